@@ -1,0 +1,77 @@
+import Parser from "tree-sitter";
+import Python from "tree-sitter-python";
+import type { SyntaxNode, Tree } from "./types.js";
+
+let parser: Parser | undefined;
+
+/** One parser per thread, created on first use: creating one per file costs more than parsing. */
+function threadParser(): Parser {
+  if (!parser) {
+    parser = new Parser();
+    parser.setLanguage(Python as unknown as Parser.Language);
+  }
+  return parser;
+}
+
+// The binding's string input re-slices the remaining text on every chunk; a bounded slice keeps
+// large files linear.
+const CHUNK = 64 * 1024;
+
+export function parsePython(source: string): Tree {
+  return threadParser().parse((offset: number) => source.slice(offset, offset + CHUNK));
+}
+
+export interface SyntaxProblem {
+  kind: "error" | "missing";
+  /** 0-based line and column (UTF-16 code units) of the problem. */
+  line: number;
+  column: number;
+  start: number;
+  /** Node type the parser expected, for MISSING nodes. */
+  expected?: string;
+}
+
+/** The first ERROR or MISSING node in the tree, in source order; undefined for a clean tree. */
+export function firstSyntaxProblem(tree: Tree): SyntaxProblem | undefined {
+  if (!tree.rootNode.hasError) return undefined;
+  return findProblem(tree.rootNode);
+}
+
+function findProblem(node: SyntaxNode): SyntaxProblem | undefined {
+  if (node.isMissing) {
+    return {
+      kind: "missing",
+      line: node.startPosition.row,
+      column: node.startPosition.column,
+      start: node.startIndex,
+      expected: node.type,
+    };
+  }
+  if (node.type === "ERROR") {
+    return {
+      kind: "error",
+      line: node.startPosition.row,
+      column: node.startPosition.column,
+      start: node.startIndex,
+    };
+  }
+  for (const child of node.children) {
+    if (child.hasError || child.isMissing) {
+      const found = findProblem(child);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Number of ERROR and MISSING nodes: a rewrite must not make it grow. */
+export function countSyntaxProblems(tree: Tree): number {
+  if (!tree.rootNode.hasError) return 0;
+  let count = 0;
+  const visit = (node: SyntaxNode): void => {
+    if (node.isMissing || node.type === "ERROR") count++;
+    for (const child of node.children) if (child.hasError || child.isMissing) visit(child);
+  };
+  visit(tree.rootNode);
+  return count;
+}

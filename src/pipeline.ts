@@ -1,0 +1,241 @@
+import picomatch from "picomatch";
+import { applyEdits, offsetBeforeEdits, sortedEdits } from "./edits.js";
+import { countSyntaxProblems, firstSyntaxProblem, parsePython } from "./parse.js";
+import type { Context, Diagnostic, Edit, Severity, Transform, Tree } from "./types.js";
+
+/** An edit as reported to the user: positions in the file as it was read (1-based line and column). */
+export interface ReportedEdit {
+  transform: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  before: string;
+  after: string;
+}
+
+export interface ReportedDiagnostic {
+  code: string;
+  severity: Severity;
+  /** The transform that emitted it, or "runner". */
+  source: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  suggestion?: string;
+}
+
+export type SourceStatus = "changed" | "unchanged" | "syntax-error" | "failed";
+
+export interface SourceResult {
+  status: SourceStatus;
+  /** The new text; the input itself unless status is "changed". */
+  output: string;
+  edits: ReportedEdit[];
+  diagnostics: ReportedDiagnostic[];
+  /** Transforms that did not look at this file because its path matched their skip globs. */
+  skippedBy: string[];
+  /** Stack of an exception raised inside a transform, for --verbose. */
+  stack?: string;
+}
+
+export interface PipelineInput {
+  source: string;
+  /** Path relative to the project root, with forward slashes: skip globs match against it. */
+  path: string;
+  transforms: readonly Transform[];
+  ctx: Context;
+  /** Per transform id, globs of files it must not touch (defaults to each transform's own). */
+  skipGlobs?: Record<string, string[]>;
+}
+
+const BOM = "\uFEFF";
+
+/** Maps offsets of the current text back to the text as read, through every pass applied so far. */
+class OffsetHistory {
+  private passes: Edit[][] = [];
+  constructor(private readonly original: string) {}
+  record(sorted: Edit[]): void {
+    this.passes.push(sorted);
+  }
+  originalOffset(offset: number): number {
+    for (let i = this.passes.length - 1; i >= 0; i--)
+      offset = offsetBeforeEdits(this.passes[i], offset);
+    return offset;
+  }
+  position(offset: number): { line: number; column: number } {
+    const at = this.originalOffset(offset);
+    let line = 1;
+    let lineStart = 0;
+    for (
+      let i = this.original.indexOf("\n");
+      i >= 0 && i < at;
+      i = this.original.indexOf("\n", i + 1)
+    ) {
+      line++;
+      lineStart = i + 1;
+    }
+    // Columns count characters, not UTF-16 units, as editors do.
+    const column = [...this.original.slice(lineStart, at)].length + 1;
+    return { line, column };
+  }
+}
+
+function matcherFor(globs: string[]): (path: string) => boolean {
+  if (globs.length === 0) return () => false;
+  return picomatch(globs, { dot: true });
+}
+
+const matcherCache = new Map<string, (path: string) => boolean>();
+
+function isSkipped(path: string, globs: string[]): boolean {
+  const key = globs.join("\0");
+  let matcher = matcherCache.get(key);
+  if (!matcher) {
+    matcher = matcherFor(globs);
+    matcherCache.set(key, matcher);
+  }
+  return matcher(path);
+}
+
+/** Can the text hold a site of this transform at all? A cheap check that saves a parse. */
+export function mayHoldSite(source: string, transform: Transform): boolean {
+  return transform.meta.triggers.some((word) => source.includes(word));
+}
+
+/** Does this transform run at all for the project (Django-only transforms in a Django project)? */
+export function transformApplies(transform: Transform, ctx: Context): boolean {
+  if (!transform.meta.needsDjango) return true;
+  return ctx.options.django || ctx.project.usesDjango || ctx.project.usesAsgiref;
+}
+
+/**
+ * The per-file pipeline: parse, then each transform in order on the text the previous one left,
+ * re-parsing after each pass that changed something; the result is refused when the final text has
+ * a parse error the input did not have.
+ */
+export function transformSource(input: PipelineInput): SourceResult {
+  const hasBom = input.source.startsWith(BOM);
+  const text = hasBom ? input.source.slice(1) : input.source;
+  const history = new OffsetHistory(text);
+  const edits: ReportedEdit[] = [];
+  const diagnostics: ReportedDiagnostic[] = [];
+  const skippedBy: string[] = [];
+  const report = (source: string, d: Diagnostic) => {
+    const start = history.position(d.start);
+    const end = history.position(Math.max(d.end, d.start));
+    diagnostics.push({
+      code: d.code,
+      severity: d.severity,
+      source,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      message: d.message,
+      ...(d.suggestion !== undefined ? { suggestion: d.suggestion } : {}),
+    });
+  };
+  const unchanged = (status: SourceStatus, stack?: string): SourceResult => ({
+    status,
+    output: input.source,
+    edits: status === "unchanged" ? edits : [],
+    diagnostics,
+    skippedBy,
+    ...(stack ? { stack } : {}),
+  });
+
+  const wanted = input.transforms.filter((t) => {
+    if (!transformApplies(t, input.ctx)) return false;
+    const globs = input.skipGlobs?.[t.meta.id] ?? t.meta.defaultSkip ?? [];
+    if (isSkipped(input.path, globs)) {
+      if (mayHoldSite(text, t)) skippedBy.push(t.meta.id);
+      return false;
+    }
+    return true;
+  });
+  if (!wanted.some((t) => mayHoldSite(text, t))) return unchanged("unchanged");
+
+  let current = text;
+  let tree: Tree = parsePython(current);
+  const problem = firstSyntaxProblem(tree);
+  if (problem) {
+    report("runner", {
+      code: "AS900",
+      severity: "error",
+      start: problem.start,
+      end: problem.start,
+      message:
+        `syntax error on line ${problem.line + 1}` +
+        (problem.expected ? ` (missing ${JSON.stringify(problem.expected)})` : "") +
+        `: file left unchanged; fix it and run again`,
+    });
+    return unchanged("syntax-error");
+  }
+
+  for (const transform of wanted) {
+    if (!mayHoldSite(current, transform)) continue;
+    const id = transform.meta.id;
+    let sorted: Edit[];
+    try {
+      const result = transform.transform({ path: input.path, source: current, tree }, input.ctx);
+      for (const d of result.diagnostics) report(id, d);
+      sorted = sortedEdits(result.edits);
+    } catch (error) {
+      const err = error instanceof Error ? error : new Error(String(error));
+      report("runner", {
+        code: "AS999",
+        severity: "error",
+        start: 0,
+        end: 0,
+        message: `internal error in transform ${id}: ${err.message}; file left unchanged (please report this)`,
+      });
+      return unchanged("failed", err.stack);
+    }
+    const changes = sorted.filter((e) => current.slice(e.start, e.end) !== e.text);
+    if (changes.length === 0) continue;
+    for (const e of changes) {
+      const start = history.position(e.start);
+      const end = history.position(e.end);
+      edits.push({
+        transform: id,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        before: current.slice(e.start, e.end),
+        after: e.text,
+      });
+    }
+    current = applyEdits(current, changes);
+    history.record(changes);
+    tree = parsePython(current);
+  }
+
+  if (current === text) return unchanged("unchanged");
+  if (countSyntaxProblems(tree) > 0) {
+    const problem = firstSyntaxProblem(tree)!;
+    diagnostics.push({
+      code: "AS901",
+      severity: "error",
+      source: "runner",
+      line: problem.line + 1,
+      column: problem.column + 1,
+      endLine: problem.line + 1,
+      endColumn: problem.column + 1,
+      message:
+        `the rewritten file would not parse (line ${problem.line + 1} of the new text): ` +
+        `nothing written (please report this)`,
+    });
+    return unchanged("failed");
+  }
+  return {
+    status: "changed",
+    output: hasBom ? BOM + current : current,
+    edits,
+    diagnostics,
+    skippedBy,
+  };
+}

@@ -1,0 +1,430 @@
+import type { Edit, SyntaxNode } from "../types.js";
+import {
+  bindingsInScope,
+  enclosingScope,
+  isScope,
+  referencesInScope,
+  type Binding,
+} from "./scope.js";
+import { isStdlibModule } from "./stdlib.js";
+
+/** One name bound by an import statement. */
+export interface ImportBinding {
+  /** The local name: `aio` for `import asyncio as aio`, `r` for `from asyncio import run as r`. */
+  local: string;
+  /** What the name stands for: `asyncio`, `asyncio.run`, `os` (for `import os.path`). */
+  qualified: string;
+  /** The import_statement or import_from_statement. */
+  statement: SyntaxNode;
+  /** The `dotted_name` or `aliased_import` item inside the statement. */
+  item: SyntaxNode;
+  /** The scope (module or def) the import binds in. */
+  scope: SyntaxNode;
+}
+
+/** The module of a `from X import ...` statement, with leading dots for relative imports. */
+export function fromModuleName(statement: SyntaxNode): string {
+  return statement.childForFieldName("module_name")?.text.replace(/\s+/g, "") ?? "";
+}
+
+/** The bindings one import statement makes. `from x import *` makes none we can name. */
+export function importBindings(statement: SyntaxNode): ImportBinding[] {
+  const scope = enclosingScope(statement);
+  const module = statement.type === "import_from_statement" ? fromModuleName(statement) : undefined;
+  const result: ImportBinding[] = [];
+  for (const item of statement.childrenForFieldName("name")) {
+    const dotted = item.type === "aliased_import" ? item.childForFieldName("name") : item;
+    const alias = item.type === "aliased_import" ? item.childForFieldName("alias") : undefined;
+    if (!dotted) continue;
+    const name = dotted.text.replace(/\s+/g, "");
+    if (module !== undefined) {
+      result.push({
+        local: alias?.text ?? name,
+        qualified: `${module}.${name}`,
+        statement,
+        item,
+        scope,
+      });
+    } else if (alias) {
+      result.push({ local: alias.text, qualified: name, statement, item, scope });
+    } else {
+      // `import os.path` binds `os`, and `os.path` is reached through it.
+      const first = name.split(".")[0];
+      result.push({ local: first, qualified: first, statement, item, scope });
+    }
+  }
+  return result;
+}
+
+const IMPORT_TYPES = ["import_statement", "import_from_statement"];
+
+export function allImportStatements(root: SyntaxNode): SyntaxNode[] {
+  return root.descendantsOfType(IMPORT_TYPES);
+}
+
+/** Scopes whose names are visible from `node`, innermost first (class bodies only for their own code). */
+function visibleScopes(node: SyntaxNode): SyntaxNode[] {
+  const scopes: SyntaxNode[] = [];
+  let scope = enclosingScope(node);
+  scopes.push(scope);
+  while (scope.type !== "module") {
+    scope = enclosingScope(scope);
+    // A class body's names are not visible in the functions nested in it.
+    if (scope.type !== "class_definition") scopes.push(scope);
+  }
+  return scopes;
+}
+
+/**
+ * The import a name refers to at `node`, or undefined when the name is not an import there
+ * (a parameter, a local assignment, a def, or an import the scope also rebinds).
+ */
+export function importBindingOf(name: string, node: SyntaxNode): ImportBinding | undefined {
+  for (const scope of visibleScopes(node)) {
+    const bound = bindingsInScope(scope).filter((b) => b.name === name);
+    if (bound.length === 0) continue;
+    // Python decides per scope: any non-import binding makes the name something we cannot prove.
+    if (bound.some((b) => b.kind !== "import")) return undefined;
+    const statements = new Set(bound.map((b) => importStatementOf(b)?.id));
+    for (const binding of bound) {
+      const statement = importStatementOf(binding);
+      if (!statement) continue;
+      const found = importBindings(statement).find((i) => i.local === name);
+      if (!found) continue;
+      // Two imports of the same name in one scope must agree.
+      const others = bound
+        .map((b) => importStatementOf(b))
+        .flatMap((s) => (s ? importBindings(s) : []))
+        .filter((i) => i.local === name && i.qualified !== found.qualified);
+      if (others.length > 0 && statements.size > 1) return undefined;
+      return found;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+function importStatementOf(binding: Binding): SyntaxNode | undefined {
+  for (let n = binding.node.parent; n; n = n.parent) {
+    if (IMPORT_TYPES.includes(n.type)) return n;
+    if (isScope(n)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The dotted name an expression stands for through imports: `aio.run` -> `asyncio.run` after
+ * `import asyncio as aio`, `r` -> `asyncio.run` after `from asyncio import run as r`.
+ */
+export function qualifiedName(expr: SyntaxNode): string | undefined {
+  const parts: string[] = [];
+  let n: SyntaxNode | null = expr;
+  while (n?.type === "attribute") {
+    const attr = n.childForFieldName("attribute");
+    if (!attr) return undefined;
+    parts.unshift(attr.text);
+    n = n.childForFieldName("object");
+  }
+  if (n?.type !== "identifier") return undefined;
+  const binding = importBindingOf(n.text, n);
+  if (!binding) return undefined;
+  return [binding.qualified, ...parts].join(".");
+}
+
+/** The line ending a file uses: its first line break decides. */
+export function lineEnding(source: string): string {
+  const i = source.indexOf("\n");
+  return i > 0 && source[i - 1] === "\r" ? "\r\n" : "\n";
+}
+
+function lineStart(source: string, offset: number): number {
+  return source.lastIndexOf("\n", offset - 1) + 1;
+}
+
+function lineEnd(source: string, offset: number): number {
+  const i = source.indexOf("\n", offset);
+  if (i < 0) return source.length;
+  return source[i - 1] === "\r" ? i - 1 : i;
+}
+
+/** Offset just past the line break that ends the line holding `offset` (or the end of text). */
+function nextLineStart(source: string, offset: number): number {
+  const i = source.indexOf("\n", offset);
+  return i < 0 ? source.length : i + 1;
+}
+
+function indentOf(source: string, offset: number): string {
+  const start = lineStart(source, offset);
+  return /^[ \t]*/.exec(source.slice(start))![0];
+}
+
+/** isort's default order for names in a from-import: CONSTANTS, Classes, then functions. */
+function isortNameKey(name: string): string {
+  const kind = name === name.toUpperCase() && name.length > 1 ? 0 : /^[A-Z]/.test(name) ? 1 : 2;
+  return `${kind}${name.toLowerCase()}`;
+}
+
+function isSortedBy(names: string[], key: (s: string) => string): boolean {
+  for (let i = 1; i < names.length; i++) if (key(names[i - 1]) > key(names[i])) return false;
+  return true;
+}
+
+const plainKey = (s: string) => s;
+const caseInsensitiveKey = (s: string) => s.toLowerCase();
+
+/** The sort key a list of names already follows, or undefined when it is unsorted. */
+function sortKeyFollowed(names: string[]): ((s: string) => string) | undefined {
+  if (names.length < 2) return caseInsensitiveKey;
+  for (const key of [isortNameKey, caseInsensitiveKey, plainKey])
+    if (isSortedBy(names, key)) return key;
+  return undefined;
+}
+
+function importedItemName(item: SyntaxNode): string {
+  const dotted = item.type === "aliased_import" ? item.childForFieldName("name") : item;
+  return dotted?.text ?? item.text;
+}
+
+/** Module-level statements that are not behind `if TYPE_CHECKING:`, `try:` or any other block. */
+function topLevelImports(root: SyntaxNode): SyntaxNode[] {
+  return root.namedChildren.filter((c) => IMPORT_TYPES.includes(c.type));
+}
+
+function isFutureImport(statement: SyntaxNode): boolean {
+  return statement.type === "future_import_statement";
+}
+
+function isDocstring(statement: SyntaxNode): boolean {
+  return statement.type === "expression_statement" && statement.namedChildren[0]?.type === "string";
+}
+
+/** The statements at the head of the module: docstring, `__future__` imports, then the import block. */
+function topImportBlock(root: SyntaxNode): SyntaxNode[] {
+  const block: SyntaxNode[] = [];
+  let seenCode = false;
+  for (const statement of root.namedChildren) {
+    if (statement.type === "comment") continue;
+    if (IMPORT_TYPES.includes(statement.type)) {
+      if (!seenCode) block.push(statement);
+      continue;
+    }
+    if (isFutureImport(statement) || (isDocstring(statement) && block.length === 0 && !seenCode)) {
+      continue;
+    }
+    seenCode = true;
+  }
+  return block.length > 0 ? block : topLevelImports(root).slice(0, 1);
+}
+
+/** Where a new statement may go when the module imports nothing: after docstring and `__future__`. */
+function afterPreamble(root: SyntaxNode): SyntaxNode | undefined {
+  let last: SyntaxNode | undefined;
+  for (const statement of root.namedChildren) {
+    if (statement.type === "comment") continue;
+    if (isFutureImport(statement) || (isDocstring(statement) && !last)) {
+      last = statement;
+      continue;
+    }
+    break;
+  }
+  return last;
+}
+
+type ImportSection = "future" | "stdlib" | "thirdparty" | "local";
+
+function sectionOf(statement: SyntaxNode): ImportSection {
+  if (isFutureImport(statement)) return "future";
+  const module =
+    statement.type === "import_from_statement"
+      ? fromModuleName(statement)
+      : (statement.childrenForFieldName("name")[0]?.text ?? "");
+  if (module.startsWith(".")) return "local";
+  return isStdlibModule(module.split(".")[0]) ? "stdlib" : "thirdparty";
+}
+
+function sortKeyOfStatement(statement: SyntaxNode): string {
+  const module =
+    statement.type === "import_from_statement"
+      ? fromModuleName(statement)
+      : (statement.childrenForFieldName("name")[0]?.text ?? "");
+  return module.toLowerCase();
+}
+
+/**
+ * Edits that make `name` from `module` available at module level: nothing when it is already
+ * imported there, a name added to an existing `from module import ...`, or a new line in the top
+ * import block, in the file's own style.
+ */
+export function importEditsToAdd(root: SyntaxNode, module: string, name: string): Edit[] {
+  const source = root.text;
+  const eol = lineEnding(source);
+  const existing = topLevelImports(root).filter(
+    (s) => s.type === "import_from_statement" && fromModuleName(s) === module,
+  );
+  for (const statement of existing) {
+    if (statement.descendantsOfType("wildcard_import").length > 0) return [];
+    if (
+      importBindings(statement).some((b) => b.local === name && b.qualified === `${module}.${name}`)
+    )
+      return [];
+  }
+  const target = existing.find((s) => s.childrenForFieldName("name").length > 0);
+  if (target) return [nameAddedToFromImport(source, target, name, eol)];
+
+  const line = `from ${module} import ${name}`;
+  const block = topImportBlock(root);
+  if (block.length === 0) {
+    const preamble = afterPreamble(root);
+    if (preamble) {
+      const at = lineEnd(source, preamble.endIndex);
+      return [{ start: at, end: at, text: `${eol}${eol}${line}` }];
+    }
+    const first = root.namedChildren.find((c) => c.type !== "comment");
+    const at = first ? first.startIndex : source.length;
+    const gap = first ? `${eol}${eol}` : "";
+    return [{ start: at, end: at, text: `${line}${eol}${gap}` }];
+  }
+  const newKey = module.toLowerCase();
+  const thirdParty = block.filter((s) => sectionOf(s) === "thirdparty");
+  if (thirdParty.length > 0) {
+    const keys = thirdParty.map(sortKeyOfStatement);
+    const sorted = isSortedBy(keys, plainKey);
+    const before = sorted ? thirdParty.find((s) => sortKeyOfStatement(s) > newKey) : undefined;
+    if (before) {
+      const at = lineStart(source, before.startIndex);
+      return [{ start: at, end: at, text: `${line}${eol}` }];
+    }
+    const last = thirdParty[thirdParty.length - 1];
+    const at = lineEnd(source, last.endIndex);
+    return [{ start: at, end: at, text: `${eol}${line}` }];
+  }
+  // No third-party section yet: open one between the standard library and local imports.
+  const stdlib = block.filter((s) => sectionOf(s) === "stdlib");
+  if (stdlib.length > 0) {
+    const at = lineEnd(source, stdlib[stdlib.length - 1].endIndex);
+    return [{ start: at, end: at, text: `${eol}${eol}${line}` }];
+  }
+  const at = lineStart(source, block[0].startIndex);
+  return [{ start: at, end: at, text: `${line}${eol}${eol}` }];
+}
+
+/** `from m import a, c` + b -> `from m import a, b, c`, keeping parentheses, layout and order. */
+function nameAddedToFromImport(
+  source: string,
+  statement: SyntaxNode,
+  name: string,
+  eol: string,
+): Edit {
+  const items = statement.childrenForFieldName("name");
+  const names = items.map(importedItemName);
+  const key = sortKeyFollowed(names);
+  let index = items.length;
+  if (key) {
+    const found = names.findIndex((n) => key(n) > key(name));
+    if (found >= 0) index = found;
+  }
+  const multiLine = items.some(
+    (item, i) => i > 0 && item.startPosition.row !== items[i - 1].endPosition.row,
+  );
+  if (multiLine) {
+    // One name per line: the new name gets a line of its own, indented like its neighbours.
+    if (index < items.length) {
+      const next = items[index];
+      const at = lineStart(source, next.startIndex);
+      return { start: at, end: at, text: `${indentOf(source, next.startIndex)}${name},${eol}` };
+    }
+    const last = items[items.length - 1];
+    const afterLast = source.slice(last.endIndex);
+    const hasTrailingComma = /^\s*,/.test(afterLast);
+    const indent = indentOf(source, last.startIndex);
+    if (hasTrailingComma) {
+      const commaAt = last.endIndex + afterLast.indexOf(",") + 1;
+      const at = lineEnd(source, commaAt);
+      return { start: at, end: at, text: `${eol}${indent}${name},` };
+    }
+    return { start: last.endIndex, end: last.endIndex, text: `,${eol}${indent}${name}` };
+  }
+  if (index < items.length) {
+    const next = items[index];
+    return { start: next.startIndex, end: next.startIndex, text: `${name}, ` };
+  }
+  const last = items[items.length - 1];
+  return { start: last.endIndex, end: last.endIndex, text: `, ${name}` };
+}
+
+/**
+ * Edits that remove one import binding: the item from its statement, or the whole statement (its
+ * line) when it was the only item. The caller has checked that nothing uses the name any more.
+ */
+export function importEditsToRemove(source: string, binding: ImportBinding): Edit[] {
+  const { statement, item } = binding;
+  const items = statement.childrenForFieldName("name");
+  if (items.length <= 1) return [statementRemoval(source, statement)];
+  const index = items.findIndex((i) => i.id === item.id);
+  if (index < 0) return [];
+  if (index < items.length - 1) {
+    // Remove the item and the separator after it, up to the next item.
+    return [{ start: item.startIndex, end: items[index + 1].startIndex, text: "" }];
+  }
+  // Last item: remove from the end of the previous item, keeping a trailing comma's layout.
+  const previous = items[index - 1];
+  const between = source.slice(previous.endIndex, item.startIndex);
+  const multiLine = between.includes("\n");
+  if (multiLine) {
+    const start = lineStart(source, item.startIndex);
+    const afterItem = source.slice(item.endIndex);
+    const comma = /^[ \t]*,/.exec(afterItem);
+    const end = comma ? nextLineStart(source, item.endIndex + comma[0].length) : item.endIndex;
+    if (comma) return [{ start, end, text: "" }];
+    return [{ start: previous.endIndex, end: item.endIndex, text: "" }];
+  }
+  return [{ start: previous.endIndex, end: item.endIndex, text: "" }];
+}
+
+/** Remove a whole statement line; a lone statement in a block becomes `pass`. */
+function statementRemoval(source: string, statement: SyntaxNode): Edit {
+  const parent = statement.parent;
+  const siblings = parent?.namedChildren.filter((c) => c.type !== "comment") ?? [];
+  if (parent?.type === "block" && siblings.length === 1) {
+    return { start: statement.startIndex, end: statement.endIndex, text: "pass" };
+  }
+  const start = lineStart(source, statement.startIndex);
+  const onlyOnLine =
+    source.slice(start, statement.startIndex).trim() === "" &&
+    source.slice(statement.endIndex, lineEnd(source, statement.endIndex)).trim() === "";
+  if (!onlyOnLine) {
+    // `import a; x = 1`: remove the statement and its separator only.
+    const after = /^[ \t]*;[ \t]*/.exec(source.slice(statement.endIndex));
+    if (after)
+      return { start: statement.startIndex, end: statement.endIndex + after[0].length, text: "" };
+    const before = /;[ \t]*$/.exec(source.slice(start, statement.startIndex));
+    if (before) return { start: start + before.index, end: statement.endIndex, text: "" };
+    return { start: statement.startIndex, end: statement.endIndex, text: "pass" };
+  }
+  return { start, end: nextLineStart(source, statement.endIndex), text: "" };
+}
+
+/**
+ * Is this import binding still used once `ignoring` nodes are gone? References are looked up in
+ * the binding's scope and in nested scopes that do not rebind the name.
+ */
+export function isImportStillUsed(
+  binding: ImportBinding,
+  ignoring: (ref: SyntaxNode) => boolean = () => false,
+): boolean {
+  return referencesInScope(binding.scope, binding.local).some((ref) => !ignoring(ref));
+}
+
+/** Every import binding in the file whose qualified name is `qualified` or starts with `qualified.`. */
+export function importBindingsOf(root: SyntaxNode, qualified: string): ImportBinding[] {
+  return allImportStatements(root)
+    .flatMap(importBindings)
+    .filter((b) => b.qualified === qualified || b.qualified.startsWith(`${qualified}.`));
+}
+
+/** Offsets of the line holding a node, line break included: for removing a whole line. */
+export function lineRange(source: string, node: SyntaxNode): { start: number; end: number } {
+  return { start: lineStart(source, node.startIndex), end: nextLineStart(source, node.endIndex) };
+}
+
+export { indentOf, lineStart };

@@ -1,0 +1,103 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parsePython } from "../parse.js";
+import type { ModelFacts, ProjectFacts } from "../types.js";
+import { modelClassesIn, mayDeclareModels } from "./django.js";
+
+/** Files where a Python project states its dependencies. */
+const DEPENDENCY_FILE = /^(pyproject\.toml|requirements.*\.(txt|in)|setup\.cfg|setup\.py|Pipfile)$/;
+
+// `Django==4.2.7`, `django>=4.1,<5`, `"Django (>=4.2)"`, `django = "^5.0"`, `Django~=4.2`.
+const DJANGO_REQUIREMENT =
+  /(?:^|[\s"'[,(])django(?:\[[^\]]*\])?["']?\s*(?:=\s*["'])?\s*\(?\s*(==|>=|~=|\^|>|===|~)?\s*(\d+)\.(\d+)/im;
+const DJANGO_MENTION = /(?:^|[\s"'[,(])django(?:\[[^\]]*\])?\s*(?:[=<>~^!(;"',\]]|$)/im;
+const ASGIREF_MENTION = /(?:^|[\s"'[,(])(?:asgiref|channels)\b/im;
+
+/** Module-level or local `import django...` / `from django... import`. */
+const IMPORTS_DJANGO = /^[ \t]*(?:from|import)[ \t]+django\b/m;
+const IMPORTS_ASGIREF = /^[ \t]*(?:from|import)[ \t]+(?:asgiref|channels)\b/m;
+
+export interface DependencyFacts {
+  usesDjango: boolean;
+  usesAsgiref: boolean;
+  djangoVersion?: string;
+  evidence?: string;
+}
+
+/** Dependency files in `dir` and each folder above it, nearest first, up to the file system root. */
+export function dependencyFilesAbove(dir: string): string[] {
+  const found: string[] = [];
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(current);
+    } catch {
+      names = [];
+    }
+    for (const name of names.sort()) if (DEPENDENCY_FILE.test(name)) found.push(join(current, name));
+    if (existsSync(join(current, ".git")) || dirname(current) === current) break;
+  }
+  return found;
+}
+
+/** What the dependency files say about Django: used, and which version (pin or lower bound). */
+export function dependencyFacts(files: string[]): DependencyFacts {
+  const facts: DependencyFacts = { usesDjango: false, usesAsgiref: false };
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      continue;
+    }
+    const version = DJANGO_REQUIREMENT.exec(text);
+    if (version || DJANGO_MENTION.test(text)) {
+      if (!facts.usesDjango) facts.evidence = file;
+      facts.usesDjango = true;
+      if (version && !facts.djangoVersion) facts.djangoVersion = `${version[2]}.${version[3]}`;
+    }
+    if (ASGIREF_MENTION.test(text)) facts.usesAsgiref = true;
+  }
+  return facts;
+}
+
+/** What one scanned file contributes to the project facts. Plain data: it crosses threads. */
+export interface FileFacts {
+  importsDjango: boolean;
+  importsAsgiref: boolean;
+  models: Record<string, ModelFacts>;
+}
+
+/** The pre-pass over one file: a text check for imports, a parse only when it may declare models. */
+export function factsOfFile(source: string): FileFacts {
+  const facts: FileFacts = {
+    importsDjango: IMPORTS_DJANGO.test(source),
+    importsAsgiref: IMPORTS_ASGIREF.test(source),
+    models: {},
+  };
+  if (mayDeclareModels(source)) facts.models = modelClassesIn(parsePython(source).rootNode);
+  return facts;
+}
+
+/** Dependency facts and every file's facts, merged. Model bases are resolved across files. */
+export function projectFacts(
+  dependencies: DependencyFacts,
+  files: Iterable<{ path: string; facts: FileFacts }>,
+): ProjectFacts {
+  const project: ProjectFacts = {
+    usesDjango: dependencies.usesDjango,
+    usesAsgiref: dependencies.usesAsgiref,
+    models: {},
+    ...(dependencies.evidence ? { djangoEvidence: dependencies.evidence } : {}),
+    ...(dependencies.djangoVersion ? { djangoVersion: dependencies.djangoVersion } : {}),
+  };
+  for (const { path, facts } of files) {
+    if (facts.importsDjango && !project.usesDjango) {
+      project.usesDjango = true;
+      project.djangoEvidence = `${path} imports django`;
+    }
+    if (facts.importsAsgiref) project.usesAsgiref = true;
+    Object.assign(project.models, facts.models);
+  }
+  return project;
+}

@@ -1,0 +1,319 @@
+import type { SyntaxNode } from "../types.js";
+
+/** Node types that open a new Python scope (names bound inside do not leak out). */
+const SCOPE_TYPES = new Set([
+  "function_definition",
+  "class_definition",
+  "lambda",
+  "list_comprehension",
+  "set_comprehension",
+  "dictionary_comprehension",
+  "generator_expression",
+]);
+
+/** A function-like scope: where `asyncio.run` runs when the code runs. */
+const FUNCTION_TYPES = new Set(["function_definition", "lambda"]);
+
+export function isScope(node: SyntaxNode): boolean {
+  return node.type === "module" || SCOPE_TYPES.has(node.type);
+}
+
+/** The nearest enclosing `def`/`async def` (or lambda), or undefined at module level. */
+export function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.has(n.type)) return n;
+  return undefined;
+}
+
+/** The nearest `def`/`async def` (lambdas skipped). */
+export function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition") return n;
+  return undefined;
+}
+
+export function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "class_definition") return n;
+  return undefined;
+}
+
+/** The innermost scope that holds `node` (not `node` itself). */
+export function enclosingScope(node: SyntaxNode): SyntaxNode {
+  let n = node.parent;
+  for (; n; n = n.parent) if (isScope(n)) return n;
+  // Every node but the root has a module above it.
+  return node.tree.rootNode;
+}
+
+export function isAsyncFunction(fn: SyntaxNode): boolean {
+  return fn.type === "function_definition" && fn.firstChild?.type === "async";
+}
+
+/** Decorators written above a def or class, top to bottom. */
+export function decorators(definition: SyntaxNode): SyntaxNode[] {
+  const parent = definition.parent;
+  if (parent?.type !== "decorated_definition") return [];
+  return parent.namedChildren.filter((c) => c.type === "decorator");
+}
+
+/** The decorator's expression without `@`, and without the call when it is `@deco(...)`. */
+export function decoratorCallee(decorator: SyntaxNode): SyntaxNode | undefined {
+  const expr = decorator.namedChildren[0];
+  if (!expr) return undefined;
+  return expr.type === "call" ? (expr.childForFieldName("function") ?? undefined) : expr;
+}
+
+function isMainGuardCondition(condition: SyntaxNode | null): boolean {
+  if (condition?.type !== "comparison_operator") return false;
+  const operands = condition.namedChildren;
+  if (operands.length !== 2 || condition.children[1]?.type !== "==") return false;
+  const texts = operands.map((o) =>
+    o.type === "string" ? stringLiteralValue(o) : o.type === "identifier" ? o.text : undefined,
+  );
+  return (
+    (texts[0] === "__name__" && operands[1].type === "string" && texts[1] === "__main__") ||
+    (texts[1] === "__name__" && operands[0].type === "string" && texts[0] === "__main__")
+  );
+}
+
+/** The value of a plain string literal (no prefix, no interpolation), else undefined. */
+export function stringLiteralValue(node: SyntaxNode): string | undefined {
+  if (node.type !== "string") return undefined;
+  const content = node.namedChildren.filter((c) => c.type === "string_content");
+  const others = node.namedChildren.filter(
+    (c) => c.type !== "string_content" && c.type !== "string_start" && c.type !== "string_end",
+  );
+  if (others.length > 0) return undefined;
+  const start = node.firstChild?.text ?? "";
+  if (/[fFbB]/.test(start)) return undefined;
+  return content.map((c) => c.text).join("");
+}
+
+/** True when `node` runs only as a script: inside the body of `if __name__ == "__main__":`. */
+export function isUnderMainGuard(node: SyntaxNode): boolean {
+  let child: SyntaxNode = node;
+  for (let n = node.parent; n; child = n, n = n.parent) {
+    if (n.type === "if_statement" && isMainGuardCondition(n.childForFieldName("condition"))) {
+      const consequence = n.childForFieldName("consequence");
+      if (consequence && consequence.id === child.id) return true;
+    }
+  }
+  return false;
+}
+
+/** Identifiers bound by an assignment-like target (`a`, `a, (b, *c)`); attributes and subscripts bind nothing. */
+function targetNames(target: SyntaxNode, out: SyntaxNode[]): void {
+  switch (target.type) {
+    case "identifier":
+      out.push(target);
+      return;
+    case "attribute":
+    case "subscript":
+      return;
+    default:
+      for (const c of target.namedChildren) targetNames(c, out);
+  }
+}
+
+function parameterNames(parameters: SyntaxNode, out: SyntaxNode[]): void {
+  for (const p of parameters.namedChildren) {
+    if (p.type === "identifier") out.push(p);
+    else if (p.type === "default_parameter" || p.type === "typed_default_parameter") {
+      const name = p.childForFieldName("name");
+      if (name) out.push(name);
+    } else if (
+      p.type === "typed_parameter" ||
+      p.type === "list_splat_pattern" ||
+      p.type === "dictionary_splat_pattern"
+    ) {
+      const first = p.namedChildren[0];
+      if (first?.type === "identifier") out.push(first);
+      else if (first) parameterNames(first, out);
+    }
+  }
+}
+
+export type BindingKind = "parameter" | "import" | "definition" | "assignment" | "global";
+
+export interface Binding {
+  name: string;
+  kind: BindingKind;
+  node: SyntaxNode;
+}
+
+/** Names bound directly in `scope` (module, def, class, lambda or comprehension), nested scopes excluded. */
+export function bindingsInScope(scope: SyntaxNode): Binding[] {
+  const result: Binding[] = [];
+  const add = (kind: BindingKind, nodes: SyntaxNode[]) => {
+    for (const node of nodes) result.push({ name: node.text, kind, node });
+  };
+  const params = scope.childForFieldName("parameters");
+  if (params) {
+    const names: SyntaxNode[] = [];
+    parameterNames(params, names);
+    add("parameter", names);
+  }
+  const visit = (node: SyntaxNode): void => {
+    for (const child of node.namedChildren) {
+      switch (child.type) {
+        case "function_definition":
+        case "class_definition": {
+          const name = child.childForFieldName("name");
+          if (name) add("definition", [name]);
+          continue;
+        }
+        case "lambda":
+        case "list_comprehension":
+        case "set_comprehension":
+        case "dictionary_comprehension":
+        case "generator_expression":
+          continue;
+        case "import_statement":
+        case "import_from_statement":
+          add("import", importedNameNodes(child));
+          continue;
+        case "global_statement":
+        case "nonlocal_statement":
+          add("global", child.namedChildren);
+          continue;
+        case "assignment":
+        case "augmented_assignment":
+        case "for_statement":
+        case "for_in_clause": {
+          const left = child.childForFieldName("left");
+          if (left) {
+            const names: SyntaxNode[] = [];
+            targetNames(left, names);
+            add("assignment", names);
+          }
+          break;
+        }
+        case "as_pattern_target":
+        case "delete_statement": {
+          const names: SyntaxNode[] = [];
+          targetNames(child, names);
+          add("assignment", names);
+          break;
+        }
+        case "named_expression": {
+          const name = child.childForFieldName("name");
+          if (name) add("assignment", [name]);
+          break;
+        }
+      }
+      visit(child);
+    }
+  };
+  const body =
+    FUNCTION_TYPES.has(scope.type) || scope.type === "class_definition"
+      ? scope.childForFieldName("body")
+      : scope; // modules, and comprehensions, which bind their loop targets
+  if (body) visit(body);
+  return result;
+}
+
+/** The identifier nodes an import statement binds (`import a.b` binds `a`). */
+export function importedNameNodes(statement: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const name of statement.childrenForFieldName("name")) {
+    if (name.type === "aliased_import") {
+      const alias = name.childForFieldName("alias");
+      if (alias) out.push(alias);
+    } else if (name.type === "dotted_name") {
+      const first = name.namedChildren[0];
+      if (first) out.push(first);
+    }
+  }
+  return out;
+}
+
+/** True when `scope` binds `name` other than by one of `except` (e.g. the import being examined). */
+export function isNameRebound(
+  scope: SyntaxNode,
+  name: string,
+  except: (b: Binding) => boolean = () => false,
+): boolean {
+  return bindingsInScope(scope).some((b) => b.name === name && !except(b));
+}
+
+function isParameterName(identifier: SyntaxNode): boolean {
+  let parent = identifier.parent;
+  if (!parent) return false;
+  if (parent.type === "parameters" || parent.type === "lambda_parameters") return true;
+  if (parent.type === "default_parameter" || parent.type === "typed_default_parameter")
+    return parent.childForFieldName("name")?.id === identifier.id;
+  if (parent.type === "list_splat_pattern" || parent.type === "dictionary_splat_pattern") {
+    parent = parent.parent;
+    if (parent?.type === "typed_parameter") parent = parent.parent;
+    return parent?.type === "parameters" || parent?.type === "lambda_parameters";
+  }
+  if (parent.type === "typed_parameter") return parent.namedChildren[0]?.id === identifier.id;
+  return false;
+}
+
+/** Is this identifier a read of a variable (not an attribute name, keyword name or import part)? */
+export function isNameReference(identifier: SyntaxNode): boolean {
+  const parent = identifier.parent;
+  if (!parent) return false;
+  if (parent.type === "attribute" && parent.childForFieldName("attribute")?.id === identifier.id)
+    return false;
+  if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.id === identifier.id)
+    return false;
+  if (isParameterName(identifier)) return false;
+  if (
+    (parent.type === "function_definition" || parent.type === "class_definition") &&
+    parent.childForFieldName("name")?.id === identifier.id
+  )
+    return false;
+  for (let n: SyntaxNode | null = parent; n; n = n.parent) {
+    if (n.type === "import_statement" || n.type === "import_from_statement") return false;
+    if (n.type === "block" || n.type === "expression_statement") break;
+  }
+  return true;
+}
+
+/**
+ * Every read of `name` that resolves to `scope`'s binding: references in `scope` itself and in
+ * nested scopes that do not bind `name` again.
+ */
+export function referencesInScope(scope: SyntaxNode, name: string): SyntaxNode[] {
+  const result: SyntaxNode[] = [];
+  const visit = (node: SyntaxNode): void => {
+    for (const child of node.namedChildren) {
+      if (child.type === "identifier") {
+        if (child.text === name && isNameReference(child)) result.push(child);
+        continue;
+      }
+      if (!SCOPE_TYPES.has(child.type)) {
+        visit(child);
+        continue;
+      }
+      const body = child.childForFieldName("body");
+      const rebinds = bindingsInScope(child).some((b) => b.name === name && b.kind !== "global");
+      if (child.type === "function_definition" || child.type === "class_definition") {
+        // Default values, annotations and base classes run in the outer scope.
+        for (const part of child.namedChildren) if (part.id !== body?.id) visit(part);
+        if (body && !rebinds) visit(body);
+      } else if (!rebinds) {
+        visit(child);
+      }
+    }
+  };
+  const body =
+    FUNCTION_TYPES.has(scope.type) || scope.type === "class_definition"
+      ? scope.childForFieldName("body")
+      : scope;
+  if (body) visit(body);
+  return result;
+}
+
+/** Names used anywhere in `node`'s text as identifiers, for picking a fresh name. */
+export function identifiersUsedIn(node: SyntaxNode): Set<string> {
+  return new Set(node.descendantsOfType("identifier").map((n) => n.text));
+}
+
+/** A short name not used in `node`: preferred first, then preferred + 1, 2, ... */
+export function freshName(node: SyntaxNode, preferred: string[]): string {
+  const used = identifiersUsedIn(node);
+  for (const name of preferred) if (!used.has(name)) return name;
+  const base = preferred[0] ?? "item";
+  for (let i = 1; ; i++) if (!used.has(`${base}${i}`)) return `${base}${i}`;
+}

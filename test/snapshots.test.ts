@@ -1,0 +1,137 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { transformSource, type ReportedDiagnostic, type SourceResult } from "../src/pipeline.js";
+import { factsOfFile, projectFacts } from "../src/python/project.js";
+import type { Context, ProjectFacts, TransformOptions } from "../src/types.js";
+import { TRANSFORMS, transformById } from "../transforms/index.js";
+import { compileWithCPython } from "./helpers/compile.js";
+
+/**
+ * snapshots/<transform>/<case>.input.py -> <case>.output.py (+ <case>.diagnostics.json, and an
+ * optional <case>.options.json). UPDATE_SNAPSHOTS=1 writes what the code produces: review the diff.
+ */
+const ROOT = new URL("../snapshots/", import.meta.url).pathname;
+const UPDATE = process.env.UPDATE_SNAPSHOTS === "1";
+
+interface CaseOptions extends Partial<TransformOptions> {
+  /** Path the file is given as (skip globs match it); default `app/<case>.py`. */
+  path?: string;
+  /** Overrides of the project facts (usesDjango, djangoVersion, ...). */
+  project?: Partial<ProjectFacts>;
+}
+
+interface Case {
+  transform: string;
+  name: string;
+  input: string;
+  options: CaseOptions;
+  result?: SourceResult;
+  rerun?: SourceResult;
+}
+
+/** Diagnostics as stored in .diagnostics.json: position, code, severity, message, suggestion. */
+function stored(diagnostics: ReportedDiagnostic[]) {
+  return diagnostics.map(({ code, severity, line, column, message, suggestion }) => ({
+    code,
+    severity,
+    line,
+    column,
+    message,
+    ...(suggestion !== undefined ? { suggestion } : {}),
+  }));
+}
+
+function contextFor(input: string, options: CaseOptions): Context {
+  const facts = factsOfFile(input);
+  const project = projectFacts(
+    { usesDjango: true, usesAsgiref: false },
+    [{ path: options.path ?? "case.py", facts }],
+  );
+  return {
+    options: {
+      unsafeFixes: options.unsafeFixes ?? false,
+      django: options.django ?? false,
+      toThreadMode: options.toThreadMode ?? "native",
+      twins: options.twins ?? {},
+      ...(options.djangoVersion ? { djangoVersion: options.djangoVersion } : {}),
+    },
+    project: { ...project, ...options.project },
+  };
+}
+
+function run(c: Case, source: string): SourceResult {
+  const transform = transformById(c.transform)!;
+  return transformSource({
+    source,
+    path: c.options.path ?? `app/${c.name}.py`,
+    transforms: [transform],
+    ctx: contextFor(source, c.options),
+  });
+}
+
+const cases: Case[] = [];
+for (const transform of readdirSync(ROOT).sort()) {
+  for (const file of readdirSync(join(ROOT, transform)).sort()) {
+    if (!file.endsWith(".input.py")) continue;
+    const name = file.slice(0, -".input.py".length);
+    const optionsFile = join(ROOT, transform, `${name}.options.json`);
+    cases.push({
+      transform,
+      name,
+      input: readFileSync(join(ROOT, transform, file), "utf8"),
+      options: existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, "utf8")) : {},
+    });
+  }
+}
+
+let verdicts = new Map<string, string | undefined>();
+
+beforeAll(() => {
+  for (const c of cases) {
+    c.result = run(c, c.input);
+    c.rerun = run(c, c.result.output);
+  }
+  // One CPython process checks every output.
+  verdicts = compileWithCPython(new Map(cases.map((c) => [`${c.transform}/${c.name}`, c.result!.output])));
+});
+
+describe("snapshot folders", () => {
+  it("name only registered transforms", () => {
+    for (const folder of readdirSync(ROOT)) expect(transformById(folder), folder).toBeDefined();
+  });
+  it.each(TRANSFORMS.map((t) => t.meta.id))("%s has cases", (id) => {
+    expect(cases.filter((c) => c.transform === id).length).toBeGreaterThan(0);
+  });
+});
+
+describe.each(cases.map((c) => [`${c.transform}/${c.name}`, c] as const))("%s", (_, c) => {
+  const base = join(ROOT, c.transform, c.name);
+
+  it("produces the expected output", () => {
+    const expectedFile = `${base}.output.py`;
+    if (UPDATE) writeFileSync(expectedFile, c.result!.output);
+    expect(c.result!.status).not.toBe("failed");
+    expect(c.result!.output).toBe(readFileSync(expectedFile, "utf8"));
+  });
+
+  it("reports the expected diagnostics", () => {
+    const expectedFile = `${base}.diagnostics.json`;
+    const actual = stored(c.result!.diagnostics);
+    if (UPDATE) {
+      if (actual.length > 0) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + "\n");
+      else if (existsSync(expectedFile)) writeFileSync(expectedFile, "[]\n");
+    }
+    const expected = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, "utf8")) : [];
+    expect(actual).toEqual(expected);
+  });
+
+  it("is idempotent", () => {
+    expect(c.rerun!.edits).toEqual([]);
+    expect(c.rerun!.output).toBe(c.result!.output);
+  });
+
+  it("compiles with CPython", () => {
+    expect(verdicts.get(`${c.transform}/${c.name}`)).toBeUndefined();
+  });
+});

@@ -1,0 +1,406 @@
+import {
+  allImportStatements,
+  importBindingOf,
+  importBindings,
+  importEditsToAdd,
+  importEditsToRemove,
+  isImportStillUsed,
+  lineEnding,
+  qualifiedName,
+  type ImportBinding,
+} from "../src/python/imports.js";
+import {
+  enclosingDef,
+  enclosingFunction,
+  isAsyncFunction,
+  isUnderMainGuard,
+} from "../src/python/scope.js";
+import type {
+  Context,
+  Diagnostic,
+  Edit,
+  ParsedFile,
+  SyntaxNode,
+  TransformMeta,
+  TransformResult,
+} from "../src/types.js";
+
+export const meta: TransformMeta = {
+  id: "asyncio-run",
+  summary: "asyncio.run(f(x)) in sync code -> async_to_sync(f)(x)",
+  needsDjango: true,
+  triggers: ["asyncio", "run_until_complete"],
+  // Fresh processes (tests, management commands, migrations, seed scripts) own their event loop:
+  // asyncio.run is correct there.
+  defaultSkip: [
+    "**/tests/**",
+    "**/test_*.py",
+    "**/*_test.py",
+    "**/conftest.py",
+    "**/management/commands/**",
+    "**/migrations/**",
+    "**/seeding/**",
+  ],
+  codes: {
+    AS101: {
+      severity: "warning",
+      title: "asyncio.run() called from sync code",
+      explanation:
+        "asyncio.run() starts a new event loop with no async_to_sync above it. Inside a Django or " +
+        "Celery process, code wrapped in sync_to_async(thread_sensitive=True) then runs in one " +
+        "shared global thread instead of the caller's: database connections opened there are not " +
+        "the request's or task's, an outer transaction.atomic() does not apply, Django's " +
+        "connection clean-up never sees them, and writes can silently go missing. asgiref's " +
+        "async_to_sync() runs the coroutine with the caller's thread as the sync thread. The fix " +
+        "is safe and applied automatically; the argument list is kept byte for byte.",
+      before: "@shared_task\ndef sync_batch(batch_id):\n    asyncio.run(sync_remote(batch_id))",
+      after: "@shared_task\ndef sync_batch(batch_id):\n    async_to_sync(sync_remote)(batch_id)",
+    },
+    AS102: {
+      severity: "error",
+      title: "asyncio.run() inside async def",
+      explanation:
+        "asyncio.run() cannot be called while an event loop is running in the same thread: it " +
+        "raises RuntimeError. Inside async def, await the coroutine instead. The rewrite to " +
+        "`await f(x)` is applied only with --unsafe-fixes, because the function's callers may rely " +
+        "on the call blocking (for example when it is handed to a thread).",
+      before: "async def handler():\n    asyncio.run(notify(user))",
+      after: "async def handler():\n    await notify(user)",
+    },
+    AS103: {
+      severity: "warning",
+      title: "asyncio.run() of something other than a call",
+      explanation:
+        "asyncio.run(coro) with a coroutine object made elsewhere cannot be rewritten to " +
+        "async_to_sync(f)(args): the function and its arguments are not visible at the site. " +
+        "Rewrite it by hand: pass the async function and its arguments to async_to_sync.",
+      before: "coro = fetch(url)\nasyncio.run(coro)",
+      after: "async_to_sync(fetch)(url)",
+    },
+    AS104: {
+      severity: "warning",
+      title: "asyncio.run() with extra arguments",
+      explanation:
+        "asyncio.run(..., debug=True) or loop_factory= configure the new event loop; " +
+        "async_to_sync has no equivalent, so the call is left for you to decide. Drop the extra " +
+        "arguments and use async_to_sync(f)(args) when they were not essential.",
+      before: "asyncio.run(fetch(url), debug=True)",
+      after: "async_to_sync(fetch)(url)",
+    },
+    AS105: {
+      severity: "warning",
+      title: "run_until_complete() in sync code",
+      explanation:
+        "loop.run_until_complete() and asyncio.get_event_loop().run_until_complete() drive an " +
+        "event loop from sync code with no async_to_sync above it: the same thread-handling bug " +
+        "as asyncio.run (AS101). The loop object may be shared or configured, so the call is " +
+        "reported, not rewritten: replace it with async_to_sync(f)(args).",
+      before: "loop = asyncio.get_event_loop()\nloop.run_until_complete(fetch(url))",
+      after: "async_to_sync(fetch)(url)",
+    },
+    AS106: {
+      severity: "info",
+      title: "asyncio.run() at module level",
+      explanation:
+        "asyncio.run() at module level runs when the module is imported. In a script that is " +
+        "correct; in a module Django or Celery imports, it blocks start-up and runs outside any " +
+        'request or task. Move it under `if __name__ == "__main__":` or into a function. Not ' +
+        "rewritten.",
+      before: "asyncio.run(main())",
+      after: 'if __name__ == "__main__":\n    asyncio.run(main())',
+    },
+    AS107: {
+      severity: "warning",
+      title: "asyncio.run() that cannot be rewritten without losing text",
+      explanation:
+        "The call has comments between `asyncio.run(` and the coroutine call, or the name " +
+        "async_to_sync already means something else in this file; a rewrite would drop the " +
+        "comments or call the wrong function. Apply the suggested rewrite by hand.",
+      before: "asyncio.run(  # refresh\n    refresh(repo)\n)",
+      after: "# refresh\nasync_to_sync(refresh)(repo)",
+    },
+  },
+};
+
+const ASGIREF = "asgiref.sync";
+const ASYNC_TO_SYNC = "async_to_sync";
+
+interface Site {
+  /** The `asyncio.run(...)` call. */
+  call: SyntaxNode;
+  /** The name through which asyncio's run was reached (`asyncio`, `aio`, `run`, `r`). */
+  binding: ImportBinding;
+  /** The identifier of that name in the callee. */
+  reference: SyntaxNode;
+}
+
+/** Arguments of a call, comments left out. */
+function callArguments(call: SyntaxNode): SyntaxNode[] {
+  const args = call.childForFieldName("arguments");
+  if (!args) return [];
+  if (args.type === "generator_expression") return [args];
+  return args.namedChildren.filter((c) => c.type !== "comment");
+}
+
+function asyncioRunSites(root: SyntaxNode): Site[] {
+  const sites: Site[] = [];
+  for (const call of root.descendantsOfType("call")) {
+    const callee = call.childForFieldName("function");
+    if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) continue;
+    if (qualifiedName(callee) !== "asyncio.run") continue;
+    const reference = callee.type === "identifier" ? callee : leftmostIdentifier(callee);
+    const binding = reference && importBindingOf(reference.text, reference);
+    if (binding && reference) sites.push({ call, binding, reference });
+  }
+  return sites;
+}
+
+function leftmostIdentifier(expr: SyntaxNode): SyntaxNode | undefined {
+  let n: SyntaxNode | null = expr;
+  while (n?.type === "attribute") n = n.childForFieldName("object");
+  return n?.type === "identifier" ? n : undefined;
+}
+
+/** Comments inside the outer call but outside the coroutine call would be lost by a rewrite. */
+function hasCommentsAround(outer: SyntaxNode): boolean {
+  const args = outer.childForFieldName("arguments");
+  return !!args?.namedChildren.some((c) => c.type === "comment");
+}
+
+/** `await` binds looser than attribute access, subscription and calls: `(await f()).x`. */
+function needsParenthesesForAwait(call: SyntaxNode): boolean {
+  const parent = call.parent;
+  if (!parent) return false;
+  const field =
+    parent.type === "attribute"
+      ? "object"
+      : parent.type === "subscript"
+        ? "value"
+        : parent.type === "call"
+          ? "function"
+          : undefined;
+  return !!field && parent.childForFieldName(field)?.id === call.id;
+}
+
+function suggestionFor(inner: SyntaxNode, name: string): string {
+  const callee = inner.childForFieldName("function")!;
+  const args = inner.childForFieldName("arguments")!;
+  return `${name}(${callee.text})${args.text}`;
+}
+
+/** The name `async_to_sync` is reachable by at module level, or undefined when it means something else. */
+function asyncToSyncName(root: SyntaxNode): { name: string; imported: boolean } | undefined {
+  const imports = allImportStatements(root).flatMap(importBindings);
+  const moduleLevel = imports.find(
+    (b) => b.scope.type === "module" && b.qualified === `${ASGIREF}.${ASYNC_TO_SYNC}`,
+  );
+  if (moduleLevel) return { name: moduleLevel.local, imported: true };
+  // The bare name must not already stand for something else anywhere in the file.
+  const otherImport = imports.some(
+    (b) => b.local === ASYNC_TO_SYNC && b.qualified !== `${ASGIREF}.${ASYNC_TO_SYNC}`,
+  );
+  const otherBinding = root.descendantsOfType("identifier").some((id) => {
+    if (id.text !== ASYNC_TO_SYNC) return false;
+    const parent = id.parent;
+    if (parent?.type === "function_definition" || parent?.type === "class_definition")
+      return parent.childForFieldName("name")?.id === id.id;
+    return parent?.type === "assignment" && parent.childForFieldName("left")?.id === id.id;
+  });
+  return otherImport || otherBinding ? undefined : { name: ASYNC_TO_SYNC, imported: false };
+}
+
+export function transform(file: ParsedFile, ctx: Context): TransformResult {
+  const root = file.tree.rootNode;
+  const edits: Edit[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const report = (
+    node: SyntaxNode,
+    code: keyof typeof meta.codes & string,
+    message: string,
+    suggestion?: string,
+  ) =>
+    diagnostics.push({
+      code,
+      severity: meta.codes[code].severity,
+      start: node.startIndex,
+      end: node.endIndex,
+      message,
+      ...(suggestion !== undefined ? { suggestion } : {}),
+    });
+
+  const a2s = asyncToSyncName(root);
+  /** Sites rewritten, by the def that holds them (module level: the root). */
+  const rewritten: Site[] = [];
+  let needsAsyncToSync = false;
+  const rewrittenDefs = new Set<number>();
+
+  for (const site of asyncioRunSites(root)) {
+    const { call } = site;
+    if (isUnderMainGuard(call)) continue;
+    const fn = enclosingFunction(call);
+    const def = enclosingDef(call);
+    const args = callArguments(call);
+    const inner = args[0];
+    const innerIsCall = args.length >= 1 && inner.type === "call";
+    const asyncContext = def !== undefined && isAsyncFunction(def);
+
+    if (!fn) {
+      report(
+        call,
+        "AS106",
+        'asyncio.run() at module level runs at import time: move it under `if __name__ == "__main__":` or into a function',
+      );
+      continue;
+    }
+    if (!innerIsCall) {
+      report(
+        call,
+        "AS103",
+        "asyncio.run() of a value that is not a call: cannot rewrite to async_to_sync(f)(args); pass the async function and its arguments to async_to_sync by hand",
+      );
+      continue;
+    }
+    if (args.length > 1) {
+      report(
+        call,
+        "AS104",
+        `asyncio.run() with extra arguments (${args
+          .slice(1)
+          .map((a) => a.text)
+          .join(", ")}): async_to_sync has no equivalent; drop them and rewrite by hand`,
+        suggestionFor(inner, a2s?.name ?? ASYNC_TO_SYNC),
+      );
+      continue;
+    }
+    if (asyncContext) {
+      const awaited = needsParenthesesForAwait(call)
+        ? `(await ${inner.text})`
+        : `await ${inner.text}`;
+      if (fn.type === "lambda" || !ctx.options.unsafeFixes) {
+        report(
+          call,
+          "AS102",
+          "asyncio.run() inside async def raises RuntimeError (an event loop is already running): await the coroutine instead" +
+            (fn.type === "lambda" ? "" : " (applied with --unsafe-fixes)"),
+          awaited,
+        );
+        continue;
+      }
+      if (hasCommentsAround(call)) {
+        report(
+          call,
+          "AS107",
+          "comments inside asyncio.run( ... ) would be lost: rewrite by hand",
+          awaited,
+        );
+        continue;
+      }
+      const [open, close] = needsParenthesesForAwait(call) ? ["(await ", ")"] : ["await ", ""];
+      edits.push({ start: call.startIndex, end: inner.startIndex, text: open });
+      edits.push({ start: inner.endIndex, end: call.endIndex, text: close });
+      rewritten.push(site);
+      continue;
+    }
+    if (!a2s) {
+      report(
+        call,
+        "AS107",
+        "the name async_to_sync already means something else in this file: rewrite by hand",
+        suggestionFor(inner, "asgiref.sync.async_to_sync"),
+      );
+      continue;
+    }
+    if (hasCommentsAround(call)) {
+      report(
+        call,
+        "AS107",
+        "comments inside asyncio.run( ... ) would be lost: rewrite by hand",
+        suggestionFor(inner, a2s.name),
+      );
+      continue;
+    }
+    const callee = inner.childForFieldName("function")!;
+    const innerArgs = inner.childForFieldName("arguments")!;
+    edits.push({ start: call.startIndex, end: callee.startIndex, text: `${a2s.name}(` });
+    edits.push({ start: callee.endIndex, end: callee.endIndex, text: ")" });
+    edits.push({ start: innerArgs.endIndex, end: call.endIndex, text: "" });
+    rewritten.push(site);
+    needsAsyncToSync = true;
+    if (def) rewrittenDefs.add(def.id);
+  }
+
+  for (const call of root.descendantsOfType("call")) {
+    const callee = call.childForFieldName("function");
+    if (
+      callee?.type !== "attribute" ||
+      callee.childForFieldName("attribute")?.text !== "run_until_complete"
+    )
+      continue;
+    const def = enclosingDef(call);
+    if (!def || isAsyncFunction(def) || isUnderMainGuard(call)) continue;
+    const inner = callArguments(call)[0];
+    report(
+      call,
+      "AS105",
+      "run_until_complete() in sync code drives an event loop with no async_to_sync above it (same bug as asyncio.run): use async_to_sync",
+      inner?.type === "call" ? suggestionFor(inner, a2s?.name ?? ASYNC_TO_SYNC) : undefined,
+    );
+  }
+
+  if (rewritten.length === 0) return { edits, diagnostics };
+  edits.push(...importEdits(file, rewritten, rewrittenDefs, needsAsyncToSync && !a2s?.imported));
+  return { edits, diagnostics };
+}
+
+/**
+ * Imports after the rewrites: asyncio bindings nothing uses any more are removed; a local
+ * `import asyncio` inside a rewritten function becomes a local `from asgiref.sync import
+ * async_to_sync`; otherwise one module-level import is added.
+ */
+function importEdits(
+  file: ParsedFile,
+  rewritten: Site[],
+  rewrittenDefs: Set<number>,
+  needsModuleImport: boolean,
+): Edit[] {
+  const edits: Edit[] = [];
+  const goneReferences = new Set(rewritten.map((s) => s.reference.id));
+  const bindings = new Map<number, ImportBinding>();
+  for (const site of rewritten) bindings.set(site.binding.item.id, site.binding);
+
+  const eol = lineEnding(file.source);
+  const coveredLocally = new Set<number>();
+  for (const binding of bindings.values()) {
+    if (isImportStillUsed(binding, (ref) => goneReferences.has(ref.id))) continue;
+    const scope = binding.scope;
+    const isLocalToRewrittenDef =
+      scope.type === "function_definition" && rewrittenDefs.has(scope.id);
+    if (isLocalToRewrittenDef) {
+      const statement = binding.statement;
+      const replacement = `from ${ASGIREF} import ${ASYNC_TO_SYNC}`;
+      if (statement.childrenForFieldName("name").length === 1) {
+        edits.push({ start: statement.startIndex, end: statement.endIndex, text: replacement });
+      } else {
+        edits.push(...importEditsToRemove(file.source, binding));
+        const indent = " ".repeat(statement.startPosition.column);
+        edits.push({
+          start: statement.endIndex,
+          end: statement.endIndex,
+          text: `${eol}${indent}${replacement}`,
+        });
+      }
+      coveredLocally.add(scope.id);
+      continue;
+    }
+    edits.push(...importEditsToRemove(file.source, binding));
+  }
+
+  const needsTopLevel =
+    needsModuleImport &&
+    rewritten.some((site) => {
+      const def = enclosingDef(site.call);
+      return !def || !coveredLocally.has(def.id);
+    });
+  if (needsTopLevel) edits.push(...importEditsToAdd(file.tree.rootNode, ASGIREF, ASYNC_TO_SYNC));
+  return edits;
+}
