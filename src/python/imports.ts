@@ -250,6 +250,24 @@ function sortKeyOfStatement(statement: SyntaxNode): string {
   return module.toLowerCase();
 }
 
+function isortStatementKey(statement: SyntaxNode): string {
+  return `${statement.type === "import_from_statement" ? 1 : 0}${sortKeyOfStatement(statement)}`;
+}
+
+/**
+ * The third-party imports of the first run of lines (runs are separated by blank lines, as isort
+ * separates sections) that holds any: a later run is usually first-party code.
+ */
+function firstThirdPartyGroup(block: SyntaxNode[]): SyntaxNode[] {
+  let group: SyntaxNode[] = [];
+  for (let i = 0; i < block.length; i++) {
+    const startsRun = i > 0 && block[i].startPosition.row > block[i - 1].endPosition.row + 1;
+    if (startsRun && group.length > 0) return group;
+    if (sectionOf(block[i]) === "thirdparty") group.push(block[i]);
+  }
+  return group;
+}
+
 /**
  * Edits that make `name` from `module` available at module level: nothing when it is already
  * imported there, a name added to an existing `from module import ...`, or a new line in the top
@@ -284,12 +302,15 @@ export function importEditsToAdd(root: SyntaxNode, module: string, name: string)
     const gap = first ? `${eol}${eol}` : "";
     return [{ start: at, end: at, text: `${line}${eol}${gap}` }];
   }
-  const newKey = module.toLowerCase();
-  const thirdParty = block.filter((s) => sectionOf(s) === "thirdparty");
+  const thirdParty = firstThirdPartyGroup(block);
   if (thirdParty.length > 0) {
-    const keys = thirdParty.map(sortKeyOfStatement);
-    const sorted = isSortedBy(keys, plainKey);
-    const before = sorted ? thirdParty.find((s) => sortKeyOfStatement(s) > newKey) : undefined;
+    // isort's default puts `import x` lines before `from x import` lines; with
+    // force_sort_within_sections they are sorted by module alone.
+    const key = [isortStatementKey, sortKeyOfStatement].find((k) =>
+      isSortedBy(thirdParty.map(k), plainKey),
+    );
+    const newKey = key === isortStatementKey ? `1${module.toLowerCase()}` : module.toLowerCase();
+    const before = key ? thirdParty.find((s) => key(s) > newKey) : undefined;
     if (before) {
       const at = lineStart(source, before.startIndex);
       return [{ start: at, end: at, text: `${line}${eol}` }];
@@ -401,7 +422,21 @@ function statementRemoval(source: string, statement: SyntaxNode): Edit {
     if (before) return { start: start + before.index, end: statement.endIndex, text: "" };
     return { start: statement.startIndex, end: statement.endIndex, text: "pass" };
   }
-  return { start, end: nextLineStart(source, statement.endIndex), text: "" };
+  const end = nextLineStart(source, statement.endIndex);
+  // A statement alone between blank lines (a section of one) takes one side's blank lines with
+  // it, so no double gap, and no blank line at the top of the file, is left behind.
+  const isBlankLine = (at: number) =>
+    at < source.length && source.slice(at, lineEnd(source, at)).trim() === "";
+  if (!isBlankLine(end)) return { start, end, text: "" };
+  if (start === 0) {
+    let after = end;
+    while (isBlankLine(after)) after = nextLineStart(source, after);
+    return { start, end: after, text: "" };
+  }
+  let before = start;
+  while (before > 0 && isBlankLine(lineStart(source, before - 1)))
+    before = lineStart(source, before - 1);
+  return { start: before, end, text: "" };
 }
 
 /**
