@@ -1,0 +1,55 @@
+import type { CodeDoc } from "./types.js";
+
+/** Diagnostics the runner itself emits (AS9xx), documented like the transforms' codes. */
+export const RUNNER_CODES: Record<string, CodeDoc> = {
+  AS900: {
+    severity: "error",
+    title: "syntax error in the input",
+    explanation:
+      "The file does not parse as Python, so no rewrite can be proven safe. It is left byte for " +
+      "byte as it was. Fix the syntax error (the diagnostic names its line) and run again.",
+  },
+  AS901: {
+    severity: "error",
+    title: "rewritten file would not parse",
+    explanation:
+      "After all transforms, the new text had a parse error the input did not have. The file is " +
+      "never written and the run exits 2. This is a bug in asyncshift: please report it with the " +
+      "file (or a reduced copy).",
+  },
+  AS902: {
+    severity: "warning",
+    title: "file is not UTF-8",
+    explanation:
+      "The file's bytes are not valid UTF-8 (for example Latin-1 with a `# -*- coding: latin-1 -*-` " +
+      "cookie). asyncshift does not guess encodings, so the file is skipped. Convert it to UTF-8 " +
+      "(PEP 3120's default) to have it migrated.",
+  },
+  AS903: {
+    severity: "warning",
+    title: "binary file",
+    explanation: "The file contains NUL bytes, so it is not Python source text. It is skipped.",
+  },
+  AS904: {
+    severity: "error",
+    title: "file cannot be read",
+    explanation:
+      "Reading the file failed (permissions, a file removed during the run, ...). The other files " +
+      "are processed; the run exits 1.",
+  },
+  AS905: {
+    severity: "error",
+    title: "file not written",
+    explanation:
+      "Writing the new text failed, or the file changed on disk between reading and writing (then " +
+      "it is not overwritten, so no edit of yours is lost). Run again once nothing else is writing it.",
+  },
+  AS999: {
+    severity: "error",
+    title: "internal error in a transform",
+    explanation:
+      "A transform raised an exception on this file. The file is left unchanged, the other files " +
+      "are processed, and the run exits 2. Run with --verbose for the stack trace and please " +
+      "report it.",
+  },
+};

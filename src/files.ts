@@ -1,0 +1,156 @@
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  type Dirent,
+} from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import ignore, { type Ignore } from "ignore";
+import picomatch from "picomatch";
+
+/** Folders no one wants rewritten: version control, dependencies, virtualenvs, build output. */
+export const DEFAULT_EXCLUDED_DIRS = new Set([
+  ".git",
+  ".hg",
+  ".svn",
+  "node_modules",
+  ".venv",
+  "venv",
+  "__pycache__",
+  "site-packages",
+  "build",
+  "dist",
+  ".tox",
+  ".nox",
+  ".mypy_cache",
+  ".ruff_cache",
+  ".pytest_cache",
+]);
+
+export class PathError extends Error {
+  override name = "PathError";
+}
+
+export interface FileSelection {
+  include: string[];
+  exclude: string[];
+}
+
+/** A .gitignore and the folder its patterns are relative to. */
+interface IgnoreRules {
+  base: string;
+  rules: Ignore;
+}
+
+function loadGitignore(dir: string): IgnoreRules | undefined {
+  const file = join(dir, ".gitignore");
+  if (!existsSync(file)) return undefined;
+  try {
+    return { base: dir, rules: ignore().add(readFileSync(file, "utf8")) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** .gitignore files of the folders above `dir` up to the work tree's root (the folder with .git). */
+function gitignoresAbove(dir: string): IgnoreRules[] {
+  const chain: IgnoreRules[] = [];
+  for (let current = dirname(dir); ; current = dirname(current)) {
+    const rules = loadGitignore(current);
+    if (rules) chain.unshift(rules);
+    if (existsSync(join(current, ".git")) || dirname(current) === current) break;
+  }
+  // Only meaningful when we really are inside a work tree.
+  return chain;
+}
+
+function isIgnored(chain: IgnoreRules[], path: string, isDir: boolean): boolean {
+  for (const { base, rules } of chain) {
+    const rel = relative(base, path).split(sep).join("/");
+    if (!rel || rel.startsWith("..")) continue;
+    if (rules.ignores(isDir ? `${rel}/` : rel)) return true;
+  }
+  return false;
+}
+
+/** Path as shown to the user and matched by globs: relative to the working folder, forward slashes. */
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path);
+  return (rel && !rel.startsWith("..") ? rel : path).split(sep).join("/");
+}
+
+/**
+ * The Python files under the given paths, sorted, each once: folders walked recursively with
+ * .gitignore honoured and the default folders skipped; files named explicitly always kept.
+ * Symbolic links are not followed out of the given paths, and never into folders.
+ */
+export function pythonFiles(
+  paths: string[],
+  selection: FileSelection,
+  cwd = process.cwd(),
+): string[] {
+  const include =
+    selection.include.length > 0 ? picomatch(selection.include, { dot: true }) : undefined;
+  const exclude =
+    selection.exclude.length > 0 ? picomatch(selection.exclude, { dot: true }) : undefined;
+  const roots = paths.map((p) => resolve(cwd, p));
+  const realRoots = roots.map((r) => {
+    if (!existsSync(r)) throw new PathError(`${displayPath(r, cwd)}: no such file or folder`);
+    return realpathSync(r);
+  });
+  const insideRoots = (real: string) =>
+    realRoots.some((root) => real === root || real.startsWith(root + sep));
+  const selected = (path: string) => {
+    const shown = displayPath(path, cwd);
+    return (!include || include(shown)) && !(exclude && exclude(shown));
+  };
+  const found = new Set<string>();
+
+  const walk = (dir: string, chain: IgnoreRules[]): void => {
+    const own = loadGitignore(dir);
+    const rules = own ? [...chain, own] : chain;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // unreadable folders are skipped; unreadable files are reported per file
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || isIgnored(rules, path, true)) continue;
+        if (exclude && exclude(displayPath(path, cwd) + "/")) continue;
+        walk(path, rules);
+      } else if (entry.name.endsWith(".py") || entry.name.endsWith(".pyi")) {
+        if (entry.name.endsWith(".pyi")) continue;
+        if (entry.isSymbolicLink()) {
+          let real: string;
+          try {
+            real = realpathSync(path);
+            if (!statSync(real).isFile()) continue;
+          } catch {
+            continue; // dangling link or loop
+          }
+          if (!insideRoots(real)) continue;
+        } else if (!entry.isFile()) continue;
+        if (isIgnored(rules, path, false) || !selected(path)) continue;
+        found.add(path);
+      }
+    }
+  };
+
+  for (const root of roots) {
+    const stat = statSync(root);
+    if (stat.isDirectory()) {
+      if (DEFAULT_EXCLUDED_DIRS.has(root.split(sep).pop() ?? "") && roots.length > 1) continue;
+      walk(root, gitignoresAbove(root));
+    } else if (stat.isFile()) {
+      // Named on the command line: the user asked for it, whatever its name (pre-commit passes files).
+      if (!exclude || !exclude(displayPath(root, cwd))) found.add(root);
+    }
+  }
+  return [...found].sort();
+}

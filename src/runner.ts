@@ -1,0 +1,195 @@
+import { availableParallelism } from "node:os";
+import { dirname, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import type { Options } from "./config.js";
+import type { FileJob, FileResult } from "./file-job.js";
+import { displayPath, pythonFiles } from "./files.js";
+import { runTasks } from "./pool.js";
+import { transformApplies } from "./pipeline.js";
+import {
+  dependencyFacts,
+  dependencyFilesAbove,
+  projectFacts,
+  type FileFacts,
+} from "./python/project.js";
+import { DEFAULT_DJANGO_VERSION } from "./python/django.js";
+import type { ProjectFacts, Transform } from "./types.js";
+import { TRANSFORMS, transformById } from "../transforms/index.js";
+
+/** Something said once per run, not per file (a transform that did nothing, and why). */
+export interface Notice {
+  transform?: string;
+  message: string;
+}
+
+export interface Summary {
+  filesScanned: number;
+  filesChanged: number;
+  filesWritten: number;
+  filesSkipped: number;
+  filesFailed: number;
+  /** Edits per transform id, in run order. */
+  editsByTransform: Record<string, number>;
+  /** Files each transform left alone because of its skip globs (tests, migrations, ...). */
+  skippedByTransform: Record<string, number>;
+  diagnostics: number;
+  errors: number;
+  warnings: number;
+  seconds: number;
+}
+
+export interface RunResult {
+  mode: Options["mode"];
+  transforms: string[];
+  project: ProjectFacts;
+  targetDjangoVersion: string;
+  files: FileResult[];
+  notices: Notice[];
+  summary: Summary;
+  exitCode: 0 | 1 | 2;
+}
+
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** The transforms a run uses, in the order asked for, or all in canonical order. */
+export function selectedTransforms(ids: string[]): Transform[] {
+  if (ids.length === 0) return [...TRANSFORMS];
+  return ids.map((id) => {
+    const transform = transformById(id);
+    if (!transform)
+      throw new UsageError(
+        `unknown transform "${id}" (available: ${TRANSFORMS.map((t) => t.meta.id).join(", ")})`,
+      );
+    return transform;
+  });
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export interface RunHooks {
+  /** Called as files finish: for a progress display. */
+  onProgress?: (done: number, total: number) => void;
+  /** Keep each changed file's old and new text in its result. */
+  keepText?: boolean;
+}
+
+/** Runs the transforms over the paths; never prints. */
+export async function run(options: Options, hooks: RunHooks = {}): Promise<RunResult> {
+  const started = performance.now();
+  const transforms = selectedTransforms(options.transforms);
+  const cwd = process.cwd();
+  const files = pythonFiles(
+    options.paths,
+    { include: options.include, exclude: options.exclude },
+    cwd,
+  );
+  const jobs = options.jobs > 0 ? options.jobs : defaultJobs();
+
+  const firstPath = resolve(cwd, options.paths[0] ?? ".");
+  const searchFrom =
+    existsSync(firstPath) && statSync(firstPath).isFile() ? dirname(firstPath) : firstPath;
+  const dependencies = dependencyFacts(dependencyFilesAbove(searchFrom));
+  const facts = await runTasks<FileFacts | undefined>(
+    files.map((file) => ({ kind: "facts" as const, file })),
+    jobs,
+  );
+  const project = projectFacts(
+    dependencies,
+    files.flatMap((file, i) =>
+      facts[i] ? [{ path: displayPath(file, cwd), facts: facts[i]! }] : [],
+    ),
+  );
+  const transformOptions = {
+    unsafeFixes: options.unsafeFixes,
+    django: options.django,
+    toThreadMode: options.toThreadMode,
+    twins: options.twins,
+    ...(options.djangoVersion ? { djangoVersion: options.djangoVersion } : {}),
+  };
+  const ctx = { options: transformOptions, project };
+  const notices: Notice[] = transforms
+    .filter((t) => !transformApplies(t, ctx))
+    .map((t) => ({
+      transform: t.meta.id,
+      message:
+        `${t.meta.id} did nothing: no Django or asgiref found in the dependency files or imports ` +
+        `of the scanned files; pass --django to run it anyway`,
+    }));
+
+  const jobsList: FileJob[] = files.map((file) => ({
+    file,
+    path: displayPath(file, cwd),
+    transforms: transforms.map((t) => t.meta.id),
+    options: transformOptions,
+    project,
+    skip: options.skip,
+    write: options.mode === "write",
+    wantDiff: options.format === "text" && options.diff,
+    keepText: hooks.keepText ?? false,
+  }));
+  const results = await runTasks<FileResult>(
+    jobsList.map((job) => ({ kind: "process" as const, job })),
+    jobs,
+    (done) => hooks.onProgress?.(done, files.length),
+  );
+  const summary = summarize(results, transforms, (performance.now() - started) / 1000);
+  return {
+    mode: options.mode,
+    transforms: transforms.map((t) => t.meta.id),
+    project,
+    targetDjangoVersion: options.djangoVersion ?? project.djangoVersion ?? DEFAULT_DJANGO_VERSION,
+    files: results,
+    notices,
+    summary,
+    exitCode: exitCodeOf(options.mode, results),
+  };
+}
+
+function summarize(results: FileResult[], transforms: Transform[], seconds: number): Summary {
+  const summary: Summary = {
+    filesScanned: results.length,
+    filesChanged: 0,
+    filesWritten: 0,
+    filesSkipped: 0,
+    filesFailed: 0,
+    editsByTransform: Object.fromEntries(transforms.map((t) => [t.meta.id, 0])),
+    skippedByTransform: {},
+    diagnostics: 0,
+    errors: 0,
+    warnings: 0,
+    seconds,
+  };
+  for (const result of results) {
+    if (result.status === "changed") {
+      summary.filesChanged++;
+      if (result.written) summary.filesWritten++;
+      for (const edit of result.edits)
+        summary.editsByTransform[edit.transform] =
+          (summary.editsByTransform[edit.transform] ?? 0) + 1;
+    } else if (result.status === "skipped") summary.filesSkipped++;
+    else if (result.status === "failed") summary.filesFailed++;
+    for (const id of result.skippedBy)
+      summary.skippedByTransform[id] = (summary.skippedByTransform[id] ?? 0) + 1;
+    summary.diagnostics += result.diagnostics.length;
+    for (const d of result.diagnostics) {
+      if (d.severity === "error") summary.errors++;
+      else if (d.severity === "warning") summary.warnings++;
+    }
+  }
+  return summary;
+}
+
+/** 2: internal failure (a transform threw, output would not parse); 1: changes pending with --check, or errors. */
+export function exitCodeOf(mode: Options["mode"], results: FileResult[]): 0 | 1 | 2 {
+  const internal = results.some((r) =>
+    r.diagnostics.some((d) => d.code === "AS999" || d.code === "AS901"),
+  );
+  if (internal) return 2;
+  const pending = mode === "check" && results.some((r) => r.status === "changed");
+  const errors = results.some((r) => r.diagnostics.some((d) => d.severity === "error"));
+  return pending || errors ? 1 : 0;
+}
