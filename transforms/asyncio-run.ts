@@ -370,6 +370,8 @@ function importEdits(
 
   const eol = lineEnding(file.source);
   const coveredLocally = new Set<number>();
+  /** Module-level statements removed whole: the new import may take the place of one. */
+  const removedStatements: { statement: SyntaxNode; edits: Edit[] }[] = [];
   for (const binding of bindings.values()) {
     if (isImportStillUsed(binding, (ref) => goneReferences.has(ref.id))) continue;
     const scope = binding.scope;
@@ -392,7 +394,10 @@ function importEdits(
       coveredLocally.add(scope.id);
       continue;
     }
-    edits.push(...importEditsToRemove(file.source, binding));
+    const removal = importEditsToRemove(file.source, binding);
+    if (scope.type === "module" && binding.statement.childrenForFieldName("name").length === 1)
+      removedStatements.push({ statement: binding.statement, edits: removal });
+    edits.push(...removal);
   }
 
   const needsTopLevel =
@@ -401,6 +406,21 @@ function importEdits(
       const def = enclosingDef(site.call);
       return !def || !coveredLocally.has(def.id);
     });
-  if (needsTopLevel) edits.push(...importEditsToAdd(file.tree.rootNode, ASGIREF, ASYNC_TO_SYNC));
-  return edits;
+  if (!needsTopLevel) return edits;
+  const additions = importEditsToAdd(file.tree.rootNode, ASGIREF, ASYNC_TO_SYNC);
+  // The new line would go inside the lines of an asyncio import that is going away,
+  // as when `import asyncio` is the only standard-library import: the new import replaces it.
+  const displaced = removedStatements.find(({ edits: removal }) =>
+    additions.some((a) => removal.some((r) => r.start < a.start && a.start < r.end)),
+  );
+  if (!displaced) return [...edits, ...additions];
+  const { statement, edits: removal } = displaced;
+  return [
+    ...edits.filter((e) => !removal.includes(e)),
+    {
+      start: statement.startIndex,
+      end: statement.endIndex,
+      text: `from ${ASGIREF} import ${ASYNC_TO_SYNC}`,
+    },
+  ];
 }

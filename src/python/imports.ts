@@ -232,22 +232,22 @@ function afterPreamble(root: SyntaxNode): SyntaxNode | undefined {
 
 type ImportSection = "future" | "stdlib" | "thirdparty" | "local";
 
+/** The module a statement imports from (`os.path` for `import os.path as p`). */
+function statementModule(statement: SyntaxNode): string {
+  if (statement.type === "import_from_statement") return fromModuleName(statement);
+  const first = statement.childrenForFieldName("name")[0];
+  return first ? importedItemName(first) : "";
+}
+
 function sectionOf(statement: SyntaxNode): ImportSection {
   if (isFutureImport(statement)) return "future";
-  const module =
-    statement.type === "import_from_statement"
-      ? fromModuleName(statement)
-      : (statement.childrenForFieldName("name")[0]?.text ?? "");
+  const module = statementModule(statement);
   if (module.startsWith(".")) return "local";
   return isStdlibModule(module.split(".")[0]) ? "stdlib" : "thirdparty";
 }
 
 function sortKeyOfStatement(statement: SyntaxNode): string {
-  const module =
-    statement.type === "import_from_statement"
-      ? fromModuleName(statement)
-      : (statement.childrenForFieldName("name")[0]?.text ?? "");
-  return module.toLowerCase();
+  return statementModule(statement).toLowerCase();
 }
 
 function isortStatementKey(statement: SyntaxNode): string {
@@ -327,6 +327,57 @@ export function importEditsToAdd(root: SyntaxNode, module: string, name: string)
   }
   const at = lineStart(source, block[0].startIndex);
   return [{ start: at, end: at, text: `${line}${eol}${eol}` }];
+}
+
+/**
+ * Edits that make `import module` available at module level: nothing when the module is already
+ * imported there unaliased, else an `import module` line placed as isort would place it (plain
+ * imports of a section before its from-imports).
+ */
+export function importEditsToAddModule(root: SyntaxNode, module: string): Edit[] {
+  const source = root.text;
+  const eol = lineEnding(source);
+  const imported = topLevelImports(root).some(
+    (s) =>
+      s.type === "import_statement" &&
+      importBindings(s).some((b) => b.local === module && b.qualified === module),
+  );
+  if (imported) return [];
+  const line = `import ${module}`;
+  const block = topImportBlock(root);
+  if (block.length === 0) {
+    const preamble = afterPreamble(root);
+    if (preamble) {
+      const at = lineEnd(source, preamble.endIndex);
+      return [{ start: at, end: at, text: `${eol}${eol}${line}` }];
+    }
+    const first = root.namedChildren.find((c) => c.type !== "comment");
+    const at = first ? first.startIndex : source.length;
+    return [{ start: at, end: at, text: `${line}${eol}${first ? eol : ""}` }];
+  }
+  const section = isStdlibModule(module.split(".")[0]) ? "stdlib" : "thirdparty";
+  const same = block.filter((s) => sectionOf(s) === section);
+  if (same.length > 0) {
+    // As importEditsToAdd: isort's default order, or force_sort_within_sections, else at the end.
+    const key = [isortStatementKey, sortKeyOfStatement].find((k) =>
+      isSortedBy(same.map(k), plainKey),
+    );
+    const newKey = key === isortStatementKey ? `0${module.toLowerCase()}` : module.toLowerCase();
+    const before = key ? same.find((s) => key(s) > newKey) : undefined;
+    if (before) {
+      const at = lineStart(source, before.startIndex);
+      return [{ start: at, end: at, text: `${line}${eol}` }];
+    }
+    const at = lineEnd(source, same[same.length - 1].endIndex);
+    return [{ start: at, end: at, text: `${eol}${line}` }];
+  }
+  // The section is new: the standard library opens the block, anything else follows it.
+  if (section === "stdlib") {
+    const at = lineStart(source, block[0].startIndex);
+    return [{ start: at, end: at, text: `${line}${eol}${eol}` }];
+  }
+  const at = lineEnd(source, block[block.length - 1].endIndex);
+  return [{ start: at, end: at, text: `${eol}${eol}${line}` }];
 }
 
 /** `from m import a, c` + b -> `from m import a, b, c`, keeping parentheses, layout and order. */

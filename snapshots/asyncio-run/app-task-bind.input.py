@@ -1,0 +1,14 @@
+import asyncio
+
+import httpx
+
+from .celery import app
+from .clients import push_order
+
+
+@app.task(bind=True, max_retries=3)
+def export_order(self, order_id):
+    try:
+        return asyncio.run(push_order(order_id, priority=self.request.retries > 0))
+    except httpx.HTTPError as exc:
+        raise self.retry(exc=exc)

@@ -1,0 +1,7 @@
+from asyncio import run as r
+
+from .clients import fetch
+
+
+def load(url):
+    return r(fetch(url))

@@ -1,0 +1,17 @@
+import asyncio
+
+from .clients import fetch
+
+
+def load(url):
+    return asyncio.run(fetch(url))
+
+
+def gather_all(asyncio, coros):
+    # `asyncio` here is the parameter, not the module.
+    return asyncio.gather(*coros)
+
+
+def local_rebinding():
+    asyncio = FakeLoop()
+    return asyncio.run_forever()

@@ -1,0 +1,5 @@
+import asyncio
+
+
+def load(fetch, url):
+    return asyncio.run(fetch(url))
