@@ -57,6 +57,8 @@ export interface ModelFacts {
   managers: string[];
   /** ForeignKey and OneToOneField attribute names. */
   relations: string[];
+  /** ManyToManyField attribute names (their related managers have aadd, aremove, ...). */
+  manyToMany?: string[];
 }
 
 /** What the pre-pass learned about the whole project. Plain data: it crosses worker threads. */

@@ -1,28 +1,49 @@
-import type { ModelFacts, SyntaxNode } from "../types.js";
+import type { ModelFacts, ProjectFacts, SyntaxNode } from "../types.js";
+import { importBindingOf, qualifiedName } from "./imports.js";
+import { bindingsInScope, enclosingScope, stringLiteralValue } from "./scope.js";
 
-/** A cheap text check: can this file declare a Django model class at all? */
+/** A cheap text check: can this file declare a class with bases (a model, or a base of one)? */
 export function mayDeclareModels(source: string): boolean {
-  return source.includes("Model") && source.includes("class ");
+  return /\bclass\s+\w+\s*\(/.test(source);
 }
 
 const FIELD_RELATIONS = new Set(["ForeignKey", "OneToOneField"]);
+const FIELD_MANY_TO_MANY = new Set(["ManyToManyField"]);
+
+/**
+ * Base classes that make a class a Django model without the pre-pass seeing their source:
+ * Django's own abstract models and the common third-party ones.
+ */
+const MODEL_BASES = new Set([
+  "Model",
+  "AbstractUser",
+  "AbstractBaseUser",
+  "PermissionsMixin",
+  "TimeStampedModel",
+  "MPTTModel",
+  "PolymorphicModel",
+]);
 
 function lastName(expr: SyntaxNode): string {
   return expr.type === "attribute" ? (expr.childForFieldName("attribute")?.text ?? "") : expr.text;
 }
 
-/**
- * Classes that look like Django models: a base named `Model` (`models.Model`,
- * `django.db.models.Model`) or ending in `Model`; their managers and relation fields.
- * Bases that are other model classes are resolved across files by the project pre-pass.
- */
-export function modelClassesIn(root: SyntaxNode): Record<string, ModelFacts> {
-  const models: Record<string, ModelFacts> = {};
+/** A class with bases, as the pre-pass saw it: base names (last segments) and its field facts. */
+export interface ClassFacts {
+  bases: string[];
+  facts: ModelFacts;
+}
+
+/** Every class with bases in a file, with the managers and relation fields its body declares. */
+export function classesIn(root: SyntaxNode): Record<string, ClassFacts> {
+  const classes: Record<string, ClassFacts> = {};
   for (const cls of root.descendantsOfType("class_definition")) {
     const name = cls.childForFieldName("name")?.text;
-    const bases = cls.childForFieldName("superclasses")?.namedChildren ?? [];
-    if (!name || !bases.some((b) => lastName(b) === "Model")) continue;
-    const facts: ModelFacts = { managers: [], relations: [] };
+    const bases = (cls.childForFieldName("superclasses")?.namedChildren ?? [])
+      .filter((b) => b.type === "identifier" || b.type === "attribute")
+      .map(lastName);
+    if (!name || bases.length === 0) continue;
+    const facts: ModelFacts = { managers: [], relations: [], manyToMany: [] };
     const body = cls.childForFieldName("body");
     for (const statement of body?.namedChildren ?? []) {
       const assignment = statement.namedChildren[0];
@@ -33,12 +54,52 @@ export function modelClassesIn(root: SyntaxNode): Record<string, ModelFacts> {
       const callee = value.childForFieldName("function");
       const calleeName = callee ? lastName(callee) : "";
       if (FIELD_RELATIONS.has(calleeName)) facts.relations.push(target.text);
+      else if (FIELD_MANY_TO_MANY.has(calleeName)) facts.manyToMany!.push(target.text);
       else if (/Manager$/.test(calleeName) || /\.as_manager$/.test(callee?.text ?? ""))
         facts.managers.push(target.text);
     }
-    models[name] = facts;
+    classes[name] = { bases, facts };
+  }
+  return classes;
+}
+
+/**
+ * The model classes among classes seen in any number of files: a class is a model when a base is
+ * `Model` (or a known abstract model) or another model class, in any file; it inherits its model
+ * bases' managers and relations (abstract models declare fields for their children).
+ */
+export function modelClassesFrom(
+  classSets: Iterable<Record<string, ClassFacts>>,
+): Record<string, ModelFacts> {
+  const all = new Map<string, ClassFacts>();
+  for (const set of classSets) for (const [name, cls] of Object.entries(set)) all.set(name, cls);
+  const models: Record<string, ModelFacts> = {};
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [name, cls] of all) {
+      if (models[name]) continue;
+      const modelBases = cls.bases.filter((b) => b !== name && models[b]);
+      if (!cls.bases.some((b) => MODEL_BASES.has(b)) && modelBases.length === 0) continue;
+      const facts: ModelFacts = {
+        managers: [...cls.facts.managers],
+        relations: [...cls.facts.relations],
+        manyToMany: [...(cls.facts.manyToMany ?? [])],
+      };
+      for (const base of modelBases) {
+        facts.managers.push(...models[base].managers);
+        facts.relations.push(...models[base].relations);
+        facts.manyToMany!.push(...(models[base].manyToMany ?? []));
+      }
+      models[name] = facts;
+      changed = true;
+    }
   }
   return models;
+}
+
+/** The model classes one file declares (bases resolved within the file only). */
+export function modelClassesIn(root: SyntaxNode): Record<string, ModelFacts> {
+  return modelClassesFrom([classesIn(root)]);
 }
 
 /** Django versions compared as numbers: "4.10" is newer than "4.9". */
@@ -136,3 +197,482 @@ export const QUERYSET_RETURNING = new Set([
   "select_for_update",
   "raw",
 ]);
+
+// ---------------------------------------------------------------------------------------------
+// Proofs: what an expression is, from what the function itself shows. Shared by the native-orm
+// and to-thread transforms; every answer is "proven" or undefined, never a guess.
+
+/** Manager attributes every model has. */
+const DEFAULT_MANAGERS = new Set(["objects", "_default_manager", "_base_manager"]);
+
+/** Chain methods that keep a queryset but are not in QUERYSET_RETURNING. */
+const CHAIN_ALSO = new Set(["get_queryset"]);
+
+/** RawQuerySet has none of the async methods: a chain through `raw` proves nothing. */
+const CHAIN_NOT_QUERYSET = new Set(["raw"]);
+
+/** Chain methods after which iteration yields dicts, tuples or dates, not model instances. */
+const YIELDS_NON_INSTANCES = new Set(["values", "values_list", "dates", "datetimes"]);
+
+/** Terminal calls that return one model instance (`get_or_create`: a tuple whose first item is). */
+const INSTANCE_RETURNING = new Set(["get", "create", "first", "last", "latest", "earliest"]);
+const INSTANCE_TUPLE_RETURNING = new Set(["get_or_create", "update_or_create"]);
+
+/** Relations a queryset or instance already loaded: names from select_related, or all of them. */
+export type SelectedRelations = ReadonlySet<string> | "all";
+
+/** A proven queryset or manager expression. */
+export interface QuerysetProof {
+  /** The model class; "" for a related manager whose model the pre-pass cannot name. */
+  model: string;
+  selected: SelectedRelations;
+  /** The chain calls select_for_update(): it needs a transaction, so it has no async use. */
+  locksRows: boolean;
+  /** Iterating it yields model instances (not after values()/values_list()). */
+  yieldsInstances: boolean;
+  /** The node of the select_for_update call, for diagnostics. */
+  lockNode?: SyntaxNode;
+}
+
+/** A proven model instance. */
+export interface InstanceProof {
+  model: string;
+  selected: SelectedRelations;
+}
+
+function unquoted(node: SyntaxNode): string | undefined {
+  const value = stringLiteralValue(node);
+  return value === undefined ? undefined : value.trim();
+}
+
+function intersect(a: SelectedRelations, b: SelectedRelations): SelectedRelations {
+  if (a === "all") return b;
+  if (b === "all") return a;
+  return new Set([...a].filter((x) => b.has(x)));
+}
+
+/** The call arguments, comments and keyword arguments left out. */
+function positionalArguments(call: SyntaxNode): SyntaxNode[] {
+  const args = call.childForFieldName("arguments");
+  if (!args || args.type !== "argument_list") return [];
+  return args.namedChildren.filter(
+    (c) =>
+      c.type !== "comment" &&
+      c.type !== "keyword_argument" &&
+      c.type !== "list_splat" &&
+      c.type !== "dictionary_splat",
+  );
+}
+
+/** The statement-level node that binds `identifier` (an assignment, a for loop, a parameter...). */
+function bindingSite(identifier: SyntaxNode): SyntaxNode | undefined {
+  for (let n = identifier.parent; n; n = n.parent) {
+    switch (n.type) {
+      case "assignment":
+      case "augmented_assignment":
+      case "for_statement":
+      case "for_in_clause":
+      case "named_expression":
+      case "typed_parameter":
+      case "typed_default_parameter":
+      case "default_parameter":
+      case "parameters":
+      case "lambda_parameters":
+      case "with_statement":
+      case "import_statement":
+      case "import_from_statement":
+      case "function_definition":
+      case "class_definition":
+      case "global_statement":
+      case "nonlocal_statement":
+      case "delete_statement":
+      case "except_clause":
+        return n;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Proofs about one file's expressions against the project's model facts. Results are cached by
+ * node id: build one per parsed tree.
+ */
+export class OrmProofs {
+  private querysets = new Map<number, QuerysetProof | undefined>();
+  private instances = new Map<number, InstanceProof | undefined>();
+  private inProgress = new Set<string>();
+
+  constructor(private readonly project: ProjectFacts) {}
+
+  /** The model class an expression names (`Batch`, `models.Batch`, `User = get_user_model()`). */
+  modelClassOf(expr: SyntaxNode): string | undefined {
+    if (expr.type === "identifier") return this.modelClassNamed(expr.text, expr);
+    if (expr.type === "attribute") {
+      const qualified = qualifiedName(expr);
+      if (!qualified) return undefined;
+      const name = qualified.split(".").pop()!;
+      const module = qualified.slice(0, -name.length - 1);
+      if (module === "django.db.models") return undefined;
+      if (module.split(".").pop() === "models" && /^[A-Z]/.test(name)) return name;
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** The model class a bare name stands for at `at`: a model class defined or imported here. */
+  modelClassNamed(name: string, at: SyntaxNode): string | undefined {
+    const binding = importBindingOf(name, at);
+    if (binding) {
+      const parts = binding.qualified.split(".");
+      const imported = parts.pop()!;
+      const module = parts.join(".");
+      if (module === "django.db.models" || module === "") return undefined;
+      if (this.project.models[imported]) return imported;
+      // A model outside the scanned paths: named from a module called `models`.
+      if (module.split(".").pop() === "models" && /^[A-Z]/.test(imported)) return imported;
+      return undefined;
+    }
+    const bound = this.onlyBindingOf(name, at);
+    if (!bound) return undefined;
+    const site = bindingSite(bound);
+    if (site?.type === "class_definition" && site.childForFieldName("name")?.id === bound.id)
+      return this.project.models[name] ? name : undefined;
+    // `User = get_user_model()`: the project's user model.
+    if (site?.type === "assignment" && site.childForFieldName("left")?.id === bound.id) {
+      const value = site.childForFieldName("right");
+      const callee = value?.type === "call" ? value.childForFieldName("function") : undefined;
+      if (callee && qualifiedName(callee) === "django.contrib.auth.get_user_model") return "User";
+    }
+    return undefined;
+  }
+
+  /** A manager expression: `<Model>.objects`, `_default_manager`, a manager the model declares. */
+  managerOf(expr: SyntaxNode): QuerysetProof | undefined {
+    if (expr.type !== "attribute") return undefined;
+    const owner = expr.childForFieldName("object");
+    const attribute = expr.childForFieldName("attribute")?.text ?? "";
+    if (!owner) return undefined;
+    const model = this.modelClassOf(owner);
+    if (model !== undefined) {
+      const declared = this.project.models[model]?.managers ?? [];
+      if (!DEFAULT_MANAGERS.has(attribute) && !declared.includes(attribute)) return undefined;
+      return { model, selected: new Set(), locksRows: false, yieldsInstances: true };
+    }
+    // A related manager of a proven instance: a many-to-many field or a reverse `<name>_set`.
+    const instance = owner.type === "identifier" ? this.instanceOf(owner) : undefined;
+    if (!instance) return undefined;
+    const manyToMany = this.project.models[instance.model]?.manyToMany ?? [];
+    if (manyToMany.includes(attribute) || /^[a-z_][a-z0-9_]*_set$/.test(attribute))
+      return { model: "", selected: new Set(), locksRows: false, yieldsInstances: true };
+    return undefined;
+  }
+
+  /** Is this attribute expression a related manager (`book.authors`, `order.item_set`)? */
+  isRelatedManager(expr: SyntaxNode): boolean {
+    return this.managerOf(expr)?.model === "";
+  }
+
+  /**
+   * A queryset expression: a chain rooted at a manager through queryset-returning methods, or a
+   * name every binding of which in its scope assigns such a chain.
+   */
+  querysetOf(expr: SyntaxNode): QuerysetProof | undefined {
+    if (this.querysets.has(expr.id)) return this.querysets.get(expr.id);
+    const proof = this.computeQueryset(expr);
+    this.querysets.set(expr.id, proof);
+    return proof;
+  }
+
+  private computeQueryset(expr: SyntaxNode): QuerysetProof | undefined {
+    if (expr.type === "parenthesized_expression") {
+      const inner = expr.namedChildren.filter((c) => c.type !== "comment");
+      return inner.length === 1 ? this.querysetOf(inner[0]) : undefined;
+    }
+    if (expr.type === "attribute") return this.managerOf(expr);
+    if (expr.type === "call") {
+      const callee = expr.childForFieldName("function");
+      if (callee?.type !== "attribute") return undefined;
+      const method = callee.childForFieldName("attribute")?.text ?? "";
+      const receiver = callee.childForFieldName("object");
+      if (!receiver || CHAIN_NOT_QUERYSET.has(method)) return undefined;
+      if (!QUERYSET_RETURNING.has(method) && !CHAIN_ALSO.has(method)) return undefined;
+      const base = this.querysetOf(receiver);
+      if (!base) return undefined;
+      const proof: QuerysetProof = { ...base };
+      if (method === "select_related") proof.selected = this.selectedBy(expr, base.selected);
+      if (method === "select_for_update") {
+        proof.locksRows = true;
+        proof.lockNode = expr;
+      }
+      if (YIELDS_NON_INSTANCES.has(method)) proof.yieldsInstances = false;
+      return proof;
+    }
+    if (expr.type === "identifier") return this.querysetNamed(expr);
+    return undefined;
+  }
+
+  private selectedBy(call: SyntaxNode, before: SelectedRelations): SelectedRelations {
+    const args = positionalArguments(call);
+    if (args.length === 0) return "all";
+    if (before === "all") return "all";
+    const selected = new Set(before);
+    for (const arg of args) {
+      const value = unquoted(arg);
+      // A computed field list: we cannot tell what it loads, so count nothing as loaded.
+      if (value !== undefined) selected.add(value.split("__")[0]);
+    }
+    return selected;
+  }
+
+  /** A name proven a queryset: every binding in its scope assigns a queryset expression. */
+  private querysetNamed(identifier: SyntaxNode): QuerysetProof | undefined {
+    const bindings = this.bindingsOf(identifier);
+    if (!bindings) return undefined;
+    const key = `qs:${bindings.scope.id}:${identifier.text}`;
+    if (this.inProgress.has(key)) return undefined;
+    this.inProgress.add(key);
+    try {
+      let proof: QuerysetProof | undefined;
+      for (const bound of bindings.nodes) {
+        const site = bindingSite(bound);
+        if (site?.type !== "assignment" || site.childForFieldName("left")?.id !== bound.id)
+          return undefined;
+        const value = site.childForFieldName("right");
+        // `qs = qs.filter(...)` refines the name's own earlier binding: prove the rest first.
+        const next = value ? this.querysetOfAssigned(value, identifier.text, key) : undefined;
+        if (next === "self") continue;
+        if (!next) return undefined;
+        proof = proof ? mergeQuerysets(proof, next) : next;
+        if (!proof) return undefined;
+      }
+      return proof;
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+
+  /** The proof for an assigned value; "self" when it only refines the name being proven. */
+  private querysetOfAssigned(
+    value: SyntaxNode,
+    name: string,
+    key: string,
+  ): QuerysetProof | "self" | undefined {
+    let root = value;
+    while (root.type === "call" || root.type === "attribute") {
+      const next =
+        root.type === "call"
+          ? root.childForFieldName("function")
+          : root.childForFieldName("object");
+      if (!next) break;
+      root = next;
+    }
+    if (root.type === "identifier" && root.text === name && this.inProgress.has(key)) {
+      // Only queryset-returning steps between the name and the value keep it a queryset.
+      return chainOnlyRefines(value, root) ? "self" : undefined;
+    }
+    return this.querysetOf(value);
+  }
+
+  /**
+   * A model instance: a name bound in its scope only from terminal ORM calls, `<Model>(...)`,
+   * `get_object_or_404`, the loop variable over a queryset, or a parameter annotated with a model.
+   */
+  instanceOf(expr: SyntaxNode): InstanceProof | undefined {
+    if (expr.type !== "identifier") return undefined;
+    if (this.instances.has(expr.id)) return this.instances.get(expr.id);
+    const proof = this.instanceNamed(expr);
+    this.instances.set(expr.id, proof);
+    return proof;
+  }
+
+  private instanceNamed(identifier: SyntaxNode): InstanceProof | undefined {
+    const bindings = this.bindingsOf(identifier);
+    if (!bindings) return undefined;
+    const key = `obj:${bindings.scope.id}:${identifier.text}`;
+    if (this.inProgress.has(key)) return undefined;
+    this.inProgress.add(key);
+    try {
+      let proof: InstanceProof | undefined;
+      for (const bound of bindings.nodes) {
+        const next = this.instanceBoundBy(bound);
+        if (!next) return undefined;
+        if (proof && proof.model !== next.model) return undefined;
+        proof = proof
+          ? { model: proof.model, selected: intersect(proof.selected, next.selected) }
+          : next;
+      }
+      return proof;
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+
+  private instanceBoundBy(bound: SyntaxNode): InstanceProof | undefined {
+    const site = bindingSite(bound);
+    if (!site) return undefined;
+    switch (site.type) {
+      case "typed_parameter":
+      case "typed_default_parameter": {
+        const name =
+          site.type === "typed_parameter" ? site.namedChildren[0] : site.childForFieldName("name");
+        if (name?.id !== bound.id) return undefined;
+        const type = site.childForFieldName("type");
+        const model = type ? this.modelOfAnnotation(type) : undefined;
+        return model ? { model, selected: new Set() } : undefined;
+      }
+      case "for_statement":
+      case "for_in_clause": {
+        if (site.childForFieldName("left")?.id !== bound.id) return undefined;
+        const iterable = site.childForFieldName("right");
+        const qs = iterable ? this.querysetOf(iterable) : undefined;
+        if (!qs || !qs.yieldsInstances || qs.model === "") return undefined;
+        return { model: qs.model, selected: qs.selected };
+      }
+      case "assignment": {
+        const left = site.childForFieldName("left");
+        let value = site.childForFieldName("right");
+        if (!left || !value) return undefined;
+        if (value.type === "await") value = value.namedChildren[0] ?? value;
+        if (left.id === bound.id) return this.instanceReturnedBy(value, false);
+        // `obj, created = Model.objects.get_or_create(...)`
+        const isPair =
+          (left.type === "pattern_list" || left.type === "tuple_pattern") &&
+          left.namedChildren.length === 2 &&
+          left.namedChildren[0].id === bound.id;
+        return isPair ? this.instanceReturnedBy(value, true) : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** The instance a call returns: a terminal ORM call, `Model(...)`, `get_object_or_404(...)`. */
+  private instanceReturnedBy(value: SyntaxNode, asPair: boolean): InstanceProof | undefined {
+    if (value.type !== "call") return undefined;
+    const callee = value.childForFieldName("function");
+    if (!callee) return undefined;
+    if (!asPair) {
+      const model = this.modelClassOf(callee);
+      if (model) return { model, selected: new Set() };
+      const qualified = qualifiedName(callee);
+      if (
+        qualified === "django.shortcuts.get_object_or_404" ||
+        qualified === "django.shortcuts.aget_object_or_404"
+      ) {
+        const first = positionalArguments(value)[0];
+        if (!first) return undefined;
+        const fromModel = this.modelClassOf(first);
+        if (fromModel) return { model: fromModel, selected: new Set() };
+        const qs = this.querysetOf(first);
+        return qs && qs.model !== "" ? { model: qs.model, selected: qs.selected } : undefined;
+      }
+    }
+    if (callee.type !== "attribute") return undefined;
+    const method = (callee.childForFieldName("attribute")?.text ?? "").replace(/^a(?=[a-z])/, "");
+    const named = callee.childForFieldName("attribute")?.text ?? "";
+    const isTerminal = (set: Set<string>) =>
+      set.has(named) || (named.startsWith("a") && set.has(method));
+    if (!isTerminal(asPair ? INSTANCE_TUPLE_RETURNING : INSTANCE_RETURNING)) return undefined;
+    const receiver = callee.childForFieldName("object");
+    const qs = receiver ? this.querysetOf(receiver) : undefined;
+    if (!qs || !qs.yieldsInstances || qs.model === "") return undefined;
+    return { model: qs.model, selected: qs.selected };
+  }
+
+  /** The model of an annotation: `Batch`, `"Batch"`, `Optional[Batch]`, `Batch | None`. */
+  modelOfAnnotation(type: SyntaxNode): string | undefined {
+    const node = type.type === "type" ? type.namedChildren[0] : type;
+    if (!node) return undefined;
+    if (node.type === "string") {
+      const text = unquoted(node);
+      if (!text || !/^[A-Za-z_][\w.]*$/.test(text)) return undefined;
+      // `"Batch"` or `"shop.models.Batch"`: the last name, resolved where the annotation is.
+      const [head, ...rest] = text.split(".");
+      if (rest.length === 0) return this.modelClassNamed(head, node);
+      const name = rest[rest.length - 1];
+      return rest[rest.length - 2] === "models" || head === "models" || this.project.models[name]
+        ? name
+        : undefined;
+    }
+    if (node.type === "binary_operator") {
+      const parts = [node.childForFieldName("left"), node.childForFieldName("right")];
+      const models = parts.filter((p) => p && p.type !== "none");
+      return models.length === 1 && models[0] ? this.modelOfAnnotation(models[0]) : undefined;
+    }
+    if (node.type === "generic_type" || node.type === "subscript") {
+      const head = node.namedChildren[0];
+      if (head?.text !== "Optional" && head?.text !== "typing.Optional") return undefined;
+      const inner =
+        node.type === "generic_type"
+          ? node.namedChildren[1]?.namedChildren[0]
+          : node.namedChildren[1];
+      return inner ? this.modelOfAnnotation(inner) : undefined;
+    }
+    if (node.type === "identifier" || node.type === "attribute") return this.modelClassOf(node);
+    return undefined;
+  }
+
+  /** Relation fields (ForeignKey, OneToOne) of a model, from the pre-pass. */
+  relationsOf(model: string): readonly string[] {
+    return this.project.models[model]?.relations ?? [];
+  }
+
+  /** The binding identifiers of a name in the scope it resolves to, or undefined (global, import...). */
+  private bindingsOf(
+    identifier: SyntaxNode,
+  ): { scope: SyntaxNode; nodes: SyntaxNode[] } | undefined {
+    const own = enclosingScope(identifier);
+    for (let scope = own; ; scope = enclosingScope(scope)) {
+      // A class body's names are not visible in the functions nested in it.
+      if (scope.type === "class_definition" && scope.id !== own.id) continue;
+      const bound = bindingsInScope(scope).filter((b) => b.name === identifier.text);
+      if (bound.length > 0) {
+        if (
+          bound.some((b) => b.kind === "global" || b.kind === "import" || b.kind === "definition")
+        )
+          return undefined;
+        return { scope, nodes: bound.map((b) => b.node) };
+      }
+      if (scope.type === "module") return undefined;
+    }
+  }
+
+  /** The only binding of a name where it resolves, or undefined. */
+  private onlyBindingOf(name: string, at: SyntaxNode): SyntaxNode | undefined {
+    const own = enclosingScope(at);
+    for (let scope = own; ; scope = enclosingScope(scope)) {
+      if (scope.type === "class_definition" && scope.id !== own.id) continue;
+      const bound = bindingsInScope(scope).filter((b) => b.name === name);
+      if (bound.length === 1) return bound[0].node;
+      if (bound.length > 1 || scope.type === "module") return undefined;
+    }
+  }
+}
+
+function mergeQuerysets(a: QuerysetProof, b: QuerysetProof): QuerysetProof | undefined {
+  if (a.model !== b.model) return undefined;
+  return {
+    model: a.model,
+    selected: intersect(a.selected, b.selected),
+    locksRows: a.locksRows || b.locksRows,
+    yieldsInstances: a.yieldsInstances && b.yieldsInstances,
+    ...(a.lockNode || b.lockNode ? { lockNode: a.lockNode ?? b.lockNode } : {}),
+  };
+}
+
+/** Every step from `root` up to `value` is a queryset-returning method call. */
+function chainOnlyRefines(value: SyntaxNode, root: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = root.parent; n; n = n.parent) {
+    if (n.type === "attribute") {
+      const method = n.childForFieldName("attribute")?.text ?? "";
+      const call = n.parent;
+      if (call?.type !== "call" || call.childForFieldName("function")?.id !== n.id) return false;
+      if (!QUERYSET_RETURNING.has(method) && !CHAIN_ALSO.has(method)) return false;
+      if (CHAIN_NOT_QUERYSET.has(method) || YIELDS_NON_INSTANCES.has(method)) return false;
+      if (call.id === value.id) return true;
+      n = call;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
