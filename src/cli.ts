@@ -246,9 +246,13 @@ export async function main(argv: string[]): Promise<number> {
     .alias("h", "help")
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((message, error) => {
-      if (error) throw error;
-      fail(`${message}\nRun \`asyncshift --help\` for usage.`);
+      // Throwing stops yargs before any command handler runs.
+      throw error ?? new UsageError(`${message}\nRun \`asyncshift --help\` for usage.`);
     });
-  await cli.parseAsync();
+  try {
+    await cli.parseAsync();
+  } catch (error) {
+    fail(error instanceof UsageError ? error.message : `internal error: ${(error as Error).stack}`);
+  }
   return exitCode;
 }

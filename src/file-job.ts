@@ -55,7 +55,8 @@ export type FileResult =
   | (FileResultBase & { status: "skipped"; reason: string })
   | (FileResultBase & { status: "failed"; reason: string; stack?: string });
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+// ignoreBOM keeps a byte-order mark in the text, so the pipeline can put it back on write.
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 function runnerDiagnostic(
   code: string,
