@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parsePython } from "../parse.js";
 import type { ModelFacts, ProjectFacts } from "../types.js";
-import { modelClassesIn, mayDeclareModels } from "./django.js";
+import { classesIn, modelClassesFrom, mayDeclareModels, type ClassFacts } from "./django.js";
 
 /** Files where a Python project states its dependencies. */
 const DEPENDENCY_FILE = /^(pyproject\.toml|requirements.*\.(txt|in)|setup\.cfg|setup\.py|Pipfile)$/;
@@ -34,7 +34,8 @@ export function dependencyFilesAbove(dir: string): string[] {
     } catch {
       names = [];
     }
-    for (const name of names.sort()) if (DEPENDENCY_FILE.test(name)) found.push(join(current, name));
+    for (const name of names.sort())
+      if (DEPENDENCY_FILE.test(name)) found.push(join(current, name));
     if (existsSync(join(current, ".git")) || dirname(current) === current) break;
   }
   return found;
@@ -66,6 +67,8 @@ export interface FileFacts {
   importsDjango: boolean;
   importsAsgiref: boolean;
   models: Record<string, ModelFacts>;
+  /** Every class with bases: a base may be a model another file declares. */
+  classes?: Record<string, ClassFacts>;
 }
 
 /** The pre-pass over one file: a text check for imports, a parse only when it may declare models. */
@@ -75,7 +78,10 @@ export function factsOfFile(source: string): FileFacts {
     importsAsgiref: IMPORTS_ASGIREF.test(source),
     models: {},
   };
-  if (mayDeclareModels(source)) facts.models = modelClassesIn(parsePython(source).rootNode);
+  if (mayDeclareModels(source)) {
+    facts.classes = classesIn(parsePython(source).rootNode);
+    facts.models = modelClassesFrom([facts.classes]);
+  }
   return facts;
 }
 
@@ -91,6 +97,7 @@ export function projectFacts(
     ...(dependencies.evidence ? { djangoEvidence: dependencies.evidence } : {}),
     ...(dependencies.djangoVersion ? { djangoVersion: dependencies.djangoVersion } : {}),
   };
+  const classSets: Record<string, ClassFacts>[] = [];
   for (const { path, facts } of files) {
     if (facts.importsDjango && !project.usesDjango) {
       project.usesDjango = true;
@@ -98,6 +105,9 @@ export function projectFacts(
     }
     if (facts.importsAsgiref) project.usesAsgiref = true;
     Object.assign(project.models, facts.models);
+    if (facts.classes) classSets.push(facts.classes);
   }
+  // A model whose base is a model class of another file is only known once every file is seen.
+  Object.assign(project.models, modelClassesFrom(classSets));
   return project;
 }
