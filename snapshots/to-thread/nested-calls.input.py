@@ -1,0 +1,16 @@
+import asyncio
+import time
+
+from shop.services.cache import async_redis_manager, redis_manager
+
+
+def backoff(attempt):
+    return min(30, 2 ** attempt)
+
+
+async def retry(task_id, attempt):
+    await asyncio.to_thread(time.sleep, backoff(attempt + 1))
+    status = await asyncio.to_thread(
+        redis_manager.get_task_status, str(task_id).strip(), default=backoff(0)
+    )
+    return (await asyncio.to_thread(redis_manager.get_task_status, task_id)).upper(), status

@@ -1,0 +1,13 @@
+import asyncio
+
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+
+class SessionConsumer(AsyncJsonWebsocketConsumer):
+    async def connect(self):
+        session = await self.async_session_service.get_active_session(
+            self.scope["user"].id
+        )
+        # No twin declared for close_session: stays in its thread.
+        await asyncio.to_thread(self.session_service.close_session, session)
+        await self.accept()

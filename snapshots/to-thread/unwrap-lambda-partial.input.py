@@ -1,0 +1,10 @@
+import asyncio
+import functools
+import time
+
+from shop.reports import fetch_report
+
+
+async def slow_report(report_id):
+    await asyncio.to_thread(lambda: time.sleep(1))
+    return await asyncio.to_thread(functools.partial(fetch_report, report_id, fresh=True))

@@ -1,0 +1,8 @@
+import time
+
+from shop.reports import fetch_report
+
+
+async def slow_report(report_id):
+    time.sleep(1)
+    return fetch_report(report_id, fresh=True)
