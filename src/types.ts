@@ -91,9 +91,25 @@ export interface Context {
   project: ProjectFacts;
 }
 
+/**
+ * A place a transform recognised, rewritten or not: what `asyncshift report` counts, so the
+ * inventory and the rewrite share one detection. Offsets index the text the transform was given.
+ */
+export interface TransformSite {
+  /** What was found, e.g. "asyncio.run", "sync_to_async", "sync-orm-call", "to_thread". */
+  kind: string;
+  /** How the transform classified it, e.g. "sync", "async", "entry-point", "blocked", "twin". */
+  context: string;
+  /** A short qualifier: the blocker that prevents a rewrite, the callee, ... */
+  detail?: string;
+  start: number;
+}
+
 export interface TransformResult {
   edits: Edit[];
   diagnostics: Diagnostic[];
+  /** Every site found, for the inventory; optional, ignored by the rewrite pipeline. */
+  sites?: TransformSite[];
 }
 
 export interface Transform {

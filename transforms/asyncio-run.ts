@@ -23,6 +23,7 @@ import type {
   SyntaxNode,
   TransformMeta,
   TransformResult,
+  TransformSite,
 } from "../src/types.js";
 
 export const meta: TransformMeta = {
@@ -213,6 +214,7 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
   const root = file.tree.rootNode;
   const edits: Edit[] = [];
   const diagnostics: Diagnostic[] = [];
+  const sites: TransformSite[] = [];
   const report = (
     node: SyntaxNode,
     code: keyof typeof meta.codes & string,
@@ -236,6 +238,7 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
 
   for (const site of asyncioRunSites(root)) {
     const { call } = site;
+    sites.push({ kind: "asyncio.run", context: siteContext(call), start: call.startIndex });
     if (isUnderMainGuard(call)) continue;
     const fn = enclosingFunction(call);
     const def = enclosingDef(call);
@@ -336,6 +339,7 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
       callee.childForFieldName("attribute")?.text !== "run_until_complete"
     )
       continue;
+    sites.push({ kind: "run_until_complete", context: siteContext(call), start: call.startIndex });
     const def = enclosingDef(call);
     if (!def || isAsyncFunction(def) || isUnderMainGuard(call)) continue;
     const inner = callArguments(call)[0];
@@ -347,9 +351,17 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
     );
   }
 
-  if (rewritten.length === 0) return { edits, diagnostics };
+  if (rewritten.length === 0) return { edits, diagnostics, sites };
   edits.push(...importEdits(file, rewritten, rewrittenDefs, needsAsyncToSync && !a2s?.imported));
-  return { edits, diagnostics };
+  return { edits, diagnostics, sites };
+}
+
+/** Where a site runs, for `asyncshift report`: that decides whether it is the bug. */
+function siteContext(call: SyntaxNode): "entry-point" | "module" | "async" | "sync" {
+  if (isUnderMainGuard(call)) return "entry-point";
+  if (!enclosingFunction(call)) return "module";
+  const def = enclosingDef(call);
+  return def !== undefined && isAsyncFunction(def) ? "async" : "sync";
 }
 
 /**
