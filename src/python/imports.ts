@@ -174,7 +174,7 @@ const caseInsensitiveKey = (s: string) => s.toLowerCase();
 
 /** The sort key a list of names already follows, or undefined when it is unsorted. */
 function sortKeyFollowed(names: string[]): ((s: string) => string) | undefined {
-  if (names.length < 2) return caseInsensitiveKey;
+  if (names.length < 2) return isortNameKey;
   for (const key of [isortNameKey, caseInsensitiveKey, plainKey])
     if (isSortedBy(names, key)) return key;
   return undefined;
@@ -299,7 +299,9 @@ export function importEditsToAdd(root: SyntaxNode, module: string, name: string)
     }
     const first = root.namedChildren.find((c) => c.type !== "comment");
     const at = first ? first.startIndex : source.length;
-    const gap = first ? `${eol}${eol}` : "";
+    // isort's default: two blank lines before a def or class, one before other code.
+    const definition = ["function_definition", "class_definition", "decorated_definition"];
+    const gap = !first ? "" : definition.includes(first.type) ? `${eol}${eol}` : eol;
     return [{ start: at, end: at, text: `${line}${eol}${gap}` }];
   }
   const thirdParty = firstThirdPartyGroup(block);

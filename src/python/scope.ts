@@ -276,22 +276,25 @@ export function isNameReference(identifier: SyntaxNode): boolean {
  */
 export function referencesInScope(scope: SyntaxNode, name: string): SyntaxNode[] {
   const result: SyntaxNode[] = [];
-  const visit = (node: SyntaxNode): void => {
+  // `countHere` is false inside a class body that rebinds the name: its own reads see the class
+  // attribute, but functions and comprehensions nested in it skip class scope and see ours.
+  const visit = (node: SyntaxNode, countHere = true): void => {
     for (const child of node.namedChildren) {
       if (child.type === "identifier") {
-        if (child.text === name && isNameReference(child)) result.push(child);
+        if (countHere && child.text === name && isNameReference(child)) result.push(child);
         continue;
       }
       if (!SCOPE_TYPES.has(child.type)) {
-        visit(child);
+        visit(child, countHere);
         continue;
       }
       const body = child.childForFieldName("body");
       const rebinds = bindingsInScope(child).some((b) => b.name === name && b.kind !== "global");
       if (child.type === "function_definition" || child.type === "class_definition") {
         // Default values, annotations and base classes run in the outer scope.
-        for (const part of child.namedChildren) if (part.id !== body?.id) visit(part);
+        for (const part of child.namedChildren) if (part.id !== body?.id) visit(part, countHere);
         if (body && !rebinds) visit(body);
+        else if (body && child.type === "class_definition") visit(body, false);
       } else if (!rebinds) {
         visit(child);
       }
