@@ -1,18 +1,29 @@
 import { readFileSync } from "node:fs";
 import yargs, { type Argv } from "yargs";
-import {
-  ConfigError,
-  DEFAULT_OPTIONS,
-  findConfigFile,
-  isDjangoVersion,
-  optionsFromFile,
-  type Options,
-} from "./config.js";
-import { PathError } from "./files.js";
-import { formatJson } from "./report/json.js";
-import { formatText } from "./report/text.js";
+import { resolve } from "node:path";
+import pc from "picocolors";
+import { projectDirOf, transformSource } from "./api.js";
+import { ConfigError, resolveOptions, type GivenOptions, type Options } from "./config.js";
+import { decodeSource } from "./file-job.js";
+import { displayPath, PathError } from "./files.js";
+import { GitError, uncommittedFiles } from "./git.js";
+import { reviewHunks } from "./interactive.js";
+import { inventory } from "./inventory.js";
+import { progressBar, wantsProgress } from "./progress.js";
 import { explainCode, listTransforms } from "./report/docs.js";
-import { defaultJobs, run, UsageError } from "./runner.js";
+import { formatGithub } from "./report/github.js";
+import { formatInventoryJson, formatInventoryText } from "./report/inventory.js";
+import { formatJson } from "./report/json.js";
+import { formatSarif } from "./report/sarif.js";
+import { formatDiagnostic, formatText } from "./report/text.js";
+import {
+  defaultJobs,
+  exitCodeOf,
+  run,
+  selectedTransforms,
+  UsageError,
+  type RunResult,
+} from "./runner.js";
 import { TRANSFORMS } from "../transforms/index.js";
 
 const VERSION = (
@@ -26,6 +37,7 @@ interface RunArgs {
   paths?: string[];
   write?: boolean;
   check?: boolean;
+  interactive?: boolean;
   transform?: string[];
   format?: Options["format"];
   diff?: boolean;
@@ -40,26 +52,33 @@ interface RunArgs {
   django?: boolean;
   "django-version"?: string;
   "to-thread"?: Options["toThreadMode"];
+  "allow-dirty"?: boolean;
+  "changed-since"?: string;
+  "stdin-filename"?: string;
 }
 
-function runFlags<T>(y: Argv<T>) {
+/** Flags that choose files and read the configuration: shared by `run` and `report`. */
+function fileFlags<T>(y: Argv<T>) {
   return y
     .positional("paths", {
-      describe: "Python files or folders (folders are searched for .py files)",
+      describe: "Python files or folders (folders are searched for .py files; default: .)",
       type: "string",
       array: true,
     })
-    .option("write", { type: "boolean", describe: "Apply the changes to the files" })
-    .option("check", {
-      type: "boolean",
-      describe: "Change nothing; exit 1 when any change is pending (for CI)",
+    .option("include", {
+      type: "string",
+      array: true,
+      describe: "Only files matching this glob (repeatable; replaces the config's)",
     })
-    .option("unsafe-fixes", {
-      type: "boolean",
-      describe: "Also apply fixes that are likely but not proven right",
+    .option("exclude", {
+      type: "string",
+      array: true,
+      describe: "Skip files matching this glob (repeatable; replaces the config's)",
     })
-    .conflicts("write", "check")
-    .group(["write", "check", "unsafe-fixes"], "Mode:")
+    .option("config", {
+      type: "string",
+      describe: "pyproject.toml to read [tool.asyncshift] from (default: nearest above the first path)",
+    })
     .option("transform", {
       alias: "t",
       type: "string",
@@ -77,29 +96,58 @@ function runFlags<T>(y: Argv<T>) {
     .option("to-thread", {
       choices: ["native", "unwrap"] as const,
       describe: "to-thread mode: native async calls, or unwrap the thread wrappers",
+    });
+}
+
+function runFlags<T>(y: Argv<T>) {
+  return fileFlags(y)
+    .option("write", { type: "boolean", describe: "Apply the changes to the files" })
+    .option("check", {
+      type: "boolean",
+      describe: "Change nothing; exit 1 when any change is pending (for CI and pre-commit)",
     })
+    .option("interactive", {
+      alias: "i",
+      type: "boolean",
+      describe: "Review each change and apply those you accept: [y]es [n]o [a]ll [d]one [q]uit",
+    })
+    .option("unsafe-fixes", {
+      type: "boolean",
+      describe: "Also apply fixes that are likely but not proven right",
+    })
+    .option("allow-dirty", {
+      type: "boolean",
+      describe: "With --write: also write files that have uncommitted git changes",
+    })
+    .conflicts("write", ["check", "interactive"])
+    .conflicts("check", "interactive")
+    .group(["write", "check", "interactive", "unsafe-fixes", "allow-dirty"], "Mode:")
     .group(["transform", "django", "django-version", "to-thread"], "Transforms:")
-    .option("include", { type: "string", array: true, describe: "Only files matching this glob" })
-    .option("exclude", { type: "string", array: true, describe: "Skip files matching this glob" })
-    .option("config", {
+    .option("changed-since", {
       type: "string",
-      describe: "pyproject.toml to read [tool.asyncshift] from (default: nearest)",
+      describe: "Only files changed since this git revision, plus untracked ones (e.g. origin/main)",
     })
+    .option("stdin-filename", {
+      type: "string",
+      describe:
+        "Read one file's source from standard input as PATH; print the result to standard output, diagnostics to standard error",
+    })
+    .conflicts("stdin-filename", ["write", "interactive", "changed-since"])
     .option("jobs", {
       alias: "j",
       type: "number",
       describe: "Worker threads (default: available cores)",
     })
-    .group(["include", "exclude", "config", "jobs"], "Files:")
+    .group(["include", "exclude", "changed-since", "stdin-filename", "config", "jobs"], "Files:")
     .option("format", {
-      choices: ["text", "json"] as const,
-      describe: "Output format (default: text)",
+      choices: ["text", "json", "sarif", "github"] as const,
+      describe: "Output format: text, json, sarif (SARIF 2.1.0), github (workflow annotations)",
     })
     .option("diff", { type: "boolean", describe: "Print diffs (--no-diff: diagnostics only)" })
     .option("quiet", {
       alias: "q",
       type: "boolean",
-      describe: "Print only errors and the summary",
+      describe: "Print only errors and the summary; no progress bar",
     })
     .option("color", {
       type: "boolean",
@@ -109,40 +157,44 @@ function runFlags<T>(y: Argv<T>) {
     .group(["format", "diff", "quiet", "color", "verbose"], "Output:");
 }
 
-/** Defaults, then [tool.asyncshift], then flags given on the command line. */
-export function resolveOptions(args: RunArgs): Options {
-  const paths = args.paths && args.paths.length > 0 ? args.paths : ["."];
-  const configFile = args.config ?? findConfigFile(paths[0]);
-  const fromFile = configFile ? optionsFromFile(configFile) : {};
-  const djangoVersion = args["django-version"] ?? fromFile.djangoVersion;
-  if (djangoVersion !== undefined && !isDjangoVersion(djangoVersion))
-    throw new UsageError(`--django-version must look like 4.2, not "${djangoVersion}"`);
-  const given = <T>(value: T | undefined, fallback: T): T =>
-    value !== undefined ? value : fallback;
-  const options: Options = {
-    ...DEFAULT_OPTIONS,
-    ...fromFile,
-    paths,
-    mode: args.write ? "write" : args.check ? "check" : "dry-run",
-    transforms: given(args.transform, fromFile.transforms ?? []),
-    format: given(args.format, "text"),
-    diff: given(args.diff, true),
-    quiet: given(args.quiet, false),
-    color: given(args.color, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
-    verbose: given(args.verbose, false),
-    jobs: given(args.jobs, defaultJobs()),
-    include: given(args.include, fromFile.include ?? []),
-    exclude: given(args.exclude, fromFile.exclude ?? []),
-    unsafeFixes: given(args["unsafe-fixes"], fromFile.unsafeFixes ?? false),
-    django: given(args.django, fromFile.django ?? false),
-    toThreadMode: given(args["to-thread"], fromFile.toThreadMode ?? "native"),
-    twins: fromFile.twins ?? {},
-    skip: fromFile.skip ?? {},
-    ...(djangoVersion !== undefined ? { djangoVersion } : {}),
-    ...(configFile ? { configFile } : {}),
+/** What the command line gave, by Options name; flags not given stay undefined. */
+function givenOptions(args: RunArgs): GivenOptions {
+  const mode: Options["mode"] | undefined = args.write
+    ? "write"
+    : args.check
+      ? "check"
+      : undefined;
+  return {
+    ...(args.paths && args.paths.length > 0 ? { paths: args.paths } : {}),
+    mode,
+    transforms: args.transform,
+    format: args.format,
+    diff: args.diff,
+    quiet: args.quiet,
+    verbose: args.verbose,
+    jobs: args.jobs,
+    include: args.include,
+    exclude: args.exclude,
+    unsafeFixes: args["unsafe-fixes"],
+    django: args.django,
+    djangoVersion: args["django-version"],
+    toThreadMode: args["to-thread"],
+    allowDirty: args["allow-dirty"],
+    changedSince: args["changed-since"],
+    config: args.config,
   };
-  if (!Number.isInteger(options.jobs) || options.jobs < 1)
-    throw new UsageError(`--jobs must be a whole number of at least 1`);
+}
+
+/** Defaults, then [tool.asyncshift], then flags given on the command line. */
+export function resolveCliOptions(args: RunArgs): Options {
+  const options = resolveOptions({
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    jobs: defaultJobs(),
+    ...givenOptions(args),
+    ...(args.color !== undefined ? { color: args.color } : {}),
+  });
+  if (args.interactive && options.format !== "text")
+    throw new UsageError(`--interactive shows hunks as text; it cannot be used with --format ${options.format}`);
   return options;
 }
 
@@ -153,20 +205,137 @@ function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
   });
 }
 
+function formatRun(result: RunResult, options: Options): string {
+  switch (options.format) {
+    case "json":
+      return formatJson(result, VERSION);
+    case "sarif":
+      return formatSarif(result, selectedTransforms(result.transforms), VERSION);
+    case "github":
+      return formatGithub(result);
+    case "text":
+      return formatText(result, {
+        color: options.color,
+        diff: options.diff,
+        quiet: options.quiet,
+        verbose: options.verbose,
+      });
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const decoded = decodeSource(Buffer.concat(chunks));
+  if ("problem" in decoded) throw new UsageError(`standard input: ${decoded.problem.message}`);
+  return decoded.text;
+}
+
+/** --stdin-filename: the source from standard input, the result on standard output. */
+async function stdinCommand(args: RunArgs, options: Options): Promise<number> {
+  const path = args["stdin-filename"]!;
+  const source = await readStdin();
+  const shown = displayPath(resolve(path));
+  const result = transformSource(source, {
+    path: shown,
+    transforms: options.transforms,
+    unsafeFixes: options.unsafeFixes,
+    django: options.django,
+    toThreadMode: options.toThreadMode,
+    twins: options.twins,
+    skip: options.skip,
+    projectDir: projectDirOf(path),
+    ...(options.djangoVersion ? { djangoVersion: options.djangoVersion } : {}),
+  });
+  await write(process.stdout, result.output);
+  const c = pc.createColors(Boolean(process.stderr.isTTY) && !process.env.NO_COLOR && options.color);
+  const lines = result.diagnostics
+    .filter((d) => !options.quiet || d.severity === "error")
+    .map((d) => formatDiagnostic(shown, d, c));
+  if (!options.quiet) lines.push(...result.notices.map((n) => `note: ${n}`));
+  if (lines.length > 0) await write(process.stderr, lines.join("\n") + "\n");
+  const internal = result.diagnostics.some((d) => d.code === "AS999" || d.code === "AS901");
+  if (internal) return 2;
+  const errors = result.diagnostics.some((d) => d.severity === "error");
+  return errors || (options.mode === "check" && result.changed) ? 1 : 0;
+}
+
+/** --interactive: a dry run keeping each file's text, then a question per hunk. */
+async function interactiveCommand(options: Options): Promise<number> {
+  const result = await run({ ...options, mode: "dry-run" }, { keepText: true });
+  const changed = result.files.filter((f) => f.status === "changed");
+  const dirty = options.allowDirty
+    ? new Set<string>()
+    : new Set(
+        [...uncommittedFiles(changed.map((f) => resolve(f.path)))].map((f) => displayPath(f)),
+      );
+  const reviewed = await reviewHunks(result.files, {
+    input: process.stdin,
+    output: process.stdout,
+    color: options.color,
+    cwd: process.cwd(),
+    dirty,
+  });
+  const lines: string[] = [];
+  for (const file of result.files)
+    for (const d of file.diagnostics) lines.push(formatDiagnostic(file.path, d, pc.createColors(options.color)));
+  for (const file of reviewed) {
+    if (file.refused) lines.push(`${file.path}: not written: ${file.refused}`);
+    else if (file.written && file.accepted < file.hunks)
+      lines.push(`${file.path}: ${file.accepted} of ${file.hunks} changes applied; check its imports`);
+  }
+  const written = reviewed.filter((f) => f.written).length;
+  lines.push(
+    `${changed.length} file${changed.length === 1 ? "" : "s"} with changes; ${written} written; ` +
+      `${reviewed.reduce((n, f) => n + f.accepted, 0)} of ${reviewed.reduce((n, f) => n + f.hunks, 0)} changes reviewed accepted`,
+  );
+  await write(process.stdout, lines.join("\n") + "\n");
+  const refused = reviewed.some((f) => f.refused);
+  return refused ? 1 : exitCodeOf("dry-run", result.files);
+}
+
 async function runCommand(args: RunArgs): Promise<number> {
-  const options = resolveOptions(args);
-  const result = await run(options);
-  const output =
-    options.format === "json"
-      ? formatJson(result, VERSION)
-      : formatText(result, {
-          color: options.color,
-          diff: options.diff,
-          quiet: options.quiet,
-          verbose: options.verbose,
-        });
-  await write(process.stdout, output);
+  const options = resolveCliOptions(args);
+  if (args["stdin-filename"] !== undefined) return stdinCommand(args, options);
+  if (args.interactive) return interactiveCommand(options);
+  const progress =
+    wantsProgress(process.stderr, options.quiet) ? progressBar(process.stderr) : undefined;
+  let result: RunResult;
+  try {
+    result = await run(options, {
+      ...(progress ? { onProgress: progress.onProgress } : {}),
+      // SARIF fixes are checked against the text as read.
+      keepText: options.format === "sarif",
+    });
+  } finally {
+    progress?.stop();
+  }
+  await write(process.stdout, formatRun(result, options));
   return result.exitCode;
+}
+
+interface ReportArgs {
+  paths?: string[];
+  include?: string[];
+  exclude?: string[];
+  config?: string;
+  transform?: string[];
+  django?: boolean;
+  "django-version"?: string;
+  "to-thread"?: Options["toThreadMode"];
+  format?: "text" | "json";
+  color?: boolean;
+}
+
+async function reportCommand(args: ReportArgs): Promise<number> {
+  const options = resolveCliOptions({ ...args, format: "text" });
+  const result = inventory(options);
+  const output =
+    args.format === "json"
+      ? formatInventoryJson(result, VERSION)
+      : formatInventoryText(result, options.color);
+  await write(process.stdout, output);
+  return 0;
 }
 
 const EXAMPLES: [string, string][] = [
@@ -175,6 +344,12 @@ const EXAMPLES: [string, string][] = [
   ["$0 --check .", "In CI: exit 1 when any change is pending"],
   ["$0 -t asyncio-run --write app/tasks.py", "Apply one transform to one file"],
   ["$0 --format json . > report.json", "Machine-readable report"],
+  ["$0 -i app/", "Review each change and apply the ones you accept"],
+  ["$0 --check --changed-since origin/main .", "CI: only files changed on the branch"],
+  ["$0 --format sarif . > asyncshift.sarif", "For GitHub code scanning"],
+  ["$0 --format github --check .", "Annotations in a GitHub Actions log"],
+  ["$0 --stdin-filename app/tasks.py < app/tasks.py", "Editors: source in, result out"],
+  ["$0 report .", "Inventory of the sites, before deciding"],
   ["$0 explain AS101", "Why a diagnostic is reported, with an example"],
 ];
 
@@ -194,6 +369,7 @@ export async function main(argv: string[]): Promise<number> {
         if (
           error instanceof UsageError ||
           error instanceof ConfigError ||
+          error instanceof GitError ||
           error instanceof PathError
         ) {
           fail(error.message);
@@ -213,6 +389,22 @@ export async function main(argv: string[]): Promise<number> {
       "Run the transforms (dry run by default)",
       runFlags,
       guarded(runCommand),
+    )
+    .command(
+      "report [paths..]",
+      "Inventory before migrating: sites per file and in total, nothing changed",
+      (y) =>
+        fileFlags(y)
+          .option("format", {
+            choices: ["text", "json"] as const,
+            describe: "A table (text) or one JSON document for scripts",
+          })
+          .option("color", { type: "boolean", describe: "Colour the table" })
+          .example([
+            ["$0 report .", "Table of asyncio.run, sync_to_async and to_thread sites per file"],
+            ["$0 report --format json src/ > inventory.json", "The same for scripts"],
+          ]),
+      guarded(reportCommand),
     )
     .command(
       "list",

@@ -44,6 +44,15 @@ export const RUNNER_CODES: Record<string, CodeDoc> = {
       "Writing the new text failed, or the file changed on disk between reading and writing (then " +
       "it is not overwritten, so no edit of yours is lost). Run again once nothing else is writing it.",
   },
+  AS906: {
+    severity: "error",
+    title: "file with uncommitted changes not written",
+    explanation:
+      "In a git work tree, --write does not overwrite a file that has uncommitted changes " +
+      "(modified, staged or untracked), as `cargo fix` does: the rewrite would mix with your own " +
+      "edits and could not be undone with git alone. The file's diff is still shown. Commit or " +
+      "stash your changes and run again, or pass --allow-dirty to write anyway.",
+  },
   AS999: {
     severity: "error",
     title: "internal error in a transform",

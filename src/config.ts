@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import type { ToThreadMode } from "./types.js";
+import { TRANSFORMS } from "../transforms/index.js";
 
 export type Mode = "dry-run" | "write" | "check";
 export type Format = "text" | "json" | "sarif" | "github";
@@ -29,6 +30,10 @@ export interface Options {
   skip: Record<string, string[]>;
   /** The pyproject.toml the settings came from, if any. */
   configFile?: string;
+  /** Write even files that have uncommitted changes in their git work tree. */
+  allowDirty: boolean;
+  /** Only files changed since this git revision, plus untracked ones. */
+  changedSince?: string;
 }
 
 /** A configuration problem the user must fix: exit code 2, message names the key and file. */
@@ -52,110 +57,162 @@ export const DEFAULT_OPTIONS: Omit<Options, "paths"> = {
   toThreadMode: "native",
   twins: {},
   skip: {},
+  allowDirty: false,
 };
 
-/** The nearest pyproject.toml at or above `start` that has a [tool.asyncshift] table. */
+/** Does this pyproject.toml text hold a [tool.asyncshift] table (in any TOML spelling)? */
+function mentionsOurTable(file: string, text: string): boolean {
+  if (!text.includes("asyncshift")) return false;
+  const tool = (parseDocument(file, text).tool as Record<string, unknown> | undefined)?.asyncshift;
+  return tool !== undefined;
+}
+
+/**
+ * The nearest pyproject.toml at or above `start` that has a [tool.asyncshift] table. A
+ * pyproject.toml without one is passed over, so a sub-package's own pyproject.toml does not hide
+ * the repository's settings.
+ */
 export function findConfigFile(start: string): string | undefined {
   let dir = resolve(start);
-  if (existsSync(dir) && !isDirectory(dir)) dir = dirname(dir);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) dir = dirname(dir);
   for (;;) {
     const candidate = join(dir, "pyproject.toml");
-    if (existsSync(candidate)) {
-      const text = readFileSync(candidate, "utf8");
-      if (/^\s*\[tool\.asyncshift[\].]/m.test(text)) return candidate;
-    }
+    if (existsSync(candidate) && mentionsOurTable(candidate, readFileSync(candidate, "utf8")))
+      return candidate;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
 }
 
-function isDirectory(path: string): boolean {
-  return statSync(path).isDirectory();
+function parseDocument(file: string, text: string): Record<string, unknown> {
+  try {
+    return parseToml(text) as Record<string, unknown>;
+  } catch (error) {
+    const where = error as { line?: number; column?: number; message: string };
+    const position = where.line ? ` (line ${where.line}, column ${where.column ?? 1})` : "";
+    throw new ConfigError(
+      `${file}: not valid TOML${position}: ${where.message.split("\n")[0].replace(/^Invalid TOML document: /, "")}`,
+    );
+  }
 }
 
 const VERSION = /^\d+\.\d+$/;
 
 type Reader = (value: unknown, key: string) => Partial<Options>;
 
-const stringList =
-  (field: "include" | "exclude" | "transforms"): Reader =>
-  (value, key) => ({ [field]: expectStringList(value, key) });
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  if (value instanceof Date) return "a date";
+  if (typeof value === "object") return "a table";
+  return `${typeof value === "string" ? "the string" : `the ${typeof value}`} ${JSON.stringify(value)}`;
+}
 
 function expectStringList(value: unknown, key: string): string[] {
   if (!Array.isArray(value) || !value.every((v) => typeof v === "string"))
-    throw new ConfigError(`${key} must be a list of strings`);
+    throw new ConfigError(`${key} must be a list of strings, not ${describe(value)}`);
   return value as string[];
 }
 
 function expectBoolean(value: unknown, key: string): boolean {
-  if (typeof value !== "boolean") throw new ConfigError(`${key} must be true or false`);
+  if (typeof value !== "boolean")
+    throw new ConfigError(`${key} must be true or false, not ${describe(value)}`);
   return value;
+}
+
+function expectTable(value: unknown, key: string): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date)
+    throw new ConfigError(`${key} must be a table, not ${describe(value)}`);
+  return value as Record<string, unknown>;
+}
+
+function knownTransformIds(): string[] {
+  return TRANSFORMS.map((t) => t.meta.id);
 }
 
 /** Keys of [tool.asyncshift], with how each is read. Anything else is an error. */
 const KEYS: Record<string, Reader> = {
-  include: stringList("include"),
-  exclude: stringList("exclude"),
-  transforms: stringList("transforms"),
+  include: (v, k) => ({ include: expectStringList(v, k) }),
+  exclude: (v, k) => ({ exclude: expectStringList(v, k) }),
+  transforms: (v, k) => {
+    const ids = expectStringList(v, k);
+    const unknown = ids.filter((id) => !knownTransformIds().includes(id));
+    if (unknown.length > 0)
+      throw new ConfigError(
+        `${k}: unknown transform ${unknown.map((id) => `"${id}"`).join(", ")} ` +
+          `(available: ${knownTransformIds().join(", ")})`,
+      );
+    return { transforms: ids };
+  },
   "unsafe-fixes": (v, k) => ({ unsafeFixes: expectBoolean(v, k) }),
   django: (v, k) => ({ django: expectBoolean(v, k) }),
   "django-version": (v, k) => {
-    const text = typeof v === "number" ? v.toFixed(1) : v;
-    if (typeof text !== "string" || !VERSION.test(text))
-      throw new ConfigError(`${k} must be a version like "4.2"`);
-    return { djangoVersion: text };
+    // A bare number is refused: TOML reads 4.10 as 4.1, which would target the wrong release.
+    if (typeof v === "number")
+      throw new ConfigError(`${k} must be a quoted string like "4.2", not the number ${v}`);
+    if (typeof v !== "string" || !VERSION.test(v))
+      throw new ConfigError(`${k} must be a version like "4.2", not ${describe(v)}`);
+    return { djangoVersion: v };
   },
 };
 
+const skipReader =
+  (id: string): Reader =>
+  (v, k) => ({ skip: { [id]: expectStringList(v, k) } });
+
+/** Options of one transform's table, [tool.asyncshift.<id>]; every transform has `exclude`. */
 const TRANSFORM_KEYS: Record<string, Record<string, Reader>> = {
-  "asyncio-run": {
-    exclude: (v, k) => ({ skip: { "asyncio-run": expectStringList(v, k) } }),
-  },
-  "native-orm": {
-    exclude: (v, k) => ({ skip: { "native-orm": expectStringList(v, k) } }),
-  },
   "to-thread": {
-    exclude: (v, k) => ({ skip: { "to-thread": expectStringList(v, k) } }),
     mode: (v, k) => {
       if (v !== "native" && v !== "unwrap")
-        throw new ConfigError(`${k} must be "native" or "unwrap"`);
+        throw new ConfigError(`${k} must be "native" or "unwrap", not ${describe(v)}`);
       return { toThreadMode: v };
     },
     twins: (v, k) => {
-      if (typeof v !== "object" || v === null || Array.isArray(v))
-        throw new ConfigError(`${k} must be a table of "sync.callee" = "async.callee"`);
-      for (const [from, to] of Object.entries(v))
-        if (typeof to !== "string") throw new ConfigError(`${k}."${from}" must be a string`);
-      return { twins: v as Record<string, string> };
+      const table = expectTable(v, k);
+      for (const [from, to] of Object.entries(table))
+        if (typeof to !== "string")
+          throw new ConfigError(`${k}."${from}" must be a string, not ${describe(to)}`);
+      return { twins: table as Record<string, string> };
     },
   },
 };
 
+function transformKeys(id: string): Record<string, Reader> {
+  return { exclude: skipReader(id), ...TRANSFORM_KEYS[id] };
+}
+
+function transformTables(): string[] {
+  return [...new Set([...knownTransformIds(), ...Object.keys(TRANSFORM_KEYS)])];
+}
+
 /** Options from the [tool.asyncshift] table of a pyproject.toml; unknown keys and wrong types throw. */
 export function optionsFromFile(file: string): Partial<Options> {
-  let document: Record<string, unknown>;
+  let text: string;
   try {
-    document = parseToml(readFileSync(file, "utf8")) as Record<string, unknown>;
+    text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new ConfigError(`${file}: not valid TOML: ${(error as Error).message.split("\n")[0]}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(
+      `${file}: cannot read the configuration file (${code === "ENOENT" ? "no such file" : (code ?? (error as Error).message)})`,
+    );
   }
-  const tool = (document.tool as Record<string, unknown> | undefined)?.asyncshift;
-  if (tool === undefined) return { configFile: file };
-  if (typeof tool !== "object" || tool === null)
-    throw new ConfigError(`${file}: [tool.asyncshift] must be a table`);
+  const document = parseDocument(file, text);
+  const tool = document.tool === undefined ? undefined : expectToolTable(file, document.tool);
+  const table = tool?.asyncshift;
+  if (table === undefined) return { configFile: file };
   const result: Partial<Options> = { configFile: file, skip: {} };
-  for (const [key, value] of Object.entries(tool)) {
-    const name = `tool.asyncshift.${key}`;
-    try {
-      if (key in TRANSFORM_KEYS) {
-        if (typeof value !== "object" || value === null || Array.isArray(value))
-          throw new ConfigError(`${name} must be a table`);
-        for (const [sub, subValue] of Object.entries(value)) {
-          const reader = TRANSFORM_KEYS[key][sub];
+  try {
+    for (const [key, value] of Object.entries(expectTable(table, "tool.asyncshift"))) {
+      const name = `tool.asyncshift.${key}`;
+      if (transformTables().includes(key)) {
+        const readers = transformKeys(key);
+        for (const [sub, subValue] of Object.entries(expectTable(value, name))) {
+          const reader = readers[sub];
           if (!reader)
             throw new ConfigError(
-              `unknown key ${name}.${sub} (known: ${Object.keys(TRANSFORM_KEYS[key]).join(", ")})`,
+              `unknown key ${name}.${sub} (known: ${Object.keys(readers).join(", ")})`,
             );
           const read = reader(subValue, `${name}.${sub}`);
           Object.assign(result, { ...read, skip: { ...result.skip, ...read.skip } });
@@ -165,17 +222,55 @@ export function optionsFromFile(file: string): Partial<Options> {
       const reader = KEYS[key];
       if (!reader)
         throw new ConfigError(
-          `unknown key ${name} (known: ${[...Object.keys(KEYS), ...Object.keys(TRANSFORM_KEYS)].join(", ")})`,
+          `unknown key ${name} (known: ${[...Object.keys(KEYS), ...transformTables().map((id) => `[${id}]`)].join(", ")})`,
         );
       Object.assign(result, reader(value, name));
-    } catch (error) {
-      if (error instanceof ConfigError) throw new ConfigError(`${file}: ${error.message}`);
-      throw error;
     }
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(`${file}: ${error.message}`);
+    throw error;
   }
   return result;
 }
 
+function expectToolTable(file: string, tool: unknown): Record<string, unknown> {
+  try {
+    return expectTable(tool, "tool");
+  } catch (error) {
+    throw new ConfigError(`${file}: ${(error as Error).message}`);
+  }
+}
+
 export function isDjangoVersion(text: string): boolean {
   return VERSION.test(text);
+}
+
+/** Settings given by the caller (command line or API); undefined means "not given". */
+export type GivenOptions = Partial<Options> & {
+  /** A pyproject.toml to read instead of the nearest one; false reads none. */
+  config?: string | false;
+};
+
+/** Defaults, then [tool.asyncshift] (nearest pyproject.toml above the first path), then `given`. */
+export function resolveOptions(given: GivenOptions): Options {
+  const paths = given.paths && given.paths.length > 0 ? given.paths : ["."];
+  const configFile =
+    given.config === false ? undefined : (given.config ?? findConfigFile(paths[0]));
+  const fromFile = configFile ? optionsFromFile(configFile) : {};
+  const defined = Object.fromEntries(
+    Object.entries(given).filter(([key, value]) => value !== undefined && key !== "config"),
+  ) as Partial<Options>;
+  const options: Options = {
+    ...DEFAULT_OPTIONS,
+    ...fromFile,
+    ...defined,
+    paths,
+    skip: { ...fromFile.skip, ...defined.skip },
+    ...(configFile ? { configFile } : {}),
+  };
+  if (options.djangoVersion !== undefined && !isDjangoVersion(options.djangoVersion))
+    throw new ConfigError(`--django-version must look like 4.2, not "${options.djangoVersion}"`);
+  if (!Number.isInteger(options.jobs) || options.jobs < 1)
+    throw new ConfigError(`--jobs must be a whole number of at least 1`);
+  return options;
 }

@@ -1,11 +1,28 @@
-export { run, type RunResult, type Summary, type Notice } from "./runner.js";
+/**
+ * asyncshift's programmatic API. `transformSource` rewrites one text in memory; `run` processes
+ * files and folders as the command line does and returns every file's result (it never prints).
+ */
 export {
   transformSource,
+  run,
+  type TransformSourceOptions,
+  type TransformSourceResult,
+  type RunOptions,
+} from "./api.js";
+export { type RunResult, type Summary, type Notice, UsageError } from "./runner.js";
+export {
+  transformSource as transformSourceWith,
+  type PipelineInput,
   type SourceResult,
+  type SourceStatus,
   type ReportedEdit,
   type ReportedDiagnostic,
 } from "./pipeline.js";
 export type { FileResult } from "./file-job.js";
-export type { Options } from "./config.js";
+export { ConfigError, resolveOptions, type Options, type GivenOptions } from "./config.js";
+export { inventory, type Inventory, type InventoryFile, type InventorySite } from "./inventory.js";
+export { formatJson } from "./report/json.js";
+export { formatSarif } from "./report/sarif.js";
+export { formatGithub } from "./report/github.js";
 export { TRANSFORMS } from "../transforms/index.js";
 export type * from "./types.js";

@@ -4,6 +4,7 @@ import { existsSync, statSync } from "node:fs";
 import type { Options } from "./config.js";
 import type { FileJob, FileResult } from "./file-job.js";
 import { displayPath, pythonFiles } from "./files.js";
+import { filesChangedSince, refuseDirtyWrites, uncommittedFiles } from "./git.js";
 import { runTasks } from "./pool.js";
 import { transformApplies } from "./pipeline.js";
 import {
@@ -82,11 +83,17 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   const started = performance.now();
   const transforms = selectedTransforms(options.transforms);
   const cwd = process.cwd();
-  const files = pythonFiles(
+  const found = pythonFiles(
     options.paths,
     { include: options.include, exclude: options.exclude },
     cwd,
   );
+  const files = options.changedSince
+    ? filesChangedSince(options.changedSince, found, resolve(cwd, options.paths[0] ?? "."))
+    : found;
+  // Like `cargo fix`: never overwrite work that is not committed yet (see refuseDirtyWrites).
+  const dirty =
+    options.mode === "write" && !options.allowDirty ? uncommittedFiles(files) : new Set<string>();
   const jobs = options.jobs > 0 ? options.jobs : defaultJobs();
 
   const firstPath = resolve(cwd, options.paths[0] ?? ".");
@@ -127,14 +134,18 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
     options: transformOptions,
     project,
     skip: options.skip,
-    write: options.mode === "write",
+    write: options.mode === "write" && !dirty.has(file),
     wantDiff: options.format === "text" && options.diff,
     keepText: hooks.keepText ?? false,
   }));
-  const results = await runTasks<FileResult>(
-    jobsList.map((job) => ({ kind: "process" as const, job })),
-    jobs,
-    (done) => hooks.onProgress?.(done, files.length),
+  const results = refuseDirtyWrites(
+    await runTasks<FileResult>(
+      jobsList.map((job) => ({ kind: "process" as const, job })),
+      jobs,
+      (done) => hooks.onProgress?.(done, files.length),
+    ),
+    new Set(jobsList.filter((job) => dirty.has(job.file)).map((job) => job.path)),
+    notices,
   );
   const summary = summarize(results, transforms, (performance.now() - started) / 1000);
   return {

@@ -1,0 +1,227 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import { diffLines, type Change } from "diff";
+import pc from "picocolors";
+import { decodeSource, writeAtomically, type FileResult } from "./file-job.js";
+import { countSyntaxProblems, parsePython } from "./parse.js";
+
+/** One change to review: a run of removed and added lines between unchanged ones. */
+export interface Hunk {
+  /** Index of the first of its parts in the file's change list. */
+  first: number;
+  /** Index after its last part. */
+  end: number;
+  oldStart: number;
+  newStart: number;
+}
+
+const CONTEXT = 3;
+
+/** The file's line changes, each maximal run of removed/added parts one hunk (no context merged). */
+export function hunksOf(original: string, output: string): { parts: Change[]; hunks: Hunk[] } {
+  const parts = diffLines(original, output);
+  const hunks: Hunk[] = [];
+  let oldLine = 1;
+  let newLine = 1;
+  for (let i = 0; i < parts.length; ) {
+    const part = parts[i];
+    if (!part.added && !part.removed) {
+      oldLine += part.count ?? 0;
+      newLine += part.count ?? 0;
+      i++;
+      continue;
+    }
+    const hunk: Hunk = { first: i, end: i, oldStart: oldLine, newStart: newLine };
+    while (i < parts.length && (parts[i].added || parts[i].removed)) {
+      if (parts[i].removed) oldLine += parts[i].count ?? 0;
+      else newLine += parts[i].count ?? 0;
+      i++;
+    }
+    hunk.end = i;
+    hunks.push(hunk);
+  }
+  return { parts, hunks };
+}
+
+/** The text with only the accepted hunks applied; everything else byte for byte as it was. */
+export function applyHunks(parts: Change[], hunks: Hunk[], accepted: Set<number>): string {
+  const acceptedPart = new Map<number, boolean>();
+  hunks.forEach((hunk, h) => {
+    for (let i = hunk.first; i < hunk.end; i++) acceptedPart.set(i, accepted.has(h));
+  });
+  let text = "";
+  parts.forEach((part, i) => {
+    if (!part.added && !part.removed) text += part.value;
+    else if (part.added && acceptedPart.get(i)) text += part.value;
+    else if (part.removed && !acceptedPart.get(i)) text += part.value;
+  });
+  return text;
+}
+
+function linesOf(value: string): string[] {
+  const lines = value.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  return lines.map((l) => l.replace(/\r$/, ""));
+}
+
+/** A hunk as a unified diff fragment with up to three lines of context each side. */
+export function showHunk(parts: Change[], hunk: Hunk, color: boolean): string {
+  const c = pc.createColors(color);
+  const before = hunk.first > 0 ? linesOf(parts[hunk.first - 1].value).slice(-CONTEXT) : [];
+  const after = hunk.end < parts.length ? linesOf(parts[hunk.end].value).slice(0, CONTEXT) : [];
+  const removed = parts.slice(hunk.first, hunk.end).filter((p) => p.removed).flatMap((p) => linesOf(p.value));
+  const added = parts.slice(hunk.first, hunk.end).filter((p) => p.added).flatMap((p) => linesOf(p.value));
+  const oldCount = before.length + removed.length + after.length;
+  const newCount = before.length + added.length + after.length;
+  const header = `@@ -${hunk.oldStart - before.length},${oldCount} +${hunk.newStart - before.length},${newCount} @@`;
+  return [
+    c.cyan(header),
+    ...before.map((l) => ` ${l}`),
+    ...removed.map((l) => c.red(`-${l}`)),
+    ...added.map((l) => c.green(`+${l}`)),
+    ...after.map((l) => ` ${l}`),
+  ].join("\n");
+}
+
+/** Answers read one line at a time; undefined once the input ends. */
+class LineReader {
+  private lines: string[] = [];
+  private waiting: ((line: string | undefined) => void) | undefined;
+  private ended = false;
+  private readonly rl;
+  constructor(input: Readable) {
+    this.rl = createInterface({ input, terminal: false });
+    this.rl.on("line", (line) => {
+      if (this.waiting) {
+        const resolve = this.waiting;
+        this.waiting = undefined;
+        resolve(line);
+      } else this.lines.push(line);
+    });
+    this.rl.on("close", () => {
+      this.ended = true;
+      this.waiting?.(undefined);
+      this.waiting = undefined;
+    });
+  }
+  next(): Promise<string | undefined> {
+    if (this.lines.length > 0) return Promise.resolve(this.lines.shift());
+    if (this.ended) return Promise.resolve(undefined);
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+  close(): void {
+    this.rl.close();
+  }
+}
+
+type Answer = "y" | "n" | "a" | "d" | "q";
+
+const CHOICES = "[y]es, [n]o, [a]ll in this file, [d]one with this file, [q]uit";
+
+async function ask(reader: LineReader, output: Writable, prompt: string): Promise<Answer> {
+  for (;;) {
+    output.write(prompt);
+    const line = await reader.next();
+    if (line === undefined) {
+      output.write("\n");
+      return "q"; // end of input: stop, keeping what was accepted
+    }
+    const answer = line.trim().toLowerCase()[0];
+    if (answer === "y" || answer === "n" || answer === "a" || answer === "d" || answer === "q")
+      return answer;
+    output.write(`${CHOICES}\n`);
+  }
+}
+
+export interface ReviewedFile {
+  path: string;
+  accepted: number;
+  hunks: number;
+  /** Why an accepted change was not written. */
+  refused?: string;
+  written: boolean;
+}
+
+export interface ReviewOptions {
+  input: Readable;
+  output: Writable;
+  color: boolean;
+  cwd: string;
+  /** Display paths of files that must not be written (uncommitted changes). */
+  dirty: Set<string>;
+}
+
+type Changed = Extract<FileResult, { status: "changed" }>;
+
+/**
+ * Asks about each hunk of each changed file (the run kept their old and new text) and writes each
+ * file with the hunks accepted. A partly accepted file is written only if it still parses.
+ */
+export async function reviewHunks(
+  files: FileResult[],
+  options: ReviewOptions,
+): Promise<ReviewedFile[]> {
+  const c = pc.createColors(options.color);
+  const reader = new LineReader(options.input);
+  const reviewed: ReviewedFile[] = [];
+  let quit = false;
+  try {
+    for (const file of files.filter((f): f is Changed => f.status === "changed")) {
+      if (quit) break;
+      if (file.original === undefined || file.output === undefined) continue;
+      const { parts, hunks } = hunksOf(file.original, file.output);
+      const accepted = new Set<number>();
+      for (let h = 0; h < hunks.length && !quit; h++) {
+        options.output.write(`${c.bold(`--- ${file.path}`)}  (${h + 1}/${hunks.length})\n`);
+        options.output.write(showHunk(parts, hunks[h], options.color) + "\n");
+        const answer = await ask(reader, options.output, `Apply this change? ${CHOICES}: `);
+        if (answer === "y") accepted.add(h);
+        else if (answer === "a") {
+          for (let k = h; k < hunks.length; k++) accepted.add(k);
+          break;
+        } else if (answer === "d") break;
+        else if (answer === "q") quit = true;
+      }
+      reviewed.push(writeReviewed(file, applyHunks(parts, hunks, accepted), accepted.size, hunks.length, options));
+    }
+  } finally {
+    reader.close();
+  }
+  return reviewed;
+}
+
+function writeReviewed(
+  file: Changed,
+  text: string,
+  accepted: number,
+  total: number,
+  options: ReviewOptions,
+): ReviewedFile {
+  const result: ReviewedFile = { path: file.path, accepted, hunks: total, written: false };
+  if (accepted === 0 || text === file.original) return result;
+  if (options.dirty.has(file.path))
+    return { ...result, refused: "it has uncommitted changes (commit or stash them, or pass --allow-dirty)" };
+  // Some hunks alone may not parse (a rewrite split across lines): never write such a file.
+  if (countSyntaxProblems(parsePython(text)) > countSyntaxProblems(parsePython(file.original!)))
+    return { ...result, refused: "the accepted changes alone would not parse; accept the related hunks together" };
+  const absolute = resolve(options.cwd, file.path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    return { ...result, refused: `cannot read it again: ${(error as Error).message}` };
+  }
+  const decoded = decodeSource(bytes);
+  if (!("text" in decoded) || decoded.text.replace(/^\uFEFF/, "") !== file.original!.replace(/^\uFEFF/, ""))
+    return { ...result, refused: "it changed on disk during the review" };
+  const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const withBom = hadBom && !text.startsWith("\uFEFF") ? "\uFEFF" + text : text;
+  try {
+    writeAtomically(absolute, bytes, withBom);
+  } catch (error) {
+    return { ...result, refused: (error as Error).message };
+  }
+  return { ...result, written: true };
+}

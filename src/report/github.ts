@@ -1,0 +1,72 @@
+import type { ReportedDiagnostic } from "../pipeline.js";
+import type { RunResult } from "../runner.js";
+import { summaryLine } from "./text.js";
+
+/** Workflow command names by severity: GitHub shows them as annotations on the pull request. */
+const COMMAND = { error: "error", warning: "warning", info: "notice" } as const;
+
+/** Escaping of a workflow command's message (GitHub's toolkit `escapeData`). */
+function escapeData(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** Escaping of a property value: also `:` and `,`, which delimit properties. */
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+function annotation(
+  command: "error" | "warning" | "notice",
+  path: string,
+  where: { line: number; column: number; endLine: number; endColumn: number },
+  title: string,
+  message: string,
+): string {
+  const properties = [
+    `file=${escapeProperty(path)}`,
+    `line=${where.line}`,
+    `col=${where.column}`,
+    `endLine=${where.endLine}`,
+    // GitHub accepts endColumn only on a single-line annotation.
+    ...(where.endLine === where.line ? [`endColumn=${where.endColumn}`] : []),
+    `title=${escapeProperty(title)}`,
+  ];
+  return `::${command} ${properties.join(",")}::${escapeData(message)}`;
+}
+
+function diagnosticLine(path: string, d: ReportedDiagnostic): string {
+  const message = d.suggestion !== undefined ? `${d.message}\nSuggestion: ${d.suggestion}` : d.message;
+  return annotation(COMMAND[d.severity], path, d, d.code, message);
+}
+
+/**
+ * GitHub Actions workflow commands: one annotation per diagnostic (errors as ::error, warnings as
+ * ::warning, info as ::notice), one per pending rewrite, notices, then the summary as a plain line.
+ */
+export function formatGithub(result: RunResult): string {
+  const lines: string[] = [];
+  for (const file of result.files) {
+    if (file.status === "changed" && !file.written) {
+      const seen = new Set<string>();
+      for (const edit of file.edits) {
+        // One annotation per transform and line: a rewrite is often several edits on one line.
+        const key = `${edit.transform}:${edit.line}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        lines.push(
+          annotation(
+            "warning",
+            file.path,
+            edit,
+            `asyncshift ${edit.transform}`,
+            `${edit.transform} would rewrite this line; run asyncshift --write (or \`asyncshift ${file.path}\` to see the diff)`,
+          ),
+        );
+      }
+    }
+    for (const d of file.diagnostics) lines.push(diagnosticLine(file.path, d));
+  }
+  for (const notice of result.notices) lines.push(`::notice title=asyncshift::${escapeData(notice.message)}`);
+  lines.push(summaryLine(result));
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,131 @@
+import pc from "picocolors";
+import { countedContext, type Inventory, type InventoryFile } from "../inventory.js";
+
+/** Version of the `report --format json` document's shape. */
+export const INVENTORY_SCHEMA_VERSION = 1;
+
+/** The table's site columns: a kind and one of its contexts, as the transforms classify them. */
+const COLUMNS: { group: string; header: string; kind: string; context: string }[] = [
+  { group: "asyncio.run", header: "sync", kind: "asyncio.run", context: "sync" },
+  { group: "asyncio.run", header: "async", kind: "asyncio.run", context: "async" },
+  { group: "asyncio.run", header: "entry", kind: "asyncio.run", context: "entry-point" },
+  { group: "asyncio.run", header: "test/cmd", kind: "asyncio.run", context: "test/command" },
+  { group: "asyncio.run", header: "module", kind: "asyncio.run", context: "module" },
+  { group: "sync_to_async", header: "conv", kind: "sync_to_async", context: "convertible" },
+  { group: "sync_to_async", header: "blocked", kind: "sync_to_async", context: "blocked" },
+  { group: "to_thread", header: "native", kind: "to_thread", context: "native" },
+  { group: "to_thread", header: "twin", kind: "to_thread", context: "twin" },
+  { group: "to_thread", header: "none", kind: "to_thread", context: "none" },
+];
+
+/** Sync ORM calls inside async def, however the transform classified them. */
+const SYNC_ORM_KIND = "sync-orm-call";
+
+function siteCounts(file: InventoryFile): number[] {
+  const counts = COLUMNS.map(
+    (col) => file.sites.filter((s) => s.kind === col.kind && countedContext(s) === col.context).length,
+  );
+  counts.push(file.sites.filter((s) => s.kind === SYNC_ORM_KIND).length);
+  return counts;
+}
+
+function isInteresting(file: InventoryFile): boolean {
+  return (
+    file.sites.length > 0 ||
+    file.status !== "ok" ||
+    (file.asyncFunctions > 0 && file.syncFunctions > 0)
+  );
+}
+
+function row(file: InventoryFile): string[] {
+  const mixed = file.asyncFunctions > 0 && file.syncFunctions > 0;
+  if (file.status !== "ok") return [file.path, ...COLUMNS.map(() => ""), "", "", "", file.status];
+  return [
+    file.path,
+    ...siteCounts(file).map(String),
+    String(file.asyncFunctions),
+    String(file.syncFunctions),
+    mixed ? "mixed" : "",
+  ];
+}
+
+function table(rows: string[][], rightAligned: (col: number) => boolean): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? "")].length)));
+  return rows.map((r) =>
+    r
+      .map((cell, i) =>
+        rightAligned(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]),
+      )
+      .join("  ")
+      .trimEnd(),
+  );
+}
+
+/** The inventory as a terminal table: files with anything to report, then totals and blockers. */
+export function formatInventoryText(inventory: Inventory, color: boolean): string {
+  const c = pc.createColors(color);
+  const groups = ["", ...COLUMNS.map((col, i) => (i === 0 || COLUMNS[i - 1].group !== col.group ? col.group : "")), "ORM", "", "", ""];
+  const headers = ["file", ...COLUMNS.map((col) => col.header), "sync", "async def", "def", ""];
+  const rows = inventory.files.filter(isInteresting).map(row);
+  const totals = inventory.totals;
+  const totalRow = [
+    `total (${totals.files} files)`,
+    ...COLUMNS.map((col) => String(totals.sites[col.kind]?.[col.context] ?? 0)),
+    String(Object.values(totals.sites[SYNC_ORM_KIND] ?? {}).reduce((a, b) => a + b, 0)),
+    String(totals.asyncFunctions),
+    String(totals.syncFunctions),
+    `${totals.mixedFiles} mixed`,
+  ];
+  const lines = table([groups, headers, ...rows, totalRow], (i) => i > 0 && i < headers.length - 1);
+  const out = [c.bold(lines[0]), c.bold(lines[1]), ...lines.slice(2, -1), c.bold(lines.at(-1)!)];
+  out.push("");
+  out.push(
+    `${totals.files} files: ${totals.asyncFunctions} async def, ${totals.syncFunctions} def; ` +
+      `${totals.mixedFiles} mixing both; ${totals.syntaxErrorFiles} with syntax errors` +
+      (totals.unreadableFiles > 0 ? `; ${totals.unreadableFiles} unreadable` : ""),
+  );
+  const runUntilComplete = totals.sites["run_until_complete"];
+  if (runUntilComplete)
+    out.push(
+      `run_until_complete: ${Object.entries(runUntilComplete)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(", ")}`,
+    );
+  for (const [kind, blockers] of Object.entries(totals.blockers))
+    out.push(
+      `${kind} blocked by: ${Object.entries(blockers)
+        .sort((a, b) => b[1] - a[1])
+        .map(([blocker, n]) => `${blocker} ${n}`)
+        .join(", ")}`,
+    );
+  for (const file of inventory.files.filter((f) => f.status !== "ok"))
+    out.push(c.yellow(`${file.path}: ${file.reason ?? file.status}`));
+  if (inventory.silentTransforms.length > 0)
+    out.push(
+      c.dim(
+        `not counted (the transform does not report its sites yet): ${inventory.silentTransforms.join(", ")}`,
+      ),
+    );
+  return out.join("\n") + "\n";
+}
+
+/** The inventory as one JSON document for scripts. */
+export function formatInventoryJson(inventory: Inventory, toolVersion: string): string {
+  return (
+    JSON.stringify(
+      {
+        version: INVENTORY_SCHEMA_VERSION,
+        tool: { name: "asyncshift", version: toolVersion },
+        files: inventory.files.map((f) => ({
+          ...f,
+          mixed: f.asyncFunctions > 0 && f.syncFunctions > 0,
+          sites: f.sites.map((s) => ({ ...s, context: countedContext(s) })),
+        })),
+        totals: inventory.totals,
+        silentTransforms: inventory.silentTransforms,
+      },
+      null,
+      2,
+    ) + "\n"
+  );
+}
