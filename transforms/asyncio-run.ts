@@ -73,7 +73,9 @@ export const meta: TransformMeta = {
       title: "asyncio.run() of something other than a call",
       explanation:
         "asyncio.run(coro) with a coroutine object made elsewhere cannot be rewritten to " +
-        "async_to_sync(f)(args): the function and its arguments are not visible at the site. " +
+        "async_to_sync(f)(args): the function and its arguments are not visible at the site. The " +
+        "same goes for asyncio.gather(...) and other calls that return a future, not a coroutine: " +
+        "async_to_sync expects an async function. " +
         "Rewrite it by hand: pass the async function and its arguments to async_to_sync.",
       before: "coro = fetch(url)\nasyncio.run(coro)",
       after: "async_to_sync(fetch)(url)",
@@ -183,6 +185,28 @@ function needsParenthesesForAwait(call: SyntaxNode): boolean {
   return !!field && parent.childForFieldName(field)?.id === call.id;
 }
 
+/** asyncio functions that return a future rather than being coroutine functions. */
+const ASYNCIO_FUTURE_MAKERS = new Set([
+  "asyncio.gather",
+  "asyncio.shield",
+  "asyncio.ensure_future",
+  "asyncio.wrap_future",
+]);
+
+/** The dotted name (as written) of `inner`'s callee when it is one of ASYNCIO_FUTURE_MAKERS. */
+function asyncioFutureMaker(inner: SyntaxNode): string | undefined {
+  const callee = inner.childForFieldName("function");
+  if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return undefined;
+  const qualified = qualifiedName(callee);
+  return qualified && ASYNCIO_FUTURE_MAKERS.has(qualified) ? callee.text : undefined;
+}
+
+function insideGeneratorExpression(node: SyntaxNode, fn: SyntaxNode): boolean {
+  for (let n = node.parent; n && n.id !== fn.id; n = n.parent)
+    if (n.type === "generator_expression") return true;
+  return false;
+}
+
 function suggestionFor(inner: SyntaxNode, name: string): string {
   const callee = inner.childForFieldName("function")!;
   const args = inner.childForFieldName("arguments")!;
@@ -263,6 +287,15 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
       );
       continue;
     }
+    const futureMaker = asyncioFutureMaker(inner);
+    if (futureMaker) {
+      report(
+        call,
+        "AS103",
+        `${futureMaker}() returns a future, not a coroutine: async_to_sync(${futureMaker}) would warn that it was passed a non-async callable; wrap the call in an async def and pass that to async_to_sync`,
+      );
+      continue;
+    }
     if (args.length > 1) {
       report(
         call,
@@ -279,12 +312,27 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
       const awaited = needsParenthesesForAwait(call)
         ? `(await ${inner.text})`
         : `await ${inner.text}`;
-      if (fn.type === "lambda" || !ctx.options.unsafeFixes) {
+      // In a lambda, `await` is a syntax error; in a generator expression it makes an async
+      // generator the consumer (`sum(...)`, `list(...)`) cannot iterate.
+      const noAwaitHere =
+        fn.type === "lambda"
+          ? "a lambda"
+          : insideGeneratorExpression(call, fn)
+            ? "a generator expression"
+            : undefined;
+      if (noAwaitHere) {
         report(
           call,
           "AS102",
-          "asyncio.run() inside async def raises RuntimeError (an event loop is already running): await the coroutine instead" +
-            (fn.type === "lambda" ? "" : " (applied with --unsafe-fixes)"),
+          `asyncio.run() inside async def raises RuntimeError (an event loop is already running); \`await\` cannot replace it inside ${noAwaitHere}: restructure by hand`,
+        );
+        continue;
+      }
+      if (!ctx.options.unsafeFixes) {
+        report(
+          call,
+          "AS102",
+          "asyncio.run() inside async def raises RuntimeError (an event loop is already running): await the coroutine instead (applied with --unsafe-fixes)",
           awaited,
         );
         continue;

@@ -1,7 +1,5 @@
 import asyncio
 
-from asgiref.sync import async_to_sync
-
 from .clients import fetch
 
 
@@ -11,4 +9,4 @@ def refresh(url):
 
 
 def refresh_all(urls):
-    return async_to_sync(asyncio.gather)(*[fetch(u) for u in urls])
+    return asyncio.run(asyncio.gather(*[fetch(u) for u in urls]))

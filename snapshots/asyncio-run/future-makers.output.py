@@ -1,0 +1,18 @@
+import asyncio
+from asyncio import gather
+
+from asgiref.sync import async_to_sync
+
+from .clients import fetch
+
+
+def fetch_all(urls):
+    return asyncio.run(asyncio.gather(*[fetch(u) for u in urls]))
+
+
+def fetch_both(a, b):
+    return asyncio.run(gather(fetch(a), fetch(b)))
+
+
+def fetch_one(url):
+    return async_to_sync(asyncio.wait_for)(fetch(url), timeout=5)
