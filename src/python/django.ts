@@ -408,6 +408,13 @@ export class OrmProofs {
       return proof;
     }
     if (expr.type === "identifier") return this.querysetNamed(expr);
+    // qs[a:b] without a step is still a lazy queryset (LIMIT/OFFSET).
+    if (expr.type === "subscript") {
+      const index = expr.childForFieldName("subscript");
+      const value = expr.childForFieldName("value");
+      if (index?.type !== "slice" || !value || /:.*:/.test(index.text)) return undefined;
+      return this.querysetOf(value);
+    }
     return undefined;
   }
 
@@ -547,9 +554,10 @@ export class OrmProofs {
 
   /** The instance a call returns: a terminal ORM call, `Model(...)`, `get_object_or_404(...)`. */
   private instanceReturnedBy(value: SyntaxNode, asPair: boolean): InstanceProof | undefined {
-    if (value.type !== "call") return undefined;
-    const callee = value.childForFieldName("function");
-    if (!callee) return undefined;
+    const unwrapped = callThroughWrapper(value);
+    if (!unwrapped) return undefined;
+    const { callee } = unwrapped;
+    value = unwrapped.call;
     if (!asPair) {
       const model = this.modelClassOf(callee);
       if (model) return { model, selected: new Set() };
@@ -646,6 +654,34 @@ export class OrmProofs {
       if (bound.length > 1 || scope.type === "module") return undefined;
     }
   }
+}
+
+/**
+ * The call a value makes, seen through a sync_to_async wrapper: `sync_to_async(X.get)(pk=1)` calls
+ * `X.get` with `(pk=1)`, `sync_to_async(lambda: X.get(pk=1))()` calls `X.get(pk=1)`.
+ */
+function callThroughWrapper(
+  value: SyntaxNode,
+): { callee: SyntaxNode; call: SyntaxNode } | undefined {
+  if (value.type !== "call") return undefined;
+  const callee = value.childForFieldName("function");
+  if (!callee) return undefined;
+  if (callee.type !== "call") return { callee, call: value };
+  const wrapper = callee.childForFieldName("function");
+  const qualified = wrapper ? qualifiedName(wrapper) : undefined;
+  if (
+    qualified !== "asgiref.sync.sync_to_async" &&
+    qualified !== "channels.db.database_sync_to_async"
+  )
+    return undefined;
+  const target = positionalArguments(callee)[0];
+  if (target?.type === "attribute" || target?.type === "identifier")
+    return { callee: target, call: value };
+  if (target?.type === "lambda" && !target.childForFieldName("parameters")) {
+    const body = target.childForFieldName("body");
+    return body ? callThroughWrapper(body) : undefined;
+  }
+  return undefined;
 }
 
 function mergeQuerysets(a: QuerysetProof, b: QuerysetProof): QuerysetProof | undefined {

@@ -1,0 +1,18 @@
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from chat.models import Room
+
+
+class RoomConsumer(AsyncJsonWebsocketConsumer):
+    async def connect(self):
+        self.room = await Room.objects.aget(name=self.scope["url_route"]["kwargs"]["name"])
+        await self.accept()
+
+    @database_sync_to_async
+    def member_count(self):
+        return self.room_members().count()
+
+
+async def room_count():
+    return await Room.objects.acount()

@@ -1,0 +1,21 @@
+from asgiref.sync import sync_to_async
+from django.db import models
+
+from . import models as shop_models
+
+
+class PublishedManager(models.Manager):
+    pass
+
+
+class Post(models.Model):
+    published = PublishedManager()
+
+
+async def counts():
+    a = await Post.published.acount()
+    b = await Post._default_manager.acount()
+    c = await shop_models.Order.objects.acount()
+    # `drafts` is not a manager Post declares: not proven
+    d = await sync_to_async(Post.drafts.count)()
+    return a, b, c, d

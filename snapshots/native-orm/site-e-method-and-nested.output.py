@@ -1,0 +1,24 @@
+from asgiref.sync import sync_to_async
+from django.utils import timezone
+
+from shop import models
+
+
+class OrderRepository:
+    @staticmethod
+    async def touch(pk: int):
+        await models.Order.objects.filter(pk=pk).aupdate(touched=timezone.now())
+
+    @sync_to_async(thread_sensitive=True)
+    def recent(self, limit=10):
+        return list(
+            models.Order.objects.order_by("-created")[:limit]  # newest first
+        )
+
+
+async def handler(repo: OrderRepository):
+    # a nested wrapper inside async def is converted on its own
+    async def count():
+        return await models.Order.objects.acount()
+
+    return await count(), await repo.recent()
