@@ -551,10 +551,9 @@ function rewriteEdits(
     if ("problem" in edits) return edits;
     return [...edits, { start: inner.endIndex, end: call.endIndex, text: "" }];
   }
-  // partial(fn, a, k=v) with more arguments at the site: the merged list is written out.
+  // partial(fn, a, k=v)(b): the partial's `)` goes and the site's own separator (comments
+  // included) joins the two argument lists; every argument stays as written.
   const own = argumentsOf(inner).slice(1);
-  if (outerComments.length > 0 || commentsOf(inner).length > 0)
-    return { problem: "comments inside the arguments would be lost when merging them" };
   if (own.some((a) => !isPositional(a)) && rest.some(isPositional))
     return {
       problem:
@@ -565,7 +564,22 @@ function rewriteEdits(
     .map((a) => a.childForFieldName("name")!.text);
   if (new Set(keywords).size !== keywords.length)
     return { problem: "the same keyword is given to the partial and at the site" };
-  return [{ start, end: call.endIndex, text: plainCallText(site, target, callee) }];
+  const hasComment = (from: number, to: number) =>
+    [...outerComments, ...commentsOf(inner)].some((c) => c.startIndex >= from && c.startIndex < to);
+  if (hasComment(start, inner.startIndex))
+    return { problem: "a comment inside the wrapper's arguments would be lost" };
+  if (own.length === 0) {
+    const removed = removedArgumentsRange(source, inner, inner);
+    if (!removed || hasComment(start, removed.end))
+      return { problem: "a comment inside the removed arguments would be lost" };
+    return [{ start, end: removed.end, text: `${callee}(` }];
+  }
+  const closing = { start: own[own.length - 1].endIndex, end: inner.endIndex };
+  if (hasComment(closing.start, closing.end))
+    return { problem: "a comment inside the partial's parentheses would be lost" };
+  const edits = strippedCallEdits(source, inner, start, 0, callee);
+  if ("problem" in edits) return edits;
+  return [...edits, { ...closing, text: "" }];
 }
 
 /** The name through which `asyncio` is reached at `node`, or how to make it reachable. */
@@ -798,8 +812,8 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
     }
   }
 
-  edits.push(...importEdits(file, gone, kept));
-  if (addAsyncio) edits.push(...importEditsToAddModule(root, "asyncio"));
+  const additions = addAsyncio ? importEditsToAddModule(root, "asyncio") : [];
+  edits.push(...mergedLineRemovals(source, importEdits(file, gone, kept), additions), ...additions);
   return { edits, diagnostics };
 }
 
@@ -929,6 +943,17 @@ function isBuiltinOpen(callee: SyntaxNode): boolean {
   return callee.type === "identifier" && callee.text === "open" && !isBoundAt("open", callee);
 }
 
+/** Why an `await` cannot be put at `call` although its function is async, if it cannot. */
+function whyAwaitIsNotAllowed(call: SyntaxNode): string | undefined {
+  for (let n = call.parent; n && n.type !== "function_definition"; n = n.parent) {
+    // An await inside a generator expression makes it an async generator: its consumer breaks.
+    if (n.type === "generator_expression")
+      return "in a generator expression (an await would make it an async generator)";
+    if (n.type === "class_definition") return "in a class body, where await is not allowed";
+  }
+  return undefined;
+}
+
 /** A blocking call written directly in async def: time.sleep rewritten, the others reported. */
 function blockingCallEdits(root: SyntaxNode, call: SyntaxNode): BlockingResult | undefined {
   const callee = call.childForFieldName("function");
@@ -941,6 +966,13 @@ function blockingCallEdits(root: SyntaxNode, call: SyntaxNode): BlockingResult |
     const parenthesized = needsParenthesesForAwait(call);
     const awaited = (name: string) =>
       `${parenthesized ? "(" : ""}await ${name}.sleep${args.text}${parenthesized ? ")" : ""}`;
+    const forbidden = whyAwaitIsNotAllowed(call);
+    if (forbidden)
+      return {
+        code: "AS310",
+        message: `time.sleep() in async def blocks the event loop (ruff ASYNC251); it sits ${forbidden}: use asyncio.sleep by hand`,
+        suggestion: awaited(asyncio?.name ?? "asyncio"),
+      };
     if (!asyncio)
       return {
         code: "AS310",
@@ -1019,6 +1051,38 @@ function importEdits(file: ParsedFile, gone: SyntaxNode[], kept: Set<number>): E
     );
   }
   return edits;
+}
+
+const BLANK_LINE = /^[ \t]*\r?\n/;
+
+/**
+ * Removals of whole neighbouring lines as one edit; when they emptied a section of the import
+ * block (a blank line before and after), one of the two blank lines goes too.
+ */
+function mergedLineRemovals(source: string, edits: Edit[], additions: Edit[]): Edit[] {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const merged: Edit[] = [];
+  for (const edit of sorted) {
+    const previous = merged[merged.length - 1];
+    if (previous && previous.text === "" && edit.text === "" && previous.end === edit.start) {
+      previous.end = edit.end;
+    } else merged.push({ ...edit });
+  }
+  return merged.map((edit) => {
+    const wholeLines =
+      edit.text === "" &&
+      (edit.start === 0 || source[edit.start - 1] === "\n") &&
+      source[edit.end - 1] === "\n";
+    // An import added where the lines go takes their place: the section's blank line stays.
+    const replaced = additions.some((a) => a.start >= edit.start && a.start <= edit.end);
+    if (!wholeLines || replaced) return edit;
+    const previousLineStart = source.lastIndexOf("\n", edit.start - 2) + 1;
+    // At the top of the file, a blank line left first would be a leading blank line.
+    const blankBefore =
+      edit.start === 0 || BLANK_LINE.test(source.slice(previousLineStart, edit.start));
+    const blankAfter = BLANK_LINE.exec(source.slice(edit.end));
+    return blankBefore && blankAfter ? { ...edit, end: edit.end + blankAfter[0].length } : edit;
+  });
 }
 
 /**

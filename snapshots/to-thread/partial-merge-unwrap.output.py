@@ -1,4 +1,3 @@
-
 from shop.reports import build_report
 
 
