@@ -77,8 +77,10 @@ export const meta: TransformMeta = {
         "`await loop.run_in_executor(None, fn, a)` become the plain call `fn(a, k=v)`, for " +
         "example before moving to a native async client. Until that client is in place, each " +
         "unwrapped call runs on the event loop and blocks every other task while it runs (ruff " +
-        "ASYNC210/ASYNC221/ASYNC230/ASYNC251 flag such calls). Every unwrapped site is reported " +
-        "so none is forgotten.",
+        "ASYNC210/ASYNC221/ASYNC230/ASYNC251 flag such calls), and a function that uses the " +
+        "Django ORM inside raises SynchronousOnlyOperation there. A proven ORM call is never " +
+        "unwrapped (AS303 names its native method). Every unwrapped site is reported so none is " +
+        "forgotten.",
       before: "data = await asyncio.to_thread(fetch_report, report_id, fresh=True)",
       after: "data = fetch_report(report_id, fresh=True)",
     },
@@ -87,7 +89,8 @@ export const meta: TransformMeta = {
       title: "Thread call not rewritten: the rewrite would lose text or is not provable",
       explanation:
         "The site has a native equivalent (or unwrap was asked for) but the rewrite would drop " +
-        "a comment, reorder argument evaluation (functools.partial keywords followed by more " +
+        "a comment, unwrap a Django ORM call (SynchronousOnlyOperation in async def), reorder " +
+        "argument evaluation (functools.partial keywords followed by more " +
         "positional arguments), call a lambda with parameters, or use a name (`asyncio`) that " +
         "already means something else in the file. Apply the suggested code by hand.",
       before:
@@ -731,6 +734,19 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
           site.call,
           "AS305",
           `${wrapper}() is not awaited on the spot: unwrapping it would run the call now, not when it is awaited; left alone`,
+        );
+        continue;
+      }
+      // A sync ORM call in async def raises SynchronousOnlyOperation: never unwrap one.
+      const orm = ormNative(target.fn, ctx);
+      if (orm) {
+        const native = "callee" in orm ? plainCallText(site, target, orm.callee) : undefined;
+        report(
+          site.awaited,
+          "AS303",
+          `cannot unwrap: ${fnText} is a Django ORM call, which raises SynchronousOnlyOperation in async def; ` +
+            (native ? "use the native async method" : "keep it in its thread"),
+          native ? `await ${native}` : undefined,
         );
         continue;
       }

@@ -83,6 +83,12 @@ async def task_status_api(request, cid):
     return JsonResponse({"status": status})
 
 
+async def order_status_api(request, pk):
+    # A thread around the ORM: Django 4.1+ has the native aget.
+    order = await asyncio.to_thread(Order.objects.get, pk=pk, customer=request.user)
+    return JsonResponse({"status": order.status})
+
+
 async def token_api(request):
     # CPU-bound: a thread is right here, there is nothing to await.
     digest = await asyncio.to_thread(
