@@ -287,7 +287,7 @@ async function interactiveCommand(options: Options): Promise<number> {
   const written = reviewed.filter((f) => f.written).length;
   lines.push(
     `${changed.length} file${changed.length === 1 ? "" : "s"} with changes; ${written} written; ` +
-      `${reviewed.reduce((n, f) => n + f.accepted, 0)} of ${reviewed.reduce((n, f) => n + f.hunks, 0)} changes reviewed accepted`,
+      `${reviewed.reduce((n, f) => n + f.accepted, 0)} of ${reviewed.reduce((n, f) => n + f.hunks, 0)} changes accepted`,
   );
   await write(process.stdout, lines.join("\n") + "\n");
   const refused = reviewed.some((f) => f.refused);

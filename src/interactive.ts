@@ -6,6 +6,8 @@ import { diffLines, type Change } from "diff";
 import pc from "picocolors";
 import { decodeSource, writeAtomically, type FileResult } from "./file-job.js";
 import { countSyntaxProblems, parsePython } from "./parse.js";
+import { allImportStatements, importBindings } from "./python/imports.js";
+import { isNameReference } from "./python/scope.js";
 
 /** One change to review: a run of removed and added lines between unchanged ones. */
 export interface Hunk {
@@ -120,7 +122,12 @@ type Answer = "y" | "n" | "a" | "d" | "q";
 
 const CHOICES = "[y]es, [n]o, [a]ll in this file, [d]one with this file, [q]uit";
 
-async function ask(reader: LineReader, output: Writable, prompt: string): Promise<Answer> {
+async function ask(
+  reader: LineReader,
+  input: Readable,
+  output: Writable,
+  prompt: string,
+): Promise<Answer> {
   for (;;) {
     output.write(prompt);
     const line = await reader.next();
@@ -128,6 +135,8 @@ async function ask(reader: LineReader, output: Writable, prompt: string): Promis
       output.write("\n");
       return "q"; // end of input: stop, keeping what was accepted
     }
+    // Scripted answers are not echoed by a terminal: echo them so the transcript reads well.
+    if (!(input as { isTTY?: boolean }).isTTY) output.write(`${line}\n`);
     const answer = line.trim().toLowerCase()[0];
     if (answer === "y" || answer === "n" || answer === "a" || answer === "d" || answer === "q")
       return answer;
@@ -176,7 +185,7 @@ export async function reviewHunks(
       for (let h = 0; h < hunks.length && !quit; h++) {
         options.output.write(`${c.bold(`--- ${file.path}`)}  (${h + 1}/${hunks.length})\n`);
         options.output.write(showHunk(parts, hunks[h], options.color) + "\n");
-        const answer = await ask(reader, options.output, `Apply this change? ${CHOICES}: `);
+        const answer = await ask(reader, options.input, options.output, `Apply this change? ${CHOICES}: `);
         if (answer === "y") accepted.add(h);
         else if (answer === "a") {
           for (let k = h; k < hunks.length; k++) accepted.add(k);
@@ -190,6 +199,27 @@ export async function reviewHunks(
     reader.close();
   }
   return reviewed;
+}
+
+function importedNames(text: string): Set<string> {
+  const root = parsePython(text).rootNode;
+  return new Set(allImportStatements(root).flatMap((s) => importBindings(s).map((b) => b.local)));
+}
+
+/**
+ * Names the partly applied text uses but no longer imports, though the original or the full
+ * rewrite imported them: a declined import hunk whose rewrite was accepted, or the reverse.
+ */
+export function namesLeftUnimported(original: string, full: string, partial: string): string[] {
+  const bound = importedNames(partial);
+  const candidates = new Set([...importedNames(original), ...importedNames(full)]);
+  const used = new Set(
+    parsePython(partial)
+      .rootNode.descendantsOfType("identifier")
+      .filter(isNameReference)
+      .map((id) => id.text),
+  );
+  return [...candidates].filter((name) => !bound.has(name) && used.has(name)).sort();
 }
 
 function writeReviewed(
@@ -206,6 +236,12 @@ function writeReviewed(
   // Some hunks alone may not parse (a rewrite split across lines): never write such a file.
   if (countSyntaxProblems(parsePython(text)) > countSyntaxProblems(parsePython(file.original!)))
     return { ...result, refused: "the accepted changes alone would not parse; accept the related hunks together" };
+  const unimported = namesLeftUnimported(file.original!, file.output!, text);
+  if (unimported.length > 0)
+    return {
+      ...result,
+      refused: `with only the accepted changes, ${unimported.join(", ")} would be used but not imported; accept the related changes together`,
+    };
   const absolute = resolve(options.cwd, file.path);
   let bytes: Buffer;
   try {
