@@ -512,6 +512,7 @@ class NativeOrm {
     const receiver = callee.childForFieldName("object")!;
     const attribute = callee.childForFieldName("attribute")!;
     const method = attribute.text;
+    if (method === "iterator") return this.iteratorOutsideLoop(node, receiver);
     const rename = (m: { async: string; since: string }, proven: boolean): Conversion => ({
       node,
       edits: [{ start: attribute.startIndex, end: attribute.endIndex, text: m.async }],
@@ -563,6 +564,22 @@ class NativeOrm {
       }
     }
     return undefined;
+  }
+
+  /** `qs.iterator()` has an async form only as the iterable of `async for`. */
+  private iteratorOutsideLoop(node: SyntaxNode, receiver: SyntaxNode): Problem | undefined {
+    const loop = node.parent;
+    const isLoopIterable =
+      (loop?.type === "for_statement" || loop?.type === "for_in_clause") &&
+      loop.childForFieldName("right")?.id === node.id;
+    if (isLoopIterable) return undefined;
+    if (!this.proofs.querysetOf(receiver) && !this.looksLikeQueryset(receiver)) return undefined;
+    return {
+      code: "AS208",
+      node,
+      message:
+        "qs.iterator() has an async form only as `async for x in qs.aiterator()`, which is iterated, not awaited: rewrite by hand",
+    };
   }
 
   private lockProblem(node: SyntaxNode, qs: QuerysetProof): Problem {
@@ -749,6 +766,22 @@ class NativeOrm {
       if (!awaitNode) return this.notAwaited(outer, args[0]);
       return this.listConversion(awaitNode, args[0], outer, "wrapper");
     }
+    // sync_to_async(get_object_or_404)(...), sync_to_async(auth.login)(...)
+    const qualified =
+      target.type === "identifier" || target.type === "attribute" ? qualifiedName(target) : undefined;
+    const fn = ASYNC_FUNCTIONS.find((f) => f.qualified === qualified);
+    if (fn) {
+      const conversion = this.functionConversion(outer, target, fn);
+      if ("code" in conversion) return conversion;
+      return {
+        ...conversion,
+        edits: [
+          { start: outer.startIndex, end: target.startIndex, text: "" },
+          ...conversion.edits,
+          { start: target.endIndex, end: wrap.endIndex, text: "" },
+        ],
+      };
+    }
     // a, b. sync_to_async(<recv>.<m>)(args)
     if (target.type === "attribute") {
       const method = this.methodConversion(outer, target, "wrapper");
@@ -842,7 +875,7 @@ class NativeOrm {
     const findings = this.scan(body, "wrapper");
     if (findings.ormSites === 0) return; // no ORM work: a legitimate thread wrapper
     const kept = `@${callee.text} wrapper ${name}() kept`;
-    const problems = [...findings.problems];
+    const problems = [...findings.problems, ...this.unprovenChains(body, findings.conversions)];
     for (const other of decos) {
       if (other.id === decorator.id) continue;
       const otherCallee = decoratorCallee(other);
@@ -900,7 +933,7 @@ class NativeOrm {
           node: c.node,
           message:
             "nothing here proves the receiver is a queryset or model instance (applied with --unsafe-fixes; annotate the parameter with its model class to make it proven)",
-          suggestion: rewrittenText(this.source, c.node, this.awaitedEdits(c)),
+          suggestion: this.suggestionFor(c, this.awaitedEdits(c)),
         });
     }
     if (kind === "database" && !this.ctx.options.unsafeFixes)
@@ -927,6 +960,43 @@ class NativeOrm {
     for (const c of findings.conversions) if (c.needs) this.needed.push(c.needs);
   }
 
+  /** The rewritten site; for a loop only its header, not the whole body. */
+  private suggestionFor(c: Conversion, edits: Edit[]): string {
+    const text = rewrittenText(this.source, c.node, edits);
+    if (c.node.type !== "for_statement") return text;
+    const body = c.node.childForFieldName("body");
+    const headerLength = body ? body.startIndex - c.node.startIndex : this.source.length;
+    const added = edits.reduce((n, e) => n + e.text.length - (e.end - e.start), 0);
+    return text.slice(0, headerLength + added).trimEnd();
+  }
+
+  /**
+   * Names the unsafe rewrites take for model instances without proof: if the wrapper reads
+   * `<name>.<attr>.<...>`, `<attr>` may be a relation that loads lazily.
+   */
+  private unprovenChains(body: SyntaxNode, conversions: Conversion[]): Problem[] {
+    const names = new Set<string>();
+    for (const c of conversions) {
+      if (c.proven || c.node.type !== "call") continue;
+      const receiver = c.node.childForFieldName("function")?.childForFieldName("object");
+      if (receiver?.type === "identifier") names.add(receiver.text);
+    }
+    return body
+      .descendantsOfType("attribute")
+      .filter((a) => {
+        const object = a.childForFieldName("object");
+        const inner = object?.type === "attribute" ? object.childForFieldName("object") : undefined;
+        return inner?.type === "identifier" && names.has(inner.text);
+      })
+      .map((a) => ({
+        code: "AS202" as Code,
+        node: a.childForFieldName("object")!,
+        message: `${a.childForFieldName("object")!.text} may be a relation that loads lazily (${
+          a.childForFieldName("object")!.childForFieldName("object")!.text
+        } is not proven a model instance)`,
+      }));
+  }
+
   /** The conversion's edits with `await` in front where the call stands. */
   private awaitedEdits(c: Conversion): Edit[] {
     if (!c.awaited) return c.edits;
@@ -947,7 +1017,7 @@ class NativeOrm {
     for (const p of findings.problems) this.reportProblem(p);
     for (const c of findings.conversions) {
       const edits = this.awaitedEdits(c);
-      const suggestion = rewrittenText(this.source, c.node, edits);
+      const suggestion = this.suggestionFor(c, edits);
       if (!versionAtLeast(this.target, c.since)) {
         this.report(
           c.node,
@@ -1090,7 +1160,17 @@ class NativeOrm {
                 "iterating a queryset in a generator expression evaluates it synchronously: use a list comprehension with `async for`",
               );
           }
-          break;
+          // `await` inside a generator expression makes it an async generator: no rewrite there.
+          const ormInside = node
+            .descendantsOfType("call")
+            .some((call) => this.ormCall(call, mode) !== undefined);
+          if (ormInside)
+            problem(
+              "AS208",
+              node,
+              "ORM call inside a generator expression: use a list comprehension, then rewrite",
+            );
+          return;
         }
         case "attribute":
           this.relationRead(node, findings);
@@ -1130,10 +1210,14 @@ class NativeOrm {
     atomic: boolean,
   ): void {
     if (isForAsync(node)) return;
-    const iterable = node.childForFieldName("right");
-    if (!iterable) return;
-    const qs = this.proofs.querysetOf(iterable);
-    const likely = !qs && this.looksLikeQueryset(iterable);
+    const right = node.childForFieldName("right");
+    if (!right) return;
+    const iterable = right;
+    const source = this.iteratorMethodOf(right)
+      ? right.childForFieldName("function")!.childForFieldName("object")!
+      : right;
+    const qs = this.proofs.querysetOf(source);
+    const likely = !qs && this.looksLikeQueryset(source);
     if (!qs && !likely) return;
     if (node.type === "for_in_clause" && node.parent?.type === "generator_expression") return;
     findings.ormSites++;
@@ -1142,16 +1226,20 @@ class NativeOrm {
       findings.problems.push(this.lockProblem(node, qs));
       return;
     }
-    // In async mode only proven or `.objects`-rooted loops; the keyword goes before `for`.
+    // The keyword goes before `for`; `qs.iterator()` becomes `qs.aiterator()`.
     const forKeyword = node.children.find((c) => c.type === "for")!;
-    findings.conversions.push({
-      node,
-      edits: [{ start: forKeyword.startIndex, end: forKeyword.startIndex, text: "async " }],
-      proven: !!qs,
-      since: "4.1",
-      awaited: false,
-    });
-    void mode;
+    const edits: Edit[] = [{ start: forKeyword.startIndex, end: forKeyword.startIndex, text: "async " }];
+    const iteratorName = this.iteratorMethodOf(iterable);
+    if (iteratorName)
+      edits.push({ start: iteratorName.startIndex, end: iteratorName.endIndex, text: "aiterator" });
+    findings.conversions.push({ node, edits, proven: !!qs, since: "4.1", awaited: false });
+  }
+
+  /** The `iterator` name in `<qs>.iterator(...)`, whose async form is iterated, not awaited. */
+  private iteratorMethodOf(expr: SyntaxNode): SyntaxNode | undefined {
+    const callee = expr.type === "call" ? expr.childForFieldName("function") : undefined;
+    const name = callee?.type === "attribute" ? callee.childForFieldName("attribute") : undefined;
+    return name?.text === "iterator" ? name : undefined;
   }
 
   /** Returns "skip-children" when the call's parts were fully judged here. */
