@@ -116,7 +116,9 @@ export const meta: TransformMeta = {
       severity: "warning",
       title: "asyncio.run() that cannot be rewritten without losing text",
       explanation:
-        "The call has comments between `asyncio.run(` and the coroutine call, or the name " +
+        "The call has comments between `asyncio.run(` and the coroutine call, a line break between " +
+        "the coroutine function and its argument list (which would end the statement once the " +
+        "outer parentheses are gone), or the name " +
         "async_to_sync already means something else in this file; a rewrite would drop the " +
         "comments or call the wrong function. Apply the suggested rewrite by hand.",
       before: "asyncio.run(  # refresh\n    refresh(repo)\n)",
@@ -165,9 +167,32 @@ function leftmostIdentifier(expr: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** Comments inside the outer call but outside the coroutine call would be lost by a rewrite. */
-function hasCommentsAround(outer: SyntaxNode): boolean {
+/**
+ * Why rewriting `outer` would lose or break text, if it would: comments inside the outer call are
+ * dropped, and a line break between the coroutine function and its arguments would end the
+ * statement once the outer parentheses are gone.
+ */
+function rewriteHazard(
+  outer: SyntaxNode,
+  inner: SyntaxNode,
+  awaiting: boolean,
+): string | undefined {
   const args = outer.childForFieldName("arguments");
-  return !!args?.namedChildren.some((c) => c.type === "comment");
+  if (args?.namedChildren.some((c) => c.type === "comment"))
+    return "comments inside asyncio.run( ... ) would be lost: rewrite by hand";
+  const callee = inner.childForFieldName("function");
+  const innerArgs = inner.childForFieldName("arguments");
+  if (!callee || !innerArgs) return undefined;
+  // `await f(x)` has no parentheses of its own, so a line break anywhere before the argument
+  // list ends the statement; `async_to_sync(f)(x)` keeps the callee inside parentheses.
+  const source = inner.tree.rootNode.text;
+  const unprotected = source.slice(
+    awaiting ? inner.startIndex : callee.endIndex,
+    innerArgs.startIndex,
+  );
+  if ((awaiting ? /[\n#]/ : /[^ \t]/).test(unprotected))
+    return "a line break or comment between the coroutine function and its arguments would end the statement without the outer parentheses: rewrite by hand";
+  return undefined;
 }
 
 /** `await` binds looser than attribute access, subscription and calls: `(await f()).x`. */
@@ -337,13 +362,9 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
         );
         continue;
       }
-      if (hasCommentsAround(call)) {
-        report(
-          call,
-          "AS107",
-          "comments inside asyncio.run( ... ) would be lost: rewrite by hand",
-          awaited,
-        );
+      const hazard = rewriteHazard(call, inner, true);
+      if (hazard) {
+        report(call, "AS107", hazard, awaited);
         continue;
       }
       const [open, close] = needsParenthesesForAwait(call) ? ["(await ", ")"] : ["await ", ""];
@@ -361,13 +382,9 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
       );
       continue;
     }
-    if (hasCommentsAround(call)) {
-      report(
-        call,
-        "AS107",
-        "comments inside asyncio.run( ... ) would be lost: rewrite by hand",
-        suggestionFor(inner, a2s.name),
-      );
+    const hazard = rewriteHazard(call, inner, false);
+    if (hazard) {
+      report(call, "AS107", hazard, suggestionFor(inner, a2s.name));
       continue;
     }
     const callee = inner.childForFieldName("function")!;
