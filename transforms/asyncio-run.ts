@@ -452,8 +452,9 @@ function importEdits(
   for (const binding of bindings.values()) {
     if (isImportStillUsed(binding, (ref) => goneReferences.has(ref.id))) continue;
     const scope = binding.scope;
+    // When the module already imports async_to_sync, the local import simply goes.
     const isLocalToRewrittenDef =
-      scope.type === "function_definition" && rewrittenDefs.has(scope.id);
+      needsModuleImport && scope.type === "function_definition" && rewrittenDefs.has(scope.id);
     if (isLocalToRewrittenDef) {
       const statement = binding.statement;
       const replacement = `from ${ASGIREF} import ${ASYNC_TO_SYNC}`;

@@ -2,7 +2,6 @@ from shop.models import Order
 
 
 async def count_open():
-
     return await Order.objects.filter(status="open").acount()
 
 

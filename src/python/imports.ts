@@ -477,11 +477,12 @@ function statementRemoval(source: string, statement: SyntaxNode): Edit {
   }
   const end = nextLineStart(source, statement.endIndex);
   // A statement alone between blank lines (a section of one) takes one side's blank lines with
-  // it, so no double gap, and no blank line at the top of the file, is left behind.
+  // it, so no double gap, and no blank line at the top of the file or of a block, is left behind.
   const isBlankLine = (at: number) =>
     at < source.length && source.slice(at, lineEnd(source, at)).trim() === "";
   if (!isBlankLine(end)) return { start, end, text: "" };
-  if (start === 0) {
+  const firstInBlock = parent?.type === "block" && parent.namedChildren[0]?.id === statement.id;
+  if (start === 0 || firstInBlock) {
     let after = end;
     while (isBlankLine(after)) after = nextLineStart(source, after);
     return { start, end: after, text: "" };

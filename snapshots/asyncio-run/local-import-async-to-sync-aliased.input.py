@@ -1,0 +1,9 @@
+from asgiref.sync import async_to_sync as a2s
+
+from .clients import fetch
+
+
+def load(url):
+    import asyncio
+
+    return asyncio.run(fetch(url))
