@@ -165,6 +165,15 @@ describe("importEditsToRemove", () => {
     );
   });
 
+  it("takes the blank line after the first statement of a block", () => {
+    expect(removed("def f():\n    import asyncio\n\n    return 1\n", "asyncio")).toBe(
+      "def f():\n    return 1\n",
+    );
+    expect(removed("def f():\n    x = 1\n\n    import asyncio\n\n    return x\n", "asyncio")).toBe(
+      "def f():\n    x = 1\n\n    return x\n",
+    );
+  });
+
   it("keeps CRLF", () => {
     expect(removed("import asyncio\r\nimport os\r\n", "asyncio")).toBe("import os\r\n");
   });
