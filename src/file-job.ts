@@ -58,7 +58,7 @@ export type FileResult =
 // ignoreBOM keeps a byte-order mark in the text, so the pipeline can put it back on write.
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-function runnerDiagnostic(
+export function runnerDiagnostic(
   code: string,
   severity: ReportedDiagnostic["severity"],
   message: string,

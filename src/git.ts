@@ -1,8 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { dirname, resolve, sep } from "node:path";
-import type { FileResult } from "./file-job.js";
-import type { ReportedDiagnostic } from "./pipeline.js";
+import { runnerDiagnostic, type FileResult } from "./file-job.js";
 import type { Notice } from "./runner.js";
 
 /** A git question that cannot be answered for the paths given: a usage error (exit 2). */
@@ -155,18 +154,11 @@ export function refuseDirtyWrites(
   const out = results.map((result): FileResult => {
     if (result.status !== "changed" || !dirtyPaths.has(result.path)) return result;
     refused.push(result.path);
-    const diagnostic: ReportedDiagnostic = {
-      code: "AS906",
-      severity: "error",
-      source: "runner",
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-      message:
-        "not written: the file has uncommitted changes; commit or stash them first " +
-        "(or pass --allow-dirty)",
-    };
+    const diagnostic = runnerDiagnostic(
+      "AS906",
+      "error",
+      "not written: the file has uncommitted changes; commit or stash them first (or pass --allow-dirty)",
+    );
     return { ...result, diagnostics: [...result.diagnostics, diagnostic] };
   });
   if (refused.length > 0)
