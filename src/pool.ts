@@ -1,15 +1,79 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { factsOfPath, processFile } from "./file-job.js";
-import type { WorkerRequest } from "./worker.js";
+import { factsOfPath, processFile, type FileJob, type FileResult } from "./file-job.js";
+import { parsePython } from "./parse.js";
 
-type Task =
-  { kind: "facts"; file: string } | { kind: "process"; job: import("./file-job.js").FileJob };
+/**
+ * One unit of work. `parse` is not used by the CLI: it is the benchmark's parse floor (read and
+ * parse one file with the same pool, nothing else).
+ */
+export type Task =
+  | { kind: "facts"; file: string }
+  | { kind: "process"; job: FileJob }
+  | { kind: "parse"; file: string };
 
-/** Runs one task in this thread: for --jobs 1, small runs, and when workers are unavailable. */
-function runInline(task: Task): unknown {
-  return task.kind === "facts" ? factsOfPath(task.file) : processFile(task.job);
+/** Messages the pool sends to a worker thread. */
+export type WorkerRequest = Task & { id: number };
+
+/** Messages a worker sends back: the task's result, or why it could not produce one. */
+export type WorkerReply = { id: number; result: unknown } | { id: number; error: string };
+
+/** Characters parsed, and whether the tree has an error: all the parse floor returns. */
+export interface ParseFloorResult {
+  chars: number;
+  hasError: boolean;
+}
+
+/** Runs one task in the current thread (a worker, or the main thread when running inline). */
+export function runTask(task: Task): unknown {
+  switch (task.kind) {
+    case "facts":
+      return factsOfPath(task.file);
+    case "process":
+      return processFile(task.job);
+    case "parse": {
+      const text = readFileSync(task.file, "utf8");
+      const tree = parsePython(text);
+      return { chars: text.length, hasError: tree.rootNode.hasError } satisfies ParseFloorResult;
+    }
+  }
+}
+
+/**
+ * What a task yields when running it threw or its worker died: a per-file failure for a
+ * processed file (the run goes on, and its exit code says so), nothing for the pre-pass.
+ */
+function failedResult(task: Task, message: string): unknown {
+  if (task.kind !== "process") return undefined;
+  const reason = `internal error: ${message.split("\n")[0]}; file left unchanged (please report this)`;
+  return {
+    path: task.job.path,
+    status: "failed",
+    reason,
+    stack: message,
+    skippedBy: [],
+    diagnostics: [
+      {
+        code: "AS999",
+        severity: "error",
+        source: "runner",
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        message: reason,
+      },
+    ],
+  } satisfies FileResult;
+}
+
+function safely(task: Task): unknown {
+  try {
+    return runTask(task);
+  } catch (error) {
+    return failedResult(task, (error as Error).stack ?? String(error));
+  }
 }
 
 // Workers run the compiled file; from TypeScript sources (vitest) the pool runs inline.
@@ -19,54 +83,137 @@ const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
 const MIN_FILES_FOR_WORKERS = 8;
 
 /**
- * Runs tasks on `jobs` worker threads and returns results in task order, whatever order they finish
- * in. `onDone` is called as each one completes (progress display).
+ * Tasks in flight per worker: the next file is already queued when one finishes, so a worker never
+ * waits for a round trip to the main thread. Each in-flight task is one file: memory stays bounded.
  */
+const IN_FLIGHT_PER_WORKER = 2;
+
+/**
+ * Tree-sitter trees hold native memory that V8 does not see; they are freed by finalizers, and those
+ * only run when the event loop turns. A long synchronous loop keeps every tree of the run alive
+ * (about 1 GB for the standard library), so the inline runner yields after each file.
+ */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+interface Slot {
+  worker: Worker;
+  inFlight: Set<number>;
+}
+
+/**
+ * A worker-thread pool reused across the passes of a run. Results come back in task order whatever
+ * order they finish in, so output does not depend on `jobs`. A task that throws, or a worker that
+ * dies, becomes a failed result for that file; the pool replaces the worker and goes on.
+ */
+export class Pool {
+  private slots: Slot[] = [];
+  private readonly useWorkers: boolean;
+
+  constructor(
+    private readonly jobs: number,
+    expectedTasks: number,
+  ) {
+    this.useWorkers = jobs > 1 && expectedTasks >= MIN_FILES_FOR_WORKERS && existsSync(WORKER_FILE);
+  }
+
+  async run<R>(tasks: Task[], onDone?: (done: number) => void): Promise<R[]> {
+    const results = new Array<R>(tasks.length);
+    if (!this.useWorkers || tasks.length < MIN_FILES_FOR_WORKERS) {
+      for (let i = 0; i < tasks.length; i++) {
+        results[i] = safely(tasks[i]) as R;
+        onDone?.(i + 1);
+        await yieldToEventLoop();
+      }
+      return results;
+    }
+    const workerCount = Math.min(this.jobs, Math.ceil(tasks.length / IN_FLIGHT_PER_WORKER));
+    let next = 0;
+    let done = 0;
+    await new Promise<void>((resolve) => {
+      const finish = (id: number, result: unknown) => {
+        results[id] = result as R;
+        done++;
+        onDone?.(done);
+        if (done === tasks.length) resolve();
+      };
+      const feed = (slot: Slot) => {
+        while (slot.inFlight.size < IN_FLIGHT_PER_WORKER && next < tasks.length) {
+          const id = next++;
+          slot.inFlight.add(id);
+          slot.worker.postMessage({ ...tasks[id], id } as WorkerRequest);
+        }
+      };
+      const onReply = (slot: Slot, reply: WorkerReply) => {
+        slot.inFlight.delete(reply.id);
+        feed(slot);
+        finish(
+          reply.id,
+          "error" in reply ? failedResult(tasks[reply.id], reply.error) : reply.result,
+        );
+      };
+      // A worker that dies (uncaught error, out of memory) fails the files it held, not the run.
+      const onDeath = (slot: Slot, why: string) => {
+        const lost = [...slot.inFlight];
+        slot.inFlight.clear();
+        const index = this.slots.indexOf(slot);
+        if (index >= 0) this.slots.splice(index, 1);
+        void slot.worker.terminate();
+        if (done + lost.length < tasks.length) feed(this.spawn());
+        for (const id of lost) finish(id, failedResult(tasks[id], `worker thread died: ${why}`));
+      };
+      this.handlers = { onReply, onDeath };
+      while (this.slots.length < workerCount) this.spawn();
+      for (const slot of this.slots) {
+        slot.worker.ref();
+        feed(slot);
+      }
+    });
+    this.handlers = undefined;
+    // Idle between passes, workers must not keep the process alive if a caller forgets close().
+    for (const slot of this.slots) slot.worker.unref();
+    return results;
+  }
+
+  /** The current pass's handlers: the pool's workers outlive one pass. */
+  private handlers:
+    | {
+        onReply: (slot: Slot, reply: WorkerReply) => void;
+        onDeath: (slot: Slot, why: string) => void;
+      }
+    | undefined;
+
+  private spawn(): Slot {
+    const worker = new Worker(WORKER_FILE);
+    const slot: Slot = { worker, inFlight: new Set() };
+    worker.on("message", (reply: WorkerReply) => this.handlers?.onReply(slot, reply));
+    const died = (why: string) => {
+      if (!this.slots.includes(slot)) return;
+      if (this.handlers) this.handlers.onDeath(slot, why);
+      else this.slots.splice(this.slots.indexOf(slot), 1);
+    };
+    worker.on("error", (error) => died(error.message));
+    worker.on("exit", (code) => died(`exit code ${code}`));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  async close(): Promise<void> {
+    const slots = this.slots;
+    this.slots = [];
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+}
+
+/** Runs tasks on a pool of `jobs` threads made for them and closed afterwards. */
 export async function runTasks<R>(
   tasks: Task[],
   jobs: number,
   onDone?: (done: number) => void,
 ): Promise<R[]> {
-  const results = new Array<R>(tasks.length);
-  const workerCount = Math.min(jobs, tasks.length);
-  if (workerCount <= 1 || tasks.length < MIN_FILES_FOR_WORKERS || !existsSync(WORKER_FILE)) {
-    tasks.forEach((task, i) => {
-      results[i] = runInline(task) as R;
-      onDone?.(i + 1);
-    });
-    return results;
-  }
-  let next = 0;
-  let done = 0;
-  const workers: Worker[] = [];
+  const pool = new Pool(jobs, tasks.length);
   try {
-    await new Promise<void>((resolve, reject) => {
-      const feed = (worker: Worker) => {
-        if (next >= tasks.length) return;
-        const id = next++;
-        worker.postMessage({ id, ...tasks[id] } as WorkerRequest);
-      };
-      for (let w = 0; w < workerCount; w++) {
-        const worker = new Worker(WORKER_FILE);
-        workers.push(worker);
-        worker.on("message", (message: { id: number; result?: R; error?: string }) => {
-          if (message.error !== undefined) {
-            reject(new Error(`worker failed on task ${message.id}: ${message.error}`));
-            return;
-          }
-          results[message.id] = message.result as R;
-          done++;
-          onDone?.(done);
-          if (done === tasks.length) resolve();
-          else feed(worker);
-        });
-        worker.on("error", reject);
-        // A worker only gets its next task when it answers, so each holds one file at a time.
-        feed(worker);
-      }
-    });
+    return await pool.run<R>(tasks, onDone);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.close();
   }
-  return results;
 }

@@ -5,7 +5,7 @@ import type { Options } from "./config.js";
 import type { FileJob, FileResult } from "./file-job.js";
 import { displayPath, pythonFiles } from "./files.js";
 import { filesChangedSince, refuseDirtyWrites, uncommittedFiles } from "./git.js";
-import { runTasks } from "./pool.js";
+import { Pool } from "./pool.js";
 import { transformApplies } from "./pipeline.js";
 import {
   dependencyFacts,
@@ -100,9 +100,11 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   const searchFrom =
     existsSync(firstPath) && statSync(firstPath).isFile() ? dirname(firstPath) : firstPath;
   const dependencies = dependencyFacts(dependencyFilesAbove(searchFrom));
-  const facts = await runTasks<FileFacts | undefined>(
+  // One pool for both passes: threads start (and load tree-sitter) once per run. Between passes its
+  // idle threads do not hold the process open, so an exception here needs no clean-up.
+  const pool = new Pool(jobs, files.length);
+  const facts = await pool.run<FileFacts | undefined>(
     files.map((file) => ({ kind: "facts" as const, file })),
-    jobs,
   );
   const project = projectFacts(
     dependencies,
@@ -139,14 +141,14 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
     keepText: hooks.keepText ?? false,
   }));
   const results = refuseDirtyWrites(
-    await runTasks<FileResult>(
+    await pool.run<FileResult>(
       jobsList.map((job) => ({ kind: "process" as const, job })),
-      jobs,
       (done) => hooks.onProgress?.(done, files.length),
     ),
     new Set(jobsList.filter((job) => dirty.has(job.file)).map((job) => job.path)),
     notices,
   );
+  await pool.close();
   const summary = summarize(results, transforms, (performance.now() - started) / 1000);
   return {
     mode: options.mode,

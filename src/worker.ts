@@ -1,16 +1,16 @@
 import { parentPort } from "node:worker_threads";
-import { factsOfPath, processFile, type FileJob } from "./file-job.js";
+import { runTask, type WorkerReply, type WorkerRequest } from "./pool.js";
 
-/** Messages the pool sends to a worker thread. */
-export type WorkerRequest =
-  { id: number; kind: "facts"; file: string } | { id: number; kind: "process"; job: FileJob };
+export type { WorkerRequest } from "./pool.js";
 
-// Each worker keeps its own parser (see parse.ts) and runs the whole per-file pipeline.
+// Each worker keeps its own parser (see parse.ts) and runs the whole per-file pipeline. Each file
+// is one message, so the event loop turns between files and finalizers free the trees (pool.ts).
 parentPort?.on("message", (request: WorkerRequest) => {
+  let reply: WorkerReply;
   try {
-    const result = request.kind === "facts" ? factsOfPath(request.file) : processFile(request.job);
-    parentPort!.postMessage({ id: request.id, result });
+    reply = { id: request.id, result: runTask(request) };
   } catch (error) {
-    parentPort!.postMessage({ id: request.id, error: (error as Error).stack ?? String(error) });
+    reply = { id: request.id, error: (error as Error).stack ?? String(error) };
   }
+  parentPort!.postMessage(reply);
 });

@@ -71,7 +71,37 @@ export interface FileFacts {
   classes?: Record<string, ClassFacts>;
 }
 
-/** The pre-pass over one file: a text check for imports, a parse only when it may declare models. */
+/**
+ * What `classesIn` reads in a class body (relation fields, managers). A file with none of these
+ * words declares no such facts, and its class heads alone say which classes extend which.
+ */
+const CLASS_BODY_FACTS = /ForeignKey|OneToOneField|ManyToManyField|Manager|as_manager/;
+const CLASS_HEAD = /^[ \t]*class[ \t]+(\w+)[ \t]*\(([^)]*)\)/gm;
+const DOTTED_NAME = /^[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*$/;
+
+/**
+ * Classes with bases, read from the class heads without a parse: the same bases `classesIn` keeps
+ * (plain and dotted names, last segment; no calls, subscripts or keywords), with empty body facts.
+ */
+function classHeadsIn(source: string): Record<string, ClassFacts> {
+  const classes: Record<string, ClassFacts> = {};
+  for (const [, name, list] of source.matchAll(CLASS_HEAD)) {
+    const bases = list
+      .replace(/#[^\n]*/g, "")
+      .split(",")
+      .map((base) => base.trim())
+      .filter((base) => DOTTED_NAME.test(base))
+      .map((base) => base.split(".").at(-1)!.trim());
+    if (bases.length > 0)
+      classes[name] = { bases, facts: { managers: [], relations: [], manyToMany: [] } };
+  }
+  return classes;
+}
+
+/**
+ * The pre-pass over one file: text checks for imports and class heads; a parse only when a class
+ * body may declare fields or managers (the pre-pass must not double the run's parse cost).
+ */
 export function factsOfFile(source: string): FileFacts {
   const facts: FileFacts = {
     importsDjango: IMPORTS_DJANGO.test(source),
@@ -79,7 +109,9 @@ export function factsOfFile(source: string): FileFacts {
     models: {},
   };
   if (mayDeclareModels(source)) {
-    facts.classes = classesIn(parsePython(source).rootNode);
+    facts.classes = CLASS_BODY_FACTS.test(source)
+      ? classesIn(parsePython(source).rootNode)
+      : classHeadsIn(source);
     facts.models = modelClassesFrom([facts.classes]);
   }
   return facts;
