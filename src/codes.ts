@@ -41,8 +41,11 @@ export const RUNNER_CODES: Record<string, CodeDoc> = {
     severity: "error",
     title: "file not written",
     explanation:
-      "Writing the new text failed, or the file changed on disk between reading and writing (then " +
-      "it is not overwritten, so no edit of yours is lost). Run again once nothing else is writing it.",
+      "The new text was not written: writing failed (disk full, permissions), the file is " +
+      "read-only (asyncshift respects the read-only bit even where the folder would let it " +
+      "replace the file), or the file changed on disk between reading and writing (then it is not " +
+      "overwritten, so no edit of yours is lost). The file is left as it was. Make it writable, " +
+      "or run again once nothing else is writing it.",
   },
   AS906: {
     severity: "error",
@@ -52,6 +55,33 @@ export const RUNNER_CODES: Record<string, CodeDoc> = {
       "(modified, staged or untracked), as `cargo fix` does: the rewrite would mix with your own " +
       "edits and could not be undone with git alone. The file's diff is still shown. Commit or " +
       "stash your changes and run again, or pass --allow-dirty to write anyway.",
+  },
+  AS907: {
+    severity: "warning",
+    title: "lone carriage return line endings",
+    explanation:
+      "The file ends some lines with a carriage return alone (old Mac OS line endings). CPython " +
+      "ends a line there, but the parser asyncshift uses does not, so the two would disagree on " +
+      "where statements and comments end and no rewrite can be proven safe. The file is skipped. " +
+      "Convert it to LF or CRLF line endings (both are kept as they are) to have it migrated.",
+  },
+  AS908: {
+    severity: "warning",
+    title: "symbolic link not followed",
+    explanation:
+      "A `.py` symbolic link inside the given folders points outside every given path, or nowhere " +
+      "(a dangling link or a loop). asyncshift never follows a link out of the paths it was given, " +
+      "so it never writes outside them; the link and its target are left alone. Pass the target's " +
+      "own folder to migrate it. Links to files inside the given paths are processed once, through " +
+      "their target, and stay links.",
+  },
+  AS909: {
+    severity: "error",
+    title: "code nested too deeply",
+    explanation:
+      "The file nests expressions or blocks so deeply (thousands of levels, usually generated " +
+      "code) that a transform's walk of the syntax tree ran out of stack. CPython refuses most " +
+      "such files too. The file is left unchanged; the other files are processed.",
   },
   AS999: {
     severity: "error",

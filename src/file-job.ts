@@ -3,6 +3,7 @@ import {
   chmodSync,
   closeSync,
   fsyncSync,
+  lstatSync,
   openSync,
   readFileSync,
   renameSync,
@@ -14,7 +15,7 @@ import { basename, dirname, join } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { transformSource, type ReportedDiagnostic, type ReportedEdit } from "./pipeline.js";
 import { factsOfFile, type FileFacts } from "./python/project.js";
-import type { ProjectFacts, TransformOptions } from "./types.js";
+import type { ProjectFacts, Transform, TransformOptions } from "./types.js";
 import { TRANSFORMS, transformById } from "../transforms/index.js";
 
 /** What a worker needs to process one file. Plain data: it crosses threads. */
@@ -101,13 +102,62 @@ export function decodeSource(bytes: Buffer): { text: string } | { problem: Repor
 }
 
 /**
+ * Hooks for tests only: they let a test act at moments it cannot otherwise reach deterministically.
+ * Only code in the same thread can set them (never a flag or a file); production code leaves them
+ * empty.
+ */
+export const testHooks: {
+  /** Called after the new text is computed and before the file is checked and written. */
+  beforeWrite?: (file: string) => void;
+} = {};
+
+/**
+ * Test-only fault injection across processes and worker threads: when the environment variable
+ * ASYNCSHIFT_TEST_FAULT is set to a marker, a transform that throws on every file containing the
+ * marker runs first. End-to-end tests use it to prove an exception in a transform becomes AS999 on
+ * that file while the others finish. Unset (always, in real use), it changes nothing.
+ */
+function faultInjectingTransform(): Transform | undefined {
+  const marker = process.env.ASYNCSHIFT_TEST_FAULT;
+  if (!marker) return undefined;
+  return {
+    meta: {
+      id: "test-fault",
+      summary: "throws on files holding ASYNCSHIFT_TEST_FAULT",
+      codes: {},
+      triggers: [marker],
+    },
+    transform(file) {
+      if (file.source.includes(marker))
+        throw new Error(`injected fault (ASYNCSHIFT_TEST_FAULT=${marker})`);
+      return { edits: [], diagnostics: [] };
+    },
+  };
+}
+
+/** Why the file must not be replaced, or undefined when it may be. */
+function refusalToWrite(file: string, original: Buffer): string | undefined {
+  const stat = lstatSync(file);
+  // A link is never replaced by a regular file: discovery hands out real paths, so this is a race.
+  if (stat.isSymbolicLink()) return "it became a symbolic link while it was processed";
+  if (!stat.isFile()) return "it is no longer a regular file";
+  // The rename below would succeed in a writable folder even for a read-only file: respect the
+  // owner's read-only bit instead, as an editor asks before overwriting such a file.
+  if ((stat.mode & 0o200) === 0)
+    return "the file is read-only; make it writable to have it migrated";
+  if (!readFileSync(file).equals(original))
+    return "the file changed on disk while it was processed; not overwritten, so no edit is lost";
+  return undefined;
+}
+
+/**
  * Write `text` to `file` atomically (temp file in the same folder, then rename), keeping the mode,
- * unless the file changed on disk since it was read as `original`.
+ * unless the file is read-only or changed on disk since it was read as `original`. A crash at any
+ * moment leaves the file wholly old or wholly new (at worst a stray `.NAME.asyncshift-*.tmp`).
  */
 export function writeAtomically(file: string, original: Buffer, text: string): void {
-  const current = readFileSync(file);
-  if (!current.equals(original))
-    throw new Error("the file changed on disk while it was processed; not overwritten");
+  const before = refusalToWrite(file, original);
+  if (before) throw new Error(before);
   const mode = statSync(file).mode & 0o7777;
   const temp = join(
     dirname(file),
@@ -115,13 +165,17 @@ export function writeAtomically(file: string, original: Buffer, text: string): v
   );
   const fd = openSync(temp, "wx", mode);
   try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     chmodSync(temp, mode);
+    // Checked again after the slow part, to narrow the window in which an edit made by someone
+    // else could be lost to the few microseconds before the rename.
+    const late = refusalToWrite(file, original);
+    if (late) throw new Error(late);
     renameSync(temp, file);
   } catch (error) {
     try {
@@ -135,6 +189,34 @@ export function writeAtomically(file: string, original: Buffer, text: string): v
 
 /** Read, transform, and (in write mode) write one file. Never throws: failures become results. */
 export function processFile(job: FileJob): FileResult {
+  try {
+    return processFileOrThrow(job);
+  } catch (error) {
+    // Anything the pipeline does not catch itself (the parser, the diff): this file fails, the
+    // run goes on.
+    const err = error instanceof Error ? error : new Error(String(error));
+    const message = `internal error: ${err.message}; file left unchanged (please report this)`;
+    return {
+      path: job.path,
+      skippedBy: [],
+      status: "failed",
+      reason: message,
+      diagnostics: [runnerDiagnostic("AS999", "error", message)],
+      ...(err.stack ? { stack: err.stack } : {}),
+    };
+  }
+}
+
+/** The line (1-based) of the first carriage return that does not end a CRLF pair, if any. */
+export function loneCarriageReturnLine(text: string): number | undefined {
+  const at = text.search(/\r(?!\n)/);
+  if (at < 0) return undefined;
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < at; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
+function processFileOrThrow(job: FileJob): FileResult {
   const base = {
     path: job.path,
     diagnostics: [] as ReportedDiagnostic[],
@@ -161,8 +243,23 @@ export function processFile(job: FileJob): FileResult {
       diagnostics: [decoded.problem],
     };
   }
+  // CPython ends a line at a lone CR (old Mac line endings); tree-sitter does not, so the two
+  // would disagree on where statements and comments end: no rewrite could be proven safe.
+  const crLine = loneCarriageReturnLine(decoded.text);
+  if (crLine !== undefined) {
+    const problem = runnerDiagnostic(
+      "AS907",
+      "warning",
+      "line ending is a lone carriage return (CR without LF): skipped; convert the file to LF or " +
+        "CRLF line endings to have it migrated",
+      crLine,
+    );
+    return { ...base, status: "skipped", reason: problem.message, diagnostics: [problem] };
+  }
   const transforms =
     job.transforms.length > 0 ? job.transforms.map((id) => transformById(id)!) : [...TRANSFORMS];
+  const fault = faultInjectingTransform();
+  if (fault) transforms.unshift(fault);
   const result = transformSource({
     source: decoded.text,
     path: job.path,
@@ -187,6 +284,7 @@ export function processFile(job: FileJob): FileResult {
   let written = false;
   if (job.write) {
     try {
+      testHooks.beforeWrite?.(job.file);
       writeAtomically(job.file, bytes, result.output);
       written = true;
     } catch (error) {

@@ -1,5 +1,6 @@
 import {
   existsSync,
+  lstatSync,
   readdirSync,
   readFileSync,
   realpathSync,
@@ -81,6 +82,13 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   return (rel && !rel.startsWith("..") ? rel : path).split(sep).join("/");
 }
 
+/** A `.py` symbolic link that discovery did not follow, and why (reported per file as AS908). */
+export interface NotFollowed {
+  /** The link's absolute path. */
+  path: string;
+  reason: string;
+}
+
 /**
  * The Python files under the given paths, sorted, each once: folders walked recursively with
  * .gitignore honoured and the default folders skipped; files named explicitly always kept.
@@ -91,6 +99,19 @@ export function pythonFiles(
   selection: FileSelection,
   cwd = process.cwd(),
 ): string[] {
+  return discoverPythonFiles(paths, selection, cwd).files;
+}
+
+/**
+ * pythonFiles, plus the `.py` links it did not follow. A link to a file inside the given paths
+ * stands for its target, so the target is processed once and written in place, and the link stays
+ * a link; a link out of the given paths, dangling or looping is never followed.
+ */
+export function discoverPythonFiles(
+  paths: string[],
+  selection: FileSelection,
+  cwd = process.cwd(),
+): { files: string[]; notFollowed: NotFollowed[] } {
   const include =
     selection.include.length > 0 ? picomatch(selection.include, { dot: true }) : undefined;
   const exclude =
@@ -100,13 +121,43 @@ export function pythonFiles(
     if (!existsSync(r)) throw new PathError(`${displayPath(r, cwd)}: no such file or folder`);
     return realpathSync(r);
   });
-  const insideRoots = (real: string) =>
-    realRoots.some((root) => real === root || real.startsWith(root + sep));
+  /** The real path spelled under the given root that holds it (as the walk spells files), if any. */
+  const underRoots = (real: string): string | undefined => {
+    const i = realRoots.findIndex((root) => real === root || real.startsWith(root + sep));
+    return i < 0 ? undefined : join(roots[i], relative(realRoots[i], real));
+  };
   const selected = (path: string) => {
     const shown = displayPath(path, cwd);
     return (!include || include(shown)) && !(exclude && exclude(shown));
   };
   const found = new Set<string>();
+  const notFollowed: NotFollowed[] = [];
+
+  /** Where a `.py` link leads, when it may be followed; otherwise records why not. */
+  const linkTarget = (path: string): string | undefined => {
+    let real: string;
+    try {
+      real = realpathSync(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      notFollowed.push({
+        path,
+        reason: code === "ELOOP" ? "symbolic link loop" : "dangling symbolic link",
+      });
+      return undefined;
+    }
+    const target = underRoots(real);
+    if (target === undefined) {
+      notFollowed.push({ path, reason: `symbolic link to ${real}, outside the given paths` });
+      return undefined;
+    }
+    try {
+      if (!statSync(real).isFile()) return undefined; // a link to a folder is never walked
+    } catch {
+      return undefined;
+    }
+    return target;
+  };
 
   const walk = (dir: string, chain: IgnoreRules[]): void => {
     const own = loadGitignore(dir);
@@ -124,33 +175,27 @@ export function pythonFiles(
         if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || isIgnored(rules, path, true)) continue;
         if (exclude && exclude(displayPath(path, cwd) + "/")) continue;
         walk(path, rules);
-      } else if (entry.name.endsWith(".py") || entry.name.endsWith(".pyi")) {
-        if (entry.name.endsWith(".pyi")) continue;
-        if (entry.isSymbolicLink()) {
-          let real: string;
-          try {
-            real = realpathSync(path);
-            if (!statSync(real).isFile()) continue;
-          } catch {
-            continue; // dangling link or loop
-          }
-          if (!insideRoots(real)) continue;
-        } else if (!entry.isFile()) continue;
+      } else if (entry.name.endsWith(".py")) {
         if (isIgnored(rules, path, false) || !selected(path)) continue;
-        found.add(path);
+        if (entry.isSymbolicLink()) {
+          const target = linkTarget(path);
+          if (target !== undefined) found.add(target);
+        } else if (entry.isFile()) found.add(path);
       }
     }
   };
 
-  for (const root of roots) {
+  for (const [i, root] of roots.entries()) {
     const stat = statSync(root);
     if (stat.isDirectory()) {
       if (DEFAULT_EXCLUDED_DIRS.has(root.split(sep).pop() ?? "") && roots.length > 1) continue;
       walk(root, gitignoresAbove(root));
     } else if (stat.isFile()) {
-      // Named on the command line: the user asked for it, whatever its name (pre-commit passes files).
-      if (!exclude || !exclude(displayPath(root, cwd))) found.add(root);
+      // Named on the command line: the user asked for it, whatever its name (pre-commit passes
+      // files). A link named so is processed through its target, so the link stays a link.
+      if (exclude && exclude(displayPath(root, cwd))) continue;
+      found.add(lstatSync(root).isSymbolicLink() ? realRoots[i] : root);
     }
   }
-  return [...found].sort();
+  return { files: [...found].sort(), notFollowed };
 }

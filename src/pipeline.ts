@@ -185,6 +185,18 @@ export function transformSource(input: PipelineInput): SourceResult {
       sorted = sortedEdits(result.edits);
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
+      // Code nested deeper than a recursive walk can follow (CPython itself refuses most such
+      // files): a limit of the input, not a bug, so a plain error rather than AS999's exit 2.
+      if (err instanceof RangeError && /call stack/i.test(err.message)) {
+        report("runner", {
+          code: "AS909",
+          severity: "error",
+          start: 0,
+          end: 0,
+          message: `code nested too deeply for transform ${id} to analyse: file left unchanged`,
+        });
+        return unchanged("failed", err.stack);
+      }
       report("runner", {
         code: "AS999",
         severity: "error",

@@ -2,8 +2,8 @@ import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { existsSync, statSync } from "node:fs";
 import type { Options } from "./config.js";
-import type { FileJob, FileResult } from "./file-job.js";
-import { displayPath, pythonFiles } from "./files.js";
+import { runnerDiagnostic, type FileJob, type FileResult } from "./file-job.js";
+import { discoverPythonFiles, displayPath } from "./files.js";
 import { filesChangedSince, refuseDirtyWrites, uncommittedFiles } from "./git.js";
 import { Pool } from "./pool.js";
 import { transformApplies } from "./pipeline.js";
@@ -83,7 +83,7 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   const started = performance.now();
   const transforms = selectedTransforms(options.transforms);
   const cwd = process.cwd();
-  const found = pythonFiles(
+  const { files: found, notFollowed } = discoverPythonFiles(
     options.paths,
     { include: options.include, exclude: options.exclude },
     cwd,
@@ -149,6 +149,17 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
     notices,
   );
   await pool.close();
+  // Links discovery did not follow out of the given paths (or dangling, or looping): one warning each.
+  for (const link of notFollowed) {
+    const message = `${link.reason}: not followed`;
+    results.push({
+      path: displayPath(link.path, cwd),
+      status: "skipped",
+      reason: message,
+      diagnostics: [runnerDiagnostic("AS908", "warning", message)],
+      skippedBy: [],
+    });
+  }
   const summary = summarize(results, transforms, (performance.now() - started) / 1000);
   return {
     mode: options.mode,
