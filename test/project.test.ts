@@ -69,6 +69,15 @@ describe("dependencyFacts: Django and its version", () => {
     expect(facts.evidence).toMatch(new RegExp(`${file.replace(".", "\\.")}$`));
   });
 
+  it("reads pins split across a requirements/ folder", () => {
+    expect(
+      factsOf({ "requirements/base.txt": "Django==5.0.3\n", "requirements/dev.txt": "pytest\n" }),
+    ).toMatchObject({
+      usesDjango: true,
+      djangoVersion: "5.0",
+    });
+  });
+
   it("knows Django without a version", () => {
     const facts = factsOf({ "requirements.txt": "Django\ncelery\n" });
     expect(facts.usesDjango).toBe(true);

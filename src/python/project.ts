@@ -36,6 +36,15 @@ export function dependencyFilesAbove(dir: string): string[] {
     }
     for (const name of names.sort())
       if (DEPENDENCY_FILE.test(name)) found.push(join(current, name));
+    // Many projects split pins by environment: requirements/base.txt, requirements/prod.txt.
+    if (names.includes("requirements")) {
+      try {
+        for (const name of readdirSync(join(current, "requirements")).sort())
+          if (/\.(txt|in)$/.test(name)) found.push(join(current, "requirements", name));
+      } catch {
+        // not a folder
+      }
+    }
     if (existsSync(join(current, ".git")) || dirname(current) === current) break;
   }
   return found;
