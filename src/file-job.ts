@@ -308,7 +308,9 @@ function processFileOrThrow(job: FileJob): FileResult {
 }
 
 export function unifiedDiff(path: string, before: string, after: string): string {
-  return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, {
+  // An absolute path (given on the command line) must not become "a//tmp/...".
+  const shown = path.replace(/^\/+/, "");
+  return createTwoFilesPatch(`a/${shown}`, `b/${shown}`, before, after, undefined, undefined, {
     context: 3,
   })
     .split("\n")
