@@ -395,9 +395,48 @@ function isBoundAt(name: string, node: SyntaxNode): boolean {
 
 const LOOP_GETTERS = new Set(["asyncio.get_running_loop", "asyncio.get_event_loop"]);
 
-function threadSites(root: SyntaxNode): Site[] {
+/**
+ * The last names a call of interest can have in this file: the names of the wrappers and
+ * blocking functions, and every local alias an import gives them. Resolving every call's name
+ * through the imports would cost a scope walk each; most calls are ruled out by this set.
+ */
+function namesOfInterest(root: SyntaxNode): Set<string> {
+  const qualified = new Set([
+    "asyncio.to_thread",
+    "time.sleep",
+    "io.open",
+    ...BLOCKING_CALLS.keys(),
+  ]);
+  const names = new Set(["run_in_executor", "open", ...[...qualified].map(lastSegment)]);
+  for (const binding of allImportStatements(root).flatMap(importBindings))
+    if (qualified.has(binding.qualified)) names.add(binding.local);
+  return names;
+}
+
+function lastSegment(dotted: string): string {
+  return dotted.slice(dotted.lastIndexOf(".") + 1);
+}
+
+/** The last name of a callee: `get` for `requests.get`, `t` for `t`. */
+function calleeLastName(callee: SyntaxNode): string | undefined {
+  if (callee.type === "identifier") return callee.text;
+  if (callee.type === "attribute") return callee.childForFieldName("attribute")?.text;
+  return undefined;
+}
+
+/** Calls whose callee's last name may be a wrapper or blocking function. */
+function callsOfInterest(root: SyntaxNode): SyntaxNode[] {
+  const names = namesOfInterest(root);
+  return root.descendantsOfType("call").filter((call) => {
+    const callee = call.childForFieldName("function");
+    const name = callee ? calleeLastName(callee) : undefined;
+    return name !== undefined && names.has(name);
+  });
+}
+
+function threadSites(calls: SyntaxNode[]): Site[] {
   const sites: Site[] = [];
-  for (const call of root.descendantsOfType("call")) {
+  for (const call of calls) {
     const callee = call.childForFieldName("function");
     if (!callee) continue;
     const awaited = call.parent?.type === "await" ? call.parent : undefined;
@@ -585,26 +624,47 @@ function rewriteEdits(
   return [...edits, { ...closing, text: "" }];
 }
 
+/** What the transform looks up at many sites of one file, computed once per file. */
+class FileScan {
+  private importList?: ImportBinding[];
+  private asyncioIsTaken?: boolean;
+  private ormProofs?: OrmProofs;
+
+  constructor(
+    readonly root: SyntaxNode,
+    readonly ctx: Context,
+  ) {}
+
+  get imports(): ImportBinding[] {
+    return (this.importList ??= allImportStatements(this.root).flatMap(importBindings));
+  }
+
+  /** Does some `asyncio` in the file stand for something other than the asyncio module? */
+  get asyncioTaken(): boolean {
+    return (this.asyncioIsTaken ??= this.root.descendantsOfType("identifier").some((id) => {
+      if (id.text !== "asyncio") return false;
+      for (let n = id.parent; n; n = n.parent)
+        if (n.type === "import_statement" || n.type === "import_from_statement") return false;
+      return importBindingOf("asyncio", id)?.qualified !== "asyncio";
+    }));
+  }
+
+  get proofs(): OrmProofs {
+    return (this.ormProofs ??= new OrmProofs(this.ctx.project));
+  }
+}
+
 /** The name through which `asyncio` is reached at `node`, or how to make it reachable. */
 function asyncioName(
-  root: SyntaxNode,
+  scan: FileScan,
   node: SyntaxNode,
 ): { name: string; binding?: ImportBinding } | undefined {
-  const candidates = allImportStatements(root)
-    .flatMap(importBindings)
-    .filter((b) => b.qualified === "asyncio");
-  for (const candidate of candidates) {
+  for (const candidate of scan.imports.filter((b) => b.qualified === "asyncio")) {
     const binding = importBindingOf(candidate.local, node);
     if (binding?.qualified === "asyncio") return { name: binding.local, binding };
   }
   // A new module-level `import asyncio` must not shadow or be shadowed by another `asyncio`.
-  const taken = root.descendantsOfType("identifier").some((id) => {
-    if (id.text !== "asyncio") return false;
-    for (let n = id.parent; n; n = n.parent)
-      if (n.type === "import_statement" || n.type === "import_from_statement") return false;
-    return importBindingOf("asyncio", id)?.qualified !== "asyncio";
-  });
-  return taken ? undefined : { name: "asyncio" };
+  return scan.asyncioTaken ? undefined : { name: "asyncio" };
 }
 
 interface Twin {
@@ -666,7 +726,10 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
   const kept = new Set<number>();
   let addAsyncio = false;
   const unwrap = ctx.options.toThreadMode === "unwrap";
-  const sites = threadSites(root);
+  const scan = new FileScan(root, ctx);
+  const calls = callsOfInterest(root);
+  const sites = threadSites(calls);
+  const siteRanges = sites.map((s) => ({ start: s.call.startIndex, end: s.call.endIndex }));
 
   /**
    * Accept a site's edits unless they rewrite another site's text (a wrapper inside a merged
@@ -678,10 +741,10 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
     siteGone: SyntaxNode[],
     native?: Native,
   ): boolean => {
-    const clash = sites.some(
-      (o) =>
-        o.call.id !== site.call.id &&
-        siteEdits.some((e) => e.start <= o.call.startIndex && o.call.endIndex <= e.end),
+    // Plain numbers: a tree-sitter node's positions are read through the native binding.
+    const self = site.call.startIndex;
+    const clash = siteRanges.some(
+      (o) => o.start !== self && siteEdits.some((e) => e.start <= o.start && o.end <= e.end),
     );
     if (clash) {
       report(
@@ -738,7 +801,7 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
         continue;
       }
       // A sync ORM call in async def raises SynchronousOnlyOperation: never unwrap one.
-      const orm = ormNative(target.fn, ctx);
+      const orm = ormNative(target.fn, scan);
       if (orm) {
         const native = "callee" in orm ? plainCallText(site, target, orm.callee) : undefined;
         report(
@@ -771,7 +834,7 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
       continue;
     }
 
-    const native = nativeFor(root, target.fn, site, ctx);
+    const native = nativeFor(scan, target.fn, site);
     if (native === undefined) {
       report(site.call, "AS301", noNativeMessage(target.fn, wrapper));
       continue;
@@ -804,16 +867,17 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
   }
 
   if (!unwrap) {
-    for (const call of root.descendantsOfType("call")) {
+    for (const call of calls) {
       const fn = enclosingFunction(call);
       if (!fn || !isAsyncFunction(fn)) continue;
-      const result = blockingCallEdits(root, call);
+      const result = blockingCallEdits(scan, call);
       if (!result) continue;
       if ("code" in result) {
         report(call, result.code, result.message, result.suggestion);
         continue;
       }
-      if (edits.some((e) => e.start < call.endIndex && call.startIndex < e.end)) {
+      const [callStart, callEnd] = [call.startIndex, call.endIndex];
+      if (edits.some((e) => e.start < callEnd && callStart < e.end)) {
         report(
           call,
           "AS310",
@@ -836,16 +900,12 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
 type NativeProblem = { problem: string; code: Code; suggestion?: string };
 
 /** The native async callee for a function run in a thread, when one is known. */
-function nativeFor(
-  root: SyntaxNode,
-  fn: SyntaxNode,
-  site: Site,
-  ctx: Context,
-): Native | NativeProblem | undefined {
+function nativeFor(scan: FileScan, fn: SyntaxNode, site: Site): Native | NativeProblem | undefined {
+  const ctx = scan.ctx;
   const qualified =
     fn.type === "identifier" || fn.type === "attribute" ? qualifiedName(fn) : undefined;
   if (qualified === "time.sleep") {
-    const asyncio = asyncioName(root, site.call);
+    const asyncio = asyncioName(scan, site.call);
     if (!asyncio)
       return {
         problem:
@@ -859,7 +919,7 @@ function nativeFor(
       addAsyncio: !asyncio.binding,
     };
   }
-  const orm = ormNative(fn, ctx);
+  const orm = ormNative(fn, scan);
   if (orm) return orm;
   const parts = dottedParts(fn);
   const twin = parts && twinFor(parts, ctx.options.twins);
@@ -887,12 +947,13 @@ const NOT_AWAITABLE = new Set(["iterator"]);
  * A Django ORM bound method with a native async twin, proven as native-orm proves it: a manager or
  * queryset chain of a known model, or a proven model instance (`Order.objects.get` -> `aget`).
  */
-function ormNative(fn: SyntaxNode, ctx: Context): Native | NativeProblem | undefined {
+function ormNative(fn: SyntaxNode, scan: FileScan): Native | NativeProblem | undefined {
+  const ctx = scan.ctx;
   if (fn.type !== "attribute" || !(ctx.options.django || ctx.project.usesDjango)) return undefined;
   const receiver = fn.childForFieldName("object");
   const attribute = fn.childForFieldName("attribute");
   if (!receiver || !attribute || NOT_AWAITABLE.has(attribute.text)) return undefined;
-  const proofs = new OrmProofs(ctx.project);
+  const proofs = scan.proofs;
   const version = ctx.options.djangoVersion ?? ctx.project.djangoVersion ?? DEFAULT_DJANGO_VERSION;
   let method: AsyncMethod | undefined;
   const name = attribute.text;
@@ -971,14 +1032,14 @@ function whyAwaitIsNotAllowed(call: SyntaxNode): string | undefined {
 }
 
 /** A blocking call written directly in async def: time.sleep rewritten, the others reported. */
-function blockingCallEdits(root: SyntaxNode, call: SyntaxNode): BlockingResult | undefined {
+function blockingCallEdits(scan: FileScan, call: SyntaxNode): BlockingResult | undefined {
   const callee = call.childForFieldName("function");
   if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return undefined;
   const args = call.childForFieldName("arguments");
   const qualified = isBuiltinOpen(callee) ? "open" : qualifiedName(callee);
   if (!qualified || !args) return undefined;
   if (qualified === "time.sleep") {
-    const asyncio = asyncioName(root, call);
+    const asyncio = asyncioName(scan, call);
     const parenthesized = needsParenthesesForAwait(call);
     const awaited = (name: string) =>
       `${parenthesized ? "(" : ""}await ${name}.sleep${args.text}${parenthesized ? ")" : ""}`;
