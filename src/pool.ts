@@ -13,11 +13,31 @@ export type Task =
   | { kind: "process"; job: FileJob }
   | { kind: "parse"; file: string };
 
-/** Messages the pool sends to a worker thread. */
-export type WorkerRequest = Task & { id: number };
+/** Messages the pool sends to a worker thread: a batch of consecutive tasks, the first one `id`. */
+export interface WorkerRequest {
+  id: number;
+  tasks: Task[];
+}
 
-/** Messages a worker sends back: the task's result, or why it could not produce one. */
-export type WorkerReply = { id: number; result: unknown } | { id: number; error: string };
+/** What a worker sends back per task: its result, or why it could not produce one. */
+export type TaskOutcome = { result: unknown } | { error: string };
+
+/** Messages a worker sends back: the outcomes of one batch, in task order. */
+export interface WorkerReply {
+  id: number;
+  outcomes: TaskOutcome[];
+}
+
+/** Runs a batch in a worker: a task that throws becomes an error outcome, not a lost batch. */
+export function runBatch(tasks: Task[]): TaskOutcome[] {
+  return tasks.map((task) => {
+    try {
+      return { result: runTask(task) };
+    } catch (error) {
+      return { error: (error as Error).stack ?? String(error) };
+    }
+  });
+}
 
 /** Characters parsed, and whether the tree has an error: all the parse floor returns. */
 export interface ParseFloorResult {
@@ -89,15 +109,24 @@ const MIN_FILES_FOR_WORKERS = 8;
 const IN_FLIGHT_PER_WORKER = 2;
 
 /**
+ * Files per message, at most: one message per small file costs more than parsing it (dense
+ * code bases have thousands of 300-byte files). Batches stay small enough to balance the tail.
+ */
+const MAX_BATCH = 16;
+const BATCHES_PER_WORKER = 8;
+
+/**
  * Tree-sitter trees hold native memory that V8 does not see; they are freed by finalizers, and those
  * only run when the event loop turns. A long synchronous loop keeps every tree of the run alive
- * (about 1 GB for the standard library), so the inline runner yields after each file.
+ * (about 1 GB for the standard library), so the inline runner yields every few files.
  */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const INLINE_FILES_PER_YIELD = 4;
 
 interface Slot {
   worker: Worker;
-  inFlight: Set<number>;
+  /** First task index of each batch in flight, to its end (exclusive). */
+  inFlight: Map<number, number>;
 }
 
 /**
@@ -122,11 +151,15 @@ export class Pool {
       for (let i = 0; i < tasks.length; i++) {
         results[i] = safely(tasks[i]) as R;
         onDone?.(i + 1);
-        await yieldToEventLoop();
+        if (i % INLINE_FILES_PER_YIELD === 0) await yieldToEventLoop();
       }
       return results;
     }
     const workerCount = Math.min(this.jobs, Math.ceil(tasks.length / IN_FLIGHT_PER_WORKER));
+    const batch = Math.max(
+      1,
+      Math.min(MAX_BATCH, Math.floor(tasks.length / (workerCount * BATCHES_PER_WORKER))),
+    );
     let next = 0;
     let done = 0;
     await new Promise<void>((resolve) => {
@@ -138,22 +171,25 @@ export class Pool {
       };
       const feed = (slot: Slot) => {
         while (slot.inFlight.size < IN_FLIGHT_PER_WORKER && next < tasks.length) {
-          const id = next++;
-          slot.inFlight.add(id);
-          slot.worker.postMessage({ ...tasks[id], id } as WorkerRequest);
+          const id = next;
+          next = Math.min(tasks.length, next + batch);
+          slot.inFlight.set(id, next);
+          slot.worker.postMessage({ id, tasks: tasks.slice(id, next) } satisfies WorkerRequest);
         }
       };
       const onReply = (slot: Slot, reply: WorkerReply) => {
         slot.inFlight.delete(reply.id);
         feed(slot);
-        finish(
-          reply.id,
-          "error" in reply ? failedResult(tasks[reply.id], reply.error) : reply.result,
-        );
+        reply.outcomes.forEach((outcome, i) => {
+          const id = reply.id + i;
+          finish(id, "error" in outcome ? failedResult(tasks[id], outcome.error) : outcome.result);
+        });
       };
       // A worker that dies (uncaught error, out of memory) fails the files it held, not the run.
       const onDeath = (slot: Slot, why: string) => {
-        const lost = [...slot.inFlight];
+        const lost = [...slot.inFlight].flatMap(([start, end]) =>
+          Array.from({ length: end - start }, (_, i) => start + i),
+        );
         slot.inFlight.clear();
         const index = this.slots.indexOf(slot);
         if (index >= 0) this.slots.splice(index, 1);
@@ -184,7 +220,7 @@ export class Pool {
 
   private spawn(): Slot {
     const worker = new Worker(WORKER_FILE);
-    const slot: Slot = { worker, inFlight: new Set() };
+    const slot: Slot = { worker, inFlight: new Map() };
     worker.on("message", (reply: WorkerReply) => this.handlers?.onReply(slot, reply));
     const died = (why: string) => {
       if (!this.slots.includes(slot)) return;

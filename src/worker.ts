@@ -1,16 +1,48 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { parentPort } from "node:worker_threads";
-import { runTask, type WorkerReply, type WorkerRequest } from "./pool.js";
+import { runBatch, type WorkerReply, type WorkerRequest } from "./pool.js";
 
 export type { WorkerRequest } from "./pool.js";
 
-// Each worker keeps its own parser (see parse.ts) and runs the whole per-file pipeline. Each file
-// is one message, so the event loop turns between files and finalizers free the trees (pool.ts).
-parentPort?.on("message", (request: WorkerRequest) => {
-  let reply: WorkerReply;
+/**
+ * A full collection, when V8 lets us have one. Trees are mostly native memory V8 does not count,
+ * so its heuristics see a small heap and collect late: measured on the standard library, a worker
+ * peaks near 300 MB without this and near 110 MB with a collection per batch, at no measurable
+ * cost (a worker's JS heap is small).
+ */
+const collect = ((): (() => void) => {
   try {
-    reply = { id: request.id, result: runTask(request) };
-  } catch (error) {
-    reply = { id: request.id, error: (error as Error).stack ?? String(error) };
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    return () => gc();
+  } catch {
+    return () => {};
   }
-  parentPort!.postMessage(reply);
+})();
+
+// Each worker keeps its own parser (see parse.ts) and runs the whole per-file pipeline. A batch
+// runs in its own setImmediate, never straight from the message handler: the pool keeps a second
+// batch queued, and a port with messages waiting would otherwise be drained without the event loop
+// reaching the immediates that run the finalizers freeing the trees.
+const queue: WorkerRequest[] = [];
+let scheduled = false;
+
+function drain(): void {
+  const request = queue.shift();
+  if (request) {
+    const reply: WorkerReply = { id: request.id, outcomes: runBatch(request.tasks) };
+    parentPort!.postMessage(reply);
+    collect();
+  }
+  scheduled = queue.length > 0;
+  if (scheduled) setImmediate(drain);
+}
+
+parentPort?.on("message", (request: WorkerRequest) => {
+  queue.push(request);
+  if (!scheduled) {
+    scheduled = true;
+    setImmediate(drain);
+  }
 });

@@ -1,0 +1,76 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FileJob } from "../src/file-job.js";
+import { Pool } from "../src/pool.js";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const BIN = join(ROOT, "bin/asyncshift.js");
+
+/** The JSON report of a dry run, without the timing that differs between runs. */
+function jsonReport(cwd: string, jobs: number): unknown {
+  const result = spawnSync(
+    process.execPath,
+    [BIN, ".", "--django", "--format", "json", "--jobs", String(jobs)],
+    { cwd, encoding: "utf8" },
+  );
+  expect(result.stderr).toBe("");
+  const report = JSON.parse(result.stdout) as { summary: { seconds?: number } };
+  delete report.summary.seconds;
+  return report;
+}
+
+describe("worker pool", () => {
+  let dir: string;
+  beforeAll(() => {
+    // The CLI runs from dist/ (npm test builds first); workers need the compiled worker.js.
+    if (!existsSync(join(ROOT, "dist/src/worker.js")))
+      spawnSync("npx", ["tsc", "-p", ROOT], { cwd: ROOT, stdio: "ignore" });
+    dir = mkdtempSync(join(tmpdir(), "asyncshift-pool-"));
+    cpSync(join(ROOT, "examples"), dir, { recursive: true });
+    // Enough files for several batches per worker, each with work for a transform.
+    for (let i = 0; i < 60; i++)
+      writeFileSync(
+        join(dir, `generated_${i}.py`),
+        `import asyncio\n\n\nasync def fetch_${i}(x):\n    return x\n\n\n` +
+          `def handler_${i}(request):\n    return asyncio.run(fetch_${i}(${i}))\n` +
+          (i % 7 === 0 ? "def broken(:\n" : ""),
+      );
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("gives the same JSON report with --jobs 1 and --jobs 2", () => {
+    const one = jsonReport(dir, 1);
+    const two = jsonReport(dir, 2);
+    expect(two).toEqual(one);
+    expect((one as { files: unknown[] }).files.length).toBeGreaterThan(60);
+  }, 120_000);
+
+  it("returns results in task order and turns a throwing task into a per-file failure", async () => {
+    const job = {
+      file: join(dir, "generated_1.py"),
+      path: "generated_1.py",
+      // An id no transform has: processing the file throws, the run goes on.
+      transforms: ["no-such-transform"],
+      options: { unsafeFixes: false, django: true, toThreadMode: "native", twins: {} },
+      project: { usesDjango: true, usesAsgiref: false, models: {} },
+      skip: {},
+      write: false,
+      wantDiff: false,
+      keepText: false,
+    } as unknown as FileJob;
+    const pool = new Pool(1, 3);
+    const results = await pool.run<Record<string, unknown> | undefined>([
+      { kind: "parse", file: join(dir, "generated_2.py") },
+      { kind: "process", job },
+      { kind: "facts", file: join(dir, "does-not-exist.py") },
+    ]);
+    await pool.close();
+    expect(results[0]).toMatchObject({ hasError: false });
+    expect(results[1]).toMatchObject({ path: "generated_1.py", status: "failed" });
+    expect((results[1]!.diagnostics as { code: string }[])[0].code).toBe("AS999");
+    expect(results[2]).toBeUndefined();
+  });
+});
