@@ -1,0 +1,474 @@
+#!/usr/bin/env node
+// Corpus stress for asyncshift (issue 7): `npm run stress` runs it all; test/stress.test.ts runs a
+// subset of each check inside `npm test`. It drives the built command line (dist/) as a user would.
+//
+//   node scripts/stress.mjs [--quick] [--kills N] [--many N] [--keep]
+//
+// 1. corpus: a temp copy of this machine's Python standard library (no site-packages) plus
+//    examples/, every transform, --django --unsafe-fixes --write. Every changed file must compile
+//    with CPython (one python3 process for all), every other file must be byte-identical, nothing
+//    outside the given path may change (a link points out of it), a second run must make zero
+//    edits, and no file may fail with an internal error (AS999, AS901) or crash the run.
+// 2. kills: a write run over a large corpus is killed (SIGKILL) at random moments, several times;
+//    after each kill every file must be wholly its old or wholly its new version, and a last run to
+//    completion must give exactly what an uninterrupted run gives.
+// 3. many: one folder of 50,000 files, run under `ulimit -n 256`: no descriptor exhaustion.
+import { spawn, spawnSync, execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const BIN = join(ROOT, "bin/asyncshift.js");
+const EXAMPLES = join(ROOT, "examples");
+/** What an interrupted write may leave behind next to a file (see writeAtomically). */
+const TEMP_FILE = /\.asyncshift-[0-9a-f]+\.tmp$/;
+
+export function stdlibPath() {
+  return execFileSync(
+    "python3",
+    ["-c", 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'],
+    { encoding: "utf8" },
+  ).trim();
+}
+
+/** Copies `from` to `to`, leaving out site-packages and byte-code caches. */
+function copyTree(from, to, keep = () => true) {
+  cpSync(from, to, {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (src) => {
+      const name = src.slice(src.lastIndexOf("/") + 1);
+      if (name === "site-packages" || name === "__pycache__") return false;
+      return keep(relative(from, src));
+    },
+  });
+}
+
+/** Every entry under `dir` (files by content hash, links by target), by path relative to `dir`. */
+export function snapshot(dir) {
+  const entries = new Map();
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      const stat = lstatSync(path);
+      const rel = relative(dir, path);
+      if (stat.isSymbolicLink()) entries.set(rel, `link:${readlinkSync(path)}`);
+      else if (stat.isDirectory()) walk(path);
+      else entries.set(rel, createHash("sha1").update(readFileSync(path)).digest("hex"));
+    }
+  };
+  walk(dir);
+  return entries;
+}
+
+/** Runs the command line; the JSON report parsed, exit code, stderr, seconds. */
+export function asyncshift(args, { cwd = ROOT, shell } = {}) {
+  const started = performance.now();
+  const argv = [BIN, ...args, "--format", "json"];
+  const result = shell
+    ? spawnSync("bash", ["-c", `${shell}; exec "$0" "$@"`, process.execPath, ...argv], {
+        cwd,
+        encoding: "utf8",
+        maxBuffer: 1 << 30,
+      })
+    : spawnSync(process.execPath, argv, { cwd, encoding: "utf8", maxBuffer: 1 << 30 });
+  let report;
+  try {
+    report = JSON.parse(result.stdout);
+  } catch {
+    report = undefined;
+  }
+  return {
+    code: result.status,
+    signal: result.signal,
+    report,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+// Compiles each file in one python3 process; prints {path: error or null}.
+const COMPILE_ALL = `
+import json, sys
+out = {}
+for path in json.load(open(sys.argv[1])):
+    try:
+        with open(path, "rb") as f:
+            compile(f.read(), path, "exec", dont_inherit=True)
+        out[path] = None
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as e:
+        out[path] = f"{type(e).__name__}: {e}"
+print(json.dumps(out))
+`;
+
+/** CPython's verdict per file (undefined: compiles). One python3 process for all. */
+export function compileFiles(paths) {
+  if (paths.length === 0) return new Map();
+  const dir = mkdtempSync(join(tmpdir(), "asyncshift-compile-"));
+  try {
+    const list = join(dir, "files.json");
+    writeFileSync(list, JSON.stringify(paths));
+    const out = execFileSync("python3", ["-c", COMPILE_ALL, list], {
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    });
+    const verdicts = JSON.parse(out);
+    return new Map(paths.map((p) => [p, verdicts[p] ?? undefined]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function countBy(items, key) {
+  const counts = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
+/** Findings common to every run: internal errors and crashes. */
+function internalProblems(run, label) {
+  const problems = [];
+  if (!run.report) problems.push(`${label}: no JSON report (exit ${run.code}): ${run.stderr.slice(0, 2000)}`);
+  if (run.code === 2 || run.signal) problems.push(`${label}: exit ${run.code ?? run.signal}`);
+  if (/internal error/i.test(run.stderr)) problems.push(`${label}: ${run.stderr.slice(0, 2000)}`);
+  for (const file of run.report?.files ?? [])
+    for (const d of file.diagnostics)
+      if (d.code === "AS999" || d.code === "AS901")
+        problems.push(`${label}: ${file.path}: ${d.code} ${d.message}`);
+  return problems;
+}
+
+/**
+ * Check 1. `keep` picks which stdlib paths to copy (all by default). Returns the figures and the
+ * list of problems (empty when every guarantee held).
+ */
+export function corpusStress({ keep, jobs = 2, log = () => {}, keepDir = false } = {}) {
+  const base = mkdtempSync(join(tmpdir(), "asyncshift-stress-"));
+  const corpus = join(base, "corpus");
+  const outside = join(base, "outside");
+  const problems = [];
+  try {
+    copyTree(stdlibPath(), join(corpus, "stdlib"), keep);
+    copyTree(EXAMPLES, join(corpus, "examples"));
+    // Something outside the given path that a followed link would rewrite.
+    mkdirSync(outside);
+    writeFileSync(
+      join(outside, "victim.py"),
+      "import asyncio\n\n\nasync def f():\n    pass\n\n\ndef g():\n    asyncio.run(f())\n",
+    );
+    symlinkSync(join(outside, "victim.py"), join(corpus, "examples", "link_out.py"));
+    const before = snapshot(base);
+    log(`corpus: ${[...before.keys()].filter((p) => p.endsWith(".py")).length} .py files`);
+
+    const args = ["--write", "--django", "--unsafe-fixes", "--jobs", String(jobs), "corpus"];
+    const first = asyncshift(args, { cwd: base });
+    problems.push(...internalProblems(first, "first run"));
+    if (!first.report) return { problems, figures: {} };
+    const after = snapshot(base);
+
+    const reported = new Set(
+      first.report.files.filter((f) => f.status === "changed").map((f) => f.path),
+    );
+    const changed = [];
+    for (const [path, hash] of before) {
+      if (!after.has(path)) problems.push(`deleted: ${path}`);
+      else if (after.get(path) !== hash) {
+        changed.push(path);
+        if (!reported.has(path)) problems.push(`changed on disk but not reported: ${path}`);
+      }
+    }
+    for (const path of after.keys())
+      if (!before.has(path)) problems.push(`new file left behind: ${path}`);
+    for (const path of reported)
+      if (before.get(path) === after.get(path)) problems.push(`reported changed, unchanged on disk: ${path}`);
+    for (const path of changed)
+      if (!path.startsWith("corpus/")) problems.push(`written outside the given path: ${path}`);
+
+    const verdicts = compileFiles(changed.map((p) => join(base, p)));
+    const compileFailures = [...verdicts].filter(([, error]) => error !== undefined);
+    for (const [path, error] of compileFailures)
+      problems.push(`does not compile after the rewrite: ${relative(base, path)}: ${error}`);
+
+    const second = asyncshift(args, { cwd: base });
+    problems.push(...internalProblems(second, "second run"));
+    const secondEdits = second.report
+      ? Object.values(second.report.summary.editsByTransform).reduce((a, b) => a + b, 0)
+      : NaN;
+    if (secondEdits !== 0 || second.report?.summary.filesChanged !== 0)
+      problems.push(
+        `second run not idempotent: ${secondEdits} edits in ${second.report?.summary.filesChanged} files: ` +
+          (second.report?.files ?? [])
+            .filter((f) => f.status === "changed")
+            .map((f) => f.path)
+            .slice(0, 20)
+            .join(", "),
+      );
+    const afterSecond = snapshot(base);
+    for (const [path, hash] of after)
+      if (afterSecond.get(path) !== hash) problems.push(`second run changed ${path}`);
+
+    const diagnostics = first.report.files.flatMap((f) => f.diagnostics);
+    const s = first.report.summary;
+    const figures = {
+      pyFiles: [...before.keys()].filter((p) => p.endsWith(".py")).length,
+      filesScanned: s.filesScanned,
+      filesChanged: s.filesChanged,
+      filesWritten: s.filesWritten,
+      filesChangedOnDisk: changed.length,
+      filesUnchangedByteIdentical: before.size - changed.length,
+      filesSkipped: s.filesSkipped,
+      filesFailed: s.filesFailed,
+      editsByTransform: s.editsByTransform,
+      diagnosticsByCode: countBy(diagnostics, (d) => d.code),
+      compileFailures: compileFailures.length,
+      secondRunEdits: secondEdits,
+      exitCodes: [first.code, second.code],
+      seconds: [Number(first.seconds.toFixed(1)), Number(second.seconds.toFixed(1))],
+    };
+    return { problems, figures };
+  } finally {
+    if (keepDir) log(`kept ${base}`);
+    else rmSync(base, { recursive: true, force: true });
+  }
+}
+
+/** A corpus where most files change: examples/ copied `copies` times, plus stdlib asyncio. */
+function writeHeavyCorpus(dir, copies) {
+  for (let i = 0; i < copies; i++) copyTree(EXAMPLES, join(dir, `copy${String(i).padStart(4, "0")}`));
+  copyTree(join(stdlibPath(), "asyncio"), join(dir, "asyncio"));
+}
+
+/** Files whose name is .py, relative path -> bytes. */
+function pySources(dir) {
+  const out = new Map();
+  const walk = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith(".py")) out.set(relative(dir, path), readFileSync(path));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function leftoverTempFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (TEMP_FILE.test(entry.name)) out.push(relative(dir, path));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function runUntilKilled(args, cwd, afterMs) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: "ignore" });
+    const timer = setTimeout(() => child.kill("SIGKILL"), afterMs);
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({ code, signal });
+    });
+  });
+}
+
+/**
+ * Check 2. Kills a --write run `kills` times at random moments; after each, every file must be its
+ * old or its new version and compile. Returns figures and problems.
+ */
+export async function killStress({ copies = 150, kills = 5, jobs = 2, log = () => {}, seed } = {}) {
+  log(`seed ${seed ?? "(from the clock)"}`);
+  const base = mkdtempSync(join(tmpdir(), "asyncshift-kill-"));
+  const problems = [];
+  let random = seed ?? (Date.now() % 2147483646) + 1;
+  const nextRandom = () => (random = (random * 48271) % 2147483647) / 2147483647;
+  try {
+    const original = join(base, "original");
+    writeHeavyCorpus(original, copies);
+    const reference = join(base, "reference");
+    const victim = join(base, "victim");
+    cpSync(original, reference, { recursive: true });
+    cpSync(original, victim, { recursive: true });
+    const args = ["--write", "--django", "--unsafe-fixes", "--jobs", String(jobs), "--quiet", "."];
+
+    const full = asyncshift(args.filter((a) => a !== "--quiet"), { cwd: reference });
+    problems.push(...internalProblems(full, "reference run"));
+    const olds = pySources(original);
+    const news = pySources(reference);
+    const changing = [...olds.keys()].filter((p) => !olds.get(p).equals(news.get(p)));
+    log(`kill corpus: ${olds.size} .py files, ${changing.length} change; full run ${full.seconds.toFixed(1)}s`);
+    // Both versions of every file must compile (old ones that do not are not ours to judge).
+    const oldVerdicts = compileFiles([...olds.keys()].map((p) => join(original, p)));
+    const newVerdicts = compileFiles(changing.map((p) => join(reference, p)));
+    for (const p of changing)
+      if (newVerdicts.get(join(reference, p)) && !oldVerdicts.get(join(original, p)))
+        problems.push(`new version does not compile: ${p}`);
+
+    const killedAt = [];
+    let mixedStates = 0;
+    for (let k = 0; k < kills; k++) {
+      // Moments spread over the run, start-up included; the run must last past the kill to count.
+      const ms = Math.round(150 + nextRandom() * Math.max(200, full.seconds * 1000 * 0.9));
+      const outcome = await runUntilKilled(args, victim, ms);
+      killedAt.push(outcome.signal ? `${ms}ms` : `${ms}ms (finished first)`);
+      const now = pySources(victim);
+      let asNew = 0;
+      for (const [p, bytes] of olds) {
+        const current = now.get(p);
+        if (!current) problems.push(`kill ${k + 1}: ${p} is missing`);
+        else if (current.equals(news.get(p))) asNew += changing.includes(p) ? 1 : 0;
+        else if (!current.equals(bytes)) problems.push(`kill ${k + 1}: ${p} is neither old nor new`);
+      }
+      for (const p of now.keys()) if (!olds.has(p)) problems.push(`kill ${k + 1}: new .py file ${p}`);
+      if (asNew > 0 && asNew < changing.length) mixedStates++;
+      log(`kill ${k + 1} at ${killedAt.at(-1)}: ${asNew}/${changing.length} files new, the rest old`);
+      if (asNew === changing.length) break; // nothing left to interrupt
+    }
+    const finish = asyncshift(args, { cwd: victim });
+    problems.push(...internalProblems(finish, "run after kills"));
+    const finalSources = pySources(victim);
+    for (const [p, bytes] of news)
+      if (!finalSources.get(p)?.equals(bytes)) problems.push(`after kills and a full run, ${p} differs from an uninterrupted run`);
+    const leftovers = leftoverTempFiles(victim);
+    return {
+      problems,
+      figures: {
+        pyFiles: olds.size,
+        changingFiles: changing.length,
+        kills: killedAt,
+        killsCaughtMidWrite: mixedStates,
+        leftoverTempFiles: leftovers.length,
+      },
+    };
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Check 3. One folder of `count` files (one in 100 has work), run with at most `fdLimit` open
+ * descriptors. Returns figures and problems.
+ */
+export function manyFilesStress({ count = 50_000, fdLimit = 256, jobs = 2, log = () => {} } = {}) {
+  const base = mkdtempSync(join(tmpdir(), "asyncshift-many-"));
+  const dir = join(base, "flat");
+  const problems = [];
+  try {
+    mkdirSync(dir);
+    const work =
+      "import asyncio\n\n\nasync def fetch(n):\n    return n\n\n\ndef handler(n):\n    return asyncio.run(fetch(n))\n";
+    for (let i = 0; i < count; i++)
+      writeFileSync(
+        join(dir, `m${String(i).padStart(6, "0")}.py`),
+        i % 100 === 0 ? work : `VALUE_${i} = ${i}\n`,
+      );
+    log(`many: ${count} files in one folder, ulimit -n ${fdLimit}`);
+    const args = ["--write", "--django", "--jobs", String(jobs), "flat"];
+    const run = asyncshift(args, { cwd: base, shell: `ulimit -n ${fdLimit}` });
+    problems.push(...internalProblems(run, "many-files run"));
+    if (/EMFILE|ENFILE/.test(run.stderr + run.stdout)) problems.push("descriptor exhaustion (EMFILE)");
+    const s = run.report?.summary;
+    const expectedChanges = Math.ceil(count / 100);
+    if (s?.filesScanned !== count) problems.push(`scanned ${s?.filesScanned} of ${count} files`);
+    if (s?.filesWritten !== expectedChanges)
+      problems.push(`wrote ${s?.filesWritten} files, expected ${expectedChanges}`);
+    const written = (run.report?.files ?? []).filter((f) => f.status === "changed").map((f) => join(base, f.path));
+    const failures = [...compileFiles(written)].filter(([, e]) => e !== undefined);
+    for (const [p, e] of failures) problems.push(`does not compile: ${p}: ${e}`);
+    for (const f of run.report?.files ?? [])
+      if (f.status === "failed") problems.push(`${f.path}: ${f.reason}`);
+    return {
+      problems,
+      figures: {
+        files: count,
+        fdLimit,
+        filesWritten: s?.filesWritten,
+        compileFailures: failures.length,
+        exitCode: run.code,
+        seconds: Number(run.seconds.toFixed(1)),
+      },
+    };
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The --quick part of the stdlib (about a fifth): the top-level modules, asyncio (most sites),
+ * json, email, lib2to3 (with its test data of intentional syntax errors), and test/'s top-level
+ * files plus the folders of odd encodings and tokenizer data (bad coding cookies, not UTF-8).
+ */
+export function quickSubset(rel) {
+  if (rel === "" || !rel.includes("/")) return true;
+  if (/^(asyncio|json|email|lib2to3|test\/encoded_modules|test\/tokenizedata)(\/|$)/.test(rel))
+    return true;
+  return /^test\/[^/]+$/.test(rel) && rel.endsWith(".py");
+}
+
+async function main(argv) {
+  const flag = (name) => argv.includes(name);
+  const value = (name, fallback) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? Number(argv[i + 1]) : fallback;
+  };
+  if (!existsSync(join(ROOT, "dist/src/cli.js"))) {
+    console.error("dist/ is missing: run `npm run build` first (`npm run stress` does)");
+    return 2;
+  }
+  const quick = flag("--quick");
+  const log = (line) => console.log(`  ${line}`);
+  const sections = [];
+  const section = async (name, body) => {
+    console.log(`${name}:`);
+    const started = performance.now();
+    const { problems, figures } = await body();
+    console.log(JSON.stringify(figures, null, 2).replace(/^/gm, "  "));
+    for (const p of problems.slice(0, 50)) console.log(`  PROBLEM ${p}`);
+    if (problems.length > 50) console.log(`  ... and ${problems.length - 50} more problems`);
+    console.log(`  ${problems.length === 0 ? "ok" : `${problems.length} problems`} (${((performance.now() - started) / 1000).toFixed(1)}s)`);
+    sections.push({ name, problems: problems.length });
+  };
+  await section("corpus (stdlib + examples)", () =>
+    corpusStress({
+      log,
+      keepDir: flag("--keep"),
+      ...(quick ? { keep: quickSubset } : {}),
+    }),
+  );
+  await section("kills during --write", () =>
+    killStress({ log, kills: value("--kills", quick ? 3 : 8), copies: quick ? 40 : 150 }),
+  );
+  await section("one folder of many files", () =>
+    manyFilesStress({ log, count: value("--many", quick ? 5_000 : 50_000) }),
+  );
+  const failed = sections.filter((s) => s.problems > 0);
+  console.log(
+    failed.length === 0
+      ? "stress: every guarantee held"
+      : `stress: FAILED in ${failed.map((s) => s.name).join(", ")}`,
+  );
+  return failed.length === 0 ? 0 : 1;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  main(process.argv.slice(2)).then((code) => process.exit(code));
