@@ -268,6 +268,46 @@ function firstThirdPartyGroup(block: SyntaxNode[]): SyntaxNode[] {
   return group;
 }
 
+/** A new import line in a module that imports nothing yet: after docstring and `__future__`. */
+function lineIntoModuleWithoutImports(root: SyntaxNode, line: string, eol: string): Edit {
+  const source = root.text;
+  const preamble = afterPreamble(root);
+  if (preamble) {
+    const at = lineEnd(source, preamble.endIndex);
+    return { start: at, end: at, text: `${eol}${eol}${line}` };
+  }
+  const first = root.namedChildren.find((c) => c.type !== "comment");
+  const at = first ? first.startIndex : source.length;
+  // isort's default: two blank lines before a def or class, one before other code.
+  const definition = ["function_definition", "class_definition", "decorated_definition"];
+  const gap = !first ? "" : definition.includes(first.type) ? `${eol}${eol}` : eol;
+  return { start: at, end: at, text: `${line}${eol}${gap}` };
+}
+
+/**
+ * A new import line among the statements of one section, in the order they already follow:
+ * isort's default (`import x` lines, key "0x", before `from x import` lines, key "1x") or
+ * force_sort_within_sections (by module alone); after the last one when they follow neither.
+ */
+function lineIntoRun(
+  source: string,
+  run: SyntaxNode[],
+  line: string,
+  isortKey: string,
+  eol: string,
+): Edit {
+  const key = [isortStatementKey, sortKeyOfStatement].find((k) => isSortedBy(run.map(k), plainKey));
+  const newKey =
+    key === isortStatementKey ? isortKey.toLowerCase() : isortKey.slice(1).toLowerCase();
+  const before = key ? run.find((s) => key(s) > newKey) : undefined;
+  if (before) {
+    const at = lineStart(source, before.startIndex);
+    return { start: at, end: at, text: `${line}${eol}` };
+  }
+  const at = lineEnd(source, run[run.length - 1].endIndex);
+  return { start: at, end: at, text: `${eol}${line}` };
+}
+
 /**
  * Edits that make `name` from `module` available at module level: nothing when it is already
  * imported there, a name added to an existing `from module import ...`, or a new line in the top
@@ -291,36 +331,9 @@ export function importEditsToAdd(root: SyntaxNode, module: string, name: string)
 
   const line = `from ${module} import ${name}`;
   const block = topImportBlock(root);
-  if (block.length === 0) {
-    const preamble = afterPreamble(root);
-    if (preamble) {
-      const at = lineEnd(source, preamble.endIndex);
-      return [{ start: at, end: at, text: `${eol}${eol}${line}` }];
-    }
-    const first = root.namedChildren.find((c) => c.type !== "comment");
-    const at = first ? first.startIndex : source.length;
-    // isort's default: two blank lines before a def or class, one before other code.
-    const definition = ["function_definition", "class_definition", "decorated_definition"];
-    const gap = !first ? "" : definition.includes(first.type) ? `${eol}${eol}` : eol;
-    return [{ start: at, end: at, text: `${line}${eol}${gap}` }];
-  }
+  if (block.length === 0) return [lineIntoModuleWithoutImports(root, line, eol)];
   const thirdParty = firstThirdPartyGroup(block);
-  if (thirdParty.length > 0) {
-    // isort's default puts `import x` lines before `from x import` lines; with
-    // force_sort_within_sections they are sorted by module alone.
-    const key = [isortStatementKey, sortKeyOfStatement].find((k) =>
-      isSortedBy(thirdParty.map(k), plainKey),
-    );
-    const newKey = key === isortStatementKey ? `1${module.toLowerCase()}` : module.toLowerCase();
-    const before = key ? thirdParty.find((s) => key(s) > newKey) : undefined;
-    if (before) {
-      const at = lineStart(source, before.startIndex);
-      return [{ start: at, end: at, text: `${line}${eol}` }];
-    }
-    const last = thirdParty[thirdParty.length - 1];
-    const at = lineEnd(source, last.endIndex);
-    return [{ start: at, end: at, text: `${eol}${line}` }];
-  }
+  if (thirdParty.length > 0) return [lineIntoRun(source, thirdParty, line, `1${module}`, eol)];
   // No third-party section yet: open one between the standard library and local imports.
   const stdlib = block.filter((s) => sectionOf(s) === "stdlib");
   if (stdlib.length > 0) {
@@ -347,32 +360,10 @@ export function importEditsToAddModule(root: SyntaxNode, module: string): Edit[]
   if (imported) return [];
   const line = `import ${module}`;
   const block = topImportBlock(root);
-  if (block.length === 0) {
-    const preamble = afterPreamble(root);
-    if (preamble) {
-      const at = lineEnd(source, preamble.endIndex);
-      return [{ start: at, end: at, text: `${eol}${eol}${line}` }];
-    }
-    const first = root.namedChildren.find((c) => c.type !== "comment");
-    const at = first ? first.startIndex : source.length;
-    return [{ start: at, end: at, text: `${line}${eol}${first ? eol : ""}` }];
-  }
+  if (block.length === 0) return [lineIntoModuleWithoutImports(root, line, eol)];
   const section = isStdlibModule(module.split(".")[0]) ? "stdlib" : "thirdparty";
   const same = block.filter((s) => sectionOf(s) === section);
-  if (same.length > 0) {
-    // As importEditsToAdd: isort's default order, or force_sort_within_sections, else at the end.
-    const key = [isortStatementKey, sortKeyOfStatement].find((k) =>
-      isSortedBy(same.map(k), plainKey),
-    );
-    const newKey = key === isortStatementKey ? `0${module.toLowerCase()}` : module.toLowerCase();
-    const before = key ? same.find((s) => key(s) > newKey) : undefined;
-    if (before) {
-      const at = lineStart(source, before.startIndex);
-      return [{ start: at, end: at, text: `${line}${eol}` }];
-    }
-    const at = lineEnd(source, same[same.length - 1].endIndex);
-    return [{ start: at, end: at, text: `${eol}${line}` }];
-  }
+  if (same.length > 0) return [lineIntoRun(source, same, line, `0${module}`, eol)];
   // The section is new: the standard library opens the block, anything else follows it.
   if (section === "stdlib") {
     const at = lineStart(source, block[0].startIndex);
