@@ -13,6 +13,7 @@ import {
   enclosingFunction,
   enclosingScope,
   isAsyncFunction,
+  needsParenthesesForAwait,
 } from "../src/python/scope.js";
 import {
   asyncMethodFor,
@@ -1000,21 +1001,6 @@ function noNativeMessage(fn: SyntaxNode, wrapper: string): string {
 type BlockingResult =
   | { edits: Edit[]; gone: SyntaxNode; native: Native }
   | { code: Code; message: string; suggestion?: string };
-
-/** `await` binds looser than attribute access, subscription and calls: `(await f()).x`. */
-function needsParenthesesForAwait(call: SyntaxNode): boolean {
-  const parent = call.parent;
-  if (!parent) return false;
-  const field =
-    parent.type === "attribute"
-      ? "object"
-      : parent.type === "subscript"
-        ? "value"
-        : parent.type === "call"
-          ? "function"
-          : undefined;
-  return !!field && parent.childForFieldName(field)?.id === call.id;
-}
 
 function isBuiltinOpen(callee: SyntaxNode): boolean {
   return callee.type === "identifier" && callee.text === "open" && !isBoundAt("open", callee);

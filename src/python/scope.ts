@@ -320,3 +320,18 @@ export function freshName(node: SyntaxNode, preferred: string[]): string {
   const base = preferred[0] ?? "item";
   for (let i = 1; ; i++) if (!used.has(`${base}${i}`)) return `${base}${i}`;
 }
+
+/** `await` binds looser than attribute access, subscription and calls: `(await f()).x`. */
+export function needsParenthesesForAwait(node: SyntaxNode): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  const field =
+    parent.type === "attribute"
+      ? "object"
+      : parent.type === "subscript"
+        ? "value"
+        : parent.type === "call"
+          ? "function"
+          : undefined;
+  return !!field && parent.childForFieldName(field)?.id === node.id;
+}
