@@ -144,7 +144,8 @@ function countBy(items, key) {
 /** Findings common to every run: internal errors and crashes. */
 function internalProblems(run, label) {
   const problems = [];
-  if (!run.report) problems.push(`${label}: no JSON report (exit ${run.code}): ${run.stderr.slice(0, 2000)}`);
+  if (!run.report)
+    problems.push(`${label}: no JSON report (exit ${run.code}): ${run.stderr.slice(0, 2000)}`);
   if (run.code === 2 || run.signal) problems.push(`${label}: exit ${run.code ?? run.signal}`);
   if (/internal error/i.test(run.stderr)) problems.push(`${label}: ${run.stderr.slice(0, 2000)}`);
   for (const file of run.report?.files ?? [])
@@ -196,7 +197,8 @@ export function corpusStress({ keep, jobs = 2, log = () => {}, keepDir = false }
     for (const path of after.keys())
       if (!before.has(path)) problems.push(`new file left behind: ${path}`);
     for (const path of reported)
-      if (before.get(path) === after.get(path)) problems.push(`reported changed, unchanged on disk: ${path}`);
+      if (before.get(path) === after.get(path))
+        problems.push(`reported changed, unchanged on disk: ${path}`);
     for (const path of changed)
       if (!path.startsWith("corpus/")) problems.push(`written outside the given path: ${path}`);
 
@@ -250,7 +252,8 @@ export function corpusStress({ keep, jobs = 2, log = () => {}, keepDir = false }
 
 /** A corpus where most files change: examples/ copied `copies` times, plus stdlib asyncio. */
 function writeHeavyCorpus(dir, copies) {
-  for (let i = 0; i < copies; i++) copyTree(EXAMPLES, join(dir, `copy${String(i).padStart(4, "0")}`));
+  for (let i = 0; i < copies; i++)
+    copyTree(EXAMPLES, join(dir, `copy${String(i).padStart(4, "0")}`));
   copyTree(join(stdlibPath(), "asyncio"), join(dir, "asyncio"));
 }
 
@@ -311,12 +314,17 @@ export async function killStress({ copies = 150, kills = 5, jobs = 2, log = () =
     cpSync(original, victim, { recursive: true });
     const args = ["--write", "--django", "--unsafe-fixes", "--jobs", String(jobs), "--quiet", "."];
 
-    const full = asyncshift(args.filter((a) => a !== "--quiet"), { cwd: reference });
+    const full = asyncshift(
+      args.filter((a) => a !== "--quiet"),
+      { cwd: reference },
+    );
     problems.push(...internalProblems(full, "reference run"));
     const olds = pySources(original);
     const news = pySources(reference);
     const changing = [...olds.keys()].filter((p) => !olds.get(p).equals(news.get(p)));
-    log(`kill corpus: ${olds.size} .py files, ${changing.length} change; full run ${full.seconds.toFixed(1)}s`);
+    log(
+      `kill corpus: ${olds.size} .py files, ${changing.length} change; full run ${full.seconds.toFixed(1)}s`,
+    );
     // Both versions of every file must compile (old ones that do not are not ours to judge).
     const oldVerdicts = compileFiles([...olds.keys()].map((p) => join(original, p)));
     const newVerdicts = compileFiles(changing.map((p) => join(reference, p)));
@@ -337,18 +345,23 @@ export async function killStress({ copies = 150, kills = 5, jobs = 2, log = () =
         const current = now.get(p);
         if (!current) problems.push(`kill ${k + 1}: ${p} is missing`);
         else if (current.equals(news.get(p))) asNew += changing.includes(p) ? 1 : 0;
-        else if (!current.equals(bytes)) problems.push(`kill ${k + 1}: ${p} is neither old nor new`);
+        else if (!current.equals(bytes))
+          problems.push(`kill ${k + 1}: ${p} is neither old nor new`);
       }
-      for (const p of now.keys()) if (!olds.has(p)) problems.push(`kill ${k + 1}: new .py file ${p}`);
+      for (const p of now.keys())
+        if (!olds.has(p)) problems.push(`kill ${k + 1}: new .py file ${p}`);
       if (asNew > 0 && asNew < changing.length) mixedStates++;
-      log(`kill ${k + 1} at ${killedAt.at(-1)}: ${asNew}/${changing.length} files new, the rest old`);
+      log(
+        `kill ${k + 1} at ${killedAt.at(-1)}: ${asNew}/${changing.length} files new, the rest old`,
+      );
       if (asNew === changing.length) break; // nothing left to interrupt
     }
     const finish = asyncshift(args, { cwd: victim });
     problems.push(...internalProblems(finish, "run after kills"));
     const finalSources = pySources(victim);
     for (const [p, bytes] of news)
-      if (!finalSources.get(p)?.equals(bytes)) problems.push(`after kills and a full run, ${p} differs from an uninterrupted run`);
+      if (!finalSources.get(p)?.equals(bytes))
+        problems.push(`after kills and a full run, ${p} differs from an uninterrupted run`);
     const leftovers = leftoverTempFiles(victim);
     return {
       problems,
@@ -386,13 +399,16 @@ export function manyFilesStress({ count = 50_000, fdLimit = 256, jobs = 2, log =
     const args = ["--write", "--django", "--jobs", String(jobs), "flat"];
     const run = asyncshift(args, { cwd: base, shell: `ulimit -n ${fdLimit}` });
     problems.push(...internalProblems(run, "many-files run"));
-    if (/EMFILE|ENFILE/.test(run.stderr + run.stdout)) problems.push("descriptor exhaustion (EMFILE)");
+    if (/EMFILE|ENFILE/.test(run.stderr + run.stdout))
+      problems.push("descriptor exhaustion (EMFILE)");
     const s = run.report?.summary;
     const expectedChanges = Math.ceil(count / 100);
     if (s?.filesScanned !== count) problems.push(`scanned ${s?.filesScanned} of ${count} files`);
     if (s?.filesWritten !== expectedChanges)
       problems.push(`wrote ${s?.filesWritten} files, expected ${expectedChanges}`);
-    const written = (run.report?.files ?? []).filter((f) => f.status === "changed").map((f) => join(base, f.path));
+    const written = (run.report?.files ?? [])
+      .filter((f) => f.status === "changed")
+      .map((f) => join(base, f.path));
     const failures = [...compileFiles(written)].filter(([, e]) => e !== undefined);
     for (const [p, e] of failures) problems.push(`does not compile: ${p}: ${e}`);
     for (const f of run.report?.files ?? [])
@@ -445,7 +461,9 @@ async function main(argv) {
     console.log(JSON.stringify(figures, null, 2).replace(/^/gm, "  "));
     for (const p of problems.slice(0, 50)) console.log(`  PROBLEM ${p}`);
     if (problems.length > 50) console.log(`  ... and ${problems.length - 50} more problems`);
-    console.log(`  ${problems.length === 0 ? "ok" : `${problems.length} problems`} (${((performance.now() - started) / 1000).toFixed(1)}s)`);
+    console.log(
+      `  ${problems.length === 0 ? "ok" : `${problems.length} problems`} (${((performance.now() - started) / 1000).toFixed(1)}s)`,
+    );
     sections.push({ name, problems: problems.length });
   };
   await section("corpus (stdlib + examples)", () =>
