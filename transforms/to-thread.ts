@@ -797,7 +797,7 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
         report(
           site.call,
           "AS305",
-          `${wrapper}() is not awaited on the spot: unwrapping it would run the call now, not when it is awaited; left alone`,
+          `${wrapper}() is not awaited on the spot (kept for gather, a task or later): unwrapping it would change when and where the call runs; left alone`,
         );
         continue;
       }
