@@ -13,6 +13,7 @@
 //    after each kill every file must be wholly its old or wholly its new version, and a last run to
 //    completion must give exactly what an uninterrupted run gives.
 // 3. many: one folder of 50,000 files, run under `ulimit -n 256`: no descriptor exhaustion.
+// 4. big: a 5 MB file is migrated and compiles.
 import { spawn, spawnSync, execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
@@ -441,6 +442,50 @@ export function quickSubset(rel) {
   return /^test\/[^/]+$/.test(rel) && rel.endsWith(".py");
 }
 
+/**
+ * Check 4. A 5 MB file (mostly data, one site at the end) next to a small one: migrated, compiles,
+ * no internal error. Returns figures and problems.
+ */
+export function bigFileStress({ megabytes = 5, log = () => {} } = {}) {
+  const base = mkdtempSync(join(tmpdir(), "asyncshift-big-"));
+  const problems = [];
+  try {
+    const head = "import asyncio\n\n\nasync def fetch(n):\n    return n\n\n\n";
+    const rows = [head];
+    let size = head.length;
+    for (let i = 0; size < megabytes * 1024 * 1024; i++) {
+      const row = `ROW_${i} = (${i}, "name ${i}", {"k": [${i}, ${i + 1}]})  # row ${i}\n`;
+      rows.push(row);
+      size += row.length;
+    }
+    rows.push("\n\ndef handler(n):\n    return asyncio.run(fetch(n))\n");
+    writeFileSync(join(base, "big.py"), rows.join(""));
+    writeFileSync(join(base, "small.py"), head + "def g():\n    return asyncio.run(fetch(1))\n");
+    log(`big: ${(size / 1024 / 1024).toFixed(1)} MB file`);
+    const run = asyncshift(["--write", "--django", "--jobs", "2", "."], { cwd: base });
+    problems.push(...internalProblems(run, "big-file run"));
+    if (run.report?.summary.filesWritten !== 2)
+      problems.push(`wrote ${run.report?.summary.filesWritten} of 2 files`);
+    const failures = [...compileFiles([join(base, "big.py"), join(base, "small.py")])].filter(
+      ([, e]) => e !== undefined,
+    );
+    for (const [p, e] of failures) problems.push(`does not compile: ${p}: ${e}`);
+    const text = readFileSync(join(base, "big.py"), "utf8");
+    if (!text.endsWith("    return async_to_sync(fetch)(n)\n"))
+      problems.push("big.py not migrated");
+    return {
+      problems,
+      figures: {
+        megabytes,
+        compileFailures: failures.length,
+        seconds: Number(run.seconds.toFixed(1)),
+      },
+    };
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
 async function main(argv) {
   const flag = (name) => argv.includes(name);
   const value = (name, fallback) => {
@@ -479,6 +524,7 @@ async function main(argv) {
   await section("one folder of many files", () =>
     manyFilesStress({ log, count: value("--many", quick ? 5_000 : 50_000) }),
   );
+  await section("a 5 MB file", () => bigFileStress({ log }));
   const failed = sections.filter((s) => s.problems > 0);
   console.log(
     failed.length === 0

@@ -151,13 +151,23 @@ describe("bad input: a clear diagnostic per file, the run goes on", () => {
     expectCompiles({ "bom.py": text });
   });
 
-  it("CRLF: every line ending stays CRLF", async () => {
-    const dir = project({ "crlf.py": WORK.replace(/\n/g, "\r\n") });
+  it("CRLF: every line ending stays CRLF, inserted import lines included", async () => {
+    // asyncio stays imported in the second file, so the new import is a line of its own.
+    const stillUsed = WORK.replace("    return n", "    await asyncio.sleep(0)\n    return n");
+    const dir = project({
+      "crlf.py": WORK.replace(/\n/g, "\r\n"),
+      "crlf_insert.py": stillUsed.replace(/\n/g, "\r\n"),
+    });
     await writeRun(dir);
-    const text = readFileSync(join(dir, "crlf.py"), "utf8");
-    expect(text).toContain("async_to_sync(fetch)(n)\r\n");
-    expect(text).not.toMatch(/(?<!\r)\n/);
-    expectCompiles({ "crlf.py": text });
+    for (const name of ["crlf.py", "crlf_insert.py"]) {
+      const text = readFileSync(join(dir, name), "utf8");
+      expect(text, name).toContain("async_to_sync(fetch)(n)\r\n");
+      expect(text, name).not.toMatch(/(?<!\r)\n/);
+      expectCompiles({ [name]: text });
+    }
+    expect(readFileSync(join(dir, "crlf_insert.py"), "utf8")).toContain(
+      "import asyncio\r\n\r\nfrom asgiref.sync import async_to_sync\r\n",
+    );
   });
 
   it("CR-only line endings: AS907 on the line, file untouched (CPython and the parser disagree)", async () => {
