@@ -30,6 +30,7 @@ import type {
   SyntaxNode,
   TransformMeta,
   TransformResult,
+  TransformSite,
 } from "../src/types.js";
 
 const TWINS_TABLE = "[tool.asyncshift.to-thread.twins]";
@@ -770,9 +771,14 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
     return dropped.filter((n) => n !== undefined);
   };
 
+  const found: TransformSite[] = [];
+  const inventory = (site: Site, context: string, detail: string) =>
+    found.push({ kind: "to_thread", context, detail, start: site.call.startIndex });
+
   for (const site of sites) {
     const wrapper = site.kind === "to_thread" ? "asyncio.to_thread" : "run_in_executor";
     if (site.kind === "executor" && site.args[0]?.type !== "none") {
+      inventory(site, "none", "custom executor");
       report(
         site.call,
         "AS305",
@@ -782,6 +788,11 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
     }
     const target = targetOf(site);
     if (!target) continue;
+    inventory(
+      site,
+      "problem" in target ? "none" : threadSiteContext(scan, target.fn, site),
+      "problem" in target ? target.problem : target.fn.text,
+    );
     if ("problem" in target) {
       report(
         site.call,
@@ -895,7 +906,18 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
 
   const additions = addAsyncio ? importEditsToAddModule(root, "asyncio") : [];
   edits.push(...mergedLineRemovals(source, importEdits(file, gone, kept), additions), ...additions);
-  return { edits, diagnostics };
+  return { edits, diagnostics, sites: found };
+}
+
+/** How `asyncshift report` classes a thread site: a known native call, a declared twin, or none. */
+function threadSiteContext(scan: FileScan, fn: SyntaxNode, site: Site): "native" | "twin" | "none" {
+  const native = nativeFor(scan, fn, site);
+  if (native === undefined || "problem" in native) return "none";
+  const parts = dottedParts(fn);
+  const declaredTwin = parts !== undefined && twinFor(parts, scan.ctx.options.twins) !== undefined;
+  return declaredTwin && !ormNative(fn, scan) && qualifiedName(fn) !== "time.sleep"
+    ? "twin"
+    : "native";
 }
 
 type NativeProblem = { problem: string; code: Code; suggestion?: string };
