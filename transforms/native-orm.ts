@@ -19,7 +19,7 @@ import {
   type ImportBinding,
 } from "../src/python/imports.js";
 import {
-  bindingsInScope,
+  bindingsNamed,
   decoratorCallee,
   decorators,
   enclosingDef,
@@ -295,11 +295,9 @@ function callArguments(call: SyntaxNode): SyntaxNode[] {
   return args.namedChildren.filter((c) => c.type !== "comment");
 }
 
-/** Would these edits delete or overwrite a comment inside `container`? */
-function losesComments(container: SyntaxNode, edits: Edit[]): boolean {
-  return container
-    .descendantsOfType("comment")
-    .some((c) => edits.some((e) => e.start < c.endIndex && c.startIndex < e.end));
+/** Would these edits delete or overwrite one of the comments? */
+function losesComments(comments: readonly SyntaxNode[], edits: Edit[]): boolean {
+  return comments.some((c) => edits.some((e) => e.start < c.endIndex && c.startIndex < e.end));
 }
 
 function lineOf(node: SyntaxNode): number {
@@ -337,7 +335,7 @@ function isForAsync(node: SyntaxNode): boolean {
 function isBuiltin(name: string, at: SyntaxNode): boolean {
   if (importBindingOf(name, at)) return false;
   for (let scope = enclosingScope(at); ; scope = enclosingScope(scope)) {
-    if (bindingsInScope(scope).some((b) => b.name === name)) return false;
+    if (bindingsNamed(scope, name).length > 0) return false;
     if (scope.type === "module") return true;
   }
 }
@@ -346,7 +344,7 @@ function isBuiltin(name: string, at: SyntaxNode): boolean {
 function isLocalContainer(identifier: SyntaxNode): boolean {
   const def = enclosingDef(identifier);
   if (!def) return false;
-  const bound = bindingsInScope(def).filter((b) => b.name === identifier.text);
+  const bound = bindingsNamed(def, identifier.text);
   if (bound.length === 0) return false;
   return bound.every((b) => {
     const assignment = b.node.parent;
@@ -371,7 +369,7 @@ function isLocalContainer(identifier: SyntaxNode): boolean {
 /** Is this name a module-level `logging.getLogger(...)` result? */
 function isLoggerName(identifier: SyntaxNode): boolean {
   const module = identifier.tree.rootNode;
-  const bound = bindingsInScope(module).filter((b) => b.name === identifier.text);
+  const bound = bindingsNamed(module, identifier.text);
   if (bound.length !== 1) return false;
   const value = bound[0].node.parent?.childForFieldName("right");
   const callee = value?.type === "call" ? value.childForFieldName("function") : undefined;
@@ -454,6 +452,25 @@ class NativeOrm {
     return undefined;
   }
 
+  /** Local names that stand for a wrapper (`sync_to_async as s2a` binds `s2a`). */
+  private get wrapperNames(): Set<string> {
+    this.wrapperNamesCache ??= new Set(
+      this.root
+        .descendantsOfType(["import_from_statement", "import_statement"])
+        .flatMap((s) => s.descendantsOfType("aliased_import"))
+        .map((a) => a.childForFieldName("alias")?.text ?? ""),
+    );
+    return this.wrapperNamesCache;
+  }
+  private wrapperNamesCache: Set<string> | undefined;
+
+  /** Every comment in the file, found once. */
+  private get comments(): readonly SyntaxNode[] {
+    this.commentsCache ??= this.root.descendantsOfType("comment");
+    return this.commentsCache;
+  }
+  private commentsCache: SyntaxNode[] | undefined;
+
   /** Every expression naming sync_to_async or database_sync_to_async outside import statements. */
   private wrapperReferences(): SyntaxNode[] {
     const refs: SyntaxNode[] = [];
@@ -465,6 +482,10 @@ class NativeOrm {
         continue;
       if (node.type === "identifier" && node.parent?.type === "attribute") continue;
       if (node.parent?.type === "dotted_name" || node.parent?.type === "aliased_import") continue;
+      // A cheap look at the name first: resolving every name in a large file is slow.
+      const last =
+        node.type === "attribute" ? node.childForFieldName("attribute")?.text : node.text;
+      if (!last || !(this.wrapperNames.has(last) || last.endsWith("sync_to_async"))) continue;
       if (this.wrapperKind(node)) refs.push(node);
     }
     return refs;
@@ -707,7 +728,7 @@ class NativeOrm {
     }
     const site = conversion.node;
     const suggestion = rewrittenText(this.source, site, conversion.edits);
-    if (losesComments(site, conversion.edits)) {
+    if (losesComments(site.descendantsOfType("comment"), conversion.edits)) {
       this.report(
         site,
         "AS208",
@@ -768,7 +789,9 @@ class NativeOrm {
     }
     // sync_to_async(get_object_or_404)(...), sync_to_async(auth.login)(...)
     const qualified =
-      target.type === "identifier" || target.type === "attribute" ? qualifiedName(target) : undefined;
+      target.type === "identifier" || target.type === "attribute"
+        ? qualifiedName(target)
+        : undefined;
     const fn = ASYNC_FUNCTIONS.find((f) => f.qualified === qualified);
     if (fn) {
       const conversion = this.functionConversion(outer, target, fn);
@@ -913,7 +936,7 @@ class NativeOrm {
       { start: decorator.startIndex, end: nextAfterDecorator.startIndex, text: "" },
     ]);
     edits.push(removal);
-    if (losesComments(def.parent ?? def, edits) || losesComments(this.root, [removal]))
+    if (losesComments(this.comments, edits))
       problems.unshift({
         code: "AS208",
         node: decorator,
@@ -1228,7 +1251,9 @@ class NativeOrm {
     }
     // The keyword goes before `for`; `qs.iterator()` becomes `qs.aiterator()`.
     const forKeyword = node.children.find((c) => c.type === "for")!;
-    const edits: Edit[] = [{ start: forKeyword.startIndex, end: forKeyword.startIndex, text: "async " }];
+    const edits: Edit[] = [
+      { start: forKeyword.startIndex, end: forKeyword.startIndex, text: "async " },
+    ];
     const iteratorName = this.iteratorMethodOf(iterable);
     if (iteratorName)
       edits.push({ start: iteratorName.startIndex, end: iteratorName.endIndex, text: "aiterator" });

@@ -1,6 +1,6 @@
 import type { ModelFacts, ProjectFacts, SyntaxNode } from "../types.js";
 import { importBindingOf, qualifiedName } from "./imports.js";
-import { bindingsInScope, enclosingScope, stringLiteralValue } from "./scope.js";
+import { bindingsNamed, enclosingScope, stringLiteralValue } from "./scope.js";
 
 /** A cheap text check: can this file declare a class with bases (a model, or a base of one)? */
 export function mayDeclareModels(source: string): boolean {
@@ -301,6 +301,7 @@ export class OrmProofs {
   private querysets = new Map<number, QuerysetProof | undefined>();
   private instances = new Map<number, InstanceProof | undefined>();
   private inProgress = new Set<string>();
+  private byName = new Map<string, InstanceProof | QuerysetProof | undefined>();
 
   constructor(private readonly project: ProjectFacts) {}
 
@@ -436,7 +437,18 @@ export class OrmProofs {
     const bindings = this.bindingsOf(identifier);
     if (!bindings) return undefined;
     const key = `qs:${bindings.scope.id}:${identifier.text}`;
+    if (this.byName.has(key)) return this.byName.get(key) as QuerysetProof | undefined;
     if (this.inProgress.has(key)) return undefined;
+    const proof = this.querysetNamedIn(bindings, identifier, key);
+    this.byName.set(key, proof);
+    return proof;
+  }
+
+  private querysetNamedIn(
+    bindings: { scope: SyntaxNode; nodes: SyntaxNode[] },
+    identifier: SyntaxNode,
+    key: string,
+  ): QuerysetProof | undefined {
     this.inProgress.add(key);
     try {
       let proof: QuerysetProof | undefined;
@@ -496,6 +508,17 @@ export class OrmProofs {
     const bindings = this.bindingsOf(identifier);
     if (!bindings) return undefined;
     const key = `obj:${bindings.scope.id}:${identifier.text}`;
+    // Every read of a name in one scope has the same answer.
+    if (this.byName.has(key)) return this.byName.get(key) as InstanceProof | undefined;
+    const proof = this.instanceNamedIn(bindings, key);
+    this.byName.set(key, proof);
+    return proof;
+  }
+
+  private instanceNamedIn(
+    bindings: { scope: SyntaxNode; nodes: SyntaxNode[] },
+    key: string,
+  ): InstanceProof | undefined {
     if (this.inProgress.has(key)) return undefined;
     this.inProgress.add(key);
     try {
@@ -632,7 +655,7 @@ export class OrmProofs {
     for (let scope = own; ; scope = enclosingScope(scope)) {
       // A class body's names are not visible in the functions nested in it.
       if (scope.type === "class_definition" && scope.id !== own.id) continue;
-      const bound = bindingsInScope(scope).filter((b) => b.name === identifier.text);
+      const bound = bindingsNamed(scope, identifier.text);
       if (bound.length > 0) {
         if (
           bound.some((b) => b.kind === "global" || b.kind === "import" || b.kind === "definition")
@@ -649,7 +672,7 @@ export class OrmProofs {
     const own = enclosingScope(at);
     for (let scope = own; ; scope = enclosingScope(scope)) {
       if (scope.type === "class_definition" && scope.id !== own.id) continue;
-      const bound = bindingsInScope(scope).filter((b) => b.name === name);
+      const bound = bindingsNamed(scope, name);
       if (bound.length === 1) return bound[0].node;
       if (bound.length > 1 || scope.type === "module") return undefined;
     }

@@ -1,6 +1,7 @@
-import type { Edit, SyntaxNode } from "../types.js";
+import type { Edit, SyntaxNode, Tree } from "../types.js";
 import {
   bindingsInScope,
+  bindingsNamed,
   enclosingScope,
   isScope,
   referencesInScope,
@@ -80,8 +81,10 @@ function visibleScopes(node: SyntaxNode): SyntaxNode[] {
  * (a parameter, a local assignment, a def, or an import the scope also rebinds).
  */
 export function importBindingOf(name: string, node: SyntaxNode): ImportBinding | undefined {
+  // Most names are not imported at all: skip the walk over the scopes for them.
+  if (!importedNamesIn(node.tree.rootNode).has(name)) return undefined;
   for (const scope of visibleScopes(node)) {
-    const bound = bindingsInScope(scope).filter((b) => b.name === name);
+    const bound = bindingsNamed(scope, name);
     if (bound.length === 0) continue;
     // Python decides per scope: any non-import binding makes the name something we cannot prove.
     if (bound.some((b) => b.kind !== "import")) return undefined;
@@ -103,6 +106,20 @@ export function importBindingOf(name: string, node: SyntaxNode): ImportBinding |
   }
   return undefined;
 }
+
+/** Every local name an import statement anywhere in the file binds (found once per tree). */
+export function importedNamesIn(root: SyntaxNode): ReadonlySet<string> {
+  let names = importedNamesCache.get(root.tree);
+  if (!names) {
+    names = new Set(
+      allImportStatements(root).flatMap((s) => importBindings(s).map((b) => b.local)),
+    );
+    importedNamesCache.set(root.tree, names);
+  }
+  return names;
+}
+
+const importedNamesCache = new WeakMap<Tree, Set<string>>();
 
 function importStatementOf(binding: Binding): SyntaxNode | undefined {
   for (let n = binding.node.parent; n; n = n.parent) {

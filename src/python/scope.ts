@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "../types.js";
+import type { SyntaxNode, Tree } from "../types.js";
 
 /** Node types that open a new Python scope (names bound inside do not leak out). */
 const SCOPE_TYPES = new Set([
@@ -140,7 +140,40 @@ export interface Binding {
 }
 
 /** Names bound directly in `scope` (module, def, class, lambda or comprehension), nested scopes excluded. */
-export function bindingsInScope(scope: SyntaxNode): Binding[] {
+export function bindingsInScope(scope: SyntaxNode): readonly Binding[] {
+  // Name lookups ask for the module's bindings once per reference: without the cache a large
+  // file costs time quadratic in its length. Trees never change once parsed.
+  let perTree = bindingsCache.get(scope.tree);
+  if (!perTree) bindingsCache.set(scope.tree, (perTree = new Map()));
+  const cached = perTree.get(scope.id);
+  if (cached) return cached;
+  const result = computeBindingsInScope(scope);
+  perTree.set(scope.id, result);
+  return result;
+}
+
+const bindingsCache = new WeakMap<Tree, Map<number, readonly Binding[]>>();
+
+/** The bindings of one name in `scope` (as bindingsInScope, looked up by name). */
+export function bindingsNamed(scope: SyntaxNode, name: string): readonly Binding[] {
+  let perTree = byNameCache.get(scope.tree);
+  if (!perTree) byNameCache.set(scope.tree, (perTree = new Map()));
+  let index = perTree.get(scope.id);
+  if (!index) {
+    index = new Map();
+    for (const b of bindingsInScope(scope)) {
+      const list = index.get(b.name);
+      if (list) list.push(b);
+      else index.set(b.name, [b]);
+    }
+    perTree.set(scope.id, index);
+  }
+  return index.get(name) ?? [];
+}
+
+const byNameCache = new WeakMap<Tree, Map<number, Map<string, Binding[]>>>();
+
+function computeBindingsInScope(scope: SyntaxNode): Binding[] {
   const result: Binding[] = [];
   const add = (kind: BindingKind, nodes: SyntaxNode[]) => {
     for (const node of nodes) result.push({ name: node.text, kind, node });
