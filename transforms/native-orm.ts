@@ -26,6 +26,7 @@ import {
   enclosingScope,
   freshName,
   isAsyncFunction,
+  needsParenthesesForAwait,
 } from "../src/python/scope.js";
 import type {
   Context,
@@ -302,21 +303,6 @@ function losesComments(comments: readonly SyntaxNode[], edits: Edit[]): boolean 
 
 function lineOf(node: SyntaxNode): number {
   return node.startPosition.row + 1;
-}
-
-/** `await` binds looser than attribute access, subscription and calls: `(await f()).x`. */
-function needsParenthesesForAwait(node: SyntaxNode): boolean {
-  const parent = node.parent;
-  if (!parent) return false;
-  const field =
-    parent.type === "attribute"
-      ? "object"
-      : parent.type === "subscript"
-        ? "value"
-        : parent.type === "call"
-          ? "function"
-          : undefined;
-  return !!field && parent.childForFieldName(field)?.id === node.id;
 }
 
 /** The text of `node` once the edits inside it are applied: the suggested code. */
