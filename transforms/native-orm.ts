@@ -389,8 +389,6 @@ class NativeOrm {
   private readonly removed = new Set<number>();
   private readonly removedBindings = new Map<number, ImportBinding>();
   private readonly needed: NonNullable<Conversion["needs"]>[] = [];
-  /** Wrapper sites handled (rewritten or reported), so the generic pass skips them. */
-  private readonly handled = new Set<number>();
 
   constructor(
     private readonly file: ParsedFile,
@@ -499,7 +497,7 @@ class NativeOrm {
       const args = callArguments(call);
       if (args.length !== 1 || call.childForFieldName("arguments")?.type !== "argument_list")
         return undefined;
-      return this.listConversion(call, args[0], call, mode);
+      return this.listConversion(call, args[0], call);
     }
     const qualified =
       callee.type === "identifier" || callee.type === "attribute"
@@ -665,13 +663,11 @@ class NativeOrm {
     whole: SyntaxNode,
     qsNode: SyntaxNode,
     inner: SyntaxNode,
-    mode: "wrapper" | "async",
   ): Conversion | Problem | undefined {
     const qs = this.proofs.querysetOf(qsNode);
     const likely = !qs && this.looksLikeQueryset(qsNode);
     if (!qs && !likely) return undefined;
     if (qs?.locksRows) return this.lockProblem(inner, qs);
-    if (mode === "async" && !qs && !likely) return undefined;
     const def = enclosingDef(whole) ?? this.root;
     const name = freshName(def, ["obj", "item", "row"]);
     return {
@@ -689,7 +685,6 @@ class NativeOrm {
   // ---- sites a, b, c, d, g: sync_to_async(...)(...) ------------------------------------------
 
   private wrapperCall(ref: SyntaxNode): void {
-    if (this.handled.has(ref.id)) return;
     const kind = this.wrapperKind(ref)!;
     const wrap = ref.parent;
     // Decorators are site e, handled with their function.
@@ -771,7 +766,7 @@ class NativeOrm {
       const args = callArguments(outer);
       if (args.length !== 1 || outerArgs.type !== "argument_list") return undefined;
       if (!awaitNode) return this.notAwaited(outer, args[0]);
-      return this.listConversion(awaitNode, args[0], outer, "wrapper");
+      return this.listConversion(awaitNode, args[0], outer);
     }
     // sync_to_async(get_object_or_404)(...), sync_to_async(auth.login)(...)
     const qualified =
@@ -827,7 +822,7 @@ class NativeOrm {
         // list(qs) inside the lambda: the comprehension replaces the whole `await ...`.
         if (!awaitNode) return this.notAwaited(outer, body);
         const qsNode = callArguments(body)[0];
-        return this.listConversion(awaitNode, qsNode, outer, "wrapper");
+        return this.listConversion(awaitNode, qsNode, outer);
       }
       return {
         ...inner,
