@@ -36,6 +36,8 @@ export interface Summary {
   diagnostics: number;
   errors: number;
   warnings: number;
+  /** Diagnostics per code, e.g. AS302: thread calls unwrapped that block the event loop again. */
+  diagnosticsByCode: Record<string, number>;
   seconds: number;
 }
 
@@ -185,6 +187,7 @@ function summarize(results: FileResult[], transforms: Transform[], seconds: numb
     diagnostics: 0,
     errors: 0,
     warnings: 0,
+    diagnosticsByCode: {},
     seconds,
   };
   for (const result of results) {
@@ -202,6 +205,7 @@ function summarize(results: FileResult[], transforms: Transform[], seconds: numb
     for (const d of result.diagnostics) {
       if (d.severity === "error") summary.errors++;
       else if (d.severity === "warning") summary.warnings++;
+      summary.diagnosticsByCode[d.code] = (summary.diagnosticsByCode[d.code] ?? 0) + 1;
     }
   }
   return summary;

@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -85,7 +94,11 @@ describe("asyncshift on the example project", () => {
       before.get("shop/management/commands/import_catalog.py"),
     );
     const verdicts = compileWithCPython(
-      new Map(changed.filter(([p]) => p.endsWith(".py")).map(([p]) => [p, readFileSync(join(dir, p), "utf8")])),
+      new Map(
+        changed
+          .filter(([p]) => p.endsWith(".py"))
+          .map(([p]) => [p, readFileSync(join(dir, p), "utf8")]),
+      ),
     );
     expect([...verdicts.values()].filter(Boolean)).toEqual([]);
     const again = asyncshift(dir, "--write", ".", "--format", "json");
@@ -98,7 +111,10 @@ describe("asyncshift on the example project", () => {
     const { stdout } = asyncshift(dir, ".", "--format", "json");
     const doc = JSON.parse(stdout);
     expect(doc.version).toBe(1);
-    expect(doc.summary).toMatchObject({ filesScanned: expect.any(Number), filesChanged: expect.any(Number) });
+    expect(doc.summary).toMatchObject({
+      filesScanned: expect.any(Number),
+      filesChanged: expect.any(Number),
+    });
     const tasks = doc.files.find((f: { path: string }) => f.path === "shop/tasks.py");
     expect(tasks.changed).toBe(true);
     expect(tasks.edits[0]).toEqual({
@@ -135,7 +151,8 @@ describe("asyncshift on the example project", () => {
   it("keeps CRLF line endings, a BOM and the file mode when writing", () => {
     const dir = exampleCopy();
     const file = join(dir, "shop/crlf_task.py");
-    const text = "\uFEFFimport asyncio\r\n\r\n\r\ndef refresh(repo):\r\n    asyncio.run(fetch(repo))\r\n";
+    const text =
+      "\uFEFFimport asyncio\r\n\r\n\r\ndef refresh(repo):\r\n    asyncio.run(fetch(repo))\r\n";
     writeFileSync(file, text, { mode: 0o640 });
     asyncshift(dir, "--write", "shop/crlf_task.py");
     const out = readFileSync(file, "utf8");
@@ -186,6 +203,24 @@ describe("asyncshift command line", () => {
     expect(code).toBe(0);
     const forced = asyncshift(dir, ".", "--django");
     expect(forced.stdout).toContain("async_to_sync(go)()");
+  });
+
+  it("counts unwrapped thread calls in the summary (to-thread unwrap mode)", () => {
+    const dir = exampleCopy();
+    const { stdout } = asyncshift(
+      dir,
+      ".",
+      "-t",
+      "to-thread",
+      "--to-thread",
+      "unwrap",
+      "--no-diff",
+    );
+    const warned = stdout.match(/: AS302 unwrapped/g)?.length ?? 0;
+    expect(warned).toBeGreaterThan(0);
+    expect(stdout).toContain(
+      `${warned} unwrapped call${warned === 1 ? "" : "s"} now blocking the event loop`,
+    );
   });
 
   it("lists transforms with their codes and explains a code", () => {

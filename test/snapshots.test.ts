@@ -44,10 +44,9 @@ function stored(diagnostics: ReportedDiagnostic[]) {
 
 function contextFor(input: string, options: CaseOptions): Context {
   const facts = factsOfFile(input);
-  const project = projectFacts(
-    { usesDjango: true, usesAsgiref: false },
-    [{ path: options.path ?? "case.py", facts }],
-  );
+  const project = projectFacts({ usesDjango: true, usesAsgiref: false }, [
+    { path: options.path ?? "case.py", facts },
+  ]);
   return {
     options: {
       unsafeFixes: options.unsafeFixes ?? false,
@@ -93,7 +92,9 @@ beforeAll(() => {
     c.rerun = run(c, c.result.output);
   }
   // One CPython process checks every output.
-  verdicts = compileWithCPython(new Map(cases.map((c) => [`${c.transform}/${c.name}`, c.result!.output])));
+  verdicts = compileWithCPython(
+    new Map(cases.map((c) => [`${c.transform}/${c.name}`, c.result!.output])),
+  );
 });
 
 describe("snapshot folders", () => {

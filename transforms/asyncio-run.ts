@@ -14,6 +14,7 @@ import {
   enclosingFunction,
   isAsyncFunction,
   isUnderMainGuard,
+  needsParenthesesForAwait,
 } from "../src/python/scope.js";
 import type {
   Context,
@@ -193,21 +194,6 @@ function rewriteHazard(
   if ((awaiting ? /[\n#]/ : /[^ \t]/).test(unprotected))
     return "a line break or comment between the coroutine function and its arguments would end the statement without the outer parentheses: rewrite by hand";
   return undefined;
-}
-
-/** `await` binds looser than attribute access, subscription and calls: `(await f()).x`. */
-function needsParenthesesForAwait(call: SyntaxNode): boolean {
-  const parent = call.parent;
-  if (!parent) return false;
-  const field =
-    parent.type === "attribute"
-      ? "object"
-      : parent.type === "subscript"
-        ? "value"
-        : parent.type === "call"
-          ? "function"
-          : undefined;
-  return !!field && parent.childForFieldName(field)?.id === call.id;
 }
 
 /** asyncio functions that return a future rather than being coroutine functions. */

@@ -56,6 +56,10 @@ export function summaryLine(result: RunResult): string {
     `edits: ${edits || "none"}`,
     `${plural(s.diagnostics, "diagnostic")} (${plural(s.errors, "error")}, ${plural(s.warnings, "warning")})`,
   ];
+  // Unwrapped thread calls run on the event loop again: the count is the review list (to-thread AS302).
+  const unwrapped = s.diagnosticsByCode.AS302 ?? 0;
+  if (unwrapped > 0)
+    parts.push(`${plural(unwrapped, "unwrapped call")} now blocking the event loop`);
   const skipped = Object.entries(s.skippedByTransform).map(([id, n]) => `${n} by ${id}`);
   if (skipped.length > 0) parts.push(`skipped: ${skipped.join(", ")}`);
   if (s.filesSkipped > 0) parts.push(`${plural(s.filesSkipped, "file")} not processed`);
