@@ -36,6 +36,7 @@ import type {
   SyntaxNode,
   TransformMeta,
   TransformResult,
+  TransformSite,
 } from "../src/types.js";
 
 export const meta: TransformMeta = {
@@ -162,6 +163,22 @@ export const meta: TransformMeta = {
 };
 
 type Code = keyof typeof meta.codes & string;
+
+/** The blocker named in `asyncshift report`'s "blocked by" totals: the code and what it means. */
+const BLOCKER_NAMES: Record<Code, string> = {
+  AS201: "unproven receiver",
+  AS202: "lazy relation",
+  AS203: "transaction",
+  AS204: "queryset evaluation",
+  AS205: "no async API",
+  AS206: "database_sync_to_async",
+  AS207: "stored wrapper",
+  AS208: "manual rewrite",
+  AS209: "newer Django",
+};
+
+/** Inventory kinds: a wrapper (forms a-e, g), or a sync ORM call written in async def (form f). */
+type SiteKind = "sync_to_async" | "sync-orm-call";
 
 const SYNC_TO_ASYNC = new Set(["asgiref.sync.sync_to_async"]);
 const DATABASE_SYNC_TO_ASYNC = "channels.db.database_sync_to_async";
@@ -374,7 +391,8 @@ function looksLikeNonModel(receiver: SyntaxNode): boolean {
 export function transform(file: ParsedFile, ctx: Context): TransformResult {
   // No Django: the runner skips the transform and says so once (meta.needsDjango); a project
   // with only asgiref reaches here and has no ORM to convert.
-  if (!ctx.options.django && !ctx.project.usesDjango) return { edits: [], diagnostics: [] };
+  if (!ctx.options.django && !ctx.project.usesDjango)
+    return { edits: [], diagnostics: [], sites: [] };
   return new NativeOrm(file, ctx).run();
 }
 
@@ -389,6 +407,8 @@ class NativeOrm {
   private readonly removed = new Set<number>();
   private readonly removedBindings = new Map<number, ImportBinding>();
   private readonly needed: NonNullable<Conversion["needs"]>[] = [];
+  /** What `asyncshift report` counts: convertible means rewritten with the options given. */
+  private readonly sites: TransformSite[] = [];
 
   constructor(
     private readonly file: ParsedFile,
@@ -407,7 +427,16 @@ class NativeOrm {
     for (const def of this.root.descendantsOfType("function_definition"))
       if (isAsyncFunction(def)) this.asyncBody(def);
     this.importEdits();
-    return { edits: this.edits, diagnostics: this.diagnostics };
+    return { edits: this.edits, diagnostics: this.diagnostics, sites: this.sites };
+  }
+
+  private site(kind: SiteKind, node: SyntaxNode, blocker?: Code): void {
+    this.sites.push({
+      kind,
+      context: blocker ? "blocked" : "convertible",
+      ...(blocker ? { detail: `${blocker} ${BLOCKER_NAMES[blocker]}` } : {}),
+      start: node.startIndex,
+    });
   }
 
   private report(node: SyntaxNode, code: Code, message: string, suggestion?: string): void {
@@ -704,12 +733,14 @@ class NativeOrm {
     const conversion = this.wrappedConversion(outer!, wrap, target);
     if (!conversion) return;
     if ("code" in conversion) {
+      this.site("sync_to_async", outer!, conversion.code);
       this.reportProblem(conversion);
       return;
     }
     const site = conversion.node;
     const suggestion = rewrittenText(this.source, site, conversion.edits);
     if (losesComments(site.descendantsOfType("comment"), conversion.edits)) {
+      this.site("sync_to_async", outer!, "AS208");
       this.report(
         site,
         "AS208",
@@ -719,6 +750,7 @@ class NativeOrm {
       return;
     }
     if (!versionAtLeast(this.target, conversion.since)) {
+      this.site("sync_to_async", outer!, "AS209");
       this.report(
         site,
         "AS209",
@@ -728,6 +760,7 @@ class NativeOrm {
       return;
     }
     if (kind === "database" && !this.ctx.options.unsafeFixes) {
+      this.site("sync_to_async", outer!, "AS206");
       this.report(
         site,
         "AS206",
@@ -737,6 +770,7 @@ class NativeOrm {
       return;
     }
     if (!conversion.proven && !this.ctx.options.unsafeFixes) {
+      this.site("sync_to_async", outer!, "AS201");
       this.report(
         site,
         "AS201",
@@ -745,6 +779,7 @@ class NativeOrm {
       );
       return;
     }
+    this.site("sync_to_async", outer!);
     this.edits.push(...conversion.edits);
     this.removedReference(ref);
     if (conversion.needs) this.needed.push(conversion.needs);
@@ -853,6 +888,7 @@ class NativeOrm {
     if (target.type !== "attribute") return;
     const fake = this.methodConversion(target, target, "wrapper");
     if (!fake || "code" in fake) return;
+    this.site("sync_to_async", wrap, "AS207");
     this.report(
       wrap,
       "AS207",
@@ -948,6 +984,7 @@ class NativeOrm {
           "database_sync_to_async also closes stale database connections around the call, which native async methods do not (applied with --unsafe-fixes)",
       });
     if (problems.length > 0) {
+      this.site("sync_to_async", decorator, problems[0].code);
       for (const p of problems)
         this.report(
           p.node,
@@ -959,6 +996,7 @@ class NativeOrm {
         );
       return;
     }
+    this.site("sync_to_async", decorator);
     this.edits.push(...edits);
     this.removedReference(callee);
     for (const c of findings.conversions) if (c.needs) this.needed.push(c.needs);
@@ -1018,11 +1056,15 @@ class NativeOrm {
     const body = def.childForFieldName("body");
     if (!body) return;
     const findings = this.scan(body, "async");
-    for (const p of findings.problems) this.reportProblem(p);
+    for (const p of findings.problems) {
+      this.site("sync-orm-call", p.node, p.code);
+      this.reportProblem(p);
+    }
     for (const c of findings.conversions) {
       const edits = this.awaitedEdits(c);
       const suggestion = this.suggestionFor(c, edits);
       if (!versionAtLeast(this.target, c.since)) {
+        this.site("sync-orm-call", c.node, "AS209");
         this.report(
           c.node,
           "AS209",
@@ -1032,6 +1074,7 @@ class NativeOrm {
         continue;
       }
       if (!c.proven && !this.ctx.options.unsafeFixes) {
+        this.site("sync-orm-call", c.node, "AS201");
         this.report(
           c.node,
           "AS201",
@@ -1040,6 +1083,7 @@ class NativeOrm {
         );
         continue;
       }
+      this.site("sync-orm-call", c.node);
       this.edits.push(...edits);
       if (c.needs) this.needed.push(c.needs);
     }
