@@ -285,12 +285,21 @@ function leftoverTempFiles(dir) {
   return out;
 }
 
-function runUntilKilled(args, cwd, afterMs) {
+/**
+ * Runs until killed with SIGKILL: at `afterMs`, or as soon as `ready()` (polled every few
+ * milliseconds) says so, whichever comes first.
+ */
+function runUntilKilled(args, cwd, afterMs, ready = () => false) {
   return new Promise((resolvePromise) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: "ignore" });
-    const timer = setTimeout(() => child.kill("SIGKILL"), afterMs);
+    const kill = () => child.kill("SIGKILL");
+    const timer = setTimeout(kill, afterMs);
+    const poll = setInterval(() => {
+      if (ready()) kill();
+    }, 5);
     child.on("exit", (code, signal) => {
       clearTimeout(timer);
+      clearInterval(poll);
       resolvePromise({ code, signal });
     });
   });
@@ -336,10 +345,26 @@ export async function killStress({ copies = 150, kills = 5, jobs = 2, log = () =
     const killedAt = [];
     let mixedStates = 0;
     for (let k = 0; k < kills; k++) {
-      // Moments spread over the run, start-up included; the run must last past the kill to count.
+      // Odd kills: a random moment of the run, start-up included. Even kills: as soon as a random
+      // number of the files still to do have been written, so that a kill lands among the writes
+      // however fast the machine is.
       const ms = Math.round(150 + nextRandom() * Math.max(200, full.seconds * 1000 * 0.9));
-      const outcome = await runUntilKilled(args, victim, ms);
-      killedAt.push(outcome.signal ? `${ms}ms` : `${ms}ms (finished first)`);
+      const pending = changing.filter((p) => !readFileSync(join(victim, p)).equals(news.get(p)));
+      const target = 1 + Math.floor(nextRandom() * Math.max(1, pending.length - 1));
+      const byProgress = k % 2 === 1;
+      const progressed = () =>
+        pending.filter((p) => !readFileSync(join(victim, p)).equals(olds.get(p))).length >= target;
+      const started = performance.now();
+      const outcome = await runUntilKilled(
+        args,
+        victim,
+        byProgress ? full.seconds * 3000 : ms,
+        byProgress ? progressed : undefined,
+      );
+      const at = byProgress
+        ? `${Math.round(performance.now() - started)}ms (after ${target} of ${pending.length} writes)`
+        : `${ms}ms`;
+      killedAt.push(outcome.signal ? at : `${at} (finished first)`);
       const now = pySources(victim);
       let asNew = 0;
       for (const [p, bytes] of olds) {
