@@ -16,7 +16,8 @@ if (from < 0 || to < from) {
   console.error("README.md has no codes markers");
   process.exit(2);
 }
-const updated = text.slice(0, from + START.length) + "\n" + codesReference(TRANSFORMS) + text.slice(to);
+const updated =
+  text.slice(0, from + START.length) + "\n" + codesReference(TRANSFORMS) + text.slice(to);
 if (process.argv.includes("--check")) {
   if (updated !== text) {
     console.error("README.md's code reference is stale: run `npm run docs`");

@@ -14,7 +14,13 @@ import {
   projectFacts,
   type DependencyFacts,
 } from "./python/project.js";
-import { defaultJobs, run as runFiles, selectedTransforms, type RunHooks, type RunResult } from "./runner.js";
+import {
+  defaultJobs,
+  run as runFiles,
+  selectedTransforms,
+  type RunHooks,
+  type RunResult,
+} from "./runner.js";
 import type { ProjectFacts, ToThreadMode } from "./types.js";
 
 /** Options of {@link transformSource}; every one has a default. */
@@ -64,7 +70,11 @@ function factsFor(source: string, path: string, options: TransformSourceOptions)
     ? dependencyFacts(dependencyFilesAbove(resolve(options.projectDir)))
     : NO_DEPENDENCIES;
   const detected = projectFacts(dependencies, [{ path, facts: factsOfFile(source) }]);
-  return { ...detected, ...options.project, models: { ...detected.models, ...options.project?.models } };
+  return {
+    ...detected,
+    ...options.project,
+    models: { ...detected.models, ...options.project?.models },
+  };
 }
 
 /**
@@ -106,7 +116,9 @@ export function transformSource(
         (t) =>
           `${t.meta.id} did nothing: no Django or asgiref found (pass django: true to run it anyway)`,
       ),
-    ...result.skippedBy.map((id) => `${id} skipped ${path} (it matches the transform's skip globs)`),
+    ...result.skippedBy.map(
+      (id) => `${id} skipped ${path} (it matches the transform's skip globs)`,
+    ),
   ];
   return {
     output: result.output,

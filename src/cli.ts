@@ -77,7 +77,8 @@ function fileFlags<T>(y: Argv<T>) {
     })
     .option("config", {
       type: "string",
-      describe: "pyproject.toml to read [tool.asyncshift] from (default: nearest above the first path)",
+      describe:
+        "pyproject.toml to read [tool.asyncshift] from (default: nearest above the first path)",
     })
     .option("transform", {
       alias: "t",
@@ -125,7 +126,8 @@ function runFlags<T>(y: Argv<T>) {
     .group(["transform", "django", "django-version", "to-thread"], "Transforms:")
     .option("changed-since", {
       type: "string",
-      describe: "Only files changed since this git revision, plus untracked ones (e.g. origin/main)",
+      describe:
+        "Only files changed since this git revision, plus untracked ones (e.g. origin/main)",
     })
     .option("stdin-filename", {
       type: "string",
@@ -159,11 +161,7 @@ function runFlags<T>(y: Argv<T>) {
 
 /** What the command line gave, by Options name; flags not given stay undefined. */
 function givenOptions(args: RunArgs): GivenOptions {
-  const mode: Options["mode"] | undefined = args.write
-    ? "write"
-    : args.check
-      ? "check"
-      : undefined;
+  const mode: Options["mode"] | undefined = args.write ? "write" : args.check ? "check" : undefined;
   return {
     ...(args.paths && args.paths.length > 0 ? { paths: args.paths } : {}),
     mode,
@@ -194,7 +192,9 @@ export function resolveCliOptions(args: RunArgs): Options {
     ...(args.color !== undefined ? { color: args.color } : {}),
   });
   if (args.interactive && options.format !== "text")
-    throw new UsageError(`--interactive shows hunks as text; it cannot be used with --format ${options.format}`);
+    throw new UsageError(
+      `--interactive shows hunks as text; it cannot be used with --format ${options.format}`,
+    );
   return options;
 }
 
@@ -248,7 +248,9 @@ async function stdinCommand(args: RunArgs, options: Options): Promise<number> {
     ...(options.djangoVersion ? { djangoVersion: options.djangoVersion } : {}),
   });
   await write(process.stdout, result.output);
-  const c = pc.createColors(Boolean(process.stderr.isTTY) && !process.env.NO_COLOR && options.color);
+  const c = pc.createColors(
+    Boolean(process.stderr.isTTY) && !process.env.NO_COLOR && options.color,
+  );
   const lines = result.diagnostics
     .filter((d) => !options.quiet || d.severity === "error")
     .map((d) => formatDiagnostic(shown, d, c));
@@ -278,11 +280,14 @@ async function interactiveCommand(options: Options): Promise<number> {
   });
   const lines: string[] = [];
   for (const file of result.files)
-    for (const d of file.diagnostics) lines.push(formatDiagnostic(file.path, d, pc.createColors(options.color)));
+    for (const d of file.diagnostics)
+      lines.push(formatDiagnostic(file.path, d, pc.createColors(options.color)));
   for (const file of reviewed) {
     if (file.refused) lines.push(`${file.path}: not written: ${file.refused}`);
     else if (file.written && file.accepted < file.hunks)
-      lines.push(`${file.path}: ${file.accepted} of ${file.hunks} changes applied; check its imports`);
+      lines.push(
+        `${file.path}: ${file.accepted} of ${file.hunks} changes applied; check its imports`,
+      );
   }
   const written = reviewed.filter((f) => f.written).length;
   lines.push(
@@ -298,8 +303,9 @@ async function runCommand(args: RunArgs): Promise<number> {
   const options = resolveCliOptions(args);
   if (args["stdin-filename"] !== undefined) return stdinCommand(args, options);
   if (args.interactive) return interactiveCommand(options);
-  const progress =
-    wantsProgress(process.stderr, options.quiet) ? progressBar(process.stderr) : undefined;
+  const progress = wantsProgress(process.stderr, options.quiet)
+    ? progressBar(process.stderr)
+    : undefined;
   let result: RunResult;
   try {
     result = await run(options, {

@@ -27,7 +27,7 @@ export function hunksOf(original: string, output: string): { parts: Change[]; hu
   const hunks: Hunk[] = [];
   let oldLine = 1;
   let newLine = 1;
-  for (let i = 0; i < parts.length; ) {
+  for (let i = 0; i < parts.length;) {
     const part = parts[i];
     if (!part.added && !part.removed) {
       oldLine += part.count ?? 0;
@@ -73,8 +73,14 @@ export function showHunk(parts: Change[], hunk: Hunk, color: boolean): string {
   const c = pc.createColors(color);
   const before = hunk.first > 0 ? linesOf(parts[hunk.first - 1].value).slice(-CONTEXT) : [];
   const after = hunk.end < parts.length ? linesOf(parts[hunk.end].value).slice(0, CONTEXT) : [];
-  const removed = parts.slice(hunk.first, hunk.end).filter((p) => p.removed).flatMap((p) => linesOf(p.value));
-  const added = parts.slice(hunk.first, hunk.end).filter((p) => p.added).flatMap((p) => linesOf(p.value));
+  const removed = parts
+    .slice(hunk.first, hunk.end)
+    .filter((p) => p.removed)
+    .flatMap((p) => linesOf(p.value));
+  const added = parts
+    .slice(hunk.first, hunk.end)
+    .filter((p) => p.added)
+    .flatMap((p) => linesOf(p.value));
   const oldCount = before.length + removed.length + after.length;
   const newCount = before.length + added.length + after.length;
   const header = `@@ -${hunk.oldStart - before.length},${oldCount} +${hunk.newStart - before.length},${newCount} @@`;
@@ -185,7 +191,12 @@ export async function reviewHunks(
       for (let h = 0; h < hunks.length && !quit; h++) {
         options.output.write(`${c.bold(`--- ${file.path}`)}  (${h + 1}/${hunks.length})\n`);
         options.output.write(showHunk(parts, hunks[h], options.color) + "\n");
-        const answer = await ask(reader, options.input, options.output, `Apply this change? ${CHOICES}: `);
+        const answer = await ask(
+          reader,
+          options.input,
+          options.output,
+          `Apply this change? ${CHOICES}: `,
+        );
         if (answer === "y") accepted.add(h);
         else if (answer === "a") {
           for (let k = h; k < hunks.length; k++) accepted.add(k);
@@ -193,7 +204,15 @@ export async function reviewHunks(
         } else if (answer === "d") break;
         else if (answer === "q") quit = true;
       }
-      reviewed.push(writeReviewed(file, applyHunks(parts, hunks, accepted), accepted.size, hunks.length, options));
+      reviewed.push(
+        writeReviewed(
+          file,
+          applyHunks(parts, hunks, accepted),
+          accepted.size,
+          hunks.length,
+          options,
+        ),
+      );
     }
   } finally {
     reader.close();
@@ -232,10 +251,16 @@ function writeReviewed(
   const result: ReviewedFile = { path: file.path, accepted, hunks: total, written: false };
   if (accepted === 0 || text === file.original) return result;
   if (options.dirty.has(file.path))
-    return { ...result, refused: "it has uncommitted changes (commit or stash them, or pass --allow-dirty)" };
+    return {
+      ...result,
+      refused: "it has uncommitted changes (commit or stash them, or pass --allow-dirty)",
+    };
   // Some hunks alone may not parse (a rewrite split across lines): never write such a file.
   if (countSyntaxProblems(parsePython(text)) > countSyntaxProblems(parsePython(file.original!)))
-    return { ...result, refused: "the accepted changes alone would not parse; accept the related hunks together" };
+    return {
+      ...result,
+      refused: "the accepted changes alone would not parse; accept the related hunks together",
+    };
   const unimported = namesLeftUnimported(file.original!, file.output!, text);
   if (unimported.length > 0)
     return {
@@ -250,7 +275,10 @@ function writeReviewed(
     return { ...result, refused: `cannot read it again: ${(error as Error).message}` };
   }
   const decoded = decodeSource(bytes);
-  if (!("text" in decoded) || decoded.text.replace(/^\uFEFF/, "") !== file.original!.replace(/^\uFEFF/, ""))
+  if (
+    !("text" in decoded) ||
+    decoded.text.replace(/^\uFEFF/, "") !== file.original!.replace(/^\uFEFF/, "")
+  )
     return { ...result, refused: "it changed on disk during the review" };
   const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const withBom = hadBom && !text.startsWith("\uFEFF") ? "\uFEFF" + text : text;

@@ -174,13 +174,19 @@ export function totalsOf(files: InventoryFile[]): Inventory["totals"] {
 /** `asyncshift report`: the audit of the paths, reusing each transform's own site detection. */
 export function inventory(options: Options, cwd = process.cwd()): Inventory {
   const transforms = selectedTransforms(options.transforms);
-  const files = pythonFiles(options.paths, { include: options.include, exclude: options.exclude }, cwd);
+  const files = pythonFiles(
+    options.paths,
+    { include: options.include, exclude: options.exclude },
+    cwd,
+  );
   const sources = files.map((file) => {
     try {
       const decoded = decodeSource(readFileSync(file));
       return "text" in decoded ? { text: decoded.text } : { problem: decoded.problem.message };
     } catch (error) {
-      return { problem: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+      return {
+        problem: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      };
     }
   });
   const firstPath = resolve(cwd, options.paths[0] ?? ".");

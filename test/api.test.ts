@@ -36,14 +36,27 @@ describe("transformSource(source, options)", () => {
     expect(skipped.notices).toContain(
       "asyncio-run skipped tests/test_x.py (it matches the transform's skip globs)",
     );
-    expect(transformSource(TASK, { projectDir: dir, path: "tests/test_x.py", skip: { "asyncio-run": [] } }).changed).toBe(true);
+    expect(
+      transformSource(TASK, {
+        projectDir: dir,
+        path: "tests/test_x.py",
+        skip: { "asyncio-run": [] },
+      }).changed,
+    ).toBe(true);
   });
 
   it("reports diagnostics with positions, applies unsafe fixes only when asked", () => {
     const source = "import asyncio\n\nasync def view():\n    asyncio.run(work())\n";
     const reported = transformSource(source, { django: true });
-    expect(reported.diagnostics[0]).toMatchObject({ code: "AS102", severity: "error", line: 4, column: 5 });
-    expect(transformSource(source, { django: true, unsafeFixes: true }).output).toContain("await work()");
+    expect(reported.diagnostics[0]).toMatchObject({
+      code: "AS102",
+      severity: "error",
+      line: 4,
+      column: 5,
+    });
+    expect(transformSource(source, { django: true, unsafeFixes: true }).output).toContain(
+      "await work()",
+    );
   });
 
   it("a syntax error leaves the text as it is, with AS900", () => {
@@ -87,7 +100,16 @@ describe("run(paths, options)", () => {
 
 describe("the package entry", () => {
   it("exports the API and the report formatters", () => {
-    for (const name of ["transformSource", "run", "resolveOptions", "inventory", "formatJson", "formatSarif", "formatGithub", "TRANSFORMS"])
+    for (const name of [
+      "transformSource",
+      "run",
+      "resolveOptions",
+      "inventory",
+      "formatJson",
+      "formatSarif",
+      "formatGithub",
+      "TRANSFORMS",
+    ])
       expect(api, name).toHaveProperty(name);
   });
 });

@@ -31,7 +31,9 @@ describe("configuration from the command line", () => {
     });
     const result = asyncshift(dir, ["--write", "app"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${join(dir, "pyproject.toml")}: unknown key tool.asyncshift.exlude`);
+    expect(result.stderr).toContain(
+      `${join(dir, "pyproject.toml")}: unknown key tool.asyncshift.exlude`,
+    );
     expect(readFileSync(join(dir, "app/tasks.py"), "utf8")).toBe(TASK);
   });
 
@@ -70,7 +72,16 @@ describe("configuration from the command line", () => {
     expect(JSON.parse(flags.stdout).files.map((f: { path: string }) => f.path)).toEqual([
       "app/tasks.py",
     ]);
-    const include = asyncshift(dir, ["--check", "--format", "json", "--include", "lib/**", "--exclude", "none", "."]);
+    const include = asyncshift(dir, [
+      "--check",
+      "--format",
+      "json",
+      "--include",
+      "lib/**",
+      "--exclude",
+      "none",
+      ".",
+    ]);
     expect(JSON.parse(include.stdout).summary.filesScanned).toBe(1);
   });
 });
@@ -89,8 +100,15 @@ describe("--format sarif", () => {
     expect(log.runs).toHaveLength(1);
     const run = log.runs[0];
     expect(run.tool.driver.name).toBe("asyncshift");
-    const rules = run.tool.driver.rules as { id: string; help: { text: string }; shortDescription: { text: string } }[];
-    const allCodes = [...TRANSFORMS.flatMap((t) => Object.keys(t.meta.codes)), ...Object.keys(RUNNER_CODES)];
+    const rules = run.tool.driver.rules as {
+      id: string;
+      help: { text: string };
+      shortDescription: { text: string };
+    }[];
+    const allCodes = [
+      ...TRANSFORMS.flatMap((t) => Object.keys(t.meta.codes)),
+      ...Object.keys(RUNNER_CODES),
+    ];
     for (const code of allCodes) {
       const rule = rules.find((r) => r.id === code);
       expect(rule, code).toBeDefined();
@@ -121,7 +139,10 @@ describe("--format sarif", () => {
     let fixed = TASK;
     for (const r of [...replacements].reverse()) {
       const d = r.deletedRegion;
-      fixed = fixed.slice(0, offset(d.startLine, d.startColumn)) + r.insertedContent.text + fixed.slice(offset(d.endLine, d.endColumn));
+      fixed =
+        fixed.slice(0, offset(d.startLine, d.startColumn)) +
+        r.insertedContent.text +
+        fixed.slice(offset(d.endLine, d.endColumn));
     }
     asyncshift(dir, ["--write", "app/tasks.py"]);
     expect(fixed).toBe(readFileSync(join(dir, "app/tasks.py"), "utf8"));
@@ -140,18 +161,27 @@ describe("--format github", () => {
     const lines = result.stdout.trimEnd().split("\n");
     const commands = lines.filter((l) => l.startsWith("::"));
     for (const line of commands)
-      expect(line).toMatch(/^::(error|warning|notice) (file=[^,]+,line=\d+,col=\d+,endLine=\d+,(endColumn=\d+,)?)?title=[^:]+::\S/);
+      expect(line).toMatch(
+        /^::(error|warning|notice) (file=[^,]+,line=\d+,col=\d+,endLine=\d+,(endColumn=\d+,)?)?title=[^:]+::\S/,
+      );
     expect(commands).toContain(
       "::error file=app/views.py,line=4,col=5,endLine=4,endColumn=28,title=AS102::asyncio.run() inside async def raises RuntimeError (an event loop is already running): await the coroutine instead (applied with --unsafe-fixes)%0ASuggestion: await work(a, b)",
     );
-    expect(commands.some((l) => /^::warning file=app\/tasks\.py,line=8,.*title=asyncshift asyncio-run::/.test(l))).toBe(true);
+    expect(
+      commands.some((l) =>
+        /^::warning file=app\/tasks\.py,line=8,.*title=asyncshift asyncio-run::/.test(l),
+      ),
+    ).toBe(true);
     expect(lines.at(-1)).toMatch(/files? scanned/);
   });
 });
 
 describe("explain and list", () => {
   it("explain prints every code's paragraph; list names every code", () => {
-    const codes = [...TRANSFORMS.flatMap((t) => Object.keys(t.meta.codes)), ...Object.keys(RUNNER_CODES)];
+    const codes = [
+      ...TRANSFORMS.flatMap((t) => Object.keys(t.meta.codes)),
+      ...Object.keys(RUNNER_CODES),
+    ];
     const list = asyncshift(ROOT, ["list"]).stdout;
     for (const code of codes) expect(list).toContain(code);
     const explained = asyncshift(ROOT, ["explain", "as101"]);
@@ -199,14 +229,20 @@ describe("--stdin-filename", () => {
 
 describe("safety in write mode (git)", () => {
   it("refuses files with uncommitted changes, naming them; --allow-dirty writes them", () => {
-    const dir = tempRepo({ "requirements.txt": REQUIREMENTS, "app/tasks.py": TASK, "app/jobs.py": TASK });
+    const dir = tempRepo({
+      "requirements.txt": REQUIREMENTS,
+      "app/tasks.py": TASK,
+      "app/jobs.py": TASK,
+    });
     writeFileSync(join(dir, "app/tasks.py"), TASK + "# my edit\n");
     writeFileSync(join(dir, "app/new.py"), TASK); // untracked counts as uncommitted
     const refused = asyncshift(dir, ["--write", "app"]);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain("app/tasks.py:1:1: AS906");
     expect(refused.stdout).toContain("app/new.py:1:1: AS906");
-    expect(refused.stdout).toMatch(/2 files with uncommitted changes not written: app\/new\.py, app\/tasks\.py/);
+    expect(refused.stdout).toMatch(
+      /2 files with uncommitted changes not written: app\/new\.py, app\/tasks\.py/,
+    );
     expect(readFileSync(join(dir, "app/tasks.py"), "utf8")).toBe(TASK + "# my edit\n");
     expect(readFileSync(join(dir, "app/new.py"), "utf8")).toBe(TASK);
     // The clean file was written.
@@ -227,12 +263,24 @@ describe("safety in write mode (git)", () => {
   });
 
   it("--changed-since REV: files changed since REV plus untracked ones", () => {
-    const dir = tempRepo({ "requirements.txt": REQUIREMENTS, "a.py": TASK, "b.py": TASK, "c.py": TASK });
+    const dir = tempRepo({
+      "requirements.txt": REQUIREMENTS,
+      "a.py": TASK,
+      "b.py": TASK,
+      "c.py": TASK,
+    });
     writeFileSync(join(dir, "b.py"), TASK + "\n");
     git(dir, "commit", "-qam", "touch b");
     writeFileSync(join(dir, "c.py"), TASK + "\n\n"); // uncommitted change
     writeFileSync(join(dir, "d.py"), TASK); // untracked
-    const result = asyncshift(dir, ["--check", "--format", "json", "--changed-since", "HEAD~1", "."]);
+    const result = asyncshift(dir, [
+      "--check",
+      "--format",
+      "json",
+      "--changed-since",
+      "HEAD~1",
+      ".",
+    ]);
     const paths = JSON.parse(result.stdout).files.map((f: { path: string }) => f.path);
     expect(paths).toEqual(["b.py", "c.py", "d.py"]);
     const bad = asyncshift(dir, ["--changed-since", "no-such-rev", "."]);
@@ -247,7 +295,11 @@ describe("safety in write mode (git)", () => {
 
 describe("--interactive", () => {
   function project() {
-    return tempProject({ "requirements.txt": REQUIREMENTS, "app/tasks.py": TASK, "app/jobs.py": TASK });
+    return tempProject({
+      "requirements.txt": REQUIREMENTS,
+      "app/tasks.py": TASK,
+      "app/jobs.py": TASK,
+    });
   }
   const full = () => {
     const dir = tempProject({ "requirements.txt": REQUIREMENTS, "app/tasks.py": TASK });
@@ -259,7 +311,9 @@ describe("--interactive", () => {
     const dir = project();
     // jobs.py: all; tasks.py: no, then done.
     const result = asyncshift(dir, ["-i", "app"], "a\nn\nd\n");
-    expect(result.stdout).toContain("[y]es, [n]o, [a]ll in this file, [d]one with this file, [q]uit");
+    expect(result.stdout).toContain(
+      "[y]es, [n]o, [a]ll in this file, [d]one with this file, [q]uit",
+    );
     expect(result.stdout).toContain("--- app/jobs.py  (1/2)");
     expect(result.stdout).toContain("-    asyncio.run(fetch_price(sku))");
     expect(result.stdout).toContain("+    async_to_sync(fetch_price)(sku)");
@@ -310,7 +364,8 @@ describe("pre-commit", () => {
 
   it("takes many file arguments at once, as pre-commit passes them", () => {
     const files: Record<string, string> = { "requirements.txt": REQUIREMENTS };
-    for (let i = 0; i < 40; i++) files[`pkg${i % 4}/mod_${i}.py`] = i % 10 === 0 ? TASK : `x = ${i}\n`;
+    for (let i = 0; i < 40; i++)
+      files[`pkg${i % 4}/mod_${i}.py`] = i % 10 === 0 ? TASK : `x = ${i}\n`;
     const dir = tempProject(files);
     const names = Object.keys(files).filter((f) => f.endsWith(".py"));
     const result = asyncshift(dir, ["--check", ...names]);
@@ -327,7 +382,8 @@ describe("asyncshift report", () => {
     const dir = tempProject({
       "requirements.txt": REQUIREMENTS,
       "app/tasks.py": TASK,
-      "app/views.py": "import asyncio\n\nasync def view():\n    asyncio.run(work())\n\ndef helper():\n    pass\n",
+      "app/views.py":
+        "import asyncio\n\nasync def view():\n    asyncio.run(work())\n\ndef helper():\n    pass\n",
       "app/tests/test_tasks.py": "import asyncio\n\ndef test_it():\n    asyncio.run(check())\n",
       "app/script.py": 'import asyncio\nif __name__ == "__main__":\n    asyncio.run(main())\n',
       "app/broken.py": "def broken(:\n",
@@ -338,11 +394,27 @@ describe("asyncshift report", () => {
     expect(text.stdout).toMatch(/^total \(5 files\)\s+1\s+1\s+1\s+1\s+0/m);
     expect(text.stdout).toContain("app/broken.py: syntax error on line 1");
     const json = JSON.parse(asyncshift(dir, ["report", "--format", "json", "app"]).stdout);
-    expect(json.totals.sites["asyncio.run"]).toEqual({ sync: 1, async: 1, "test/command": 1, "entry-point": 1 });
-    expect(json.totals).toMatchObject({ files: 5, syntaxErrorFiles: 1, mixedFiles: 2, asyncFunctions: 2 });
+    expect(json.totals.sites["asyncio.run"]).toEqual({
+      sync: 1,
+      async: 1,
+      "test/command": 1,
+      "entry-point": 1,
+    });
+    expect(json.totals).toMatchObject({
+      files: 5,
+      syntaxErrorFiles: 1,
+      mixedFiles: 2,
+      asyncFunctions: 2,
+    });
     const views = json.files.find((f: { path: string }) => f.path === "app/views.py");
     expect(views).toMatchObject({ mixed: true, asyncFunctions: 2 - 1, syncFunctions: 1 });
-    expect(views.sites[0]).toMatchObject({ transform: "asyncio-run", kind: "asyncio.run", context: "async", line: 4, column: 5 });
+    expect(views.sites[0]).toMatchObject({
+      transform: "asyncio-run",
+      kind: "asyncio.run",
+      context: "async",
+      line: 4,
+      column: 5,
+    });
     // The report changes nothing.
     expect(readFileSync(join(dir, "app/tasks.py"), "utf8")).toBe(TASK);
   });

@@ -1,11 +1,6 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  ConfigError,
-  findConfigFile,
-  optionsFromFile,
-  resolveOptions,
-} from "../src/config.js";
+import { ConfigError, findConfigFile, optionsFromFile, resolveOptions } from "../src/config.js";
 import { removeTempProjects, tempProject } from "./helpers/project.js";
 
 afterEach(removeTempProjects);
@@ -13,7 +8,11 @@ afterEach(removeTempProjects);
 /** The options read from a pyproject.toml with this text. */
 function read(text: string) {
   const dir = tempProject({ "pyproject.toml": text });
-  return { dir, file: join(dir, "pyproject.toml"), options: () => optionsFromFile(join(dir, "pyproject.toml")) };
+  return {
+    dir,
+    file: join(dir, "pyproject.toml"),
+    options: () => optionsFromFile(join(dir, "pyproject.toml")),
+  };
 }
 
 function errorOf(text: string): string {
@@ -65,7 +64,9 @@ exclude = ["vendor/**"]
   it("accepts dotted keys and inline tables", () => {
     const { options } = read(`tool.asyncshift.exclude = ["a/**"]\n`);
     expect(options().exclude).toEqual(["a/**"]);
-    const inline = read(`[tool]\nasyncshift = { include = ["x/**"], asyncio-run = { exclude = [] } }\n`);
+    const inline = read(
+      `[tool]\nasyncshift = { include = ["x/**"], asyncio-run = { exclude = [] } }\n`,
+    );
     expect(inline.options()).toMatchObject({ include: ["x/**"], skip: { "asyncio-run": [] } });
   });
 
@@ -78,19 +79,58 @@ exclude = ["vendor/**"]
 describe("configuration errors name the key and the file", () => {
   it.each([
     [`[tool.asyncshift]\nincludes = ["a"]\n`, "unknown key tool.asyncshift.includes"],
-    [`[tool.asyncshift.asyncio-run]\nskip = ["a"]\n`, "unknown key tool.asyncshift.asyncio-run.skip"],
-    [`[tool.asyncshift.to-thread]\nmodes = "native"\n`, "unknown key tool.asyncshift.to-thread.modes"],
-    [`[tool.asyncshift]\ninclude = "app/**"\n`, 'tool.asyncshift.include must be a list of strings, not the string "app/**"'],
-    [`[tool.asyncshift]\nexclude = [1, 2]\n`, "tool.asyncshift.exclude must be a list of strings, not a list"],
-    [`[tool.asyncshift]\nunsafe-fixes = "yes"\n`, 'tool.asyncshift.unsafe-fixes must be true or false, not the string "yes"'],
-    [`[tool.asyncshift]\ndjango = 1\n`, "tool.asyncshift.django must be true or false, not the number 1"],
-    [`[tool.asyncshift]\ndjango-version = 4.10\n`, 'tool.asyncshift.django-version must be a quoted string like "4.2", not the number 4.1'],
-    [`[tool.asyncshift]\ndjango-version = "four"\n`, 'tool.asyncshift.django-version must be a version like "4.2"'],
-    [`[tool.asyncshift]\ntransforms = ["asyncio-run", "nope"]\n`, 'tool.asyncshift.transforms: unknown transform "nope"'],
-    [`[tool.asyncshift.to-thread]\nmode = "fast"\n`, 'tool.asyncshift.to-thread.mode must be "native" or "unwrap", not the string "fast"'],
-    [`[tool.asyncshift.to-thread]\ntwins = ["a"]\n`, "tool.asyncshift.to-thread.twins must be a table, not a list"],
-    [`[tool.asyncshift.to-thread.twins]\n"a.*" = 3\n`, 'tool.asyncshift.to-thread.twins."a.*" must be a string, not the number 3'],
-    [`[tool.asyncshift]\nasyncio-run = true\n`, "tool.asyncshift.asyncio-run must be a table, not the boolean true"],
+    [
+      `[tool.asyncshift.asyncio-run]\nskip = ["a"]\n`,
+      "unknown key tool.asyncshift.asyncio-run.skip",
+    ],
+    [
+      `[tool.asyncshift.to-thread]\nmodes = "native"\n`,
+      "unknown key tool.asyncshift.to-thread.modes",
+    ],
+    [
+      `[tool.asyncshift]\ninclude = "app/**"\n`,
+      'tool.asyncshift.include must be a list of strings, not the string "app/**"',
+    ],
+    [
+      `[tool.asyncshift]\nexclude = [1, 2]\n`,
+      "tool.asyncshift.exclude must be a list of strings, not a list",
+    ],
+    [
+      `[tool.asyncshift]\nunsafe-fixes = "yes"\n`,
+      'tool.asyncshift.unsafe-fixes must be true or false, not the string "yes"',
+    ],
+    [
+      `[tool.asyncshift]\ndjango = 1\n`,
+      "tool.asyncshift.django must be true or false, not the number 1",
+    ],
+    [
+      `[tool.asyncshift]\ndjango-version = 4.10\n`,
+      'tool.asyncshift.django-version must be a quoted string like "4.2", not the number 4.1',
+    ],
+    [
+      `[tool.asyncshift]\ndjango-version = "four"\n`,
+      'tool.asyncshift.django-version must be a version like "4.2"',
+    ],
+    [
+      `[tool.asyncshift]\ntransforms = ["asyncio-run", "nope"]\n`,
+      'tool.asyncshift.transforms: unknown transform "nope"',
+    ],
+    [
+      `[tool.asyncshift.to-thread]\nmode = "fast"\n`,
+      'tool.asyncshift.to-thread.mode must be "native" or "unwrap", not the string "fast"',
+    ],
+    [
+      `[tool.asyncshift.to-thread]\ntwins = ["a"]\n`,
+      "tool.asyncshift.to-thread.twins must be a table, not a list",
+    ],
+    [
+      `[tool.asyncshift.to-thread.twins]\n"a.*" = 3\n`,
+      'tool.asyncshift.to-thread.twins."a.*" must be a string, not the number 3',
+    ],
+    [
+      `[tool.asyncshift]\nasyncio-run = true\n`,
+      "tool.asyncshift.asyncio-run must be a table, not the boolean true",
+    ],
     [`[tool]\nasyncshift = 3\n`, "tool.asyncshift must be a table, not the number 3"],
     [`tool = "x"\n`, "tool must be a table"],
   ])("%s", (text, message) => {

@@ -26,7 +26,13 @@ describe("interactive hunks", () => {
     const original = "import asyncio\nasyncio.run(f())\n";
     const full = "from asgiref.sync import async_to_sync\nasync_to_sync(f)()\n";
     expect(namesLeftUnimported(original, full, "async_to_sync(f)()\n")).toEqual(["async_to_sync"]);
-    expect(namesLeftUnimported(original, full, "from asgiref.sync import async_to_sync\nasyncio.run(f())\n")).toEqual(["asyncio"]);
+    expect(
+      namesLeftUnimported(
+        original,
+        full,
+        "from asgiref.sync import async_to_sync\nasyncio.run(f())\n",
+      ),
+    ).toEqual(["asyncio"]);
     expect(namesLeftUnimported(original, full, full)).toEqual([]);
   });
 });
@@ -42,16 +48,39 @@ describe("github annotations", () => {
           status: "unchanged",
           skippedBy: [],
           diagnostics: [
-            { code: "AS104", severity: "warning", source: "asyncio-run", line: 2, column: 3, endLine: 3, endColumn: 1, message: "100% sure\nnot" },
+            {
+              code: "AS104",
+              severity: "warning",
+              source: "asyncio-run",
+              line: 2,
+              column: 3,
+              endLine: 3,
+              endColumn: 1,
+              message: "100% sure\nnot",
+            },
           ],
         },
       ],
       notices: [{ message: "note" }],
-      summary: { filesScanned: 1, filesChanged: 0, filesWritten: 0, filesSkipped: 0, filesFailed: 0, editsByTransform: {}, skippedByTransform: {}, diagnostics: 1, errors: 0, warnings: 1, seconds: 0 },
+      summary: {
+        filesScanned: 1,
+        filesChanged: 0,
+        filesWritten: 0,
+        filesSkipped: 0,
+        filesFailed: 0,
+        editsByTransform: {},
+        skippedByTransform: {},
+        diagnostics: 1,
+        errors: 0,
+        warnings: 1,
+        seconds: 0,
+      },
       exitCode: 0,
     } as unknown as RunResult;
     const lines = formatGithub(result).split("\n");
-    expect(lines[0]).toBe("::warning file=a%2Cb%3Ac%25.py,line=2,col=3,endLine=3,title=AS104::100%25 sure%0Anot");
+    expect(lines[0]).toBe(
+      "::warning file=a%2Cb%3Ac%25.py,line=2,col=3,endLine=3,title=AS104::100%25 sure%0Anot",
+    );
     expect(lines[1]).toBe("::notice title=asyncshift::note");
   });
 });

@@ -35,7 +35,8 @@ function annotation(
 }
 
 function diagnosticLine(path: string, d: ReportedDiagnostic): string {
-  const message = d.suggestion !== undefined ? `${d.message}\nSuggestion: ${d.suggestion}` : d.message;
+  const message =
+    d.suggestion !== undefined ? `${d.message}\nSuggestion: ${d.suggestion}` : d.message;
   return annotation(COMMAND[d.severity], path, d, d.code, message);
 }
 
@@ -66,7 +67,8 @@ export function formatGithub(result: RunResult): string {
     }
     for (const d of file.diagnostics) lines.push(diagnosticLine(file.path, d));
   }
-  for (const notice of result.notices) lines.push(`::notice title=asyncshift::${escapeData(notice.message)}`);
+  for (const notice of result.notices)
+    lines.push(`::notice title=asyncshift::${escapeData(notice.message)}`);
   lines.push(summaryLine(result));
   return lines.join("\n") + "\n";
 }

@@ -23,7 +23,8 @@ const SYNC_ORM_KIND = "sync-orm-call";
 
 function siteCounts(file: InventoryFile): number[] {
   const counts = COLUMNS.map(
-    (col) => file.sites.filter((s) => s.kind === col.kind && countedContext(s) === col.context).length,
+    (col) =>
+      file.sites.filter((s) => s.kind === col.kind && countedContext(s) === col.context).length,
   );
   counts.push(file.sites.filter((s) => s.kind === SYNC_ORM_KIND).length);
   return counts;
@@ -53,9 +54,7 @@ function table(rows: string[][], rightAligned: (col: number) => boolean): string
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? "")].length)));
   return rows.map((r) =>
     r
-      .map((cell, i) =>
-        rightAligned(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]),
-      )
+      .map((cell, i) => (rightAligned(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
       .join("  ")
       .trimEnd(),
   );
@@ -64,7 +63,14 @@ function table(rows: string[][], rightAligned: (col: number) => boolean): string
 /** The inventory as a terminal table: files with anything to report, then totals and blockers. */
 export function formatInventoryText(inventory: Inventory, color: boolean): string {
   const c = pc.createColors(color);
-  const groups = ["", ...COLUMNS.map((col, i) => (i === 0 || COLUMNS[i - 1].group !== col.group ? col.group : "")), "ORM", "", "", ""];
+  const groups = [
+    "",
+    ...COLUMNS.map((col, i) => (i === 0 || COLUMNS[i - 1].group !== col.group ? col.group : "")),
+    "ORM",
+    "",
+    "",
+    "",
+  ];
   const headers = ["file", ...COLUMNS.map((col) => col.header), "sync", "async def", "def", ""];
   const rows = inventory.files.filter(isInteresting).map(row);
   const totals = inventory.totals;

@@ -76,8 +76,7 @@ export function sarifRules(transforms: readonly Transform[]): Rule[] {
     });
     for (const [code, doc] of Object.entries(meta.codes)) rules.push(codeRule(code, doc, meta.id));
   }
-  for (const [code, doc] of Object.entries(RUNNER_CODES))
-    rules.push(codeRule(code, doc, "runner"));
+  for (const [code, doc] of Object.entries(RUNNER_CODES)) rules.push(codeRule(code, doc, "runner"));
   return rules;
 }
 
@@ -105,7 +104,8 @@ function uriOf(path: string): string {
 }
 
 function diagnosticResult(uri: string, d: ReportedDiagnostic, ruleIndex: Map<string, number>) {
-  const message = d.suggestion !== undefined ? `${d.message}\nSuggestion: ${d.suggestion}` : d.message;
+  const message =
+    d.suggestion !== undefined ? `${d.message}\nSuggestion: ${d.suggestion}` : d.message;
   return {
     ruleId: d.code,
     ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code)! } : {}),
@@ -174,7 +174,8 @@ function editResults(
 ) {
   const fix = exactFix(file, uri);
   const byTransform = new Map<string, ReportedEdit[]>();
-  for (const e of file.edits) byTransform.set(e.transform, [...(byTransform.get(e.transform) ?? []), e]);
+  for (const e of file.edits)
+    byTransform.set(e.transform, [...(byTransform.get(e.transform) ?? []), e]);
   return [...byTransform].map(([id, edits], i) => ({
     ruleId: id,
     ...(ruleIndex.has(id) ? { ruleIndex: ruleIndex.get(id)! } : {}),
