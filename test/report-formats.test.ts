@@ -73,6 +73,7 @@ describe("github annotations", () => {
         diagnostics: 1,
         errors: 0,
         warnings: 1,
+        diagnosticsByCode: { AS104: 1 },
         seconds: 0,
       },
       exitCode: 0,
