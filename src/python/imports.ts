@@ -29,7 +29,17 @@ export function fromModuleName(statement: SyntaxNode): string {
 }
 
 /** The bindings one import statement makes. `from x import *` makes none we can name. */
-export function importBindings(statement: SyntaxNode): ImportBinding[] {
+export function importBindings(statement: SyntaxNode): readonly ImportBinding[] {
+  let perTree = importBindingsCache.get(statement.tree);
+  if (!perTree) importBindingsCache.set(statement.tree, (perTree = new Map()));
+  let bindings = perTree.get(statement.id);
+  if (!bindings) perTree.set(statement.id, (bindings = computeImportBindings(statement)));
+  return bindings;
+}
+
+const importBindingsCache = new WeakMap<Tree, Map<number, readonly ImportBinding[]>>();
+
+function computeImportBindings(statement: SyntaxNode): ImportBinding[] {
   const scope = enclosingScope(statement);
   const module = statement.type === "import_from_statement" ? fromModuleName(statement) : undefined;
   const result: ImportBinding[] = [];
@@ -83,6 +93,25 @@ function visibleScopes(node: SyntaxNode): SyntaxNode[] {
 export function importBindingOf(name: string, node: SyntaxNode): ImportBinding | undefined {
   // Most names are not imported at all: skip the walk over the scopes for them.
   if (!importedNamesIn(node.tree.rootNode).has(name)) return undefined;
+  // The answer depends only on the innermost scope: remembered per scope and name, as every
+  // reference to an imported module or model asks again.
+  const innermost = enclosingScope(node);
+  let perTree = importBindingOfCache.get(node.tree);
+  if (!perTree) importBindingOfCache.set(node.tree, (perTree = new Map()));
+  let perScope = perTree.get(innermost.id);
+  if (!perScope) perTree.set(innermost.id, (perScope = new Map()));
+  if (perScope.has(name)) return perScope.get(name);
+  const found = importBindingInScopes(name, node);
+  perScope.set(name, found);
+  return found;
+}
+
+const importBindingOfCache = new WeakMap<
+  Tree,
+  Map<number, Map<string, ImportBinding | undefined>>
+>();
+
+function importBindingInScopes(name: string, node: SyntaxNode): ImportBinding | undefined {
   for (const scope of visibleScopes(node)) {
     const bound = bindingsNamed(scope, name);
     if (bound.length === 0) continue;

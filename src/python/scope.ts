@@ -37,11 +37,32 @@ export function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
 
 /** The innermost scope that holds `node` (not `node` itself). */
 export function enclosingScope(node: SyntaxNode): SyntaxNode {
-  let n = node.parent;
-  for (; n; n = n.parent) if (isScope(n)) return n;
+  // Name lookups ask this for every reference, and tree-sitter's `parent` descends from the root
+  // each time: the answer is remembered for every node walked through (trees never change).
+  let perTree = enclosingScopeCache.get(node.tree);
+  if (!perTree) enclosingScopeCache.set(node.tree, (perTree = new Map()));
+  const own = node.id;
+  const hit = perTree.get(own);
+  if (hit) return hit;
+  const walked = [own];
+  let found: SyntaxNode | undefined;
+  for (let n = node.parent; n; n = n.parent) {
+    if (isScope(n)) {
+      found = n;
+      break;
+    }
+    const id = n.id;
+    found = perTree.get(id);
+    if (found) break;
+    walked.push(id);
+  }
   // Every node but the root has a module above it.
-  return node.tree.rootNode;
+  found ??= node.tree.rootNode;
+  for (const id of walked) perTree.set(id, found);
+  return found;
 }
+
+const enclosingScopeCache = new WeakMap<Tree, Map<number, SyntaxNode>>();
 
 export function isAsyncFunction(fn: SyntaxNode): boolean {
   return fn.type === "function_definition" && fn.firstChild?.type === "async";
