@@ -65,21 +65,25 @@ class OffsetHistory {
       offset = offsetBeforeEdits(this.passes[i], offset);
     return offset;
   }
+  private lineStarts: number[] | undefined;
   position(offset: number): { line: number; column: number } {
     const at = this.originalOffset(offset);
-    let line = 1;
-    let lineStart = 0;
-    for (
-      let i = this.original.indexOf("\n");
-      i >= 0 && i < at;
-      i = this.original.indexOf("\n", i + 1)
-    ) {
-      line++;
-      lineStart = i + 1;
+    if (!this.lineStarts) {
+      this.lineStarts = [0];
+      for (let i = this.original.indexOf("\n"); i >= 0; i = this.original.indexOf("\n", i + 1))
+        this.lineStarts.push(i + 1);
+    }
+    // The last line start at or before `at` (binary search: a large file may have many sites).
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= at) low = mid;
+      else high = mid - 1;
     }
     // Columns count characters, not UTF-16 units, as editors do.
-    const column = [...this.original.slice(lineStart, at)].length + 1;
-    return { line, column };
+    const column = [...this.original.slice(this.lineStarts[low], at)].length + 1;
+    return { line: low + 1, column };
   }
 }
 
