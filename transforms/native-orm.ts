@@ -421,11 +421,13 @@ class NativeOrm {
   }
 
   run(): TransformResult {
-    for (const def of this.root.descendantsOfType("function_definition"))
-      this.decoratedWrapper(def);
-    for (const ref of this.wrapperReferences()) this.wrapperCall(ref);
-    for (const def of this.root.descendantsOfType("function_definition"))
-      if (isAsyncFunction(def)) this.asyncBody(def);
+    const refs = this.wrapperReferences();
+    for (const def of this.decoratedByWrapper(refs)) this.decoratedWrapper(def);
+    for (const ref of refs) this.wrapperCall(ref);
+    // Every sync ORM call this looks for sits in an async def.
+    if (this.source.includes("async"))
+      for (const def of this.root.descendantsOfType("function_definition"))
+        if (isAsyncFunction(def)) this.asyncBody(def);
     this.importEdits();
     return { edits: this.edits, diagnostics: this.diagnostics, sites: this.sites };
   }
@@ -484,24 +486,62 @@ class NativeOrm {
   }
   private commentsCache: SyntaxNode[] | undefined;
 
-  /** Every expression naming sync_to_async or database_sync_to_async outside import statements. */
+  /**
+   * Every expression naming sync_to_async or database_sync_to_async outside import statements, in
+   * source order. Any such name is spelled in the text (an alias is imported by its own name), so
+   * the text is searched first and only identifiers found there are looked at: walking every name
+   * of a file through tree-sitter costs more than the rest of the transform.
+   */
   private wrapperReferences(): SyntaxNode[] {
-    const refs: SyntaxNode[] = [];
-    for (const node of this.root.descendantsOfType(["identifier", "attribute"])) {
-      if (
-        node.parent?.type === "attribute" &&
-        node.parent.childForFieldName("object")?.id === node.id
-      )
-        continue;
-      if (node.type === "identifier" && node.parent?.type === "attribute") continue;
-      if (node.parent?.type === "dotted_name" || node.parent?.type === "aliased_import") continue;
-      // A cheap look at the name first: resolving every name in a large file is slow.
-      const last =
-        node.type === "attribute" ? node.childForFieldName("attribute")?.text : node.text;
-      if (!last || !(this.wrapperNames.has(last) || last.endsWith("sync_to_async"))) continue;
-      if (this.wrapperKind(node)) refs.push(node);
+    if (!this.source.includes("sync_to_async")) return [];
+    const found = new Map<number, SyntaxNode>();
+    for (const word of ["sync_to_async", ...this.wrapperNames]) {
+      if (word === "") continue;
+      for (let at = this.source.indexOf(word); at >= 0; at = this.source.indexOf(word, at + 1)) {
+        const id = this.root.namedDescendantForIndex(at, at + word.length);
+        if (id.type !== "identifier" || found.has(id.id)) continue;
+        const ref = this.wrapperReferenceAt(id);
+        if (ref) found.set(id.id, ref);
+      }
     }
-    return refs;
+    return [...found.values()].sort(
+      (a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex,
+    );
+  }
+
+  /** The wrapper expression `identifier` ends (itself, or the attribute it names), if any. */
+  private wrapperReferenceAt(identifier: SyntaxNode): SyntaxNode | undefined {
+    const last = identifier.text;
+    if (!(this.wrapperNames.has(last) || last.endsWith("sync_to_async"))) return undefined;
+    const parent = identifier.parent;
+    let node = identifier;
+    if (parent?.type === "attribute") {
+      // `sync_to_async.x` is not the wrapper; `asgiref.sync.sync_to_async` is, as a whole.
+      if (parent.childForFieldName("attribute")?.id !== identifier.id) return undefined;
+      const above = parent.parent;
+      if (above?.type === "attribute" && above.childForFieldName("object")?.id === parent.id)
+        return undefined;
+      node = parent;
+    } else if (parent?.type === "dotted_name" || parent?.type === "aliased_import") {
+      return undefined;
+    }
+    return this.wrapperKind(node) ? node : undefined;
+  }
+
+  /** The defs decorated by one of the wrapper references, in source order. */
+  private decoratedByWrapper(refs: SyntaxNode[]): SyntaxNode[] {
+    const defs = new Map<number, SyntaxNode>();
+    for (const ref of refs) {
+      const decorator =
+        ref.parent?.type === "decorator"
+          ? ref.parent
+          : ref.parent?.type === "call" && ref.parent.parent?.type === "decorator"
+            ? ref.parent.parent
+            : undefined;
+      const def = decorator?.parent?.childForFieldName("definition");
+      if (def?.type === "function_definition" && !defs.has(def.id)) defs.set(def.id, def);
+    }
+    return [...defs.values()].sort((a, b) => a.startIndex - b.startIndex);
   }
 
   private removedReference(expr: SyntaxNode): void {
