@@ -153,6 +153,9 @@ function asyncioRunSites(root: SyntaxNode): Site[] {
   for (const call of root.descendantsOfType("call")) {
     const callee = call.childForFieldName("function");
     if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) continue;
+    // A cheap look at the name first: `x.y.run` or a bare name (`from asyncio import run as r`).
+    if (callee.type === "attribute" && callee.childForFieldName("attribute")?.text !== "run")
+      continue;
     if (qualifiedName(callee) !== "asyncio.run") continue;
     const reference = callee.type === "identifier" ? callee : leftmostIdentifier(callee);
     const binding = reference && importBindingOf(reference.text, reference);
@@ -235,13 +238,15 @@ function asyncToSyncName(root: SyntaxNode): { name: string; imported: boolean } 
   const otherImport = imports.some(
     (b) => b.local === ASYNC_TO_SYNC && b.qualified !== `${ASGIREF}.${ASYNC_TO_SYNC}`,
   );
-  const otherBinding = root.descendantsOfType("identifier").some((id) => {
-    if (id.text !== ASYNC_TO_SYNC) return false;
-    const parent = id.parent;
-    if (parent?.type === "function_definition" || parent?.type === "class_definition")
-      return parent.childForFieldName("name")?.id === id.id;
-    return parent?.type === "assignment" && parent.childForFieldName("left")?.id === id.id;
-  });
+  const otherBinding =
+    root.text.includes(ASYNC_TO_SYNC) &&
+    root.descendantsOfType("identifier").some((id) => {
+      if (id.text !== ASYNC_TO_SYNC) return false;
+      const parent = id.parent;
+      if (parent?.type === "function_definition" || parent?.type === "class_definition")
+        return parent.childForFieldName("name")?.id === id.id;
+      return parent?.type === "assignment" && parent.childForFieldName("left")?.id === id.id;
+    });
   return otherImport || otherBinding ? undefined : { name: ASYNC_TO_SYNC, imported: false };
 }
 
