@@ -37,6 +37,13 @@ export class PathError extends Error {
 export interface FileSelection {
   include: string[];
   exclude: string[];
+  /** Folder the globs are relative to (the configuring pyproject.toml's); default: the working folder. */
+  globBase?: string;
+}
+
+/** Where include/exclude globs are anchored: the project root when a pyproject.toml configures the run. */
+export function globBaseFor(configFile: string | undefined, cwd = process.cwd()): string {
+  return configFile ? dirname(resolve(cwd, configFile)) : cwd;
 }
 
 /** A .gitignore and the folder its patterns are relative to. */
@@ -116,6 +123,7 @@ export function discoverPythonFiles(
     selection.include.length > 0 ? picomatch(selection.include, { dot: true }) : undefined;
   const exclude =
     selection.exclude.length > 0 ? picomatch(selection.exclude, { dot: true }) : undefined;
+  const globBase = selection.globBase ?? cwd;
   const roots = paths.map((p) => resolve(cwd, p));
   const realRoots = roots.map((r) => {
     if (!existsSync(r)) throw new PathError(`${displayPath(r, cwd)}: no such file or folder`);
@@ -127,7 +135,7 @@ export function discoverPythonFiles(
     return i < 0 ? undefined : join(roots[i], relative(realRoots[i], real));
   };
   const selected = (path: string) => {
-    const shown = displayPath(path, cwd);
+    const shown = displayPath(path, globBase);
     return (!include || include(shown)) && !(exclude && exclude(shown));
   };
   const found = new Set<string>();
@@ -173,7 +181,7 @@ export function discoverPythonFiles(
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || isIgnored(rules, path, true)) continue;
-        if (exclude && exclude(displayPath(path, cwd) + "/")) continue;
+        if (exclude && exclude(displayPath(path, globBase) + "/")) continue;
         walk(path, rules);
       } else if (entry.name.endsWith(".py")) {
         if (isIgnored(rules, path, false) || !selected(path)) continue;
@@ -193,7 +201,7 @@ export function discoverPythonFiles(
     } else if (stat.isFile()) {
       // Named on the command line: the user asked for it, whatever its name (pre-commit passes
       // files). A link named so is processed through its target, so the link stays a link.
-      if (exclude && exclude(displayPath(root, cwd))) continue;
+      if (exclude && exclude(displayPath(root, globBase))) continue;
       found.add(lstatSync(root).isSymbolicLink() ? realRoots[i] : root);
     }
   }

@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import picomatch from "picomatch";
 import type { Options } from "./config.js";
 import { decodeSource } from "./file-job.js";
-import { displayPath, pythonFiles } from "./files.js";
+import { displayPath, globBaseFor, pythonFiles } from "./files.js";
 import { firstSyntaxProblem, parsePython } from "./parse.js";
 import { mayHoldSite } from "./pipeline.js";
 import {
@@ -176,7 +176,11 @@ export function inventory(options: Options, cwd = process.cwd()): Inventory {
   const transforms = selectedTransforms(options.transforms);
   const files = pythonFiles(
     options.paths,
-    { include: options.include, exclude: options.exclude },
+    {
+      include: options.include,
+      exclude: options.exclude,
+      globBase: globBaseFor(options.configFile, cwd),
+    },
     cwd,
   );
   const sources = files.map((file) => {

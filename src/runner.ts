@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { existsSync, statSync } from "node:fs";
 import type { Options } from "./config.js";
 import { runnerDiagnostic, type FileJob, type FileResult } from "./file-job.js";
-import { discoverPythonFiles, displayPath } from "./files.js";
+import { discoverPythonFiles, displayPath, globBaseFor } from "./files.js";
 import { filesChangedSince, refuseDirtyWrites, uncommittedFiles } from "./git.js";
 import { Pool } from "./pool.js";
 import { transformApplies } from "./pipeline.js";
@@ -87,7 +87,11 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   const cwd = process.cwd();
   const { files: found, notFollowed } = discoverPythonFiles(
     options.paths,
-    { include: options.include, exclude: options.exclude },
+    {
+      include: options.include,
+      exclude: options.exclude,
+      globBase: globBaseFor(options.configFile, cwd),
+    },
     cwd,
   );
   const files = options.changedSince

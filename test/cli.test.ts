@@ -205,6 +205,22 @@ describe("asyncshift command line", () => {
     expect(forced.stdout).toContain("async_to_sync(go)()");
   });
 
+  it("anchors [tool.asyncshift] globs at the pyproject.toml's folder, wherever it runs from", () => {
+    const parent = mkdtempSync(join(tmpdir(), "asyncshift-globs-"));
+    temps.push(parent);
+    const project = join(parent, "proj");
+    cpSync(EXAMPLES, project, { recursive: true });
+    writeFileSync(
+      join(project, "pyproject.toml"),
+      readFileSync(join(project, "pyproject.toml"), "utf8") +
+        '\n[tool.asyncshift]\nexclude = ["shop/tasks.py"]\n',
+    );
+    const fromOutside = JSON.parse(asyncshift(parent, "proj", "--format", "json").stdout);
+    const paths = fromOutside.files.map((f: { path: string }) => f.path);
+    expect(paths).toContain("proj/shop/views.py");
+    expect(paths).not.toContain("proj/shop/tasks.py");
+  });
+
   it("counts unwrapped thread calls in the summary (to-thread unwrap mode)", () => {
     const dir = exampleCopy();
     const { stdout } = asyncshift(
