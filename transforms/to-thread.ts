@@ -1114,13 +1114,26 @@ const REMOVABLE_IMPORTS = new Set([
   "time.sleep",
 ]);
 
-/** Removal of asyncio/functools/time imports that only the rewritten sites used. */
+/**
+ * asyncio/functools/time imports, and a name the sites replaced (`redis_manager` after its twin)
+ * from a from-import that keeps other names: the module is still imported, so no import-time side
+ * effect is lost.
+ */
+function isRemovable(binding: ImportBinding): boolean {
+  if (REMOVABLE_IMPORTS.has(binding.qualified)) return true;
+  const statement = binding.statement;
+  return (
+    statement.type === "import_from_statement" && statement.childrenForFieldName("name").length > 1
+  );
+}
+
+/** Removal of imports that only the rewritten sites used. */
 function importEdits(file: ParsedFile, gone: SyntaxNode[], kept: Set<number>): Edit[] {
   const goneIds = new Set(gone.map((n) => n.id));
   const bindings = new Map<number, ImportBinding>();
   for (const reference of gone) {
     const binding = importBindingOf(reference.text, reference);
-    if (binding && REMOVABLE_IMPORTS.has(binding.qualified)) bindings.set(binding.item.id, binding);
+    if (binding && isRemovable(binding)) bindings.set(binding.item.id, binding);
   }
   const edits: Edit[] = [];
   // One removal per statement and pass: two removals from one statement would overlap.

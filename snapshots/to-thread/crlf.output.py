@@ -1,4 +1,4 @@
-from shop.services.cache import async_redis_manager, redis_manager
+from shop.services.cache import async_redis_manager
 import asyncio
 
 

@@ -1,6 +1,6 @@
 import asyncio
 
-from shop.services.cache import async_redis_manager, redis_manager
+from shop.services.cache import async_redis_manager
 
 
 def backoff(attempt):
