@@ -79,7 +79,9 @@ export function formatText(result: RunResult, options: TextOptions): string {
   }
   const shown = (d: ReportedDiagnostic) => !options.quiet || d.severity === "error";
   for (const file of result.files) {
-    for (const d of file.diagnostics) if (shown(d)) out.push(formatDiagnostic(file.path, d, c));
+    // Transforms report in their own order; a reader wants the file top to bottom.
+    const inOrder = [...file.diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
+    for (const d of inOrder) if (shown(d)) out.push(formatDiagnostic(file.path, d, c));
     if (options.verbose && file.status === "failed" && file.stack) out.push(c.dim(file.stack));
   }
   if (!options.quiet)
