@@ -1,3 +1,4 @@
+import type Parser from "tree-sitter";
 import type { SyntaxNode, Tree } from "../types.js";
 
 /** Node types that open a new Python scope (names bound inside do not leak out). */
@@ -13,6 +14,49 @@ const SCOPE_TYPES = new Set([
 
 /** A function-like scope: where `asyncio.run` runs when the code runs. */
 const FUNCTION_TYPES = new Set(["function_definition", "lambda"]);
+
+/**
+ * What `walkNamed` does below a node it entered: walk its children (true), skip them (false), or
+ * walk them and then call the function returned.
+ */
+export type WalkStep = boolean | (() => void);
+
+/**
+ * A pre-order walk over the named nodes below `node` (not `node` itself), in source order, with a
+ * TreeCursor: reading a type through the cursor makes no node object, and a whole-file walk by
+ * `namedChildren` costs several times more. `current()` makes the node when it is needed; the
+ * cursor itself answers startIndex, endIndex and nodeText without making one.
+ */
+export function walkNamed(
+  node: SyntaxNode,
+  enter: (type: string, current: () => SyntaxNode, cursor: Parser.TreeCursor) => WalkStep,
+): void {
+  const cursor = node.walk();
+  if (!cursor.gotoFirstChild()) return;
+  const current = () => cursor.currentNode;
+  // The function to call when leaving the node at each depth, once its children are walked.
+  const leaving: ((() => void) | undefined)[] = [];
+  let depth = 1;
+  for (;;) {
+    let step: WalkStep = false;
+    // Anonymous nodes are tokens: nothing named below them.
+    if (cursor.nodeIsNamed) step = enter(cursor.nodeType, current, cursor);
+    if (step !== false && cursor.gotoFirstChild()) {
+      leaving[depth] = typeof step === "function" ? step : undefined;
+      depth++;
+      continue;
+    }
+    if (typeof step === "function") step();
+    while (!cursor.gotoNextSibling()) {
+      cursor.gotoParent();
+      depth--;
+      if (depth === 0) return;
+      const leave = leaving[depth];
+      leaving[depth] = undefined;
+      leave?.();
+    }
+  }
+}
 
 export function isScope(node: SyntaxNode): boolean {
   return node.type === "module" || SCOPE_TYPES.has(node.type);
@@ -205,62 +249,60 @@ function computeBindingsInScope(scope: SyntaxNode): Binding[] {
     parameterNames(params, names);
     add("parameter", names);
   }
-  const visit = (node: SyntaxNode): void => {
-    for (const child of node.namedChildren) {
-      switch (child.type) {
-        case "function_definition":
-        case "class_definition": {
-          const name = child.childForFieldName("name");
-          if (name) add("definition", [name]);
-          continue;
-        }
-        case "lambda":
-        case "list_comprehension":
-        case "set_comprehension":
-        case "dictionary_comprehension":
-        case "generator_expression":
-          continue;
-        case "import_statement":
-        case "import_from_statement":
-          add("import", importedNameNodes(child));
-          continue;
-        case "global_statement":
-        case "nonlocal_statement":
-          add("global", child.namedChildren);
-          continue;
-        case "assignment":
-        case "augmented_assignment":
-        case "for_statement":
-        case "for_in_clause": {
-          const left = child.childForFieldName("left");
-          if (left) {
-            const names: SyntaxNode[] = [];
-            targetNames(left, names);
-            add("assignment", names);
-          }
-          break;
-        }
-        case "as_pattern_target":
-        case "delete_statement": {
-          const names: SyntaxNode[] = [];
-          targetNames(child, names);
-          add("assignment", names);
-          break;
-        }
-        case "named_expression": {
-          const name = child.childForFieldName("name");
-          if (name) add("assignment", [name]);
-          break;
-        }
+  const visit = (type: string, current: () => SyntaxNode): WalkStep => {
+    switch (type) {
+      case "function_definition":
+      case "class_definition": {
+        const name = current().childForFieldName("name");
+        if (name) add("definition", [name]);
+        return false;
       }
-      visit(child);
+      case "lambda":
+      case "list_comprehension":
+      case "set_comprehension":
+      case "dictionary_comprehension":
+      case "generator_expression":
+        return false;
+      case "import_statement":
+      case "import_from_statement":
+        add("import", importedNameNodes(current()));
+        return false;
+      case "global_statement":
+      case "nonlocal_statement":
+        add("global", current().namedChildren);
+        return false;
+      case "assignment":
+      case "augmented_assignment":
+      case "for_statement":
+      case "for_in_clause": {
+        const left = current().childForFieldName("left");
+        if (left) {
+          const names: SyntaxNode[] = [];
+          targetNames(left, names);
+          add("assignment", names);
+        }
+        return true;
+      }
+      case "as_pattern_target":
+      case "delete_statement": {
+        const names: SyntaxNode[] = [];
+        targetNames(current(), names);
+        add("assignment", names);
+        return true;
+      }
+      case "named_expression": {
+        const name = current().childForFieldName("name");
+        if (name) add("assignment", [name]);
+        return true;
+      }
     }
+    return true;
   };
   const body =
     FUNCTION_TYPES.has(scope.type) || scope.type === "class_definition"
       ? scope.childForFieldName("body")
       : scope; // modules, and comprehensions, which bind their loop targets
-  if (body) visit(body);
+  if (body) walkNamed(body, visit);
   return result;
 }
 
@@ -332,28 +374,33 @@ export function referencesInScope(scope: SyntaxNode, name: string): SyntaxNode[]
   const result: SyntaxNode[] = [];
   // `countHere` is false inside a class body that rebinds the name: its own reads see the class
   // attribute, but functions and comprehensions nested in it skip class scope and see ours.
-  const visit = (node: SyntaxNode, countHere = true): void => {
-    for (const child of node.namedChildren) {
-      if (child.type === "identifier") {
-        if (countHere && child.text === name && isNameReference(child)) result.push(child);
-        continue;
+  const visit = (node: SyntaxNode, countHere = true): void =>
+    walkNamed(node, (type, current, cursor) => {
+      if (type === "identifier") {
+        if (
+          countHere &&
+          cursor.endIndex - cursor.startIndex === name.length &&
+          cursor.nodeText === name
+        ) {
+          const identifier = current();
+          if (isNameReference(identifier)) result.push(identifier);
+        }
+        return false;
       }
-      if (!SCOPE_TYPES.has(child.type)) {
-        visit(child, countHere);
-        continue;
-      }
+      if (!SCOPE_TYPES.has(type)) return true;
+      const child = current();
       const body = child.childForFieldName("body");
       const rebinds = bindingsInScope(child).some((b) => b.name === name && b.kind !== "global");
-      if (child.type === "function_definition" || child.type === "class_definition") {
+      if (type === "function_definition" || type === "class_definition") {
         // Default values, annotations and base classes run in the outer scope.
         for (const part of child.namedChildren) if (part.id !== body?.id) visit(part, countHere);
         if (body && !rebinds) visit(body);
-        else if (body && child.type === "class_definition") visit(body, false);
+        else if (body && type === "class_definition") visit(body, false);
       } else if (!rebinds) {
         visit(child);
       }
-    }
-  };
+      return false;
+    });
   const body =
     FUNCTION_TYPES.has(scope.type) || scope.type === "class_definition"
       ? scope.childForFieldName("body")
