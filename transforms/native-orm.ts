@@ -13,6 +13,7 @@ import {
   importBindingOf,
   importEditsToAdd,
   importEditsToRemove,
+  importedNamesIn,
   isImportStillUsed,
   lineRange,
   qualifiedName,
@@ -27,6 +28,8 @@ import {
   freshName,
   isAsyncFunction,
   needsParenthesesForAwait,
+  walkNamed,
+  type WalkStep,
 } from "../src/python/scope.js";
 import type {
   Context,
@@ -182,6 +185,31 @@ type SiteKind = "sync_to_async" | "sync-orm-call";
 
 const SYNC_TO_ASYNC = new Set(["asgiref.sync.sync_to_async"]);
 const DATABASE_SYNC_TO_ASYNC = "channels.db.database_sync_to_async";
+
+/** Node types the scan of a body looks at; it walks through every other node without stopping. */
+const SCANNED_TYPES = new Set([
+  "function_definition",
+  "class_definition",
+  "lambda",
+  "decorated_definition",
+  "with_statement",
+  "for_statement",
+  "for_in_clause",
+  "call",
+  "if_statement",
+  "elif_clause",
+  "while_statement",
+  "boolean_operator",
+  "not_operator",
+  "conditional_expression",
+  "subscript",
+  "comparison_operator",
+  "generator_expression",
+  "attribute",
+]);
+
+/** The last names of ASYNC_FUNCTIONS (`get_object_or_404`, `login`, ...). */
+const ASYNC_FUNCTION_NAMES = new Set(ASYNC_FUNCTIONS.map((f) => f.qualified.split(".").at(-1)!));
 
 /** Builtins that never touch the database, as long as no queryset is passed to them. */
 const SAFE_BUILTINS = new Set([
@@ -461,6 +489,10 @@ class NativeOrm {
   /** "sync" for asgiref's sync_to_async, "database" for Channels', else undefined. */
   private wrapperKind(expr: SyntaxNode): "sync" | "database" | undefined {
     if (expr.type !== "identifier" && expr.type !== "attribute") return undefined;
+    // A cheap look at the name first: the last name of a wrapper is its own or an import alias.
+    if (!this.source.includes("sync_to_async")) return undefined;
+    const last = expr.type === "attribute" ? expr.childForFieldName("attribute")?.text : expr.text;
+    if (!last || !(this.wrapperNames.has(last) || last.endsWith("sync_to_async"))) return undefined;
     const qualified = qualifiedName(expr);
     if (qualified && SYNC_TO_ASYNC.has(qualified)) return "sync";
     if (qualified === DATABASE_SYNC_TO_ASYNC) return "database";
@@ -511,8 +543,6 @@ class NativeOrm {
 
   /** The wrapper expression `identifier` ends (itself, or the attribute it names), if any. */
   private wrapperReferenceAt(identifier: SyntaxNode): SyntaxNode | undefined {
-    const last = identifier.text;
-    if (!(this.wrapperNames.has(last) || last.endsWith("sync_to_async"))) return undefined;
     const parent = identifier.parent;
     let node = identifier;
     if (parent?.type === "attribute") {
@@ -568,10 +598,13 @@ class NativeOrm {
         return undefined;
       return this.listConversion(call, args[0], call);
     }
-    const qualified =
-      callee.type === "identifier" || callee.type === "attribute"
-        ? qualifiedName(callee)
-        : undefined;
+    // Only a name some import binds, or `x.<function name>`, can be one of ASYNC_FUNCTIONS.
+    const mayBeFunction =
+      callee.type === "identifier"
+        ? importedNamesIn(this.root).has(callee.text)
+        : callee.type === "attribute" &&
+          ASYNC_FUNCTION_NAMES.has(callee.childForFieldName("attribute")?.text ?? "");
+    const qualified = mayBeFunction ? qualifiedName(callee) : undefined;
     const fn = ASYNC_FUNCTIONS.find((f) => f.qualified === qualified);
     if (fn) return this.functionConversion(call, callee, fn);
     if (callee.type !== "attribute") return undefined;
@@ -1143,7 +1176,7 @@ class NativeOrm {
       findings.problems.push({ code, node, message, ...(suggestion ? { suggestion } : {}) });
     const inAtomic: SyntaxNode[] = [];
 
-    const visit = (node: SyntaxNode): void => {
+    const visit = (node: SyntaxNode): WalkStep => {
       switch (node.type) {
         case "function_definition":
         case "class_definition":
@@ -1151,7 +1184,7 @@ class NativeOrm {
         case "decorated_definition":
           if (mode === "wrapper" && node.descendantsOfType("call").length > 0)
             problem("AS208", node, "a nested function or lambda with calls cannot be converted");
-          return;
+          return false;
         case "with_statement": {
           const atomic = node
             .descendantsOfType("with_item")
@@ -1165,21 +1198,19 @@ class NativeOrm {
                 : "transaction.atomic inside async def: async queries do not join the transaction; move the block into a sync function called with sync_to_async",
             );
             inAtomic.push(node);
-            for (const c of node.namedChildren) visit(c);
-            inAtomic.pop();
-            return;
+            return () => inAtomic.pop();
           }
-          break;
+          return true;
         }
         case "for_statement":
         case "for_in_clause":
           this.loop(node, mode, findings, inAtomic.length > 0);
-          break;
+          return true;
         case "call": {
-          if (mode === "async" && this.isWrapperCall(node)) return;
+          if (mode === "async" && this.isWrapperCall(node)) return false;
           const handled = this.call(node, mode, findings, inAtomic.length > 0);
-          if (handled === "skip-children") return;
-          break;
+          if (handled === "skip-children") return false;
+          return true;
         }
         case "if_statement":
         case "elif_clause":
@@ -1204,7 +1235,7 @@ class NativeOrm {
                 `await ${condition.text}.aexists()`,
               );
           }
-          break;
+          return true;
         }
         case "subscript": {
           const value = node.childForFieldName("value");
@@ -1221,7 +1252,7 @@ class NativeOrm {
                 index?.text === "0" ? `await ${value.text}.afirst()` : undefined,
               );
           }
-          break;
+          return true;
         }
         case "comparison_operator": {
           const operands = node.namedChildren;
@@ -1236,7 +1267,7 @@ class NativeOrm {
                 `await ${container.text}.acontains(${operands[0].text})`,
               );
           }
-          break;
+          return true;
         }
         case "generator_expression": {
           for (const clause of node.namedChildren.filter((c) => c.type === "for_in_clause")) {
@@ -1258,15 +1289,19 @@ class NativeOrm {
               node,
               "ORM call inside a generator expression: use a list comprehension, then rewrite",
             );
-          return;
+          return false;
         }
         case "attribute":
           this.relationRead(node, findings);
-          break;
+          return true;
       }
-      for (const child of node.namedChildren) visit(child);
+      return true;
     };
-    visit(region);
+    const step = visit(region);
+    if (step !== false) {
+      walkNamed(region, (type, current) => (SCANNED_TYPES.has(type) ? visit(current()) : true));
+      if (typeof step === "function") step();
+    }
     findings.problems.sort((a, b) => a.node.startIndex - b.node.startIndex);
     findings.conversions.sort((a, b) => a.node.startIndex - b.node.startIndex);
     return findings;
