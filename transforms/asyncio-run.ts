@@ -6,6 +6,7 @@ import {
   importEditsToRemove,
   isImportStillUsed,
   lineEnding,
+  namesImportedAs,
   qualifiedName,
   type ImportBinding,
 } from "../src/python/imports.js";
@@ -153,15 +154,22 @@ function asyncioRunSites(root: SyntaxNode): Site[] {
   for (const call of root.descendantsOfType("call")) {
     const callee = call.childForFieldName("function");
     if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) continue;
-    // A cheap look at the name first: `x.y.run` or a bare name (`from asyncio import run as r`).
-    if (callee.type === "attribute" && callee.childForFieldName("attribute")?.text !== "run")
-      continue;
+    // A cheap look at the names first: `<asyncio>.run`, or a name imported as asyncio.run.
+    if (!mayBeAsyncioRun(root, callee)) continue;
     if (qualifiedName(callee) !== "asyncio.run") continue;
     const reference = callee.type === "identifier" ? callee : leftmostIdentifier(callee);
     const binding = reference && importBindingOf(reference.text, reference);
     if (binding && reference) sites.push({ call, binding, reference });
   }
   return sites;
+}
+
+/** Could `callee` be asyncio.run, judging by names alone (no scope walked)? */
+function mayBeAsyncioRun(root: SyntaxNode, callee: SyntaxNode): boolean {
+  if (callee.type === "identifier") return namesImportedAs(root, "asyncio.run").has(callee.text);
+  if (callee.childForFieldName("attribute")?.text !== "run") return false;
+  const object = callee.childForFieldName("object");
+  return object?.type === "identifier" && namesImportedAs(root, "asyncio").has(object.text);
 }
 
 function leftmostIdentifier(expr: SyntaxNode): SyntaxNode | undefined {

@@ -150,6 +150,29 @@ export function importedNamesIn(root: SyntaxNode): ReadonlySet<string> {
 
 const importedNamesCache = new WeakMap<Tree, Set<string>>();
 
+/**
+ * Local names some import in the file (in any scope) binds to exactly `qualified`: a cheap test
+ * before qualifiedName, which walks scopes. `x.run` can be `asyncio.run` only if `x` is here for
+ * "asyncio"; a bare `r` only if `r` is here for "asyncio.run".
+ */
+export function namesImportedAs(root: SyntaxNode, qualified: string): ReadonlySet<string> {
+  let perTree = namesImportedAsCache.get(root.tree);
+  if (!perTree) namesImportedAsCache.set(root.tree, (perTree = new Map()));
+  let names = perTree.get(qualified);
+  if (!names) {
+    names = new Set(
+      allImportStatements(root)
+        .flatMap((s) => importBindings(s))
+        .filter((b) => b.qualified === qualified)
+        .map((b) => b.local),
+    );
+    perTree.set(qualified, names);
+  }
+  return names;
+}
+
+const namesImportedAsCache = new WeakMap<Tree, Map<string, Set<string>>>();
+
 function importStatementOf(binding: Binding): SyntaxNode | undefined {
   for (let n = binding.node.parent; n; n = n.parent) {
     if (IMPORT_TYPES.includes(n.type)) return n;
