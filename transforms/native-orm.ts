@@ -1378,8 +1378,13 @@ class NativeOrm {
       findings.problems.push({ code, node: call, message, ...(suggestion ? { suggestion } : {}) });
     const callee = call.childForFieldName("function");
     if (!callee) return undefined;
+    // In async code only transaction.atomic and on_commit are looked up by name: resolving every
+    // callee through the imports costs more than the rest of the scan.
+    const last =
+      callee.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee.text;
     const qualified =
-      callee.type === "identifier" || callee.type === "attribute"
+      (callee.type === "identifier" || callee.type === "attribute") &&
+      (mode === "wrapper" || last === "atomic" || last === "on_commit")
         ? qualifiedName(callee)
         : undefined;
     // `with transaction.atomic():` is reported at the with statement.
