@@ -80,8 +80,9 @@ export const RUNNER_CODES: Record<string, CodeDoc> = {
     title: "code nested too deeply",
     explanation:
       "The file nests expressions or blocks so deeply (thousands of levels, usually generated " +
-      "code) that a transform's walk of the syntax tree ran out of stack. CPython refuses most " +
-      "such files too. The file is left unchanged; the other files are processed.",
+      "code) that it is not analysed: its syntax tree is more than 10,000 levels deep, or a " +
+      "transform's walk of it ran out of stack. CPython refuses such files too. The file is left " +
+      "unchanged; the other files are processed.",
   },
   AS999: {
     severity: "error",

@@ -75,3 +75,24 @@ export function countSyntaxProblems(tree: Tree): number {
   visit(tree.rootNode);
   return count;
 }
+
+/**
+ * Does the tree nest deeper than `limit` levels? Walked with a cursor, so no stack is used however
+ * deep it goes. Every level past the first few takes a character of its own (a bracket, an
+ * operator, an indent), so a text shorter than `limit / 2` never needs the walk.
+ */
+export function nestedDeeperThan(tree: Tree, text: string, limit: number): boolean {
+  if (text.length * 2 <= limit) return false;
+  const cursor = tree.walk();
+  let depth = 0;
+  for (;;) {
+    if (cursor.gotoFirstChild()) {
+      if (++depth > limit) return true;
+      continue;
+    }
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) return false;
+      depth--;
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import picomatch from "picomatch";
 import { applyEdits, offsetBeforeEdits, sortedEdits } from "./edits.js";
-import { countSyntaxProblems, firstSyntaxProblem, parsePython } from "./parse.js";
+import { countSyntaxProblems, firstSyntaxProblem, nestedDeeperThan, parsePython } from "./parse.js";
 import type { Context, Diagnostic, Edit, Severity, Transform, Tree } from "./types.js";
 
 /** An edit as reported to the user: positions in the file as it was read (1-based line and column). */
@@ -52,6 +52,9 @@ export interface PipelineInput {
 }
 
 const BOM = "\uFEFF";
+
+/** Syntax-tree depth beyond which a file is left alone (AS909). */
+const MAX_NESTING = 10_000;
 
 /** Maps offsets of the current text back to the text as read, through every pass applied so far. */
 class OffsetHistory {
@@ -177,6 +180,18 @@ export function transformSource(input: PipelineInput): SourceResult {
         `: file left unchanged; fix it and run again`,
     });
     return unchanged("syntax-error");
+  }
+  // Far past what CPython compiles (it gives up a few thousand levels down): generated code that a
+  // rewrite cannot make valid. The walks are iterative; this bound is a decision, not a crash.
+  if (nestedDeeperThan(tree, current, MAX_NESTING)) {
+    report("runner", {
+      code: "AS909",
+      severity: "error",
+      start: 0,
+      end: 0,
+      message: `code nested more than ${MAX_NESTING} levels deep, which CPython does not compile either: file left unchanged`,
+    });
+    return unchanged("failed");
   }
 
   for (const transform of wanted) {
