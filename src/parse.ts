@@ -1,6 +1,6 @@
 import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
-import type { SyntaxNode, Tree } from "./types.js";
+import type { Edit, SyntaxNode, Tree } from "./types.js";
 
 let parser: Parser | undefined;
 
@@ -95,4 +95,58 @@ export function nestedDeeperThan(tree: Tree, text: string, limit: number): boole
       depth--;
     }
   }
+}
+
+/** Row and column (UTF-16 units, as the binding counts them) of an offset, by line-start search. */
+function pointAt(lineStarts: number[], offset: number): Parser.Point {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { row: low, column: offset - lineStarts[low] };
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * The tree of `newText`, which is `oldText` with `sorted` applied: the old tree is told about each
+ * edit and re-parsed incrementally, so only the edited regions are parsed again. The old tree is
+ * consumed (edited in place).
+ */
+export function reparsedAfterEdits(
+  tree: Tree,
+  oldText: string,
+  newText: string,
+  sorted: readonly Edit[],
+): Tree {
+  const lineStarts = lineStartsOf(oldText);
+  // Last edit first: the text before each edit is then still the old text, so its points hold.
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const { start, end, text } = sorted[i];
+    const startPosition = pointAt(lineStarts, start);
+    const lastBreak = text.lastIndexOf("\n");
+    const newEndPosition =
+      lastBreak < 0
+        ? { row: startPosition.row, column: startPosition.column + text.length }
+        : {
+            row: startPosition.row + (text.match(/\n/g)?.length ?? 0),
+            column: text.length - lastBreak - 1,
+          };
+    tree.edit({
+      startIndex: start,
+      oldEndIndex: end,
+      newEndIndex: start + text.length,
+      startPosition,
+      oldEndPosition: pointAt(lineStarts, end),
+      newEndPosition,
+    });
+  }
+  return threadParser().parse((offset: number) => newText.slice(offset, offset + CHUNK), tree);
 }

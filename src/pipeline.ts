@@ -1,6 +1,12 @@
 import picomatch from "picomatch";
 import { applyEdits, offsetBeforeEdits, sortedEdits } from "./edits.js";
-import { countSyntaxProblems, firstSyntaxProblem, nestedDeeperThan, parsePython } from "./parse.js";
+import {
+  countSyntaxProblems,
+  firstSyntaxProblem,
+  nestedDeeperThan,
+  parsePython,
+  reparsedAfterEdits,
+} from "./parse.js";
 import type { Context, Diagnostic, Edit, Severity, Transform, Tree } from "./types.js";
 
 /** An edit as reported to the user: positions in the file as it was read (1-based line and column). */
@@ -240,9 +246,10 @@ export function transformSource(input: PipelineInput): SourceResult {
         after: e.text,
       });
     }
+    const previous = current;
     current = applyEdits(current, changes);
     history.record(changes);
-    tree = parsePython(current);
+    tree = reparsedAfterEdits(tree, previous, current, changes);
   }
 
   if (current === text) return unchanged("unchanged");

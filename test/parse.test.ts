@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { countSyntaxProblems, firstSyntaxProblem, parsePython } from "../src/parse.js";
-import type { SyntaxNode } from "../src/types.js";
+import { applyEdits } from "../src/edits.js";
+import {
+  countSyntaxProblems,
+  firstSyntaxProblem,
+  parsePython,
+  reparsedAfterEdits,
+} from "../src/parse.js";
+import type { Edit, SyntaxNode } from "../src/types.js";
 
 function calls(source: string): SyntaxNode[] {
   return parsePython(source).rootNode.descendantsOfType("call");
@@ -74,5 +80,62 @@ describe("firstSyntaxProblem", () => {
     expect(
       source.slice(problem.start).startsWith(source.split("\n")[1].slice(problem.column)),
     ).toBe(true);
+  });
+});
+
+describe("reparsedAfterEdits", () => {
+  /** A small deterministic generator: the same edits on every run. */
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+  }
+
+  const SNIPPETS = [
+    "await ",
+    "",
+    "x",
+    "(\n    y,\n)",
+    "é😀",
+    "\r\n",
+    "async_to_sync(f)",
+    "  # 注释\n",
+  ];
+
+  /** Random non-overlapping edits, sorted, as transforms make them. */
+  function randomEdits(text: string, next: () => number): Edit[] {
+    const edits: Edit[] = [];
+    let from = 0;
+    for (let k = 0; k < 6 && from < text.length; k++) {
+      const start = from + Math.floor(next() * Math.min(200, text.length - from));
+      const end = Math.min(text.length, start + Math.floor(next() * 12));
+      edits.push({ start, end, text: SNIPPETS[Math.floor(next() * SNIPPETS.length)] });
+      from = end + 1;
+    }
+    return edits;
+  }
+
+  const sources = [
+    "import asyncio\r\n\r\ndef f(x):\r\n    return asyncio.run(g(x))\r\n",
+    "# 😀 中文 é\nclass A:\n    def m(self):\n        return [i async for i in qs]\n",
+    'x = {"k": [1, 2, (3, 4)]}\nif x:\n    print(f"{x!r} ü")\nelse:\n    pass\n',
+  ];
+
+  it("gives the tree a full parse of the new text gives", () => {
+    const next = random(42);
+    for (const source of sources) {
+      for (let round = 0; round < 25; round++) {
+        const edits = randomEdits(source, next);
+        const newText = applyEdits(source, edits);
+        const incremental = reparsedAfterEdits(parsePython(source), source, newText, edits);
+        const full = parsePython(newText);
+        expect(incremental.rootNode.toString()).toBe(full.rootNode.toString());
+        const spans = (t: typeof full) =>
+          t.rootNode.descendantsOfType("identifier").map((n) => [n.startIndex, n.endIndex, n.text]);
+        expect(spans(incremental)).toEqual(spans(full));
+      }
+    }
   });
 });
