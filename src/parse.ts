@@ -126,27 +126,21 @@ export function reparsedAfterEdits(
   newText: string,
   sorted: readonly Edit[],
 ): Tree {
-  const lineStarts = lineStartsOf(oldText);
-  // Last edit first: the text before each edit is then still the old text, so its points hold.
-  for (let i = sorted.length - 1; i >= 0; i--) {
-    const { start, end, text } = sorted[i];
-    const startPosition = pointAt(lineStarts, start);
-    const lastBreak = text.lastIndexOf("\n");
-    const newEndPosition =
-      lastBreak < 0
-        ? { row: startPosition.row, column: startPosition.column + text.length }
-        : {
-            row: startPosition.row + (text.match(/\n/g)?.length ?? 0),
-            column: text.length - lastBreak - 1,
-          };
-    tree.edit({
-      startIndex: start,
-      oldEndIndex: end,
-      newEndIndex: start + text.length,
-      startPosition,
-      oldEndPosition: pointAt(lineStarts, end),
-      newEndPosition,
-    });
-  }
+  if (sorted.length === 0) return tree;
+  // One edit spanning all of them: the binding adjusts every cached node on each edit, which
+  // costs more than re-parsing the unchanged text between two edits.
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  const delta = sorted.reduce((sum, e) => sum + e.text.length - (e.end - e.start), 0);
+  const oldLines = lineStartsOf(oldText);
+  const newEndIndex = last.end + delta;
+  tree.edit({
+    startIndex: first.start,
+    oldEndIndex: last.end,
+    newEndIndex,
+    startPosition: pointAt(oldLines, first.start),
+    oldEndPosition: pointAt(oldLines, last.end),
+    newEndPosition: pointAt(lineStartsOf(newText), newEndIndex),
+  });
   return threadParser().parse((offset: number) => newText.slice(offset, offset + CHUNK), tree);
 }
