@@ -40,19 +40,8 @@ export const meta: TransformMeta = {
   summary:
     "asyncio.to_thread / run_in_executor around a call with a native async equivalent -> the native call (--to-thread unwrap: back to the plain call); blocking calls in async def",
   // Every site names one of these: the wrapper, time.sleep, or a blocking library.
-  triggers: [
-    "to_thread",
-    "run_in_executor",
-    "sleep",
-    "requests",
-    "httpx",
-    "urlopen",
-    "subprocess",
-    "system",
-    "popen",
-    "open(",
-    "redis",
-  ],
+  // Thread sites name their wrapper; blocking calls only matter inside `async def`.
+  triggers: ["to_thread", "run_in_executor", "async def"],
   codes: {
     AS301: {
       severity: "info",
