@@ -452,12 +452,22 @@ class NativeOrm {
     const refs = this.wrapperReferences();
     for (const def of this.decoratedByWrapper(refs)) this.decoratedWrapper(def);
     for (const ref of refs) this.wrapperCall(ref);
-    // Every sync ORM call this looks for sits in an async def.
-    if (this.source.includes("async"))
+    // Every sync ORM call this looks for sits in an async def, and its proof names a model class.
+    if (this.source.includes("async") && this.mayNameModels())
       for (const def of this.root.descendantsOfType("function_definition"))
         if (isAsyncFunction(def)) this.asyncBody(def);
     this.importEdits();
     return { edits: this.edits, diagnostics: this.diagnostics, sites: this.sites };
+  }
+
+  /**
+   * Can the text name a model class or a Django function at all? Proofs need one the pre-pass
+   * found, one imported from a `models` module, a manager (`.objects`), get_user_model(), or
+   * django's own shortcuts.
+   */
+  private mayNameModels(): boolean {
+    if (/models|objects|_default_manager|get_user_model|django/.test(this.source)) return true;
+    return Object.keys(this.ctx.project.models).some((name) => this.source.includes(name));
   }
 
   private site(kind: SiteKind, node: SyntaxNode, blocker?: Code): void {

@@ -85,6 +85,9 @@ export interface FileFacts {
  * words declares no such facts, and its class heads alone say which classes extend which.
  */
 const CLASS_BODY_FACTS = /ForeignKey|OneToOneField|ManyToManyField|Manager|as_manager/;
+// Field and manager declarations in a model body come with Django's names or a model base class in
+// the text; "Manager" alone is everywhere (multiprocessing, logging).
+const MODEL_CONTEXT = /django|models|Model\b/;
 const CLASS_HEAD = /^[ \t]*class[ \t]+(\w+)[ \t]*\(([^)]*)\)/gm;
 const DOTTED_NAME = /^[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*$/;
 
@@ -118,9 +121,10 @@ export function factsOfFile(source: string): FileFacts {
     models: {},
   };
   if (mayDeclareModels(source)) {
-    facts.classes = CLASS_BODY_FACTS.test(source)
-      ? classesIn(parsePython(source).rootNode)
-      : classHeadsIn(source);
+    facts.classes =
+      CLASS_BODY_FACTS.test(source) && MODEL_CONTEXT.test(source)
+        ? classesIn(parsePython(source).rootNode)
+        : classHeadsIn(source);
     facts.models = modelClassesFrom([facts.classes]);
   }
   return facts;
