@@ -1,31 +1,13 @@
-import { spawnSync } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { runCli, requireBuild, ROOT, tempFolders } from "./helpers/cli.js";
 import { compileWithCPython } from "./helpers/compile.js";
 
-const ROOT = new URL("..", import.meta.url).pathname;
-const BIN = join(ROOT, "bin/asyncshift.js");
 const EXAMPLES = join(ROOT, "examples");
 
-/** Runs the built command line in `cwd`, as a user would. */
 function asyncshift(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(cwd, args);
 }
 
 /** Every file under `dir` and its bytes, by relative path. */
@@ -42,22 +24,15 @@ function snapshotTree(dir: string): Map<string, string> {
   return files;
 }
 
-const temps: string[] = [];
+const temps = tempFolders("asyncshift-cli-");
 function exampleCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), "asyncshift-cli-"));
-  temps.push(dir);
+  const dir = temps.make();
   cpSync(EXAMPLES, dir, { recursive: true });
   return dir;
 }
 
-beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist/src/cli.js")))
-    throw new Error("dist/ is missing: run `npm run build` (npm test does it first)");
-});
-
-afterEach(() => {
-  while (temps.length) rmSync(temps.pop()!, { recursive: true, force: true });
-});
+beforeAll(requireBuild);
+afterEach(temps.removeAll);
 
 describe("asyncshift on the example project", () => {
   it("dry run prints a diff and leaves every file untouched", () => {
@@ -195,8 +170,7 @@ describe("asyncshift command line", () => {
   });
 
   it("says once when a Django-only transform has nothing to do", () => {
-    const dir = mkdtempSync(join(tmpdir(), "asyncshift-nodjango-"));
-    temps.push(dir);
+    const dir = temps.make();
     writeFileSync(join(dir, "script.py"), "import asyncio\n\ndef main():\n    asyncio.run(go())\n");
     const { stdout, code } = asyncshift(dir, ".");
     expect(stdout.match(/asyncio-run did nothing: no Django or asgiref found/g)).toHaveLength(1);
@@ -206,8 +180,7 @@ describe("asyncshift command line", () => {
   });
 
   it("anchors [tool.asyncshift] globs at the pyproject.toml's folder, wherever it runs from", () => {
-    const parent = mkdtempSync(join(tmpdir(), "asyncshift-globs-"));
-    temps.push(parent);
+    const parent = temps.make();
     const project = join(parent, "proj");
     cpSync(EXAMPLES, project, { recursive: true });
     writeFileSync(

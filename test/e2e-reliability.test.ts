@@ -1,49 +1,20 @@
 // Issue 7 through the built command line, as a user runs it: a missing path, an exception inside a
 // transform (across worker threads), and never writing outside the given paths.
-import { spawnSync } from "node:child_process";
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-
-const ROOT = new URL("..", import.meta.url).pathname;
-const BIN = join(ROOT, "bin/asyncshift.js");
+import { runCli, requireBuild, tempFolders } from "./helpers/cli.js";
 
 const WORK =
   "import asyncio\n\n\nasync def fetch(n):\n    return n\n\n\ndef handler(n):\n    return asyncio.run(fetch(n))\n";
 
-function asyncshift(cwd: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", ...env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const asyncshift = runCli;
 
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "asyncshift-e2e-rel-"));
-  temps.push(dir);
-  return dir;
-}
+const temps = tempFolders("asyncshift-e2e-rel-");
+const tempDir = temps.make;
 
-beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist/src/cli.js")))
-    throw new Error("dist/ is missing: run `npm run build` (npm test does it first)");
-});
-afterEach(() => {
-  while (temps.length) rmSync(temps.pop()!, { recursive: true, force: true });
-});
+beforeAll(requireBuild);
+afterEach(temps.removeAll);
 
 describe("command line reliability", () => {
   it("a path that does not exist: exit 2 and a message naming it", () => {
