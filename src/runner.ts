@@ -166,6 +166,8 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
       skippedBy: [],
     });
   }
+  if (notFollowed.length > 0)
+    results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const summary = summarize(results, transforms, (performance.now() - started) / 1000);
   return {
     mode: options.mode,
