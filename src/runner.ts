@@ -108,13 +108,14 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   const dependencies = dependencyFacts(dependencyFilesAbove(searchFrom));
   // One pool for both passes: threads start (and load tree-sitter) once per run. Between passes its
   // idle threads do not hold the process open, so an exception here needs no clean-up.
-  const pool = new Pool(jobs, files.length);
+  const pool = new Pool(jobs, found.length);
+  // Models may be declared in files --changed-since leaves out: the pre-pass reads every file found.
   const facts = await pool.run<FileFacts | undefined>(
-    files.map((file) => ({ kind: "facts" as const, file })),
+    found.map((file) => ({ kind: "facts" as const, file })),
   );
   const project = projectFacts(
     dependencies,
-    files.flatMap((file, i) =>
+    found.flatMap((file, i) =>
       facts[i] ? [{ path: displayPath(file, cwd), facts: facts[i]! }] : [],
     ),
   );

@@ -291,6 +291,24 @@ describe("safety in write mode (git)", () => {
     expect(outside.code).toBe(2);
     expect(outside.stderr).toContain("needs a git work tree");
   });
+
+  it("--changed-since still learns model classes from the files it leaves out", () => {
+    const dir = tempRepo({
+      "requirements.txt": REQUIREMENTS,
+      // Not a module named `models`: only the pre-pass knows Product is a model.
+      "catalog.py":
+        "from django.db import models\n\n\nclass Product(models.Model):\n    name = models.CharField(max_length=10)\n",
+      "views.py": "from .catalog import Product\n",
+    });
+    writeFileSync(
+      join(dir, "views.py"),
+      "from .catalog import Product\n\n\nasync def count(request):\n    return Product.objects.count()\n",
+    );
+    const result = asyncshift(dir, ["--format", "json", "--changed-since", "HEAD", "."]);
+    const files = JSON.parse(result.stdout).files;
+    expect(files.map((f: { path: string }) => f.path)).toEqual(["views.py"]);
+    expect(files[0].edits.map((e: { after: string }) => e.after).join("")).toContain("acount");
+  });
 });
 
 describe("--interactive", () => {
