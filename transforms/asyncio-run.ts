@@ -17,6 +17,7 @@ import {
   isUnderMainGuard,
   needsParenthesesForAwait,
 } from "../src/python/scope.js";
+import { diagnosticAt } from "../src/diagnostic.js";
 import type {
   Context,
   Diagnostic,
@@ -268,15 +269,7 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
     code: keyof typeof meta.codes & string,
     message: string,
     suggestion?: string,
-  ) =>
-    diagnostics.push({
-      code,
-      severity: meta.codes[code].severity,
-      start: node.startIndex,
-      end: node.endIndex,
-      message,
-      ...(suggestion !== undefined ? { suggestion } : {}),
-    });
+  ) => diagnostics.push(diagnosticAt(meta, node, code, message, suggestion));
 
   const a2s = asyncToSyncName(root);
   /** Sites rewritten, by the def that holds them (module level: the root). */

@@ -31,6 +31,7 @@ import {
   walkNamed,
   type WalkStep,
 } from "../src/python/scope.js";
+import { diagnosticAt } from "../src/diagnostic.js";
 import type {
   Context,
   Diagnostic,
@@ -480,14 +481,7 @@ class NativeOrm {
   }
 
   private report(node: SyntaxNode, code: Code, message: string, suggestion?: string): void {
-    this.diagnostics.push({
-      code,
-      severity: meta.codes[code].severity,
-      start: node.startIndex,
-      end: node.endIndex,
-      message,
-      ...(suggestion !== undefined ? { suggestion } : {}),
-    });
+    this.diagnostics.push(diagnosticAt(meta, node, code, message, suggestion));
   }
 
   private reportProblem(p: Problem): void {

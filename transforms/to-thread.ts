@@ -22,6 +22,7 @@ import {
   versionAtLeast,
   type AsyncMethod,
 } from "../src/python/django.js";
+import { diagnosticAt } from "../src/diagnostic.js";
 import type {
   Context,
   Diagnostic,
@@ -408,13 +409,6 @@ function lastSegment(dotted: string): string {
   return dotted.slice(dotted.lastIndexOf(".") + 1);
 }
 
-/** The last name of a callee: `get` for `requests.get`, `t` for `t`. */
-function calleeLastName(callee: SyntaxNode): string | undefined {
-  if (callee.type === "identifier") return callee.text;
-  if (callee.type === "attribute") return callee.childForFieldName("attribute")?.text;
-  return undefined;
-}
-
 /**
  * Calls whose callee's last name may be a wrapper or blocking function, in tree order. Found from
  * the names' occurrences in the text: far fewer node objects than visiting every call of a large
@@ -721,14 +715,7 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
   const edits: Edit[] = [];
   const diagnostics: Diagnostic[] = [];
   const report = (node: SyntaxNode, code: Code, message: string, suggestion?: string) =>
-    diagnostics.push({
-      code,
-      severity: meta.codes[code].severity,
-      start: node.startIndex,
-      end: node.endIndex,
-      message,
-      ...(suggestion !== undefined ? { suggestion } : {}),
-    });
+    diagnostics.push(diagnosticAt(meta, node, code, message, suggestion));
 
   const gone: SyntaxNode[] = [];
   const kept = new Set<number>();
