@@ -1,5 +1,6 @@
 import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
+import { lineIndexAt, lineStartsOf } from "./lines.js";
 import type { Edit, SyntaxNode, Tree } from "./types.js";
 
 let parser: Parser | undefined;
@@ -127,22 +128,10 @@ function textMayNestDeeperThan(text: string, bound: number): boolean {
   return text.length - logicalStart > bound;
 }
 
-/** Row and column (UTF-16 units, as the binding counts them) of an offset, by line-start search. */
+/** Row and column (UTF-16 units, as the binding counts them) of an offset. */
 function pointAt(lineStarts: number[], offset: number): Parser.Point {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { row: low, column: offset - lineStarts[low] };
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
+  const row = lineIndexAt(lineStarts, offset);
+  return { row, column: offset - lineStarts[row] };
 }
 
 /**

@@ -1,4 +1,5 @@
 import picomatch from "picomatch";
+import { lineIndexAt, lineStartsOf } from "./lines.js";
 import { applyEdits, offsetBeforeEdits, sortedEdits } from "./edits.js";
 import {
   countSyntaxProblems,
@@ -77,22 +78,11 @@ class OffsetHistory {
   private lineStarts: number[] | undefined;
   position(offset: number): { line: number; column: number } {
     const at = this.originalOffset(offset);
-    if (!this.lineStarts) {
-      this.lineStarts = [0];
-      for (let i = this.original.indexOf("\n"); i >= 0; i = this.original.indexOf("\n", i + 1))
-        this.lineStarts.push(i + 1);
-    }
-    // The last line start at or before `at` (binary search: a large file may have many sites).
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= at) low = mid;
-      else high = mid - 1;
-    }
+    this.lineStarts ??= lineStartsOf(this.original);
+    const line = lineIndexAt(this.lineStarts, at);
     // Columns count characters, not UTF-16 units, as editors do.
-    const column = [...this.original.slice(this.lineStarts[low], at)].length + 1;
-    return { line: low + 1, column };
+    const column = [...this.original.slice(this.lineStarts[line], at)].length + 1;
+    return { line: line + 1, column };
   }
 }
 

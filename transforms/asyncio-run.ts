@@ -17,6 +17,7 @@ import {
   isUnderMainGuard,
   needsParenthesesForAwait,
 } from "../src/python/scope.js";
+import { callArguments, chainRoot } from "../src/python/calls.js";
 import { diagnosticAt } from "../src/diagnostic.js";
 import type {
   Context,
@@ -142,14 +143,6 @@ interface Site {
   reference: SyntaxNode;
 }
 
-/** Arguments of a call, comments left out. */
-function callArguments(call: SyntaxNode): SyntaxNode[] {
-  const args = call.childForFieldName("arguments");
-  if (!args) return [];
-  if (args.type === "generator_expression") return [args];
-  return args.namedChildren.filter((c) => c.type !== "comment");
-}
-
 function asyncioRunSites(root: SyntaxNode): Site[] {
   const sites: Site[] = [];
   for (const call of root.descendantsOfType("call")) {
@@ -158,7 +151,7 @@ function asyncioRunSites(root: SyntaxNode): Site[] {
     // A cheap look at the names first: `<asyncio>.run`, or a name imported as asyncio.run.
     if (!mayBeAsyncioRun(root, callee)) continue;
     if (qualifiedName(callee) !== "asyncio.run") continue;
-    const reference = callee.type === "identifier" ? callee : leftmostIdentifier(callee);
+    const reference = callee.type === "identifier" ? callee : chainRoot(callee);
     const binding = reference && importBindingOf(reference.text, reference);
     if (binding && reference) sites.push({ call, binding, reference });
   }
@@ -173,13 +166,6 @@ function mayBeAsyncioRun(root: SyntaxNode, callee: SyntaxNode): boolean {
   return object?.type === "identifier" && namesImportedAs(root, "asyncio").has(object.text);
 }
 
-function leftmostIdentifier(expr: SyntaxNode): SyntaxNode | undefined {
-  let n: SyntaxNode | null = expr;
-  while (n?.type === "attribute") n = n.childForFieldName("object");
-  return n?.type === "identifier" ? n : undefined;
-}
-
-/** Comments inside the outer call but outside the coroutine call would be lost by a rewrite. */
 /**
  * Why rewriting `outer` would lose or break text, if it would: comments inside the outer call are
  * dropped, and a line break between the coroutine function and its arguments would end the

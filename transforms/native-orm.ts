@@ -31,6 +31,7 @@ import {
   walkNamed,
   type WalkStep,
 } from "../src/python/scope.js";
+import { callArguments, chainRoot } from "../src/python/calls.js";
 import { diagnosticAt } from "../src/diagnostic.js";
 import type {
   Context,
@@ -334,14 +335,6 @@ interface Findings {
   ormSites: number;
 }
 
-/** Arguments of a call, comments left out. */
-function callArguments(call: SyntaxNode): SyntaxNode[] {
-  const args = call.childForFieldName("arguments");
-  if (!args) return [];
-  if (args.type === "generator_expression") return [args];
-  return args.namedChildren.filter((c) => c.type !== "comment");
-}
-
 /** Would these edits delete or overwrite one of the comments? */
 function losesComments(comments: readonly SyntaxNode[], edits: Edit[]): boolean {
   return comments.some((c) => edits.some((e) => e.start < c.endIndex && c.startIndex < e.end));
@@ -440,7 +433,7 @@ class NativeOrm {
   private readonly sites: TransformSite[] = [];
 
   constructor(
-    private readonly file: ParsedFile,
+    file: ParsedFile,
     private readonly ctx: Context,
   ) {
     this.root = file.tree.rootNode;
@@ -579,9 +572,8 @@ class NativeOrm {
   }
 
   private removedReference(expr: SyntaxNode): void {
-    let n: SyntaxNode | null = expr;
-    while (n?.type === "attribute") n = n.childForFieldName("object");
-    if (n?.type !== "identifier") return;
+    const n = chainRoot(expr);
+    if (!n) return;
     this.removed.add(n.id);
     const binding = importBindingOf(n.text, n);
     if (binding) this.removedBindings.set(binding.item.id, binding);

@@ -1,6 +1,5 @@
 import type { Edit, SyntaxNode, Tree } from "../types.js";
 import {
-  bindingsInScope,
   bindingsNamed,
   enclosingScope,
   isScope,
@@ -564,16 +563,7 @@ export function isImportStillUsed(
   return referencesInScope(binding.scope, binding.local).some((ref) => !ignoring(ref));
 }
 
-/** Every import binding in the file whose qualified name is `qualified` or starts with `qualified.`. */
-export function importBindingsOf(root: SyntaxNode, qualified: string): ImportBinding[] {
-  return allImportStatements(root)
-    .flatMap(importBindings)
-    .filter((b) => b.qualified === qualified || b.qualified.startsWith(`${qualified}.`));
-}
-
 /** Offsets of the line holding a node, line break included: for removing a whole line. */
 export function lineRange(source: string, node: SyntaxNode): { start: number; end: number } {
   return { start: lineStart(source, node.startIndex), end: nextLineStart(source, node.endIndex) };
 }
-
-export { indentOf, lineStart };

@@ -1,0 +1,16 @@
+import type { SyntaxNode } from "../types.js";
+
+/** Arguments of a call, comments left out; a bare generator argument (`f(x for x in y)`) is one. */
+export function callArguments(call: SyntaxNode): SyntaxNode[] {
+  const args = call.childForFieldName("arguments");
+  if (!args) return [];
+  if (args.type === "generator_expression") return [args];
+  return args.namedChildren.filter((c) => c.type !== "comment");
+}
+
+/** The name an attribute chain starts from: `client` for `client.repos.refresh`. */
+export function chainRoot(expr: SyntaxNode): SyntaxNode | undefined {
+  let n: SyntaxNode | null = expr;
+  while (n?.type === "attribute") n = n.childForFieldName("object");
+  return n?.type === "identifier" ? n : undefined;
+}
