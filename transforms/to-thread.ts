@@ -1110,13 +1110,19 @@ const REMOVABLE_IMPORTS = new Set([
 /**
  * asyncio/functools/time imports, and a name the sites replaced (`redis_manager` after its twin)
  * from a from-import that keeps other names: the module is still imported, so no import-time side
- * effect is lost.
+ * effect is lost. A package's `__init__.py`, or a name `__all__` lists, may be importing it for
+ * others: kept.
  */
-function isRemovable(binding: ImportBinding): boolean {
+function isRemovable(file: ParsedFile, binding: ImportBinding): boolean {
   if (REMOVABLE_IMPORTS.has(binding.qualified)) return true;
   const statement = binding.statement;
+  const reexported =
+    /(^|\/)__init__\.py$/.test(file.path) ||
+    new RegExp(`["']${binding.local}["']`).test(file.source);
   return (
-    statement.type === "import_from_statement" && statement.childrenForFieldName("name").length > 1
+    !reexported &&
+    statement.type === "import_from_statement" &&
+    statement.childrenForFieldName("name").length > 1
   );
 }
 
@@ -1126,7 +1132,7 @@ function importEdits(file: ParsedFile, gone: SyntaxNode[], kept: Set<number>): E
   const bindings = new Map<number, ImportBinding>();
   for (const reference of gone) {
     const binding = importBindingOf(reference.text, reference);
-    if (binding && isRemovable(binding)) bindings.set(binding.item.id, binding);
+    if (binding && isRemovable(file, binding)) bindings.set(binding.item.id, binding);
   }
   const edits: Edit[] = [];
   // One removal per statement and pass: two removals from one statement would overlap.
