@@ -22,6 +22,7 @@ import {
   versionAtLeast,
   type AsyncMethod,
 } from "../src/python/django.js";
+import { callArguments } from "../src/python/calls.js";
 import { diagnosticAt } from "../src/diagnostic.js";
 import type {
   Context,
@@ -334,10 +335,9 @@ interface Native {
 
 type Problem = { problem: string };
 
+/** A call's arguments; none for a bare generator argument, which no thread wrapper takes. */
 function argumentsOf(call: SyntaxNode): SyntaxNode[] {
-  const args = call.childForFieldName("arguments");
-  if (!args || args.type !== "argument_list") return [];
-  return args.namedChildren.filter((c) => c.type !== "comment");
+  return call.childForFieldName("arguments")?.type === "argument_list" ? callArguments(call) : [];
 }
 
 function commentsOf(call: SyntaxNode): SyntaxNode[] {
