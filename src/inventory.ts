@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import picomatch from "picomatch";
 import type { Options } from "./config.js";
+import { lineColumnAt, lineStartsOf } from "./lines.js";
 import { decodeSource } from "./file-job.js";
 import { displayPath, globBaseFor, pythonFiles } from "./files.js";
 import { firstSyntaxProblem, parsePython } from "./parse.js";
@@ -73,15 +74,6 @@ function functionCounts(root: SyntaxNode): { async: number; sync: number } {
   return { async, sync };
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf("\n") + 1;
-  return {
-    line: before.split("\n").length,
-    column: [...before.slice(lineStart)].length + 1,
-  };
-}
-
 /**
  * What each transform recognises in one file, without rewriting anything: every transform runs on
  * the file as read (not chained), even where its skip globs or the Django check would stop it.
@@ -107,6 +99,7 @@ export function inventoryOfSource(
     asyncFunctions: counts.async,
     syncFunctions: counts.sync,
   };
+  let lineStarts: number[] | undefined;
   for (const transform of transforms) {
     if (!mayHoldSite(text, transform)) continue;
     const id = transform.meta.id;
@@ -122,13 +115,14 @@ export function inventoryOfSource(
       silent.add(id);
       continue;
     }
+    lineStarts ??= lineStartsOf(text);
     for (const site of sites)
       file.sites.push({
         transform: id,
         kind: site.kind,
         context: site.context,
         ...(site.detail !== undefined ? { detail: site.detail } : {}),
-        ...lineColumn(text, site.start),
+        ...lineColumnAt(text, lineStarts, site.start),
         skipped,
       });
   }

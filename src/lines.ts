@@ -16,3 +16,13 @@ export function lineIndexAt(lineStarts: readonly number[], offset: number): numb
   }
   return low;
 }
+
+/** 1-based line and column of an offset; columns count characters, not UTF-16 units, as editors do. */
+export function lineColumnAt(
+  text: string,
+  lineStarts: readonly number[],
+  offset: number,
+): { line: number; column: number } {
+  const line = lineIndexAt(lineStarts, offset);
+  return { line: line + 1, column: [...text.slice(lineStarts[line], offset)].length + 1 };
+}

@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import { lineIndexAt, lineStartsOf } from "./lines.js";
+import { lineColumnAt, lineStartsOf } from "./lines.js";
 import { applyEdits, offsetBeforeEdits, sortedEdits } from "./edits.js";
 import {
   countSyntaxProblems,
@@ -79,10 +79,7 @@ class OffsetHistory {
   position(offset: number): { line: number; column: number } {
     const at = this.originalOffset(offset);
     this.lineStarts ??= lineStartsOf(this.original);
-    const line = lineIndexAt(this.lineStarts, at);
-    // Columns count characters, not UTF-16 units, as editors do.
-    const column = [...this.original.slice(this.lineStarts[line], at)].length + 1;
-    return { line: line + 1, column };
+    return lineColumnAt(this.original, this.lineStarts, at);
   }
 }
 
