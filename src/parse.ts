@@ -1,7 +1,8 @@
 import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
 import { lineIndexAt, lineStartsOf } from "./lines.js";
-import type { Edit, SyntaxNode, Tree } from "./types.js";
+import { copyTree } from "./syntax-tree.js";
+import type { Edit, NativeTree, Tree } from "./types.js";
 
 let parser: Parser | undefined;
 
@@ -18,8 +19,24 @@ function threadParser(): Parser {
 // large files linear.
 const CHUNK = 64 * 1024;
 
-export function parsePython(source: string): Tree {
+/** The binding's tree of `source`: what the pipeline keeps to re-parse incrementally. */
+export function parseNative(source: string): NativeTree {
   return threadParser().parse((offset: number) => source.slice(offset, offset + CHUNK));
+}
+
+/** The tree of `source` as the transforms read it (see syntax-tree.ts). */
+export function parsePython(source: string): Tree {
+  return copyTree(parseNative(source), source);
+}
+
+/** What the syntax-problem finders read: the binding's nodes and the copies both answer it. */
+interface ProblemNode {
+  readonly type: string;
+  readonly isMissing: boolean;
+  readonly hasError: boolean;
+  readonly startIndex: number;
+  readonly startPosition: { row: number; column: number };
+  readonly children: ProblemNode[];
 }
 
 export interface SyntaxProblem {
@@ -33,12 +50,12 @@ export interface SyntaxProblem {
 }
 
 /** The first ERROR or MISSING node in the tree, in source order; undefined for a clean tree. */
-export function firstSyntaxProblem(tree: Tree): SyntaxProblem | undefined {
+export function firstSyntaxProblem(tree: { rootNode: ProblemNode }): SyntaxProblem | undefined {
   if (!tree.rootNode.hasError) return undefined;
   return findProblem(tree.rootNode);
 }
 
-function findProblem(node: SyntaxNode): SyntaxProblem | undefined {
+function findProblem(node: ProblemNode): SyntaxProblem | undefined {
   if (node.isMissing) {
     return {
       kind: "missing",
@@ -66,10 +83,10 @@ function findProblem(node: SyntaxNode): SyntaxProblem | undefined {
 }
 
 /** Number of ERROR and MISSING nodes: a rewrite must not make it grow. */
-export function countSyntaxProblems(tree: Tree): number {
+export function countSyntaxProblems(tree: { rootNode: ProblemNode }): number {
   if (!tree.rootNode.hasError) return 0;
   let count = 0;
-  const visit = (node: SyntaxNode): void => {
+  const visit = (node: ProblemNode): void => {
     if (node.isMissing || node.type === "ERROR") count++;
     for (const child of node.children) if (child.hasError || child.isMissing) visit(child);
   };
@@ -82,7 +99,7 @@ export function countSyntaxProblems(tree: Tree): number {
  * deep it goes. Every level past the first few takes a character of its own (a bracket, an
  * operator, an indent), so a text shorter than `limit / 2` never needs the walk.
  */
-export function nestedDeeperThan(tree: Tree, text: string, limit: number): boolean {
+export function nestedDeeperThan(tree: NativeTree, text: string, limit: number): boolean {
   if (text.length * 2 <= limit || !textMayNestDeeperThan(text, limit / 8)) return false;
   const cursor = tree.walk();
   let depth = 0;
@@ -140,11 +157,11 @@ function pointAt(lineStarts: number[], offset: number): Parser.Point {
  * consumed (edited in place).
  */
 export function reparsedAfterEdits(
-  tree: Tree,
+  tree: NativeTree,
   oldText: string,
   newText: string,
   sorted: readonly Edit[],
-): Tree {
+): NativeTree {
   if (sorted.length === 0) return tree;
   // One edit spanning all of them: the binding adjusts every cached node on each edit, which
   // costs more than re-parsing the unchanged text between two edits.

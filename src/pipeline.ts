@@ -5,10 +5,11 @@ import {
   countSyntaxProblems,
   firstSyntaxProblem,
   nestedDeeperThan,
-  parsePython,
+  parseNative,
   reparsedAfterEdits,
 } from "./parse.js";
-import type { Context, Diagnostic, Edit, Severity, Transform, Tree } from "./types.js";
+import { copyTree } from "./syntax-tree.js";
+import type { Context, Diagnostic, Edit, NativeTree, Severity, Transform, Tree } from "./types.js";
 
 /** An edit as reported to the user: positions in the file as it was read (1-based line and column). */
 export interface ReportedEdit {
@@ -159,8 +160,10 @@ export function transformSource(input: PipelineInput): SourceResult {
   if (!wanted.some((t) => mayHoldSite(text, t))) return unchanged("unchanged");
 
   let current = text;
-  let tree: Tree = parsePython(current);
-  const problem = firstSyntaxProblem(tree);
+  let native: NativeTree = parseNative(current);
+  // The copy the transforms read, made when a transform is about to run on the current text.
+  let tree: Tree | undefined;
+  const problem = firstSyntaxProblem(native);
   if (problem) {
     report("runner", {
       code: "AS900",
@@ -176,7 +179,7 @@ export function transformSource(input: PipelineInput): SourceResult {
   }
   // Far past what CPython compiles (it gives up a few thousand levels down): generated code that a
   // rewrite cannot make valid. The walks are iterative; this bound is a decision, not a crash.
-  if (nestedDeeperThan(tree, current, MAX_NESTING)) {
+  if (nestedDeeperThan(native, current, MAX_NESTING)) {
     report("runner", {
       code: "AS909",
       severity: "error",
@@ -191,6 +194,7 @@ export function transformSource(input: PipelineInput): SourceResult {
     if (!mayHoldSite(current, transform)) continue;
     const id = transform.meta.id;
     let sorted: Edit[];
+    tree ??= copyTree(native, current);
     try {
       const result = transform.transform({ path: input.path, source: current, tree }, input.ctx);
       for (const d of result.diagnostics) report(id, d);
@@ -236,12 +240,13 @@ export function transformSource(input: PipelineInput): SourceResult {
     const previous = current;
     current = applyEdits(current, changes);
     history.record(changes);
-    tree = reparsedAfterEdits(tree, previous, current, changes);
+    native = reparsedAfterEdits(native, previous, current, changes);
+    tree = undefined;
   }
 
   if (current === text) return unchanged("unchanged");
-  if (countSyntaxProblems(tree) > 0) {
-    const problem = firstSyntaxProblem(tree)!;
+  if (countSyntaxProblems(native) > 0) {
+    const problem = firstSyntaxProblem(native)!;
     diagnostics.push({
       code: "AS901",
       severity: "error",

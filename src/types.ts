@@ -1,7 +1,10 @@
 import type Parser from "tree-sitter";
 
-export type SyntaxNode = Parser.SyntaxNode;
-export type Tree = Parser.Tree;
+import type { SyntaxNode, SyntaxTree as Tree } from "./syntax-tree.js";
+
+export type { SyntaxNode, Tree };
+/** The binding's own tree: parsed and re-parsed by the pipeline, copied before transforms read it. */
+export type NativeTree = Parser.Tree;
 
 /** Replace source[start, end) with text. Offsets are JavaScript string indices (UTF-16). */
 export interface Edit {

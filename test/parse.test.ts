@@ -3,6 +3,7 @@ import { applyEdits } from "../src/edits.js";
 import {
   countSyntaxProblems,
   firstSyntaxProblem,
+  parseNative,
   parsePython,
   reparsedAfterEdits,
 } from "../src/parse.js";
@@ -129,8 +130,8 @@ describe("reparsedAfterEdits", () => {
       for (let round = 0; round < 25; round++) {
         const edits = randomEdits(source, next);
         const newText = applyEdits(source, edits);
-        const incremental = reparsedAfterEdits(parsePython(source), source, newText, edits);
-        const full = parsePython(newText);
+        const incremental = reparsedAfterEdits(parseNative(source), source, newText, edits);
+        const full = parseNative(newText);
         expect(incremental.rootNode.toString()).toBe(full.rootNode.toString());
         const spans = (t: typeof full) =>
           t.rootNode.descendantsOfType("identifier").map((n) => [n.startIndex, n.endIndex, n.text]);

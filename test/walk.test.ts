@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePython } from "../src/parse.js";
-import { walkNamed } from "../src/python/scope.js";
+import { walkNamed } from "../src/syntax-tree.js";
 import type { SyntaxNode } from "../src/types.js";
 
 /** Named descendants in pre-order, the way a recursive walk over namedChildren lists them. */
@@ -23,8 +23,8 @@ describe("walkNamed", () => {
   it("visits the named nodes below a node in the order a recursive walk does", () => {
     const root = parsePython(SOURCE).rootNode;
     const seen: string[] = [];
-    walkNamed(root, (type, _current, cursor) => {
-      seen.push(`${type}@${cursor.startIndex}`);
+    walkNamed(root, (node) => {
+      seen.push(`${node.type}@${node.startIndex}`);
       return true;
     });
     expect(seen).toEqual(recursive(root));
@@ -33,13 +33,13 @@ describe("walkNamed", () => {
   it("skips children when told, and calls the leave function after them", () => {
     const root = parsePython(SOURCE).rootNode;
     const events: string[] = [];
-    walkNamed(root, (type, current) => {
-      if (type === "list_comprehension") return false;
-      if (type === "with_statement") {
+    walkNamed(root, (node) => {
+      if (node.type === "list_comprehension") return false;
+      if (node.type === "with_statement") {
         events.push("enter with");
         return () => events.push("leave with");
       }
-      if (type === "identifier") events.push(current().text);
+      if (node.type === "identifier") events.push(node.text);
       return true;
     });
     expect(events).toEqual([

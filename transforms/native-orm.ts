@@ -28,9 +28,8 @@ import {
   freshName,
   isAsyncFunction,
   needsParenthesesForAwait,
-  walkNamed,
-  type WalkStep,
 } from "../src/python/scope.js";
+import { walkNamed, type WalkStep } from "../src/syntax-tree.js";
 import { callArguments, chainRoot } from "../src/python/calls.js";
 import { diagnosticAt } from "../src/diagnostic.js";
 import type {
@@ -1295,7 +1294,7 @@ class NativeOrm {
     };
     const step = visit(region);
     if (step !== false) {
-      walkNamed(region, (type, current) => (SCANNED_TYPES.has(type) ? visit(current()) : true));
+      walkNamed(region, (node) => (SCANNED_TYPES.has(node.type) ? visit(node) : true));
       if (typeof step === "function") step();
     }
     findings.problems.sort((a, b) => a.node.startIndex - b.node.startIndex);

@@ -1,4 +1,4 @@
-import type Parser from "tree-sitter";
+import { walkNamed, type WalkStep } from "../syntax-tree.js";
 import type { SyntaxNode, Tree } from "../types.js";
 
 /** Node types that open a new Python scope (names bound inside do not leak out). */
@@ -14,49 +14,6 @@ const SCOPE_TYPES = new Set([
 
 /** A function-like scope: where `asyncio.run` runs when the code runs. */
 const FUNCTION_TYPES = new Set(["function_definition", "lambda"]);
-
-/**
- * What `walkNamed` does below a node it entered: walk its children (true), skip them (false), or
- * walk them and then call the function returned.
- */
-export type WalkStep = boolean | (() => void);
-
-/**
- * A pre-order walk over the named nodes below `node` (not `node` itself), in source order, with a
- * TreeCursor: reading a type through the cursor makes no node object, and a whole-file walk by
- * `namedChildren` costs several times more. `current()` makes the node when it is needed; the
- * cursor itself answers startIndex, endIndex and nodeText without making one.
- */
-export function walkNamed(
-  node: SyntaxNode,
-  enter: (type: string, current: () => SyntaxNode, cursor: Parser.TreeCursor) => WalkStep,
-): void {
-  const cursor = node.walk();
-  if (!cursor.gotoFirstChild()) return;
-  const current = () => cursor.currentNode;
-  // The function to call when leaving the node at each depth, once its children are walked.
-  const leaving: ((() => void) | undefined)[] = [];
-  let depth = 1;
-  for (;;) {
-    let step: WalkStep = false;
-    // Anonymous nodes are tokens: nothing named below them.
-    if (cursor.nodeIsNamed) step = enter(cursor.nodeType, current, cursor);
-    if (step !== false && cursor.gotoFirstChild()) {
-      leaving[depth] = typeof step === "function" ? step : undefined;
-      depth++;
-      continue;
-    }
-    if (typeof step === "function") step();
-    while (!cursor.gotoNextSibling()) {
-      cursor.gotoParent();
-      depth--;
-      if (depth === 0) return;
-      const leave = leaving[depth];
-      leaving[depth] = undefined;
-      leave?.();
-    }
-  }
-}
 
 export function isScope(node: SyntaxNode): boolean {
   return node.type === "module" || SCOPE_TYPES.has(node.type);
@@ -249,11 +206,11 @@ function computeBindingsInScope(scope: SyntaxNode): Binding[] {
     parameterNames(params, names);
     add("parameter", names);
   }
-  const visit = (type: string, current: () => SyntaxNode): WalkStep => {
-    switch (type) {
+  const visit = (node: SyntaxNode): WalkStep => {
+    switch (node.type) {
       case "function_definition":
       case "class_definition": {
-        const name = current().childForFieldName("name");
+        const name = node.childForFieldName("name");
         if (name) add("definition", [name]);
         return false;
       }
@@ -265,17 +222,17 @@ function computeBindingsInScope(scope: SyntaxNode): Binding[] {
         return false;
       case "import_statement":
       case "import_from_statement":
-        add("import", importedNameNodes(current()));
+        add("import", importedNameNodes(node));
         return false;
       case "global_statement":
       case "nonlocal_statement":
-        add("global", current().namedChildren);
+        add("global", node.namedChildren);
         return false;
       case "assignment":
       case "augmented_assignment":
       case "for_statement":
       case "for_in_clause": {
-        const left = current().childForFieldName("left");
+        const left = node.childForFieldName("left");
         if (left) {
           const names: SyntaxNode[] = [];
           targetNames(left, names);
@@ -286,12 +243,12 @@ function computeBindingsInScope(scope: SyntaxNode): Binding[] {
       case "as_pattern_target":
       case "delete_statement": {
         const names: SyntaxNode[] = [];
-        targetNames(current(), names);
+        targetNames(node, names);
         add("assignment", names);
         return true;
       }
       case "named_expression": {
-        const name = current().childForFieldName("name");
+        const name = node.childForFieldName("name");
         if (name) add("assignment", [name]);
         return true;
       }
@@ -375,20 +332,19 @@ export function referencesInScope(scope: SyntaxNode, name: string): SyntaxNode[]
   // `countHere` is false inside a class body that rebinds the name: its own reads see the class
   // attribute, but functions and comprehensions nested in it skip class scope and see ours.
   const visit = (node: SyntaxNode, countHere = true): void =>
-    walkNamed(node, (type, current, cursor) => {
+    walkNamed(node, (child) => {
+      const type = child.type;
       if (type === "identifier") {
         if (
           countHere &&
-          cursor.endIndex - cursor.startIndex === name.length &&
-          cursor.nodeText === name
-        ) {
-          const identifier = current();
-          if (isNameReference(identifier)) result.push(identifier);
-        }
+          child.endIndex - child.startIndex === name.length &&
+          child.text === name &&
+          isNameReference(child)
+        )
+          result.push(child);
         return false;
       }
       if (!SCOPE_TYPES.has(type)) return true;
-      const child = current();
       const body = child.childForFieldName("body");
       const rebinds = bindingsInScope(child).some((b) => b.name === name && b.kind !== "global");
       if (type === "function_definition" || type === "class_definition") {

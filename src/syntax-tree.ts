@@ -1,0 +1,303 @@
+import type Parser from "tree-sitter";
+import Python from "tree-sitter-python";
+import { lineIndexAt, lineStartsOf } from "./lines.js";
+
+/*
+ * A JavaScript copy of a tree-sitter tree, made in one TreeCursor pass. Every step through the
+ * binding's own node objects is a native call that makes a new object (`parent` even descends from
+ * the root again), and the transforms take many such steps per node: profiles showed them at most
+ * of a run on files full of sites. Here the tree is a few typed arrays in pre-order, and a node is
+ * a small object made the first time it is asked for; it answers the subset of tree-sitter's
+ * SyntaxNode API the transforms use, with the same meaning.
+ */
+
+const NO_FIELD = 0;
+const ERROR_TYPE_ID = 0xffff;
+
+// Per grammar symbol, learnt from the cursor the first time a symbol is met (the same in every
+// tree, as the one grammar is loaded once per thread).
+const typeNames: string[] = [];
+const typeIsNamed: boolean[] = [];
+typeNames[ERROR_TYPE_ID] = "ERROR";
+typeIsNamed[ERROR_TYPE_ID] = true;
+const fieldNames: string[] = [];
+const fieldIds = new Map<string, number>();
+
+export interface Point {
+  row: number;
+  column: number;
+}
+
+/** Growable typed columns, one entry per node in pre-order. */
+class Columns {
+  type = new Uint16Array(64);
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  parent = new Int32Array(64);
+  /** Index just past the node's last descendant: its subtree is [i, after[i]). */
+  after = new Int32Array(64);
+  field = new Uint16Array(64);
+  missing = new Uint8Array(64);
+  /** The node is ERROR or MISSING, or has such a node below it. */
+  error = new Uint8Array(64);
+
+  grow(): void {
+    const size = this.type.length * 2;
+    const grown = <T extends Uint16Array | Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.type = grown(this.type);
+    this.start = grown(this.start);
+    this.end = grown(this.end);
+    this.parent = grown(this.parent);
+    this.after = grown(this.after);
+    this.field = grown(this.field);
+    this.missing = grown(this.missing);
+    this.error = grown(this.error);
+  }
+}
+
+export class SyntaxTree {
+  private readonly nodes: (SyntaxNode | undefined)[];
+  private lineStarts: number[] | undefined;
+  readonly rootNode: SyntaxNode;
+
+  constructor(
+    /** The text the tree was parsed from. */
+    readonly source: string,
+    /** @internal */ readonly columns: Columns,
+    readonly nodeCount: number,
+  ) {
+    this.nodes = new Array<SyntaxNode | undefined>(nodeCount);
+    this.rootNode = this.node(0)!;
+  }
+
+  /** The node at pre-order index `index` (its `id`); one object per node. */
+  node(index: number): SyntaxNode | null {
+    if (index < 0) return null;
+    return (this.nodes[index] ??= new SyntaxNode(this, index));
+  }
+
+  /** @internal */
+  pointAt(offset: number): Point {
+    this.lineStarts ??= lineStartsOf(this.source);
+    const row = lineIndexAt(this.lineStarts, offset);
+    return { row, column: offset - this.lineStarts[row] };
+  }
+}
+
+export class SyntaxNode {
+  constructor(
+    readonly tree: SyntaxTree,
+    /** Pre-order index in its tree: unique within the tree, and ordered as the source is. */
+    readonly id: number,
+  ) {}
+
+  get type(): string {
+    return typeNames[this.tree.columns.type[this.id]];
+  }
+  get isNamed(): boolean {
+    return typeIsNamed[this.tree.columns.type[this.id]];
+  }
+  get isMissing(): boolean {
+    return this.tree.columns.missing[this.id] === 1;
+  }
+  get hasError(): boolean {
+    return this.tree.columns.error[this.id] === 1;
+  }
+  get startIndex(): number {
+    return this.tree.columns.start[this.id];
+  }
+  get endIndex(): number {
+    return this.tree.columns.end[this.id];
+  }
+  get text(): string {
+    const { columns, source } = this.tree;
+    return source.slice(columns.start[this.id], columns.end[this.id]);
+  }
+  get startPosition(): Point {
+    return this.tree.pointAt(this.startIndex);
+  }
+  get endPosition(): Point {
+    return this.tree.pointAt(this.endIndex);
+  }
+  get parent(): SyntaxNode | null {
+    return this.tree.node(this.tree.columns.parent[this.id]);
+  }
+  get firstChild(): SyntaxNode | null {
+    return this.id + 1 < this.tree.columns.after[this.id] ? this.tree.node(this.id + 1) : null;
+  }
+  get children(): SyntaxNode[] {
+    const { columns } = this.tree;
+    const out: SyntaxNode[] = [];
+    for (let i = this.id + 1, end = columns.after[this.id]; i < end; i = columns.after[i])
+      out.push(this.tree.node(i)!);
+    return out;
+  }
+  get namedChildren(): SyntaxNode[] {
+    const { columns } = this.tree;
+    const out: SyntaxNode[] = [];
+    for (let i = this.id + 1, end = columns.after[this.id]; i < end; i = columns.after[i])
+      if (typeIsNamed[columns.type[i]]) out.push(this.tree.node(i)!);
+    return out;
+  }
+
+  childForFieldName(name: string): SyntaxNode | null {
+    const field = fieldIds.get(name);
+    if (field === undefined) return null;
+    const { columns } = this.tree;
+    for (let i = this.id + 1, end = columns.after[this.id]; i < end; i = columns.after[i])
+      if (columns.field[i] === field) return this.tree.node(i);
+    return null;
+  }
+
+  childrenForFieldName(name: string): SyntaxNode[] {
+    const field = fieldIds.get(name);
+    const out: SyntaxNode[] = [];
+    if (field === undefined) return out;
+    const { columns } = this.tree;
+    for (let i = this.id + 1, end = columns.after[this.id]; i < end; i = columns.after[i])
+      if (columns.field[i] === field) out.push(this.tree.node(i)!);
+    return out;
+  }
+
+  /** This node and every node below it whose type is one of `types`, in source order. */
+  descendantsOfType(types: string | readonly string[]): SyntaxNode[] {
+    const wanted = typeof types === "string" ? [types] : types;
+    const { columns } = this.tree;
+    const out: SyntaxNode[] = [];
+    for (let i = this.id, end = columns.after[this.id]; i < end; i++)
+      if (wanted.includes(typeNames[columns.type[i]])) out.push(this.tree.node(i)!);
+    return out;
+  }
+
+  /** The smallest node below this one that spans [start, end), as tree-sitter finds it. */
+  descendantForIndex(start: number, end = start): SyntaxNode {
+    return this.descendantSpanning(start, end, false);
+  }
+
+  /** The smallest named node below this one that spans [start, end). */
+  namedDescendantForIndex(start: number, end = start): SyntaxNode {
+    return this.descendantSpanning(start, end, true);
+  }
+
+  private descendantSpanning(start: number, end: number, namedOnly: boolean): SyntaxNode {
+    const { columns } = this.tree;
+    let node = this.id;
+    let found = this.id;
+    for (let descended = true; descended;) {
+      descended = false;
+      for (let i = node + 1; i < columns.after[node]; i = columns.after[i]) {
+        const childStart = columns.start[i];
+        const childEnd = columns.end[i];
+        if (childEnd < end) continue;
+        if (childEnd <= start && childStart !== childEnd) continue;
+        if (start < childStart) break;
+        node = i;
+        if (!namedOnly || typeIsNamed[columns.type[i]]) found = i;
+        descended = true;
+        break;
+      }
+    }
+    return this.tree.node(found)!;
+  }
+
+  toString(): string {
+    return `(${this.type} ${this.startIndex}-${this.endIndex})`;
+  }
+}
+
+/** What `walkNamed` does below a node it entered: walk its children (true), skip them (false), or
+ * walk them and then call the function returned. */
+export type WalkStep = boolean | (() => void);
+
+/** A pre-order walk over the named nodes below `node` (not `node` itself), in source order. */
+export function walkNamed(node: SyntaxNode, enter: (node: SyntaxNode) => WalkStep): void {
+  const { tree } = node;
+  const { columns } = tree;
+  // Functions to call when leaving a node, with the index just past its subtree.
+  const leaving: { after: number; leave: () => void }[] = [];
+  for (let i = node.id + 1, end = columns.after[node.id]; i < end;) {
+    while (leaving.length > 0 && leaving[leaving.length - 1].after <= i) leaving.pop()!.leave();
+    const step = typeIsNamed[columns.type[i]] ? enter(tree.node(i)!) : false;
+    if (step === false) {
+      i = columns.after[i];
+      continue;
+    }
+    if (typeof step === "function") leaving.push({ after: columns.after[i], leave: step });
+    i++;
+  }
+  while (leaving.length > 0) leaving.pop()!.leave();
+}
+
+/**
+ * The JavaScript copy of `native`, parsed from `source`. Fields are read only under node types
+ * that have any (most have none, and each read is a native call).
+ */
+export function copyTree(native: Parser.Tree, source: string): SyntaxTree {
+  const columns = new Columns();
+  const cursor = native.walk();
+  const withErrors = native.rootNode.hasError;
+  // Index of the parent of the node the cursor is on, at each depth.
+  const parents: number[] = [-1];
+  let count = 0;
+  for (;;) {
+    if (count === columns.type.length) columns.grow();
+    const i = count++;
+    const typeId = cursor.nodeTypeId;
+    if (typeNames[typeId] === undefined) {
+      typeNames[typeId] = cursor.nodeType;
+      typeIsNamed[typeId] = cursor.nodeIsNamed;
+    }
+    const parent = parents[parents.length - 1];
+    columns.type[i] = typeId;
+    columns.start[i] = cursor.startIndex;
+    columns.end[i] = cursor.endIndex;
+    columns.parent[i] = parent;
+    columns.field[i] =
+      parent >= 0 && TYPES_WITH_FIELDS.has(typeNames[columns.type[parent]])
+        ? fieldIdAt(cursor)
+        : NO_FIELD;
+    // Error trees are rare (the pipeline leaves them alone): asked node by node, as the binding
+    // answers (an ERROR node around skipped text alone does not count as having an error).
+    if (withErrors) {
+      const node = cursor.currentNode;
+      columns.missing[i] = node.isMissing ? 1 : 0;
+      columns.error[i] = node.hasError ? 1 : 0;
+    }
+    if (cursor.gotoFirstChild()) {
+      parents.push(i);
+      continue;
+    }
+    columns.after[i] = count;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) return new SyntaxTree(source, columns, count);
+      const done = parents.pop()!;
+      columns.after[done] = count;
+    }
+  }
+}
+
+function fieldIdAt(cursor: Parser.TreeCursor): number {
+  const id = cursor.currentFieldId as number | undefined;
+  if (id === undefined || id === NO_FIELD) return NO_FIELD;
+  if (fieldNames[id] === undefined) {
+    const name = cursor.currentFieldName as string;
+    fieldNames[id] = name;
+    fieldIds.set(name, id);
+  }
+  return id;
+}
+
+/** Node types of the Python grammar that name any of their children (node-types.json). */
+const TYPES_WITH_FIELDS: ReadonlySet<string> = new Set(
+  (
+    Python as unknown as {
+      nodeTypeInfo: { type: string; named: boolean; fields?: Record<string, unknown> }[];
+    }
+  ).nodeTypeInfo
+    .filter((info) => info.named && info.fields && Object.keys(info.fields).length > 0)
+    .map((info) => info.type),
+);
