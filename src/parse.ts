@@ -94,57 +94,6 @@ export function countSyntaxProblems(tree: { rootNode: ProblemNode }): number {
   return count;
 }
 
-/**
- * Does the tree nest deeper than `limit` levels? Walked with a cursor, so no stack is used however
- * deep it goes. Every level past the first few takes a character of its own (a bracket, an
- * operator, an indent), so a text shorter than `limit / 2` never needs the walk.
- */
-export function nestedDeeperThan(tree: NativeTree, text: string, limit: number): boolean {
-  if (text.length * 2 <= limit || !textMayNestDeeperThan(text, limit / 8)) return false;
-  const cursor = tree.walk();
-  let depth = 0;
-  for (;;) {
-    if (cursor.gotoFirstChild()) {
-      if (++depth > limit) return true;
-      continue;
-    }
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) return false;
-      depth--;
-    }
-  }
-}
-
-/**
- * A cheap text bound before the tree walk: a tree thousands of levels deep needs a logical line
- * (brackets joined) or an indentation at least that long. Walking every tree cost more than the
- * transforms on files that hold few sites.
- */
-function textMayNestDeeperThan(text: string, bound: number): boolean {
-  let brackets = 0;
-  let logicalStart = 0;
-  let lineStart = 0;
-  let indenting = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 40 || c === 91 || c === 123)
-      brackets++; // ( [ {
-    else if ((c === 41 || c === 93 || c === 125) && brackets > 0) brackets--;
-    else if (c === 10) {
-      if (i - logicalStart > bound) return true;
-      lineStart = i + 1;
-      indenting = true;
-      if (brackets === 0) logicalStart = i + 1;
-      continue;
-    }
-    if (indenting && c !== 32 && c !== 9) {
-      if (i - lineStart > bound) return true;
-      indenting = false;
-    }
-  }
-  return text.length - logicalStart > bound;
-}
-
 /** Row and column (UTF-16 units, as the binding counts them) of an offset. */
 function pointAt(lineStarts: number[], offset: number): Parser.Point {
   const row = lineIndexAt(lineStarts, offset);

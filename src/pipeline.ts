@@ -4,7 +4,6 @@ import { applyEdits, offsetBeforeEdits, sortedEdits } from "./edits.js";
 import {
   countSyntaxProblems,
   firstSyntaxProblem,
-  nestedDeeperThan,
   parseNative,
   reparsedAfterEdits,
 } from "./parse.js";
@@ -177,24 +176,25 @@ export function transformSource(input: PipelineInput): SourceResult {
     });
     return unchanged("syntax-error");
   }
-  // Far past what CPython compiles (it gives up a few thousand levels down): generated code that a
-  // rewrite cannot make valid. The walks are iterative; this bound is a decision, not a crash.
-  if (nestedDeeperThan(native, current, MAX_NESTING)) {
-    report("runner", {
-      code: "AS909",
-      severity: "error",
-      start: 0,
-      end: 0,
-      message: `code nested more than ${MAX_NESTING} levels deep, which CPython does not compile either: file left unchanged`,
-    });
-    return unchanged("failed");
-  }
-
   for (const transform of wanted) {
     if (!mayHoldSite(current, transform)) continue;
     const id = transform.meta.id;
     let sorted: Edit[];
-    tree ??= copyTree(native, current);
+    if (!tree) {
+      tree = copyTree(native, current);
+      // Far past what CPython compiles (it gives up a few thousand levels down): generated code
+      // that a rewrite cannot make valid. The walks are iterative; this bound is a decision.
+      if (tree.depth > MAX_NESTING) {
+        report("runner", {
+          code: "AS909",
+          severity: "error",
+          start: 0,
+          end: 0,
+          message: `code nested more than ${MAX_NESTING} levels deep, which CPython does not compile either: file left unchanged`,
+        });
+        return unchanged("failed");
+      }
+    }
     try {
       const result = transform.transform({ path: input.path, source: current, tree }, input.ctx);
       for (const d of result.diagnostics) report(id, d);

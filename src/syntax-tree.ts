@@ -20,42 +20,53 @@ const typeNames: string[] = [];
 const typeIsNamed: boolean[] = [];
 typeNames[ERROR_TYPE_ID] = "ERROR";
 typeIsNamed[ERROR_TYPE_ID] = true;
+/** 1 when the type names any of its children (then its children's fields are read). */
+const typeHasFields = new Uint8Array(ERROR_TYPE_ID + 1);
+/** The text of a keyword or punctuation type: the text of every token of that type. */
+const typeTokens: (string | undefined)[] = [];
+/** The grammar's `identifier` symbol, once met. */
+let identifierTypeId = -1;
 const fieldNames: string[] = [];
 const fieldIds = new Map<string, number>();
+
+/** Node types of the Python grammar that name any of their children (node-types.json). */
+const TYPES_WITH_FIELDS: ReadonlySet<string> = new Set(
+  (
+    Python as unknown as {
+      nodeTypeInfo: { type: string; named: boolean; fields?: Record<string, unknown> }[];
+    }
+  ).nodeTypeInfo
+    .filter((info) => info.named && info.fields && Object.keys(info.fields).length > 0)
+    .map((info) => info.type),
+);
 
 export interface Point {
   row: number;
   column: number;
 }
 
-/** Growable typed columns, one entry per node in pre-order. */
+/** Typed columns, one entry per node in pre-order. */
 class Columns {
-  type = new Uint16Array(64);
-  start = new Int32Array(64);
-  end = new Int32Array(64);
-  parent = new Int32Array(64);
+  readonly type: Uint16Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly parent: Int32Array;
   /** Index just past the node's last descendant: its subtree is [i, after[i]). */
-  after = new Int32Array(64);
-  field = new Uint16Array(64);
-  missing = new Uint8Array(64);
+  readonly after: Int32Array;
+  readonly field: Uint16Array;
+  readonly missing: Uint8Array;
   /** The node is ERROR or MISSING, or has such a node below it. */
-  error = new Uint8Array(64);
+  readonly error: Uint8Array;
 
-  grow(): void {
-    const size = this.type.length * 2;
-    const grown = <T extends Uint16Array | Int32Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(size);
-      b.set(a);
-      return b;
-    };
-    this.type = grown(this.type);
-    this.start = grown(this.start);
-    this.end = grown(this.end);
-    this.parent = grown(this.parent);
-    this.after = grown(this.after);
-    this.field = grown(this.field);
-    this.missing = grown(this.missing);
-    this.error = grown(this.error);
+  constructor(size: number) {
+    this.type = new Uint16Array(size);
+    this.start = new Int32Array(size);
+    this.end = new Int32Array(size);
+    this.parent = new Int32Array(size);
+    this.after = new Int32Array(size);
+    this.field = new Uint16Array(size);
+    this.missing = new Uint8Array(size);
+    this.error = new Uint8Array(size);
   }
 }
 
@@ -69,6 +80,8 @@ export class SyntaxTree {
     readonly source: string,
     /** @internal */ readonly columns: Columns,
     readonly nodeCount: number,
+    /** Levels below the root of the deepest node. */
+    readonly depth: number,
   ) {
     this.nodes = new Array<SyntaxNode | undefined>(nodeCount);
     this.rootNode = this.node(0)!;
@@ -233,33 +246,41 @@ export function walkNamed(node: SyntaxNode, enter: (node: SyntaxNode) => WalkSte
 }
 
 /**
- * The JavaScript copy of `native`, parsed from `source`. Fields are read only under node types
- * that have any (most have none, and each read is a native call).
+ * The JavaScript copy of `native`, parsed from `source`, in one cursor pass. Each cursor read is a
+ * native call, so the pass reads only what it cannot know: a node's field only under node types
+ * that have fields, and a keyword or punctuation token's range not at all when the token's text
+ * stands right after the previous token (its type is its text).
  */
 export function copyTree(native: Parser.Tree, source: string): SyntaxTree {
-  const columns = new Columns();
+  const root = native.rootNode;
+  const columns = new Columns(root.descendantCount);
+  const withErrors = root.hasError;
   const cursor = native.walk();
-  const withErrors = native.rootNode.hasError;
   // Index of the parent of the node the cursor is on, at each depth.
   const parents: number[] = [-1];
+  let depth = 0;
+  // Where the node the cursor is on may start: its parent's start, or its previous sibling's end.
+  let from = 0;
   let count = 0;
   for (;;) {
-    if (count === columns.type.length) columns.grow();
     const i = count++;
     const typeId = cursor.nodeTypeId;
-    if (typeNames[typeId] === undefined) {
-      typeNames[typeId] = cursor.nodeType;
-      typeIsNamed[typeId] = cursor.nodeIsNamed;
-    }
+    if (typeNames[typeId] === undefined) learnType(typeId, cursor);
     const parent = parents[parents.length - 1];
     columns.type[i] = typeId;
-    columns.start[i] = cursor.startIndex;
-    columns.end[i] = cursor.endIndex;
     columns.parent[i] = parent;
-    columns.field[i] =
-      parent >= 0 && TYPES_WITH_FIELDS.has(typeNames[columns.type[parent]])
-        ? fieldIdAt(cursor)
-        : NO_FIELD;
+    // A token whose range the text gives is a leaf: no child to look for either.
+    const leaf = withErrors ? -1 : tokenStart(source, from, typeId);
+    if (leaf >= 0) {
+      columns.start[i] = leaf;
+      columns.end[i] = typeTokens[typeId]
+        ? leaf + typeTokens[typeId].length
+        : identifierEnd(source, leaf);
+    } else {
+      columns.start[i] = cursor.startIndex;
+      columns.end[i] = cursor.endIndex;
+    }
+    if (parent >= 0 && typeHasFields[columns.type[parent]]) columns.field[i] = fieldIdAt(cursor);
     // Error trees are rare (the pipeline leaves them alone): asked node by node, as the binding
     // answers (an ERROR node around skipped text alone does not count as having an error).
     if (withErrors) {
@@ -267,17 +288,62 @@ export function copyTree(native: Parser.Tree, source: string): SyntaxTree {
       columns.missing[i] = node.isMissing ? 1 : 0;
       columns.error[i] = node.hasError ? 1 : 0;
     }
-    if (cursor.gotoFirstChild()) {
+    if (leaf < 0 && cursor.gotoFirstChild()) {
       parents.push(i);
+      if (parents.length > depth) depth = parents.length;
+      from = columns.start[i];
       continue;
     }
     columns.after[i] = count;
+    from = columns.end[i];
     while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) return new SyntaxTree(source, columns, count);
+      if (!cursor.gotoParent()) return new SyntaxTree(source, columns, count, depth);
       const done = parents.pop()!;
       columns.after[done] = count;
+      from = columns.end[done];
     }
   }
+}
+
+function learnType(typeId: number, cursor: Parser.TreeCursor): void {
+  const name = cursor.nodeType;
+  const named = cursor.nodeIsNamed;
+  typeNames[typeId] = name;
+  typeIsNamed[typeId] = named;
+  typeHasFields[typeId] = named && TYPES_WITH_FIELDS.has(name) ? 1 : 0;
+  // A keyword or punctuation token is its type's text; "is not" and "not in" may hold any spaces.
+  typeTokens[typeId] = named || name.includes(" ") ? undefined : name;
+  if (name === "identifier" && named) identifierTypeId = typeId;
+}
+
+/**
+ * Where a token of type `typeId` starts when only whitespace separates it from `from` and the text
+ * alone gives its range (a keyword or punctuation, or an ASCII identifier), else -1.
+ */
+function tokenStart(source: string, from: number, typeId: number): number {
+  const token = typeTokens[typeId];
+  if (token === undefined && typeId !== identifierTypeId) return -1;
+  let at = from;
+  for (let c = source.charCodeAt(at); c === 32 || c === 10 || c === 9 || c === 13 || c === 12;)
+    c = source.charCodeAt(++at);
+  if (token !== undefined) return source.startsWith(token, at) ? at : -1;
+  return identifierEnd(source, at) > at ? at : -1;
+}
+
+/**
+ * The end of the ASCII identifier at `at`, or -1. Python identifiers may hold other letters, which
+ * JavaScript's Unicode classes do not quite match (XID_Continue): those are read from the cursor.
+ */
+function identifierEnd(source: string, at: number): number {
+  let c = source.charCodeAt(at);
+  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return -1;
+  let end = at + 1;
+  for (c = source.charCodeAt(end); isAsciiWordCode(c); c = source.charCodeAt(++end));
+  return c >= 128 ? -1 : end;
+}
+
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 function fieldIdAt(cursor: Parser.TreeCursor): number {
@@ -290,14 +356,3 @@ function fieldIdAt(cursor: Parser.TreeCursor): number {
   }
   return id;
 }
-
-/** Node types of the Python grammar that name any of their children (node-types.json). */
-const TYPES_WITH_FIELDS: ReadonlySet<string> = new Set(
-  (
-    Python as unknown as {
-      nodeTypeInfo: { type: string; named: boolean; fields?: Record<string, unknown> }[];
-    }
-  ).nodeTypeInfo
-    .filter((info) => info.named && info.fields && Object.keys(info.fields).length > 0)
-    .map((info) => info.type),
-);
