@@ -318,12 +318,35 @@ export function unifiedDiff(path: string, before: string, after: string): string
     .join("\n");
 }
 
+/** What the pre-pass learns of one file. Plain data: it crosses threads. */
+export interface PrePass {
+  /** Undefined for a file that cannot be read or decoded. */
+  facts?: FileFacts;
+  /**
+   * The file decodes, has sound line endings and holds no trigger word of any transform: the
+   * rewrite pass would leave it unchanged with nothing to say, so it is not read again.
+   */
+  inert: boolean;
+}
+
+/** The result the rewrite pass gives an inert file, without reading it again. */
+export function inertResult(path: string): FileResult {
+  return { path, diagnostics: [], skippedBy: [], status: "unchanged" };
+}
+
 /** The pre-pass for one file; unreadable or undecodable files contribute nothing. */
-export function factsOfPath(file: string): FileFacts | undefined {
+export function prePassOfPath(file: string): PrePass {
   try {
     const decoded = decodeSource(readFileSync(file));
-    return "text" in decoded ? factsOfFile(decoded.text) : undefined;
+    if (!("text" in decoded)) return { inert: false };
+    const { text } = decoded;
+    const triggers = [...TRANSFORMS, faultInjectingTransform()].flatMap(
+      (t) => t?.meta.triggers ?? [],
+    );
+    const inert =
+      loneCarriageReturnLine(text) === undefined && !triggers.some((word) => text.includes(word));
+    return { facts: factsOfFile(text), inert };
   } catch {
-    return undefined;
+    return { inert: false };
   }
 }

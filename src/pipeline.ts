@@ -156,7 +156,8 @@ export function transformSource(input: PipelineInput): SourceResult {
     }
     return true;
   });
-  if (!wanted.some((t) => mayHoldSite(text, t))) return unchanged("unchanged");
+  const holdingSites = new Set(wanted.filter((t) => mayHoldSite(text, t)));
+  if (holdingSites.size === 0) return unchanged("unchanged");
 
   let current = text;
   let native: NativeTree = parseNative(current);
@@ -177,7 +178,9 @@ export function transformSource(input: PipelineInput): SourceResult {
     return unchanged("syntax-error");
   }
   for (const transform of wanted) {
-    if (!mayHoldSite(current, transform)) continue;
+    // A rewrite may bring a later transform's trigger word in (or take it out).
+    if (current === text ? !holdingSites.has(transform) : !mayHoldSite(current, transform))
+      continue;
     const id = transform.meta.id;
     let sorted: Edit[];
     if (!tree) {

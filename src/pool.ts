@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { factsOfPath, processFile, type FileJob, type FileResult } from "./file-job.js";
+import { prePassOfPath, processFile, type FileJob, type FileResult } from "./file-job.js";
 import { parsePython } from "./parse.js";
 
 /**
@@ -49,7 +49,7 @@ export interface ParseFloorResult {
 export function runTask(task: Task): unknown {
   switch (task.kind) {
     case "facts":
-      return factsOfPath(task.file);
+      return prePassOfPath(task.file);
     case "process":
       return processFile(task.job);
     case "parse": {

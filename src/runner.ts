@@ -2,17 +2,18 @@ import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { existsSync, statSync } from "node:fs";
 import type { Options } from "./config.js";
-import { runnerDiagnostic, type FileJob, type FileResult } from "./file-job.js";
+import {
+  inertResult,
+  runnerDiagnostic,
+  type FileJob,
+  type FileResult,
+  type PrePass,
+} from "./file-job.js";
 import { discoverPythonFiles, displayPath, globBaseFor } from "./files.js";
 import { filesChangedSince, refuseDirtyWrites, uncommittedFiles } from "./git.js";
 import { Pool } from "./pool.js";
 import { transformApplies } from "./pipeline.js";
-import {
-  dependencyFacts,
-  dependencyFilesAbove,
-  projectFacts,
-  type FileFacts,
-} from "./python/project.js";
+import { dependencyFacts, dependencyFilesAbove, projectFacts } from "./python/project.js";
 import { DEFAULT_DJANGO_VERSION } from "./python/django.js";
 import type { ProjectFacts, Transform } from "./types.js";
 import { TRANSFORMS, transformById } from "../transforms/index.js";
@@ -110,15 +111,17 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   // idle threads do not hold the process open, so an exception here needs no clean-up.
   const pool = new Pool(jobs, found.length);
   // Models may be declared in files --changed-since leaves out: the pre-pass reads every file found.
-  const facts = await pool.run<FileFacts | undefined>(
+  const prePass = await pool.run<PrePass | undefined>(
     found.map((file) => ({ kind: "facts" as const, file })),
   );
   const project = projectFacts(
     dependencies,
-    found.flatMap((file, i) =>
-      facts[i] ? [{ path: displayPath(file, cwd), facts: facts[i]! }] : [],
-    ),
+    found.flatMap((file, i) => {
+      const facts = prePass[i]?.facts;
+      return facts ? [{ path: displayPath(file, cwd), facts }] : [];
+    }),
   );
+  const inert = new Set(found.filter((_, i) => prePass[i]?.inert));
   const transformOptions = {
     unsafeFixes: options.unsafeFixes,
     django: options.django,
@@ -136,22 +139,31 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
         `of the scanned files; pass --django to run it anyway`,
     }));
 
-  const jobsList: FileJob[] = files.map((file) => ({
-    file,
-    path: displayPath(file, cwd),
-    transforms: transforms.map((t) => t.meta.id),
-    options: transformOptions,
-    project,
-    skip: options.skip,
-    write: options.mode === "write" && !dirty.has(file),
-    wantDiff: options.format === "text" && options.diff,
-    keepText: hooks.keepText ?? false,
-  }));
+  const jobsList: FileJob[] = files
+    .filter((file) => !inert.has(file))
+    .map((file) => ({
+      file,
+      path: displayPath(file, cwd),
+      transforms: transforms.map((t) => t.meta.id),
+      options: transformOptions,
+      project,
+      skip: options.skip,
+      write: options.mode === "write" && !dirty.has(file),
+      wantDiff: options.format === "text" && options.diff,
+      keepText: hooks.keepText ?? false,
+    }));
+  const inertCount = files.length - jobsList.length;
+  const processed = await pool.run<FileResult>(
+    jobsList.map((job) => ({ kind: "process" as const, job })),
+    (done) => hooks.onProgress?.(inertCount + done, files.length),
+  );
+  // Back in file order: inert files take their place without having been read again.
+  let nextProcessed = 0;
+  const inOrder = files.map((file) =>
+    inert.has(file) ? inertResult(displayPath(file, cwd)) : processed[nextProcessed++],
+  );
   const results = refuseDirtyWrites(
-    await pool.run<FileResult>(
-      jobsList.map((job) => ({ kind: "process" as const, job })),
-      (done) => hooks.onProgress?.(done, files.length),
-    ),
+    inOrder,
     new Set(jobsList.filter((job) => dirty.has(job.file)).map((job) => job.path)),
     notices,
   );

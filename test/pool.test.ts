@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FileJob } from "../src/file-job.js";
+import { inertResult, prePassOfPath, processFile, type FileJob } from "../src/file-job.js";
 import { Pool } from "../src/pool.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -71,6 +71,50 @@ describe("worker pool", () => {
     expect(results[0]).toMatchObject({ hasError: false });
     expect(results[1]).toMatchObject({ path: "generated_1.py", status: "failed" });
     expect((results[1]!.diagnostics as { code: string }[])[0].code).toBe("AS999");
-    expect(results[2]).toBeUndefined();
+    // Unreadable: not inert, so the rewrite pass reads it and reports why it cannot.
+    expect(results[2]).toEqual({ inert: false });
+  });
+});
+
+describe("pre-pass", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "asyncshift-prepass-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const prePassOf = (name: string, content: string | Buffer) => {
+    writeFileSync(join(dir, name), content);
+    return prePassOfPath(join(dir, name));
+  };
+
+  it("marks a file inert only when the rewrite pass would have nothing to do or say", () => {
+    expect(prePassOf("plain.py", "def f():\n    return 1\n").inert).toBe(true);
+    expect(prePassOf("run.py", "import asyncio\nasyncio.run(main())\n").inert).toBe(false);
+    expect(prePassOf("coro.py", "async def f():\n    pass\n").inert).toBe(false);
+    // Reported by the rewrite pass (AS907, AS902, AS903) although no transform would look at them.
+    expect(prePassOf("cr.py", "x = 1\ry = 2\n").inert).toBe(false);
+    expect(prePassOf("latin1.py", Buffer.from([0x78, 0x20, 0x3d, 0x20, 0xe9, 0x0a])).inert).toBe(
+      false,
+    );
+    expect(prePassOf("binary.py", Buffer.from([0x78, 0x00, 0x0a])).inert).toBe(false);
+  });
+
+  it("gives an inert file the result processing it gives", () => {
+    const source = "class A(Base):\n    pass\n";
+    writeFileSync(join(dir, "a.py"), source);
+    const job = {
+      file: join(dir, "a.py"),
+      path: "a.py",
+      transforms: [],
+      options: { unsafeFixes: false, django: true, toThreadMode: "native", twins: {} },
+      project: { usesDjango: true, usesAsgiref: false, models: {} },
+      skip: { "asyncio-run": ["**"] },
+      write: false,
+      wantDiff: true,
+      keepText: false,
+    } satisfies FileJob;
+    expect(prePassOfPath(job.file).inert).toBe(true);
+    expect(JSON.stringify(inertResult("a.py"))).toBe(JSON.stringify(processFile(job)));
   });
 });

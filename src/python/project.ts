@@ -81,10 +81,11 @@ export interface FileFacts {
 }
 
 /**
- * What `classesIn` reads in a class body (relation fields, managers). A file with none of these
- * words declares no such facts, and its class heads alone say which classes extend which.
+ * What `classesIn` reads in a class body: a call of a relation field or of a manager (`...Manager(`,
+ * `.as_manager(`). A file with no such call declares no such facts, and its class heads alone say
+ * which classes extend which ("context manager" in prose or docstrings no longer costs a parse).
  */
-const CLASS_BODY_FACTS = /ForeignKey|OneToOneField|ManyToManyField|Manager|as_manager/;
+const CLASS_BODY_FACTS = /(?:ForeignKey|OneToOneField|ManyToManyField|Manager|as_manager)\s*\(/;
 // Field and manager declarations in a model body come with Django's names or a model base class in
 // the text; "Manager" alone is everywhere (multiprocessing, logging).
 const MODEL_CONTEXT = /django|models|Model\b/;
@@ -116,8 +117,10 @@ function classHeadsIn(source: string): Record<string, ClassFacts> {
  */
 export function factsOfFile(source: string): FileFacts {
   const facts: FileFacts = {
-    importsDjango: IMPORTS_DJANGO.test(source),
-    importsAsgiref: IMPORTS_ASGIREF.test(source),
+    // The multi-line patterns try every line start: only when the name is in the text at all.
+    importsDjango: source.includes("django") && IMPORTS_DJANGO.test(source),
+    importsAsgiref:
+      (source.includes("asgiref") || source.includes("channels")) && IMPORTS_ASGIREF.test(source),
     models: {},
   };
   if (mayDeclareModels(source)) {
