@@ -5,7 +5,7 @@ import type { Readable, Writable } from "node:stream";
 import { diffLines, type Change } from "diff";
 import pc from "picocolors";
 import { decodeSource, writeAtomically, type FileResult } from "./file-job.js";
-import { countSyntaxProblems, parsePython } from "./parse.js";
+import { countSyntaxProblems, parseNative, parsePython } from "./parse.js";
 import { allImportStatements, importBindings } from "./python/imports.js";
 import { isNameReference } from "./python/scope.js";
 
@@ -256,7 +256,7 @@ function writeReviewed(
       refused: "it has uncommitted changes (commit or stash them, or pass --allow-dirty)",
     };
   // Some hunks alone may not parse (a rewrite split across lines): never write such a file.
-  if (countSyntaxProblems(parsePython(text)) > countSyntaxProblems(parsePython(file.original!)))
+  if (countSyntaxProblems(parseNative(text)) > countSyntaxProblems(parseNative(file.original!)))
     return {
       ...result,
       refused: "the accepted changes alone would not parse; accept the related hunks together",

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { prePassOfPath, processFile, type FileJob, type FileResult } from "./file-job.js";
-import { parsePython } from "./parse.js";
+import { parseNative } from "./parse.js";
 
 /**
  * One unit of work. `parse` is not used by the CLI: it is the benchmark's parse floor (read and
@@ -54,7 +54,7 @@ export function runTask(task: Task): unknown {
       return processFile(task.job);
     case "parse": {
       const text = readFileSync(task.file, "utf8");
-      const tree = parsePython(text);
+      const tree = parseNative(text);
       return { chars: text.length, hasError: tree.rootNode.hasError } satisfies ParseFloorResult;
     }
   }
