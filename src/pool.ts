@@ -110,10 +110,12 @@ const IN_FLIGHT_PER_WORKER = 2;
 
 /**
  * Files per message, at most: one message per small file costs more than parsing it (dense
- * code bases have thousands of 300-byte files). Batches stay small enough to balance the tail.
+ * code bases have thousands of 300-byte files). Batches stay small enough to balance the tail:
+ * when few files hold sites (the rewrite pass after the pre-pass set inert files aside), those
+ * are often large, neighbours in one folder, and go one or two per message.
  */
 const MAX_BATCH = 16;
-const BATCHES_PER_WORKER = 8;
+const BATCHES_PER_WORKER = 32;
 
 /**
  * Tree-sitter trees hold native memory that V8 does not see; they are freed by finalizers, and those

@@ -5,8 +5,8 @@ import { lineIndexAt, lineStartsOf } from "./lines.js";
 /*
  * A JavaScript copy of a tree-sitter tree, made in one TreeCursor pass. Every step through the
  * binding's own node objects is a native call that makes a new object (`parent` even descends from
- * the root again), and the transforms take many such steps per node: profiles showed them at most
- * of a run on files full of sites. Here the tree is a few typed arrays in pre-order, and a node is
+ * the root again), and the transforms take many such steps per node: profiles put them at most of
+ * a run on files full of sites. Here the tree is a few typed arrays in pre-order, and a node is
  * a small object made the first time it is asked for; it answers the subset of tree-sitter's
  * SyntaxNode API the transforms use, with the same meaning.
  */
@@ -24,6 +24,8 @@ typeIsNamed[ERROR_TYPE_ID] = true;
 const typeHasFields = new Uint8Array(ERROR_TYPE_ID + 1);
 /** The text of a keyword or punctuation type: the text of every token of that type. */
 const typeTokens: (string | undefined)[] = [];
+/** Symbols by type name: a keyword and a node type may share one (`type`, `print`). */
+const typeIdsByName = new Map<string, number[]>([["ERROR", [ERROR_TYPE_ID]]]);
 /** The grammar's `identifier` symbol, once met. */
 let identifierTypeId = -1;
 const fieldNames: string[] = [];
@@ -55,7 +57,7 @@ class Columns {
   readonly after: Int32Array;
   readonly field: Uint16Array;
   readonly missing: Uint8Array;
-  /** The node is ERROR or MISSING, or has such a node below it. */
+  /** The binding's `hasError` (only ever 1 in a tree with an ERROR or MISSING node). */
   readonly error: Uint8Array;
 
   constructor(size: number) {
@@ -178,11 +180,13 @@ export class SyntaxNode {
 
   /** This node and every node below it whose type is one of `types`, in source order. */
   descendantsOfType(types: string | readonly string[]): SyntaxNode[] {
-    const wanted = typeof types === "string" ? [types] : types;
+    const wanted = (typeof types === "string" ? [types] : types).flatMap(
+      (name) => typeIdsByName.get(name) ?? [],
+    );
     const { columns } = this.tree;
     const out: SyntaxNode[] = [];
     for (let i = this.id, end = columns.after[this.id]; i < end; i++)
-      if (wanted.includes(typeNames[columns.type[i]])) out.push(this.tree.node(i)!);
+      if (wanted.includes(columns.type[i])) out.push(this.tree.node(i)!);
     return out;
   }
 
@@ -310,6 +314,8 @@ function learnType(typeId: number, cursor: Parser.TreeCursor): void {
   const named = cursor.nodeIsNamed;
   typeNames[typeId] = name;
   typeIsNamed[typeId] = named;
+  // A type not met yet is in no tree copied so far, so no search can miss it.
+  typeIdsByName.set(name, [...(typeIdsByName.get(name) ?? []), typeId]);
   typeHasFields[typeId] = named && TYPES_WITH_FIELDS.has(name) ? 1 : 0;
   // A keyword or punctuation token is its type's text; "is not" and "not in" may hold any spaces.
   typeTokens[typeId] = named || name.includes(" ") ? undefined : name;
