@@ -14,6 +14,8 @@
 //    completion must give exactly what an uninterrupted run gives.
 // 3. many: one folder of 50,000 files, run under `ulimit -n 256`: no descriptor exhaustion.
 // 4. big: a 5 MB file is migrated and compiles.
+// 5. tree copy: every node of every stdlib file, copied into JavaScript (src/syntax-tree.ts), has
+//    the binding's type, range, parent and field.
 import { spawn, spawnSync, execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
@@ -511,6 +513,83 @@ export function bigFileStress({ megabytes = 5, log = () => {} } = {}) {
   }
 }
 
+/**
+ * Check 5. Every file of the stdlib (or the quick subset), parsed and copied: each node of the copy
+ * must have the type, named flag, range, parent and field the binding's cursor reports. The copy
+ * reads keyword, punctuation and identifier ranges from the text, so this is its proof on real code.
+ */
+export async function treeCopyStress({ keep = () => true, log = () => {} } = {}) {
+  const { parseNative } = await import(join(ROOT, "dist/src/parse.js"));
+  const { copyTree } = await import(join(ROOT, "dist/src/syntax-tree.js"));
+  const stdlib = stdlibPath();
+  const files = [];
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.name === "site-packages" || entry.name === "__pycache__") continue;
+      if (entry.isDirectory()) {
+        if (keep(relative(stdlib, path))) visit(path);
+      } else if (entry.isFile() && entry.name.endsWith(".py") && keep(relative(stdlib, path)))
+        files.push(path);
+    }
+  };
+  visit(stdlib);
+  const problems = [];
+  let nodes = 0;
+  for (const file of files) {
+    let source;
+    try {
+      source = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(
+        readFileSync(file),
+      );
+    } catch {
+      continue; // not UTF-8: the runner skips such files (AS902)
+    }
+    const native = parseNative(source);
+    const copy = copyTree(native, source);
+    const cursor = native.walk();
+    const parents = [-1];
+    let i = 0;
+    for (;;) {
+      const node = copy.node(i);
+      const field = cursor.currentFieldName;
+      const expected = [cursor.nodeType, cursor.nodeIsNamed, cursor.startIndex, cursor.endIndex];
+      const actual = [node.type, node.isNamed, node.startIndex, node.endIndex];
+      if (
+        expected.some((v, k) => v !== actual[k]) ||
+        (node.parent?.id ?? -1) !== parents[parents.length - 1] ||
+        (field && !node.parent.childrenForFieldName(field).includes(node))
+      ) {
+        if (problems.length < 50)
+          problems.push(
+            `${relative(stdlib, file)} node ${i}: binding ${JSON.stringify([...expected, field])}, ` +
+              `copy ${JSON.stringify(actual)}`,
+          );
+        else break;
+      }
+      i++;
+      if (cursor.gotoFirstChild()) {
+        parents.push(i - 1);
+        continue;
+      }
+      let done = false;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
+          done = true;
+          break;
+        }
+        parents.pop();
+      }
+      if (done) break;
+    }
+    if (i !== copy.nodeCount)
+      problems.push(`${relative(stdlib, file)}: ${i} nodes, copy ${copy.nodeCount}`);
+    nodes += i;
+  }
+  log(`${files.length} files, ${nodes} nodes compared`);
+  return { problems, figures: { files: files.length, nodes } };
+}
+
 async function main(argv) {
   const flag = (name) => argv.includes(name);
   const value = (name, fallback) => {
@@ -550,6 +629,9 @@ async function main(argv) {
     manyFilesStress({ log, count: value("--many", quick ? 5_000 : 50_000) }),
   );
   await section("a 5 MB file", () => bigFileStress({ log }));
+  await section("tree copy against the binding", () =>
+    treeCopyStress({ log, ...(quick ? { keep: quickSubset } : {}) }),
+  );
   const failed = sections.filter((s) => s.problems > 0);
   console.log(
     failed.length === 0

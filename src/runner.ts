@@ -153,6 +153,7 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
       keepText: hooks.keepText ?? false,
     }));
   const inertCount = files.length - jobsList.length;
+  if (inertCount > 0) hooks.onProgress?.(inertCount, files.length);
   const processed = await pool.run<FileResult>(
     jobsList.map((job) => ({ kind: "process" as const, job })),
     (done) => hooks.onProgress?.(inertCount + done, files.length),

@@ -226,8 +226,10 @@ export class SyntaxNode {
   }
 }
 
-/** What `walkNamed` does below a node it entered: walk its children (true), skip them (false), or
- * walk them and then call the function returned. */
+/**
+ * What `walkNamed` does below a node it entered: walk its children (true), skip them (false), or
+ * walk them and then call the function returned.
+ */
 export type WalkStep = boolean | (() => void);
 
 /** A pre-order walk over the named nodes below `node` (not `node` itself), in source order. */
@@ -252,8 +254,8 @@ export function walkNamed(node: SyntaxNode, enter: (node: SyntaxNode) => WalkSte
 /**
  * The JavaScript copy of `native`, parsed from `source`, in one cursor pass. Each cursor read is a
  * native call, so the pass reads only what it cannot know: a node's field only under node types
- * that have fields, and a keyword or punctuation token's range not at all when the token's text
- * stands right after the previous token (its type is its text).
+ * that have fields, and the range of a keyword, punctuation or ASCII identifier token not at all
+ * when only whitespace separates it from where the previous token ends (the text gives it).
  */
 export function copyTree(native: Parser.Tree, source: string): SyntaxTree {
   const root = native.rootNode;

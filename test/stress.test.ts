@@ -1,13 +1,13 @@
 // Issue 7, the part of `npm run stress` that fits in `npm test` (at most about a minute on two
 // cores): a slice of the stdlib that holds the odd files (intentional syntax errors, bad coding
-// cookies, not UTF-8) plus examples/, kills during --write, and a folder of 1,500 files
-// under a low descriptor limit. `npm run stress` runs the same checks on the whole stdlib, with
-// more kills and 50,000 files.
+// cookies, not UTF-8) plus examples/, kills during --write, a folder of 1,500 files under a low
+// descriptor limit, and the tree copy checked node by node against the binding. `npm run stress`
+// runs the same checks on the whole stdlib, with more kills and 50,000 files.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ESM script without type declarations
-import { corpusStress, killStress, manyFilesStress } from "../scripts/stress.mjs";
+import { corpusStress, killStress, manyFilesStress, treeCopyStress } from "../scripts/stress.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -44,6 +44,13 @@ describe("stress (subset of npm run stress)", () => {
     const { problems, figures } = (await killStress({ copies: 8, kills: 2, seed: 7 })) as Outcome;
     console.log(JSON.stringify(figures));
     expect(problems).toEqual([]);
+  }, 120_000);
+
+  it("stdlib slice: every node of the JavaScript tree copy agrees with the binding", async () => {
+    const { problems, figures } = (await treeCopyStress({ keep: subset })) as Outcome;
+    console.log(JSON.stringify(figures));
+    expect(problems).toEqual([]);
+    expect(figures.nodes as number).toBeGreaterThan(100_000);
   }, 120_000);
 
   it("one folder of 1,500 files under ulimit -n 128: no descriptor exhaustion", () => {

@@ -24,38 +24,48 @@ function corpus(): { name: string; source: string }[] {
   return out;
 }
 
+/** What both trees answer alike, the binding's nodes and the copies. */
+interface Described {
+  type: string;
+  isNamed: boolean;
+  isMissing: boolean;
+  hasError: boolean;
+  startIndex: number;
+  endIndex: number;
+  startPosition: { row: number; column: number };
+  endPosition: { row: number; column: number };
+}
+
+/** The lookups both answer alike. */
+interface Queryable extends Described {
+  childForFieldName(name: string): Queryable | null;
+  descendantsOfType(types: string[]): Queryable[];
+}
+
 /** What the copy must agree on with the binding's node, for one node and, through it, its tree. */
-function describeNative(node: Parser.SyntaxNode, field: string | null): unknown[] {
+function nodeRow(node: Described, field: string | null, childCount: number): unknown[] {
+  const { type, isNamed, isMissing, hasError, startIndex, endIndex } = node;
+  const { startPosition, endPosition } = node;
   return [
-    node.type,
-    node.isNamed,
-    node.isMissing,
-    node.hasError,
-    node.startIndex,
-    node.endIndex,
-    node.startPosition,
-    node.endPosition,
+    type,
+    isNamed,
+    isMissing,
+    hasError,
+    startIndex,
+    endIndex,
+    startPosition,
+    endPosition,
     field,
-    node.childCount,
+    childCount,
   ];
 }
 
-function describeCopy(node: SyntaxNode, parent: SyntaxNode | null): unknown[] {
-  const field = parent
+/** The field the copy's parent names `node` by: the copy keeps field ids, not names, per node. */
+function copyFieldOf(node: SyntaxNode): string | null {
+  const parent = node.parent;
+  return parent
     ? (ALL_FIELDS.find((name) => parent.childrenForFieldName(name).includes(node)) ?? null)
     : null;
-  return [
-    node.type,
-    node.isNamed,
-    node.isMissing,
-    node.hasError,
-    node.startIndex,
-    node.endIndex,
-    node.startPosition,
-    node.endPosition,
-    field,
-    node.children.length,
-  ];
 }
 
 /** Every field name of the grammar. */
@@ -72,13 +82,13 @@ function compare(native: Parser.Tree, source: string): void {
   const copy = copyTree(native, source);
   const nativeRows: unknown[][] = [];
   const visitNative = (node: Parser.SyntaxNode, field: string | null) => {
-    nativeRows.push(describeNative(node, field ?? null));
+    nativeRows.push(nodeRow(node, field ?? null, node.childCount));
     node.children.forEach((child, i) => visitNative(child, node.fieldNameForChild(i)));
   };
   visitNative(native.rootNode, null);
   const copyRows: unknown[][] = [];
   const visitCopy = (node: SyntaxNode) => {
-    copyRows.push(describeCopy(node, node.parent));
+    copyRows.push(nodeRow(node, copyFieldOf(node), node.children.length));
     for (const child of node.children) {
       expect(child.parent).toBe(node);
       visitCopy(child);
@@ -113,37 +123,23 @@ describe("copyTree", () => {
     for (const { name, source } of files.slice(0, 60)) {
       const native = parseNative(source);
       const copy = copyTree(native, source);
-      for (const fieldName of [
-        "name",
-        "body",
-        "function",
-        "arguments",
-        "module_name",
-        "alias",
-        "value",
-      ]) {
-        const nativeHits = native.rootNode
-          .descendantsOfType([
-            "call",
-            "function_definition",
-            "import_from_statement",
-            "assignment",
-            "aliased_import",
-          ])
-          .map((n) => n.childForFieldName(fieldName))
+      const types = [
+        "call",
+        "function_definition",
+        "import_from_statement",
+        "assignment",
+        "aliased_import",
+      ];
+      const fields = ["name", "body", "function", "arguments", "module_name", "alias", "value"];
+      const hits = (root: Queryable, field: string) =>
+        root
+          .descendantsOfType(types)
+          .map((n) => n.childForFieldName(field))
           .map((n) => (n ? [n.startIndex, n.endIndex, n.type] : null));
-        const copyHits = copy.rootNode
-          .descendantsOfType([
-            "call",
-            "function_definition",
-            "import_from_statement",
-            "assignment",
-            "aliased_import",
-          ])
-          .map((n) => n.childForFieldName(fieldName))
-          .map((n) => (n ? [n.startIndex, n.endIndex, n.type] : null));
-        expect(copyHits, `${name}: ${fieldName}`).toEqual(nativeHits);
-      }
+      for (const field of fields)
+        expect(hits(copy.rootNode, field), `${name}: ${field}`).toEqual(
+          hits(native.rootNode, field),
+        );
       // Ranges at every identifier, one character into it, and empty ranges at its edges.
       for (const id of native.rootNode.descendantsOfType("identifier")) {
         for (const [start, end] of [
