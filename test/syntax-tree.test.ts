@@ -119,6 +119,28 @@ describe("copyTree", () => {
     }
   });
 
+  it("copies the token shapes whose ranges it reads from the text", () => {
+    for (const source of [
+      "",
+      "# only a comment\n",
+      "\n\n   \n",
+      "x = 1\r\ny = [a,\r\n     b]\r\n",
+      "if a \\\n   and b:\n\tpass\n",
+      "x = 1;\fy = 2\n",
+      "é = aé + bé_2 + _x9\nµ = 1\n",
+      "x = a if b is not c else d not in e\nx = a is  not b\ny = c not\tin d\n",
+      "print >>f, 'x'\nexec 'y'\n",
+      "match x:\n    case [1, *_]:\n        pass\n    case {'k': v, **rest}:\n        pass\n",
+      "type Alias = list[int]\ndef f[T](x: T) -> T: ...\n",
+      'f"{x!r:>{width}} {y=}" rb"\\d" u"é"\n',
+      "async def f():\n    async with a as b, c:\n        await (yield)\n",
+      "lambda: (yield)\n@decorator\nclass A(B, metaclass=M): x: int = 1\n",
+    ]) {
+      const native = parseNative(source);
+      compare(native, source);
+    }
+  });
+
   it("answers field, descendant and position queries as the binding does", () => {
     for (const { name, source } of files.slice(0, 60)) {
       const native = parseNative(source);
