@@ -13,7 +13,7 @@ import { progressBar, wantsProgress } from "./progress.js";
 import { explainCode, listTransforms } from "./report/docs.js";
 import { formatGithub } from "./report/github.js";
 import { formatInventoryJson, formatInventoryText } from "./report/inventory.js";
-import { formatJson } from "./report/json.js";
+import { jsonChunks } from "./report/json.js";
 import { formatSarif } from "./report/sarif.js";
 import { formatDiagnostic, formatText } from "./report/text.js";
 import {
@@ -205,22 +205,38 @@ function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
   });
 }
 
-function formatRun(result: RunResult, options: Options): string {
+/** The report in pieces: a large run's JSON document is never held as one string. */
+function formatRun(result: RunResult, options: Options): Iterable<string> {
   switch (options.format) {
     case "json":
-      return formatJson(result, VERSION);
+      return jsonChunks(result, VERSION);
     case "sarif":
-      return formatSarif(result, selectedTransforms(result.transforms), VERSION);
+      return [formatSarif(result, selectedTransforms(result.transforms), VERSION)];
     case "github":
-      return formatGithub(result);
+      return [formatGithub(result)];
     case "text":
-      return formatText(result, {
-        color: options.color,
-        diff: options.diff,
-        quiet: options.quiet,
-        verbose: options.verbose,
-      });
+      return [
+        formatText(result, {
+          color: options.color,
+          diff: options.diff,
+          quiet: options.quiet,
+          verbose: options.verbose,
+        }),
+      ];
   }
+}
+
+/** Writes pieces in writes of about 64 KB, each waiting for the stream to drain. */
+async function writePieces(stream: NodeJS.WriteStream, pieces: Iterable<string>): Promise<void> {
+  let pending = "";
+  for (const piece of pieces) {
+    pending += piece;
+    if (pending.length >= 65_536) {
+      await write(stream, pending);
+      pending = "";
+    }
+  }
+  if (pending) await write(stream, pending);
 }
 
 async function readStdin(): Promise<string> {
@@ -316,7 +332,7 @@ async function runCommand(args: RunArgs): Promise<number> {
   } finally {
     progress?.stop();
   }
-  await write(process.stdout, formatRun(result, options));
+  await writePieces(process.stdout, formatRun(result, options));
   return result.exitCode;
 }
 
