@@ -296,7 +296,8 @@ export function copyTree(native: Parser.Tree, source: string): SyntaxTree {
     }
     if (leaf < 0 && cursor.gotoFirstChild()) {
       parents.push(i);
-      if (parents.length > depth) depth = parents.length;
+      // `parents` holds -1 and then one index per level above the child the cursor is now on.
+      if (parents.length - 1 > depth) depth = parents.length - 1;
       from = columns.start[i];
       continue;
     }

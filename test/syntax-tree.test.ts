@@ -81,11 +81,15 @@ const ALL_FIELDS = [
 function compare(native: Parser.Tree, source: string): void {
   const copy = copyTree(native, source);
   const nativeRows: unknown[][] = [];
-  const visitNative = (node: Parser.SyntaxNode, field: string | null) => {
+  let depth = 0;
+  const visitNative = (node: Parser.SyntaxNode, field: string | null, level: number) => {
     nativeRows.push(nodeRow(node, field ?? null, node.childCount));
-    node.children.forEach((child, i) => visitNative(child, node.fieldNameForChild(i)));
+    depth = Math.max(depth, level);
+    node.children.forEach((child, i) => visitNative(child, node.fieldNameForChild(i), level + 1));
   };
-  visitNative(native.rootNode, null);
+  visitNative(native.rootNode, null, 0);
+  // Levels below the root of the deepest node: what AS909 is decided on.
+  expect(copy.depth).toBe(depth);
   const copyRows: unknown[][] = [];
   const visitCopy = (node: SyntaxNode) => {
     copyRows.push(nodeRow(node, copyFieldOf(node), node.children.length));
