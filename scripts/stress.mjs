@@ -260,12 +260,13 @@ function writeHeavyCorpus(dir, copies) {
   copyTree(join(stdlibPath(), "asyncio"), join(dir, "asyncio"));
 }
 
-/** Files whose name is .py, relative path -> bytes. */
-function pySources(dir) {
+/** Files whose name is .py, relative path -> bytes; `keep(rel)` may leave folders and files out. */
+function pySources(dir, keep = () => true) {
   const out = new Map();
   const walk = (d) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
+      if (!keep(relative(dir, path))) continue;
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith(".py")) out.set(relative(dir, path), readFileSync(path));
     }
@@ -522,26 +523,16 @@ export async function treeCopyStress({ keep = () => true, log = () => {} } = {})
   const { parseNative } = await import(join(ROOT, "dist/src/parse.js"));
   const { copyTree } = await import(join(ROOT, "dist/src/syntax-tree.js"));
   const stdlib = stdlibPath();
-  const files = [];
-  const visit = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.name === "site-packages" || entry.name === "__pycache__") continue;
-      if (entry.isDirectory()) {
-        if (keep(relative(stdlib, path))) visit(path);
-      } else if (entry.isFile() && entry.name.endsWith(".py") && keep(relative(stdlib, path)))
-        files.push(path);
-    }
-  };
-  visit(stdlib);
+  const sources = pySources(
+    stdlib,
+    (rel) => !/(^|\/)(site-packages|__pycache__)$/.test(rel) && keep(rel),
+  );
   const problems = [];
   let nodes = 0;
-  for (const file of files) {
+  for (const [file, bytes] of sources) {
     let source;
     try {
-      source = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(
-        readFileSync(file),
-      );
+      source = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
     } catch {
       continue; // not UTF-8: the runner skips such files (AS902)
     }
@@ -562,7 +553,7 @@ export async function treeCopyStress({ keep = () => true, log = () => {} } = {})
       ) {
         if (problems.length < 50)
           problems.push(
-            `${relative(stdlib, file)} node ${i}: binding ${JSON.stringify([...expected, field])}, ` +
+            `${file} node ${i}: binding ${JSON.stringify([...expected, field])}, ` +
               `copy ${JSON.stringify(actual)}`,
           );
         else break;
@@ -582,12 +573,11 @@ export async function treeCopyStress({ keep = () => true, log = () => {} } = {})
       }
       if (done) break;
     }
-    if (i !== copy.nodeCount)
-      problems.push(`${relative(stdlib, file)}: ${i} nodes, copy ${copy.nodeCount}`);
+    if (i !== copy.nodeCount) problems.push(`${file}: ${i} nodes, copy ${copy.nodeCount}`);
     nodes += i;
   }
-  log(`${files.length} files, ${nodes} nodes compared`);
-  return { problems, figures: { files: files.length, nodes } };
+  log(`${sources.size} files, ${nodes} nodes compared`);
+  return { problems, figures: { files: sources.size, nodes } };
 }
 
 async function main(argv) {

@@ -13,7 +13,12 @@ import {
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { createTwoFilesPatch } from "diff";
-import { transformSource, type ReportedDiagnostic, type ReportedEdit } from "./pipeline.js";
+import {
+  mayHoldSite,
+  transformSource,
+  type ReportedDiagnostic,
+  type ReportedEdit,
+} from "./pipeline.js";
 import { factsOfFile, type FileFacts } from "./python/project.js";
 import type { ProjectFacts, Transform, TransformOptions } from "./types.js";
 import { TRANSFORMS, transformById } from "../transforms/index.js";
@@ -340,11 +345,10 @@ export function prePassOfPath(file: string): PrePass {
     const decoded = decodeSource(readFileSync(file));
     if (!("text" in decoded)) return { inert: false };
     const { text } = decoded;
-    const triggers = [...TRANSFORMS, faultInjectingTransform()].flatMap(
-      (t) => t?.meta.triggers ?? [],
-    );
+    const transforms = [...TRANSFORMS, faultInjectingTransform()];
     const inert =
-      loneCarriageReturnLine(text) === undefined && !triggers.some((word) => text.includes(word));
+      loneCarriageReturnLine(text) === undefined &&
+      !transforms.some((t) => t !== undefined && mayHoldSite(text, t));
     return { facts: factsOfFile(text), inert };
   } catch {
     return { inert: false };

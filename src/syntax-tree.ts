@@ -81,12 +81,15 @@ export class SyntaxTree {
     /** The text the tree was parsed from. */
     readonly source: string,
     /** @internal */ readonly columns: Columns,
-    readonly nodeCount: number,
     /** Levels below the root of the deepest node. */
     readonly depth: number,
   ) {
-    this.nodes = new Array<SyntaxNode | undefined>(nodeCount);
+    this.nodes = new Array<SyntaxNode | undefined>(this.nodeCount);
     this.rootNode = this.node(0)!;
+  }
+
+  get nodeCount(): number {
+    return this.columns.type.length;
   }
 
   /** The node at pre-order index `index` (its `id`); one object per node. */
@@ -304,7 +307,7 @@ export function copyTree(native: Parser.Tree, source: string): SyntaxTree {
     columns.after[i] = count;
     from = columns.end[i];
     while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) return new SyntaxTree(source, columns, count, depth);
+      if (!cursor.gotoParent()) return new SyntaxTree(source, columns, depth);
       const done = parents.pop()!;
       columns.after[done] = count;
       from = columns.end[done];
