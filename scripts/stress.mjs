@@ -16,6 +16,8 @@
 // 4. big: a 5 MB file is migrated and compiles.
 // 5. tree copy: every node of every stdlib file, copied into JavaScript (src/syntax-tree.ts), has
 //    the binding's type, range, parent and field.
+// 6. text tests: wherever a transform's mayHoldSite turns a stdlib file down before the parse, the
+//    transform run on that file anyway finds nothing (no edit, no diagnostic, no site).
 import { spawn, spawnSync, execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
@@ -580,6 +582,55 @@ export async function treeCopyStress({ keep = () => true, log = () => {} } = {})
   return { problems, figures: { files: sources.size, nodes } };
 }
 
+/** Contexts under which a transform finds the most: every fix allowed, each to-thread mode. */
+const WIDEST_CONTEXTS = ["native", "unwrap"].map((toThreadMode) => ({
+  options: { unsafeFixes: true, django: true, toThreadMode, twins: {} },
+  project: { usesDjango: true, usesAsgiref: false, models: {} },
+}));
+
+/**
+ * Check 6. Every file of the stdlib (or the quick subset) that holds a transform's trigger words:
+ * where the transform's finer text test says it holds no site, the transform, run on the parsed
+ * file all the same, must find nothing.
+ */
+export async function prefilterStress({ keep = () => true, log = () => {} } = {}) {
+  const { parsePython } = await import(join(ROOT, "dist/src/parse.js"));
+  const { mayHoldSite } = await import(join(ROOT, "dist/src/pipeline.js"));
+  const { TRANSFORMS } = await import(join(ROOT, "dist/transforms/index.js"));
+  const sources = pySources(
+    stdlibPath(),
+    (rel) => !/(^|\/)(site-packages|__pycache__)$/.test(rel) && keep(rel),
+  );
+  const problems = [];
+  let turnedDown = 0;
+  for (const [file, bytes] of sources) {
+    let source;
+    try {
+      source = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      continue;
+    }
+    let tree;
+    for (const transform of TRANSFORMS) {
+      if (!transform.mayHoldSite || !mayHoldSite(source, transform)) continue;
+      for (const ctx of WIDEST_CONTEXTS) {
+        if (mayHoldSite(source, transform, ctx)) continue;
+        turnedDown++;
+        tree ??= parsePython(source);
+        const found = transform.transform({ path: file, source, tree }, ctx);
+        const counts = [found.edits.length, found.diagnostics.length, found.sites?.length ?? 0];
+        if (counts.some((n) => n > 0))
+          problems.push(
+            `${file}: ${transform.meta.id} (${ctx.options.toThreadMode}) turned it down, ` +
+              `then found ${counts.join("/")} edits/diagnostics/sites`,
+          );
+      }
+    }
+  }
+  log(`${sources.size} files, ${turnedDown} (file, transform, context) turned down and checked`);
+  return { problems, figures: { files: sources.size, turnedDown } };
+}
+
 async function main(argv) {
   const flag = (name) => argv.includes(name);
   const value = (name, fallback) => {
@@ -621,6 +672,9 @@ async function main(argv) {
   await section("a 5 MB file", () => bigFileStress({ log }));
   await section("tree copy against the binding", () =>
     treeCopyStress({ log, ...(quick ? { keep: quickSubset } : {}) }),
+  );
+  await section("text tests before the parse", () =>
+    prefilterStress({ log, ...(quick ? { keep: quickSubset } : {}) }),
   );
   const failed = sections.filter((s) => s.problems > 0);
   console.log(

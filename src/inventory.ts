@@ -101,7 +101,7 @@ export function inventoryOfSource(
   };
   let lineStarts: number[] | undefined;
   for (const transform of transforms) {
-    if (!mayHoldSite(text, transform)) continue;
+    if (!mayHoldSite(text, transform, ctx)) continue;
     const id = transform.meta.id;
     const globs = skipGlobs[id] ?? transform.meta.defaultSkip ?? [];
     const skipped = globs.length > 0 && picomatch(globs, { dot: true })(path);

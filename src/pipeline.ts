@@ -100,9 +100,13 @@ function isSkipped(path: string, globs: string[]): boolean {
   return matcher(path);
 }
 
-/** Can the text hold a site of this transform at all? A cheap check that saves a parse. */
-export function mayHoldSite(source: string, transform: Transform): boolean {
-  return transform.meta.triggers.some((word) => source.includes(word));
+/**
+ * Can the text hold a site of this transform at all? Cheap checks that save a parse: the trigger
+ * words, then, once the project is known (`ctx`), the transform's own finer test.
+ */
+export function mayHoldSite(source: string, transform: Transform, ctx?: Context): boolean {
+  if (!transform.meta.triggers.some((word) => source.includes(word))) return false;
+  return !ctx || !transform.mayHoldSite || transform.mayHoldSite(source, ctx);
 }
 
 /** Does this transform run at all for the project (Django-only transforms in a Django project)? */
@@ -151,12 +155,12 @@ export function transformSource(input: PipelineInput): SourceResult {
     if (!transformApplies(t, input.ctx)) return false;
     const globs = input.skipGlobs?.[t.meta.id] ?? t.meta.defaultSkip ?? [];
     if (isSkipped(input.path, globs)) {
-      if (mayHoldSite(text, t)) skippedBy.push(t.meta.id);
+      if (mayHoldSite(text, t, input.ctx)) skippedBy.push(t.meta.id);
       return false;
     }
     return true;
   });
-  const holdingSites = new Set(wanted.filter((t) => mayHoldSite(text, t)));
+  const holdingSites = new Set(wanted.filter((t) => mayHoldSite(text, t, input.ctx)));
   if (holdingSites.size === 0) return unchanged("unchanged");
 
   let current = text;
@@ -179,7 +183,9 @@ export function transformSource(input: PipelineInput): SourceResult {
   }
   for (const transform of wanted) {
     // A rewrite may bring a later transform's trigger word in (or take it out).
-    if (current === text ? !holdingSites.has(transform) : !mayHoldSite(current, transform))
+    if (
+      current === text ? !holdingSites.has(transform) : !mayHoldSite(current, transform, input.ctx)
+    )
       continue;
     const id = transform.meta.id;
     let sorted: Edit[];

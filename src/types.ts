@@ -117,5 +117,11 @@ export interface TransformResult {
 
 export interface Transform {
   meta: TransformMeta;
+  /**
+   * A finer text test than the trigger words, made before the parse once the project is known:
+   * false only when the transform would find nothing in the text (no edit, no diagnostic, no
+   * site for the inventory). A file rarely holds a site even when it holds a trigger word.
+   */
+  mayHoldSite?(source: string, ctx: Context): boolean;
   transform(file: ParsedFile, ctx: Context): TransformResult;
 }

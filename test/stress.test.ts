@@ -1,13 +1,20 @@
 // Issue 7, the part of `npm run stress` that fits in `npm test` (at most about a minute on two
 // cores): a slice of the stdlib that holds the odd files (intentional syntax errors, bad coding
 // cookies, not UTF-8) plus examples/, kills during --write, a folder of 1,500 files under a low
-// descriptor limit, and the tree copy checked node by node against the binding. `npm run stress`
-// runs the same checks on the whole stdlib, with more kills and 50,000 files.
+// descriptor limit, the tree copy checked node by node against the binding, and the transforms'
+// text tests checked against the transforms. `npm run stress` runs the same checks on the whole
+// stdlib, with more kills and 50,000 files.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error: a plain ESM script without type declarations
-import { corpusStress, killStress, manyFilesStress, treeCopyStress } from "../scripts/stress.mjs";
+import {
+  corpusStress,
+  killStress,
+  manyFilesStress,
+  prefilterStress,
+  treeCopyStress,
+  // @ts-expect-error: a plain ESM script without type declarations
+} from "../scripts/stress.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -51,6 +58,13 @@ describe("stress (subset of npm run stress)", () => {
     console.log(JSON.stringify(figures));
     expect(problems).toEqual([]);
     expect(figures.nodes as number).toBeGreaterThan(100_000);
+  }, 120_000);
+
+  it("stdlib slice: where a transform's text test turns a file down, the transform finds nothing", async () => {
+    const { problems, figures } = (await prefilterStress({ keep: subset })) as Outcome;
+    console.log(JSON.stringify(figures));
+    expect(problems).toEqual([]);
+    expect(figures.turnedDown as number).toBeGreaterThan(0);
   }, 120_000);
 
   it("one folder of 1,500 files under ulimit -n 128: no descriptor exhaustion", () => {

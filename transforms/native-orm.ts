@@ -409,6 +409,27 @@ function looksLikeNonModel(receiver: SyntaxNode): boolean {
   return /form|file|storage|cache|session|image|photo|upload|request/i.test(receiver.text);
 }
 
+// `.objects`, with what Python allows between the dot and the name (spaces, a backslash line
+// continuation, comments inside brackets); the bare word is common in prose.
+const OBJECTS_MANAGER = /\.(?:\s|\\|#[^\n]*\n)*objects\b/;
+
+/**
+ * Can the text hold a sync ORM call in an async def? Every such call sits in an async def, and its
+ * proof names a model class: one the pre-pass found, one imported from a `models` module, a
+ * manager (`.objects`), get_user_model(), or django's own shortcuts.
+ */
+function mayHoldSyncOrmCalls(source: string, ctx: Context): boolean {
+  if (!source.includes("async")) return false;
+  if (/models|_default_manager|get_user_model|django/.test(source)) return true;
+  if (OBJECTS_MANAGER.test(source)) return true;
+  return Object.keys(ctx.project.models).some((name) => source.includes(name));
+}
+
+/** Before the parse: every site is a wrapper, whose name is spelled, or a sync ORM call. */
+export function mayHoldSite(source: string, ctx: Context): boolean {
+  return source.includes("sync_to_async") || mayHoldSyncOrmCalls(source, ctx);
+}
+
 export function transform(file: ParsedFile, ctx: Context): TransformResult {
   // No Django: the runner skips the transform and says so once (meta.needsDjango); a project
   // with only asgiref reaches here and has no ORM to convert.
@@ -445,22 +466,11 @@ class NativeOrm {
     const refs = this.wrapperReferences();
     for (const def of this.decoratedByWrapper(refs)) this.decoratedWrapper(def);
     for (const ref of refs) this.wrapperCall(ref);
-    // Every sync ORM call this looks for sits in an async def, and its proof names a model class.
-    if (this.source.includes("async") && this.mayNameModels())
+    if (mayHoldSyncOrmCalls(this.source, this.ctx))
       for (const def of this.root.descendantsOfType("function_definition"))
         if (isAsyncFunction(def)) this.asyncBody(def);
     this.importEdits();
     return { edits: this.edits, diagnostics: this.diagnostics, sites: this.sites };
-  }
-
-  /**
-   * Can the text name a model class or a Django function at all? Proofs need one the pre-pass
-   * found, one imported from a `models` module, a manager (`.objects`), get_user_model(), or
-   * django's own shortcuts.
-   */
-  private mayNameModels(): boolean {
-    if (/models|objects|_default_manager|get_user_model|django/.test(this.source)) return true;
-    return Object.keys(this.ctx.project.models).some((name) => this.source.includes(name));
   }
 
   private site(kind: SiteKind, node: SyntaxNode, blocker?: Code): void {

@@ -387,22 +387,51 @@ function isBoundAt(name: string, node: SyntaxNode): boolean {
 
 const LOOP_GETTERS = new Set(["asyncio.get_running_loop", "asyncio.get_event_loop"]);
 
+/** The functions a call of interest may stand for, through the imports: wrappers and blocking calls. */
+const QUALIFIED_OF_INTEREST: ReadonlySet<string> = new Set([
+  "asyncio.to_thread",
+  "time.sleep",
+  "io.open",
+  ...BLOCKING_CALLS.keys(),
+]);
+
 /**
  * The last names a call of interest can have in this file: the names of the wrappers and
  * blocking functions, and every local alias an import gives them. Resolving every call's name
  * through the imports would cost a scope walk each; most calls are ruled out by this set.
  */
 function namesOfInterest(root: SyntaxNode): Set<string> {
-  const qualified = new Set([
-    "asyncio.to_thread",
-    "time.sleep",
-    "io.open",
-    ...BLOCKING_CALLS.keys(),
+  const names = new Set([
+    "run_in_executor",
+    "open",
+    ...[...QUALIFIED_OF_INTEREST].map(lastSegment),
   ]);
-  const names = new Set(["run_in_executor", "open", ...[...qualified].map(lastSegment)]);
   for (const binding of allImportStatements(root).flatMap(importBindings))
-    if (qualified.has(binding.qualified)) names.add(binding.local);
+    if (QUALIFIED_OF_INTEREST.has(binding.qualified)) names.add(binding.local);
   return names;
+}
+
+/** A call of builtin `open` as callsOfInterest finds it (the only function it finds unimported). */
+const OPEN_CALL = /\bopen\s*\(/;
+/** Any of these words, as a pattern that finds each occurrence. */
+const wordsPattern = (words: Iterable<string>): RegExp =>
+  new RegExp(`\\b(?:${[...new Set(words)].join("|")})\\b`, "g");
+const MODULES_OF_INTEREST = wordsPattern([...QUALIFIED_OF_INTEREST].map((q) => q.split(".")[0]));
+const LAST_NAMES_OF_INTEREST = wordsPattern([...QUALIFIED_OF_INTEREST].map(lastSegment));
+
+/**
+ * Before the parse: every site is a call found by callsOfInterest, and a call that resolves to a
+ * function of interest spells that function's module (in its import) and its last name (in the
+ * call, or in the import that aliases it) somewhere in the text.
+ */
+export function mayHoldSite(source: string): boolean {
+  if (source.includes("run_in_executor") || OPEN_CALL.test(source)) return true;
+  const modules = new Set(source.match(MODULES_OF_INTEREST));
+  if (modules.size === 0) return false;
+  const lastNames = new Set(source.match(LAST_NAMES_OF_INTEREST));
+  return [...QUALIFIED_OF_INTEREST].some(
+    (q) => modules.has(q.split(".")[0]) && lastNames.has(lastSegment(q)),
+  );
 }
 
 function lastSegment(dotted: string): string {

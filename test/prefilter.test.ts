@@ -1,0 +1,121 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parsePython } from "../src/parse.js";
+import { mayHoldSite } from "../src/pipeline.js";
+import { factsOfFile, projectFacts } from "../src/python/project.js";
+import type { Context, ModelFacts, ToThreadMode, Transform } from "../src/types.js";
+import { TRANSFORMS, transformById } from "../transforms/index.js";
+
+/*
+ * A transform's mayHoldSite turns files down before the parse: it may only do so where the
+ * transform would find nothing. `npm run stress` checks the same on the whole standard library.
+ */
+
+const ROOT = new URL("..", import.meta.url).pathname;
+
+function contextFor(
+  source: string,
+  toThreadMode: ToThreadMode,
+  models: Record<string, ModelFacts> = {},
+): Context {
+  const project = projectFacts({ usesDjango: true, usesAsgiref: false }, [
+    { path: "case.py", facts: factsOfFile(source) },
+  ]);
+  return {
+    options: { unsafeFixes: true, django: true, toThreadMode, twins: {} },
+    project: { ...project, models: { ...project.models, ...models } },
+  };
+}
+
+/** What the transform finds when run on the text whatever its text test says. */
+function findings(transform: Transform, source: string, ctx: Context): number[] {
+  const found = transform.transform(
+    { path: "app/case.py", source, tree: parsePython(source) },
+    ctx,
+  );
+  return [found.edits.length, found.diagnostics.length, found.sites?.length ?? 0];
+}
+
+const pythonFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".py"))
+    .map((f) => join(dir, f));
+
+const texts = [
+  ...pythonFiles(join(ROOT, "snapshots")).filter((f) => f.endsWith(".input.py")),
+  ...pythonFiles(join(ROOT, "examples")),
+].map((file) => [file.slice(ROOT.length), readFileSync(file, "utf8")] as const);
+
+const filtering = TRANSFORMS.filter((t) => t.mayHoldSite);
+
+describe("text tests before the parse", () => {
+  it("every transform but asyncio-run has one", () => {
+    expect(filtering.map((t) => t.meta.id)).toEqual(["native-orm", "to-thread"]);
+  });
+
+  it("turn down no snapshot input or example where the transform finds something", () => {
+    let checked = 0;
+    for (const [name, source] of texts)
+      for (const transform of filtering)
+        for (const mode of ["native", "unwrap"] as const) {
+          const ctx = contextFor(source, mode);
+          if (!mayHoldSite(source, transform) || mayHoldSite(source, transform, ctx)) continue;
+          checked++;
+          expect(findings(transform, source, ctx), `${name}: ${transform.meta.id}`).toEqual([
+            0, 0, 0,
+          ]);
+        }
+    // Snapshot inputs of one transform hold the other one's trigger words ("async def").
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  const nativeOrm = transformById("native-orm")!;
+  const toThread = transformById("to-thread")!;
+
+  it.each([
+    [
+      "dict get, prose about objects",
+      nativeOrm,
+      'async def f(d):\n    """The objects."""\n    return d.get("k")\n',
+    ],
+    ["list count", nativeOrm, "async def f(items):\n    return items.count(3)\n"],
+    ["dict get", toThread, 'async def f(d):\n    return d.get("k")\n'],
+    ["a method named sleep", toThread, "async def f(clock):\n    clock.sleep(1)\n"],
+    ["open as a word only", toThread, "async def f(door):\n    return door.opened  # open\n"],
+  ])("turn down %s, where the transform finds nothing", (_, transform, source) => {
+    const ctx = contextFor(source, "native");
+    expect(mayHoldSite(source, transform)).toBe(true);
+    expect(mayHoldSite(source, transform, ctx)).toBe(false);
+    expect(findings(transform, source, ctx)).toEqual([0, 0, 0]);
+  });
+
+  it.each([
+    [
+      "a manager over lines",
+      nativeOrm,
+      "async def f(m):\n    return (m\n        .  # manager\n        objects.count())\n",
+    ],
+    [
+      "a manager after a line continuation",
+      nativeOrm,
+      "async def f(m):\n    return m.\\\n        objects.count()\n",
+    ],
+    [
+      "a model the pre-pass found",
+      nativeOrm,
+      "from billing.ledger import Invoice\n\nasync def f():\n    return Invoice.open.count()\n",
+    ],
+    [
+      "an aliased blocking import",
+      toThread,
+      "from time import sleep as nap\n\nasync def f():\n    nap(1)\n",
+    ],
+    ["builtin open", toThread, "async def f(p):\n    return open (p).read()\n"],
+    ["a module alias", toThread, "import subprocess as sp\n\nasync def f():\n    sp.run(['ls'])\n"],
+  ])("keep %s, where the transform finds something", (_, transform, source) => {
+    const ctx = contextFor(source, "native", { Invoice: { managers: ["open"], relations: [] } });
+    expect(mayHoldSite(source, transform, ctx)).toBe(true);
+    expect(findings(transform, source, ctx).some((n) => n > 0)).toBe(true);
+  });
+});
