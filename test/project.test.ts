@@ -173,4 +173,31 @@ describe("factsOfFile and projectFacts", () => {
     expect(Object.keys(facts.models).sort()).toEqual(["Order", "Product"]);
     expect(facts.models.Order.relations).toContain("product");
   });
+
+  it("reads managers and relations whatever class heads sit around them", () => {
+    // The only manager call follows heads that end in "Manager(", and a backslash continuation.
+    const source = [
+      "from shop.models import TimeStamped",
+      "",
+      "class OpenManager(QuerySetManager):",
+      "    pass",
+      "",
+      "class Order(TimeStamped):",
+      "    open_orders = \\",
+      "        OpenManager()",
+      "    class ContextManager(object):",
+      "        pass",
+      "",
+    ].join("\n");
+    const base = "from django.db import models\n\nclass TimeStamped(models.Model):\n    pass\n";
+    const facts = projectFacts({ usesDjango: true, usesAsgiref: false }, [
+      { path: "shop/models.py", facts: factsOfFile(base) },
+      { path: "shop/orders.py", facts: factsOfFile(source) },
+    ]);
+    expect(facts.models.Order.managers).toEqual(["open_orders"]);
+    // Heads alone (no manager or relation call in a body): the same classes, no facts to read.
+    expect(factsOfFile("class Manager(Employee):\n    pass\n").classes).toEqual({
+      Manager: { bases: ["Employee"], facts: { managers: [], relations: [], manyToMany: [] } },
+    });
+  });
 });
