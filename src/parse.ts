@@ -100,6 +100,15 @@ function pointAt(lineStarts: number[], offset: number): Parser.Point {
   return { row, column: offset - lineStarts[row] };
 }
 
+/** Where `point` moves to past `text` (columns in UTF-16 units, as the binding counts them). */
+function pointAfter(point: Parser.Point, text: string): Parser.Point {
+  const lastBreak = text.lastIndexOf("\n");
+  if (lastBreak < 0) return { row: point.row, column: point.column + text.length };
+  let rows = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) rows++;
+  return { row: point.row + rows, column: text.length - lastBreak - 1 };
+}
+
 /**
  * The tree of `newText`, which is `oldText` with `sorted` applied: the old tree is told about each
  * edit and re-parsed incrementally, so only the edited regions are parsed again. The old tree is
@@ -112,20 +121,24 @@ export function reparsedAfterEdits(
   sorted: readonly Edit[],
 ): NativeTree {
   if (sorted.length === 0) return tree;
-  // One edit spanning all of them: the binding adjusts every cached node on each edit, which
-  // costs more than re-parsing the unchanged text between two edits.
-  const first = sorted[0];
-  const last = sorted[sorted.length - 1];
-  const delta = sorted.reduce((sum, e) => sum + e.text.length - (e.end - e.start), 0);
-  const oldLines = lineStartsOf(oldText);
-  const newEndIndex = last.end + delta;
-  tree.edit({
-    startIndex: first.start,
-    oldEndIndex: last.end,
-    newEndIndex,
-    startPosition: pointAt(oldLines, first.start),
-    oldEndPosition: pointAt(oldLines, last.end),
-    newEndPosition: pointAt(lineStartsOf(newText), newEndIndex),
-  });
+  // Edit by edit, in order: each one's offsets are where the earlier ones left the text, so its
+  // start and new end are offsets of the new text, and its old end lies past its start by the
+  // text it replaced.
+  const newLines = lineStartsOf(newText);
+  let delta = 0;
+  for (const e of sorted) {
+    const startIndex = e.start + delta;
+    const newEndIndex = startIndex + e.text.length;
+    const startPosition = pointAt(newLines, startIndex);
+    tree.edit({
+      startIndex,
+      oldEndIndex: e.end + delta,
+      newEndIndex,
+      startPosition,
+      oldEndPosition: pointAfter(startPosition, oldText.slice(e.start, e.end)),
+      newEndPosition: pointAt(newLines, newEndIndex),
+    });
+    delta += e.text.length - (e.end - e.start);
+  }
   return threadParser().parse((offset: number) => newText.slice(offset, offset + CHUNK), tree);
 }
