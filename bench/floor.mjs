@@ -1,8 +1,9 @@
 // The parse floor: discover the files as the CLI does, then read and parse every one with the same
 // worker pool (hidden "parse" task), nothing else. Usage: node bench/floor.mjs <dir> <jobs>
 import { availableParallelism } from "node:os";
-import { pythonFiles } from "../dist/src/files.js";
-import { Pool } from "../dist/src/pool.js";
+// The bundle, as the CLI loads it: the same start-up cost for the pool and its workers.
+import { pythonFiles } from "../dist/bundle/files.js";
+import { Pool } from "../dist/bundle/pool.js";
 
 const [dir, jobsArg] = process.argv.slice(2);
 const jobs = Number(jobsArg) || availableParallelism();
