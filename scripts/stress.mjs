@@ -517,6 +517,26 @@ export function bigFileStress({ megabytes = 5, log = () => {} } = {}) {
 }
 
 /**
+ * The text of every UTF-8 file of the stdlib (no site-packages) that `keep` accepts, by path: the
+ * runner skips the others (AS902).
+ */
+function stdlibTexts(keep) {
+  const texts = new Map();
+  const sources = pySources(
+    stdlibPath(),
+    (rel) => !/(^|\/)(site-packages|__pycache__)$/.test(rel) && keep(rel),
+  );
+  for (const [file, bytes] of sources) {
+    try {
+      texts.set(file, new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes));
+    } catch {
+      // not UTF-8
+    }
+  }
+  return texts;
+}
+
+/**
  * Check 5. Every file of the stdlib (or the quick subset), parsed and copied: each node of the copy
  * must have the type, named flag, range, parent and field the binding's cursor reports. The copy
  * reads keyword, punctuation and identifier ranges from the text, so this is its proof on real code.
@@ -524,20 +544,10 @@ export function bigFileStress({ megabytes = 5, log = () => {} } = {}) {
 export async function treeCopyStress({ keep = () => true, log = () => {} } = {}) {
   const { parseNative } = await import(join(ROOT, "dist/src/parse.js"));
   const { copyTree } = await import(join(ROOT, "dist/src/syntax-tree.js"));
-  const stdlib = stdlibPath();
-  const sources = pySources(
-    stdlib,
-    (rel) => !/(^|\/)(site-packages|__pycache__)$/.test(rel) && keep(rel),
-  );
+  const sources = stdlibTexts(keep);
   const problems = [];
   let nodes = 0;
-  for (const [file, bytes] of sources) {
-    let source;
-    try {
-      source = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-    } catch {
-      continue; // not UTF-8: the runner skips such files (AS902)
-    }
+  for (const [file, source] of sources) {
     const native = parseNative(source);
     const copy = copyTree(native, source);
     const cursor = native.walk();
@@ -597,19 +607,10 @@ export async function prefilterStress({ keep = () => true, log = () => {} } = {}
   const { parsePython } = await import(join(ROOT, "dist/src/parse.js"));
   const { mayHoldSite } = await import(join(ROOT, "dist/src/pipeline.js"));
   const { TRANSFORMS } = await import(join(ROOT, "dist/transforms/index.js"));
-  const sources = pySources(
-    stdlibPath(),
-    (rel) => !/(^|\/)(site-packages|__pycache__)$/.test(rel) && keep(rel),
-  );
+  const sources = stdlibTexts(keep);
   const problems = [];
   let turnedDown = 0;
-  for (const [file, bytes] of sources) {
-    let source;
-    try {
-      source = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-    } catch {
-      continue;
-    }
+  for (const [file, source] of sources) {
     let tree;
     for (const transform of TRANSFORMS) {
       if (!transform.mayHoldSite || !mayHoldSite(source, transform)) continue;
