@@ -97,6 +97,11 @@ function fileFlags<T>(y: Argv<T>) {
     .option("to-thread", {
       choices: ["native", "unwrap"] as const,
       describe: "to-thread mode: native async calls, or unwrap the thread wrappers",
+    })
+    .option("jobs", {
+      alias: "j",
+      type: "number",
+      describe: "Worker threads (default: available cores)",
     });
 }
 
@@ -135,11 +140,6 @@ function runFlags<T>(y: Argv<T>) {
         "Read one file's source from standard input as PATH; print the result to standard output, diagnostics to standard error",
     })
     .conflicts("stdin-filename", ["write", "interactive", "changed-since"])
-    .option("jobs", {
-      alias: "j",
-      type: "number",
-      describe: "Worker threads (default: available cores)",
-    })
     .group(["include", "exclude", "changed-since", "stdin-filename", "config", "jobs"], "Files:")
     .option("format", {
       choices: ["text", "json", "sarif", "github"] as const,
@@ -187,8 +187,9 @@ function givenOptions(args: RunArgs): GivenOptions {
 export function resolveCliOptions(args: RunArgs): Options {
   const options = resolveOptions({
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-    jobs: defaultJobs(),
     ...givenOptions(args),
+    // Not a [tool.asyncshift] key: the flag, else every core.
+    jobs: args.jobs ?? defaultJobs(),
     ...(args.color !== undefined ? { color: args.color } : {}),
   });
   if (args.interactive && options.format !== "text")
@@ -351,7 +352,7 @@ interface ReportArgs {
 
 async function reportCommand(args: ReportArgs): Promise<number> {
   const options = resolveCliOptions({ ...args, format: "text" });
-  const result = inventory(options);
+  const result = await inventory(options);
   const output =
     args.format === "json"
       ? formatInventoryJson(result, VERSION)

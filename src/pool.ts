@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { prePassOfPath, processFile, type FileJob, type FileResult } from "./file-job.js";
+import { inventoryOfPath, type InventoryJob } from "./inventory-file.js";
 import { parseNative } from "./parse.js";
 
 /**
@@ -11,6 +12,7 @@ import { parseNative } from "./parse.js";
 export type Task =
   | { kind: "facts"; file: string }
   | { kind: "process"; job: FileJob }
+  | { kind: "inventory"; job: InventoryJob }
   | { kind: "parse"; file: string };
 
 /** Messages the pool sends to a worker thread: a batch of consecutive tasks, the first one `id`. */
@@ -52,6 +54,8 @@ export function runTask(task: Task): unknown {
       return prePassOfPath(task.file);
     case "process":
       return processFile(task.job);
+    case "inventory":
+      return inventoryOfPath(task.job);
     case "parse": {
       const text = readFileSync(task.file, "utf8");
       const tree = parseNative(text);

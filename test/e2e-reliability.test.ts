@@ -1,6 +1,7 @@
 // Issue 7 through the built command line, as a user runs it: a missing path, an exception inside a
 // transform (across worker threads), and never writing outside the given paths.
 import { lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runCli, requireBuild, tempFolders } from "./helpers/cli.js";
@@ -46,6 +47,18 @@ describe("command line reliability", () => {
     expect(verbose.code).toBe(2);
     expect(verbose.stdout).toMatch(/Error: injected fault[^\n]*\n\s+at /);
     expect(readFileSync(join(dir, "more.py"), "utf8")).toContain("async_to_sync(fetch)(n)");
+  });
+
+  it("runs on worker threads by default, one per core", () => {
+    const dir = tempDir();
+    for (let i = 0; i < 12; i++) writeFileSync(join(dir, `ok${i}.py`), WORK);
+    writeFileSync(join(dir, "bad.py"), WORK + "# INJECT-FAULT\n");
+    const env = { ASYNCSHIFT_TEST_FAULT: "INJECT-FAULT" };
+    const result = asyncshift(dir, ["--django", "--verbose", "--no-diff", "."], env);
+    expect(result.code).toBe(2);
+    // The fault's stack shows where the file was processed: a worker runs batches, the main
+    // thread runs files one by one (`safely`) when there is one core.
+    expect(result.stdout).toMatch(availableParallelism() > 1 ? /at runBatch/ : /at safely/);
   });
 
   it("never writes outside the given paths, never follows a link out of them", () => {

@@ -9,16 +9,16 @@ import { Pool } from "../src/pool.js";
 const ROOT = new URL("..", import.meta.url).pathname;
 const BIN = join(ROOT, "bin/asyncshift.js");
 
-/** The JSON report of a dry run, without the timing that differs between runs. */
-function jsonReport(cwd: string, jobs: number): unknown {
+/** The JSON report of a dry run (or of `report`), without the timing that differs between runs. */
+function jsonReport(cwd: string, jobs: number, command: string[] = []): unknown {
   const result = spawnSync(
     process.execPath,
-    [BIN, ".", "--django", "--format", "json", "--jobs", String(jobs)],
+    [BIN, ...command, ".", "--django", "--format", "json", "--jobs", String(jobs)],
     { cwd, encoding: "utf8" },
   );
   expect(result.stderr).toBe("");
-  const report = JSON.parse(result.stdout) as { summary: { seconds?: number } };
-  delete report.summary.seconds;
+  const report = JSON.parse(result.stdout) as { summary?: { seconds?: number } };
+  delete report.summary?.seconds;
   return report;
 }
 
@@ -46,6 +46,16 @@ describe("worker pool", () => {
     const two = jsonReport(dir, 2);
     expect(two).toEqual(one);
     expect((one as { files: unknown[] }).files.length).toBeGreaterThan(60);
+  }, 120_000);
+
+  it("gives the same inventory (asyncshift report) with --jobs 1 and --jobs 2", () => {
+    const one = jsonReport(dir, 1, ["report"]);
+    const two = jsonReport(dir, 2, ["report"]);
+    expect(two).toEqual(one);
+    const files = (one as { files: { status: string; sites: unknown[] }[] }).files;
+    expect(files.length).toBeGreaterThan(60);
+    expect(files.filter((f) => f.status === "syntax-error").length).toBeGreaterThan(0);
+    expect(files.filter((f) => f.sites.length > 0).length).toBeGreaterThan(50);
   }, 120_000);
 
   it("returns results in task order and turns a throwing task into a per-file failure", async () => {

@@ -1,0 +1,164 @@
+import { readFileSync } from "node:fs";
+import picomatch from "picomatch";
+import { decodeSource } from "./file-job.js";
+import { lineColumnAt, lineStartsOf } from "./lines.js";
+import { firstSyntaxProblem, parseNative } from "./parse.js";
+import { mayHoldSite } from "./pipeline.js";
+import { copyTree } from "./syntax-tree.js";
+import type {
+  Context,
+  NativeTree,
+  ProjectFacts,
+  Transform,
+  TransformOptions,
+  TransformSite,
+  Tree,
+} from "./types.js";
+import { transformById } from "../transforms/index.js";
+
+/*
+ * `asyncshift report` for one file: what runs on the worker threads. The orchestration and the
+ * totals are in inventory.ts.
+ */
+
+/** A site as the inventory lists it: 1-based position, and whether the transform skips the file. */
+export interface InventorySite {
+  transform: string;
+  kind: string;
+  context: string;
+  detail?: string;
+  line: number;
+  column: number;
+  /** The file matches the transform's skip globs (tests, management commands, migrations, ...). */
+  skipped: boolean;
+}
+
+export interface InventoryFile {
+  path: string;
+  status: "ok" | "syntax-error" | "unreadable";
+  /** Why the file could not be looked at (syntax error line, not UTF-8, ...). */
+  reason?: string;
+  asyncFunctions: number;
+  syncFunctions: number;
+  sites: InventorySite[];
+}
+
+/** One file of the report, as a worker thread receives it. Plain data: it crosses threads. */
+export interface InventoryJob {
+  /** Absolute path. */
+  file: string;
+  /** Path shown to the user and matched by skip globs. */
+  path: string;
+  transforms: string[];
+  options: TransformOptions;
+  project: ProjectFacts;
+  skip: Record<string, string[]>;
+}
+
+/** What a worker sends back: the file's inventory, and the transforms that report no sites. */
+export interface InventoryJobResult {
+  file: InventoryFile;
+  silent: string[];
+}
+
+/**
+ * Every function definition, async or not, read from the binding's tree in one call: most files
+ * hold no site, and copying their whole tree (see syntax-tree.ts) would cost as much as the parse.
+ */
+function functionCounts(native: NativeTree): { async: number; sync: number } {
+  let async = 0;
+  let sync = 0;
+  for (const fn of native.rootNode.descendantsOfType("function_definition")) {
+    if (fn.firstChild?.type === "async") async++;
+    else sync++;
+  }
+  return { async, sync };
+}
+
+/**
+ * What each transform recognises in one file, without rewriting anything: every transform runs on
+ * the file as read (not chained), even where its skip globs or the Django check would stop it.
+ */
+export function inventoryOfSource(
+  path: string,
+  source: string,
+  transforms: readonly Transform[],
+  ctx: Context,
+  skipGlobs: Record<string, string[]>,
+  silent: Set<string>,
+): InventoryFile {
+  const text = source.replace(/^\uFEFF/, "");
+  const native = parseNative(text);
+  const problem = firstSyntaxProblem(native);
+  const empty = { path, asyncFunctions: 0, syncFunctions: 0, sites: [] as InventorySite[] };
+  if (problem)
+    return { ...empty, status: "syntax-error", reason: `syntax error on line ${problem.line + 1}` };
+  const counts = functionCounts(native);
+  const file: InventoryFile = {
+    ...empty,
+    status: "ok",
+    asyncFunctions: counts.async,
+    syncFunctions: counts.sync,
+  };
+  let tree: Tree | undefined;
+  let lineStarts: number[] | undefined;
+  for (const transform of transforms) {
+    if (!mayHoldSite(text, transform, ctx)) continue;
+    const id = transform.meta.id;
+    const globs = skipGlobs[id] ?? transform.meta.defaultSkip ?? [];
+    const skipped = globs.length > 0 && picomatch(globs, { dot: true })(path);
+    let sites: TransformSite[] | undefined;
+    try {
+      tree ??= copyTree(native, text);
+      sites = transform.transform({ path, source: text, tree }, ctx).sites;
+    } catch {
+      continue; // a transform that fails here fails in a run too, where it is reported (AS999)
+    }
+    if (sites === undefined) {
+      silent.add(id);
+      continue;
+    }
+    lineStarts ??= lineStartsOf(text);
+    for (const site of sites)
+      file.sites.push({
+        transform: id,
+        kind: site.kind,
+        context: site.context,
+        ...(site.detail !== undefined ? { detail: site.detail } : {}),
+        ...lineColumnAt(text, lineStarts, site.start),
+        skipped,
+      });
+  }
+  file.sites.sort((a, b) => a.line - b.line || a.column - b.column);
+  return file;
+}
+
+/** The inventory of one file on disk; a file that cannot be read or decoded is listed as such. */
+export function inventoryOfPath(job: InventoryJob): InventoryJobResult {
+  const unreadable = (reason: string): InventoryJobResult => ({
+    file: {
+      path: job.path,
+      status: "unreadable",
+      reason,
+      asyncFunctions: 0,
+      syncFunctions: 0,
+      sites: [],
+    },
+    silent: [],
+  });
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(job.file);
+  } catch (error) {
+    return unreadable(
+      `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  const decoded = decodeSource(bytes);
+  if ("problem" in decoded) return unreadable(decoded.problem.message);
+  const silent = new Set<string>();
+  const transforms = job.transforms.map((id) => transformById(id)!);
+  const ctx: Context = { options: job.options, project: job.project };
+  const file = inventoryOfSource(job.path, decoded.text, transforms, ctx, job.skip, silent);
+  return { file, silent: [...silent] };
+}
