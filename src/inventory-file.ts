@@ -1,19 +1,11 @@
 import { readFileSync } from "node:fs";
 import picomatch from "picomatch";
-import { decodeSource } from "./file-job.js";
+import { decodeSource, type FileJob } from "./file-job.js";
 import { lineColumnAt, lineStartsOf } from "./lines.js";
 import { firstSyntaxProblem, parseNative } from "./parse.js";
 import { mayHoldSite } from "./pipeline.js";
 import { copyTree } from "./syntax-tree.js";
-import type {
-  Context,
-  NativeTree,
-  ProjectFacts,
-  Transform,
-  TransformOptions,
-  TransformSite,
-  Tree,
-} from "./types.js";
+import type { Context, NativeTree, Transform, TransformSite, Tree } from "./types.js";
 import { transformById } from "../transforms/index.js";
 
 /*
@@ -43,17 +35,11 @@ export interface InventoryFile {
   sites: InventorySite[];
 }
 
-/** One file of the report, as a worker thread receives it. Plain data: it crosses threads. */
-export interface InventoryJob {
-  /** Absolute path. */
-  file: string;
-  /** Path shown to the user and matched by skip globs. */
-  path: string;
-  transforms: string[];
-  options: TransformOptions;
-  project: ProjectFacts;
-  skip: Record<string, string[]>;
-}
+/** One file of the report, as a worker thread receives it: a run's job without the writing. */
+export type InventoryJob = Pick<
+  FileJob,
+  "file" | "path" | "transforms" | "options" | "project" | "skip"
+>;
 
 /** What a worker sends back: the file's inventory, and the transforms that report no sites. */
 export interface InventoryJobResult {

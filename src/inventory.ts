@@ -1,12 +1,8 @@
-import { existsSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
 import type { Options } from "./config.js";
-import type { PrePass } from "./file-job.js";
 import { displayPath, globBaseFor, pythonFiles } from "./files.js";
 import type { InventoryFile, InventoryJobResult, InventorySite } from "./inventory-file.js";
 import { Pool } from "./pool.js";
-import { dependencyFacts, dependencyFilesAbove, projectFacts } from "./python/project.js";
-import { defaultJobs, selectedTransforms } from "./runner.js";
+import { defaultJobs, projectPrePass, selectedTransforms } from "./runner.js";
 import type { TransformOptions } from "./types.js";
 
 export { inventoryOfSource, type InventoryFile, type InventorySite } from "./inventory-file.js";
@@ -86,21 +82,9 @@ export async function inventory(options: Options, cwd = process.cwd()): Promise<
     },
     cwd,
   );
-  const firstPath = resolve(cwd, options.paths[0] ?? ".");
-  const searchFrom =
-    existsSync(firstPath) && statSync(firstPath).isFile() ? dirname(firstPath) : firstPath;
   const pool = new Pool(options.jobs > 0 ? options.jobs : defaultJobs(), files.length);
   try {
-    const prePass = await pool.run<PrePass | undefined>(
-      files.map((file) => ({ kind: "facts" as const, file })),
-    );
-    const project = projectFacts(
-      dependencyFacts(dependencyFilesAbove(searchFrom)),
-      files.flatMap((file, i) => {
-        const facts = prePass[i]?.facts;
-        return facts ? [{ path: displayPath(file, cwd), facts }] : [];
-      }),
-    );
+    const { project } = await projectPrePass(pool, files, options.paths, cwd);
     const transformOptions: TransformOptions = {
       unsafeFixes: options.unsafeFixes,
       // The inventory describes the code whatever the project: Django-only transforms look too.

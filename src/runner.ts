@@ -70,6 +70,32 @@ export function selectedTransforms(ids: string[]): Transform[] {
   });
 }
 
+/**
+ * The pre-pass over `files` on `pool` (facts and inert files, in file order), and the project
+ * facts it gives with the dependency files above the first path.
+ */
+export async function projectPrePass(
+  pool: Pool,
+  files: string[],
+  paths: string[],
+  cwd: string,
+): Promise<{ prePass: (PrePass | undefined)[]; project: ProjectFacts }> {
+  const firstPath = resolve(cwd, paths[0] ?? ".");
+  const searchFrom =
+    existsSync(firstPath) && statSync(firstPath).isFile() ? dirname(firstPath) : firstPath;
+  const prePass = await pool.run<PrePass | undefined>(
+    files.map((file) => ({ kind: "facts" as const, file })),
+  );
+  const project = projectFacts(
+    dependencyFacts(dependencyFilesAbove(searchFrom)),
+    files.flatMap((file, i) => {
+      const facts = prePass[i]?.facts;
+      return facts ? [{ path: displayPath(file, cwd), facts }] : [];
+    }),
+  );
+  return { prePass, project };
+}
+
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
@@ -103,24 +129,11 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
     options.mode === "write" && !options.allowDirty ? uncommittedFiles(files) : new Set<string>();
   const jobs = options.jobs > 0 ? options.jobs : defaultJobs();
 
-  const firstPath = resolve(cwd, options.paths[0] ?? ".");
-  const searchFrom =
-    existsSync(firstPath) && statSync(firstPath).isFile() ? dirname(firstPath) : firstPath;
-  const dependencies = dependencyFacts(dependencyFilesAbove(searchFrom));
   // One pool for both passes: threads start (and load tree-sitter) once per run. Between passes its
   // idle threads do not hold the process open, so an exception here needs no clean-up.
   const pool = new Pool(jobs, found.length);
   // Models may be declared in files --changed-since leaves out: the pre-pass reads every file found.
-  const prePass = await pool.run<PrePass | undefined>(
-    found.map((file) => ({ kind: "facts" as const, file })),
-  );
-  const project = projectFacts(
-    dependencies,
-    found.flatMap((file, i) => {
-      const facts = prePass[i]?.facts;
-      return facts ? [{ path: displayPath(file, cwd), facts }] : [];
-    }),
-  );
+  const { prePass, project } = await projectPrePass(pool, found, options.paths, cwd);
   const inert = new Set(found.filter((_, i) => prePass[i]?.inert));
   const transformOptions = {
     unsafeFixes: options.unsafeFixes,
