@@ -341,6 +341,16 @@ export function inertResult(path: string): FileResult {
   return { path, diagnostics: [], skippedBy: [], status: "unchanged" };
 }
 
+/** The facts of one file with every class body read: for the files `unreadModelBodies` names. */
+export function modelFactsOfPath(file: string): FileFacts | undefined {
+  try {
+    const decoded = decodeSource(readFileSync(file));
+    return "text" in decoded ? factsOfFile(decoded.text, true) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The pre-pass for one file; unreadable or undecodable files contribute nothing. */
 export function prePassOfPath(file: string): PrePass {
   try {

@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { prePassOfPath, processFile, type FileJob, type FileResult } from "./file-job.js";
+import {
+  modelFactsOfPath,
+  prePassOfPath,
+  processFile,
+  type FileJob,
+  type FileResult,
+} from "./file-job.js";
 import { inventoryOfPath, type InventoryJob } from "./inventory-file.js";
 import { parseNative } from "./parse.js";
 
@@ -11,6 +17,7 @@ import { parseNative } from "./parse.js";
  */
 export type Task =
   | { kind: "facts"; file: string }
+  | { kind: "model-facts"; file: string }
   | { kind: "process"; job: FileJob }
   | { kind: "inventory"; job: InventoryJob }
   | { kind: "parse"; file: string };
@@ -52,6 +59,8 @@ export function runTask(task: Task): unknown {
   switch (task.kind) {
     case "facts":
       return prePassOfPath(task.file);
+    case "model-facts":
+      return modelFactsOfPath(task.file);
     case "process":
       return processFile(task.job);
     case "inventory":

@@ -13,7 +13,13 @@ import { discoverPythonFiles, displayPath, globBaseFor } from "./files.js";
 import { filesChangedSince, refuseDirtyWrites, uncommittedFiles } from "./git.js";
 import { Pool } from "./pool.js";
 import { transformApplies } from "./pipeline.js";
-import { dependencyFacts, dependencyFilesAbove, projectFacts } from "./python/project.js";
+import {
+  dependencyFacts,
+  dependencyFilesAbove,
+  projectFacts,
+  unreadModelBodies,
+  type FileFacts,
+} from "./python/project.js";
 import { DEFAULT_DJANGO_VERSION } from "./python/django.js";
 import type { ProjectFacts, Transform } from "./types.js";
 import { TRANSFORMS, transformById } from "../transforms/index.js";
@@ -86,6 +92,14 @@ export async function projectPrePass(
   const prePass = await pool.run<PrePass | undefined>(
     files.map((file) => ({ kind: "facts" as const, file })),
   );
+  // A second, small round: bodies the first left unread, in files that turned out to hold models.
+  const reread = unreadModelBodies(prePass.map((p) => p?.facts));
+  const read = await pool.run<FileFacts | undefined>(
+    reread.map((i) => ({ kind: "model-facts" as const, file: files[i] })),
+  );
+  reread.forEach((i, k) => {
+    if (read[k]) prePass[i] = { ...prePass[i]!, facts: read[k] };
+  });
   const project = projectFacts(
     dependencyFacts(dependencyFilesAbove(searchFrom)),
     files.flatMap((file, i) => {

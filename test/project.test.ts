@@ -2,11 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { run } from "../src/api.js";
 import {
   dependencyFacts,
   dependencyFilesAbove,
   factsOfFile,
   projectFacts,
+  unreadModelBodies,
 } from "../src/python/project.js";
 
 const dirs: string[] = [];
@@ -199,5 +201,46 @@ describe("factsOfFile and projectFacts", () => {
     expect(factsOfFile("class Manager(Employee):\n    pass\n").classes).toEqual({
       Manager: { bases: ["Employee"], facts: { managers: [], relations: [], manyToMany: [] } },
     });
+  });
+});
+
+describe("class bodies the pre-pass reads in a second round", () => {
+  const base =
+    "from django.db import models\n\n\nclass TimeStamped(models.Model):\n" +
+    "    created = models.DateTimeField(auto_now_add=True)\n";
+  // Nothing here names Django or a model: the base is a model only through base.py.
+  const orders =
+    "from shop.base import TimeStamped\nfrom shop.managers import OpenManager\n\n\n" +
+    "class Order(TimeStamped):\n    open_orders = OpenManager()\n";
+  const pool =
+    "from multiprocessing.managers import BaseManager\n\n\nclass Pool(object):\n" +
+    "    manager = BaseManager()\n";
+
+  it("leaves bodies unread without Django context, and reads them when asked", () => {
+    const heads = factsOfFile(orders);
+    expect(heads.bodiesUnread).toBe(true);
+    expect(heads.classes?.Order.facts.managers).toEqual([]);
+    const read = factsOfFile(orders, true);
+    expect(read.bodiesUnread).toBeUndefined();
+    expect(read.classes?.Order.facts.managers).toEqual(["open_orders"]);
+  });
+
+  it("names only files where a class extends a model of any file", () => {
+    const files = [factsOfFile(base), factsOfFile(orders), factsOfFile(pool)];
+    expect(files[2].bodiesUnread).toBe(true);
+    expect(unreadModelBodies(files)).toEqual([1]);
+  });
+
+  it("a run proves a manager declared in such a body", async () => {
+    const dir = project({
+      "shop/base.py": base,
+      "shop/orders.py": orders,
+      "shop/views.py":
+        "from shop.orders import Order\n\n\nasync def open_count():\n    return Order.open_orders.count()\n",
+    });
+    const result = await run([dir], { django: true, config: false });
+    const views = result.files.find((f) => f.path.endsWith("views.py"));
+    expect(views?.status).toBe("changed");
+    expect(result.project.models.Order.managers).toEqual(["open_orders"]);
   });
 });

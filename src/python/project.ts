@@ -78,6 +78,12 @@ export interface FileFacts {
   models: Record<string, ModelFacts>;
   /** Every class with bases: a base may be a model another file declares. */
   classes?: Record<string, ClassFacts>;
+  /**
+   * The class bodies may declare managers or relations (the text calls one) but were not read, as
+   * nothing in the file names Django or a model: `classes` holds the heads alone. Read them (a
+   * parse: `factsOfFile(source, true)`) once a class here turns out to extend a model.
+   */
+  bodiesUnread?: boolean;
 }
 
 /**
@@ -115,9 +121,10 @@ function classHeadsIn(source: string): Record<string, ClassFacts> {
 
 /**
  * The pre-pass over one file: text checks for imports and class heads; a parse only when a class
- * body may declare fields or managers (the pre-pass must not double the run's parse cost).
+ * body may declare fields or managers (the pre-pass must not double the run's parse cost), and
+ * the file names Django or a model unless `readAllBodies`.
  */
-export function factsOfFile(source: string): FileFacts {
+export function factsOfFile(source: string, readAllBodies = false): FileFacts {
   const facts: FileFacts = {
     // The multi-line patterns try every line start: only when the name is in the text at all.
     importsDjango: source.includes("django") && IMPORTS_DJANGO.test(source),
@@ -126,13 +133,24 @@ export function factsOfFile(source: string): FileFacts {
     models: {},
   };
   if (mayDeclareModels(source)) {
-    facts.classes =
-      CLASS_BODY_FACTS.test(source) && MODEL_CONTEXT.test(source)
-        ? classesIn(parsePython(source).rootNode)
-        : classHeadsIn(source);
+    const bodyFacts = CLASS_BODY_FACTS.test(source);
+    const read = bodyFacts && (readAllBodies || MODEL_CONTEXT.test(source));
+    facts.classes = read ? classesIn(parsePython(source).rootNode) : classHeadsIn(source);
+    if (bodyFacts && !read) facts.bodiesUnread = true;
     facts.models = modelClassesFrom([facts.classes]);
   }
   return facts;
+}
+
+/**
+ * Which of the files' facts left class bodies unread that matter: a class there extends a model,
+ * which may take the project's other files to see (`class Order(TimeStamped)`).
+ */
+export function unreadModelBodies(files: readonly (FileFacts | undefined)[]): number[] {
+  const models = modelClassesFrom(files.flatMap((f) => (f?.classes ? [f.classes] : [])));
+  return files.flatMap((f, i) =>
+    f?.bodiesUnread && Object.keys(f.classes ?? {}).some((name) => models[name]) ? [i] : [],
+  );
 }
 
 /** Dependency facts and every file's facts, merged. Model bases are resolved across files. */
