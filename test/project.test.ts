@@ -204,6 +204,32 @@ describe("factsOfFile and projectFacts", () => {
   });
 });
 
+describe("class heads read without a parse", () => {
+  it("takes names beyond ASCII and comments inside the base list", () => {
+    const source = [
+      "from shop.base import Stamped",
+      "",
+      "class Bücher(Stamped):",
+      "    pass",
+      "",
+      "class Book(  # was (legacy) Base",
+      "    Stamped,",
+      "):",
+      "    pass",
+      "",
+    ].join("\n");
+    expect(factsOfFile(source).classes).toEqual({
+      Bücher: { bases: ["Stamped"], facts: { managers: [], relations: [], manyToMany: [] } },
+      Book: { bases: ["Stamped"], facts: { managers: [], relations: [], manyToMany: [] } },
+    });
+  });
+
+  it("gives up on a base list that never closes, at once", () => {
+    const unclosed = "class Broken(\n" + "    # a comment (with a parenthesis\n".repeat(200);
+    expect(factsOfFile(unclosed).classes).toEqual({});
+  });
+});
+
 describe("class bodies the pre-pass reads in a second round", () => {
   const base =
     "from django.db import models\n\n\nclass TimeStamped(models.Model):\n" +

@@ -2,9 +2,14 @@ import type { ModelFacts, ProjectFacts, SyntaxNode } from "../types.js";
 import { importBindingOf, qualifiedName } from "./imports.js";
 import { bindingsNamed, enclosingScope, stringLiteralValue } from "./scope.js";
 
+/** A Python identifier, which may hold letters beyond ASCII (`class Bücher`). */
+export const IDENTIFIER = "[\\p{ID_Start}_][\\p{ID_Continue}]*";
+
+const CLASS_WITH_BASES = new RegExp(`\\bclass\\s+${IDENTIFIER}\\s*\\(`, "u");
+
 /** A cheap text check: can this file declare a class with bases (a model, or a base of one)? */
 export function mayDeclareModels(source: string): boolean {
-  return /\bclass\s+\w+\s*\(/.test(source);
+  return CLASS_WITH_BASES.test(source);
 }
 
 const FIELD_RELATIONS = new Set(["ForeignKey", "OneToOneField"]);

@@ -2,7 +2,13 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parsePython } from "../parse.js";
 import type { ModelFacts, ProjectFacts } from "../types.js";
-import { classesIn, modelClassesFrom, mayDeclareModels, type ClassFacts } from "./django.js";
+import {
+  classesIn,
+  IDENTIFIER,
+  modelClassesFrom,
+  mayDeclareModels,
+  type ClassFacts,
+} from "./django.js";
 
 /** Files where a Python project states its dependencies. */
 const DEPENDENCY_FILE = /^(pyproject\.toml|requirements.*\.(txt|in)|setup\.cfg|setup\.py|Pipfile)$/;
@@ -97,8 +103,13 @@ const CLASS_BODY_FACTS =
 // Field and manager declarations in a model body come with Django's names or a model base class in
 // the text; "Manager" alone is everywhere (multiprocessing, logging).
 const MODEL_CONTEXT = /django|models|Model\b/;
-const CLASS_HEAD = /^[ \t]*class[ \t]+(\w+)[ \t]*\(([^)]*)\)/gm;
-const DOTTED_NAME = /^[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*$/;
+// The base list may hold comments, and a comment may hold a parenthesis. A comment is taken whole
+// (to the end of its line), so the pattern never tries the ways of splitting one.
+const CLASS_HEAD = new RegExp(
+  `^[ \\t]*class[ \\t]+(${IDENTIFIER})[ \\t]*\\(((?:[^)#]|#[^\\n]*(?![^\\n]))*)\\)`,
+  "gmu",
+);
+const DOTTED_NAME = new RegExp(`^${IDENTIFIER}(?:\\s*\\.\\s*${IDENTIFIER})*$`, "u");
 
 /**
  * Classes with bases, read from the class heads without a parse: the same bases `classesIn` keeps
