@@ -23,8 +23,11 @@ import { factsOfFile, type FileFacts } from "./python/project.js";
 import type { ProjectFacts, Transform, TransformOptions } from "./types.js";
 import { TRANSFORMS, transformById } from "../transforms/index.js";
 
-/** What a worker needs to process one file. Plain data: it crosses threads. */
-export interface FileJob {
+/**
+ * What a worker is told about a file whatever it does with it (a run, a report): which file, and
+ * how to look at it. Plain data: it crosses threads.
+ */
+export interface FileLook {
   /** Absolute path. */
   file: string;
   /** Path shown to the user and matched by skip globs. */
@@ -33,6 +36,10 @@ export interface FileJob {
   options: TransformOptions;
   project: ProjectFacts;
   skip: Record<string, string[]>;
+}
+
+/** What a worker needs to process one file. */
+export interface FileJob extends FileLook {
   write: boolean;
   wantDiff: boolean;
   /** Keep the new text in the result (interactive review, stdin mode). */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import picomatch from "picomatch";
-import { decodeSource, type FileJob } from "./file-job.js";
+import { decodeSource, type FileLook } from "./file-job.js";
 import { lineColumnAt, lineStartsOf } from "./lines.js";
 import { firstSyntaxProblem, parseNative } from "./parse.js";
 import { mayHoldSite } from "./pipeline.js";
@@ -34,12 +34,6 @@ export interface InventoryFile {
   syncFunctions: number;
   sites: InventorySite[];
 }
-
-/** One file of the report, as a worker thread receives it: a run's job without the writing. */
-export type InventoryJob = Pick<
-  FileJob,
-  "file" | "path" | "transforms" | "options" | "project" | "skip"
->;
 
 /** What a worker sends back: the file's inventory, and the transforms that report no sites. */
 export interface InventoryJobResult {
@@ -120,7 +114,7 @@ export function inventoryOfSource(
 }
 
 /** The inventory of one file on disk; a file that cannot be read or decoded is listed as such. */
-export function inventoryOfPath(job: InventoryJob): InventoryJobResult {
+export function inventoryOfPath(job: FileLook): InventoryJobResult {
   const unreadable = (reason: string): InventoryJobResult => ({
     file: {
       path: job.path,

@@ -2,7 +2,7 @@ import type { Options } from "./config.js";
 import { displayPath, globBaseFor, pythonFiles } from "./files.js";
 import type { InventoryFile, InventoryJobResult, InventorySite } from "./inventory-file.js";
 import { Pool } from "./pool.js";
-import { defaultJobs, projectPrePass, selectedTransforms } from "./runner.js";
+import { defaultJobs, fileLook, projectPrePass, selectedTransforms } from "./runner.js";
 import type { TransformOptions } from "./types.js";
 
 export { inventoryOfSource, type InventoryFile, type InventorySite } from "./inventory-file.js";
@@ -93,18 +93,9 @@ export async function inventory(options: Options, cwd = process.cwd()): Promise<
       twins: options.twins,
       ...(options.djangoVersion ? { djangoVersion: options.djangoVersion } : {}),
     };
+    const lookAt = fileLook(cwd, transforms, transformOptions, project, options.skip);
     const found = await pool.run<InventoryJobResult | undefined>(
-      files.map((file) => ({
-        kind: "inventory" as const,
-        job: {
-          file,
-          path: displayPath(file, cwd),
-          transforms: transforms.map((t) => t.meta.id),
-          options: transformOptions,
-          project,
-          skip: options.skip,
-        },
-      })),
+      files.map((file) => ({ kind: "inventory" as const, job: lookAt(file) })),
     );
     const silent = new Set(found.flatMap((result) => result?.silent ?? []));
     const results = found.map(

@@ -6,9 +6,10 @@ import {
   prePassOfPath,
   processFile,
   type FileJob,
+  type FileLook,
   type FileResult,
 } from "./file-job.js";
-import { inventoryOfPath, type InventoryJob } from "./inventory-file.js";
+import { inventoryOfPath } from "./inventory-file.js";
 import { parseNative } from "./parse.js";
 
 /**
@@ -19,7 +20,7 @@ export type Task =
   | { kind: "facts"; file: string }
   | { kind: "model-facts"; file: string }
   | { kind: "process"; job: FileJob }
-  | { kind: "inventory"; job: InventoryJob }
+  | { kind: "inventory"; job: FileLook }
   | { kind: "parse"; file: string };
 
 /** Messages the pool sends to a worker thread: a batch of consecutive tasks, the first one `id`. */

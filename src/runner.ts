@@ -6,6 +6,7 @@ import {
   inertResult,
   runnerDiagnostic,
   type FileJob,
+  type FileLook,
   type FileResult,
   type PrePass,
 } from "./file-job.js";
@@ -21,7 +22,7 @@ import {
   type FileFacts,
 } from "./python/project.js";
 import { DEFAULT_DJANGO_VERSION } from "./python/django.js";
-import type { ProjectFacts, Transform } from "./types.js";
+import type { ProjectFacts, Transform, TransformOptions } from "./types.js";
 import { TRANSFORMS, transformById } from "../transforms/index.js";
 
 /** Something said once per run, not per file (a transform that did nothing, and why). */
@@ -110,6 +111,25 @@ export async function projectPrePass(
   return { prePass, project };
 }
 
+/** The look at each file of a run or a report, from what is the same for all of them. */
+export function fileLook(
+  cwd: string,
+  transforms: readonly Transform[],
+  options: TransformOptions,
+  project: ProjectFacts,
+  skip: Record<string, string[]>,
+): (file: string) => FileLook {
+  const ids = transforms.map((t) => t.meta.id);
+  return (file) => ({
+    file,
+    path: displayPath(file, cwd),
+    transforms: ids,
+    options,
+    project,
+    skip,
+  });
+}
+
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
@@ -166,15 +186,11 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
         `of the scanned files; pass --django to run it anyway`,
     }));
 
+  const lookAt = fileLook(cwd, transforms, transformOptions, project, options.skip);
   const jobsList: FileJob[] = files
     .filter((file) => !inert.has(file))
     .map((file) => ({
-      file,
-      path: displayPath(file, cwd),
-      transforms: transforms.map((t) => t.meta.id),
-      options: transformOptions,
-      project,
-      skip: options.skip,
+      ...lookAt(file),
       write: options.mode === "write" && !dirty.has(file),
       wantDiff: options.format === "text" && options.diff,
       keepText: hooks.keepText ?? false,
