@@ -240,7 +240,7 @@ function processFileOrThrow(job: FileJob): FileResult {
   try {
     bytes = readFileSync(job.file);
   } catch (error) {
-    const message = `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    const message = readFailure(error);
     return {
       ...base,
       status: "failed",
@@ -348,28 +348,34 @@ export function inertResult(path: string): FileResult {
   return { path, diagnostics: [], skippedBy: [], status: "unchanged" };
 }
 
-/** The facts of one file with every class body read: for the files `unreadModelBodies` names. */
-export function modelFactsOfPath(file: string): FileFacts | undefined {
+/** Why a file could not be read, as the reports say it. */
+export function readFailure(error: unknown): string {
+  return `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+}
+
+/** The text of a file, or undefined when it cannot be read or decoded (the run reports why). */
+function textOfPath(file: string): string | undefined {
   try {
     const decoded = decodeSource(readFileSync(file));
-    return "text" in decoded ? factsOfFile(decoded.text, true) : undefined;
+    return "text" in decoded ? decoded.text : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** The facts of one file with every class body read: for the files `unreadModelBodies` names. */
+export function modelFactsOfPath(file: string): FileFacts | undefined {
+  const text = textOfPath(file);
+  return text === undefined ? undefined : factsOfFile(text, true);
+}
+
 /** The pre-pass for one file; unreadable or undecodable files contribute nothing. */
 export function prePassOfPath(file: string): PrePass {
-  try {
-    const decoded = decodeSource(readFileSync(file));
-    if (!("text" in decoded)) return { inert: false };
-    const { text } = decoded;
-    const transforms = [...TRANSFORMS, faultInjectingTransform()];
-    const inert =
-      loneCarriageReturnLine(text) === undefined &&
-      !transforms.some((t) => t !== undefined && mayHoldSite(text, t));
-    return { facts: factsOfFile(text), inert };
-  } catch {
-    return { inert: false };
-  }
+  const text = textOfPath(file);
+  if (text === undefined) return { inert: false };
+  const transforms = [...TRANSFORMS, faultInjectingTransform()];
+  const inert =
+    loneCarriageReturnLine(text) === undefined &&
+    !transforms.some((t) => t !== undefined && mayHoldSite(text, t));
+  return { facts: factsOfFile(text), inert };
 }

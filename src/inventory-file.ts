@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import picomatch from "picomatch";
-import { decodeSource, type FileLook } from "./file-job.js";
+import { decodeSource, readFailure, type FileLook } from "./file-job.js";
 import { lineColumnAt, lineStartsOf } from "./lines.js";
 import { firstSyntaxProblem, parseNative } from "./parse.js";
 import { mayHoldSite } from "./pipeline.js";
+import { isAsyncFunction } from "./python/scope.js";
 import { copyTree } from "./syntax-tree.js";
 import type { Context, NativeTree, Transform, TransformSite, Tree } from "./types.js";
 import { transformById } from "../transforms/index.js";
@@ -49,7 +50,7 @@ function functionCounts(native: NativeTree): { async: number; sync: number } {
   let async = 0;
   let sync = 0;
   for (const fn of native.rootNode.descendantsOfType("function_definition")) {
-    if (fn.firstChild?.type === "async") async++;
+    if (isAsyncFunction(fn)) async++;
     else sync++;
   }
   return { async, sync };
@@ -130,9 +131,7 @@ export function inventoryOfPath(job: FileLook): InventoryJobResult {
   try {
     bytes = readFileSync(job.file);
   } catch (error) {
-    return unreadable(
-      `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
+    return unreadable(readFailure(error));
   }
   const decoded = decodeSource(bytes);
   if ("problem" in decoded) return unreadable(decoded.problem.message);

@@ -65,7 +65,11 @@ export function enclosingScope(node: SyntaxNode): SyntaxNode {
 
 const enclosingScopeCache = new WeakMap<Tree, Map<number, SyntaxNode>>();
 
-export function isAsyncFunction(fn: SyntaxNode): boolean {
+/** Is this an `async def`? Read from our tree's nodes or the binding's (the report counts on those). */
+export function isAsyncFunction(fn: {
+  type: string;
+  firstChild: { type: string } | null;
+}): boolean {
   return fn.type === "function_definition" && fn.firstChild?.type === "async";
 }
 
