@@ -16,7 +16,12 @@ rmSync(OUT, { recursive: true, force: true });
 
 await build({
   // pool.js and files.js: the benchmark's parse floor runs the same pool, loaded the same way.
-  entryPoints: ["cli", "worker", "pool", "files"].map((name) => join(ROOT, `dist/src/${name}.js`)),
+  entryPoints: {
+    cli: join(ROOT, "dist/src/cli/main.js"),
+    worker: join(ROOT, "dist/src/runner/worker.js"),
+    pool: join(ROOT, "dist/src/runner/pool.js"),
+    files: join(ROOT, "dist/src/runner/files.js"),
+  },
   outdir: OUT,
   bundle: true,
   splitting: true,

@@ -14,7 +14,7 @@
 //    completion must give exactly what an uninterrupted run gives.
 // 3. many: one folder of 50,000 files, run under `ulimit -n 256`: no descriptor exhaustion.
 // 4. big: a 5 MB file is migrated and compiles.
-// 5. tree copy: every node of every stdlib file, copied into JavaScript (src/syntax-tree.ts), has
+// 5. tree copy: every node of every stdlib file, copied into JavaScript (src/syntax/tree.ts), has
 //    the binding's type, range, parent and field.
 // 6. text tests: wherever a transform's mayHoldSite turns a stdlib file down before the parse, the
 //    transform run on that file anyway finds nothing (no edit, no diagnostic, no site).
@@ -542,8 +542,8 @@ function stdlibTexts(keep) {
  * reads keyword, punctuation and identifier ranges from the text, so this is its proof on real code.
  */
 export async function treeCopyStress({ keep = () => true, log = () => {} } = {}) {
-  const { parseNative } = await import(join(ROOT, "dist/src/parse.js"));
-  const { copyTree } = await import(join(ROOT, "dist/src/syntax-tree.js"));
+  const { parseNative } = await import(join(ROOT, "dist/src/syntax/parse.js"));
+  const { copyTree } = await import(join(ROOT, "dist/src/syntax/tree.js"));
   const sources = stdlibTexts(keep);
   const problems = [];
   let nodes = 0;
@@ -604,8 +604,8 @@ const WIDEST_CONTEXTS = ["native", "unwrap"].map((toThreadMode) => ({
  * file all the same, must find nothing.
  */
 export async function prefilterStress({ keep = () => true, log = () => {} } = {}) {
-  const { parsePython } = await import(join(ROOT, "dist/src/parse.js"));
-  const { mayHoldSite } = await import(join(ROOT, "dist/src/pipeline.js"));
+  const { parsePython } = await import(join(ROOT, "dist/src/syntax/parse.js"));
+  const { mayHoldSite } = await import(join(ROOT, "dist/src/engine/pipeline.js"));
   const { TRANSFORMS } = await import(join(ROOT, "dist/transforms/index.js"));
   const sources = stdlibTexts(keep);
   const problems = [];
@@ -638,7 +638,7 @@ async function main(argv) {
     const i = argv.indexOf(name);
     return i >= 0 ? Number(argv[i + 1]) : fallback;
   };
-  if (!existsSync(join(ROOT, "dist/src/cli.js"))) {
+  if (!existsSync(join(ROOT, "dist/src/cli/main.js"))) {
     console.error("dist/ is missing: run `npm run build` first (`npm run stress` does)");
     return 2;
   }

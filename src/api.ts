@@ -1,27 +1,27 @@
 import { dirname, resolve } from "node:path";
-import { resolveOptions, type GivenOptions, type Options } from "./config.js";
+import { resolveOptions, type GivenOptions, type Options } from "./config/options.js";
 import {
   transformApplies,
   transformSource as pipelineTransformSource,
   type ReportedDiagnostic,
   type ReportedEdit,
   type SourceStatus,
-} from "./pipeline.js";
+} from "./engine/pipeline.js";
 import {
   dependencyFacts,
   dependencyFilesAbove,
   factsOfFile,
   projectFacts,
   type DependencyFacts,
-} from "./python/project.js";
+} from "./runner/project-facts.js";
 import {
   defaultJobs,
   run as runFiles,
   selectedTransforms,
   type RunHooks,
   type RunResult,
-} from "./runner.js";
-import type { ProjectFacts, ToThreadMode } from "./types.js";
+} from "./runner/run.js";
+import type { ProjectFacts, ToThreadMode } from "./model/types.js";
 
 /** Options of {@link transformSource}; every one has a default. */
 export interface TransformSourceOptions {

@@ -9,7 +9,7 @@ export {
   type TransformSourceResult,
   type RunOptions,
 } from "./api.js";
-export { type RunResult, type Summary, type Notice, UsageError } from "./runner.js";
+export { type RunResult, type Summary, type Notice, UsageError } from "./runner/run.js";
 export {
   transformSource as transformSourceWith,
   type PipelineInput,
@@ -17,12 +17,17 @@ export {
   type SourceStatus,
   type ReportedEdit,
   type ReportedDiagnostic,
-} from "./pipeline.js";
-export type { FileResult } from "./file-job.js";
-export { ConfigError, resolveOptions, type Options, type GivenOptions } from "./config.js";
-export { inventory, type Inventory, type InventoryFile, type InventorySite } from "./inventory.js";
+} from "./engine/pipeline.js";
+export type { FileResult } from "./runner/file-job.js";
+export { ConfigError, resolveOptions, type Options, type GivenOptions } from "./config/options.js";
+export {
+  inventory,
+  type Inventory,
+  type InventoryFile,
+  type InventorySite,
+} from "./inventory/index.js";
 export { formatJson } from "./report/json.js";
 export { formatSarif } from "./report/sarif.js";
 export { formatGithub } from "./report/github.js";
 export { TRANSFORMS } from "../transforms/index.js";
-export type * from "./types.js";
+export type * from "./model/types.js";

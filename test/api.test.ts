@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import * as api from "../src/index.js";
 import { run, transformSource } from "../src/index.js";
-import { wantsProgress } from "../src/progress.js";
+import { wantsProgress } from "../src/cli/progress.js";
 import { REQUIREMENTS, removeTempProjects, TASK, tempProject } from "./helpers/project.js";
 
 afterEach(removeTempProjects);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { RUNNER_CODES } from "../src/codes.js";
+import { RUNNER_CODES } from "../src/model/codes.js";
 import { TRANSFORMS } from "../transforms/index.js";
 import {
   asyncshift,
@@ -17,7 +17,7 @@ import {
 const REWRITTEN_CALL = "async_to_sync(fetch_price)(sku)";
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist/src/cli.js")))
+  if (!existsSync(join(ROOT, "dist/src/cli/main.js")))
     throw new Error("dist/ is missing: run `npm run build` (npm test does it first)");
 });
 afterEach(removeTempProjects);

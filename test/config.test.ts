@@ -1,6 +1,11 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConfigError, findConfigFile, optionsFromFile, resolveOptions } from "../src/config.js";
+import {
+  ConfigError,
+  findConfigFile,
+  optionsFromFile,
+  resolveOptions,
+} from "../src/config/options.js";
 import { removeTempProjects, tempProject } from "./helpers/project.js";
 
 afterEach(removeTempProjects);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parsePython } from "../src/parse.js";
-import { OrmProofs, modelClassesIn } from "../src/python/django.js";
-import { factsOfFile, projectFacts } from "../src/python/project.js";
-import type { SyntaxNode } from "../src/types.js";
+import { parsePython } from "../src/syntax/parse.js";
+import { OrmProofs, modelClassesIn } from "../src/django/orm.js";
+import { factsOfFile, projectFacts } from "../src/runner/project-facts.js";
+import type { SyntaxNode } from "../src/model/types.js";
 
 const SOURCE = `from django.db import models
 from django.shortcuts import get_object_or_404

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { applyEdits, offsetBeforeEdits, OverlappingEditsError, sortedEdits } from "../src/edits.js";
+import {
+  applyEdits,
+  offsetBeforeEdits,
+  OverlappingEditsError,
+  sortedEdits,
+} from "../src/engine/edits.js";
 
 describe("sortedEdits", () => {
   it("orders edits by position", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyEdits } from "../src/edits.js";
-import { parsePython } from "../src/parse.js";
+import { applyEdits } from "../src/engine/edits.js";
+import { parsePython } from "../src/syntax/parse.js";
 import {
   importBindingOf,
   importBindings,
@@ -11,7 +11,7 @@ import {
   qualifiedName,
   type ImportBinding,
 } from "../src/python/imports.js";
-import type { SyntaxNode } from "../src/types.js";
+import type { SyntaxNode } from "../src/model/types.js";
 
 /** The first node of `type` whose text is `text`. */
 function nodeWithText(root: SyntaxNode, type: string, text: string): SyntaxNode {

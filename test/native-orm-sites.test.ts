@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { inventoryOfSource } from "../src/inventory.js";
-import { parsePython } from "../src/parse.js";
-import { factsOfFile, projectFacts } from "../src/python/project.js";
-import type { Context, TransformSite } from "../src/types.js";
+import { inventoryOfSource } from "../src/inventory/index.js";
+import { parsePython } from "../src/syntax/parse.js";
+import { factsOfFile, projectFacts } from "../src/runner/project-facts.js";
+import type { Context, TransformSite } from "../src/model/types.js";
 import { TRANSFORMS } from "../transforms/index.js";
-import { transform } from "../transforms/native-orm.js";
+import { transform } from "../transforms/native-orm/index.js";
 
 const MODELS = `from django.db import models
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { applyEdits } from "../src/edits.js";
+import { applyEdits } from "../src/engine/edits.js";
 import {
   countSyntaxProblems,
   firstSyntaxProblem,
   parseNative,
   parsePython,
   reparsedAfterEdits,
-} from "../src/parse.js";
-import type { Edit, SyntaxNode } from "../src/types.js";
+} from "../src/syntax/parse.js";
+import type { Edit, SyntaxNode } from "../src/model/types.js";
 
 function calls(source: string): SyntaxNode[] {
   return parsePython(source).rootNode.descendantsOfType("call");

@@ -3,8 +3,8 @@ import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inertResult, prePassOfPath, processFile, type FileJob } from "../src/file-job.js";
-import { Pool } from "../src/pool.js";
+import { inertResult, prePassOfPath, processFile, type FileJob } from "../src/runner/file-job.js";
+import { Pool } from "../src/runner/pool.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const BIN = join(ROOT, "bin/asyncshift.js");
@@ -26,7 +26,7 @@ describe("worker pool", () => {
   let dir: string;
   beforeAll(() => {
     // The CLI runs from dist/ (npm test builds first); workers need the compiled worker.js.
-    if (!existsSync(join(ROOT, "dist/src/worker.js")))
+    if (!existsSync(join(ROOT, "dist/src/runner/worker.js")))
       spawnSync("npx", ["tsc", "-p", ROOT], { cwd: ROOT, stdio: "ignore" });
     dir = mkdtempSync(join(tmpdir(), "asyncshift-pool-"));
     cpSync(join(ROOT, "examples"), dir, { recursive: true });

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parsePython } from "../src/parse.js";
-import { mayHoldSite } from "../src/pipeline.js";
-import { factsOfFile, projectFacts } from "../src/python/project.js";
-import type { Context, ModelFacts, ToThreadMode, Transform } from "../src/types.js";
+import { parsePython } from "../src/syntax/parse.js";
+import { mayHoldSite } from "../src/engine/pipeline.js";
+import { factsOfFile, projectFacts } from "../src/runner/project-facts.js";
+import type { Context, ModelFacts, ToThreadMode, Transform } from "../src/model/types.js";
 import { TRANSFORMS, transformById } from "../transforms/index.js";
 
 /*

@@ -9,7 +9,7 @@ import {
   factsOfFile,
   projectFacts,
   unreadModelBodies,
-} from "../src/python/project.js";
+} from "../src/runner/project-facts.js";
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -16,7 +16,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_OPTIONS, type Options } from "../src/config.js";
+import { DEFAULT_OPTIONS, type Options } from "../src/config/options.js";
 import {
   decodeSource,
   loneCarriageReturnLine,
@@ -25,12 +25,12 @@ import {
   writeAtomically,
   type FileJob,
   type FileResult,
-} from "../src/file-job.js";
-import { discoverPythonFiles } from "../src/files.js";
-import { transformSource } from "../src/pipeline.js";
-import { run } from "../src/runner.js";
+} from "../src/runner/file-job.js";
+import { discoverPythonFiles } from "../src/runner/files.js";
+import { transformSource } from "../src/engine/pipeline.js";
+import { run } from "../src/runner/run.js";
 import { TRANSFORMS } from "../transforms/index.js";
-import type { Transform } from "../src/types.js";
+import type { Transform } from "../src/model/types.js";
 import { compileWithCPython } from "./helpers/compile.js";
 
 /** A sync function calling asyncio.run: asyncio-run rewrites it in any project with --django. */

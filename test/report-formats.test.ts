@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { applyHunks, hunksOf, namesLeftUnimported, showHunk } from "../src/interactive.js";
+import { applyHunks, hunksOf, namesLeftUnimported, showHunk } from "../src/cli/interactive.js";
 import { formatGithub } from "../src/report/github.js";
 import { formatJson, jsonChunks } from "../src/report/json.js";
-import type { RunResult } from "../src/runner.js";
+import type { RunResult } from "../src/runner/run.js";
 
 describe("interactive hunks", () => {
   const before = "import a\r\nx = 1\r\ny = 2\r\nz = 3\r\n# café\r\nw = 4";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePython } from "../src/parse.js";
+import { parsePython } from "../src/syntax/parse.js";
 import {
   bindingsInScope,
   decoratorCallee,
@@ -16,7 +16,7 @@ import {
   referencesInScope,
   stringLiteralValue,
 } from "../src/python/scope.js";
-import type { SyntaxNode } from "../src/types.js";
+import type { SyntaxNode } from "../src/model/types.js";
 
 function root(source: string): SyntaxNode {
   return parsePython(source).rootNode;

@@ -1,9 +1,13 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { transformSource, type ReportedDiagnostic, type SourceResult } from "../src/pipeline.js";
-import { factsOfFile, projectFacts } from "../src/python/project.js";
-import type { Context, ProjectFacts, TransformOptions } from "../src/types.js";
+import {
+  transformSource,
+  type ReportedDiagnostic,
+  type SourceResult,
+} from "../src/engine/pipeline.js";
+import { factsOfFile, projectFacts } from "../src/runner/project-facts.js";
+import type { Context, ProjectFacts, TransformOptions } from "../src/model/types.js";
 import { TRANSFORMS, transformById } from "../transforms/index.js";
 import { compileWithCPython } from "./helpers/compile.js";
 

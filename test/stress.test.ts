@@ -30,7 +30,7 @@ function subset(rel: string): boolean {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist/src/cli.js")))
+  if (!existsSync(join(ROOT, "dist/src/cli/main.js")))
     throw new Error("dist/ is missing: run `npm run build` (npm test does it first)");
 });
 

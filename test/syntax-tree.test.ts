@@ -3,8 +3,8 @@ import { join } from "node:path";
 import type Parser from "tree-sitter";
 import Python from "tree-sitter-python";
 import { describe, expect, it } from "vitest";
-import { parseNative } from "../src/parse.js";
-import { copyTree, walkNamed, type SyntaxNode } from "../src/syntax-tree.js";
+import { parseNative } from "../src/syntax/parse.js";
+import { copyTree, walkNamed, type SyntaxNode } from "../src/syntax/tree.js";
 
 const root = join(import.meta.dirname, "..");
 

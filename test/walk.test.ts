@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parsePython } from "../src/parse.js";
-import { walkNamed } from "../src/syntax-tree.js";
-import type { SyntaxNode } from "../src/types.js";
+import { parsePython } from "../src/syntax/parse.js";
+import { walkNamed } from "../src/syntax/tree.js";
+import type { SyntaxNode } from "../src/model/types.js";
 
 /** Named descendants in pre-order, the way a recursive walk over namedChildren lists them. */
 function recursive(node: SyntaxNode, out: string[] = []): string[] {

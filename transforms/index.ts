@@ -1,7 +1,7 @@
-import type { Transform } from "../src/types.js";
-import * as asyncioRun from "./asyncio-run.js";
-import * as nativeOrm from "./native-orm.js";
-import * as toThread from "./to-thread.js";
+import type { Transform } from "../src/model/types.js";
+import * as asyncioRun from "./asyncio-run/index.js";
+import * as nativeOrm from "./native-orm/index.js";
+import * as toThread from "./to-thread/index.js";
 
 /** Every transform, in the order they run when none is picked. */
 export const TRANSFORMS: readonly Transform[] = [asyncioRun, nativeOrm, toThread];

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "../types.js";
+import type { SyntaxNode } from "../model/types.js";
 
 /** Arguments of a call, comments left out; a bare generator argument (`f(x for x in y)`) is one. */
 export function callArguments(call: SyntaxNode): SyntaxNode[] {

@@ -1,4 +1,4 @@
-import type { Edit, SyntaxNode, Tree } from "../types.js";
+import type { Edit, SyntaxNode, Tree } from "../model/types.js";
 import {
   bindingsNamed,
   enclosingScope,

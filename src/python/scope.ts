@@ -1,5 +1,5 @@
-import { walkNamed, type WalkStep } from "../syntax-tree.js";
-import type { SyntaxNode, Tree } from "../types.js";
+import { walkNamed, type WalkStep } from "../syntax/tree.js";
+import type { SyntaxNode, Tree } from "../model/types.js";
 
 /** Node types that open a new Python scope (names bound inside do not leak out). */
 const SCOPE_TYPES = new Set([

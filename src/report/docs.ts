@@ -1,5 +1,5 @@
-import { RUNNER_CODES } from "../codes.js";
-import type { CodeDoc, Transform } from "../types.js";
+import { RUNNER_CODES } from "../model/codes.js";
+import type { CodeDoc, Transform } from "../model/types.js";
 
 /** `asyncshift list`: each transform, its summary and its codes. */
 export function listTransforms(transforms: readonly Transform[]): string {

@@ -1,5 +1,5 @@
-import type { ReportedDiagnostic } from "../pipeline.js";
-import type { RunResult } from "../runner.js";
+import type { ReportedDiagnostic } from "../engine/pipeline.js";
+import type { RunResult } from "../runner/run.js";
 import { summaryLine } from "./text.js";
 
 /** Workflow command names by severity: GitHub shows them as annotations on the pull request. */

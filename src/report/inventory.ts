@@ -1,5 +1,5 @@
 import pc from "picocolors";
-import { countedContext, type Inventory, type InventoryFile } from "../inventory.js";
+import { countedContext, type Inventory, type InventoryFile } from "../inventory/index.js";
 
 /** Version of the `report --format json` document's shape. */
 export const INVENTORY_SCHEMA_VERSION = 1;

@@ -1,5 +1,5 @@
-import type { FileResult } from "../file-job.js";
-import type { RunResult } from "../runner.js";
+import type { FileResult } from "../runner/file-job.js";
+import type { RunResult } from "../runner/run.js";
 
 /** Version of the JSON document's shape; bumped when a field changes meaning or goes away. */
 export const JSON_SCHEMA_VERSION = 1;

@@ -1,8 +1,8 @@
-import { RUNNER_CODES } from "../codes.js";
-import type { FileResult } from "../file-job.js";
-import type { ReportedDiagnostic, ReportedEdit } from "../pipeline.js";
-import type { RunResult } from "../runner.js";
-import type { CodeDoc, Severity, Transform } from "../types.js";
+import { RUNNER_CODES } from "../model/codes.js";
+import type { FileResult } from "../runner/file-job.js";
+import type { ReportedDiagnostic, ReportedEdit } from "../engine/pipeline.js";
+import type { RunResult } from "../runner/run.js";
+import type { CodeDoc, Severity, Transform } from "../model/types.js";
 
 /** SARIF 2.1.0 (OASIS): the format GitHub code scanning and most editors read. */
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -1,7 +1,7 @@
 import pc from "picocolors";
-import type { FileResult } from "../file-job.js";
-import type { ReportedDiagnostic } from "../pipeline.js";
-import type { RunResult, Summary } from "../runner.js";
+import type { FileResult } from "../runner/file-job.js";
+import type { ReportedDiagnostic } from "../engine/pipeline.js";
+import type { RunResult, Summary } from "../runner/run.js";
 
 export interface TextOptions {
   color: boolean;

@@ -24,7 +24,7 @@ export function runCli(cwd: string, args: string[], env: Record<string, string> 
 
 /** For beforeAll: the command line runs from dist/, which `npm test` builds first. */
 export function requireBuild(): void {
-  if (!existsSync(join(ROOT, "dist/src/cli.js")))
+  if (!existsSync(join(ROOT, "dist/src/cli/main.js")))
     throw new Error("dist/ is missing: run `npm run build` (npm test does it first)");
 }
 

@@ -1,5 +1,5 @@
 import MagicString from "magic-string";
-import type { Edit } from "./types.js";
+import type { Edit } from "../model/types.js";
 
 /** Two edits of one pass touch the same text: a transform bug, never a user error. */
 export class OverlappingEditsError extends Error {

@@ -1,11 +1,11 @@
-import type { Options } from "./config.js";
-import { displayPath, globBaseFor, pythonFiles } from "./files.js";
-import type { InventoryFile, InventoryJobResult, InventorySite } from "./inventory-file.js";
-import { Pool } from "./pool.js";
-import { defaultJobs, fileLook, projectPrePass, selectedTransforms } from "./runner.js";
-import type { TransformOptions } from "./types.js";
+import type { Options } from "../config/options.js";
+import { displayPath, globBaseFor, pythonFiles } from "../runner/files.js";
+import type { InventoryFile, InventoryJobResult, InventorySite } from "./file.js";
+import { Pool } from "../runner/pool.js";
+import { defaultJobs, fileLook, projectPrePass, selectedTransforms } from "../runner/run.js";
+import type { TransformOptions } from "../model/types.js";
 
-export { inventoryOfSource, type InventoryFile, type InventorySite } from "./inventory-file.js";
+export { inventoryOfSource, type InventoryFile, type InventorySite } from "./file.js";
 
 /** Context shown for a site in a file its transform skips: a fresh process, where it is correct. */
 export const SKIPPED_CONTEXT = "test/command";

@@ -2,20 +2,20 @@ import { readFileSync } from "node:fs";
 import yargs, { type Argv } from "yargs";
 import { resolve } from "node:path";
 import pc from "picocolors";
-import { projectDirOf, transformSource } from "./api.js";
-import { ConfigError, resolveOptions, type GivenOptions, type Options } from "./config.js";
-import { decodeSource } from "./file-job.js";
-import { displayPath, PathError } from "./files.js";
-import { GitError, uncommittedFiles } from "./git.js";
+import { projectDirOf, transformSource } from "../api.js";
+import { ConfigError, resolveOptions, type GivenOptions, type Options } from "../config/options.js";
+import { decodeSource } from "../runner/file-job.js";
+import { displayPath, PathError } from "../runner/files.js";
+import { GitError, uncommittedFiles } from "../runner/git.js";
 import { reviewHunks } from "./interactive.js";
-import { inventory } from "./inventory.js";
+import { inventory } from "../inventory/index.js";
 import { progressBar, wantsProgress } from "./progress.js";
-import { explainCode, listTransforms } from "./report/docs.js";
-import { formatGithub } from "./report/github.js";
-import { formatInventoryJson, formatInventoryText } from "./report/inventory.js";
-import { jsonChunks } from "./report/json.js";
-import { formatSarif } from "./report/sarif.js";
-import { formatDiagnostic, formatText } from "./report/text.js";
+import { explainCode, listTransforms } from "../report/docs.js";
+import { formatGithub } from "../report/github.js";
+import { formatInventoryJson, formatInventoryText } from "../report/inventory.js";
+import { jsonChunks } from "../report/json.js";
+import { formatSarif } from "../report/sarif.js";
+import { formatDiagnostic, formatText } from "../report/text.js";
 import {
   defaultJobs,
   exitCodeOf,
@@ -23,8 +23,8 @@ import {
   selectedTransforms,
   UsageError,
   type RunResult,
-} from "./runner.js";
-import { TRANSFORMS } from "../transforms/index.js";
+} from "../runner/run.js";
+import { TRANSFORMS } from "../../transforms/index.js";
 
 const VERSION = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {

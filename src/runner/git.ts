@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { dirname, resolve, sep } from "node:path";
 import { runnerDiagnostic, type FileResult } from "./file-job.js";
-import type { Notice } from "./runner.js";
+import type { Notice } from "../model/types.js";
 
 /** A git question that cannot be answered for the paths given: a usage error (exit 2). */
 export class GitError extends Error {

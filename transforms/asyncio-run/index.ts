@@ -9,16 +9,16 @@ import {
   namesImportedAs,
   qualifiedName,
   type ImportBinding,
-} from "../src/python/imports.js";
+} from "../../src/python/imports.js";
 import {
   enclosingDef,
   enclosingFunction,
   isAsyncFunction,
   isUnderMainGuard,
   needsParenthesesForAwait,
-} from "../src/python/scope.js";
-import { callArguments, chainRoot } from "../src/python/calls.js";
-import { diagnosticAt } from "../src/diagnostic.js";
+} from "../../src/python/scope.js";
+import { callArguments, chainRoot } from "../../src/python/calls.js";
+import { diagnosticAt } from "../../src/model/diagnostic.js";
 import type {
   Context,
   Diagnostic,
@@ -28,7 +28,7 @@ import type {
   TransformMeta,
   TransformResult,
   TransformSite,
-} from "../src/types.js";
+} from "../../src/model/types.js";
 
 export const meta: TransformMeta = {
   id: "asyncio-run",

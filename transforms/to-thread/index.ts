@@ -7,23 +7,23 @@ import {
   allImportStatements,
   importBindings,
   type ImportBinding,
-} from "../src/python/imports.js";
+} from "../../src/python/imports.js";
 import {
   bindingsInScope,
   enclosingFunction,
   enclosingScope,
   isAsyncFunction,
   needsParenthesesForAwait,
-} from "../src/python/scope.js";
+} from "../../src/python/scope.js";
 import {
   asyncMethodFor,
   DEFAULT_DJANGO_VERSION,
   OrmProofs,
   versionAtLeast,
   type AsyncMethod,
-} from "../src/python/django.js";
-import { callArguments } from "../src/python/calls.js";
-import { diagnosticAt } from "../src/diagnostic.js";
+} from "../../src/django/orm.js";
+import { callArguments } from "../../src/python/calls.js";
+import { diagnosticAt } from "../../src/model/diagnostic.js";
 import type {
   Context,
   Diagnostic,
@@ -33,7 +33,7 @@ import type {
   TransformMeta,
   TransformResult,
   TransformSite,
-} from "../src/types.js";
+} from "../../src/model/types.js";
 
 const TWINS_TABLE = "[tool.asyncshift.to-thread.twins]";
 

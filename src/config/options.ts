@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
-import type { ToThreadMode } from "./types.js";
-import { TRANSFORMS } from "../transforms/index.js";
+import type { ToThreadMode } from "../model/types.js";
+import { TRANSFORMS } from "../../transforms/index.js";
 
 export type Mode = "dry-run" | "write" | "check";
 export type Format = "text" | "json" | "sarif" | "github";

@@ -1,6 +1,6 @@
-import type { ModelFacts, ProjectFacts, SyntaxNode } from "../types.js";
-import { importBindingOf, qualifiedName } from "./imports.js";
-import { bindingsNamed, enclosingScope, stringLiteralValue } from "./scope.js";
+import type { ModelFacts, ProjectFacts, SyntaxNode } from "../model/types.js";
+import { importBindingOf, qualifiedName } from "../python/imports.js";
+import { bindingsNamed, enclosingScope, stringLiteralValue } from "../python/scope.js";
 
 /** A Python identifier, which may hold letters beyond ASCII (`class Bücher`). */
 export const IDENTIFIER = "[\\p{ID_Start}_][\\p{ID_Continue}]*";

@@ -18,10 +18,10 @@ import {
   transformSource,
   type ReportedDiagnostic,
   type ReportedEdit,
-} from "./pipeline.js";
-import { factsOfFile, type FileFacts } from "./python/project.js";
-import type { ProjectFacts, Transform, TransformOptions } from "./types.js";
-import { TRANSFORMS, transformById } from "../transforms/index.js";
+} from "../engine/pipeline.js";
+import { factsOfFile, type FileFacts } from "./project-facts.js";
+import type { ProjectFacts, Transform, TransformOptions } from "../model/types.js";
+import { TRANSFORMS, transformById } from "../../transforms/index.js";
 
 /**
  * What a worker is told about a file whatever it does with it (a run, a report): which file, and

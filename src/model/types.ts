@@ -1,6 +1,6 @@
 import type Parser from "tree-sitter";
 
-import type { SyntaxNode, SyntaxTree as Tree } from "./syntax-tree.js";
+import type { SyntaxNode, SyntaxTree as Tree } from "../syntax/tree.js";
 
 export type { SyntaxNode, Tree };
 /** The binding's own tree: parsed and re-parsed by the pipeline, copied before transforms read it. */
@@ -124,4 +124,10 @@ export interface Transform {
    */
   mayHoldSite?(source: string, ctx: Context): boolean;
   transform(file: ParsedFile, ctx: Context): TransformResult;
+}
+
+/** Something said once per run, not per file (a transform that did nothing, and why). */
+export interface Notice {
+  transform?: string;
+  message: string;
 }

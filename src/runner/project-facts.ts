@@ -1,14 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { parsePython } from "../parse.js";
-import type { ModelFacts, ProjectFacts } from "../types.js";
+import { parsePython } from "../syntax/parse.js";
+import type { ModelFacts, ProjectFacts } from "../model/types.js";
 import {
   classesIn,
   IDENTIFIER,
   modelClassesFrom,
   mayDeclareModels,
   type ClassFacts,
-} from "./django.js";
+} from "../django/orm.js";
 
 /** Files where a Python project states its dependencies. */
 const DEPENDENCY_FILE = /^(pyproject\.toml|requirements.*\.(txt|in)|setup\.cfg|setup\.py|Pipfile)$/;

@@ -9,8 +9,8 @@ import {
   type FileLook,
   type FileResult,
 } from "./file-job.js";
-import { inventoryOfPath } from "./inventory-file.js";
-import { parseNative } from "./parse.js";
+import { inventoryOfPath } from "../inventory/file.js";
+import { parseNative } from "../syntax/parse.js";
 
 /**
  * One unit of work. `parse` is not used by the CLI: it is the benchmark's parse floor (read and

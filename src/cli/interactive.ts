@@ -4,10 +4,10 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { diffLines, type Change } from "diff";
 import pc from "picocolors";
-import { decodeSource, writeAtomically, type FileResult } from "./file-job.js";
-import { countSyntaxProblems, parseNative, parsePython } from "./parse.js";
-import { allImportStatements, importBindings } from "./python/imports.js";
-import { isNameReference } from "./python/scope.js";
+import { decodeSource, writeAtomically, type FileResult } from "../runner/file-job.js";
+import { countSyntaxProblems, parseNative, parsePython } from "../syntax/parse.js";
+import { allImportStatements, importBindings } from "../python/imports.js";
+import { isNameReference } from "../python/scope.js";
 
 /** One change to review: a run of removed and added lines between unchanged ones. */
 export interface Hunk {

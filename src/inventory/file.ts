@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import picomatch from "picomatch";
-import { decodeSource, readFailure, type FileLook } from "./file-job.js";
-import { lineColumnAt, lineStartsOf } from "./lines.js";
-import { firstSyntaxProblem, parseNative } from "./parse.js";
-import { mayHoldSite } from "./pipeline.js";
-import { isAsyncFunction } from "./python/scope.js";
-import { copyTree } from "./syntax-tree.js";
-import type { Context, NativeTree, Transform, TransformSite, Tree } from "./types.js";
-import { transformById } from "../transforms/index.js";
+import { decodeSource, readFailure, type FileLook } from "../runner/file-job.js";
+import { lineColumnAt, lineStartsOf } from "../syntax/lines.js";
+import { firstSyntaxProblem, parseNative } from "../syntax/parse.js";
+import { mayHoldSite } from "../engine/pipeline.js";
+import { isAsyncFunction } from "../python/scope.js";
+import { copyTree } from "../syntax/tree.js";
+import type { Context, NativeTree, Transform, TransformSite, Tree } from "../model/types.js";
+import { transformById } from "../../transforms/index.js";
 
 /*
  * `asyncshift report` for one file: what runs on the worker threads. The orchestration and the

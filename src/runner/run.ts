@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { existsSync, statSync } from "node:fs";
-import type { Options } from "./config.js";
+import type { Options } from "../config/options.js";
 import {
   inertResult,
   runnerDiagnostic,
@@ -13,23 +13,19 @@ import {
 import { discoverPythonFiles, displayPath, globBaseFor } from "./files.js";
 import { filesChangedSince, refuseDirtyWrites, uncommittedFiles } from "./git.js";
 import { Pool } from "./pool.js";
-import { transformApplies } from "./pipeline.js";
+import { transformApplies } from "../engine/pipeline.js";
 import {
   dependencyFacts,
   dependencyFilesAbove,
   projectFacts,
   unreadModelBodies,
   type FileFacts,
-} from "./python/project.js";
-import { DEFAULT_DJANGO_VERSION } from "./python/django.js";
-import type { ProjectFacts, Transform, TransformOptions } from "./types.js";
-import { TRANSFORMS, transformById } from "../transforms/index.js";
+} from "./project-facts.js";
+import { DEFAULT_DJANGO_VERSION } from "../django/orm.js";
+import type { Notice, ProjectFacts, Transform, TransformOptions } from "../model/types.js";
 
-/** Something said once per run, not per file (a transform that did nothing, and why). */
-export interface Notice {
-  transform?: string;
-  message: string;
-}
+export type { Notice };
+import { TRANSFORMS, transformById } from "../../transforms/index.js";
 
 export interface Summary {
   filesScanned: number;

@@ -1,14 +1,22 @@
 import picomatch from "picomatch";
-import { lineColumnAt, lineStartsOf } from "./lines.js";
+import { lineColumnAt, lineStartsOf } from "../syntax/lines.js";
 import { applyEdits, offsetBeforeEdits, sortedEdits } from "./edits.js";
 import {
   countSyntaxProblems,
   firstSyntaxProblem,
   parseNative,
   reparsedAfterEdits,
-} from "./parse.js";
-import { copyTree } from "./syntax-tree.js";
-import type { Context, Diagnostic, Edit, NativeTree, Severity, Transform, Tree } from "./types.js";
+} from "../syntax/parse.js";
+import { copyTree } from "../syntax/tree.js";
+import type {
+  Context,
+  Diagnostic,
+  Edit,
+  NativeTree,
+  Severity,
+  Transform,
+  Tree,
+} from "../model/types.js";
 
 /** An edit as reported to the user: positions in the file as it was read (1-based line and column). */
 export interface ReportedEdit {

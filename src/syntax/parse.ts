@@ -1,8 +1,8 @@
 import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
 import { lineIndexAt, lineStartsOf } from "./lines.js";
-import { copyTree } from "./syntax-tree.js";
-import type { Edit, NativeTree, Tree } from "./types.js";
+import { copyTree } from "./tree.js";
+import type { Edit, NativeTree, Tree } from "../model/types.js";
 
 let parser: Parser | undefined;
 

@@ -1,4 +1,4 @@
-import { applyEdits } from "../src/edits.js";
+import { applyEdits } from "../../src/engine/edits.js";
 import {
   ASYNC_FUNCTIONS,
   DEFAULT_DJANGO_VERSION,
@@ -8,7 +8,7 @@ import {
   versionAtLeast,
   type AsyncMethodOwner,
   type QuerysetProof,
-} from "../src/python/django.js";
+} from "../../src/django/orm.js";
 import {
   importBindingOf,
   importEditsToAdd,
@@ -18,7 +18,7 @@ import {
   lineRange,
   qualifiedName,
   type ImportBinding,
-} from "../src/python/imports.js";
+} from "../../src/python/imports.js";
 import {
   bindingsNamed,
   decoratorCallee,
@@ -28,10 +28,10 @@ import {
   freshName,
   isAsyncFunction,
   needsParenthesesForAwait,
-} from "../src/python/scope.js";
-import { walkNamed, type WalkStep } from "../src/syntax-tree.js";
-import { callArguments, chainRoot } from "../src/python/calls.js";
-import { diagnosticAt } from "../src/diagnostic.js";
+} from "../../src/python/scope.js";
+import { walkNamed, type WalkStep } from "../../src/syntax/tree.js";
+import { callArguments, chainRoot } from "../../src/python/calls.js";
+import { diagnosticAt } from "../../src/model/diagnostic.js";
 import type {
   Context,
   Diagnostic,
@@ -41,7 +41,7 @@ import type {
   TransformMeta,
   TransformResult,
   TransformSite,
-} from "../src/types.js";
+} from "../../src/model/types.js";
 
 export const meta: TransformMeta = {
   id: "native-orm",
