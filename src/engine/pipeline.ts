@@ -214,8 +214,8 @@ export function transformSource(input: PipelineInput): SourceResult {
     }
     try {
       const result = transform.transform({ path: input.path, source: current, tree }, input.ctx);
-      for (const d of result.diagnostics) report(id, d);
-      sorted = sortedEdits(result.edits);
+      for (const d of result.diagnostics ?? []) report(id, d);
+      sorted = sortedEdits(result.edits ?? []);
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
       // Code nested deeper than a recursive walk can follow (CPython itself refuses most such

@@ -1,4 +1,4 @@
-import type { Edit, SyntaxNode, Tree } from "../model/types.js";
+import type { Edit, ImportBinding, SyntaxNode, Tree } from "../model/types.js";
 import {
   bindingsNamed,
   enclosingScope,
@@ -8,19 +8,7 @@ import {
 } from "./scope.js";
 import { isStdlibModule } from "./stdlib.js";
 
-/** One name bound by an import statement. */
-export interface ImportBinding {
-  /** The local name: `aio` for `import asyncio as aio`, `r` for `from asyncio import run as r`. */
-  local: string;
-  /** What the name stands for: `asyncio`, `asyncio.run`, `os` (for `import os.path`). */
-  qualified: string;
-  /** The import_statement or import_from_statement. */
-  statement: SyntaxNode;
-  /** The `dotted_name` or `aliased_import` item inside the statement. */
-  item: SyntaxNode;
-  /** The scope (module or def) the import binds in. */
-  scope: SyntaxNode;
-}
+export type { ImportBinding };
 
 /** The module of a `from X import ...` statement, with leading dots for relative imports. */
 export function fromModuleName(statement: SyntaxNode): string {
