@@ -4,6 +4,15 @@ import type { SyntaxNode, SyntaxTree as Tree } from "../syntax/tree.js";
 
 export type { SyntaxNode, Tree };
 
+export type BindingKind = "parameter" | "import" | "definition" | "assignment" | "global";
+
+/** A name bound directly in a scope. */
+export interface Binding {
+  name: string;
+  kind: BindingKind;
+  node: SyntaxNode;
+}
+
 /** One name bound by an import statement. */
 export interface ImportBinding {
   /** The local name: `aio` for `import asyncio as aio`, `r` for `from asyncio import run as r`. */
@@ -68,6 +77,31 @@ export interface ParsedFile {
   path: string;
   source: string;
   tree: Tree;
+}
+
+/**
+ * What one parsed file means as Python, handed to every transform (made by the engine once per
+ * parsed text; see src/python/semantics.ts).
+ */
+export interface FileSemantics extends ParsedFile {
+  readonly root: SyntaxNode;
+  /** `aio.run` -> `asyncio.run` after `import asyncio as aio`; undefined when not an import. */
+  qualifiedName(expr: SyntaxNode): string | undefined;
+  /** The import a name refers to at `at`, or undefined (a parameter, an assignment, a def...). */
+  importBindingOf(name: string, at: SyntaxNode): ImportBinding | undefined;
+  /** Names bound directly in `scope` under `name` (nested scopes excluded). */
+  bindingsNamed(scope: SyntaxNode, name: string): readonly Binding[];
+  /** References to `name` in `scope` and the nested scopes that do not rebind it. */
+  referencesInScope(scope: SyntaxNode, name: string): SyntaxNode[];
+  /** Calls whose callee stands for one of `qualified` through the file's imports, in source order. */
+  callsTo(qualified: readonly string[]): SyntaxNode[];
+  /** Does `node` run inside an `async def` (its nearest enclosing def, lambdas skipped)? */
+  inAsyncContext(node: SyntaxNode): boolean;
+  /** Is `name` at `at` Python's builtin (not imported, assigned, or defined anywhere visible)? */
+  isBuiltin(name: string, at: SyntaxNode): boolean;
+  enclosingFunction(node: SyntaxNode): SyntaxNode | undefined;
+  enclosingClass(node: SyntaxNode): SyntaxNode | undefined;
+  enclosingScope(node: SyntaxNode): SyntaxNode;
 }
 
 export interface ModelFacts {
@@ -187,7 +221,7 @@ export interface Transform {
    * site for the inventory). A file rarely holds a site even when it holds a trigger word.
    */
   mayHoldSite?(source: string, ctx: Context): boolean;
-  transform(file: ParsedFile, ctx: Context): TransformResult;
+  transform(file: FileSemantics, ctx: Context): TransformResult;
 }
 
 /** Something said once per run, not per file (a transform that did nothing, and why). */
