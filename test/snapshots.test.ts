@@ -7,7 +7,8 @@ import {
   type SourceResult,
 } from "../src/engine/pipeline.js";
 import { factsOfFile, projectFacts } from "../src/runner/project-facts.js";
-import type { Context, ProjectFacts, TransformOptions } from "../src/model/types.js";
+import type { Context, ProjectFacts, Transform } from "../src/model/types.js";
+import { makeContext, type ContextOptions } from "../src/config/context.js";
 import { TRANSFORMS, transformById } from "../transforms/index.js";
 import { compileWithCPython } from "./helpers/compile.js";
 
@@ -18,7 +19,8 @@ import { compileWithCPython } from "./helpers/compile.js";
 const ROOT = new URL("../snapshots/", import.meta.url).pathname;
 const UPDATE = process.env.UPDATE_SNAPSHOTS === "1";
 
-interface CaseOptions extends Partial<TransformOptions> {
+/** A case's options: the run's, and the transform's own settings by name (`mode`, `twins`). */
+interface CaseOptions extends ContextOptions, Record<string, unknown> {
   /** Path the file is given as (skip globs match it); default `app/<case>.py`. */
   path?: string;
   /** Overrides of the project facts (usesDjango, djangoVersion, ...). */
@@ -46,21 +48,18 @@ function stored(diagnostics: ReportedDiagnostic[]) {
   }));
 }
 
-function contextFor(input: string, options: CaseOptions): Context {
+function contextFor(transform: Transform, input: string, options: CaseOptions): Context {
   const facts = factsOfFile(input);
   const project = projectFacts({ usesDjango: true, usesAsgiref: false }, [
     { path: options.path ?? "case.py", facts },
   ]);
-  return {
-    options: {
-      unsafeFixes: options.unsafeFixes ?? false,
-      django: options.django ?? false,
-      toThreadMode: options.toThreadMode ?? "native",
-      twins: options.twins ?? {},
-      ...(options.djangoVersion ? { djangoVersion: options.djangoVersion } : {}),
-    },
-    project: { ...project, ...options.project },
-  };
+  const own = Object.keys(transform.meta.options ?? {}).filter((k) => options[k] !== undefined);
+  const settings = { [transform.meta.id]: Object.fromEntries(own.map((k) => [k, options[k]])) };
+  return makeContext(
+    { ...options, settings } as ContextOptions,
+    { ...project, ...options.project },
+    [transform],
+  );
 }
 
 function run(c: Case, source: string): SourceResult {
@@ -69,7 +68,7 @@ function run(c: Case, source: string): SourceResult {
     source,
     path: c.options.path ?? `app/${c.name}.py`,
     transforms: [transform],
-    ctx: contextFor(source, c.options),
+    ctx: contextFor(transform, source, c.options),
   });
 }
 

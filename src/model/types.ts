@@ -57,6 +57,11 @@ export interface CodeDoc {
   explanation: string;
   before?: string;
   after?: string;
+  /**
+   * When set, the summary line counts this code's diagnostics with these words, `{s}` marking the
+   * plural ("unwrapped call{s} now blocking the event loop"): a count the user must act on.
+   */
+  summaryNoun?: string;
 }
 
 export interface TransformMeta {
@@ -71,6 +76,37 @@ export interface TransformMeta {
   defaultSkip?: string[];
   /** The transform only makes sense in a project that uses Django or asgiref. */
   needsDjango?: boolean;
+  /** Settings of the transform: `[tool.asyncshift.<id>]` keys and command-line flags. */
+  options?: Record<string, TransformOption>;
+  /** The kinds of site it reports to `asyncshift report`, with the contexts counted as columns. */
+  siteKinds?: SiteKind[];
+}
+
+export type OptionValue = string | boolean | string[] | Record<string, string>;
+
+/** One setting a transform declares: config, CLI, API and report read it from here. */
+export interface TransformOption {
+  /** Key in the transform's table, `[tool.asyncshift.<id>]`. */
+  key: string;
+  /** Command-line flag without its dashes, when the setting has one. */
+  flag?: string;
+  type: "choice" | "boolean" | "string-table";
+  choices?: readonly string[];
+  default: OptionValue;
+  describe: string;
+  /** A further check of a configured value: what is wrong with it, or undefined. */
+  problem?(value: OptionValue): string | undefined;
+}
+
+export interface SiteKind {
+  kind: string;
+  /** The heading over the kind's columns in the inventory table. */
+  group: string;
+  /**
+   * Contexts shown as columns, with their headers; context "*" counts every site of the kind, and
+   * "test/command" the sites in files the transform skips (fresh processes).
+   */
+  columns: { context: string; header: string }[];
 }
 
 export interface ParsedFile {
@@ -124,18 +160,18 @@ export interface ProjectFacts {
   models: Record<string, ModelFacts>;
 }
 
-export type ToThreadMode = "native" | "unwrap";
+/** Each transform's settings by name, defaults filled in (see makeContext). */
+export type TransformSettings = Record<string, Record<string, OptionValue>>;
 
-/** The options a transform may read. */
+/** The options of a run that transforms and the engine read. */
 export interface TransformOptions {
+  /** Read by the engine only: transforms give each fix its applicability instead. */
   unsafeFixes: boolean;
   /** Treat the project as a Django project whatever detection says. */
   django: boolean;
   /** Target Django version "X.Y". */
   djangoVersion?: string;
-  toThreadMode: ToThreadMode;
-  /** Async twins: sync callee pattern -> async callee pattern, `*` one attribute name. */
-  twins: Record<string, string>;
+  settings: TransformSettings;
 }
 
 export interface Context {

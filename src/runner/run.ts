@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { existsSync, statSync } from "node:fs";
 import type { Options } from "../config/options.js";
+import { makeContext } from "../config/context.js";
 import {
   inertResult,
   runnerDiagnostic,
@@ -165,14 +166,8 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   // Models may be declared in files --changed-since leaves out: the pre-pass reads every file found.
   const { prePass, project } = await projectPrePass(pool, found, options.paths, cwd);
   const inert = new Set(found.filter((_, i) => prePass[i]?.inert));
-  const transformOptions = {
-    unsafeFixes: options.unsafeFixes,
-    django: options.django,
-    toThreadMode: options.toThreadMode,
-    twins: options.twins,
-    ...(options.djangoVersion ? { djangoVersion: options.djangoVersion } : {}),
-  };
-  const ctx = { options: transformOptions, project };
+  const ctx = makeContext(options, project, transforms);
+  const transformOptions = ctx.options;
   const notices: Notice[] = transforms
     .filter((t) => !transformApplies(t, ctx))
     .map((t) => ({

@@ -29,6 +29,19 @@ export const meta: TransformMeta = {
   id: "asyncio-run",
   summary: "asyncio.run(f(x)) in sync code -> async_to_sync(f)(x)",
   needsDjango: true,
+  siteKinds: [
+    {
+      kind: "asyncio.run",
+      group: "asyncio.run",
+      columns: [
+        { context: "sync", header: "sync" },
+        { context: "async", header: "async" },
+        { context: "entry-point", header: "entry" },
+        { context: "test/command", header: "test/cmd" },
+        { context: "module", header: "module" },
+      ],
+    },
+  ],
   triggers: ["asyncio", "run_until_complete"],
   // Fresh processes (tests, management commands, migrations, seed scripts) own their event loop:
   // asyncio.run is correct there.
@@ -365,7 +378,14 @@ function awaitFinding(site: Site, inner: SyntaxNode): Finding {
   const parenthesised = needsParenthesesForAwait(call);
   const awaited = parenthesised ? `(await ${inner.text})` : `await ${inner.text}`;
   const hazard = rewriteHazard(call, inner, true);
-  if (hazard) return diagnosticAt(meta, call, "AS107", hazard, awaited);
+  if (hazard)
+    return diagnosticAt(
+      meta,
+      call,
+      "AS102",
+      `asyncio.run() inside async def raises RuntimeError (an event loop is already running): await the coroutine instead; not rewritten: ${hazard}`,
+      awaited,
+    );
   const [open, close] = parenthesised ? ["(await ", ")"] : ["await ", ""];
   return {
     ...diagnosticAt(
