@@ -37,8 +37,8 @@ const EXAMPLES = join(ROOT, "examples");
 const BIN = join(ROOT, "bin/asyncshift.js");
 
 const VERSIONS = {
-  "5.2": "requirements-test.txt",
-  "4.2": "requirements-test-django42.txt",
+  5.2: "requirements-test.txt",
+  4.2: "requirements-test-django42.txt",
 };
 
 // Where a sync_to_async stays after the migration, on purpose: function -> why (the diagnostic
@@ -198,7 +198,10 @@ function syncToAsyncSites(text) {
     else if (/^\S/.test(line) && !/^[@#)\]]/.test(line)) current = "<module>";
     if (/^@sync_to_async\b/.test(line)) {
       // A decorator belongs to the def that follows.
-      const next = text.split("\n").slice(i + 1).find((l) => /^(?:async\s+)?def\s/.test(l));
+      const next = text
+        .split("\n")
+        .slice(i + 1)
+        .find((l) => /^(?:async\s+)?def\s/.test(l));
       sites.push({ line: i + 1, fn: /def\s+(\w+)/.exec(next ?? "")?.[1] ?? "<module>" });
     } else if (/\bsync_to_async\s*\(/.test(line) && !/^\s*#/.test(line))
       sites.push({ line: i + 1, fn: current });
