@@ -16,6 +16,10 @@ def _phase_from_code():
 
 # npm run test:django says which phase it runs; run by hand, the code says.
 PHASE = os.environ.get("ASYNCSHIFT_PROOF_PHASE") or _phase_from_code()
+if PHASE != _phase_from_code():
+    raise RuntimeError(
+        f"ASYNCSHIFT_PROOF_PHASE={PHASE}, but shop/tasks.py is {_phase_from_code()} the migration"
+    )
 BEFORE = PHASE == "before"
 
 
