@@ -73,7 +73,10 @@ export function snapshot(dir) {
       const stat = lstatSync(path);
       const rel = relative(dir, path);
       if (stat.isSymbolicLink()) entries.set(rel, `link:${readlinkSync(path)}`);
-      else if (stat.isDirectory()) walk(path);
+      // The project index's cache is the tool's own (like .ruff_cache), not a change to the code.
+      else if (stat.isDirectory()) {
+        if (name !== ".asyncshift_cache") walk(path);
+      }
       else entries.set(rel, createHash("sha1").update(readFileSync(path)).digest("hex"));
     }
   };

@@ -16,8 +16,10 @@ function snapshotTree(dir: string): Map<string, string> {
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files.set(relative(dir, path), readFileSync(path, "latin1"));
+      // The project index's cache is the tool's own (like .ruff_cache), not a change to the code.
+      if (entry.isDirectory()) {
+        if (entry.name !== ".asyncshift_cache") walk(path);
+      } else files.set(relative(dir, path), readFileSync(path, "latin1"));
     }
   };
   walk(dir);

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import yargs, { type Argv } from "yargs";
 import { resolve } from "node:path";
 import pc from "picocolors";
@@ -25,13 +24,8 @@ import {
   type RunResult,
 } from "../runner/run.js";
 import { TRANSFORMS } from "../../transforms/index.js";
+import { VERSION } from "../version.js";
 import { settingsFromFlags, transformFlags, type TransformFlagArgs } from "./transform-flags.js";
-
-const VERSION = (
-  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  }
-).version;
 
 /** Flags of the run command; each is undefined unless given, so the config file can fill it. */
 interface RunArgs extends TransformFlagArgs {
@@ -53,6 +47,7 @@ interface RunArgs extends TransformFlagArgs {
   django?: boolean;
   "django-version"?: string;
   "allow-dirty"?: boolean;
+  cache?: boolean;
   "changed-since"?: string;
   "stdin-filename"?: string;
 }
@@ -95,6 +90,11 @@ function fileFlags<T>(y: Argv<T>) {
       describe: "Target Django version X.Y (default: from dependency files, else 4.2)",
     })
     .options(transformFlags())
+    .option("cache", {
+      type: "boolean",
+      describe:
+        "Keep the project index in .asyncshift_cache/ under the project root (--no-cache: read every file)",
+    })
     .option("jobs", {
       alias: "j",
       type: "number",
@@ -179,6 +179,7 @@ function givenOptions(args: RunArgs): GivenOptions {
     settings: settingsFromFlags(args),
     allowDirty: args["allow-dirty"],
     changedSince: args["changed-since"],
+    cache: args.cache,
     config: args.config,
   };
 }

@@ -34,6 +34,8 @@ export interface Options {
   allowDirty: boolean;
   /** Only files changed since this git revision, plus untracked ones. */
   changedSince?: string;
+  /** Keep the project index in `.asyncshift_cache/` under the project root. */
+  cache: boolean;
 }
 
 /** A configuration problem the user must fix: exit code 2, message names the key and file. */
@@ -57,6 +59,7 @@ export const DEFAULT_OPTIONS: Omit<Options, "paths"> = {
   settings: {},
   skip: {},
   allowDirty: false,
+  cache: true,
 };
 
 /** Does this pyproject.toml text hold a [tool.asyncshift] table (in any TOML spelling)? */

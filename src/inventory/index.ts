@@ -2,7 +2,8 @@ import type { Options } from "../config/options.js";
 import { displayPath, globBaseFor, pythonFiles } from "../runner/files.js";
 import type { InventoryFile, InventoryJobResult, InventorySite } from "./file.js";
 import { Pool } from "../runner/pool.js";
-import { defaultJobs, fileLook, projectPrePass, selectedTransforms } from "../runner/run.js";
+import { cacheKey, defaultJobs, fileLook, selectedTransforms } from "../runner/run.js";
+import { projectPrePass } from "../runner/project-index.js";
 import { makeContext } from "../config/context.js";
 import { TRANSFORMS } from "../../transforms/index.js";
 
@@ -92,7 +93,7 @@ export async function inventory(options: Options, cwd = process.cwd()): Promise<
   );
   const pool = new Pool(options.jobs > 0 ? options.jobs : defaultJobs(), files.length);
   try {
-    const { project } = await projectPrePass(pool, files, options.paths, cwd);
+    const { project } = await projectPrePass(pool, files, options, cwd, cacheKey(transforms));
     // The inventory describes the code whatever the project: Django-only transforms look too.
     const ctx = makeContext({ ...options, django: true }, project, transforms);
     const transformOptions = ctx.options;

@@ -158,6 +158,43 @@ export interface ProjectFacts {
   /** "X.Y" from a pin or lower bound in a dependency file. */
   djangoVersion?: string;
   models: Record<string, ModelFacts>;
+  /** The project root the pre-pass indexed (see projectRootOf). */
+  root?: string;
+}
+
+/** A function or method of the project, from the pre-pass's outline of its file. */
+export interface IndexedFunction {
+  /** Dotted module path from the project root: `billing.tasks`. */
+  module: string;
+  /** File path relative to the project root, with forward slashes. */
+  path: string;
+  name: string;
+  /** The class a method is defined in. */
+  className?: string;
+  /** Defined inside another function. */
+  nested: boolean;
+  async: boolean;
+  /** Decorators as written, without `@` and arguments. */
+  decorators: string[];
+  line: number;
+}
+
+/** A call that may reach a project function (its callee's last name is one). */
+export interface IndexedCall {
+  path: string;
+  line: number;
+  /** The callee as written: `helper`, `self.helper`, `services.helper`. */
+  callee: string;
+  awaited: boolean;
+  /** The function holding the call (`Class.method` for methods); undefined at module level. */
+  within?: string;
+}
+
+/** What the pre-pass knows of every function of the project and the calls between them. */
+export interface ProjectIndex {
+  root: string;
+  functions: IndexedFunction[];
+  calls: IndexedCall[];
 }
 
 /** Each transform's settings by name, defaults filled in (see makeContext). */

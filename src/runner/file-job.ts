@@ -20,6 +20,7 @@ import {
   type ReportedEdit,
 } from "../engine/pipeline.js";
 import { factsOfFile, type FileFacts } from "./project-facts.js";
+import { outlineOf, type Outline } from "../python/outline.js";
 import type { ProjectFacts, Transform, TransformOptions } from "../model/types.js";
 import { TRANSFORMS, transformById } from "../../transforms/index.js";
 
@@ -341,6 +342,8 @@ export interface PrePass {
    * rewrite pass would leave it unchanged with nothing to say, so it is not read again.
    */
   inert: boolean;
+  /** Functions and calls, read without a parse (see outlineOf). */
+  outline?: Outline;
 }
 
 /** The result the rewrite pass gives an inert file, without reading it again. */
@@ -377,5 +380,9 @@ export function prePassOfPath(file: string): PrePass {
   const inert =
     loneCarriageReturnLine(text) === undefined &&
     !transforms.some((t) => t !== undefined && mayHoldSite(text, t));
-  return { facts: factsOfFile(text), inert };
+  return {
+    facts: factsOfFile(text),
+    inert,
+    ...(text.includes("def ") ? { outline: outlineOf(text) } : {}),
+  };
 }

@@ -30,27 +30,33 @@ export interface DependencyFacts {
   evidence?: string;
 }
 
-/** Dependency files in `dir` and each folder above it, nearest first, up to the file system root. */
+/** Dependency files in one folder (and its `requirements/` folder), sorted. */
+export function dependencyFilesIn(dir: string): string[] {
+  const found: string[] = [];
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return found;
+  }
+  for (const name of names.sort()) if (DEPENDENCY_FILE.test(name)) found.push(join(dir, name));
+  // Many projects split pins by environment: requirements/base.txt, requirements/prod.txt.
+  if (names.includes("requirements")) {
+    try {
+      for (const name of readdirSync(join(dir, "requirements")).sort())
+        if (/\.(txt|in)$/.test(name)) found.push(join(dir, "requirements", name));
+    } catch {
+      // not a folder
+    }
+  }
+  return found;
+}
+
+/** Dependency files in `dir` and each folder above it, nearest first, up to the git root. */
 export function dependencyFilesAbove(dir: string): string[] {
   const found: string[] = [];
   for (let current = resolve(dir); ; current = dirname(current)) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(current);
-    } catch {
-      names = [];
-    }
-    for (const name of names.sort())
-      if (DEPENDENCY_FILE.test(name)) found.push(join(current, name));
-    // Many projects split pins by environment: requirements/base.txt, requirements/prod.txt.
-    if (names.includes("requirements")) {
-      try {
-        for (const name of readdirSync(join(current, "requirements")).sort())
-          if (/\.(txt|in)$/.test(name)) found.push(join(current, "requirements", name));
-      } catch {
-        // not a folder
-      }
-    }
+    found.push(...dependencyFilesIn(current));
     if (existsSync(join(current, ".git")) || dirname(current) === current) break;
   }
   return found;
