@@ -107,10 +107,7 @@ export function transformSource(
   const notices = [
     ...transforms
       .filter((t) => !transformApplies(t, ctx))
-      .map(
-        (t) =>
-          `${t.meta.id} did nothing: no Django or asgiref found (pass django: true to run it anyway)`,
-      ),
+      .map((t) => `${t.meta.id} did nothing: no Django found (pass django: true to run it anyway)`),
     ...result.skippedBy.map(
       (id) => `${id} skipped ${path} (it matches the transform's skip globs)`,
     ),

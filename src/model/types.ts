@@ -113,6 +113,8 @@ export interface ParsedFile {
   path: string;
   source: string;
   tree: Tree;
+  /** The file's dotted module path from the project root (`billing.tasks`), when known. */
+  module?: string;
 }
 
 /**
@@ -160,6 +162,11 @@ export interface ProjectFacts {
   models: Record<string, ModelFacts>;
   /** The project root the pre-pass indexed (see projectRootOf). */
   root?: string;
+  /**
+   * Functions that start a process, as `module:function`: console scripts declared in
+   * pyproject.toml, setup.cfg or setup.py. Such a function owns its event loop.
+   */
+  entryPoints?: string[];
 }
 
 /** A function or method of the project, from the pre-pass's outline of its file. */

@@ -33,6 +33,8 @@ export interface FileLook {
   file: string;
   /** Path shown to the user and matched by skip globs. */
   path: string;
+  /** Dotted module path from the project root. */
+  module?: string;
   transforms: string[];
   options: TransformOptions;
   project: ProjectFacts;
@@ -278,6 +280,7 @@ function processFileOrThrow(job: FileJob): FileResult {
   const result = transformSource({
     source: decoded.text,
     path: job.path,
+    ...(job.module ? { module: job.module } : {}),
     transforms,
     ctx: { options: job.options, project: job.project },
     skipGlobs: job.skip,

@@ -10,6 +10,7 @@ import {
   dependencyFacts,
   dependencyFilesAbove,
   dependencyFilesIn,
+  entryPointsOf,
   projectFacts,
   unreadModelBodies,
   type FileFacts,
@@ -156,6 +157,8 @@ export async function projectPrePass(
     }),
   );
   project.root = root;
+  const entryPoints = entryPointsOf(dependencyFiles);
+  if (entryPoints.length > 0) project.entryPoints = entryPoints;
   const index = indexOf(
     root,
     all.map((file, i) => ({ file, outline: prePass[i]?.outline })),

@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Options } from "../config/options.js";
 import { makeContext } from "../config/context.js";
-import { projectPrePass } from "./project-index.js";
+import { moduleOf, projectPrePass } from "./project-index.js";
 import { VERSION } from "../version.js";
 import {
   inertResult,
@@ -79,6 +79,7 @@ export function fileLook(
   return (file) => ({
     file,
     path: displayPath(file, cwd),
+    ...(project.root ? { module: moduleOf(project.root, file) } : {}),
     transforms: ids,
     options,
     project,
@@ -143,8 +144,8 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
     .map((t) => ({
       transform: t.meta.id,
       message:
-        `${t.meta.id} did nothing: no Django or asgiref found in the dependency files or imports ` +
-        `of the scanned files; pass --django to run it anyway`,
+        `${t.meta.id} did nothing: no Django found in the project's dependency files or ` +
+        `imports (what it fixes needs Django's database work); pass --django to run it anyway`,
     }));
 
   const lookAt = fileLook(cwd, transforms, transformOptions, project, options.skip);
