@@ -26,6 +26,25 @@ class Service(Base):
 def after(): pass
 `;
 
+describe("outlineOf: patches", () => {
+  it("reads the targets of patch() and patch.object() calls, decorators included", () => {
+    const outline = outlineOf(`from unittest import mock
+from unittest.mock import patch
+
+
+@patch("billing.tasks.asyncio.run")
+def test_task(run):
+    with mock.patch.object(tasks.asyncio, "run") as fake, mocker.patch(target="asyncio.run"):
+        pass
+`);
+    expect(outline.patches).toEqual([
+      { target: "billing.tasks.asyncio.run", line: 5 },
+      { target: "tasks.asyncio", attribute: "run", line: 7 },
+      { target: "asyncio.run", line: 7 },
+    ]);
+  });
+});
+
 describe("outlineOf", () => {
   const outline = outlineOf(SOURCE);
   it("finds defs with their class, decorators, async-ness and line, not those in strings", () => {
@@ -41,6 +60,7 @@ describe("outlineOf", () => {
   });
   it("finds calls with their callee, line, await and enclosing def", () => {
     expect(outline.calls.map((c) => [c.callee, c.line, c.awaited, c.within])).toEqual([
+      ["shared_task", 5, false, undefined],
       ["asyncio.run", 8, false, 0],
       ["sync_remote", 8, false, 0],
       ["self.client.get", 13, true, 1],

@@ -10,7 +10,15 @@ import {
 import { copyTree } from "../syntax/tree.js";
 import { FileSemantics } from "../python/semantics.js";
 import { passOutcome } from "./fixes.js";
-import type { Context, Diagnostic, Edit, NativeTree, Severity, Transform } from "../model/types.js";
+import type {
+  Context,
+  Diagnostic,
+  Edit,
+  NativeTree,
+  ReplacedName,
+  Severity,
+  Transform,
+} from "../model/types.js";
 
 /** An edit as reported to the user: positions in the file as it was read (1-based line and column). */
 export interface ReportedEdit {
@@ -46,6 +54,8 @@ export interface SourceResult {
   diagnostics: ReportedDiagnostic[];
   /** Transforms that did not look at this file because its path matched their skip globs. */
   skippedBy: string[];
+  /** Names the rewrites stopped calling (for tests that patch them), when the file changed. */
+  replaced?: ReplacedName[];
   /** Stack of an exception raised inside a transform, for --verbose. */
   stack?: string;
 }
@@ -128,6 +138,7 @@ class FileRun {
   readonly edits: ReportedEdit[] = [];
   readonly diagnostics: ReportedDiagnostic[] = [];
   readonly skippedBy: string[] = [];
+  readonly replaced: ReplacedName[] = [];
   readonly history: OffsetHistory;
 
   constructor(
@@ -259,6 +270,7 @@ function runPass(
     const result = transform.transform(file, run.input.ctx);
     const outcome = passOutcome(file, result, run.input.ctx);
     for (const d of outcome.diagnostics) run.report(id, d);
+    run.replaced.push(...outcome.replaced);
     return { edits: sortedEdits(outcome.edits) };
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
@@ -322,6 +334,7 @@ export function transformSource(input: PipelineInput): SourceResult {
     edits: run.edits,
     diagnostics: run.diagnostics,
     skippedBy: run.skippedBy,
+    ...(run.replaced.length > 0 ? { replaced: run.replaced } : {}),
   };
 }
 

@@ -197,11 +197,20 @@ export interface IndexedCall {
   within?: string;
 }
 
+/** A test's `patch("m.asyncio.run")` or `patch.object(m.asyncio, "run")`. */
+export interface IndexedPatch {
+  path: string;
+  line: number;
+  target: string;
+  attribute?: string;
+}
+
 /** What the pre-pass knows of every function of the project and the calls between them. */
 export interface ProjectIndex {
   root: string;
   functions: IndexedFunction[];
   calls: IndexedCall[];
+  patches: IndexedPatch[];
 }
 
 /** Each transform's settings by name, defaults filled in (see makeContext). */
@@ -268,6 +277,18 @@ export interface Fix {
    * applied fixes are in goes too (one clean-up for every transform).
    */
   dropped?: SyntaxNode[];
+  /** A name the code no longer calls here: tests that patch it stop intercepting anything. */
+  replaces?: ReplacedName;
+}
+
+/** `asyncio.run` (written `asyncio.run` in the module) now called as `async_to_sync`. */
+export interface ReplacedName {
+  /** What the name stands for: `asyncio.run`. */
+  qualified: string;
+  /** How the module spelled it: `asyncio.run`, `aio.run`, `run`. */
+  local: string;
+  /** The name the module calls instead, as a test would patch it there: `async_to_sync`. */
+  by: string;
 }
 
 /**

@@ -31,9 +31,19 @@ export interface OutlineCall {
   within?: number;
 }
 
+/** `patch("billing.tasks.asyncio.run")` or `patch.object(tasks.asyncio, "run")` in a test. */
+export interface OutlinePatch {
+  /** The dotted target of `patch(...)`, or the object expression of `patch.object(...)`. */
+  target: string;
+  /** The attribute `patch.object` replaces. */
+  attribute?: string;
+  line: number;
+}
+
 export interface Outline {
   functions: OutlineFunction[];
   calls: OutlineCall[];
+  patches?: OutlinePatch[];
 }
 
 const IDENT = /[\p{ID_Start}_][\p{ID_Continue}]*/uy;
@@ -68,6 +78,11 @@ const KEYWORDS_BEFORE_PAREN = new Set([
   "class",
 ]);
 
+/** `patch`, `mock.patch`, `unittest.mock.patch`, `patch.object`, `mocker.patch.object`. */
+const PATCHER = /(^|\.)patch(\.object)?$/;
+const PATCH_ARGS = /^\(\s*(?:target\s*=\s*)?["']([\w.]+)["']/;
+const PATCH_OBJECT_ARGS = /^\(\s*([\w.\s]+?)\s*,\s*["'](\w+)["']/;
+
 interface Block {
   indent: number;
   kind: "def" | "class";
@@ -90,6 +105,7 @@ class Scanner {
   private readonly blocks: Block[] = [];
   private readonly functions: OutlineFunction[] = [];
   private readonly calls: OutlineCall[] = [];
+  private readonly patches: OutlinePatch[] = [];
   private decorators: string[] = [];
   /** The last identifier chain read, ending where `(` may follow. */
   private chain: { text: string; end: number; awaited: boolean } | undefined;
@@ -119,7 +135,11 @@ class Scanner {
         this.i++;
       }
     }
-    return { functions: this.functions, calls: this.calls };
+    return {
+      functions: this.functions,
+      calls: this.calls,
+      ...(this.patches.length > 0 ? { patches: this.patches } : {}),
+    };
   }
 
   private newline(): void {
@@ -152,7 +172,10 @@ class Scanner {
   private decorator(): void {
     this.i++;
     const name = this.dottedName();
-    if (name) this.decorators.push(name);
+    if (!name) return;
+    this.decorators.push(name);
+    // `@patch("...")` is a call too.
+    this.chain = { text: name, end: this.i, awaited: false };
   }
 
   /** `def`, `async def` or `class` opening the line: record it. */
@@ -252,8 +275,21 @@ class Scanner {
         awaited: chain.awaited,
         ...(within !== undefined ? { within } : {}),
       });
+      if (PATCHER.test(chain.text)) this.patch(chain.text.endsWith(".object"));
     }
     this.bracket(1);
+  }
+
+  /** The literal target of a `patch(` or `patch.object(` opening at `this.i`, if it has one. */
+  private patch(isObject: boolean): void {
+    const head = this.s.slice(this.i, this.i + 300);
+    const found = isObject ? PATCH_OBJECT_ARGS.exec(head) : PATCH_ARGS.exec(head);
+    if (!found) return;
+    this.patches.push({
+      target: found[1].replace(/\s+/g, ""),
+      ...(isObject ? { attribute: found[2] } : {}),
+      line: this.line,
+    });
   }
 
   private bracket(delta: number): void {

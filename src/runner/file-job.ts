@@ -21,7 +21,7 @@ import {
 } from "../engine/pipeline.js";
 import { factsOfFile, type FileFacts } from "./project-facts.js";
 import { outlineOf, type Outline } from "../python/outline.js";
-import type { ProjectFacts, Transform, TransformOptions } from "../model/types.js";
+import type { ProjectFacts, ReplacedName, Transform, TransformOptions } from "../model/types.js";
 import { TRANSFORMS, transformById } from "../../transforms/index.js";
 
 /**
@@ -61,6 +61,8 @@ export type FileResult =
   | (FileResultBase & {
       status: "changed";
       edits: ReportedEdit[];
+      /** Names the rewrites stopped calling: tests that patch them are reported. */
+      replaced?: ReplacedName[];
       /** Unified diff of the change, when asked for. */
       diff?: string;
       written: boolean;
@@ -319,6 +321,7 @@ function processFileOrThrow(job: FileJob): FileResult {
     ...common,
     status: "changed",
     edits: result.edits,
+    ...(result.replaced ? { replaced: result.replaced } : {}),
     written,
     ...(job.wantDiff ? { diff: unifiedDiff(job.path, decoded.text, result.output) } : {}),
     ...(job.keepText ? { original: decoded.text, output: result.output } : {}),

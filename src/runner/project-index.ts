@@ -167,6 +167,17 @@ export async function projectPrePass(
   return { prePass: files.map((f) => prePass[positions.get(f)!]), project, index };
 }
 
+/** The calls of one file the index holds, by root-relative path (for the mock check). */
+export function callsByPath(index: ProjectIndex): Map<string, IndexedCall[]> {
+  const byPath = new Map<string, IndexedCall[]>();
+  for (const call of index.calls) {
+    const list = byPath.get(call.path);
+    if (list) list.push(call);
+    else byPath.set(call.path, [call]);
+  }
+  return byPath;
+}
+
 /** A second, small round: bodies the first left unread, in files that turned out to hold models. */
 async function readModelBodies(
   pool: Pool,
@@ -257,5 +268,11 @@ function indexOf(root: string, outlines: { file: string; outline?: Outline }[]):
       });
     }
   }
-  return { root, functions, calls };
+  const patches = outlines.flatMap(({ file, outline }) =>
+    (outline?.patches ?? []).map((p) => ({
+      path: relative(root, file).split(sep).join("/"),
+      ...p,
+    })),
+  );
+  return { root, functions, calls, patches };
 }

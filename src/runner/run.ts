@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Options } from "../config/options.js";
 import { makeContext } from "../config/context.js";
 import { moduleOf, projectPrePass } from "./project-index.js";
+import { mockedRewrites, withMockFindings } from "./mocks.js";
 import { VERSION } from "../version.js";
 import {
   inertResult,
@@ -129,7 +130,7 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   // idle threads do not hold the process open, so an exception here needs no clean-up.
   const pool = new Pool(jobs, found.length);
   // Models may be declared in files --changed-since leaves out: the pre-pass reads every file found.
-  const { prePass, project } = await projectPrePass(
+  const { prePass, project, index } = await projectPrePass(
     pool,
     found,
     options,
@@ -168,8 +169,14 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   const inOrder = files.map((file) =>
     inert.has(file) ? inertResult(displayPath(file, cwd)) : processed[nextProcessed++],
   );
+  const modules = new Map(jobsList.map((job) => [job.path, job.module ?? ""]));
+  const rewritten = inOrder.flatMap((r) =>
+    r.status === "changed" && r.replaced
+      ? [{ module: modules.get(r.path)!, replaced: r.replaced }]
+      : [],
+  );
   const results = refuseDirtyWrites(
-    inOrder,
+    withMockFindings(inOrder, mockedRewrites(index, rewritten, cwd)),
     new Set(jobsList.filter((job) => dirty.has(job.file)).map((job) => job.path)),
     notices,
   );

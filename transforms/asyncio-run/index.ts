@@ -342,12 +342,18 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
           { start: innerArgs.endIndex, end: call.endIndex, text: "" },
         ],
         dropped: [site.reference],
+        replaces: { qualified: "asyncio.run", local: calleeOf(call), by: a2s.name },
         ...(a2s.imported ? {} : { imports: [{ module: ASGIREF, name: ASYNC_TO_SYNC, at: call }] }),
       },
     );
   }
   runUntilCompleteFindings(root, a2s, sites, report);
   return { findings, sites };
+}
+
+/** The callee of a call as written, spaces and line breaks removed: `aio.run`. */
+function calleeOf(call: SyntaxNode): string {
+  return call.childForFieldName("function")!.text.replace(/\s+/g, "");
 }
 
 type Refusal = [code: "AS102" | "AS103" | "AS104" | "AS106", message: string, inner?: SyntaxNode];
