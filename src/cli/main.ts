@@ -2,15 +2,16 @@ import { readFileSync } from "node:fs";
 import yargs, { type Argv } from "yargs";
 import { resolve } from "node:path";
 import pc from "picocolors";
-import { projectDirOf, transformSource } from "../api.js";
 import { ConfigError, resolveOptions, type GivenOptions, type Options } from "../config/options.js";
-import { decodeSource } from "../runner/file-job.js";
 import { displayPath, PathError } from "../runner/files.js";
 import { GitError, uncommittedFiles } from "../runner/git.js";
+import { stdinCommand } from "./stdin.js";
+import { write, writePieces } from "./streams.js";
+import { flagValues, pathsOf, usageMessage } from "./args.js";
 import { reviewHunks } from "./interactive.js";
 import { inventory } from "../inventory/index.js";
 import { progressBar, wantsProgress } from "./progress.js";
-import { explainCode, listTransforms } from "../report/docs.js";
+import { explainCode, listCodes, listTransforms } from "../report/docs.js";
 import { formatGithub } from "../report/github.js";
 import { formatInventoryJson, formatInventoryText } from "../report/inventory.js";
 import { jsonChunks } from "../report/json.js";
@@ -38,15 +39,16 @@ interface RunArgs {
   write?: boolean;
   check?: boolean;
   interactive?: boolean;
-  transform?: string[];
+  "--"?: string[];
+  transform?: string | string[];
   format?: Options["format"];
   diff?: boolean;
   quiet?: boolean;
   color?: boolean;
   verbose?: boolean;
   jobs?: number;
-  include?: string[];
-  exclude?: string[];
+  include?: string | string[];
+  exclude?: string | string[];
   config?: string;
   "unsafe-fixes"?: boolean;
   django?: boolean;
@@ -67,12 +69,12 @@ function fileFlags<T>(y: Argv<T>) {
     })
     .option("include", {
       type: "string",
-      array: true,
+      requiresArg: true,
       describe: "Only files matching this glob (repeatable; replaces the config's)",
     })
     .option("exclude", {
       type: "string",
-      array: true,
+      requiresArg: true,
       describe: "Skip files matching this glob (repeatable; replaces the config's)",
     })
     .option("config", {
@@ -83,8 +85,9 @@ function fileFlags<T>(y: Argv<T>) {
     .option("transform", {
       alias: "t",
       type: "string",
-      array: true,
-      describe: "Run only this transform (repeatable, run in the order given; see `list`)",
+      requiresArg: true,
+      describe:
+        "Run only this transform (repeatable or a comma list, run in the order given; see `list`)",
     })
     .option("django", {
       type: "boolean",
@@ -162,17 +165,18 @@ function runFlags<T>(y: Argv<T>) {
 /** What the command line gave, by Options name; flags not given stay undefined. */
 function givenOptions(args: RunArgs): GivenOptions {
   const mode: Options["mode"] | undefined = args.write ? "write" : args.check ? "check" : undefined;
+  const paths = pathsOf(args.paths, args["--"]);
   return {
-    ...(args.paths && args.paths.length > 0 ? { paths: args.paths } : {}),
+    ...(paths ? { paths } : {}),
     mode,
-    transforms: args.transform,
+    transforms: flagValues(args.transform, { commaList: true }),
     format: args.format,
     diff: args.diff,
     quiet: args.quiet,
     verbose: args.verbose,
     jobs: args.jobs,
-    include: args.include,
-    exclude: args.exclude,
+    include: flagValues(args.include, { commaList: false }),
+    exclude: flagValues(args.exclude, { commaList: false }),
     unsafeFixes: args["unsafe-fixes"],
     django: args.django,
     djangoVersion: args["django-version"],
@@ -199,13 +203,6 @@ export function resolveCliOptions(args: RunArgs): Options {
   return options;
 }
 
-function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (stream.write(text)) resolve();
-    else stream.once("drain", resolve);
-  });
-}
-
 /** The report in pieces: a large run's JSON document is never held as one string. */
 function formatRun(result: RunResult, options: Options): Iterable<string> {
   switch (options.format) {
@@ -225,58 +222,6 @@ function formatRun(result: RunResult, options: Options): Iterable<string> {
         }),
       ];
   }
-}
-
-/** Writes pieces in writes of about 64 KB, each waiting for the stream to drain. */
-async function writePieces(stream: NodeJS.WriteStream, pieces: Iterable<string>): Promise<void> {
-  let pending = "";
-  for (const piece of pieces) {
-    pending += piece;
-    if (pending.length >= 65_536) {
-      await write(stream, pending);
-      pending = "";
-    }
-  }
-  if (pending) await write(stream, pending);
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const decoded = decodeSource(Buffer.concat(chunks));
-  if ("problem" in decoded) throw new UsageError(`standard input: ${decoded.problem.message}`);
-  return decoded.text;
-}
-
-/** --stdin-filename: the source from standard input, the result on standard output. */
-async function stdinCommand(args: RunArgs, options: Options): Promise<number> {
-  const path = args["stdin-filename"]!;
-  const source = await readStdin();
-  const shown = displayPath(resolve(path));
-  const result = transformSource(source, {
-    path: shown,
-    transforms: options.transforms,
-    unsafeFixes: options.unsafeFixes,
-    django: options.django,
-    toThreadMode: options.toThreadMode,
-    twins: options.twins,
-    skip: options.skip,
-    projectDir: projectDirOf(path),
-    ...(options.djangoVersion ? { djangoVersion: options.djangoVersion } : {}),
-  });
-  await write(process.stdout, result.output);
-  const c = pc.createColors(
-    Boolean(process.stderr.isTTY) && !process.env.NO_COLOR && options.color,
-  );
-  const lines = result.diagnostics
-    .filter((d) => !options.quiet || d.severity === "error")
-    .map((d) => formatDiagnostic(shown, d, c));
-  if (!options.quiet) lines.push(...result.notices.map((n) => `note: ${n}`));
-  if (lines.length > 0) await write(process.stderr, lines.join("\n") + "\n");
-  const internal = result.diagnostics.some((d) => d.code === "AS999" || d.code === "AS901");
-  if (internal) return 2;
-  const errors = result.diagnostics.some((d) => d.severity === "error");
-  return errors || (options.mode === "check" && result.changed) ? 1 : 0;
 }
 
 /** --interactive: a dry run keeping each file's text, then a question per hunk. */
@@ -318,7 +263,8 @@ async function interactiveCommand(options: Options): Promise<number> {
 
 async function runCommand(args: RunArgs): Promise<number> {
   const options = resolveCliOptions(args);
-  if (args["stdin-filename"] !== undefined) return stdinCommand(args, options);
+  if (args["stdin-filename"] !== undefined)
+    return stdinCommand(args["stdin-filename"], options, VERSION);
   if (args.interactive) return interactiveCommand(options);
   const progress = wantsProgress(process.stderr, options.quiet)
     ? progressBar(process.stderr)
@@ -339,10 +285,11 @@ async function runCommand(args: RunArgs): Promise<number> {
 
 interface ReportArgs {
   paths?: string[];
-  include?: string[];
-  exclude?: string[];
+  "--"?: string[];
+  include?: string | string[];
+  exclude?: string | string[];
   config?: string;
-  transform?: string[];
+  transform?: string | string[];
   django?: boolean;
   "django-version"?: string;
   "to-thread"?: Options["toThreadMode"];
@@ -380,7 +327,9 @@ const EXAMPLES: [string, string][] = [
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const fail = (message: string) => {
-    process.stderr.write(`asyncshift: ${message}\n`);
+    // Each problem on its own line (every missing path is named), each saying who speaks.
+    const lines = message.split("\n").map((l) => (l.startsWith("Run `") ? l : `asyncshift: ${l}`));
+    process.stderr.write(lines.join("\n") + "\n");
     exitCode = 2;
   };
   const guarded =
@@ -439,10 +388,14 @@ export async function main(argv: string[]): Promise<number> {
       }),
     )
     .command(
-      "explain <code>",
-      "Explain a diagnostic code, with a before/after example",
-      (y) => y.positional("code", { type: "string", demandOption: true }),
-      guarded((args: { code: string }) => {
+      "explain [code]",
+      "Explain a diagnostic code, with a before/after example (no code: list them)",
+      (y) => y.positional("code", { type: "string" }),
+      guarded((args: { code?: string }) => {
+        if (args.code === undefined) {
+          process.stdout.write(listCodes(TRANSFORMS));
+          return 0;
+        }
         const text = explainCode(TRANSFORMS, args.code);
         if (!text)
           throw new UsageError(`unknown code "${args.code}"; \`asyncshift list\` shows them`);
@@ -460,9 +413,17 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .alias("h", "help")
     .wrap(Math.min(100, process.stdout.columns || 100))
+    // Flags are named as typed (no camelCase twin in messages); arguments after `--` are paths.
+    .parserConfiguration({ "camel-case-expansion": false, "populate--": true })
     .fail((message, error) => {
+      // The flags of the command being parsed: yargs adds them to the one instance.
+      const parsing = cli as unknown as { getOptions(): { key: Record<string, unknown> } };
+      const known = Object.keys(parsing.getOptions().key);
+      // yargs' own validation errors (a flag without its value) are usage errors too.
+      if (error && error.name !== "YError") throw error;
+      const text = usageMessage(error?.message ?? message, known);
       // Throwing stops yargs before any command handler runs.
-      throw error ?? new UsageError(`${message}\nRun \`asyncshift --help\` for usage.`);
+      throw new UsageError(`${text}\nRun \`asyncshift --help\` for usage.`);
     });
   try {
     await cli.parseAsync();

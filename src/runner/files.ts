@@ -125,10 +125,13 @@ export function discoverPythonFiles(
     selection.exclude.length > 0 ? picomatch(selection.exclude, { dot: true }) : undefined;
   const globBase = selection.globBase ?? cwd;
   const roots = paths.map((p) => resolve(cwd, p));
-  const realRoots = roots.map((r) => {
-    if (!existsSync(r)) throw new PathError(`${displayPath(r, cwd)}: no such file or folder`);
-    return realpathSync(r);
-  });
+  // Every missing path is named at once, not only the first.
+  const missing = roots.filter((r) => !existsSync(r));
+  if (missing.length > 0)
+    throw new PathError(
+      missing.map((r) => `${displayPath(r, cwd)}: no such file or folder`).join("\n"),
+    );
+  const realRoots = roots.map((r) => realpathSync(r));
   /** The real path spelled under the given root that holds it (as the walk spells files), if any. */
   const underRoots = (real: string): string | undefined => {
     const i = realRoots.findIndex((root) => real === root || real.startsWith(root + sep));

@@ -234,7 +234,11 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   };
 }
 
-function summarize(results: FileResult[], transforms: Transform[], seconds: number): Summary {
+export function summarize(
+  results: FileResult[],
+  transforms: Transform[],
+  seconds: number,
+): Summary {
   const summary: Summary = {
     filesScanned: results.length,
     filesChanged: 0,
