@@ -171,7 +171,8 @@ function givenOptions(args: RunArgs): GivenOptions {
     mode,
     transforms: flagValues(args.transform, { commaList: true }),
     format: args.format,
-    diff: args.diff,
+    // --write names the files it rewrote; their diffs only with --diff.
+    diff: args.diff ?? (args.write ? false : undefined),
     quiet: args.quiet,
     verbose: args.verbose,
     jobs: args.jobs,
@@ -219,6 +220,7 @@ function formatRun(result: RunResult, options: Options): Iterable<string> {
           diff: options.diff,
           quiet: options.quiet,
           verbose: options.verbose,
+          paths: options.paths,
         }),
       ];
   }
@@ -258,7 +260,8 @@ async function interactiveCommand(options: Options): Promise<number> {
   );
   await write(process.stdout, lines.join("\n") + "\n");
   const refused = reviewed.some((f) => f.refused);
-  return refused ? 1 : exitCodeOf("dry-run", result.files);
+  // What was accepted is written: the exit code is --write's.
+  return refused ? 1 : exitCodeOf("write", result.files);
 }
 
 async function runCommand(args: RunArgs): Promise<number> {

@@ -8,6 +8,8 @@ export interface TextOptions {
   diff: boolean;
   quiet: boolean;
   verbose: boolean;
+  /** The paths as given: the dry run ends with the command that applies it. */
+  paths?: string[];
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -86,8 +88,39 @@ export function formatText(result: RunResult, options: TextOptions): string {
   }
   if (!options.quiet)
     for (const notice of result.notices) out.push(c.yellow(`note: ${notice.message}`));
+  const showsDiffs = options.diff && !options.quiet;
+  const named = namedFiles(result, showsDiffs);
+  if (named) out.push(named);
   out.push(summaryLine(result));
+  if (result.mode === "dry-run" && result.summary.filesChanged > 0 && options.paths)
+    out.push(nextStep(options.paths));
   return out.join("\n") + "\n";
+}
+
+/**
+ * The files that change, by name (as ruff and black name them): always after --write and with
+ * --check, and in a dry run whose diffs are not shown.
+ */
+function namedFiles(result: RunResult, showsDiffs: boolean): string | undefined {
+  const written = result.mode === "write";
+  if (!written && result.mode === "dry-run" && showsDiffs) return undefined;
+  const paths = result.files
+    .filter((f) => f.status === "changed" && (!written || f.written))
+    .map((f) => f.path);
+  if (paths.length === 0) return undefined;
+  const head = `${written ? "Rewrote" : "Would rewrite"} ${plural(paths.length, "file")}:`;
+  return [head, ...paths.map((p) => `  ${p}`)].join("\n");
+}
+
+/** A path as a POSIX shell reads it back: quoted only when it must be. */
+function shellWord(word: string): string {
+  return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** What to run after reading a dry run: apply it, or review it change by change. */
+function nextStep(paths: string[]): string {
+  const shown = paths.map(shellWord).join(" ");
+  return `Run \`asyncshift --write ${shown}\` to apply these changes, or \`asyncshift -i ${shown}\` to review each one.`;
 }
 
 export type { FileResult };

@@ -274,12 +274,17 @@ export function summarize(
   return summary;
 }
 
-/** 2: internal failure (a transform threw, output would not parse); 1: changes pending with --check, or errors. */
+/**
+ * As black's: 2 on an internal failure (a transform threw, output would not parse); otherwise the
+ * dry run is informative (0), and --check (pending change or error) and --write (an error remains,
+ * a file not written) give 1.
+ */
 export function exitCodeOf(mode: Options["mode"], results: FileResult[]): 0 | 1 | 2 {
   const internal = results.some((r) =>
     r.diagnostics.some((d) => d.code === "AS999" || d.code === "AS901"),
   );
   if (internal) return 2;
+  if (mode === "dry-run") return 0;
   const pending = mode === "check" && results.some((r) => r.status === "changed");
   const errors = results.some((r) => r.diagnostics.some((d) => d.severity === "error"));
   return pending || errors ? 1 : 0;
