@@ -221,6 +221,7 @@ function formatRun(result: RunResult, options: Options): Iterable<string> {
           quiet: options.quiet,
           verbose: options.verbose,
           paths: options.paths,
+          cwd: process.cwd(),
         }),
       ];
   }
@@ -329,6 +330,11 @@ const EXAMPLES: [string, string][] = [
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
+  // `asyncshift . | head`: a reader that stops early is not an internal error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(exitCode);
+    throw error;
+  });
   const fail = (message: string) => {
     // Each problem on its own line (every missing path is named), each saying who speaks.
     const lines = message.split("\n").map((l) => (l.startsWith("Run `") ? l : `asyncshift: ${l}`));
