@@ -106,3 +106,15 @@ describe("which files change, by name", () => {
     expect(readFileSync(join(ROOT, "README.md"), "utf8")).toContain("npx asyncshift examples/");
   });
 });
+
+describe("a file named on the command line", () => {
+  it("but excluded by the configuration says so", () => {
+    const dir = project({ "pyproject.toml": `[tool.asyncshift]\nexclude = ["app/tasks.py"]\n` });
+    const { stdout, code } = asyncshift(dir, ["app/tasks.py"]);
+    expect(stdout).toContain(
+      "note: app/tasks.py: named on the command line but excluded by the exclude globs " +
+        "(--exclude, or exclude in pyproject.toml); not processed",
+    );
+    expect(code).toBe(0);
+  });
+});

@@ -99,7 +99,9 @@ function parseDocument(file: string, text: string): Record<string, unknown> {
 
 const VERSION = /^\d+\.\d+$/;
 
-type Reader = (value: unknown, key: string) => Partial<Options>;
+/** What one key gives: options, or (extend-exclude) globs added to a transform's skips. */
+type ReadKey = Partial<Options> & { extendSkip?: Record<string, string[]> };
+type Reader = (value: unknown, key: string) => ReadKey;
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return "a list";
@@ -157,6 +159,22 @@ const KEYS: Record<string, Reader> = {
   },
 };
 
+const TWIN_SEGMENT = /^(\*|[A-Za-z_][A-Za-z0-9_]*)$/;
+
+/**
+ * Why a twin declaration cannot be used, if it cannot: both sides dotted names whose `*` each
+ * stand for one attribute name, as many on the right as on the left.
+ */
+function twinProblem(pattern: string, replacement: string): string | undefined {
+  for (const side of [pattern, replacement])
+    if (!side.split(".").every((s) => TWIN_SEGMENT.test(s)))
+      return `"${side}" is not a dotted name (names and \`*\` between dots)`;
+  const stars = (side: string) => side.split(".").filter((s) => s === "*").length;
+  if (stars(pattern) !== stars(replacement))
+    return `the replacement "${replacement}" has ${stars(replacement)} \`*\` and the pattern ${stars(pattern)}`;
+  return undefined;
+}
+
 const skipReader =
   (id: string): Reader =>
   (v, k) => ({ skip: { [id]: expectStringList(v, k) } });
@@ -171,16 +189,41 @@ const TRANSFORM_KEYS: Record<string, Record<string, Reader>> = {
     },
     twins: (v, k) => {
       const table = expectTable(v, k);
-      for (const [from, to] of Object.entries(table))
+      for (const [from, to] of Object.entries(table)) {
         if (typeof to !== "string")
           throw new ConfigError(`${k}."${from}" must be a string, not ${describe(to)}`);
+        const malformed = twinProblem(from, to);
+        if (malformed) throw new ConfigError(`${k}."${from}": ${malformed}`);
+      }
       return { twins: table as Record<string, string> };
     },
   },
 };
 
+/** `extend-exclude`: the transform's default skips (or its `exclude`), then these. */
+const extendSkipReader =
+  (id: string): Reader =>
+  (v, k) => ({ extendSkip: { [id]: expectStringList(v, k) } });
+
 function transformKeys(id: string): Record<string, Reader> {
-  return { exclude: skipReader(id), ...TRANSFORM_KEYS[id] };
+  return {
+    exclude: skipReader(id),
+    "extend-exclude": extendSkipReader(id),
+    ...TRANSFORM_KEYS[id],
+  };
+}
+
+/** Skips after `exclude` (which replaces the defaults) and `extend-exclude` (which adds to them). */
+function withExtendedSkips(
+  skip: Record<string, string[]>,
+  extend: Record<string, string[]>,
+): Record<string, string[]> {
+  const merged = { ...skip };
+  for (const [id, globs] of Object.entries(extend)) {
+    const base = merged[id] ?? TRANSFORMS.find((t) => t.meta.id === id)?.meta.defaultSkip ?? [];
+    merged[id] = [...base, ...globs];
+  }
+  return merged;
 }
 
 function transformTables(): string[] {
@@ -203,6 +246,7 @@ export function optionsFromFile(file: string): Partial<Options> {
   const table = tool?.asyncshift;
   if (table === undefined) return { configFile: file };
   const result: Partial<Options> = { configFile: file, skip: {} };
+  const extended: Record<string, string[]> = {};
   try {
     for (const [key, value] of Object.entries(expectTable(table, "tool.asyncshift"))) {
       const name = `tool.asyncshift.${key}`;
@@ -214,8 +258,9 @@ export function optionsFromFile(file: string): Partial<Options> {
             throw new ConfigError(
               `unknown key ${name}.${sub} (known: ${Object.keys(readers).join(", ")})`,
             );
-          const read = reader(subValue, `${name}.${sub}`);
+          const { extendSkip, ...read } = reader(subValue, `${name}.${sub}`) as ReadKey;
           Object.assign(result, { ...read, skip: { ...result.skip, ...read.skip } });
+          Object.assign(extended, extendSkip);
         }
         continue;
       }
@@ -230,7 +275,7 @@ export function optionsFromFile(file: string): Partial<Options> {
     if (error instanceof ConfigError) throw new ConfigError(`${file}: ${error.message}`);
     throw error;
   }
-  return result;
+  return { ...result, skip: withExtendedSkips(result.skip ?? {}, extended) };
 }
 
 function expectToolTable(file: string, tool: unknown): Record<string, unknown> {

@@ -142,7 +142,11 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   const started = performance.now();
   const transforms = selectedTransforms(options.transforms);
   const cwd = process.cwd();
-  const { files: found, notFollowed } = discoverPythonFiles(
+  const {
+    files: found,
+    notFollowed,
+    excludedNamed,
+  } = discoverPythonFiles(
     options.paths,
     {
       include: options.include,
@@ -181,6 +185,13 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
         `${t.meta.id} did nothing: no Django or asgiref found in the dependency files or imports ` +
         `of the scanned files; pass --django to run it anyway`,
     }));
+
+  for (const file of excludedNamed)
+    notices.push({
+      message:
+        `${displayPath(file, cwd)}: named on the command line but excluded by ` +
+        `${options.configFile ? `the exclude globs (--exclude, or exclude in ${displayPath(options.configFile, cwd)})` : "--exclude"}; not processed`,
+    });
 
   const lookAt = fileLook(cwd, transforms, transformOptions, project, options.skip);
   const jobsList: FileJob[] = files
