@@ -2,7 +2,13 @@ import { readFileSync } from "node:fs";
 import yargs, { type Argv } from "yargs";
 import { resolve } from "node:path";
 import pc from "picocolors";
-import { ConfigError, resolveOptions, type GivenOptions, type Options } from "../config/options.js";
+import {
+  ConfigError,
+  expectCodes,
+  resolveOptions,
+  type GivenOptions,
+  type Options,
+} from "../config/options.js";
 import { displayPath, PathError } from "../runner/files.js";
 import { GitError, uncommittedFiles } from "../runner/git.js";
 import { stdinCommand } from "./stdin.js";
@@ -57,6 +63,8 @@ interface RunArgs {
   "allow-dirty"?: boolean;
   "changed-since"?: string;
   "stdin-filename"?: string;
+  "extend-ignore"?: string | string[];
+  "report-unused-ignores"?: boolean;
 }
 
 /** Flags that choose files and read the configuration: shared by `run` and `report`. */
@@ -128,6 +136,16 @@ function runFlags<T>(y: Argv<T>) {
       type: "boolean",
       describe: "With --write: also write files that have uncommitted git changes",
     })
+    .option("extend-ignore", {
+      type: "string",
+      requiresArg: true,
+      describe: "Never report this code (repeatable or a comma list; adds to the config's ignore)",
+    })
+    .option("report-unused-ignores", {
+      type: "boolean",
+      describe: "Report `# asyncshift: ignore` comments that suppress nothing (AS910)",
+    })
+    .group(["extend-ignore", "report-unused-ignores"], "Diagnostics:")
     .conflicts("write", ["check", "interactive"])
     .conflicts("check", "interactive")
     .group(["write", "check", "interactive", "unsafe-fixes", "allow-dirty"], "Mode:")
@@ -184,8 +202,16 @@ function givenOptions(args: RunArgs): GivenOptions {
     toThreadMode: args["to-thread"],
     allowDirty: args["allow-dirty"],
     changedSince: args["changed-since"],
+    ignore: ignoredCodes(args["extend-ignore"]),
+    reportUnusedIgnores: args["report-unused-ignores"],
     config: args.config,
   };
+}
+
+/** --extend-ignore's codes, each known: a typo would silently ignore nothing. */
+function ignoredCodes(value: string | string[] | undefined): string[] | undefined {
+  const codes = flagValues(value, { commaList: true });
+  return codes && expectCodes(codes, "--extend-ignore");
 }
 
 /** Defaults, then [tool.asyncshift], then flags given on the command line. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import type { ToThreadMode } from "../model/types.js";
+import { RUNNER_CODES } from "../model/codes.js";
 import { TRANSFORMS } from "../../transforms/index.js";
 
 export type Mode = "dry-run" | "write" | "check";
@@ -34,6 +35,10 @@ export interface Options {
   allowDirty: boolean;
   /** Only files changed since this git revision, plus untracked ones. */
   changedSince?: string;
+  /** Codes never reported: `ignore` and `extend-ignore` of the file, then --extend-ignore. */
+  ignore: string[];
+  /** Report `# asyncshift: ignore` comments that suppressed nothing (AS910). */
+  reportUnusedIgnores: boolean;
 }
 
 /** A configuration problem the user must fix: exit code 2, message names the key and file. */
@@ -58,6 +63,8 @@ export const DEFAULT_OPTIONS: Omit<Options, "paths"> = {
   twins: {},
   skip: {},
   allowDirty: false,
+  ignore: [],
+  reportUnusedIgnores: false,
 };
 
 /** Does this pyproject.toml text hold a [tool.asyncshift] table (in any TOML spelling)? */
@@ -100,7 +107,10 @@ function parseDocument(file: string, text: string): Record<string, unknown> {
 const VERSION = /^\d+\.\d+$/;
 
 /** What one key gives: options, or (extend-exclude) globs added to a transform's skips. */
-type ReadKey = Partial<Options> & { extendSkip?: Record<string, string[]> };
+type ReadKey = Partial<Options> & {
+  extendSkip?: Record<string, string[]>;
+  extendIgnore?: string[];
+};
 type Reader = (value: unknown, key: string) => ReadKey;
 
 function describe(value: unknown): string {
@@ -129,6 +139,22 @@ function expectTable(value: unknown, key: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** Every code a run can report: the transforms' and the runner's. */
+function knownCodes(): string[] {
+  return [...TRANSFORMS.flatMap((t) => Object.keys(t.meta.codes)), ...Object.keys(RUNNER_CODES)];
+}
+
+/** A list of diagnostic codes, each known (a typo would silently ignore nothing). */
+export function expectCodes(value: unknown, key: string): string[] {
+  const codes = expectStringList(value, key).map((c) => c.trim().toUpperCase());
+  const unknown = codes.filter((c) => !knownCodes().includes(c));
+  if (unknown.length > 0)
+    throw new ConfigError(
+      `${key}: unknown code ${unknown.map((c) => `"${c}"`).join(", ")} (\`asyncshift explain\` lists them)`,
+    );
+  return codes;
+}
+
 function knownTransformIds(): string[] {
   return TRANSFORMS.map((t) => t.meta.id);
 }
@@ -148,6 +174,9 @@ const KEYS: Record<string, Reader> = {
     return { transforms: ids };
   },
   "unsafe-fixes": (v, k) => ({ unsafeFixes: expectBoolean(v, k) }),
+  ignore: (v, k) => ({ ignore: expectCodes(v, k) }),
+  "extend-ignore": (v, k) => ({ extendIgnore: expectCodes(v, k) }),
+  "report-unused-ignores": (v, k) => ({ reportUnusedIgnores: expectBoolean(v, k) }),
   django: (v, k) => ({ django: expectBoolean(v, k) }),
   "django-version": (v, k) => {
     // A bare number is refused: TOML reads 4.10 as 4.1, which would target the wrong release.
@@ -247,6 +276,7 @@ export function optionsFromFile(file: string): Partial<Options> {
   if (table === undefined) return { configFile: file };
   const result: Partial<Options> = { configFile: file, skip: {} };
   const extended: Record<string, string[]> = {};
+  const extraIgnore: string[] = [];
   try {
     for (const [key, value] of Object.entries(expectTable(table, "tool.asyncshift"))) {
       const name = `tool.asyncshift.${key}`;
@@ -269,13 +299,21 @@ export function optionsFromFile(file: string): Partial<Options> {
         throw new ConfigError(
           `unknown key ${name} (known: ${[...Object.keys(KEYS), ...transformTables().map((id) => `[${id}]`)].join(", ")})`,
         );
-      Object.assign(result, reader(value, name));
+      const { extendIgnore, ...read } = reader(value, name);
+      Object.assign(result, read);
+      if (extendIgnore) extraIgnore.push(...extendIgnore);
     }
   } catch (error) {
     if (error instanceof ConfigError) throw new ConfigError(`${file}: ${error.message}`);
     throw error;
   }
-  return { ...result, skip: withExtendedSkips(result.skip ?? {}, extended) };
+  return {
+    ...result,
+    skip: withExtendedSkips(result.skip ?? {}, extended),
+    ...(result.ignore || extraIgnore.length > 0
+      ? { ignore: [...(result.ignore ?? []), ...extraIgnore] }
+      : {}),
+  };
 }
 
 function expectToolTable(file: string, tool: unknown): Record<string, unknown> {
@@ -311,6 +349,8 @@ export function resolveOptions(given: GivenOptions): Options {
     ...defined,
     paths,
     skip: { ...fromFile.skip, ...defined.skip },
+    // --extend-ignore adds to the file's codes, as its name says.
+    ignore: [...(fromFile.ignore ?? []), ...(defined.ignore ?? [])],
     ...(configFile ? { configFile } : {}),
   };
   if (options.djangoVersion !== undefined && !isDjangoVersion(options.djangoVersion))

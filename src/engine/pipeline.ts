@@ -8,6 +8,12 @@ import {
   reparsedAfterEdits,
 } from "../syntax/parse.js";
 import { copyTree } from "../syntax/tree.js";
+import {
+  statementStartOf,
+  Suppressions,
+  unusedSuppressions,
+  type SuppressionComment,
+} from "./suppression.js";
 import type {
   Context,
   Diagnostic,
@@ -64,6 +70,10 @@ export interface PipelineInput {
   ctx: Context;
   /** Per transform id, globs of files it must not touch (defaults to each transform's own). */
   skipGlobs?: Record<string, string[]>;
+  /** Codes never reported (`--extend-ignore`, `ignore = [...]`). */
+  ignore?: readonly string[];
+  /** Report suppression comments that suppressed nothing (AS910). */
+  reportUnusedIgnores?: boolean;
 }
 
 const BOM = "\uFEFF";
@@ -135,7 +145,15 @@ export function transformSource(input: PipelineInput): SourceResult {
   const edits: ReportedEdit[] = [];
   const diagnostics: ReportedDiagnostic[] = [];
   const skippedBy: string[] = [];
-  const report = (source: string, d: Diagnostic) => {
+  const suppressions = new Suppressions(text);
+  const ignored = new Set(input.ignore?.map((c) => c.toUpperCase()));
+  /** `statementStart`: where the statement holding the site starts, in the current text. */
+  const report = (source: string, d: Diagnostic, statementStart = d.start) => {
+    if (source !== "runner") {
+      if (ignored.has(d.code)) return;
+      const at = history.originalOffset(d.start);
+      if (suppressions.isSuppressed(d.code, at, history.originalOffset(statementStart))) return;
+    }
     const start = history.position(d.start);
     const end = history.position(Math.max(d.end, d.start));
     diagnostics.push({
@@ -150,11 +168,17 @@ export function transformSource(input: PipelineInput): SourceResult {
       ...(d.suggestion !== undefined ? { suggestion: d.suggestion } : {}),
     });
   };
+  /** The transforms that looked at the file: their codes' unused suppressions are reported. */
+  let looked: readonly Transform[] = [];
+  const withUnused = (): ReportedDiagnostic[] =>
+    input.reportUnusedIgnores && suppressions.size > 0
+      ? [...diagnostics, ...unusedSuppressions(suppressions, mayReportUnused(input, looked))]
+      : diagnostics;
   const unchanged = (status: SourceStatus, stack?: string): SourceResult => ({
     status,
     output: input.source,
     edits: status === "unchanged" ? edits : [],
-    diagnostics,
+    diagnostics: status === "unchanged" ? withUnused() : diagnostics,
     skippedBy,
     ...(stack ? { stack } : {}),
   });
@@ -168,6 +192,7 @@ export function transformSource(input: PipelineInput): SourceResult {
     }
     return true;
   });
+  looked = wanted;
   const holdingSites = new Set(wanted.filter((t) => mayHoldSite(text, t, input.ctx)));
   if (holdingSites.size === 0) return unchanged("unchanged");
 
@@ -214,7 +239,7 @@ export function transformSource(input: PipelineInput): SourceResult {
     }
     try {
       const result = transform.transform({ path: input.path, source: current, tree }, input.ctx);
-      for (const d of result.diagnostics) report(id, d);
+      for (const d of result.diagnostics) report(id, d, statementStartOf(tree, d.start));
       sorted = sortedEdits(result.edits);
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
@@ -241,6 +266,11 @@ export function transformSource(input: PipelineInput): SourceResult {
     }
     const changes = sorted.filter((e) => current.slice(e.start, e.end) !== e.text);
     if (changes.length === 0) continue;
+    const held = heldBack(changes, suppressions, history, tree);
+    if (held) {
+      diagnostics.push(heldBackDiagnostic(id, held));
+      continue;
+    }
     for (const e of changes) {
       const start = history.position(e.start);
       const end = history.position(e.end);
@@ -282,7 +312,57 @@ export function transformSource(input: PipelineInput): SourceResult {
     status: "changed",
     output: hasBom ? BOM + current : current,
     edits,
-    diagnostics,
+    diagnostics: withUnused(),
     skippedBy,
+  };
+}
+
+/**
+ * The bare suppression comment on the line of one of a pass's edits, if any: the whole pass is then
+ * held back, because one site's rewrite shares import edits with the others in the file.
+ */
+function heldBack(
+  changes: readonly Edit[],
+  suppressions: Suppressions,
+  history: OffsetHistory,
+  tree: Tree,
+): SuppressionComment | undefined {
+  if (suppressions.size === 0) return undefined;
+  for (const e of changes) {
+    const statement = statementStartOf(tree, e.start);
+    const comment = suppressions.bareAt(
+      history.originalOffset(e.start),
+      history.originalOffset(statement),
+    );
+    if (comment) return comment;
+  }
+  return undefined;
+}
+
+function heldBackDiagnostic(id: string, comment: SuppressionComment): ReportedDiagnostic {
+  return {
+    code: "AS911",
+    severity: "info",
+    source: "runner",
+    line: comment.line,
+    column: comment.column,
+    endLine: comment.line,
+    endColumn: comment.column,
+    message:
+      `\`# asyncshift: ignore\` on a site ${id} rewrites: none of ${id}'s rewrites in this file ` +
+      `are applied (they share import edits); its diagnostics still are`,
+  };
+}
+
+/** Unused suppressions are reported only for codes of transforms that looked at the file. */
+function mayReportUnused(
+  input: PipelineInput,
+  looked: readonly Transform[],
+): (code: string | undefined) => boolean {
+  return (code) => {
+    // A bare comment may be meant for any transform: unused only when every one looked.
+    if (code === undefined) return looked.length === input.transforms.length;
+    // A code of a transform that did not look (not selected, or skipped here) may be used there.
+    return looked.some((t) => t.meta.codes[code] !== undefined);
   };
 }

@@ -201,6 +201,8 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
       write: options.mode === "write" && !dirty.has(file),
       wantDiff: options.format === "text" && options.diff,
       keepText: hooks.keepText ?? false,
+      ignore: options.ignore,
+      reportUnusedIgnores: options.reportUnusedIgnores,
     }));
   const inertCount = files.length - jobsList.length;
   if (inertCount > 0) hooks.onProgress?.(inertCount, files.length);
