@@ -353,18 +353,54 @@ const EXAMPLES: [string, string][] = [
   ["$0 explain AS101", "Why a diagnostic is reported, with an example"],
 ];
 
+function listCommand(): number {
+  process.stdout.write(listTransforms(TRANSFORMS));
+  return 0;
+}
+
+/** `explain CODE`, or with no code the list of codes. */
+function explainCommand(args: { code?: string }): number {
+  if (args.code === undefined) {
+    process.stdout.write(listCodes(TRANSFORMS));
+    return 0;
+  }
+  const text = explainCode(TRANSFORMS, args.code);
+  if (!text) throw new UsageError(`unknown code "${args.code}"; \`asyncshift list\` shows them`);
+  process.stdout.write(text);
+  return 0;
+}
+
+/** Each problem on its own line (every missing path is named), each saying who speaks. */
+function failureText(message: string): string {
+  const lines = message.split("\n").map((l) => (l.startsWith("Run `") ? l : `asyncshift: ${l}`));
+  return lines.join("\n") + "\n";
+}
+
+/** yargs' failures as usage errors naming flags as typed; throwing stops it before any command. */
+function usageFailure(cli: Argv, message: string, error: Error | undefined): never {
+  // yargs' own validation errors (a flag without its value) are usage errors too.
+  if (error && error.name !== "YError") throw error;
+  // The flags of the command being parsed: yargs adds them to the one instance.
+  const parsing = cli as unknown as { getOptions(): { key: Record<string, unknown> } };
+  const known = Object.keys(parsing.getOptions().key);
+  const text = usageMessage(error?.message ?? message, known);
+  throw new UsageError(`${text}\nRun \`asyncshift --help\` for usage.`);
+}
+
+/** `asyncshift . | head`: a reader that stops early is not an internal error. */
+function endQuietlyWhenOutputCloses(exitCode: () => number): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(exitCode());
+    throw error;
+  });
+}
+
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
-  // `asyncshift . | head`: a reader that stops early is not an internal error.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(exitCode);
-    throw error;
-  });
+  endQuietlyWhenOutputCloses(() => exitCode);
   const fail = (message: string) => {
-    // Each problem on its own line (every missing path is named), each saying who speaks.
-    const lines = message.split("\n").map((l) => (l.startsWith("Run `") ? l : `asyncshift: ${l}`));
-    process.stderr.write(lines.join("\n") + "\n");
+    process.stderr.write(failureText(message));
     exitCode = 2;
   };
   const guarded =
@@ -413,35 +449,18 @@ export async function main(argv: string[]): Promise<number> {
           ]),
       guarded(reportCommand),
     )
-    .command(
-      "list",
-      "List the transforms and their diagnostic codes",
-      {},
-      guarded(() => {
-        process.stdout.write(listTransforms(TRANSFORMS));
-        return 0;
-      }),
-    )
+    .command("list", "List the transforms and their diagnostic codes", {}, guarded(listCommand))
     .command(
       "explain [code]",
       "Explain a diagnostic code, with a before/after example (no code: list them)",
       (y) => y.positional("code", { type: "string" }),
-      guarded((args: { code?: string }) => {
-        if (args.code === undefined) {
-          process.stdout.write(listCodes(TRANSFORMS));
-          return 0;
-        }
-        const text = explainCode(TRANSFORMS, args.code);
-        if (!text)
-          throw new UsageError(`unknown code "${args.code}"; \`asyncshift list\` shows them`);
-        process.stdout.write(text);
-        return 0;
-      }),
+      guarded(explainCommand),
     )
     .example(EXAMPLES)
     .epilogue(
-      "Exit codes: 0 nothing pending or all applied; 1 changes pending with --check, or an error " +
-        "diagnostic; 2 usage error or internal failure.",
+      "Exit codes (as black's): the dry run exits 0; --check exits 1 when a change is pending or " +
+        "an error diagnostic exists; --write exits 1 when a file could not be written or an error " +
+        "remains; 2 is a usage error or an internal failure.",
     )
     .strict()
     .version(VERSION)
@@ -450,16 +469,7 @@ export async function main(argv: string[]): Promise<number> {
     .wrap(Math.min(100, process.stdout.columns || 100))
     // Flags are named as typed (no camelCase twin in messages); arguments after `--` are paths.
     .parserConfiguration({ "camel-case-expansion": false, "populate--": true })
-    .fail((message, error) => {
-      // The flags of the command being parsed: yargs adds them to the one instance.
-      const parsing = cli as unknown as { getOptions(): { key: Record<string, unknown> } };
-      const known = Object.keys(parsing.getOptions().key);
-      // yargs' own validation errors (a flag without its value) are usage errors too.
-      if (error && error.name !== "YError") throw error;
-      const text = usageMessage(error?.message ?? message, known);
-      // Throwing stops yargs before any command handler runs.
-      throw new UsageError(`${text}\nRun \`asyncshift --help\` for usage.`);
-    });
+    .fail((message, error) => usageFailure(cli, message, error));
   try {
     await cli.parseAsync();
   } catch (error) {
