@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import Ajv from "ajv-draft-04";
+import AjvDraft04 from "ajv-draft-04";
 import { afterEach, describe, expect, it } from "vitest";
 import { RUNNER_CODES } from "../src/model/codes.js";
 import { helpUriOf, sourceRoot } from "../src/report/sarif.js";
@@ -27,7 +27,8 @@ const SCHEMA = JSON.parse(
   ),
 );
 // The schema is draft-04. Formats (uri, date-time) are not asserted here: URIs are checked below.
-const validate = new Ajv({
+// A CommonJS module whose exports are also its own `default`.
+const validate = new AjvDraft04.default({
   strict: false,
   validateFormats: false,
   allErrors: true,
