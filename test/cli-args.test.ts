@@ -142,6 +142,17 @@ describe("messages", () => {
     expect(json(result.stdout).files.map((f) => f.path)).toEqual(["report/a.py"]);
   });
 
+  it("a bare subcommand name that is also a folder here runs the subcommand, with a note", () => {
+    const dir = twoTasks();
+    mkdirSync(join(dir, "list"));
+    const result = asyncshift(dir, ["list"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("asyncio-run");
+    expect(result.stderr).toContain(
+      "note: `list` is the list subcommand; for the folder or file here, write ./list",
+    );
+  });
+
   it("--stdin-filename with --format json prints one JSON document", () => {
     const dir = twoTasks();
     const result = asyncshift(

@@ -86,3 +86,18 @@ export function usageMessage(message: string, known: readonly string[]): string 
     .map((flag) => unknownFlagMessage(flag, known))
     .join("\n");
 }
+
+const SUBCOMMANDS = ["run", "report", "list", "explain"];
+
+/**
+ * A note when the first argument names both a subcommand and a file or folder here: the
+ * subcommand runs, and `./NAME` is how to name the folder.
+ */
+export function subcommandShadowNote(
+  argv: readonly string[],
+  exists: (path: string) => boolean,
+): string | undefined {
+  const first = argv[0];
+  if (first === undefined || !SUBCOMMANDS.includes(first) || !exists(first)) return undefined;
+  return `note: \`${first}\` is the ${first} subcommand; for the folder or file here, write ./${first}`;
+}

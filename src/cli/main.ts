@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import yargs, { type Argv } from "yargs";
 import { resolve } from "node:path";
 import pc from "picocolors";
@@ -13,7 +13,7 @@ import { displayPath, PathError } from "../runner/files.js";
 import { GitError, uncommittedFiles } from "../runner/git.js";
 import { stdinCommand } from "./stdin.js";
 import { write, writePieces } from "./streams.js";
-import { flagValues, pathsOf, usageMessage } from "./args.js";
+import { flagValues, pathsOf, subcommandShadowNote, usageMessage } from "./args.js";
 import { reviewHunks } from "./interactive.js";
 import { inventory } from "../inventory/index.js";
 import { progressBar, wantsProgress } from "./progress.js";
@@ -114,6 +114,19 @@ function fileFlags<T>(y: Argv<T>) {
       type: "number",
       describe: "Worker threads (default: available cores)",
     });
+}
+
+function reportFlags<T>(y: Argv<T>) {
+  return fileFlags(y)
+    .option("format", {
+      choices: ["text", "json"] as const,
+      describe: "A table (text) or one JSON document for scripts",
+    })
+    .option("color", { type: "boolean", describe: "Colour the table" })
+    .example([
+      ["$0 report .", "Table of asyncio.run, sync_to_async and to_thread sites per file"],
+      ["$0 report --format json src/ > inventory.json", "The same for scripts"],
+    ]);
 }
 
 function runFlags<T>(y: Argv<T>) {
@@ -399,6 +412,8 @@ function endQuietlyWhenOutputCloses(exitCode: () => number): void {
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   endQuietlyWhenOutputCloses(() => exitCode);
+  const shadow = subcommandShadowNote(argv, existsSync);
+  if (shadow) process.stderr.write(shadow + "\n");
   const fail = (message: string) => {
     process.stderr.write(failureText(message));
     exitCode = 2;
@@ -436,17 +451,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(
       "report [paths..]",
       "Inventory before migrating: sites per file and in total, nothing changed",
-      (y) =>
-        fileFlags(y)
-          .option("format", {
-            choices: ["text", "json"] as const,
-            describe: "A table (text) or one JSON document for scripts",
-          })
-          .option("color", { type: "boolean", describe: "Colour the table" })
-          .example([
-            ["$0 report .", "Table of asyncio.run, sync_to_async and to_thread sites per file"],
-            ["$0 report --format json src/ > inventory.json", "The same for scripts"],
-          ]),
+      reportFlags,
       guarded(reportCommand),
     )
     .command("list", "List the transforms and their diagnostic codes", {}, guarded(listCommand))
