@@ -76,8 +76,7 @@ export function snapshot(dir) {
       // The project index's cache is the tool's own (like .ruff_cache), not a change to the code.
       else if (stat.isDirectory()) {
         if (name !== ".asyncshift_cache") walk(path);
-      }
-      else entries.set(rel, createHash("sha1").update(readFileSync(path)).digest("hex"));
+      } else entries.set(rel, createHash("sha1").update(readFileSync(path)).digest("hex"));
     }
   };
   walk(dir);

@@ -150,7 +150,7 @@ describe("--format sarif", () => {
 });
 
 describe("--format github", () => {
-  it("prints workflow commands: ::error for errors, ::warning for pending rewrites", () => {
+  it("prints workflow commands: errors, then warnings, then the rest (pending rewrites) as notices", () => {
     const dir = tempProject({
       "requirements.txt": REQUIREMENTS,
       "app/tasks.py": TASK,
@@ -169,9 +169,15 @@ describe("--format github", () => {
     );
     expect(
       commands.some((l) =>
-        /^::warning file=app\/tasks\.py,line=8,.*title=asyncshift asyncio-run::/.test(l),
+        /^::notice file=app\/tasks\.py,line=8,.*title=asyncshift asyncio-run::/.test(l),
       ),
     ).toBe(true);
+    // GitHub shows the first ten annotations of each level per step: the gravest come first.
+    const levels = commands.map((l) =>
+      ["error", "warning", "notice"].indexOf(/^::(\w+)/.exec(l)![1]),
+    );
+    expect(levels).toEqual([...levels].sort((a, b) => a - b));
+    expect(levels[0]).toBe(0);
     expect(lines.at(-1)).toMatch(/files? scanned/);
   });
 });

@@ -7,6 +7,7 @@ import {
   resolveOptions,
 } from "../src/config/options.js";
 import { removeTempProjects, tempProject } from "./helpers/project.js";
+import { TRANSFORMS } from "../transforms/index.js";
 
 afterEach(removeTempProjects);
 
@@ -30,6 +31,28 @@ function errorOf(text: string): string {
   }
   throw new Error("no error");
 }
+
+describe("per-transform excludes", () => {
+  it("extend-exclude adds to the transform's default skips; exclude replaces them", () => {
+    const defaults = TRANSFORMS.find((t) => t.meta.id === "asyncio-run")!.meta.defaultSkip!;
+    expect(defaults.length).toBeGreaterThan(0);
+    const extended = read(`[tool.asyncshift.asyncio-run]\nextend-exclude = ["scripts/**"]\n`);
+    expect(extended.options().skip).toEqual({ "asyncio-run": [...defaults, "scripts/**"] });
+    const both = read(
+      `[tool.asyncshift.asyncio-run]\nextend-exclude = ["b/**"]\nexclude = ["a/**"]\n`,
+    );
+    expect(both.options().skip).toEqual({ "asyncio-run": ["a/**", "b/**"] });
+    const replaced = read(`[tool.asyncshift.asyncio-run]\nexclude = ["a/**"]\n`);
+    expect(replaced.options().skip).toEqual({ "asyncio-run": ["a/**"] });
+  });
+
+  it("well-formed twins load", () => {
+    const { options } = read(
+      `[tool.asyncshift.to-thread.twins]\n"redis_manager.*" = "async_redis_manager.*"\n"x.get" = "ax.get"\n`,
+    );
+    expect(Object.keys(options().settings?.["to-thread"]?.twins ?? {})).toHaveLength(2);
+  });
+});
 
 describe("[tool.asyncshift] keys", () => {
   it("reads every key of the issue", () => {
@@ -132,6 +155,22 @@ describe("configuration errors name the key and the file", () => {
     [
       `[tool.asyncshift.to-thread.twins]\n"a.*" = 3\n`,
       'tool.asyncshift.to-thread.twins."a.*" must be a string, not the number 3',
+    ],
+    [
+      `[tool.asyncshift.to-thread.twins]\n"a.*.*" = "b.*"\n`,
+      'tool.asyncshift.to-thread.twins."a.*.*": the replacement "b.*" has 1 `*` and the pattern 2',
+    ],
+    [
+      `[tool.asyncshift.to-thread.twins]\n"redis.get" = "aredis get"\n`,
+      'tool.asyncshift.to-thread.twins."redis.get": "aredis get" is not a dotted name',
+    ],
+    [
+      `[tool.asyncshift.to-thread.twins]\n"redis..get" = "aredis.get"\n`,
+      'tool.asyncshift.to-thread.twins."redis..get": "redis..get" is not a dotted name',
+    ],
+    [
+      `[tool.asyncshift.asyncio-run]\nextend-exclude = "x/**"\n`,
+      "tool.asyncshift.asyncio-run.extend-exclude must be a list of strings",
     ],
     [
       `[tool.asyncshift]\nasyncio-run = true\n`,

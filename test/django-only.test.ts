@@ -82,7 +82,7 @@ def test_unrelated():
 `;
   it("reports each patch on the test's line, with the target to patch instead, the test not named", async () => {
     const dir = tempProject({
-      "pyproject.toml": "[project]\nname = \"billing\"\ndependencies = [\"Django==4.2\", \"celery\"]\n",
+      "pyproject.toml": '[project]\nname = "billing"\ndependencies = ["Django==4.2", "celery"]\n',
       "billing/__init__.py": "",
       "billing/remote.py": "async def sync_remote(batch_id):\n    return batch_id\n",
       "billing/tasks.py": TASKS,

@@ -28,6 +28,9 @@ describe("README", () => {
       "--quiet",
       "--color",
       "--jobs",
+      "--diff",
+      "--extend-ignore",
+      "--report-unused-ignores",
     ])
       expect(README, flag).toContain(flag);
   });

@@ -25,6 +25,9 @@ interface CaseOptions extends ContextOptions, Record<string, unknown> {
   path?: string;
   /** Overrides of the project facts (usesDjango, djangoVersion, ...). */
   project?: Partial<ProjectFacts>;
+  /** Codes never reported, and whether unused suppression comments are (AS910). */
+  ignore?: string[];
+  reportUnusedIgnores?: boolean;
 }
 
 interface Case {
@@ -69,6 +72,8 @@ function run(c: Case, source: string): SourceResult {
     path: c.options.path ?? `app/${c.name}.py`,
     transforms: [transform],
     ctx: contextFor(transform, source, c.options),
+    ...(c.options.ignore ? { ignore: c.options.ignore } : {}),
+    ...(c.options.reportUnusedIgnores ? { reportUnusedIgnores: true } : {}),
   });
 }
 

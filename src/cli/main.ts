@@ -1,15 +1,23 @@
+import { existsSync } from "node:fs";
 import yargs, { type Argv } from "yargs";
 import { resolve } from "node:path";
 import pc from "picocolors";
-import { projectDirOf, transformSource } from "../api.js";
-import { ConfigError, resolveOptions, type GivenOptions, type Options } from "../config/options.js";
-import { decodeSource } from "../runner/file-job.js";
+import {
+  ConfigError,
+  expectCodes,
+  resolveOptions,
+  type GivenOptions,
+  type Options,
+} from "../config/options.js";
 import { displayPath, PathError } from "../runner/files.js";
 import { GitError, uncommittedFiles } from "../runner/git.js";
+import { stdinCommand } from "./stdin.js";
+import { write, writePieces } from "./streams.js";
+import { flagValues, pathsOf, subcommandShadowNote, usageMessage } from "./args.js";
 import { reviewHunks } from "./interactive.js";
 import { inventory } from "../inventory/index.js";
 import { progressBar, wantsProgress } from "./progress.js";
-import { explainCode, listTransforms } from "../report/docs.js";
+import { explainCode, listCodes, listTransforms } from "../report/docs.js";
 import { formatGithub } from "../report/github.js";
 import { formatInventoryJson, formatInventoryText } from "../report/inventory.js";
 import { jsonChunks } from "../report/json.js";
@@ -33,15 +41,16 @@ interface RunArgs extends TransformFlagArgs {
   write?: boolean;
   check?: boolean;
   interactive?: boolean;
-  transform?: string[];
+  "--"?: string[];
+  transform?: string | string[];
   format?: Options["format"];
   diff?: boolean;
   quiet?: boolean;
   color?: boolean;
   verbose?: boolean;
   jobs?: number;
-  include?: string[];
-  exclude?: string[];
+  include?: string | string[];
+  exclude?: string | string[];
   config?: string;
   "unsafe-fixes"?: boolean;
   django?: boolean;
@@ -50,6 +59,8 @@ interface RunArgs extends TransformFlagArgs {
   cache?: boolean;
   "changed-since"?: string;
   "stdin-filename"?: string;
+  "extend-ignore"?: string | string[];
+  "report-unused-ignores"?: boolean;
 }
 
 /** Flags that choose files and read the configuration: shared by `run` and `report`. */
@@ -62,12 +73,12 @@ function fileFlags<T>(y: Argv<T>) {
     })
     .option("include", {
       type: "string",
-      array: true,
+      requiresArg: true,
       describe: "Only files matching this glob (repeatable; replaces the config's)",
     })
     .option("exclude", {
       type: "string",
-      array: true,
+      requiresArg: true,
       describe: "Skip files matching this glob (repeatable; replaces the config's)",
     })
     .option("config", {
@@ -78,8 +89,9 @@ function fileFlags<T>(y: Argv<T>) {
     .option("transform", {
       alias: "t",
       type: "string",
-      array: true,
-      describe: "Run only this transform (repeatable, run in the order given; see `list`)",
+      requiresArg: true,
+      describe:
+        "Run only this transform (repeatable or a comma list, run in the order given; see `list`)",
     })
     .option("django", {
       type: "boolean",
@@ -102,6 +114,19 @@ function fileFlags<T>(y: Argv<T>) {
     });
 }
 
+function reportFlags<T>(y: Argv<T>) {
+  return fileFlags(y)
+    .option("format", {
+      choices: ["text", "json"] as const,
+      describe: "A table (text) or one JSON document for scripts",
+    })
+    .option("color", { type: "boolean", describe: "Colour the table" })
+    .example([
+      ["$0 report .", "Table of asyncio.run, sync_to_async and to_thread sites per file"],
+      ["$0 report --format json src/ > inventory.json", "The same for scripts"],
+    ]);
+}
+
 function runFlags<T>(y: Argv<T>) {
   return fileFlags(y)
     .option("write", { type: "boolean", describe: "Apply the changes to the files" })
@@ -122,6 +147,16 @@ function runFlags<T>(y: Argv<T>) {
       type: "boolean",
       describe: "With --write: also write files that have uncommitted git changes",
     })
+    .option("extend-ignore", {
+      type: "string",
+      requiresArg: true,
+      describe: "Never report this code (repeatable or a comma list; adds to the config's ignore)",
+    })
+    .option("report-unused-ignores", {
+      type: "boolean",
+      describe: "Report `# asyncshift: ignore` comments that suppress nothing (AS910)",
+    })
+    .group(["extend-ignore", "report-unused-ignores"], "Diagnostics:")
     .conflicts("write", ["check", "interactive"])
     .conflicts("check", "interactive")
     .group(["write", "check", "interactive", "unsafe-fixes", "allow-dirty"], "Mode:")
@@ -162,17 +197,19 @@ function runFlags<T>(y: Argv<T>) {
 /** What the command line gave, by Options name; flags not given stay undefined. */
 function givenOptions(args: RunArgs): GivenOptions {
   const mode: Options["mode"] | undefined = args.write ? "write" : args.check ? "check" : undefined;
+  const paths = pathsOf(args.paths, args["--"]);
   return {
-    ...(args.paths && args.paths.length > 0 ? { paths: args.paths } : {}),
+    ...(paths ? { paths } : {}),
     mode,
-    transforms: args.transform,
+    transforms: flagValues(args.transform, { commaList: true }),
     format: args.format,
-    diff: args.diff,
+    // --write names the files it rewrote; their diffs only with --diff.
+    diff: args.diff ?? (args.write ? false : undefined),
     quiet: args.quiet,
     verbose: args.verbose,
     jobs: args.jobs,
-    include: args.include,
-    exclude: args.exclude,
+    include: flagValues(args.include, { commaList: false }),
+    exclude: flagValues(args.exclude, { commaList: false }),
     unsafeFixes: args["unsafe-fixes"],
     django: args.django,
     djangoVersion: args["django-version"],
@@ -180,8 +217,16 @@ function givenOptions(args: RunArgs): GivenOptions {
     allowDirty: args["allow-dirty"],
     changedSince: args["changed-since"],
     cache: args.cache,
+    ignore: ignoredCodes(args["extend-ignore"]),
+    reportUnusedIgnores: args["report-unused-ignores"],
     config: args.config,
   };
+}
+
+/** --extend-ignore's codes, each known: a typo would silently ignore nothing. */
+function ignoredCodes(value: string | string[] | undefined): string[] | undefined {
+  const codes = flagValues(value, { commaList: true });
+  return codes && expectCodes(codes, "--extend-ignore");
 }
 
 /** Defaults, then [tool.asyncshift], then flags given on the command line. */
@@ -200,13 +245,6 @@ export function resolveCliOptions(args: RunArgs): Options {
   return options;
 }
 
-function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (stream.write(text)) resolve();
-    else stream.once("drain", resolve);
-  });
-}
-
 /** The report in pieces: a large run's JSON document is never held as one string. */
 function formatRun(result: RunResult, options: Options): Iterable<string> {
   switch (options.format) {
@@ -223,60 +261,11 @@ function formatRun(result: RunResult, options: Options): Iterable<string> {
           diff: options.diff,
           quiet: options.quiet,
           verbose: options.verbose,
+          paths: options.paths,
+          cwd: process.cwd(),
         }),
       ];
   }
-}
-
-/** Writes pieces in writes of about 64 KB, each waiting for the stream to drain. */
-async function writePieces(stream: NodeJS.WriteStream, pieces: Iterable<string>): Promise<void> {
-  let pending = "";
-  for (const piece of pieces) {
-    pending += piece;
-    if (pending.length >= 65_536) {
-      await write(stream, pending);
-      pending = "";
-    }
-  }
-  if (pending) await write(stream, pending);
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const decoded = decodeSource(Buffer.concat(chunks));
-  if ("problem" in decoded) throw new UsageError(`standard input: ${decoded.problem.message}`);
-  return decoded.text;
-}
-
-/** --stdin-filename: the source from standard input, the result on standard output. */
-async function stdinCommand(args: RunArgs, options: Options): Promise<number> {
-  const path = args["stdin-filename"]!;
-  const source = await readStdin();
-  const shown = displayPath(resolve(path));
-  const result = transformSource(source, {
-    path: shown,
-    transforms: options.transforms,
-    unsafeFixes: options.unsafeFixes,
-    django: options.django,
-    settings: options.settings,
-    skip: options.skip,
-    projectDir: projectDirOf(path),
-    ...(options.djangoVersion ? { djangoVersion: options.djangoVersion } : {}),
-  });
-  await write(process.stdout, result.output);
-  const c = pc.createColors(
-    Boolean(process.stderr.isTTY) && !process.env.NO_COLOR && options.color,
-  );
-  const lines = result.diagnostics
-    .filter((d) => !options.quiet || d.severity === "error")
-    .map((d) => formatDiagnostic(shown, d, c));
-  if (!options.quiet) lines.push(...result.notices.map((n) => `note: ${n}`));
-  if (lines.length > 0) await write(process.stderr, lines.join("\n") + "\n");
-  const internal = result.diagnostics.some((d) => d.code === "AS999" || d.code === "AS901");
-  if (internal) return 2;
-  const errors = result.diagnostics.some((d) => d.severity === "error");
-  return errors || (options.mode === "check" && result.changed) ? 1 : 0;
 }
 
 /** --interactive: a dry run keeping each file's text, then a question per hunk. */
@@ -313,12 +302,14 @@ async function interactiveCommand(options: Options): Promise<number> {
   );
   await write(process.stdout, lines.join("\n") + "\n");
   const refused = reviewed.some((f) => f.refused);
-  return refused ? 1 : exitCodeOf("dry-run", result.files);
+  // What was accepted is written: the exit code is --write's.
+  return refused ? 1 : exitCodeOf("write", result.files);
 }
 
 async function runCommand(args: RunArgs): Promise<number> {
   const options = resolveCliOptions(args);
-  if (args["stdin-filename"] !== undefined) return stdinCommand(args, options);
+  if (args["stdin-filename"] !== undefined)
+    return stdinCommand(args["stdin-filename"], options, VERSION);
   if (args.interactive) return interactiveCommand(options);
   const progress = wantsProgress(process.stderr, options.quiet)
     ? progressBar(process.stderr)
@@ -339,10 +330,11 @@ async function runCommand(args: RunArgs): Promise<number> {
 
 interface ReportArgs extends TransformFlagArgs {
   paths?: string[];
-  include?: string[];
-  exclude?: string[];
+  "--"?: string[];
+  include?: string | string[];
+  exclude?: string | string[];
   config?: string;
-  transform?: string[];
+  transform?: string | string[];
   django?: boolean;
   "django-version"?: string;
   format?: "text" | "json";
@@ -375,11 +367,56 @@ const EXAMPLES: [string, string][] = [
   ["$0 explain AS101", "Why a diagnostic is reported, with an example"],
 ];
 
+function listCommand(): number {
+  process.stdout.write(listTransforms(TRANSFORMS));
+  return 0;
+}
+
+/** `explain CODE`, or with no code the list of codes. */
+function explainCommand(args: { code?: string }): number {
+  if (args.code === undefined) {
+    process.stdout.write(listCodes(TRANSFORMS));
+    return 0;
+  }
+  const text = explainCode(TRANSFORMS, args.code);
+  if (!text) throw new UsageError(`unknown code "${args.code}"; \`asyncshift list\` shows them`);
+  process.stdout.write(text);
+  return 0;
+}
+
+/** Each problem on its own line (every missing path is named), each saying who speaks. */
+function failureText(message: string): string {
+  const lines = message.split("\n").map((l) => (l.startsWith("Run `") ? l : `asyncshift: ${l}`));
+  return lines.join("\n") + "\n";
+}
+
+/** yargs' failures as usage errors naming flags as typed; throwing stops it before any command. */
+function usageFailure(cli: Argv, message: string, error: Error | undefined): never {
+  // yargs' own validation errors (a flag without its value) are usage errors too.
+  if (error && error.name !== "YError") throw error;
+  // The flags of the command being parsed: yargs adds them to the one instance.
+  const parsing = cli as unknown as { getOptions(): { key: Record<string, unknown> } };
+  const known = Object.keys(parsing.getOptions().key);
+  const text = usageMessage(error?.message ?? message, known);
+  throw new UsageError(`${text}\nRun \`asyncshift --help\` for usage.`);
+}
+
+/** `asyncshift . | head`: a reader that stops early is not an internal error. */
+function endQuietlyWhenOutputCloses(exitCode: () => number): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(exitCode());
+    throw error;
+  });
+}
+
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
+  endQuietlyWhenOutputCloses(() => exitCode);
+  const shadow = subcommandShadowNote(argv, existsSync);
+  if (shadow) process.stderr.write(shadow + "\n");
   const fail = (message: string) => {
-    process.stderr.write(`asyncshift: ${message}\n`);
+    process.stderr.write(failureText(message));
     exitCode = 2;
   };
   const guarded =
@@ -415,54 +452,30 @@ export async function main(argv: string[]): Promise<number> {
     .command(
       "report [paths..]",
       "Inventory before migrating: sites per file and in total, nothing changed",
-      (y) =>
-        fileFlags(y)
-          .option("format", {
-            choices: ["text", "json"] as const,
-            describe: "A table (text) or one JSON document for scripts",
-          })
-          .option("color", { type: "boolean", describe: "Colour the table" })
-          .example([
-            ["$0 report .", "Table of asyncio.run, sync_to_async and to_thread sites per file"],
-            ["$0 report --format json src/ > inventory.json", "The same for scripts"],
-          ]),
+      reportFlags,
       guarded(reportCommand),
     )
+    .command("list", "List the transforms and their diagnostic codes", {}, guarded(listCommand))
     .command(
-      "list",
-      "List the transforms and their diagnostic codes",
-      {},
-      guarded(() => {
-        process.stdout.write(listTransforms(TRANSFORMS));
-        return 0;
-      }),
-    )
-    .command(
-      "explain <code>",
-      "Explain a diagnostic code, with a before/after example",
-      (y) => y.positional("code", { type: "string", demandOption: true }),
-      guarded((args: { code: string }) => {
-        const text = explainCode(TRANSFORMS, args.code);
-        if (!text)
-          throw new UsageError(`unknown code "${args.code}"; \`asyncshift list\` shows them`);
-        process.stdout.write(text);
-        return 0;
-      }),
+      "explain [code]",
+      "Explain a diagnostic code, with a before/after example (no code: list them)",
+      (y) => y.positional("code", { type: "string" }),
+      guarded(explainCommand),
     )
     .example(EXAMPLES)
     .epilogue(
-      "Exit codes: 0 nothing pending or all applied; 1 changes pending with --check, or an error " +
-        "diagnostic; 2 usage error or internal failure.",
+      "Exit codes (as black's): the dry run exits 0; --check exits 1 when a change is pending or " +
+        "an error diagnostic exists; --write exits 1 when a file could not be written or an error " +
+        "remains; 2 is a usage error or an internal failure.",
     )
     .strict()
     .version(VERSION)
     .help()
     .alias("h", "help")
     .wrap(Math.min(100, process.stdout.columns || 100))
-    .fail((message, error) => {
-      // Throwing stops yargs before any command handler runs.
-      throw error ?? new UsageError(`${message}\nRun \`asyncshift --help\` for usage.`);
-    });
+    // Flags are named as typed (no camelCase twin in messages); arguments after `--` are paths.
+    .parserConfiguration({ "camel-case-expansion": false, "populate--": true })
+    .fail((message, error) => usageFailure(cli, message, error));
   try {
     await cli.parseAsync();
   } catch (error) {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import type { OptionValue, TransformOption, TransformSettings } from "../model/types.js";
+import { RUNNER_CODES } from "../model/codes.js";
 import { TRANSFORMS } from "../../transforms/index.js";
 
 export type Mode = "dry-run" | "write" | "check";
@@ -36,6 +37,10 @@ export interface Options {
   changedSince?: string;
   /** Keep the project index in `.asyncshift_cache/` under the project root. */
   cache: boolean;
+  /** Codes never reported: `ignore` and `extend-ignore` of the file, then --extend-ignore. */
+  ignore: string[];
+  /** Report `# asyncshift: ignore` comments that suppressed nothing (AS910). */
+  reportUnusedIgnores: boolean;
 }
 
 /** A configuration problem the user must fix: exit code 2, message names the key and file. */
@@ -60,6 +65,8 @@ export const DEFAULT_OPTIONS: Omit<Options, "paths"> = {
   skip: {},
   allowDirty: false,
   cache: true,
+  ignore: [],
+  reportUnusedIgnores: false,
 };
 
 /** Does this pyproject.toml text hold a [tool.asyncshift] table (in any TOML spelling)? */
@@ -101,7 +108,12 @@ function parseDocument(file: string, text: string): Record<string, unknown> {
 
 const VERSION = /^\d+\.\d+$/;
 
-type Reader = (value: unknown, key: string) => Partial<Options>;
+/** What one key gives: options, or (extend-exclude) globs added to a transform's skips. */
+type ReadKey = Partial<Options> & {
+  extendSkip?: Record<string, string[]>;
+  extendIgnore?: string[];
+};
+type Reader = (value: unknown, key: string) => ReadKey;
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return "a list";
@@ -133,6 +145,22 @@ function knownTransformIds(): string[] {
   return TRANSFORMS.map((t) => t.meta.id);
 }
 
+/** Every code a run can report: the transforms' and the runner's. */
+function knownCodes(): string[] {
+  return [...TRANSFORMS.flatMap((t) => Object.keys(t.meta.codes)), ...Object.keys(RUNNER_CODES)];
+}
+
+/** A list of diagnostic codes, each known (a typo would silently ignore nothing). */
+export function expectCodes(value: unknown, key: string): string[] {
+  const codes = expectStringList(value, key).map((c) => c.trim().toUpperCase());
+  const unknown = codes.filter((c) => !knownCodes().includes(c));
+  if (unknown.length > 0)
+    throw new ConfigError(
+      `${key}: unknown code ${unknown.map((c) => `"${c}"`).join(", ")} (\`asyncshift explain\` lists them)`,
+    );
+  return codes;
+}
+
 /** Keys of [tool.asyncshift], with how each is read. Anything else is an error. */
 const KEYS: Record<string, Reader> = {
   include: (v, k) => ({ include: expectStringList(v, k) }),
@@ -157,6 +185,9 @@ const KEYS: Record<string, Reader> = {
       throw new ConfigError(`${k} must be a version like "4.2", not ${describe(v)}`);
     return { djangoVersion: v };
   },
+  ignore: (v, k) => ({ ignore: expectCodes(v, k) }),
+  "extend-ignore": (v, k) => ({ extendIgnore: expectCodes(v, k) }),
+  "report-unused-ignores": (v, k) => ({ reportUnusedIgnores: expectBoolean(v, k) }),
 };
 
 const skipReader =
@@ -182,20 +213,42 @@ export function checkedSetting(option: TransformOption, v: unknown, k: string): 
     value = v;
   } else {
     const table = expectTable(v, k);
-    for (const [from, to] of Object.entries(table))
+    for (const [from, to] of Object.entries(table)) {
       if (typeof to !== "string")
         throw new ConfigError(`${k}."${from}" must be a string, not ${describe(to)}`);
+      const problem = option.entryProblem?.(from, to);
+      if (problem) throw new ConfigError(`${k}."${from}": ${problem}`);
+    }
     value = table as Record<string, string>;
   }
-  const problem = option.problem?.(value);
-  if (problem) throw new ConfigError(`${k}: ${problem}`);
   return value;
 }
 
-/** Keys of one transform's table, [tool.asyncshift.<id>]: `exclude`, then what it declares. */
+/** `extend-exclude`: the transform's default skips (or its `exclude`), then these. */
+const extendSkipReader =
+  (id: string): Reader =>
+  (v, k) => ({ extendSkip: { [id]: expectStringList(v, k) } });
+
+/** Skips after `exclude` (which replaces the defaults) and `extend-exclude` (which adds to them). */
+function withExtendedSkips(
+  skip: Record<string, string[]>,
+  extend: Record<string, string[]>,
+): Record<string, string[]> {
+  const merged = { ...skip };
+  for (const [id, globs] of Object.entries(extend)) {
+    const base = merged[id] ?? TRANSFORMS.find((t) => t.meta.id === id)?.meta.defaultSkip ?? [];
+    merged[id] = [...base, ...globs];
+  }
+  return merged;
+}
+
+/** Keys of one transform's table, [tool.asyncshift.<id>]: `exclude`, `extend-exclude`, then what it declares. */
 function transformKeys(id: string): Record<string, Reader> {
   const declared = TRANSFORMS.find((t) => t.meta.id === id)?.meta.options ?? {};
-  const readers: Record<string, Reader> = { exclude: skipReader(id) };
+  const readers: Record<string, Reader> = {
+    exclude: skipReader(id),
+    "extend-exclude": extendSkipReader(id),
+  };
   for (const [name, option] of Object.entries(declared))
     readers[option.key] = settingReader(id, name, option);
   return readers;
@@ -229,6 +282,8 @@ export function optionsFromFile(file: string): Partial<Options> {
   const table = tool?.asyncshift;
   if (table === undefined) return { configFile: file };
   let result: Partial<Options> = { configFile: file, skip: {}, settings: {} };
+  const extended: Record<string, string[]> = {};
+  const extraIgnore: string[] = [];
   try {
     for (const [key, value] of Object.entries(expectTable(table, "tool.asyncshift"))) {
       const name = `tool.asyncshift.${key}`;
@@ -240,7 +295,9 @@ export function optionsFromFile(file: string): Partial<Options> {
             throw new ConfigError(
               `unknown key ${name}.${sub} (known: ${Object.keys(readers).join(", ")})`,
             );
-          result = mergedOptions(result, reader(subValue, `${name}.${sub}`));
+          const { extendSkip, ...read } = reader(subValue, `${name}.${sub}`);
+          result = mergedOptions(result, read);
+          Object.assign(extended, extendSkip);
         }
         continue;
       }
@@ -249,13 +306,21 @@ export function optionsFromFile(file: string): Partial<Options> {
         throw new ConfigError(
           `unknown key ${name} (known: ${[...Object.keys(KEYS), ...transformTables().map((id) => `[${id}]`)].join(", ")})`,
         );
-      Object.assign(result, reader(value, name));
+      const { extendIgnore, ...read } = reader(value, name);
+      Object.assign(result, read);
+      if (extendIgnore) extraIgnore.push(...extendIgnore);
     }
   } catch (error) {
     if (error instanceof ConfigError) throw new ConfigError(`${file}: ${error.message}`);
     throw error;
   }
-  return result;
+  return {
+    ...result,
+    skip: withExtendedSkips(result.skip ?? {}, extended),
+    ...(result.ignore || extraIgnore.length > 0
+      ? { ignore: [...(result.ignore ?? []), ...extraIgnore] }
+      : {}),
+  };
 }
 
 function expectToolTable(file: string, tool: unknown): Record<string, unknown> {
@@ -289,6 +354,8 @@ export function resolveOptions(given: GivenOptions): Options {
     ...DEFAULT_OPTIONS,
     ...mergedOptions(fromFile, defined),
     paths,
+    // --extend-ignore adds to the file's codes, as its name says.
+    ignore: [...(fromFile.ignore ?? []), ...(defined.ignore ?? [])],
     ...(configFile ? { configFile } : {}),
   } as Options;
   if (options.djangoVersion !== undefined && !isDjangoVersion(options.djangoVersion))

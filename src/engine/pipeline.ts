@@ -10,6 +10,12 @@ import {
 import { copyTree } from "../syntax/tree.js";
 import { FileSemantics } from "../python/semantics.js";
 import { passOutcome } from "./fixes.js";
+import {
+  statementStartOf,
+  Suppressions,
+  unusedSuppressions,
+  type SuppressionComment,
+} from "./suppression.js";
 import type {
   Context,
   Diagnostic,
@@ -18,6 +24,7 @@ import type {
   ReplacedName,
   Severity,
   Transform,
+  Tree,
 } from "../model/types.js";
 
 /** An edit as reported to the user: positions in the file as it was read (1-based line and column). */
@@ -70,6 +77,10 @@ export interface PipelineInput {
   ctx: Context;
   /** Per transform id, globs of files it must not touch (defaults to each transform's own). */
   skipGlobs?: Record<string, string[]>;
+  /** Codes never reported (`--extend-ignore`, `ignore = [...]`): their fixes are not applied. */
+  ignore?: readonly string[];
+  /** Report suppression comments that suppressed nothing (AS910). */
+  reportUnusedIgnores?: boolean;
 }
 
 const BOM = "\uFEFF";
@@ -140,6 +151,10 @@ class FileRun {
   readonly skippedBy: string[] = [];
   readonly replaced: ReplacedName[] = [];
   readonly history: OffsetHistory;
+  readonly suppressions: Suppressions;
+  private readonly ignored: Set<string>;
+  /** The transforms that looked at the file: their codes' unused suppressions are reported. */
+  looked: readonly Transform[] = [];
 
   constructor(
     readonly input: PipelineInput,
@@ -147,9 +162,43 @@ class FileRun {
     readonly text: string,
   ) {
     this.history = new OffsetHistory(text);
+    this.suppressions = new Suppressions(text);
+    this.ignored = new Set(input.ignore?.map((c) => c.toUpperCase()));
   }
 
-  report(source: string, d: Diagnostic): void {
+  /**
+   * Is a site's code ignored by the configuration, or suppressed by a comment on its line or on
+   * the first line of its statement (`statementStart`, in the current text)?
+   */
+  isSuppressed(d: Diagnostic, statementStart = d.start): boolean {
+    if (this.ignored.has(d.code)) return true;
+    const at = this.history.originalOffset(d.start);
+    return this.suppressions.isSuppressed(d.code, at, this.history.originalOffset(statementStart));
+  }
+
+  /** A bare suppression comment on the line of one of a pass's edits (older transforms). */
+  heldBack(changes: readonly Edit[], tree: Tree): SuppressionComment | undefined {
+    if (this.suppressions.size === 0) return undefined;
+    for (const e of changes) {
+      const statement = statementStartOf(tree, e.start);
+      const comment = this.suppressions.bareAt(
+        this.history.originalOffset(e.start),
+        this.history.originalOffset(statement),
+      );
+      if (comment) return comment;
+    }
+    return undefined;
+  }
+
+  /** The diagnostics, with unused suppressions when asked for. */
+  reported(): ReportedDiagnostic[] {
+    if (!this.input.reportUnusedIgnores || this.suppressions.size === 0) return this.diagnostics;
+    const unused = unusedSuppressions(this.suppressions, mayReportUnused(this.input, this.looked));
+    return [...this.diagnostics, ...unused];
+  }
+
+  report(source: string, d: Diagnostic, statementStart = d.start): void {
+    if (source !== "runner" && this.isSuppressed(d, statementStart)) return;
     const start = this.history.position(d.start);
     const end = this.history.position(Math.max(d.end, d.start));
     this.diagnostics.push({
@@ -192,7 +241,7 @@ class FileRun {
       status,
       output: this.input.source,
       edits: status === "unchanged" ? this.edits : [],
-      diagnostics: this.diagnostics,
+      diagnostics: status === "unchanged" ? this.reported() : this.diagnostics,
       skippedBy: this.skippedBy,
       ...(stack ? { stack } : {}),
     };
@@ -268,10 +317,21 @@ function runPass(
   const id = transform.meta.id;
   try {
     const result = transform.transform(file, run.input.ctx);
+    // A suppressed or ignored site is left alone: neither reported nor rewritten.
+    if (result.findings)
+      result.findings = result.findings.filter(
+        (f) => !run.isSuppressed(f, statementStartOf(file.tree, f.start)),
+      );
     const outcome = passOutcome(file, result, run.input.ctx);
-    for (const d of outcome.diagnostics) run.report(id, d);
+    for (const d of outcome.diagnostics) run.report(id, d, statementStartOf(file.tree, d.start));
     run.replaced.push(...outcome.replaced);
-    return { edits: sortedEdits(outcome.edits) };
+    const edits = sortedEdits(outcome.edits);
+    const held = result.findings ? undefined : run.heldBack(edits, file.tree);
+    if (held) {
+      run.diagnostics.push(heldBackDiagnostic(id, held));
+      return { edits: [] };
+    }
+    return { edits };
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
     // Code nested deeper than a recursive walk can follow (CPython itself refuses most such
@@ -301,6 +361,7 @@ export function transformSource(input: PipelineInput): SourceResult {
   const text = hasBom ? input.source.slice(1) : input.source;
   const run = new FileRun(input, text);
   const wanted = wantedTransforms(run);
+  run.looked = wanted;
   const holdingSites = new Set(wanted.filter((t) => mayHoldSite(text, t, input.ctx)));
   if (holdingSites.size === 0) return run.unchanged("unchanged");
 
@@ -332,7 +393,7 @@ export function transformSource(input: PipelineInput): SourceResult {
     status: "changed",
     output: hasBom ? BOM + current : current,
     edits: run.edits,
-    diagnostics: run.diagnostics,
+    diagnostics: run.reported(),
     skippedBy: run.skippedBy,
     ...(run.replaced.length > 0 ? { replaced: run.replaced } : {}),
   };
@@ -355,4 +416,32 @@ function refusedOutput(run: FileRun, native: NativeTree): boolean {
       `nothing written (please report this)`,
   });
   return true;
+}
+
+function heldBackDiagnostic(id: string, comment: SuppressionComment): ReportedDiagnostic {
+  return {
+    code: "AS911",
+    severity: "info",
+    source: "runner",
+    line: comment.line,
+    column: comment.column,
+    endLine: comment.line,
+    endColumn: comment.column,
+    message:
+      `\`# asyncshift: ignore\` on a site ${id} rewrites: none of ${id}'s rewrites in this file ` +
+      `are applied (they share import edits); its diagnostics still are`,
+  };
+}
+
+/** Unused suppressions are reported only for codes of transforms that looked at the file. */
+function mayReportUnused(
+  input: PipelineInput,
+  looked: readonly Transform[],
+): (code: string | undefined) => boolean {
+  return (code) => {
+    // A bare comment may be meant for any transform: unused only when every one looked.
+    if (code === undefined) return looked.length === input.transforms.length;
+    // A code of a transform that did not look (not selected, or skipped here) may be used there.
+    return looked.some((t) => t.meta.codes[code] !== undefined);
+  };
 }

@@ -84,6 +84,26 @@ export const RUNNER_CODES: Record<string, CodeDoc> = {
       "transform's walk of it ran out of stack. CPython refuses such files too. The file is left " +
       "unchanged; the other files are processed.",
   },
+  AS910: {
+    severity: "warning",
+    title: "unused suppression comment",
+    explanation:
+      "With --report-unused-ignores: a `# asyncshift: ignore[CODE]` comment whose codes were not " +
+      "reported on its line (or on the statement it opens), or a bare `# asyncshift: ignore` that " +
+      "held back nothing, like ruff's RUF100. Codes of transforms that did not look at the file " +
+      "(not selected, or skipped by their globs) are not reported. Remove the comment, or the codes " +
+      "that no longer apply.",
+  },
+  AS911: {
+    severity: "info",
+    title: "rewrites held back by a suppression comment",
+    explanation:
+      "A bare `# asyncshift: ignore` sits on the line of a site a transform rewrites (or on the " +
+      "first line of its statement). A rewrite's import edits are shared by every site of that " +
+      "transform in the file, so none of that transform's rewrites in the file are applied; its " +
+      "diagnostics are still reported. Move the code you want kept out of the file, or remove " +
+      "the comment to let the rewrites through.",
+  },
   AS920: {
     severity: "warning",
     title: "a test patches what the run rewrote",

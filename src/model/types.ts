@@ -94,8 +94,8 @@ export interface TransformOption {
   choices?: readonly string[];
   default: OptionValue;
   describe: string;
-  /** A further check of a configured value: what is wrong with it, or undefined. */
-  problem?(value: OptionValue): string | undefined;
+  /** For a string table: what is wrong with one entry, or undefined. */
+  entryProblem?(key: string, value: string): string | undefined;
 }
 
 export interface SiteKind {

@@ -17,6 +17,19 @@ export function listTransforms(transforms: readonly Transform[]): string {
   return lines.join("\n") + "\n";
 }
 
+/** `asyncshift explain` with no code: every code and its title, then how to read one. */
+export function listCodes(transforms: readonly Transform[]): string {
+  const lines: string[] = [];
+  const add = (owner: string, codes: Record<string, CodeDoc>) => {
+    for (const [code, doc] of Object.entries(codes))
+      lines.push(`${code} ${doc.severity.padEnd(7)} ${owner.padEnd(11)} ${doc.title}`);
+  };
+  for (const { meta } of transforms) add(meta.id, meta.codes);
+  add("runner", RUNNER_CODES);
+  lines.push("", "`asyncshift explain CODE` explains one, with a before/after example.");
+  return lines.join("\n") + "\n";
+}
+
 /** Where a code is documented: the transform that emits it, or the runner. */
 export function codeDoc(
   transforms: readonly Transform[],

@@ -40,13 +40,19 @@ function diagnosticLine(path: string, d: ReportedDiagnostic): string {
   return annotation(COMMAND[d.severity], path, d, d.code, message);
 }
 
+/** Where an annotation goes in the output: GitHub shows only the first ten of each level per step. */
+const ORDER = { error: 0, warning: 1, notice: 2 } as const;
+
 /**
- * GitHub Actions workflow commands: one annotation per diagnostic (errors as ::error, warnings as
- * ::warning, info as ::notice), one per pending rewrite, notices, then the summary as a plain line.
+ * GitHub Actions workflow commands: errors first, then warnings (diagnostics by severity), then
+ * the rest as notices (info diagnostics, one per pending rewrite and line, run notices), then the
+ * summary as a plain line. Within a level, files and lines keep their order.
  */
 export function formatGithub(result: RunResult): string {
-  const lines: string[] = [];
+  const annotations: { level: keyof typeof ORDER; text: string }[] = [];
   for (const file of result.files) {
+    for (const d of file.diagnostics)
+      annotations.push({ level: COMMAND[d.severity], text: diagnosticLine(file.path, d) });
     if (file.status === "changed" && !file.written) {
       const seen = new Set<string>();
       for (const edit of file.edits) {
@@ -54,21 +60,26 @@ export function formatGithub(result: RunResult): string {
         const key = `${edit.transform}:${edit.line}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        lines.push(
-          annotation(
-            "warning",
+        annotations.push({
+          level: "notice",
+          text: annotation(
+            "notice",
             file.path,
             edit,
             `asyncshift ${edit.transform}`,
             `${edit.transform} would rewrite this line; run asyncshift --write (or \`asyncshift ${file.path}\` to see the diff)`,
           ),
-        );
+        });
       }
     }
-    for (const d of file.diagnostics) lines.push(diagnosticLine(file.path, d));
   }
   for (const notice of result.notices)
-    lines.push(`::notice title=asyncshift::${escapeData(notice.message)}`);
+    annotations.push({
+      level: "notice",
+      text: `::notice title=asyncshift::${escapeData(notice.message)}`,
+    });
+  // Array.prototype.sort is stable: the order within a level is the files' and lines'.
+  const lines = annotations.sort((a, b) => ORDER[a.level] - ORDER[b.level]).map((a) => a.text);
   lines.push(summaryLine(result));
   return lines.join("\n") + "\n";
 }

@@ -1,4 +1,8 @@
+import { existsSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { RUNNER_CODES } from "../model/codes.js";
+import { explainCode } from "./docs.js";
+import { patchRoot } from "./text.js";
 import type { FileResult } from "../runner/file-job.js";
 import type { ReportedDiagnostic, ReportedEdit } from "../engine/pipeline.js";
 import type { RunResult } from "../runner/run.js";
@@ -24,23 +28,35 @@ interface Rule {
   name: string;
   shortDescription: { text: string };
   fullDescription: { text: string };
+  helpUri?: string;
   help: { text: string; markdown: string };
   defaultConfiguration: { level: Level };
   properties: { source: string };
 }
 
-function helpOf(doc: CodeDoc): { text: string; markdown: string } {
-  const text = [doc.explanation];
+/** The help `asyncshift explain CODE` prints, as text and as Markdown. */
+function helpOf(
+  code: string,
+  doc: CodeDoc,
+  transforms: readonly Transform[],
+): { text: string; markdown: string } {
   const markdown = [doc.explanation];
-  if (doc.before) {
-    text.push("", "Before:", doc.before);
-    markdown.push("", "Before:", "", "```python", doc.before, "```");
-  }
-  if (doc.after) {
-    text.push("", "After:", doc.after);
-    markdown.push("", "After:", "", "```python", doc.after, "```");
-  }
-  return { text: text.join("\n"), markdown: markdown.join("\n") };
+  if (doc.before) markdown.push("", "Before:", "", "```python", doc.before, "```");
+  if (doc.after) markdown.push("", "After:", "", "```python", doc.after, "```");
+  const text = explainCode(transforms, code) ?? doc.explanation;
+  return { text: text.trimEnd(), markdown: markdown.join("\n") };
+}
+
+/**
+ * The README's section on a code: its heading `#### CODE — title`, as GitHub makes anchors
+ * (lower case, punctuation dropped, each space a hyphen).
+ */
+export function helpUriOf(code: string, doc: CodeDoc): string {
+  const slug = `${code} — ${doc.title}`
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, "")
+    .replace(/ /g, "-");
+  return `${INFORMATION_URI}#${slug}`;
 }
 
 /** PascalCase rule name from a title, as SARIF viewers show it ("AsyncioRunCalledFromSyncCode"). */
@@ -74,19 +90,27 @@ export function sarifRules(transforms: readonly Transform[]): Rule[] {
       defaultConfiguration: { level: "warning" },
       properties: { source: meta.id },
     });
-    for (const [code, doc] of Object.entries(meta.codes)) rules.push(codeRule(code, doc, meta.id));
+    for (const [code, doc] of Object.entries(meta.codes))
+      rules.push(codeRule(code, doc, meta.id, transforms));
   }
-  for (const [code, doc] of Object.entries(RUNNER_CODES)) rules.push(codeRule(code, doc, "runner"));
+  for (const [code, doc] of Object.entries(RUNNER_CODES))
+    rules.push(codeRule(code, doc, "runner", transforms));
   return rules;
 }
 
-function codeRule(code: string, doc: CodeDoc, source: string): Rule {
+function codeRule(
+  code: string,
+  doc: CodeDoc,
+  source: string,
+  transforms: readonly Transform[],
+): Rule {
   return {
     id: code,
     name: ruleName(doc.title),
     shortDescription: { text: doc.title },
     fullDescription: { text: doc.explanation },
-    help: helpOf(doc),
+    helpUri: helpUriOf(code, doc),
+    help: helpOf(code, doc, transforms),
     defaultConfiguration: { level: LEVEL[doc.severity] },
     properties: { source },
   };
@@ -200,17 +224,42 @@ function editResults(
   }));
 }
 
+/**
+ * %SRCROOT%: the root of the git work tree holding the working folder (code scanning resolves
+ * URIs against it), else the working folder; raised to a folder holding every file, so that every
+ * URI is relative to it.
+ */
+export function sourceRoot(cwd: string, paths: readonly string[]): string {
+  let root = resolve(cwd);
+  for (let dir = root; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".git"))) {
+      root = dir;
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  return patchRoot(
+    root,
+    paths.map((p) => resolve(cwd, p)),
+  );
+}
+
 /** One SARIF 2.1.0 log with one run: the tool and its rules, then every result. */
 export function formatSarif(
   result: RunResult,
   transforms: readonly Transform[],
   toolVersion: string,
+  cwd = process.cwd(),
 ): string {
   const rules = sarifRules(transforms);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results: unknown[] = [];
+  const root = sourceRoot(
+    cwd,
+    result.files.map((f) => f.path),
+  );
   for (const file of result.files) {
-    const uri = uriOf(file.path);
+    const uri = uriOf(relative(root, resolve(cwd, file.path)).split(sep).join("/"));
     if (file.status === "changed") results.push(...editResults(file, uri, result.mode, ruleIndex));
     for (const d of file.diagnostics) results.push(diagnosticResult(uri, d, ruleIndex));
   }
@@ -230,7 +279,7 @@ export function formatSarif(
         },
         // Columns count characters (code points), as editors show them.
         columnKind: "unicodeCodePoints",
-        originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileUri(process.cwd()) } },
+        originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileUri(root) } },
         invocations: [
           {
             executionSuccessful: result.exitCode !== 2,

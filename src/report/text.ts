@@ -1,3 +1,4 @@
+import { dirname, relative, resolve, sep } from "node:path";
 import pc from "picocolors";
 import { TRANSFORMS } from "../../transforms/index.js";
 import type { FileResult } from "../runner/file-job.js";
@@ -9,6 +10,10 @@ export interface TextOptions {
   diff: boolean;
   quiet: boolean;
   verbose: boolean;
+  /** The paths as given: the dry run ends with the command that applies it. */
+  paths?: string[];
+  /** The working folder: the patch's paths are relative to it, or to a folder above it. */
+  cwd?: string;
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -24,6 +29,43 @@ function colouredDiff(diff: string, c: Colors): string {
       return line;
     })
     .join("\n");
+}
+
+/**
+ * The folder the patch's paths are relative to: the working folder, or, when a changed file lies
+ * outside it, the deepest folder holding both (git apply and patch refuse `..` in a path).
+ */
+export function patchRoot(cwd: string, paths: readonly string[]): string {
+  let root = resolve(cwd);
+  for (const path of paths) {
+    const file = resolve(root, path);
+    while (relative(root, file).startsWith("..") && dirname(root) !== root) root = dirname(root);
+  }
+  return root;
+}
+
+/** Each changed file's diff, with `a/` and `b/` paths relative to the patch root. */
+function patchOf(result: RunResult, cwd: string, c: Colors): string[] {
+  const changed = result.files.filter((f) => f.status === "changed" && f.diff);
+  const root = patchRoot(
+    cwd,
+    changed.map((f) => f.path),
+  );
+  const out: string[] = [];
+  if (root !== resolve(cwd))
+    // Text before the first `---` is skipped by git apply and patch.
+    out.push(c.dim(`# paths below are relative to ${root}: apply this patch there`));
+  for (const file of changed) {
+    if (file.status !== "changed" || !file.diff) continue;
+    const label = relative(root, resolve(cwd, file.path)).split(sep).join("/");
+    const lines = file.diff.split("\n");
+    lines[0] = `--- a/${label}`;
+    lines[1] = `+++ b/${label}`;
+    // Only the final newline goes: a hunk's last context line may be a lone space (a blank
+    // line), and trimming it would make the hunk shorter than its header says.
+    out.push(colouredDiff(lines.join("\n").replace(/\n$/, ""), c));
+  }
+  return out;
 }
 
 const SEVERITY_COLOR = { error: "red", warning: "yellow", info: "blue" } as const;
@@ -76,11 +118,7 @@ export function summaryLine(result: RunResult): string {
 export function formatText(result: RunResult, options: TextOptions): string {
   const c = pc.createColors(options.color);
   const out: string[] = [];
-  if (options.diff && !options.quiet) {
-    for (const file of result.files) {
-      if (file.status === "changed" && file.diff) out.push(colouredDiff(file.diff.trimEnd(), c));
-    }
-  }
+  if (options.diff && !options.quiet) out.push(...patchOf(result, options.cwd ?? ".", c));
   const shown = (d: ReportedDiagnostic) => !options.quiet || d.severity === "error";
   for (const file of result.files) {
     // Transforms report in their own order; a reader wants the file top to bottom.
@@ -90,8 +128,39 @@ export function formatText(result: RunResult, options: TextOptions): string {
   }
   if (!options.quiet)
     for (const notice of result.notices) out.push(c.yellow(`note: ${notice.message}`));
+  const showsDiffs = options.diff && !options.quiet;
+  const named = namedFiles(result, showsDiffs);
+  if (named) out.push(named);
   out.push(summaryLine(result));
+  if (result.mode === "dry-run" && result.summary.filesChanged > 0 && options.paths)
+    out.push(nextStep(options.paths));
   return out.join("\n") + "\n";
+}
+
+/**
+ * The files that change, by name (as ruff and black name them): always after --write and with
+ * --check, and in a dry run whose diffs are not shown.
+ */
+function namedFiles(result: RunResult, showsDiffs: boolean): string | undefined {
+  const written = result.mode === "write";
+  if (!written && result.mode === "dry-run" && showsDiffs) return undefined;
+  const paths = result.files
+    .filter((f) => f.status === "changed" && (!written || f.written))
+    .map((f) => f.path);
+  if (paths.length === 0) return undefined;
+  const head = `${written ? "Rewrote" : "Would rewrite"} ${plural(paths.length, "file")}:`;
+  return [head, ...paths.map((p) => `  ${p}`)].join("\n");
+}
+
+/** A path as a POSIX shell reads it back: quoted only when it must be. */
+function shellWord(word: string): string {
+  return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** What to run after reading a dry run: apply it, or review it change by change. */
+function nextStep(paths: string[]): string {
+  const shown = paths.map(shellWord).join(" ");
+  return `Run \`asyncshift --write ${shown}\` to apply these changes, or \`asyncshift -i ${shown}\` to review each one.`;
 }
 
 export type { FileResult };

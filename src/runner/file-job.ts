@@ -47,6 +47,10 @@ export interface FileJob extends FileLook {
   wantDiff: boolean;
   /** Keep the new text in the result (interactive review, stdin mode). */
   keepText: boolean;
+  /** Codes never reported (--extend-ignore, `ignore`). */
+  ignore?: string[];
+  /** Report suppression comments that suppressed nothing (AS910). */
+  reportUnusedIgnores?: boolean;
 }
 
 interface FileResultBase {
@@ -286,6 +290,8 @@ function processFileOrThrow(job: FileJob): FileResult {
     transforms,
     ctx: { options: job.options, project: job.project },
     skipGlobs: job.skip,
+    ignore: job.ignore ?? [],
+    reportUnusedIgnores: job.reportUnusedIgnores ?? false,
   });
   const common = { path: job.path, diagnostics: result.diagnostics, skippedBy: result.skippedBy };
   switch (result.status) {

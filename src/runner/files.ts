@@ -118,17 +118,20 @@ export function discoverPythonFiles(
   paths: string[],
   selection: FileSelection,
   cwd = process.cwd(),
-): { files: string[]; notFollowed: NotFollowed[] } {
+): { files: string[]; notFollowed: NotFollowed[]; excludedNamed: string[] } {
   const include =
     selection.include.length > 0 ? picomatch(selection.include, { dot: true }) : undefined;
   const exclude =
     selection.exclude.length > 0 ? picomatch(selection.exclude, { dot: true }) : undefined;
   const globBase = selection.globBase ?? cwd;
   const roots = paths.map((p) => resolve(cwd, p));
-  const realRoots = roots.map((r) => {
-    if (!existsSync(r)) throw new PathError(`${displayPath(r, cwd)}: no such file or folder`);
-    return realpathSync(r);
-  });
+  // Every missing path is named at once, not only the first.
+  const missing = roots.filter((r) => !existsSync(r));
+  if (missing.length > 0)
+    throw new PathError(
+      missing.map((r) => `${displayPath(r, cwd)}: no such file or folder`).join("\n"),
+    );
+  const realRoots = roots.map((r) => realpathSync(r));
   /** The real path spelled under the given root that holds it (as the walk spells files), if any. */
   const underRoots = (real: string): string | undefined => {
     const i = realRoots.findIndex((root) => real === root || real.startsWith(root + sep));
@@ -140,6 +143,8 @@ export function discoverPythonFiles(
   };
   const found = new Set<string>();
   const notFollowed: NotFollowed[] = [];
+  /** Files named on the command line that an exclude glob leaves out: the run says so. */
+  const excludedNamed: string[] = [];
 
   /** Where a `.py` link leads, when it may be followed; otherwise records why not. */
   const linkTarget = (path: string): string | undefined => {
@@ -201,9 +206,12 @@ export function discoverPythonFiles(
     } else if (stat.isFile()) {
       // Named on the command line: the user asked for it, whatever its name (pre-commit passes
       // files). A link named so is processed through its target, so the link stays a link.
-      if (exclude && exclude(displayPath(root, globBase))) continue;
+      if (exclude && exclude(displayPath(root, globBase))) {
+        excludedNamed.push(root);
+        continue;
+      }
       found.add(lstatSync(root).isSymbolicLink() ? realRoots[i] : root);
     }
   }
-  return { files: [...found].sort(), notFollowed };
+  return { files: [...found].sort(), notFollowed, excludedNamed };
 }

@@ -109,7 +109,11 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   const started = performance.now();
   const transforms = selectedTransforms(options.transforms);
   const cwd = process.cwd();
-  const { files: found, notFollowed } = discoverPythonFiles(
+  const {
+    files: found,
+    notFollowed,
+    excludedNamed,
+  } = discoverPythonFiles(
     options.paths,
     {
       include: options.include,
@@ -149,6 +153,13 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
         `imports (what it fixes needs Django's database work); pass --django to run it anyway`,
     }));
 
+  for (const file of excludedNamed)
+    notices.push({
+      message:
+        `${displayPath(file, cwd)}: named on the command line but excluded by ` +
+        `${options.configFile ? `the exclude globs (--exclude, or exclude in ${displayPath(options.configFile, cwd)})` : "--exclude"}; not processed`,
+    });
+
   const lookAt = fileLook(cwd, transforms, transformOptions, project, options.skip);
   const jobsList: FileJob[] = files
     .filter((file) => !inert.has(file))
@@ -157,6 +168,8 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
       write: options.mode === "write" && !dirty.has(file),
       wantDiff: options.format === "text" && options.diff,
       keepText: hooks.keepText ?? false,
+      ignore: options.ignore,
+      reportUnusedIgnores: options.reportUnusedIgnores,
     }));
   const inertCount = files.length - jobsList.length;
   if (inertCount > 0) hooks.onProgress?.(inertCount, files.length);
@@ -207,7 +220,11 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   };
 }
 
-function summarize(results: FileResult[], transforms: Transform[], seconds: number): Summary {
+export function summarize(
+  results: FileResult[],
+  transforms: Transform[],
+  seconds: number,
+): Summary {
   const summary: Summary = {
     filesScanned: results.length,
     filesChanged: 0,
@@ -243,12 +260,17 @@ function summarize(results: FileResult[], transforms: Transform[], seconds: numb
   return summary;
 }
 
-/** 2: internal failure (a transform threw, output would not parse); 1: changes pending with --check, or errors. */
+/**
+ * As black's: 2 on an internal failure (a transform threw, output would not parse); otherwise the
+ * dry run is informative (0), and --check (pending change or error) and --write (an error remains,
+ * a file not written) give 1.
+ */
 export function exitCodeOf(mode: Options["mode"], results: FileResult[]): 0 | 1 | 2 {
   const internal = results.some((r) =>
     r.diagnostics.some((d) => d.code === "AS999" || d.code === "AS901"),
   );
   if (internal) return 2;
+  if (mode === "dry-run") return 0;
   const pending = mode === "check" && results.some((r) => r.status === "changed");
   const errors = results.some((r) => r.diagnostics.some((d) => d.severity === "error"));
   return pending || errors ? 1 : 0;

@@ -38,6 +38,22 @@ import type {
 
 const TWINS_TABLE = "[tool.asyncshift.to-thread.twins]";
 
+const TWIN_SEGMENT = /^(\*|[A-Za-z_][A-Za-z0-9_]*)$/;
+
+/**
+ * Why a twin declaration cannot be used, if it cannot: both sides dotted names whose `*` each
+ * stand for one attribute name, as many on the right as on the left.
+ */
+function twinProblem(pattern: string, replacement: string): string | undefined {
+  for (const side of [pattern, replacement])
+    if (!side.split(".").every((s) => TWIN_SEGMENT.test(s)))
+      return `"${side}" is not a dotted name (names and \`*\` between dots)`;
+  const stars = (side: string) => side.split(".").filter((s) => s === "*").length;
+  if (stars(pattern) !== stars(replacement))
+    return `the replacement "${replacement}" has ${stars(replacement)} \`*\` and the pattern ${stars(pattern)}`;
+  return undefined;
+}
+
 export const meta: TransformMeta = {
   id: "to-thread",
   summary:
@@ -71,6 +87,7 @@ export const meta: TransformMeta = {
       default: {},
       describe:
         "Async twins: sync callee pattern -> async callee pattern, `*` standing for one attribute name",
+      entryProblem: twinProblem,
     },
   },
   codes: {

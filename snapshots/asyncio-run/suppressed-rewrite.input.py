@@ -1,0 +1,18 @@
+import asyncio
+
+from celery import shared_task
+
+
+@shared_task
+def sync_batch(batch_id):
+    # The batch runner owns its loop here: see ops/runbook.md.
+    asyncio.run(sync_remote(batch_id, retries=3))  # asyncshift: ignore
+
+
+@shared_task
+def sync_one(item_id):
+    asyncio.run(sync_remote(item_id))
+
+
+async def sync_remote(x, retries=1):
+    return x

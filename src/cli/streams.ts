@@ -1,0 +1,24 @@
+/** Writing to standard output and error without holding more than a stream buffers. */
+
+export function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.write(text)) resolve();
+    else stream.once("drain", resolve);
+  });
+}
+
+/** Writes pieces in writes of about 64 KB, each waiting for the stream to drain. */
+export async function writePieces(
+  stream: NodeJS.WriteStream,
+  pieces: Iterable<string>,
+): Promise<void> {
+  let pending = "";
+  for (const piece of pieces) {
+    pending += piece;
+    if (pending.length >= 65_536) {
+      await write(stream, pending);
+      pending = "";
+    }
+  }
+  if (pending) await write(stream, pending);
+}
