@@ -112,12 +112,39 @@ export const CODES = {
     before: "await sync_to_async(order.save)()  # target Django 4.1",
     after: "await order.asave()  # needs Django 4.2",
   },
+  AS210: {
+    severity: "info",
+    title: "sync_to_async wrapper around the ORM, rewritten to the native async API",
+    explanation:
+      "The wrapper runs ORM work in a thread although Django has native async methods for it, " +
+      "and every receiver is proven a queryset, manager or model instance: " +
+      "`await sync_to_async(qs.count)()` becomes `await qs.acount()`, an `@sync_to_async` def " +
+      "becomes an `async def` with each query awaited. The fix is safe and applied; the code " +
+      "names this rewrite.",
+    before: "count = await sync_to_async(Order.objects.filter(open=True).count)()",
+    after: "count = await Order.objects.filter(open=True).acount()",
+  },
+  AS211: {
+    severity: "info",
+    title: "sync ORM call inside async def, rewritten to its native async form",
+    explanation:
+      "A query run synchronously inside async def raises SynchronousOnlyOperation. When the " +
+      "receiver is proven a queryset, manager or model instance, the call becomes its awaited " +
+      "native form and a loop over a queryset becomes `async for`. The fix is safe and applied; " +
+      "the code names this rewrite.",
+    before: "async def view(pk):\n    order = Order.objects.get(pk=pk)",
+    after: "async def view(pk):\n    order = await Order.objects.aget(pk=pk)",
+  },
 } satisfies Record<string, CodeDoc>;
 
 export type Code = keyof typeof CODES & string;
 
+/** The codes that name an applied rewrite; every other code names what blocks one. */
+export type RewriteCode = "AS210" | "AS211";
+export type Blocker = Exclude<Code, RewriteCode>;
+
 /** The blocker named in `asyncshift report`'s "blocked by" totals: the code and what it means. */
-export const BLOCKER_NAMES: Record<Code, string> = {
+export const BLOCKER_NAMES: Record<Blocker, string> = {
   AS201: "unproven receiver",
   AS202: "lazy relation",
   AS203: "transaction",

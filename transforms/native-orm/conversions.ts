@@ -4,11 +4,11 @@ import {
   asyncTwinOfOrmCall,
   type AsyncMethod,
 } from "../../src/django/orm.js";
-import { importBindingOf, importedNamesIn, qualifiedName } from "../../src/python/imports.js";
+import { importedNamesIn } from "../../src/python/imports.js";
 import { enclosingDef, freshName } from "../../src/python/scope.js";
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
-import { isBuiltin, looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
+import { looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
 import type { Conversion, OrmFile, Problem, ScanMode } from "./state.js";
 import { lockProblem, unprovenLockProblem } from "./transactions.js";
 
@@ -30,7 +30,7 @@ export function ormCall(
 ): Conversion | Problem | undefined {
   const callee = call.childForFieldName("function");
   if (!callee) return undefined;
-  if (callee.type === "identifier" && callee.text === "list" && isBuiltin("list", callee)) {
+  if (callee.type === "identifier" && callee.text === "list" && f.file.isBuiltin("list", callee)) {
     const args = callArguments(call);
     if (args.length !== 1 || call.childForFieldName("arguments")?.type !== "argument_list")
       return undefined;
@@ -42,7 +42,7 @@ export function ormCall(
       ? importedNamesIn(f.root).has(callee.text)
       : callee.type === "attribute" &&
         ASYNC_FUNCTION_NAMES.has(callee.childForFieldName("attribute")?.text ?? "");
-  const qualified = mayBeFunction ? qualifiedName(callee) : undefined;
+  const qualified = mayBeFunction ? f.file.qualifiedName(callee) : undefined;
   const fn = ASYNC_FUNCTIONS.find((candidate) => candidate.qualified === qualified);
   if (fn) return functionConversion(f, call, callee, fn);
   if (callee.type !== "attribute") return undefined;
@@ -136,10 +136,10 @@ export function functionConversion(
       awaited: true,
     };
   }
-  const binding = importBindingOf(callee.text, callee);
+  const binding = f.file.importBindingOf(callee.text, callee);
   const clash = f.root
     .descendantsOfType("identifier")
-    .some((id) => id.text === fn.async && qualifiedName(id) !== `${module}.${fn.async}`);
+    .some((id) => id.text === fn.async && f.file.qualifiedName(id) !== `${module}.${fn.async}`);
   if (!binding || binding.local !== syncName || clash) {
     return {
       code: "AS208",
@@ -158,7 +158,8 @@ export function functionConversion(
     proven: true,
     since: fn.since,
     awaited: true,
-    needs: { module, name: fn.async, replaces: binding, reference: callee },
+    needs: { module, name: fn.async, replaces: binding, at: callee },
+    replaced: callee,
   };
 }
 

@@ -1,7 +1,11 @@
-import type { Context, ParsedFile, TransformMeta, TransformResult } from "../../src/model/types.js";
+import type {
+  Context,
+  FileSemantics,
+  TransformMeta,
+  TransformResult,
+} from "../../src/model/types.js";
 import { isAsyncFunction } from "../../src/python/scope.js";
 import { CODES } from "./codes.js";
-import { importEdits } from "./rewrite.js";
 import { asyncBody, decoratedWrapper, wrapperCall } from "./sites.js";
 import { newOrmFile } from "./state.js";
 import { decoratedByWrapper, wrapperReferences } from "./wrappers.js";
@@ -39,11 +43,10 @@ export function mayHoldSite(source: string, ctx: Context): boolean {
   return source.includes("sync_to_async") || mayHoldSyncOrmCalls(source, ctx);
 }
 
-export function transform(file: ParsedFile, ctx: Context): TransformResult {
+export function transform(file: FileSemantics, ctx: Context): TransformResult {
   // No Django: the runner skips the transform and says so once (meta.needsDjango); a project
   // with only asgiref reaches here and has no ORM to convert.
-  if (!ctx.options.django && !ctx.project.usesDjango)
-    return { edits: [], diagnostics: [], sites: [] };
+  if (!ctx.options.django && !ctx.project.usesDjango) return { findings: [], sites: [] };
   const f = newOrmFile(file, ctx);
   const refs = wrapperReferences(f);
   for (const def of decoratedByWrapper(refs)) decoratedWrapper(f, def);
@@ -51,6 +54,5 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
   if (mayHoldSyncOrmCalls(f.source, ctx))
     for (const def of f.root.descendantsOfType("function_definition"))
       if (isAsyncFunction(def)) asyncBody(f, def);
-  importEdits(f);
-  return { edits: f.edits, diagnostics: f.diagnostics, sites: f.sites };
+  return { findings: f.findings, sites: f.sites };
 }

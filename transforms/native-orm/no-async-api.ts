@@ -2,7 +2,7 @@ import { QUERYSET_RETURNING } from "../../src/django/orm.js";
 import { qualifiedName } from "../../src/python/imports.js";
 import { bindingsNamed, enclosingDef } from "../../src/python/scope.js";
 import type { SyntaxNode } from "../../src/model/types.js";
-import { isBuiltin, looksLikeQueryset } from "./proofs.js";
+import { looksLikeQueryset } from "./proofs.js";
 import type { OrmFile, Problem } from "./state.js";
 
 // In a wrapper to convert, every call that is not ORM work with a native form must be known to
@@ -132,7 +132,7 @@ function isOffDatabase(
   qualified: string | undefined,
 ): boolean {
   if (callee.type === "identifier") {
-    if (SAFE_BUILTINS.has(callee.text) && isBuiltin(callee.text, callee)) return true;
+    if (SAFE_BUILTINS.has(callee.text) && f.file.isBuiltin(callee.text, callee)) return true;
     if (f.proofs.modelClassOf(callee)) return true; // Model(...) builds an instance in memory
     return isPureQualified(qualified);
   }

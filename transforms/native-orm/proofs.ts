@@ -1,6 +1,4 @@
 import { QUERYSET_RETURNING } from "../../src/django/orm.js";
-import { importBindingOf } from "../../src/python/imports.js";
-import { bindingsNamed, enclosingScope } from "../../src/python/scope.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 
 // Evidence short of proof. The proofs themselves (querysetOf, instanceOf) are src/django's.
@@ -24,13 +22,4 @@ export function looksLikeQueryset(expr: SyntaxNode): boolean {
 /** Does a receiver look like a form, a file or a cache rather than a model instance? */
 export function looksLikeNonModel(receiver: SyntaxNode): boolean {
   return /form|file|storage|cache|session|image|photo|upload|request/i.test(receiver.text);
-}
-
-/** Is `name` at `at` Python's builtin (not imported, assigned, or defined anywhere visible)? */
-export function isBuiltin(name: string, at: SyntaxNode): boolean {
-  if (importBindingOf(name, at)) return false;
-  for (let scope = enclosingScope(at); ; scope = enclosingScope(scope)) {
-    if (bindingsNamed(scope, name).length > 0) return false;
-    if (scope.type === "module") return true;
-  }
 }

@@ -1,10 +1,9 @@
-import { qualifiedName } from "../../src/python/imports.js";
 import { walkNamed, type WalkStep } from "../../src/syntax/tree.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import { ormCall } from "./conversions.js";
 import { relationReadProblem } from "./lazy-relations.js";
 import { noAsyncApiProblem } from "./no-async-api.js";
-import { isBuiltin, looksLikeQueryset } from "./proofs.js";
+import { looksLikeQueryset } from "./proofs.js";
 import {
   conditionProblems,
   containmentProblem,
@@ -183,14 +182,14 @@ function call(walk: Walk, node: SyntaxNode): void {
   const qualified =
     (callee.type === "identifier" || callee.type === "attribute") &&
     (mode === "wrapper" || last === "atomic" || last === "on_commit")
-      ? qualifiedName(callee)
+      ? f.file.qualifiedName(callee)
       : undefined;
   // `with transaction.atomic():` is reported at the with statement.
   if (isAtomicName(qualified)) return;
   const transaction = qualified ? transactionCallProblem(node, qualified) : undefined;
   if (transaction) return add(walk, transaction);
   // Builtins that evaluate a queryset: len(qs), bool(qs), repr(qs), sorted(qs), ...
-  if (callee.type === "identifier" && isBuiltin(callee.text, callee)) {
+  if (callee.type === "identifier" && f.file.isBuiltin(callee.text, callee)) {
     const evaluation = evaluatingBuiltinProblem(f, node, callee);
     if (evaluation) return add(walk, evaluation);
   }

@@ -1,21 +1,16 @@
 import { versionAtLeast } from "../../src/django/orm.js";
-import { lineRange, qualifiedName } from "../../src/python/imports.js";
+import { lineRange } from "../../src/python/imports.js";
 import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/scope.js";
 import { callArguments } from "../../src/python/calls.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
-import type { Code } from "./codes.js";
+import type { Blocker } from "./codes.js";
 import { methodConversion } from "./conversions.js";
 import { unprovenChains } from "./lazy-relations.js";
-import {
-  awaitedEdits,
-  losesComments,
-  removedReference,
-  rewrittenText,
-  suggestionFor,
-} from "./rewrite.js";
+import { awaitedEdits, losesComments, rewrittenText, suggestionFor } from "./rewrite.js";
 import { scan } from "./scan.js";
 import {
   commentsOf,
+  fixOf,
   lineOf,
   recordSite,
   report,
@@ -56,25 +51,34 @@ export function wrapperCall(f: OrmFile, ref: SyntaxNode): void {
     reportProblem(f, conversion);
     return;
   }
-  const blocker = wrappedBlocker(f, kind, conversion);
+  const site = conversion.node;
+  const suggestion = rewrittenText(f.source, site, conversion.edits);
+  const blocker = wrappedBlocker(f, conversion);
   if (blocker) {
     recordSite(f, "sync_to_async", outer, blocker.code);
-    const suggestion = rewrittenText(f.source, conversion.node, conversion.edits);
-    report(f, conversion.node, blocker.code, blocker.message, suggestion);
+    report(f, site, blocker.code, blocker.message, suggestion);
     return;
   }
-  recordSite(f, "sync_to_async", outer);
-  f.edits.push(...conversion.edits);
-  removedReference(f, ref);
-  if (conversion.needs) f.needed.push(conversion.needs);
+  const unsafe = unsafeWrapped(kind, conversion);
+  const fix = fixOf(unsafe ? "unsafe" : "safe", conversion.edits, [conversion], [ref]);
+  recordSite(f, "sync_to_async", outer, unsafe?.code);
+  if (unsafe) report(f, site, unsafe.code, unsafe.message, suggestion, fix);
+  else
+    report(
+      f,
+      site,
+      "AS210",
+      "sync_to_async around ORM work with a native async form, on a proven receiver: the native method is awaited instead",
+      suggestion,
+      fix,
+    );
 }
 
-/** Why the rewrite of one wrapped call is not applied, if it is not. */
+/** Why the rewrite of one wrapped call cannot be made, if it cannot. */
 function wrappedBlocker(
   f: OrmFile,
-  kind: WrapperKind,
   conversion: Conversion,
-): { code: Code; message: string } | undefined {
+): { code: Blocker; message: string } | undefined {
   if (losesComments(conversion.node.descendantsOfType("comment"), conversion.edits))
     return {
       code: "AS208",
@@ -85,13 +89,21 @@ function wrappedBlocker(
       code: "AS209",
       message: `the native async method needs Django ${conversion.since} (target is ${f.target}): wrapper kept`,
     };
-  if (kind === "database" && !f.ctx.options.unsafeFixes)
+  return undefined;
+}
+
+/** Why the rewrite of one wrapped call is an unsafe fix (applied with --unsafe-fixes), if it is. */
+function unsafeWrapped(
+  kind: WrapperKind,
+  conversion: Conversion,
+): { code: Blocker; message: string } | undefined {
+  if (kind === "database")
     return {
       code: "AS206",
       message:
         "database_sync_to_async also closes stale database connections around the call, which the native async method does not (applied with --unsafe-fixes)",
     };
-  if (!conversion.proven && !f.ctx.options.unsafeFixes)
+  if (!conversion.proven)
     return {
       code: "AS201",
       message:
@@ -140,20 +152,38 @@ export function decoratedWrapper(f: OrmFile, def: SyntaxNode): void {
   const range = lineRange(f.source, decorator);
   edits.push({ start: range.start, end: range.end, text: "" });
   const problems = decoratedProblems(f, def, decos, index, findings, edits);
-  if (problems.length > 0) {
-    recordSite(f, "sync_to_async", decorator, problems[0].code);
-    const kept = `@${callee.text} wrapper ${def.childForFieldName("name")?.text ?? ""}() kept`;
-    for (const p of problems) {
-      const whole = p.code === "AS201" || p.code === "AS206" || p.code === "AS209";
-      const message = `${kept}: line ${lineOf(p.node)}: ${p.message}`;
-      report(f, p.node, p.code, message, whole ? suggestion : p.suggestion);
-    }
-    return;
+  recordSite(f, "sync_to_async", decorator, problems[0]?.code);
+  const kept = `@${callee.text} wrapper ${def.childForFieldName("name")?.text ?? ""}() kept`;
+  const fix = fixOf("unsafe", edits, findings.conversions, [callee]);
+  // Unproven receivers and database_sync_to_async only make the rewrite unsafe: alone, they carry
+  // its fix (the first one its edits, the others the same rewrite with nothing more to do).
+  const onlyUnsafe = problems.every((p) => UNSAFE_ONLY.has(p.code));
+  for (const [i, p] of problems.entries()) {
+    const whole = p.code === "AS201" || p.code === "AS206" || p.code === "AS209";
+    const message = `${kept}: line ${lineOf(p.node)}: ${onlyUnsafe ? unsafeNoted(p) : p.message}`;
+    const shared = i === 0 ? fix : { applicability: "unsafe" as const, edits: [] };
+    const suggested = whole ? suggestion : p.suggestion;
+    report(f, p.node, p.code, message, suggested, onlyUnsafe ? shared : undefined);
   }
-  recordSite(f, "sync_to_async", decorator);
-  f.edits.push(...edits);
-  removedReference(f, callee);
-  for (const c of findings.conversions) if (c.needs) f.needed.push(c.needs);
+  if (problems.length > 0) return;
+  report(
+    f,
+    decorator,
+    "AS210",
+    `@${callee.text} wrapper ${def.childForFieldName("name")?.text ?? ""}() holds only ORM work with native async forms, on proven receivers: converted to async def`,
+    suggestion,
+    { ...fix, applicability: "safe" },
+  );
+}
+
+/** Codes that make a decorated wrapper's rewrite unsafe rather than impossible. */
+const UNSAFE_ONLY: ReadonlySet<Blocker> = new Set(["AS201", "AS206"]);
+
+/** The message of an unsafe-only problem when the rewrite is its unsafe fix: says when it applies. */
+function unsafeNoted(p: Problem): string {
+  if (p.code === "AS201")
+    return p.message.replace(" (annotate", " (applied with --unsafe-fixes; annotate");
+  return `${p.message} (applied with --unsafe-fixes)`;
 }
 
 /** Everything that keeps a decorated wrapper sync, the site's own blockers first. */
@@ -170,7 +200,7 @@ function decoratedProblems(
   const problems = [...findings.problems, ...unprovenChains(body, findings.conversions)];
   for (const other of decos) {
     if (other.id === decorator.id) continue;
-    const otherProblem = otherDecoratorProblem(other, decorator);
+    const otherProblem = otherDecoratorProblem(f, other, decorator);
     if (otherProblem) problems.unshift(otherProblem);
   }
   if (body.descendantsOfType(["yield", "await"]).length > 0)
@@ -192,31 +222,35 @@ function decoratedProblems(
         node: c.node,
         message: `the native async form needs Django ${c.since} (target is ${f.target})`,
       });
-    else if (!c.proven && !f.ctx.options.unsafeFixes)
+    else if (!c.proven)
       problems.push({
         code: "AS201",
         node: c.node,
         message:
-          "nothing here proves the receiver is a queryset or model instance (applied with --unsafe-fixes; annotate the parameter with its model class to make it proven)",
+          "nothing here proves the receiver is a queryset or model instance (annotate the parameter with its model class to make it proven)",
         suggestion: suggestionFor(f.source, c, awaitedEdits(c)),
       });
   }
-  if (wrapperKind(f, decoratorCallee(decorator)!) === "database" && !f.ctx.options.unsafeFixes)
+  if (wrapperKind(f, decoratorCallee(decorator)!) === "database")
     problems.push({
       code: "AS206",
       node: decorator,
       message:
-        "database_sync_to_async also closes stale database connections around the call, which native async methods do not (applied with --unsafe-fixes)",
+        "database_sync_to_async also closes stale database connections around the call, which native async methods do not",
     });
   return problems;
 }
 
 /** A decorator beside the wrapper one that the conversion would change the meaning of. */
-function otherDecoratorProblem(other: SyntaxNode, wrapper: SyntaxNode): Problem | undefined {
+function otherDecoratorProblem(
+  f: OrmFile,
+  other: SyntaxNode,
+  wrapper: SyntaxNode,
+): Problem | undefined {
   const otherCallee = decoratorCallee(other);
   const atomic = atomicDecoratorProblem(
     other,
-    otherCallee ? qualifiedName(otherCallee) : undefined,
+    otherCallee ? f.file.qualifiedName(otherCallee) : undefined,
   );
   if (atomic) return atomic;
   if (
@@ -254,7 +288,8 @@ export function asyncBody(f: OrmFile, def: SyntaxNode): void {
       );
       continue;
     }
-    if (!c.proven && !f.ctx.options.unsafeFixes) {
+    const fix = fixOf(c.proven ? "safe" : "unsafe", edits, [c]);
+    if (!c.proven) {
       recordSite(f, "sync-orm-call", c.node, "AS201");
       report(
         f,
@@ -262,11 +297,18 @@ export function asyncBody(f: OrmFile, def: SyntaxNode): void {
         "AS201",
         "sync ORM call inside async def raises SynchronousOnlyOperation; nothing proves the receiver is a queryset or model instance (applied with --unsafe-fixes)",
         suggestion,
+        fix,
       );
       continue;
     }
     recordSite(f, "sync-orm-call", c.node);
-    f.edits.push(...edits);
-    if (c.needs) f.needed.push(c.needs);
+    report(
+      f,
+      c.node,
+      "AS211",
+      "sync ORM call inside async def raises SynchronousOnlyOperation: its native async form is awaited instead",
+      suggestion,
+      fix,
+    );
   }
 }

@@ -1,27 +1,20 @@
 import { DEFAULT_DJANGO_VERSION, OrmProofs } from "../../src/django/orm.js";
-import type { ImportBinding } from "../../src/python/imports.js";
 import { diagnosticAt } from "../../src/model/diagnostic.js";
 import type {
   Context,
-  Diagnostic,
   Edit,
-  ParsedFile,
+  FileSemantics,
+  Finding,
+  Fix,
+  NeededImport,
   SyntaxNode,
   TransformMeta,
   TransformSite,
 } from "../../src/model/types.js";
-import { BLOCKER_NAMES, CODES, type Code } from "./codes.js";
+import { BLOCKER_NAMES, CODES, type Blocker, type Code } from "./codes.js";
 
 /** How a region is scanned: the body of a wrapper to convert, or the body of an async def. */
 export type ScanMode = "wrapper" | "async";
-
-/** An import a rewrite needs at module level (`aget_object_or_404` for `get_object_or_404`). */
-export interface NeededImport {
-  module: string;
-  name: string;
-  replaces?: ImportBinding;
-  reference: SyntaxNode;
-}
 
 /** The ORM work at one call or loop, once rewritten. */
 export interface Conversion {
@@ -30,14 +23,16 @@ export interface Conversion {
   edits: Edit[];
   proven: boolean;
   since: string;
-  /** A module-level import the rewrite needs. */
+  /** An import the rewrite needs (`aget_object_or_404` for `get_object_or_404`). */
   needs?: NeededImport;
+  /** The reference the rewrite replaces (`get_object_or_404`): its import may go. */
+  replaced?: SyntaxNode;
   /** Whether it must be awaited where it stands (false for loops and comprehensions). */
   awaited: boolean;
 }
 
 export interface Problem {
-  code: Code;
+  code: Blocker;
   node: SyntaxNode;
   message: string;
   suggestion?: string;
@@ -54,21 +49,17 @@ export interface Findings {
 /** Inventory kinds: a wrapper (forms a-e, g), or a sync ORM call written in async def (form f). */
 export type SiteKind = "sync_to_async" | "sync-orm-call";
 
-/** One file under conversion: its facts, and the edits, diagnostics and sites found so far. */
+/** One file under conversion: its facts, and the findings and sites found so far. */
 export interface OrmFile {
   readonly ctx: Context;
+  readonly file: FileSemantics;
   readonly root: SyntaxNode;
   readonly source: string;
   readonly proofs: OrmProofs;
   /** The Django version the rewrites must run on. */
   readonly target: string;
-  readonly edits: Edit[];
-  readonly diagnostics: Diagnostic[];
-  /** Identifiers whose uses the rewrites remove (sync_to_async, get_object_or_404, ...). */
-  readonly removed: Set<number>;
-  readonly removedBindings: Map<number, ImportBinding>;
-  readonly needed: NeededImport[];
-  /** What `asyncshift report` counts: convertible means rewritten with the options given. */
+  readonly findings: Finding[];
+  /** What `asyncshift report` counts: convertible means rewritten by a safe fix. */
   readonly sites: TransformSite[];
   /** Local names that stand for a wrapper, found on first use. */
   wrapperNames?: Set<string>;
@@ -76,26 +67,23 @@ export interface OrmFile {
   comments?: SyntaxNode[];
 }
 
-export function newOrmFile(file: ParsedFile, ctx: Context): OrmFile {
+export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {
   return {
     ctx,
-    root: file.tree.rootNode,
+    file,
+    root: file.root,
     source: file.source,
     proofs: new OrmProofs(ctx.project),
     target: ctx.options.djangoVersion ?? ctx.project.djangoVersion ?? DEFAULT_DJANGO_VERSION,
-    edits: [],
-    diagnostics: [],
-    removed: new Set(),
-    removedBindings: new Map(),
-    needed: [],
+    findings: [],
     sites: [],
   };
 }
 
 // The codes' severities, read the way every transform's diagnostics are made.
-const CODES_META: Pick<TransformMeta, "codes"> = { codes: CODES };
+const CODES_META = { codes: CODES } as Pick<TransformMeta, "codes"> as TransformMeta;
 
-export function recordSite(f: OrmFile, kind: SiteKind, node: SyntaxNode, blocker?: Code): void {
+export function recordSite(f: OrmFile, kind: SiteKind, node: SyntaxNode, blocker?: Blocker): void {
   f.sites.push({
     kind,
     context: blocker ? "blocked" : "convertible",
@@ -104,18 +92,42 @@ export function recordSite(f: OrmFile, kind: SiteKind, node: SyntaxNode, blocker
   });
 }
 
+/** A finding at `node`; with a fix, the engine applies it or reports it by its applicability. */
 export function report(
   f: OrmFile,
   node: SyntaxNode,
   code: Code,
   message: string,
   suggestion?: string,
+  fix?: Fix,
 ): void {
-  f.diagnostics.push(diagnosticAt(CODES_META as TransformMeta, node, code, message, suggestion));
+  const diagnostic = diagnosticAt(CODES_META, node, code, message, suggestion);
+  f.findings.push(fix ? { ...diagnostic, fix } : diagnostic);
 }
 
 export function reportProblem(f: OrmFile, p: Problem): void {
   report(f, p.node, p.code, p.message, p.suggestion);
+}
+
+/**
+ * The fix of a rewrite: its edits, the imports its conversions need, and the references it
+ * removes (the wrapper name, a replaced function name) whose imports may go.
+ */
+export function fixOf(
+  applicability: Fix["applicability"],
+  edits: Edit[],
+  conversions: readonly Conversion[],
+  dropped: SyntaxNode[] = [],
+): Fix {
+  const imports = conversions.flatMap((c) => (c.needs ? [c.needs] : []));
+  const replaced = conversions.flatMap((c) => (c.replaced ? [c.replaced] : []));
+  const gone = [...dropped, ...replaced];
+  return {
+    applicability,
+    edits,
+    ...(imports.length > 0 ? { imports } : {}),
+    ...(gone.length > 0 ? { dropped: gone } : {}),
+  };
 }
 
 /** Every comment in the file, found once. */

@@ -1,9 +1,8 @@
 import { ASYNC_FUNCTIONS } from "../../src/django/orm.js";
-import { qualifiedName } from "../../src/python/imports.js";
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { functionConversion, listConversion, methodConversion } from "./conversions.js";
-import { isBuiltin, looksLikeQueryset } from "./proofs.js";
+import { looksLikeQueryset } from "./proofs.js";
 import { scan } from "./scan.js";
 import type { Conversion, OrmFile, Problem } from "./state.js";
 
@@ -20,7 +19,7 @@ export function wrappedConversion(
   const outerArgs = outer.childForFieldName("arguments")!;
   const awaitNode = outer.parent?.type === "await" ? outer.parent : undefined;
   // c. sync_to_async(list)(qs)
-  if (target.type === "identifier" && target.text === "list" && isBuiltin("list", target)) {
+  if (target.type === "identifier" && target.text === "list" && f.file.isBuiltin("list", target)) {
     const args = callArguments(outer);
     if (args.length !== 1 || outerArgs.type !== "argument_list") return undefined;
     if (!awaitNode) return notAwaited(f, outer, args[0]);
@@ -28,7 +27,9 @@ export function wrappedConversion(
   }
   // sync_to_async(get_object_or_404)(...), sync_to_async(auth.login)(...)
   const qualified =
-    target.type === "identifier" || target.type === "attribute" ? qualifiedName(target) : undefined;
+    target.type === "identifier" || target.type === "attribute"
+      ? f.file.qualifiedName(target)
+      : undefined;
   const fn = ASYNC_FUNCTIONS.find((candidate) => candidate.qualified === qualified);
   if (fn) return unwrapped(outer, wrap, target, functionConversion(f, outer, target, fn));
   // a, b. sync_to_async(<recv>.<m>)(args)

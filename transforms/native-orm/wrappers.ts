@@ -1,4 +1,3 @@
-import { qualifiedName } from "../../src/python/imports.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { OrmFile } from "./state.js";
 
@@ -14,7 +13,7 @@ export function wrapperKind(f: OrmFile, expr: SyntaxNode): WrapperKind | undefin
   if (!f.source.includes("sync_to_async")) return undefined;
   const last = expr.type === "attribute" ? expr.childForFieldName("attribute")?.text : expr.text;
   if (!last || !(wrapperNames(f).has(last) || last.endsWith("sync_to_async"))) return undefined;
-  const qualified = qualifiedName(expr);
+  const qualified = f.file.qualifiedName(expr);
   if (qualified && SYNC_TO_ASYNC.has(qualified)) return "sync";
   if (qualified === DATABASE_SYNC_TO_ASYNC) return "database";
   return undefined;
