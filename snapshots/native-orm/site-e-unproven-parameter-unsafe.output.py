@@ -1,3 +1,7 @@
-async def publish(doc):
+from asgiref.sync import sync_to_async
+
+
+@sync_to_async
+def publish(doc):
     doc.published = True
-    await doc.asave(update_fields=["published"])
+    doc.save(update_fields=["published"])

@@ -43,6 +43,8 @@ export interface QuerysetProof {
 export interface InstanceProof {
   model: string;
   selected: SelectedRelations;
+  /** Bound by a parameter annotated with the model: the caller loaded it, out of sight here. */
+  fromParameter?: boolean;
 }
 
 function unquoted(node: SyntaxNode): string | undefined {
@@ -54,6 +56,23 @@ function intersect(a: SelectedRelations, b: SelectedRelations): SelectedRelation
   if (a === "all") return b;
   if (b === "all") return a;
   return new Set([...a].filter((x) => b.has(x)));
+}
+
+/**
+ * What `prefetch_related("a", Prefetch("b__c", ...))` adds to the loaded relations: the first
+ * segment of each lookup (a lookup computed at run time adds nothing; no argument, nothing).
+ */
+function prefetchedBy(call: SyntaxNode, before: SelectedRelations): SelectedRelations {
+  if (before === "all") return "all";
+  const selected = new Set(before);
+  for (const arg of positionalArguments(call)) {
+    const callee = arg.type === "call" ? arg.childForFieldName("function") : undefined;
+    const lookup =
+      callee && /(^|\.)Prefetch$/.test(callee.text) ? positionalArguments(arg)[0] : arg;
+    const value = lookup ? unquoted(lookup) : undefined;
+    if (value !== undefined) selected.add(value.split("__")[0]);
+  }
+  return selected;
 }
 
 /** The call arguments, comments and keyword arguments left out. */
@@ -107,6 +126,8 @@ export class OrmProofs {
   private instances = new Map<number, InstanceProof | undefined>();
   private inProgress = new Set<string>();
   private byName = new Map<string, InstanceProof | QuerysetProof | undefined>();
+  /** The values of `qs = qs.<refining chain>` bindings, by name key. */
+  private refinements = new Map<string, SyntaxNode[]>();
 
   constructor(private readonly project: ProjectFacts) {}
 
@@ -206,6 +227,8 @@ export class OrmProofs {
       if (!base) return undefined;
       const proof: QuerysetProof = { ...base };
       if (method === "select_related") proof.selected = this.selectedBy(expr, base.selected);
+      // prefetch_related fills the same cache a relation read looks in.
+      if (method === "prefetch_related") proof.selected = prefetchedBy(expr, base.selected);
       if (method === "select_for_update") {
         proof.locksRows = true;
         proof.lockNode = expr;
@@ -215,12 +238,7 @@ export class OrmProofs {
     }
     if (expr.type === "identifier") return this.querysetNamed(expr);
     // qs[a:b] without a step is still a lazy queryset (LIMIT/OFFSET).
-    if (expr.type === "subscript") {
-      const index = expr.childForFieldName("subscript");
-      const value = expr.childForFieldName("value");
-      if (index?.type !== "slice" || !value || /:.*:/.test(index.text)) return undefined;
-      return this.querysetOf(value);
-    }
+    if (isLazySlice(expr)) return this.querysetOf(expr.childForFieldName("value")!);
     return undefined;
   }
 
@@ -242,11 +260,33 @@ export class OrmProofs {
     const bindings = this.bindingsOf(identifier);
     if (!bindings) return undefined;
     const key = `qs:${bindings.scope.id}:${identifier.text}`;
-    if (this.byName.has(key)) return this.byName.get(key) as QuerysetProof | undefined;
-    if (this.inProgress.has(key)) return undefined;
-    const proof = this.querysetNamedIn(bindings, identifier, key);
-    this.byName.set(key, proof);
-    return proof;
+    if (!this.byName.has(key)) {
+      if (this.inProgress.has(key)) return undefined;
+      this.byName.set(key, this.querysetNamedIn(bindings, identifier, key));
+    }
+    const proof = this.byName.get(key) as QuerysetProof | undefined;
+    return proof && this.withRefinements(proof, key, identifier);
+  }
+
+  /**
+   * `qs = qs.select_related("customer")` loads the relation for every use it runs before: its
+   * selections count at `use` when every such refinement of the name is a statement of a block
+   * holding `use`, before it (not in a branch that may not run).
+   */
+  private withRefinements(proof: QuerysetProof, key: string, use: SyntaxNode): QuerysetProof {
+    const refinements = this.refinements.get(key) ?? [];
+    if (refinements.length === 0 || !refinements.every((r) => runsBefore(r, use))) return proof;
+    let selected = proof.selected;
+    for (const value of refinements)
+      for (let n: SyntaxNode | null | undefined = value; n?.type === "call";) {
+        const callee = n.childForFieldName("function");
+        const method = callee?.childForFieldName("attribute")?.text;
+        if (method === "select_related") selected = this.selectedBy(n, selected);
+        if (method === "prefetch_related") selected = prefetchedBy(n, selected);
+        n = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
+        while (n && isLazySlice(n)) n = n.childForFieldName("value");
+      }
+    return { ...proof, selected };
   }
 
   private querysetNamedIn(
@@ -264,7 +304,10 @@ export class OrmProofs {
         const value = site.childForFieldName("right");
         // `qs = qs.filter(...)` refines the name's own earlier binding: prove the rest first.
         const next = value ? this.querysetOfAssigned(value, identifier.text, key) : undefined;
-        if (next === "self") continue;
+        if (next === "self") {
+          this.refinements.set(key, [...(this.refinements.get(key) ?? []), value!]);
+          continue;
+        }
         if (!next) return undefined;
         proof = proof ? mergeQuerysets(proof, next) : next;
         if (!proof) return undefined;
@@ -282,11 +325,13 @@ export class OrmProofs {
     key: string,
   ): QuerysetProof | "self" | undefined {
     let root = value;
-    while (root.type === "call" || root.type === "attribute") {
+    while (root.type === "call" || root.type === "attribute" || isLazySlice(root)) {
       const next =
         root.type === "call"
           ? root.childForFieldName("function")
-          : root.childForFieldName("object");
+          : root.type === "subscript"
+            ? root.childForFieldName("value")
+            : root.childForFieldName("object");
       if (!next) break;
       root = next;
     }
@@ -333,7 +378,11 @@ export class OrmProofs {
         if (!next) return undefined;
         if (proof && proof.model !== next.model) return undefined;
         proof = proof
-          ? { model: proof.model, selected: intersect(proof.selected, next.selected) }
+          ? {
+              model: proof.model,
+              selected: intersect(proof.selected, next.selected),
+              ...(proof.fromParameter || next.fromParameter ? { fromParameter: true } : {}),
+            }
           : next;
       }
       return proof;
@@ -353,7 +402,7 @@ export class OrmProofs {
         if (name?.id !== bound.id) return undefined;
         const type = site.childForFieldName("type");
         const model = type ? this.modelOfAnnotation(type) : undefined;
-        return model ? { model, selected: new Set() } : undefined;
+        return model ? { model, selected: new Set(), fromParameter: true } : undefined;
       }
       case "for_statement":
       case "for_in_clause": {
@@ -523,9 +572,29 @@ function mergeQuerysets(a: QuerysetProof, b: QuerysetProof): QuerysetProof | und
   };
 }
 
-/** Every step from `root` up to `value` is a queryset-returning method call. */
+/** Does the statement assigning `value` run, unconditionally, before `use` in the same block? */
+function runsBefore(value: SyntaxNode, use: SyntaxNode): boolean {
+  const statement = value.parent?.parent;
+  if (!statement) return false;
+  for (let n: SyntaxNode | null = use; n; n = n.parent)
+    if (n.parent?.id === statement.parent?.id) return statement.endIndex <= n.startIndex;
+  return false;
+}
+
+/** `<value>[a:b]`, a slice without a step: a queryset stays a lazy queryset (LIMIT/OFFSET). */
+function isLazySlice(expr: SyntaxNode): boolean {
+  if (expr.type !== "subscript") return false;
+  const index = expr.childForFieldName("subscript");
+  return index?.type === "slice" && !!expr.childForFieldName("value") && !/:.*:/.test(index.text);
+}
+
+/** Every step from `root` up to `value` is a queryset-returning method call or a lazy slice. */
 function chainOnlyRefines(value: SyntaxNode, root: SyntaxNode): boolean {
   for (let n: SyntaxNode | null = root.parent; n; n = n.parent) {
+    if (isLazySlice(n)) {
+      if (n.id === value.id) return true;
+      continue;
+    }
     if (n.type === "attribute") {
       const method = n.childForFieldName("attribute")?.text ?? "";
       const call = n.parent;

@@ -11,9 +11,15 @@ export const CODES = {
       "parameter, an attribute, or a queryset reached through code the transform cannot follow. " +
       "If it is something else with a `save` or `count` method, the native method does not exist " +
       "and the call fails at run time. Annotate the parameter with its model class (`doc: " +
-      "Document`) so the rewrite is proven, or run with --unsafe-fixes to apply it.",
-    before: "@sync_to_async\ndef publish(doc):\n    doc.save()",
-    after: "async def publish(doc):\n    await doc.asave()",
+      "Document`) so the rewrite is proven, or run with --unsafe-fixes to apply it. The unsafe " +
+      "fix needs evidence of a model: a chain through a manager (`self.model.objects`), `self` " +
+      "in a method of a model class, or the same name bound to a model instance elsewhere in " +
+      "the file. A method name alone is none (serializers, workbooks and buffers have `save()` " +
+      "and no `asave()`): such a call is reported with no fix. `self.save()` inside the " +
+      "method `asave` of the same object is the twin itself and is never rewritten.",
+    before:
+      "async def count_open(self):\n    return await sync_to_async(self.model.objects.count)()",
+    after: "async def count_open(self):\n    return await self.model.objects.acount()",
   },
   AS202: {
     severity: "warning",

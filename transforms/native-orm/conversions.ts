@@ -8,7 +8,7 @@ import { importedNamesIn } from "../../src/python/imports.js";
 import { enclosingDef, freshName } from "../../src/python/scope.js";
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
-import { looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
+import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset, modelEvidence } from "./proofs.js";
 import type { Conversion, OrmFile, Problem, ScanMode } from "./state.js";
 import { lockProblem, unprovenLockProblem } from "./transactions.js";
 
@@ -60,6 +60,8 @@ export function methodConversion(
   const attribute = callee.childForFieldName("attribute")!;
   const method = attribute.text;
   if (method === "iterator") return iteratorOutsideLoop(f, node, receiver);
+  // `self.save` inside `async def asave(self)` is how the twin is written: never `self.asave()`.
+  if (isInsideOwnTwin(receiver, `a${method}`)) return undefined;
   const rename = (m: AsyncMethod, proven: boolean): Conversion => ({
     node,
     edits: [{ start: attribute.startIndex, end: attribute.endIndex, text: m.async }],
@@ -88,13 +90,27 @@ export function methodConversion(
     const plain =
       receiver.type === "identifier" ||
       (receiver.type === "attribute" && receiver.childForFieldName("object")?.text === "self");
-    if (m && plain) return rename(m, false);
+    if (m && plain)
+      return modelEvidence(f, receiver) ? rename(m, false) : noModelEvidence(node, receiver, m);
     if (receiver.type === "attribute" && f.proofs.isRelatedManager(receiver)) {
       const r = asyncMethodFor("related-manager", method);
       if (r) return rename(r, true);
     }
   }
   return undefined;
+}
+
+/** An unproven receiver with only a method name to go on: reported, with no fix. */
+function noModelEvidence(node: SyntaxNode, receiver: SyntaxNode, m: AsyncMethod): Problem {
+  const name = receiver.text;
+  return {
+    code: "AS201",
+    node,
+    message:
+      `nothing shows ${name} is a model instance (not annotated with a model class or bound to one anywhere in this file), ` +
+      `and serializers, forms, files and clients have ${m.sync}() but no ${m.async}(): left as it is; ` +
+      `if ${name} is a model instance, annotate it with its model class to have it rewritten to \`await ${name}.${m.async}(...)\``,
+  };
 }
 
 /** `qs.iterator()` has an async form only as the iterable of `async for`. */

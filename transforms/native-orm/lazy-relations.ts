@@ -18,6 +18,13 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
   const instance = f.proofs.instanceOf(object);
   if (!instance || !f.proofs.relationsOf(instance.model).includes(attribute)) return undefined;
   if (instance.selected === "all" || instance.selected.has(attribute)) return undefined;
+  if (instance.fromParameter)
+    return {
+      code: "AS202",
+      node,
+      message: `${node.text} may load the related ${attribute} lazily, a sync query, unless the caller used select_related("${attribute}"): ${object.text} is a parameter, and the queryset that loaded it is not visible here`,
+      severity: "info",
+    };
   return {
     code: "AS202",
     node,

@@ -133,7 +133,8 @@ function isOffDatabase(
 ): boolean {
   if (callee.type === "identifier") {
     if (SAFE_BUILTINS.has(callee.text) && f.file.isBuiltin(callee.text, callee)) return true;
-    if (f.proofs.modelClassOf(callee)) return true; // Model(...) builds an instance in memory
+    // Model(...) builds an instance in memory, whatever module the model class comes from.
+    if (f.proofs.modelClassOf(callee) || f.ctx.project.models[callee.text]) return true;
     return isPureQualified(qualified);
   }
   if (callee.type !== "attribute") return false;
@@ -148,6 +149,9 @@ function isOffDatabase(
   )
     return true;
   if (receiver.type === "string") return true;
+  // `timezone.now().timestamp()`: a method of what a pure function returned.
+  const made = receiver.type === "call" ? receiver.childForFieldName("function") : undefined;
+  if (made && isPureQualified(f.file.qualifiedName(made))) return true;
   return receiver.type === "identifier" && (isLocalContainer(receiver) || isLoggerName(receiver));
 }
 
@@ -165,10 +169,7 @@ export function noAsyncApiProblem(
   const receiver = callee.type === "attribute" ? callee.childForFieldName("object") : undefined;
   const method =
     callee.type === "attribute" ? callee.childForFieldName("attribute")?.text : undefined;
-  if (!receiver || !method)
-    return problem(
-      `${callee.text}() has no async API and may touch the database (a project function?)`,
-    );
+  if (!receiver || !method) return problem(unknownCallee(f, callee));
   if (method === "is_valid" || /form/i.test(receiver.text))
     return problem(`${callee.text}(): forms have no async API`);
   if (method === "save" && receiver.type === "attribute")
@@ -180,5 +181,42 @@ export function noAsyncApiProblem(
     return problem(
       `${callee.text}() is a custom model or manager method, not in Django's async API`,
     );
-  return problem(`${callee.text}() has no async API and may touch the database`);
+  return problem(
+    `${callee.text}() is not known to stay off the database: ${receiver.text} is not proven a queryset, a model instance or an in-memory value`,
+  );
+}
+
+/**
+ * What a called name is, as far as the file shows: a function or class defined in this file, a
+ * function of this project (a relative import), an imported name, or something unknown.
+ */
+function unknownCallee(f: OrmFile, callee: SyntaxNode): string {
+  const name = callee.text;
+  const maybe = "not in Django's async API, and may touch the database";
+  if (callee.type !== "identifier") return `${name}() is not known here: ${maybe}`;
+  const binding = f.file.importBindingOf(name, callee);
+  if (binding) {
+    const module = binding.statement.childForFieldName("module_name")?.text;
+    if (module?.startsWith("."))
+      return `${name}() is a function of this project (imported from ${module}): ${maybe}`;
+    return `${name}() (${binding.qualified}) is ${maybe.replace(", and", " and")}`;
+  }
+  const definition = definitionOf(f, callee);
+  if (definition === "function_definition")
+    return `${name}() is a function defined in this file: ${maybe}`;
+  if (definition === "class_definition")
+    return `${name}() builds an instance of a class defined in this file: ${maybe}`;
+  return `${name}() is not known here (not imported, not defined in this file): ${maybe}`;
+}
+
+/** The def or class statement that binds `name` where it is called, if that is what binds it. */
+function definitionOf(f: OrmFile, identifier: SyntaxNode): string | undefined {
+  for (let scope = f.file.enclosingScope(identifier); ; scope = f.file.enclosingScope(scope)) {
+    const bound = f.file.bindingsNamed(scope, identifier.text);
+    if (bound.length > 0) {
+      const kinds = new Set(bound.map((b) => b.node.parent?.type));
+      return kinds.size === 1 ? [...kinds][0] : undefined;
+    }
+    if (scope.type === "module") return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from "../../src/model/types.js";
 import { callArguments } from "../../src/python/calls.js";
+import { bindingsNamed, enclosingDef } from "../../src/python/scope.js";
 import { ormCall } from "./conversions.js";
 import type { OrmFile, Problem, ScanMode } from "./state.js";
 
@@ -28,10 +29,40 @@ function problem(code: Problem["code"], node: SyntaxNode, message: string, sugge
   return found;
 }
 
-/** A proven (or `.objects`-rooted) queryset used where it would be evaluated. */
+/**
+ * A proven (or `.objects`-rooted) queryset used where it would be evaluated, unless an
+ * `async for` over the same name filled its result cache first.
+ */
 export function evaluatesQueryset(f: OrmFile, expr: SyntaxNode): boolean {
   const qs = f.proofs.querysetOf(expr);
-  return !!qs && qs.model !== "";
+  return !!qs && qs.model !== "" && !cacheFilledBefore(expr);
+}
+
+/**
+ * Has an `async for` over the name `expr` run on every path to `expr`? Django's `__aiter__`
+ * fetches every row into the queryset's result cache before the first item, so `len(qs)`,
+ * `if qs:`, `qs[0]` and `x in qs` read the cache afterwards. The loop must be a statement of a
+ * block that holds `expr`, before it, in the same function (not in a branch that may not run),
+ * and the name not bound again in between (a new queryset has an empty cache).
+ */
+function cacheFilledBefore(expr: SyntaxNode): boolean {
+  if (expr.type !== "identifier") return false;
+  const def = enclosingDef(expr);
+  const rebound = bindingsNamed(def ?? expr.tree.rootNode, expr.text).map((b) => b.node.startIndex);
+  for (let n: SyntaxNode | null = expr; n && n.id !== def?.id; n = n.parent) {
+    const block = n.parent;
+    if (block?.type !== "block" && block?.type !== "module") continue;
+    const filled = block.namedChildren.some(
+      (statement) =>
+        statement.endIndex <= n!.startIndex &&
+        statement.type === "for_statement" &&
+        statement.children.some((c) => c.type === "async") &&
+        statement.childForFieldName("right")?.text === expr.text &&
+        !rebound.some((at) => at > statement.startIndex && at < expr.startIndex),
+    );
+    if (filled) return true;
+  }
+  return false;
 }
 
 /** `len(qs)`, `bool(qs)`, ...: `callee` is a builtin name. */

@@ -157,13 +157,13 @@ export function decoratedWrapper(f: OrmFile, def: SyntaxNode): void {
   const fix = fixOf("unsafe", edits, findings.conversions, [callee]);
   // Unproven receivers and database_sync_to_async only make the rewrite unsafe: alone, they carry
   // its fix (the first one its edits, the others the same rewrite with nothing more to do).
-  const onlyUnsafe = problems.every((p) => UNSAFE_ONLY.has(p.code));
+  const onlyUnsafe = problems.every((p) => p.unsafe);
   for (const [i, p] of problems.entries()) {
-    const whole = p.code === "AS201" || p.code === "AS206" || p.code === "AS209";
+    const whole = p.unsafe || p.code === "AS209";
     const message = `${kept}: line ${lineOf(p.node)}: ${onlyUnsafe ? unsafeNoted(p) : p.message}`;
     const shared = i === 0 ? fix : { applicability: "unsafe" as const, edits: [] };
     const suggested = whole ? suggestion : p.suggestion;
-    report(f, p.node, p.code, message, suggested, onlyUnsafe ? shared : undefined);
+    report(f, p.node, p.code, message, suggested, onlyUnsafe ? shared : undefined, p.severity);
   }
   if (problems.length > 0) return;
   report(
@@ -175,9 +175,6 @@ export function decoratedWrapper(f: OrmFile, def: SyntaxNode): void {
     { ...fix, applicability: "safe" },
   );
 }
-
-/** Codes that make a decorated wrapper's rewrite unsafe rather than impossible. */
-const UNSAFE_ONLY: ReadonlySet<Blocker> = new Set(["AS201", "AS206"]);
 
 /** The message of an unsafe-only problem when the rewrite is its unsafe fix: says when it applies. */
 function unsafeNoted(p: Problem): string {
@@ -228,6 +225,7 @@ function decoratedProblems(
         node: c.node,
         message:
           "nothing here proves the receiver is a queryset or model instance (annotate the parameter with its model class to make it proven)",
+        unsafe: true,
         suggestion: suggestionFor(f.source, c, awaitedEdits(c)),
       });
   }
@@ -237,6 +235,7 @@ function decoratedProblems(
       node: decorator,
       message:
         "database_sync_to_async also closes stale database connections around the call, which native async methods do not",
+      unsafe: true,
     });
   return problems;
 }

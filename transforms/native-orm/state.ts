@@ -36,6 +36,10 @@ export interface Problem {
   node: SyntaxNode;
   message: string;
   suggestion?: string;
+  /** A note rather than the code's own severity: what may happen, out of sight here. */
+  severity?: "info";
+  /** It makes the rewrite unsafe (applied with --unsafe-fixes), not impossible. */
+  unsafe?: boolean;
 }
 
 /** What a region of code holds: ORM work to convert, and what blocks converting it. */
@@ -100,13 +104,14 @@ export function report(
   message: string,
   suggestion?: string,
   fix?: Fix,
+  severity?: Problem["severity"],
 ): void {
   const diagnostic = diagnosticAt(CODES_META, node, code, message, suggestion);
-  f.findings.push(fix ? { ...diagnostic, fix } : diagnostic);
+  f.findings.push({ ...diagnostic, ...(severity ? { severity } : {}), ...(fix ? { fix } : {}) });
 }
 
 export function reportProblem(f: OrmFile, p: Problem): void {
-  report(f, p.node, p.code, p.message, p.suggestion);
+  report(f, p.node, p.code, p.message, p.suggestion, undefined, p.severity);
 }
 
 /**

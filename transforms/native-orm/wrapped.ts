@@ -1,10 +1,11 @@
-import { ASYNC_FUNCTIONS } from "../../src/django/orm.js";
+import { ASYNC_FUNCTIONS, QUERYSET_RETURNING, asyncMethodFor } from "../../src/django/orm.js";
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { functionConversion, listConversion, methodConversion } from "./conversions.js";
 import { looksLikeQueryset } from "./proofs.js";
 import { scan } from "./scan.js";
 import type { Conversion, OrmFile, Problem } from "./state.js";
+import { wrapperKind } from "./wrappers.js";
 
 // What `sync_to_async(target, ...)(args)` becomes: the edits that turn the whole call (or the
 // `await` around it, for list comprehensions) into the native form.
@@ -32,6 +33,9 @@ export function wrappedConversion(
       : undefined;
   const fn = ASYNC_FUNCTIONS.find((candidate) => candidate.qualified === qualified);
   if (fn) return unwrapped(outer, wrap, target, functionConversion(f, outer, target, fn));
+  // sync_to_async((await sync_to_async(<qs>.filter)(...)).first)(): one native call
+  const nested = target.type === "attribute" ? nestedConversion(f, outer, wrap, target) : undefined;
+  if (nested) return nested;
   // a, b. sync_to_async(<recv>.<m>)(args)
   if (target.type === "attribute")
     return unwrapped(outer, wrap, target, methodConversion(f, outer, target, "wrapper"));
@@ -107,4 +111,60 @@ function notAwaited(f: OrmFile, outer: SyntaxNode, qsNode: SyntaxNode): Problem 
       "the wrapped list() is not awaited where it is called, so it cannot become an async comprehension here: rewrite by hand",
     suggestion: `[obj async for obj in ${qsNode.text}]`,
   };
+}
+
+/**
+ * `sync_to_async((await sync_to_async(<qs>.<chain>)(<args>)).<m>)(<outer args>)`: the inner
+ * wrapper runs a queryset-returning method, which makes no query, so the whole is one native call
+ * `<qs>.<chain>(<args>).a<m>(<outer args>)` when `<qs>` is a proven queryset or manager.
+ */
+function nestedConversion(
+  f: OrmFile,
+  outer: SyntaxNode,
+  wrap: SyntaxNode,
+  target: SyntaxNode,
+): Conversion | undefined {
+  const inner = innerWrappedChain(f, target.childForFieldName("object")!);
+  const method = target.childForFieldName("attribute")!;
+  const m = asyncMethodFor("queryset", method.text);
+  if (!inner || !m || method.text === "iterator") return undefined;
+  const { call, chain, args } = inner;
+  const qs = f.proofs.querysetOf(chain.childForFieldName("object")!);
+  if (!qs || qs.locksRows) return undefined;
+  const outerArgs = outer.childForFieldName("arguments")!;
+  return {
+    node: outer,
+    edits: [
+      { start: outer.startIndex, end: chain.startIndex, text: "" },
+      { start: chain.endIndex, end: args.startIndex, text: "" },
+      { start: args.endIndex, end: outerArgs.startIndex, text: `.${m.async}` },
+    ],
+    proven: true,
+    since: m.since,
+    awaited: true,
+    // The inner wrapper's name goes with the outer one's (dropped by the site).
+    replaced: call.childForFieldName("function")!.childForFieldName("function")!,
+  };
+}
+
+/** `(await sync_to_async(<recv>.<queryset-returning method>)(<args>))`, taken apart. */
+function innerWrappedChain(
+  f: OrmFile,
+  expr: SyntaxNode,
+): { call: SyntaxNode; chain: SyntaxNode; args: SyntaxNode } | undefined {
+  const parts = expr.type === "parenthesized_expression" ? expr.namedChildren : [];
+  const awaited = parts.length === 1 && parts[0].type === "await" ? parts[0] : undefined;
+  const call = awaited?.namedChildren[0];
+  const wrapCall = call?.type === "call" ? call.childForFieldName("function") : undefined;
+  const wrapper = wrapCall?.type === "call" ? wrapCall.childForFieldName("function") : undefined;
+  if (!call || !wrapCall || !wrapper || wrapperKind(f, wrapper) !== "sync") return undefined;
+  const wrapped = callArguments(wrapCall);
+  const chain = wrapped[0];
+  const args = call.childForFieldName("arguments");
+  if (wrapped.length !== 1 || chain?.type !== "attribute" || args?.type !== "argument_list")
+    return undefined;
+  const name = chain.childForFieldName("attribute")!.text;
+  if (!QUERYSET_RETURNING.has(name) || name === "raw" || name === "select_for_update")
+    return undefined;
+  return { call, chain, args };
 }
