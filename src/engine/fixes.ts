@@ -5,6 +5,7 @@ import type {
   FileSemantics,
   Finding,
   Fix,
+  ReplacedName,
   TransformResult,
 } from "../model/types.js";
 import { importPlanEdits } from "./import-plan.js";
@@ -13,6 +14,8 @@ import { importPlanEdits } from "./import-plan.js";
 export interface PassOutcome {
   edits: Edit[];
   diagnostics: Diagnostic[];
+  /** Names the applied fixes stopped calling. */
+  replaced: ReplacedName[];
 }
 
 /** Is this fix applied in this run? `safe` always, `unsafe` with `--unsafe-fixes`, `display` never. */
@@ -32,7 +35,8 @@ export function passOutcome(
   result: TransformResult,
   ctx: Context,
 ): PassOutcome {
-  if (!result.findings) return { edits: result.edits ?? [], diagnostics: result.diagnostics ?? [] };
+  if (!result.findings)
+    return { edits: result.edits ?? [], diagnostics: result.diagnostics ?? [], replaced: [] };
   const applied: Fix[] = [];
   const diagnostics: Diagnostic[] = [...(result.diagnostics ?? [])];
   for (const finding of result.findings) {
@@ -43,7 +47,8 @@ export function passOutcome(
   }
   const edits = applied.flatMap((f) => f.edits);
   if (applied.length > 0) edits.push(...importPlanEdits(file, applied));
-  return { edits: [...(result.edits ?? []), ...edits], diagnostics };
+  const replaced = applied.flatMap((f) => (f.replaces ? [f.replaces] : []));
+  return { edits: [...(result.edits ?? []), ...edits], diagnostics, replaced };
 }
 
 function diagnosticOf(finding: Finding): Diagnostic {

@@ -10,7 +10,15 @@ import {
 import { copyTree } from "../syntax/tree.js";
 import { FileSemantics } from "../python/semantics.js";
 import { passOutcome } from "./fixes.js";
-import type { Context, Diagnostic, Edit, NativeTree, Severity, Transform } from "../model/types.js";
+import type {
+  Context,
+  Diagnostic,
+  Edit,
+  NativeTree,
+  ReplacedName,
+  Severity,
+  Transform,
+} from "../model/types.js";
 
 /** An edit as reported to the user: positions in the file as it was read (1-based line and column). */
 export interface ReportedEdit {
@@ -46,6 +54,8 @@ export interface SourceResult {
   diagnostics: ReportedDiagnostic[];
   /** Transforms that did not look at this file because its path matched their skip globs. */
   skippedBy: string[];
+  /** Names the rewrites stopped calling (for tests that patch them), when the file changed. */
+  replaced?: ReplacedName[];
   /** Stack of an exception raised inside a transform, for --verbose. */
   stack?: string;
 }
@@ -54,6 +64,8 @@ export interface PipelineInput {
   source: string;
   /** Path relative to the project root, with forward slashes: skip globs match against it. */
   path: string;
+  /** The file's dotted module path from the project root, when known. */
+  module?: string;
   transforms: readonly Transform[];
   ctx: Context;
   /** Per transform id, globs of files it must not touch (defaults to each transform's own). */
@@ -111,10 +123,14 @@ export function mayHoldSite(source: string, transform: Transform, ctx?: Context)
   return !ctx || !transform.mayHoldSite || transform.mayHoldSite(source, ctx);
 }
 
-/** Does this transform run at all for the project (Django-only transforms in a Django project)? */
+/**
+ * Does this transform run at all for the project? A Django-only transform needs Django: in its
+ * dependency files, settings or imports (asgiref alone is not enough: FastAPI projects list it,
+ * and without Django's thread-sensitive ORM work there is no bug for asyncio-run to fix).
+ */
 export function transformApplies(transform: Transform, ctx: Context): boolean {
   if (!transform.meta.needsDjango) return true;
-  return ctx.options.django || ctx.project.usesDjango || ctx.project.usesAsgiref;
+  return ctx.options.django || ctx.project.usesDjango;
 }
 
 /** One file's run through the pipeline: the text so far, what was reported, and where it came from. */
@@ -122,6 +138,7 @@ class FileRun {
   readonly edits: ReportedEdit[] = [];
   readonly diagnostics: ReportedDiagnostic[] = [];
   readonly skippedBy: string[] = [];
+  readonly replaced: ReplacedName[] = [];
   readonly history: OffsetHistory;
 
   constructor(
@@ -212,6 +229,16 @@ function reportSyntaxError(run: FileRun, native: NativeTree): boolean {
   return true;
 }
 
+/** `billing/tasks.py` -> `billing.tasks`: the module a relative path names. */
+export function moduleOfPath(path: string): string {
+  return path
+    .replace(/\\/g, "/")
+    .replace(/^(\.\/)+/, "")
+    .replace(/(\/__init__)?\.py$/, "")
+    .split("/")
+    .join(".");
+}
+
 /** The semantics the transforms read, or undefined (AS909 reported) for code nested too deep. */
 function semanticsOf(run: FileRun, native: NativeTree, current: string): FileSemantics | undefined {
   const tree = copyTree(native, current);
@@ -224,7 +251,12 @@ function semanticsOf(run: FileRun, native: NativeTree, current: string): FileSem
     );
     return undefined;
   }
-  return new FileSemantics(run.input.path, current, tree);
+  return new FileSemantics(
+    run.input.path,
+    current,
+    tree,
+    run.input.module ?? moduleOfPath(run.input.path),
+  );
 }
 
 /** One transform on the current text: its edits, or the failure that stops the file. */
@@ -238,6 +270,7 @@ function runPass(
     const result = transform.transform(file, run.input.ctx);
     const outcome = passOutcome(file, result, run.input.ctx);
     for (const d of outcome.diagnostics) run.report(id, d);
+    run.replaced.push(...outcome.replaced);
     return { edits: sortedEdits(outcome.edits) };
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
@@ -301,6 +334,7 @@ export function transformSource(input: PipelineInput): SourceResult {
     edits: run.edits,
     diagnostics: run.diagnostics,
     skippedBy: run.skippedBy,
+    ...(run.replaced.length > 0 ? { replaced: run.replaced } : {}),
   };
 }
 

@@ -84,6 +84,18 @@ export const RUNNER_CODES: Record<string, CodeDoc> = {
       "transform's walk of it ran out of stack. CPython refuses such files too. The file is left " +
       "unchanged; the other files are processed.",
   },
+  AS920: {
+    severity: "warning",
+    title: "a test patches what the run rewrote",
+    explanation:
+      'A test patches a name the rewritten module no longer calls: `patch("billing.tasks.asyncio.run")` ' +
+      'raises AttributeError once `asyncio` is no longer imported there, and `patch("asyncio.run")` ' +
+      'or `patch.object(asyncio, "run")` no longer intercepts the call, so an ' +
+      "`assert_not_called()` passes whatever happens. The test is found through the project index, " +
+      "named on the command line or not. Patch the name the module calls now (the message names it).",
+    before: '@patch("billing.tasks.asyncio.run")\ndef test_sync_batch(run): ...',
+    after: '@patch("billing.tasks.async_to_sync")\ndef test_sync_batch(async_to_sync): ...',
+  },
   AS999: {
     severity: "error",
     title: "internal error in a transform",

@@ -20,7 +20,8 @@ import {
   type ReportedEdit,
 } from "../engine/pipeline.js";
 import { factsOfFile, type FileFacts } from "./project-facts.js";
-import type { ProjectFacts, Transform, TransformOptions } from "../model/types.js";
+import { outlineOf, type Outline } from "../python/outline.js";
+import type { ProjectFacts, ReplacedName, Transform, TransformOptions } from "../model/types.js";
 import { TRANSFORMS, transformById } from "../../transforms/index.js";
 
 /**
@@ -32,6 +33,8 @@ export interface FileLook {
   file: string;
   /** Path shown to the user and matched by skip globs. */
   path: string;
+  /** Dotted module path from the project root. */
+  module?: string;
   transforms: string[];
   options: TransformOptions;
   project: ProjectFacts;
@@ -58,6 +61,8 @@ export type FileResult =
   | (FileResultBase & {
       status: "changed";
       edits: ReportedEdit[];
+      /** Names the rewrites stopped calling: tests that patch them are reported. */
+      replaced?: ReplacedName[];
       /** Unified diff of the change, when asked for. */
       diff?: string;
       written: boolean;
@@ -277,6 +282,7 @@ function processFileOrThrow(job: FileJob): FileResult {
   const result = transformSource({
     source: decoded.text,
     path: job.path,
+    ...(job.module ? { module: job.module } : {}),
     transforms,
     ctx: { options: job.options, project: job.project },
     skipGlobs: job.skip,
@@ -315,6 +321,7 @@ function processFileOrThrow(job: FileJob): FileResult {
     ...common,
     status: "changed",
     edits: result.edits,
+    ...(result.replaced ? { replaced: result.replaced } : {}),
     written,
     ...(job.wantDiff ? { diff: unifiedDiff(job.path, decoded.text, result.output) } : {}),
     ...(job.keepText ? { original: decoded.text, output: result.output } : {}),
@@ -341,6 +348,8 @@ export interface PrePass {
    * rewrite pass would leave it unchanged with nothing to say, so it is not read again.
    */
   inert: boolean;
+  /** Functions and calls, read without a parse (see outlineOf). */
+  outline?: Outline;
 }
 
 /** The result the rewrite pass gives an inert file, without reading it again. */
@@ -377,5 +386,9 @@ export function prePassOfPath(file: string): PrePass {
   const inert =
     loneCarriageReturnLine(text) === undefined &&
     !transforms.some((t) => t !== undefined && mayHoldSite(text, t));
-  return { facts: factsOfFile(text), inert };
+  return {
+    facts: factsOfFile(text),
+    inert,
+    ...(text.includes("def ") ? { outline: outlineOf(text) } : {}),
+  };
 }

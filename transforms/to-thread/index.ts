@@ -24,6 +24,7 @@ import {
 } from "../../src/django/orm.js";
 import { callArguments } from "../../src/python/calls.js";
 import { diagnosticAt } from "../../src/model/diagnostic.js";
+import { settingOf } from "../../src/model/settings.js";
 import type {
   Context,
   Diagnostic,
@@ -44,6 +45,34 @@ export const meta: TransformMeta = {
   // Every site names one of these: the wrapper, time.sleep, or a blocking library.
   // Thread sites name their wrapper; blocking calls only matter inside `async def`.
   triggers: ["to_thread", "run_in_executor", "async def"],
+  siteKinds: [
+    {
+      kind: "to_thread",
+      group: "to_thread",
+      columns: [
+        { context: "native", header: "native" },
+        { context: "twin", header: "twin" },
+        { context: "none", header: "none" },
+      ],
+    },
+  ],
+  options: {
+    mode: {
+      key: "mode",
+      flag: "to-thread",
+      type: "choice",
+      choices: ["native", "unwrap"],
+      default: "native",
+      describe: "to-thread mode: native async calls, or unwrap the thread wrappers",
+    },
+    twins: {
+      key: "twins",
+      type: "string-table",
+      default: {},
+      describe:
+        "Async twins: sync callee pattern -> async callee pattern, `*` standing for one attribute name",
+    },
+  },
   codes: {
     AS301: {
       severity: "info",
@@ -64,6 +93,7 @@ export const meta: TransformMeta = {
     },
     AS302: {
       severity: "warning",
+      summaryNoun: "unwrapped call{s} now blocking the event loop",
       title: "Thread wrapper removed: the call blocks the event loop again",
       explanation:
         "With --to-thread unwrap, `await asyncio.to_thread(fn, a, k=v)` and " +
@@ -749,7 +779,7 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
   const gone: SyntaxNode[] = [];
   const kept = new Set<number>();
   let addAsyncio = false;
-  const unwrap = ctx.options.toThreadMode === "unwrap";
+  const unwrap = settingOf(ctx, meta, "mode") === "unwrap";
   const scan = new FileScan(root, ctx);
   const calls = callsOfInterest(root, source);
   const sites = threadSites(calls);
@@ -936,7 +966,8 @@ function threadSiteContext(scan: FileScan, fn: SyntaxNode, site: Site): "native"
   const native = nativeFor(scan, fn, site);
   if (native === undefined || "problem" in native) return "none";
   const parts = dottedParts(fn);
-  const declaredTwin = parts !== undefined && twinFor(parts, scan.ctx.options.twins) !== undefined;
+  const declaredTwin =
+    parts !== undefined && twinFor(parts, settingOf(scan.ctx, meta, "twins")) !== undefined;
   return declaredTwin && !ormNative(fn, scan) && qualifiedName(fn) !== "time.sleep"
     ? "twin"
     : "native";
@@ -967,7 +998,7 @@ function nativeFor(scan: FileScan, fn: SyntaxNode, site: Site): Native | NativeP
   const orm = ormNative(fn, scan);
   if (orm) return orm;
   const parts = dottedParts(fn);
-  const twin = parts && twinFor(parts, ctx.options.twins);
+  const twin = parts && twinFor(parts, settingOf(ctx, meta, "twins"));
   if (!parts || !twin) return undefined;
   const callee = twinCallee(twin, parts);
   if (!callee)
