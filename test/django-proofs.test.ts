@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePython } from "../src/syntax/parse.js";
-import { OrmProofs, modelClassesIn } from "../src/django/orm.js";
+import { OrmProofs, asyncTwinOfOrmCall, modelClassesIn } from "../src/django/orm.js";
 import { factsOfFile, projectFacts } from "../src/runner/project-facts.js";
 import type { SyntaxNode } from "../src/model/types.js";
 
@@ -102,5 +102,27 @@ describe("OrmProofs", () => {
     expect(proofs.instanceOf(maybe)?.model).toBe("Order");
     expect(proofs.instanceOf(other)).toBeUndefined();
     expect(proofs.instanceOf(rows)).toBeUndefined();
+  });
+
+  it("names the native async twin of one ORM call, once the receiver is proven", () => {
+    const twin = (receiver: SyntaxNode, method: string) => {
+      const found = asyncTwinOfOrmCall(proofs, receiver, method);
+      return found && { receiver: found.receiver, twin: found.twin?.async, certain: found.certain };
+    };
+    expect(twin(qs, "count")).toEqual({ receiver: "queryset", twin: "acount", certain: true });
+    expect(twin(qs, "as_manager")).toEqual({
+      receiver: "queryset",
+      twin: undefined,
+      certain: true,
+    });
+    expect(twin(tags, "add")).toEqual({ receiver: "queryset", twin: "aadd", certain: true });
+    expect(twin(order, "save")).toEqual({ receiver: "instance", twin: "asave", certain: true });
+    expect(twin(order, "check_password")).toEqual({
+      receiver: "instance",
+      twin: "acheck_password",
+      certain: false,
+    });
+    expect(asyncTwinOfOrmCall(proofs, locked, "get")?.proof).toMatchObject({ locksRows: true });
+    expect(twin(other, "save")).toBeUndefined();
   });
 });

@@ -1,0 +1,548 @@
+import type { ProjectFacts, SyntaxNode } from "../model/types.js";
+import { importBindingOf, qualifiedName } from "../python/imports.js";
+import { bindingsNamed, enclosingScope } from "../python/scope.js";
+import { QUERYSET_RETURNING } from "./api.js";
+import {
+  bindingSite,
+  intersect,
+  positionalArguments,
+  prefetchedBy,
+  unquoted,
+} from "./proof-parts.js";
+
+// ---------------------------------------------------------------------------------------------
+// Proofs: what an expression is, from what the function itself shows. Shared by the native-orm
+// and to-thread transforms; every answer is "proven" or undefined, never a guess.
+
+/** Manager attributes every model has. */
+const DEFAULT_MANAGERS = new Set(["objects", "_default_manager", "_base_manager"]);
+
+/** Chain methods that keep a queryset but are not in QUERYSET_RETURNING. */
+const CHAIN_ALSO = new Set(["get_queryset"]);
+
+/** RawQuerySet has none of the async methods: a chain through `raw` proves nothing. */
+const CHAIN_NOT_QUERYSET = new Set(["raw"]);
+
+/** Chain methods after which iteration yields dicts, tuples or dates, not model instances. */
+const YIELDS_NON_INSTANCES = new Set(["values", "values_list", "dates", "datetimes"]);
+
+/** Terminal calls that return one model instance (`get_or_create`: a tuple whose first item is). */
+const INSTANCE_RETURNING = new Set(["get", "create", "first", "last", "latest", "earliest"]);
+const INSTANCE_TUPLE_RETURNING = new Set(["get_or_create", "update_or_create"]);
+
+/** Relations a queryset or instance already loaded: names from select_related, or all of them. */
+export type SelectedRelations = ReadonlySet<string> | "all";
+
+/** A proven queryset or manager expression. */
+export interface QuerysetProof {
+  /** The model class; "" for a related manager whose model the pre-pass cannot name. */
+  model: string;
+  selected: SelectedRelations;
+  /** The chain calls select_for_update(): it needs a transaction, so it has no async use. */
+  locksRows: boolean;
+  /** Iterating it yields model instances (not after values()/values_list()). */
+  yieldsInstances: boolean;
+  /** The node of the select_for_update call, for diagnostics. */
+  lockNode?: SyntaxNode;
+}
+
+/** A proven model instance. */
+export interface InstanceProof {
+  model: string;
+  selected: SelectedRelations;
+  /** Bound by a parameter annotated with the model: the caller loaded it, out of sight here. */
+  fromParameter?: boolean;
+}
+
+/**
+ * Proofs about one file's expressions against the project's model facts. Results are cached by
+ * node id: build one per parsed tree.
+ */
+export class OrmProofs {
+  private querysets = new Map<number, QuerysetProof | undefined>();
+  private instances = new Map<number, InstanceProof | undefined>();
+  private inProgress = new Set<string>();
+  private byName = new Map<string, InstanceProof | QuerysetProof | undefined>();
+  /** The values of `qs = qs.<refining chain>` bindings, by name key. */
+  private refinements = new Map<string, SyntaxNode[]>();
+
+  constructor(private readonly project: ProjectFacts) {}
+
+  /** The model class an expression names (`Batch`, `models.Batch`, `User = get_user_model()`). */
+  modelClassOf(expr: SyntaxNode): string | undefined {
+    if (expr.type === "identifier") return this.modelClassNamed(expr.text, expr);
+    if (expr.type === "attribute") {
+      const qualified = qualifiedName(expr);
+      if (!qualified) return undefined;
+      const name = qualified.split(".").pop()!;
+      const module = qualified.slice(0, -name.length - 1);
+      if (module === "django.db.models") return undefined;
+      if (module.split(".").pop() === "models" && /^[A-Z]/.test(name)) return name;
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** The model class a bare name stands for at `at`: a model class defined or imported here. */
+  modelClassNamed(name: string, at: SyntaxNode): string | undefined {
+    const binding = importBindingOf(name, at);
+    if (binding) {
+      const parts = binding.qualified.split(".");
+      const imported = parts.pop()!;
+      const module = parts.join(".");
+      if (module === "django.db.models" || module === "") return undefined;
+      if (this.project.models[imported]) return imported;
+      // A model outside the scanned paths: named from a module called `models`.
+      if (module.split(".").pop() === "models" && /^[A-Z]/.test(imported)) return imported;
+      return undefined;
+    }
+    const bound = this.onlyBindingOf(name, at);
+    if (!bound) return undefined;
+    const site = bindingSite(bound);
+    if (site?.type === "class_definition" && site.childForFieldName("name")?.id === bound.id)
+      return this.project.models[name] ? name : undefined;
+    // `User = get_user_model()`: the project's user model.
+    if (site?.type === "assignment" && site.childForFieldName("left")?.id === bound.id) {
+      const value = site.childForFieldName("right");
+      const callee = value?.type === "call" ? value.childForFieldName("function") : undefined;
+      if (callee && qualifiedName(callee) === "django.contrib.auth.get_user_model") return "User";
+    }
+    return undefined;
+  }
+
+  /** A manager expression: `<Model>.objects`, `_default_manager`, a manager the model declares. */
+  managerOf(expr: SyntaxNode): QuerysetProof | undefined {
+    if (expr.type !== "attribute") return undefined;
+    const owner = expr.childForFieldName("object");
+    const attribute = expr.childForFieldName("attribute")?.text ?? "";
+    if (!owner) return undefined;
+    const model = this.modelClassOf(owner);
+    if (model !== undefined) {
+      const declared = this.project.models[model]?.managers ?? [];
+      if (!DEFAULT_MANAGERS.has(attribute) && !declared.includes(attribute)) return undefined;
+      return { model, selected: new Set(), locksRows: false, yieldsInstances: true };
+    }
+    // A related manager of a proven instance: a many-to-many field or a reverse `<name>_set`.
+    const instance = owner.type === "identifier" ? this.instanceOf(owner) : undefined;
+    if (!instance) return undefined;
+    const manyToMany = this.project.models[instance.model]?.manyToMany ?? [];
+    if (manyToMany.includes(attribute) || /^[a-z_][a-z0-9_]*_set$/.test(attribute))
+      return { model: "", selected: new Set(), locksRows: false, yieldsInstances: true };
+    return undefined;
+  }
+
+  /** Is this attribute expression a related manager (`book.authors`, `order.item_set`)? */
+  isRelatedManager(expr: SyntaxNode): boolean {
+    return this.managerOf(expr)?.model === "";
+  }
+
+  /**
+   * A queryset expression: a chain rooted at a manager through queryset-returning methods, or a
+   * name every binding of which in its scope assigns such a chain.
+   */
+  querysetOf(expr: SyntaxNode): QuerysetProof | undefined {
+    if (this.querysets.has(expr.id)) return this.querysets.get(expr.id);
+    const proof = this.computeQueryset(expr);
+    this.querysets.set(expr.id, proof);
+    return proof;
+  }
+
+  private computeQueryset(expr: SyntaxNode): QuerysetProof | undefined {
+    if (expr.type === "parenthesized_expression") {
+      const inner = expr.namedChildren.filter((c) => c.type !== "comment");
+      return inner.length === 1 ? this.querysetOf(inner[0]) : undefined;
+    }
+    if (expr.type === "attribute") return this.managerOf(expr);
+    if (expr.type === "call") {
+      const callee = expr.childForFieldName("function");
+      if (callee?.type !== "attribute") return undefined;
+      const method = callee.childForFieldName("attribute")?.text ?? "";
+      const receiver = callee.childForFieldName("object");
+      if (!receiver || CHAIN_NOT_QUERYSET.has(method)) return undefined;
+      if (!QUERYSET_RETURNING.has(method) && !CHAIN_ALSO.has(method)) return undefined;
+      const base = this.querysetOf(receiver);
+      if (!base) return undefined;
+      const proof: QuerysetProof = { ...base };
+      if (method === "select_related") proof.selected = this.selectedBy(expr, base.selected);
+      // prefetch_related fills the same cache a relation read looks in.
+      if (method === "prefetch_related") proof.selected = prefetchedBy(expr, base.selected);
+      if (method === "select_for_update") {
+        proof.locksRows = true;
+        proof.lockNode = expr;
+      }
+      if (YIELDS_NON_INSTANCES.has(method)) proof.yieldsInstances = false;
+      return proof;
+    }
+    if (expr.type === "identifier") return this.querysetNamed(expr);
+    // qs[a:b] without a step is still a lazy queryset (LIMIT/OFFSET).
+    if (isLazySlice(expr)) return this.querysetOf(expr.childForFieldName("value")!);
+    return undefined;
+  }
+
+  private selectedBy(call: SyntaxNode, before: SelectedRelations): SelectedRelations {
+    const args = positionalArguments(call);
+    if (args.length === 0) return "all";
+    if (before === "all") return "all";
+    const selected = new Set(before);
+    for (const arg of args) {
+      const value = unquoted(arg);
+      // A computed field list: we cannot tell what it loads, so count nothing as loaded.
+      if (value !== undefined) selected.add(value.split("__")[0]);
+    }
+    return selected;
+  }
+
+  /** A name proven a queryset: every binding in its scope assigns a queryset expression. */
+  private querysetNamed(identifier: SyntaxNode): QuerysetProof | undefined {
+    const bindings = this.bindingsOf(identifier);
+    if (!bindings) return undefined;
+    const key = `qs:${bindings.scope.id}:${identifier.text}`;
+    if (!this.byName.has(key)) {
+      if (this.inProgress.has(key)) return undefined;
+      this.byName.set(key, this.querysetNamedIn(bindings, identifier, key));
+    }
+    const proof = this.byName.get(key) as QuerysetProof | undefined;
+    return proof && this.withRefinements(proof, key, identifier);
+  }
+
+  /**
+   * `qs = qs.select_related("customer")` loads the relation for every use it runs before: its
+   * selections count at `use` when every such refinement of the name is a statement of a block
+   * holding `use`, before it (not in a branch that may not run).
+   */
+  private withRefinements(proof: QuerysetProof, key: string, use: SyntaxNode): QuerysetProof {
+    const refinements = this.refinements.get(key) ?? [];
+    if (refinements.length === 0 || !refinements.every((r) => runsBefore(r, use))) return proof;
+    let selected = proof.selected;
+    for (const value of refinements)
+      for (let n: SyntaxNode | null | undefined = value; n?.type === "call";) {
+        const callee = n.childForFieldName("function");
+        const method = callee?.childForFieldName("attribute")?.text;
+        if (method === "select_related") selected = this.selectedBy(n, selected);
+        if (method === "prefetch_related") selected = prefetchedBy(n, selected);
+        n = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
+        while (n && isLazySlice(n)) n = n.childForFieldName("value");
+      }
+    return { ...proof, selected };
+  }
+
+  private querysetNamedIn(
+    bindings: { scope: SyntaxNode; nodes: SyntaxNode[] },
+    identifier: SyntaxNode,
+    key: string,
+  ): QuerysetProof | undefined {
+    this.inProgress.add(key);
+    try {
+      let proof: QuerysetProof | undefined;
+      for (const bound of bindings.nodes) {
+        const site = bindingSite(bound);
+        if (site?.type !== "assignment" || site.childForFieldName("left")?.id !== bound.id)
+          return undefined;
+        const value = site.childForFieldName("right");
+        // `qs = qs.filter(...)` refines the name's own earlier binding: prove the rest first.
+        const next = value ? this.querysetOfAssigned(value, identifier.text, key) : undefined;
+        if (next === "self") {
+          this.refinements.set(key, [...(this.refinements.get(key) ?? []), value!]);
+          continue;
+        }
+        if (!next) return undefined;
+        proof = proof ? mergeQuerysets(proof, next) : next;
+        if (!proof) return undefined;
+      }
+      return proof;
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+
+  /** The proof for an assigned value; "self" when it only refines the name being proven. */
+  private querysetOfAssigned(
+    value: SyntaxNode,
+    name: string,
+    key: string,
+  ): QuerysetProof | "self" | undefined {
+    let root = value;
+    while (root.type === "call" || root.type === "attribute" || isLazySlice(root)) {
+      const next =
+        root.type === "call"
+          ? root.childForFieldName("function")
+          : root.type === "subscript"
+            ? root.childForFieldName("value")
+            : root.childForFieldName("object");
+      if (!next) break;
+      root = next;
+    }
+    if (root.type === "identifier" && root.text === name && this.inProgress.has(key)) {
+      // Only queryset-returning steps between the name and the value keep it a queryset.
+      return chainOnlyRefines(value, root) ? "self" : undefined;
+    }
+    return this.querysetOf(value);
+  }
+
+  /**
+   * A model instance: a name bound in its scope only from terminal ORM calls, `<Model>(...)`,
+   * `get_object_or_404`, the loop variable over a queryset, or a parameter annotated with a model.
+   */
+  instanceOf(expr: SyntaxNode): InstanceProof | undefined {
+    if (expr.type !== "identifier") return undefined;
+    if (this.instances.has(expr.id)) return this.instances.get(expr.id);
+    const proof = this.instanceNamed(expr);
+    this.instances.set(expr.id, proof);
+    return proof;
+  }
+
+  private instanceNamed(identifier: SyntaxNode): InstanceProof | undefined {
+    const bindings = this.bindingsOf(identifier);
+    if (!bindings) return undefined;
+    const key = `obj:${bindings.scope.id}:${identifier.text}`;
+    // Every read of a name in one scope has the same answer.
+    if (this.byName.has(key)) return this.byName.get(key) as InstanceProof | undefined;
+    const proof = this.instanceNamedIn(bindings, key);
+    this.byName.set(key, proof);
+    return proof;
+  }
+
+  private instanceNamedIn(
+    bindings: { scope: SyntaxNode; nodes: SyntaxNode[] },
+    key: string,
+  ): InstanceProof | undefined {
+    if (this.inProgress.has(key)) return undefined;
+    this.inProgress.add(key);
+    try {
+      let proof: InstanceProof | undefined;
+      for (const bound of bindings.nodes) {
+        const next = this.instanceBoundBy(bound);
+        if (!next) return undefined;
+        if (proof && proof.model !== next.model) return undefined;
+        proof = proof
+          ? {
+              model: proof.model,
+              selected: intersect(proof.selected, next.selected),
+              ...(proof.fromParameter || next.fromParameter ? { fromParameter: true } : {}),
+            }
+          : next;
+      }
+      return proof;
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+
+  private instanceBoundBy(bound: SyntaxNode): InstanceProof | undefined {
+    const site = bindingSite(bound);
+    if (!site) return undefined;
+    switch (site.type) {
+      case "typed_parameter":
+      case "typed_default_parameter": {
+        const name =
+          site.type === "typed_parameter" ? site.namedChildren[0] : site.childForFieldName("name");
+        if (name?.id !== bound.id) return undefined;
+        const type = site.childForFieldName("type");
+        const model = type ? this.modelOfAnnotation(type) : undefined;
+        return model ? { model, selected: new Set(), fromParameter: true } : undefined;
+      }
+      case "for_statement":
+      case "for_in_clause": {
+        if (site.childForFieldName("left")?.id !== bound.id) return undefined;
+        const iterable = site.childForFieldName("right");
+        const qs = iterable ? this.querysetOf(iterable) : undefined;
+        if (!qs || !qs.yieldsInstances || qs.model === "") return undefined;
+        return { model: qs.model, selected: qs.selected };
+      }
+      case "assignment": {
+        const left = site.childForFieldName("left");
+        let value = site.childForFieldName("right");
+        if (!left || !value) return undefined;
+        if (value.type === "await") value = value.namedChildren[0] ?? value;
+        if (left.id === bound.id) return this.instanceReturnedBy(value, false);
+        // `obj, created = Model.objects.get_or_create(...)`
+        const isPair =
+          (left.type === "pattern_list" || left.type === "tuple_pattern") &&
+          left.namedChildren.length === 2 &&
+          left.namedChildren[0].id === bound.id;
+        return isPair ? this.instanceReturnedBy(value, true) : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** The instance a call returns: a terminal ORM call, `Model(...)`, `get_object_or_404(...)`. */
+  private instanceReturnedBy(value: SyntaxNode, asPair: boolean): InstanceProof | undefined {
+    const unwrapped = callThroughWrapper(value);
+    if (!unwrapped) return undefined;
+    const { callee } = unwrapped;
+    value = unwrapped.call;
+    if (!asPair) {
+      const model = this.modelClassOf(callee);
+      if (model) return { model, selected: new Set() };
+      const qualified = qualifiedName(callee);
+      if (
+        qualified === "django.shortcuts.get_object_or_404" ||
+        qualified === "django.shortcuts.aget_object_or_404"
+      ) {
+        const first = positionalArguments(value)[0];
+        if (!first) return undefined;
+        const fromModel = this.modelClassOf(first);
+        if (fromModel) return { model: fromModel, selected: new Set() };
+        const qs = this.querysetOf(first);
+        return qs && qs.model !== "" ? { model: qs.model, selected: qs.selected } : undefined;
+      }
+    }
+    if (callee.type !== "attribute") return undefined;
+    const method = (callee.childForFieldName("attribute")?.text ?? "").replace(/^a(?=[a-z])/, "");
+    const named = callee.childForFieldName("attribute")?.text ?? "";
+    const isTerminal = (set: Set<string>) =>
+      set.has(named) || (named.startsWith("a") && set.has(method));
+    if (!isTerminal(asPair ? INSTANCE_TUPLE_RETURNING : INSTANCE_RETURNING)) return undefined;
+    const receiver = callee.childForFieldName("object");
+    const qs = receiver ? this.querysetOf(receiver) : undefined;
+    if (!qs || !qs.yieldsInstances || qs.model === "") return undefined;
+    return { model: qs.model, selected: qs.selected };
+  }
+
+  /** The model of an annotation: `Batch`, `"Batch"`, `Optional[Batch]`, `Batch | None`. */
+  modelOfAnnotation(type: SyntaxNode): string | undefined {
+    const node = type.type === "type" ? type.namedChildren[0] : type;
+    if (!node) return undefined;
+    if (node.type === "string") {
+      const text = unquoted(node);
+      if (!text || !/^[A-Za-z_][\w.]*$/.test(text)) return undefined;
+      // `"Batch"` or `"shop.models.Batch"`: the last name, resolved where the annotation is.
+      const [head, ...rest] = text.split(".");
+      if (rest.length === 0) return this.modelClassNamed(head, node);
+      const name = rest[rest.length - 1];
+      return rest[rest.length - 2] === "models" || head === "models" || this.project.models[name]
+        ? name
+        : undefined;
+    }
+    if (node.type === "binary_operator") {
+      const parts = [node.childForFieldName("left"), node.childForFieldName("right")];
+      const models = parts.filter((p) => p && p.type !== "none");
+      return models.length === 1 && models[0] ? this.modelOfAnnotation(models[0]) : undefined;
+    }
+    if (node.type === "generic_type" || node.type === "subscript") {
+      const head = node.namedChildren[0];
+      if (head?.text !== "Optional" && head?.text !== "typing.Optional") return undefined;
+      const inner =
+        node.type === "generic_type"
+          ? node.namedChildren[1]?.namedChildren[0]
+          : node.namedChildren[1];
+      return inner ? this.modelOfAnnotation(inner) : undefined;
+    }
+    if (node.type === "identifier" || node.type === "attribute") return this.modelClassOf(node);
+    return undefined;
+  }
+
+  /** Relation fields (ForeignKey, OneToOne) of a model, from the pre-pass. */
+  relationsOf(model: string): readonly string[] {
+    return this.project.models[model]?.relations ?? [];
+  }
+
+  /** The binding identifiers of a name in the scope it resolves to, or undefined (global, import...). */
+  private bindingsOf(
+    identifier: SyntaxNode,
+  ): { scope: SyntaxNode; nodes: SyntaxNode[] } | undefined {
+    const own = enclosingScope(identifier);
+    for (let scope = own; ; scope = enclosingScope(scope)) {
+      // A class body's names are not visible in the functions nested in it.
+      if (scope.type === "class_definition" && scope.id !== own.id) continue;
+      const bound = bindingsNamed(scope, identifier.text);
+      if (bound.length > 0) {
+        if (
+          bound.some((b) => b.kind === "global" || b.kind === "import" || b.kind === "definition")
+        )
+          return undefined;
+        return { scope, nodes: bound.map((b) => b.node) };
+      }
+      if (scope.type === "module") return undefined;
+    }
+  }
+
+  /** The only binding of a name where it resolves, or undefined. */
+  private onlyBindingOf(name: string, at: SyntaxNode): SyntaxNode | undefined {
+    const own = enclosingScope(at);
+    for (let scope = own; ; scope = enclosingScope(scope)) {
+      if (scope.type === "class_definition" && scope.id !== own.id) continue;
+      const bound = bindingsNamed(scope, name);
+      if (bound.length === 1) return bound[0].node;
+      if (bound.length > 1 || scope.type === "module") return undefined;
+    }
+  }
+}
+
+/**
+ * The call a value makes, seen through a sync_to_async wrapper: `sync_to_async(X.get)(pk=1)` calls
+ * `X.get` with `(pk=1)`, `sync_to_async(lambda: X.get(pk=1))()` calls `X.get(pk=1)`.
+ */
+function callThroughWrapper(
+  value: SyntaxNode,
+): { callee: SyntaxNode; call: SyntaxNode } | undefined {
+  if (value.type !== "call") return undefined;
+  const callee = value.childForFieldName("function");
+  if (!callee) return undefined;
+  if (callee.type !== "call") return { callee, call: value };
+  const wrapper = callee.childForFieldName("function");
+  const qualified = wrapper ? qualifiedName(wrapper) : undefined;
+  if (
+    qualified !== "asgiref.sync.sync_to_async" &&
+    qualified !== "channels.db.database_sync_to_async"
+  )
+    return undefined;
+  const target = positionalArguments(callee)[0];
+  if (target?.type === "attribute" || target?.type === "identifier")
+    return { callee: target, call: value };
+  if (target?.type === "lambda" && !target.childForFieldName("parameters")) {
+    const body = target.childForFieldName("body");
+    return body ? callThroughWrapper(body) : undefined;
+  }
+  return undefined;
+}
+
+function mergeQuerysets(a: QuerysetProof, b: QuerysetProof): QuerysetProof | undefined {
+  if (a.model !== b.model) return undefined;
+  return {
+    model: a.model,
+    selected: intersect(a.selected, b.selected),
+    locksRows: a.locksRows || b.locksRows,
+    yieldsInstances: a.yieldsInstances && b.yieldsInstances,
+    ...(a.lockNode || b.lockNode ? { lockNode: a.lockNode ?? b.lockNode } : {}),
+  };
+}
+
+/** Does the statement assigning `value` run, unconditionally, before `use` in the same block? */
+function runsBefore(value: SyntaxNode, use: SyntaxNode): boolean {
+  const statement = value.parent?.parent;
+  if (!statement) return false;
+  for (let n: SyntaxNode | null = use; n; n = n.parent)
+    if (n.parent?.id === statement.parent?.id) return statement.endIndex <= n.startIndex;
+  return false;
+}
+
+/** `<value>[a:b]`, a slice without a step: a queryset stays a lazy queryset (LIMIT/OFFSET). */
+function isLazySlice(expr: SyntaxNode): boolean {
+  if (expr.type !== "subscript") return false;
+  const index = expr.childForFieldName("subscript");
+  return index?.type === "slice" && !!expr.childForFieldName("value") && !/:.*:/.test(index.text);
+}
+
+/** Every step from `root` up to `value` is a queryset-returning method call or a lazy slice. */
+function chainOnlyRefines(value: SyntaxNode, root: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = root.parent; n; n = n.parent) {
+    if (isLazySlice(n)) {
+      if (n.id === value.id) return true;
+      continue;
+    }
+    if (n.type === "attribute") {
+      const method = n.childForFieldName("attribute")?.text ?? "";
+      const call = n.parent;
+      if (call?.type !== "call" || call.childForFieldName("function")?.id !== n.id) return false;
+      if (!QUERYSET_RETURNING.has(method) && !CHAIN_ALSO.has(method)) return false;
+      if (CHAIN_NOT_QUERYSET.has(method) || YIELDS_NON_INSTANCES.has(method)) return false;
+      if (call.id === value.id) return true;
+      n = call;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}

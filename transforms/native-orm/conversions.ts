@@ -1,0 +1,208 @@
+import {
+  ASYNC_FUNCTIONS,
+  asyncMethodFor,
+  asyncTwinOfOrmCall,
+  type AsyncMethod,
+} from "../../src/django/orm.js";
+import { importedNamesIn } from "../../src/python/imports.js";
+import { enclosingDef, freshName } from "../../src/python/scope.js";
+import { callArguments } from "../../src/python/calls.js";
+import type { SyntaxNode } from "../../src/model/types.js";
+import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset, modelEvidence } from "./proofs.js";
+import type { Conversion, OrmFile, Problem, ScanMode } from "./state.js";
+import { lockProblem, unprovenLockProblem } from "./transactions.js";
+
+// What one ORM call becomes: the edits of its native async form, or the problem that stops it.
+
+export type AsyncFunction = (typeof ASYNC_FUNCTIONS)[number];
+
+/** The last names of ASYNC_FUNCTIONS (`get_object_or_404`, `login`, ...). */
+const ASYNC_FUNCTION_NAMES = new Set(ASYNC_FUNCTIONS.map((fn) => fn.qualified.split(".").at(-1)!));
+
+/**
+ * The native rewrite of a call `<recv>.<m>(...)`, `get_object_or_404(...)` or `list(<qs>)`, as
+ * edits on the call; `mode` "async" only converts what is proven or `.objects`-rooted.
+ */
+export function ormCall(
+  f: OrmFile,
+  call: SyntaxNode,
+  mode: ScanMode,
+): Conversion | Problem | undefined {
+  const callee = call.childForFieldName("function");
+  if (!callee) return undefined;
+  if (callee.type === "identifier" && callee.text === "list" && f.file.isBuiltin("list", callee)) {
+    const args = callArguments(call);
+    if (args.length !== 1 || call.childForFieldName("arguments")?.type !== "argument_list")
+      return undefined;
+    return listConversion(f, call, args[0], call);
+  }
+  // Only a name some import binds, or `x.<function name>`, can be one of ASYNC_FUNCTIONS.
+  const mayBeFunction =
+    callee.type === "identifier"
+      ? importedNamesIn(f.root).has(callee.text)
+      : callee.type === "attribute" &&
+        ASYNC_FUNCTION_NAMES.has(callee.childForFieldName("attribute")?.text ?? "");
+  const qualified = mayBeFunction ? f.file.qualifiedName(callee) : undefined;
+  const fn = ASYNC_FUNCTIONS.find((candidate) => candidate.qualified === qualified);
+  if (fn) return functionConversion(f, call, callee, fn);
+  if (callee.type !== "attribute") return undefined;
+  return methodConversion(f, call, callee, mode);
+}
+
+/** `<recv>.<m>(...)` (or the wrapped method `callee` of a call `node`). */
+export function methodConversion(
+  f: OrmFile,
+  node: SyntaxNode,
+  callee: SyntaxNode,
+  mode: ScanMode,
+): Conversion | Problem | undefined {
+  const receiver = callee.childForFieldName("object")!;
+  const attribute = callee.childForFieldName("attribute")!;
+  const method = attribute.text;
+  if (method === "iterator") return iteratorOutsideLoop(f, node, receiver);
+  // `self.save` inside `async def asave(self)` is how the twin is written: never `self.asave()`.
+  if (isInsideOwnTwin(receiver, `a${method}`)) return undefined;
+  const rename = (m: AsyncMethod, proven: boolean): Conversion => ({
+    node,
+    edits: [{ start: attribute.startIndex, end: attribute.endIndex, text: m.async }],
+    proven,
+    since: m.since,
+    awaited: true,
+  });
+  const known = asyncTwinOfOrmCall(f.proofs, receiver, method);
+  if (known) {
+    if (!known.twin) return undefined;
+    if (known.receiver === "queryset" && known.proof.locksRows)
+      return lockProblem(node, known.proof);
+    return rename(known.twin, known.certain);
+  }
+  // Unproven: a chain through a manager or queryset methods is very likely the ORM.
+  if (looksLikeQueryset(receiver)) {
+    const m = asyncMethodFor("queryset", method);
+    if (!m) return undefined;
+    if (receiver.text.includes("select_for_update(")) return unprovenLockProblem(node);
+    return rename(m, false);
+  }
+  if (mode === "wrapper" && !looksLikeNonModel(receiver)) {
+    // An unannotated name (or `self.<name>`): very likely the instance the wrapper was given.
+    // An attribute of anything else may be a FileField, whose save() has no async form.
+    const m = asyncMethodFor("instance", method) ?? asyncMethodFor("user", method);
+    const plain =
+      receiver.type === "identifier" ||
+      (receiver.type === "attribute" && receiver.childForFieldName("object")?.text === "self");
+    if (m && plain)
+      return modelEvidence(f, receiver) ? rename(m, false) : noModelEvidence(node, receiver, m);
+    if (receiver.type === "attribute" && f.proofs.isRelatedManager(receiver)) {
+      const r = asyncMethodFor("related-manager", method);
+      if (r) return rename(r, true);
+    }
+  }
+  return undefined;
+}
+
+/** An unproven receiver with only a method name to go on: reported, with no fix. */
+function noModelEvidence(node: SyntaxNode, receiver: SyntaxNode, m: AsyncMethod): Problem {
+  const name = receiver.text;
+  return {
+    code: "AS201",
+    node,
+    message:
+      `nothing shows ${name} is a model instance (not annotated with a model class or bound to one anywhere in this file), ` +
+      `and serializers, forms, files and clients have ${m.sync}() but no ${m.async}(): left as it is; ` +
+      `if ${name} is a model instance, annotate it with its model class to have it rewritten to \`await ${name}.${m.async}(...)\``,
+  };
+}
+
+/** `qs.iterator()` has an async form only as the iterable of `async for`. */
+function iteratorOutsideLoop(
+  f: OrmFile,
+  node: SyntaxNode,
+  receiver: SyntaxNode,
+): Problem | undefined {
+  const loop = node.parent;
+  const isLoopIterable =
+    (loop?.type === "for_statement" || loop?.type === "for_in_clause") &&
+    loop.childForFieldName("right")?.id === node.id;
+  if (isLoopIterable) return undefined;
+  if (!f.proofs.querysetOf(receiver) && !looksLikeQueryset(receiver)) return undefined;
+  return {
+    code: "AS208",
+    node,
+    message:
+      "qs.iterator() has an async form only as `async for x in qs.aiterator()`, which is iterated, not awaited: rewrite by hand",
+  };
+}
+
+/** `get_object_or_404(...)`, `auth.login(...)`: the `a`-prefixed function and its import. */
+export function functionConversion(
+  f: OrmFile,
+  call: SyntaxNode,
+  callee: SyntaxNode,
+  fn: AsyncFunction,
+): Conversion | Problem {
+  const module = fn.qualified.slice(0, fn.qualified.lastIndexOf("."));
+  const syncName = fn.qualified.slice(module.length + 1);
+  if (callee.type === "attribute") {
+    const attribute = callee.childForFieldName("attribute")!;
+    return {
+      node: call,
+      edits: [{ start: attribute.startIndex, end: attribute.endIndex, text: fn.async }],
+      proven: true,
+      since: fn.since,
+      awaited: true,
+    };
+  }
+  const binding = f.file.importBindingOf(callee.text, callee);
+  const clash = f.root
+    .descendantsOfType("identifier")
+    .some((id) => id.text === fn.async && f.file.qualifiedName(id) !== `${module}.${fn.async}`);
+  if (!binding || binding.local !== syncName || clash) {
+    return {
+      code: "AS208",
+      node: call,
+      message: `${callee.text}() has a native async twin ${fn.async}() (Django ${fn.since}), but ${
+        clash
+          ? `the name ${fn.async} already means something else here`
+          : "it is imported under another name"
+      }: rewrite by hand`,
+      suggestion: `await ${fn.async}${call.childForFieldName("arguments")?.text ?? "()"}`,
+    };
+  }
+  return {
+    node: call,
+    edits: [{ start: callee.startIndex, end: callee.endIndex, text: fn.async }],
+    proven: true,
+    since: fn.since,
+    awaited: true,
+    needs: { module, name: fn.async, replaces: binding, at: callee },
+    replaced: callee,
+  };
+}
+
+/**
+ * `list(<qs>)` (or the wrapper form spanning `whole`) -> `[<v> async for <v> in <qs>]`: the
+ * edits replace `whole` around the queryset text, which stays byte for byte.
+ */
+export function listConversion(
+  f: OrmFile,
+  whole: SyntaxNode,
+  qsNode: SyntaxNode,
+  inner: SyntaxNode,
+): Conversion | Problem | undefined {
+  const qs = f.proofs.querysetOf(qsNode);
+  const likely = !qs && looksLikeQueryset(qsNode);
+  if (!qs && !likely) return undefined;
+  if (qs?.locksRows) return lockProblem(inner, qs);
+  const def = enclosingDef(whole) ?? f.root;
+  const name = freshName(def, ["obj", "item", "row"]);
+  return {
+    node: whole,
+    edits: [
+      { start: whole.startIndex, end: qsNode.startIndex, text: `[${name} async for ${name} in ` },
+      { start: qsNode.endIndex, end: whole.endIndex, text: "]" },
+    ],
+    proven: !!qs,
+    since: "4.1",
+    awaited: false,
+  };
+}

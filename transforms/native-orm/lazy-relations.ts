@@ -1,0 +1,60 @@
+import type { SyntaxNode } from "../../src/model/types.js";
+import type { Conversion, OrmFile, Problem } from "./state.js";
+
+// Reading a ForeignKey or OneToOne attribute the loading queryset did not select_related runs a
+// sync query, which raises SynchronousOnlyOperation in async code (AS202).
+
+/** Reading a ForeignKey/OneToOne attribute the loading queryset did not select_related. */
+export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | undefined {
+  const object = node.childForFieldName("object");
+  const attribute = node.childForFieldName("attribute")?.text ?? "";
+  if (object?.type !== "identifier") return undefined;
+  const parent = node.parent;
+  // Writes and method calls on the instance are not reads of the relation.
+  if (parent?.type === "assignment" && parent.childForFieldName("left")?.id === node.id)
+    return undefined;
+  if (parent?.type === "call" && parent.childForFieldName("function")?.id === node.id)
+    return undefined;
+  const instance = f.proofs.instanceOf(object);
+  if (!instance || !f.proofs.relationsOf(instance.model).includes(attribute)) return undefined;
+  if (instance.selected === "all" || instance.selected.has(attribute)) return undefined;
+  if (instance.fromParameter)
+    return {
+      code: "AS202",
+      node,
+      message: `${node.text} may load the related ${attribute} lazily, a sync query, unless the caller used select_related("${attribute}"): ${object.text} is a parameter, and the queryset that loaded it is not visible here`,
+      severity: "info",
+    };
+  return {
+    code: "AS202",
+    node,
+    message: `${node.text} loads the related ${attribute} lazily, a sync query: add select_related("${attribute}") to the queryset that loads ${object.text}`,
+  };
+}
+
+/**
+ * Names the unsafe rewrites take for model instances without proof: if the wrapper reads
+ * `<name>.<attr>.<...>`, `<attr>` may be a relation that loads lazily.
+ */
+export function unprovenChains(body: SyntaxNode, conversions: Conversion[]): Problem[] {
+  const names = new Set<string>();
+  for (const c of conversions) {
+    if (c.proven || c.node.type !== "call") continue;
+    const receiver = c.node.childForFieldName("function")?.childForFieldName("object");
+    if (receiver?.type === "identifier") names.add(receiver.text);
+  }
+  return body
+    .descendantsOfType("attribute")
+    .filter((a) => {
+      const object = a.childForFieldName("object");
+      const inner = object?.type === "attribute" ? object.childForFieldName("object") : undefined;
+      return inner?.type === "identifier" && names.has(inner.text);
+    })
+    .map((a) => ({
+      code: "AS202",
+      node: a.childForFieldName("object")!,
+      message: `${a.childForFieldName("object")!.text} may be a relation that loads lazily (${
+        a.childForFieldName("object")!.childForFieldName("object")!.text
+      } is not proven a model instance)`,
+    }));
+}

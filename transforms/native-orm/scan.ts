@@ -1,0 +1,209 @@
+import { walkNamed, type WalkStep } from "../../src/syntax/tree.js";
+import type { Edit, SyntaxNode } from "../../src/model/types.js";
+import { ormCall } from "./conversions.js";
+import { relationReadProblem } from "./lazy-relations.js";
+import { noAsyncApiProblem } from "./no-async-api.js";
+import { looksLikeQueryset } from "./proofs.js";
+import {
+  conditionProblems,
+  containmentProblem,
+  evaluatingBuiltinProblem,
+  generatorProblems,
+  subscriptProblem,
+} from "./queryset-evaluation.js";
+import type { Findings, OrmFile, Problem, ScanMode } from "./state.js";
+import {
+  atomicWithProblem,
+  isAtomicName,
+  lockProblem,
+  transactionCallProblem,
+} from "./transactions.js";
+import { isWrapperCall } from "./wrappers.js";
+
+// The scan: ORM work and blockers in a function body or lambda body, in one walk.
+
+/** Node types the scan of a body looks at; it walks through every other node without stopping. */
+const SCANNED_TYPES = new Set([
+  "function_definition",
+  "class_definition",
+  "lambda",
+  "decorated_definition",
+  "with_statement",
+  "for_statement",
+  "for_in_clause",
+  "call",
+  "if_statement",
+  "elif_clause",
+  "while_statement",
+  "boolean_operator",
+  "not_operator",
+  "conditional_expression",
+  "subscript",
+  "comparison_operator",
+  "generator_expression",
+  "attribute",
+]);
+
+/** One walk's state: what it found so far, and the `with transaction.atomic()` it is inside. */
+interface Walk {
+  f: OrmFile;
+  mode: ScanMode;
+  findings: Findings;
+  inAtomic: SyntaxNode[];
+}
+
+/**
+ * Walks `region` (nested functions, lambdas and classes excluded in "async" mode, blockers in
+ * "wrapper" mode). "wrapper": every call must be ORM work with a native form or known
+ * to stay off the database. "async": only ORM work is looked at, and evaluations with no async
+ * form are reported.
+ */
+export function scan(f: OrmFile, region: SyntaxNode, mode: ScanMode): Findings {
+  const walk: Walk = {
+    f,
+    mode,
+    findings: { conversions: [], problems: [], ormSites: 0 },
+    inAtomic: [],
+  };
+  const step = visit(walk, region);
+  if (step !== false) {
+    walkNamed(region, (node) => (SCANNED_TYPES.has(node.type) ? visit(walk, node) : true));
+    if (typeof step === "function") step();
+  }
+  const { findings } = walk;
+  findings.problems.sort((a, b) => a.node.startIndex - b.node.startIndex);
+  findings.conversions.sort((a, b) => a.node.startIndex - b.node.startIndex);
+  return findings;
+}
+
+function add(walk: Walk, problem: Problem | undefined): void {
+  if (problem) walk.findings.problems.push(problem);
+}
+
+function visit(walk: Walk, node: SyntaxNode): WalkStep {
+  const { f, mode } = walk;
+  switch (node.type) {
+    case "function_definition":
+    case "class_definition":
+    case "lambda":
+    case "decorated_definition":
+      if (mode === "wrapper" && node.descendantsOfType("call").length > 0)
+        add(walk, {
+          code: "AS208",
+          node,
+          message: "a nested function or lambda with calls cannot be converted",
+        });
+      return false;
+    case "with_statement": {
+      const atomic = atomicWithProblem(node, mode);
+      if (!atomic) return true;
+      add(walk, atomic);
+      walk.inAtomic.push(node);
+      return () => walk.inAtomic.pop();
+    }
+    case "for_statement":
+    case "for_in_clause":
+      loop(walk, node);
+      return true;
+    case "call":
+      if (mode === "async" && isWrapperCall(f, node)) return false;
+      call(walk, node);
+      return true;
+    case "if_statement":
+    case "elif_clause":
+    case "while_statement":
+    case "boolean_operator":
+    case "not_operator":
+    case "conditional_expression":
+      walk.findings.problems.push(...conditionProblems(f, node));
+      return true;
+    case "subscript":
+      add(walk, subscriptProblem(f, node));
+      return true;
+    case "comparison_operator":
+      add(walk, containmentProblem(f, node));
+      return true;
+    case "generator_expression":
+      walk.findings.problems.push(...generatorProblems(f, node, mode));
+      return false;
+    case "attribute":
+      add(walk, relationReadProblem(f, node));
+      return true;
+  }
+  return true;
+}
+
+/** `for x in <qs>` and comprehension clauses: `async for`, `qs.iterator()` -> `qs.aiterator()`. */
+function loop(walk: Walk, node: SyntaxNode): void {
+  const { f, mode, findings } = walk;
+  if (node.children.some((c) => c.type === "async")) return;
+  const right = node.childForFieldName("right");
+  if (!right) return;
+  const iteratorName = iteratorMethodOf(right);
+  const source = iteratorName
+    ? right.childForFieldName("function")!.childForFieldName("object")!
+    : right;
+  const qs = f.proofs.querysetOf(source);
+  const likely = !qs && looksLikeQueryset(source);
+  if (!qs && !likely) return;
+  if (node.type === "for_in_clause" && node.parent?.type === "generator_expression") return;
+  findings.ormSites++;
+  if (walk.inAtomic.length > 0 && mode === "async") return;
+  if (qs?.locksRows) {
+    findings.problems.push(lockProblem(node, qs));
+    return;
+  }
+  // The keyword goes before `for`; `qs.iterator()` becomes `qs.aiterator()`.
+  const forKeyword = node.children.find((c) => c.type === "for")!;
+  const edits: Edit[] = [
+    { start: forKeyword.startIndex, end: forKeyword.startIndex, text: "async " },
+  ];
+  if (iteratorName)
+    edits.push({ start: iteratorName.startIndex, end: iteratorName.endIndex, text: "aiterator" });
+  findings.conversions.push({ node, edits, proven: !!qs, since: "4.1", awaited: false });
+}
+
+/** The `iterator` name in `<qs>.iterator(...)`, whose async form is iterated, not awaited. */
+function iteratorMethodOf(expr: SyntaxNode): SyntaxNode | undefined {
+  const callee = expr.type === "call" ? expr.childForFieldName("function") : undefined;
+  const name = callee?.type === "attribute" ? callee.childForFieldName("attribute") : undefined;
+  return name?.text === "iterator" ? name : undefined;
+}
+
+/** One call: ORM work to convert, a blocker, or (in a wrapper) a call that must stay off the DB. */
+function call(walk: Walk, node: SyntaxNode): void {
+  const { f, mode, findings } = walk;
+  const callee = node.childForFieldName("function");
+  if (!callee) return;
+  // In async code only transaction.atomic and on_commit are looked up by name: resolving every
+  // callee through the imports costs more than the rest of the scan.
+  const last =
+    callee.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee.text;
+  const qualified =
+    (callee.type === "identifier" || callee.type === "attribute") &&
+    (mode === "wrapper" || last === "atomic" || last === "on_commit")
+      ? f.file.qualifiedName(callee)
+      : undefined;
+  // `with transaction.atomic():` is reported at the with statement.
+  if (isAtomicName(qualified)) return;
+  const transaction = qualified ? transactionCallProblem(node, qualified) : undefined;
+  if (transaction) return add(walk, transaction);
+  // Builtins that evaluate a queryset: len(qs), bool(qs), repr(qs), sorted(qs), ...
+  if (callee.type === "identifier" && f.file.isBuiltin(callee.text, callee)) {
+    const evaluation = evaluatingBuiltinProblem(f, node, callee);
+    if (evaluation) return add(walk, evaluation);
+  }
+  const orm = ormCall(f, node, mode);
+  if (orm) findings.ormSites++;
+  if (orm && "code" in orm) return add(walk, orm);
+  if (orm) {
+    if (walk.inAtomic.length > 0 && mode === "async") return; // reported once at the `with`
+    // `await Model.objects.get()` is already broken in another way: leave it to the author.
+    if (orm.awaited && node.parent?.type === "await") return;
+    findings.conversions.push(orm);
+    return;
+  }
+  if (mode === "async") return;
+  // Wrapper mode: anything else must be known to stay off the database.
+  add(walk, noAsyncApiProblem(f, node, callee, qualified));
+}

@@ -1,0 +1,170 @@
+import { ASYNC_FUNCTIONS, QUERYSET_RETURNING, asyncMethodFor } from "../../src/django/orm.js";
+import { callArguments } from "../../src/python/calls.js";
+import type { SyntaxNode } from "../../src/model/types.js";
+import { functionConversion, listConversion, methodConversion } from "./conversions.js";
+import { looksLikeQueryset } from "./proofs.js";
+import { scan } from "./scan.js";
+import type { Conversion, OrmFile, Problem } from "./state.js";
+import { wrapperKind } from "./wrappers.js";
+
+// What `sync_to_async(target, ...)(args)` becomes: the edits that turn the whole call (or the
+// `await` around it, for list comprehensions) into the native form.
+
+/** `outer` = `sync_to_async(target, ...)(args)`, `wrap` its callee. */
+export function wrappedConversion(
+  f: OrmFile,
+  outer: SyntaxNode,
+  wrap: SyntaxNode,
+  target: SyntaxNode,
+): Conversion | Problem | undefined {
+  const outerArgs = outer.childForFieldName("arguments")!;
+  const awaitNode = outer.parent?.type === "await" ? outer.parent : undefined;
+  // c. sync_to_async(list)(qs)
+  if (target.type === "identifier" && target.text === "list" && f.file.isBuiltin("list", target)) {
+    const args = callArguments(outer);
+    if (args.length !== 1 || outerArgs.type !== "argument_list") return undefined;
+    if (!awaitNode) return notAwaited(f, outer, args[0]);
+    return listConversion(f, awaitNode, args[0], outer);
+  }
+  // sync_to_async(get_object_or_404)(...), sync_to_async(auth.login)(...)
+  const qualified =
+    target.type === "identifier" || target.type === "attribute"
+      ? f.file.qualifiedName(target)
+      : undefined;
+  const fn = ASYNC_FUNCTIONS.find((candidate) => candidate.qualified === qualified);
+  if (fn) return unwrapped(outer, wrap, target, functionConversion(f, outer, target, fn));
+  // sync_to_async((await sync_to_async(<qs>.filter)(...)).first)(): one native call
+  const nested = target.type === "attribute" ? nestedConversion(f, outer, wrap, target) : undefined;
+  if (nested) return nested;
+  // a, b. sync_to_async(<recv>.<m>)(args)
+  if (target.type === "attribute")
+    return unwrapped(outer, wrap, target, methodConversion(f, outer, target, "wrapper"));
+  // d. sync_to_async(lambda: <one ORM call>)()
+  if (target.type === "lambda") return lambdaConversion(f, outer, target, awaitNode);
+  return undefined;
+}
+
+/** The conversion of `target` with the wrapper around it removed: `<target>` + `(args)`. */
+function unwrapped(
+  outer: SyntaxNode,
+  wrap: SyntaxNode,
+  target: SyntaxNode,
+  conversion: Conversion | Problem | undefined,
+): Conversion | Problem | undefined {
+  if (!conversion || "code" in conversion) return conversion;
+  return {
+    ...conversion,
+    edits: [
+      { start: outer.startIndex, end: target.startIndex, text: "" },
+      ...conversion.edits,
+      { start: target.endIndex, end: wrap.endIndex, text: "" },
+    ],
+  };
+}
+
+/** `sync_to_async(lambda: <one ORM call>)()`: the call, unwrapped. */
+function lambdaConversion(
+  f: OrmFile,
+  outer: SyntaxNode,
+  target: SyntaxNode,
+  awaitNode: SyntaxNode | undefined,
+): Conversion | Problem | undefined {
+  if (target.childForFieldName("parameters") || callArguments(outer).length > 0) return undefined;
+  const body = target.childForFieldName("body");
+  if (!body) return undefined;
+  const findings = scan(f, body, "wrapper");
+  if (findings.ormSites === 0) return undefined;
+  const blocker = findings.problems[0];
+  if (blocker) return blocker;
+  if (findings.conversions.length > 1 || findings.conversions[0].node.id !== body.id) {
+    return {
+      code: "AS208",
+      node: outer,
+      message:
+        "the lambda holds more than one ORM call or uses its result: rewrite by hand with one awaited native call per query",
+    };
+  }
+  const inner = findings.conversions[0];
+  if (!inner.awaited) {
+    // list(qs) inside the lambda: the comprehension replaces the whole `await ...`.
+    if (!awaitNode) return notAwaited(f, outer, body);
+    const qsNode = callArguments(body)[0];
+    return listConversion(f, awaitNode, qsNode, outer);
+  }
+  return {
+    ...inner,
+    node: outer,
+    edits: [
+      { start: outer.startIndex, end: body.startIndex, text: "" },
+      ...inner.edits,
+      { start: body.endIndex, end: outer.endIndex, text: "" },
+    ],
+  };
+}
+
+function notAwaited(f: OrmFile, outer: SyntaxNode, qsNode: SyntaxNode): Problem | undefined {
+  if (!f.proofs.querysetOf(qsNode) && !looksLikeQueryset(qsNode)) return undefined;
+  return {
+    code: "AS208",
+    node: outer,
+    message:
+      "the wrapped list() is not awaited where it is called, so it cannot become an async comprehension here: rewrite by hand",
+    suggestion: `[obj async for obj in ${qsNode.text}]`,
+  };
+}
+
+/**
+ * `sync_to_async((await sync_to_async(<qs>.<chain>)(<args>)).<m>)(<outer args>)`: the inner
+ * wrapper runs a queryset-returning method, which makes no query, so the whole is one native call
+ * `<qs>.<chain>(<args>).a<m>(<outer args>)` when `<qs>` is a proven queryset or manager.
+ */
+function nestedConversion(
+  f: OrmFile,
+  outer: SyntaxNode,
+  wrap: SyntaxNode,
+  target: SyntaxNode,
+): Conversion | undefined {
+  const inner = innerWrappedChain(f, target.childForFieldName("object")!);
+  const method = target.childForFieldName("attribute")!;
+  const m = asyncMethodFor("queryset", method.text);
+  if (!inner || !m || method.text === "iterator") return undefined;
+  const { call, chain, args } = inner;
+  const qs = f.proofs.querysetOf(chain.childForFieldName("object")!);
+  if (!qs || qs.locksRows) return undefined;
+  const outerArgs = outer.childForFieldName("arguments")!;
+  return {
+    node: outer,
+    edits: [
+      { start: outer.startIndex, end: chain.startIndex, text: "" },
+      { start: chain.endIndex, end: args.startIndex, text: "" },
+      { start: args.endIndex, end: outerArgs.startIndex, text: `.${m.async}` },
+    ],
+    proven: true,
+    since: m.since,
+    awaited: true,
+    // The inner wrapper's name goes with the outer one's (dropped by the site).
+    replaced: call.childForFieldName("function")!.childForFieldName("function")!,
+  };
+}
+
+/** `(await sync_to_async(<recv>.<queryset-returning method>)(<args>))`, taken apart. */
+function innerWrappedChain(
+  f: OrmFile,
+  expr: SyntaxNode,
+): { call: SyntaxNode; chain: SyntaxNode; args: SyntaxNode } | undefined {
+  const parts = expr.type === "parenthesized_expression" ? expr.namedChildren : [];
+  const awaited = parts.length === 1 && parts[0].type === "await" ? parts[0] : undefined;
+  const call = awaited?.namedChildren[0];
+  const wrapCall = call?.type === "call" ? call.childForFieldName("function") : undefined;
+  const wrapper = wrapCall?.type === "call" ? wrapCall.childForFieldName("function") : undefined;
+  if (!call || !wrapCall || !wrapper || wrapperKind(f, wrapper) !== "sync") return undefined;
+  const wrapped = callArguments(wrapCall);
+  const chain = wrapped[0];
+  const args = call.childForFieldName("arguments");
+  if (wrapped.length !== 1 || chain?.type !== "attribute" || args?.type !== "argument_list")
+    return undefined;
+  const name = chain.childForFieldName("attribute")!.text;
+  if (!QUERYSET_RETURNING.has(name) || name === "raw" || name === "select_for_update")
+    return undefined;
+  return { call, chain, args };
+}

@@ -1,0 +1,93 @@
+import type { SyntaxNode } from "../../src/model/types.js";
+import type { OrmFile } from "./state.js";
+
+const SYNC_TO_ASYNC = new Set(["asgiref.sync.sync_to_async"]);
+const DATABASE_SYNC_TO_ASYNC = "channels.db.database_sync_to_async";
+
+export type WrapperKind = "sync" | "database";
+
+/** "sync" for asgiref's sync_to_async, "database" for Channels', else undefined. */
+export function wrapperKind(f: OrmFile, expr: SyntaxNode): WrapperKind | undefined {
+  if (expr.type !== "identifier" && expr.type !== "attribute") return undefined;
+  // A cheap look at the name first: the last name of a wrapper is its own or an import alias.
+  if (!f.source.includes("sync_to_async")) return undefined;
+  const last = expr.type === "attribute" ? expr.childForFieldName("attribute")?.text : expr.text;
+  if (!last || !(wrapperNames(f).has(last) || last.endsWith("sync_to_async"))) return undefined;
+  const qualified = f.file.qualifiedName(expr);
+  if (qualified && SYNC_TO_ASYNC.has(qualified)) return "sync";
+  if (qualified === DATABASE_SYNC_TO_ASYNC) return "database";
+  return undefined;
+}
+
+/** Local names that stand for a wrapper (`sync_to_async as s2a` binds `s2a`). */
+function wrapperNames(f: OrmFile): Set<string> {
+  f.wrapperNames ??= new Set(
+    f.root
+      .descendantsOfType(["import_from_statement", "import_statement"])
+      .flatMap((s) => s.descendantsOfType("aliased_import"))
+      .map((a) => a.childForFieldName("alias")?.text ?? ""),
+  );
+  return f.wrapperNames;
+}
+
+/**
+ * Every expression naming sync_to_async or database_sync_to_async outside import statements, in
+ * source order. Any such name is spelled in the text (an alias is imported by its own name), so
+ * the text is searched first and only identifiers found there are looked at: walking every name
+ * of a file through tree-sitter costs more than the rest of the transform.
+ */
+export function wrapperReferences(f: OrmFile): SyntaxNode[] {
+  if (!f.source.includes("sync_to_async")) return [];
+  const found = new Map<number, SyntaxNode>();
+  for (const word of ["sync_to_async", ...wrapperNames(f)]) {
+    if (word === "") continue;
+    for (let at = f.source.indexOf(word); at >= 0; at = f.source.indexOf(word, at + 1)) {
+      const id = f.root.namedDescendantForIndex(at, at + word.length);
+      if (id.type !== "identifier" || found.has(id.id)) continue;
+      const ref = wrapperReferenceAt(f, id);
+      if (ref) found.set(id.id, ref);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+}
+
+/** The wrapper expression `identifier` ends (itself, or the attribute it names), if any. */
+function wrapperReferenceAt(f: OrmFile, identifier: SyntaxNode): SyntaxNode | undefined {
+  const parent = identifier.parent;
+  let node = identifier;
+  if (parent?.type === "attribute") {
+    // `sync_to_async.x` is not the wrapper; `asgiref.sync.sync_to_async` is, as a whole.
+    if (parent.childForFieldName("attribute")?.id !== identifier.id) return undefined;
+    const above = parent.parent;
+    if (above?.type === "attribute" && above.childForFieldName("object")?.id === parent.id)
+      return undefined;
+    node = parent;
+  } else if (parent?.type === "dotted_name" || parent?.type === "aliased_import") {
+    return undefined;
+  }
+  return wrapperKind(f, node) ? node : undefined;
+}
+
+/** The defs decorated by one of the wrapper references, in source order. */
+export function decoratedByWrapper(refs: SyntaxNode[]): SyntaxNode[] {
+  const defs = new Map<number, SyntaxNode>();
+  for (const ref of refs) {
+    const decorator =
+      ref.parent?.type === "decorator"
+        ? ref.parent
+        : ref.parent?.type === "call" && ref.parent.parent?.type === "decorator"
+          ? ref.parent.parent
+          : undefined;
+    const def = decorator?.parent?.childForFieldName("definition");
+    if (def?.type === "function_definition" && !defs.has(def.id)) defs.set(def.id, def);
+  }
+  return [...defs.values()].sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/** `sync_to_async(...)(...)`, or a call of such a call: already run in a thread. */
+export function isWrapperCall(f: OrmFile, call: SyntaxNode): boolean {
+  const callee = call.childForFieldName("function");
+  if (!callee) return false;
+  if (wrapperKind(f, callee)) return true;
+  return callee.type === "call" && isWrapperCall(f, callee);
+}
