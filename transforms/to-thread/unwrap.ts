@@ -1,0 +1,58 @@
+import type { FileScan } from "./proofs.js";
+import { ormNative } from "./proofs.js";
+import { targetGone, type SiteResults } from "./results.js";
+import { plainCallText, rewriteEdits } from "./rewrite.js";
+import { isPrimary, type Site, type Target } from "./sites.js";
+
+/**
+ * `--to-thread unwrap`: `await asyncio.to_thread(fn, a)` -> `fn(a)`, each unwrapped site reported
+ * (AS302: the call blocks the loop again); refused where the call must stay off the loop.
+ */
+export function unwrapSite(
+  scan: FileScan,
+  site: Site,
+  target: Target,
+  wrapper: string,
+  out: SiteResults,
+): void {
+  const fnText = target.fn.text;
+  if (!site.awaited) {
+    out.report(
+      site.call,
+      "AS305",
+      `${wrapper}() is not awaited on the spot (kept for gather, a task or later): unwrapping it would change when and where the call runs; left alone`,
+    );
+    return;
+  }
+  // A sync ORM call in async def raises SynchronousOnlyOperation: never unwrap one.
+  const orm = ormNative(target.fn, scan);
+  if (orm) {
+    const native = "callee" in orm ? plainCallText(site, target, orm.callee) : undefined;
+    out.report(
+      site.awaited,
+      "AS303",
+      `cannot unwrap: ${fnText} is a Django ORM call, which raises SynchronousOnlyOperation in async def; ` +
+        (native ? "use the native async method" : "keep it in its thread"),
+      native ? `await ${native}` : undefined,
+    );
+    return;
+  }
+  const callee = isPrimary(target.fn) ? fnText : `(${fnText})`;
+  const siteEdits = rewriteEdits(scan.source, site, target, site.awaited.startIndex, callee);
+  const suggestion = plainCallText(site, target, callee);
+  if ("problem" in siteEdits) {
+    out.report(
+      site.awaited,
+      "AS303",
+      `cannot unwrap: ${siteEdits.problem}; rewrite by hand`,
+      suggestion,
+    );
+    return;
+  }
+  if (!out.accept(site, siteEdits, targetGone(target, false))) return;
+  out.report(
+    site.awaited,
+    "AS302",
+    `unwrapped ${wrapper}(): ${fnText}(...) now runs on the event loop and blocks it until it returns`,
+  );
+}
