@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { FileSemantics } from "../src/python/semantics.js";
 import { parsePython } from "../src/syntax/parse.js";
 import { mayHoldSite } from "../src/engine/pipeline.js";
 import { factsOfFile, projectFacts } from "../src/runner/project-facts.js";
@@ -31,10 +32,15 @@ function contextFor(
 /** What the transform finds when run on the text whatever its text test says. */
 function findings(transform: Transform, source: string, ctx: Context): number[] {
   const found = transform.transform(
-    { path: "app/case.py", source, tree: parsePython(source) },
+    new FileSemantics("app/case.py", source, parsePython(source)),
     ctx,
   );
-  return [found.edits.length, found.diagnostics.length, found.sites?.length ?? 0];
+  const findings = found.findings?.length ?? 0;
+  return [
+    (found.edits?.length ?? 0) + findings,
+    found.diagnostics?.length ?? 0,
+    found.sites?.length ?? 0,
+  ];
 }
 
 const pythonFiles = (dir: string): string[] =>

@@ -8,15 +8,9 @@ import {
   reparsedAfterEdits,
 } from "../syntax/parse.js";
 import { copyTree } from "../syntax/tree.js";
-import type {
-  Context,
-  Diagnostic,
-  Edit,
-  NativeTree,
-  Severity,
-  Transform,
-  Tree,
-} from "../model/types.js";
+import { FileSemantics } from "../python/semantics.js";
+import { passOutcome } from "./fixes.js";
+import type { Context, Diagnostic, Edit, NativeTree, Severity, Transform } from "../model/types.js";
 
 /** An edit as reported to the user: positions in the file as it was read (1-based line and column). */
 export interface ReportedEdit {
@@ -123,22 +117,25 @@ export function transformApplies(transform: Transform, ctx: Context): boolean {
   return ctx.options.django || ctx.project.usesDjango || ctx.project.usesAsgiref;
 }
 
-/**
- * The per-file pipeline: parse, then each transform in order on the text the previous one left,
- * re-parsing after each pass that changed something; the result is refused when the final text has
- * a parse error the input did not have.
- */
-export function transformSource(input: PipelineInput): SourceResult {
-  const hasBom = input.source.startsWith(BOM);
-  const text = hasBom ? input.source.slice(1) : input.source;
-  const history = new OffsetHistory(text);
-  const edits: ReportedEdit[] = [];
-  const diagnostics: ReportedDiagnostic[] = [];
-  const skippedBy: string[] = [];
-  const report = (source: string, d: Diagnostic) => {
-    const start = history.position(d.start);
-    const end = history.position(Math.max(d.end, d.start));
-    diagnostics.push({
+/** One file's run through the pipeline: the text so far, what was reported, and where it came from. */
+class FileRun {
+  readonly edits: ReportedEdit[] = [];
+  readonly diagnostics: ReportedDiagnostic[] = [];
+  readonly skippedBy: string[] = [];
+  readonly history: OffsetHistory;
+
+  constructor(
+    readonly input: PipelineInput,
+    /** The text without its BOM. */
+    readonly text: string,
+  ) {
+    this.history = new OffsetHistory(text);
+  }
+
+  report(source: string, d: Diagnostic): void {
+    const start = this.history.position(d.start);
+    const end = this.history.position(Math.max(d.end, d.start));
+    this.diagnostics.push({
       code: d.code,
       severity: d.severity,
       source,
@@ -149,102 +146,18 @@ export function transformSource(input: PipelineInput): SourceResult {
       message: d.message,
       ...(d.suggestion !== undefined ? { suggestion: d.suggestion } : {}),
     });
-  };
-  const unchanged = (status: SourceStatus, stack?: string): SourceResult => ({
-    status,
-    output: input.source,
-    edits: status === "unchanged" ? edits : [],
-    diagnostics,
-    skippedBy,
-    ...(stack ? { stack } : {}),
-  });
-
-  const wanted = input.transforms.filter((t) => {
-    if (!transformApplies(t, input.ctx)) return false;
-    const globs = input.skipGlobs?.[t.meta.id] ?? t.meta.defaultSkip ?? [];
-    if (isSkipped(input.path, globs)) {
-      if (mayHoldSite(text, t, input.ctx)) skippedBy.push(t.meta.id);
-      return false;
-    }
-    return true;
-  });
-  const holdingSites = new Set(wanted.filter((t) => mayHoldSite(text, t, input.ctx)));
-  if (holdingSites.size === 0) return unchanged("unchanged");
-
-  let current = text;
-  let native: NativeTree = parseNative(current);
-  // The copy the transforms read, made when a transform is about to run on the current text.
-  let tree: Tree | undefined;
-  const problem = firstSyntaxProblem(native);
-  if (problem) {
-    report("runner", {
-      code: "AS900",
-      severity: "error",
-      start: problem.start,
-      end: problem.start,
-      message:
-        `syntax error on line ${problem.line + 1}` +
-        (problem.expected ? ` (missing ${JSON.stringify(problem.expected)})` : "") +
-        `: file left unchanged; fix it and run again`,
-    });
-    return unchanged("syntax-error");
   }
-  for (const transform of wanted) {
-    // A rewrite may bring a later transform's trigger word in (or take it out).
-    if (
-      current === text ? !holdingSites.has(transform) : !mayHoldSite(current, transform, input.ctx)
-    )
-      continue;
-    const id = transform.meta.id;
-    let sorted: Edit[];
-    if (!tree) {
-      tree = copyTree(native, current);
-      // Far past what CPython compiles (it gives up a few thousand levels down): generated code
-      // that a rewrite cannot make valid. The walks are iterative; this bound is a decision.
-      if (tree.depth > MAX_NESTING) {
-        report("runner", {
-          code: "AS909",
-          severity: "error",
-          start: 0,
-          end: 0,
-          message: `code nested more than ${MAX_NESTING} levels deep, which CPython does not compile either: file left unchanged`,
-        });
-        return unchanged("failed");
-      }
-    }
-    try {
-      const result = transform.transform({ path: input.path, source: current, tree }, input.ctx);
-      for (const d of result.diagnostics) report(id, d);
-      sorted = sortedEdits(result.edits);
-    } catch (error) {
-      const err = error instanceof Error ? error : new Error(String(error));
-      // Code nested deeper than a recursive walk can follow (CPython itself refuses most such
-      // files): a limit of the input, not a bug, so a plain error rather than AS999's exit 2.
-      if (err instanceof RangeError && /call stack/i.test(err.message)) {
-        report("runner", {
-          code: "AS909",
-          severity: "error",
-          start: 0,
-          end: 0,
-          message: `code nested too deeply for transform ${id} to analyse: file left unchanged`,
-        });
-        return unchanged("failed", err.stack);
-      }
-      report("runner", {
-        code: "AS999",
-        severity: "error",
-        start: 0,
-        end: 0,
-        message: `internal error in transform ${id}: ${err.message}; file left unchanged (please report this)`,
-      });
-      return unchanged("failed", err.stack);
-    }
-    const changes = sorted.filter((e) => current.slice(e.start, e.end) !== e.text);
-    if (changes.length === 0) continue;
+
+  /** A runner error at the top of the file. */
+  fail(code: string, message: string): void {
+    this.report("runner", { code, severity: "error", start: 0, end: 0, message });
+  }
+
+  recordEdits(id: string, current: string, changes: readonly Edit[]): void {
     for (const e of changes) {
-      const start = history.position(e.start);
-      const end = history.position(e.end);
-      edits.push({
+      const start = this.history.position(e.start);
+      const end = this.history.position(e.end);
+      this.edits.push({
         transform: id,
         line: start.line,
         column: start.column,
@@ -254,35 +167,158 @@ export function transformSource(input: PipelineInput): SourceResult {
         after: e.text,
       });
     }
-    const previous = current;
-    current = applyEdits(current, changes);
-    history.record(changes);
-    native = reparsedAfterEdits(native, previous, current, changes);
-    tree = undefined;
+    this.history.record([...changes]);
   }
 
-  if (current === text) return unchanged("unchanged");
-  if (countSyntaxProblems(native) > 0) {
-    const problem = firstSyntaxProblem(native)!;
-    diagnostics.push({
-      code: "AS901",
-      severity: "error",
-      source: "runner",
-      line: problem.line + 1,
-      column: problem.column + 1,
-      endLine: problem.line + 1,
-      endColumn: problem.column + 1,
-      message:
-        `the rewritten file would not parse (line ${problem.line + 1} of the new text): ` +
-        `nothing written (please report this)`,
-    });
-    return unchanged("failed");
+  unchanged(status: SourceStatus, stack?: string): SourceResult {
+    return {
+      status,
+      output: this.input.source,
+      edits: status === "unchanged" ? this.edits : [],
+      diagnostics: this.diagnostics,
+      skippedBy: this.skippedBy,
+      ...(stack ? { stack } : {}),
+    };
   }
+}
+
+/** The transforms that run on this path (skip globs and Django-only transforms applied). */
+function wantedTransforms(run: FileRun): Transform[] {
+  const { input, text } = run;
+  return input.transforms.filter((t) => {
+    if (!transformApplies(t, input.ctx)) return false;
+    const globs = input.skipGlobs?.[t.meta.id] ?? t.meta.defaultSkip ?? [];
+    if (isSkipped(input.path, globs)) {
+      if (mayHoldSite(text, t, input.ctx)) run.skippedBy.push(t.meta.id);
+      return false;
+    }
+    return true;
+  });
+}
+
+function reportSyntaxError(run: FileRun, native: NativeTree): boolean {
+  const problem = firstSyntaxProblem(native);
+  if (!problem) return false;
+  run.report("runner", {
+    code: "AS900",
+    severity: "error",
+    start: problem.start,
+    end: problem.start,
+    message:
+      `syntax error on line ${problem.line + 1}` +
+      (problem.expected ? ` (missing ${JSON.stringify(problem.expected)})` : "") +
+      `: file left unchanged; fix it and run again`,
+  });
+  return true;
+}
+
+/** The semantics the transforms read, or undefined (AS909 reported) for code nested too deep. */
+function semanticsOf(run: FileRun, native: NativeTree, current: string): FileSemantics | undefined {
+  const tree = copyTree(native, current);
+  // Far past what CPython compiles (it gives up a few thousand levels down): generated code
+  // that a rewrite cannot make valid. The walks are iterative; this bound is a decision.
+  if (tree.depth > MAX_NESTING) {
+    run.fail(
+      "AS909",
+      `code nested more than ${MAX_NESTING} levels deep, which CPython does not compile either: file left unchanged`,
+    );
+    return undefined;
+  }
+  return new FileSemantics(run.input.path, current, tree);
+}
+
+/** One transform on the current text: its edits, or the failure that stops the file. */
+function runPass(
+  run: FileRun,
+  transform: Transform,
+  file: FileSemantics,
+): { edits: Edit[] } | { failed: SourceResult } {
+  const id = transform.meta.id;
+  try {
+    const result = transform.transform(file, run.input.ctx);
+    const outcome = passOutcome(file, result, run.input.ctx);
+    for (const d of outcome.diagnostics) run.report(id, d);
+    return { edits: sortedEdits(outcome.edits) };
+  } catch (error) {
+    const err = error instanceof Error ? error : new Error(String(error));
+    // Code nested deeper than a recursive walk can follow (CPython itself refuses most such
+    // files): a limit of the input, not a bug, so a plain error rather than AS999's exit 2.
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      run.fail(
+        "AS909",
+        `code nested too deeply for transform ${id} to analyse: file left unchanged`,
+      );
+      return { failed: run.unchanged("failed", err.stack) };
+    }
+    run.fail(
+      "AS999",
+      `internal error in transform ${id}: ${err.message}; file left unchanged (please report this)`,
+    );
+    return { failed: run.unchanged("failed", err.stack) };
+  }
+}
+
+/**
+ * The per-file pipeline: parse, then each transform in order on the text the previous one left,
+ * re-parsing after each pass that changed something; the result is refused when the final text has
+ * a parse error the input did not have.
+ */
+export function transformSource(input: PipelineInput): SourceResult {
+  const hasBom = input.source.startsWith(BOM);
+  const text = hasBom ? input.source.slice(1) : input.source;
+  const run = new FileRun(input, text);
+  const wanted = wantedTransforms(run);
+  const holdingSites = new Set(wanted.filter((t) => mayHoldSite(text, t, input.ctx)));
+  if (holdingSites.size === 0) return run.unchanged("unchanged");
+
+  let current = text;
+  let native: NativeTree = parseNative(current);
+  if (reportSyntaxError(run, native)) return run.unchanged("syntax-error");
+  // What the transforms read, made when a transform is about to run on the current text.
+  let file: FileSemantics | undefined;
+  for (const transform of wanted) {
+    // A rewrite may bring a later transform's trigger word in (or take it out).
+    const mayHold =
+      current === text ? holdingSites.has(transform) : mayHoldSite(current, transform, input.ctx);
+    if (!mayHold) continue;
+    file ??= semanticsOf(run, native, current);
+    if (!file) return run.unchanged("failed");
+    const pass = runPass(run, transform, file);
+    if ("failed" in pass) return pass.failed;
+    const changes = pass.edits.filter((e) => current.slice(e.start, e.end) !== e.text);
+    if (changes.length === 0) continue;
+    run.recordEdits(transform.meta.id, current, changes);
+    const previous = current;
+    current = applyEdits(current, changes);
+    native = reparsedAfterEdits(native, previous, current, changes);
+    file = undefined;
+  }
+  if (current === text) return run.unchanged("unchanged");
+  if (refusedOutput(run, native)) return run.unchanged("failed");
   return {
     status: "changed",
     output: hasBom ? BOM + current : current,
-    edits,
-    diagnostics,
-    skippedBy,
+    edits: run.edits,
+    diagnostics: run.diagnostics,
+    skippedBy: run.skippedBy,
   };
+}
+
+/** AS901: the rewritten text would not parse. */
+function refusedOutput(run: FileRun, native: NativeTree): boolean {
+  if (countSyntaxProblems(native) === 0) return false;
+  const problem = firstSyntaxProblem(native)!;
+  run.diagnostics.push({
+    code: "AS901",
+    severity: "error",
+    source: "runner",
+    line: problem.line + 1,
+    column: problem.column + 1,
+    endLine: problem.line + 1,
+    endColumn: problem.column + 1,
+    message:
+      `the rewritten file would not parse (line ${problem.line + 1} of the new text): ` +
+      `nothing written (please report this)`,
+  });
+  return true;
 }

@@ -6,6 +6,7 @@ import { firstSyntaxProblem, parseNative } from "../syntax/parse.js";
 import { mayHoldSite } from "../engine/pipeline.js";
 import { isAsyncFunction } from "../python/scope.js";
 import { copyTree } from "../syntax/tree.js";
+import { FileSemantics } from "../python/semantics.js";
 import type { Context, NativeTree, Transform, TransformSite, Tree } from "../model/types.js";
 import { transformById } from "../../transforms/index.js";
 
@@ -91,7 +92,7 @@ export function inventoryOfSource(
     let sites: TransformSite[] | undefined;
     try {
       tree ??= copyTree(native, text);
-      sites = transform.transform({ path, source: text, tree }, ctx).sites;
+      sites = transform.transform(new FileSemantics(path, text, tree), ctx).sites;
     } catch {
       continue; // a transform that fails here fails in a run too, where it is reported (AS999)
     }

@@ -3,6 +3,30 @@ import type Parser from "tree-sitter";
 import type { SyntaxNode, SyntaxTree as Tree } from "../syntax/tree.js";
 
 export type { SyntaxNode, Tree };
+
+export type BindingKind = "parameter" | "import" | "definition" | "assignment" | "global";
+
+/** A name bound directly in a scope. */
+export interface Binding {
+  name: string;
+  kind: BindingKind;
+  node: SyntaxNode;
+}
+
+/** One name bound by an import statement. */
+export interface ImportBinding {
+  /** The local name: `aio` for `import asyncio as aio`, `r` for `from asyncio import run as r`. */
+  local: string;
+  /** What the name stands for: `asyncio`, `asyncio.run`, `os` (for `import os.path`). */
+  qualified: string;
+  /** The import_statement or import_from_statement. */
+  statement: SyntaxNode;
+  /** The `dotted_name` or `aliased_import` item inside the statement. */
+  item: SyntaxNode;
+  /** The scope (module or def) the import binds in. */
+  scope: SyntaxNode;
+}
+
 /** The binding's own tree: parsed and re-parsed by the pipeline, copied before transforms read it. */
 export type NativeTree = Parser.Tree;
 
@@ -53,6 +77,31 @@ export interface ParsedFile {
   path: string;
   source: string;
   tree: Tree;
+}
+
+/**
+ * What one parsed file means as Python, handed to every transform (made by the engine once per
+ * parsed text; see src/python/semantics.ts).
+ */
+export interface FileSemantics extends ParsedFile {
+  readonly root: SyntaxNode;
+  /** `aio.run` -> `asyncio.run` after `import asyncio as aio`; undefined when not an import. */
+  qualifiedName(expr: SyntaxNode): string | undefined;
+  /** The import a name refers to at `at`, or undefined (a parameter, an assignment, a def...). */
+  importBindingOf(name: string, at: SyntaxNode): ImportBinding | undefined;
+  /** Names bound directly in `scope` under `name` (nested scopes excluded). */
+  bindingsNamed(scope: SyntaxNode, name: string): readonly Binding[];
+  /** References to `name` in `scope` and the nested scopes that do not rebind it. */
+  referencesInScope(scope: SyntaxNode, name: string): SyntaxNode[];
+  /** Calls whose callee stands for one of `qualified` through the file's imports, in source order. */
+  callsTo(qualified: readonly string[]): SyntaxNode[];
+  /** Does `node` run inside an `async def` (its nearest enclosing def, lambdas skipped)? */
+  inAsyncContext(node: SyntaxNode): boolean;
+  /** Is `name` at `at` Python's builtin (not imported, assigned, or defined anywhere visible)? */
+  isBuiltin(name: string, at: SyntaxNode): boolean;
+  enclosingFunction(node: SyntaxNode): SyntaxNode | undefined;
+  enclosingClass(node: SyntaxNode): SyntaxNode | undefined;
+  enclosingScope(node: SyntaxNode): SyntaxNode;
 }
 
 export interface ModelFacts {
@@ -108,9 +157,58 @@ export interface TransformSite {
   start: number;
 }
 
-export interface TransformResult {
+/**
+ * How sure a fix is, as ruff's `Applicability`: `safe` fixes are applied by `--write`, `unsafe`
+ * ones only with `--unsafe-fixes` (otherwise the finding is reported with the suggested code),
+ * `display` ones are only shown. The engine decides; a transform never reads the flags.
+ */
+export type Applicability = "safe" | "unsafe" | "display";
+
+/**
+ * An import a fix needs: `from module import name` (or `import module` when `name` is omitted),
+ * placed by the engine's import plan. `replaces` is a binding the fix stops using that the new
+ * name may take the place of (`get_object_or_404` -> `aget_object_or_404` in the same statement).
+ * `at` is the node that uses the new name: a local import in its function covers it.
+ */
+export interface NeededImport {
+  module: string;
+  name?: string;
+  replaces?: ImportBinding;
+  at?: SyntaxNode;
+}
+
+export interface Fix {
+  applicability: Applicability;
+  /** The site's own edits (not import edits: those come from `imports` and `dropped`). */
   edits: Edit[];
-  diagnostics: Diagnostic[];
+  /** Imports the edited code needs. */
+  imports?: NeededImport[];
+  /**
+   * References the edits remove: an import binding of theirs that nothing else uses once the
+   * applied fixes are in goes too (one clean-up for every transform).
+   */
+  dropped?: SyntaxNode[];
+}
+
+/**
+ * What a transform says about one site: a rewrite (a finding whose fix is applied), or a
+ * diagnostic (no fix, a fix not applied, or a display-only fix). Offsets index the text the
+ * transform was given.
+ */
+export interface Finding extends Diagnostic {
+  fix?: Fix;
+  /**
+   * Reported even when the fix is applied. Most rewrites are silent today (the diff says it all);
+   * the code still names the site for suppression comments.
+   */
+  reportWhenApplied?: boolean;
+}
+
+export interface TransformResult {
+  /** New transforms return findings; `edits` and `diagnostics` are the older form. */
+  findings?: Finding[];
+  edits?: Edit[];
+  diagnostics?: Diagnostic[];
   /** Every site found, for the inventory; optional, ignored by the rewrite pipeline. */
   sites?: TransformSite[];
 }
@@ -123,7 +221,7 @@ export interface Transform {
    * site for the inventory). A file rarely holds a site even when it holds a trigger word.
    */
   mayHoldSite?(source: string, ctx: Context): boolean;
-  transform(file: ParsedFile, ctx: Context): TransformResult;
+  transform(file: FileSemantics, ctx: Context): TransformResult;
 }
 
 /** Something said once per run, not per file (a transform that did nothing, and why). */

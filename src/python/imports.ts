@@ -1,4 +1,4 @@
-import type { Edit, SyntaxNode, Tree } from "../model/types.js";
+import type { Edit, ImportBinding, SyntaxNode } from "../model/types.js";
 import {
   bindingsNamed,
   enclosingScope,
@@ -8,19 +8,7 @@ import {
 } from "./scope.js";
 import { isStdlibModule } from "./stdlib.js";
 
-/** One name bound by an import statement. */
-export interface ImportBinding {
-  /** The local name: `aio` for `import asyncio as aio`, `r` for `from asyncio import run as r`. */
-  local: string;
-  /** What the name stands for: `asyncio`, `asyncio.run`, `os` (for `import os.path`). */
-  qualified: string;
-  /** The import_statement or import_from_statement. */
-  statement: SyntaxNode;
-  /** The `dotted_name` or `aliased_import` item inside the statement. */
-  item: SyntaxNode;
-  /** The scope (module or def) the import binds in. */
-  scope: SyntaxNode;
-}
+export type { ImportBinding };
 
 /** The module of a `from X import ...` statement, with leading dots for relative imports. */
 export function fromModuleName(statement: SyntaxNode): string {
@@ -29,14 +17,14 @@ export function fromModuleName(statement: SyntaxNode): string {
 
 /** The bindings one import statement makes. `from x import *` makes none we can name. */
 export function importBindings(statement: SyntaxNode): readonly ImportBinding[] {
-  let perTree = importBindingsCache.get(statement.tree);
-  if (!perTree) importBindingsCache.set(statement.tree, (perTree = new Map()));
+  const perTree = statement.tree.memoized(
+    "importBindings",
+    () => new Map<number, readonly ImportBinding[]>(),
+  );
   let bindings = perTree.get(statement.id);
   if (!bindings) perTree.set(statement.id, (bindings = computeImportBindings(statement)));
   return bindings;
 }
-
-const importBindingsCache = new WeakMap<Tree, Map<number, readonly ImportBinding[]>>();
 
 function computeImportBindings(statement: SyntaxNode): ImportBinding[] {
   const scope = enclosingScope(statement);
@@ -95,8 +83,10 @@ export function importBindingOf(name: string, node: SyntaxNode): ImportBinding |
   // The answer depends only on the innermost scope: remembered per scope and name, as every
   // reference to an imported module or model asks again.
   const innermost = enclosingScope(node);
-  let perTree = importBindingOfCache.get(node.tree);
-  if (!perTree) importBindingOfCache.set(node.tree, (perTree = new Map()));
+  const perTree = node.tree.memoized(
+    "importBindingOf",
+    () => new Map<number, Map<string, ImportBinding | undefined>>(),
+  );
   let perScope = perTree.get(innermost.id);
   if (!perScope) perTree.set(innermost.id, (perScope = new Map()));
   if (perScope.has(name)) return perScope.get(name);
@@ -104,11 +94,6 @@ export function importBindingOf(name: string, node: SyntaxNode): ImportBinding |
   perScope.set(name, found);
   return found;
 }
-
-const importBindingOfCache = new WeakMap<
-  Tree,
-  Map<number, Map<string, ImportBinding | undefined>>
->();
 
 function importBindingInScopes(name: string, node: SyntaxNode): ImportBinding | undefined {
   for (const scope of visibleScopes(node)) {
@@ -137,17 +122,11 @@ function importBindingInScopes(name: string, node: SyntaxNode): ImportBinding | 
 
 /** Every local name an import statement anywhere in the file binds (found once per tree). */
 export function importedNamesIn(root: SyntaxNode): ReadonlySet<string> {
-  let names = importedNamesCache.get(root.tree);
-  if (!names) {
-    names = new Set(
-      allImportStatements(root).flatMap((s) => importBindings(s).map((b) => b.local)),
-    );
-    importedNamesCache.set(root.tree, names);
-  }
-  return names;
+  return root.tree.memoized(
+    "importedNames",
+    () => new Set(allImportStatements(root).flatMap((s) => importBindings(s).map((b) => b.local))),
+  );
 }
-
-const importedNamesCache = new WeakMap<Tree, Set<string>>();
 
 /**
  * Local names some import in the file (in any scope) binds to exactly `qualified`: a cheap test
@@ -155,8 +134,7 @@ const importedNamesCache = new WeakMap<Tree, Set<string>>();
  * "asyncio"; a bare `r` only if `r` is here for "asyncio.run".
  */
 export function namesImportedAs(root: SyntaxNode, qualified: string): ReadonlySet<string> {
-  let perTree = namesImportedAsCache.get(root.tree);
-  if (!perTree) namesImportedAsCache.set(root.tree, (perTree = new Map()));
+  const perTree = root.tree.memoized("namesImportedAs", () => new Map<string, Set<string>>());
   let names = perTree.get(qualified);
   if (!names) {
     names = new Set(
@@ -169,8 +147,6 @@ export function namesImportedAs(root: SyntaxNode, qualified: string): ReadonlySe
   }
   return names;
 }
-
-const namesImportedAsCache = new WeakMap<Tree, Map<string, Set<string>>>();
 
 function importStatementOf(binding: Binding): SyntaxNode | undefined {
   for (let n = binding.node.parent; n; n = n.parent) {
@@ -515,6 +491,36 @@ export function importEditsToRemove(source: string, binding: ImportBinding): Edi
 }
 
 /** Remove a whole statement line; a lone statement in a block becomes `pass`. */
+/**
+ * Edits that remove several bindings of one statement: the whole statement when none is left,
+ * else each run of neighbouring items as one edit (two edits per run would overlap).
+ */
+export function importEditsToRemoveAll(source: string, bindings: readonly ImportBinding[]): Edit[] {
+  if (bindings.length === 1) return importEditsToRemove(source, bindings[0]);
+  const statement = bindings[0].statement;
+  const items = statement.childrenForFieldName("name");
+  const gone = new Set(bindings.map((b) => b.item.id));
+  if (items.every((i) => gone.has(i.id))) return [statementRemoval(source, statement)];
+  const edits: Edit[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (!gone.has(items[i].id)) continue;
+    let j = i;
+    while (j + 1 < items.length && gone.has(items[j + 1].id)) j++;
+    if (j + 1 < items.length)
+      edits.push({ start: items[i].startIndex, end: items[j + 1].startIndex, text: "" });
+    else if (i === j)
+      edits.push(
+        ...importEditsToRemove(
+          source,
+          bindings.find((b) => b.item.id === items[i].id)!,
+        ),
+      );
+    else edits.push({ start: items[i - 1].endIndex, end: items[j].endIndex, text: "" });
+    i = j;
+  }
+  return edits;
+}
+
 function statementRemoval(source: string, statement: SyntaxNode): Edit {
   const parent = statement.parent;
   const siblings = parent?.namedChildren.filter((c) => c.type !== "comment") ?? [];

@@ -1,5 +1,5 @@
 import { walkNamed, type WalkStep } from "../syntax/tree.js";
-import type { SyntaxNode, Tree } from "../model/types.js";
+import type { Binding, BindingKind, SyntaxNode } from "../model/types.js";
 
 /** Node types that open a new Python scope (names bound inside do not leak out). */
 const SCOPE_TYPES = new Set([
@@ -40,8 +40,7 @@ export function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
 export function enclosingScope(node: SyntaxNode): SyntaxNode {
   // Name lookups ask this for every reference, and tree-sitter's `parent` descends from the root
   // each time: the answer is remembered for every node walked through (trees never change).
-  let perTree = enclosingScopeCache.get(node.tree);
-  if (!perTree) enclosingScopeCache.set(node.tree, (perTree = new Map()));
+  const perTree = node.tree.memoized("enclosingScope", () => new Map<number, SyntaxNode>());
   const own = node.id;
   const hit = perTree.get(own);
   if (hit) return hit;
@@ -62,8 +61,6 @@ export function enclosingScope(node: SyntaxNode): SyntaxNode {
   for (const id of walked) perTree.set(id, found);
   return found;
 }
-
-const enclosingScopeCache = new WeakMap<Tree, Map<number, SyntaxNode>>();
 
 /** Is this an `async def`? Read from our tree's nodes or the binding's (the report counts on those). */
 export function isAsyncFunction(fn: {
@@ -157,20 +154,13 @@ function parameterNames(parameters: SyntaxNode, out: SyntaxNode[]): void {
   }
 }
 
-export type BindingKind = "parameter" | "import" | "definition" | "assignment" | "global";
-
-export interface Binding {
-  name: string;
-  kind: BindingKind;
-  node: SyntaxNode;
-}
+export type { Binding, BindingKind };
 
 /** Names bound directly in `scope` (module, def, class, lambda or comprehension), nested scopes excluded. */
 export function bindingsInScope(scope: SyntaxNode): readonly Binding[] {
   // Name lookups ask for the module's bindings once per reference: without the cache a large
   // file costs time quadratic in its length. Trees never change once parsed.
-  let perTree = bindingsCache.get(scope.tree);
-  if (!perTree) bindingsCache.set(scope.tree, (perTree = new Map()));
+  const perTree = scope.tree.memoized("bindings", () => new Map<number, readonly Binding[]>());
   const cached = perTree.get(scope.id);
   if (cached) return cached;
   const result = computeBindingsInScope(scope);
@@ -178,12 +168,9 @@ export function bindingsInScope(scope: SyntaxNode): readonly Binding[] {
   return result;
 }
 
-const bindingsCache = new WeakMap<Tree, Map<number, readonly Binding[]>>();
-
 /** The bindings of one name in `scope` (as bindingsInScope, looked up by name). */
 export function bindingsNamed(scope: SyntaxNode, name: string): readonly Binding[] {
-  let perTree = byNameCache.get(scope.tree);
-  if (!perTree) byNameCache.set(scope.tree, (perTree = new Map()));
+  const perTree = scope.tree.memoized("byName", () => new Map<number, Map<string, Binding[]>>());
   let index = perTree.get(scope.id);
   if (!index) {
     index = new Map();
@@ -196,8 +183,6 @@ export function bindingsNamed(scope: SyntaxNode, name: string): readonly Binding
   }
   return index.get(name) ?? [];
 }
-
-const byNameCache = new WeakMap<Tree, Map<number, Map<string, Binding[]>>>();
 
 function computeBindingsInScope(scope: SyntaxNode): Binding[] {
   const result: Binding[] = [];

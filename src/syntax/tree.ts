@@ -92,6 +92,19 @@ export class SyntaxTree {
     return this.columns.type.length;
   }
 
+  private readonly memo = new Map<string, unknown>();
+
+  /**
+   * A value computed once for this tree and kept with it (name lookups ask for a scope's bindings
+   * once per reference: without memoising, a large file costs time quadratic in its length).
+   * Trees never change once parsed, so nothing is ever stale; the values go with the tree.
+   */
+  memoized<T>(key: string, make: () => T): T {
+    let value = this.memo.get(key) as T | undefined;
+    if (value === undefined) this.memo.set(key, (value = make()));
+    return value;
+  }
+
   /** The node at pre-order index `index` (its `id`); one object per node. */
   node(index: number): SyntaxNode | null {
     if (index < 0) return null;

@@ -2,10 +2,6 @@ import {
   allImportStatements,
   importBindingOf,
   importBindings,
-  importEditsToAdd,
-  importEditsToRemove,
-  isImportStillUsed,
-  lineEnding,
   namesImportedAs,
   qualifiedName,
   type ImportBinding,
@@ -20,10 +16,9 @@ import {
 import { callArguments, chainRoot } from "../../src/python/calls.js";
 import { diagnosticAt } from "../../src/model/diagnostic.js";
 import type {
-  Context,
-  Diagnostic,
-  Edit,
-  ParsedFile,
+  FileSemantics,
+  Finding,
+  Fix,
   SyntaxNode,
   TransformMeta,
   TransformResult,
@@ -245,110 +240,36 @@ function asyncToSyncName(root: SyntaxNode): { name: string; imported: boolean } 
   return otherImport || otherBinding ? undefined : { name: ASYNC_TO_SYNC, imported: false };
 }
 
-export function transform(file: ParsedFile, ctx: Context): TransformResult {
-  const root = file.tree.rootNode;
-  const edits: Edit[] = [];
-  const diagnostics: Diagnostic[] = [];
+export function transform(file: FileSemantics): TransformResult {
+  const root = file.root;
+  const findings: Finding[] = [];
   const sites: TransformSite[] = [];
   const report = (
     node: SyntaxNode,
     code: keyof typeof meta.codes & string,
     message: string,
     suggestion?: string,
-  ) => diagnostics.push(diagnosticAt(meta, node, code, message, suggestion));
-
+    fix?: Fix,
+  ) =>
+    findings.push({
+      ...diagnosticAt(meta, node, code, message, suggestion),
+      ...(fix ? { fix } : {}),
+    });
   const a2s = asyncToSyncName(root);
-  /** Sites rewritten, by the def that holds them (module level: the root). */
-  const rewritten: Site[] = [];
-  let needsAsyncToSync = false;
-  const rewrittenDefs = new Set<number>();
 
   for (const site of asyncioRunSites(root)) {
     const { call } = site;
     sites.push({ kind: "asyncio.run", context: siteContext(call), start: call.startIndex });
     if (isUnderMainGuard(call)) continue;
-    const fn = enclosingFunction(call);
-    const def = enclosingDef(call);
-    const args = callArguments(call);
-    const inner = args[0];
-    const innerIsCall = args.length >= 1 && inner.type === "call";
-    const asyncContext = def !== undefined && isAsyncFunction(def);
-
-    if (!fn) {
-      report(
-        call,
-        "AS106",
-        'asyncio.run() at module level runs at import time: move it under `if __name__ == "__main__":` or into a function',
-      );
+    const refusal = refusalOf(call);
+    if (refusal) {
+      const [code, message, inner] = refusal;
+      report(call, code, message, inner && suggestionFor(inner, a2s?.name ?? ASYNC_TO_SYNC));
       continue;
     }
-    if (!innerIsCall) {
-      report(
-        call,
-        "AS103",
-        "asyncio.run() of a value that is not a call: cannot rewrite to async_to_sync(f)(args); pass the async function and its arguments to async_to_sync by hand",
-      );
-      continue;
-    }
-    const futureMaker = asyncioFutureMaker(inner);
-    if (futureMaker) {
-      report(
-        call,
-        "AS103",
-        `${futureMaker}() returns a future, not a coroutine: async_to_sync(${futureMaker}) would warn that it was passed a non-async callable; wrap the call in an async def and pass that to async_to_sync`,
-      );
-      continue;
-    }
-    if (args.length > 1) {
-      report(
-        call,
-        "AS104",
-        `asyncio.run() with extra arguments (${args
-          .slice(1)
-          .map((a) => a.text)
-          .join(", ")}): async_to_sync has no equivalent; drop them and rewrite by hand`,
-        suggestionFor(inner, a2s?.name ?? ASYNC_TO_SYNC),
-      );
-      continue;
-    }
-    if (asyncContext) {
-      const awaited = needsParenthesesForAwait(call)
-        ? `(await ${inner.text})`
-        : `await ${inner.text}`;
-      // In a lambda, `await` is a syntax error; in a generator expression it makes an async
-      // generator the consumer (`sum(...)`, `list(...)`) cannot iterate.
-      const noAwaitHere =
-        fn.type === "lambda"
-          ? "a lambda"
-          : insideGeneratorExpression(call, fn)
-            ? "a generator expression"
-            : undefined;
-      if (noAwaitHere) {
-        report(
-          call,
-          "AS102",
-          `asyncio.run() inside async def raises RuntimeError (an event loop is already running); \`await\` cannot replace it inside ${noAwaitHere}: restructure by hand`,
-        );
-        continue;
-      }
-      if (!ctx.options.unsafeFixes) {
-        report(
-          call,
-          "AS102",
-          "asyncio.run() inside async def raises RuntimeError (an event loop is already running): await the coroutine instead (applied with --unsafe-fixes)",
-          awaited,
-        );
-        continue;
-      }
-      const hazard = rewriteHazard(call, inner, true);
-      if (hazard) {
-        report(call, "AS107", hazard, awaited);
-        continue;
-      }
-      const [open, close] = needsParenthesesForAwait(call) ? ["(await ", ")"] : ["await ", ""];
-      edits.push({ start: call.startIndex, end: inner.startIndex, text: open });
-      edits.push({ start: inner.endIndex, end: call.endIndex, text: close });
-      rewritten.push(site);
+    const inner = callArguments(call)[0];
+    if (file.inAsyncContext(call)) {
+      findings.push(awaitFinding(site, inner));
       continue;
     }
     if (!a2s) {
@@ -367,14 +288,111 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
     }
     const callee = inner.childForFieldName("function")!;
     const innerArgs = inner.childForFieldName("arguments")!;
-    edits.push({ start: call.startIndex, end: callee.startIndex, text: `${a2s.name}(` });
-    edits.push({ start: callee.endIndex, end: callee.endIndex, text: ")" });
-    edits.push({ start: innerArgs.endIndex, end: call.endIndex, text: "" });
-    rewritten.push(site);
-    needsAsyncToSync = true;
-    if (def) rewrittenDefs.add(def.id);
+    report(
+      call,
+      "AS101",
+      "asyncio.run() in sync code: async_to_sync runs the coroutine with this thread as its sync thread",
+      suggestionFor(inner, a2s.name),
+      {
+        applicability: "safe",
+        edits: [
+          { start: call.startIndex, end: callee.startIndex, text: `${a2s.name}(` },
+          { start: callee.endIndex, end: callee.endIndex, text: ")" },
+          { start: innerArgs.endIndex, end: call.endIndex, text: "" },
+        ],
+        dropped: [site.reference],
+        ...(a2s.imported ? {} : { imports: [{ module: ASGIREF, name: ASYNC_TO_SYNC, at: call }] }),
+      },
+    );
   }
+  runUntilCompleteFindings(root, a2s, sites, report);
+  return { findings, sites };
+}
 
+type Refusal = [code: "AS102" | "AS103" | "AS104" | "AS106", message: string, inner?: SyntaxNode];
+
+/** Why `asyncio.run(...)` cannot be rewritten whatever the context, if it cannot. */
+function refusalOf(call: SyntaxNode): Refusal | undefined {
+  const fn = enclosingFunction(call);
+  const args = callArguments(call);
+  const inner = args[0];
+  if (!fn)
+    return [
+      "AS106",
+      'asyncio.run() at module level runs at import time: move it under `if __name__ == "__main__":` or into a function',
+    ];
+  if (args.length === 0 || inner.type !== "call")
+    return [
+      "AS103",
+      "asyncio.run() of a value that is not a call: cannot rewrite to async_to_sync(f)(args); pass the async function and its arguments to async_to_sync by hand",
+    ];
+  const futureMaker = asyncioFutureMaker(inner);
+  if (futureMaker)
+    return [
+      "AS103",
+      `${futureMaker}() returns a future, not a coroutine: async_to_sync(${futureMaker}) would warn that it was passed a non-async callable; wrap the call in an async def and pass that to async_to_sync`,
+    ];
+  if (args.length > 1)
+    return [
+      "AS104",
+      `asyncio.run() with extra arguments (${args
+        .slice(1)
+        .map((a) => a.text)
+        .join(", ")}): async_to_sync has no equivalent; drop them and rewrite by hand`,
+      inner,
+    ];
+  const def = enclosingDef(call);
+  if (!def || !isAsyncFunction(def)) return undefined;
+  // In a lambda, `await` is a syntax error; in a generator expression it makes an async
+  // generator the consumer (`sum(...)`, `list(...)`) cannot iterate.
+  const noAwaitHere =
+    fn.type === "lambda"
+      ? "a lambda"
+      : insideGeneratorExpression(call, fn)
+        ? "a generator expression"
+        : undefined;
+  if (noAwaitHere)
+    return [
+      "AS102",
+      `asyncio.run() inside async def raises RuntimeError (an event loop is already running); \`await\` cannot replace it inside ${noAwaitHere}: restructure by hand`,
+    ];
+  return undefined;
+}
+
+/** `asyncio.run(f(x))` inside `async def` -> `await f(x)`: unsafe (the caller may rely on a new loop). */
+function awaitFinding(site: Site, inner: SyntaxNode): Finding {
+  const { call } = site;
+  const parenthesised = needsParenthesesForAwait(call);
+  const awaited = parenthesised ? `(await ${inner.text})` : `await ${inner.text}`;
+  const hazard = rewriteHazard(call, inner, true);
+  if (hazard) return diagnosticAt(meta, call, "AS107", hazard, awaited);
+  const [open, close] = parenthesised ? ["(await ", ")"] : ["await ", ""];
+  return {
+    ...diagnosticAt(
+      meta,
+      call,
+      "AS102",
+      "asyncio.run() inside async def raises RuntimeError (an event loop is already running): await the coroutine instead (applied with --unsafe-fixes)",
+      awaited,
+    ),
+    fix: {
+      applicability: "unsafe",
+      edits: [
+        { start: call.startIndex, end: inner.startIndex, text: open },
+        { start: inner.endIndex, end: call.endIndex, text: close },
+      ],
+      dropped: [site.reference],
+    },
+  };
+}
+
+/** `loop.run_until_complete(...)` in sync code: the same bug, reported (AS105). */
+function runUntilCompleteFindings(
+  root: SyntaxNode,
+  a2s: { name: string } | undefined,
+  sites: TransformSite[],
+  report: (node: SyntaxNode, code: "AS105", message: string, suggestion?: string) => void,
+): void {
   for (const call of root.descendantsOfType("call")) {
     const callee = call.childForFieldName("function");
     if (
@@ -393,10 +411,6 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
       inner?.type === "call" ? suggestionFor(inner, a2s?.name ?? ASYNC_TO_SYNC) : undefined,
     );
   }
-
-  if (rewritten.length === 0) return { edits, diagnostics, sites };
-  edits.push(...importEdits(file, rewritten, rewrittenDefs, needsAsyncToSync && !a2s?.imported));
-  return { edits, diagnostics, sites };
 }
 
 /** Where a site runs, for `asyncshift report`: that decides whether it is the bug. */
@@ -405,78 +419,4 @@ function siteContext(call: SyntaxNode): "entry-point" | "module" | "async" | "sy
   if (!enclosingFunction(call)) return "module";
   const def = enclosingDef(call);
   return def !== undefined && isAsyncFunction(def) ? "async" : "sync";
-}
-
-/**
- * Imports after the rewrites: asyncio bindings nothing uses any more are removed; a local
- * `import asyncio` inside a rewritten function becomes a local `from asgiref.sync import
- * async_to_sync`; otherwise one module-level import is added.
- */
-function importEdits(
-  file: ParsedFile,
-  rewritten: Site[],
-  rewrittenDefs: Set<number>,
-  needsModuleImport: boolean,
-): Edit[] {
-  const edits: Edit[] = [];
-  const goneReferences = new Set(rewritten.map((s) => s.reference.id));
-  const bindings = new Map<number, ImportBinding>();
-  for (const site of rewritten) bindings.set(site.binding.item.id, site.binding);
-
-  const eol = lineEnding(file.source);
-  const coveredLocally = new Set<number>();
-  /** Module-level statements removed whole: the new import may take the place of one. */
-  const removedStatements: { statement: SyntaxNode; edits: Edit[] }[] = [];
-  for (const binding of bindings.values()) {
-    if (isImportStillUsed(binding, (ref) => goneReferences.has(ref.id))) continue;
-    const scope = binding.scope;
-    // When the module already imports async_to_sync, the local import simply goes.
-    const isLocalToRewrittenDef =
-      needsModuleImport && scope.type === "function_definition" && rewrittenDefs.has(scope.id);
-    if (isLocalToRewrittenDef) {
-      const statement = binding.statement;
-      const replacement = `from ${ASGIREF} import ${ASYNC_TO_SYNC}`;
-      if (statement.childrenForFieldName("name").length === 1) {
-        edits.push({ start: statement.startIndex, end: statement.endIndex, text: replacement });
-      } else {
-        edits.push(...importEditsToRemove(file.source, binding));
-        const indent = " ".repeat(statement.startPosition.column);
-        edits.push({
-          start: statement.endIndex,
-          end: statement.endIndex,
-          text: `${eol}${indent}${replacement}`,
-        });
-      }
-      coveredLocally.add(scope.id);
-      continue;
-    }
-    const removal = importEditsToRemove(file.source, binding);
-    if (scope.type === "module" && binding.statement.childrenForFieldName("name").length === 1)
-      removedStatements.push({ statement: binding.statement, edits: removal });
-    edits.push(...removal);
-  }
-
-  const needsTopLevel =
-    needsModuleImport &&
-    rewritten.some((site) => {
-      const def = enclosingDef(site.call);
-      return !def || !coveredLocally.has(def.id);
-    });
-  if (!needsTopLevel) return edits;
-  const additions = importEditsToAdd(file.tree.rootNode, ASGIREF, ASYNC_TO_SYNC);
-  // The new line would go inside the lines of an asyncio import that is going away,
-  // as when `import asyncio` is the only standard-library import: the new import replaces it.
-  const displaced = removedStatements.find(({ edits: removal }) =>
-    additions.some((a) => removal.some((r) => r.start < a.start && a.start < r.end)),
-  );
-  if (!displaced) return [...edits, ...additions];
-  const { statement, edits: removal } = displaced;
-  return [
-    ...edits.filter((e) => !removal.includes(e)),
-    {
-      start: statement.startIndex,
-      end: statement.endIndex,
-      text: `from ${ASGIREF} import ${ASYNC_TO_SYNC}`,
-    },
-  ];
 }

@@ -1,0 +1,221 @@
+import {
+  importBindingOf,
+  importEditsToAdd,
+  importEditsToAddModule,
+  importEditsToRemove,
+  importEditsToRemoveAll,
+  isImportStillUsed,
+  lineEnding,
+} from "../python/imports.js";
+import { enclosingDef } from "../python/scope.js";
+import { isStdlibModule } from "../python/stdlib.js";
+import type {
+  Edit,
+  FileSemantics,
+  Fix,
+  ImportBinding,
+  NeededImport,
+  SyntaxNode,
+} from "../model/types.js";
+
+/**
+ * The imports of one transform pass, applied once (as LibCST's AddImportsVisitor and
+ * RemoveImportsVisitor): what the applied fixes need is added, import bindings their edits left
+ * unused are removed, with one behaviour for placement and for the blank lines left behind.
+ */
+export function importPlanEdits(file: FileSemantics, applied: readonly Fix[]): Edit[] {
+  const needed = applied.flatMap((f) => f.imports ?? []);
+  const gone = new Set(applied.flatMap((f) => f.dropped ?? []).map((n) => n.id));
+  const removals = new Removals(file);
+  const coveredDefs = new Set<number>();
+  const replacedItems = new Set<number>();
+
+  for (const binding of droppedBindings(file, applied)) {
+    if (isImportStillUsed(binding, (ref) => gone.has(ref.id))) continue;
+    const taker = needed.find((n) => n.name && n.replaces?.item.id === binding.item.id);
+    if (taker && binding.item.type !== "aliased_import") {
+      // `get_object_or_404` -> `aget_object_or_404` in the same statement, in place.
+      removals.replace(binding.item.startIndex, binding.item.endIndex, taker.name!);
+      replacedItems.add(binding.item.id);
+      continue;
+    }
+    const local = binding.scope.type === "function_definition" ? binding.scope : undefined;
+    const localNeed = local && needed.find((n) => n.name && n.at && enclosingDef(n.at) === local);
+    if (localNeed) {
+      // A local import in a function whose code now needs another name: a local import of that.
+      removals.localReplacement(binding, `from ${localNeed.module} import ${localNeed.name}`);
+      coveredDefs.add(local.id);
+      continue;
+    }
+    removals.remove(binding);
+  }
+
+  const additions: Edit[] = [];
+  const added = new Set<string>();
+  for (const need of needed) {
+    if (need.replaces && replacedItems.has(need.replaces.item.id)) continue;
+    const def = need.at && enclosingDef(need.at);
+    if (def && coveredDefs.has(def.id)) continue;
+    const key = `${need.module}:${need.name ?? ""}`;
+    if (added.has(key)) continue;
+    added.add(key);
+    additions.push(
+      ...(need.name
+        ? importEditsToAdd(file.root, need.module, need.name)
+        : importEditsToAddModule(file.root, need.module)),
+    );
+  }
+  return [...removals.edits(additions), ...additions.filter((a) => !removals.tookPlaceOf(a))];
+}
+
+/** Import bindings of the references the applied fixes removed, that may go when unused. */
+function droppedBindings(file: FileSemantics, applied: readonly Fix[]): ImportBinding[] {
+  const bindings = new Map<number, ImportBinding>();
+  for (const reference of applied.flatMap((f) => f.dropped ?? [])) {
+    const root = rootName(reference);
+    if (!root) continue;
+    const binding = importBindingOf(root.text, root);
+    if (binding && isRemovable(file, binding)) bindings.set(binding.item.id, binding);
+  }
+  return [...bindings.values()];
+}
+
+function rootName(reference: SyntaxNode): SyntaxNode | undefined {
+  let n: SyntaxNode | null = reference;
+  while (n?.type === "attribute") n = n.childForFieldName("object");
+  return n?.type === "identifier" ? n : undefined;
+}
+
+/** Packages whose import has no side effect a project could rely on. */
+const SIDE_EFFECT_FREE = ["asgiref", "django", "channels"];
+
+/**
+ * May an unused import binding go? Standard-library and asgiref/Django imports, or one name of a
+ * from-import that keeps others (the module is still imported, so no import-time side effect is
+ * lost). A package's `__init__.py`, or a name `__all__` or a string lists, may be importing it
+ * for others: kept.
+ */
+function isRemovable(file: FileSemantics, binding: ImportBinding): boolean {
+  const reexported =
+    /(^|\/)__init__\.py$/.test(file.path) ||
+    new RegExp(`["']${binding.local}["']`).test(file.source);
+  if (reexported) return false;
+  const top = binding.qualified.split(".")[0];
+  if (isStdlibModule(top) || SIDE_EFFECT_FREE.includes(top)) return true;
+  return (
+    binding.statement.type === "import_from_statement" &&
+    binding.statement.childrenForFieldName("name").length > 1
+  );
+}
+
+/** The removals of one pass: one edit set per statement, whole lines merged, blank lines tidied. */
+class Removals {
+  private readonly planned: { edit: Edit; statement?: SyntaxNode }[] = [];
+  private readonly byStatement = new Map<number, ImportBinding[]>();
+  private readonly displaced = new Set<Edit>();
+
+  constructor(private readonly file: FileSemantics) {}
+
+  replace(start: number, end: number, text: string): void {
+    this.planned.push({ edit: { start, end, text } });
+  }
+
+  remove(binding: ImportBinding): void {
+    const list = this.byStatement.get(binding.statement.id);
+    if (list) list.push(binding);
+    else this.byStatement.set(binding.statement.id, [binding]);
+  }
+
+  localReplacement(binding: ImportBinding, line: string): void {
+    const statement = binding.statement;
+    if (statement.childrenForFieldName("name").length === 1) {
+      this.planned.push({
+        edit: { start: statement.startIndex, end: statement.endIndex, text: line },
+      });
+      return;
+    }
+    for (const edit of importEditsToRemove(this.file.source, binding)) this.planned.push({ edit });
+    const indent = " ".repeat(statement.startPosition.column);
+    const eol = lineEnding(this.file.source);
+    this.planned.push({
+      edit: { start: statement.endIndex, end: statement.endIndex, text: `${eol}${indent}${line}` },
+    });
+  }
+
+  /** Is this addition placed inside a module-level statement that goes? It takes its place. */
+  tookPlaceOf(addition: Edit): boolean {
+    return this.displaced.has(addition);
+  }
+
+  edits(additions: readonly Edit[]): Edit[] {
+    const result: Edit[] = [];
+    for (const { edit } of this.planned) result.push(edit);
+    for (const bindings of this.byStatement.values()) {
+      const statement = bindings[0].statement;
+      const whole =
+        bindings[0].scope.type === "module" &&
+        bindings.length === statement.childrenForFieldName("name").length;
+      const removal = importEditsToRemoveAll(this.file.source, bindings).map((e) =>
+        withBlankLineAfter(this.file.source, statement, e),
+      );
+      const taker =
+        whole && additions.find((a) => removal.some((r) => r.start < a.start && a.start < r.end));
+      if (taker) {
+        // The new line would go inside the lines of an import that is going away (as when
+        // `import asyncio` is the only standard-library import): the new import replaces it.
+        this.displaced.add(taker);
+        const text = taker.text.trim();
+        result.push({ start: statement.startIndex, end: statement.endIndex, text });
+      } else result.push(...removal);
+    }
+    return mergedLineRemovals(this.file.source, result, additions);
+  }
+}
+
+const BLANK_LINE = /^[ \t]*\r?\n/;
+
+/**
+ * Removals of whole neighbouring lines as one edit; when they emptied a section of the import
+ * block (a blank line before and after), one of the two blank lines goes too.
+ */
+function mergedLineRemovals(source: string, edits: Edit[], additions: readonly Edit[]): Edit[] {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const merged: Edit[] = [];
+  for (const edit of sorted) {
+    const previous = merged[merged.length - 1];
+    if (previous && previous.text === "" && edit.text === "" && previous.end === edit.start) {
+      previous.end = edit.end;
+    } else merged.push({ ...edit });
+  }
+  return merged.map((edit) => {
+    const wholeLines =
+      edit.text === "" &&
+      (edit.start === 0 || source[edit.start - 1] === "\n") &&
+      source[edit.end - 1] === "\n";
+    // An import added where the lines go takes their place: the section's blank line stays.
+    const replaced = additions.some((a) => a.start >= edit.start && a.start <= edit.end);
+    if (!wholeLines || replaced) return edit;
+    const previousLineStart = source.lastIndexOf("\n", edit.start - 2) + 1;
+    // At the top of the file, a blank line left first would be a leading blank line.
+    const blankBefore =
+      edit.start === 0 || BLANK_LINE.test(source.slice(previousLineStart, edit.start));
+    const blankAfter = BLANK_LINE.exec(source.slice(edit.end));
+    return blankBefore && blankAfter ? { ...edit, end: edit.end + blankAfter[0].length } : edit;
+  });
+}
+
+/**
+ * A local import that opened a function body is usually followed by a blank line: removing the
+ * import line alone would leave the body starting with that blank line.
+ */
+function withBlankLineAfter(source: string, statement: SyntaxNode, edit: Edit): Edit {
+  const block = statement.parent;
+  const opensBody = block?.type === "block" && block.namedChildren[0]?.id === statement.id;
+  const wholeLine =
+    edit.text === "" && edit.end > statement.endIndex && source[edit.end - 1] === "\n";
+  if (!opensBody || !wholeLine) return edit;
+  const blank = BLANK_LINE.exec(source.slice(edit.end));
+  return blank ? { ...edit, end: edit.end + blank[0].length } : edit;
+}
+
+export type { NeededImport };
