@@ -605,6 +605,7 @@ const WIDEST_CONTEXTS = ["native", "unwrap"].map((toThreadMode) => ({
  */
 export async function prefilterStress({ keep = () => true, log = () => {} } = {}) {
   const { parsePython } = await import(join(ROOT, "dist/src/syntax/parse.js"));
+  const { FileSemantics } = await import(join(ROOT, "dist/src/python/semantics.js"));
   const { mayHoldSite } = await import(join(ROOT, "dist/src/engine/pipeline.js"));
   const { TRANSFORMS } = await import(join(ROOT, "dist/transforms/index.js"));
   const sources = stdlibTexts(keep);
@@ -618,8 +619,13 @@ export async function prefilterStress({ keep = () => true, log = () => {} } = {}
         if (mayHoldSite(source, transform, ctx)) continue;
         turnedDown++;
         tree ??= parsePython(source);
-        const found = transform.transform({ path: file, source, tree }, ctx);
-        const counts = [found.edits.length, found.diagnostics.length, found.sites?.length ?? 0];
+        const found = transform.transform(new FileSemantics(file, source, tree), ctx);
+        // Findings are edits or diagnostics once the engine has chosen: counted with edits.
+        const counts = [
+          (found.edits?.length ?? 0) + (found.findings?.length ?? 0),
+          found.diagnostics?.length ?? 0,
+          found.sites?.length ?? 0,
+        ];
         if (counts.some((n) => n > 0))
           problems.push(
             `${file}: ${transform.meta.id} (${ctx.options.toThreadMode}) turned it down, ` +

@@ -5,17 +5,6 @@ import {
   importBindings,
   type ImportBinding,
 } from "./imports.js";
-import { bindingsInScope, enclosingScope } from "./scope.js";
-
-/** Is `name` bound (imported, assigned, a parameter, a def) in a scope visible from `node`? */
-export function isBoundAt(name: string, node: SyntaxNode): boolean {
-  let scope = enclosingScope(node);
-  for (;;) {
-    if (bindingsInScope(scope).some((b) => b.name === name)) return true;
-    if (scope.type === "module") return false;
-    scope = enclosingScope(scope);
-  }
-}
 
 /** `c` for `a.b.c`. */
 export function lastSegment(dotted: string): string {

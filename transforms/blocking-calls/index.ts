@@ -1,20 +1,16 @@
-import { qualifiedName } from "../../src/python/imports.js";
-import { enclosingFunction, isAsyncFunction } from "../../src/python/scope.js";
+import { isAsyncFunction } from "../../src/python/scope.js";
 import { BLOCKING_CALLS, type BlockingFamily } from "../../src/python/blocking.js";
 import {
   callsByLastName,
-  isBoundAt,
   lastSegment,
   localNamesOf,
   ModuleAccess,
 } from "../../src/python/lookup.js";
-import { importCleanupEdits } from "../../src/python/unused-imports.js";
 import { diagnosticAt } from "../../src/model/diagnostic.js";
 import type {
   Context,
-  Diagnostic,
-  Edit,
-  ParsedFile,
+  FileSemantics,
+  Finding,
   SyntaxNode,
   TransformMeta,
   TransformResult,
@@ -139,10 +135,6 @@ export function mayHoldSite(source: string, ctx: Context): boolean {
   );
 }
 
-function isBuiltinOpen(callee: SyntaxNode): boolean {
-  return callee.type === "identifier" && callee.text === "open" && !isBoundAt("open", callee);
-}
-
 /** A blocking call with no drop-in native form: the diagnostic that names its replacement. */
 function reportedCall(
   call: SyntaxNode,
@@ -175,42 +167,48 @@ function reportedCall(
  * Blocking calls written directly in `async def` (not in a nested def or lambda, which may run in
  * a thread): time.sleep rewritten to asyncio.sleep, the others reported with their native form.
  */
-export function transform(file: ParsedFile, ctx: Context): TransformResult {
+export function transform(file: FileSemantics, ctx: Context): TransformResult {
   // Unwrap mode puts blocking calls back on the loop on purpose (to-thread reports each, AS302).
-  if (ctx.options.toThreadMode === "unwrap") return { edits: [], diagnostics: [] };
-  const root = file.tree.rootNode;
-  const edits: Edit[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const gone: SyntaxNode[] = [];
-  const kept = new Set<number>();
-  let addAsyncio = false;
-  const asyncio = new ModuleAccess(root, "asyncio");
-  const names = localNamesOf(root, QUALIFIED_OF_INTEREST).add("open");
-  for (const call of callsByLastName(root, file.source, names)) {
-    const fn = enclosingFunction(call);
+  if (ctx.options.toThreadMode === "unwrap") return { findings: [] };
+  const findings: Finding[] = [];
+  const asyncio = new ModuleAccess(file.root, "asyncio");
+  const names = localNamesOf(file.root, QUALIFIED_OF_INTEREST).add("open");
+  for (const call of callsByLastName(file.root, file.source, names)) {
+    const fn = file.enclosingFunction(call);
     const callee = call.childForFieldName("function");
     if (!fn || !isAsyncFunction(fn) || !call.childForFieldName("arguments")) continue;
     if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) continue;
-    const qualified = isBuiltinOpen(callee) ? "open" : qualifiedName(callee);
+    const builtinOpen = callee.type === "identifier" && callee.text === "open";
+    const qualified =
+      builtinOpen && file.isBuiltin("open", callee) ? "open" : file.qualifiedName(callee);
     if (!qualified) continue;
     if (qualified === "time.sleep") {
-      const sleep = sleepRewrite(asyncio, call, callee);
-      if ("message" in sleep) {
-        diagnostics.push(diagnosticAt(meta, call, "AS310", sleep.message, sleep.suggestion));
-        continue;
-      }
-      edits.push(...sleep.edits);
-      gone.push(sleep.gone);
-      if (sleep.uses) kept.add(sleep.uses.item.id);
-      else addAsyncio = true;
+      findings.push(sleepFinding(asyncio, call, callee));
       continue;
     }
     const reported = reportedCall(call, callee, qualified);
     if (reported)
-      diagnostics.push(
-        diagnosticAt(meta, call, reported.code, reported.message, reported.suggestion),
-      );
+      findings.push(diagnosticAt(meta, call, reported.code, reported.message, reported.suggestion));
   }
-  edits.push(...importCleanupEdits(file, gone, kept, addAsyncio ? "asyncio" : undefined));
-  return { edits, diagnostics };
+  return { findings };
+}
+
+/** time.sleep in async def: the rewrite to asyncio.sleep (a safe fix), or why it cannot be made. */
+function sleepFinding(asyncio: ModuleAccess, call: SyntaxNode, callee: SyntaxNode): Finding {
+  const sleep = sleepRewrite(asyncio, call, callee);
+  if ("message" in sleep) return diagnosticAt(meta, call, "AS310", sleep.message, sleep.suggestion);
+  return {
+    ...diagnosticAt(
+      meta,
+      call,
+      "AS310",
+      "time.sleep() in async def blocks the event loop (ruff ASYNC251): rewritten to await asyncio.sleep()",
+    ),
+    fix: {
+      applicability: "safe",
+      edits: sleep.edits,
+      dropped: [sleep.gone],
+      ...(sleep.uses ? {} : { imports: [{ module: "asyncio", at: call }] }),
+    },
+  };
 }

@@ -1,5 +1,9 @@
-import { importCleanupEdits } from "../../src/python/unused-imports.js";
-import type { Context, ParsedFile, TransformMeta, TransformResult } from "../../src/model/types.js";
+import type {
+  Context,
+  FileSemantics,
+  TransformMeta,
+  TransformResult,
+} from "../../src/model/types.js";
 import { replaceSite } from "./native.js";
 import { FileScan, threadSiteContext } from "./proofs.js";
 import { SiteResults } from "./results.js";
@@ -89,14 +93,26 @@ export const meta: TransformMeta = {
       before: "await loop.run_in_executor(process_pool, render_pdf, order)",
       after: "await loop.run_in_executor(process_pool, render_pdf, order)",
     },
+    AS306: {
+      severity: "info",
+      title: "Thread call replaced by its native async equivalent",
+      explanation:
+        "The function run in the thread has a native async equivalent: time.sleep (asyncio.sleep), " +
+        "a Django ORM call proven as native-orm proves it (Order.objects.get -> aget), or an async " +
+        `twin declared under ${TWINS_TABLE}. The thread call becomes the native call, with the ` +
+        "arguments kept byte for byte; imports only the site used go, `import asyncio` comes " +
+        "when the new call needs it. Applied by default and not reported once applied (the " +
+        "diff shows it); the code names the rewrite.",
+      before: "await asyncio.to_thread(Order.objects.get, pk=order_id)",
+      after: "await Order.objects.aget(pk=order_id)",
+    },
   },
 };
 
-export function transform(file: ParsedFile, ctx: Context): TransformResult {
-  const root = file.tree.rootNode;
+export function transform(file: FileSemantics, ctx: Context): TransformResult {
   const unwrap = ctx.options.toThreadMode === "unwrap";
-  const scan = new FileScan(root, file.source, ctx);
-  const sites = threadSites(wrapperCalls(root, file.source));
+  const scan = new FileScan(file, ctx);
+  const sites = threadSites(file, wrapperCalls(file.root, file.source));
   const out = new SiteResults(meta, sites);
   for (const site of sites) {
     const wrapper = site.kind === "to_thread" ? "asyncio.to_thread" : "run_in_executor";
@@ -109,7 +125,7 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
       );
       continue;
     }
-    const target = targetOf(site);
+    const target = targetOf(file, site);
     if (!target) continue;
     if ("problem" in target) {
       out.inventory(site, "none", target.problem);
@@ -124,11 +140,5 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
     if (unwrap) unwrapSite(scan, site, target, wrapper, out);
     else replaceSite(scan, site, target, wrapper, out);
   }
-  const imports = importCleanupEdits(
-    file,
-    out.gone,
-    out.kept,
-    out.addAsyncio ? "asyncio" : undefined,
-  );
-  return { edits: [...out.edits, ...imports], diagnostics: out.diagnostics, sites: out.found };
+  return { findings: out.findings, sites: out.found };
 }

@@ -16,7 +16,7 @@ export function replaceSite(
 ): void {
   const native = nativeFor(scan, target.fn, site);
   if (native === undefined) {
-    out.report(site.call, "AS301", noNativeMessage(target.fn, wrapper));
+    out.report(site.call, "AS301", noNativeMessage(scan, target.fn, wrapper));
     return;
   }
   if ("problem" in native) {
@@ -43,5 +43,11 @@ export function replaceSite(
     );
     return;
   }
-  out.accept(site, siteEdits, targetGone(target, !native.keepsFunction), native);
+  const rewrite = {
+    node: site.call,
+    code: "AS306" as const,
+    message: `${wrapper}(${target.fn.text}, ...) replaced by its native async equivalent ${native.callee}(...)`,
+    suggestion,
+  };
+  out.accept(site, siteEdits, targetGone(target, !native.keepsFunction), rewrite, native);
 }

@@ -1,6 +1,6 @@
-import { qualifiedName, type ImportBinding } from "../../src/python/imports.js";
+import type { ImportBinding } from "../../src/model/types.js";
 import { BLOCKING_CALLS } from "../../src/python/blocking.js";
-import { isBoundAt, ModuleAccess } from "../../src/python/lookup.js";
+import { ModuleAccess } from "../../src/python/lookup.js";
 import {
   asyncMethodFor,
   DEFAULT_DJANGO_VERSION,
@@ -8,7 +8,7 @@ import {
   versionAtLeast,
   type AsyncMethod,
 } from "../../src/django/orm.js";
-import type { Context, SyntaxNode } from "../../src/model/types.js";
+import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { dottedParts, type Site } from "./sites.js";
 import { TWINS_TABLE, twinCallee, twinExample, twinFor } from "./twins.js";
 
@@ -57,11 +57,14 @@ class FileScan {
   readonly asyncio: ModuleAccess;
 
   constructor(
-    readonly root: SyntaxNode,
-    readonly source: string,
+    readonly file: FileSemantics,
     readonly ctx: Context,
   ) {
-    this.asyncio = new ModuleAccess(root, "asyncio");
+    this.asyncio = new ModuleAccess(file.root, "asyncio");
+  }
+
+  get source(): string {
+    return this.file.source;
   }
 
   get proofs(): OrmProofs {
@@ -79,7 +82,7 @@ export function threadSiteContext(
   if (native === undefined || "problem" in native) return "none";
   const parts = dottedParts(fn);
   const declaredTwin = parts !== undefined && twinFor(parts, scan.ctx.options.twins) !== undefined;
-  return declaredTwin && !ormNative(fn, scan) && qualifiedName(fn) !== "time.sleep"
+  return declaredTwin && !ormNative(fn, scan) && scan.file.qualifiedName(fn) !== "time.sleep"
     ? "twin"
     : "native";
 }
@@ -98,7 +101,7 @@ export function nativeFor(
 ): Native | NativeProblem | undefined {
   const ctx = scan.ctx;
   const qualified =
-    fn.type === "identifier" || fn.type === "attribute" ? qualifiedName(fn) : undefined;
+    fn.type === "identifier" || fn.type === "attribute" ? scan.file.qualifiedName(fn) : undefined;
   if (qualified === "time.sleep") {
     const asyncio = scan.asyncio.nameAt(site.call);
     if (!asyncio)
@@ -126,7 +129,7 @@ export function nativeFor(
       code: "AS304",
     };
   const twinRoot = callee.split(".")[0];
-  if (twinRoot !== parts[0] && !isBoundAt(twinRoot, site.call))
+  if (twinRoot !== parts[0] && scan.file.isBuiltin(twinRoot, site.call))
     return {
       problem: `the async twin ${callee} is not defined in this file (${twinRoot} is not imported, assigned or a parameter here): import it and run again`,
       code: "AS304",
@@ -176,9 +179,9 @@ export function ormNative(fn: SyntaxNode, scan: FileScan): Native | NativeProble
   return { callee, coroutine: true, keepsFunction: true };
 }
 
-export function noNativeMessage(fn: SyntaxNode, wrapper: string): string {
+export function noNativeMessage(scan: FileScan, fn: SyntaxNode, wrapper: string): string {
   const qualified =
-    fn.type === "identifier" || fn.type === "attribute" ? qualifiedName(fn) : undefined;
+    fn.type === "identifier" || fn.type === "attribute" ? scan.file.qualifiedName(fn) : undefined;
   const module = qualified?.split(".")[0];
   if (module && CPU_BOUND_MODULES.has(module))
     return `${fn.text} is CPU-bound work: ${wrapper}() is the right place for it; left as it is`;

@@ -1,7 +1,9 @@
 import { diagnosticAt } from "../../src/model/diagnostic.js";
 import type {
-  Diagnostic,
   Edit,
+  Finding,
+  Fix,
+  ImportBinding,
   SyntaxNode,
   TransformMeta,
   TransformSite,
@@ -9,18 +11,22 @@ import type {
 import type { Native } from "./proofs.js";
 import { leftmostIdentifier, type Site, type Target } from "./sites.js";
 
-export type ThreadCode = "AS301" | "AS302" | "AS303" | "AS304" | "AS305";
+export type ThreadCode = "AS301" | "AS302" | "AS303" | "AS304" | "AS305" | "AS306" | "AS307";
 
-/** What one run over a file gathers: edits, diagnostics, inventory sites, import needs. */
+/** A rewrite of a site: the finding that names it, and whether it is reported once applied. */
+export interface Rewrite {
+  node: SyntaxNode;
+  code: ThreadCode;
+  message: string;
+  suggestion?: string;
+  /** Reported even when applied (an unwrapped call blocks the loop again: AS302). */
+  reported?: boolean;
+}
+
+/** What one run over a file gathers: findings (rewrites and diagnostics) and inventory sites. */
 export class SiteResults {
-  readonly edits: Edit[] = [];
-  readonly diagnostics: Diagnostic[] = [];
+  readonly findings: Finding[] = [];
   readonly found: TransformSite[] = [];
-  /** Identifiers the rewrites removed, for finding imports left unused. */
-  readonly gone: SyntaxNode[] = [];
-  /** Import bindings a new callee uses: kept even when the sites' own references go. */
-  readonly kept = new Set<number>();
-  addAsyncio = false;
   private readonly siteRanges: { start: number; end: number }[];
 
   constructor(
@@ -31,8 +37,17 @@ export class SiteResults {
     this.siteRanges = sites.map((s) => ({ start: s.call.startIndex, end: s.call.endIndex }));
   }
 
-  report(node: SyntaxNode, code: ThreadCode, message: string, suggestion?: string): void {
-    this.diagnostics.push(diagnosticAt(this.meta, node, code, message, suggestion));
+  report(
+    node: SyntaxNode,
+    code: ThreadCode,
+    message: string,
+    suggestion?: string,
+    fix?: Fix,
+  ): void {
+    this.findings.push({
+      ...diagnosticAt(this.meta, node, code, message, suggestion),
+      ...(fix ? { fix } : {}),
+    });
   }
 
   inventory(site: Site, context: string, detail: string): void {
@@ -43,7 +58,13 @@ export class SiteResults {
    * Accept a site's edits unless they rewrite another site's text (a wrapper inside a merged
    * argument list): the inner one is rewritten first, the outer one on the next run.
    */
-  accept(site: Site, siteEdits: Edit[], siteGone: SyntaxNode[], native?: Native): boolean {
+  accept(
+    site: Site,
+    siteEdits: Edit[],
+    siteGone: SyntaxNode[],
+    rewrite: Rewrite,
+    native?: Native,
+  ): boolean {
     const self = site.call.startIndex;
     const clash = this.siteRanges.some(
       (o) => o.start !== self && siteEdits.some((e) => e.start <= o.start && o.end <= e.end),
@@ -56,10 +77,14 @@ export class SiteResults {
       );
       return false;
     }
-    this.edits.push(...siteEdits);
-    this.gone.push(...site.gone, ...siteGone);
-    if (native?.uses) this.kept.add(native.uses.item.id);
-    if (native?.addAsyncio) this.addAsyncio = true;
+    const fix: Fix = {
+      applicability: "safe",
+      edits: siteEdits,
+      dropped: droppedReferences([...site.gone, ...siteGone], native?.uses),
+      ...(native?.addAsyncio ? { imports: [{ module: "asyncio", at: site.call }] } : {}),
+    };
+    this.report(rewrite.node, rewrite.code, rewrite.message, rewrite.suggestion, fix);
+    if (rewrite.reported) this.findings[this.findings.length - 1].reportWhenApplied = true;
     return true;
   }
 }
@@ -71,4 +96,13 @@ export function targetGone(target: Target, replaced: boolean): SyntaxNode[] {
     dropped.push(leftmostIdentifier(target.inner!.childForFieldName("function")!));
   if (replaced) dropped.push(leftmostIdentifier(target.fn));
   return dropped.filter((n) => n !== undefined);
+}
+
+/**
+ * The references a rewrite removes, less those through the import its new callee uses
+ * (`asyncio.to_thread(time.sleep, 1)` -> `asyncio.sleep(1)`: `asyncio` stays in use).
+ */
+function droppedReferences(references: SyntaxNode[], uses?: ImportBinding): SyntaxNode[] {
+  if (!uses) return references;
+  return references.filter((r) => !(r.type === "identifier" && r.text === uses.local));
 }

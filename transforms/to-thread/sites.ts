@@ -1,7 +1,6 @@
-import { qualifiedName } from "../../src/python/imports.js";
 import { callArguments } from "../../src/python/calls.js";
 import { callsByLastName, localNamesOf } from "../../src/python/lookup.js";
-import type { SyntaxNode } from "../../src/model/types.js";
+import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 
 /** A thread wrapper call: `asyncio.to_thread(fn, ...)` or `loop.run_in_executor(None, fn, ...)`. */
 export interface Site {
@@ -89,14 +88,14 @@ export function wrapperCalls(root: SyntaxNode, source: string): SyntaxNode[] {
   return callsByLastName(root, source, localNamesOf(root, WRAPPERS).add("run_in_executor"));
 }
 
-export function threadSites(calls: SyntaxNode[]): Site[] {
+export function threadSites(file: FileSemantics, calls: SyntaxNode[]): Site[] {
   const sites: Site[] = [];
   for (const call of calls) {
     const callee = call.childForFieldName("function");
     if (!callee) continue;
     const awaited = call.parent?.type === "await" ? call.parent : undefined;
     const args = argumentsOf(call);
-    if (qualifiedName(callee) === "asyncio.to_thread") {
+    if (file.qualifiedName(callee) === "asyncio.to_thread") {
       sites.push({
         kind: "to_thread",
         call,
@@ -115,7 +114,9 @@ export function threadSites(calls: SyntaxNode[]): Site[] {
       // A loop reached through a call other than asyncio's loop getters: dropping the call could
       // drop its effects.
       const getter =
-        object.type === "call" ? qualifiedName(object.childForFieldName("function")!) : undefined;
+        object.type === "call"
+          ? file.qualifiedName(object.childForFieldName("function")!)
+          : undefined;
       if (object.type === "call" && !LOOP_GETTERS.has(getter ?? "")) continue;
       const gone =
         object.type === "call" ? [leftmostIdentifier(object)].filter((n) => n !== undefined) : [];
@@ -126,14 +127,14 @@ export function threadSites(calls: SyntaxNode[]): Site[] {
 }
 
 /** The call a site runs, or undefined when the function argument is not a plain expression. */
-export function targetOf(site: Site): Target | Problem | undefined {
+export function targetOf(file: FileSemantics, site: Site): Target | Problem | undefined {
   const fnArg = site.args[site.fnIndex];
   if (!fnArg) return undefined;
   if (!isPositional(fnArg) || fnArg.type === "list_splat")
     return { problem: "an unpacked function argument" };
   if (fnArg.type === "call") {
     const callee = fnArg.childForFieldName("function");
-    if (callee && qualifiedName(callee) === "functools.partial") {
+    if (callee && file.qualifiedName(callee) === "functools.partial") {
       const first = argumentsOf(fnArg)[0];
       if (!first || !isPositional(first) || first.type === "list_splat")
         return { problem: "functools.partial without a plain function argument" };

@@ -49,10 +49,10 @@ export function unwrapSite(
     );
     return;
   }
-  if (!out.accept(site, siteEdits, targetGone(target, false))) return;
-  out.report(
-    site.awaited,
-    "AS302",
-    `unwrapped ${wrapper}(): ${fnText}(...) now runs on the event loop and blocks it until it returns`,
-  );
+  out.accept(site, siteEdits, targetGone(target, false), {
+    node: site.awaited,
+    code: "AS302",
+    message: `unwrapped ${wrapper}(): ${fnText}(...) now runs on the event loop and blocks it until it returns`,
+    reported: true,
+  });
 }
