@@ -73,7 +73,11 @@ export const meta: TransformMeta = {
         "defined in this file (not imported, assigned or a parameter), or the declaration is " +
         "malformed (the replacement must be a dotted name with as many `*` as the pattern). " +
         "asyncshift does not guess imports: import the twin, or fix the declaration, and run " +
-        "again.",
+        "again. A twin is also not used where it may not exist: under a test that says it is " +
+        "unset (`if not twin`, the `else` of `if twin`, `if twin is None`, after `if twin: " +
+        "return ...`), where a test of it cannot be read, or when it is `self.<attr>` and the " +
+        "method's class (or a base class in the same file) neither defines nor assigns that " +
+        "attribute. The thread call is often the fallback for when the twin is missing.",
       before:
         "from app.cache import redis_manager\n" +
         "await asyncio.to_thread(redis_manager.get_task_status, task_id)",

@@ -10,6 +10,8 @@ import {
 } from "../../src/django/orm.js";
 import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { dottedParts, type Site } from "./sites.js";
+import { selfTwinProblem } from "./class-attributes.js";
+import { twinGuardProblem } from "./guards.js";
 import { TWINS_TABLE, twinCallee, twinExample, twinFor } from "./twins.js";
 
 /** Modules whose functions are CPU-bound work: a thread is their right place. */
@@ -135,6 +137,9 @@ export function nativeFor(
       code: "AS304",
       suggestion: `await ${callee}(...)`,
     };
+  const unusable =
+    selfTwinProblem(site.call, callee, scan.file.root) ?? twinGuardProblem(site.call, callee);
+  if (unusable) return { problem: unusable, code: "AS304", suggestion: `await ${callee}(...)` };
   return { callee, coroutine: false };
 }
 
