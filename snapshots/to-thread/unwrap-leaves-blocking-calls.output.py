@@ -1,7 +1,8 @@
+import asyncio
 import time
 
 
 async def poll():
     # unwrap mode reverts thread wrappers only: this stays as written.
     time.sleep(1)
-    time.sleep(2)
+    await asyncio.to_thread(time.sleep, 2)

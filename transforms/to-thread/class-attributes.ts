@@ -7,7 +7,7 @@ import type { SyntaxNode } from "../../src/model/types.js";
  */
 
 /** The class a function belongs to as a method (through decorators), if it is one. */
-function classOfMethod(fn: SyntaxNode): SyntaxNode | undefined {
+export function classOfMethod(fn: SyntaxNode): SyntaxNode | undefined {
   let n = fn.parent;
   if (n?.type === "decorated_definition") n = n.parent;
   return n?.type === "block" && n.parent?.type === "class_definition" ? n.parent : undefined;
@@ -49,7 +49,7 @@ function assignedOnSelf(cls: SyntaxNode, name: string): boolean {
 }
 
 /** Module-level classes of the file by name. */
-function moduleClasses(root: SyntaxNode): Map<string, SyntaxNode> {
+export function moduleClasses(root: SyntaxNode): Map<string, SyntaxNode> {
   const classes = new Map<string, SyntaxNode>();
   for (const statement of root.namedChildren) {
     const definition =

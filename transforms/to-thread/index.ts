@@ -1,3 +1,4 @@
+import picomatch from "picomatch";
 import type {
   Context,
   FileSemantics,
@@ -12,6 +13,14 @@ import { TWINS_TABLE } from "./twins.js";
 import { unwrapSite } from "./unwrap.js";
 
 export { mayHoldSite } from "./sites.js";
+
+/**
+ * Files unwrap mode leaves alone, as asyncio-run leaves them: tests run sync code in a thread on
+ * purpose (to exercise a sync client from an async test), and unwrapping there would block the
+ * test's own loop. Native mode rewrites them as any file.
+ */
+const UNWRAP_SKIP = ["**/tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py"];
+const isUnwrapSkipped = picomatch(UNWRAP_SKIP, { dot: true });
 
 export const meta: TransformMeta = {
   id: "to-thread",
@@ -110,11 +119,32 @@ export const meta: TransformMeta = {
       before: "await asyncio.to_thread(Order.objects.get, pk=order_id)",
       after: "await Order.objects.aget(pk=order_id)",
     },
+    AS307: {
+      severity: "error",
+      title: "Thread wrapper not unwrapped: the function cannot run on the event loop",
+      explanation:
+        "With --to-thread unwrap, the function a wrapper runs would run on the event loop's own " +
+        "thread. asyncshift reads its body (a function of the same file, or a method of the " +
+        "enclosing class, and the functions they call a few levels deep) and refuses when it " +
+        "calls asyncio.run() or async_to_sync() (RuntimeError: a loop is already running), " +
+        "run_until_complete(), asyncio.run_coroutine_threadsafe() to wait for a coroutine (the " +
+        "loop it waits for is the one it blocks: a deadlock), time.sleep(), or waits on a " +
+        "threading Event, Lock, Condition, Semaphore, Barrier, Thread or a queue (the loop stops " +
+        "until another thread acts, and for ever if only a task would). Keep the thread, or " +
+        "make the function async first. A function of another file is not read: its AS302 " +
+        "says so.",
+      before:
+        "def start_client(loop):\n" +
+        "    return asyncio.run_coroutine_threadsafe(connect(), loop).result()\n\n" +
+        "await loop.run_in_executor(None, start_client, loop)",
+      after: "await loop.run_in_executor(None, start_client, loop)  # kept: it waits on the loop",
+    },
   },
 };
 
 export function transform(file: FileSemantics, ctx: Context): TransformResult {
   const unwrap = ctx.options.toThreadMode === "unwrap";
+  const skipped = unwrap && isUnwrapSkipped(file.path);
   const scan = new FileScan(file, ctx);
   const sites = threadSites(file, wrapperCalls(file.root, file.source));
   const out = new SiteResults(meta, sites);
@@ -141,8 +171,10 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
       continue;
     }
     out.inventory(site, threadSiteContext(scan, target.fn, site), target.fn.text);
+    if (skipped) continue;
     if (unwrap) unwrapSite(scan, site, target, wrapper, out);
     else replaceSite(scan, site, target, wrapper, out);
   }
-  return { findings: out.findings, sites: out.found };
+  // The inventory still lists a skipped file's sites; the run finds nothing there.
+  return { findings: skipped ? [] : out.findings, sites: out.found };
 }

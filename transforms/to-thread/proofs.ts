@@ -10,6 +10,7 @@ import {
 } from "../../src/django/orm.js";
 import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { dottedParts, type Site } from "./sites.js";
+import { SameFileFunctions } from "./callees.js";
 import { selfTwinProblem } from "./class-attributes.js";
 import { twinGuardProblem } from "./guards.js";
 import { TWINS_TABLE, twinCallee, twinExample, twinFor } from "./twins.js";
@@ -55,6 +56,7 @@ export interface Native {
 export /** What the transform looks up at many sites of one file, computed once per file. */
 class FileScan {
   private ormProofs?: OrmProofs;
+  private sameFile?: SameFileFunctions;
   /** How the rewrites reach asyncio (asyncio.sleep for time.sleep). */
   readonly asyncio: ModuleAccess;
 
@@ -67,6 +69,11 @@ class FileScan {
 
   get source(): string {
     return this.file.source;
+  }
+
+  /** This file's functions, for the loop-hazard check of unwrapped callees. */
+  get functions(): SameFileFunctions {
+    return (this.sameFile ??= new SameFileFunctions(this.file));
   }
 
   get proofs(): OrmProofs {

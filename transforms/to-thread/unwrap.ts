@@ -3,6 +3,22 @@ import { ormNative } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import { isPrimary, type Site, type Target } from "./sites.js";
+import { loopHazard, callHazard, type LoopHazard } from "./loop-hazards.js";
+
+/** What the loop-hazard check found for the function a site runs, and whether it could look. */
+function loopCheck(
+  scan: FileScan,
+  target: Target,
+): { hazard?: LoopHazard & { direct?: boolean }; checked: boolean } {
+  const functions = scan.functions;
+  const fact = functions.callFact(target.fn, target.fn);
+  const reason = callHazard(fact);
+  if (reason) return { hazard: { reason, via: [], direct: true }, checked: true };
+  const facts = fact.reaches ? functions.lookup(fact.reaches) : undefined;
+  if (!facts) return { checked: false };
+  const hazard = loopHazard(facts, functions.lookup, new Set([fact.reaches!]));
+  return hazard ? { hazard, checked: true } : { checked: true };
+}
 
 /**
  * `--to-thread unwrap`: `await asyncio.to_thread(fn, a)` -> `fn(a)`, each unwrapped site reported
@@ -37,6 +53,15 @@ export function unwrapSite(
     );
     return;
   }
+  const check = loopCheck(scan, target);
+  if (check.hazard) {
+    const { reason, via, direct } = check.hazard;
+    const who = direct
+      ? "the call would run on the event loop, where it"
+      : fnText + via.map((name) => ` through ${name}()`).join("");
+    out.report(site.awaited, "AS307", `cannot unwrap: ${who} ${reason}; it stays in its thread`);
+    return;
+  }
   const callee = isPrimary(target.fn) ? fnText : `(${fnText})`;
   const siteEdits = rewriteEdits(scan.source, site, target, site.awaited.startIndex, callee);
   const suggestion = plainCallText(site, target, callee);
@@ -52,7 +77,11 @@ export function unwrapSite(
   out.accept(site, siteEdits, targetGone(target, false), {
     node: site.awaited,
     code: "AS302",
-    message: `unwrapped ${wrapper}(): ${fnText}(...) now runs on the event loop and blocks it until it returns`,
+    message:
+      `unwrapped ${wrapper}(): ${fnText}(...) now runs on the event loop and blocks it until it returns` +
+      (check.checked
+        ? ""
+        : `; ${fnText} is not a function of this file, so it was not checked for calls that cannot run on the loop (asyncio.run, waits on the loop or on other threads)`),
     reported: true,
   });
 }
