@@ -2,6 +2,7 @@ import { nativeFor, noNativeMessage, type FileScan } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import type { Site, Target } from "./sites.js";
+import { reindentEdits } from "./reindent.js";
 
 /**
  * `--to-thread native`: the thread replaced by the native call when one is known (time.sleep, a
@@ -43,6 +44,17 @@ export function replaceSite(
     );
     return;
   }
+  if (!out.holdsOtherSite(site))
+    siteEdits.push(
+      ...reindentEdits(
+        scan.source,
+        scan.file.root,
+        site.call.startIndex,
+        site.call.endIndex,
+        native.callee,
+        siteEdits,
+      ),
+    );
   const rewrite = {
     node: site.call,
     code: "AS306" as const,

@@ -54,6 +54,12 @@ export class SiteResults {
     this.found.push({ kind: "to_thread", context, detail, start: site.call.startIndex });
   }
 
+  /** Does another site lie inside this one (its lines are that site's to move)? */
+  holdsOtherSite(site: Site): boolean {
+    const { startIndex: start, endIndex: end } = site.call;
+    return this.siteRanges.some((o) => o.start > start && o.end <= end);
+  }
+
   /**
    * Accept a site's edits unless they rewrite another site's text (a wrapper inside a merged
    * argument list): the inner one is rewritten first, the outer one on the next run.

@@ -2,6 +2,7 @@ import type { FileScan } from "./proofs.js";
 import { ormNative } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
+import { reindentEdits } from "./reindent.js";
 import { isPrimary, type Site, type Target } from "./sites.js";
 import { loopHazard, callHazard, type LoopHazard } from "./loop-hazards.js";
 
@@ -74,6 +75,17 @@ export function unwrapSite(
     );
     return;
   }
+  if (!out.holdsOtherSite(site))
+    siteEdits.push(
+      ...reindentEdits(
+        scan.source,
+        scan.file.root,
+        site.awaited.startIndex,
+        site.call.endIndex,
+        callee,
+        siteEdits,
+      ),
+    );
   out.accept(site, siteEdits, targetGone(target, false), {
     node: site.awaited,
     code: "AS302",
