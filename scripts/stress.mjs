@@ -73,7 +73,10 @@ export function snapshot(dir) {
       const stat = lstatSync(path);
       const rel = relative(dir, path);
       if (stat.isSymbolicLink()) entries.set(rel, `link:${readlinkSync(path)}`);
-      else if (stat.isDirectory()) walk(path);
+      // The project index's cache is the tool's own (like .ruff_cache), not a change to the code.
+      else if (stat.isDirectory()) {
+        if (name !== ".asyncshift_cache") walk(path);
+      }
       else entries.set(rel, createHash("sha1").update(readFileSync(path)).digest("hex"));
     }
   };
@@ -593,8 +596,8 @@ export async function treeCopyStress({ keep = () => true, log = () => {} } = {})
 }
 
 /** Contexts under which a transform finds the most: every fix allowed, each to-thread mode. */
-const WIDEST_CONTEXTS = ["native", "unwrap"].map((toThreadMode) => ({
-  options: { unsafeFixes: true, django: true, toThreadMode, twins: {} },
+const WIDEST_CONTEXTS = ["native", "unwrap"].map((mode) => ({
+  options: { unsafeFixes: true, django: true, settings: { "to-thread": { mode, twins: {} } } },
   project: { usesDjango: true, usesAsgiref: false, models: {} },
 }));
 
@@ -605,9 +608,9 @@ const WIDEST_CONTEXTS = ["native", "unwrap"].map((toThreadMode) => ({
  */
 export async function prefilterStress({ keep = () => true, log = () => {} } = {}) {
   const { parsePython } = await import(join(ROOT, "dist/src/syntax/parse.js"));
-  const { FileSemantics } = await import(join(ROOT, "dist/src/python/semantics.js"));
   const { mayHoldSite } = await import(join(ROOT, "dist/src/engine/pipeline.js"));
   const { TRANSFORMS } = await import(join(ROOT, "dist/transforms/index.js"));
+  const { FileSemantics } = await import(join(ROOT, "dist/src/python/semantics.js"));
   const sources = stdlibTexts(keep);
   const problems = [];
   let turnedDown = 0;
@@ -620,7 +623,6 @@ export async function prefilterStress({ keep = () => true, log = () => {} } = {}
         turnedDown++;
         tree ??= parsePython(source);
         const found = transform.transform(new FileSemantics(file, source, tree), ctx);
-        // Findings are edits or diagnostics once the engine has chosen: counted with edits.
         const counts = [
           (found.edits?.length ?? 0) + (found.findings?.length ?? 0),
           found.diagnostics?.length ?? 0,
@@ -628,7 +630,7 @@ export async function prefilterStress({ keep = () => true, log = () => {} } = {}
         ];
         if (counts.some((n) => n > 0))
           problems.push(
-            `${file}: ${transform.meta.id} (${ctx.options.toThreadMode}) turned it down, ` +
+            `${file}: ${transform.meta.id} (${ctx.options.settings["to-thread"].mode}) turned it down, ` +
               `then found ${counts.join("/")} edits/diagnostics/sites`,
           );
       }

@@ -21,7 +21,8 @@ import {
   type RunHooks,
   type RunResult,
 } from "./runner/run.js";
-import type { ProjectFacts, ToThreadMode } from "./model/types.js";
+import type { ProjectFacts, TransformSettings } from "./model/types.js";
+import { makeContext } from "./config/context.js";
 
 /** Options of {@link transformSource}; every one has a default. */
 export interface TransformSourceOptions {
@@ -37,8 +38,11 @@ export interface TransformSourceOptions {
   django?: boolean;
   /** Target Django version "X.Y" (default: from `project`, else 4.2). */
   djangoVersion?: string;
-  toThreadMode?: ToThreadMode;
-  twins?: Record<string, string>;
+  /**
+   * Transforms' own settings by transform id and option name, as `asyncshift list` shows them
+   * (e.g. `{ "to-thread": { mode: "unwrap" } }`); each has a default.
+   */
+  settings?: TransformSettings;
   /** Per transform id, globs of paths it must not touch (replacing its defaults). */
   skip?: Record<string, string[]>;
   /**
@@ -92,16 +96,7 @@ export function transformSource(
   const path = options.path ?? "module.py";
   const transforms = selectedTransforms(options.transforms ?? []);
   const project = factsFor(source, path, options);
-  const ctx = {
-    project,
-    options: {
-      unsafeFixes: options.unsafeFixes ?? false,
-      django: options.django ?? false,
-      toThreadMode: options.toThreadMode ?? "native",
-      twins: options.twins ?? {},
-      ...(options.djangoVersion ? { djangoVersion: options.djangoVersion } : {}),
-    },
-  };
+  const ctx = makeContext(options, project, transforms);
   const result = pipelineTransformSource({
     source,
     path,
@@ -112,10 +107,7 @@ export function transformSource(
   const notices = [
     ...transforms
       .filter((t) => !transformApplies(t, ctx))
-      .map(
-        (t) =>
-          `${t.meta.id} did nothing: no Django or asgiref found (pass django: true to run it anyway)`,
-      ),
+      .map((t) => `${t.meta.id} did nothing: no Django found (pass django: true to run it anyway)`),
     ...result.skippedBy.map(
       (id) => `${id} skipped ${path} (it matches the transform's skip globs)`,
     ),

@@ -16,8 +16,10 @@ function snapshotTree(dir: string): Map<string, string> {
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files.set(relative(dir, path), readFileSync(path, "latin1"));
+      // The project index's cache is the tool's own (like .ruff_cache), not a change to the code.
+      if (entry.isDirectory()) {
+        if (entry.name !== ".asyncshift_cache") walk(path);
+      } else files.set(relative(dir, path), readFileSync(path, "latin1"));
     }
   };
   walk(dir);
@@ -173,7 +175,7 @@ describe("asyncshift command line", () => {
     const dir = temps.make();
     writeFileSync(join(dir, "script.py"), "import asyncio\n\ndef main():\n    asyncio.run(go())\n");
     const { stdout, code } = asyncshift(dir, ".");
-    expect(stdout.match(/asyncio-run did nothing: no Django or asgiref found/g)).toHaveLength(1);
+    expect(stdout.match(/asyncio-run did nothing: no Django found/g)).toHaveLength(1);
     expect(code).toBe(0);
     const forced = asyncshift(dir, ".", "--django");
     expect(forced.stdout).toContain("async_to_sync(go)()");

@@ -61,8 +61,9 @@ exclude = ["vendor/**"]
       unsafeFixes: true,
       django: true,
       skip: { "asyncio-run": ["scripts/**"], "to-thread": ["vendor/**"] },
-      toThreadMode: "unwrap",
-      twins: { "redis_manager.*": "async_redis_manager.*" },
+      settings: {
+        "to-thread": { mode: "unwrap", twins: { "redis_manager.*": "async_redis_manager.*" } },
+      },
     });
   });
 

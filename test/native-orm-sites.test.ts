@@ -51,7 +51,7 @@ function contextFor(unsafeFixes = false): Context {
     { path: "app/models.py", facts: factsOfFile(MODELS) },
   ]);
   return {
-    options: { unsafeFixes, django: false, toThreadMode: "native", twins: {} },
+    options: { unsafeFixes, django: false, settings: {} },
     project,
   };
 }

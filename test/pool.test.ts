@@ -64,7 +64,7 @@ describe("worker pool", () => {
       path: "generated_1.py",
       // An id no transform has: processing the file throws, the run goes on.
       transforms: ["no-such-transform"],
-      options: { unsafeFixes: false, django: true, toThreadMode: "native", twins: {} },
+      options: { unsafeFixes: false, django: true, settings: {} },
       project: { usesDjango: true, usesAsgiref: false, models: {} },
       skip: {},
       write: false,
@@ -117,7 +117,7 @@ describe("pre-pass", () => {
       file: join(dir, "a.py"),
       path: "a.py",
       transforms: [],
-      options: { unsafeFixes: false, django: true, toThreadMode: "native", twins: {} },
+      options: { unsafeFixes: false, django: true, settings: {} },
       project: { usesDjango: true, usesAsgiref: false, models: {} },
       skip: { "asyncio-run": ["**"] },
       write: false,

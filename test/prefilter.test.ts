@@ -5,7 +5,9 @@ import { FileSemantics } from "../src/python/semantics.js";
 import { parsePython } from "../src/syntax/parse.js";
 import { mayHoldSite } from "../src/engine/pipeline.js";
 import { factsOfFile, projectFacts } from "../src/runner/project-facts.js";
-import type { Context, ModelFacts, ToThreadMode, Transform } from "../src/model/types.js";
+import type { Context, ModelFacts, Transform } from "../src/model/types.js";
+
+type ToThreadMode = "native" | "unwrap";
 import { TRANSFORMS, transformById } from "../transforms/index.js";
 
 /*
@@ -24,7 +26,7 @@ function contextFor(
     { path: "case.py", facts: factsOfFile(source) },
   ]);
   return {
-    options: { unsafeFixes: true, django: true, toThreadMode, twins: {} },
+    options: { unsafeFixes: true, django: true, settings: { "to-thread": { mode: toThreadMode } } },
     project: { ...project, models: { ...project.models, ...models } },
   };
 }

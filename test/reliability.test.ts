@@ -291,7 +291,7 @@ describe("bad input: a clear diagnostic per file, the run goes on", () => {
       file: join(dir, "gone.py"),
       path: "gone.py",
       transforms: [],
-      options: { unsafeFixes: true, django: true, toThreadMode: "native", twins: {} },
+      options: { unsafeFixes: true, django: true, settings: {} },
       project: { usesDjango: true, usesAsgiref: false, models: {} },
       skip: {},
       write: true,
@@ -401,7 +401,7 @@ describe("faults", () => {
       path: "app/tasks.py",
       transforms: [throwing, ...TRANSFORMS],
       ctx: {
-        options: { unsafeFixes: true, django: true, toThreadMode: "native", twins: {} },
+        options: { unsafeFixes: true, django: true, settings: {} },
         project: { usesDjango: true, usesAsgiref: false, models: {} },
       },
     });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -7,7 +7,8 @@ import {
   type SourceResult,
 } from "../src/engine/pipeline.js";
 import { factsOfFile, projectFacts } from "../src/runner/project-facts.js";
-import type { Context, ProjectFacts, TransformOptions } from "../src/model/types.js";
+import type { Context, ProjectFacts, Transform } from "../src/model/types.js";
+import { makeContext, type ContextOptions } from "../src/config/context.js";
 import { TRANSFORMS, transformById } from "../transforms/index.js";
 import { compileWithCPython } from "./helpers/compile.js";
 
@@ -18,7 +19,8 @@ import { compileWithCPython } from "./helpers/compile.js";
 const ROOT = new URL("../snapshots/", import.meta.url).pathname;
 const UPDATE = process.env.UPDATE_SNAPSHOTS === "1";
 
-interface CaseOptions extends Partial<TransformOptions> {
+/** A case's options: the run's, and the transform's own settings by name (`mode`, `twins`). */
+interface CaseOptions extends ContextOptions, Record<string, unknown> {
   /** Path the file is given as (skip globs match it); default `app/<case>.py`. */
   path?: string;
   /** Overrides of the project facts (usesDjango, djangoVersion, ...). */
@@ -46,21 +48,18 @@ function stored(diagnostics: ReportedDiagnostic[]) {
   }));
 }
 
-function contextFor(input: string, options: CaseOptions): Context {
+function contextFor(transform: Transform, input: string, options: CaseOptions): Context {
   const facts = factsOfFile(input);
   const project = projectFacts({ usesDjango: true, usesAsgiref: false }, [
     { path: options.path ?? "case.py", facts },
   ]);
-  return {
-    options: {
-      unsafeFixes: options.unsafeFixes ?? false,
-      django: options.django ?? false,
-      toThreadMode: options.toThreadMode ?? "native",
-      twins: options.twins ?? {},
-      ...(options.djangoVersion ? { djangoVersion: options.djangoVersion } : {}),
-    },
-    project: { ...project, ...options.project },
-  };
+  const own = Object.keys(transform.meta.options ?? {}).filter((k) => options[k] !== undefined);
+  const settings = { [transform.meta.id]: Object.fromEntries(own.map((k) => [k, options[k]])) };
+  return makeContext(
+    { ...options, settings } as ContextOptions,
+    { ...project, ...options.project },
+    [transform],
+  );
 }
 
 function run(c: Case, source: string): SourceResult {
@@ -69,7 +68,7 @@ function run(c: Case, source: string): SourceResult {
     source,
     path: c.options.path ?? `app/${c.name}.py`,
     transforms: [transform],
-    ctx: contextFor(source, c.options),
+    ctx: contextFor(transform, source, c.options),
   });
 }
 
@@ -113,11 +112,20 @@ describe("snapshot folders", () => {
 describe.each(cases.map((c) => [`${c.transform}/${c.name}`, c] as const))("%s", (_, c) => {
   const base = join(ROOT, c.transform, c.name);
 
+  // As django-upgrade's check_noop: a case without an .output.py must leave its input unchanged.
   it("produces the expected output", () => {
     const expectedFile = `${base}.output.py`;
-    if (UPDATE) writeFileSync(expectedFile, c.result!.output);
+    const changes = c.result!.output !== c.input;
+    if (UPDATE && changes) writeFileSync(expectedFile, c.result!.output);
+    if (UPDATE && !changes && existsSync(expectedFile)) unlinkSync(expectedFile);
     expect(c.result!.status).not.toBe("failed");
-    expect(c.result!.output).toBe(readFileSync(expectedFile, "utf8"));
+    const expected = existsSync(expectedFile) ? readFileSync(expectedFile, "utf8") : c.input;
+    expect(c.result!.output).toBe(expected);
+  });
+
+  it("stores an output only when the output differs from the input", () => {
+    const expectedFile = `${base}.output.py`;
+    if (existsSync(expectedFile)) expect(readFileSync(expectedFile, "utf8")).not.toBe(c.input);
   });
 
   it("reports the expected diagnostics", () => {

@@ -28,3 +28,11 @@ class Order(models.Model):
     status = models.CharField(max_length=20, default="new")
     created_at = models.DateTimeField(auto_now_add=True)
     export_id = models.CharField(max_length=64, blank=True)
+
+
+class AuditEvent(models.Model):
+    """What happened to an order, written by the services (shop.services.audit)."""
+
+    order = models.ForeignKey(Order, related_name="events", on_delete=models.CASCADE)
+    kind = models.CharField(max_length=40)
+    created_at = models.DateTimeField(auto_now_add=True)

@@ -3,12 +3,17 @@ import logging
 
 import httpx
 from celery import shared_task
+from django.db import transaction
 
 from .celery import app
 from .models import Order, Product
-from .services import client, redis_manager
+from .services import audit, client, redis_manager
 
 logger = logging.getLogger(__name__)
+
+
+class RefundRefused(Exception):
+    pass
 
 
 @shared_task
@@ -47,3 +52,18 @@ def sync_stock(product_id):
 
     product.stock = asyncio.run(_run())
     product.save(update_fields=["stock"])
+
+
+@shared_task
+def cancel_order(order_id):
+    """Cancel and refund an order: all of it, or none of it."""
+    with transaction.atomic():
+        # The audit row must roll back with the rest if the refund is refused. Under
+        # asyncio.run it does not: the write runs on asgiref's own thread, on that thread's
+        # connection, outside this transaction, and is committed at once.
+        asyncio.run(audit.record(order_id, "cancel-requested"))
+        order = Order.objects.select_for_update().get(pk=order_id)
+        order.status = "cancelled"
+        order.save(update_fields=["status"])
+        if not asyncio.run(client.refund_order(order.pk)):
+            raise RefundRefused(order.pk)

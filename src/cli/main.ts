@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import yargs, { type Argv } from "yargs";
 import { resolve } from "node:path";
 import pc from "picocolors";
@@ -25,15 +24,11 @@ import {
   type RunResult,
 } from "../runner/run.js";
 import { TRANSFORMS } from "../../transforms/index.js";
-
-const VERSION = (
-  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  }
-).version;
+import { VERSION } from "../version.js";
+import { settingsFromFlags, transformFlags, type TransformFlagArgs } from "./transform-flags.js";
 
 /** Flags of the run command; each is undefined unless given, so the config file can fill it. */
-interface RunArgs {
+interface RunArgs extends TransformFlagArgs {
   paths?: string[];
   write?: boolean;
   check?: boolean;
@@ -51,8 +46,8 @@ interface RunArgs {
   "unsafe-fixes"?: boolean;
   django?: boolean;
   "django-version"?: string;
-  "to-thread"?: Options["toThreadMode"];
   "allow-dirty"?: boolean;
+  cache?: boolean;
   "changed-since"?: string;
   "stdin-filename"?: string;
 }
@@ -94,9 +89,11 @@ function fileFlags<T>(y: Argv<T>) {
       type: "string",
       describe: "Target Django version X.Y (default: from dependency files, else 4.2)",
     })
-    .option("to-thread", {
-      choices: ["native", "unwrap"] as const,
-      describe: "to-thread mode: native async calls, or unwrap the thread wrappers",
+    .options(transformFlags())
+    .option("cache", {
+      type: "boolean",
+      describe:
+        "Keep the project index in .asyncshift_cache/ under the project root (--no-cache: read every file)",
     })
     .option("jobs", {
       alias: "j",
@@ -128,7 +125,10 @@ function runFlags<T>(y: Argv<T>) {
     .conflicts("write", ["check", "interactive"])
     .conflicts("check", "interactive")
     .group(["write", "check", "interactive", "unsafe-fixes", "allow-dirty"], "Mode:")
-    .group(["transform", "django", "django-version", "to-thread"], "Transforms:")
+    .group(
+      ["transform", "django", "django-version", ...Object.keys(transformFlags())],
+      "Transforms:",
+    )
     .option("changed-since", {
       type: "string",
       describe:
@@ -176,9 +176,10 @@ function givenOptions(args: RunArgs): GivenOptions {
     unsafeFixes: args["unsafe-fixes"],
     django: args.django,
     djangoVersion: args["django-version"],
-    toThreadMode: args["to-thread"],
+    settings: settingsFromFlags(args),
     allowDirty: args["allow-dirty"],
     changedSince: args["changed-since"],
+    cache: args.cache,
     config: args.config,
   };
 }
@@ -258,8 +259,7 @@ async function stdinCommand(args: RunArgs, options: Options): Promise<number> {
     transforms: options.transforms,
     unsafeFixes: options.unsafeFixes,
     django: options.django,
-    toThreadMode: options.toThreadMode,
-    twins: options.twins,
+    settings: options.settings,
     skip: options.skip,
     projectDir: projectDirOf(path),
     ...(options.djangoVersion ? { djangoVersion: options.djangoVersion } : {}),
@@ -337,7 +337,7 @@ async function runCommand(args: RunArgs): Promise<number> {
   return result.exitCode;
 }
 
-interface ReportArgs {
+interface ReportArgs extends TransformFlagArgs {
   paths?: string[];
   include?: string[];
   exclude?: string[];
@@ -345,7 +345,6 @@ interface ReportArgs {
   transform?: string[];
   django?: boolean;
   "django-version"?: string;
-  "to-thread"?: Options["toThreadMode"];
   format?: "text" | "json";
   color?: boolean;
 }
@@ -365,7 +364,7 @@ const EXAMPLES: [string, string][] = [
   ["$0 src/", "Dry run: print the diff and diagnostics for every .py file under src/"],
   ["$0 --write .", "Apply every transform to the project"],
   ["$0 --check .", "In CI: exit 1 when any change is pending"],
-  ["$0 -t asyncio-run --write app/tasks.py", "Apply one transform to one file"],
+  [`$0 -t ${TRANSFORMS[0].meta.id} --write app/tasks.py`, "Apply one transform to one file"],
   ["$0 --format json . > report.json", "Machine-readable report"],
   ["$0 -i app/", "Review each change and apply the ones you accept"],
   ["$0 --check --changed-since origin/main .", "CI: only files changed on the branch"],

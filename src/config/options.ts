@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
-import type { ToThreadMode } from "../model/types.js";
+import type { OptionValue, TransformOption, TransformSettings } from "../model/types.js";
 import { TRANSFORMS } from "../../transforms/index.js";
 
 export type Mode = "dry-run" | "write" | "check";
@@ -24,8 +24,8 @@ export interface Options {
   unsafeFixes: boolean;
   django: boolean;
   djangoVersion?: string;
-  toThreadMode: ToThreadMode;
-  twins: Record<string, string>;
+  /** Per transform id, the settings given (by option name); defaults are filled by makeContext. */
+  settings: TransformSettings;
   /** Per transform id, globs of files it does not touch (replacing its defaults). */
   skip: Record<string, string[]>;
   /** The pyproject.toml the settings came from, if any. */
@@ -34,6 +34,8 @@ export interface Options {
   allowDirty: boolean;
   /** Only files changed since this git revision, plus untracked ones. */
   changedSince?: string;
+  /** Keep the project index in `.asyncshift_cache/` under the project root. */
+  cache: boolean;
 }
 
 /** A configuration problem the user must fix: exit code 2, message names the key and file. */
@@ -54,10 +56,10 @@ export const DEFAULT_OPTIONS: Omit<Options, "paths"> = {
   exclude: [],
   unsafeFixes: false,
   django: false,
-  toThreadMode: "native",
-  twins: {},
+  settings: {},
   skip: {},
   allowDirty: false,
+  cache: true,
 };
 
 /** Does this pyproject.toml text hold a [tool.asyncshift] table (in any TOML spelling)? */
@@ -161,30 +163,54 @@ const skipReader =
   (id: string): Reader =>
   (v, k) => ({ skip: { [id]: expectStringList(v, k) } });
 
-/** Options of one transform's table, [tool.asyncshift.<id>]; every transform has `exclude`. */
-const TRANSFORM_KEYS: Record<string, Record<string, Reader>> = {
-  "to-thread": {
-    mode: (v, k) => {
-      if (v !== "native" && v !== "unwrap")
-        throw new ConfigError(`${k} must be "native" or "unwrap", not ${describe(v)}`);
-      return { toThreadMode: v };
-    },
-    twins: (v, k) => {
-      const table = expectTable(v, k);
-      for (const [from, to] of Object.entries(table))
-        if (typeof to !== "string")
-          throw new ConfigError(`${k}."${from}" must be a string, not ${describe(to)}`);
-      return { twins: table as Record<string, string> };
-    },
-  },
-};
+/** A reader for one declared transform option: its value, type-checked, under settings[id][name]. */
+function settingReader(id: string, name: string, option: TransformOption): Reader {
+  return (v, k) => {
+    const value = checkedSetting(option, v, k);
+    return { settings: { [id]: { [name]: value } } };
+  };
+}
 
+export function checkedSetting(option: TransformOption, v: unknown, k: string): OptionValue {
+  let value: OptionValue;
+  if (option.type === "boolean") value = expectBoolean(v, k);
+  else if (option.type === "choice") {
+    if (typeof v !== "string" || !option.choices?.includes(v))
+      throw new ConfigError(
+        `${k} must be ${option.choices?.map((c) => `"${c}"`).join(" or ")}, not ${describe(v)}`,
+      );
+    value = v;
+  } else {
+    const table = expectTable(v, k);
+    for (const [from, to] of Object.entries(table))
+      if (typeof to !== "string")
+        throw new ConfigError(`${k}."${from}" must be a string, not ${describe(to)}`);
+    value = table as Record<string, string>;
+  }
+  const problem = option.problem?.(value);
+  if (problem) throw new ConfigError(`${k}: ${problem}`);
+  return value;
+}
+
+/** Keys of one transform's table, [tool.asyncshift.<id>]: `exclude`, then what it declares. */
 function transformKeys(id: string): Record<string, Reader> {
-  return { exclude: skipReader(id), ...TRANSFORM_KEYS[id] };
+  const declared = TRANSFORMS.find((t) => t.meta.id === id)?.meta.options ?? {};
+  const readers: Record<string, Reader> = { exclude: skipReader(id) };
+  for (const [name, option] of Object.entries(declared))
+    readers[option.key] = settingReader(id, name, option);
+  return readers;
 }
 
 function transformTables(): string[] {
-  return [...new Set([...knownTransformIds(), ...Object.keys(TRANSFORM_KEYS)])];
+  return knownTransformIds();
+}
+
+/** Two partial option sets merged, the second winning, per-transform tables merged key by key. */
+function mergedOptions(a: Partial<Options>, b: Partial<Options>): Partial<Options> {
+  const settings: TransformSettings = { ...a.settings };
+  for (const [id, values] of Object.entries(b.settings ?? {}))
+    settings[id] = { ...settings[id], ...values };
+  return { ...a, ...b, skip: { ...a.skip, ...b.skip }, settings };
 }
 
 /** Options from the [tool.asyncshift] table of a pyproject.toml; unknown keys and wrong types throw. */
@@ -202,7 +228,7 @@ export function optionsFromFile(file: string): Partial<Options> {
   const tool = document.tool === undefined ? undefined : expectToolTable(file, document.tool);
   const table = tool?.asyncshift;
   if (table === undefined) return { configFile: file };
-  const result: Partial<Options> = { configFile: file, skip: {} };
+  let result: Partial<Options> = { configFile: file, skip: {}, settings: {} };
   try {
     for (const [key, value] of Object.entries(expectTable(table, "tool.asyncshift"))) {
       const name = `tool.asyncshift.${key}`;
@@ -214,8 +240,7 @@ export function optionsFromFile(file: string): Partial<Options> {
             throw new ConfigError(
               `unknown key ${name}.${sub} (known: ${Object.keys(readers).join(", ")})`,
             );
-          const read = reader(subValue, `${name}.${sub}`);
-          Object.assign(result, { ...read, skip: { ...result.skip, ...read.skip } });
+          result = mergedOptions(result, reader(subValue, `${name}.${sub}`));
         }
         continue;
       }
@@ -262,12 +287,10 @@ export function resolveOptions(given: GivenOptions): Options {
   ) as Partial<Options>;
   const options: Options = {
     ...DEFAULT_OPTIONS,
-    ...fromFile,
-    ...defined,
+    ...mergedOptions(fromFile, defined),
     paths,
-    skip: { ...fromFile.skip, ...defined.skip },
     ...(configFile ? { configFile } : {}),
-  };
+  } as Options;
   if (options.djangoVersion !== undefined && !isDjangoVersion(options.djangoVersion))
     throw new ConfigError(`--django-version must look like 4.2, not "${options.djangoVersion}"`);
   if (!Number.isInteger(options.jobs) || options.jobs < 1)

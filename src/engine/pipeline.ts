@@ -54,6 +54,8 @@ export interface PipelineInput {
   source: string;
   /** Path relative to the project root, with forward slashes: skip globs match against it. */
   path: string;
+  /** The file's dotted module path from the project root, when known. */
+  module?: string;
   transforms: readonly Transform[];
   ctx: Context;
   /** Per transform id, globs of files it must not touch (defaults to each transform's own). */
@@ -111,10 +113,14 @@ export function mayHoldSite(source: string, transform: Transform, ctx?: Context)
   return !ctx || !transform.mayHoldSite || transform.mayHoldSite(source, ctx);
 }
 
-/** Does this transform run at all for the project (Django-only transforms in a Django project)? */
+/**
+ * Does this transform run at all for the project? A Django-only transform needs Django: in its
+ * dependency files, settings or imports (asgiref alone is not enough: FastAPI projects list it,
+ * and without Django's thread-sensitive ORM work there is no bug for asyncio-run to fix).
+ */
 export function transformApplies(transform: Transform, ctx: Context): boolean {
   if (!transform.meta.needsDjango) return true;
-  return ctx.options.django || ctx.project.usesDjango || ctx.project.usesAsgiref;
+  return ctx.options.django || ctx.project.usesDjango;
 }
 
 /** One file's run through the pipeline: the text so far, what was reported, and where it came from. */
@@ -212,6 +218,16 @@ function reportSyntaxError(run: FileRun, native: NativeTree): boolean {
   return true;
 }
 
+/** `billing/tasks.py` -> `billing.tasks`: the module a relative path names. */
+export function moduleOfPath(path: string): string {
+  return path
+    .replace(/\\/g, "/")
+    .replace(/^(\.\/)+/, "")
+    .replace(/(\/__init__)?\.py$/, "")
+    .split("/")
+    .join(".");
+}
+
 /** The semantics the transforms read, or undefined (AS909 reported) for code nested too deep. */
 function semanticsOf(run: FileRun, native: NativeTree, current: string): FileSemantics | undefined {
   const tree = copyTree(native, current);
@@ -224,7 +240,12 @@ function semanticsOf(run: FileRun, native: NativeTree, current: string): FileSem
     );
     return undefined;
   }
-  return new FileSemantics(run.input.path, current, tree);
+  return new FileSemantics(
+    run.input.path,
+    current,
+    tree,
+    run.input.module ?? moduleOfPath(run.input.path),
+  );
 }
 
 /** One transform on the current text: its edits, or the failure that stops the file. */

@@ -2,8 +2,10 @@ import type { Options } from "../config/options.js";
 import { displayPath, globBaseFor, pythonFiles } from "../runner/files.js";
 import type { InventoryFile, InventoryJobResult, InventorySite } from "./file.js";
 import { Pool } from "../runner/pool.js";
-import { defaultJobs, fileLook, projectPrePass, selectedTransforms } from "../runner/run.js";
-import type { TransformOptions } from "../model/types.js";
+import { cacheKey, defaultJobs, fileLook, selectedTransforms } from "../runner/run.js";
+import { projectPrePass } from "../runner/project-index.js";
+import { makeContext } from "../config/context.js";
+import { TRANSFORMS } from "../../transforms/index.js";
 
 export { inventoryOfSource, type InventoryFile, type InventorySite } from "./file.js";
 
@@ -36,9 +38,16 @@ function bump(table: Record<string, Record<string, number>>, a: string, b: strin
   table[a][b] = (table[a][b] ?? 0) + 1;
 }
 
-/** The context a site is counted under: skipped files count as test/command for asyncio.run. */
+/** Site kinds whose transform counts sites in files it skips apart (as fresh processes). */
+const KINDS_COUNTING_SKIPPED = new Set(
+  TRANSFORMS.flatMap(({ meta }) => meta.siteKinds ?? [])
+    .filter((k) => k.columns.some((c) => c.context === SKIPPED_CONTEXT))
+    .map((k) => k.kind),
+);
+
+/** The context a site is counted under: in a skipped file, test/command where its kind counts it. */
 export function countedContext(site: InventorySite): string {
-  return site.skipped && site.transform === "asyncio-run" ? SKIPPED_CONTEXT : site.context;
+  return site.skipped && KINDS_COUNTING_SKIPPED.has(site.kind) ? SKIPPED_CONTEXT : site.context;
 }
 
 export function totalsOf(files: InventoryFile[]): Inventory["totals"] {
@@ -84,15 +93,10 @@ export async function inventory(options: Options, cwd = process.cwd()): Promise<
   );
   const pool = new Pool(options.jobs > 0 ? options.jobs : defaultJobs(), files.length);
   try {
-    const { project } = await projectPrePass(pool, files, options.paths, cwd);
-    const transformOptions: TransformOptions = {
-      unsafeFixes: options.unsafeFixes,
-      // The inventory describes the code whatever the project: Django-only transforms look too.
-      django: true,
-      toThreadMode: options.toThreadMode,
-      twins: options.twins,
-      ...(options.djangoVersion ? { djangoVersion: options.djangoVersion } : {}),
-    };
+    const { project } = await projectPrePass(pool, files, options, cwd, cacheKey(transforms));
+    // The inventory describes the code whatever the project: Django-only transforms look too.
+    const ctx = makeContext({ ...options, django: true }, project, transforms);
+    const transformOptions = ctx.options;
     const lookAt = fileLook(cwd, transforms, transformOptions, project, options.skip);
     const found = await pool.run<InventoryJobResult | undefined>(
       files.map((file) => ({ kind: "inventory" as const, job: lookAt(file) })),

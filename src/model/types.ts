@@ -57,6 +57,11 @@ export interface CodeDoc {
   explanation: string;
   before?: string;
   after?: string;
+  /**
+   * When set, the summary line counts this code's diagnostics with these words, `{s}` marking the
+   * plural ("unwrapped call{s} now blocking the event loop"): a count the user must act on.
+   */
+  summaryNoun?: string;
 }
 
 export interface TransformMeta {
@@ -71,12 +76,45 @@ export interface TransformMeta {
   defaultSkip?: string[];
   /** The transform only makes sense in a project that uses Django or asgiref. */
   needsDjango?: boolean;
+  /** Settings of the transform: `[tool.asyncshift.<id>]` keys and command-line flags. */
+  options?: Record<string, TransformOption>;
+  /** The kinds of site it reports to `asyncshift report`, with the contexts counted as columns. */
+  siteKinds?: SiteKind[];
+}
+
+export type OptionValue = string | boolean | string[] | Record<string, string>;
+
+/** One setting a transform declares: config, CLI, API and report read it from here. */
+export interface TransformOption {
+  /** Key in the transform's table, `[tool.asyncshift.<id>]`. */
+  key: string;
+  /** Command-line flag without its dashes, when the setting has one. */
+  flag?: string;
+  type: "choice" | "boolean" | "string-table";
+  choices?: readonly string[];
+  default: OptionValue;
+  describe: string;
+  /** A further check of a configured value: what is wrong with it, or undefined. */
+  problem?(value: OptionValue): string | undefined;
+}
+
+export interface SiteKind {
+  kind: string;
+  /** The heading over the kind's columns in the inventory table. */
+  group: string;
+  /**
+   * Contexts shown as columns, with their headers; context "*" counts every site of the kind, and
+   * "test/command" the sites in files the transform skips (fresh processes).
+   */
+  columns: { context: string; header: string }[];
 }
 
 export interface ParsedFile {
   path: string;
   source: string;
   tree: Tree;
+  /** The file's dotted module path from the project root (`billing.tasks`), when known. */
+  module?: string;
 }
 
 /**
@@ -122,20 +160,62 @@ export interface ProjectFacts {
   /** "X.Y" from a pin or lower bound in a dependency file. */
   djangoVersion?: string;
   models: Record<string, ModelFacts>;
+  /** The project root the pre-pass indexed (see projectRootOf). */
+  root?: string;
+  /**
+   * Functions that start a process, as `module:function`: console scripts declared in
+   * pyproject.toml, setup.cfg or setup.py. Such a function owns its event loop.
+   */
+  entryPoints?: string[];
 }
 
-export type ToThreadMode = "native" | "unwrap";
+/** A function or method of the project, from the pre-pass's outline of its file. */
+export interface IndexedFunction {
+  /** Dotted module path from the project root: `billing.tasks`. */
+  module: string;
+  /** File path relative to the project root, with forward slashes. */
+  path: string;
+  name: string;
+  /** The class a method is defined in. */
+  className?: string;
+  /** Defined inside another function. */
+  nested: boolean;
+  async: boolean;
+  /** Decorators as written, without `@` and arguments. */
+  decorators: string[];
+  line: number;
+}
 
-/** The options a transform may read. */
+/** A call that may reach a project function (its callee's last name is one). */
+export interface IndexedCall {
+  path: string;
+  line: number;
+  /** The callee as written: `helper`, `self.helper`, `services.helper`. */
+  callee: string;
+  awaited: boolean;
+  /** The function holding the call (`Class.method` for methods); undefined at module level. */
+  within?: string;
+}
+
+/** What the pre-pass knows of every function of the project and the calls between them. */
+export interface ProjectIndex {
+  root: string;
+  functions: IndexedFunction[];
+  calls: IndexedCall[];
+}
+
+/** Each transform's settings by name, defaults filled in (see makeContext). */
+export type TransformSettings = Record<string, Record<string, OptionValue>>;
+
+/** The options of a run that transforms and the engine read. */
 export interface TransformOptions {
+  /** Read by the engine only: transforms give each fix its applicability instead. */
   unsafeFixes: boolean;
   /** Treat the project as a Django project whatever detection says. */
   django: boolean;
   /** Target Django version "X.Y". */
   djangoVersion?: string;
-  toThreadMode: ToThreadMode;
-  /** Async twins: sync callee pattern -> async callee pattern, `*` one attribute name. */
-  twins: Record<string, string>;
+  settings: TransformSettings;
 }
 
 export interface Context {

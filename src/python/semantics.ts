@@ -28,6 +28,8 @@ export class FileSemantics implements Semantics {
     readonly path: string,
     readonly source: string,
     readonly tree: Tree,
+    /** Dotted module path from the project root, when known. */
+    readonly module?: string,
   ) {}
 
   get root(): SyntaxNode {

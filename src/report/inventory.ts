@@ -1,33 +1,37 @@
 import pc from "picocolors";
 import { countedContext, type Inventory, type InventoryFile } from "../inventory/index.js";
+import { TRANSFORMS } from "../../transforms/index.js";
 
 /** Version of the `report --format json` document's shape. */
 export const INVENTORY_SCHEMA_VERSION = 1;
 
-/** The table's site columns: a kind and one of its contexts, as the transforms classify them. */
-const COLUMNS: { group: string; header: string; kind: string; context: string }[] = [
-  { group: "asyncio.run", header: "sync", kind: "asyncio.run", context: "sync" },
-  { group: "asyncio.run", header: "async", kind: "asyncio.run", context: "async" },
-  { group: "asyncio.run", header: "entry", kind: "asyncio.run", context: "entry-point" },
-  { group: "asyncio.run", header: "test/cmd", kind: "asyncio.run", context: "test/command" },
-  { group: "asyncio.run", header: "module", kind: "asyncio.run", context: "module" },
-  { group: "sync_to_async", header: "conv", kind: "sync_to_async", context: "convertible" },
-  { group: "sync_to_async", header: "blocked", kind: "sync_to_async", context: "blocked" },
-  { group: "to_thread", header: "native", kind: "to_thread", context: "native" },
-  { group: "to_thread", header: "twin", kind: "to_thread", context: "twin" },
-  { group: "to_thread", header: "none", kind: "to_thread", context: "none" },
-];
+interface Column {
+  group: string;
+  header: string;
+  kind: string;
+  context: string;
+}
 
-/** Sync ORM calls inside async def, however the transform classified them. */
-const SYNC_ORM_KIND = "sync-orm-call";
+/** The table's site columns: each transform's site kinds and contexts, in registry order. */
+const COLUMNS: Column[] = TRANSFORMS.flatMap(({ meta }) =>
+  (meta.siteKinds ?? []).flatMap(({ kind, group, columns }) =>
+    columns.map(({ context, header }) => ({ group, header, kind, context })),
+  ),
+);
+
+function countIn(counts: Record<string, number> | undefined, context: string): number {
+  if (!counts) return 0;
+  if (context !== "*") return counts[context] ?? 0;
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
 
 function siteCounts(file: InventoryFile): number[] {
-  const counts = COLUMNS.map(
+  return COLUMNS.map(
     (col) =>
-      file.sites.filter((s) => s.kind === col.kind && countedContext(s) === col.context).length,
+      file.sites.filter(
+        (s) => s.kind === col.kind && (col.context === "*" || countedContext(s) === col.context),
+      ).length,
   );
-  counts.push(file.sites.filter((s) => s.kind === SYNC_ORM_KIND).length);
-  return counts;
 }
 
 function isInteresting(file: InventoryFile): boolean {
@@ -40,7 +44,7 @@ function isInteresting(file: InventoryFile): boolean {
 
 function row(file: InventoryFile): string[] {
   const mixed = file.asyncFunctions > 0 && file.syncFunctions > 0;
-  if (file.status !== "ok") return [file.path, ...COLUMNS.map(() => ""), "", "", "", file.status];
+  if (file.status !== "ok") return [file.path, ...COLUMNS.map(() => ""), "", "", file.status];
   return [
     file.path,
     ...siteCounts(file).map(String),
@@ -66,18 +70,16 @@ export function formatInventoryText(inventory: Inventory, color: boolean): strin
   const groups = [
     "",
     ...COLUMNS.map((col, i) => (i === 0 || COLUMNS[i - 1].group !== col.group ? col.group : "")),
-    "ORM",
     "",
     "",
     "",
   ];
-  const headers = ["file", ...COLUMNS.map((col) => col.header), "sync", "async def", "def", ""];
+  const headers = ["file", ...COLUMNS.map((col) => col.header), "async def", "def", ""];
   const rows = inventory.files.filter(isInteresting).map(row);
   const totals = inventory.totals;
   const totalRow = [
     `total (${totals.files} files)`,
-    ...COLUMNS.map((col) => String(totals.sites[col.kind]?.[col.context] ?? 0)),
-    String(Object.values(totals.sites[SYNC_ORM_KIND] ?? {}).reduce((a, b) => a + b, 0)),
+    ...COLUMNS.map((col) => String(countIn(totals.sites[col.kind], col.context))),
     String(totals.asyncFunctions),
     String(totals.syncFunctions),
     `${totals.mixedFiles} mixed`,

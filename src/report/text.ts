@@ -1,4 +1,5 @@
 import pc from "picocolors";
+import { TRANSFORMS } from "../../transforms/index.js";
 import type { FileResult } from "../runner/file-job.js";
 import type { ReportedDiagnostic } from "../engine/pipeline.js";
 import type { RunResult, Summary } from "../runner/run.js";
@@ -56,10 +57,13 @@ export function summaryLine(result: RunResult): string {
     `edits: ${edits || "none"}`,
     `${plural(s.diagnostics, "diagnostic")} (${plural(s.errors, "error")}, ${plural(s.warnings, "warning")})`,
   ];
-  // Unwrapped thread calls run on the event loop again: the count is the review list (to-thread AS302).
-  const unwrapped = s.diagnosticsByCode.AS302 ?? 0;
-  if (unwrapped > 0)
-    parts.push(`${plural(unwrapped, "unwrapped call")} now blocking the event loop`);
+  // Codes whose count is a review list (unwrapped thread calls block the event loop again).
+  for (const { meta } of TRANSFORMS)
+    for (const [code, doc] of Object.entries(meta.codes)) {
+      const count = s.diagnosticsByCode[code] ?? 0;
+      if (doc.summaryNoun && count > 0)
+        parts.push(`${count} ${doc.summaryNoun.replace("{s}", count === 1 ? "" : "s")}`);
+    }
   const skipped = Object.entries(s.skippedByTransform).map(([id, n]) => `${n} by ${id}`);
   if (skipped.length > 0) parts.push(`skipped: ${skipped.join(", ")}`);
   if (s.filesSkipped > 0) parts.push(`${plural(s.filesSkipped, "file")} not processed`);

@@ -20,6 +20,7 @@ import {
   type ReportedEdit,
 } from "../engine/pipeline.js";
 import { factsOfFile, type FileFacts } from "./project-facts.js";
+import { outlineOf, type Outline } from "../python/outline.js";
 import type { ProjectFacts, Transform, TransformOptions } from "../model/types.js";
 import { TRANSFORMS, transformById } from "../../transforms/index.js";
 
@@ -32,6 +33,8 @@ export interface FileLook {
   file: string;
   /** Path shown to the user and matched by skip globs. */
   path: string;
+  /** Dotted module path from the project root. */
+  module?: string;
   transforms: string[];
   options: TransformOptions;
   project: ProjectFacts;
@@ -277,6 +280,7 @@ function processFileOrThrow(job: FileJob): FileResult {
   const result = transformSource({
     source: decoded.text,
     path: job.path,
+    ...(job.module ? { module: job.module } : {}),
     transforms,
     ctx: { options: job.options, project: job.project },
     skipGlobs: job.skip,
@@ -341,6 +345,8 @@ export interface PrePass {
    * rewrite pass would leave it unchanged with nothing to say, so it is not read again.
    */
   inert: boolean;
+  /** Functions and calls, read without a parse (see outlineOf). */
+  outline?: Outline;
 }
 
 /** The result the rewrite pass gives an inert file, without reading it again. */
@@ -377,5 +383,9 @@ export function prePassOfPath(file: string): PrePass {
   const inert =
     loneCarriageReturnLine(text) === undefined &&
     !transforms.some((t) => t !== undefined && mayHoldSite(text, t));
-  return { facts: factsOfFile(text), inert };
+  return {
+    facts: factsOfFile(text),
+    inert,
+    ...(text.includes("def ") ? { outline: outlineOf(text) } : {}),
+  };
 }

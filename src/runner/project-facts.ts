@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { parse as parseToml } from "smol-toml";
 import { parsePython } from "../syntax/parse.js";
 import type { ModelFacts, ProjectFacts } from "../model/types.js";
 import {
@@ -30,27 +31,33 @@ export interface DependencyFacts {
   evidence?: string;
 }
 
-/** Dependency files in `dir` and each folder above it, nearest first, up to the file system root. */
+/** Dependency files in one folder (and its `requirements/` folder), sorted. */
+export function dependencyFilesIn(dir: string): string[] {
+  const found: string[] = [];
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return found;
+  }
+  for (const name of names.sort()) if (DEPENDENCY_FILE.test(name)) found.push(join(dir, name));
+  // Many projects split pins by environment: requirements/base.txt, requirements/prod.txt.
+  if (names.includes("requirements")) {
+    try {
+      for (const name of readdirSync(join(dir, "requirements")).sort())
+        if (/\.(txt|in)$/.test(name)) found.push(join(dir, "requirements", name));
+    } catch {
+      // not a folder
+    }
+  }
+  return found;
+}
+
+/** Dependency files in `dir` and each folder above it, nearest first, up to the git root. */
 export function dependencyFilesAbove(dir: string): string[] {
   const found: string[] = [];
   for (let current = resolve(dir); ; current = dirname(current)) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(current);
-    } catch {
-      names = [];
-    }
-    for (const name of names.sort())
-      if (DEPENDENCY_FILE.test(name)) found.push(join(current, name));
-    // Many projects split pins by environment: requirements/base.txt, requirements/prod.txt.
-    if (names.includes("requirements")) {
-      try {
-        for (const name of readdirSync(join(current, "requirements")).sort())
-          if (/\.(txt|in)$/.test(name)) found.push(join(current, "requirements", name));
-      } catch {
-        // not a folder
-      }
-    }
+    found.push(...dependencyFilesIn(current));
     if (existsSync(join(current, ".git")) || dirname(current) === current) break;
   }
   return found;
@@ -75,6 +82,57 @@ export function dependencyFacts(files: string[]): DependencyFacts {
     if (ASGIREF_MENTION.test(text)) facts.usesAsgiref = true;
   }
   return facts;
+}
+
+/** `name = "pkg.cli:main"` in an entry-point list: the `module:function` (extras dropped). */
+const ENTRY_POINT = /^\s*["']?[\w.-]+["']?\s*=\s*["']?([\w.]+)\s*:\s*([\w.]+)/gm;
+const SETUP_PY_ENTRY_POINT = /["'][\w.-]+\s*=\s*([\w.]+)\s*:\s*([\w.]+)[^"']*["']/g;
+
+/**
+ * Console and GUI scripts the project declares, as `module:function`: `[project.scripts]`,
+ * `[project.gui-scripts]`, `[tool.poetry.scripts]` in pyproject.toml, `console_scripts` in
+ * setup.cfg or setup.py. Each is a process's entry point, which owns its event loop.
+ */
+export function entryPointsOf(files: string[]): string[] {
+  const found = new Set<string>();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      continue;
+    }
+    if (file.endsWith("pyproject.toml")) for (const e of pyprojectScripts(text)) found.add(e);
+    else if (file.endsWith("setup.cfg")) {
+      const section = /^\s*(?:console|gui)_scripts\s*=\s*\n((?:[ \t]+.*\n?)*)/m.exec(text);
+      for (const [, module, fn] of section?.[1].matchAll(ENTRY_POINT) ?? [])
+        found.add(`${module}:${fn}`);
+    } else if (file.endsWith("setup.py"))
+      for (const [, module, fn] of text.matchAll(SETUP_PY_ENTRY_POINT))
+        found.add(`${module}:${fn}`);
+  }
+  return [...found].sort();
+}
+
+function pyprojectScripts(text: string): string[] {
+  let document: Record<string, unknown>;
+  try {
+    document = parseToml(text) as Record<string, unknown>;
+  } catch {
+    return [];
+  }
+  const project = (document.project ?? {}) as Record<string, unknown>;
+  const poetry = ((document.tool as Record<string, unknown> | undefined)?.poetry ?? {}) as Record<
+    string,
+    unknown
+  >;
+  const tables = [project.scripts, project["gui-scripts"], poetry.scripts];
+  return tables.flatMap((table) =>
+    Object.values((table ?? {}) as Record<string, unknown>).flatMap((target) => {
+      const match = typeof target === "string" ? /^([\w.]+)\s*:\s*([\w.]+)/.exec(target) : null;
+      return match ? [`${match[1]}:${match[2]}`] : [];
+    }),
+  );
 }
 
 /** What one scanned file contributes to the project facts. Plain data: it crosses threads. */

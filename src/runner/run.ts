@@ -1,26 +1,20 @@
 import { availableParallelism } from "node:os";
-import { dirname, resolve } from "node:path";
-import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Options } from "../config/options.js";
+import { makeContext } from "../config/context.js";
+import { moduleOf, projectPrePass } from "./project-index.js";
+import { VERSION } from "../version.js";
 import {
   inertResult,
   runnerDiagnostic,
   type FileJob,
   type FileLook,
   type FileResult,
-  type PrePass,
 } from "./file-job.js";
 import { discoverPythonFiles, displayPath, globBaseFor } from "./files.js";
 import { filesChangedSince, refuseDirtyWrites, uncommittedFiles } from "./git.js";
 import { Pool } from "./pool.js";
 import { transformApplies } from "../engine/pipeline.js";
-import {
-  dependencyFacts,
-  dependencyFilesAbove,
-  projectFacts,
-  unreadModelBodies,
-  type FileFacts,
-} from "./project-facts.js";
 import { DEFAULT_DJANGO_VERSION } from "../django/orm.js";
 import type { Notice, ProjectFacts, Transform, TransformOptions } from "../model/types.js";
 
@@ -73,40 +67,6 @@ export function selectedTransforms(ids: string[]): Transform[] {
   });
 }
 
-/**
- * The pre-pass over `files` on `pool` (facts and inert files, in file order), and the project
- * facts it gives with the dependency files above the first path.
- */
-export async function projectPrePass(
-  pool: Pool,
-  files: string[],
-  paths: string[],
-  cwd: string,
-): Promise<{ prePass: (PrePass | undefined)[]; project: ProjectFacts }> {
-  const firstPath = resolve(cwd, paths[0] ?? ".");
-  const searchFrom =
-    existsSync(firstPath) && statSync(firstPath).isFile() ? dirname(firstPath) : firstPath;
-  const prePass = await pool.run<PrePass | undefined>(
-    files.map((file) => ({ kind: "facts" as const, file })),
-  );
-  // A second, small round: bodies the first left unread, in files that turned out to hold models.
-  const reread = unreadModelBodies(prePass.map((p) => p?.facts));
-  const read = await pool.run<FileFacts | undefined>(
-    reread.map((i) => ({ kind: "model-facts" as const, file: files[i] })),
-  );
-  reread.forEach((i, k) => {
-    if (read[k]) prePass[i] = { ...prePass[i]!, facts: read[k] };
-  });
-  const project = projectFacts(
-    dependencyFacts(dependencyFilesAbove(searchFrom)),
-    files.flatMap((file, i) => {
-      const facts = prePass[i]?.facts;
-      return facts ? [{ path: displayPath(file, cwd), facts }] : [];
-    }),
-  );
-  return { prePass, project };
-}
-
 /** The look at each file of a run or a report, from what is the same for all of them. */
 export function fileLook(
   cwd: string,
@@ -119,11 +79,17 @@ export function fileLook(
   return (file) => ({
     file,
     path: displayPath(file, cwd),
+    ...(project.root ? { module: moduleOf(project.root, file) } : {}),
     transforms: ids,
     options,
     project,
     skip,
   });
+}
+
+/** What cached pre-pass results depend on besides the files: the tool and the trigger words. */
+export function cacheKey(transforms: readonly Transform[]): string {
+  return [VERSION, ...TRANSFORMS.flatMap((t) => t.meta.triggers), transforms.length].join("\0");
 }
 
 export function defaultJobs(): number {
@@ -163,23 +129,23 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   // idle threads do not hold the process open, so an exception here needs no clean-up.
   const pool = new Pool(jobs, found.length);
   // Models may be declared in files --changed-since leaves out: the pre-pass reads every file found.
-  const { prePass, project } = await projectPrePass(pool, found, options.paths, cwd);
+  const { prePass, project } = await projectPrePass(
+    pool,
+    found,
+    options,
+    cwd,
+    cacheKey(transforms),
+  );
   const inert = new Set(found.filter((_, i) => prePass[i]?.inert));
-  const transformOptions = {
-    unsafeFixes: options.unsafeFixes,
-    django: options.django,
-    toThreadMode: options.toThreadMode,
-    twins: options.twins,
-    ...(options.djangoVersion ? { djangoVersion: options.djangoVersion } : {}),
-  };
-  const ctx = { options: transformOptions, project };
+  const ctx = makeContext(options, project, transforms);
+  const transformOptions = ctx.options;
   const notices: Notice[] = transforms
     .filter((t) => !transformApplies(t, ctx))
     .map((t) => ({
       transform: t.meta.id,
       message:
-        `${t.meta.id} did nothing: no Django or asgiref found in the dependency files or imports ` +
-        `of the scanned files; pass --django to run it anyway`,
+        `${t.meta.id} did nothing: no Django found in the project's dependency files or ` +
+        `imports (what it fixes needs Django's database work); pass --django to run it anyway`,
     }));
 
   const lookAt = fileLook(cwd, transforms, transformOptions, project, options.skip);

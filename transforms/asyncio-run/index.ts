@@ -16,6 +16,7 @@ import {
 import { callArguments, chainRoot } from "../../src/python/calls.js";
 import { diagnosticAt } from "../../src/model/diagnostic.js";
 import type {
+  Context,
   FileSemantics,
   Finding,
   Fix,
@@ -29,6 +30,19 @@ export const meta: TransformMeta = {
   id: "asyncio-run",
   summary: "asyncio.run(f(x)) in sync code -> async_to_sync(f)(x)",
   needsDjango: true,
+  siteKinds: [
+    {
+      kind: "asyncio.run",
+      group: "asyncio.run",
+      columns: [
+        { context: "sync", header: "sync" },
+        { context: "async", header: "async" },
+        { context: "entry-point", header: "entry" },
+        { context: "test/command", header: "test/cmd" },
+        { context: "module", header: "module" },
+      ],
+    },
+  ],
   triggers: ["asyncio", "run_until_complete"],
   // Fresh processes (tests, management commands, migrations, seed scripts) own their event loop:
   // asyncio.run is correct there.
@@ -122,6 +136,20 @@ export const meta: TransformMeta = {
         "comments or call the wrong function. Apply the suggested rewrite by hand.",
       before: "asyncio.run(  # refresh\n    refresh(repo)\n)",
       after: "# refresh\nasync_to_sync(refresh)(repo)",
+    },
+    AS108: {
+      severity: "info",
+      title: "asyncio.run() in a process's entry point: left as is",
+      explanation:
+        "The call runs where a process starts: a console script declared in pyproject.toml, " +
+        'setup.cfg or setup.py, a function the module calls under `if __name__ == "__main__":`, ' +
+        "manage.py, Alembic's env.py, or the module level of wsgi.py/asgi.py. The process owns " +
+        "its event loop there and no Django request or task is running above it, so asyncio.run " +
+        "is correct; async_to_sync would move the coroutine off the main thread (signal " +
+        "handlers, for one, only work there). Reported so the count of sites adds up.",
+      before:
+        '[project.scripts]\nshop = "shop.cli:main"\n\n# shop/cli.py\ndef main():\n    asyncio.run(serve())',
+      after: "# unchanged",
     },
   },
 };
@@ -240,7 +268,7 @@ function asyncToSyncName(root: SyntaxNode): { name: string; imported: boolean } 
   return otherImport || otherBinding ? undefined : { name: ASYNC_TO_SYNC, imported: false };
 }
 
-export function transform(file: FileSemantics): TransformResult {
+export function transform(file: FileSemantics, ctx: Context): TransformResult {
   const root = file.root;
   const findings: Finding[] = [];
   const sites: TransformSite[] = [];
@@ -259,8 +287,21 @@ export function transform(file: FileSemantics): TransformResult {
 
   for (const site of asyncioRunSites(root)) {
     const { call } = site;
-    sites.push({ kind: "asyncio.run", context: siteContext(call), start: call.startIndex });
+    const entryPoint = entryPointOf(file, call, ctx);
+    sites.push({
+      kind: "asyncio.run",
+      context: entryPoint ? "entry-point" : siteContext(call),
+      start: call.startIndex,
+    });
     if (isUnderMainGuard(call)) continue;
+    if (entryPoint) {
+      report(
+        call,
+        "AS108",
+        `asyncio.run() in ${entryPoint}: the process owns its event loop here; left as is`,
+      );
+      continue;
+    }
     const refusal = refusalOf(call);
     if (refusal) {
       const [code, message, inner] = refusal;
@@ -365,7 +406,14 @@ function awaitFinding(site: Site, inner: SyntaxNode): Finding {
   const parenthesised = needsParenthesesForAwait(call);
   const awaited = parenthesised ? `(await ${inner.text})` : `await ${inner.text}`;
   const hazard = rewriteHazard(call, inner, true);
-  if (hazard) return diagnosticAt(meta, call, "AS107", hazard, awaited);
+  if (hazard)
+    return diagnosticAt(
+      meta,
+      call,
+      "AS102",
+      `asyncio.run() inside async def raises RuntimeError (an event loop is already running): await the coroutine instead; not rewritten: ${hazard}`,
+      awaited,
+    );
   const [open, close] = parenthesised ? ["(await ", ")"] : ["await ", ""];
   return {
     ...diagnosticAt(
@@ -411,6 +459,59 @@ function runUntilCompleteFindings(
       inner?.type === "call" ? suggestionFor(inner, a2s?.name ?? ASYNC_TO_SYNC) : undefined,
     );
   }
+}
+
+/** Files that are a process's start whatever they call (Django's, Alembic's). */
+const ENTRY_FILES: [RegExp, string][] = [
+  [/(^|\/)manage\.py$/, "manage.py, a process's entry point"],
+  [/(^|\/)alembic\/env\.py$/, "Alembic's env.py, run as its own process"],
+];
+/** Files whose module level runs once as a server process starts. */
+const SERVER_ENTRY_FILES = /(^|\/)[aw]sgi\.py$/;
+
+/**
+ * Why the call runs in a process's entry point, if it does: an entry-point file, a console script
+ * the project declares, or a function the module itself calls under `if __name__ == "__main__":`.
+ */
+function entryPointOf(file: FileSemantics, call: SyntaxNode, ctx: Context): string | undefined {
+  for (const [pattern, why] of ENTRY_FILES) if (pattern.test(file.path)) return why;
+  const def = outermostDef(call);
+  if (!def)
+    return SERVER_ENTRY_FILES.test(file.path)
+      ? "the module level of a server's entry file"
+      : undefined;
+  const name = def.childForFieldName("name")?.text;
+  if (!name || file.enclosingClass(def)) return undefined;
+  if (file.module && ctx.project.entryPoints?.includes(`${file.module}:${name}`))
+    return `${name}(), a console script the project declares`;
+  // A decorated function (a Celery task, a signal receiver) also runs inside the framework.
+  const decorated = def.parent?.type === "decorated_definition";
+  return !decorated && calledUnderMainGuard(file, name)
+    ? `${name}(), which the module runs as a script`
+    : undefined;
+}
+
+function outermostDef(node: SyntaxNode): SyntaxNode | undefined {
+  let found: SyntaxNode | undefined;
+  for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition") found = n;
+  return found;
+}
+
+/** Does the module call `name(...)` under `if __name__ == "__main__":`? */
+function calledUnderMainGuard(file: FileSemantics, name: string): boolean {
+  return file.tree
+    .memoized(
+      `mainGuardCalls`,
+      () =>
+        new Set(
+          file.root
+            .descendantsOfType("call")
+            .filter((c) => isUnderMainGuard(c))
+            .map((c) => c.childForFieldName("function"))
+            .flatMap((f) => (f?.type === "identifier" ? [f.text] : [])),
+        ),
+    )
+    .has(name);
 }
 
 /** Where a site runs, for `asyncshift report`: that decides whether it is the bug. */

@@ -111,6 +111,14 @@ const QUALIFIED_OF_INTEREST: ReadonlySet<string> = new Set([
   ...BLOCKING_CALLS.keys(),
 ]);
 
+/**
+ * `--to-thread unwrap` puts blocking calls back on the loop on purpose (to-thread reports each,
+ * AS302): this transform then stays silent. The one setting it reads that is not its own.
+ */
+function unwrapMode(ctx: Context): boolean {
+  return ctx.options.settings["to-thread"]?.mode === "unwrap";
+}
+
 /** A call of builtin `open` (the only blocking function called unimported). */
 const OPEN_CALL = /\bopen\s*\(/;
 /** Any of these words, as a pattern that finds each occurrence. */
@@ -125,7 +133,7 @@ const LAST_NAMES_OF_INTEREST = wordsPattern([...QUALIFIED_OF_INTEREST].map(lastS
  * somewhere in the text. Unwrap mode leaves blocking calls alone (see `transform`).
  */
 export function mayHoldSite(source: string, ctx: Context): boolean {
-  if (ctx.options.toThreadMode === "unwrap") return false;
+  if (unwrapMode(ctx)) return false;
   if (OPEN_CALL.test(source)) return true;
   const modules = new Set(source.match(MODULES_OF_INTEREST));
   if (modules.size === 0) return false;
@@ -169,7 +177,7 @@ function reportedCall(
  */
 export function transform(file: FileSemantics, ctx: Context): TransformResult {
   // Unwrap mode puts blocking calls back on the loop on purpose (to-thread reports each, AS302).
-  if (ctx.options.toThreadMode === "unwrap") return { findings: [] };
+  if (unwrapMode(ctx)) return { findings: [] };
   const findings: Finding[] = [];
   const asyncio = new ModuleAccess(file.root, "asyncio");
   const names = localNamesOf(file.root, QUALIFIED_OF_INTEREST).add("open");

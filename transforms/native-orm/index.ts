@@ -48,6 +48,17 @@ export const meta: TransformMeta = {
   summary:
     "sync_to_async wrappers and sync ORM calls inside async def -> Django's native async ORM (aget, acreate, asave, async for, ...)",
   needsDjango: true,
+  siteKinds: [
+    {
+      kind: "sync_to_async",
+      group: "sync_to_async",
+      columns: [
+        { context: "convertible", header: "conv" },
+        { context: "blocked", header: "blocked" },
+      ],
+    },
+    { kind: "sync-orm-call", group: "ORM", columns: [{ context: "*", header: "sync" }] },
+  ],
   minDjango: "4.1",
   // Every site is a sync_to_async wrapper or sits inside an async def.
   triggers: ["sync_to_async", "async def"],

@@ -1,4 +1,5 @@
 import picomatch from "picomatch";
+import { settingOf } from "../../src/model/settings.js";
 import type {
   Context,
   FileSemantics,
@@ -28,6 +29,34 @@ export const meta: TransformMeta = {
     "asyncio.to_thread / run_in_executor around a call with a native async equivalent -> the native call (--to-thread unwrap: back to the plain call)",
   // Every site names its wrapper.
   triggers: ["to_thread", "run_in_executor"],
+  siteKinds: [
+    {
+      kind: "to_thread",
+      group: "to_thread",
+      columns: [
+        { context: "native", header: "native" },
+        { context: "twin", header: "twin" },
+        { context: "none", header: "none" },
+      ],
+    },
+  ],
+  options: {
+    mode: {
+      key: "mode",
+      flag: "to-thread",
+      type: "choice",
+      choices: ["native", "unwrap"],
+      default: "native",
+      describe: "to-thread mode: native async calls, or unwrap the thread wrappers",
+    },
+    twins: {
+      key: "twins",
+      type: "string-table",
+      default: {},
+      describe:
+        "Async twins: sync callee pattern -> async callee pattern, `*` standing for one attribute name",
+    },
+  },
   codes: {
     AS301: {
       severity: "info",
@@ -48,6 +77,7 @@ export const meta: TransformMeta = {
     },
     AS302: {
       severity: "warning",
+      summaryNoun: "unwrapped call{s} now blocking the event loop",
       title: "Thread wrapper removed: the call blocks the event loop again",
       explanation:
         "With --to-thread unwrap, `await asyncio.to_thread(fn, a, k=v)` and " +
@@ -143,9 +173,9 @@ export const meta: TransformMeta = {
 };
 
 export function transform(file: FileSemantics, ctx: Context): TransformResult {
-  const unwrap = ctx.options.toThreadMode === "unwrap";
+  const unwrap = settingOf(ctx, meta, "mode") === "unwrap";
   const skipped = unwrap && isUnwrapSkipped(file.path);
-  const scan = new FileScan(file, ctx);
+  const scan = new FileScan(file, ctx, settingOf(ctx, meta, "twins"));
   const sites = threadSites(file, wrapperCalls(file.root, file.source));
   const out = new SiteResults(meta, sites);
   for (const site of sites) {

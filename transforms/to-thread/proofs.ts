@@ -63,6 +63,8 @@ class FileScan {
   constructor(
     readonly file: FileSemantics,
     readonly ctx: Context,
+    /** The declared twins (`[tool.asyncshift.to-thread.twins]`). */
+    readonly twins: Record<string, string>,
   ) {
     this.asyncio = new ModuleAccess(file.root, "asyncio");
   }
@@ -90,7 +92,7 @@ export function threadSiteContext(
   const native = nativeFor(scan, fn, site);
   if (native === undefined || "problem" in native) return "none";
   const parts = dottedParts(fn);
-  const declaredTwin = parts !== undefined && twinFor(parts, scan.ctx.options.twins) !== undefined;
+  const declaredTwin = parts !== undefined && twinFor(parts, scan.twins) !== undefined;
   return declaredTwin && !ormNative(fn, scan) && scan.file.qualifiedName(fn) !== "time.sleep"
     ? "twin"
     : "native";
@@ -129,7 +131,7 @@ export function nativeFor(
   const orm = ormNative(fn, scan);
   if (orm) return orm;
   const parts = dottedParts(fn);
-  const twin = parts && twinFor(parts, ctx.options.twins);
+  const twin = parts && twinFor(parts, scan.twins);
   if (!parts || !twin) return undefined;
   const callee = twinCallee(twin, parts);
   if (!callee)

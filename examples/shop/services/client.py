@@ -27,6 +27,13 @@ async def refresh_prices(skus):
         return {sku: r.json()["price"] for sku, r in zip(skus, responses)}
 
 
+async def refund_order(order_id):
+    async with httpx.AsyncClient(base_url=BASE_URL, timeout=TIMEOUT) as http:
+        response = await http.post(f"/orders/{order_id}/refund")
+        response.raise_for_status()
+        return response.json()["refunded"]
+
+
 async def notify_warehouse(order_id):
     async with httpx.AsyncClient(base_url=BASE_URL, timeout=TIMEOUT) as http:
         await http.post(f"/orders/{order_id}/notify")

@@ -1,0 +1,19 @@
+import asyncio
+
+from celery import shared_task
+
+from .client import refresh_all
+
+
+def main() -> None:
+    asyncio.run(refresh_all())
+
+
+@shared_task
+def refresh_task():
+    asyncio.run(refresh_all())
+
+
+if __name__ == "__main__":
+    refresh_task()
+    main()
