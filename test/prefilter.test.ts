@@ -59,7 +59,7 @@ const filtering = TRANSFORMS.filter((t) => t.mayHoldSite);
 
 describe("text tests before the parse", () => {
   it("every transform but asyncio-run has one", () => {
-    expect(filtering.map((t) => t.meta.id)).toEqual(["native-orm", "to-thread"]);
+    expect(filtering.map((t) => t.meta.id)).toEqual(["native-orm", "to-thread", "blocking-calls"]);
   });
 
   it("turn down no snapshot input or example where the transform finds something", () => {
@@ -80,6 +80,7 @@ describe("text tests before the parse", () => {
 
   const nativeOrm = transformById("native-orm")!;
   const toThread = transformById("to-thread")!;
+  const blockingCalls = transformById("blocking-calls")!;
 
   it.each([
     [
@@ -88,9 +89,14 @@ describe("text tests before the parse", () => {
       'async def f(d):\n    """The objects."""\n    return d.get("k")\n',
     ],
     ["list count", nativeOrm, "async def f(items):\n    return items.count(3)\n"],
-    ["dict get", toThread, 'async def f(d):\n    return d.get("k")\n'],
-    ["a method named sleep", toThread, "async def f(clock):\n    clock.sleep(1)\n"],
-    ["open as a word only", toThread, "async def f(door):\n    return door.opened  # open\n"],
+    ["dict get", blockingCalls, 'async def f(d):\n    return d.get("k")\n'],
+    ["a method named sleep", blockingCalls, "async def f(clock):\n    clock.sleep(1)\n"],
+    ["open as a word only", blockingCalls, "async def f(door):\n    return door.opened  # open\n"],
+    [
+      "to_thread of another module",
+      toThread,
+      "from shop import pool\n\nasync def f():\n    await pool.to_thread(g)\n",
+    ],
   ])("turn down %s, where the transform finds nothing", (_, transform, source) => {
     const ctx = contextFor(source, "native");
     expect(mayHoldSite(source, transform)).toBe(true);
@@ -116,14 +122,43 @@ describe("text tests before the parse", () => {
     ],
     [
       "an aliased blocking import",
-      toThread,
+      blockingCalls,
       "from time import sleep as nap\n\nasync def f():\n    nap(1)\n",
     ],
-    ["builtin open", toThread, "async def f(p):\n    return open (p).read()\n"],
-    ["a module alias", toThread, "import subprocess as sp\n\nasync def f():\n    sp.run(['ls'])\n"],
+    ["builtin open", blockingCalls, "async def f(p):\n    return open (p).read()\n"],
+    [
+      "a module alias",
+      blockingCalls,
+      "import subprocess as sp\n\nasync def f():\n    sp.run(['ls'])\n",
+    ],
+    [
+      "an aliased thread wrapper",
+      toThread,
+      "from asyncio import to_thread as off\n\nasync def f():\n    await off(g)\n",
+    ],
   ])("keep %s, where the transform finds something", (_, transform, source) => {
     const ctx = contextFor(source, "native", { Invoice: { managers: ["open"], relations: [] } });
     expect(mayHoldSite(source, transform, ctx)).toBe(true);
     expect(findings(transform, source, ctx).some((n) => n > 0)).toBe(true);
+  });
+});
+
+describe("blocking-calls text test", () => {
+  const blockingCalls = transformById("blocking-calls")!;
+  const sleeps = "import time\n\nasync def f():\n    time.sleep(1)\n";
+
+  it("keeps a blocking call in native mode", () => {
+    expect(mayHoldSite(sleeps, blockingCalls, contextFor(sleeps, "native"))).toBe(true);
+  });
+
+  it("turns every file down in unwrap mode, where the transform does nothing", () => {
+    const ctx = contextFor(sleeps, "unwrap");
+    expect(mayHoldSite(sleeps, blockingCalls, ctx)).toBe(false);
+    expect(findings(blockingCalls, sleeps, ctx)).toEqual([0, 0, 0]);
+  });
+
+  it("turns down a module named like a blocking one without its function", () => {
+    const source = "import requests\n\nasync def f(r):\n    return r.json()\n";
+    expect(mayHoldSite(source, blockingCalls, contextFor(source, "native"))).toBe(false);
   });
 });

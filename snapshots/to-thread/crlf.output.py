@@ -1,9 +1,9 @@
 from shop.services.cache import async_redis_manager
-import asyncio
+import time
 
 
 async def poll(task_id):
-    await asyncio.sleep(0.5)
+    time.sleep(0.5)
     status = await __import__("asyncio").to_thread(str, task_id)
     return status
 

@@ -1,4 +1,5 @@
 import asyncio
+import time
 
 from shop.services.cache import async_redis_manager
 
@@ -7,7 +8,7 @@ GREETING = "こんにちは 👋🏽"
 
 
 async def poll(task_id):  # 🐍 非同期
-    await asyncio.sleep(0.5)  # 待つ ⏳
+    time.sleep(0.5)  # 待つ ⏳
     status = await async_redis_manager.get_task_status(task_id)  # ✨
     await asyncio.to_thread(hash_password, "pässwörd 🔑")
     return status

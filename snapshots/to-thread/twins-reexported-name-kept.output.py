@@ -1,3 +1,5 @@
+import asyncio
+
 from shop.services.cache import async_redis_manager, redis_manager
 
 

@@ -1,7 +1,0 @@
-import time
-
-
-async def poll():
-    # unwrap mode reverts thread wrappers only: this stays as written.
-    time.sleep(1)
-    time.sleep(2)

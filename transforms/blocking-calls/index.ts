@@ -1,0 +1,222 @@
+import { isAsyncFunction } from "../../src/python/scope.js";
+import { BLOCKING_CALLS, type BlockingFamily } from "../../src/python/blocking.js";
+import {
+  callsByLastName,
+  lastSegment,
+  localNamesOf,
+  ModuleAccess,
+} from "../../src/python/lookup.js";
+import { diagnosticAt } from "../../src/model/diagnostic.js";
+import type {
+  Context,
+  FileSemantics,
+  Finding,
+  SyntaxNode,
+  TransformMeta,
+  TransformResult,
+} from "../../src/model/types.js";
+import { sleepRewrite } from "./sleep.js";
+
+export const meta: TransformMeta = {
+  id: "blocking-calls",
+  summary:
+    "blocking calls in async def (ruff ASYNC2xx): time.sleep -> await asyncio.sleep; HTTP, subprocess, open() and redis clients reported with their native form",
+  // Blocking calls only matter inside `async def`.
+  triggers: ["async def"],
+  codes: {
+    AS310: {
+      severity: "warning",
+      title: "time.sleep() in async def (ruff ASYNC251)",
+      explanation:
+        "time.sleep() inside async def blocks the event loop: no other task runs while it " +
+        "sleeps. `await asyncio.sleep(x)` waits without blocking. The rewrite is safe and " +
+        "applied automatically (`import asyncio` is added when missing); this diagnostic is " +
+        "shown only where it could not be applied, e.g. when `asyncio` means something else in " +
+        "the file. Same check as ruff's ASYNC251 (blocking-sleep-in-async-function).",
+      before: "async def poll(job):\n    time.sleep(0.5)",
+      after: "async def poll(job):\n    await asyncio.sleep(0.5)",
+    },
+    AS311: {
+      severity: "warning",
+      title: "Blocking HTTP call in async def (ruff ASYNC210, ASYNC212)",
+      explanation:
+        "requests.*, sync httpx calls and httpx.Client, and urllib.request.urlopen block the " +
+        "event loop for the whole request. Use httpx.AsyncClient (or aiohttp) and await the " +
+        "call. Not rewritten: the client's lifetime (an `async with` block, a shared client) is " +
+        "a design choice. Same check as ruff's ASYNC210 (blocking-http-call-in-async-function) " +
+        "and ASYNC212 (blocking-http-call-httpx-in-async-function).",
+      before: "async def rates():\n    return requests.get(RATES_URL, timeout=5).json()",
+      after:
+        "async def rates():\n    async with httpx.AsyncClient() as client:\n" +
+        "        return (await client.get(RATES_URL, timeout=5)).json()",
+    },
+    AS312: {
+      severity: "warning",
+      title: "Blocking subprocess call in async def (ruff ASYNC220, ASYNC221, ASYNC222)",
+      explanation:
+        "subprocess.run/call/check_call/check_output, os.system, subprocess.Popen, os.popen and " +
+        "os.wait* block the event loop until the process ends (or while it starts). Use " +
+        "`await asyncio.create_subprocess_exec(...)` (or create_subprocess_shell for a shell " +
+        "command) and `await proc.communicate()`. Not rewritten: arguments, pipes and return " +
+        "values differ. Same checks as ruff's ASYNC220 (create-subprocess-in-async-function), " +
+        "ASYNC221 (run-process-in-async-function) and ASYNC222 (wait-for-process-in-async-function).",
+      before:
+        'async def thumbnail(path):\n    subprocess.run(["convert", path, "thumb.png"], check=True)',
+      after:
+        'async def thumbnail(path):\n    proc = await asyncio.create_subprocess_exec("convert", path, "thumb.png")\n' +
+        "    await proc.wait()",
+    },
+    AS313: {
+      severity: "warning",
+      title: "Blocking open() in async def (ruff ASYNC230)",
+      explanation:
+        "open() and the reads and writes on the file it returns block the event loop on disk " +
+        "I/O. Use `await anyio.open_file(...)` or `aiofiles.open(...)` with `async with` and " +
+        "await the reads and writes, or move the whole file handling into asyncio.to_thread. Not " +
+        "rewritten: every use of the file object changes. Same check as ruff's ASYNC230 " +
+        "(blocking-open-call-in-async-function).",
+      before: "async def load(path):\n    with open(path) as f:\n        return f.read()",
+      after:
+        "async def load(path):\n    async with await anyio.open_file(path) as f:\n" +
+        "        return await f.read()",
+    },
+    AS314: {
+      severity: "warning",
+      title: "Sync redis client created in async def",
+      explanation:
+        "redis.Redis / redis.StrictRedis / redis.from_url make a blocking client: every command " +
+        "on it blocks the event loop. redis-py ships an async client with the same API in " +
+        "redis.asyncio: `redis.asyncio.Redis(...)`, with every command awaited. Not rewritten: " +
+        "every use of the client must be awaited. (ruff has no rule for this one.)",
+      before: "async def cached(key):\n    r = redis.Redis(host=HOST)\n    return r.get(key)",
+      after:
+        "async def cached(key):\n    r = redis.asyncio.Redis(host=HOST)\n    return await r.get(key)",
+    },
+  },
+};
+
+type Code = keyof typeof meta.codes & string;
+
+const FAMILY_CODES: Record<BlockingFamily, Code> = {
+  http: "AS311",
+  subprocess: "AS312",
+  file: "AS313",
+  redis: "AS314",
+};
+
+/** The functions a blocking call may stand for, through the imports. */
+const QUALIFIED_OF_INTEREST: ReadonlySet<string> = new Set([
+  "time.sleep",
+  "io.open",
+  ...BLOCKING_CALLS.keys(),
+]);
+
+/**
+ * `--to-thread unwrap` puts blocking calls back on the loop on purpose (to-thread reports each,
+ * AS302): this transform then stays silent. The one setting it reads that is not its own.
+ */
+function unwrapMode(ctx: Context): boolean {
+  return ctx.options.settings["to-thread"]?.mode === "unwrap";
+}
+
+/** A call of builtin `open` (the only blocking function called unimported). */
+const OPEN_CALL = /\bopen\s*\(/;
+/** Any of these words, as a pattern that finds each occurrence. */
+const wordsPattern = (words: Iterable<string>): RegExp =>
+  new RegExp(`\\b(?:${[...new Set(words)].join("|")})\\b`, "g");
+const MODULES_OF_INTEREST = wordsPattern([...QUALIFIED_OF_INTEREST].map((q) => q.split(".")[0]));
+const LAST_NAMES_OF_INTEREST = wordsPattern([...QUALIFIED_OF_INTEREST].map(lastSegment));
+
+/**
+ * Before the parse: every site is a call of a blocking function, which spells that function's
+ * module (in its import) and its last name (in the call, or in the import that aliases it)
+ * somewhere in the text. Unwrap mode leaves blocking calls alone (see `transform`).
+ */
+export function mayHoldSite(source: string, ctx: Context): boolean {
+  if (unwrapMode(ctx)) return false;
+  if (OPEN_CALL.test(source)) return true;
+  const modules = new Set(source.match(MODULES_OF_INTEREST));
+  if (modules.size === 0) return false;
+  const lastNames = new Set(source.match(LAST_NAMES_OF_INTEREST));
+  return [...QUALIFIED_OF_INTEREST].some(
+    (q) => modules.has(q.split(".")[0]) && lastNames.has(lastSegment(q)),
+  );
+}
+
+/** A blocking call with no drop-in native form: the diagnostic that names its replacement. */
+function reportedCall(
+  call: SyntaxNode,
+  callee: SyntaxNode,
+  qualified: string,
+): { code: Code; message: string; suggestion?: string } | undefined {
+  const args = call.childForFieldName("arguments")!;
+  if (qualified === "open") {
+    return {
+      code: "AS313",
+      message:
+        "open() in async def blocks the event loop on disk I/O (ruff ASYNC230): use await anyio.open_file(...) or aiofiles.open(...) with async with, or move the file work into asyncio.to_thread",
+      suggestion: `await anyio.open_file${args.text}`,
+    };
+  }
+  const blocking = BLOCKING_CALLS.get(qualified);
+  if (!blocking) return undefined;
+  const code = FAMILY_CODES[blocking.family];
+  const rule = blocking.rule ? ` (ruff ${blocking.rule})` : "";
+  return {
+    code,
+    message: `${callee.text}() in async def blocks the event loop${rule}: use ${blocking.replacement}`,
+    ...(code === "AS314"
+      ? { suggestion: `redis.asyncio.${qualified.slice("redis.".length)}${args.text}` }
+      : {}),
+  };
+}
+
+/**
+ * Blocking calls written directly in `async def` (not in a nested def or lambda, which may run in
+ * a thread): time.sleep rewritten to asyncio.sleep, the others reported with their native form.
+ */
+export function transform(file: FileSemantics, ctx: Context): TransformResult {
+  // Unwrap mode puts blocking calls back on the loop on purpose (to-thread reports each, AS302).
+  if (unwrapMode(ctx)) return { findings: [] };
+  const findings: Finding[] = [];
+  const asyncio = new ModuleAccess(file.root, "asyncio");
+  const names = localNamesOf(file.root, QUALIFIED_OF_INTEREST).add("open");
+  for (const call of callsByLastName(file.root, file.source, names)) {
+    const fn = file.enclosingFunction(call);
+    const callee = call.childForFieldName("function");
+    if (!fn || !isAsyncFunction(fn) || !call.childForFieldName("arguments")) continue;
+    if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) continue;
+    const builtinOpen = callee.type === "identifier" && callee.text === "open";
+    const qualified =
+      builtinOpen && file.isBuiltin("open", callee) ? "open" : file.qualifiedName(callee);
+    if (!qualified) continue;
+    if (qualified === "time.sleep") {
+      findings.push(sleepFinding(asyncio, call, callee));
+      continue;
+    }
+    const reported = reportedCall(call, callee, qualified);
+    if (reported)
+      findings.push(diagnosticAt(meta, call, reported.code, reported.message, reported.suggestion));
+  }
+  return { findings };
+}
+
+/** time.sleep in async def: the rewrite to asyncio.sleep (a safe fix), or why it cannot be made. */
+function sleepFinding(asyncio: ModuleAccess, call: SyntaxNode, callee: SyntaxNode): Finding {
+  const sleep = sleepRewrite(asyncio, call, callee);
+  if ("message" in sleep) return diagnosticAt(meta, call, "AS310", sleep.message, sleep.suggestion);
+  return {
+    ...diagnosticAt(
+      meta,
+      call,
+      "AS310",
+      "time.sleep() in async def blocks the event loop (ruff ASYNC251): rewritten to await asyncio.sleep()",
+    ),
+    fix: {
+      applicability: "safe",
+      edits: sleep.edits,
+      dropped: [sleep.gone],
+      ...(sleep.uses ? {} : { imports: [{ module: "asyncio", at: call }] }),
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { classOfMethod, moduleClasses } from "./class-attributes.js";
+import type { CallFact, FunctionFacts, FunctionLookup } from "./loop-hazards.js";
+
+/**
+ * Facts about the functions of this file, for the loop-hazard check: which function a call
+ * reaches (a function of the file by its name, or `self.<method>` of the enclosing class or a
+ * same-file base) and what its body calls.
+ */
+export class SameFileFunctions {
+  private readonly defs = new Map<string, SyntaxNode>();
+  private readonly facts = new Map<string, FunctionFacts>();
+
+  constructor(private readonly file: FileSemantics) {}
+
+  /** The lookup a loop-hazard check reads: the facts of a function of this file by its key. */
+  readonly lookup: FunctionLookup = (key) => {
+    const def = this.defs.get(key);
+    if (!def) return undefined;
+    let facts = this.facts.get(key);
+    if (!facts) this.facts.set(key, (facts = this.factsOf(def)));
+    return facts;
+  };
+
+  /** The facts of a callee expression (`helper`, `self.execute`, `ready.wait`) used at `at`. */
+  callFact(callee: SyntaxNode, at: SyntaxNode): CallFact {
+    const fact: CallFact = { text: callee.text };
+    if (callee.type === "identifier" || callee.type === "attribute") {
+      const qualified = this.file.qualifiedName(callee);
+      if (qualified) fact.qualified = qualified;
+    }
+    if (callee.type === "attribute") {
+      fact.method = callee.childForFieldName("attribute")!.text;
+      const madeBy = this.madeBy(callee.childForFieldName("object")!, at);
+      if (madeBy) fact.receiverMadeBy = madeBy;
+    }
+    const def = this.resolve(callee, at);
+    if (def) fact.reaches = this.keyOf(def);
+    return fact;
+  }
+
+  private keyOf(def: SyntaxNode): string {
+    const key = `${this.file.path}:${def.startIndex}`;
+    this.defs.set(key, def);
+    return key;
+  }
+
+  private factsOf(def: SyntaxNode): FunctionFacts {
+    const calls: CallFact[] = [];
+    const visit = (node: SyntaxNode): void => {
+      // Nested definitions do not run when the function runs.
+      if (["function_definition", "lambda", "class_definition"].includes(node.type)) return;
+      if (node.type === "call") {
+        const callee = node.childForFieldName("function");
+        if (callee) calls.push(this.callFact(callee, node));
+      }
+      if (node.type === "with_item") {
+        const value = node.childForFieldName("value");
+        if (value && (value.type === "identifier" || value.type === "attribute")) {
+          const madeBy = this.madeBy(value, node);
+          if (madeBy) calls.push({ text: value.text, method: "with", receiverMadeBy: madeBy });
+        }
+      }
+      for (const child of node.namedChildren) visit(child);
+    };
+    for (const statement of def.childForFieldName("body")?.namedChildren ?? []) visit(statement);
+    const cls = classOfMethod(def);
+    const name = def.childForFieldName("name")!.text;
+    return { name: cls ? `${cls.childForFieldName("name")!.text}.${name}` : name, calls };
+  }
+
+  /** The function of this file `callee` stands for at `at`: a def by name, or `self.<method>`. */
+  resolve(callee: SyntaxNode, at: SyntaxNode): SyntaxNode | undefined {
+    if (callee.type === "identifier") return this.functionNamed(callee.text, at);
+    const object = callee.childForFieldName("object");
+    if (callee.type !== "attribute" || object?.type !== "identifier" || object.text !== "self")
+      return undefined;
+    const method = this.enclosingDef(at);
+    const cls = method && classOfMethod(method);
+    return cls && methodOf(cls, callee.childForFieldName("attribute")!.text, this.file.root);
+  }
+
+  /** The def `name` stands for at `at`, when every binding of it in its scope is a def. */
+  private functionNamed(name: string, at: SyntaxNode): SyntaxNode | undefined {
+    for (let scope = this.file.enclosingScope(at); ; scope = this.file.enclosingScope(scope)) {
+      // A class body's names are not visible from its methods.
+      if (scope.type !== "class_definition") {
+        const bindings = this.file.bindingsNamed(scope, name);
+        if (bindings.length > 0) {
+          const defs = bindings.map((b) => b.node.parent);
+          const allDefs = bindings.every(
+            (b, k) => b.kind === "definition" && defs[k]?.type === "function_definition",
+          );
+          return allDefs ? defs[defs.length - 1]! : undefined;
+        }
+      }
+      if (scope.type === "module") return undefined;
+    }
+  }
+
+  private enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
+    let n = node.parent;
+    while (n && n.type !== "function_definition") n = n.parent;
+    return n ?? undefined;
+  }
+
+  /** The qualified name of what made `receiver` (`x = threading.Event()`), when the file says. */
+  private madeBy(receiver: SyntaxNode, at: SyntaxNode): string | undefined {
+    if (receiver.type === "identifier") {
+      const def = this.enclosingDef(at);
+      const scopes = def ? [def, this.file.root] : [this.file.root];
+      for (const scope of scopes) {
+        const bindings = this.file.bindingsNamed(scope, receiver.text);
+        if (bindings.length === 0) continue;
+        return this.madeByAssignments(bindings.map((b) => b.node.parent));
+      }
+      return undefined;
+    }
+    const object = receiver.childForFieldName("object");
+    if (receiver.type !== "attribute" || object?.text !== "self") return undefined;
+    const method = this.enclosingDef(at);
+    const cls = method && classOfMethod(method);
+    if (!cls) return undefined;
+    const name = receiver.childForFieldName("attribute")!.text;
+    const assignments = cls
+      .descendantsOfType("assignment")
+      .filter((a) => a.childForFieldName("left")?.text === `self.${name}`);
+    return this.madeByAssignments(assignments);
+  }
+
+  /** The one constructor every assignment calls (`threading.Event`), if they agree. */
+  private madeByAssignments(assignments: (SyntaxNode | null)[]): string | undefined {
+    const made = new Set<string | undefined>();
+    for (const assignment of assignments) {
+      const right =
+        assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
+      const fn = right?.type === "call" ? right.childForFieldName("function") : null;
+      made.add(fn ? this.file.qualifiedName(fn) : undefined);
+    }
+    return made.size === 1 ? [...made][0] : undefined;
+  }
+}
+
+/** The method `name` of `cls` or of a base class defined in the same file. */
+function methodOf(cls: SyntaxNode, name: string, root: SyntaxNode): SyntaxNode | undefined {
+  const classes = moduleClasses(root);
+  const seen = new Set<number>();
+  const queue = [cls];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    if (seen.has(current.id)) continue;
+    seen.add(current.id);
+    for (const statement of current.childForFieldName("body")?.namedChildren ?? []) {
+      const def =
+        statement.type === "decorated_definition"
+          ? statement.childForFieldName("definition")
+          : statement;
+      if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
+        return def;
+    }
+    for (const base of current.childForFieldName("superclasses")?.namedChildren ?? []) {
+      const local = base.type === "identifier" ? classes.get(base.text) : undefined;
+      if (local) queue.push(local);
+    }
+  }
+  return undefined;
+}

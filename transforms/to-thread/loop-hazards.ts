@@ -1,0 +1,103 @@
+/**
+ * Can a function run on the event loop's thread? Unwrapping `await asyncio.to_thread(fn, a)` to
+ * `fn(a)` runs `fn` there: a body that starts an event loop (`asyncio.run`, `async_to_sync`)
+ * raises RuntimeError, one that waits for the running loop (`run_coroutine_threadsafe(...,
+ * loop).result()`) or for another thread (an Event, a Queue, a Lock) waits for ever or stops
+ * every task. The check reads facts only (the calls a body makes), so a project index can
+ * answer for functions of other files with the same facts.
+ */
+
+/** One call (or `with` of a lock) in a function body, as a project index can store it. */
+export interface CallFact {
+  /** The callee as written: `ready.wait`, `self.execute`. */
+  text: string;
+  /** The callee's qualified name through the imports (`asyncio.run`), when it has one. */
+  qualified?: string;
+  /** For `x.m(...)`, `m`; `with` for `with x:`. */
+  method?: string;
+  /** What made the receiver `x`, when the file says (`threading.Event` for `ready = threading.Event()`). */
+  receiverMadeBy?: string;
+  /** A function the call reaches whose facts `FunctionLookup` can give. */
+  reaches?: string;
+}
+
+export interface FunctionFacts {
+  /** The name a message gives the function: `start_client`, `Runner.execute`. */
+  name: string;
+  calls: CallFact[];
+}
+
+/** The facts of a function by the key a CallFact's `reaches` holds (same file now, a project index later). */
+export type FunctionLookup = (key: string) => FunctionFacts | undefined;
+
+export interface LoopHazard {
+  /** What the call does, for "cannot unwrap: fn ...". */
+  reason: string;
+  /** The functions through which it is reached, outermost first (empty for the callee itself). */
+  via: string[];
+}
+
+const STARTS_A_LOOP: Record<string, string> = {
+  "asyncio.run": "asyncio.run()",
+  "asgiref.sync.async_to_sync": "async_to_sync()",
+};
+
+/** Thread primitives and the methods that wait on them, by what makes them. */
+const WAITS: Record<string, readonly string[]> = {
+  "threading.Event": ["wait"],
+  "threading.Condition": ["wait", "wait_for", "with", "acquire"],
+  "threading.Barrier": ["wait"],
+  "threading.Lock": ["acquire", "with"],
+  "threading.RLock": ["acquire", "with"],
+  "threading.Semaphore": ["acquire", "with"],
+  "threading.BoundedSemaphore": ["acquire", "with"],
+  "threading.Thread": ["join"],
+  "queue.Queue": ["get", "put", "join"],
+  "queue.LifoQueue": ["get", "put", "join"],
+  "queue.PriorityQueue": ["get", "put", "join"],
+  "queue.SimpleQueue": ["get"],
+  "multiprocessing.Queue": ["get", "put"],
+  "multiprocessing.Event": ["wait"],
+};
+
+/** Why this one call cannot run on the event loop's thread, if it cannot. */
+export function callHazard(call: CallFact): string | undefined {
+  const starts = call.qualified ? STARTS_A_LOOP[call.qualified] : undefined;
+  if (starts)
+    return `calls ${starts}, which raises RuntimeError in a thread whose event loop is running`;
+  if (call.method === "run_until_complete")
+    return `calls ${call.text}(), which raises RuntimeError in a thread whose event loop is running`;
+  if (call.qualified === "asyncio.run_coroutine_threadsafe")
+    return "hands a coroutine to an event loop with asyncio.run_coroutine_threadsafe() to wait for it: on the running loop's own thread that loop cannot run it, and the wait never ends";
+  if (call.qualified === "time.sleep")
+    return "calls time.sleep(), which stops the event loop and every task while it sleeps";
+  const waits = call.receiverMadeBy ? WAITS[call.receiverMadeBy] : undefined;
+  if (waits && call.method && waits.includes(call.method)) {
+    const what = call.method === "with" ? `enters ${call.text}` : `calls ${call.text}()`;
+    return `${what}, a wait on a ${call.receiverMadeBy}: the event loop stops until another thread releases it, and for ever if only a task would`;
+  }
+  return undefined;
+}
+
+/** The first call that cannot run on the loop, in `facts` or in the functions its calls reach. */
+export function loopHazard(
+  facts: FunctionFacts,
+  lookup: FunctionLookup,
+  seen: Set<string> = new Set(),
+  depth = 0,
+): LoopHazard | undefined {
+  for (const call of facts.calls) {
+    const reason = callHazard(call);
+    if (reason) return { reason, via: [] };
+  }
+  // A few calls deep: far enough for helpers, not a whole-program walk.
+  if (depth >= 3) return undefined;
+  for (const call of facts.calls) {
+    if (!call.reaches || seen.has(call.reaches)) continue;
+    seen.add(call.reaches);
+    const callee = lookup(call.reaches);
+    const inner = callee && loopHazard(callee, lookup, seen, depth + 1);
+    if (inner) return { reason: inner.reason, via: [callee.name, ...inner.via] };
+  }
+  return undefined;
+}

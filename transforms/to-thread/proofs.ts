@@ -1,0 +1,210 @@
+import type { ImportBinding } from "../../src/model/types.js";
+import { BLOCKING_CALLS } from "../../src/python/blocking.js";
+import { ModuleAccess } from "../../src/python/lookup.js";
+import {
+  asyncMethodFor,
+  DEFAULT_DJANGO_VERSION,
+  OrmProofs,
+  versionAtLeast,
+  type AsyncMethod,
+} from "../../src/django/orm.js";
+import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { dottedParts, type Site } from "./sites.js";
+import { SameFileFunctions } from "./callees.js";
+import { selfTwinProblem } from "./class-attributes.js";
+import { twinGuardProblem } from "./guards.js";
+import { TWINS_TABLE, twinCallee, twinExample, twinFor } from "./twins.js";
+
+/** Modules whose functions are CPU-bound work: a thread is their right place. */
+const CPU_BOUND_MODULES = new Set([
+  "hashlib",
+  "hmac",
+  "bcrypt",
+  "argon2",
+  "json",
+  "pickle",
+  "zlib",
+  "gzip",
+  "bz2",
+  "lzma",
+  "base64",
+  "re",
+  "csv",
+  "xml",
+  "lxml",
+  "PIL",
+  "numpy",
+  "pandas",
+  "markdown",
+  "yaml",
+  "orjson",
+  "cryptography",
+]);
+
+/** A native replacement for the function of a target. */
+export interface Native {
+  callee: string;
+  /** The replacement returns a coroutine, like to_thread: a rewrite does not need an await on the spot. */
+  coroutine: boolean;
+  /** Import binding the new callee uses (kept even when the site's own references go). */
+  uses?: ImportBinding;
+  addAsyncio?: boolean;
+  /** The function's own text stays (`Model.objects.get` -> `Model.objects.aget`). */
+  keepsFunction?: boolean;
+}
+
+export /** What the transform looks up at many sites of one file, computed once per file. */
+class FileScan {
+  private ormProofs?: OrmProofs;
+  private sameFile?: SameFileFunctions;
+  /** How the rewrites reach asyncio (asyncio.sleep for time.sleep). */
+  readonly asyncio: ModuleAccess;
+
+  constructor(
+    readonly file: FileSemantics,
+    readonly ctx: Context,
+    /** The declared twins (`[tool.asyncshift.to-thread.twins]`). */
+    readonly twins: Record<string, string>,
+  ) {
+    this.asyncio = new ModuleAccess(file.root, "asyncio");
+  }
+
+  get source(): string {
+    return this.file.source;
+  }
+
+  /** This file's functions, for the loop-hazard check of unwrapped callees. */
+  get functions(): SameFileFunctions {
+    return (this.sameFile ??= new SameFileFunctions(this.file));
+  }
+
+  get proofs(): OrmProofs {
+    return (this.ormProofs ??= new OrmProofs(this.ctx.project));
+  }
+}
+
+/** How `asyncshift report` classes a thread site: a known native call, a declared twin, or none. */
+export function threadSiteContext(
+  scan: FileScan,
+  fn: SyntaxNode,
+  site: Site,
+): "native" | "twin" | "none" {
+  const native = nativeFor(scan, fn, site);
+  if (native === undefined || "problem" in native) return "none";
+  const parts = dottedParts(fn);
+  const declaredTwin = parts !== undefined && twinFor(parts, scan.twins) !== undefined;
+  return declaredTwin && !ormNative(fn, scan) && scan.file.qualifiedName(fn) !== "time.sleep"
+    ? "twin"
+    : "native";
+}
+
+export type NativeProblem = {
+  problem: string;
+  code: "AS301" | "AS303" | "AS304";
+  suggestion?: string;
+};
+
+/** The native async callee for a function run in a thread, when one is known. */
+export function nativeFor(
+  scan: FileScan,
+  fn: SyntaxNode,
+  site: Site,
+): Native | NativeProblem | undefined {
+  const ctx = scan.ctx;
+  const qualified =
+    fn.type === "identifier" || fn.type === "attribute" ? scan.file.qualifiedName(fn) : undefined;
+  if (qualified === "time.sleep") {
+    const asyncio = scan.asyncio.nameAt(site.call);
+    if (!asyncio)
+      return {
+        problem:
+          "the name asyncio means something else in this file: replace the thread call by asyncio.sleep by hand",
+        code: "AS303",
+      };
+    return {
+      callee: `${asyncio.name}.sleep`,
+      coroutine: true,
+      uses: asyncio.binding,
+      addAsyncio: !asyncio.binding,
+    };
+  }
+  const orm = ormNative(fn, scan);
+  if (orm) return orm;
+  const parts = dottedParts(fn);
+  const twin = parts && twinFor(parts, scan.twins);
+  if (!parts || !twin) return undefined;
+  const callee = twinCallee(twin, parts);
+  if (!callee)
+    return {
+      problem: `the twin declared for ${JSON.stringify(twin.pattern)} (${JSON.stringify(twin.replacement)}) is malformed: the replacement must be a dotted name with as many * as the pattern`,
+      code: "AS304",
+    };
+  const twinRoot = callee.split(".")[0];
+  if (twinRoot !== parts[0] && scan.file.isBuiltin(twinRoot, site.call))
+    return {
+      problem: `the async twin ${callee} is not defined in this file (${twinRoot} is not imported, assigned or a parameter here): import it and run again`,
+      code: "AS304",
+      suggestion: `await ${callee}(...)`,
+    };
+  const unusable =
+    selfTwinProblem(site.call, callee, scan.file.root) ?? twinGuardProblem(site.call, callee);
+  if (unusable) return { problem: unusable, code: "AS304", suggestion: `await ${callee}(...)` };
+  return { callee, coroutine: false };
+}
+
+/** Async methods that return something other than an awaitable (`aiterator`: an async iterator). */
+const NOT_AWAITABLE = new Set(["iterator"]);
+
+/**
+ * A Django ORM bound method with a native async twin, proven as native-orm proves it: a manager or
+ * queryset chain of a known model, or a proven model instance (`Order.objects.get` -> `aget`).
+ */
+export function ormNative(fn: SyntaxNode, scan: FileScan): Native | NativeProblem | undefined {
+  const ctx = scan.ctx;
+  if (fn.type !== "attribute" || !(ctx.options.django || ctx.project.usesDjango)) return undefined;
+  const receiver = fn.childForFieldName("object");
+  const attribute = fn.childForFieldName("attribute");
+  if (!receiver || !attribute || NOT_AWAITABLE.has(attribute.text)) return undefined;
+  const proofs = scan.proofs;
+  const version = ctx.options.djangoVersion ?? ctx.project.djangoVersion ?? DEFAULT_DJANGO_VERSION;
+  let method: AsyncMethod | undefined;
+  const name = attribute.text;
+  const stays = (why: string): NativeProblem => ({
+    code: "AS301",
+    problem: `${fn.text}: ${why}; it stays in its thread`,
+  });
+  const queryset = proofs.querysetOf(receiver);
+  if (queryset) {
+    // select_for_update() needs the transaction the thread opened: no async use (native-orm).
+    if (queryset.locksRows)
+      return stays("select_for_update() needs the transaction the thread holds");
+    method =
+      (queryset.model === "" ? asyncMethodFor("related-manager", name) : undefined) ??
+      asyncMethodFor("queryset", name);
+    if (!method) return stays(`Django has no async twin of the queryset method ${name}()`);
+  } else if (proofs.instanceOf(receiver)) {
+    method = asyncMethodFor("instance", name);
+    if (!method) return stays(`Django has no async twin of the model method ${name}()`);
+  }
+  if (!method) return undefined;
+  if (!versionAtLeast(version, method.since))
+    return stays(`${method.async}() needs Django ${method.since} (target: ${version})`);
+  const callee = fn.text.slice(0, attribute.startIndex - fn.startIndex) + method.async;
+  return { callee, coroutine: true, keepsFunction: true };
+}
+
+export function noNativeMessage(scan: FileScan, fn: SyntaxNode, wrapper: string): string {
+  const qualified =
+    fn.type === "identifier" || fn.type === "attribute" ? scan.file.qualifiedName(fn) : undefined;
+  const module = qualified?.split(".")[0];
+  if (module && CPU_BOUND_MODULES.has(module))
+    return `${fn.text} is CPU-bound work: ${wrapper}() is the right place for it; left as it is`;
+  const blocking = qualified ? BLOCKING_CALLS.get(qualified) : undefined;
+  if (blocking)
+    return `no drop-in native equivalent for ${fn.text}: it stays in its thread; the native alternative is ${blocking.replacement}`;
+  const parts = dottedParts(fn);
+  const hint = parts
+    ? `; if it has an async twin, declare it in pyproject.toml under ${TWINS_TABLE}, e.g. ${twinExample(parts)}`
+    : "";
+  return `no native async equivalent known for ${fn.text}: it stays in its thread${hint}`;
+}

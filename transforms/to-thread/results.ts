@@ -1,0 +1,114 @@
+import { diagnosticAt } from "../../src/model/diagnostic.js";
+import type {
+  Edit,
+  Finding,
+  Fix,
+  ImportBinding,
+  SyntaxNode,
+  TransformMeta,
+  TransformSite,
+} from "../../src/model/types.js";
+import type { Native } from "./proofs.js";
+import { leftmostIdentifier, type Site, type Target } from "./sites.js";
+
+export type ThreadCode = "AS301" | "AS302" | "AS303" | "AS304" | "AS305" | "AS306" | "AS307";
+
+/** A rewrite of a site: the finding that names it, and whether it is reported once applied. */
+export interface Rewrite {
+  node: SyntaxNode;
+  code: ThreadCode;
+  message: string;
+  suggestion?: string;
+  /** Reported even when applied (an unwrapped call blocks the loop again: AS302). */
+  reported?: boolean;
+}
+
+/** What one run over a file gathers: findings (rewrites and diagnostics) and inventory sites. */
+export class SiteResults {
+  readonly findings: Finding[] = [];
+  readonly found: TransformSite[] = [];
+  private readonly siteRanges: { start: number; end: number }[];
+
+  constructor(
+    private readonly meta: TransformMeta,
+    sites: Site[],
+  ) {
+    // Plain numbers: a tree-sitter node's positions are read through the native binding.
+    this.siteRanges = sites.map((s) => ({ start: s.call.startIndex, end: s.call.endIndex }));
+  }
+
+  report(
+    node: SyntaxNode,
+    code: ThreadCode,
+    message: string,
+    suggestion?: string,
+    fix?: Fix,
+  ): void {
+    this.findings.push({
+      ...diagnosticAt(this.meta, node, code, message, suggestion),
+      ...(fix ? { fix } : {}),
+    });
+  }
+
+  inventory(site: Site, context: string, detail: string): void {
+    this.found.push({ kind: "to_thread", context, detail, start: site.call.startIndex });
+  }
+
+  /** Does another site lie inside this one (its lines are that site's to move)? */
+  holdsOtherSite(site: Site): boolean {
+    const { startIndex: start, endIndex: end } = site.call;
+    return this.siteRanges.some((o) => o.start > start && o.end <= end);
+  }
+
+  /**
+   * Accept a site's edits unless they rewrite another site's text (a wrapper inside a merged
+   * argument list): the inner one is rewritten first, the outer one on the next run.
+   */
+  accept(
+    site: Site,
+    siteEdits: Edit[],
+    siteGone: SyntaxNode[],
+    rewrite: Rewrite,
+    native?: Native,
+  ): boolean {
+    const self = site.call.startIndex;
+    const clash = this.siteRanges.some(
+      (o) => o.start !== self && siteEdits.some((e) => e.start <= o.start && o.end <= e.end),
+    );
+    if (clash) {
+      this.report(
+        site.call,
+        "AS303",
+        "this thread call holds another one rewritten in this run: run asyncshift again",
+      );
+      return false;
+    }
+    const fix: Fix = {
+      applicability: "safe",
+      edits: siteEdits,
+      dropped: droppedReferences([...site.gone, ...siteGone], native?.uses),
+      ...(native?.addAsyncio ? { imports: [{ module: "asyncio", at: site.call }] } : {}),
+    };
+    this.report(rewrite.node, rewrite.code, rewrite.message, rewrite.suggestion, fix);
+    if (rewrite.reported) this.findings[this.findings.length - 1].reportWhenApplied = true;
+    return true;
+  }
+}
+
+/** Identifiers of the target that the rewrite drops: the partial's callee, and the function when replaced. */
+export function targetGone(target: Target, replaced: boolean): SyntaxNode[] {
+  const dropped: (SyntaxNode | undefined)[] = [];
+  if (target.shape === "partial")
+    dropped.push(leftmostIdentifier(target.inner!.childForFieldName("function")!));
+  if (replaced) dropped.push(leftmostIdentifier(target.fn));
+  return dropped.filter((n) => n !== undefined);
+}
+
+/**
+ * The references a rewrite removes, less those through the import its new callee uses
+ * (`asyncio.to_thread(time.sleep, 1)` -> `asyncio.sleep(1)`: `asyncio` stays in use).
+ */
+function droppedReferences(references: SyntaxNode[], uses?: ImportBinding): SyntaxNode[] {
+  if (!uses) return references;
+  return references.filter((r) => !(r.type === "identifier" && r.text === uses.local));
+}
