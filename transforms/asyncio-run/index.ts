@@ -18,6 +18,7 @@ import {
   needsParenthesesForAwait,
 } from "../../src/python/scope.js";
 import { callArguments, chainRoot } from "../../src/python/calls.js";
+import { movedLineEdits } from "./reindent.js";
 import { diagnosticAt } from "../../src/model/diagnostic.js";
 import type {
   Context,
@@ -348,6 +349,7 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
       const [open, close] = needsParenthesesForAwait(call) ? ["(await ", ")"] : ["await ", ""];
       edits.push({ start: call.startIndex, end: inner.startIndex, text: open });
       edits.push({ start: inner.endIndex, end: call.endIndex, text: close });
+      edits.push(...movedLineEdits(file.source, call, inner));
       rewritten.push(site);
       continue;
     }
@@ -370,6 +372,7 @@ export function transform(file: ParsedFile, ctx: Context): TransformResult {
     edits.push({ start: call.startIndex, end: callee.startIndex, text: `${a2s.name}(` });
     edits.push({ start: callee.endIndex, end: callee.endIndex, text: ")" });
     edits.push({ start: innerArgs.endIndex, end: call.endIndex, text: "" });
+    edits.push(...movedLineEdits(file.source, call, inner));
     rewritten.push(site);
     needsAsyncToSync = true;
     if (def) rewrittenDefs.add(def.id);
