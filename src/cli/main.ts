@@ -5,6 +5,7 @@ import pc from "picocolors";
 import { projectDirOf, transformSource } from "../api.js";
 import { ConfigError, resolveOptions, type GivenOptions, type Options } from "../config/options.js";
 import { decodeSource } from "../runner/file-job.js";
+import { FORMATTER_CHOICES, type FormatterChoice } from "../runner/formatter.js";
 import { displayPath, PathError } from "../runner/files.js";
 import { GitError, uncommittedFiles } from "../runner/git.js";
 import { reviewHunks } from "./interactive.js";
@@ -55,6 +56,7 @@ interface RunArgs {
   "allow-dirty"?: boolean;
   "changed-since"?: string;
   "stdin-filename"?: string;
+  "format-with"?: FormatterChoice;
 }
 
 /** Flags that choose files and read the configuration: shared by `run` and `report`. */
@@ -125,9 +127,14 @@ function runFlags<T>(y: Argv<T>) {
       type: "boolean",
       describe: "With --write: also write files that have uncommitted git changes",
     })
+    .option("format-with", {
+      choices: FORMATTER_CHOICES,
+      describe:
+        "Formatter run on changed files: auto (the one pyproject.toml configures), ruff, black, none",
+    })
     .conflicts("write", ["check", "interactive"])
     .conflicts("check", "interactive")
-    .group(["write", "check", "interactive", "unsafe-fixes", "allow-dirty"], "Mode:")
+    .group(["write", "check", "interactive", "unsafe-fixes", "allow-dirty", "format-with"], "Mode:")
     .group(["transform", "django", "django-version", "to-thread"], "Transforms:")
     .option("changed-since", {
       type: "string",
@@ -179,6 +186,7 @@ function givenOptions(args: RunArgs): GivenOptions {
     toThreadMode: args["to-thread"],
     allowDirty: args["allow-dirty"],
     changedSince: args["changed-since"],
+    formatWith: args["format-with"],
     config: args.config,
   };
 }

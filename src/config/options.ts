@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import type { ToThreadMode } from "../model/types.js";
+import { FORMATTER_CHOICES, type FormatterChoice } from "../runner/formatter.js";
 import { TRANSFORMS } from "../../transforms/index.js";
 
 export type Mode = "dry-run" | "write" | "check";
@@ -34,6 +35,8 @@ export interface Options {
   allowDirty: boolean;
   /** Only files changed since this git revision, plus untracked ones. */
   changedSince?: string;
+  /** The formatter run on changed files: `auto` is the one the project configures. */
+  formatWith: FormatterChoice;
 }
 
 /** A configuration problem the user must fix: exit code 2, message names the key and file. */
@@ -58,6 +61,7 @@ export const DEFAULT_OPTIONS: Omit<Options, "paths"> = {
   twins: {},
   skip: {},
   allowDirty: false,
+  formatWith: "auto",
 };
 
 /** Does this pyproject.toml text hold a [tool.asyncshift] table (in any TOML spelling)? */
@@ -154,6 +158,13 @@ const KEYS: Record<string, Reader> = {
     if (typeof v !== "string" || !VERSION.test(v))
       throw new ConfigError(`${k} must be a version like "4.2", not ${describe(v)}`);
     return { djangoVersion: v };
+  },
+  format: (v, k) => {
+    if (!FORMATTER_CHOICES.includes(v as FormatterChoice))
+      throw new ConfigError(
+        `${k} must be one of ${FORMATTER_CHOICES.map((c) => `"${c}"`).join(", ")}, not ${describe(v)}`,
+      );
+    return { formatWith: v as FormatterChoice };
   },
 };
 

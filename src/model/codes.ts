@@ -84,6 +84,14 @@ export const RUNNER_CODES: Record<string, CodeDoc> = {
       "transform's walk of it ran out of stack. CPython refuses such files too. The file is left " +
       "unchanged; the other files are processed.",
   },
+  AS910: {
+    severity: "warning",
+    title: "formatter failed",
+    explanation:
+      "The project's formatter (`format` in [tool.asyncshift], `--format-with`) exited with an " +
+      "error on the rewritten text, or could not be started. The change is shown and written as " +
+      "the transforms made it, unformatted; the formatter's own message says why.",
+  },
   AS999: {
     severity: "error",
     title: "internal error in a transform",

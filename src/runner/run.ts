@@ -13,6 +13,7 @@ import {
 import { discoverPythonFiles, displayPath, globBaseFor } from "./files.js";
 import { filesChangedSince, refuseDirtyWrites, uncommittedFiles } from "./git.js";
 import { Pool } from "./pool.js";
+import { planFormatter } from "./formatter.js";
 import { transformApplies } from "../engine/pipeline.js";
 import {
   dependencyFacts,
@@ -158,6 +159,8 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   const dirty =
     options.mode === "write" && !options.allowDirty ? uncommittedFiles(files) : new Set<string>();
   const jobs = options.jobs > 0 ? options.jobs : defaultJobs();
+  const formatter = planFormatter(options.formatWith, resolve(cwd, options.paths[0] ?? "."));
+  if (formatter.error) throw new UsageError(formatter.error);
 
   // One pool for both passes: threads start (and load tree-sitter) once per run. Between passes its
   // idle threads do not hold the process open, so an exception here needs no clean-up.
@@ -182,6 +185,7 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
         `of the scanned files; pass --django to run it anyway`,
     }));
 
+  if (formatter.notice) notices.push({ message: formatter.notice });
   const lookAt = fileLook(cwd, transforms, transformOptions, project, options.skip);
   const jobsList: FileJob[] = files
     .filter((file) => !inert.has(file))
@@ -190,6 +194,7 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
       write: options.mode === "write" && !dirty.has(file),
       wantDiff: options.format === "text" && options.diff,
       keepText: hooks.keepText ?? false,
+      ...(formatter.command ? { formatter: formatter.command } : {}),
     }));
   const inertCount = files.length - jobsList.length;
   if (inertCount > 0) hooks.onProgress?.(inertCount, files.length);
