@@ -19,7 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def runtime_packages():
     """node_modules paths of the packages `npm ci --omit=dev` would install."""
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
-    return [path for path, entry in lock["packages"].items() if path and not entry.get("dev")]
+    return [
+        path
+        for path, entry in lock["packages"].items()
+        if path and not entry.get("dev")
+    ]
 
 
 class BuildWithNodeCli(build_py):
@@ -34,13 +38,18 @@ class BuildWithNodeCli(build_py):
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(ROOT / "bin", target / "bin")
         shutil.copytree(
-            ROOT / "dist" / "bundle", target / "dist" / "bundle", ignore=shutil.ignore_patterns("*.map")
+            ROOT / "dist" / "bundle",
+            target / "dist" / "bundle",
+            ignore=shutil.ignore_patterns("*.map"),
         )
         shutil.copy2(ROOT / "package.json", target / "package.json")
         for path in runtime_packages():
             # Nested packages (a/node_modules/b) are copied by their own entry.
             shutil.copytree(
-                ROOT / path, target / path, ignore=shutil.ignore_patterns("node_modules"), dirs_exist_ok=True
+                ROOT / path,
+                target / path,
+                ignore=shutil.ignore_patterns("node_modules"),
+                dirs_exist_ok=True,
             )
 
 

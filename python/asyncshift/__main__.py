@@ -19,7 +19,9 @@ def node_executable():
 def node_version(node):
     """(major, minor) of `node`, or None when it does not answer."""
     try:
-        out = subprocess.run([node, "--version"], capture_output=True, text=True, timeout=30).stdout
+        out = subprocess.run(
+            [node, "--version"], capture_output=True, text=True, timeout=30
+        ).stdout
         major, minor = out.strip().lstrip("v").split(".")[:2]
         return int(major), int(minor)
     except (OSError, ValueError, subprocess.SubprocessError):
@@ -44,7 +46,9 @@ def main():
         shown = "an unknown version" if version is None else "v%d.%d" % version
         return fail(f"{node} is {shown}; asyncshift needs Node.js 20.19 or later.")
     if not CLI.is_file():
-        return fail(f"{CLI} is missing: this installation is incomplete; reinstall asyncshift.")
+        return fail(
+            f"{CLI} is missing: this installation is incomplete; reinstall asyncshift."
+        )
     argv = [node, str(CLI), *sys.argv[1:]]
     if os.name == "posix":
         # The command's own process: signals, exit code and terminal go straight to it.
