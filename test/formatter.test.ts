@@ -148,6 +148,13 @@ describe("the command line", () => {
     expect(readFileSync(join(dir, "shop/tasks.py"), "utf8")).toContain("async_to_sync(");
   });
 
+  it("says nothing of the formatter when no file changes", () => {
+    const dir = project("[tool.black]\n", { ...FILES, "shop/tasks.py": "x = 1\n" });
+    const { stdout, code } = runCli(dir, ["."], { PATH: BARE_PATH });
+    expect(code).toBe(0);
+    expect(stdout).not.toContain("note:");
+  });
+
   it("exits 2 when --format-with names a formatter that is not installed", () => {
     const dir = project("", FILES);
     const { stderr, code } = runCli(dir, ["--format-with", "ruff", "."], { PATH: BARE_PATH });

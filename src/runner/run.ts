@@ -185,7 +185,6 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
         `of the scanned files; pass --django to run it anyway`,
     }));
 
-  if (formatter.notice) notices.push({ message: formatter.notice });
   const lookAt = fileLook(cwd, transforms, transformOptions, project, options.skip);
   const jobsList: FileJob[] = files
     .filter((file) => !inert.has(file))
@@ -213,6 +212,9 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
     notices,
   );
   await pool.close();
+  // Said only when it mattered: a file changed and went out unformatted.
+  if (formatter.notice && results.some((r) => r.status === "changed"))
+    notices.push({ message: formatter.notice });
   // Links discovery did not follow out of the given paths (or dangling, or looping): one warning each.
   for (const link of notFollowed) {
     const message = `${link.reason}: not followed`;
