@@ -138,10 +138,13 @@ export function formatSource(
     timeout: 60_000,
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (result.error) return { error: `${command.name} did not run: ${result.error.message}` };
-  if (result.status !== 0) {
+  // A formatter that fails before reading all of its input (a bad setting) makes the write end
+  // with EPIPE: its exit status is still the answer.
+  if (result.status !== null && result.status !== 0) {
     const reason = (result.stderr || result.stdout || "").trim().split("\n")[0];
     return { error: `${command.name} exited with ${result.status}${reason ? `: ${reason}` : ""}` };
   }
+  if (result.error) return { error: `${command.name} did not run: ${result.error.message}` };
+  if (result.status !== 0) return { error: `${command.name} was stopped (${result.signal})` };
   return { text: bom + result.stdout };
 }
