@@ -155,3 +155,52 @@ describe("reparsedAfterEdits", () => {
     }
   });
 });
+
+// tree-sitter-python 0.25.0 (the newest release, and upstream's grammar) has no rule for PEP 696
+// type-parameter defaults: it wraps `T =` in an ERROR node. CPython 3.13 compiles them.
+describe("PEP 696 type-parameter defaults", () => {
+  const valid: Record<string, string> = {
+    class: "class Registry[T = int]:\n    pass\n",
+    function: "def first[T = str](items: list[T]) -> T: ...\n",
+    "type alias": "type Pairs[K = str, V = int] = dict[K, V]\n",
+    "bound and default": "class Cache[T: dict[str, int] = dict[str, int]]:\n    pass\n",
+    "constraints and default": "class Cell[T: (int, str) = int, U = T]:\n    pass\n",
+    "TypeVarTuple and ParamSpec":
+      "class Call[*Ts = *tuple[int, ...], **P = [int, str]]:\n    pass\n",
+    "comments, line breaks and a method": [
+      "class Repo[",
+      "    T = int,  # the row type, é",
+      "    U = str,",
+      "](Base[T]):",
+      "    async def load[R = bytes](self) -> R: ...",
+      "",
+    ].join("\n"),
+    CRLF: "class Box[T = int]:\r\n    value: T\r\n",
+  };
+
+  it.each(Object.entries(valid))("a %s is not a syntax problem", (_, source) => {
+    expect(firstSyntaxProblem(parseNative(source))).toBeUndefined();
+    expect(firstSyntaxProblem(parsePython(source))).toBeUndefined();
+    expect(countSyntaxProblems(parseNative(source))).toBe(0);
+  });
+
+  const invalid: Record<string, string> = {
+    "doubled =": "class R[T = = int]:\n    pass\n",
+    "two defaults": "class R[T = int = str]:\n    pass\n",
+    "a default with no value": "class R[T = ]:\n    pass\n",
+    "a default in a subscript": "x: list[T = int] = []\n",
+    "a default in a list": "x = [T = int]\n",
+    "a default on an alias's right side": "type A[T] = list[T = int]\n",
+    "an error after a default": "class R[T = int]:\n    y = )\n",
+  };
+
+  it.each(Object.entries(invalid))("%s is still a syntax problem", (_, source) => {
+    expect(firstSyntaxProblem(parseNative(source))).toBeDefined();
+    expect(countSyntaxProblems(parsePython(source))).toBeGreaterThan(0);
+  });
+
+  it("places the problem after a default where it is", () => {
+    const problem = firstSyntaxProblem(parseNative("class R[T = int]:\n    y = )\n"))!;
+    expect(problem.line).toBe(1);
+  });
+});

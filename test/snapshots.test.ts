@@ -10,7 +10,7 @@ import { factsOfFile, projectFacts } from "../src/runner/project-facts.js";
 import type { Context, ProjectFacts, Transform } from "../src/model/types.js";
 import { makeContext, type ContextOptions } from "../src/config/context.js";
 import { TRANSFORMS, transformById } from "../transforms/index.js";
-import { compileWithCPython } from "./helpers/compile.js";
+import { compileWithCPython, PYTHON } from "./helpers/compile.js";
 
 /**
  * snapshots/<transform>/<case>.input.py -> <case>.output.py (+ <case>.diagnostics.json, and an
@@ -28,6 +28,8 @@ interface CaseOptions extends ContextOptions, Record<string, unknown> {
   /** Codes never reported, and whether unused suppression comments are (AS910). */
   ignore?: string[];
   reportUnusedIgnores?: boolean;
+  /** Oldest Python 3 minor version that compiles the case (newer syntax); default any. */
+  pythonMinor?: number;
 }
 
 interface Case {
@@ -149,7 +151,10 @@ describe.each(cases.map((c) => [`${c.transform}/${c.name}`, c] as const))("%s", 
     expect(c.rerun!.output).toBe(c.result!.output);
   });
 
-  it("compiles with CPython", () => {
+  it("compiles with CPython", (test) => {
+    if ((c.options.pythonMinor ?? 0) > PYTHON.minor) {
+      test.skip(`needs Python 3.${c.options.pythonMinor}; the newest here is 3.${PYTHON.minor}`);
+    }
     expect(verdicts.get(`${c.transform}/${c.name}`)).toBeUndefined();
   });
 });

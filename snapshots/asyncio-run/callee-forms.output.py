@@ -15,9 +15,9 @@ class Syncer:
 
     def four(self, items):
         async_to_sync(fetch)(
-                items[0],  # the first
-                items[1],
-            )
+            items[0],  # the first
+            items[1],
+        )
 
     def five(self):
         return async_to_sync(factory())(1)

@@ -9,6 +9,7 @@ import {
   type GivenOptions,
   type Options,
 } from "../config/options.js";
+import { FORMATTER_CHOICES, type FormatterChoice } from "../runner/formatter.js";
 import { displayPath, PathError } from "../runner/files.js";
 import { GitError, uncommittedFiles } from "../runner/git.js";
 import { stdinCommand } from "./stdin.js";
@@ -61,6 +62,7 @@ interface RunArgs extends TransformFlagArgs {
   "stdin-filename"?: string;
   "extend-ignore"?: string | string[];
   "report-unused-ignores"?: boolean;
+  "format-with"?: FormatterChoice;
 }
 
 /** Flags that choose files and read the configuration: shared by `run` and `report`. */
@@ -147,6 +149,11 @@ function runFlags<T>(y: Argv<T>) {
       type: "boolean",
       describe: "With --write: also write files that have uncommitted git changes",
     })
+    .option("format-with", {
+      choices: FORMATTER_CHOICES,
+      describe:
+        "Formatter run on changed files: auto (the one pyproject.toml configures), ruff, black, none",
+    })
     .option("extend-ignore", {
       type: "string",
       requiresArg: true,
@@ -159,7 +166,7 @@ function runFlags<T>(y: Argv<T>) {
     .group(["extend-ignore", "report-unused-ignores"], "Diagnostics:")
     .conflicts("write", ["check", "interactive"])
     .conflicts("check", "interactive")
-    .group(["write", "check", "interactive", "unsafe-fixes", "allow-dirty"], "Mode:")
+    .group(["write", "check", "interactive", "unsafe-fixes", "allow-dirty", "format-with"], "Mode:")
     .group(
       ["transform", "django", "django-version", ...Object.keys(transformFlags())],
       "Transforms:",
@@ -219,6 +226,7 @@ function givenOptions(args: RunArgs): GivenOptions {
     cache: args.cache,
     ignore: ignoredCodes(args["extend-ignore"]),
     reportUnusedIgnores: args["report-unused-ignores"],
+    formatWith: args["format-with"],
     config: args.config,
   };
 }

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import type { OptionValue, TransformOption, TransformSettings } from "../model/types.js";
 import { RUNNER_CODES } from "../model/codes.js";
+import { FORMATTER_CHOICES, type FormatterChoice } from "../runner/formatter.js";
 import { TRANSFORMS } from "../../transforms/index.js";
 
 export type Mode = "dry-run" | "write" | "check";
@@ -41,6 +42,8 @@ export interface Options {
   ignore: string[];
   /** Report `# asyncshift: ignore` comments that suppressed nothing (AS910). */
   reportUnusedIgnores: boolean;
+  /** The formatter run on changed files: `auto` is the one the project configures. */
+  formatWith: FormatterChoice;
 }
 
 /** A configuration problem the user must fix: exit code 2, message names the key and file. */
@@ -67,6 +70,7 @@ export const DEFAULT_OPTIONS: Omit<Options, "paths"> = {
   cache: true,
   ignore: [],
   reportUnusedIgnores: false,
+  formatWith: "auto",
 };
 
 /** Does this pyproject.toml text hold a [tool.asyncshift] table (in any TOML spelling)? */
@@ -188,6 +192,13 @@ const KEYS: Record<string, Reader> = {
   ignore: (v, k) => ({ ignore: expectCodes(v, k) }),
   "extend-ignore": (v, k) => ({ extendIgnore: expectCodes(v, k) }),
   "report-unused-ignores": (v, k) => ({ reportUnusedIgnores: expectBoolean(v, k) }),
+  format: (v, k) => {
+    if (!FORMATTER_CHOICES.includes(v as FormatterChoice))
+      throw new ConfigError(
+        `${k} must be one of ${FORMATTER_CHOICES.map((c) => `"${c}"`).join(", ")}, not ${describe(v)}`,
+      );
+    return { formatWith: v as FormatterChoice };
+  },
 };
 
 const skipReader =

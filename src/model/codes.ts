@@ -116,6 +116,14 @@ export const RUNNER_CODES: Record<string, CodeDoc> = {
     before: '@patch("billing.tasks.asyncio.run")\ndef test_sync_batch(run): ...',
     after: '@patch("billing.tasks.async_to_sync")\ndef test_sync_batch(async_to_sync): ...',
   },
+  AS912: {
+    severity: "warning",
+    title: "formatter failed",
+    explanation:
+      "The project's formatter (`format` in [tool.asyncshift], `--format-with`) exited with an " +
+      "error on the rewritten text, or could not be started. The change is shown and written as " +
+      "the transforms made it, unformatted; the formatter's own message says why.",
+  },
   AS999: {
     severity: "error",
     title: "internal error in a transform",

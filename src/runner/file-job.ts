@@ -22,6 +22,7 @@ import {
 import { factsOfFile, type FileFacts } from "./project-facts.js";
 import { outlineOf, type Outline } from "../python/outline.js";
 import type { ProjectFacts, ReplacedName, Transform, TransformOptions } from "../model/types.js";
+import { formatSource, type FormatterCommand } from "./formatter.js";
 import { TRANSFORMS, transformById } from "../../transforms/index.js";
 
 /**
@@ -51,6 +52,8 @@ export interface FileJob extends FileLook {
   ignore?: string[];
   /** Report suppression comments that suppressed nothing (AS910). */
   reportUnusedIgnores?: boolean;
+  /** The project's formatter, run on the new text of a changed file. */
+  formatter?: FormatterCommand;
 }
 
 interface FileResultBase {
@@ -307,11 +310,14 @@ function processFileOrThrow(job: FileJob): FileResult {
         ...(result.stack ? { stack: result.stack } : {}),
       };
   }
+  const output = job.formatter ? formatted(job.formatter, job.file, result.output) : undefined;
+  if (output && "error" in output) common.diagnostics = [...common.diagnostics, output.error];
+  const text = output && "text" in output ? output.text : result.output;
   let written = false;
   if (job.write) {
     try {
       testHooks.beforeWrite?.(job.file);
-      writeAtomically(job.file, bytes, result.output);
+      writeAtomically(job.file, bytes, text);
       written = true;
     } catch (error) {
       const message = `not written: ${(error as Error).message}`;
@@ -329,8 +335,25 @@ function processFileOrThrow(job: FileJob): FileResult {
     edits: result.edits,
     ...(result.replaced ? { replaced: result.replaced } : {}),
     written,
-    ...(job.wantDiff ? { diff: unifiedDiff(job.path, decoded.text, result.output) } : {}),
-    ...(job.keepText ? { original: decoded.text, output: result.output } : {}),
+    ...(job.wantDiff ? { diff: unifiedDiff(job.path, decoded.text, text) } : {}),
+    ...(job.keepText ? { original: decoded.text, output: text } : {}),
+  };
+}
+
+/** The formatter's text, or a warning saying why the transforms' text is kept. */
+function formatted(
+  command: FormatterCommand,
+  file: string,
+  text: string,
+): { text: string } | { error: ReportedDiagnostic } {
+  const result = formatSource(command, file, text);
+  if ("text" in result) return result;
+  return {
+    error: runnerDiagnostic(
+      "AS912",
+      "warning",
+      `${result.error}: the change is kept as the transforms wrote it, unformatted`,
+    ),
   };
 }
 

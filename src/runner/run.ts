@@ -15,6 +15,7 @@ import {
 import { discoverPythonFiles, displayPath, globBaseFor } from "./files.js";
 import { filesChangedSince, refuseDirtyWrites, uncommittedFiles } from "./git.js";
 import { Pool } from "./pool.js";
+import { planFormatter } from "./formatter.js";
 import { transformApplies } from "../engine/pipeline.js";
 import { DEFAULT_DJANGO_VERSION } from "../django/orm.js";
 import type { Notice, ProjectFacts, Transform, TransformOptions } from "../model/types.js";
@@ -129,6 +130,8 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   const dirty =
     options.mode === "write" && !options.allowDirty ? uncommittedFiles(files) : new Set<string>();
   const jobs = options.jobs > 0 ? options.jobs : defaultJobs();
+  const formatter = planFormatter(options.formatWith, resolve(cwd, options.paths[0] ?? "."));
+  if (formatter.error) throw new UsageError(formatter.error);
 
   // One pool for both passes: threads start (and load tree-sitter) once per run. Between passes its
   // idle threads do not hold the process open, so an exception here needs no clean-up.
@@ -170,6 +173,7 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
       keepText: hooks.keepText ?? false,
       ignore: options.ignore,
       reportUnusedIgnores: options.reportUnusedIgnores,
+      ...(formatter.command ? { formatter: formatter.command } : {}),
     }));
   const inertCount = files.length - jobsList.length;
   if (inertCount > 0) hooks.onProgress?.(inertCount, files.length);
@@ -194,6 +198,9 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
     notices,
   );
   await pool.close();
+  // Said only when it mattered: a file changed and went out unformatted.
+  if (formatter.notice && results.some((r) => r.status === "changed"))
+    notices.push({ message: formatter.notice });
   // Links discovery did not follow out of the given paths (or dangling, or looping): one warning each.
   for (const link of notFollowed) {
     const message = `${link.reason}: not followed`;

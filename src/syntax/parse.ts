@@ -2,6 +2,7 @@ import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
 import { lineIndexAt, lineStartsOf } from "./lines.js";
 import { copyTree } from "./tree.js";
+import { withTypeParameterDefaultsMasked } from "./type-defaults.js";
 import type { Edit, NativeTree, Tree } from "../model/types.js";
 
 let parser: Parser | undefined;
@@ -37,6 +38,7 @@ interface ProblemNode {
   readonly startIndex: number;
   readonly startPosition: { row: number; column: number };
   readonly children: ProblemNode[];
+  readonly text: string;
 }
 
 export interface SyntaxProblem {
@@ -52,7 +54,16 @@ export interface SyntaxProblem {
 /** The first ERROR or MISSING node in the tree, in source order; undefined for a clean tree. */
 export function firstSyntaxProblem(tree: { rootNode: ProblemNode }): SyntaxProblem | undefined {
   if (!tree.rootNode.hasError) return undefined;
-  return findProblem(tree.rootNode);
+  return findProblem(rootWithoutTypeParameterDefaults(tree.rootNode));
+}
+
+/**
+ * The root to look for problems in: the tree's own, or, when it holds PEP 696 defaults the
+ * grammar cannot parse, the root of its text with those masked (see type-defaults.ts).
+ */
+function rootWithoutTypeParameterDefaults(root: ProblemNode): ProblemNode {
+  const masked = withTypeParameterDefaultsMasked(root, root.text);
+  return masked === undefined ? root : parseNative(masked).rootNode;
 }
 
 function findProblem(node: ProblemNode): SyntaxProblem | undefined {
@@ -85,12 +96,14 @@ function findProblem(node: ProblemNode): SyntaxProblem | undefined {
 /** Number of ERROR and MISSING nodes: a rewrite must not make it grow. */
 export function countSyntaxProblems(tree: { rootNode: ProblemNode }): number {
   if (!tree.rootNode.hasError) return 0;
+  const root = rootWithoutTypeParameterDefaults(tree.rootNode);
+  if (!root.hasError) return 0;
   let count = 0;
   const visit = (node: ProblemNode): void => {
     if (node.isMissing || node.type === "ERROR") count++;
     for (const child of node.children) if (child.hasError || child.isMissing) visit(child);
   };
-  visit(tree.rootNode);
+  visit(root);
   return count;
 }
 

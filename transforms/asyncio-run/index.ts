@@ -14,6 +14,7 @@ import {
   needsParenthesesForAwait,
 } from "../../src/python/scope.js";
 import { callArguments, chainRoot } from "../../src/python/calls.js";
+import { movedLineEdits } from "./reindent.js";
 import { diagnosticAt } from "../../src/model/diagnostic.js";
 import type {
   Context,
@@ -340,6 +341,7 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
           { start: call.startIndex, end: callee.startIndex, text: `${a2s.name}(` },
           { start: callee.endIndex, end: callee.endIndex, text: ")" },
           { start: innerArgs.endIndex, end: call.endIndex, text: "" },
+          ...movedLineEdits(file.source, call, inner),
         ],
         dropped: [site.reference],
         replaces: { qualified: "asyncio.run", local: calleeOf(call), by: a2s.name },
@@ -434,6 +436,7 @@ function awaitFinding(site: Site, inner: SyntaxNode): Finding {
       edits: [
         { start: call.startIndex, end: inner.startIndex, text: open },
         { start: inner.endIndex, end: call.endIndex, text: close },
+        ...movedLineEdits(call.tree.source, call, inner),
       ],
       dropped: [site.reference],
     },

@@ -1,0 +1,1 @@
+"""asyncshift for pip users: runs the Node.js command line bundled in this package."""

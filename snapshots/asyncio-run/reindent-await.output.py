@@ -1,0 +1,9 @@
+from .clients import fetch
+
+
+async def refresh(a):
+    value = await fetch(
+        a,
+        "ü",
+    )
+    return value

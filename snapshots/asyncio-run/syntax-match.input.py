@@ -1,0 +1,19 @@
+import asyncio
+
+
+def handle(command: dict) -> None:
+    match command:
+        case {"action": "sync", "id": int(pk)} if pk > 0:
+            asyncio.run(sync_one(pk))
+        case {"action": "sync-all", **rest}:
+            asyncio.run(sync_all(**rest))
+        case [first, *others]:
+            handle(first)
+        case _:
+            pass
+
+
+async def sync_one(pk): ...
+
+
+async def sync_all(**options): ...

@@ -1,0 +1,14 @@
+import asyncio
+
+
+def notify(user: dict[str, str], rows: list[dict[str, str]]) -> None:
+    asyncio.run(send(f"{user["name"]} has {len(rows)} rows: {", ".join(r["id"] for r in rows)}"))
+    asyncio.run(
+        send(
+            f"{f"{user["email"]!r:>{40}}"} ü",  # nested quotes and a nested f-string
+            subject=f"{'{'}{user["name"]}{'}'}",
+        )
+    )
+
+
+async def send(text: str, subject: str = "") -> None: ...
