@@ -93,7 +93,14 @@ export async function inventory(options: Options, cwd = process.cwd()): Promise<
   );
   const pool = new Pool(options.jobs > 0 ? options.jobs : defaultJobs(), files.length);
   try {
-    const { project } = await projectPrePass(pool, files, options, cwd, cacheKey(transforms));
+    const { project, index } = await projectPrePass(
+      pool,
+      files,
+      options,
+      cwd,
+      cacheKey(transforms),
+    );
+    pool.shareIndex(index);
     // The inventory describes the code whatever the project: Django-only transforms look too.
     const ctx = makeContext({ ...options, django: true }, project, transforms);
     const transformOptions = ctx.options;

@@ -163,6 +163,11 @@ export interface ProjectFacts {
   /** The project root the pre-pass indexed (see projectRootOf). */
   root?: string;
   /**
+   * Every function of the project and the calls that may reach one: attached by the runner in
+   * each thread (sent to workers once per run, not with each job), absent for a lone source.
+   */
+  index?: ProjectIndex;
+  /**
    * Functions that start a process, as `module:function`: console scripts declared in
    * pyproject.toml, setup.cfg or setup.py. Such a function owns its event loop.
    */

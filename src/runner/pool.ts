@@ -11,6 +11,8 @@ import {
 } from "./file-job.js";
 import { inventoryOfPath } from "../inventory/file.js";
 import { parseNative } from "../syntax/parse.js";
+import { setSharedIndex, withSharedIndex } from "./shared-index.js";
+import type { ProjectIndex } from "../model/types.js";
 
 /**
  * One unit of work. `parse` is not used by the CLI: it is the benchmark's parse floor (read and
@@ -27,6 +29,11 @@ export type Task =
 export interface WorkerRequest {
   id: number;
   tasks: Task[];
+}
+
+/** Sent to a worker once per run, before the batches that need it. */
+export interface ShareIndex {
+  share: ProjectIndex | undefined;
 }
 
 /** What a worker sends back per task: its result, or why it could not produce one. */
@@ -63,9 +70,9 @@ export function runTask(task: Task): unknown {
     case "model-facts":
       return modelFactsOfPath(task.file);
     case "process":
-      return processFile(task.job);
+      return processFile({ ...task.job, project: withSharedIndex(task.job.project) });
     case "inventory":
-      return inventoryOfPath(task.job);
+      return inventoryOfPath({ ...task.job, project: withSharedIndex(task.job.project) });
     case "parse": {
       const text = readFileSync(task.file, "utf8");
       const tree = parseNative(text);
@@ -153,6 +160,7 @@ interface Slot {
 export class Pool {
   private slots: Slot[] = [];
   private readonly useWorkers: boolean;
+  private shared: ProjectIndex | undefined;
 
   constructor(
     private readonly jobs: number,
@@ -234,8 +242,16 @@ export class Pool {
       }
     | undefined;
 
+  /** The project index every task of the following passes sees (this thread's too). */
+  shareIndex(index: ProjectIndex | undefined): void {
+    this.shared = index;
+    setSharedIndex(index);
+    for (const slot of this.slots) slot.worker.postMessage({ share: index } satisfies ShareIndex);
+  }
+
   private spawn(): Slot {
     const worker = new Worker(WORKER_FILE);
+    if (this.shared) worker.postMessage({ share: this.shared } satisfies ShareIndex);
     const slot: Slot = { worker, inFlight: new Map() };
     worker.on("message", (reply: WorkerReply) => this.handlers?.onReply(slot, reply));
     const died = (why: string) => {
@@ -250,6 +266,7 @@ export class Pool {
   }
 
   async close(): Promise<void> {
+    if (this.shared) this.shareIndex(undefined);
     const slots = this.slots;
     this.slots = [];
     await Promise.all(slots.map((slot) => slot.worker.terminate()));

@@ -144,6 +144,7 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
     cwd,
     cacheKey(transforms),
   );
+  pool.shareIndex(index);
   const inert = new Set(found.filter((_, i) => prePass[i]?.inert));
   const ctx = makeContext(options, project, transforms);
   const transformOptions = ctx.options;

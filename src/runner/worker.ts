@@ -1,7 +1,8 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort } from "node:worker_threads";
-import { runBatch, type WorkerReply, type WorkerRequest } from "./pool.js";
+import { runBatch, type ShareIndex, type WorkerReply, type WorkerRequest } from "./pool.js";
+import { setSharedIndex } from "./shared-index.js";
 
 export type { WorkerRequest } from "./pool.js";
 
@@ -50,8 +51,13 @@ function drain(): void {
   if (scheduled) setImmediate(drain);
 }
 
-parentPort?.on("message", (request: WorkerRequest) => {
-  queue.push(request);
+parentPort?.on("message", (message: WorkerRequest | ShareIndex) => {
+  // In order with the batches: every batch sent after it sees the index.
+  if ("share" in message) {
+    setSharedIndex(message.share);
+    return;
+  }
+  queue.push(message);
   if (!scheduled) {
     scheduled = true;
     setImmediate(drain);
