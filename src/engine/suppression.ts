@@ -50,7 +50,7 @@ export class Suppressions {
   private readonly byLine = new Map<number, SuppressionComment>();
   private readonly lineStarts: number[];
 
-  constructor(private readonly source: string) {
+  constructor(source: string) {
     this.lineStarts = lineStartsOf(source);
     if (!source.includes("asyncshift")) return;
     this.lineStarts.forEach((lineStart, i) => {

@@ -243,51 +243,15 @@ export function loneCarriageReturnLine(text: string): number | undefined {
 }
 
 function processFileOrThrow(job: FileJob): FileResult {
-  const base = {
-    path: job.path,
-    diagnostics: [] as ReportedDiagnostic[],
-    skippedBy: [] as string[],
-  };
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(job.file);
-  } catch (error) {
-    const message = readFailure(error);
-    return {
-      ...base,
-      status: "failed",
-      reason: message,
-      diagnostics: [runnerDiagnostic("AS904", "error", message)],
-    };
-  }
-  const decoded = decodeSource(bytes);
-  if ("problem" in decoded) {
-    return {
-      ...base,
-      status: "skipped",
-      reason: decoded.problem.message,
-      diagnostics: [decoded.problem],
-    };
-  }
-  // CPython ends a line at a lone CR (old Mac line endings); tree-sitter does not, so the two
-  // would disagree on where statements and comments end: no rewrite could be proven safe.
-  const crLine = loneCarriageReturnLine(decoded.text);
-  if (crLine !== undefined) {
-    const problem = runnerDiagnostic(
-      "AS907",
-      "warning",
-      "line ending is a lone carriage return (CR without LF): skipped; convert the file to LF or " +
-        "CRLF line endings to have it migrated",
-      crLine,
-    );
-    return { ...base, status: "skipped", reason: problem.message, diagnostics: [problem] };
-  }
+  const read = readSource(job);
+  if ("result" in read) return read.result;
+  const { bytes, text: source } = read;
   const transforms =
     job.transforms.length > 0 ? job.transforms.map((id) => transformById(id)!) : [...TRANSFORMS];
   const fault = faultInjectingTransform();
   if (fault) transforms.unshift(fault);
   const result = transformSource({
-    source: decoded.text,
+    source,
     path: job.path,
     ...(job.module ? { module: job.module } : {}),
     transforms,
@@ -313,31 +277,72 @@ function processFileOrThrow(job: FileJob): FileResult {
   const output = job.formatter ? formatted(job.formatter, job.file, result.output) : undefined;
   if (output && "error" in output) common.diagnostics = [...common.diagnostics, output.error];
   const text = output && "text" in output ? output.text : result.output;
-  let written = false;
-  if (job.write) {
-    try {
-      testHooks.beforeWrite?.(job.file);
-      writeAtomically(job.file, bytes, text);
-      written = true;
-    } catch (error) {
-      const message = `not written: ${(error as Error).message}`;
-      return {
-        ...common,
-        status: "failed",
-        reason: message,
-        diagnostics: [...common.diagnostics, runnerDiagnostic("AS905", "error", message)],
-      };
-    }
+  const refused = job.write ? writeRefusal(job, bytes, text) : undefined;
+  if (refused) {
+    const { diagnostic, ...failure } = refused;
+    return { ...common, ...failure, diagnostics: [...common.diagnostics, diagnostic] };
   }
   return {
     ...common,
     status: "changed",
     edits: result.edits,
     ...(result.replaced ? { replaced: result.replaced } : {}),
-    written,
-    ...(job.wantDiff ? { diff: unifiedDiff(job.path, decoded.text, text) } : {}),
-    ...(job.keepText ? { original: decoded.text, output: text } : {}),
+    written: job.write,
+    ...(job.wantDiff ? { diff: unifiedDiff(job.path, source, text) } : {}),
+    ...(job.keepText ? { original: source, output: text } : {}),
   };
+}
+
+/** The file's bytes and text, or the result that says why it is not processed. */
+function readSource(job: FileJob): { bytes: Buffer; text: string } | { result: FileResult } {
+  const base = { path: job.path, skippedBy: [] as string[] };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(job.file);
+  } catch (error) {
+    const message = readFailure(error);
+    const diagnostics = [runnerDiagnostic("AS904", "error", message)];
+    return { result: { ...base, status: "failed", reason: message, diagnostics } };
+  }
+  const decoded = decodeSource(bytes);
+  if ("problem" in decoded) {
+    const diagnostics = [decoded.problem];
+    return { result: { ...base, status: "skipped", reason: decoded.problem.message, diagnostics } };
+  }
+  // CPython ends a line at a lone CR (old Mac line endings); tree-sitter does not, so the two
+  // would disagree on where statements and comments end: no rewrite could be proven safe.
+  const crLine = loneCarriageReturnLine(decoded.text);
+  if (crLine === undefined) return { bytes, text: decoded.text };
+  const problem = runnerDiagnostic(
+    "AS907",
+    "warning",
+    "line ending is a lone carriage return (CR without LF): skipped; convert the file to LF or " +
+      "CRLF line endings to have it migrated",
+    crLine,
+  );
+  return {
+    result: { ...base, status: "skipped", reason: problem.message, diagnostics: [problem] },
+  };
+}
+
+/** Writes the new text; undefined when written, else the failure (AS905) to report. */
+function writeRefusal(
+  job: FileJob,
+  bytes: Buffer,
+  text: string,
+): { status: "failed"; reason: string; diagnostic: ReportedDiagnostic } | undefined {
+  try {
+    testHooks.beforeWrite?.(job.file);
+    writeAtomically(job.file, bytes, text);
+    return undefined;
+  } catch (error) {
+    const message = `not written: ${(error as Error).message}`;
+    return {
+      status: "failed",
+      reason: message,
+      diagnostic: runnerDiagnostic("AS905", "error", message),
+    };
+  }
 }
 
 /** The formatter's text, or a warning saying why the transforms' text is kept. */

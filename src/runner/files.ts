@@ -119,11 +119,6 @@ export function discoverPythonFiles(
   selection: FileSelection,
   cwd = process.cwd(),
 ): { files: string[]; notFollowed: NotFollowed[]; excludedNamed: string[] } {
-  const include =
-    selection.include.length > 0 ? picomatch(selection.include, { dot: true }) : undefined;
-  const exclude =
-    selection.exclude.length > 0 ? picomatch(selection.exclude, { dot: true }) : undefined;
-  const globBase = selection.globBase ?? cwd;
   const roots = paths.map((p) => resolve(cwd, p));
   // Every missing path is named at once, not only the first.
   const missing = roots.filter((r) => !existsSync(r));
@@ -131,37 +126,80 @@ export function discoverPythonFiles(
     throw new PathError(
       missing.map((r) => `${displayPath(r, cwd)}: no such file or folder`).join("\n"),
     );
-  const realRoots = roots.map((r) => realpathSync(r));
-  /** The real path spelled under the given root that holds it (as the walk spells files), if any. */
-  const underRoots = (real: string): string | undefined => {
-    const i = realRoots.findIndex((root) => real === root || real.startsWith(root + sep));
-    return i < 0 ? undefined : join(roots[i], relative(realRoots[i], real));
+  const discovery = new Discovery(roots, selection, cwd);
+  for (const [i, root] of roots.entries()) discovery.addRoot(root, i);
+  return {
+    files: [...discovery.found].sort(),
+    notFollowed: discovery.notFollowed,
+    excludedNamed: discovery.excludedNamed,
   };
-  const selected = (path: string) => {
-    const shown = displayPath(path, globBase);
-    return (!include || include(shown)) && !(exclude && exclude(shown));
-  };
-  const found = new Set<string>();
-  const notFollowed: NotFollowed[] = [];
+}
+
+/** One walk over the given paths: what it found, what it did not follow, what it left out. */
+class Discovery {
+  readonly found = new Set<string>();
+  readonly notFollowed: NotFollowed[] = [];
   /** Files named on the command line that an exclude glob leaves out: the run says so. */
-  const excludedNamed: string[] = [];
+  readonly excludedNamed: string[] = [];
+  private readonly include?: (path: string) => boolean;
+  private readonly exclude?: (path: string) => boolean;
+  private readonly globBase: string;
+  private readonly realRoots: string[];
+
+  constructor(
+    private readonly roots: string[],
+    selection: FileSelection,
+    cwd: string,
+  ) {
+    if (selection.include.length > 0) this.include = picomatch(selection.include, { dot: true });
+    if (selection.exclude.length > 0) this.exclude = picomatch(selection.exclude, { dot: true });
+    this.globBase = selection.globBase ?? cwd;
+    this.realRoots = roots.map((r) => realpathSync(r));
+  }
+
+  addRoot(root: string, i: number): void {
+    const stat = statSync(root);
+    if (stat.isDirectory()) {
+      if (DEFAULT_EXCLUDED_DIRS.has(root.split(sep).pop() ?? "") && this.roots.length > 1) return;
+      this.walk(root, gitignoresAbove(root));
+    } else if (stat.isFile()) {
+      // Named on the command line: the user asked for it, whatever its name (pre-commit passes
+      // files). A link named so is processed through its target, so the link stays a link.
+      if (this.exclude && this.exclude(displayPath(root, this.globBase))) {
+        this.excludedNamed.push(root);
+        return;
+      }
+      this.found.add(lstatSync(root).isSymbolicLink() ? this.realRoots[i] : root);
+    }
+  }
+
+  private selected(path: string): boolean {
+    const shown = displayPath(path, this.globBase);
+    return (!this.include || this.include(shown)) && !(this.exclude && this.exclude(shown));
+  }
+
+  /** The real path spelled under the given root that holds it (as the walk spells files), if any. */
+  private underRoots(real: string): string | undefined {
+    const i = this.realRoots.findIndex((root) => real === root || real.startsWith(root + sep));
+    return i < 0 ? undefined : join(this.roots[i], relative(this.realRoots[i], real));
+  }
 
   /** Where a `.py` link leads, when it may be followed; otherwise records why not. */
-  const linkTarget = (path: string): string | undefined => {
+  private linkTarget(path: string): string | undefined {
     let real: string;
     try {
       real = realpathSync(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      notFollowed.push({
+      this.notFollowed.push({
         path,
         reason: code === "ELOOP" ? "symbolic link loop" : "dangling symbolic link",
       });
       return undefined;
     }
-    const target = underRoots(real);
+    const target = this.underRoots(real);
     if (target === undefined) {
-      notFollowed.push({ path, reason: `symbolic link to ${real}, outside the given paths` });
+      this.notFollowed.push({ path, reason: `symbolic link to ${real}, outside the given paths` });
       return undefined;
     }
     try {
@@ -170,9 +208,9 @@ export function discoverPythonFiles(
       return undefined;
     }
     return target;
-  };
+  }
 
-  const walk = (dir: string, chain: IgnoreRules[]): void => {
+  private walk(dir: string, chain: IgnoreRules[]): void {
     const own = loadGitignore(dir);
     const rules = own ? [...chain, own] : chain;
     let entries: Dirent[];
@@ -186,32 +224,15 @@ export function discoverPythonFiles(
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || isIgnored(rules, path, true)) continue;
-        if (exclude && exclude(displayPath(path, globBase) + "/")) continue;
-        walk(path, rules);
+        if (this.exclude && this.exclude(displayPath(path, this.globBase) + "/")) continue;
+        this.walk(path, rules);
       } else if (entry.name.endsWith(".py")) {
-        if (isIgnored(rules, path, false) || !selected(path)) continue;
+        if (isIgnored(rules, path, false) || !this.selected(path)) continue;
         if (entry.isSymbolicLink()) {
-          const target = linkTarget(path);
-          if (target !== undefined) found.add(target);
-        } else if (entry.isFile()) found.add(path);
+          const target = this.linkTarget(path);
+          if (target !== undefined) this.found.add(target);
+        } else if (entry.isFile()) this.found.add(path);
       }
-    }
-  };
-
-  for (const [i, root] of roots.entries()) {
-    const stat = statSync(root);
-    if (stat.isDirectory()) {
-      if (DEFAULT_EXCLUDED_DIRS.has(root.split(sep).pop() ?? "") && roots.length > 1) continue;
-      walk(root, gitignoresAbove(root));
-    } else if (stat.isFile()) {
-      // Named on the command line: the user asked for it, whatever its name (pre-commit passes
-      // files). A link named so is processed through its target, so the link stays a link.
-      if (exclude && exclude(displayPath(root, globBase))) {
-        excludedNamed.push(root);
-        continue;
-      }
-      found.add(lstatSync(root).isSymbolicLink() ? realRoots[i] : root);
     }
   }
-  return { files: [...found].sort(), notFollowed, excludedNamed };
 }

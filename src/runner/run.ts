@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Options } from "../config/options.js";
 import { makeContext } from "../config/context.js";
-import { moduleOf, projectPrePass } from "./project-index.js";
+import { moduleOf, projectPrePass, type PrePassResult } from "./project-index.js";
 import { mockedRewrites, withMockFindings } from "./mocks.js";
 import { VERSION } from "../version.js";
 import {
@@ -18,7 +18,7 @@ import { Pool } from "./pool.js";
 import { planFormatter } from "./formatter.js";
 import { transformApplies } from "../engine/pipeline.js";
 import { DEFAULT_DJANGO_VERSION } from "../django/orm.js";
-import type { Notice, ProjectFacts, Transform, TransformOptions } from "../model/types.js";
+import type { Context, Notice, ProjectFacts, Transform, TransformOptions } from "../model/types.js";
 
 export type { Notice };
 import { TRANSFORMS, transformById } from "../../transforms/index.js";
@@ -110,44 +110,64 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   const started = performance.now();
   const transforms = selectedTransforms(options.transforms);
   const cwd = process.cwd();
+  const selection = {
+    include: options.include,
+    exclude: options.exclude,
+    globBase: globBaseFor(options.configFile, cwd),
+  };
   const {
     files: found,
     notFollowed,
     excludedNamed,
-  } = discoverPythonFiles(
-    options.paths,
-    {
-      include: options.include,
-      exclude: options.exclude,
-      globBase: globBaseFor(options.configFile, cwd),
-    },
-    cwd,
-  );
+  } = discoverPythonFiles(options.paths, selection, cwd);
   const files = options.changedSince
     ? filesChangedSince(options.changedSince, found, resolve(cwd, options.paths[0] ?? "."))
     : found;
-  // Like `cargo fix`: never overwrite work that is not committed yet (see refuseDirtyWrites).
-  const dirty =
-    options.mode === "write" && !options.allowDirty ? uncommittedFiles(files) : new Set<string>();
-  const jobs = options.jobs > 0 ? options.jobs : defaultJobs();
   const formatter = planFormatter(options.formatWith, resolve(cwd, options.paths[0] ?? "."));
   if (formatter.error) throw new UsageError(formatter.error);
 
   // One pool for both passes: threads start (and load tree-sitter) once per run. Between passes its
   // idle threads do not hold the process open, so an exception here needs no clean-up.
-  const pool = new Pool(jobs, found.length);
+  const pool = new Pool(options.jobs > 0 ? options.jobs : defaultJobs(), found.length);
   // Models may be declared in files --changed-since leaves out: the pre-pass reads every file found.
-  const { prePass, project, index } = await projectPrePass(
+  const prePass = await projectPrePass(pool, found, options, cwd, cacheKey(transforms));
+  pool.shareIndex(prePass.index);
+  const ctx = makeContext(options, prePass.project, transforms);
+  const notices = runNotices(options, transforms, ctx, excludedNamed, cwd);
+  const lookAt = fileLook(cwd, transforms, ctx.options, prePass.project, options.skip);
+  const extra = { ...(formatter.command ? { formatter: formatter.command } : {}) };
+  const results = await rewritePass(
     pool,
-    found,
+    { files, found, prePass, lookAt, extra, notices },
     options,
-    cwd,
-    cacheKey(transforms),
+    hooks,
   );
-  pool.shareIndex(index);
-  const inert = new Set(found.filter((_, i) => prePass[i]?.inert));
-  const ctx = makeContext(options, project, transforms);
-  const transformOptions = ctx.options;
+  await pool.close();
+  // Said only when it mattered: a file changed and went out unformatted.
+  if (formatter.notice && results.some((r) => r.status === "changed"))
+    notices.push({ message: formatter.notice });
+  withLinksNotFollowed(results, notFollowed, cwd);
+  return {
+    mode: options.mode,
+    transforms: transforms.map((t) => t.meta.id),
+    project: prePass.project,
+    targetDjangoVersion:
+      options.djangoVersion ?? prePass.project.djangoVersion ?? DEFAULT_DJANGO_VERSION,
+    files: results,
+    notices,
+    summary: summarize(results, transforms, (performance.now() - started) / 1000),
+    exitCode: exitCodeOf(options.mode, results),
+  };
+}
+
+/** What the run says once: transforms that did nothing and why, named files it excluded. */
+function runNotices(
+  options: Options,
+  transforms: readonly Transform[],
+  ctx: Context,
+  excludedNamed: readonly string[],
+  cwd: string,
+): Notice[] {
   const notices: Notice[] = transforms
     .filter((t) => !transformApplies(t, ctx))
     .map((t) => ({
@@ -156,15 +176,39 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
         `${t.meta.id} did nothing: no Django found in the project's dependency files or ` +
         `imports (what it fixes needs Django's database work); pass --django to run it anyway`,
     }));
-
+  const excludedBy = options.configFile
+    ? `the exclude globs (--exclude, or exclude in ${displayPath(options.configFile, cwd)})`
+    : "--exclude";
   for (const file of excludedNamed)
     notices.push({
-      message:
-        `${displayPath(file, cwd)}: named on the command line but excluded by ` +
-        `${options.configFile ? `the exclude globs (--exclude, or exclude in ${displayPath(options.configFile, cwd)})` : "--exclude"}; not processed`,
+      message: `${displayPath(file, cwd)}: named on the command line but excluded by ${excludedBy}; not processed`,
     });
+  return notices;
+}
 
-  const lookAt = fileLook(cwd, transforms, transformOptions, project, options.skip);
+/**
+ * The rewrite pass over the run's files (inert ones answered without being read again), then
+ * the tests that patch what it rewrote, then writes refused for uncommitted files.
+ */
+async function rewritePass(
+  pool: Pool,
+  pass: {
+    files: string[];
+    found: string[];
+    prePass: PrePassResult;
+    lookAt: (file: string) => FileLook;
+    extra: Partial<FileJob>;
+    notices: Notice[];
+  },
+  options: Options,
+  hooks: RunHooks,
+): Promise<FileResult[]> {
+  const { files, found, prePass, lookAt, extra, notices } = pass;
+  const cwd = process.cwd();
+  const inert = new Set(found.filter((_, i) => prePass.prePass[i]?.inert));
+  // Like `cargo fix`: never overwrite work that is not committed yet (see refuseDirtyWrites).
+  const dirty =
+    options.mode === "write" && !options.allowDirty ? uncommittedFiles(files) : new Set<string>();
   const jobsList: FileJob[] = files
     .filter((file) => !inert.has(file))
     .map((file) => ({
@@ -174,7 +218,7 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
       keepText: hooks.keepText ?? false,
       ignore: options.ignore,
       reportUnusedIgnores: options.reportUnusedIgnores,
-      ...(formatter.command ? { formatter: formatter.command } : {}),
+      ...extra,
     }));
   const inertCount = files.length - jobsList.length;
   if (inertCount > 0) hooks.onProgress?.(inertCount, files.length);
@@ -193,16 +237,19 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
       ? [{ module: modules.get(r.path)!, replaced: r.replaced }]
       : [],
   );
-  const results = refuseDirtyWrites(
-    withMockFindings(inOrder, mockedRewrites(index, rewritten, cwd)),
+  return refuseDirtyWrites(
+    withMockFindings(inOrder, mockedRewrites(prePass.index, rewritten, cwd)),
     new Set(jobsList.filter((job) => dirty.has(job.file)).map((job) => job.path)),
     notices,
   );
-  await pool.close();
-  // Said only when it mattered: a file changed and went out unformatted.
-  if (formatter.notice && results.some((r) => r.status === "changed"))
-    notices.push({ message: formatter.notice });
-  // Links discovery did not follow out of the given paths (or dangling, or looping): one warning each.
+}
+
+/** Links discovery did not follow out of the given paths (or dangling, or looping): one warning each. */
+function withLinksNotFollowed(
+  results: FileResult[],
+  notFollowed: readonly { path: string; reason: string }[],
+  cwd: string,
+): void {
   for (const link of notFollowed) {
     const message = `${link.reason}: not followed`;
     results.push({
@@ -215,17 +262,6 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   }
   if (notFollowed.length > 0)
     results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const summary = summarize(results, transforms, (performance.now() - started) / 1000);
-  return {
-    mode: options.mode,
-    transforms: transforms.map((t) => t.meta.id),
-    project,
-    targetDjangoVersion: options.djangoVersion ?? project.djangoVersion ?? DEFAULT_DJANGO_VERSION,
-    files: results,
-    notices,
-    summary,
-    exitCode: exitCodeOf(options.mode, results),
-  };
 }
 
 export function summarize(

@@ -20,7 +20,6 @@ import type {
   Context,
   FileSemantics,
   Finding,
-  Fix,
   SyntaxNode,
   TransformMeta,
   TransformResult,
@@ -269,24 +268,20 @@ function asyncToSyncName(root: SyntaxNode): { name: string; imported: boolean } 
   return otherImport || otherBinding ? undefined : { name: ASYNC_TO_SYNC, imported: false };
 }
 
+type Report = (
+  node: SyntaxNode,
+  code: keyof typeof meta.codes & string,
+  message: string,
+  suggestion?: string,
+) => void;
+
 export function transform(file: FileSemantics, ctx: Context): TransformResult {
-  const root = file.root;
   const findings: Finding[] = [];
   const sites: TransformSite[] = [];
-  const report = (
-    node: SyntaxNode,
-    code: keyof typeof meta.codes & string,
-    message: string,
-    suggestion?: string,
-    fix?: Fix,
-  ) =>
-    findings.push({
-      ...diagnosticAt(meta, node, code, message, suggestion),
-      ...(fix ? { fix } : {}),
-    });
-  const a2s = asyncToSyncName(root);
-
-  for (const site of asyncioRunSites(root)) {
+  const report: Report = (node, code, message, suggestion) =>
+    findings.push(diagnosticAt(meta, node, code, message, suggestion));
+  const a2s = asyncToSyncName(file.root);
+  for (const site of asyncioRunSites(file.root)) {
     const { call } = site;
     const entryPoint = entryPointOf(file, call, ctx);
     sites.push({
@@ -310,47 +305,57 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
       continue;
     }
     const inner = callArguments(call)[0];
-    if (file.inAsyncContext(call)) {
-      findings.push(awaitFinding(site, inner));
-      continue;
-    }
-    if (!a2s) {
-      report(
-        call,
-        "AS107",
-        "the name async_to_sync already means something else in this file: rewrite by hand",
-        suggestionFor(inner, "asgiref.sync.async_to_sync"),
-      );
-      continue;
-    }
-    const hazard = rewriteHazard(call, inner, false);
-    if (hazard) {
-      report(call, "AS107", hazard, suggestionFor(inner, a2s.name));
-      continue;
-    }
-    const callee = inner.childForFieldName("function")!;
-    const innerArgs = inner.childForFieldName("arguments")!;
-    report(
+    findings.push(
+      file.inAsyncContext(call)
+        ? awaitFinding(site, inner)
+        : asyncToSyncFinding(file, site, inner, a2s),
+    );
+  }
+  runUntilCompleteFindings(file.root, a2s, sites, report);
+  return { findings, sites };
+}
+
+/** `asyncio.run(f(x))` in sync code -> `async_to_sync(f)(x)` (AS101), or why not (AS107). */
+function asyncToSyncFinding(
+  file: FileSemantics,
+  site: Site,
+  inner: SyntaxNode,
+  a2s: { name: string; imported: boolean } | undefined,
+): Finding {
+  const { call } = site;
+  if (!a2s)
+    return diagnosticAt(
+      meta,
+      call,
+      "AS107",
+      "the name async_to_sync already means something else in this file: rewrite by hand",
+      suggestionFor(inner, "asgiref.sync.async_to_sync"),
+    );
+  const hazard = rewriteHazard(call, inner, false);
+  if (hazard) return diagnosticAt(meta, call, "AS107", hazard, suggestionFor(inner, a2s.name));
+  const callee = inner.childForFieldName("function")!;
+  const innerArgs = inner.childForFieldName("arguments")!;
+  return {
+    ...diagnosticAt(
+      meta,
       call,
       "AS101",
       "asyncio.run() in sync code: async_to_sync runs the coroutine with this thread as its sync thread",
       suggestionFor(inner, a2s.name),
-      {
-        applicability: "safe",
-        edits: [
-          { start: call.startIndex, end: callee.startIndex, text: `${a2s.name}(` },
-          { start: callee.endIndex, end: callee.endIndex, text: ")" },
-          { start: innerArgs.endIndex, end: call.endIndex, text: "" },
-          ...movedLineEdits(file.source, call, inner),
-        ],
-        dropped: [site.reference],
-        replaces: { qualified: "asyncio.run", local: calleeOf(call), by: a2s.name },
-        ...(a2s.imported ? {} : { imports: [{ module: ASGIREF, name: ASYNC_TO_SYNC, at: call }] }),
-      },
-    );
-  }
-  runUntilCompleteFindings(root, a2s, sites, report);
-  return { findings, sites };
+    ),
+    fix: {
+      applicability: "safe",
+      edits: [
+        { start: call.startIndex, end: callee.startIndex, text: `${a2s.name}(` },
+        { start: callee.endIndex, end: callee.endIndex, text: ")" },
+        { start: innerArgs.endIndex, end: call.endIndex, text: "" },
+        ...movedLineEdits(file.source, call, inner),
+      ],
+      dropped: [site.reference],
+      replaces: { qualified: "asyncio.run", local: calleeOf(call), by: a2s.name },
+      ...(a2s.imported ? {} : { imports: [{ module: ASGIREF, name: ASYNC_TO_SYNC, at: call }] }),
+    },
+  };
 }
 
 /** The callee of a call as written, spaces and line breaks removed: `aio.run`. */
@@ -448,7 +453,7 @@ function runUntilCompleteFindings(
   root: SyntaxNode,
   a2s: { name: string } | undefined,
   sites: TransformSite[],
-  report: (node: SyntaxNode, code: "AS105", message: string, suggestion?: string) => void,
+  report: Report,
 ): void {
   for (const call of root.descendantsOfType("call")) {
     const callee = call.childForFieldName("function");

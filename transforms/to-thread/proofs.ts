@@ -110,7 +110,6 @@ export function nativeFor(
   fn: SyntaxNode,
   site: Site,
 ): Native | NativeProblem | undefined {
-  const ctx = scan.ctx;
   const qualified =
     fn.type === "identifier" || fn.type === "attribute" ? scan.file.qualifiedName(fn) : undefined;
   if (qualified === "time.sleep") {
