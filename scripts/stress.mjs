@@ -622,15 +622,11 @@ export async function prefilterStress({ keep = () => true, log = () => {} } = {}
         turnedDown++;
         tree ??= parsePython(source);
         const found = transform.transform(new FileSemantics(file, source, tree), ctx);
-        const counts = [
-          (found.edits?.length ?? 0) + (found.findings?.length ?? 0),
-          found.diagnostics?.length ?? 0,
-          found.sites?.length ?? 0,
-        ];
+        const counts = [found.findings.length, found.sites?.length ?? 0];
         if (counts.some((n) => n > 0))
           problems.push(
             `${file}: ${transform.meta.id} (${ctx.options.settings["to-thread"].mode}) turned it down, ` +
-              `then found ${counts.join("/")} edits/diagnostics/sites`,
+              `then found ${counts.join("/")} findings/sites`,
           );
       }
     }

@@ -5,6 +5,7 @@ import {
   transformSource as pipelineTransformSource,
   type ReportedDiagnostic,
   type ReportedEdit,
+  type ReportedFix,
   type SourceStatus,
 } from "./engine/pipeline.js";
 import {
@@ -61,6 +62,8 @@ export interface TransformSourceResult {
   status: SourceStatus;
   /** Edits with 1-based positions in the source as given. */
   edits: ReportedEdit[];
+  /** The sites rewritten, one per site, each with the code that names its rewrite. */
+  fixes: ReportedFix[];
   diagnostics: ReportedDiagnostic[];
   /** Why a transform did nothing (no Django found), and transforms that skipped `path`. */
   notices: string[];
@@ -117,6 +120,7 @@ export function transformSource(
     changed: result.status === "changed",
     status: result.status,
     edits: result.edits,
+    fixes: result.fixes ?? [],
     diagnostics: result.diagnostics,
     notices,
   };

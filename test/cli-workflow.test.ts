@@ -129,7 +129,9 @@ describe("--format sarif", () => {
       artifactLocation: { uri: "app/views.py", uriBaseId: "%SRCROOT%" },
       region: { startLine: 4, startColumn: 5, endLine: 4, endColumn: 24 },
     });
-    const rewrite = run.results.find((r: { ruleId: string }) => r.ruleId === "asyncio-run");
+    // One result per rewritten site, named by the code of its rewrite.
+    const rewrite = run.results.find((r: { ruleId: string }) => r.ruleId === "AS101");
+    expect(rewrite.locations[0].physicalLocation.region.startLine).toBe(8);
     expect(rewrite.locations[0].physicalLocation.artifactLocation.uri).toBe("app/tasks.py");
     const replacements = rewrite.fixes[0].artifactChanges[0].replacements;
     // Applying the fix's replacements to the file gives what --write writes.
@@ -169,7 +171,7 @@ describe("--format github", () => {
     );
     expect(
       commands.some((l) =>
-        /^::notice file=app\/tasks\.py,line=8,.*title=asyncshift asyncio-run::/.test(l),
+        /^::notice file=app\/tasks\.py,line=8,.*title=AS101::asyncio.run\(\) in sync code/.test(l),
       ),
     ).toBe(true);
     // GitHub shows the first ten annotations of each level per step: the gravest come first.

@@ -29,7 +29,7 @@ function asRunResult(path: string, result: TransformSourceResult, options: Optio
   const common = { path, diagnostics: result.diagnostics, skippedBy: [] };
   const file: FileResult =
     result.status === "changed"
-      ? { ...common, status: "changed", edits: result.edits, written: false }
+      ? { ...common, status: "changed", edits: result.edits, fixes: result.fixes, written: false }
       : result.status === "unchanged"
         ? { ...common, status: "unchanged" }
         : {

@@ -14,6 +14,8 @@ import { importPlanEdits } from "./import-plan.js";
 export interface PassOutcome {
   edits: Edit[];
   diagnostics: Diagnostic[];
+  /** The sites rewritten: findings whose fix is applied (what reports count and name). */
+  fixed: Diagnostic[];
   /** Names the applied fixes stopped calling. */
   replaced: ReplacedName[];
 }
@@ -35,20 +37,20 @@ export function passOutcome(
   result: TransformResult,
   ctx: Context,
 ): PassOutcome {
-  if (!result.findings)
-    return { edits: result.edits ?? [], diagnostics: result.diagnostics ?? [], replaced: [] };
   const applied: Fix[] = [];
-  const diagnostics: Diagnostic[] = [...(result.diagnostics ?? [])];
+  const diagnostics: Diagnostic[] = [];
+  const fixed: Diagnostic[] = [];
   for (const finding of result.findings) {
     if (isApplied(finding.fix, ctx)) {
       applied.push(finding.fix);
+      fixed.push(diagnosticOf(finding));
       if (finding.reportWhenApplied) diagnostics.push(diagnosticOf(finding));
     } else diagnostics.push(diagnosticOf(finding));
   }
   const edits = applied.flatMap((f) => f.edits);
   if (applied.length > 0) edits.push(...importPlanEdits(file, applied));
   const replaced = applied.flatMap((f) => (f.replaces ? [f.replaces] : []));
-  return { edits: [...(result.edits ?? []), ...edits], diagnostics, replaced };
+  return { edits, diagnostics, fixed, replaced };
 }
 
 function diagnosticOf(finding: Finding): Diagnostic {

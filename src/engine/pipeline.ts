@@ -10,12 +10,7 @@ import {
 import { copyTree } from "../syntax/tree.js";
 import { FileSemantics } from "../python/semantics.js";
 import { passOutcome } from "./fixes.js";
-import {
-  statementStartOf,
-  Suppressions,
-  unusedSuppressions,
-  type SuppressionComment,
-} from "./suppression.js";
+import { statementStartOf, Suppressions, unusedSuppressions } from "./suppression.js";
 import type {
   Context,
   Diagnostic,
@@ -24,7 +19,6 @@ import type {
   ReplacedName,
   Severity,
   Transform,
-  Tree,
 } from "../model/types.js";
 
 /** An edit as reported to the user: positions in the file as it was read (1-based line and column). */
@@ -36,6 +30,21 @@ export interface ReportedEdit {
   endColumn: number;
   before: string;
   after: string;
+}
+
+/**
+ * A site a transform rewrote (its fix applied): one per site whatever the number of edits, with
+ * the code that names the rewrite. Positions in the file as it was read.
+ */
+export interface ReportedFix {
+  code: string;
+  /** The transform that rewrote it. */
+  source: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
 }
 
 export interface ReportedDiagnostic {
@@ -63,6 +72,8 @@ export interface SourceResult {
   skippedBy: string[];
   /** Names the rewrites stopped calling (for tests that patch them), when the file changed. */
   replaced?: ReplacedName[];
+  /** The sites rewritten, one per site, when the file changed. */
+  fixes?: ReportedFix[];
   /** Stack of an exception raised inside a transform, for --verbose. */
   stack?: string;
 }
@@ -150,6 +161,7 @@ class FileRun {
   readonly diagnostics: ReportedDiagnostic[] = [];
   readonly skippedBy: string[] = [];
   readonly replaced: ReplacedName[] = [];
+  readonly fixes: ReportedFix[] = [];
   readonly history: OffsetHistory;
   readonly suppressions: Suppressions;
   private readonly ignored: Set<string>;
@@ -176,25 +188,26 @@ class FileRun {
     return this.suppressions.isSuppressed(d.code, at, this.history.originalOffset(statementStart));
   }
 
-  /** A bare suppression comment on the line of one of a pass's edits (older transforms). */
-  heldBack(changes: readonly Edit[], tree: Tree): SuppressionComment | undefined {
-    if (this.suppressions.size === 0) return undefined;
-    for (const e of changes) {
-      const statement = statementStartOf(tree, e.start);
-      const comment = this.suppressions.bareAt(
-        this.history.originalOffset(e.start),
-        this.history.originalOffset(statement),
-      );
-      if (comment) return comment;
-    }
-    return undefined;
-  }
-
   /** The diagnostics, with unused suppressions when asked for. */
   reported(): ReportedDiagnostic[] {
     if (!this.input.reportUnusedIgnores || this.suppressions.size === 0) return this.diagnostics;
     const unused = unusedSuppressions(this.suppressions, mayReportUnused(this.input, this.looked));
     return [...this.diagnostics, ...unused];
+  }
+
+  /** A rewritten site, positioned in the file as read. */
+  recordFix(source: string, d: Diagnostic): void {
+    const start = this.history.position(d.start);
+    const end = this.history.position(Math.max(d.end, d.start));
+    this.fixes.push({
+      code: d.code,
+      source,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      message: d.message,
+    });
   }
 
   report(source: string, d: Diagnostic, statementStart = d.start): void {
@@ -318,20 +331,14 @@ function runPass(
   try {
     const result = transform.transform(file, run.input.ctx);
     // A suppressed or ignored site is left alone: neither reported nor rewritten.
-    if (result.findings)
-      result.findings = result.findings.filter(
-        (f) => !run.isSuppressed(f, statementStartOf(file.tree, f.start)),
-      );
+    result.findings = result.findings.filter(
+      (f) => !run.isSuppressed(f, statementStartOf(file.tree, f.start)),
+    );
     const outcome = passOutcome(file, result, run.input.ctx);
-    for (const d of outcome.diagnostics) run.report(id, d, statementStartOf(file.tree, d.start));
+    for (const d of outcome.diagnostics) run.report(id, d);
+    for (const d of outcome.fixed) run.recordFix(id, d);
     run.replaced.push(...outcome.replaced);
-    const edits = sortedEdits(outcome.edits);
-    const held = result.findings ? undefined : run.heldBack(edits, file.tree);
-    if (held) {
-      run.diagnostics.push(heldBackDiagnostic(id, held));
-      return { edits: [] };
-    }
-    return { edits };
+    return { edits: sortedEdits(outcome.edits) };
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
     // Code nested deeper than a recursive walk can follow (CPython itself refuses most such
@@ -396,6 +403,7 @@ export function transformSource(input: PipelineInput): SourceResult {
     diagnostics: run.reported(),
     skippedBy: run.skippedBy,
     ...(run.replaced.length > 0 ? { replaced: run.replaced } : {}),
+    fixes: run.fixes,
   };
 }
 
@@ -416,21 +424,6 @@ function refusedOutput(run: FileRun, native: NativeTree): boolean {
       `nothing written (please report this)`,
   });
   return true;
-}
-
-function heldBackDiagnostic(id: string, comment: SuppressionComment): ReportedDiagnostic {
-  return {
-    code: "AS911",
-    severity: "info",
-    source: "runner",
-    line: comment.line,
-    column: comment.column,
-    endLine: comment.line,
-    endColumn: comment.column,
-    message:
-      `\`# asyncshift: ignore\` on a site ${id} rewrites: none of ${id}'s rewrites in this file ` +
-      `are applied (they share import edits); its diagnostics still are`,
-  };
 }
 
 /** Unused suppressions are reported only for codes of transforms that looked at the file. */

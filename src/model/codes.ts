@@ -94,16 +94,6 @@ export const RUNNER_CODES: Record<string, CodeDoc> = {
       "(not selected, or skipped by their globs) are not reported. Remove the comment, or the codes " +
       "that no longer apply.",
   },
-  AS911: {
-    severity: "info",
-    title: "rewrites held back by a suppression comment",
-    explanation:
-      "A bare `# asyncshift: ignore` sits on the line of a site a transform rewrites (or on the " +
-      "first line of its statement). A rewrite's import edits are shared by every site of that " +
-      "transform in the file, so none of that transform's rewrites in the file are applied; its " +
-      "diagnostics are still reported. Move the code you want kept out of the file, or remove " +
-      "the comment to let the rewrites through.",
-  },
   AS920: {
     severity: "warning",
     title: "a test patches what the run rewrote",

@@ -311,10 +311,7 @@ export interface Finding extends Diagnostic {
 }
 
 export interface TransformResult {
-  /** New transforms return findings; `edits` and `diagnostics` are the older form. */
-  findings?: Finding[];
-  edits?: Edit[];
-  diagnostics?: Diagnostic[];
+  findings: Finding[];
   /** Every site found, for the inventory; optional, ignored by the rewrite pipeline. */
   sites?: TransformSite[];
 }

@@ -53,25 +53,18 @@ export function formatGithub(result: RunResult): string {
   for (const file of result.files) {
     for (const d of file.diagnostics)
       annotations.push({ level: COMMAND[d.severity], text: diagnosticLine(file.path, d) });
-    if (file.status === "changed" && !file.written) {
-      const seen = new Set<string>();
-      for (const edit of file.edits) {
-        // One annotation per transform and line: a rewrite is often several edits on one line.
-        const key = `${edit.transform}:${edit.line}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+    if (file.status === "changed" && !file.written)
+      for (const site of file.fixes ?? [])
         annotations.push({
           level: "notice",
           text: annotation(
             "notice",
             file.path,
-            edit,
-            `asyncshift ${edit.transform}`,
-            `${edit.transform} would rewrite this line; run asyncshift --write (or \`asyncshift ${file.path}\` to see the diff)`,
+            site,
+            site.code,
+            `${site.message}: ${site.source} would rewrite it; run asyncshift --write (or \`asyncshift ${file.path}\` to see the diff)`,
           ),
         });
-      }
-    }
   }
   for (const notice of result.notices)
     annotations.push({

@@ -55,6 +55,11 @@ function jsonFile(f: FileResult) {
     status: f.status,
     changed: f.status === "changed",
     edits: f.status === "changed" ? f.edits : [],
+    // One per site rewritten, with the code that names the rewrite.
+    fixes:
+      f.status === "changed"
+        ? (f.fixes ?? []).map(({ source, ...fix }) => ({ ...fix, transform: source }))
+        : [],
     diagnostics: f.diagnostics.map(
       ({ code, severity, line, column, endLine, endColumn, message, suggestion, source }) => ({
         code,

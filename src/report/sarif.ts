@@ -189,7 +189,7 @@ function exactFix(file: Extract<FileResult, { status: "changed" }>, uri: string)
   };
 }
 
-/** Pending rewrites as results: one per transform that edits the file, at its first edit. */
+/** Rewrites as results: one per site, at the site, with the code that names the rewrite. */
 function editResults(
   file: Extract<FileResult, { status: "changed" }>,
   uri: string,
@@ -197,30 +197,27 @@ function editResults(
   ruleIndex: Map<string, number>,
 ) {
   const fix = exactFix(file, uri);
-  const byTransform = new Map<string, ReportedEdit[]>();
-  for (const e of file.edits)
-    byTransform.set(e.transform, [...(byTransform.get(e.transform) ?? []), e]);
-  return [...byTransform].map(([id, edits], i) => ({
-    ruleId: id,
-    ...(ruleIndex.has(id) ? { ruleIndex: ruleIndex.get(id)! } : {}),
-    level: (mode === "write" && file.written ? "note" : "warning") as Level,
-    kind: mode === "write" && file.written ? "informational" : "fail",
+  const done = mode === "write" && file.written;
+  return (file.fixes ?? []).map((site, i) => ({
+    ruleId: site.code,
+    ...(ruleIndex.has(site.code) ? { ruleIndex: ruleIndex.get(site.code)! } : {}),
+    level: (done ? "note" : "warning") as Level,
+    kind: done ? "informational" : "fail",
     message: {
-      text:
-        mode === "write" && file.written
-          ? `${id} rewrote this file (${edits.length} edit${edits.length === 1 ? "" : "s"})`
-          : `${id} would rewrite this file (${edits.length} edit${edits.length === 1 ? "" : "s"}); run asyncshift --write`,
+      text: done
+        ? `${site.message} (rewritten by ${site.source})`
+        : `${site.message} (${site.source} would rewrite it; run asyncshift --write)`,
     },
     locations: [
       location(uri, {
-        startLine: edits[0].line,
-        startColumn: edits[0].column,
-        endLine: edits[0].endLine,
-        endColumn: edits[0].endColumn,
+        startLine: site.line,
+        startColumn: site.column,
+        endLine: site.endLine,
+        endColumn: site.endColumn,
       }),
     ],
     // The fix covers the whole file's rewrite, so it rides on the file's first result only.
-    ...(fix && i === 0 && !(mode === "write" && file.written) ? { fixes: [fix] } : {}),
+    ...(fix && i === 0 && !done ? { fixes: [fix] } : {}),
   }));
 }
 

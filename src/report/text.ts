@@ -90,13 +90,14 @@ export function summaryLine(result: RunResult): string {
   const s: Summary = result.summary;
   const changedVerb =
     result.mode === "write" ? "rewritten" : result.mode === "check" ? "would change" : "to change";
-  const edits = Object.entries(s.editsByTransform)
-    .map(([id, n]) => `${id} ${n}`)
+  const sites = Object.entries(s.sitesByTransform ?? {})
+    .filter(([, n]) => n > 0)
+    .map(([id, n]) => `${id} ${plural(n, "site")}`)
     .join(", ");
   const parts = [
     `${plural(s.filesScanned, "file")} scanned`,
     `${plural(result.mode === "write" ? s.filesWritten : s.filesChanged, "file")} ${changedVerb}`,
-    `edits: ${edits || "none"}`,
+    `rewrites: ${sites || "none"}`,
     `${plural(s.diagnostics, "diagnostic")} (${plural(s.errors, "error")}, ${plural(s.warnings, "warning")})`,
   ];
   // Codes whose count is a review list (unwrapped thread calls block the event loop again).

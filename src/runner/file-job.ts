@@ -18,6 +18,7 @@ import {
   transformSource,
   type ReportedDiagnostic,
   type ReportedEdit,
+  type ReportedFix,
 } from "../engine/pipeline.js";
 import { factsOfFile, type FileFacts } from "./project-facts.js";
 import { outlineOf, type Outline } from "../python/outline.js";
@@ -70,6 +71,8 @@ export type FileResult =
       edits: ReportedEdit[];
       /** Names the rewrites stopped calling: tests that patch them are reported. */
       replaced?: ReplacedName[];
+      /** The sites rewritten, one per site, each with the code that names its rewrite. */
+      fixes: ReportedFix[];
       /** Unified diff of the change, when asked for. */
       diff?: string;
       written: boolean;
@@ -154,7 +157,7 @@ function faultInjectingTransform(): Transform | undefined {
     transform(file) {
       if (file.source.includes(marker))
         throw new Error(`injected fault (ASYNCSHIFT_TEST_FAULT=${marker})`);
-      return { edits: [], diagnostics: [] };
+      return { findings: [] };
     },
   };
 }
@@ -287,6 +290,7 @@ function processFileOrThrow(job: FileJob): FileResult {
     status: "changed",
     edits: result.edits,
     ...(result.replaced ? { replaced: result.replaced } : {}),
+    fixes: result.fixes ?? [],
     written: job.write,
     ...(job.wantDiff ? { diff: unifiedDiff(job.path, source, text) } : {}),
     ...(job.keepText ? { original: source, output: text } : {}),

@@ -29,8 +29,10 @@ export interface Summary {
   filesWritten: number;
   filesSkipped: number;
   filesFailed: number;
-  /** Edits per transform id, in run order. */
+  /** Edits per transform id, in run order (text fragments: a site is often several). */
   editsByTransform: Record<string, number>;
+  /** Sites rewritten per transform id, in run order: what the summary line counts. */
+  sitesByTransform: Record<string, number>;
   /** Files each transform left alone because of its skip globs (tests, migrations, ...). */
   skippedByTransform: Record<string, number>;
   diagnostics: number;
@@ -276,6 +278,7 @@ export function summarize(
     filesSkipped: 0,
     filesFailed: 0,
     editsByTransform: Object.fromEntries(transforms.map((t) => [t.meta.id, 0])),
+    sitesByTransform: Object.fromEntries(transforms.map((t) => [t.meta.id, 0])),
     skippedByTransform: {},
     diagnostics: 0,
     errors: 0,
@@ -290,6 +293,8 @@ export function summarize(
       for (const edit of result.edits)
         summary.editsByTransform[edit.transform] =
           (summary.editsByTransform[edit.transform] ?? 0) + 1;
+      for (const fix of result.fixes ?? [])
+        summary.sitesByTransform[fix.source] = (summary.sitesByTransform[fix.source] ?? 0) + 1;
     } else if (result.status === "skipped") summary.filesSkipped++;
     else if (result.status === "failed") summary.filesFailed++;
     for (const id of result.skippedBy)
