@@ -96,10 +96,8 @@ const SIDE_EFFECT_FREE = ["asgiref", "django", "channels"];
  * for others: kept.
  */
 function isRemovable(file: FileSemantics, binding: ImportBinding): boolean {
-  const reexported =
-    /(^|\/)__init__\.py$/.test(file.path) ||
-    new RegExp(`["']${binding.local}["']`).test(file.source);
-  if (reexported) return false;
+  const reexported = /(^|\/)__init__\.py$/.test(file.path);
+  if (reexported || namedInAString(file, binding.local)) return false;
   const top = binding.qualified.split(".")[0];
   if (isStdlibModule(top) || SIDE_EFFECT_FREE.includes(top)) return true;
   return (
@@ -107,6 +105,24 @@ function isRemovable(file: FileSemantics, binding: ImportBinding): boolean {
     binding.statement.childrenForFieldName("name").length > 1
   );
 }
+
+/**
+ * Does a string in the file name it: `__all__ = ["name"]`, or a string annotation such as
+ * `-> "asyncio.Future"`, which type checkers and `typing.get_type_hints` resolve through the
+ * import? The import stays.
+ */
+function namedInAString(file: FileSemantics, name: string): boolean {
+  if (!file.source.includes(name)) return false;
+  const word = new RegExp(`(^|[^\\w.])${name.replace(/[.$]/g, "\\$&")}\\b`);
+  return file.root.descendantsOfType("string").some((s) => {
+    const content = s.text.replace(STRING_QUOTES, "");
+    // A name or a type expression, not prose (a docstring that mentions asyncio keeps nothing).
+    return TYPE_EXPRESSION.test(content) && word.test(content);
+  });
+}
+
+const STRING_QUOTES = /^[a-zA-Z]*("""|'''|"|')|("""|'''|"|')$/g;
+const TYPE_EXPRESSION = /^[\w.[\], |]+$/;
 
 /** The removals of one pass: one edit set per statement, whole lines merged, blank lines tidied. */
 class Removals {
@@ -159,7 +175,7 @@ class Removals {
         withBlankLineAfter(this.file.source, statement, e),
       );
       const taker =
-        whole && additions.find((a) => removal.some((r) => r.start < a.start && a.start < r.end));
+        whole && additions.find((a) => removal.some((r) => r.start <= a.start && a.start < r.end));
       if (taker) {
         // The new line would go inside the lines of an import that is going away (as when
         // `import asyncio` is the only standard-library import): the new import replaces it.

@@ -55,6 +55,14 @@ export function callsByLastName(
 }
 
 /** How a rewrite reaches a top-level module (`asyncio`) at a node; computed once per file. */
+/** `mark.asyncio`, `f(asyncio=1)`: a member or keyword named like the module, not the name. */
+function isMemberName(id: SyntaxNode): boolean {
+  const parent = id.parent;
+  const field =
+    parent?.type === "attribute" ? "attribute" : parent?.type === "keyword_argument" ? "name" : "";
+  return field !== "" && parent!.childForFieldName(field)?.id === id.id;
+}
+
 export class ModuleAccess {
   private importList?: ImportBinding[];
   private isTaken?: boolean;
@@ -71,7 +79,7 @@ export class ModuleAccess {
   /** Does some use of the module's name in the file stand for something other than the module? */
   get taken(): boolean {
     return (this.isTaken ??= this.root.descendantsOfType("identifier").some((id) => {
-      if (id.text !== this.module) return false;
+      if (id.text !== this.module || isMemberName(id)) return false;
       for (let n = id.parent; n; n = n.parent)
         if (n.type === "import_statement" || n.type === "import_from_statement") return false;
       return importBindingOf(this.module, id)?.qualified !== this.module;
