@@ -477,9 +477,15 @@ export class OrmProofs {
 function callThroughWrapper(
   value: SyntaxNode,
 ): { callee: SyntaxNode; call: SyntaxNode } | undefined {
+  if (value.type === "await") return callThroughWrapper(value.namedChildren[0] ?? value);
   if (value.type !== "call") return undefined;
   const callee = value.childForFieldName("function");
   if (!callee) return undefined;
+  // `asyncio.to_thread(Job.objects.get, pk=pk)` returns what the wrapped call returns.
+  if (qualifiedName(callee) === "asyncio.to_thread") {
+    const target = positionalArguments(value)[0];
+    return target?.type === "attribute" ? { callee: target, call: value } : undefined;
+  }
   if (callee.type !== "call") return { callee, call: value };
   const wrapper = callee.childForFieldName("function");
   const qualified = wrapper ? qualifiedName(wrapper) : undefined;
