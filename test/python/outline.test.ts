@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { outlineOf } from "../../src/python/outline.js";
+
+const SOURCE = `"""Module docstring with def fake(): pass"""
+import asyncio
+from asgiref.sync import sync_to_async
+
+@shared_task(bind=True)
+@other . deco
+def sync_batch(self, batch_id):
+    asyncio.run(sync_remote(batch_id, retries=3))
+    x = "def not_a_function(): call()"
+
+class Service(Base):
+    async def fetch(self):
+        data = await self.client.get(
+            "url",
+        )
+        def inner():
+            return helper( 1 )
+        return await sync_to_async(self.save)()
+
+    @sync_to_async
+    def _process(self): Order.objects.update_or_create(a=1)
+
+def after(): pass
+`;
+
+describe("outlineOf: patches", () => {
+  it("reads the targets of patch() and patch.object() calls, decorators included", () => {
+    const outline = outlineOf(`from unittest import mock
+from unittest.mock import patch
+
+
+@patch("billing.tasks.asyncio.run")
+def test_task(run):
+    with mock.patch.object(tasks.asyncio, "run") as fake, mocker.patch(target="asyncio.run"):
+        pass
+`);
+    expect(outline.patches).toEqual([
+      { target: "billing.tasks.asyncio.run", line: 5 },
+      { target: "tasks.asyncio", attribute: "run", line: 7 },
+      { target: "asyncio.run", line: 7 },
+    ]);
+  });
+});
+
+describe("outlineOf", () => {
+  const outline = outlineOf(SOURCE);
+  it("finds defs with their class, decorators, async-ness and line, not those in strings", () => {
+    expect(
+      outline.functions.map((f) => [f.name, f.className, f.async, f.decorators, f.line, f.parent]),
+    ).toEqual([
+      ["sync_batch", undefined, false, ["shared_task", "other.deco"], 7, undefined],
+      ["fetch", "Service", true, [], 12, undefined],
+      ["inner", undefined, false, [], 16, 1],
+      ["_process", "Service", false, ["sync_to_async"], 21, undefined],
+      ["after", undefined, false, [], 23, undefined],
+    ]);
+  });
+  it("finds calls with their callee, line, await and enclosing def", () => {
+    expect(outline.calls.map((c) => [c.callee, c.line, c.awaited, c.within])).toEqual([
+      ["shared_task", 5, false, undefined],
+      ["asyncio.run", 8, false, 0],
+      ["sync_remote", 8, false, 0],
+      ["self.client.get", 13, true, 1],
+      ["helper", 17, false, 2],
+      ["sync_to_async", 18, true, 1],
+      ["Order.objects.update_or_create", 21, false, 3],
+    ]);
+  });
+});
