@@ -19,6 +19,7 @@ import type {
   ReplacedName,
   Severity,
   Transform,
+  TransformSite,
 } from "../model/types.js";
 
 /** An edit as reported to the user: positions in the file as it was read (1-based line and column). */
@@ -437,4 +438,39 @@ function mayReportUnused(
     // A code of a transform that did not look (not selected, or skipped here) may be used there.
     return looked.some((t) => t.meta.codes[code] !== undefined);
   };
+}
+
+/** The sites one transform recognises in a file (for `asyncshift report`), offsets in the text. */
+export interface SurveyedSites {
+  transform: string;
+  sites: TransformSite[] | undefined;
+  /** The file matches the transform's skip globs: counted apart (tests, commands, migrations). */
+  skipped: boolean;
+}
+
+/**
+ * What every transform recognises in a text as read, nothing rewritten: the pipeline's parse,
+ * semantics and text tests, each transform on the same text (not chained), even where its skip
+ * globs or the Django check would stop a run. A transform that fails is left out (a run reports
+ * it as AS999).
+ */
+export function surveySource(
+  input: Pick<PipelineInput, "source" | "path" | "module" | "transforms" | "ctx" | "skipGlobs">,
+  native: NativeTree,
+): SurveyedSites[] {
+  const text = input.source;
+  let file: FileSemantics | undefined;
+  const surveyed: SurveyedSites[] = [];
+  for (const transform of input.transforms) {
+    if (!mayHoldSite(text, transform, input.ctx)) continue;
+    const globs = input.skipGlobs?.[transform.meta.id] ?? transform.meta.defaultSkip ?? [];
+    try {
+      file ??= new FileSemantics(input.path, text, copyTree(native, text), input.module);
+      const { sites } = transform.transform(file, input.ctx);
+      surveyed.push({ transform: transform.meta.id, sites, skipped: isSkipped(input.path, globs) });
+    } catch {
+      continue;
+    }
+  }
+  return surveyed;
 }

@@ -1,13 +1,10 @@
 import { readFileSync } from "node:fs";
-import picomatch from "picomatch";
 import { decodeSource, readFailure, type FileLook } from "../runner/file-job.js";
 import { lineColumnAt, lineStartsOf } from "../syntax/lines.js";
 import { firstSyntaxProblem, parseNative } from "../syntax/parse.js";
-import { mayHoldSite } from "../engine/pipeline.js";
+import { surveySource } from "../engine/pipeline.js";
 import { isAsyncFunction } from "../python/scope.js";
-import { copyTree } from "../syntax/tree.js";
-import { FileSemantics } from "../python/semantics.js";
-import type { Context, NativeTree, Transform, TransformSite, Tree } from "../model/types.js";
+import type { Context, NativeTree, Transform } from "../model/types.js";
 import { transformById } from "../../transforms/index.js";
 
 /*
@@ -68,6 +65,8 @@ export function inventoryOfSource(
   ctx: Context,
   skipGlobs: Record<string, string[]>,
   silent: Set<string>,
+  /** The file's dotted module path from the project root, when known. */
+  module?: string,
 ): InventoryFile {
   const text = source.replace(/^\uFEFF/, "");
   const native = parseNative(text);
@@ -82,28 +81,18 @@ export function inventoryOfSource(
     asyncFunctions: counts.async,
     syncFunctions: counts.sync,
   };
-  let tree: Tree | undefined;
-  let lineStarts: number[] | undefined;
-  for (const transform of transforms) {
-    if (!mayHoldSite(text, transform, ctx)) continue;
-    const id = transform.meta.id;
-    const globs = skipGlobs[id] ?? transform.meta.defaultSkip ?? [];
-    const skipped = globs.length > 0 && picomatch(globs, { dot: true })(path);
-    let sites: TransformSite[] | undefined;
-    try {
-      tree ??= copyTree(native, text);
-      sites = transform.transform(new FileSemantics(path, text, tree), ctx).sites;
-    } catch {
-      continue; // a transform that fails here fails in a run too, where it is reported (AS999)
-    }
+  const lineStarts = lineStartsOf(text);
+  for (const { transform, sites, skipped } of surveySource(
+    { source: text, path, ...(module ? { module } : {}), transforms, ctx, skipGlobs },
+    native,
+  )) {
     if (sites === undefined) {
-      silent.add(id);
+      silent.add(transform);
       continue;
     }
-    lineStarts ??= lineStartsOf(text);
     for (const site of sites)
       file.sites.push({
-        transform: id,
+        transform,
         kind: site.kind,
         context: site.context,
         ...(site.detail !== undefined ? { detail: site.detail } : {}),
@@ -139,6 +128,14 @@ export function inventoryOfPath(job: FileLook): InventoryJobResult {
   const silent = new Set<string>();
   const transforms = job.transforms.map((id) => transformById(id)!);
   const ctx: Context = { options: job.options, project: job.project };
-  const file = inventoryOfSource(job.path, decoded.text, transforms, ctx, job.skip, silent);
+  const file = inventoryOfSource(
+    job.path,
+    decoded.text,
+    transforms,
+    ctx,
+    job.skip,
+    silent,
+    job.module,
+  );
   return { file, silent: [...silent] };
 }
