@@ -37,26 +37,26 @@ export interface ReportedEdit {
  * A site a transform rewrote (its fix applied): one per site whatever the number of edits, with
  * the code that names the rewrite. Positions in the file as it was read.
  */
-export interface ReportedFix {
+export interface ReportedFix extends ReportedRange {
   code: string;
   /** The transform that rewrote it. */
   source: string;
+  message: string;
+}
+
+/** 1-based positions in the file as it was read; columns count characters. */
+export interface ReportedRange {
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
-  message: string;
 }
 
-export interface ReportedDiagnostic {
+export interface ReportedDiagnostic extends ReportedRange {
   code: string;
   severity: Severity;
   /** The transform that emitted it, or "runner". */
   source: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
   message: string;
   suggestion?: string;
 }

@@ -63,16 +63,21 @@ export function dependencyFilesAbove(dir: string): string[] {
   return found;
 }
 
+/** Each file's text with its path; a file that cannot be read is passed over. */
+function* readableTexts(files: readonly string[]): Generator<[string, string]> {
+  for (const file of files) {
+    try {
+      yield [file, readFileSync(file, "utf8")];
+    } catch {
+      // removed or unreadable since it was listed: says nothing
+    }
+  }
+}
+
 /** What the dependency files say about Django: used, and which version (pin or lower bound). */
 export function dependencyFacts(files: string[]): DependencyFacts {
   const facts: DependencyFacts = { usesDjango: false, usesAsgiref: false };
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch {
-      continue;
-    }
+  for (const [file, text] of readableTexts(files)) {
     const version = DJANGO_REQUIREMENT.exec(text);
     if (version || DJANGO_MENTION.test(text)) {
       if (!facts.usesDjango) facts.evidence = file;
@@ -95,13 +100,7 @@ const SETUP_PY_ENTRY_POINT = /["'][\w.-]+\s*=\s*([\w.]+)\s*:\s*([\w.]+)[^"']*["'
  */
 export function entryPointsOf(files: string[]): string[] {
   const found = new Set<string>();
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch {
-      continue;
-    }
+  for (const [file, text] of readableTexts(files)) {
     if (file.endsWith("pyproject.toml")) for (const e of pyprojectScripts(text)) found.add(e);
     else if (file.endsWith("setup.cfg")) {
       const section = /^\s*(?:console|gui)_scripts\s*=\s*\n((?:[ \t]+.*\n?)*)/m.exec(text);

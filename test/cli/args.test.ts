@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { requireBuild } from "../helpers/cli.js";
 import {
   asyncshift,
   removeTempProjects,
@@ -10,10 +11,7 @@ import {
   tempProject,
 } from "../helpers/project.js";
 
-beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist/src/cli/main.js")))
-    throw new Error("dist/ is missing: run `npm run build` (npm test does it first)");
-});
+beforeAll(requireBuild);
 afterEach(removeTempProjects);
 
 /** A Django project with two task modules that both hold a site. */

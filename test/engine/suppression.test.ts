@@ -1,19 +1,9 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { requireBuild } from "../helpers/cli.js";
 import { Suppressions } from "../../src/engine/suppression.js";
-import {
-  asyncshift,
-  removeTempProjects,
-  REQUIREMENTS,
-  ROOT,
-  tempProject,
-} from "../helpers/project.js";
+import { asyncshift, removeTempProjects, REQUIREMENTS, tempProject } from "../helpers/project.js";
 
-beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist/src/cli/main.js")))
-    throw new Error("dist/ is missing: run `npm run build` (npm test does it first)");
-});
+beforeAll(requireBuild);
 afterEach(removeTempProjects);
 
 describe("Suppressions", () => {
