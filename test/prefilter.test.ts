@@ -59,7 +59,12 @@ const filtering = TRANSFORMS.filter((t) => t.mayHoldSite);
 
 describe("text tests before the parse", () => {
   it("every transform but asyncio-run has one", () => {
-    expect(filtering.map((t) => t.meta.id)).toEqual(["native-orm", "to-thread", "blocking-calls"]);
+    expect(filtering.map((t) => t.meta.id)).toEqual([
+      "native-orm",
+      "to-thread",
+      "blocking-calls",
+      "missing-await",
+    ]);
   });
 
   it("turn down no snapshot input or example where the transform finds something", () => {
@@ -160,5 +165,62 @@ describe("blocking-calls text test", () => {
   it("turns down a module named like a blocking one without its function", () => {
     const source = "import requests\n\nasync def f(r):\n    return r.json()\n";
     expect(mayHoldSite(source, blockingCalls, contextFor(source, "native"))).toBe(false);
+  });
+});
+
+describe("missing-await text test", () => {
+  const missingAwait = transformById("missing-await")!;
+  const index = {
+    root: "/project",
+    functions: [
+      {
+        module: "app.rates",
+        path: "app/rates.py",
+        name: "refresh_rates",
+        nested: false,
+        async: true,
+        decorators: [],
+        line: 1,
+      },
+    ],
+    calls: [],
+    patches: [],
+  };
+  const withIndex = (source: string): Context => {
+    const ctx = contextFor(source, "native");
+    return { ...ctx, project: { ...ctx.project, index } };
+  };
+
+  it.each([
+    ["a file without def", "from app.rates import refresh_rates  # async\n\nrefresh_rates()\n"],
+    [
+      "sync code calling no async def of the project",
+      "from app.rates import fetch  # not async\n\ndef handle():\n    fetch()\n",
+    ],
+  ])("turns down %s, where the transform finds nothing", (_, source) => {
+    const ctx = withIndex(source);
+    expect(mayHoldSite(source, missingAwait, ctx)).toBe(false);
+    expect(findings(missingAwait, source, ctx)).toEqual([0, 0, 0]);
+  });
+
+  it.each([
+    ["an async def", "async def f():\n    ...\n\nasync def g():\n    f()\n"],
+    [
+      "sync code calling an async def of the project",
+      '"""Rates from the async client."""\nfrom app.rates import refresh_rates\n\ndef handle():\n    refresh_rates()\n',
+    ],
+  ])("keeps %s, where the transform finds something", (_, source) => {
+    const ctx = withIndex(source);
+    const file = new FileSemantics("app/case.py", source, parsePython(source), "app.case");
+    expect(mayHoldSite(source, missingAwait, ctx)).toBe(true);
+    expect(missingAwait.transform(file, ctx).findings?.length).toBeGreaterThan(0);
+  });
+
+  it("turns down sync code without the project index (a lone source)", () => {
+    const source =
+      "from app.rates import refresh_rates  # async\n\ndef handle():\n    refresh_rates()\n";
+    const ctx = contextFor(source, "native");
+    expect(mayHoldSite(source, missingAwait, ctx)).toBe(false);
+    expect(findings(missingAwait, source, ctx)).toEqual([0, 0, 0]);
   });
 });
