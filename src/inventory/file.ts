@@ -68,6 +68,8 @@ export function inventoryOfSource(
   ctx: Context,
   skipGlobs: Record<string, string[]>,
   silent: Set<string>,
+  /** Dotted module path from the project root: relative imports resolve against it. */
+  module?: string,
 ): InventoryFile {
   const text = source.replace(/^\uFEFF/, "");
   const native = parseNative(text);
@@ -92,7 +94,7 @@ export function inventoryOfSource(
     let sites: TransformSite[] | undefined;
     try {
       tree ??= copyTree(native, text);
-      sites = transform.transform(new FileSemantics(path, text, tree), ctx).sites;
+      sites = transform.transform(new FileSemantics(path, text, tree, module), ctx).sites;
     } catch {
       continue; // a transform that fails here fails in a run too, where it is reported (AS999)
     }
@@ -139,6 +141,14 @@ export function inventoryOfPath(job: FileLook): InventoryJobResult {
   const silent = new Set<string>();
   const transforms = job.transforms.map((id) => transformById(id)!);
   const ctx: Context = { options: job.options, project: job.project };
-  const file = inventoryOfSource(job.path, decoded.text, transforms, ctx, job.skip, silent);
+  const file = inventoryOfSource(
+    job.path,
+    decoded.text,
+    transforms,
+    ctx,
+    job.skip,
+    silent,
+    job.module,
+  );
   return { file, silent: [...silent] };
 }
