@@ -224,3 +224,40 @@ describe("missing-await text test", () => {
     expect(findings(missingAwait, source, ctx)).toEqual([0, 0, 0]);
   });
 });
+
+describe("to-thread text test for direct twin calls", () => {
+  const toThread = transformById("to-thread")!;
+  const twins = { "redis_manager.*": "async_redis_manager.*" };
+  const withTwins = (source: string, mode: ToThreadMode = "native"): Context => {
+    const ctx = contextFor(source, mode);
+    return { ...ctx, options: { ...ctx.options, settings: { "to-thread": { mode, twins } } } };
+  };
+  const direct =
+    "from app.cache import async_redis_manager, redis_manager\n\n" +
+    "async def status(cid):\n    return redis_manager.get_task_status(cid)\n";
+
+  it("keeps a direct call of a twinned object in async def", () => {
+    const ctx = withTwins(direct);
+    expect(mayHoldSite(direct, toThread, ctx)).toBe(true);
+    expect(findings(toThread, direct, ctx)[0]).toBe(1);
+  });
+
+  it.each([
+    ["no twin declared", direct, contextFor(direct, "native")],
+    ["unwrap mode", direct, withTwins(direct, "unwrap")],
+    [
+      "no async def",
+      "from app.cache import redis_manager\n\ndef status(cid):\n    return redis_manager.get(cid)\n",
+      undefined,
+    ],
+    [
+      "async def without the twinned object",
+      "from app.cache import cache\n\nasync def status(cid):\n    return cache.get(cid)\n",
+      undefined,
+    ],
+  ])("turns down %s, where the transform finds nothing", (_, source, given) => {
+    const ctx = given ?? withTwins(source);
+    expect(mayHoldSite(source, toThread, ctx)).toBe(false);
+    expect(findings(toThread, source, ctx)).toEqual([0, 0, 0]);
+  });
+});
