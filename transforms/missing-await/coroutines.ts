@@ -92,12 +92,25 @@ function definitionsOnly(bindings: readonly Binding[]): SyntaxNode[] | undefined
   return defs as SyntaxNode[];
 }
 
+/**
+ * Does the def's own body yield (an async generator: calling it makes an async iterator, which
+ * is not awaitable)? Nested defs and lambdas are their own.
+ */
+function yields(def: SyntaxNode): boolean {
+  const visit = (node: SyntaxNode): boolean =>
+    node.type === "yield" ||
+    node.namedChildren.some(
+      (c) => c.type !== "function_definition" && c.type !== "lambda" && visit(c),
+    );
+  return visit(def.childForFieldName("body")!);
+}
+
 /** Every `def` binding the name is async: a coroutine function; any other binding: unknown. */
 function allAsync(defs: SyntaxNode[] | undefined): boolean {
   return (
     defs !== undefined &&
     defs.length > 0 &&
-    defs.every((d) => isAsyncFunction(d) && keepsCoroutine(decoratorNames(d)))
+    defs.every((d) => isAsyncFunction(d) && keepsCoroutine(decoratorNames(d)) && !yields(d))
   );
 }
 
@@ -166,7 +179,8 @@ export class CoroutineFunctions {
     const body = cls.childForFieldName("body")!;
     const defs = definitionsOnly(this.file.bindingsNamed(cls, attribute));
     const direct = defs?.every((d) => d.parent?.id === body.id || d.parent?.parent?.id === body.id);
-    return direct && allAsync(defs) ? { origin: "project", name: callee.text } : undefined;
+    if (!direct || !allAsync(defs) || assignsOnSelf(cls, attribute)) return undefined;
+    return { origin: "project", name: callee.text };
   }
 
   /** A module-level function of the project, by its module and name in the index. */
@@ -215,6 +229,20 @@ export class CoroutineFunctions {
     if (!declared || this.file.isBuiltin(parts[0], callee)) return undefined;
     return { origin: "twin", name: callee.text };
   }
+}
+
+/** Does a method of the class assign `self.<attribute>` (the instance's own, over the method)? */
+function assignsOnSelf(cls: SyntaxNode, attribute: string): boolean {
+  const targets = [
+    ...cls.descendantsOfType("assignment").map((a) => a.childForFieldName("left")),
+    ...cls.descendantsOfType("augmented_assignment").map((a) => a.childForFieldName("left")),
+  ];
+  return targets.some(
+    (t) =>
+      t?.type === "attribute" &&
+      t.childForFieldName("object")?.text === "self" &&
+      t.childForFieldName("attribute")?.text === attribute,
+  );
 }
 
 /** `a.b.c` as ["a", "b", "c"]; undefined for anything but a chain of names. */

@@ -21,6 +21,16 @@ const COROUTINE_ATTRIBUTES = new Set([
   "cr_running",
   "cr_suspended",
   "__await__",
+  // An async generator's own: a name bound to one is used as what it is.
+  "asend",
+  "athrow",
+  "aclose",
+  "ag_await",
+  "ag_code",
+  "ag_frame",
+  "ag_running",
+  "__aiter__",
+  "__anext__",
 ]);
 
 /** Uses of a bound coroutine that only make sense on the awaited result. */
@@ -33,8 +43,13 @@ function usedAsResult(reference: SyntaxNode): boolean {
       !COROUTINE_ATTRIBUTES.has(parent.childForFieldName("attribute")?.text ?? "")
     );
   if (parent.type === "subscript") return parent.childForFieldName("value")?.id === reference.id;
-  // `for x in name`: a coroutine is not iterable.
-  return parent.type === "for_statement" && parent.childForFieldName("right")?.id === reference.id;
+  // `for x in name`: a coroutine is not iterable. `async for` may be the right use of an async
+  // iterator some callee returns: not read here.
+  return (
+    parent.type === "for_statement" &&
+    parent.childForFieldName("right")?.id === reference.id &&
+    parent.firstChild?.type !== "async"
+  );
 }
 
 /** How the result of `call` (not awaited) is used, inside `fn`. */
