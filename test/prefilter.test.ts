@@ -206,6 +206,10 @@ describe("missing-await text test", () => {
   it.each([
     ["an async def", "async def f():\n    ...\n\nasync def g():\n    f()\n"],
     [
+      "sync code calling an aliased async def of the project",
+      "from app.rates import refresh_rates as rr  # async\n\ndef handle():\n    rr()\n",
+    ],
+    [
       "sync code calling an async def of the project",
       '"""Rates from the async client."""\nfrom app.rates import refresh_rates\n\ndef handle():\n    refresh_rates()\n',
     ],

@@ -61,11 +61,12 @@ function asyncNamesOf(index: ProjectIndex): ReadonlySet<string> {
   return names;
 }
 
-const NAME_CALLED = /([\p{ID_Start}_][\p{ID_Continue}]*)\s*\(/gu;
+const IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}]*/gu;
 
 /**
  * Before the parse: a site is in `async def` (AS401, AS404), names an asgiref wrapper (AS403,
- * AS404) or asyncio.run (AS405), or calls an `async def` of the project by its name (AS402).
+ * AS404) or asyncio.run (AS405), or calls an `async def` of the project, whose name the text
+ * spells in the call or in the import that gives it an alias (AS402).
  */
 export function mayHoldSite(source: string, ctx: Context): boolean {
   if (/\basync[ \t]+def\b/.test(source) || /sync_to_async|async_to_sync/.test(source)) return true;
@@ -74,7 +75,7 @@ export function mayHoldSite(source: string, ctx: Context): boolean {
   const index = ctx.project.index;
   if (!index) return false;
   const names = asyncNamesOf(index);
-  for (const match of source.matchAll(NAME_CALLED)) if (names.has(match[1])) return true;
+  for (const [word] of source.matchAll(IDENTIFIER)) if (names.has(word)) return true;
   return false;
 }
 
