@@ -38,3 +38,10 @@ async def reassigned(user_id):
 
 def make_sender():
     ...
+
+
+async def with_class_body():
+    class Handler:
+        fetch_profile(1)
+
+    return Handler

@@ -24,3 +24,10 @@ def task_status_sync(cid):
 
 async def with_default(cid, fallback=redis_manager.get_task_status("default")):
     return fallback
+
+
+async def with_class_body(cid):
+    class Snapshot:
+        status = redis_manager.get_task_status(cid)
+
+    return Snapshot

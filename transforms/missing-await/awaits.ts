@@ -114,10 +114,16 @@ function asyncToSyncAt(
   return taken ? undefined : { name: ASYNC_TO_SYNC, imported: false };
 }
 
-/** The `def` a call runs in, when it is a def (not a lambda) and the call is its own. */
+/**
+ * The `def` a call runs in, when it is a def (not a lambda) and the call is in its own body, not
+ * in a class body inside it (where `await` is a syntax error).
+ */
 export function owningDef(file: FileSemantics, call: SyntaxNode): SyntaxNode | undefined {
   const fn = file.enclosingFunction(call);
-  return fn?.type === "function_definition" ? fn : undefined;
+  if (fn?.type !== "function_definition") return undefined;
+  for (let n = call.parent; n && n.id !== fn.id; n = n.parent)
+    if (n.type === "class_definition") return undefined;
+  return fn;
 }
 
 export { isAsyncFunction };

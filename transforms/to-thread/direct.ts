@@ -47,7 +47,8 @@ export function twinCalls(scan: FileScan): SyntaxNode[] {
 function asyncBodyOf(call: SyntaxNode): SyntaxNode | undefined {
   for (let n = call.parent; n; n = n.parent) {
     if (NO_AWAIT.has(n.type)) return undefined;
-    if (n.type === "function_definition") return undefined;
+    // A class body (where `await` is a syntax error) or a def of its own.
+    if (n.type === "function_definition" || n.type === "class_definition") return undefined;
     if (n.type === "block" && n.parent?.type === "function_definition")
       return isAsyncFunction(n.parent) ? n.parent : undefined;
   }
