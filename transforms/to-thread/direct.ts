@@ -65,6 +65,22 @@ function twinEdits(call: SyntaxNode, callee: SyntaxNode, twin: string): Edit[] {
   ];
 }
 
+/**
+ * How the call's result is used when an awaited twin would not be its counterpart: a context
+ * manager (`with r.lock(k):` is `async with r.lock(k):` on an async client) or an iterable
+ * (`for k in r.scan_iter():` is `async for`).
+ */
+function protocolUse(call: SyntaxNode): { use: string; form: string } | undefined {
+  let node = call;
+  while (node.parent?.type === "parenthesized_expression") node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === "with_item" || parent?.type === "as_pattern")
+    return { use: "a context manager", form: "async with" };
+  if (parent?.type === "for_statement" && parent.childForFieldName("right")?.id === node.id)
+    return { use: "an iterable", form: "async for" };
+  return undefined;
+}
+
 /** One direct call of a twinned sync callee: replaced in `async def`, reported when blocked. */
 export function directTwinSite(scan: FileScan, call: SyntaxNode, out: SiteResults): void {
   if (!asyncBodyOf(call)) return;
@@ -79,6 +95,16 @@ export function directTwinSite(scan: FileScan, call: SyntaxNode, out: SiteResult
     out.found.push({ kind: "twin_call", context: "blocked", detail: name, start });
     const suggestion = found.suggestion?.replace(/\(\.\.\.\)$/, args);
     out.report(call, found.code, found.problem, suggestion);
+    return;
+  }
+  const protocol = protocolUse(call);
+  if (protocol) {
+    out.found.push({ kind: "twin_call", context: "blocked", detail: name, start });
+    out.report(
+      call,
+      "AS303",
+      `${name}(...) is used as ${protocol.use}: with an async client that is \`${protocol.form}\` over ${found.callee}(...), not an await; rewrite by hand`,
+    );
     return;
   }
   const suggestion = `await ${found.callee}${args}`;

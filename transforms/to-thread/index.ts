@@ -204,7 +204,8 @@ export const meta: TransformMeta = {
         "`(await twin.get(k)).decode()`). The same guards as for thread calls apply (AS304): " +
         "the twin must be defined in the file, not unset where the call runs, and a `self.` " +
         "twin must exist on the class. Sync functions, lambdas, generator expressions and " +
-        "comprehensions keep the sync client. Not used in unwrap mode. Applied by default and " +
+        "comprehensions keep the sync client; a call used in `with` or iterated by `for` is " +
+        "reported (AS303): its async form is `async with` / `async for`. Not used in unwrap mode. Applied by default and " +
         "not reported once applied; the code names the rewrite.",
       before:
         "from app.cache import async_redis_manager, redis_manager\n\n" +
