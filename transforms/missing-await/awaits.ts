@@ -76,7 +76,7 @@ export function syncSite(
   if (inTests || !access) {
     const why = inTests
       ? "in a test, decide by hand (or make the test async)"
-      : `${ASYNC_TO_SYNC} means something else in this file: rewrite by hand`;
+      : `the name ${ASYNC_TO_SYNC} is used otherwise in this file (another binding, or an import out of reach here), so a new import could clash: rewrite by hand`;
     out.report(call, "AS402", `${base}; ${why}`, suggestion);
     return;
   }
@@ -97,7 +97,7 @@ export function syncSite(
   );
 }
 
-/** The name async_to_sync is reached by at `at`, or undefined when it means something else. */
+/** The name async_to_sync is reached by at `at`, or undefined when a new import of it could clash. */
 function asyncToSyncAt(
   file: FileSemantics,
   at: SyntaxNode,
