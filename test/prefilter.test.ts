@@ -54,7 +54,12 @@ const filtering = TRANSFORMS.filter((t) => t.mayHoldSite);
 
 describe("text tests before the parse", () => {
   it("every transform but asyncio-run has one", () => {
-    expect(filtering.map((t) => t.meta.id)).toEqual(["native-orm", "to-thread", "blocking-calls"]);
+    expect(filtering.map((t) => t.meta.id)).toEqual([
+      "native-orm",
+      "to-thread",
+      "blocking-calls",
+      "missing-await",
+    ]);
   });
 
   it("turn down no snapshot input or example where the transform finds something", () => {
@@ -153,5 +158,103 @@ describe("blocking-calls text test", () => {
   it("turns down a module named like a blocking one without its function", () => {
     const source = "import requests\n\nasync def f(r):\n    return r.json()\n";
     expect(mayHoldSite(source, blockingCalls, contextFor(source, "native"))).toBe(false);
+  });
+});
+
+describe("missing-await text test", () => {
+  const missingAwait = transformById("missing-await")!;
+  const index = {
+    root: "/project",
+    functions: [
+      {
+        module: "app.rates",
+        path: "app/rates.py",
+        name: "refresh_rates",
+        nested: false,
+        async: true,
+        decorators: [],
+        line: 1,
+      },
+    ],
+    calls: [],
+    patches: [],
+  };
+  const withIndex = (source: string): Context => {
+    const ctx = contextFor(source, "native");
+    return { ...ctx, project: { ...ctx.project, index } };
+  };
+
+  it.each([
+    ["a file without def", "from app.rates import refresh_rates  # async\n\nrefresh_rates()\n"],
+    [
+      "sync code calling no async def of the project",
+      "from app.rates import fetch  # not async\n\ndef handle():\n    fetch()\n",
+    ],
+  ])("turns down %s, where the transform finds nothing", (_, source) => {
+    const ctx = withIndex(source);
+    expect(mayHoldSite(source, missingAwait, ctx)).toBe(false);
+    expect(findings(missingAwait, source, ctx)).toEqual([0, 0]);
+  });
+
+  it.each([
+    ["an async def", "async def f():\n    ...\n\nasync def g():\n    f()\n"],
+    [
+      "sync code calling an aliased async def of the project",
+      "from app.rates import refresh_rates as rr  # async\n\ndef handle():\n    rr()\n",
+    ],
+    [
+      "sync code calling an async def of the project",
+      '"""Rates from the async client."""\nfrom app.rates import refresh_rates\n\ndef handle():\n    refresh_rates()\n',
+    ],
+  ])("keeps %s, where the transform finds something", (_, source) => {
+    const ctx = withIndex(source);
+    const file = new FileSemantics("app/case.py", source, parsePython(source), "app.case");
+    expect(mayHoldSite(source, missingAwait, ctx)).toBe(true);
+    expect(missingAwait.transform(file, ctx).findings?.length).toBeGreaterThan(0);
+  });
+
+  it("turns down sync code without the project index (a lone source)", () => {
+    const source =
+      "from app.rates import refresh_rates  # async\n\ndef handle():\n    refresh_rates()\n";
+    const ctx = contextFor(source, "native");
+    expect(mayHoldSite(source, missingAwait, ctx)).toBe(false);
+    expect(findings(missingAwait, source, ctx)).toEqual([0, 0]);
+  });
+});
+
+describe("to-thread text test for direct twin calls", () => {
+  const toThread = transformById("to-thread")!;
+  const twins = { "redis_manager.*": "async_redis_manager.*" };
+  const withTwins = (source: string, mode: ToThreadMode = "native"): Context => {
+    const ctx = contextFor(source, mode);
+    return { ...ctx, options: { ...ctx.options, settings: { "to-thread": { mode, twins } } } };
+  };
+  const direct =
+    "from app.cache import async_redis_manager, redis_manager\n\n" +
+    "async def status(cid):\n    return redis_manager.get_task_status(cid)\n";
+
+  it("keeps a direct call of a twinned object in async def", () => {
+    const ctx = withTwins(direct);
+    expect(mayHoldSite(direct, toThread, ctx)).toBe(true);
+    expect(findings(toThread, direct, ctx)[0]).toBe(1);
+  });
+
+  it.each([
+    ["no twin declared", direct, contextFor(direct, "native")],
+    ["unwrap mode", direct, withTwins(direct, "unwrap")],
+    [
+      "no async def",
+      "from app.cache import redis_manager\n\ndef status(cid):\n    return redis_manager.get(cid)\n",
+      undefined,
+    ],
+    [
+      "async def without the twinned object",
+      "from app.cache import cache\n\nasync def status(cid):\n    return cache.get(cid)\n",
+      undefined,
+    ],
+  ])("turns down %s, where the transform finds nothing", (_, source, given) => {
+    const ctx = given ?? withTwins(source);
+    expect(mayHoldSite(source, toThread, ctx)).toBe(false);
+    expect(findings(toThread, source, ctx)).toEqual([0, 0]);
   });
 });

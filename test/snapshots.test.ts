@@ -59,11 +59,15 @@ function contextFor(transform: Transform, input: string, options: CaseOptions): 
     { path: options.path ?? "case.py", facts },
   ]);
   const own = Object.keys(transform.meta.options ?? {}).filter((k) => options[k] !== undefined);
-  const settings = { [transform.meta.id]: Object.fromEntries(own.map((k) => [k, options[k]])) };
+  // `settings` gives other transforms' settings a transform reads (missing-await: to-thread's twins).
+  const settings = {
+    ...options.settings,
+    [transform.meta.id]: Object.fromEntries(own.map((k) => [k, options[k]])),
+  };
   return makeContext(
     { ...options, settings } as ContextOptions,
     { ...project, ...options.project },
-    [transform],
+    TRANSFORMS.filter((t) => t === transform || options.settings?.[t.meta.id] !== undefined),
   );
 }
 

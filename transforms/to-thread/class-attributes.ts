@@ -102,6 +102,8 @@ export function selfTwinProblem(
   site: SyntaxNode,
   callee: string,
   root: SyntaxNode,
+  /** What happens to the site instead: the thread call stays, or the sync call. */
+  kept = "it stays in its thread",
 ): string | undefined {
   const parts = callee.split(".");
   if (parts[0] !== "self" || parts.length < 2) return undefined;
@@ -110,7 +112,7 @@ export function selfTwinProblem(
   while (fn && fn.type !== "function_definition") fn = fn.parent;
   const cls = fn ? classOfMethod(fn) : undefined;
   if (!cls)
-    return `the twin ${callee} needs self.${attribute}, and this call is not in a method of a class: it stays in its thread`;
+    return `the twin ${callee} needs self.${attribute}, and this call is not in a method of a class: ${kept}`;
   const className = cls.childForFieldName("name")!.text;
   const search = findAttribute(cls, attribute, moduleClasses(root));
   if (search.found) return undefined;
@@ -118,5 +120,5 @@ export function selfTwinProblem(
     search.unchecked.length > 0
       ? ` (base ${search.unchecked.join(", ")} is defined in another file and was not checked)`
       : "";
-  return `the twin ${callee} needs self.${attribute}, which class ${className} does not define or assign${elsewhere}: it stays in its thread; declare the twin for the classes that have it`;
+  return `the twin ${callee} needs self.${attribute}, which class ${className} does not define or assign${elsewhere}: ${kept}; declare the twin for the classes that have it`;
 }

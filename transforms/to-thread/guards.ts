@@ -199,7 +199,12 @@ export function twinObjectNames(callee: string): Set<string> {
  * Why the twin `callee` may not be used at `site` (inside its function): a test around it says the
  * twin is unset, or tests it in a way asyncshift cannot read. Undefined when nothing says so.
  */
-export function twinGuardProblem(site: SyntaxNode, callee: string): string | undefined {
+export function twinGuardProblem(
+  site: SyntaxNode,
+  callee: string,
+  /** What happens to the site instead: the thread call stays, or the sync call. */
+  kept = "it stays in its thread",
+): string | undefined {
   const names = twinObjectNames(callee);
   if (names.size === 0) return undefined;
   const guards: Guard[] = [];
@@ -209,10 +214,10 @@ export function twinGuardProblem(site: SyntaxNode, callee: string): string | und
   }
   const unset = guards.find((g) => g.knowledge === "unset");
   if (unset)
-    return `the twin ${callee} is unset where this call runs (it runs when \`${unset.test.text}\` is ${unset.holds}): it is the fallback for when the twin is missing; it stays in its thread`;
+    return `the twin ${callee} is unset where this call runs (it runs when \`${unset.test.text}\` is ${unset.holds}): it is the fallback for when the twin is missing; ${kept}`;
   // The innermost test decides: an unreadable test further out may only say what is known inside.
   const innermost = guards.find((g) => g.knowledge !== "unrelated");
   if (innermost?.knowledge === "unknown")
-    return `asyncshift cannot tell whether the twin ${callee} is set where this call runs (it runs ${innermost.where ?? `when \`${innermost.test.text}\` is ${innermost.holds}`}): it stays in its thread; rewrite by hand if it is`;
+    return `asyncshift cannot tell whether the twin ${callee} is set where this call runs (it runs ${innermost.where ?? `when \`${innermost.test.text}\` is ${innermost.holds}`}): ${kept}; rewrite by hand if it is`;
   return undefined;
 }

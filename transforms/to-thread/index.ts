@@ -9,11 +9,10 @@ import type {
 import { replaceSite } from "./native.js";
 import { FileScan, threadSiteContext } from "./proofs.js";
 import { SiteResults } from "./results.js";
-import { targetOf, threadSites, wrapperCalls } from "./sites.js";
+import { directTwinSite, twinCalls, twinRoots } from "./direct.js";
+import { mayHoldSite as mayHoldThreadSite, targetOf, threadSites, wrapperCalls } from "./sites.js";
 import { TWINS_TABLE } from "./twins.js";
 import { unwrapSite } from "./unwrap.js";
-
-export { mayHoldSite } from "./sites.js";
 
 /**
  * Files unwrap mode leaves alone, as asyncio-run leaves them: tests run sync code in a thread on
@@ -42,9 +41,9 @@ function twinProblem(pattern: string, replacement: string): string | undefined {
 export const meta: TransformMeta = {
   id: "to-thread",
   summary:
-    "asyncio.to_thread / run_in_executor around a call with a native async equivalent -> the native call (--to-thread unwrap: back to the plain call)",
-  // Every site names its wrapper.
-  triggers: ["to_thread", "run_in_executor"],
+    "asyncio.to_thread / run_in_executor around a call with a native async equivalent -> the native call, and direct calls with a declared async twin in async def -> the awaited twin (--to-thread unwrap: back to the plain call)",
+  // A thread site names its wrapper; a direct twin call is in an `async def`.
+  triggers: ["to_thread", "run_in_executor", "async"],
   siteKinds: [
     {
       kind: "to_thread",
@@ -53,6 +52,14 @@ export const meta: TransformMeta = {
         { context: "native", header: "native" },
         { context: "twin", header: "twin" },
         { context: "none", header: "none" },
+      ],
+    },
+    {
+      kind: "twin_call",
+      group: "twin call",
+      columns: [
+        { context: "twin", header: "twin" },
+        { context: "blocked", header: "blocked" },
       ],
     },
   ],
@@ -133,7 +140,8 @@ export const meta: TransformMeta = {
         "unset (`if not twin`, the `else` of `if twin`, `if twin is None`, after `if twin: " +
         "return ...`), where a test of it cannot be read, or when it is `self.<attr>` and the " +
         "method's class (or a base class in the same file) neither defines nor assigns that " +
-        "attribute. The thread call is often the fallback for when the twin is missing.",
+        "attribute. The thread call is often the fallback for when the twin is missing. The " +
+        "same holds for a direct sync call in async def (AS308): the sync call then stays.",
       before:
         "from app.cache import redis_manager\n" +
         "await asyncio.to_thread(redis_manager.get_task_status, task_id)",
@@ -186,8 +194,42 @@ export const meta: TransformMeta = {
         "await loop.run_in_executor(None, start_client, loop)",
       after: "await loop.run_in_executor(None, start_client, loop)  # kept: it waits on the loop",
     },
+    AS308: {
+      severity: "info",
+      title: "Direct sync call replaced by its declared async twin",
+      explanation:
+        `A call of a sync client written directly in async def blocks the event loop. When an ` +
+        `async twin is declared under ${TWINS_TABLE}, the call becomes the awaited twin, with ` +
+        "the arguments kept byte for byte (in parentheses when the result is used at once: " +
+        "`(await twin.get(k)).decode()`). The same guards as for thread calls apply (AS304): " +
+        "the twin must be defined in the file, not unset where the call runs, and a `self.` " +
+        "twin must exist on the class. Sync functions, lambdas, generator expressions and " +
+        "comprehensions keep the sync client; a call used in `with` or iterated by `for` is " +
+        "reported (AS303): its async form is `async with` / `async for`. Not used in unwrap mode. Applied by default and " +
+        "not reported once applied; the code names the rewrite.",
+      before:
+        "from app.cache import async_redis_manager, redis_manager\n\n" +
+        "async def task_status(cid):\n    return redis_manager.get_task_status(cid)",
+      after:
+        "from app.cache import async_redis_manager\n\n" +
+        "async def task_status(cid):\n    return await async_redis_manager.get_task_status(cid)",
+    },
   },
 };
+
+/**
+ * Before the parse: a thread site (see sites.ts), or a direct call of a twinned object, which
+ * needs an `async def` and the twin pattern's first name in the text.
+ */
+export function mayHoldSite(source: string, ctx: Context): boolean {
+  if (mayHoldThreadSite(source)) return true;
+  const twins = settingOf<Record<string, string>>(ctx, meta, "twins");
+  if (settingOf(ctx, meta, "mode") === "unwrap" || Object.keys(twins).length === 0) return false;
+  if (!/\basync[ \t]+def\b/.test(source)) return false;
+  return [...twinRoots(twins)].some(
+    (root) => root === "*" || (/^\w+$/.test(root) && new RegExp(`\\b${root}\\b`).test(source)),
+  );
+}
 
 export function transform(file: FileSemantics, ctx: Context): TransformResult {
   const unwrap = settingOf(ctx, meta, "mode") === "unwrap";
@@ -221,6 +263,12 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
     if (skipped) continue;
     if (unwrap) unwrapSite(scan, site, target, wrapper, out);
     else replaceSite(scan, site, target, wrapper, out);
+  }
+  if (!unwrap) {
+    const inSite = (call: { startIndex: number; endIndex: number }) =>
+      sites.some((s) => s.call.startIndex <= call.startIndex && call.endIndex <= s.call.endIndex);
+    // A twin call inside a thread site is left for the next run, once that site is rewritten.
+    for (const call of twinCalls(scan)) if (!inSite(call)) directTwinSite(scan, call, out);
   }
   // The inventory still lists a skipped file's sites; the run finds nothing there.
   return { findings: skipped ? [] : out.findings, sites: out.found };

@@ -129,6 +129,19 @@ export function nativeFor(
   }
   const orm = ormNative(fn, scan);
   if (orm) return orm;
+  return declaredTwin(scan, fn, site.call);
+}
+
+/**
+ * The declared async twin of `fn` (a dotted name) for a call at `at`, or why it cannot be used
+ * there: malformed, not defined in the file, unset on that branch, missing on `self`'s class.
+ */
+export function declaredTwin(
+  scan: FileScan,
+  fn: SyntaxNode,
+  at: SyntaxNode,
+  kept?: string,
+): Native | NativeProblem | undefined {
   const parts = dottedParts(fn);
   const twin = parts && twinFor(parts, scan.twins);
   if (!parts || !twin) return undefined;
@@ -139,14 +152,14 @@ export function nativeFor(
       code: "AS304",
     };
   const twinRoot = callee.split(".")[0];
-  if (twinRoot !== parts[0] && scan.file.isBuiltin(twinRoot, site.call))
+  if (twinRoot !== parts[0] && scan.file.isBuiltin(twinRoot, at))
     return {
       problem: `the async twin ${callee} is not defined in this file (${twinRoot} is not imported, assigned or a parameter here): import it and run again`,
       code: "AS304",
       suggestion: `await ${callee}(...)`,
     };
   const unusable =
-    selfTwinProblem(site.call, callee, scan.file.root) ?? twinGuardProblem(site.call, callee);
+    selfTwinProblem(at, callee, scan.file.root, kept) ?? twinGuardProblem(at, callee, kept);
   if (unusable) return { problem: unusable, code: "AS304", suggestion: `await ${callee}(...)` };
   return { callee, coroutine: false };
 }

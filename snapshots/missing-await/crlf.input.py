@@ -1,0 +1,6 @@
+async def send_welcome(user):
+    ...
+
+
+async def notify(user):
+    send_welcome(user)

@@ -1,0 +1,6 @@
+async def send_welcome(user):
+    ...
+
+
+async def notify(user):
+    await send_welcome(user)

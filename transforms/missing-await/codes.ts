@@ -1,0 +1,80 @@
+import type { CodeDoc } from "../../src/model/types.js";
+
+/** The codes of missing-await, with what `asyncshift explain` prints for each. */
+export const MISSING_AWAIT_CODES: Record<string, CodeDoc> = {
+  AS401: {
+    severity: "error",
+    title: "Coroutine called without await in async def",
+    explanation:
+      "Calling a coroutine function only makes a coroutine object: without `await` its body " +
+      'never runs (Python warns "coroutine ... was never awaited" when it is collected). ' +
+      "asyncshift adds `await` where the call is a statement of its own, or where its value is " +
+      "bound to a name that is then used as the result (an attribute, an item, a loop over " +
+      "it). The callee must be a coroutine function for certain: an `async def` of the " +
+      "project (a function of the same file, an import resolved through the project index, a " +
+      "method of the enclosing class called on `self`), asyncio's coroutine functions " +
+      "(sleep, wait_for, wait, to_thread, ...), a native async method of the Django ORM " +
+      "(aget, asave, ...) on a proven queryset or instance, or the async side of a twin " +
+      "declared under [tool.asyncshift.to-thread.twins]. A name rebound in the function, an " +
+      "attribute of an unknown object, a decorated `async def` or a function defined both " +
+      "async and sync is left alone. A coroutine handed off (to asyncio.gather, " +
+      "create_task, ensure_future, returned, stored, passed as an argument) is left alone too. " +
+      "Applied by default; not reported once applied.",
+    before: "async def notify_all(users):\n    for user in users:\n        send_welcome(user)",
+    after: "async def notify_all(users):\n    for user in users:\n        await send_welcome(user)",
+  },
+  AS402: {
+    severity: "warning",
+    title: "Coroutine called from sync code without running it",
+    explanation:
+      "A sync `def` calls an `async def` of the project and drops the result: the coroutine " +
+      "is created and thrown away, the body never runs. asgiref's " +
+      "`async_to_sync(f)(args)` runs it to completion from sync code. That rewrite is an " +
+      "unsafe fix, applied only with --unsafe-fixes: if the sync function is itself called " +
+      "from a running event loop, async_to_sync raises RuntimeError there, and the function " +
+      "should become async instead. In test files the rewrite is only suggested.",
+    before: "def handle(self, *args, **options):\n    refresh_rates()",
+    after: "def handle(self, *args, **options):\n    async_to_sync(refresh_rates)()",
+  },
+  AS403: {
+    severity: "error",
+    title: "sync_to_async() of a coroutine function",
+    explanation:
+      "asgiref's sync_to_async() only takes sync functions: given an `async def` (or a native " +
+      'async ORM method) it raises TypeError("sync_to_async can only be applied to sync ' +
+      'functions."), at import time when it is used as a decorator. The function is already ' +
+      "awaitable: call it directly and await it. Reported, not rewritten.",
+    before: "await sync_to_async(fetch_report)(report_id)",
+    after: "await fetch_report(report_id)",
+  },
+  AS404: {
+    severity: "error",
+    title: "async_to_sync() inside async def",
+    explanation:
+      "async_to_sync() blocks its thread until the coroutine finishes on another loop. On the " +
+      "event loop's own thread asgiref refuses: RuntimeError(\"You cannot use AsyncToSync in " +
+      'the same thread as an async event loop - just await the async function directly."). ' +
+      "Inside `async def`, await the coroutine. The check is made when the wrapper is called: " +
+      "`async_to_sync(f)` kept for later, or called in a nested def or lambda (which may run " +
+      "in a thread), is not reported. Reported, not rewritten.",
+    before: "async def sync_orders(shop):\n    async_to_sync(pull_orders)(shop)",
+    after: "async def sync_orders(shop):\n    await pull_orders(shop)",
+  },
+  AS405: {
+    severity: "warning",
+    title: "asyncio.run() in a function called on the event loop",
+    explanation:
+      "A sync function that calls asyncio.run() is called directly (not through a thread or " +
+      "sync_to_async) from an `async def` of the project, as the project index shows: there " +
+      'a loop is already running and asyncio.run() raises RuntimeError ("asyncio.run() ' +
+      'cannot be called from a running event loop"); async_to_sync(), the asyncio-run ' +
+      "transform's rewrite, would raise too. Make the function async and await it, or call it " +
+      "through sync_to_async() (or asyncio.to_thread) from the async side. Only a function " +
+      "whose name no other function of the project has is followed, so that the calls found " +
+      "are its own. Reported, not rewritten.",
+    before:
+      "def refresh():\n    asyncio.run(pull_rates())\n\nasync def dashboard(request):\n    refresh()",
+    after:
+      "async def refresh():\n    await pull_rates()\n\nasync def dashboard(request):\n    await refresh()",
+  },
+};

@@ -1,0 +1,256 @@
+import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
+import { isAsyncFunction } from "../../src/python/scope.js";
+import type {
+  Binding,
+  Context,
+  FileSemantics,
+  IndexedFunction,
+  SyntaxNode,
+} from "../../src/model/types.js";
+
+/** asyncio's coroutine functions: a call of one does nothing until awaited. */
+const ASYNCIO_COROUTINES: ReadonlySet<string> = new Set([
+  "asyncio.sleep",
+  "asyncio.wait_for",
+  "asyncio.wait",
+  "asyncio.to_thread",
+  "asyncio.open_connection",
+  "asyncio.start_server",
+  "asyncio.open_unix_connection",
+  "asyncio.start_unix_server",
+  "asyncio.create_subprocess_exec",
+  "asyncio.create_subprocess_shell",
+]);
+
+/** Django's native async methods that return an async iterator, not an awaitable. */
+const NOT_AWAITABLE = new Set(["aiterator"]);
+
+/**
+ * Where a coroutine function was proven: a function of the project, one of asyncio's, a native
+ * Django ORM method on a proven queryset or instance, or a declared async twin.
+ */
+export type CoroutineOrigin = "project" | "asyncio" | "orm" | "twin";
+
+export interface Coroutine {
+  origin: CoroutineOrigin;
+  /** How the site names it: `notify`, `self.refresh`, `Order.objects.aget`. */
+  name: string;
+}
+
+/** `from .clients import notify` in `app.views` -> `app.clients.notify`. */
+function absoluteName(qualified: string, file: FileSemantics): string | undefined {
+  if (!qualified.startsWith(".")) return qualified;
+  if (file.module === undefined) return undefined;
+  const dots = qualified.length - qualified.replace(/^\.+/, "").length;
+  const isPackage = /(^|[\\/])__init__\.py$/.test(file.path);
+  const base = file.module.split(".").filter((p) => p !== "");
+  const keep = base.length - (isPackage ? dots - 1 : dots);
+  if (keep < 0) return undefined;
+  return [...base.slice(0, keep), qualified.slice(dots)].filter((p) => p !== "").join(".");
+}
+
+/** The scopes a name in a function body is looked up in: its own, enclosing defs, the module. */
+function lookupScopes(file: FileSemantics, at: SyntaxNode): SyntaxNode[] {
+  const scopes: SyntaxNode[] = [];
+  for (let scope = file.enclosingScope(at); ; scope = file.enclosingScope(scope)) {
+    // A class body is not a scope its methods' names are looked up in.
+    if (scope.type !== "class_definition") scopes.push(scope);
+    if (scope.type === "module") return scopes;
+  }
+}
+
+/**
+ * Decorators that keep an `async def` a coroutine function. Any other one may make it something
+ * else (`@async_to_sync`, `@property`, a task decorator): not certain.
+ */
+const KEEPING_DECORATORS = new Set([
+  "staticmethod",
+  "classmethod",
+  "abstractmethod",
+  "abc.abstractmethod",
+  "override",
+  "typing.override",
+  "typing_extensions.override",
+]);
+
+export function keepsCoroutine(decorators: readonly string[]): boolean {
+  return decorators.every((d) => KEEPING_DECORATORS.has(d.replace(/\s+/g, "")));
+}
+
+/** A decorator's name as the index writes it: without `@` and arguments. */
+function decoratorNames(def: SyntaxNode): string[] {
+  const decorated = def.parent?.type === "decorated_definition" ? def.parent : undefined;
+  return (decorated?.namedChildren ?? [])
+    .filter((c) => c.type === "decorator")
+    .map((d) => d.text.slice(1).replace(/\(.*$/s, "").trim());
+}
+
+/** `def`s that bind a name, or undefined when some binding of it is not a `def`. */
+function definitionsOnly(bindings: readonly Binding[]): SyntaxNode[] | undefined {
+  const defs = bindings.map((b) => b.node.parent);
+  if (defs.some((d) => d?.type !== "function_definition")) return undefined;
+  return defs as SyntaxNode[];
+}
+
+/**
+ * Does the def's own body yield (an async generator: calling it makes an async iterator, which
+ * is not awaitable)? Nested defs and lambdas are their own.
+ */
+function yields(def: SyntaxNode): boolean {
+  const visit = (node: SyntaxNode): boolean =>
+    node.type === "yield" ||
+    node.namedChildren.some(
+      (c) => c.type !== "function_definition" && c.type !== "lambda" && visit(c),
+    );
+  return visit(def.childForFieldName("body")!);
+}
+
+/** Every `def` binding the name is async: a coroutine function; any other binding: unknown. */
+function allAsync(defs: SyntaxNode[] | undefined): boolean {
+  return (
+    defs !== undefined &&
+    defs.length > 0 &&
+    defs.every((d) => isAsyncFunction(d) && keepsCoroutine(decoratorNames(d)) && !yields(d))
+  );
+}
+
+/** Resolves callees to coroutine functions, exactly or not at all; one per file. */
+export class CoroutineFunctions {
+  private ormProofs?: OrmProofs;
+  private readonly twins: Record<string, string>;
+
+  constructor(
+    private readonly file: FileSemantics,
+    private readonly ctx: Context,
+  ) {
+    // to-thread's declared twins (`[tool.asyncshift.to-thread.twins]`): the one setting of
+    // another transform this one reads, since a twin's replacement is an async client.
+    const declared = ctx.options.settings["to-thread"]?.twins;
+    this.twins =
+      declared && typeof declared === "object" && !Array.isArray(declared) ? declared : {};
+  }
+
+  /** The coroutine function a call's callee stands for, when that is certain. */
+  of(callee: SyntaxNode): Coroutine | undefined {
+    if (callee.type === "identifier") return this.named(callee);
+    if (callee.type !== "attribute") return undefined;
+    const object = callee.childForFieldName("object")!;
+    const attribute = callee.childForFieldName("attribute")!.text;
+    if (object.type === "identifier" && object.text === "self")
+      return this.selfMethod(callee, attribute);
+    const qualified = this.file.qualifiedName(callee);
+    if (qualified && ASYNCIO_COROUTINES.has(qualified))
+      return { origin: "asyncio", name: callee.text };
+    const project = qualified ? this.projectFunction(qualified, callee) : undefined;
+    return project ?? this.ormMethod(callee, object, attribute) ?? this.twin(callee);
+  }
+
+  /** A project coroutine function (not asyncio, the ORM or a twin): what sync code may not drop. */
+  projectOf(callee: SyntaxNode): Coroutine | undefined {
+    const found = this.of(callee);
+    return found?.origin === "project" ? found : undefined;
+  }
+
+  private named(callee: SyntaxNode): Coroutine | undefined {
+    const name = callee.text;
+    for (const scope of lookupScopes(this.file, callee)) {
+      const bindings = this.file.bindingsNamed(scope, name);
+      if (bindings.length === 0) continue;
+      if (bindings.every((b) => b.kind === "import")) {
+        const qualified = this.file.qualifiedName(callee);
+        if (qualified && ASYNCIO_COROUTINES.has(qualified)) return { origin: "asyncio", name };
+        return qualified ? this.projectFunction(qualified, callee) : undefined;
+      }
+      // A name bound in the function itself or by anything but `def`s: not certain.
+      if (scope.type !== "module") return undefined;
+      return allAsync(definitionsOnly(bindings)) ? { origin: "project", name } : undefined;
+    }
+    return undefined;
+  }
+
+  /** `self.refresh` in a method of a class whose body defines `refresh` only as `async def`. */
+  private selfMethod(callee: SyntaxNode, attribute: string): Coroutine | undefined {
+    const method = this.file.enclosingFunction(callee);
+    const cls = method && this.file.enclosingClass(method);
+    if (!method || !cls || method.parent?.parent?.id !== cls.id) return undefined;
+    const first = method.childForFieldName("parameters")?.namedChildren[0];
+    if (first?.type !== "identifier" || first.text !== "self") return undefined;
+    if (this.file.bindingsNamed(method, "self").length !== 1) return undefined;
+    const body = cls.childForFieldName("body")!;
+    const defs = definitionsOnly(this.file.bindingsNamed(cls, attribute));
+    const direct = defs?.every((d) => d.parent?.id === body.id || d.parent?.parent?.id === body.id);
+    if (!direct || !allAsync(defs) || assignsOnSelf(cls, attribute)) return undefined;
+    return { origin: "project", name: callee.text };
+  }
+
+  /** A module-level function of the project, by its module and name in the index. */
+  private projectFunction(qualified: string, at: SyntaxNode): Coroutine | undefined {
+    const index = this.ctx.project.index;
+    const absolute = absoluteName(qualified, this.file);
+    if (!index || !absolute || !absolute.includes(".")) return undefined;
+    const name = absolute.slice(absolute.lastIndexOf(".") + 1);
+    const module = absolute.slice(0, absolute.lastIndexOf("."));
+    const matches = index.functions.filter(
+      (f: IndexedFunction) => f.module === module && f.name === name && !f.className && !f.nested,
+    );
+    // Defined twice in its module with different async-ness (`if ...: async def` / `else: def`).
+    if (matches.length === 0 || !matches.every((f) => f.async && keepsCoroutine(f.decorators)))
+      return undefined;
+    return { origin: "project", name: at.text };
+  }
+
+  /** `Order.objects.aget` on a proven manager or queryset, `order.asave` on a proven instance. */
+  private ormMethod(
+    callee: SyntaxNode,
+    receiver: SyntaxNode,
+    method: string,
+  ): Coroutine | undefined {
+    const ctx = this.ctx;
+    if (!(ctx.options.django || ctx.project.usesDjango)) return undefined;
+    if (!/^a\w+$/.test(method) || NOT_AWAITABLE.has(method)) return undefined;
+    const proofs = (this.ormProofs ??= new OrmProofs(ctx.project));
+    const found = asyncTwinOfOrmCall(proofs, receiver, method.slice(1));
+    return found?.certain && found.twin?.async === method
+      ? { origin: "orm", name: callee.text }
+      : undefined;
+  }
+
+  /** A callee matching the replacement side of a declared twin: an async client's method. */
+  private twin(callee: SyntaxNode): Coroutine | undefined {
+    const parts = dottedParts(callee);
+    if (!parts) return undefined;
+    const declared = Object.values(this.twins).some((replacement) => {
+      const segments = replacement.split(".");
+      return (
+        segments.length === parts.length && segments.every((s, i) => s === "*" || s === parts[i])
+      );
+    });
+    // The twin's object must be something of this file, not Python's builtin of that name.
+    if (!declared || this.file.isBuiltin(parts[0], callee)) return undefined;
+    return { origin: "twin", name: callee.text };
+  }
+}
+
+/** Does a method of the class assign `self.<attribute>` (the instance's own, over the method)? */
+function assignsOnSelf(cls: SyntaxNode, attribute: string): boolean {
+  const targets = [
+    ...cls.descendantsOfType("assignment").map((a) => a.childForFieldName("left")),
+    ...cls.descendantsOfType("augmented_assignment").map((a) => a.childForFieldName("left")),
+  ];
+  return targets.some(
+    (t) =>
+      t?.type === "attribute" &&
+      t.childForFieldName("object")?.text === "self" &&
+      t.childForFieldName("attribute")?.text === attribute,
+  );
+}
+
+/** `a.b.c` as ["a", "b", "c"]; undefined for anything but a chain of names. */
+export function dottedParts(expr: SyntaxNode): string[] | undefined {
+  if (expr.type === "identifier") return [expr.text];
+  if (expr.type !== "attribute") return undefined;
+  const object = expr.childForFieldName("object");
+  const head = object && dottedParts(object);
+  const attribute = expr.childForFieldName("attribute");
+  return head && attribute ? [...head, attribute.text] : undefined;
+}

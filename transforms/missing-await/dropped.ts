@@ -1,0 +1,75 @@
+import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+
+/**
+ * How a call's result is used, for a call of a coroutine function: dropped (a statement of its
+ * own: the coroutine never runs), bound to a name that is then used as the call's result (the
+ * coroutine object has no such attribute), or handed off (awaited, returned, passed, stored:
+ * someone else may await it) or used in a way not read here.
+ */
+export type ResultUse =
+  { use: "dropped" } | { use: "bound"; name: string; uses: SyntaxNode[] } | { use: "other" };
+
+/** What a coroutine object has itself: a use of these is a use of the coroutine. */
+const COROUTINE_ATTRIBUTES = new Set([
+  "close",
+  "send",
+  "throw",
+  "cr_await",
+  "cr_code",
+  "cr_frame",
+  "cr_origin",
+  "cr_running",
+  "cr_suspended",
+  "__await__",
+  // An async generator's own: a name bound to one is used as what it is.
+  "asend",
+  "athrow",
+  "aclose",
+  "ag_await",
+  "ag_code",
+  "ag_frame",
+  "ag_running",
+  "__aiter__",
+  "__anext__",
+]);
+
+/** Uses of a bound coroutine that only make sense on the awaited result. */
+function usedAsResult(reference: SyntaxNode): boolean {
+  const parent = reference.parent;
+  if (!parent) return false;
+  if (parent.type === "attribute")
+    return (
+      parent.childForFieldName("object")?.id === reference.id &&
+      !COROUTINE_ATTRIBUTES.has(parent.childForFieldName("attribute")?.text ?? "")
+    );
+  if (parent.type === "subscript") return parent.childForFieldName("value")?.id === reference.id;
+  // `for x in name`: a coroutine is not iterable. `async for` may be the right use of an async
+  // iterator some callee returns: not read here.
+  return (
+    parent.type === "for_statement" &&
+    parent.childForFieldName("right")?.id === reference.id &&
+    parent.firstChild?.type !== "async"
+  );
+}
+
+/** How the result of `call` (not awaited) is used, inside `fn`. */
+export function resultUse(file: FileSemantics, call: SyntaxNode, fn: SyntaxNode): ResultUse {
+  const parent = call.parent;
+  if (parent?.type === "expression_statement" && parent.namedChildren.length === 1)
+    return { use: "dropped" };
+  if (parent?.type !== "assignment" || parent.childForFieldName("right")?.id !== call.id)
+    return { use: "other" };
+  const left = parent.childForFieldName("left");
+  if (left?.type !== "identifier" || parent.childForFieldName("type")) return { use: "other" };
+  if (parent.parent?.type !== "expression_statement") return { use: "other" };
+  // The name must be bound once, here: another binding makes its later uses unclear.
+  const bindings = file.bindingsNamed(fn, left.text);
+  if (bindings.length !== 1 || bindings[0].node.id !== left.id) return { use: "other" };
+  const uses = file
+    .referencesInScope(fn, left.text)
+    .filter((r) => r.id !== left.id && r.startIndex > call.endIndex);
+  if (uses.length === 0 || !uses.every(usedAsResult)) return { use: "other" };
+  // A nested def or lambda may run later, elsewhere: its use is not this function's.
+  if (uses.some((u) => file.enclosingFunction(u)?.id !== fn.id)) return { use: "other" };
+  return { use: "bound", name: left.text, uses };
+}
