@@ -5,6 +5,7 @@ import { callArguments } from "../../src/python/calls.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import type { Blocker } from "./codes.js";
 import { methodConversion } from "./conversions.js";
+import { lazyCallerProblem, lazyQueryProblem } from "./lazy-objects.js";
 import { unprovenChains } from "./lazy-relations.js";
 import { awaitedEdits, losesComments, rewrittenText, suggestionFor } from "./rewrite.js";
 import { scan } from "./scan.js";
@@ -53,6 +54,12 @@ export function wrapperCall(f: OrmFile, ref: SyntaxNode): void {
   }
   const site = conversion.node;
   const suggestion = rewrittenText(f.source, site, conversion.edits);
+  const lazy = lazyQueryProblem(conversion, "async");
+  if (lazy) {
+    recordSite(f, "sync_to_async", outer, lazy.code);
+    reportProblem(f, lazy);
+    return;
+  }
   const blocker = wrappedBlocker(f, conversion);
   if (blocker) {
     recordSite(f, "sync_to_async", outer, blocker.code);
@@ -195,6 +202,8 @@ function decoratedProblems(
   const decorator = decos[index];
   const body = def.childForFieldName("body")!;
   const problems = [...findings.problems, ...unprovenChains(body, findings.conversions)];
+  const lazyCaller = lazyCallerProblem(f, def);
+  if (lazyCaller) problems.push(lazyCaller);
   for (const other of decos) {
     if (other.id === decorator.id) continue;
     const otherProblem = otherDecoratorProblem(f, other, decorator);
