@@ -71,12 +71,9 @@ const EXPECTED_KEPT = {
     product_or_404: { below: "5.0", why: "aget_object_or_404 needs Django 5.0 (AS209)" },
   },
   "cases/chains/wrappers.py": {
-    reserve_many: "cross-function chain (helpers.reserve_one), not converted today",
+    reserve_many: "chain through another module (helpers.reserve_one), not converted yet",
     cancel_open_orders: "cross-function chain (AS205)",
-    reserve_api_like: "sync_to_async(helpers.reserve_one): chain, not converted today",
-  },
-  "cases/chains/same_module.py": {
-    cheapest_sku: "cross-function chain (_cheapest), not converted today",
+    reserve_api_like: "sync_to_async(helpers.reserve_one): chain, not converted yet",
   },
 };
 

@@ -7,6 +7,8 @@ import type { Blocker } from "./codes.js";
 import { methodConversion } from "./conversions.js";
 import { lazyCallerProblem, lazyQueryProblem } from "./lazy-objects.js";
 import { unprovenChains } from "./lazy-relations.js";
+import { chainCallsOf, reachesOrmWork, type ChainCall } from "./chains.js";
+import { chainedWrapper } from "./chained-wrapper.js";
 import { awaitedEdits, losesComments, rewrittenText, suggestionFor } from "./rewrite.js";
 import { scan } from "./scan.js";
 import {
@@ -134,20 +136,44 @@ function storedWrapper(f: OrmFile, wrap: SyntaxNode, target: SyntaxNode): void {
   );
 }
 
-/** e. `@sync_to_async def f(): <ORM work>` -> `async def f(): <awaited native calls>`. */
-export function decoratedWrapper(f: OrmFile, def: SyntaxNode): void {
-  if (isAsyncFunction(def)) return;
+/** A decorated wrapper, analysed: what converting it edits and what blocks it. */
+export interface DecoratedAnalysis {
+  def: SyntaxNode;
+  decorator: SyntaxNode;
+  /** The wrapper's name in the decorator (`sync_to_async`). */
+  callee: SyntaxNode;
+  findings: Findings;
+  /** The wrapper's own edits: `async`, its awaited conversions, the decorator line removed. */
+  edits: Edit[];
+  /** The decorated definition without the decorator, converted. */
+  suggestion: string;
+  problems: Problem[];
+  /** Calls to plain defs of this file (each also an AS205 problem, the chain aside). */
+  chainCalls: ChainCall[];
+}
+
+/** The analysis of a def decorated by a wrapper, made once; undefined when nothing to convert. */
+export function analyseDecorated(f: OrmFile, def: SyntaxNode): DecoratedAnalysis | undefined {
+  const cache = (f.decorated ??= new Map());
+  if (!cache.has(def.id)) cache.set(def.id, analysis(f, def));
+  return cache.get(def.id);
+}
+
+function analysis(f: OrmFile, def: SyntaxNode): DecoratedAnalysis | undefined {
+  if (isAsyncFunction(def)) return undefined;
   const decos = decorators(def);
   const index = decos.findIndex((d) => {
     const callee = decoratorCallee(d);
     return !!callee && wrapperKind(f, callee) !== undefined;
   });
-  if (index < 0) return;
+  if (index < 0) return undefined;
   const decorator = decos[index];
   const callee = decoratorCallee(decorator)!;
   const body = def.childForFieldName("body")!;
   const findings = scan(f, body, "wrapper");
-  if (findings.ormSites === 0) return; // no ORM work: a legitimate thread wrapper
+  const chainCalls = chainCallsOf(f, findings);
+  // No ORM work, here or in the functions it calls: a legitimate thread wrapper.
+  if (findings.ormSites === 0 && !reachesOrmWork(f, chainCalls)) return undefined;
   const edits: Edit[] = [{ start: def.startIndex, end: def.startIndex, text: "async " }];
   for (const c of findings.conversions) edits.push(...awaitedEdits(c));
   // The suggestion is the decorated definition without the decorator.
@@ -159,6 +185,15 @@ export function decoratedWrapper(f: OrmFile, def: SyntaxNode): void {
   const range = lineRange(f.source, decorator);
   edits.push({ start: range.start, end: range.end, text: "" });
   const problems = decoratedProblems(f, def, decos, index, findings, edits);
+  return { def, decorator, callee, findings, edits, suggestion, problems, chainCalls };
+}
+
+/** e. `@sync_to_async def f(): <ORM work>` -> `async def f(): <awaited native calls>`. */
+export function decoratedWrapper(f: OrmFile, def: SyntaxNode): void {
+  const a = analyseDecorated(f, def);
+  if (!a) return;
+  if (a.chainCalls.length > 0 && chainedWrapper(f, a)) return;
+  const { decorator, callee, findings, edits, suggestion, problems } = a;
   recordSite(f, "sync_to_async", decorator, problems[0]?.code);
   const kept = `@${callee.text} wrapper ${def.childForFieldName("name")?.text ?? ""}() kept`;
   const fix = fixOf("unsafe", edits, findings.conversions, [callee]);
