@@ -43,7 +43,7 @@ def _process_files(pr, files):
             path=changed["filename"],
             defaults={"additions": changed["additions"]},
         )
-    return len(files)
+    return len(files)  # rows seen
 
 
 async def _aprocess_files(pr, files):
@@ -53,7 +53,7 @@ async def _aprocess_files(pr, files):
             path=changed["filename"],
             defaults={"additions": changed["additions"]},
         )
-    return len(files)
+    return len(files)  # rows seen
 
 
 async def _process_pr_async(pr_id, payload):

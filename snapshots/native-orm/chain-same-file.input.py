@@ -28,7 +28,7 @@ def _process_files(pr, files):
             path=changed["filename"],
             defaults={"additions": changed["additions"]},
         )
-    return len(files)
+    return len(files)  # rows seen
 
 
 @sync_to_async

@@ -27,7 +27,7 @@ def _process_files(pr, files):
             path=changed["filename"],
             defaults={"additions": changed["additions"]},
         )
-    return len(files)
+    return len(files)  # rows seen
 
 
 async def _aprocess_files(pr, files):
@@ -37,7 +37,7 @@ async def _aprocess_files(pr, files):
             path=changed["filename"],
             defaults={"additions": changed["additions"]},
         )
-    return len(files)
+    return len(files)  # rows seen
 
 
 async def _process_pr_async(pr_id, payload):

@@ -149,12 +149,19 @@ function edited(
       continue;
     }
     const name = r.def.childForFieldName("name")!;
+    // A comment ending the def may hold the `\r` of its line (tree-sitter's comment token).
     const text = rewrittenText(f.source, r.def, [
       ...own,
       { start: name.startIndex, end: name.endIndex, text: twin },
-    ]);
-    const end = r.def.endIndex;
-    helperEdits.push({ start: end, end, text: `${newline}${newline}${newline}${text}` });
+    ]).replace(/\r$/, "");
+    // At the start of the line after the def's last one, so that a comment ending that line
+    // stays with it (and a line ending is never split in two).
+    const next = f.source.indexOf("\n", r.def.endIndex);
+    helperEdits.push(
+      next < 0
+        ? { start: f.source.length, end: f.source.length, text: `${newline.repeat(3)}${text}` }
+        : { start: next + 1, end: next + 1, text: `${newline.repeat(2)}${text}${newline}` },
+    );
   }
   const helperConversions = reached.flatMap((r) => r.findings.conversions);
   const converted = converting.map((w) => w.def);

@@ -2,7 +2,8 @@ import { chainPlan, type ChainPlan } from "./chain-plan.js";
 import { nameOf, reachedFunctions } from "./chains.js";
 import { rewrittenText } from "./rewrite.js";
 import { analyseDecorated, type DecoratedAnalysis } from "./sites.js";
-import { fixOf, report, type OrmFile } from "./state.js";
+import { BLOCKER_NAMES } from "./codes.js";
+import { fixOf, lineOf, report, type OrmFile } from "./state.js";
 
 // Site e through calls (issue 15, part 1, same file): a decorated wrapper whose body converts
 // but calls plain defs of its own module converts with every function it reaches, or is kept
@@ -39,10 +40,12 @@ export function chainedWrapper(f: OrmFile, a: DecoratedAnalysis): boolean {
   const kept = `@${a.callee.text} wrapper ${nameOf(a.def)}() kept`;
   const blocker = plan.blocked.get(a.def.id);
   if (blocker) {
+    // The part before ": " is what the report tallies; the rest names the path.
+    const path = blocker.message.split(/ -> line \d+: |: /)[0];
     f.sites.push({
       kind: "sync_to_async",
       context: "blocked",
-      detail: `chain: ${blocker.code} ${blocker.message.split(":")[0]}`,
+      detail: `${blocker.code} ${BLOCKER_NAMES[blocker.code]} (chain): ${path}, line ${lineOf(blocker.node)}`,
       start: a.decorator.startIndex,
     });
     const message = `${kept}: ${blocker.message}`;
@@ -64,7 +67,7 @@ export function chainedWrapper(f: OrmFile, a: DecoratedAnalysis): boolean {
   f.sites.push({
     kind: "sync_to_async",
     context: "convertible",
-    detail: `chain: ${[nameOf(a.def), ...reached.map((r) => nameOf(r.def))].join(" -> ")}`,
+    detail: `converts through calls (chain): ${nameOf(a.def)} -> ${reached.map((r) => nameOf(r.def)).join(", ")}`,
     start: a.decorator.startIndex,
   });
   const suggestion = rewrittenText(f.source, a.def, [
