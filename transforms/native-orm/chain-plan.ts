@@ -15,10 +15,16 @@ import type { Conversion, OrmFile, Problem } from "./state.js";
 // functions become `async def` in place (every caller converts with them) and which gain an
 // async twin beside them (some caller stays sync), and the edits that do it.
 
-/** A wrapper whose own body converts, with the chain calls it makes. */
+/**
+ * A wrapper whose own body converts, with the chain calls it makes: a decorated def (`def` is the
+ * def), or `sync_to_async(helper)(...)` (`def` is that call, `unwrap` its `sync_to_async(helper)`,
+ * and its one chain call is the call itself).
+ */
 export interface ChainedWrapper {
   def: SyntaxNode;
+  name: string;
   calls: ChainCall[];
+  unwrap?: SyntaxNode;
 }
 
 export interface ChainPlan {
@@ -46,7 +52,7 @@ export function twinName(name: string): string {
 export function chainPlan(f: OrmFile, wrappers: ChainedWrapper[]): ChainPlan {
   const blocked = new Map<number, Problem>();
   for (const w of wrappers) {
-    const blocker = chainBlocker(f, w.def, w.calls);
+    const blocker = chainBlocker(f, w.name, w.calls);
     if (blocker) blocked.set(w.def.id, blocker);
   }
   // A twin whose name is taken blocks every wrapper reaching it; that can leave other functions
@@ -128,7 +134,9 @@ function edited(
   for (const w of converting)
     callEdits.set(
       w.def.id,
-      w.calls.flatMap((c) => callEdit(c, twins)),
+      w.unwrap
+        ? unwrapEdits(w.calls[0], w.unwrap, twins)
+        : w.calls.flatMap((c) => callEdit(c, twins)),
     );
   for (const r of reached)
     callEdits.set(
@@ -184,5 +192,15 @@ function callEdit(c: ChainCall, twins: Map<number, string>): Edit[] {
     { start: c.call.startIndex, end: c.call.startIndex, text: parens ? "(await " : "await " },
     ...(twin ? [{ start: c.callee.startIndex, end: c.callee.endIndex, text: twin }] : []),
     ...(parens ? [{ start: c.call.endIndex, end: c.call.endIndex, text: ")" }] : []),
+  ];
+}
+
+/** `sync_to_async(helper)(x)` -> `helper(x)`, or `ahelper(x)` when the callee is twinned. */
+function unwrapEdits(c: ChainCall, wrap: SyntaxNode, twins: Map<number, string>): Edit[] {
+  const twin = twins.get(c.def.id);
+  return [
+    { start: c.call.startIndex, end: c.callee.startIndex, text: "" },
+    ...(twin ? [{ start: c.callee.startIndex, end: c.callee.endIndex, text: twin }] : []),
+    { start: c.callee.endIndex, end: wrap.endIndex, text: "" },
   ];
 }

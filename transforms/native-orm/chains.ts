@@ -120,33 +120,31 @@ function awaitClashes(findings: Findings, calls: ChainCall[]): Problem[] {
 }
 
 /** The first blocker reached from `calls`, its message naming the path from `start`. */
-export function chainBlocker(
-  f: OrmFile,
-  start: SyntaxNode,
-  calls: ChainCall[],
-): Problem | undefined {
+export function chainBlocker(f: OrmFile, start: string, calls: ChainCall[]): Problem | undefined {
   // Reported at the wrapper's own call that leads to the blocker; the message names the path.
   for (const c of calls) {
-    const problem = blockerBelow(f, [start], [c]);
+    const problem = blockerBelow(f, [start], [], [c]);
     if (problem) return { ...problem, node: c.call };
   }
   return undefined;
 }
 
-function blockerBelow(f: OrmFile, path: SyntaxNode[], calls: ChainCall[]): Problem | undefined {
+/** `names`: the path so far, from the wrapper; `defs`: the functions on it. */
+function blockerBelow(
+  f: OrmFile,
+  names: string[],
+  defs: SyntaxNode[],
+  calls: ChainCall[],
+): Problem | undefined {
   for (const c of calls) {
-    const names = [...path, c.def].map(nameOf).join(" -> ");
-    if (path.some((d) => d.id === c.def.id))
+    const path = [...names, nameOf(c.def)].join(" -> ");
+    if (defs.some((d) => d.id === c.def.id))
+      return { code: "AS208", node: c.call, message: `${path}: a cycle of calls is not converted` };
+    if (defs.length >= MAX_CHAIN_DEPTH)
       return {
         code: "AS208",
         node: c.call,
-        message: `${names}: a cycle of calls is not converted`,
-      };
-    if (path.length > MAX_CHAIN_DEPTH)
-      return {
-        code: "AS208",
-        node: c.call,
-        message: `${names}: the chain is deeper than ${MAX_CHAIN_DEPTH} calls, not followed`,
+        message: `${path}: the chain is deeper than ${MAX_CHAIN_DEPTH} calls, not followed`,
       };
     const fn = chainFunction(f, c.def);
     const own = fn.problems[0];
@@ -154,9 +152,9 @@ function blockerBelow(f: OrmFile, path: SyntaxNode[], calls: ChainCall[]): Probl
       return {
         ...own,
         node: c.call,
-        message: `${names} -> line ${lineOf(own.node)}: ${own.message}`,
+        message: `${path} -> line ${lineOf(own.node)}: ${own.message}`,
       };
-    const below = blockerBelow(f, [...path, c.def], fn.calls);
+    const below = blockerBelow(f, [...names, nameOf(c.def)], [...defs, c.def], fn.calls);
     if (below) return below;
   }
   return undefined;

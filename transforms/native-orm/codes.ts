@@ -66,7 +66,8 @@ export const CODES = {
     explanation:
       "The wrapped function calls something that has no native async form: file storage or " +
       "FileField `.save`, forms (`is_valid`, `form.save`), `render`, `send_mail`, a custom model " +
-      "or manager method, or another function of the project (which may touch the database). " +
+      "or manager method, or a function of another module of the project (which may touch the " +
+      "database; plain functions of the wrapper's own module are followed instead, site h). " +
       "Converting the wrapper to async def would run that call on the event loop. The wrapper " +
       "stays as it is.",
     before: "@sync_to_async\ndef archive(order):\n    order.archive()",

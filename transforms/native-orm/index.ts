@@ -60,6 +60,7 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
   if (!ctx.options.django && !ctx.project.usesDjango) return { findings: [], sites: [] };
   const f = newOrmFile(file, ctx);
   const refs = wrapperReferences(f);
+  f.wrapperRefs = refs;
   f.wrapperDefs = decoratedByWrapper(refs);
   for (const def of f.wrapperDefs) decoratedWrapper(f, def);
   for (const ref of refs) wrapperCall(f, ref);

@@ -8,7 +8,7 @@ import { methodConversion } from "./conversions.js";
 import { lazyCallerProblem, lazyQueryProblem } from "./lazy-objects.js";
 import { unprovenChains } from "./lazy-relations.js";
 import { chainCallsOf, reachesOrmWork, type ChainCall } from "./chains.js";
-import { chainedWrapper } from "./chained-wrapper.js";
+import { chainedWrappedCall, chainedWrapper } from "./chained-wrapper.js";
 import { awaitedEdits, losesComments, rewrittenText, suggestionFor } from "./rewrite.js";
 import { scan } from "./scan.js";
 import {
@@ -47,6 +47,7 @@ export function wrapperCall(f: OrmFile, ref: SyntaxNode): void {
     storedWrapper(f, wrap, target);
     return;
   }
+  if (chainedWrappedCall(f, ref)) return;
   const conversion = wrappedConversion(f, outer, wrap, target);
   if (!conversion) return;
   if ("code" in conversion) {

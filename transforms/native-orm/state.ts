@@ -69,6 +69,8 @@ export interface OrmFile {
   wrapperNames?: Set<string>;
   /** Every comment in the file, found on first use. */
   comments?: SyntaxNode[];
+  /** Every wrapper reference of the file, in source order. */
+  wrapperRefs?: SyntaxNode[];
   /** The defs decorated by a wrapper, in source order. */
   wrapperDefs?: SyntaxNode[];
   /** Functions reached by chains of calls, scanned once (see chains.ts). */
