@@ -163,12 +163,20 @@ function edited(
       { start: name.startIndex, end: name.endIndex, text: twin },
     ]).replace(/\r$/, "");
     // At the start of the line after the def's last one, so that a comment ending that line
-    // stays with it (and a line ending is never split in two).
+    // stays with it (and a line ending is never split in two). Methods keep their indentation
+    // and one blank line; module-level functions two.
+    const lineStart = f.source.lastIndexOf("\n", r.def.startIndex - 1) + 1;
+    const indent = f.source.slice(lineStart, r.def.startIndex);
+    const blank = newline.repeat(r.def.parent?.type === "module" ? 2 : 1);
     const next = f.source.indexOf("\n", r.def.endIndex);
     helperEdits.push(
       next < 0
-        ? { start: f.source.length, end: f.source.length, text: `${newline.repeat(3)}${text}` }
-        : { start: next + 1, end: next + 1, text: `${newline.repeat(2)}${text}${newline}` },
+        ? {
+            start: f.source.length,
+            end: f.source.length,
+            text: `${newline}${blank}${indent}${text}`,
+          }
+        : { start: next + 1, end: next + 1, text: `${blank}${indent}${text}${newline}` },
     );
   }
   const helperConversions = reached.flatMap((r) => r.findings.conversions);

@@ -11,9 +11,10 @@ import { lineOf, type Findings, type OrmFile, type Problem } from "./state.js";
 /** Calls deeper than this are not followed: the chain is reported instead. */
 export const MAX_CHAIN_DEPTH = 5;
 
-/** A call in a converted body to a plain module-level def of the same file. */
+/** A call in a converted body to a plain module-level def, or method of its class, of the file. */
 export interface ChainCall {
   call: SyntaxNode;
+  /** The name called: `helper`, or `helper` in `self.helper`. */
   callee: SyntaxNode;
   def: SyntaxNode;
 }
@@ -49,6 +50,32 @@ export function chainTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefi
   return def;
 }
 
+/**
+ * `self.<name>` inside a method: the plain method of the same class it names (no decorator, not
+ * async, the only binding of the name in the class body). Bases are not looked at.
+ */
+export function methodTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefined {
+  const receiver = callee.childForFieldName("object");
+  const name = callee.childForFieldName("attribute")?.text;
+  if (callee.type !== "attribute" || receiver?.type !== "identifier" || !name) return undefined;
+  const method = f.file.enclosingScope(callee);
+  const firstParameter = method.childForFieldName("parameters")?.namedChildren[0];
+  if (method.type !== "function_definition" || firstParameter?.text !== receiver.text)
+    return undefined;
+  if (receiver.text !== "self") return undefined;
+  const holder = method.parent?.type === "decorated_definition" ? method.parent : method;
+  const cls = holder.parent?.parent;
+  if (cls?.type !== "class_definition") return undefined;
+  if (f.file.bindingsNamed(cls, name).length !== 1) return undefined;
+  const def = cls
+    .childForFieldName("body")
+    ?.namedChildren.find(
+      (c) => c.type === "function_definition" && c.childForFieldName("name")?.text === name,
+    );
+  if (!def || def.children.some((c) => c.type === "async")) return undefined;
+  return def.childForFieldName("parameters")?.namedChildren[0]?.text === "self" ? def : undefined;
+}
+
 /** The calls in `findings`' region that are chain calls (each reported as AS205 by the scan). */
 export function chainCallsOf(f: OrmFile, findings: Findings): ChainCall[] {
   const calls: ChainCall[] = [];
@@ -57,6 +84,10 @@ export function chainCallsOf(f: OrmFile, findings: Findings): ChainCall[] {
     const callee = p.node.childForFieldName("function")!;
     const def = chainTarget(f, callee);
     if (def) calls.push({ call: p.node, callee, def });
+    const method = def ? undefined : methodTarget(f, callee);
+    // A method's name is what a twin renames: `self.helper` -> `self.ahelper`.
+    if (method)
+      calls.push({ call: p.node, callee: callee.childForFieldName("attribute")!, def: method });
   }
   return calls;
 }
