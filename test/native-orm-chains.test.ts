@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { asyncshift, removeTempProjects, tempProject } from "./helpers/project.js";
@@ -76,6 +76,10 @@ function project() {
 
 afterEach(removeTempProjects);
 
+function tempFile(dir: string, path: string, text: string) {
+  writeFileSync(join(dir, path), text);
+}
+
 describe("a wrapper converting through the functions of its module", () => {
   it("twins the functions other files call (a task, a test) and converts the rest in place", () => {
     const dir = project();
@@ -109,6 +113,17 @@ describe("a wrapper converting through the functions of its module", () => {
     expect(readFileSync(join(dir, "tests/test_sync.py"), "utf8")).toBe(TEST);
     // Idempotent: a second run has nothing to do.
     expect(asyncshift(dir, ["--check", "shop/sync.py"]).code).toBe(0);
+  });
+
+  it("twins a function a test patches, rather than converting it in place", () => {
+    const dir = project();
+    const patching = `from unittest import mock\n\n\n@mock.patch("shop.sync._touch")\ndef test_touch(touch):\n    pass\n`;
+    tempFile(dir, "tests/test_touch.py", patching);
+    asyncshift(dir, ["--write", "shop/sync.py"]);
+    const written = readFileSync(join(dir, "shop/sync.py"), "utf8");
+    expect(written).toContain("def _touch(pr):\n    PullRequest.objects");
+    expect(written).toContain("async def _atouch(pr):");
+    expect(written).toContain("    await _atouch(pr)");
   });
 
   it("`asyncshift report` lists the chain", () => {

@@ -108,7 +108,8 @@ function twinsOf(
 }
 
 /**
- * Whether other files may call `name`: with no project index (a lone source), they may. Calls
+ * Whether other files may call `name` (or a test patch it): with no project index (a lone
+ * source), they may. Calls
  * through the index are matched by the callee's last name, so a same-named function elsewhere
  * counts too: it only makes a twin where converting in place was possible.
  */
@@ -116,7 +117,9 @@ function calledFromOtherFiles(f: OrmFile, name: string): boolean {
   const index = f.ctx.project.index;
   if (!index) return true;
   const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
-  return index.calls.some((c) => c.path !== here && c.callee.split(".").at(-1) === name);
+  if (index.calls.some((c) => c.path !== here && c.callee.split(".").at(-1) === name)) return true;
+  // A test that patches it replaces it with a sync mock, which awaiting callers would break.
+  return index.patches.some((p) => (p.attribute ?? p.target.split(".").at(-1)) === name);
 }
 
 function nameTaken(f: OrmFile, name: string): boolean {
