@@ -76,11 +76,19 @@ export function methodTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undef
   return def.childForFieldName("parameters")?.namedChildren[0]?.text === "self" ? def : undefined;
 }
 
+function insideGenerator(node: SyntaxNode): boolean {
+  for (let n = node.parent; n && n.type !== "function_definition"; n = n.parent)
+    if (n.type === "generator_expression") return true;
+  return false;
+}
+
 /** The calls in `findings`' region that are chain calls (each reported as AS205 by the scan). */
 export function chainCallsOf(f: OrmFile, findings: Findings): ChainCall[] {
   const calls: ChainCall[] = [];
   for (const p of findings.problems) {
     if (p.code !== "AS205" || p.node.type !== "call") continue;
+    // `await` inside a generator expression would make it an async generator: not followed.
+    if (insideGenerator(p.node)) continue;
     const callee = p.node.childForFieldName("function")!;
     const def = chainTarget(f, callee);
     if (def) calls.push({ call: p.node, callee, def });

@@ -126,7 +126,9 @@ function visit(walk: Walk, node: SyntaxNode): WalkStep {
       return true;
     case "generator_expression":
       walk.findings.problems.push(...generatorProblems(f, node, mode));
-      return false;
+      // In a wrapper every call must stay off the database, those of a generator too (ORM work
+      // there is already a blocker, so what the walk finds inside is never rewritten).
+      return mode === "wrapper";
     case "attribute":
       add(walk, relationReadProblem(f, node));
       return true;
