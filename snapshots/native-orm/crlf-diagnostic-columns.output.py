@@ -1,6 +1,6 @@
 from shop.models import Order
 
 
-async def badge(request):
-    label = "注文 🛒"; has = bool(Order.objects.filter(user=request.user))
-    return label, has, await Order.objects.filter(user=request.user).aexists()
+async def badge(request, user_id):
+    label = "注文 🛒"; has = bool(Order.objects.filter(user_id=user_id))
+    return label, has, await Order.objects.filter(user_id=user_id).aexists()

@@ -1,4 +1,5 @@
 """Views for the order dashboard."""
+from asgiref.sync import sync_to_async
 from django.http import JsonResponse
 
 from .models import Order
@@ -8,7 +9,9 @@ async def dashboard(request):
     # 🚀 compteur des commandes — 注文の数
     count = await Order.objects.filter(status="open").acount()
     latest = await Order.objects.alatest("created")
-    first = await Order.objects.filter(customer=request.user).order_by("-created").afirst()
+    first = await sync_to_async(
+        Order.objects.filter(customer=request.user).order_by("-created").first
+    )()
     exists = await Order.objects.aexists(
         # comment inside the argument list stays
     )

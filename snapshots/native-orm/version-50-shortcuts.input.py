@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, redirect
 from shop.models import Order
 
 
-async def order_page(request, pk):
-    order = get_object_or_404(Order, pk=pk, owner=request.user)
+async def order_page(request, pk, owner_id):
+    order = get_object_or_404(Order, pk=pk, owner_id=owner_id)
     return HttpResponse(order.reference)
 
 

@@ -69,7 +69,9 @@ export function totalsOf(files: InventoryFile[]): Inventory["totals"] {
     if (file.status === "unreadable") totals.unreadableFiles++;
     for (const site of file.sites) {
       bump(totals.sites, site.kind, countedContext(site));
-      if (site.context === "blocked") bump(totals.blockers, site.kind, site.detail ?? "unknown");
+      // A detail may go on after ": " (a chain's path): the tally is by what comes before.
+      const blocker = site.detail?.split(": ")[0] ?? "unknown";
+      if (site.context === "blocked") bump(totals.blockers, site.kind, blocker);
     }
   }
   return totals;

@@ -198,6 +198,8 @@ export interface IndexedCall {
   /** The callee as written: `helper`, `self.helper`, `services.helper`. */
   callee: string;
   awaited: boolean;
+  /** An argument mentions `request.user` (or `<x>.request.user`): a lazy object. */
+  passesUser?: boolean;
   /** The function holding the call (`Class.method` for methods); undefined at module level. */
   within?: string;
 }

@@ -27,6 +27,8 @@ export interface OutlineCall {
   callee: string;
   line: number;
   awaited: boolean;
+  /** An argument hands on `request.user` or `<x>.request.user` (a lazy object), not an attribute of it. */
+  passesUser?: true;
   /** Index in `functions` of the innermost def holding the call; undefined at module level. */
   within?: number;
 }
@@ -46,6 +48,8 @@ export interface Outline {
   patches?: OutlinePatch[];
 }
 
+/** `request.user`, `self.request.user`: the lazy user of a Django request. */
+const REQUEST_USER = /(^|\.)request\.user$/;
 const IDENT = /[\p{ID_Start}_][\p{ID_Continue}]*/uy;
 const KEYWORDS_BEFORE_PAREN = new Set([
   "if",
@@ -107,6 +111,8 @@ class Scanner {
   private readonly calls: OutlineCall[] = [];
   private readonly patches: OutlinePatch[] = [];
   private decorators: string[] = [];
+  /** Per open bracket, innermost last: the index in `calls` of the call it opens, or -1. */
+  private readonly openBrackets: number[] = [];
   /** The last identifier chain read, ending where `(` may follow. */
   private chain: { text: string; end: number; awaited: boolean } | undefined;
 
@@ -253,6 +259,9 @@ class Scanner {
     const dotted = previous && /^\s*\.\s*$/.test(s.slice(previous.end, start));
     if (dotted) {
       this.chain = { text: `${previous.text}.${word}`, end: this.i, awaited: previous.awaited };
+      // `request.user.pk` hands on a loaded value, not the lazy object.
+      if (REQUEST_USER.test(this.chain.text) && !/^\s*\./.test(s.slice(this.i, this.i + 40)))
+        this.markPassesUser();
       return;
     }
     if (word === "await") {
@@ -265,9 +274,21 @@ class Scanner {
       : { text: word, end: this.i, awaited: Boolean(awaited) };
   }
 
+  /** The innermost call whose arguments are being read mentions request.user. */
+  private markPassesUser(): void {
+    for (let k = this.openBrackets.length - 1; k >= 0; k--) {
+      const call = this.openBrackets[k];
+      if (call < 0) continue;
+      this.calls[call].passesUser = true;
+      return;
+    }
+  }
+
   private open(): void {
     const chain = this.chain;
+    let opened = -1;
     if (chain?.text && /^\s*$/.test(this.s.slice(chain.end, this.i))) {
+      opened = this.calls.length;
       const within = [...this.blocks].reverse().find((b) => b.kind === "def")?.index;
       this.calls.push({
         callee: chain.text,
@@ -277,7 +298,7 @@ class Scanner {
       });
       if (PATCHER.test(chain.text)) this.patch(chain.text.endsWith(".object"));
     }
-    this.bracket(1);
+    this.bracket(1, opened);
   }
 
   /** The literal target of a `patch(` or `patch.object(` opening at `this.i`, if it has one. */
@@ -292,8 +313,12 @@ class Scanner {
     });
   }
 
-  private bracket(delta: number): void {
+  private bracket(delta: number, call = -1): void {
     this.depth = Math.max(0, this.depth + delta);
+    if (delta > 0) this.openBrackets.push(call);
+    else if (this.depth === 0)
+      this.openBrackets.length = 0; // unbalanced closers forget all
+    else this.openBrackets.pop();
     this.chain = undefined;
     this.i++;
   }

@@ -106,6 +106,11 @@ export function formatInventoryText(inventory: Inventory, color: boolean): strin
         .map(([blocker, n]) => `${blocker} ${n}`)
         .join(", ")}`,
     );
+  // Sites whose detail names a chain of calls: what converts through calls, what stops the rest.
+  for (const file of inventory.files)
+    for (const site of file.sites)
+      if (site.detail?.includes("(chain): "))
+        out.push(`${file.path}:${site.line}: ${site.kind} ${site.detail.replace("(chain): ", "")}`);
   for (const file of inventory.files.filter((f) => f.status !== "ok"))
     out.push(c.yellow(`${file.path}: ${file.reason ?? file.status}`));
   if (inventory.silentTransforms.length > 0)

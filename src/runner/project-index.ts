@@ -33,7 +33,7 @@ export function projectRootOf(path: string): string {
 }
 
 /** Version of the cache's layout and of what the pre-pass records: a change starts it afresh. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 export const CACHE_DIR = ".asyncshift_cache";
 
 interface CacheEntry {
@@ -262,6 +262,7 @@ function indexOf(root: string, outlines: { file: string; outline?: Outline }[]):
         line: call.line,
         callee: call.callee,
         awaited: call.awaited,
+        ...(call.passesUser ? { passesUser: true } : {}),
         ...(within
           ? { within: within.className ? `${within.className}.${within.name}` : within.name }
           : {}),

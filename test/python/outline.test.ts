@@ -69,4 +69,29 @@ describe("outlineOf", () => {
       ["Order.objects.update_or_create", 21, false, 3],
     ]);
   });
+
+  it("marks the innermost call that is handed request.user (a lazy object) itself", () => {
+    const calls = outlineOf(
+      [
+        "async def view(request, pk):",
+        "    if await open_orders_for(",
+        "        request . user,  # lazy",
+        "    ) > 5:",
+        "        log(str(self.request.user.pk), pk)",
+        "    count(request.user_id, [request.session])",
+        "    total(user=request.GET.get('user'))",
+        "    keep(dict(owner=self.request.user))",
+      ].join("\n"),
+    ).calls;
+    expect(calls.map((c) => [c.callee, c.passesUser])).toEqual([
+      ["open_orders_for", true],
+      ["log", undefined],
+      ["str", undefined],
+      ["count", undefined],
+      ["total", undefined],
+      ["request.GET.get", undefined],
+      ["keep", undefined],
+      ["dict", true],
+    ]);
+  });
 });

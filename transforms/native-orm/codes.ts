@@ -66,7 +66,8 @@ export const CODES = {
     explanation:
       "The wrapped function calls something that has no native async form: file storage or " +
       "FileField `.save`, forms (`is_valid`, `form.save`), `render`, `send_mail`, a custom model " +
-      "or manager method, or another function of the project (which may touch the database). " +
+      "or manager method, or a function of another module of the project (which may touch the " +
+      "database; plain functions of the wrapper's own module are followed instead, site h). " +
       "Converting the wrapper to async def would run that call on the event loop. The wrapper " +
       "stays as it is.",
     before: "@sync_to_async\ndef archive(order):\n    order.archive()",
@@ -141,6 +142,23 @@ export const CODES = {
     before: "async def view(pk):\n    order = Order.objects.get(pk=pk)",
     after: "async def view(pk):\n    order = await Order.objects.aget(pk=pk)",
   },
+  AS212: {
+    severity: "warning",
+    title: "query built from a lazy request.user in async code",
+    explanation:
+      "`request.user` is a SimpleLazyObject: the first time it is used it loads the session and " +
+      "the user with sync queries. Building a query from it (`filter(customer=request.user)`, " +
+      "`request.user.pk`) is such a use, so in async code it raises SynchronousOnlyOperation. " +
+      "Under sync_to_async it loaded in the worker thread, so a wrapper whose query is built " +
+      "from `request.user` (in its body, or passed by a caller the project index shows) is not " +
+      "converted, and such a query written in async def is reported, not rewritten. Load the " +
+      "user first with `user = await request.auser()` (Django 5.0+) and build the query from " +
+      "`user`; before 5.0 keep the query behind sync_to_async.",
+    before:
+      "async def orders(request):\n    return await sync_to_async(Order.objects.filter(customer=request.user).count)()",
+    after:
+      "async def orders(request):\n    user = await request.auser()\n    return await Order.objects.filter(customer=user).acount()",
+  },
 } satisfies Record<string, CodeDoc>;
 
 export type Code = keyof typeof CODES & string;
@@ -160,4 +178,5 @@ export const BLOCKER_NAMES: Record<Blocker, string> = {
   AS207: "stored wrapper",
   AS208: "manual rewrite",
   AS209: "newer Django",
+  AS212: "lazy request.user",
 };

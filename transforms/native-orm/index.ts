@@ -60,7 +60,9 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
   if (!ctx.options.django && !ctx.project.usesDjango) return { findings: [], sites: [] };
   const f = newOrmFile(file, ctx);
   const refs = wrapperReferences(f);
-  for (const def of decoratedByWrapper(refs)) decoratedWrapper(f, def);
+  f.wrapperRefs = refs;
+  f.wrapperDefs = decoratedByWrapper(refs);
+  for (const def of f.wrapperDefs) decoratedWrapper(f, def);
   for (const ref of refs) wrapperCall(f, ref);
   if (mayHoldSyncOrmCalls(f.source, ctx))
     for (const def of f.root.descendantsOfType("function_definition"))

@@ -1,6 +1,7 @@
 import { walkNamed, type WalkStep } from "../../src/syntax/tree.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import { ormCall } from "./conversions.js";
+import { lazyQueryProblem } from "./lazy-objects.js";
 import { relationReadProblem } from "./lazy-relations.js";
 import { noAsyncApiProblem } from "./no-async-api.js";
 import { looksLikeQueryset } from "./proofs.js";
@@ -125,7 +126,9 @@ function visit(walk: Walk, node: SyntaxNode): WalkStep {
       return true;
     case "generator_expression":
       walk.findings.problems.push(...generatorProblems(f, node, mode));
-      return false;
+      // In a wrapper every call must stay off the database, those of a generator too (ORM work
+      // there is already a blocker, so what the walk finds inside is never rewritten).
+      return mode === "wrapper";
     case "attribute":
       add(walk, relationReadProblem(f, node));
       return true;
@@ -160,7 +163,10 @@ function loop(walk: Walk, node: SyntaxNode): void {
   ];
   if (iteratorName)
     edits.push({ start: iteratorName.startIndex, end: iteratorName.endIndex, text: "aiterator" });
-  findings.conversions.push({ node, edits, proven: !!qs, since: "4.1", awaited: false });
+  const conversion = { node, edits, proven: !!qs, since: "4.1", awaited: false };
+  const lazy = lazyQueryProblem(conversion, mode);
+  if (lazy) findings.problems.push(lazy);
+  else findings.conversions.push(conversion);
 }
 
 /** The `iterator` name in `<qs>.iterator(...)`, whose async form is iterated, not awaited. */
@@ -200,6 +206,8 @@ function call(walk: Walk, node: SyntaxNode): void {
     if (walk.inAtomic.length > 0 && mode === "async") return; // reported once at the `with`
     // `await Model.objects.get()` is already broken in another way: leave it to the author.
     if (orm.awaited && node.parent?.type === "await") return;
+    const lazy = lazyQueryProblem(orm, mode);
+    if (lazy) return add(walk, lazy);
     findings.conversions.push(orm);
     return;
   }

@@ -5,7 +5,10 @@ import { callArguments } from "../../src/python/calls.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import type { Blocker } from "./codes.js";
 import { methodConversion } from "./conversions.js";
+import { lazyCallerProblem, lazyQueryProblem } from "./lazy-objects.js";
 import { unprovenChains } from "./lazy-relations.js";
+import { chainCallsOf, reachesOrmWork, type ChainCall } from "./chains.js";
+import { chainedWrappedCall, chainedWrapper } from "./chained-wrapper.js";
 import { awaitedEdits, losesComments, rewrittenText, suggestionFor } from "./rewrite.js";
 import { scan } from "./scan.js";
 import {
@@ -44,6 +47,7 @@ export function wrapperCall(f: OrmFile, ref: SyntaxNode): void {
     storedWrapper(f, wrap, target);
     return;
   }
+  if (chainedWrappedCall(f, ref)) return;
   const conversion = wrappedConversion(f, outer, wrap, target);
   if (!conversion) return;
   if ("code" in conversion) {
@@ -53,6 +57,12 @@ export function wrapperCall(f: OrmFile, ref: SyntaxNode): void {
   }
   const site = conversion.node;
   const suggestion = rewrittenText(f.source, site, conversion.edits);
+  const lazy = lazyQueryProblem(conversion, "async");
+  if (lazy) {
+    recordSite(f, "sync_to_async", outer, lazy.code);
+    reportProblem(f, lazy);
+    return;
+  }
   const blocker = wrappedBlocker(f, conversion);
   if (blocker) {
     recordSite(f, "sync_to_async", outer, blocker.code);
@@ -127,20 +137,44 @@ function storedWrapper(f: OrmFile, wrap: SyntaxNode, target: SyntaxNode): void {
   );
 }
 
-/** e. `@sync_to_async def f(): <ORM work>` -> `async def f(): <awaited native calls>`. */
-export function decoratedWrapper(f: OrmFile, def: SyntaxNode): void {
-  if (isAsyncFunction(def)) return;
+/** A decorated wrapper, analysed: what converting it edits and what blocks it. */
+export interface DecoratedAnalysis {
+  def: SyntaxNode;
+  decorator: SyntaxNode;
+  /** The wrapper's name in the decorator (`sync_to_async`). */
+  callee: SyntaxNode;
+  findings: Findings;
+  /** The wrapper's own edits: `async`, its awaited conversions, the decorator line removed. */
+  edits: Edit[];
+  /** The decorated definition without the decorator, converted. */
+  suggestion: string;
+  problems: Problem[];
+  /** Calls to plain defs of this file (each also an AS205 problem, the chain aside). */
+  chainCalls: ChainCall[];
+}
+
+/** The analysis of a def decorated by a wrapper, made once; undefined when nothing to convert. */
+export function analyseDecorated(f: OrmFile, def: SyntaxNode): DecoratedAnalysis | undefined {
+  const cache = (f.decorated ??= new Map());
+  if (!cache.has(def.id)) cache.set(def.id, analysis(f, def));
+  return cache.get(def.id);
+}
+
+function analysis(f: OrmFile, def: SyntaxNode): DecoratedAnalysis | undefined {
+  if (isAsyncFunction(def)) return undefined;
   const decos = decorators(def);
   const index = decos.findIndex((d) => {
     const callee = decoratorCallee(d);
     return !!callee && wrapperKind(f, callee) !== undefined;
   });
-  if (index < 0) return;
+  if (index < 0) return undefined;
   const decorator = decos[index];
   const callee = decoratorCallee(decorator)!;
   const body = def.childForFieldName("body")!;
   const findings = scan(f, body, "wrapper");
-  if (findings.ormSites === 0) return; // no ORM work: a legitimate thread wrapper
+  const chainCalls = chainCallsOf(f, findings);
+  // No ORM work, here or in the functions it calls: a legitimate thread wrapper.
+  if (findings.ormSites === 0 && !reachesOrmWork(f, chainCalls)) return undefined;
   const edits: Edit[] = [{ start: def.startIndex, end: def.startIndex, text: "async " }];
   for (const c of findings.conversions) edits.push(...awaitedEdits(c));
   // The suggestion is the decorated definition without the decorator.
@@ -152,6 +186,15 @@ export function decoratedWrapper(f: OrmFile, def: SyntaxNode): void {
   const range = lineRange(f.source, decorator);
   edits.push({ start: range.start, end: range.end, text: "" });
   const problems = decoratedProblems(f, def, decos, index, findings, edits);
+  return { def, decorator, callee, findings, edits, suggestion, problems, chainCalls };
+}
+
+/** e. `@sync_to_async def f(): <ORM work>` -> `async def f(): <awaited native calls>`. */
+export function decoratedWrapper(f: OrmFile, def: SyntaxNode): void {
+  const a = analyseDecorated(f, def);
+  if (!a) return;
+  if (a.chainCalls.length > 0 && chainedWrapper(f, a)) return;
+  const { decorator, callee, findings, edits, suggestion, problems } = a;
   recordSite(f, "sync_to_async", decorator, problems[0]?.code);
   const kept = `@${callee.text} wrapper ${def.childForFieldName("name")?.text ?? ""}() kept`;
   const fix = fixOf("unsafe", edits, findings.conversions, [callee]);
@@ -195,6 +238,8 @@ function decoratedProblems(
   const decorator = decos[index];
   const body = def.childForFieldName("body")!;
   const problems = [...findings.problems, ...unprovenChains(body, findings.conversions)];
+  const lazyCaller = lazyCallerProblem(f, def);
+  if (lazyCaller) problems.push(lazyCaller);
   for (const other of decos) {
     if (other.id === decorator.id) continue;
     const otherProblem = otherDecoratorProblem(f, other, decorator);

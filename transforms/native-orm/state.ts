@@ -69,6 +69,16 @@ export interface OrmFile {
   wrapperNames?: Set<string>;
   /** Every comment in the file, found on first use. */
   comments?: SyntaxNode[];
+  /** Every wrapper reference of the file, in source order. */
+  wrapperRefs?: SyntaxNode[];
+  /** The defs decorated by a wrapper, in source order. */
+  wrapperDefs?: SyntaxNode[];
+  /** Functions reached by chains of calls, scanned once (see chains.ts). */
+  chainFunctions?: Map<number, import("./chains.js").ChainFunction>;
+  /** Each decorated wrapper's analysis, made once (see sites.ts). */
+  decorated?: Map<number, import("./sites.js").DecoratedAnalysis | undefined>;
+  /** The file's plan for wrappers that convert through calls (see chain-plan.ts). */
+  chainPlan?: import("./chain-plan.js").ChainPlan;
 }
 
 export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {

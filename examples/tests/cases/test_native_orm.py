@@ -22,7 +22,7 @@ from cases.native_orm import (
 )
 from shop.models import Order, Product
 
-from ..proof import BEFORE, KNOWN_BUG_LAZY_OBJECT, run_async
+from ..proof import BEFORE, KNOWN_LIMIT_LAZY_OBJECT, run_async
 
 
 @pytest.fixture
@@ -120,7 +120,7 @@ def test_lazy_argument_with_a_loaded_user(order, user):
     assert run_async(lazy_argument.open_orders_of, user) == 1
 
 
-@KNOWN_BUG_LAZY_OBJECT
+@KNOWN_LIMIT_LAZY_OBJECT
 def test_lazy_argument_with_a_lazy_user(order, user):
     lazy = SimpleLazyObject(lambda: get_user_model().objects.get(pk=user.pk))
     assert run_async(lazy_argument.open_orders_of, lazy) == 1

@@ -1,0 +1,70 @@
+"""Pull request sync: the wrapper calls helpers of this module that do the ORM work."""
+from celery import shared_task
+
+from .models import ChangedFile, Commit, PullRequest, Review
+
+
+def _process_reviews(pr, reviews):
+    for review in reviews:
+        Review.objects.update_or_create(
+            pull_request=pr,
+            external_id=review["id"],  # GitHub's id — « identifiant »
+            defaults={"state": review["state"]},
+        )
+
+
+async def _aprocess_reviews(pr, reviews):
+    for review in reviews:
+        await Review.objects.aupdate_or_create(
+            pull_request=pr,
+            external_id=review["id"],  # GitHub's id — « identifiant »
+            defaults={"state": review["state"]},
+        )
+
+
+def _process_commits(pr, commits):
+    for commit in commits:
+        Commit.objects.update_or_create(
+            pull_request=pr, sha=commit["sha"], defaults={"message": commit["message"]}
+        )
+
+
+async def _aprocess_commits(pr, commits):
+    for commit in commits:
+        await Commit.objects.aupdate_or_create(
+            pull_request=pr, sha=commit["sha"], defaults={"message": commit["message"]}
+        )
+
+
+def _process_files(pr, files):
+    for changed in files:
+        ChangedFile.objects.update_or_create(
+            pull_request=pr,
+            path=changed["filename"],
+            defaults={"additions": changed["additions"]},
+        )
+    return len(files)  # rows seen
+
+
+async def _aprocess_files(pr, files):
+    for changed in files:
+        await ChangedFile.objects.aupdate_or_create(
+            pull_request=pr,
+            path=changed["filename"],
+            defaults={"additions": changed["additions"]},
+        )
+    return len(files)  # rows seen
+
+
+async def _process_pr_async(pr_id, payload):
+    pr = await PullRequest.objects.aget(pk=pr_id)
+    await _aprocess_reviews(pr, payload["reviews"])
+    await _aprocess_commits(pr, payload["commits"])
+    return await _aprocess_files(pr, payload["files"])
+
+
+@shared_task
+def resync_files(pr_id, files):
+    # A sync caller: it keeps calling the sync function.
+    pr = PullRequest.objects.get(pk=pr_id)
+    return _process_files(pr, files)

@@ -1,0 +1,25 @@
+from asgiref.sync import sync_to_async
+from django.db.models import F
+from django.http import JsonResponse
+
+from .models import Product
+
+
+def _reserve_one(product_id):
+    Product.objects.filter(pk=product_id).update(stock=F("stock") - 1)
+    return Product.objects.get(pk=product_id).stock
+
+
+def _archive_image(product_id, content):
+    product = Product.objects.get(pk=product_id)
+    product.image.save(f"{product.sku}.png", content)
+
+
+async def reserve_api(request, pk):
+    left = await sync_to_async(_reserve_one, thread_sensitive=True)(pk)
+    return JsonResponse({"stock": left})
+
+
+async def archive_api(request, pk):
+    await sync_to_async(_archive_image)(pk, request.body)
+    return JsonResponse({"ok": True})

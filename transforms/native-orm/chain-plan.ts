@@ -1,0 +1,217 @@
+import { relative, resolve } from "node:path";
+import { needsParenthesesForAwait } from "../../src/python/scope.js";
+import type { Edit, SyntaxNode } from "../../src/model/types.js";
+import {
+  chainBlocker,
+  nameOf,
+  reachedFunctions,
+  type ChainCall,
+  type ChainFunction,
+} from "./chains.js";
+import { awaitedEdits, rewrittenText } from "./rewrite.js";
+import type { Conversion, OrmFile, Problem } from "./state.js";
+
+// The file's plan for wrappers that convert through calls: which wrappers convert, which reached
+// functions become `async def` in place (every caller converts with them) and which gain an
+// async twin beside them (some caller stays sync), and the edits that do it.
+
+/**
+ * A wrapper whose own body converts, with the chain calls it makes: a decorated def (`def` is the
+ * def), or `sync_to_async(helper)(...)` (`def` is that call, `unwrap` its `sync_to_async(helper)`,
+ * and its one chain call is the call itself).
+ */
+export interface ChainedWrapper {
+  def: SyntaxNode;
+  name: string;
+  calls: ChainCall[];
+  unwrap?: SyntaxNode;
+}
+
+export interface ChainPlan {
+  /** Wrappers kept, with the blocker down their chain. */
+  blocked: Map<number, Problem>;
+  /** Wrappers converting, in source order. */
+  converting: SyntaxNode[];
+  /** Reached function -> its twin's name; absent for one converted in place. */
+  twins: Map<number, string>;
+  /** Reached functions converted in place or twinned. */
+  reached: ChainFunction[];
+  /** Per converted function (wrapper or reached): the edits of its chain calls. */
+  callEdits: Map<number, Edit[]>;
+  /** The reached functions' own edits (in place or twin insertions) and their conversions. */
+  helperEdits: Edit[];
+  helperConversions: Conversion[];
+}
+
+/** `process_files` -> `aprocess_files`, `_process_files` -> `_aprocess_files` (Django's names). */
+export function twinName(name: string): string {
+  const underscores = /^_*/.exec(name)![0];
+  return `${underscores}a${name.slice(underscores.length)}`;
+}
+
+export function chainPlan(f: OrmFile, wrappers: ChainedWrapper[]): ChainPlan {
+  const blocked = new Map<number, Problem>();
+  for (const w of wrappers) {
+    const blocker = chainBlocker(f, w.name, w.calls);
+    if (blocker) blocked.set(w.def.id, blocker);
+  }
+  // A twin whose name is taken blocks every wrapper reaching it; that can leave other functions
+  // with a caller that stays sync, so the decisions are made again until nothing changes.
+  for (;;) {
+    const converting = wrappers.filter((w) => !blocked.has(w.def.id));
+    const reached = reachedFunctions(
+      f,
+      converting.flatMap((w) => w.calls),
+    );
+    const twins = twinsOf(f, converting, reached);
+    const clash = [...twins].find(([, name]) => nameTaken(f, name));
+    if (!clash) return edited(f, blocked, converting, reached, twins);
+    const fn = reached.find((r) => r.def.id === clash[0])!;
+    for (const w of converting)
+      if (reachedFunctions(f, w.calls).some((r) => r.def.id === fn.def.id))
+        blocked.set(w.def.id, {
+          code: "AS208",
+          node: fn.def.childForFieldName("name")!,
+          message: `${nameOf(fn.def)}() has a caller that stays sync, so it needs an async twin, but the name ${clash[1]} is already used in this file: rename it, or write the twin by hand`,
+        });
+  }
+}
+
+/**
+ * Functions that need a twin: some reference to them is not a call made by code that becomes
+ * async (a wrapper converting, or a reached function converted in place). A twinned function's
+ * own calls stay sync in the original, so its callees are looked at again until nothing changes.
+ */
+function twinsOf(
+  f: OrmFile,
+  converting: ChainedWrapper[],
+  reached: ChainFunction[],
+): Map<number, string> {
+  const twins = new Map<number, string>();
+  for (let changed = true; changed;) {
+    changed = false;
+    const asyncCallers = [...converting, ...reached.filter((r) => !twins.has(r.def.id))];
+    const awaitedCallees = new Set(asyncCallers.flatMap((c) => c.calls).map((c) => c.callee.id));
+    for (const fn of reached) {
+      if (twins.has(fn.def.id)) continue;
+      const name = nameOf(fn.def);
+      const nameNode = fn.def.childForFieldName("name")!;
+      const outside = f.root
+        .descendantsOfType("identifier")
+        .some((id) => id.text === name && id.id !== nameNode.id && !awaitedCallees.has(id.id));
+      if (!outside && !calledFromOtherFiles(f, name)) continue;
+      twins.set(fn.def.id, twinName(name));
+      changed = true;
+    }
+  }
+  return twins;
+}
+
+/**
+ * Whether other files may call `name` (or a test patch it): with no project index (a lone
+ * source), they may. Calls
+ * through the index are matched by the callee's last name, so a same-named function elsewhere
+ * counts too: it only makes a twin where converting in place was possible.
+ */
+function calledFromOtherFiles(f: OrmFile, name: string): boolean {
+  const index = f.ctx.project.index;
+  if (!index) return true;
+  const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
+  if (index.calls.some((c) => c.path !== here && c.callee.split(".").at(-1) === name)) return true;
+  // A test that patches it replaces it with a sync mock, which awaiting callers would break.
+  return index.patches.some((p) => (p.attribute ?? p.target.split(".").at(-1)) === name);
+}
+
+function nameTaken(f: OrmFile, name: string): boolean {
+  return f.root.descendantsOfType("identifier").some((id) => id.text === name);
+}
+
+function edited(
+  f: OrmFile,
+  blocked: Map<number, Problem>,
+  converting: ChainedWrapper[],
+  reached: ChainFunction[],
+  twins: Map<number, string>,
+): ChainPlan {
+  const callEdits = new Map<number, Edit[]>();
+  for (const w of converting)
+    callEdits.set(
+      w.def.id,
+      w.unwrap
+        ? unwrapEdits(w.calls[0], w.unwrap, twins)
+        : w.calls.flatMap((c) => callEdit(c, twins)),
+    );
+  for (const r of reached)
+    callEdits.set(
+      r.def.id,
+      r.calls.flatMap((c) => callEdit(c, twins)),
+    );
+  const helperEdits: Edit[] = [];
+  const newline = f.source.includes("\r\n") ? "\r\n" : "\n";
+  for (const r of reached) {
+    const own: Edit[] = [
+      { start: r.def.startIndex, end: r.def.startIndex, text: "async " },
+      ...r.findings.conversions.flatMap(awaitedEdits),
+      ...callEdits.get(r.def.id)!,
+    ];
+    const twin = twins.get(r.def.id);
+    if (!twin) {
+      helperEdits.push(...own);
+      continue;
+    }
+    const name = r.def.childForFieldName("name")!;
+    // A comment ending the def may hold the `\r` of its line (tree-sitter's comment token).
+    const text = rewrittenText(f.source, r.def, [
+      ...own,
+      { start: name.startIndex, end: name.endIndex, text: twin },
+    ]).replace(/\r$/, "");
+    // At the start of the line after the def's last one, so that a comment ending that line
+    // stays with it (and a line ending is never split in two). Methods keep their indentation
+    // and one blank line; module-level functions two.
+    const lineStart = f.source.lastIndexOf("\n", r.def.startIndex - 1) + 1;
+    const indent = f.source.slice(lineStart, r.def.startIndex);
+    const blank = newline.repeat(r.def.parent?.type === "module" ? 2 : 1);
+    const next = f.source.indexOf("\n", r.def.endIndex);
+    helperEdits.push(
+      next < 0
+        ? {
+            start: f.source.length,
+            end: f.source.length,
+            text: `${newline}${blank}${indent}${text}`,
+          }
+        : { start: next + 1, end: next + 1, text: `${blank}${indent}${text}${newline}` },
+    );
+  }
+  const helperConversions = reached.flatMap((r) => r.findings.conversions);
+  const converted = converting.map((w) => w.def);
+  return {
+    blocked,
+    converting: converted,
+    twins,
+    reached,
+    callEdits,
+    helperEdits,
+    helperConversions,
+  };
+}
+
+/** `helper(x)` -> `await helper(x)`, or `await ahelper(x)` when the callee is twinned. */
+function callEdit(c: ChainCall, twins: Map<number, string>): Edit[] {
+  const parens = needsParenthesesForAwait(c.call);
+  const twin = twins.get(c.def.id);
+  return [
+    { start: c.call.startIndex, end: c.call.startIndex, text: parens ? "(await " : "await " },
+    ...(twin ? [{ start: c.callee.startIndex, end: c.callee.endIndex, text: twin }] : []),
+    ...(parens ? [{ start: c.call.endIndex, end: c.call.endIndex, text: ")" }] : []),
+  ];
+}
+
+/** `sync_to_async(helper)(x)` -> `helper(x)`, or `ahelper(x)` when the callee is twinned. */
+function unwrapEdits(c: ChainCall, wrap: SyntaxNode, twins: Map<number, string>): Edit[] {
+  const twin = twins.get(c.def.id);
+  return [
+    { start: c.call.startIndex, end: c.callee.startIndex, text: "" },
+    ...(twin ? [{ start: c.callee.startIndex, end: c.callee.endIndex, text: twin }] : []),
+    { start: c.callee.endIndex, end: wrap.endIndex, text: "" },
+  ];
+}

@@ -1,0 +1,159 @@
+import { callArguments } from "../../src/python/calls.js";
+import type { SyntaxNode } from "../../src/model/types.js";
+import { chainPlan, type ChainedWrapper, type ChainPlan } from "./chain-plan.js";
+import { chainTarget, nameOf, reachedFunctions, type ChainFunction } from "./chains.js";
+import { lazyUserIn } from "./lazy-objects.js";
+import { rewrittenText } from "./rewrite.js";
+import { analyseDecorated, type DecoratedAnalysis } from "./sites.js";
+import { BLOCKER_NAMES } from "./codes.js";
+import { fixOf, lineOf, report, type OrmFile, type Problem } from "./state.js";
+import { wrapperKind } from "./wrappers.js";
+
+// Site e through calls (issue 15, part 1, same file): a decorated wrapper whose body converts
+// but calls plain defs of its own module converts with every function it reaches, or is kept
+// with the blocker down its chain named.
+
+/**
+ * The file's plan, made once from every decorated wrapper that converts but for its calls and
+ * every `sync_to_async(helper)(...)` of a plain def of this file.
+ */
+function planOf(f: OrmFile): ChainPlan {
+  f.chainPlan ??= chainPlan(f, [
+    ...(f.wrapperDefs ?? []).flatMap((def) => {
+      const a = analyseDecorated(f, def);
+      return a && a.chainCalls.length > 0 && ownProblems(a).length === 0
+        ? [{ def, name: nameOf(def), calls: a.chainCalls }]
+        : [];
+    }),
+    ...(f.wrapperRefs ?? []).flatMap((ref) => {
+      const w = wrappedChainCall(f, ref);
+      return w ? [w] : [];
+    }),
+  ]);
+  return f.chainPlan;
+}
+
+/** `sync_to_async(helper)(...)` (asgiref's, awaited or not) of a plain def of this file. */
+function wrappedChainCall(f: OrmFile, ref: SyntaxNode): ChainedWrapper | undefined {
+  const wrap = ref.parent;
+  if (wrap?.type !== "call" || wrap.childForFieldName("function")?.id !== ref.id) return undefined;
+  if (wrapperKind(f, ref) !== "sync") return undefined;
+  const outer = wrap.parent;
+  if (outer?.type !== "call" || outer.childForFieldName("function")?.id !== wrap.id)
+    return undefined;
+  const wrapped = callArguments(wrap).filter((a) => a.type !== "keyword_argument");
+  const target = wrapped.length === 1 ? wrapped[0] : undefined;
+  const def = target ? chainTarget(f, target) : undefined;
+  if (!target || !def || wrap.descendantsOfType("comment").length > 0) return undefined;
+  // A lazy request.user handed to the helper would be used on the loop: left to the wrapper.
+  const lazy = (arg: SyntaxNode) =>
+    lazyUserIn(arg)?.parent?.type === "attribute" ? undefined : lazyUserIn(arg);
+  if (callArguments(outer).some(lazy)) return undefined;
+  const name = `sync_to_async(${target.text})`;
+  return { def: outer, name, calls: [{ call: outer, callee: target, def }], unwrap: wrap };
+}
+
+/** Reports `sync_to_async(helper)(...)` of a plain def of this file; false when it is not one. */
+export function chainedWrappedCall(f: OrmFile, ref: SyntaxNode): boolean {
+  const w = wrappedChainCall(f, ref);
+  if (!w) return false;
+  const plan = planOf(f);
+  const blocker = plan.blocked.get(w.def.id);
+  if (blocker) {
+    recordBlocked(f, w.def, blocker);
+    report(f, blocker.node, blocker.code, `${w.name} kept: ${blocker.message}`);
+    return true;
+  }
+  const reached = reachedFunctions(f, w.calls);
+  const edits = [...(plan.callEdits.get(w.def.id) ?? []), ...helperEditsFor(plan, w.def)];
+  const conversions = plan.converting[0]?.id === w.def.id ? plan.helperConversions : [];
+  recordConverting(f, w.def, w.name, reached);
+  report(
+    f,
+    w.def,
+    "AS210",
+    `${w.name} runs a function of this file whose ORM work has native async forms on proven receivers: ${reachedNames(plan, reached)}; awaited directly`,
+    rewrittenText(f.source, w.def, plan.callEdits.get(w.def.id) ?? []),
+    fixOf("safe", edits, conversions, [ref]),
+  );
+  return true;
+}
+
+/** The reached functions' own edits, carried by the fix of the first wrapper converting. */
+function helperEditsFor(plan: ChainPlan, site: SyntaxNode) {
+  return plan.converting[0]?.id === site.id ? plan.helperEdits : [];
+}
+
+function reachedNames(plan: ChainPlan, reached: ChainFunction[]): string {
+  return reached
+    .map((r) => {
+      const twin = plan.twins.get(r.def.id);
+      return twin
+        ? `${nameOf(r.def)} (async twin ${twin} added; other callers keep the sync one)`
+        : nameOf(r.def);
+    })
+    .join(", ");
+}
+
+function recordConverting(f: OrmFile, site: SyntaxNode, name: string, reached: ChainFunction[]) {
+  f.sites.push({
+    kind: "sync_to_async",
+    context: "convertible",
+    detail: `converts through calls (chain): ${name} -> ${reached.map((r) => nameOf(r.def)).join(", ")}`,
+    start: site.startIndex,
+  });
+}
+
+function recordBlocked(f: OrmFile, site: SyntaxNode, blocker: Problem) {
+  // The part before ": " is what the report tallies; the rest names the path.
+  const path = blocker.message.split(/ -> line \d+: |: /)[0];
+  f.sites.push({
+    kind: "sync_to_async",
+    context: "blocked",
+    detail: `${blocker.code} ${BLOCKER_NAMES[blocker.code]} (chain): ${path}, line ${lineOf(blocker.node)}`,
+    start: site.startIndex,
+  });
+}
+
+/** The wrapper's problems but the AS205 of its chain calls. */
+function ownProblems(a: DecoratedAnalysis) {
+  const chained = new Set(a.chainCalls.map((c) => c.call.id));
+  return a.problems.filter((p) => !chained.has(p.node.id));
+}
+
+/**
+ * Reports a wrapper that calls plain defs of its file, when nothing else keeps it sync: converted
+ * with its chain, or kept with the chain's blocker. False when its own body keeps it sync (then it
+ * is reported as any wrapper, each call to a project function an AS205).
+ */
+export function chainedWrapper(f: OrmFile, a: DecoratedAnalysis): boolean {
+  if (ownProblems(a).length > 0) return false;
+  const plan = planOf(f);
+  const kept = `@${a.callee.text} wrapper ${nameOf(a.def)}() kept`;
+  const blocker = plan.blocked.get(a.def.id);
+  if (blocker) {
+    recordBlocked(f, a.decorator, blocker);
+    const message = `${kept}: ${blocker.message}`;
+    report(f, blocker.node, blocker.code, message, undefined, undefined, blocker.severity);
+    return true;
+  }
+  const callEdits = plan.callEdits.get(a.def.id) ?? [];
+  const edits = [...a.edits, ...callEdits, ...helperEditsFor(plan, a.def)];
+  const first = plan.converting[0]?.id === a.def.id;
+  const conversions = [...a.findings.conversions, ...(first ? plan.helperConversions : [])];
+  const reached = reachedFunctions(f, a.chainCalls);
+  recordConverting(f, a.decorator, nameOf(a.def), reached);
+  const suggestion = rewrittenText(f.source, a.def, [
+    ...a.edits.filter((e) => e.start >= a.def.startIndex),
+    ...callEdits,
+  ]);
+  report(
+    f,
+    a.decorator,
+    "AS210",
+    `@${a.callee.text} wrapper ${nameOf(a.def)}() converts with the functions of this file it calls, whose ORM work has native async forms on proven receivers: ${reachedNames(plan, reached)}; converted to async def`,
+    suggestion,
+    fixOf("safe", edits, conversions, [a.callee]),
+  );
+  return true;
+}

@@ -1,0 +1,220 @@
+import { versionAtLeast } from "../../src/django/orm.js";
+import type { SyntaxNode } from "../../src/model/types.js";
+import { unprovenChains } from "./lazy-relations.js";
+import { scan } from "./scan.js";
+import { lineOf, type Findings, type OrmFile, type Problem } from "./state.js";
+
+// Issue 15, part 1 (same file): a wrapper whose body calls functions of its own module converts
+// when every function it reaches converts under the same proof rules. This file finds the
+// functions a body calls and the first blocker along the chain, with the path to it.
+
+/** Calls deeper than this are not followed: the chain is reported instead. */
+export const MAX_CHAIN_DEPTH = 5;
+
+/** A call in a converted body to a plain module-level def, or method of its class, of the file. */
+export interface ChainCall {
+  call: SyntaxNode;
+  /** The name called: `helper`, or `helper` in `self.helper`. */
+  callee: SyntaxNode;
+  def: SyntaxNode;
+}
+
+/** What a reached function holds, scanned once per file. */
+export interface ChainFunction {
+  def: SyntaxNode;
+  findings: Findings;
+  calls: ChainCall[];
+  /** What keeps this function itself sync (its chain calls aside). */
+  problems: Problem[];
+}
+
+export function nameOf(def: SyntaxNode): string {
+  return def.childForFieldName("name")?.text ?? "";
+}
+
+/**
+ * The plain `def` at module level that `callee` names where it is called: no decorator, not async,
+ * the only binding of the name in the module, not shadowed by a local name.
+ */
+export function chainTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefined {
+  if (callee.type !== "identifier") return undefined;
+  let scope = f.file.enclosingScope(callee);
+  while (scope.type !== "module") {
+    if (f.file.bindingsNamed(scope, callee.text).length > 0) return undefined;
+    scope = f.file.enclosingScope(scope);
+  }
+  const bound = f.file.bindingsNamed(scope, callee.text);
+  const def = bound.length === 1 ? bound[0].node.parent : undefined;
+  if (def?.type !== "function_definition" || def.parent?.type !== "module") return undefined;
+  if (def.children.some((c) => c.type === "async")) return undefined;
+  return def;
+}
+
+/**
+ * `self.<name>` inside a method: the plain method of the same class it names (no decorator, not
+ * async, the only binding of the name in the class body). Bases are not looked at.
+ */
+export function methodTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefined {
+  const receiver = callee.childForFieldName("object");
+  const name = callee.childForFieldName("attribute")?.text;
+  if (callee.type !== "attribute" || receiver?.type !== "identifier" || !name) return undefined;
+  const method = f.file.enclosingScope(callee);
+  const firstParameter = method.childForFieldName("parameters")?.namedChildren[0];
+  if (method.type !== "function_definition" || firstParameter?.text !== receiver.text)
+    return undefined;
+  if (receiver.text !== "self") return undefined;
+  const holder = method.parent?.type === "decorated_definition" ? method.parent : method;
+  const cls = holder.parent?.parent;
+  if (cls?.type !== "class_definition") return undefined;
+  if (f.file.bindingsNamed(cls, name).length !== 1) return undefined;
+  const def = cls
+    .childForFieldName("body")
+    ?.namedChildren.find(
+      (c) => c.type === "function_definition" && c.childForFieldName("name")?.text === name,
+    );
+  if (!def || def.children.some((c) => c.type === "async")) return undefined;
+  return def.childForFieldName("parameters")?.namedChildren[0]?.text === "self" ? def : undefined;
+}
+
+function insideGenerator(node: SyntaxNode): boolean {
+  for (let n = node.parent; n && n.type !== "function_definition"; n = n.parent)
+    if (n.type === "generator_expression") return true;
+  return false;
+}
+
+/** The calls in `findings`' region that are chain calls (each reported as AS205 by the scan). */
+export function chainCallsOf(f: OrmFile, findings: Findings): ChainCall[] {
+  const calls: ChainCall[] = [];
+  for (const p of findings.problems) {
+    if (p.code !== "AS205" || p.node.type !== "call") continue;
+    // `await` inside a generator expression would make it an async generator: not followed.
+    if (insideGenerator(p.node)) continue;
+    const callee = p.node.childForFieldName("function")!;
+    const def = chainTarget(f, callee);
+    if (def) calls.push({ call: p.node, callee, def });
+    const method = def ? undefined : methodTarget(f, callee);
+    // A method's name is what a twin renames: `self.helper` -> `self.ahelper`.
+    if (method)
+      calls.push({ call: p.node, callee: callee.childForFieldName("attribute")!, def: method });
+  }
+  return calls;
+}
+
+/** The function `def` as a link of a chain: scanned, its own blockers found. */
+export function chainFunction(f: OrmFile, def: SyntaxNode): ChainFunction {
+  const cache = (f.chainFunctions ??= new Map<number, ChainFunction>());
+  const known = cache.get(def.id);
+  if (known) return known;
+  const body = def.childForFieldName("body")!;
+  const findings = scan(f, body, "wrapper");
+  const calls = chainCallsOf(f, findings);
+  const chained = new Set(calls.map((c) => c.call.id));
+  const problems = [
+    ...findings.problems.filter((p) => !chained.has(p.node.id)),
+    ...unprovenChains(body, findings.conversions),
+    ...conversionProblems(f, findings),
+    ...awaitClashes(findings, calls),
+  ];
+  if (body.descendantsOfType(["yield", "await"]).length > 0)
+    problems.unshift({
+      code: "AS208",
+      node: def,
+      message: "a generator function cannot be converted",
+    });
+  const fn = { def, findings, calls, problems };
+  cache.set(def.id, fn);
+  return fn;
+}
+
+/** Conversions a chain cannot take: unproven receivers, methods newer than the target. */
+function conversionProblems(f: OrmFile, findings: Findings): Problem[] {
+  const problems: Problem[] = [];
+  for (const c of findings.conversions) {
+    if (!versionAtLeast(f.target, c.since))
+      problems.push({
+        code: "AS209",
+        node: c.node,
+        message: `the native async form needs Django ${c.since} (target is ${f.target})`,
+      });
+    else if (!c.proven)
+      problems.push({
+        code: "AS201",
+        node: c.node,
+        message: "nothing here proves the receiver is a queryset or model instance",
+      });
+  }
+  return problems;
+}
+
+/** `helper().save()`: two awaits would start at one offset; left to a rewrite by hand. */
+function awaitClashes(findings: Findings, calls: ChainCall[]): Problem[] {
+  const starts = new Set(findings.conversions.map((c) => c.node.startIndex));
+  return calls
+    .filter((c) => starts.has(c.call.startIndex))
+    .map((c) => ({
+      code: "AS208" as const,
+      node: c.call,
+      message: `the result of ${c.callee.text}() is used by ORM work in one expression: rewrite by hand`,
+    }));
+}
+
+/** The first blocker reached from `calls`, its message naming the path from `start`. */
+export function chainBlocker(f: OrmFile, start: string, calls: ChainCall[]): Problem | undefined {
+  // Reported at the wrapper's own call that leads to the blocker; the message names the path.
+  for (const c of calls) {
+    const problem = blockerBelow(f, [start], [], [c]);
+    if (problem) return { ...problem, node: c.call };
+  }
+  return undefined;
+}
+
+/** `names`: the path so far, from the wrapper; `defs`: the functions on it. */
+function blockerBelow(
+  f: OrmFile,
+  names: string[],
+  defs: SyntaxNode[],
+  calls: ChainCall[],
+): Problem | undefined {
+  for (const c of calls) {
+    const path = [...names, nameOf(c.def)].join(" -> ");
+    if (defs.some((d) => d.id === c.def.id))
+      return { code: "AS208", node: c.call, message: `${path}: a cycle of calls is not converted` };
+    if (defs.length >= MAX_CHAIN_DEPTH)
+      return {
+        code: "AS208",
+        node: c.call,
+        message: `${path}: the chain is deeper than ${MAX_CHAIN_DEPTH} calls, not followed`,
+      };
+    const fn = chainFunction(f, c.def);
+    const own = fn.problems[0];
+    if (own)
+      return {
+        ...own,
+        node: c.call,
+        message: `${path} -> line ${lineOf(own.node)}: ${own.message}`,
+      };
+    const below = blockerBelow(f, [...names, nameOf(c.def)], [...defs, c.def], fn.calls);
+    if (below) return below;
+  }
+  return undefined;
+}
+
+/** Every function reached from `calls`, once each, in the order first reached. */
+export function reachedFunctions(f: OrmFile, calls: ChainCall[]): ChainFunction[] {
+  const seen = new Map<number, ChainFunction>();
+  const visit = (list: ChainCall[]) => {
+    for (const c of list) {
+      if (seen.has(c.def.id)) continue;
+      const fn = chainFunction(f, c.def);
+      seen.set(c.def.id, fn);
+      visit(fn.calls);
+    }
+  };
+  visit(calls);
+  return [...seen.values()];
+}
+
+/** Whether some function reached from `calls` holds ORM work. */
+export function reachesOrmWork(f: OrmFile, calls: ChainCall[]): boolean {
+  return reachedFunctions(f, calls).some((fn) => fn.findings.ormSites > 0);
+}

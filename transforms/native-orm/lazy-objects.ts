@@ -1,0 +1,167 @@
+import { relative, resolve } from "node:path";
+import { callArguments } from "../../src/python/calls.js";
+import { enclosingDef } from "../../src/python/scope.js";
+import type { IndexedCall, SyntaxNode } from "../../src/model/types.js";
+import type { Conversion, OrmFile, Problem, ScanMode } from "./state.js";
+
+// `request.user` is a SimpleLazyObject: the first use loads the user (and the session) with sync
+// queries. Building a query from it (`filter(customer=request.user)`, `request.user.pk`) is such a
+// use, so in async code it raises SynchronousOnlyOperation; under sync_to_async it ran in the
+// worker thread (AS212).
+
+/** What to do instead, for the request expression `request` (`request`, `self.request`). */
+function fixFor(request: string): string {
+  return `load it first with \`user = await ${request}.auser()\` (Django 5.0+) and use \`user\`; \`${request}.user.pk\` and \`${request}.user.id\` load it too`;
+}
+
+/** Annotations that name a request class: `HttpRequest`, `http.HttpRequest`, `ASGIRequest`. */
+const REQUEST_ANNOTATION = /(^|\.)(Http|ASGI|WSGI)?Request$/;
+
+/** The first `<request>.user` in `region`, if any. */
+export function lazyUserIn(region: SyntaxNode): SyntaxNode | undefined {
+  const attributes = region.type === "attribute" ? [region] : [];
+  attributes.push(...region.descendantsOfType("attribute"));
+  return attributes.find(
+    (a) =>
+      a.childForFieldName("attribute")?.text === "user" &&
+      isRequest(a.childForFieldName("object")!),
+  );
+}
+
+/** `request` in `request.user`. */
+function requestOf(user: SyntaxNode): string {
+  return user.childForFieldName("object")!.text;
+}
+
+/** `request`, `self.request`, or a parameter annotated with a request class. */
+function isRequest(expr: SyntaxNode): boolean {
+  if (expr.type === "attribute") return expr.childForFieldName("attribute")?.text === "request";
+  if (expr.type !== "identifier") return false;
+  if (expr.text === "request") return true;
+  const parameters = enclosingDef(expr)?.childForFieldName("parameters")?.namedChildren ?? [];
+  return parameters.some(
+    (p) =>
+      p.type.startsWith("typed") &&
+      p.namedChildren[0]?.text === expr.text &&
+      REQUEST_ANNOTATION.test(p.childForFieldName("type")?.text.replace(/\s/g, "") ?? ""),
+  );
+}
+
+/** The part of a conversion that is evaluated where it stands: a loop's iterable, not its body. */
+function evaluatedPart(c: Conversion): SyntaxNode {
+  if (c.node.type === "for_statement" || c.node.type === "for_in_clause")
+    return c.node.childForFieldName("right") ?? c.node;
+  return c.node;
+}
+
+/** A conversion whose query is built from a lazy request.user: the rewrite is refused. */
+export function lazyQueryProblem(c: Conversion, mode: ScanMode): Problem | undefined {
+  const user = lazyUserIn(evaluatedPart(c));
+  if (!user) return undefined;
+  const where =
+    mode === "async"
+      ? "building this query loads it with a sync query, which raises SynchronousOnlyOperation in async code"
+      : "converted, building this query would load it with a sync query on the event loop (SynchronousOnlyOperation); the wrapper loads it in its worker thread";
+  return {
+    code: "AS212",
+    node: user,
+    message: `${user.text} is a lazy object (SimpleLazyObject): ${where}: ${fixFor(requestOf(user))}`,
+  };
+}
+
+/** The names of a def's parameters, in order (`*args` and `**kwargs` without their stars). */
+function parameterNames(def: SyntaxNode): string[] {
+  const parameters = def.childForFieldName("parameters")?.namedChildren ?? [];
+  return parameters.map((p) =>
+    p.type === "identifier"
+      ? p.text
+      : (p.childForFieldName("name")?.text ?? p.namedChildren[0]?.text ?? ""),
+  );
+}
+
+/**
+ * Parameters of `def` its body uses. Any use of a lazy object but passing it on loads it
+ * (`filter(customer=user)`, `user.pk`, `print(user)`), and in a wrapper's body it is passed on to
+ * nothing that stays lazy, so every parameter used counts.
+ */
+function parametersUsed(def: SyntaxNode): Set<string> {
+  const names = new Set(parameterNames(def));
+  const used = new Set<string>();
+  for (const id of def.childForFieldName("body")?.descendantsOfType("identifier") ?? [])
+    if (names.has(id.text)) used.add(id.text);
+  return used;
+}
+
+/**
+ * A caller that hands `<request>.user` to a parameter the wrapper `def` uses: converted, the body
+ * would load it on the event loop. Calls in this file are
+ * read from the tree; calls in other files from the project index (which records whether a call's
+ * arguments mention `request.user`, not which argument does). No caller seen: no problem.
+ */
+export function lazyCallerProblem(f: OrmFile, def: SyntaxNode): Problem | undefined {
+  const flowing = parametersUsed(def);
+  if (flowing.size === 0) return undefined;
+  const name = def.childForFieldName("name")!.text;
+  const local = sameFileLazyArgument(f, def, name, flowing);
+  if (local)
+    return {
+      code: "AS212",
+      node: local,
+      message: `${local.text} passed at line ${local.startPosition.row + 1} is a lazy object (SimpleLazyObject): ${usedOnLoop(name)}. To convert, ${fixFor(requestOf(local))}`,
+    };
+  const remote = otherFileLazyCall(f, name);
+  if (!remote) return undefined;
+  return {
+    code: "AS212",
+    node: def.childForFieldName("name")!,
+    message: `the call ${remote.callee}(...) at ${remote.path}:${remote.line} passes request.user, a lazy object (SimpleLazyObject): ${usedOnLoop(name)}. To convert, ${fixFor("request")}`,
+  };
+}
+
+function usedOnLoop(name: string): string {
+  return `converted, ${name}() would use it on the event loop, where its first use loads it with a sync query (SynchronousOnlyOperation); the wrapper loads it in its worker thread`;
+}
+
+/** The first `<request>.user` argument a call in this file passes to a flowing parameter. */
+function sameFileLazyArgument(
+  f: OrmFile,
+  def: SyntaxNode,
+  name: string,
+  flowing: Set<string>,
+): SyntaxNode | undefined {
+  const parameters = parameterNames(def);
+  for (const call of f.root.descendantsOfType("call")) {
+    const callee = call.childForFieldName("function")!;
+    const bound = callee.type === "attribute" && ["self", "cls"].includes(chainHead(callee));
+    if (callee.type === "identifier" ? callee.text !== name : !bound) continue;
+    if (bound && callee.childForFieldName("attribute")?.text !== name) continue;
+    const offset = bound ? 1 : 0;
+    for (const [i, arg] of callArguments(call).entries()) {
+      const target =
+        arg.type === "keyword_argument"
+          ? arg.childForFieldName("name")?.text
+          : arg.type.endsWith("splat")
+            ? undefined // `*args`: any parameter
+            : parameters[i + offset];
+      if (target !== undefined && !flowing.has(target)) continue;
+      const user = lazyUserIn(arg);
+      // `request.user.pk` is loaded by the caller: the wrapper is handed a plain value.
+      if (user && user.parent?.type !== "attribute") return user;
+    }
+  }
+  return undefined;
+}
+
+function chainHead(attribute: SyntaxNode): string {
+  return attribute.childForFieldName("object")?.text ?? "";
+}
+
+/** A call in another file, to a function of this name, whose arguments mention request.user. */
+function otherFileLazyCall(f: OrmFile, name: string): IndexedCall | undefined {
+  const index = f.ctx.project.index;
+  if (!index) return undefined;
+  const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
+  return index.calls.find(
+    (c) => c.passesUser && c.path !== here && c.callee.split(".").at(-1) === name,
+  );
+}
