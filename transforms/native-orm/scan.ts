@@ -204,6 +204,9 @@ function call(walk: Walk, node: SyntaxNode): void {
     return;
   }
   if (mode === "async") return;
-  // Wrapper mode: anything else must be known to stay off the database.
-  add(walk, noAsyncApiProblem(f, node, callee, qualified));
+  // Wrapper mode: anything else must be known to stay off the database. A chain of calls
+  // (`a.b().c()`) starts at one column: the outermost call there says it once.
+  const offDatabase = noAsyncApiProblem(f, node, callee, qualified);
+  const sameColumn = (p: Problem) => p.code === "AS205" && p.node.startIndex === node.startIndex;
+  if (offDatabase && !findings.problems.some(sameColumn)) add(walk, offDatabase);
 }
