@@ -18,7 +18,7 @@ export function intersect(a: SelectedRelations, b: SelectedRelations): SelectedR
 
 /**
  * What `prefetch_related("a", Prefetch("b__c", ...))` adds to the loaded relations: the first
- * segment of each lookup (a lookup computed at run time adds nothing; no argument, nothing).
+ * segment of each lookup (a lookup computed at run time adds RUN_TIME_LOOKUP; no argument, nothing).
  */
 export function prefetchedBy(call: SyntaxNode, before: SelectedRelations): SelectedRelations {
   if (before === "all") return "all";
@@ -27,10 +27,16 @@ export function prefetchedBy(call: SyntaxNode, before: SelectedRelations): Selec
     const prefetch = prefetchObject(arg.type === "identifier" ? (onlyValueOf(arg) ?? arg) : arg);
     const lookup = prefetch ? positionalArguments(prefetch)[0] : arg;
     const value = lookup ? unquoted(lookup) : undefined;
-    if (value !== undefined) selected.add(value.split("__")[0]);
+    selected.add(value === undefined ? RUN_TIME_LOOKUP : value.split("__")[0]);
   }
   return selected;
 }
+
+/**
+ * In a set of loaded relations: a lookup known at run time only (`prefetch_related(p)` with `p`
+ * a parameter) may have loaded any relation; no field is named `*`.
+ */
+export const RUN_TIME_LOOKUP = "*";
 
 /** `Prefetch(...)` (or `models.Prefetch(...)`), the call itself. */
 function prefetchObject(expr: SyntaxNode): SyntaxNode | undefined {

@@ -8,6 +8,7 @@ import {
   positionalArguments,
   prefetchedBy,
   reachingAssignment,
+  RUN_TIME_LOOKUP,
   unquoted,
 } from "./proof-parts.js";
 
@@ -187,8 +188,8 @@ export class OrmProofs {
     const selected = new Set(before);
     for (const arg of args) {
       const value = unquoted(arg);
-      // A computed field list: we cannot tell what it loads, so count nothing as loaded.
-      if (value !== undefined) selected.add(value.split("__")[0]);
+      // A computed field list: we cannot tell what it loads, so count no field as loaded.
+      selected.add(value === undefined ? RUN_TIME_LOOKUP : value.split("__")[0]);
     }
     return selected;
   }

@@ -1,3 +1,4 @@
+import { RUN_TIME_LOOKUP } from "../../src/django/proof-parts.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { Conversion, OrmFile, Problem } from "./state.js";
 
@@ -18,6 +19,13 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
   const instance = f.proofs.instanceOf(object);
   if (!instance || !f.proofs.relationsOf(instance.model).includes(attribute)) return undefined;
   if (instance.selected === "all" || instance.selected.has(attribute)) return undefined;
+  if (instance.selected.has(RUN_TIME_LOOKUP))
+    return {
+      code: "AS202",
+      node,
+      message: `${node.text} may load the related ${attribute} lazily, a sync query: the queryset that loads ${object.text} names a select_related or prefetch_related lookup known only at run time, which may or may not be ${attribute}`,
+      severity: "info",
+    };
   if (instance.fromParameter && isRebound(f, object))
     return {
       code: "AS202",
