@@ -1,5 +1,7 @@
 from typing import Optional
 
+from asgiref.sync import sync_to_async
+
 from shop.models import Customer, Order
 
 
@@ -13,7 +15,7 @@ async def close_order(order_id: int, note: str):
 async def touch(customer: Customer, other: Optional["Order"], third: Order | None):
     await customer.arefresh_from_db()
     await other.adelete()
-    await third.asave()
+    await sync_to_async(third.save, thread_sensitive=False)()
 
 
 async def from_tuple(ref):

@@ -22,10 +22,28 @@ const MODEL_BASES = new Set([
   "AbstractUser",
   "AbstractBaseUser",
   "PermissionsMixin",
+  // django-extensions and django-model-utils
   "TimeStampedModel",
+  "TitleDescriptionModel",
+  "TitleSlugDescriptionModel",
+  "ActivatorModel",
+  "StatusModel",
+  "SoftDeletableModel",
+  "TimeFramedModel",
+  // django-mptt, django-treebeard, django-polymorphic
   "MPTTModel",
+  "MP_Node",
+  "AL_Node",
+  "NS_Node",
   "PolymorphicModel",
 ]);
+
+/** `models.CharField(...)`, `models.ManyToManyField(...)`: a field only a model body declares. */
+function isModelField(callee: SyntaxNode): boolean {
+  if (callee.type !== "attribute") return false;
+  const owner = callee.childForFieldName("object");
+  return owner?.text === "models" && /Field$/.test(lastName(callee));
+}
 
 function lastName(expr: SyntaxNode): string {
   return expr.type === "attribute" ? (expr.childForFieldName("attribute")?.text ?? "") : expr.text;
@@ -35,6 +53,8 @@ function lastName(expr: SyntaxNode): string {
 export interface ClassFacts {
   bases: string[];
   facts: ModelFacts;
+  /** The body declares a `models.<X>Field(...)`: a model, whatever its bases are. */
+  declaresFields?: boolean;
 }
 
 /** Every class with bases in a file, with the managers and relation fields its body declares. */
@@ -47,6 +67,7 @@ export function classesIn(root: SyntaxNode): Record<string, ClassFacts> {
       .map(lastName);
     if (!name || bases.length === 0) continue;
     const facts: ModelFacts = { managers: [], relations: [], manyToMany: [] };
+    let declaresFields = false;
     const body = cls.childForFieldName("body");
     for (const statement of body?.namedChildren ?? []) {
       const assignment = statement.namedChildren[0];
@@ -56,19 +77,21 @@ export function classesIn(root: SyntaxNode): Record<string, ClassFacts> {
       if (target?.type !== "identifier" || value?.type !== "call") continue;
       const callee = value.childForFieldName("function");
       const calleeName = callee ? lastName(callee) : "";
+      if (callee && isModelField(callee)) declaresFields = true;
       if (FIELD_RELATIONS.has(calleeName)) facts.relations.push(target.text);
       else if (FIELD_MANY_TO_MANY.has(calleeName)) facts.manyToMany!.push(target.text);
       else if (/Manager$/.test(calleeName) || /\.as_manager$/.test(callee?.text ?? ""))
         facts.managers.push(target.text);
     }
-    classes[name] = { bases, facts };
+    classes[name] = { bases, facts, ...(declaresFields ? { declaresFields } : {}) };
   }
   return classes;
 }
 
 /**
  * The model classes among classes seen in any number of files: a class is a model when a base is
- * `Model` (or a known abstract model) or another model class, in any file; it inherits its model
+ * `Model` (or a known abstract model) or another model class, in any file, or its body declares a
+ * `models.<X>Field` (a third-party base the table does not know); it inherits its model
  * bases' managers and relations (abstract models declare fields for their children).
  */
 export function modelClassesFrom(
@@ -82,7 +105,8 @@ export function modelClassesFrom(
     for (const [name, cls] of all) {
       if (models[name]) continue;
       const modelBases = cls.bases.filter((b) => b !== name && models[b]);
-      if (!cls.bases.some((b) => MODEL_BASES.has(b)) && modelBases.length === 0) continue;
+      const known = cls.declaresFields || cls.bases.some((b) => MODEL_BASES.has(b));
+      if (!known && modelBases.length === 0) continue;
       const facts: ModelFacts = {
         managers: [...cls.facts.managers],
         relations: [...cls.facts.relations],

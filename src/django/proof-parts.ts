@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "../model/types.js";
-import { stringLiteralValue } from "../python/scope.js";
+import { bindingsNamed, enclosingScope, stringLiteralValue } from "../python/scope.js";
 import type { SelectedRelations } from "./proofs.js";
 
 // Small readings the proofs are built from: string arguments, positional arguments, relation
@@ -18,19 +18,45 @@ export function intersect(a: SelectedRelations, b: SelectedRelations): SelectedR
 
 /**
  * What `prefetch_related("a", Prefetch("b__c", ...))` adds to the loaded relations: the first
- * segment of each lookup (a lookup computed at run time adds nothing; no argument, nothing).
+ * segment of each lookup (a lookup computed at run time adds RUN_TIME_LOOKUP; no argument, nothing).
  */
 export function prefetchedBy(call: SyntaxNode, before: SelectedRelations): SelectedRelations {
   if (before === "all") return "all";
   const selected = new Set(before);
   for (const arg of positionalArguments(call)) {
-    const callee = arg.type === "call" ? arg.childForFieldName("function") : undefined;
-    const lookup =
-      callee && /(^|\.)Prefetch$/.test(callee.text) ? positionalArguments(arg)[0] : arg;
+    const prefetch = prefetchObject(arg.type === "identifier" ? (onlyValueOf(arg) ?? arg) : arg);
+    const lookup = prefetch ? positionalArguments(prefetch)[0] : arg;
     const value = lookup ? unquoted(lookup) : undefined;
-    if (value !== undefined) selected.add(value.split("__")[0]);
+    selected.add(value === undefined ? RUN_TIME_LOOKUP : value.split("__")[0]);
   }
   return selected;
+}
+
+/**
+ * In a set of loaded relations: a lookup known at run time only (`prefetch_related(p)` with `p`
+ * a parameter) may have loaded any relation; no field is named `*`.
+ */
+export const RUN_TIME_LOOKUP = "*";
+
+/** `Prefetch(...)` (or `models.Prefetch(...)`), the call itself. */
+function prefetchObject(expr: SyntaxNode): SyntaxNode | undefined {
+  const callee = expr.type === "call" ? expr.childForFieldName("function") : undefined;
+  return callee && /(^|\.)Prefetch$/.test(callee.text) ? expr : undefined;
+}
+
+/** The value of `name = <value>` when that is the name's only binding where it is read. */
+function onlyValueOf(identifier: SyntaxNode): SyntaxNode | undefined {
+  for (let scope = enclosingScope(identifier); ; scope = enclosingScope(scope)) {
+    const bound = bindingsNamed(scope, identifier.text);
+    if (bound.length > 1) return undefined;
+    if (bound.length === 1) {
+      const site = bindingSite(bound[0].node);
+      return site?.type === "assignment" && site.childForFieldName("left")?.id === bound[0].node.id
+        ? (site.childForFieldName("right") ?? undefined)
+        : undefined;
+    }
+    if (scope.type === "module") return undefined;
+  }
 }
 
 /** The call arguments, comments and keyword arguments left out. */
@@ -71,6 +97,63 @@ export function bindingSite(identifier: SyntaxNode): SyntaxNode | undefined {
       case "except_clause":
         return n;
     }
+  }
+  return undefined;
+}
+
+/** Nodes that run their body later, or again, than where they stand: flow stops at them. */
+const DEFERRED = new Set([
+  "function_definition",
+  "lambda",
+  "class_definition",
+  "generator_expression",
+  "list_comprehension",
+  "set_comprehension",
+  "dictionary_comprehension",
+]);
+const LOOPS = new Set(["for_statement", "while_statement"]);
+
+/** The statement of a plain `name = <value>` binding (tuple targets included), if it is one. */
+function assignmentStatementOf(bound: SyntaxNode): SyntaxNode | undefined {
+  const site = bindingSite(bound);
+  if (site?.type !== "assignment" || site.parent?.type !== "expression_statement") return undefined;
+  const left = site.childForFieldName("left");
+  return left && left.startIndex <= bound.startIndex && bound.endIndex <= left.endIndex
+    ? site.parent
+    : undefined;
+}
+
+function contains(outer: SyntaxNode, inner: SyntaxNode): boolean {
+  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/**
+ * The binding of a name that reaches the read `use` on every path, when the flow shows it: the
+ * last binding before the read is an assignment statement of a block holding the read (so it ran
+ * just before, not in a branch that may not have), and no binding in a loop around the read can
+ * reach it from an earlier iteration. `bindings` are the name's binding identifiers in its scope;
+ * an assignment whose right side holds the read binds only after it.
+ */
+export function reachingAssignment(
+  use: SyntaxNode,
+  bindings: readonly SyntaxNode[],
+): SyntaxNode | undefined {
+  let last: SyntaxNode | undefined;
+  for (const bound of bindings) {
+    if (bound.startIndex >= use.startIndex) continue;
+    const statement = assignmentStatementOf(bound);
+    if (statement && contains(statement, use)) continue;
+    if (!last || bound.startIndex > last.startIndex) last = bound;
+  }
+  const statement = last && assignmentStatementOf(last);
+  if (!last || !statement) return undefined;
+  for (let n: SyntaxNode | null = use; n; n = n.parent) {
+    if (DEFERRED.has(n.type) && n.id !== use.id) return undefined;
+    // A loop around the read but not the assignment: a binding in it reaches the next iteration.
+    if (LOOPS.has(n.type) && bindings.some((b) => b.id !== last!.id && contains(n!, b)))
+      return undefined;
+    if (n.parent?.id === statement.parent?.id)
+      return statement.endIndex <= n.startIndex ? last : undefined;
   }
   return undefined;
 }

@@ -7,6 +7,8 @@ import {
   intersect,
   positionalArguments,
   prefetchedBy,
+  reachingAssignment,
+  RUN_TIME_LOOKUP,
   unquoted,
 } from "./proof-parts.js";
 
@@ -149,8 +151,8 @@ export class OrmProofs {
 
   private computeQueryset(expr: SyntaxNode): QuerysetProof | undefined {
     if (expr.type === "parenthesized_expression") {
-      const inner = expr.namedChildren.filter((c) => c.type !== "comment");
-      return inner.length === 1 ? this.querysetOf(inner[0]) : undefined;
+      const inner = onlyChild(expr);
+      return inner ? this.querysetOf(inner) : undefined;
     }
     if (expr.type === "attribute") return this.managerOf(expr);
     if (expr.type === "call") {
@@ -186,8 +188,8 @@ export class OrmProofs {
     const selected = new Set(before);
     for (const arg of args) {
       const value = unquoted(arg);
-      // A computed field list: we cannot tell what it loads, so count nothing as loaded.
-      if (value !== undefined) selected.add(value.split("__")[0]);
+      // A computed field list: we cannot tell what it loads, so count no field as loaded.
+      selected.add(value === undefined ? RUN_TIME_LOOKUP : value.split("__")[0]);
     }
     return selected;
   }
@@ -196,6 +198,14 @@ export class OrmProofs {
   private querysetNamed(identifier: SyntaxNode): QuerysetProof | undefined {
     const bindings = this.bindingsOf(identifier);
     if (!bindings) return undefined;
+    // The assignment that reaches this read on every path decides, whatever the others bind.
+    const reaching =
+      bindings.nodes.length > 1 ? reachingAssignment(identifier, bindings.nodes) : undefined;
+    const site = reaching ? bindingSite(reaching) : undefined;
+    const value =
+      site?.childForFieldName("left")?.id === reaching?.id && site?.childForFieldName("right");
+    const flowProof = value ? this.querysetOf(value) : undefined;
+    if (flowProof) return flowProof;
     const key = `qs:${bindings.scope.id}:${identifier.text}`;
     if (!this.byName.has(key)) {
       if (this.inProgress.has(key)) return undefined;
@@ -214,14 +224,20 @@ export class OrmProofs {
     const refinements = this.refinements.get(key) ?? [];
     if (refinements.length === 0 || !refinements.every((r) => runsBefore(r, use))) return proof;
     let selected = proof.selected;
+    const unwrapped = (n: SyntaxNode | null | undefined) => {
+      while (n && (isLazySlice(n) || n.type === "parenthesized_expression"))
+        n = n.type === "subscript" ? n.childForFieldName("value") : onlyChild(n);
+      return n;
+    };
     for (const value of refinements)
-      for (let n: SyntaxNode | null | undefined = value; n?.type === "call";) {
+      for (let n = unwrapped(value); n?.type === "call";) {
         const callee = n.childForFieldName("function");
         const method = callee?.childForFieldName("attribute")?.text;
         if (method === "select_related") selected = this.selectedBy(n, selected);
         if (method === "prefetch_related") selected = prefetchedBy(n, selected);
-        n = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
-        while (n && isLazySlice(n)) n = n.childForFieldName("value");
+        n = unwrapped(
+          callee?.type === "attribute" ? callee.childForFieldName("object") : undefined,
+        );
       }
     return { ...proof, selected };
   }
@@ -262,13 +278,20 @@ export class OrmProofs {
     key: string,
   ): QuerysetProof | "self" | undefined {
     let root = value;
-    while (root.type === "call" || root.type === "attribute" || isLazySlice(root)) {
+    while (
+      root.type === "call" ||
+      root.type === "attribute" ||
+      isLazySlice(root) ||
+      root.type === "parenthesized_expression"
+    ) {
       const next =
         root.type === "call"
           ? root.childForFieldName("function")
           : root.type === "subscript"
             ? root.childForFieldName("value")
-            : root.childForFieldName("object");
+            : root.type === "parenthesized_expression"
+              ? onlyChild(root)
+              : root.childForFieldName("object");
       if (!next) break;
       root = next;
     }
@@ -294,6 +317,10 @@ export class OrmProofs {
   private instanceNamed(identifier: SyntaxNode): InstanceProof | undefined {
     const bindings = this.bindingsOf(identifier);
     if (!bindings) return undefined;
+    // The assignment that reaches this read on every path decides, whatever the others bind.
+    const reaching = bindings.nodes.length > 1 && reachingAssignment(identifier, bindings.nodes);
+    const flowProof = reaching ? this.instanceBoundBy(reaching) : undefined;
+    if (flowProof) return flowProof;
     const key = `obj:${bindings.scope.id}:${identifier.text}`;
     // Every read of a name in one scope has the same answer.
     if (this.byName.has(key)) return this.byName.get(key) as InstanceProof | undefined;
@@ -524,6 +551,12 @@ function runsBefore(value: SyntaxNode, use: SyntaxNode): boolean {
   return false;
 }
 
+/** The expression inside parentheses, comments left out (not a tuple, not a yield). */
+function onlyChild(parenthesized: SyntaxNode): SyntaxNode | undefined {
+  const inner = parenthesized.namedChildren.filter((c) => c.type !== "comment");
+  return inner.length === 1 ? inner[0] : undefined;
+}
+
 /** `<value>[a:b]`, a slice without a step: a queryset stays a lazy queryset (LIMIT/OFFSET). */
 function isLazySlice(expr: SyntaxNode): boolean {
   if (expr.type !== "subscript") return false;
@@ -534,6 +567,11 @@ function isLazySlice(expr: SyntaxNode): boolean {
 /** Every step from `root` up to `value` is a queryset-returning method call or a lazy slice. */
 function chainOnlyRefines(value: SyntaxNode, root: SyntaxNode): boolean {
   for (let n: SyntaxNode | null = root.parent; n; n = n.parent) {
+    // `(qs)` and `(qs.filter(...))` are the same values.
+    if (n.type === "parenthesized_expression") {
+      if (n.id === value.id) return true;
+      continue;
+    }
     if (isLazySlice(n)) {
       if (n.id === value.id) return true;
       continue;

@@ -150,13 +150,13 @@ export interface FileFacts {
 }
 
 /**
- * What `classesIn` reads in a class body: a call of a relation field or of a manager (`...Manager(`,
- * `.as_manager(`), assigned to a name. A file with no such call declares no such facts, and its
+ * What `classesIn` reads in a class body: a call of a relation field, of a manager (`...Manager(`,
+ * `.as_manager(`) or of any `models.<X>Field(` (a model whatever its bases), assigned to a name. A file with no such call declares no such facts, and its
  * class heads alone say which classes extend which ("context manager" in prose or docstrings, or a
  * head such as `class ConnectionManager(`, no longer costs a parse).
  */
 const CLASS_BODY_FACTS =
-  /(?<!\bclass\s+\w*)(?:ForeignKey|OneToOneField|ManyToManyField|Manager|as_manager)\s*\(/;
+  /(?<!\bclass\s+\w*)(?:ForeignKey|OneToOneField|ManyToManyField|Manager|as_manager|models\s*\.\s*\w*Field)\s*\(/;
 // Field and manager declarations in a model body come with Django's names or a model base class in
 // the text; "Manager" alone is everywhere (multiprocessing, logging).
 const MODEL_CONTEXT = /django|models|Model\b/;

@@ -33,7 +33,7 @@ export function projectRootOf(path: string): string {
 }
 
 /** Version of the cache's layout and of what the pre-pass records: a change starts it afresh. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 export const CACHE_DIR = ".asyncshift_cache";
 
 interface CacheEntry {

@@ -176,6 +176,32 @@ describe("factsOfFile and projectFacts", () => {
     expect(facts.models.Order.relations).toContain("product");
   });
 
+  it("takes third-party model bases and classes declaring models fields as models", () => {
+    const source = [
+      "from django.db import models",
+      "from treebeard.mp_tree import MP_Node",
+      "from vendor.base import VendorBase",
+      "",
+      "class Job(MP_Node):",
+      '    tags = models.ManyToManyField("Tag")',
+      "",
+      "class Labelled(VendorBase):",
+      "    label = models.CharField(max_length=20)  # a field: a model, whatever VendorBase is",
+      "",
+      "class Helper(VendorBase):",
+      "    limit = settings.LIMIT",
+      "",
+    ].join("\n");
+    // A base declaring only plain fields in a file of its own is read too.
+    const other = "class Named(Base):\n    name = models.CharField(max_length=9)\n";
+    const facts = projectFacts({ usesDjango: true, usesAsgiref: false }, [
+      { path: "jobs/models.py", facts: factsOfFile(source) },
+      { path: "jobs/named.py", facts: factsOfFile(other) },
+    ]);
+    expect(Object.keys(facts.models).sort()).toEqual(["Job", "Labelled", "Named"]);
+    expect(facts.models.Job.manyToMany).toEqual(["tags"]);
+  });
+
   it("reads managers and relations whatever class heads sit around them", () => {
     // The only manager call follows heads that end in "Manager(", and a backslash continuation.
     const source = [

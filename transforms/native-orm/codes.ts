@@ -84,6 +84,19 @@ export const CODES = {
     before: "count = await database_sync_to_async(Room.objects.count)()",
     after: "count = await Room.objects.acount()",
   },
+  AS213: {
+    severity: "warning",
+    title: "sync_to_async(thread_sensitive=False) wrapper (unsafe fix)",
+    explanation:
+      "A wrapper made with thread_sensitive=False runs each call in a thread of its own, so " +
+      "several of them (under asyncio.gather, say) run in parallel. Django's native async " +
+      "methods run their queries thread-sensitively, one after another in one thread: the " +
+      "rewrite keeps the results but may make parallel work serial. It is applied only with " +
+      "--unsafe-fixes; keep the wrapper when the parallelism matters.",
+    before:
+      "@sync_to_async(thread_sensitive=False)\ndef heavy(pk):\n    return Job.objects.filter(pk__gt=pk).count()",
+    after: "async def heavy(pk):\n    return await Job.objects.filter(pk__gt=pk).acount()",
+  },
   AS207: {
     severity: "info",
     title: "sync_to_async wrapper around the ORM used another way",
@@ -179,4 +192,5 @@ export const BLOCKER_NAMES: Record<Blocker, string> = {
   AS208: "manual rewrite",
   AS209: "newer Django",
   AS212: "lazy request.user",
+  AS213: "thread_sensitive=False",
 };

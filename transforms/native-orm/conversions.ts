@@ -91,7 +91,7 @@ export function methodConversion(
       receiver.type === "identifier" ||
       (receiver.type === "attribute" && receiver.childForFieldName("object")?.text === "self");
     if (m && plain)
-      return modelEvidence(f, receiver) ? rename(m, false) : noModelEvidence(node, receiver, m);
+      return modelEvidence(f, receiver) ? rename(m, false) : noModelEvidence(f, node, receiver, m);
     if (receiver.type === "attribute" && f.proofs.isRelatedManager(receiver)) {
       const r = asyncMethodFor("related-manager", method);
       if (r) return rename(r, true);
@@ -101,16 +101,35 @@ export function methodConversion(
 }
 
 /** An unproven receiver with only a method name to go on: reported, with no fix. */
-function noModelEvidence(node: SyntaxNode, receiver: SyntaxNode, m: AsyncMethod): Problem {
+function noModelEvidence(
+  f: OrmFile,
+  node: SyntaxNode,
+  receiver: SyntaxNode,
+  m: AsyncMethod,
+): Problem {
   const name = receiver.text;
   return {
     code: "AS201",
     node,
     message:
-      `nothing shows ${name} is a model instance (not annotated with a model class or bound to one anywhere in this file), ` +
+      `nothing shows ${name} is a model instance (${whatBinds(f, receiver)}), ` +
       `and serializers, forms, files and clients have ${m.sync}() but no ${m.async}(): left as it is; ` +
       `if ${name} is a model instance, annotate it with its model class to have it rewritten to \`await ${name}.${m.async}(...)\``,
   };
+}
+
+/** What binds an unproven receiver, as far as the file shows: said without claiming more. */
+function whatBinds(f: OrmFile, receiver: SyntaxNode): string {
+  const fallback = "not annotated with a model class or bound to one anywhere in this file";
+  if (receiver.type !== "identifier") return fallback;
+  for (let scope = f.file.enclosingScope(receiver); ; scope = f.file.enclosingScope(scope)) {
+    const bound = f.file.bindingsNamed(scope, receiver.text);
+    if (bound.length > 1) {
+      const lines = [...new Set(bound.map((b) => b.node.startPosition.row + 1))].join(", ");
+      return `it is bound ${bound.length} times in its scope, on lines ${lines}, and not every binding that may reach this call is proven a model instance`;
+    }
+    if (bound.length === 1 || scope.type === "module") return fallback;
+  }
 }
 
 /** `qs.iterator()` has an async form only as the iterable of `async for`. */

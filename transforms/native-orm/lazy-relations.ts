@@ -1,3 +1,4 @@
+import { RUN_TIME_LOOKUP } from "../../src/django/proof-parts.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { Conversion, OrmFile, Problem } from "./state.js";
 
@@ -18,6 +19,20 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
   const instance = f.proofs.instanceOf(object);
   if (!instance || !f.proofs.relationsOf(instance.model).includes(attribute)) return undefined;
   if (instance.selected === "all" || instance.selected.has(attribute)) return undefined;
+  if (instance.selected.has(RUN_TIME_LOOKUP))
+    return {
+      code: "AS202",
+      node,
+      message: `${node.text} may load the related ${attribute} lazily, a sync query: the queryset that loads ${object.text} names a select_related or prefetch_related lookup known only at run time, which may or may not be ${attribute}`,
+      severity: "info",
+    };
+  if (instance.fromParameter && isRebound(f, object))
+    return {
+      code: "AS202",
+      node,
+      message: `${node.text} may load the related ${attribute} lazily, a sync query: ${object.text} is a parameter bound again in this function, and not every binding that may reach this read loads ${attribute} with select_related("${attribute}") (the caller's queryset is not visible here)`,
+      severity: "info",
+    };
   if (instance.fromParameter)
     return {
       code: "AS202",
@@ -30,6 +45,11 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
     node,
     message: `${node.text} loads the related ${attribute} lazily, a sync query: add select_related("${attribute}") to the queryset that loads ${object.text}`,
   };
+}
+
+/** Is the name bound more than once where it is read (a parameter assigned again)? */
+function isRebound(f: OrmFile, identifier: SyntaxNode): boolean {
+  return f.file.bindingsNamed(f.file.enclosingScope(identifier), identifier.text).length > 1;
 }
 
 /**

@@ -68,12 +68,108 @@ const PURE_MODULES = [
   "random",
   "hashlib",
   "base64",
+  "json",
+  "textwrap",
+  "statistics",
+  "traceback",
+  "pathlib",
   "django.utils.timezone",
   "django.utils.text",
   "django.utils.translation",
   "django.urls",
   "django.db.models",
 ];
+
+/**
+ * Modules whose calls build values in memory but whose values' methods work on the file system:
+ * `Path(root)` is in memory, `Path(root).exists()` is blocking file I/O, not database work.
+ */
+const FILE_SYSTEM_VALUES = ["pathlib"];
+
+/** Annotation names of values held in memory: builtin scalars and containers of them. */
+const IN_MEMORY_SCALARS = new Set(["str", "int", "float", "bool", "bytes", "complex", "None"]);
+const IN_MEMORY_CONTAINERS = new Set([
+  "list",
+  "dict",
+  "set",
+  "frozenset",
+  "tuple",
+  "List",
+  "Dict",
+  "Set",
+  "FrozenSet",
+  "Tuple",
+  "Optional",
+  "Union",
+]);
+
+/**
+ * Does an annotation name only builtin scalars and containers of them (`str`, `list[str]`,
+ * `"int"`, `dict[str, int] | None`)? A bare container (`list`) may hold anything: not in memory.
+ */
+function isInMemoryAnnotation(type: SyntaxNode): boolean {
+  const text = type.text.replace(/^(['"])(.*)\1$/s, "$2").replace(/\btyping\s*\.\s*/g, "");
+  if (!/^[\w\s[\],|]+$/.test(text)) return false;
+  const words = [...text.matchAll(/[A-Za-z_]\w*(\s*\[)?/g)];
+  return (
+    words.length > 0 &&
+    words.every(([word, open]) => {
+      const name = word.replace(/\s*\[$/, "");
+      return IN_MEMORY_SCALARS.has(name) || (IN_MEMORY_CONTAINERS.has(name) && !!open);
+    })
+  );
+}
+
+/** Is this name a parameter annotated with an in-memory type (`sym: str`), its only binding? */
+function isInMemoryParameter(f: OrmFile, identifier: SyntaxNode): boolean {
+  const bound = f.file.bindingsNamed(f.file.enclosingScope(identifier), identifier.text);
+  if (bound.length !== 1 || bound[0].kind !== "parameter") return false;
+  const type = bound[0].node.parent?.childForFieldName("type");
+  return !!type && isInMemoryAnnotation(type);
+}
+
+/**
+ * A value held in memory, whose methods run no query: a literal, a local container, an
+ * in-memory parameter, an item of one, a method result of one, `str(...)` and the like.
+ */
+function isInMemoryValue(f: OrmFile, expr: SyntaxNode): boolean {
+  switch (expr.type) {
+    case "string":
+    case "concatenated_string":
+    case "integer":
+    case "float":
+      return true;
+    case "identifier":
+      return isLocalContainer(expr) || isInMemoryParameter(f, expr);
+    case "subscript":
+      return isInMemoryValue(f, expr.childForFieldName("value")!);
+    case "call": {
+      const callee = expr.childForFieldName("function")!;
+      if (callee.type === "identifier")
+        return IN_MEMORY_SCALARS.has(callee.text) && f.file.isBuiltin(callee.text, callee);
+      const receiver = callee.type === "attribute" ? callee.childForFieldName("object") : null;
+      return !!receiver && isInMemoryValue(f, receiver);
+    }
+  }
+  return false;
+}
+
+/** The innermost call a chain of method calls starts from: `Path(root)` in `Path(root).a().b()`. */
+function chainStart(expr: SyntaxNode): SyntaxNode | undefined {
+  let start: SyntaxNode | undefined;
+  for (let n: SyntaxNode | null = expr; n;) {
+    if (n.type === "call") start = n;
+    n =
+      n.type === "call"
+        ? n.childForFieldName("function")
+        : n.type === "attribute"
+          ? n.childForFieldName("object")
+          : n.type === "parenthesized_expression" || n.type === "binary_operator"
+            ? n.namedChildren[0]
+            : null;
+  }
+  return start;
+}
 
 /** Callees with no async API, named in the AS205 message. */
 const NO_ASYNC_API: Record<string, string> = {
@@ -148,11 +244,25 @@ function isOffDatabase(
     (f.proofs.querysetOf(call) || looksLikeQueryset(call))
   )
     return true;
-  if (receiver.type === "string") return true;
+  if (isInMemoryValue(f, receiver)) return true;
   // `timezone.now().timestamp()`: a method of what a pure function returned.
   const made = receiver.type === "call" ? receiver.childForFieldName("function") : undefined;
-  if (made && isPureQualified(f.file.qualifiedName(made))) return true;
-  return receiver.type === "identifier" && (isLocalContainer(receiver) || isLoggerName(receiver));
+  const madeBy = made ? f.file.qualifiedName(made) : undefined;
+  if (isPureQualified(madeBy) && !isFileSystemQualified(madeBy)) return true;
+  return receiver.type === "identifier" && isLoggerName(receiver);
+}
+
+function isFileSystemQualified(qualified: string | undefined): boolean {
+  return !!qualified && FILE_SYSTEM_VALUES.some((m) => qualified.startsWith(`${m}.`));
+}
+
+/** `Path(root).exists()`: a method of a file-system value, blocking I/O rather than a query. */
+function fileSystemProblem(f: OrmFile, call: SyntaxNode, callee: SyntaxNode): string | undefined {
+  const start = chainStart(callee);
+  const made = start?.childForFieldName("function");
+  const qualified = made ? f.file.qualifiedName(made) : undefined;
+  if (!start || start.id === call.id || !isFileSystemQualified(qualified)) return undefined;
+  return `${callee.text}() works on the file system (${qualified}): no database, but blocking I/O that would run on the event loop once converted`;
 }
 
 /** A call in a wrapper that is not ORM work with a native form: what keeps the wrapper sync. */
@@ -170,6 +280,8 @@ export function noAsyncApiProblem(
   const method =
     callee.type === "attribute" ? callee.childForFieldName("attribute")?.text : undefined;
   if (!receiver || !method) return problem(unknownCallee(f, callee));
+  const fileSystem = fileSystemProblem(f, call, callee);
+  if (fileSystem) return problem(fileSystem);
   if (method === "is_valid" || /form/i.test(receiver.text))
     return problem(`${callee.text}(): forms have no async API`);
   if (method === "save" && receiver.type === "attribute")

@@ -72,6 +72,9 @@ export function scan(f: OrmFile, region: SyntaxNode, mode: ScanMode): Findings {
     if (typeof step === "function") step();
   }
   const { findings } = walk;
+  // An evaluated queryset is ORM work with no async form: a wrapper doing it is no plain thread
+  // wrapper, and says why it stays (AS204).
+  findings.ormSites += findings.problems.filter((p) => p.code === "AS204").length;
   findings.problems.sort((a, b) => a.node.startIndex - b.node.startIndex);
   findings.conversions.sort((a, b) => a.node.startIndex - b.node.startIndex);
   return findings;
@@ -212,6 +215,9 @@ function call(walk: Walk, node: SyntaxNode): void {
     return;
   }
   if (mode === "async") return;
-  // Wrapper mode: anything else must be known to stay off the database.
-  add(walk, noAsyncApiProblem(f, node, callee, qualified));
+  // Wrapper mode: anything else must be known to stay off the database. A chain of calls
+  // (`a.b().c()`) starts at one column: the outermost call there says it once.
+  const offDatabase = noAsyncApiProblem(f, node, callee, qualified);
+  const sameColumn = (p: Problem) => p.code === "AS205" && p.node.startIndex === node.startIndex;
+  if (offDatabase && !findings.problems.some(sameColumn)) add(walk, offDatabase);
 }

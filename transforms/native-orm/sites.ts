@@ -25,7 +25,10 @@ import {
 } from "./state.js";
 import { atomicDecoratorProblem } from "./transactions.js";
 import { wrappedConversion } from "./wrapped.js";
-import { wrapperKind, type WrapperKind } from "./wrappers.js";
+import { isThreadInsensitive, wrapperKind, type WrapperKind } from "./wrappers.js";
+
+const THREAD_INSENSITIVE =
+  "thread_sensitive=False runs each call in a thread of its own, in parallel with the others; Django's native async methods run thread-sensitively, one at a time: the rewrite may make parallel work serial";
 
 // The sites: a, b, c, d, g `sync_to_async(...)(...)` and stored wrappers; e `@sync_to_async def`;
 // f sync ORM calls written directly in `async def`.
@@ -69,7 +72,7 @@ export function wrapperCall(f: OrmFile, ref: SyntaxNode): void {
     report(f, site, blocker.code, blocker.message, suggestion);
     return;
   }
-  const unsafe = unsafeWrapped(kind, conversion);
+  const unsafe = unsafeWrapped(kind, conversion, wrap);
   const fix = fixOf(unsafe ? "unsafe" : "safe", conversion.edits, [conversion], [ref]);
   recordSite(f, "sync_to_async", outer, unsafe?.code);
   if (unsafe) report(f, site, unsafe.code, unsafe.message, suggestion, fix);
@@ -106,7 +109,10 @@ function wrappedBlocker(
 function unsafeWrapped(
   kind: WrapperKind,
   conversion: Conversion,
+  wrap: SyntaxNode,
 ): { code: Blocker; message: string } | undefined {
+  if (isThreadInsensitive(wrap))
+    return { code: "AS213", message: `${THREAD_INSENSITIVE} (applied with --unsafe-fixes)` };
   if (kind === "database")
     return {
       code: "AS206",
@@ -274,6 +280,8 @@ function decoratedProblems(
         suggestion: suggestionFor(f.source, c, awaitedEdits(c)),
       });
   }
+  if (isThreadInsensitive(decorator.namedChildren[0]))
+    problems.push({ code: "AS213", node: decorator, message: THREAD_INSENSITIVE, unsafe: true });
   if (wrapperKind(f, decoratorCallee(decorator)!) === "database")
     problems.push({
       code: "AS206",

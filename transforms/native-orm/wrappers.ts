@@ -91,3 +91,18 @@ export function isWrapperCall(f: OrmFile, call: SyntaxNode): boolean {
   if (wrapperKind(f, callee)) return true;
   return callee.type === "call" && isWrapperCall(f, callee);
 }
+
+/**
+ * Is `wrapper` (the call `sync_to_async(f, thread_sensitive=False)` or a decorator's
+ * `sync_to_async(thread_sensitive=False)`) made to run outside the shared thread?
+ */
+export function isThreadInsensitive(wrapper: SyntaxNode): boolean {
+  if (wrapper.type !== "call") return false;
+  const args = wrapper.childForFieldName("arguments")?.namedChildren ?? [];
+  return args.some(
+    (a) =>
+      a.type === "keyword_argument" &&
+      a.childForFieldName("name")?.text === "thread_sensitive" &&
+      a.childForFieldName("value")?.type === "false",
+  );
+}
