@@ -1,6 +1,8 @@
 import type { SyntaxNode } from "../model/types.js";
 import { bindingsNamed, enclosingScope, stringLiteralValue } from "../python/scope.js";
-import type { SelectedRelations } from "./proofs.js";
+
+/** Relations a queryset or instance already loaded: names from select_related, or all of them. */
+export type SelectedRelations = ReadonlySet<string> | "all";
 
 // Small readings the proofs are built from: string arguments, positional arguments, relation
 // sets, and the statement that binds a name.

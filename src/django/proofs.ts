@@ -11,6 +11,7 @@ import {
   RUN_TIME_LOOKUP,
   unquoted,
 } from "./proof-parts.js";
+import type { SelectedRelations } from "./proof-parts.js";
 
 // ---------------------------------------------------------------------------------------------
 // Proofs: what an expression is, from what the function itself shows. Shared by the native-orm
@@ -32,8 +33,7 @@ const YIELDS_NON_INSTANCES = new Set(["values", "values_list", "dates", "datetim
 const INSTANCE_RETURNING = new Set(["get", "create", "first", "last", "latest", "earliest"]);
 const INSTANCE_TUPLE_RETURNING = new Set(["get_or_create", "update_or_create"]);
 
-/** Relations a queryset or instance already loaded: names from select_related, or all of them. */
-export type SelectedRelations = ReadonlySet<string> | "all";
+export type { SelectedRelations };
 
 /** A proven queryset or manager expression. */
 export interface QuerysetProof {

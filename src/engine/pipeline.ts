@@ -11,55 +11,23 @@ import { copyTree } from "../syntax/tree.js";
 import { FileSemantics } from "../python/semantics.js";
 import { passOutcome } from "./fixes.js";
 import { statementStartOf, Suppressions, unusedSuppressions } from "./suppression.js";
+import type { ReportedDiagnostic, ReportedEdit, ReportedFix } from "../model/reported.js";
+
+export type {
+  ReportedDiagnostic,
+  ReportedEdit,
+  ReportedFix,
+  ReportedRange,
+} from "../model/reported.js";
 import type {
   Context,
   Diagnostic,
   Edit,
   NativeTree,
   ReplacedName,
-  Severity,
   Transform,
   TransformSite,
 } from "../model/types.js";
-
-/** An edit as reported to the user: positions in the file as it was read (1-based line and column). */
-export interface ReportedEdit {
-  transform: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  before: string;
-  after: string;
-}
-
-/**
- * A site a transform rewrote (its fix applied): one per site whatever the number of edits, with
- * the code that names the rewrite. Positions in the file as it was read.
- */
-export interface ReportedFix extends ReportedRange {
-  code: string;
-  /** The transform that rewrote it. */
-  source: string;
-  message: string;
-}
-
-/** 1-based positions in the file as it was read; columns count characters. */
-export interface ReportedRange {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-export interface ReportedDiagnostic extends ReportedRange {
-  code: string;
-  severity: Severity;
-  /** The transform that emitted it, or "runner". */
-  source: string;
-  message: string;
-  suggestion?: string;
-}
 
 export type SourceStatus = "changed" | "unchanged" | "syntax-error" | "failed";
 

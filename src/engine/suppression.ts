@@ -5,7 +5,7 @@
  * can be reported (like ruff's RUF100).
  */
 
-import type { ReportedDiagnostic } from "./pipeline.js";
+import type { ReportedDiagnostic } from "../model/reported.js";
 import { lineColumnAt, lineIndexAt, lineStartsOf } from "../syntax/lines.js";
 import type { SyntaxNode, SyntaxTree } from "../syntax/tree.js";
 

@@ -1,0 +1,42 @@
+import type { Severity } from "./types.js";
+
+/* What reports read of a file's run: positions in the file as it was read. */
+
+/** An edit as reported to the user: positions in the file as it was read (1-based line and column). */
+export interface ReportedEdit {
+  transform: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  before: string;
+  after: string;
+}
+
+/**
+ * A site a transform rewrote (its fix applied): one per site whatever the number of edits, with
+ * the code that names the rewrite. Positions in the file as it was read.
+ */
+export interface ReportedFix extends ReportedRange {
+  code: string;
+  /** The transform that rewrote it. */
+  source: string;
+  message: string;
+}
+
+/** 1-based positions in the file as it was read; columns count characters. */
+export interface ReportedRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface ReportedDiagnostic extends ReportedRange {
+  code: string;
+  severity: Severity;
+  /** The transform that emitted it, or "runner". */
+  source: string;
+  message: string;
+  suggestion?: string;
+}
