@@ -50,12 +50,18 @@ export interface PrePassResult {
 export async function projectPrePass(
   pool: Pool,
   files: string[],
-  options: Pick<Options, "paths" | "exclude" | "configFile"> & { cache?: boolean },
+  options: Pick<Options, "paths" | "exclude" | "configFile"> &
+    Partial<Pick<Options, "include">> & { cache?: boolean },
   cwd: string,
   cacheKey: string,
 ): Promise<PrePassResult> {
   const root = projectRootOf(resolve(cwd, options.paths[0] ?? "."));
-  const projectFiles = filesOfProject(root, options, cwd);
+  // The run's own discovery, when it walked the root with no include glob, found the same files.
+  const walkedRoot =
+    options.paths.length === 1 &&
+    resolve(cwd, options.paths[0]) === root &&
+    (options.include ?? []).length === 0;
+  const projectFiles = walkedRoot ? files : filesOfProject(root, options, cwd);
   const all = [...new Set([...files, ...projectFiles])];
   const cache = options.cache === false ? undefined : new IndexCache(root, cacheKey);
   const paths = all.map((file) => relative(root, file));
