@@ -190,9 +190,17 @@ export class Pool {
     this.useWorkers = jobs > 1 && existsSync(WORKER_FILE);
   }
 
-  async run<R>(tasks: Task[], onDone?: (done: number) => void): Promise<R[]> {
+  /**
+   * Runs the tasks, on the pool's threads unless they are too few or `inline` is asked (work too
+   * light to pay for starting threads, which the caller can judge by the files' sizes).
+   */
+  async run<R>(
+    tasks: Task[],
+    onDone?: (done: number) => void,
+    { inline = false }: { inline?: boolean } = {},
+  ): Promise<R[]> {
     const results = new Array<R>(tasks.length);
-    if (!this.useWorkers || tasks.length < MIN_FILES_FOR_WORKERS) {
+    if (!this.useWorkers || inline || tasks.length < MIN_FILES_FOR_WORKERS) {
       for (let i = 0; i < tasks.length; i++) {
         results[i] = safely(tasks[i]) as R;
         onDone?.(i + 1);
