@@ -1,20 +1,24 @@
-// Benchmark: asyncshift against the parse floor and ast-grep, on a sparse and a dense corpus.
-// Usage: npm run bench -- [--rounds N] [--scale K] [--corpus sparse|dense|both] [--jobs J]
-// Rounds alternate the three tools (rotating which goes first); medians and ratios come from the
-// same run. Peak RSS is /usr/bin/time's maximum resident set size, the largest over the rounds.
+// Benchmark: asyncshift against the parse floors, ast-grep and ruff, on real Django code (PyPI
+// wheels), the standard library (sparse) and a synthetic dense corpus; and one named file in a
+// large project, cold and with the index cache warm.
+// Usage: npm run bench -- [--rounds N] [--scale K] [--corpus real,sparse,dense,one-file]
+//   (real: the three packages below; one of them may be named alone, e.g. --corpus wagtail)
+//                         [--jobs J] [--dense-mb M] [--project-files F]
+// Rounds alternate the tools (rotating which goes first); medians and ratios come from the same
+// run. Peak RSS is /usr/bin/time's maximum resident set size, the largest over the rounds.
 import { spawnSync, execFileSync } from "node:child_process";
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  statSync,
-} from "node:fs";
-import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  REAL_PACKAGES,
+  corpusStats,
+  denseCorpus,
+  largeProject,
+  realCorpus,
+  sparseCorpus,
+} from "./corpora.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -24,58 +28,12 @@ const option = (name, fallback) => {
 };
 const rounds = Number(option("rounds", "5"));
 const scale = Number(option("scale", "2"));
-const which = option("corpus", "both");
+const which = option("corpus", "real,sparse,dense,one-file").split(",");
 const jobs = Number(option("jobs", String(availableParallelism())));
 const DENSE_BYTES = Number(option("dense-mb", "30")) * 2 ** 20;
-
-/** Every .py file under `dir`, skipping folders for which `skip(name)` holds. */
-function pyFiles(dir, skip = () => false, out = []) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!skip(entry.name)) pyFiles(path, skip, out);
-    } else if (entry.isFile() && entry.name.endsWith(".py")) out.push(path);
-  }
-  return out;
-}
-
-function copyInto(files, from, to) {
-  for (const file of files) {
-    const target = join(to, relative(from, file));
-    mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(file, target);
-  }
-}
-
-/** The machine's python3 standard library without site-packages, `copies` times. */
-function sparseCorpus(dir, copies) {
-  const stdlib = execFileSync("python3", [
-    "-c",
-    'import sysconfig; print(sysconfig.get_paths()["stdlib"])',
-  ])
-    .toString()
-    .trim();
-  const files = pyFiles(stdlib, (name) => name === "site-packages" || name === "__pycache__");
-  for (let k = 0; k < copies; k++) copyInto(files, stdlib, join(dir, `copy${k}`));
-}
-
-/** examples/ and the snapshot inputs, replicated to about 30 MB per copy. */
-function denseCorpus(dir, copies) {
-  const sources = [
-    ...pyFiles(join(root, "examples")),
-    ...pyFiles(join(root, "snapshots")).filter((f) => f.endsWith(".input.py")),
-  ];
-  const size = sources.reduce((sum, f) => sum + statSync(f).size, 0);
-  const replicas = Math.ceil((DENSE_BYTES * copies) / size);
-  for (let r = 0; r < replicas; r++) copyInto(sources, root, join(dir, `r${r}`));
-  // The examples' dependency file: the project is a Django project, as in real use.
-  copyFileSync(join(root, "examples", "pyproject.toml"), join(dir, "pyproject.toml"));
-}
-
-function corpusStats(dir) {
-  const files = pyFiles(dir);
-  return { files: files.length, mb: files.reduce((s, f) => s + statSync(f).size, 0) / 2 ** 20 };
-}
+const PROJECT_FILES = Number(option("project-files", "5000"));
+/** The file the one-file figure names: Django's queryset module, full of async methods. */
+const ONE_FILE = join("copy0", "django", "db", "models", "query.py");
 
 const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
@@ -96,25 +54,55 @@ function measure(command, argv, cwd) {
   return { seconds, rssMb };
 }
 
-const TOOLS = {
-  floor: (dir) => ["node", [join(root, "bench", "floor.mjs"), dir, String(jobs)]],
-  asyncshift: (dir) => [
-    "node",
-    [
-      join(root, "bin", "asyncshift.js"),
-      dir,
-      "--django",
-      "--format",
-      "json",
-      "--jobs",
-      String(jobs),
-    ],
-  ],
-  "ast-grep": (dir) => [
-    join(root, "node_modules", ".bin", "ast-grep"),
-    ["scan", "-c", join(root, "bench", "sgconfig.yml"), "--json=compact", "-j", String(jobs), dir],
-  ],
-};
+/** ruff from PATH, else installed from PyPI into a folder kept between runs. */
+function ruffCommand() {
+  if (spawnSync("ruff", ["--version"]).status === 0) return "ruff";
+  const target = join(tmpdir(), "asyncshift-bench-ruff");
+  if (!existsSync(join(target, "bin", "ruff")))
+    execFileSync("python3", ["-m", "pip", "install", "--quiet", "--target", target, "ruff"], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+  return join(target, "bin", "ruff");
+}
+
+const ASYNCSHIFT = [join(root, "bin", "asyncshift.js"), "--django", "--format", "json"];
+const removeCache = (dir) =>
+  rmSync(join(dir, ".asyncshift_cache"), { recursive: true, force: true });
+
+/** Each tool: its command for a corpus, and what must happen before each of its runs. */
+function tools() {
+  const ruff = ruffCommand();
+  return {
+    floor: { argv: (dir) => ["node", [join(root, "bench", "floor.mjs"), dir, String(jobs)]] },
+    needed: {
+      argv: (dir) => ["node", [join(root, "bench", "floor.mjs"), dir, String(jobs), "--needed"]],
+    },
+    // Cold: the project index's cache is removed before every run (the warm case is the
+    // one-file figure's).
+    asyncshift: {
+      argv: (dir) => ["node", [...ASYNCSHIFT, dir, "--jobs", String(jobs)]],
+      before: removeCache,
+    },
+    "ast-grep": {
+      argv: (dir) => [
+        join(root, "node_modules", ".bin", "ast-grep"),
+        [
+          "scan",
+          "-c",
+          join(root, "bench", "sgconfig.yml"),
+          "--json=compact",
+          "-j",
+          String(jobs),
+          dir,
+        ],
+      ],
+    },
+    // Detection only (ruff's ASYNC rules): a speed anchor, not a peer in what it does.
+    ruff: {
+      argv: (dir) => [ruff, ["check", "--select", "ASYNC", "--no-cache", "--exit-zero", "-q", dir]],
+    },
+  };
+}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -122,79 +110,142 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** N alternating rounds over the given corpora; returns per corpus, per tool: median s, peak MB. */
-function bench(corpora) {
+/** N alternating rounds of `runs` (label -> {argv, before}); median seconds and peak MB per label. */
+function alternate(runs) {
   const samples = {};
-  const names = Object.keys(TOOLS);
+  const labels = Object.keys(runs);
+  const loads = [];
   for (let round = 0; round < rounds; round++) {
-    for (const [label, dir] of Object.entries(corpora)) {
-      for (let t = 0; t < names.length; t++) {
-        const tool = names[(t + round) % names.length];
-        const [command, argv] = TOOLS[tool](dir);
-        const { seconds, rssMb } = measure(command, argv, dir);
-        const key = `${label}\t${tool}`;
-        (samples[key] ??= []).push({ seconds, rssMb });
-        process.stderr.write(`round ${round + 1} ${label} ${tool}: ${seconds.toFixed(2)} s\n`);
-      }
+    for (let t = 0; t < labels.length; t++) {
+      const label = labels[(t + round) % labels.length];
+      const { argv, before, cwd } = runs[label];
+      before?.();
+      const [command, list] = argv;
+      (samples[label] ??= []).push(measure(command, list, cwd ?? root));
+      process.stderr.write(
+        `round ${round + 1} ${label}: ${samples[label].at(-1).seconds.toFixed(2)} s\n`,
+      );
     }
+    loads.push(loadavg()[0]);
   }
-  const out = {};
-  for (const [key, xs] of Object.entries(samples)) {
-    const [label, tool] = key.split("\t");
-    (out[label] ??= {})[tool] = {
+  const out = { load: median(loads) };
+  for (const [label, xs] of Object.entries(samples))
+    out[label] = {
       seconds: median(xs.map((x) => x.seconds)),
       rssMb: Math.max(...xs.map((x) => x.rssMb)),
     };
-  }
   return out;
 }
 
-const base = mkdtempSync(join(tmpdir(), "asyncshift-bench-"));
-const rows = [];
-try {
-  if (!existsSync(join(root, "dist", "src", "pool.js")))
-    throw new Error("dist/ is missing: run `npm run build` first");
-  const kinds = which === "both" ? ["sparse", "dense"] : [which];
-  for (const kind of kinds) {
-    const build = kind === "sparse" ? sparseCorpus : denseCorpus;
-    const corpora = { x1: join(base, `${kind}-x1`) };
-    build(corpora.x1, 1);
-    if (scale > 1) {
-      corpora[`x${scale}`] = join(base, `${kind}-x${scale}`);
-      build(corpora[`x${scale}`], scale);
-    }
-    const stats = corpusStats(corpora.x1);
-    const result = bench(corpora);
-    rows.push({ kind, stats, result });
-    rmSync(join(base, `${kind}-x1`), { recursive: true, force: true });
-    if (scale > 1) rmSync(corpora[`x${scale}`], { recursive: true, force: true });
+/** One corpus at x1 and x`scale`, every tool alternating. */
+function benchCorpus(base, label, build) {
+  const dirs = { x1: join(base, `${label}-x1`) };
+  build(dirs.x1, 1);
+  if (scale > 1) build((dirs[`x${scale}`] = join(base, `${label}-x${scale}`)), scale);
+  const runs = {};
+  for (const [size, dir] of Object.entries(dirs))
+    for (const [tool, { argv, before }] of Object.entries(tools()))
+      runs[`${size}\t${tool}`] = {
+        argv: argv(dir),
+        before: before && (() => before(dir)),
+        cwd: dir,
+      };
+  const measured = alternate(runs);
+  const parsed = JSON.parse(
+    execFileSync("node", [join(root, "bench", "floor.mjs"), dirs.x1, "1", "--needed"]).toString(),
+  ).parsed;
+  const result = {};
+  for (const [key, value] of Object.entries(measured)) {
+    if (key === "load") continue;
+    const [size, tool] = key.split("\t");
+    (result[size] ??= {})[tool] = value;
   }
-} finally {
-  rmSync(base, { recursive: true, force: true });
+  const stats = corpusStats(dirs.x1);
+  for (const dir of Object.values(dirs)) rmSync(dir, { recursive: true, force: true });
+  return { label, stats, parsed, result, load: measured.load };
+}
+
+/**
+ * One named file (pre-commit's case) in a project of PROJECT_FILES files: with no cache, with the
+ * cache warm (a full run made it), and the full cold run the first is held against.
+ */
+function benchOneFile(base) {
+  const dir = join(base, "project");
+  const files = largeProject(dir, PROJECT_FILES);
+  const named = join(dir, ONE_FILE);
+  const run = (paths) => ["node", [...ASYNCSHIFT, ...paths, "--jobs", String(jobs)]];
+  const warm = () => {
+    if (!existsSync(join(dir, ".asyncshift_cache"))) measure(...run([named]), dir); // indexes the whole project
+  };
+  const measured = alternate({
+    "full, cold": { argv: run([dir]), before: () => removeCache(dir), cwd: dir },
+    "one file, cold": { argv: run([named]), before: () => removeCache(dir), cwd: dir },
+    "one file, warm": { argv: run([named]), before: warm, cwd: dir },
+  });
+  rmSync(dir, { recursive: true, force: true });
+  return { files, measured };
 }
 
 const f = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
-const cpu = cpus()[0]?.model ?? "unknown CPU";
-console.log(
-  `\n${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} cores (${cpu}), ` +
-    `${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}, --jobs ${jobs}, ` +
-    `median of ${rounds} alternating rounds\n`,
-);
-console.log(
-  "| corpus | files | MB | floor s | asyncshift s | ast-grep s | asyncshift / floor | asyncshift / ast-grep | peak RSS MB floor / asyncshift / ast-grep |" +
-    (scale > 1 ? ` x${scale} growth floor / asyncshift / ast-grep |` : ""),
-);
-console.log("|---|---|---|---|---|---|---|---|---|" + (scale > 1 ? "---|" : ""));
-for (const { kind, stats, result } of rows) {
-  const r = result.x1;
-  const growth = (tool) => result[`x${scale}`][tool].seconds / r[tool].seconds;
+
+function printCorpora(rows) {
+  const tools = ["floor", "needed", "asyncshift", "ast-grep", "ruff"];
   console.log(
-    `| ${kind} | ${stats.files} | ${f(stats.mb, 1)} | ${f(r.floor.seconds)} | ${f(r.asyncshift.seconds)} | ` +
-      `${f(r["ast-grep"].seconds)} | ${f(r.asyncshift.seconds / r.floor.seconds)} | ` +
-      `${f(r.asyncshift.seconds / r["ast-grep"].seconds)} | ` +
-      `${f(r.floor.rssMb, 0)} / ${f(r.asyncshift.rssMb, 0)} / ${f(r["ast-grep"].rssMb, 0)} |` +
-      (scale > 1
-        ? ` ${f(growth("floor"))} / ${f(growth("asyncshift"))} / ${f(growth("ast-grep"))} |`
-        : ""),
+    "| corpus | files | MB | parsed | " +
+      tools.map((t) => `${t} s`).join(" | ") +
+      " | asyncshift / ast-grep | asyncshift / needed | asyncshift / floor | asyncshift / ruff" +
+      ` | peak RSS MB ${tools.join(" / ")} | x${scale} growth ${tools.join(" / ")} | load |`,
   );
+  console.log("|---".repeat(tools.length + 11) + "|");
+  for (const { label, stats, parsed, result, load } of rows) {
+    const r = result.x1;
+    const s = (tool) => r[tool].seconds;
+    const growth = (tool) => (scale > 1 ? result[`x${scale}`][tool].seconds / s(tool) : NaN);
+    console.log(
+      `| ${label} | ${stats.files} | ${f(stats.mb, 1)} | ${parsed} | ` +
+        tools.map((t) => f(s(t))).join(" | ") +
+        ` | ${f(s("asyncshift") / s("ast-grep"))} | ${f(s("asyncshift") / s("needed"))}` +
+        ` | ${f(s("asyncshift") / s("floor"))} | ${f(s("asyncshift") / s("ruff"))} | ` +
+        tools.map((t) => f(r[t].rssMb, 0)).join(" / ") +
+        ` | ${tools.map((t) => f(growth(t))).join(" / ")} | ${f(load, 1)} |`,
+    );
+  }
 }
+
+function printOneFile({ files, measured }) {
+  console.log(`\nOne named file (\`${ONE_FILE}\`) in a project of ${files} files:\n`);
+  console.log("| run | s | peak RSS MB |\n|---|---|---|");
+  for (const label of ["full, cold", "one file, cold", "one file, warm"])
+    console.log(`| ${label} | ${f(measured[label].seconds)} | ${f(measured[label].rssMb, 0)} |`);
+  const cold = measured["one file, cold"].seconds / measured["full, cold"].seconds;
+  console.log(`\none file cold / full cold: ${f(cold)}; load ${f(measured.load, 1)}`);
+}
+
+function main() {
+  if (!existsSync(join(root, "dist", "bundle", "pool.js")))
+    throw new Error("dist/ is missing: run `npm run build` first");
+  const base = mkdtempSync(join(tmpdir(), "asyncshift-bench-"));
+  const rows = [];
+  let oneFile;
+  try {
+    for (const [label, requirement] of Object.entries(REAL_PACKAGES))
+      if (which.includes("real") || which.includes(label))
+        rows.push(benchCorpus(base, label, realCorpus(requirement)));
+    if (which.includes("sparse")) rows.push(benchCorpus(base, "sparse", sparseCorpus));
+    if (which.includes("dense"))
+      rows.push(benchCorpus(base, "dense", denseCorpus(root, DENSE_BYTES)));
+    if (which.includes("one-file")) oneFile = benchOneFile(base);
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  console.log(
+    `\n${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} cores (${cpu}), ` +
+      `${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}, --jobs ${jobs}, ` +
+      `median of ${rounds} alternating rounds\n`,
+  );
+  if (rows.length > 0) printCorpora(rows);
+  if (oneFile) printOneFile(oneFile);
+}
+
+main();

@@ -211,7 +211,7 @@ class Scanner {
 
   private def(name: string, isAsync: boolean): void {
     const enclosing = this.blocks[this.blocks.length - 1];
-    const parentDef = [...this.blocks].reverse().find((b) => b.kind === "def");
+    const parentDef = this.innermostDef();
     const index = this.functions.length;
     this.functions.push({
       name,
@@ -223,6 +223,12 @@ class Scanner {
       indent: this.indent,
     });
     this.blocks.push({ indent: this.indent, kind: "def", name, index });
+  }
+
+  private innermostDef(): Block | undefined {
+    for (let k = this.blocks.length - 1; k >= 0; k--)
+      if (this.blocks[k].kind === "def") return this.blocks[k];
+    return undefined;
   }
 
   private dottedName(): string | undefined {
@@ -256,7 +262,12 @@ class Scanner {
     const start = this.i;
     this.i += word.length;
     const previous = this.chain;
-    const dotted = previous && /^\s*\.\s*$/.test(s.slice(previous.end, start));
+    // `a.b` (a lone dot between) answered without slicing the text, the rest by the pattern.
+    const dotted =
+      previous &&
+      (start - previous.end === 1
+        ? s[previous.end] === "."
+        : /^\s*\.\s*$/.test(s.slice(previous.end, start)));
     if (dotted) {
       this.chain = { text: `${previous.text}.${word}`, end: this.i, awaited: previous.awaited };
       // `request.user.pk` hands on a loaded value, not the lazy object.
@@ -287,9 +298,9 @@ class Scanner {
   private open(): void {
     const chain = this.chain;
     let opened = -1;
-    if (chain?.text && /^\s*$/.test(this.s.slice(chain.end, this.i))) {
+    if (chain?.text && (chain.end === this.i || /^\s*$/.test(this.s.slice(chain.end, this.i)))) {
       opened = this.calls.length;
-      const within = [...this.blocks].reverse().find((b) => b.kind === "def")?.index;
+      const within = this.innermostDef()?.index;
       this.calls.push({
         callee: chain.text,
         line: this.line,
@@ -357,6 +368,14 @@ class Scanner {
   }
 }
 
+const IDENT_START = /[\p{ID_Start}_]/u;
+
+/**
+ * ASCII answered by its code (the scanner asks for nearly every character of a project); the
+ * Unicode test only beyond it.
+ */
 function isIdentStart(c: string): boolean {
-  return /[\p{ID_Start}_]/u.test(c);
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+  return IDENT_START.test(c);
 }

@@ -12,18 +12,21 @@ import {
 import { inventoryOfPath } from "../inventory/file.js";
 import { parseNative } from "../syntax/parse.js";
 import { setSharedIndex, withSharedIndex } from "./shared-index.js";
-import type { ProjectIndex } from "../model/types.js";
+import type { Context, ProjectIndex } from "../model/types.js";
+import { mayHoldSite } from "../engine/pipeline.js";
+import { TRANSFORMS } from "../../transforms/index.js";
 
 /**
  * One unit of work. `parse` is not used by the CLI: it is the benchmark's parse floor (read and
- * parse one file with the same pool, nothing else).
+ * parse one file with the same pool, nothing else); with `needed`, only a file some transform's
+ * text test lets through is parsed (the floor of a run that parses no file it need not).
  */
 export type Task =
   | { kind: "facts"; file: string }
   | { kind: "model-facts"; file: string }
   | { kind: "process"; job: FileJob }
   | { kind: "inventory"; job: FileLook }
-  | { kind: "parse"; file: string };
+  | { kind: "parse"; file: string; needed?: boolean };
 
 /** Messages the pool sends to a worker thread: a batch of consecutive tasks, the first one `id`. */
 export interface WorkerRequest {
@@ -62,6 +65,20 @@ export interface ParseFloorResult {
   hasError: boolean;
 }
 
+/** What the parse-needed floor's text tests see: a Django project, no model known yet. */
+const FLOOR_CONTEXT = {
+  options: { django: true, settings: {} },
+  project: { usesDjango: true, models: {} },
+} as unknown as Context;
+
+function parseFloor(file: string, needed: boolean): ParseFloorResult {
+  const text = readFileSync(file, "utf8");
+  if (needed && !TRANSFORMS.some((t) => mayHoldSite(text, t, FLOOR_CONTEXT)))
+    return { chars: 0, hasError: false };
+  const tree = parseNative(text);
+  return { chars: text.length, hasError: tree.rootNode.hasError };
+}
+
 /** Runs one task in the current thread (a worker, or the main thread when running inline). */
 export function runTask(task: Task): unknown {
   switch (task.kind) {
@@ -73,11 +90,8 @@ export function runTask(task: Task): unknown {
       return processFile({ ...task.job, project: withSharedIndex(task.job.project) });
     case "inventory":
       return inventoryOfPath({ ...task.job, project: withSharedIndex(task.job.project) });
-    case "parse": {
-      const text = readFileSync(task.file, "utf8");
-      const tree = parseNative(text);
-      return { chars: text.length, hasError: tree.rootNode.hasError } satisfies ParseFloorResult;
-    }
+    case "parse":
+      return parseFloor(task.file, task.needed ?? false);
   }
 }
 
@@ -148,6 +162,8 @@ const INLINE_FILES_PER_YIELD = 4;
 
 interface Slot {
   worker: Worker;
+  /** The index this worker was last sent (see shareIndex). */
+  shared: ProjectIndex | undefined;
   /** First task index of each batch in flight, to its end (exclusive). */
   inFlight: Map<number, number>;
 }
@@ -162,16 +178,29 @@ export class Pool {
   private readonly useWorkers: boolean;
   private shared: ProjectIndex | undefined;
 
+  /**
+   * Threads start with the first pass that has MIN_FILES_FOR_WORKERS tasks or more, whatever the
+   * number of files named: one staged file still has its whole project's pre-pass to read.
+   * `_expectedTasks` is no longer read (each pass decides by its own tasks).
+   */
   constructor(
     private readonly jobs: number,
-    expectedTasks: number,
+    _expectedTasks?: number,
   ) {
-    this.useWorkers = jobs > 1 && expectedTasks >= MIN_FILES_FOR_WORKERS && existsSync(WORKER_FILE);
+    this.useWorkers = jobs > 1 && existsSync(WORKER_FILE);
   }
 
-  async run<R>(tasks: Task[], onDone?: (done: number) => void): Promise<R[]> {
+  /**
+   * Runs the tasks, on the pool's threads unless they are too few or `inline` is asked (work too
+   * light to pay for starting threads, which the caller can judge by the files' sizes).
+   */
+  async run<R>(
+    tasks: Task[],
+    onDone?: (done: number) => void,
+    { inline = false }: { inline?: boolean } = {},
+  ): Promise<R[]> {
     const results = new Array<R>(tasks.length);
-    if (!this.useWorkers || tasks.length < MIN_FILES_FOR_WORKERS) {
+    if (!this.useWorkers || inline || tasks.length < MIN_FILES_FOR_WORKERS) {
       for (let i = 0; i < tasks.length; i++) {
         results[i] = safely(tasks[i]) as R;
         onDone?.(i + 1);
@@ -198,6 +227,7 @@ export class Pool {
           const id = next;
           next = Math.min(tasks.length, next + batch);
           slot.inFlight.set(id, next);
+          this.sendIndex(slot);
           slot.worker.postMessage({ id, tasks: tasks.slice(id, next) } satisfies WorkerRequest);
         }
       };
@@ -242,17 +272,25 @@ export class Pool {
       }
     | undefined;
 
-  /** The project index every task of the following passes sees (this thread's too). */
+  /**
+   * The project index every task of the following passes sees (this thread's too). A worker is
+   * sent it with its first batch after this: copying a large project's index into a thread costs
+   * more than a pass that runs inline or has nothing left to do (every file inert).
+   */
   shareIndex(index: ProjectIndex | undefined): void {
     this.shared = index;
     setSharedIndex(index);
-    for (const slot of this.slots) slot.worker.postMessage({ share: index } satisfies ShareIndex);
+  }
+
+  private sendIndex(slot: Slot): void {
+    if (slot.shared === this.shared) return;
+    slot.shared = this.shared;
+    slot.worker.postMessage({ share: this.shared } satisfies ShareIndex);
   }
 
   private spawn(): Slot {
     const worker = new Worker(WORKER_FILE);
-    if (this.shared) worker.postMessage({ share: this.shared } satisfies ShareIndex);
-    const slot: Slot = { worker, inFlight: new Map() };
+    const slot: Slot = { worker, shared: undefined, inFlight: new Map() };
     worker.on("message", (reply: WorkerReply) => this.handlers?.onReply(slot, reply));
     const died = (why: string) => {
       if (!this.slots.includes(slot)) return;

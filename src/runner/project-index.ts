@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Options } from "../config/options.js";
 import type { IndexedCall, IndexedFunction, ProjectFacts, ProjectIndex } from "../model/types.js";
 import type { Outline } from "../python/outline.js";
 import type { PrePass } from "./file-job.js";
 import { discoverPythonFiles, displayPath, globBaseFor } from "./files.js";
+import { IndexCache } from "./index-cache.js";
 import type { Pool } from "./pool.js";
 import {
   dependencyFacts,
@@ -32,74 +33,14 @@ export function projectRootOf(path: string): string {
   }
 }
 
-/** Version of the cache's layout and of what the pre-pass records: a change starts it afresh. */
-const CACHE_VERSION = 3;
-export const CACHE_DIR = ".asyncshift_cache";
-
-interface CacheEntry {
-  size: number;
-  mtimeMs: number;
-  prePass: PrePass;
-}
+export { CACHE_DIR } from "./index-cache.js";
 
 /**
- * The pre-pass of every file, kept on disk under the project root (`.asyncshift_cache/`, like
- * ruff's cache: safe to delete, ignored by git through its own `.gitignore`), keyed by path, size
- * and modification time, so one staged file in a large project does not read the whole project
- * again. `key` holds what else the entries depend on (the tool's version, the trigger words).
+ * Below this much text the pre-pass (a text scan, few parses) runs in the main thread: at about
+ * 8 MB/s on one thread, it ends before two new threads have loaded the bundle and tree-sitter
+ * (django-allauth, 1.4 MB in 857 files, was slower on two threads than inline).
  */
-class IndexCache {
-  private entries: Record<string, CacheEntry> = {};
-  private changed = false;
-  private readonly file: string;
-
-  constructor(
-    private readonly root: string,
-    private readonly key: string,
-  ) {
-    this.file = join(root, CACHE_DIR, `index-v${CACHE_VERSION}.json`);
-    try {
-      const stored = JSON.parse(readFileSync(this.file, "utf8")) as {
-        key: string;
-        entries: Record<string, CacheEntry>;
-      };
-      if (stored.key === key) this.entries = stored.entries;
-    } catch {
-      // no cache yet, or unreadable: start afresh
-    }
-  }
-
-  get(file: string, stat: { size: number; mtimeMs: number }): PrePass | undefined {
-    const entry = this.entries[relative(this.root, file)];
-    return entry && entry.size === stat.size && entry.mtimeMs === stat.mtimeMs
-      ? entry.prePass
-      : undefined;
-  }
-
-  set(file: string, stat: { size: number; mtimeMs: number }, prePass: PrePass): void {
-    this.entries[relative(this.root, file)] = { size: stat.size, mtimeMs: stat.mtimeMs, prePass };
-    this.changed = true;
-  }
-
-  /** Written atomically; a cache that cannot be written (read-only checkout) is simply not kept. */
-  save(kept: ReadonlySet<string>): void {
-    const present = Object.keys(this.entries).filter((p) => kept.has(p));
-    if (!this.changed && present.length === Object.keys(this.entries).length) return;
-    try {
-      const dir = dirname(this.file);
-      mkdirSync(dir, { recursive: true });
-      const ignore = join(dir, ".gitignore");
-      if (!existsSync(ignore))
-        writeFileSync(ignore, "# Created by asyncshift: safe to delete.\n*\n");
-      const entries = Object.fromEntries(present.map((p) => [p, this.entries[p]]));
-      const temp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify({ key: this.key, entries }));
-      renameSync(temp, this.file);
-    } catch {
-      // not writable: the next run reads the files again
-    }
-  }
-}
+const PRE_PASS_BYTES_FOR_THREADS = 2 * 2 ** 20;
 
 export interface PrePassResult {
   /** The pre-pass of each file of the run, in order (undefined: unreadable). */
@@ -116,27 +57,37 @@ export interface PrePassResult {
 export async function projectPrePass(
   pool: Pool,
   files: string[],
-  options: Pick<Options, "paths" | "exclude" | "configFile"> & { cache?: boolean },
+  options: Pick<Options, "paths" | "exclude" | "configFile"> &
+    Partial<Pick<Options, "include">> & { cache?: boolean },
   cwd: string,
   cacheKey: string,
 ): Promise<PrePassResult> {
   const root = projectRootOf(resolve(cwd, options.paths[0] ?? "."));
-  const projectFiles = filesOfProject(root, options, cwd);
+  // The run's own discovery, when it walked the root with no include glob, found the same files.
+  const walkedRoot =
+    options.paths.length === 1 &&
+    resolve(cwd, options.paths[0]) === root &&
+    (options.include ?? []).length === 0;
+  const projectFiles = walkedRoot ? files : filesOfProject(root, options, cwd);
   const all = [...new Set([...files, ...projectFiles])];
   const cache = options.cache === false ? undefined : new IndexCache(root, cacheKey);
+  const paths = all.map((file) => relative(root, file));
   const stats = all.map((file) => statOf(file));
-  const prePass = all.map((file, i) => (stats[i] ? cache?.get(file, stats[i]!) : undefined));
+  const prePass = all.map((_, i) => (stats[i] ? cache?.get(paths[i], stats[i]!) : undefined));
   const missing = all.flatMap((file, i) => (prePass[i] ? [] : [i]));
+  const missingBytes = missing.reduce((sum, i) => sum + (stats[i]?.size ?? 0), 0);
   const read = await pool.run<PrePass | undefined>(
     missing.map((i) => ({ kind: "facts" as const, file: all[i] })),
+    undefined,
+    { inline: missingBytes < PRE_PASS_BYTES_FOR_THREADS },
   );
   missing.forEach((i, k) => (prePass[i] = read[k]));
-  await readModelBodies(pool, all, prePass);
+  const reread = await readModelBodies(pool, all, prePass);
   if (cache) {
-    all.forEach((file, i) => {
-      if (prePass[i] && stats[i]) cache.set(file, stats[i]!, prePass[i]!);
-    });
-    cache.save(new Set(all.map((f) => relative(root, f))));
+    // Only what was read in this run: a warm run leaves the cache file as it is.
+    for (const i of new Set([...missing, ...reread]))
+      if (prePass[i] && stats[i]) cache.set(paths[i], stats[i]!, prePass[i]!);
+    cache.save(new Set(paths));
   }
   // A repository whose Django project sits in a folder (backend/manage.py) pins Django there: the
   // same pin is read whether the run names the repository or that folder.
@@ -161,7 +112,7 @@ export async function projectPrePass(
   if (entryPoints.length > 0) project.entryPoints = entryPoints;
   const index = indexOf(
     root,
-    all.map((file, i) => ({ file, outline: prePass[i]?.outline })),
+    all.map((file, i) => ({ file, path: paths[i], outline: prePass[i]?.outline })),
   );
   const positions = new Map(all.map((f, i) => [f, i]));
   return { prePass: files.map((f) => prePass[positions.get(f)!]), project, index };
@@ -178,12 +129,15 @@ export function callsByPath(index: ProjectIndex): Map<string, IndexedCall[]> {
   return byPath;
 }
 
-/** A second, small round: bodies the first left unread, in files that turned out to hold models. */
+/**
+ * A second, small round: bodies the first left unread, in files that turned out to hold models.
+ * Returns the positions of the files read again.
+ */
 async function readModelBodies(
   pool: Pool,
   files: string[],
   prePass: (PrePass | undefined)[],
-): Promise<void> {
+): Promise<number[]> {
   const reread = unreadModelBodies(prePass.map((p) => p?.facts));
   const read = await pool.run<FileFacts | undefined>(
     reread.map((i) => ({ kind: "model-facts" as const, file: files[i] })),
@@ -191,6 +145,7 @@ async function readModelBodies(
   reread.forEach((i, k) => {
     if (read[k]) prePass[i] = { ...prePass[i]!, facts: read[k] };
   });
+  return reread;
 }
 
 function statOf(file: string): { size: number; mtimeMs: number } | undefined {
@@ -227,17 +182,33 @@ export function moduleOf(root: string, file: string): string {
   return parts.join(".");
 }
 
+/** The last name of a dotted callee, without splitting it (the index tests every call's). */
+function lastNameOf(callee: string): string {
+  const dot = callee.lastIndexOf(".");
+  return dot < 0 ? callee : callee.slice(dot + 1);
+}
+
+interface FileOutline {
+  file: string;
+  /** Relative to the root, in the platform's separators. */
+  path: string;
+  outline?: Outline;
+}
+
 /**
  * The functions of the project and the calls that may reach them: calls whose callee's last name
  * is a project function's (the index keeps no call the project cannot resolve).
  */
-function indexOf(root: string, outlines: { file: string; outline?: Outline }[]): ProjectIndex {
+function indexOf(root: string, outlines: FileOutline[]): ProjectIndex {
   const functions: IndexedFunction[] = [];
-  for (const { file, outline } of outlines) {
-    if (!outline) continue;
+  const names = new Set<string>();
+  const withOutlines = outlines.flatMap(({ file, path, outline }) =>
+    outline ? [{ file, path: sep === "/" ? path : path.split(sep).join("/"), outline }] : [],
+  );
+  for (const { file, path, outline } of withOutlines) {
     const module = moduleOf(root, file);
-    const path = relative(root, file).split(sep).join("/");
-    for (const f of outline.functions)
+    for (const f of outline.functions) {
+      names.add(f.name);
       functions.push({
         module,
         path,
@@ -248,14 +219,12 @@ function indexOf(root: string, outlines: { file: string; outline?: Outline }[]):
         decorators: f.decorators,
         line: f.line,
       });
+    }
   }
-  const names = new Set(functions.map((f) => f.name));
   const calls: IndexedCall[] = [];
-  for (const { file, outline } of outlines) {
-    if (!outline) continue;
-    const path = relative(root, file).split(sep).join("/");
+  for (const { path, outline } of withOutlines) {
     for (const call of outline.calls) {
-      if (!names.has(call.callee.split(".").at(-1)!)) continue;
+      if (!names.has(lastNameOf(call.callee))) continue;
       const within = call.within === undefined ? undefined : outline.functions[call.within];
       calls.push({
         path,
@@ -269,11 +238,8 @@ function indexOf(root: string, outlines: { file: string; outline?: Outline }[]):
       });
     }
   }
-  const patches = outlines.flatMap(({ file, outline }) =>
-    (outline?.patches ?? []).map((p) => ({
-      path: relative(root, file).split(sep).join("/"),
-      ...p,
-    })),
+  const patches = withOutlines.flatMap(({ path, outline }) =>
+    (outline.patches ?? []).map((p) => ({ path, ...p })),
   );
   return { root, functions, calls, patches };
 }

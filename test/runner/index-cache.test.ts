@@ -1,0 +1,81 @@
+import { readFileSync, statSync, utimesSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { run } from "../../src/api.js";
+import { outlineOf } from "../../src/python/outline.js";
+import { CACHE_DIR, IndexCache } from "../../src/runner/index-cache.js";
+import { factsOfFile } from "../../src/runner/project-facts.js";
+import { removeTempProjects, tempProject } from "../helpers/project.js";
+
+afterEach(removeTempProjects);
+
+// Methods, a nested def, decorators with arguments, awaited and dotted calls, a call inside a
+// multi-line argument list with a comment, a call handed request.user, non-ASCII names, CRLF line
+// ends and patch targets.
+const SOURCE = [
+  "from unittest import mock",
+  "from django.db import models",
+  "",
+  "class Küche(models.Model):",
+  "    objects = models.Manager()",
+  "",
+  "    @sync_to_async(thread_sensitive=True)",
+  "    def räumen(self, *, force=False):",
+  "        def inner():",
+  "            return helper(  # why: the comment holds a ( too",
+  "                self.items.all(),",
+  "            )",
+  "        return inner()",
+  "",
+  "async def poll(job, request):",
+  "    await asyncio.sleep(1)",
+  "    await open_orders_for(request.user)",
+  "    return await sync_to_async(job.refresh)()",
+  "",
+  '@mock.patch("billing.tasks.asyncio.run")',
+  "def test_poll(run):",
+  '    with mock.patch.object(tasks.asyncio, "run"):',
+  "        poll(None)",
+  "",
+].join("\r\n");
+
+describe("the index cache", () => {
+  it("gives back exactly the pre-pass it was given, through the file", () => {
+    const root = tempProject({ "a.py": SOURCE });
+    const prePass = { facts: factsOfFile(SOURCE), inert: false, outline: outlineOf(SOURCE) };
+    expect(prePass.outline.functions.some((f) => f.parent !== undefined)).toBe(true);
+    expect(prePass.outline.patches).toHaveLength(2);
+    const stat = { size: 1234, mtimeMs: 1_700_000_000_123.456 };
+    const written = new IndexCache(root, "key");
+    written.set("a.py", stat, prePass);
+    written.set("b.py", stat, { inert: true });
+    written.save(new Set(["a.py", "b.py"]));
+    const read = new IndexCache(root, "key");
+    expect(read.get("a.py", stat)).toEqual(prePass);
+    expect(read.get("b.py", stat)).toEqual({ inert: true });
+    expect(read.get("a.py", { ...stat, size: 1235 })).toBeUndefined();
+    expect(new IndexCache(root, "another key").get("a.py", stat)).toBeUndefined();
+  });
+
+  it("is not rewritten by a run that read no file again", async () => {
+    const dir = tempProject({
+      "pyproject.toml": '[project]\nname = "shop"\ndependencies = ["Django>=4.2"]\n',
+      "shop/__init__.py": "",
+      "shop/models.py": SOURCE,
+      "shop/views.py":
+        "from .models import Küche\n\nasync def view():\n    return Küche.objects.get()\n",
+    });
+    const named = join(dir, "shop/views.py");
+    const cold = await run([named], { config: false });
+    const cacheFile = join(dir, CACHE_DIR, "index-v3.json");
+    const before = readFileSync(cacheFile, "utf8");
+    utimesSync(cacheFile, 1_600_000_000, 1_600_000_000);
+    const warm = await run([named], { config: false });
+    expect(statSync(cacheFile).mtimeMs).toBe(1_600_000_000_000);
+    expect(readFileSync(cacheFile, "utf8")).toBe(before);
+    // Everything a run reports but its timing.
+    const shown = (r: typeof cold) => JSON.stringify(r.files);
+    expect(shown(warm)).toBe(shown(cold));
+    expect(cold.files[0].status).toBe("changed");
+  });
+});
