@@ -12,7 +12,6 @@ import {
   generatorProblems,
   subscriptProblem,
 } from "./queryset-evaluation.js";
-import type { Findings, OrmFile, Problem, ScanMode } from "./state.js";
 import {
   atomicWithProblem,
   isAtomicName,
@@ -20,6 +19,7 @@ import {
   transactionCallProblem,
 } from "./transactions.js";
 import { isWrapperCall } from "./wrappers.js";
+import type { Findings, OrmFile, Problem, ScanMode } from "./types.js";
 
 // The scan: ORM work and blockers in a function body or lambda body, in one walk.
 
