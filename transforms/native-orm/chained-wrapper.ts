@@ -7,7 +7,6 @@ import { rewrittenText } from "./rewrite.js";
 import { analyseDecorated } from "./decorated.js";
 import { BLOCKER_NAMES } from "./codes.js";
 import { fixOf, lineOf, report } from "./state.js";
-import { wrapperKind } from "./wrappers.js";
 import type {
   ChainFunction,
   ChainPlan,
@@ -16,6 +15,7 @@ import type {
   OrmFile,
   Problem,
 } from "./types.js";
+import { wrapperKind } from "./wrappers.js";
 
 // Site e through calls (issue 15, part 1, same file): a decorated wrapper whose body converts
 // but calls plain defs of its own module converts with every function it reaches, or is kept

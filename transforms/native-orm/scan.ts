@@ -18,8 +18,8 @@ import {
   lockProblem,
   transactionCallProblem,
 } from "./transactions.js";
-import { isWrapperCall } from "./wrappers.js";
 import type { Findings, OrmFile, Problem, ScanMode } from "./types.js";
+import { isWrapperCall } from "./wrappers.js";
 
 // The scan: ORM work and blockers in a function body or lambda body, in one walk.
 

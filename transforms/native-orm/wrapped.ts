@@ -4,8 +4,8 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { functionConversion, listConversion, methodConversion } from "./conversions.js";
 import { looksLikeQueryset } from "./proofs.js";
 import { scan } from "./scan.js";
-import { wrapperKind } from "./wrappers.js";
 import type { Conversion, OrmFile, Problem } from "./types.js";
+import { wrapperKind } from "./wrappers.js";
 
 // What `sync_to_async(target, ...)(args)` becomes: the edits that turn the whole call (or the
 // `await` around it, for list comprehensions) into the native form.
