@@ -1,47 +1,21 @@
 import { relative, resolve } from "node:path";
 import { needsParenthesesForAwait } from "../../src/python/scope.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
-import {
-  chainBlocker,
-  nameOf,
-  reachedFunctions,
-  type ChainCall,
-  type ChainFunction,
-} from "./chains.js";
+import { chainBlocker, nameOf, reachedFunctions } from "./chains.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
-import type { Conversion, OrmFile, Problem } from "./state.js";
+import type {
+  ChainCall,
+  ChainedWrapper,
+  ChainFunction,
+  ChainPlan,
+  Conversion,
+  OrmFile,
+  Problem,
+} from "./types.js";
 
 // The file's plan for wrappers that convert through calls: which wrappers convert, which reached
 // functions become `async def` in place (every caller converts with them) and which gain an
 // async twin beside them (some caller stays sync), and the edits that do it.
-
-/**
- * A wrapper whose own body converts, with the chain calls it makes: a decorated def (`def` is the
- * def), or `sync_to_async(helper)(...)` (`def` is that call, `unwrap` its `sync_to_async(helper)`,
- * and its one chain call is the call itself).
- */
-export interface ChainedWrapper {
-  def: SyntaxNode;
-  name: string;
-  calls: ChainCall[];
-  unwrap?: SyntaxNode;
-}
-
-export interface ChainPlan {
-  /** Wrappers kept, with the blocker down their chain. */
-  blocked: Map<number, Problem>;
-  /** Wrappers converting, in source order. */
-  converting: SyntaxNode[];
-  /** Reached function -> its twin's name; absent for one converted in place. */
-  twins: Map<number, string>;
-  /** Reached functions converted in place or twinned. */
-  reached: ChainFunction[];
-  /** Per converted function (wrapper or reached): the edits of its chain calls. */
-  callEdits: Map<number, Edit[]>;
-  /** The reached functions' own edits (in place or twin insertions) and their conversions. */
-  helperEdits: Edit[];
-  helperConversions: Conversion[];
-}
 
 /** `process_files` -> `aprocess_files`, `_process_files` -> `_aprocess_files` (Django's names). */
 export function twinName(name: string): string {

@@ -1,12 +1,20 @@
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
-import { chainPlan, type ChainedWrapper, type ChainPlan } from "./chain-plan.js";
-import { chainTarget, nameOf, reachedFunctions, type ChainFunction } from "./chains.js";
+import { chainPlan } from "./chain-plan.js";
+import { chainTarget, nameOf, reachedFunctions } from "./chains.js";
 import { lazyUserIn } from "./lazy-objects.js";
 import { rewrittenText } from "./rewrite.js";
-import { analyseDecorated, type DecoratedAnalysis } from "./sites.js";
+import { analyseDecorated } from "./decorated.js";
 import { BLOCKER_NAMES } from "./codes.js";
-import { fixOf, lineOf, report, type OrmFile, type Problem } from "./state.js";
+import { fixOf, lineOf, report } from "./state.js";
+import type {
+  ChainFunction,
+  ChainPlan,
+  ChainedWrapper,
+  DecoratedAnalysis,
+  OrmFile,
+  Problem,
+} from "./types.js";
 import { wrapperKind } from "./wrappers.js";
 
 // Site e through calls (issue 15, part 1, same file): a decorated wrapper whose body converts

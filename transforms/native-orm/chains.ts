@@ -2,7 +2,8 @@ import { versionAtLeast } from "../../src/django/orm.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { unprovenChains } from "./lazy-relations.js";
 import { scan } from "./scan.js";
-import { lineOf, type Findings, type OrmFile, type Problem } from "./state.js";
+import { lineOf } from "./state.js";
+import type { ChainCall, ChainFunction, Findings, OrmFile, Problem } from "./types.js";
 
 // Issue 15, part 1 (same file): a wrapper whose body calls functions of its own module converts
 // when every function it reaches converts under the same proof rules. This file finds the
@@ -10,23 +11,6 @@ import { lineOf, type Findings, type OrmFile, type Problem } from "./state.js";
 
 /** Calls deeper than this are not followed: the chain is reported instead. */
 export const MAX_CHAIN_DEPTH = 5;
-
-/** A call in a converted body to a plain module-level def, or method of its class, of the file. */
-export interface ChainCall {
-  call: SyntaxNode;
-  /** The name called: `helper`, or `helper` in `self.helper`. */
-  callee: SyntaxNode;
-  def: SyntaxNode;
-}
-
-/** What a reached function holds, scanned once per file. */
-export interface ChainFunction {
-  def: SyntaxNode;
-  findings: Findings;
-  calls: ChainCall[];
-  /** What keeps this function itself sync (its chain calls aside). */
-  problems: Problem[];
-}
 
 export function nameOf(def: SyntaxNode): string {
   return def.childForFieldName("name")?.text ?? "";

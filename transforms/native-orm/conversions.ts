@@ -9,8 +9,8 @@ import { enclosingDef, freshName } from "../../src/python/scope.js";
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset, modelEvidence } from "./proofs.js";
-import type { Conversion, OrmFile, Problem, ScanMode } from "./state.js";
 import { lockProblem, unprovenLockProblem } from "./transactions.js";
+import type { Conversion, OrmFile, Problem, ScanMode } from "./types.js";
 
 // What one ORM call becomes: the edits of its native async form, or the problem that stops it.
 

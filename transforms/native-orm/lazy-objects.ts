@@ -2,7 +2,7 @@ import { relative, resolve } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
 import { enclosingDef } from "../../src/python/scope.js";
 import type { IndexedCall, SyntaxNode } from "../../src/model/types.js";
-import type { Conversion, OrmFile, Problem, ScanMode } from "./state.js";
+import type { Conversion, OrmFile, Problem, ScanMode } from "./types.js";
 
 // `request.user` is a SimpleLazyObject: the first use loads the user (and the session) with sync
 // queries. Building a query from it (`filter(customer=request.user)`, `request.user.pk`) is such a

@@ -1,6 +1,6 @@
 import { RUN_TIME_LOOKUP } from "../../src/django/proof-parts.js";
 import type { SyntaxNode } from "../../src/model/types.js";
-import type { Conversion, OrmFile, Problem } from "./state.js";
+import type { Conversion, OrmFile, Problem } from "./types.js";
 
 // Reading a ForeignKey or OneToOne attribute the loading queryset did not select_related runs a
 // sync query, which raises SynchronousOnlyOperation in async code (AS202).

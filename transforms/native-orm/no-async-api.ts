@@ -3,7 +3,7 @@ import { qualifiedName } from "../../src/python/imports.js";
 import { bindingsNamed, enclosingDef } from "../../src/python/scope.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
-import type { OrmFile, Problem } from "./state.js";
+import type { OrmFile, Problem } from "./types.js";
 
 // In a wrapper to convert, every call that is not ORM work with a native form must be known to
 // stay off the database; anything else would run on the event loop once converted (AS205).

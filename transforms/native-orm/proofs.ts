@@ -1,7 +1,7 @@
 import { QUERYSET_RETURNING } from "../../src/django/orm.js";
 import { enclosingDef } from "../../src/python/scope.js";
 import type { SyntaxNode } from "../../src/model/types.js";
-import type { OrmFile } from "./state.js";
+import type { OrmFile } from "./types.js";
 
 // Evidence short of proof. The proofs themselves (querysetOf, instanceOf) are src/django's.
 

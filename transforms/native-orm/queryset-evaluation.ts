@@ -2,7 +2,7 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { callArguments } from "../../src/python/calls.js";
 import { bindingsNamed, enclosingDef } from "../../src/python/scope.js";
 import { ormCall } from "./conversions.js";
-import type { OrmFile, Problem, ScanMode } from "./state.js";
+import type { OrmFile, Problem, ScanMode } from "./types.js";
 
 // Evaluating a queryset synchronously (truth value, index, `in`, builtins, generator
 // expressions) has no async form; inside async code it raises SynchronousOnlyOperation (AS204).

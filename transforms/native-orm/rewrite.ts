@@ -1,7 +1,7 @@
 import { applyEdits } from "../../src/engine/edits.js";
 import { needsParenthesesForAwait } from "../../src/python/scope.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
-import type { Conversion } from "./state.js";
+import type { Conversion } from "./types.js";
 
 // The rewrite: edits as text and `await` where a call stands (imports are the engine's plan).
 

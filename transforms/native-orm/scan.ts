@@ -12,13 +12,13 @@ import {
   generatorProblems,
   subscriptProblem,
 } from "./queryset-evaluation.js";
-import type { Findings, OrmFile, Problem, ScanMode } from "./state.js";
 import {
   atomicWithProblem,
   isAtomicName,
   lockProblem,
   transactionCallProblem,
 } from "./transactions.js";
+import type { Findings, OrmFile, Problem, ScanMode } from "./types.js";
 import { isWrapperCall } from "./wrappers.js";
 
 // The scan: ORM work and blockers in a function body or lambda body, in one walk.

@@ -4,82 +4,14 @@ import type {
   Context,
   Edit,
   FileSemantics,
-  Finding,
   Fix,
-  NeededImport,
   SyntaxNode,
   TransformMeta,
-  TransformSite,
 } from "../../src/model/types.js";
 import { BLOCKER_NAMES, CODES, type Blocker, type Code } from "./codes.js";
+import type { Conversion, OrmFile, Problem, SiteKind } from "./types.js";
 
-/** How a region is scanned: the body of a wrapper to convert, or the body of an async def. */
-export type ScanMode = "wrapper" | "async";
-
-/** The ORM work at one call or loop, once rewritten. */
-export interface Conversion {
-  /** The node whose text the rewrite changes (the call, the for statement, ...). */
-  node: SyntaxNode;
-  edits: Edit[];
-  proven: boolean;
-  since: string;
-  /** An import the rewrite needs (`aget_object_or_404` for `get_object_or_404`). */
-  needs?: NeededImport;
-  /** The reference the rewrite replaces (`get_object_or_404`): its import may go. */
-  replaced?: SyntaxNode;
-  /** Whether it must be awaited where it stands (false for loops and comprehensions). */
-  awaited: boolean;
-}
-
-export interface Problem {
-  code: Blocker;
-  node: SyntaxNode;
-  message: string;
-  suggestion?: string;
-  /** A note rather than the code's own severity: what may happen, out of sight here. */
-  severity?: "info";
-  /** It makes the rewrite unsafe (applied with --unsafe-fixes), not impossible. */
-  unsafe?: boolean;
-}
-
-/** What a region of code holds: ORM work to convert, and what blocks converting it. */
-export interface Findings {
-  conversions: Conversion[];
-  problems: Problem[];
-  /** ORM sites with a native form seen, converted or blocked: zero means a plain thread wrapper. */
-  ormSites: number;
-}
-
-/** Inventory kinds: a wrapper (forms a-e, g), or a sync ORM call written in async def (form f). */
-export type SiteKind = "sync_to_async" | "sync-orm-call";
-
-/** One file under conversion: its facts, and the findings and sites found so far. */
-export interface OrmFile {
-  readonly ctx: Context;
-  readonly file: FileSemantics;
-  readonly root: SyntaxNode;
-  readonly source: string;
-  readonly proofs: OrmProofs;
-  /** The Django version the rewrites must run on. */
-  readonly target: string;
-  readonly findings: Finding[];
-  /** What `asyncshift report` counts: convertible means rewritten by a safe fix. */
-  readonly sites: TransformSite[];
-  /** Local names that stand for a wrapper, found on first use. */
-  wrapperNames?: Set<string>;
-  /** Every comment in the file, found on first use. */
-  comments?: SyntaxNode[];
-  /** Every wrapper reference of the file, in source order. */
-  wrapperRefs?: SyntaxNode[];
-  /** The defs decorated by a wrapper, in source order. */
-  wrapperDefs?: SyntaxNode[];
-  /** Functions reached by chains of calls, scanned once (see chains.ts). */
-  chainFunctions?: Map<number, import("./chains.js").ChainFunction>;
-  /** Each decorated wrapper's analysis, made once (see sites.ts). */
-  decorated?: Map<number, import("./sites.js").DecoratedAnalysis | undefined>;
-  /** The file's plan for wrappers that convert through calls (see chain-plan.ts). */
-  chainPlan?: import("./chain-plan.js").ChainPlan;
-}
+// One file's state under conversion: made once per file, its findings and sites recorded here.
 
 export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {
   return {

@@ -1,7 +1,7 @@
 import type { QuerysetProof } from "../../src/django/orm.js";
 import { qualifiedName } from "../../src/python/imports.js";
 import type { SyntaxNode } from "../../src/model/types.js";
-import type { Problem, ScanMode } from "./state.js";
+import type { Problem, ScanMode } from "./types.js";
 
 // Transactions and row locks need one connection held by one thread; Django's async queries each
 // run through sync_to_async on their own, so none of them can become async (AS203).

@@ -4,7 +4,7 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { functionConversion, listConversion, methodConversion } from "./conversions.js";
 import { looksLikeQueryset } from "./proofs.js";
 import { scan } from "./scan.js";
-import type { Conversion, OrmFile, Problem } from "./state.js";
+import type { Conversion, OrmFile, Problem } from "./types.js";
 import { wrapperKind } from "./wrappers.js";
 
 // What `sync_to_async(target, ...)(args)` becomes: the edits that turn the whole call (or the

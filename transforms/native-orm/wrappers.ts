@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "../../src/model/types.js";
-import type { OrmFile } from "./state.js";
+import type { OrmFile } from "./types.js";
 
 const SYNC_TO_ASYNC = new Set(["asgiref.sync.sync_to_async"]);
 const DATABASE_SYNC_TO_ASYNC = "channels.db.database_sync_to_async";

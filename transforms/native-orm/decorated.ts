@@ -1,0 +1,140 @@
+import { versionAtLeast } from "../../src/django/orm.js";
+import { lineRange } from "../../src/python/imports.js";
+import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/scope.js";
+import type { Edit, SyntaxNode } from "../../src/model/types.js";
+import { chainCallsOf, reachesOrmWork } from "./chains.js";
+import { lazyCallerProblem } from "./lazy-objects.js";
+import { unprovenChains } from "./lazy-relations.js";
+import { awaitedEdits, losesComments, rewrittenText, suggestionFor } from "./rewrite.js";
+import { scan } from "./scan.js";
+import { commentsOf } from "./state.js";
+import { atomicDecoratorProblem } from "./transactions.js";
+import type { DecoratedAnalysis, Findings, OrmFile, Problem } from "./types.js";
+import { isThreadInsensitive, wrapperKind } from "./wrappers.js";
+
+// Site e, analysed: what converting a def decorated by a wrapper edits and what keeps it sync.
+// Below both its reporters (sites.ts, and chained-wrapper.ts when it calls defs of its file).
+
+export const THREAD_INSENSITIVE =
+  "thread_sensitive=False runs each call in a thread of its own, in parallel with the others; Django's native async methods run thread-sensitively, one at a time: the rewrite may make parallel work serial";
+
+/** The analysis of a def decorated by a wrapper, made once; undefined when nothing to convert. */
+export function analyseDecorated(f: OrmFile, def: SyntaxNode): DecoratedAnalysis | undefined {
+  const cache = (f.decorated ??= new Map());
+  if (!cache.has(def.id)) cache.set(def.id, analysis(f, def));
+  return cache.get(def.id);
+}
+
+function analysis(f: OrmFile, def: SyntaxNode): DecoratedAnalysis | undefined {
+  if (isAsyncFunction(def)) return undefined;
+  const decos = decorators(def);
+  const index = decos.findIndex((d) => {
+    const callee = decoratorCallee(d);
+    return !!callee && wrapperKind(f, callee) !== undefined;
+  });
+  if (index < 0) return undefined;
+  const decorator = decos[index];
+  const callee = decoratorCallee(decorator)!;
+  const body = def.childForFieldName("body")!;
+  const findings = scan(f, body, "wrapper");
+  const chainCalls = chainCallsOf(f, findings);
+  // No ORM work, here or in the functions it calls: a legitimate thread wrapper.
+  if (findings.ormSites === 0 && !reachesOrmWork(f, chainCalls)) return undefined;
+  const edits: Edit[] = [{ start: def.startIndex, end: def.startIndex, text: "async " }];
+  for (const c of findings.conversions) edits.push(...awaitedEdits(c));
+  // The suggestion is the decorated definition without the decorator.
+  const nextAfterDecorator = decos[index + 1] ?? def;
+  const suggestion = rewrittenText(f.source, def.parent ?? def, [
+    ...edits,
+    { start: decorator.startIndex, end: nextAfterDecorator.startIndex, text: "" },
+  ]);
+  const range = lineRange(f.source, decorator);
+  edits.push({ start: range.start, end: range.end, text: "" });
+  const problems = decoratedProblems(f, def, decos, index, findings, edits);
+  return { def, decorator, callee, findings, edits, suggestion, problems, chainCalls };
+}
+
+/** Everything that keeps a decorated wrapper sync, the site's own blockers first. */
+function decoratedProblems(
+  f: OrmFile,
+  def: SyntaxNode,
+  decos: SyntaxNode[],
+  index: number,
+  findings: Findings,
+  edits: Edit[],
+): Problem[] {
+  const decorator = decos[index];
+  const body = def.childForFieldName("body")!;
+  const problems = [...findings.problems, ...unprovenChains(body, findings.conversions)];
+  const lazyCaller = lazyCallerProblem(f, def);
+  if (lazyCaller) problems.push(lazyCaller);
+  for (const other of decos) {
+    if (other.id === decorator.id) continue;
+    const otherProblem = otherDecoratorProblem(f, other, decorator);
+    if (otherProblem) problems.unshift(otherProblem);
+  }
+  if (body.descendantsOfType(["yield", "await"]).length > 0)
+    problems.unshift({
+      code: "AS208",
+      node: def,
+      message: "a generator function cannot be converted",
+    });
+  if (losesComments(commentsOf(f), edits))
+    problems.unshift({
+      code: "AS208",
+      node: decorator,
+      message: "the rewrite would lose a comment: rewrite by hand",
+    });
+  for (const c of findings.conversions) {
+    if (!versionAtLeast(f.target, c.since))
+      problems.push({
+        code: "AS209",
+        node: c.node,
+        message: `the native async form needs Django ${c.since} (target is ${f.target})`,
+      });
+    else if (!c.proven)
+      problems.push({
+        code: "AS201",
+        node: c.node,
+        message:
+          "nothing here proves the receiver is a queryset or model instance (annotate the parameter with its model class to make it proven)",
+        unsafe: true,
+        suggestion: suggestionFor(f.source, c, awaitedEdits(c)),
+      });
+  }
+  if (isThreadInsensitive(decorator.namedChildren[0]))
+    problems.push({ code: "AS213", node: decorator, message: THREAD_INSENSITIVE, unsafe: true });
+  if (wrapperKind(f, decoratorCallee(decorator)!) === "database")
+    problems.push({
+      code: "AS206",
+      node: decorator,
+      message:
+        "database_sync_to_async also closes stale database connections around the call, which native async methods do not",
+      unsafe: true,
+    });
+  return problems;
+}
+
+/** A decorator beside the wrapper one that the conversion would change the meaning of. */
+function otherDecoratorProblem(
+  f: OrmFile,
+  other: SyntaxNode,
+  wrapper: SyntaxNode,
+): Problem | undefined {
+  const otherCallee = decoratorCallee(other);
+  const atomic = atomicDecoratorProblem(
+    other,
+    otherCallee ? f.file.qualifiedName(otherCallee) : undefined,
+  );
+  if (atomic) return atomic;
+  if (
+    other.startIndex < wrapper.startIndex &&
+    ["staticmethod", "classmethod"].includes(other.text.slice(1))
+  )
+    return undefined;
+  return {
+    code: "AS208",
+    node: other,
+    message: `decorator ${other.text} would wrap an async def instead of a def`,
+  };
+}

@@ -1,0 +1,145 @@
+import type { OrmProofs } from "../../src/django/orm.js";
+import type {
+  Context,
+  Edit,
+  FileSemantics,
+  Finding,
+  NeededImport,
+  SyntaxNode,
+  TransformSite,
+} from "../../src/model/types.js";
+import type { Blocker } from "./codes.js";
+
+// The shapes every layer of the transform shares. Types only, and nothing of this folder but the
+// codes (which import nothing of it): a lower module never has to import a higher one to name
+// what it hands up.
+
+/** How a region is scanned: the body of a wrapper to convert, or the body of an async def. */
+export type ScanMode = "wrapper" | "async";
+
+/** The ORM work at one call or loop, once rewritten. */
+export interface Conversion {
+  /** The node whose text the rewrite changes (the call, the for statement, ...). */
+  node: SyntaxNode;
+  edits: Edit[];
+  proven: boolean;
+  since: string;
+  /** An import the rewrite needs (`aget_object_or_404` for `get_object_or_404`). */
+  needs?: NeededImport;
+  /** The reference the rewrite replaces (`get_object_or_404`): its import may go. */
+  replaced?: SyntaxNode;
+  /** Whether it must be awaited where it stands (false for loops and comprehensions). */
+  awaited: boolean;
+}
+
+export interface Problem {
+  code: Blocker;
+  node: SyntaxNode;
+  message: string;
+  suggestion?: string;
+  /** A note rather than the code's own severity: what may happen, out of sight here. */
+  severity?: "info";
+  /** It makes the rewrite unsafe (applied with --unsafe-fixes), not impossible. */
+  unsafe?: boolean;
+}
+
+/** What a region of code holds: ORM work to convert, and what blocks converting it. */
+export interface Findings {
+  conversions: Conversion[];
+  problems: Problem[];
+  /** ORM sites with a native form seen, converted or blocked: zero means a plain thread wrapper. */
+  ormSites: number;
+}
+
+/** Inventory kinds: a wrapper (forms a-e, g), or a sync ORM call written in async def (form f). */
+export type SiteKind = "sync_to_async" | "sync-orm-call";
+
+/** A call in a converted body to a plain module-level def, or method of its class, of the file. */
+export interface ChainCall {
+  call: SyntaxNode;
+  /** The name called: `helper`, or `helper` in `self.helper`. */
+  callee: SyntaxNode;
+  def: SyntaxNode;
+}
+
+/** What a function reached by a chain of calls holds, scanned once per file (see chains.ts). */
+export interface ChainFunction {
+  def: SyntaxNode;
+  findings: Findings;
+  calls: ChainCall[];
+  /** What keeps this function itself sync (its chain calls aside). */
+  problems: Problem[];
+}
+
+/**
+ * A wrapper whose own body converts, with the chain calls it makes: a decorated def (`def` is the
+ * def), or `sync_to_async(helper)(...)` (`def` is that call, `unwrap` its `sync_to_async(helper)`,
+ * and its one chain call is the call itself).
+ */
+export interface ChainedWrapper {
+  def: SyntaxNode;
+  name: string;
+  calls: ChainCall[];
+  unwrap?: SyntaxNode;
+}
+
+/** The file's plan for wrappers that convert through calls (see chain-plan.ts). */
+export interface ChainPlan {
+  /** Wrappers kept, with the blocker down their chain. */
+  blocked: Map<number, Problem>;
+  /** Wrappers converting, in source order. */
+  converting: SyntaxNode[];
+  /** Reached function -> its twin's name; absent for one converted in place. */
+  twins: Map<number, string>;
+  /** Reached functions converted in place or twinned. */
+  reached: ChainFunction[];
+  /** Per converted function (wrapper or reached): the edits of its chain calls. */
+  callEdits: Map<number, Edit[]>;
+  /** The reached functions' own edits (in place or twin insertions) and their conversions. */
+  helperEdits: Edit[];
+  helperConversions: Conversion[];
+}
+
+/** A decorated wrapper, analysed: what converting it edits and what blocks it (see decorated.ts). */
+export interface DecoratedAnalysis {
+  def: SyntaxNode;
+  decorator: SyntaxNode;
+  /** The wrapper's name in the decorator (`sync_to_async`). */
+  callee: SyntaxNode;
+  findings: Findings;
+  /** The wrapper's own edits: `async`, its awaited conversions, the decorator line removed. */
+  edits: Edit[];
+  /** The decorated definition without the decorator, converted. */
+  suggestion: string;
+  problems: Problem[];
+  /** Calls to plain defs of this file (each also an AS205 problem, the chain aside). */
+  chainCalls: ChainCall[];
+}
+
+/** One file under conversion: its facts, and the findings and sites found so far. */
+export interface OrmFile {
+  readonly ctx: Context;
+  readonly file: FileSemantics;
+  readonly root: SyntaxNode;
+  readonly source: string;
+  readonly proofs: OrmProofs;
+  /** The Django version the rewrites must run on. */
+  readonly target: string;
+  readonly findings: Finding[];
+  /** What `asyncshift report` counts: convertible means rewritten by a safe fix. */
+  readonly sites: TransformSite[];
+  /** Local names that stand for a wrapper, found on first use. */
+  wrapperNames?: Set<string>;
+  /** Every comment in the file, found on first use. */
+  comments?: SyntaxNode[];
+  /** Every wrapper reference of the file, in source order. */
+  wrapperRefs?: SyntaxNode[];
+  /** The defs decorated by a wrapper, in source order. */
+  wrapperDefs?: SyntaxNode[];
+  /** Functions reached by chains of calls, scanned once (see chains.ts). */
+  chainFunctions?: Map<number, ChainFunction>;
+  /** Each decorated wrapper's analysis, made once (see decorated.ts). */
+  decorated?: Map<number, DecoratedAnalysis | undefined>;
+  /** The file's plan for wrappers that convert through calls (see chain-plan.ts). */
+  chainPlan?: ChainPlan;
+}
