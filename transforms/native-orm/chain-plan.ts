@@ -8,7 +8,6 @@ import type {
   ChainedWrapper,
   ChainFunction,
   ChainPlan,
-  Conversion,
   OrmFile,
   Problem,
 } from "./types.js";
