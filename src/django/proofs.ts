@@ -461,6 +461,11 @@ export class OrmProofs {
   }
 
   /** Relation fields (ForeignKey, OneToOne) of a model, from the pre-pass. */
+  /** Are the model's fields known: is it declared somewhere in the project index? */
+  knowsFieldsOf(model: string): boolean {
+    return this.project.models[model] !== undefined;
+  }
+
   relationsOf(model: string): readonly string[] {
     return this.project.models[model]?.relations ?? [];
   }

@@ -17,7 +17,9 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
   if (parent?.type === "call" && parent.childForFieldName("function")?.id === node.id)
     return undefined;
   const instance = f.proofs.instanceOf(object);
-  if (!instance || !f.proofs.relationsOf(instance.model).includes(attribute)) return undefined;
+  if (!instance) return undefined;
+  if (!f.proofs.knowsFieldsOf(instance.model)) return unknownFieldRead(node, instance.model);
+  if (!f.proofs.relationsOf(instance.model).includes(attribute)) return undefined;
   if (instance.selected === "all" || instance.selected.has(attribute)) return undefined;
   if (instance.selected.has(RUN_TIME_LOOKUP))
     return {
@@ -44,6 +46,27 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
     code: "AS202",
     node,
     message: `${node.text} loads the related ${attribute} lazily, a sync query: add select_related("${attribute}") to the queryset that loads ${object.text}`,
+  };
+}
+
+/** Attributes that never load a related object: the key and a foreign key's column. */
+const NEVER_RELATED = /^(pk|id|\w+_id)$/;
+
+/**
+ * A read of an instance whose model is declared outside the project (an installed package, or
+ * a `models` module not scanned): its fields are unknown, so the attribute may be a ForeignKey
+ * that loads lazily. Unproven, not impossible: the rewrite is an unsafe fix.
+ */
+function unknownFieldRead(node: SyntaxNode, model: string): Problem | undefined {
+  const object = node.childForFieldName("object")!.text;
+  const attribute = node.childForFieldName("attribute")?.text ?? "";
+  if (NEVER_RELATED.test(attribute)) return undefined;
+  return {
+    code: "AS202",
+    node,
+    message: `${node.text} may load a related object lazily, a sync query: ${model} is not declared in the project, so its fields are not known and ${attribute} may be a ForeignKey; if it is one, add select_related("${attribute}") where ${object} is loaded`,
+    severity: "info",
+    unsafe: true,
   };
 }
 
