@@ -34,8 +34,8 @@ function problem(code: Problem["code"], node: SyntaxNode, message: string, sugge
  * `async for` over the same name filled its result cache first.
  */
 export function evaluatesQueryset(f: OrmFile, expr: SyntaxNode): boolean {
-  const qs = f.proofs.querysetOf(expr);
-  return !!qs && qs.model !== "" && !cacheFilledBefore(expr);
+  // A queryset whose model is not known (a related manager's) is evaluated all the same.
+  return !!f.proofs.querysetOf(expr) && !cacheFilledBefore(expr);
 }
 
 /**
@@ -79,6 +79,39 @@ export function evaluatingBuiltinProblem(
     call,
     `${callee.text}() of a queryset evaluates it synchronously`,
     template.replaceAll("{qs}", args[0].text),
+  );
+}
+
+/** Methods of lists, sets, dicts and strings that iterate a positional argument. */
+const ITERATING_METHODS = new Set([
+  "extend",
+  "join",
+  "update",
+  "writerows",
+  "fromkeys",
+  "difference",
+  "intersection",
+  "issubset",
+  "issuperset",
+  "symmetric_difference",
+]);
+
+/** `ids.extend(qs)`, `", ".join(qs)`: a queryset handed to a method that iterates it. */
+export function iteratingMethodProblem(f: OrmFile, call: SyntaxNode): Problem | undefined {
+  const callee = call.childForFieldName("function");
+  const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : "";
+  const receiver = callee?.childForFieldName("object");
+  if (!method || !ITERATING_METHODS.has(method) || !receiver) return undefined;
+  // A queryset's own `update()` or `difference()` is ORM work, not an iteration.
+  if (f.proofs.querysetOf(receiver)) return undefined;
+  const args = callArguments(call).filter((a) => a.type !== "keyword_argument");
+  const evaluated = args.find((a) => evaluatesQueryset(f, a));
+  if (!evaluated) return undefined;
+  return problem(
+    "AS204",
+    call,
+    `${method}() iterates the queryset ${evaluated.text}, which evaluates it synchronously`,
+    `[x async for x in ${evaluated.text}]`,
   );
 }
 

@@ -9,6 +9,7 @@ import {
   conditionProblems,
   containmentProblem,
   evaluatingBuiltinProblem,
+  iteratingMethodProblem,
   generatorProblems,
   subscriptProblem,
 } from "./queryset-evaluation.js";
@@ -202,6 +203,8 @@ function call(walk: Walk, node: SyntaxNode): void {
     const evaluation = evaluatingBuiltinProblem(f, node, callee);
     if (evaluation) return add(walk, evaluation);
   }
+  const iterated = iteratingMethodProblem(f, node);
+  if (iterated) return add(walk, iterated);
   const orm = ormCall(f, node, mode);
   if (orm) findings.ormSites++;
   if (orm && "code" in orm) return add(walk, orm);
