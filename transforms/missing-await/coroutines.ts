@@ -180,7 +180,41 @@ export class CoroutineFunctions {
     const defs = definitionsOnly(this.file.bindingsNamed(cls, attribute));
     const direct = defs?.every((d) => d.parent?.id === body.id || d.parent?.parent?.id === body.id);
     if (!direct || !allAsync(defs) || assignsOnSelf(cls, attribute)) return undefined;
+    if (this.mayBeOverriddenSync(cls, attribute)) return undefined;
     return { origin: "project", name: callee.text };
+  }
+
+  /**
+   * Could a subclass override the method with a sync one? A class of the file deriving from this
+   * one that defines it as a plain `def`, or a plain method of that name in another class of the
+   * project (the index has no bases: any such method may be an override).
+   */
+  private mayBeOverriddenSync(cls: SyntaxNode, attribute: string): boolean {
+    const name = cls.childForFieldName("name")?.text;
+    const subclassSync = this.file.root.descendantsOfType("class_definition").some((other) => {
+      const bases = other.childForFieldName("superclasses")?.namedChildren ?? [];
+      if (!bases.some((b) => b.text.split(".").at(-1) === name)) return false;
+      const body = other.childForFieldName("body");
+      return (body?.namedChildren ?? []).some((member) => {
+        const def =
+          member.type === "decorated_definition" ? member.childForFieldName("definition") : member;
+        return (
+          def?.type === "function_definition" &&
+          def.childForFieldName("name")?.text === attribute &&
+          !isAsyncFunction(def)
+        );
+      });
+    });
+    if (subclassSync) return true;
+    const path = this.file.path;
+    return (this.ctx.project.index?.functions ?? []).some(
+      (f) =>
+        f.name === attribute &&
+        f.className !== undefined &&
+        f.className !== name &&
+        !f.async &&
+        !path.endsWith(f.path),
+    );
   }
 
   /** A module-level function of the project, by its module and name in the index. */
