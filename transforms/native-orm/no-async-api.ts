@@ -9,6 +9,10 @@ import type { OrmFile, Problem } from "./types.js";
 // stay off the database; anything else would run on the event loop once converted (AS205).
 
 /** Builtins that never touch the database, as long as no queryset is passed to them. */
+/** Python's exception classes (`Exception`, `ValueError`, `RuntimeWarning`, ...): built in memory. */
+const BUILTIN_EXCEPTION =
+  /^(BaseException|Exception|[A-Z]\w*(Error|Exception|Warning)|StopIteration|StopAsyncIteration|KeyboardInterrupt|SystemExit|GeneratorExit)$/;
+
 const SAFE_BUILTINS = new Set([
   "str",
   "int",
@@ -228,7 +232,8 @@ function isOffDatabase(
   qualified: string | undefined,
 ): boolean {
   if (callee.type === "identifier") {
-    if (SAFE_BUILTINS.has(callee.text) && f.file.isBuiltin(callee.text, callee)) return true;
+    const builtin = SAFE_BUILTINS.has(callee.text) || BUILTIN_EXCEPTION.test(callee.text);
+    if (builtin && f.file.isBuiltin(callee.text, callee)) return true;
     // Model(...) builds an instance in memory, whatever module the model class comes from.
     if (f.proofs.modelClassOf(callee) || f.ctx.project.models[callee.text]) return true;
     return isPureQualified(qualified);
