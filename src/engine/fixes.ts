@@ -49,7 +49,7 @@ export function passOutcome(
   }
   const edits = applied.flatMap((f) => f.edits);
   if (applied.length > 0) edits.push(...importPlanEdits(file, applied));
-  const replaced = applied.flatMap((f) => (f.replaces ? [f.replaces] : []));
+  const replaced = applied.flatMap((f) => f.replaces ?? []);
   return { edits, diagnostics, fixed, replaced };
 }
 

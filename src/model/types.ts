@@ -284,8 +284,8 @@ export interface Fix {
    * applied fixes are in goes too (one clean-up for every transform).
    */
   dropped?: SyntaxNode[];
-  /** A name the code no longer calls here: tests that patch it stop intercepting anything. */
-  replaces?: ReplacedName;
+  /** Names the code no longer calls here: tests that patch them stop intercepting anything. */
+  replaces?: ReplacedName[];
 }
 
 /** `asyncio.run` (written `asyncio.run` in the module) now called as `async_to_sync`. */
@@ -296,6 +296,8 @@ export interface ReplacedName {
   local: string;
   /** The name the module calls instead, as a test would patch it there: `async_to_sync`. */
   by: string;
+  /** A method the module now awaits (`Order.objects.acount`): a patch needs an AsyncMock. */
+  awaited?: true;
 }
 
 /**

@@ -41,8 +41,14 @@ function messageFor(
   name: ReplacedName,
   index: ProjectIndex,
 ): string | undefined {
-  const instead = `patch "${module}.${name.by}" instead`;
   const target = patch.attribute ? `${patch.target}.${patch.attribute}` : patch.target;
+  // `Order.objects.count` -> `Order.objects.acount`: a method the module now awaits.
+  if (name.awaited)
+    return (target === name.local || target.endsWith(`.${name.local}`)) &&
+      exercises(index, patch.path, module)
+      ? `this test patches ${target}, which ${module} no longer calls (it now awaits ${name.by}): the patch intercepts nothing; patch ${name.by} instead, with an AsyncMock`
+      : undefined;
+  const instead = `patch "${module}.${name.by}" instead`;
   // patch("billing.tasks.asyncio.run"), patch.object(billing.tasks.asyncio, "run")
   if (target === `${module}.${name.local}` || target.endsWith(`.${lastOf(module)}.${name.local}`))
     return `this test patches ${target}, which ${module} no longer calls (it now calls ${name.by}): the patch fails or intercepts nothing; ${instead}`;

@@ -98,3 +98,25 @@ def test_unrelated():
     expect(result.exitCode).toBe(0);
   });
 });
+
+describe("tests that patch an ORM method a rewrite now awaits (AS920)", () => {
+  it("names patch.object(Order.objects, 'count') and the patch of its dotted path", async () => {
+    const dir = tempProject({
+      "pyproject.toml": '[project]\nname = "shop"\ndependencies = ["Django==4.2"]\n',
+      "shop/__init__.py": "",
+      "shop/models.py":
+        "from django.db import models\n\n\nclass Order(models.Model):\n    status = models.CharField(max_length=10)\n",
+      "shop/views.py":
+        "from asgiref.sync import sync_to_async\n\nfrom shop.models import Order\n\n\nasync def open_count():\n    return await sync_to_async(Order.objects.count)()\n",
+      "tests/test_views.py":
+        'from unittest import mock\n\nfrom shop import views\nfrom shop.models import Order\n\n\ndef test_count():\n    with mock.patch.object(Order.objects, "count", return_value=3):\n        views.open_count()\n\n\n@mock.patch("shop.models.Order.objects.count")\ndef test_count_again(count):\n    views.open_count()\n',
+    });
+    const result = await run([join(dir, "shop/views.py")], { config: false, cache: false });
+    const test = result.files.find((f) => f.path.endsWith("test_views.py"))!;
+    expect(test.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ["AS920", 8],
+      ["AS920", 12],
+    ]);
+    expect(test.diagnostics[0].message).toContain("patch Order.objects.acount instead");
+  });
+});

@@ -352,7 +352,7 @@ function asyncToSyncFinding(
         ...movedLineEdits(file.source, call, inner),
       ],
       dropped: [site.reference],
-      replaces: { qualified: "asyncio.run", local: calleeOf(call), by: a2s.name },
+      replaces: [{ qualified: "asyncio.run", local: calleeOf(call), by: a2s.name }],
       ...(a2s.imported ? {} : { imports: [{ module: ASGIREF, name: ASYNC_TO_SYNC, at: call }] }),
     },
   };

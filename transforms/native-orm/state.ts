@@ -5,6 +5,7 @@ import type {
   Edit,
   FileSemantics,
   Fix,
+  ReplacedName,
   SyntaxNode,
   TransformMeta,
 } from "../../src/model/types.js";
@@ -69,12 +70,31 @@ export function fixOf(
   const imports = conversions.flatMap((c) => (c.needs ? [c.needs] : []));
   const replaced = conversions.flatMap((c) => (c.replaced ? [c.replaced] : []));
   const gone = [...dropped, ...replaced];
+  const replacedNames = conversions.flatMap((c) => replacedMethod(c.node) ?? []);
   return {
     applicability,
     edits,
     ...(imports.length > 0 ? { imports } : {}),
     ...(gone.length > 0 ? { dropped: gone } : {}),
+    ...(replacedNames.length > 0 ? { replaces: replacedNames } : {}),
   };
+}
+
+/**
+ * `Order.objects.count` -> `Order.objects.acount`: the method a converted call stops calling, when
+ * its receiver is a plain chain of names a test could patch (`patch.object(Order.objects, "count")`).
+ */
+function replacedMethod(node: SyntaxNode): ReplacedName | undefined {
+  let callee = node.type === "call" ? node.childForFieldName("function") : null;
+  // `sync_to_async(Order.objects.count)()`: the method is the wrapper's argument.
+  if (callee?.type === "call")
+    callee = callee.childForFieldName("arguments")?.namedChildren[0] ?? null;
+  if (callee?.type !== "attribute") return undefined;
+  const local = callee.text.replace(/\s+/g, "");
+  if (!/^[\w.]+$/.test(local) || !local.includes(".")) return undefined;
+  const dot = local.lastIndexOf(".");
+  const method = local.slice(dot + 1);
+  return { qualified: method, local, by: `${local.slice(0, dot)}.a${method}`, awaited: true };
 }
 
 /** Every comment in the file, found once. */
