@@ -121,6 +121,7 @@ export function mayHoldSite(source: string, transform: Transform, ctx?: Context)
  */
 export function transformApplies(transform: Transform, ctx: Context): boolean {
   if (!transform.meta.needsDjango) return true;
+  if (transform.meta.alsoWithAsgiref && ctx.project.usesAsgiref) return true;
   return ctx.options.django || ctx.project.usesDjango;
 }
 

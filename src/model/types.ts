@@ -76,6 +76,12 @@ export interface TransformMeta {
   defaultSkip?: string[];
   /** The transform only makes sense in a project that uses Django or asgiref. */
   needsDjango?: boolean;
+  /**
+   * Without Django, the transform still runs in a project that uses asgiref, deciding site by
+   * site; the run says what it then looks at (asyncio-run: "only calls whose coroutine reaches
+   * sync_to_async ...").
+   */
+  alsoWithAsgiref?: string;
   /** Settings of the transform: `[tool.asyncshift.<id>]` keys and command-line flags. */
   options?: Record<string, TransformOption>;
   /** The kinds of site it reports to `asyncshift report`, with the contexts counted as columns. */

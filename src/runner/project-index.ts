@@ -195,13 +195,17 @@ interface FileOutline {
   outline?: Outline;
 }
 
+/** asgiref's wrappers: where a call graph reaches thread-sensitive work (asyncio-run asks). */
+const ALWAYS_INDEXED = ["sync_to_async", "database_sync_to_async", "async_to_sync"];
+
 /**
  * The functions of the project and the calls that may reach them: calls whose callee's last name
- * is a project function's (the index keeps no call the project cannot resolve).
+ * is a project function's (the index keeps no call the project cannot resolve), and asgiref's
+ * wrappers.
  */
 function indexOf(root: string, outlines: FileOutline[]): ProjectIndex {
   const functions: IndexedFunction[] = [];
-  const names = new Set<string>();
+  const names = new Set<string>(ALWAYS_INDEXED);
   const withOutlines = outlines.flatMap(({ file, path, outline }) =>
     outline ? [{ file, path: sep === "/" ? path : path.split(sep).join("/"), outline }] : [],
   );

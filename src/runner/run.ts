@@ -170,14 +170,24 @@ function runNotices(
   excludedNamed: readonly string[],
   cwd: string,
 ): Notice[] {
+  const withoutDjango = !ctx.options.django && !ctx.project.usesDjango;
   const notices: Notice[] = transforms
-    .filter((t) => !transformApplies(t, ctx))
+    .filter((t) => withoutDjango && t.meta.needsDjango && t.meta.alsoWithAsgiref)
+    .filter((t) => transformApplies(t, ctx))
     .map((t) => ({
       transform: t.meta.id,
-      message:
-        `${t.meta.id} did nothing: no Django found in the project's dependency files or ` +
-        `imports (what it fixes needs Django's database work); pass --django to run it anyway`,
+      message: `${t.meta.id}: no Django found in the project; ${t.meta.alsoWithAsgiref}`,
     }));
+  notices.push(
+    ...transforms
+      .filter((t) => !transformApplies(t, ctx))
+      .map((t) => ({
+        transform: t.meta.id,
+        message:
+          `${t.meta.id} did nothing: no Django found in the project's dependency files or ` +
+          `imports (what it fixes needs Django's database work); pass --django to run it anyway`,
+      })),
+  );
   const excludedBy = options.configFile
     ? `the exclude globs (--exclude, or exclude in ${displayPath(options.configFile, cwd)})`
     : "--exclude";

@@ -27,7 +27,7 @@ describe("asyncio-run runs where the bug can happen", () => {
     const result = await run([dir], { config: false, cache: false });
     expect(result.files.every((f) => f.status === "unchanged")).toBe(true);
     expect(result.notices.map((n) => n.message).join("\n")).toMatch(
-      /asyncio-run did nothing: no Django found/,
+      /asyncio-run: no Django found in the project; only calls whose coroutine reaches sync_to_async/,
     );
   });
 
@@ -118,5 +118,24 @@ describe("tests that patch an ORM method a rewrite now awaits (AS920)", () => {
       ["AS920", 12],
     ]);
     expect(test.diagnostics[0].message).toContain("patch Order.objects.acount instead");
+  });
+});
+
+describe("asyncio-run without Django, where the coroutine reaches sync_to_async", () => {
+  it("rewrites only the calls whose coroutine reaches sync_to_async work through the project", async () => {
+    const dir = tempProject({
+      "pyproject.toml":
+        '[project]\nname = "app"\ndependencies = ["fastapi", "celery", "asgiref"]\n',
+      "app/__init__.py": "",
+      "app/store.py":
+        "from asgiref.sync import sync_to_async\n\n\ndef write(row):\n    return row\n\n\nasync def save(row):\n    return await sync_to_async(write)(row)\n\n\nasync def ping():\n    return 1\n",
+      "app/tasks.py":
+        "import asyncio\n\nfrom celery import shared_task\n\nfrom app.store import ping, save\n\n\n@shared_task\ndef store(row):\n    asyncio.run(save(row))\n\n\n@shared_task\ndef check():\n    asyncio.run(ping())\n",
+    });
+    const result = await run([join(dir, "app/tasks.py")], { config: false, cache: false });
+    const tasks = result.files.find((f) => f.path.endsWith("tasks.py"))!;
+    expect(tasks.status).toBe("changed");
+    if (tasks.status !== "changed") return;
+    expect(tasks.fixes.map((f) => [f.code, f.line])).toEqual([["AS101", 10]]);
   });
 });

@@ -30,6 +30,8 @@ export const meta: TransformMeta = {
   id: "asyncio-run",
   summary: "asyncio.run(f(x)) in sync code -> async_to_sync(f)(x)",
   needsDjango: true,
+  alsoWithAsgiref:
+    "only calls whose coroutine reaches sync_to_async through the project's functions are rewritten",
   siteKinds: [
     {
       kind: "asyncio.run",
@@ -305,6 +307,8 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
       continue;
     }
     const inner = callArguments(call)[0];
+    // Without Django, asyncio.run loses nothing unless the coroutine runs sync_to_async work.
+    if (!usesDjango(ctx) && !reachesSyncToAsync(inner, ctx)) continue;
     findings.push(
       file.inAsyncContext(call)
         ? awaitFinding(site, inner)
@@ -473,6 +477,42 @@ function runUntilCompleteFindings(
       inner?.type === "call" ? suggestionFor(inner, a2s?.name ?? ASYNC_TO_SYNC) : undefined,
     );
   }
+}
+
+function usesDjango(ctx: Context): boolean {
+  return ctx.options.django || ctx.project.usesDjango;
+}
+
+/** Names that run a callable in asgiref's thread-sensitive executor. */
+const THREAD_WRAPPERS = new Set(["sync_to_async", "database_sync_to_async"]);
+
+/**
+ * Does the coroutine `inner` calls reach sync_to_async work, following the project's calls in
+ * the index (a few levels, by function name)? That is where asyncio.run loses the caller's thread.
+ */
+function reachesSyncToAsync(inner: SyntaxNode, ctx: Context): boolean {
+  const index = ctx.project.index;
+  const callee = inner.childForFieldName("function")?.text.replace(/\s+/g, "");
+  if (!index || !callee) return false;
+  const seen = new Set<string>();
+  let names = [callee.split(".").at(-1)!];
+  for (let depth = 0; depth < 6 && names.length > 0; depth++) {
+    const next: string[] = [];
+    for (const name of names) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      for (const fn of index.functions.filter((f) => f.name === name)) {
+        if (fn.decorators.some((d) => THREAD_WRAPPERS.has(d.split(".").at(-1)!))) return true;
+        const within = fn.className ? `${fn.className}.${fn.name}` : fn.name;
+        for (const call of index.calls)
+          if (call.path === fn.path && call.within === within)
+            next.push(call.callee.split(".").at(-1)!);
+      }
+    }
+    if (next.some((n) => THREAD_WRAPPERS.has(n))) return true;
+    names = next;
+  }
+  return false;
 }
 
 /** Files that are a process's start whatever they call (Django's, Alembic's). */
