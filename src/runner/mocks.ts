@@ -48,14 +48,17 @@ function messageFor(
       exercises(index, patch.path, module)
       ? `this test patches ${target}, which ${module} no longer calls (it now awaits ${name.by}): the patch intercepts nothing; patch ${name.by} instead, with an AsyncMock`
       : undefined;
-  const instead = `patch "${module}.${name.by}" instead`;
+  // `by` empty: the wrapper is gone and the wrapped call runs itself.
+  const instead = name.by
+    ? `patch "${module}.${name.by}" instead`
+    : "patch the called function instead";
   // patch("billing.tasks.asyncio.run"), patch.object(billing.tasks.asyncio, "run")
   if (target === `${module}.${name.local}` || target.endsWith(`.${lastOf(module)}.${name.local}`))
-    return `this test patches ${target}, which ${module} no longer calls (it now calls ${name.by}): the patch fails or intercepts nothing; ${instead}`;
+    return `this test patches ${target}, which ${module} no longer calls${name.by ? ` (it now calls ${name.by})` : ""}: the patch fails or intercepts nothing; ${instead}`;
   // patch("asyncio.run"), patch.object(asyncio, "run"): global, intercepts only if the test runs
   // the rewritten module's code.
   if ((target === name.qualified || target === name.local) && exercises(index, patch.path, module))
-    return `this test patches ${target}, which ${module} no longer calls (it now calls ${name.by}): it no longer intercepts that module's call; ${instead}`;
+    return `this test patches ${target}, which ${module} no longer calls${name.by ? ` (it now calls ${name.by})` : ""}: it no longer intercepts that module's call; ${instead}`;
   return undefined;
 }
 

@@ -4,6 +4,7 @@ import type {
   Finding,
   Fix,
   ImportBinding,
+  ReplacedName,
   SyntaxNode,
   TransformMeta,
   TransformSite,
@@ -89,6 +90,7 @@ export class SiteResults {
       edits: siteEdits,
       dropped: droppedReferences([...site.gone, ...siteGone], native?.uses),
       ...(native?.addAsyncio ? { imports: [{ module: "asyncio", at: site.call }] } : {}),
+      replaces: [threadWrapperGone(site.call)],
     };
     this.report(rewrite.node, rewrite.code, rewrite.message, rewrite.suggestion, fix);
     if (rewrite.reported) this.findings[this.findings.length - 1].reportWhenApplied = true;
@@ -112,4 +114,14 @@ export function targetGone(target: Target, replaced: boolean): SyntaxNode[] {
 function droppedReferences(references: SyntaxNode[], uses?: ImportBinding): SyntaxNode[] {
   if (!uses) return references;
   return references.filter((r) => !(r.type === "identifier" && r.text === uses.local));
+}
+
+/**
+ * The thread wrapper a rewrite removes (`asyncio.to_thread`): a test that patches it no longer
+ * intercepts anything. `by` is empty: the wrapped call now runs itself.
+ */
+function threadWrapperGone(call: SyntaxNode): ReplacedName {
+  const local = call.childForFieldName("function")!.text.replace(/\s+/g, "");
+  const method = local.split(".").at(-1)!;
+  return { qualified: method === "to_thread" ? "asyncio.to_thread" : method, local, by: "" };
 }
