@@ -254,7 +254,46 @@ function isOffDatabase(
   const made = receiver.type === "call" ? receiver.childForFieldName("function") : undefined;
   const madeBy = made ? f.file.qualifiedName(made) : undefined;
   if (isPureQualified(madeBy) && !isFileSystemQualified(madeBy)) return true;
+  if (PURE_PATH_METHODS.has(method) && isPathValue(f, receiver)) return true;
   return receiver.type === "identifier" && isLoggerName(receiver);
+}
+
+/** Methods of a `pathlib` path that compute a new value and never touch the file system. */
+const PURE_PATH_METHODS = new Set([
+  "relative_to",
+  "is_relative_to",
+  "with_name",
+  "with_stem",
+  "with_suffix",
+  "joinpath",
+  "as_posix",
+  "as_uri",
+  "is_absolute",
+  "match",
+]);
+
+/**
+ * A `pathlib` value: `Path(root)`, or a name bound only by such a call in its function
+ * (`pwd = Path(proc.pwd)`).
+ */
+function isPathValue(f: OrmFile, receiver: SyntaxNode): boolean {
+  const madeByPathlib = (value: SyntaxNode | null | undefined): boolean => {
+    const fn = value?.type === "call" ? value.childForFieldName("function") : undefined;
+    return !!fn && isFileSystemQualified(f.file.qualifiedName(fn));
+  };
+  if (receiver.type !== "identifier") return madeByPathlib(receiver);
+  const bindings = f.file.bindingsNamed(f.file.enclosingScope(receiver), receiver.text);
+  return (
+    bindings.length > 0 &&
+    bindings.every((b) => {
+      const assignment = b.node.parent;
+      return (
+        b.kind === "assignment" &&
+        assignment?.type === "assignment" &&
+        madeByPathlib(assignment.childForFieldName("right"))
+      );
+    })
+  );
 }
 
 function isFileSystemQualified(qualified: string | undefined): boolean {
