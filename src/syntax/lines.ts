@@ -26,3 +26,8 @@ export function lineColumnAt(
   const line = lineIndexAt(lineStarts, offset);
   return { line: line + 1, column: [...text.slice(lineStarts[line], offset)].length + 1 };
 }
+
+/** The offset where the line holding `offset` starts. */
+export function lineStartOf(source: string, offset: number): number {
+  return source.lastIndexOf("\n", offset - 1) + 1;
+}

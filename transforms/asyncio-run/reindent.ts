@@ -1,3 +1,4 @@
+import { lineStartOf } from "../../src/syntax/lines.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 
 /*
@@ -39,10 +40,6 @@ export function movedLineEdits(source: string, outer: SyntaxNode, inner: SyntaxN
     });
   }
   return edits;
-}
-
-function lineStartOf(source: string, offset: number): number {
-  return source.lastIndexOf("\n", offset - 1) + 1;
 }
 
 function indentOfLineAt(source: string, offset: number): string {

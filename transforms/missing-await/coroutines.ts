@@ -1,3 +1,4 @@
+import { dottedParts } from "../../src/python/calls.js";
 import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
 import { isAsyncFunction } from "../../src/python/scope.js";
 import type {
@@ -279,12 +280,3 @@ function assignsOnSelf(cls: SyntaxNode, attribute: string): boolean {
   );
 }
 
-/** `a.b.c` as ["a", "b", "c"]; undefined for anything but a chain of names. */
-export function dottedParts(expr: SyntaxNode): string[] | undefined {
-  if (expr.type === "identifier") return [expr.text];
-  if (expr.type !== "attribute") return undefined;
-  const object = expr.childForFieldName("object");
-  const head = object && dottedParts(object);
-  const attribute = expr.childForFieldName("attribute");
-  return head && attribute ? [...head, attribute.text] : undefined;
-}

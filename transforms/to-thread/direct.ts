@@ -2,7 +2,8 @@ import { isAsyncFunction, needsParenthesesForAwait } from "../../src/python/scop
 import type { Edit, Fix, SyntaxNode } from "../../src/model/types.js";
 import { declaredTwin, type FileScan } from "./proofs.js";
 import type { SiteResults } from "./results.js";
-import { dottedParts, leftmostIdentifier } from "./sites.js";
+import { dottedParts } from "../../src/python/calls.js";
+import { leftmostIdentifier } from "./sites.js";
 import { twinFor } from "./twins.js";
 
 /*

@@ -9,7 +9,8 @@ import {
   type AsyncMethod,
 } from "../../src/django/orm.js";
 import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
-import { dottedParts, type Site } from "./sites.js";
+import { dottedParts } from "../../src/python/calls.js";
+import type { Site } from "./sites.js";
 import { SameFileFunctions } from "./callees.js";
 import { selfTwinProblem } from "./class-attributes.js";
 import { twinGuardProblem } from "./guards.js";

@@ -1,3 +1,4 @@
+import { lineStartOf } from "../../src/syntax/lines.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 
 /**
@@ -10,10 +11,6 @@ import type { Edit, SyntaxNode } from "../../src/model/types.js";
  */
 
 const LEADING_SPACE = /^[ \t]*/;
-
-function lineStartOf(source: string, offset: number): number {
-  return source.lastIndexOf("\n", offset - 1) + 1;
-}
 
 function applied(source: string, from: number, to: number, edits: readonly Edit[]): string {
   let text = "";

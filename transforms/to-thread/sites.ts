@@ -46,16 +46,6 @@ export function leftmostIdentifier(expr: SyntaxNode): SyntaxNode | undefined {
   return n?.type === "identifier" ? n : undefined;
 }
 
-/** `a.b.c` as ["a", "b", "c"]; undefined for anything but a chain of names. */
-export function dottedParts(expr: SyntaxNode): string[] | undefined {
-  if (expr.type === "identifier") return [expr.text];
-  if (expr.type !== "attribute") return undefined;
-  const object = expr.childForFieldName("object");
-  const attribute = expr.childForFieldName("attribute");
-  const head = object && dottedParts(object);
-  return head && attribute ? [...head, attribute.text] : undefined;
-}
-
 export function isPositional(arg: SyntaxNode): boolean {
   return arg.type !== "keyword_argument" && arg.type !== "dictionary_splat";
 }
