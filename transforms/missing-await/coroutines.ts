@@ -279,4 +279,3 @@ function assignsOnSelf(cls: SyntaxNode, attribute: string): boolean {
       t.childForFieldName("attribute")?.text === attribute,
   );
 }
-
