@@ -109,7 +109,15 @@ function isSkipped(path: string, globs: string[]): boolean {
  * Can the text hold a site of this transform at all? Cheap checks that save a parse: the trigger
  * words, then, once the project is known (`ctx`), the transform's own finer test.
  */
-export function mayHoldSite(source: string, transform: Transform, ctx?: Context): boolean {
+export function mayHoldSite(
+  source: string,
+  transform: Transform,
+  ctx?: Context,
+  module?: string,
+): boolean {
+  // A module the transform's project-wide plan edits (see Transform.survey).
+  if (module !== undefined && ctx?.project.plans?.[transform.meta.id]?.modules.includes(module))
+    return true;
   if (!transform.meta.triggers.some((word) => source.includes(word))) return false;
   return !ctx || !transform.mayHoldSite || transform.mayHoldSite(source, ctx);
 }
@@ -238,7 +246,7 @@ function wantedTransforms(run: FileRun): Transform[] {
     if (!transformApplies(t, input.ctx)) return false;
     const globs = input.skipGlobs?.[t.meta.id] ?? t.meta.defaultSkip ?? [];
     if (isSkipped(input.path, globs)) {
-      if (mayHoldSite(text, t, input.ctx)) run.skippedBy.push(t.meta.id);
+      if (mayHoldSite(text, t, input.ctx, input.module)) run.skippedBy.push(t.meta.id);
       return false;
     }
     return true;
@@ -339,7 +347,7 @@ export function transformSource(input: PipelineInput): SourceResult {
   const run = new FileRun(input, text);
   const wanted = wantedTransforms(run);
   run.looked = wanted;
-  const holdingSites = new Set(wanted.filter((t) => mayHoldSite(text, t, input.ctx)));
+  const holdingSites = new Set(wanted.filter((t) => mayHoldSite(text, t, input.ctx, input.module)));
   if (holdingSites.size === 0) return run.unchanged("unchanged");
 
   let current = text;
@@ -350,7 +358,9 @@ export function transformSource(input: PipelineInput): SourceResult {
   for (const transform of wanted) {
     // A rewrite may bring a later transform's trigger word in (or take it out).
     const mayHold =
-      current === text ? holdingSites.has(transform) : mayHoldSite(current, transform, input.ctx);
+      current === text
+        ? holdingSites.has(transform)
+        : mayHoldSite(current, transform, input.ctx, input.module);
     if (!mayHold) continue;
     file ??= semanticsOf(run, native, current);
     if (!file) return run.unchanged("failed");
@@ -431,7 +441,7 @@ export function surveySource(
   let file: FileSemantics | undefined;
   const surveyed: SurveyedSites[] = [];
   for (const transform of input.transforms) {
-    if (!mayHoldSite(text, transform, input.ctx)) continue;
+    if (!mayHoldSite(text, transform, input.ctx, input.module)) continue;
     const globs = input.skipGlobs?.[transform.meta.id] ?? transform.meta.defaultSkip ?? [];
     try {
       file ??= new FileSemantics(input.path, text, copyTree(native, text), input.module);

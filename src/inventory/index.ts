@@ -4,6 +4,7 @@ import type { InventoryFile, InventoryJobResult, InventorySite } from "./file.js
 import { Pool } from "../runner/pool.js";
 import { cacheKey, defaultJobs, fileLook, selectedTransforms } from "../runner/run.js";
 import { projectPrePass } from "../runner/project-index.js";
+import { surveyProject } from "../runner/survey.js";
 import { makeContext } from "../config/context.js";
 import { TRANSFORMS } from "../../transforms/index.js";
 
@@ -105,6 +106,8 @@ export async function inventory(options: Options, cwd = process.cwd()): Promise<
     pool.shareIndex(index);
     // The inventory describes the code whatever the project: Django-only transforms look too.
     const ctx = makeContext({ ...options, django: true }, project, transforms);
+    // Chains across files are counted as the run would plan them.
+    project.plans = await surveyProject(pool, transforms, ctx, index, files);
     const transformOptions = ctx.options;
     const lookAt = fileLook(cwd, transforms, transformOptions, project, options.skip);
     const found = await pool.run<InventoryJobResult | undefined>(

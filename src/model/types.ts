@@ -178,6 +178,11 @@ export interface ProjectFacts {
    * pyproject.toml, setup.cfg or setup.py. Such a function owns its event loop.
    */
   entryPoints?: string[];
+  /**
+   * Each surveying transform's project-wide plan (see Transform.survey), by transform id: plain
+   * data made once in the main thread before the rewrite pass.
+   */
+  plans?: Record<string, SurveyPlan>;
 }
 
 /** A function or method of the project, from the pre-pass's outline of its file. */
@@ -304,6 +309,8 @@ export interface ReplacedName {
   by: string;
   /** A method the module now awaits (`Order.objects.acount`): a patch needs an AsyncMock. */
   awaited?: true;
+  /** `by` is an async twin added beside the name: other callers still call the sync one. */
+  twin?: true;
 }
 
 /**
@@ -335,6 +342,39 @@ export interface Transform {
    */
   mayHoldSite?(source: string, ctx: Context): boolean;
   transform(file: FileSemantics, ctx: Context): TransformResult;
+  /**
+   * A look across files before the rewrite pass, for a rewrite that spans them: files are surveyed
+   * in rounds (each file once, in worker threads), then one plan is made in the main thread and
+   * handed to every file's transform as `ctx.project.plans[id]`.
+   */
+  survey?: ProjectSurvey;
+}
+
+/** Facts one file gives a survey: plain data (they cross worker threads). */
+export type SurveyFacts = unknown;
+
+export interface ProjectSurvey {
+  /** The files to survey first, as root-relative paths with forward slashes. */
+  start(index: ProjectIndex, ctx: Context): string[];
+  /** What one file gives (`file.path` is root-relative). */
+  facts(file: FileSemantics, ctx: Context): SurveyFacts;
+  /** Files to survey next, from what is known so far; none ends the survey. */
+  next(facts: ReadonlyMap<string, SurveyFacts>, index: ProjectIndex): string[];
+  /**
+   * The plan. `rewritten`: the root-relative paths this run rewrites (a plan must not change a
+   * file outside them in a way another file then depends on).
+   */
+  plan(
+    facts: ReadonlyMap<string, SurveyFacts>,
+    ctx: Context,
+    rewritten: ReadonlySet<string>,
+  ): SurveyPlan;
+}
+
+/** A survey's plan, and the modules it edits: their files are transformed whatever their text. */
+export interface SurveyPlan {
+  plan: unknown;
+  modules: string[];
 }
 
 /** Something said once per run, not per file (a transform that did nothing, and why). */

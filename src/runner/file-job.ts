@@ -401,7 +401,7 @@ export function readFailure(error: unknown): string {
 }
 
 /** The text of a file, or undefined when it cannot be read or decoded (the run reports why). */
-function textOfPath(file: string): string | undefined {
+export function textOfPath(file: string): string | undefined {
   try {
     const decoded = decodeSource(readFileSync(file));
     return "text" in decoded ? decoded.text : undefined;

@@ -43,6 +43,11 @@ function messageFor(
 ): string | undefined {
   const target = patch.attribute ? `${patch.target}.${patch.attribute}` : patch.target;
   // `Order.objects.count` -> `Order.objects.acount`: a method the module now awaits.
+  if (name.awaited && name.twin)
+    return (target === name.local || target.endsWith(`.${lastOf(name.local)}`)) &&
+      exercises(index, patch.path, module)
+      ? `this test patches ${target}, which ${module} no longer calls: it now awaits the async twin ${name.by}, so the patch no longer intercepts that module's call (other callers still call the sync one); patch ${name.by} too, with an AsyncMock`
+      : undefined;
   if (name.awaited)
     return (target === name.local || target.endsWith(`.${name.local}`)) &&
       exercises(index, patch.path, module)

@@ -10,6 +10,7 @@ import {
   type FileResult,
 } from "./file-job.js";
 import { inventoryOfPath } from "../inventory/file.js";
+import { surveyFile, type SurveyJob } from "./survey.js";
 import { parseNative } from "../syntax/parse.js";
 import { setSharedIndex, withSharedIndex } from "./shared-index.js";
 import type { Context, ProjectIndex } from "../model/types.js";
@@ -26,6 +27,7 @@ export type Task =
   | { kind: "model-facts"; file: string }
   | { kind: "process"; job: FileJob }
   | { kind: "inventory"; job: FileLook }
+  | { kind: "survey"; job: SurveyJob }
   | { kind: "parse"; file: string; needed?: boolean };
 
 /** Messages the pool sends to a worker thread: a batch of consecutive tasks, the first one `id`. */
@@ -90,6 +92,11 @@ export function runTask(task: Task): unknown {
       return processFile({ ...task.job, project: withSharedIndex(task.job.project) });
     case "inventory":
       return inventoryOfPath({ ...task.job, project: withSharedIndex(task.job.project) });
+    case "survey":
+      return surveyFile({
+        ...task.job,
+        ctx: { ...task.job.ctx, project: withSharedIndex(task.job.ctx.project) },
+      });
     case "parse":
       return parseFloor(task.file, task.needed ?? false);
   }

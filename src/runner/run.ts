@@ -15,6 +15,7 @@ import {
 import { discoverPythonFiles, displayPath, globBaseFor } from "./files.js";
 import { filesChangedSince, refuseDirtyWrites, uncommittedFiles } from "./git.js";
 import { Pool } from "./pool.js";
+import { surveyProject } from "./survey.js";
 import { planFormatter } from "./formatter.js";
 import { transformApplies } from "../engine/pipeline.js";
 import { DEFAULT_DJANGO_VERSION } from "../django/orm.js";
@@ -135,6 +136,7 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   const prePass = await projectPrePass(pool, found, options, cwd, cacheKey(transforms));
   pool.shareIndex(prePass.index);
   const ctx = makeContext(options, prePass.project, transforms);
+  prePass.project.plans = await surveyProject(pool, transforms, ctx, prePass.index, files);
   const notices = runNotices(options, transforms, ctx, excludedNamed, cwd);
   const lookAt = fileLook(cwd, transforms, ctx.options, prePass.project, options.skip);
   const extra = { ...(formatter.command ? { formatter: formatter.command } : {}) };
@@ -217,7 +219,11 @@ async function rewritePass(
 ): Promise<FileResult[]> {
   const { files, found, prePass, lookAt, extra, notices } = pass;
   const cwd = process.cwd();
-  const inert = new Set(found.filter((_, i) => prePass.prePass[i]?.inert));
+  // A module a transform's plan edits is read whatever its text (see Transform.survey).
+  const planned = new Set(Object.values(prePass.project.plans ?? {}).flatMap((p) => p.modules));
+  const inert = new Set(
+    found.filter((file, i) => prePass.prePass[i]?.inert && !planned.has(lookAt(file).module ?? "")),
+  );
   // Like `cargo fix`: never overwrite work that is not committed yet (see refuseDirtyWrites).
   const dirty =
     options.mode === "write" && !options.allowDirty ? uncommittedFiles(files) : new Set<string>();

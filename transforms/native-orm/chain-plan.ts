@@ -2,12 +2,14 @@ import { relative, resolve } from "node:path";
 import { needsParenthesesForAwait } from "../../src/python/scope.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import { chainBlocker, nameOf, reachedFunctions } from "./chains.js";
+import { chainKey, projectPlan } from "./cross-calls.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
 import type {
   ChainCall,
   ChainedWrapper,
   ChainFunction,
   ChainPlan,
+  Conversion,
   OrmFile,
   Problem,
 } from "./types.js";
@@ -72,7 +74,9 @@ function twinsOf(
       const outside = f.root
         .descendantsOfType("identifier")
         .some((id) => id.text === name && id.id !== nameNode.id && !awaitedCallees.has(id.id));
-      if (!outside && !calledFromOtherFiles(f, name)) continue;
+      // A chain converted in another file awaits its twin (see project-chains.ts).
+      const twinnedForProject = projectPlan(f)?.twins[chainKey(f, fn.def)] !== undefined;
+      if (!outside && !twinnedForProject && !calledFromOtherFiles(f, name)) continue;
       twins.set(fn.def.id, twinName(name));
       changed = true;
     }
@@ -120,7 +124,6 @@ function edited(
       r.calls.flatMap((c) => callEdit(c, twins)),
     );
   const helperEdits: Edit[] = [];
-  const newline = f.source.includes("\r\n") ? "\r\n" : "\n";
   for (const r of reached) {
     const own: Edit[] = [
       { start: r.def.startIndex, end: r.def.startIndex, text: "async " },
@@ -128,34 +131,12 @@ function edited(
       ...callEdits.get(r.def.id)!,
     ];
     const twin = twins.get(r.def.id);
-    if (!twin) {
-      helperEdits.push(...own);
-      continue;
-    }
-    const name = r.def.childForFieldName("name")!;
-    // A comment ending the def may hold the `\r` of its line (tree-sitter's comment token).
-    const text = rewrittenText(f.source, r.def, [
-      ...own,
-      { start: name.startIndex, end: name.endIndex, text: twin },
-    ]).replace(/\r$/, "");
-    // At the start of the line after the def's last one, so that a comment ending that line
-    // stays with it (and a line ending is never split in two). Methods keep their indentation
-    // and one blank line; module-level functions two.
-    const lineStart = f.source.lastIndexOf("\n", r.def.startIndex - 1) + 1;
-    const indent = f.source.slice(lineStart, r.def.startIndex);
-    const blank = newline.repeat(r.def.parent?.type === "module" ? 2 : 1);
-    const next = f.source.indexOf("\n", r.def.endIndex);
-    helperEdits.push(
-      next < 0
-        ? {
-            start: f.source.length,
-            end: f.source.length,
-            text: `${newline}${blank}${indent}${text}`,
-          }
-        : { start: next + 1, end: next + 1, text: `${blank}${indent}${text}${newline}` },
-    );
+    helperEdits.push(...(twin ? [twinInsertion(f, r.def, own, twin)] : own));
   }
-  const helperConversions = reached.flatMap((r) => r.findings.conversions);
+  // A twinned function keeps its sync body: the names its conversions replace stay in use.
+  const helperConversions = reached.flatMap((r) =>
+    r.findings.conversions.map((c) => (twins.has(r.def.id) ? withoutReplaced(c) : c)),
+  );
   const converted = converting.map((w) => w.def);
   return {
     blocked,
@@ -168,15 +149,46 @@ function edited(
   };
 }
 
+function withoutReplaced(c: Conversion): Conversion {
+  const { replaced: _kept, ...rest } = c;
+  return rest;
+}
+
+/**
+ * The insertion of `def`'s async twin: its text with `own` edits and the name `twin`, placed at
+ * the start of the line after the def's last one, so that a comment ending that line stays with
+ * it (and a line ending is never split in two). Methods keep their indentation and one blank
+ * line; module-level functions two.
+ */
+export function twinInsertion(f: OrmFile, def: SyntaxNode, own: Edit[], twin: string): Edit {
+  const name = def.childForFieldName("name")!;
+  const newline = f.source.includes("\r\n") ? "\r\n" : "\n";
+  // A comment ending the def may hold the `\r` of its line (tree-sitter's comment token).
+  const text = rewrittenText(f.source, def, [
+    ...own,
+    { start: name.startIndex, end: name.endIndex, text: twin },
+  ]).replace(/\r$/, "");
+  const lineStart = f.source.lastIndexOf("\n", def.startIndex - 1) + 1;
+  const indent = f.source.slice(lineStart, def.startIndex);
+  const blank = newline.repeat(def.parent?.type === "module" ? 2 : 1);
+  const next = f.source.indexOf("\n", def.endIndex);
+  return next < 0
+    ? { start: f.source.length, end: f.source.length, text: `${newline}${blank}${indent}${text}` }
+    : { start: next + 1, end: next + 1, text: `${blank}${indent}${text}${newline}` };
+}
+
 /** `helper(x)` -> `await helper(x)`, or `await ahelper(x)` when the callee is twinned. */
-function callEdit(c: ChainCall, twins: Map<number, string>): Edit[] {
-  const parens = needsParenthesesForAwait(c.call);
-  const twin = twins.get(c.def.id);
+export function awaitedCall(call: SyntaxNode, callee: SyntaxNode, twin?: string): Edit[] {
+  const parens = needsParenthesesForAwait(call);
   return [
-    { start: c.call.startIndex, end: c.call.startIndex, text: parens ? "(await " : "await " },
-    ...(twin ? [{ start: c.callee.startIndex, end: c.callee.endIndex, text: twin }] : []),
-    ...(parens ? [{ start: c.call.endIndex, end: c.call.endIndex, text: ")" }] : []),
+    { start: call.startIndex, end: call.startIndex, text: parens ? "(await " : "await " },
+    ...(twin ? [{ start: callee.startIndex, end: callee.endIndex, text: twin }] : []),
+    ...(parens ? [{ start: call.endIndex, end: call.endIndex, text: ")" }] : []),
   ];
+}
+
+function callEdit(c: ChainCall, twins: Map<number, string>): Edit[] {
+  return awaitedCall(c.call, c.callee, twins.get(c.def.id));
 }
 
 /** `sync_to_async(helper)(x)` -> `helper(x)`, or `ahelper(x)` when the callee is twinned. */

@@ -1,12 +1,13 @@
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { chainPlan } from "./chain-plan.js";
-import { chainTarget, nameOf, reachedFunctions } from "./chains.js";
+import { chainTarget, nameOf, ownProblems, reachedFunctions, reachesOtherFiles } from "./chains.js";
 import { lazyUserIn } from "./lazy-objects.js";
 import { rewrittenText } from "./rewrite.js";
 import { analyseDecorated } from "./decorated.js";
 import { BLOCKER_NAMES } from "./codes.js";
-import { fixOf, lineOf, report } from "./state.js";
+import { fixOf, recordBlocked, report } from "./state.js";
+import { wrappedHelper } from "./wrapped-cross.js";
 import type {
   ChainFunction,
   ChainPlan,
@@ -16,6 +17,7 @@ import type {
   Problem,
 } from "./types.js";
 import { wrapperKind } from "./wrappers.js";
+import { crossDecorated } from "./cross-wrapper.js";
 
 // Site e through calls (issue 15, part 1, same file): a decorated wrapper whose body converts
 // but calls plain defs of its own module converts with every function it reaches, or is kept
@@ -29,42 +31,40 @@ function planOf(f: OrmFile): ChainPlan {
   f.chainPlan ??= chainPlan(f, [
     ...(f.wrapperDefs ?? []).flatMap((def) => {
       const a = analyseDecorated(f, def);
-      return a && a.chainCalls.length > 0 && ownProblems(a).length === 0
+      // A chain reaching another file is the project's plan's (see cross-wrapper.ts).
+      return a &&
+        a.chainCalls.length > 0 &&
+        ownProblems(a).length === 0 &&
+        !reachesOtherFiles(f, a.chainCalls, a.crossCalls)
         ? [{ def, name: nameOf(def), calls: a.chainCalls }]
         : [];
     }),
     ...(f.wrapperRefs ?? []).flatMap((ref) => {
       const w = wrappedChainCall(f, ref);
-      return w ? [w] : [];
+      return w && !reachesOtherFiles(f, w.calls, []) ? [w] : [];
     }),
   ]);
   return f.chainPlan;
 }
 
-/** `sync_to_async(helper)(...)` (asgiref's, awaited or not) of a plain def of this file. */
+/** `sync_to_async(helper)(...)` of a plain def of this file. */
 function wrappedChainCall(f: OrmFile, ref: SyntaxNode): ChainedWrapper | undefined {
-  const wrap = ref.parent;
-  if (wrap?.type !== "call" || wrap.childForFieldName("function")?.id !== ref.id) return undefined;
-  if (wrapperKind(f, ref) !== "sync") return undefined;
-  const outer = wrap.parent;
-  if (outer?.type !== "call" || outer.childForFieldName("function")?.id !== wrap.id)
-    return undefined;
-  const wrapped = callArguments(wrap).filter((a) => a.type !== "keyword_argument");
-  const target = wrapped.length === 1 ? wrapped[0] : undefined;
-  const def = target ? chainTarget(f, target) : undefined;
-  if (!target || !def || wrap.descendantsOfType("comment").length > 0) return undefined;
-  // A lazy request.user handed to the helper would be used on the loop: left to the wrapper.
-  const lazy = (arg: SyntaxNode) =>
-    lazyUserIn(arg)?.parent?.type === "attribute" ? undefined : lazyUserIn(arg);
-  if (callArguments(outer).some(lazy)) return undefined;
-  const name = `sync_to_async(${target.text})`;
-  return { def: outer, name, calls: [{ call: outer, callee: target, def }], unwrap: wrap };
+  const w = wrappedHelper(f, ref);
+  const def = w ? chainTarget(f, w.target) : undefined;
+  if (!w || !def) return undefined;
+  const name = `sync_to_async(${w.target.text})`;
+  return {
+    def: w.outer,
+    name,
+    calls: [{ call: w.outer, callee: w.target, def }],
+    unwrap: w.wrap,
+  };
 }
 
 /** Reports `sync_to_async(helper)(...)` of a plain def of this file; false when it is not one. */
 export function chainedWrappedCall(f: OrmFile, ref: SyntaxNode): boolean {
   const w = wrappedChainCall(f, ref);
-  if (!w) return false;
+  if (!w || reachesOtherFiles(f, w.calls, [])) return false;
   const plan = planOf(f);
   const blocker = plan.blocked.get(w.def.id);
   if (blocker) {
@@ -112,23 +112,6 @@ function recordConverting(f: OrmFile, site: SyntaxNode, name: string, reached: C
   });
 }
 
-function recordBlocked(f: OrmFile, site: SyntaxNode, blocker: Problem) {
-  // The part before ": " is what the report tallies; the rest names the path.
-  const path = blocker.message.split(/ -> line \d+: |: /)[0];
-  f.sites.push({
-    kind: "sync_to_async",
-    context: "blocked",
-    detail: `${blocker.code} ${BLOCKER_NAMES[blocker.code]} (chain): ${path}, line ${lineOf(blocker.node)}`,
-    start: site.startIndex,
-  });
-}
-
-/** The wrapper's problems but the AS205 of its chain calls. */
-function ownProblems(a: DecoratedAnalysis) {
-  const chained = new Set(a.chainCalls.map((c) => c.call.id));
-  return a.problems.filter((p) => !chained.has(p.node.id));
-}
-
 /**
  * Reports a wrapper that calls plain defs of its file, when nothing else keeps it sync: converted
  * with its chain, or kept with the chain's blocker. False when its own body keeps it sync (then it
@@ -136,6 +119,7 @@ function ownProblems(a: DecoratedAnalysis) {
  */
 export function chainedWrapper(f: OrmFile, a: DecoratedAnalysis): boolean {
   if (ownProblems(a).length > 0) return false;
+  if (reachesOtherFiles(f, a.chainCalls, a.crossCalls)) return crossDecorated(f, a);
   const plan = planOf(f);
   const kept = `@${a.callee.text} wrapper ${nameOf(a.def)}() kept`;
   const blocker = plan.blocked.get(a.def.id);

@@ -1,9 +1,18 @@
 import { versionAtLeast } from "../../src/django/orm.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { unprovenChains } from "./lazy-relations.js";
+import { crossCallsOf, insideGenerator, projectPlan } from "./cross-calls.js";
 import { scan } from "./scan.js";
 import { lineOf } from "./state.js";
-import type { ChainCall, ChainFunction, Findings, OrmFile, Problem } from "./types.js";
+import type {
+  ChainCall,
+  ChainFunction,
+  CrossCall,
+  DecoratedAnalysis,
+  Findings,
+  OrmFile,
+  Problem,
+} from "./types.js";
 
 // Issue 15, part 1 (same file): a wrapper whose body calls functions of its own module converts
 // when every function it reaches converts under the same proof rules. This file finds the
@@ -60,12 +69,6 @@ export function methodTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undef
   return def.childForFieldName("parameters")?.namedChildren[0]?.text === "self" ? def : undefined;
 }
 
-function insideGenerator(node: SyntaxNode): boolean {
-  for (let n = node.parent; n && n.type !== "function_definition"; n = n.parent)
-    if (n.type === "generator_expression") return true;
-  return false;
-}
-
 /** The calls in `findings`' region that are chain calls (each reported as AS205 by the scan). */
 export function chainCallsOf(f: OrmFile, findings: Findings): ChainCall[] {
   const calls: ChainCall[] = [];
@@ -92,6 +95,7 @@ export function chainFunction(f: OrmFile, def: SyntaxNode): ChainFunction {
   const body = def.childForFieldName("body")!;
   const findings = scan(f, body, "wrapper");
   const calls = chainCallsOf(f, findings);
+  const cross = crossCallsOf(f, findings);
   const chained = new Set(calls.map((c) => c.call.id));
   const problems = [
     ...findings.problems.filter((p) => !chained.has(p.node.id)),
@@ -105,7 +109,7 @@ export function chainFunction(f: OrmFile, def: SyntaxNode): ChainFunction {
       node: def,
       message: "a generator function cannot be converted",
     });
-  const fn = { def, findings, calls, problems };
+  const fn = { def, findings, calls, cross, problems };
   cache.set(def.id, fn);
   return fn;
 }
@@ -201,4 +205,31 @@ export function reachedFunctions(f: OrmFile, calls: ChainCall[]): ChainFunction[
 /** Whether some function reached from `calls` holds ORM work. */
 export function reachesOrmWork(f: OrmFile, calls: ChainCall[]): boolean {
   return reachedFunctions(f, calls).some((fn) => fn.findings.ormSites > 0);
+}
+
+/** Whether a chain starting with these calls reaches a function of another file. */
+export function reachesOtherFiles(f: OrmFile, calls: ChainCall[], cross: CrossCall[]): boolean {
+  return cross.length > 0 || reachedFunctions(f, calls).some((r) => r.cross.length > 0);
+}
+
+/**
+ * Whether the wrapper `key` may reach ORM work in other files: while the project is surveyed
+ * (no plan yet) any chain to another file may; once planned, the plan says.
+ */
+export function mayReachOrmElsewhere(
+  f: OrmFile,
+  key: string,
+  calls: ChainCall[],
+  cross: CrossCall[],
+): boolean {
+  if (!reachesOtherFiles(f, calls, cross)) return false;
+  if (!f.ctx.project.plans) return true;
+  const decision = projectPlan(f)?.wrappers[key];
+  return !!decision && !("noOrm" in decision);
+}
+
+/** A decorated wrapper's problems but the AS205 of its calls to project functions. */
+export function ownProblems(a: DecoratedAnalysis): Problem[] {
+  const chained = new Set([...a.chainCalls, ...a.crossCalls].map((c) => c.call.id));
+  return a.problems.filter((p) => !chained.has(p.node.id));
 }

@@ -172,12 +172,28 @@ export const CODES = {
     after:
       "async def orders(request):\n    user = await request.auser()\n    return await Order.objects.filter(customer=user).acount()",
   },
+  AS214: {
+    severity: "info",
+    title: "async twin added for a chain converted in another file",
+    explanation:
+      "A `sync_to_async` wrapper in one file converts through the project functions it calls, " +
+      "here in another file. Each function such a chain reaches keeps its sync form, for the " +
+      "callers that stay sync (a Celery task, a management command, a test, a reference the " +
+      "project index cannot see), and gains an async twin next to it, named as Django names " +
+      "its own (`process_files` -> `aprocess_files`), with its ORM work awaited in native " +
+      "form; the converted wrapper awaits the twin. A chain converts only when every function " +
+      "it reaches converts, and every file it touches is rewritten by the same run.",
+    before:
+      "# services.py\ndef process_files(pr):\n    for f in pr.files:\n        File.objects.update_or_create(pr=pr, name=f)",
+    after:
+      "# services.py\ndef process_files(pr):\n    for f in pr.files:\n        File.objects.update_or_create(pr=pr, name=f)\n\n\nasync def aprocess_files(pr):\n    for f in pr.files:\n        await File.objects.aupdate_or_create(pr=pr, name=f)",
+  },
 } satisfies Record<string, CodeDoc>;
 
 export type Code = keyof typeof CODES & string;
 
 /** The codes that name an applied rewrite; every other code names what blocks one. */
-export type RewriteCode = "AS210" | "AS211";
+export type RewriteCode = "AS210" | "AS211" | "AS214";
 export type Blocker = Exclude<Code, RewriteCode>;
 
 /** The blocker named in `asyncshift report`'s "blocked by" totals: the code and what it means. */

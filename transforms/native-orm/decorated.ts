@@ -2,7 +2,8 @@ import { versionAtLeast } from "../../src/django/orm.js";
 import { lineRange } from "../../src/python/imports.js";
 import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/scope.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
-import { chainCallsOf, reachesOrmWork } from "./chains.js";
+import { chainCallsOf, mayReachOrmElsewhere, reachesOrmWork } from "./chains.js";
+import { chainKey, crossCallsOf } from "./cross-calls.js";
 import { lazyCallerProblem } from "./lazy-objects.js";
 import { unprovenChains } from "./lazy-relations.js";
 import { awaitedEdits, losesComments, rewrittenText, suggestionFor } from "./rewrite.js";
@@ -38,8 +39,15 @@ function analysis(f: OrmFile, def: SyntaxNode): DecoratedAnalysis | undefined {
   const body = def.childForFieldName("body")!;
   const findings = scan(f, body, "wrapper");
   const chainCalls = chainCallsOf(f, findings);
-  // No ORM work, here or in the functions it calls: a legitimate thread wrapper.
-  if (findings.ormSites === 0 && !reachesOrmWork(f, chainCalls)) return undefined;
+  const crossCalls = crossCallsOf(f, findings);
+  // No ORM work, here or in the functions it calls (in this file, or in others as the project's
+  // chain plan found): a legitimate thread wrapper.
+  if (
+    findings.ormSites === 0 &&
+    !reachesOrmWork(f, chainCalls) &&
+    !mayReachOrmElsewhere(f, chainKey(f, def), chainCalls, crossCalls)
+  )
+    return undefined;
   const edits: Edit[] = [{ start: def.startIndex, end: def.startIndex, text: "async " }];
   for (const c of findings.conversions) edits.push(...awaitedEdits(c));
   // The suggestion is the decorated definition without the decorator.
@@ -51,7 +59,17 @@ function analysis(f: OrmFile, def: SyntaxNode): DecoratedAnalysis | undefined {
   const range = lineRange(f.source, decorator);
   edits.push({ start: range.start, end: range.end, text: "" });
   const problems = decoratedProblems(f, def, decos, index, findings, edits);
-  return { def, decorator, callee, findings, edits, suggestion, problems, chainCalls };
+  return {
+    def,
+    decorator,
+    callee,
+    findings,
+    edits,
+    suggestion,
+    problems,
+    chainCalls,
+    crossCalls,
+  };
 }
 
 /** Everything that keeps a decorated wrapper sync, the site's own blockers first. */

@@ -9,6 +9,9 @@ import { CODES } from "./codes.js";
 import { asyncBody, decoratedWrapper, wrapperCall } from "./sites.js";
 import { newOrmFile } from "./state.js";
 import { decoratedByWrapper, wrapperReferences } from "./wrappers.js";
+import { projectTwins } from "./cross-wrapper.js";
+
+export { survey } from "./project-chains.js";
 
 export const meta: TransformMeta = {
   id: "native-orm",
@@ -64,6 +67,7 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
   f.wrapperDefs = decoratedByWrapper(refs);
   for (const def of f.wrapperDefs) decoratedWrapper(f, def);
   for (const ref of refs) wrapperCall(f, ref);
+  projectTwins(f);
   if (mayHoldSyncOrmCalls(f.source, ctx))
     for (const def of f.root.descendantsOfType("function_definition"))
       if (isAsyncFunction(def)) asyncBody(f, def);

@@ -11,6 +11,7 @@ import { scan } from "./scan.js";
 import { fixOf, lineOf, recordSite, report, reportProblem } from "./state.js";
 import type { Conversion, OrmFile, Problem } from "./types.js";
 import { wrappedConversion } from "./wrapped.js";
+import { crossWrapped } from "./cross-wrapper.js";
 import { isThreadInsensitive, wrapperKind, type WrapperKind } from "./wrappers.js";
 
 // The sites: a, b, c, d, g `sync_to_async(...)(...)` and stored wrappers; e `@sync_to_async def`;
@@ -33,7 +34,7 @@ export function wrapperCall(f: OrmFile, ref: SyntaxNode): void {
     storedWrapper(f, wrap, target);
     return;
   }
-  if (chainedWrappedCall(f, ref)) return;
+  if (crossWrapped(f, ref) || chainedWrappedCall(f, ref)) return;
   const conversion = wrappedConversion(f, outer, wrap, target);
   if (!conversion) return;
   if ("code" in conversion) {
@@ -130,7 +131,7 @@ function storedWrapper(f: OrmFile, wrap: SyntaxNode, target: SyntaxNode): void {
 export function decoratedWrapper(f: OrmFile, def: SyntaxNode): void {
   const a = analyseDecorated(f, def);
   if (!a) return;
-  if (a.chainCalls.length > 0 && chainedWrapper(f, a)) return;
+  if (a.chainCalls.length + a.crossCalls.length > 0 && chainedWrapper(f, a)) return;
   const { decorator, callee, findings, edits, suggestion, problems } = a;
   recordSite(f, "sync_to_async", decorator, problems[0]?.code);
   const kept = `@${callee.text} wrapper ${def.childForFieldName("name")?.text ?? ""}() kept`;

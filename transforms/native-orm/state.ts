@@ -106,3 +106,14 @@ export function commentsOf(f: OrmFile): readonly SyntaxNode[] {
 export function lineOf(node: SyntaxNode): number {
   return node.startPosition.row + 1;
 }
+
+export function recordBlocked(f: OrmFile, site: SyntaxNode, blocker: Problem) {
+  // The part before ": " is what the report tallies; the rest names the path.
+  const path = blocker.message.split(/ -> line \d+: |: /)[0];
+  f.sites.push({
+    kind: "sync_to_async",
+    context: "blocked",
+    detail: `${blocker.code} ${BLOCKER_NAMES[blocker.code]} (chain): ${path}, line ${lineOf(blocker.node)}`,
+    start: site.startIndex,
+  });
+}

@@ -4,6 +4,7 @@ import type {
   Edit,
   FileSemantics,
   Finding,
+  ImportBinding,
   NeededImport,
   SyntaxNode,
   TransformSite,
@@ -62,13 +63,99 @@ export interface ChainCall {
   def: SyntaxNode;
 }
 
+/**
+ * A call in a converted body to a plain function of another module of the project (`helper(x)`
+ * after `from .services import helper`, or `services.helper(x)`), followed through the survey.
+ */
+export interface CrossCall {
+  call: SyntaxNode;
+  /** The name a twin renames: `helper`, or `helper` in `services.helper`. */
+  callee: SyntaxNode;
+  /** The function called, as `module:name` (see chainKey). */
+  target: string;
+  /** The import that binds a bare `helper`: its module takes the twin's import. */
+  binding?: ImportBinding;
+}
+
 /** What a function reached by a chain of calls holds, scanned once per file (see chains.ts). */
 export interface ChainFunction {
   def: SyntaxNode;
   findings: Findings;
   calls: ChainCall[];
+  /** Calls to functions of other files (each also an AS205 in `problems`, for a lone file). */
+  cross: CrossCall[];
   /** What keeps this function itself sync (its chain calls aside). */
   problems: Problem[];
+}
+
+/**
+ * `sync_to_async(helper)(...)` whose chain reaches another file: `helper` a function of another
+ * module, or of this file calling one.
+ */
+export interface WrappedCross {
+  /** The outer call. */
+  call: SyntaxNode;
+  /** `sync_to_async(helper)`. */
+  wrap: SyntaxNode;
+  /** The name a twin renames (`helper`, or `helper` in `services.helper`). */
+  callee: SyntaxNode;
+  /** `helper` as written. */
+  helper: SyntaxNode;
+  target: string;
+  binding?: ImportBinding;
+}
+
+/** A call between functions of a chain, as the survey sends it: plain data. */
+export interface ChainLink {
+  /** `module:name`, or `module:Class.name` for a method. */
+  target: string;
+  line: number;
+}
+
+/** One plain function (or method) of a surveyed file, as the project's chain plan sees it. */
+export interface FunctionFacts {
+  key: string;
+  name: string;
+  /** Root-relative path of its file. */
+  path: string;
+  line: number;
+  /** What keeps it sync, its calls aside: the first one, with its line. */
+  blocker?: { code: Blocker; line: number; message: string };
+  calls: ChainLink[];
+  ormSites: number;
+  /** Its twin's name is already used in its file. */
+  twinTaken: boolean;
+}
+
+/** A wrapper whose chain reaches another file, as the survey sends it. */
+export interface WrapperFacts {
+  /** `module:name` of a decorated def; `module#n` for the file's n-th `sync_to_async(helper)(...)`. */
+  key: string;
+  name: string;
+  path: string;
+  line: number;
+  calls: ChainLink[];
+  /** Its own body holds ORM work. */
+  orm: boolean;
+}
+
+/** What one file gives the survey. */
+export interface ChainFacts {
+  functions: FunctionFacts[];
+  wrappers: WrapperFacts[];
+}
+
+/** What the project's plan decides for one wrapper whose chain reaches another file. */
+export type WrapperDecision =
+  | { convert: true }
+  | { blocker: { code: Blocker; message: string }; via: number }
+  | { noOrm: true };
+
+/** The project's plan for chains across files (native-orm's survey). */
+export interface ProjectChainPlan {
+  wrappers: Record<string, WrapperDecision>;
+  /** Every function reached by a converting wrapper, to its async twin's name. */
+  twins: Record<string, string>;
 }
 
 /**
@@ -114,6 +201,8 @@ export interface DecoratedAnalysis {
   problems: Problem[];
   /** Calls to plain defs of this file (each also an AS205 problem, the chain aside). */
   chainCalls: ChainCall[];
+  /** Calls to plain functions of other files (each also an AS205 problem). */
+  crossCalls: CrossCall[];
 }
 
 /** One file under conversion: its facts, and the findings and sites found so far. */
@@ -142,4 +231,6 @@ export interface OrmFile {
   decorated?: Map<number, DecoratedAnalysis | undefined>;
   /** The file's plan for wrappers that convert through calls (see chain-plan.ts). */
   chainPlan?: ChainPlan;
+  /** The file's `sync_to_async(helper)(...)` whose chain reaches other files, in source order. */
+  wrappedCross?: WrappedCross[];
 }

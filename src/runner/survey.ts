@@ -1,0 +1,87 @@
+import { join, relative, sep } from "node:path";
+import { parseNative, firstSyntaxProblem } from "../syntax/parse.js";
+import { copyTree } from "../syntax/tree.js";
+import { FileSemantics } from "../python/semantics.js";
+import { transformApplies } from "../engine/pipeline.js";
+import type { Context, ProjectIndex, SurveyFacts, SurveyPlan, Transform } from "../model/types.js";
+import { textOfPath } from "./file-job.js";
+import { moduleOf } from "./project-index.js";
+import type { Pool } from "./pool.js";
+import { transformById } from "../../transforms/index.js";
+
+// The survey: before the rewrite pass, transforms whose rewrites span files (Transform.survey)
+// look at the files they ask for, in rounds, and make one plan each that every file's
+// transform then reads. The engine never knows what a plan holds.
+
+/** What a worker needs to survey one file for one transform. */
+export interface SurveyJob {
+  transform: string;
+  /** Absolute path. */
+  file: string;
+  /** Root-relative, forward slashes. */
+  path: string;
+  module: string;
+  ctx: Context;
+}
+
+/** One file's facts for one transform; undefined when unreadable or not valid Python. */
+export function surveyFile(job: SurveyJob): SurveyFacts | undefined {
+  const survey = transformById(job.transform)?.survey;
+  const text = textOfPath(job.file);
+  if (!survey || text === undefined) return undefined;
+  const native = parseNative(text);
+  if (firstSyntaxProblem(native)) return undefined;
+  const file = new FileSemantics(job.path, text, copyTree(native, text), job.module);
+  return survey.facts(file, job.ctx);
+}
+
+/** Each surveying transform's plan, by transform id. `rewritten`: the files this run rewrites. */
+export async function surveyProject(
+  pool: Pool,
+  transforms: readonly Transform[],
+  ctx: Context,
+  index: ProjectIndex,
+  rewritten: readonly string[],
+): Promise<Record<string, SurveyPlan>> {
+  const root = index.root;
+  // A file with no function holds nothing a survey follows.
+  const byPath = new Map(index.functions.map((f) => [f.path, join(root, f.path)]));
+  const rewrittenPaths = new Set(
+    rewritten.map((file) => relative(root, file).split(sep).join("/")),
+  );
+  // Workers attach their own copy of the index (see Pool.shareIndex).
+  const { index: _attached, ...project } = ctx.project;
+  const plans: Record<string, SurveyPlan> = {};
+  for (const transform of transforms) {
+    const survey = transform.survey;
+    if (!survey || !transformApplies(transform, ctx)) continue;
+    const facts = new Map<string, SurveyFacts>();
+    const asked = new Set<string>();
+    for (let wanted = survey.start(index, ctx); ; wanted = survey.next(facts, index)) {
+      const fresh = [...new Set(wanted)].filter((p) => !asked.has(p) && byPath.has(p));
+      if (fresh.length === 0) break;
+      for (const p of fresh) asked.add(p);
+      const read = await pool.run<SurveyFacts | undefined>(
+        fresh.map((path) => ({
+          kind: "survey" as const,
+          job: {
+            transform: transform.meta.id,
+            file: byPath.get(path)!,
+            path,
+            module: moduleOf(root, byPath.get(path)!),
+            ctx: { options: ctx.options, project },
+          },
+        })),
+      );
+      fresh.forEach((path, i) => {
+        if (read[i] !== undefined) facts.set(path, read[i]);
+      });
+    }
+    plans[transform.meta.id] = survey.plan(
+      facts,
+      { ...ctx, project: { ...ctx.project, index } },
+      rewrittenPaths,
+    );
+  }
+  return plans;
+}

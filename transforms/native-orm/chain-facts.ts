@@ -1,0 +1,104 @@
+import type { FileSemantics, Context, SyntaxNode } from "../../src/model/types.js";
+import { decorators, isAsyncFunction } from "../../src/python/scope.js";
+import { twinName } from "./chain-plan.js";
+import { chainFunction, nameOf, ownProblems, reachesOtherFiles } from "./chains.js";
+import { chainKey } from "./cross-calls.js";
+import { analyseDecorated } from "./decorated.js";
+import { lineOf, newOrmFile } from "./state.js";
+import type {
+  ChainCall,
+  ChainFacts,
+  ChainLink,
+  CrossCall,
+  FunctionFacts,
+  OrmFile,
+  WrapperFacts,
+} from "./types.js";
+import { wrappedCrossCalls } from "./wrapped-cross.js";
+import { decoratedByWrapper, wrapperReferences } from "./wrappers.js";
+
+// What one file tells the project's chain plan (the survey's facts, worker side): its plain
+// functions and methods, what keeps each sync and whom each calls, and its wrappers whose chain
+// reaches another file.
+
+/** A chain's calls in source order, local and across files: the order the plan's `via` counts. */
+export function orderedCalls(
+  local: readonly ChainCall[],
+  cross: readonly CrossCall[],
+): (ChainCall | CrossCall)[] {
+  return [...local, ...cross].sort((a, b) => a.call.startIndex - b.call.startIndex);
+}
+
+function linksOf(f: OrmFile, local: ChainCall[], cross: CrossCall[]): ChainLink[] {
+  return orderedCalls(local, cross).map((c) => ({
+    target: "def" in c ? chainKey(f, c.def) : c.target,
+    line: lineOf(c.call),
+  }));
+}
+
+/** Plain module-level defs and plain `self` methods of module-level classes. */
+export function plainFunctions(f: OrmFile): SyntaxNode[] {
+  const defs: SyntaxNode[] = [];
+  for (const statement of f.root.namedChildren) {
+    if (statement.type === "function_definition") defs.push(statement);
+    if (statement.type !== "class_definition") continue;
+    for (const member of statement.childForFieldName("body")?.namedChildren ?? [])
+      if (
+        member.type === "function_definition" &&
+        member.childForFieldName("parameters")?.namedChildren[0]?.text === "self"
+      )
+        defs.push(member);
+  }
+  return defs.filter((def) => !isAsyncFunction(def) && decorators(def).length === 0);
+}
+
+function functionFacts(f: OrmFile, def: SyntaxNode): FunctionFacts {
+  const fn = chainFunction(f, def);
+  const crossIds = new Set(fn.cross.map((c) => c.call.id));
+  const blocker = fn.problems.find((p) => !crossIds.has(p.node.id));
+  return {
+    key: chainKey(f, def),
+    name: nameOf(def),
+    path: f.file.path,
+    line: lineOf(def),
+    ...(blocker
+      ? { blocker: { code: blocker.code, line: lineOf(blocker.node), message: blocker.message } }
+      : {}),
+    calls: linksOf(f, fn.calls, fn.cross),
+    ormSites: fn.findings.ormSites,
+    twinTaken: f.root
+      .descendantsOfType("identifier")
+      .some((id) => id.text === twinName(nameOf(def))),
+  };
+}
+
+function decoratedFacts(f: OrmFile, def: SyntaxNode): WrapperFacts | undefined {
+  const a = analyseDecorated(f, def);
+  if (!a || !reachesOtherFiles(f, a.chainCalls, a.crossCalls)) return undefined;
+  if (ownProblems(a).length > 0) return undefined;
+  return {
+    key: chainKey(f, def),
+    name: nameOf(def),
+    path: f.file.path,
+    line: lineOf(def),
+    calls: linksOf(f, a.chainCalls, a.crossCalls),
+    orm: a.findings.ormSites > 0,
+  };
+}
+
+/** The survey's facts of one file. */
+export function chainFacts(file: FileSemantics, ctx: Context): ChainFacts {
+  const f = newOrmFile(file, ctx);
+  f.wrapperRefs = wrapperReferences(f);
+  const wrappers = decoratedByWrapper(f.wrapperRefs).flatMap((def) => decoratedFacts(f, def) ?? []);
+  for (const [n, w] of wrappedCrossCalls(f).entries())
+    wrappers.push({
+      key: `${file.module ?? ""}#${n}`,
+      name: `sync_to_async(${w.helper.text})`,
+      path: file.path,
+      line: lineOf(w.call),
+      calls: [{ target: w.target, line: lineOf(w.call) }],
+      orm: false,
+    });
+  return { functions: plainFunctions(f).map((def) => functionFacts(f, def)), wrappers };
+}

@@ -1,0 +1,211 @@
+import { fromModuleName } from "../../src/python/imports.js";
+import type { Edit, NeededImport, ReplacedName, SyntaxNode } from "../../src/model/types.js";
+import { awaitedCall, twinInsertion } from "./chain-plan.js";
+import { orderedCalls, plainFunctions } from "./chain-facts.js";
+import { chainFunction, nameOf } from "./chains.js";
+import { chainKey, projectPlan } from "./cross-calls.js";
+import { awaitedEdits, rewrittenText } from "./rewrite.js";
+import { fixOf, recordBlocked, report } from "./state.js";
+import type {
+  ChainCall,
+  CrossCall,
+  DecoratedAnalysis,
+  OrmFile,
+  ProjectChainPlan,
+  WrapperDecision,
+} from "./types.js";
+import { wrappedCrossCalls } from "./wrapped-cross.js";
+
+// Chains across files (issue 15, part 1), the rewrite's side: each file does what the project's
+// chain plan decided (see project-chains.ts). A converting wrapper awaits the async twins of the
+// functions it calls; a function the plan twins gets its twin added below it in its own file.
+
+type AnyCall = ChainCall | CrossCall;
+
+function targetOf(f: OrmFile, c: AnyCall): string {
+  return "def" in c ? chainKey(f, c.def) : c.target;
+}
+
+/**
+ * `helper(x)` -> `await ahelper(x)` for every call, with the imports the twins' names need;
+ * `replacing`: a twin's import may take the place of the sync name's (the caller converts).
+ */
+function awaitedTwins(f: OrmFile, plan: ProjectChainPlan, calls: AnyCall[], replacing: boolean) {
+  const edits: Edit[] = [];
+  const imports: NeededImport[] = [];
+  for (const c of calls) {
+    const twin = plan.twins[targetOf(f, c)];
+    edits.push(...awaitedCall(c.call, c.callee, twin));
+    if ("binding" in c && c.binding && twin)
+      imports.push({
+        module: fromModuleName(c.binding.statement),
+        name: twin,
+        at: c.call,
+        ...(replacing ? { replaces: c.binding } : {}),
+      });
+  }
+  return { edits, imports };
+}
+
+/** What a test patching the sync names should know: the module now awaits their twins. */
+function replacedByTwins(f: OrmFile, plan: ProjectChainPlan, calls: AnyCall[]): ReplacedName[] {
+  return calls.flatMap((c) => {
+    const twin = plan.twins[targetOf(f, c)];
+    const written = c.call.childForFieldName("function");
+    if (!twin || !written || !/^[\w.]+$/.test(written.text)) return [];
+    const local = written.text;
+    const by = `${local.slice(0, local.length - c.callee.text.length)}${twin}`;
+    const qualified = targetOf(f, c).replace(":", ".");
+    return [{ qualified, local, by, awaited: true as const, twin: true as const }];
+  });
+}
+
+function twinNames(f: OrmFile, plan: ProjectChainPlan, calls: AnyCall[]): string {
+  return [...new Set(calls.map((c) => plan.twins[targetOf(f, c)]).filter(Boolean))].join(", ");
+}
+
+function recordConverting(f: OrmFile, site: SyntaxNode, name: string, twins: string) {
+  f.sites.push({
+    kind: "sync_to_async",
+    context: "convertible",
+    detail: `converts through calls across files (chain): ${name} -> ${twins}`,
+    start: site.startIndex,
+  });
+}
+
+function reportBlocked(
+  f: OrmFile,
+  decision: Extract<WrapperDecision, { blocker: unknown }>,
+  calls: AnyCall[],
+  site: SyntaxNode,
+  kept: string,
+) {
+  const node = calls[decision.via]?.call ?? site;
+  recordBlocked(f, site, { ...decision.blocker, node });
+  report(f, node, decision.blocker.code, `${kept}: ${decision.blocker.message}`);
+}
+
+/**
+ * A decorated wrapper whose chain reaches another file: converted or kept as the plan decided.
+ * False when the plan has no word on it (the wrapper is then reported as any other).
+ */
+export function crossDecorated(f: OrmFile, a: DecoratedAnalysis): boolean {
+  const plan = projectPlan(f);
+  const decision = plan?.wrappers[chainKey(f, a.def)];
+  if (!plan || !decision || "noOrm" in decision) return false;
+  const calls = orderedCalls(a.chainCalls, a.crossCalls);
+  const name = nameOf(a.def);
+  if ("blocker" in decision) {
+    reportBlocked(f, decision, calls, a.decorator, `@${a.callee.text} wrapper ${name}() kept`);
+    return true;
+  }
+  const twins = awaitedTwins(f, plan, calls, true);
+  const fix = fixOf("safe", [...a.edits, ...twins.edits], a.findings.conversions, [
+    a.callee,
+    ...a.crossCalls.flatMap((c) => (c.binding ? [c.callee] : [])),
+  ]);
+  fix.imports = [...(fix.imports ?? []), ...twins.imports];
+  fix.replaces = [...(fix.replaces ?? []), ...replacedByTwins(f, plan, calls)];
+  const names = twinNames(f, plan, calls);
+  recordConverting(f, a.decorator, name, names);
+  const suggestion = rewrittenText(f.source, a.def, [
+    ...a.edits.filter((e) => e.start >= a.def.startIndex),
+    ...twins.edits,
+  ]);
+  report(
+    f,
+    a.decorator,
+    "AS210",
+    `@${a.callee.text} wrapper ${name}() converts with the project functions it calls, whose ORM work has native async forms on proven receivers: it awaits their async twins (${names}), added beside them; converted to async def`,
+    suggestion,
+    fix,
+  );
+  return true;
+}
+
+/** `sync_to_async(helper)(...)` whose chain reaches another file; false when not one planned. */
+export function crossWrapped(f: OrmFile, ref: SyntaxNode): boolean {
+  const all = wrappedCrossCalls(f);
+  const n = all.findIndex((w) => w.wrap.childForFieldName("function")?.id === ref.id);
+  const plan = projectPlan(f);
+  const decision = plan?.wrappers[`${f.file.module ?? ""}#${n}`];
+  if (n < 0 || !plan || !decision || "noOrm" in decision) return false;
+  const w = all[n];
+  const name = `sync_to_async(${w.helper.text})`;
+  if ("blocker" in decision) {
+    reportBlocked(f, decision, [{ ...w, target: w.target }], w.call, `${name} kept`);
+    return true;
+  }
+  const twin = plan.twins[w.target];
+  const edits: Edit[] = [
+    { start: w.call.startIndex, end: w.helper.startIndex, text: "" },
+    { start: w.callee.startIndex, end: w.callee.endIndex, text: twin },
+    { start: w.helper.endIndex, end: w.wrap.endIndex, text: "" },
+  ];
+  const fix = fixOf("safe", edits, [], [ref, ...(w.binding ? [w.callee] : [])]);
+  if (w.binding)
+    fix.imports = [
+      { module: fromModuleName(w.binding.statement), name: twin, at: w.call, replaces: w.binding },
+    ];
+  if (/^[\w.]+$/.test(w.helper.text))
+    fix.replaces = [
+      {
+        qualified: w.target.replace(":", "."),
+        local: w.helper.text,
+        by: `${w.helper.text.slice(0, w.helper.text.length - w.callee.text.length)}${twin}`,
+        awaited: true,
+        twin: true,
+      },
+    ];
+  recordConverting(f, w.call, name, twin);
+  report(
+    f,
+    w.call,
+    "AS210",
+    `${name} runs a project function whose chain of calls converts to Django's native async ORM: its async twin ${twin} (added beside it) is called directly`,
+    rewrittenText(f.source, w.call, edits),
+    fix,
+  );
+  return true;
+}
+
+/**
+ * The twins the plan gives this file's functions, but those the file's own chain plan already
+ * adds (a wrapper of this file reaching the same function).
+ */
+export function projectTwins(f: OrmFile): void {
+  const plan = projectPlan(f);
+  if (!plan || Object.keys(plan.twins).length === 0) return;
+  const local = f.chainPlan;
+  const addedHere = new Set(
+    local && local.converting.length > 0
+      ? local.reached.filter((r) => local.twins.has(r.def.id)).map((r) => r.def.id)
+      : [],
+  );
+  for (const def of plainFunctions(f)) {
+    const twin = plan.twins[chainKey(f, def)];
+    if (!twin || addedHere.has(def.id)) continue;
+    const fn = chainFunction(f, def);
+    const calls = awaitedTwins(f, plan, orderedCalls(fn.calls, fn.cross), false);
+    const own: Edit[] = [
+      { start: def.startIndex, end: def.startIndex, text: "async " },
+      ...fn.findings.conversions.flatMap(awaitedEdits),
+      ...calls.edits,
+    ];
+    // The sync function stays as it is: nothing it names is dropped.
+    const needs = fn.findings.conversions.flatMap((c) => (c.needs ? [c.needs] : []));
+    const imports = [...needs, ...calls.imports];
+    report(
+      f,
+      def.childForFieldName("name")!,
+      "AS214",
+      `${nameOf(def)}() is reached by a chain of calls converted in another file; it keeps its sync form for its other callers, and its async twin ${twin} is added below it`,
+      undefined,
+      {
+        applicability: "safe",
+        edits: [twinInsertion(f, def, own, twin)],
+        ...(imports.length > 0 ? { imports } : {}),
+      },
+    );
+  }
+}

@@ -1,0 +1,157 @@
+import type {
+  Context,
+  ProjectIndex,
+  ProjectSurvey,
+  SurveyFacts,
+  SurveyPlan,
+} from "../../src/model/types.js";
+import { chainFacts } from "./chain-facts.js";
+import { twinName } from "./chain-plan.js";
+import { MAX_CHAIN_DEPTH } from "./chains.js";
+import type {
+  ChainFacts,
+  ChainLink,
+  FunctionFacts,
+  WrapperDecision,
+  WrapperFacts,
+} from "./types.js";
+
+// Chains across files (issue 15, part 1), the project's side, in the main thread: which files to
+// survey (the wrappers' files, then the files of the functions their chains reach), and the one
+// plan every file then follows: which wrappers convert, and which functions get an async twin.
+// A function reached from another file always keeps its sync form beside its twin: a caller the
+// index cannot see (an imported name passed on as a value) would break if it became async.
+
+type Blocked = Extract<WrapperDecision, { blocker: unknown }>["blocker"];
+
+const WRAPPER_NAMES = new Set(["sync_to_async"]);
+
+/** The files that call or decorate with sync_to_async. */
+function start(index: ProjectIndex): string[] {
+  const paths = new Set<string>();
+  for (const c of index.calls)
+    if (WRAPPER_NAMES.has(c.callee.split(".").at(-1)!)) paths.add(c.path);
+  for (const fn of index.functions)
+    if (fn.decorators.some((d) => WRAPPER_NAMES.has(d.split(".").at(-1)!))) paths.add(fn.path);
+  return [...paths];
+}
+
+/** Every surveyed function by key, and every wrapper. */
+function known(facts: ReadonlyMap<string, SurveyFacts>) {
+  const functions = new Map<string, FunctionFacts>();
+  const wrappers: WrapperFacts[] = [];
+  for (const f of facts.values() as Iterable<ChainFacts>) {
+    for (const fn of f.functions) functions.set(fn.key, fn);
+    wrappers.push(...f.wrappers);
+  }
+  return { functions, wrappers };
+}
+
+/** The files of the functions the wrappers' chains reach that are not surveyed yet. */
+function next(facts: ReadonlyMap<string, SurveyFacts>, index: ProjectIndex): string[] {
+  const { functions, wrappers } = known(facts);
+  const wanted = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (links: ChainLink[], depth: number) => {
+    for (const link of links) {
+      if (seen.has(link.target) || depth > MAX_CHAIN_DEPTH) continue;
+      seen.add(link.target);
+      const fn = functions.get(link.target);
+      if (fn) visit(fn.calls, depth + 1);
+      else wanted.add(link.target);
+    }
+  };
+  for (const w of wrappers) visit(w.calls, 0);
+  return index.functions
+    .filter((fn) => !fn.className && wanted.has(`${fn.module}:${fn.name}`))
+    .map((fn) => fn.path)
+    .filter((path) => !facts.has(path));
+}
+
+/**
+ * The first blocker down a wrapper's chain (with the index of the wrapper's own call that leads
+ * to it), and every function it reaches.
+ */
+function walk(
+  w: WrapperFacts,
+  functions: ReadonlyMap<string, FunctionFacts>,
+  rewritten: ReadonlySet<string>,
+): { blocked?: { blocker: Blocked; via: number }; reached: Map<string, number> } {
+  /** Each function reached, to the index of the wrapper's call that first reaches it. */
+  const reached = new Map<string, number>();
+  let via = 0;
+  const below = (links: ChainLink[], names: string[], keys: string[]): Blocked | undefined => {
+    for (const link of links) {
+      const fn = functions.get(link.target);
+      const name = fn?.name ?? link.target.split(":").at(-1)!;
+      const path = [...names, name].join(" -> ");
+      if (keys.includes(link.target))
+        return { code: "AS208", message: `${path}: a cycle of calls is not converted` };
+      if (keys.length >= MAX_CHAIN_DEPTH)
+        return {
+          code: "AS208",
+          message: `${path}: the chain is deeper than ${MAX_CHAIN_DEPTH} calls, not followed`,
+        };
+      if (!fn)
+        return {
+          code: "AS205",
+          message: `${path}: ${link.target.replace(":", ".")}() is not a plain function of the project the chain can follow (decorated, async, or not found)`,
+        };
+      if (fn.blocker)
+        return {
+          code: fn.blocker.code,
+          message: `${path} -> ${fn.path} line ${fn.blocker.line}: ${fn.blocker.message}`,
+        };
+      if (!rewritten.has(fn.path))
+        return {
+          code: "AS208",
+          message: `${path}: ${fn.path} is not among the files this run rewrites; run on it too (or on the whole project)`,
+        };
+      if (!reached.has(fn.key)) reached.set(fn.key, via);
+      const deeper = below(fn.calls, [...names, name], [...keys, link.target]);
+      if (deeper) return deeper;
+    }
+    return undefined;
+  };
+  for (const [i, link] of w.calls.entries()) {
+    via = i;
+    const blocker = below([link], [w.name], []);
+    if (blocker) return { blocked: { blocker, via }, reached };
+  }
+  return { reached };
+}
+
+/** The plan: each wrapper's decision, and the twins of the functions converting wrappers reach. */
+function plan(
+  facts: ReadonlyMap<string, SurveyFacts>,
+  _ctx: Context,
+  rewritten: ReadonlySet<string>,
+): SurveyPlan {
+  const { functions, wrappers } = known(facts);
+  const decisions: Record<string, WrapperDecision> = {};
+  const twins: Record<string, string> = {};
+  for (const w of wrappers) {
+    const { blocked, reached } = walk(w, functions, rewritten);
+    const fns = [...reached.keys()].map((key) => functions.get(key)!);
+    // A twin whose name is taken in its file blocks the wrapper.
+    const clash = fns.find((fn) => fn.twinTaken);
+    if (blocked) decisions[w.key] = blocked;
+    else if (!w.orm && fns.every((fn) => fn.ormSites === 0)) decisions[w.key] = { noOrm: true };
+    else if (clash)
+      decisions[w.key] = {
+        blocker: {
+          code: "AS208",
+          message: `${w.name} -> ${clash.name}: ${clash.name}() in ${clash.path} needs an async twin, but the name ${twinName(clash.name)} is already used in that file; rename it, or write the twin by hand`,
+        },
+        via: reached.get(clash.key)!,
+      };
+    else if (rewritten.has(w.path)) {
+      decisions[w.key] = { convert: true };
+      for (const fn of fns) twins[fn.key] = twinName(fn.name);
+    }
+  }
+  const modules = new Set([...Object.keys(twins)].map((key) => key.slice(0, key.indexOf(":"))));
+  return { plan: { wrappers: decisions, twins }, modules: [...modules] };
+}
+
+export const survey: ProjectSurvey = { start, facts: chainFacts, next, plan };
