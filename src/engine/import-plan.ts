@@ -1,4 +1,5 @@
 import {
+  fromModuleName,
   importBindingOf,
   importEditsToAdd,
   importEditsToAddModule,
@@ -30,7 +31,7 @@ export function importPlanEdits(file: FileSemantics, applied: readonly Fix[]): E
   const coveredDefs = new Set<number>();
   const replacedItems = new Set<number>();
 
-  for (const binding of droppedBindings(file, applied)) {
+  for (const binding of droppedBindings(file, applied, needed)) {
     if (isImportStillUsed(binding, (ref) => gone.has(ref.id))) continue;
     const taker = needed.find((n) => n.name && n.replaces?.item.id === binding.item.id);
     if (taker && binding.item.type !== "aliased_import") {
@@ -69,13 +70,24 @@ export function importPlanEdits(file: FileSemantics, applied: readonly Fix[]): E
 }
 
 /** Import bindings of the references the applied fixes removed, that may go when unused. */
-function droppedBindings(file: FileSemantics, applied: readonly Fix[]): ImportBinding[] {
+function droppedBindings(
+  file: FileSemantics,
+  applied: readonly Fix[],
+  needed: readonly NeededImport[],
+): ImportBinding[] {
   const bindings = new Map<number, ImportBinding>();
+  // A name another name of the same module takes the place of: the module is imported as before.
+  const takenInPlace = (binding: ImportBinding) =>
+    needed.some(
+      (n) =>
+        n.replaces?.item.id === binding.item.id && n.module === fromModuleName(binding.statement),
+    );
   for (const reference of applied.flatMap((f) => f.dropped ?? [])) {
     const root = rootName(reference);
     if (!root) continue;
     const binding = importBindingOf(root.text, root);
-    if (binding && isRemovable(file, binding)) bindings.set(binding.item.id, binding);
+    if (binding && (isRemovable(file, binding) || takenInPlace(binding)))
+      bindings.set(binding.item.id, binding);
   }
   return [...bindings.values()];
 }

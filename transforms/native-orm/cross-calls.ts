@@ -1,4 +1,5 @@
-import type { SyntaxNode } from "../../src/model/types.js";
+import { fromModuleName } from "../../src/python/imports.js";
+import type { ImportBinding, SyntaxNode } from "../../src/model/types.js";
 import type { CrossCall, Findings, OrmFile, ProjectChainPlan } from "./types.js";
 
 // Issue 15, part 1 across files: calls from a converted body to plain functions of other modules
@@ -21,16 +22,22 @@ export function chainKey(f: OrmFile, def: SyntaxNode): string {
   return `${f.file.module ?? ""}:${className ? `${className}.` : ""}${name}`;
 }
 
-/** `.services` read in `billing.views` -> `billing.services` (a package's `__init__` is itself). */
-function absoluteModule(f: OrmFile, qualified: string): string | undefined {
-  const dots = /^\.*/.exec(qualified)![0].length;
-  if (dots === 0) return qualified;
+/**
+ * The absolute dotted name an import binding stands for: `from .services import helper` read in
+ * `billing.views` -> `billing.services.helper`; `from . import services` -> `billing.services`.
+ */
+function absoluteName(f: OrmFile, binding: ImportBinding): string | undefined {
+  if (binding.statement.type !== "import_from_statement") return binding.qualified;
+  const from = fromModuleName(binding.statement);
+  const dots = /^\.*/.exec(from)![0].length;
+  const name = binding.qualified.slice(from.length + 1);
+  if (dots === 0) return binding.qualified;
   const own = (f.file.module ?? "").split(".").filter(Boolean);
   const isPackage = /(^|\/)__init__\.py$/.test(f.file.path);
   const base = isPackage ? own : own.slice(0, -1);
   if (dots - 1 > base.length) return undefined;
-  const rest = qualified.slice(dots);
-  return [...base.slice(0, base.length - (dots - 1)), ...(rest ? [rest] : [])].join(".");
+  const rest = from.slice(dots);
+  return [...base.slice(0, base.length - (dots - 1)), ...(rest ? [rest] : []), name].join(".");
 }
 
 /** Whether the index holds `module.name` as a plain module-level function. */
@@ -46,18 +53,19 @@ function isProjectFunction(f: OrmFile, module: string, name: string): boolean {
  */
 export function crossTargetOf(f: OrmFile, callee: SyntaxNode): Omit<CrossCall, "call"> | undefined {
   if (f.file.module === undefined) return undefined;
-  const binding =
-    callee.type === "identifier" ? f.file.importBindingOf(callee.text, callee) : undefined;
-  if (callee.type === "identifier" && !binding) return undefined;
-  if (callee.type === "attribute") {
-    const object = callee.childForFieldName("object");
-    if (object?.type !== "identifier" || !f.file.importBindingOf(object.text, object))
-      return undefined;
-  } else if (callee.type !== "identifier") return undefined;
-  const qualified = binding?.qualified ?? f.file.qualifiedName(callee);
-  const dot = qualified?.lastIndexOf(".") ?? -1;
-  if (!qualified || dot < 0) return undefined;
-  const module = absoluteModule(f, qualified.slice(0, dot));
+  const root = callee.type === "attribute" ? callee.childForFieldName("object") : callee;
+  if (root?.type !== "identifier") return undefined;
+  const rootBinding = f.file.importBindingOf(root.text, root);
+  const base = rootBinding ? absoluteName(f, rootBinding) : undefined;
+  if (!base) return undefined;
+  const qualified =
+    callee.type === "identifier"
+      ? base
+      : `${base}.${callee.childForFieldName("attribute")?.text ?? ""}`;
+  const binding = callee.type === "identifier" ? rootBinding : undefined;
+  const dot = qualified.lastIndexOf(".");
+  if (dot < 0) return undefined;
+  const module = qualified.slice(0, dot);
   const name = qualified.slice(dot + 1);
   if (!module || module === f.file.module || !isProjectFunction(f, module, name)) return undefined;
   const renamed = callee.type === "attribute" ? callee.childForFieldName("attribute")! : callee;
