@@ -39,8 +39,9 @@ export function chainPlan(f: OrmFile, wrappers: ChainedWrapper[]): ChainPlan {
       converting.flatMap((w) => w.calls),
     );
     const twins = twinsOf(f, converting, reached);
-    const clash = [...twins].find(([, name]) => nameTaken(f, name));
-    if (!clash) return edited(f, blocked, converting, reached, twins);
+    const forwarding = forwardersOf(f, converting, twins);
+    const clash = [...twins].find(([id, name]) => nameTaken(f, name) && !forwarding.has(id));
+    if (!clash) return edited(f, blocked, converting, reached, twins, forwarding);
     const fn = reached.find((r) => r.def.id === clash[0])!;
     for (const w of converting)
       if (reachedFunctions(f, w.calls).some((r) => r.def.id === fn.def.id))
@@ -50,6 +51,40 @@ export function chainPlan(f: OrmFile, wrappers: ChainedWrapper[]): ChainPlan {
           message: `${nameOf(fn.def)}() has a caller that stays sync, so it needs an async twin, but the name ${clash[1]} is already used in this file: rename it, or write the twin by hand`,
         });
   }
+}
+
+/**
+ * `@sync_to_async def aget_user(pk): return get_user(pk)`: a wrapper that only forwards its own
+ * parameters to a function of the same signature, named as that function's twin. When the
+ * function needs a twin, the wrapper is that twin: its definition is replaced by the function's
+ * converted body (rather than a name clash). Keyed by the function's def id.
+ */
+function forwardersOf(
+  f: OrmFile,
+  converting: ChainedWrapper[],
+  twins: Map<number, string>,
+): Map<number, ChainedWrapper> {
+  const found = new Map<number, ChainedWrapper>();
+  for (const w of converting) {
+    const call = w.calls.length === 1 && !w.unwrap ? w.calls[0] : undefined;
+    if (!call || twins.get(call.def.id) !== w.name || !isForwarding(w.def, call)) continue;
+    const holder = w.def.parent;
+    if (holder?.type !== "decorated_definition" || holder.parent?.type !== "module") continue;
+    found.set(call.def.id, w);
+  }
+  return found;
+}
+
+function isForwarding(def: SyntaxNode, c: ChainCall): boolean {
+  const statements = def.childForFieldName("body")?.namedChildren ?? [];
+  const only = statements.length === 1 ? statements[0] : undefined;
+  const value = only?.type === "return_statement" ? only.namedChildren[0] : only?.namedChildren[0];
+  if (value?.id !== c.call.id) return false;
+  const parameters = def.childForFieldName("parameters")!;
+  const names = parameters.namedChildren.map((p) => (p.type === "identifier" ? p.text : ""));
+  const args = c.call.childForFieldName("arguments")?.namedChildren.map((a) => a.text) ?? [];
+  const same = c.def.childForFieldName("parameters")?.text === parameters.text;
+  return same && !names.includes("") && names.join(",") === args.join(",");
 }
 
 /**
@@ -109,6 +144,7 @@ function edited(
   converting: ChainedWrapper[],
   reached: ChainFunction[],
   twins: Map<number, string>,
+  forwarding: Map<number, ChainedWrapper>,
 ): ChainPlan {
   const callEdits = new Map<number, Edit[]>();
   for (const w of converting)
@@ -124,6 +160,7 @@ function edited(
       r.calls.flatMap((c) => callEdit(c, twins)),
     );
   const helperEdits: Edit[] = [];
+  const replaced = new Map<number, Edit>();
   for (const r of reached) {
     const own: Edit[] = [
       { start: r.def.startIndex, end: r.def.startIndex, text: "async " },
@@ -131,7 +168,9 @@ function edited(
       ...callEdits.get(r.def.id)!,
     ];
     const twin = twins.get(r.def.id);
-    helperEdits.push(...(twin ? [twinInsertion(f, r.def, own, twin)] : own));
+    const forwarder = forwarding.get(r.def.id);
+    if (forwarder) replaced.set(forwarder.def.id, twinReplacing(f, r.def, own, forwarder.def));
+    else helperEdits.push(...(twin ? [twinInsertion(f, r.def, own, twin)] : own));
   }
   // A twinned function keeps its sync body: the names its conversions replace stay in use.
   const helperConversions = reached.flatMap((r) =>
@@ -146,7 +185,19 @@ function edited(
     callEdits,
     helperEdits,
     helperConversions,
+    replaced,
   };
+}
+
+/** The forwarding wrapper `wrapper`'s whole definition, decorators included, becomes `def`'s twin. */
+function twinReplacing(f: OrmFile, def: SyntaxNode, own: Edit[], wrapper: SyntaxNode): Edit {
+  const name = def.childForFieldName("name")!;
+  const holder = wrapper.parent!;
+  const text = rewrittenText(f.source, def, [
+    ...own,
+    { start: name.startIndex, end: name.endIndex, text: wrapper.childForFieldName("name")!.text },
+  ]).replace(/\r$/, "");
+  return { start: holder.startIndex, end: wrapper.endIndex, text };
 }
 
 function withoutReplaced(c: Conversion): Conversion {

@@ -129,12 +129,25 @@ export function chainedWrapper(f: OrmFile, a: DecoratedAnalysis): boolean {
     report(f, blocker.node, blocker.code, message, undefined, undefined, blocker.severity);
     return true;
   }
-  const callEdits = plan.callEdits.get(a.def.id) ?? [];
-  const edits = [...a.edits, ...callEdits, ...helperEditsFor(plan, a.def)];
   const first = plan.converting[0]?.id === a.def.id;
   const conversions = [...a.findings.conversions, ...(first ? plan.helperConversions : [])];
   const reached = reachedFunctions(f, a.chainCalls);
   recordConverting(f, a.decorator, nameOf(a.def), reached);
+  const asTwin = plan.replaced.get(a.def.id);
+  if (asTwin) {
+    const target = a.chainCalls[0].callee.text;
+    report(
+      f,
+      a.decorator,
+      "AS210",
+      `@${a.callee.text} wrapper ${nameOf(a.def)}() only forwards to ${target}(), which keeps its sync form for its other callers: it becomes ${target}()'s async twin, its ORM work awaited in native form`,
+      asTwin.text,
+      fixOf("safe", [asTwin, ...helperEditsFor(plan, a.def)], conversions, [a.callee]),
+    );
+    return true;
+  }
+  const callEdits = plan.callEdits.get(a.def.id) ?? [];
+  const edits = [...a.edits, ...callEdits, ...helperEditsFor(plan, a.def)];
   const suggestion = rewrittenText(f.source, a.def, [
     ...a.edits.filter((e) => e.start >= a.def.startIndex),
     ...callEdits,

@@ -185,6 +185,8 @@ export interface ChainPlan {
   /** The reached functions' own edits (in place or twin insertions) and their conversions. */
   helperEdits: Edit[];
   helperConversions: Conversion[];
+  /** A forwarding wrapper (`aget_user` -> `get_user`) -> the edit making it the function's twin. */
+  replaced: Map<number, Edit>;
 }
 
 /** A decorated wrapper, analysed: what converting it edits and what blocks it (see decorated.ts). */
