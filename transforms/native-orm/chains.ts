@@ -44,8 +44,10 @@ export function chainTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefi
 }
 
 /**
- * `self.<name>` inside a method: the plain method of the same class it names (no decorator, not
- * async, the only binding of the name in the class body). Bases are not looked at.
+ * `self.<name>` inside a method: the plain method it names, in the same class or, when the class
+ * does not define the name, in its base classes defined in the same module (one base each, as
+ * far as they go). Not when another class of the project defines a method of that name: a
+ * subclass's override would be the one called.
  */
 export function methodTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefined {
   const receiver = callee.childForFieldName("object");
@@ -57,16 +59,45 @@ export function methodTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undef
     return undefined;
   if (receiver.text !== "self") return undefined;
   const holder = method.parent?.type === "decorated_definition" ? method.parent : method;
-  const cls = holder.parent?.parent;
-  if (cls?.type !== "class_definition") return undefined;
-  if (f.file.bindingsNamed(cls, name).length !== 1) return undefined;
+  let cls = holder.parent?.parent;
+  const seen = new Set<number>();
+  while (cls?.type === "class_definition" && !seen.has(cls.id)) {
+    seen.add(cls.id);
+    const bound = f.file.bindingsNamed(cls, name);
+    if (bound.length > 1) return undefined;
+    if (bound.length === 1) return plainMethod(f, cls, name);
+    cls = sameModuleBase(f, cls);
+  }
+  return undefined;
+}
+
+function plainMethod(f: OrmFile, cls: SyntaxNode, name: string): SyntaxNode | undefined {
   const def = cls
     .childForFieldName("body")
     ?.namedChildren.find(
       (c) => c.type === "function_definition" && c.childForFieldName("name")?.text === name,
     );
   if (!def || def.children.some((c) => c.type === "async")) return undefined;
-  return def.childForFieldName("parameters")?.namedChildren[0]?.text === "self" ? def : undefined;
+  if (def.childForFieldName("parameters")?.namedChildren[0]?.text !== "self") return undefined;
+  const className = cls.childForFieldName("name")?.text;
+  const overridden = (f.ctx.project.index?.functions ?? []).some(
+    (fn) =>
+      fn.name === name &&
+      fn.className !== undefined &&
+      (fn.className !== className || fn.module !== f.file.module),
+  );
+  return overridden ? undefined : def;
+}
+
+/** The one base of `cls`, when it is a class defined at the top of the same module. */
+function sameModuleBase(f: OrmFile, cls: SyntaxNode): SyntaxNode | undefined {
+  const bases = (cls.childForFieldName("superclasses")?.namedChildren ?? []).filter(
+    (b) => b.type !== "keyword_argument",
+  );
+  if (bases.length !== 1 || bases[0].type !== "identifier") return undefined;
+  const bound = f.file.bindingsNamed(f.root, bases[0].text);
+  const def = bound.length === 1 ? bound[0].node.parent : undefined;
+  return def?.type === "class_definition" && def.parent?.type === "module" ? def : undefined;
 }
 
 /** The calls in `findings`' region that are chain calls (each reported as AS205 by the scan). */
