@@ -136,13 +136,18 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   const prePass = await projectPrePass(pool, found, options, cwd, cacheKey(transforms));
   pool.shareIndex(prePass.index);
   const ctx = makeContext(options, prePass.project, transforms);
-  prePass.project.plans = await surveyProject(pool, transforms, ctx, prePass.index, files);
+  // Like `cargo fix`: never overwrite work that is not committed yet (see refuseDirtyWrites); a
+  // plan across files must not count on such a file being rewritten either.
+  const dirty =
+    options.mode === "write" && !options.allowDirty ? uncommittedFiles(files) : new Set<string>();
+  const rewritten = files.filter((file) => !dirty.has(file));
+  prePass.project.plans = await surveyProject(pool, transforms, ctx, prePass.index, rewritten);
   const notices = runNotices(options, transforms, ctx, excludedNamed, cwd);
   const lookAt = fileLook(cwd, transforms, ctx.options, prePass.project, options.skip);
   const extra = { ...(formatter.command ? { formatter: formatter.command } : {}) };
   const results = await rewritePass(
     pool,
-    { files, found, prePass, lookAt, extra, notices },
+    { files, found, prePass, lookAt, extra, notices, dirty },
     options,
     hooks,
   );
@@ -213,20 +218,18 @@ async function rewritePass(
     lookAt: (file: string) => FileLook;
     extra: Partial<FileJob>;
     notices: Notice[];
+    dirty: Set<string>;
   },
   options: Options,
   hooks: RunHooks,
 ): Promise<FileResult[]> {
-  const { files, found, prePass, lookAt, extra, notices } = pass;
+  const { files, found, prePass, lookAt, extra, notices, dirty } = pass;
   const cwd = process.cwd();
   // A module a transform's plan edits is read whatever its text (see Transform.survey).
   const planned = new Set(Object.values(prePass.project.plans ?? {}).flatMap((p) => p.modules));
   const inert = new Set(
     found.filter((file, i) => prePass.prePass[i]?.inert && !planned.has(lookAt(file).module ?? "")),
   );
-  // Like `cargo fix`: never overwrite work that is not committed yet (see refuseDirtyWrites).
-  const dirty =
-    options.mode === "write" && !options.allowDirty ? uncommittedFiles(files) : new Set<string>();
   const jobsList: FileJob[] = files
     .filter((file) => !inert.has(file))
     .map((file) => ({

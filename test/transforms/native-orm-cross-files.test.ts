@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { compileWithCPython } from "../helpers/compile.js";
-import { asyncshift, removeTempProjects, tempProject } from "../helpers/project.js";
+import { asyncshift, removeTempProjects, tempProject, tempRepo } from "../helpers/project.js";
 
 // native-orm through calls across files (issue 15, part 1), end to end: the team-doc shape (a
 // `@sync_to_async` wrapper calling three helpers of a services module, one of them also called by
@@ -83,8 +83,8 @@ def refresh_files(pr_id, files):
     _process_files(pr, files)
 `;
 
-function project(extra: Record<string, string> = {}) {
-  return tempProject({
+function project(extra: Record<string, string> = {}, make = tempProject) {
+  return make({
     "requirements.txt": "Django==5.2\ncelery==5.4\n",
     "manage.py": "",
     "reviews/__init__.py": "",
@@ -255,8 +255,20 @@ describe("a chain across files that does not convert changes no file", () => {
     const dir = project();
     const result = asyncshift(dir, ["--write", "reviews/sync.py"]);
     expect(result.stdout).toContain(
-      "AS208 @sync_to_async wrapper _process_pr_async() kept: _process_pr_async -> _process_reviews: reviews/services.py is not among the files this run rewrites; run on it too (or on the whole project)",
+      "AS208 @sync_to_async wrapper _process_pr_async() kept: _process_pr_async -> _process_reviews: this run does not rewrite reviews/services.py (it was not named, or has uncommitted changes); run on it too, or on the whole project",
     );
     unchanged(dir);
+  });
+
+  it("keeps a chain that reaches a file --write refuses (uncommitted changes)", () => {
+    const dir = project({}, tempRepo);
+    const services = `# work in progress\n${SERVICES}`;
+    writeFileSync(join(dir, "reviews/services.py"), services);
+    const result = asyncshift(dir, ["--write", "."]);
+    expect(result.stdout).toContain(
+      "_process_pr_async -> _process_reviews: this run does not rewrite reviews/services.py (it was not named, or has uncommitted changes)",
+    );
+    expect(read(dir, "reviews/services.py")).toBe(services);
+    expect(read(dir, "reviews/sync.py")).toBe(SYNC);
   });
 });

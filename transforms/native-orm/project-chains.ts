@@ -105,7 +105,7 @@ function walk(
       if (!rewritten.has(fn.path))
         return {
           code: "AS208",
-          message: `${path}: ${fn.path} is not among the files this run rewrites; run on it too (or on the whole project)`,
+          message: `${path}: this run does not rewrite ${fn.path} (it was not named, or has uncommitted changes); run on it too, or on the whole project`,
         };
       if (!reached.has(fn.key)) reached.set(fn.key, via);
       const deeper = below(fn.calls, [...names, name], [...keys, link.target]);
