@@ -21,11 +21,14 @@ export function mockedRewrites(
   cwd: string,
 ): { path: string; line: number; message: string }[] {
   const found: { path: string; line: number; message: string }[] = [];
+  // One name replaced at many sites of a module is one finding per patch.
+  const said = new Set<string>();
   for (const patch of index.patches)
     for (const { module, replaced } of rewritten)
       for (const name of replaced) {
         const message = messageFor(patch, module, name, index);
-        if (message)
+        const key = `${patch.path}:${patch.line}:${message}`;
+        if (message && !said.has(key) && said.add(key))
           found.push({
             path: displayPath(join(index.root, patch.path), cwd),
             line: patch.line,

@@ -174,12 +174,30 @@ function filesOfProject(
   }
 }
 
-/** `billing/tasks.py` -> `billing.tasks`; `billing/__init__.py` -> `billing`. */
+/**
+ * `billing/tasks.py` -> `billing.tasks`; `billing/__init__.py` -> `billing`: the name Python
+ * imports the file by. Its package chain (folders holding `__init__.py`) ends at a folder that
+ * is on `sys.path` when that folder is the root, holds `manage.py` (Django runs from there) or is
+ * a `src` layout folder: `api/proj/shop/services.py` next to `api/proj/manage.py` is
+ * `shop.services`. Otherwise (namespace packages) the name runs from the root.
+ */
 export function moduleOf(root: string, file: string): string {
   const parts = relative(root, file).split(sep);
   const last = parts.pop()!.replace(/\.py$/, "");
   if (last !== "__init__") parts.push(last);
-  return parts.join(".");
+  let base = parts.length - 1;
+  while (base > 0 && isPackage(join(root, ...parts.slice(0, base)))) base--;
+  const folder = join(root, ...parts.slice(0, base));
+  const onPath = base === 0 || parts[base - 1] === "src" || existsSync(join(folder, "manage.py"));
+  return (onPath ? parts.slice(base) : parts).join(".");
+}
+
+const packages = new Map<string, boolean>();
+
+function isPackage(folder: string): boolean {
+  let known = packages.get(folder);
+  if (known === undefined) packages.set(folder, (known = existsSync(join(folder, "__init__.py"))));
+  return known;
 }
 
 /** The last name of a dotted callee, without splitting it (the index tests every call's). */

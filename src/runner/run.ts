@@ -243,9 +243,8 @@ async function rewritePass(
     }));
   const inertCount = files.length - jobsList.length;
   if (inertCount > 0) hooks.onProgress?.(inertCount, files.length);
-  const processed = await pool.run<FileResult>(
-    jobsList.map((job) => ({ kind: "process" as const, job })),
-    (done) => hooks.onProgress?.(inertCount + done, files.length),
+  const processed = await processPlannedFirst(pool, jobsList, planned, (done) =>
+    hooks.onProgress?.(inertCount + done, files.length),
   );
   // Back in file order: inert files take their place without having been read again.
   let nextProcessed = 0;
@@ -263,6 +262,38 @@ async function rewritePass(
     new Set(jobsList.filter((job) => dirty.has(job.file)).map((job) => job.path)),
     notices,
   );
+}
+
+/**
+ * The jobs' results in order, the modules a plan edits processed (and written) first: a file
+ * that comes to depend on them (a wrapper now awaiting a twin) is written only after them, so a
+ * run stopped in between leaves code that works, and the next run finishes the work.
+ */
+async function processPlannedFirst(
+  pool: Pool,
+  jobs: FileJob[],
+  planned: ReadonlySet<string>,
+  onProgress: (done: number) => void,
+): Promise<FileResult[]> {
+  const first = jobs.filter((job) => planned.has(job.module ?? ""));
+  if (first.length === 0)
+    return pool.run<FileResult>(
+      jobs.map((job) => ({ kind: "process" as const, job })),
+      onProgress,
+    );
+  const rest = jobs.filter((job) => !planned.has(job.module ?? ""));
+  const run = (list: FileJob[], before: number) =>
+    pool.run<FileResult>(
+      list.map((job) => ({ kind: "process" as const, job })),
+      (done) => onProgress(before + done),
+    );
+  const firstResults = await run(first, 0);
+  const restResults = await run(rest, first.length);
+  const byJob = new Map<FileJob, FileResult>([
+    ...first.map((job, i) => [job, firstResults[i]] as const),
+    ...rest.map((job, i) => [job, restResults[i]] as const),
+  ]);
+  return jobs.map((job) => byJob.get(job)!);
 }
 
 /** Links discovery did not follow out of the given paths (or dangling, or looping): one warning each. */

@@ -111,4 +111,27 @@ describe("the project index", () => {
     expect(moduleOf(join(dir, "repo"), join(dir, "repo/backend/app/x.py"))).toBe("backend.app.x");
     expect(moduleOf(join(dir, "repo"), join(dir, "repo/backend/__init__.py"))).toBe("backend");
   });
+
+  it("names a module as Python imports it: from manage.py's folder, or src/", () => {
+    const dir = tempProject({
+      "repo/.git/HEAD": "",
+      "repo/api/proj/manage.py": "",
+      "repo/api/proj/shop/__init__.py": "",
+      "repo/api/proj/shop/services.py": "",
+      "repo/api/proj/shop/api/__init__.py": "",
+      "repo/backend/src/baserow/__init__.py": "",
+      "repo/backend/src/baserow/mcp/__init__.py": "",
+      "repo/backend/src/baserow/mcp/tools.py": "",
+      "repo/apps/users/__init__.py": "",
+      "repo/apps/users/views.py": "",
+    });
+    const root = join(dir, "repo");
+    expect(moduleOf(root, join(root, "api/proj/shop/services.py"))).toBe("shop.services");
+    expect(moduleOf(root, join(root, "api/proj/shop/api/__init__.py"))).toBe("shop.api");
+    expect(moduleOf(root, join(root, "backend/src/baserow/mcp/tools.py"))).toBe(
+      "baserow.mcp.tools",
+    );
+    // `apps/` holds no __init__.py and is not on sys.path: a namespace package.
+    expect(moduleOf(root, join(root, "apps/users/views.py"))).toBe("apps.users.views");
+  });
 });

@@ -190,6 +190,18 @@ def test_webhook(process_files):
     );
   });
 
+  it("uses a twin already there (a run stopped after writing it), adding the others", () => {
+    const dir = project();
+    const twin = `\n\nasync def _aprocess_files(pr, files):\n    for name in files:\n        await File.objects.aupdate_or_create(pull_request=pr, name=name)\n`;
+    writeFileSync(join(dir, "reviews/services.py"), `${SERVICES}${twin}`);
+    asyncshift(dir, ["--write", "."]);
+    const services = read(dir, "reviews/services.py");
+    expect(services.split("async def _aprocess_files").length).toBe(2);
+    expect(services).toContain("async def _aprocess_reviews(pr, reviews):");
+    expect(read(dir, "reviews/sync.py")).toContain('    await _aprocess_files(pr, data["files"])');
+    expect(asyncshift(dir, ["--check", "."]).code).toBe(0);
+  });
+
   it("`asyncshift report` lists the chain across files", () => {
     const dir = project();
     const result = asyncshift(dir, ["report", "."]);
@@ -241,7 +253,7 @@ describe("a chain across files that does not convert changes no file", () => {
 
   it("refuses a twin whose name is taken in the helper's file", () => {
     const dir = project();
-    const services = `${SERVICES}\n\nasync def _aprocess_files(pr, files):\n    return None\n`;
+    const services = `${SERVICES}\n\nasync def _aprocess_files(pr):\n    return None\n`;
     writeFileSync(join(dir, "reviews/services.py"), services);
     const result = asyncshift(dir, ["--write", "."]);
     expect(result.stdout).toContain(

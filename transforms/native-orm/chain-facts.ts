@@ -1,6 +1,7 @@
-import type { FileSemantics, Context, SyntaxNode } from "../../src/model/types.js";
+import type { Context, Edit, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { decorators, isAsyncFunction } from "../../src/python/scope.js";
-import { twinName } from "./chain-plan.js";
+import { awaitedCall, twinName } from "./chain-plan.js";
+import { awaitedEdits, rewrittenText } from "./rewrite.js";
 import { chainFunction, nameOf, ownProblems, reachesOtherFiles } from "./chains.js";
 import { chainKey } from "./cross-calls.js";
 import { analyseDecorated } from "./decorated.js";
@@ -66,10 +67,54 @@ function functionFacts(f: OrmFile, def: SyntaxNode): FunctionFacts {
       : {}),
     calls: linksOf(f, fn.calls, fn.cross),
     ormSites: fn.findings.ormSites,
-    twinTaken: f.root
-      .descendantsOfType("identifier")
-      .some((id) => id.text === twinName(nameOf(def))),
+    ...twinState(f, def),
   };
+}
+
+/**
+ * The text of `def`'s async twin as a chain across files writes it (every function it calls
+ * twinned too), with the edits its own calls need.
+ */
+export function projectTwinText(f: OrmFile, def: SyntaxNode, own: Edit[]): string {
+  const name = def.childForFieldName("name")!;
+  return rewrittenText(f.source, def, [
+    ...own,
+    { start: name.startIndex, end: name.endIndex, text: twinName(nameOf(def)) },
+  ]).replace(/\r$/, "");
+}
+
+/** `def`'s own edits in its twin: `async`, the awaited native forms, the awaited twins. */
+export function projectTwinEdits(
+  f: OrmFile,
+  def: SyntaxNode,
+  twinOf: (c: ChainCall | CrossCall) => string | undefined,
+): Edit[] {
+  const fn = chainFunction(f, def);
+  return [
+    { start: def.startIndex, end: def.startIndex, text: "async " },
+    ...fn.findings.conversions.flatMap(awaitedEdits),
+    ...orderedCalls(fn.calls, fn.cross).flatMap((c) => awaitedCall(c.call, c.callee, twinOf(c))),
+  ];
+}
+
+/**
+ * Whether the twin's name is taken in its file, and whether by the very twin a chain across files
+ * would add (written by a run stopped before the files calling it were): then it is used as is.
+ */
+function twinState(f: OrmFile, def: SyntaxNode): Pick<FunctionFacts, "twinTaken" | "twinExists"> {
+  const twin = twinName(nameOf(def));
+  const scope = def.parent?.type === "block" ? def.parent.parent! : f.root;
+  const bound = f.file.bindingsNamed(scope, twin);
+  const other = bound.length === 1 ? bound[0].node.parent : undefined;
+  const calleeTwin = (c: ChainCall | CrossCall) =>
+    twinName("def" in c ? nameOf(c.def) : c.target.slice(c.target.lastIndexOf(":") + 1));
+  if (
+    other?.type === "function_definition" &&
+    other.text === projectTwinText(f, def, projectTwinEdits(f, def, calleeTwin))
+  )
+    return { twinTaken: false, twinExists: true };
+  const taken = f.root.descendantsOfType("identifier").some((id) => id.text === twin);
+  return { twinTaken: taken };
 }
 
 function decoratedFacts(f: OrmFile, def: SyntaxNode): WrapperFacts | undefined {

@@ -39,7 +39,7 @@ export function chainPlan(f: OrmFile, wrappers: ChainedWrapper[]): ChainPlan {
       converting.flatMap((w) => w.calls),
     );
     const twins = twinsOf(f, converting, reached);
-    const forwarding = forwardersOf(f, converting, twins);
+    const forwarding = forwardersOf(converting, twins);
     const clash = [...twins].find(([id, name]) => nameTaken(f, name) && !forwarding.has(id));
     if (!clash) return edited(f, blocked, converting, reached, twins, forwarding);
     const fn = reached.find((r) => r.def.id === clash[0])!;
@@ -60,7 +60,6 @@ export function chainPlan(f: OrmFile, wrappers: ChainedWrapper[]): ChainPlan {
  * converted body (rather than a name clash). Keyed by the function's def id.
  */
 function forwardersOf(
-  f: OrmFile,
   converting: ChainedWrapper[],
   twins: Map<number, string>,
 ): Map<number, ChainedWrapper> {

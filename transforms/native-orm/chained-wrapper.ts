@@ -1,11 +1,8 @@
-import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { chainPlan } from "./chain-plan.js";
 import { chainTarget, nameOf, ownProblems, reachedFunctions, reachesOtherFiles } from "./chains.js";
-import { lazyUserIn } from "./lazy-objects.js";
 import { rewrittenText } from "./rewrite.js";
 import { analyseDecorated } from "./decorated.js";
-import { BLOCKER_NAMES } from "./codes.js";
 import { fixOf, recordBlocked, report } from "./state.js";
 import { wrappedHelper } from "./wrapped-cross.js";
 import type {
@@ -14,9 +11,7 @@ import type {
   ChainedWrapper,
   DecoratedAnalysis,
   OrmFile,
-  Problem,
 } from "./types.js";
-import { wrapperKind } from "./wrappers.js";
 import { crossDecorated } from "./cross-wrapper.js";
 
 // Site e through calls (issue 15, part 1, same file): a decorated wrapper whose body converts

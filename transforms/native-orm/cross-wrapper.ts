@@ -1,10 +1,10 @@
 import { fromModuleName } from "../../src/python/imports.js";
 import type { Edit, NeededImport, ReplacedName, SyntaxNode } from "../../src/model/types.js";
 import { awaitedCall, twinInsertion } from "./chain-plan.js";
-import { orderedCalls, plainFunctions } from "./chain-facts.js";
+import { orderedCalls, plainFunctions, projectTwinEdits } from "./chain-facts.js";
 import { chainFunction, nameOf } from "./chains.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
-import { awaitedEdits, rewrittenText } from "./rewrite.js";
+import { rewrittenText } from "./rewrite.js";
 import { fixOf, recordBlocked, report } from "./state.js";
 import type {
   ChainCall,
@@ -183,15 +183,12 @@ export function projectTwins(f: OrmFile): void {
       : [],
   );
   for (const def of plainFunctions(f)) {
-    const twin = plan.twins[chainKey(f, def)];
-    if (!twin || addedHere.has(def.id)) continue;
+    const key = chainKey(f, def);
+    const twin = plan.twins[key];
+    if (!twin || addedHere.has(def.id) || plan.existing.includes(key)) continue;
     const fn = chainFunction(f, def);
     const calls = awaitedTwins(f, plan, orderedCalls(fn.calls, fn.cross), false);
-    const own: Edit[] = [
-      { start: def.startIndex, end: def.startIndex, text: "async " },
-      ...fn.findings.conversions.flatMap(awaitedEdits),
-      ...calls.edits,
-    ];
+    const own = projectTwinEdits(f, def, (c) => plan.twins[targetOf(f, c)]);
     // The sync function stays as it is: nothing it names is dropped.
     const needs = fn.findings.conversions.flatMap((c) => (c.needs ? [c.needs] : []));
     const imports = [...needs, ...calls.imports];

@@ -12,6 +12,7 @@ import type {
   ChainFacts,
   ChainLink,
   FunctionFacts,
+  ProjectChainPlan,
   WrapperDecision,
   WrapperFacts,
 } from "./types.js";
@@ -150,8 +151,14 @@ function plan(
       for (const fn of fns) twins[fn.key] = twinName(fn.name);
     }
   }
-  const modules = new Set([...Object.keys(twins)].map((key) => key.slice(0, key.indexOf(":"))));
-  return { plan: { wrappers: decisions, twins }, modules: [...modules] };
+  const existing = Object.keys(twins).filter((key) => functions.get(key)!.twinExists);
+  const modules = new Set(
+    Object.keys(twins)
+      .filter((key) => !functions.get(key)!.twinExists)
+      .map((key) => key.slice(0, key.indexOf(":"))),
+  );
+  const chainPlan: ProjectChainPlan = { wrappers: decisions, twins, existing };
+  return { plan: chainPlan, modules: [...modules] };
 }
 
 export const survey: ProjectSurvey = { start, facts: chainFacts, next, plan };

@@ -123,8 +123,10 @@ export interface FunctionFacts {
   blocker?: { code: Blocker; line: number; message: string };
   calls: ChainLink[];
   ormSites: number;
-  /** Its twin's name is already used in its file. */
+  /** Its twin's name is already used in its file, by something else than its twin. */
   twinTaken: boolean;
+  /** Its twin is already there (see hasTwin): nothing to add. */
+  twinExists?: true;
 }
 
 /** A wrapper whose chain reaches another file, as the survey sends it. */
@@ -156,6 +158,8 @@ export interface ProjectChainPlan {
   wrappers: Record<string, WrapperDecision>;
   /** Every function reached by a converting wrapper, to its async twin's name. */
   twins: Record<string, string>;
+  /** The functions of `twins` whose twin is already there. */
+  existing: string[];
 }
 
 /**
