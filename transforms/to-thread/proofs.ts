@@ -195,6 +195,10 @@ export function ormNative(fn: SyntaxNode, scan: FileScan): Native | NativeProble
       (queryset.model === "" ? asyncMethodFor("related-manager", name) : undefined) ??
       asyncMethodFor("queryset", name);
     if (!method) return stays(`Django has no async twin of the queryset method ${name}()`);
+    if (queryset.bypassed?.includes(name))
+      return stays(
+        `the manager's class overrides ${name}(), and Django's ${method.async}() calls QuerySet.${name}() in a thread, skipping the override`,
+      );
   } else if (proofs.instanceOf(receiver)) {
     method = asyncMethodFor("instance", name);
     if (!method) return stays(`Django has no async twin of the model method ${name}()`);
