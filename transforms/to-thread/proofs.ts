@@ -219,7 +219,9 @@ export function noNativeMessage(scan: FileScan, fn: SyntaxNode, wrapper: string)
   const blocking = qualified ? BLOCKING_CALLS.get(qualified) : undefined;
   if (blocking)
     return `no drop-in native equivalent for ${fn.text}: it stays in its thread; the native alternative is ${blocking.replacement}`;
-  const parts = dottedParts(fn);
+  // A builtin (`list`) gets no twin of its own: the hint would name a helper nobody writes.
+  const builtin = fn.type === "identifier" && scan.file.isBuiltin(fn.text, fn);
+  const parts = builtin ? undefined : dottedParts(fn);
   const hint = parts
     ? `; if it has an async twin, declare it in pyproject.toml under ${TWINS_TABLE}, e.g. ${twinExample(parts)}`
     : "";
