@@ -123,7 +123,7 @@ function overrideProblem(node: SyntaxNode, callee: SyntaxNode, twin: AsyncMethod
       `${callee.text}() is the manager's own ${twin.sync}() (its class overrides it), and ` +
       `${manager}.${twin.async}() would not run it: Django's ${twin.async}() calls ` +
       `QuerySet.${twin.sync}() in a thread, skipping the override; define ${twin.async}() on the ` +
-      `manager class, or keep the thread`,
+      `manager class, or keep ${twin.sync}() behind sync_to_async`,
   };
 }
 
