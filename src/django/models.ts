@@ -1,4 +1,5 @@
 import type { ModelFacts, SyntaxNode } from "../model/types.js";
+import { basesOutsideOrm, importedModules } from "./class-bases.js";
 
 /** A Python identifier, which may hold letters beyond ASCII (`class Bücher`). */
 export const IDENTIFIER = "[\\p{ID_Start}_][\\p{ID_Continue}]*";
@@ -55,35 +56,93 @@ export interface ClassFacts {
   facts: ModelFacts;
   /** The body declares a `models.<X>Field(...)`: a model, whatever its bases are. */
   declaresFields?: boolean;
+  /** Bases known to lie outside the ORM (`BaseModel` imported from pydantic, `object`). */
+  outsideOrm?: string[];
+  /** Manager attributes and the class each is made of: `objects = TicketManager()`. */
+  managerClasses?: Record<string, string>;
+  /** The public methods a manager class (a base ends in `Manager`) defines. */
+  methods?: string[];
+  /** `[model, related_name]` of each ForeignKey or ManyToManyField naming its reverse manager. */
+  reverse?: [string, string][];
 }
 
-/** Every class with bases in a file, with the managers and relation fields its body declares. */
-export function classesIn(root: SyntaxNode): Record<string, ClassFacts> {
+/** The body facts of a class: its managers, relation fields and, for a manager, its methods. */
+function bodyFactsOf(body: SyntaxNode | null, isManager: boolean): Omit<ClassFacts, "bases"> {
+  const cls: Omit<ClassFacts, "bases"> = {
+    facts: { managers: [], relations: [], manyToMany: [] },
+  };
+  const { facts } = cls;
+  for (const statement of body?.namedChildren ?? []) {
+    const def =
+      statement.type === "decorated_definition"
+        ? statement.childForFieldName("definition")
+        : statement;
+    const method = def?.type === "function_definition" ? def.childForFieldName("name")?.text : "";
+    if (isManager && method && !method.startsWith("_")) (cls.methods ??= []).push(method);
+    const assignment = statement.namedChildren[0];
+    if (assignment?.type !== "assignment") continue;
+    const target = assignment.childForFieldName("left");
+    const value = assignment.childForFieldName("right");
+    if (target?.type !== "identifier" || value?.type !== "call") continue;
+    const callee = value.childForFieldName("function");
+    const calleeName = callee ? lastName(callee) : "";
+    if (callee && isModelField(callee)) cls.declaresFields = true;
+    if (FIELD_RELATIONS.has(calleeName)) facts.relations.push(target.text);
+    else if (FIELD_MANY_TO_MANY.has(calleeName)) facts.manyToMany!.push(target.text);
+    else if (/Manager$/.test(calleeName) || /\.as_manager$/.test(callee?.text ?? "")) {
+      facts.managers.push(target.text);
+      if (/Manager$/.test(calleeName))
+        cls.managerClasses = { ...cls.managerClasses, [target.text]: calleeName };
+    }
+    if (calleeName === "ForeignKey" || FIELD_MANY_TO_MANY.has(calleeName)) {
+      const reverse = reverseOf(value);
+      if (reverse) (cls.reverse ??= []).push(reverse);
+    }
+  }
+  return cls;
+}
+
+/** `ForeignKey(Order, related_name="lines")` -> `["Order", "lines"]` (`"shop.Order"`, `"self"`). */
+function reverseOf(call: SyntaxNode): [string, string] | undefined {
+  const args = call.childForFieldName("arguments")?.namedChildren ?? [];
+  const target = args.find((a) => a.type !== "keyword_argument" && a.type !== "comment");
+  const named = args.find(
+    (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "related_name",
+  );
+  const value = named?.childForFieldName("value");
+  const name = value?.type === "string" ? /^["']([A-Za-z_]\w*)["']$/.exec(value.text)?.[1] : "";
+  if (!target || !name) return undefined;
+  const model =
+    target.type === "string" ? /^["'](?:[\w.]*\.)?(\w+)["']$/.exec(target.text)?.[1] : undefined;
+  if (target.type === "identifier" || target.type === "attribute") return [lastName(target), name];
+  return model ? [model, name] : undefined;
+}
+
+/**
+ * Every class with bases in a file, with the managers and relation fields its body declares.
+ * `source` (the file's text) says where the bases are imported from.
+ */
+export function classesIn(root: SyntaxNode, source?: string): Record<string, ClassFacts> {
   const classes: Record<string, ClassFacts> = {};
+  const imports = source === undefined ? undefined : importedModules(source);
   for (const cls of root.descendantsOfType("class_definition")) {
     const name = cls.childForFieldName("name")?.text;
-    const bases = (cls.childForFieldName("superclasses")?.namedChildren ?? [])
-      .filter((b) => b.type === "identifier" || b.type === "attribute")
-      .map(lastName);
+    const written = (cls.childForFieldName("superclasses")?.namedChildren ?? []).filter(
+      (b) => b.type === "identifier" || b.type === "attribute",
+    );
+    const bases = written.map(lastName);
     if (!name || bases.length === 0) continue;
-    const facts: ModelFacts = { managers: [], relations: [], manyToMany: [] };
-    let declaresFields = false;
-    const body = cls.childForFieldName("body");
-    for (const statement of body?.namedChildren ?? []) {
-      const assignment = statement.namedChildren[0];
-      if (assignment?.type !== "assignment") continue;
-      const target = assignment.childForFieldName("left");
-      const value = assignment.childForFieldName("right");
-      if (target?.type !== "identifier" || value?.type !== "call") continue;
-      const callee = value.childForFieldName("function");
-      const calleeName = callee ? lastName(callee) : "";
-      if (callee && isModelField(callee)) declaresFields = true;
-      if (FIELD_RELATIONS.has(calleeName)) facts.relations.push(target.text);
-      else if (FIELD_MANY_TO_MANY.has(calleeName)) facts.manyToMany!.push(target.text);
-      else if (/Manager$/.test(calleeName) || /\.as_manager$/.test(callee?.text ?? ""))
-        facts.managers.push(target.text);
-    }
-    classes[name] = { bases, facts, ...(declaresFields ? { declaresFields } : {}) };
+    const outside = imports
+      ? basesOutsideOrm(
+          written.map((b) => b.text),
+          imports,
+        )
+      : [];
+    const body = bodyFactsOf(
+      cls.childForFieldName("body"),
+      bases.some((b) => /Manager$/.test(b)),
+    );
+    classes[name] = { bases, ...body, ...(outside.length ? { outsideOrm: outside } : {}) };
   }
   return classes;
 }
@@ -112,19 +171,91 @@ export function modelClassesFrom(
         relations: [...cls.facts.relations],
         manyToMany: [...(cls.facts.manyToMany ?? [])],
       };
+      const overrides = managerOverridesOf(cls, all);
       for (const base of modelBases) {
         facts.managers.push(...models[base].managers);
         facts.relations.push(...models[base].relations);
         facts.manyToMany!.push(...(models[base].manyToMany ?? []));
+        for (const [manager, methods] of Object.entries(models[base].managerOverrides ?? {}))
+          overrides[manager] ??= methods;
       }
+      if (Object.keys(overrides).length > 0) facts.managerOverrides = overrides;
       models[name] = facts;
       changed = true;
     }
   }
+  addReverseManagers(all, models);
   return models;
+}
+
+/** The related_name managers each model's ForeignKeys and ManyToManyFields give their targets. */
+function addReverseManagers(all: Map<string, ClassFacts>, models: Record<string, ModelFacts>) {
+  for (const [name, cls] of all) {
+    if (!models[name]) continue;
+    for (const [target, related] of cls.reverse ?? []) {
+      const model = models[target === "self" ? name : target];
+      if (model && !(model.reverse ??= []).includes(related)) model.reverse.push(related);
+    }
+  }
+}
+
+/**
+ * By manager attribute, the public methods its manager class defines, with those of the project
+ * manager classes it extends: what the native `a<method>()` would not call.
+ */
+function managerOverridesOf(
+  cls: ClassFacts,
+  all: Map<string, ClassFacts>,
+): Record<string, string[]> {
+  const overrides: Record<string, string[]> = {};
+  for (const [manager, className] of Object.entries(cls.managerClasses ?? {})) {
+    const methods = new Set<string>();
+    const seen = new Set<string>();
+    for (let queue = [className]; queue.length > 0;) {
+      const next = queue.pop()!;
+      const manager = all.get(next);
+      if (seen.has(next) || !manager) continue;
+      seen.add(next);
+      for (const m of manager.methods ?? []) methods.add(m);
+      queue = [...queue, ...manager.bases];
+    }
+    if (methods.size > 0) overrides[manager] = [...methods].sort();
+  }
+  return overrides;
 }
 
 /** The model classes one file declares (bases resolved within the file only). */
 export function modelClassesIn(root: SyntaxNode): Record<string, ModelFacts> {
   return modelClassesFrom([classesIn(root)]);
+}
+
+/**
+ * The classes of `models` modules that are not models: "plain" when every base is known outside
+ * the ORM or is itself such a project class (`class CardRequest(BaseModel)`, pydantic's), else
+ * "unknown" (a base the pre-pass cannot see may be a third-party abstract model).
+ */
+export function otherClassesFrom(
+  inModelsModules: Iterable<Record<string, ClassFacts>>,
+  classSets: Iterable<Record<string, ClassFacts>>,
+  models: Record<string, ModelFacts>,
+): Record<string, "plain" | "unknown"> {
+  const all = new Map<string, ClassFacts>();
+  for (const set of classSets) for (const [name, cls] of Object.entries(set)) all.set(name, cls);
+  const plain = new Map<string, boolean>();
+  const isPlain = (name: string): boolean => {
+    if (plain.has(name)) return plain.get(name)!;
+    plain.set(name, false); // a cycle of bases proves nothing
+    const cls = all.get(name);
+    const result =
+      !!cls &&
+      !models[name] &&
+      cls.bases.every((b) => cls.outsideOrm?.includes(b) || (b !== name && isPlain(b)));
+    plain.set(name, result);
+    return result;
+  };
+  const others: Record<string, "plain" | "unknown"> = {};
+  for (const set of inModelsModules)
+    for (const name of Object.keys(set))
+      if (!models[name]) others[name] = isPlain(name) ? "plain" : "unknown";
+  return others;
 }

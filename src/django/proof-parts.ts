@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "../model/types.js";
+import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { bindingsNamed, enclosingScope, stringLiteralValue } from "../python/scope.js";
 
 /** Relations a queryset or instance already loaded: names from select_related, or all of them. */
@@ -158,4 +158,49 @@ export function reachingAssignment(
       return statement.endIndex <= n.startIndex ? last : undefined;
   }
   return undefined;
+}
+
+/**
+ * A capitalised name from a module called `models` is taken for a model outside the scanned
+ * paths, unless the pre-pass saw that class in a `models` module of the project and every base
+ * of it lies outside the ORM (a pydantic `CardRequest(BaseModel)`).
+ */
+export function mayBeUnseenModel(project: ProjectFacts, module: string, name: string): boolean {
+  return (
+    module.split(".").pop() === "models" &&
+    /^[A-Z]/.test(name) &&
+    project.modelsModuleClasses?.[name] !== "plain"
+  );
+}
+
+/** Manager attributes every model has. */
+export const DEFAULT_MANAGERS = new Set(["objects", "_default_manager", "_base_manager"]);
+
+/**
+ * The sync methods a model's manager class overrides with no async twin of its own: Django's
+ * `Manager.acreate()` runs `QuerySet.create()` in a thread, never the manager's `create()`. For
+ * `_default_manager` and `_base_manager`, any declared manager's.
+ */
+export function bypassedMethods(project: ProjectFacts, model: string, manager: string): string[] {
+  const overrides = project.models[model]?.managerOverrides ?? {};
+  const methods =
+    manager === "_default_manager" || manager === "_base_manager"
+      ? Object.values(overrides).flat()
+      : (overrides[manager] ?? []);
+  return methods.filter((m) => !methods.includes(`a${m}`));
+}
+
+/** Does the statement assigning `value` run, unconditionally, before `use` in the same block? */
+export function runsBefore(value: SyntaxNode, use: SyntaxNode): boolean {
+  const statement = value.parent?.parent;
+  if (!statement) return false;
+  for (let n: SyntaxNode | null = use; n; n = n.parent)
+    if (n.parent?.id === statement.parent?.id) return statement.endIndex <= n.startIndex;
+  return false;
+}
+
+/** The expression inside parentheses, comments left out (not a tuple, not a yield). */
+export function onlyChild(parenthesized: SyntaxNode): SyntaxNode | undefined {
+  const inner = parenthesized.namedChildren.filter((c) => c.type !== "comment");
+  return inner.length === 1 ? inner[0] : undefined;
 }

@@ -4,7 +4,12 @@ import { bindingsNamed, enclosingScope } from "../python/scope.js";
 import { QUERYSET_RETURNING } from "./api.js";
 import {
   bindingSite,
+  bypassedMethods,
+  DEFAULT_MANAGERS,
   intersect,
+  mayBeUnseenModel,
+  onlyChild,
+  runsBefore,
   positionalArguments,
   prefetchedBy,
   reachingAssignment,
@@ -16,9 +21,6 @@ import type { SelectedRelations } from "./proof-parts.js";
 // ---------------------------------------------------------------------------------------------
 // Proofs: what an expression is, from what the function itself shows. Shared by the native-orm
 // and to-thread transforms; every answer is "proven" or undefined, never a guess.
-
-/** Manager attributes every model has. */
-const DEFAULT_MANAGERS = new Set(["objects", "_default_manager", "_base_manager"]);
 
 /** Chain methods that keep a queryset but are not in QUERYSET_RETURNING. */
 const CHAIN_ALSO = new Set(["get_queryset"]);
@@ -46,6 +48,8 @@ export interface QuerysetProof {
   yieldsInstances: boolean;
   /** The node of the select_for_update call, for diagnostics. */
   lockNode?: SyntaxNode;
+  /** A model's manager whose class overrides these methods: their native twins skip the override. */
+  bypassed?: readonly string[];
 }
 
 /** A proven model instance. */
@@ -79,8 +83,7 @@ export class OrmProofs {
       const name = qualified.split(".").pop()!;
       const module = qualified.slice(0, -name.length - 1);
       if (module === "django.db.models") return undefined;
-      if (module.split(".").pop() === "models" && /^[A-Z]/.test(name)) return name;
-      return undefined;
+      return mayBeUnseenModel(this.project, module, name) ? name : undefined;
     }
     return undefined;
   }
@@ -94,9 +97,7 @@ export class OrmProofs {
       const module = parts.join(".");
       if (module === "django.db.models" || module === "") return undefined;
       if (this.project.models[imported]) return imported;
-      // A model outside the scanned paths: named from a module called `models`.
-      if (module.split(".").pop() === "models" && /^[A-Z]/.test(imported)) return imported;
-      return undefined;
+      return mayBeUnseenModel(this.project, module, imported) ? imported : undefined;
     }
     const bound = this.onlyBindingOf(name, at);
     if (!bound) return undefined;
@@ -122,13 +123,17 @@ export class OrmProofs {
     if (model !== undefined) {
       const declared = this.project.models[model]?.managers ?? [];
       if (!DEFAULT_MANAGERS.has(attribute) && !declared.includes(attribute)) return undefined;
-      return { model, selected: new Set(), locksRows: false, yieldsInstances: true };
+      const bypassed = bypassedMethods(this.project, model, attribute);
+      const proof = { model, selected: new Set<string>(), locksRows: false, yieldsInstances: true };
+      return bypassed.length > 0 ? { ...proof, bypassed } : proof;
     }
-    // A related manager of a proven instance: a many-to-many field or a reverse `<name>_set`.
+    // A related manager of a proven instance: a many-to-many field, a reverse `<name>_set` or
+    // the related_name another model's ForeignKey or ManyToManyField gives it.
     const instance = owner.type === "identifier" ? this.instanceOf(owner) : undefined;
     if (!instance) return undefined;
-    const manyToMany = this.project.models[instance.model]?.manyToMany ?? [];
-    if (manyToMany.includes(attribute) || /^[a-z_][a-z0-9_]*_set$/.test(attribute))
+    const { manyToMany = [], reverse = [] } = this.project.models[instance.model] ?? {};
+    const related = [...manyToMany, ...reverse];
+    if (related.includes(attribute) || /^[a-z_][a-z0-9_]*_set$/.test(attribute))
       return { model: "", selected: new Set(), locksRows: false, yieldsInstances: true };
     return undefined;
   }
@@ -164,7 +169,8 @@ export class OrmProofs {
       if (!QUERYSET_RETURNING.has(method) && !CHAIN_ALSO.has(method)) return undefined;
       const base = this.querysetOf(receiver);
       if (!base) return undefined;
-      const proof: QuerysetProof = { ...base };
+      // A chain call returns a QuerySet: the manager's own methods are behind it.
+      const { bypassed: _, ...proof }: QuerysetProof = base;
       if (method === "select_related") proof.selected = this.selectedBy(expr, base.selected);
       // prefetch_related fills the same cache a relation read looks in.
       if (method === "prefetch_related") proof.selected = prefetchedBy(expr, base.selected);
@@ -438,7 +444,8 @@ export class OrmProofs {
       const [head, ...rest] = text.split(".");
       if (rest.length === 0) return this.modelClassNamed(head, node);
       const name = rest[rest.length - 1];
-      return rest[rest.length - 2] === "models" || head === "models" || this.project.models[name]
+      const module = rest.length > 1 ? rest[rest.length - 2] : head;
+      return this.project.models[name] || mayBeUnseenModel(this.project, module, name)
         ? name
         : undefined;
     }
@@ -460,12 +467,12 @@ export class OrmProofs {
     return undefined;
   }
 
-  /** Relation fields (ForeignKey, OneToOne) of a model, from the pre-pass. */
   /** Are the model's fields known: is it declared somewhere in the project index? */
   knowsFieldsOf(model: string): boolean {
     return this.project.models[model] !== undefined;
   }
 
+  /** Relation fields (ForeignKey, OneToOne) of a model, from the pre-pass. */
   relationsOf(model: string): readonly string[] {
     return this.project.models[model]?.relations ?? [];
   }
@@ -544,22 +551,10 @@ function mergeQuerysets(a: QuerysetProof, b: QuerysetProof): QuerysetProof | und
     locksRows: a.locksRows || b.locksRows,
     yieldsInstances: a.yieldsInstances && b.yieldsInstances,
     ...(a.lockNode || b.lockNode ? { lockNode: a.lockNode ?? b.lockNode } : {}),
+    ...(a.bypassed || b.bypassed
+      ? { bypassed: [...(a.bypassed ?? []), ...(b.bypassed ?? [])] }
+      : {}),
   };
-}
-
-/** Does the statement assigning `value` run, unconditionally, before `use` in the same block? */
-function runsBefore(value: SyntaxNode, use: SyntaxNode): boolean {
-  const statement = value.parent?.parent;
-  if (!statement) return false;
-  for (let n: SyntaxNode | null = use; n; n = n.parent)
-    if (n.parent?.id === statement.parent?.id) return statement.endIndex <= n.startIndex;
-  return false;
-}
-
-/** The expression inside parentheses, comments left out (not a tuple, not a yield). */
-function onlyChild(parenthesized: SyntaxNode): SyntaxNode | undefined {
-  const inner = parenthesized.namedChildren.filter((c) => c.type !== "comment");
-  return inner.length === 1 ? inner[0] : undefined;
 }
 
 /** `<value>[a:b]`, a slice without a step: a queryset stays a lazy queryset (LIMIT/OFFSET). */

@@ -155,6 +155,16 @@ export interface ModelFacts {
   relations: string[];
   /** ManyToManyField attribute names (their related managers have aadd, aremove, ...). */
   manyToMany?: string[];
+  /**
+   * Reverse related managers other models declare with `related_name` (a ForeignKey's or a
+   * ManyToManyField's): `order.lines` for `ForeignKey(Order, related_name="lines")`.
+   */
+  reverse?: string[];
+  /**
+   * By manager attribute, the sync methods its project manager class defines (`create`): Django's
+   * `Manager.a<name>()` runs `QuerySet.<name>()` in a thread and never calls the manager's own.
+   */
+  managerOverrides?: Record<string, string[]>;
 }
 
 /** What the pre-pass learned about the whole project. Plain data: it crosses worker threads. */
@@ -166,6 +176,11 @@ export interface ProjectFacts {
   /** "X.Y" from a pin or lower bound in a dependency file. */
   djangoVersion?: string;
   models: Record<string, ModelFacts>;
+  /**
+   * Classes a `models` module of the project declares that the pre-pass did not find to be models:
+   * "plain" when every base is known outside the ORM (`pydantic.BaseModel`), else "unknown".
+   */
+  modelsModuleClasses?: Record<string, "plain" | "unknown">;
   /** The project root the pre-pass indexed (see projectRootOf). */
   root?: string;
   /**

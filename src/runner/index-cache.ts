@@ -7,9 +7,10 @@ import type { PrePass } from "./file-job.js";
  * Version of the cache's layout and of what the pre-pass records: a change starts it afresh.
  * 2: entries as tuples and outlines as flat arrays (a third of the size of version 1, whose
  * parse and rewrite were most of a warm one-file run in a 5,000-file project). 3: a call's flags
- * hold whether it is handed `request.user`.
+ * hold whether it is handed `request.user`. 4: class facts hold manager methods, reverse
+ * related_names and the bases known outside the ORM.
  */
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 4;
 export const CACHE_DIR = ".asyncshift_cache";
 
 /** `[name, className or 0, parent or -1, async 1/0, decorators, line, indent]`. */

@@ -3,8 +3,10 @@ import { dirname, join, resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { parseNative } from "../syntax/parse.js";
 import type { ModelFacts, ProjectFacts, SyntaxNode } from "../model/types.js";
+import { basesOutsideOrm, importedModules } from "../django/class-bases.js";
 import {
   classesIn,
+  otherClassesFrom,
   IDENTIFIER,
   modelClassesFrom,
   mayDeclareModels,
@@ -157,6 +159,8 @@ export interface FileFacts {
  */
 const CLASS_BODY_FACTS =
   /(?<!\bclass\s+\w*)(?:ForeignKey|OneToOneField|ManyToManyField|Manager|as_manager|models\s*\.\s*\w*Field)\s*\(/;
+// A manager class's methods (`def create`) are body facts too: a model's manager may override one.
+const MANAGER_CLASS_HEAD = /\bclass\s+\w+\s*\([^)]*Manager\s*[,)]/;
 // Field and manager declarations in a model body come with Django's names or a model base class in
 // the text; "Manager" alone is everywhere (multiprocessing, logging).
 const MODEL_CONTEXT = /django|models|Model\b/;
@@ -174,15 +178,21 @@ const DOTTED_NAME = new RegExp(`^${IDENTIFIER}(?:\\s*\\.\\s*${IDENTIFIER})*$`, "
  */
 function classHeadsIn(source: string): Record<string, ClassFacts> {
   const classes: Record<string, ClassFacts> = {};
+  let imports: Map<string, string> | undefined;
   for (const [, name, list] of source.matchAll(CLASS_HEAD)) {
-    const bases = list
+    const written = list
       .replace(/#[^\n]*/g, "")
       .split(",")
       .map((base) => base.trim())
-      .filter((base) => DOTTED_NAME.test(base))
-      .map((base) => base.split(".").at(-1)!.trim());
-    if (bases.length > 0)
-      classes[name] = { bases, facts: { managers: [], relations: [], manyToMany: [] } };
+      .filter((base) => DOTTED_NAME.test(base));
+    const bases = written.map((base) => base.split(".").at(-1)!.trim());
+    if (bases.length === 0) continue;
+    const outside = basesOutsideOrm(written, (imports ??= importedModules(source)));
+    classes[name] = {
+      bases,
+      facts: { managers: [], relations: [], manyToMany: [] },
+      ...(outside.length ? { outsideOrm: outside } : {}),
+    };
   }
   return classes;
 }
@@ -194,7 +204,7 @@ function classHeadsIn(source: string): Record<string, ClassFacts> {
  */
 function classesOfBodies(source: string): Record<string, ClassFacts> {
   // The binding's nodes answer the part of the SyntaxNode interface classesIn reads, alike.
-  return classesIn(parseNative(source).rootNode as unknown as SyntaxNode);
+  return classesIn(parseNative(source).rootNode as unknown as SyntaxNode, source);
 }
 
 /**
@@ -211,7 +221,7 @@ export function factsOfFile(source: string, readAllBodies = false): FileFacts {
     models: {},
   };
   if (mayDeclareModels(source)) {
-    const bodyFacts = CLASS_BODY_FACTS.test(source);
+    const bodyFacts = CLASS_BODY_FACTS.test(source) || MANAGER_CLASS_HEAD.test(source);
     const read = bodyFacts && (readAllBodies || MODEL_CONTEXT.test(source));
     facts.classes = read ? classesOfBodies(source) : classHeadsIn(source);
     if (bodyFacts && !read) facts.bodiesUnread = true;
@@ -231,6 +241,9 @@ export function unreadModelBodies(files: readonly (FileFacts | undefined)[]): nu
   );
 }
 
+/** `app/models.py`, `app/models/order.py`: a module a name imported `from .models` may come from. */
+const MODELS_MODULE = /(?:^|[\\/])models(?:\.py$|[\\/])/;
+
 /** Dependency facts and every file's facts, merged. Model bases are resolved across files. */
 export function projectFacts(
   dependencies: DependencyFacts,
@@ -244,6 +257,7 @@ export function projectFacts(
     ...(dependencies.djangoVersion ? { djangoVersion: dependencies.djangoVersion } : {}),
   };
   const classSets: Record<string, ClassFacts>[] = [];
+  const inModelsModules: Record<string, ClassFacts>[] = [];
   for (const { path, facts } of files) {
     if (facts.importsDjango && !project.usesDjango) {
       project.usesDjango = true;
@@ -252,8 +266,11 @@ export function projectFacts(
     if (facts.importsAsgiref) project.usesAsgiref = true;
     Object.assign(project.models, facts.models);
     if (facts.classes) classSets.push(facts.classes);
+    if (facts.classes && MODELS_MODULE.test(path)) inModelsModules.push(facts.classes);
   }
   // A model whose base is a model class of another file is only known once every file is seen.
   Object.assign(project.models, modelClassesFrom(classSets));
+  const others = otherClassesFrom(inModelsModules, classSets, project.models);
+  if (Object.keys(others).length > 0) project.modelsModuleClasses = others;
   return project;
 }

@@ -67,7 +67,7 @@ describe("the index cache", () => {
     });
     const named = join(dir, "shop/views.py");
     const cold = await run([named], { config: false });
-    const cacheFile = join(dir, CACHE_DIR, "index-v3.json");
+    const cacheFile = join(dir, CACHE_DIR, "index-v4.json");
     const before = readFileSync(cacheFile, "utf8");
     utimesSync(cacheFile, 1_600_000_000, 1_600_000_000);
     const warm = await run([named], { config: false });

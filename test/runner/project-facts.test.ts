@@ -230,6 +230,110 @@ describe("factsOfFile and projectFacts", () => {
   });
 });
 
+describe("what the proofs need beyond model classes", () => {
+  const scan = (files: Record<string, string>) =>
+    projectFacts(
+      { usesDjango: true, usesAsgiref: false },
+      Object.entries(files).map(([path, text]) => ({ path, facts: factsOfFile(text) })),
+    );
+
+  it("tells a pydantic class of a models module from a model, and says when it cannot", () => {
+    const facts = scan({
+      "app/models.py": [
+        "from django.db import models",
+        "from pydantic import BaseModel",
+        "import pydantic as pd",
+        "from vendor.base import VendorBase",
+        "",
+        "class CardRequest(BaseModel):",
+        "    source: str",
+        "",
+        "class CardReply(pd.BaseModel):",
+        "    ok: bool",
+        "",
+        "class Nested(CardRequest):",
+        "    pass",
+        "",
+        "class Vendor(VendorBase):",
+        "    pass",
+        "",
+        "class Card(models.Model):",
+        "    number = models.CharField(max_length=20)",
+        "",
+      ].join("\n"),
+      "app/schemas.py":
+        "from pydantic import BaseModel\n\nclass Elsewhere(BaseModel):\n    x: int\n",
+    });
+    expect(Object.keys(facts.models)).toEqual(["Card"]);
+    expect(facts.modelsModuleClasses).toEqual({
+      CardRequest: "plain",
+      CardReply: "plain",
+      Nested: "plain",
+      Vendor: "unknown",
+    });
+  });
+
+  it("records the methods a model's manager class overrides, across files and bases", () => {
+    const facts = scan({
+      "tickets/managers.py": [
+        "from django.db import models",
+        "",
+        "class BaseTicketManager(models.Manager):",
+        "    def get_or_create(self, **kwargs):",
+        "        return super().get_or_create(**kwargs)",
+        "",
+        "class TicketManager(BaseTicketManager):",
+        "    @transaction.atomic",
+        "    def create(self, **kwargs):",
+        "        return super().create(**kwargs)",
+        "",
+        "    async def acreate(self, **kwargs):",
+        "        return await super().acreate(**kwargs)",
+        "",
+        "    def _private(self):",
+        "        pass",
+        "",
+      ].join("\n"),
+      "tickets/models.py": [
+        "from django.db import models",
+        "from .managers import TicketManager",
+        "",
+        "class Ticket(models.Model):",
+        "    objects = TicketManager()",
+        "    open = models.Manager()",
+        "",
+      ].join("\n"),
+    });
+    expect(facts.models.Ticket.managerOverrides).toEqual({
+      objects: ["acreate", "create", "get_or_create"],
+    });
+  });
+
+  it("gives a model the related_name managers other models point at it", () => {
+    const facts = scan({
+      "shop/models.py": [
+        "from django.db import models",
+        "",
+        "class Order(models.Model):",
+        '    parent = models.ForeignKey("self", null=True, on_delete=models.CASCADE, related_name="children")',
+        "",
+      ].join("\n"),
+      "lines/models.py": [
+        "from django.db import models",
+        "from shop.models import Order",
+        "",
+        "class Line(models.Model):",
+        '    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines")',
+        '    tags = models.ManyToManyField("shop.Order", related_name="tagged_lines")',
+        '    hidden = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="+")',
+        '    detail = models.OneToOneField(Order, on_delete=models.CASCADE, related_name="line")',
+        "",
+      ].join("\n"),
+    });
+    expect(facts.models.Order.reverse?.sort()).toEqual(["children", "lines", "tagged_lines"]);
+  });
+});
+
 describe("class heads read without a parse", () => {
   it("takes names beyond ASCII and comments inside the base list", () => {
     const source = [

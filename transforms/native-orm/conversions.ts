@@ -74,6 +74,8 @@ export function methodConversion(
     if (!known.twin) return undefined;
     if (known.receiver === "queryset" && known.proof.locksRows)
       return lockProblem(node, known.proof);
+    if (known.receiver === "queryset" && known.proof.bypassed?.includes(method))
+      return overrideProblem(node, callee, known.twin);
     return rename(known.twin, known.certain);
   }
   // Unproven: a chain through a manager or queryset methods is very likely the ORM.
@@ -83,6 +85,13 @@ export function methodConversion(
     if (receiver.text.includes("select_for_update(")) return unprovenLockProblem(node);
     return rename(m, false);
   }
+  const plain = mode === "wrapper" ? plainClassOf(f, receiver) : undefined;
+  if (plain && (asyncMethodFor("instance", method) || asyncMethodFor("user", method)))
+    return {
+      code: "AS205",
+      node,
+      message: `${callee.text}() is a method of ${plain}, a class of the project's models module that is not a Django model (its bases lie outside the ORM): it has no async form`,
+    };
   if (mode === "wrapper" && !looksLikeNonModel(receiver)) {
     // An unannotated name (or `self.<name>`): very likely the instance the wrapper was given.
     // An attribute of anything else may be a FileField, whose save() has no async form.
@@ -98,6 +107,37 @@ export function methodConversion(
     }
   }
   return undefined;
+}
+
+/**
+ * `Ticket.objects.create(...)` where the model's manager class defines create(): Django's
+ * `Manager.acreate()` is the QuerySet's, which runs `QuerySet.create()` in a thread and never the
+ * manager's own method.
+ */
+function overrideProblem(node: SyntaxNode, callee: SyntaxNode, twin: AsyncMethod): Problem {
+  const manager = callee.childForFieldName("object")!.text;
+  return {
+    code: "AS205",
+    node,
+    message:
+      `${callee.text}() is the manager's own ${twin.sync}() (its class overrides it), and ` +
+      `${manager}.${twin.async}() would not run it: Django's ${twin.async}() calls ` +
+      `QuerySet.${twin.sync}() in a thread, skipping the override; define ${twin.async}() on the ` +
+      `manager class, or keep ${twin.sync}() behind sync_to_async`,
+  };
+}
+
+/**
+ * The class a parameter is annotated with (`payload: CardRequest`) when the pre-pass found it in
+ * a `models` module and proved it no model (a pydantic class).
+ */
+function plainClassOf(f: OrmFile, receiver: SyntaxNode): string | undefined {
+  if (receiver.type !== "identifier") return undefined;
+  const bound = f.file.bindingsNamed(f.file.enclosingScope(receiver), receiver.text);
+  const type = bound.length === 1 && bound[0].kind === "parameter" && bound[0].node.parent;
+  const name = type ? type.childForFieldName("type")?.text.replace(/^(['"])(.*)\1$/, "$2") : "";
+  const last = name?.split(".").at(-1) ?? "";
+  return f.ctx.project.modelsModuleClasses?.[last] === "plain" ? last : undefined;
 }
 
 /** An unproven receiver with only a method name to go on: reported, with no fix. */

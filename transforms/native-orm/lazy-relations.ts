@@ -18,7 +18,8 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
     return undefined;
   const instance = f.proofs.instanceOf(object);
   if (!instance) return undefined;
-  if (!f.proofs.knowsFieldsOf(instance.model)) return unknownFieldRead(node, instance.model);
+  if (!f.proofs.knowsFieldsOf(instance.model))
+    return unknownFieldRead(node, instance.model, f.ctx.project.modelsModuleClasses);
   if (!f.proofs.relationsOf(instance.model).includes(attribute)) return undefined;
   if (instance.selected === "all" || instance.selected.has(attribute)) return undefined;
   if (instance.selected.has(RUN_TIME_LOOKUP))
@@ -57,14 +58,22 @@ const NEVER_RELATED = /^(pk|id|\w+_id)$/;
  * a `models` module not scanned): its fields are unknown, so the attribute may be a ForeignKey
  * that loads lazily. Unproven, not impossible: the rewrite is an unsafe fix.
  */
-function unknownFieldRead(node: SyntaxNode, model: string): Problem | undefined {
+function unknownFieldRead(
+  node: SyntaxNode,
+  model: string,
+  seen: Readonly<Record<string, string>> = {},
+): Problem | undefined {
   const object = node.childForFieldName("object")!.text;
   const attribute = node.childForFieldName("attribute")?.text ?? "";
   if (NEVER_RELATED.test(attribute)) return undefined;
+  // A class of a `models` module whose bases the pre-pass cannot follow (a package's base class).
+  const why = seen[model]
+    ? `${model} is declared in the project, but its bases do not show whether it is a Django model`
+    : `${model} is not declared in the project`;
   return {
     code: "AS202",
     node,
-    message: `${node.text} may load a related object lazily, a sync query: ${model} is not declared in the project, so its fields are not known and ${attribute} may be a ForeignKey; if it is one, add select_related("${attribute}") where ${object} is loaded`,
+    message: `${node.text} may load a related object lazily, a sync query: ${why}, so its fields are not known and ${attribute} may be a ForeignKey; if it is one, add select_related("${attribute}") where ${object} is loaded`,
     severity: "info",
     unsafe: true,
   };

@@ -78,6 +78,7 @@ const PURE_MODULES = [
   "traceback",
   "pathlib",
   "django.utils.timezone",
+  "django.utils.dateparse",
   "django.utils.text",
   "django.utils.translation",
   "django.urls",
@@ -144,9 +145,22 @@ function isInMemoryValue(f: OrmFile, expr: SyntaxNode): boolean {
     case "float":
       return true;
     case "identifier":
-      return isLocalContainer(expr) || isInMemoryParameter(f, expr);
+      return (
+        isLocalContainer(expr) ||
+        isInMemoryParameter(f, expr) ||
+        isMadeValue(f, expr) ||
+        isValuesRow(f, expr)
+      );
     case "subscript":
       return isInMemoryValue(f, expr.childForFieldName("value")!);
+    case "parenthesized_expression":
+      return expr.namedChildren.length === 1 && isInMemoryValue(f, expr.namedChildren[0]);
+    case "binary_operator":
+      // `now - ts`: arithmetic of two values held in memory.
+      return (
+        isInMemoryValue(f, expr.childForFieldName("left")!) &&
+        isInMemoryValue(f, expr.childForFieldName("right")!)
+      );
     case "call": {
       const callee = expr.childForFieldName("function")!;
       if (callee.type === "identifier")
@@ -156,6 +170,91 @@ function isInMemoryValue(f: OrmFile, expr: SyntaxNode): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Modules whose functions return plain values (datetimes, timedeltas, decimals, UUIDs) whose
+ * methods compute in memory: `now = timezone.now()`, then `now.isoformat()`.
+ */
+const VALUE_MODULES = [
+  "datetime",
+  "decimal",
+  "uuid",
+  "django.utils.timezone",
+  "django.utils.dateparse",
+];
+
+/** A name every binding of which in its function assigns a value a VALUE_MODULES call made. */
+function isMadeValue(f: OrmFile, identifier: SyntaxNode): boolean {
+  const bound = visibleBindings(f, identifier);
+  return (
+    bound.length > 0 &&
+    bound.every((b) => {
+      const assignment = b.node.parent;
+      if (
+        assignment?.type !== "assignment" ||
+        assignment.childForFieldName("left")?.id !== b.node.id
+      )
+        return false;
+      const start = chainStart(assignment.childForFieldName("right")!);
+      const made = start?.childForFieldName("function");
+      const qualified = made ? f.file.qualifiedName(made) : undefined;
+      return !!qualified && VALUE_MODULES.some((m) => qualified.startsWith(`${m}.`));
+    })
+  );
+}
+
+/**
+ * A row of a `values()` or `values_list()` queryset: the loop target of a comprehension or `for`
+ * over one, or over a name bound only to `list(<such queryset>)`. A row holds column values (a
+ * dict or a tuple of str, int, datetime, ...), never a model instance: its items' methods run no
+ * query.
+ */
+function isValuesRow(f: OrmFile, identifier: SyntaxNode): boolean {
+  const bound = f.file.bindingsNamed(f.file.enclosingScope(identifier), identifier.text);
+  if (bound.length !== 1) return false;
+  const loop = bound[0].node.parent;
+  if (
+    (loop?.type !== "for_in_clause" && loop?.type !== "for_statement") ||
+    loop.childForFieldName("left")?.id !== bound[0].node.id
+  )
+    return false;
+  const iterable = loop.childForFieldName("right");
+  return !!iterable && yieldsRows(f, iterable, true);
+}
+
+/** The bindings of a name in the nearest scope that binds it (a comprehension sees its function's). */
+function visibleBindings(f: OrmFile, identifier: SyntaxNode) {
+  for (let scope = f.file.enclosingScope(identifier); ; scope = f.file.enclosingScope(scope)) {
+    const bound = f.file.bindingsNamed(scope, identifier.text);
+    if (bound.length > 0 || scope.type === "module") return bound;
+  }
+}
+
+/** A queryset of rows (`values()`), or (`viaName`) a name bound only to `list()` of one. */
+function yieldsRows(f: OrmFile, expr: SyntaxNode, viaName: boolean): boolean {
+  const qs = f.proofs.querysetOf(expr);
+  if (qs) return !qs.yieldsInstances;
+  if (expr.type === "call") {
+    const callee = expr.childForFieldName("function");
+    const args = expr.childForFieldName("arguments")?.namedChildren ?? [];
+    return (
+      callee?.type === "identifier" &&
+      callee.text === "list" &&
+      f.file.isBuiltin("list", callee) &&
+      args.length === 1 &&
+      yieldsRows(f, args[0], false)
+    );
+  }
+  if (expr.type !== "identifier" || !viaName) return false;
+  const bound = visibleBindings(f, expr);
+  const assignment = bound.length === 1 ? bound[0].node.parent : undefined;
+  const value =
+    assignment?.type === "assignment" &&
+    assignment.childForFieldName("left")?.id === bound[0].node.id
+      ? assignment.childForFieldName("right")
+      : undefined;
+  return !!value && value.type === "call" && yieldsRows(f, value, false);
 }
 
 /** The innermost call a chain of method calls starts from: `Path(root)` in `Path(root).a().b()`. */

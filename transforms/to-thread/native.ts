@@ -3,6 +3,7 @@ import { targetGone, type SiteResults } from "./results.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import type { Site, Target } from "./sites.js";
 import { reindentEdits } from "./reindent.js";
+import { replaceListSite } from "./list-queryset.js";
 
 /**
  * `--to-thread native`: the thread replaced by the native call when one is known (time.sleep, a
@@ -15,6 +16,7 @@ export function replaceSite(
   wrapper: string,
   out: SiteResults,
 ): void {
+  if (replaceListSite(scan, site, target, wrapper, out)) return;
   const native = nativeFor(scan, target.fn, site);
   if (native === undefined) {
     out.report(site.call, "AS301", noNativeMessage(scan, target.fn, wrapper));

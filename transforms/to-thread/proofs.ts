@@ -195,6 +195,10 @@ export function ormNative(fn: SyntaxNode, scan: FileScan): Native | NativeProble
       (queryset.model === "" ? asyncMethodFor("related-manager", name) : undefined) ??
       asyncMethodFor("queryset", name);
     if (!method) return stays(`Django has no async twin of the queryset method ${name}()`);
+    if (queryset.bypassed?.includes(name))
+      return stays(
+        `the manager's class overrides ${name}(), and Django's ${method.async}() calls QuerySet.${name}() in a thread, skipping the override`,
+      );
   } else if (proofs.instanceOf(receiver)) {
     method = asyncMethodFor("instance", name);
     if (!method) return stays(`Django has no async twin of the model method ${name}()`);
@@ -215,7 +219,9 @@ export function noNativeMessage(scan: FileScan, fn: SyntaxNode, wrapper: string)
   const blocking = qualified ? BLOCKING_CALLS.get(qualified) : undefined;
   if (blocking)
     return `no drop-in native equivalent for ${fn.text}: it stays in its thread; the native alternative is ${blocking.replacement}`;
-  const parts = dottedParts(fn);
+  // A builtin (`list`) gets no twin of its own: the hint would name a helper nobody writes.
+  const builtin = fn.type === "identifier" && scan.file.isBuiltin(fn.text, fn);
+  const parts = builtin ? undefined : dottedParts(fn);
   const hint = parts
     ? `; if it has an async twin, declare it in pyproject.toml under ${TWINS_TABLE}, e.g. ${twinExample(parts)}`
     : "";

@@ -1,0 +1,71 @@
+// Which base classes are known to lie outside Django's ORM, read from a file's text: the pre-pass
+// must tell a pydantic `class CardRequest(BaseModel)` in a `models.py` from a Django model.
+
+/**
+ * Modules whose classes are never Django models: validation and serialisation libraries, the
+ * standard library's class kinds, Django's forms.
+ */
+const OUTSIDE_ORM_MODULES = [
+  "pydantic",
+  "pydantic_settings",
+  "ninja",
+  "msgspec",
+  "attr",
+  "attrs",
+  "marshmallow",
+  "rest_framework",
+  "enum",
+  "typing",
+  "typing_extensions",
+  "abc",
+  "collections",
+  "dataclasses",
+  "django.forms",
+];
+
+/** Builtin bases: a class extending one of them (not imported over) is no model. */
+const BUILTIN_BASES = /^(object|dict|list|str|int|tuple|set|Exception|[A-Z]\w*(Error|Exception))$/;
+
+const FROM_IMPORT = /^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)/gm;
+const PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#]+)/gm;
+
+/** The module each name a file imports comes from: `BaseModel` -> `pydantic`. */
+export function importedModules(source: string): Map<string, string> {
+  const modules = new Map<string, string>();
+  if (!source.includes("import")) return modules;
+  for (const [, module, list] of source.matchAll(FROM_IMPORT))
+    for (const item of list.replace(/[()]|#[^\n]*/g, "").split(",")) {
+      const [name, alias] = item.trim().split(/\s+as\s+/);
+      if (name) modules.set((alias ?? name).trim(), module);
+    }
+  for (const [, list] of source.matchAll(PLAIN_IMPORT))
+    for (const item of list.split(",")) {
+      const [name, alias] = item.trim().split(/\s+as\s+/);
+      if (name)
+        modules.set((alias ?? name.split(".")[0]).trim(), alias ? name : name.split(".")[0]);
+    }
+  return modules;
+}
+
+function isOutsideOrmModule(module: string): boolean {
+  return OUTSIDE_ORM_MODULES.some((m) => module === m || module.startsWith(`${m}.`));
+}
+
+/**
+ * The bases (as written: `BaseModel`, `pydantic.BaseModel`) known to lie outside the ORM, by
+ * their last names: imported from such a module, or builtin and not imported.
+ */
+export function basesOutsideOrm(
+  written: readonly string[],
+  imports: Map<string, string>,
+): string[] {
+  return written.flatMap((base) => {
+    const parts = base.split(".").map((p) => p.trim());
+    const last = parts.at(-1)!;
+    const head = imports.get(parts[0]);
+    const module =
+      parts.length > 1 ? [head ?? parts[0], ...parts.slice(1, -1)].join(".") : imports.get(last);
+    if (module !== undefined) return isOutsideOrmModule(module) ? [last] : [];
+    return BUILTIN_BASES.test(last) ? [last] : [];
+  });
+}
