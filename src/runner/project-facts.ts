@@ -89,6 +89,8 @@ export function dependencyFacts(files: string[]): DependencyFacts {
   return facts;
 }
 
+const DJANGO_PACKAGE = /(?:^|[\s"'[,(])[\w.-]*django[\w.-]*\s*(?:[=<>~^!(;"',\]\[]|$)/im;
+
 /** `-r base.txt`, `--requirement=../base.txt`, `-c constraints.txt` in a requirements file. */
 const REQUIREMENT_INCLUDE =
   /^[ \t]*(?:-r|--requirement|-c|--constraint)(?:[ \t]*=[ \t]*|[ \t]+)(\S+)/gm;
@@ -180,9 +182,13 @@ export function subProjectFacts(
   imports: { django: boolean; asgiref: boolean },
   evidence: string,
 ): SubProject {
-  const facts = dependencyFacts(withIncludes(files));
+  const all = withIncludes(files);
+  const facts = dependencyFacts(all);
+  // A package built on Django (`pytest-django` in tests/requirements.txt, `django-environ`,
+  // `djangorestframework`) runs with Django installed: the folder is not one without it.
+  const djangoPackage = [...readableTexts(all)].some(([, text]) => DJANGO_PACKAGE.test(text));
   return {
-    usesDjango: facts.usesDjango || imports.django,
+    usesDjango: facts.usesDjango || imports.django || djangoPackage,
     usesAsgiref: facts.usesAsgiref || imports.asgiref,
     ...(facts.djangoVersion ? { djangoVersion: facts.djangoVersion } : {}),
     evidence,

@@ -91,6 +91,12 @@ describe("a repository of several projects: Django is decided by each file's nea
     expect(changed.some((p) => p.endsWith("svc/jobs.py"))).toBe(false);
   });
 
+  it("keeps a folder whose requirements name a package built on Django", async () => {
+    const dir = monorepo({ "repo/svc/requirements.txt": "pytest==8.1.1\npytest-django==4.8.0\n" });
+    const changed = await changedPaths(dir);
+    expect(changed.some((p) => p.endsWith("svc/jobs.py"))).toBe(true);
+  });
+
   it("keeps a service that imports Django itself", async () => {
     const dir = monorepo({
       "repo/svc/settings.py": "from django.conf import settings\n",
