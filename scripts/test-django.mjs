@@ -58,9 +58,6 @@ const EXPECTED_KEPT = {
   "cases/native_orm/iterate.py": {
     stock_by_sku: "iterator() inside a dict comprehension (AS205)",
   },
-  "cases/native_orm/related_manager.py": {
-    order_again: "a reverse foreign key manager (product.orders): not proven, no diagnostic today",
-  },
   "cases/native_orm/lazy_argument.py": {
     // Converted: its only caller (a test) hands the function itself on, so no call shows that it
     // is given request.user (KNOWN_LIMIT_LAZY_OBJECT in tests/proof.py). Listed so that the day

@@ -1,6 +1,8 @@
 import {
+  allImportStatements,
   fromModuleName,
   importBindingOf,
+  importBindings,
   importEditsToAdd,
   importEditsToAddModule,
   importEditsToRemove,
@@ -8,7 +10,7 @@ import {
   isImportStillUsed,
   lineEnding,
 } from "../python/imports.js";
-import { enclosingDef } from "../python/scope.js";
+import { enclosingDef, enclosingScope } from "../python/scope.js";
 import { isStdlibModule } from "../python/stdlib.js";
 import type {
   Edit,
@@ -28,36 +30,42 @@ export function importPlanEdits(file: FileSemantics, applied: readonly Fix[]): E
   const needed = applied.flatMap((f) => f.imports ?? []);
   const gone = new Set(applied.flatMap((f) => f.dropped ?? []).map((n) => n.id));
   const removals = new Removals(file);
-  const coveredDefs = new Set<number>();
   const replacedItems = new Set<number>();
+  const unused: ImportGroup[] = [];
 
-  for (const binding of droppedBindings(file, applied, needed)) {
-    if (isImportStillUsed(binding, (ref) => gone.has(ref.id))) continue;
-    const taker = needed.find((n) => n.name && n.replaces?.item.id === binding.item.id);
-    if (taker && binding.item.type !== "aliased_import") {
-      // `get_object_or_404` -> `aget_object_or_404` in the same statement, in place.
-      removals.replace(binding.item.startIndex, binding.item.endIndex, taker.name!);
-      replacedItems.add(binding.item.id);
+  for (const group of droppedGroups(file, applied, needed)) {
+    if (isImportStillUsed(group.bindings[0], (ref) => gone.has(ref.id))) continue;
+    const taker = needed.find(
+      (n) => n.name && group.bindings.some((b) => n.replaces?.item.id === b.item.id),
+    );
+    const inPlace = group.bindings.every((b) => b.item.type !== "aliased_import");
+    if (taker && inPlace) {
+      // `get_object_or_404` -> `aget_object_or_404` in the same statement, in place: every
+      // import of the name (one per branch of an `if` or `try`) so that each path binds it.
+      for (const b of group.bindings) {
+        removals.replace(b.item.startIndex, b.item.endIndex, taker.name!);
+        replacedItems.add(b.item.id);
+      }
       continue;
     }
-    const local = binding.scope.type === "function_definition" ? binding.scope : undefined;
-    const localNeed = local && needed.find((n) => n.name && n.at && enclosingDef(n.at) === local);
-    if (localNeed) {
-      // A local import in a function whose code now needs another name: a local import of that.
-      removals.localReplacement(binding, `from ${localNeed.module} import ${localNeed.name}`);
-      coveredDefs.add(local.id);
-      continue;
-    }
-    removals.remove(binding);
+    unused.push(group);
   }
+
+  const local = localImportLines(unused, applied);
+  for (const group of unused)
+    for (const binding of group.bindings) {
+      const line = local.lines.get(group);
+      if (line) removals.localReplacement(binding, line);
+      else removals.remove(binding);
+    }
 
   const additions: Edit[] = [];
   const added = new Set<string>();
   for (const need of needed) {
     if (need.replaces && replacedItems.has(need.replaces.item.id)) continue;
-    const def = need.at && enclosingDef(need.at);
-    if (def && coveredDefs.has(def.id)) continue;
     const key = `${need.module}:${need.name ?? ""}`;
+    const def = need.at && enclosingDef(need.at);
+    if (def && local.covered.has(`${def.id}:${key}`)) continue;
     if (added.has(key)) continue;
     added.add(key);
     additions.push(
@@ -69,13 +77,87 @@ export function importPlanEdits(file: FileSemantics, applied: readonly Fix[]): E
   return [...removals.edits(additions), ...additions.filter((a) => !removals.tookPlaceOf(a))];
 }
 
-/** Import bindings of the references the applied fixes removed, that may go when unused. */
-function droppedBindings(
+/**
+ * Every import of one name in one scope: `import asyncio` in both branches of an `if` binds the
+ * same local name, and whatever replaces one must replace each, or a branch is left without it.
+ */
+interface ImportGroup {
+  key: string;
+  scope: SyntaxNode;
+  bindings: ImportBinding[];
+}
+
+/**
+ * The local imports that a function's new code is reached through: each import of a dropped
+ * name in the function becomes a local import of the one name the function now needs (as
+ * `import asyncio` -> `from asgiref.sync import async_to_sync`). Only when every new use of that
+ * name in the function (nested functions included) comes through those imports: a name bound
+ * locally anywhere is local everywhere, and a use no replaced import precedes would raise
+ * UnboundLocalError. Otherwise the imports go and the new name is imported at module level.
+ */
+function localImportLines(
+  unused: readonly ImportGroup[],
+  applied: readonly Fix[],
+): { lines: Map<ImportGroup, string>; covered: Set<string> } {
+  const lines = new Map<ImportGroup, string>();
+  const covered = new Set<string>();
+  const reachedBy = needsReachedThrough(applied);
+  const byDef = new Map<number, ImportGroup[]>();
+  for (const group of unused) {
+    if (group.scope.type !== "function_definition") continue;
+    byDef.set(group.scope.id, [...(byDef.get(group.scope.id) ?? []), group]);
+  }
+  for (const groups of byDef.values()) {
+    const def = groups[0].scope;
+    const inDef = [...reachedBy.keys()].filter((n) => n.name && n.at && within(n.at, def));
+    const here = inDef.filter((n) => enclosingDef(n.at!) === def);
+    if (here.length === 0) continue;
+    const key = needKey(here[0]);
+    const ownKeys = new Set(groups.map((g) => g.key));
+    const reached = (n: NeededImport) => [...reachedBy.get(n)!].some((k) => ownKeys.has(k));
+    const sameKey = inDef.filter((n) => needKey(n) === key);
+    if (inDef.some((n) => needKey(n) !== key) || !sameKey.every(reached)) continue;
+    const line = `from ${here[0].module} import ${here[0].name}`;
+    for (const group of groups) lines.set(group, line);
+    covered.add(`${def.id}:${key}`);
+  }
+  return { lines, covered };
+}
+
+/** For each needed import, the import groups of the references its fix dropped. */
+function needsReachedThrough(applied: readonly Fix[]): Map<NeededImport, Set<string>> {
+  const result = new Map<NeededImport, Set<string>>();
+  for (const fix of applied) {
+    const keys = new Set<string>();
+    for (const reference of fix.dropped ?? []) {
+      const root = rootName(reference);
+      const binding = root && importBindingOf(root.text, root);
+      if (binding) keys.add(groupKey(binding));
+    }
+    for (const need of fix.imports ?? []) result.set(need, keys);
+  }
+  return result;
+}
+
+function needKey(need: NeededImport): string {
+  return `${need.module}:${need.name ?? ""}`;
+}
+
+function groupKey(binding: ImportBinding): string {
+  return `${binding.scope.id}:${binding.local}`;
+}
+
+function within(node: SyntaxNode, ancestor: SyntaxNode): boolean {
+  return node.startIndex >= ancestor.startIndex && node.endIndex <= ancestor.endIndex;
+}
+
+/** Import groups of the references the applied fixes removed, that may go when unused. */
+function droppedGroups(
   file: FileSemantics,
   applied: readonly Fix[],
   needed: readonly NeededImport[],
-): ImportBinding[] {
-  const bindings = new Map<number, ImportBinding>();
+): ImportGroup[] {
+  const groups = new Map<string, ImportGroup>();
   // A name another name of the same module takes the place of: the module is imported as before.
   const takenInPlace = (binding: ImportBinding) =>
     needed.some(
@@ -86,10 +168,20 @@ function droppedBindings(
     const root = rootName(reference);
     if (!root) continue;
     const binding = importBindingOf(root.text, root);
-    if (binding && (isRemovable(file, binding) || takenInPlace(binding)))
-      bindings.set(binding.item.id, binding);
+    if (!binding || !(isRemovable(file, binding) || takenInPlace(binding))) continue;
+    const key = groupKey(binding);
+    if (!groups.has(key))
+      groups.set(key, { key, scope: binding.scope, bindings: sameNameImports(file, binding) });
   }
-  return [...bindings.values()];
+  return [...groups.values()];
+}
+
+/** The binding and every other import of its name in its scope (importBindingOf gives the first). */
+function sameNameImports(file: FileSemantics, binding: ImportBinding): ImportBinding[] {
+  return allImportStatements(file.root)
+    .filter((s) => enclosingScope(s).id === binding.scope.id)
+    .flatMap((s) => importBindings(s))
+    .filter((b) => b.local === binding.local && b.qualified === binding.qualified);
 }
 
 function rootName(reference: SyntaxNode): SyntaxNode | undefined {

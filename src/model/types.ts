@@ -198,6 +198,22 @@ export interface ProjectFacts {
    * data made once in the main thread before the rewrite pass.
    */
   plans?: Record<string, SurveyPlan>;
+  /**
+   * Folders below the root that declare their own dependencies (services of a monorepo), by
+   * root-relative path with forward slashes: a file's nearest one decides for it whether Django
+   * is used (see projectOfFile).
+   */
+  subProjects?: Record<string, SubProject>;
+}
+
+/** A folder below the project root that declares its own dependencies: what they say. */
+export interface SubProject {
+  /** Its dependency files (with their `-r` includes) or its files' imports name Django. */
+  usesDjango: boolean;
+  usesAsgiref: boolean;
+  djangoVersion?: string;
+  /** The dependency files read, root-relative: what a notice names. */
+  evidence: string;
 }
 
 /** A function or method of the project, from the pre-pass's outline of its file. */

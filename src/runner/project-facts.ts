@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { parseNative } from "../syntax/parse.js";
-import type { ModelFacts, ProjectFacts, SyntaxNode } from "../model/types.js";
+import type { ModelFacts, ProjectFacts, SubProject, SyntaxNode } from "../model/types.js";
 import { basesOutsideOrm, importedModules } from "../django/class-bases.js";
 import {
   classesIn,
@@ -89,6 +89,138 @@ export function dependencyFacts(files: string[]): DependencyFacts {
     if (ASGIREF_MENTION.test(text)) facts.usesAsgiref = true;
   }
   return facts;
+}
+
+const DJANGO_PACKAGE = /(?:^|[\s"'[,(])[\w.-]*django[\w.-]*\s*(?:[=<>~^!(;"',\]\[]|$)/im;
+
+/** `-r base.txt`, `--requirement=../base.txt`, `-c constraints.txt` in a requirements file. */
+const REQUIREMENT_INCLUDE =
+  /^[ \t]*(?:-r|--requirement|-c|--constraint)(?:[ \t]*=[ \t]*|[ \t]+)(\S+)/gm;
+
+/**
+ * Does the file declare dependencies, rather than only hold tools' settings (`[flake8]` in
+ * setup.cfg, `[tool.black]` in pyproject.toml)? A file that declares none says nothing about them.
+ */
+function declaresDependencies(file: string, text: string): boolean {
+  const name = basename(file);
+  if (name === "pyproject.toml") return pyprojectDeclaresDependencies(text);
+  if (name === "setup.cfg") return /^[ \t]*install_requires[ \t]*=/m.test(text);
+  if (name === "setup.py") return /\binstall_requires\s*=/.test(text);
+  if (name === "Pipfile") return /^\[(?:dev-)?packages\]/m.test(text);
+  // A requirements file: any line that is not blank or a comment.
+  return /^[ \t]*[^\s#]/m.test(text);
+}
+
+function pyprojectDeclaresDependencies(text: string): boolean {
+  let document: Record<string, unknown>;
+  try {
+    document = parseToml(text) as Record<string, unknown>;
+  } catch {
+    // Unreadable: taken as declaring, as the text search below would read it anyway.
+    return true;
+  }
+  const project = (document.project ?? {}) as Record<string, unknown>;
+  const tool = (document.tool ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  return [
+    project.dependencies,
+    project["optional-dependencies"],
+    document["dependency-groups"],
+    tool.poetry?.dependencies,
+    tool.pdm?.["dev-dependencies"],
+  ].some((table) => table !== undefined);
+}
+
+/** The files and every requirements file they include (`-r`), each once. */
+function withIncludes(files: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const queue = [...files];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (!/\.(txt|in)$/.test(file)) continue;
+    for (const [, text] of readableTexts([file]))
+      for (const [, included] of text.matchAll(REQUIREMENT_INCLUDE))
+        queue.push(resolve(dirname(file), included));
+  }
+  return [...seen];
+}
+
+/**
+ * The dependency files that decide for a folder: those of the nearest folder at or above it, below
+ * `root`, that declares dependencies; none when no folder between it and the root does (the
+ * project-wide answer holds). `cache` remembers each folder's answer across the files of a run.
+ */
+export function nearestDependencyFiles(
+  folder: string,
+  root: string,
+  cache: Map<string, { folder: string; files: string[] } | null>,
+): { folder: string; files: string[] } | undefined {
+  const walked: string[] = [];
+  let found: { folder: string; files: string[] } | null = null;
+  for (let dir = resolve(folder); dir !== root && dir !== dirname(dir); dir = dirname(dir)) {
+    if (!dir.startsWith(root + sep)) break;
+    const known = cache.get(dir);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    walked.push(dir);
+    const declaring = [...readableTexts(dependencyFilesIn(dir))]
+      .filter(([file, text]) => declaresDependencies(file, text))
+      .map(([file]) => file);
+    if (declaring.length > 0) {
+      found = { folder: dir, files: declaring };
+      break;
+    }
+  }
+  for (const dir of walked) cache.set(dir, found);
+  return found ?? undefined;
+}
+
+/** What a sub-project's dependency files (with their includes) and its files' imports say. */
+export function subProjectFacts(
+  files: readonly string[],
+  imports: { django: boolean; asgiref: boolean },
+  evidence: string,
+): SubProject {
+  const all = withIncludes(files);
+  const facts = dependencyFacts(all);
+  // A package built on Django (`pytest-django` in tests/requirements.txt, `django-environ`,
+  // `djangorestframework`) runs with Django installed: the folder is not one without it.
+  const djangoPackage = [...readableTexts(all)].some(([, text]) => DJANGO_PACKAGE.test(text));
+  return {
+    usesDjango: facts.usesDjango || imports.django || djangoPackage,
+    usesAsgiref: facts.usesAsgiref || imports.asgiref,
+    ...(facts.djangoVersion ? { djangoVersion: facts.djangoVersion } : {}),
+    evidence,
+  };
+}
+
+/**
+ * The project as one file sees it: a file whose nearest sub-project names neither Django nor
+ * asgiref (a FastAPI service beside a Django one) is in a project without them, whatever the
+ * rest of the repository uses. A sub-project never adds Django the project-wide facts lack: what
+ * the run says about the project stays true.
+ */
+export function projectOfFile(project: ProjectFacts, file: string): ProjectFacts {
+  const { subProjects, root } = project;
+  if (!subProjects || !root) return project;
+  for (let dir = dirname(resolve(file)); dir.startsWith(root + sep); dir = dirname(dir)) {
+    const sub = subProjects[relative(root, dir).split(sep).join("/")];
+    if (!sub) continue;
+    const usesDjango = project.usesDjango && sub.usesDjango;
+    const { djangoVersion: _, djangoEvidence: __, ...rest } = project;
+    const version = sub.djangoVersion ?? project.djangoVersion;
+    return {
+      ...rest,
+      usesDjango,
+      usesAsgiref: project.usesAsgiref && (sub.usesAsgiref || sub.usesDjango),
+      ...(usesDjango && version ? { djangoVersion: version } : {}),
+      ...(usesDjango && project.djangoEvidence ? { djangoEvidence: project.djangoEvidence } : {}),
+    };
+  }
+  return project;
 }
 
 /** `name = "pkg.cli:main"` in an entry-point list: the `module:function` (extras dropped). */

@@ -1,7 +1,13 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Options } from "../config/options.js";
-import type { IndexedCall, IndexedFunction, ProjectFacts, ProjectIndex } from "../model/types.js";
+import type {
+  IndexedCall,
+  IndexedFunction,
+  ProjectFacts,
+  ProjectIndex,
+  SubProject,
+} from "../model/types.js";
 import type { Outline } from "../python/outline.js";
 import type { PrePass } from "./file-job.js";
 import { discoverPythonFiles, displayPath, globBaseFor } from "./files.js";
@@ -12,7 +18,9 @@ import {
   dependencyFilesAbove,
   dependencyFilesIn,
   entryPointsOf,
+  nearestDependencyFiles,
   projectFacts,
+  subProjectFacts,
   unreadModelBodies,
   type FileFacts,
 } from "./project-facts.js";
@@ -108,6 +116,8 @@ export async function projectPrePass(
     }),
   );
   project.root = root;
+  const subProjects = subProjectsOf(root, files, all, prePass);
+  if (Object.keys(subProjects).length > 0) project.subProjects = subProjects;
   const entryPoints = entryPointsOf(dependencyFiles);
   if (entryPoints.length > 0) project.entryPoints = entryPoints;
   const index = indexOf(
@@ -116,6 +126,39 @@ export async function projectPrePass(
   );
   const positions = new Map(all.map((f, i) => [f, i]));
   return { prePass: files.map((f) => prePass[positions.get(f)!]), project, index };
+}
+
+/**
+ * The folders below the root that declare their own dependencies and are the nearest such folder
+ * of one of the run's files, with what their dependency files and their files' imports say.
+ */
+function subProjectsOf(
+  root: string,
+  files: readonly string[],
+  all: readonly string[],
+  prePass: readonly (PrePass | undefined)[],
+): Record<string, SubProject> {
+  const cache = new Map<string, { folder: string; files: string[] } | null>();
+  const nearest = new Map<string, string[]>();
+  for (const file of files) {
+    const found = nearestDependencyFiles(dirname(file), root, cache);
+    if (found) nearest.set(found.folder, found.files);
+  }
+  const subProjects: Record<string, SubProject> = {};
+  for (const [folder, dependencyFiles] of nearest) {
+    const inside = all.flatMap((f, i) => (f.startsWith(folder + sep) ? [prePass[i]?.facts] : []));
+    const imports = {
+      django: inside.some((f) => f?.importsDjango),
+      asgiref: inside.some((f) => f?.importsAsgiref),
+    };
+    const evidence = dependencyFiles.map((f) => relative(root, f).split(sep).join("/")).join(", ");
+    subProjects[relative(root, folder).split(sep).join("/")] = subProjectFacts(
+      dependencyFiles,
+      imports,
+      evidence,
+    );
+  }
+  return subProjects;
 }
 
 /** The calls of one file the index holds, by root-relative path (for the mock check). */

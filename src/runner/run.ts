@@ -1,8 +1,9 @@
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
+import { resolve, sep } from "node:path";
 import type { Options } from "../config/options.js";
 import { makeContext } from "../config/context.js";
 import { moduleOf, projectPrePass, type PrePassResult } from "./project-index.js";
+import { projectOfFile } from "./project-facts.js";
 import { mockedRewrites, withMockFindings } from "./mocks.js";
 import { VERSION } from "../version.js";
 import {
@@ -87,7 +88,7 @@ export function fileLook(
     ...(project.root ? { module: moduleOf(project.root, file) } : {}),
     transforms: ids,
     options,
-    project,
+    project: projectOfFile(project, file),
     skip,
   });
 }
@@ -142,7 +143,10 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
     options.mode === "write" && !options.allowDirty ? uncommittedFiles(files) : new Set<string>();
   const rewritten = files.filter((file) => !dirty.has(file));
   prePass.project.plans = await surveyProject(pool, transforms, ctx, prePass.index, rewritten);
-  const notices = runNotices(options, transforms, ctx, excludedNamed, cwd);
+  const notices = [
+    ...runNotices(options, transforms, ctx, excludedNamed, cwd),
+    ...subProjectNotices(transforms, ctx, files),
+  ];
   const lookAt = fileLook(cwd, transforms, ctx.options, prePass.project, options.skip);
   const extra = { ...(formatter.command ? { formatter: formatter.command } : {}) };
   const results = await rewritePass(
@@ -202,6 +206,34 @@ function runNotices(
     notices.push({
       message: `${displayPath(file, cwd)}: named on the command line but excluded by ${excludedBy}; not processed`,
     });
+  return notices;
+}
+
+/**
+ * A service of the repository whose dependency files name neither Django nor asgiref, holding
+ * files of the run: the transforms that need them leave those files alone, said once per folder.
+ */
+function subProjectNotices(
+  transforms: readonly Transform[],
+  ctx: Context,
+  files: readonly string[],
+): Notice[] {
+  const { subProjects, root } = ctx.project;
+  if (!subProjects || !root) return [];
+  const notices: Notice[] = [];
+  for (const [folder, sub] of Object.entries(subProjects)) {
+    const prefix = resolve(root, folder) + sep;
+    const file = files.find((f) => f.startsWith(prefix));
+    if (!file) continue;
+    const own = { ...ctx, project: projectOfFile(ctx.project, file) };
+    const left = transforms.filter((t) => transformApplies(t, ctx) && !transformApplies(t, own));
+    if (left.length > 0)
+      notices.push({
+        message:
+          `${folder}: its dependency files (${sub.evidence}) name neither Django nor asgiref; ` +
+          `${left.map((t) => t.meta.id).join(", ")} left its files alone`,
+      });
+  }
   return notices;
 }
 

@@ -6,6 +6,7 @@ import { transformApplies } from "../engine/pipeline.js";
 import type { Context, ProjectIndex, SurveyFacts, SurveyPlan, Transform } from "../model/types.js";
 import { textOfPath } from "./file-job.js";
 import { moduleOf } from "./project-index.js";
+import { projectOfFile } from "./project-facts.js";
 import type { Pool } from "./pool.js";
 import { transformById } from "../../transforms/index.js";
 
@@ -46,9 +47,15 @@ export async function surveyProject(
   const root = index.root;
   // A file with no function holds nothing a survey follows.
   const byPath = new Map(index.functions.map((f) => [f.path, join(root, f.path)]));
-  const rewrittenPaths = new Set(
-    rewritten.map((file) => relative(root, file).split(sep).join("/")),
-  );
+  // A file a transform does not apply to (a service without Django) is not rewritten by it.
+  const rewrittenBy = (transform: Transform) =>
+    new Set(
+      rewritten
+        .filter((file) =>
+          transformApplies(transform, { ...ctx, project: projectOfFile(ctx.project, file) }),
+        )
+        .map((file) => relative(root, file).split(sep).join("/")),
+    );
   // Workers attach their own copy of the index (see Pool.shareIndex).
   const { index: _attached, ...project } = ctx.project;
   const plans: Record<string, SurveyPlan> = {};
@@ -80,7 +87,7 @@ export async function surveyProject(
     plans[transform.meta.id] = survey.plan(
       facts,
       { ...ctx, project: { ...ctx.project, index } },
-      rewrittenPaths,
+      rewrittenBy(transform),
     );
   }
   return plans;

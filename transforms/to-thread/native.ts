@@ -2,8 +2,8 @@ import { nativeFor, noNativeMessage, type FileScan } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import type { Site, Target } from "./sites.js";
-import { reindentEdits } from "./reindent.js";
 import { replaceListSite } from "./list-queryset.js";
+import { reindented } from "./reindent.js";
 
 /**
  * `--to-thread native`: the thread replaced by the native call when one is known (time.sleep, a
@@ -46,22 +46,21 @@ export function replaceSite(
     );
     return;
   }
-  if (!out.holdsOtherSite(site))
-    siteEdits.push(
-      ...reindentEdits(
+  const edits = out.holdsOtherSite(site)
+    ? siteEdits
+    : reindented(
         scan.source,
         scan.file.root,
         site.call.startIndex,
         site.call.endIndex,
         native.callee,
         siteEdits,
-      ),
-    );
+      );
   const rewrite = {
     node: site.call,
     code: "AS306" as const,
     message: `${wrapper}(${target.fn.text}, ...) replaced by its native async equivalent ${native.callee}(...)`,
     suggestion,
   };
-  out.accept(site, siteEdits, targetGone(target, !native.keepsFunction), rewrite, native);
+  out.accept(site, edits, targetGone(target, !native.keepsFunction), rewrite, native);
 }

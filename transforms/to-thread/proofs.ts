@@ -222,8 +222,28 @@ export function noNativeMessage(scan: FileScan, fn: SyntaxNode, wrapper: string)
   // A builtin (`list`) gets no twin of its own: the hint would name a helper nobody writes.
   const builtin = fn.type === "identifier" && scan.file.isBuiltin(fn.text, fn);
   const parts = builtin ? undefined : dottedParts(fn);
-  const hint = parts
-    ? `; if it has an async twin, declare it in pyproject.toml under ${TWINS_TABLE}, e.g. ${twinExample(parts)}`
-    : "";
+  const hint =
+    parts && twinCouldName(scan.file, fn, parts)
+      ? `; if it has an async twin, declare it in pyproject.toml under ${TWINS_TABLE}, e.g. ${twinExample(parts)}`
+      : "";
   return `no native async equivalent known for ${fn.text}: it stays in its thread${hint}`;
+}
+
+/**
+ * Could a declared twin name this callee? A function bound at module level (defined, imported or
+ * assigned), or an attribute of a module or client object (`redis_manager.get`, `db.fetch_order`
+ * on a FastAPI dependency, `self.client.get`). A method of the class itself (`self._query`), a
+ * function nested in the caller or a callable passed in as a parameter has no name a twin
+ * declaration could give: `"self.*" = "async_self.*"` or `"_query" = "async__query"` is noise.
+ */
+function twinCouldName(file: FileSemantics, fn: SyntaxNode, parts: string[]): boolean {
+  if (parts[0] === "self" || parts[0] === "cls") return parts.length >= 3;
+  if (parts.length > 1) return true;
+  const own = file.enclosingScope(fn);
+  for (let scope = own; ; scope = file.enclosingScope(scope)) {
+    // A class body's names are not visible in its methods.
+    const visible = scope.type !== "class_definition" || scope.id === own.id;
+    if (visible && file.bindingsNamed(scope, parts[0]).length > 0) return scope.type === "module";
+    if (scope.type === "module") return false;
+  }
 }

@@ -61,10 +61,19 @@ function indentUnit(
 }
 
 interface MovedLine {
+  /** Where the line starts: in the source, or in the text of `edit` (a multi-line new callee). */
   start: number;
+  edit?: Edit;
+  /** Where the line starts in the edit's text. */
+  offset?: number;
   space: string;
+  /** The call's own closing bracket, on a line of its own. */
   closing: boolean;
+  /** Starts with a closing bracket (`).aaggregate(` in a chain): not a line of arguments. */
+  closer: boolean;
 }
+
+const CLOSER = /^[)\]}]/;
 
 /** The lines of the original call from its second on that stay lines of their own. */
 function movedLines(
@@ -85,11 +94,14 @@ function movedLines(
     const rest = source.slice(start + space.length, to);
     if (rest === "" || rest.startsWith("\n") || rest.startsWith("\r")) continue;
     if (insideString(root, start) || !survives(source, start, space.length, edits)) continue;
-    lines.push({ start, space, closing: false });
+    lines.push({ start, space, closing: false, closer: CLOSER.test(rest) });
   }
+  const all = [...lines, ...linesOfNewText(edits, from, to)].sort(
+    (a, b) => a.start - b.start || (a.edit ? -1 : 0) - (b.edit ? -1 : 0),
+  );
   // The call's own closing bracket, on a line of its own, goes back to the statement's indentation.
-  const last = lines[lines.length - 1];
-  if (last) {
+  const last = all[all.length - 1];
+  if (last && !last.edit) {
     const lineEnd = source.indexOf("\n", last.start);
     const cut = Math.min(
       lineEnd < 0 ? to : lineEnd,
@@ -98,14 +110,41 @@ function movedLines(
     );
     last.closing = source.slice(last.start, cut).trim() === ")";
   }
+  return all;
+}
+
+/**
+ * The lines inside new text that spans lines: a callee kept from a chain written over several
+ * lines (`Order.objects.filter(\n    status="open",\n).aaggregate`) moves with the call.
+ */
+function linesOfNewText(edits: readonly Edit[], from: number, to: number): MovedLine[] {
+  const lines: MovedLine[] = [];
+  for (const edit of edits) {
+    if (edit.start < from || edit.start > to) continue;
+    let offset = edit.text.indexOf("\n");
+    for (; offset >= 0; offset = edit.text.indexOf("\n", offset + 1)) {
+      const space = LEADING_SPACE.exec(edit.text.slice(offset + 1))![0];
+      const rest = edit.text.slice(offset + 1 + space.length);
+      if (rest === "" || rest.startsWith("\n") || rest.startsWith("\r")) continue;
+      lines.push({
+        start: edit.start,
+        edit,
+        offset: offset + 1,
+        space,
+        closing: false,
+        closer: CLOSER.test(rest),
+      });
+    }
+  }
   return lines;
 }
 
 /**
- * Edits of leading space that keep the lines moved by `edits` (the rewrite of the call from
- * `start` to `end`, whose new callee text is `callee`) in the file's hanging-indent style.
+ * The rewrite of the call from `start` to `end` (`edits`, whose new callee text is `callee`) with
+ * the lines it moves kept in the file's hanging-indent style: every line of the moved expression,
+ * those inside a callee written over several lines included, shifted alike.
  */
-export function reindentEdits(
+export function reindented(
   source: string,
   root: SyntaxNode,
   start: number,
@@ -117,30 +156,42 @@ export function reindentEdits(
   const statementSpace = LEADING_SPACE.exec(source.slice(statementLine, start))![0];
   const rewritten = applied(source, statementLine, end, edits);
   const open = start - statementLine + callee.length;
-  const firstLineEnd = rewritten.indexOf("\n");
-  if (firstLineEnd < 0 || rewritten[open] !== "(") return [];
-  const afterOpen = rewritten.slice(open + 1, firstLineEnd).trim();
-  if (afterOpen !== "" && !afterOpen.startsWith("#")) return [];
+  const openLineEnd = rewritten.indexOf("\n", open);
+  if (openLineEnd < 0 || rewritten[open] !== "(") return [...edits];
+  const afterOpen = rewritten.slice(open + 1, openLineEnd).trim();
+  if (afterOpen !== "" && !afterOpen.startsWith("#")) return [...edits];
   const lines = movedLines(source, root, start, end, edits);
-  const body = lines.filter((l) => !l.closing);
-  if (
+  const body = lines.filter((l) => !l.closing && !l.closer);
+  const unsafe =
     body.length === 0 ||
+    statementSpace.includes("\t") ||
     lines.some((l) => l.space.includes("\t")) ||
-    statementSpace.includes("\t")
-  )
-    return [];
+    // A line break inside a string of the new text: its lines are the string's value.
+    lines.some((l) => l.edit && /"""|'''|\\\r?\n/.test(l.edit.text));
+  if (unsafe) return [...edits];
   const unit = indentUnit(source, root, start, statementSpace.length);
   const shift = statementSpace.length + unit - Math.min(...body.map((l) => l.space.length));
-  const result: Edit[] = [];
-  for (const line of lines) {
-    const width = line.closing ? statementSpace.length : line.space.length + shift;
-    if (width < 0) return [];
-    if (width !== line.space.length)
-      result.push({
+  const widths = lines.map((l) => (l.closing ? statementSpace.length : l.space.length + shift));
+  if (widths.some((w) => w < 0)) return [...edits];
+  const texts = new Map<Edit, string>();
+  const spaces: Edit[] = [];
+  // Back to front, so each line's offset in its edit's text still holds when it is changed.
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i];
+    if (widths[i] === line.space.length) continue;
+    if (line.edit) {
+      const text = texts.get(line.edit) ?? line.edit.text;
+      const at = line.offset!;
+      texts.set(
+        line.edit,
+        text.slice(0, at) + " ".repeat(widths[i]) + text.slice(at + line.space.length),
+      );
+    } else
+      spaces.push({
         start: line.start,
         end: line.start + line.space.length,
-        text: " ".repeat(width),
+        text: " ".repeat(widths[i]),
       });
   }
-  return result;
+  return [...edits.map((e) => ({ ...e, text: texts.get(e) ?? e.text })), ...spaces];
 }

@@ -2,7 +2,7 @@ import type { FileScan } from "./proofs.js";
 import { ormNative } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
-import { reindentEdits } from "./reindent.js";
+import { reindented } from "./reindent.js";
 import { isPrimary, type Site, type Target } from "./sites.js";
 import { loopHazard, callHazard, type LoopHazard } from "./loop-hazards.js";
 
@@ -75,18 +75,17 @@ export function unwrapSite(
     );
     return;
   }
-  if (!out.holdsOtherSite(site))
-    siteEdits.push(
-      ...reindentEdits(
+  const edits = out.holdsOtherSite(site)
+    ? siteEdits
+    : reindented(
         scan.source,
         scan.file.root,
         site.awaited.startIndex,
         site.call.endIndex,
         callee,
         siteEdits,
-      ),
-    );
-  out.accept(site, siteEdits, targetGone(target, false), {
+      );
+  out.accept(site, edits, targetGone(target, false), {
     node: site.awaited,
     code: "AS302",
     message:
