@@ -320,6 +320,11 @@ export class OrmProofs {
     return proof;
   }
 
+  /** The instance a call returns (`Card.objects.get(pk=pk)`), as a name bound to it would be. */
+  instanceReturned(call: SyntaxNode): InstanceProof | undefined {
+    return this.instanceReturnedBy(call, false);
+  }
+
   private instanceNamed(identifier: SyntaxNode): InstanceProof | undefined {
     const bindings = this.bindingsOf(identifier);
     if (!bindings) return undefined;

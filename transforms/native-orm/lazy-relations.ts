@@ -9,14 +9,16 @@ import type { Conversion, OrmFile, Problem } from "./types.js";
 export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | undefined {
   const object = node.childForFieldName("object");
   const attribute = node.childForFieldName("attribute")?.text ?? "";
-  if (object?.type !== "identifier") return undefined;
+  // `card.account`, or `Card.objects.get(pk=pk).account` read off the call itself.
+  if (object?.type !== "identifier" && object?.type !== "call") return undefined;
   const parent = node.parent;
   // Writes and method calls on the instance are not reads of the relation.
   if (parent?.type === "assignment" && parent.childForFieldName("left")?.id === node.id)
     return undefined;
   if (parent?.type === "call" && parent.childForFieldName("function")?.id === node.id)
     return undefined;
-  const instance = f.proofs.instanceOf(object);
+  const instance =
+    object.type === "call" ? f.proofs.instanceReturned(object) : f.proofs.instanceOf(object);
   if (!instance) return undefined;
   if (!f.proofs.knowsFieldsOf(instance.model))
     return unknownFieldRead(node, instance.model, f.ctx.project.modelsModuleClasses);
@@ -29,7 +31,7 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
       message: `${node.text} may load the related ${attribute} lazily, a sync query: the queryset that loads ${object.text} names a select_related or prefetch_related lookup known only at run time, which may or may not be ${attribute}`,
       severity: "info",
     };
-  if (instance.fromParameter && isRebound(f, object))
+  if (instance.fromParameter && object.type === "identifier" && isRebound(f, object))
     return {
       code: "AS202",
       node,

@@ -74,9 +74,9 @@ function lambdaConversion(
   if (!body) return undefined;
   const findings = scan(f, body, "wrapper");
   if (findings.ormSites === 0) return undefined;
-  const blocker = findings.problems[0];
-  if (blocker) return blocker;
-  if (findings.conversions.length > 1 || findings.conversions[0].node.id !== body.id) {
+  // The lambda's shape first: more than one query is rewritten by hand whatever else it holds.
+  const [first, ...more] = findings.conversions;
+  if (more.length > 0 || (first && first.node.id !== body.id)) {
     return {
       code: "AS208",
       node: outer,
@@ -84,7 +84,9 @@ function lambdaConversion(
         "the lambda holds more than one ORM call or uses its result: rewrite by hand with one awaited native call per query",
     };
   }
-  const inner = findings.conversions[0];
+  const blocker = findings.problems[0];
+  if (blocker || !first) return blocker;
+  const inner = first;
   if (!inner.awaited) {
     // list(qs) inside the lambda: the comprehension replaces the whole `await ...`.
     if (!awaitNode) return notAwaited(f, outer, body);
