@@ -77,6 +77,17 @@ const PURE_MODULES = [
   "statistics",
   "traceback",
   "pathlib",
+  "calendar",
+  "fractions",
+  "secrets",
+  "hmac",
+  "binascii",
+  "html",
+  "urllib.parse",
+  "unicodedata",
+  "bisect",
+  "heapq",
+  "ipaddress",
   "django.utils.timezone",
   "django.utils.dateparse",
   "django.utils.text",
@@ -84,6 +95,17 @@ const PURE_MODULES = [
   "django.urls",
   "django.db.models",
 ];
+
+/** AbstractBaseUser/AbstractUser methods that touch no database. */
+const IN_MEMORY_USER_METHODS = new Set([
+  "set_password",
+  "set_unusable_password",
+  "has_usable_password",
+  "get_username",
+  "get_full_name",
+  "get_short_name",
+  "get_session_auth_hash",
+]);
 
 /**
  * Modules whose calls build values in memory but whose values' methods work on the file system:
@@ -429,10 +451,11 @@ export function noAsyncApiProblem(
     return problem(`${callee.text}(): forms have no async API`);
   if (method === "save" && receiver.type === "attribute")
     return problem(`${callee.text}(): FileField and storage .save() have no async API`);
-  if (
-    f.proofs.querysetOf(receiver) ||
-    (receiver.type === "identifier" && f.proofs.instanceOf(receiver))
-  )
+  const instance = receiver.type === "identifier" && f.proofs.instanceOf(receiver);
+  // Django's user model methods that only read or set fields in memory (`check_password` may
+  // save an upgraded hash: not one of them).
+  if (instance && IN_MEMORY_USER_METHODS.has(method)) return undefined;
+  if (f.proofs.querysetOf(receiver) || instance)
     return problem(
       `${callee.text}() is a custom model or manager method, not in Django's async API`,
     );
