@@ -1,4 +1,5 @@
 import { relative, resolve } from "node:path";
+import { callArguments } from "../../src/python/calls.js";
 import { needsParenthesesForAwait } from "../../src/python/scope.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import { chainBlocker, nameOf, reachedFunctions } from "./chains.js";
@@ -244,9 +245,11 @@ function callEdit(c: ChainCall, twins: Map<number, string>): Edit[] {
 /** `sync_to_async(helper)(x)` -> `helper(x)`, or `ahelper(x)` when the callee is twinned. */
 function unwrapEdits(c: ChainCall, wrap: SyntaxNode, twins: Map<number, string>): Edit[] {
   const twin = twins.get(c.def.id);
+  // `helper`, or `self.helper` whose name `c.callee` is.
+  const target = callArguments(wrap)[0];
   return [
-    { start: c.call.startIndex, end: c.callee.startIndex, text: "" },
+    { start: c.call.startIndex, end: target.startIndex, text: "" },
     ...(twin ? [{ start: c.callee.startIndex, end: c.callee.endIndex, text: twin }] : []),
-    { start: c.callee.endIndex, end: wrap.endIndex, text: "" },
+    { start: target.endIndex, end: wrap.endIndex, text: "" },
   ];
 }

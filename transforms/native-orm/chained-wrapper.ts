@@ -1,6 +1,13 @@
 import type { SyntaxNode } from "../../src/model/types.js";
 import { chainPlan } from "./chain-plan.js";
-import { chainTarget, nameOf, ownProblems, reachedFunctions, reachesOtherFiles } from "./chains.js";
+import {
+  chainTarget,
+  methodTarget,
+  nameOf,
+  ownProblems,
+  reachedFunctions,
+  reachesOtherFiles,
+} from "./chains.js";
 import { rewrittenText } from "./rewrite.js";
 import { analyseDecorated } from "./decorated.js";
 import { fixOf, recordBlocked, report } from "./state.js";
@@ -45,15 +52,14 @@ function planOf(f: OrmFile): ChainPlan {
 /** `sync_to_async(helper)(...)` of a plain def of this file. */
 function wrappedChainCall(f: OrmFile, ref: SyntaxNode): ChainedWrapper | undefined {
   const w = wrappedHelper(f, ref);
-  const def = w ? chainTarget(f, w.target) : undefined;
-  if (!w || !def) return undefined;
+  if (!w) return undefined;
+  // `sync_to_async(helper)`, or `sync_to_async(self._count)` of a method of the class.
+  const method = chainTarget(f, w.target) ? undefined : methodTarget(f, w.target);
+  const def = method ?? chainTarget(f, w.target);
+  if (!def) return undefined;
+  const callee = method ? w.target.childForFieldName("attribute")! : w.target;
   const name = `sync_to_async(${w.target.text})`;
-  return {
-    def: w.outer,
-    name,
-    calls: [{ call: w.outer, callee: w.target, def }],
-    unwrap: w.wrap,
-  };
+  return { def: w.outer, name, calls: [{ call: w.outer, callee, def }], unwrap: w.wrap };
 }
 
 /** Reports `sync_to_async(helper)(...)` of a plain def of this file; false when it is not one. */

@@ -1,6 +1,6 @@
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
-import { chainTarget, reachesOtherFiles } from "./chains.js";
+import { chainTarget, methodTarget, reachesOtherFiles } from "./chains.js";
 import { chainKey, crossTargetOf } from "./cross-calls.js";
 import { lazyUserIn } from "./lazy-objects.js";
 import type { OrmFile, WrappedCross } from "./types.js";
@@ -38,19 +38,13 @@ export function wrappedCrossCalls(f: OrmFile): WrappedCross[] {
   f.wrappedCross ??= (f.wrapperRefs ?? []).flatMap((ref) => {
     const w = wrappedHelper(f, ref);
     if (!w) return [];
-    const def = chainTarget(f, w.target);
+    const method = chainTarget(f, w.target) ? undefined : methodTarget(f, w.target);
+    const def = method ?? chainTarget(f, w.target);
     if (def) {
-      const call = { call: w.outer, callee: w.target, def };
+      const callee = method ? w.target.childForFieldName("attribute")! : w.target;
+      const call = { call: w.outer, callee, def };
       if (!reachesOtherFiles(f, [call], [])) return [];
-      return [
-        {
-          call: w.outer,
-          wrap: w.wrap,
-          callee: w.target,
-          helper: w.target,
-          target: chainKey(f, def),
-        },
-      ];
+      return [{ call: w.outer, wrap: w.wrap, callee, helper: w.target, target: chainKey(f, def) }];
     }
     const cross = crossTargetOf(f, w.target);
     return cross ? [{ call: w.outer, wrap: w.wrap, helper: w.target, ...cross }] : [];
