@@ -14,7 +14,11 @@ import {
 } from "../django/orm.js";
 
 /** Files where a Python project states its dependencies. */
-const DEPENDENCY_FILE = /^(pyproject\.toml|requirements.*\.(txt|in)|setup\.cfg|setup\.py|Pipfile)$/;
+const DEPENDENCY_FILE =
+  /^(pyproject\.toml|requirements.*\.(txt|in)|setup\.cfg|setup\.py|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
+
+/** Lock files: the version they pin is the one installed, whatever bound the manifest states. */
+const LOCK_FILE = /^(Pipfile\.lock|poetry\.lock|uv\.lock)$/;
 
 // `Django==4.2.7`, `django>=4.1,<5`, `"Django (>=4.2)"`, `django = "^5.0"`, `Django~=4.2`.
 const DJANGO_REQUIREMENT =
@@ -30,6 +34,8 @@ export interface DependencyFacts {
   usesDjango: boolean;
   usesAsgiref: boolean;
   djangoVersion?: string;
+  /** The version comes from a lock file: a manifest's bound does not replace it. */
+  locked?: boolean;
   evidence?: string;
 }
 
@@ -80,15 +86,46 @@ function* readableTexts(files: readonly string[]): Generator<[string, string]> {
 export function dependencyFacts(files: string[]): DependencyFacts {
   const facts: DependencyFacts = { usesDjango: false, usesAsgiref: false };
   for (const [file, text] of readableTexts(files)) {
+    if (LOCK_FILE.test(basename(file))) {
+      const locked = lockedDjangoVersion(file, text);
+      if (locked && !facts.locked) {
+        if (!facts.usesDjango) facts.evidence = file;
+        facts.usesDjango = true;
+        facts.djangoVersion = locked;
+        facts.locked = true;
+      }
+      continue;
+    }
     const version = DJANGO_REQUIREMENT.exec(text);
     if (version || DJANGO_MENTION.test(text)) {
       if (!facts.usesDjango) facts.evidence = file;
       facts.usesDjango = true;
-      if (version && !facts.djangoVersion) facts.djangoVersion = `${version[2]}.${version[3]}`;
+      if (version && !facts.djangoVersion && !facts.locked)
+        facts.djangoVersion = `${version[2]}.${version[3]}`;
     }
     if (ASGIREF_MENTION.test(text)) facts.usesAsgiref = true;
   }
   return facts;
+}
+
+/** "X.Y" of the Django a lock file pins (Pipfile.lock's JSON, poetry.lock's or uv.lock's TOML). */
+function lockedDjangoVersion(file: string, text: string): string | undefined {
+  try {
+    if (basename(file) === "Pipfile.lock") {
+      const lock = JSON.parse(text) as Record<string, Record<string, { version?: string }>>;
+      return majorMinor(lock.default?.django?.version ?? lock.develop?.django?.version);
+    }
+    const lock = parseToml(text) as { package?: { name?: string; version?: string }[] };
+    const django = (lock.package ?? []).find((p) => p.name?.toLowerCase() === "django");
+    return majorMinor(django?.version);
+  } catch {
+    return undefined;
+  }
+}
+
+function majorMinor(version: string | undefined): string | undefined {
+  const match = version ? /(\d+)\.(\d+)/.exec(version) : null;
+  return match ? `${match[1]}.${match[2]}` : undefined;
 }
 
 const DJANGO_PACKAGE = /(?:^|[\s"'[,(])[\w.-]*django[\w.-]*\s*(?:[=<>~^!(;"',\]\[]|$)/im;

@@ -80,6 +80,28 @@ describe("dependencyFacts: Django and its version", () => {
     });
   });
 
+  it("takes the version a lock file pins over the manifest's lower bound", () => {
+    expect(
+      factsOf({
+        Pipfile: '[packages]\ndjango = "~=4.0"\n',
+        "Pipfile.lock": JSON.stringify({ default: { django: { version: "==4.2.16" } } }),
+      }).djangoVersion,
+    ).toBe("4.2");
+    expect(
+      factsOf({
+        "pyproject.toml": '[tool.poetry.dependencies]\ndjango = "^4.1"\n',
+        "poetry.lock":
+          '[[package]]\nname = "asgiref"\nversion = "3.8.1"\n\n[[package]]\nname = "Django"\nversion = "5.1.4"\n',
+      }).djangoVersion,
+    ).toBe("5.1");
+    expect(
+      factsOf({
+        "pyproject.toml": '[project]\ndependencies = ["django>=4.2"]\n',
+        "uv.lock": 'version = 1\n\n[[package]]\nname = "django"\nversion = "5.2.1"\n',
+      }).djangoVersion,
+    ).toBe("5.2");
+  });
+
   it("knows Django without a version", () => {
     const facts = factsOf({ "requirements.txt": "Django\ncelery\n" });
     expect(facts.usesDjango).toBe(true);
