@@ -21,7 +21,8 @@ import {
   type ReportedFix,
 } from "../engine/pipeline.js";
 import { factsOfFile, type FileFacts } from "./project-facts.js";
-import { outlineOf, type Outline } from "../python/outline.js";
+import { outlineOf } from "../python/outline.js";
+import { packOutline, type PackedOutline } from "../python/packed-outline.js";
 import type { ProjectFacts, ReplacedName, Transform, TransformOptions } from "../model/types.js";
 import { formatSource, type FormatterCommand } from "./formatter.js";
 import { TRANSFORMS, transformById } from "../../transforms/index.js";
@@ -386,8 +387,8 @@ export interface PrePass {
    * rewrite pass would leave it unchanged with nothing to say, so it is not read again.
    */
   inert: boolean;
-  /** Functions and calls, read without a parse (see outlineOf). */
-  outline?: Outline;
+  /** Functions and calls, read without a parse (see outlineOf), packed. */
+  outline?: PackedOutline;
 }
 
 /** The result the rewrite pass gives an inert file, without reading it again. */
@@ -427,6 +428,6 @@ export function prePassOfPath(file: string): PrePass {
   return {
     facts: factsOfFile(text),
     inert,
-    ...(text.includes("def ") ? { outline: outlineOf(text) } : {}),
+    ...(text.includes("def ") ? { outline: packOutline(outlineOf(text)) } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Outline, OutlineCall, OutlineFunction } from "../python/outline.js";
+import type { PackedOutline } from "../python/packed-outline.js";
 import type { PrePass } from "./file-job.js";
 
 /**
@@ -12,81 +12,15 @@ import type { PrePass } from "./file-job.js";
 const CACHE_VERSION = 3;
 export const CACHE_DIR = ".asyncshift_cache";
 
-/** `[name, className or 0, parent or -1, async 1/0, decorators, line, indent]`. */
-type StoredFunction = [string, string | 0, number, 0 | 1, string[], number, number];
-
-/**
- * An outline on disk: functions as tuples, calls flattened four values each
- * (`callee, line, flags (1 awaited, 2 handed request.user), within or -1`): property names repeated on every one of a
- * project's hundred thousand calls were two thirds of the file.
- */
-interface StoredOutline {
-  f: StoredFunction[];
-  c: (string | number)[];
-  p?: Outline["patches"];
-}
-
 /** `[size, mtimeMs, inert 1/0, facts, outline]`. */
-type StoredEntry = [number, number, 0 | 1, PrePass["facts"] | 0, StoredOutline | 0];
-
-function storedOutline(outline: Outline): StoredOutline {
-  const c: (string | number)[] = [];
-  for (const call of outline.calls)
-    c.push(
-      call.callee,
-      call.line,
-      (call.awaited ? 1 : 0) | (call.passesUser ? 2 : 0),
-      call.within ?? -1,
-    );
-  return {
-    f: outline.functions.map((f) => [
-      f.name,
-      f.className ?? 0,
-      f.parent ?? -1,
-      f.async ? 1 : 0,
-      f.decorators,
-      f.line,
-      f.indent,
-    ]),
-    c,
-    ...(outline.patches ? { p: outline.patches } : {}),
-  };
-}
-
-function outlineOfStored(stored: StoredOutline): Outline {
-  const functions = stored.f.map(
-    ([name, className, parent, isAsync, decorators, line, indent]): OutlineFunction => ({
-      name,
-      ...(className !== 0 ? { className } : {}),
-      ...(parent >= 0 ? { parent } : {}),
-      async: isAsync === 1,
-      decorators,
-      line,
-      indent,
-    }),
-  );
-  const calls: OutlineCall[] = [];
-  const c = stored.c;
-  for (let k = 0; k + 3 < c.length; k += 4) {
-    const within = c[k + 3] as number;
-    const flags = c[k + 2] as number;
-    calls.push({
-      callee: c[k] as string,
-      line: c[k + 1] as number,
-      awaited: (flags & 1) === 1,
-      ...(flags & 2 ? { passesUser: true as const } : {}),
-      ...(within >= 0 ? { within } : {}),
-    });
-  }
-  return { functions, calls, ...(stored.p ? { patches: stored.p } : {}) };
-}
+type StoredEntry = [number, number, 0 | 1, PrePass["facts"] | 0, PackedOutline | 0];
 
 function prePassOfStored(entry: StoredEntry): PrePass {
   const [, , inert, facts, outline] = entry;
   return {
     ...(facts !== 0 ? { facts } : {}),
     inert: inert === 1,
-    ...(outline !== 0 ? { outline: outlineOfStored(outline) } : {}),
+    ...(outline !== 0 ? { outline } : {}),
   };
 }
 
@@ -132,7 +66,7 @@ export class IndexCache {
       stat.mtimeMs,
       prePass.inert ? 1 : 0,
       prePass.facts ?? 0,
-      prePass.outline ? storedOutline(prePass.outline) : 0,
+      prePass.outline ?? 0,
     ];
     this.changed = true;
   }

@@ -2,9 +2,9 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Options } from "../config/options.js";
 import type { IndexedCall, IndexedFunction, ProjectFacts, ProjectIndex } from "../model/types.js";
-import type { Outline } from "../python/outline.js";
+import { PACKED_CALL_WIDTH, type PackedOutline } from "../python/packed-outline.js";
 import type { PrePass } from "./file-job.js";
-import { discoverPythonFiles, displayPath, globBaseFor } from "./files.js";
+import { discoverPythonFiles, displayPath, globBaseFor, relativePath } from "./files.js";
 import { IndexCache } from "./index-cache.js";
 import type { Pool } from "./pool.js";
 import {
@@ -71,7 +71,7 @@ export async function projectPrePass(
   const projectFiles = walkedRoot ? files : filesOfProject(root, options, cwd);
   const all = [...new Set([...files, ...projectFiles])];
   const cache = options.cache === false ? undefined : new IndexCache(root, cacheKey);
-  const paths = all.map((file) => relative(root, file));
+  const paths = all.map((file) => relativePath(root, file));
   const stats = all.map((file) => statOf(file));
   const prePass = all.map((_, i) => (stats[i] ? cache?.get(paths[i], stats[i]!) : undefined));
   const missing = all.flatMap((file, i) => (prePass[i] ? [] : [i]));
@@ -112,7 +112,7 @@ export async function projectPrePass(
   if (entryPoints.length > 0) project.entryPoints = entryPoints;
   const index = indexOf(
     root,
-    all.map((file, i) => ({ file, path: paths[i], outline: prePass[i]?.outline })),
+    all.map((_, i) => ({ path: paths[i], outline: prePass[i]?.outline })),
   );
   const positions = new Map(all.map((f, i) => [f, i]));
   return { prePass: files.map((f) => prePass[positions.get(f)!]), project, index };
@@ -176,7 +176,12 @@ function filesOfProject(
 
 /** `billing/tasks.py` -> `billing.tasks`; `billing/__init__.py` -> `billing`. */
 export function moduleOf(root: string, file: string): string {
-  const parts = relative(root, file).split(sep);
+  return moduleOfRelative(relative(root, file));
+}
+
+/** moduleOf for a path already relative to the root, in the platform's separators. */
+function moduleOfRelative(path: string): string {
+  const parts = path.split(sep);
   const last = parts.pop()!.replace(/\.py$/, "");
   if (last !== "__init__") parts.push(last);
   return parts.join(".");
@@ -189,10 +194,9 @@ function lastNameOf(callee: string): string {
 }
 
 interface FileOutline {
-  file: string;
   /** Relative to the root, in the platform's separators. */
   path: string;
-  outline?: Outline;
+  outline?: PackedOutline;
 }
 
 /** asgiref's wrappers: where a call graph reaches thread-sensitive work (asyncio-run asks). */
@@ -201,49 +205,64 @@ const ALWAYS_INDEXED = ["sync_to_async", "database_sync_to_async", "async_to_syn
 /**
  * The functions of the project and the calls that may reach them: calls whose callee's last name
  * is a project function's (the index keeps no call the project cannot resolve), and asgiref's
- * wrappers.
+ * wrappers. Read from the packed outlines as they are (see PackedOutline).
  */
 function indexOf(root: string, outlines: FileOutline[]): ProjectIndex {
   const functions: IndexedFunction[] = [];
   const names = new Set<string>(ALWAYS_INDEXED);
-  const withOutlines = outlines.flatMap(({ file, path, outline }) =>
-    outline ? [{ file, path: sep === "/" ? path : path.split(sep).join("/"), outline }] : [],
+  const withOutlines = outlines.flatMap(({ path, outline }) =>
+    outline
+      ? [{ path: sep === "/" ? path : path.split(sep).join("/"), module: path, outline }]
+      : [],
   );
-  for (const { file, path, outline } of withOutlines) {
-    const module = moduleOf(root, file);
-    for (const f of outline.functions) {
-      names.add(f.name);
-      functions.push({
-        module,
-        path,
-        name: f.name,
-        ...(f.className ? { className: f.className } : {}),
-        nested: f.parent !== undefined,
-        async: f.async,
-        decorators: f.decorators,
-        line: f.line,
-      });
+  for (const file of withOutlines) {
+    const { path, outline } = file;
+    if (outline.f.length === 0) continue;
+    const module = moduleOfRelative(file.module);
+    for (const [name, className, parent, isAsync, decorators, line] of outline.f) {
+      names.add(name);
+      // Literals, not spreads: a spread in an object literal is a slow copy, once per function.
+      functions.push(
+        className !== 0
+          ? {
+              module,
+              path,
+              name,
+              className,
+              nested: parent >= 0,
+              async: isAsync === 1,
+              decorators,
+              line,
+            }
+          : { module, path, name, nested: parent >= 0, async: isAsync === 1, decorators, line },
+      );
     }
   }
   const calls: IndexedCall[] = [];
   for (const { path, outline } of withOutlines) {
-    for (const call of outline.calls) {
-      if (!names.has(lastNameOf(call.callee))) continue;
-      const within = call.within === undefined ? undefined : outline.functions[call.within];
-      calls.push({
+    const c = outline.c;
+    let withinNames: string[] | undefined;
+    for (let k = 0; k + PACKED_CALL_WIDTH - 1 < c.length; k += PACKED_CALL_WIDTH) {
+      const callee = c[k] as string;
+      if (!names.has(lastNameOf(callee))) continue;
+      const flags = c[k + 2] as number;
+      const within = c[k + 3] as number;
+      withinNames ??= outline.f.map(([name, className]) =>
+        className !== 0 ? `${className}.${name}` : name,
+      );
+      const call: IndexedCall = {
         path,
-        line: call.line,
-        callee: call.callee,
-        awaited: call.awaited,
-        ...(call.passesUser ? { passesUser: true } : {}),
-        ...(within
-          ? { within: within.className ? `${within.className}.${within.name}` : within.name }
-          : {}),
-      });
+        line: c[k + 1] as number,
+        callee,
+        awaited: (flags & 1) === 1,
+      };
+      if (flags & 2) call.passesUser = true;
+      if (within >= 0) call.within = withinNames[within];
+      calls.push(call);
     }
   }
   const patches = withOutlines.flatMap(({ path, outline }) =>
-    (outline.patches ?? []).map((p) => ({ path, ...p })),
+    (outline.p ?? []).map((p) => ({ path, ...p })),
   );
   return { root, functions, calls, patches };
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { run } from "../../src/api.js";
 import { outlineOf } from "../../src/python/outline.js";
+import { packOutline, unpackOutline } from "../../src/python/packed-outline.js";
 import { CACHE_DIR, IndexCache } from "../../src/runner/index-cache.js";
 import { factsOfFile } from "../../src/runner/project-facts.js";
 import { removeTempProjects, tempProject } from "../helpers/project.js";
@@ -42,9 +43,11 @@ const SOURCE = [
 describe("the index cache", () => {
   it("gives back exactly the pre-pass it was given, through the file", () => {
     const root = tempProject({ "a.py": SOURCE });
-    const prePass = { facts: factsOfFile(SOURCE), inert: false, outline: outlineOf(SOURCE) };
-    expect(prePass.outline.functions.some((f) => f.parent !== undefined)).toBe(true);
-    expect(prePass.outline.patches).toHaveLength(2);
+    const outline = outlineOf(SOURCE);
+    expect(outline.functions.some((f) => f.parent !== undefined)).toBe(true);
+    expect(outline.patches).toHaveLength(2);
+    expect(unpackOutline(packOutline(outline))).toEqual(outline);
+    const prePass = { facts: factsOfFile(SOURCE), inert: false, outline: packOutline(outline) };
     const stat = { size: 1234, mtimeMs: 1_700_000_000_123.456 };
     const written = new IndexCache(root, "key");
     written.set("a.py", stat, prePass);
