@@ -14,6 +14,7 @@ import {
 import { basename, dirname, join } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import {
+  holdsAnyTrigger,
   mayHoldSite,
   transformSource,
   type ReportedDiagnostic,
@@ -417,14 +418,22 @@ export function modelFactsOfPath(file: string): FileFacts | undefined {
   return text === undefined ? undefined : factsOfFile(text, true);
 }
 
+let triggerTest: ((source: string) => boolean) | undefined;
+
+/** Does the text hold a trigger word of any transform? */
+function holdsTrigger(source: string): boolean {
+  triggerTest ??= holdsAnyTrigger(TRANSFORMS);
+  return triggerTest(source);
+}
+
 /** The pre-pass for one file; unreadable or undecodable files contribute nothing. */
 export function prePassOfPath(file: string): PrePass {
   const text = textOfPath(file);
   if (text === undefined) return { inert: false };
-  const transforms = [...TRANSFORMS, faultInjectingTransform()];
+  const fault = faultInjectingTransform();
   const inert =
     loneCarriageReturnLine(text) === undefined &&
-    !transforms.some((t) => t !== undefined && mayHoldSite(text, t));
+    !(holdsTrigger(text) || (fault !== undefined && mayHoldSite(text, fault)));
   return {
     facts: factsOfFile(text),
     inert,
