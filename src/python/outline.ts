@@ -263,15 +263,14 @@ class Scanner {
     const s = this.s;
     const parts: string[] = [];
     for (;;) {
-      while (s[this.i] === " " || s[this.i] === "\t") this.i++;
-      IDENT.lastIndex = this.i;
-      const m = IDENT.exec(s);
-      if (!m) break;
-      parts.push(m[0]);
-      this.i += m[0].length;
+      while (s.charCodeAt(this.i) === SPACE || s.charCodeAt(this.i) === TAB) this.i++;
+      const name = identifierAt(s, this.i);
+      if (!name) break;
+      parts.push(name);
+      this.i += name.length;
       let j = this.i;
-      while (s[j] === " " || s[j] === "\t") j++;
-      if (s[j] !== ".") break;
+      while (s.charCodeAt(j) === SPACE || s.charCodeAt(j) === TAB) j++;
+      if (s.charCodeAt(j) !== DOT) break;
       this.i = j + 1;
     }
     return parts.length > 0 ? parts.join(".") : undefined;
