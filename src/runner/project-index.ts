@@ -238,6 +238,27 @@ function indexOf(root: string, outlines: FileOutline[]): ProjectIndex {
       );
     }
   }
+  const patches = withOutlines.flatMap(({ path, outline }) =>
+    (outline.p ?? []).map((p) => ({ path, ...p })),
+  );
+  let calls: IndexedCall[] | undefined;
+  return {
+    root,
+    functions,
+    // Made when first read: a run whose files follow no call across files (most one-file runs)
+    // never asks, and a large project has a hundred thousand of them.
+    get calls() {
+      return (calls ??= indexedCalls(withOutlines, names));
+    },
+    patches,
+  };
+}
+
+/** The calls of the outlines whose callee's last name is in `names`. */
+function indexedCalls(
+  withOutlines: { path: string; outline: PackedOutline }[],
+  names: ReadonlySet<string>,
+): IndexedCall[] {
   const calls: IndexedCall[] = [];
   for (const { path, outline } of withOutlines) {
     const c = outline.c;
@@ -261,8 +282,5 @@ function indexOf(root: string, outlines: FileOutline[]): ProjectIndex {
       calls.push(call);
     }
   }
-  const patches = withOutlines.flatMap(({ path, outline }) =>
-    (outline.p ?? []).map((p) => ({ path, ...p })),
-  );
-  return { root, functions, calls, patches };
+  return calls;
 }
