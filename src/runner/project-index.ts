@@ -1,7 +1,13 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Options } from "../config/options.js";
-import type { IndexedCall, IndexedFunction, ProjectFacts, ProjectIndex } from "../model/types.js";
+import type {
+  IndexedCall,
+  IndexedFunction,
+  ModelFacts,
+  ProjectFacts,
+  ProjectIndex,
+} from "../model/types.js";
 import { PACKED_CALL_WIDTH, type PackedOutline } from "../python/packed-outline.js";
 import type { PrePass } from "./file-job.js";
 import { discoverPythonFiles, displayPath, globBaseFor, relativePath } from "./files.js";
@@ -13,6 +19,7 @@ import {
   dependencyFilesIn,
   entryPointsOf,
   projectFacts,
+  modelsOfFiles,
   unreadModelBodies,
   type FileFacts,
 } from "./project-facts.js";
@@ -82,7 +89,8 @@ export async function projectPrePass(
     { inline: missingBytes < PRE_PASS_BYTES_FOR_THREADS },
   );
   missing.forEach((i, k) => (prePass[i] = read[k]));
-  const reread = await readModelBodies(pool, all, prePass);
+  const models = modelsOfFiles(prePass.map((p) => p?.facts));
+  const reread = await readModelBodies(pool, all, prePass, models);
   if (cache) {
     // Only what was read in this run: a warm run leaves the cache file as it is.
     for (const i of new Set([...missing, ...reread]))
@@ -106,6 +114,8 @@ export async function projectPrePass(
       const facts = prePass[i]?.facts;
       return facts ? [{ path: displayPath(file, cwd), facts }] : [];
     }),
+    // Resolved once for both, unless a second round read bodies (and found more).
+    reread.length === 0 ? models : undefined,
   );
   project.root = root;
   const entryPoints = entryPointsOf(dependencyFiles);
@@ -137,8 +147,12 @@ async function readModelBodies(
   pool: Pool,
   files: string[],
   prePass: (PrePass | undefined)[],
+  models: Record<string, ModelFacts>,
 ): Promise<number[]> {
-  const reread = unreadModelBodies(prePass.map((p) => p?.facts));
+  const reread = unreadModelBodies(
+    prePass.map((p) => p?.facts),
+    models,
+  );
   const read = await pool.run<FileFacts | undefined>(
     reread.map((i) => ({ kind: "model-facts" as const, file: files[i] })),
   );
