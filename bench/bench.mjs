@@ -41,7 +41,7 @@ const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 /** Wall seconds and peak RSS (MB) of one command, its output thrown away. */
 function measure(command, argv, cwd) {
-  const full = timeBin ? [timeBin, ["-f", "%M", command, ...argv]] : [command, argv];
+  const full = timeBin ? [timeBin, ["-f", "%M %U %S", command, ...argv]] : [command, argv];
   const started = performance.now();
   const child = spawnSync(full[0], full[1], {
     cwd,
@@ -52,8 +52,9 @@ function measure(command, argv, cwd) {
   if (child.status !== 0 && child.status !== 1)
     throw new Error(`${command} ${argv.join(" ")} exited ${child.status}: ${child.stderr}`);
   const lines = child.stderr.toString().trim().split("\n");
-  const rssMb = timeBin ? Number(lines.at(-1)) / 1024 : NaN;
-  return { seconds, rssMb };
+  const [rss, user, system] = timeBin ? lines.at(-1).split(" ").map(Number) : [NaN, NaN, NaN];
+  // CPU time (user + system, all threads): what a loaded machine distorts least.
+  return { seconds, rssMb: rss / 1024, cpu: user + system };
 }
 
 /** ruff from PATH, else installed from PyPI into a folder kept between runs. */
@@ -147,6 +148,7 @@ function alternate(runs) {
     out[label] = {
       seconds: median(xs.map((x) => x.seconds)),
       rssMb: Math.max(...xs.map((x) => x.rssMb)),
+      cpu: median(xs.map((x) => x.cpu)),
     };
   return out;
 }
@@ -237,21 +239,26 @@ function printCorpora(rows) {
 /** With --baseline: the two builds side by side, from the same rounds. */
 function printBaseline(rows) {
   console.log(
-    "\n| corpus | baseline s | asyncshift s | baseline / ast-grep | asyncshift / ast-grep |",
+    "\n| corpus | baseline s | asyncshift s | baseline / ast-grep | asyncshift / ast-grep " +
+      "| CPU s baseline / asyncshift / ast-grep |",
   );
-  console.log("|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|");
   for (const { label, result } of rows) {
     const r = result.x1;
-    const [b, a, g] = ["asyncshift@baseline", "asyncshift", "ast-grep"].map((t) => r[t].seconds);
-    console.log(`| ${label} | ${f(b)} | ${f(a)} | ${f(b / g)} | ${f(a / g)} |`);
+    const tools = ["asyncshift@baseline", "asyncshift", "ast-grep"];
+    const [b, a, g] = tools.map((t) => r[t].seconds);
+    const cpu = tools.map((t) => f(r[t].cpu)).join(" / ");
+    console.log(`| ${label} | ${f(b)} | ${f(a)} | ${f(b / g)} | ${f(a / g)} | ${cpu} |`);
   }
 }
 
 function printOneFile({ files, measured }) {
   console.log(`\nOne named file (\`${ONE_FILE}\`) in a project of ${files} files:\n`);
-  console.log("| run | s | peak RSS MB |\n|---|---|---|");
-  for (const label of Object.keys(measured).filter((key) => key !== "load"))
-    console.log(`| ${label} | ${f(measured[label].seconds)} | ${f(measured[label].rssMb, 0)} |`);
+  console.log("| run | s | CPU s | peak RSS MB |\n|---|---|---|---|");
+  for (const label of Object.keys(measured).filter((key) => key !== "load")) {
+    const { seconds, cpu, rssMb } = measured[label];
+    console.log(`| ${label} | ${f(seconds)} | ${f(cpu)} | ${f(rssMb, 0)} |`);
+  }
   const cold = measured["one file, cold"].seconds / measured["full, cold"].seconds;
   console.log(`\none file cold / full cold: ${f(cold)}; load ${f(measured.load, 1)}`);
 }
