@@ -12,7 +12,8 @@ export type PackedFunction = [string, string | 0, number, 0 | 1, string[], numbe
  */
 export interface PackedOutline {
   f: PackedFunction[];
-  c: (string | number)[];
+  /** Absent in an outline the index cache gives back: its calls are read apart (`callsOf`). */
+  c?: (string | number)[];
   p?: Outline["patches"];
 }
 
@@ -57,7 +58,7 @@ export function unpackOutline(packed: PackedOutline): Outline {
     }),
   );
   const calls: OutlineCall[] = [];
-  const c = packed.c;
+  const c = packed.c ?? [];
   for (let k = 0; k + PACKED_CALL_WIDTH - 1 < c.length; k += PACKED_CALL_WIDTH) {
     const within = c[k + 3] as number;
     const flags = c[k + 2] as number;

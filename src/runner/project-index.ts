@@ -9,7 +9,7 @@ import type {
   ProjectIndex,
 } from "../model/types.js";
 import { PACKED_CALL_WIDTH, type PackedOutline } from "../python/packed-outline.js";
-import type { PrePass } from "./file-job.js";
+import { prePassOfPath, type PrePass } from "./file-job.js";
 import { discoverPythonFiles, displayPath, globBaseFor, relativePath } from "./files.js";
 import { IndexCache } from "./index-cache.js";
 import type { Pool } from "./pool.js";
@@ -122,7 +122,8 @@ export async function projectPrePass(
   if (entryPoints.length > 0) project.entryPoints = entryPoints;
   const index = indexOf(
     root,
-    all.map((_, i) => ({ path: paths[i], outline: prePass[i]?.outline })),
+    all.map((file, i) => ({ file, path: paths[i], outline: prePass[i]?.outline })),
+    cache,
   );
   const positions = new Map(all.map((f, i) => [f, i]));
   return { prePass: files.map((f) => prePass[positions.get(f)!]), project, index };
@@ -208,9 +209,18 @@ function lastNameOf(callee: string): string {
 }
 
 interface FileOutline {
+  file: string;
   /** Relative to the root, in the platform's separators. */
   path: string;
   outline?: PackedOutline;
+}
+
+/** The calls of a file's outline: its own, from the cache's calls file, or read again. */
+function callsOfOutline(
+  { file, path, outline }: Required<FileOutline>,
+  cache: IndexCache | undefined,
+): (string | number)[] {
+  return outline.c ?? cache?.callsOf(path) ?? prePassOfPath(file).outline?.c ?? [];
 }
 
 /** asgiref's wrappers: where a call graph reaches thread-sensitive work (asyncio-run asks). */
@@ -221,18 +231,22 @@ const ALWAYS_INDEXED = ["sync_to_async", "database_sync_to_async", "async_to_syn
  * is a project function's (the index keeps no call the project cannot resolve), and asgiref's
  * wrappers. Read from the packed outlines as they are (see PackedOutline).
  */
-function indexOf(root: string, outlines: FileOutline[]): ProjectIndex {
+function indexOf(
+  root: string,
+  outlines: FileOutline[],
+  cache: IndexCache | undefined,
+): ProjectIndex {
   const functions: IndexedFunction[] = [];
   const names = new Set<string>(ALWAYS_INDEXED);
-  const withOutlines = outlines.flatMap(({ path, outline }) =>
-    outline
-      ? [{ path: sep === "/" ? path : path.split(sep).join("/"), module: path, outline }]
+  const withOutlines = outlines.flatMap((o) =>
+    o.outline
+      ? [{ ...o, shown: sep === "/" ? o.path : o.path.split(sep).join("/"), outline: o.outline }]
       : [],
   );
   for (const file of withOutlines) {
-    const { path, outline } = file;
+    const { shown: path, outline } = file;
     if (outline.f.length === 0) continue;
-    const module = moduleOfRelative(file.module);
+    const module = moduleOfRelative(file.path);
     for (const [name, className, parent, isAsync, decorators, line] of outline.f) {
       names.add(name);
       // Literals, not spreads: a spread in an object literal is a slow copy, once per function.
@@ -252,7 +266,7 @@ function indexOf(root: string, outlines: FileOutline[]): ProjectIndex {
       );
     }
   }
-  const patches = withOutlines.flatMap(({ path, outline }) =>
+  const patches = withOutlines.flatMap(({ shown: path, outline }) =>
     (outline.p ?? []).map((p) => ({ path, ...p })),
   );
   let calls: IndexedCall[] | undefined;
@@ -262,7 +276,7 @@ function indexOf(root: string, outlines: FileOutline[]): ProjectIndex {
     // Made when first read: a run whose files follow no call across files (most one-file runs)
     // never asks, and a large project has a hundred thousand of them.
     get calls() {
-      return (calls ??= indexedCalls(withOutlines, names));
+      return (calls ??= indexedCalls(withOutlines, names, cache));
     },
     patches,
   };
@@ -270,12 +284,14 @@ function indexOf(root: string, outlines: FileOutline[]): ProjectIndex {
 
 /** The calls of the outlines whose callee's last name is in `names`. */
 function indexedCalls(
-  withOutlines: { path: string; outline: PackedOutline }[],
+  withOutlines: (Required<FileOutline> & { shown: string })[],
   names: ReadonlySet<string>,
+  cache: IndexCache | undefined,
 ): IndexedCall[] {
   const calls: IndexedCall[] = [];
-  for (const { path, outline } of withOutlines) {
-    const c = outline.c;
+  for (const file of withOutlines) {
+    const { shown: path, outline } = file;
+    const c = callsOfOutline(file, cache);
     let withinNames: string[] | undefined;
     for (let k = 0; k + PACKED_CALL_WIDTH - 1 < c.length; k += PACKED_CALL_WIDTH) {
       const callee = c[k] as string;
