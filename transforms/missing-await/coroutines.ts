@@ -1,12 +1,11 @@
 import { dottedParts } from "../../src/python/calls.js";
 import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
 import { isAsyncFunction } from "../../src/python/scope.js";
-import { functionsNamed } from "./project-functions.js";
+import { functionsNamed, moduleFunctionsNamed } from "./project-functions.js";
 import type {
   Binding,
   Context,
   FileSemantics,
-  IndexedFunction,
   SyntaxNode,
 } from "../../src/model/types.js";
 
@@ -223,9 +222,7 @@ export class CoroutineFunctions {
     if (!index || !absolute || !absolute.includes(".")) return undefined;
     const name = absolute.slice(absolute.lastIndexOf(".") + 1);
     const module = absolute.slice(0, absolute.lastIndexOf("."));
-    const matches = functionsNamed(index, name).filter(
-      (f: IndexedFunction) => f.module === module && !f.className && !f.nested,
-    );
+    const matches = moduleFunctionsNamed(index, module, name);
     // Defined twice in its module with different async-ness (`if ...: async def` / `else: def`).
     if (matches.length === 0 || !matches.every((f) => f.async && keepsCoroutine(f.decorators)))
       return undefined;

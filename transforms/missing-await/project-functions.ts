@@ -23,3 +23,29 @@ export function functionsNamed(index: ProjectIndex, name: string): readonly Inde
   }
   return byName.get(name) ?? NONE;
 }
+
+/**
+ * The module-level functions named `name` in `module` (no method, no nested def), in index order:
+ * a name shared by many methods (`save`, `get`) is not filtered again at every call.
+ */
+const moduleLevelOfIndex = new WeakMap<ProjectIndex, Map<string, IndexedFunction[]>>();
+
+export function moduleFunctionsNamed(
+  index: ProjectIndex,
+  module: string,
+  name: string,
+): readonly IndexedFunction[] {
+  let byKey = moduleLevelOfIndex.get(index);
+  if (!byKey) {
+    byKey = new Map();
+    for (const f of index.functions) {
+      if (f.className || f.nested) continue;
+      const key = `${f.module}\0${f.name}`;
+      const list = byKey.get(key);
+      if (list) list.push(f);
+      else byKey.set(key, [f]);
+    }
+    moduleLevelOfIndex.set(index, byKey);
+  }
+  return byKey.get(`${module}\0${name}`) ?? NONE;
+}
