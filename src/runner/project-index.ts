@@ -43,15 +43,46 @@ export function projectRootOf(path: string): string {
 export { CACHE_DIR } from "./index-cache.js";
 
 /**
- * Below this much text the pre-pass (a text scan, few parses) runs in the main thread: at about
- * 8 MB/s on one thread, it ends before two new threads have loaded the bundle and tree-sitter
- * (django-allauth, 1.4 MB in 857 files, was slower on two threads than inline).
+ * Below this much text the pre-pass (a text scan, few parses) runs in the main thread: threads
+ * pay off only when the share of the scan they take off it outlasts their cost. Measured on two
+ * cores: a thread takes about 0.15 s of CPU to load the bundle and tree-sitter, and copying the
+ * index into it and collecting afterwards as much again; the scan reads about 18 MB/s (12 under
+ * load). So with `jobs` threads the main thread must be spared at least 0.2 s of scanning
+ * (3.6 MB) on its 1 - 1/jobs share: 7.2 MB for two (Django's own 5.4 MB ran 10-30% slower on two
+ * threads than inline), under 5 MB for four. A loaded machine moves the break-even further up.
  */
-const PRE_PASS_BYTES_FOR_THREADS = 2 * 2 ** 20;
+function prePassBytesForThreads(jobs: number): number {
+  if (threadsWhateverTheSize()) return 0;
+  return jobs <= 1 ? Infinity : (3.6 * 2 ** 20) / (1 - 1 / jobs);
+}
+
+/**
+ * Test-only: with ASYNCSHIFT_TEST_THREADS set, both passes run on threads whatever the size of the
+ * work (as long as the pool has threads and the pass enough files), so that tests of the threaded
+ * path need not make megabytes of files. Unset (always, in real use), it changes nothing.
+ */
+function threadsWhateverTheSize(): boolean {
+  return Boolean(process.env.ASYNCSHIFT_TEST_THREADS);
+}
+
+/**
+ * Should the rewrite pass over these files run on threads? Only when the share the threads take
+ * off the main thread outlasts what starting them costs (see prePassBytesForThreads): the pass
+ * reads about 3 MB/s (a parse, a copy of the tree, every transform), so 0.2 s is 0.6 MB, 1.2 MB
+ * on its half for two threads. Django's own 50 files with sites (0.9 MB) ran faster inline.
+ */
+export function rewriteWorthThreads(files: string[], sizes: Map<string, number>, jobs: number) {
+  if (jobs <= 1) return false;
+  if (threadsWhateverTheSize()) return true;
+  const bytes = files.reduce((sum, f) => sum + (sizes.get(f) ?? 0), 0);
+  return bytes >= (0.6 * 2 ** 20) / (1 - 1 / jobs);
+}
 
 export interface PrePassResult {
   /** The pre-pass of each file of the run, in order (undefined: unreadable). */
   prePass: (PrePass | undefined)[];
+  /** Each file's size when the pre-pass looked (absent: it could not). */
+  sizes: Map<string, number>;
   project: ProjectFacts;
   index: ProjectIndex;
 }
@@ -86,7 +117,7 @@ export async function projectPrePass(
   const read = await pool.run<PrePass | undefined>(
     missing.map((i) => ({ kind: "facts" as const, file: all[i] })),
     undefined,
-    { inline: missingBytes < PRE_PASS_BYTES_FOR_THREADS },
+    { inline: missingBytes < prePassBytesForThreads(pool.size) },
   );
   missing.forEach((i, k) => (prePass[i] = read[k]));
   const models = modelsOfFiles(prePass.map((p) => p?.facts));
@@ -126,7 +157,8 @@ export async function projectPrePass(
     cache,
   );
   const positions = new Map(all.map((f, i) => [f, i]));
-  return { prePass: files.map((f) => prePass[positions.get(f)!]), project, index };
+  const sizes = new Map(all.flatMap((f, i) => (stats[i] ? [[f, stats[i]!.size] as const] : [])));
+  return { prePass: files.map((f) => prePass[positions.get(f)!]), sizes, project, index };
 }
 
 /** The calls of one file the index holds, by root-relative path (for the mock check). */

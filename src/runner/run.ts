@@ -2,7 +2,12 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Options } from "../config/options.js";
 import { makeContext } from "../config/context.js";
-import { moduleOf, projectPrePass, type PrePassResult } from "./project-index.js";
+import {
+  moduleOf,
+  projectPrePass,
+  rewriteWorthThreads,
+  type PrePassResult,
+} from "./project-index.js";
 import { mockedRewrites, withMockFindings } from "./mocks.js";
 import { VERSION } from "../version.js";
 import {
@@ -237,6 +242,13 @@ async function rewritePass(
   const processed = await pool.run<FileResult>(
     jobsList.map((job) => ({ kind: "process" as const, job })),
     (done) => hooks.onProgress?.(inertCount + done, files.length),
+    {
+      inline: !rewriteWorthThreads(
+        jobsList.map((job) => job.file),
+        prePass.sizes,
+        pool.size,
+      ),
+    },
   );
   // Back in file order: inert files take their place without having been read again.
   let nextProcessed = 0;
