@@ -43,13 +43,13 @@ export function projectRootOf(path: string): string {
 export { CACHE_DIR } from "./index-cache.js";
 
 /**
- * Below this much text the pre-pass (a text scan, few parses) runs in the main thread: threads
+ * Below this much work the pre-pass (a text scan, few parses) runs in the main thread: threads
  * pay off only when the share of the scan they take off it outlasts their cost. Measured on two
- * cores: a thread takes about 0.15 s of CPU to load the bundle and tree-sitter, and copying the
- * index into it and collecting afterwards as much again; the scan reads about 18 MB/s (12 under
- * load). So with `jobs` threads the main thread must be spared at least 0.2 s of scanning
- * (3.6 MB) on its 1 - 1/jobs share: 7.2 MB for two (Django's own 5.4 MB ran 10-30% slower on two
- * threads than inline), under 5 MB for four. A loaded machine moves the break-even further up.
+ * cores, a thread costs about 0.2 s of CPU (loading the bundle and tree-sitter, then its copy of
+ * the project index), and the scan reads about 18 MB/s (12 under load). So the threads' share,
+ * 1 - 1/jobs of the scan, must be worth 0.2 s (3.6 MB): 7.2 MB for two threads (Django's own
+ * 5.4 MB ran 10-30% slower on two threads than inline), under 5 MB for four. A loaded machine
+ * moves the break-even further up.
  */
 function prePassBytesForThreads(jobs: number): number {
   if (threadsWhateverTheSize()) return 0;
@@ -113,7 +113,9 @@ export async function projectPrePass(
   const stats = all.map((file) => statOf(file));
   const prePass = all.map((_, i) => (stats[i] ? cache?.get(paths[i], stats[i]!) : undefined));
   const missing = all.flatMap((file, i) => (prePass[i] ? [] : [i]));
-  const missingBytes = missing.reduce((sum, i) => sum + (stats[i]?.size ?? 0), 0);
+  // Opening and reading a file costs what scanning about 1.5 KB does (a dense project's
+  // thousands of small files are more work than their bytes say).
+  const missingBytes = missing.reduce((sum, i) => sum + (stats[i]?.size ?? 0) + 1536, 0);
   const read = await pool.run<PrePass | undefined>(
     missing.map((i) => ({ kind: "facts" as const, file: all[i] })),
     undefined,
