@@ -45,37 +45,33 @@ export { CACHE_DIR } from "./index-cache.js";
 /**
  * Below this much work the pre-pass (a text scan, few parses) runs in the main thread: threads
  * pay off only when the share of the scan they take off it outlasts their cost. Measured on two
- * cores, a thread costs about 0.2 s of CPU (loading the bundle and tree-sitter, then its copy of
- * the project index), and the scan reads about 18 MB/s (12 under load). So the threads' share,
- * 1 - 1/jobs of the scan, must be worth 0.2 s (3.6 MB): 7.2 MB for two threads (Django's own
- * 5.4 MB ran 10-30% slower on two threads than inline), under 5 MB for four. A loaded machine
- * moves the break-even further up.
+ * cores, a thread costs about 0.35 s of CPU (loading the bundle and tree-sitter, its copy of the
+ * project index, its own collections: Django's own source took 1.73 s of CPU on two threads and
+ * 0.96 s inline), and the scan reads about 18 MB/s (12 under load). So the threads' share, 1 -
+ * 1/jobs of the scan, must be worth 0.35 s (6.3 MB): 12.6 MB for two threads, 8.4 MB for four.
+ * On an idle machine starting threads costs less wall time than CPU (they start side by side):
+ * there wagtail's 9.5 MB ran 5% faster on two threads; under load 25% slower.
  */
 function prePassBytesForThreads(jobs: number): number {
   if (threadsWhateverTheSize()) return 0;
-  return jobs <= 1 ? Infinity : (3.6 * 2 ** 20) / (1 - 1 / jobs);
+  return jobs <= 1 ? Infinity : (6.3 * 2 ** 20) / (1 - 1 / jobs);
 }
 
-/**
- * Test-only: with ASYNCSHIFT_TEST_THREADS set, both passes run on threads whatever the size of the
- * work (as long as the pool has threads and the pass enough files), so that tests of the threaded
- * path need not make megabytes of files. Unset (always, in real use), it changes nothing.
- */
 function threadsWhateverTheSize(): boolean {
   return Boolean(process.env.ASYNCSHIFT_TEST_THREADS);
 }
 
 /**
  * Should the rewrite pass over these files run on threads? Only when the share the threads take
- * off the main thread outlasts what starting them costs (see prePassBytesForThreads): the pass
- * reads about 3 MB/s (a parse, a copy of the tree, every transform), so 0.2 s is 0.6 MB, 1.2 MB
- * on its half for two threads. Django's own 50 files with sites (0.9 MB) ran faster inline.
+ * off the main thread outlasts what they cost (see prePassBytesForThreads): the pass reads about
+ * 3 MB/s (a parse, a copy of the tree, every transform), so 0.35 s is 1 MB, 2 MB on its half for
+ * two threads. Django's own 50 files with sites (0.9 MB) ran faster inline.
  */
 export function rewriteWorthThreads(files: string[], sizes: Map<string, number>, jobs: number) {
   if (jobs <= 1) return false;
   if (threadsWhateverTheSize()) return true;
   const bytes = files.reduce((sum, f) => sum + (sizes.get(f) ?? 0), 0);
-  return bytes >= (0.6 * 2 ** 20) / (1 - 1 / jobs);
+  return bytes >= 2 ** 20 / (1 - 1 / jobs);
 }
 
 export interface PrePassResult {

@@ -52,9 +52,9 @@ describe("command line reliability", () => {
 
   it("runs on worker threads by default, one per core, when the work is worth them", () => {
     const dir = tempDir();
-    // 13 files of 100 KB (mostly a comment): more than two threads' start costs to parse.
+    // 25 files of 100 KB (mostly a comment): more than two threads' start costs to process.
     const padding = `# ${"x".repeat(98)}\n`.repeat(1000);
-    for (let i = 0; i < 12; i++) writeFileSync(join(dir, `ok${i}.py`), WORK + padding);
+    for (let i = 0; i < 24; i++) writeFileSync(join(dir, `ok${i}.py`), WORK + padding);
     writeFileSync(join(dir, "bad.py"), WORK + "# INJECT-FAULT\n" + padding);
     const env = { ASYNCSHIFT_TEST_FAULT: "INJECT-FAULT" };
     const result = asyncshift(dir, ["--django", "--verbose", "--no-diff", "."], env);
