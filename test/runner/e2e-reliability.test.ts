@@ -52,8 +52,9 @@ describe("command line reliability", () => {
 
   it("runs on worker threads by default, one per core, when the work is worth them", () => {
     const dir = tempDir();
-    // 25 files of 100 KB (mostly a comment): more than two threads' start costs to process.
-    const padding = `# ${"x".repeat(98)}\n`.repeat(1000);
+    // 25 files of 100 KB (mostly a string): more than two threads' start costs to process. (Not
+    // a comment: tree-sitter takes 0.3 s over a thousand comment lines after a function body.)
+    const padding = `PAD = """\n${`${"x".repeat(99)}\n`.repeat(1000)}"""\n`;
     for (let i = 0; i < 24; i++) writeFileSync(join(dir, `ok${i}.py`), WORK + padding);
     writeFileSync(join(dir, "bad.py"), WORK + "# INJECT-FAULT\n" + padding);
     const env = { ASYNCSHIFT_TEST_FAULT: "INJECT-FAULT" };
