@@ -32,6 +32,8 @@ const which = option("corpus", "real,sparse,dense,one-file").split(",");
 const jobs = Number(option("jobs", String(availableParallelism())));
 const DENSE_BYTES = Number(option("dense-mb", "30")) * 2 ** 20;
 const PROJECT_FILES = Number(option("project-files", "5000"));
+/** Another build of asyncshift (a folder with bin/ and dist/) timed in the same rounds: A/B runs. */
+const BASELINE = option("baseline", undefined);
 /** The file the one-file figure names: Django's queryset module, full of async methods. */
 const ONE_FILE = join("copy0", "django", "db", "models", "query.py");
 
@@ -39,7 +41,7 @@ const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 /** Wall seconds and peak RSS (MB) of one command, its output thrown away. */
 function measure(command, argv, cwd) {
-  const full = timeBin ? [timeBin, ["-f", "%M", command, ...argv]] : [command, argv];
+  const full = timeBin ? [timeBin, ["-f", "%M %U %S", command, ...argv]] : [command, argv];
   const started = performance.now();
   const child = spawnSync(full[0], full[1], {
     cwd,
@@ -50,8 +52,9 @@ function measure(command, argv, cwd) {
   if (child.status !== 0 && child.status !== 1)
     throw new Error(`${command} ${argv.join(" ")} exited ${child.status}: ${child.stderr}`);
   const lines = child.stderr.toString().trim().split("\n");
-  const rssMb = timeBin ? Number(lines.at(-1)) / 1024 : NaN;
-  return { seconds, rssMb };
+  const [rss, user, system] = timeBin ? lines.at(-1).split(" ").map(Number) : [NaN, NaN, NaN];
+  // CPU time (user + system, all threads): what a loaded machine distorts least.
+  return { seconds, rssMb: rss / 1024, cpu: user + system };
 }
 
 /** ruff from PATH, else installed from PyPI into a folder kept between runs. */
@@ -65,7 +68,13 @@ function ruffCommand() {
   return join(target, "bin", "ruff");
 }
 
-const ASYNCSHIFT = [join(root, "bin", "asyncshift.js"), "--django", "--format", "json"];
+const asyncshiftArgv = (build) => [
+  join(build, "bin", "asyncshift.js"),
+  "--django",
+  "--format",
+  "json",
+];
+const ASYNCSHIFT = asyncshiftArgv(root);
 const removeCache = (dir) =>
   rmSync(join(dir, ".asyncshift_cache"), { recursive: true, force: true });
 
@@ -83,6 +92,12 @@ function tools() {
       argv: (dir) => ["node", [...ASYNCSHIFT, dir, "--jobs", String(jobs)]],
       before: removeCache,
     },
+    ...(BASELINE && {
+      "asyncshift@baseline": {
+        argv: (dir) => ["node", [...asyncshiftArgv(BASELINE), dir, "--jobs", String(jobs)]],
+        before: removeCache,
+      },
+    }),
     "ast-grep": {
       argv: (dir) => [
         join(root, "node_modules", ".bin", "ast-grep"),
@@ -133,6 +148,7 @@ function alternate(runs) {
     out[label] = {
       seconds: median(xs.map((x) => x.seconds)),
       rssMb: Math.max(...xs.map((x) => x.rssMb)),
+      cpu: median(xs.map((x) => x.cpu)),
     };
   return out;
 }
@@ -173,15 +189,23 @@ function benchOneFile(base) {
   const dir = join(base, "project");
   const files = largeProject(dir, PROJECT_FILES);
   const named = join(dir, ONE_FILE);
-  const run = (paths) => ["node", [...ASYNCSHIFT, ...paths, "--jobs", String(jobs)]];
-  const warm = () => {
-    if (!existsSync(join(dir, ".asyncshift_cache"))) measure(...run([named]), dir); // indexes the whole project
-  };
-  const measured = alternate({
-    "full, cold": { argv: run([dir]), before: () => removeCache(dir), cwd: dir },
-    "one file, cold": { argv: run([named]), before: () => removeCache(dir), cwd: dir },
-    "one file, warm": { argv: run([named]), before: warm, cwd: dir },
-  });
+  const runs = {};
+  for (const [suffix, build] of [["", root], ...(BASELINE ? [[" (baseline)", BASELINE]] : [])]) {
+    const run = (paths) => ["node", [...asyncshiftArgv(build), ...paths, "--jobs", String(jobs)]];
+    // The cache is made by the build that reads it (its format may differ between builds).
+    const warm = () => {
+      removeCache(dir);
+      measure(...run([named]), dir); // indexes the whole project
+    };
+    runs[`full, cold${suffix}`] = { argv: run([dir]), before: () => removeCache(dir), cwd: dir };
+    runs[`one file, cold${suffix}`] = {
+      argv: run([named]),
+      before: () => removeCache(dir),
+      cwd: dir,
+    };
+    runs[`one file, warm${suffix}`] = { argv: run([named]), before: warm, cwd: dir };
+  }
+  const measured = alternate(runs);
   rmSync(dir, { recursive: true, force: true });
   return { files, measured };
 }
@@ -212,11 +236,29 @@ function printCorpora(rows) {
   }
 }
 
+/** With --baseline: the two builds side by side, from the same rounds. */
+function printBaseline(rows) {
+  console.log(
+    "\n| corpus | baseline s | asyncshift s | baseline / ast-grep | asyncshift / ast-grep " +
+      "| CPU s baseline / asyncshift / ast-grep |",
+  );
+  console.log("|---|---|---|---|---|---|");
+  for (const { label, result } of rows) {
+    const r = result.x1;
+    const tools = ["asyncshift@baseline", "asyncshift", "ast-grep"];
+    const [b, a, g] = tools.map((t) => r[t].seconds);
+    const cpu = tools.map((t) => f(r[t].cpu)).join(" / ");
+    console.log(`| ${label} | ${f(b)} | ${f(a)} | ${f(b / g)} | ${f(a / g)} | ${cpu} |`);
+  }
+}
+
 function printOneFile({ files, measured }) {
   console.log(`\nOne named file (\`${ONE_FILE}\`) in a project of ${files} files:\n`);
-  console.log("| run | s | peak RSS MB |\n|---|---|---|");
-  for (const label of ["full, cold", "one file, cold", "one file, warm"])
-    console.log(`| ${label} | ${f(measured[label].seconds)} | ${f(measured[label].rssMb, 0)} |`);
+  console.log("| run | s | CPU s | peak RSS MB |\n|---|---|---|---|");
+  for (const label of Object.keys(measured).filter((key) => key !== "load")) {
+    const { seconds, cpu, rssMb } = measured[label];
+    console.log(`| ${label} | ${f(seconds)} | ${f(cpu)} | ${f(rssMb, 0)} |`);
+  }
   const cold = measured["one file, cold"].seconds / measured["full, cold"].seconds;
   console.log(`\none file cold / full cold: ${f(cold)}; load ${f(measured.load, 1)}`);
 }
@@ -245,6 +287,7 @@ function main() {
       `median of ${rounds} alternating rounds\n`,
   );
   if (rows.length > 0) printCorpora(rows);
+  if (rows.length > 0 && BASELINE) printBaseline(rows);
   if (oneFile) printOneFile(oneFile);
 }
 

@@ -49,6 +49,8 @@ export async function bundle(esbuild, { fromSources = false } = {}) {
       js: 'import { createRequire as bundleRequire } from "node:module"; const require = bundleRequire(import.meta.url);',
     },
     sourcemap: "linked",
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: "warning",
   });
 }

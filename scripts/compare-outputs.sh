@@ -25,21 +25,36 @@ mkdir -p "$WORK/in/snapshots"
 for f in "$ROOT"/snapshots/*/*.input.py; do
   t="$(basename "$(dirname "$f")")"; mkdir -p "$WORK/in/snapshots/$t"; cp "$f" "$WORK/in/snapshots/$t/"
 done
-STDLIB="$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')"
+# Copied too: where it is installed, a .gitignore above it (pyenv's ignores versions/) can hide
+# every file from discovery, and the comparison would be of two empty reports.
+STDLIB="$WORK/in/stdlib"
+cp -r "$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')" "$STDLIB"
+rm -rf "$STDLIB/site-packages"
+# More corpora to compare (folders, copied as they are): COMPARE_EXTRA="/tmp/django /tmp/wagtail".
+EXTRA=()
+for dir in ${COMPARE_EXTRA:-}; do cp -r "$dir" "$WORK/in/$(basename "$dir")"; EXTRA+=("$WORK/in/$(basename "$dir")"); done
 
 report() { # build-dir corpus-path extra-flags...
   local dir="$1" path="$2"; shift 2
   (cd "$WORK/in" && node "$dir/bin/asyncshift.js" --format json --jobs 2 "$@" "$path" || true) |
     sed -E 's/"seconds": [0-9.e+-]+/"seconds": 0/'
 }
+# Each build starts without the index cache (the other build's would stand in for its pre-pass);
+# the head then runs again on the cache it made: cold and warm must both say what the base says.
+uncached() { find "$WORK/in" -name .asyncshift_cache -prune -exec rm -rf {} +; }
 status=0
-for corpus in examples snapshots "$STDLIB"; do
+for corpus in examples snapshots "$STDLIB" "${EXTRA[@]}"; do
   for flags in "" "--unsafe-fixes --django"; do
-    report "$WORK/base" "$corpus" $flags >"$WORK/a.json"
-    report "$HEAD_DIR" "$corpus" $flags >"$WORK/b.json"
+    uncached; report "$WORK/base" "$corpus" $flags >"$WORK/a.json"
+    uncached; report "$HEAD_DIR" "$corpus" $flags >"$WORK/b.json"
+    report "$HEAD_DIR" "$corpus" $flags >"$WORK/c.json"
     name="$(basename "$corpus") ${flags:-default}"
-    if cmp -s "$WORK/a.json" "$WORK/b.json"; then echo "same: $name ($(wc -c <"$WORK/a.json") bytes)"
-    else echo "DIFFERENT: $name"; diff "$WORK/a.json" "$WORK/b.json" | head -40 || true; status=1; fi
+    if cmp -s "$WORK/a.json" "$WORK/b.json" && cmp -s "$WORK/a.json" "$WORK/c.json"; then
+      echo "same: $name ($(wc -c <"$WORK/a.json") bytes, cold and warm)"
+    else
+      echo "DIFFERENT: $name"; diff "$WORK/a.json" "$WORK/b.json" | head -20 || true
+      diff "$WORK/a.json" "$WORK/c.json" | head -20 || true; status=1
+    fi
   done
 done
 exit $status

@@ -123,6 +123,17 @@ export function mayHoldSite(
 }
 
 /**
+ * A test for "some transform's trigger word is in the text", with as few searches as it takes: a
+ * word holding another word (`asyncio`, `async def` and `sync_to_async` all hold `async`) is
+ * found whenever that word is, so only the shortest are searched for.
+ */
+export function holdsAnyTrigger(transforms: readonly Transform[]): (source: string) => boolean {
+  const words = [...new Set(transforms.flatMap((t) => t.meta.triggers))];
+  const needed = words.filter((w) => !words.some((other) => other !== w && w.includes(other)));
+  return (source) => needed.some((word) => source.includes(word));
+}
+
+/**
  * Does this transform run at all for the project? A Django-only transform needs Django: in its
  * dependency files, settings or imports (asgiref alone is not enough: FastAPI projects list it,
  * and without Django's thread-sensitive ORM work there is no bug for asyncio-run to fix).

@@ -120,11 +120,18 @@ function importBindingInScopes(name: string, node: SyntaxNode): ImportBinding | 
   return undefined;
 }
 
+/** What every import statement anywhere in the file binds, in source order (found once per tree). */
+function allImportBindings(root: SyntaxNode): readonly ImportBinding[] {
+  return root.tree.memoized("allImportBindings", () =>
+    allImportStatements(root).flatMap((s) => importBindings(s)),
+  );
+}
+
 /** Every local name an import statement anywhere in the file binds (found once per tree). */
 export function importedNamesIn(root: SyntaxNode): ReadonlySet<string> {
   return root.tree.memoized(
     "importedNames",
-    () => new Set(allImportStatements(root).flatMap((s) => importBindings(s).map((b) => b.local))),
+    () => new Set(allImportBindings(root).map((b) => b.local)),
   );
 }
 
@@ -138,8 +145,7 @@ export function namesImportedAs(root: SyntaxNode, qualified: string): ReadonlySe
   let names = perTree.get(qualified);
   if (!names) {
     names = new Set(
-      allImportStatements(root)
-        .flatMap((s) => importBindings(s))
+      allImportBindings(root)
         .filter((b) => b.qualified === qualified)
         .map((b) => b.local),
     );

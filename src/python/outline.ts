@@ -100,6 +100,19 @@ export function outlineOf(source: string): Outline {
   return new Scanner(source).run();
 }
 
+// Character codes the scanner tests (it reads nearly every character of a project).
+const LF = 10;
+const CR = 13;
+const TAB = 9;
+const FF = 12;
+const SPACE = 32;
+const HASH = 35;
+const BACKSLASH = 92;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const DOT = 46;
+const AT = 64;
+
 class Scanner {
   private i = 0;
   private line = 1;
@@ -113,31 +126,37 @@ class Scanner {
   private decorators: string[] = [];
   /** Per open bracket, innermost last: the index in `calls` of the call it opens, or -1. */
   private readonly openBrackets: number[] = [];
-  /** The last identifier chain read, ending where `(` may follow. */
-  private chain: { text: string; end: number; awaited: boolean } | undefined;
+  // The last identifier chain read, ending where `(` may follow (fields, not an object per word).
+  private hasChain = false;
+  private chainText = "";
+  private chainEnd = 0;
+  private chainAwaited = false;
 
   constructor(private readonly s: string) {}
 
   run(): Outline {
     const s = this.s;
-    while (this.i < s.length) {
+    const length = s.length;
+    while (this.i < length) {
       if (this.lineStart && this.depth === 0) this.startLine();
-      if (this.i >= s.length) break;
-      const c = s[this.i];
-      if (c === "\n") this.newline();
-      else if (c === "#") this.skipComment();
-      else if (c === "\\" && (s[this.i + 1] === "\n" || s[this.i + 1] === "\r")) {
-        this.i += s[this.i + 1] === "\r" && s[this.i + 2] === "\n" ? 3 : 2;
+      if (this.i >= length) break;
+      const c = s.charCodeAt(this.i);
+      if (c === LF) this.newline();
+      else if (c === HASH) this.skipComment();
+      else if (
+        c === BACKSLASH &&
+        (s.charCodeAt(this.i + 1) === LF || s.charCodeAt(this.i + 1) === CR)
+      ) {
+        this.i += s.charCodeAt(this.i + 1) === CR && s.charCodeAt(this.i + 2) === LF ? 3 : 2;
         this.line++;
-      } else if (c === '"' || c === "'") this.skipString(this.i);
-      else if (isIdentStart(c)) this.word();
-      else if (c === "(") this.open();
-      else if (c === "[" || c === "{") this.bracket(1);
-      else if (c === ")" || c === "]" || c === "}") this.bracket(-1);
+      } else if (c === DQUOTE || c === SQUOTE) this.skipString(this.i);
+      else if (isIdentStartAt(s, this.i, c)) this.word();
+      else if (c === 40 /* ( */) this.open();
+      else if (c === 91 /* [ */ || c === 123 /* { */) this.bracket(1);
+      else if (c === 41 /* ) */ || c === 93 /* ] */ || c === 125 /* } */) this.bracket(-1);
       else {
         // A dot continues a chain (`self.client.get`); anything else but a space ends it.
-        if (c !== " " && c !== "\t" && c !== "\r" && c !== "\f" && c !== ".")
-          this.chain = undefined;
+        if (c !== SPACE && c !== TAB && c !== CR && c !== FF && c !== DOT) this.hasChain = false;
         this.i++;
       }
     }
@@ -148,10 +167,17 @@ class Scanner {
     };
   }
 
+  private setChain(text: string, end: number, awaited: boolean): void {
+    this.hasChain = true;
+    this.chainText = text;
+    this.chainEnd = end;
+    this.chainAwaited = awaited;
+  }
+
   private newline(): void {
     this.i++;
     this.line++;
-    this.chain = undefined;
+    this.hasChain = false;
     if (this.depth === 0) this.lineStart = true;
   }
 
@@ -160,18 +186,17 @@ class Scanner {
     const s = this.s;
     let j = this.i;
     let width = 0;
-    while (j < s.length && (s[j] === " " || s[j] === "\t" || s[j] === "\f")) {
-      width = s[j] === "\t" ? width + 8 - (width % 8) : width + 1;
-      j++;
-    }
+    for (let c = s.charCodeAt(j); c === SPACE || c === TAB || c === FF; c = s.charCodeAt(++j))
+      width = c === TAB ? width + 8 - (width % 8) : width + 1;
     this.i = j;
     // Blank and comment-only lines do not end a block.
-    if (j >= s.length || s[j] === "\n" || s[j] === "\r" || s[j] === "#") return;
+    const first = s.charCodeAt(j);
+    if (j >= s.length || first === LF || first === CR || first === HASH) return;
     this.lineStart = false;
     this.indent = width;
     while (this.blocks.length > 0 && this.blocks[this.blocks.length - 1].indent >= width)
       this.blocks.pop();
-    if (s[j] === "@") this.decorator();
+    if (first === AT) this.decorator();
     else if (!this.startsDefinition()) this.decorators = [];
   }
 
@@ -181,28 +206,31 @@ class Scanner {
     if (!name) return;
     this.decorators.push(name);
     // `@patch("...")` is a call too.
-    this.chain = { text: name, end: this.i, awaited: false };
+    this.setChain(name, this.i, false);
   }
 
   /** `def`, `async def` or `class` opening the line: record it. */
   private startsDefinition(): boolean {
     const s = this.s;
-    const rest = s.slice(this.i, this.i + 6);
-    const isAsync = /^async\s/.test(rest);
+    const isAsync = s.startsWith("async", this.i) && isRegExpSpace(s.charCodeAt(this.i + 5));
     let j = this.i;
     if (isAsync) {
       j += 5;
-      while (s[j] === " " || s[j] === "\t") j++;
+      while (s.charCodeAt(j) === SPACE || s.charCodeAt(j) === TAB) j++;
     }
-    const keyword = /^(def|class)\s/.exec(s.slice(j, j + 6));
+    const keyword =
+      s.startsWith("def", j) && isRegExpSpace(s.charCodeAt(j + 3))
+        ? "def"
+        : s.startsWith("class", j) && isRegExpSpace(s.charCodeAt(j + 5))
+          ? "class"
+          : undefined;
     if (!keyword) return false;
-    j += keyword[1].length;
-    while (s[j] === " " || s[j] === "\t") j++;
-    IDENT.lastIndex = j;
-    const name = IDENT.exec(s)?.[0];
+    j += keyword.length;
+    while (s.charCodeAt(j) === SPACE || s.charCodeAt(j) === TAB) j++;
+    const name = identifierAt(s, j);
     if (!name) return false;
     this.i = j + name.length;
-    if (keyword[1] === "class") {
+    if (keyword === "class") {
       this.blocks.push({ indent: this.indent, kind: "class", name });
     } else this.def(name, isAsync);
     this.decorators = [];
@@ -235,15 +263,14 @@ class Scanner {
     const s = this.s;
     const parts: string[] = [];
     for (;;) {
-      while (s[this.i] === " " || s[this.i] === "\t") this.i++;
-      IDENT.lastIndex = this.i;
-      const m = IDENT.exec(s);
-      if (!m) break;
-      parts.push(m[0]);
-      this.i += m[0].length;
+      while (s.charCodeAt(this.i) === SPACE || s.charCodeAt(this.i) === TAB) this.i++;
+      const name = identifierAt(s, this.i);
+      if (!name) break;
+      parts.push(name);
+      this.i += name.length;
       let j = this.i;
-      while (s[j] === " " || s[j] === "\t") j++;
-      if (s[j] !== ".") break;
+      while (s.charCodeAt(j) === SPACE || s.charCodeAt(j) === TAB) j++;
+      if (s.charCodeAt(j) !== DOT) break;
       this.i = j + 1;
     }
     return parts.length > 0 ? parts.join(".") : undefined;
@@ -251,38 +278,39 @@ class Scanner {
 
   private word(): void {
     const s = this.s;
-    IDENT.lastIndex = this.i;
-    const word = IDENT.exec(s)![0];
+    const word = identifierAt(s, this.i)!;
     // A string prefix (r"", f'', b"", rb"...") opens a string.
-    const next = s[this.i + word.length];
-    if ((next === '"' || next === "'") && /^[rbfuRBFU]{1,2}$/.test(word)) {
+    const next = s.charCodeAt(this.i + word.length);
+    if ((next === DQUOTE || next === SQUOTE) && /^[rbfuRBFU]{1,2}$/.test(word)) {
       this.skipString(this.i + word.length);
       return;
     }
     const start = this.i;
     this.i += word.length;
-    const previous = this.chain;
     // `a.b` (a lone dot between) answered without slicing the text, the rest by the pattern.
     const dotted =
-      previous &&
-      (start - previous.end === 1
-        ? s[previous.end] === "."
-        : /^\s*\.\s*$/.test(s.slice(previous.end, start)));
+      this.hasChain &&
+      (start - this.chainEnd === 1
+        ? s.charCodeAt(this.chainEnd) === DOT
+        : /^\s*\.\s*$/.test(s.slice(this.chainEnd, start)));
     if (dotted) {
-      this.chain = { text: `${previous.text}.${word}`, end: this.i, awaited: previous.awaited };
+      this.setChain(`${this.chainText}.${word}`, this.i, this.chainAwaited);
       // `request.user.pk` hands on a loaded value, not the lazy object.
-      if (REQUEST_USER.test(this.chain.text) && !/^\s*\./.test(s.slice(this.i, this.i + 40)))
+      if (
+        word === "user" &&
+        REQUEST_USER.test(this.chainText) &&
+        !/^\s*\./.test(s.slice(this.i, this.i + 40))
+      )
         this.markPassesUser();
       return;
     }
     if (word === "await") {
-      this.chain = { text: "", end: this.i, awaited: true };
+      this.setChain("", this.i, true);
       return;
     }
-    const awaited = previous?.text === "" && previous.awaited;
-    this.chain = KEYWORDS_BEFORE_PAREN.has(word)
-      ? undefined
-      : { text: word, end: this.i, awaited: Boolean(awaited) };
+    const awaited = this.hasChain && this.chainText === "" && this.chainAwaited;
+    if (KEYWORDS_BEFORE_PAREN.has(word)) this.hasChain = false;
+    else this.setChain(word, this.i, awaited);
   }
 
   /** The innermost call whose arguments are being read mentions request.user. */
@@ -296,18 +324,22 @@ class Scanner {
   }
 
   private open(): void {
-    const chain = this.chain;
     let opened = -1;
-    if (chain?.text && (chain.end === this.i || /^\s*$/.test(this.s.slice(chain.end, this.i)))) {
+    if (
+      this.hasChain &&
+      this.chainText !== "" &&
+      (this.chainEnd === this.i || /^\s*$/.test(this.s.slice(this.chainEnd, this.i)))
+    ) {
       opened = this.calls.length;
       const within = this.innermostDef()?.index;
-      this.calls.push({
-        callee: chain.text,
+      const call: OutlineCall = {
+        callee: this.chainText,
         line: this.line,
-        awaited: chain.awaited,
-        ...(within !== undefined ? { within } : {}),
-      });
-      if (PATCHER.test(chain.text)) this.patch(chain.text.endsWith(".object"));
+        awaited: this.chainAwaited,
+      };
+      if (within !== undefined) call.within = within;
+      this.calls.push(call);
+      if (PATCHER.test(this.chainText)) this.patch(this.chainText.endsWith(".object"));
     }
     this.bracket(1, opened);
   }
@@ -330,7 +362,7 @@ class Scanner {
     else if (this.depth === 0)
       this.openBrackets.length = 0; // unbalanced closers forget all
     else this.openBrackets.pop();
-    this.chain = undefined;
+    this.hasChain = false;
     this.i++;
   }
 
@@ -342,40 +374,76 @@ class Scanner {
   /** Skips a string literal opening at `at` (its quote), counting the lines it spans. */
   private skipString(at: number): void {
     const s = this.s;
-    const quote = s[at];
-    const triple = s.startsWith(quote.repeat(3), at);
-    const close = triple ? quote.repeat(3) : quote;
-    let j = at + close.length;
-    while (j < s.length) {
-      const c = s[j];
-      if (c === "\\") {
-        if (s[j + 1] === "\n") this.line++;
+    const length = s.length;
+    const quote = s.charCodeAt(at);
+    const triple = s.charCodeAt(at + 1) === quote && s.charCodeAt(at + 2) === quote;
+    let j = at + (triple ? 3 : 1);
+    while (j < length) {
+      const c = s.charCodeAt(j);
+      if (c === BACKSLASH) {
+        if (s.charCodeAt(j + 1) === LF) this.line++;
         j += 2;
         continue;
       }
-      if (c === "\n") {
+      if (c === LF) {
         if (!triple) break; // an unterminated single-quoted string ends at the line
         this.line++;
-      }
-      if (s.startsWith(close, j)) {
-        j += close.length;
+      } else if (
+        c === quote &&
+        (!triple || (s.charCodeAt(j + 1) === quote && s.charCodeAt(j + 2) === quote))
+      ) {
+        j += triple ? 3 : 1;
         break;
       }
       j++;
     }
     this.i = j;
-    this.chain = undefined;
+    this.hasChain = false;
   }
 }
 
 const IDENT_START = /[\p{ID_Start}_]/u;
 
 /**
- * ASCII answered by its code (the scanner asks for nearly every character of a project); the
- * Unicode test only beyond it.
+ * Can an identifier start at `at` (its code `code`)? ASCII answered by its code; the Unicode test
+ * only beyond it, on the one UTF-16 unit as before.
  */
-function isIdentStart(c: string): boolean {
-  const code = c.charCodeAt(0);
+function isIdentStartAt(s: string, at: number, code: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
-  return IDENT_START.test(c);
+  return IDENT_START.test(s[at]);
+}
+
+/**
+ * The identifier at `at` (what IDENT matches there), or undefined: ASCII read by character code,
+ * the pattern only for a name holding another character.
+ */
+function identifierAt(s: string, at: number): string | undefined {
+  let c = s.charCodeAt(at);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
+    let end = at + 1;
+    for (c = s.charCodeAt(end); isAsciiWordCode(c); c = s.charCodeAt(++end));
+    if (!(c >= 128)) return s.slice(at, end);
+  }
+  IDENT.lastIndex = at;
+  return IDENT.exec(s)?.[0];
+}
+
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** What `\s` matches in a JavaScript pattern (the keyword tests were written with it). */
+function isRegExpSpace(c: number): boolean {
+  if (c < 128) return c === SPACE || (c >= TAB && c <= CR);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

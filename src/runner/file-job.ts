@@ -14,6 +14,7 @@ import {
 import { basename, dirname, join } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import {
+  holdsAnyTrigger,
   mayHoldSite,
   transformSource,
   type ReportedDiagnostic,
@@ -21,7 +22,8 @@ import {
   type ReportedFix,
 } from "../engine/pipeline.js";
 import { factsOfFile, type FileFacts } from "./project-facts.js";
-import { outlineOf, type Outline } from "../python/outline.js";
+import { outlineOf } from "../python/outline.js";
+import { packOutline, type PackedOutline } from "../python/packed-outline.js";
 import type { ProjectFacts, ReplacedName, Transform, TransformOptions } from "../model/types.js";
 import { formatSource, type FormatterCommand } from "./formatter.js";
 import { TRANSFORMS, transformById } from "../../transforms/index.js";
@@ -386,8 +388,8 @@ export interface PrePass {
    * rewrite pass would leave it unchanged with nothing to say, so it is not read again.
    */
   inert: boolean;
-  /** Functions and calls, read without a parse (see outlineOf). */
-  outline?: Outline;
+  /** Functions and calls, read without a parse (see outlineOf), packed. */
+  outline?: PackedOutline;
 }
 
 /** The result the rewrite pass gives an inert file, without reading it again. */
@@ -416,17 +418,25 @@ export function modelFactsOfPath(file: string): FileFacts | undefined {
   return text === undefined ? undefined : factsOfFile(text, true);
 }
 
+let triggerTest: ((source: string) => boolean) | undefined;
+
+/** Does the text hold a trigger word of any transform? */
+function holdsTrigger(source: string): boolean {
+  triggerTest ??= holdsAnyTrigger(TRANSFORMS);
+  return triggerTest(source);
+}
+
 /** The pre-pass for one file; unreadable or undecodable files contribute nothing. */
 export function prePassOfPath(file: string): PrePass {
   const text = textOfPath(file);
   if (text === undefined) return { inert: false };
-  const transforms = [...TRANSFORMS, faultInjectingTransform()];
+  const fault = faultInjectingTransform();
   const inert =
     loneCarriageReturnLine(text) === undefined &&
-    !transforms.some((t) => t !== undefined && mayHoldSite(text, t));
+    !(holdsTrigger(text) || (fault !== undefined && mayHoldSite(text, fault)));
   return {
     facts: factsOfFile(text),
     inert,
-    ...(text.includes("def ") ? { outline: outlineOf(text) } : {}),
+    ...(text.includes("def ") ? { outline: packOutline(outlineOf(text)) } : {}),
   };
 }

@@ -7,7 +7,7 @@ import {
   statSync,
   type Dirent,
 } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 
@@ -83,9 +83,29 @@ function isIgnored(chain: IgnoreRules[], path: string, isDir: boolean): boolean 
   return false;
 }
 
+/**
+ * `relative(base, path)`, without path.relative's normalising of both (a tenth of a warm run in a
+ * 5,000-file project) when `path` plainly lies under `base`: both absolute and normal, as the
+ * discovery's paths are.
+ */
+export function relativePath(base: string, path: string): string {
+  const plain =
+    path.length > base.length + 1 &&
+    path.charCodeAt(base.length) === SEP_CODE &&
+    path.startsWith(base) &&
+    isAbsolute(base) &&
+    !path.includes(DOT_SEGMENT) &&
+    !path.includes(DOUBLE_SEP) &&
+    !path.endsWith(sep);
+  return plain ? path.slice(base.length + 1) : relative(base, path);
+}
+const SEP_CODE = sep.charCodeAt(0);
+const DOT_SEGMENT = `${sep}.`;
+const DOUBLE_SEP = sep + sep;
+
 /** Path as shown to the user and matched by globs: relative to the working folder, forward slashes. */
 export function displayPath(path: string, cwd = process.cwd()): string {
-  const rel = relative(cwd, path);
+  const rel = relativePath(cwd, path);
   return (rel && !rel.startsWith("..") ? rel : path).split(sep).join("/");
 }
 
@@ -174,6 +194,7 @@ class Discovery {
   }
 
   private selected(path: string): boolean {
+    if (!this.include && !this.exclude) return true;
     const shown = displayPath(path, this.globBase);
     return (!this.include || this.include(shown)) && !(this.exclude && this.exclude(shown));
   }
@@ -211,14 +232,15 @@ class Discovery {
   }
 
   private walk(dir: string, chain: IgnoreRules[]): void {
-    const own = loadGitignore(dir);
-    const rules = own ? [...chain, own] : chain;
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return; // unreadable folders are skipped; unreadable files are reported per file
     }
+    // The listing says whether there is a .gitignore: no look-up per folder for one.
+    const own = entries.some((e) => e.name === ".gitignore") ? loadGitignore(dir) : undefined;
+    const rules = own ? [...chain, own] : chain;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = join(dir, entry.name);

@@ -201,6 +201,11 @@ export class Pool {
    * Runs the tasks, on the pool's threads unless they are too few or `inline` is asked (work too
    * light to pay for starting threads, which the caller can judge by the files' sizes).
    */
+  /** The threads the pool may run (`jobs`). */
+  get size(): number {
+    return this.jobs;
+  }
+
   async run<R>(
     tasks: Task[],
     onDone?: (done: number) => void,

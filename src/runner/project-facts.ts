@@ -403,8 +403,10 @@ export function factsOfFile(source: string, readAllBodies = false): FileFacts {
  * Which of the files' facts left class bodies unread that matter: a class there extends a model,
  * which may take the project's other files to see (`class Order(TimeStamped)`).
  */
-export function unreadModelBodies(files: readonly (FileFacts | undefined)[]): number[] {
-  const models = modelClassesFrom(files.flatMap((f) => (f?.classes ? [f.classes] : [])));
+export function unreadModelBodies(
+  files: readonly (FileFacts | undefined)[],
+  models = modelsOfFiles(files),
+): number[] {
   return files.flatMap((f, i) =>
     f?.bodiesUnread && Object.keys(f.classes ?? {}).some((name) => models[name]) ? [i] : [],
   );
@@ -413,10 +415,21 @@ export function unreadModelBodies(files: readonly (FileFacts | undefined)[]): nu
 /** `app/models.py`, `app/models/order.py`: a module a name imported `from .models` may come from. */
 const MODELS_MODULE = /(?:^|[\\/])models(?:\.py$|[\\/])/;
 
-/** Dependency facts and every file's facts, merged. Model bases are resolved across files. */
+/** The model classes among the classes of all the files (`modelClassesFrom`). */
+export function modelsOfFiles(
+  files: readonly (FileFacts | undefined)[],
+): Record<string, ModelFacts> {
+  return modelClassesFrom(files.flatMap((f) => (f?.classes ? [f.classes] : [])));
+}
+
+/**
+ * Dependency facts and every file's facts, merged. Model bases are resolved across files, unless
+ * the caller has resolved them already (`models`: `modelsOfFiles` of the same files' facts).
+ */
 export function projectFacts(
   dependencies: DependencyFacts,
   files: Iterable<{ path: string; facts: FileFacts }>,
+  models?: Record<string, ModelFacts>,
 ): ProjectFacts {
   const project: ProjectFacts = {
     usesDjango: dependencies.usesDjango,
@@ -438,7 +451,7 @@ export function projectFacts(
     if (facts.classes && MODELS_MODULE.test(path)) inModelsModules.push(facts.classes);
   }
   // A model whose base is a model class of another file is only known once every file is seen.
-  Object.assign(project.models, modelClassesFrom(classSets));
+  Object.assign(project.models, models ?? modelClassesFrom(classSets));
   const others = otherClassesFrom(inModelsModules, classSets, project.models);
   if (Object.keys(others).length > 0) project.modelsModuleClasses = others;
   return project;

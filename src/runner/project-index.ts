@@ -4,13 +4,14 @@ import type { Options } from "../config/options.js";
 import type {
   IndexedCall,
   IndexedFunction,
+  ModelFacts,
   ProjectFacts,
   ProjectIndex,
   SubProject,
 } from "../model/types.js";
-import type { Outline } from "../python/outline.js";
-import type { PrePass } from "./file-job.js";
-import { discoverPythonFiles, displayPath, globBaseFor } from "./files.js";
+import { PACKED_CALL_WIDTH, type PackedOutline } from "../python/packed-outline.js";
+import { prePassOfPath, type PrePass } from "./file-job.js";
+import { discoverPythonFiles, displayPath, globBaseFor, relativePath } from "./files.js";
 import { IndexCache } from "./index-cache.js";
 import type { Pool } from "./pool.js";
 import {
@@ -21,6 +22,7 @@ import {
   nearestDependencyFiles,
   projectFacts,
   subProjectFacts,
+  modelsOfFiles,
   unreadModelBodies,
   type FileFacts,
 } from "./project-facts.js";
@@ -44,15 +46,42 @@ export function projectRootOf(path: string): string {
 export { CACHE_DIR } from "./index-cache.js";
 
 /**
- * Below this much text the pre-pass (a text scan, few parses) runs in the main thread: at about
- * 8 MB/s on one thread, it ends before two new threads have loaded the bundle and tree-sitter
- * (django-allauth, 1.4 MB in 857 files, was slower on two threads than inline).
+ * Below this much work the pre-pass (a text scan, few parses) runs in the main thread: threads
+ * pay off only when the share of the scan they take off it outlasts their cost. Measured on two
+ * cores, a thread costs about 0.35 s of CPU (loading the bundle and tree-sitter, its copy of the
+ * project index, its own collections: Django's own source took 1.73 s of CPU on two threads and
+ * 0.96 s inline), and the scan reads about 18 MB/s (12 under load). So the threads' share, 1 -
+ * 1/jobs of the scan, must be worth 0.35 s (6.3 MB): 12.6 MB for two threads, 8.4 MB for four.
+ * On an idle machine starting threads costs less wall time than CPU (they start side by side):
+ * there wagtail's 9.5 MB ran 5% faster on two threads; under load 25% slower.
  */
-const PRE_PASS_BYTES_FOR_THREADS = 2 * 2 ** 20;
+function prePassBytesForThreads(jobs: number): number {
+  if (threadsWhateverTheSize()) return 0;
+  return jobs <= 1 ? Infinity : (6.3 * 2 ** 20) / (1 - 1 / jobs);
+}
+
+function threadsWhateverTheSize(): boolean {
+  return Boolean(process.env.ASYNCSHIFT_TEST_THREADS);
+}
+
+/**
+ * Should the rewrite pass over these files run on threads? Only when the share the threads take
+ * off the main thread outlasts what they cost (see prePassBytesForThreads): the pass reads about
+ * 3 MB/s (a parse, a copy of the tree, every transform), so 0.35 s is 1 MB, 2 MB on its half for
+ * two threads. Django's own 50 files with sites (0.9 MB) ran faster inline.
+ */
+export function rewriteWorthThreads(files: string[], sizes: Map<string, number>, jobs: number) {
+  if (jobs <= 1) return false;
+  if (threadsWhateverTheSize()) return true;
+  const bytes = files.reduce((sum, f) => sum + (sizes.get(f) ?? 0), 0);
+  return bytes >= 2 ** 20 / (1 - 1 / jobs);
+}
 
 export interface PrePassResult {
   /** The pre-pass of each file of the run, in order (undefined: unreadable). */
   prePass: (PrePass | undefined)[];
+  /** Each file's size when the pre-pass looked (absent: it could not). */
+  sizes: Map<string, number>;
   project: ProjectFacts;
   index: ProjectIndex;
 }
@@ -79,18 +108,21 @@ export async function projectPrePass(
   const projectFiles = walkedRoot ? files : filesOfProject(root, options, cwd);
   const all = [...new Set([...files, ...projectFiles])];
   const cache = options.cache === false ? undefined : new IndexCache(root, cacheKey);
-  const paths = all.map((file) => relative(root, file));
+  const paths = all.map((file) => relativePath(root, file));
   const stats = all.map((file) => statOf(file));
   const prePass = all.map((_, i) => (stats[i] ? cache?.get(paths[i], stats[i]!) : undefined));
   const missing = all.flatMap((file, i) => (prePass[i] ? [] : [i]));
-  const missingBytes = missing.reduce((sum, i) => sum + (stats[i]?.size ?? 0), 0);
+  // Opening and reading a file costs what scanning about 1.5 KB does (a dense project's
+  // thousands of small files are more work than their bytes say).
+  const missingBytes = missing.reduce((sum, i) => sum + (stats[i]?.size ?? 0) + 1536, 0);
   const read = await pool.run<PrePass | undefined>(
     missing.map((i) => ({ kind: "facts" as const, file: all[i] })),
     undefined,
-    { inline: missingBytes < PRE_PASS_BYTES_FOR_THREADS },
+    { inline: missingBytes < prePassBytesForThreads(pool.size) },
   );
   missing.forEach((i, k) => (prePass[i] = read[k]));
-  const reread = await readModelBodies(pool, all, prePass);
+  const models = modelsOfFiles(prePass.map((p) => p?.facts));
+  const reread = await readModelBodies(pool, all, prePass, models);
   if (cache) {
     // Only what was read in this run: a warm run leaves the cache file as it is.
     for (const i of new Set([...missing, ...reread]))
@@ -114,6 +146,8 @@ export async function projectPrePass(
       const facts = prePass[i]?.facts;
       return facts ? [{ path: displayPath(file, cwd), facts }] : [];
     }),
+    // Resolved once for both, unless a second round read bodies (and found more).
+    reread.length === 0 ? models : undefined,
   );
   project.root = root;
   const subProjects = subProjectsOf(root, files, all, prePass);
@@ -123,9 +157,11 @@ export async function projectPrePass(
   const index = indexOf(
     root,
     all.map((file, i) => ({ file, path: paths[i], outline: prePass[i]?.outline })),
+    cache,
   );
   const positions = new Map(all.map((f, i) => [f, i]));
-  return { prePass: files.map((f) => prePass[positions.get(f)!]), project, index };
+  const sizes = new Map(all.flatMap((f, i) => (stats[i] ? [[f, stats[i]!.size] as const] : [])));
+  return { prePass: files.map((f) => prePass[positions.get(f)!]), sizes, project, index };
 }
 
 /**
@@ -180,8 +216,12 @@ async function readModelBodies(
   pool: Pool,
   files: string[],
   prePass: (PrePass | undefined)[],
+  models: Record<string, ModelFacts>,
 ): Promise<number[]> {
-  const reread = unreadModelBodies(prePass.map((p) => p?.facts));
+  const reread = unreadModelBodies(
+    prePass.map((p) => p?.facts),
+    models,
+  );
   const read = await pool.run<FileFacts | undefined>(
     reread.map((i) => ({ kind: "model-facts" as const, file: files[i] })),
   );
@@ -225,7 +265,12 @@ function filesOfProject(
  * `shop.services`. Otherwise (namespace packages) the name runs from the root.
  */
 export function moduleOf(root: string, file: string): string {
-  const parts = relative(root, file).split(sep);
+  return moduleOfRelative(root, relative(root, file));
+}
+
+/** moduleOf for a path already relative to the root, in the platform's separators. */
+function moduleOfRelative(root: string, path: string): string {
+  const parts = path.split(sep);
   const last = parts.pop()!.replace(/\.py$/, "");
   if (last !== "__init__") parts.push(last);
   let base = parts.length - 1;
@@ -253,7 +298,15 @@ interface FileOutline {
   file: string;
   /** Relative to the root, in the platform's separators. */
   path: string;
-  outline?: Outline;
+  outline?: PackedOutline;
+}
+
+/** The calls of a file's outline: its own, from the cache's calls file, or read again. */
+function callsOfOutline(
+  { file, path, outline }: Required<FileOutline>,
+  cache: IndexCache | undefined,
+): (string | number)[] {
+  return outline.c ?? cache?.callsOf(path) ?? prePassOfPath(file).outline?.c ?? [];
 }
 
 /** asgiref's wrappers: where a call graph reaches thread-sensitive work (asyncio-run asks). */
@@ -262,49 +315,88 @@ const ALWAYS_INDEXED = ["sync_to_async", "database_sync_to_async", "async_to_syn
 /**
  * The functions of the project and the calls that may reach them: calls whose callee's last name
  * is a project function's (the index keeps no call the project cannot resolve), and asgiref's
- * wrappers.
+ * wrappers. Read from the packed outlines as they are (see PackedOutline).
  */
-function indexOf(root: string, outlines: FileOutline[]): ProjectIndex {
+function indexOf(
+  root: string,
+  outlines: FileOutline[],
+  cache: IndexCache | undefined,
+): ProjectIndex {
   const functions: IndexedFunction[] = [];
   const names = new Set<string>(ALWAYS_INDEXED);
-  const withOutlines = outlines.flatMap(({ file, path, outline }) =>
-    outline ? [{ file, path: sep === "/" ? path : path.split(sep).join("/"), outline }] : [],
+  const withOutlines = outlines.flatMap((o) =>
+    o.outline
+      ? [{ ...o, shown: sep === "/" ? o.path : o.path.split(sep).join("/"), outline: o.outline }]
+      : [],
   );
-  for (const { file, path, outline } of withOutlines) {
-    const module = moduleOf(root, file);
-    for (const f of outline.functions) {
-      names.add(f.name);
-      functions.push({
-        module,
-        path,
-        name: f.name,
-        ...(f.className ? { className: f.className } : {}),
-        nested: f.parent !== undefined,
-        async: f.async,
-        decorators: f.decorators,
-        line: f.line,
-      });
+  for (const file of withOutlines) {
+    const { shown: path, outline } = file;
+    if (outline.f.length === 0) continue;
+    const module = moduleOfRelative(root, file.path);
+    for (const [name, className, parent, isAsync, decorators, line] of outline.f) {
+      names.add(name);
+      // Literals, not spreads: a spread in an object literal is a slow copy, once per function.
+      functions.push(
+        className !== 0
+          ? {
+              module,
+              path,
+              name,
+              className,
+              nested: parent >= 0,
+              async: isAsync === 1,
+              decorators,
+              line,
+            }
+          : { module, path, name, nested: parent >= 0, async: isAsync === 1, decorators, line },
+      );
     }
   }
+  const patches = withOutlines.flatMap(({ shown: path, outline }) =>
+    (outline.p ?? []).map((p) => ({ path, ...p })),
+  );
+  let calls: IndexedCall[] | undefined;
+  return {
+    root,
+    functions,
+    // Made when first read: a run whose files follow no call across files (most one-file runs)
+    // never asks, and a large project has a hundred thousand of them.
+    get calls() {
+      return (calls ??= indexedCalls(withOutlines, names, cache));
+    },
+    patches,
+  };
+}
+
+/** The calls of the outlines whose callee's last name is in `names`. */
+function indexedCalls(
+  withOutlines: (Required<FileOutline> & { shown: string })[],
+  names: ReadonlySet<string>,
+  cache: IndexCache | undefined,
+): IndexedCall[] {
   const calls: IndexedCall[] = [];
-  for (const { path, outline } of withOutlines) {
-    for (const call of outline.calls) {
-      if (!names.has(lastNameOf(call.callee))) continue;
-      const within = call.within === undefined ? undefined : outline.functions[call.within];
-      calls.push({
+  for (const file of withOutlines) {
+    const { shown: path, outline } = file;
+    const c = callsOfOutline(file, cache);
+    let withinNames: string[] | undefined;
+    for (let k = 0; k + PACKED_CALL_WIDTH - 1 < c.length; k += PACKED_CALL_WIDTH) {
+      const callee = c[k] as string;
+      if (!names.has(lastNameOf(callee))) continue;
+      const flags = c[k + 2] as number;
+      const within = c[k + 3] as number;
+      withinNames ??= outline.f.map(([name, className]) =>
+        className !== 0 ? `${className}.${name}` : name,
+      );
+      const call: IndexedCall = {
         path,
-        line: call.line,
-        callee: call.callee,
-        awaited: call.awaited,
-        ...(call.passesUser ? { passesUser: true } : {}),
-        ...(within
-          ? { within: within.className ? `${within.className}.${within.name}` : within.name }
-          : {}),
-      });
+        line: c[k + 1] as number,
+        callee,
+        awaited: (flags & 1) === 1,
+      };
+      if (flags & 2) call.passesUser = true;
+      if (within >= 0) call.within = withinNames[within];
+      calls.push(call);
     }
   }
-  const patches = withOutlines.flatMap(({ path, outline }) =>
-    (outline.patches ?? []).map((p) => ({ path, ...p })),
-  );
-  return { root, functions, calls, patches };
+  return calls;
 }

@@ -2,7 +2,12 @@ import { availableParallelism } from "node:os";
 import { resolve, sep } from "node:path";
 import type { Options } from "../config/options.js";
 import { makeContext } from "../config/context.js";
-import { moduleOf, projectPrePass, type PrePassResult } from "./project-index.js";
+import {
+  moduleOf,
+  projectPrePass,
+  rewriteWorthThreads,
+  type PrePassResult,
+} from "./project-index.js";
 import { projectOfFile } from "./project-facts.js";
 import { mockedRewrites, withMockFindings } from "./mocks.js";
 import { VERSION } from "../version.js";
@@ -275,7 +280,12 @@ async function rewritePass(
     }));
   const inertCount = files.length - jobsList.length;
   if (inertCount > 0) hooks.onProgress?.(inertCount, files.length);
-  const processed = await processPlannedFirst(pool, jobsList, planned, (done) =>
+  const inline = !rewriteWorthThreads(
+    jobsList.map((job) => job.file),
+    prePass.sizes,
+    pool.size,
+  );
+  const processed = await processPlannedFirst(pool, jobsList, { planned, inline }, (done) =>
     hooks.onProgress?.(inertCount + done, files.length),
   );
   // Back in file order: inert files take their place without having been read again.
@@ -304,21 +314,18 @@ async function rewritePass(
 async function processPlannedFirst(
   pool: Pool,
   jobs: FileJob[],
-  planned: ReadonlySet<string>,
+  how: { planned: ReadonlySet<string>; inline: boolean },
   onProgress: (done: number) => void,
 ): Promise<FileResult[]> {
-  const first = jobs.filter((job) => planned.has(job.module ?? ""));
-  if (first.length === 0)
-    return pool.run<FileResult>(
-      jobs.map((job) => ({ kind: "process" as const, job })),
-      onProgress,
-    );
-  const rest = jobs.filter((job) => !planned.has(job.module ?? ""));
   const run = (list: FileJob[], before: number) =>
     pool.run<FileResult>(
       list.map((job) => ({ kind: "process" as const, job })),
       (done) => onProgress(before + done),
+      { inline: how.inline },
     );
+  const first = jobs.filter((job) => how.planned.has(job.module ?? ""));
+  if (first.length === 0) return run(jobs, 0);
+  const rest = jobs.filter((job) => !how.planned.has(job.module ?? ""));
   const firstResults = await run(first, 0);
   const restResults = await run(rest, first.length);
   const byJob = new Map<FileJob, FileResult>([

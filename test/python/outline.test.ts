@@ -95,3 +95,34 @@ describe("outlineOf", () => {
     ]);
   });
 });
+
+describe("outlineOf: what the scanner reads character by character", () => {
+  it("reads names beyond ASCII, keyword heads with any space, string prefixes and escapes", () => {
+    const outline = outlineOf(
+      [
+        "class Küche(Base):",
+        "    async\tdef räumen(self):",
+        '        x = rb\'it\\\'s (not) a call(\' + f"""a "" (b("""',
+        "        return größe ( 1 ) + naïve_2()",
+        "    def\u00a0odd(self): pass",
+        "@ app . task",
+        "def after(): y = 'one \\",
+        "two (no call)'; done()",
+        "defx()",
+      ].join("\n"),
+    );
+    // A no-break space after `def` is not a def head (the name is read after spaces and tabs
+    // only): `odd(self)` reads as a call, as it always has.
+    expect(outline.functions.map((f) => [f.name, f.className, f.async, f.decorators])).toEqual([
+      ["räumen", "Küche", true, []],
+      ["after", undefined, false, ["app.task"]],
+    ]);
+    expect(outline.calls.map((c) => [c.callee, c.line])).toEqual([
+      ["größe", 4],
+      ["naïve_2", 4],
+      ["odd", 5],
+      ["done", 8],
+      ["defx", 9],
+    ]);
+  });
+});

@@ -28,10 +28,11 @@ describe("command line reliability", () => {
 
   it("an exception in a transform: AS999 on that file, stack with --verbose, others written, exit 2", () => {
     const dir = tempDir();
-    // Enough files for the worker threads to start (--jobs 2): the fault crosses threads.
+    // Enough files for the worker threads to start (--jobs 2, threads whatever the size of the
+    // work): the fault crosses threads.
     for (let i = 0; i < 12; i++) writeFileSync(join(dir, `ok${i}.py`), WORK);
     writeFileSync(join(dir, "bad.py"), WORK + "# INJECT-FAULT\n");
-    const env = { ASYNCSHIFT_TEST_FAULT: "INJECT-FAULT" };
+    const env = { ASYNCSHIFT_TEST_FAULT: "INJECT-FAULT", ASYNCSHIFT_TEST_THREADS: "1" };
     const quiet = asyncshift(dir, ["--write", "--django", "--jobs", "2", "--no-diff", "."], env);
     expect(quiet.code).toBe(2);
     expect(quiet.stdout).toMatch(
@@ -49,16 +50,30 @@ describe("command line reliability", () => {
     expect(readFileSync(join(dir, "more.py"), "utf8")).toContain("async_to_sync(fetch)(n)");
   });
 
-  it("runs on worker threads by default, one per core", () => {
+  it("runs on worker threads by default, one per core, when the work is worth them", () => {
     const dir = tempDir();
-    for (let i = 0; i < 12; i++) writeFileSync(join(dir, `ok${i}.py`), WORK);
-    writeFileSync(join(dir, "bad.py"), WORK + "# INJECT-FAULT\n");
+    // 25 files of 100 KB (mostly a string): more than two threads' start costs to process. (Not
+    // a comment: tree-sitter takes 0.3 s over a thousand comment lines after a function body.)
+    const padding = `PAD = """\n${`${"x".repeat(99)}\n`.repeat(1000)}"""\n`;
+    for (let i = 0; i < 24; i++) writeFileSync(join(dir, `ok${i}.py`), WORK + padding);
+    writeFileSync(join(dir, "bad.py"), WORK + "# INJECT-FAULT\n" + padding);
     const env = { ASYNCSHIFT_TEST_FAULT: "INJECT-FAULT" };
     const result = asyncshift(dir, ["--django", "--verbose", "--no-diff", "."], env);
     expect(result.code).toBe(2);
     // The fault's stack shows where the file was processed: a worker runs batches, the main
     // thread runs files one by one (`safely`) when there is one core.
     expect(result.stdout).toMatch(availableParallelism() > 1 ? /at runBatch/ : /at safely/);
+  });
+
+  it("runs a small run in the main thread even with --jobs 2: threads would cost more", () => {
+    const dir = tempDir();
+    for (let i = 0; i < 12; i++) writeFileSync(join(dir, `ok${i}.py`), WORK);
+    writeFileSync(join(dir, "bad.py"), WORK + "# INJECT-FAULT\n");
+    const env = { ASYNCSHIFT_TEST_FAULT: "INJECT-FAULT" };
+    const result = asyncshift(dir, ["--django", "--verbose", "--no-diff", "--jobs", "2", "."], env);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/at safely/);
+    expect(result.stdout).not.toMatch(/at runBatch/);
   });
 
   it("never writes outside the given paths, never follows a link out of them", () => {

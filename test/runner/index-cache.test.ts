@@ -1,9 +1,12 @@
-import { readFileSync, statSync, utimesSync } from "node:fs";
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { run } from "../../src/api.js";
 import { outlineOf } from "../../src/python/outline.js";
+import { packOutline, unpackOutline } from "../../src/python/packed-outline.js";
 import { CACHE_DIR, IndexCache } from "../../src/runner/index-cache.js";
+import { Pool } from "../../src/runner/pool.js";
+import { projectPrePass } from "../../src/runner/project-index.js";
 import { factsOfFile } from "../../src/runner/project-facts.js";
 import { removeTempProjects, tempProject } from "../helpers/project.js";
 
@@ -42,16 +45,21 @@ const SOURCE = [
 describe("the index cache", () => {
   it("gives back exactly the pre-pass it was given, through the file", () => {
     const root = tempProject({ "a.py": SOURCE });
-    const prePass = { facts: factsOfFile(SOURCE), inert: false, outline: outlineOf(SOURCE) };
-    expect(prePass.outline.functions.some((f) => f.parent !== undefined)).toBe(true);
-    expect(prePass.outline.patches).toHaveLength(2);
+    const outline = outlineOf(SOURCE);
+    expect(outline.functions.some((f) => f.parent !== undefined)).toBe(true);
+    expect(outline.patches).toHaveLength(2);
+    expect(unpackOutline(packOutline(outline))).toEqual(outline);
+    const prePass = { facts: factsOfFile(SOURCE), inert: false, outline: packOutline(outline) };
     const stat = { size: 1234, mtimeMs: 1_700_000_000_123.456 };
     const written = new IndexCache(root, "key");
     written.set("a.py", stat, prePass);
     written.set("b.py", stat, { inert: true });
     written.save(new Set(["a.py", "b.py"]));
     const read = new IndexCache(root, "key");
-    expect(read.get("a.py", stat)).toEqual(prePass);
+    // The outline comes back without its calls, which are read apart, when asked for.
+    const { c, ...withoutCalls } = prePass.outline;
+    expect(read.get("a.py", stat)).toEqual({ ...prePass, outline: withoutCalls });
+    expect(read.callsOf("a.py")).toEqual(c);
     expect(read.get("b.py", stat)).toEqual({ inert: true });
     expect(read.get("a.py", { ...stat, size: 1235 })).toBeUndefined();
     expect(new IndexCache(root, "another key").get("a.py", stat)).toBeUndefined();
@@ -67,15 +75,41 @@ describe("the index cache", () => {
     });
     const named = join(dir, "shop/views.py");
     const cold = await run([named], { config: false });
-    const cacheFile = join(dir, CACHE_DIR, "index-v4.json");
-    const before = readFileSync(cacheFile, "utf8");
-    utimesSync(cacheFile, 1_600_000_000, 1_600_000_000);
+    const cacheFiles = ["index-v5.json", "calls-v5.json"].map((f) => join(dir, CACHE_DIR, f));
+    const before = cacheFiles.map((f) => readFileSync(f, "utf8"));
+    for (const f of cacheFiles) utimesSync(f, 1_600_000_000, 1_600_000_000);
     const warm = await run([named], { config: false });
-    expect(statSync(cacheFile).mtimeMs).toBe(1_600_000_000_000);
-    expect(readFileSync(cacheFile, "utf8")).toBe(before);
+    for (const f of cacheFiles) expect(statSync(f).mtimeMs).toBe(1_600_000_000_000);
+    expect(cacheFiles.map((f) => readFileSync(f, "utf8"))).toEqual(before);
     // Everything a run reports but its timing.
     const shown = (r: typeof cold) => JSON.stringify(r.files);
     expect(shown(warm)).toBe(shown(cold));
     expect(cold.files[0].status).toBe("changed");
+  });
+
+  it("gives the index the same calls cold, warm, and with the calls file gone or not matching", async () => {
+    const dir = tempProject({
+      "pyproject.toml": '[project]\nname = "shop"\ndependencies = ["Django>=4.2"]\n',
+      "shop/__init__.py": "",
+      "shop/models.py": SOURCE,
+      "shop/views.py":
+        "from .models import poll\n\nasync def view(job, r):\n    await poll(job, r)\n",
+    });
+    const files = ["shop/__init__.py", "shop/models.py", "shop/views.py"].map((f) => join(dir, f));
+    const calls = async () => {
+      const pool = new Pool(1);
+      const { index } = await projectPrePass(pool, files, { paths: [dir], exclude: [] }, dir, "k");
+      await pool.close();
+      return JSON.stringify(index.calls);
+    };
+    const cold = await calls();
+    expect(JSON.parse(cold).length).toBeGreaterThan(2);
+    expect(await calls()).toBe(cold);
+    const callsFile = join(dir, CACHE_DIR, "calls-v5.json");
+    writeFileSync(callsFile, JSON.stringify({ token: "other", calls: {} }));
+    expect(await calls()).toBe(cold);
+    rmSync(callsFile);
+    expect(await calls()).toBe(cold);
+    expect(new IndexCache(dir, "k").callsOf("shop/models.py")).toBeUndefined();
   });
 });

@@ -1,13 +1,8 @@
 import { dottedParts } from "../../src/python/calls.js";
 import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
 import { isAsyncFunction } from "../../src/python/scope.js";
-import type {
-  Binding,
-  Context,
-  FileSemantics,
-  IndexedFunction,
-  SyntaxNode,
-} from "../../src/model/types.js";
+import { functionsNamed, moduleFunctionsNamed } from "./project-functions.js";
+import type { Binding, Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 
 /** asyncio's coroutine functions: a call of one does nothing until awaited. */
 const ASYNCIO_COROUTINES: ReadonlySet<string> = new Set([
@@ -208,13 +203,10 @@ export class CoroutineFunctions {
     });
     if (subclassSync) return true;
     const path = this.file.path;
-    return (this.ctx.project.index?.functions ?? []).some(
+    const index = this.ctx.project.index;
+    return (index ? functionsNamed(index, attribute) : []).some(
       (f) =>
-        f.name === attribute &&
-        f.className !== undefined &&
-        f.className !== name &&
-        !f.async &&
-        !path.endsWith(f.path),
+        f.className !== undefined && f.className !== name && !f.async && !path.endsWith(f.path),
     );
   }
 
@@ -225,9 +217,7 @@ export class CoroutineFunctions {
     if (!index || !absolute || !absolute.includes(".")) return undefined;
     const name = absolute.slice(absolute.lastIndexOf(".") + 1);
     const module = absolute.slice(0, absolute.lastIndexOf("."));
-    const matches = index.functions.filter(
-      (f: IndexedFunction) => f.module === module && f.name === name && !f.className && !f.nested,
-    );
+    const matches = moduleFunctionsNamed(index, module, name);
     // Defined twice in its module with different async-ness (`if ...: async def` / `else: def`).
     if (matches.length === 0 || !matches.every((f) => f.async && keepsCoroutine(f.decorators)))
       return undefined;

@@ -1,4 +1,5 @@
 import { callArguments } from "../../src/python/calls.js";
+import { functionsNamed } from "./project-functions.js";
 import { isAsyncFunction } from "../../src/python/scope.js";
 import type {
   Context,
@@ -126,7 +127,7 @@ export function asyncioRunOnLoop(file: FileSemantics, ctx: Context, out: Results
     if (fn?.type !== "function_definition" || isAsyncFunction(fn)) continue;
     if (fn.parent?.type !== "module" && fn.parent?.parent?.type !== "module") continue;
     const name = fn.childForFieldName("name")!.text;
-    const named = index.functions.filter((f) => f.name === name);
+    const named = functionsNamed(index, name);
     if (named.length !== 1 || named[0].module !== file.module || named[0].className) continue;
     const callers = callsFromAsync(ctx, named[0]);
     if (callers.length === 0) continue;

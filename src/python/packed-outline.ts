@@ -1,0 +1,74 @@
+import type { Outline, OutlineCall, OutlineFunction } from "./outline.js";
+
+/** `[name, className or 0, parent or -1, async 1/0, decorators, line, indent]`. */
+export type PackedFunction = [string, string | 0, number, 0 | 1, string[], number, number];
+
+/**
+ * An outline as the pre-pass hands it on: functions as tuples, calls flattened four values each
+ * (`callee, line, flags (1 awaited, 2 handed request.user), within or -1`). The same form crosses
+ * threads, sits in the index cache and is what the project index is built from: a warm run turns
+ * a project's hundred thousand calls into index entries once, not first into outlines (property
+ * names repeated on every call were also two thirds of the cache file).
+ */
+export interface PackedOutline {
+  f: PackedFunction[];
+  /** Absent in an outline the index cache gives back: its calls are read apart (`callsOf`). */
+  c?: (string | number)[];
+  p?: Outline["patches"];
+}
+
+/** Values per call in `PackedOutline.c`. */
+export const PACKED_CALL_WIDTH = 4;
+
+export function packOutline(outline: Outline): PackedOutline {
+  const c: (string | number)[] = [];
+  for (const call of outline.calls)
+    c.push(
+      call.callee,
+      call.line,
+      (call.awaited ? 1 : 0) | (call.passesUser ? 2 : 0),
+      call.within ?? -1,
+    );
+  return {
+    f: outline.functions.map((f) => [
+      f.name,
+      f.className ?? 0,
+      f.parent ?? -1,
+      f.async ? 1 : 0,
+      f.decorators,
+      f.line,
+      f.indent,
+    ]),
+    c,
+    ...(outline.patches ? { p: outline.patches } : {}),
+  };
+}
+
+/** The outline a packed one was made from (tests; the runner reads the packed form). */
+export function unpackOutline(packed: PackedOutline): Outline {
+  const functions = packed.f.map(
+    ([name, className, parent, isAsync, decorators, line, indent]): OutlineFunction => ({
+      name,
+      ...(className !== 0 ? { className } : {}),
+      ...(parent >= 0 ? { parent } : {}),
+      async: isAsync === 1,
+      decorators,
+      line,
+      indent,
+    }),
+  );
+  const calls: OutlineCall[] = [];
+  const c = packed.c ?? [];
+  for (let k = 0; k + PACKED_CALL_WIDTH - 1 < c.length; k += PACKED_CALL_WIDTH) {
+    const within = c[k + 3] as number;
+    const flags = c[k + 2] as number;
+    calls.push({
+      callee: c[k] as string,
+      line: c[k + 1] as number,
+      awaited: (flags & 1) === 1,
+      ...(flags & 2 ? { passesUser: true as const } : {}),
+      ...(within >= 0 ? { within } : {}),
+    });
+  }
+  return { functions, calls, ...(packed.p ? { patches: packed.p } : {}) };
+}
