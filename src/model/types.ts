@@ -385,16 +385,23 @@ export interface Transform {
 export type SurveyFacts = unknown;
 
 export interface ProjectSurvey {
-  /** The files to survey first, as root-relative paths with forward slashes. */
-  start(index: ProjectIndex, ctx: Context): string[];
+  /**
+   * The files to survey first, as root-relative paths with forward slashes. `rewritten`: the
+   * root-relative paths this run rewrites (a plan must not change a file outside them in a way
+   * another file then depends on).
+   */
+  start(index: ProjectIndex, ctx: Context, rewritten: ReadonlySet<string>): string[];
   /** What one file gives (`file.path` is root-relative). */
   facts(file: FileSemantics, ctx: Context): SurveyFacts;
+  /** A first-round file holding none of these words gives nothing: it is not parsed then. */
+  startWords?: string[];
   /** Files to survey next, from what is known so far; none ends the survey. */
-  next(facts: ReadonlyMap<string, SurveyFacts>, index: ProjectIndex): string[];
-  /**
-   * The plan. `rewritten`: the root-relative paths this run rewrites (a plan must not change a
-   * file outside them in a way another file then depends on).
-   */
+  next(
+    facts: ReadonlyMap<string, SurveyFacts>,
+    index: ProjectIndex,
+    rewritten: ReadonlySet<string>,
+  ): string[];
+  /** The plan (`ctx.project.index` is the project's index). */
   plan(
     facts: ReadonlyMap<string, SurveyFacts>,
     ctx: Context,

@@ -14,6 +14,9 @@ import { transformById } from "../../transforms/index.js";
 // look at the files they ask for, in rounds, and make one plan each that every file's
 // transform then reads. The engine never knows what a plan holds.
 
+/** Below this many files in a round, the survey reads them in the main thread. */
+const SURVEY_FILES_FOR_THREADS = 16;
+
 /** What a worker needs to survey one file for one transform. */
 export interface SurveyJob {
   transform: string;
@@ -23,13 +26,20 @@ export interface SurveyJob {
   path: string;
   module: string;
   ctx: Context;
+  /** Asked in the first round: the survey's start words decide whether it is read. */
+  first?: boolean;
 }
 
-/** One file's facts for one transform; undefined when unreadable or not valid Python. */
-export function surveyFile(job: SurveyJob): SurveyFacts | undefined {
+/**
+ * One file's facts for one transform; undefined when unreadable or not valid Python, null when
+ * a first-round file holds none of the survey's start words (it may be asked again later).
+ */
+export function surveyFile(job: SurveyJob): SurveyFacts | undefined | null {
   const survey = transformById(job.transform)?.survey;
   const text = textOfPath(job.file);
   if (!survey || text === undefined) return undefined;
+  if (job.first && survey.startWords && !survey.startWords.some((w) => text.includes(w)))
+    return null;
   const native = parseNative(text);
   if (firstSyntaxProblem(native)) return undefined;
   const file = new FileSemantics(job.path, text, copyTree(native, text), job.module);
@@ -62,13 +72,20 @@ export async function surveyProject(
   for (const transform of transforms) {
     const survey = transform.survey;
     if (!survey || !transformApplies(transform, ctx)) continue;
+    const rewrittenPaths = rewrittenBy(transform);
     const facts = new Map<string, SurveyFacts>();
     const asked = new Set<string>();
-    for (let wanted = survey.start(index, ctx); ; wanted = survey.next(facts, index)) {
+    let first = true;
+    for (
+      let wanted = survey.start(index, ctx, rewrittenPaths);
+      ;
+      wanted = survey.next(facts, index, rewrittenPaths)
+    ) {
       const fresh = [...new Set(wanted)].filter((p) => !asked.has(p) && byPath.has(p));
       if (fresh.length === 0) break;
       for (const p of fresh) asked.add(p);
-      const read = await pool.run<SurveyFacts | undefined>(
+      // A round of a few files (a staged file and what it calls) is not worth starting threads.
+      const read = await pool.run<SurveyFacts | undefined | null>(
         fresh.map((path) => ({
           kind: "survey" as const,
           job: {
@@ -77,17 +94,22 @@ export async function surveyProject(
             path,
             module: moduleOf(root, byPath.get(path)!),
             ctx: { options: ctx.options, project },
+            first,
           },
         })),
+        undefined,
+        { inline: fresh.length < SURVEY_FILES_FOR_THREADS },
       );
       fresh.forEach((path, i) => {
-        if (read[i] !== undefined) facts.set(path, read[i]);
+        if (read[i] === null) asked.delete(path);
+        else if (read[i] !== undefined) facts.set(path, read[i]);
       });
+      first = false;
     }
     plans[transform.meta.id] = survey.plan(
       facts,
       { ...ctx, project: { ...ctx.project, index } },
-      rewrittenBy(transform),
+      rewrittenPaths,
     );
   }
   return plans;

@@ -27,15 +27,27 @@ type Blocked = Extract<WrapperDecision, { blocker: unknown }>["blocker"];
 
 const WRAPPER_NAMES = new Set(["sync_to_async"]);
 
-/** The files that call or decorate with sync_to_async. */
-function start(index: ProjectIndex): string[] {
+/**
+ * The files the run rewrites that call or decorate with sync_to_async: only a wrapper there
+ * converts (its file must change with its chain).
+ */
+function start(index: ProjectIndex, _ctx: Context, rewritten: ReadonlySet<string>): string[] {
+  // A few named files (pre-commit's staged ones) are asked as they are (the start word tells the
+  // rest): cheaper than reading the calls of the whole project.
+  if (rewritten.size <= FEW_FILES)
+    return [...new Set(index.functions.map((fn) => fn.path))].filter((p) => rewritten.has(p));
   const paths = new Set<string>();
-  for (const c of index.calls)
-    if (WRAPPER_NAMES.has(c.callee.split(".").at(-1)!)) paths.add(c.path);
   for (const fn of index.functions)
-    if (fn.decorators.some((d) => WRAPPER_NAMES.has(d.split(".").at(-1)!))) paths.add(fn.path);
+    if (rewritten.has(fn.path) && fn.decorators.some((d) => WRAPPER_NAMES.has(lastName(d))))
+      paths.add(fn.path);
+  for (const c of index.calls)
+    if (rewritten.has(c.path) && WRAPPER_NAMES.has(lastName(c.callee))) paths.add(c.path);
   return [...paths];
 }
+
+const FEW_FILES = 64;
+
+const lastName = (dotted: string) => dotted.slice(dotted.lastIndexOf(".") + 1);
 
 /** Every surveyed function by key, and every wrapper. */
 function known(facts: ReadonlyMap<string, SurveyFacts>) {
@@ -49,7 +61,11 @@ function known(facts: ReadonlyMap<string, SurveyFacts>) {
 }
 
 /** The files of the functions the wrappers' chains reach that are not surveyed yet. */
-function next(facts: ReadonlyMap<string, SurveyFacts>, index: ProjectIndex): string[] {
+function next(
+  facts: ReadonlyMap<string, SurveyFacts>,
+  index: ProjectIndex,
+  rewritten: ReadonlySet<string>,
+): string[] {
   const { functions, wrappers } = known(facts);
   const wanted = new Set<string>();
   const seen = new Set<string>();
@@ -63,10 +79,13 @@ function next(facts: ReadonlyMap<string, SurveyFacts>, index: ProjectIndex): str
     }
   };
   for (const w of wrappers) visit(w.calls, 0);
-  return index.functions
-    .filter((fn) => !fn.className && wanted.has(`${fn.module}:${fn.name}`))
-    .map((fn) => fn.path)
-    .filter((path) => !facts.has(path));
+  return (
+    index.functions
+      .filter((fn) => !fn.className && wanted.has(`${fn.module}:${fn.name}`))
+      .map((fn) => fn.path)
+      // A chain reaching a file the run does not rewrite is kept whatever that file holds.
+      .filter((path) => !facts.has(path) && rewritten.has(path))
+  );
 }
 
 /**
@@ -77,6 +96,7 @@ function walk(
   w: WrapperFacts,
   functions: ReadonlyMap<string, FunctionFacts>,
   rewritten: ReadonlySet<string>,
+  pathOf: (key: string) => string | undefined,
 ): { blocked?: { blocker: Blocked; via: number }; reached: Map<string, number> } {
   /** Each function reached, to the index of the wrapper's call that first reaches it. */
   const reached = new Map<string, number>();
@@ -92,6 +112,12 @@ function walk(
         return {
           code: "AS208",
           message: `${path}: the chain is deeper than ${MAX_CHAIN_DEPTH} calls, not followed`,
+        };
+      const unread = fn ? undefined : pathOf(link.target);
+      if (unread && !rewritten.has(unread))
+        return {
+          code: "AS208",
+          message: `${path}: this run does not rewrite ${unread} (it was not named, or has uncommitted changes); run on it too, or on the whole project`,
         };
       if (!fn)
         return {
@@ -125,14 +151,20 @@ function walk(
 /** The plan: each wrapper's decision, and the twins of the functions converting wrappers reach. */
 function plan(
   facts: ReadonlyMap<string, SurveyFacts>,
-  _ctx: Context,
+  ctx: Context,
   rewritten: ReadonlySet<string>,
 ): SurveyPlan {
   const { functions, wrappers } = known(facts);
+  const paths = new Map<string, string>(
+    (ctx.project.index?.functions ?? []).flatMap((fn): [string, string][] =>
+      fn.className ? [] : [[`${fn.module}:${fn.name}`, fn.path]],
+    ),
+  );
+  const pathOf = (key: string) => paths.get(key);
   const decisions: Record<string, WrapperDecision> = {};
   const twins: Record<string, string> = {};
   for (const w of wrappers) {
-    const { blocked, reached } = walk(w, functions, rewritten);
+    const { blocked, reached } = walk(w, functions, rewritten, pathOf);
     const fns = [...reached.keys()].map((key) => functions.get(key)!);
     // A twin whose name is taken in its file blocks the wrapper.
     const clash = fns.find((fn) => fn.twinTaken);
@@ -161,4 +193,10 @@ function plan(
   return { plan: chainPlan, modules: [...modules] };
 }
 
-export const survey: ProjectSurvey = { start, facts: chainFacts, next, plan };
+export const survey: ProjectSurvey = {
+  start,
+  facts: chainFacts,
+  startWords: ["sync_to_async"],
+  next,
+  plan,
+};
