@@ -173,6 +173,40 @@ async def commits_view(request, pr):
     expect(read(dir, "reviews/services.py")).toContain("async def _aprocess_commits(pr, commits):");
   });
 
+  it("follows self.helper() into a base class of another module", () => {
+    const base = `from .models import Review
+
+
+class BaseSync:
+    def _store_reviews(self, reviews):
+        for review in reviews:
+            Review.objects.filter(external_id=review["id"]).update(state=review["state"])
+`;
+    const consumer = `from asgiref.sync import sync_to_async
+
+from .base import BaseSync
+
+
+class ReviewSync(BaseSync):
+    @sync_to_async
+    def store(self, reviews):
+        self._store_reviews(reviews)
+`;
+    const dir = project({ "reviews/base.py": base, "reviews/consumer.py": consumer });
+    asyncshift(dir, ["--write", "."]);
+    expect(read(dir, "reviews/consumer.py")).toContain(
+      "    async def store(self, reviews):\n        await self._astore_reviews(reviews)\n",
+    );
+    const written = read(dir, "reviews/base.py");
+    expect(written).toContain(
+      "    def _store_reviews(self, reviews):\n        for review in reviews:\n            Review.objects",
+    );
+    expect(written).toContain(
+      '\n    async def _astore_reviews(self, reviews):\n        for review in reviews:\n            await Review.objects.filter(external_id=review["id"]).aupdate(state=review["state"])\n',
+    );
+    expect(asyncshift(dir, ["--check", "."]).code).toBe(0);
+  });
+
   it("tells a test that patches a helper the wrapper now awaits as a twin (AS920)", () => {
     const test = `from unittest import mock
 

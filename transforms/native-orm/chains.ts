@@ -1,7 +1,7 @@
 import { versionAtLeast } from "../../src/django/orm.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { unprovenChains } from "./lazy-relations.js";
-import { crossCallsOf, insideGenerator, projectPlan } from "./cross-calls.js";
+import { crossCallsOf, insideGenerator, projectPlan, sameModuleBase } from "./cross-calls.js";
 import { scan } from "./scan.js";
 import { lineOf } from "./state.js";
 import type {
@@ -87,17 +87,6 @@ function plainMethod(f: OrmFile, cls: SyntaxNode, name: string): SyntaxNode | un
       (fn.className !== className || fn.module !== f.file.module),
   );
   return overridden ? undefined : def;
-}
-
-/** The one base of `cls`, when it is a class defined at the top of the same module. */
-function sameModuleBase(f: OrmFile, cls: SyntaxNode): SyntaxNode | undefined {
-  const bases = (cls.childForFieldName("superclasses")?.namedChildren ?? []).filter(
-    (b) => b.type !== "keyword_argument",
-  );
-  if (bases.length !== 1 || bases[0].type !== "identifier") return undefined;
-  const bound = f.file.bindingsNamed(f.root, bases[0].text);
-  const def = bound.length === 1 ? bound[0].node.parent : undefined;
-  return def?.type === "class_definition" && def.parent?.type === "module" ? def : undefined;
 }
 
 /** The calls in `findings`' region that are chain calls (each reported as AS205 by the scan). */

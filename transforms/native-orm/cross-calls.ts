@@ -1,5 +1,5 @@
 import { fromModuleName } from "../../src/python/imports.js";
-import type { ImportBinding, SyntaxNode } from "../../src/model/types.js";
+import type { ImportBinding, IndexedFunction, SyntaxNode } from "../../src/model/types.js";
 import type { CrossCall, Findings, OrmFile, ProjectChainPlan } from "./types.js";
 
 // Issue 15, part 1 across files: calls from a converted body to plain functions of other modules
@@ -83,8 +83,64 @@ export function crossCallsOf(f: OrmFile, findings: Findings): CrossCall[] {
 }
 
 function crossCallAt(f: OrmFile, call: SyntaxNode): CrossCall[] {
-  const target = crossTargetOf(f, call.childForFieldName("function")!);
+  const callee = call.childForFieldName("function")!;
+  const target = crossTargetOf(f, callee) ?? inheritedTarget(f, callee);
   return target ? [{ call, ...target }] : [];
+}
+
+/** The one base of `cls`, when it is a class defined at the top of the same module. */
+export function sameModuleBase(f: OrmFile, cls: SyntaxNode): SyntaxNode | undefined {
+  const bases = (cls.childForFieldName("superclasses")?.namedChildren ?? []).filter(
+    (b) => b.type !== "keyword_argument",
+  );
+  if (bases.length !== 1 || bases[0].type !== "identifier") return undefined;
+  const bound = f.file.bindingsNamed(f.root, bases[0].text);
+  const def = bound.length === 1 ? bound[0].node.parent : undefined;
+  return def?.type === "class_definition" && def.parent?.type === "module" ? def : undefined;
+}
+
+/**
+ * `self.helper()` in a method whose class (or its bases in the same module) inherits `helper`
+ * from a class imported from another module of the project: `billing.base:BaseSync.helper`.
+ * Not when another class of the project defines a method of that name (an override).
+ */
+function inheritedTarget(f: OrmFile, callee: SyntaxNode): Omit<CrossCall, "call"> | undefined {
+  const name = callee.childForFieldName("attribute");
+  if (callee.type !== "attribute" || callee.childForFieldName("object")?.text !== "self")
+    return undefined;
+  const method = f.file.enclosingScope(callee);
+  if (method.childForFieldName("parameters")?.namedChildren[0]?.text !== "self") return undefined;
+  const holder = method.parent?.type === "decorated_definition" ? method.parent : method;
+  let cls = holder.parent?.parent;
+  while (cls?.type === "class_definition" && name) {
+    if (f.file.bindingsNamed(cls, name.text).length > 0) return undefined;
+    const local = sameModuleBase(f, cls);
+    if (local) {
+      cls = local;
+      continue;
+    }
+    const bases = (cls.childForFieldName("superclasses")?.namedChildren ?? []).filter(
+      (b) => b.type !== "keyword_argument",
+    );
+    const base = bases.length === 1 && bases[0].type === "identifier" ? bases[0] : undefined;
+    const binding = base ? f.file.importBindingOf(base.text, base) : undefined;
+    const qualified = binding ? absoluteName(f, binding) : undefined;
+    const dot = qualified?.lastIndexOf(".") ?? -1;
+    if (!qualified || dot < 0) return undefined;
+    const [module, className] = [qualified.slice(0, dot), qualified.slice(dot + 1)];
+    const functions = f.ctx.project.index?.functions ?? [];
+    const own = (fn: IndexedFunction) => fn.module === module && fn.className === className;
+    const defined = functions.some(
+      (fn) => own(fn) && fn.name === name.text && !fn.async && !fn.nested,
+    );
+    const overridden = functions.some(
+      (fn) => fn.name === name.text && fn.className !== undefined && !own(fn),
+    );
+    return defined && !overridden
+      ? { callee: name, target: `${module}:${className}.${name.text}` }
+      : undefined;
+  }
+  return undefined;
 }
 
 /** `await` inside a generator expression would make it an async generator: not followed. */

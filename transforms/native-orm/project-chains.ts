@@ -1,5 +1,6 @@
 import type {
   Context,
+  IndexedFunction,
   ProjectIndex,
   ProjectSurvey,
   SurveyFacts,
@@ -47,6 +48,10 @@ function start(index: ProjectIndex, _ctx: Context, rewritten: ReadonlySet<string
 
 const FEW_FILES = 64;
 
+/** An indexed function's key, as chainKey names its def: `module:name`, `module:Class.name`. */
+const keyOf = (fn: IndexedFunction) =>
+  `${fn.module}:${fn.className ? `${fn.className}.` : ""}${fn.name}`;
+
 const lastName = (dotted: string) => dotted.slice(dotted.lastIndexOf(".") + 1);
 
 /** Every surveyed function by key, and every wrapper. */
@@ -81,7 +86,7 @@ function next(
   for (const w of wrappers) visit(w.calls, 0);
   return (
     index.functions
-      .filter((fn) => !fn.className && wanted.has(`${fn.module}:${fn.name}`))
+      .filter((fn) => wanted.has(keyOf(fn)))
       .map((fn) => fn.path)
       // A chain reaching a file the run does not rewrite is kept whatever that file holds.
       .filter((path) => !facts.has(path) && rewritten.has(path))
@@ -157,7 +162,7 @@ function plan(
   const { functions, wrappers } = known(facts);
   const paths = new Map<string, string>(
     (ctx.project.index?.functions ?? []).flatMap((fn): [string, string][] =>
-      fn.className ? [] : [[`${fn.module}:${fn.name}`, fn.path]],
+      fn.nested ? [] : [[keyOf(fn), fn.path]],
     ),
   );
   const pathOf = (key: string) => paths.get(key);
