@@ -101,7 +101,7 @@ function walk(
   w: WrapperFacts,
   functions: ReadonlyMap<string, FunctionFacts>,
   rewritten: ReadonlySet<string>,
-  pathOf: (key: string) => string | undefined,
+  indexed: (key: string) => IndexedFunction | undefined,
 ): { blocked?: { blocker: Blocked; via: number }; reached: Map<string, number> } {
   /** Each function reached, to the index of the wrapper's call that first reaches it. */
   const reached = new Map<string, number>();
@@ -118,17 +118,13 @@ function walk(
           code: "AS208",
           message: `${path}: the chain is deeper than ${MAX_CHAIN_DEPTH} calls, not followed`,
         };
-      const unread = fn ? undefined : pathOf(link.target);
-      if (unread && !rewritten.has(unread))
+      const unread = fn ? undefined : indexed(link.target);
+      if (unread && !rewritten.has(unread.path))
         return {
           code: "AS208",
-          message: `${path}: this run does not rewrite ${unread} (it was not named, or has uncommitted changes); run on it too, or on the whole project`,
+          message: `${path}: this run does not rewrite ${unread.path} (it was not named, or has uncommitted changes); run on it too, or on the whole project`,
         };
-      if (!fn)
-        return {
-          code: "AS205",
-          message: `${path}: ${link.target.replace(":", ".")}() is not a plain function of the project the chain can follow (decorated, async, or not found)`,
-        };
+      if (!fn) return { code: "AS205", message: `${path}: ${notFollowed(link.target, unread)}` };
       if (fn.blocker)
         return {
           code: fn.blocker.code,
@@ -153,6 +149,16 @@ function walk(
   return { reached };
 }
 
+/** Why a chain stops at a function the survey has no facts of, as the index shows it. */
+function notFollowed(target: string, fn: IndexedFunction | undefined): string {
+  const name = `${target.replace(":", ".")}()`;
+  if (!fn) return `${name} is not found as a function of the project: not followed`;
+  if (fn.async) return `${name} is already async def: await it in the converted code by hand`;
+  if (fn.decorators.length > 0)
+    return `${name} is decorated (@${fn.decorators[0]}): what the decorator does to it is not known, not followed`;
+  return `${name} is not a plain function the chain can follow`;
+}
+
 /** The plan: each wrapper's decision, and the twins of the functions converting wrappers reach. */
 function plan(
   facts: ReadonlyMap<string, SurveyFacts>,
@@ -160,16 +166,16 @@ function plan(
   rewritten: ReadonlySet<string>,
 ): SurveyPlan {
   const { functions, wrappers } = known(facts);
-  const paths = new Map<string, string>(
-    (ctx.project.index?.functions ?? []).flatMap((fn): [string, string][] =>
-      fn.nested ? [] : [[keyOf(fn), fn.path]],
+  const byKey = new Map(
+    (ctx.project.index?.functions ?? []).flatMap((fn): [string, IndexedFunction][] =>
+      fn.nested ? [] : [[keyOf(fn), fn]],
     ),
   );
-  const pathOf = (key: string) => paths.get(key);
+  const indexed = (key: string) => byKey.get(key);
   const decisions: Record<string, WrapperDecision> = {};
   const twins: Record<string, string> = {};
   for (const w of wrappers) {
-    const { blocked, reached } = walk(w, functions, rewritten, pathOf);
+    const { blocked, reached } = walk(w, functions, rewritten, indexed);
     const fns = [...reached.keys()].map((key) => functions.get(key)!);
     // A twin whose name is taken in its file blocks the wrapper.
     const clash = fns.find((fn) => fn.twinTaken);
