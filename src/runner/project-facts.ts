@@ -195,8 +195,10 @@ export function nearestDependencyFiles(
 ): { folder: string; files: string[] } | undefined {
   const walked: string[] = [];
   let found: { folder: string; files: string[] } | null = null;
-  for (let dir = resolve(folder); dir !== root && dir !== dirname(dir); dir = dirname(dir)) {
-    if (!dir.startsWith(root + sep)) break;
+  // The root's own dependency files count too: in a monorepo they may name neither Django nor
+  // asgiref, while a sub-folder's do (a FastAPI service at the top, Django in backend/).
+  for (let dir = resolve(folder); ; dir = dirname(dir)) {
+    if (dir !== root && !dir.startsWith(root + sep)) break;
     const known = cache.get(dir);
     if (known !== undefined) {
       found = known;
@@ -210,6 +212,7 @@ export function nearestDependencyFiles(
       found = { folder: dir, files: declaring };
       break;
     }
+    if (dir === root || dir === dirname(dir)) break;
   }
   for (const dir of walked) cache.set(dir, found);
   return found ?? undefined;
@@ -218,7 +221,7 @@ export function nearestDependencyFiles(
 /** What a sub-project's dependency files (with their includes) and its files' imports say. */
 export function subProjectFacts(
   files: readonly string[],
-  imports: { django: boolean; asgiref: boolean },
+  imports: () => { django: boolean; asgiref: boolean },
   evidence: string,
 ): SubProject {
   const all = withIncludes(files);
@@ -226,9 +229,11 @@ export function subProjectFacts(
   // A package built on Django (`pytest-django` in tests/requirements.txt, `django-environ`,
   // `djangorestframework`) runs with Django installed: the folder is not one without it.
   const djangoPackage = [...readableTexts(all)].some(([, text]) => DJANGO_PACKAGE.test(text));
+  // Its files' imports are read only when its dependency files do not settle it.
+  const imported = facts.usesDjango || djangoPackage ? undefined : imports();
   return {
-    usesDjango: facts.usesDjango || imports.django || djangoPackage,
-    usesAsgiref: facts.usesAsgiref || imports.asgiref,
+    usesDjango: facts.usesDjango || djangoPackage || !!imported?.django,
+    usesAsgiref: facts.usesAsgiref || !!imported?.asgiref,
     ...(facts.djangoVersion ? { djangoVersion: facts.djangoVersion } : {}),
     evidence,
   };
@@ -240,24 +245,32 @@ export function subProjectFacts(
  * rest of the repository uses. A sub-project never adds Django the project-wide facts lack: what
  * the run says about the project stays true.
  */
-export function projectOfFile(project: ProjectFacts, file: string): ProjectFacts {
+/** The key of the sub-project `file` belongs to: its nearest folder that is one, if any. */
+export function subProjectOf(project: ProjectFacts, file: string): string | undefined {
   const { subProjects, root } = project;
-  if (!subProjects || !root) return project;
-  for (let dir = dirname(resolve(file)); dir.startsWith(root + sep); dir = dirname(dir)) {
-    const sub = subProjects[relative(root, dir).split(sep).join("/")];
-    if (!sub) continue;
-    const usesDjango = project.usesDjango && sub.usesDjango;
-    const { djangoVersion: _, djangoEvidence: __, ...rest } = project;
-    const version = sub.djangoVersion ?? project.djangoVersion;
-    return {
-      ...rest,
-      usesDjango,
-      usesAsgiref: project.usesAsgiref && (sub.usesAsgiref || sub.usesDjango),
-      ...(usesDjango && version ? { djangoVersion: version } : {}),
-      ...(usesDjango && project.djangoEvidence ? { djangoEvidence: project.djangoEvidence } : {}),
-    };
+  if (!subProjects || !root) return undefined;
+  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+    if (dir !== root && !dir.startsWith(root + sep)) return undefined;
+    const key = relative(root, dir).split(sep).join("/");
+    if (subProjects[key]) return key;
+    if (dir === root) return undefined;
   }
-  return project;
+}
+
+export function projectOfFile(project: ProjectFacts, file: string): ProjectFacts {
+  const key = subProjectOf(project, file);
+  const sub = key === undefined ? undefined : project.subProjects![key];
+  if (!sub) return project;
+  const usesDjango = project.usesDjango && sub.usesDjango;
+  const { djangoVersion: _, djangoEvidence: __, ...rest } = project;
+  const version = sub.djangoVersion ?? project.djangoVersion;
+  return {
+    ...rest,
+    usesDjango,
+    usesAsgiref: project.usesAsgiref && (sub.usesAsgiref || sub.usesDjango),
+    ...(usesDjango && version ? { djangoVersion: version } : {}),
+    ...(usesDjango && project.djangoEvidence ? { djangoEvidence: project.djangoEvidence } : {}),
+  };
 }
 
 /** `name = "pkg.cli:main"` in an entry-point list: the `module:function` (extras dropped). */

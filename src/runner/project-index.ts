@@ -182,10 +182,18 @@ function subProjectsOf(
   }
   const subProjects: Record<string, SubProject> = {};
   for (const [folder, dependencyFiles] of nearest) {
-    const inside = all.flatMap((f, i) => (f.startsWith(folder + sep) ? [prePass[i]?.facts] : []));
-    const imports = {
-      django: inside.some((f) => f?.importsDjango),
-      asgiref: inside.some((f) => f?.importsAsgiref),
+    // Its own files: those whose nearest folder declaring dependencies is this one.
+    const imports = () => {
+      const own = all.flatMap((f, i) =>
+        (folder === root || f.startsWith(folder + sep)) &&
+        nearestDependencyFiles(dirname(f), root, cache)?.folder === folder
+          ? [prePass[i]?.facts]
+          : [],
+      );
+      return {
+        django: own.some((f) => f?.importsDjango),
+        asgiref: own.some((f) => f?.importsAsgiref),
+      };
     };
     const evidence = dependencyFiles.map((f) => relative(root, f).split(sep).join("/")).join(", ");
     subProjects[relative(root, folder).split(sep).join("/")] = subProjectFacts(

@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { resolve, sep } from "node:path";
+import { resolve } from "node:path";
 import type { Options } from "../config/options.js";
 import { makeContext } from "../config/context.js";
 import {
@@ -8,7 +8,7 @@ import {
   rewriteWorthThreads,
   type PrePassResult,
 } from "./project-index.js";
-import { projectOfFile } from "./project-facts.js";
+import { projectOfFile, subProjectOf } from "./project-facts.js";
 import { mockedRewrites, withMockFindings } from "./mocks.js";
 import { VERSION } from "../version.js";
 import {
@@ -227,15 +227,14 @@ function subProjectNotices(
   if (!subProjects || !root) return [];
   const notices: Notice[] = [];
   for (const [folder, sub] of Object.entries(subProjects)) {
-    const prefix = resolve(root, folder) + sep;
-    const file = files.find((f) => f.startsWith(prefix));
+    const file = files.find((f) => subProjectOf(ctx.project, f) === folder);
     if (!file) continue;
     const own = { ...ctx, project: projectOfFile(ctx.project, file) };
     const left = transforms.filter((t) => transformApplies(t, ctx) && !transformApplies(t, own));
     if (left.length > 0)
       notices.push({
         message:
-          `${folder}: its dependency files (${sub.evidence}) name neither Django nor asgiref; ` +
+          `${folder || "the project root"}: its dependency files (${sub.evidence}) name neither Django nor asgiref; ` +
           `${left.map((t) => t.meta.id).join(", ")} left its files alone`,
       });
   }

@@ -61,6 +61,19 @@ describe("a repository of several projects: Django is decided by each file's nea
     expect(readFileSync(join(dir, "repo/svc/jobs.py"), "utf8")).toBe(JOBS);
   });
 
+  it("reads the root's own dependency files too: an agent service beside the Django one", async () => {
+    const dir = monorepo({ "repo/requirements.txt": "openai==1.40.0\nfastapi\n" });
+    const notices: string[] = [];
+    const changed = await changedPaths(dir, notices);
+    expect(notices).toContain(
+      "the project root: its dependency files (requirements.txt) name neither Django nor asgiref; " +
+        "asyncio-run, native-orm left its files alone",
+    );
+    // scripts/ has no dependency file of its own: the root's, which name no Django, decide.
+    expect(changed.some((p) => p.endsWith("scripts/rates.py"))).toBe(false);
+    expect(changed.some((p) => p.endsWith("backend_django/shop/tasks.py"))).toBe(true);
+  });
+
   it("follows a requirements file's -r includes", async () => {
     const dir = monorepo({
       "repo/requirements/base.txt": "Django==4.2.11\n",
