@@ -391,22 +391,21 @@ export interface ProjectSurvey {
    * another file then depends on).
    */
   start(index: ProjectIndex, ctx: Context, rewritten: ReadonlySet<string>): string[];
-  /** What one file gives (`file.path` is root-relative). */
-  facts(file: FileSemantics, ctx: Context): SurveyFacts;
+  /**
+   * What one file gives (`file.path` is root-relative): in the first round what starts a plan
+   * there; later, what the plan asks of it (`wanted`, names the survey gave in `next`).
+   */
+  facts(file: FileSemantics, ctx: Context, wanted?: readonly string[]): SurveyFacts;
   /** A first-round file holding none of these words gives nothing: it is not parsed then. */
   startWords?: string[];
-  /** Files to survey next, from what is known so far; none ends the survey. */
+  /** What to survey next, from what is known so far; nothing new ends the survey. */
   next(
-    facts: ReadonlyMap<string, SurveyFacts>,
+    facts: readonly SurveyFacts[],
     index: ProjectIndex,
     rewritten: ReadonlySet<string>,
-  ): string[];
+  ): { path: string; wanted: string[] }[];
   /** The plan (`ctx.project.index` is the project's index). */
-  plan(
-    facts: ReadonlyMap<string, SurveyFacts>,
-    ctx: Context,
-    rewritten: ReadonlySet<string>,
-  ): SurveyPlan;
+  plan(facts: readonly SurveyFacts[], ctx: Context, rewritten: ReadonlySet<string>): SurveyPlan;
 }
 
 /** A survey's plan, and the modules it edits: their files are transformed whatever their text. */

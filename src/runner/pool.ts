@@ -10,7 +10,7 @@ import {
   type FileResult,
 } from "./file-job.js";
 import { inventoryOfPath } from "../inventory/file.js";
-import { surveyFile, type SurveyJob } from "./survey.js";
+import { surveyFile, type SurveyJob } from "./survey-job.js";
 import { parseNative } from "../syntax/parse.js";
 import { setSharedIndex, withSharedIndex } from "./shared-index.js";
 import type { Context, ProjectIndex } from "../model/types.js";

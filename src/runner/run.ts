@@ -147,7 +147,14 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   const dirty =
     options.mode === "write" && !options.allowDirty ? uncommittedFiles(files) : new Set<string>();
   const rewritten = files.filter((file) => !dirty.has(file));
-  prePass.project.plans = await surveyProject(pool, transforms, ctx, prePass.index, rewritten);
+  prePass.project.plans = await surveyProject(
+    pool,
+    transforms,
+    ctx,
+    prePass.index,
+    rewritten,
+    (files) => rewriteWorthThreads(files, prePass.sizes, pool.size),
+  );
   const notices = [
     ...runNotices(options, transforms, ctx, excludedNamed, cwd),
     ...subProjectNotices(transforms, ctx, files),

@@ -1,49 +1,35 @@
 import { join, relative, sep } from "node:path";
-import { parseNative, firstSyntaxProblem } from "../syntax/parse.js";
-import { copyTree } from "../syntax/tree.js";
-import { FileSemantics } from "../python/semantics.js";
 import { transformApplies } from "../engine/pipeline.js";
 import type { Context, ProjectIndex, SurveyFacts, SurveyPlan, Transform } from "../model/types.js";
-import { textOfPath } from "./file-job.js";
 import { moduleOf } from "./project-index.js";
 import { projectOfFile } from "./project-facts.js";
 import type { Pool } from "./pool.js";
-import { transformById } from "../../transforms/index.js";
+import type { SurveyJob } from "./survey-job.js";
 
 // The survey: before the rewrite pass, transforms whose rewrites span files (Transform.survey)
 // look at the files they ask for, in rounds, and make one plan each that every file's
 // transform then reads. The engine never knows what a plan holds.
 
-/** Below this many files in a round, the survey reads them in the main thread. */
-const SURVEY_FILES_FOR_THREADS = 16;
-
-/** What a worker needs to survey one file for one transform. */
-export interface SurveyJob {
-  transform: string;
-  /** Absolute path. */
-  file: string;
-  /** Root-relative, forward slashes. */
+/** One file asked of in a round, with what is asked of it (nothing: the first round). */
+interface Ask {
   path: string;
-  module: string;
-  ctx: Context;
-  /** Asked in the first round: the survey's start words decide whether it is read. */
-  first?: boolean;
+  wanted?: string[];
+  keys: string[];
 }
 
-/**
- * One file's facts for one transform; undefined when unreadable or not valid Python, null when
- * a first-round file holds none of the survey's start words (it may be asked again later).
- */
-export function surveyFile(job: SurveyJob): SurveyFacts | undefined | null {
-  const survey = transformById(job.transform)?.survey;
-  const text = textOfPath(job.file);
-  if (!survey || text === undefined) return undefined;
-  if (job.first && survey.startWords && !survey.startWords.some((w) => text.includes(w)))
-    return null;
-  const native = parseNative(text);
-  if (firstSyntaxProblem(native)) return undefined;
-  const file = new FileSemantics(job.path, text, copyTree(native, text), job.module);
-  return survey.facts(file, job.ctx);
+/** One round's facts, in the asks' order. */
+function surveyRound(
+  pool: Pool,
+  asks: readonly Ask[],
+  jobOf: (ask: Ask) => SurveyJob,
+  worthThreads: (files: string[]) => boolean,
+): Promise<(SurveyFacts | undefined | null)[]> {
+  const jobs = asks.map(jobOf);
+  return pool.run<SurveyFacts | undefined | null>(
+    jobs.map((job) => ({ kind: "survey" as const, job })),
+    undefined,
+    { inline: !worthThreads(jobs.map((job) => job.file)) },
+  );
 }
 
 /** Each surveying transform's plan, by transform id. `rewritten`: the files this run rewrites. */
@@ -53,6 +39,8 @@ export async function surveyProject(
   ctx: Context,
   index: ProjectIndex,
   rewritten: readonly string[],
+  /** Whether reading these files is worth starting threads (as the rewrite pass decides). */
+  worthThreads: (files: string[]) => boolean = () => false,
 ): Promise<Record<string, SurveyPlan>> {
   const root = index.root;
   // A file with no function holds nothing a survey follows.
@@ -73,38 +61,43 @@ export async function surveyProject(
     const survey = transform.survey;
     if (!survey || !transformApplies(transform, ctx)) continue;
     const rewrittenPaths = rewrittenBy(transform);
-    const facts = new Map<string, SurveyFacts>();
+    const facts: SurveyFacts[] = [];
+    // What was asked of each file: `path\0*` for the first round, `path\0name` later.
     const asked = new Set<string>();
+    let round: Ask[] = survey
+      .start(index, ctx, rewrittenPaths)
+      .map((path) => ({ path, keys: [`${path}\0*`] }));
     let first = true;
-    for (
-      let wanted = survey.start(index, ctx, rewrittenPaths);
-      ;
-      wanted = survey.next(facts, index, rewrittenPaths)
-    ) {
-      const fresh = [...new Set(wanted)].filter((p) => !asked.has(p) && byPath.has(p));
+    for (;;) {
+      const fresh = round.filter((ask) => byPath.has(ask.path));
       if (fresh.length === 0) break;
-      for (const p of fresh) asked.add(p);
-      // A round of a few files (a staged file and what it calls) is not worth starting threads.
-      const read = await pool.run<SurveyFacts | undefined | null>(
-        fresh.map((path) => ({
-          kind: "survey" as const,
-          job: {
-            transform: transform.meta.id,
-            file: byPath.get(path)!,
-            path,
-            module: moduleOf(root, byPath.get(path)!),
-            ctx: { options: ctx.options, project },
-            first,
-          },
-        })),
-        undefined,
-        { inline: fresh.length < SURVEY_FILES_FOR_THREADS },
+      for (const ask of fresh) for (const key of ask.keys) asked.add(key);
+      const read = await surveyRound(
+        pool,
+        fresh,
+        (ask) => ({
+          transform: transform.meta.id,
+          file: byPath.get(ask.path)!,
+          path: ask.path,
+          module: moduleOf(root, byPath.get(ask.path)!),
+          ctx: { options: ctx.options, project },
+          first,
+          ...(ask.wanted ? { wanted: ask.wanted } : {}),
+        }),
+        worthThreads,
       );
-      fresh.forEach((path, i) => {
-        if (read[i] === null) asked.delete(path);
-        else if (read[i] !== undefined) facts.set(path, read[i]);
+      fresh.forEach((ask, i) => {
+        // A first-round file without the start words: asked again if a plan reaches it.
+        if (read[i] === null) for (const key of ask.keys) asked.delete(key);
+        else if (read[i] !== undefined) facts.push(read[i]);
       });
       first = false;
+      round = survey.next(facts, index, rewrittenPaths).flatMap(({ path, wanted }) => {
+        const fresh = [...new Set(wanted)].filter((w) => !asked.has(`${path}\0${w}`));
+        return fresh.length > 0
+          ? [{ path, wanted: fresh, keys: fresh.map((w) => `${path}\0${w}`) }]
+          : [];
+      });
     }
     plans[transform.meta.id] = survey.plan(
       facts,

@@ -131,19 +131,43 @@ function decoratedFacts(f: OrmFile, def: SyntaxNode): WrapperFacts | undefined {
   };
 }
 
-/** The survey's facts of one file. */
-export function chainFacts(file: FileSemantics, ctx: Context): ChainFacts {
+/**
+ * The survey's facts of one file: in the first round its wrappers whose chain reaches another
+ * file, with the functions of the file they reach; later, the functions `wanted` (keys) and
+ * those of the file they reach. Only those: a large module's other functions are not scanned.
+ */
+export function chainFacts(
+  file: FileSemantics,
+  ctx: Context,
+  wanted?: readonly string[],
+): ChainFacts {
   const f = newOrmFile(file, ctx);
+  const wrappers = wanted ? [] : wrappersOf(f);
+  const defs = new Map(plainFunctions(f).map((def) => [chainKey(f, def), def]));
+  const functions = new Map<string, FunctionFacts>();
+  const visit = (key: string) => {
+    const def = defs.get(key);
+    if (!def || functions.has(key)) return;
+    const facts = functionFacts(f, def);
+    functions.set(key, facts);
+    for (const c of facts.calls) visit(c.target);
+  };
+  for (const key of wanted ?? wrappers.flatMap((w) => w.calls.map((c) => c.target))) visit(key);
+  return { functions: [...functions.values()], wrappers };
+}
+
+/** The file's wrappers whose chain reaches another file. */
+function wrappersOf(f: OrmFile): WrapperFacts[] {
   f.wrapperRefs = wrapperReferences(f);
   const wrappers = decoratedByWrapper(f.wrapperRefs).flatMap((def) => decoratedFacts(f, def) ?? []);
   for (const [n, w] of wrappedCrossCalls(f).entries())
     wrappers.push({
-      key: `${file.module ?? ""}#${n}`,
+      key: `${f.file.module ?? ""}#${n}`,
       name: `sync_to_async(${w.helper.text})`,
-      path: file.path,
+      path: f.file.path,
       line: lineOf(w.call),
       calls: [{ target: w.target, line: lineOf(w.call) }],
       orm: false,
     });
-  return { functions: plainFunctions(f).map((def) => functionFacts(f, def)), wrappers };
+  return wrappers;
 }

@@ -6,6 +6,7 @@ import {
   nameOf,
   ownProblems,
   reachedFunctions,
+  reachesOrmWork,
   reachesOtherFiles,
 } from "./chains.js";
 import { rewrittenText } from "./rewrite.js";
@@ -58,8 +59,11 @@ function wrappedChainCall(f: OrmFile, ref: SyntaxNode): ChainedWrapper | undefin
   const def = method ?? chainTarget(f, w.target);
   if (!def) return undefined;
   const callee = method ? w.target.childForFieldName("attribute")! : w.target;
+  const calls = [{ call: w.outer, callee, def }];
+  // No ORM work anywhere it reaches in this file: a thread wrapper, as a decorated one would be.
+  if (!reachesOrmWork(f, calls) && !reachesOtherFiles(f, calls, [])) return undefined;
   const name = `sync_to_async(${w.target.text})`;
-  return { def: w.outer, name, calls: [{ call: w.outer, callee, def }], unwrap: w.wrap };
+  return { def: w.outer, name, calls, unwrap: w.wrap };
 }
 
 /** Reports `sync_to_async(helper)(...)` of a plain def of this file; false when it is not one. */

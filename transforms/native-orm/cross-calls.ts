@@ -1,5 +1,11 @@
 import { fromModuleName } from "../../src/python/imports.js";
-import type { ImportBinding, IndexedFunction, SyntaxNode } from "../../src/model/types.js";
+import type {
+  ImportBinding,
+  IndexedCall,
+  IndexedFunction,
+  ProjectIndex,
+  SyntaxNode,
+} from "../../src/model/types.js";
 import type { CrossCall, Findings, OrmFile, ProjectChainPlan } from "./types.js";
 
 // Issue 15, part 1 across files: calls from a converted body to plain functions of other modules
@@ -148,4 +154,22 @@ export function insideGenerator(node: SyntaxNode): boolean {
   for (let n = node.parent; n && n.type !== "function_definition"; n = n.parent)
     if (n.type === "generator_expression") return true;
   return false;
+}
+
+const callsByName = new WeakMap<ProjectIndex, Map<string, IndexedCall[]>>();
+
+/** The index's calls whose callee's last name is `name`, grouped once per index. */
+export function indexedCallsNamed(index: ProjectIndex, name: string): readonly IndexedCall[] {
+  let byName = callsByName.get(index);
+  if (!byName) {
+    byName = new Map();
+    for (const call of index.calls) {
+      const last = call.callee.slice(call.callee.lastIndexOf(".") + 1);
+      const list = byName.get(last);
+      if (list) list.push(call);
+      else byName.set(last, [call]);
+    }
+    callsByName.set(index, byName);
+  }
+  return byName.get(name) ?? [];
 }

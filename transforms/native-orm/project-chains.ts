@@ -55,22 +55,22 @@ const keyOf = (fn: IndexedFunction) =>
 const lastName = (dotted: string) => dotted.slice(dotted.lastIndexOf(".") + 1);
 
 /** Every surveyed function by key, and every wrapper. */
-function known(facts: ReadonlyMap<string, SurveyFacts>) {
+function known(facts: readonly SurveyFacts[]) {
   const functions = new Map<string, FunctionFacts>();
   const wrappers: WrapperFacts[] = [];
-  for (const f of facts.values() as Iterable<ChainFacts>) {
+  for (const f of facts as readonly ChainFacts[]) {
     for (const fn of f.functions) functions.set(fn.key, fn);
     wrappers.push(...f.wrappers);
   }
   return { functions, wrappers };
 }
 
-/** The files of the functions the wrappers' chains reach that are not surveyed yet. */
+/** The functions the wrappers' chains reach that are not surveyed yet, by file. */
 function next(
-  facts: ReadonlyMap<string, SurveyFacts>,
+  facts: readonly SurveyFacts[],
   index: ProjectIndex,
   rewritten: ReadonlySet<string>,
-): string[] {
+): { path: string; wanted: string[] }[] {
   const { functions, wrappers } = known(facts);
   const wanted = new Set<string>();
   const seen = new Set<string>();
@@ -84,13 +84,14 @@ function next(
     }
   };
   for (const w of wrappers) visit(w.calls, 0);
-  return (
-    index.functions
-      .filter((fn) => wanted.has(keyOf(fn)))
-      .map((fn) => fn.path)
-      // A chain reaching a file the run does not rewrite is kept whatever that file holds.
-      .filter((path) => !facts.has(path) && rewritten.has(path))
-  );
+  const byPath = new Map<string, string[]>();
+  for (const fn of index.functions) {
+    const key = keyOf(fn);
+    // A chain reaching a file the run does not rewrite is kept whatever that file holds.
+    if (!wanted.has(key) || !rewritten.has(fn.path)) continue;
+    byPath.set(fn.path, [...(byPath.get(fn.path) ?? []), key]);
+  }
+  return [...byPath].map(([path, keys]) => ({ path, wanted: keys }));
 }
 
 /**
@@ -102,10 +103,12 @@ function walk(
   functions: ReadonlyMap<string, FunctionFacts>,
   rewritten: ReadonlySet<string>,
   indexed: (key: string) => IndexedFunction | undefined,
-): { blocked?: { blocker: Blocked; via: number }; reached: Map<string, number> } {
+): { blocked?: { blocker: Blocked; via: number }; reached: Map<string, number>; orm: boolean } {
   /** Each function reached, to the index of the wrapper's call that first reaches it. */
   const reached = new Map<string, number>();
   let via = 0;
+  // ORM work seen down the chain, the blocking function's included.
+  let orm = false;
   const below = (links: ChainLink[], names: string[], keys: string[]): Blocked | undefined => {
     for (const link of links) {
       const fn = functions.get(link.target);
@@ -119,12 +122,15 @@ function walk(
           message: `${path}: the chain is deeper than ${MAX_CHAIN_DEPTH} calls, not followed`,
         };
       const unread = fn ? undefined : indexed(link.target);
+      // What a file the run does not rewrite holds is not known: said, whether ORM or not.
+      if (unread && !rewritten.has(unread.path)) orm = true;
       if (unread && !rewritten.has(unread.path))
         return {
           code: "AS208",
           message: `${path}: this run does not rewrite ${unread.path} (it was not named, or has uncommitted changes); run on it too, or on the whole project`,
         };
       if (!fn) return { code: "AS205", message: `${path}: ${notFollowed(link.target, unread)}` };
+      if (fn.ormSites > 0) orm = true;
       if (fn.blocker)
         return {
           code: fn.blocker.code,
@@ -144,9 +150,9 @@ function walk(
   for (const [i, link] of w.calls.entries()) {
     via = i;
     const blocker = below([link], [w.name], []);
-    if (blocker) return { blocked: { blocker, via }, reached };
+    if (blocker) return { blocked: { blocker, via }, reached, orm };
   }
-  return { reached };
+  return { reached, orm };
 }
 
 /** Why a chain stops at a function the survey has no facts of, as the index shows it. */
@@ -161,7 +167,7 @@ function notFollowed(target: string, fn: IndexedFunction | undefined): string {
 
 /** The plan: each wrapper's decision, and the twins of the functions converting wrappers reach. */
 function plan(
-  facts: ReadonlyMap<string, SurveyFacts>,
+  facts: readonly SurveyFacts[],
   ctx: Context,
   rewritten: ReadonlySet<string>,
 ): SurveyPlan {
@@ -175,12 +181,13 @@ function plan(
   const decisions: Record<string, WrapperDecision> = {};
   const twins: Record<string, string> = {};
   for (const w of wrappers) {
-    const { blocked, reached } = walk(w, functions, rewritten, indexed);
+    const { blocked, reached, orm } = walk(w, functions, rewritten, indexed);
     const fns = [...reached.keys()].map((key) => functions.get(key)!);
     // A twin whose name is taken in its file blocks the wrapper.
     const clash = fns.find((fn) => fn.twinTaken);
-    if (blocked) decisions[w.key] = blocked;
-    else if (!w.orm && fns.every((fn) => fn.ormSites === 0)) decisions[w.key] = { noOrm: true };
+    // No ORM work seen anywhere down the chain: a thread wrapper, not a site.
+    if (!w.orm && !orm) decisions[w.key] = { noOrm: true };
+    else if (blocked) decisions[w.key] = blocked;
     else if (clash)
       decisions[w.key] = {
         blocker: {
