@@ -107,6 +107,7 @@ export async function projectPrePass(
     (options.include ?? []).length === 0;
   const projectFiles = walkedRoot ? files : filesOfProject(root, options, cwd);
   const all = [...new Set([...files, ...projectFiles])];
+  listed = new Set(all);
   const cache = options.cache === false ? undefined : new IndexCache(root, cacheKey);
   const paths = all.map((file) => relativePath(root, file));
   const stats = all.map((file) => statOf(file));
@@ -284,16 +285,25 @@ function moduleOfRelative(root: string, path: string): string {
   let base = parts.length - 1;
   while (base > 0 && isPackage(join(root, ...parts.slice(0, base)))) base--;
   const folder = join(root, ...parts.slice(0, base));
-  const onPath = base === 0 || parts[base - 1] === "src" || existsSync(join(folder, "manage.py"));
+  const onPath = base === 0 || parts[base - 1] === "src" || isFile(join(folder, "manage.py"));
   return (onPath ? parts.slice(base) : parts).join(".");
 }
 
-const packages = new Map<string, boolean>();
+/** The Python files the pre-pass listed: what names a module is read from them, not the disk. */
+let listed: ReadonlySet<string> = new Set();
+
+/** Python files found on disk outside the list, asked once each. */
+const onDisk = new Map<string, boolean>();
+
+function isFile(file: string): boolean {
+  if (listed.has(file)) return true;
+  let known = onDisk.get(file);
+  if (known === undefined) onDisk.set(file, (known = existsSync(file)));
+  return known;
+}
 
 function isPackage(folder: string): boolean {
-  let known = packages.get(folder);
-  if (known === undefined) packages.set(folder, (known = existsSync(join(folder, "__init__.py"))));
-  return known;
+  return isFile(join(folder, "__init__.py"));
 }
 
 /** The last name of a dotted callee, without splitting it (the index tests every call's). */

@@ -1,7 +1,13 @@
 import { versionAtLeast } from "../../src/django/orm.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { unprovenChains } from "./lazy-relations.js";
-import { crossCallsOf, insideGenerator, projectPlan, sameModuleBase } from "./cross-calls.js";
+import {
+  crossCallsOf,
+  indexedFunctionsNamed,
+  insideGenerator,
+  projectPlan,
+  sameModuleBase,
+} from "./cross-calls.js";
 import { scan } from "./scan.js";
 import { lineOf } from "./state.js";
 import type {
@@ -80,7 +86,7 @@ function plainMethod(f: OrmFile, cls: SyntaxNode, name: string): SyntaxNode | un
   if (!def || def.children.some((c) => c.type === "async")) return undefined;
   if (def.childForFieldName("parameters")?.namedChildren[0]?.text !== "self") return undefined;
   const className = cls.childForFieldName("name")?.text;
-  const overridden = (f.ctx.project.index?.functions ?? []).some(
+  const overridden = indexedFunctionsNamed(f.ctx.project.index, name).some(
     (fn) =>
       fn.name === name &&
       fn.className !== undefined &&

@@ -48,8 +48,8 @@ function absoluteName(f: OrmFile, binding: ImportBinding): string | undefined {
 
 /** Whether the index holds `module.name` as a plain module-level function. */
 function isProjectFunction(f: OrmFile, module: string, name: string): boolean {
-  return (f.ctx.project.index?.functions ?? []).some(
-    (fn) => fn.module === module && fn.name === name && !fn.className && !fn.nested && !fn.async,
+  return indexedFunctionsNamed(f.ctx.project.index, name).some(
+    (fn) => fn.module === module && !fn.className && !fn.nested && !fn.async,
   );
 }
 
@@ -134,7 +134,7 @@ function inheritedTarget(f: OrmFile, callee: SyntaxNode): Omit<CrossCall, "call"
     const dot = qualified?.lastIndexOf(".") ?? -1;
     if (!qualified || dot < 0) return undefined;
     const [module, className] = [qualified.slice(0, dot), qualified.slice(dot + 1)];
-    const functions = f.ctx.project.index?.functions ?? [];
+    const functions = indexedFunctionsNamed(f.ctx.project.index, name.text);
     const own = (fn: IndexedFunction) => fn.module === module && fn.className === className;
     const defined = functions.some(
       (fn) => own(fn) && fn.name === name.text && !fn.async && !fn.nested,
@@ -170,6 +170,27 @@ export function indexedCallsNamed(index: ProjectIndex, name: string): readonly I
       else byName.set(last, [call]);
     }
     callsByName.set(index, byName);
+  }
+  return byName.get(name) ?? [];
+}
+
+const functionsByName = new WeakMap<ProjectIndex, Map<string, IndexedFunction[]>>();
+
+/** The index's functions and methods named `name`, grouped once per index. */
+export function indexedFunctionsNamed(
+  index: ProjectIndex | undefined,
+  name: string,
+): readonly IndexedFunction[] {
+  if (!index) return [];
+  let byName = functionsByName.get(index);
+  if (!byName) {
+    byName = new Map();
+    for (const fn of index.functions) {
+      const list = byName.get(fn.name);
+      if (list) list.push(fn);
+      else byName.set(fn.name, [fn]);
+    }
+    functionsByName.set(index, byName);
   }
   return byName.get(name) ?? [];
 }

@@ -9,6 +9,7 @@ import type {
 import { chainFacts } from "./chain-facts.js";
 import { twinName } from "./chain-plan.js";
 import { MAX_CHAIN_DEPTH } from "./chains.js";
+import { indexedFunctionsNamed } from "./cross-calls.js";
 import type {
   ChainFacts,
   ChainLink,
@@ -35,8 +36,7 @@ const WRAPPER_NAMES = new Set(["sync_to_async"]);
 function start(index: ProjectIndex, _ctx: Context, rewritten: ReadonlySet<string>): string[] {
   // A few named files (pre-commit's staged ones) are asked as they are (the start word tells the
   // rest): cheaper than reading the calls of the whole project.
-  if (rewritten.size <= FEW_FILES)
-    return [...new Set(index.functions.map((fn) => fn.path))].filter((p) => rewritten.has(p));
+  if (rewritten.size <= FEW_FILES) return [...rewritten];
   const paths = new Set<string>();
   for (const fn of index.functions)
     if (rewritten.has(fn.path) && fn.decorators.some((d) => WRAPPER_NAMES.has(lastName(d))))
@@ -47,6 +47,12 @@ function start(index: ProjectIndex, _ctx: Context, rewritten: ReadonlySet<string
 }
 
 const FEW_FILES = 64;
+
+/** The indexed function a key names (`module:name`, `module:Class.name`), if any. */
+function indexedByKey(index: ProjectIndex | undefined, key: string): IndexedFunction | undefined {
+  const name = key.slice(Math.max(key.lastIndexOf("."), key.indexOf(":")) + 1);
+  return indexedFunctionsNamed(index, name).find((fn) => !fn.nested && keyOf(fn) === key);
+}
 
 /** An indexed function's key, as chainKey names its def: `module:name`, `module:Class.name`. */
 const keyOf = (fn: IndexedFunction) =>
@@ -85,10 +91,10 @@ function next(
   };
   for (const w of wrappers) visit(w.calls, 0);
   const byPath = new Map<string, string[]>();
-  for (const fn of index.functions) {
-    const key = keyOf(fn);
+  for (const key of wanted) {
+    const fn = indexedByKey(index, key);
     // A chain reaching a file the run does not rewrite is kept whatever that file holds.
-    if (!wanted.has(key) || !rewritten.has(fn.path)) continue;
+    if (!fn || !rewritten.has(fn.path)) continue;
     byPath.set(fn.path, [...(byPath.get(fn.path) ?? []), key]);
   }
   return [...byPath].map(([path, keys]) => ({ path, wanted: keys }));
@@ -172,12 +178,7 @@ function plan(
   rewritten: ReadonlySet<string>,
 ): SurveyPlan {
   const { functions, wrappers } = known(facts);
-  const byKey = new Map(
-    (ctx.project.index?.functions ?? []).flatMap((fn): [string, IndexedFunction][] =>
-      fn.nested ? [] : [[keyOf(fn), fn]],
-    ),
-  );
-  const indexed = (key: string) => byKey.get(key);
+  const indexed = (key: string) => indexedByKey(ctx.project.index, key);
   const decisions: Record<string, WrapperDecision> = {};
   const twins: Record<string, string> = {};
   for (const w of wrappers) {
