@@ -331,14 +331,24 @@ async function processPlannedFirst(
     );
   const first = jobs.filter((job) => how.planned.has(job.module ?? ""));
   if (first.length === 0) return run(jobs, 0);
-  const rest = jobs.filter((job) => !how.planned.has(job.module ?? ""));
   const firstResults = await run(first, 0);
+  // A file a plan edits that failed, or was not written: the files that would count on it
+  // (a wrapper awaiting a twin it was to hold) are rewritten as if there were no plan.
+  const unplanned = firstResults.some(
+    (r, i) =>
+      r.status === "failed" ||
+      r.diagnostics.some((d) => d.code === "AS901") ||
+      (first[i].write && r.status === "changed" && !r.written),
+  );
+  const rest = jobs
+    .filter((job) => !how.planned.has(job.module ?? ""))
+    .map((job) => (unplanned ? { ...job, project: { ...job.project, plans: undefined } } : job));
   const restResults = await run(rest, first.length);
-  const byJob = new Map<FileJob, FileResult>([
-    ...first.map((job, i) => [job, firstResults[i]] as const),
-    ...rest.map((job, i) => [job, restResults[i]] as const),
+  const byPath = new Map<string, FileResult>([
+    ...first.map((job, i) => [job.file, firstResults[i]] as const),
+    ...rest.map((job, i) => [job.file, restResults[i]] as const),
   ]);
-  return jobs.map((job) => byJob.get(job)!);
+  return jobs.map((job) => byPath.get(job.file)!);
 }
 
 /** Links discovery did not follow out of the given paths (or dangling, or looping): one warning each. */

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { compileWithCPython } from "../helpers/compile.js";
@@ -316,5 +316,13 @@ describe("a chain across files that does not convert changes no file", () => {
     );
     expect(read(dir, "reviews/services.py")).toBe(services);
     expect(read(dir, "reviews/sync.py")).toBe(SYNC);
+  });
+
+  it("rewrites no wrapper to await a twin its file could not be given (read-only)", () => {
+    const dir = project();
+    chmodSync(join(dir, "reviews/services.py"), 0o444);
+    const result = asyncshift(dir, ["--write", "."]);
+    expect(result.stdout).toContain("reviews/services.py");
+    unchanged(dir);
   });
 });
