@@ -80,7 +80,8 @@ export async function surveyProject(
           file: byPath.get(ask.path)!,
           path: ask.path,
           module: moduleOf(root, byPath.get(ask.path)!),
-          ctx: { options: ctx.options, project },
+          // As the file's own rewrite will see the project (its sub-project's Django pin).
+          ctx: { options: ctx.options, project: projectOfFile(project, byPath.get(ask.path)!) },
           first,
           ...(ask.wanted ? { wanted: ask.wanted } : {}),
         }),

@@ -99,6 +99,8 @@ export function crossDecorated(f: OrmFile, a: DecoratedAnalysis): boolean {
     reportBlocked(f, decision, calls, a.decorator, `@${a.callee.text} wrapper ${name}() kept`);
     return true;
   }
+  // Every call must await a twin the plan adds: the text may have changed since the survey.
+  if (calls.some((c) => !plan.twins[targetOf(f, c)])) return false;
   const twins = awaitedTwins(f, plan, calls, true);
   const fix = fixOf("safe", [...a.edits, ...twins.edits], a.findings.conversions, [
     a.callee,
@@ -137,6 +139,7 @@ export function crossWrapped(f: OrmFile, ref: SyntaxNode): boolean {
     return true;
   }
   const twin = plan.twins[w.target];
+  if (!twin) return false;
   const edits: Edit[] = [
     { start: w.call.startIndex, end: w.helper.startIndex, text: "" },
     { start: w.callee.startIndex, end: w.callee.endIndex, text: twin },

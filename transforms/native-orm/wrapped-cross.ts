@@ -4,7 +4,7 @@ import { chainTarget, methodTarget, reachesOtherFiles } from "./chains.js";
 import { chainKey, crossTargetOf } from "./cross-calls.js";
 import { lazyUserIn } from "./lazy-objects.js";
 import type { OrmFile, WrappedCross } from "./types.js";
-import { wrapperKind } from "./wrappers.js";
+import { isThreadInsensitive, wrapperKind } from "./wrappers.js";
 
 // `sync_to_async(helper)(...)` as a chain's first call: found the same way by the survey and by
 // the rewrite, so that the n-th of a file is the same wrapper for both.
@@ -26,6 +26,8 @@ export function wrappedHelper(
   const wrapped = callArguments(wrap).filter((a) => a.type !== "keyword_argument");
   const target = wrapped.length === 1 ? wrapped[0] : undefined;
   if (!target || wrap.descendantsOfType("comment").length > 0) return undefined;
+  // Parallel threads the native methods would make serial: left to the wrapper's own report.
+  if (isThreadInsensitive(wrap)) return undefined;
   // A lazy request.user handed to the helper would be used on the loop: left to the wrapper.
   const lazy = (arg: SyntaxNode) =>
     lazyUserIn(arg)?.parent?.type === "attribute" ? undefined : lazyUserIn(arg);
