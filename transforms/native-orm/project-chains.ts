@@ -128,13 +128,14 @@ function walk(
           message: `${path}: the chain is deeper than ${MAX_CHAIN_DEPTH} calls, not followed`,
         };
       const unread = fn ? undefined : indexed(link.target);
-      // What a file the run does not rewrite holds is not known: said, whether ORM or not.
-      if (unread && !rewritten.has(unread.path)) orm = true;
-      if (unread && !rewritten.has(unread.path))
+      if (unread && !rewritten.has(unread.path)) {
+        // What a file the run does not rewrite holds is not known: said, whether ORM or not.
+        orm = true;
         return {
           code: "AS208",
           message: `${path}: this run does not rewrite ${unread.path} (it was not named, or has uncommitted changes); run on it too, or on the whole project`,
         };
+      }
       if (!fn) return { code: "AS205", message: `${path}: ${notFollowed(link.target, unread)}` };
       if (fn.ormSites > 0) orm = true;
       if (fn.blocker)
