@@ -3,7 +3,8 @@ import { callArguments } from "../../src/python/calls.js";
 import { needsParenthesesForAwait } from "../../src/python/scope.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import { chainBlocker, nameOf, reachedFunctions } from "./chains.js";
-import { chainKey, indexedCallsNamed, projectPlan } from "./cross-calls.js";
+import { chainKey, projectPlan } from "./cross-calls.js";
+import { callsNamed } from "../../src/model/index-lookup.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
 import type {
   ChainCall,
@@ -129,7 +130,7 @@ function calledFromOtherFiles(f: OrmFile, name: string): boolean {
   const index = f.ctx.project.index;
   if (!index) return true;
   const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
-  if (indexedCallsNamed(index, name).some((c) => c.path !== here)) return true;
+  if (callsNamed(index, name).some((c) => c.path !== here)) return true;
   // A test that patches it replaces it with a sync mock, which awaiting callers would break.
   return index.patches.some((p) => (p.attribute ?? p.target.split(".").at(-1)) === name);
 }

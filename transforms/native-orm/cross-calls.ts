@@ -1,7 +1,7 @@
+import { functionsNamed } from "../../src/model/index-lookup.js";
 import { fromModuleName } from "../../src/python/imports.js";
 import type {
   ImportBinding,
-  IndexedCall,
   IndexedFunction,
   ProjectIndex,
   SyntaxNode,
@@ -156,41 +156,10 @@ export function insideGenerator(node: SyntaxNode): boolean {
   return false;
 }
 
-const callsByName = new WeakMap<ProjectIndex, Map<string, IndexedCall[]>>();
-
-/** The index's calls whose callee's last name is `name`, grouped once per index. */
-export function indexedCallsNamed(index: ProjectIndex, name: string): readonly IndexedCall[] {
-  let byName = callsByName.get(index);
-  if (!byName) {
-    byName = new Map();
-    for (const call of index.calls) {
-      const last = call.callee.slice(call.callee.lastIndexOf(".") + 1);
-      const list = byName.get(last);
-      if (list) list.push(call);
-      else byName.set(last, [call]);
-    }
-    callsByName.set(index, byName);
-  }
-  return byName.get(name) ?? [];
-}
-
-const functionsByName = new WeakMap<ProjectIndex, Map<string, IndexedFunction[]>>();
-
-/** The index's functions and methods named `name`, grouped once per index. */
+/** The index's functions and methods named `name` (none without an index). */
 export function indexedFunctionsNamed(
   index: ProjectIndex | undefined,
   name: string,
 ): readonly IndexedFunction[] {
-  if (!index) return [];
-  let byName = functionsByName.get(index);
-  if (!byName) {
-    byName = new Map();
-    for (const fn of index.functions) {
-      const list = byName.get(fn.name);
-      if (list) list.push(fn);
-      else byName.set(fn.name, [fn]);
-    }
-    functionsByName.set(index, byName);
-  }
-  return byName.get(name) ?? [];
+  return index ? functionsNamed(index, name) : [];
 }

@@ -1,7 +1,7 @@
 import { relative, resolve } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
 import { enclosingDef } from "../../src/python/scope.js";
-import { indexedCallsNamed } from "./cross-calls.js";
+import { callsNamed } from "../../src/model/index-lookup.js";
 import type { IndexedCall, SyntaxNode } from "../../src/model/types.js";
 import type { Conversion, OrmFile, Problem, ScanMode } from "./types.js";
 
@@ -162,5 +162,5 @@ function otherFileLazyCall(f: OrmFile, name: string): IndexedCall | undefined {
   const index = f.ctx.project.index;
   if (!index) return undefined;
   const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
-  return indexedCallsNamed(index, name).find((c) => c.passesUser && c.path !== here);
+  return callsNamed(index, name).find((c) => c.passesUser && c.path !== here);
 }

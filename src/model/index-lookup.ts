@@ -1,4 +1,6 @@
-import type { IndexedFunction, ProjectIndex } from "../../src/model/types.js";
+import type { IndexedCall, IndexedFunction, ProjectIndex } from "./types.js";
+
+// Lookups into the project index by name, made once per index (one object per run).
 
 /**
  * The index's functions by name, in index order, per index (one object per run): callees are
@@ -48,4 +50,22 @@ export function moduleFunctionsNamed(
     moduleLevelOfIndex.set(index, byKey);
   }
   return byKey.get(`${module}\0${name}`) ?? NONE;
+}
+
+const callsByName = new WeakMap<ProjectIndex, Map<string, IndexedCall[]>>();
+
+/** The index's calls whose callee's last name is `name`, in index order. */
+export function callsNamed(index: ProjectIndex, name: string): readonly IndexedCall[] {
+  let byName = callsByName.get(index);
+  if (!byName) {
+    byName = new Map();
+    for (const call of index.calls) {
+      const last = call.callee.slice(call.callee.lastIndexOf(".") + 1);
+      const list = byName.get(last);
+      if (list) list.push(call);
+      else byName.set(last, [call]);
+    }
+    callsByName.set(index, byName);
+  }
+  return byName.get(name) ?? [];
 }
