@@ -207,6 +207,45 @@ class ReviewSync(BaseSync):
     expect(asyncshift(dir, ["--check", "."]).code).toBe(0);
   });
 
+  it("follows a static or class method of a service class in another module", () => {
+    const service = `from .models import Review
+
+
+class ReviewService:
+    @staticmethod
+    def close_all(pr):
+        Review.objects.filter(pull_request=pr).update(state="closed")
+
+    @classmethod
+    def count_open(cls, pr):
+        return Review.objects.filter(pull_request=pr, state="open").count()
+`;
+    const consumer = `from asgiref.sync import sync_to_async
+
+from .service import ReviewService
+
+
+@sync_to_async
+def close_and_count(pr):
+    ReviewService.close_all(pr)
+    return ReviewService.count_open(pr)
+`;
+    const dir = project({ "reviews/service.py": service, "reviews/consumer.py": consumer });
+    asyncshift(dir, ["--write", "."]);
+    expect(read(dir, "reviews/consumer.py")).toContain(
+      "async def close_and_count(pr):\n    await ReviewService.aclose_all(pr)\n    return await ReviewService.acount_open(pr)\n",
+    );
+    const written = read(dir, "reviews/service.py");
+    expect(written).toContain(
+      '    @staticmethod\n    async def aclose_all(pr):\n        await Review.objects.filter(pull_request=pr).aupdate(state="closed")\n',
+    );
+    expect(written).toContain(
+      '    @classmethod\n    async def acount_open(cls, pr):\n        return await Review.objects.filter(pull_request=pr, state="open").acount()\n',
+    );
+    expect(written).toContain("    @staticmethod\n    def close_all(pr):\n");
+    expect(asyncshift(dir, ["--check", "."]).code).toBe(0);
+  });
+
   it("tells a test that patches a helper the wrapper now awaits as a twin (AS920)", () => {
     const test = `from unittest import mock
 

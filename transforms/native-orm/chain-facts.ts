@@ -37,21 +37,37 @@ function linksOf(f: OrmFile, local: ChainCall[], cross: CrossCall[]): ChainLink[
   }));
 }
 
-/** Plain module-level defs and plain `self` methods of module-level classes. */
+/**
+ * Plain module-level defs, and of module-level classes plain `self` methods and methods decorated
+ * only with `@staticmethod` or `@classmethod` (called through the class from other modules).
+ */
 export function plainFunctions(f: OrmFile): SyntaxNode[] {
   const defs: SyntaxNode[] = [];
   for (const statement of f.root.namedChildren) {
     if (statement.type === "function_definition") defs.push(statement);
     if (statement.type !== "class_definition") continue;
-    for (const member of statement.childForFieldName("body")?.namedChildren ?? [])
+    for (const member of statement.childForFieldName("body")?.namedChildren ?? []) {
       if (
         member.type === "function_definition" &&
         member.childForFieldName("parameters")?.namedChildren[0]?.text === "self"
       )
         defs.push(member);
+      const inner = member.childForFieldName("definition");
+      if (member.type === "decorated_definition" && inner?.type === "function_definition") {
+        const names = decorators(inner).map((d) => d.text.slice(1).trim());
+        if (names.length === 1 && CLASS_LEVEL.has(names[0])) defs.push(inner);
+      }
+    }
   }
-  return defs.filter((def) => !isAsyncFunction(def) && decorators(def).length === 0);
+  return defs.filter(
+    (def) =>
+      !isAsyncFunction(def) &&
+      decorators(def).every((d) => CLASS_LEVEL.has(d.text.slice(1).trim())),
+  );
 }
+
+/** Decorators whose methods are called through the class: a twin keeps the decorator. */
+const CLASS_LEVEL = new Set(["staticmethod", "classmethod"]);
 
 function functionFacts(f: OrmFile, def: SyntaxNode): FunctionFacts {
   const fn = chainFunction(f, def);
@@ -77,7 +93,8 @@ function functionFacts(f: OrmFile, def: SyntaxNode): FunctionFacts {
  */
 export function projectTwinText(f: OrmFile, def: SyntaxNode, own: Edit[]): string {
   const name = def.childForFieldName("name")!;
-  return rewrittenText(f.source, def, [
+  const holder = def.parent?.type === "decorated_definition" ? def.parent : def;
+  return rewrittenText(f.source, holder, [
     ...own,
     { start: name.startIndex, end: name.endIndex, text: twinName(nameOf(def)) },
   ]).replace(/\r$/, "");
@@ -103,7 +120,8 @@ export function projectTwinEdits(
  */
 function twinState(f: OrmFile, def: SyntaxNode): Pick<FunctionFacts, "twinTaken" | "twinExists"> {
   const twin = twinName(nameOf(def));
-  const scope = def.parent?.type === "block" ? def.parent.parent! : f.root;
+  const holder = def.parent?.type === "decorated_definition" ? def.parent : def;
+  const scope = holder.parent?.type === "block" ? holder.parent.parent! : f.root;
   const bound = f.file.bindingsNamed(scope, twin);
   const other = bound.length === 1 ? bound[0].node.parent : undefined;
   const calleeTwin = (c: ChainCall | CrossCall) =>

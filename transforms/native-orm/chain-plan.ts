@@ -214,15 +214,17 @@ function withoutReplaced(c: Conversion): Conversion {
  */
 export function twinInsertion(f: OrmFile, def: SyntaxNode, own: Edit[], twin: string): Edit {
   const name = def.childForFieldName("name")!;
+  // A `@staticmethod` or `@classmethod` twin keeps its decorator.
+  const holder = def.parent?.type === "decorated_definition" ? def.parent : def;
   const newline = f.source.includes("\r\n") ? "\r\n" : "\n";
   // A comment ending the def may hold the `\r` of its line (tree-sitter's comment token).
-  const text = rewrittenText(f.source, def, [
+  const text = rewrittenText(f.source, holder, [
     ...own,
     { start: name.startIndex, end: name.endIndex, text: twin },
   ]).replace(/\r$/, "");
-  const lineStart = f.source.lastIndexOf("\n", def.startIndex - 1) + 1;
-  const indent = f.source.slice(lineStart, def.startIndex);
-  const blank = newline.repeat(def.parent?.type === "module" ? 2 : 1);
+  const lineStart = f.source.lastIndexOf("\n", holder.startIndex - 1) + 1;
+  const indent = f.source.slice(lineStart, holder.startIndex);
+  const blank = newline.repeat(holder.parent?.type === "module" ? 2 : 1);
   const next = f.source.indexOf("\n", def.endIndex);
   return next < 0
     ? { start: f.source.length, end: f.source.length, text: `${newline}${blank}${indent}${text}` }

@@ -46,6 +46,26 @@ function absoluteName(f: OrmFile, binding: ImportBinding): string | undefined {
   return [...base.slice(0, base.length - (dots - 1)), ...(rest ? [rest] : []), name].join(".");
 }
 
+/**
+ * `billing.services.Service` + `total`: the key of `Service.total` when the index holds it as a
+ * method decorated only with `@staticmethod` or `@classmethod`, in another module.
+ */
+function classLevelMethod(f: OrmFile, qualifiedClass: string, name: string): string | undefined {
+  const dot = qualifiedClass.lastIndexOf(".");
+  const [module, className] = [qualifiedClass.slice(0, dot), qualifiedClass.slice(dot + 1)];
+  if (dot < 0 || module === f.file.module) return undefined;
+  const found = indexedFunctionsNamed(f.ctx.project.index, name).some(
+    (fn) =>
+      fn.module === module &&
+      fn.className === className &&
+      !fn.async &&
+      !fn.nested &&
+      fn.decorators.length === 1 &&
+      ["staticmethod", "classmethod"].includes(fn.decorators[0]),
+  );
+  return found ? `${module}:${className}.${name}` : undefined;
+}
+
 /** Whether the index holds `module.name` as a plain module-level function. */
 function isProjectFunction(f: OrmFile, module: string, name: string): boolean {
   return indexedFunctionsNamed(f.ctx.project.index, name).some(
@@ -73,8 +93,11 @@ export function crossTargetOf(f: OrmFile, callee: SyntaxNode): Omit<CrossCall, "
   if (dot < 0) return undefined;
   const module = qualified.slice(0, dot);
   const name = qualified.slice(dot + 1);
-  if (!module || module === f.file.module || !isProjectFunction(f, module, name)) return undefined;
   const renamed = callee.type === "attribute" ? callee.childForFieldName("attribute")! : callee;
+  // `Service.total()`: a static or class method of a class imported from another module.
+  const owner = callee.type === "attribute" ? classLevelMethod(f, module, name) : undefined;
+  if (owner) return { callee: renamed, target: owner };
+  if (!module || module === f.file.module || !isProjectFunction(f, module, name)) return undefined;
   return { callee: renamed, target: `${module}:${name}`, ...(binding ? { binding } : {}) };
 }
 
