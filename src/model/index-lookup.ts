@@ -69,3 +69,15 @@ export function callsNamed(index: ProjectIndex, name: string): readonly IndexedC
   }
   return byName.get(name) ?? [];
 }
+
+const topModules = new WeakMap<ProjectIndex, ReadonlySet<string>>();
+
+/** The first names of the project's modules (`billing` for `billing.services`). */
+export function projectTopModules(index: ProjectIndex): ReadonlySet<string> {
+  let tops = topModules.get(index);
+  if (!tops) {
+    tops = new Set(index.functions.map((fn) => fn.module.split(".")[0]));
+    topModules.set(index, tops);
+  }
+  return tops;
+}

@@ -246,6 +246,35 @@ def close_and_count(pr):
     expect(asyncshift(dir, ["--check", "."]).code).toBe(0);
   });
 
+  it("says which project class a method it does not follow belongs to (a package re-export)", () => {
+    const dir = project({
+      "reviews/rbac/__init__.py": "from .service import RbacService\n",
+      "reviews/rbac/service.py": `from reviews.models import Review
+
+
+class RbacService:
+    @staticmethod
+    def visible(user):
+        return Review.objects.filter(state=user)
+`,
+      "reviews/consumer.py": `from asgiref.sync import sync_to_async
+
+from reviews.rbac import RbacService
+from reviews.models import Review
+
+
+@sync_to_async
+def can_view(user, pk):
+    RbacService.visible(user)
+    return Review.objects.filter(pk=pk).exists()
+`,
+    });
+    const result = asyncshift(dir, ["."]);
+    expect(result.stdout).toContain(
+      "AS205 @sync_to_async wrapper can_view() kept: line 9: RbacService.visible() is a method of RbacService, imported from reviews.rbac in this project, which the chain does not follow",
+    );
+  });
+
   it("tells a test that patches a helper the wrapper now awaits as a twin (AS920)", () => {
     const test = `from unittest import mock
 

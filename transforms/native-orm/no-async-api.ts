@@ -1,3 +1,5 @@
+import { projectTopModules } from "../../src/model/index-lookup.js";
+import { fromModuleName } from "../../src/python/imports.js";
 import { QUERYSET_RETURNING } from "../../src/django/orm.js";
 import { qualifiedName } from "../../src/python/imports.js";
 import { bindingsNamed, enclosingDef } from "../../src/python/scope.js";
@@ -459,9 +461,25 @@ export function noAsyncApiProblem(
     return problem(
       `${callee.text}() is a custom model or manager method, not in Django's async API`,
     );
+  const imported = projectImport(f, receiver);
+  if (imported)
+    return problem(
+      `${callee.text}() is a method of ${receiver.text}, imported from ${imported} in this project, which the chain does not follow (only plain functions, and static or class methods of the class that defines them): not in Django's async API, and may touch the database`,
+    );
   return problem(
     `${callee.text}() is not known to stay off the database: ${receiver.text} is not proven a queryset, a model instance or an in-memory value`,
   );
+}
+
+/** `NOCRBACService` imported from a module of this project: that module, as written. */
+function projectImport(f: OrmFile, receiver: SyntaxNode): string | undefined {
+  if (receiver.type !== "identifier") return undefined;
+  const binding = f.file.importBindingOf(receiver.text, receiver);
+  if (binding?.statement.type !== "import_from_statement") return undefined;
+  const module = fromModuleName(binding.statement);
+  if (module.startsWith(".")) return module;
+  const index = f.ctx.project.index;
+  return index && projectTopModules(index).has(module.split(".")[0]) ? module : undefined;
 }
 
 /**
