@@ -5,7 +5,7 @@ import { awaitedEdits, rewrittenText } from "./rewrite.js";
 import { chainFunction, nameOf, ownProblems, reachesOtherFiles } from "./chains.js";
 import { chainKey } from "./cross-calls.js";
 import { analyseDecorated } from "./decorated.js";
-import { lineOf, newOrmFile } from "./state.js";
+import { lineOf, nameUsed, newOrmFile } from "./state.js";
 import type {
   ChainCall,
   ChainFacts,
@@ -131,8 +131,7 @@ function twinState(f: OrmFile, def: SyntaxNode): Pick<FunctionFacts, "twinTaken"
     other.text === projectTwinText(f, def, projectTwinEdits(f, def, calleeTwin))
   )
     return { twinTaken: false, twinExists: true };
-  const taken = f.root.descendantsOfType("identifier").some((id) => id.text === twin);
-  return { twinTaken: taken };
+  return { twinTaken: nameUsed(f, twin) };
 }
 
 function decoratedFacts(f: OrmFile, def: SyntaxNode): WrapperFacts | undefined {

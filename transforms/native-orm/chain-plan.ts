@@ -6,6 +6,7 @@ import { chainBlocker, nameOf, reachedFunctions } from "./chains.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
 import { callsNamed } from "../../src/model/index-lookup.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
+import { nameUsed } from "./state.js";
 import type {
   ChainCall,
   ChainedWrapper,
@@ -42,7 +43,7 @@ export function chainPlan(f: OrmFile, wrappers: ChainedWrapper[]): ChainPlan {
     );
     const twins = twinsOf(f, converting, reached);
     const forwarding = forwardersOf(converting, twins);
-    const clash = [...twins].find(([id, name]) => nameTaken(f, name) && !forwarding.has(id));
+    const clash = [...twins].find(([id, name]) => nameUsed(f, name) && !forwarding.has(id));
     if (!clash) return edited(f, blocked, converting, reached, twins, forwarding);
     const fn = reached.find((r) => r.def.id === clash[0])!;
     for (const w of converting)
@@ -133,10 +134,6 @@ function calledFromOtherFiles(f: OrmFile, name: string): boolean {
   if (callsNamed(index, name).some((c) => c.path !== here)) return true;
   // A test that patches it replaces it with a sync mock, which awaiting callers would break.
   return index.patches.some((p) => (p.attribute ?? p.target.split(".").at(-1)) === name);
-}
-
-function nameTaken(f: OrmFile, name: string): boolean {
-  return f.root.descendantsOfType("identifier").some((id) => id.text === name);
 }
 
 function edited(

@@ -1,8 +1,6 @@
 import type { SyntaxNode } from "../../src/model/types.js";
 import { chainPlan } from "./chain-plan.js";
 import {
-  chainTarget,
-  methodTarget,
   nameOf,
   ownProblems,
   reachedFunctions,
@@ -12,7 +10,7 @@ import {
 import { rewrittenText } from "./rewrite.js";
 import { analyseDecorated } from "./decorated.js";
 import { fixOf, recordBlocked, report } from "./state.js";
-import { wrappedHelper } from "./wrapped-cross.js";
+import { localTarget, wrappedHelper } from "./wrapped-cross.js";
 import type {
   ChainFunction,
   ChainPlan,
@@ -54,12 +52,9 @@ function planOf(f: OrmFile): ChainPlan {
 function wrappedChainCall(f: OrmFile, ref: SyntaxNode): ChainedWrapper | undefined {
   const w = wrappedHelper(f, ref);
   if (!w) return undefined;
-  // `sync_to_async(helper)`, or `sync_to_async(self._count)` of a method of the class.
-  const method = chainTarget(f, w.target) ? undefined : methodTarget(f, w.target);
-  const def = method ?? chainTarget(f, w.target);
-  if (!def) return undefined;
-  const callee = method ? w.target.childForFieldName("attribute")! : w.target;
-  const calls = [{ call: w.outer, callee, def }];
+  const local = localTarget(f, w.target);
+  if (!local) return undefined;
+  const calls = [{ call: w.outer, ...local }];
   // No ORM work anywhere it reaches in this file: a thread wrapper, as a decorated one would be.
   if (!reachesOrmWork(f, calls) && !reachesOtherFiles(f, calls, [])) return undefined;
   const name = `sync_to_async(${w.target.text})`;

@@ -13,6 +13,7 @@ import { lineOf } from "./state.js";
 import type {
   ChainCall,
   ChainFunction,
+  Conversion,
   CrossCall,
   DecoratedAnalysis,
   Findings,
@@ -126,7 +127,7 @@ export function chainFunction(f: OrmFile, def: SyntaxNode): ChainFunction {
   const problems = [
     ...findings.problems.filter((p) => !chained.has(p.node.id)),
     ...unprovenChains(body, findings.conversions),
-    ...conversionProblems(f, findings),
+    ...conversionProblems(f, findings.conversions),
     ...awaitClashes(findings, calls),
   ];
   if (body.descendantsOfType(["yield", "await"]).length > 0)
@@ -140,24 +141,30 @@ export function chainFunction(f: OrmFile, def: SyntaxNode): ChainFunction {
   return fn;
 }
 
-/** Conversions a chain cannot take: unproven receivers, methods newer than the target. */
-function conversionProblems(f: OrmFile, findings: Findings): Problem[] {
-  const problems: Problem[] = [];
-  for (const c of findings.conversions) {
+/**
+ * Conversions that keep code sync: a method newer than the target (AS209), an unproven receiver
+ * (`unproven` says how: a chain refuses it, a decorated wrapper makes it an unsafe fix).
+ */
+export function conversionProblems(
+  f: OrmFile,
+  conversions: readonly Conversion[],
+  unproven: (c: Conversion) => Problem = (c) => ({
+    code: "AS201",
+    node: c.node,
+    message: "nothing here proves the receiver is a queryset or model instance",
+  }),
+): Problem[] {
+  return conversions.flatMap((c): Problem[] => {
     if (!versionAtLeast(f.target, c.since))
-      problems.push({
-        code: "AS209",
-        node: c.node,
-        message: `the native async form needs Django ${c.since} (target is ${f.target})`,
-      });
-    else if (!c.proven)
-      problems.push({
-        code: "AS201",
-        node: c.node,
-        message: "nothing here proves the receiver is a queryset or model instance",
-      });
-  }
-  return problems;
+      return [
+        {
+          code: "AS209",
+          node: c.node,
+          message: `the native async form needs Django ${c.since} (target is ${f.target})`,
+        },
+      ];
+    return c.proven ? [] : [unproven(c)];
+  });
 }
 
 /** `helper().save()`: two awaits would start at one offset; left to a rewrite by hand. */

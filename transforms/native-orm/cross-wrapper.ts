@@ -26,25 +26,27 @@ function targetOf(f: OrmFile, c: AnyCall): string {
   return "def" in c ? chainKey(f, c.def) : c.target;
 }
 
+/** `helper(x)` -> `await ahelper(x)` for every call. */
+function awaitedTwins(f: OrmFile, plan: ProjectChainPlan, calls: AnyCall[]): Edit[] {
+  return calls.flatMap((c) => awaitedCall(c.call, c.callee, plan.twins[targetOf(f, c)]));
+}
+
 /**
- * `helper(x)` -> `await ahelper(x)` for every call, with the imports the twins' names need;
- * `replacing`: a twin's import may take the place of the sync name's (the caller converts).
+ * The imports the twins' names need; `replacing`: a twin's import may take the place of the
+ * sync name's (the caller converts).
  */
-function awaitedTwins(f: OrmFile, plan: ProjectChainPlan, calls: AnyCall[], replacing: boolean) {
-  const edits: Edit[] = [];
-  const imports: NeededImport[] = [];
-  for (const c of calls) {
+function twinImports(
+  f: OrmFile,
+  plan: ProjectChainPlan,
+  calls: AnyCall[],
+  replacing: boolean,
+): NeededImport[] {
+  return calls.flatMap((c) => {
     const twin = plan.twins[targetOf(f, c)];
-    edits.push(...awaitedCall(c.call, c.callee, twin));
-    if ("binding" in c && c.binding && twin)
-      imports.push({
-        module: fromModuleName(c.binding.statement),
-        name: twin,
-        at: c.call,
-        ...(replacing ? { replaces: c.binding } : {}),
-      });
-  }
-  return { edits, imports };
+    if (!("binding" in c) || !c.binding || !twin) return [];
+    const module = fromModuleName(c.binding.statement);
+    return [{ module, name: twin, at: c.call, ...(replacing ? { replaces: c.binding } : {}) }];
+  });
 }
 
 /** What a test patching the sync names should know: the module now awaits their twins. */
@@ -101,18 +103,18 @@ export function crossDecorated(f: OrmFile, a: DecoratedAnalysis): boolean {
   }
   // Every call must await a twin the plan adds: the text may have changed since the survey.
   if (calls.some((c) => !plan.twins[targetOf(f, c)])) return false;
-  const twins = awaitedTwins(f, plan, calls, true);
-  const fix = fixOf("safe", [...a.edits, ...twins.edits], a.findings.conversions, [
+  const awaited = awaitedTwins(f, plan, calls);
+  const fix = fixOf("safe", [...a.edits, ...awaited], a.findings.conversions, [
     a.callee,
     ...a.crossCalls.flatMap((c) => (c.binding ? [c.callee] : [])),
   ]);
-  fix.imports = [...(fix.imports ?? []), ...twins.imports];
+  fix.imports = [...(fix.imports ?? []), ...twinImports(f, plan, calls, true)];
   fix.replaces = [...(fix.replaces ?? []), ...replacedByTwins(f, plan, calls)];
   const names = twinNames(f, plan, calls);
   recordConverting(f, a.decorator, name, names);
   const suggestion = rewrittenText(f.source, a.def, [
     ...a.edits.filter((e) => e.start >= a.def.startIndex),
-    ...twins.edits,
+    ...awaited,
   ]);
   report(
     f,
@@ -190,11 +192,10 @@ export function projectTwins(f: OrmFile): void {
     const twin = plan.twins[key];
     if (!twin || addedHere.has(def.id) || plan.existing.includes(key)) continue;
     const fn = chainFunction(f, def);
-    const calls = awaitedTwins(f, plan, orderedCalls(fn.calls, fn.cross), false);
     const own = projectTwinEdits(f, def, (c) => plan.twins[targetOf(f, c)]);
     // The sync function stays as it is: nothing it names is dropped.
     const needs = fn.findings.conversions.flatMap((c) => (c.needs ? [c.needs] : []));
-    const imports = [...needs, ...calls.imports];
+    const imports = [...needs, ...twinImports(f, plan, orderedCalls(fn.calls, fn.cross), false)];
     report(
       f,
       def.childForFieldName("name")!,

@@ -1,8 +1,12 @@
-import { versionAtLeast } from "../../src/django/orm.js";
 import { lineRange } from "../../src/python/imports.js";
 import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/scope.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
-import { chainCallsOf, mayReachOrmElsewhere, reachesOrmWork } from "./chains.js";
+import {
+  chainCallsOf,
+  conversionProblems,
+  mayReachOrmElsewhere,
+  reachesOrmWork,
+} from "./chains.js";
 import { chainKey, crossCallsOf } from "./cross-calls.js";
 import { lazyCallerProblem } from "./lazy-objects.js";
 import { unprovenChains } from "./lazy-relations.js";
@@ -103,23 +107,16 @@ function decoratedProblems(
       node: decorator,
       message: "the rewrite would lose a comment: rewrite by hand",
     });
-  for (const c of findings.conversions) {
-    if (!versionAtLeast(f.target, c.since))
-      problems.push({
-        code: "AS209",
-        node: c.node,
-        message: `the native async form needs Django ${c.since} (target is ${f.target})`,
-      });
-    else if (!c.proven)
-      problems.push({
-        code: "AS201",
-        node: c.node,
-        message:
-          "nothing here proves the receiver is a queryset or model instance (annotate the parameter with its model class to make it proven)",
-        unsafe: true,
-        suggestion: suggestionFor(f.source, c, awaitedEdits(c)),
-      });
-  }
+  problems.push(
+    ...conversionProblems(f, findings.conversions, (c) => ({
+      code: "AS201",
+      node: c.node,
+      message:
+        "nothing here proves the receiver is a queryset or model instance (annotate the parameter with its model class to make it proven)",
+      unsafe: true,
+      suggestion: suggestionFor(f.source, c, awaitedEdits(c)),
+    })),
+  );
   if (isThreadInsensitive(decorator.namedChildren[0]))
     problems.push({ code: "AS213", node: decorator, message: THREAD_INSENSITIVE, unsafe: true });
   if (wrapperKind(f, decoratorCallee(decorator)!) === "database")

@@ -117,3 +117,9 @@ export function recordBlocked(f: OrmFile, site: SyntaxNode, blocker: Problem) {
     start: site.startIndex,
   });
 }
+
+/** Whether `name` is spelled as an identifier anywhere in the file (the names found once). */
+export function nameUsed(f: OrmFile, name: string): boolean {
+  f.identifierNames ??= new Set(f.root.descendantsOfType("identifier").map((id) => id.text));
+  return f.identifierNames.has(name);
+}

@@ -225,6 +225,8 @@ export interface OrmFile {
   readonly sites: TransformSite[];
   /** Local names that stand for a wrapper, found on first use. */
   wrapperNames?: Set<string>;
+  /** Every identifier's text in the file, found on first use. */
+  identifierNames?: Set<string>;
   /** Every comment in the file, found on first use. */
   comments?: SyntaxNode[];
   /** Every wrapper reference of the file, in source order. */

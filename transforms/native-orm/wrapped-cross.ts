@@ -35,15 +35,28 @@ export function wrappedHelper(
   return { outer, wrap, target };
 }
 
+/**
+ * `helper` in `sync_to_async(helper)` as a def of this file, or `self._count` as a method of the
+ * class: the def, and the name a twin renames.
+ */
+export function localTarget(
+  f: OrmFile,
+  target: SyntaxNode,
+): { def: SyntaxNode; callee: SyntaxNode } | undefined {
+  const def = chainTarget(f, target);
+  if (def) return { def, callee: target };
+  const method = methodTarget(f, target);
+  return method ? { def: method, callee: target.childForFieldName("attribute")! } : undefined;
+}
+
 /** The file's `sync_to_async(helper)(...)` whose chain reaches another file, in source order. */
 export function wrappedCrossCalls(f: OrmFile): WrappedCross[] {
   f.wrappedCross ??= (f.wrapperRefs ?? []).flatMap((ref) => {
     const w = wrappedHelper(f, ref);
     if (!w) return [];
-    const method = chainTarget(f, w.target) ? undefined : methodTarget(f, w.target);
-    const def = method ?? chainTarget(f, w.target);
-    if (def) {
-      const callee = method ? w.target.childForFieldName("attribute")! : w.target;
+    const local = localTarget(f, w.target);
+    if (local) {
+      const { def, callee } = local;
       const call = { call: w.outer, callee, def };
       if (!reachesOtherFiles(f, [call], [])) return [];
       return [{ call: w.outer, wrap: w.wrap, callee, helper: w.target, target: chainKey(f, def) }];
