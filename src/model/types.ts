@@ -58,6 +58,11 @@ export interface CodeDoc {
   before?: string;
   after?: string;
   /**
+   * The fix this code's findings carry, for its documentation page (ruff's "Fix safety"):
+   * `always` when every finding has one, otherwise only where it can be made. No fix: absent.
+   */
+  fix?: { applicability: Applicability; always: boolean };
+  /**
    * When set, the summary line counts this code's diagnostics with these words, `{s}` marking the
    * plural ("unwrapped call{s} now blocking the event loop"): a count the user must act on.
    */

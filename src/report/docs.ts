@@ -60,30 +60,3 @@ export function explainCode(transforms: readonly Transform[], code: string): str
   if (doc.after) parts.push("", "After:", "", indented(doc.after));
   return parts.join("\n") + "\n";
 }
-
-function codeSection(code: string, owner: string, doc: CodeDoc): string {
-  const lines = [
-    `#### ${code} — ${doc.title}`,
-    "",
-    `*${owner}, ${doc.severity}.* ${doc.explanation}`,
-    "",
-  ];
-  if (doc.before && doc.after) {
-    lines.push("```python", "# before", doc.before, "", "# after", doc.after, "```", "");
-  }
-  return lines.join("\n");
-}
-
-/** The README's code reference: every transform's codes, then the runner's, in Markdown. */
-export function codesReference(transforms: readonly Transform[]): string {
-  const parts: string[] = [];
-  for (const { meta } of transforms) {
-    parts.push(`### ${meta.id}`, "", meta.summary, "");
-    for (const [code, doc] of Object.entries(meta.codes))
-      parts.push(codeSection(code, meta.id, doc));
-  }
-  parts.push("### runner", "");
-  for (const [code, doc] of Object.entries(RUNNER_CODES))
-    parts.push(codeSection(code, "runner", doc));
-  return parts.join("\n");
-}

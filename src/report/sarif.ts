@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { RUNNER_CODES } from "../model/codes.js";
 import { explainCode } from "./docs.js";
+import { CODES_DIR } from "./docs-pages.js";
 import { patchRoot } from "./text.js";
 import type { FileResult } from "../runner/file-job.js";
 import type { ReportedDiagnostic, ReportedEdit } from "../engine/pipeline.js";
@@ -47,16 +48,9 @@ function helpOf(
   return { text: text.trimEnd(), markdown: markdown.join("\n") };
 }
 
-/**
- * The README's section on a code: its heading `#### CODE — title`, as GitHub makes anchors
- * (lower case, punctuation dropped, each space a hyphen).
- */
-export function helpUriOf(code: string, doc: CodeDoc): string {
-  const slug = `${code} — ${doc.title}`
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N} _-]/gu, "")
-    .replace(/ /g, "-");
-  return `${INFORMATION_URI}#${slug}`;
+/** A code's documentation page, generated from its meta (docs/codes/CODE.md, `npm run docs`). */
+export function helpUriOf(code: string): string {
+  return `${INFORMATION_URI}/blob/main/${CODES_DIR}/${code}.md`;
 }
 
 /** PascalCase rule name from a title, as SARIF viewers show it ("AsyncioRunCalledFromSyncCode"). */
@@ -109,7 +103,7 @@ function codeRule(
     name: ruleName(doc.title),
     shortDescription: { text: doc.title },
     fullDescription: { text: doc.explanation },
-    helpUri: helpUriOf(code, doc),
+    helpUri: helpUriOf(code),
     help: helpOf(code, doc, transforms),
     defaultConfiguration: { level: LEVEL[doc.severity] },
     properties: { source },

@@ -60,6 +60,7 @@ export const meta: TransformMeta = {
   codes: {
     AS101: {
       severity: "warning",
+      fix: { applicability: "safe", always: true },
       title: "asyncio.run() called from sync code",
       explanation:
         "asyncio.run() starts a new event loop with no async_to_sync above it. Inside a Django or " +
@@ -74,6 +75,7 @@ export const meta: TransformMeta = {
     },
     AS102: {
       severity: "error",
+      fix: { applicability: "unsafe", always: false },
       title: "asyncio.run() inside async def",
       explanation:
         "asyncio.run() cannot be called while an event loop is running in the same thread: it " +

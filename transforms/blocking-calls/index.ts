@@ -26,6 +26,7 @@ export const meta: TransformMeta = {
   codes: {
     AS310: {
       severity: "warning",
+      fix: { applicability: "safe", always: false },
       title: "time.sleep() in async def (ruff ASYNC251)",
       explanation:
         "time.sleep() inside async def blocks the event loop: no other task runs while it " +

@@ -4,6 +4,7 @@ import type { CodeDoc } from "../../src/model/types.js";
 export const MISSING_AWAIT_CODES: Record<string, CodeDoc> = {
   AS401: {
     severity: "error",
+    fix: { applicability: "safe", always: true },
     title: "Coroutine called without await in async def",
     explanation:
       "Calling a coroutine function only makes a coroutine object: without `await` its body " +
@@ -25,6 +26,7 @@ export const MISSING_AWAIT_CODES: Record<string, CodeDoc> = {
   },
   AS402: {
     severity: "warning",
+    fix: { applicability: "unsafe", always: false },
     title: "Coroutine called from sync code without running it",
     explanation:
       "A sync `def` calls an `async def` of the project and drops the result: the coroutine " +

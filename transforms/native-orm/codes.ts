@@ -4,6 +4,7 @@ import type { CodeDoc } from "../../src/model/types.js";
 export const CODES = {
   AS201: {
     severity: "warning",
+    fix: { applicability: "unsafe", always: false },
     title: "ORM call that cannot be proven a queryset or model instance (unsafe fix)",
     explanation:
       "The rewrite to Django's native async method is very likely right, but nothing in the " +
@@ -23,6 +24,7 @@ export const CODES = {
   },
   AS202: {
     severity: "warning",
+    fix: { applicability: "unsafe", always: false },
     title: "relation read that would load lazily",
     explanation:
       "Reading a ForeignKey or OneToOneField attribute of a model instance runs a query when the " +
@@ -75,6 +77,7 @@ export const CODES = {
   },
   AS206: {
     severity: "warning",
+    fix: { applicability: "unsafe", always: true },
     title: "Channels' database_sync_to_async wrapper",
     explanation:
       "database_sync_to_async also closes stale and broken database connections before and " +
@@ -86,6 +89,7 @@ export const CODES = {
   },
   AS213: {
     severity: "warning",
+    fix: { applicability: "unsafe", always: true },
     title: "sync_to_async(thread_sensitive=False) wrapper (unsafe fix)",
     explanation:
       "A wrapper made with thread_sensitive=False runs each call in a thread of its own, so " +
@@ -134,6 +138,7 @@ export const CODES = {
   },
   AS210: {
     severity: "info",
+    fix: { applicability: "safe", always: true },
     title: "sync_to_async wrapper around the ORM, rewritten to the native async API",
     explanation:
       "The wrapper runs ORM work in a thread although Django has native async methods for it, " +
@@ -146,6 +151,7 @@ export const CODES = {
   },
   AS211: {
     severity: "info",
+    fix: { applicability: "safe", always: true },
     title: "sync ORM call inside async def, rewritten to its native async form",
     explanation:
       "A query run synchronously inside async def raises SynchronousOnlyOperation. When the " +
@@ -174,6 +180,7 @@ export const CODES = {
   },
   AS214: {
     severity: "info",
+    fix: { applicability: "safe", always: true },
     title: "async twin added for a chain converted in another file",
     explanation:
       "A `sync_to_async` wrapper in one file converts through the project functions it calls, " +

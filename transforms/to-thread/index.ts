@@ -101,6 +101,7 @@ export const meta: TransformMeta = {
     },
     AS302: {
       severity: "warning",
+      fix: { applicability: "safe", always: true },
       summaryNoun: "unwrapped call{s} now blocking the event loop",
       title: "Thread wrapper removed: the call blocks the event loop again",
       explanation:
@@ -163,6 +164,7 @@ export const meta: TransformMeta = {
     },
     AS306: {
       severity: "info",
+      fix: { applicability: "safe", always: true },
       title: "Thread call replaced by its native async equivalent",
       explanation:
         "The function run in the thread has a native async equivalent: time.sleep (asyncio.sleep), " +
@@ -196,6 +198,7 @@ export const meta: TransformMeta = {
     },
     AS308: {
       severity: "info",
+      fix: { applicability: "safe", always: true },
       title: "Direct sync call replaced by its declared async twin",
       explanation:
         `A call of a sync client written directly in async def blocks the event loop. When an ` +
