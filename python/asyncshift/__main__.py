@@ -35,6 +35,13 @@ def fail(message):
 
 def main():
     node = node_executable()
+    named = os.environ.get("ASYNCSHIFT_NODE")
+    if node is None and named:
+        return fail(
+            f"ASYNCSHIFT_NODE is {named!r}, which is not an executable Node.js (no such file, "
+            "not executable, or not on PATH). Point it at Node.js 20.19 or later, or unset it "
+            "to use the `node` on PATH."
+        )
     if node is None:
         return fail(
             "Node.js is needed to run asyncshift, and `node` was not found on PATH. Install "

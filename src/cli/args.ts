@@ -39,20 +39,25 @@ const OTHER_TOOLS: Record<string, string> = {
   ignore: "did you mean --extend-ignore?",
 };
 
-/** Edit distance, for "did you mean": short flags only, so the quadratic table is small. */
+/**
+ * Edit distance counting two swapped neighbours as one edit (`--wirte` is one from `--write`),
+ * for "did you mean": short flags only, so the quadratic table is small.
+ */
 function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(
+        d[i - 1][j] + 1,
+        d[i][j - 1] + 1,
+        d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
       );
-    previous = current;
-  }
-  return previous[b.length];
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.length][b.length];
 }
 
 function spelled(flag: string): string {
@@ -79,12 +84,68 @@ export function unknownFlagMessage(flag: string, known: readonly string[]): stri
 export function usageMessage(message: string, known: readonly string[]): string {
   const noValue = /^Not enough arguments following: (.*)$/.exec(message);
   if (noValue) return `${spelled(noValue[1])} needs a value`;
+  if (message.startsWith("Invalid values:")) return invalidChoices(message);
   const unknown = /^Unknown arguments?: (.*)$/.exec(message);
   if (!unknown) return message;
   return unknown[1]
     .split(", ")
     .map((flag) => unknownFlagMessage(flag, known))
     .join("\n");
+}
+
+/**
+ * yargs' "Invalid values: / Argument: format, Given: "xml", Choices: "text", ..." as one line a
+ * flag: `--format must be one of text, json, sarif, github, not "xml"`.
+ */
+function invalidChoices(message: string): string {
+  const lines = [...message.matchAll(/Argument: ([^,]+), Given: (.*?), Choices: (.*)$/gm)].map(
+    ([, flag, given, choices]) =>
+      `${spelled(flag)} must be one of ${choices.replace(/"/g, "")}, not ${given}`,
+  );
+  return lines.length > 0 ? lines.join("\n") : message;
+}
+
+/**
+ * A value given to a flag that takes none (`--write=yes`): yargs reads any word but "true" as
+ * false, so the run would silently be a dry run. Returns the usage message, if any.
+ */
+export function booleanValueError(
+  argv: readonly string[],
+  booleans: ReadonlySet<string>,
+): string | undefined {
+  for (const arg of argv) {
+    if (arg === "--") break;
+    const given = /^--(?:no-)?([^=]+)=(.*)$/.exec(arg);
+    if (!given || !booleans.has(given[1]) || /^(true|false)$/.test(given[2])) continue;
+    return `--${given[1]} takes no value (given ${arg}): write --${given[1]} alone, or --no-${given[1]}`;
+  }
+  return undefined;
+}
+
+/** Other tools' subcommands and the flag that does the same here (ruff's `check` and `--fix`). */
+const OTHER_COMMANDS: Record<string, string> = {
+  check: "--check",
+  fix: "--write",
+  write: "--write",
+  apply: "--write",
+};
+
+/**
+ * "did you mean `asyncshift --check .`?" when the first path is another tool's subcommand and no
+ * such file or folder exists here.
+ */
+export function otherCommandHint(
+  paths: readonly string[] | undefined,
+  exists: (path: string) => boolean,
+): string | undefined {
+  const first = paths?.[0];
+  if (first === undefined || !(first in OTHER_COMMANDS) || exists(first)) return undefined;
+  const rest = paths!.slice(1);
+  const flag = OTHER_COMMANDS[first];
+  return (
+    `${first}: no such file or folder, and not a command of asyncshift: ` +
+    `did you mean \`asyncshift ${[flag, ...(rest.length > 0 ? rest : ["."])].join(" ")}\`?`
+  );
 }
 
 const SUBCOMMANDS = ["run", "report", "list", "explain"];

@@ -13,8 +13,15 @@ import { FORMATTER_CHOICES, type FormatterChoice } from "../runner/formatter.js"
 import { displayPath, PathError } from "../runner/files.js";
 import { GitError, uncommittedFiles } from "../runner/git.js";
 import { stdinCommand } from "./stdin.js";
-import { write, writePieces } from "./streams.js";
-import { flagValues, pathsOf, subcommandShadowNote, usageMessage } from "./args.js";
+import { terminalWidth, write, writePieces } from "./streams.js";
+import {
+  booleanValueError,
+  flagValues,
+  otherCommandHint,
+  pathsOf,
+  subcommandShadowNote,
+  usageMessage,
+} from "./args.js";
 import { reviewHunks } from "./interactive.js";
 import { inventory } from "../inventory/index.js";
 import { progressBar, wantsProgress } from "./progress.js";
@@ -315,6 +322,8 @@ async function interactiveCommand(options: Options): Promise<number> {
 }
 
 async function runCommand(args: RunArgs): Promise<number> {
+  const hint = otherCommandHint(asStrings(args.paths), existsSync);
+  if (hint) throw new UsageError(hint);
   const options = resolveCliOptions(args);
   if (args["stdin-filename"] !== undefined)
     return stdinCommand(args["stdin-filename"], options, VERSION);
@@ -355,7 +364,7 @@ async function reportCommand(args: ReportArgs): Promise<number> {
   const output =
     args.format === "json"
       ? formatInventoryJson(result, VERSION)
-      : formatInventoryText(result, options.color);
+      : formatInventoryText(result, options.color, terminalWidth(process.stdout));
   await write(process.stdout, output);
   return 0;
 }
@@ -417,6 +426,16 @@ function endQuietlyWhenOutputCloses(exitCode: () => number): void {
   });
 }
 
+function asStrings(value: unknown): string[] {
+  return value === undefined ? [] : (Array.isArray(value) ? value : [value]).map(String);
+}
+
+/** The boolean flags of the command being parsed (yargs adds them to the one instance). */
+function booleanFlags(cli: Argv): Set<string> {
+  const parsing = cli as unknown as { getOptions(): { boolean: string[] } };
+  return new Set(parsing.getOptions().boolean);
+}
+
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -431,6 +450,8 @@ export async function main(argv: string[]): Promise<number> {
     <A>(body: (args: A) => Promise<number> | number) =>
     async (args: A) => {
       try {
+        const valued = booleanValueError(argv, booleanFlags(cli));
+        if (valued) throw new UsageError(`${valued}\nRun \`asyncshift --help\` for usage.`);
         exitCode = await body(args);
       } catch (error) {
         if (

@@ -1,14 +1,13 @@
 import { resolve } from "node:path";
 import pc from "picocolors";
-import { projectDirOf, transformSource, type TransformSourceResult } from "../api.js";
 import type { Options } from "../config/options.js";
-import { DEFAULT_DJANGO_VERSION } from "../django/orm.js";
 import { jsonChunks } from "../report/json.js";
 import { formatDiagnostic } from "../report/text.js";
 import { decodeSource, type FileResult } from "../runner/file-job.js";
 import { displayPath } from "../runner/files.js";
 import {
   exitCodeOf,
+  run,
   selectedTransforms,
   summarize,
   UsageError,
@@ -24,31 +23,42 @@ async function readStdin(): Promise<string> {
   return decoded.text;
 }
 
-/** The one file's result as a run's result, so `--format json` prints the run's document. */
-function asRunResult(path: string, result: TransformSourceResult, options: Options): RunResult {
-  const common = { path, diagnostics: result.diagnostics, skippedBy: [] };
-  const file: FileResult =
-    result.status === "changed"
-      ? { ...common, status: "changed", edits: result.edits, fixes: result.fixes, written: false }
-      : result.status === "unchanged"
-        ? { ...common, status: "unchanged" }
-        : {
-            ...common,
-            status: result.status === "failed" ? "failed" : "skipped",
-            reason: result.status === "failed" ? "failed" : "syntax error",
-          };
-  const transforms = selectedTransforms(options.transforms);
+/**
+ * The run over the one file, its text read from standard input: the same pre-pass over the
+ * project (models and functions of the other files), plans and checks as the command line, with
+ * only this file's result kept.
+ */
+async function runOnSource(file: string, text: string, options: Options): Promise<RunResult> {
+  // The editor's own formatter runs after us; nothing is written.
+  const result = await run(
+    { ...options, paths: [file], formatWith: "none", diff: false, changedSince: undefined },
+    { keepText: true, source: { file, text } },
+  );
+  const shown = displayPath(file);
+  const files = result.files.filter((f) => f.path === shown);
+  const transforms = selectedTransforms(result.transforms);
   return {
-    mode: options.mode,
-    transforms: transforms.map((t) => t.meta.id),
-    // Not in the JSON document; what standard input alone can say.
-    project: { usesDjango: options.django, usesAsgiref: false, models: {} },
-    targetDjangoVersion: options.djangoVersion ?? DEFAULT_DJANGO_VERSION,
-    files: [file],
-    notices: result.notices.map((message) => ({ message })),
-    summary: summarize([file], transforms, 0),
-    exitCode: exitCodeOf(options.mode, [file]),
+    ...result,
+    files,
+    summary: summarize(files, transforms, result.summary.seconds),
+    // As a linter's stdin mode: an error diagnostic exits 1 even without --check.
+    exitCode: exitCodeOf("check", options.mode === "check" ? files : files.map(withoutPending)),
   };
+}
+
+/** A pending change counts for the exit code only under --check. */
+function withoutPending(file: FileResult): FileResult {
+  return file.status === "changed" ? { ...file, status: "unchanged" } : file;
+}
+
+/** The notes standard error carries besides the diagnostics: the run's, and skip globs met. */
+function notesOf(run: RunResult): string[] {
+  return [
+    ...run.notices.map((n) => n.message),
+    ...run.files.flatMap((f) =>
+      f.skippedBy.map((id) => `${id} skipped ${f.path} (it matches the transform's skip globs)`),
+    ),
+  ];
 }
 
 /** --stdin-filename: the source from standard input, the result on standard output. */
@@ -58,33 +68,21 @@ export async function stdinCommand(
   version: string,
 ): Promise<number> {
   const source = await readStdin();
-  const shown = displayPath(resolve(path));
-  const result = transformSource(source, {
-    path: shown,
-    transforms: options.transforms,
-    unsafeFixes: options.unsafeFixes,
-    django: options.django,
-    settings: options.settings,
-    skip: options.skip,
-    projectDir: projectDirOf(path),
-    ...(options.djangoVersion ? { djangoVersion: options.djangoVersion } : {}),
-  });
+  const result = await runOnSource(resolve(path), source, options);
   if (options.format === "json") {
-    const run = asRunResult(shown, result, options);
-    await write(process.stdout, [...jsonChunks(run, version)].join(""));
-    return run.exitCode;
+    await write(process.stdout, [...jsonChunks(result, version)].join(""));
+    return result.exitCode;
   }
-  await write(process.stdout, result.output);
+  const file = result.files[0];
+  const output = file?.status === "changed" ? (file.output ?? source) : source;
+  await write(process.stdout, output);
   const c = pc.createColors(
     Boolean(process.stderr.isTTY) && !process.env.NO_COLOR && options.color,
   );
-  const lines = result.diagnostics
+  const lines = (file?.diagnostics ?? [])
     .filter((d) => !options.quiet || d.severity === "error")
-    .map((d) => formatDiagnostic(shown, d, c));
-  if (!options.quiet) lines.push(...result.notices.map((n) => `note: ${n}`));
+    .map((d) => formatDiagnostic(file!.path, d, c));
+  if (!options.quiet) lines.push(...notesOf(result).map((n) => `note: ${n}`));
   if (lines.length > 0) await write(process.stderr, lines.join("\n") + "\n");
-  const internal = result.diagnostics.some((d) => d.code === "AS999" || d.code === "AS901");
-  if (internal) return 2;
-  const errors = result.diagnostics.some((d) => d.severity === "error");
-  return errors || (options.mode === "check" && result.changed) ? 1 : 0;
+  return result.exitCode;
 }

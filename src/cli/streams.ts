@@ -22,3 +22,13 @@ export async function writePieces(
   }
   if (pending) await write(stream, pending);
 }
+
+/**
+ * Columns to fit text in: the terminal's, else `COLUMNS` (as Python's shutil and most tools
+ * read it), else 80.
+ */
+export function terminalWidth(stream: NodeJS.WriteStream): number {
+  if (stream.isTTY && stream.columns > 0) return stream.columns;
+  const columns = Number(process.env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : 80;
+}

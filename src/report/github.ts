@@ -46,9 +46,11 @@ const ORDER = { error: 0, warning: 1, notice: 2 } as const;
 /**
  * GitHub Actions workflow commands: errors first, then warnings (diagnostics by severity), then
  * the rest as notices (info diagnostics, one per pending rewrite and line, run notices), then the
- * summary as a plain line. Within a level, files and lines keep their order.
+ * summary as a plain line. Under --check, pending rewrites are errors. Within a level, files and lines keep their order.
  */
 export function formatGithub(result: RunResult): string {
+  // Under --check a pending rewrite fails the job: it is an error there, as the exit code says.
+  const pending = result.mode === "check" ? "error" : "notice";
   const annotations: { level: keyof typeof ORDER; text: string }[] = [];
   for (const file of result.files) {
     for (const d of file.diagnostics)
@@ -56,9 +58,9 @@ export function formatGithub(result: RunResult): string {
     if (file.status === "changed" && !file.written)
       for (const site of file.fixes ?? [])
         annotations.push({
-          level: "notice",
+          level: pending,
           text: annotation(
-            "notice",
+            pending,
             file.path,
             site,
             site.code,

@@ -1,6 +1,7 @@
 import pc from "picocolors";
 import { countedContext, type Inventory, type InventoryFile } from "../inventory/index.js";
 import { TRANSFORMS } from "../../transforms/index.js";
+import { fitTable, wrapLine, type TableColumn } from "./fit.js";
 
 /** Version of the `report --format json` document's shape. */
 export const INVENTORY_SCHEMA_VERSION = 1;
@@ -42,50 +43,71 @@ function isInteresting(file: InventoryFile): boolean {
   );
 }
 
-function row(file: InventoryFile): string[] {
-  const mixed = file.asyncFunctions > 0 && file.syncFunctions > 0;
-  if (file.status !== "ok") return [file.path, ...COLUMNS.map(() => ""), "", "", file.status];
-  return [
-    file.path,
-    ...siteCounts(file).map(String),
-    String(file.asyncFunctions),
-    String(file.syncFunctions),
-    mixed ? "mixed" : "",
-  ];
+/** A column of the table after the file's, with one cell per file and the total last. */
+function column(group: string, header: string, cells: string[], right = true): TableColumn {
+  return { group, header, cells, rightAligned: right };
 }
 
-function table(rows: string[][], rightAligned: (col: number) => boolean): string[] {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? "")].length)));
-  return rows.map((r) =>
-    r
-      .map((cell, i) => (rightAligned(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
-      .join("  ")
-      .trimEnd(),
-  );
-}
-
-/** The inventory as a terminal table: files with anything to report, then totals and blockers. */
-export function formatInventoryText(inventory: Inventory, color: boolean): string {
-  const c = pc.createColors(color);
-  const groups = [
-    "",
-    ...COLUMNS.map((col, i) => (i === 0 || COLUMNS[i - 1].group !== col.group ? col.group : "")),
-    "",
-    "",
-    "",
-  ];
-  const headers = ["file", ...COLUMNS.map((col) => col.header), "async def", "def", ""];
-  const rows = inventory.files.filter(isInteresting).map(row);
+/** The table's columns after the file's: each site column, then the file's functions. */
+function tableColumns(files: readonly InventoryFile[], inventory: Inventory): TableColumn[] {
   const totals = inventory.totals;
-  const totalRow = [
-    `total (${totals.files} files)`,
-    ...COLUMNS.map((col) => String(countIn(totals.sites[col.kind], col.context))),
-    String(totals.asyncFunctions),
-    String(totals.syncFunctions),
-    `${totals.mixedFiles} mixed`,
+  const ok = (f: InventoryFile) => f.status === "ok";
+  const counts = files.map((f) => (ok(f) ? siteCounts(f).map(String) : undefined));
+  const mixed = (f: InventoryFile) =>
+    !ok(f) ? f.status : f.asyncFunctions > 0 && f.syncFunctions > 0 ? "mixed" : "";
+  const functions = (f: InventoryFile, n: number) => (ok(f) ? String(n) : "");
+  return [
+    ...COLUMNS.map((col, i) =>
+      column(col.group, col.header, [
+        ...counts.map((c) => c?.[i] ?? ""),
+        String(countIn(totals.sites[col.kind], col.context)),
+      ]),
+    ),
+    column("functions", "async def", [
+      ...files.map((f) => functions(f, f.asyncFunctions)),
+      String(totals.asyncFunctions),
+    ]),
+    column("functions", "def", [
+      ...files.map((f) => functions(f, f.syncFunctions)),
+      String(totals.syncFunctions),
+    ]),
+    column("functions", "", [...files.map(mixed), `${totals.mixedFiles} mixed`], false),
   ];
-  const lines = table([groups, headers, ...rows, totalRow], (i) => i > 0 && i < headers.length - 1);
-  const out = [c.bold(lines[0]), c.bold(lines[1]), ...lines.slice(2, -1), c.bold(lines.at(-1)!)];
+}
+
+/**
+ * The table in `width` columns: when it is wider, site columns with nothing in the whole run go,
+ * then the column groups are cut into blocks, each led by the file column.
+ */
+function inventoryTable(inventory: Inventory, width: number, color: boolean): string[] {
+  const c = pc.createColors(color);
+  const files = inventory.files.filter(isInteresting);
+  const first = column(
+    "",
+    "file",
+    [...files.map((f) => f.path), `total (${inventory.totals.files} files)`],
+    false,
+  );
+  let columns = tableColumns(files, inventory);
+  if (fitTable(first, columns, width).length > 1)
+    columns = columns.filter((col) => col.group === "functions" || col.cells.at(-1) !== "0");
+  const out: string[] = [];
+  for (const block of fitTable(first, columns, width)) {
+    if (out.length > 0) out.push("");
+    out.push(c.bold(block[0]), c.bold(block[1]), ...block.slice(2, -1), c.bold(block.at(-1)!));
+  }
+  return out;
+}
+
+/**
+ * The inventory as a terminal table in `width` columns (the terminal's; 80 when not a terminal):
+ * files with anything to report, then totals and blockers, each line wrapped to fit.
+ */
+export function formatInventoryText(inventory: Inventory, color: boolean, width = 80): string {
+  const c = pc.createColors(color);
+  const totals = inventory.totals;
+  const out = inventoryTable(inventory, width, color);
+  const tableLines = out.length;
   out.push("");
   out.push(
     `${totals.files} files: ${totals.asyncFunctions} async def, ${totals.syncFunctions} def; ` +
@@ -119,7 +141,8 @@ export function formatInventoryText(inventory: Inventory, color: boolean): strin
         `not counted (the transform does not report its sites yet): ${inventory.silentTransforms.join(", ")}`,
       ),
     );
-  return out.join("\n") + "\n";
+  const notes = out.slice(tableLines).flatMap((line) => wrapLine(line, width));
+  return [...out.slice(0, tableLines), ...notes].join("\n") + "\n";
 }
 
 /** The inventory as one JSON document for scripts. */

@@ -133,7 +133,8 @@ export function formatText(result: RunResult, options: TextOptions): string {
   const named = namedFiles(result, showsDiffs);
   if (named) out.push(named);
   out.push(summaryLine(result));
-  if (result.mode === "dry-run" && result.summary.filesChanged > 0 && options.paths)
+  // --check too: a failed gate (CI, pre-commit) says how to clear it.
+  if (result.mode !== "write" && result.summary.filesChanged > 0 && options.paths)
     out.push(nextStep(options.paths));
   return out.join("\n") + "\n";
 }

@@ -57,6 +57,8 @@ export interface FileJob extends FileLook {
   reportUnusedIgnores?: boolean;
   /** The project's formatter, run on the new text of a changed file. */
   formatter?: FormatterCommand;
+  /** The text to process instead of the file's (`--stdin-filename`: an editor's buffer). */
+  source?: string;
 }
 
 interface FileResultBase {
@@ -304,7 +306,7 @@ function readSource(job: FileJob): { bytes: Buffer; text: string } | { result: F
   const base = { path: job.path, skippedBy: [] as string[] };
   let bytes: Buffer;
   try {
-    bytes = readFileSync(job.file);
+    bytes = job.source !== undefined ? Buffer.from(job.source, "utf8") : readFileSync(job.file);
   } catch (error) {
     const message = readFailure(error);
     const diagnostics = [runnerDiagnostic("AS904", "error", message)];
@@ -429,7 +431,11 @@ function holdsTrigger(source: string): boolean {
 /** The pre-pass for one file; unreadable or undecodable files contribute nothing. */
 export function prePassOfPath(file: string): PrePass {
   const text = textOfPath(file);
-  if (text === undefined) return { inert: false };
+  return text === undefined ? { inert: false } : prePassOfText(text);
+}
+
+/** The pre-pass for one file's text. */
+export function prePassOfText(text: string): PrePass {
   const fault = faultInjectingTransform();
   const inert =
     loneCarriageReturnLine(text) === undefined &&

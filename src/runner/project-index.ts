@@ -10,7 +10,7 @@ import type {
   SubProject,
 } from "../model/types.js";
 import { PACKED_CALL_WIDTH, type PackedOutline } from "../python/packed-outline.js";
-import { prePassOfPath, type PrePass } from "./file-job.js";
+import { prePassOfPath, prePassOfText, type PrePass } from "./file-job.js";
 import { discoverPythonFiles, displayPath, globBaseFor, relativePath } from "./files.js";
 import { IndexCache } from "./index-cache.js";
 import type { Pool } from "./pool.js";
@@ -98,6 +98,8 @@ export async function projectPrePass(
     Partial<Pick<Options, "include">> & { cache?: boolean },
   cwd: string,
   cacheKey: string,
+  /** Files read from this text instead of the disk (`--stdin-filename`), never cached. */
+  source?: { file: string; text: string },
 ): Promise<PrePassResult> {
   const root = projectRootOf(resolve(cwd, options.paths[0] ?? "."));
   // The run's own discovery, when it walked the root with no include glob, found the same files.
@@ -111,7 +113,13 @@ export async function projectPrePass(
   const cache = options.cache === false ? undefined : new IndexCache(root, cacheKey);
   const paths = all.map((file) => relativePath(root, file));
   const stats = all.map((file) => statOf(file));
-  const prePass = all.map((_, i) => (stats[i] ? cache?.get(paths[i], stats[i]!) : undefined));
+  const prePass = all.map((file, i) =>
+    file === source?.file
+      ? prePassOfText(source.text)
+      : stats[i]
+        ? cache?.get(paths[i], stats[i]!)
+        : undefined,
+  );
   const missing = all.flatMap((file, i) => (prePass[i] ? [] : [i]));
   // Opening and reading a file costs what scanning about 1.5 KB does (a dense project's
   // thousands of small files are more work than their bytes say).
@@ -127,7 +135,8 @@ export async function projectPrePass(
   if (cache) {
     // Only what was read in this run: a warm run leaves the cache file as it is.
     for (const i of new Set([...missing, ...reread]))
-      if (prePass[i] && stats[i]) cache.set(paths[i], stats[i]!, prePass[i]!);
+      if (prePass[i] && stats[i] && all[i] !== source?.file)
+        cache.set(paths[i], stats[i]!, prePass[i]!);
     cache.save(new Set(paths));
   }
   // A repository whose Django project sits in a folder (backend/manage.py) pins Django there: the

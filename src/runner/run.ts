@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Options } from "../config/options.js";
 import { makeContext } from "../config/context.js";
@@ -112,6 +113,11 @@ export interface RunHooks {
   onProgress?: (done: number, total: number) => void;
   /** Keep each changed file's old and new text in its result. */
   keepText?: boolean;
+  /**
+   * One file's text from elsewhere than the disk (`--stdin-filename`: an editor's buffer): the
+   * file is processed from it, even when no such file exists yet, and its facts come from it.
+   */
+  source?: { file: string; text: string };
 }
 
 /** Runs the transforms over the paths; never prints. */
@@ -128,7 +134,9 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
     files: found,
     notFollowed,
     excludedNamed,
-  } = discoverPythonFiles(options.paths, selection, cwd);
+  } = hooks.source && !existsSync(hooks.source.file)
+    ? { files: [hooks.source.file], notFollowed: [], excludedNamed: [] }
+    : discoverPythonFiles(options.paths, selection, cwd);
   const files = options.changedSince
     ? filesChangedSince(options.changedSince, found, resolve(cwd, options.paths[0] ?? "."))
     : found;
@@ -139,7 +147,14 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   // idle threads do not hold the process open, so an exception here needs no clean-up.
   const pool = new Pool(options.jobs > 0 ? options.jobs : defaultJobs(), found.length);
   // Models may be declared in files --changed-since leaves out: the pre-pass reads every file found.
-  const prePass = await projectPrePass(pool, found, options, cwd, cacheKey(transforms));
+  const prePass = await projectPrePass(
+    pool,
+    found,
+    options,
+    cwd,
+    cacheKey(transforms),
+    hooks.source,
+  );
   pool.shareIndex(prePass.index);
   const ctx = makeContext(options, prePass.project, transforms);
   // Like `cargo fix`: never overwrite work that is not committed yet (see refuseDirtyWrites); a
@@ -154,6 +169,7 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
     prePass.index,
     rewritten,
     (files) => rewriteWorthThreads(files, prePass.sizes, pool.size),
+    hooks.source,
   );
   const notices = [
     ...runNotices(options, transforms, ctx, excludedNamed, cwd),
@@ -273,6 +289,7 @@ async function rewritePass(
   const inert = new Set(
     found.filter((file, i) => prePass.prePass[i]?.inert && !planned.has(lookAt(file).module ?? "")),
   );
+  const source = hooks.source;
   const jobsList: FileJob[] = files
     .filter((file) => !inert.has(file))
     .map((file) => ({
@@ -283,6 +300,7 @@ async function rewritePass(
       ignore: options.ignore,
       reportUnusedIgnores: options.reportUnusedIgnores,
       ...extra,
+      ...(file === source?.file ? { source: source.text } : {}),
     }));
   const inertCount = files.length - jobsList.length;
   if (inertCount > 0) hooks.onProgress?.(inertCount, files.length);

@@ -20,6 +20,8 @@ export interface SurveyJob {
   first?: boolean;
   /** What later rounds ask of the file (see ProjectSurvey.facts). */
   wanted?: string[];
+  /** The file's text when it is not read from disk (`--stdin-filename`). */
+  source?: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface SurveyJob {
  */
 export function surveyFile(job: SurveyJob): SurveyFacts | undefined | null {
   const survey = transformById(job.transform)?.survey;
-  const text = textOfPath(job.file);
+  const text = job.source ?? textOfPath(job.file);
   if (!survey || text === undefined) return undefined;
   if (job.first && survey.startWords && !survey.startWords.some((w) => text.includes(w)))
     return null;

@@ -41,6 +41,8 @@ export async function surveyProject(
   rewritten: readonly string[],
   /** Whether reading these files is worth starting threads (as the rewrite pass decides). */
   worthThreads: (files: string[]) => boolean = () => false,
+  /** A file read from this text instead of the disk (`--stdin-filename`). */
+  source?: { file: string; text: string },
 ): Promise<Record<string, SurveyPlan>> {
   const root = index.root;
   // A file with no function holds nothing a survey follows.
@@ -84,6 +86,7 @@ export async function surveyProject(
           ctx: { options: ctx.options, project: projectOfFile(project, byPath.get(ask.path)!) },
           first,
           ...(ask.wanted ? { wanted: ask.wanted } : {}),
+          ...(byPath.get(ask.path) === source?.file ? { source: source!.text } : {}),
         }),
         worthThreads,
       );

@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { requireBuild } from "../helpers/cli.js";
@@ -113,6 +114,80 @@ describe("messages", () => {
     const typo = asyncshift(dir, ["--unsafe-fix", "."]);
     expect(typo.stderr).toContain("did you mean --unsafe-fixes?");
     expect(typo.stderr).not.toContain("unsafeFix");
+  });
+
+  it("a swapped pair of letters gets a 'did you mean' too", () => {
+    const dir = twoTasks();
+    for (const [typed, meant] of [
+      ["--wirte", "--write"],
+      ["--chekc", "--check"],
+      ["--unsafe-fxies", "--unsafe-fixes"],
+    ]) {
+      const result = asyncshift(dir, [typed, "."]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`unknown flag ${typed}: did you mean ${meant}?`);
+    }
+  });
+
+  it("a value given to a flag that takes none is a usage error, not a silent dry run", () => {
+    const dir = twoTasks();
+    const result = asyncshift(dir, ["--write=yes", "app/tasks.py"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--write takes no value (given --write=yes)");
+    expect(readFileSync(join(dir, "app/tasks.py"), "utf8")).toBe(TASK);
+    expect(asyncshift(dir, ["report", "--color=yes", "."]).code).toBe(2);
+    // Paths after -- are paths, whatever they look like.
+    expect(asyncshift(dir, ["--check", "--", "--write=yes"]).stderr).toContain(
+      "--write=yes: no such file or folder",
+    );
+  });
+
+  it("a value outside a flag's choices names the flag and its choices in one line", () => {
+    const dir = twoTasks();
+    const result = asyncshift(dir, ["--format", "xml", "."]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'asyncshift: --format must be one of text, json, sarif, github, not "xml"\n' +
+        "Run `asyncshift --help` for usage.\n",
+    );
+  });
+
+  it("ruff's `check .` and `fix .` say which flag to use", () => {
+    const dir = twoTasks();
+    const check = asyncshift(dir, ["check", "."]);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain("did you mean `asyncshift --check .`?");
+    const fix = asyncshift(dir, ["fix", "app/tasks.py"]);
+    expect(fix.code).toBe(2);
+    expect(fix.stderr).toContain("did you mean `asyncshift --write app/tasks.py`?");
+    // A folder of that name is a path as always.
+    mkdirSync(join(dir, "check"));
+    expect(asyncshift(dir, ["check"]).code).toBe(0);
+  });
+
+  it("--check says how to apply what it found pending", () => {
+    const dir = twoTasks();
+    const result = asyncshift(dir, ["--check", "app/"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe(
+      "Run `asyncshift --write app/` to apply these changes, or `asyncshift -i app/` to review each one.",
+    );
+  });
+
+  it("ASYNCSHIFT_NODE pointing nowhere says so (the Python wrapper)", () => {
+    const result = spawnSync(
+      "python3",
+      [join(ROOT, "python/asyncshift/__main__.py"), "--version"],
+      {
+        encoding: "utf8",
+        env: { ...process.env, ASYNCSHIFT_NODE: "/nowhere/node" },
+      },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      "ASYNCSHIFT_NODE is '/nowhere/node', which is not an executable",
+    );
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
   });
 
   it("a flag without its value says which", () => {

@@ -152,7 +152,7 @@ describe("--format sarif", () => {
 });
 
 describe("--format github", () => {
-  it("prints workflow commands: errors, then warnings, then the rest (pending rewrites) as notices", () => {
+  it("prints workflow commands: errors (pending rewrites under --check), then warnings, then notices", () => {
     const dir = tempProject({
       "requirements.txt": REQUIREMENTS,
       "app/tasks.py": TASK,
@@ -171,9 +171,12 @@ describe("--format github", () => {
     );
     expect(
       commands.some((l) =>
-        /^::notice file=app\/tasks\.py,line=8,.*title=AS101::asyncio.run\(\) in sync code/.test(l),
+        /^::error file=app\/tasks\.py,line=8,.*title=AS101::asyncio.run\(\) in sync code/.test(l),
       ),
     ).toBe(true);
+    // Without --check the job does not fail on it: a notice.
+    const dry = asyncshift(dir, ["--format", "github", "app"]).stdout;
+    expect(dry).toMatch(/^::notice file=app\/tasks\.py,line=8,.*title=AS101::/m);
     // GitHub shows the first ten annotations of each level per step: the gravest come first.
     const levels = commands.map((l) =>
       ["error", "warning", "notice"].indexOf(/^::(\w+)/.exec(l)![1]),
@@ -225,6 +228,40 @@ describe("--stdin-filename", () => {
     const test = asyncshift(dir, ["--stdin-filename", "tests/test_tasks.py"], TASK);
     expect(test.stdout).toBe(TASK);
     expect(test.stderr).toContain("asyncio-run skipped tests/test_tasks.py");
+  });
+
+  it("reports what the command line reports for the same file: the project's facts come from its path", () => {
+    const dir = tempProject({
+      "requirements.txt": "Django==5.1\n",
+      "manage.py": "",
+      "shop/__init__.py": "",
+      "shop/models.py":
+        "from django.db import models\n\n\nclass Order(models.Model):\n" +
+        "    status = models.CharField(max_length=20)\n",
+      "shop/services.py":
+        "from .models import Order\n\n\ndef close_order(pk):\n" +
+        '    order = Order.objects.get(pk=pk)\n    order.status = "closed"\n    order.save()\n',
+    });
+    const views =
+      "from asgiref.sync import sync_to_async\n\nfrom .models import Order\n" +
+      "from .services import close_order\n\n\n@sync_to_async\ndef order_status(pk):\n" +
+      "    order = Order.objects.get(pk=pk)\n    return order.status\n\n\n" +
+      "@sync_to_async\ndef close(pk):\n    close_order(pk)\n";
+    // Not on disk yet (an editor's new buffer), then saved: the same answer both times.
+    const unsaved = asyncshift(dir, ["--no-cache", "--stdin-filename", "shop/views.py"], views);
+    writeFileSync(join(dir, "shop/views.py"), views);
+    const cli = asyncshift(dir, ["--no-cache", "--no-diff", "shop/views.py"]);
+    const stdin = asyncshift(dir, ["--no-cache", "--stdin-filename", "shop/views.py"], views);
+    const diagnostics = (text: string) =>
+      text.split("\n").filter((l) => /^shop\/views\.py:\d/.test(l));
+    expect(diagnostics(cli.stdout)).toEqual([expect.stringContaining("AS208")]);
+    expect(diagnostics(stdin.stderr)).toEqual(diagnostics(cli.stdout));
+    expect(unsaved.stderr).toBe(stdin.stderr);
+    // Order is a model of shop/models.py: its status is a plain field, so the wrapper converts.
+    expect(stdin.stdout).toContain(
+      "    order = await Order.objects.aget(pk=pk)\n    return order.status\n",
+    );
+    expect(unsaved.stdout).toBe(stdin.stdout);
   });
 
   it("cannot be combined with --write", () => {
@@ -416,8 +453,13 @@ describe("asyncshift report", () => {
     });
     const text = asyncshift(dir, ["report", "app"]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^app\/tasks\.py\s+1\s+0\s+0\s+0\s+0/m);
-    expect(text.stdout).toMatch(/^total \(5 files\)\s+1\s+1\s+1\s+1\s+0/m);
+    // Not a terminal: 80 columns, so the run's empty columns (module) go and groups make blocks.
+    expect(text.stdout).toMatch(/^app\/tasks\.py\s+1\s+0\s+0\s+0$/m);
+    expect(text.stdout).toMatch(/^total \(5 files\)\s+1\s+1\s+1\s+1$/m);
+    expect(Math.max(...text.stdout.split("\n").map((l) => l.length))).toBeLessThanOrEqual(80);
+    const wide = asyncshift(dir, ["report", "app"], "", { COLUMNS: "300" });
+    expect(wide.stdout).toMatch(/^app\/tasks\.py\s+1\s+0\s+0\s+0\s+0/m);
+    expect(wide.stdout).toMatch(/^total \(5 files\)\s+1\s+1\s+1\s+1\s+0/m);
     expect(text.stdout).toContain("app/broken.py: syntax error on line 1");
     const json = JSON.parse(asyncshift(dir, ["report", "--format", "json", "app"]).stdout);
     expect(json.totals.sites["asyncio.run"]).toEqual({

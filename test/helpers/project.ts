@@ -24,12 +24,18 @@ export function removeTempProjects(): void {
 }
 
 /** Runs the built command line in `cwd` with `input` on standard input. */
-export function asyncshift(cwd: string, args: string[], input?: string) {
+export function asyncshift(
+  cwd: string,
+  args: string[],
+  input?: string,
+  env: Record<string, string> = {},
+) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: "utf8",
     input: input ?? "",
-    env: { ...process.env, NO_COLOR: "1", CI: "" },
+    // Not a terminal: 80 columns unless the test says otherwise.
+    env: { ...process.env, NO_COLOR: "1", CI: "", COLUMNS: "", ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -85,6 +85,53 @@ describe("github annotations", () => {
     );
     expect(lines[1]).toBe("::notice title=asyncshift::note");
   });
+
+  it("a pending rewrite is an error under --check (it fails the job), a notice otherwise", () => {
+    const site = {
+      code: "AS101",
+      source: "asyncio-run",
+      line: 4,
+      column: 5,
+      endLine: 4,
+      endColumn: 30,
+    };
+    const result = (mode: string) =>
+      ({
+        mode,
+        transforms: ["asyncio-run"],
+        files: [
+          {
+            path: "app/tasks.py",
+            status: "changed",
+            written: false,
+            edits: [],
+            skippedBy: [],
+            diagnostics: [],
+            fixes: [{ ...site, severity: "warning", message: "asyncio.run() in sync code" }],
+          },
+        ],
+        notices: [],
+        summary: {
+          filesScanned: 1,
+          filesChanged: 1,
+          sitesByTransform: { "asyncio-run": 1 },
+          editsByTransform: {},
+          skippedByTransform: {},
+          diagnosticsByCode: {},
+          diagnostics: 0,
+          errors: 0,
+          warnings: 0,
+          seconds: 0,
+        },
+        exitCode: mode === "check" ? 1 : 0,
+      }) as unknown as RunResult;
+    const check = formatGithub(result("check")).split("\n")[0];
+    expect(check).toMatch(
+      /^::error file=app\/tasks\.py,line=4,col=5,endLine=4,endColumn=30,title=AS101::/,
+    );
+    expect(check).toContain("asyncio-run would rewrite it; run asyncshift --write");
+    expect(formatGithub(result("dry-run"))).toMatch(/^::notice file=app\/tasks\.py,/);
+  });
 });
 
 describe("json document", () => {

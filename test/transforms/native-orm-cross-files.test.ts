@@ -307,7 +307,8 @@ def test_webhook(process_files):
   it("`asyncshift report` lists the chain across files", () => {
     const dir = project();
     const result = asyncshift(dir, ["report", "."]);
-    expect(result.stdout).toContain(
+    // Lines wrap at 80 columns: read them joined.
+    expect(result.stdout.replace(/\n +/g, " ")).toContain(
       "reviews/sync.py:6: sync_to_async converts through calls across files _process_pr_async -> _aprocess_reviews, _aprocess_commits, _aprocess_files",
     );
   });
