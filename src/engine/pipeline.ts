@@ -213,6 +213,7 @@ class FileRun {
       endColumn: end.column,
       message: d.message,
       ...(d.suggestion !== undefined ? { suggestion: d.suggestion } : {}),
+      ...(d.fixApplicability ? { fix: d.fixApplicability } : {}),
     });
   }
 
