@@ -13,6 +13,7 @@ import {
   type ReportedDiagnostic,
   type SourceResult,
 } from "../src/engine/pipeline.js";
+import type { ReportedFix } from "../src/model/reported.js";
 import { factsOfFile, projectFacts } from "../src/runner/project-facts.js";
 import type { Context, ProjectFacts, Transform } from "../src/model/types.js";
 import { makeContext, type ContextOptions } from "../src/config/context.js";
@@ -71,6 +72,23 @@ function stored(diagnostics: ReportedDiagnostic[]) {
     ...(suggestion !== undefined ? { suggestion } : {}),
     ...(fix !== undefined ? { fix } : {}),
   }));
+}
+
+/** The sites rewritten, as stored in .fixes.json: code, position, message, applicability. */
+function storedFixes(fixes: ReportedFix[]) {
+  return fixes.map(({ code, line, column, message, applicability }) => ({
+    code,
+    line,
+    column,
+    message,
+    fix: applicability,
+  }));
+}
+
+/** UPDATE_SNAPSHOTS=1: `items` in `file` as JSON when there are any, else no file. */
+function writeJsonOrNothing(file: string, items: unknown[]): void {
+  if (items.length > 0) writeFileSync(file, JSON.stringify(items, null, 2) + "\n");
+  else if (existsSync(file)) unlinkSync(file);
 }
 
 function contextFor(transform: Transform, input: string, options: CaseOptions): Context {
@@ -152,6 +170,23 @@ describe("snapshot folders", () => {
     const count = [...cases, ...projectCases].filter((c) => c.transform === id).length;
     expect(count).toBeGreaterThan(0);
   });
+  // A reader finds every code at work in a case: reported (.diagnostics.json) or applied (.fixes.json).
+  it.each(TRANSFORMS.map((t) => [t.meta.id, t] as const))(
+    "%s shows every code it declares",
+    (id, t) => {
+      const shown = new Set([
+        ...cases
+          .filter((c) => c.transform === id)
+          .flatMap((c) =>
+            [...c.result!.diagnostics, ...(c.result!.fixes ?? [])].map((d) => d.code),
+          ),
+        ...projectCases
+          .filter((c) => c.transform === id)
+          .flatMap((c) => [...c.result!.diagnostics, ...c.result!.fixes].map((d) => d.code)),
+      ]);
+      expect(Object.keys(t.meta.codes).filter((code) => !shown.has(code))).toEqual([]);
+    },
+  );
 });
 
 describe.each(cases.map((c) => [`${c.transform}/${c.name}`, c] as const))("%s", (_, c) => {
@@ -180,6 +215,14 @@ describe.each(cases.map((c) => [`${c.transform}/${c.name}`, c] as const))("%s", 
       if (actual.length > 0) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + "\n");
       else if (existsSync(expectedFile)) writeFileSync(expectedFile, "[]\n");
     }
+    const expected = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, "utf8")) : [];
+    expect(actual).toEqual(expected);
+  });
+
+  it("records the fixes applied", () => {
+    const expectedFile = `${base}.fixes.json`;
+    const actual = storedFixes(c.result!.fixes ?? []);
+    if (UPDATE) writeJsonOrNothing(expectedFile, actual);
     const expected = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, "utf8")) : [];
     expect(actual).toEqual(expected);
   });
@@ -219,6 +262,12 @@ describe.each(projectCases.map((c) => [`${c.transform}/${c.name}/`, c] as const)
     const file = join(c.dir, "diagnostics.json");
     const expected = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : [];
     expect(c.result!.diagnostics).toEqual(expected);
+  });
+
+  it("records the fixes applied", () => {
+    const file = join(c.dir, "fixes.json");
+    const expected = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : [];
+    expect(c.result!.fixes).toEqual(expected);
   });
 
   it("is idempotent", () => {

@@ -196,6 +196,7 @@ class FileRun {
       endLine: end.line,
       endColumn: end.column,
       message: d.message,
+      applicability: d.fixApplicability ?? "safe",
     });
   }
 

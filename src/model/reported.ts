@@ -22,6 +22,8 @@ export interface ReportedFix extends ReportedRange {
   /** The transform that rewrote it. */
   source: string;
   message: string;
+  /** `safe`, or `unsafe` when `--unsafe-fixes` let it be applied. */
+  applicability: Applicability;
 }
 
 /** 1-based positions in the file as it was read; columns count characters. */

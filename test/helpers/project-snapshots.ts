@@ -27,6 +27,8 @@ import { transformById } from "../../transforms/index.js";
  *   snapshots/<transform>/<case>/output/...       only the files the run changes, same paths
  *   snapshots/<transform>/<case>/diagnostics.json [{ path, code, severity, line, column, message,
  *                                                   suggestion?, fix? }]
+ *   snapshots/<transform>/<case>/fixes.json       the sites rewritten, when there are any:
+ *                                                 [{ path, code, line, column, message, fix }]
  *   snapshots/<transform>/<case>/options.json     optional: the single-file case keys, plus
  *                                                 "paths" (named on the command line; default all)
  */
@@ -64,6 +66,8 @@ export interface ProjectRun {
   /** The new text of every file the run changed. */
   changed: Map<string, string>;
   diagnostics: StoredProjectDiagnostic[];
+  /** The sites rewritten, in file order. */
+  fixes: StoredProjectFix[];
   /** Files the run could not process, with the reason. */
   failed: string[];
 }
@@ -77,6 +81,15 @@ export interface StoredProjectDiagnostic {
   message: string;
   suggestion?: string;
   fix?: string;
+}
+
+export interface StoredProjectFix {
+  path: string;
+  code: string;
+  line: number;
+  column: number;
+  message: string;
+  fix: string;
 }
 
 export interface ProjectCase {
@@ -174,14 +187,19 @@ export async function runProject(c: ProjectCase, files: Map<string, string>): Pr
 function projectRunOf(dir: string, files: FileResult[]): ProjectRun {
   const changed = new Map<string, string>();
   const diagnostics: StoredProjectDiagnostic[] = [];
+  const fixes: StoredProjectFix[] = [];
   const failed: string[] = [];
   for (const file of files) {
     const path = relative(dir, resolve(file.path)).split(sep).join("/");
-    if (file.status === "changed") changed.set(path, file.output!);
+    if (file.status === "changed") {
+      changed.set(path, file.output!);
+      for (const { code, line, column, message, applicability } of file.fixes)
+        fixes.push({ path, code, line, column, message, fix: applicability });
+    }
     if (file.status === "failed") failed.push(`${path}: ${file.reason}`);
     diagnostics.push(...file.diagnostics.map((d) => storedDiagnostic(path, d)));
   }
-  return { changed, diagnostics, failed };
+  return { changed, diagnostics, fixes, failed };
 }
 
 /** The case's two runs: on its input, then on its input with the first run's changes in. */
@@ -202,4 +220,8 @@ export function writeProjectCase(c: ProjectCase): void {
     join(c.dir, "diagnostics.json"),
     JSON.stringify(c.result!.diagnostics, null, 2) + "\n",
   );
+  const fixes = join(c.dir, "fixes.json");
+  if (c.result!.fixes.length > 0)
+    writeFileSync(fixes, JSON.stringify(c.result!.fixes, null, 2) + "\n");
+  else rmSync(fixes, { force: true });
 }
