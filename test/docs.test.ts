@@ -150,4 +150,33 @@ describe("documentation", () => {
     ])
       expect(cli, flag).toContain(flag);
   });
+
+  it("each code's documented fix safety is what its snapshot cases show", () => {
+    // Every entry of every snapshot's diagnostics and fixes, with the applicability of its fix.
+    const seen = new Map<string, { with: Set<string>; without: number }>();
+    const walk = (dir: string) => {
+      for (const name of readdirSync(join(ROOT, dir))) {
+        const path = `${dir}/${name}`;
+        if (statSync(join(ROOT, path)).isDirectory()) walk(path);
+        else if (/(diagnostics|fixes)\.json$/.test(name))
+          for (const entry of JSON.parse(readFileSync(join(ROOT, path), "utf8")) as {
+            code: string;
+            fix?: string;
+          }[]) {
+            const s = seen.get(entry.code) ?? { with: new Set<string>(), without: 0 };
+            if (entry.fix) s.with.add(entry.fix);
+            else s.without++;
+            seen.set(entry.code, s);
+          }
+      }
+    };
+    walk("snapshots");
+    const docs = Object.fromEntries(TRANSFORMS.flatMap((t) => Object.entries(t.meta.codes)));
+    for (const [code, { with: fixes, without }] of seen) {
+      const fix = docs[code]?.fix;
+      if (!docs[code]) continue;
+      expect([...fixes], code).toEqual(fix ? [fix.applicability] : []);
+      if (fix?.always) expect(without, `${code}: a case without its fix`).toBe(0);
+    }
+  });
 });
