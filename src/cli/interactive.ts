@@ -2,96 +2,22 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import { diffLines, type Change } from "diff";
 import pc from "picocolors";
 import { decodeSource, writeAtomically, type FileResult } from "../runner/file-job.js";
-import { countSyntaxProblems, parseNative, parsePython } from "../syntax/parse.js";
-import { allImportStatements, importBindings } from "../python/imports.js";
-import { isNameReference } from "../python/scope.js";
+import { countSyntaxProblems, parseNative } from "../syntax/parse.js";
+import type { ReportedFix } from "../model/reported.js";
+import { showHunks } from "./hunks.js";
+import {
+  acceptedText,
+  namesLeftUnimported,
+  sitesOfFile,
+  type Changed,
+  type FileSites,
+  type SiteUnit,
+} from "./review-sites.js";
 
-/** One change to review: a run of removed and added lines between unchanged ones. */
-export interface Hunk {
-  /** Index of the first of its parts in the file's change list. */
-  first: number;
-  /** Index after its last part. */
-  end: number;
-  oldStart: number;
-  newStart: number;
-}
-
-const CONTEXT = 3;
-
-/** The file's line changes, each maximal run of removed/added parts one hunk (no context merged). */
-export function hunksOf(original: string, output: string): { parts: Change[]; hunks: Hunk[] } {
-  const parts = diffLines(original, output);
-  const hunks: Hunk[] = [];
-  let oldLine = 1;
-  let newLine = 1;
-  for (let i = 0; i < parts.length;) {
-    const part = parts[i];
-    if (!part.added && !part.removed) {
-      oldLine += part.count ?? 0;
-      newLine += part.count ?? 0;
-      i++;
-      continue;
-    }
-    const hunk: Hunk = { first: i, end: i, oldStart: oldLine, newStart: newLine };
-    while (i < parts.length && (parts[i].added || parts[i].removed)) {
-      if (parts[i].removed) oldLine += parts[i].count ?? 0;
-      else newLine += parts[i].count ?? 0;
-      i++;
-    }
-    hunk.end = i;
-    hunks.push(hunk);
-  }
-  return { parts, hunks };
-}
-
-/** The text with only the accepted hunks applied; everything else byte for byte as it was. */
-export function applyHunks(parts: Change[], hunks: Hunk[], accepted: Set<number>): string {
-  const acceptedPart = new Map<number, boolean>();
-  hunks.forEach((hunk, h) => {
-    for (let i = hunk.first; i < hunk.end; i++) acceptedPart.set(i, accepted.has(h));
-  });
-  let text = "";
-  parts.forEach((part, i) => {
-    if (!part.added && !part.removed) text += part.value;
-    else if (part.added && acceptedPart.get(i)) text += part.value;
-    else if (part.removed && !acceptedPart.get(i)) text += part.value;
-  });
-  return text;
-}
-
-function linesOf(value: string): string[] {
-  const lines = value.split("\n");
-  if (lines.at(-1) === "") lines.pop();
-  return lines.map((l) => l.replace(/\r$/, ""));
-}
-
-/** A hunk as a unified diff fragment with up to three lines of context each side. */
-export function showHunk(parts: Change[], hunk: Hunk, color: boolean): string {
-  const c = pc.createColors(color);
-  const before = hunk.first > 0 ? linesOf(parts[hunk.first - 1].value).slice(-CONTEXT) : [];
-  const after = hunk.end < parts.length ? linesOf(parts[hunk.end].value).slice(0, CONTEXT) : [];
-  const removed = parts
-    .slice(hunk.first, hunk.end)
-    .filter((p) => p.removed)
-    .flatMap((p) => linesOf(p.value));
-  const added = parts
-    .slice(hunk.first, hunk.end)
-    .filter((p) => p.added)
-    .flatMap((p) => linesOf(p.value));
-  const oldCount = before.length + removed.length + after.length;
-  const newCount = before.length + added.length + after.length;
-  const header = `@@ -${hunk.oldStart - before.length},${oldCount} +${hunk.newStart - before.length},${newCount} @@`;
-  return [
-    c.cyan(header),
-    ...before.map((l) => ` ${l}`),
-    ...removed.map((l) => c.red(`-${l}`)),
-    ...added.map((l) => c.green(`+${l}`)),
-    ...after.map((l) => ` ${l}`),
-  ].join("\n");
-}
+export { applyHunks, hunksOf, showHunk } from "./hunks.js";
+export { namesLeftUnimported } from "./review-sites.js";
 
 /** Answers read one line at a time; undefined once the input ends. */
 class LineReader {
@@ -127,13 +53,16 @@ class LineReader {
 type Answer = "y" | "n" | "a" | "d" | "q";
 
 const CHOICES = "[y]es, [n]o, [a]ll in this file, [d]one with this file, [q]uit";
+/** A change across files is taken whole: no per-file answers. */
+const GROUP_CHOICES = "[y]es, [n]o, [q]uit";
 
 async function ask(
   reader: LineReader,
   input: Readable,
   output: Writable,
-  prompt: string,
+  choices: string,
 ): Promise<Answer> {
+  const prompt = `Apply this change? ${choices}: `;
   for (;;) {
     output.write(prompt);
     const line = await reader.next();
@@ -144,16 +73,16 @@ async function ask(
     // Scripted answers are not echoed by a terminal: echo them so the transcript reads well.
     if (!(input as { isTTY?: boolean }).isTTY) output.write(`${line}\n`);
     const answer = line.trim().toLowerCase()[0];
-    if (answer === "y" || answer === "n" || answer === "a" || answer === "d" || answer === "q")
-      return answer;
-    output.write(`${CHOICES}\n`);
+    if (answer !== undefined && choices.includes(`[${answer}]`)) return answer as Answer;
+    output.write(`${choices}\n`);
   }
 }
 
 export interface ReviewedFile {
   path: string;
+  /** Sites accepted, of `sites`. */
   accepted: number;
-  hunks: number;
+  sites: number;
   /** Why an accepted change was not written. */
   refused?: string;
   written: boolean;
@@ -168,122 +97,240 @@ export interface ReviewOptions {
   dirty: Set<string>;
 }
 
-type Changed = Extract<FileResult, { status: "changed" }>;
+/** One question: a file's sites that go together, or every file of a cross-file write group. */
+type Question = { unit: SiteUnit; of: number; at: number } | { group: FileSites[] };
 
-/**
- * Asks about each hunk of each changed file (the run kept their old and new text) and writes each
- * file with the hunks accepted. A partly accepted file is written only if it still parses.
- */
-export async function reviewHunks(
-  files: FileResult[],
+/** The questions in file order; a write group's at its first file. */
+function questionsOf(review: readonly FileSites[]): Question[] {
+  const questions: Question[] = [];
+  const asked = new Set<string>();
+  for (const sites of review) {
+    const group = sites.file.group;
+    const members = group ? review.filter((r) => r.file.group === group) : [];
+    if (members.length > 1) {
+      if (!asked.has(group!)) questions.push({ group: members });
+      asked.add(group!);
+    } else
+      sites.units.forEach((unit, i) => questions.push({ unit, of: sites.units.length, at: i + 1 }));
+  }
+  return questions;
+}
+
+/** `app/tasks.py:8 AS101 asyncio.run() in sync code: ...`: where, which code, and why. */
+function siteLine(path: string, site: ReportedFix): string {
+  return `${path}:${site.line} ${site.code} ${site.message}`;
+}
+
+function showUnit(unit: SiteUnit, sites: FileSites, color: boolean): string {
+  const c = pc.createColors(color);
+  return [
+    ...unit.sites.map((s) => c.bold(siteLine(unit.file.path, s))),
+    showHunks(
+      sites.parts,
+      unit.hunks.map((h) => sites.hunks[h]),
+      color,
+    ),
+  ].join("\n");
+}
+
+function showGroup(group: readonly FileSites[], color: boolean): string {
+  const c = pc.createColors(color);
+  const paths = group.map((g) => g.file.path);
+  return [
+    c.bold(
+      `one change across ${paths.length} files, written together or not at all: ${paths.join(", ")}`,
+    ),
+    ...group.flatMap((g) => (g.file.fixes ?? []).map((s) => c.bold(siteLine(g.file.path, s)))),
+    ...group.flatMap((g) => [c.bold(`--- ${g.file.path}`), showHunks(g.parts, g.hunks, color)]),
+  ].join("\n");
+}
+
+/** What was answered: sites accepted, cross-file groups accepted. */
+interface Answers {
+  units: Set<SiteUnit>;
+  groups: Set<string>;
+}
+
+/** Asks each question in turn; `q` (or the end of the input) stops, keeping what was accepted. */
+async function askAll(
+  questions: readonly Question[],
+  review: readonly FileSites[],
   options: ReviewOptions,
-): Promise<ReviewedFile[]> {
+): Promise<Answers> {
   const c = pc.createColors(options.color);
   const reader = new LineReader(options.input);
-  const reviewed: ReviewedFile[] = [];
-  let quit = false;
+  const answers: Answers = { units: new Set(), groups: new Set() };
+  const done = new Set<Changed>();
+  const all = new Set<Changed>();
   try {
-    for (const file of files.filter((f): f is Changed => f.status === "changed")) {
-      if (quit) break;
-      if (file.original === undefined || file.output === undefined) continue;
-      const { parts, hunks } = hunksOf(file.original, file.output);
-      const accepted = new Set<number>();
-      for (let h = 0; h < hunks.length && !quit; h++) {
-        options.output.write(`${c.bold(`--- ${file.path}`)}  (${h + 1}/${hunks.length})\n`);
-        options.output.write(showHunk(parts, hunks[h], options.color) + "\n");
-        const answer = await ask(
-          reader,
-          options.input,
-          options.output,
-          `Apply this change? ${CHOICES}: `,
-        );
-        if (answer === "y") accepted.add(h);
-        else if (answer === "a") {
-          for (let k = h; k < hunks.length; k++) accepted.add(k);
-          break;
-        } else if (answer === "d") break;
-        else if (answer === "q") quit = true;
+    for (const q of questions) {
+      if ("group" in q) {
+        options.output.write(showGroup(q.group, options.color) + "\n");
+        const answer = await ask(reader, options.input, options.output, GROUP_CHOICES);
+        if (answer === "y") answers.groups.add(q.group[0].file.group!);
+        if (answer === "q") break;
+        continue;
       }
-      reviewed.push(
-        writeReviewed(
-          file,
-          applyHunks(parts, hunks, accepted),
-          accepted.size,
-          hunks.length,
-          options,
-        ),
-      );
+      const { file } = q.unit;
+      if (done.has(file)) continue;
+      if (all.has(file)) {
+        answers.units.add(q.unit);
+        continue;
+      }
+      const sites = review.find((r) => r.file === file)!;
+      options.output.write(`${c.bold(`--- ${file.path}`)}  (${q.at}/${q.of})\n`);
+      options.output.write(showUnit(q.unit, sites, options.color) + "\n");
+      const answer = await ask(reader, options.input, options.output, CHOICES);
+      if (answer === "y" || answer === "a") answers.units.add(q.unit);
+      if (answer === "a") all.add(file);
+      if (answer === "d") done.add(file);
+      if (answer === "q") break;
     }
   } finally {
     reader.close();
   }
-  return reviewed;
-}
-
-function importedNames(text: string): Set<string> {
-  const root = parsePython(text).rootNode;
-  return new Set(allImportStatements(root).flatMap((s) => importBindings(s).map((b) => b.local)));
+  return answers;
 }
 
 /**
- * Names the partly applied text uses but no longer imports, though the original or the full
- * rewrite imported them: a declined import hunk whose rewrite was accepted, or the reverse.
+ * Asks about each site of each changed file (the run kept their old and new text): all the
+ * hunks of one site together, with its code and why, and a cross-file write group as one whole.
+ * Each file is written with the sites accepted, and the import lines those need.
  */
-export function namesLeftUnimported(original: string, full: string, partial: string): string[] {
-  const bound = importedNames(partial);
-  const candidates = new Set([...importedNames(original), ...importedNames(full)]);
-  const used = new Set(
-    parsePython(partial)
-      .rootNode.descendantsOfType("identifier")
-      .filter(isNameReference)
-      .map((id) => id.text),
-  );
-  return [...candidates].filter((name) => !bound.has(name) && used.has(name)).sort();
+export async function reviewSites(
+  files: FileResult[],
+  options: ReviewOptions,
+): Promise<ReviewedFile[]> {
+  const review = files
+    .filter((f): f is Changed => f.status === "changed")
+    .filter((f) => f.original !== undefined && f.output !== undefined)
+    .map(sitesOfFile);
+  const answers = await askAll(questionsOf(review), review, options);
+  const reviewed: ReviewedFile[] = [];
+  const groupsDone = new Set<string>();
+  for (const sites of review) {
+    const { file } = sites;
+    const total = siteCount(sites);
+    const members = file.group ? review.filter((r) => r.file.group === file.group) : [];
+    if (members.length > 1) {
+      if (groupsDone.has(file.group!)) continue;
+      groupsDone.add(file.group!);
+      reviewed.push(...writeGroup(members, answers.groups.has(file.group!), options));
+      continue;
+    }
+    const accepted = sites.units.filter((u) => answers.units.has(u));
+    const count = accepted.reduce((n, u) => n + u.sites.length, 0) || accepted.length;
+    reviewed.push(
+      writeReviewed(file, acceptedText(sites, new Set(accepted)), count, total, options),
+    );
+  }
+  return reviewed;
 }
 
-function writeReviewed(
+/** A file's site count, as the summary line counts it (a file with none recorded is one). */
+function siteCount(sites: FileSites): number {
+  return sites.units.reduce((n, u) => n + u.sites.length, 0) || 1;
+}
+
+/**
+ * A cross-file write group: every file with its whole change, or none. Each is checked first;
+ * one refused refuses them all, and a write that fails puts back the files written before it.
+ */
+function writeGroup(
+  members: readonly FileSites[],
+  accepted: boolean,
+  options: ReviewOptions,
+): ReviewedFile[] {
+  const results = members.map((m) => ({
+    path: m.file.path,
+    accepted: accepted ? siteCount(m) : 0,
+    sites: siteCount(m),
+    written: false,
+  }));
+  if (!accepted) return results;
+  const checked = members.map((m) => writeCheck(m.file, m.file.output!, options));
+  const refusal = checked.findIndex((c) => "refused" in c);
+  if (refusal >= 0) {
+    const why = `${members[refusal].file.path}: ${(checked[refusal] as { refused: string }).refused}`;
+    return results.map((r) => ({
+      ...r,
+      refused: `the files of this change go together, and ${why}`,
+    }));
+  }
+  const written: WriteReady[] = [];
+  for (const check of checked as WriteReady[]) {
+    try {
+      writeAtomically(check.absolute, check.bytes, check.text);
+      written.push(check);
+    } catch (error) {
+      // Put back what this group already wrote: the files go together or not at all.
+      for (const done of written)
+        writeAtomically(done.absolute, Buffer.from(done.text, "utf8"), done.bytes.toString("utf8"));
+      const why = (error as Error).message;
+      return results.map((r) => ({
+        ...r,
+        refused: `the files of this change go together, and one could not be written: ${why}`,
+      }));
+    }
+  }
+  return results.map((r) => ({ ...r, written: true }));
+}
+
+interface WriteReady {
+  absolute: string;
+  bytes: Buffer;
+  text: string;
+}
+
+/** The checks before a reviewed file is written: what to write, or why not. */
+function writeCheck(
   file: Changed,
   text: string,
-  accepted: number,
-  total: number,
   options: ReviewOptions,
-): ReviewedFile {
-  const result: ReviewedFile = { path: file.path, accepted, hunks: total, written: false };
-  if (accepted === 0 || text === file.original) return result;
+): WriteReady | { refused: string } {
   if (options.dirty.has(file.path))
-    return {
-      ...result,
-      refused: "it has uncommitted changes (commit or stash them, or pass --allow-dirty)",
-    };
-  // Some hunks alone may not parse (a rewrite split across lines): never write such a file.
+    return { refused: "it has uncommitted changes (commit or stash them, or pass --allow-dirty)" };
+  // Never write a file the accepted changes leave unparseable (a safety net: sites go whole).
   if (countSyntaxProblems(parseNative(text)) > countSyntaxProblems(parseNative(file.original!)))
     return {
-      ...result,
-      refused: "the accepted changes alone would not parse; accept the related hunks together",
+      refused: "the accepted changes alone would not parse; accept the related sites together",
     };
   const unimported = namesLeftUnimported(file.original!, file.output!, text);
   if (unimported.length > 0)
     return {
-      ...result,
-      refused: `with only the accepted changes, ${unimported.join(", ")} would be used but not imported; accept the related changes together`,
+      refused: `with only the accepted changes, ${unimported.join(", ")} would be used but not imported; accept the related sites together`,
     };
   const absolute = resolve(options.cwd, file.path);
   let bytes: Buffer;
   try {
     bytes = readFileSync(absolute);
   } catch (error) {
-    return { ...result, refused: `cannot read it again: ${(error as Error).message}` };
+    return { refused: `cannot read it again: ${(error as Error).message}` };
   }
   const decoded = decodeSource(bytes);
   if (
     !("text" in decoded) ||
     decoded.text.replace(/^\uFEFF/, "") !== file.original!.replace(/^\uFEFF/, "")
   )
-    return { ...result, refused: "it changed on disk during the review" };
+    return { refused: "it changed on disk during the review" };
   const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const withBom = hadBom && !text.startsWith("\uFEFF") ? "\uFEFF" + text : text;
+  return { absolute, bytes, text: hadBom && !text.startsWith("\uFEFF") ? "\uFEFF" + text : text };
+}
+
+/** One file with the sites accepted in it, when any was and the checks pass. */
+function writeReviewed(
+  file: Changed,
+  text: string,
+  accepted: number,
+  sites: number,
+  options: ReviewOptions,
+): ReviewedFile {
+  const result: ReviewedFile = { path: file.path, accepted, sites, written: false };
+  if (accepted === 0 || text === file.original) return result;
+  const check = writeCheck(file, text, options);
+  if ("refused" in check) return { ...result, refused: check.refused };
   try {
-    writeAtomically(absolute, bytes, withBom);
+    writeAtomically(check.absolute, check.bytes, check.text);
   } catch (error) {
     return { ...result, refused: (error as Error).message };
   }

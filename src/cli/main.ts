@@ -22,7 +22,7 @@ import {
   subcommandShadowNote,
   usageMessage,
 } from "./args.js";
-import { reviewHunks } from "./interactive.js";
+import { reviewSites } from "./interactive.js";
 import { inventory } from "../inventory/index.js";
 import { progressBar, wantsProgress } from "./progress.js";
 import { explainCode, listCodes, listTransforms } from "../report/docs.js";
@@ -322,7 +322,7 @@ function formatRun(result: RunResult, options: Options): Iterable<string> {
   }
 }
 
-/** --interactive: a dry run keeping each file's text, then a question per hunk. */
+/** --interactive: a dry run keeping each file's text, then a question per site. */
 async function interactiveCommand(options: Options): Promise<number> {
   const result = await run({ ...options, mode: "dry-run" }, { keepText: true });
   const changed = result.files.filter((f) => f.status === "changed");
@@ -331,7 +331,7 @@ async function interactiveCommand(options: Options): Promise<number> {
     : new Set(
         [...uncommittedFiles(changed.map((f) => resolve(f.path)))].map((f) => displayPath(f)),
       );
-  const reviewed = await reviewHunks(result.files, {
+  const reviewed = await reviewSites(result.files, {
     input: process.stdin,
     output: process.stdout,
     color: options.color,
@@ -344,15 +344,13 @@ async function interactiveCommand(options: Options): Promise<number> {
       lines.push(formatDiagnostic(file.path, d, pc.createColors(options.color)));
   for (const file of reviewed) {
     if (file.refused) lines.push(`${file.path}: not written: ${file.refused}`);
-    else if (file.written && file.accepted < file.hunks)
-      lines.push(
-        `${file.path}: ${file.accepted} of ${file.hunks} changes applied; check its imports`,
-      );
+    else if (file.written && file.accepted < file.sites)
+      lines.push(`${file.path}: ${file.accepted} of ${file.sites} sites applied`);
   }
   const written = reviewed.filter((f) => f.written).length;
   lines.push(
     `${changed.length} file${changed.length === 1 ? "" : "s"} with changes; ${written} written; ` +
-      `${reviewed.reduce((n, f) => n + f.accepted, 0)} of ${reviewed.reduce((n, f) => n + f.hunks, 0)} changes accepted`,
+      `${reviewed.reduce((n, f) => n + f.accepted, 0)} of ${reviewed.reduce((n, f) => n + f.sites, 0)} sites accepted`,
   );
   await write(process.stdout, lines.join("\n") + "\n");
   const refused = reviewed.some((f) => f.refused);

@@ -14,8 +14,11 @@ import { importPlanEdits } from "./import-plan.js";
 export interface PassOutcome {
   edits: Edit[];
   diagnostics: Diagnostic[];
-  /** The sites rewritten: findings whose fix is applied (what reports count and name). */
-  fixed: Diagnostic[];
+  /**
+   * The sites rewritten: findings whose fix is applied (what reports count and name), with the
+   * ranges its own edits replace.
+   */
+  fixed: (Diagnostic & { spans: { start: number; end: number }[] })[];
   /** Names the applied fixes stopped calling. */
   replaced: ReplacedName[];
 }
@@ -39,11 +42,12 @@ export function passOutcome(
 ): PassOutcome {
   const applied: Fix[] = [];
   const diagnostics: Diagnostic[] = [];
-  const fixed: Diagnostic[] = [];
+  const fixed: PassOutcome["fixed"] = [];
   for (const finding of result.findings) {
     if (isApplied(finding.fix, ctx)) {
       applied.push(finding.fix);
-      fixed.push(diagnosticOf(finding));
+      const spans = finding.fix.edits.map(({ start, end }) => ({ start, end }));
+      fixed.push({ ...diagnosticOf(finding), spans });
       if (finding.reportWhenApplied) diagnostics.push(diagnosticOf(finding));
     } else diagnostics.push(diagnosticOf(finding));
   }

@@ -185,10 +185,15 @@ class FileRun {
   }
 
   /** A rewritten site, positioned in the file as read. */
-  recordFix(source: string, d: Diagnostic): void {
+  recordFix(source: string, d: Diagnostic, spans: readonly { start: number; end: number }[]): void {
     const start = this.history.position(d.start);
     const end = this.history.position(Math.max(d.end, d.start));
     this.fixes.push({
+      spans: spans.map((span) => {
+        const from = this.history.position(span.start);
+        const to = this.history.position(Math.max(span.end, span.start));
+        return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+      }),
       code: d.code,
       source,
       line: start.line,
@@ -327,7 +332,7 @@ function runPass(
     );
     const outcome = passOutcome(file, result, run.input.ctx);
     for (const d of outcome.diagnostics) run.report(id, d);
-    for (const d of outcome.fixed) run.recordFix(id, d);
+    for (const { spans, ...d } of outcome.fixed) run.recordFix(id, d, spans);
     run.replaced.push(...outcome.replaced);
     return { edits: sortedEdits(outcome.edits) };
   } catch (error) {

@@ -24,6 +24,11 @@ export interface ReportedFix extends ReportedRange {
   message: string;
   /** `safe`, or `unsafe` when `--unsafe-fixes` let it be applied. */
   applicability: Applicability;
+  /**
+   * Where its own edits fall (not the imports the engine plans for it): what `-i` shows and
+   * applies together as this site. Not in the JSON report.
+   */
+  spans?: ReportedRange[];
 }
 
 /** 1-based positions in the file as it was read; columns count characters. */

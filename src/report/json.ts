@@ -58,7 +58,7 @@ function jsonFile(f: FileResult) {
     // One per site rewritten, with the code that names the rewrite.
     fixes:
       f.status === "changed"
-        ? (f.fixes ?? []).map(({ source, applicability: _, ...fix }) => ({
+        ? (f.fixes ?? []).map(({ source, applicability: _, spans: _spans, ...fix }) => ({
             ...fix,
             transform: source,
           }))

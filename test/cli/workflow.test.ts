@@ -370,41 +370,105 @@ describe("--interactive", () => {
     return readFileSync(join(dir, "app/tasks.py"), "utf8");
   };
 
-  it("asks per hunk and applies what was accepted: [a]ll, [n]o, [d]one", () => {
+  it("asks once per site, all its hunks together with its code and why: [y]es, [n]o", () => {
     const dir = project();
-    // jobs.py: all; tasks.py: no, then done.
-    const result = asyncshift(dir, ["-i", "app"], "a\nn\nd\n");
+    // jobs.py: yes; tasks.py: no. One site each, in two hunks (the import and the call).
+    const result = asyncshift(dir, ["-i", "app"], "y\nn\n");
     expect(result.stdout).toContain(
       "[y]es, [n]o, [a]ll in this file, [d]one with this file, [q]uit",
     );
-    expect(result.stdout).toContain("--- app/jobs.py  (1/2)");
-    expect(result.stdout).toContain("-    asyncio.run(fetch_price(sku))");
+    expect(result.stdout.match(/Apply this change\?/g)).toHaveLength(2);
+    expect(result.stdout).toContain("--- app/jobs.py  (1/1)");
+    expect(result.stdout).toContain("app/jobs.py:8 AS101 asyncio.run() in sync code: ");
+    expect(result.stdout).toContain("-import asyncio");
     expect(result.stdout).toContain("+    async_to_sync(fetch_price)(sku)");
     expect(readFileSync(join(dir, "app/jobs.py"), "utf8")).toBe(full());
     expect(readFileSync(join(dir, "app/tasks.py"), "utf8")).toBe(TASK);
-    expect(result.stdout).toContain("2 files with changes; 1 written");
+    expect(result.stdout).toContain("2 files with changes; 1 written; 1 of 2 sites accepted");
   });
 
-  it("[y] to every hunk equals --write; [q] stops and keeps what was accepted", () => {
-    const dir = project();
-    asyncshift(dir, ["-i", "app"], "y\ny\nq\n");
-    expect(readFileSync(join(dir, "app/jobs.py"), "utf8")).toBe(full());
-    expect(readFileSync(join(dir, "app/tasks.py"), "utf8")).toBe(TASK);
+  const TWO_SITES =
+    "import asyncio\n\nfrom celery import shared_task\n\n\n@shared_task\ndef refresh(sku):\n" +
+    "    asyncio.run(fetch_price(sku))\n\n\n@shared_task\ndef restock(sku):\n    asyncio.run(\n" +
+    "        fetch_stock(sku),\n    )\n\n\nasync def fetch_price(sku):\n    return sku\n";
+
+  it("a declined site keeps its imports; the accepted one gets the imports it needs", () => {
+    const dir = tempProject({ "requirements.txt": REQUIREMENTS, "app/tasks.py": TWO_SITES });
+    const result = asyncshift(dir, ["-i", "app"], "n\ny\n");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("--- app/tasks.py  (2/2)");
+    expect(result.stdout).toContain("app/tasks.py: 1 of 2 sites applied");
+    expect(readFileSync(join(dir, "app/tasks.py"), "utf8")).toBe(
+      TWO_SITES.replace(
+        "from celery import shared_task",
+        "from asgiref.sync import async_to_sync\nfrom celery import shared_task",
+      ).replace(
+        "asyncio.run(\n        fetch_stock(sku),\n    )",
+        "async_to_sync(fetch_stock)(sku)",
+      ),
+    );
+  });
+
+  it("[a]ll takes the rest of the file, [d]one declines it, [q] stops keeping what was accepted", () => {
+    const dir = tempProject({
+      "requirements.txt": REQUIREMENTS,
+      "app/a.py": TWO_SITES,
+      "app/b.py": TWO_SITES,
+      "app/c.py": TWO_SITES,
+    });
+    const full = asyncshift(dir, ["--format", "json", "app"]);
+    expect(full.code).toBe(0);
+    // a.py: all (one question); b.py: done (one question); c.py: yes, then quit.
+    const result = asyncshift(dir, ["-i", "app"], "a\nd\ny\nq\n");
+    expect(result.stdout.match(/Apply this change\?/g)).toHaveLength(4);
+    expect(readFileSync(join(dir, "app/a.py"), "utf8")).toContain(
+      "async_to_sync(fetch_stock)(sku)",
+    );
+    expect(readFileSync(join(dir, "app/a.py"), "utf8")).not.toContain("import asyncio");
+    expect(readFileSync(join(dir, "app/b.py"), "utf8")).toBe(TWO_SITES);
+    const c = readFileSync(join(dir, "app/c.py"), "utf8");
+    expect(c).toContain("    async_to_sync(fetch_price)(sku)\n");
+    expect(c).toContain("import asyncio\n");
+    expect(result.stdout).toContain("3 files with changes; 2 written; 3 of 6 sites accepted");
+  });
+
+  it("a site in several hunks is one question; declining it leaves its code whole", () => {
+    const wrappers = readFileSync(
+      join(ROOT, "examples/cases/native_orm/decorated_wrapper.py"),
+      "utf8",
+    );
+    const dir = tempProject({
+      "requirements.txt": "Django==5.1\n",
+      "manage.py": "",
+      "shop/__init__.py": "",
+      "shop/models.py": readFileSync(join(ROOT, "examples/shop/models.py"), "utf8"),
+      "shop/wrappers.py": wrappers,
+    });
+    const result = asyncshift(dir, ["-i", "shop/wrappers.py"], "y\nn\n");
+    expect(result.code).toBe(0);
+    // restock's decorator, def and two calls: one question, its hunks joined, no line twice.
+    const first = result.stdout.slice(0, result.stdout.indexOf("Apply this change?"));
+    expect(first).toContain("shop/wrappers.py:6 AS210 @sync_to_async wrapper restock()");
+    expect(first).toContain("-@sync_to_async\n-def restock(sku, quantity):");
+    expect(first).toContain('+    await product.asave(update_fields=["stock"])');
+    expect(first.match(/product.stock \+= quantity/g)).toHaveLength(1);
+    const after = readFileSync(join(dir, "shop/wrappers.py"), "utf8");
+    expect(after).toContain(
+      "async def restock(sku, quantity):\n    product = await Product.objects.aget(sku=sku)",
+    );
+    // The declined wrapper is as it was, and so is the import it still needs.
+    expect(after).toContain(
+      wrappers.slice(wrappers.indexOf("@sync_to_async\ndef retire_empty_products")),
+    );
+    expect(after).toContain("from asgiref.sync import sync_to_async\n");
   });
 
   it("an invalid answer asks again; end of input stops", () => {
     const dir = project();
-    const result = asyncshift(dir, ["-i", "app"], "maybe\ny\n");
-    expect(result.stdout.match(/Apply this change\?/g)!.length).toBe(3);
+    const result = asyncshift(dir, ["-i", "app"], "maybe\n");
+    expect(result.stdout.match(/Apply this change\?/g)!.length).toBe(2);
     expect(readFileSync(join(dir, "app/tasks.py"), "utf8")).toBe(TASK);
-  });
-
-  it("refuses a partial choice that would leave a name used but not imported", () => {
-    const dir = tempProject({ "requirements.txt": REQUIREMENTS, "app/tasks.py": TASK });
-    const result = asyncshift(dir, ["-i", "app"], "n\ny\n");
-    expect(result.code).toBe(1);
-    expect(result.stdout).toContain("async_to_sync would be used but not imported");
-    expect(readFileSync(join(dir, "app/tasks.py"), "utf8")).toBe(TASK);
+    expect(readFileSync(join(dir, "app/jobs.py"), "utf8")).toBe(TASK);
   });
 
   it("conflicts with --check and --format json", () => {
