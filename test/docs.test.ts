@@ -22,16 +22,21 @@ function markdownFiles(): string[] {
   return files;
 }
 
-/** Markdown outside fenced code blocks and inline code spans, where a link is a link. */
+/** Markdown outside fenced code blocks. */
+function unfenced(text: string): string {
+  return text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, "");
+}
+
+/** Markdown outside code blocks and inline code spans, where a link is a link. */
 function prose(text: string): string {
-  return text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, "").replace(/`[^`\n]*`/g, "");
+  return unfenced(text).replace(/`[^`\n]*`/g, "");
 }
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
 function anchors(text: string): Set<string> {
   const seen = new Map<string, number>();
   const out = new Set<string>();
-  for (const [, heading] of prose(text).matchAll(/^#{1,6} +(.+?) *#*$/gm)) {
+  for (const [, heading] of unfenced(text).matchAll(/^#{1,6} +(.+?) *#*$/gm)) {
     const base = heading
       .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
       .toLowerCase()
