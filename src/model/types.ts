@@ -1,8 +1,6 @@
-import type Parser from "tree-sitter";
+import type { Edit, NativeTree, SyntaxNode, SyntaxTree as Tree } from "../syntax/tree.js";
 
-import type { SyntaxNode, SyntaxTree as Tree } from "../syntax/tree.js";
-
-export type { SyntaxNode, Tree };
+export type { Edit, NativeTree, SyntaxNode, Tree };
 
 export type BindingKind = "parameter" | "import" | "definition" | "assignment" | "global";
 
@@ -25,16 +23,6 @@ export interface ImportBinding {
   item: SyntaxNode;
   /** The scope (module or def) the import binds in. */
   scope: SyntaxNode;
-}
-
-/** The binding's own tree: parsed and re-parsed by the pipeline, copied before transforms read it. */
-export type NativeTree = Parser.Tree;
-
-/** Replace source[start, end) with text. Offsets are JavaScript string indices (UTF-16). */
-export interface Edit {
-  start: number;
-  end: number;
-  text: string;
 }
 
 export type Severity = "error" | "warning" | "info";

@@ -1,4 +1,4 @@
-import { functionsNamed } from "../../src/model/index-lookup.js";
+import { functionsNamed } from "../../src/project/index-lookup.js";
 import { fromModuleName } from "../../src/python/imports.js";
 import type {
   ImportBinding,

@@ -3,7 +3,7 @@ import { transformApplies } from "../engine/pipeline.js";
 import type { Context, ProjectIndex, SurveyFacts, SurveyPlan, Transform } from "../model/types.js";
 import { moduleOf } from "./project-index.js";
 import { projectOfFile } from "./project-facts.js";
-import type { Pool } from "./pool.js";
+import type { JobRunner } from "./jobs.js";
 import type { SurveyJob } from "./survey-job.js";
 
 // The survey: before the rewrite pass, transforms whose rewrites span files (Transform.survey)
@@ -19,7 +19,7 @@ interface Ask {
 
 /** One round's facts, in the asks' order. */
 function surveyRound(
-  pool: Pool,
+  pool: JobRunner,
   asks: readonly Ask[],
   jobOf: (ask: Ask) => SurveyJob,
   worthThreads: (files: string[]) => boolean,
@@ -34,7 +34,7 @@ function surveyRound(
 
 /** Each surveying transform's plan, by transform id. `rewritten`: the files this run rewrites. */
 export async function surveyProject(
-  pool: Pool,
+  pool: JobRunner,
   transforms: readonly Transform[],
   ctx: Context,
   index: ProjectIndex,

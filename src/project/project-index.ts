@@ -10,10 +10,10 @@ import type {
   SubProject,
 } from "../model/types.js";
 import { PACKED_CALL_WIDTH, type PackedOutline } from "../python/packed-outline.js";
-import { prePassOfPath, type PrePass } from "./file-job.js";
-import { discoverPythonFiles, displayPath, globBaseFor, relativePath } from "./files.js";
+import { outlineOfPath, type PrePass } from "./pre-pass.js";
+import { displayPath, relativePath } from "./paths.js";
 import { IndexCache } from "./index-cache.js";
-import type { Pool } from "./pool.js";
+import type { JobRunner } from "./jobs.js";
 import {
   dependencyFacts,
   dependencyFilesAbove,
@@ -92,12 +92,13 @@ export interface PrePassResult {
  * rewrite), from the cache where a file has not changed.
  */
 export async function projectPrePass(
-  pool: Pool,
+  pool: JobRunner,
   files: string[],
-  options: Pick<Options, "paths" | "exclude" | "configFile"> &
-    Partial<Pick<Options, "include">> & { cache?: boolean },
+  options: Pick<Options, "paths"> & Partial<Pick<Options, "include">> & { cache?: boolean },
   cwd: string,
   cacheKey: string,
+  /** Every Python file under a folder, as the run's discovery finds them. */
+  filesUnder: (root: string) => string[],
 ): Promise<PrePassResult> {
   const root = projectRootOf(resolve(cwd, options.paths[0] ?? "."));
   // The run's own discovery, when it walked the root with no include glob, found the same files.
@@ -105,7 +106,7 @@ export async function projectPrePass(
     options.paths.length === 1 &&
     resolve(cwd, options.paths[0]) === root &&
     (options.include ?? []).length === 0;
-  const projectFiles = walkedRoot ? files : filesOfProject(root, options, cwd);
+  const projectFiles = walkedRoot ? files : filesUnder(root);
   const all = [...new Set([...files, ...projectFiles])];
   listed = new Set(all);
   const cache = options.cache === false ? undefined : new IndexCache(root, cacheKey);
@@ -222,7 +223,7 @@ export function callsByPath(index: ProjectIndex): Map<string, IndexedCall[]> {
  * Returns the positions of the files read again.
  */
 async function readModelBodies(
-  pool: Pool,
+  pool: JobRunner,
   files: string[],
   prePass: (PrePass | undefined)[],
   models: Record<string, ModelFacts>,
@@ -246,23 +247,6 @@ function statOf(file: string): { size: number; mtimeMs: number } | undefined {
     return { size: stat.size, mtimeMs: stat.mtimeMs };
   } catch {
     return undefined;
-  }
-}
-
-/** Every Python file under the root, with .gitignore, the default skips and `exclude` honoured. */
-function filesOfProject(
-  root: string,
-  options: Pick<Options, "exclude" | "configFile">,
-  cwd: string,
-): string[] {
-  try {
-    return discoverPythonFiles(
-      [root],
-      { include: [], exclude: options.exclude, globBase: globBaseFor(options.configFile, cwd) },
-      cwd,
-    ).files;
-  } catch {
-    return [];
   }
 }
 
@@ -324,7 +308,7 @@ function callsOfOutline(
   { file, path, outline }: Required<FileOutline>,
   cache: IndexCache | undefined,
 ): (string | number)[] {
-  return outline.c ?? cache?.callsOf(path) ?? prePassOfPath(file).outline?.c ?? [];
+  return outline.c ?? cache?.callsOf(path) ?? outlineOfPath(file)?.c ?? [];
 }
 
 /** asgiref's wrappers: where a call graph reaches thread-sensitive work (asyncio-run asks). */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { run } from "../../src/api.js";
-import { projectRootOf, moduleOf } from "../../src/runner/project-index.js";
+import { projectRootOf, moduleOf } from "../../src/project/project-index.js";
 import { removeTempProjects, tempProject } from "../helpers/project.js";
 
 afterEach(removeTempProjects);
