@@ -113,7 +113,7 @@ export async function inventory(
   );
   const pool = new Pool(options.jobs > 0 ? options.jobs : defaultJobs(), setup.pool);
   try {
-    const { project, index } = await projectPrePass(
+    const { project, index, modules } = await projectPrePass(
       pool,
       files,
       options,
@@ -125,9 +125,9 @@ export async function inventory(
     // The inventory describes the code whatever the project: Django-only transforms look too.
     const ctx = makeContext({ ...options, django: true }, project, transforms);
     // Chains across files are counted as the run would plan them.
-    project.plans = await surveyProject(pool, transforms, ctx, index, files);
+    project.plans = await surveyProject(pool, transforms, ctx, { index, modules }, files);
     const transformOptions = ctx.options;
-    const lookAt = fileLook(cwd, transforms, transformOptions, project, options.skip);
+    const lookAt = fileLook(cwd, transforms, transformOptions, project, options.skip, modules);
     const found = await pool.run<InventoryJobResult | undefined>(
       files.map((file) => ({ kind: "inventory" as const, job: lookAt(file) })),
     );

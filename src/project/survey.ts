@@ -1,7 +1,7 @@
 import { join, relative, sep } from "node:path";
 import { transformApplies } from "../engine/pipeline.js";
 import type { Context, ProjectIndex, SurveyFacts, SurveyPlan, Transform } from "../model/types.js";
-import { moduleOf } from "./project-index.js";
+import type { ModuleNames } from "../python/module-names.js";
 import { projectOfFile } from "./project-facts.js";
 import type { JobRunner } from "./jobs.js";
 import type { SurveyJob } from "./survey-job.js";
@@ -37,7 +37,7 @@ export async function surveyProject(
   pool: JobRunner,
   transforms: readonly Transform[],
   ctx: Context,
-  index: ProjectIndex,
+  { index, modules }: { index: ProjectIndex; modules: ModuleNames },
   rewritten: readonly string[],
   /** Whether reading these files is worth starting threads (as the rewrite pass decides). */
   worthThreads: (files: string[]) => boolean = () => false,
@@ -79,7 +79,7 @@ export async function surveyProject(
           transform: transform.meta.id,
           file: byPath.get(ask.path)!,
           path: ask.path,
-          module: moduleOf(root, byPath.get(ask.path)!),
+          module: modules.of(byPath.get(ask.path)!),
           // As the file's own rewrite will see the project (its sub-project's Django pin).
           ctx: { options: ctx.options, project: projectOfFile(project, byPath.get(ask.path)!) },
           first,

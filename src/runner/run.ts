@@ -3,7 +3,6 @@ import { resolve } from "node:path";
 import type { Options } from "../config/options.js";
 import { makeContext } from "../config/context.js";
 import {
-  moduleOf,
   projectPrePass,
   rewriteWorthThreads,
   type PrePassResult,
@@ -19,6 +18,7 @@ import { displayPath } from "../project/paths.js";
 import { filesChangedSince, refuseDirtyWrites, uncommittedFiles } from "./git.js";
 import { Pool, type PoolSetup } from "./pool.js";
 import type { Registry } from "../model/registry.js";
+import type { ModuleNames } from "../python/module-names.js";
 import { surveyProject } from "../project/survey.js";
 import { planFormatter } from "./formatter.js";
 import { transformApplies } from "../engine/pipeline.js";
@@ -58,12 +58,13 @@ export function fileLook(
   options: TransformOptions,
   project: ProjectFacts,
   skip: Record<string, string[]>,
+  modules: ModuleNames,
 ): (file: string) => FileLook {
   const ids = transforms.map((t) => t.meta.id);
   return (file) => ({
     file,
     path: displayPath(file, cwd),
-    ...(project.root ? { module: moduleOf(project.root, file) } : {}),
+    ...(project.root ? { module: modules.of(file) } : {}),
     transforms: ids,
     options,
     project: projectOfFile(project, file),
@@ -131,19 +132,21 @@ export async function run(
   const dirty =
     options.mode === "write" && !options.allowDirty ? uncommittedFiles(files) : new Set<string>();
   const rewritten = files.filter((file) => !dirty.has(file));
-  prePass.project.plans = await surveyProject(
-    pool,
-    transforms,
-    ctx,
-    prePass.index,
-    rewritten,
-    (files) => rewriteWorthThreads(files, prePass.sizes, pool.size),
+  prePass.project.plans = await surveyProject(pool, transforms, ctx, prePass, rewritten, (files) =>
+    rewriteWorthThreads(files, prePass.sizes, pool.size),
   );
   const notices = [
     ...runNotices(options, transforms, ctx, excludedNamed, cwd),
     ...subProjectNotices(transforms, ctx, files),
   ];
-  const lookAt = fileLook(cwd, transforms, ctx.options, prePass.project, options.skip);
+  const lookAt = fileLook(
+    cwd,
+    transforms,
+    ctx.options,
+    prePass.project,
+    options.skip,
+    prePass.modules,
+  );
   const extra = { ...(formatter.command ? { formatter: formatter.command } : {}) };
   const results = await rewritePass(
     pool,

@@ -1,3 +1,4 @@
+import { functionKey, nameOfKey } from "../../src/model/function-key.js";
 import type {
   Context,
   IndexedFunction,
@@ -50,13 +51,12 @@ const FEW_FILES = 64;
 
 /** The indexed function a key names (`module:name`, `module:Class.name`), if any. */
 function indexedByKey(index: ProjectIndex | undefined, key: string): IndexedFunction | undefined {
-  const name = key.slice(Math.max(key.lastIndexOf("."), key.indexOf(":")) + 1);
+  const name = nameOfKey(key);
   return indexedFunctionsNamed(index, name).find((fn) => !fn.nested && keyOf(fn) === key);
 }
 
 /** An indexed function's key, as chainKey names its def: `module:name`, `module:Class.name`. */
-const keyOf = (fn: IndexedFunction) =>
-  `${fn.module}:${fn.className ? `${fn.className}.` : ""}${fn.name}`;
+const keyOf = (fn: IndexedFunction) => functionKey(fn.module, fn.name, fn.className);
 
 const lastName = (dotted: string) => dotted.slice(dotted.lastIndexOf(".") + 1);
 
