@@ -123,11 +123,17 @@ export async function inventory(
     );
     pool.shareIndex(index);
     // The inventory describes the code whatever the project: Django-only transforms look too.
-    const ctx = makeContext({ ...options, django: true }, project, transforms);
+    const given = { ...options, django: true };
     // Chains across files are counted as the run would plan them.
-    project.plans = await surveyProject(pool, transforms, ctx, { index, modules }, files);
-    const transformOptions = ctx.options;
-    const lookAt = fileLook(cwd, transforms, transformOptions, project, options.skip, modules);
+    const plans = await surveyProject(
+      pool,
+      transforms,
+      makeContext(given, project, transforms),
+      { index, modules },
+      files,
+    );
+    const ctx = makeContext(given, { ...project, plans }, transforms);
+    const lookAt = fileLook(cwd, transforms, ctx.options, ctx.project, options.skip, modules);
     const found = await pool.run<InventoryJobResult | undefined>(
       files.map((file) => ({ kind: "inventory" as const, job: lookAt(file) })),
     );

@@ -1,7 +1,7 @@
 import { parseNative, firstSyntaxProblem } from "../syntax/parse.js";
 import { copyTree } from "../syntax/tree.js";
 import { FileSemantics } from "../python/semantics.js";
-import type { Context, SurveyFacts } from "../model/types.js";
+import type { Context } from "../model/types.js";
 import { textOfPath } from "./source.js";
 import { transformById, type Registry } from "../model/registry.js";
 
@@ -26,7 +26,7 @@ export interface SurveyJob {
  * One file's facts for one transform; undefined when unreadable or not valid Python, null when
  * a first-round file holds none of the survey's start words (it may be asked again later).
  */
-export function surveyFile(job: SurveyJob, registry: Registry): SurveyFacts | undefined | null {
+export function surveyFile(job: SurveyJob, registry: Registry): unknown {
   const survey = transformById(registry, job.transform).survey;
   const text = textOfPath(job.file);
   if (!survey || text === undefined) return undefined;

@@ -1,6 +1,6 @@
 import { join, relative, sep } from "node:path";
 import { transformApplies } from "../engine/pipeline.js";
-import type { Context, ProjectIndex, SurveyFacts, SurveyPlan, Transform } from "../model/types.js";
+import type { Context, ProjectIndex, SurveyPlan, Transform } from "../model/types.js";
 import type { ModuleNames } from "../python/module-names.js";
 import { projectOfFile } from "./project-facts.js";
 import type { JobRunner } from "./jobs.js";
@@ -23,9 +23,9 @@ function surveyRound(
   asks: readonly Ask[],
   jobOf: (ask: Ask) => SurveyJob,
   worthThreads: (files: string[]) => boolean,
-): Promise<(SurveyFacts | undefined | null)[]> {
+): Promise<(unknown | undefined | null)[]> {
   const jobs = asks.map(jobOf);
-  return pool.run<SurveyFacts | undefined | null>(
+  return pool.run<unknown | undefined | null>(
     jobs.map((job) => ({ kind: "survey" as const, job })),
     undefined,
     { inline: !worthThreads(jobs.map((job) => job.file)) },
@@ -61,7 +61,7 @@ export async function surveyProject(
     const survey = transform.survey;
     if (!survey || !transformApplies(transform, ctx)) continue;
     const rewrittenPaths = rewrittenBy(transform);
-    const facts: SurveyFacts[] = [];
+    const facts: unknown[] = [];
     // What was asked of each file: `path\0*` for the first round, `path\0name` later.
     const asked = new Set<string>();
     let round: Ask[] = survey

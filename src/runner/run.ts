@@ -23,7 +23,14 @@ import { surveyProject } from "../project/survey.js";
 import { planFormatter } from "./formatter.js";
 import { transformApplies } from "../engine/pipeline.js";
 import { DEFAULT_DJANGO_VERSION } from "../django/orm.js";
-import type { Context, Notice, ProjectFacts, Transform, TransformOptions } from "../model/types.js";
+import type {
+  Context,
+  Notice,
+  ProjectFacts,
+  SurveyPlan,
+  Transform,
+  TransformOptions,
+} from "../model/types.js";
 
 export class UsageError extends Error {
   override name = "UsageError";
@@ -126,31 +133,31 @@ export async function run(
     filesUnderRoot(options.exclude, options.configFile, cwd),
   );
   pool.shareIndex(prePass.index);
-  const ctx = makeContext(options, prePass.project, transforms);
   // Like `cargo fix`: never overwrite work that is not committed yet (see refuseDirtyWrites); a
   // plan across files must not count on such a file being rewritten either.
   const dirty =
     options.mode === "write" && !options.allowDirty ? uncommittedFiles(files) : new Set<string>();
   const rewritten = files.filter((file) => !dirty.has(file));
-  prePass.project.plans = await surveyProject(pool, transforms, ctx, prePass, rewritten, (files) =>
-    rewriteWorthThreads(files, prePass.sizes, pool.size),
+  // The survey sees the project as the pre-pass found it; the rewrite pass, with its plans.
+  const plans = await surveyProject(
+    pool,
+    transforms,
+    makeContext(options, prePass.project, transforms),
+    prePass,
+    rewritten,
+    (files) => rewriteWorthThreads(files, prePass.sizes, pool.size),
   );
+  const project: ProjectFacts = { ...prePass.project, plans };
+  const ctx = makeContext(options, project, transforms);
   const notices = [
     ...runNotices(options, transforms, ctx, excludedNamed, cwd),
     ...subProjectNotices(transforms, ctx, files),
   ];
-  const lookAt = fileLook(
-    cwd,
-    transforms,
-    ctx.options,
-    prePass.project,
-    options.skip,
-    prePass.modules,
-  );
+  const lookAt = fileLook(cwd, transforms, ctx.options, project, options.skip, prePass.modules);
   const extra = { ...(formatter.command ? { formatter: formatter.command } : {}) };
   const results = await rewritePass(
     pool,
-    { files, found, prePass, lookAt, extra, notices, dirty },
+    { files, found, prePass, plans, lookAt, extra, notices, dirty },
     options,
     hooks,
   );
@@ -162,9 +169,8 @@ export async function run(
   return {
     mode: options.mode,
     transforms: transforms.map((t) => t.meta.id),
-    project: prePass.project,
-    targetDjangoVersion:
-      options.djangoVersion ?? prePass.project.djangoVersion ?? DEFAULT_DJANGO_VERSION,
+    project,
+    targetDjangoVersion: options.djangoVersion ?? project.djangoVersion ?? DEFAULT_DJANGO_VERSION,
     files: results,
     notices,
     summary: summarize(results, transforms, (performance.now() - started) / 1000),
@@ -245,6 +251,7 @@ async function rewritePass(
     files: string[];
     found: string[];
     prePass: PrePassResult;
+    plans: Record<string, SurveyPlan>;
     lookAt: (file: string) => FileLook;
     extra: Partial<FileJob>;
     notices: Notice[];
@@ -253,10 +260,10 @@ async function rewritePass(
   options: Options,
   hooks: RunHooks,
 ): Promise<FileResult[]> {
-  const { files, found, prePass, lookAt, extra, notices, dirty } = pass;
+  const { files, found, prePass, plans, lookAt, extra, notices, dirty } = pass;
   const cwd = process.cwd();
   // A module a transform's plan edits is read whatever its text (see Transform.survey).
-  const planned = new Set(Object.values(prePass.project.plans ?? {}).flatMap((p) => p.modules));
+  const planned = new Set(Object.values(plans).flatMap((p) => p.modules));
   const inert = new Set(
     found.filter((file, i) => prePass.prePass[i]?.inert && !planned.has(lookAt(file).module ?? "")),
   );

@@ -1,3 +1,4 @@
+import { surveyedPlan } from "../../src/model/plans.js";
 import { functionKey } from "../../src/model/function-key.js";
 import { functionsNamed } from "../../src/project/index-lookup.js";
 import { fromModuleName } from "../../src/python/imports.js";
@@ -17,7 +18,7 @@ export const PLAN_ID = "native-orm";
 
 /** The project's chain plan, when the run surveyed the project. */
 export function projectPlan(f: OrmFile): ProjectChainPlan | undefined {
-  return f.ctx.project.plans?.[PLAN_ID]?.plan as ProjectChainPlan | undefined;
+  return surveyedPlan<ProjectChainPlan>(f.ctx, PLAN_ID);
 }
 
 /** `billing.services:charge`, or `billing.services:Invoice.charge` for a method. */

@@ -4,7 +4,6 @@ import type {
   IndexedFunction,
   ProjectIndex,
   ProjectSurvey,
-  SurveyFacts,
   SurveyPlan,
 } from "../../src/model/types.js";
 import { chainFacts } from "./chain-facts.js";
@@ -61,10 +60,10 @@ const keyOf = (fn: IndexedFunction) => functionKey(fn.module, fn.name, fn.classN
 const lastName = (dotted: string) => dotted.slice(dotted.lastIndexOf(".") + 1);
 
 /** Every surveyed function by key, and every wrapper. */
-function known(facts: readonly SurveyFacts[]) {
+function known(facts: readonly ChainFacts[]) {
   const functions = new Map<string, FunctionFacts>();
   const wrappers: WrapperFacts[] = [];
-  for (const f of facts as readonly ChainFacts[]) {
+  for (const f of facts) {
     for (const fn of f.functions) functions.set(fn.key, fn);
     wrappers.push(...f.wrappers);
   }
@@ -73,7 +72,7 @@ function known(facts: readonly SurveyFacts[]) {
 
 /** The functions the wrappers' chains reach that are not surveyed yet, by file. */
 function next(
-  facts: readonly SurveyFacts[],
+  facts: readonly ChainFacts[],
   index: ProjectIndex,
   rewritten: ReadonlySet<string>,
 ): { path: string; wanted: string[] }[] {
@@ -174,10 +173,10 @@ function notFollowed(target: string, fn: IndexedFunction | undefined): string {
 
 /** The plan: each wrapper's decision, and the twins of the functions converting wrappers reach. */
 function plan(
-  facts: readonly SurveyFacts[],
+  facts: readonly ChainFacts[],
   ctx: Context,
   rewritten: ReadonlySet<string>,
-): SurveyPlan {
+): SurveyPlan<ProjectChainPlan> {
   const { functions, wrappers } = known(facts);
   const indexed = (key: string) => indexedByKey(ctx.project.index, key);
   const decisions: Record<string, WrapperDecision> = {};
@@ -213,7 +212,7 @@ function plan(
   return { plan: chainPlan, modules: [...modules] };
 }
 
-export const survey: ProjectSurvey = {
+export const survey: ProjectSurvey<ChainFacts, ProjectChainPlan> = {
   start,
   facts: chainFacts,
   startWords: ["sync_to_async"],
