@@ -1,6 +1,6 @@
 import type { Change } from "diff";
 import type { ReportedFix, ReportedRange } from "../model/reported.js";
-import type { FileResult } from "../runner/file-job.js";
+import type { FileResult } from "../model/results.js";
 import { countSyntaxProblems, parseNative, parsePython } from "../syntax/parse.js";
 import { allImportStatements, importBindings } from "../python/imports.js";
 import { isNameReference } from "../python/scope.js";

@@ -3,16 +3,17 @@ import pc from "picocolors";
 import type { Options } from "../config/options.js";
 import { jsonChunks } from "../report/json.js";
 import { formatDiagnostic } from "../report/text.js";
-import { decodeSource, type FileResult } from "../runner/file-job.js";
-import { displayPath } from "../runner/files.js";
+import { decodeSource } from "../project/source.js";
+import { displayPath } from "../project/paths.js";
 import {
   exitCodeOf,
   run,
   selectedTransforms,
   summarize,
   UsageError,
-  type RunResult,
+  type RunSetup,
 } from "../runner/run.js";
+import type { FileResult, RunResult } from "../model/results.js";
 import { write } from "./streams.js";
 
 async function readStdin(): Promise<string> {
@@ -28,15 +29,21 @@ async function readStdin(): Promise<string> {
  * project (models and functions of the other files), plans and checks as the command line, with
  * only this file's result kept.
  */
-async function runOnSource(file: string, text: string, options: Options): Promise<RunResult> {
+async function runOnSource(
+  file: string,
+  text: string,
+  options: Options,
+  setup: RunSetup,
+): Promise<RunResult> {
   // The editor's own formatter runs after us; nothing is written.
   const result = await run(
     { ...options, paths: [file], formatWith: "none", diff: false, changedSince: undefined },
+    setup,
     { keepText: true, source: { file, text } },
   );
   const shown = displayPath(file);
   const files = result.files.filter((f) => f.path === shown);
-  const transforms = selectedTransforms(result.transforms);
+  const transforms = selectedTransforms(setup.registry, result.transforms);
   return {
     ...result,
     files,
@@ -65,10 +72,11 @@ function notesOf(run: RunResult): string[] {
 export async function stdinCommand(
   path: string,
   options: Options,
+  setup: RunSetup,
   version: string,
 ): Promise<number> {
   const source = await readStdin();
-  const result = await runOnSource(resolve(path), source, options);
+  const result = await runOnSource(resolve(path), source, options, setup);
   if (options.format === "json") {
     await write(process.stdout, [...jsonChunks(result, version)].join(""));
     return result.exitCode;

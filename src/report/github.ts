@@ -1,5 +1,6 @@
 import type { ReportedDiagnostic } from "../engine/pipeline.js";
-import type { RunResult } from "../runner/run.js";
+import type { RunResult } from "../model/results.js";
+import type { Registry } from "../model/registry.js";
 import { summaryLine } from "./text.js";
 
 /** Workflow command names by severity: GitHub shows them as annotations on the pull request. */
@@ -48,7 +49,7 @@ const ORDER = { error: 0, warning: 1, notice: 2 } as const;
  * the rest as notices (info diagnostics, one per pending rewrite and line, run notices), then the
  * summary as a plain line. Under --check, pending rewrites are errors. Within a level, files and lines keep their order.
  */
-export function formatGithub(result: RunResult): string {
+export function formatGithub(result: RunResult, registry: Registry): string {
   // Under --check a pending rewrite fails the job: it is an error there, as the exit code says.
   const pending = result.mode === "check" ? "error" : "notice";
   const annotations: { level: keyof typeof ORDER; text: string }[] = [];
@@ -75,6 +76,6 @@ export function formatGithub(result: RunResult): string {
     });
   // Array.prototype.sort is stable: the order within a level is the files' and lines'.
   const lines = annotations.sort((a, b) => ORDER[a.level] - ORDER[b.level]).map((a) => a.text);
-  lines.push(summaryLine(result));
+  lines.push(summaryLine(result, registry));
   return lines.join("\n") + "\n";
 }

@@ -1,6 +1,11 @@
 import pc from "picocolors";
-import { countedContext, type Inventory, type InventoryFile } from "../inventory/index.js";
-import { TRANSFORMS } from "../../transforms/index.js";
+import {
+  countedContext,
+  kindsCountingSkipped,
+  type Inventory,
+  type InventoryFile,
+} from "../inventory/index.js";
+import type { Registry } from "../model/registry.js";
 import { fitTable, wrapLine, type TableColumn } from "./fit.js";
 
 /** Version of the `report --format json` document's shape. */
@@ -13,12 +18,20 @@ interface Column {
   context: string;
 }
 
+/** What the table is laid out from: the registry's site columns, and how sites are counted. */
+interface Layout {
+  columns: Column[];
+  countingSkipped: ReadonlySet<string>;
+}
+
 /** The table's site columns: each transform's site kinds and contexts, in registry order. */
-const COLUMNS: Column[] = TRANSFORMS.flatMap(({ meta }) =>
-  (meta.siteKinds ?? []).flatMap(({ kind, group, columns }) =>
-    columns.map(({ context, header }) => ({ group, header, kind, context })),
-  ),
-);
+function columnsOf(registry: Registry): Column[] {
+  return registry.flatMap(({ meta }) =>
+    (meta.siteKinds ?? []).flatMap(({ kind, group, columns }) =>
+      columns.map(({ context, header }) => ({ group, header, kind, context })),
+    ),
+  );
+}
 
 function countIn(counts: Record<string, number> | undefined, context: string): number {
   if (!counts) return 0;
@@ -26,11 +39,13 @@ function countIn(counts: Record<string, number> | undefined, context: string): n
   return Object.values(counts).reduce((a, b) => a + b, 0);
 }
 
-function siteCounts(file: InventoryFile): number[] {
-  return COLUMNS.map(
+function siteCounts(file: InventoryFile, { columns, countingSkipped }: Layout): number[] {
+  return columns.map(
     (col) =>
       file.sites.filter(
-        (s) => s.kind === col.kind && (col.context === "*" || countedContext(s) === col.context),
+        (s) =>
+          s.kind === col.kind &&
+          (col.context === "*" || countedContext(s, countingSkipped) === col.context),
       ).length,
   );
 }
@@ -49,15 +64,19 @@ function column(group: string, header: string, cells: string[], right = true): T
 }
 
 /** The table's columns after the file's: each site column, then the file's functions. */
-function tableColumns(files: readonly InventoryFile[], inventory: Inventory): TableColumn[] {
+function tableColumns(
+  files: readonly InventoryFile[],
+  inventory: Inventory,
+  layout: Layout,
+): TableColumn[] {
   const totals = inventory.totals;
   const ok = (f: InventoryFile) => f.status === "ok";
-  const counts = files.map((f) => (ok(f) ? siteCounts(f).map(String) : undefined));
+  const counts = files.map((f) => (ok(f) ? siteCounts(f, layout).map(String) : undefined));
   const mixed = (f: InventoryFile) =>
     !ok(f) ? f.status : f.asyncFunctions > 0 && f.syncFunctions > 0 ? "mixed" : "";
   const functions = (f: InventoryFile, n: number) => (ok(f) ? String(n) : "");
   return [
-    ...COLUMNS.map((col, i) =>
+    ...layout.columns.map((col, i) =>
       column(col.group, col.header, [
         ...counts.map((c) => c?.[i] ?? ""),
         String(countIn(totals.sites[col.kind], col.context)),
@@ -79,7 +98,12 @@ function tableColumns(files: readonly InventoryFile[], inventory: Inventory): Ta
  * The table in `width` columns: when it is wider, site columns with nothing in the whole run go,
  * then the column groups are cut into blocks, each led by the file column.
  */
-function inventoryTable(inventory: Inventory, width: number, color: boolean): string[] {
+function inventoryTable(
+  inventory: Inventory,
+  layout: Layout,
+  width: number,
+  color: boolean,
+): string[] {
   const c = pc.createColors(color);
   const files = inventory.files.filter(isInteresting);
   const first = column(
@@ -88,7 +112,7 @@ function inventoryTable(inventory: Inventory, width: number, color: boolean): st
     [...files.map((f) => f.path), `total (${inventory.totals.files} files)`],
     false,
   );
-  let columns = tableColumns(files, inventory);
+  let columns = tableColumns(files, inventory, layout);
   if (fitTable(first, columns, width).length > 1)
     columns = columns.filter((col) => col.group === "functions" || col.cells.at(-1) !== "0");
   const out: string[] = [];
@@ -103,10 +127,16 @@ function inventoryTable(inventory: Inventory, width: number, color: boolean): st
  * The inventory as a terminal table in `width` columns (the terminal's; 80 when not a terminal):
  * files with anything to report, then totals and blockers, each line wrapped to fit.
  */
-export function formatInventoryText(inventory: Inventory, color: boolean, width = 80): string {
+export function formatInventoryText(
+  inventory: Inventory,
+  registry: Registry,
+  color: boolean,
+  width = 80,
+): string {
   const c = pc.createColors(color);
+  const layout = { columns: columnsOf(registry), countingSkipped: kindsCountingSkipped(registry) };
   const totals = inventory.totals;
-  const out = inventoryTable(inventory, width, color);
+  const out = inventoryTable(inventory, layout, width, color);
   const tableLines = out.length;
   out.push("");
   out.push(
@@ -146,7 +176,12 @@ export function formatInventoryText(inventory: Inventory, color: boolean, width 
 }
 
 /** The inventory as one JSON document for scripts. */
-export function formatInventoryJson(inventory: Inventory, toolVersion: string): string {
+export function formatInventoryJson(
+  inventory: Inventory,
+  registry: Registry,
+  toolVersion: string,
+): string {
+  const countingSkipped = kindsCountingSkipped(registry);
   return (
     JSON.stringify(
       {
@@ -155,7 +190,7 @@ export function formatInventoryJson(inventory: Inventory, toolVersion: string): 
         files: inventory.files.map((f) => ({
           ...f,
           mixed: f.asyncFunctions > 0 && f.syncFunctions > 0,
-          sites: f.sites.map((s) => ({ ...s, context: countedContext(s) })),
+          sites: f.sites.map((s) => ({ ...s, context: countedContext(s, countingSkipped) })),
         })),
         totals: inventory.totals,
         silentTransforms: inventory.silentTransforms,

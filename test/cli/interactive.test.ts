@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { reviewSites } from "../../src/cli/interactive.js";
-import type { FileResult } from "../../src/runner/file-job.js";
+import type { FileResult } from "../../src/model/results.js";
 import { removeTempProjects, tempProject } from "../helpers/project.js";
 
 afterEach(removeTempProjects);
