@@ -4,9 +4,10 @@
  * tables stay inside the window instead of letting the terminal wrap them mid-cell).
  */
 
-/** Characters on screen (code points; the table holds no wide characters but paths might). */
+/** Characters on screen: code points, colour escapes left out. */
 function length(text: string): number {
-  return [...text].length;
+  // Coloured lines (the notes under the table) are measured as the terminal shows them.
+  return [...text.replace(/\x1b\[[0-9;]*m/g, "")].length;
 }
 
 /** `text` wrapped at spaces to `width` columns; continuation lines indented by `indent`. */

@@ -521,6 +521,11 @@ describe("asyncshift report", () => {
     expect(text.stdout).toMatch(/^app\/tasks\.py\s+1\s+0\s+0\s+0$/m);
     expect(text.stdout).toMatch(/^total \(5 files\)\s+1\s+1\s+1\s+1$/m);
     expect(Math.max(...text.stdout.split("\n").map((l) => l.length))).toBeLessThanOrEqual(80);
+    // The example project on a 100-column terminal: every line fits, every count is still there.
+    const examples = asyncshift(ROOT, ["report", "--no-cache", "examples"], "", { COLUMNS: "100" });
+    const lines = examples.stdout.split("\n");
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(100);
+    expect(lines.filter((l) => l.startsWith("total (")).length).toBeGreaterThan(1);
     const wide = asyncshift(dir, ["report", "app"], "", { COLUMNS: "300" });
     expect(wide.stdout).toMatch(/^app\/tasks\.py\s+1\s+0\s+0\s+0\s+0/m);
     expect(wide.stdout).toMatch(/^total \(5 files\)\s+1\s+1\s+1\s+1\s+0/m);
