@@ -97,21 +97,56 @@ export interface ReviewOptions {
   cwd: string;
   /** Display paths of files that must not be written (uncommitted changes). */
   dirty: Set<string>;
+  /**
+   * Display paths of the files of each cross-file change (the run's write groups): asked about
+   * and written all or none. Files whose results share a `group` are one too.
+   */
+  groups?: string[][];
 }
 
 /** One question: a file's sites that go together, or every file of a cross-file write group. */
-type Question = { unit: SiteUnit; of: number; at: number } | { group: FileSites[] };
+type Question = { unit: SiteUnit; of: number; at: number } | { group: FileSites[]; key: string };
+
+/** Each file's write group, by display path: the run's groups, else the results' own. */
+function groupKeys(
+  review: readonly FileSites[],
+  groups: readonly string[][] = [],
+): Map<string, string> {
+  const keys = new Map<string, string>();
+  groups.forEach((paths, i) => paths.forEach((path) => keys.set(path, `group ${i}`)));
+  for (const { file } of review)
+    if (!keys.has(file.path) && file.group !== undefined) keys.set(file.path, file.group);
+  return keys;
+}
+
+/** The changed files of each write group of more than one of them, by group. */
+function groupMembers(
+  review: readonly FileSites[],
+  keys: ReadonlyMap<string, string>,
+): Map<string, FileSites[]> {
+  const members = new Map<string, FileSites[]>();
+  for (const sites of review) {
+    const key = keys.get(sites.file.path);
+    if (key !== undefined) members.set(key, [...(members.get(key) ?? []), sites]);
+  }
+  for (const [key, files] of members) if (files.length < 2) members.delete(key);
+  return members;
+}
 
 /** The questions in file order; a write group's at its first file. */
-function questionsOf(review: readonly FileSites[]): Question[] {
+function questionsOf(
+  review: readonly FileSites[],
+  keys: ReadonlyMap<string, string>,
+  groups: ReadonlyMap<string, FileSites[]>,
+): Question[] {
   const questions: Question[] = [];
   const asked = new Set<string>();
   for (const sites of review) {
-    const group = sites.file.group;
-    const members = group ? review.filter((r) => r.file.group === group) : [];
-    if (members.length > 1) {
-      if (!asked.has(group!)) questions.push({ group: members });
-      asked.add(group!);
+    const key = keys.get(sites.file.path);
+    const members = key === undefined ? undefined : groups.get(key);
+    if (members) {
+      if (!asked.has(key!)) questions.push({ group: members, key: key! });
+      asked.add(key!);
     } else
       sites.units.forEach((unit, i) => questions.push({ unit, of: sites.units.length, at: i + 1 }));
   }
@@ -169,7 +204,7 @@ async function askAll(
       if ("group" in q) {
         options.output.write(showGroup(q.group, options.color) + "\n");
         const answer = await ask(reader, options.input, options.output, GROUP_CHOICES);
-        if (answer === "y") answers.groups.add(q.group[0].file.group!);
+        if (answer === "y") answers.groups.add(q.key);
         if (answer === "q") break;
         continue;
       }
@@ -207,23 +242,25 @@ export async function reviewSites(
     .filter((f): f is Changed => f.status === "changed")
     .filter((f) => f.original !== undefined && f.output !== undefined)
     .map(sitesOfFile);
-  const answers = await askAll(questionsOf(review), review, options);
+  const keys = groupKeys(review, options.groups);
+  const groups = groupMembers(review, keys);
+  const answers = await askAll(questionsOf(review, keys, groups), review, options);
   const reviewed: ReviewedFile[] = [];
   const groupsDone = new Set<string>();
   for (const sites of review) {
     const { file } = sites;
-    const total = siteCount(sites);
-    const members = file.group ? review.filter((r) => r.file.group === file.group) : [];
-    if (members.length > 1) {
-      if (groupsDone.has(file.group!)) continue;
-      groupsDone.add(file.group!);
-      reviewed.push(...writeGroup(members, answers.groups.has(file.group!), options));
+    const key = keys.get(file.path);
+    const members = key === undefined ? undefined : groups.get(key);
+    if (members) {
+      if (groupsDone.has(key!)) continue;
+      groupsDone.add(key!);
+      reviewed.push(...writeAcceptedGroup(members, answers.groups.has(key!), options));
       continue;
     }
     const accepted = sites.units.filter((u) => answers.units.has(u));
     const count = accepted.reduce((n, u) => n + u.sites.length, 0) || accepted.length;
     reviewed.push(
-      writeReviewed(file, acceptedText(sites, new Set(accepted)), count, total, options),
+      writeReviewed(file, acceptedText(sites, new Set(accepted)), count, siteCount(sites), options),
     );
   }
   return reviewed;
@@ -238,7 +275,7 @@ function siteCount(sites: FileSites): number {
  * A cross-file write group: every file with its whole change, or none. Each is checked first;
  * one refused refuses them all, and a write that fails puts back the files written before it.
  */
-function writeGroup(
+function writeAcceptedGroup(
   members: readonly FileSites[],
   accepted: boolean,
   options: ReviewOptions,

@@ -113,19 +113,22 @@ function partsOf(hunks: Hunk[], indexes: Iterable<number>): number[] {
   );
 }
 
-/** Names bound by imports and names read, in one parse. */
-function importsAndReads(text: string): { imported: Set<string>; read: Set<string> } {
+/** Names bound by imports (and how many bindings, repeats counted) and names read, in one parse. */
+function importsAndReads(text: string): {
+  imported: Set<string>;
+  bindings: number;
+  read: Set<string>;
+} {
   const root = parsePython(text).rootNode;
-  const imported = new Set(
-    allImportStatements(root).flatMap((s) => importBindings(s).map((b) => b.local)),
-  );
+  const names = allImportStatements(root).flatMap((s) => importBindings(s).map((b) => b.local));
+  const imported = new Set(names);
   const read = new Set(
     root
       .descendantsOfType("identifier")
       .filter(isNameReference)
       .map((id) => id.text),
   );
-  return { imported, read };
+  return { imported, bindings: names.length, read };
 }
 
 /**
@@ -147,7 +150,7 @@ const MAX_SHARED_PARTS = 8;
 /**
  * The file's text with the accepted questions applied, and of the shared (import) parts the
  * subset that leaves the file parsing, every name it uses imported, and the fewest imports
- * unused; among equals, the most parts (the rewrite's own layout).
+ * unused or repeated; among equals, the most parts (the rewrite's own layout).
  */
 export function acceptedText(sites: FileSites, accepted: ReadonlySet<SiteUnit>): string {
   const { file, parts, hunks, units, shared } = sites;
@@ -172,8 +175,10 @@ export function acceptedText(sites: FileSites, accepted: ReadonlySet<SiteUnit>):
     const text = applyParts(parts, applied);
     if (countSyntaxProblems(parseNative(text)) > baseline) continue;
     if (namesLeftUnimported(file.original!, file.output!, text).length > 0) continue;
-    const { imported, read } = importsAndReads(text);
-    const unused = [...imported].filter((name) => !read.has(name)).length;
+    const { imported, bindings, read } = importsAndReads(text);
+    // An import left unused, or a name imported twice (the old and the new line of one import).
+    const unused =
+      [...imported].filter((name) => !read.has(name)).length + bindings - imported.size;
     const size = applied.size;
     if (!best || unused < best.unused || (unused === best.unused && size > best.size))
       best = { text, unused, size };

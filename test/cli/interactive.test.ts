@@ -52,7 +52,8 @@ function changed(
   };
 }
 
-async function review(dir: string, answers: string, dirty: string[] = []) {
+/** Reviews the three files; the group is the results' own, or (`groups`) the run's write groups. */
+async function review(dir: string, answers: string, dirty: string[] = [], groups?: string[][]) {
   let shown = "";
   const output = new Writable({
     write(chunk, _encoding, done) {
@@ -71,14 +72,14 @@ async function review(dir: string, answers: string, dirty: string[] = []) {
       SERVICES,
       SERVICES_AFTER,
       { code: "AS214", line: 4, message: "async twin added" },
-      "chain:shop.views",
+      groups ? undefined : "chain:shop.views",
     ),
     changed(
       "shop/views.py",
       VIEWS,
       VIEWS_AFTER,
       { code: "AS210", line: 6, message: "wrapper converted through a twin" },
-      "chain:shop.views",
+      groups ? undefined : "chain:shop.views",
     ),
   ];
   const reviewed = await reviewSites(files, {
@@ -87,6 +88,7 @@ async function review(dir: string, answers: string, dirty: string[] = []) {
     color: false,
     cwd: dir,
     dirty: new Set(dirty),
+    ...(groups ? { groups } : {}),
   });
   return { shown, reviewed };
 }
@@ -137,5 +139,17 @@ describe("-i: a change across files is accepted or declined whole", () => {
     const views = reviewed.find((f) => f.path === "shop/views.py")!;
     expect(views.written).toBe(false);
     expect(views.refused).toContain("shop/services.py: it has uncommitted changes");
+  });
+
+  it("the run's write groups (display paths) make the same one question", async () => {
+    const dir = project();
+    const groups = [["shop/services.py", "shop/views.py"]];
+    const { shown } = await review(dir, "n\nn\n", [], groups);
+    expect(shown.match(/Apply this change\?/g)).toHaveLength(2);
+    expect(shown).toContain("one change across 2 files");
+    expect(read(dir, "shop/views.py")).toBe(VIEWS);
+    await review(dir, "n\ny\n", [], groups);
+    expect(read(dir, "shop/services.py")).toBe(SERVICES_AFTER);
+    expect(read(dir, "shop/views.py")).toBe(VIEWS_AFTER);
   });
 });
