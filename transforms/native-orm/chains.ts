@@ -40,7 +40,7 @@ export function chainTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefi
   if (callee.type !== "identifier") return undefined;
   let scope = f.file.enclosingScope(callee);
   while (scope.type !== "module") {
-    if (f.file.bindingsNamed(scope, callee.text).length > 0) return undefined;
+    if (f.file.bindingsNamed(scope, callee.text).length > 0) return nestedTarget(f, scope, callee);
     scope = f.file.enclosingScope(scope);
   }
   const bound = f.file.bindingsNamed(scope, callee.text);
@@ -48,6 +48,26 @@ export function chainTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefi
   if (def?.type !== "function_definition" || def.parent?.type !== "module") return undefined;
   if (def.children.some((c) => c.type === "async")) return undefined;
   return def;
+}
+
+/**
+ * `def load_blocking(): ...` in the function `scope`, named only by `callee` (its one use, the
+ * wrapper's `sync_to_async(load_blocking)`): a plain nested def, converted in place with its caller.
+ */
+function nestedTarget(f: OrmFile, scope: SyntaxNode, callee: SyntaxNode): SyntaxNode | undefined {
+  if (scope.type !== "function_definition") return undefined;
+  const bound = f.file.bindingsNamed(scope, callee.text);
+  const def = bound.length === 1 ? bound[0].node.parent : undefined;
+  if (def?.type !== "function_definition" || def.parent?.parent?.id !== scope.id) return undefined;
+  if (def.children.some((c) => c.type === "async")) return undefined;
+  const uses = f.file.referencesInScope(scope, callee.text);
+  return uses.length === 1 && uses[0].id === callee.id ? def : undefined;
+}
+
+/** Is `def` nested in another function (reachable by no other module, its name local)? */
+export function isNestedDef(def: SyntaxNode): boolean {
+  for (let n = def.parent; n; n = n.parent) if (n.type === "function_definition") return true;
+  return false;
 }
 
 /**

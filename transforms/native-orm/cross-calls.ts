@@ -25,6 +25,9 @@ export function chainKey(f: OrmFile, def: SyntaxNode): string {
   const holder = def.parent?.type === "decorated_definition" ? def.parent : def;
   const cls = holder.parent?.parent;
   const className = cls?.type === "class_definition" ? cls.childForFieldName("name")?.text : "";
+  // A nested def is keyed as Python's __qualname__ has it: `outer.<locals>.name`, never `name`.
+  const outer = holder.parent?.parent;
+  if (outer?.type === "function_definition") return `${chainKey(f, outer)}.<locals>.${name}`;
   return `${f.file.module ?? ""}:${className ? `${className}.` : ""}${name}`;
 }
 
