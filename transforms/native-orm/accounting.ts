@@ -3,7 +3,7 @@ import { decorators, isAsyncFunction } from "../../src/python/scope.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { asyncMethodFor } from "../../src/django/api.js";
 import { chainFunction, chainTarget, methodTarget, reachesOrmWork } from "./chains.js";
-import { isInsideOwnTwin, looksLikeNonModel } from "./proofs.js";
+import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
 import type { Blocker } from "./codes.js";
 import { scan } from "./scan.js";
 import { lineOf, report } from "./state.js";
@@ -111,12 +111,12 @@ function decoratedReason(f: OrmFile, def: SyntaxNode): Reason | undefined {
   const fn = chainFunction(f, def);
   if (fn.findings.ormSites > 0 || reachesOrmWork(f, fn.calls)) return undefined;
   const body = def.childForFieldName("body")!;
-  const unproven = body.descendantsOfType("call").find(ormLookingCall);
+  const unproven = body.descendantsOfType("call").find((c) => ormLookingCall(f, c));
   if (unproven) {
     const callee = shortText(unproven.childForFieldName("function")!);
     return {
       code: "AS201",
-      message: `@sync_to_async wrapper ${name}() kept: line ${lineOf(unproven)}: nothing proves ${shortText(receiverOf(unproven)!)} is a queryset, manager or model instance, so ${callee}() is not known to have Django's native async form (annotate it with its model class to make it proven)`,
+      message: `@sync_to_async wrapper ${name}() kept: line ${lineOf(unproven)}: nothing proves ${shortText(receiverOf(unproven)!)} is a queryset, manager or model instance, so ${callee}() is not known to be ORM work with a native async form (annotate it with its model class to make it proven)`,
     };
   }
   return {
@@ -142,7 +142,7 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
   // A method of a value (`Order.objects.count` resolves through the import of `Order`), unless
   // the value is an imported module (`services.helper`).
   if (target.type === "attribute" && (ormName(target) || !importedModuleAttribute(f, target)))
-    return methodReason(target, written, stored);
+    return methodReason(f, target, written, stored);
   const qualified =
     target.type === "identifier" || target.type === "attribute"
       ? f.file.qualifiedName(target)
@@ -155,10 +155,10 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
 }
 
 /** `recv.m` as the wrapped function: an ORM method on an unproven receiver, or no ORM work. */
-function methodReason(target: SyntaxNode, written: string, stored: string): Reason {
+function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
   const receiver = target.childForFieldName("object")!;
   const method = target.childForFieldName("attribute")!.text;
-  if (isInsideOwnTwin(receiver, `a${method}`))
+  if (isInsideOwnTwin(receiver, `a${method}`) || superInsideTwin(receiver, `a${method}`))
     return kept(
       `${written} is how the async twin a${method}() runs ${method}(): never rewritten to itself`,
     );
@@ -167,9 +167,34 @@ function methodReason(target: SyntaxNode, written: string, stored: string): Reas
       code: "AS201",
       message: `${written} kept${stored}: nothing proves ${shortText(receiver)} is a queryset, manager or model instance, so ${method}() is not known to have Django's native async form (annotate it with its model class to make it proven)`,
     };
+  const owner = projectOwner(f, receiver);
+  if (owner)
+    return {
+      code: "AS205",
+      message: `${written} kept${stored}: ${shortText(target)}() is a method of ${owner} that this transform does not follow into: it may reach the database, and has no native async form`,
+    };
   return kept(
     `${written} runs ${shortText(target)}(), a method with no native async form the transform knows${stored}`,
   );
+}
+
+/** `super().save` inside `async def asave(self)`: the twin running the sync method. */
+function superInsideTwin(receiver: SyntaxNode, twin: string): boolean {
+  if (receiver.type !== "call" || receiver.childForFieldName("function")?.text !== "super")
+    return false;
+  for (let n = receiver.parent; n; n = n.parent)
+    if (n.type === "function_definition") return n.childForFieldName("name")?.text === twin;
+  return false;
+}
+
+/** "the project class X" for `self` in a class or a model class of the project; else undefined. */
+function projectOwner(f: OrmFile, receiver: SyntaxNode): string | undefined {
+  if (receiver.type !== "identifier") return undefined;
+  if (f.ctx.project.models[receiver.text]) return `the model class ${receiver.text}`;
+  if (receiver.text !== "self" && receiver.text !== "cls") return undefined;
+  const cls = f.file.enclosingClass(receiver);
+  const name = cls?.childForFieldName("name")?.text;
+  return name ? `${name} or one of its bases` : undefined;
 }
 
 /** Whether `m` in `<recv>.m` is the name of a method Django gives a native async form. */
@@ -181,9 +206,11 @@ function ormName(attribute: SyntaxNode): boolean {
 }
 
 /** `<recv>.m(...)` with an ORM method name, on a receiver that does not look like a form or file. */
-function ormLookingCall(call: SyntaxNode): boolean {
+function ormLookingCall(f: OrmFile, call: SyntaxNode): boolean {
   const callee = call.childForFieldName("function");
-  return callee?.type === "attribute" && ormName(callee) && !looksLikeNonModel(receiverOf(call)!);
+  if (callee?.type !== "attribute" || looksLikeNonModel(receiverOf(call)!)) return false;
+  // `self.filter(...)` on an unproven receiver: a queryset's work the scan could not prove.
+  return ormName(callee) || (looksLikeQueryset(call) && !f.proofs.querysetOf(call));
 }
 
 function receiverOf(call: SyntaxNode): SyntaxNode | undefined {
