@@ -1,4 +1,5 @@
 import { versionAtLeast } from "../../src/django/orm.js";
+import { resolveMethod } from "../../src/python/mro.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { unprovenChains } from "./lazy-relations.js";
 import {
@@ -6,7 +7,7 @@ import {
   indexedFunctionsNamed,
   insideGenerator,
   projectPlan,
-  sameModuleBase,
+  selfClass,
 } from "./cross-calls.js";
 import { scan } from "./scan.js";
 import { lineOf } from "./state.js";
@@ -71,31 +72,19 @@ export function isNestedDef(def: SyntaxNode): boolean {
 }
 
 /**
- * `self.<name>` inside a method: the plain method it names, in the same class or, when the class
- * does not define the name, in its base classes defined in the same module (one base each, as
- * far as they go). Not when another class of the project defines a method of that name: a
+ * `self.<name>` inside a method: the plain method it names, found along the class's method
+ * resolution order (its bases and mixins defined in the same module, as Python orders them).
+ * Not when a class on the way is out of sight before the name is found (a library base may
+ * define it), and not when another class of the project defines a method of that name: a
  * subclass's override would be the one called.
  */
 export function methodTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefined {
   const receiver = callee.childForFieldName("object");
   const name = callee.childForFieldName("attribute")?.text;
   if (callee.type !== "attribute" || receiver?.type !== "identifier" || !name) return undefined;
-  const method = f.file.enclosingScope(callee);
-  const firstParameter = method.childForFieldName("parameters")?.namedChildren[0];
-  if (method.type !== "function_definition" || firstParameter?.text !== receiver.text)
-    return undefined;
-  if (receiver.text !== "self") return undefined;
-  const holder = method.parent?.type === "decorated_definition" ? method.parent : method;
-  let cls = holder.parent?.parent;
-  const seen = new Set<number>();
-  while (cls?.type === "class_definition" && !seen.has(cls.id)) {
-    seen.add(cls.id);
-    const bound = f.file.bindingsNamed(cls, name);
-    if (bound.length > 1) return undefined;
-    if (bound.length === 1) return plainMethod(f, cls, name);
-    cls = sameModuleBase(f, cls);
-  }
-  return undefined;
+  const cls = selfClass(f, callee);
+  const found = cls && resolveMethod(cls, name);
+  return found?.kind === "local" ? plainMethod(f, found.cls, name) : undefined;
 }
 
 function plainMethod(f: OrmFile, cls: SyntaxNode, name: string): SyntaxNode | undefined {
