@@ -1,5 +1,5 @@
 import { callArguments } from "../../src/python/calls.js";
-import { decorators, isAsyncFunction } from "../../src/python/scope.js";
+import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/scope.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { asyncMethodFor } from "../../src/django/api.js";
 import { chainFunction, chainTarget, methodTarget, reachesOrmWork } from "./chains.js";
@@ -69,8 +69,7 @@ export function accountForSites(f: OrmFile): void {
     if (!site || recorded.has(site.node.startIndex) || insideRecorded(site.node, recorded))
       continue;
     recorded.add(site.node.startIndex);
-    const reason =
-      site.form === "decorator" ? decoratedReason(f, site.def!) : targetReason(f, site);
+    const reason = site.form === "decorator" ? decoratedReason(f, site) : targetReason(f, site);
     if (!reason) {
       f.sites.push({ kind: "sync_to_async", context: "silent", start: site.node.startIndex });
       continue;
@@ -105,7 +104,9 @@ function insideRecorded(node: SyntaxNode, recorded: Set<number>): boolean {
 }
 
 /** A decorated def nothing converted or blocked: its body does no ORM work with a native form. */
-function decoratedReason(f: OrmFile, def: SyntaxNode): Reason | undefined {
+function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
+  const def = site.def!;
+  const wrapper = `@${decoratorCallee(site.node)?.text ?? "sync_to_async"}`;
   const name = def.childForFieldName("name")?.text ?? "";
   if (isAsyncFunction(def)) return asyncTarget(`${name}()`);
   const fn = chainFunction(f, def);
@@ -116,12 +117,18 @@ function decoratedReason(f: OrmFile, def: SyntaxNode): Reason | undefined {
     const callee = shortText(unproven.childForFieldName("function")!);
     return {
       code: "AS201",
-      message: `@sync_to_async wrapper ${name}() kept: line ${lineOf(unproven)}: nothing proves ${shortText(receiverOf(unproven)!)} is a queryset, manager or model instance, so ${callee}() is not known to be ORM work with a native async form (annotate it with its model class to make it proven)`,
+      message: `${wrapper} wrapper ${name}() kept: line ${lineOf(unproven)}: nothing proves ${shortText(receiverOf(unproven)!)} is a queryset, manager or model instance, so ${callee}() is not known to be ORM work with a native async form (annotate it with its model class to make it proven)`,
     };
   }
+  const relation = relationRead(f, body);
+  if (relation)
+    return {
+      code: "AS215",
+      message: `${wrapper} wrapper ${name}() reads ${relation.text} (line ${lineOf(relation)}), a relation that may load its row lazily: that query has no native async form, so it stays a thread wrapper`,
+    };
   return {
     code: "AS215",
-    message: `@sync_to_async wrapper ${name}() does no Django ORM work with a native async form${namedCalls(body)}: it stays a thread wrapper`,
+    message: `${wrapper} wrapper ${name}() does no Django ORM work with a native async form${namedCalls(body)}: it stays a thread wrapper`,
   };
 }
 
@@ -141,7 +148,7 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
     );
   // A method of a value (`Order.objects.count` resolves through the import of `Order`), unless
   // the value is an imported module (`services.helper`).
-  if (target.type === "attribute" && (ormName(target) || !importedModuleAttribute(f, target)))
+  if (target.type === "attribute" && !importedModuleAttribute(f, target))
     return methodReason(f, target, written, stored);
   const qualified =
     target.type === "identifier" || target.type === "attribute"
@@ -325,6 +332,19 @@ function nameReason(f: OrmFile, target: SyntaxNode, written: string, stored: str
     scope = scope.type === "module" ? undefined : f.file.enclosingScope(scope);
   }
   return kept(`${written} runs ${target.text}, a name the transform cannot resolve${stored}`);
+}
+
+/** `x.customer`, where some model of the project declares `customer` a ForeignKey or one-to-one. */
+function relationRead(f: OrmFile, body: SyntaxNode): SyntaxNode | undefined {
+  const relations = new Set(Object.values(f.ctx.project.models).flatMap((m) => m.relations));
+  return body
+    .descendantsOfType("attribute")
+    .find(
+      (a) =>
+        relations.has(a.childForFieldName("attribute")?.text ?? "") &&
+        a.parent?.type !== "call" &&
+        !(a.parent?.type === "assignment" && a.parent.childForFieldName("left")?.id === a.id),
+    );
 }
 
 /** " (it calls a(), b())": the first calls a body makes, to say what runs in the thread. */
