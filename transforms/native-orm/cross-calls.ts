@@ -139,7 +139,10 @@ export function selfClass(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefine
  * from a class imported from another module of the project: `billing.base:BaseSync.helper`.
  * Not when another class of the project defines a method of that name (an override).
  */
-function inheritedTarget(f: OrmFile, callee: SyntaxNode): Omit<CrossCall, "call"> | undefined {
+export function inheritedTarget(
+  f: OrmFile,
+  callee: SyntaxNode,
+): Omit<CrossCall, "call"> | undefined {
   const name = callee.childForFieldName("attribute");
   const cls = callee.type === "attribute" ? selfClass(f, callee) : undefined;
   if (!name || !cls) return undefined;
