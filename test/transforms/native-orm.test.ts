@@ -3,7 +3,7 @@ import { inventoryOfSource, totalsOf } from "../../src/inventory/index.js";
 import { formatInventoryText } from "../../src/report/inventory.js";
 import { parsePython } from "../../src/syntax/parse.js";
 import { FileSemantics } from "../../src/python/semantics.js";
-import { factsOfFile, projectFacts } from "../../src/runner/project-facts.js";
+import { factsOfFile, projectFacts } from "../../src/project/project-facts.js";
 import type { Context, TransformSite } from "../../src/model/types.js";
 import { TRANSFORMS } from "../../transforms/index.js";
 import { transform } from "../../transforms/native-orm/index.js";

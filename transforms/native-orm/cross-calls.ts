@@ -1,4 +1,6 @@
-import { functionsNamed } from "../../src/model/index-lookup.js";
+import { surveyedPlan } from "../../src/model/plans.js";
+import { functionKey } from "../../src/model/function-key.js";
+import { functionsNamed } from "../../src/project/index-lookup.js";
 import { fromModuleName } from "../../src/python/imports.js";
 import { resolveMethod } from "../../src/python/mro.js";
 import type {
@@ -17,7 +19,7 @@ export const PLAN_ID = "native-orm";
 
 /** The project's chain plan, when the run surveyed the project. */
 export function projectPlan(f: OrmFile): ProjectChainPlan | undefined {
-  return f.ctx.project.plans?.[PLAN_ID]?.plan as ProjectChainPlan | undefined;
+  return surveyedPlan<ProjectChainPlan>(f.ctx, PLAN_ID);
 }
 
 /** `billing.services:charge`, or `billing.services:Invoice.charge` for a method. */
@@ -29,7 +31,7 @@ export function chainKey(f: OrmFile, def: SyntaxNode): string {
   // A nested def is keyed as Python's __qualname__ has it: `outer.<locals>.name`, never `name`.
   const outer = holder.parent?.parent;
   if (outer?.type === "function_definition") return `${chainKey(f, outer)}.<locals>.${name}`;
-  return `${f.file.module ?? ""}:${className ? `${className}.` : ""}${name}`;
+  return functionKey(f.file.module ?? "", name, className);
 }
 
 /**
@@ -67,7 +69,7 @@ function classLevelMethod(f: OrmFile, qualifiedClass: string, name: string): str
       fn.decorators.length === 1 &&
       ["staticmethod", "classmethod"].includes(fn.decorators[0]),
   );
-  return found ? `${module}:${className}.${name}` : undefined;
+  return found ? functionKey(module, name, className) : undefined;
 }
 
 /** Whether the index holds `module.name` as a plain module-level function. */
@@ -102,7 +104,7 @@ export function crossTargetOf(f: OrmFile, callee: SyntaxNode): Omit<CrossCall, "
   const owner = callee.type === "attribute" ? classLevelMethod(f, module, name) : undefined;
   if (owner) return { callee: renamed, target: owner };
   if (!module || module === f.file.module || !isProjectFunction(f, module, name)) return undefined;
-  return { callee: renamed, target: `${module}:${name}`, ...(binding ? { binding } : {}) };
+  return { callee: renamed, target: functionKey(module, name), ...(binding ? { binding } : {}) };
 }
 
 /** The calls in `findings`' region to functions of other files (each an AS205 of the scan). */
@@ -172,7 +174,9 @@ export function inheritedTarget(
       fn.className !== undefined &&
       !(fn.module === module && fn.className === className),
   );
-  return overridden ? undefined : { callee: name, target: `${module}:${className}.${name.text}` };
+  return overridden
+    ? undefined
+    : { callee: name, target: functionKey(module, name.text, className) };
 }
 
 /** `await` inside a generator expression would make it an async generator: not followed. */
