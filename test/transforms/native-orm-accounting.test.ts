@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parsePython } from "../../src/syntax/parse.js";
 import { FileSemantics } from "../../src/python/semantics.js";
-import { factsOfFile, projectFacts } from "../../src/runner/project-facts.js";
+import { factsOfFile, projectFacts } from "../../src/project/project-facts.js";
 import { makeContext } from "../../src/config/context.js";
 import type { SyntaxNode, TransformSite } from "../../src/model/types.js";
 import { TRANSFORMS } from "../../transforms/index.js";
