@@ -159,8 +159,13 @@ function shellWord(word: string): string {
   return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** What to run after reading a dry run: apply it, or review it change by change. */
+/** Paths beyond which the next step names none (pre-commit passes every staged file). */
+const NAMED_PATHS = 5;
+
+/** What to run after reading a dry run or a failed --check: apply it, or review it change by change. */
 function nextStep(paths: string[]): string {
+  if (paths.length > NAMED_PATHS)
+    return `Run \`asyncshift --write\` on the ${paths.length} paths given to apply these changes, or \`asyncshift -i\` to review each one.`;
   const shown = paths.map(shellWord).join(" ");
   return `Run \`asyncshift --write ${shown}\` to apply these changes, or \`asyncshift -i ${shown}\` to review each one.`;
 }

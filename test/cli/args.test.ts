@@ -174,6 +174,16 @@ describe("messages", () => {
     );
   });
 
+  it("--check with many paths (pre-commit's staged files) says how to apply without listing them", () => {
+    const dir = twoTasks();
+    const paths = ["app/signals.py", "app/tasks.py", "x/other.py", "app/", "x/", "."];
+    const result = asyncshift(dir, ["--check", ...paths]);
+    expect(result.code).toBe(1);
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe(
+      "Run `asyncshift --write` on the 6 paths given to apply these changes, or `asyncshift -i` to review each one.",
+    );
+  });
+
   it("ASYNCSHIFT_NODE pointing nowhere says so (the Python wrapper)", () => {
     const result = spawnSync(
       "python3",
