@@ -38,7 +38,8 @@ function computeImportBindings(statement: SyntaxNode): ImportBinding[] {
     if (module !== undefined) {
       result.push({
         local: alias?.text ?? name,
-        qualified: `${module}.${name}`,
+        // `from . import views` is `.views`, not `..views` (one dot more: one package up).
+        qualified: module.endsWith(".") ? `${module}${name}` : `${module}.${name}`,
         statement,
         item,
         scope,
