@@ -141,6 +141,7 @@ export function holdsAnyTrigger(transforms: readonly Transform[]): (source: stri
 export function transformApplies(transform: Transform, ctx: Context): boolean {
   if (!transform.meta.needsDjango) return true;
   if (transform.meta.alsoWithAsgiref && ctx.project.usesAsgiref) return true;
+  if (transform.meta.withoutDjango) return true;
   return ctx.options.django || ctx.project.usesDjango;
 }
 

@@ -82,6 +82,12 @@ export interface TransformMeta {
    * sync_to_async ...").
    */
   alsoWithAsgiref?: string;
+  /**
+   * Without Django (or asgiref, with `alsoWithAsgiref`), the transform still runs and reports
+   * what is a bug in any project; the run says what it then looks at (asyncio-run: asyncio.run()
+   * inside async def).
+   */
+  withoutDjango?: string;
   /** Settings of the transform: `[tool.asyncshift.<id>]` keys and command-line flags. */
   options?: Record<string, TransformOption>;
   /** The kinds of site it reports to `asyncshift report`, with the contexts counted as columns. */

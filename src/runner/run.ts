@@ -195,12 +195,20 @@ function runNotices(
 ): Notice[] {
   const withoutDjango = !ctx.options.django && !ctx.project.usesDjango;
   const notices: Notice[] = transforms
-    .filter((t) => withoutDjango && t.meta.needsDjango && t.meta.alsoWithAsgiref)
-    .filter((t) => transformApplies(t, ctx))
-    .map((t) => ({
-      transform: t.meta.id,
-      message: `${t.meta.id}: no Django found in the project; ${t.meta.alsoWithAsgiref}`,
-    }));
+    .filter((t) => withoutDjango && t.meta.needsDjango && transformApplies(t, ctx))
+    .flatMap((t) => {
+      const does = ctx.project.usesAsgiref
+        ? (t.meta.alsoWithAsgiref ?? t.meta.withoutDjango)
+        : t.meta.withoutDjango;
+      return does
+        ? [
+            {
+              transform: t.meta.id,
+              message: `${t.meta.id}: no Django found in the project; ${does}`,
+            },
+          ]
+        : [];
+    });
   notices.push(
     ...transforms
       .filter((t) => !transformApplies(t, ctx))
