@@ -1,4 +1,5 @@
 import { dottedParts } from "../../src/python/calls.js";
+import { absoluteName } from "../../src/python/imports.js";
 import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
 import { isAsyncFunction } from "../../src/python/scope.js";
 import { functionsNamed, moduleFunctionsNamed } from "../../src/model/index-lookup.js";
@@ -40,18 +41,6 @@ export interface Coroutine {
   origin: CoroutineOrigin;
   /** How the site names it: `notify`, `self.refresh`, `Order.objects.aget`. */
   name: string;
-}
-
-/** `from .clients import notify` in `app.views` -> `app.clients.notify`. */
-function absoluteName(qualified: string, file: FileSemantics): string | undefined {
-  if (!qualified.startsWith(".")) return qualified;
-  if (file.module === undefined) return undefined;
-  const dots = qualified.length - qualified.replace(/^\.+/, "").length;
-  const isPackage = /(^|[\\/])__init__\.py$/.test(file.path);
-  const base = file.module.split(".").filter((p) => p !== "");
-  const keep = base.length - (isPackage ? dots - 1 : dots);
-  if (keep < 0) return undefined;
-  return [...base.slice(0, keep), qualified.slice(dots)].filter((p) => p !== "").join(".");
 }
 
 /** The scopes a name in a function body is looked up in: its own, enclosing defs, the module. */
@@ -311,7 +300,7 @@ export class CoroutineFunctions {
   /** A module-level function of the project, by its module and name in the index. */
   private projectFunction(qualified: string, at: SyntaxNode): Coroutine | undefined {
     const index = this.ctx.project.index;
-    const absolute = absoluteName(qualified, this.file);
+    const absolute = absoluteName(qualified, this.file.module, this.file.path);
     if (!index || !absolute || !absolute.includes(".")) return undefined;
     const name = absolute.slice(absolute.lastIndexOf(".") + 1);
     const module = absolute.slice(0, absolute.lastIndexOf("."));

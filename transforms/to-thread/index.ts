@@ -13,6 +13,7 @@ import { directTwinSite, twinCalls, twinRoots } from "./direct.js";
 import { mayHoldSite as mayHoldThreadSite, targetOf, threadSites, wrapperCalls } from "./sites.js";
 import { TWINS_TABLE } from "./twins.js";
 import { unwrapSite } from "./unwrap.js";
+import { calleeSurvey } from "./project-callees.js";
 
 /**
  * Files unwrap mode leaves alone, as asyncio-run leaves them: tests run sync code in a thread on
@@ -273,3 +274,6 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
   // The inventory still lists a skipped file's sites; the run finds nothing there.
   return { findings: skipped ? [] : out.findings, sites: out.found };
 }
+
+/** Unwrap mode's look at the functions other files give the thread sites (project-callees.ts). */
+export const survey = calleeSurvey(meta);

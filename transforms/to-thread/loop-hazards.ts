@@ -19,12 +19,16 @@ export interface CallFact {
   receiverMadeBy?: string;
   /** A function the call reaches whose facts `FunctionLookup` can give. */
   reaches?: string;
+  /** 1-based line of the call. */
+  line?: number;
 }
 
 export interface FunctionFacts {
   /** The name a message gives the function: `start_client`, `Runner.execute`. */
   name: string;
   calls: CallFact[];
+  /** The file holding the function, as the run names it. */
+  path?: string;
 }
 
 /** The facts of a function by the key a CallFact's `reaches` holds (same file now, a project index later). */
@@ -35,6 +39,9 @@ export interface LoopHazard {
   reason: string;
   /** The functions through which it is reached, outermost first (empty for the callee itself). */
   via: string[];
+  /** Where the call is: the function's file and the call's line. */
+  path?: string;
+  line?: number;
 }
 
 const STARTS_A_LOOP: Record<string, string> = {
@@ -85,10 +92,12 @@ export function loopHazard(
   lookup: FunctionLookup,
   seen: Set<string> = new Set(),
   depth = 0,
+  /** Told of each call reaching a function whose facts the lookup does not have. */
+  notRead: (call: CallFact) => void = () => {},
 ): LoopHazard | undefined {
   for (const call of facts.calls) {
     const reason = callHazard(call);
-    if (reason) return { reason, via: [] };
+    if (reason) return { reason, via: [], path: facts.path, line: call.line };
   }
   // A few calls deep: far enough for helpers, not a whole-program walk.
   if (depth >= 3) return undefined;
@@ -96,8 +105,9 @@ export function loopHazard(
     if (!call.reaches || seen.has(call.reaches)) continue;
     seen.add(call.reaches);
     const callee = lookup(call.reaches);
-    const inner = callee && loopHazard(callee, lookup, seen, depth + 1);
-    if (inner) return { reason: inner.reason, via: [callee.name, ...inner.via] };
+    if (!callee) notRead(call);
+    const inner = callee && loopHazard(callee, lookup, seen, depth + 1, notRead);
+    if (inner) return { ...inner, via: [callee.name, ...inner.via] };
   }
   return undefined;
 }

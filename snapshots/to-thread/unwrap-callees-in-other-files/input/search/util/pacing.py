@@ -1,0 +1,5 @@
+import time
+
+
+def pause_between_batches():
+    time.sleep(0.5)

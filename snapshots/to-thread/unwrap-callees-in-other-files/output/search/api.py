@@ -1,0 +1,27 @@
+import asyncio
+import json
+
+from fastapi import APIRouter
+
+from .index import writer
+from .index.writer import count_rows, flush, slow_flush, write_rows
+from .util import pacing
+
+router = APIRouter()
+
+
+@router.post("/rows")
+async def add_rows(rows: list[dict]):
+    # write_rows takes a threading.Lock in another file: it must stay in its thread.
+    written = await asyncio.to_thread(write_rows, rows)
+    # Two calls deep: flush -> write_rows.
+    await asyncio.to_thread(flush, rows)
+    # Through a third module: slow_flush -> pacing.pause_between_batches -> time.sleep.
+    await asyncio.to_thread(slow_flush, rows)
+    await asyncio.to_thread(pacing.pause_between_batches)
+    await asyncio.to_thread(writer.write_rows, rows)
+    # Pure counting: unwrapped.
+    total = count_rows(rows)
+    # Not a function of the project: unwrapped, and the message says it was not read.
+    body = json.dumps(rows)
+    return {"written": written, "total": total, "bytes": len(body)}
