@@ -276,6 +276,7 @@ function reportSyntaxError(run: FileRun, native: NativeTree): boolean {
     message:
       `syntax error on line ${problem.line + 1}` +
       (problem.expected ? ` (missing ${JSON.stringify(problem.expected)})` : "") +
+      (problem.python2 ? ` (${problem.python2}, which Python 3 does not accept)` : "") +
       `: file left unchanged; fix it and run again`,
   });
   return true;

@@ -125,6 +125,24 @@ describe("asyncshift on the example project", () => {
     expect(readFileSync(broken, "utf8")).toBe(text);
   });
 
+  it("never touches a Python 2 file tree-sitter parses cleanly (print statement): AS900, and report says so", () => {
+    const dir = exampleCopy();
+    const old = join(dir, "shop/legacy_sync.py");
+    const text =
+      'import asyncio\n\n\ndef sync_it(ids):\n    print "syncing", ids\n    asyncio.run(go(ids))\n';
+    writeFileSync(old, text);
+    const { stdout, code } = asyncshift(dir, "--write", ".");
+    expect(stdout).toMatch(
+      /shop\/legacy_sync\.py:5:5: AS900 syntax error on line 5 \(a Python 2 print statement, which Python 3 does not accept\)/,
+    );
+    expect(code).toBe(1);
+    expect(readFileSync(old, "utf8")).toBe(text);
+    const report = asyncshift(dir, "report", ".");
+    expect(report.stdout).toContain(
+      "shop/legacy_sync.py: syntax error on line 5 (a Python 2 print statement)",
+    );
+  });
+
   it("keeps CRLF line endings, a BOM and the file mode when writing", () => {
     const dir = exampleCopy();
     const file = join(dir, "shop/crlf_task.py");
