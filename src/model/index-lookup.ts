@@ -146,3 +146,20 @@ export function indexedFunctionOf(
   const line = def.startPosition.row + 1;
   return same.find((f) => f.line === line);
 }
+
+/**
+ * The module the index names for a dotted import, exactly or, when a service's folder is not an
+ * import root the index knows (`backend/` holding `ee/` and `onyx/`, run from the repository's
+ * root), the one module whose name ends with it (`backend.ee.onyx.auth` for `ee.onyx.auth`).
+ */
+export function indexedModule(
+  index: ProjectIndex,
+  module: string,
+  name: string,
+): string | undefined {
+  const named = functionsNamed(index, name);
+  if (named.some((f) => f.module === module)) return module;
+  const suffix = `.${module}`;
+  const modules = new Set(named.filter((f) => f.module.endsWith(suffix)).map((f) => f.module));
+  return modules.size === 1 ? [...modules][0] : undefined;
+}

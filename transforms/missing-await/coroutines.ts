@@ -2,7 +2,11 @@ import { dottedParts } from "../../src/python/calls.js";
 import { absoluteName } from "../../src/python/imports.js";
 import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
 import { isAsyncFunction } from "../../src/python/scope.js";
-import { functionsNamed, moduleFunctionsNamed } from "../../src/model/index-lookup.js";
+import {
+  functionsNamed,
+  indexedModule,
+  moduleFunctionsNamed,
+} from "../../src/model/index-lookup.js";
 import type { Binding, Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 
 /** asyncio's coroutine functions: a call of one does nothing until awaited. */
@@ -304,7 +308,7 @@ export class CoroutineFunctions {
     if (!index || !absolute || !absolute.includes(".")) return undefined;
     const name = absolute.slice(absolute.lastIndexOf(".") + 1);
     const module = absolute.slice(0, absolute.lastIndexOf("."));
-    const matches = moduleFunctionsNamed(index, module, name);
+    const matches = moduleFunctionsNamed(index, indexedModule(index, module, name) ?? module, name);
     // Defined twice in its module with different async-ness (`if ...: async def` / `else: def`).
     if (matches.length === 0) return undefined;
     if (matches.every((f) => f.async && keepsCoroutine(f.decorators)))

@@ -1,5 +1,5 @@
 import { settingOf } from "../../src/model/settings.js";
-import { functionsNamed, indexedName } from "../../src/model/index-lookup.js";
+import { functionsNamed, indexedModule, indexedName } from "../../src/model/index-lookup.js";
 import type {
   Context,
   FileSemantics,
@@ -37,8 +37,11 @@ export interface CalleePlan {
 /** As deep as the loop-hazard check looks (loopHazard's depth). */
 const MAX_DEPTH = 3;
 
-/** `guarded_write@2`: a function asked of a file, and the depth it is reached at. */
-const wanted = (name: string, depth: number) => `${name}@${depth}`;
+/**
+ * `guarded_write@2@py:app.store.guarded_write`: a function asked of a file, the depth it is
+ * reached at, and the key its callers reach it by.
+ */
+const wanted = (name: string, depth: number, key = "") => `${name}@${depth}@${key}`;
 
 function unwrapMode(ctx: Context, meta: Parameters<typeof settingOf>[1]): boolean {
   return settingOf(ctx, meta, "mode") === "unwrap";
@@ -50,8 +53,13 @@ export function indexedByKey(index: ProjectIndex, key: string): IndexedFunction 
   const dotted = key.slice(PROJECT_KEY.length);
   const name = dotted.slice(dotted.lastIndexOf(".") + 1);
   const owner = dotted.slice(0, dotted.lastIndexOf("."));
+  const ownerClass = owner.slice(owner.lastIndexOf(".") + 1);
+  const asFunction = indexedModule(index, owner, name);
+  const asMethod = indexedModule(index, owner.slice(0, owner.lastIndexOf(".")), name);
   return functionsNamed(index, name).find(
-    (f) => !f.nested && (f.className ? `${f.module}.${f.className}` === owner : f.module === owner),
+    (f) =>
+      !f.nested &&
+      (f.className ? f.className === ownerClass && f.module === asMethod : f.module === asFunction),
   );
 }
 
@@ -61,12 +69,12 @@ function factsOf(file: FileSemantics, names: readonly string[]): CalleeFacts {
   const out: CalleeFacts = { functions: {}, reaches: [] };
   const queue: { def: SyntaxNode; depth: number }[] = [];
   for (const asked of names) {
-    const [name, depth] = asked.split("@");
+    const [name, depth, key] = asked.split("@");
     const def = defNamed(file, name);
-    if (!def || file.module === undefined) continue;
+    if (!def) continue;
     queue.push({ def, depth: Number(depth) });
     // Callers in other files reach it by its dotted name.
-    out.functions[`${PROJECT_KEY}${file.module}.${name}`] = functions.factsOfDef(def).facts;
+    if (key) out.functions[key] = functions.factsOfDef(def).facts;
   }
   for (let item = queue.shift(); item; item = queue.shift()) {
     const { key, facts } = functions.factsOfDef(item.def);
@@ -159,7 +167,7 @@ export function calleeSurvey(meta: Parameters<typeof settingOf>[1]): ProjectSurv
         const fn = indexedByKey(index, key);
         if (!fn || depth > MAX_DEPTH) continue;
         const list = byPath.get(fn.path) ?? [];
-        list.push(wanted(indexedName(fn), depth));
+        list.push(wanted(indexedName(fn), depth, key));
         byPath.set(fn.path, list);
       }
       return [...byPath].map(([path, names]) => ({ path, wanted: names }));
