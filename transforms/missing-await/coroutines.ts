@@ -1,5 +1,6 @@
 import { dottedParts } from "../../src/python/calls.js";
 import { absoluteName } from "../../src/python/imports.js";
+import { ASYNC_TWINS, sharedSetting } from "../../src/model/shared-options.js";
 import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
 import { isAsyncFunction } from "../../src/python/scope.js";
 import {
@@ -156,9 +157,9 @@ export class CoroutineFunctions {
     private readonly file: FileSemantics,
     private readonly ctx: Context,
   ) {
-    // to-thread's declared twins (`[tool.asyncshift.to-thread.twins]`): the one setting of
-    // another transform this one reads, since a twin's replacement is an async client.
-    const declared = ctx.options.settings["to-thread"]?.twins;
+    // The declared twins (`[tool.asyncshift.to-thread.twins]`, a shared setting): a twin's
+    // replacement is an async client, whose calls are coroutines.
+    const declared = sharedSetting(ctx, ASYNC_TWINS);
     this.twins =
       declared && typeof declared === "object" && !Array.isArray(declared) ? declared : {};
   }

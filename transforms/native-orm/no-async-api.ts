@@ -6,6 +6,7 @@ import { bindingsNamed, enclosingDef } from "../../src/python/scope.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
 import type { OrmFile, Problem } from "./types.js";
+import { isInMemory } from "../../src/python/effects.js";
 
 // In a wrapper to convert, every call that is not ORM work with a native form must be known to
 // stay off the database; anything else would run on the event loop once converted (AS205).
@@ -53,50 +54,6 @@ const SAFE_BUILTINS = new Set([
   "type",
   "super",
 ]);
-
-/** Standard-library and Django helper modules whose functions are pure or in-memory. */
-const PURE_MODULES = [
-  "datetime",
-  "decimal",
-  "uuid",
-  "logging",
-  "math",
-  "re",
-  "itertools",
-  "collections",
-  "functools",
-  "operator",
-  "string",
-  "typing",
-  "dataclasses",
-  "enum",
-  "copy",
-  "random",
-  "hashlib",
-  "base64",
-  "json",
-  "textwrap",
-  "statistics",
-  "traceback",
-  "pathlib",
-  "calendar",
-  "fractions",
-  "secrets",
-  "hmac",
-  "binascii",
-  "html",
-  "urllib.parse",
-  "unicodedata",
-  "bisect",
-  "heapq",
-  "ipaddress",
-  "django.utils.timezone",
-  "django.utils.dateparse",
-  "django.utils.text",
-  "django.utils.translation",
-  "django.urls",
-  "django.db.models",
-];
 
 /** AbstractBaseUser/AbstractUser methods that touch no database. */
 const IN_MEMORY_USER_METHODS = new Set([
@@ -343,8 +300,9 @@ function isLoggerName(identifier: SyntaxNode): boolean {
   return !!callee && qualifiedName(callee) === "logging.getLogger";
 }
 
+/** Pure or in-memory by the one catalogue of call effects (src/python/effects.ts). */
 function isPureQualified(qualified: string | undefined): boolean {
-  return !!qualified && PURE_MODULES.some((m) => qualified === m || qualified.startsWith(`${m}.`));
+  return isInMemory(qualified);
 }
 
 /** Calls known not to touch the database: safe builtins, pure modules, in-memory containers. */
