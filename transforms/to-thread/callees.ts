@@ -96,6 +96,7 @@ export class SameFileFunctions {
       for (const child of node.namedChildren) visit(child);
     };
     for (const statement of def.childForFieldName("body")?.namedChildren ?? []) visit(statement);
+    calls.push(...decoratorLocks(def));
     const cls = classOfMethod(def);
     const name = def.childForFieldName("name")!.text;
     const qualname = cls ? `${cls.childForFieldName("name")!.text}.${name}` : name;
@@ -197,4 +198,30 @@ function methodOf(cls: SyntaxNode, name: string, root: SyntaxNode): SyntaxNode |
     }
   }
   return undefined;
+}
+
+/**
+ * A decorator given a `lock=` (cachetools' `@cached(cache, lock=...)`, `@cachedmethod(...)`)
+ * takes that lock at every call of the function: a wait on a threading.Lock.
+ */
+function decoratorLocks(def: SyntaxNode): CallFact[] {
+  const decorated = def.parent?.type === "decorated_definition" ? def.parent : undefined;
+  const facts: CallFact[] = [];
+  for (const decorator of decorated?.namedChildren.filter((c) => c.type === "decorator") ?? []) {
+    const call = decorator.namedChildren.find((c) => c.type === "call");
+    const lock = call
+      ?.childForFieldName("arguments")
+      ?.namedChildren.find(
+        (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "lock",
+      );
+    if (!call || !lock) continue;
+    const callee = call.childForFieldName("function")?.text ?? "a decorator";
+    facts.push({
+      text: `@${callee}(lock=...)`,
+      method: "with",
+      receiverMadeBy: "threading.Lock",
+      line: decorator.startPosition.row + 1,
+    });
+  }
+  return facts;
 }
