@@ -1,7 +1,12 @@
 import { absoluteName } from "../../src/python/imports.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { classOfMethod, moduleClasses } from "./class-attributes.js";
-import type { CallFact, FunctionFacts, FunctionLookup } from "./loop-hazards.js";
+import {
+  LOCK_NAME,
+  type CallFact,
+  type FunctionFacts,
+  type FunctionLookup,
+} from "./loop-hazards.js";
 
 /** The key of a function of another module, by its absolute dotted name: `py:app.locks.guarded`. */
 export const PROJECT_KEY = "py:";
@@ -84,11 +89,12 @@ export class SameFileFunctions {
         const value = node.childForFieldName("value");
         if (value && (value.type === "identifier" || value.type === "attribute")) {
           const madeBy = this.madeBy(value, node);
-          if (madeBy)
+          // A lock this file does not make (`with models._count_lock:`) is judged by its name.
+          if (madeBy || LOCK_NAME.test(value.text))
             calls.push({
               text: value.text,
               method: "with",
-              receiverMadeBy: madeBy,
+              ...(madeBy ? { receiverMadeBy: madeBy } : {}),
               line: node.startPosition.row + 1,
             });
         }

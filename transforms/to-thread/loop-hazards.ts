@@ -44,6 +44,12 @@ export interface LoopHazard {
   line?: number;
 }
 
+/** How many calls deep the check follows (the survey reads other files as deep). */
+export const HAZARD_DEPTH = 5;
+
+/** A name that says it holds a lock: `generation_lock`, `self._mutex`, `pool_semaphore`. */
+export const LOCK_NAME = /(^|[._])\w*(lock|mutex|semaphore)$/i;
+
 const STARTS_A_LOOP: Record<string, string> = {
   "asyncio.run": "asyncio.run()",
   "asgiref.sync.async_to_sync": "async_to_sync()",
@@ -78,6 +84,10 @@ export function callHazard(call: CallFact): string | undefined {
     return "hands a coroutine to an event loop with asyncio.run_coroutine_threadsafe() to wait for it: on the running loop's own thread that loop cannot run it, and the wait never ends";
   if (call.qualified === "time.sleep")
     return "calls time.sleep(), which stops the event loop and every task while it sleeps";
+  if (!call.receiverMadeBy && lockByName(call)) {
+    const what = call.method === "with" ? `enters ${call.text}` : `calls ${call.text}()`;
+    return `${what}, a wait on what its name says is a lock (what makes it is not visible here): the event loop stops until another thread releases it`;
+  }
   const waits = call.receiverMadeBy ? WAITS[call.receiverMadeBy] : undefined;
   if (waits && call.method && waits.includes(call.method)) {
     const what = call.method === "with" ? `enters ${call.text}` : `calls ${call.text}()`;
@@ -99,8 +109,11 @@ export function loopHazard(
     const reason = callHazard(call);
     if (reason) return { reason, via: [], path: facts.path, line: call.line };
   }
-  // A few calls deep: far enough for helpers, not a whole-program walk.
-  if (depth >= 3) return undefined;
+  // A few calls deep: far enough for helpers and a framework's layers, not a whole-program walk.
+  if (depth >= HAZARD_DEPTH) {
+    for (const call of facts.calls) if (call.reaches && !seen.has(call.reaches)) notRead(call);
+    return undefined;
+  }
   for (const call of facts.calls) {
     if (!call.reaches || seen.has(call.reaches)) continue;
     seen.add(call.reaches);
@@ -110,4 +123,12 @@ export function loopHazard(
     if (inner) return { ...inner, via: [callee.name, ...inner.via] };
   }
   return undefined;
+}
+
+/** `with generation_lock:` or `shared.generation_lock.acquire()`: a lock by its name. */
+function lockByName(call: CallFact): boolean {
+  const receiver = call.method === "with" ? call.text : call.text.replace(/\.acquire$/, "");
+  if (call.method !== "with" && !call.text.endsWith(".acquire")) return false;
+  // asyncio's locks are awaited, never entered or acquired by sync code: a sync body's is threading's.
+  return LOCK_NAME.test(receiver);
 }

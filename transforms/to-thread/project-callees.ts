@@ -10,7 +10,7 @@ import type {
   SyntaxNode,
 } from "../../src/model/types.js";
 import { PROJECT_KEY, SameFileFunctions } from "./callees.js";
-import type { FunctionFacts } from "./loop-hazards.js";
+import { HAZARD_DEPTH, type FunctionFacts } from "./loop-hazards.js";
 import { targetOf, threadSites, wrapperCalls } from "./sites.js";
 
 /*
@@ -34,8 +34,8 @@ export interface CalleePlan {
   unread: string[];
 }
 
-/** As deep as the loop-hazard check looks (loopHazard's depth). */
-const MAX_DEPTH = 3;
+/** As deep as the loop-hazard check looks. */
+const MAX_DEPTH = HAZARD_DEPTH;
 
 /**
  * `guarded_write@2@py:app.store.guarded_write`: a function asked of a file, the depth it is

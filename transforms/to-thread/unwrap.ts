@@ -35,7 +35,7 @@ function uncheckedNote(fnText: string, check: { checked: boolean; unread: string
   if (!check.checked)
     return `; ${fnText} could not be read (not a function of this project, or one its index does not list), so it was not checked ${what}`;
   if (check.unread.length > 0)
-    return `; ${check.unread.join(", ")} (reached from ${fnText}) could not be read, so ${check.unread.length > 1 ? "they were" : "it was"} not checked ${what}`;
+    return `; ${check.unread.join(", ")} (reached from ${fnText}) could not be read or lie deeper than the check follows, so ${check.unread.length > 1 ? "they were" : "it was"} not checked ${what}`;
   return "";
 }
 

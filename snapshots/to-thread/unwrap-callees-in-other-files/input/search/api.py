@@ -3,6 +3,7 @@ import json
 
 from fastapi import APIRouter
 
+from . import ranking
 from .index import writer
 from .index.writer import count_rows, flush, slow_flush, write_rows
 from .util import pacing
@@ -20,6 +21,9 @@ async def add_rows(rows: list[dict]):
     await asyncio.to_thread(slow_flush, rows)
     await asyncio.to_thread(pacing.pause_between_batches)
     await asyncio.to_thread(writer.write_rows, rows)
+    # A lock known by its name, set up elsewhere; then the same lock five calls deep.
+    await asyncio.to_thread(ranking.rerank, rows)
+    await asyncio.to_thread(ranking.prepare, rows)
     # Pure counting: unwrapped.
     total = await asyncio.to_thread(count_rows, rows)
     # Not a function of the project: unwrapped, and the message says it was not read.
