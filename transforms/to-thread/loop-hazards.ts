@@ -44,6 +44,9 @@ export interface LoopHazard {
   line?: number;
 }
 
+/** concurrent.futures' waits for a pool's threads, as Thread.join waits for one. */
+const THREAD_POOL_WAITS = new Set(["concurrent.futures.wait", "concurrent.futures.as_completed"]);
+
 /** How many calls deep the check follows (the survey reads other files as deep). */
 export const HAZARD_DEPTH = 5;
 
@@ -82,6 +85,8 @@ export function callHazard(call: CallFact): string | undefined {
     return `calls ${call.text}(), which raises RuntimeError in a thread whose event loop is running`;
   if (call.qualified === "asyncio.run_coroutine_threadsafe")
     return "hands a coroutine to an event loop with asyncio.run_coroutine_threadsafe() to wait for it: on the running loop's own thread that loop cannot run it, and the wait never ends";
+  if (call.qualified && THREAD_POOL_WAITS.has(call.qualified))
+    return `calls ${call.qualified}(), a wait on other threads' work: the event loop stops until they finish`;
   if (call.qualified === "time.sleep")
     return "calls time.sleep(), which stops the event loop and every task while it sleeps";
   if (!call.receiverMadeBy && lockByName(call)) {

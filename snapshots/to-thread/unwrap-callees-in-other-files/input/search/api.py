@@ -24,6 +24,8 @@ async def add_rows(rows: list[dict]):
     # A lock known by its name, set up elsewhere; then the same lock five calls deep.
     await asyncio.to_thread(ranking.rerank, rows)
     await asyncio.to_thread(ranking.prepare, rows)
+    # Waits for a thread pool's work in another file.
+    await asyncio.to_thread(pacing.fan_out, [])
     # Pure counting: unwrapped.
     total = await asyncio.to_thread(count_rows, rows)
     # Not a function of the project: unwrapped, and the message says it was not read.
