@@ -1,6 +1,6 @@
 import { callArguments } from "../../src/python/calls.js";
 import { enclosingDef, isAsyncFunction, isUnderMainGuard } from "../../src/python/scope.js";
-import { indexedFunctionOf, indexedName, loopCallsOf } from "../../src/model/index-lookup.js";
+import { indexedFunctionOf, indexedName, loopCallsOf } from "../../src/project/index-lookup.js";
 import type { Context, FileSemantics, SyntaxNode, TransformSite } from "../../src/model/types.js";
 
 export const ASYNC_TO_SYNC = "async_to_sync";

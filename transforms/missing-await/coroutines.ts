@@ -7,7 +7,7 @@ import {
   functionsNamed,
   indexedModule,
   moduleFunctionsNamed,
-} from "../../src/model/index-lookup.js";
+} from "../../src/project/index-lookup.js";
 import type { Binding, Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 
 /** asyncio's coroutine functions: a call of one does nothing until awaited. */

@@ -1,5 +1,5 @@
 import { callArguments } from "../../src/python/calls.js";
-import { indexedFunctionOf, indexedName, loopCallsOf } from "../../src/model/index-lookup.js";
+import { indexedFunctionOf, indexedName, loopCallsOf } from "../../src/project/index-lookup.js";
 import { isAsyncFunction } from "../../src/python/scope.js";
 import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import type { CoroutineFunctions } from "./coroutines.js";

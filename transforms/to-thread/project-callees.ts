@@ -1,12 +1,11 @@
 import { settingOf } from "../../src/model/settings.js";
-import { functionsNamed, indexedModule, indexedName } from "../../src/model/index-lookup.js";
+import { functionsNamed, indexedModule, indexedName } from "../../src/project/index-lookup.js";
 import type {
   Context,
   FileSemantics,
   IndexedFunction,
   ProjectIndex,
   ProjectSurvey,
-  SurveyFacts,
   SyntaxNode,
 } from "../../src/model/types.js";
 import { PROJECT_KEY, SameFileFunctions } from "./callees.js";
@@ -22,7 +21,7 @@ import { targetOf, threadSites, wrapperCalls } from "./sites.js";
  */
 
 /** What one file gives: the facts of the functions asked of it, and the project keys they reach. */
-interface CalleeFacts {
+export interface CalleeFacts {
   functions: Record<string, FunctionFacts>;
   /** Functions of other modules reached, with the depth they are reached at. */
   reaches: { key: string; depth: number }[];
@@ -144,10 +143,10 @@ function qualnameOf(def: SyntaxNode): string | undefined {
 }
 
 /** Every key reached and not surveyed yet, with the smallest depth it is reached at. */
-function pending(facts: readonly SurveyFacts[]): Map<string, number> {
+function pending(facts: readonly CalleeFacts[]): Map<string, number> {
   const known = new Set<string>();
   const reached = new Map<string, number>();
-  for (const f of facts as readonly CalleeFacts[]) {
+  for (const f of facts) {
     for (const key of Object.keys(f.functions)) known.add(key);
     for (const { key, depth } of f.reaches)
       reached.set(key, Math.min(depth, reached.get(key) ?? Infinity));
@@ -156,7 +155,9 @@ function pending(facts: readonly SurveyFacts[]): Map<string, number> {
   return reached;
 }
 
-export function calleeSurvey(meta: Parameters<typeof settingOf>[1]): ProjectSurvey {
+export function calleeSurvey(
+  meta: Parameters<typeof settingOf>[1],
+): ProjectSurvey<CalleeFacts, CalleePlan> {
   return {
     startWords: ["to_thread", "run_in_executor"],
     start: (_index, ctx, rewritten) => (unwrapMode(ctx, meta) ? [...rewritten] : []),
@@ -176,9 +177,9 @@ export function calleeSurvey(meta: Parameters<typeof settingOf>[1]): ProjectSurv
       const index = ctx.project.index!;
       // By file and offset (as that file's calls reach them) and by dotted name (as imports do).
       const functions: Record<string, FunctionFacts> = {};
-      for (const f of facts as readonly CalleeFacts[]) Object.assign(functions, f.functions);
+      for (const f of facts) Object.assign(functions, f.functions);
       const unread = [...pending(facts).keys()].filter((key) => indexedByKey(index, key));
-      return { plan: { functions, unread } satisfies CalleePlan, modules: [] };
+      return { plan: { functions, unread }, modules: [] };
     },
   };
 }

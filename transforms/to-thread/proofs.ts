@@ -11,6 +11,7 @@ import {
 import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { dottedParts } from "../../src/python/calls.js";
 import type { Site } from "./sites.js";
+import { surveyedPlan } from "../../src/model/plans.js";
 import type { CalleePlan } from "./project-callees.js";
 import { SameFileFunctions } from "./callees.js";
 import { selfTwinProblem } from "./class-attributes.js";
@@ -51,14 +52,13 @@ class FileScan {
 
   /** This file's functions, for the loop-hazard check of unwrapped callees. */
   get functions(): SameFileFunctions {
-    const plan = this.ctx.project.plans?.["to-thread"]?.plan as CalleePlan | undefined;
+    const plan = surveyedPlan<CalleePlan>(this.ctx, "to-thread");
     return (this.sameFile ??= new SameFileFunctions(this.file, plan?.functions));
   }
 
   /** Is `key` a function of another file of the project that the survey did not read? */
   unread(key: string): boolean {
-    const plan = this.ctx.project.plans?.["to-thread"]?.plan as CalleePlan | undefined;
-    return plan?.unread.includes(key) ?? false;
+    return surveyedPlan<CalleePlan>(this.ctx, "to-thread")?.unread.includes(key) ?? false;
   }
 
   get proofs(): OrmProofs {
