@@ -87,6 +87,24 @@ export function runUntilCompleteFindings(
       continue;
     }
     if (!rewrites) continue;
+    const kept = keptLoop(call);
+    if (kept) {
+      report(
+        call,
+        "AS105",
+        `run_until_complete() in sync code drives an event loop with no async_to_sync above it (same bug as asyncio.run); async_to_sync is no fix here: ${kept} is a loop kept on an object, and what was made on it (sessions, clients) belongs to it; async_to_sync would run the coroutine on another loop in another thread: make the callers async, or keep the loop in one thread of its own`,
+      );
+      continue;
+    }
+    const bound = inner?.type === "call" ? loopBoundObject(inner) : undefined;
+    if (bound) {
+      report(
+        call,
+        "AS105",
+        `run_until_complete() in sync code drives an event loop with no async_to_sync above it (same bug as asyncio.run); async_to_sync is no fix here: ${bound} may belong to the loop that made it (an aiohttp session, a client or connection), and async_to_sync would run ${inner!.childForFieldName("function")!.text}() on another loop in another thread; close or use it on its own loop, or make the caller async`,
+      );
+      continue;
+    }
     report(
       call,
       "AS105",
@@ -94,4 +112,34 @@ export function runUntilCompleteFindings(
       inner?.type === "call" ? suggestionFor(inner, a2s?.name ?? ASYNC_TO_SYNC) : undefined,
     );
   }
+}
+
+/** Methods that finish an object's life on the loop it was made on. */
+const CLOSING = /^(a?close|disconnect|shutdown|wait_closed|cleanup|terminate|stop)$/;
+/** Names of objects bound to an event loop: sessions, clients, connections, pools. */
+const LOOP_BOUND = /(session|client|connection|conn|pool|channel|websocket|ws)s?$/i;
+
+/**
+ * `session.close()`, `self.client.aclose()`: the receiver of a method whose coroutine is run,
+ * when it is probably bound to the loop that made it (asyncio objects are: aiohttp's session,
+ * asyncpg's pool, an httpx.AsyncClient's transport).
+ */
+function loopBoundObject(inner: SyntaxNode): string | undefined {
+  const callee = inner.childForFieldName("function");
+  if (callee?.type !== "attribute") return undefined;
+  const receiver = callee.childForFieldName("object")!;
+  const method = callee.childForFieldName("attribute")!.text;
+  const last =
+    receiver.type === "attribute" ? receiver.childForFieldName("attribute")!.text : receiver.text;
+  if (receiver.type !== "identifier" && receiver.type !== "attribute") return undefined;
+  return CLOSING.test(method) || LOOP_BOUND.test(last) ? receiver.text : undefined;
+}
+
+/** `self.loop.run_until_complete(...)`: the loop an object keeps, as written. */
+function keptLoop(call: SyntaxNode): string | undefined {
+  const receiver = call.childForFieldName("function")?.childForFieldName("object");
+  return receiver?.type === "attribute" &&
+    receiver.childForFieldName("object")?.type === "identifier"
+    ? receiver.text
+    : undefined;
 }
