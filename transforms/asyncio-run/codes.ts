@@ -12,7 +12,10 @@ export const ASYNCIO_RUN_CODES: Record<string, CodeDoc> = {
       "the request's or task's, an outer transaction.atomic() does not apply, Django's " +
       "connection clean-up never sees them, and writes can silently go missing. asgiref's " +
       "async_to_sync() runs the coroutine with the caller's thread as the sync thread. The fix " +
-      "is safe and applied automatically; the argument list is kept byte for byte.",
+      "is safe and applied automatically; the argument list is kept byte for byte. It is unsafe " +
+      "(applied with --unsafe-fixes) when the coroutine reaches thread-local state of its file " +
+      "(a SQLAlchemy scoped_session, a threading.local()): asyncio.run ran the coroutine on the " +
+      "caller's thread, async_to_sync runs it on another, which sees another session.",
     before: "@shared_task\ndef sync_batch(batch_id):\n    asyncio.run(sync_remote(batch_id))",
     after: "@shared_task\ndef sync_batch(batch_id):\n    async_to_sync(sync_remote)(batch_id)",
   },

@@ -17,6 +17,7 @@ import {
 import { callArguments, chainRoot } from "../../src/python/calls.js";
 import { movedLineEdits } from "./reindent.js";
 import { ASYNCIO_RUN_CODES } from "./codes.js";
+import { threadLocalReached } from "./thread-state.js";
 import {
   appliesNestAsyncio,
   ASYNC_TO_SYNC,
@@ -254,16 +255,15 @@ function asyncToSyncFinding(
   if (hazard) return diagnosticAt(meta, call, "AS107", hazard, suggestionFor(inner, a2s.name));
   const callee = inner.childForFieldName("function")!;
   const innerArgs = inner.childForFieldName("arguments")!;
+  // The coroutine moves to another thread: thread-local state it reads changes under it.
+  const local = threadLocalReached(file, inner);
+  const message = local
+    ? `asyncio.run() in sync code: async_to_sync runs the coroutine with this thread as its sync thread, but the coroutine itself on another thread, where ${local} is another thread's (applied with --unsafe-fixes)`
+    : "asyncio.run() in sync code: async_to_sync runs the coroutine with this thread as its sync thread";
   return {
-    ...diagnosticAt(
-      meta,
-      call,
-      "AS101",
-      "asyncio.run() in sync code: async_to_sync runs the coroutine with this thread as its sync thread",
-      suggestionFor(inner, a2s.name),
-    ),
+    ...diagnosticAt(meta, call, "AS101", message, suggestionFor(inner, a2s.name)),
     fix: {
-      applicability: "safe",
+      applicability: local ? "unsafe" : "safe",
       edits: [
         { start: call.startIndex, end: callee.startIndex, text: `${a2s.name}(` },
         { start: callee.endIndex, end: callee.endIndex, text: ")" },
