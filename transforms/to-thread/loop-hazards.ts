@@ -113,6 +113,7 @@ export function loopHazard(
   for (const call of facts.calls) {
     const reason = callHazard(call);
     if (reason) return { reason, via: [], path: facts.path, line: call.line };
+    if (isCollaboratorCall(call)) notRead(call);
   }
   // A few calls deep: far enough for helpers and a framework's layers, not a whole-program walk.
   if (depth >= HAZARD_DEPTH) {
@@ -136,4 +137,19 @@ function lockByName(call: CallFact): boolean {
   if (call.method !== "with" && !call.text.endsWith(".acquire")) return false;
   // asyncio's locks are awaited, never entered or acquired by sync code: a sync body's is threading's.
   return LOCK_NAME.test(receiver);
+}
+
+/**
+ * `self._dispatcher.apply(flow)`: a method of an object the instance was given, which the check
+ * cannot follow (its class is not written at the call); it may take a lock where it is defined.
+ */
+export function isCollaboratorCall(call: CallFact): boolean {
+  return (
+    call.method !== undefined &&
+    call.method !== "with" &&
+    !call.reaches &&
+    !call.receiverMadeBy &&
+    !call.qualified &&
+    /^self\.\w+\.\w+$/.test(call.text)
+  );
 }

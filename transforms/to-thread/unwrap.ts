@@ -4,7 +4,13 @@ import { targetGone, type SiteResults } from "./results.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import { reindented } from "./reindent.js";
 import { isPrimary, type Site, type Target } from "./sites.js";
-import { loopHazard, callHazard, type CallFact, type LoopHazard } from "./loop-hazards.js";
+import {
+  callHazard,
+  isCollaboratorCall,
+  loopHazard,
+  type CallFact,
+  type LoopHazard,
+} from "./loop-hazards.js";
 
 /**
  * What the loop-hazard check found for the function a site runs, whether it could read it, and
@@ -13,27 +19,45 @@ import { loopHazard, callHazard, type CallFact, type LoopHazard } from "./loop-h
 function loopCheck(
   scan: FileScan,
   target: Target,
-): { hazard?: LoopHazard & { direct?: boolean }; checked: boolean; unread: string[] } {
+): {
+  hazard?: LoopHazard & { direct?: boolean };
+  checked: boolean;
+  unread: string[];
+  objects: string[];
+} {
   const functions = scan.functions;
   const fact = functions.callFact(target.fn, target.fn);
   const reason = callHazard(fact);
-  if (reason) return { hazard: { reason, via: [], direct: true }, checked: true, unread: [] };
+  const none = { unread: [], objects: [] };
+  if (reason) return { hazard: { reason, via: [], direct: true }, checked: true, ...none };
   const facts = fact.reaches ? functions.lookup(fact.reaches) : undefined;
-  if (!facts) return { checked: false, unread: [] };
+  if (!facts) return { checked: false, ...none };
   const unread = new Set<string>();
+  const objects = new Set<string>();
   const notRead = (call: CallFact) => {
-    if (call.reaches && scan.unread(call.reaches)) unread.add(`${call.text}()`);
+    if (isCollaboratorCall(call)) objects.add(`${call.text}()`);
+    else if (call.reaches && scan.unread(call.reaches)) unread.add(`${call.text}()`);
   };
   const hazard = loopHazard(facts, functions.lookup, new Set([fact.reaches!]), 0, notRead);
-  return { ...(hazard ? { hazard } : {}), checked: true, unread: [...unread] };
+  return {
+    ...(hazard ? { hazard } : {}),
+    checked: true,
+    unread: [...unread],
+    objects: [...objects],
+  };
 }
 
 /** What the AS302 message adds when the check could not read all it reaches. */
-function uncheckedNote(fnText: string, check: { checked: boolean; unread: string[] }): string {
+function uncheckedNote(
+  fnText: string,
+  check: { checked: boolean; unread: string[]; objects: string[] },
+): string {
   const what =
     "for calls that cannot run on the loop (asyncio.run, time.sleep, waits on the loop or on other threads such as a threading.Lock)";
   if (!check.checked)
     return `; ${fnText} could not be read (not a function of this project, or one its index does not list), so it was not checked ${what}`;
+  if (check.objects.length > 0)
+    return `; it calls ${check.objects.join(", ")}, a method of an object the instance was given, which the check cannot follow (its class is not written at the call): not checked ${what}, so the unwrap is applied only with --unsafe-fixes`;
   if (check.unread.length > 0)
     return `; ${check.unread.join(", ")} (reached from ${fnText}) could not be read or lie deeper than the check follows, so ${check.unread.length > 1 ? "they were" : "it was"} not checked ${what}`;
   return "";
@@ -116,5 +140,7 @@ export function unwrapSite(
       `unwrapped ${wrapper}(): ${fnText}(...) now runs on the event loop and blocks it until it returns` +
       uncheckedNote(fnText, check),
     reported: true,
+    // A collaborator's method may take a lock in its own file: not proven, so not by default.
+    unsafe: check.objects.length > 0,
   });
 }

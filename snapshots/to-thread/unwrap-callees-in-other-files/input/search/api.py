@@ -31,3 +31,16 @@ async def add_rows(rows: list[dict]):
     # Not a function of the project: unwrapped, and the message says it was not read.
     body = await asyncio.to_thread(json.dumps, rows)
     return {"written": written, "total": total, "bytes": len(body)}
+
+
+class Indexer:
+    def __init__(self, store):
+        # Given at start-up: its class is not written here.
+        self._store = store
+
+    def _commit(self, rows):
+        return self._store.commit(rows)
+
+    async def commit(self, rows):
+        # _commit calls a method of an object the check cannot follow: unsafe only.
+        return await asyncio.to_thread(self._commit, rows)
