@@ -24,6 +24,7 @@ function loopCheck(
   checked: boolean;
   unread: string[];
   objects: string[];
+  madeAtRunTime?: boolean;
 } {
   const functions = scan.functions;
   const fact = functions.callFact(target.fn, target.fn);
@@ -31,7 +32,8 @@ function loopCheck(
   const none = { unread: [], objects: [] };
   if (reason) return { hazard: { reason, via: [], direct: true }, checked: true, ...none };
   const facts = fact.reaches ? functions.lookup(fact.reaches) : undefined;
-  if (!facts) return { checked: false, ...none };
+  // `factory(name)(args)`: the function is a call's result, known only at run time.
+  if (!facts) return { checked: false, ...none, madeAtRunTime: target.fn.type === "call" };
   const unread = new Set<string>();
   const objects = new Set<string>();
   const notRead = (call: CallFact) => {
@@ -50,10 +52,12 @@ function loopCheck(
 /** What the AS302 message adds when the check could not read all it reaches. */
 function uncheckedNote(
   fnText: string,
-  check: { checked: boolean; unread: string[]; objects: string[] },
+  check: { checked: boolean; unread: string[]; objects: string[]; madeAtRunTime?: boolean },
 ): string {
   const what =
     "for calls that cannot run on the loop (asyncio.run, time.sleep, waits on the loop or on other threads such as a threading.Lock)";
+  if (!check.checked && check.madeAtRunTime)
+    return `; the function is what ${fnText} returns at run time, so which function runs could not be read or checked ${what}, and the unwrap is applied only with --unsafe-fixes`;
   if (!check.checked)
     return `; ${fnText} could not be read (not a function of this project, or one its index does not list), so it was not checked ${what}`;
   if (check.objects.length > 0)
@@ -141,6 +145,6 @@ export function unwrapSite(
       uncheckedNote(fnText, check),
     reported: true,
     // A collaborator's method may take a lock in its own file: not proven, so not by default.
-    unsafe: check.objects.length > 0,
+    unsafe: check.objects.length > 0 || check.madeAtRunTime === true,
   });
 }
