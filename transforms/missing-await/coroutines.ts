@@ -3,6 +3,7 @@ import { absoluteName } from "../../src/python/imports.js";
 import { ASYNC_TWINS, sharedSetting } from "../../src/model/shared-options.js";
 import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
 import { isAsyncFunction } from "../../src/python/scope.js";
+import { resolveMethod } from "../../src/python/mro.js";
 import {
   functionsNamed,
   indexedModule,
@@ -224,7 +225,9 @@ export class CoroutineFunctions {
     const first = method.childForFieldName("parameters")?.namedChildren[0];
     if (first?.type !== "identifier" || first.text !== "self") return undefined;
     if (this.file.bindingsNamed(method, "self").length !== 1) return undefined;
-    const definer = this.definingClass(cls, attribute, new Set());
+    // The class along the method resolution order that defines it (src/python/mro.ts).
+    const resolved = resolveMethod(cls, attribute);
+    const definer = resolved?.kind === "local" ? resolved.cls : undefined;
     if (!definer) return undefined;
     const body = definer.childForFieldName("body")!;
     const defs = definitionsOnly(this.file.bindingsNamed(definer, attribute));
@@ -234,37 +237,6 @@ export class CoroutineFunctions {
       return undefined;
     if (this.mayBeOverriddenSync(cls, attribute)) return undefined;
     return { origin, name: callee.text };
-  }
-
-  /**
-   * The class whose body binds `attribute`, looked up as Python does for simple hierarchies:
-   * the class, then each base in order, depth first. A base not defined at module level in this
-   * file (imported, or `object`-like builtins excepted) might define it first: undefined.
-   */
-  private definingClass(
-    cls: SyntaxNode,
-    attribute: string,
-    seen: Set<number>,
-  ): SyntaxNode | undefined {
-    if (seen.has(cls.id)) return undefined;
-    seen.add(cls.id);
-    if (this.file.bindingsNamed(cls, attribute).length > 0) return cls;
-    for (const base of cls.childForFieldName("superclasses")?.namedChildren ?? []) {
-      if (base.type === "keyword_argument" || base.type === "comment") continue;
-      if (base.type === "identifier" && this.file.isBuiltin(base.text, base)) continue;
-      const baseClass = base.type === "identifier" ? this.moduleClass(base.text) : undefined;
-      if (!baseClass) return undefined;
-      const found = this.definingClass(baseClass, attribute, seen);
-      if (found) return found;
-    }
-    return undefined;
-  }
-
-  /** The class a module-level name binds, when its only binding is one class statement. */
-  private moduleClass(name: string): SyntaxNode | undefined {
-    const bindings = this.file.bindingsNamed(this.file.root, name);
-    const node = bindings.length === 1 ? bindings[0].node.parent : undefined;
-    return node?.type === "class_definition" ? node : undefined;
   }
 
   /**
