@@ -1,5 +1,5 @@
 import { dottedParts } from "../../src/python/calls.js";
-import { absoluteName } from "../../src/python/imports.js";
+import { absoluteName } from "../../src/python/relative-imports.js";
 import { ASYNC_TWINS, sharedSetting } from "../../src/model/shared-options.js";
 import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
 import { isAsyncFunction } from "../../src/python/scope.js";

@@ -1,4 +1,4 @@
-import { absoluteName } from "../../src/python/imports.js";
+import { absoluteName } from "../../src/python/relative-imports.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
 import { classOfMethod } from "./class-attributes.js";
