@@ -6,6 +6,7 @@ import { bindingsNamed, enclosingDef } from "../../src/python/scope.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
 import type { OrmFile, Problem } from "./types.js";
+import { isJsonMethod, plainKindOf, unknownKindReason } from "../../src/python/value-kinds.js";
 
 // In a wrapper to convert, every call that is not ORM work with a native form must be known to
 // stay off the database; anything else would run on the event loop once converted (AS205).
@@ -373,12 +374,28 @@ function isOffDatabase(
   )
     return true;
   if (isInMemoryValue(f, receiver)) return true;
+  if (isPlainReceiver(f, receiver, method)) return true;
   // `timezone.now().timestamp()`: a method of what a pure function returned.
   const made = receiver.type === "call" ? receiver.childForFieldName("function") : undefined;
   const madeBy = made ? f.file.qualifiedName(made) : undefined;
   if (isPureQualified(madeBy) && !isFileSystemQualified(madeBy)) return true;
   if (PURE_PATH_METHODS.has(method) && isPathValue(f, receiver)) return true;
   return receiver.type === "identifier" && isLoggerName(receiver);
+}
+
+/**
+ * A receiver proven a plain value (src/python/value-kinds): any method of a scalar, and the dict,
+ * list and str methods of a JSON value (`file_data.get("path")`). A Django proof wins: a name
+ * proven a queryset or a model instance is never taken for a mapping.
+ */
+function isPlainReceiver(f: OrmFile, receiver: SyntaxNode, method: string): boolean {
+  if (
+    f.proofs.querysetOf(receiver) ||
+    (receiver.type === "identifier" && f.proofs.instanceOf(receiver))
+  )
+    return false;
+  const kind = plainKindOf(receiver);
+  return kind === "scalar" || (kind === "json" && isJsonMethod(method));
 }
 
 /** Methods of a `pathlib` path that compute a new value and never touch the file system. */
@@ -466,8 +483,13 @@ export function noAsyncApiProblem(
     return problem(
       `${callee.text}() is a method of ${receiver.text}, imported from ${imported} in this project, which the chain does not follow (only plain functions, and static or class methods of the class that defines them): not in Django's async API, and may touch the database`,
     );
+  if (plainKindOf(receiver) === "json")
+    return problem(
+      `${callee.text}() is not a method of a JSON value (dict, list, str, number), which ${receiver.text} is: it may be a database object stored in one`,
+    );
+  const why = unknownKindReason(receiver);
   return problem(
-    `${callee.text}() is not known to stay off the database: ${receiver.text} is not proven a queryset, a model instance or an in-memory value`,
+    `${callee.text}() is not known to stay off the database: ${receiver.text} is not proven a queryset, a model instance or an in-memory value${why ? `: ${why}` : ""}`,
   );
 }
 
