@@ -8,6 +8,7 @@ import {
   DEFAULT_MANAGERS,
   intersect,
   mayBeUnseenModel,
+  modelOfCall,
   onlyChild,
   runsBefore,
   positionalArguments,
@@ -85,7 +86,7 @@ export class OrmProofs {
       if (module === "django.db.models") return undefined;
       return mayBeUnseenModel(this.project, module, name) ? name : undefined;
     }
-    return undefined;
+    return modelOfCall(expr);
   }
 
   /** The model class a bare name stands for at `at`: a model class defined or imported here. */
@@ -104,13 +105,9 @@ export class OrmProofs {
     const site = bindingSite(bound);
     if (site?.type === "class_definition" && site.childForFieldName("name")?.id === bound.id)
       return this.project.models[name] ? name : undefined;
-    // `User = get_user_model()`: the project's user model.
-    if (site?.type === "assignment" && site.childForFieldName("left")?.id === bound.id) {
-      const value = site.childForFieldName("right");
-      const callee = value?.type === "call" ? value.childForFieldName("function") : undefined;
-      if (callee && qualifiedName(callee) === "django.contrib.auth.get_user_model") return "User";
-    }
-    return undefined;
+    // `User = get_user_model()`, `Order = apps.get_model("shop", "Order")`.
+    const value = site?.type === "assignment" && site.childForFieldName("left")?.id === bound.id;
+    return value ? modelOfCall(site.childForFieldName("right")!) : undefined;
   }
 
   /** A manager expression: `<Model>.objects`, `_default_manager`, a manager the model declares. */

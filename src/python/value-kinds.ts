@@ -65,7 +65,12 @@ const JSON_METHODS = new Set([
 
 /** Is `method` one that a JSON value (dict, list, str, number) has? */
 export function isJsonMethod(method: string): boolean {
-  return JSON_METHODS.has(method);
+  return JSON_METHODS.has(method) || isRecordDump(method);
+}
+
+/** A call (by qualified name) that only makes a JSON document or a scalar in memory. */
+export function makesPlainValue(qualified: string | undefined): boolean {
+  return !!qualified && (JSON_MAKERS.has(qualified) || SCALAR_MAKERS.has(qualified));
 }
 
 /** Calls whose result is a JSON document. */
@@ -409,12 +414,8 @@ function mappingUse(use: SyntaxNode): "key" | "whole" | "no" {
     const ops = parent.children.filter((c) => !c.isNamed).map((c) => c.text);
     const first = parent.namedChildren[0];
     const key = first ? stringLiteralValue(first) : undefined;
-    return ops.length === 1 &&
-      ops[0] === "in" &&
-      key !== undefined &&
-      parent.namedChildren[1]?.id === use.id
-      ? "key"
-      : "no";
+    const membership = ops.length === 1 && (ops[0] === "in" || ops[0] === "not in");
+    return membership && key !== undefined && parent.namedChildren[1]?.id === use.id ? "key" : "no";
   }
   if (parent.type === "argument_list" || parent.type === "keyword_argument") return "whole";
   if (parent.type === "return_statement") return "whole";
