@@ -265,3 +265,24 @@ export function listConversion(
     awaited: false,
   };
 }
+
+/**
+ * What an unproven conversion takes for true: its receiver (`doc` in `doc.save()`) is a queryset
+ * or a model instance, not a serializer, form, file or client with a method of the same name.
+ */
+export function unprovenAssumption(c: Conversion): string {
+  // `doc.save()`, or `sync_to_async(doc.save)()` whose method is the wrapper's argument.
+  let callee = c.node.type === "call" ? c.node.childForFieldName("function") : undefined;
+  if (callee?.type === "call") callee = callee.childForFieldName("arguments")?.namedChildren[0];
+  const receiver = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
+  const iterated = c.node.type === "for_statement" ? c.node.childForFieldName("right") : undefined;
+  const what = (receiver ?? iterated)?.text.split("\n")[0] ?? "the receiver";
+  return `${what} is a queryset or a model instance`;
+}
+
+/** The words an unsafe fix's message ends with: when it applies, and what it takes for true. */
+export function unsafeNote(assumes: string | undefined): string {
+  return assumes
+    ? `applied with --unsafe-fixes; assumes ${assumes}`
+    : "applied with --unsafe-fixes";
+}

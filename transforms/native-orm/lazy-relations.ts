@@ -78,6 +78,7 @@ function unknownFieldRead(
     message: `${node.text} may load a related object lazily, a sync query: ${why}, so its fields are not known and ${attribute} may be a ForeignKey; if it is one, add select_related("${attribute}") where ${object} is loaded`,
     severity: "info",
     unsafe: true,
+    assumes: `${attribute} is no ForeignKey of ${model}, or ${object} was loaded with it`,
   };
 }
 

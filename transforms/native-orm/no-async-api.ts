@@ -6,7 +6,12 @@ import { bindingsNamed, enclosingDef } from "../../src/python/scope.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
 import type { OrmFile, Problem } from "./types.js";
-import { isJsonMethod, plainKindOf, unknownKindReason } from "../../src/python/value-kinds.js";
+import {
+  isJsonMethod,
+  makesPlainValue,
+  plainKindOf,
+  unknownKindReason,
+} from "../../src/python/value-kinds.js";
 
 // In a wrapper to convert, every call that is not ORM work with a native form must be known to
 // stay off the database; anything else would run on the event loop once converted (AS205).
@@ -363,7 +368,7 @@ function isOffDatabase(
     return isPureQualified(qualified);
   }
   if (callee.type !== "attribute") return false;
-  if (isPureQualified(qualified)) return true;
+  if (isPureQualified(qualified) || makesPlainValue(qualified)) return true;
   const receiver = callee.childForFieldName("object")!;
   const method = callee.childForFieldName("attribute")!.text;
   // Building a queryset runs no query.
@@ -485,7 +490,7 @@ export function noAsyncApiProblem(
     );
   if (plainKindOf(receiver) === "json")
     return problem(
-      `${callee.text}() is not a method of a JSON value (dict, list, str, number), which ${receiver.text} is: it may be a database object stored in one`,
+      `${callee.text}(): ${receiver.text} is a JSON value (by its origin or use) and ${method}() is no method of dict, list or str: it may be a database object kept in one`,
     );
   const why = unknownKindReason(receiver);
   return problem(

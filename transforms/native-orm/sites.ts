@@ -2,10 +2,15 @@ import { versionAtLeast } from "../../src/django/orm.js";
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { Blocker } from "./codes.js";
-import { methodConversion } from "./conversions.js";
+import { methodConversion, unprovenAssumption, unsafeNote } from "./conversions.js";
 import { lazyQueryProblem } from "./lazy-objects.js";
 import { chainedWrappedCall, chainedWrapper } from "./chained-wrapper.js";
-import { analyseDecorated, THREAD_INSENSITIVE } from "./decorated.js";
+import {
+  analyseDecorated,
+  CONNECTION_ASSUMPTION,
+  THREAD_ASSUMPTION,
+  THREAD_INSENSITIVE,
+} from "./decorated.js";
 import { awaitedEdits, losesComments, rewrittenText, suggestionFor } from "./rewrite.js";
 import { scan } from "./scan.js";
 import { fixOf, lineOf, recordSite, report, reportProblem } from "./state.js";
@@ -96,18 +101,16 @@ function unsafeWrapped(
   wrap: SyntaxNode,
 ): { code: Blocker; message: string } | undefined {
   if (isThreadInsensitive(wrap))
-    return { code: "AS213", message: `${THREAD_INSENSITIVE} (applied with --unsafe-fixes)` };
+    return { code: "AS213", message: `${THREAD_INSENSITIVE} (${unsafeNote(THREAD_ASSUMPTION)})` };
   if (kind === "database")
     return {
       code: "AS206",
-      message:
-        "database_sync_to_async also closes stale database connections around the call, which the native async method does not (applied with --unsafe-fixes)",
+      message: `database_sync_to_async also closes stale database connections around the call, which the native async method does not (${unsafeNote(CONNECTION_ASSUMPTION)})`,
     };
   if (!conversion.proven)
     return {
       code: "AS201",
-      message:
-        "nothing here proves the receiver is a queryset or model instance: the native async method is very likely right (applied with --unsafe-fixes; annotate it with its model class to make it proven)",
+      message: `nothing here proves the receiver is a queryset or model instance: the native async method is very likely right (${unsafeNote(unprovenAssumption(conversion))}; annotate it with its model class to make it proven)`,
     };
   return undefined;
 }
@@ -160,8 +163,8 @@ export function decoratedWrapper(f: OrmFile, def: SyntaxNode): void {
 /** The message of an unsafe-only problem when the rewrite is its unsafe fix: says when it applies. */
 function unsafeNoted(p: Problem): string {
   if (p.code === "AS201")
-    return p.message.replace(" (annotate", " (applied with --unsafe-fixes; annotate");
-  return `${p.message} (applied with --unsafe-fixes)`;
+    return p.message.replace(" (annotate", ` (${unsafeNote(p.assumes)}; annotate`);
+  return `${p.message} (${unsafeNote(p.assumes)})`;
 }
 
 /** f. Sync ORM calls directly in async def. */
@@ -194,7 +197,7 @@ export function asyncBody(f: OrmFile, def: SyntaxNode): void {
         f,
         c.node,
         "AS201",
-        "sync ORM call inside async def raises SynchronousOnlyOperation; nothing proves the receiver is a queryset or model instance (applied with --unsafe-fixes)",
+        `sync ORM call inside async def raises SynchronousOnlyOperation; nothing proves the receiver is a queryset or model instance (${unsafeNote(unprovenAssumption(c))})`,
         suggestion,
         fix,
       );
