@@ -196,6 +196,7 @@ class FileRun {
       endLine: end.line,
       endColumn: end.column,
       message: d.message,
+      applicability: d.fixApplicability ?? "safe",
     });
   }
 
@@ -213,6 +214,7 @@ class FileRun {
       endColumn: end.column,
       message: d.message,
       ...(d.suggestion !== undefined ? { suggestion: d.suggestion } : {}),
+      ...(d.fixApplicability ? { fix: d.fixApplicability } : {}),
     });
   }
 
