@@ -148,6 +148,14 @@ function noModelEvidence(
   m: AsyncMethod,
 ): Problem {
   const name = receiver.text;
+  const service = serviceClassOf(f, receiver);
+  // `self` of a class that is no model (a service): annotating it would call a method it lacks.
+  if (service)
+    return {
+      code: "AS201",
+      node,
+      message: `self is a ${service} (a class of this file with no base but object), not a model instance: ${m.sync}() is its own or an inherited method, with no ${m.async}(): left as it is`,
+    };
   return {
     code: "AS201",
     node,
@@ -156,6 +164,17 @@ function noModelEvidence(
       `and serializers, forms, files and clients have ${m.sync}() but no ${m.async}(): left as it is; ` +
       `if ${name} is a model instance, annotate it with its model class to have it rewritten to \`await ${name}.${m.async}(...)\``,
   };
+}
+
+/** The class `self` belongs to when it is a class of this file with no base that may be a model. */
+function serviceClassOf(f: OrmFile, receiver: SyntaxNode): string | undefined {
+  if (receiver.type !== "identifier" || receiver.text !== "self") return undefined;
+  const cls = f.file.enclosingClass(receiver);
+  const name = cls?.childForFieldName("name")?.text;
+  if (!cls || !name || f.ctx.project.models[name]) return undefined;
+  const bases = cls.childForFieldName("superclasses")?.namedChildren ?? [];
+  const mayBeModel = bases.some((b) => !/^(object|ABC|abc\.ABC)$/.test(b.text));
+  return mayBeModel ? undefined : name;
 }
 
 /** What binds an unproven receiver, as far as the file shows: said without claiming more. */

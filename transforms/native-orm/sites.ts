@@ -48,7 +48,10 @@ export function wrapperCall(f: OrmFile, ref: SyntaxNode): void {
     return;
   }
   const site = conversion.node;
-  const suggestion = rewrittenText(f.source, site, conversion.edits);
+  // The rewrite keeps the `await` around the site: the suggestion shows it with the native call.
+  const rewritten = rewrittenText(f.source, site, conversion.edits);
+  const awaited = site.parent?.type === "await" && rewritten.endsWith(")");
+  const suggestion = awaited ? `await ${rewritten}` : rewritten;
   const lazy = lazyQueryProblem(conversion, "async");
   if (lazy) {
     recordSite(f, "sync_to_async", outer, lazy.code);
