@@ -258,14 +258,27 @@ export function functionConversion(
 }
 
 /**
- * `list(<qs>)` (or the wrapper form spanning `whole`) -> `[<v> async for <v> in <qs>]`: the
- * edits replace `whole` around the queryset text, which stays byte for byte.
+ * Builtins that collect a queryset's items, and the async comprehension each becomes: the
+ * comprehension fetches the same rows, in the same order, into the same kind of container.
+ */
+export const COLLECTING_BUILTINS: Readonly<Record<string, readonly [string, string]>> = {
+  list: ["[", "]"],
+  set: ["{", "}"],
+  tuple: ["tuple([", "])"],
+  dict: ["dict([", "])"],
+};
+
+/**
+ * `list(<qs>)` (or the wrapper form spanning `whole`) -> `[<v> async for <v> in <qs>]`, and the
+ * same for `set`, `tuple` and `dict` (COLLECTING_BUILTINS): the edits replace `whole` around the
+ * queryset text, which stays byte for byte.
  */
 export function listConversion(
   f: OrmFile,
   whole: SyntaxNode,
   qsNode: SyntaxNode,
   inner: SyntaxNode,
+  container = "list",
 ): Conversion | Problem | undefined {
   const qs = f.proofs.querysetOf(qsNode);
   const likely = !qs && looksLikeQueryset(qsNode);
@@ -273,11 +286,16 @@ export function listConversion(
   if (qs?.locksRows) return lockProblem(inner, qs);
   const def = enclosingDef(whole) ?? f.root;
   const name = freshName(def, ["obj", "item", "row"]);
+  const [open, close] = COLLECTING_BUILTINS[container] ?? COLLECTING_BUILTINS.list;
   return {
     node: whole,
     edits: [
-      { start: whole.startIndex, end: qsNode.startIndex, text: `[${name} async for ${name} in ` },
-      { start: qsNode.endIndex, end: whole.endIndex, text: "]" },
+      {
+        start: whole.startIndex,
+        end: qsNode.startIndex,
+        text: `${open}${name} async for ${name} in `,
+      },
+      { start: qsNode.endIndex, end: whole.endIndex, text: close },
     ],
     proven: !!qs,
     since: "4.1",

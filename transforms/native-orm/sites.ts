@@ -13,6 +13,7 @@ import {
 } from "./decorated.js";
 import { awaitedEdits, losesComments, rewrittenText, suggestionFor } from "./rewrite.js";
 import { scan } from "./scan.js";
+import { storedModelMethod } from "./stored-methods.js";
 import { fixOf, lineOf, recordSite, report, reportProblem } from "./state.js";
 import type { Conversion, OrmFile, Problem } from "./types.js";
 import { wrappedConversion } from "./wrapped.js";
@@ -120,7 +121,7 @@ function unsafeWrapped(
 
 /** g. `f = sync_to_async(<orm method>)`: the calls are elsewhere; report only. */
 function storedWrapper(f: OrmFile, wrap: SyntaxNode, target: SyntaxNode): void {
-  if (target.type !== "attribute") return;
+  if (storedModelMethod(f, wrap, target) || target.type !== "attribute") return;
   const fake = methodConversion(f, target, target, "wrapper");
   if (!fake || "code" in fake) return;
   recordSite(f, "sync_to_async", wrap, "AS207");
