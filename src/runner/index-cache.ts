@@ -12,7 +12,7 @@ import type { PrePass } from "./file-job.js";
  * the run asks for the project's calls (two thirds of the bytes, which a one-file run rarely needs).
  * 5: class facts hold manager methods, reverse related_names and the bases known outside the ORM.
  */
-const CACHE_VERSION = 5;
+const CACHE_VERSION = 6;
 export const CACHE_DIR = ".asyncshift_cache";
 
 /** An outline as the entries keep it: without its calls (see CallsFile). */

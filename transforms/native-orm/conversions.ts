@@ -323,3 +323,14 @@ export function unsafeNote(assumes: string | undefined): string {
     ? `applied with --unsafe-fixes; assumes ${assumes}`
     : "applied with --unsafe-fixes";
 }
+
+/**
+ * What a sync ORM call does in async code: Django raises SynchronousOnlyOperation, unless the
+ * project sets DJANGO_ALLOW_ASYNC_UNSAFE (its tests, often), where the query blocks the loop.
+ */
+export function syncOnlyEffect(f: OrmFile): string {
+  const allowed = f.ctx.project.asyncUnsafeAllowedIn;
+  return allowed
+    ? `blocks the event loop (${allowed} sets DJANGO_ALLOW_ASYNC_UNSAFE, so where it applies Django does not raise SynchronousOnlyOperation)`
+    : "raises SynchronousOnlyOperation";
+}

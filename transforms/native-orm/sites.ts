@@ -2,7 +2,7 @@ import { versionAtLeast } from "../../src/django/orm.js";
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { Blocker } from "./codes.js";
-import { methodConversion, unprovenAssumption, unsafeNote } from "./conversions.js";
+import { methodConversion, syncOnlyEffect, unprovenAssumption, unsafeNote } from "./conversions.js";
 import { lazyQueryProblem } from "./lazy-objects.js";
 import { chainedWrappedCall, chainedWrapper } from "./chained-wrapper.js";
 import {
@@ -189,7 +189,7 @@ export function asyncBody(f: OrmFile, def: SyntaxNode): void {
         f,
         c.node,
         "AS209",
-        `sync ORM call inside async def raises SynchronousOnlyOperation; its native async form needs Django ${c.since} (target is ${f.target})`,
+        `sync ORM call inside async def ${syncOnlyEffect(f)}; its native async form needs Django ${c.since} (target is ${f.target})`,
         suggestion,
       );
       continue;
@@ -201,7 +201,7 @@ export function asyncBody(f: OrmFile, def: SyntaxNode): void {
         f,
         c.node,
         "AS201",
-        `sync ORM call inside async def raises SynchronousOnlyOperation; nothing proves the receiver is a queryset or model instance (${unsafeNote(unprovenAssumption(c))})`,
+        `sync ORM call inside async def ${syncOnlyEffect(f)}; nothing proves the receiver is a queryset or model instance (${unsafeNote(unprovenAssumption(c))})`,
         suggestion,
         fix,
       );
@@ -212,7 +212,7 @@ export function asyncBody(f: OrmFile, def: SyntaxNode): void {
       f,
       c.node,
       "AS211",
-      "sync ORM call inside async def raises SynchronousOnlyOperation: its native async form is awaited instead",
+      `sync ORM call inside async def ${syncOnlyEffect(f)}: its native async form is awaited instead`,
       suggestion,
       fix,
     );
