@@ -198,10 +198,15 @@ export function plainKindOf(expr: SyntaxNode, depth = 0): PlainKind | undefined 
 }
 
 /** Several values one of which the expression is: all plain, JSON if any is. */
-function joined(parts: (SyntaxNode | null | undefined)[], depth: number): PlainKind | undefined {
+function joined(
+  parts: (SyntaxNode | null | undefined)[],
+  depth: number,
+  bareIsNone = false,
+): PlainKind | undefined {
   let kind: PlainKind = "scalar";
   for (const part of parts) {
-    const k = part ? plainKindOf(part, depth + 1) : undefined;
+    // A bare `return` gives None.
+    const k = part ? plainKindOf(part, depth + 1) : bareIsNone ? "scalar" : undefined;
     if (!k) return undefined;
     if (k === "json") kind = "json";
   }
@@ -232,6 +237,10 @@ function callKind(call: SyntaxNode, depth: number): PlainKind | undefined {
     if (callee.text === "enumerate" || callee.text === "zip")
       return args.length > 0 && args.every((a) => plainKindOf(a, depth + 1)) ? "json" : undefined;
   }
+  if (callee.type === "identifier") {
+    const returned = helperReturnKind(callee, depth);
+    if (returned) return returned;
+  }
   const qualified =
     callee.type === "identifier" || callee.type === "attribute" ? qualifiedName(callee) : undefined;
   if (qualified && JSON_MAKERS.has(qualified)) return "json";
@@ -244,6 +253,34 @@ function callKind(call: SyntaxNode, depth: number): PlainKind | undefined {
   const kind = plainKindOf(receiver, depth + 1);
   if (kind === "scalar") return "scalar";
   if (kind === "json") return JSON_METHODS.has(method) || isRecordDump(method) ? "json" : undefined;
+  return undefined;
+}
+
+/**
+ * `payload = parse(raw)` with `parse` a plain def of this module (undecorated, not async): what
+ * every one of its returns gives, proven in its own body (`return json.loads(raw)["data"]`).
+ */
+function helperReturnKind(callee: SyntaxNode, depth: number): PlainKind | undefined {
+  if (importBindingOf(callee.text, callee)) return undefined;
+  const bound = bindingsNamed(callee.tree.rootNode, callee.text);
+  const def = bound.length === 1 ? bound[0].node.parent : undefined;
+  if (def?.type !== "function_definition" || def.parent?.type !== "module") return undefined;
+  if (def.children.some((c) => c.type === "async")) return undefined;
+  const returns = def
+    .descendantsOfType("return_statement")
+    .filter((r) => enclosingFunctionOf(r)?.id === def.id);
+  if (def.descendantsOfType("yield").length > 0) return undefined;
+  return joined(
+    returns.map((r) => r.namedChildren[0] ?? null),
+    depth + 1,
+    true,
+  );
+}
+
+/** The def or lambda a node is in. */
+function enclosingFunctionOf(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent)
+    if (n.type === "function_definition" || n.type === "lambda") return n;
   return undefined;
 }
 
