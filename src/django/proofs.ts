@@ -389,11 +389,12 @@ export class OrmProofs {
         let value = site.childForFieldName("right");
         if (!left || !value) return undefined;
         if (value.type === "await") value = value.namedChildren[0] ?? value;
+        const returned = left.id === bound.id ? this.instanceReturnedBy(value, false) : undefined;
         // `cell: ScriptCell = await sync_to_async(load)()`: annotated, loaded out of sight.
-        const type = left.id === bound.id ? site.childForFieldName("type") : null;
+        const type = left.id === bound.id && !returned ? site.childForFieldName("type") : null;
         const annotated = type ? this.modelOfAnnotation(type) : undefined;
         if (annotated) return { model: annotated, selected: new Set(), fromParameter: true };
-        if (left.id === bound.id) return this.instanceReturnedBy(value, false);
+        if (left.id === bound.id) return returned;
         // `obj, created = Model.objects.get_or_create(...)`
         const isPair =
           (left.type === "pattern_list" || left.type === "tuple_pattern") &&
