@@ -232,3 +232,27 @@ export function modelOfCall(call: SyntaxNode): string | undefined {
   const dotted = names.length === 1 ? /^\w+\.(\w+)$/.exec(names[0]!) : null;
   return dotted ? dotted[1] : undefined;
 }
+
+/**
+ * The relations an instance made by `Model(team=team)` or `create(team=team)` holds already: a
+ * related object passed by its field name is cached on the new instance (Django's descriptor sets
+ * it), so reading `member.team` afterwards runs no query. Added to `before` for `create` only
+ * (`get_or_create` may return a row it read).
+ */
+export function passedFields(
+  call: SyntaxNode,
+  before: SelectedRelations,
+  method: string,
+): SelectedRelations {
+  if (before === "all" || method !== "create") return before;
+  const names = (call.childForFieldName("arguments")?.namedChildren ?? [])
+    .filter((a) => a.type === "keyword_argument")
+    .map((a) => a.childForFieldName("name")?.text ?? "");
+  return new Set([...before, ...names.filter((n) => n !== "")]);
+}
+
+/** The value an assignment binds, seen through parentheses and `await`. */
+export function awaitedValue(value: SyntaxNode): SyntaxNode {
+  if (value.type === "parenthesized_expression") value = onlyChild(value) ?? value;
+  return value.type === "await" ? (value.namedChildren[0] ?? value) : value;
+}

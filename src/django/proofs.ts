@@ -10,6 +10,8 @@ import {
   mayBeUnseenModel,
   modelOfCall,
   onlyChild,
+  awaitedValue,
+  passedFields,
   runsBefore,
   positionalArguments,
   prefetchedBy,
@@ -89,7 +91,7 @@ export class OrmProofs {
     return modelOfCall(expr);
   }
 
-  /** The model class a bare name stands for at `at`: a model class defined or imported here. */
+  /** The model class a name stands for at `at`: defined, imported, or `apps.get_model(...)`. */
   modelClassNamed(name: string, at: SyntaxNode): string | undefined {
     const binding = importBindingOf(name, at);
     if (binding) {
@@ -105,7 +107,6 @@ export class OrmProofs {
     const site = bindingSite(bound);
     if (site?.type === "class_definition" && site.childForFieldName("name")?.id === bound.id)
       return this.project.models[name] ? name : undefined;
-    // `User = get_user_model()`, `Order = apps.get_model("shop", "Order")`.
     const value = site?.type === "assignment" && site.childForFieldName("left")?.id === bound.id;
     return value ? modelOfCall(site.childForFieldName("right")!) : undefined;
   }
@@ -388,7 +389,7 @@ export class OrmProofs {
         const left = site.childForFieldName("left");
         let value = site.childForFieldName("right");
         if (!left || !value) return undefined;
-        if (value.type === "await") value = value.namedChildren[0] ?? value;
+        value = awaitedValue(value);
         const returned = left.id === bound.id ? this.instanceReturnedBy(value, false) : undefined;
         // `cell: ScriptCell = await sync_to_async(load)()`: annotated, loaded out of sight.
         const type = left.id === bound.id && !returned ? site.childForFieldName("type") : null;
@@ -414,7 +415,7 @@ export class OrmProofs {
     value = unwrapped.call;
     if (!asPair) {
       const model = this.modelClassOf(callee);
-      if (model) return { model, selected: new Set() };
+      if (model) return { model, selected: passedFields(value, new Set(), "create") };
       const qualified = qualifiedName(callee);
       if (
         qualified === "django.shortcuts.get_object_or_404" ||
@@ -437,7 +438,7 @@ export class OrmProofs {
     const receiver = callee.childForFieldName("object");
     const qs = receiver ? this.querysetOf(receiver) : undefined;
     if (!qs || !qs.yieldsInstances || qs.model === "") return undefined;
-    return { model: qs.model, selected: qs.selected };
+    return { model: qs.model, selected: passedFields(value, qs.selected, method) };
   }
 
   /** The model of an annotation: `Batch`, `"Batch"`, `Optional[Batch]`, `Batch | None`. */
