@@ -40,3 +40,16 @@ def save_typed(invoice_id, line: LinePayload, totals: "Totals", extra: dict):
 def save_customer(invoice_id, customer: CustomerIn):
     data = customer.model_dump()
     return Invoice.objects.filter(pk=invoice_id).update(email=data.get("email", "").lower())
+
+
+@dataclasses.dataclass
+class Batch:
+    invoices: Any
+    label: str
+
+
+@sync_to_async
+def close_batch(batch: Batch):
+    # A record's field may be a queryset: update() here is not proven a dict's.
+    batch.invoices.update(closed=True)
+    return Invoice.objects.filter(label=batch.label.strip()).count()

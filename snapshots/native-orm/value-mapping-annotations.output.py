@@ -1,6 +1,7 @@
 import dataclasses
 from typing import Any, Mapping, TypedDict
 
+from asgiref.sync import sync_to_async
 from pydantic import BaseModel
 
 from .models import Invoice
@@ -36,3 +37,16 @@ async def save_typed(invoice_id, line: LinePayload, totals: "Totals", extra: dic
 async def save_customer(invoice_id, customer: CustomerIn):
     data = customer.model_dump()
     return await Invoice.objects.filter(pk=invoice_id).aupdate(email=data.get("email", "").lower())
+
+
+@dataclasses.dataclass
+class Batch:
+    invoices: Any
+    label: str
+
+
+@sync_to_async
+def close_batch(batch: Batch):
+    # A record's field may be a queryset: update() here is not proven a dict's.
+    batch.invoices.update(closed=True)
+    return Invoice.objects.filter(label=batch.label.strip()).count()

@@ -400,8 +400,15 @@ function isPlainReceiver(f: OrmFile, receiver: SyntaxNode, method: string): bool
   )
     return false;
   const kind = plainKindOf(receiver);
+  // A field of a record (dataclass, pydantic model) may hold a queryset or a related manager:
+  // there, the names dict and list share with them prove nothing.
+  if (kind === "json" && receiver.type === "attribute" && ORM_SHARED_METHODS.has(method))
+    return false;
   return kind === "scalar" || (kind === "json" && isJsonMethod(method));
 }
+
+/** Methods of dict or list that a queryset or a related manager has too. */
+const ORM_SHARED_METHODS = new Set(["get", "update", "count", "values", "clear", "remove"]);
 
 /** Methods of a `pathlib` path that compute a new value and never touch the file system. */
 const PURE_PATH_METHODS = new Set([
@@ -487,6 +494,10 @@ export function noAsyncApiProblem(
   if (imported)
     return problem(
       `${callee.text}() is a method of ${receiver.text}, imported from ${imported} in this project, which the chain does not follow (only plain functions, and static or class methods of the class that defines them): not in Django's async API, and may touch the database`,
+    );
+  if (plainKindOf(receiver) === "json" && isJsonMethod(method))
+    return problem(
+      `${callee.text}(): ${receiver.text} is a field of a record (a dataclass or pydantic model), and ${method}() is a queryset's or related manager's method too: it may be one`,
     );
   if (plainKindOf(receiver) === "json")
     return problem(
