@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { run } from "../../src/api.js";
 import type { ReportedDiagnostic } from "../../src/engine/pipeline.js";
-import type { FileResult } from "../../src/runner/file-job.js";
+import type { FileResult } from "../../src/model/results.js";
 import type { TransformSettings } from "../../src/model/types.js";
 import { transformById } from "../../transforms/index.js";
 
