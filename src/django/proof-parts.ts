@@ -180,7 +180,8 @@ export const DEFAULT_MANAGERS = new Set(["objects", "_default_manager", "_base_m
 /**
  * The sync methods a model's manager class overrides with no async twin of its own: Django's
  * `Manager.acreate()` runs `QuerySet.create()` in a thread, never the manager's `create()`. For
- * `_default_manager` and `_base_manager`, any declared manager's.
+ * `_default_manager` and `_base_manager`, any declared manager's. Also the sync methods whose
+ * native name (`aget`) the manager class defines without them: the rewrite would call that one.
  */
 export function bypassedMethods(project: ProjectFacts, model: string, manager: string): string[] {
   const overrides = project.models[model]?.managerOverrides ?? {};
@@ -188,7 +189,13 @@ export function bypassedMethods(project: ProjectFacts, model: string, manager: s
     manager === "_default_manager" || manager === "_base_manager"
       ? Object.values(overrides).flat()
       : (overrides[manager] ?? []);
-  return methods.filter((m) => !methods.includes(`a${m}`));
+  const overridden = methods.filter((m) => !methods.includes(`a${m}`));
+  // A manager defining `aget` and no `get`: Django's name for the native form of `get()` is taken
+  // by the project's own method (one that returns None for a missing row, say).
+  const shadowed = methods
+    .filter((m) => /^a[a-z]/.test(m) && !methods.includes(m.slice(1)))
+    .map((m) => m.slice(1));
+  return [...overridden, ...shadowed];
 }
 
 /** Does the statement assigning `value` run, unconditionally, before `use` in the same block? */
@@ -255,4 +262,13 @@ export function passedFields(
 export function awaitedValue(value: SyntaxNode): SyntaxNode {
   if (value.type === "parenthesized_expression") value = onlyChild(value) ?? value;
   return value.type === "await" ? (value.namedChildren[0] ?? value) : value;
+}
+
+/** `Optional[X]` or `typing.Optional[X]`, as a generic type or a subscript: X. */
+export function optionalInner(node: SyntaxNode): SyntaxNode | undefined {
+  const head = node.namedChildren[0];
+  if (head?.text !== "Optional" && head?.text !== "typing.Optional") return undefined;
+  const inner =
+    node.type === "generic_type" ? node.namedChildren[1]?.namedChildren[0] : node.namedChildren[1];
+  return inner ?? undefined;
 }

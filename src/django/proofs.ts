@@ -2,6 +2,7 @@ import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { bindingsNamed, enclosingScope } from "../python/scope.js";
 import { QUERYSET_RETURNING } from "./api.js";
+import { managerSelfProof } from "./manager-self.js";
 import {
   bindingSite,
   bypassedMethods,
@@ -10,6 +11,7 @@ import {
   mayBeUnseenModel,
   modelOfCall,
   onlyChild,
+  optionalInner,
   awaitedValue,
   passedFields,
   runsBefore,
@@ -179,7 +181,8 @@ export class OrmProofs {
       if (YIELDS_NON_INSTANCES.has(method)) proof.yieldsInstances = false;
       return proof;
     }
-    if (expr.type === "identifier") return this.querysetNamed(expr);
+    if (expr.type === "identifier")
+      return this.querysetNamed(expr) ?? managerSelfProof(this.project, expr);
     // qs[a:b] without a step is still a lazy queryset (LIMIT/OFFSET).
     if (isLazySlice(expr)) return this.querysetOf(expr.childForFieldName("value")!);
     return undefined;
@@ -463,12 +466,7 @@ export class OrmProofs {
       return models.length === 1 && models[0] ? this.modelOfAnnotation(models[0]) : undefined;
     }
     if (node.type === "generic_type" || node.type === "subscript") {
-      const head = node.namedChildren[0];
-      if (head?.text !== "Optional" && head?.text !== "typing.Optional") return undefined;
-      const inner =
-        node.type === "generic_type"
-          ? node.namedChildren[1]?.namedChildren[0]
-          : node.namedChildren[1];
+      const inner = optionalInner(node);
       return inner ? this.modelOfAnnotation(inner) : undefined;
     }
     if (node.type === "identifier" || node.type === "attribute") return this.modelClassOf(node);
