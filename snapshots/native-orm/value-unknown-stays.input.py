@@ -32,3 +32,13 @@ def session_get(session, job_id):
     # A URL is no mapping key: session.get("/api/...") is a request.
     session.get("/api/jobs")
     return Job.objects.filter(pk=job_id).count()
+
+
+@sync_to_async
+def update_fields(job_id, **changes):
+    # **changes is a dict: its own methods run in memory; its items are not known.
+    job = Job.objects.get(pk=job_id)
+    for key, value in changes.items():
+        setattr(job, key, value)
+    job.save()
+    changes.get("owner").refresh_from_db()

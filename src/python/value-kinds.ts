@@ -515,3 +515,13 @@ function useText(use: SyntaxNode): string {
   const text = n.text.split("\n")[0];
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
+
+/**
+ * `data` of `def f(**data)`: always a dict of the call's keyword arguments, whatever they hold.
+ * Its own dict methods run in memory; its items are not known.
+ */
+export function isKeywordArguments(identifier: SyntaxNode): boolean {
+  if (identifier.type !== "identifier") return false;
+  const { bound } = visibleBindings(identifier);
+  return bound.length === 1 && bound[0].node.parent?.type === "dictionary_splat_pattern";
+}

@@ -8,6 +8,7 @@ import { looksLikeQueryset } from "./proofs.js";
 import type { OrmFile, Problem } from "./types.js";
 import {
   isJsonMethod,
+  isKeywordArguments,
   makesPlainValue,
   plainKindOf,
   unknownKindReason,
@@ -399,6 +400,7 @@ function isPlainReceiver(f: OrmFile, receiver: SyntaxNode, method: string): bool
     (receiver.type === "identifier" && f.proofs.instanceOf(receiver))
   )
     return false;
+  if (isKeywordArguments(receiver) && isJsonMethod(method)) return true;
   const kind = plainKindOf(receiver);
   // A field of a record (dataclass, pydantic model) may hold a queryset or a related manager:
   // there, the names dict and list share with them prove nothing.
