@@ -176,6 +176,8 @@ export interface ProjectFacts {
   djangoEvidence?: string;
   /** "X.Y" from a pin or lower bound in a dependency file. */
   djangoVersion?: string;
+  /** A file of the project that sets DJANGO_ALLOW_ASYNC_UNSAFE (a conftest, a settings module). */
+  asyncUnsafeAllowedIn?: string;
   models: Record<string, ModelFacts>;
   /**
    * Classes a `models` module of the project declares that the pre-pass did not find to be models:
