@@ -51,7 +51,12 @@ export interface CodeDoc {
    * The fix this code's findings carry, for its documentation page (ruff's "Fix safety"):
    * `always` when every finding has one, otherwise only where it can be made. No fix: absent.
    */
-  fix?: { applicability: Applicability; always: boolean };
+  fix?: {
+    applicability: Applicability;
+    always: boolean;
+    /** A safe fix that some sites carry as unsafe (the explanation says where). */
+    sometimesUnsafe?: boolean;
+  };
   /**
    * When set, the summary line counts this code's diagnostics with these words, `{s}` marking the
    * plural ("unwrapped call{s} now blocking the event loop"): a count the user must act on.
@@ -77,6 +82,12 @@ export interface TransformMeta {
    * sync_to_async ...").
    */
   alsoWithAsgiref?: string;
+  /**
+   * Without Django (or asgiref, with `alsoWithAsgiref`), the transform still runs and reports
+   * what is a bug in any project; the run says what it then looks at (asyncio-run: asyncio.run()
+   * inside async def).
+   */
+  withoutDjango?: string;
   /** Settings of the transform: `[tool.asyncshift.<id>]` keys and command-line flags. */
   options?: Record<string, TransformOption>;
   /** The kinds of site it reports to `asyncshift report`, with the contexts counted as columns. */
@@ -175,6 +186,8 @@ export interface ProjectFacts {
   djangoEvidence?: string;
   /** "X.Y" from a pin or lower bound in a dependency file. */
   djangoVersion?: string;
+  /** A file of the project that sets DJANGO_ALLOW_ASYNC_UNSAFE (a conftest, a settings module). */
+  asyncUnsafeAllowedIn?: string;
   models: Record<string, ModelFacts>;
   /**
    * Classes a `models` module of the project declares that the pre-pass did not find to be models:

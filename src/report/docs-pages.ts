@@ -25,7 +25,10 @@ function ownedCodes(transforms: readonly Transform[]): Owned[] {
 export function fixSummary(doc: CodeDoc): string {
   if (!doc.fix) return "none";
   const when = doc.fix.always ? "always" : "sometimes";
-  return `${doc.fix.applicability}, ${when}`;
+  const which = doc.fix.sometimesUnsafe
+    ? `${doc.fix.applicability} or unsafe`
+    : doc.fix.applicability;
+  return `${which}, ${when}`;
 }
 
 /** ruff's "Fix safety" paragraph: what `--write` does with this code's sites. */
@@ -36,6 +39,10 @@ function fixSafety(doc: CodeDoc): string {
       return (
         `${where} carries a **safe** fix: the rewrite is proven, \`--write\` applies it and the ` +
         "dry run shows it in the patch." +
+        (doc.fix.sometimesUnsafe
+          ? " Some sites carry it as **unsafe** instead (the message says why): reported with " +
+            "the suggested code, applied only with `--unsafe-fixes`."
+          : "") +
         (doc.fix.always ? "" : " Other sites are reported with what stops the rewrite.")
       );
     case "unsafe":
