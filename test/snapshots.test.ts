@@ -14,7 +14,7 @@ import {
   type SourceResult,
 } from "../src/engine/pipeline.js";
 import type { ReportedFix } from "../src/model/reported.js";
-import { factsOfFile, projectFacts } from "../src/runner/project-facts.js";
+import { factsOfFile, projectFacts } from "../src/project/project-facts.js";
 import type { Context, ProjectFacts, Transform } from "../src/model/types.js";
 import { makeContext, type ContextOptions } from "../src/config/context.js";
 import { TRANSFORMS, transformById } from "../transforms/index.js";

@@ -1,13 +1,10 @@
 import type { Options } from "../config/options.js";
-import { runnerDiagnostic, type FileResult } from "../runner/file-job.js";
-import { projectRootOf } from "../runner/project-index.js";
-import {
-  exitCodeOf,
-  summarize,
-  selectedTransforms,
-  UsageError,
-  type RunResult,
-} from "../runner/run.js";
+import type { Registry } from "../model/registry.js";
+import type { Transform } from "../model/types.js";
+import { runnerDiagnostic } from "../model/reported.js";
+import type { FileResult, RunResult } from "../model/results.js";
+import { projectRootOf } from "../project/project-index.js";
+import { exitCodeOf, selectedTransforms, summarize, UsageError } from "../runner/run.js";
 import { runSuite, type SuiteRun } from "../runner/suite.js";
 import {
   restoreAll,
@@ -30,8 +27,9 @@ type Say = (line: string) => void;
 export async function verifiedWrite(
   options: Options & { verify: string },
   write: () => Promise<RunResult>,
-  say: Say,
+  how: { say: Say; registry: Registry },
 ): Promise<RunResult> {
+  const { say } = how;
   const started = performance.now();
   const cwd = projectRootOf(options.paths[0] ?? ".");
   const abort = new AbortController();
@@ -67,7 +65,13 @@ export async function verifiedWrite(
         ),
       abort.signal,
     );
-    return withVerdicts(result, verification, { command: options.verify, runs, started });
+    const transforms = selectedTransforms(how.registry, result.transforms);
+    return withVerdicts(result, verification, {
+      command: options.verify,
+      runs,
+      started,
+      transforms,
+    });
   } catch (error) {
     if (error instanceof VerifyInterrupted || abort.signal.aborted) {
       const { restored, changed } = restoreAll(groups);
@@ -115,7 +119,7 @@ function checkBaseline(baseline: SuiteRun, options: Options & { verify: string }
 function withVerdicts(
   result: RunResult,
   verification: Verification,
-  how: { command: string; runs: number; started: number },
+  how: { command: string; runs: number; started: number; transforms: Transform[] },
 ): RunResult {
   const reverted = new Map<string, { failing: string[]; excerpt: string[] }>();
   for (const v of verification.verdicts)
@@ -147,12 +151,11 @@ function withVerdicts(
         `${count - kept} reverted; ${how.runs} test run${how.runs === 1 ? "" : "s"}; ${seconds.toFixed(1)} s`,
     },
   ];
-  const transforms = selectedTransforms(result.transforms);
   return {
     ...result,
     files,
     notices,
-    summary: summarize(files, transforms, result.summary.seconds),
+    summary: summarize(files, how.transforms, result.summary.seconds),
     exitCode: exitCodeOf(result.mode, files),
   };
 }

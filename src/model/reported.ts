@@ -45,3 +45,22 @@ export interface ReportedDiagnostic extends ReportedRange {
    * `--unsafe-fixes`) or `display` (shown only). */
   fix?: Applicability;
 }
+
+/** A diagnostic of the runner itself (a file not read, not written, ...), at a line of the file. */
+export function runnerDiagnostic(
+  code: string,
+  severity: ReportedDiagnostic["severity"],
+  message: string,
+  line = 1,
+): ReportedDiagnostic {
+  return {
+    code,
+    severity,
+    source: "runner",
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 1,
+    message,
+  };
+}

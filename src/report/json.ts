@@ -1,5 +1,4 @@
-import type { FileResult } from "../runner/file-job.js";
-import type { RunResult } from "../runner/run.js";
+import type { FileResult, RunResult } from "../model/results.js";
 
 /** Version of the JSON document's shape; bumped when a field changes meaning or goes away. */
 export const JSON_SCHEMA_VERSION = 1;

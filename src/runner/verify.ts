@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { writeAtomically, type FileResult } from "./file-job.js";
+import type { FileResult } from "../model/results.js";
+import { writeAtomically } from "./file-job.js";
 import { failureExcerpt, passesAgainst, type SuiteRun } from "./suite.js";
 
 /** One file of a write group: its text before the run and as the run wrote it. */

@@ -14,10 +14,9 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { run } from "../../src/api.js";
 import type { ReportedDiagnostic } from "../../src/engine/pipeline.js";
+import type { FileResult } from "../../src/model/results.js";
 import type { TransformSettings } from "../../src/model/types.js";
 import { transformById } from "../../transforms/index.js";
-
-type FileResult = Awaited<ReturnType<typeof run>>["files"][number];
 
 /**
  * Multi-file snapshot cases: a case is a small project folder, run as the command line runs it

@@ -1,4 +1,4 @@
-import type { IndexedCall, IndexedFunction, ProjectIndex } from "./types.js";
+import type { IndexedCall, IndexedFunction, ProjectIndex } from "../model/types.js";
 
 // Lookups into the project index by name, made once per index (one object per run).
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { PackedOutline } from "../python/packed-outline.js";
-import type { PrePass } from "./file-job.js";
+import type { PrePass } from "./pre-pass.js";
 
 /**
  * Version of the cache's layout and of what the pre-pass records: a change starts it afresh.

@@ -1,9 +1,9 @@
 import { parseNative, firstSyntaxProblem } from "../syntax/parse.js";
 import { copyTree } from "../syntax/tree.js";
 import { FileSemantics } from "../python/semantics.js";
-import type { Context, SurveyFacts } from "../model/types.js";
-import { textOfPath } from "./file-job.js";
-import { transformById } from "../../transforms/index.js";
+import type { Context } from "../model/types.js";
+import { textOfPath } from "./source.js";
+import { transformById, type Registry } from "../model/registry.js";
 
 // The survey's work on one file, in a worker thread (see survey.ts for the rounds and the plan).
 
@@ -26,8 +26,8 @@ export interface SurveyJob {
  * One file's facts for one transform; undefined when unreadable or not valid Python, null when
  * a first-round file holds none of the survey's start words (it may be asked again later).
  */
-export function surveyFile(job: SurveyJob): SurveyFacts | undefined | null {
-  const survey = transformById(job.transform)?.survey;
+export function surveyFile(job: SurveyJob, registry: Registry): unknown {
+  const survey = transformById(registry, job.transform).survey;
   const text = textOfPath(job.file);
   if (!survey || text === undefined) return undefined;
   if (job.first && survey.startWords && !survey.startWords.some((w) => text.includes(w)))

@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import type { IndexedPatch, ProjectIndex, ReplacedName } from "../model/types.js";
-import { runnerDiagnostic, type FileResult } from "./file-job.js";
-import { displayPath } from "./files.js";
+import { runnerDiagnostic } from "../model/reported.js";
+import type { FileResult } from "../model/results.js";
+import { displayPath } from "./paths.js";
 
 /** A module the run rewrote, and the names its code no longer calls. */
 export interface RewrittenModule {

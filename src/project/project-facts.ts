@@ -4,6 +4,7 @@ import { parse as parseToml } from "smol-toml";
 import { parseNative } from "../syntax/parse.js";
 import type { ModelFacts, ProjectFacts, SubProject, SyntaxNode } from "../model/types.js";
 import { basesOutsideOrm, importedModules } from "../django/class-bases.js";
+import { functionKey } from "../model/function-key.js";
 import {
   classesIn,
   otherClassesFrom,
@@ -289,10 +290,10 @@ export function entryPointsOf(files: string[]): string[] {
     else if (file.endsWith("setup.cfg")) {
       const section = /^\s*(?:console|gui)_scripts\s*=\s*\n((?:[ \t]+.*\n?)*)/m.exec(text);
       for (const [, module, fn] of section?.[1].matchAll(ENTRY_POINT) ?? [])
-        found.add(`${module}:${fn}`);
+        found.add(functionKey(module, fn));
     } else if (file.endsWith("setup.py"))
       for (const [, module, fn] of text.matchAll(SETUP_PY_ENTRY_POINT))
-        found.add(`${module}:${fn}`);
+        found.add(functionKey(module, fn));
   }
   return [...found].sort();
 }
@@ -313,7 +314,7 @@ function pyprojectScripts(text: string): string[] {
   return tables.flatMap((table) =>
     Object.values((table ?? {}) as Record<string, unknown>).flatMap((target) => {
       const match = typeof target === "string" ? /^([\w.]+)\s*:\s*([\w.]+)/.exec(target) : null;
-      return match ? [`${match[1]}:${match[2]}`] : [];
+      return match ? [functionKey(match[1], match[2])] : [];
     }),
   );
 }

@@ -1,13 +1,13 @@
 import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { run } from "../../src/api.js";
+import { run, SETUP } from "../../src/api.js";
 import { outlineOf } from "../../src/python/outline.js";
 import { packOutline, unpackOutline } from "../../src/python/packed-outline.js";
-import { CACHE_DIR, IndexCache } from "../../src/runner/index-cache.js";
+import { CACHE_DIR, IndexCache } from "../../src/project/index-cache.js";
 import { Pool } from "../../src/runner/pool.js";
-import { projectPrePass } from "../../src/runner/project-index.js";
-import { factsOfFile } from "../../src/runner/project-facts.js";
+import { projectPrePass } from "../../src/project/project-index.js";
+import { factsOfFile } from "../../src/project/project-facts.js";
 import { removeTempProjects, tempProject } from "../helpers/project.js";
 
 afterEach(removeTempProjects);
@@ -97,8 +97,8 @@ describe("the index cache", () => {
     });
     const files = ["shop/__init__.py", "shop/models.py", "shop/views.py"].map((f) => join(dir, f));
     const calls = async () => {
-      const pool = new Pool(1);
-      const { index } = await projectPrePass(pool, files, { paths: [dir], exclude: [] }, dir, "k");
+      const pool = new Pool(1, SETUP.pool);
+      const { index } = await projectPrePass(pool, files, { paths: [dir] }, dir, "k", () => []);
       await pool.close();
       return JSON.stringify(index.calls);
     };

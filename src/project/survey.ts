@@ -1,9 +1,9 @@
 import { join, relative, sep } from "node:path";
 import { transformApplies } from "../engine/pipeline.js";
-import type { Context, ProjectIndex, SurveyFacts, SurveyPlan, Transform } from "../model/types.js";
-import { moduleOf } from "./project-index.js";
+import type { Context, ProjectIndex, SurveyPlan, Transform } from "../model/types.js";
+import type { ModuleNames } from "../python/module-names.js";
 import { projectOfFile } from "./project-facts.js";
-import type { Pool } from "./pool.js";
+import type { JobRunner } from "./jobs.js";
 import type { SurveyJob } from "./survey-job.js";
 
 // The survey: before the rewrite pass, transforms whose rewrites span files (Transform.survey)
@@ -19,13 +19,13 @@ interface Ask {
 
 /** One round's facts, in the asks' order. */
 function surveyRound(
-  pool: Pool,
+  pool: JobRunner,
   asks: readonly Ask[],
   jobOf: (ask: Ask) => SurveyJob,
   worthThreads: (files: string[]) => boolean,
-): Promise<(SurveyFacts | undefined | null)[]> {
+): Promise<(unknown | undefined | null)[]> {
   const jobs = asks.map(jobOf);
-  return pool.run<SurveyFacts | undefined | null>(
+  return pool.run<unknown | undefined | null>(
     jobs.map((job) => ({ kind: "survey" as const, job })),
     undefined,
     { inline: !worthThreads(jobs.map((job) => job.file)) },
@@ -34,10 +34,10 @@ function surveyRound(
 
 /** Each surveying transform's plan, by transform id. `rewritten`: the files this run rewrites. */
 export async function surveyProject(
-  pool: Pool,
+  pool: JobRunner,
   transforms: readonly Transform[],
   ctx: Context,
-  index: ProjectIndex,
+  { index, modules }: { index: ProjectIndex; modules: ModuleNames },
   rewritten: readonly string[],
   /** Whether reading these files is worth starting threads (as the rewrite pass decides). */
   worthThreads: (files: string[]) => boolean = () => false,
@@ -61,7 +61,7 @@ export async function surveyProject(
     const survey = transform.survey;
     if (!survey || !transformApplies(transform, ctx)) continue;
     const rewrittenPaths = rewrittenBy(transform);
-    const facts: SurveyFacts[] = [];
+    const facts: unknown[] = [];
     // What was asked of each file: `path\0*` for the first round, `path\0name` later.
     const asked = new Set<string>();
     let round: Ask[] = survey
@@ -79,7 +79,7 @@ export async function surveyProject(
           transform: transform.meta.id,
           file: byPath.get(ask.path)!,
           path: ask.path,
-          module: moduleOf(root, byPath.get(ask.path)!),
+          module: modules.of(byPath.get(ask.path)!),
           // As the file's own rewrite will see the project (its sub-project's Django pin).
           ctx: { options: ctx.options, project: projectOfFile(project, byPath.get(ask.path)!) },
           first,

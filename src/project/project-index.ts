@@ -10,10 +10,11 @@ import type {
   SubProject,
 } from "../model/types.js";
 import { PACKED_CALL_WIDTH, type PackedOutline } from "../python/packed-outline.js";
-import { prePassOfPath, type PrePass } from "./file-job.js";
-import { discoverPythonFiles, displayPath, globBaseFor, relativePath } from "./files.js";
+import { outlineOfPath, type PrePass } from "./pre-pass.js";
+import { displayPath, relativePath } from "./paths.js";
 import { IndexCache } from "./index-cache.js";
-import type { Pool } from "./pool.js";
+import type { JobRunner } from "./jobs.js";
+import { ModuleNames } from "../python/module-names.js";
 import {
   dependencyFacts,
   dependencyFilesAbove,
@@ -84,6 +85,8 @@ export interface PrePassResult {
   sizes: Map<string, number>;
   project: ProjectFacts;
   index: ProjectIndex;
+  /** How this run names the project's modules. */
+  modules: ModuleNames;
 }
 
 /**
@@ -92,12 +95,13 @@ export interface PrePassResult {
  * rewrite), from the cache where a file has not changed.
  */
 export async function projectPrePass(
-  pool: Pool,
+  pool: JobRunner,
   files: string[],
-  options: Pick<Options, "paths" | "exclude" | "configFile"> &
-    Partial<Pick<Options, "include">> & { cache?: boolean },
+  options: Pick<Options, "paths"> & Partial<Pick<Options, "include">> & { cache?: boolean },
   cwd: string,
   cacheKey: string,
+  /** Every Python file under a folder, as the run's discovery finds them. */
+  filesUnder: (root: string) => string[],
 ): Promise<PrePassResult> {
   const root = projectRootOf(resolve(cwd, options.paths[0] ?? "."));
   // The run's own discovery, when it walked the root with no include glob, found the same files.
@@ -105,9 +109,9 @@ export async function projectPrePass(
     options.paths.length === 1 &&
     resolve(cwd, options.paths[0]) === root &&
     (options.include ?? []).length === 0;
-  const projectFiles = walkedRoot ? files : filesOfProject(root, options, cwd);
+  const projectFiles = walkedRoot ? files : filesUnder(root);
   const all = [...new Set([...files, ...projectFiles])];
-  listed = new Set(all);
+  const modules = projectModuleNames(root, all);
   const cache = options.cache === false ? undefined : new IndexCache(root, cacheKey);
   const paths = all.map((file) => relativePath(root, file));
   const stats = all.map((file) => statOf(file));
@@ -156,13 +160,19 @@ export async function projectPrePass(
   const entryPoints = entryPointsOf(dependencyFiles);
   if (entryPoints.length > 0) project.entryPoints = entryPoints;
   const index = indexOf(
-    root,
+    modules,
     all.map((file, i) => ({ file, path: paths[i], outline: prePass[i]?.outline })),
     cache,
   );
   const positions = new Map(all.map((f, i) => [f, i]));
   const sizes = new Map(all.flatMap((f, i) => (stats[i] ? [[f, stats[i]!.size] as const] : [])));
-  return { prePass: files.map((f) => prePass[positions.get(f)!]), sizes, project, index };
+  return {
+    prePass: files.map((f) => prePass[positions.get(f)!]),
+    sizes,
+    project,
+    index,
+    modules,
+  };
 }
 
 /**
@@ -222,7 +232,7 @@ export function callsByPath(index: ProjectIndex): Map<string, IndexedCall[]> {
  * Returns the positions of the files read again.
  */
 async function readModelBodies(
-  pool: Pool,
+  pool: JobRunner,
   files: string[],
   prePass: (PrePass | undefined)[],
   models: Record<string, ModelFacts>,
@@ -249,61 +259,13 @@ function statOf(file: string): { size: number; mtimeMs: number } | undefined {
   }
 }
 
-/** Every Python file under the root, with .gitignore, the default skips and `exclude` honoured. */
-function filesOfProject(
-  root: string,
-  options: Pick<Options, "exclude" | "configFile">,
-  cwd: string,
-): string[] {
-  try {
-    return discoverPythonFiles(
-      [root],
-      { include: [], exclude: options.exclude, globBase: globBaseFor(options.configFile, cwd) },
-      cwd,
-    ).files;
-  } catch {
-    return [];
-  }
-}
-
 /**
- * `billing/tasks.py` -> `billing.tasks`; `billing/__init__.py` -> `billing`: the name Python
- * imports the file by. Its package chain (folders holding `__init__.py`) ends at a folder that
- * is on `sys.path` when that folder is the root, holds `manage.py` (Django runs from there) or is
- * a `src` layout folder: `api/proj/shop/services.py` next to `api/proj/manage.py` is
- * `shop.services`. Otherwise (namespace packages) the name runs from the root.
+ * The module names of a run's project: the files the pre-pass listed answer without the disk,
+ * others are looked for once each.
  */
-export function moduleOf(root: string, file: string): string {
-  return moduleOfRelative(root, relative(root, file));
-}
-
-/** moduleOf for a path already relative to the root, in the platform's separators. */
-function moduleOfRelative(root: string, path: string): string {
-  const parts = path.split(sep);
-  const last = parts.pop()!.replace(/\.py$/, "");
-  if (last !== "__init__") parts.push(last);
-  let base = parts.length - 1;
-  while (base > 0 && isPackage(join(root, ...parts.slice(0, base)))) base--;
-  const folder = join(root, ...parts.slice(0, base));
-  const onPath = base === 0 || parts[base - 1] === "src" || isFile(join(folder, "manage.py"));
-  return (onPath ? parts.slice(base) : parts).join(".");
-}
-
-/** The Python files the pre-pass listed: what names a module is read from them, not the disk. */
-let listed: ReadonlySet<string> = new Set();
-
-/** Python files found on disk outside the list, asked once each. */
-const onDisk = new Map<string, boolean>();
-
-function isFile(file: string): boolean {
-  if (listed.has(file)) return true;
-  let known = onDisk.get(file);
-  if (known === undefined) onDisk.set(file, (known = existsSync(file)));
-  return known;
-}
-
-function isPackage(folder: string): boolean {
-  return isFile(join(folder, "__init__.py"));
+export function projectModuleNames(root: string, listed: Iterable<string> = []): ModuleNames {
+  const files = new Set(listed);
+  return new ModuleNames(root, (file) => files.has(file) || existsSync(file));
 }
 
 /** The last name of a dotted callee, without splitting it (the index tests every call's). */
@@ -324,7 +286,7 @@ function callsOfOutline(
   { file, path, outline }: Required<FileOutline>,
   cache: IndexCache | undefined,
 ): (string | number)[] {
-  return outline.c ?? cache?.callsOf(path) ?? prePassOfPath(file).outline?.c ?? [];
+  return outline.c ?? cache?.callsOf(path) ?? outlineOfPath(file)?.c ?? [];
 }
 
 /** asgiref's wrappers: where a call graph reaches thread-sensitive work (asyncio-run asks). */
@@ -336,7 +298,7 @@ const ALWAYS_INDEXED = ["sync_to_async", "database_sync_to_async", "async_to_syn
  * wrappers. Read from the packed outlines as they are (see PackedOutline).
  */
 function indexOf(
-  root: string,
+  modules: ModuleNames,
   outlines: FileOutline[],
   cache: IndexCache | undefined,
 ): ProjectIndex {
@@ -350,7 +312,7 @@ function indexOf(
   for (const file of withOutlines) {
     const { shown: path, outline } = file;
     if (outline.f.length === 0) continue;
-    const module = moduleOfRelative(root, file.path);
+    const module = modules.ofRelative(file.path);
     for (const [name, className, parent, isAsync, decorators, line] of outline.f) {
       names.add(name);
       // Literals, not spreads: a spread in an object literal is a slow copy, once per function.
@@ -375,7 +337,7 @@ function indexOf(
   );
   let calls: IndexedCall[] | undefined;
   return {
-    root,
+    root: modules.root,
     functions,
     // Made when first read: a run whose files follow no call across files (most one-file runs)
     // never asks, and a large project has a hundred thousand of them.

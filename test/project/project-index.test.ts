@@ -2,7 +2,9 @@ import { existsSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { run } from "../../src/api.js";
-import { projectRootOf, moduleOf } from "../../src/runner/project-index.js";
+import { projectModuleNames, projectRootOf } from "../../src/project/project-index.js";
+
+const moduleOf = (root: string, file: string) => projectModuleNames(root).of(file);
 import { removeTempProjects, tempProject } from "../helpers/project.js";
 
 afterEach(removeTempProjects);
@@ -133,5 +135,15 @@ describe("the project index", () => {
     );
     // `apps/` holds no __init__.py and is not on sys.path: a namespace package.
     expect(moduleOf(root, join(root, "apps/users/views.py"))).toBe("apps.users.views");
+  });
+
+  it("names modules per run: a file added since an earlier run in the same process counts", () => {
+    const dir = tempProject({ "repo/.git/HEAD": "", "repo/shop/services.py": "" });
+    const root = join(dir, "repo");
+    const file = join(root, "shop/services.py");
+    expect(moduleOf(root, file)).toBe("shop.services");
+    // Django now runs from shop/: the next run (a long-lived process using the API) must see it.
+    writeFileSync(join(root, "shop/manage.py"), "");
+    expect(moduleOf(root, file)).toBe("services");
   });
 });

@@ -1,6 +1,6 @@
 import { relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
-import { displayPath, relativePath } from "../../src/runner/files.js";
+import { displayPath, relativePath } from "../../src/project/paths.js";
 
 describe("relativePath", () => {
   it("is path.relative, sliced when the path plainly lies under the base", () => {

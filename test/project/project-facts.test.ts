@@ -9,7 +9,7 @@ import {
   factsOfFile,
   projectFacts,
   unreadModelBodies,
-} from "../../src/runner/project-facts.js";
+} from "../../src/project/project-facts.js";
 
 const dirs: string[] = [];
 afterAll(() => {
