@@ -324,20 +324,42 @@ function formatRun(result: RunResult, options: Options): Iterable<string> {
 
 /** --interactive: a dry run keeping each file's text, then a question per site. */
 async function interactiveCommand(options: Options): Promise<number> {
-  const result = await run({ ...options, mode: "dry-run" }, SETUP, { keepText: true });
-  const changed = result.files.filter((f) => f.status === "changed");
-  const dirty = options.allowDirty
-    ? new Set<string>()
-    : new Set(
-        [...uncommittedFiles(changed.map((f) => resolve(f.path)))].map((f) => displayPath(f)),
-      );
-  const reviewed = await reviewSites(result.files, {
-    input: process.stdin,
-    output: process.stdout,
-    color: options.color,
-    cwd: process.cwd(),
-    dirty,
-  });
+  let reviewed: Awaited<ReturnType<typeof reviewSites>> = [];
+  let changed = 0;
+  // The review writes what is accepted: with --verify, after the baseline run of the suite.
+  const review = async (): Promise<RunResult> => {
+    const result = await run({ ...options, mode: "dry-run" }, SETUP, { keepText: true });
+    const files = result.files.filter((f) => f.status === "changed");
+    changed = files.length;
+    const dirty = options.allowDirty
+      ? new Set<string>()
+      : new Set(
+          [...uncommittedFiles(files.map((f) => resolve(f.path)))].map((f) => displayPath(f)),
+        );
+    reviewed = await reviewSites(result.files, {
+      input: process.stdin,
+      output: process.stdout,
+      color: options.color,
+      cwd: process.cwd(),
+      dirty,
+    });
+    const written = new Set(reviewed.filter((f) => f.written).map((f) => f.path));
+    return {
+      ...result,
+      mode: "write",
+      files: result.files.map((f) =>
+        f.status === "changed" ? { ...f, written: written.has(f.path) } : f,
+      ),
+    };
+  };
+  const verify = options.verify;
+  const result =
+    verify !== undefined
+      ? await verifiedWrite({ ...options, verify }, review, {
+          say: (line) => process.stderr.write(line + "\n"),
+          registry: SETUP.registry,
+        })
+      : await review();
   const lines: string[] = [];
   for (const file of result.files)
     for (const d of file.diagnostics)
@@ -347,9 +369,11 @@ async function interactiveCommand(options: Options): Promise<number> {
     else if (file.written && file.accepted < file.sites)
       lines.push(`${file.path}: ${file.accepted} of ${file.sites} sites applied`);
   }
-  const written = reviewed.filter((f) => f.written).length;
+  for (const notice of result.notices)
+    if (notice.message.startsWith("verify: ")) lines.push(notice.message);
+  const written = result.files.filter((f) => f.status === "changed" && f.written).length;
   lines.push(
-    `${changed.length} file${changed.length === 1 ? "" : "s"} with changes; ${written} written; ` +
+    `${changed} file${changed === 1 ? "" : "s"} with changes; ${written} written; ` +
       `${reviewed.reduce((n, f) => n + f.accepted, 0)} of ${reviewed.reduce((n, f) => n + f.sites, 0)} sites accepted`,
   );
   await write(process.stdout, lines.join("\n") + "\n");

@@ -82,6 +82,22 @@ describe("--verify", () => {
     expect(readFileSync(join(dir, "app/tasks.py"), "utf8")).toContain(REWRITTEN);
   });
 
+  it("with -i, verifies what was accepted: the accepted group the suite fails with is reverted", () => {
+    const dir = project();
+    // Both sites accepted (files in path order: app/other.py, then app/tasks.py).
+    const result = asyncshift(
+      dir,
+      ["-i", "--verify", failsWhenRewritten("app/tasks.py"), "app"],
+      "y\ny\n",
+    );
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    expect(readFileSync(join(dir, "app/other.py"), "utf8")).toContain(REWRITTEN);
+    expect(readFileSync(join(dir, "app/tasks.py"), "utf8")).toBe(TASK);
+    expect(result.stdout).toMatch(/app\/tasks\.py:1:1: AS930 reverted by --verify/);
+    expect(result.stdout).toContain("verify: 2 write groups applied, 1 kept, 1 reverted");
+    expect(result.stdout).toContain("2 files with changes; 1 written");
+  });
+
   it("is a usage error without --write or -i", () => {
     const result = asyncshift(project(), ["--check", "--verify", "true", "."]);
     expect(result.code).toBe(2);
