@@ -5,7 +5,7 @@ import type { Readable, Writable } from "node:stream";
 import { diffLines, type Change } from "diff";
 import pc from "picocolors";
 import { decodeSource, writeAtomically, type FileResult } from "../runner/file-job.js";
-import { countSyntaxProblems, parseNative, parsePython } from "../syntax/parse.js";
+import { countSyntaxProblems, parsePython, withNativeTree } from "../syntax/parse.js";
 import { allImportStatements, importBindings } from "../python/imports.js";
 import { isNameReference } from "../python/scope.js";
 
@@ -256,7 +256,8 @@ function writeReviewed(
       refused: "it has uncommitted changes (commit or stash them, or pass --allow-dirty)",
     };
   // Some hunks alone may not parse (a rewrite split across lines): never write such a file.
-  if (countSyntaxProblems(parseNative(text)) > countSyntaxProblems(parseNative(file.original!)))
+  const problems = (source: string) => withNativeTree(source, countSyntaxProblems);
+  if (problems(text) > problems(file.original!))
     return {
       ...result,
       refused: "the accepted changes alone would not parse; accept the related hunks together",

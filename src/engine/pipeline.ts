@@ -361,8 +361,27 @@ export function transformSource(input: PipelineInput): SourceResult {
   const holdingSites = new Set(wanted.filter((t) => mayHoldSite(text, t, input.ctx, input.module)));
   if (holdingSites.size === 0) return run.unchanged("unchanged");
 
+  // The parser's trees live in the WebAssembly heap: each is freed once the next replaces it
+  // (reparsedAfterEdits), and the last one here.
+  const trees = { native: parseNative(text) };
+  try {
+    return rewritten(run, wanted, holdingSites, trees);
+  } finally {
+    trees.native.delete();
+  }
+}
+
+/** The transforms' passes in order, each on the text the ones before it left. */
+function rewritten(
+  run: FileRun,
+  wanted: readonly Transform[],
+  holdingSites: ReadonlySet<Transform>,
+  trees: { native: NativeTree },
+): SourceResult {
+  const { input, text } = run;
+  const hasBom = input.source.startsWith(BOM);
   let current = text;
-  let native: NativeTree = parseNative(current);
+  let native = trees.native;
   if (reportSyntaxError(run, native)) return run.unchanged("syntax-error");
   // What the transforms read, made when a transform is about to run on the current text.
   let file: FileSemantics | undefined;
@@ -382,7 +401,7 @@ export function transformSource(input: PipelineInput): SourceResult {
     run.recordEdits(transform.meta.id, current, changes);
     const previous = current;
     current = applyEdits(current, changes);
-    native = reparsedAfterEdits(native, previous, current, changes);
+    native = trees.native = reparsedAfterEdits(native, previous, current, changes);
     file = undefined;
   }
   if (current === text) return run.unchanged("unchanged");

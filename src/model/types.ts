@@ -1,4 +1,4 @@
-import type Parser from "tree-sitter";
+import type { Tree as ParserTree } from "web-tree-sitter";
 
 import type { SyntaxNode, SyntaxTree as Tree } from "../syntax/tree.js";
 
@@ -27,8 +27,11 @@ export interface ImportBinding {
   scope: SyntaxNode;
 }
 
-/** The binding's own tree: parsed and re-parsed by the pipeline, copied before transforms read it. */
-export type NativeTree = Parser.Tree;
+/**
+ * The parser's own tree (web-tree-sitter's, in the WebAssembly heap): parsed and re-parsed by the
+ * pipeline, copied before transforms read it.
+ */
+export type NativeTree = ParserTree;
 
 /** Replace source[start, end) with text. Offsets are JavaScript string indices (UTF-16). */
 export interface Edit {

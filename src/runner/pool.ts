@@ -11,7 +11,7 @@ import {
 } from "./file-job.js";
 import { inventoryOfPath } from "../inventory/file.js";
 import { surveyFile, type SurveyJob } from "./survey-job.js";
-import { parseNative } from "../syntax/parse.js";
+import { withNativeTree } from "../syntax/parse.js";
 import { setSharedIndex, withSharedIndex } from "./shared-index.js";
 import type { Context, ProjectIndex } from "../model/types.js";
 import { mayHoldSite } from "../engine/pipeline.js";
@@ -77,8 +77,8 @@ function parseFloor(file: string, needed: boolean): ParseFloorResult {
   const text = readFileSync(file, "utf8");
   if (needed && !TRANSFORMS.some((t) => mayHoldSite(text, t, FLOOR_CONTEXT)))
     return { chars: 0, hasError: false };
-  const tree = parseNative(text);
-  return { chars: text.length, hasError: tree.rootNode.hasError };
+  const hasError = withNativeTree(text, (tree) => tree.rootNode.hasError);
+  return { chars: text.length, hasError };
 }
 
 /** Runs one task in the current thread (a worker, or the main thread when running inline). */
