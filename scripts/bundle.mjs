@@ -14,11 +14,13 @@ const GRAMMAR = join(ROOT, "dist/grammar");
 /** What src/syntax/grammar.ts reads from dist/grammar/ (tree-sitter-python is a dev dependency). */
 const GRAMMAR_FILES = { "tree-sitter-python.wasm": "", "node-types.json": "src/" };
 
-// pool and files: the benchmark's parse floor runs the same pool, loaded the same way.
+// pool, api and files: the benchmark's parse floor runs the same pool, with the same setup (api's
+// SETUP: the transforms and their jobs), loaded the same way.
 const ENTRIES = {
   cli: "src/cli/main",
-  worker: "src/runner/worker",
+  worker: "src/worker",
   pool: "src/runner/pool",
+  api: "src/api",
   files: "src/runner/files",
 };
 

@@ -3,76 +3,56 @@ import { resolve } from "node:path";
 import type { Options } from "../config/options.js";
 import { makeContext } from "../config/context.js";
 import {
-  moduleOf,
   projectPrePass,
   rewriteWorthThreads,
   type PrePassResult,
-} from "./project-index.js";
-import { projectOfFile, subProjectOf } from "./project-facts.js";
-import { mockedRewrites, withMockFindings } from "./mocks.js";
+} from "../project/project-index.js";
+import { projectOfFile, subProjectOf } from "../project/project-facts.js";
+import { mockedRewrites, withMockFindings } from "../project/mocks.js";
 import { VERSION } from "../version.js";
-import {
-  inertResult,
-  runnerDiagnostic,
-  type FileJob,
-  type FileLook,
-  type FileResult,
-} from "./file-job.js";
-import { discoverPythonFiles, displayPath, globBaseFor } from "./files.js";
+import { inertResult, type FileJob, type FileLook } from "./file-job.js";
+import { runnerDiagnostic } from "../model/reported.js";
+import type { FileResult, RunResult, Summary } from "../model/results.js";
+import { discoverPythonFiles, filesUnderRoot, globBaseFor } from "./files.js";
+import { displayPath } from "../project/paths.js";
 import { filesChangedSince, refuseDirtyWrites, uncommittedFiles } from "./git.js";
-import { Pool } from "./pool.js";
-import { surveyProject } from "./survey.js";
+import { Pool, type PoolSetup } from "./pool.js";
+import type { Registry } from "../model/registry.js";
+import type { ModuleNames } from "../python/module-names.js";
+import { surveyProject } from "../project/survey.js";
 import { planFormatter } from "./formatter.js";
 import { transformApplies } from "../engine/pipeline.js";
 import { DEFAULT_DJANGO_VERSION } from "../django/orm.js";
-import type { Context, Notice, ProjectFacts, Transform, TransformOptions } from "../model/types.js";
-
-export type { Notice };
-import { TRANSFORMS, transformById } from "../../transforms/index.js";
-
-export interface Summary {
-  filesScanned: number;
-  filesChanged: number;
-  filesWritten: number;
-  filesSkipped: number;
-  filesFailed: number;
-  /** Edits per transform id, in run order (text fragments: a site is often several). */
-  editsByTransform: Record<string, number>;
-  /** Sites rewritten per transform id, in run order: what the summary line counts. */
-  sitesByTransform: Record<string, number>;
-  /** Files each transform left alone because of its skip globs (tests, migrations, ...). */
-  skippedByTransform: Record<string, number>;
-  diagnostics: number;
-  errors: number;
-  warnings: number;
-  /** Diagnostics per code, e.g. AS302: thread calls unwrapped that block the event loop again. */
-  diagnosticsByCode: Record<string, number>;
-  seconds: number;
-}
-
-export interface RunResult {
-  mode: Options["mode"];
-  transforms: string[];
-  project: ProjectFacts;
-  targetDjangoVersion: string;
-  files: FileResult[];
-  notices: Notice[];
-  summary: Summary;
-  exitCode: 0 | 1 | 2;
-}
+import type {
+  Context,
+  Notice,
+  ProjectFacts,
+  SurveyPlan,
+  Transform,
+  TransformOptions,
+} from "../model/types.js";
 
 export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/**
+ * What a composition root hands a run or a report: every transform there is, and how the pool
+ * runs jobs (the same registry in every thread).
+ */
+export interface RunSetup {
+  registry: Registry;
+  pool: PoolSetup;
+}
+
 /** The transforms a run uses, in the order asked for, or all in canonical order. */
-export function selectedTransforms(ids: string[]): Transform[] {
-  if (ids.length === 0) return [...TRANSFORMS];
+export function selectedTransforms(registry: Registry, ids: string[]): Transform[] {
+  if (ids.length === 0) return [...registry];
   return ids.map((id) => {
-    const transform = transformById(id);
+    const transform = registry.find((t) => t.meta.id === id);
     if (!transform)
       throw new UsageError(
-        `unknown transform "${id}" (available: ${TRANSFORMS.map((t) => t.meta.id).join(", ")})`,
+        `unknown transform "${id}" (available: ${registry.map((t) => t.meta.id).join(", ")})`,
       );
     return transform;
   });
@@ -85,12 +65,13 @@ export function fileLook(
   options: TransformOptions,
   project: ProjectFacts,
   skip: Record<string, string[]>,
+  modules: ModuleNames,
 ): (file: string) => FileLook {
   const ids = transforms.map((t) => t.meta.id);
   return (file) => ({
     file,
     path: displayPath(file, cwd),
-    ...(project.root ? { module: moduleOf(project.root, file) } : {}),
+    ...(project.root ? { module: modules.of(file) } : {}),
     transforms: ids,
     options,
     project: projectOfFile(project, file),
@@ -99,8 +80,8 @@ export function fileLook(
 }
 
 /** What cached pre-pass results depend on besides the files: the tool and the trigger words. */
-export function cacheKey(transforms: readonly Transform[]): string {
-  return [VERSION, ...TRANSFORMS.flatMap((t) => t.meta.triggers), transforms.length].join("\0");
+export function cacheKey(registry: Registry, transforms: readonly Transform[]): string {
+  return [VERSION, ...registry.flatMap((t) => t.meta.triggers), transforms.length].join("\0");
 }
 
 export function defaultJobs(): number {
@@ -115,9 +96,13 @@ export interface RunHooks {
 }
 
 /** Runs the transforms over the paths; never prints. */
-export async function run(options: Options, hooks: RunHooks = {}): Promise<RunResult> {
+export async function run(
+  options: Options,
+  setup: RunSetup,
+  hooks: RunHooks = {},
+): Promise<RunResult> {
   const started = performance.now();
-  const transforms = selectedTransforms(options.transforms);
+  const transforms = selectedTransforms(setup.registry, options.transforms);
   const cwd = process.cwd();
   const selection = {
     include: options.include,
@@ -137,33 +122,42 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
 
   // One pool for both passes: threads start (and load tree-sitter) once per run. Between passes its
   // idle threads do not hold the process open, so an exception here needs no clean-up.
-  const pool = new Pool(options.jobs > 0 ? options.jobs : defaultJobs(), found.length);
+  const pool = new Pool(options.jobs > 0 ? options.jobs : defaultJobs(), setup.pool);
   // Models may be declared in files --changed-since leaves out: the pre-pass reads every file found.
-  const prePass = await projectPrePass(pool, found, options, cwd, cacheKey(transforms));
+  const prePass = await projectPrePass(
+    pool,
+    found,
+    options,
+    cwd,
+    cacheKey(setup.registry, transforms),
+    filesUnderRoot(options.exclude, options.configFile, cwd),
+  );
   pool.shareIndex(prePass.index);
-  const ctx = makeContext(options, prePass.project, transforms);
   // Like `cargo fix`: never overwrite work that is not committed yet (see refuseDirtyWrites); a
   // plan across files must not count on such a file being rewritten either.
   const dirty =
     options.mode === "write" && !options.allowDirty ? uncommittedFiles(files) : new Set<string>();
   const rewritten = files.filter((file) => !dirty.has(file));
-  prePass.project.plans = await surveyProject(
+  // The survey sees the project as the pre-pass found it; the rewrite pass, with its plans.
+  const plans = await surveyProject(
     pool,
     transforms,
-    ctx,
-    prePass.index,
+    makeContext(options, prePass.project, transforms),
+    prePass,
     rewritten,
     (files) => rewriteWorthThreads(files, prePass.sizes, pool.size),
   );
+  const project: ProjectFacts = { ...prePass.project, plans };
+  const ctx = makeContext(options, project, transforms);
   const notices = [
     ...runNotices(options, transforms, ctx, excludedNamed, cwd),
     ...subProjectNotices(transforms, ctx, files),
   ];
-  const lookAt = fileLook(cwd, transforms, ctx.options, prePass.project, options.skip);
+  const lookAt = fileLook(cwd, transforms, ctx.options, project, options.skip, prePass.modules);
   const extra = { ...(formatter.command ? { formatter: formatter.command } : {}) };
   const results = await rewritePass(
     pool,
-    { files, found, prePass, lookAt, extra, notices, dirty },
+    { files, found, prePass, plans, lookAt, extra, notices, dirty },
     options,
     hooks,
   );
@@ -175,9 +169,8 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   return {
     mode: options.mode,
     transforms: transforms.map((t) => t.meta.id),
-    project: prePass.project,
-    targetDjangoVersion:
-      options.djangoVersion ?? prePass.project.djangoVersion ?? DEFAULT_DJANGO_VERSION,
+    project,
+    targetDjangoVersion: options.djangoVersion ?? project.djangoVersion ?? DEFAULT_DJANGO_VERSION,
     files: results,
     notices,
     summary: summarize(results, transforms, (performance.now() - started) / 1000),
@@ -258,6 +251,7 @@ async function rewritePass(
     files: string[];
     found: string[];
     prePass: PrePassResult;
+    plans: Record<string, SurveyPlan>;
     lookAt: (file: string) => FileLook;
     extra: Partial<FileJob>;
     notices: Notice[];
@@ -266,10 +260,10 @@ async function rewritePass(
   options: Options,
   hooks: RunHooks,
 ): Promise<FileResult[]> {
-  const { files, found, prePass, lookAt, extra, notices, dirty } = pass;
+  const { files, found, prePass, plans, lookAt, extra, notices, dirty } = pass;
   const cwd = process.cwd();
   // A module a transform's plan edits is read whatever its text (see Transform.survey).
-  const planned = new Set(Object.values(prePass.project.plans ?? {}).flatMap((p) => p.modules));
+  const planned = new Set(Object.values(plans).flatMap((p) => p.modules));
   const inert = new Set(
     found.filter((file, i) => prePass.prePass[i]?.inert && !planned.has(lookAt(file).module ?? "")),
   );

@@ -3,7 +3,7 @@ import { grammarWasm } from "./grammar.js";
 import { lineIndexAt, lineStartsOf } from "./lines.js";
 import { copyTree } from "./tree.js";
 import { withTypeParameterDefaultsMasked } from "./type-defaults.js";
-import type { Edit, NativeTree, Tree } from "../model/types.js";
+import type { Edit, NativeTree, SyntaxTree as Tree } from "./tree.js";
 
 // tree-sitter's WebAssembly build (issue 24: nothing to compile, the same code on every platform).
 // Loading it is asynchronous, so it happens once per thread as this module loads (top-level

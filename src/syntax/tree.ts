@@ -20,6 +20,19 @@ const typeNames: string[] = [];
 const typeIsNamed: boolean[] = [];
 typeNames[ERROR_TYPE_ID] = "ERROR";
 typeIsNamed[ERROR_TYPE_ID] = true;
+/**
+ * The parser's own tree (web-tree-sitter's, in the WebAssembly heap): parsed and re-parsed by the
+ * pipeline, copied before transforms read it.
+ */
+export type NativeTree = ParserTree;
+
+/** Replace source[start, end) with text. Offsets are JavaScript string indices (UTF-16). */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /** 1 when the type names any of its children (then its children's fields are read). */
 const typeHasFields = new Uint8Array(ERROR_TYPE_ID + 1);
 /** The text of a keyword or punctuation type: the text of every token of that type. */
@@ -265,7 +278,7 @@ export function walkNamed(node: SyntaxNode, enter: (node: SyntaxNode) => WalkSte
  * that have fields, and the range of a keyword, punctuation or ASCII identifier token not at all
  * when only whitespace separates it from where the previous token ends (the text gives it).
  */
-export function copyTree(native: ParserTree, source: string): SyntaxTree {
+export function copyTree(native: NativeTree, source: string): SyntaxTree {
   const root = native.rootNode;
   const columns = new Columns(root.descendantCount);
   const withErrors = root.hasError;
