@@ -5,7 +5,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // tree-sitter's native binding is not safe to load in worker threads that vitest recycles.
+    // Test files run in child processes, as they had to with the native tree-sitter binding (not
+    // safe in the worker threads vitest recycles); the WebAssembly parser is loaded per process.
     pool: "forks",
   },
 });

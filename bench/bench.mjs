@@ -93,6 +93,11 @@ function tools() {
       before: removeCache,
     },
     ...(BASELINE && {
+      // The baseline build's own parse floor (its bench/floor.mjs on its dist/): two parsers
+      // compared on the same files (issue 24: native tree-sitter against its WebAssembly build).
+      "floor@baseline": {
+        argv: (dir) => ["node", [join(BASELINE, "bench", "floor.mjs"), dir, String(jobs)]],
+      },
       "asyncshift@baseline": {
         argv: (dir) => ["node", [...asyncshiftArgv(BASELINE), dir, "--jobs", String(jobs)]],
         before: removeCache,
@@ -239,16 +244,22 @@ function printCorpora(rows) {
 /** With --baseline: the two builds side by side, from the same rounds. */
 function printBaseline(rows) {
   console.log(
-    "\n| corpus | baseline s | asyncshift s | baseline / ast-grep | asyncshift / ast-grep " +
-      "| CPU s baseline / asyncshift / ast-grep |",
+    "\n| corpus | baseline s | asyncshift s | asyncshift / baseline | baseline / ast-grep " +
+      "| asyncshift / ast-grep | CPU s baseline / asyncshift / ast-grep " +
+      "| floor s baseline / asyncshift | floor asyncshift / baseline | floor CPU s baseline / asyncshift |",
   );
-  console.log("|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const { label, result } of rows) {
     const r = result.x1;
     const tools = ["asyncshift@baseline", "asyncshift", "ast-grep"];
     const [b, a, g] = tools.map((t) => r[t].seconds);
     const cpu = tools.map((t) => f(r[t].cpu)).join(" / ");
-    console.log(`| ${label} | ${f(b)} | ${f(a)} | ${f(b / g)} | ${f(a / g)} | ${cpu} |`);
+    const [fb, fa] = ["floor@baseline", "floor"].map((t) => r[t]);
+    console.log(
+      `| ${label} | ${f(b)} | ${f(a)} | ${f(a / b)} | ${f(b / g)} | ${f(a / g)} | ${cpu} ` +
+        `| ${f(fb.seconds)} / ${f(fa.seconds)} | ${f(fa.seconds / fb.seconds)} ` +
+        `| ${f(fb.cpu)} / ${f(fa.cpu)} |`,
+    );
   }
 }
 

@@ -1,9 +1,11 @@
 """Builds the wheel with the Node command line inside it.
 
 The JavaScript comes from the repository this folder sits in, built beforehand (`npm ci` builds
-it): bin/, dist/bundle/, package.json, and the runtime packages package-lock.json lists (the
-bundle leaves the tree-sitter native addons to node_modules). Nothing is fetched at run time, so
-the installed command works offline; it needs only `node` on PATH.
+it): bin/, dist/bundle/, dist/grammar/ (tree-sitter-python's WebAssembly build), package.json,
+and the runtime packages package-lock.json lists (the bundle leaves web-tree-sitter to
+node_modules). None of it is native code, so the one wheel (py3-none-any) runs wherever Node.js
+does. Nothing is fetched at run time, so the installed command works offline; it needs only
+`node` on PATH.
 """
 
 import json
@@ -26,31 +28,50 @@ def runtime_packages():
     ]
 
 
+def fail(message):
+    """Stops the build with one line saying why (pip shows it under "error")."""
+    raise SystemExit(f"asyncshift wheel build failed: {message}")
+
+
+# Source maps and web-tree-sitter's debug build: not needed to run.
+LEFT_OUT = shutil.ignore_patterns("*.map", "debug", "node_modules")
+
+
 class BuildWithNodeCli(build_py):
     def run(self):
         super().run()
-        if not (ROOT / "dist" / "bundle" / "cli.js").is_file():
-            raise SystemExit(
-                f"{ROOT / 'dist' / 'bundle'} is missing: run `npm ci` (or `npm run build`) in "
-                f"{ROOT} before building the Python package"
-            )
+        for needed in ("dist/bundle/cli.js", "dist/grammar/tree-sitter-python.wasm"):
+            if not (ROOT / needed).is_file():
+                fail(
+                    f"{ROOT / needed} is missing: run `npm ci` (or `npm run build`) in {ROOT} "
+                    "first"
+                )
         target = Path(self.build_lib) / "asyncshift" / "_js"
         shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(ROOT / "bin", target / "bin")
-        shutil.copytree(
-            ROOT / "dist" / "bundle",
-            target / "dist" / "bundle",
-            ignore=shutil.ignore_patterns("*.map"),
-        )
-        shutil.copy2(ROOT / "package.json", target / "package.json")
-        for path in runtime_packages():
-            # Nested packages (a/node_modules/b) are copied by their own entry.
-            shutil.copytree(
-                ROOT / path,
-                target / path,
-                ignore=shutil.ignore_patterns("node_modules"),
-                dirs_exist_ok=True,
+        try:
+            shutil.copytree(ROOT / "bin", target / "bin")
+            for folder in ("bundle", "grammar"):
+                shutil.copytree(
+                    ROOT / "dist" / folder, target / "dist" / folder, ignore=LEFT_OUT
+                )
+            shutil.copy2(ROOT / "package.json", target / "package.json")
+            for path in runtime_packages():
+                # Nested packages (a/node_modules/b) are copied by their own entry.
+                shutil.copytree(
+                    ROOT / path, target / path, ignore=LEFT_OUT, dirs_exist_ok=True
+                )
+        except OSError as error:
+            fail(
+                f"{error.strerror or error}: {error.filename} (run `npm ci` in {ROOT} first)"
             )
+        native = [
+            p
+            for p in target.rglob("*")
+            if p.suffix in (".node", ".so", ".dylib", ".dll")
+        ]
+        if native:
+            # The wheel is tagged py3-none-any: it must run on every platform Node.js runs on.
+            fail(f"{native[0]} is a native binary; the wheel must hold none")
 
 
 setup(

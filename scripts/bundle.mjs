@@ -3,12 +3,16 @@
 // tsc). Loading some 250 modules one by one took most of a run's start (0.35 s before the first
 // file on two cores, and again in every worker); one bundle per entry, with the code both share in
 // one chunk, loads in a fraction of that. dist/src stays the library (`import "asyncshift"`).
-import { rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, "dist/bundle");
+const GRAMMAR = join(ROOT, "dist/grammar");
+/** What src/syntax/grammar.ts reads from dist/grammar/ (tree-sitter-python is a dev dependency). */
+const GRAMMAR_FILES = { "tree-sitter-python.wasm": "", "node-types.json": "src/" };
 
 // pool, api and files: the benchmark's parse floor runs the same pool, with the same setup (api's
 // SETUP: the transforms and their jobs), loaded the same way.
@@ -25,7 +29,8 @@ const ENTRIES = {
  * bundled in; or straight from the TypeScript sources with dependencies left to node_modules (a
  * git install with no dev dependencies: see scripts/prepare.mjs).
  */
-export async function bundle(esbuild, { fromSources = false } = {}) {
+export async function bundle(esbuild, { fromSources = false, grammarFrom = ROOT } = {}) {
+  copyGrammar(grammarFrom);
   // Chunk names carry a hash: a chunk of an earlier build would stay behind.
   rmSync(OUT, { recursive: true, force: true });
   const entryPoints = Object.fromEntries(
@@ -42,10 +47,8 @@ export async function bundle(esbuild, { fromSources = false } = {}) {
     format: "esm",
     platform: "node",
     target: "node20",
-    // Native addons load their compiled binding from their own folder.
-    ...(fromSources
-      ? { packages: "external" }
-      : { external: ["tree-sitter", "tree-sitter-python"] }),
+    // web-tree-sitter loads its own .wasm from beside its module.
+    ...(fromSources ? { packages: "external" } : { external: ["web-tree-sitter"] }),
     // Bundled CommonJS dependencies call require(); an ES module has none of its own.
     banner: {
       js: 'import { createRequire as bundleRequire } from "node:module"; const require = bundleRequire(import.meta.url);',
@@ -55,6 +58,18 @@ export async function bundle(esbuild, { fromSources = false } = {}) {
     minifySyntax: true,
     logLevel: "warning",
   });
+}
+
+/**
+ * tree-sitter-python's WebAssembly build and node-types.json into dist/grammar/, from the
+ * tree-sitter-python package installed under `from` (node_modules/).
+ */
+function copyGrammar(from) {
+  const require = createRequire(join(from, "package.json"));
+  const pkg = join(require.resolve("tree-sitter-python/package.json"), "..");
+  mkdirSync(GRAMMAR, { recursive: true });
+  for (const [name, folder] of Object.entries(GRAMMAR_FILES))
+    copyFileSync(join(pkg, folder, name), join(GRAMMAR, name));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

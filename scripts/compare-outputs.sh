@@ -3,6 +3,7 @@
 # input and the Python standard library, each in the default mode and with --unsafe-fixes. Used to
 # show that a refactoring changed no behaviour. Usage: scripts/compare-outputs.sh BASE [HEAD]
 # (HEAD defaults to the work tree as it is). Prints "same" per corpus or the diff's first lines.
+# COMPARE_BASE_MODULES=<node_modules folder> lends BASE its dependencies when they differ.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BASE="$1"
@@ -12,7 +13,15 @@ trap 'git -C "$ROOT" worktree remove --force "$WORK/base" >/dev/null 2>&1 || tru
 
 build_at() { # commit dir
   git -C "$ROOT" worktree add --detach "$2" "$1" >/dev/null 2>&1
-  ln -s "$ROOT/node_modules" "$2/node_modules"
+  # A commit with other dependencies (the native tree-sitter before 0.3.0) gets its own: those of
+  # COMPARE_BASE_MODULES (a node_modules folder) when set, else its own `npm ci`.
+  if cmp -s "$ROOT/package-lock.json" "$2/package-lock.json"; then
+    ln -s "$ROOT/node_modules" "$2/node_modules"
+  elif [ -n "${COMPARE_BASE_MODULES:-}" ]; then
+    ln -s "$COMPARE_BASE_MODULES" "$2/node_modules"
+  else
+    (cd "$2" && npm ci --ignore-scripts --no-audit --no-fund >/dev/null && npm rebuild >/dev/null)
+  fi
   (cd "$2" && npx tsc -p tsconfig.json && node scripts/bundle.mjs) >/dev/null
 }
 build_at "$BASE" "$WORK/base"

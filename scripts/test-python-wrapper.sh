@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the pip package in python/ into a temporary virtualenv (as `pip install ./python` does;
-# the JavaScript is built by `npm ci` first) and smoke-tests the `asyncshift` command it installs:
-# --version, a dry run on a sample project, and the message when `node` is missing.
+# Builds the wheel of the pip package in python/ (the JavaScript is built by `npm ci` first),
+# checks it is what its tag says (py3-none-any: no native binary inside), installs it into a
+# temporary virtualenv and smoke-tests the `asyncshift` command: --version, a dry run on a sample
+# project, the one line when `node` is missing, and the one line when a build cannot be made.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -15,9 +16,19 @@ check() { # check NAME CONDITION...
 }
 
 "${ASYNCSHIFT_TOOLS_PYTHON:-python3}" -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet --disable-pip-version-check "$root/python"
+pip=("$work/venv/bin/pip" --quiet --disable-pip-version-check)
+"${pip[@]}" wheel --no-deps --wheel-dir "$work/wheels" "$root/python"
 # Built in place (pip builds in the source tree): leave no build output behind.
 rm -rf "$root/python/build" "$root/python/asyncshift.egg-info"
+wheel="$(ls "$work/wheels"/asyncshift-*.whl)"
+check "the wheel is tagged for every platform (py3-none-any)" \
+  test "$(basename "$wheel")" = "asyncshift-$(node -p "require('$root/package.json').version")-py3-none-any.whl"
+"$work/venv/bin/python" -m zipfile -l "$wheel" >"$work/listing"
+check "the wheel holds no native binary, as its tag says" \
+  test -z "$(grep -E '\.(node|so|dylib|dll|pyd)[[:space:]]' "$work/listing")"
+check "the wheel holds the grammar's WebAssembly build" \
+  grep -q '_js/dist/grammar/tree-sitter-python.wasm' "$work/listing"
+"${pip[@]}" install "$wheel"
 cli="$work/venv/bin/asyncshift"
 
 want="$(node -p "require('$root/package.json').version")"
@@ -38,6 +49,22 @@ check "a dry run writes nothing" grep -q 'asyncio.run(fetch(pk))' "$sample/shop/
 if PATH="$work/venv/bin" "$cli" --version >"$work/out" 2>&1; then status=0; else status=$?; fi
 check "without node it exits 2" test "$status" -eq 2
 check "without node it says what to install" grep -q 'Install Node.js 20.19 or later' "$work/out"
+check "without node it says so in one line" test "$(wc -l <"$work/out")" -eq 1
+
+# A checkout where the JavaScript was never built: the build stops and says why, in one line.
+broken="$work/unbuilt"
+mkdir -p "$broken"
+cp -r "$root/python" "$root/package.json" "$root/package-lock.json" "$broken/"
+if "${pip[@]}" wheel --no-deps --wheel-dir "$work/unbuilt-wheels" "$broken/python" >"$work/out" 2>&1; then
+  status=0
+else
+  status=$?
+fi
+check "a wheel build without the built JavaScript fails" test "$status" -ne 0
+check "a failed wheel build says why in one line" grep -qx \
+  ".*asyncshift wheel build failed: $broken/dist/bundle/cli.js is missing: run \`npm ci\` (or \`npm run build\`) in $broken first" \
+  "$work/out"
+if [[ $failed -gt 0 ]]; then cat "$work/out" >&2; fi
 
 echo "python-wrapper: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -6,7 +6,7 @@ import pc from "picocolors";
 import { writeAtomically } from "../runner/file-job.js";
 import { decodeSource } from "../project/source.js";
 import type { FileResult } from "../model/results.js";
-import { countSyntaxProblems, parseNative } from "../syntax/parse.js";
+import { countSyntaxProblems, withNativeTree } from "../syntax/parse.js";
 import type { ReportedFix } from "../model/reported.js";
 import { showHunks } from "./hunks.js";
 import {
@@ -330,7 +330,8 @@ function writeCheck(
   if (options.dirty.has(file.path))
     return { refused: "it has uncommitted changes (commit or stash them, or pass --allow-dirty)" };
   // Never write a file the accepted changes leave unparseable (a safety net: sites go whole).
-  if (countSyntaxProblems(parseNative(text)) > countSyntaxProblems(parseNative(file.original!)))
+  const problems = (source: string) => withNativeTree(source, countSyntaxProblems);
+  if (problems(text) > problems(file.original!))
     return {
       refused: "the accepted changes alone would not parse; accept the related sites together",
     };

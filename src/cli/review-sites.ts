@@ -1,7 +1,7 @@
 import type { Change } from "diff";
 import type { ReportedFix, ReportedRange } from "../model/reported.js";
 import type { FileResult } from "../model/results.js";
-import { countSyntaxProblems, parseNative, parsePython } from "../syntax/parse.js";
+import { countSyntaxProblems, parsePython, withNativeTree } from "../syntax/parse.js";
 import { allImportStatements, importBindings } from "../python/imports.js";
 import { isNameReference } from "../python/scope.js";
 import { hunksOf, type Hunk } from "./hunks.js";
@@ -167,13 +167,14 @@ export function acceptedText(sites: FileSites, accepted: ReadonlySet<SiteUnit>):
     for (const p of sharedParts) chosen.add(p);
     return applyParts(parts, chosen);
   }
-  const baseline = countSyntaxProblems(parseNative(file.original!));
+  const problems = (source: string) => withNativeTree(source, countSyntaxProblems);
+  const baseline = problems(file.original!);
   let best: { text: string; unused: number; size: number } | undefined;
   for (let mask = 0; mask < 1 << sharedParts.length; mask++) {
     const applied = new Set(chosen);
     sharedParts.forEach((p, k) => mask & (1 << k) && applied.add(p));
     const text = applyParts(parts, applied);
-    if (countSyntaxProblems(parseNative(text)) > baseline) continue;
+    if (problems(text) > baseline) continue;
     if (namesLeftUnimported(file.original!, file.output!, text).length > 0) continue;
     const { imported, bindings, read } = importsAndReads(text);
     // An import left unused, or a name imported twice (the old and the new line of one import).

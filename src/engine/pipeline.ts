@@ -361,41 +361,48 @@ export function transformSource(input: PipelineInput): SourceResult {
   const holdingSites = new Set(wanted.filter((t) => mayHoldSite(text, t, input.ctx, input.module)));
   if (holdingSites.size === 0) return run.unchanged("unchanged");
 
-  let current = text;
-  let native: NativeTree = parseNative(current);
-  if (reportSyntaxError(run, native)) return run.unchanged("syntax-error");
-  // What the transforms read, made when a transform is about to run on the current text.
-  let file: FileSemantics | undefined;
-  for (const transform of wanted) {
-    // A rewrite may bring a later transform's trigger word in (or take it out).
-    const mayHold =
-      current === text
-        ? holdingSites.has(transform)
-        : mayHoldSite(current, transform, input.ctx, input.module);
-    if (!mayHold) continue;
-    file ??= semanticsOf(run, native, current);
-    if (!file) return run.unchanged("failed");
-    const pass = runPass(run, transform, file);
-    if ("failed" in pass) return pass.failed;
-    const changes = pass.edits.filter((e) => current.slice(e.start, e.end) !== e.text);
-    if (changes.length === 0) continue;
-    run.recordEdits(transform.meta.id, current, changes);
-    const previous = current;
-    current = applyEdits(current, changes);
-    native = reparsedAfterEdits(native, previous, current, changes);
-    file = undefined;
+  // The parser's trees live in the WebAssembly heap: each is freed once the next replaces it
+  // (reparsedAfterEdits), and the last one here. Inline rather than in a helper: an internal
+  // error's stack shows 10 frames, and one more would hide the worker's (AS999 --verbose).
+  let native: NativeTree = parseNative(text);
+  try {
+    let current = text;
+    if (reportSyntaxError(run, native)) return run.unchanged("syntax-error");
+    // What the transforms read, made when a transform is about to run on the current text.
+    let file: FileSemantics | undefined;
+    for (const transform of wanted) {
+      // A rewrite may bring a later transform's trigger word in (or take it out).
+      const mayHold =
+        current === text
+          ? holdingSites.has(transform)
+          : mayHoldSite(current, transform, input.ctx, input.module);
+      if (!mayHold) continue;
+      file ??= semanticsOf(run, native, current);
+      if (!file) return run.unchanged("failed");
+      const pass = runPass(run, transform, file);
+      if ("failed" in pass) return pass.failed;
+      const changes = pass.edits.filter((e) => current.slice(e.start, e.end) !== e.text);
+      if (changes.length === 0) continue;
+      run.recordEdits(transform.meta.id, current, changes);
+      const previous = current;
+      current = applyEdits(current, changes);
+      native = reparsedAfterEdits(native, previous, current, changes);
+      file = undefined;
+    }
+    if (current === text) return run.unchanged("unchanged");
+    if (refusedOutput(run, native)) return run.unchanged("failed");
+    return {
+      status: "changed",
+      output: hasBom ? BOM + current : current,
+      edits: run.edits,
+      diagnostics: run.reported(),
+      skippedBy: run.skippedBy,
+      ...(run.replaced.length > 0 ? { replaced: run.replaced } : {}),
+      fixes: run.fixes,
+    };
+  } finally {
+    native.delete();
   }
-  if (current === text) return run.unchanged("unchanged");
-  if (refusedOutput(run, native)) return run.unchanged("failed");
-  return {
-    status: "changed",
-    output: hasBom ? BOM + current : current,
-    edits: run.edits,
-    diagnostics: run.reported(),
-    skippedBy: run.skippedBy,
-    ...(run.replaced.length > 0 ? { replaced: run.replaced } : {}),
-    fixes: run.fixes,
-  };
 }
 
 /** AS901: the rewritten text would not parse. */

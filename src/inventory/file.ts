@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { FileLook } from "../runner/file-job.js";
 import { decodeSource, readFailure } from "../project/source.js";
 import { lineColumnAt, lineStartsOf } from "../syntax/lines.js";
-import { firstSyntaxProblem, parseNative } from "../syntax/parse.js";
+import { firstSyntaxProblem, withNativeTree } from "../syntax/parse.js";
 import { surveySource } from "../engine/pipeline.js";
 import { isAsyncFunction } from "../python/scope.js";
 import type { Context, NativeTree, Transform } from "../model/types.js";
@@ -70,7 +70,21 @@ export function inventoryOfSource(
   module?: string,
 ): InventoryFile {
   const text = source.replace(/^\uFEFF/, "");
-  const native = parseNative(text);
+  return withNativeTree(text, (native) =>
+    inventoryOfTree(path, text, native, transforms, ctx, skipGlobs, silent, module),
+  );
+}
+
+function inventoryOfTree(
+  path: string,
+  text: string,
+  native: NativeTree,
+  transforms: readonly Transform[],
+  ctx: Context,
+  skipGlobs: Record<string, string[]>,
+  silent: Set<string>,
+  module: string | undefined,
+): InventoryFile {
   const problem = firstSyntaxProblem(native);
   const empty = { path, asyncFunctions: 0, syncFunctions: 0, sites: [] as InventorySite[] };
   if (problem)

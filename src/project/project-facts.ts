@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parse as parseToml } from "smol-toml";
-import { parseNative } from "../syntax/parse.js";
+import { withNativeTree } from "../syntax/parse.js";
 import type { ModelFacts, ProjectFacts, SubProject, SyntaxNode } from "../model/types.js";
 import { basesOutsideOrm, importedModules } from "../django/class-bases.js";
 import { functionKey } from "../model/function-key.js";
@@ -395,7 +395,9 @@ function classHeadsIn(source: string): Record<string, ClassFacts> {
  */
 function classesOfBodies(source: string): Record<string, ClassFacts> {
   // The binding's nodes answer the part of the SyntaxNode interface classesIn reads, alike.
-  return classesIn(parseNative(source).rootNode as unknown as SyntaxNode, source);
+  return withNativeTree(source, (native) =>
+    classesIn(native.rootNode as unknown as SyntaxNode, source),
+  );
 }
 
 /**

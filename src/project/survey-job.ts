@@ -1,4 +1,4 @@
-import { parseNative, firstSyntaxProblem } from "../syntax/parse.js";
+import { firstSyntaxProblem, withNativeTree } from "../syntax/parse.js";
 import { copyTree } from "../syntax/tree.js";
 import { FileSemantics } from "../python/semantics.js";
 import type { Context } from "../model/types.js";
@@ -34,8 +34,9 @@ export function surveyFile(job: SurveyJob, registry: Registry): unknown {
   if (!survey || text === undefined) return undefined;
   if (job.first && survey.startWords && !survey.startWords.some((w) => text.includes(w)))
     return null;
-  const native = parseNative(text);
-  if (firstSyntaxProblem(native)) return undefined;
-  const file = new FileSemantics(job.path, text, copyTree(native, text), job.module);
-  return survey.facts(file, job.ctx, job.wanted);
+  const tree = withNativeTree(text, (native) =>
+    firstSyntaxProblem(native) ? undefined : copyTree(native, text),
+  );
+  if (!tree) return undefined;
+  return survey.facts(new FileSemantics(job.path, text, tree, job.module), job.ctx, job.wanted);
 }

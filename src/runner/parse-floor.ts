@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { mayHoldSite } from "../engine/pipeline.js";
-import { parseNative } from "../syntax/parse.js";
+import { withNativeTree } from "../syntax/parse.js";
 import type { Registry } from "../model/registry.js";
 import type { Context } from "../model/types.js";
 
@@ -33,6 +33,6 @@ export function parseFloor(job: ParseJob, registry: Registry): ParseFloorResult 
   const text = readFileSync(job.file, "utf8");
   if (job.needed && !registry.some((t) => mayHoldSite(text, t, FLOOR_CONTEXT)))
     return { chars: 0, hasError: false };
-  const tree = parseNative(text);
-  return { chars: text.length, hasError: tree.rootNode.hasError };
+  const hasError = withNativeTree(text, (tree) => tree.rootNode.hasError);
+  return { chars: text.length, hasError };
 }

@@ -1,10 +1,16 @@
+import { Edit as TreeEdit, Language, Parser, type Point } from "web-tree-sitter";
+import { grammarWasm } from "./grammar.js";
 import { python2Form } from "./python2.js";
-import Parser from "tree-sitter";
-import Python from "tree-sitter-python";
 import { lineIndexAt, lineStartsOf } from "./lines.js";
 import { copyTree } from "./tree.js";
 import { withTypeParameterDefaultsMasked } from "./type-defaults.js";
 import type { Edit, NativeTree, SyntaxTree as Tree } from "./tree.js";
+
+// tree-sitter's WebAssembly build (issue 24: nothing to compile, the same code on every platform).
+// Loading it is asynchronous, so it happens once per thread as this module loads (top-level
+// await); every parse after that is synchronous, as the transforms and the pipeline expect.
+await Parser.init();
+const python = await Language.load(grammarWasm());
 
 let parser: Parser | undefined;
 
@@ -12,23 +18,32 @@ let parser: Parser | undefined;
 function threadParser(): Parser {
   if (!parser) {
     parser = new Parser();
-    parser.setLanguage(Python as unknown as Parser.Language);
+    parser.setLanguage(python);
   }
   return parser;
 }
 
-// The binding's string input re-slices the remaining text on every chunk; a bounded slice keeps
-// large files linear.
-const CHUNK = 64 * 1024;
-
-/** The binding's tree of `source`: what the pipeline keeps to re-parse incrementally. */
+/**
+ * The parser's tree of `source`: what the pipeline keeps to re-parse incrementally. It lives in
+ * the WebAssembly heap: call `delete()` when done with it (a finalizer frees it otherwise, later).
+ */
 export function parseNative(source: string): NativeTree {
-  return threadParser().parse((offset: number) => source.slice(offset, offset + CHUNK));
+  return threadParser().parse(source)!;
 }
 
-/** The tree of `source` as the transforms read it (see syntax-tree.ts). */
+/** What `read` makes of the parser's tree of `source`; the tree is freed after. */
+export function withNativeTree<T>(source: string, read: (tree: NativeTree) => T): T {
+  const native = parseNative(source);
+  try {
+    return read(native);
+  } finally {
+    native.delete();
+  }
+}
+
+/** The tree of `source` as the transforms read it (see tree.ts). */
 export function parsePython(source: string): Tree {
-  return copyTree(parseNative(source), source);
+  return withNativeTree(source, (native) => copyTree(native, source));
 }
 
 /** What the syntax-problem finders read: the binding's nodes and the copies both answer it. */
@@ -115,13 +130,13 @@ export function countSyntaxProblems(tree: { rootNode: ProblemNode }): number {
 }
 
 /** Row and column (UTF-16 units, as the binding counts them) of an offset. */
-function pointAt(lineStarts: number[], offset: number): Parser.Point {
+function pointAt(lineStarts: number[], offset: number): Point {
   const row = lineIndexAt(lineStarts, offset);
   return { row, column: offset - lineStarts[row] };
 }
 
 /** Where `point` moves to past `text` (columns in UTF-16 units, as the binding counts them). */
-function pointAfter(point: Parser.Point, text: string): Parser.Point {
+function pointAfter(point: Point, text: string): Point {
   const lastBreak = text.lastIndexOf("\n");
   if (lastBreak < 0) return { row: point.row, column: point.column + text.length };
   let rows = 0;
@@ -132,7 +147,7 @@ function pointAfter(point: Parser.Point, text: string): Parser.Point {
 /**
  * The tree of `newText`, which is `oldText` with `sorted` applied: the old tree is told about each
  * edit and re-parsed incrementally, so only the edited regions are parsed again. The old tree is
- * consumed (edited in place).
+ * consumed (edited in place, then deleted).
  */
 export function reparsedAfterEdits(
   tree: NativeTree,
@@ -150,15 +165,19 @@ export function reparsedAfterEdits(
     const startIndex = e.start + delta;
     const newEndIndex = startIndex + e.text.length;
     const startPosition = pointAt(newLines, startIndex);
-    tree.edit({
-      startIndex,
-      oldEndIndex: e.end + delta,
-      newEndIndex,
-      startPosition,
-      oldEndPosition: pointAfter(startPosition, oldText.slice(e.start, e.end)),
-      newEndPosition: pointAt(newLines, newEndIndex),
-    });
+    tree.edit(
+      new TreeEdit({
+        startIndex,
+        oldEndIndex: e.end + delta,
+        newEndIndex,
+        startPosition,
+        oldEndPosition: pointAfter(startPosition, oldText.slice(e.start, e.end)),
+        newEndPosition: pointAt(newLines, newEndIndex),
+      }),
+    );
     delta += e.text.length - (e.end - e.start);
   }
-  return threadParser().parse((offset: number) => newText.slice(offset, offset + CHUNK), tree);
+  const next = threadParser().parse(newText, tree)!;
+  tree.delete();
+  return next;
 }

@@ -1,5 +1,5 @@
-import type Parser from "tree-sitter";
-import Python from "tree-sitter-python";
+import type { Tree as ParserTree, TreeCursor } from "web-tree-sitter";
+import { typesWithFields } from "./grammar.js";
 import { lineIndexAt, lineStartsOf } from "./lines.js";
 
 /*
@@ -20,8 +20,11 @@ const typeNames: string[] = [];
 const typeIsNamed: boolean[] = [];
 typeNames[ERROR_TYPE_ID] = "ERROR";
 typeIsNamed[ERROR_TYPE_ID] = true;
-/** The binding's own tree: parsed and re-parsed by the pipeline, copied before transforms read it. */
-export type NativeTree = Parser.Tree;
+/**
+ * The parser's own tree (web-tree-sitter's, in the WebAssembly heap): parsed and re-parsed by the
+ * pipeline, copied before transforms read it.
+ */
+export type NativeTree = ParserTree;
 
 /** Replace source[start, end) with text. Offsets are JavaScript string indices (UTF-16). */
 export interface Edit {
@@ -42,15 +45,7 @@ const fieldNames: string[] = [];
 const fieldIds = new Map<string, number>();
 
 /** Node types of the Python grammar that name any of their children (node-types.json). */
-const TYPES_WITH_FIELDS: ReadonlySet<string> = new Set(
-  (
-    Python as unknown as {
-      nodeTypeInfo: { type: string; named: boolean; fields?: Record<string, unknown> }[];
-    }
-  ).nodeTypeInfo
-    .filter((info) => info.named && info.fields && Object.keys(info.fields).length > 0)
-    .map((info) => info.type),
-);
+const TYPES_WITH_FIELDS: ReadonlySet<string> = typesWithFields();
 
 export interface Point {
   row: number;
@@ -283,7 +278,7 @@ export function walkNamed(node: SyntaxNode, enter: (node: SyntaxNode) => WalkSte
  * that have fields, and the range of a keyword, punctuation or ASCII identifier token not at all
  * when only whitespace separates it from where the previous token ends (the text gives it).
  */
-export function copyTree(native: Parser.Tree, source: string): SyntaxTree {
+export function copyTree(native: NativeTree, source: string): SyntaxTree {
   const root = native.rootNode;
   const columns = new Columns(root.descendantCount);
   const withErrors = root.hasError;
@@ -330,7 +325,11 @@ export function copyTree(native: Parser.Tree, source: string): SyntaxTree {
     columns.after[i] = count;
     from = columns.end[i];
     while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) return new SyntaxTree(source, columns, depth);
+      if (!cursor.gotoParent()) {
+        // The cursor lives in the WebAssembly heap, as the tree does.
+        cursor.delete();
+        return new SyntaxTree(source, columns, depth);
+      }
       const done = parents.pop()!;
       columns.after[done] = count;
       from = columns.end[done];
@@ -338,7 +337,7 @@ export function copyTree(native: Parser.Tree, source: string): SyntaxTree {
   }
 }
 
-function learnType(typeId: number, cursor: Parser.TreeCursor): void {
+function learnType(typeId: number, cursor: TreeCursor): void {
   const name = cursor.nodeType;
   const named = cursor.nodeIsNamed;
   typeNames[typeId] = name;
@@ -381,7 +380,7 @@ function isAsciiWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
-function fieldIdAt(cursor: Parser.TreeCursor): number {
+function fieldIdAt(cursor: TreeCursor): number {
   const id = cursor.currentFieldId as number | undefined;
   if (id === undefined || id === NO_FIELD) return NO_FIELD;
   if (fieldNames[id] === undefined) {

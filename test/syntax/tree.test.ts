@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type Parser from "tree-sitter";
-import Python from "tree-sitter-python";
+import type { Node as NativeNode, Tree as NativeTree } from "web-tree-sitter";
 import { describe, expect, it } from "vitest";
 import { parseNative } from "../../src/syntax/parse.js";
 import { copyTree, walkNamed, type SyntaxNode } from "../../src/syntax/tree.js";
@@ -72,17 +71,19 @@ function copyFieldOf(node: SyntaxNode): string | null {
 const ALL_FIELDS = [
   ...new Set(
     (
-      Python as unknown as { nodeTypeInfo: { fields?: Record<string, unknown> }[] }
-    ).nodeTypeInfo.flatMap((info) => Object.keys(info.fields ?? {})),
+      JSON.parse(
+        readFileSync(join(root, "node_modules/tree-sitter-python/src/node-types.json"), "utf8"),
+      ) as { fields?: Record<string, unknown> }[]
+    ).flatMap((info) => Object.keys(info.fields ?? {})),
   ),
 ];
 
 /** Both trees side by side, pre-order, each node with the field its parent names it by. */
-function compare(native: Parser.Tree, source: string): void {
+function compare(native: NativeTree, source: string): void {
   const copy = copyTree(native, source);
   const nativeRows: unknown[][] = [];
   let depth = 0;
-  const visitNative = (node: Parser.SyntaxNode, field: string | null, level: number) => {
+  const visitNative = (node: NativeNode, field: string | null, level: number) => {
     nativeRows.push(nodeRow(node, field ?? null, node.childCount));
     depth = Math.max(depth, level);
     node.children.forEach((child, i) => visitNative(child, node.fieldNameForChild(i), level + 1));
@@ -180,12 +181,12 @@ describe("copyTree", () => {
             n.type,
           ];
           expect(span(copy.rootNode.descendantForIndex(start, end)), `${name} @${start}`).toEqual(
-            span(native.rootNode.descendantForIndex(start, end)),
+            span(native.rootNode.descendantForIndex(start, end)!),
           );
           expect(
             span(copy.rootNode.namedDescendantForIndex(start, end)),
             `${name} @${start}`,
-          ).toEqual(span(native.rootNode.namedDescendantForIndex(start, end)));
+          ).toEqual(span(native.rootNode.namedDescendantForIndex(start, end)!));
         }
       }
     }
