@@ -4,7 +4,10 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { diffLines, type Change } from "diff";
 import pc from "picocolors";
-import { decodeSource, writeAtomically, type FileResult } from "../runner/file-job.js";
+import { decodeSource, type FileResult } from "../runner/file-job.js";
+import type { GroupFile, WriteJournal } from "../runner/journal.js";
+import { writeGroup } from "../runner/write-groups.js";
+import { contentHash } from "../project/cache-folder.js";
 import { countSyntaxProblems, parseNative, parsePython } from "../syntax/parse.js";
 import { allImportStatements, importBindings } from "../python/imports.js";
 import { isNameReference } from "../python/scope.js";
@@ -166,6 +169,10 @@ export interface ReviewOptions {
   cwd: string;
   /** Display paths of files that must not be written (uncommitted changes). */
   dirty: Set<string>;
+  /** Display paths of the files of each cross-file change: written all or none. */
+  groups?: string[][];
+  /** Journals each group before it is written (see runner/journal.ts). */
+  journal?: WriteJournal;
 }
 
 type Changed = Extract<FileResult, { status: "changed" }>;
@@ -180,7 +187,7 @@ export async function reviewHunks(
 ): Promise<ReviewedFile[]> {
   const c = pc.createColors(options.color);
   const reader = new LineReader(options.input);
-  const reviewed: ReviewedFile[] = [];
+  const reviewed: Decided[] = [];
   let quit = false;
   try {
     for (const file of files.filter((f): f is Changed => f.status === "changed")) {
@@ -204,20 +211,79 @@ export async function reviewHunks(
         } else if (answer === "d") break;
         else if (answer === "q") quit = true;
       }
-      reviewed.push(
-        writeReviewed(
-          file,
-          applyHunks(parts, hunks, accepted),
-          accepted.size,
-          hunks.length,
-          options,
-        ),
-      );
+      reviewed.push({
+        file,
+        text: applyHunks(parts, hunks, accepted),
+        accepted: accepted.size,
+        total: hunks.length,
+      });
     }
   } finally {
     reader.close();
   }
-  return reviewed;
+  return writeDecided(reviewed, options);
+}
+
+/** A file as the review left it: its text with the accepted hunks. */
+interface Decided {
+  file: Changed;
+  text: string;
+  accepted: number;
+  total: number;
+}
+
+/**
+ * Writes what the review accepted. The files of one cross-file change (a caller and the file
+ * gaining the twin it awaits) are written together or not at all: only when every one of them
+ * was accepted in full and may be written (issue 22, item 1); any other file on its own.
+ */
+function writeDecided(decided: Decided[], options: ReviewOptions): ReviewedFile[] {
+  const full = new Set(decided.filter((d) => d.accepted === d.total).map((d) => d.file.path));
+  const groupOf = new Map<string, string[]>();
+  for (const group of options.groups ?? []) for (const path of group) groupOf.set(path, group);
+  const checked = decided.map((d) => {
+    const others = (groupOf.get(d.file.path) ?? []).filter((p) => p !== d.file.path);
+    const declined = others.filter((p) => !full.has(p));
+    if (d.accepted > 0 && d.text !== d.file.original && declined.length > 0)
+      return {
+        result: {
+          ...checkedResult(d),
+          refused: `it is one change with ${declined.join(", ")}, whose changes were not all accepted`,
+        },
+      };
+    return checkReviewed(d, options);
+  });
+  const byPath = new Map(checked.map((c) => [c.result.path, c]));
+  const done = new Set<string>();
+  for (const c of checked) {
+    if (!c.write || done.has(c.result.path)) continue;
+    const members = [c.result.path, ...(groupOf.get(c.result.path) ?? [])]
+      .filter((p, i, all) => all.indexOf(p) === i)
+      .flatMap((p) => byPath.get(p) ?? []);
+    for (const m of members) done.add(m.result.path);
+    const stopped = members.find((m) => !m.write && m.result.refused);
+    const outcome = stopped
+      ? undefined
+      : writeGroup(
+          members.map((m) => m.write!),
+          options.journal,
+        );
+    const failed = outcome && !outcome.written ? outcome : undefined;
+    const stopper = stopped ?? members.find((m) => m.write?.file === failed?.file);
+    for (const m of members) {
+      if (outcome?.written) m.result.written = true;
+      else if (m.write)
+        m.result.refused =
+          failed && m.write.file === failed.file
+            ? failed.reason
+            : `it is one change with ${stopper?.result.path}, which ${failed ? `could not be written: ${failed.reason}` : "is not written"}`;
+    }
+  }
+  return checked.map((c) => c.result);
+}
+
+function checkedResult(d: Decided): ReviewedFile {
+  return { path: d.file.path, accepted: d.accepted, hunks: d.total, written: false };
 }
 
 function importedNames(text: string): Set<string> {
@@ -241,51 +307,39 @@ export function namesLeftUnimported(original: string, full: string, partial: str
   return [...candidates].filter((name) => !bound.has(name) && used.has(name)).sort();
 }
 
-function writeReviewed(
-  file: Changed,
-  text: string,
-  accepted: number,
-  total: number,
+/** A reviewed file that may be written (its group file), or why not. */
+function checkReviewed(
+  d: Decided,
   options: ReviewOptions,
-): ReviewedFile {
-  const result: ReviewedFile = { path: file.path, accepted, hunks: total, written: false };
-  if (accepted === 0 || text === file.original) return result;
+): { result: ReviewedFile; write?: GroupFile } {
+  const { file, text } = d;
+  const result = checkedResult(d);
+  if (d.accepted === 0 || text === file.original) return { result };
+  const refused = (why: string) => ({ result: { ...result, refused: why } });
   if (options.dirty.has(file.path))
-    return {
-      ...result,
-      refused: "it has uncommitted changes (commit or stash them, or pass --allow-dirty)",
-    };
+    return refused("it has uncommitted changes (commit or stash them, or pass --allow-dirty)");
   // Some hunks alone may not parse (a rewrite split across lines): never write such a file.
   if (countSyntaxProblems(parseNative(text)) > countSyntaxProblems(parseNative(file.original!)))
-    return {
-      ...result,
-      refused: "the accepted changes alone would not parse; accept the related hunks together",
-    };
+    return refused("the accepted changes alone would not parse; accept the related hunks together");
   const unimported = namesLeftUnimported(file.original!, file.output!, text);
   if (unimported.length > 0)
-    return {
-      ...result,
-      refused: `with only the accepted changes, ${unimported.join(", ")} would be used but not imported; accept the related changes together`,
-    };
+    return refused(
+      `with only the accepted changes, ${unimported.join(", ")} would be used but not imported; accept the related changes together`,
+    );
   const absolute = resolve(options.cwd, file.path);
   let bytes: Buffer;
   try {
     bytes = readFileSync(absolute);
   } catch (error) {
-    return { ...result, refused: `cannot read it again: ${(error as Error).message}` };
+    return refused(`cannot read it again: ${(error as Error).message}`);
   }
   const decoded = decodeSource(bytes);
   if (
     !("text" in decoded) ||
     decoded.text.replace(/^\uFEFF/, "") !== file.original!.replace(/^\uFEFF/, "")
   )
-    return { ...result, refused: "it changed on disk during the review" };
+    return refused("it changed on disk during the review");
   const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const withBom = hadBom && !text.startsWith("\uFEFF") ? "\uFEFF" + text : text;
-  try {
-    writeAtomically(absolute, bytes, withBom);
-  } catch (error) {
-    return { ...result, refused: (error as Error).message };
-  }
-  return { ...result, written: true };
+  return { result, write: { file: absolute, expected: contentHash(bytes), after: withBom } };
 }

@@ -12,6 +12,9 @@ import {
 import { FORMATTER_CHOICES, type FormatterChoice } from "../runner/formatter.js";
 import { displayPath, PathError } from "../runner/files.js";
 import { GitError, uncommittedFiles } from "../runner/git.js";
+import { LockError } from "../runner/project-lock.js";
+import { projectRootOf } from "../runner/project-index.js";
+import { startWrites, type WriteSession } from "../runner/write-phase.js";
 import { stdinCommand } from "./stdin.js";
 import { write, writePieces } from "./streams.js";
 import { flagValues, pathsOf, subcommandShadowNote, usageMessage } from "./args.js";
@@ -278,21 +281,35 @@ function formatRun(result: RunResult, options: Options): Iterable<string> {
 
 /** --interactive: a dry run keeping each file's text, then a question per hunk. */
 async function interactiveCommand(options: Options): Promise<number> {
+  // It writes: one writing run at a time, and an interrupted one's groups rolled back first.
+  const session = await startWrites(projectRootOf(resolve(options.paths[0] ?? ".")), {
+    onWait: (message) => process.stderr.write(`asyncshift: ${message}\n`),
+  });
+  try {
+    return await reviewAndWrite(options, session);
+  } finally {
+    session.release?.();
+  }
+}
+
+async function reviewAndWrite(options: Options, session: WriteSession): Promise<number> {
   const result = await run({ ...options, mode: "dry-run" }, { keepText: true });
   const changed = result.files.filter((f) => f.status === "changed");
-  const dirty = options.allowDirty
+  const uncommitted = options.allowDirty
     ? new Set<string>()
-    : new Set(
-        [...uncommittedFiles(changed.map((f) => resolve(f.path)))].map((f) => displayPath(f)),
-      );
+    : uncommittedFiles(changed.map((f) => resolve(f.path)));
+  const own = session.journal?.ownWrites(uncommitted) ?? new Set<string>();
+  const dirty = new Set([...uncommitted].filter((f) => !own.has(f)).map((f) => displayPath(f)));
   const reviewed = await reviewHunks(result.files, {
     input: process.stdin,
     output: process.stdout,
     color: options.color,
     cwd: process.cwd(),
     dirty,
+    groups: result.writeGroups,
+    ...(session.journal ? { journal: session.journal } : {}),
   });
-  const lines: string[] = [];
+  const lines: string[] = session.notices.map((n) => n.message);
   for (const file of result.files)
     for (const d of file.diagnostics)
       lines.push(formatDiagnostic(file.path, d, pc.createColors(options.color)));
@@ -322,18 +339,69 @@ async function runCommand(args: RunArgs): Promise<number> {
   const progress = wantsProgress(process.stderr, options.quiet)
     ? progressBar(process.stderr)
     : undefined;
+  const interrupt = interruptHandling(() => progress?.stop());
   let result: RunResult;
   try {
     result = await run(options, {
       ...(progress ? { onProgress: progress.onProgress } : {}),
       // SARIF fixes are checked against the text as read.
       keepText: options.format === "sarif",
+      onWait: (message) => process.stderr.write(`asyncshift: ${message}\n`),
+      signal: interrupt.signal,
+      onWriting: interrupt.writing,
     });
   } finally {
     progress?.stop();
+    interrupt.dispose();
   }
   await writePieces(process.stdout, formatRun(result, options));
-  return result.exitCode;
+  if (!result.interrupted) return result.exitCode;
+  await write(process.stderr, interruptedSummary(result));
+  return 130;
+}
+
+/**
+ * Ctrl-C and SIGTERM (issue 22, item 9): before any file is written, the run stops at once (no
+ * file changed, exit 130); while files are written, the group being written is finished, no
+ * other is started, and the run says what was written and what was not. A second signal while
+ * writing still waits for the group: a group is never left half-written by the tool itself.
+ */
+function interruptHandling(beforeExit: () => void) {
+  const controller = new AbortController();
+  let writing = false;
+  const onSignal = () => {
+    if (writing) {
+      controller.abort();
+      return;
+    }
+    beforeExit();
+    process.stderr.write("\nasyncshift: interrupted before writing: no file was changed\n");
+    process.exit(130);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: controller.signal,
+    writing: (now: boolean) => {
+      writing = now;
+    },
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    },
+  };
+}
+
+/** What an interrupted run wrote and did not write, for standard error. */
+function interruptedSummary(result: RunResult): string {
+  const written = result.files.filter((f) => f.status === "changed" && f.written);
+  const notWritten = result.files.filter(
+    (f) => f.status === "failed" && f.diagnostics.some((d) => d.code === "AS905"),
+  );
+  const list = (files: { path: string }[], what: string) =>
+    `${files.length} file${files.length === 1 ? "" : "s"} ${what}` +
+    (files.length > 0 ? ` (${files.map((f) => f.path).join(", ")})` : "");
+  return `asyncshift: interrupted: ${list(written, "written")}; ${list(notWritten, "not written")}\n`;
 }
 
 interface ReportArgs extends TransformFlagArgs {
@@ -437,6 +505,7 @@ export async function main(argv: string[]): Promise<number> {
           error instanceof UsageError ||
           error instanceof ConfigError ||
           error instanceof GitError ||
+          error instanceof LockError ||
           error instanceof PathError
         ) {
           fail(error.message);

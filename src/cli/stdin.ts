@@ -40,6 +40,7 @@ function asRunResult(path: string, result: TransformSourceResult, options: Optio
   const transforms = selectedTransforms(options.transforms);
   return {
     mode: options.mode,
+    writeGroups: [],
     transforms: transforms.map((t) => t.meta.id),
     // Not in the JSON document; what standard input alone can say.
     project: { usesDjango: options.django, usesAsgiref: false, models: {} },

@@ -412,6 +412,11 @@ export interface ProjectSurvey {
 export interface SurveyPlan {
   plan: unknown;
   modules: string[];
+  /**
+   * Modules whose files must be written together or not at all: a caller and the modules
+   * receiving the twins it comes to await. The runner makes each a write group.
+   */
+  groups?: string[][];
 }
 
 /** Something said once per run, not per file (a transform that did nothing, and why). */

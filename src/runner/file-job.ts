@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import {
   chmodSync,
   closeSync,
+  fchownSync,
   fsyncSync,
   lstatSync,
   openSync,
@@ -9,7 +10,7 @@ import {
   renameSync,
   statSync,
   unlinkSync,
-  writeSync,
+  writeFileSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { createTwoFilesPatch } from "diff";
@@ -26,6 +27,7 @@ import { outlineOf } from "../python/outline.js";
 import { packOutline, type PackedOutline } from "../python/packed-outline.js";
 import type { ProjectFacts, ReplacedName, Transform, TransformOptions } from "../model/types.js";
 import { formatSource, type FormatterCommand } from "./formatter.js";
+import { contentHash } from "../project/cache-folder.js";
 import { TRANSFORMS, transformById } from "../../transforms/index.js";
 
 /**
@@ -79,7 +81,10 @@ export type FileResult =
       diff?: string;
       written: boolean;
       original?: string;
+      /** The new text: kept when asked, and until written in write mode. */
       output?: string;
+      /** Write mode: the SHA-256 of the bytes the new text was made from (checked before writing). */
+      readHash?: string;
     })
   | (FileResultBase & { status: "unchanged" })
   | (FileResultBase & { status: "skipped"; reason: string })
@@ -136,7 +141,7 @@ export function decodeSource(bytes: Buffer): { text: string } | { problem: Repor
  * empty.
  */
 export const testHooks: {
-  /** Called after the new text is computed and before the file is checked and written. */
+  /** Called before a file of a write group is checked and written (in the main thread). */
   beforeWrite?: (file: string) => void;
 } = {};
 
@@ -165,7 +170,7 @@ function faultInjectingTransform(): Transform | undefined {
 }
 
 /** Why the file must not be replaced, or undefined when it may be. */
-function refusalToWrite(file: string, original: Buffer): string | undefined {
+export function refusalToWrite(file: string, original: Buffer): string | undefined {
   const stat = lstatSync(file);
   // A link is never replaced by a regular file: discovery hands out real paths, so this is a race.
   if (stat.isSymbolicLink()) return "it became a symbolic link while it was processed";
@@ -174,20 +179,26 @@ function refusalToWrite(file: string, original: Buffer): string | undefined {
   // owner's read-only bit instead, as an editor asks before overwriting such a file.
   if ((stat.mode & 0o200) === 0)
     return "the file is read-only; make it writable to have it migrated";
+  // A rename gives the path a new file: the other names of a hard-linked file would keep the old
+  // text, silently split from this one. Refused, not split (issue 22, item 8).
+  if (stat.nlink > 1)
+    return `the file has ${stat.nlink} hard links; replacing it would split them (the other names would keep the old text): copy it to a file of its own to have it migrated`;
   if (!readFileSync(file).equals(original))
     return "the file changed on disk while it was processed; not overwritten, so no edit is lost";
   return undefined;
 }
 
 /**
- * Write `text` to `file` atomically (temp file in the same folder, then rename), keeping the mode,
- * unless the file is read-only or changed on disk since it was read as `original`. A crash at any
- * moment leaves the file wholly old or wholly new (at worst a stray `.NAME.asyncshift-*.tmp`).
+ * Write `text` to `file` atomically (temp file in the same folder, then rename), keeping the mode
+ * and (run as root) the owner, unless the file is read-only, hard-linked or changed on disk since
+ * it was read as `original`. A crash at any moment leaves the file wholly old or wholly new (at
+ * worst a stray `.NAME.asyncshift-*.tmp`, which the next run's recovery removes).
  */
-export function writeAtomically(file: string, original: Buffer, text: string): void {
+export function writeAtomically(file: string, original: Buffer, text: string | Buffer): void {
   const before = refusalToWrite(file, original);
   if (before) throw new Error(before);
-  const mode = statSync(file).mode & 0o7777;
+  const stat = statSync(file);
+  const mode = stat.mode & 0o7777;
   const temp = join(
     dirname(file),
     `.${basename(file)}.asyncshift-${randomBytes(4).toString("hex")}.tmp`,
@@ -195,7 +206,10 @@ export function writeAtomically(file: string, original: Buffer, text: string): v
   const fd = openSync(temp, "wx", mode);
   try {
     try {
-      writeSync(fd, text);
+      writeFileSync(fd, text);
+      // A root run (a container, sudo) must not hand the user's file to root.
+      if (process.getuid?.() === 0 && (stat.uid !== 0 || stat.gid !== 0))
+        fchownSync(fd, stat.uid, stat.gid);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -282,20 +296,18 @@ function processFileOrThrow(job: FileJob): FileResult {
   const output = job.formatter ? formatted(job.formatter, job.file, result.output) : undefined;
   if (output && "error" in output) common.diagnostics = [...common.diagnostics, output.error];
   const text = output && "text" in output ? output.text : result.output;
-  const refused = job.write ? writeRefusal(job, bytes, text) : undefined;
-  if (refused) {
-    const { diagnostic, ...failure } = refused;
-    return { ...common, ...failure, diagnostics: [...common.diagnostics, diagnostic] };
-  }
+  // Written later, in the main thread, with the rest of its write group (see write-groups.ts).
   return {
     ...common,
     status: "changed",
     edits: result.edits,
     ...(result.replaced ? { replaced: result.replaced } : {}),
     fixes: result.fixes ?? [],
-    written: job.write,
+    written: false,
     ...(job.wantDiff ? { diff: unifiedDiff(job.path, source, text) } : {}),
-    ...(job.keepText ? { original: source, output: text } : {}),
+    ...(job.keepText ? { original: source } : {}),
+    ...(job.keepText || job.write ? { output: text } : {}),
+    ...(job.write ? { readHash: contentHash(bytes) } : {}),
   };
 }
 
@@ -329,26 +341,6 @@ function readSource(job: FileJob): { bytes: Buffer; text: string } | { result: F
   return {
     result: { ...base, status: "skipped", reason: problem.message, diagnostics: [problem] },
   };
-}
-
-/** Writes the new text; undefined when written, else the failure (AS905) to report. */
-function writeRefusal(
-  job: FileJob,
-  bytes: Buffer,
-  text: string,
-): { status: "failed"; reason: string; diagnostic: ReportedDiagnostic } | undefined {
-  try {
-    testHooks.beforeWrite?.(job.file);
-    writeAtomically(job.file, bytes, text);
-    return undefined;
-  } catch (error) {
-    const message = `not written: ${(error as Error).message}`;
-    return {
-      status: "failed",
-      reason: message,
-      diagnostic: runnerDiagnostic("AS905", "error", message),
-    };
-  }
 }
 
 /** The formatter's text, or a warning saying why the transforms' text is kept. */

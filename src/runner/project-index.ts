@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Options } from "../config/options.js";
 import type {
@@ -12,7 +12,8 @@ import type {
 import { PACKED_CALL_WIDTH, type PackedOutline } from "../python/packed-outline.js";
 import { prePassOfPath, type PrePass } from "./file-job.js";
 import { discoverPythonFiles, displayPath, globBaseFor, relativePath } from "./files.js";
-import { IndexCache } from "./index-cache.js";
+import { IndexCache, type ContentKey } from "./index-cache.js";
+import { contentHash } from "../project/cache-folder.js";
 import type { Pool } from "./pool.js";
 import {
   dependencyFacts,
@@ -82,6 +83,11 @@ export interface PrePassResult {
   prePass: (PrePass | undefined)[];
   /** Each file's size when the pre-pass looked (absent: it could not). */
   sizes: Map<string, number>;
+  /**
+   * The SHA-256 of each file's bytes as the pre-pass read them (absent: it could not): what the
+   * plans were made from, checked again before a file is written.
+   */
+  hashes: Map<string, string>;
   project: ProjectFacts;
   index: ProjectIndex;
 }
@@ -110,7 +116,7 @@ export async function projectPrePass(
   listed = new Set(all);
   const cache = options.cache === false ? undefined : new IndexCache(root, cacheKey);
   const paths = all.map((file) => relativePath(root, file));
-  const stats = all.map((file) => statOf(file));
+  const stats = all.map((file) => contentKeyOf(file));
   const prePass = all.map((_, i) => (stats[i] ? cache?.get(paths[i], stats[i]!) : undefined));
   const missing = all.flatMap((file, i) => (prePass[i] ? [] : [i]));
   // Opening and reading a file costs what scanning about 1.5 KB does (a dense project's
@@ -162,7 +168,8 @@ export async function projectPrePass(
   );
   const positions = new Map(all.map((f, i) => [f, i]));
   const sizes = new Map(all.flatMap((f, i) => (stats[i] ? [[f, stats[i]!.size] as const] : [])));
-  return { prePass: files.map((f) => prePass[positions.get(f)!]), sizes, project, index };
+  const hashes = new Map(all.flatMap((f, i) => (stats[i] ? [[f, stats[i]!.hash] as const] : [])));
+  return { prePass: files.map((f) => prePass[positions.get(f)!]), sizes, hashes, project, index };
 }
 
 /**
@@ -240,10 +247,11 @@ async function readModelBodies(
   return reread;
 }
 
-function statOf(file: string): { size: number; mtimeMs: number } | undefined {
+/** The file's size and content hash; undefined when it cannot be read. */
+function contentKeyOf(file: string): ContentKey | undefined {
   try {
-    const stat = statSync(file);
-    return { size: stat.size, mtimeMs: stat.mtimeMs };
+    const bytes = readFileSync(file);
+    return { size: bytes.length, hash: contentHash(bytes) };
   } catch {
     return undefined;
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Options } from "../config/options.js";
@@ -5,6 +6,7 @@ import { makeContext } from "../config/context.js";
 import {
   moduleOf,
   projectPrePass,
+  projectRootOf,
   rewriteWorthThreads,
   type PrePassResult,
 } from "./project-index.js";
@@ -13,6 +15,7 @@ import { mockedRewrites, withMockFindings } from "./mocks.js";
 import { VERSION } from "../version.js";
 import {
   inertResult,
+  refusalToWrite,
   runnerDiagnostic,
   type FileJob,
   type FileLook,
@@ -21,6 +24,17 @@ import {
 import { discoverPythonFiles, displayPath, globBaseFor } from "./files.js";
 import { filesChangedSince, refuseDirtyWrites, uncommittedFiles } from "./git.js";
 import { Pool } from "./pool.js";
+import { contentHash } from "../project/cache-folder.js";
+import type { WriteJournal } from "./journal.js";
+import { pauseAt } from "./test-faults.js";
+import { writeGroupsOf } from "./write-groups.js";
+import {
+  interruptedNotices,
+  startWrites,
+  writeResults,
+  type WriteSession,
+  type WriteTargets,
+} from "./write-phase.js";
 import { surveyProject } from "./survey.js";
 import { planFormatter } from "./formatter.js";
 import { transformApplies } from "../engine/pipeline.js";
@@ -52,6 +66,13 @@ export interface Summary {
 
 export interface RunResult {
   mode: Options["mode"];
+  /** Ctrl-C or SIGTERM stopped the writes: the files not written say so (AS905). */
+  interrupted?: boolean;
+  /**
+   * The changed files (display paths) that are one cross-file change each, written all or none:
+   * the write groups of more than one file (every other changed file is a group of its own).
+   */
+  writeGroups: string[][];
   transforms: string[];
   project: ProjectFacts;
   targetDjangoVersion: string;
@@ -112,10 +133,37 @@ export interface RunHooks {
   onProgress?: (done: number, total: number) => void;
   /** Keep each changed file's old and new text in its result. */
   keepText?: boolean;
+  /** Told once when another run holds the project's lock and this one waits for it. */
+  onWait?: (message: string) => void;
+  /** Ctrl-C, SIGTERM: once aborted, no further write group is started. */
+  signal?: AbortSignal;
+  /** Told when the run starts and stops writing files (an interrupt then waits for the group). */
+  onWriting?: (writing: boolean) => void;
 }
 
-/** Runs the transforms over the paths; never prints. */
+/**
+ * Runs the transforms over the paths; never prints. A writing run holds the project's lock from
+ * before it reads anything until its last write, and first rolls back what an interrupted run
+ * left (see write-phase.ts).
+ */
 export async function run(options: Options, hooks: RunHooks = {}): Promise<RunResult> {
+  const root = projectRootOf(resolve(process.cwd(), options.paths[0] ?? "."));
+  if (options.mode !== "write")
+    return runLocked(options, hooks, undefined, interruptedNotices(root));
+  const session = await startWrites(root, hooks);
+  try {
+    return await runLocked(options, hooks, session, session.notices);
+  } finally {
+    session.release?.();
+  }
+}
+
+async function runLocked(
+  options: Options,
+  hooks: RunHooks,
+  session: WriteSession | undefined,
+  startNotices: Notice[],
+): Promise<RunResult> {
   const started = performance.now();
   const transforms = selectedTransforms(options.transforms);
   const cwd = process.cwd();
@@ -145,7 +193,9 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
   // Like `cargo fix`: never overwrite work that is not committed yet (see refuseDirtyWrites); a
   // plan across files must not count on such a file being rewritten either.
   const dirty =
-    options.mode === "write" && !options.allowDirty ? uncommittedFiles(files) : new Set<string>();
+    options.mode === "write" && !options.allowDirty
+      ? withoutOwnWrites(uncommittedFiles(files), session?.journal)
+      : new Set<string>();
   const rewritten = files.filter((file) => !dirty.has(file));
   prePass.project.plans = await surveyProject(
     pool,
@@ -156,24 +206,38 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
     (files) => rewriteWorthThreads(files, prePass.sizes, pool.size),
   );
   const notices = [
+    ...startNotices,
     ...runNotices(options, transforms, ctx, excludedNamed, cwd),
     ...subProjectNotices(transforms, ctx, files),
   ];
   const lookAt = fileLook(cwd, transforms, ctx.options, prePass.project, options.skip);
   const extra = { ...(formatter.command ? { formatter: formatter.command } : {}) };
-  const results = await rewritePass(
+  await pauseAt("plan");
+  const { results, plans } = await rewritePass(
     pool,
     { files, found, prePass, lookAt, extra, notices, dirty },
     options,
     hooks,
   );
   await pool.close();
+  const targets = writeTargets(lookAt, prePass, cwd);
+  const groups = linkedGroups(results, plans, targets);
+  hooks.onWriting?.(true);
+  const { interrupted } = session
+    ? await writeResults(results, plans, targets, session, {
+        keepText: hooks.keepText ?? false,
+        interrupted: () => hooks.signal?.aborted ?? false,
+      })
+    : { interrupted: false };
+  hooks.onWriting?.(false);
   // Said only when it mattered: a file changed and went out unformatted.
   if (formatter.notice && results.some((r) => r.status === "changed"))
     notices.push({ message: formatter.notice });
   withLinksNotFollowed(results, notFollowed, cwd);
   return {
     mode: options.mode,
+    ...(interrupted ? { interrupted } : {}),
+    writeGroups: groups,
     transforms: transforms.map((t) => t.meta.id),
     project: prePass.project,
     targetDjangoVersion:
@@ -265,7 +329,7 @@ async function rewritePass(
   },
   options: Options,
   hooks: RunHooks,
-): Promise<FileResult[]> {
+): Promise<{ results: FileResult[]; plans: PrePassResult["project"]["plans"] }> {
   const { files, found, prePass, lookAt, extra, notices, dirty } = pass;
   const cwd = process.cwd();
   // A module a transform's plan edits is read whatever its text (see Transform.survey).
@@ -291,8 +355,11 @@ async function rewritePass(
     prePass.sizes,
     pool.size,
   );
-  const processed = await processPlannedFirst(pool, jobsList, { planned, inline }, (done) =>
-    hooks.onProgress?.(inertCount + done, files.length),
+  const { results: processed, unplanned } = await processPlannedFirst(
+    pool,
+    jobsList,
+    { planned, inline, planHash: (file) => prePass.hashes.get(file) },
+    (done) => hooks.onProgress?.(inertCount + done, files.length),
   );
   // Back in file order: inert files take their place without having been read again.
   let nextProcessed = 0;
@@ -305,11 +372,27 @@ async function rewritePass(
       ? [{ module: modules.get(r.path)!, replaced: r.replaced }]
       : [],
   );
-  return refuseDirtyWrites(
+  const results = refuseDirtyWrites(
     withMockFindings(inOrder, mockedRewrites(prePass.index, rewritten, cwd)),
     new Set(jobsList.filter((job) => dirty.has(job.file)).map((job) => job.path)),
     notices,
   );
+  // Rewritten as if there were no plan: no file depends on another, each is its own write group.
+  return { results, plans: unplanned ? undefined : prePass.project.plans };
+}
+
+/** Where the write phase finds each result's file, module and the hash its plan was made from. */
+function writeTargets(
+  lookAt: (file: string) => FileLook,
+  prePass: PrePassResult,
+  cwd: string,
+): WriteTargets {
+  const file = (r: FileResult) => resolve(cwd, r.path);
+  return {
+    file,
+    module: (r) => lookAt(file(r)).module ?? "",
+    planHash: (f) => prePass.hashes.get(f),
+  };
 }
 
 /**
@@ -320,9 +403,13 @@ async function rewritePass(
 async function processPlannedFirst(
   pool: Pool,
   jobs: FileJob[],
-  how: { planned: ReadonlySet<string>; inline: boolean },
+  how: {
+    planned: ReadonlySet<string>;
+    inline: boolean;
+    planHash: (file: string) => string | undefined;
+  },
   onProgress: (done: number) => void,
-): Promise<FileResult[]> {
+): Promise<{ results: FileResult[]; unplanned: boolean }> {
   const run = (list: FileJob[], before: number) =>
     pool.run<FileResult>(
       list.map((job) => ({ kind: "process" as const, job })),
@@ -330,7 +417,7 @@ async function processPlannedFirst(
       { inline: how.inline },
     );
   const first = jobs.filter((job) => how.planned.has(job.module ?? ""));
-  if (first.length === 0) return run(jobs, 0);
+  if (first.length === 0) return { results: await run(jobs, 0), unplanned: false };
   const firstResults = await run(first, 0);
   // A file a plan edits that failed, or was not written: the files that would count on it
   // (a wrapper awaiting a twin it was to hold) are rewritten as if there were no plan.
@@ -338,7 +425,9 @@ async function processPlannedFirst(
     (r, i) =>
       r.status === "failed" ||
       r.diagnostics.some((d) => d.code === "AS901") ||
-      (first[i].write && r.status === "changed" && !r.written),
+      (first[i].write &&
+        r.status === "changed" &&
+        !mayBeWritten(first[i].file, r.readHash, how.planHash(first[i].file))),
   );
   const rest = jobs
     .filter((job) => !how.planned.has(job.module ?? ""))
@@ -348,7 +437,45 @@ async function processPlannedFirst(
     ...first.map((job, i) => [job.file, firstResults[i]] as const),
     ...rest.map((job, i) => [job.file, restResults[i]] as const),
   ]);
-  return jobs.map((job) => byPath.get(job.file)!);
+  return { results: jobs.map((job) => byPath.get(job.file)!), unplanned };
+}
+
+/**
+ * Can the write phase replace the file: it still holds what the plan was made from (and the new
+ * text was made from), and nothing else refuses it (read-only, a link)?
+ */
+function mayBeWritten(
+  file: string,
+  read: string | undefined,
+  planned: string | undefined,
+): boolean {
+  try {
+    const bytes = readFileSync(file);
+    const hash = contentHash(bytes);
+    return hash === read && hash === planned && refusalToWrite(file, bytes) === undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** The write groups of more than one file among the changed results, by display path. */
+function linkedGroups(
+  results: FileResult[],
+  plans: PrePassResult["project"]["plans"],
+  targets: WriteTargets,
+): string[][] {
+  const changed = results.filter((r) => r.status === "changed");
+  const candidates = changed.map((r) => ({ file: targets.file(r), module: targets.module(r) }));
+  return writeGroupsOf(candidates, plans)
+    .filter((group) => group.length > 1)
+    .map((group) => group.map((i) => changed[i].path));
+}
+
+/** The uncommitted files, less those holding exactly what this tool last wrote to them. */
+function withoutOwnWrites(dirty: Set<string>, journal: WriteJournal | undefined): Set<string> {
+  if (!journal || dirty.size === 0) return dirty;
+  const own = journal.ownWrites(dirty);
+  return new Set([...dirty].filter((file) => !own.has(file)));
 }
 
 /** Links discovery did not follow out of the given paths (or dangling, or looping): one warning each. */
