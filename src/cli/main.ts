@@ -5,6 +5,7 @@ import pc from "picocolors";
 import {
   ConfigError,
   expectCodes,
+  expectMegabytes,
   resolveOptions,
   type GivenOptions,
   type Options,
@@ -66,6 +67,8 @@ interface RunArgs extends TransformFlagArgs {
   "extend-ignore"?: string | string[];
   "report-unused-ignores"?: boolean;
   "format-with"?: FormatterChoice;
+  "formatter-from-venv"?: boolean;
+  "max-file-size"?: number;
 }
 
 /** Flags that choose files and read the configuration: shared by `run` and `report`. */
@@ -157,6 +160,16 @@ function runFlags<T>(y: Argv<T>) {
       describe:
         "Formatter run on changed files: auto (the one pyproject.toml configures), ruff, black, none",
     })
+    .option("formatter-from-venv", {
+      type: "boolean",
+      describe:
+        "Let the formatter run from the project's .venv/ or venv/ (off: nothing shipped in the scanned tree runs)",
+    })
+    .option("max-file-size", {
+      type: "number",
+      requiresArg: true,
+      describe: "Skip files larger than this many megabytes (AS913; default 10)",
+    })
     .option("extend-ignore", {
       type: "string",
       requiresArg: true,
@@ -169,7 +182,18 @@ function runFlags<T>(y: Argv<T>) {
     .group(["extend-ignore", "report-unused-ignores"], "Diagnostics:")
     .conflicts("write", ["check", "interactive"])
     .conflicts("check", "interactive")
-    .group(["write", "check", "interactive", "unsafe-fixes", "allow-dirty", "format-with"], "Mode:")
+    .group(
+      [
+        "write",
+        "check",
+        "interactive",
+        "unsafe-fixes",
+        "allow-dirty",
+        "format-with",
+        "formatter-from-venv",
+      ],
+      "Mode:",
+    )
     .group(
       ["transform", "django", "django-version", ...Object.keys(transformFlags())],
       "Transforms:",
@@ -185,7 +209,10 @@ function runFlags<T>(y: Argv<T>) {
         "Read one file's source from standard input as PATH; print the result to standard output, diagnostics to standard error",
     })
     .conflicts("stdin-filename", ["write", "interactive", "changed-since"])
-    .group(["include", "exclude", "changed-since", "stdin-filename", "config", "jobs"], "Files:")
+    .group(
+      ["include", "exclude", "changed-since", "stdin-filename", "config", "jobs", "max-file-size"],
+      "Files:",
+    )
     .option("format", {
       choices: ["text", "json", "sarif", "github"] as const,
       describe: "Output format: text, json, sarif (SARIF 2.1.0), github (workflow annotations)",
@@ -230,6 +257,11 @@ function givenOptions(args: RunArgs): GivenOptions {
     ignore: ignoredCodes(args["extend-ignore"]),
     reportUnusedIgnores: args["report-unused-ignores"],
     formatWith: args["format-with"],
+    formatterFromVenv: args["formatter-from-venv"],
+    maxFileSize:
+      args["max-file-size"] === undefined
+        ? undefined
+        : expectMegabytes(args["max-file-size"], "--max-file-size"),
     config: args.config,
   };
 }
@@ -293,7 +325,10 @@ async function interactiveCommand(options: Options): Promise<number> {
 }
 
 async function reviewAndWrite(options: Options, session: WriteSession): Promise<number> {
-  const result = await run({ ...options, mode: "dry-run" }, { keepText: true });
+  const result = await run(
+    { ...options, mode: "dry-run" },
+    { keepText: true, formatForWrite: true },
+  );
   const changed = result.files.filter((f) => f.status === "changed");
   const uncommitted = options.allowDirty
     ? new Set<string>()

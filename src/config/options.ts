@@ -44,6 +44,13 @@ export interface Options {
   reportUnusedIgnores: boolean;
   /** The formatter run on changed files: `auto` is the one the project configures. */
   formatWith: FormatterChoice;
+  /**
+   * Let the formatter come from the project's `.venv/` or `venv/`: a program shipped inside the
+   * scanned tree runs only when the command line says so (never from [tool.asyncshift]).
+   */
+  formatterFromVenv: boolean;
+  /** Files larger than this many megabytes are skipped (AS913): bounded time and memory. */
+  maxFileSize: number;
 }
 
 /** A configuration problem the user must fix: exit code 2, message names the key and file. */
@@ -71,6 +78,8 @@ export const DEFAULT_OPTIONS: Omit<Options, "paths"> = {
   ignore: [],
   reportUnusedIgnores: false,
   formatWith: "auto",
+  formatterFromVenv: false,
+  maxFileSize: 10,
 };
 
 /** Does this pyproject.toml text hold a [tool.asyncshift] table (in any TOML spelling)? */
@@ -199,7 +208,15 @@ const KEYS: Record<string, Reader> = {
       );
     return { formatWith: v as FormatterChoice };
   },
+  "max-file-size": (v, k) => ({ maxFileSize: expectMegabytes(v, k) }),
 };
+
+/** A positive number of megabytes. */
+export function expectMegabytes(value: unknown, key: string): number {
+  if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value))
+    throw new ConfigError(`${key} must be a positive number of megabytes, not ${describe(value)}`);
+  return value;
+}
 
 const skipReader =
   (id: string): Reader =>

@@ -101,7 +101,7 @@ export async function inventory(options: Options, cwd = process.cwd()): Promise<
       files,
       options,
       cwd,
-      cacheKey(transforms),
+      cacheKey(transforms, options.maxFileSize),
     );
     pool.shareIndex(index);
     // The inventory describes the code whatever the project: Django-only transforms look too.

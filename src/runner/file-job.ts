@@ -28,6 +28,7 @@ import { packOutline, type PackedOutline } from "../python/packed-outline.js";
 import type { ProjectFacts, ReplacedName, Transform, TransformOptions } from "../model/types.js";
 import { formatSource, type FormatterCommand } from "./formatter.js";
 import { contentHash } from "../project/cache-folder.js";
+import { quotedPatchName } from "../model/patch-name.js";
 import { TRANSFORMS, transformById } from "../../transforms/index.js";
 
 /**
@@ -59,6 +60,8 @@ export interface FileJob extends FileLook {
   reportUnusedIgnores?: boolean;
   /** The project's formatter, run on the new text of a changed file. */
   formatter?: FormatterCommand;
+  /** Larger files are skipped (AS913), not read. */
+  maxBytes?: number;
 }
 
 interface FileResultBase {
@@ -316,6 +319,11 @@ function readSource(job: FileJob): { bytes: Buffer; text: string } | { result: F
   const base = { path: job.path, skippedBy: [] as string[] };
   let bytes: Buffer;
   try {
+    const tooLarge = sizeRefusal(job.file, job.maxBytes);
+    if (tooLarge) {
+      const diagnostics = [tooLarge];
+      return { result: { ...base, status: "skipped", reason: tooLarge.message, diagnostics } };
+    }
     bytes = readFileSync(job.file);
   } catch (error) {
     const message = readFailure(error);
@@ -343,6 +351,22 @@ function readSource(job: FileJob): { bytes: Buffer; text: string } | { result: F
   };
 }
 
+/** AS913 for a file larger than `maxBytes` (issue 22, item 10), read neither whole nor at all. */
+export function sizeRefusal(
+  file: string,
+  maxBytes: number | undefined,
+): ReportedDiagnostic | undefined {
+  if (maxBytes === undefined) return undefined;
+  const size = statSync(file).size;
+  if (size <= maxBytes) return undefined;
+  const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  return runnerDiagnostic(
+    "AS913",
+    "warning",
+    `file too large (${mb(size)}, over max-file-size ${mb(maxBytes)}): skipped; raise --max-file-size to have it migrated`,
+  );
+}
+
 /** The formatter's text, or a warning saying why the transforms' text is kept. */
 function formatted(
   command: FormatterCommand,
@@ -363,9 +387,15 @@ function formatted(
 export function unifiedDiff(path: string, before: string, after: string): string {
   // An absolute path (given on the command line) must not become "a//tmp/...".
   const shown = path.replace(/^\/+/, "");
-  return createTwoFilesPatch(`a/${shown}`, `b/${shown}`, before, after, undefined, undefined, {
-    context: 3,
-  })
+  return createTwoFilesPatch(
+    quotedPatchName(`a/${shown}`),
+    quotedPatchName(`b/${shown}`),
+    before,
+    after,
+    undefined,
+    undefined,
+    { context: 3 },
+  )
     .split("\n")
     .slice(1) // the "===" separator line
     .join("\n");
@@ -418,8 +448,13 @@ function holdsTrigger(source: string): boolean {
   return triggerTest(source);
 }
 
-/** The pre-pass for one file; unreadable or undecodable files contribute nothing. */
-export function prePassOfPath(file: string): PrePass {
+/** The pre-pass for one file; unreadable, undecodable or too large files contribute nothing. */
+export function prePassOfPath(file: string, maxBytes?: number): PrePass {
+  try {
+    if (sizeRefusal(file, maxBytes)) return { inert: false };
+  } catch {
+    return { inert: false };
+  }
   const text = textOfPath(file);
   if (text === undefined) return { inert: false };
   const fault = faultInjectingTransform();

@@ -23,7 +23,7 @@ import { TRANSFORMS } from "../../transforms/index.js";
  * text test lets through is parsed (the floor of a run that parses no file it need not).
  */
 export type Task =
-  | { kind: "facts"; file: string }
+  | { kind: "facts"; file: string; maxBytes?: number }
   | { kind: "model-facts"; file: string }
   | { kind: "process"; job: FileJob }
   | { kind: "inventory"; job: FileLook }
@@ -85,7 +85,7 @@ function parseFloor(file: string, needed: boolean): ParseFloorResult {
 export function runTask(task: Task): unknown {
   switch (task.kind) {
     case "facts":
-      return prePassOfPath(task.file);
+      return prePassOfPath(task.file, task.maxBytes);
     case "model-facts":
       return modelFactsOfPath(task.file);
     case "process":

@@ -101,7 +101,7 @@ export async function projectPrePass(
   pool: Pool,
   files: string[],
   options: Pick<Options, "paths" | "exclude" | "configFile"> &
-    Partial<Pick<Options, "include">> & { cache?: boolean },
+    Partial<Pick<Options, "include" | "maxFileSize">> & { cache?: boolean },
   cwd: string,
   cacheKey: string,
 ): Promise<PrePassResult> {
@@ -123,7 +123,11 @@ export async function projectPrePass(
   // thousands of small files are more work than their bytes say).
   const missingBytes = missing.reduce((sum, i) => sum + (stats[i]?.size ?? 0) + 1536, 0);
   const read = await pool.run<PrePass | undefined>(
-    missing.map((i) => ({ kind: "facts" as const, file: all[i] })),
+    missing.map((i) => ({
+      kind: "facts" as const,
+      file: all[i],
+      ...(options.maxFileSize ? { maxBytes: options.maxFileSize * 1024 * 1024 } : {}),
+    })),
     undefined,
     { inline: missingBytes < prePassBytesForThreads(pool.size) },
   );

@@ -1,4 +1,12 @@
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { cacheFolder } from "../project/cache-folder.js";
@@ -50,6 +58,12 @@ export async function lockProject(
   let told = false;
   for (;;) {
     if (tryCreate(file, me)) return releaseOf(file, me);
+    // Only this tool makes the lock, as a plain file: anything else there (a link planted in the
+    // repository) is removed, never read or written through.
+    if (!isPlainFile(file)) {
+      removeQuietly(file);
+      continue;
+    }
     const holder = holderOf(file);
     if (holder && isGone(holder)) {
       removeIfSame(file, holder);
@@ -118,6 +132,14 @@ function removeIfSame(file: string, holder: Holder): void {
     unlinkSync(file);
   } catch {
     // another run took it over first
+  }
+}
+
+function isPlainFile(file: string): boolean {
+  try {
+    return lstatSync(file).isFile();
+  } catch {
+    return true; // gone: the next try creates it
   }
 }
 

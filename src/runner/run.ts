@@ -120,8 +120,14 @@ export function fileLook(
 }
 
 /** What cached pre-pass results depend on besides the files: the tool and the trigger words. */
-export function cacheKey(transforms: readonly Transform[]): string {
-  return [VERSION, ...TRANSFORMS.flatMap((t) => t.meta.triggers), transforms.length].join("\0");
+export function cacheKey(transforms: readonly Transform[], maxFileSize?: number): string {
+  // A file over the size limit has an empty entry: a run with another limit reads it again.
+  return [
+    VERSION,
+    ...TRANSFORMS.flatMap((t) => t.meta.triggers),
+    transforms.length,
+    maxFileSize ?? "",
+  ].join("\0");
 }
 
 export function defaultJobs(): number {
@@ -137,6 +143,8 @@ export interface RunHooks {
   onWait?: (message: string) => void;
   /** Ctrl-C, SIGTERM: once aborted, no further write group is started. */
   signal?: AbortSignal;
+  /** The changed texts will be written (`-i`): the project's formatter runs on them. */
+  formatForWrite?: boolean;
   /** Told when the run starts and stops writing files (an interrupt then waits for the group). */
   onWriting?: (writing: boolean) => void;
 }
@@ -171,6 +179,7 @@ async function runLocked(
     include: options.include,
     exclude: options.exclude,
     globBase: globBaseFor(options.configFile, cwd),
+    projectRoot: projectRootOf(resolve(cwd, options.paths[0] ?? ".")),
   };
   const {
     files: found,
@@ -180,14 +189,30 @@ async function runLocked(
   const files = options.changedSince
     ? filesChangedSince(options.changedSince, found, resolve(cwd, options.paths[0] ?? "."))
     : found;
-  const formatter = planFormatter(options.formatWith, resolve(cwd, options.paths[0] ?? "."));
+  const formatter = planFormatter(
+    options.formatWith,
+    resolve(cwd, options.paths[0] ?? "."),
+    process.env.PATH,
+    options.formatterFromVenv,
+  );
   if (formatter.error) throw new UsageError(formatter.error);
+  // A formatter runs only when writing (issue 22, item 6): a dry run or --check in CI runs no
+  // program the project names.
+  const formats = options.mode === "write" || hooks.formatForWrite === true;
+  if (formatter.command && !formats)
+    formatter.notice = `${formatter.command.name} runs on the changed files only when they are written: the patch shows them before formatting`;
 
   // One pool for both passes: threads start (and load tree-sitter) once per run. Between passes its
   // idle threads do not hold the process open, so an exception here needs no clean-up.
   const pool = new Pool(options.jobs > 0 ? options.jobs : defaultJobs(), found.length);
   // Models may be declared in files --changed-since leaves out: the pre-pass reads every file found.
-  const prePass = await projectPrePass(pool, found, options, cwd, cacheKey(transforms));
+  const prePass = await projectPrePass(
+    pool,
+    found,
+    options,
+    cwd,
+    cacheKey(transforms, options.maxFileSize),
+  );
   pool.shareIndex(prePass.index);
   const ctx = makeContext(options, prePass.project, transforms);
   // Like `cargo fix`: never overwrite work that is not committed yet (see refuseDirtyWrites); a
@@ -211,7 +236,10 @@ async function runLocked(
     ...subProjectNotices(transforms, ctx, files),
   ];
   const lookAt = fileLook(cwd, transforms, ctx.options, prePass.project, options.skip);
-  const extra = { ...(formatter.command ? { formatter: formatter.command } : {}) };
+  const extra = {
+    ...(formatter.command && formats ? { formatter: formatter.command } : {}),
+    maxBytes: options.maxFileSize * 1024 * 1024,
+  };
   await pauseAt("plan");
   const { results, plans } = await rewritePass(
     pool,
