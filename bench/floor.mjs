@@ -6,12 +6,13 @@ import { availableParallelism } from "node:os";
 // The bundle, as the CLI loads it: the same start-up cost for the pool and its workers.
 import { pythonFiles } from "../dist/bundle/files.js";
 import { Pool } from "../dist/bundle/pool.js";
+import { SETUP } from "../dist/bundle/api.js";
 
 const [dir, jobsArg, mode] = process.argv.slice(2);
 const jobs = Number(jobsArg) || availableParallelism();
 const needed = mode === "--needed";
 const files = pythonFiles([dir], { include: [], exclude: [] }, process.cwd());
-const pool = new Pool(jobs, files.length);
+const pool = new Pool(jobs, SETUP.pool);
 const results = await pool.run(files.map((file) => ({ kind: "parse", file, needed })));
 await pool.close();
 const chars = results.reduce((sum, r) => sum + (r?.chars ?? 0), 0);

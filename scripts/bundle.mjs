@@ -10,11 +10,13 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, "dist/bundle");
 
-// pool and files: the benchmark's parse floor runs the same pool, loaded the same way.
+// pool, api and files: the benchmark's parse floor runs the same pool, with the same setup (api's
+// SETUP: the transforms and their jobs), loaded the same way.
 const ENTRIES = {
   cli: "src/cli/main",
-  worker: "src/runner/worker",
+  worker: "src/worker",
   pool: "src/runner/pool",
+  api: "src/api",
   files: "src/runner/files",
 };
 

@@ -14,14 +14,25 @@ import {
   factsOfFile,
   projectFacts,
   type DependencyFacts,
-} from "./runner/project-facts.js";
+} from "./project/project-facts.js";
 import {
   defaultJobs,
   run as runFiles,
   selectedTransforms,
   type RunHooks,
-  type RunResult,
+  type RunSetup,
 } from "./runner/run.js";
+import { poolSetup } from "./jobs.js";
+import { TRANSFORMS } from "../transforms/index.js";
+
+export { TRANSFORMS };
+
+/**
+ * What the command line and the API hand the runner (this is a composition root): every
+ * transform there is, and how the pool runs their jobs on threads.
+ */
+export const SETUP: RunSetup = { registry: TRANSFORMS, pool: poolSetup(TRANSFORMS) };
+import type { RunResult } from "./model/results.js";
 import type { ProjectFacts, TransformSettings } from "./model/types.js";
 import { makeContext } from "./config/context.js";
 
@@ -97,7 +108,7 @@ export function transformSource(
   options: TransformSourceOptions = {},
 ): TransformSourceResult {
   const path = options.path ?? "module.py";
-  const transforms = selectedTransforms(options.transforms ?? []);
+  const transforms = selectedTransforms(TRANSFORMS, options.transforms ?? []);
   const project = factsFor(source, path, options);
   const ctx = makeContext(options, project, transforms);
   const result = pipelineTransformSource({
@@ -144,14 +155,17 @@ export type RunOptions = Omit<GivenOptions, "paths"> & {
  */
 export async function run(paths: string[], options: RunOptions = {}): Promise<RunResult> {
   const { keepText, onProgress, ...given } = options;
-  const resolved: Options = resolveOptions({
-    jobs: defaultJobs(),
-    ...given,
-    paths,
-    // The API returns results; diffs are for people.
-    diff: given.diff ?? false,
-  });
-  return runFiles(resolved, {
+  const resolved: Options = resolveOptions(
+    {
+      jobs: defaultJobs(),
+      ...given,
+      paths,
+      // The API returns results; diffs are for people.
+      diff: given.diff ?? false,
+    },
+    TRANSFORMS,
+  );
+  return runFiles(resolved, SETUP, {
     ...(keepText ? { keepText } : {}),
     ...(onProgress ? { onProgress } : {}),
   });

@@ -9,7 +9,8 @@ export {
   type TransformSourceResult,
   type RunOptions,
 } from "./api.js";
-export { type RunResult, type Summary, type Notice, UsageError } from "./runner/run.js";
+export { UsageError } from "./runner/run.js";
+export type { FileResult, RunResult, Summary } from "./model/results.js";
 export {
   transformSource as transformSourceWith,
   type PipelineInput,
@@ -18,7 +19,6 @@ export {
   type ReportedEdit,
   type ReportedDiagnostic,
 } from "./engine/pipeline.js";
-export type { FileResult } from "./runner/file-job.js";
 export { ConfigError, resolveOptions, type Options, type GivenOptions } from "./config/options.js";
 export {
   inventory,
@@ -29,5 +29,5 @@ export {
 export { formatJson } from "./report/json.js";
 export { formatSarif } from "./report/sarif.js";
 export { formatGithub } from "./report/github.js";
-export { TRANSFORMS } from "../transforms/index.js";
+export { TRANSFORMS } from "./api.js";
 export type * from "./model/types.js";

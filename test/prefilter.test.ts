@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { FileSemantics } from "../src/python/semantics.js";
 import { parsePython } from "../src/syntax/parse.js";
 import { mayHoldSite } from "../src/engine/pipeline.js";
-import { factsOfFile, projectFacts } from "../src/runner/project-facts.js";
+import { factsOfFile, projectFacts } from "../src/project/project-facts.js";
 import type { Context, ModelFacts, Transform } from "../src/model/types.js";
 
 type ToThreadMode = "native" | "unwrap";

@@ -6,15 +6,17 @@ import {
   ConfigError,
   expectCodes,
   expectMegabytes,
+  FORMATTER_CHOICES,
   resolveOptions,
+  type FormatterChoice,
   type GivenOptions,
   type Options,
 } from "../config/options.js";
-import { FORMATTER_CHOICES, type FormatterChoice } from "../runner/formatter.js";
-import { displayPath, PathError } from "../runner/files.js";
+import { PathError } from "../runner/files.js";
+import { displayPath } from "../project/paths.js";
 import { GitError, uncommittedFiles } from "../runner/git.js";
 import { LockError } from "../runner/project-lock.js";
-import { projectRootOf } from "../runner/project-index.js";
+import { projectRootOf } from "../project/project-index.js";
 import { startWrites, type WriteSession } from "../runner/write-phase.js";
 import { stdinCommand } from "./stdin.js";
 import { write, writePieces } from "./streams.js";
@@ -28,17 +30,14 @@ import { formatInventoryJson, formatInventoryText } from "../report/inventory.js
 import { jsonChunks } from "../report/json.js";
 import { formatSarif } from "../report/sarif.js";
 import { formatDiagnostic, formatText } from "../report/text.js";
-import {
-  defaultJobs,
-  exitCodeOf,
-  run,
-  selectedTransforms,
-  UsageError,
-  type RunResult,
-} from "../runner/run.js";
+import { defaultJobs, exitCodeOf, run, selectedTransforms, UsageError } from "../runner/run.js";
+import type { RunResult } from "../model/results.js";
 import { TRANSFORMS } from "../../transforms/index.js";
+import { SETUP } from "../api.js";
 import { VERSION } from "../version.js";
 import { settingsFromFlags, transformFlags, type TransformFlagArgs } from "./transform-flags.js";
+import { verifiedWrite } from "./verify.js";
+import { VerifyInterrupted } from "../runner/verify.js";
 
 /** Flags of the run command; each is undefined unless given, so the config file can fill it. */
 interface RunArgs extends TransformFlagArgs {
@@ -69,6 +68,8 @@ interface RunArgs extends TransformFlagArgs {
   "format-with"?: FormatterChoice;
   "formatter-from-venv"?: boolean;
   "max-file-size"?: number;
+  verify?: string | false;
+  "verify-timeout"?: number;
 }
 
 /** Flags that choose files and read the configuration: shared by `run` and `report`. */
@@ -109,7 +110,7 @@ function fileFlags<T>(y: Argv<T>) {
       type: "string",
       describe: "Target Django version X.Y (default: from dependency files, else 4.2)",
     })
-    .options(transformFlags())
+    .options(transformFlags(TRANSFORMS))
     .option("cache", {
       type: "boolean",
       describe:
@@ -179,6 +180,18 @@ function runFlags<T>(y: Argv<T>) {
       type: "boolean",
       describe: "Report `# asyncshift: ignore` comments that suppress nothing (AS910)",
     })
+    .option("verify", {
+      type: "string",
+      requiresArg: true,
+      describe:
+        "With --write or -i: run this test command before and after writing, and revert the write groups it fails with (default: `verify` in [tool.asyncshift]; --no-verify: none)",
+    })
+    .option("verify-timeout", {
+      type: "number",
+      requiresArg: true,
+      describe:
+        "Seconds one run of the --verify command may take before it is stopped (default 1800)",
+    })
     .group(["extend-ignore", "report-unused-ignores"], "Diagnostics:")
     .conflicts("write", ["check", "interactive"])
     .conflicts("check", "interactive")
@@ -191,11 +204,13 @@ function runFlags<T>(y: Argv<T>) {
         "allow-dirty",
         "format-with",
         "formatter-from-venv",
+        "verify",
+        "verify-timeout",
       ],
       "Mode:",
     )
     .group(
-      ["transform", "django", "django-version", ...Object.keys(transformFlags())],
+      ["transform", "django", "django-version", ...Object.keys(transformFlags(TRANSFORMS))],
       "Transforms:",
     )
     .option("changed-since", {
@@ -250,7 +265,7 @@ function givenOptions(args: RunArgs): GivenOptions {
     unsafeFixes: args["unsafe-fixes"],
     django: args.django,
     djangoVersion: args["django-version"],
-    settings: settingsFromFlags(args),
+    settings: settingsFromFlags(TRANSFORMS, args),
     allowDirty: args["allow-dirty"],
     changedSince: args["changed-since"],
     cache: args.cache,
@@ -262,6 +277,8 @@ function givenOptions(args: RunArgs): GivenOptions {
       args["max-file-size"] === undefined
         ? undefined
         : expectMegabytes(args["max-file-size"], "--max-file-size"),
+    verify: args.verify === false ? undefined : args.verify,
+    verifyTimeout: args["verify-timeout"],
     config: args.config,
   };
 }
@@ -269,22 +286,34 @@ function givenOptions(args: RunArgs): GivenOptions {
 /** --extend-ignore's codes, each known: a typo would silently ignore nothing. */
 function ignoredCodes(value: string | string[] | undefined): string[] | undefined {
   const codes = flagValues(value, { commaList: true });
-  return codes && expectCodes(codes, "--extend-ignore");
+  return codes && expectCodes(codes, "--extend-ignore", TRANSFORMS);
 }
 
 /** Defaults, then [tool.asyncshift], then flags given on the command line. */
 export function resolveCliOptions(args: RunArgs): Options {
-  const options = resolveOptions({
-    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-    ...givenOptions(args),
-    // Not a [tool.asyncshift] key: the flag, else every core.
-    jobs: args.jobs ?? defaultJobs(),
-    ...(args.color !== undefined ? { color: args.color } : {}),
-  });
+  const options = resolveOptions(
+    {
+      color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+      ...givenOptions(args),
+      // Not a [tool.asyncshift] key: the flag, else every core.
+      jobs: args.jobs ?? defaultJobs(),
+      ...(args.color !== undefined ? { color: args.color } : {}),
+    },
+    TRANSFORMS,
+  );
   if (args.interactive && options.format !== "text")
     throw new UsageError(
       `--interactive shows hunks as text; it cannot be used with --format ${options.format}`,
     );
+  if (typeof args.verify === "string" && !args.write && !args.interactive)
+    throw new UsageError(
+      "--verify tests the changes it writes: use it with --write (or -i); a dry run and --check change nothing to test",
+    );
+  // --no-verify turns off the configured command; a dry run or --check never runs it.
+  if (args.verify === false || (options.mode !== "write" && !args.interactive)) {
+    const { verify: _off, ...rest } = options;
+    return rest;
+  }
   return options;
 }
 
@@ -294,12 +323,12 @@ function formatRun(result: RunResult, options: Options): Iterable<string> {
     case "json":
       return jsonChunks(result, VERSION);
     case "sarif":
-      return [formatSarif(result, selectedTransforms(result.transforms), VERSION)];
+      return [formatSarif(result, selectedTransforms(TRANSFORMS, result.transforms), VERSION)];
     case "github":
-      return [formatGithub(result)];
+      return [formatGithub(result, TRANSFORMS)];
     case "text":
       return [
-        formatText(result, {
+        formatText(result, TRANSFORMS, {
           color: options.color,
           diff: options.diff,
           quiet: options.quiet,
@@ -325,10 +354,10 @@ async function interactiveCommand(options: Options): Promise<number> {
 }
 
 async function reviewAndWrite(options: Options, session: WriteSession): Promise<number> {
-  const result = await run(
-    { ...options, mode: "dry-run" },
-    { keepText: true, formatForWrite: true },
-  );
+  const result = await run({ ...options, mode: "dry-run" }, SETUP, {
+    keepText: true,
+    formatForWrite: true,
+  });
   const changed = result.files.filter((f) => f.status === "changed");
   const uncommitted = options.allowDirty
     ? new Set<string>()
@@ -374,21 +403,31 @@ async function runCommand(args: RunArgs): Promise<number> {
   const progress = wantsProgress(process.stderr, options.quiet)
     ? progressBar(process.stderr)
     : undefined;
-  const interrupt = interruptHandling(() => progress?.stop());
-  let result: RunResult;
-  try {
-    result = await run(options, {
-      ...(progress ? { onProgress: progress.onProgress } : {}),
-      // SARIF fixes are checked against the text as read.
-      keepText: options.format === "sarif",
-      onWait: (message) => process.stderr.write(`asyncshift: ${message}\n`),
-      signal: interrupt.signal,
-      onWriting: interrupt.writing,
-    });
-  } finally {
-    progress?.stop();
-    interrupt.dispose();
-  }
+  // Ctrl-C and SIGTERM are the run's while it runs; --verify takes them over for its suites.
+  const runOnce = async () => {
+    const interrupt = interruptHandling(() => progress?.stop());
+    try {
+      return await run(options, SETUP, {
+        ...(progress ? { onProgress: progress.onProgress } : {}),
+        // SARIF fixes are checked against the text as read; --verify restores it.
+        keepText: options.format === "sarif" || options.verify !== undefined,
+        onWait: (message) => process.stderr.write(`asyncshift: ${message}\n`),
+        signal: interrupt.signal,
+        onWriting: interrupt.writing,
+      });
+    } finally {
+      progress?.stop();
+      interrupt.dispose();
+    }
+  };
+  const verify = options.verify;
+  const result =
+    verify !== undefined
+      ? await verifiedWrite({ ...options, verify }, runOnce, {
+          say: (line) => process.stderr.write(line + "\n"),
+          registry: SETUP.registry,
+        })
+      : await runOnce();
   await writePieces(process.stdout, formatRun(result, options));
   if (!result.interrupted) return result.exitCode;
   await write(process.stderr, interruptedSummary(result));
@@ -454,11 +493,11 @@ interface ReportArgs extends TransformFlagArgs {
 
 async function reportCommand(args: ReportArgs): Promise<number> {
   const options = resolveCliOptions({ ...args, format: "text" });
-  const result = await inventory(options);
+  const result = await inventory(options, SETUP);
   const output =
     args.format === "json"
-      ? formatInventoryJson(result, VERSION)
-      : formatInventoryText(result, options.color);
+      ? formatInventoryJson(result, TRANSFORMS, VERSION)
+      : formatInventoryText(result, TRANSFORMS, options.color);
   await write(process.stdout, output);
   return 0;
 }
@@ -536,7 +575,10 @@ export async function main(argv: string[]): Promise<number> {
       try {
         exitCode = await body(args);
       } catch (error) {
-        if (
+        if (error instanceof VerifyInterrupted) {
+          process.stderr.write(`asyncshift: ${error.message}\n`);
+          exitCode = 130;
+        } else if (
           error instanceof UsageError ||
           error instanceof ConfigError ||
           error instanceof GitError ||

@@ -1,19 +1,14 @@
 import { resolve } from "node:path";
 import pc from "picocolors";
-import { projectDirOf, transformSource, type TransformSourceResult } from "../api.js";
+import { projectDirOf, transformSource, TRANSFORMS, type TransformSourceResult } from "../api.js";
 import type { Options } from "../config/options.js";
 import { DEFAULT_DJANGO_VERSION } from "../django/orm.js";
 import { jsonChunks } from "../report/json.js";
 import { formatDiagnostic } from "../report/text.js";
-import { decodeSource, type FileResult } from "../runner/file-job.js";
-import { displayPath } from "../runner/files.js";
-import {
-  exitCodeOf,
-  selectedTransforms,
-  summarize,
-  UsageError,
-  type RunResult,
-} from "../runner/run.js";
+import { decodeSource } from "../project/source.js";
+import { displayPath } from "../project/paths.js";
+import { exitCodeOf, selectedTransforms, summarize, UsageError } from "../runner/run.js";
+import type { FileResult, RunResult } from "../model/results.js";
 import { write } from "./streams.js";
 
 async function readStdin(): Promise<string> {
@@ -37,7 +32,7 @@ function asRunResult(path: string, result: TransformSourceResult, options: Optio
             status: result.status === "failed" ? "failed" : "skipped",
             reason: result.status === "failed" ? "failed" : "syntax error",
           };
-  const transforms = selectedTransforms(options.transforms);
+  const transforms = selectedTransforms(TRANSFORMS, options.transforms);
   return {
     mode: options.mode,
     writeGroups: [],

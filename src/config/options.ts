@@ -3,11 +3,15 @@ import { dirname, join, resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import type { OptionValue, TransformOption, TransformSettings } from "../model/types.js";
 import { RUNNER_CODES } from "../model/codes.js";
-import { FORMATTER_CHOICES, type FormatterChoice } from "../runner/formatter.js";
-import { TRANSFORMS } from "../../transforms/index.js";
+import type { Mode } from "../model/results.js";
+import type { Registry } from "../model/registry.js";
 
-export type Mode = "dry-run" | "write" | "check";
+export type { Mode };
 export type Format = "text" | "json" | "sarif" | "github";
+
+/** The formatter run on changed files (`format-with`): `auto` is the one the project configures. */
+export type FormatterChoice = "auto" | "ruff" | "black" | "none";
+export const FORMATTER_CHOICES: readonly FormatterChoice[] = ["auto", "ruff", "black", "none"];
 
 /** Everything one run needs, from `[tool.asyncshift]` and the command line (which wins). */
 export interface Options {
@@ -51,6 +55,14 @@ export interface Options {
   formatterFromVenv: boolean;
   /** Files larger than this many megabytes are skipped (AS913): bounded time and memory. */
   maxFileSize: number;
+  /**
+   * The project's test command (`--verify`, `verify` in [tool.asyncshift]): run before and after
+   * a --write or -i run, which keeps only the write groups it passes with. Never run by a dry run
+   * or --check, so a pull request's configuration cannot make CI run it.
+   */
+  verify?: string;
+  /** Seconds one run of the verify command may take before it is stopped. */
+  verifyTimeout: number;
 }
 
 /** A configuration problem the user must fix: exit code 2, message names the key and file. */
@@ -80,6 +92,7 @@ export const DEFAULT_OPTIONS: Omit<Options, "paths"> = {
   formatWith: "auto",
   formatterFromVenv: false,
   maxFileSize: 10,
+  verifyTimeout: 1800,
 };
 
 /** Does this pyproject.toml text hold a [tool.asyncshift] table (in any TOML spelling)? */
@@ -148,25 +161,32 @@ function expectBoolean(value: unknown, key: string): boolean {
   return value;
 }
 
+function expectSeconds(value: unknown, key: string): number {
+  if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value))
+    throw new ConfigError(`${key} must be a number of seconds above 0, not ${describe(value)}`);
+  return value;
+}
+
 function expectTable(value: unknown, key: string): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date)
     throw new ConfigError(`${key} must be a table, not ${describe(value)}`);
   return value as Record<string, unknown>;
 }
 
-function knownTransformIds(): string[] {
-  return TRANSFORMS.map((t) => t.meta.id);
+function knownTransformIds(registry: Registry): string[] {
+  return registry.map((t) => t.meta.id);
 }
 
 /** Every code a run can report: the transforms' and the runner's. */
-function knownCodes(): string[] {
-  return [...TRANSFORMS.flatMap((t) => Object.keys(t.meta.codes)), ...Object.keys(RUNNER_CODES)];
+function knownCodes(registry: Registry): string[] {
+  return [...registry.flatMap((t) => Object.keys(t.meta.codes)), ...Object.keys(RUNNER_CODES)];
 }
 
 /** A list of diagnostic codes, each known (a typo would silently ignore nothing). */
-export function expectCodes(value: unknown, key: string): string[] {
+export function expectCodes(value: unknown, key: string, registry: Registry): string[] {
   const codes = expectStringList(value, key).map((c) => c.trim().toUpperCase());
-  const unknown = codes.filter((c) => !knownCodes().includes(c));
+  const known = knownCodes(registry);
+  const unknown = codes.filter((c) => !known.includes(c));
   if (unknown.length > 0)
     throw new ConfigError(
       `${key}: unknown code ${unknown.map((c) => `"${c}"`).join(", ")} (\`asyncshift explain\` lists them)`,
@@ -175,16 +195,16 @@ export function expectCodes(value: unknown, key: string): string[] {
 }
 
 /** Keys of [tool.asyncshift], with how each is read. Anything else is an error. */
-const KEYS: Record<string, Reader> = {
+const keysOf = (registry: Registry): Record<string, Reader> => ({
   include: (v, k) => ({ include: expectStringList(v, k) }),
   exclude: (v, k) => ({ exclude: expectStringList(v, k) }),
   transforms: (v, k) => {
     const ids = expectStringList(v, k);
-    const unknown = ids.filter((id) => !knownTransformIds().includes(id));
+    const unknown = ids.filter((id) => !knownTransformIds(registry).includes(id));
     if (unknown.length > 0)
       throw new ConfigError(
         `${k}: unknown transform ${unknown.map((id) => `"${id}"`).join(", ")} ` +
-          `(available: ${knownTransformIds().join(", ")})`,
+          `(available: ${knownTransformIds(registry).join(", ")})`,
       );
     return { transforms: ids };
   },
@@ -198,9 +218,15 @@ const KEYS: Record<string, Reader> = {
       throw new ConfigError(`${k} must be a version like "4.2", not ${describe(v)}`);
     return { djangoVersion: v };
   },
-  ignore: (v, k) => ({ ignore: expectCodes(v, k) }),
-  "extend-ignore": (v, k) => ({ extendIgnore: expectCodes(v, k) }),
+  ignore: (v, k) => ({ ignore: expectCodes(v, k, registry) }),
+  "extend-ignore": (v, k) => ({ extendIgnore: expectCodes(v, k, registry) }),
   "report-unused-ignores": (v, k) => ({ reportUnusedIgnores: expectBoolean(v, k) }),
+  verify: (v, k) => {
+    if (typeof v !== "string" || v.trim() === "")
+      throw new ConfigError(`${k} must be a command line like "pytest -x -q", not ${describe(v)}`);
+    return { verify: v };
+  },
+  "verify-timeout": (v, k) => ({ verifyTimeout: expectSeconds(v, k) }),
   format: (v, k) => {
     if (!FORMATTER_CHOICES.includes(v as FormatterChoice))
       throw new ConfigError(
@@ -209,7 +235,7 @@ const KEYS: Record<string, Reader> = {
     return { formatWith: v as FormatterChoice };
   },
   "max-file-size": (v, k) => ({ maxFileSize: expectMegabytes(v, k) }),
-};
+});
 
 /** A positive number of megabytes. */
 export function expectMegabytes(value: unknown, key: string): number {
@@ -261,18 +287,19 @@ const extendSkipReader =
 function withExtendedSkips(
   skip: Record<string, string[]>,
   extend: Record<string, string[]>,
+  registry: Registry,
 ): Record<string, string[]> {
   const merged = { ...skip };
   for (const [id, globs] of Object.entries(extend)) {
-    const base = merged[id] ?? TRANSFORMS.find((t) => t.meta.id === id)?.meta.defaultSkip ?? [];
+    const base = merged[id] ?? registry.find((t) => t.meta.id === id)?.meta.defaultSkip ?? [];
     merged[id] = [...base, ...globs];
   }
   return merged;
 }
 
 /** Keys of one transform's table, [tool.asyncshift.<id>]: `exclude`, `extend-exclude`, then what it declares. */
-function transformKeys(id: string): Record<string, Reader> {
-  const declared = TRANSFORMS.find((t) => t.meta.id === id)?.meta.options ?? {};
+function transformKeys(id: string, registry: Registry): Record<string, Reader> {
+  const declared = registry.find((t) => t.meta.id === id)?.meta.options ?? {};
   const readers: Record<string, Reader> = {
     exclude: skipReader(id),
     "extend-exclude": extendSkipReader(id),
@@ -280,10 +307,6 @@ function transformKeys(id: string): Record<string, Reader> {
   for (const [name, option] of Object.entries(declared))
     readers[option.key] = settingReader(id, name, option);
   return readers;
-}
-
-function transformTables(): string[] {
-  return knownTransformIds();
 }
 
 /** Two partial option sets merged, the second winning, per-transform tables merged key by key. */
@@ -295,7 +318,7 @@ function mergedOptions(a: Partial<Options>, b: Partial<Options>): Partial<Option
 }
 
 /** Options from the [tool.asyncshift] table of a pyproject.toml; unknown keys and wrong types throw. */
-export function optionsFromFile(file: string): Partial<Options> {
+export function optionsFromFile(file: string, registry: Registry): Partial<Options> {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -315,8 +338,8 @@ export function optionsFromFile(file: string): Partial<Options> {
   try {
     for (const [key, value] of Object.entries(expectTable(table, "tool.asyncshift"))) {
       const name = `tool.asyncshift.${key}`;
-      if (transformTables().includes(key)) {
-        const readers = transformKeys(key);
+      if (knownTransformIds(registry).includes(key)) {
+        const readers = transformKeys(key, registry);
         for (const [sub, subValue] of Object.entries(expectTable(value, name))) {
           const reader = readers[sub];
           if (!reader)
@@ -329,10 +352,11 @@ export function optionsFromFile(file: string): Partial<Options> {
         }
         continue;
       }
-      const reader = KEYS[key];
+      const keys = keysOf(registry);
+      const reader = keys[key];
       if (!reader)
         throw new ConfigError(
-          `unknown key ${name} (known: ${[...Object.keys(KEYS), ...transformTables().map((id) => `[${id}]`)].join(", ")})`,
+          `unknown key ${name} (known: ${[...Object.keys(keys), ...knownTransformIds(registry).map((id) => `[${id}]`)].join(", ")})`,
         );
       const { extendIgnore, ...read } = reader(value, name);
       Object.assign(result, read);
@@ -344,7 +368,7 @@ export function optionsFromFile(file: string): Partial<Options> {
   }
   return {
     ...result,
-    skip: withExtendedSkips(result.skip ?? {}, extended),
+    skip: withExtendedSkips(result.skip ?? {}, extended, registry),
     ...(result.ignore || extraIgnore.length > 0
       ? { ignore: [...(result.ignore ?? []), ...extraIgnore] }
       : {}),
@@ -369,12 +393,15 @@ export type GivenOptions = Partial<Options> & {
   config?: string | false;
 };
 
-/** Defaults, then [tool.asyncshift] (nearest pyproject.toml above the first path), then `given`. */
-export function resolveOptions(given: GivenOptions): Options {
+/**
+ * Defaults, then [tool.asyncshift] (nearest pyproject.toml above the first path), then `given`;
+ * transform ids, tables and codes are checked against `registry`.
+ */
+export function resolveOptions(given: GivenOptions, registry: Registry): Options {
   const paths = given.paths && given.paths.length > 0 ? given.paths : ["."];
   const configFile =
     given.config === false ? undefined : (given.config ?? findConfigFile(paths[0]));
-  const fromFile = configFile ? optionsFromFile(configFile) : {};
+  const fromFile = configFile ? optionsFromFile(configFile, registry) : {};
   const defined = Object.fromEntries(
     Object.entries(given).filter(([key, value]) => value !== undefined && key !== "config"),
   ) as Partial<Options>;
@@ -390,5 +417,7 @@ export function resolveOptions(given: GivenOptions): Options {
     throw new ConfigError(`--django-version must look like 4.2, not "${options.djangoVersion}"`);
   if (!Number.isInteger(options.jobs) || options.jobs < 1)
     throw new ConfigError(`--jobs must be a whole number of at least 1`);
+  if (!(options.verifyTimeout > 0) || !Number.isFinite(options.verifyTimeout))
+    throw new ConfigError(`--verify-timeout must be a number of seconds above 0`);
   return options;
 }

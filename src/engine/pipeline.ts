@@ -9,6 +9,7 @@ import {
 } from "../syntax/parse.js";
 import { copyTree } from "../syntax/tree.js";
 import { FileSemantics } from "../python/semantics.js";
+import { ModuleNames } from "../python/module-names.js";
 import { passOutcome } from "./fixes.js";
 import { statementStartOf, Suppressions, unusedSuppressions } from "./suppression.js";
 import type { ReportedDiagnostic, ReportedEdit, ReportedFix } from "../model/reported.js";
@@ -196,6 +197,7 @@ class FileRun {
       endLine: end.line,
       endColumn: end.column,
       message: d.message,
+      applicability: d.fixApplicability ?? "safe",
     });
   }
 
@@ -213,6 +215,7 @@ class FileRun {
       endColumn: end.column,
       message: d.message,
       ...(d.suggestion !== undefined ? { suggestion: d.suggestion } : {}),
+      ...(d.fixApplicability ? { fix: d.fixApplicability } : {}),
     });
   }
 
@@ -280,16 +283,6 @@ function reportSyntaxError(run: FileRun, native: NativeTree): boolean {
   return true;
 }
 
-/** `billing/tasks.py` -> `billing.tasks`: the module a relative path names. */
-export function moduleOfPath(path: string): string {
-  return path
-    .replace(/\\/g, "/")
-    .replace(/^(\.\/)+/, "")
-    .replace(/(\/__init__)?\.py$/, "")
-    .split("/")
-    .join(".");
-}
-
 /** The semantics the transforms read, or undefined (AS909 reported) for code nested too deep. */
 function semanticsOf(run: FileRun, native: NativeTree, current: string): FileSemantics | undefined {
   const tree = copyTree(native, current);
@@ -306,7 +299,7 @@ function semanticsOf(run: FileRun, native: NativeTree, current: string): FileSem
     run.input.path,
     current,
     tree,
-    run.input.module ?? moduleOfPath(run.input.path),
+    run.input.module ?? ModuleNames.ofLonePath(run.input.path),
   );
 }
 

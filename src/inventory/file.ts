@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
-import { decodeSource, readFailure, type FileLook } from "../runner/file-job.js";
+import type { FileLook } from "../runner/file-job.js";
+import { decodeSource, readFailure } from "../project/source.js";
 import { lineColumnAt, lineStartsOf } from "../syntax/lines.js";
 import { firstSyntaxProblem, parseNative } from "../syntax/parse.js";
 import { surveySource } from "../engine/pipeline.js";
 import { isAsyncFunction } from "../python/scope.js";
 import type { Context, NativeTree, Transform } from "../model/types.js";
-import { transformById } from "../../transforms/index.js";
+import { transformById, type Registry } from "../model/registry.js";
 
 /*
  * `asyncshift report` for one file: what runs on the worker threads. The orchestration and the
@@ -105,7 +106,7 @@ export function inventoryOfSource(
 }
 
 /** The inventory of one file on disk; a file that cannot be read or decoded is listed as such. */
-export function inventoryOfPath(job: FileLook): InventoryJobResult {
+export function inventoryOfPath(job: FileLook, registry: Registry): InventoryJobResult {
   const unreadable = (reason: string): InventoryJobResult => ({
     file: {
       path: job.path,
@@ -126,7 +127,7 @@ export function inventoryOfPath(job: FileLook): InventoryJobResult {
   const decoded = decodeSource(bytes);
   if ("problem" in decoded) return unreadable(decoded.problem.message);
   const silent = new Set<string>();
-  const transforms = job.transforms.map((id) => transformById(id)!);
+  const transforms = job.transforms.map((id) => transformById(registry, id));
   const ctx: Context = { options: job.options, project: job.project };
   const file = inventoryOfSource(
     job.path,

@@ -1,12 +1,19 @@
 import type { Options } from "../config/options.js";
-import { displayPath, globBaseFor, pythonFiles } from "../runner/files.js";
+import { filesUnderRoot, globBaseFor, pythonFiles } from "../runner/files.js";
+import { displayPath } from "../project/paths.js";
 import type { InventoryFile, InventoryJobResult, InventorySite } from "./file.js";
 import { Pool } from "../runner/pool.js";
-import { cacheKey, defaultJobs, fileLook, selectedTransforms } from "../runner/run.js";
-import { projectPrePass } from "../runner/project-index.js";
-import { surveyProject } from "../runner/survey.js";
+import {
+  cacheKey,
+  defaultJobs,
+  fileLook,
+  selectedTransforms,
+  type RunSetup,
+} from "../runner/run.js";
+import { projectPrePass } from "../project/project-index.js";
+import { surveyProject } from "../project/survey.js";
 import { makeContext } from "../config/context.js";
-import { TRANSFORMS } from "../../transforms/index.js";
+import type { Registry } from "../model/registry.js";
 
 export { inventoryOfSource, type InventoryFile, type InventorySite } from "./file.js";
 
@@ -40,18 +47,24 @@ function bump(table: Record<string, Record<string, number>>, a: string, b: strin
 }
 
 /** Site kinds whose transform counts sites in files it skips apart (as fresh processes). */
-const KINDS_COUNTING_SKIPPED = new Set(
-  TRANSFORMS.flatMap(({ meta }) => meta.siteKinds ?? [])
-    .filter((k) => k.columns.some((c) => c.context === SKIPPED_CONTEXT))
-    .map((k) => k.kind),
-);
-
-/** The context a site is counted under: in a skipped file, test/command where its kind counts it. */
-export function countedContext(site: InventorySite): string {
-  return site.skipped && KINDS_COUNTING_SKIPPED.has(site.kind) ? SKIPPED_CONTEXT : site.context;
+export function kindsCountingSkipped(registry: Registry): ReadonlySet<string> {
+  return new Set(
+    registry
+      .flatMap(({ meta }) => meta.siteKinds ?? [])
+      .filter((k) => k.columns.some((c) => c.context === SKIPPED_CONTEXT))
+      .map((k) => k.kind),
+  );
 }
 
-export function totalsOf(files: InventoryFile[]): Inventory["totals"] {
+/** The context a site is counted under: in a skipped file, test/command where its kind counts it. */
+export function countedContext(site: InventorySite, countingSkipped: ReadonlySet<string>): string {
+  return site.skipped && countingSkipped.has(site.kind) ? SKIPPED_CONTEXT : site.context;
+}
+
+export function totalsOf(
+  files: InventoryFile[],
+  countingSkipped: ReadonlySet<string>,
+): Inventory["totals"] {
   const totals: Inventory["totals"] = {
     files: files.length,
     asyncFunctions: 0,
@@ -69,7 +82,7 @@ export function totalsOf(files: InventoryFile[]): Inventory["totals"] {
     if (file.status === "syntax-error") totals.syntaxErrorFiles++;
     if (file.status === "unreadable") totals.unreadableFiles++;
     for (const site of file.sites) {
-      bump(totals.sites, site.kind, countedContext(site));
+      bump(totals.sites, site.kind, countedContext(site, countingSkipped));
       // A detail may go on after ": " (a chain's path): the tally is by what comes before.
       const blocker = site.detail?.split(": ")[0] ?? "unknown";
       if (site.context === "blocked") bump(totals.blockers, site.kind, blocker);
@@ -83,8 +96,12 @@ export function totalsOf(files: InventoryFile[]): Inventory["totals"] {
  * are read on the worker pool the run uses: the same pre-pass for project facts, then one task
  * per file; results come back in file order.
  */
-export async function inventory(options: Options, cwd = process.cwd()): Promise<Inventory> {
-  const transforms = selectedTransforms(options.transforms);
+export async function inventory(
+  options: Options,
+  setup: RunSetup,
+  cwd = process.cwd(),
+): Promise<Inventory> {
+  const transforms = selectedTransforms(setup.registry, options.transforms);
   const files = pythonFiles(
     options.paths,
     {
@@ -94,22 +111,29 @@ export async function inventory(options: Options, cwd = process.cwd()): Promise<
     },
     cwd,
   );
-  const pool = new Pool(options.jobs > 0 ? options.jobs : defaultJobs(), files.length);
+  const pool = new Pool(options.jobs > 0 ? options.jobs : defaultJobs(), setup.pool);
   try {
-    const { project, index } = await projectPrePass(
+    const { project, index, modules } = await projectPrePass(
       pool,
       files,
       options,
       cwd,
-      cacheKey(transforms, options.maxFileSize),
+      cacheKey(setup.registry, transforms),
+      filesUnderRoot(options.exclude, options.configFile, cwd),
     );
     pool.shareIndex(index);
     // The inventory describes the code whatever the project: Django-only transforms look too.
-    const ctx = makeContext({ ...options, django: true }, project, transforms);
+    const given = { ...options, django: true };
     // Chains across files are counted as the run would plan them.
-    project.plans = await surveyProject(pool, transforms, ctx, index, files);
-    const transformOptions = ctx.options;
-    const lookAt = fileLook(cwd, transforms, transformOptions, project, options.skip);
+    const plans = await surveyProject(
+      pool,
+      transforms,
+      makeContext(given, project, transforms),
+      { index, modules },
+      files,
+    );
+    const ctx = makeContext(given, { ...project, plans }, transforms);
+    const lookAt = fileLook(cwd, transforms, ctx.options, ctx.project, options.skip, modules);
     const found = await pool.run<InventoryJobResult | undefined>(
       files.map((file) => ({ kind: "inventory" as const, job: lookAt(file) })),
     );
@@ -125,7 +149,11 @@ export async function inventory(options: Options, cwd = process.cwd()): Promise<
           sites: [],
         },
     );
-    return { files: results, totals: totalsOf(results), silentTransforms: [...silent] };
+    return {
+      files: results,
+      totals: totalsOf(results, kindsCountingSkipped(setup.registry)),
+      silentTransforms: [...silent],
+    };
   } finally {
     await pool.close();
   }

@@ -123,6 +123,17 @@ export const RUNNER_CODES: Record<string, CodeDoc> = {
       "index nor rewritten, so a generated or vendored giant (a 50 MB data module) cannot make a " +
       "run take minutes and gigabytes. Raise the limit to have it migrated.",
   },
+  AS930: {
+    severity: "error",
+    title: "change reverted: the project's tests failed with it",
+    explanation:
+      "With --verify, the project's own test command ran before any change (the baseline) and " +
+      "after the changes were written. It failed where the baseline passed, and bisection over " +
+      "the write groups (the files of one cross-file plan, or one file) found this group among the " +
+      "culprits: its files were restored to their text before the run, and the command passed " +
+      "without them. The message names the tests that failed. Review the change by hand (a dry " +
+      "run shows it) or report it if asyncshift's rewrite was wrong.",
+  },
   AS999: {
     severity: "error",
     title: "internal error in a transform",

@@ -1,8 +1,6 @@
-import type Parser from "tree-sitter";
+import type { Edit, NativeTree, SyntaxNode, SyntaxTree as Tree } from "../syntax/tree.js";
 
-import type { SyntaxNode, SyntaxTree as Tree } from "../syntax/tree.js";
-
-export type { SyntaxNode, Tree };
+export type { Edit, NativeTree, SyntaxNode, Tree };
 
 export type BindingKind = "parameter" | "import" | "definition" | "assignment" | "global";
 
@@ -27,16 +25,6 @@ export interface ImportBinding {
   scope: SyntaxNode;
 }
 
-/** The binding's own tree: parsed and re-parsed by the pipeline, copied before transforms read it. */
-export type NativeTree = Parser.Tree;
-
-/** Replace source[start, end) with text. Offsets are JavaScript string indices (UTF-16). */
-export interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
 export type Severity = "error" | "warning" | "info";
 
 /** What a transform reports at a site it found. Offsets index the text the transform was given. */
@@ -48,6 +36,8 @@ export interface Diagnostic {
   message: string;
   /** The code a user should write instead, when one is known. */
   suggestion?: string;
+  /** Set by the engine: how sure the finding's fix is, when it has one (see Applicability). */
+  fixApplicability?: Applicability;
 }
 
 /** One diagnostic code: its default severity and the documentation `asyncshift explain` prints. */
@@ -376,15 +366,17 @@ export interface Transform {
   /**
    * A look across files before the rewrite pass, for a rewrite that spans them: files are surveyed
    * in rounds (each file once, in worker threads), then one plan is made in the main thread and
-   * handed to every file's transform as `ctx.project.plans[id]`.
+   * handed to every file's transform as `ctx.project.plans[id]` (read it with surveyedPlan).
+   * Each transform's survey has its own facts and plan types; the runner only carries them.
    */
-  survey?: ProjectSurvey;
+  survey?: ProjectSurvey<unknown, unknown>;
 }
 
-/** Facts one file gives a survey: plain data (they cross worker threads). */
-export type SurveyFacts = unknown;
-
-export interface ProjectSurvey {
+/**
+ * A transform's look across files. `Facts` is what one file gives (plain data: it crosses worker
+ * threads), `Plan` what the survey decides for the run (plain data too: every file's job carries it).
+ */
+export interface ProjectSurvey<Facts, Plan> {
   /**
    * The files to survey first, as root-relative paths with forward slashes. `rewritten`: the
    * root-relative paths this run rewrites (a plan must not change a file outside them in a way
@@ -395,22 +387,22 @@ export interface ProjectSurvey {
    * What one file gives (`file.path` is root-relative): in the first round what starts a plan
    * there; later, what the plan asks of it (`wanted`, names the survey gave in `next`).
    */
-  facts(file: FileSemantics, ctx: Context, wanted?: readonly string[]): SurveyFacts;
+  facts(file: FileSemantics, ctx: Context, wanted?: readonly string[]): Facts;
   /** A first-round file holding none of these words gives nothing: it is not parsed then. */
   startWords?: string[];
   /** What to survey next, from what is known so far; nothing new ends the survey. */
   next(
-    facts: readonly SurveyFacts[],
+    facts: readonly Facts[],
     index: ProjectIndex,
     rewritten: ReadonlySet<string>,
   ): { path: string; wanted: string[] }[];
   /** The plan (`ctx.project.index` is the project's index). */
-  plan(facts: readonly SurveyFacts[], ctx: Context, rewritten: ReadonlySet<string>): SurveyPlan;
+  plan(facts: readonly Facts[], ctx: Context, rewritten: ReadonlySet<string>): SurveyPlan<Plan>;
 }
 
 /** A survey's plan, and the modules it edits: their files are transformed whatever their text. */
-export interface SurveyPlan {
-  plan: unknown;
+export interface SurveyPlan<Plan = unknown> {
+  plan: Plan;
   modules: string[];
   /**
    * Modules whose files must be written together or not at all: a caller and the modules

@@ -1,5 +1,6 @@
 import type { ReportedDiagnostic } from "../engine/pipeline.js";
-import type { RunResult } from "../runner/run.js";
+import type { RunResult } from "../model/results.js";
+import type { Registry } from "../model/registry.js";
 import { summaryLine } from "./text.js";
 
 /** Workflow command names by severity: GitHub shows them as annotations on the pull request. */
@@ -48,7 +49,7 @@ const ORDER = { error: 0, warning: 1, notice: 2 } as const;
  * the rest as notices (info diagnostics, one per pending rewrite and line, run notices), then the
  * summary as a plain line. Within a level, files and lines keep their order.
  */
-export function formatGithub(result: RunResult): string {
+export function formatGithub(result: RunResult, registry: Registry): string {
   const annotations: { level: keyof typeof ORDER; text: string }[] = [];
   for (const file of result.files) {
     for (const d of file.diagnostics)
@@ -73,6 +74,6 @@ export function formatGithub(result: RunResult): string {
     });
   // Array.prototype.sort is stable: the order within a level is the files' and lines'.
   const lines = annotations.sort((a, b) => ORDER[a.level] - ORDER[b.level]).map((a) => a.text);
-  lines.push(summaryLine(result));
+  lines.push(summaryLine(result, registry));
   return lines.join("\n") + "\n";
 }

@@ -1,6 +1,11 @@
 import pc from "picocolors";
-import { countedContext, type Inventory, type InventoryFile } from "../inventory/index.js";
-import { TRANSFORMS } from "../../transforms/index.js";
+import {
+  countedContext,
+  kindsCountingSkipped,
+  type Inventory,
+  type InventoryFile,
+} from "../inventory/index.js";
+import type { Registry } from "../model/registry.js";
 
 /** Version of the `report --format json` document's shape. */
 export const INVENTORY_SCHEMA_VERSION = 1;
@@ -12,12 +17,20 @@ interface Column {
   context: string;
 }
 
+/** What the table is laid out from: the registry's site columns, and how sites are counted. */
+interface Layout {
+  columns: Column[];
+  countingSkipped: ReadonlySet<string>;
+}
+
 /** The table's site columns: each transform's site kinds and contexts, in registry order. */
-const COLUMNS: Column[] = TRANSFORMS.flatMap(({ meta }) =>
-  (meta.siteKinds ?? []).flatMap(({ kind, group, columns }) =>
-    columns.map(({ context, header }) => ({ group, header, kind, context })),
-  ),
-);
+function columnsOf(registry: Registry): Column[] {
+  return registry.flatMap(({ meta }) =>
+    (meta.siteKinds ?? []).flatMap(({ kind, group, columns }) =>
+      columns.map(({ context, header }) => ({ group, header, kind, context })),
+    ),
+  );
+}
 
 function countIn(counts: Record<string, number> | undefined, context: string): number {
   if (!counts) return 0;
@@ -25,11 +38,13 @@ function countIn(counts: Record<string, number> | undefined, context: string): n
   return Object.values(counts).reduce((a, b) => a + b, 0);
 }
 
-function siteCounts(file: InventoryFile): number[] {
-  return COLUMNS.map(
+function siteCounts(file: InventoryFile, { columns, countingSkipped }: Layout): number[] {
+  return columns.map(
     (col) =>
       file.sites.filter(
-        (s) => s.kind === col.kind && (col.context === "*" || countedContext(s) === col.context),
+        (s) =>
+          s.kind === col.kind &&
+          (col.context === "*" || countedContext(s, countingSkipped) === col.context),
       ).length,
   );
 }
@@ -42,12 +57,13 @@ function isInteresting(file: InventoryFile): boolean {
   );
 }
 
-function row(file: InventoryFile): string[] {
+function row(file: InventoryFile, layout: Layout): string[] {
   const mixed = file.asyncFunctions > 0 && file.syncFunctions > 0;
-  if (file.status !== "ok") return [file.path, ...COLUMNS.map(() => ""), "", "", file.status];
+  if (file.status !== "ok")
+    return [file.path, ...layout.columns.map(() => ""), "", "", file.status];
   return [
     file.path,
-    ...siteCounts(file).map(String),
+    ...siteCounts(file, layout).map(String),
     String(file.asyncFunctions),
     String(file.syncFunctions),
     mixed ? "mixed" : "",
@@ -65,21 +81,27 @@ function table(rows: string[][], rightAligned: (col: number) => boolean): string
 }
 
 /** The inventory as a terminal table: files with anything to report, then totals and blockers. */
-export function formatInventoryText(inventory: Inventory, color: boolean): string {
+export function formatInventoryText(
+  inventory: Inventory,
+  registry: Registry,
+  color: boolean,
+): string {
   const c = pc.createColors(color);
+  const layout = { columns: columnsOf(registry), countingSkipped: kindsCountingSkipped(registry) };
+  const { columns } = layout;
   const groups = [
     "",
-    ...COLUMNS.map((col, i) => (i === 0 || COLUMNS[i - 1].group !== col.group ? col.group : "")),
+    ...columns.map((col, i) => (i === 0 || columns[i - 1].group !== col.group ? col.group : "")),
     "",
     "",
     "",
   ];
-  const headers = ["file", ...COLUMNS.map((col) => col.header), "async def", "def", ""];
-  const rows = inventory.files.filter(isInteresting).map(row);
+  const headers = ["file", ...columns.map((col) => col.header), "async def", "def", ""];
+  const rows = inventory.files.filter(isInteresting).map((file) => row(file, layout));
   const totals = inventory.totals;
   const totalRow = [
     `total (${totals.files} files)`,
-    ...COLUMNS.map((col) => String(countIn(totals.sites[col.kind], col.context))),
+    ...columns.map((col) => String(countIn(totals.sites[col.kind], col.context))),
     String(totals.asyncFunctions),
     String(totals.syncFunctions),
     `${totals.mixedFiles} mixed`,
@@ -123,7 +145,12 @@ export function formatInventoryText(inventory: Inventory, color: boolean): strin
 }
 
 /** The inventory as one JSON document for scripts. */
-export function formatInventoryJson(inventory: Inventory, toolVersion: string): string {
+export function formatInventoryJson(
+  inventory: Inventory,
+  registry: Registry,
+  toolVersion: string,
+): string {
+  const countingSkipped = kindsCountingSkipped(registry);
   return (
     JSON.stringify(
       {
@@ -132,7 +159,7 @@ export function formatInventoryJson(inventory: Inventory, toolVersion: string): 
         files: inventory.files.map((f) => ({
           ...f,
           mixed: f.asyncFunctions > 0 && f.syncFunctions > 0,
-          sites: f.sites.map((s) => ({ ...s, context: countedContext(s) })),
+          sites: f.sites.map((s) => ({ ...s, context: countedContext(s, countingSkipped) })),
         })),
         totals: inventory.totals,
         silentTransforms: inventory.silentTransforms,

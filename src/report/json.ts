@@ -1,5 +1,4 @@
-import type { FileResult } from "../runner/file-job.js";
-import type { RunResult } from "../runner/run.js";
+import type { FileResult, RunResult } from "../model/results.js";
 
 /** Version of the JSON document's shape; bumped when a field changes meaning or goes away. */
 export const JSON_SCHEMA_VERSION = 1;
@@ -58,7 +57,10 @@ function jsonFile(f: FileResult) {
     // One per site rewritten, with the code that names the rewrite.
     fixes:
       f.status === "changed"
-        ? (f.fixes ?? []).map(({ source, ...fix }) => ({ ...fix, transform: source }))
+        ? (f.fixes ?? []).map(({ source, applicability: _, ...fix }) => ({
+            ...fix,
+            transform: source,
+          }))
         : [],
     diagnostics: f.diagnostics.map(
       ({ code, severity, line, column, endLine, endColumn, message, suggestion, source }) => ({

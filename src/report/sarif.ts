@@ -3,9 +3,8 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { RUNNER_CODES } from "../model/codes.js";
 import { explainCode } from "./docs.js";
 import { patchRoot } from "./text.js";
-import type { FileResult } from "../runner/file-job.js";
 import type { ReportedDiagnostic, ReportedEdit } from "../engine/pipeline.js";
-import type { RunResult } from "../runner/run.js";
+import type { FileResult, RunResult } from "../model/results.js";
 import type { CodeDoc, Severity, Transform } from "../model/types.js";
 
 /** SARIF 2.1.0 (OASIS): the format GitHub code scanning and most editors read. */

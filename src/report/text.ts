@@ -1,10 +1,9 @@
 import { quotedPatchName } from "../model/patch-name.js";
 import { dirname, relative, resolve, sep } from "node:path";
 import pc from "picocolors";
-import { TRANSFORMS } from "../../transforms/index.js";
-import type { FileResult } from "../runner/file-job.js";
 import type { ReportedDiagnostic } from "../engine/pipeline.js";
-import type { RunResult, Summary } from "../runner/run.js";
+import type { FileResult, RunResult, Summary } from "../model/results.js";
+import type { Registry } from "../model/registry.js";
 
 export interface TextOptions {
   color: boolean;
@@ -87,7 +86,8 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-export function summaryLine(result: RunResult): string {
+/** The run in one line; `registry` gives the codes counted with their own words (summaryNoun). */
+export function summaryLine(result: RunResult, registry: Registry): string {
   const s: Summary = result.summary;
   const changedVerb =
     result.mode === "write" ? "rewritten" : result.mode === "check" ? "would change" : "to change";
@@ -102,7 +102,7 @@ export function summaryLine(result: RunResult): string {
     `${plural(s.diagnostics, "diagnostic")} (${plural(s.errors, "error")}, ${plural(s.warnings, "warning")})`,
   ];
   // Codes whose count is a review list (unwrapped thread calls block the event loop again).
-  for (const { meta } of TRANSFORMS)
+  for (const { meta } of registry)
     for (const [code, doc] of Object.entries(meta.codes)) {
       const count = s.diagnosticsByCode[code] ?? 0;
       if (doc.summaryNoun && count > 0)
@@ -117,7 +117,7 @@ export function summaryLine(result: RunResult): string {
 }
 
 /** Diffs, then diagnostics as `path:line:col: CODE message`, then notices and one summary line. */
-export function formatText(result: RunResult, options: TextOptions): string {
+export function formatText(result: RunResult, registry: Registry, options: TextOptions): string {
   const c = pc.createColors(options.color);
   const out: string[] = [];
   if (options.diff && !options.quiet) out.push(...patchOf(result, options.cwd ?? ".", c));
@@ -133,7 +133,7 @@ export function formatText(result: RunResult, options: TextOptions): string {
   const showsDiffs = options.diff && !options.quiet;
   const named = namedFiles(result, showsDiffs);
   if (named) out.push(named);
-  out.push(summaryLine(result));
+  out.push(summaryLine(result, registry));
   if (result.mode === "dry-run" && result.summary.filesChanged > 0 && options.paths)
     out.push(nextStep(options.paths));
   return out.join("\n") + "\n";

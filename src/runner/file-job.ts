@@ -14,22 +14,16 @@ import {
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { createTwoFilesPatch } from "diff";
-import {
-  holdsAnyTrigger,
-  mayHoldSite,
-  transformSource,
-  type ReportedDiagnostic,
-  type ReportedEdit,
-  type ReportedFix,
-} from "../engine/pipeline.js";
-import { factsOfFile, type FileFacts } from "./project-facts.js";
-import { outlineOf } from "../python/outline.js";
-import { packOutline, type PackedOutline } from "../python/packed-outline.js";
-import type { ProjectFacts, ReplacedName, Transform, TransformOptions } from "../model/types.js";
+import { transformSource } from "../engine/pipeline.js";
+import { decodeSource, loneCarriageReturnLine, readFailure } from "../project/source.js";
+import type { ReportedDiagnostic } from "../model/reported.js";
+import type { ProjectFacts, Transform, TransformOptions } from "../model/types.js";
+import { transformById, type Registry } from "../model/registry.js";
 import { formatSource, type FormatterCommand } from "./formatter.js";
+import { runnerDiagnostic } from "../model/reported.js";
+import type { FileResult } from "../model/results.js";
 import { contentHash } from "../project/cache-folder.js";
 import { quotedPatchName } from "../model/patch-name.js";
-import { TRANSFORMS, transformById } from "../../transforms/index.js";
 
 /**
  * What a worker is told about a file whatever it does with it (a run, a report): which file, and
@@ -64,80 +58,6 @@ export interface FileJob extends FileLook {
   maxBytes?: number;
 }
 
-interface FileResultBase {
-  path: string;
-  diagnostics: ReportedDiagnostic[];
-  /** Transforms that skipped this file because of their skip globs. */
-  skippedBy: string[];
-}
-
-/** The outcome of one file; every reporter reads this. */
-export type FileResult =
-  | (FileResultBase & {
-      status: "changed";
-      edits: ReportedEdit[];
-      /** Names the rewrites stopped calling: tests that patch them are reported. */
-      replaced?: ReplacedName[];
-      /** The sites rewritten, one per site, each with the code that names its rewrite. */
-      fixes: ReportedFix[];
-      /** Unified diff of the change, when asked for. */
-      diff?: string;
-      written: boolean;
-      original?: string;
-      /** The new text: kept when asked, and until written in write mode. */
-      output?: string;
-      /** Write mode: the SHA-256 of the bytes the new text was made from (checked before writing). */
-      readHash?: string;
-    })
-  | (FileResultBase & { status: "unchanged" })
-  | (FileResultBase & { status: "skipped"; reason: string })
-  | (FileResultBase & { status: "failed"; reason: string; stack?: string });
-
-// ignoreBOM keeps a byte-order mark in the text, so the pipeline can put it back on write.
-const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-export function runnerDiagnostic(
-  code: string,
-  severity: ReportedDiagnostic["severity"],
-  message: string,
-  line = 1,
-): ReportedDiagnostic {
-  return {
-    code,
-    severity,
-    source: "runner",
-    line,
-    column: 1,
-    endLine: line,
-    endColumn: 1,
-    message,
-  };
-}
-
-/** Decoded text, or why the file cannot be treated as Python source text. */
-export function decodeSource(bytes: Buffer): { text: string } | { problem: ReportedDiagnostic } {
-  if (bytes.includes(0)) {
-    return {
-      problem: runnerDiagnostic("AS903", "warning", "binary file (contains NUL bytes): skipped"),
-    };
-  }
-  try {
-    return { text: utf8.decode(bytes) };
-  } catch {
-    const cookie = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/m.exec(
-      bytes.subarray(0, 400).toString("latin1"),
-    );
-    const declared = cookie ? ` (it declares ${cookie[1]})` : "";
-    return {
-      problem: runnerDiagnostic(
-        "AS902",
-        "warning",
-        `not valid UTF-8${declared}: skipped, not guessed; convert it to UTF-8 to have it migrated`,
-      ),
-    };
-  }
-}
-
 /**
  * Hooks for tests only: they let a test act at moments it cannot otherwise reach deterministically.
  * Only code in the same thread can set them (never a flag or a file); production code leaves them
@@ -154,7 +74,7 @@ export const testHooks: {
  * marker runs first. End-to-end tests use it to prove an exception in a transform becomes AS999 on
  * that file while the others finish. Unset (always, in real use), it changes nothing.
  */
-function faultInjectingTransform(): Transform | undefined {
+export function faultInjectingTransform(): Transform | undefined {
   const marker = process.env.ASYNCSHIFT_TEST_FAULT;
   if (!marker) return undefined;
   return {
@@ -168,6 +88,48 @@ function faultInjectingTransform(): Transform | undefined {
       if (file.source.includes(marker))
         throw new Error(`injected fault (ASYNCSHIFT_TEST_FAULT=${marker})`);
       return { findings: [] };
+    },
+  };
+}
+
+/**
+ * Test-only wrong rewrite, for --verify's end-to-end test: when ASYNCSHIFT_TEST_SABOTAGE is set to
+ * a marker, the first `True` on each line holding the marker becomes `False`, as a safe fix. The
+ * project's tests then fail with that file's write group, which --verify must revert and name.
+ * Unset (always, in real use), it changes nothing.
+ */
+function sabotagingTransform(): Transform | undefined {
+  const marker = process.env.ASYNCSHIFT_TEST_SABOTAGE;
+  if (!marker) return undefined;
+  return {
+    meta: {
+      id: "test-sabotage",
+      summary: "rewrites True to False on lines holding ASYNCSHIFT_TEST_SABOTAGE",
+      codes: {},
+      triggers: [marker],
+    },
+    transform(file) {
+      const findings = [];
+      for (
+        let at = file.source.indexOf(marker);
+        at >= 0;
+        at = file.source.indexOf(marker, at + 1)
+      ) {
+        const lineStart = file.source.lastIndexOf("\n", at) + 1;
+        const start = file.source.indexOf("True", lineStart);
+        if (start < 0 || start > at) continue;
+        const end = start + "True".length;
+        const edits = [{ start, end, text: "False" }];
+        findings.push({
+          code: "AS999",
+          severity: "error" as const,
+          start,
+          end,
+          message: "sabotage",
+          fix: { applicability: "safe" as const, edits },
+        });
+      }
+      return { findings };
     },
   };
 }
@@ -233,10 +195,29 @@ export function writeAtomically(file: string, original: Buffer, text: string | B
   }
 }
 
-/** Read, transform, and (in write mode) write one file. Never throws: failures become results. */
-export function processFile(job: FileJob): FileResult {
+/**
+ * What a processed file yields when running it threw or its worker died: a per-file failure (the
+ * run goes on, and its exit code says so).
+ */
+export function failedFileResult(job: FileJob, message: string): FileResult {
+  const reason = `internal error: ${message.split("\n")[0]}; file left unchanged (please report this)`;
+  return {
+    path: job.path,
+    status: "failed",
+    reason,
+    stack: message,
+    skippedBy: [],
+    diagnostics: [runnerDiagnostic("AS999", "error", reason)],
+  };
+}
+
+/**
+ * Read, transform, and (in write mode) write one file, with the transforms of `registry` the job
+ * names (every one when it names none). Never throws: failures become results.
+ */
+export function processFile(job: FileJob, registry: Registry): FileResult {
   try {
-    return processFileOrThrow(job);
+    return processFileOrThrow(job, registry);
   } catch (error) {
     // Anything the pipeline does not catch itself (the parser, the diff): this file fails, the
     // run goes on.
@@ -253,25 +234,18 @@ export function processFile(job: FileJob): FileResult {
   }
 }
 
-/** The line (1-based) of the first carriage return that does not end a CRLF pair, if any. */
-export function loneCarriageReturnLine(text: string): number | undefined {
-  // Most files hold no CR at all: a plain search answers faster than the pattern.
-  if (!text.includes("\r")) return undefined;
-  const at = text.search(/\r(?!\n)/);
-  if (at < 0) return undefined;
-  let line = 1;
-  for (let i = text.indexOf("\n"); i >= 0 && i < at; i = text.indexOf("\n", i + 1)) line++;
-  return line;
-}
-
-function processFileOrThrow(job: FileJob): FileResult {
+function processFileOrThrow(job: FileJob, registry: Registry): FileResult {
   const read = readSource(job);
   if ("result" in read) return read.result;
   const { bytes, text: source } = read;
   const transforms =
-    job.transforms.length > 0 ? job.transforms.map((id) => transformById(id)!) : [...TRANSFORMS];
+    job.transforms.length > 0
+      ? job.transforms.map((id) => transformById(registry, id))
+      : [...registry];
   const fault = faultInjectingTransform();
   if (fault) transforms.unshift(fault);
+  const sabotage = sabotagingTransform();
+  if (sabotage) transforms.push(sabotage);
   const result = transformSource({
     source,
     path: job.path,
@@ -401,69 +375,7 @@ export function unifiedDiff(path: string, before: string, after: string): string
     .join("\n");
 }
 
-/** What the pre-pass learns of one file. Plain data: it crosses threads. */
-export interface PrePass {
-  /** Undefined for a file that cannot be read or decoded. */
-  facts?: FileFacts;
-  /**
-   * The file decodes, has sound line endings and holds no trigger word of any transform: the
-   * rewrite pass would leave it unchanged with nothing to say, so it is not read again.
-   */
-  inert: boolean;
-  /** Functions and calls, read without a parse (see outlineOf), packed. */
-  outline?: PackedOutline;
-}
-
 /** The result the rewrite pass gives an inert file, without reading it again. */
 export function inertResult(path: string): FileResult {
   return { path, diagnostics: [], skippedBy: [], status: "unchanged" };
-}
-
-/** Why a file could not be read, as the reports say it. */
-export function readFailure(error: unknown): string {
-  return `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-}
-
-/** The text of a file, or undefined when it cannot be read or decoded (the run reports why). */
-export function textOfPath(file: string): string | undefined {
-  try {
-    const decoded = decodeSource(readFileSync(file));
-    return "text" in decoded ? decoded.text : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The facts of one file with every class body read: for the files `unreadModelBodies` names. */
-export function modelFactsOfPath(file: string): FileFacts | undefined {
-  const text = textOfPath(file);
-  return text === undefined ? undefined : factsOfFile(text, true);
-}
-
-let triggerTest: ((source: string) => boolean) | undefined;
-
-/** Does the text hold a trigger word of any transform? */
-function holdsTrigger(source: string): boolean {
-  triggerTest ??= holdsAnyTrigger(TRANSFORMS);
-  return triggerTest(source);
-}
-
-/** The pre-pass for one file; unreadable, undecodable or too large files contribute nothing. */
-export function prePassOfPath(file: string, maxBytes?: number): PrePass {
-  try {
-    if (sizeRefusal(file, maxBytes)) return { inert: false };
-  } catch {
-    return { inert: false };
-  }
-  const text = textOfPath(file);
-  if (text === undefined) return { inert: false };
-  const fault = faultInjectingTransform();
-  const inert =
-    loneCarriageReturnLine(text) === undefined &&
-    !(holdsTrigger(text) || (fault !== undefined && mayHoldSite(text, fault)));
-  return {
-    facts: factsOfFile(text),
-    inert,
-    ...(text.includes("def ") ? { outline: packOutline(outlineOf(text)) } : {}),
-  };
 }

@@ -10,6 +10,7 @@ import {
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
+import { displayPath, relativePath } from "../project/paths.js";
 
 /** Folders no one wants rewritten: version control, dependencies, virtualenvs, build output. */
 export const DEFAULT_EXCLUDED_DIRS = new Set([
@@ -86,32 +87,6 @@ function isIgnored(chain: IgnoreRules[], path: string, isDir: boolean): boolean 
     if (rules.ignores(isDir ? `${rel}/` : rel)) return true;
   }
   return false;
-}
-
-/**
- * `relative(base, path)`, without path.relative's normalising of both (a tenth of a warm run in a
- * 5,000-file project) when `path` plainly lies under `base`: both absolute and normal, as the
- * discovery's paths are.
- */
-export function relativePath(base: string, path: string): string {
-  const plain =
-    path.length > base.length + 1 &&
-    path.charCodeAt(base.length) === SEP_CODE &&
-    path.startsWith(base) &&
-    isAbsolute(base) &&
-    !path.includes(DOT_SEGMENT) &&
-    !path.includes(DOUBLE_SEP) &&
-    !path.endsWith(sep);
-  return plain ? path.slice(base.length + 1) : relative(base, path);
-}
-const SEP_CODE = sep.charCodeAt(0);
-const DOT_SEGMENT = `${sep}.`;
-const DOUBLE_SEP = sep + sep;
-
-/** Path as shown to the user and matched by globs: relative to the working folder, forward slashes. */
-export function displayPath(path: string, cwd = process.cwd()): string {
-  const rel = relativePath(cwd, path);
-  return (rel && !rel.startsWith("..") ? rel : path).split(sep).join("/");
 }
 
 /** A `.py` symbolic link that discovery did not follow, and why (reported per file as AS908). */
@@ -282,4 +257,26 @@ class Discovery {
       }
     }
   }
+}
+
+/**
+ * Every Python file under a project root, with .gitignore, the default skips and `exclude`
+ * honoured: what the pre-pass reads whatever paths were named. Nothing when it cannot be walked.
+ */
+export function filesUnderRoot(
+  exclude: string[],
+  configFile: string | undefined,
+  cwd: string,
+): (root: string) => string[] {
+  return (root) => {
+    try {
+      return discoverPythonFiles(
+        [root],
+        { include: [], exclude, globBase: globBaseFor(configFile, cwd) },
+        cwd,
+      ).files;
+    } catch {
+      return [];
+    }
+  };
 }

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { accessSync, constants, existsSync, readFileSync, statSync } from "node:fs";
 import { delimiter, dirname, isAbsolute, join, resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
+import type { FormatterChoice } from "../config/options.js";
 
 /*
  * The project's formatter, run on the text of each file a run changes. Removing an outer call
@@ -11,9 +12,7 @@ import { parse as parseToml } from "smol-toml";
  * `--write` all show and write the same formatted result.
  */
 
-export type FormatterChoice = "auto" | "ruff" | "black" | "none";
 export type FormatterName = "ruff" | "black";
-export const FORMATTER_CHOICES: readonly FormatterChoice[] = ["auto", "ruff", "black", "none"];
 
 /** How a worker runs the formatter. Plain data: it crosses threads. */
 export interface FormatterCommand {

@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { dirname, resolve, sep } from "node:path";
-import { runnerDiagnostic, type FileResult } from "./file-job.js";
+import { runnerDiagnostic } from "../model/reported.js";
+import type { FileResult } from "../model/results.js";
 import type { Notice } from "../model/types.js";
 
 /** A git question that cannot be answered for the paths given: a usage error (exit 2). */

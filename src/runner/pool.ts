@@ -1,39 +1,32 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import {
-  modelFactsOfPath,
-  prePassOfPath,
-  processFile,
-  type FileJob,
-  type FileLook,
-  type FileResult,
-} from "./file-job.js";
-import { inventoryOfPath } from "../inventory/file.js";
-import { surveyFile, type SurveyJob } from "./survey-job.js";
-import { parseNative } from "../syntax/parse.js";
-import { setSharedIndex, withSharedIndex } from "./shared-index.js";
-import type { Context, ProjectIndex } from "../model/types.js";
-import { mayHoldSite } from "../engine/pipeline.js";
-import { TRANSFORMS } from "../../transforms/index.js";
+import { setSharedIndex } from "../project/shared-index.js";
+import type { Job, JobRunner } from "../project/jobs.js";
+import type { ProjectIndex } from "../model/types.js";
+
+/** How one kind of job runs, in whichever thread takes it. */
+export interface JobKind<J extends Job = Job> {
+  run(job: J): unknown;
+  /** What the job yields when running it threw or its worker died; undefined when not given. */
+  failed?(job: J, message: string): unknown;
+}
+
+/** The handlers of every kind of job, by kind: the same table in the main thread and the workers. */
+export type JobKinds = Readonly<Record<string, JobKind<never>>>;
 
 /**
- * One unit of work. `parse` is not used by the CLI: it is the benchmark's parse floor (read and
- * parse one file with the same pool, nothing else); with `needed`, only a file some transform's
- * text test lets through is parsed (the floor of a run that parses no file it need not).
+ * What a pool runs jobs with: the handlers, and the worker entry that registers the same ones
+ * (none: every job runs inline, as from the TypeScript sources under vitest).
  */
-export type Task =
-  | { kind: "facts"; file: string; maxBytes?: number }
-  | { kind: "model-facts"; file: string }
-  | { kind: "process"; job: FileJob }
-  | { kind: "inventory"; job: FileLook }
-  | { kind: "survey"; job: SurveyJob }
-  | { kind: "parse"; file: string; needed?: boolean };
+export interface PoolSetup {
+  kinds: JobKinds;
+  workerFile?: string;
+}
 
 /** Messages the pool sends to a worker thread: a batch of consecutive tasks, the first one `id`. */
 export interface WorkerRequest {
   id: number;
-  tasks: Task[];
+  tasks: Job[];
 }
 
 /** Sent to a worker once per run, before the batches that need it. */
@@ -51,95 +44,38 @@ export interface WorkerReply {
 }
 
 /** Runs a batch in a worker: a task that throws becomes an error outcome, not a lost batch. */
-export function runBatch(tasks: Task[]): TaskOutcome[] {
+export function runBatch(kinds: JobKinds, tasks: Job[]): TaskOutcome[] {
   return tasks.map((task) => {
     try {
-      return { result: runTask(task) };
+      return { result: runTask(kinds, task) };
     } catch (error) {
       return { error: (error as Error).stack ?? String(error) };
     }
   });
 }
 
-/** Characters parsed, and whether the tree has an error: all the parse floor returns. */
-export interface ParseFloorResult {
-  chars: number;
-  hasError: boolean;
-}
-
-/** What the parse-needed floor's text tests see: a Django project, no model known yet. */
-const FLOOR_CONTEXT = {
-  options: { django: true, settings: {} },
-  project: { usesDjango: true, models: {} },
-} as unknown as Context;
-
-function parseFloor(file: string, needed: boolean): ParseFloorResult {
-  const text = readFileSync(file, "utf8");
-  if (needed && !TRANSFORMS.some((t) => mayHoldSite(text, t, FLOOR_CONTEXT)))
-    return { chars: 0, hasError: false };
-  const tree = parseNative(text);
-  return { chars: text.length, hasError: tree.rootNode.hasError };
-}
-
 /** Runs one task in the current thread (a worker, or the main thread when running inline). */
-export function runTask(task: Task): unknown {
-  switch (task.kind) {
-    case "facts":
-      return prePassOfPath(task.file, task.maxBytes);
-    case "model-facts":
-      return modelFactsOfPath(task.file);
-    case "process":
-      return processFile({ ...task.job, project: withSharedIndex(task.job.project) });
-    case "inventory":
-      return inventoryOfPath({ ...task.job, project: withSharedIndex(task.job.project) });
-    case "survey":
-      return surveyFile({
-        ...task.job,
-        ctx: { ...task.job.ctx, project: withSharedIndex(task.job.ctx.project) },
-      });
-    case "parse":
-      return parseFloor(task.file, task.needed ?? false);
-  }
+function runTask(kinds: JobKinds, task: Job): unknown {
+  const kind = kinds[task.kind] as JobKind | undefined;
+  if (!kind) throw new Error(`no handler for jobs of kind "${task.kind}"`);
+  return kind.run(task);
 }
 
 /**
- * What a task yields when running it threw or its worker died: a per-file failure for a
- * processed file (the run goes on, and its exit code says so), nothing for the pre-pass.
+ * What a task yields when running it threw or its worker died: its kind says (a per-file
+ * failure for a processed file: the run goes on, and its exit code says so); else nothing.
  */
-function failedResult(task: Task, message: string): unknown {
-  if (task.kind !== "process") return undefined;
-  const reason = `internal error: ${message.split("\n")[0]}; file left unchanged (please report this)`;
-  return {
-    path: task.job.path,
-    status: "failed",
-    reason,
-    stack: message,
-    skippedBy: [],
-    diagnostics: [
-      {
-        code: "AS999",
-        severity: "error",
-        source: "runner",
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-        message: reason,
-      },
-    ],
-  } satisfies FileResult;
+function failedResult(kinds: JobKinds, task: Job, message: string): unknown {
+  return (kinds[task.kind] as JobKind | undefined)?.failed?.(task, message);
 }
 
-function safely(task: Task): unknown {
+function safely(kinds: JobKinds, task: Job): unknown {
   try {
-    return runTask(task);
+    return runTask(kinds, task);
   } catch (error) {
-    return failedResult(task, (error as Error).stack ?? String(error));
+    return failedResult(kinds, task, (error as Error).stack ?? String(error));
   }
 }
-
-// Workers run the compiled file; from TypeScript sources (vitest) the pool runs inline.
-const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
 
 /** Below this many files, starting threads (each loading tree-sitter) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 8;
@@ -180,7 +116,7 @@ interface Slot {
  * order they finish in, so output does not depend on `jobs`. A task that throws, or a worker that
  * dies, becomes a failed result for that file; the pool replaces the worker and goes on.
  */
-export class Pool {
+export class Pool implements JobRunner {
   private slots: Slot[] = [];
   private readonly useWorkers: boolean;
   private shared: ProjectIndex | undefined;
@@ -188,33 +124,32 @@ export class Pool {
   /**
    * Threads start with the first pass that has MIN_FILES_FOR_WORKERS tasks or more, whatever the
    * number of files named: one staged file still has its whole project's pre-pass to read.
-   * `_expectedTasks` is no longer read (each pass decides by its own tasks).
    */
   constructor(
     private readonly jobs: number,
-    _expectedTasks?: number,
+    private readonly setup: PoolSetup,
   ) {
-    this.useWorkers = jobs > 1 && existsSync(WORKER_FILE);
+    this.useWorkers = jobs > 1 && setup.workerFile !== undefined && existsSync(setup.workerFile);
+  }
+
+  /** The threads the pool may run (`jobs`). */
+  get size(): number {
+    return this.jobs;
   }
 
   /**
    * Runs the tasks, on the pool's threads unless they are too few or `inline` is asked (work too
    * light to pay for starting threads, which the caller can judge by the files' sizes).
    */
-  /** The threads the pool may run (`jobs`). */
-  get size(): number {
-    return this.jobs;
-  }
-
-  async run<R>(
-    tasks: Task[],
+  async run<R, J extends Job = Job>(
+    tasks: readonly J[],
     onDone?: (done: number) => void,
     { inline = false }: { inline?: boolean } = {},
   ): Promise<R[]> {
     const results = new Array<R>(tasks.length);
     if (!this.useWorkers || inline || tasks.length < MIN_FILES_FOR_WORKERS) {
       for (let i = 0; i < tasks.length; i++) {
-        results[i] = safely(tasks[i]) as R;
+        results[i] = safely(this.setup.kinds, tasks[i]) as R;
         onDone?.(i + 1);
         if (i % INLINE_FILES_PER_YIELD === 0) await yieldToEventLoop();
       }
@@ -248,7 +183,12 @@ export class Pool {
         feed(slot);
         reply.outcomes.forEach((outcome, i) => {
           const id = reply.id + i;
-          finish(id, "error" in outcome ? failedResult(tasks[id], outcome.error) : outcome.result);
+          finish(
+            id,
+            "error" in outcome
+              ? failedResult(this.setup.kinds, tasks[id], outcome.error)
+              : outcome.result,
+          );
         });
       };
       // A worker that dies (uncaught error, out of memory) fails the files it held, not the run.
@@ -261,7 +201,8 @@ export class Pool {
         if (index >= 0) this.slots.splice(index, 1);
         void slot.worker.terminate();
         if (done + lost.length < tasks.length) feed(this.spawn());
-        for (const id of lost) finish(id, failedResult(tasks[id], `worker thread died: ${why}`));
+        for (const id of lost)
+          finish(id, failedResult(this.setup.kinds, tasks[id], `worker thread died: ${why}`));
       };
       this.handlers = { onReply, onDeath };
       while (this.slots.length < workerCount) this.spawn();
@@ -301,7 +242,7 @@ export class Pool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(WORKER_FILE);
+    const worker = new Worker(this.setup.workerFile!);
     const slot: Slot = { worker, shared: undefined, inFlight: new Map() };
     worker.on("message", (reply: WorkerReply) => this.handlers?.onReply(slot, reply));
     const died = (why: string) => {
@@ -320,19 +261,5 @@ export class Pool {
     const slots = this.slots;
     this.slots = [];
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
-  }
-}
-
-/** Runs tasks on a pool of `jobs` threads made for them and closed afterwards. */
-export async function runTasks<R>(
-  tasks: Task[],
-  jobs: number,
-  onDone?: (done: number) => void,
-): Promise<R[]> {
-  const pool = new Pool(jobs, tasks.length);
-  try {
-    return await pool.run<R>(tasks, onDone);
-  } finally {
-    await pool.close();
   }
 }

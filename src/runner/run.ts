@@ -4,26 +4,21 @@ import { resolve } from "node:path";
 import type { Options } from "../config/options.js";
 import { makeContext } from "../config/context.js";
 import {
-  moduleOf,
   projectPrePass,
   projectRootOf,
   rewriteWorthThreads,
   type PrePassResult,
-} from "./project-index.js";
-import { projectOfFile, subProjectOf } from "./project-facts.js";
-import { mockedRewrites, withMockFindings } from "./mocks.js";
+} from "../project/project-index.js";
+import { projectOfFile, subProjectOf } from "../project/project-facts.js";
+import { mockedRewrites, withMockFindings } from "../project/mocks.js";
 import { VERSION } from "../version.js";
-import {
-  inertResult,
-  refusalToWrite,
-  runnerDiagnostic,
-  type FileJob,
-  type FileLook,
-  type FileResult,
-} from "./file-job.js";
-import { discoverPythonFiles, displayPath, globBaseFor } from "./files.js";
+import { inertResult, refusalToWrite, type FileJob, type FileLook } from "./file-job.js";
+import { runnerDiagnostic } from "../model/reported.js";
+import type { FileResult, RunResult, Summary } from "../model/results.js";
+import { discoverPythonFiles, filesUnderRoot, globBaseFor } from "./files.js";
+import { displayPath } from "../project/paths.js";
 import { filesChangedSince, refuseDirtyWrites, uncommittedFiles } from "./git.js";
-import { Pool } from "./pool.js";
+import { Pool, type PoolSetup } from "./pool.js";
 import { contentHash } from "../project/cache-folder.js";
 import type { WriteJournal } from "./journal.js";
 import { pauseAt } from "./test-faults.js";
@@ -35,65 +30,42 @@ import {
   type WriteSession,
   type WriteTargets,
 } from "./write-phase.js";
-import { surveyProject } from "./survey.js";
+import type { Registry } from "../model/registry.js";
+import type { ModuleNames } from "../python/module-names.js";
+import { surveyProject } from "../project/survey.js";
 import { planFormatter } from "./formatter.js";
 import { transformApplies } from "../engine/pipeline.js";
 import { DEFAULT_DJANGO_VERSION } from "../django/orm.js";
-import type { Context, Notice, ProjectFacts, Transform, TransformOptions } from "../model/types.js";
-
-export type { Notice };
-import { TRANSFORMS, transformById } from "../../transforms/index.js";
-
-export interface Summary {
-  filesScanned: number;
-  filesChanged: number;
-  filesWritten: number;
-  filesSkipped: number;
-  filesFailed: number;
-  /** Edits per transform id, in run order (text fragments: a site is often several). */
-  editsByTransform: Record<string, number>;
-  /** Sites rewritten per transform id, in run order: what the summary line counts. */
-  sitesByTransform: Record<string, number>;
-  /** Files each transform left alone because of its skip globs (tests, migrations, ...). */
-  skippedByTransform: Record<string, number>;
-  diagnostics: number;
-  errors: number;
-  warnings: number;
-  /** Diagnostics per code, e.g. AS302: thread calls unwrapped that block the event loop again. */
-  diagnosticsByCode: Record<string, number>;
-  seconds: number;
-}
-
-export interface RunResult {
-  mode: Options["mode"];
-  /** Ctrl-C or SIGTERM stopped the writes: the files not written say so (AS905). */
-  interrupted?: boolean;
-  /**
-   * The changed files (display paths) that are one cross-file change each, written all or none:
-   * the write groups of more than one file (every other changed file is a group of its own).
-   */
-  writeGroups: string[][];
-  transforms: string[];
-  project: ProjectFacts;
-  targetDjangoVersion: string;
-  files: FileResult[];
-  notices: Notice[];
-  summary: Summary;
-  exitCode: 0 | 1 | 2;
-}
+import type {
+  Context,
+  Notice,
+  ProjectFacts,
+  SurveyPlan,
+  Transform,
+  TransformOptions,
+} from "../model/types.js";
 
 export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/**
+ * What a composition root hands a run or a report: every transform there is, and how the pool
+ * runs jobs (the same registry in every thread).
+ */
+export interface RunSetup {
+  registry: Registry;
+  pool: PoolSetup;
+}
+
 /** The transforms a run uses, in the order asked for, or all in canonical order. */
-export function selectedTransforms(ids: string[]): Transform[] {
-  if (ids.length === 0) return [...TRANSFORMS];
+export function selectedTransforms(registry: Registry, ids: string[]): Transform[] {
+  if (ids.length === 0) return [...registry];
   return ids.map((id) => {
-    const transform = transformById(id);
+    const transform = registry.find((t) => t.meta.id === id);
     if (!transform)
       throw new UsageError(
-        `unknown transform "${id}" (available: ${TRANSFORMS.map((t) => t.meta.id).join(", ")})`,
+        `unknown transform "${id}" (available: ${registry.map((t) => t.meta.id).join(", ")})`,
       );
     return transform;
   });
@@ -106,12 +78,13 @@ export function fileLook(
   options: TransformOptions,
   project: ProjectFacts,
   skip: Record<string, string[]>,
+  modules: ModuleNames,
 ): (file: string) => FileLook {
   const ids = transforms.map((t) => t.meta.id);
   return (file) => ({
     file,
     path: displayPath(file, cwd),
-    ...(project.root ? { module: moduleOf(project.root, file) } : {}),
+    ...(project.root ? { module: modules.of(file) } : {}),
     transforms: ids,
     options,
     project: projectOfFile(project, file),
@@ -120,11 +93,15 @@ export function fileLook(
 }
 
 /** What cached pre-pass results depend on besides the files: the tool and the trigger words. */
-export function cacheKey(transforms: readonly Transform[], maxFileSize?: number): string {
+export function cacheKey(
+  registry: Registry,
+  transforms: readonly Transform[],
+  maxFileSize?: number,
+): string {
   // A file over the size limit has an empty entry: a run with another limit reads it again.
   return [
     VERSION,
-    ...TRANSFORMS.flatMap((t) => t.meta.triggers),
+    ...registry.flatMap((t) => t.meta.triggers),
     transforms.length,
     maxFileSize ?? "",
   ].join("\0");
@@ -154,13 +131,17 @@ export interface RunHooks {
  * before it reads anything until its last write, and first rolls back what an interrupted run
  * left (see write-phase.ts).
  */
-export async function run(options: Options, hooks: RunHooks = {}): Promise<RunResult> {
+export async function run(
+  options: Options,
+  setup: RunSetup,
+  hooks: RunHooks = {},
+): Promise<RunResult> {
   const root = projectRootOf(resolve(process.cwd(), options.paths[0] ?? "."));
   if (options.mode !== "write")
-    return runLocked(options, hooks, undefined, interruptedNotices(root));
+    return runLocked(options, setup, hooks, { notices: interruptedNotices(root) });
   const session = await startWrites(root, hooks);
   try {
-    return await runLocked(options, hooks, session, session.notices);
+    return await runLocked(options, setup, hooks, { session, notices: session.notices });
   } finally {
     session.release?.();
   }
@@ -168,12 +149,12 @@ export async function run(options: Options, hooks: RunHooks = {}): Promise<RunRe
 
 async function runLocked(
   options: Options,
+  setup: RunSetup,
   hooks: RunHooks,
-  session: WriteSession | undefined,
-  startNotices: Notice[],
+  start: { session?: WriteSession; notices: Notice[] },
 ): Promise<RunResult> {
   const started = performance.now();
-  const transforms = selectedTransforms(options.transforms);
+  const transforms = selectedTransforms(setup.registry, options.transforms);
   const cwd = process.cwd();
   const selection = {
     include: options.include,
@@ -204,55 +185,59 @@ async function runLocked(
 
   // One pool for both passes: threads start (and load tree-sitter) once per run. Between passes its
   // idle threads do not hold the process open, so an exception here needs no clean-up.
-  const pool = new Pool(options.jobs > 0 ? options.jobs : defaultJobs(), found.length);
+  const pool = new Pool(options.jobs > 0 ? options.jobs : defaultJobs(), setup.pool);
   // Models may be declared in files --changed-since leaves out: the pre-pass reads every file found.
   const prePass = await projectPrePass(
     pool,
     found,
     options,
     cwd,
-    cacheKey(transforms, options.maxFileSize),
+    cacheKey(setup.registry, transforms, options.maxFileSize),
+    filesUnderRoot(options.exclude, options.configFile, cwd),
   );
   pool.shareIndex(prePass.index);
-  const ctx = makeContext(options, prePass.project, transforms);
   // Like `cargo fix`: never overwrite work that is not committed yet (see refuseDirtyWrites); a
   // plan across files must not count on such a file being rewritten either.
   const dirty =
     options.mode === "write" && !options.allowDirty
-      ? withoutOwnWrites(uncommittedFiles(files), session?.journal)
+      ? withoutOwnWrites(uncommittedFiles(files), start.session?.journal)
       : new Set<string>();
   const rewritten = files.filter((file) => !dirty.has(file));
-  prePass.project.plans = await surveyProject(
+  // The survey sees the project as the pre-pass found it; the rewrite pass, with its plans.
+  const plans = await surveyProject(
     pool,
     transforms,
-    ctx,
-    prePass.index,
+    makeContext(options, prePass.project, transforms),
+    prePass,
     rewritten,
     (files) => rewriteWorthThreads(files, prePass.sizes, pool.size),
   );
+  const project: ProjectFacts = { ...prePass.project, plans };
+  const ctx = makeContext(options, project, transforms);
   const notices = [
-    ...startNotices,
+    ...start.notices,
     ...runNotices(options, transforms, ctx, excludedNamed, cwd),
     ...subProjectNotices(transforms, ctx, files),
   ];
-  const lookAt = fileLook(cwd, transforms, ctx.options, prePass.project, options.skip);
+  const lookAt = fileLook(cwd, transforms, ctx.options, project, options.skip, prePass.modules);
   const extra = {
     ...(formatter.command && formats ? { formatter: formatter.command } : {}),
     maxBytes: options.maxFileSize * 1024 * 1024,
   };
   await pauseAt("plan");
-  const { results, plans } = await rewritePass(
+  const { results, plans: writePlans } = await rewritePass(
     pool,
-    { files, found, prePass, lookAt, extra, notices, dirty },
+    { files, found, prePass, plans, lookAt, extra, notices, dirty },
     options,
     hooks,
   );
   await pool.close();
   const targets = writeTargets(lookAt, prePass, cwd);
-  const groups = linkedGroups(results, plans, targets);
+  const groups = linkedGroups(results, writePlans, targets);
+  const session = start.session;
   hooks.onWriting?.(true);
   const { interrupted } = session
-    ? await writeResults(results, plans, targets, session, {
+    ? await writeResults(results, writePlans, targets, session, {
         keepText: hooks.keepText ?? false,
         interrupted: () => hooks.signal?.aborted ?? false,
       })
@@ -267,9 +252,8 @@ async function runLocked(
     ...(interrupted ? { interrupted } : {}),
     writeGroups: groups,
     transforms: transforms.map((t) => t.meta.id),
-    project: prePass.project,
-    targetDjangoVersion:
-      options.djangoVersion ?? prePass.project.djangoVersion ?? DEFAULT_DJANGO_VERSION,
+    project,
+    targetDjangoVersion: options.djangoVersion ?? project.djangoVersion ?? DEFAULT_DJANGO_VERSION,
     files: results,
     notices,
     summary: summarize(results, transforms, (performance.now() - started) / 1000),
@@ -350,6 +334,7 @@ async function rewritePass(
     files: string[];
     found: string[];
     prePass: PrePassResult;
+    plans: Record<string, SurveyPlan>;
     lookAt: (file: string) => FileLook;
     extra: Partial<FileJob>;
     notices: Notice[];
@@ -357,11 +342,11 @@ async function rewritePass(
   },
   options: Options,
   hooks: RunHooks,
-): Promise<{ results: FileResult[]; plans: PrePassResult["project"]["plans"] }> {
-  const { files, found, prePass, lookAt, extra, notices, dirty } = pass;
+): Promise<{ results: FileResult[]; plans: Record<string, SurveyPlan> | undefined }> {
+  const { files, found, prePass, plans, lookAt, extra, notices, dirty } = pass;
   const cwd = process.cwd();
   // A module a transform's plan edits is read whatever its text (see Transform.survey).
-  const planned = new Set(Object.values(prePass.project.plans ?? {}).flatMap((p) => p.modules));
+  const planned = new Set(Object.values(plans).flatMap((p) => p.modules));
   const inert = new Set(
     found.filter((file, i) => prePass.prePass[i]?.inert && !planned.has(lookAt(file).module ?? "")),
   );
@@ -406,7 +391,7 @@ async function rewritePass(
     notices,
   );
   // Rewritten as if there were no plan: no file depends on another, each is its own write group.
-  return { results, plans: unplanned ? undefined : prePass.project.plans };
+  return { results, plans: unplanned ? undefined : plans };
 }
 
 /** Where the write phase finds each result's file, module and the hash its plan was made from. */
@@ -489,7 +474,7 @@ function mayBeWritten(
 /** The write groups of more than one file among the changed results, by display path. */
 function linkedGroups(
   results: FileResult[],
-  plans: PrePassResult["project"]["plans"],
+  plans: Record<string, SurveyPlan> | undefined,
   targets: WriteTargets,
 ): string[][] {
   const changed = results.filter((r) => r.status === "changed");

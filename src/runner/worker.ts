@@ -1,10 +1,14 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort } from "node:worker_threads";
-import { runBatch, type ShareIndex, type WorkerReply, type WorkerRequest } from "./pool.js";
-import { setSharedIndex } from "./shared-index.js";
-
-export type { WorkerRequest } from "./pool.js";
+import {
+  runBatch,
+  type JobKinds,
+  type ShareIndex,
+  type WorkerReply,
+  type WorkerRequest,
+} from "./pool.js";
+import { setSharedIndex } from "../project/shared-index.js";
 
 /**
  * A full collection, when V8 lets us have one. Trees are mostly native memory V8 does not count,
@@ -35,10 +39,10 @@ let afterLastCollection = 0;
 const queue: WorkerRequest[] = [];
 let scheduled = false;
 
-function drain(): void {
+function drain(kinds: JobKinds): void {
   const request = queue.shift();
   if (request) {
-    const reply: WorkerReply = { id: request.id, outcomes: runBatch(request.tasks) };
+    const reply: WorkerReply = { id: request.id, outcomes: runBatch(kinds, request.tasks) };
     parentPort!.postMessage(reply);
     // A full collection costs as much as the batch on small files: only when memory has grown.
     const rss = process.memoryUsage.rss();
@@ -48,18 +52,24 @@ function drain(): void {
     }
   }
   scheduled = queue.length > 0;
-  if (scheduled) setImmediate(drain);
+  if (scheduled) setImmediate(() => drain(kinds));
 }
 
-parentPort?.on("message", (message: WorkerRequest | ShareIndex) => {
-  // In order with the batches: every batch sent after it sees the index.
-  if ("share" in message) {
-    setSharedIndex(message.share);
-    return;
-  }
-  queue.push(message);
-  if (!scheduled) {
-    scheduled = true;
-    setImmediate(drain);
-  }
-});
+/**
+ * Serves the pool's batches in this worker thread with these handlers (the worker entry,
+ * src/worker.ts, registers the same table as the main thread's pool).
+ */
+export function serveJobs(kinds: JobKinds): void {
+  parentPort?.on("message", (message: WorkerRequest | ShareIndex) => {
+    // In order with the batches: every batch sent after it sees the index.
+    if ("share" in message) {
+      setSharedIndex(message.share);
+      return;
+    }
+    queue.push(message);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(() => drain(kinds));
+    }
+  });
+}

@@ -1,5 +1,6 @@
 import type { Notice, SurveyPlan } from "../model/types.js";
-import { runnerDiagnostic, type FileResult } from "./file-job.js";
+import { runnerDiagnostic } from "../model/reported.js";
+import type { FileResult } from "../model/results.js";
 import { WriteJournal } from "./journal.js";
 import { lockProject, type Release } from "./project-lock.js";
 import { pauseAt } from "./test-faults.js";
@@ -109,7 +110,10 @@ export async function writeResults(
     });
     const outcome = writeGroup(files, session.journal);
     if (outcome.written) {
-      for (const i of members) results[i] = writtenResult(results[i] as Changed, hooks.keepText);
+      // The group's id (for --verify, which restores groups whole): its first file's path.
+      const id = members.length > 1 ? results[members[0]].path : undefined;
+      for (const i of members)
+        results[i] = writtenResult(results[i] as Changed, hooks.keepText, id);
       continue;
     }
     const stopper = results[members[files.findIndex((f) => f.file === outcome.file)]].path;
@@ -125,9 +129,14 @@ export async function writeResults(
 }
 
 /** Written: the new text is let go unless the caller keeps it. */
-function writtenResult(result: Changed, keepText: boolean): FileResult {
+function writtenResult(result: Changed, keepText: boolean, group?: string): FileResult {
   const { readHash: _hash, output, ...rest } = result;
-  return { ...rest, written: true, ...(keepText && output !== undefined ? { output } : {}) };
+  return {
+    ...rest,
+    written: true,
+    ...(group !== undefined ? { group } : {}),
+    ...(keepText && output !== undefined ? { output } : {}),
+  };
 }
 
 const INTERRUPTED = "the run was interrupted before this file's write group";

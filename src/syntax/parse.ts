@@ -3,7 +3,7 @@ import Python from "tree-sitter-python";
 import { lineIndexAt, lineStartsOf } from "./lines.js";
 import { copyTree } from "./tree.js";
 import { withTypeParameterDefaultsMasked } from "./type-defaults.js";
-import type { Edit, NativeTree, Tree } from "../model/types.js";
+import type { Edit, NativeTree, SyntaxTree as Tree } from "./tree.js";
 
 let parser: Parser | undefined;
 

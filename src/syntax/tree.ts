@@ -20,6 +20,16 @@ const typeNames: string[] = [];
 const typeIsNamed: boolean[] = [];
 typeNames[ERROR_TYPE_ID] = "ERROR";
 typeIsNamed[ERROR_TYPE_ID] = true;
+/** The binding's own tree: parsed and re-parsed by the pipeline, copied before transforms read it. */
+export type NativeTree = Parser.Tree;
+
+/** Replace source[start, end) with text. Offsets are JavaScript string indices (UTF-16). */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /** 1 when the type names any of its children (then its children's fields are read). */
 const typeHasFields = new Uint8Array(ERROR_TYPE_ID + 1);
 /** The text of a keyword or punctuation type: the text of every token of that type. */

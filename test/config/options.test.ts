@@ -17,7 +17,7 @@ function read(text: string) {
   return {
     dir,
     file: join(dir, "pyproject.toml"),
-    options: () => optionsFromFile(join(dir, "pyproject.toml")),
+    options: () => optionsFromFile(join(dir, "pyproject.toml"), TRANSFORMS),
   };
 }
 
@@ -193,7 +193,7 @@ describe("configuration errors name the key and the file", () => {
   });
 
   it("a --config file that does not exist", () => {
-    expect(() => optionsFromFile("/nonexistent/pyproject.toml")).toThrow(
+    expect(() => optionsFromFile("/nonexistent/pyproject.toml", TRANSFORMS)).toThrow(
       "/nonexistent/pyproject.toml: cannot read the configuration file (no such file)",
     );
   });
@@ -224,7 +224,7 @@ describe("resolveOptions: defaults, then the file, then what the caller gave", (
 
   it("file settings fill what is not given; given settings win", () => {
     const { dir } = read(text);
-    const fromFile = resolveOptions({ paths: [dir] });
+    const fromFile = resolveOptions({ paths: [dir] }, TRANSFORMS);
     expect(fromFile).toMatchObject({
       include: ["app/**"],
       unsafeFixes: true,
@@ -234,13 +234,16 @@ describe("resolveOptions: defaults, then the file, then what the caller gave", (
       exclude: [],
       configFile: join(dir, "pyproject.toml"),
     });
-    const overridden = resolveOptions({
-      paths: [dir],
-      include: ["lib/**"],
-      unsafeFixes: false,
-      djangoVersion: "5.0",
-      mode: "write",
-    });
+    const overridden = resolveOptions(
+      {
+        paths: [dir],
+        include: ["lib/**"],
+        unsafeFixes: false,
+        djangoVersion: "5.0",
+        mode: "write",
+      },
+      TRANSFORMS,
+    );
     expect(overridden).toMatchObject({
       include: ["lib/**"],
       unsafeFixes: false,
@@ -251,23 +254,28 @@ describe("resolveOptions: defaults, then the file, then what the caller gave", (
 
   it("undefined means not given, so the file's value stays", () => {
     const { dir } = read(text);
-    expect(resolveOptions({ paths: [dir], unsafeFixes: undefined }).unsafeFixes).toBe(true);
+    expect(resolveOptions({ paths: [dir], unsafeFixes: undefined }, TRANSFORMS).unsafeFixes).toBe(
+      true,
+    );
   });
 
   it("config: false reads no file; config: FILE reads that one", () => {
     const { dir } = read(text);
-    expect(resolveOptions({ paths: [dir], config: false }).include).toEqual([]);
+    expect(resolveOptions({ paths: [dir], config: false }, TRANSFORMS).include).toEqual([]);
     const other = tempProject({ "custom.toml": `[tool.asyncshift]\nexclude = ["z/**"]\n` });
-    const options = resolveOptions({ paths: [dir], config: join(other, "custom.toml") });
+    const options = resolveOptions(
+      { paths: [dir], config: join(other, "custom.toml") },
+      TRANSFORMS,
+    );
     expect(options.exclude).toEqual(["z/**"]);
     expect(options.include).toEqual([]);
   });
 
   it("a bad --django-version or --jobs is a usage error", () => {
     const dir = tempProject({});
-    expect(() => resolveOptions({ paths: [dir], djangoVersion: "4" })).toThrow(
+    expect(() => resolveOptions({ paths: [dir], djangoVersion: "4" }, TRANSFORMS)).toThrow(
       '--django-version must look like 4.2, not "4"',
     );
-    expect(() => resolveOptions({ paths: [dir], jobs: 0 })).toThrow("--jobs");
+    expect(() => resolveOptions({ paths: [dir], jobs: 0 }, TRANSFORMS)).toThrow("--jobs");
   });
 });

@@ -23,7 +23,7 @@ export function removeTempProjects(): void {
   while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
 }
 
-/** Runs the built command line in `cwd` with `input` on standard input. */
+/** Runs the built command line in `cwd` with `input` on standard input, `env` added. */
 export function asyncshift(
   cwd: string,
   args: string[],

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { run } from "../../src/api.js";
+import { run, TRANSFORMS } from "../../src/api.js";
 import { formatJson } from "../../src/report/json.js";
 import { summaryLine } from "../../src/report/text.js";
 import { removeTempProjects, tempProject, REQUIREMENTS } from "../helpers/project.js";
@@ -39,7 +39,7 @@ describe("every rewrite carries a code, one result per site", () => {
     // Edits are text fragments: more than the two sites (and the import).
     expect(file.edits.length).toBeGreaterThan(2);
     expect(result.summary.sitesByTransform["asyncio-run"]).toBe(2);
-    expect(summaryLine(result)).toContain("rewrites: asyncio-run 2 sites");
+    expect(summaryLine(result, TRANSFORMS)).toContain("rewrites: asyncio-run 2 sites");
     const json = JSON.parse(formatJson(result, "test"));
     expect(json.files[0].fixes.map((f: { code: string }) => f.code)).toEqual(["AS101", "AS101"]);
   });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { TRANSFORMS } from "../../transforms/index.js";
 import { applyHunks, hunksOf, namesLeftUnimported, showHunk } from "../../src/cli/interactive.js";
 import { formatGithub } from "../../src/report/github.js";
 import { formatJson, jsonChunks } from "../../src/report/json.js";
-import type { RunResult } from "../../src/runner/run.js";
+import type { RunResult } from "../../src/model/results.js";
 
 describe("interactive hunks", () => {
   const before = "import a\r\nx = 1\r\ny = 2\r\nz = 3\r\n# café\r\nw = 4";
@@ -79,7 +80,7 @@ describe("github annotations", () => {
       },
       exitCode: 0,
     } as unknown as RunResult;
-    const lines = formatGithub(result).split("\n");
+    const lines = formatGithub(result, TRANSFORMS).split("\n");
     expect(lines[0]).toBe(
       "::warning file=a%2Cb%3Ac%25.py,line=2,col=3,endLine=3,title=AS104::100%25 sure%0Anot",
     );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { TRANSFORMS } from "../../transforms/index.js";
 import pc from "picocolors";
 import { formatDiagnostic, formatText, patchRoot, summaryLine } from "../../src/report/text.js";
-import type { RunResult } from "../../src/runner/run.js";
+import type { RunResult } from "../../src/model/results.js";
 
 function result(overrides: Partial<RunResult> = {}): RunResult {
   return {
@@ -65,12 +66,12 @@ describe("text report", () => {
     expect(formatDiagnostic("app/tasks.py", d, c)).toContain("await f()");
   });
   it("counts sites in the summary line, not edits", () => {
-    const line = summaryLine(result());
+    const line = summaryLine(result(), TRANSFORMS);
     expect(line).toContain("rewrites: asyncio-run 1 site");
     expect(line).toContain("1 diagnostic (1 error, 0 warnings)");
   });
   it("prints the diff, the diagnostics, the notes, the summary, then what to run next", () => {
-    const text = formatText(result(), {
+    const text = formatText(result(), TRANSFORMS, {
       color: false,
       diff: true,
       quiet: false,
@@ -87,7 +88,12 @@ describe("text report", () => {
     const written = result({ mode: "write" });
     const file = written.files[0];
     if (file.status === "changed") file.written = true;
-    const text = formatText(written, { color: false, diff: false, quiet: false, verbose: false });
+    const text = formatText(written, TRANSFORMS, {
+      color: false,
+      diff: false,
+      quiet: false,
+      verbose: false,
+    });
     expect(text).toContain("Rewrote 1 file:\n  app/tasks.py");
     expect(text).not.toContain("+++");
   });

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { TRANSFORMS } from "../../transforms/index.js";
 import { ConfigError, optionsFromFile } from "../../src/config/options.js";
 import { configuredFormatter, planFormatter } from "../../src/runner/formatter.js";
 import { requireBuild, ROOT, runCli, tempFolders } from "../helpers/cli.js";
@@ -85,10 +86,10 @@ describe("planFormatter", () => {
 
   it("format in [tool.asyncshift] takes only the four choices", () => {
     const ok = project('[tool.asyncshift]\nformat = "none"\n');
-    expect(optionsFromFile(join(ok, "pyproject.toml")).formatWith).toBe("none");
+    expect(optionsFromFile(join(ok, "pyproject.toml"), TRANSFORMS).formatWith).toBe("none");
     const bad = project('[tool.asyncshift]\nformat = "yapf"\n');
-    expect(() => optionsFromFile(join(bad, "pyproject.toml"))).toThrow(ConfigError);
-    expect(() => optionsFromFile(join(bad, "pyproject.toml"))).toThrow(
+    expect(() => optionsFromFile(join(bad, "pyproject.toml"), TRANSFORMS)).toThrow(ConfigError);
+    expect(() => optionsFromFile(join(bad, "pyproject.toml"), TRANSFORMS)).toThrow(
       /format must be one of "auto", "ruff", "black", "none"/,
     );
   });

@@ -8,7 +8,7 @@ import {
   uncommittedFiles,
   workTreeRoot,
 } from "../../src/runner/git.js";
-import type { FileResult } from "../../src/runner/file-job.js";
+import type { FileResult } from "../../src/model/results.js";
 import type { Notice } from "../../src/model/types.js";
 import { git, removeTempProjects, tempProject, tempRepo } from "../helpers/project.js";
 

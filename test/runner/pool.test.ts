@@ -3,12 +3,10 @@ import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  inertResult,
-  prePassOfPath,
-  processFile,
-  type FileJob,
-} from "../../src/runner/file-job.js";
+import { inertResult, processFile, type FileJob } from "../../src/runner/file-job.js";
+import { prePassOfPath } from "../../src/project/pre-pass.js";
+import { holdsAnyTrigger } from "../../src/engine/pipeline.js";
+import { SETUP, TRANSFORMS } from "../../src/api.js";
 import { Pool } from "../../src/runner/pool.js";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
@@ -78,12 +76,13 @@ describe("worker pool", () => {
       wantDiff: false,
       keepText: false,
     } as unknown as FileJob;
-    const pool = new Pool(1, 3);
-    const results = await pool.run<Record<string, unknown> | undefined>([
+    const pool = new Pool(1, SETUP.pool);
+    const tasks = [
       { kind: "parse", file: join(dir, "generated_2.py") },
       { kind: "process", job },
       { kind: "facts", file: join(dir, "does-not-exist.py") },
-    ]);
+    ];
+    const results = await pool.run<Record<string, unknown> | undefined>(tasks);
     await pool.close();
     expect(results[0]).toMatchObject({ hasError: false });
     expect(results[1]).toMatchObject({ path: "generated_1.py", status: "failed" });
@@ -102,7 +101,7 @@ describe("pre-pass", () => {
 
   const prePassOf = (name: string, content: string | Buffer) => {
     writeFileSync(join(dir, name), content);
-    return prePassOfPath(join(dir, name));
+    return prePassOfPath(join(dir, name), holdsAnyTrigger(TRANSFORMS));
   };
 
   it("marks a file inert only when the rewrite pass would have nothing to do or say", () => {
@@ -131,7 +130,7 @@ describe("pre-pass", () => {
       wantDiff: true,
       keepText: false,
     } satisfies FileJob;
-    expect(prePassOfPath(job.file).inert).toBe(true);
-    expect(JSON.stringify(inertResult("a.py"))).toBe(JSON.stringify(processFile(job)));
+    expect(prePassOfPath(job.file, holdsAnyTrigger(TRANSFORMS)).inert).toBe(true);
+    expect(JSON.stringify(inertResult("a.py"))).toBe(JSON.stringify(processFile(job, TRANSFORMS)));
   });
 });

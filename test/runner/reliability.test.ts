@@ -17,19 +17,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_OPTIONS, type Options } from "../../src/config/options.js";
+import { decodeSource, loneCarriageReturnLine } from "../../src/project/source.js";
 import {
-  decodeSource,
-  loneCarriageReturnLine,
   processFile,
   testHooks,
   writeAtomically,
   type FileJob,
-  type FileResult,
 } from "../../src/runner/file-job.js";
+import type { FileResult } from "../../src/model/results.js";
 import { discoverPythonFiles } from "../../src/runner/files.js";
 import { transformSource } from "../../src/engine/pipeline.js";
 import { run } from "../../src/runner/run.js";
 import { TRANSFORMS } from "../../transforms/index.js";
+import { SETUP } from "../../src/api.js";
 import type { Transform } from "../../src/model/types.js";
 import { compileWithCPython } from "../helpers/compile.js";
 
@@ -100,7 +100,7 @@ const codes = (r: FileResult) => r.diagnostics.map((d) => d.code);
 
 /** Runs a write over `dir`; the good file next to the odd one must always be migrated. */
 async function writeRun(dir: string, more: Partial<Options> = {}) {
-  const result = await run(options([dir], more));
+  const result = await run(options([dir], more), SETUP);
   const good = fileResult(result.files, "good.py");
   expect(good.status).toBe("changed");
   expect(readFileSync(join(dir, "good.py"), "utf8")).toContain("async_to_sync(fetch)(n)");
@@ -299,7 +299,7 @@ describe("bad input: a clear diagnostic per file, the run goes on", () => {
       keepText: false,
     };
     rmSync(join(dir, "gone.py"));
-    const gone = processFile(job);
+    const gone = processFile(job, TRANSFORMS);
     expect(gone.status).toBe("failed");
     expect(codes(gone)).toEqual(["AS904"]);
     expect(gone.diagnostics[0].message).toContain("ENOENT");
@@ -347,7 +347,7 @@ describe("bad input: a clear diagnostic per file, the run goes on", () => {
   });
 
   it("a path that does not exist: PathError naming it (the CLI exits 2)", async () => {
-    await expect(run(options(["/nonexistent/asyncshift/here.py"]))).rejects.toThrow(
+    await expect(run(options(["/nonexistent/asyncshift/here.py"]), SETUP)).rejects.toThrow(
       /no such file or folder/,
     );
   });

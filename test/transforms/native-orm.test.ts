@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { inventoryOfSource } from "../../src/inventory/index.js";
 import { parsePython } from "../../src/syntax/parse.js";
 import { FileSemantics } from "../../src/python/semantics.js";
-import { factsOfFile, projectFacts } from "../../src/runner/project-facts.js";
+import { factsOfFile, projectFacts } from "../../src/project/project-facts.js";
 import type { Context, TransformSite } from "../../src/model/types.js";
 import { TRANSFORMS } from "../../transforms/index.js";
 import { transform } from "../../transforms/native-orm/index.js";

@@ -1,3 +1,4 @@
+import { functionKey } from "../../src/model/function-key.js";
 import {
   allImportStatements,
   importBindingOf,
@@ -536,7 +537,7 @@ function entryPointOf(file: FileSemantics, call: SyntaxNode, ctx: Context): stri
       : undefined;
   const name = def.childForFieldName("name")?.text;
   if (!name || file.enclosingClass(def)) return undefined;
-  if (file.module && ctx.project.entryPoints?.includes(`${file.module}:${name}`))
+  if (file.module && ctx.project.entryPoints?.includes(functionKey(file.module, name)))
     return `${name}(), a console script the project declares`;
   // A decorated function (a Celery task, a signal receiver) also runs inside the framework.
   const decorated = def.parent?.type === "decorated_definition";

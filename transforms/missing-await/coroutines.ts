@@ -1,7 +1,7 @@
 import { dottedParts } from "../../src/python/calls.js";
 import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
 import { isAsyncFunction } from "../../src/python/scope.js";
-import { functionsNamed, moduleFunctionsNamed } from "../../src/model/index-lookup.js";
+import { functionsNamed, moduleFunctionsNamed } from "../../src/project/index-lookup.js";
 import type { Binding, Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 
 /** asyncio's coroutine functions: a call of one does nothing until awaited. */

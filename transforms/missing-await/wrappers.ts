@@ -1,5 +1,5 @@
 import { callArguments } from "../../src/python/calls.js";
-import { functionsNamed } from "../../src/model/index-lookup.js";
+import { functionsNamed } from "../../src/project/index-lookup.js";
 import { isAsyncFunction } from "../../src/python/scope.js";
 import type {
   Context,

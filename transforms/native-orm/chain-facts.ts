@@ -1,3 +1,4 @@
+import { siteKey } from "../../src/model/function-key.js";
 import type { Context, Edit, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { decorators, isAsyncFunction } from "../../src/python/scope.js";
 import { awaitedCall, twinName } from "./chain-plan.js";
@@ -179,7 +180,7 @@ function wrappersOf(f: OrmFile): WrapperFacts[] {
   const wrappers = decoratedByWrapper(f.wrapperRefs).flatMap((def) => decoratedFacts(f, def) ?? []);
   for (const [n, w] of wrappedCrossCalls(f).entries())
     wrappers.push({
-      key: `${f.file.module ?? ""}#${n}`,
+      key: siteKey(f.file.module ?? "", n),
       name: `sync_to_async(${w.helper.text})`,
       path: f.file.path,
       line: lineOf(w.call),

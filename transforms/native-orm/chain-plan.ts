@@ -4,7 +4,7 @@ import { needsParenthesesForAwait } from "../../src/python/scope.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import { chainBlocker, nameOf, reachedFunctions } from "./chains.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
-import { callsNamed } from "../../src/model/index-lookup.js";
+import { callsNamed } from "../../src/project/index-lookup.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
 import { nameUsed } from "./state.js";
 import type {

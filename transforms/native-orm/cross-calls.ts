@@ -1,4 +1,6 @@
-import { functionsNamed } from "../../src/model/index-lookup.js";
+import { surveyedPlan } from "../../src/model/plans.js";
+import { functionKey } from "../../src/model/function-key.js";
+import { functionsNamed } from "../../src/project/index-lookup.js";
 import { fromModuleName } from "../../src/python/imports.js";
 import type {
   ImportBinding,
@@ -16,7 +18,7 @@ export const PLAN_ID = "native-orm";
 
 /** The project's chain plan, when the run surveyed the project. */
 export function projectPlan(f: OrmFile): ProjectChainPlan | undefined {
-  return f.ctx.project.plans?.[PLAN_ID]?.plan as ProjectChainPlan | undefined;
+  return surveyedPlan<ProjectChainPlan>(f.ctx, PLAN_ID);
 }
 
 /** `billing.services:charge`, or `billing.services:Invoice.charge` for a method. */
@@ -25,7 +27,7 @@ export function chainKey(f: OrmFile, def: SyntaxNode): string {
   const holder = def.parent?.type === "decorated_definition" ? def.parent : def;
   const cls = holder.parent?.parent;
   const className = cls?.type === "class_definition" ? cls.childForFieldName("name")?.text : "";
-  return `${f.file.module ?? ""}:${className ? `${className}.` : ""}${name}`;
+  return functionKey(f.file.module ?? "", name, className);
 }
 
 /**
@@ -63,7 +65,7 @@ function classLevelMethod(f: OrmFile, qualifiedClass: string, name: string): str
       fn.decorators.length === 1 &&
       ["staticmethod", "classmethod"].includes(fn.decorators[0]),
   );
-  return found ? `${module}:${className}.${name}` : undefined;
+  return found ? functionKey(module, name, className) : undefined;
 }
 
 /** Whether the index holds `module.name` as a plain module-level function. */
@@ -98,7 +100,7 @@ export function crossTargetOf(f: OrmFile, callee: SyntaxNode): Omit<CrossCall, "
   const owner = callee.type === "attribute" ? classLevelMethod(f, module, name) : undefined;
   if (owner) return { callee: renamed, target: owner };
   if (!module || module === f.file.module || !isProjectFunction(f, module, name)) return undefined;
-  return { callee: renamed, target: `${module}:${name}`, ...(binding ? { binding } : {}) };
+  return { callee: renamed, target: functionKey(module, name), ...(binding ? { binding } : {}) };
 }
 
 /** The calls in `findings`' region to functions of other files (each an AS205 of the scan). */
@@ -166,7 +168,7 @@ function inheritedTarget(f: OrmFile, callee: SyntaxNode): Omit<CrossCall, "call"
       (fn) => fn.name === name.text && fn.className !== undefined && !own(fn),
     );
     return defined && !overridden
-      ? { callee: name, target: `${module}:${className}.${name.text}` }
+      ? { callee: name, target: functionKey(module, name.text, className) }
       : undefined;
   }
   return undefined;

@@ -1,3 +1,4 @@
+import { siteKey } from "../../src/model/function-key.js";
 import { fromModuleName } from "../../src/python/imports.js";
 import type { Edit, NeededImport, ReplacedName, SyntaxNode } from "../../src/model/types.js";
 import { awaitedCall, twinInsertion } from "./chain-plan.js";
@@ -132,7 +133,7 @@ export function crossWrapped(f: OrmFile, ref: SyntaxNode): boolean {
   const all = wrappedCrossCalls(f);
   const n = all.findIndex((w) => w.wrap.childForFieldName("function")?.id === ref.id);
   const plan = projectPlan(f);
-  const decision = plan?.wrappers[`${f.file.module ?? ""}#${n}`];
+  const decision = plan?.wrappers[siteKey(f.file.module ?? "", n)];
   if (n < 0 || !plan || !decision || "noOrm" in decision) return false;
   const w = all[n];
   const name = `sync_to_async(${w.helper.text})`;

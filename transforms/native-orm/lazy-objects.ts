@@ -1,7 +1,7 @@
 import { relative, resolve } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
 import { enclosingDef } from "../../src/python/scope.js";
-import { callsNamed } from "../../src/model/index-lookup.js";
+import { callsNamed } from "../../src/project/index-lookup.js";
 import type { IndexedCall, SyntaxNode } from "../../src/model/types.js";
 import type { Conversion, OrmFile, Problem, ScanMode } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { projectTopModules } from "../../src/model/index-lookup.js";
+import { projectTopModules } from "../../src/project/index-lookup.js";
 import { fromModuleName } from "../../src/python/imports.js";
 import { QUERYSET_RETURNING } from "../../src/django/orm.js";
 import { qualifiedName } from "../../src/python/imports.js";

@@ -1,9 +1,9 @@
+import { functionKey, nameOfKey } from "../../src/model/function-key.js";
 import type {
   Context,
   IndexedFunction,
   ProjectIndex,
   ProjectSurvey,
-  SurveyFacts,
   SurveyPlan,
 } from "../../src/model/types.js";
 import { chainFacts } from "./chain-facts.js";
@@ -50,21 +50,20 @@ const FEW_FILES = 64;
 
 /** The indexed function a key names (`module:name`, `module:Class.name`), if any. */
 function indexedByKey(index: ProjectIndex | undefined, key: string): IndexedFunction | undefined {
-  const name = key.slice(Math.max(key.lastIndexOf("."), key.indexOf(":")) + 1);
+  const name = nameOfKey(key);
   return indexedFunctionsNamed(index, name).find((fn) => !fn.nested && keyOf(fn) === key);
 }
 
 /** An indexed function's key, as chainKey names its def: `module:name`, `module:Class.name`. */
-const keyOf = (fn: IndexedFunction) =>
-  `${fn.module}:${fn.className ? `${fn.className}.` : ""}${fn.name}`;
+const keyOf = (fn: IndexedFunction) => functionKey(fn.module, fn.name, fn.className);
 
 const lastName = (dotted: string) => dotted.slice(dotted.lastIndexOf(".") + 1);
 
 /** Every surveyed function by key, and every wrapper. */
-function known(facts: readonly SurveyFacts[]) {
+function known(facts: readonly ChainFacts[]) {
   const functions = new Map<string, FunctionFacts>();
   const wrappers: WrapperFacts[] = [];
-  for (const f of facts as readonly ChainFacts[]) {
+  for (const f of facts) {
     for (const fn of f.functions) functions.set(fn.key, fn);
     wrappers.push(...f.wrappers);
   }
@@ -73,7 +72,7 @@ function known(facts: readonly SurveyFacts[]) {
 
 /** The functions the wrappers' chains reach that are not surveyed yet, by file. */
 function next(
-  facts: readonly SurveyFacts[],
+  facts: readonly ChainFacts[],
   index: ProjectIndex,
   rewritten: ReadonlySet<string>,
 ): { path: string; wanted: string[] }[] {
@@ -174,10 +173,10 @@ function notFollowed(target: string, fn: IndexedFunction | undefined): string {
 
 /** The plan: each wrapper's decision, and the twins of the functions converting wrappers reach. */
 function plan(
-  facts: readonly SurveyFacts[],
+  facts: readonly ChainFacts[],
   ctx: Context,
   rewritten: ReadonlySet<string>,
-): SurveyPlan {
+): SurveyPlan<ProjectChainPlan> {
   const { functions, wrappers } = known(facts);
   const indexed = (key: string) => indexedByKey(ctx.project.index, key);
   const decisions: Record<string, WrapperDecision> = {};
@@ -221,7 +220,7 @@ function moduleOfKey(key: string): string {
   return key.split(/[:#]/)[0];
 }
 
-export const survey: ProjectSurvey = {
+export const survey: ProjectSurvey<ChainFacts, ProjectChainPlan> = {
   start,
   facts: chainFacts,
   startWords: ["sync_to_async"],

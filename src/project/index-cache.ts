@@ -1,0 +1,198 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { cacheFolder, CACHE_DIR, writeCacheFile } from "./cache-folder.js";
+import type { PackedOutline } from "../python/packed-outline.js";
+import type { PrePass } from "./pre-pass.js";
+
+/**
+ * Version of the cache's layout and of what the pre-pass records: a change starts it afresh.
+ * 2: entries as tuples and outlines as flat arrays (a third of the size of version 1, whose
+ * parse and rewrite were most of a warm one-file run in a 5,000-file project). 3: a call's flags
+ * hold whether it is handed `request.user`. 4: the calls in a file of their own, read only when
+ * the run asks for the project's calls (two thirds of the bytes, which a one-file run rarely needs).
+ * 5: class facts hold manager methods, reverse related_names and the bases known outside the ORM.
+ * 6: entries keyed by the file's content (size and SHA-256), not its modification time.
+ */
+const CACHE_VERSION = 6;
+export { CACHE_DIR };
+
+/** What identifies a file's content: its size and the SHA-256 of its bytes (hex). */
+export interface ContentKey {
+  size: number;
+  hash: string;
+}
+
+/** An outline as the entries keep it: without its calls (see CallsFile). */
+type StoredOutline = Omit<PackedOutline, "c">;
+
+/** `[size, sha256, inert 1/0, facts, outline]`. */
+type StoredEntry = [number, string, 0 | 1, PrePass["facts"] | 0, StoredOutline | 0];
+
+interface EntriesFile {
+  key: string;
+  /** The `token` of the calls file written with these entries. */
+  calls: string;
+  entries: Record<string, StoredEntry>;
+}
+
+/** Each outline's calls (`PackedOutline.c`) by path, written with the entries that share `token`. */
+interface CallsFile {
+  token: string;
+  calls: Record<string, (string | number)[]>;
+}
+
+/**
+ * The pre-pass of every file, kept on disk under the project root (`.asyncshift_cache/`, like
+ * ruff's cache: safe to delete, ignored by git through its own `.gitignore`), keyed by
+ * root-relative path and content (size and hash: a modification time can be the same for two
+ * contents, as Nix and some CI caches normalise them), so one staged file in a large project is
+ * the only one parsed again. `key` holds what else the entries depend on (the tool's version,
+ * the trigger words). Rewritten only when an entry was added, changed or dropped. An outline
+ * comes back without its calls (`PackedOutline.c`): `callsOf` reads them, from a second file
+ * read only then.
+ */
+export class IndexCache {
+  private entries: Record<string, StoredEntry> = {};
+  private token = "";
+  /** Calls by path: set in this run, or read from the calls file. */
+  private calls: Record<string, (string | number)[]> = {};
+  private callsRead = false;
+  private changed = false;
+  private readonly file: string;
+  private readonly callsFile: string;
+
+  constructor(
+    private readonly root: string,
+    private readonly key: string,
+  ) {
+    this.file = `index-v${CACHE_VERSION}.json`;
+    this.callsFile = `calls-v${CACHE_VERSION}.json`;
+    const dir = cacheFolder(root, false);
+    try {
+      const stored = dir
+        ? (JSON.parse(readFileSync(join(dir, this.file), "utf8")) as unknown)
+        : undefined;
+      // A file of another shape (edited, truncated, another tool's) is ignored and rebuilt.
+      if (isEntriesFile(stored) && stored.key === key) {
+        this.entries = stored.entries;
+        this.token = stored.calls;
+      }
+    } catch {
+      // no cache yet, or unreadable: start afresh
+    }
+  }
+
+  /**
+   * The stored pre-pass of a root-relative path, when its size and time still match. Its outline
+   * has no calls: ask `callsOf`.
+   */
+  get(path: string, key: ContentKey): PrePass | undefined {
+    const entry = this.entries[path];
+    if (!entry || entry[0] !== key.size || entry[1] !== key.hash) return undefined;
+    const [, , inert, facts, outline] = entry;
+    // Assigned, not spread: once per file of the project on every warm run.
+    const prePass: PrePass = { inert: inert === 1 };
+    if (facts !== 0) prePass.facts = facts;
+    if (outline !== 0) prePass.outline = outline;
+    return prePass;
+  }
+
+  /**
+   * The calls of a stored outline, or undefined when the calls file is missing or was not written
+   * with these entries (removed by hand, or a write cut short): read that file again then.
+   */
+  callsOf(path: string): (string | number)[] | undefined {
+    if (!this.callsRead) {
+      this.callsRead = true;
+      try {
+        const dir = cacheFolder(this.root, false);
+        const stored = dir
+          ? (JSON.parse(readFileSync(join(dir, this.callsFile), "utf8")) as unknown)
+          : undefined;
+        if (isCallsFile(stored) && stored.token === this.token && this.token !== "")
+          this.calls = { ...stored.calls, ...this.calls };
+      } catch {
+        // none: the caller reads the files again
+      }
+    }
+    return this.calls[path];
+  }
+
+  set(path: string, key: ContentKey, prePass: PrePass): void {
+    const outline = prePass.outline;
+    this.entries[path] = [
+      key.size,
+      key.hash,
+      prePass.inert ? 1 : 0,
+      prePass.facts ?? 0,
+      outline ? { f: outline.f, ...(outline.p ? { p: outline.p } : {}) } : 0,
+    ];
+    // An outline the cache gave back has no calls here: they stay in the calls file.
+    if (outline?.c) this.calls[path] = outline.c;
+    this.changed = true;
+  }
+
+  /**
+   * Both files written atomically, the calls first; a cache that cannot be written (read-only
+   * checkout) is simply not kept. An entry whose calls cannot be found is left out.
+   */
+  save(kept: ReadonlySet<string>): void {
+    const present = Object.keys(this.entries).filter((p) => kept.has(p));
+    if (!this.changed && present.length === Object.keys(this.entries).length) return;
+    const complete = present.filter((p) => this.entries[p][4] === 0 || this.callsOf(p));
+    try {
+      const dir = cacheFolder(this.root, true);
+      if (!dir) return; // a symbolic link or not a folder: never written through
+      const token = randomBytes(8).toString("hex");
+      const calls = Object.fromEntries(
+        complete.filter((p) => this.entries[p][4] !== 0).map((p) => [p, this.calls[p]]),
+      );
+      writeCacheFile(dir, this.callsFile, JSON.stringify({ token, calls } satisfies CallsFile));
+      const entries = Object.fromEntries(complete.map((p) => [p, this.entries[p]]));
+      writeCacheFile(dir, this.file, JSON.stringify({ key: this.key, calls: token, entries }));
+    } catch {
+      // not writable: the next run reads the files again
+    }
+  }
+}
+
+/** A stored entry as this version writes it (see StoredEntry); anything else is not used. */
+function isStoredEntry(entry: unknown): entry is StoredEntry {
+  if (!Array.isArray(entry) || entry.length !== 5) return false;
+  const [size, hash, inert, facts, outline] = entry as unknown[];
+  return (
+    typeof size === "number" &&
+    typeof hash === "string" &&
+    (inert === 0 || inert === 1) &&
+    (facts === 0 ||
+      (isPlainObject(facts) &&
+        isPlainObject(facts.models) &&
+        typeof facts.importsDjango === "boolean")) &&
+    (outline === 0 ||
+      (isPlainObject(outline) && Array.isArray(outline.f) && outline.f.every(Array.isArray)))
+  );
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isEntriesFile(value: unknown): value is EntriesFile {
+  return (
+    isPlainObject(value) &&
+    typeof value.key === "string" &&
+    typeof value.calls === "string" &&
+    isPlainObject(value.entries) &&
+    Object.values(value.entries).every(isStoredEntry)
+  );
+}
+
+function isCallsFile(value: unknown): value is CallsFile {
+  return (
+    isPlainObject(value) &&
+    typeof value.token === "string" &&
+    isPlainObject(value.calls) &&
+    Object.values(value.calls).every(Array.isArray)
+  );
+}

@@ -1,0 +1,396 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import type { Options } from "../config/options.js";
+import type {
+  IndexedCall,
+  IndexedFunction,
+  ModelFacts,
+  ProjectFacts,
+  ProjectIndex,
+  SubProject,
+} from "../model/types.js";
+import { PACKED_CALL_WIDTH, type PackedOutline } from "../python/packed-outline.js";
+import { outlineOfPath, type PrePass } from "./pre-pass.js";
+import { displayPath, relativePath } from "./paths.js";
+import { IndexCache, type ContentKey } from "./index-cache.js";
+import { contentHash } from "./cache-folder.js";
+import type { JobRunner } from "./jobs.js";
+import { ModuleNames } from "../python/module-names.js";
+import {
+  dependencyFacts,
+  dependencyFilesAbove,
+  dependencyFilesIn,
+  entryPointsOf,
+  nearestDependencyFiles,
+  projectFacts,
+  subProjectFacts,
+  modelsOfFiles,
+  unreadModelBodies,
+  type FileFacts,
+} from "./project-facts.js";
+
+/** Files whose folder is a Python project's root (nearest first wins). */
+const ROOT_MARKERS = ["manage.py", "pyproject.toml", "setup.cfg", "setup.py", ".git"];
+
+/**
+ * The project a path belongs to: the nearest folder at or above it holding `manage.py`,
+ * `pyproject.toml`, `setup.cfg`, `setup.py` or `.git`; the path's own folder when none does.
+ */
+export function projectRootOf(path: string): string {
+  const start = resolve(path);
+  const from = existsSync(start) && statSync(start).isFile() ? dirname(start) : start;
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (ROOT_MARKERS.some((m) => existsSync(join(dir, m)))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
+
+export { CACHE_DIR } from "./index-cache.js";
+
+/**
+ * Below this much work the pre-pass (a text scan, few parses) runs in the main thread: threads
+ * pay off only when the share of the scan they take off it outlasts their cost. Measured on two
+ * cores, a thread costs about 0.35 s of CPU (loading the bundle and tree-sitter, its copy of the
+ * project index, its own collections: Django's own source took 1.73 s of CPU on two threads and
+ * 0.96 s inline), and the scan reads about 18 MB/s (12 under load). So the threads' share, 1 -
+ * 1/jobs of the scan, must be worth 0.35 s (6.3 MB): 12.6 MB for two threads, 8.4 MB for four.
+ * On an idle machine starting threads costs less wall time than CPU (they start side by side):
+ * there wagtail's 9.5 MB ran 5% faster on two threads; under load 25% slower.
+ */
+function prePassBytesForThreads(jobs: number): number {
+  if (threadsWhateverTheSize()) return 0;
+  return jobs <= 1 ? Infinity : (6.3 * 2 ** 20) / (1 - 1 / jobs);
+}
+
+function threadsWhateverTheSize(): boolean {
+  return Boolean(process.env.ASYNCSHIFT_TEST_THREADS);
+}
+
+/**
+ * Should the rewrite pass over these files run on threads? Only when the share the threads take
+ * off the main thread outlasts what they cost (see prePassBytesForThreads): the pass reads about
+ * 3 MB/s (a parse, a copy of the tree, every transform), so 0.35 s is 1 MB, 2 MB on its half for
+ * two threads. Django's own 50 files with sites (0.9 MB) ran faster inline.
+ */
+export function rewriteWorthThreads(files: string[], sizes: Map<string, number>, jobs: number) {
+  if (jobs <= 1) return false;
+  if (threadsWhateverTheSize()) return true;
+  const bytes = files.reduce((sum, f) => sum + (sizes.get(f) ?? 0), 0);
+  return bytes >= 2 ** 20 / (1 - 1 / jobs);
+}
+
+export interface PrePassResult {
+  /** The pre-pass of each file of the run, in order (undefined: unreadable). */
+  prePass: (PrePass | undefined)[];
+  /** Each file's size when the pre-pass looked (absent: it could not). */
+  sizes: Map<string, number>;
+  /**
+   * The SHA-256 of each file's bytes as the pre-pass read them (absent: it could not): what the
+   * plans were made from, checked again before a file is written.
+   */
+  hashes: Map<string, string>;
+  project: ProjectFacts;
+  index: ProjectIndex;
+  /** How this run names the project's modules. */
+  modules: ModuleNames;
+}
+
+/**
+ * The pre-pass: facts of every Python file under the project root, whatever paths were named
+ * (pre-commit passes only staged files: a model declared in an unstaged file must still prove a
+ * rewrite), from the cache where a file has not changed.
+ */
+export async function projectPrePass(
+  pool: JobRunner,
+  files: string[],
+  options: Pick<Options, "paths"> &
+    Partial<Pick<Options, "include" | "maxFileSize">> & { cache?: boolean },
+  cwd: string,
+  cacheKey: string,
+  /** Every Python file under a folder, as the run's discovery finds them. */
+  filesUnder: (root: string) => string[],
+): Promise<PrePassResult> {
+  const root = projectRootOf(resolve(cwd, options.paths[0] ?? "."));
+  // The run's own discovery, when it walked the root with no include glob, found the same files.
+  const walkedRoot =
+    options.paths.length === 1 &&
+    resolve(cwd, options.paths[0]) === root &&
+    (options.include ?? []).length === 0;
+  const projectFiles = walkedRoot ? files : filesUnder(root);
+  const all = [...new Set([...files, ...projectFiles])];
+  const modules = projectModuleNames(root, all);
+  const cache = options.cache === false ? undefined : new IndexCache(root, cacheKey);
+  const paths = all.map((file) => relativePath(root, file));
+  const stats = all.map((file) => contentKeyOf(file));
+  const prePass = all.map((_, i) => (stats[i] ? cache?.get(paths[i], stats[i]!) : undefined));
+  const missing = all.flatMap((file, i) => (prePass[i] ? [] : [i]));
+  // Opening and reading a file costs what scanning about 1.5 KB does (a dense project's
+  // thousands of small files are more work than their bytes say).
+  const missingBytes = missing.reduce((sum, i) => sum + (stats[i]?.size ?? 0) + 1536, 0);
+  const read = await pool.run<PrePass | undefined>(
+    missing.map((i) => ({
+      kind: "facts" as const,
+      file: all[i],
+      ...(options.maxFileSize ? { maxBytes: options.maxFileSize * 1024 * 1024 } : {}),
+    })),
+    undefined,
+    { inline: missingBytes < prePassBytesForThreads(pool.size) },
+  );
+  missing.forEach((i, k) => (prePass[i] = read[k]));
+  const models = modelsOfFiles(prePass.map((p) => p?.facts));
+  const reread = await readModelBodies(pool, all, prePass, models);
+  if (cache) {
+    // Only what was read in this run: a warm run leaves the cache file as it is.
+    for (const i of new Set([...missing, ...reread]))
+      if (prePass[i] && stats[i]) cache.set(paths[i], stats[i]!, prePass[i]!);
+    cache.save(new Set(paths));
+  }
+  // A repository whose Django project sits in a folder (backend/manage.py) pins Django there: the
+  // same pin is read whether the run names the repository or that folder.
+  const djangoFolders = all
+    .filter((f) => f.endsWith(`${sep}manage.py`))
+    .map((f) => dirname(f))
+    .filter((d) => d !== root)
+    .sort((a, b) => a.length - b.length);
+  const dependencyFiles = [
+    ...djangoFolders.flatMap((d) => dependencyFilesIn(d)),
+    ...dependencyFilesAbove(root),
+  ];
+  const project = projectFacts(
+    dependencyFacts(dependencyFiles),
+    all.flatMap((file, i) => {
+      const facts = prePass[i]?.facts;
+      return facts ? [{ path: displayPath(file, cwd), facts }] : [];
+    }),
+    // Resolved once for both, unless a second round read bodies (and found more).
+    reread.length === 0 ? models : undefined,
+  );
+  project.root = root;
+  const subProjects = subProjectsOf(root, files, all, prePass);
+  if (Object.keys(subProjects).length > 0) project.subProjects = subProjects;
+  const entryPoints = entryPointsOf(dependencyFiles);
+  if (entryPoints.length > 0) project.entryPoints = entryPoints;
+  const index = indexOf(
+    modules,
+    all.map((file, i) => ({ file, path: paths[i], outline: prePass[i]?.outline })),
+    cache,
+  );
+  const positions = new Map(all.map((f, i) => [f, i]));
+  const sizes = new Map(all.flatMap((f, i) => (stats[i] ? [[f, stats[i]!.size] as const] : [])));
+  const hashes = new Map(all.flatMap((f, i) => (stats[i] ? [[f, stats[i]!.hash] as const] : [])));
+  return {
+    prePass: files.map((f) => prePass[positions.get(f)!]),
+    sizes,
+    hashes,
+    project,
+    index,
+    modules,
+  };
+}
+
+/**
+ * The folders below the root that declare their own dependencies and are the nearest such folder
+ * of one of the run's files, with what their dependency files and their files' imports say.
+ */
+function subProjectsOf(
+  root: string,
+  files: readonly string[],
+  all: readonly string[],
+  prePass: readonly (PrePass | undefined)[],
+): Record<string, SubProject> {
+  const cache = new Map<string, { folder: string; files: string[] } | null>();
+  const nearest = new Map<string, string[]>();
+  for (const file of files) {
+    const found = nearestDependencyFiles(dirname(file), root, cache);
+    if (found) nearest.set(found.folder, found.files);
+  }
+  const subProjects: Record<string, SubProject> = {};
+  for (const [folder, dependencyFiles] of nearest) {
+    // Its own files: those whose nearest folder declaring dependencies is this one.
+    const imports = () => {
+      const own = all.flatMap((f, i) =>
+        (folder === root || f.startsWith(folder + sep)) &&
+        nearestDependencyFiles(dirname(f), root, cache)?.folder === folder
+          ? [prePass[i]?.facts]
+          : [],
+      );
+      return {
+        django: own.some((f) => f?.importsDjango),
+        asgiref: own.some((f) => f?.importsAsgiref),
+      };
+    };
+    const evidence = dependencyFiles.map((f) => relative(root, f).split(sep).join("/")).join(", ");
+    subProjects[relative(root, folder).split(sep).join("/")] = subProjectFacts(
+      dependencyFiles,
+      imports,
+      evidence,
+    );
+  }
+  return subProjects;
+}
+
+/** The calls of one file the index holds, by root-relative path (for the mock check). */
+export function callsByPath(index: ProjectIndex): Map<string, IndexedCall[]> {
+  const byPath = new Map<string, IndexedCall[]>();
+  for (const call of index.calls) {
+    const list = byPath.get(call.path);
+    if (list) list.push(call);
+    else byPath.set(call.path, [call]);
+  }
+  return byPath;
+}
+
+/**
+ * A second, small round: bodies the first left unread, in files that turned out to hold models.
+ * Returns the positions of the files read again.
+ */
+async function readModelBodies(
+  pool: JobRunner,
+  files: string[],
+  prePass: (PrePass | undefined)[],
+  models: Record<string, ModelFacts>,
+): Promise<number[]> {
+  const reread = unreadModelBodies(
+    prePass.map((p) => p?.facts),
+    models,
+  );
+  const read = await pool.run<FileFacts | undefined>(
+    reread.map((i) => ({ kind: "model-facts" as const, file: files[i] })),
+  );
+  reread.forEach((i, k) => {
+    if (read[k]) prePass[i] = { ...prePass[i]!, facts: read[k] };
+  });
+  return reread;
+}
+
+/** The file's size and content hash; undefined when it cannot be read. */
+function contentKeyOf(file: string): ContentKey | undefined {
+  try {
+    const bytes = readFileSync(file);
+    return { size: bytes.length, hash: contentHash(bytes) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The module names of a run's project: the files the pre-pass listed answer without the disk,
+ * others are looked for once each.
+ */
+export function projectModuleNames(root: string, listed: Iterable<string> = []): ModuleNames {
+  const files = new Set(listed);
+  return new ModuleNames(root, (file) => files.has(file) || existsSync(file));
+}
+
+/** The last name of a dotted callee, without splitting it (the index tests every call's). */
+function lastNameOf(callee: string): string {
+  const dot = callee.lastIndexOf(".");
+  return dot < 0 ? callee : callee.slice(dot + 1);
+}
+
+interface FileOutline {
+  file: string;
+  /** Relative to the root, in the platform's separators. */
+  path: string;
+  outline?: PackedOutline;
+}
+
+/** The calls of a file's outline: its own, from the cache's calls file, or read again. */
+function callsOfOutline(
+  { file, path, outline }: Required<FileOutline>,
+  cache: IndexCache | undefined,
+): (string | number)[] {
+  return outline.c ?? cache?.callsOf(path) ?? outlineOfPath(file)?.c ?? [];
+}
+
+/** asgiref's wrappers: where a call graph reaches thread-sensitive work (asyncio-run asks). */
+const ALWAYS_INDEXED = ["sync_to_async", "database_sync_to_async", "async_to_sync"];
+
+/**
+ * The functions of the project and the calls that may reach them: calls whose callee's last name
+ * is a project function's (the index keeps no call the project cannot resolve), and asgiref's
+ * wrappers. Read from the packed outlines as they are (see PackedOutline).
+ */
+function indexOf(
+  modules: ModuleNames,
+  outlines: FileOutline[],
+  cache: IndexCache | undefined,
+): ProjectIndex {
+  const functions: IndexedFunction[] = [];
+  const names = new Set<string>(ALWAYS_INDEXED);
+  const withOutlines = outlines.flatMap((o) =>
+    o.outline
+      ? [{ ...o, shown: sep === "/" ? o.path : o.path.split(sep).join("/"), outline: o.outline }]
+      : [],
+  );
+  for (const file of withOutlines) {
+    const { shown: path, outline } = file;
+    if (outline.f.length === 0) continue;
+    const module = modules.ofRelative(file.path);
+    for (const [name, className, parent, isAsync, decorators, line] of outline.f) {
+      names.add(name);
+      // Literals, not spreads: a spread in an object literal is a slow copy, once per function.
+      functions.push(
+        className !== 0
+          ? {
+              module,
+              path,
+              name,
+              className,
+              nested: parent >= 0,
+              async: isAsync === 1,
+              decorators,
+              line,
+            }
+          : { module, path, name, nested: parent >= 0, async: isAsync === 1, decorators, line },
+      );
+    }
+  }
+  const patches = withOutlines.flatMap(({ shown: path, outline }) =>
+    (outline.p ?? []).map((p) => ({ path, ...p })),
+  );
+  let calls: IndexedCall[] | undefined;
+  return {
+    root: modules.root,
+    functions,
+    // Made when first read: a run whose files follow no call across files (most one-file runs)
+    // never asks, and a large project has a hundred thousand of them.
+    get calls() {
+      return (calls ??= indexedCalls(withOutlines, names, cache));
+    },
+    patches,
+  };
+}
+
+/** The calls of the outlines whose callee's last name is in `names`. */
+function indexedCalls(
+  withOutlines: (Required<FileOutline> & { shown: string })[],
+  names: ReadonlySet<string>,
+  cache: IndexCache | undefined,
+): IndexedCall[] {
+  const calls: IndexedCall[] = [];
+  for (const file of withOutlines) {
+    const { shown: path, outline } = file;
+    const c = callsOfOutline(file, cache);
+    let withinNames: string[] | undefined;
+    for (let k = 0; k + PACKED_CALL_WIDTH - 1 < c.length; k += PACKED_CALL_WIDTH) {
+      const callee = c[k] as string;
+      if (!names.has(lastNameOf(callee))) continue;
+      const flags = c[k + 2] as number;
+      const within = c[k + 3] as number;
+      withinNames ??= outline.f.map(([name, className]) =>
+        className !== 0 ? `${className}.${name}` : name,
+      );
+      const call: IndexedCall = {
+        path,
+        line: c[k + 1] as number,
+        callee,
+        awaited: (flags & 1) === 1,
+      };
+      if (flags & 2) call.passesUser = true;
+      if (within >= 0) call.within = withinNames[within];
+      calls.push(call);
+    }
+  }
+  return calls;
+}

@@ -1,0 +1,110 @@
+import { join, relative, sep } from "node:path";
+import { transformApplies } from "../engine/pipeline.js";
+import type { Context, ProjectIndex, SurveyPlan, Transform } from "../model/types.js";
+import type { ModuleNames } from "../python/module-names.js";
+import { projectOfFile } from "./project-facts.js";
+import type { JobRunner } from "./jobs.js";
+import type { SurveyJob } from "./survey-job.js";
+
+// The survey: before the rewrite pass, transforms whose rewrites span files (Transform.survey)
+// look at the files they ask for, in rounds, and make one plan each that every file's
+// transform then reads. The engine never knows what a plan holds.
+
+/** One file asked of in a round, with what is asked of it (nothing: the first round). */
+interface Ask {
+  path: string;
+  wanted?: string[];
+  keys: string[];
+}
+
+/** One round's facts, in the asks' order. */
+function surveyRound(
+  pool: JobRunner,
+  asks: readonly Ask[],
+  jobOf: (ask: Ask) => SurveyJob,
+  worthThreads: (files: string[]) => boolean,
+): Promise<(unknown | undefined | null)[]> {
+  const jobs = asks.map(jobOf);
+  return pool.run<unknown | undefined | null>(
+    jobs.map((job) => ({ kind: "survey" as const, job })),
+    undefined,
+    { inline: !worthThreads(jobs.map((job) => job.file)) },
+  );
+}
+
+/** Each surveying transform's plan, by transform id. `rewritten`: the files this run rewrites. */
+export async function surveyProject(
+  pool: JobRunner,
+  transforms: readonly Transform[],
+  ctx: Context,
+  { index, modules }: { index: ProjectIndex; modules: ModuleNames },
+  rewritten: readonly string[],
+  /** Whether reading these files is worth starting threads (as the rewrite pass decides). */
+  worthThreads: (files: string[]) => boolean = () => false,
+): Promise<Record<string, SurveyPlan>> {
+  const root = index.root;
+  // A file with no function holds nothing a survey follows.
+  const byPath = new Map(index.functions.map((f) => [f.path, join(root, f.path)]));
+  // A file a transform does not apply to (a service without Django) is not rewritten by it.
+  const rewrittenBy = (transform: Transform) =>
+    new Set(
+      rewritten
+        .filter((file) =>
+          transformApplies(transform, { ...ctx, project: projectOfFile(ctx.project, file) }),
+        )
+        .map((file) => relative(root, file).split(sep).join("/")),
+    );
+  // Workers attach their own copy of the index (see Pool.shareIndex).
+  const { index: _attached, ...project } = ctx.project;
+  const plans: Record<string, SurveyPlan> = {};
+  for (const transform of transforms) {
+    const survey = transform.survey;
+    if (!survey || !transformApplies(transform, ctx)) continue;
+    const rewrittenPaths = rewrittenBy(transform);
+    const facts: unknown[] = [];
+    // What was asked of each file: `path\0*` for the first round, `path\0name` later.
+    const asked = new Set<string>();
+    let round: Ask[] = survey
+      .start(index, ctx, rewrittenPaths)
+      .map((path) => ({ path, keys: [`${path}\0*`] }));
+    let first = true;
+    for (;;) {
+      const fresh = round.filter((ask) => byPath.has(ask.path));
+      if (fresh.length === 0) break;
+      for (const ask of fresh) for (const key of ask.keys) asked.add(key);
+      const read = await surveyRound(
+        pool,
+        fresh,
+        (ask) => ({
+          transform: transform.meta.id,
+          file: byPath.get(ask.path)!,
+          path: ask.path,
+          module: modules.of(byPath.get(ask.path)!),
+          // As the file's own rewrite will see the project (its sub-project's Django pin).
+          ctx: { options: ctx.options, project: projectOfFile(project, byPath.get(ask.path)!) },
+          first,
+          ...(ask.wanted ? { wanted: ask.wanted } : {}),
+        }),
+        worthThreads,
+      );
+      fresh.forEach((ask, i) => {
+        // A first-round file without the start words: asked again if a plan reaches it.
+        if (read[i] === null) for (const key of ask.keys) asked.delete(key);
+        else if (read[i] !== undefined) facts.push(read[i]);
+      });
+      first = false;
+      round = survey.next(facts, index, rewrittenPaths).flatMap(({ path, wanted }) => {
+        const fresh = [...new Set(wanted)].filter((w) => !asked.has(`${path}\0${w}`));
+        return fresh.length > 0
+          ? [{ path, wanted: fresh, keys: fresh.map((w) => `${path}\0${w}`) }]
+          : [];
+      });
+    }
+    plans[transform.meta.id] = survey.plan(
+      facts,
+      { ...ctx, project: { ...ctx.project, index } },
+      rewrittenPaths,
+    );
+  }
+  return plans;
+}

@@ -1,0 +1,116 @@
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { run, SETUP } from "../../src/api.js";
+import { outlineOf } from "../../src/python/outline.js";
+import { packOutline, unpackOutline } from "../../src/python/packed-outline.js";
+import { CACHE_DIR, IndexCache } from "../../src/project/index-cache.js";
+import { Pool } from "../../src/runner/pool.js";
+import { projectPrePass } from "../../src/project/project-index.js";
+import { factsOfFile } from "../../src/project/project-facts.js";
+import { removeTempProjects, tempProject } from "../helpers/project.js";
+
+afterEach(removeTempProjects);
+
+// Methods, a nested def, decorators with arguments, awaited and dotted calls, a call inside a
+// multi-line argument list with a comment, a call handed request.user, non-ASCII names, CRLF line
+// ends and patch targets.
+const SOURCE = [
+  "from unittest import mock",
+  "from django.db import models",
+  "",
+  "class Küche(models.Model):",
+  "    objects = models.Manager()",
+  "",
+  "    @sync_to_async(thread_sensitive=True)",
+  "    def räumen(self, *, force=False):",
+  "        def inner():",
+  "            return helper(  # why: the comment holds a ( too",
+  "                self.items.all(),",
+  "            )",
+  "        return inner()",
+  "",
+  "async def poll(job, request):",
+  "    await asyncio.sleep(1)",
+  "    await open_orders_for(request.user)",
+  "    return await sync_to_async(job.refresh)()",
+  "",
+  '@mock.patch("billing.tasks.asyncio.run")',
+  "def test_poll(run):",
+  '    with mock.patch.object(tasks.asyncio, "run"):',
+  "        poll(None)",
+  "",
+].join("\r\n");
+
+describe("the index cache", () => {
+  it("gives back exactly the pre-pass it was given, through the file", () => {
+    const root = tempProject({ "a.py": SOURCE });
+    const outline = outlineOf(SOURCE);
+    expect(outline.functions.some((f) => f.parent !== undefined)).toBe(true);
+    expect(outline.patches).toHaveLength(2);
+    expect(unpackOutline(packOutline(outline))).toEqual(outline);
+    const prePass = { facts: factsOfFile(SOURCE), inert: false, outline: packOutline(outline) };
+    const stat = { size: 1234, hash: "a".repeat(64) };
+    const written = new IndexCache(root, "key");
+    written.set("a.py", stat, prePass);
+    written.set("b.py", stat, { inert: true });
+    written.save(new Set(["a.py", "b.py"]));
+    const read = new IndexCache(root, "key");
+    // The outline comes back without its calls, which are read apart, when asked for.
+    const { c, ...withoutCalls } = prePass.outline;
+    expect(read.get("a.py", stat)).toEqual({ ...prePass, outline: withoutCalls });
+    expect(read.callsOf("a.py")).toEqual(c);
+    expect(read.get("b.py", stat)).toEqual({ inert: true });
+    expect(read.get("a.py", { ...stat, size: 1235 })).toBeUndefined();
+    expect(read.get("a.py", { ...stat, hash: "b".repeat(64) })).toBeUndefined();
+    expect(new IndexCache(root, "another key").get("a.py", stat)).toBeUndefined();
+  });
+
+  it("is not rewritten by a run that read no file again", async () => {
+    const dir = tempProject({
+      "pyproject.toml": '[project]\nname = "shop"\ndependencies = ["Django>=4.2"]\n',
+      "shop/__init__.py": "",
+      "shop/models.py": SOURCE,
+      "shop/views.py":
+        "from .models import Küche\n\nasync def view():\n    return Küche.objects.get()\n",
+    });
+    const named = join(dir, "shop/views.py");
+    const cold = await run([named], { config: false });
+    const cacheFiles = ["index-v6.json", "calls-v6.json"].map((f) => join(dir, CACHE_DIR, f));
+    const before = cacheFiles.map((f) => readFileSync(f, "utf8"));
+    for (const f of cacheFiles) utimesSync(f, 1_600_000_000, 1_600_000_000);
+    const warm = await run([named], { config: false });
+    for (const f of cacheFiles) expect(statSync(f).mtimeMs).toBe(1_600_000_000_000);
+    expect(cacheFiles.map((f) => readFileSync(f, "utf8"))).toEqual(before);
+    // Everything a run reports but its timing.
+    const shown = (r: typeof cold) => JSON.stringify(r.files);
+    expect(shown(warm)).toBe(shown(cold));
+    expect(cold.files[0].status).toBe("changed");
+  });
+
+  it("gives the index the same calls cold, warm, and with the calls file gone or not matching", async () => {
+    const dir = tempProject({
+      "pyproject.toml": '[project]\nname = "shop"\ndependencies = ["Django>=4.2"]\n',
+      "shop/__init__.py": "",
+      "shop/models.py": SOURCE,
+      "shop/views.py":
+        "from .models import poll\n\nasync def view(job, r):\n    await poll(job, r)\n",
+    });
+    const files = ["shop/__init__.py", "shop/models.py", "shop/views.py"].map((f) => join(dir, f));
+    const calls = async () => {
+      const pool = new Pool(1, SETUP.pool);
+      const { index } = await projectPrePass(pool, files, { paths: [dir] }, dir, "k", () => []);
+      await pool.close();
+      return JSON.stringify(index.calls);
+    };
+    const cold = await calls();
+    expect(JSON.parse(cold).length).toBeGreaterThan(2);
+    expect(await calls()).toBe(cold);
+    const callsFile = join(dir, CACHE_DIR, "calls-v6.json");
+    writeFileSync(callsFile, JSON.stringify({ token: "other", calls: {} }));
+    expect(await calls()).toBe(cold);
+    rmSync(callsFile);
+    expect(await calls()).toBe(cold);
+    expect(new IndexCache(dir, "k").callsOf("shop/models.py")).toBeUndefined();
+  });
+});
