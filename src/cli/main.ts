@@ -18,6 +18,7 @@ import { GitError, uncommittedFiles } from "../runner/git.js";
 import { LockError } from "../runner/project-lock.js";
 import { projectRootOf } from "../project/project-index.js";
 import { startWrites, type WriteSession } from "../runner/write-phase.js";
+import { interruptedSummary, interruptHandling } from "./interrupt.js";
 import { stdinCommand } from "./stdin.js";
 import { write, writePieces } from "./streams.js";
 import { flagValues, pathsOf, subcommandShadowNote, usageMessage } from "./args.js";
@@ -432,50 +433,6 @@ async function runCommand(args: RunArgs): Promise<number> {
   if (!result.interrupted) return result.exitCode;
   await write(process.stderr, interruptedSummary(result));
   return 130;
-}
-
-/**
- * Ctrl-C and SIGTERM (issue 22, item 9): before any file is written, the run stops at once (no
- * file changed, exit 130); while files are written, the group being written is finished, no
- * other is started, and the run says what was written and what was not. A second signal while
- * writing still waits for the group: a group is never left half-written by the tool itself.
- */
-function interruptHandling(beforeExit: () => void) {
-  const controller = new AbortController();
-  let writing = false;
-  const onSignal = () => {
-    if (writing) {
-      controller.abort();
-      return;
-    }
-    beforeExit();
-    process.stderr.write("\nasyncshift: interrupted before writing: no file was changed\n");
-    process.exit(130);
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return {
-    signal: controller.signal,
-    writing: (now: boolean) => {
-      writing = now;
-    },
-    dispose: () => {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-    },
-  };
-}
-
-/** What an interrupted run wrote and did not write, for standard error. */
-function interruptedSummary(result: RunResult): string {
-  const written = result.files.filter((f) => f.status === "changed" && f.written);
-  const notWritten = result.files.filter(
-    (f) => f.status === "failed" && f.diagnostics.some((d) => d.code === "AS905"),
-  );
-  const list = (files: { path: string }[], what: string) =>
-    `${files.length} file${files.length === 1 ? "" : "s"} ${what}` +
-    (files.length > 0 ? ` (${files.map((f) => f.path).join(", ")})` : "");
-  return `asyncshift: interrupted: ${list(written, "written")}; ${list(notWritten, "not written")}\n`;
 }
 
 interface ReportArgs extends TransformFlagArgs {

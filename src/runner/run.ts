@@ -33,7 +33,7 @@ import {
 import type { Registry } from "../model/registry.js";
 import type { ModuleNames } from "../python/module-names.js";
 import { surveyProject } from "../project/survey.js";
-import { planFormatter } from "./formatter.js";
+import { planFormatter, type FormatterPlan } from "./formatter.js";
 import { transformApplies } from "../engine/pipeline.js";
 import { DEFAULT_DJANGO_VERSION } from "../django/orm.js";
 import type {
@@ -156,32 +156,8 @@ async function runLocked(
   const started = performance.now();
   const transforms = selectedTransforms(setup.registry, options.transforms);
   const cwd = process.cwd();
-  const selection = {
-    include: options.include,
-    exclude: options.exclude,
-    globBase: globBaseFor(options.configFile, cwd),
-    projectRoot: projectRootOf(resolve(cwd, options.paths[0] ?? ".")),
-  };
-  const {
-    files: found,
-    notFollowed,
-    excludedNamed,
-  } = discoverPythonFiles(options.paths, selection, cwd);
-  const files = options.changedSince
-    ? filesChangedSince(options.changedSince, found, resolve(cwd, options.paths[0] ?? "."))
-    : found;
-  const formatter = planFormatter(
-    options.formatWith,
-    resolve(cwd, options.paths[0] ?? "."),
-    process.env.PATH,
-    options.formatterFromVenv,
-  );
-  if (formatter.error) throw new UsageError(formatter.error);
-  // A formatter runs only when writing (issue 22, item 6): a dry run or --check in CI runs no
-  // program the project names.
-  const formats = options.mode === "write" || hooks.formatForWrite === true;
-  if (formatter.command && !formats)
-    formatter.notice = `${formatter.command.name} runs on the changed files only when they are written: the patch shows them before formatting`;
+  const { found, files, notFollowed, excludedNamed } = discover(options, cwd);
+  const formatter = formatterOf(options, cwd, hooks);
 
   // One pool for both passes: threads start (and load tree-sitter) once per run. Between passes its
   // idle threads do not hold the process open, so an exception here needs no clean-up.
@@ -220,10 +196,7 @@ async function runLocked(
     ...subProjectNotices(transforms, ctx, files),
   ];
   const lookAt = fileLook(cwd, transforms, ctx.options, project, options.skip, prePass.modules);
-  const extra = {
-    ...(formatter.command && formats ? { formatter: formatter.command } : {}),
-    maxBytes: options.maxFileSize * 1024 * 1024,
-  };
+  const extra = { ...formatterJob(formatter), maxBytes: options.maxFileSize * 1024 * 1024 };
   await pauseAt("plan");
   const { results, plans: writePlans } = await rewritePass(
     pool,
@@ -234,15 +207,7 @@ async function runLocked(
   await pool.close();
   const targets = writeTargets(lookAt, prePass, cwd);
   const groups = linkedGroups(results, writePlans, targets);
-  const session = start.session;
-  hooks.onWriting?.(true);
-  const { interrupted } = session
-    ? await writeResults(results, writePlans, targets, session, {
-        keepText: hooks.keepText ?? false,
-        interrupted: () => hooks.signal?.aborted ?? false,
-      })
-    : { interrupted: false };
-  hooks.onWriting?.(false);
+  const interrupted = await writePhase(results, writePlans, targets, start.session, hooks);
   // Said only when it mattered: a file changed and went out unformatted.
   if (formatter.notice && results.some((r) => r.status === "changed"))
     notices.push({ message: formatter.notice });
@@ -259,6 +224,68 @@ async function runLocked(
     summary: summarize(results, transforms, (performance.now() - started) / 1000),
     exitCode: exitCodeOf(options.mode, results),
   };
+}
+
+/** The run's files: those found under the paths, and those it rewrites (--changed-since). */
+function discover(options: Options, cwd: string) {
+  const selection = {
+    include: options.include,
+    exclude: options.exclude,
+    globBase: globBaseFor(options.configFile, cwd),
+    projectRoot: projectRootOf(resolve(cwd, options.paths[0] ?? ".")),
+  };
+  const {
+    files: found,
+    notFollowed,
+    excludedNamed,
+  } = discoverPythonFiles(options.paths, selection, cwd);
+  const files = options.changedSince
+    ? filesChangedSince(options.changedSince, found, resolve(cwd, options.paths[0] ?? "."))
+    : found;
+  return { found, files, notFollowed, excludedNamed };
+}
+
+/**
+ * The project's formatter for this run. It runs only when files are written (issue 22, item 6):
+ * a dry run or --check in CI runs no program the project names, and says the patch is unformatted.
+ */
+function formatterOf(options: Options, cwd: string, hooks: RunHooks): FormatterPlan {
+  const plan = planFormatter(
+    options.formatWith,
+    resolve(cwd, options.paths[0] ?? "."),
+    process.env.PATH,
+    options.formatterFromVenv,
+  );
+  if (plan.error) throw new UsageError(plan.error);
+  if (!plan.command || options.mode === "write" || hooks.formatForWrite === true) return plan;
+  return {
+    notice: `${plan.command.name} runs on the changed files only when they are written: the patch shows them before formatting`,
+  };
+}
+
+function formatterJob(formatter: FormatterPlan): Partial<FileJob> {
+  return formatter.command ? { formatter: formatter.command } : {};
+}
+
+/** The write phase of a writing run; true when Ctrl-C or SIGTERM stopped it early. */
+async function writePhase(
+  results: FileResult[],
+  plans: Record<string, SurveyPlan> | undefined,
+  targets: WriteTargets,
+  session: WriteSession | undefined,
+  hooks: RunHooks,
+): Promise<boolean> {
+  if (!session) return false;
+  hooks.onWriting?.(true);
+  try {
+    const outcome = await writeResults(results, plans, targets, session, {
+      keepText: hooks.keepText ?? false,
+      interrupted: () => hooks.signal?.aborted ?? false,
+    });
+    return outcome.interrupted;
+  } finally {
+    hooks.onWriting?.(false);
+  }
 }
 
 /** What the run says once: transforms that did nothing and why, named files it excluded. */
