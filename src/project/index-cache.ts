@@ -12,9 +12,10 @@ import type { PrePass } from "./pre-pass.js";
  * hold whether it is handed `request.user`. 4: the calls in a file of their own, read only when
  * the run asks for the project's calls (two thirds of the bytes, which a one-file run rarely needs).
  * 5: class facts hold manager methods, reverse related_names and the bases known outside the ORM.
- * 6: entries keyed by the file's content (size and SHA-256), not its modification time.
+ * 6: file facts say whether the file sets DJANGO_ALLOW_ASYNC_UNSAFE. 7: entries keyed by the
+ * file's content (size and SHA-256), not its modification time.
  */
-const CACHE_VERSION = 6;
+const CACHE_VERSION = 7;
 export { CACHE_DIR };
 
 /** What identifies a file's content: its size and the SHA-256 of its bytes (hex). */

@@ -7,7 +7,7 @@ import type {
   TransformSite,
 } from "../../src/model/types.js";
 
-export type AwaitCode = "AS401" | "AS402" | "AS403" | "AS404" | "AS405";
+export type AwaitCode = "AS401" | "AS402" | "AS403" | "AS404" | "AS405" | "AS406";
 
 /** What one run over a file gathers: findings and the inventory's sites. */
 export class Results {

@@ -23,6 +23,8 @@ export interface Rewrite {
   suggestion?: string;
   /** Reported even when applied (an unwrapped call blocks the loop again: AS302). */
   reported?: boolean;
+  /** Applied only with --unsafe-fixes (the check could not follow all the call reaches). */
+  unsafe?: boolean;
 }
 
 /** What one run over a file gathers: findings (rewrites and diagnostics) and inventory sites. */
@@ -86,7 +88,7 @@ export class SiteResults {
       return false;
     }
     const fix: Fix = {
-      applicability: "safe",
+      applicability: rewrite.unsafe ? "unsafe" : "safe",
       edits: siteEdits,
       dropped: droppedReferences([...site.gone, ...siteGone], native?.uses),
       ...(native?.addAsyncio ? { imports: [{ module: "asyncio", at: site.call }] } : {}),
