@@ -18,7 +18,14 @@
 //    the binding's type, range, parent and field.
 // 6. text tests: wherever a transform's mayHoldSite turns a stdlib file down before the parse, the
 //    transform run on that file anyway finds nothing (no edit, no diagnostic, no site).
+// 7. write groups (issue 22): a git repository of packages whose wrapper awaits a twin in another
+//    file (one write group each) plus examples/. Kills (one always inside a group, between its two
+//    files; the others at random) must never leave a caller rewritten without its twin; the
+//    recovery run (plain --write, no --allow-dirty) must finish the work exactly as an
+//    uninterrupted run, with no journal entry and no temporary file left; runs started at once on
+//    a fresh copy must give the same result with every twin defined once.
 import { spawn, spawnSync, execFileSync } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
 import { createHash } from "node:crypto";
 import {
   cpSync,
@@ -462,6 +469,241 @@ export function manyFilesStress({ count = 50_000, fdLimit = 256, jobs = 2, log =
   }
 }
 
+const CHAIN_MODELS = `from django.db import models
+
+
+class Review(models.Model):
+    external_id = models.IntegerField()
+    state = models.CharField(max_length=20)
+`;
+const CHAIN_SERVICES = `from .models import Review
+
+
+def record_review(external_id, state):
+    Review.objects.update_or_create(external_id=external_id, defaults={"state": state})
+
+
+def close_review(external_id):
+    Review.objects.filter(external_id=external_id).update(state="closed")
+`;
+const CHAIN_API = `from asgiref.sync import sync_to_async
+
+from .services import close_review, record_review
+
+
+@sync_to_async
+def record(external_id, state):
+    record_review(external_id, state)
+    close_review(external_id)
+
+
+async def webhook(payload):
+    await record(payload["id"], payload["state"])
+`;
+
+/** A git repository of `packages` chain packages (shopNNNN/) and examples/, all committed. */
+function chainRepo(dir, packages) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "requirements.txt"), "Django==5.2\n");
+  writeFileSync(join(dir, "manage.py"), "");
+  for (let i = 0; i < packages; i++) {
+    const pkg = join(dir, `shop${String(i).padStart(4, "0")}`);
+    mkdirSync(pkg);
+    writeFileSync(join(pkg, "__init__.py"), "");
+    writeFileSync(join(pkg, "models.py"), CHAIN_MODELS);
+    writeFileSync(join(pkg, "services.py"), CHAIN_SERVICES);
+    writeFileSync(join(pkg, "api.py"), CHAIN_API);
+  }
+  copyTree(EXAMPLES, join(dir, "examples"));
+  const git = (...args) =>
+    execFileSync("git", args, {
+      cwd: dir,
+      stdio: "ignore",
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: "stress",
+        GIT_AUTHOR_EMAIL: "stress@example.com",
+        GIT_COMMITTER_NAME: "stress",
+        GIT_COMMITTER_EMAIL: "stress@example.com",
+      },
+    });
+  git("init", "-q", "-b", "main");
+  git("add", "-A");
+  git("commit", "-q", "-m", "corpus");
+}
+
+/** Every temporary file a write or the cache may leave: beside the files, in the cache folder. */
+function leftovers(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== ".git") walk(path);
+      } else if (entry.name.endsWith(".tmp")) out.push(relative(dir, path));
+    }
+  };
+  walk(dir);
+  const journal = join(dir, ".asyncshift_cache", "journal");
+  if (existsSync(journal))
+    for (const name of readdirSync(journal)) out.push(`journal entry left: ${name}`);
+  return out;
+}
+
+/** Problems in the state of the chain packages: a caller rewritten without its twin, twins twice. */
+function groupProblems(dir, packages, olds, news, label) {
+  const problems = [];
+  for (let i = 0; i < packages; i++) {
+    const pkg = `shop${String(i).padStart(4, "0")}`;
+    const api = readFileSync(join(dir, pkg, "api.py"));
+    const services = readFileSync(join(dir, pkg, "services.py"), "utf8");
+    const twins = services.split("async def arecord_review(").length - 1;
+    if (twins > 1) problems.push(`${label}: ${pkg}/services.py defines its twin ${twins} times`);
+    if (api.equals(news.get(`${pkg}/api.py`)) && twins === 0)
+      problems.push(`${label}: ${pkg}/api.py awaits a twin services.py does not have`);
+    for (const path of [`${pkg}/api.py`, `${pkg}/services.py`]) {
+      const now = readFileSync(join(dir, path));
+      if (!now.equals(olds.get(path)) && !now.equals(news.get(path)))
+        problems.push(`${label}: ${path} is neither old nor new`);
+    }
+  }
+  return problems;
+}
+
+/** Each .py file that differs from `expected`, by path. */
+function differences(dir, expected, label) {
+  const now = pySources(dir, (rel) => !rel.startsWith(".git"));
+  const problems = [];
+  for (const [path, bytes] of expected)
+    if (!now.get(path)?.equals(bytes))
+      problems.push(`${label}: ${path} differs from an uninterrupted run`);
+  return problems;
+}
+
+/** Starts the command line; resolves with its exit code, signal and output. */
+function started(args, cwd, env = {}) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+  });
+}
+
+/**
+ * Check 7 (issue 22). Write groups in a git repository: kills during group writes, the recovery
+ * run, concurrent runs and leftover temporary files, each a failing check.
+ */
+export async function groupStress({
+  packages = 60,
+  kills = 4,
+  concurrent = 3,
+  log = () => {},
+  seed,
+} = {}) {
+  const base = mkdtempSync(join(tmpdir(), "asyncshift-groups-"));
+  const problems = [];
+  let random = seed ?? (Date.now() % 2147483646) + 1;
+  const nextRandom = () => (random = (random * 48271) % 2147483647) / 2147483647;
+  const args = ["--write", "--jobs", "2", "--quiet", "."];
+  try {
+    const original = join(base, "original");
+    chainRepo(original, packages);
+    const reference = join(base, "reference");
+    cpSync(original, reference, { recursive: true });
+    const full = asyncshift(
+      args.filter((a) => a !== "--quiet"),
+      { cwd: reference },
+    );
+    problems.push(...internalProblems(full, "reference run"));
+    const olds = pySources(original, (rel) => !rel.startsWith(".git"));
+    const news = pySources(reference, (rel) => !rel.startsWith(".git"));
+    const changing = [...olds.keys()].filter((p) => !olds.get(p).equals(news.get(p)));
+    const groupsWritten = [...Array(packages).keys()].filter((i) =>
+      changing.includes(`shop${String(i).padStart(4, "0")}/api.py`),
+    ).length;
+    if (groupsWritten !== packages)
+      problems.push(`reference run converted ${groupsWritten} of ${packages} chains`);
+    log(
+      `groups: ${packages} chain packages, ${changing.length} files change; full run ${full.seconds.toFixed(1)}s`,
+    );
+
+    const victim = join(base, "victim");
+    cpSync(original, victim, { recursive: true });
+    // Always one kill inside a group: between the twin's file and its caller's.
+    const firstKill = await started(args, victim, { ASYNCSHIFT_TEST_WRITE_FAULT: "kill:api.py" });
+    if (firstKill.signal !== "SIGKILL")
+      problems.push(`the kill inside a group did not happen (${firstKill.code})`);
+    problems.push(...groupProblems(victim, packages, olds, news, "kill inside a group"));
+    const killedAt = ["inside a group"];
+    for (let k = 0; k < kills; k++) {
+      const ms = Math.round(100 + nextRandom() * Math.max(200, full.seconds * 1000));
+      const outcome = await runUntilKilled(args, victim, ms);
+      killedAt.push(outcome.signal ? `${ms}ms` : `${ms}ms (finished first)`);
+      problems.push(...groupProblems(victim, packages, olds, news, `kill ${k + 1} at ${ms}ms`));
+    }
+    const recovery = asyncshift(
+      args.filter((a) => a !== "--quiet"),
+      { cwd: victim },
+    );
+    problems.push(...internalProblems(recovery, "recovery run"));
+    // Examples/ keeps error diagnostics by design: the exit code is the uninterrupted run's.
+    if (recovery.code !== full.code)
+      problems.push(`recovery run exited ${recovery.code}, an uninterrupted run ${full.code}`);
+    const refused = (recovery.report?.files ?? []).filter((f) =>
+      f.diagnostics.some((d) => d.code === "AS906"),
+    );
+    if (refused.length > 0)
+      problems.push(
+        `recovery run refused ${refused.length} files as uncommitted: ${refused
+          .map((f) => f.path)
+          .slice(0, 5)
+          .join(", ")}`,
+      );
+    problems.push(...differences(victim, news, "after the kills and the recovery run"));
+    const left = leftovers(victim);
+    for (const path of left) problems.push(`after the recovery run: ${path}`);
+
+    const together = join(base, "together");
+    cpSync(original, together, { recursive: true });
+    const runs = [];
+    for (let r = 0; r < concurrent; r++) {
+      runs.push(started(args, together));
+      await sleep(Math.round(nextRandom() * 300));
+    }
+    const outcomes = await Promise.all(runs);
+    for (const [r, o] of outcomes.entries()) {
+      if (o.code !== full.code)
+        problems.push(
+          `concurrent run ${r + 1} exited ${o.code ?? o.signal}: ${o.stderr.slice(0, 500)}`,
+        );
+    }
+    problems.push(...groupProblems(together, packages, olds, news, "concurrent runs"));
+    problems.push(...differences(together, news, "after concurrent runs"));
+    for (const path of leftovers(together)) problems.push(`after concurrent runs: ${path}`);
+    return {
+      problems,
+      figures: {
+        packages,
+        changingFiles: changing.length,
+        kills: killedAt,
+        concurrentRuns: concurrent,
+        waited: outcomes.filter((o) => o.stderr.includes("waiting for another asyncshift run"))
+          .length,
+        leftovers: left.length,
+      },
+    };
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
 /**
  * The --quick part of the stdlib (about a fifth): the top-level modules, asyncio (most sites),
  * json, email, lib2to3 (with its test data of intentional syntax errors), and test/'s top-level
@@ -669,6 +911,9 @@ async function main(argv) {
   );
   await section("kills during --write", () =>
     killStress({ log, kills: value("--kills", quick ? 3 : 8), copies: quick ? 40 : 150 }),
+  );
+  await section("write groups in a git repository", () =>
+    groupStress({ log, packages: quick ? 20 : 60, kills: value("--kills", quick ? 3 : 8) }),
   );
   await section("one folder of many files", () =>
     manyFilesStress({ log, count: value("--many", quick ? 5_000 : 50_000) }),

@@ -32,8 +32,8 @@ export function jobKinds(registry: Registry): JobKinds {
     const fault = faultInjectingTransform();
     return holdsTrigger(text) || (fault !== undefined && mayHoldSite(text, fault));
   };
-  const facts: JobKind<{ kind: "facts"; file: string }> = {
-    run: (job) => prePassOfPath(job.file, mayHold),
+  const facts: JobKind<{ kind: "facts"; file: string; maxBytes?: number }> = {
+    run: (job) => prePassOfPath(job.file, mayHold, job.maxBytes),
   };
   const modelFacts: JobKind<{ kind: "model-facts"; file: string }> = {
     run: (job) => modelFactsOfPath(job.file),

@@ -1,6 +1,7 @@
 // Issue 7, the part of `npm run stress` that fits in `npm test` (at most about a minute on two
 // cores): a slice of the stdlib that holds the odd files (intentional syntax errors, bad coding
-// cookies, not UTF-8) plus examples/, kills during --write, a folder of 1,500 files under a low
+// cookies, not UTF-8) plus examples/, kills during --write, write groups in a git repository
+// (kills inside a group, the recovery run, concurrent runs, leftovers), a folder of 1,500 files under a low
 // descriptor limit, the tree copy checked node by node against the binding, and the transforms'
 // text tests checked against the transforms. `npm run stress` runs the same checks on the whole
 // stdlib, with more kills and 50,000 files.
@@ -9,6 +10,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   corpusStress,
+  groupStress,
   killStress,
   manyFilesStress,
   prefilterStress,
@@ -49,6 +51,17 @@ describe("stress (subset of npm run stress)", () => {
 
   it("killed during --write: every file wholly old or wholly new; finishing equals an uninterrupted run", async () => {
     const { problems, figures } = (await killStress({ copies: 8, kills: 2, seed: 7 })) as Outcome;
+    console.log(JSON.stringify(figures));
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it("write groups in a git repository: kills inside groups, the recovery run, concurrent runs, no leftovers", async () => {
+    const { problems, figures } = (await groupStress({
+      packages: 8,
+      kills: 2,
+      concurrent: 2,
+      seed: 7,
+    })) as Outcome;
     console.log(JSON.stringify(figures));
     expect(problems).toEqual([]);
   }, 120_000);

@@ -4,6 +4,9 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import pc from "picocolors";
 import { writeAtomically } from "../runner/file-job.js";
+import type { WriteJournal } from "../runner/journal.js";
+import { writeGroup } from "../runner/write-groups.js";
+import { contentHash } from "../project/cache-folder.js";
 import { decodeSource } from "../project/source.js";
 import type { FileResult } from "../model/results.js";
 import { countSyntaxProblems, withNativeTree } from "../syntax/parse.js";
@@ -102,6 +105,8 @@ export interface ReviewOptions {
    * and written all or none. Files whose results share a `group` are one too.
    */
   groups?: string[][];
+  /** Journals each cross-file group before it is written (see runner/journal.ts). */
+  journal?: WriteJournal;
 }
 
 /** One question: a file's sites that go together, or every file of a cross-file write group. */
@@ -296,22 +301,20 @@ function writeAcceptedGroup(
       refused: `the files of this change go together, and ${why}`,
     }));
   }
-  const written: WriteReady[] = [];
-  for (const check of checked as WriteReady[]) {
-    try {
-      writeAtomically(check.absolute, check.bytes, check.text);
-      written.push(check);
-    } catch (error) {
-      // Put back what this group already wrote: the files go together or not at all.
-      for (const done of written)
-        writeAtomically(done.absolute, Buffer.from(done.text, "utf8"), done.bytes.toString("utf8"));
-      const why = (error as Error).message;
-      return results.map((r) => ({
-        ...r,
-        refused: `the files of this change go together, and one could not be written: ${why}`,
-      }));
-    }
-  }
+  // Journalled first, then written all or none (runner/write-groups.ts), as --write does.
+  const outcome = writeGroup(
+    (checked as WriteReady[]).map((c) => ({
+      file: c.absolute,
+      expected: contentHash(c.bytes),
+      after: c.text,
+    })),
+    options.journal,
+  );
+  if (!outcome.written)
+    return results.map((r) => ({
+      ...r,
+      refused: `the files of this change go together, and one could not be written: ${outcome.reason}`,
+    }));
   return results.map((r) => ({ ...r, written: true }));
 }
 

@@ -5,6 +5,7 @@ import pc from "picocolors";
 import {
   ConfigError,
   expectCodes,
+  expectMegabytes,
   FORMATTER_CHOICES,
   resolveOptions,
   type FormatterChoice,
@@ -14,6 +15,10 @@ import {
 import { PathError } from "../runner/files.js";
 import { displayPath } from "../project/paths.js";
 import { GitError, uncommittedFiles } from "../runner/git.js";
+import { LockError } from "../runner/project-lock.js";
+import { projectRootOf } from "../project/project-index.js";
+import { startWrites, type WriteSession } from "../runner/write-phase.js";
+import { interruptedSummary, interruptHandling } from "./interrupt.js";
 import { stdinCommand } from "./stdin.js";
 import { terminalWidth, write, writePieces } from "./streams.js";
 import {
@@ -69,6 +74,8 @@ interface RunArgs extends TransformFlagArgs {
   "extend-ignore"?: string | string[];
   "report-unused-ignores"?: boolean;
   "format-with"?: FormatterChoice;
+  "formatter-from-venv"?: boolean;
+  "max-file-size"?: number;
   verify?: string | false;
   "verify-timeout"?: number;
 }
@@ -162,6 +169,16 @@ function runFlags<T>(y: Argv<T>) {
       describe:
         "Formatter run on changed files: auto (the one pyproject.toml configures), ruff, black, none",
     })
+    .option("formatter-from-venv", {
+      type: "boolean",
+      describe:
+        "Let the formatter run from the project's .venv/ or venv/ (off: nothing shipped in the scanned tree runs)",
+    })
+    .option("max-file-size", {
+      type: "number",
+      requiresArg: true,
+      describe: "Skip files larger than this many megabytes (AS913; default 10)",
+    })
     .option("extend-ignore", {
       type: "string",
       requiresArg: true,
@@ -194,6 +211,7 @@ function runFlags<T>(y: Argv<T>) {
         "unsafe-fixes",
         "allow-dirty",
         "format-with",
+        "formatter-from-venv",
         "verify",
         "verify-timeout",
       ],
@@ -214,7 +232,10 @@ function runFlags<T>(y: Argv<T>) {
         "Read one file's source from standard input as PATH; print the result to standard output, diagnostics to standard error",
     })
     .conflicts("stdin-filename", ["write", "interactive", "changed-since"])
-    .group(["include", "exclude", "changed-since", "stdin-filename", "config", "jobs"], "Files:")
+    .group(
+      ["include", "exclude", "changed-since", "stdin-filename", "config", "jobs", "max-file-size"],
+      "Files:",
+    )
     .option("format", {
       choices: ["text", "json", "sarif", "github"] as const,
       describe: "Output format: text, json, sarif (SARIF 2.1.0), github (workflow annotations)",
@@ -259,6 +280,11 @@ function givenOptions(args: RunArgs): GivenOptions {
     ignore: ignoredCodes(args["extend-ignore"]),
     reportUnusedIgnores: args["report-unused-ignores"],
     formatWith: args["format-with"],
+    formatterFromVenv: args["formatter-from-venv"],
+    maxFileSize:
+      args["max-file-size"] === undefined
+        ? undefined
+        : expectMegabytes(args["max-file-size"], "--max-file-size"),
     verify: args.verify === false ? undefined : args.verify,
     verifyTimeout: args["verify-timeout"],
     config: args.config,
@@ -324,24 +350,41 @@ function formatRun(result: RunResult, options: Options): Iterable<string> {
 
 /** --interactive: a dry run keeping each file's text, then a question per site. */
 async function interactiveCommand(options: Options): Promise<number> {
+  // It writes: one writing run at a time, and an interrupted one's groups rolled back first.
+  const session = await startWrites(projectRootOf(resolve(options.paths[0] ?? ".")), {
+    onWait: (message) => process.stderr.write(`asyncshift: ${message}\n`),
+  });
+  try {
+    return await reviewAndWrite(options, session);
+  } finally {
+    session.release?.();
+  }
+}
+
+async function reviewAndWrite(options: Options, session: WriteSession): Promise<number> {
   let reviewed: Awaited<ReturnType<typeof reviewSites>> = [];
   let changed = 0;
   // The review writes what is accepted: with --verify, after the baseline run of the suite.
   const review = async (): Promise<RunResult> => {
-    const result = await run({ ...options, mode: "dry-run" }, SETUP, { keepText: true });
+    const result = await run({ ...options, mode: "dry-run" }, SETUP, {
+      keepText: true,
+      formatForWrite: true,
+    });
     const files = result.files.filter((f) => f.status === "changed");
     changed = files.length;
-    const dirty = options.allowDirty
+    const uncommitted = options.allowDirty
       ? new Set<string>()
-      : new Set(
-          [...uncommittedFiles(files.map((f) => resolve(f.path)))].map((f) => displayPath(f)),
-        );
+      : uncommittedFiles(files.map((f) => resolve(f.path)));
+    const own = session.journal?.ownWrites(uncommitted) ?? new Set<string>();
+    const dirty = new Set([...uncommitted].filter((f) => !own.has(f)).map((f) => displayPath(f)));
     reviewed = await reviewSites(result.files, {
       input: process.stdin,
       output: process.stdout,
       color: options.color,
       cwd: process.cwd(),
       dirty,
+      groups: result.writeGroups,
+      ...(session.journal ? { journal: session.journal } : {}),
     });
     const written = new Set(reviewed.filter((f) => f.written).map((f) => f.path));
     return {
@@ -360,7 +403,7 @@ async function interactiveCommand(options: Options): Promise<number> {
           registry: SETUP.registry,
         })
       : await review();
-  const lines: string[] = [];
+  const lines: string[] = session.notices.map((n) => n.message);
   for (const file of result.files)
     for (const d of file.diagnostics)
       lines.push(formatDiagnostic(file.path, d, pc.createColors(options.color)));
@@ -392,15 +435,21 @@ async function runCommand(args: RunArgs): Promise<number> {
   const progress = wantsProgress(process.stderr, options.quiet)
     ? progressBar(process.stderr)
     : undefined;
+  // Ctrl-C and SIGTERM are the run's while it runs; --verify takes them over for its suites.
   const runOnce = async () => {
+    const interrupt = interruptHandling(() => progress?.stop());
     try {
       return await run(options, SETUP, {
         ...(progress ? { onProgress: progress.onProgress } : {}),
         // SARIF fixes are checked against the text as read; --verify restores it.
         keepText: options.format === "sarif" || options.verify !== undefined,
+        onWait: (message) => process.stderr.write(`asyncshift: ${message}\n`),
+        signal: interrupt.signal,
+        onWriting: interrupt.writing,
       });
     } finally {
       progress?.stop();
+      interrupt.dispose();
     }
   };
   const verify = options.verify;
@@ -412,7 +461,9 @@ async function runCommand(args: RunArgs): Promise<number> {
         })
       : await runOnce();
   await writePieces(process.stdout, formatRun(result, options));
-  return result.exitCode;
+  if (!result.interrupted) return result.exitCode;
+  await write(process.stderr, interruptedSummary(result));
+  return 130;
 }
 
 interface ReportArgs extends TransformFlagArgs {
@@ -531,6 +582,7 @@ export async function main(argv: string[]): Promise<number> {
           error instanceof UsageError ||
           error instanceof ConfigError ||
           error instanceof GitError ||
+          error instanceof LockError ||
           error instanceof PathError
         ) {
           fail(error.message);

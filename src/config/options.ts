@@ -49,6 +49,13 @@ export interface Options {
   /** The formatter run on changed files: `auto` is the one the project configures. */
   formatWith: FormatterChoice;
   /**
+   * Let the formatter come from the project's `.venv/` or `venv/`: a program shipped inside the
+   * scanned tree runs only when the command line says so (never from [tool.asyncshift]).
+   */
+  formatterFromVenv: boolean;
+  /** Files larger than this many megabytes are skipped (AS913): bounded time and memory. */
+  maxFileSize: number;
+  /**
    * The project's test command (`--verify`, `verify` in [tool.asyncshift]): run before and after
    * a --write or -i run, which keeps only the write groups it passes with. Never run by a dry run
    * or --check, so a pull request's configuration cannot make CI run it.
@@ -83,6 +90,8 @@ export const DEFAULT_OPTIONS: Omit<Options, "paths"> = {
   ignore: [],
   reportUnusedIgnores: false,
   formatWith: "auto",
+  formatterFromVenv: false,
+  maxFileSize: 10,
   verifyTimeout: 1800,
 };
 
@@ -225,7 +234,15 @@ const keysOf = (registry: Registry): Record<string, Reader> => ({
       );
     return { formatWith: v as FormatterChoice };
   },
+  "max-file-size": (v, k) => ({ maxFileSize: expectMegabytes(v, k) }),
 });
+
+/** A positive number of megabytes. */
+export function expectMegabytes(value: unknown, key: string): number {
+  if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value))
+    throw new ConfigError(`${key} must be a positive number of megabytes, not ${describe(value)}`);
+  return value;
+}
 
 const skipReader =
   (id: string): Reader =>

@@ -114,6 +114,15 @@ export const RUNNER_CODES: Record<string, CodeDoc> = {
       "error on the rewritten text, or could not be started. The change is shown and written as " +
       "the transforms made it, unformatted; the formatter's own message says why.",
   },
+  AS913: {
+    severity: "warning",
+    title: "file too large",
+    explanation:
+      "The file is larger than `max-file-size` (in megabytes: `--max-file-size`, or " +
+      "`max-file-size` in [tool.asyncshift]; 10 by default). It is neither read for the project " +
+      "index nor rewritten, so a generated or vendored giant (a 50 MB data module) cannot make a " +
+      "run take minutes and gigabytes. Raise the limit to have it migrated.",
+  },
   AS930: {
     severity: "error",
     title: "change reverted: the project's tests failed with it",

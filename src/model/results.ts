@@ -31,7 +31,10 @@ export type FileResult =
        */
       group?: string;
       original?: string;
+      /** The new text: kept when asked, and until written in write mode. */
       output?: string;
+      /** Write mode: the SHA-256 of the bytes the new text was made from (checked before writing). */
+      readHash?: string;
     })
   | (FileResultBase & { status: "unchanged" })
   | (FileResultBase & { status: "skipped"; reason: string })
@@ -59,6 +62,13 @@ export interface Summary {
 
 export interface RunResult {
   mode: Mode;
+  /** Ctrl-C or SIGTERM stopped the writes: the files not written say so (AS905). */
+  interrupted?: boolean;
+  /**
+   * The changed files (display paths) that are one cross-file change each, written all or none:
+   * the write groups of more than one file (every other changed file is a group of its own).
+   */
+  writeGroups: string[][];
   transforms: string[];
   project: ProjectFacts;
   targetDjangoVersion: string;

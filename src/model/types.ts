@@ -427,6 +427,11 @@ export interface ProjectSurvey<Facts, Plan> {
 export interface SurveyPlan<Plan = unknown> {
   plan: Plan;
   modules: string[];
+  /**
+   * Modules whose files must be written together or not at all: a caller and the modules
+   * receiving the twins it comes to await. The runner makes each a write group.
+   */
+  groups?: string[][];
 }
 
 /** Something said once per run, not per file (a transform that did nothing, and why). */

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { cacheFolder, CACHE_DIR, writeCacheFile } from "./cache-folder.js";
 import type { PackedOutline } from "../python/packed-outline.js";
 import type { PrePass } from "./pre-pass.js";
 
@@ -11,16 +12,23 @@ import type { PrePass } from "./pre-pass.js";
  * hold whether it is handed `request.user`. 4: the calls in a file of their own, read only when
  * the run asks for the project's calls (two thirds of the bytes, which a one-file run rarely needs).
  * 5: class facts hold manager methods, reverse related_names and the bases known outside the ORM.
- * 6: file facts say whether the file sets DJANGO_ALLOW_ASYNC_UNSAFE.
+ * 6: file facts say whether the file sets DJANGO_ALLOW_ASYNC_UNSAFE. 7: entries keyed by the
+ * file's content (size and SHA-256), not its modification time.
  */
-const CACHE_VERSION = 6;
-export const CACHE_DIR = ".asyncshift_cache";
+const CACHE_VERSION = 7;
+export { CACHE_DIR };
+
+/** What identifies a file's content: its size and the SHA-256 of its bytes (hex). */
+export interface ContentKey {
+  size: number;
+  hash: string;
+}
 
 /** An outline as the entries keep it: without its calls (see CallsFile). */
 type StoredOutline = Omit<PackedOutline, "c">;
 
-/** `[size, mtimeMs, inert 1/0, facts, outline]`. */
-type StoredEntry = [number, number, 0 | 1, PrePass["facts"] | 0, StoredOutline | 0];
+/** `[size, sha256, inert 1/0, facts, outline]`. */
+type StoredEntry = [number, string, 0 | 1, PrePass["facts"] | 0, StoredOutline | 0];
 
 interface EntriesFile {
   key: string;
@@ -38,8 +46,9 @@ interface CallsFile {
 /**
  * The pre-pass of every file, kept on disk under the project root (`.asyncshift_cache/`, like
  * ruff's cache: safe to delete, ignored by git through its own `.gitignore`), keyed by
- * root-relative path, size and modification time, so one staged file in a large project does not
- * read the whole project again. `key` holds what else the entries depend on (the tool's version,
+ * root-relative path and content (size and hash: a modification time can be the same for two
+ * contents, as Nix and some CI caches normalise them), so one staged file in a large project is
+ * the only one parsed again. `key` holds what else the entries depend on (the tool's version,
  * the trigger words). Rewritten only when an entry was added, changed or dropped. An outline
  * comes back without its calls (`PackedOutline.c`): `callsOf` reads them, from a second file
  * read only then.
@@ -55,14 +64,18 @@ export class IndexCache {
   private readonly callsFile: string;
 
   constructor(
-    root: string,
+    private readonly root: string,
     private readonly key: string,
   ) {
-    this.file = join(root, CACHE_DIR, `index-v${CACHE_VERSION}.json`);
-    this.callsFile = join(root, CACHE_DIR, `calls-v${CACHE_VERSION}.json`);
+    this.file = `index-v${CACHE_VERSION}.json`;
+    this.callsFile = `calls-v${CACHE_VERSION}.json`;
+    const dir = cacheFolder(root, false);
     try {
-      const stored = JSON.parse(readFileSync(this.file, "utf8")) as EntriesFile;
-      if (stored.key === key) {
+      const stored = dir
+        ? (JSON.parse(readFileSync(join(dir, this.file), "utf8")) as unknown)
+        : undefined;
+      // A file of another shape (edited, truncated, another tool's) is ignored and rebuilt.
+      if (isEntriesFile(stored) && stored.key === key) {
         this.entries = stored.entries;
         this.token = stored.calls;
       }
@@ -75,9 +88,9 @@ export class IndexCache {
    * The stored pre-pass of a root-relative path, when its size and time still match. Its outline
    * has no calls: ask `callsOf`.
    */
-  get(path: string, stat: { size: number; mtimeMs: number }): PrePass | undefined {
+  get(path: string, key: ContentKey): PrePass | undefined {
     const entry = this.entries[path];
-    if (!entry || entry[0] !== stat.size || entry[1] !== stat.mtimeMs) return undefined;
+    if (!entry || entry[0] !== key.size || entry[1] !== key.hash) return undefined;
     const [, , inert, facts, outline] = entry;
     // Assigned, not spread: once per file of the project on every warm run.
     const prePass: PrePass = { inert: inert === 1 };
@@ -94,8 +107,11 @@ export class IndexCache {
     if (!this.callsRead) {
       this.callsRead = true;
       try {
-        const stored = JSON.parse(readFileSync(this.callsFile, "utf8")) as CallsFile;
-        if (stored.token === this.token && this.token !== "")
+        const dir = cacheFolder(this.root, false);
+        const stored = dir
+          ? (JSON.parse(readFileSync(join(dir, this.callsFile), "utf8")) as unknown)
+          : undefined;
+        if (isCallsFile(stored) && stored.token === this.token && this.token !== "")
           this.calls = { ...stored.calls, ...this.calls };
       } catch {
         // none: the caller reads the files again
@@ -104,11 +120,11 @@ export class IndexCache {
     return this.calls[path];
   }
 
-  set(path: string, stat: { size: number; mtimeMs: number }, prePass: PrePass): void {
+  set(path: string, key: ContentKey, prePass: PrePass): void {
     const outline = prePass.outline;
     this.entries[path] = [
-      stat.size,
-      stat.mtimeMs,
+      key.size,
+      key.hash,
       prePass.inert ? 1 : 0,
       prePass.facts ?? 0,
       outline ? { f: outline.f, ...(outline.p ? { p: outline.p } : {}) } : 0,
@@ -127,26 +143,57 @@ export class IndexCache {
     if (!this.changed && present.length === Object.keys(this.entries).length) return;
     const complete = present.filter((p) => this.entries[p][4] === 0 || this.callsOf(p));
     try {
-      const dir = dirname(this.file);
-      mkdirSync(dir, { recursive: true });
-      const ignore = join(dir, ".gitignore");
-      if (!existsSync(ignore))
-        writeFileSync(ignore, "# Created by asyncshift: safe to delete.\n*\n");
+      const dir = cacheFolder(this.root, true);
+      if (!dir) return; // a symbolic link or not a folder: never written through
       const token = randomBytes(8).toString("hex");
       const calls = Object.fromEntries(
         complete.filter((p) => this.entries[p][4] !== 0).map((p) => [p, this.calls[p]]),
       );
-      writeAtomically(this.callsFile, JSON.stringify({ token, calls } satisfies CallsFile));
+      writeCacheFile(dir, this.callsFile, JSON.stringify({ token, calls } satisfies CallsFile));
       const entries = Object.fromEntries(complete.map((p) => [p, this.entries[p]]));
-      writeAtomically(this.file, JSON.stringify({ key: this.key, calls: token, entries }));
+      writeCacheFile(dir, this.file, JSON.stringify({ key: this.key, calls: token, entries }));
     } catch {
       // not writable: the next run reads the files again
     }
   }
 }
 
-function writeAtomically(file: string, text: string): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, text);
-  renameSync(temp, file);
+/** A stored entry as this version writes it (see StoredEntry); anything else is not used. */
+function isStoredEntry(entry: unknown): entry is StoredEntry {
+  if (!Array.isArray(entry) || entry.length !== 5) return false;
+  const [size, hash, inert, facts, outline] = entry as unknown[];
+  return (
+    typeof size === "number" &&
+    typeof hash === "string" &&
+    (inert === 0 || inert === 1) &&
+    (facts === 0 ||
+      (isPlainObject(facts) &&
+        isPlainObject(facts.models) &&
+        typeof facts.importsDjango === "boolean")) &&
+    (outline === 0 ||
+      (isPlainObject(outline) && Array.isArray(outline.f) && outline.f.every(Array.isArray)))
+  );
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isEntriesFile(value: unknown): value is EntriesFile {
+  return (
+    isPlainObject(value) &&
+    typeof value.key === "string" &&
+    typeof value.calls === "string" &&
+    isPlainObject(value.entries) &&
+    Object.values(value.entries).every(isStoredEntry)
+  );
+}
+
+function isCallsFile(value: unknown): value is CallsFile {
+  return (
+    isPlainObject(value) &&
+    typeof value.token === "string" &&
+    isPlainObject(value.calls) &&
+    Object.values(value.calls).every(Array.isArray)
+  );
 }

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { factsOfFile, type FileFacts } from "./project-facts.js";
 import { loneCarriageReturnLine, textOfPath } from "./source.js";
 import { outlineOf } from "../python/outline.js";
@@ -25,11 +26,21 @@ export function modelFactsOfPath(file: string): FileFacts | undefined {
 }
 
 /**
- * The pre-pass for one file; unreadable or undecodable files contribute nothing. `mayHoldSite`
+ * The pre-pass for one file; unreadable, undecodable or too large files contribute nothing. `mayHoldSite`
  * tells whether a transform may find something in the text (its trigger words): a file that
  * none may is inert.
  */
-export function prePassOfPath(file: string, mayHoldSite: (text: string) => boolean): PrePass {
+export function prePassOfPath(
+  file: string,
+  mayHoldSite: (text: string) => boolean,
+  maxBytes?: number,
+): PrePass {
+  // Over the size limit (issue 22, item 10): not read; the rewrite pass reports it (AS913).
+  try {
+    if (maxBytes !== undefined && statSync(file).size > maxBytes) return { inert: false };
+  } catch {
+    return { inert: false };
+  }
   const text = textOfPath(file);
   if (text === undefined) return { inert: false };
   const inert = loneCarriageReturnLine(text) === undefined && !mayHoldSite(text);

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Options } from "../config/options.js";
 import type {
@@ -12,7 +12,8 @@ import type {
 import { PACKED_CALL_WIDTH, type PackedOutline } from "../python/packed-outline.js";
 import { outlineOfPath, prePassOfText, type PrePass } from "./pre-pass.js";
 import { displayPath, relativePath } from "./paths.js";
-import { IndexCache } from "./index-cache.js";
+import { IndexCache, type ContentKey } from "./index-cache.js";
+import { contentHash } from "./cache-folder.js";
 import type { JobRunner } from "./jobs.js";
 import { ModuleNames } from "../python/module-names.js";
 import {
@@ -83,6 +84,11 @@ export interface PrePassResult {
   prePass: (PrePass | undefined)[];
   /** Each file's size when the pre-pass looked (absent: it could not). */
   sizes: Map<string, number>;
+  /**
+   * The SHA-256 of each file's bytes as the pre-pass read them (absent: it could not): what the
+   * plans were made from, checked again before a file is written.
+   */
+  hashes: Map<string, string>;
   project: ProjectFacts;
   index: ProjectIndex;
   /** How this run names the project's modules. */
@@ -97,7 +103,8 @@ export interface PrePassResult {
 export async function projectPrePass(
   pool: JobRunner,
   files: string[],
-  options: Pick<Options, "paths"> & Partial<Pick<Options, "include">> & { cache?: boolean },
+  options: Pick<Options, "paths"> &
+    Partial<Pick<Options, "include" | "maxFileSize">> & { cache?: boolean },
   cwd: string,
   cacheKey: string,
   /** Every Python file under a folder, as the run's discovery finds them. */
@@ -116,7 +123,7 @@ export async function projectPrePass(
   const modules = projectModuleNames(root, all);
   const cache = options.cache === false ? undefined : new IndexCache(root, cacheKey);
   const paths = all.map((file) => relativePath(root, file));
-  const stats = all.map((file) => statOf(file));
+  const stats = all.map((file) => contentKeyOf(file));
   const prePass = all.map((file, i) =>
     file === source?.file
       ? prePassOfText(source.text)
@@ -129,7 +136,11 @@ export async function projectPrePass(
   // thousands of small files are more work than their bytes say).
   const missingBytes = missing.reduce((sum, i) => sum + (stats[i]?.size ?? 0) + 1536, 0);
   const read = await pool.run<PrePass | undefined>(
-    missing.map((i) => ({ kind: "facts" as const, file: all[i] })),
+    missing.map((i) => ({
+      kind: "facts" as const,
+      file: all[i],
+      ...(options.maxFileSize ? { maxBytes: options.maxFileSize * 1024 * 1024 } : {}),
+    })),
     undefined,
     { inline: missingBytes < prePassBytesForThreads(pool.size) },
   );
@@ -178,9 +189,11 @@ export async function projectPrePass(
   );
   const positions = new Map(all.map((f, i) => [f, i]));
   const sizes = new Map(all.flatMap((f, i) => (stats[i] ? [[f, stats[i]!.size] as const] : [])));
+  const hashes = new Map(all.flatMap((f, i) => (stats[i] ? [[f, stats[i]!.hash] as const] : [])));
   return {
     prePass: files.map((f) => prePass[positions.get(f)!]),
     sizes,
+    hashes,
     project,
     index,
     modules,
@@ -262,10 +275,11 @@ async function readModelBodies(
   return reread;
 }
 
-function statOf(file: string): { size: number; mtimeMs: number } | undefined {
+/** The file's size and content hash; undefined when it cannot be read. */
+function contentKeyOf(file: string): ContentKey | undefined {
   try {
-    const stat = statSync(file);
-    return { size: stat.size, mtimeMs: stat.mtimeMs };
+    const bytes = readFileSync(file);
+    return { size: bytes.length, hash: contentHash(bytes) };
   } catch {
     return undefined;
   }

@@ -1,3 +1,4 @@
+import { quotedPatchName } from "../model/patch-name.js";
 import { dirname, relative, resolve, sep } from "node:path";
 import pc from "picocolors";
 import type { ReportedDiagnostic } from "../engine/pipeline.js";
@@ -58,8 +59,8 @@ function patchOf(result: RunResult, cwd: string, c: Colors): string[] {
     if (file.status !== "changed" || !file.diff) continue;
     const label = relative(root, resolve(cwd, file.path)).split(sep).join("/");
     const lines = file.diff.split("\n");
-    lines[0] = `--- a/${label}`;
-    lines[1] = `+++ b/${label}`;
+    lines[0] = `--- ${quotedPatchName(`a/${label}`)}`;
+    lines[1] = `+++ ${quotedPatchName(`b/${label}`)}`;
     // Only the final newline goes: a hunk's last context line may be a lone space (a blank
     // line), and trimming it would make the hunk shorter than its header says.
     out.push(colouredDiff(lines.join("\n").replace(/\n$/, ""), c));

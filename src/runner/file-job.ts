@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import {
   chmodSync,
   closeSync,
+  fchownSync,
   fsyncSync,
   lstatSync,
   openSync,
@@ -9,7 +10,7 @@ import {
   renameSync,
   statSync,
   unlinkSync,
-  writeSync,
+  writeFileSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { createTwoFilesPatch } from "diff";
@@ -21,6 +22,8 @@ import { transformById, type Registry } from "../model/registry.js";
 import { formatSource, type FormatterCommand } from "./formatter.js";
 import { runnerDiagnostic } from "../model/reported.js";
 import type { FileResult } from "../model/results.js";
+import { contentHash } from "../project/cache-folder.js";
+import { quotedPatchName } from "../model/patch-name.js";
 
 /**
  * What a worker is told about a file whatever it does with it (a run, a report): which file, and
@@ -53,6 +56,8 @@ export interface FileJob extends FileLook {
   formatter?: FormatterCommand;
   /** The text to process instead of the file's (`--stdin-filename`: an editor's buffer). */
   source?: string;
+  /** Larger files are skipped (AS913), not read. */
+  maxBytes?: number;
 }
 
 /**
@@ -61,7 +66,7 @@ export interface FileJob extends FileLook {
  * empty.
  */
 export const testHooks: {
-  /** Called after the new text is computed and before the file is checked and written. */
+  /** Called before a file of a write group is checked and written (in the main thread). */
   beforeWrite?: (file: string) => void;
 } = {};
 
@@ -132,7 +137,7 @@ function sabotagingTransform(): Transform | undefined {
 }
 
 /** Why the file must not be replaced, or undefined when it may be. */
-function refusalToWrite(file: string, original: Buffer): string | undefined {
+export function refusalToWrite(file: string, original: Buffer): string | undefined {
   const stat = lstatSync(file);
   // A link is never replaced by a regular file: discovery hands out real paths, so this is a race.
   if (stat.isSymbolicLink()) return "it became a symbolic link while it was processed";
@@ -141,20 +146,26 @@ function refusalToWrite(file: string, original: Buffer): string | undefined {
   // owner's read-only bit instead, as an editor asks before overwriting such a file.
   if ((stat.mode & 0o200) === 0)
     return "the file is read-only; make it writable to have it migrated";
+  // A rename gives the path a new file: the other names of a hard-linked file would keep the old
+  // text, silently split from this one. Refused, not split (issue 22, item 8).
+  if (stat.nlink > 1)
+    return `the file has ${stat.nlink} hard links; replacing it would split them (the other names would keep the old text): copy it to a file of its own to have it migrated`;
   if (!readFileSync(file).equals(original))
     return "the file changed on disk while it was processed; not overwritten, so no edit is lost";
   return undefined;
 }
 
 /**
- * Write `text` to `file` atomically (temp file in the same folder, then rename), keeping the mode,
- * unless the file is read-only or changed on disk since it was read as `original`. A crash at any
- * moment leaves the file wholly old or wholly new (at worst a stray `.NAME.asyncshift-*.tmp`).
+ * Write `text` to `file` atomically (temp file in the same folder, then rename), keeping the mode
+ * and (run as root) the owner, unless the file is read-only, hard-linked or changed on disk since
+ * it was read as `original`. A crash at any moment leaves the file wholly old or wholly new (at
+ * worst a stray `.NAME.asyncshift-*.tmp`, which the next run's recovery removes).
  */
-export function writeAtomically(file: string, original: Buffer, text: string): void {
+export function writeAtomically(file: string, original: Buffer, text: string | Buffer): void {
   const before = refusalToWrite(file, original);
   if (before) throw new Error(before);
-  const mode = statSync(file).mode & 0o7777;
+  const stat = statSync(file);
+  const mode = stat.mode & 0o7777;
   const temp = join(
     dirname(file),
     `.${basename(file)}.asyncshift-${randomBytes(4).toString("hex")}.tmp`,
@@ -162,7 +173,10 @@ export function writeAtomically(file: string, original: Buffer, text: string): v
   const fd = openSync(temp, "wx", mode);
   try {
     try {
-      writeSync(fd, text);
+      writeFileSync(fd, text);
+      // A root run (a container, sudo) must not hand the user's file to root.
+      if (process.getuid?.() === 0 && (stat.uid !== 0 || stat.gid !== 0))
+        fchownSync(fd, stat.uid, stat.gid);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -261,20 +275,18 @@ function processFileOrThrow(job: FileJob, registry: Registry): FileResult {
   const output = job.formatter ? formatted(job.formatter, job.file, result.output) : undefined;
   if (output && "error" in output) common.diagnostics = [...common.diagnostics, output.error];
   const text = output && "text" in output ? output.text : result.output;
-  const refused = job.write ? writeRefusal(job, bytes, text) : undefined;
-  if (refused) {
-    const { diagnostic, ...failure } = refused;
-    return { ...common, ...failure, diagnostics: [...common.diagnostics, diagnostic] };
-  }
+  // Written later, in the main thread, with the rest of its write group (see write-groups.ts).
   return {
     ...common,
     status: "changed",
     edits: result.edits,
     ...(result.replaced ? { replaced: result.replaced } : {}),
     fixes: result.fixes ?? [],
-    written: job.write,
+    written: false,
     ...(job.wantDiff ? { diff: unifiedDiff(job.path, source, text) } : {}),
-    ...(job.keepText ? { original: source, output: text } : {}),
+    ...(job.keepText ? { original: source } : {}),
+    ...(job.keepText || job.write ? { output: text } : {}),
+    ...(job.write ? { readHash: contentHash(bytes) } : {}),
   };
 }
 
@@ -283,7 +295,15 @@ function readSource(job: FileJob): { bytes: Buffer; text: string } | { result: F
   const base = { path: job.path, skippedBy: [] as string[] };
   let bytes: Buffer;
   try {
-    bytes = job.source !== undefined ? Buffer.from(job.source, "utf8") : readFileSync(job.file);
+    if (job.source !== undefined) bytes = Buffer.from(job.source, "utf8");
+    else {
+      const tooLarge = sizeRefusal(job.file, job.maxBytes);
+      if (tooLarge) {
+        const diagnostics = [tooLarge];
+        return { result: { ...base, status: "skipped", reason: tooLarge.message, diagnostics } };
+      }
+      bytes = readFileSync(job.file);
+    }
   } catch (error) {
     const message = readFailure(error);
     const diagnostics = [runnerDiagnostic("AS904", "error", message)];
@@ -310,24 +330,20 @@ function readSource(job: FileJob): { bytes: Buffer; text: string } | { result: F
   };
 }
 
-/** Writes the new text; undefined when written, else the failure (AS905) to report. */
-function writeRefusal(
-  job: FileJob,
-  bytes: Buffer,
-  text: string,
-): { status: "failed"; reason: string; diagnostic: ReportedDiagnostic } | undefined {
-  try {
-    testHooks.beforeWrite?.(job.file);
-    writeAtomically(job.file, bytes, text);
-    return undefined;
-  } catch (error) {
-    const message = `not written: ${(error as Error).message}`;
-    return {
-      status: "failed",
-      reason: message,
-      diagnostic: runnerDiagnostic("AS905", "error", message),
-    };
-  }
+/** AS913 for a file larger than `maxBytes` (issue 22, item 10), read neither whole nor at all. */
+export function sizeRefusal(
+  file: string,
+  maxBytes: number | undefined,
+): ReportedDiagnostic | undefined {
+  if (maxBytes === undefined) return undefined;
+  const size = statSync(file).size;
+  if (size <= maxBytes) return undefined;
+  const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  return runnerDiagnostic(
+    "AS913",
+    "warning",
+    `file too large (${mb(size)}, over max-file-size ${mb(maxBytes)}): skipped; raise --max-file-size to have it migrated`,
+  );
 }
 
 /** The formatter's text, or a warning saying why the transforms' text is kept. */
@@ -350,9 +366,15 @@ function formatted(
 export function unifiedDiff(path: string, before: string, after: string): string {
   // An absolute path (given on the command line) must not become "a//tmp/...".
   const shown = path.replace(/^\/+/, "");
-  return createTwoFilesPatch(`a/${shown}`, `b/${shown}`, before, after, undefined, undefined, {
-    context: 3,
-  })
+  return createTwoFilesPatch(
+    quotedPatchName(`a/${shown}`),
+    quotedPatchName(`b/${shown}`),
+    before,
+    after,
+    undefined,
+    undefined,
+    { context: 3 },
+  )
     .split("\n")
     .slice(1) // the "===" separator line
     .join("\n");

@@ -40,6 +40,11 @@ export interface FileSelection {
   exclude: string[];
   /** Folder the globs are relative to (the configuring pyproject.toml's); default: the working folder. */
   globBase?: string;
+  /**
+   * The project's root: a link named on the command line whose target lies outside it is not
+   * followed (never written through).
+   */
+  projectRoot?: string;
 }
 
 /** Where include/exclude globs are anchored: the project root when a pyproject.toml configures the run. */
@@ -140,6 +145,7 @@ class Discovery {
   private readonly exclude?: (path: string) => boolean;
   private readonly globBase: string;
   private readonly realRoots: string[];
+  private readonly projectRoot: string | undefined;
 
   constructor(
     private readonly roots: string[],
@@ -149,6 +155,7 @@ class Discovery {
     if (selection.include.length > 0) this.include = picomatch(selection.include, { dot: true });
     if (selection.exclude.length > 0) this.exclude = picomatch(selection.exclude, { dot: true });
     this.globBase = selection.globBase ?? cwd;
+    this.projectRoot = selection.projectRoot;
     this.realRoots = roots.map((r) => realpathSync(r));
   }
 
@@ -164,8 +171,26 @@ class Discovery {
         this.excludedNamed.push(root);
         return;
       }
-      this.found.add(lstatSync(root).isSymbolicLink() ? this.realRoots[i] : root);
+      if (!lstatSync(root).isSymbolicLink()) this.found.add(root);
+      else if (this.insideProject(this.realRoots[i])) this.found.add(this.realRoots[i]);
+      else
+        this.notFollowed.push({
+          path: root,
+          reason: `symbolic link to ${this.realRoots[i]}, outside the project`,
+        });
     }
+  }
+
+  /** Is the real path inside the project root (or is there no root to keep to)? */
+  private insideProject(real: string): boolean {
+    if (this.projectRoot === undefined) return true;
+    let root: string;
+    try {
+      root = realpathSync(this.projectRoot);
+    } catch {
+      return true;
+    }
+    return real === root || real.startsWith(root + sep);
   }
 
   private selected(path: string): boolean {

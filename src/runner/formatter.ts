@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { accessSync, constants, existsSync, readFileSync, statSync } from "node:fs";
-import { delimiter, dirname, join, resolve } from "node:path";
+import { delimiter, dirname, isAbsolute, join, resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import type { FormatterChoice } from "../config/options.js";
 
@@ -70,16 +70,20 @@ function tomlTable(file: string): Record<string, unknown> | undefined {
   }
 }
 
-/** The executable `name` on PATH, or in the project's `.venv/` or `venv/`. */
+/**
+ * The executable `name` on PATH, or (only when `fromVenv`: the user said so on the command line)
+ * in the project's `.venv/` or `venv/`. A relative PATH entry is passed over: it names a folder
+ * of the scanned tree (the working folder), whose programs never run unasked (issue 22, item 6).
+ */
 export function findExecutable(
   name: string,
   folder: string,
   searchPath = process.env.PATH ?? "",
+  fromVenv = false,
 ): string | undefined {
   const dirs = [
-    ...searchPath.split(delimiter).filter(Boolean),
-    join(folder, ".venv", "bin"),
-    join(folder, "venv", "bin"),
+    ...searchPath.split(delimiter).filter((dir) => isAbsolute(dir)),
+    ...(fromVenv ? [join(folder, ".venv", "bin"), join(folder, "venv", "bin")] : []),
   ];
   for (const dir of dirs) {
     const candidate = join(dir, name);
@@ -98,14 +102,20 @@ export function planFormatter(
   choice: FormatterChoice,
   start: string,
   searchPath = process.env.PATH ?? "",
+  fromVenv = false,
 ): FormatterPlan {
   if (choice === "none") return {};
   const folder = projectFolderOf(start) ?? resolve(start);
   const name = choice === "auto" ? configuredFormatter(folder) : choice;
   if (!name) return {};
-  const executable = findExecutable(name, folder, searchPath);
+  const executable = findExecutable(name, folder, searchPath, fromVenv);
   if (executable) return { command: { name, executable, cwd: folder } };
-  const where = `not on PATH nor in ${join(folder, ".venv")}`;
+  const inVenv = fromVenv ? undefined : findExecutable(name, folder, "", true);
+  const where = fromVenv
+    ? `not on PATH nor in ${join(folder, ".venv")}`
+    : inVenv
+      ? `not on PATH; the one in ${dirname(inVenv)} is part of the scanned tree and runs only with --formatter-from-venv`
+      : "not on PATH";
   if (choice !== "auto")
     return { error: `--format-with ${name}: ${name} is not installed (${where})` };
   return {

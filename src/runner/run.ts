@@ -1,27 +1,39 @@
+import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Options } from "../config/options.js";
 import { makeContext } from "../config/context.js";
 import {
   projectPrePass,
+  projectRootOf,
   rewriteWorthThreads,
   type PrePassResult,
 } from "../project/project-index.js";
 import { projectOfFile, subProjectOf } from "../project/project-facts.js";
 import { mockedRewrites, withMockFindings } from "../project/mocks.js";
 import { VERSION } from "../version.js";
-import { inertResult, type FileJob, type FileLook } from "./file-job.js";
+import { inertResult, refusalToWrite, type FileJob, type FileLook } from "./file-job.js";
 import { runnerDiagnostic } from "../model/reported.js";
 import type { FileResult, RunResult, Summary } from "../model/results.js";
 import { discoverPythonFiles, filesUnderRoot, globBaseFor } from "./files.js";
 import { displayPath } from "../project/paths.js";
 import { filesChangedSince, refuseDirtyWrites, uncommittedFiles } from "./git.js";
 import { Pool, type PoolSetup } from "./pool.js";
+import { contentHash } from "../project/cache-folder.js";
+import type { WriteJournal } from "./journal.js";
+import { pauseAt } from "./test-faults.js";
+import { writeGroupsOf } from "./write-groups.js";
+import {
+  interruptedNotices,
+  startWrites,
+  writeResults,
+  type WriteSession,
+  type WriteTargets,
+} from "./write-phase.js";
 import type { Registry } from "../model/registry.js";
 import type { ModuleNames } from "../python/module-names.js";
 import { surveyProject } from "../project/survey.js";
-import { planFormatter } from "./formatter.js";
+import { planFormatter, type FormatterPlan } from "./formatter.js";
 import { transformApplies } from "../engine/pipeline.js";
 import { DEFAULT_DJANGO_VERSION } from "../django/orm.js";
 import type {
@@ -81,8 +93,18 @@ export function fileLook(
 }
 
 /** What cached pre-pass results depend on besides the files: the tool and the trigger words. */
-export function cacheKey(registry: Registry, transforms: readonly Transform[]): string {
-  return [VERSION, ...registry.flatMap((t) => t.meta.triggers), transforms.length].join("\0");
+export function cacheKey(
+  registry: Registry,
+  transforms: readonly Transform[],
+  maxFileSize?: number,
+): string {
+  // A file over the size limit has an empty entry: a run with another limit reads it again.
+  return [
+    VERSION,
+    ...registry.flatMap((t) => t.meta.triggers),
+    transforms.length,
+    maxFileSize ?? "",
+  ].join("\0");
 }
 
 export function defaultJobs(): number {
@@ -99,34 +121,48 @@ export interface RunHooks {
    * file is processed from it, even when no such file exists yet, and its facts come from it.
    */
   source?: { file: string; text: string };
+  /** Told once when another run holds the project's lock and this one waits for it. */
+  onWait?: (message: string) => void;
+  /** Ctrl-C, SIGTERM: once aborted, no further write group is started. */
+  signal?: AbortSignal;
+  /** The changed texts will be written (`-i`): the project's formatter runs on them. */
+  formatForWrite?: boolean;
+  /** Told when the run starts and stops writing files (an interrupt then waits for the group). */
+  onWriting?: (writing: boolean) => void;
 }
 
-/** Runs the transforms over the paths; never prints. */
+/**
+ * Runs the transforms over the paths; never prints. A writing run holds the project's lock from
+ * before it reads anything until its last write, and first rolls back what an interrupted run
+ * left (see write-phase.ts).
+ */
 export async function run(
   options: Options,
   setup: RunSetup,
   hooks: RunHooks = {},
 ): Promise<RunResult> {
+  const root = projectRootOf(resolve(process.cwd(), options.paths[0] ?? "."));
+  if (options.mode !== "write")
+    return runLocked(options, setup, hooks, { notices: interruptedNotices(root) });
+  const session = await startWrites(root, hooks);
+  try {
+    return await runLocked(options, setup, hooks, { session, notices: session.notices });
+  } finally {
+    session.release?.();
+  }
+}
+
+async function runLocked(
+  options: Options,
+  setup: RunSetup,
+  hooks: RunHooks,
+  start: { session?: WriteSession; notices: Notice[] },
+): Promise<RunResult> {
   const started = performance.now();
   const transforms = selectedTransforms(setup.registry, options.transforms);
   const cwd = process.cwd();
-  const selection = {
-    include: options.include,
-    exclude: options.exclude,
-    globBase: globBaseFor(options.configFile, cwd),
-  };
-  const {
-    files: found,
-    notFollowed,
-    excludedNamed,
-  } = hooks.source && !existsSync(hooks.source.file)
-    ? { files: [hooks.source.file], notFollowed: [], excludedNamed: [] }
-    : discoverPythonFiles(options.paths, selection, cwd);
-  const files = options.changedSince
-    ? filesChangedSince(options.changedSince, found, resolve(cwd, options.paths[0] ?? "."))
-    : found;
-  const formatter = planFormatter(options.formatWith, resolve(cwd, options.paths[0] ?? "."));
-  if (formatter.error) throw new UsageError(formatter.error);
+  const { found, files, notFollowed, excludedNamed } = discover(options, cwd, hooks.source);
+  const formatter = formatterOf(options, cwd, hooks);
 
   // One pool for both passes: threads start (and load tree-sitter) once per run. Between passes its
   // idle threads do not hold the process open, so an exception here needs no clean-up.
@@ -137,7 +173,7 @@ export async function run(
     found,
     options,
     cwd,
-    cacheKey(setup.registry, transforms),
+    cacheKey(setup.registry, transforms, options.maxFileSize),
     filesUnderRoot(options.exclude, options.configFile, cwd),
     hooks.source,
   );
@@ -145,7 +181,9 @@ export async function run(
   // Like `cargo fix`: never overwrite work that is not committed yet (see refuseDirtyWrites); a
   // plan across files must not count on such a file being rewritten either.
   const dirty =
-    options.mode === "write" && !options.allowDirty ? uncommittedFiles(files) : new Set<string>();
+    options.mode === "write" && !options.allowDirty
+      ? withoutOwnWrites(uncommittedFiles(files), start.session?.journal)
+      : new Set<string>();
   const rewritten = files.filter((file) => !dirty.has(file));
   // The survey sees the project as the pre-pass found it; the rewrite pass, with its plans.
   const plans = await surveyProject(
@@ -160,24 +198,31 @@ export async function run(
   const project: ProjectFacts = { ...prePass.project, plans };
   const ctx = makeContext(options, project, transforms);
   const notices = [
+    ...start.notices,
     ...runNotices(options, transforms, ctx, excludedNamed, cwd),
     ...subProjectNotices(transforms, ctx, files),
   ];
   const lookAt = fileLook(cwd, transforms, ctx.options, project, options.skip, prePass.modules);
-  const extra = { ...(formatter.command ? { formatter: formatter.command } : {}) };
-  const results = await rewritePass(
+  const extra = { ...formatterJob(formatter), maxBytes: options.maxFileSize * 1024 * 1024 };
+  await pauseAt("plan");
+  const { results, plans: writePlans } = await rewritePass(
     pool,
     { files, found, prePass, plans, lookAt, extra, notices, dirty },
     options,
     hooks,
   );
   await pool.close();
+  const targets = writeTargets(lookAt, prePass, cwd);
+  const groups = linkedGroups(results, writePlans, targets);
+  const interrupted = await writePhase(results, writePlans, targets, start.session, hooks);
   // Said only when it mattered: a file changed and went out unformatted.
   if (formatter.notice && results.some((r) => r.status === "changed"))
     notices.push({ message: formatter.notice });
   withLinksNotFollowed(results, notFollowed, cwd);
   return {
     mode: options.mode,
+    ...(interrupted ? { interrupted } : {}),
+    writeGroups: groups,
     transforms: transforms.map((t) => t.meta.id),
     project,
     targetDjangoVersion: options.djangoVersion ?? project.djangoVersion ?? DEFAULT_DJANGO_VERSION,
@@ -186,6 +231,71 @@ export async function run(
     summary: summarize(results, transforms, (performance.now() - started) / 1000),
     exitCode: exitCodeOf(options.mode, results),
   };
+}
+
+/** The run's files: those found under the paths, and those it rewrites (--changed-since). */
+function discover(options: Options, cwd: string, source: RunHooks["source"]) {
+  const selection = {
+    include: options.include,
+    exclude: options.exclude,
+    globBase: globBaseFor(options.configFile, cwd),
+    projectRoot: projectRootOf(resolve(cwd, options.paths[0] ?? ".")),
+  };
+  // An editor's buffer for a file not saved yet: that file alone.
+  const {
+    files: found,
+    notFollowed,
+    excludedNamed,
+  } = source && !existsSync(source.file)
+    ? { files: [source.file], notFollowed: [], excludedNamed: [] }
+    : discoverPythonFiles(options.paths, selection, cwd);
+  const files = options.changedSince
+    ? filesChangedSince(options.changedSince, found, resolve(cwd, options.paths[0] ?? "."))
+    : found;
+  return { found, files, notFollowed, excludedNamed };
+}
+
+/**
+ * The project's formatter for this run. It runs only when files are written (issue 22, item 6):
+ * a dry run or --check in CI runs no program the project names, and says the patch is unformatted.
+ */
+function formatterOf(options: Options, cwd: string, hooks: RunHooks): FormatterPlan {
+  const plan = planFormatter(
+    options.formatWith,
+    resolve(cwd, options.paths[0] ?? "."),
+    process.env.PATH,
+    options.formatterFromVenv,
+  );
+  if (plan.error) throw new UsageError(plan.error);
+  if (!plan.command || options.mode === "write" || hooks.formatForWrite === true) return plan;
+  return {
+    notice: `${plan.command.name} runs on the changed files only when they are written: the patch shows them before formatting`,
+  };
+}
+
+function formatterJob(formatter: FormatterPlan): Partial<FileJob> {
+  return formatter.command ? { formatter: formatter.command } : {};
+}
+
+/** The write phase of a writing run; true when Ctrl-C or SIGTERM stopped it early. */
+async function writePhase(
+  results: FileResult[],
+  plans: Record<string, SurveyPlan> | undefined,
+  targets: WriteTargets,
+  session: WriteSession | undefined,
+  hooks: RunHooks,
+): Promise<boolean> {
+  if (!session) return false;
+  hooks.onWriting?.(true);
+  try {
+    const outcome = await writeResults(results, plans, targets, session, {
+      keepText: hooks.keepText ?? false,
+      interrupted: () => hooks.signal?.aborted ?? false,
+    });
+    return outcome.interrupted;
+  } finally {
+    hooks.onWriting?.(false);
+  }
 }
 
 /** What the run says once: transforms that did nothing and why, named files it excluded. */
@@ -290,7 +400,7 @@ async function rewritePass(
   },
   options: Options,
   hooks: RunHooks,
-): Promise<FileResult[]> {
+): Promise<{ results: FileResult[]; plans: Record<string, SurveyPlan> | undefined }> {
   const { files, found, prePass, plans, lookAt, extra, notices, dirty } = pass;
   const cwd = process.cwd();
   // A module a transform's plan edits is read whatever its text (see Transform.survey).
@@ -318,8 +428,11 @@ async function rewritePass(
     prePass.sizes,
     pool.size,
   );
-  const processed = await processPlannedFirst(pool, jobsList, { planned, inline }, (done) =>
-    hooks.onProgress?.(inertCount + done, files.length),
+  const { results: processed, unplanned } = await processPlannedFirst(
+    pool,
+    jobsList,
+    { planned, inline, planHash: (file) => prePass.hashes.get(file) },
+    (done) => hooks.onProgress?.(inertCount + done, files.length),
   );
   // Back in file order: inert files take their place without having been read again.
   let nextProcessed = 0;
@@ -332,11 +445,27 @@ async function rewritePass(
       ? [{ module: modules.get(r.path)!, replaced: r.replaced }]
       : [],
   );
-  return refuseDirtyWrites(
+  const results = refuseDirtyWrites(
     withMockFindings(inOrder, mockedRewrites(prePass.index, rewritten, cwd)),
     new Set(jobsList.filter((job) => dirty.has(job.file)).map((job) => job.path)),
     notices,
   );
+  // Rewritten as if there were no plan: no file depends on another, each is its own write group.
+  return { results, plans: unplanned ? undefined : plans };
+}
+
+/** Where the write phase finds each result's file, module and the hash its plan was made from. */
+function writeTargets(
+  lookAt: (file: string) => FileLook,
+  prePass: PrePassResult,
+  cwd: string,
+): WriteTargets {
+  const file = (r: FileResult) => resolve(cwd, r.path);
+  return {
+    file,
+    module: (r) => lookAt(file(r)).module ?? "",
+    planHash: (f) => prePass.hashes.get(f),
+  };
 }
 
 /**
@@ -347,9 +476,13 @@ async function rewritePass(
 async function processPlannedFirst(
   pool: Pool,
   jobs: FileJob[],
-  how: { planned: ReadonlySet<string>; inline: boolean },
+  how: {
+    planned: ReadonlySet<string>;
+    inline: boolean;
+    planHash: (file: string) => string | undefined;
+  },
   onProgress: (done: number) => void,
-): Promise<FileResult[]> {
+): Promise<{ results: FileResult[]; unplanned: boolean }> {
   const run = (list: FileJob[], before: number) =>
     pool.run<FileResult>(
       list.map((job) => ({ kind: "process" as const, job })),
@@ -357,7 +490,7 @@ async function processPlannedFirst(
       { inline: how.inline },
     );
   const first = jobs.filter((job) => how.planned.has(job.module ?? ""));
-  if (first.length === 0) return run(jobs, 0);
+  if (first.length === 0) return { results: await run(jobs, 0), unplanned: false };
   const firstResults = await run(first, 0);
   // A file a plan edits that failed, or was not written: the files that would count on it
   // (a wrapper awaiting a twin it was to hold) are rewritten as if there were no plan.
@@ -365,7 +498,9 @@ async function processPlannedFirst(
     (r, i) =>
       r.status === "failed" ||
       r.diagnostics.some((d) => d.code === "AS901") ||
-      (first[i].write && r.status === "changed" && !r.written),
+      (first[i].write &&
+        r.status === "changed" &&
+        !mayBeWritten(first[i].file, r.readHash, how.planHash(first[i].file))),
   );
   const rest = jobs
     .filter((job) => !how.planned.has(job.module ?? ""))
@@ -375,7 +510,45 @@ async function processPlannedFirst(
     ...first.map((job, i) => [job.file, firstResults[i]] as const),
     ...rest.map((job, i) => [job.file, restResults[i]] as const),
   ]);
-  return jobs.map((job) => byPath.get(job.file)!);
+  return { results: jobs.map((job) => byPath.get(job.file)!), unplanned };
+}
+
+/**
+ * Can the write phase replace the file: it still holds what the plan was made from (and the new
+ * text was made from), and nothing else refuses it (read-only, a link)?
+ */
+function mayBeWritten(
+  file: string,
+  read: string | undefined,
+  planned: string | undefined,
+): boolean {
+  try {
+    const bytes = readFileSync(file);
+    const hash = contentHash(bytes);
+    return hash === read && hash === planned && refusalToWrite(file, bytes) === undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** The write groups of more than one file among the changed results, by display path. */
+function linkedGroups(
+  results: FileResult[],
+  plans: Record<string, SurveyPlan> | undefined,
+  targets: WriteTargets,
+): string[][] {
+  const changed = results.filter((r) => r.status === "changed");
+  const candidates = changed.map((r) => ({ file: targets.file(r), module: targets.module(r) }));
+  return writeGroupsOf(candidates, plans)
+    .filter((group) => group.length > 1)
+    .map((group) => group.map((i) => changed[i].path));
+}
+
+/** The uncommitted files, less those holding exactly what this tool last wrote to them. */
+function withoutOwnWrites(dirty: Set<string>, journal: WriteJournal | undefined): Set<string> {
+  if (!journal || dirty.size === 0) return dirty;
+  const own = journal.ownWrites(dirty);
+  return new Set([...dirty].filter((file) => !own.has(file)));
 }
 
 /** Links discovery did not follow out of the given paths (or dangling, or looping): one warning each. */

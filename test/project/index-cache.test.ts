@@ -50,7 +50,7 @@ describe("the index cache", () => {
     expect(outline.patches).toHaveLength(2);
     expect(unpackOutline(packOutline(outline))).toEqual(outline);
     const prePass = { facts: factsOfFile(SOURCE), inert: false, outline: packOutline(outline) };
-    const stat = { size: 1234, mtimeMs: 1_700_000_000_123.456 };
+    const stat = { size: 1234, hash: "a".repeat(64) };
     const written = new IndexCache(root, "key");
     written.set("a.py", stat, prePass);
     written.set("b.py", stat, { inert: true });
@@ -62,6 +62,7 @@ describe("the index cache", () => {
     expect(read.callsOf("a.py")).toEqual(c);
     expect(read.get("b.py", stat)).toEqual({ inert: true });
     expect(read.get("a.py", { ...stat, size: 1235 })).toBeUndefined();
+    expect(read.get("a.py", { ...stat, hash: "b".repeat(64) })).toBeUndefined();
     expect(new IndexCache(root, "another key").get("a.py", stat)).toBeUndefined();
   });
 
@@ -75,7 +76,7 @@ describe("the index cache", () => {
     });
     const named = join(dir, "shop/views.py");
     const cold = await run([named], { config: false });
-    const cacheFiles = ["index-v6.json", "calls-v6.json"].map((f) => join(dir, CACHE_DIR, f));
+    const cacheFiles = ["index-v7.json", "calls-v7.json"].map((f) => join(dir, CACHE_DIR, f));
     const before = cacheFiles.map((f) => readFileSync(f, "utf8"));
     for (const f of cacheFiles) utimesSync(f, 1_600_000_000, 1_600_000_000);
     const warm = await run([named], { config: false });
@@ -105,7 +106,7 @@ describe("the index cache", () => {
     const cold = await calls();
     expect(JSON.parse(cold).length).toBeGreaterThan(2);
     expect(await calls()).toBe(cold);
-    const callsFile = join(dir, CACHE_DIR, "calls-v6.json");
+    const callsFile = join(dir, CACHE_DIR, "calls-v7.json");
     writeFileSync(callsFile, JSON.stringify({ token: "other", calls: {} }));
     expect(await calls()).toBe(cold);
     rmSync(callsFile);

@@ -7,6 +7,7 @@ import type { RunResult } from "../../src/model/results.js";
 function result(overrides: Partial<RunResult> = {}): RunResult {
   return {
     mode: "dry-run",
+    writeGroups: [],
     transforms: ["asyncio-run"],
     project: { usesDjango: true, usesAsgiref: false, models: {} },
     targetDjangoVersion: "4.2",

@@ -66,14 +66,17 @@ describe("planFormatter", () => {
     expect(plan.error).toMatch(/--format-with ruff: ruff is not installed/);
   });
 
-  it("finds the formatter in the project's .venv", () => {
+  it("finds the formatter in the project's .venv only when asked (--formatter-from-venv)", () => {
     const dir = project("[tool.black]\n", { ".venv/bin/black": "#!/bin/sh\ncat\n" });
     chmodSync(join(dir, ".venv/bin/black"), 0o755);
-    expect(planFormatter("auto", join(dir, "app"), BARE_PATH).command).toEqual({
+    expect(planFormatter("auto", join(dir, "app"), BARE_PATH, true).command).toEqual({
       name: "black",
       executable: join(dir, ".venv/bin/black"),
       cwd: dir,
     });
+    const unasked = planFormatter("auto", join(dir, "app"), BARE_PATH);
+    expect(unasked.command).toBeUndefined();
+    expect(unasked.notice).toContain("runs only with --formatter-from-venv");
   });
 
   it("runs nothing with none, or when nothing is configured", () => {
@@ -134,12 +137,16 @@ describe.each(["black", "ruff"] as const)("with %s installed", (tool) => {
     expect(runCli(dir, ["--check", "."], env).code).toBe(0);
   });
 
-  it("the dry run shows the formatted result", () => {
+  it("the dry run runs no formatter (issue 22, item 6) and says the patch is unformatted", () => {
     const dir = project(pyproject, FILES);
     const { stdout, code } = runCli(dir, ["."], env);
     expect(code).toBe(0);
-    expect(stdout).toContain("+    return async_to_sync(refresh_inventory_for_warehouse)(\n");
-    expect(stdout).toContain("+        warehouse_id, include_archived\n+    )\n");
+    expect(stdout).toContain(
+      "+    return async_to_sync(refresh_inventory_for_warehouse)(warehouse_id, include_archived)\n",
+    );
+    expect(stdout).toContain(
+      `note: ${tool} runs on the changed files only when they are written: the patch shows them before formatting`,
+    );
     expect(readFileSync(join(dir, "shop/tasks.py"), "utf8")).toBe(TASKS);
   });
 });
@@ -173,7 +180,9 @@ describe("the command line", () => {
       ".venv/bin/black": "#!/bin/sh\necho 'error: cannot format -: boom' >&2\nexit 123\n",
     });
     chmodSync(join(dir, ".venv/bin/black"), 0o755);
-    const { stdout, code } = runCli(dir, ["--write", "."], { PATH: BARE_PATH });
+    const { stdout, code } = runCli(dir, ["--write", "--formatter-from-venv", "."], {
+      PATH: BARE_PATH,
+    });
     expect(stdout).toMatch(/AS912 black exited with 123: error: cannot format -: boom/);
     expect(code).toBe(0);
     expect(readFileSync(join(dir, "shop/tasks.py"), "utf8")).toContain(

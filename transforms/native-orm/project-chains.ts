@@ -181,6 +181,8 @@ function plan(
   const indexed = (key: string) => indexedByKey(ctx.project.index, key);
   const decisions: Record<string, WrapperDecision> = {};
   const twins: Record<string, string> = {};
+  // A converting wrapper's module and those of the functions it reaches: one write group.
+  const groups: string[][] = [];
   for (const w of wrappers) {
     const { blocked, reached, orm } = walk(w, functions, rewritten, indexed);
     const fns = [...reached.keys()].map((key) => functions.get(key)!);
@@ -200,16 +202,22 @@ function plan(
     else if (rewritten.has(w.path)) {
       decisions[w.key] = { convert: true };
       for (const fn of fns) twins[fn.key] = twinName(fn.name);
+      groups.push([...new Set([w.key, ...fns.map((fn) => fn.key)].map(moduleOfKey))]);
     }
   }
   const existing = Object.keys(twins).filter((key) => functions.get(key)!.twinExists);
   const modules = new Set(
     Object.keys(twins)
       .filter((key) => !functions.get(key)!.twinExists)
-      .map((key) => key.slice(0, key.indexOf(":"))),
+      .map(moduleOfKey),
   );
   const chainPlan: ProjectChainPlan = { wrappers: decisions, twins, existing };
-  return { plan: chainPlan, modules: [...modules] };
+  return { plan: chainPlan, modules: [...modules], groups: groups.filter((g) => g.length > 1) };
+}
+
+/** `shop.services:record_review` -> `shop.services` (a call-site wrapper's key: `shop.api#0`). */
+function moduleOfKey(key: string): string {
+  return key.split(/[:#]/)[0];
 }
 
 export const survey: ProjectSurvey<ChainFacts, ProjectChainPlan> = {
