@@ -118,23 +118,26 @@ describe("a write group is written all or none (item 1)", () => {
     expect(tempFilesUnder(dir)).toEqual([]);
   });
 
-  it("-i: a caller accepted, the review quit at the file gaining its twin: neither is written", () => {
-    const dir = tempProject(chainFiles());
-    const result = asyncshift(dir, ["-i", "."], "a\nq\n");
-    expect(readText(dir, "shop/api.py")).toBe(CHAIN_API);
-    expect(readText(dir, "shop/services.py")).toBe(CHAIN_SERVICES);
-    expect(result.stdout).toContain(
-      "shop/api.py: not written: it is one change with shop/services.py, whose changes were not all accepted",
-    );
-    expect(result.code).toBe(1);
+  it("-i: a cross-file change is one question; declined or quit, neither file is written", () => {
+    for (const answer of ["n\n", "q\n"]) {
+      const dir = tempProject(chainFiles());
+      const result = asyncshift(dir, ["-i", "."], answer);
+      expect(result.stdout).toContain(
+        "one change across 2 files, written together or not at all: shop/api.py, shop/services.py",
+      );
+      expect(readText(dir, "shop/api.py")).toBe(CHAIN_API);
+      expect(readText(dir, "shop/services.py")).toBe(CHAIN_SERVICES);
+      expect(journalEntries(dir)).toEqual([]);
+    }
   });
 
-  it("-i: both files accepted in full are written together", () => {
+  it("-i: the cross-file change accepted writes both files together", () => {
     const dir = tempProject(chainFiles());
-    const result = asyncshift(dir, ["-i", "."], "a\na\n");
-    expect(result.code).toBe(0);
+    const result = asyncshift(dir, ["-i", "."], "y\n");
+    expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(readText(dir, "shop/api.py")).toBe(CHAIN_API_AFTER);
     expect(readText(dir, "shop/services.py")).toBe(CHAIN_SERVICES_AFTER);
+    expect(journalEntries(dir)).toEqual([]);
   });
 
   it("a run killed in the middle of a group: the next run rolls it back first, then finishes (git tree)", () => {
