@@ -95,6 +95,24 @@ export interface RunHooks {
   keepText?: boolean;
 }
 
+/**
+ * The Python files under the run's paths (`found`), those it rewrites (`files`: fewer with
+ * --changed-since), and what discovery did not take.
+ */
+function filesOfRun(options: Options, cwd: string) {
+  const selection = {
+    include: options.include,
+    exclude: options.exclude,
+    globBase: globBaseFor(options.configFile, cwd),
+  };
+  const discovered = discoverPythonFiles(options.paths, selection, cwd);
+  const found = discovered.files;
+  const files = options.changedSince
+    ? filesChangedSince(options.changedSince, found, resolve(cwd, options.paths[0] ?? "."))
+    : found;
+  return { ...discovered, found, files };
+}
+
 /** Runs the transforms over the paths; never prints. */
 export async function run(
   options: Options,
@@ -104,19 +122,7 @@ export async function run(
   const started = performance.now();
   const transforms = selectedTransforms(setup.registry, options.transforms);
   const cwd = process.cwd();
-  const selection = {
-    include: options.include,
-    exclude: options.exclude,
-    globBase: globBaseFor(options.configFile, cwd),
-  };
-  const {
-    files: found,
-    notFollowed,
-    excludedNamed,
-  } = discoverPythonFiles(options.paths, selection, cwd);
-  const files = options.changedSince
-    ? filesChangedSince(options.changedSince, found, resolve(cwd, options.paths[0] ?? "."))
-    : found;
+  const { found, files, notFollowed, excludedNamed } = filesOfRun(options, cwd);
   const formatter = planFormatter(options.formatWith, resolve(cwd, options.paths[0] ?? "."));
   if (formatter.error) throw new UsageError(formatter.error);
 
