@@ -216,17 +216,6 @@ function subProjectsOf(
   return subProjects;
 }
 
-/** The calls of one file the index holds, by root-relative path (for the mock check). */
-export function callsByPath(index: ProjectIndex): Map<string, IndexedCall[]> {
-  const byPath = new Map<string, IndexedCall[]>();
-  for (const call of index.calls) {
-    const list = byPath.get(call.path);
-    if (list) list.push(call);
-    else byPath.set(call.path, [call]);
-  }
-  return byPath;
-}
-
 /**
  * A second, small round: bodies the first left unread, in files that turned out to hold models.
  * Returns the positions of the files read again.

@@ -267,15 +267,6 @@ export function importedNameNodes(statement: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
-/** True when `scope` binds `name` other than by one of `except` (e.g. the import being examined). */
-export function isNameRebound(
-  scope: SyntaxNode,
-  name: string,
-  except: (b: Binding) => boolean = () => false,
-): boolean {
-  return bindingsInScope(scope).some((b) => b.name === name && !except(b));
-}
-
 function isParameterName(identifier: SyntaxNode): boolean {
   let parent = identifier.parent;
   if (!parent) return false;
