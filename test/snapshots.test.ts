@@ -1,4 +1,11 @@
-import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -6,15 +13,25 @@ import {
   type ReportedDiagnostic,
   type SourceResult,
 } from "../src/engine/pipeline.js";
+import type { ReportedFix } from "../src/model/reported.js";
 import { factsOfFile, projectFacts } from "../src/project/project-facts.js";
 import type { Context, ProjectFacts, Transform } from "../src/model/types.js";
 import { makeContext, type ContextOptions } from "../src/config/context.js";
 import { TRANSFORMS, transformById } from "../transforms/index.js";
 import { compileWithCPython, PYTHON } from "./helpers/compile.js";
+import {
+  filesUnder,
+  readProjectCase,
+  runProjectCase,
+  writeProjectCase,
+  type ProjectCase,
+} from "./helpers/project-snapshots.js";
 
 /**
  * snapshots/<transform>/<case>.input.py -> <case>.output.py (+ <case>.diagnostics.json, and an
- * optional <case>.options.json). UPDATE_SNAPSHOTS=1 writes what the code produces: review the diff.
+ * optional <case>.options.json); a folder snapshots/<transform>/<case>/ is a small project run as
+ * the command line runs it (see helpers/project-snapshots.ts). UPDATE_SNAPSHOTS=1 writes what the
+ * code produces: review the diff.
  */
 const ROOT = new URL("../snapshots/", import.meta.url).pathname;
 const UPDATE = process.env.UPDATE_SNAPSHOTS === "1";
@@ -41,16 +58,37 @@ interface Case {
   rerun?: SourceResult;
 }
 
-/** Diagnostics as stored in .diagnostics.json: position, code, severity, message, suggestion. */
+/**
+ * Diagnostics as stored in .diagnostics.json: position, code, severity, message, suggestion, and
+ * the applicability of the finding's fix when it has one.
+ */
 function stored(diagnostics: ReportedDiagnostic[]) {
-  return diagnostics.map(({ code, severity, line, column, message, suggestion }) => ({
+  return diagnostics.map(({ code, severity, line, column, message, suggestion, fix }) => ({
     code,
     severity,
     line,
     column,
     message,
     ...(suggestion !== undefined ? { suggestion } : {}),
+    ...(fix !== undefined ? { fix } : {}),
   }));
+}
+
+/** The sites rewritten, as stored in .fixes.json: code, position, message, applicability. */
+function storedFixes(fixes: ReportedFix[]) {
+  return fixes.map(({ code, line, column, message, applicability }) => ({
+    code,
+    line,
+    column,
+    message,
+    fix: applicability,
+  }));
+}
+
+/** UPDATE_SNAPSHOTS=1: `items` in `file` as JSON when there are any, else no file. */
+function writeJsonOrNothing(file: string, items: unknown[]): void {
+  if (items.length > 0) writeFileSync(file, JSON.stringify(items, null, 2) + "\n");
+  else if (existsSync(file)) unlinkSync(file);
 }
 
 function contextFor(transform: Transform, input: string, options: CaseOptions): Context {
@@ -84,8 +122,13 @@ function run(c: Case, source: string): SourceResult {
 }
 
 const cases: Case[] = [];
+const projectCases: ProjectCase[] = [];
 for (const transform of readdirSync(ROOT).sort()) {
   for (const file of readdirSync(join(ROOT, transform)).sort()) {
+    if (statSync(join(ROOT, transform, file)).isDirectory()) {
+      projectCases.push(readProjectCase(ROOT, transform, file));
+      continue;
+    }
     if (!file.endsWith(".input.py")) continue;
     const name = file.slice(0, -".input.py".length);
     const optionsFile = join(ROOT, transform, `${name}.options.json`);
@@ -100,14 +143,22 @@ for (const transform of readdirSync(ROOT).sort()) {
 
 let verdicts = new Map<string, string | undefined>();
 
-beforeAll(() => {
+beforeAll(async () => {
   for (const c of cases) {
     c.result = run(c, c.input);
     c.rerun = run(c, c.result.output);
   }
-  // One CPython process checks every output.
+  for (const c of projectCases) await runProjectCase(c);
+  // One CPython process checks every output (a project case's: every file it changed).
   verdicts = compileWithCPython(
-    new Map(cases.map((c) => [`${c.transform}/${c.name}`, c.result!.output])),
+    new Map([
+      ...cases.map((c) => [`${c.transform}/${c.name}`, c.result!.output] as const),
+      ...projectCases.flatMap((c) =>
+        [...c.result!.changed].map(
+          ([path, text]) => [`${c.transform}/${c.name}/${path}`, text] as const,
+        ),
+      ),
+    ]),
   );
 });
 
@@ -116,8 +167,26 @@ describe("snapshot folders", () => {
     for (const folder of readdirSync(ROOT)) expect(transformById(folder), folder).toBeDefined();
   });
   it.each(TRANSFORMS.map((t) => t.meta.id))("%s has cases", (id) => {
-    expect(cases.filter((c) => c.transform === id).length).toBeGreaterThan(0);
+    const count = [...cases, ...projectCases].filter((c) => c.transform === id).length;
+    expect(count).toBeGreaterThan(0);
   });
+  // A reader finds every code at work in a case: reported (.diagnostics.json) or applied (.fixes.json).
+  it.each(TRANSFORMS.map((t) => [t.meta.id, t] as const))(
+    "%s shows every code it declares",
+    (id, t) => {
+      const shown = new Set([
+        ...cases
+          .filter((c) => c.transform === id)
+          .flatMap((c) =>
+            [...c.result!.diagnostics, ...(c.result!.fixes ?? [])].map((d) => d.code),
+          ),
+        ...projectCases
+          .filter((c) => c.transform === id)
+          .flatMap((c) => [...c.result!.diagnostics, ...c.result!.fixes].map((d) => d.code)),
+      ]);
+      expect(Object.keys(t.meta.codes).filter((code) => !shown.has(code))).toEqual([]);
+    },
+  );
 });
 
 describe.each(cases.map((c) => [`${c.transform}/${c.name}`, c] as const))("%s", (_, c) => {
@@ -150,6 +219,14 @@ describe.each(cases.map((c) => [`${c.transform}/${c.name}`, c] as const))("%s", 
     expect(actual).toEqual(expected);
   });
 
+  it("records the fixes applied", () => {
+    const expectedFile = `${base}.fixes.json`;
+    const actual = storedFixes(c.result!.fixes ?? []);
+    if (UPDATE) writeJsonOrNothing(expectedFile, actual);
+    const expected = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, "utf8")) : [];
+    expect(actual).toEqual(expected);
+  });
+
   it("is idempotent", () => {
     expect(c.rerun!.edits).toEqual([]);
     expect(c.rerun!.output).toBe(c.result!.output);
@@ -161,5 +238,47 @@ describe.each(cases.map((c) => [`${c.transform}/${c.name}`, c] as const))("%s", 
       c.options.pythonMinor ?? 0,
     );
     expect(verdicts.get(`${c.transform}/${c.name}`)).toBeUndefined();
+  });
+});
+
+describe.each(projectCases.map((c) => [`${c.transform}/${c.name}/`, c] as const))("%s", (_, c) => {
+  if (UPDATE) beforeAll(() => writeProjectCase(c));
+
+  it("changes exactly the files in output/, as they are there", () => {
+    expect(c.result!.failed).toEqual([]);
+    const expected = filesUnder(join(c.dir, "output"));
+    expect([...c.result!.changed.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [path, text] of expected) expect(c.result!.changed.get(path), path).toBe(text);
+  });
+
+  it("stores an output only for files it changes", () => {
+    for (const [path, text] of filesUnder(join(c.dir, "output"))) {
+      expect(c.input.has(path), `${path} is not an input file`).toBe(true);
+      expect(text, path).not.toBe(c.input.get(path));
+    }
+  });
+
+  it("reports the expected diagnostics", () => {
+    const file = join(c.dir, "diagnostics.json");
+    const expected = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : [];
+    expect(c.result!.diagnostics).toEqual(expected);
+  });
+
+  it("records the fixes applied", () => {
+    const file = join(c.dir, "fixes.json");
+    const expected = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : [];
+    expect(c.result!.fixes).toEqual(expected);
+  });
+
+  it("is idempotent", () => {
+    expect(c.rerun!.failed).toEqual([]);
+    expect([...c.rerun!.changed.keys()]).toEqual([]);
+  });
+
+  it("compiles with CPython", () => {
+    const minor = c.options.pythonMinor ?? 0;
+    expect(PYTHON.minor, `needs Python 3.${minor}`).toBeGreaterThanOrEqual(minor);
+    for (const path of c.result!.changed.keys())
+      expect(verdicts.get(`${c.transform}/${c.name}/${path}`), path).toBeUndefined();
   });
 });

@@ -32,6 +32,8 @@ import { TRANSFORMS } from "../../transforms/index.js";
 import { SETUP } from "../api.js";
 import { VERSION } from "../version.js";
 import { settingsFromFlags, transformFlags, type TransformFlagArgs } from "./transform-flags.js";
+import { verifiedWrite } from "./verify.js";
+import { VerifyInterrupted } from "../runner/verify.js";
 
 /** Flags of the run command; each is undefined unless given, so the config file can fill it. */
 interface RunArgs extends TransformFlagArgs {
@@ -60,6 +62,8 @@ interface RunArgs extends TransformFlagArgs {
   "extend-ignore"?: string | string[];
   "report-unused-ignores"?: boolean;
   "format-with"?: FormatterChoice;
+  verify?: string | false;
+  "verify-timeout"?: number;
 }
 
 /** Flags that choose files and read the configuration: shared by `run` and `report`. */
@@ -160,10 +164,34 @@ function runFlags<T>(y: Argv<T>) {
       type: "boolean",
       describe: "Report `# asyncshift: ignore` comments that suppress nothing (AS910)",
     })
+    .option("verify", {
+      type: "string",
+      requiresArg: true,
+      describe:
+        "With --write or -i: run this test command before and after writing, and revert the write groups it fails with (default: `verify` in [tool.asyncshift]; --no-verify: none)",
+    })
+    .option("verify-timeout", {
+      type: "number",
+      requiresArg: true,
+      describe:
+        "Seconds one run of the --verify command may take before it is stopped (default 1800)",
+    })
     .group(["extend-ignore", "report-unused-ignores"], "Diagnostics:")
     .conflicts("write", ["check", "interactive"])
     .conflicts("check", "interactive")
-    .group(["write", "check", "interactive", "unsafe-fixes", "allow-dirty", "format-with"], "Mode:")
+    .group(
+      [
+        "write",
+        "check",
+        "interactive",
+        "unsafe-fixes",
+        "allow-dirty",
+        "format-with",
+        "verify",
+        "verify-timeout",
+      ],
+      "Mode:",
+    )
     .group(
       ["transform", "django", "django-version", ...Object.keys(transformFlags(TRANSFORMS))],
       "Transforms:",
@@ -224,6 +252,8 @@ function givenOptions(args: RunArgs): GivenOptions {
     ignore: ignoredCodes(args["extend-ignore"]),
     reportUnusedIgnores: args["report-unused-ignores"],
     formatWith: args["format-with"],
+    verify: args.verify === false ? undefined : args.verify,
+    verifyTimeout: args["verify-timeout"],
     config: args.config,
   };
 }
@@ -250,6 +280,15 @@ export function resolveCliOptions(args: RunArgs): Options {
     throw new UsageError(
       `--interactive shows hunks as text; it cannot be used with --format ${options.format}`,
     );
+  if (typeof args.verify === "string" && !args.write && !args.interactive)
+    throw new UsageError(
+      "--verify tests the changes it writes: use it with --write (or -i); a dry run and --check change nothing to test",
+    );
+  // --no-verify turns off the configured command; a dry run or --check never runs it.
+  if (args.verify === false || (options.mode !== "write" && !args.interactive)) {
+    const { verify: _off, ...rest } = options;
+    return rest;
+  }
   return options;
 }
 
@@ -322,16 +361,25 @@ async function runCommand(args: RunArgs): Promise<number> {
   const progress = wantsProgress(process.stderr, options.quiet)
     ? progressBar(process.stderr)
     : undefined;
-  let result: RunResult;
-  try {
-    result = await run(options, SETUP, {
-      ...(progress ? { onProgress: progress.onProgress } : {}),
-      // SARIF fixes are checked against the text as read.
-      keepText: options.format === "sarif",
-    });
-  } finally {
-    progress?.stop();
-  }
+  const runOnce = async () => {
+    try {
+      return await run(options, SETUP, {
+        ...(progress ? { onProgress: progress.onProgress } : {}),
+        // SARIF fixes are checked against the text as read; --verify restores it.
+        keepText: options.format === "sarif" || options.verify !== undefined,
+      });
+    } finally {
+      progress?.stop();
+    }
+  };
+  const verify = options.verify;
+  const result =
+    verify !== undefined
+      ? await verifiedWrite({ ...options, verify }, runOnce, {
+          say: (line) => process.stderr.write(line + "\n"),
+          registry: SETUP.registry,
+        })
+      : await runOnce();
   await writePieces(process.stdout, formatRun(result, options));
   return result.exitCode;
 }
@@ -433,7 +481,10 @@ export async function main(argv: string[]): Promise<number> {
       try {
         exitCode = await body(args);
       } catch (error) {
-        if (
+        if (error instanceof VerifyInterrupted) {
+          process.stderr.write(`asyncshift: ${error.message}\n`);
+          exitCode = 130;
+        } else if (
           error instanceof UsageError ||
           error instanceof ConfigError ||
           error instanceof GitError ||

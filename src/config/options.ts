@@ -48,6 +48,14 @@ export interface Options {
   reportUnusedIgnores: boolean;
   /** The formatter run on changed files: `auto` is the one the project configures. */
   formatWith: FormatterChoice;
+  /**
+   * The project's test command (`--verify`, `verify` in [tool.asyncshift]): run before and after
+   * a --write or -i run, which keeps only the write groups it passes with. Never run by a dry run
+   * or --check, so a pull request's configuration cannot make CI run it.
+   */
+  verify?: string;
+  /** Seconds one run of the verify command may take before it is stopped. */
+  verifyTimeout: number;
 }
 
 /** A configuration problem the user must fix: exit code 2, message names the key and file. */
@@ -75,6 +83,7 @@ export const DEFAULT_OPTIONS: Omit<Options, "paths"> = {
   ignore: [],
   reportUnusedIgnores: false,
   formatWith: "auto",
+  verifyTimeout: 1800,
 };
 
 /** Does this pyproject.toml text hold a [tool.asyncshift] table (in any TOML spelling)? */
@@ -143,6 +152,12 @@ function expectBoolean(value: unknown, key: string): boolean {
   return value;
 }
 
+function expectSeconds(value: unknown, key: string): number {
+  if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value))
+    throw new ConfigError(`${key} must be a number of seconds above 0, not ${describe(value)}`);
+  return value;
+}
+
 function expectTable(value: unknown, key: string): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date)
     throw new ConfigError(`${key} must be a table, not ${describe(value)}`);
@@ -197,6 +212,12 @@ const keysOf = (registry: Registry): Record<string, Reader> => ({
   ignore: (v, k) => ({ ignore: expectCodes(v, k, registry) }),
   "extend-ignore": (v, k) => ({ extendIgnore: expectCodes(v, k, registry) }),
   "report-unused-ignores": (v, k) => ({ reportUnusedIgnores: expectBoolean(v, k) }),
+  verify: (v, k) => {
+    if (typeof v !== "string" || v.trim() === "")
+      throw new ConfigError(`${k} must be a command line like "pytest -x -q", not ${describe(v)}`);
+    return { verify: v };
+  },
+  "verify-timeout": (v, k) => ({ verifyTimeout: expectSeconds(v, k) }),
   format: (v, k) => {
     if (!FORMATTER_CHOICES.includes(v as FormatterChoice))
       throw new ConfigError(
@@ -379,5 +400,7 @@ export function resolveOptions(given: GivenOptions, registry: Registry): Options
     throw new ConfigError(`--django-version must look like 4.2, not "${options.djangoVersion}"`);
   if (!Number.isInteger(options.jobs) || options.jobs < 1)
     throw new ConfigError(`--jobs must be a whole number of at least 1`);
+  if (!(options.verifyTimeout > 0) || !Number.isFinite(options.verifyTimeout))
+    throw new ConfigError(`--verify-timeout must be a number of seconds above 0`);
   return options;
 }

@@ -54,6 +54,6 @@ export function passOutcome(
 }
 
 function diagnosticOf(finding: Finding): Diagnostic {
-  const { fix: _fix, reportWhenApplied: _report, ...diagnostic } = finding;
-  return diagnostic;
+  const { fix, reportWhenApplied: _report, ...diagnostic } = finding;
+  return fix ? { ...diagnostic, fixApplicability: fix.applicability } : diagnostic;
 }

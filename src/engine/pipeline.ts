@@ -197,6 +197,7 @@ class FileRun {
       endLine: end.line,
       endColumn: end.column,
       message: d.message,
+      applicability: d.fixApplicability ?? "safe",
     });
   }
 
@@ -214,6 +215,7 @@ class FileRun {
       endColumn: end.column,
       message: d.message,
       ...(d.suggestion !== undefined ? { suggestion: d.suggestion } : {}),
+      ...(d.fixApplicability ? { fix: d.fixApplicability } : {}),
     });
   }
 

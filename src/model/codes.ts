@@ -114,6 +114,17 @@ export const RUNNER_CODES: Record<string, CodeDoc> = {
       "error on the rewritten text, or could not be started. The change is shown and written as " +
       "the transforms made it, unformatted; the formatter's own message says why.",
   },
+  AS930: {
+    severity: "error",
+    title: "change reverted: the project's tests failed with it",
+    explanation:
+      "With --verify, the project's own test command ran before any change (the baseline) and " +
+      "after the changes were written. It failed where the baseline passed, and bisection over " +
+      "the write groups (the files of one cross-file plan, or one file) found this group among the " +
+      "culprits: its files were restored to their text before the run, and the command passed " +
+      "without them. The message names the tests that failed. Review the change by hand (a dry " +
+      "run shows it) or report it if asyncshift's rewrite was wrong.",
+  },
   AS999: {
     severity: "error",
     title: "internal error in a transform",

@@ -1,4 +1,4 @@
-import type { Severity } from "./types.js";
+import type { Applicability, Severity } from "./types.js";
 
 /* What reports read of a file's run: positions in the file as it was read. */
 
@@ -22,6 +22,8 @@ export interface ReportedFix extends ReportedRange {
   /** The transform that rewrote it. */
   source: string;
   message: string;
+  /** `safe`, or `unsafe` when `--unsafe-fixes` let it be applied. */
+  applicability: Applicability;
 }
 
 /** 1-based positions in the file as it was read; columns count characters. */
@@ -39,6 +41,9 @@ export interface ReportedDiagnostic extends ReportedRange {
   source: string;
   message: string;
   suggestion?: string;
+  /** How sure the finding's fix is, when it has one: `safe`, `unsafe` (not applied without
+   * `--unsafe-fixes`) or `display` (shown only). */
+  fix?: Applicability;
 }
 
 /** A diagnostic of the runner itself (a file not read, not written, ...), at a line of the file. */

@@ -25,6 +25,11 @@ export type FileResult =
       /** Unified diff of the change, when asked for. */
       diff?: string;
       written: boolean;
+      /**
+       * The write group: files of one cross-file plan share it (written all or none, and reverted
+       * together by --verify); absent, the file is a group of its own.
+       */
+      group?: string;
       original?: string;
       output?: string;
     })

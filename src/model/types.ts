@@ -36,6 +36,8 @@ export interface Diagnostic {
   message: string;
   /** The code a user should write instead, when one is known. */
   suggestion?: string;
+  /** Set by the engine: how sure the finding's fix is, when it has one (see Applicability). */
+  fixApplicability?: Applicability;
 }
 
 /** One diagnostic code: its default severity and the documentation `asyncshift explain` prints. */

@@ -57,7 +57,10 @@ function jsonFile(f: FileResult) {
     // One per site rewritten, with the code that names the rewrite.
     fixes:
       f.status === "changed"
-        ? (f.fixes ?? []).map(({ source, ...fix }) => ({ ...fix, transform: source }))
+        ? (f.fixes ?? []).map(({ source, applicability: _, ...fix }) => ({
+            ...fix,
+            transform: source,
+          }))
         : [],
     diagnostics: f.diagnostics.map(
       ({ code, severity, line, column, endLine, endColumn, message, suggestion, source }) => ({

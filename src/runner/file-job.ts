@@ -87,6 +87,48 @@ export function faultInjectingTransform(): Transform | undefined {
   };
 }
 
+/**
+ * Test-only wrong rewrite, for --verify's end-to-end test: when ASYNCSHIFT_TEST_SABOTAGE is set to
+ * a marker, the first `True` on each line holding the marker becomes `False`, as a safe fix. The
+ * project's tests then fail with that file's write group, which --verify must revert and name.
+ * Unset (always, in real use), it changes nothing.
+ */
+function sabotagingTransform(): Transform | undefined {
+  const marker = process.env.ASYNCSHIFT_TEST_SABOTAGE;
+  if (!marker) return undefined;
+  return {
+    meta: {
+      id: "test-sabotage",
+      summary: "rewrites True to False on lines holding ASYNCSHIFT_TEST_SABOTAGE",
+      codes: {},
+      triggers: [marker],
+    },
+    transform(file) {
+      const findings = [];
+      for (
+        let at = file.source.indexOf(marker);
+        at >= 0;
+        at = file.source.indexOf(marker, at + 1)
+      ) {
+        const lineStart = file.source.lastIndexOf("\n", at) + 1;
+        const start = file.source.indexOf("True", lineStart);
+        if (start < 0 || start > at) continue;
+        const end = start + "True".length;
+        const edits = [{ start, end, text: "False" }];
+        findings.push({
+          code: "AS999",
+          severity: "error" as const,
+          start,
+          end,
+          message: "sabotage",
+          fix: { applicability: "safe" as const, edits },
+        });
+      }
+      return { findings };
+    },
+  };
+}
+
 /** Why the file must not be replaced, or undefined when it may be. */
 function refusalToWrite(file: string, original: Buffer): string | undefined {
   const stat = lstatSync(file);
@@ -188,6 +230,8 @@ function processFileOrThrow(job: FileJob, registry: Registry): FileResult {
       : [...registry];
   const fault = faultInjectingTransform();
   if (fault) transforms.unshift(fault);
+  const sabotage = sabotagingTransform();
+  if (sabotage) transforms.push(sabotage);
   const result = transformSource({
     source,
     path: job.path,

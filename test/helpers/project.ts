@@ -23,13 +23,18 @@ export function removeTempProjects(): void {
   while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
 }
 
-/** Runs the built command line in `cwd` with `input` on standard input. */
-export function asyncshift(cwd: string, args: string[], input?: string) {
+/** Runs the built command line in `cwd` with `input` on standard input, `env` added. */
+export function asyncshift(
+  cwd: string,
+  args: string[],
+  input?: string,
+  env: Record<string, string> = {},
+) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: "utf8",
     input: input ?? "",
-    env: { ...process.env, NO_COLOR: "1", CI: "" },
+    env: { ...process.env, NO_COLOR: "1", CI: "", ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
