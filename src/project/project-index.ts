@@ -1,3 +1,4 @@
+import { lastSegment } from "../python/lookup.js";
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Options } from "../config/options.js";
@@ -257,12 +258,6 @@ export function projectModuleNames(root: string, listed: Iterable<string> = []):
   return new ModuleNames(root, (file) => files.has(file) || existsSync(file));
 }
 
-/** The last name of a dotted callee, without splitting it (the index tests every call's). */
-function lastNameOf(callee: string): string {
-  const dot = callee.lastIndexOf(".");
-  return dot < 0 ? callee : callee.slice(dot + 1);
-}
-
 interface FileOutline {
   file: string;
   /** Relative to the root, in the platform's separators. */
@@ -350,7 +345,7 @@ function indexedCalls(
     let withinNames: string[] | undefined;
     for (let k = 0; k + PACKED_CALL_WIDTH - 1 < c.length; k += PACKED_CALL_WIDTH) {
       const callee = c[k] as string;
-      if (!names.has(lastNameOf(callee))) continue;
+      if (!names.has(lastSegment(callee))) continue;
       const flags = c[k + 2] as number;
       const within = c[k + 3] as number;
       withinNames ??= outline.f.map(([name, className]) =>

@@ -2,19 +2,21 @@ import { describe, expect, it } from "vitest";
 import { parsePython } from "../../src/syntax/parse.js";
 import {
   bindingsInScope,
-  decoratorCallee,
-  decorators,
   enclosingClass,
   enclosingDef,
   enclosingFunction,
   enclosingScope,
   freshName,
-  isAsyncFunction,
   isNameReference,
-  isUnderMainGuard,
   referencesInScope,
-  stringLiteralValue,
 } from "../../src/python/scope.js";
+import {
+  decoratorCallee,
+  decorators,
+  isAsyncFunction,
+  isUnderMainGuard,
+  stringLiteralValue,
+} from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 
 function root(source: string): SyntaxNode {

@@ -1,19 +1,7 @@
+import { lastSegment } from "../../src/python/lookup.js";
 import { functionKey } from "../../src/model/function-key.js";
-import {
-  allImportStatements,
-  importBindingOf,
-  importBindings,
-  namesImportedAs,
-  qualifiedName,
-  type ImportBinding,
-} from "../../src/python/imports.js";
-import {
-  enclosingDef,
-  enclosingFunction,
-  isAsyncFunction,
-  isUnderMainGuard,
-  needsParenthesesForAwait,
-} from "../../src/python/scope.js";
+import type { ImportBinding } from "../../src/model/types.js";
+import { isUnderMainGuard, needsParenthesesForAwait } from "../../src/python/shapes.js";
 import { callArguments, chainRoot } from "../../src/python/calls.js";
 import { movedLineEdits } from "./reindent.js";
 import { diagnosticAt } from "../../src/model/diagnostic.js";
@@ -169,27 +157,27 @@ interface Site {
   reference: SyntaxNode;
 }
 
-function asyncioRunSites(root: SyntaxNode): Site[] {
+function asyncioRunSites(file: FileSemantics): Site[] {
   const sites: Site[] = [];
-  for (const call of root.descendantsOfType("call")) {
+  for (const call of file.root.descendantsOfType("call")) {
     const callee = call.childForFieldName("function");
     if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) continue;
     // A cheap look at the names first: `<asyncio>.run`, or a name imported as asyncio.run.
-    if (!mayBeAsyncioRun(root, callee)) continue;
-    if (qualifiedName(callee) !== "asyncio.run") continue;
+    if (!mayBeAsyncioRun(file, callee)) continue;
+    if (file.qualifiedName(callee) !== "asyncio.run") continue;
     const reference = callee.type === "identifier" ? callee : chainRoot(callee);
-    const binding = reference && importBindingOf(reference.text, reference);
+    const binding = reference && file.importBindingOf(reference.text, reference);
     if (binding && reference) sites.push({ call, binding, reference });
   }
   return sites;
 }
 
 /** Could `callee` be asyncio.run, judging by names alone (no scope walked)? */
-function mayBeAsyncioRun(root: SyntaxNode, callee: SyntaxNode): boolean {
-  if (callee.type === "identifier") return namesImportedAs(root, "asyncio.run").has(callee.text);
+function mayBeAsyncioRun(file: FileSemantics, callee: SyntaxNode): boolean {
+  if (callee.type === "identifier") return file.namesImportedAs("asyncio.run").has(callee.text);
   if (callee.childForFieldName("attribute")?.text !== "run") return false;
   const object = callee.childForFieldName("object");
-  return object?.type === "identifier" && namesImportedAs(root, "asyncio").has(object.text);
+  return object?.type === "identifier" && file.namesImportedAs("asyncio").has(object.text);
 }
 
 /**
@@ -229,10 +217,10 @@ const ASYNCIO_FUTURE_MAKERS = new Set([
 ]);
 
 /** The dotted name (as written) of `inner`'s callee when it is one of ASYNCIO_FUTURE_MAKERS. */
-function asyncioFutureMaker(inner: SyntaxNode): string | undefined {
+function asyncioFutureMaker(file: FileSemantics, inner: SyntaxNode): string | undefined {
   const callee = inner.childForFieldName("function");
   if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return undefined;
-  const qualified = qualifiedName(callee);
+  const qualified = file.qualifiedName(callee);
   return qualified && ASYNCIO_FUTURE_MAKERS.has(qualified) ? callee.text : undefined;
 }
 
@@ -249,8 +237,8 @@ function suggestionFor(inner: SyntaxNode, name: string): string {
 }
 
 /** The name `async_to_sync` is reachable by at module level, or undefined when it means something else. */
-function asyncToSyncName(root: SyntaxNode): { name: string; imported: boolean } | undefined {
-  const imports = allImportStatements(root).flatMap(importBindings);
+function asyncToSyncName(file: FileSemantics): { name: string; imported: boolean } | undefined {
+  const imports = file.importBindings();
   const moduleLevel = imports.find(
     (b) => b.scope.type === "module" && b.qualified === `${ASGIREF}.${ASYNC_TO_SYNC}`,
   );
@@ -260,8 +248,8 @@ function asyncToSyncName(root: SyntaxNode): { name: string; imported: boolean } 
     (b) => b.local === ASYNC_TO_SYNC && b.qualified !== `${ASGIREF}.${ASYNC_TO_SYNC}`,
   );
   const otherBinding =
-    root.text.includes(ASYNC_TO_SYNC) &&
-    root.descendantsOfType("identifier").some((id) => {
+    file.root.text.includes(ASYNC_TO_SYNC) &&
+    file.root.descendantsOfType("identifier").some((id) => {
       if (id.text !== ASYNC_TO_SYNC) return false;
       const parent = id.parent;
       if (parent?.type === "function_definition" || parent?.type === "class_definition")
@@ -283,13 +271,13 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
   const sites: TransformSite[] = [];
   const report: Report = (node, code, message, suggestion) =>
     findings.push(diagnosticAt(meta, node, code, message, suggestion));
-  const a2s = asyncToSyncName(file.root);
-  for (const site of asyncioRunSites(file.root)) {
+  const a2s = asyncToSyncName(file);
+  for (const site of asyncioRunSites(file)) {
     const { call } = site;
     const entryPoint = entryPointOf(file, call, ctx);
     sites.push({
       kind: "asyncio.run",
-      context: entryPoint ? "entry-point" : siteContext(call),
+      context: entryPoint ? "entry-point" : siteContext(file, call),
       start: call.startIndex,
     });
     if (isUnderMainGuard(call)) continue;
@@ -301,7 +289,7 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
       );
       continue;
     }
-    const refusal = refusalOf(call);
+    const refusal = refusalOf(file, call);
     if (refusal) {
       const [code, message, inner] = refusal;
       report(call, code, message, inner && suggestionFor(inner, a2s?.name ?? ASYNC_TO_SYNC));
@@ -316,7 +304,7 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
         : asyncToSyncFinding(file, site, inner, a2s),
     );
   }
-  runUntilCompleteFindings(file.root, a2s, sites, report);
+  runUntilCompleteFindings(file, a2s, sites, report);
   return { findings, sites };
 }
 
@@ -371,8 +359,8 @@ function calleeOf(call: SyntaxNode): string {
 type Refusal = [code: "AS102" | "AS103" | "AS104" | "AS106", message: string, inner?: SyntaxNode];
 
 /** Why `asyncio.run(...)` cannot be rewritten whatever the context, if it cannot. */
-function refusalOf(call: SyntaxNode): Refusal | undefined {
-  const fn = enclosingFunction(call);
+function refusalOf(file: FileSemantics, call: SyntaxNode): Refusal | undefined {
+  const fn = file.enclosingFunction(call);
   const args = callArguments(call);
   const inner = args[0];
   if (!fn)
@@ -385,7 +373,7 @@ function refusalOf(call: SyntaxNode): Refusal | undefined {
       "AS103",
       "asyncio.run() of a value that is not a call: cannot rewrite to async_to_sync(f)(args); pass the async function and its arguments to async_to_sync by hand",
     ];
-  const futureMaker = asyncioFutureMaker(inner);
+  const futureMaker = asyncioFutureMaker(file, inner);
   if (futureMaker)
     return [
       "AS103",
@@ -400,8 +388,7 @@ function refusalOf(call: SyntaxNode): Refusal | undefined {
         .join(", ")}): async_to_sync has no equivalent; drop them and rewrite by hand`,
       inner,
     ];
-  const def = enclosingDef(call);
-  if (!def || !isAsyncFunction(def)) return undefined;
+  if (!file.inAsyncContext(call)) return undefined;
   // In a lambda, `await` is a syntax error; in a generator expression it makes an async
   // generator the consumer (`sum(...)`, `list(...)`) cannot iterate.
   const noAwaitHere =
@@ -455,21 +442,24 @@ function awaitFinding(site: Site, inner: SyntaxNode): Finding {
 
 /** `loop.run_until_complete(...)` in sync code: the same bug, reported (AS105). */
 function runUntilCompleteFindings(
-  root: SyntaxNode,
+  file: FileSemantics,
   a2s: { name: string } | undefined,
   sites: TransformSite[],
   report: Report,
 ): void {
-  for (const call of root.descendantsOfType("call")) {
+  for (const call of file.root.descendantsOfType("call")) {
     const callee = call.childForFieldName("function");
     if (
       callee?.type !== "attribute" ||
       callee.childForFieldName("attribute")?.text !== "run_until_complete"
     )
       continue;
-    sites.push({ kind: "run_until_complete", context: siteContext(call), start: call.startIndex });
-    const def = enclosingDef(call);
-    if (!def || isAsyncFunction(def) || isUnderMainGuard(call)) continue;
+    sites.push({
+      kind: "run_until_complete",
+      context: siteContext(file, call),
+      start: call.startIndex,
+    });
+    if (!file.enclosingDef(call) || file.inAsyncContext(call) || isUnderMainGuard(call)) continue;
     const inner = callArguments(call)[0];
     report(
       call,
@@ -496,18 +486,17 @@ function reachesSyncToAsync(inner: SyntaxNode, ctx: Context): boolean {
   const callee = inner.childForFieldName("function")?.text.replace(/\s+/g, "");
   if (!index || !callee) return false;
   const seen = new Set<string>();
-  let names = [callee.split(".").at(-1)!];
+  let names = [lastSegment(callee)];
   for (let depth = 0; depth < 6 && names.length > 0; depth++) {
     const next: string[] = [];
     for (const name of names) {
       if (seen.has(name)) continue;
       seen.add(name);
       for (const fn of index.functions.filter((f) => f.name === name)) {
-        if (fn.decorators.some((d) => THREAD_WRAPPERS.has(d.split(".").at(-1)!))) return true;
+        if (fn.decorators.some((d) => THREAD_WRAPPERS.has(lastSegment(d)))) return true;
         const within = fn.className ? `${fn.className}.${fn.name}` : fn.name;
         for (const call of index.calls)
-          if (call.path === fn.path && call.within === within)
-            next.push(call.callee.split(".").at(-1)!);
+          if (call.path === fn.path && call.within === within) next.push(lastSegment(call.callee));
       }
     }
     if (next.some((n) => THREAD_WRAPPERS.has(n))) return true;
@@ -570,9 +559,11 @@ function calledUnderMainGuard(file: FileSemantics, name: string): boolean {
 }
 
 /** Where a site runs, for `asyncshift report`: that decides whether it is the bug. */
-function siteContext(call: SyntaxNode): "entry-point" | "module" | "async" | "sync" {
+function siteContext(
+  file: FileSemantics,
+  call: SyntaxNode,
+): "entry-point" | "module" | "async" | "sync" {
   if (isUnderMainGuard(call)) return "entry-point";
-  if (!enclosingFunction(call)) return "module";
-  const def = enclosingDef(call);
-  return def !== undefined && isAsyncFunction(def) ? "async" : "sync";
+  if (!file.enclosingFunction(call)) return "module";
+  return file.inAsyncContext(call) ? "async" : "sync";
 }

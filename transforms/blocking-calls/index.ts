@@ -1,4 +1,4 @@
-import { isAsyncFunction } from "../../src/python/scope.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
 import { BLOCKING_CALLS, type BlockingFamily } from "../../src/python/blocking.js";
 import {
   callsByLastName,

@@ -1,6 +1,7 @@
+import { lastSegment } from "../../src/python/lookup.js";
 import { dottedParts } from "../../src/python/calls.js";
 import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
-import { isAsyncFunction } from "../../src/python/scope.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
 import { functionsNamed, moduleFunctionsNamed } from "../../src/project/index-lookup.js";
 import type { Binding, Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 
@@ -189,7 +190,7 @@ export class CoroutineFunctions {
     const name = cls.childForFieldName("name")?.text;
     const subclassSync = this.file.root.descendantsOfType("class_definition").some((other) => {
       const bases = other.childForFieldName("superclasses")?.namedChildren ?? [];
-      if (!bases.some((b) => b.text.split(".").at(-1) === name)) return false;
+      if (!bases.some((b) => lastSegment(b.text) === name)) return false;
       const body = other.childForFieldName("body");
       return (body?.namedChildren ?? []).some((member) => {
         const def =
@@ -215,7 +216,7 @@ export class CoroutineFunctions {
     const index = this.ctx.project.index;
     const absolute = absoluteName(qualified, this.file);
     if (!index || !absolute || !absolute.includes(".")) return undefined;
-    const name = absolute.slice(absolute.lastIndexOf(".") + 1);
+    const name = lastSegment(absolute);
     const module = absolute.slice(0, absolute.lastIndexOf("."));
     const matches = moduleFunctionsNamed(index, module, name);
     // Defined twice in its module with different async-ness (`if ...: async def` / `else: def`).

@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import { isAsyncFunction } from "../../src/python/scope.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
 import type {
   Context,
   FileSemantics,

@@ -1,6 +1,7 @@
+import { lastSegment } from "../../src/python/lookup.js";
 import { callArguments } from "../../src/python/calls.js";
 import { functionsNamed } from "../../src/project/index-lookup.js";
-import { isAsyncFunction } from "../../src/python/scope.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
 import type {
   Context,
   FileSemantics,
@@ -100,7 +101,7 @@ function indexedName(f: IndexedFunction): string {
 /** Calls of `fn` (by a bare name or through its module's name) made directly in an `async def`. */
 function callsFromAsync(ctx: Context, fn: IndexedFunction): [IndexedCall, IndexedFunction][] {
   const index = ctx.project.index!;
-  const moduleName = fn.module.split(".").pop();
+  const moduleName = lastSegment(fn.module);
   const found: [IndexedCall, IndexedFunction][] = [];
   for (const call of index.calls) {
     if (call.awaited || call.within === undefined) continue;

@@ -1,5 +1,5 @@
 import { siteKey } from "../../src/model/function-key.js";
-import { fromModuleName } from "../../src/python/imports.js";
+import { fromModuleName } from "../../src/python/shapes.js";
 import type { Edit, NeededImport, ReplacedName, SyntaxNode } from "../../src/model/types.js";
 import { awaitedCall, twinInsertion } from "./chain-plan.js";
 import { orderedCalls, plainFunctions, projectTwinEdits } from "./chain-facts.js";

@@ -4,7 +4,7 @@ import type {
   TransformMeta,
   TransformResult,
 } from "../../src/model/types.js";
-import { isAsyncFunction } from "../../src/python/scope.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
 import { CODES } from "./codes.js";
 import { asyncBody, decoratedWrapper, wrapperCall } from "./sites.js";
 import { newOrmFile } from "./state.js";

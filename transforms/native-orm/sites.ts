@@ -44,7 +44,7 @@ export function wrapperCall(f: OrmFile, ref: SyntaxNode): void {
   }
   const site = conversion.node;
   const suggestion = rewrittenText(f.source, site, conversion.edits);
-  const lazy = lazyQueryProblem(conversion, "async");
+  const lazy = lazyQueryProblem(f, conversion, "async");
   if (lazy) {
     recordSite(f, "sync_to_async", outer, lazy.code);
     reportProblem(f, lazy);

@@ -1,4 +1,4 @@
-import { isAsyncFunction, needsParenthesesForAwait } from "../../src/python/scope.js";
+import { isAsyncFunction, needsParenthesesForAwait } from "../../src/python/shapes.js";
 import type { Edit, Fix, SyntaxNode } from "../../src/model/types.js";
 import { declaredTwin, type FileScan } from "./proofs.js";
 import type { SiteResults } from "./results.js";

@@ -1,3 +1,4 @@
+import { lastSegment } from "../../src/python/lookup.js";
 import { diagnosticAt } from "../../src/model/diagnostic.js";
 import type {
   Edit,
@@ -122,6 +123,6 @@ function droppedReferences(references: SyntaxNode[], uses?: ImportBinding): Synt
  */
 function threadWrapperGone(call: SyntaxNode): ReplacedName {
   const local = call.childForFieldName("function")!.text.replace(/\s+/g, "");
-  const method = local.split(".").at(-1)!;
+  const method = lastSegment(local);
   return { qualified: method === "to_thread" ? "asyncio.to_thread" : method, local, by: "" };
 }
