@@ -5,6 +5,7 @@ import { isUnderMainGuard, needsParenthesesForAwait } from "../../src/python/sha
 import { callArguments, chainRoot } from "../../src/python/calls.js";
 import { movedLineEdits } from "./reindent.js";
 import { diagnosticAt } from "../../src/model/diagnostic.js";
+import { FindingsReporter, type CodeOf } from "../../src/model/findings.js";
 import type {
   Context,
   FileSemantics,
@@ -12,10 +13,9 @@ import type {
   SyntaxNode,
   TransformMeta,
   TransformResult,
-  TransformSite,
 } from "../../src/model/types.js";
 
-export const meta: TransformMeta = {
+export const meta = {
   id: "asyncio-run",
   summary: "asyncio.run(f(x)) in sync code -> async_to_sync(f)(x)",
   needsDjango: true,
@@ -143,7 +143,7 @@ export const meta: TransformMeta = {
       after: "# unchanged",
     },
   },
-};
+} satisfies TransformMeta;
 
 const ASGIREF = "asgiref.sync";
 const ASYNC_TO_SYNC = "async_to_sync";
@@ -259,30 +259,19 @@ function asyncToSyncName(file: FileSemantics): { name: string; imported: boolean
   return otherImport || otherBinding ? undefined : { name: ASYNC_TO_SYNC, imported: false };
 }
 
-type Report = (
-  node: SyntaxNode,
-  code: keyof typeof meta.codes & string,
-  message: string,
-  suggestion?: string,
-) => void;
+/** What asyncio-run says about a file: findings under its own codes, and the sites it counts. */
+type Out = FindingsReporter<CodeOf<typeof meta.codes>>;
 
 export function transform(file: FileSemantics, ctx: Context): TransformResult {
-  const findings: Finding[] = [];
-  const sites: TransformSite[] = [];
-  const report: Report = (node, code, message, suggestion) =>
-    findings.push(diagnosticAt(meta, node, code, message, suggestion));
+  const out: Out = new FindingsReporter(meta.codes);
   const a2s = asyncToSyncName(file);
   for (const site of asyncioRunSites(file)) {
     const { call } = site;
     const entryPoint = entryPointOf(file, call, ctx);
-    sites.push({
-      kind: "asyncio.run",
-      context: entryPoint ? "entry-point" : siteContext(file, call),
-      start: call.startIndex,
-    });
+    out.site(call, "asyncio.run", entryPoint ? "entry-point" : siteContext(file, call));
     if (isUnderMainGuard(call)) continue;
     if (entryPoint) {
-      report(
+      out.report(
         call,
         "AS108",
         `asyncio.run() in ${entryPoint}: the process owns its event loop here; left as is`,
@@ -292,20 +281,20 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
     const refusal = refusalOf(file, call);
     if (refusal) {
       const [code, message, inner] = refusal;
-      report(call, code, message, inner && suggestionFor(inner, a2s?.name ?? ASYNC_TO_SYNC));
+      out.report(call, code, message, inner && suggestionFor(inner, a2s?.name ?? ASYNC_TO_SYNC));
       continue;
     }
     const inner = callArguments(call)[0];
     // Without Django, asyncio.run loses nothing unless the coroutine runs sync_to_async work.
     if (!usesDjango(ctx) && !reachesSyncToAsync(inner, ctx)) continue;
-    findings.push(
+    out.findings.push(
       file.inAsyncContext(call)
         ? awaitFinding(site, inner)
         : asyncToSyncFinding(file, site, inner, a2s),
     );
   }
-  runUntilCompleteFindings(file, a2s, sites, report);
-  return { findings, sites };
+  runUntilCompleteFindings(file, a2s, out);
+  return out.result();
 }
 
 /** `asyncio.run(f(x))` in sync code -> `async_to_sync(f)(x)` (AS101), or why not (AS107). */
@@ -444,8 +433,7 @@ function awaitFinding(site: Site, inner: SyntaxNode): Finding {
 function runUntilCompleteFindings(
   file: FileSemantics,
   a2s: { name: string } | undefined,
-  sites: TransformSite[],
-  report: Report,
+  out: Out,
 ): void {
   for (const call of file.root.descendantsOfType("call")) {
     const callee = call.childForFieldName("function");
@@ -454,14 +442,10 @@ function runUntilCompleteFindings(
       callee.childForFieldName("attribute")?.text !== "run_until_complete"
     )
       continue;
-    sites.push({
-      kind: "run_until_complete",
-      context: siteContext(file, call),
-      start: call.startIndex,
-    });
+    out.site(call, "run_until_complete", siteContext(file, call));
     if (!file.enclosingDef(call) || file.inAsyncContext(call) || isUnderMainGuard(call)) continue;
     const inner = callArguments(call)[0];
-    report(
+    out.report(
       call,
       "AS105",
       "run_until_complete() in sync code drives an event loop with no async_to_sync above it (same bug as asyncio.run): use async_to_sync",

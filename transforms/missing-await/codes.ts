@@ -1,7 +1,7 @@
 import type { CodeDoc } from "../../src/model/types.js";
 
 /** The codes of missing-await, with what `asyncshift explain` prints for each. */
-export const MISSING_AWAIT_CODES: Record<string, CodeDoc> = {
+export const MISSING_AWAIT_CODES = {
   AS401: {
     severity: "error",
     title: "Coroutine called without await in async def",
@@ -77,4 +77,4 @@ export const MISSING_AWAIT_CODES: Record<string, CodeDoc> = {
     after:
       "async def refresh():\n    await pull_rates()\n\nasync def dashboard(request):\n    await refresh()",
   },
-};
+} satisfies Record<string, CodeDoc>;

@@ -68,7 +68,7 @@ function twinNames(f: OrmFile, plan: ProjectChainPlan, calls: AnyCall[]): string
 }
 
 function recordConverting(f: OrmFile, site: SyntaxNode, name: string, twins: string) {
-  f.sites.push({
+  f.out.sites.push({
     kind: "sync_to_async",
     context: "convertible",
     detail: `converts through calls across files (chain): ${name} -> ${twins}`,

@@ -71,5 +71,5 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
   if (mayHoldSyncOrmCalls(f.source, ctx))
     for (const def of f.root.descendantsOfType("function_definition"))
       if (isAsyncFunction(def)) asyncBody(f, def);
-  return { findings: f.findings, sites: f.sites };
+  return f.out.result();
 }

@@ -1,14 +1,12 @@
 import { lastSegment } from "../../src/python/lookup.js";
-import { diagnosticAt } from "../../src/model/diagnostic.js";
+import { FindingsReporter } from "../../src/model/findings.js";
 import type {
+  CodeDoc,
   Edit,
-  Finding,
   Fix,
   ImportBinding,
   ReplacedName,
   SyntaxNode,
-  TransformMeta,
-  TransformSite,
 } from "../../src/model/types.js";
 import type { Native } from "./proofs.js";
 import { leftmostIdentifier, type Site, type Target } from "./sites.js";
@@ -26,35 +24,21 @@ export interface Rewrite {
   reported?: boolean;
 }
 
-/** What one run over a file gathers: findings (rewrites and diagnostics) and inventory sites. */
-export class SiteResults {
-  readonly findings: Finding[] = [];
-  readonly found: TransformSite[] = [];
+/**
+ * What one run over a file gathers: findings (rewrites and diagnostics) under to-thread's codes,
+ * and inventory sites; it knows every site of the file, to keep their rewrites apart.
+ */
+export class SiteResults extends FindingsReporter<ThreadCode> {
   private readonly siteRanges: { start: number; end: number }[];
 
-  constructor(
-    private readonly meta: TransformMeta,
-    sites: Site[],
-  ) {
+  constructor(codes: Readonly<Record<ThreadCode, CodeDoc>>, sites: Site[]) {
+    super(codes);
     // Plain numbers: a tree-sitter node's positions are read through the native binding.
     this.siteRanges = sites.map((s) => ({ start: s.call.startIndex, end: s.call.endIndex }));
   }
 
-  report(
-    node: SyntaxNode,
-    code: ThreadCode,
-    message: string,
-    suggestion?: string,
-    fix?: Fix,
-  ): void {
-    this.findings.push({
-      ...diagnosticAt(this.meta, node, code, message, suggestion),
-      ...(fix ? { fix } : {}),
-    });
-  }
-
   inventory(site: Site, context: string, detail: string): void {
-    this.found.push({ kind: "to_thread", context, detail, start: site.call.startIndex });
+    this.sites.push({ kind: "to_thread", context, detail, start: site.call.startIndex });
   }
 
   /** Does another site lie inside this one (its lines are that site's to move)? */
