@@ -180,12 +180,26 @@ export function modelClassesFrom(
           overrides[manager] ??= methods;
       }
       if (Object.keys(overrides).length > 0) facts.managerOverrides = overrides;
+      const own = selfManagersOf(cls, all);
+      if (own) facts.selfManagers = own;
       models[name] = facts;
       changed = true;
     }
   }
   addReverseManagers(all, models);
   return models;
+}
+
+/** The model's manager classes that no other class of the project extends (see selfManagers). */
+function selfManagersOf(
+  cls: ClassFacts,
+  all: Map<string, ClassFacts>,
+): Record<string, string> | undefined {
+  const entries = Object.entries(cls.managerClasses ?? {}).filter(
+    ([, className]) =>
+      all.has(className) && ![...all.values()].some((other) => other.bases.includes(className)),
+  );
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 /** The related_name managers each model's ForeignKeys and ManyToManyFields give their targets. */

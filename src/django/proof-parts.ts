@@ -181,7 +181,8 @@ export const DEFAULT_MANAGERS = new Set(["objects", "_default_manager", "_base_m
 /**
  * The sync methods a model's manager class overrides with no async twin of its own: Django's
  * `Manager.acreate()` runs `QuerySet.create()` in a thread, never the manager's `create()`. For
- * `_default_manager` and `_base_manager`, any declared manager's.
+ * `_default_manager` and `_base_manager`, any declared manager's. Also the sync methods whose
+ * native name (`aget`) the manager class defines without them: the rewrite would call that one.
  */
 export function bypassedMethods(project: ProjectFacts, model: string, manager: string): string[] {
   const overrides = project.models[model]?.managerOverrides ?? {};
@@ -189,7 +190,13 @@ export function bypassedMethods(project: ProjectFacts, model: string, manager: s
     manager === "_default_manager" || manager === "_base_manager"
       ? Object.values(overrides).flat()
       : (overrides[manager] ?? []);
-  return methods.filter((m) => !methods.includes(`a${m}`));
+  const overridden = methods.filter((m) => !methods.includes(`a${m}`));
+  // A manager defining `aget` and no `get`: Django's name for the native form of `get()` is taken
+  // by the project's own method (one that returns None for a missing row, say).
+  const shadowed = methods
+    .filter((m) => /^a[a-z]/.test(m) && !methods.includes(m.slice(1)))
+    .map((m) => m.slice(1));
+  return [...overridden, ...shadowed];
 }
 
 /** Does the statement assigning `value` run, unconditionally, before `use` in the same block? */

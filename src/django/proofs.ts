@@ -3,6 +3,7 @@ import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { bindingsNamed, enclosingScope } from "../python/scope.js";
 import { QUERYSET_RETURNING } from "./api.js";
+import { managerSelfProof } from "./manager-self.js";
 import {
   bindingSite,
   bypassedMethods,
@@ -182,7 +183,8 @@ export class OrmProofs {
       if (YIELDS_NON_INSTANCES.has(method)) proof.yieldsInstances = false;
       return proof;
     }
-    if (expr.type === "identifier") return this.querysetNamed(expr);
+    if (expr.type === "identifier")
+      return this.querysetNamed(expr) ?? managerSelfProof(this.project, expr);
     // qs[a:b] without a step is still a lazy queryset (LIMIT/OFFSET).
     if (isLazySlice(expr)) return this.querysetOf(expr.childForFieldName("value")!);
     return undefined;

@@ -167,6 +167,11 @@ export interface ModelFacts {
    * `Manager.a<name>()` runs `QuerySet.<name>()` in a thread and never calls the manager's own.
    */
   managerOverrides?: Record<string, string[]>;
+  /**
+   * By manager attribute, the project manager class it is made of (`objects = ChatManager()`),
+   * when no other project class extends that class: `self` in its methods is this manager.
+   */
+  selfManagers?: Record<string, string>;
 }
 
 /** What the pre-pass learned about the whole project. Plain data: it crosses worker threads. */

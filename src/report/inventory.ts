@@ -80,6 +80,22 @@ function table(rows: string[][], rightAligned: (col: number) => boolean): string
   );
 }
 
+/**
+ * "sync_to_async sites: N; converted M; explained K": every wrapper site ends as a rewrite (a safe
+ * fix) or a diagnostic; a site with neither is counted as silent.
+ */
+function wrapperCoverage(counts: Record<string, number> | undefined): string | undefined {
+  if (!counts) return undefined;
+  const sites = countIn(counts, "*");
+  const converted = counts["convertible"] ?? 0;
+  const silent = counts["silent"] ?? 0;
+  const explained = sites - converted - silent;
+  return (
+    `sync_to_async sites: ${sites}; converted ${converted}; explained ${explained}` +
+    (silent > 0 ? `; silent ${silent}` : "")
+  );
+}
+
 /** The inventory as a terminal table: files with anything to report, then totals and blockers. */
 export function formatInventoryText(
   inventory: Inventory,
@@ -114,6 +130,8 @@ export function formatInventoryText(
       `${totals.mixedFiles} mixing both; ${totals.syntaxErrorFiles} with syntax errors` +
       (totals.unreadableFiles > 0 ? `; ${totals.unreadableFiles} unreadable` : ""),
   );
+  const coverage = wrapperCoverage(totals.sites["sync_to_async"]);
+  if (coverage) out.push(coverage);
   const runUntilComplete = totals.sites["run_until_complete"];
   if (runUntilComplete)
     out.push(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inventoryOfSource } from "../../src/inventory/index.js";
+import { inventoryOfSource, kindsCountingSkipped, totalsOf } from "../../src/inventory/index.js";
+import { formatInventoryText } from "../../src/report/inventory.js";
 import { parsePython } from "../../src/syntax/parse.js";
 import { FileSemantics } from "../../src/python/semantics.js";
 import { factsOfFile, projectFacts } from "../../src/project/project-facts.js";
@@ -79,6 +80,7 @@ describe("native-orm sites for `asyncshift report`", () => {
       "sync-orm-call blocked AS204 queryset evaluation 13",
       "sync_to_async convertible 18",
       "sync_to_async blocked AS203 transaction 23",
+      "sync_to_async kept AS215 no ORM work 29",
     ]);
   });
 
@@ -107,6 +109,15 @@ describe("native-orm sites for `asyncshift report`", () => {
     const silent = new Set<string>();
     const file = inventoryOfSource("app/views.py", VIEWS, TRANSFORMS, contextFor(), {}, silent);
     expect([...silent]).toEqual([]);
-    expect(file.sites.filter((s) => s.transform === "native-orm")).toHaveLength(7);
+    expect(file.sites.filter((s) => s.transform === "native-orm")).toHaveLength(8);
+  });
+
+  it("shows the wrapper coverage in the report: sites, converted, explained", () => {
+    const file = inventoryOfSource("app/views.py", VIEWS, TRANSFORMS, contextFor(), {}, new Set());
+    const totals = totalsOf([file], kindsCountingSkipped(TRANSFORMS));
+    const inventory = { files: [file], totals, silentTransforms: [] };
+    expect(formatInventoryText(inventory, TRANSFORMS, false)).toContain(
+      "sync_to_async sites: 6; converted 3; explained 3\n",
+    );
   });
 });

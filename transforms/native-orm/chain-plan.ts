@@ -3,7 +3,7 @@ import { relative, resolve } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
 import { needsParenthesesForAwait } from "../../src/python/shapes.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
-import { chainBlocker, nameOf, reachedFunctions } from "./chains.js";
+import { chainBlocker, isNestedDef, nameOf, reachedFunctions } from "./chains.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
 import { callsNamed } from "../../src/project/index-lookup.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
@@ -112,6 +112,8 @@ function twinsOf(
       const outside = f.root
         .descendantsOfType("identifier")
         .some((id) => id.text === name && id.id !== nameNode.id && !awaitedCallees.has(id.id));
+      // A nested def is named only where it is defined: no other module calls or patches it.
+      if (!outside && isNestedDef(fn.def)) continue;
       // A chain converted in another file awaits its twin (see project-chains.ts).
       const twinnedForProject = projectPlan(f)?.twins[chainKey(f, fn.def)] !== undefined;
       if (!outside && !twinnedForProject && !calledFromOtherFiles(f, name)) continue;

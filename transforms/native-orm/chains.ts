@@ -1,4 +1,5 @@
 import { versionAtLeast } from "../../src/django/orm.js";
+import { resolveMethod } from "../../src/python/mro.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { unprovenChains } from "./lazy-relations.js";
 import {
@@ -6,7 +7,7 @@ import {
   indexedFunctionsNamed,
   insideGenerator,
   projectPlan,
-  sameModuleBase,
+  selfClass,
 } from "./cross-calls.js";
 import { scan } from "./scan.js";
 import { lineOf } from "./state.js";
@@ -40,7 +41,7 @@ export function chainTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefi
   if (callee.type !== "identifier") return undefined;
   let scope = f.file.enclosingScope(callee);
   while (scope.type !== "module") {
-    if (f.file.bindingsNamed(scope, callee.text).length > 0) return undefined;
+    if (f.file.bindingsNamed(scope, callee.text).length > 0) return nestedTarget(f, scope, callee);
     scope = f.file.enclosingScope(scope);
   }
   const bound = f.file.bindingsNamed(scope, callee.text);
@@ -51,31 +52,39 @@ export function chainTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefi
 }
 
 /**
- * `self.<name>` inside a method: the plain method it names, in the same class or, when the class
- * does not define the name, in its base classes defined in the same module (one base each, as
- * far as they go). Not when another class of the project defines a method of that name: a
+ * `def load_blocking(): ...` in the function `scope`, named only by `callee` (its one use, the
+ * wrapper's `sync_to_async(load_blocking)`): a plain nested def, converted in place with its caller.
+ */
+function nestedTarget(f: OrmFile, scope: SyntaxNode, callee: SyntaxNode): SyntaxNode | undefined {
+  if (scope.type !== "function_definition") return undefined;
+  const bound = f.file.bindingsNamed(scope, callee.text);
+  const def = bound.length === 1 ? bound[0].node.parent : undefined;
+  if (def?.type !== "function_definition" || def.parent?.parent?.id !== scope.id) return undefined;
+  if (def.children.some((c) => c.type === "async")) return undefined;
+  const uses = f.file.referencesInScope(scope, callee.text);
+  return uses.length === 1 && uses[0].id === callee.id ? def : undefined;
+}
+
+/** Is `def` nested in another function (reachable by no other module, its name local)? */
+export function isNestedDef(def: SyntaxNode): boolean {
+  for (let n = def.parent; n; n = n.parent) if (n.type === "function_definition") return true;
+  return false;
+}
+
+/**
+ * `self.<name>` inside a method: the plain method it names, found along the class's method
+ * resolution order (its bases and mixins defined in the same module, as Python orders them).
+ * Not when a class on the way is out of sight before the name is found (a library base may
+ * define it), and not when another class of the project defines a method of that name: a
  * subclass's override would be the one called.
  */
 export function methodTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefined {
   const receiver = callee.childForFieldName("object");
   const name = callee.childForFieldName("attribute")?.text;
   if (callee.type !== "attribute" || receiver?.type !== "identifier" || !name) return undefined;
-  const method = f.file.enclosingScope(callee);
-  const firstParameter = method.childForFieldName("parameters")?.namedChildren[0];
-  if (method.type !== "function_definition" || firstParameter?.text !== receiver.text)
-    return undefined;
-  if (receiver.text !== "self") return undefined;
-  const holder = method.parent?.type === "decorated_definition" ? method.parent : method;
-  let cls = holder.parent?.parent;
-  const seen = new Set<number>();
-  while (cls?.type === "class_definition" && !seen.has(cls.id)) {
-    seen.add(cls.id);
-    const bound = f.file.bindingsNamed(cls, name);
-    if (bound.length > 1) return undefined;
-    if (bound.length === 1) return plainMethod(f, cls, name);
-    cls = sameModuleBase(f, cls);
-  }
-  return undefined;
+  const cls = selfClass(f, callee);
+  const found = cls && resolveMethod(cls, name);
+  return found?.kind === "local" ? plainMethod(f, found.cls, name) : undefined;
 }
 
 function plainMethod(f: OrmFile, cls: SyntaxNode, name: string): SyntaxNode | undefined {

@@ -188,6 +188,21 @@ export const CODES = {
     after:
       "# services.py\ndef process_files(pr):\n    for f in pr.files:\n        File.objects.update_or_create(pr=pr, name=f)\n\n\nasync def aprocess_files(pr):\n    for f in pr.files:\n        await File.objects.aupdate_or_create(pr=pr, name=f)",
   },
+  AS215: {
+    severity: "info",
+    title: "sync_to_async around work with no native async form (kept)",
+    explanation:
+      "Every sync_to_async and database_sync_to_async site is either rewritten or explained. " +
+      "This one runs nothing the transform can move onto the event loop: a function whose body " +
+      "does no Django ORM work with a native async form (an HTTP client, file or image work, " +
+      "a form, a library call), a parameter or a value computed at run time. Running such work " +
+      "in a thread is what sync_to_async is for: the wrapper stays, and the message names what " +
+      "it runs. When that function does reach the ORM through code the transform cannot see, " +
+      "give it an async form by hand.",
+    before:
+      "@sync_to_async\ndef upload(image):\n    return boto3.client('s3').upload_fileobj(image, 'bucket', image.name)",
+    after: "(unchanged)",
+  },
 } satisfies Record<string, CodeDoc>;
 
 export type Code = keyof typeof CODES & string;
@@ -209,4 +224,5 @@ export const BLOCKER_NAMES: Record<Blocker, string> = {
   AS209: "newer Django",
   AS212: "lazy request.user",
   AS213: "thread_sensitive=False",
+  AS215: "no ORM work",
 };

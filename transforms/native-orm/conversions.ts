@@ -74,7 +74,7 @@ export function methodConversion(
     if (known.receiver === "queryset" && known.proof.locksRows)
       return lockProblem(node, known.proof);
     if (known.receiver === "queryset" && known.proof.bypassed?.includes(method))
-      return overrideProblem(node, callee, known.twin);
+      return overrideProblem(f, node, callee, known.twin, known.proof.model);
     return rename(known.twin, known.certain);
   }
   // Unproven: a chain through a manager or queryset methods is very likely the ORM.
@@ -113,8 +113,26 @@ export function methodConversion(
  * `Manager.acreate()` is the QuerySet's, which runs `QuerySet.create()` in a thread and never the
  * manager's own method.
  */
-function overrideProblem(node: SyntaxNode, callee: SyntaxNode, twin: AsyncMethod): Problem {
+function overrideProblem(
+  f: OrmFile,
+  node: SyntaxNode,
+  callee: SyntaxNode,
+  twin: AsyncMethod,
+  model: string,
+): Problem {
   const manager = callee.childForFieldName("object")!.text;
+  const managerAttribute = lastSegment(manager);
+  const own = f.ctx.project.models[model]?.managerOverrides?.[managerAttribute] ?? [];
+  if (own.includes(twin.async) && !own.includes(twin.sync))
+    return {
+      code: "AS205",
+      node,
+      message:
+        `the manager class of ${manager} defines its own ${twin.async}(), so ${manager}.` +
+        `${twin.async}() would call the project's method, not Django's native form of ` +
+        `${twin.sync}() (it may behave differently, e.g. return None for a missing row): ` +
+        `keep ${twin.sync}() behind sync_to_async, or call ${manager}.${twin.async}() knowing what it does`,
+    };
   return {
     code: "AS205",
     node,

@@ -2,6 +2,7 @@ import { surveyedPlan } from "../../src/model/plans.js";
 import { functionKey } from "../../src/model/function-key.js";
 import { functionsNamed } from "../../src/project/index-lookup.js";
 import { fromModuleName } from "../../src/python/shapes.js";
+import { resolveMethod } from "../../src/python/mro.js";
 import type {
   ImportBinding,
   IndexedFunction,
@@ -27,6 +28,9 @@ export function chainKey(f: OrmFile, def: SyntaxNode): string {
   const holder = def.parent?.type === "decorated_definition" ? def.parent : def;
   const cls = holder.parent?.parent;
   const className = cls?.type === "class_definition" ? cls.childForFieldName("name")?.text : "";
+  // A nested def is keyed as Python's __qualname__ has it: `outer.<locals>.name`, never `name`.
+  const outer = holder.parent?.parent;
+  if (outer?.type === "function_definition") return `${chainKey(f, outer)}.<locals>.${name}`;
   return functionKey(f.file.module ?? "", name, className);
 }
 
@@ -119,59 +123,60 @@ function crossCallAt(f: OrmFile, call: SyntaxNode): CrossCall[] {
   return target ? [{ call, ...target }] : [];
 }
 
-/** The one base of `cls`, when it is a class defined at the top of the same module. */
-export function sameModuleBase(f: OrmFile, cls: SyntaxNode): SyntaxNode | undefined {
-  const bases = (cls.childForFieldName("superclasses")?.namedChildren ?? []).filter(
-    (b) => b.type !== "keyword_argument",
-  );
-  if (bases.length !== 1 || bases[0].type !== "identifier") return undefined;
-  const bound = f.file.bindingsNamed(f.root, bases[0].text);
-  const def = bound.length === 1 ? bound[0].node.parent : undefined;
-  return def?.type === "class_definition" && def.parent?.type === "module" ? def : undefined;
+/** The class of the method whose `self` the receiver of `callee` (`self.<name>`) is. */
+export function selfClass(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefined {
+  const receiver = callee.childForFieldName("object");
+  if (receiver?.type !== "identifier" || receiver.text !== "self") return undefined;
+  const method = f.file.enclosingScope(callee);
+  const firstParameter = method.childForFieldName("parameters")?.namedChildren[0];
+  if (method.type !== "function_definition" || firstParameter?.text !== receiver.text)
+    return undefined;
+  const holder = method.parent?.type === "decorated_definition" ? method.parent : method;
+  const cls = holder.parent?.parent;
+  return cls?.type === "class_definition" ? cls : undefined;
 }
 
 /**
- * `self.helper()` in a method whose class (or its bases in the same module) inherits `helper`
+ * `self.helper()` in a method whose class inherits `helper`, along its method resolution order,
  * from a class imported from another module of the project: `billing.base:BaseSync.helper`.
  * Not when another class of the project defines a method of that name (an override).
  */
-function inheritedTarget(f: OrmFile, callee: SyntaxNode): Omit<CrossCall, "call"> | undefined {
+export function inheritedTarget(
+  f: OrmFile,
+  callee: SyntaxNode,
+): Omit<CrossCall, "call"> | undefined {
   const name = callee.childForFieldName("attribute");
-  if (callee.type !== "attribute" || callee.childForFieldName("object")?.text !== "self")
-    return undefined;
-  const method = f.file.enclosingScope(callee);
-  if (method.childForFieldName("parameters")?.namedChildren[0]?.text !== "self") return undefined;
-  const holder = method.parent?.type === "decorated_definition" ? method.parent : method;
-  let cls = holder.parent?.parent;
-  while (cls?.type === "class_definition" && name) {
-    if (f.file.bindingsNamed(cls, name.text).length > 0) return undefined;
-    const local = sameModuleBase(f, cls);
-    if (local) {
-      cls = local;
-      continue;
-    }
-    const bases = (cls.childForFieldName("superclasses")?.namedChildren ?? []).filter(
-      (b) => b.type !== "keyword_argument",
-    );
-    const base = bases.length === 1 && bases[0].type === "identifier" ? bases[0] : undefined;
-    const binding = base ? f.file.importBindingOf(base.text, base) : undefined;
-    const qualified = binding ? absoluteName(f, binding) : undefined;
+  const cls = callee.type === "attribute" ? selfClass(f, callee) : undefined;
+  if (!name || !cls) return undefined;
+  const functions = indexedFunctionsNamed(f.ctx.project.index, name.text);
+  const classOf = (binding: ImportBinding) => {
+    const qualified = absoluteName(f, binding);
     const dot = qualified?.lastIndexOf(".") ?? -1;
-    if (!qualified || dot < 0) return undefined;
-    const [module, className] = [qualified.slice(0, dot), qualified.slice(dot + 1)];
-    const functions = indexedFunctionsNamed(f.ctx.project.index, name.text);
-    const own = (fn: IndexedFunction) => fn.module === module && fn.className === className;
-    const defined = functions.some(
-      (fn) => own(fn) && fn.name === name.text && !fn.async && !fn.nested,
+    return qualified && dot > 0 ? [qualified.slice(0, dot), qualified.slice(dot + 1)] : undefined;
+  };
+  const defines = (binding: ImportBinding) => {
+    const [module, className] = classOf(binding) ?? [];
+    return functions.some(
+      (fn) =>
+        fn.module === module &&
+        fn.className === className &&
+        fn.name === name.text &&
+        !fn.async &&
+        !fn.nested,
     );
-    const overridden = functions.some(
-      (fn) => fn.name === name.text && fn.className !== undefined && !own(fn),
-    );
-    return defined && !overridden
-      ? { callee: name, target: functionKey(module, name.text, className) }
-      : undefined;
-  }
-  return undefined;
+  };
+  const found = resolveMethod(cls, name.text, defines);
+  if (found?.kind !== "imported") return undefined;
+  const [module, className] = classOf(found.binding)!;
+  const overridden = functions.some(
+    (fn) =>
+      fn.name === name.text &&
+      fn.className !== undefined &&
+      !(fn.module === module && fn.className === className),
+  );
+  return overridden
+    ? undefined
+    : { callee: name, target: functionKey(module, name.text, className) };
 }
 
 /** `await` inside a generator expression would make it an async generator: not followed. */

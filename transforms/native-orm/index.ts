@@ -10,6 +10,7 @@ import { asyncBody, decoratedWrapper, wrapperCall } from "./sites.js";
 import { newOrmFile } from "./state.js";
 import { decoratedByWrapper, wrapperReferences } from "./wrappers.js";
 import { projectTwins } from "./cross-wrapper.js";
+import { accountForSites } from "./accounting.js";
 
 export { survey } from "./project-chains.js";
 
@@ -25,6 +26,8 @@ export const meta: TransformMeta = {
       columns: [
         { context: "convertible", header: "conv" },
         { context: "blocked", header: "blocked" },
+        { context: "kept", header: "kept" },
+        { context: "silent", header: "silent" },
       ],
     },
     { kind: "sync-orm-call", group: "ORM", columns: [{ context: "*", header: "sync" }] },
@@ -68,6 +71,7 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
   for (const def of f.wrapperDefs) decoratedWrapper(f, def);
   for (const ref of refs) wrapperCall(f, ref);
   projectTwins(f);
+  accountForSites(f);
   if (mayHoldSyncOrmCalls(f.source, ctx))
     for (const def of f.root.descendantsOfType("function_definition"))
       if (isAsyncFunction(def)) asyncBody(f, def);

@@ -1,7 +1,7 @@
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { chainTarget, methodTarget, reachesOtherFiles } from "./chains.js";
-import { chainKey, crossTargetOf } from "./cross-calls.js";
+import { chainKey, crossTargetOf, inheritedTarget } from "./cross-calls.js";
 import { lazyUserIn } from "./lazy-objects.js";
 import type { OrmFile, WrappedCross } from "./types.js";
 import { isThreadInsensitive, wrapperKind } from "./wrappers.js";
@@ -61,7 +61,8 @@ export function wrappedCrossCalls(f: OrmFile): WrappedCross[] {
       if (!reachesOtherFiles(f, [call], [])) return [];
       return [{ call: w.outer, wrap: w.wrap, callee, helper: w.target, target: chainKey(f, def) }];
     }
-    const cross = crossTargetOf(f, w.target);
+    // `sync_to_async(self.helper)` of a mixin or base imported from another module too.
+    const cross = crossTargetOf(f, w.target) ?? inheritedTarget(f, w.target);
     return cross ? [{ call: w.outer, wrap: w.wrap, helper: w.target, ...cross }] : [];
   });
   return f.wrappedCross;

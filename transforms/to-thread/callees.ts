@@ -1,5 +1,6 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
-import { classOfMethod, moduleClasses } from "./class-attributes.js";
+import { likelyLocalMethod } from "../../src/python/mro.js";
+import { classOfMethod } from "./class-attributes.js";
 import type { CallFact, FunctionFacts, FunctionLookup } from "./loop-hazards.js";
 
 /**
@@ -77,7 +78,7 @@ export class SameFileFunctions {
       return undefined;
     const method = this.enclosingDef(at);
     const cls = method && classOfMethod(method);
-    return cls && methodOf(cls, callee.childForFieldName("attribute")!.text, this.file.root);
+    return cls && likelyLocalMethod(cls, callee.childForFieldName("attribute")!.text);
   }
 
   /** The def `name` stands for at `at`, when every binding of it in its scope is a def. */
@@ -139,29 +140,4 @@ export class SameFileFunctions {
     }
     return made.size === 1 ? [...made][0] : undefined;
   }
-}
-
-/** The method `name` of `cls` or of a base class defined in the same file. */
-function methodOf(cls: SyntaxNode, name: string, root: SyntaxNode): SyntaxNode | undefined {
-  const classes = moduleClasses(root);
-  const seen = new Set<number>();
-  const queue = [cls];
-  while (queue.length > 0) {
-    const current = queue.shift()!;
-    if (seen.has(current.id)) continue;
-    seen.add(current.id);
-    for (const statement of current.childForFieldName("body")?.namedChildren ?? []) {
-      const def =
-        statement.type === "decorated_definition"
-          ? statement.childForFieldName("definition")
-          : statement;
-      if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
-        return def;
-    }
-    for (const base of current.childForFieldName("superclasses")?.namedChildren ?? []) {
-      const local = base.type === "identifier" ? classes.get(base.text) : undefined;
-      if (local) queue.push(local);
-    }
-  }
-  return undefined;
 }

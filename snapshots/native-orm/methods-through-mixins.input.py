@@ -1,0 +1,39 @@
+from asgiref.sync import sync_to_async
+from django.db import models
+
+
+class Room(models.Model):
+    name = models.CharField(max_length=80)
+    archived = models.BooleanField(default=False)
+
+
+class AuditMixin:
+    def log(self, message):
+        print(message)
+
+
+class RoomQueriesMixin:
+    def open_rooms_count(self):
+        return Room.objects.filter(archived=False).count()
+
+
+class BaseConsumer:
+    def open_rooms_count(self):
+        # Never reached from RoomConsumer: RoomQueriesMixin comes first in its MRO.
+        return 0
+
+
+class RoomConsumer(AuditMixin, RoomQueriesMixin, BaseConsumer):
+    async def connect(self):
+        # self.open_rooms_count is RoomQueriesMixin's (method resolution order), a plain method
+        count = await sync_to_async(self.open_rooms_count)()
+        self.log(count)
+
+
+class LibraryFirst(models.Model):
+    async def count_rooms(self):
+        # models.Model comes before nothing here: the method is this class's own
+        return await sync_to_async(self.room_total)()
+
+    def room_total(self):
+        return Room.objects.count()

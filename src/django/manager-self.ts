@@ -1,0 +1,65 @@
+import type { ProjectFacts, SyntaxNode } from "../model/types.js";
+import { bindingsNamed } from "../python/scope.js";
+import { bypassedMethods } from "./proof-parts.js";
+
+// `self` in a method of a project manager class (`class ChatManager(models.Manager)`, used as
+// `objects = ChatManager()` by one model): the model's manager, so `self.filter(...).first()` is
+// a proven queryset chain. Only when exactly one model uses the class and no project class
+// extends it: `self` is then that model's manager and no other's.
+
+/** A queryset proof (see proofs.ts) of a model's manager; no import back into proofs.ts. */
+interface ManagerProof {
+  model: string;
+  selected: Set<string>;
+  locksRows: false;
+  yieldsInstances: true;
+  bypassed?: readonly string[];
+}
+
+/** The proof that `identifier` (a method's first parameter) is a model's manager, if it is. */
+export function managerSelfProof(
+  project: ProjectFacts,
+  identifier: SyntaxNode,
+): ManagerProof | undefined {
+  const def = methodOfFirstParameter(identifier);
+  const cls = def && classOfMethod(def);
+  const className = cls?.childForFieldName("name")?.text;
+  if (!def || !className) return undefined;
+  // `self = ...` in the method: no longer the manager.
+  if (bindingsNamed(def, identifier.text).some((b) => b.kind !== "parameter")) return undefined;
+  const users = Object.entries(project.models).flatMap(([model, facts]) =>
+    Object.entries(facts.selfManagers ?? {})
+      .filter(([, managerClass]) => managerClass === className)
+      .map(([attribute]) => ({ model, attribute })),
+  );
+  if (users.length !== 1) return undefined;
+  const { model, attribute } = users[0];
+  const proof: ManagerProof = {
+    model,
+    selected: new Set<string>(),
+    locksRows: false,
+    yieldsInstances: true,
+  };
+  const bypassed = bypassedMethods(project, model, attribute);
+  return bypassed.length > 0 ? { ...proof, bypassed } : proof;
+}
+
+/** The def whose first parameter `identifier` names, when it is a plain method (not static/class). */
+function methodOfFirstParameter(identifier: SyntaxNode): SyntaxNode | undefined {
+  let def: SyntaxNode | null = identifier.parent;
+  while (def && def.type !== "function_definition" && def.type !== "lambda") def = def.parent;
+  if (def?.type !== "function_definition") return undefined;
+  const first = def.childForFieldName("parameters")?.namedChildren[0];
+  if (first?.type !== "identifier" || first.text !== identifier.text) return undefined;
+  const holder = def.parent?.type === "decorated_definition" ? def.parent : undefined;
+  const decorators = holder?.namedChildren.filter((c) => c.type === "decorator") ?? [];
+  if (decorators.some((d) => /^@(staticmethod|classmethod)\b/.test(d.text))) return undefined;
+  return def;
+}
+
+/** The class whose body holds `def` directly. */
+function classOfMethod(def: SyntaxNode): SyntaxNode | undefined {
+  const holder = def.parent?.type === "decorated_definition" ? def.parent : def;
+  const cls = holder.parent?.parent;
+  return cls?.type === "class_definition" ? cls : undefined;
+}

@@ -1,0 +1,370 @@
+import { callArguments } from "../../src/python/calls.js";
+import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/shapes.js";
+import type { SyntaxNode } from "../../src/model/types.js";
+import { asyncMethodFor } from "../../src/django/api.js";
+import { chainFunction, chainTarget, methodTarget, reachesOrmWork } from "./chains.js";
+import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
+import type { Blocker } from "./codes.js";
+import { scan } from "./scan.js";
+import { lineOf, report } from "./state.js";
+import type { OrmFile } from "./types.js";
+
+// Every sync_to_async site ends as a rewrite or a diagnostic (issue 23, item 9). The sites' own
+// reporters (sites.ts, the chains) record what they rewrite or block; what is left is said here:
+// a thread wrapper around work with no native async form (AS215, info), or what keeps ORM work
+// behind the wrapper. A site none of these explains is recorded as silent, and the report and
+// the corpus test count it.
+
+/** One sync_to_async site: `@sync_to_async def`, `sync_to_async(f)(...)`, or the wrapper kept. */
+interface Site {
+  form: "decorator" | "call" | "stored";
+  /** The node a recorded site starts at: the decorator, or the `sync_to_async(...)` call. */
+  node: SyntaxNode;
+  def?: SyntaxNode;
+  target?: SyntaxNode;
+}
+
+interface Reason {
+  code: Blocker | "AS215";
+  message: string;
+}
+
+/** The site `ref` (a wrapper's name) makes, if it is one: not a name only passed around. */
+function siteOf(ref: SyntaxNode): Site | undefined {
+  const parent = ref.parent;
+  const decorator =
+    parent?.type === "decorator"
+      ? parent
+      : parent?.type === "call" && parent.parent?.type === "decorator"
+        ? parent.parent
+        : undefined;
+  if (decorator) {
+    const def = decorator.parent?.childForFieldName("definition");
+    return def?.type === "function_definition"
+      ? { form: "decorator", node: decorator, def }
+      : undefined;
+  }
+  if (parent?.type !== "call" || parent.childForFieldName("function")?.id !== ref.id)
+    return undefined;
+  let wrap = parent;
+  // `sync_to_async(thread_sensitive=False)(helper)(...)`: the factory's call takes the function.
+  if (positional(wrap).length === 0 && isCalled(wrap)) wrap = wrap.parent!;
+  const target = positional(wrap)[0];
+  return { form: isCalled(wrap) ? "call" : "stored", node: parent, ...(target ? { target } : {}) };
+}
+
+function positional(call: SyntaxNode): SyntaxNode[] {
+  return callArguments(call).filter((a) => a.type !== "keyword_argument");
+}
+
+function isCalled(call: SyntaxNode): boolean {
+  return call.parent?.type === "call" && call.parent.childForFieldName("function")?.id === call.id;
+}
+
+/** Reports every site of the file no reporter has recorded, and records it. */
+export function accountForSites(f: OrmFile): void {
+  const recorded = new Set(
+    f.out.sites.filter((s) => s.kind === "sync_to_async").map((s) => s.start),
+  );
+  for (const ref of f.wrapperRefs ?? []) {
+    const site = siteOf(ref);
+    if (!site || recorded.has(site.node.startIndex) || insideRecorded(site.node, recorded))
+      continue;
+    recorded.add(site.node.startIndex);
+    const reason = site.form === "decorator" ? decoratedReason(f, site) : targetReason(f, site);
+    if (!reason) {
+      f.out.sites.push({ kind: "sync_to_async", context: "silent", start: site.node.startIndex });
+      continue;
+    }
+    const kept = reason.code === "AS215";
+    f.out.sites.push({
+      kind: "sync_to_async",
+      context: kept ? "kept" : "blocked",
+      detail: `${reason.code} ${kept ? "no ORM work" : "kept"}`,
+      start: site.node.startIndex,
+    });
+    report(
+      f,
+      site.node,
+      reason.code,
+      reason.message,
+      undefined,
+      undefined,
+      kept ? "info" : undefined,
+    );
+  }
+}
+
+/**
+ * Is the site part of a recorded site's call (the inner wrapper of `sync_to_async((await
+ * sync_to_async(qs.filter)(...)).first)()`, one native call once rewritten)?
+ */
+function insideRecorded(node: SyntaxNode, recorded: Set<number>): boolean {
+  for (let n = node.parent; n && n.type !== "block"; n = n.parent)
+    if (n.type === "call" && recorded.has(n.startIndex)) return true;
+  return false;
+}
+
+/** A decorated def nothing converted or blocked: its body does no ORM work with a native form. */
+function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
+  const def = site.def!;
+  const wrapper = `@${decoratorCallee(site.node)?.text ?? "sync_to_async"}`;
+  const name = def.childForFieldName("name")?.text ?? "";
+  if (isAsyncFunction(def)) return asyncTarget(`${name}()`);
+  const fn = chainFunction(f, def);
+  if (fn.findings.ormSites > 0 || reachesOrmWork(f, fn.calls)) return undefined;
+  const body = def.childForFieldName("body")!;
+  const unproven = body.descendantsOfType("call").find((c) => ormLookingCall(f, c));
+  if (unproven) {
+    const callee = shortText(unproven.childForFieldName("function")!);
+    return {
+      code: "AS201",
+      message: `${wrapper} wrapper ${name}() kept: line ${lineOf(unproven)}: nothing proves ${shortText(receiverOf(unproven)!)} is a queryset, manager or model instance, so ${callee}() is not known to be ORM work with a native async form (annotate it with its model class to make it proven)`,
+    };
+  }
+  const relation = relationRead(f, body);
+  if (relation)
+    return {
+      code: "AS215",
+      message: `${wrapper} wrapper ${name}() reads ${relation.text} (line ${lineOf(relation)}), a relation that may load its row lazily: that query has no native async form, so it stays a thread wrapper`,
+    };
+  return {
+    code: "AS215",
+    message: `${wrapper} wrapper ${name}() does no Django ORM work with a native async form${namedCalls(body)}: it stays a thread wrapper`,
+  };
+}
+
+/** What `sync_to_async(<target>)` runs, when no reporter had a word on it. */
+function targetReason(f: OrmFile, site: Site): Reason | undefined {
+  const target = site.target;
+  const stored = site.form === "stored" ? ", stored for later calls" : "";
+  if (!target)
+    return { code: "AS215", message: `sync_to_async() with no function to follow${stored}: kept` };
+  const written = `sync_to_async(${shortText(target)})`;
+  const def = localDef(f, target);
+  if (def) return localReason(f, def, written, stored);
+  if (target.type === "lambda") return lambdaReason(f, target, written, stored);
+  if (target.type === "identifier" && f.file.isBuiltin(target.text, target))
+    return kept(
+      `${written} runs the builtin ${target.text}() on a value nothing proves a queryset${stored}`,
+    );
+  // A method of a value (`Order.objects.count` resolves through the import of `Order`), unless
+  // the value is an imported module (`services.helper`).
+  if (target.type === "attribute" && !importedModuleAttribute(f, target))
+    return methodReason(f, target, written, stored);
+  const qualified =
+    target.type === "identifier" || target.type === "attribute"
+      ? f.file.qualifiedName(target)
+      : undefined;
+  if (qualified) return importedReason(f, qualified, written, stored);
+  if (target.type === "identifier") return nameReason(f, target, written, stored);
+  return kept(
+    `${written} runs a function computed where it is called, which the transform cannot follow${stored}`,
+  );
+}
+
+/** `recv.m` as the wrapped function: an ORM method on an unproven receiver, or no ORM work. */
+function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
+  const receiver = target.childForFieldName("object")!;
+  const method = target.childForFieldName("attribute")!.text;
+  if (isInsideOwnTwin(f, receiver, `a${method}`) || superInsideTwin(receiver, `a${method}`))
+    return kept(
+      `${written} is how the async twin a${method}() runs ${method}(): never rewritten to itself`,
+    );
+  if (ormName(target) && !looksLikeNonModel(receiver))
+    return {
+      code: "AS201",
+      message: `${written} kept${stored}: nothing proves ${shortText(receiver)} is a queryset, manager or model instance, so ${method}() is not known to have Django's native async form (annotate it with its model class to make it proven)`,
+    };
+  const owner = projectOwner(f, receiver);
+  if (owner)
+    return {
+      code: "AS205",
+      message: `${written} kept${stored}: ${shortText(target)}() is a method of ${owner} that this transform does not follow into: it may reach the database, and has no native async form`,
+    };
+  return kept(
+    `${written} runs ${shortText(target)}(), a method with no native async form the transform knows${stored}`,
+  );
+}
+
+/** `super().save` inside `async def asave(self)`: the twin running the sync method. */
+function superInsideTwin(receiver: SyntaxNode, twin: string): boolean {
+  if (receiver.type !== "call" || receiver.childForFieldName("function")?.text !== "super")
+    return false;
+  for (let n = receiver.parent; n; n = n.parent)
+    if (n.type === "function_definition") return n.childForFieldName("name")?.text === twin;
+  return false;
+}
+
+/** "the project class X" for `self` in a class or a model class of the project; else undefined. */
+function projectOwner(f: OrmFile, receiver: SyntaxNode): string | undefined {
+  if (receiver.type !== "identifier") return undefined;
+  if (f.ctx.project.models[receiver.text]) return `the model class ${receiver.text}`;
+  if (receiver.text !== "self" && receiver.text !== "cls") return undefined;
+  const cls = f.file.enclosingClass(receiver);
+  const name = cls?.childForFieldName("name")?.text;
+  return name ? `${name} or one of its bases` : undefined;
+}
+
+/** Whether `m` in `<recv>.m` is the name of a method Django gives a native async form. */
+function ormName(attribute: SyntaxNode): boolean {
+  const method = attribute.childForFieldName("attribute")?.text ?? "";
+  return (["queryset", "instance", "related-manager", "user"] as const).some(
+    (owner) => asyncMethodFor(owner, method) !== undefined,
+  );
+}
+
+/** `<recv>.m(...)` with an ORM method name, on a receiver that does not look like a form or file. */
+function ormLookingCall(f: OrmFile, call: SyntaxNode): boolean {
+  const callee = call.childForFieldName("function");
+  if (callee?.type !== "attribute" || looksLikeNonModel(receiverOf(call)!)) return false;
+  // `self.filter(...)` on an unproven receiver: a queryset's work the scan could not prove.
+  return ormName(callee) || (looksLikeQueryset(call) && !f.proofs.querysetOf(call));
+}
+
+function receiverOf(call: SyntaxNode): SyntaxNode | undefined {
+  return call.childForFieldName("function")?.childForFieldName("object") ?? undefined;
+}
+
+/** `services.helper` after `import services` or `from app import services`: a module's function. */
+function importedModuleAttribute(f: OrmFile, target: SyntaxNode): boolean {
+  const root = target.childForFieldName("object");
+  if (root?.type !== "identifier") return false;
+  const binding = f.file.importBindingOf(root.text, root);
+  return !!binding && (binding.statement.type === "import_statement" || /^[a-z_]/.test(root.text));
+}
+
+function kept(message: string): Reason {
+  return { code: "AS215", message: `${message}: it stays a thread wrapper` };
+}
+
+function asyncTarget(what: string): Reason {
+  return {
+    code: "AS208",
+    message: `${what} is an async def: sync_to_async() of it raises TypeError (missing-await's AS403); await it directly`,
+  };
+}
+
+/** A def of this file the target names: `helper`, a nested def, or `self.helper`. */
+function localDef(f: OrmFile, target: SyntaxNode): SyntaxNode | undefined {
+  if (target.type === "attribute") return methodTarget(f, target);
+  if (target.type !== "identifier") return undefined;
+  const direct = chainTarget(f, target);
+  if (direct) return direct;
+  // Any def the name is bound to in an enclosing scope (decorated, async, used twice, ...).
+  for (let scope: SyntaxNode | undefined = f.file.enclosingScope(target); scope;) {
+    const bound = f.file.bindingsNamed(scope, target.text);
+    if (bound.length > 0) {
+      const def = bound.length === 1 ? bound[0].node.parent : undefined;
+      return def?.type === "function_definition" ? def : undefined;
+    }
+    scope = scope.type === "module" ? undefined : f.file.enclosingScope(scope);
+  }
+  return undefined;
+}
+
+function localReason(f: OrmFile, def: SyntaxNode, written: string, stored: string): Reason {
+  const name = `${def.childForFieldName("name")?.text ?? ""}()`;
+  if (isAsyncFunction(def)) return asyncTarget(name);
+  const fn = chainFunction(f, def);
+  if (fn.findings.ormSites === 0 && !reachesOrmWork(f, fn.calls))
+    return kept(
+      `${written} runs ${name} (line ${lineOf(def)}), which does no Django ORM work with a native async form${stored}`,
+    );
+  const why = stored
+    ? "the wrapper is stored, and its callers await it elsewhere"
+    : (otherUses(f, def) ??
+      (decorators(def).length > 0
+        ? "it is decorated, and an async def would change what its decorators wrap"
+        : "it is not a plain function this transform follows into"));
+  return {
+    code: stored ? "AS207" : "AS208",
+    message: `${written} runs ${name} (line ${lineOf(def)}), which does ORM work, but ${why}: give it an async form by hand`,
+  };
+}
+
+/** "it is also named on line N" when the def's name is used elsewhere than the wrapper. */
+function otherUses(f: OrmFile, def: SyntaxNode): string | undefined {
+  const nameNode = def.childForFieldName("name")!;
+  const scope = f.file.enclosingScope(def);
+  const uses = f.file.referencesInScope(scope, nameNode.text);
+  if (uses.length < 2) return undefined;
+  const lines = [...new Set(uses.map(lineOf))].join(", ");
+  return `it is named on lines ${lines}, and converting it would break the uses that stay sync`;
+}
+
+function lambdaReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
+  const body = target.childForFieldName("body");
+  const findings = body ? scan(f, body, "wrapper") : undefined;
+  if (!findings || findings.ormSites === 0)
+    return kept(`${written}: the lambda does no Django ORM work with a native async form${stored}`);
+  return {
+    code: "AS208",
+    message: `${written}: the lambda's ORM work cannot be rewritten here (it takes parameters, or its wrapper is not called where it stands): rewrite by hand`,
+  };
+}
+
+function importedReason(f: OrmFile, qualified: string, written: string, stored: string): Reason {
+  const module = qualified.split(".").slice(0, -1).join(".");
+  const index = f.ctx.project.index;
+  if (index?.functions.some((fn) => fn.module === module))
+    return kept(
+      `${written} runs ${qualified}, a function of the project whose calls reach no Django ORM work the project survey found${stored}`,
+    );
+  if (!index || module.startsWith("."))
+    return kept(
+      `${written} runs ${qualified.replace(/^\.+/, "")}, imported from a module this run does not look into${stored}`,
+    );
+  return kept(
+    `${written} runs ${qualified}, a library function with no native async form the transform knows${stored}`,
+  );
+}
+
+function nameReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
+  for (let scope: SyntaxNode | undefined = f.file.enclosingScope(target); scope;) {
+    const bound = f.file.bindingsNamed(scope, target.text);
+    if (bound.some((b) => b.kind === "parameter"))
+      return kept(
+        `${written} runs ${target.text}, a parameter: what it runs is its caller's choice, and nothing here can be converted${stored}`,
+      );
+    if (bound.length > 0)
+      return kept(
+        `${written} runs ${target.text}, a value bound on line ${lineOf(bound[0].node)} that the transform cannot follow${stored}`,
+      );
+    scope = scope.type === "module" ? undefined : f.file.enclosingScope(scope);
+  }
+  return kept(`${written} runs ${target.text}, a name the transform cannot resolve${stored}`);
+}
+
+/** `x.customer`, where some model of the project declares `customer` a ForeignKey or one-to-one. */
+function relationRead(f: OrmFile, body: SyntaxNode): SyntaxNode | undefined {
+  const relations = new Set(Object.values(f.ctx.project.models).flatMap((m) => m.relations));
+  return body
+    .descendantsOfType("attribute")
+    .find(
+      (a) =>
+        relations.has(a.childForFieldName("attribute")?.text ?? "") &&
+        a.parent?.type !== "call" &&
+        !(a.parent?.type === "assignment" && a.parent.childForFieldName("left")?.id === a.id),
+    );
+}
+
+/** " (it calls a(), b())": the first calls a body makes, to say what runs in the thread. */
+function namedCalls(body: SyntaxNode): string {
+  const names = [
+    ...new Set(
+      body
+        .descendantsOfType("call")
+        .map((c) => c.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "")
+        .filter((t) => /^[\w.]+$/.test(t)),
+    ),
+  ];
+  if (names.length === 0) return "";
+  const shown = names.slice(0, 3).map((n) => `${n}()`);
+  return ` (it calls ${shown.join(", ")}${names.length > 3 ? ", ..." : ""})`;
+}
+
+function shortText(node: SyntaxNode): string {
+  const text = node.text.replace(/\s+/g, " ");
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
