@@ -1,5 +1,7 @@
-import type { CodeOf } from "./findings.js";
 import type { CodeDoc, Diagnostic, SyntaxNode } from "./types.js";
+
+/** The codes a transform declares, as a type: `CodeOf<typeof CODES>` is "AS401" | "AS402" | ... */
+export type CodeOf<Codes> = keyof Codes & string;
 
 /**
  * A diagnostic spanning `node`, under one of the codes `meta` declares (typed by them when the

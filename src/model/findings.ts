@@ -1,4 +1,4 @@
-import { diagnosticAt } from "./diagnostic.js";
+import { diagnosticAt, type CodeOf } from "./diagnostic.js";
 import type {
   CodeDoc,
   Finding,
@@ -9,8 +9,7 @@ import type {
   TransformSite,
 } from "./types.js";
 
-/** The codes a transform declares, as a type: `CodeOf<typeof CODES>` is "AS401" | "AS402" | ... */
-export type CodeOf<Codes> = keyof Codes & string;
+export type { CodeOf };
 
 /**
  * Whether a hand-listed code union is exactly a transform's declared codes. Used as
