@@ -89,7 +89,8 @@ function stopGroup(pid: number | undefined): void {
 export function failingTests(output: string): string[] {
   const names = new Set<string>();
   for (const line of output.split(/\r?\n/)) {
-    const pytest = /^(?:FAILED|ERROR) (\S+)/.exec(line);
+    // Not unittest's closing `FAILED (errors=3)`, which names no test.
+    const pytest = /^(?:FAILED|ERROR) ([^\s(]\S*)/.exec(line);
     const unittest = /^(?:FAIL|ERROR): (\S+ \([^)]*\))/.exec(line);
     const name = pytest?.[1] ?? unittest?.[1];
     if (name) names.add(name);

@@ -105,6 +105,7 @@ describe("the suite's run", () => {
       "FAILED tests/test_a.py::test_x - AssertionError: no",
       "ERROR tests/test_b.py::test_y",
       "FAIL: test_z (app.tests.T.test_z)",
+      "FAILED (failures=1, errors=3)",
       "nothing here",
     ].join("\n");
     expect(failingTests(output)).toEqual([
