@@ -128,6 +128,13 @@ export function transformSource(
     ...transforms
       .filter((t) => !transformApplies(t, ctx))
       .map((t) => `${t.meta.id} did nothing: no Django found (pass django: true to run it anyway)`),
+    ...transforms
+      .filter((t) => t.meta.needsDjango && t.meta.withoutDjango && !ctx.options.django)
+      .filter((t) => !ctx.project.usesDjango && !ctx.project.usesAsgiref)
+      .map(
+        (t) =>
+          `${t.meta.id}: no Django found; ${t.meta.withoutDjango} (pass django: true for the rest)`,
+      ),
     ...result.skippedBy.map(
       (id) => `${id} skipped ${path} (it matches the transform's skip globs)`,
     ),

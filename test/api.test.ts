@@ -19,11 +19,13 @@ describe("transformSource(source, options)", () => {
     expect(result.diagnostics).toEqual([]);
   });
 
-  it("says why a Django-only transform did nothing, and detects Django from the source's imports", () => {
+  it("says what a Django-only transform does without Django, and detects Django from the source's imports", () => {
     const plain = transformSource(TASK);
     expect(plain.changed).toBe(false);
     expect(plain.output).toBe(TASK);
-    expect(plain.notices.join("\n")).toContain("asyncio-run did nothing");
+    expect(plain.notices.join("\n")).toContain(
+      "asyncio-run: no Django found; only asyncio.run() and run_until_complete() inside async def are reported",
+    );
     const withImport = transformSource("from django.db import models\n" + TASK);
     expect(withImport.changed).toBe(true);
   });

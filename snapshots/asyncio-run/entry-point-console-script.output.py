@@ -3,6 +3,7 @@ import asyncio
 import signal
 
 from asgiref.sync import async_to_sync
+
 from shop.sync import sync_all
 
 

@@ -1,5 +1,6 @@
 import { lastSegment } from "../python/lookup.js";
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
+import { qualifiedName } from "../python/imports.js";
 import { bindingsNamed, enclosingScope } from "../python/scope.js";
 import { stringLiteralValue } from "../python/shapes.js";
 
@@ -212,4 +213,64 @@ export function runsBefore(value: SyntaxNode, use: SyntaxNode): boolean {
 export function onlyChild(parenthesized: SyntaxNode): SyntaxNode | undefined {
   const inner = parenthesized.namedChildren.filter((c) => c.type !== "comment");
   return inner.length === 1 ? inner[0] : undefined;
+}
+
+/**
+ * The model class a call returns: `get_user_model()` is the project's user model (named `User`
+ * here, as Django's default is), `apps.get_model("shop", "Order")` and `apps.get_model("shop.Order")`
+ * name theirs, on the app registry or on a migration's `apps` parameter.
+ */
+export function modelOfCall(call: SyntaxNode): string | undefined {
+  if (call.type !== "call") return undefined;
+  const callee = call.childForFieldName("function");
+  if (!callee) return undefined;
+  const qualified = qualifiedName(callee);
+  if (qualified === "django.contrib.auth.get_user_model") return "User";
+  if (callee.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "get_model")
+    return undefined;
+  const owner = callee.childForFieldName("object")!;
+  const registry =
+    qualified === "django.apps.apps.get_model" ||
+    (owner.type === "identifier" &&
+      owner.text === "apps" &&
+      bindingsNamed(enclosingScope(owner), "apps").some((b) => b.kind === "parameter"));
+  if (!registry) return undefined;
+  const names = positionalArguments(call).map(unquoted);
+  if (names.some((n) => n === undefined)) return undefined;
+  if (names.length === 2 && /^\w+$/.test(names[1]!)) return names[1];
+  const dotted = names.length === 1 ? /^\w+\.(\w+)$/.exec(names[0]!) : null;
+  return dotted ? dotted[1] : undefined;
+}
+
+/**
+ * The relations an instance made by `Model(team=team)` or `create(team=team)` holds already: a
+ * related object passed by its field name is cached on the new instance (Django's descriptor sets
+ * it), so reading `member.team` afterwards runs no query. Added to `before` for `create` only
+ * (`get_or_create` may return a row it read).
+ */
+export function passedFields(
+  call: SyntaxNode,
+  before: SelectedRelations,
+  method: string,
+): SelectedRelations {
+  if (before === "all" || method !== "create") return before;
+  const names = (call.childForFieldName("arguments")?.namedChildren ?? [])
+    .filter((a) => a.type === "keyword_argument")
+    .map((a) => a.childForFieldName("name")?.text ?? "");
+  return new Set([...before, ...names.filter((n) => n !== "")]);
+}
+
+/** The value an assignment binds, seen through parentheses and `await`. */
+export function awaitedValue(value: SyntaxNode): SyntaxNode {
+  if (value.type === "parenthesized_expression") value = onlyChild(value) ?? value;
+  return value.type === "await" ? (value.namedChildren[0] ?? value) : value;
+}
+
+/** `Optional[X]` or `typing.Optional[X]`, as a generic type or a subscript: X. */
+export function optionalInner(node: SyntaxNode): SyntaxNode | undefined {
+  const head = node.namedChildren[0];
+  if (head?.text !== "Optional" && head?.text !== "typing.Optional") return undefined;
+  const inner =
+    node.type === "generic_type" ? node.namedChildren[1]?.namedChildren[0] : node.namedChildren[1];
+  return inner ?? undefined;
 }

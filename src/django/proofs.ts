@@ -10,7 +10,11 @@ import {
   DEFAULT_MANAGERS,
   intersect,
   mayBeUnseenModel,
+  modelOfCall,
   onlyChild,
+  optionalInner,
+  awaitedValue,
+  passedFields,
   runsBefore,
   positionalArguments,
   prefetchedBy,
@@ -87,10 +91,10 @@ export class OrmProofs {
       if (module === "django.db.models") return undefined;
       return mayBeUnseenModel(this.project, module, name) ? name : undefined;
     }
-    return undefined;
+    return modelOfCall(expr);
   }
 
-  /** The model class a bare name stands for at `at`: a model class defined or imported here. */
+  /** The model class a name stands for at `at`: defined, imported, or `apps.get_model(...)`. */
   modelClassNamed(name: string, at: SyntaxNode): string | undefined {
     const binding = importBindingOf(name, at);
     if (binding) {
@@ -106,13 +110,8 @@ export class OrmProofs {
     const site = bindingSite(bound);
     if (site?.type === "class_definition" && site.childForFieldName("name")?.id === bound.id)
       return this.project.models[name] ? name : undefined;
-    // `User = get_user_model()`: the project's user model.
-    if (site?.type === "assignment" && site.childForFieldName("left")?.id === bound.id) {
-      const value = site.childForFieldName("right");
-      const callee = value?.type === "call" ? value.childForFieldName("function") : undefined;
-      if (callee && qualifiedName(callee) === "django.contrib.auth.get_user_model") return "User";
-    }
-    return undefined;
+    const value = site?.type === "assignment" && site.childForFieldName("left")?.id === bound.id;
+    return value ? modelOfCall(site.childForFieldName("right")!) : undefined;
   }
 
   /** A manager expression: `<Model>.objects`, `_default_manager`, a manager the model declares. */
@@ -394,8 +393,13 @@ export class OrmProofs {
         const left = site.childForFieldName("left");
         let value = site.childForFieldName("right");
         if (!left || !value) return undefined;
-        if (value.type === "await") value = value.namedChildren[0] ?? value;
-        if (left.id === bound.id) return this.instanceReturnedBy(value, false);
+        value = awaitedValue(value);
+        const returned = left.id === bound.id ? this.instanceReturnedBy(value, false) : undefined;
+        // `cell: ScriptCell = await sync_to_async(load)()`: annotated, loaded out of sight.
+        const type = left.id === bound.id && !returned ? site.childForFieldName("type") : null;
+        const annotated = type ? this.modelOfAnnotation(type) : undefined;
+        if (annotated) return { model: annotated, selected: new Set(), fromParameter: true };
+        if (left.id === bound.id) return returned;
         // `obj, created = Model.objects.get_or_create(...)`
         const isPair =
           (left.type === "pattern_list" || left.type === "tuple_pattern") &&
@@ -415,7 +419,7 @@ export class OrmProofs {
     value = unwrapped.call;
     if (!asPair) {
       const model = this.modelClassOf(callee);
-      if (model) return { model, selected: new Set() };
+      if (model) return { model, selected: passedFields(value, new Set(), "create") };
       const qualified = qualifiedName(callee);
       if (
         qualified === "django.shortcuts.get_object_or_404" ||
@@ -438,7 +442,7 @@ export class OrmProofs {
     const receiver = callee.childForFieldName("object");
     const qs = receiver ? this.querysetOf(receiver) : undefined;
     if (!qs || !qs.yieldsInstances || qs.model === "") return undefined;
-    return { model: qs.model, selected: qs.selected };
+    return { model: qs.model, selected: passedFields(value, qs.selected, method) };
   }
 
   /** The model of an annotation: `Batch`, `"Batch"`, `Optional[Batch]`, `Batch | None`. */
@@ -463,12 +467,7 @@ export class OrmProofs {
       return models.length === 1 && models[0] ? this.modelOfAnnotation(models[0]) : undefined;
     }
     if (node.type === "generic_type" || node.type === "subscript") {
-      const head = node.namedChildren[0];
-      if (head?.text !== "Optional" && head?.text !== "typing.Optional") return undefined;
-      const inner =
-        node.type === "generic_type"
-          ? node.namedChildren[1]?.namedChildren[0]
-          : node.namedChildren[1];
+      const inner = optionalInner(node);
       return inner ? this.modelOfAnnotation(inner) : undefined;
     }
     if (node.type === "identifier" || node.type === "attribute") return this.modelClassOf(node);

@@ -70,7 +70,7 @@ export function importPlanEdits(file: FileSemantics, applied: readonly Fix[]): E
     added.add(key);
     additions.push(
       ...(need.name
-        ? importEditsToAdd(file.root, need.module, need.name)
+        ? importEditsToAdd(file.root, need.module, need.name, firstParty(file))
         : importEditsToAddModule(file.root, need.module)),
     );
   }
@@ -339,3 +339,9 @@ function withBlankLineAfter(source: string, statement: SyntaxNode, edit: Edit): 
 }
 
 export type { NeededImport };
+
+/** The file's own top package (`shop` for `shop.views`): its absolute imports are first-party. */
+function firstParty(file: FileSemantics): ReadonlySet<string> {
+  const top = file.module?.split(".")[0];
+  return new Set(top && file.module!.includes(".") ? [top] : []);
+}

@@ -142,6 +142,7 @@ export function holdsAnyTrigger(transforms: readonly Transform[]): (source: stri
 export function transformApplies(transform: Transform, ctx: Context): boolean {
   if (!transform.meta.needsDjango) return true;
   if (transform.meta.alsoWithAsgiref && ctx.project.usesAsgiref) return true;
+  if (transform.meta.withoutDjango) return true;
   return ctx.options.django || ctx.project.usesDjango;
 }
 
@@ -278,6 +279,7 @@ function reportSyntaxError(run: FileRun, native: NativeTree): boolean {
     message:
       `syntax error on line ${problem.line + 1}` +
       (problem.expected ? ` (missing ${JSON.stringify(problem.expected)})` : "") +
+      (problem.python2 ? ` (${problem.python2}, which Python 3 does not accept)` : "") +
       `: file left unchanged; fix it and run again`,
   });
   return true;

@@ -74,7 +74,13 @@ export function inventoryOfSource(
   const problem = firstSyntaxProblem(native);
   const empty = { path, asyncFunctions: 0, syncFunctions: 0, sites: [] as InventorySite[] };
   if (problem)
-    return { ...empty, status: "syntax-error", reason: `syntax error on line ${problem.line + 1}` };
+    return {
+      ...empty,
+      status: "syntax-error",
+      reason:
+        `syntax error on line ${problem.line + 1}` +
+        (problem.python2 ? ` (${problem.python2})` : ""),
+    };
   const counts = functionCounts(native);
   const file: InventoryFile = {
     ...empty,

@@ -72,6 +72,12 @@ export interface TransformMeta {
    * sync_to_async ...").
    */
   alsoWithAsgiref?: string;
+  /**
+   * Without Django (or asgiref, with `alsoWithAsgiref`), the transform still runs and reports
+   * what is a bug in any project; the run says what it then looks at (asyncio-run: asyncio.run()
+   * inside async def).
+   */
+  withoutDjango?: string;
   /** Settings of the transform: `[tool.asyncshift.<id>]` keys and command-line flags. */
   options?: Record<string, TransformOption>;
   /** The kinds of site it reports to `asyncshift report`, with the contexts counted as columns. */
@@ -182,6 +188,8 @@ export interface ProjectFacts {
   djangoEvidence?: string;
   /** "X.Y" from a pin or lower bound in a dependency file. */
   djangoVersion?: string;
+  /** A file of the project that sets DJANGO_ALLOW_ASYNC_UNSAFE (a conftest, a settings module). */
+  asyncUnsafeAllowedIn?: string;
   models: Record<string, ModelFacts>;
   /**
    * Classes a `models` module of the project declares that the pre-pass did not find to be models:

@@ -11,8 +11,9 @@ import type { PrePass } from "./pre-pass.js";
  * hold whether it is handed `request.user`. 4: the calls in a file of their own, read only when
  * the run asks for the project's calls (two thirds of the bytes, which a one-file run rarely needs).
  * 5: class facts hold manager methods, reverse related_names and the bases known outside the ORM.
+ * 6: file facts say whether the file sets DJANGO_ALLOW_ASYNC_UNSAFE.
  */
-const CACHE_VERSION = 5;
+const CACHE_VERSION = 6;
 export const CACHE_DIR = ".asyncshift_cache";
 
 /** An outline as the entries keep it: without its calls (see CallsFile). */

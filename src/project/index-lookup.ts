@@ -1,5 +1,5 @@
 import { lastSegment } from "../python/lookup.js";
-import type { IndexedCall, IndexedFunction, ProjectIndex } from "../model/types.js";
+import type { IndexedCall, IndexedFunction, ProjectIndex, SyntaxNode } from "../model/types.js";
 
 // Lookups into the project index by name, made once per index (one object per run).
 
@@ -81,4 +81,86 @@ export function projectTopModules(index: ProjectIndex): ReadonlySet<string> {
     topModules.set(index, tops);
   }
   return tops;
+}
+
+/** `Class.method` or `function`: how the index names the def holding a call (`within`). */
+export function indexedName(f: IndexedFunction): string {
+  return f.className ? `${f.className}.${f.name}` : f.name;
+}
+
+/** A sync function of the project and a direct call of it from an `async def`. */
+export interface LoopCall {
+  call: IndexedCall;
+  caller: IndexedFunction;
+}
+
+/**
+ * The calls of the sync function `fn` made directly in an `async def` of the project (not through
+ * a thread): there an event loop is running, and anything in `fn` that starts one
+ * (`asyncio.run`, `run_until_complete`, `async_to_sync`) raises RuntimeError. A module-level
+ * function is matched by its name or `module.name` when no other module-level function of the
+ * project has that name (or the caller is in its module); a method by `<object>.name` when no
+ * function outside its module has that name: same-named methods of its own module (a sync
+ * adapter and its subclasses) do not hide it.
+ */
+export function loopCallsOf(index: ProjectIndex, fn: IndexedFunction): LoopCall[] {
+  const named = functionsNamed(index, fn.name);
+  const moduleLast = fn.module.split(".").pop();
+  const found: LoopCall[] = [];
+  for (const call of callsNamed(index, fn.name)) {
+    if (call.awaited || call.within === undefined) continue;
+    const bare = call.callee === fn.name || call.callee === `${moduleLast}.${fn.name}`;
+    if (fn.className) {
+      if (bare || named.some((f) => f.module !== fn.module)) continue;
+    } else {
+      const elsewhere = named.some((f) => !f.className && !f.nested && f.module !== fn.module);
+      if (!bare || (elsewhere && call.path !== fn.path)) continue;
+    }
+    const caller = callerOf(index, call);
+    if (caller?.async) found.push({ call, caller });
+  }
+  return found;
+}
+
+/** The function holding an indexed call. */
+function callerOf(index: ProjectIndex, call: IndexedCall): IndexedFunction | undefined {
+  return index.functions.find((f) => f.path === call.path && indexedName(f) === call.within);
+}
+
+/** The index's entry for a `def` of `module`: a module-level function or a method of a module-level class. */
+export function indexedFunctionOf(
+  index: ProjectIndex,
+  module: string,
+  def: SyntaxNode,
+): IndexedFunction | undefined {
+  const statement = def.parent?.type === "decorated_definition" ? def.parent : def;
+  const cls = statement.parent?.parent;
+  const inClass = cls?.type === "class_definition" && cls.parent?.type === "module";
+  if (statement.parent?.type !== "module" && !inClass) return undefined;
+  const name = def.childForFieldName("name")!.text;
+  const className = inClass ? cls!.childForFieldName("name")!.text : undefined;
+  const same = functionsNamed(index, name).filter(
+    (f) => f.module === module && f.className === className && !f.nested,
+  );
+  // The index holds the file as it was read; an earlier transform may have moved its lines.
+  if (same.length <= 1) return same[0];
+  const line = def.startPosition.row + 1;
+  return same.find((f) => f.line === line);
+}
+
+/**
+ * The module the index names for a dotted import, exactly or, when a service's folder is not an
+ * import root the index knows (`backend/` holding `ee/` and `onyx/`, run from the repository's
+ * root), the one module whose name ends with it (`backend.ee.onyx.auth` for `ee.onyx.auth`).
+ */
+export function indexedModule(
+  index: ProjectIndex,
+  module: string,
+  name: string,
+): string | undefined {
+  const named = functionsNamed(index, name);
+  if (named.some((f) => f.module === module)) return module;
+  const suffix = `.${module}`;
+  const modules = new Set(named.filter((f) => f.module.endsWith(suffix)).map((f) => f.module));
+  return modules.size === 1 ? [...modules][0] : undefined;
 }

@@ -30,6 +30,12 @@ const ASGIREF_MENTION = /(?:^|[\s"'[,(])(?:asgiref|channels)\b/im;
 
 /** Module-level or local `import django...` / `from django... import`. */
 const IMPORTS_DJANGO = /^[ \t]*(?:from|import)[ \t]+django\b/m;
+/**
+ * `os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"`, `os.environ.setdefault(...)`,
+ * `monkeypatch.setenv(...)`: Django then lets sync ORM calls run on the event loop, unraised.
+ */
+const ALLOWS_ASYNC_UNSAFE =
+  /^[ \t]*[\w.]*(?:environ\s*\[\s*["']DJANGO_ALLOW_ASYNC_UNSAFE["']\s*\]\s*=|(?:environ\.setdefault|setenv|putenv)\s*\(\s*["']DJANGO_ALLOW_ASYNC_UNSAFE["'])/m;
 const IMPORTS_ASGIREF = /^[ \t]*(?:from|import)[ \t]+(?:asgiref|channels)\b/m;
 
 export interface DependencyFacts {
@@ -323,6 +329,8 @@ function pyprojectScripts(text: string): string[] {
 /** What one scanned file contributes to the project facts. Plain data: it crosses threads. */
 export interface FileFacts {
   importsDjango: boolean;
+  /** The file sets DJANGO_ALLOW_ASYNC_UNSAFE (a conftest or settings module usually). */
+  allowsAsyncUnsafe?: true;
   importsAsgiref: boolean;
   models: Record<string, ModelFacts>;
   /** Every class with bases: a base may be a model another file declares. */
@@ -403,6 +411,9 @@ export function factsOfFile(source: string, readAllBodies = false): FileFacts {
     importsAsgiref:
       (source.includes("asgiref") || source.includes("channels")) && IMPORTS_ASGIREF.test(source),
     models: {},
+    ...(source.includes("DJANGO_ALLOW_ASYNC_UNSAFE") && ALLOWS_ASYNC_UNSAFE.test(source)
+      ? { allowsAsyncUnsafe: true as const }
+      : {}),
   };
   if (mayDeclareModels(source)) {
     const bodyFacts = CLASS_BODY_FACTS.test(source) || MANAGER_CLASS_HEAD.test(source);
@@ -461,6 +472,7 @@ export function projectFacts(
       project.djangoEvidence = `${path} imports django`;
     }
     if (facts.importsAsgiref) project.usesAsgiref = true;
+    if (facts.allowsAsyncUnsafe) project.asyncUnsafeAllowedIn ??= path;
     Object.assign(project.models, facts.models);
     if (facts.classes) classSets.push(facts.classes);
     if (facts.classes && MODELS_MODULE.test(path)) inModelsModules.push(facts.classes);

@@ -156,6 +156,9 @@ export async function projectPrePass(
     reread.length === 0 ? models : undefined,
   );
   project.root = root;
+  // Said in diagnostics like a chain's blockers: from the project root.
+  const unsafeIn = project.asyncUnsafeAllowedIn;
+  if (unsafeIn) project.asyncUnsafeAllowedIn = displayPath(resolve(cwd, unsafeIn), root);
   const subProjects = subProjectsOf(root, files, all, prePass);
   if (Object.keys(subProjects).length > 0) project.subProjects = subProjects;
   const entryPoints = entryPointsOf(dependencyFiles);

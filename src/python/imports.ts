@@ -34,7 +34,8 @@ function computeImportBindings(statement: SyntaxNode): ImportBinding[] {
     if (module !== undefined) {
       result.push({
         local: alias?.text ?? name,
-        qualified: `${module}.${name}`,
+        // `from . import views` is `.views`, not `..views` (one dot more: one package up).
+        qualified: module.endsWith(".") ? `${module}${name}` : `${module}.${name}`,
         statement,
         item,
         scope,
@@ -304,12 +305,15 @@ function isortStatementKey(statement: SyntaxNode): string {
  * The third-party imports of the first run of lines (runs are separated by blank lines, as isort
  * separates sections) that holds any: a later run is usually first-party code.
  */
-function firstThirdPartyGroup(block: SyntaxNode[]): SyntaxNode[] {
+function firstThirdPartyGroup(block: SyntaxNode[], firstParty: ReadonlySet<string>): SyntaxNode[] {
   let group: SyntaxNode[] = [];
   for (let i = 0; i < block.length; i++) {
     const startsRun = i > 0 && block[i].startPosition.row > block[i - 1].endPosition.row + 1;
     if (startsRun && group.length > 0) return group;
-    if (sectionOf(block[i]) === "thirdparty") group.push(block[i]);
+    const top = statementModule(block[i]).split(".")[0];
+    // A run of the project's own absolute imports is first-party, not third-party.
+    if (sectionOf(block[i]) === "thirdparty" && !firstParty.has(top)) group.push(block[i]);
+    else if (firstParty.has(top) && group.length > 0) return group;
   }
   return group;
 }
@@ -359,7 +363,13 @@ function lineIntoRun(
  * imported there, a name added to an existing `from module import ...`, or a new line in the top
  * import block, in the file's own style.
  */
-export function importEditsToAdd(root: SyntaxNode, module: string, name: string): Edit[] {
+export function importEditsToAdd(
+  root: SyntaxNode,
+  module: string,
+  name: string,
+  /** The project's own top packages: their imports are first-party, after third-party ones. */
+  firstParty: ReadonlySet<string> = new Set(),
+): Edit[] {
   const source = root.text;
   const eol = lineEnding(source);
   const existing = topLevelImports(root).filter(
@@ -378,13 +388,17 @@ export function importEditsToAdd(root: SyntaxNode, module: string, name: string)
   const line = `from ${module} import ${name}`;
   const block = topImportBlock(root);
   if (block.length === 0) return [lineIntoModuleWithoutImports(root, line, eol)];
-  const thirdParty = firstThirdPartyGroup(block);
+  const thirdParty = firstThirdPartyGroup(block, firstParty);
   if (thirdParty.length > 0) return [lineIntoRun(source, thirdParty, line, `1${module}`, eol)];
   // No third-party section yet: open one between the standard library and local imports.
   const stdlib = block.filter((s) => sectionOf(s) === "stdlib");
   if (stdlib.length > 0) {
-    const at = lineEnd(source, stdlib[stdlib.length - 1].endIndex);
-    return [{ start: at, end: at, text: `${eol}${eol}${line}` }];
+    const last = stdlib[stdlib.length - 1];
+    const at = lineEnd(source, last.endIndex);
+    const next = block[block.indexOf(last) + 1];
+    // The section after it starts on the next line: a blank line keeps the sections apart.
+    const touching = next !== undefined && next.startPosition.row === last.endPosition.row + 1;
+    return [{ start: at, end: at, text: `${eol}${eol}${line}${touching ? eol : ""}` }];
   }
   const at = lineStart(source, block[0].startIndex);
   return [{ start: at, end: at, text: `${line}${eol}${eol}` }];
@@ -527,12 +541,17 @@ function statementRemoval(source: string, statement: SyntaxNode): Edit {
   const parent = statement.parent;
   const siblings = parent?.namedChildren.filter((c) => c.type !== "comment") ?? [];
   if (parent?.type === "block" && siblings.length === 1) {
-    return { start: statement.startIndex, end: statement.endIndex, text: "pass" };
+    // Its own trailing comment goes with it: `pass  # for backoff` would describe nothing.
+    const comment = /^[ \t]*#[^\r\n]*/.exec(source.slice(statement.endIndex));
+    const end = statement.endIndex + (comment ? comment[0].length : 0);
+    return { start: statement.startIndex, end, text: "pass" };
   }
   const start = lineStart(source, statement.startIndex);
+  // A comment after the import is about it (`import time  # for backoff`): it goes with it.
+  const rest = source.slice(statement.endIndex, lineEnd(source, statement.endIndex)).trim();
   const onlyOnLine =
     source.slice(start, statement.startIndex).trim() === "" &&
-    source.slice(statement.endIndex, lineEnd(source, statement.endIndex)).trim() === "";
+    (rest === "" || rest.startsWith("#"));
   if (!onlyOnLine) {
     // `import a; x = 1`: remove the statement and its separator only.
     const after = /^[ \t]*;[ \t]*/.exec(source.slice(statement.endIndex));

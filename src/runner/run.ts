@@ -194,12 +194,20 @@ function runNotices(
 ): Notice[] {
   const withoutDjango = !ctx.options.django && !ctx.project.usesDjango;
   const notices: Notice[] = transforms
-    .filter((t) => withoutDjango && t.meta.needsDjango && t.meta.alsoWithAsgiref)
-    .filter((t) => transformApplies(t, ctx))
-    .map((t) => ({
-      transform: t.meta.id,
-      message: `${t.meta.id}: no Django found in the project; ${t.meta.alsoWithAsgiref}`,
-    }));
+    .filter((t) => withoutDjango && t.meta.needsDjango && transformApplies(t, ctx))
+    .flatMap((t) => {
+      const does = ctx.project.usesAsgiref
+        ? (t.meta.alsoWithAsgiref ?? t.meta.withoutDjango)
+        : t.meta.withoutDjango;
+      return does
+        ? [
+            {
+              transform: t.meta.id,
+              message: `${t.meta.id}: no Django found in the project; ${does}`,
+            },
+          ]
+        : [];
+    });
   notices.push(
     ...transforms
       .filter((t) => !transformApplies(t, ctx))
@@ -237,11 +245,24 @@ function subProjectNotices(
     if (!file) continue;
     const own = { ...ctx, project: projectOfFile(ctx.project, file) };
     const left = transforms.filter((t) => transformApplies(t, ctx) && !transformApplies(t, own));
-    if (left.length > 0)
+    // A transform that still reports what fails in any project says what it does there.
+    const partly = transforms.filter(
+      (t) =>
+        t.meta.needsDjango &&
+        t.meta.withoutDjango &&
+        (ctx.options.django || ctx.project.usesDjango || ctx.project.usesAsgiref) &&
+        !own.project.usesDjango &&
+        !own.project.usesAsgiref,
+    );
+    const said = [
+      ...(left.length > 0 ? [`${left.map((t) => t.meta.id).join(", ")} left its files alone`] : []),
+      ...partly.map((t) => `${t.meta.id}: ${t.meta.withoutDjango}`),
+    ];
+    if (said.length > 0)
       notices.push({
         message:
           `${folder || "the project root"}: its dependency files (${sub.evidence}) name neither Django nor asgiref; ` +
-          `${left.map((t) => t.meta.id).join(", ")} left its files alone`,
+          said.join("; "),
       });
   }
   return notices;

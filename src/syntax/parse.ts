@@ -1,3 +1,4 @@
+import { python2Form } from "./python2.js";
 import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
 import { lineIndexAt, lineStartsOf } from "./lines.js";
@@ -39,6 +40,7 @@ interface ProblemNode {
   readonly startPosition: { row: number; column: number };
   readonly children: ProblemNode[];
   readonly text: string;
+  descendantsOfType(types: string | string[]): ProblemNode[];
 }
 
 export interface SyntaxProblem {
@@ -49,11 +51,16 @@ export interface SyntaxProblem {
   start: number;
   /** Node type the parser expected, for MISSING nodes. */
   expected?: string;
+  /** A Python 2 form tree-sitter accepts and CPython 3 does not (see python2.ts). */
+  python2?: string;
 }
 
 /** The first ERROR or MISSING node in the tree, in source order; undefined for a clean tree. */
 export function firstSyntaxProblem(tree: { rootNode: ProblemNode }): SyntaxProblem | undefined {
-  if (!tree.rootNode.hasError) return undefined;
+  if (!tree.rootNode.hasError) {
+    const old = python2Form(tree.rootNode, tree.rootNode.text);
+    return old && { kind: "error", ...old, python2: old.what };
+  }
   return findProblem(rootWithoutTypeParameterDefaults(tree.rootNode));
 }
 

@@ -125,6 +125,24 @@ describe("asyncshift on the example project", () => {
     expect(readFileSync(broken, "utf8")).toBe(text);
   });
 
+  it("never touches a Python 2 file tree-sitter parses cleanly (print statement): AS900, and report says so", () => {
+    const dir = exampleCopy();
+    const old = join(dir, "shop/legacy_sync.py");
+    const text =
+      'import asyncio\n\n\ndef sync_it(ids):\n    print "syncing", ids\n    asyncio.run(go(ids))\n';
+    writeFileSync(old, text);
+    const { stdout, code } = asyncshift(dir, "--write", ".");
+    expect(stdout).toMatch(
+      /shop\/legacy_sync\.py:5:5: AS900 syntax error on line 5 \(a Python 2 print statement, which Python 3 does not accept\)/,
+    );
+    expect(code).toBe(1);
+    expect(readFileSync(old, "utf8")).toBe(text);
+    const report = asyncshift(dir, "report", ".");
+    expect(report.stdout).toContain(
+      "shop/legacy_sync.py: syntax error on line 5 (a Python 2 print statement)",
+    );
+  });
+
   it("keeps CRLF line endings, a BOM and the file mode when writing", () => {
     const dir = exampleCopy();
     const file = join(dir, "shop/crlf_task.py");
@@ -171,11 +189,16 @@ describe("asyncshift command line", () => {
     expect(bad.stderr).toContain("--django-version");
   });
 
-  it("says once when a Django-only transform has nothing to do", () => {
+  it("says once what a Django-only transform still does without Django", () => {
     const dir = temps.make();
     writeFileSync(join(dir, "script.py"), "import asyncio\n\ndef main():\n    asyncio.run(go())\n");
     const { stdout, code } = asyncshift(dir, ".");
-    expect(stdout.match(/asyncio-run did nothing: no Django found/g)).toHaveLength(1);
+    expect(
+      stdout.match(
+        /asyncio-run: no Django found in the project; only asyncio.run\(\) and run_until_complete\(\) inside async def/g,
+      ),
+    ).toHaveLength(1);
+    expect(stdout).not.toContain("async_to_sync");
     expect(code).toBe(0);
     const forced = asyncshift(dir, ".", "--django");
     expect(forced.stdout).toContain("async_to_sync(go)()");

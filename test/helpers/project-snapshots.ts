@@ -47,6 +47,11 @@ export interface ProjectCaseOptions extends Record<string, unknown> {
   reportUnusedIgnores?: boolean;
   /** Oldest Python 3 minor version that compiles the case; default any. */
   pythonMinor?: number;
+  /**
+   * The transforms run, in order (default: the case's alone): a case proving that one
+   * transform's rewrite does not hide another's finding runs both.
+   */
+  transforms?: string[];
 }
 
 const RUN_KEYS = new Set([
@@ -59,6 +64,7 @@ const RUN_KEYS = new Set([
   "ignore",
   "reportUnusedIgnores",
   "pythonMinor",
+  "transforms",
 ]);
 
 /** What one run of a project case gave, by input-relative path ("/" separators). */
@@ -154,7 +160,7 @@ function runOptions(c: ProjectCase) {
   );
   return {
     mode: "dry-run" as const,
-    transforms: [c.transform],
+    transforms: c.options.transforms ?? [c.transform],
     cache: false,
     jobs: 1,
     keepText: true,

@@ -76,7 +76,7 @@ describe("the index cache", () => {
     });
     const named = join(dir, "shop/views.py");
     const cold = await run([named], { config: false });
-    const cacheFiles = ["index-v5.json", "calls-v5.json"].map((f) => join(dir, CACHE_DIR, f));
+    const cacheFiles = ["index-v6.json", "calls-v6.json"].map((f) => join(dir, CACHE_DIR, f));
     const before = cacheFiles.map((f) => readFileSync(f, "utf8"));
     for (const f of cacheFiles) utimesSync(f, 1_600_000_000, 1_600_000_000);
     const warm = await run([named], { config: false });
@@ -106,7 +106,7 @@ describe("the index cache", () => {
     const cold = await calls();
     expect(JSON.parse(cold).length).toBeGreaterThan(2);
     expect(await calls()).toBe(cold);
-    const callsFile = join(dir, CACHE_DIR, "calls-v5.json");
+    const callsFile = join(dir, CACHE_DIR, "calls-v6.json");
     writeFileSync(callsFile, JSON.stringify({ token: "other", calls: {} }));
     expect(await calls()).toBe(cold);
     rmSync(callsFile);

@@ -156,6 +156,21 @@ describe("factsOfFile and projectFacts", () => {
     expect(factsOfFile("# from django import x\nx = 'import django'\n").importsDjango).toBe(false);
   });
 
+  it("notices a file that sets DJANGO_ALLOW_ASYNC_UNSAFE, not one that only names it", () => {
+    const set = [
+      'os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"\n',
+      "os.environ.setdefault('DJANGO_ALLOW_ASYNC_UNSAFE', '1')\n",
+      'def f(monkeypatch):\n    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")\n',
+    ];
+    for (const source of set) expect(factsOfFile(source).allowsAsyncUnsafe).toBe(true);
+    expect(factsOfFile('# os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "1"\n').allowsAsyncUnsafe).toBe(
+      undefined,
+    );
+    expect(factsOfFile('x = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")\n').allowsAsyncUnsafe).toBe(
+      undefined,
+    );
+  });
+
   it("makes a project Django when a scanned file imports it", () => {
     const files = [
       { path: "app/tasks.py", facts: factsOfFile("import celery\n") },

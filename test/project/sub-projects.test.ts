@@ -52,7 +52,8 @@ describe("a repository of several projects: Django is decided by each file's nea
     const changed = await changedPaths(dir, notices);
     expect(notices).toEqual([
       "svc: its dependency files (svc/requirements.txt) name neither Django nor asgiref; " +
-        "asyncio-run, native-orm left its files alone",
+        "native-orm left its files alone; asyncio-run: only asyncio.run() and run_until_complete() " +
+        "inside async def are reported (a RuntimeError in any project)",
     ]);
     expect(changed.some((p) => p.endsWith("backend_django/shop/tasks.py"))).toBe(true);
     expect(changed.some((p) => p.endsWith("svc/jobs.py"))).toBe(false);
@@ -67,7 +68,8 @@ describe("a repository of several projects: Django is decided by each file's nea
     const changed = await changedPaths(dir, notices);
     expect(notices).toContain(
       "the project root: its dependency files (requirements.txt) name neither Django nor asgiref; " +
-        "asyncio-run, native-orm left its files alone",
+        "native-orm left its files alone; asyncio-run: only asyncio.run() and run_until_complete() " +
+        "inside async def are reported (a RuntimeError in any project)",
     );
     // scripts/ has no dependency file of its own: the root's, which name no Django, decide.
     expect(changed.some((p) => p.endsWith("scripts/rates.py"))).toBe(false);

@@ -41,7 +41,7 @@ describe("importBindings", () => {
       ["os", "os"],
       ["r", "asyncio.run"],
       ["sleep", "asyncio.sleep"],
-      ["models", "..models"],
+      ["models", ".models"],
     ]);
     expect(all.every((b) => b.scope.type === "module")).toBe(true);
   });

@@ -84,6 +84,35 @@ describe("firstSyntaxProblem", () => {
   });
 });
 
+describe("Python 2 forms tree-sitter accepts", () => {
+  const cases: [string, string, number][] = [
+    ['import sys\nprint "total:", 3\n', "print statement", 1],
+    ['print >>sys.stderr, "x"\n', "print statement", 0],
+    ['exec "x = 1" in scope\n', "exec statement", 0],
+    ["try:\n    pass\nexcept ValueError, e:\n    pass\n", "except E, name", 2],
+    ["if a <> b:\n    pass\n", "<>", 0],
+    ['raise ValueError, "bad"\n', "raise E", 0],
+    ["mode = 0777\n", "integer literal", 0],
+    ["big = 10L\n", "integer literal", 0],
+    ["s = `x`\n", "string form", 0],
+    ["s = ur'caf\u00e9'\n", "string form", 0],
+  ];
+  for (const [source, what, line] of cases)
+    it(`are syntax problems: ${JSON.stringify(source)}`, () => {
+      const problem = firstSyntaxProblem(parsePython(source));
+      expect(problem).toMatchObject({ kind: "error", line });
+      expect(problem?.python2).toContain(what);
+    });
+
+  it("leave Python 3 alone: print() calls, print as a name, except tuples, 0, 0o777, raise from, rb''", () => {
+    const source =
+      'print("x", file=sys.stderr)\nprint  ("y")\nprint = log\nexec(code)\n# print the value, exec it\n' +
+      "try:\n    pass\nexcept (A, B) as e:\n    raise C(e, 1) from e\n" +
+      "x = 0 + 00 + 0o777 + 0x1F + 1_000 + 0.5 + 3j\ns = rb'x' + Rb'y' + f'{a!r}'\nok = a != b\n";
+    expect(firstSyntaxProblem(parsePython(source))).toBeUndefined();
+  });
+});
+
 describe("reparsedAfterEdits", () => {
   /** A small deterministic generator: the same edits on every run. */
   function random(seed: number): () => number {

@@ -96,6 +96,6 @@ describe("missing-await and direct twins in a run", () => {
     );
     expect(result.stdout).toContain("app/views.py:12:5: AS402");
     expect(result.stdout).toContain("app/mail.py:9:5: AS405");
-    expect(result.stdout).toContain("async def signup (app/views.py:7)");
+    expect(result.stdout).toContain("async def signup (app/views.py:7, as refresh())");
   });
 });

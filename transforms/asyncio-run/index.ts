@@ -1,11 +1,30 @@
-import { lastSegment } from "../../src/python/lookup.js";
 import { functionKey } from "../../src/model/function-key.js";
+import {
+  allImportStatements,
+  importBindingOf,
+  importBindings,
+  namesImportedAs,
+  qualifiedName,
+} from "../../src/python/imports.js";
 import type { ImportBinding } from "../../src/model/types.js";
-import { isUnderMainGuard, needsParenthesesForAwait } from "../../src/python/shapes.js";
+import { enclosingDef, enclosingFunction } from "../../src/python/scope.js";
+import {
+  isAsyncFunction,
+  isUnderMainGuard,
+  needsParenthesesForAwait,
+} from "../../src/python/shapes.js";
 import { callArguments, chainRoot } from "../../src/python/calls.js";
 import { movedLineEdits } from "./reindent.js";
+import { ASYNCIO_RUN_CODES } from "./codes.js";
+import { threadLocalReached } from "./thread-state.js";
+import {
+  appliesNestAsyncio,
+  ASYNC_TO_SYNC,
+  calledOnLoop,
+  runUntilCompleteFindings,
+  suggestionFor,
+} from "./on-loop.js";
 import { diagnosticAt } from "../../src/model/diagnostic.js";
-import { FindingsReporter, type CodeOf } from "../../src/model/findings.js";
 import type {
   Context,
   FileSemantics,
@@ -13,14 +32,17 @@ import type {
   SyntaxNode,
   TransformMeta,
   TransformResult,
+  TransformSite,
 } from "../../src/model/types.js";
 
-export const meta = {
+export const meta: TransformMeta = {
   id: "asyncio-run",
   summary: "asyncio.run(f(x)) in sync code -> async_to_sync(f)(x)",
   needsDjango: true,
   alsoWithAsgiref:
     "only calls whose coroutine reaches sync_to_async through the project's functions are rewritten",
+  withoutDjango:
+    "only asyncio.run() and run_until_complete() inside async def are reported (a RuntimeError in any project)",
   siteKinds: [
     {
       kind: "asyncio.run",
@@ -46,107 +68,10 @@ export const meta = {
     "**/migrations/**",
     "**/seeding/**",
   ],
-  codes: {
-    AS101: {
-      severity: "warning",
-      title: "asyncio.run() called from sync code",
-      explanation:
-        "asyncio.run() starts a new event loop with no async_to_sync above it. Inside a Django or " +
-        "Celery process, code wrapped in sync_to_async(thread_sensitive=True) then runs in one " +
-        "shared global thread instead of the caller's: database connections opened there are not " +
-        "the request's or task's, an outer transaction.atomic() does not apply, Django's " +
-        "connection clean-up never sees them, and writes can silently go missing. asgiref's " +
-        "async_to_sync() runs the coroutine with the caller's thread as the sync thread. The fix " +
-        "is safe and applied automatically; the argument list is kept byte for byte.",
-      before: "@shared_task\ndef sync_batch(batch_id):\n    asyncio.run(sync_remote(batch_id))",
-      after: "@shared_task\ndef sync_batch(batch_id):\n    async_to_sync(sync_remote)(batch_id)",
-    },
-    AS102: {
-      severity: "error",
-      title: "asyncio.run() inside async def",
-      explanation:
-        "asyncio.run() cannot be called while an event loop is running in the same thread: it " +
-        "raises RuntimeError. Inside async def, await the coroutine instead. The rewrite to " +
-        "`await f(x)` is applied only with --unsafe-fixes, because the function's callers may rely " +
-        "on the call blocking (for example when it is handed to a thread).",
-      before: "async def handler():\n    asyncio.run(notify(user))",
-      after: "async def handler():\n    await notify(user)",
-    },
-    AS103: {
-      severity: "warning",
-      title: "asyncio.run() of something other than a call",
-      explanation:
-        "asyncio.run(coro) with a coroutine object made elsewhere cannot be rewritten to " +
-        "async_to_sync(f)(args): the function and its arguments are not visible at the site. The " +
-        "same goes for asyncio.gather(...) and other calls that return a future, not a coroutine: " +
-        "async_to_sync expects an async function. " +
-        "Rewrite it by hand: pass the async function and its arguments to async_to_sync.",
-      before: "coro = fetch(url)\nasyncio.run(coro)",
-      after: "async_to_sync(fetch)(url)",
-    },
-    AS104: {
-      severity: "warning",
-      title: "asyncio.run() with extra arguments",
-      explanation:
-        "asyncio.run(..., debug=True) or loop_factory= configure the new event loop; " +
-        "async_to_sync has no equivalent, so the call is left for you to decide. Drop the extra " +
-        "arguments and use async_to_sync(f)(args) when they were not essential.",
-      before: "asyncio.run(fetch(url), debug=True)",
-      after: "async_to_sync(fetch)(url)",
-    },
-    AS105: {
-      severity: "warning",
-      title: "run_until_complete() in sync code",
-      explanation:
-        "loop.run_until_complete() and asyncio.get_event_loop().run_until_complete() drive an " +
-        "event loop from sync code with no async_to_sync above it: the same thread-handling bug " +
-        "as asyncio.run (AS101). The loop object may be shared or configured, so the call is " +
-        "reported, not rewritten: replace it with async_to_sync(f)(args).",
-      before: "loop = asyncio.get_event_loop()\nloop.run_until_complete(fetch(url))",
-      after: "async_to_sync(fetch)(url)",
-    },
-    AS106: {
-      severity: "info",
-      title: "asyncio.run() at module level",
-      explanation:
-        "asyncio.run() at module level runs when the module is imported. In a script that is " +
-        "correct; in a module Django or Celery imports, it blocks start-up and runs outside any " +
-        'request or task. Move it under `if __name__ == "__main__":` or into a function. Not ' +
-        "rewritten.",
-      before: "asyncio.run(main())",
-      after: 'if __name__ == "__main__":\n    asyncio.run(main())',
-    },
-    AS107: {
-      severity: "warning",
-      title: "asyncio.run() that cannot be rewritten without losing text",
-      explanation:
-        "The call has comments between `asyncio.run(` and the coroutine call, a line break between " +
-        "the coroutine function and its argument list (which would end the statement once the " +
-        "outer parentheses are gone), or the name " +
-        "async_to_sync already means something else in this file; a rewrite would drop the " +
-        "comments or call the wrong function. Apply the suggested rewrite by hand.",
-      before: "asyncio.run(  # refresh\n    refresh(repo)\n)",
-      after: "# refresh\nasync_to_sync(refresh)(repo)",
-    },
-    AS108: {
-      severity: "info",
-      title: "asyncio.run() in a process's entry point: left as is",
-      explanation:
-        "The call runs where a process starts: a console script declared in pyproject.toml, " +
-        'setup.cfg or setup.py, a function the module calls under `if __name__ == "__main__":`, ' +
-        "manage.py, Alembic's env.py, or the module level of wsgi.py/asgi.py. The process owns " +
-        "its event loop there and no Django request or task is running above it, so asyncio.run " +
-        "is correct; async_to_sync would move the coroutine off the main thread (signal " +
-        "handlers, for one, only work there). Reported so the count of sites adds up.",
-      before:
-        '[project.scripts]\nshop = "shop.cli:main"\n\n# shop/cli.py\ndef main():\n    asyncio.run(serve())',
-      after: "# unchanged",
-    },
-  },
-} satisfies TransformMeta;
+  codes: ASYNCIO_RUN_CODES,
+};
 
 const ASGIREF = "asgiref.sync";
-const ASYNC_TO_SYNC = "async_to_sync";
 
 interface Site {
   /** The `asyncio.run(...)` call. */
@@ -157,27 +82,27 @@ interface Site {
   reference: SyntaxNode;
 }
 
-function asyncioRunSites(file: FileSemantics): Site[] {
+function asyncioRunSites(root: SyntaxNode): Site[] {
   const sites: Site[] = [];
-  for (const call of file.root.descendantsOfType("call")) {
+  for (const call of root.descendantsOfType("call")) {
     const callee = call.childForFieldName("function");
     if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) continue;
     // A cheap look at the names first: `<asyncio>.run`, or a name imported as asyncio.run.
-    if (!mayBeAsyncioRun(file, callee)) continue;
-    if (file.qualifiedName(callee) !== "asyncio.run") continue;
+    if (!mayBeAsyncioRun(root, callee)) continue;
+    if (qualifiedName(callee) !== "asyncio.run") continue;
     const reference = callee.type === "identifier" ? callee : chainRoot(callee);
-    const binding = reference && file.importBindingOf(reference.text, reference);
+    const binding = reference && importBindingOf(reference.text, reference);
     if (binding && reference) sites.push({ call, binding, reference });
   }
   return sites;
 }
 
 /** Could `callee` be asyncio.run, judging by names alone (no scope walked)? */
-function mayBeAsyncioRun(file: FileSemantics, callee: SyntaxNode): boolean {
-  if (callee.type === "identifier") return file.namesImportedAs("asyncio.run").has(callee.text);
+function mayBeAsyncioRun(root: SyntaxNode, callee: SyntaxNode): boolean {
+  if (callee.type === "identifier") return namesImportedAs(root, "asyncio.run").has(callee.text);
   if (callee.childForFieldName("attribute")?.text !== "run") return false;
   const object = callee.childForFieldName("object");
-  return object?.type === "identifier" && file.namesImportedAs("asyncio").has(object.text);
+  return object?.type === "identifier" && namesImportedAs(root, "asyncio").has(object.text);
 }
 
 /**
@@ -217,10 +142,10 @@ const ASYNCIO_FUTURE_MAKERS = new Set([
 ]);
 
 /** The dotted name (as written) of `inner`'s callee when it is one of ASYNCIO_FUTURE_MAKERS. */
-function asyncioFutureMaker(file: FileSemantics, inner: SyntaxNode): string | undefined {
+function asyncioFutureMaker(inner: SyntaxNode): string | undefined {
   const callee = inner.childForFieldName("function");
   if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return undefined;
-  const qualified = file.qualifiedName(callee);
+  const qualified = qualifiedName(callee);
   return qualified && ASYNCIO_FUTURE_MAKERS.has(qualified) ? callee.text : undefined;
 }
 
@@ -230,15 +155,9 @@ function insideGeneratorExpression(node: SyntaxNode, fn: SyntaxNode): boolean {
   return false;
 }
 
-function suggestionFor(inner: SyntaxNode, name: string): string {
-  const callee = inner.childForFieldName("function")!;
-  const args = inner.childForFieldName("arguments")!;
-  return `${name}(${callee.text})${args.text}`;
-}
-
 /** The name `async_to_sync` is reachable by at module level, or undefined when it means something else. */
-function asyncToSyncName(file: FileSemantics): { name: string; imported: boolean } | undefined {
-  const imports = file.importBindings();
+function asyncToSyncName(root: SyntaxNode): { name: string; imported: boolean } | undefined {
+  const imports = allImportStatements(root).flatMap(importBindings);
   const moduleLevel = imports.find(
     (b) => b.scope.type === "module" && b.qualified === `${ASGIREF}.${ASYNC_TO_SYNC}`,
   );
@@ -248,8 +167,8 @@ function asyncToSyncName(file: FileSemantics): { name: string; imported: boolean
     (b) => b.local === ASYNC_TO_SYNC && b.qualified !== `${ASGIREF}.${ASYNC_TO_SYNC}`,
   );
   const otherBinding =
-    file.root.text.includes(ASYNC_TO_SYNC) &&
-    file.root.descendantsOfType("identifier").some((id) => {
+    root.text.includes(ASYNC_TO_SYNC) &&
+    root.descendantsOfType("identifier").some((id) => {
       if (id.text !== ASYNC_TO_SYNC) return false;
       const parent = id.parent;
       if (parent?.type === "function_definition" || parent?.type === "class_definition")
@@ -259,42 +178,60 @@ function asyncToSyncName(file: FileSemantics): { name: string; imported: boolean
   return otherImport || otherBinding ? undefined : { name: ASYNC_TO_SYNC, imported: false };
 }
 
-/** What asyncio-run says about a file: findings under its own codes, and the sites it counts. */
-type Out = FindingsReporter<CodeOf<typeof meta.codes>>;
+export type Report = (
+  node: SyntaxNode,
+  code: keyof typeof meta.codes & string,
+  message: string,
+  suggestion?: string,
+) => void;
 
 export function transform(file: FileSemantics, ctx: Context): TransformResult {
-  const out: Out = new FindingsReporter(meta.codes);
-  const a2s = asyncToSyncName(file);
-  for (const site of asyncioRunSites(file)) {
+  const findings: Finding[] = [];
+  const sites: TransformSite[] = [];
+  const report: Report = (node, code, message, suggestion) =>
+    findings.push(diagnosticAt(meta, node, code, message, suggestion));
+  const a2s = asyncToSyncName(file.root);
+  // Without Django or asgiref only what fails in any project is looked at: a loop started
+  // inside async def.
+  const rewrites = usesDjango(ctx) || ctx.project.usesAsgiref;
+  for (const site of asyncioRunSites(file.root)) {
     const { call } = site;
     const entryPoint = entryPointOf(file, call, ctx);
-    out.site(call, "asyncio.run", entryPoint ? "entry-point" : siteContext(file, call));
-    if (isUnderMainGuard(call)) continue;
+    const context = entryPoint ? "entry-point" : siteContext(call);
+    sites.push({ kind: "asyncio.run", context, start: call.startIndex });
+    if (isUnderMainGuard(call) || (!rewrites && context !== "async")) continue;
     if (entryPoint) {
-      out.report(
+      report(
         call,
         "AS108",
         `asyncio.run() in ${entryPoint}: the process owns its event loop here; left as is`,
       );
       continue;
     }
-    const refusal = refusalOf(file, call);
+    const refusal = refusalOf(call);
     if (refusal) {
       const [code, message, inner] = refusal;
-      out.report(call, code, message, inner && suggestionFor(inner, a2s?.name ?? ASYNC_TO_SYNC));
+      report(call, code, message, inner && suggestionFor(inner, a2s?.name ?? ASYNC_TO_SYNC));
       continue;
     }
     const inner = callArguments(call)[0];
+    if (file.inAsyncContext(call)) {
+      // A RuntimeError in any project, Django or not.
+      if (!appliesNestAsyncio(file)) findings.push(awaitFinding(site, inner));
+      continue;
+    }
     // Without Django, asyncio.run loses nothing unless the coroutine runs sync_to_async work.
     if (!usesDjango(ctx) && !reachesSyncToAsync(inner, ctx)) continue;
-    out.findings.push(
-      file.inAsyncContext(call)
-        ? awaitFinding(site, inner)
-        : asyncToSyncFinding(file, site, inner, a2s),
-    );
+    const onLoop = calledOnLoop(file, call, ctx);
+    if (onLoop) {
+      const message = `not rewritten: ${onLoop}, where async_to_sync() raises RuntimeError just as asyncio.run() does (AS405); make the function async and await it there`;
+      report(call, "AS107", message);
+      continue;
+    }
+    findings.push(asyncToSyncFinding(file, site, inner, a2s));
   }
-  runUntilCompleteFindings(file, a2s, out);
-  return out.result();
+  runUntilCompleteFindings(file, a2s, sites, report, rewrites);
+  return { findings, sites };
 }
 
 /** `asyncio.run(f(x))` in sync code -> `async_to_sync(f)(x)` (AS101), or why not (AS107). */
@@ -317,16 +254,15 @@ function asyncToSyncFinding(
   if (hazard) return diagnosticAt(meta, call, "AS107", hazard, suggestionFor(inner, a2s.name));
   const callee = inner.childForFieldName("function")!;
   const innerArgs = inner.childForFieldName("arguments")!;
+  // The coroutine moves to another thread: thread-local state it reads changes under it.
+  const local = threadLocalReached(file, inner);
+  const message = local
+    ? `asyncio.run() in sync code: async_to_sync runs the coroutine with this thread as its sync thread, but the coroutine itself on another thread, where ${local} is another thread's (applied with --unsafe-fixes)`
+    : "asyncio.run() in sync code: async_to_sync runs the coroutine with this thread as its sync thread";
   return {
-    ...diagnosticAt(
-      meta,
-      call,
-      "AS101",
-      "asyncio.run() in sync code: async_to_sync runs the coroutine with this thread as its sync thread",
-      suggestionFor(inner, a2s.name),
-    ),
+    ...diagnosticAt(meta, call, "AS101", message, suggestionFor(inner, a2s.name)),
     fix: {
-      applicability: "safe",
+      applicability: local ? "unsafe" : "safe",
       edits: [
         { start: call.startIndex, end: callee.startIndex, text: `${a2s.name}(` },
         { start: callee.endIndex, end: callee.endIndex, text: ")" },
@@ -348,8 +284,8 @@ function calleeOf(call: SyntaxNode): string {
 type Refusal = [code: "AS102" | "AS103" | "AS104" | "AS106", message: string, inner?: SyntaxNode];
 
 /** Why `asyncio.run(...)` cannot be rewritten whatever the context, if it cannot. */
-function refusalOf(file: FileSemantics, call: SyntaxNode): Refusal | undefined {
-  const fn = file.enclosingFunction(call);
+function refusalOf(call: SyntaxNode): Refusal | undefined {
+  const fn = enclosingFunction(call);
   const args = callArguments(call);
   const inner = args[0];
   if (!fn)
@@ -362,7 +298,7 @@ function refusalOf(file: FileSemantics, call: SyntaxNode): Refusal | undefined {
       "AS103",
       "asyncio.run() of a value that is not a call: cannot rewrite to async_to_sync(f)(args); pass the async function and its arguments to async_to_sync by hand",
     ];
-  const futureMaker = asyncioFutureMaker(file, inner);
+  const futureMaker = asyncioFutureMaker(inner);
   if (futureMaker)
     return [
       "AS103",
@@ -377,7 +313,8 @@ function refusalOf(file: FileSemantics, call: SyntaxNode): Refusal | undefined {
         .join(", ")}): async_to_sync has no equivalent; drop them and rewrite by hand`,
       inner,
     ];
-  if (!file.inAsyncContext(call)) return undefined;
+  const def = enclosingDef(call);
+  if (!def || !isAsyncFunction(def)) return undefined;
   // In a lambda, `await` is a syntax error; in a generator expression it makes an async
   // generator the consumer (`sum(...)`, `list(...)`) cannot iterate.
   const noAwaitHere =
@@ -429,31 +366,6 @@ function awaitFinding(site: Site, inner: SyntaxNode): Finding {
   };
 }
 
-/** `loop.run_until_complete(...)` in sync code: the same bug, reported (AS105). */
-function runUntilCompleteFindings(
-  file: FileSemantics,
-  a2s: { name: string } | undefined,
-  out: Out,
-): void {
-  for (const call of file.root.descendantsOfType("call")) {
-    const callee = call.childForFieldName("function");
-    if (
-      callee?.type !== "attribute" ||
-      callee.childForFieldName("attribute")?.text !== "run_until_complete"
-    )
-      continue;
-    out.site(call, "run_until_complete", siteContext(file, call));
-    if (!file.enclosingDef(call) || file.inAsyncContext(call) || isUnderMainGuard(call)) continue;
-    const inner = callArguments(call)[0];
-    out.report(
-      call,
-      "AS105",
-      "run_until_complete() in sync code drives an event loop with no async_to_sync above it (same bug as asyncio.run): use async_to_sync",
-      inner?.type === "call" ? suggestionFor(inner, a2s?.name ?? ASYNC_TO_SYNC) : undefined,
-    );
-  }
-}
-
 function usesDjango(ctx: Context): boolean {
   return ctx.options.django || ctx.project.usesDjango;
 }
@@ -470,17 +382,18 @@ function reachesSyncToAsync(inner: SyntaxNode, ctx: Context): boolean {
   const callee = inner.childForFieldName("function")?.text.replace(/\s+/g, "");
   if (!index || !callee) return false;
   const seen = new Set<string>();
-  let names = [lastSegment(callee)];
+  let names = [callee.split(".").at(-1)!];
   for (let depth = 0; depth < 6 && names.length > 0; depth++) {
     const next: string[] = [];
     for (const name of names) {
       if (seen.has(name)) continue;
       seen.add(name);
       for (const fn of index.functions.filter((f) => f.name === name)) {
-        if (fn.decorators.some((d) => THREAD_WRAPPERS.has(lastSegment(d)))) return true;
+        if (fn.decorators.some((d) => THREAD_WRAPPERS.has(d.split(".").at(-1)!))) return true;
         const within = fn.className ? `${fn.className}.${fn.name}` : fn.name;
         for (const call of index.calls)
-          if (call.path === fn.path && call.within === within) next.push(lastSegment(call.callee));
+          if (call.path === fn.path && call.within === within)
+            next.push(call.callee.split(".").at(-1)!);
       }
     }
     if (next.some((n) => THREAD_WRAPPERS.has(n))) return true;
@@ -543,11 +456,9 @@ function calledUnderMainGuard(file: FileSemantics, name: string): boolean {
 }
 
 /** Where a site runs, for `asyncshift report`: that decides whether it is the bug. */
-function siteContext(
-  file: FileSemantics,
-  call: SyntaxNode,
-): "entry-point" | "module" | "async" | "sync" {
+function siteContext(call: SyntaxNode): "entry-point" | "module" | "async" | "sync" {
   if (isUnderMainGuard(call)) return "entry-point";
-  if (!file.enclosingFunction(call)) return "module";
-  return file.inAsyncContext(call) ? "async" : "sync";
+  if (!enclosingFunction(call)) return "module";
+  const def = enclosingDef(call);
+  return def !== undefined && isAsyncFunction(def) ? "async" : "sync";
 }

@@ -1,5 +1,5 @@
 import { isAsyncFunction } from "../../src/python/shapes.js";
-import { BLOCKING_CALLS, type BlockingFamily } from "../../src/python/blocking.js";
+import { BLOCKING_CALLS, type BlockingFamily } from "../../src/python/effects.js";
 import {
   callsByLastName,
   lastSegment,
@@ -8,6 +8,7 @@ import {
 } from "../../src/python/lookup.js";
 import { diagnosticAt } from "../../src/model/diagnostic.js";
 import { FindingsReporter, type CodeOf } from "../../src/model/findings.js";
+import { sharedSetting, THREAD_MODE } from "../../src/model/shared-options.js";
 import type {
   Context,
   FileSemantics,
@@ -114,10 +115,10 @@ const QUALIFIED_OF_INTEREST: ReadonlySet<string> = new Set([
 
 /**
  * `--to-thread unwrap` puts blocking calls back on the loop on purpose (to-thread reports each,
- * AS302): this transform then stays silent. The one setting it reads that is not its own.
+ * AS302): this transform then stays silent (a setting shared through its declaration).
  */
 function unwrapMode(ctx: Context): boolean {
-  return ctx.options.settings["to-thread"]?.mode === "unwrap";
+  return sharedSetting(ctx, THREAD_MODE) === "unwrap";
 }
 
 /** A call of builtin `open` (the only blocking function called unimported). */

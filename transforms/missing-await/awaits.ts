@@ -2,6 +2,7 @@ import { isAsyncFunction } from "../../src/python/shapes.js";
 import type { FileSemantics, Fix, SyntaxNode } from "../../src/model/types.js";
 import type { Coroutine } from "./coroutines.js";
 import { resultUse } from "./dropped.js";
+import type { ValueUse } from "./tested.js";
 import type { Results } from "./results.js";
 
 const ASGIREF = "asgiref.sync";
@@ -12,6 +13,7 @@ const ORIGIN_WORDS: Record<Coroutine["origin"], string> = {
   asyncio: "a coroutine function of asyncio",
   orm: "a native async method of the Django ORM",
   twin: "a declared async twin",
+  wrapped: "wrapped by sync_to_async (its call returns a coroutine)",
 };
 
 /**
@@ -40,16 +42,78 @@ export function asyncSite(
   const use = resultUse(file, call, fn);
   if (use.use === "other") return;
   const what = `${coroutine.name}() is ${ORIGIN_WORDS[coroutine.origin]}`;
-  const message =
-    use.use === "dropped"
-      ? `${what}: called without await, it returns a coroutine that never runs; await added`
-      : `${what}: ${use.name} holds the coroutine, not its result, where it is used (line ${use.uses[0].startPosition.row + 1}); await added`;
   out.site(call, "coroutine-not-awaited", "async", coroutine.origin);
   const fix: Fix = {
     applicability: "safe",
     edits: [{ start: call.startIndex, end: call.startIndex, text: "await " }],
   };
+  if (use.use === "dropped") {
+    const message = `${what}: called without await, it returns a coroutine that never runs; await added`;
+    out.report(call, "AS401", message, `await ${call.text}`, fix);
+    return;
+  }
+  const line = (n: SyntaxNode) => n.startPosition.row + 1;
+  const tested = use.uses.find((u) => u.tested);
+  if (tested) {
+    const message = `${what}: ${use.name} holds the coroutine, not its result, and is tested on line ${line(tested.node)} (a coroutine object is always true: the check never runs); await added`;
+    out.report(call, "AS406", message, `await ${call.text}`, fix);
+    return;
+  }
+  const message = `${what}: ${use.name} holds the coroutine, not its result, where it is used (line ${line(use.uses[0].node)}); await added`;
   out.report(call, "AS401", message, `await ${call.text}`, fix);
+}
+
+/**
+ * A coroutine consumed as a value where it is made: `if not has_access(user):` (always false),
+ * `check() == True`, `fetch().items`. In `async def` `await` is added (a safe fix: the value
+ * was meant), except inside a generator expression, where `await` would make an async generator
+ * its consumer cannot iterate. In a sync def the call is only reported.
+ */
+export function valueSite(
+  call: SyntaxNode,
+  fn: SyntaxNode,
+  coroutine: Coroutine,
+  use: ValueUse,
+  out: Results,
+): void {
+  const what = `${coroutine.name}() is ${ORIGIN_WORDS[coroutine.origin]}`;
+  const effect = use.tested
+    ? "a coroutine object is always true, so this test never depends on the call and its body never runs"
+    : "the coroutine object is used, not its result, and its body never runs";
+  const awaited = use.parenthesise ? `(await ${call.text})` : `await ${call.text}`;
+  out.site(call, "coroutine-not-awaited", isAsyncFunction(fn) ? "async" : "sync", coroutine.origin);
+  if (!isAsyncFunction(fn)) {
+    const message = `${what}, ${use.how} without await in a sync def: ${effect}; make this function async and await it, or run it with async_to_sync`;
+    out.report(call, "AS406", message);
+    return;
+  }
+  if (insideGenerator(call, fn)) {
+    const message = `${what}, ${use.how} without await: ${effect}; not rewritten inside a generator expression (await there makes an async generator): restructure by hand`;
+    out.report(call, "AS406", message, awaited);
+    return;
+  }
+  const [open, close] = use.parenthesise ? ["(await ", ")"] : ["await ", ""];
+  const fix: Fix = {
+    applicability: "safe",
+    edits: [
+      { start: call.startIndex, end: call.startIndex, text: open },
+      ...(close ? [{ start: call.endIndex, end: call.endIndex, text: close }] : []),
+    ],
+  };
+  out.report(
+    call,
+    "AS406",
+    `${what}, ${use.how} without await: ${effect}; await added`,
+    awaited,
+    fix,
+  );
+}
+
+/** Is the call inside a generator expression within `fn`? */
+function insideGenerator(call: SyntaxNode, fn: SyntaxNode): boolean {
+  for (let n = call.parent; n && n.id !== fn.id; n = n.parent)
+    if (n.type === "generator_expression") return true;
+  return false;
 }
 
 /**

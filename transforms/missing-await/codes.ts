@@ -77,4 +77,24 @@ export const MISSING_AWAIT_CODES = {
     after:
       "async def refresh():\n    await pull_rates()\n\nasync def dashboard(request):\n    await refresh()",
   },
+  AS406: {
+    severity: "error",
+    title: "Coroutine tested or used as a value without await",
+    explanation:
+      "A coroutine function's call is consumed as a value where it is made: a truth test " +
+      "(`if not has_access(user):`, `and`/`or`, `assert`, `while`, a conditional), a " +
+      "comparison, an attribute or item read, a loop, an f-string or a builtin such as " +
+      "`bool()` or `len()`, or a name bound to it and then tested (`ok = check(); if ok:`). A " +
+      "coroutine object is always true and never equal to a result: a permission check written " +
+      "this way never refuses, and its body never runs. The callee is a coroutine function for " +
+      "certain (see AS401), a def decorated `@sync_to_async` or `@database_sync_to_async` (in " +
+      "the class, a base class or mixin of the same file, or another module through the project " +
+      "index), or `sync_to_async(f)` called on the spot. Inside `async def` `await` is added, a " +
+      "safe fix (parenthesised where the result is read: `(await fetch()).items`); inside a " +
+      "generator expression, or in a sync def, it is only reported.",
+    before:
+      "async def delete_board(request, board_id):\n    if not user_can_edit(request.user, board_id):\n        raise PermissionDenied",
+    after:
+      "async def delete_board(request, board_id):\n    if not await user_can_edit(request.user, board_id):\n        raise PermissionDenied",
+  },
 } satisfies Record<string, CodeDoc>;

@@ -1,8 +1,15 @@
 import { lastSegment } from "../../src/python/lookup.js";
 import { dottedParts } from "../../src/python/calls.js";
+import { absoluteName } from "../../src/python/relative-imports.js";
+import { ASYNC_TWINS, sharedSetting } from "../../src/model/shared-options.js";
 import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
-import { functionsNamed, moduleFunctionsNamed } from "../../src/project/index-lookup.js";
+import { resolveMethod } from "../../src/python/mro.js";
+import {
+  functionsNamed,
+  indexedModule,
+  moduleFunctionsNamed,
+} from "../../src/project/index-lookup.js";
 import type { Binding, Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 
 /** asyncio's coroutine functions: a call of one does nothing until awaited. */
@@ -26,24 +33,21 @@ const NOT_AWAITABLE = new Set(["aiterator"]);
  * Where a coroutine function was proven: a function of the project, one of asyncio's, a native
  * Django ORM method on a proven queryset or instance, or a declared async twin.
  */
-export type CoroutineOrigin = "project" | "asyncio" | "orm" | "twin";
+export type CoroutineOrigin = "project" | "asyncio" | "orm" | "twin" | "wrapped";
+
+/** asgiref's and Channels' wrappers: what they wrap, called, returns a coroutine. */
+const THREAD_WRAPPERS: ReadonlySet<string> = new Set([
+  "asgiref.sync.sync_to_async",
+  "channels.db.database_sync_to_async",
+]);
+
+/** The wrappers' names as the index writes a decorator (as spelled, without arguments). */
+const WRAPPER_NAMES = new Set(["sync_to_async", "database_sync_to_async"]);
 
 export interface Coroutine {
   origin: CoroutineOrigin;
   /** How the site names it: `notify`, `self.refresh`, `Order.objects.aget`. */
   name: string;
-}
-
-/** `from .clients import notify` in `app.views` -> `app.clients.notify`. */
-function absoluteName(qualified: string, file: FileSemantics): string | undefined {
-  if (!qualified.startsWith(".")) return qualified;
-  if (file.module === undefined) return undefined;
-  const dots = qualified.length - qualified.replace(/^\.+/, "").length;
-  const isPackage = /(^|[\\/])__init__\.py$/.test(file.path);
-  const base = file.module.split(".").filter((p) => p !== "");
-  const keep = base.length - (isPackage ? dots - 1 : dots);
-  if (keep < 0) return undefined;
-  return [...base.slice(0, keep), qualified.slice(dots)].filter((p) => p !== "").join(".");
 }
 
 /** The scopes a name in a function body is looked up in: its own, enclosing defs, the module. */
@@ -76,10 +80,40 @@ export function keepsCoroutine(decorators: readonly string[]): boolean {
 
 /** A decorator's name as the index writes it: without `@` and arguments. */
 function decoratorNames(def: SyntaxNode): string[] {
+  return decoratorsOf(def).map((d) => d.text.slice(1).replace(/\(.*$/s, "").trim());
+}
+
+function decoratorsOf(def: SyntaxNode): SyntaxNode[] {
   const decorated = def.parent?.type === "decorated_definition" ? def.parent : undefined;
-  return (decorated?.namedChildren ?? [])
-    .filter((c) => c.type === "decorator")
-    .map((d) => d.text.slice(1).replace(/\(.*$/s, "").trim());
+  return (decorated?.namedChildren ?? []).filter((c) => c.type === "decorator");
+}
+
+/**
+ * A sync def whose outermost decorator is `@sync_to_async` (or Channels'
+ * `@database_sync_to_async`), with or without arguments, the others keeping what it is: calling
+ * it returns a coroutine (asgiref's wrapper binds as a method too).
+ */
+function wrappedSync(file: FileSemantics, def: SyntaxNode): boolean {
+  const [first, ...rest] = decoratorsOf(def);
+  if (!first || isAsyncFunction(def)) return false;
+  const expr = first.namedChildren.find((c) => c.type !== "comment");
+  const callee = expr?.type === "call" ? expr.childForFieldName("function") : expr;
+  const qualified = callee ? file.qualifiedName(callee) : undefined;
+  return (
+    qualified !== undefined &&
+    THREAD_WRAPPERS.has(qualified) &&
+    keepsCoroutine(rest.map((d) => d.text.slice(1).replace(/\(.*$/s, "").trim()))
+  );
+}
+
+/** The same, from the index's decorator names (outermost first). */
+export function wrappedSyncIndexed(decorators: readonly string[]): boolean {
+  const [first, ...rest] = decorators;
+  return (
+    first !== undefined &&
+    WRAPPER_NAMES.has(first.replace(/\s+/g, "").split(".").at(-1)!) &&
+    keepsCoroutine(rest)
+  );
 }
 
 /** `def`s that bind a name, or undefined when some binding of it is not a `def`. */
@@ -102,13 +136,18 @@ function yields(def: SyntaxNode): boolean {
   return visit(def.childForFieldName("body")!);
 }
 
-/** Every `def` binding the name is async: a coroutine function; any other binding: unknown. */
-function allAsync(defs: SyntaxNode[] | undefined): boolean {
-  return (
-    defs !== undefined &&
-    defs.length > 0 &&
-    defs.every((d) => isAsyncFunction(d) && keepsCoroutine(decoratorNames(d)) && !yields(d))
-  );
+/**
+ * Every `def` binding the name makes a coroutine (an `async def`, or a def under
+ * `@sync_to_async`): a coroutine function; any other binding: unknown. The origin says which.
+ */
+function coroutineDefs(
+  file: FileSemantics,
+  defs: SyntaxNode[] | undefined,
+): CoroutineOrigin | undefined {
+  if (defs === undefined || defs.length === 0) return undefined;
+  if (defs.every((d) => isAsyncFunction(d) && keepsCoroutine(decoratorNames(d)) && !yields(d)))
+    return "project";
+  return defs.every((d) => wrappedSync(file, d)) ? "wrapped" : undefined;
 }
 
 /** Resolves callees to coroutine functions, exactly or not at all; one per file. */
@@ -120,9 +159,9 @@ export class CoroutineFunctions {
     private readonly file: FileSemantics,
     private readonly ctx: Context,
   ) {
-    // to-thread's declared twins (`[tool.asyncshift.to-thread.twins]`): the one setting of
-    // another transform this one reads, since a twin's replacement is an async client.
-    const declared = ctx.options.settings["to-thread"]?.twins;
+    // The declared twins (`[tool.asyncshift.to-thread.twins]`, a shared setting): a twin's
+    // replacement is an async client, whose calls are coroutines.
+    const declared = sharedSetting(ctx, ASYNC_TWINS);
     this.twins =
       declared && typeof declared === "object" && !Array.isArray(declared) ? declared : {};
   }
@@ -130,6 +169,7 @@ export class CoroutineFunctions {
   /** The coroutine function a call's callee stands for, when that is certain. */
   of(callee: SyntaxNode): Coroutine | undefined {
     if (callee.type === "identifier") return this.named(callee);
+    if (callee.type === "call") return this.wrapperCall(callee);
     if (callee.type !== "attribute") return undefined;
     const object = callee.childForFieldName("object")!;
     const attribute = callee.childForFieldName("attribute")!.text;
@@ -140,6 +180,14 @@ export class CoroutineFunctions {
       return { origin: "asyncio", name: callee.text };
     const project = qualified ? this.projectFunction(qualified, callee) : undefined;
     return project ?? this.ormMethod(callee, object, attribute) ?? this.twin(callee);
+  }
+
+  /** `sync_to_async(f)` or `database_sync_to_async(f)`, called at once: `sync_to_async(f)(x)`. */
+  private wrapperCall(wrapper: SyntaxNode): Coroutine | undefined {
+    const fn = wrapper.childForFieldName("function");
+    const qualified = fn ? this.file.qualifiedName(fn) : undefined;
+    if (!qualified || !THREAD_WRAPPERS.has(qualified)) return undefined;
+    return { origin: "wrapped", name: wrapper.text.replace(/\s+/g, " ") };
   }
 
   /** A project coroutine function (not asyncio, the ORM or a twin): what sync code may not drop. */
@@ -160,12 +208,17 @@ export class CoroutineFunctions {
       }
       // A name bound in the function itself or by anything but `def`s: not certain.
       if (scope.type !== "module") return undefined;
-      return allAsync(definitionsOnly(bindings)) ? { origin: "project", name } : undefined;
+      const origin = coroutineDefs(this.file, definitionsOnly(bindings));
+      return origin ? { origin, name } : undefined;
     }
     return undefined;
   }
 
-  /** `self.refresh` in a method of a class whose body defines `refresh` only as `async def`. */
+  /**
+   * `self.refresh` in a method of a class that defines `refresh` only as a coroutine function
+   * (`async def`, or a def under `@sync_to_async`), in its body or in a base class or mixin of
+   * this file found first along its bases.
+   */
   private selfMethod(callee: SyntaxNode, attribute: string): Coroutine | undefined {
     const method = this.file.enclosingFunction(callee);
     const cls = method && this.file.enclosingClass(method);
@@ -173,12 +226,18 @@ export class CoroutineFunctions {
     const first = method.childForFieldName("parameters")?.namedChildren[0];
     if (first?.type !== "identifier" || first.text !== "self") return undefined;
     if (this.file.bindingsNamed(method, "self").length !== 1) return undefined;
-    const body = cls.childForFieldName("body")!;
-    const defs = definitionsOnly(this.file.bindingsNamed(cls, attribute));
+    // The class along the method resolution order that defines it (src/python/mro.ts).
+    const resolved = resolveMethod(cls, attribute);
+    const definer = resolved?.kind === "local" ? resolved.cls : undefined;
+    if (!definer) return undefined;
+    const body = definer.childForFieldName("body")!;
+    const defs = definitionsOnly(this.file.bindingsNamed(definer, attribute));
     const direct = defs?.every((d) => d.parent?.id === body.id || d.parent?.parent?.id === body.id);
-    if (!direct || !allAsync(defs) || assignsOnSelf(cls, attribute)) return undefined;
+    const origin = direct ? coroutineDefs(this.file, defs) : undefined;
+    if (!origin || assignsOnSelf(cls, attribute) || assignsOnSelf(definer, attribute))
+      return undefined;
     if (this.mayBeOverriddenSync(cls, attribute)) return undefined;
-    return { origin: "project", name: callee.text };
+    return { origin, name: callee.text };
   }
 
   /**
@@ -198,7 +257,8 @@ export class CoroutineFunctions {
         return (
           def?.type === "function_definition" &&
           def.childForFieldName("name")?.text === attribute &&
-          !isAsyncFunction(def)
+          !isAsyncFunction(def) &&
+          !wrappedSync(this.file, def)
         );
       });
     });
@@ -207,22 +267,29 @@ export class CoroutineFunctions {
     const index = this.ctx.project.index;
     return (index ? functionsNamed(index, attribute) : []).some(
       (f) =>
-        f.className !== undefined && f.className !== name && !f.async && !path.endsWith(f.path),
+        f.className !== undefined &&
+        f.className !== name &&
+        !f.async &&
+        !wrappedSyncIndexed(f.decorators) &&
+        !path.endsWith(f.path),
     );
   }
 
   /** A module-level function of the project, by its module and name in the index. */
   private projectFunction(qualified: string, at: SyntaxNode): Coroutine | undefined {
     const index = this.ctx.project.index;
-    const absolute = absoluteName(qualified, this.file);
+    const absolute = absoluteName(qualified, this.file.module, this.file.path);
     if (!index || !absolute || !absolute.includes(".")) return undefined;
     const name = lastSegment(absolute);
     const module = absolute.slice(0, absolute.lastIndexOf("."));
-    const matches = moduleFunctionsNamed(index, module, name);
+    const matches = moduleFunctionsNamed(index, indexedModule(index, module, name) ?? module, name);
     // Defined twice in its module with different async-ness (`if ...: async def` / `else: def`).
-    if (matches.length === 0 || !matches.every((f) => f.async && keepsCoroutine(f.decorators)))
-      return undefined;
-    return { origin: "project", name: at.text };
+    if (matches.length === 0) return undefined;
+    if (matches.every((f) => f.async && keepsCoroutine(f.decorators)))
+      return { origin: "project", name: at.text };
+    if (matches.every((f) => !f.async && wrappedSyncIndexed(f.decorators)))
+      return { origin: "wrapped", name: at.text };
+    return undefined;
   }
 
   /** `Order.objects.aget` on a proven manager or queryset, `order.asave` on a proven instance. */

@@ -1,4 +1,5 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { testedReference } from "./tested.js";
 
 /**
  * How a call's result is used, for a call of a coroutine function: dropped (a statement of its
@@ -7,7 +8,9 @@ import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
  * someone else may await it) or used in a way not read here.
  */
 export type ResultUse =
-  { use: "dropped" } | { use: "bound"; name: string; uses: SyntaxNode[] } | { use: "other" };
+  | { use: "dropped" }
+  | { use: "bound"; name: string; uses: { node: SyntaxNode; tested: boolean }[] }
+  | { use: "other" };
 
 /** What a coroutine object has itself: a use of these is a use of the coroutine. */
 const COROUTINE_ATTRIBUTES = new Set([
@@ -33,8 +36,12 @@ const COROUTINE_ATTRIBUTES = new Set([
   "__anext__",
 ]);
 
-/** Uses of a bound coroutine that only make sense on the awaited result. */
+/**
+ * Uses of a bound coroutine that only make sense on the awaited result: its truth tested or
+ * compared (`if not allowed:`), an attribute or item read, a loop over it.
+ */
 function usedAsResult(reference: SyntaxNode): boolean {
+  if (testedReference(reference)) return true;
   const parent = reference.parent;
   if (!parent) return false;
   if (parent.type === "attribute")
@@ -71,5 +78,9 @@ export function resultUse(file: FileSemantics, call: SyntaxNode, fn: SyntaxNode)
   if (uses.length === 0 || !uses.every(usedAsResult)) return { use: "other" };
   // A nested def or lambda may run later, elsewhere: its use is not this function's.
   if (uses.some((u) => file.enclosingFunction(u)?.id !== fn.id)) return { use: "other" };
-  return { use: "bound", name: left.text, uses };
+  return {
+    use: "bound",
+    name: left.text,
+    uses: uses.map((node) => ({ node, tested: testedReference(node) })),
+  };
 }

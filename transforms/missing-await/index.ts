@@ -7,7 +7,8 @@ import type {
   TransformMeta,
   TransformResult,
 } from "../../src/model/types.js";
-import { asyncSite, candidateCalls, owningDef, syncSite } from "./awaits.js";
+import { asyncSite, candidateCalls, owningDef, syncSite, valueSite } from "./awaits.js";
+import { valueUse } from "./tested.js";
 import { CoroutineFunctions } from "./coroutines.js";
 import { MISSING_AWAIT_CODES } from "./codes.js";
 import { newResults } from "./results.js";
@@ -83,6 +84,14 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
   const out = newResults();
   const coroutines = new CoroutineFunctions(file, ctx);
   const inTests = isTestFile(file.path);
+  for (const call of file.root.descendantsOfType("call")) {
+    const fn = owningDef(file, call);
+    const use = fn && valueUse(file, call);
+    if (!fn || !use) continue;
+    const callee = call.childForFieldName("function")!;
+    const coroutine = isAsyncFunction(fn) ? coroutines.of(callee) : coroutines.projectOf(callee);
+    if (coroutine) valueSite(call, fn, coroutine, use, out);
+  }
   for (const call of candidateCalls(file.root)) {
     const fn = owningDef(file, call);
     const callee = call.childForFieldName("function")!;

@@ -1,14 +1,7 @@
-import { lastSegment } from "../../src/python/lookup.js";
 import { callArguments } from "../../src/python/calls.js";
-import { functionsNamed } from "../../src/project/index-lookup.js";
+import { indexedFunctionOf, indexedName, loopCallsOf } from "../../src/project/index-lookup.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
-import type {
-  Context,
-  FileSemantics,
-  IndexedCall,
-  IndexedFunction,
-  SyntaxNode,
-} from "../../src/model/types.js";
+import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import type { CoroutineFunctions } from "./coroutines.js";
 import type { Results } from "./results.js";
 
@@ -93,52 +86,46 @@ export function asyncToSyncInAsync(file: FileSemantics, out: Results): void {
   }
 }
 
-/** `Class.method` or `function`, as the index names the def holding a call. */
-function indexedName(f: IndexedFunction): string {
-  return f.className ? `${f.className}.${f.name}` : f.name;
-}
-
-/** Calls of `fn` (by a bare name or through its module's name) made directly in an `async def`. */
-function callsFromAsync(ctx: Context, fn: IndexedFunction): [IndexedCall, IndexedFunction][] {
-  const index = ctx.project.index!;
-  const moduleName = lastSegment(fn.module);
-  const found: [IndexedCall, IndexedFunction][] = [];
-  for (const call of index.calls) {
-    if (call.awaited || call.within === undefined) continue;
-    if (call.callee !== fn.name && call.callee !== `${moduleName}.${fn.name}`) continue;
-    const caller = index.functions.find(
-      (f) => f.path === call.path && indexedName(f) === call.within,
-    );
-    if (caller?.async) found.push([call, caller]);
-  }
-  return found;
-}
-
 /**
- * `asyncio.run` in a module-level sync def that the project calls directly from an `async def`:
- * there a loop already runs, and asyncio.run raises RuntimeError (so would async_to_sync, the
- * asyncio-run transform's rewrite). The function's name must be the project's only function of
- * that name, so that the calls found are calls of it.
+ * `asyncio.run` or `run_until_complete` in a sync def (a module-level function or a method of a
+ * module-level class, an adapter such as `run_async(self, coro)`) that the project calls directly
+ * from an `async def`: there a loop already runs, and both raise RuntimeError (so would
+ * async_to_sync, the asyncio-run transform's rewrite, which therefore leaves it).
  */
 export function asyncioRunOnLoop(file: FileSemantics, ctx: Context, out: Results): void {
   const index = ctx.project.index;
   if (!index || file.module === undefined) return;
-  for (const call of file.callsTo(["asyncio.run"])) {
+  for (const call of loopStarters(file)) {
     const fn = file.enclosingFunction(call);
     if (fn?.type !== "function_definition" || isAsyncFunction(fn)) continue;
-    if (fn.parent?.type !== "module" && fn.parent?.parent?.type !== "module") continue;
-    const name = fn.childForFieldName("name")!.text;
-    const named = functionsNamed(index, name);
-    if (named.length !== 1 || named[0].module !== file.module || named[0].className) continue;
-    const callers = callsFromAsync(ctx, named[0]);
+    const indexed = file.module && indexedFunctionOf(index, file.module, fn);
+    if (!indexed) continue;
+    const callers = loopCallsOf(index, indexed);
     if (callers.length === 0) continue;
-    const [first, caller] = callers[0];
+    const [{ call: first, caller }] = callers;
+    const name = indexedName(indexed);
+    const starter = call.childForFieldName("function")!.text.replace(/\s+/g, "");
     const more = callers.length > 1 ? ` (and ${callers.length - 1} more)` : "";
     out.site(call, "wrapper-misuse", "asyncio.run", name);
     out.report(
       call,
       "AS405",
-      `${name}() runs asyncio.run() and is called on the event loop by async def ${indexedName(caller)} (${first.path}:${first.line})${more}: there asyncio.run() raises RuntimeError (a loop is already running), and so would async_to_sync(); make ${name} async and await it, or call it through sync_to_async()`,
+      `${name}() runs ${starter}() and is called on the event loop by async def ${indexedName(caller)} (${first.path}:${first.line}, as ${first.callee}())${more}: there ${starter}() raises RuntimeError (a loop is already running), and so would async_to_sync(); make ${indexed.name} async and await it, or call it through sync_to_async() or asyncio.to_thread()`,
     );
   }
+}
+
+/** The calls that start an event loop: `asyncio.run(...)` and `<loop>.run_until_complete(...)`. */
+function loopStarters(file: FileSemantics): SyntaxNode[] {
+  const runs = file.callsTo(["asyncio.run"]);
+  const untilComplete = file.source.includes("run_until_complete")
+    ? file.root.descendantsOfType("call").filter((c) => {
+        const callee = c.childForFieldName("function");
+        return (
+          callee?.type === "attribute" &&
+          callee.childForFieldName("attribute")?.text === "run_until_complete"
+        );
+      })
+    : [];
+  return [...runs, ...untilComplete];
 }

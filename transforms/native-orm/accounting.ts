@@ -130,7 +130,7 @@ function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
     };
   return {
     code: "AS215",
-    message: `${wrapper} wrapper ${name}() does no Django ORM work with a native async form${namedCalls(body)}: it stays a thread wrapper`,
+    message: `${wrapper} wrapper ${name}() holds no Django ORM work with a native async form that this transform can see${namedCalls(body)}: it stays a thread wrapper`,
   };
 }
 
@@ -269,7 +269,7 @@ function localReason(f: OrmFile, def: SyntaxNode, written: string, stored: strin
   const fn = chainFunction(f, def);
   if (fn.findings.ormSites === 0 && !reachesOrmWork(f, fn.calls))
     return kept(
-      `${written} runs ${name} (line ${lineOf(def)}), which does no Django ORM work with a native async form${stored}`,
+      `${written} runs ${name} (line ${lineOf(def)}), which holds no Django ORM work with a native async form that this transform can see${stored}`,
     );
   const why = stored
     ? "the wrapper is stored, and its callers await it elsewhere"
@@ -297,7 +297,9 @@ function lambdaReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
   const body = target.childForFieldName("body");
   const findings = body ? scan(f, body, "wrapper") : undefined;
   if (!findings || findings.ormSites === 0)
-    return kept(`${written}: the lambda does no Django ORM work with a native async form${stored}`);
+    return kept(
+      `${written}: the lambda holds no Django ORM call with a native async form that this transform can see${stored}`,
+    );
   return {
     code: "AS208",
     message: `${written}: the lambda's ORM work cannot be rewritten here (it takes parameters, or its wrapper is not called where it stands): rewrite by hand`,

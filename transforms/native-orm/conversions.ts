@@ -165,6 +165,14 @@ function noModelEvidence(
   m: AsyncMethod,
 ): Problem {
   const name = receiver.text;
+  const service = serviceClassOf(f, receiver);
+  // `self` of a class that is no model (a service): annotating it would call a method it lacks.
+  if (service)
+    return {
+      code: "AS201",
+      node,
+      message: `self is a ${service} (a class of this file with no base but object), not a model instance: ${m.sync}() is its own or an inherited method, with no ${m.async}(): left as it is`,
+    };
   return {
     code: "AS201",
     node,
@@ -173,6 +181,17 @@ function noModelEvidence(
       `and serializers, forms, files and clients have ${m.sync}() but no ${m.async}(): left as it is; ` +
       `if ${name} is a model instance, annotate it with its model class to have it rewritten to \`await ${name}.${m.async}(...)\``,
   };
+}
+
+/** The class `self` belongs to when it is a class of this file with no base that may be a model. */
+function serviceClassOf(f: OrmFile, receiver: SyntaxNode): string | undefined {
+  if (receiver.type !== "identifier" || receiver.text !== "self") return undefined;
+  const cls = f.file.enclosingClass(receiver);
+  const name = cls?.childForFieldName("name")?.text;
+  if (!cls || !name || f.ctx.project.models[name]) return undefined;
+  const bases = cls.childForFieldName("superclasses")?.namedChildren ?? [];
+  const mayBeModel = bases.some((b) => !/^(object|ABC|abc\.ABC)$/.test(b.text));
+  return mayBeModel ? undefined : name;
 }
 
 /** What binds an unproven receiver, as far as the file shows: said without claiming more. */
@@ -256,14 +275,27 @@ export function functionConversion(
 }
 
 /**
- * `list(<qs>)` (or the wrapper form spanning `whole`) -> `[<v> async for <v> in <qs>]`: the
- * edits replace `whole` around the queryset text, which stays byte for byte.
+ * Builtins that collect a queryset's items, and the async comprehension each becomes: the
+ * comprehension fetches the same rows, in the same order, into the same kind of container.
+ */
+export const COLLECTING_BUILTINS: Readonly<Record<string, readonly [string, string]>> = {
+  list: ["[", "]"],
+  set: ["{", "}"],
+  tuple: ["tuple([", "])"],
+  dict: ["dict([", "])"],
+};
+
+/**
+ * `list(<qs>)` (or the wrapper form spanning `whole`) -> `[<v> async for <v> in <qs>]`, and the
+ * same for `set`, `tuple` and `dict` (COLLECTING_BUILTINS): the edits replace `whole` around the
+ * queryset text, which stays byte for byte.
  */
 export function listConversion(
   f: OrmFile,
   whole: SyntaxNode,
   qsNode: SyntaxNode,
   inner: SyntaxNode,
+  container = "list",
 ): Conversion | Problem | undefined {
   const qs = f.proofs.querysetOf(qsNode);
   const likely = !qs && looksLikeQueryset(qsNode);
@@ -271,14 +303,51 @@ export function listConversion(
   if (qs?.locksRows) return lockProblem(inner, qs);
   const def = f.file.enclosingDef(whole) ?? f.root;
   const name = f.file.freshName(def, ["obj", "item", "row"]);
+  const [open, close] = COLLECTING_BUILTINS[container] ?? COLLECTING_BUILTINS.list;
   return {
     node: whole,
     edits: [
-      { start: whole.startIndex, end: qsNode.startIndex, text: `[${name} async for ${name} in ` },
-      { start: qsNode.endIndex, end: whole.endIndex, text: "]" },
+      {
+        start: whole.startIndex,
+        end: qsNode.startIndex,
+        text: `${open}${name} async for ${name} in `,
+      },
+      { start: qsNode.endIndex, end: whole.endIndex, text: close },
     ],
     proven: !!qs,
     since: "4.1",
     awaited: false,
   };
+}
+
+/**
+ * What an unproven conversion takes for true: its receiver (`doc` in `doc.save()`) is a queryset
+ * or a model instance, not a serializer, form, file or client with a method of the same name.
+ */
+export function unprovenAssumption(c: Conversion): string {
+  // `doc.save()`, or `sync_to_async(doc.save)()` whose method is the wrapper's argument.
+  let callee = c.node.type === "call" ? c.node.childForFieldName("function") : undefined;
+  if (callee?.type === "call") callee = callee.childForFieldName("arguments")?.namedChildren[0];
+  const receiver = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
+  const iterated = c.node.type === "for_statement" ? c.node.childForFieldName("right") : undefined;
+  const what = (receiver ?? iterated)?.text.split("\n")[0] ?? "the receiver";
+  return `${what} is a queryset or a model instance`;
+}
+
+/** The words an unsafe fix's message ends with: when it applies, and what it takes for true. */
+export function unsafeNote(assumes: string | undefined): string {
+  return assumes
+    ? `applied with --unsafe-fixes; assumes ${assumes}`
+    : "applied with --unsafe-fixes";
+}
+
+/**
+ * What a sync ORM call does in async code: Django raises SynchronousOnlyOperation, unless the
+ * project sets DJANGO_ALLOW_ASYNC_UNSAFE (its tests, often), where the query blocks the loop.
+ */
+export function syncOnlyEffect(f: OrmFile): string {
+  const allowed = f.ctx.project.asyncUnsafeAllowedIn;
+  return allowed
+    ? `blocks the event loop (${allowed} sets DJANGO_ALLOW_ASYNC_UNSAFE, so where it applies Django does not raise SynchronousOnlyOperation)`
+    : "raises SynchronousOnlyOperation";
 }

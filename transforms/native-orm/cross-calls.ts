@@ -42,7 +42,8 @@ function absoluteName(f: OrmFile, binding: ImportBinding): string | undefined {
   if (binding.statement.type !== "import_from_statement") return binding.qualified;
   const from = fromModuleName(binding.statement);
   const dots = /^\.*/.exec(from)![0].length;
-  const name = binding.qualified.slice(from.length + 1);
+  // `from . import services` is qualified `.services`, `from .x import y` `.x.y`.
+  const name = binding.qualified.slice(from.length + (from.endsWith(".") ? 0 : 1));
   if (dots === 0) return binding.qualified;
   const own = (f.file.module ?? "").split(".").filter(Boolean);
   const isPackage = /(^|\/)__init__\.py$/.test(f.file.path);

@@ -6,6 +6,7 @@ import {
   mayReachOrmElsewhere,
   reachesOrmWork,
 } from "./chains.js";
+import { unprovenAssumption } from "./conversions.js";
 import { chainKey, crossCallsOf } from "./cross-calls.js";
 import { lazyCallerProblem } from "./lazy-objects.js";
 import { unprovenChains } from "./lazy-relations.js";
@@ -18,6 +19,12 @@ import { isThreadInsensitive, wrapperKind } from "./wrappers.js";
 
 // Site e, analysed: what converting a def decorated by a wrapper edits and what keeps it sync.
 // Below both its reporters (sites.ts, and chained-wrapper.ts when it calls defs of its file).
+
+/** What dropping thread_sensitive=False takes for true. */
+export const THREAD_ASSUMPTION = "these calls need not run in parallel with each other";
+/** What dropping database_sync_to_async takes for true. */
+export const CONNECTION_ASSUMPTION =
+  "no stale connection needs closing around these calls, as a long-lived consumer may have";
 
 export const THREAD_INSENSITIVE =
   "thread_sensitive=False runs each call in a thread of its own, in parallel with the others; Django's native async methods run thread-sensitively, one at a time: the rewrite may make parallel work serial";
@@ -113,11 +120,18 @@ function decoratedProblems(
       message:
         "nothing here proves the receiver is a queryset or model instance (annotate the parameter with its model class to make it proven)",
       unsafe: true,
+      assumes: unprovenAssumption(c),
       suggestion: suggestionFor(f.source, c, awaitedEdits(c)),
     })),
   );
   if (isThreadInsensitive(decorator.namedChildren[0]))
-    problems.push({ code: "AS213", node: decorator, message: THREAD_INSENSITIVE, unsafe: true });
+    problems.push({
+      code: "AS213",
+      node: decorator,
+      message: THREAD_INSENSITIVE,
+      unsafe: true,
+      assumes: THREAD_ASSUMPTION,
+    });
   if (wrapperKind(f, decoratorCallee(decorator)!) === "database")
     problems.push({
       code: "AS206",
@@ -125,6 +139,7 @@ function decoratedProblems(
       message:
         "database_sync_to_async also closes stale database connections around the call, which native async methods do not",
       unsafe: true,
+      assumes: CONNECTION_ASSUMPTION,
     });
   return problems;
 }

@@ -20,8 +20,12 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
   const instance =
     object.type === "call" ? f.proofs.instanceReturned(object) : f.proofs.instanceOf(object);
   if (!instance) return undefined;
+  // Loaded with the query that made the instance: no lazy load, whatever the field is.
+  const selected = instance.selected === "all" || instance.selected.has(attribute);
   if (!f.proofs.knowsFieldsOf(instance.model))
-    return unknownFieldRead(node, instance.model, f.ctx.project.modelsModuleClasses);
+    return selected
+      ? undefined
+      : unknownFieldRead(node, instance.model, f.ctx.project.modelsModuleClasses);
   if (!f.proofs.relationsOf(instance.model).includes(attribute)) return undefined;
   if (instance.selected === "all" || instance.selected.has(attribute)) return undefined;
   if (instance.selected.has(RUN_TIME_LOOKUP))
@@ -42,7 +46,7 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
     return {
       code: "AS202",
       node,
-      message: `${node.text} may load the related ${attribute} lazily, a sync query, unless the caller used select_related("${attribute}"): ${object.text} is a parameter, and the queryset that loaded it is not visible here`,
+      message: `${node.text} may load the related ${attribute} lazily, a sync query, unless the caller used select_related("${attribute}"): ${object.text} is ${loadedOutOfSight(f, object)}, and the queryset that loaded it is not visible here`,
       severity: "info",
     };
   return {
@@ -78,7 +82,19 @@ function unknownFieldRead(
     message: `${node.text} may load a related object lazily, a sync query: ${why}, so its fields are not known and ${attribute} may be a ForeignKey; if it is one, add select_related("${attribute}") where ${object} is loaded`,
     severity: "info",
     unsafe: true,
+    assumes: `${attribute} is no ForeignKey of ${model}, or ${object} was loaded with it`,
   };
+}
+
+/** How an instance proven by its annotation came here: a parameter, or a call's annotated result. */
+function loadedOutOfSight(f: OrmFile, object: SyntaxNode): string {
+  const bound =
+    object.type === "identifier"
+      ? f.file.bindingsNamed(f.file.enclosingScope(object), object.text)
+      : [];
+  return bound.length === 1 && bound[0].kind === "assignment"
+    ? `annotated with its model where a call returns it (line ${bound[0].node.startPosition.row + 1})`
+    : "a parameter";
 }
 
 /** Is the name bound more than once where it is read (a parameter assigned again)? */

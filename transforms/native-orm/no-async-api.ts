@@ -4,6 +4,14 @@ import { QUERYSET_RETURNING } from "../../src/django/orm.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
 import type { OrmFile, Problem } from "./types.js";
+import { isInMemory } from "../../src/python/effects.js";
+import {
+  isJsonMethod,
+  isKeywordArguments,
+  makesPlainValue,
+  plainKindOf,
+  unknownKindReason,
+} from "../../src/python/value-kinds.js";
 
 // In a wrapper to convert, every call that is not ORM work with a native form must be known to
 // stay off the database; anything else would run on the event loop once converted (AS205).
@@ -51,50 +59,6 @@ const SAFE_BUILTINS = new Set([
   "type",
   "super",
 ]);
-
-/** Standard-library and Django helper modules whose functions are pure or in-memory. */
-const PURE_MODULES = [
-  "datetime",
-  "decimal",
-  "uuid",
-  "logging",
-  "math",
-  "re",
-  "itertools",
-  "collections",
-  "functools",
-  "operator",
-  "string",
-  "typing",
-  "dataclasses",
-  "enum",
-  "copy",
-  "random",
-  "hashlib",
-  "base64",
-  "json",
-  "textwrap",
-  "statistics",
-  "traceback",
-  "pathlib",
-  "calendar",
-  "fractions",
-  "secrets",
-  "hmac",
-  "binascii",
-  "html",
-  "urllib.parse",
-  "unicodedata",
-  "bisect",
-  "heapq",
-  "ipaddress",
-  "django.utils.timezone",
-  "django.utils.dateparse",
-  "django.utils.text",
-  "django.utils.translation",
-  "django.urls",
-  "django.db.models",
-];
 
 /** AbstractBaseUser/AbstractUser methods that touch no database. */
 const IN_MEMORY_USER_METHODS = new Set([
@@ -340,8 +304,9 @@ function isLoggerName(f: OrmFile, identifier: SyntaxNode): boolean {
   return !!callee && f.file.qualifiedName(callee) === "logging.getLogger";
 }
 
+/** Pure or in-memory by the one catalogue of call effects (src/python/effects.ts). */
 function isPureQualified(qualified: string | undefined): boolean {
-  return !!qualified && PURE_MODULES.some((m) => qualified === m || qualified.startsWith(`${m}.`));
+  return isInMemory(qualified);
 }
 
 /** Calls known not to touch the database: safe builtins, pure modules, in-memory containers. */
@@ -359,7 +324,7 @@ function isOffDatabase(
     return isPureQualified(qualified);
   }
   if (callee.type !== "attribute") return false;
-  if (isPureQualified(qualified)) return true;
+  if (isPureQualified(qualified) || makesPlainValue(qualified)) return true;
   const receiver = callee.childForFieldName("object")!;
   const method = callee.childForFieldName("attribute")!.text;
   // Building a queryset runs no query.
@@ -370,6 +335,7 @@ function isOffDatabase(
   )
     return true;
   if (isInMemoryValue(f, receiver)) return true;
+  if (isPlainReceiver(f, receiver, method)) return true;
   // `timezone.now().timestamp()`: a method of what a pure function returned.
   const made = receiver.type === "call" ? receiver.childForFieldName("function") : undefined;
   const madeBy = made ? f.file.qualifiedName(made) : undefined;
@@ -377,6 +343,29 @@ function isOffDatabase(
   if (PURE_PATH_METHODS.has(method) && isPathValue(f, receiver)) return true;
   return receiver.type === "identifier" && isLoggerName(f, receiver);
 }
+
+/**
+ * A receiver proven a plain value (src/python/value-kinds): any method of a scalar, and the dict,
+ * list and str methods of a JSON value (`file_data.get("path")`). A Django proof wins: a name
+ * proven a queryset or a model instance is never taken for a mapping.
+ */
+function isPlainReceiver(f: OrmFile, receiver: SyntaxNode, method: string): boolean {
+  if (
+    f.proofs.querysetOf(receiver) ||
+    (receiver.type === "identifier" && f.proofs.instanceOf(receiver))
+  )
+    return false;
+  if (isKeywordArguments(receiver) && isJsonMethod(method)) return true;
+  const kind = plainKindOf(receiver);
+  // A field of a record (dataclass, pydantic model) may hold a queryset or a related manager:
+  // there, the names dict and list share with them prove nothing.
+  if (kind === "json" && receiver.type === "attribute" && ORM_SHARED_METHODS.has(method))
+    return false;
+  return kind === "scalar" || (kind === "json" && isJsonMethod(method));
+}
+
+/** Methods of dict or list that a queryset or a related manager has too. */
+const ORM_SHARED_METHODS = new Set(["get", "update", "count", "values", "clear", "remove"]);
 
 /** Methods of a `pathlib` path that compute a new value and never touch the file system. */
 const PURE_PATH_METHODS = new Set([
@@ -463,8 +452,17 @@ export function noAsyncApiProblem(
     return problem(
       `${callee.text}() is a method of ${receiver.text}, imported from ${imported} in this project, which the chain does not follow (only plain functions, and static or class methods of the class that defines them): not in Django's async API, and may touch the database`,
     );
+  if (plainKindOf(receiver) === "json" && isJsonMethod(method))
+    return problem(
+      `${callee.text}(): ${receiver.text} is a field of a record (a dataclass or pydantic model), and ${method}() is a queryset's or related manager's method too: it may be one`,
+    );
+  if (plainKindOf(receiver) === "json")
+    return problem(
+      `${callee.text}(): ${receiver.text} is a JSON value (by its origin or use) and ${method}() is no method of dict, list or str: it may be a database object kept in one`,
+    );
+  const why = unknownKindReason(receiver);
   return problem(
-    `${callee.text}() is not known to stay off the database: ${receiver.text} is not proven a queryset, a model instance or an in-memory value`,
+    `${callee.text}() is not known to stay off the database: ${receiver.text} is not proven a queryset, a model instance or an in-memory value${why ? `: ${why}` : ""}`,
   );
 }
 

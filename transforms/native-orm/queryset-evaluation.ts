@@ -153,11 +153,16 @@ export function subscriptProblem(f: OrmFile, node: SyntaxNode): Problem | undefi
   const slice = index?.type === "slice";
   const lazy = slice && index!.namedChildren.length <= 2 && !index!.text.match(/:.*:/);
   if (lazy) return undefined;
+  // `qs[0]` raises IndexError on no rows where `afirst()` returns None (and orders by pk when
+  // the queryset is unordered): the suggestion says so rather than passing for the same code.
+  const first = index?.text === "0";
   return problem(
     "AS204",
     node,
-    "indexing a queryset evaluates it synchronously: use `await <qs>.afirst()` or an async comprehension",
-    index?.text === "0" ? `await ${value.text}.afirst()` : undefined,
+    first
+      ? "indexing a queryset evaluates it synchronously: `await <qs>.afirst()` reads the first row, but returns None where [0] raised IndexError (check for None where an empty queryset is possible), or use an async comprehension"
+      : "indexing a queryset evaluates it synchronously: use an async comprehension (`[x async for x in qs]`) and index the list",
+    first ? `await ${value.text}.afirst()` : undefined,
   );
 }
 

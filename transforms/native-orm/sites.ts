@@ -2,12 +2,18 @@ import { versionAtLeast } from "../../src/django/orm.js";
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { Blocker } from "./codes.js";
-import { methodConversion } from "./conversions.js";
+import { methodConversion, syncOnlyEffect, unprovenAssumption, unsafeNote } from "./conversions.js";
 import { lazyQueryProblem } from "./lazy-objects.js";
 import { chainedWrappedCall, chainedWrapper } from "./chained-wrapper.js";
-import { analyseDecorated, THREAD_INSENSITIVE } from "./decorated.js";
+import {
+  analyseDecorated,
+  CONNECTION_ASSUMPTION,
+  THREAD_ASSUMPTION,
+  THREAD_INSENSITIVE,
+} from "./decorated.js";
 import { awaitedEdits, losesComments, rewrittenText, suggestionFor } from "./rewrite.js";
 import { scan } from "./scan.js";
+import { storedModelMethod } from "./stored-methods.js";
 import { fixOf, lineOf, recordSite, report, reportProblem } from "./state.js";
 import type { Conversion, OrmFile, Problem } from "./types.js";
 import { wrappedConversion } from "./wrapped.js";
@@ -43,7 +49,10 @@ export function wrapperCall(f: OrmFile, ref: SyntaxNode): void {
     return;
   }
   const site = conversion.node;
-  const suggestion = rewrittenText(f.source, site, conversion.edits);
+  // The rewrite keeps the `await` around the site: the suggestion shows it with the native call.
+  const rewritten = rewrittenText(f.source, site, conversion.edits);
+  const awaited = site.parent?.type === "await" && rewritten.endsWith(")");
+  const suggestion = awaited ? `await ${rewritten}` : rewritten;
   const lazy = lazyQueryProblem(f, conversion, "async");
   if (lazy) {
     recordSite(f, "sync_to_async", outer, lazy.code);
@@ -96,25 +105,23 @@ function unsafeWrapped(
   wrap: SyntaxNode,
 ): { code: Blocker; message: string } | undefined {
   if (isThreadInsensitive(wrap))
-    return { code: "AS213", message: `${THREAD_INSENSITIVE} (applied with --unsafe-fixes)` };
+    return { code: "AS213", message: `${THREAD_INSENSITIVE} (${unsafeNote(THREAD_ASSUMPTION)})` };
   if (kind === "database")
     return {
       code: "AS206",
-      message:
-        "database_sync_to_async also closes stale database connections around the call, which the native async method does not (applied with --unsafe-fixes)",
+      message: `database_sync_to_async also closes stale database connections around the call, which the native async method does not (${unsafeNote(CONNECTION_ASSUMPTION)})`,
     };
   if (!conversion.proven)
     return {
       code: "AS201",
-      message:
-        "nothing here proves the receiver is a queryset or model instance: the native async method is very likely right (applied with --unsafe-fixes; annotate it with its model class to make it proven)",
+      message: `nothing here proves the receiver is a queryset or model instance: the native async method is very likely right (${unsafeNote(unprovenAssumption(conversion))}; annotate it with its model class to make it proven)`,
     };
   return undefined;
 }
 
 /** g. `f = sync_to_async(<orm method>)`: the calls are elsewhere; report only. */
 function storedWrapper(f: OrmFile, wrap: SyntaxNode, target: SyntaxNode): void {
-  if (target.type !== "attribute") return;
+  if (storedModelMethod(f, wrap, target) || target.type !== "attribute") return;
   const fake = methodConversion(f, target, target, "wrapper");
   if (!fake || "code" in fake) return;
   recordSite(f, "sync_to_async", wrap, "AS207");
@@ -160,8 +167,8 @@ export function decoratedWrapper(f: OrmFile, def: SyntaxNode): void {
 /** The message of an unsafe-only problem when the rewrite is its unsafe fix: says when it applies. */
 function unsafeNoted(p: Problem): string {
   if (p.code === "AS201")
-    return p.message.replace(" (annotate", " (applied with --unsafe-fixes; annotate");
-  return `${p.message} (applied with --unsafe-fixes)`;
+    return p.message.replace(" (annotate", ` (${unsafeNote(p.assumes)}; annotate`);
+  return `${p.message} (${unsafeNote(p.assumes)})`;
 }
 
 /** f. Sync ORM calls directly in async def. */
@@ -182,7 +189,7 @@ export function asyncBody(f: OrmFile, def: SyntaxNode): void {
         f,
         c.node,
         "AS209",
-        `sync ORM call inside async def raises SynchronousOnlyOperation; its native async form needs Django ${c.since} (target is ${f.target})`,
+        `sync ORM call inside async def ${syncOnlyEffect(f)}; its native async form needs Django ${c.since} (target is ${f.target})`,
         suggestion,
       );
       continue;
@@ -194,7 +201,7 @@ export function asyncBody(f: OrmFile, def: SyntaxNode): void {
         f,
         c.node,
         "AS201",
-        "sync ORM call inside async def raises SynchronousOnlyOperation; nothing proves the receiver is a queryset or model instance (applied with --unsafe-fixes)",
+        `sync ORM call inside async def ${syncOnlyEffect(f)}; nothing proves the receiver is a queryset or model instance (${unsafeNote(unprovenAssumption(c))})`,
         suggestion,
         fix,
       );
@@ -205,7 +212,7 @@ export function asyncBody(f: OrmFile, def: SyntaxNode): void {
       f,
       c.node,
       "AS211",
-      "sync ORM call inside async def raises SynchronousOnlyOperation: its native async form is awaited instead",
+      `sync ORM call inside async def ${syncOnlyEffect(f)}: its native async form is awaited instead`,
       suggestion,
       fix,
     );

@@ -41,6 +41,8 @@ export interface Problem {
   severity?: "info";
   /** It makes the rewrite unsafe (applied with --unsafe-fixes), not impossible. */
   unsafe?: boolean;
+  /** What the unsafe rewrite takes for true, said in its message ("order is a model instance"). */
+  assumes?: string;
 }
 
 /** What a region of code holds: ORM work to convert, and what blocks converting it. */

@@ -1,7 +1,12 @@
 import { ASYNC_FUNCTIONS, QUERYSET_RETURNING, asyncMethodFor } from "../../src/django/orm.js";
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
-import { functionConversion, listConversion, methodConversion } from "./conversions.js";
+import {
+  COLLECTING_BUILTINS,
+  functionConversion,
+  listConversion,
+  methodConversion,
+} from "./conversions.js";
 import { looksLikeQueryset } from "./proofs.js";
 import { scan } from "./scan.js";
 import type { Conversion, OrmFile, Problem } from "./types.js";
@@ -19,12 +24,13 @@ export function wrappedConversion(
 ): Conversion | Problem | undefined {
   const outerArgs = outer.childForFieldName("arguments")!;
   const awaitNode = outer.parent?.type === "await" ? outer.parent : undefined;
-  // c. sync_to_async(list)(qs)
-  if (target.type === "identifier" && target.text === "list" && f.file.isBuiltin("list", target)) {
+  // c. sync_to_async(list)(qs), and set, tuple, dict: an async comprehension
+  const collects = target.type === "identifier" && Object.hasOwn(COLLECTING_BUILTINS, target.text);
+  if (collects && f.file.isBuiltin(target.text, target)) {
     const args = callArguments(outer);
     if (args.length !== 1 || outerArgs.type !== "argument_list") return undefined;
     if (!awaitNode) return notAwaited(f, outer, args[0]);
-    return listConversion(f, awaitNode, args[0], outer);
+    return listConversion(f, awaitNode, args[0], outer, target.text);
   }
   // sync_to_async(get_object_or_404)(...), sync_to_async(auth.login)(...)
   const qualified =

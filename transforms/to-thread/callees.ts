@@ -1,23 +1,37 @@
+import { absoluteName } from "../../src/python/relative-imports.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
 import { classOfMethod } from "./class-attributes.js";
-import type { CallFact, FunctionFacts, FunctionLookup } from "./loop-hazards.js";
+import {
+  LOCK_NAME,
+  type CallFact,
+  type FunctionFacts,
+  type FunctionLookup,
+} from "./loop-hazards.js";
+
+/** The key of a function of another module, by its absolute dotted name: `py:app.locks.guarded`. */
+export const PROJECT_KEY = "py:";
 
 /**
  * Facts about the functions of this file, for the loop-hazard check: which function a call
  * reaches (a function of the file by its name, or `self.<method>` of the enclosing class or a
- * same-file base) and what its body calls.
+ * same-file base, or an imported function of the project, whose facts the survey gathered) and
+ * what its body calls.
  */
 export class SameFileFunctions {
   private readonly defs = new Map<string, SyntaxNode>();
   private readonly facts = new Map<string, FunctionFacts>();
 
-  constructor(private readonly file: FileSemantics) {}
+  constructor(
+    private readonly file: FileSemantics,
+    /** Facts of other files' functions by key (the survey's plan), when there is one. */
+    private readonly elsewhere: Readonly<Record<string, FunctionFacts>> = {},
+  ) {}
 
-  /** The lookup a loop-hazard check reads: the facts of a function of this file by its key. */
+  /** The lookup a loop-hazard check reads: the facts of a function by its key. */
   readonly lookup: FunctionLookup = (key) => {
     const def = this.defs.get(key);
-    if (!def) return undefined;
+    if (!def) return Object.hasOwn(this.elsewhere, key) ? this.elsewhere[key] : undefined;
     let facts = this.facts.get(key);
     if (!facts) this.facts.set(key, (facts = this.factsOf(def)));
     return facts;
@@ -37,7 +51,23 @@ export class SameFileFunctions {
     }
     const def = this.resolve(callee, at);
     if (def) fact.reaches = this.keyOf(def);
+    else if (fact.qualified) {
+      // An imported name: a function of another module of the project, perhaps.
+      const absolute = absoluteName(fact.qualified, this.file.module, this.file.path);
+      if (absolute?.includes(".")) fact.reaches = `${PROJECT_KEY}${absolute}`;
+    }
     return fact;
+  }
+
+  /** The def of this file a key names (one `callFact` gave). */
+  defOf(key: string): SyntaxNode | undefined {
+    return this.defs.get(key);
+  }
+
+  /** The facts of `def` (a def of this file), and the key its calls reach it by. */
+  factsOfDef(def: SyntaxNode): { key: string; facts: FunctionFacts } {
+    const key = this.keyOf(def);
+    return { key, facts: this.lookup(key)! };
   }
 
   private keyOf(def: SyntaxNode): string {
@@ -53,21 +83,31 @@ export class SameFileFunctions {
       if (["function_definition", "lambda", "class_definition"].includes(node.type)) return;
       if (node.type === "call") {
         const callee = node.childForFieldName("function");
-        if (callee) calls.push(this.callFact(callee, node));
+        if (callee)
+          calls.push({ ...this.callFact(callee, node), line: node.startPosition.row + 1 });
       }
       if (node.type === "with_item") {
         const value = node.childForFieldName("value");
         if (value && (value.type === "identifier" || value.type === "attribute")) {
           const madeBy = this.madeBy(value, node);
-          if (madeBy) calls.push({ text: value.text, method: "with", receiverMadeBy: madeBy });
+          // A lock this file does not make (`with models._count_lock:`) is judged by its name.
+          if (madeBy || LOCK_NAME.test(value.text))
+            calls.push({
+              text: value.text,
+              method: "with",
+              ...(madeBy ? { receiverMadeBy: madeBy } : {}),
+              line: node.startPosition.row + 1,
+            });
         }
       }
       for (const child of node.namedChildren) visit(child);
     };
     for (const statement of def.childForFieldName("body")?.namedChildren ?? []) visit(statement);
+    calls.push(...decoratorLocks(def));
     const cls = classOfMethod(def);
     const name = def.childForFieldName("name")!.text;
-    return { name: cls ? `${cls.childForFieldName("name")!.text}.${name}` : name, calls };
+    const qualname = cls ? `${cls.childForFieldName("name")!.text}.${name}` : name;
+    return { name: qualname, calls, path: this.file.path };
   }
 
   /** The function of this file `callee` stands for at `at`: a def by name, or `self.<method>`. */
@@ -140,4 +180,30 @@ export class SameFileFunctions {
     }
     return made.size === 1 ? [...made][0] : undefined;
   }
+}
+
+/**
+ * A decorator given a `lock=` (cachetools' `@cached(cache, lock=...)`, `@cachedmethod(...)`)
+ * takes that lock at every call of the function: a wait on a threading.Lock.
+ */
+function decoratorLocks(def: SyntaxNode): CallFact[] {
+  const decorated = def.parent?.type === "decorated_definition" ? def.parent : undefined;
+  const facts: CallFact[] = [];
+  for (const decorator of decorated?.namedChildren.filter((c) => c.type === "decorator") ?? []) {
+    const call = decorator.namedChildren.find((c) => c.type === "call");
+    const lock = call
+      ?.childForFieldName("arguments")
+      ?.namedChildren.find(
+        (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "lock",
+      );
+    if (!call || !lock) continue;
+    const callee = call.childForFieldName("function")?.text ?? "a decorator";
+    facts.push({
+      text: `@${callee}(lock=...)`,
+      method: "with",
+      receiverMadeBy: "threading.Lock",
+      line: decorator.startPosition.row + 1,
+    });
+  }
+  return facts;
 }

@@ -1,5 +1,6 @@
 import picomatch from "picomatch";
 import { settingOf } from "../../src/model/settings.js";
+import { ASYNC_TWINS, THREAD_MODE } from "../../src/model/shared-options.js";
 import type {
   Context,
   FileSemantics,
@@ -14,6 +15,7 @@ import { directTwinSite, twinCalls, twinRoots } from "./direct.js";
 import { mayHoldSite as mayHoldThreadSite, targetOf, threadSites, wrapperCalls } from "./sites.js";
 import { TWINS_TABLE } from "./twins.js";
 import { unwrapSite } from "./unwrap.js";
+import { calleeSurvey } from "./project-callees.js";
 
 /**
  * Files unwrap mode leaves alone, as asyncio-run leaves them: tests run sync code in a thread on
@@ -22,22 +24,6 @@ import { unwrapSite } from "./unwrap.js";
  */
 const UNWRAP_SKIP = ["**/tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py"];
 const isUnwrapSkipped = picomatch(UNWRAP_SKIP, { dot: true });
-
-const TWIN_SEGMENT = /^(\*|[A-Za-z_][A-Za-z0-9_]*)$/;
-
-/**
- * Why a twin declaration cannot be used, if it cannot: both sides dotted names whose `*` each
- * stand for one attribute name, as many on the right as on the left.
- */
-function twinProblem(pattern: string, replacement: string): string | undefined {
-  for (const side of [pattern, replacement])
-    if (!side.split(".").every((s) => TWIN_SEGMENT.test(s)))
-      return `"${side}" is not a dotted name (names and \`*\` between dots)`;
-  const stars = (side: string) => side.split(".").filter((s) => s === "*").length;
-  if (stars(pattern) !== stars(replacement))
-    return `the replacement "${replacement}" has ${stars(replacement)} \`*\` and the pattern ${stars(pattern)}`;
-  return undefined;
-}
 
 export const meta = {
   id: "to-thread",
@@ -64,24 +50,8 @@ export const meta = {
       ],
     },
   ],
-  options: {
-    mode: {
-      key: "mode",
-      flag: "to-thread",
-      type: "choice",
-      choices: ["native", "unwrap"],
-      default: "native",
-      describe: "to-thread mode: native async calls, or unwrap the thread wrappers",
-    },
-    twins: {
-      key: "twins",
-      type: "string-table",
-      default: {},
-      describe:
-        "Async twins: sync callee pattern -> async callee pattern, `*` standing for one attribute name",
-      entryProblem: twinProblem,
-    },
-  },
+  // Declared once in src/model/shared-options.ts: blocking-calls and missing-await read them too.
+  options: { mode: THREAD_MODE.option, twins: ASYNC_TWINS.option },
   codes: {
     AS301: {
       severity: "info",
@@ -277,3 +247,6 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
   // The inventory still lists a skipped file's sites; the run finds nothing there.
   return { findings: skipped ? [] : out.findings, sites: out.sites };
 }
+
+/** Unwrap mode's look at the functions other files give the thread sites (project-callees.ts). */
+export const survey = calleeSurvey(meta);

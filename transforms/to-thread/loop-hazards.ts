@@ -19,12 +19,16 @@ export interface CallFact {
   receiverMadeBy?: string;
   /** A function the call reaches whose facts `FunctionLookup` can give. */
   reaches?: string;
+  /** 1-based line of the call. */
+  line?: number;
 }
 
 export interface FunctionFacts {
   /** The name a message gives the function: `start_client`, `Runner.execute`. */
   name: string;
   calls: CallFact[];
+  /** The file holding the function, as the run names it. */
+  path?: string;
 }
 
 /** The facts of a function by the key a CallFact's `reaches` holds (same file now, a project index later). */
@@ -35,7 +39,19 @@ export interface LoopHazard {
   reason: string;
   /** The functions through which it is reached, outermost first (empty for the callee itself). */
   via: string[];
+  /** Where the call is: the function's file and the call's line. */
+  path?: string;
+  line?: number;
 }
+
+/** concurrent.futures' waits for a pool's threads, as Thread.join waits for one. */
+const THREAD_POOL_WAITS = new Set(["concurrent.futures.wait", "concurrent.futures.as_completed"]);
+
+/** How many calls deep the check follows (the survey reads other files as deep). */
+export const HAZARD_DEPTH = 5;
+
+/** A name that says it holds a lock: `generation_lock`, `self._mutex`, `pool_semaphore`. */
+export const LOCK_NAME = /(^|[._])\w*(lock|mutex|semaphore)$/i;
 
 const STARTS_A_LOOP: Record<string, string> = {
   "asyncio.run": "asyncio.run()",
@@ -69,8 +85,14 @@ export function callHazard(call: CallFact): string | undefined {
     return `calls ${call.text}(), which raises RuntimeError in a thread whose event loop is running`;
   if (call.qualified === "asyncio.run_coroutine_threadsafe")
     return "hands a coroutine to an event loop with asyncio.run_coroutine_threadsafe() to wait for it: on the running loop's own thread that loop cannot run it, and the wait never ends";
+  if (call.qualified && THREAD_POOL_WAITS.has(call.qualified))
+    return `calls ${call.qualified}(), a wait on other threads' work: the event loop stops until they finish`;
   if (call.qualified === "time.sleep")
     return "calls time.sleep(), which stops the event loop and every task while it sleeps";
+  if (!call.receiverMadeBy && lockByName(call)) {
+    const what = call.method === "with" ? `enters ${call.text}` : `calls ${call.text}()`;
+    return `${what}, a wait on what its name says is a lock (what makes it is not visible here): the event loop stops until another thread releases it`;
+  }
   const waits = call.receiverMadeBy ? WAITS[call.receiverMadeBy] : undefined;
   if (waits && call.method && waits.includes(call.method)) {
     const what = call.method === "with" ? `enters ${call.text}` : `calls ${call.text}()`;
@@ -85,19 +107,49 @@ export function loopHazard(
   lookup: FunctionLookup,
   seen: Set<string> = new Set(),
   depth = 0,
+  /** Told of each call reaching a function whose facts the lookup does not have. */
+  notRead: (call: CallFact) => void = () => {},
 ): LoopHazard | undefined {
   for (const call of facts.calls) {
     const reason = callHazard(call);
-    if (reason) return { reason, via: [] };
+    if (reason) return { reason, via: [], path: facts.path, line: call.line };
+    if (isCollaboratorCall(call)) notRead(call);
   }
-  // A few calls deep: far enough for helpers, not a whole-program walk.
-  if (depth >= 3) return undefined;
+  // A few calls deep: far enough for helpers and a framework's layers, not a whole-program walk.
+  if (depth >= HAZARD_DEPTH) {
+    for (const call of facts.calls) if (call.reaches && !seen.has(call.reaches)) notRead(call);
+    return undefined;
+  }
   for (const call of facts.calls) {
     if (!call.reaches || seen.has(call.reaches)) continue;
     seen.add(call.reaches);
     const callee = lookup(call.reaches);
-    const inner = callee && loopHazard(callee, lookup, seen, depth + 1);
-    if (inner) return { reason: inner.reason, via: [callee.name, ...inner.via] };
+    if (!callee) notRead(call);
+    const inner = callee && loopHazard(callee, lookup, seen, depth + 1, notRead);
+    if (inner) return { ...inner, via: [callee.name, ...inner.via] };
   }
   return undefined;
+}
+
+/** `with generation_lock:` or `shared.generation_lock.acquire()`: a lock by its name. */
+function lockByName(call: CallFact): boolean {
+  const receiver = call.method === "with" ? call.text : call.text.replace(/\.acquire$/, "");
+  if (call.method !== "with" && !call.text.endsWith(".acquire")) return false;
+  // asyncio's locks are awaited, never entered or acquired by sync code: a sync body's is threading's.
+  return LOCK_NAME.test(receiver);
+}
+
+/**
+ * `self._dispatcher.apply(flow)`: a method of an object the instance was given, which the check
+ * cannot follow (its class is not written at the call); it may take a lock where it is defined.
+ */
+export function isCollaboratorCall(call: CallFact): boolean {
+  return (
+    call.method !== undefined &&
+    call.method !== "with" &&
+    !call.reaches &&
+    !call.receiverMadeBy &&
+    !call.qualified &&
+    /^self\.\w+\.\w+$/.test(call.text)
+  );
 }

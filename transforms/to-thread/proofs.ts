@@ -1,5 +1,5 @@
 import type { ImportBinding } from "../../src/model/types.js";
-import { BLOCKING_CALLS } from "../../src/python/blocking.js";
+import { blockingCall, isCpuBound } from "../../src/python/effects.js";
 import { ModuleAccess } from "../../src/python/lookup.js";
 import {
   asyncMethodFor,
@@ -11,36 +11,12 @@ import {
 import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { dottedParts } from "../../src/python/calls.js";
 import type { Site } from "./sites.js";
+import { surveyedPlan } from "../../src/model/plans.js";
+import type { CalleePlan } from "./project-callees.js";
 import { SameFileFunctions } from "./callees.js";
 import { selfTwinProblem } from "./class-attributes.js";
 import { twinGuardProblem } from "./guards.js";
 import { TWINS_TABLE, twinCallee, twinExample, twinFor } from "./twins.js";
-
-/** Modules whose functions are CPU-bound work: a thread is their right place. */
-const CPU_BOUND_MODULES = new Set([
-  "hashlib",
-  "hmac",
-  "bcrypt",
-  "argon2",
-  "json",
-  "pickle",
-  "zlib",
-  "gzip",
-  "bz2",
-  "lzma",
-  "base64",
-  "re",
-  "csv",
-  "xml",
-  "lxml",
-  "PIL",
-  "numpy",
-  "pandas",
-  "markdown",
-  "yaml",
-  "orjson",
-  "cryptography",
-]);
 
 /** A native replacement for the function of a target. */
 export interface Native {
@@ -76,7 +52,13 @@ class FileScan {
 
   /** This file's functions, for the loop-hazard check of unwrapped callees. */
   get functions(): SameFileFunctions {
-    return (this.sameFile ??= new SameFileFunctions(this.file));
+    const plan = surveyedPlan<CalleePlan>(this.ctx, "to-thread");
+    return (this.sameFile ??= new SameFileFunctions(this.file, plan?.functions));
+  }
+
+  /** Is `key` a function of another file of the project that the survey did not read? */
+  unread(key: string): boolean {
+    return surveyedPlan<CalleePlan>(this.ctx, "to-thread")?.unread.includes(key) ?? false;
   }
 
   get proofs(): OrmProofs {
@@ -213,10 +195,9 @@ export function ormNative(fn: SyntaxNode, scan: FileScan): Native | NativeProble
 export function noNativeMessage(scan: FileScan, fn: SyntaxNode, wrapper: string): string {
   const qualified =
     fn.type === "identifier" || fn.type === "attribute" ? scan.file.qualifiedName(fn) : undefined;
-  const module = qualified?.split(".")[0];
-  if (module && CPU_BOUND_MODULES.has(module))
+  if (isCpuBound(qualified))
     return `${fn.text} is CPU-bound work: ${wrapper}() is the right place for it; left as it is`;
-  const blocking = qualified ? BLOCKING_CALLS.get(qualified) : undefined;
+  const blocking = blockingCall(qualified);
   if (blocking)
     return `no drop-in native equivalent for ${fn.text}: it stays in its thread; the native alternative is ${blocking.replacement}`;
   // A builtin (`list`) gets no twin of its own: the hint would name a helper nobody writes.

@@ -22,6 +22,8 @@ export interface Rewrite {
   suggestion?: string;
   /** Reported even when applied (an unwrapped call blocks the loop again: AS302). */
   reported?: boolean;
+  /** Applied only with --unsafe-fixes (the check could not follow all the call reaches). */
+  unsafe?: boolean;
 }
 
 /**
@@ -71,7 +73,7 @@ export class SiteResults extends FindingsReporter<ThreadCode> {
       return false;
     }
     const fix: Fix = {
-      applicability: "safe",
+      applicability: rewrite.unsafe ? "unsafe" : "safe",
       edits: siteEdits,
       dropped: droppedReferences([...site.gone, ...siteGone], native?.uses),
       ...(native?.addAsyncio ? { imports: [{ module: "asyncio", at: site.call }] } : {}),

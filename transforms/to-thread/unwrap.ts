@@ -4,21 +4,67 @@ import { targetGone, type SiteResults } from "./results.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import { reindented } from "./reindent.js";
 import { isPrimary, type Site, type Target } from "./sites.js";
-import { loopHazard, callHazard, type LoopHazard } from "./loop-hazards.js";
+import {
+  callHazard,
+  isCollaboratorCall,
+  loopHazard,
+  type CallFact,
+  type LoopHazard,
+} from "./loop-hazards.js";
 
-/** What the loop-hazard check found for the function a site runs, and whether it could look. */
+/**
+ * What the loop-hazard check found for the function a site runs, whether it could read it, and
+ * the project functions on the way that it could not read (the survey stops a few calls deep).
+ */
 function loopCheck(
   scan: FileScan,
   target: Target,
-): { hazard?: LoopHazard & { direct?: boolean }; checked: boolean } {
+): {
+  hazard?: LoopHazard & { direct?: boolean };
+  checked: boolean;
+  unread: string[];
+  objects: string[];
+  madeAtRunTime?: boolean;
+} {
   const functions = scan.functions;
   const fact = functions.callFact(target.fn, target.fn);
   const reason = callHazard(fact);
-  if (reason) return { hazard: { reason, via: [], direct: true }, checked: true };
+  const none = { unread: [], objects: [] };
+  if (reason) return { hazard: { reason, via: [], direct: true }, checked: true, ...none };
   const facts = fact.reaches ? functions.lookup(fact.reaches) : undefined;
-  if (!facts) return { checked: false };
-  const hazard = loopHazard(facts, functions.lookup, new Set([fact.reaches!]));
-  return hazard ? { hazard, checked: true } : { checked: true };
+  // `factory(name)(args)`: the function is a call's result, known only at run time.
+  if (!facts) return { checked: false, ...none, madeAtRunTime: target.fn.type === "call" };
+  const unread = new Set<string>();
+  const objects = new Set<string>();
+  const notRead = (call: CallFact) => {
+    if (isCollaboratorCall(call)) objects.add(`${call.text}()`);
+    else if (call.reaches && scan.unread(call.reaches)) unread.add(`${call.text}()`);
+  };
+  const hazard = loopHazard(facts, functions.lookup, new Set([fact.reaches!]), 0, notRead);
+  return {
+    ...(hazard ? { hazard } : {}),
+    checked: true,
+    unread: [...unread],
+    objects: [...objects],
+  };
+}
+
+/** What the AS302 message adds when the check could not read all it reaches. */
+function uncheckedNote(
+  fnText: string,
+  check: { checked: boolean; unread: string[]; objects: string[]; madeAtRunTime?: boolean },
+): string {
+  const what =
+    "for calls that cannot run on the loop (asyncio.run, time.sleep, waits on the loop or on other threads such as a threading.Lock)";
+  if (!check.checked && check.madeAtRunTime)
+    return `; the function is what ${fnText} returns at run time, so which function runs could not be read or checked ${what}, and the unwrap is applied only with --unsafe-fixes`;
+  if (!check.checked)
+    return `; ${fnText} could not be read (not a function of this project, or one its index does not list), so it was not checked ${what}`;
+  if (check.objects.length > 0)
+    return `; it calls ${check.objects.join(", ")}, a method of an object the instance was given, which the check cannot follow (its class is not written at the call): not checked ${what}, so the unwrap is applied only with --unsafe-fixes`;
+  if (check.unread.length > 0)
+    return `; ${check.unread.join(", ")} (reached from ${fnText}) could not be read or lie deeper than the check follows, so ${check.unread.length > 1 ? "they were" : "it was"} not checked ${what}`;
+  return "";
 }
 
 /**
@@ -56,11 +102,17 @@ export function unwrapSite(
   }
   const check = loopCheck(scan, target);
   if (check.hazard) {
-    const { reason, via, direct } = check.hazard;
+    const { reason, via, direct, path, line } = check.hazard;
     const who = direct
       ? "the call would run on the event loop, where it"
       : fnText + via.map((name) => ` through ${name}()`).join("");
-    out.report(site.awaited, "AS307", `cannot unwrap: ${who} ${reason}; it stays in its thread`);
+    // Another file's line is named: the reader must find the lock or the wait there.
+    const where = path && path !== scan.file.path && line ? ` (${path}:${line})` : "";
+    out.report(
+      site.awaited,
+      "AS307",
+      `cannot unwrap: ${who} ${reason}${where}; it stays in its thread`,
+    );
     return;
   }
   const callee = isPrimary(target.fn) ? fnText : `(${fnText})`;
@@ -90,9 +142,9 @@ export function unwrapSite(
     code: "AS302",
     message:
       `unwrapped ${wrapper}(): ${fnText}(...) now runs on the event loop and blocks it until it returns` +
-      (check.checked
-        ? ""
-        : `; ${fnText} is not a function of this file, so it was not checked for calls that cannot run on the loop (asyncio.run, waits on the loop or on other threads)`),
+      uncheckedNote(fnText, check),
     reported: true,
+    // A collaborator's method may take a lock in its own file: not proven, so not by default.
+    unsafe: check.objects.length > 0 || check.madeAtRunTime === true,
   });
 }

@@ -1,0 +1,11 @@
+import asyncio
+from decimal import Decimal
+from shop.models import Order
+from shop.rates import pull_rates
+
+
+def refresh_order_total(order_id):
+    order = Order.objects.get(pk=order_id)
+    rate = asyncio.run(pull_rates(order.currency))
+    order.total = order.subtotal * Decimal(rate)
+    order.save(update_fields=["total"])

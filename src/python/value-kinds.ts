@@ -1,0 +1,528 @@
+import type { SyntaxNode } from "../model/types.js";
+import { importBindingOf, qualifiedName } from "./imports.js";
+import { bindingsNamed, enclosingScope, referencesInScope } from "./scope.js";
+import { stringLiteralValue } from "./shapes.js";
+
+// Plain values: what a name or expression holds when it is no database object, proven from its
+// origin (a literal, `json.loads`, `response.json()`, `time.time()`, an annotation) or from its
+// use (`payload.get("path")`: a QuerySet's `get` takes no positional string, a manager has no
+// `pop`). Django's kinds (queryset, model instance, model class) are proven in src/django; this
+// module knows Python only. Every answer is a proof or undefined, never a guess.
+
+/**
+ * `json`: a decoded JSON document or a mapping like one (dict, list, str, number); its items,
+ * `.get()` results and loop items are JSON values too, and only the methods those types have
+ * run in memory on it (`payload.save()` is not one: a model instance may hide in a dict).
+ * `scalar`: a str, number, bool, None or a datetime; every method of it runs in memory.
+ */
+export type PlainKind = "json" | "scalar";
+
+/** Methods of dict, list and str (what a JSON value can be): none touches a database. */
+const JSON_METHODS = new Set([
+  "get",
+  "pop",
+  "setdefault",
+  "items",
+  "keys",
+  "values",
+  "copy",
+  "update",
+  "append",
+  "extend",
+  "insert",
+  "remove",
+  "index",
+  "count",
+  "sort",
+  "clear",
+  "popitem",
+  "strip",
+  "lstrip",
+  "rstrip",
+  "lower",
+  "upper",
+  "title",
+  "split",
+  "rsplit",
+  "splitlines",
+  "join",
+  "replace",
+  "startswith",
+  "endswith",
+  "format",
+  "encode",
+  "isdigit",
+  "isnumeric",
+  "casefold",
+  "partition",
+  "rpartition",
+  "zfill",
+  "removeprefix",
+  "removesuffix",
+  "find",
+  "rfind",
+  "is_integer",
+]);
+
+/** Is `method` one that a JSON value (dict, list, str, number) has? */
+export function isJsonMethod(method: string): boolean {
+  return JSON_METHODS.has(method) || isRecordDump(method);
+}
+
+/** A call (by qualified name) that only makes a JSON document or a scalar in memory. */
+export function makesPlainValue(qualified: string | undefined): boolean {
+  return !!qualified && (JSON_MAKERS.has(qualified) || SCALAR_MAKERS.has(qualified));
+}
+
+/** Calls whose result is a JSON document. */
+const JSON_MAKERS = new Set(["json.loads", "json.load", "orjson.loads", "ujson.loads"]);
+
+/** Calls whose result is a scalar (number, str, datetime, UUID) held in memory. */
+const SCALAR_MAKERS = new Set([
+  "time.time",
+  "time.monotonic",
+  "time.perf_counter",
+  "time.time_ns",
+  "datetime.datetime.now",
+  "datetime.datetime.utcnow",
+  "datetime.datetime.today",
+  "datetime.datetime.fromisoformat",
+  "datetime.datetime.fromtimestamp",
+  "datetime.datetime.strptime",
+  "datetime.date.today",
+  "datetime.date.fromisoformat",
+  "datetime.timedelta",
+  "django.utils.timezone.now",
+  "django.utils.dateparse.parse_datetime",
+  "django.utils.dateparse.parse_date",
+  "uuid.uuid4",
+  "uuid.uuid1",
+  "uuid.UUID",
+  "decimal.Decimal",
+  "json.dumps",
+]);
+
+/** Builtins whose result is a scalar whatever their argument (they may evaluate it: callers check). */
+const SCALAR_BUILTINS = new Set([
+  "int",
+  "float",
+  "str",
+  "bool",
+  "len",
+  "round",
+  "abs",
+  "repr",
+  "format",
+  "hash",
+  "ord",
+  "chr",
+  "isinstance",
+]);
+
+/** Builtins that build a container of their argument's items: JSON items stay JSON. */
+const CONTAINER_BUILTINS = new Set(["list", "dict", "tuple", "sorted", "reversed", "set"]);
+
+/** Annotation words of a mapping or a JSON document. */
+const MAPPING_WORDS = new Set(["dict", "Dict", "Mapping", "MutableMapping", "TypedDict", "Json"]);
+/** Annotation words that may wrap a mapping or a scalar and keep it plain. */
+const WRAPPER_WORDS = new Set([
+  "list",
+  "List",
+  "Sequence",
+  "Iterable",
+  "tuple",
+  "Tuple",
+  "Optional",
+  "Union",
+  "Any",
+  "object",
+  "set",
+  "Set",
+]);
+const SCALAR_WORDS = new Set(["str", "int", "float", "bool", "bytes", "None", "complex"]);
+/** Base classes and decorators of record classes (TypedDict, dataclass, pydantic, attrs). */
+const RECORD_BASES = /^(typing\.|typing_extensions\.)?TypedDict$|(^|\.)BaseModel$|(^|\.)Schema$/;
+const RECORD_DECORATORS = /^(dataclasses\.)?dataclass$|^(attr\.|attrs\.)?(s|define|frozen)$/;
+
+/** Limits the walk through bindings: a name's origin is usually a few steps away. */
+const MAX_DEPTH = 12;
+
+/** What a plain expression holds, or undefined when its origin and use prove nothing. */
+export function plainKindOf(expr: SyntaxNode, depth = 0): PlainKind | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  switch (expr.type) {
+    case "string":
+    case "concatenated_string":
+    case "integer":
+    case "float":
+    case "true":
+    case "false":
+    case "none":
+      return "scalar";
+    case "dictionary":
+    case "list":
+    case "tuple":
+    case "set":
+      return itemsArePlain(expr, depth) ? "json" : undefined;
+    case "list_comprehension":
+    case "set_comprehension":
+    case "dictionary_comprehension":
+    case "generator_expression": {
+      const body = expr.childForFieldName("body");
+      return body && plainKindOf(body, depth + 1) ? "json" : undefined;
+    }
+    case "pair":
+      return plainKindOf(expr.childForFieldName("value")!, depth + 1);
+    case "parenthesized_expression":
+      return expr.namedChildren.length === 1
+        ? plainKindOf(expr.namedChildren[0], depth + 1)
+        : undefined;
+    case "boolean_operator":
+    case "binary_operator":
+      return joined([expr.childForFieldName("left"), expr.childForFieldName("right")], depth);
+    case "conditional_expression":
+      return joined([expr.namedChildren[0], expr.namedChildren[2]], depth);
+    case "unary_operator":
+    case "comparison_operator":
+    case "not_operator":
+      return "scalar";
+    case "subscript":
+      return plainKindOf(expr.childForFieldName("value")!, depth + 1);
+    case "attribute":
+      return recordAttribute(expr, depth);
+    case "call":
+      return callKind(expr, depth);
+    case "identifier":
+      return nameKind(expr, depth);
+  }
+  return undefined;
+}
+
+/** Several values one of which the expression is: all plain, JSON if any is. */
+function joined(
+  parts: (SyntaxNode | null | undefined)[],
+  depth: number,
+  bareIsNone = false,
+): PlainKind | undefined {
+  let kind: PlainKind = "scalar";
+  for (const part of parts) {
+    // A bare `return` gives None.
+    const k = part ? plainKindOf(part, depth + 1) : bareIsNone ? "scalar" : undefined;
+    if (!k) return undefined;
+    if (k === "json") kind = "json";
+  }
+  return kind;
+}
+
+function itemsArePlain(container: SyntaxNode, depth: number): boolean {
+  return container.namedChildren.every(
+    (item) => item.type === "comment" || !!plainKindOf(item, depth + 1),
+  );
+}
+
+/** `item.path` of a record (TypedDict, dataclass, pydantic model): a value read from it. */
+function recordAttribute(expr: SyntaxNode, depth: number): PlainKind | undefined {
+  const object = expr.childForFieldName("object")!;
+  return plainKindOf(object, depth + 1) === "json" ? "json" : undefined;
+}
+
+function callKind(call: SyntaxNode, depth: number): PlainKind | undefined {
+  const callee = call.childForFieldName("function");
+  if (!callee) return undefined;
+  const args = call.childForFieldName("arguments")?.namedChildren ?? [];
+  if (callee.type === "identifier" && isBuiltinName(callee)) {
+    if (SCALAR_BUILTINS.has(callee.text)) return "scalar";
+    if (CONTAINER_BUILTINS.has(callee.text))
+      return args.length === 1 && plainKindOf(args[0], depth + 1) ? "json" : undefined;
+    if (callee.text === "range") return "scalar";
+    if (callee.text === "enumerate" || callee.text === "zip")
+      return args.length > 0 && args.every((a) => plainKindOf(a, depth + 1)) ? "json" : undefined;
+  }
+  if (callee.type === "identifier") {
+    const returned = helperReturnKind(callee, depth);
+    if (returned) return returned;
+  }
+  const qualified =
+    callee.type === "identifier" || callee.type === "attribute" ? qualifiedName(callee) : undefined;
+  if (qualified && JSON_MAKERS.has(qualified)) return "json";
+  if (qualified && SCALAR_MAKERS.has(qualified)) return "scalar";
+  if (callee.type !== "attribute") return undefined;
+  const receiver = callee.childForFieldName("object")!;
+  const method = callee.childForFieldName("attribute")!.text;
+  // `response.json()` (requests, httpx, aiohttp's sync twin): the body, decoded.
+  if (method === "json" && args.length === 0 && !qualified) return "json";
+  const kind = plainKindOf(receiver, depth + 1);
+  if (kind === "scalar") return "scalar";
+  if (kind === "json") return JSON_METHODS.has(method) || isRecordDump(method) ? "json" : undefined;
+  return undefined;
+}
+
+/**
+ * `payload = parse(raw)` with `parse` a plain def of this module (undecorated, not async): what
+ * every one of its returns gives, proven in its own body (`return json.loads(raw)["data"]`).
+ */
+function helperReturnKind(callee: SyntaxNode, depth: number): PlainKind | undefined {
+  if (importBindingOf(callee.text, callee)) return undefined;
+  const bound = bindingsNamed(callee.tree.rootNode, callee.text);
+  const def = bound.length === 1 ? bound[0].node.parent : undefined;
+  if (def?.type !== "function_definition" || def.parent?.type !== "module") return undefined;
+  if (def.children.some((c) => c.type === "async")) return undefined;
+  const returns = def
+    .descendantsOfType("return_statement")
+    .filter((r) => enclosingFunctionOf(r)?.id === def.id);
+  if (def.descendantsOfType("yield").length > 0) return undefined;
+  return joined(
+    returns.map((r) => r.namedChildren[0] ?? null),
+    depth + 1,
+    true,
+  );
+}
+
+/** The def or lambda a node is in. */
+function enclosingFunctionOf(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent)
+    if (n.type === "function_definition" || n.type === "lambda") return n;
+  return undefined;
+}
+
+/** A pydantic model's or a dataclass's dump: a dict of its fields. */
+function isRecordDump(method: string): boolean {
+  return ["model_dump", "dict", "model_dump_json", "json", "to_dict", "asdict"].includes(method);
+}
+
+function isBuiltinName(identifier: SyntaxNode): boolean {
+  if (importBindingOf(identifier.text, identifier)) return false;
+  for (let scope = enclosingScope(identifier); ; scope = enclosingScope(scope)) {
+    if (bindingsNamed(scope, identifier.text).length > 0) return false;
+    if (scope.type === "module") return true;
+  }
+}
+
+/** The bindings of a name in the nearest scope that binds it. */
+function visibleBindings(identifier: SyntaxNode) {
+  for (let scope = enclosingScope(identifier); ; scope = enclosingScope(scope)) {
+    const bound = bindingsNamed(scope, identifier.text);
+    if (bound.length > 0 || scope.type === "module") return { scope, bound };
+  }
+}
+
+/** A name is plain when every binding of it in its scope binds a plain value. */
+function nameKind(identifier: SyntaxNode, depth: number): PlainKind | undefined {
+  const { scope, bound } = visibleBindings(identifier);
+  if (bound.length === 0) return undefined;
+  let kind: PlainKind = "scalar";
+  for (const b of bound) {
+    const k = bindingKind(b.node, scope, depth);
+    if (!k) return undefined;
+    if (k === "json") kind = "json";
+  }
+  return kind;
+}
+
+/** What one binding of a name binds. */
+function bindingKind(name: SyntaxNode, scope: SyntaxNode, depth: number): PlainKind | undefined {
+  const parent = name.parent;
+  if (!parent) return undefined;
+  switch (parent.type) {
+    case "assignment":
+    case "named_expression": {
+      const left = parent.childForFieldName(parent.type === "assignment" ? "left" : "name");
+      const right = parent.childForFieldName(parent.type === "assignment" ? "right" : "value");
+      if (!right || left?.id !== name.id) return undefined;
+      const type = parent.childForFieldName("type");
+      return (type && annotationKind(type)) ?? plainKindOf(right, depth + 1);
+    }
+    case "augmented_assignment": {
+      const right = parent.childForFieldName("right");
+      return right ? plainKindOf(right, depth + 1) : undefined;
+    }
+    case "typed_parameter":
+    case "typed_default_parameter": {
+      const type = parent.childForFieldName("type");
+      return type ? annotationKind(type) : undefined;
+    }
+    case "parameters":
+    case "default_parameter":
+    case "lambda_parameters":
+      return parent.type === "lambda_parameters" ? undefined : usedAsMapping(name, scope);
+  }
+  return loopTargetKind(name, scope, depth);
+}
+
+/**
+ * A loop's item (`for file_data in payload["files"]`, tuple targets too): a JSON value when the
+ * loop runs over one; a name with no proven origin is still one when its uses show a mapping.
+ */
+function loopTargetKind(name: SyntaxNode, scope: SyntaxNode, depth: number): PlainKind | undefined {
+  let loop: SyntaxNode | null = name.parent;
+  while (loop && (loop.type === "pattern_list" || loop.type === "tuple_pattern"))
+    loop = loop.parent;
+  if (loop?.type !== "for_statement" && loop?.type !== "for_in_clause") return undefined;
+  const left = loop.childForFieldName("left");
+  if (!left || left.startIndex > name.startIndex || name.endIndex > left.endIndex) return undefined;
+  const iterable = loop.childForFieldName("right");
+  const kind = iterable ? plainKindOf(iterable, depth + 1) : undefined;
+  if (kind) return kind === "scalar" ? "scalar" : "json";
+  return left.id === name.id ? usedAsMapping(name, scope) : undefined;
+}
+
+/** What an annotation says: a mapping or JSON shape, a scalar, a record class, or nothing. */
+export function annotationKind(type: SyntaxNode): PlainKind | undefined {
+  const text = type.text
+    .replace(/^(['"])(.*)\1$/s, "$2")
+    .replace(/\b(typing|typing_extensions|collections\.abc)\s*\.\s*/g, "");
+  if (!/^[\w\s[\],|.]+$/.test(text)) return undefined;
+  const words = [...text.matchAll(/[A-Za-z_][\w.]*/g)].map((m) => m[0]);
+  if (words.length === 0) return undefined;
+  if (words.every((w) => SCALAR_WORDS.has(w))) return "scalar";
+  const known = words.every(
+    (w) => MAPPING_WORDS.has(w) || WRAPPER_WORDS.has(w) || SCALAR_WORDS.has(w),
+  );
+  if (known && words.some((w) => MAPPING_WORDS.has(w))) return "json";
+  // `payload: PullRequestPayload`, a TypedDict, dataclass or pydantic model of this file.
+  const records = words.filter((w) => !WRAPPER_WORDS.has(w) && !SCALAR_WORDS.has(w));
+  const rest = words.filter((w) => !records.includes(w));
+  if (
+    records.length > 0 &&
+    rest.every((w) => WRAPPER_WORDS.has(w) || SCALAR_WORDS.has(w) || MAPPING_WORDS.has(w)) &&
+    records.every((w) => isRecordClass(w, type))
+  )
+    return "json";
+  return undefined;
+}
+
+/** A class of this file that is a TypedDict, a dataclass, a pydantic model or an attrs class. */
+function isRecordClass(name: string, at: SyntaxNode): boolean {
+  const module = at.tree.rootNode;
+  const bound = bindingsNamed(module, name);
+  if (bound.length !== 1) return false;
+  const cls = bound[0].node.parent;
+  if (cls?.type !== "class_definition") return false;
+  const bases = cls.childForFieldName("superclasses")?.namedChildren ?? [];
+  if (bases.some((b) => RECORD_BASES.test(qualifiedName(b) ?? b.text))) return true;
+  const decorated = cls.parent?.type === "decorated_definition" ? cls.parent : undefined;
+  return (
+    !!decorated &&
+    decorated.namedChildren
+      .filter((d) => d.type === "decorator")
+      .some((d) => {
+        const expr = d.namedChildren[0];
+        const callee = expr?.type === "call" ? expr.childForFieldName("function") : expr;
+        return !!callee && RECORD_DECORATORS.test(qualifiedName(callee) ?? callee.text);
+      })
+  );
+}
+
+/**
+ * A parameter or loop item with no annotation, every use of which is a mapping's: string keys
+ * read with `x["key"]`, `x.get("key")`, `x.pop("key")`, `x.setdefault("key", ...)`, `"key" in
+ * x`, and `x` handed on whole (to a call, a loop, a return). No database object takes these: a
+ * QuerySet's `get` takes no positional string, a manager or a model instance has no `pop`.
+ */
+function usedAsMapping(name: SyntaxNode, scope: SyntaxNode): PlainKind | undefined {
+  let keyed = false;
+  for (const use of referencesInScope(scope, name.text)) {
+    const how = mappingUse(use);
+    if (how === "no") return undefined;
+    if (how === "key") keyed = true;
+  }
+  return keyed ? "json" : undefined;
+}
+
+/** A key that names a field, not a URL or a path (`session.get("/api")` is a request). */
+const KEY = /^[A-Za-z_][\w\- .]*$/;
+
+function mappingUse(use: SyntaxNode): "key" | "whole" | "no" {
+  const parent = use.parent;
+  if (!parent) return "no";
+  if (parent.type === "subscript" && parent.childForFieldName("value")?.id === use.id) {
+    const index = parent.childForFieldName("subscript");
+    const key = index ? stringLiteralValue(index) : undefined;
+    return key !== undefined && KEY.test(key) ? "key" : "no";
+  }
+  if (parent.type === "attribute" && parent.childForFieldName("object")?.id === use.id) {
+    const method = parent.childForFieldName("attribute")!.text;
+    const call = parent.parent;
+    if (call?.type !== "call" || !["get", "pop", "setdefault"].includes(method)) return "no";
+    const first = call.childForFieldName("arguments")?.namedChildren[0];
+    const key = first ? stringLiteralValue(first) : undefined;
+    return key !== undefined && KEY.test(key) ? "key" : "no";
+  }
+  if (parent.type === "comparison_operator") {
+    const ops = parent.children.filter((c) => !c.isNamed).map((c) => c.text);
+    const first = parent.namedChildren[0];
+    const key = first ? stringLiteralValue(first) : undefined;
+    const membership = ops.length === 1 && (ops[0] === "in" || ops[0] === "not in");
+    return membership && key !== undefined && parent.namedChildren[1]?.id === use.id ? "key" : "no";
+  }
+  if (parent.type === "argument_list" || parent.type === "keyword_argument") return "whole";
+  if (parent.type === "return_statement") return "whole";
+  if (
+    (parent.type === "for_statement" || parent.type === "for_in_clause") &&
+    parent.childForFieldName("right")?.id === use.id
+  )
+    return "whole";
+  return "no";
+}
+
+/**
+ * Why a name's kind is not known, for a diagnostic: what binds it and what that shows (`pr_data
+ * is an unannotated parameter of save() and its use at line 12 (pr_data.refresh()) is not a
+ * mapping's`). Undefined when there is nothing more to say than the name (an attribute, `self`).
+ */
+export function unknownKindReason(expr: SyntaxNode): string | undefined {
+  if (expr.type !== "identifier") return undefined;
+  const { scope, bound } = visibleBindings(expr);
+  const name = expr.text;
+  if (bound.length === 0) return undefined;
+  if (bound.length > 1)
+    return `${name} is bound ${bound.length} times, not each time to a known value`;
+  const b = bound[0].node;
+  const parent = b.parent;
+  const fn =
+    scope.type === "function_definition" ? `${scope.childForFieldName("name")?.text}()` : "";
+  if (parent?.type === "parameters" || parent?.type === "default_parameter") {
+    // `self` and `cls`: the method's own object, which the message already names.
+    if (parent.namedChildren[0]?.id === b.id && isMethod(scope)) return undefined;
+    const other = referencesInScope(scope, name).find((u) => mappingUse(u) === "no");
+    if (!other)
+      return `${name} is an unannotated parameter of ${fn} and no use of it reads a string key`;
+    return `${name} is an unannotated parameter of ${fn} and its use at line ${other.startPosition.row + 1} (${useText(other)}) is not a mapping's`;
+  }
+  if (parent?.type === "typed_parameter" || parent?.type === "typed_default_parameter")
+    return `${name} is a parameter of ${fn} annotated ${parent.childForFieldName("type")?.text}, not a known mapping, record or scalar`;
+  if (parent?.type === "assignment" && parent.childForFieldName("left")?.id === b.id) {
+    const right = parent.childForFieldName("right")?.text.split("\n")[0] ?? "";
+    return `${name} is bound at line ${b.startPosition.row + 1} to ${right}, a result of unknown kind`;
+  }
+  return undefined;
+}
+
+/** A def in a class body (decorated or not). */
+function isMethod(def: SyntaxNode): boolean {
+  const statement = def.parent?.type === "decorated_definition" ? def.parent : def;
+  return statement.parent?.type === "block" && statement.parent.parent?.type === "class_definition";
+}
+
+/** The expression a use of a name sits in, as written: `sym.lower()`, `qs[0]`. */
+function useText(use: SyntaxNode): string {
+  let n: SyntaxNode = use;
+  while (
+    n.parent &&
+    (n.parent.type === "attribute" || n.parent.type === "call" || n.parent.type === "subscript") &&
+    n.parent.startIndex === use.startIndex
+  )
+    n = n.parent;
+  const text = n.text.split("\n")[0];
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * `data` of `def f(**data)`: always a dict of the call's keyword arguments, whatever they hold.
+ * Its own dict methods run in memory; its items are not known.
+ */
+export function isKeywordArguments(identifier: SyntaxNode): boolean {
+  if (identifier.type !== "identifier") return false;
+  const { bound } = visibleBindings(identifier);
+  return bound.length === 1 && bound[0].node.parent?.type === "dictionary_splat_pattern";
+}

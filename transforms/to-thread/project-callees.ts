@@ -1,0 +1,185 @@
+import { settingOf } from "../../src/model/settings.js";
+import { functionsNamed, indexedModule, indexedName } from "../../src/project/index-lookup.js";
+import type {
+  Context,
+  FileSemantics,
+  IndexedFunction,
+  ProjectIndex,
+  ProjectSurvey,
+  SyntaxNode,
+} from "../../src/model/types.js";
+import { PROJECT_KEY, SameFileFunctions } from "./callees.js";
+import { HAZARD_DEPTH, type FunctionFacts } from "./loop-hazards.js";
+import { targetOf, threadSites, wrapperCalls } from "./sites.js";
+
+/*
+ * Unwrap mode's survey: `await asyncio.to_thread(guarded_write, row)` may reach a function of
+ * another file that takes a `threading.Lock`, sleeps or starts an event loop, a call or three
+ * deep. Before the rewrite pass the survey reads the functions the unwrap sites reach in other
+ * files of the project (following their calls, same file or imported, to the check's depth),
+ * and the plan hands their call facts to each file's loop-hazard check.
+ */
+
+/** What one file gives: the facts of the functions asked of it, and the project keys they reach. */
+export interface CalleeFacts {
+  functions: Record<string, FunctionFacts>;
+  /** Functions of other modules reached, with the depth they are reached at. */
+  reaches: { key: string; depth: number }[];
+}
+
+/** The plan: facts of other files' functions by key, and project functions left unread. */
+export interface CalleePlan {
+  functions: Record<string, FunctionFacts>;
+  unread: string[];
+}
+
+/** As deep as the loop-hazard check looks. */
+const MAX_DEPTH = HAZARD_DEPTH;
+
+/**
+ * `guarded_write@2@py:app.store.guarded_write`: a function asked of a file, the depth it is
+ * reached at, and the key its callers reach it by.
+ */
+const wanted = (name: string, depth: number, key = "") => `${name}@${depth}@${key}`;
+
+function unwrapMode(ctx: Context, meta: Parameters<typeof settingOf>[1]): boolean {
+  return settingOf(ctx, meta, "mode") === "unwrap";
+}
+
+/** The indexed function a project key names: `py:app.locks.guarded`, `py:app.store.Store.flush`. */
+export function indexedByKey(index: ProjectIndex, key: string): IndexedFunction | undefined {
+  if (!key.startsWith(PROJECT_KEY)) return undefined;
+  const dotted = key.slice(PROJECT_KEY.length);
+  const name = dotted.slice(dotted.lastIndexOf(".") + 1);
+  const owner = dotted.slice(0, dotted.lastIndexOf("."));
+  const ownerClass = owner.slice(owner.lastIndexOf(".") + 1);
+  const asFunction = indexedModule(index, owner, name);
+  const asMethod = indexedModule(index, owner.slice(0, owner.lastIndexOf(".")), name);
+  return functionsNamed(index, name).find(
+    (f) =>
+      !f.nested &&
+      (f.className ? f.className === ownerClass && f.module === asMethod : f.module === asFunction),
+  );
+}
+
+/** Facts of the named defs of a file (`name`, `Class.name`) and of the same-file defs they reach. */
+function factsOf(file: FileSemantics, names: readonly string[]): CalleeFacts {
+  const functions = new SameFileFunctions(file);
+  const out: CalleeFacts = { functions: {}, reaches: [] };
+  const queue: { def: SyntaxNode; depth: number }[] = [];
+  for (const asked of names) {
+    const [name, depth, key] = asked.split("@");
+    const def = defNamed(file, name);
+    if (!def) continue;
+    queue.push({ def, depth: Number(depth) });
+    // Callers in other files reach it by its dotted name.
+    if (key) out.functions[key] = functions.factsOfDef(def).facts;
+  }
+  for (let item = queue.shift(); item; item = queue.shift()) {
+    const { key, facts } = functions.factsOfDef(item.def);
+    if (Object.hasOwn(out.functions, key)) continue;
+    out.functions[key] = facts;
+    if (item.depth >= MAX_DEPTH) continue;
+    for (const call of facts.calls) {
+      if (!call.reaches) continue;
+      if (call.reaches.startsWith(PROJECT_KEY))
+        out.reaches.push({ key: call.reaches, depth: item.depth + 1 });
+      else {
+        const def = functions.defOf(call.reaches);
+        if (def) queue.push({ def, depth: item.depth + 1 });
+      }
+    }
+  }
+  return out;
+}
+
+/** A module-level def `name` or a method `Class.name` of a module-level class. */
+function defNamed(file: FileSemantics, qualname: string): SyntaxNode | undefined {
+  const [first, second] = qualname.split(".");
+  const statements = (node: SyntaxNode) =>
+    (node.childForFieldName("body") ?? node).namedChildren.map((s) =>
+      s.type === "decorated_definition" ? s.childForFieldName("definition") : s,
+    );
+  const named = (nodes: (SyntaxNode | null)[], type: string, name: string) =>
+    nodes.filter((n) => n?.type === type && n.childForFieldName("name")?.text === name).at(-1);
+  if (second === undefined)
+    return named(statements(file.root), "function_definition", first) ?? undefined;
+  const cls = named(statements(file.root), "class_definition", first);
+  return (cls && named(statements(cls), "function_definition", second)) ?? undefined;
+}
+
+/** The first round: the project functions this file's thread sites run. */
+function siteFacts(file: FileSemantics): CalleeFacts {
+  const functions = new SameFileFunctions(file);
+  const out: CalleeFacts = { functions: {}, reaches: [] };
+  const sameFile: string[] = [];
+  for (const site of threadSites(file, wrapperCalls(file.root, file.source))) {
+    const target = targetOf(file, site);
+    if (!target || "problem" in target) continue;
+    const fact = functions.callFact(target.fn, target.fn);
+    if (!fact.reaches) continue;
+    if (fact.reaches.startsWith(PROJECT_KEY)) out.reaches.push({ key: fact.reaches, depth: 1 });
+    else sameFile.push(fact.reaches);
+  }
+  // Same-file callees are read by the rewrite pass itself; what they import is asked here.
+  for (const key of sameFile) {
+    const def = functions.defOf(key);
+    const qualname = def && qualnameOf(def);
+    if (!qualname) continue;
+    const inner = factsOf(file, [wanted(qualname, 1)]);
+    out.reaches.push(...inner.reaches);
+  }
+  return out;
+}
+
+function qualnameOf(def: SyntaxNode): string | undefined {
+  const name = def.childForFieldName("name")?.text;
+  const statement = def.parent?.type === "decorated_definition" ? def.parent : def;
+  if (statement.parent?.type === "module") return name;
+  const cls = statement.parent?.parent;
+  if (cls?.type === "class_definition" && cls.parent?.type === "module")
+    return `${cls.childForFieldName("name")?.text}.${name}`;
+  return undefined;
+}
+
+/** Every key reached and not surveyed yet, with the smallest depth it is reached at. */
+function pending(facts: readonly CalleeFacts[]): Map<string, number> {
+  const known = new Set<string>();
+  const reached = new Map<string, number>();
+  for (const f of facts) {
+    for (const key of Object.keys(f.functions)) known.add(key);
+    for (const { key, depth } of f.reaches)
+      reached.set(key, Math.min(depth, reached.get(key) ?? Infinity));
+  }
+  for (const key of known) reached.delete(key);
+  return reached;
+}
+
+export function calleeSurvey(
+  meta: Parameters<typeof settingOf>[1],
+): ProjectSurvey<CalleeFacts, CalleePlan> {
+  return {
+    startWords: ["to_thread", "run_in_executor"],
+    start: (_index, ctx, rewritten) => (unwrapMode(ctx, meta) ? [...rewritten] : []),
+    facts: (file, _ctx, asked) => (asked ? factsOf(file, asked) : siteFacts(file)),
+    next(facts, index) {
+      const byPath = new Map<string, string[]>();
+      for (const [key, depth] of pending(facts)) {
+        const fn = indexedByKey(index, key);
+        if (!fn || depth > MAX_DEPTH) continue;
+        const list = byPath.get(fn.path) ?? [];
+        list.push(wanted(indexedName(fn), depth, key));
+        byPath.set(fn.path, list);
+      }
+      return [...byPath].map(([path, names]) => ({ path, wanted: names }));
+    },
+    plan(facts, ctx) {
+      const index = ctx.project.index!;
+      // By file and offset (as that file's calls reach them) and by dotted name (as imports do).
+      const functions: Record<string, FunctionFacts> = {};
+      for (const f of facts) Object.assign(functions, f.functions);
+      const unread = [...pending(facts).keys()].filter((key) => indexedByKey(index, key));
+      return { plan: { functions, unread }, modules: [] };
+    },
+  };
+}
