@@ -135,17 +135,7 @@ export async function projectPrePass(
       if (prePass[i] && stats[i]) cache.set(paths[i], stats[i]!, prePass[i]!);
     cache.save(new Set(paths));
   }
-  // A repository whose Django project sits in a folder (backend/manage.py) pins Django there: the
-  // same pin is read whether the run names the repository or that folder.
-  const djangoFolders = all
-    .filter((f) => f.endsWith(`${sep}manage.py`))
-    .map((f) => dirname(f))
-    .filter((d) => d !== root)
-    .sort((a, b) => a.length - b.length);
-  const dependencyFiles = [
-    ...djangoFolders.flatMap((d) => dependencyFilesIn(d)),
-    ...dependencyFilesAbove(root),
-  ];
+  const dependencyFiles = projectDependencyFiles(all, root);
   const project = projectFacts(
     dependencyFacts(dependencyFiles),
     all.flatMap((file, i) => {
@@ -177,6 +167,20 @@ export async function projectPrePass(
     index,
     modules,
   };
+}
+
+/**
+ * The dependency files the project's facts are read from: each Django project's in a folder below
+ * the root (backend/manage.py pins Django there: the same pin is read whether the run names the
+ * repository or that folder), then those at and above the root.
+ */
+function projectDependencyFiles(all: readonly string[], root: string): string[] {
+  const djangoFolders = all
+    .filter((f) => f.endsWith(`${sep}manage.py`))
+    .map((f) => dirname(f))
+    .filter((d) => d !== root)
+    .sort((a, b) => a.length - b.length);
+  return [...djangoFolders.flatMap((d) => dependencyFilesIn(d)), ...dependencyFilesAbove(root)];
 }
 
 /**
