@@ -25,6 +25,11 @@ mkdir -p "$WORK/in/snapshots"
 for f in "$ROOT"/snapshots/*/*.input.py; do
   t="$(basename "$(dirname "$f")")"; mkdir -p "$WORK/in/snapshots/$t"; cp "$f" "$WORK/in/snapshots/$t/"
 done
+# The project cases' inputs, side by side: one corpus (each keeps its own manage.py or pyproject.toml).
+mkdir -p "$WORK/in/projects"
+for d in "$ROOT"/snapshots/*/*/input; do
+  c="$(dirname "$d")"; cp -r "$d" "$WORK/in/projects/$(basename "$(dirname "$c")")--$(basename "$c")"
+done
 # Copied too: where it is installed, a .gitignore above it (pyenv's ignores versions/) can hide
 # every file from discovery, and the comparison would be of two empty reports.
 STDLIB="$WORK/in/stdlib"
@@ -43,7 +48,7 @@ report() { # build-dir corpus-path extra-flags...
 # the head then runs again on the cache it made: cold and warm must both say what the base says.
 uncached() { find "$WORK/in" -name .asyncshift_cache -prune -exec rm -rf {} +; }
 status=0
-for corpus in examples snapshots "$STDLIB" "${EXTRA[@]}"; do
+for corpus in examples snapshots projects "$STDLIB" "${EXTRA[@]}"; do
   for flags in "" "--unsafe-fixes --django"; do
     uncached; report "$WORK/base" "$corpus" $flags >"$WORK/a.json"
     uncached; report "$HEAD_DIR" "$corpus" $flags >"$WORK/b.json"

@@ -134,6 +134,9 @@ export function readProjectCase(root: string, transform: string, name: string): 
   const unknown = Object.keys(options).filter((k) => !RUN_KEYS.has(k) && !own.includes(k));
   if (unknown.length > 0)
     throw new Error(`${transform}/${name}/options.json: unknown keys ${unknown.join(", ")}`);
+  const missing = (options.paths ?? []).filter((p) => !existsSync(join(dir, "input", p)));
+  if (missing.length > 0)
+    throw new Error(`${transform}/${name}/options.json: no ${missing.join(", ")} under input/`);
   return { transform, name, dir, options, input: filesUnder(join(dir, "input")) };
 }
 

@@ -1,7 +1,4 @@
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { run } from "../../src/api.js";
-import { removeTempProjects, tempProject } from "../helpers/project.js";
+import { describe, expect, it } from "vitest";
 import {
   loopHazard,
   type FunctionFacts,
@@ -68,20 +65,5 @@ describe("loop hazards over facts", () => {
   });
 });
 
-describe("tests that patch a thread wrapper a rewrite removed (AS920)", () => {
-  afterEach(removeTempProjects);
-  it("names patch('app.views.asyncio.to_thread') on the test's line", async () => {
-    const dir = tempProject({
-      "pyproject.toml": '[project]\nname = "app"\ndependencies = ["Django==4.2"]\n',
-      "app/__init__.py": "",
-      "app/views.py":
-        "import asyncio\nimport time\n\n\nasync def pause():\n    await asyncio.to_thread(time.sleep, 1)\n",
-      "tests/test_views.py":
-        'from unittest import mock\n\nfrom app import views\n\n\n@mock.patch("app.views.asyncio.to_thread")\ndef test_pause(to_thread):\n    views.pause()\n',
-    });
-    const result = await run([join(dir, "app/views.py")], { config: false, cache: false });
-    const test = result.files.find((f) => f.path.endsWith("test_views.py"))!;
-    expect(test.diagnostics.map((d) => [d.code, d.line])).toEqual([["AS920", 6]]);
-    expect(test.diagnostics[0].message).toContain("patch the called function instead");
-  });
-});
+// A test patching a thread wrapper a rewrite removed (AS920): the project case
+// snapshots/to-thread/native-replacement-patched-by-test/.

@@ -1,0 +1,2 @@
+async def sync_remote(batch_id):
+    return batch_id

@@ -1,0 +1,2 @@
+async def touch(user):
+    user.last_seen = None

@@ -1,0 +1,7 @@
+from reviews.models import Review
+
+
+class RbacService:
+    @staticmethod
+    def visible(user):
+        return Review.objects.filter(state=user)

@@ -1,0 +1,6 @@
+import asyncio
+import time
+
+
+async def pause():
+    await asyncio.to_thread(time.sleep, 1)

@@ -1,0 +1,5 @@
+import asyncio
+
+
+async def pause():
+    await asyncio.sleep(1)
