@@ -1,5 +1,11 @@
 import { dirname, resolve } from "node:path";
-import { resolveOptions, type GivenOptions, type Options } from "./config/options.js";
+import {
+  resolveOptions as resolveWith,
+  type GivenOptions,
+  type Options,
+} from "./config/options.js";
+import { inventory as inventoryWith, type Inventory } from "./inventory/index.js";
+import { formatGithub as githubWith } from "./report/github.js";
 import {
   transformApplies,
   transformSource as pipelineTransformSource,
@@ -162,7 +168,7 @@ export type RunOptions = Omit<GivenOptions, "paths"> & {
  */
 export async function run(paths: string[], options: RunOptions = {}): Promise<RunResult> {
   const { keepText, onProgress, ...given } = options;
-  const resolved: Options = resolveOptions(
+  const resolved: Options = resolveWith(
     {
       jobs: defaultJobs(),
       ...given,
@@ -181,4 +187,22 @@ export async function run(paths: string[], options: RunOptions = {}): Promise<Ru
 /** The folder whose dependency files describe the project of a file at `path`. */
 export function projectDirOf(path: string): string {
   return dirname(resolve(path));
+}
+
+/**
+ * Defaults, then [tool.asyncshift] (nearest pyproject.toml above the first path), then `given`,
+ * checked against every transform: the options `run` and the command line use.
+ */
+export function resolveOptions(given: GivenOptions): Options {
+  return resolveWith(given, TRANSFORMS);
+}
+
+/** `asyncshift report` as data: every site each transform recognises, file by file. */
+export function inventory(options: Options, cwd?: string): Promise<Inventory> {
+  return inventoryWith(options, SETUP, cwd);
+}
+
+/** GitHub Actions workflow commands for a run's result (`--format github`). */
+export function formatGithub(result: RunResult): string {
+  return githubWith(result, TRANSFORMS);
 }

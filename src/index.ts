@@ -19,15 +19,10 @@ export {
   type ReportedEdit,
   type ReportedDiagnostic,
 } from "./engine/pipeline.js";
-export { ConfigError, resolveOptions, type Options, type GivenOptions } from "./config/options.js";
-export {
-  inventory,
-  type Inventory,
-  type InventoryFile,
-  type InventorySite,
-} from "./inventory/index.js";
+export { ConfigError, type Options, type GivenOptions } from "./config/options.js";
+export { formatGithub, inventory, resolveOptions } from "./api.js";
+export type { Inventory, InventoryFile, InventorySite } from "./inventory/index.js";
 export { formatJson } from "./report/json.js";
 export { formatSarif } from "./report/sarif.js";
-export { formatGithub } from "./report/github.js";
 export { TRANSFORMS } from "./api.js";
 export type * from "./model/types.js";

@@ -116,6 +116,18 @@ describe("the package entry", () => {
   });
 });
 
+describe("the package's helpers keep their signatures (the registry is bound in src/api.ts)", () => {
+  it("resolveOptions, inventory and formatGithub take what they took before", async () => {
+    const dir = tempProject({ "requirements.txt": REQUIREMENTS, "app/tasks.py": TASK });
+    const options = api.resolveOptions({ paths: [dir], config: false, cache: false });
+    expect(options.transforms).toEqual([]);
+    const inventory = await api.inventory(options);
+    expect(inventory.files.map((f) => f.path).some((p) => p.endsWith("app/tasks.py"))).toBe(true);
+    const result = await run([dir], { config: false, cache: false });
+    expect(api.formatGithub(result)).toContain("asyncio-run");
+  });
+});
+
 describe("progress", () => {
   it("only on a terminal, never with --quiet or in CI", () => {
     const ci = process.env.CI;

@@ -145,7 +145,12 @@ function reportFlags<T>(y: Argv<T>) {
 }
 
 function runFlags<T>(y: Argv<T>) {
-  return fileFlags(y)
+  return outputFlags(fileSelectionFlags(modeFlags(fileFlags(y))));
+}
+
+/** How a run treats the files: --write, --check, -i, which fixes, what is verified. */
+function modeFlags<T>(y: Argv<T>) {
+  return y
     .option("write", { type: "boolean", describe: "Apply the changes to the files" })
     .option("check", {
       type: "boolean",
@@ -220,7 +225,12 @@ function runFlags<T>(y: Argv<T>) {
     .group(
       ["transform", "django", "django-version", ...Object.keys(transformFlags(TRANSFORMS))],
       "Transforms:",
-    )
+    );
+}
+
+/** Which files a run reads beyond the paths: --changed-since, --stdin-filename. */
+function fileSelectionFlags<T>(y: Argv<T>) {
+  return y
     .option("changed-since", {
       type: "string",
       describe:
@@ -235,7 +245,12 @@ function runFlags<T>(y: Argv<T>) {
     .group(
       ["include", "exclude", "changed-since", "stdin-filename", "config", "jobs", "max-file-size"],
       "Files:",
-    )
+    );
+}
+
+/** What a run prints: --format, --diff, --quiet, --color, --verbose. */
+function outputFlags<T>(y: Argv<T>) {
+  return y
     .option("format", {
       choices: ["text", "json", "sarif", "github"] as const,
       describe: "Output format: text, json, sarif (SARIF 2.1.0), github (workflow annotations)",

@@ -238,11 +238,6 @@ function managerOverridesOf(
   return overrides;
 }
 
-/** The model classes one file declares (bases resolved within the file only). */
-export function modelClassesIn(root: SyntaxNode): Record<string, ModelFacts> {
-  return modelClassesFrom([classesIn(root)]);
-}
-
 /**
  * The classes of `models` modules that are not models: "plain" when every base is known outside
  * the ORM or is itself such a project class (`class CardRequest(BaseModel)`, pydantic's), else

@@ -1,6 +1,8 @@
+import { lastSegment } from "../python/lookup.js";
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { qualifiedName } from "../python/imports.js";
-import { bindingsNamed, enclosingScope, stringLiteralValue } from "../python/scope.js";
+import { bindingsNamed, enclosingScope } from "../python/scope.js";
+import { stringLiteralValue } from "../python/shapes.js";
 
 /** Relations a queryset or instance already loaded: names from select_related, or all of them. */
 export type SelectedRelations = ReadonlySet<string> | "all";
@@ -168,7 +170,7 @@ export function reachingAssignment(
  */
 export function mayBeUnseenModel(project: ProjectFacts, module: string, name: string): boolean {
   return (
-    module.split(".").pop() === "models" &&
+    lastSegment(module) === "models" &&
     /^[A-Z]/.test(name) &&
     project.modelsModuleClasses?.[name] !== "plain"
   );

@@ -1,3 +1,4 @@
+import { lastSegment } from "../python/lookup.js";
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { bindingsNamed, enclosingScope } from "../python/scope.js";
@@ -85,7 +86,7 @@ export class OrmProofs {
     if (expr.type === "attribute") {
       const qualified = qualifiedName(expr);
       if (!qualified) return undefined;
-      const name = qualified.split(".").pop()!;
+      const name = lastSegment(qualified);
       const module = qualified.slice(0, -name.length - 1);
       if (module === "django.db.models") return undefined;
       return mayBeUnseenModel(this.project, module, name) ? name : undefined;

@@ -1,6 +1,5 @@
 import {
   allImportStatements,
-  fromModuleName,
   importBindingOf,
   importBindings,
   importEditsToAdd,
@@ -10,6 +9,7 @@ import {
   isImportStillUsed,
   lineEnding,
 } from "../python/imports.js";
+import { fromModuleName } from "../python/shapes.js";
 import { enclosingDef, enclosingScope } from "../python/scope.js";
 import { isStdlibModule } from "../python/stdlib.js";
 import type {

@@ -4,7 +4,7 @@ import { decodeSource, readFailure } from "../project/source.js";
 import { lineColumnAt, lineStartsOf } from "../syntax/lines.js";
 import { firstSyntaxProblem, withNativeTree } from "../syntax/parse.js";
 import { surveySource } from "../engine/pipeline.js";
-import { isAsyncFunction } from "../python/scope.js";
+import { isAsyncFunction } from "../python/shapes.js";
 import type { Context, NativeTree, Transform } from "../model/types.js";
 import { transformById, type Registry } from "../model/registry.js";
 

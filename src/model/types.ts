@@ -150,8 +150,20 @@ export interface FileSemantics extends ParsedFile {
   /** Is `name` at `at` Python's builtin (not imported, assigned, or defined anywhere visible)? */
   isBuiltin(name: string, at: SyntaxNode): boolean;
   enclosingFunction(node: SyntaxNode): SyntaxNode | undefined;
+  /** The nearest enclosing `def`/`async def`, lambdas skipped; undefined at module level. */
+  enclosingDef(node: SyntaxNode): SyntaxNode | undefined;
   enclosingClass(node: SyntaxNode): SyntaxNode | undefined;
   enclosingScope(node: SyntaxNode): SyntaxNode;
+  /** Every import binding of the file, local imports included, in source order. */
+  importBindings(): readonly ImportBinding[];
+  /** The local names the file's imports bind to `qualified` (`aio` for `import asyncio as aio`). */
+  namesImportedAs(qualified: string): ReadonlySet<string>;
+  /** Every local name an import of the file binds. */
+  importedNames(): ReadonlySet<string>;
+  /** A short name not used in `node`: `preferred` first, then the first of them + 1, 2, ... */
+  freshName(node: SyntaxNode, preferred: string[]): string;
+  /** Offsets of the line(s) holding `node`, line break included: for removing whole lines. */
+  lineRange(node: SyntaxNode): { start: number; end: number };
 }
 
 export interface ModelFacts {

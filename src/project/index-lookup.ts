@@ -1,3 +1,4 @@
+import { lastSegment } from "../python/lookup.js";
 import type { IndexedCall, IndexedFunction, ProjectIndex, SyntaxNode } from "../model/types.js";
 
 // Lookups into the project index by name, made once per index (one object per run).
@@ -60,7 +61,7 @@ export function callsNamed(index: ProjectIndex, name: string): readonly IndexedC
   if (!byName) {
     byName = new Map();
     for (const call of index.calls) {
-      const last = call.callee.slice(call.callee.lastIndexOf(".") + 1);
+      const last = lastSegment(call.callee);
       const list = byName.get(last);
       if (list) list.push(call);
       else byName.set(last, [call]);

@@ -1,3 +1,4 @@
+import { lastSegment } from "../python/lookup.js";
 import { join } from "node:path";
 import type { IndexedPatch, ProjectIndex, ReplacedName } from "../model/types.js";
 import { runnerDiagnostic } from "../model/reported.js";
@@ -48,7 +49,7 @@ function messageFor(
   const target = patch.attribute ? `${patch.target}.${patch.attribute}` : patch.target;
   // `Order.objects.count` -> `Order.objects.acount`: a method the module now awaits.
   if (name.awaited && name.twin)
-    return (target === name.local || target.endsWith(`.${lastOf(name.local)}`)) &&
+    return (target === name.local || target.endsWith(`.${lastSegment(name.local)}`)) &&
       exercises(index, patch.path, module)
       ? `this test patches ${target}, which ${module} no longer calls: it now awaits the async twin ${name.by}, so the patch no longer intercepts that module's call (other callers still call the sync one); patch ${name.by} too, with an AsyncMock`
       : undefined;
@@ -62,7 +63,10 @@ function messageFor(
     ? `patch "${module}.${name.by}" instead`
     : "patch the called function instead";
   // patch("billing.tasks.asyncio.run"), patch.object(billing.tasks.asyncio, "run")
-  if (target === `${module}.${name.local}` || target.endsWith(`.${lastOf(module)}.${name.local}`))
+  if (
+    target === `${module}.${name.local}` ||
+    target.endsWith(`.${lastSegment(module)}.${name.local}`)
+  )
     return `this test patches ${target}, which ${module} no longer calls${name.by ? ` (it now calls ${name.by})` : ""}: the patch fails or intercepts nothing; ${instead}`;
   // patch("asyncio.run"), patch.object(asyncio, "run"): global, intercepts only if the test runs
   // the rewritten module's code.
@@ -71,15 +75,13 @@ function messageFor(
   return undefined;
 }
 
-const lastOf = (module: string) => module.split(".").at(-1)!;
-
 /** Does the test file call into `module` (through its name or one of its functions)? */
 function exercises(index: ProjectIndex, testPath: string, module: string): boolean {
   const own = new Set(index.functions.filter((f) => f.module === module).map((f) => f.name));
   return index.calls.some(
     (c) =>
       c.path === testPath &&
-      (c.callee.startsWith(`${lastOf(module)}.`) || own.has(c.callee.split(".").at(-1)!)),
+      (c.callee.startsWith(`${lastSegment(module)}.`) || own.has(lastSegment(c.callee))),
   );
 }
 

@@ -1,3 +1,4 @@
+import { lastSegment } from "../python/lookup.js";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parse as parseToml } from "smol-toml";
@@ -376,7 +377,7 @@ function classHeadsIn(source: string): Record<string, ClassFacts> {
       .split(",")
       .map((base) => base.trim())
       .filter((base) => DOTTED_NAME.test(base));
-    const bases = written.map((base) => base.split(".").at(-1)!.trim());
+    const bases = written.map((base) => lastSegment(base).trim());
     if (bases.length === 0) continue;
     const outside = basesOutsideOrm(written, (imports ??= importedModules(source)));
     classes[name] = {

@@ -1,3 +1,4 @@
+import { lastSegment } from "../python/lookup.js";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Options } from "../config/options.js";
@@ -154,17 +155,7 @@ export async function projectPrePass(
         cache.set(paths[i], stats[i]!, prePass[i]!);
     cache.save(new Set(paths));
   }
-  // A repository whose Django project sits in a folder (backend/manage.py) pins Django there: the
-  // same pin is read whether the run names the repository or that folder.
-  const djangoFolders = all
-    .filter((f) => f.endsWith(`${sep}manage.py`))
-    .map((f) => dirname(f))
-    .filter((d) => d !== root)
-    .sort((a, b) => a.length - b.length);
-  const dependencyFiles = [
-    ...djangoFolders.flatMap((d) => dependencyFilesIn(d)),
-    ...dependencyFilesAbove(root),
-  ];
+  const dependencyFiles = projectDependencyFiles(all, root);
   const project = projectFacts(
     dependencyFacts(dependencyFiles),
     all.flatMap((file, i) => {
@@ -198,6 +189,20 @@ export async function projectPrePass(
     index,
     modules,
   };
+}
+
+/**
+ * The dependency files the project's facts are read from: each Django project's in a folder below
+ * the root (backend/manage.py pins Django there: the same pin is read whether the run names the
+ * repository or that folder), then those at and above the root.
+ */
+function projectDependencyFiles(all: readonly string[], root: string): string[] {
+  const djangoFolders = all
+    .filter((f) => f.endsWith(`${sep}manage.py`))
+    .map((f) => dirname(f))
+    .filter((d) => d !== root)
+    .sort((a, b) => a.length - b.length);
+  return [...djangoFolders.flatMap((d) => dependencyFilesIn(d)), ...dependencyFilesAbove(root)];
 }
 
 /**
@@ -241,17 +246,6 @@ function subProjectsOf(
   return subProjects;
 }
 
-/** The calls of one file the index holds, by root-relative path (for the mock check). */
-export function callsByPath(index: ProjectIndex): Map<string, IndexedCall[]> {
-  const byPath = new Map<string, IndexedCall[]>();
-  for (const call of index.calls) {
-    const list = byPath.get(call.path);
-    if (list) list.push(call);
-    else byPath.set(call.path, [call]);
-  }
-  return byPath;
-}
-
 /**
  * A second, small round: bodies the first left unread, in files that turned out to hold models.
  * Returns the positions of the files read again.
@@ -292,12 +286,6 @@ function contentKeyOf(file: string): ContentKey | undefined {
 export function projectModuleNames(root: string, listed: Iterable<string> = []): ModuleNames {
   const files = new Set(listed);
   return new ModuleNames(root, (file) => files.has(file) || existsSync(file));
-}
-
-/** The last name of a dotted callee, without splitting it (the index tests every call's). */
-function lastNameOf(callee: string): string {
-  const dot = callee.lastIndexOf(".");
-  return dot < 0 ? callee : callee.slice(dot + 1);
 }
 
 interface FileOutline {
@@ -387,7 +375,7 @@ function indexedCalls(
     let withinNames: string[] | undefined;
     for (let k = 0; k + PACKED_CALL_WIDTH - 1 < c.length; k += PACKED_CALL_WIDTH) {
       const callee = c[k] as string;
-      if (!names.has(lastNameOf(callee))) continue;
+      if (!names.has(lastSegment(callee))) continue;
       const flags = c[k + 2] as number;
       const within = c[k + 3] as number;
       withinNames ??= outline.f.map(([name, className]) =>

@@ -7,13 +7,9 @@ import {
   type Binding,
 } from "./scope.js";
 import { isStdlibModule } from "./stdlib.js";
+import { fromModuleName } from "./shapes.js";
 
 export type { ImportBinding };
-
-/** The module of a `from X import ...` statement, with leading dots for relative imports. */
-export function fromModuleName(statement: SyntaxNode): string {
-  return statement.childForFieldName("module_name")?.text.replace(/\s+/g, "") ?? "";
-}
 
 /** The bindings one import statement makes. `from x import *` makes none we can name. */
 export function importBindings(statement: SyntaxNode): readonly ImportBinding[] {
@@ -122,7 +118,7 @@ function importBindingInScopes(name: string, node: SyntaxNode): ImportBinding | 
 }
 
 /** What every import statement anywhere in the file binds, in source order (found once per tree). */
-function allImportBindings(root: SyntaxNode): readonly ImportBinding[] {
+export function allImportBindings(root: SyntaxNode): readonly ImportBinding[] {
   return root.tree.memoized("allImportBindings", () =>
     allImportStatements(root).flatMap((s) => importBindings(s)),
   );

@@ -1,4 +1,4 @@
-import type { Outline, OutlineCall, OutlineFunction } from "./outline.js";
+import type { Outline } from "./outline.js";
 
 /** `[name, className or 0, parent or -1, async 1/0, decorators, line, indent]`. */
 export type PackedFunction = [string, string | 0, number, 0 | 1, string[], number, number];
@@ -42,33 +42,4 @@ export function packOutline(outline: Outline): PackedOutline {
     c,
     ...(outline.patches ? { p: outline.patches } : {}),
   };
-}
-
-/** The outline a packed one was made from (tests; the runner reads the packed form). */
-export function unpackOutline(packed: PackedOutline): Outline {
-  const functions = packed.f.map(
-    ([name, className, parent, isAsync, decorators, line, indent]): OutlineFunction => ({
-      name,
-      ...(className !== 0 ? { className } : {}),
-      ...(parent >= 0 ? { parent } : {}),
-      async: isAsync === 1,
-      decorators,
-      line,
-      indent,
-    }),
-  );
-  const calls: OutlineCall[] = [];
-  const c = packed.c ?? [];
-  for (let k = 0; k + PACKED_CALL_WIDTH - 1 < c.length; k += PACKED_CALL_WIDTH) {
-    const within = c[k + 3] as number;
-    const flags = c[k + 2] as number;
-    calls.push({
-      callee: c[k] as string,
-      line: c[k + 1] as number,
-      awaited: (flags & 1) === 1,
-      ...(flags & 2 ? { passesUser: true as const } : {}),
-      ...(within >= 0 ? { within } : {}),
-    });
-  }
-  return { functions, calls, ...(packed.p ? { patches: packed.p } : {}) };
 }

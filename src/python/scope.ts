@@ -62,66 +62,6 @@ export function enclosingScope(node: SyntaxNode): SyntaxNode {
   return found;
 }
 
-/** Is this an `async def`? Read from our tree's nodes or the binding's (the report counts on those). */
-export function isAsyncFunction(fn: {
-  type: string;
-  firstChild: { type: string } | null;
-}): boolean {
-  return fn.type === "function_definition" && fn.firstChild?.type === "async";
-}
-
-/** Decorators written above a def or class, top to bottom. */
-export function decorators(definition: SyntaxNode): SyntaxNode[] {
-  const parent = definition.parent;
-  if (parent?.type !== "decorated_definition") return [];
-  return parent.namedChildren.filter((c) => c.type === "decorator");
-}
-
-/** The decorator's expression without `@`, and without the call when it is `@deco(...)`. */
-export function decoratorCallee(decorator: SyntaxNode): SyntaxNode | undefined {
-  const expr = decorator.namedChildren[0];
-  if (!expr) return undefined;
-  return expr.type === "call" ? (expr.childForFieldName("function") ?? undefined) : expr;
-}
-
-function isMainGuardCondition(condition: SyntaxNode | null): boolean {
-  if (condition?.type !== "comparison_operator") return false;
-  const operands = condition.namedChildren;
-  if (operands.length !== 2 || condition.children[1]?.type !== "==") return false;
-  const texts = operands.map((o) =>
-    o.type === "string" ? stringLiteralValue(o) : o.type === "identifier" ? o.text : undefined,
-  );
-  return (
-    (texts[0] === "__name__" && operands[1].type === "string" && texts[1] === "__main__") ||
-    (texts[1] === "__name__" && operands[0].type === "string" && texts[0] === "__main__")
-  );
-}
-
-/** The value of a plain string literal (no prefix, no interpolation), else undefined. */
-export function stringLiteralValue(node: SyntaxNode): string | undefined {
-  if (node.type !== "string") return undefined;
-  const content = node.namedChildren.filter((c) => c.type === "string_content");
-  const others = node.namedChildren.filter(
-    (c) => c.type !== "string_content" && c.type !== "string_start" && c.type !== "string_end",
-  );
-  if (others.length > 0) return undefined;
-  const start = node.firstChild?.text ?? "";
-  if (/[fFbB]/.test(start)) return undefined;
-  return content.map((c) => c.text).join("");
-}
-
-/** True when `node` runs only as a script: inside the body of `if __name__ == "__main__":`. */
-export function isUnderMainGuard(node: SyntaxNode): boolean {
-  let child: SyntaxNode = node;
-  for (let n = node.parent; n; child = n, n = n.parent) {
-    if (n.type === "if_statement" && isMainGuardCondition(n.childForFieldName("condition"))) {
-      const consequence = n.childForFieldName("consequence");
-      if (consequence && consequence.id === child.id) return true;
-    }
-  }
-  return false;
-}
-
 /** Identifiers bound by an assignment-like target (`a`, `a, (b, *c)`); attributes and subscripts bind nothing. */
 function targetNames(target: SyntaxNode, out: SyntaxNode[]): void {
   switch (target.type) {
@@ -267,15 +207,6 @@ export function importedNameNodes(statement: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
-/** True when `scope` binds `name` other than by one of `except` (e.g. the import being examined). */
-export function isNameRebound(
-  scope: SyntaxNode,
-  name: string,
-  except: (b: Binding) => boolean = () => false,
-): boolean {
-  return bindingsInScope(scope).some((b) => b.name === name && !except(b));
-}
-
 function isParameterName(identifier: SyntaxNode): boolean {
   let parent = identifier.parent;
   if (!parent) return false;
@@ -365,19 +296,4 @@ export function freshName(node: SyntaxNode, preferred: string[]): string {
   for (const name of preferred) if (!used.has(name)) return name;
   const base = preferred[0] ?? "item";
   for (let i = 1; ; i++) if (!used.has(`${base}${i}`)) return `${base}${i}`;
-}
-
-/** `await` binds looser than attribute access, subscription and calls: `(await f()).x`. */
-export function needsParenthesesForAwait(node: SyntaxNode): boolean {
-  const parent = node.parent;
-  if (!parent) return false;
-  const field =
-    parent.type === "attribute"
-      ? "object"
-      : parent.type === "subscript"
-        ? "value"
-        : parent.type === "call"
-          ? "function"
-          : undefined;
-  return !!field && parent.childForFieldName(field)?.id === node.id;
 }

@@ -4,10 +4,18 @@ import {
   enclosingDef,
   enclosingFunction,
   enclosingScope,
-  isAsyncFunction,
+  freshName,
   referencesInScope,
 } from "./scope.js";
-import { importBindingOf, namesImportedAs, qualifiedName } from "./imports.js";
+import { isAsyncFunction } from "./shapes.js";
+import {
+  allImportBindings,
+  importBindingOf,
+  importedNamesIn,
+  lineRange,
+  namesImportedAs,
+  qualifiedName,
+} from "./imports.js";
 import type {
   Binding,
   FileSemantics as Semantics,
@@ -111,5 +119,35 @@ export class FileSemantics implements Semantics {
   /** The innermost scope holding `node` (not `node` itself). */
   enclosingScope(node: SyntaxNode): SyntaxNode {
     return enclosingScope(node);
+  }
+
+  /** The nearest enclosing `def`/`async def`, lambdas skipped; undefined at module level. */
+  enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
+    return enclosingDef(node);
+  }
+
+  /** Every import binding of the file, local imports included, in source order. */
+  importBindings(): readonly ImportBinding[] {
+    return allImportBindings(this.root);
+  }
+
+  /** The local names the file's imports bind to `qualified` (`aio` for `import asyncio as aio`). */
+  namesImportedAs(qualified: string): ReadonlySet<string> {
+    return namesImportedAs(this.root, qualified);
+  }
+
+  /** Every local name an import of the file binds. */
+  importedNames(): ReadonlySet<string> {
+    return importedNamesIn(this.root);
+  }
+
+  /** A short name not used in `node`: `preferred` first, then the first of them + 1, 2, ... */
+  freshName(node: SyntaxNode, preferred: string[]): string {
+    return freshName(node, preferred);
+  }
+
+  /** Offsets of the line(s) holding `node`, line break included: for removing whole lines. */
+  lineRange(node: SyntaxNode): { start: number; end: number } {
+    return lineRange(this.source, node);
   }
 }

@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "./imports.js";
-import { bindingsNamed, enclosingScope, referencesInScope, stringLiteralValue } from "./scope.js";
+import { bindingsNamed, enclosingScope, referencesInScope } from "./scope.js";
+import { stringLiteralValue } from "./shapes.js";
 
 // Plain values: what a name or expression holds when it is no database object, proven from its
 // origin (a literal, `json.loads`, `response.json()`, `time.time()`, an annotation) or from its

@@ -7,10 +7,10 @@ import {
   statSync,
   type Dirent,
 } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
-import { displayPath, relativePath } from "../project/paths.js";
+import { displayPath } from "../project/paths.js";
 
 /** Folders no one wants rewritten: version control, dependencies, virtualenvs, build output. */
 export const DEFAULT_EXCLUDED_DIRS = new Set([

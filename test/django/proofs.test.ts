@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePython } from "../../src/syntax/parse.js";
-import { OrmProofs, asyncTwinOfOrmCall, modelClassesIn } from "../../src/django/orm.js";
+import { OrmProofs, asyncTwinOfOrmCall } from "../../src/django/orm.js";
+import { modelClassesIn } from "../helpers/models.js";
 import { factsOfFile, projectFacts } from "../../src/project/project-facts.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 

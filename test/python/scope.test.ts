@@ -2,20 +2,21 @@ import { describe, expect, it } from "vitest";
 import { parsePython } from "../../src/syntax/parse.js";
 import {
   bindingsInScope,
-  decoratorCallee,
-  decorators,
   enclosingClass,
   enclosingDef,
   enclosingFunction,
   enclosingScope,
   freshName,
-  isAsyncFunction,
-  isNameRebound,
   isNameReference,
-  isUnderMainGuard,
   referencesInScope,
-  stringLiteralValue,
 } from "../../src/python/scope.js";
+import {
+  decoratorCallee,
+  decorators,
+  isAsyncFunction,
+  isUnderMainGuard,
+  stringLiteralValue,
+} from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 
 function root(source: string): SyntaxNode {
@@ -155,16 +156,6 @@ describe("bindingsInScope", () => {
     for (const name of ["run", "p", "q", "r", "i", "fh", "n"]) expect(assigned).toContain(name);
     for (const name of ["hidden", "w", "obj", "attr"])
       expect(bindings.map((b) => b.name)).not.toContain(name);
-  });
-
-  it("says whether a scope rebinds a name", () => {
-    const tree = root(
-      "import asyncio\n\ndef f():\n    asyncio = 1\n\ndef g():\n    asyncio.run(x())\n",
-    );
-    expect(isNameRebound(defNamed(tree, "f"), "asyncio")).toBe(true);
-    expect(isNameRebound(defNamed(tree, "g"), "asyncio")).toBe(false);
-    expect(isNameRebound(tree, "asyncio")).toBe(true);
-    expect(isNameRebound(tree, "asyncio", (b) => b.kind === "import")).toBe(false);
   });
 });
 

@@ -1,7 +1,8 @@
+import type { CodeOf, FindingsReporter } from "../../src/model/findings.js";
 import type { CodeDoc } from "../../src/model/types.js";
 
 /** The codes of asyncio-run, with what `asyncshift explain` prints for each. */
-export const ASYNCIO_RUN_CODES: Record<string, CodeDoc> = {
+export const ASYNCIO_RUN_CODES = {
   AS101: {
     severity: "warning",
     fix: { applicability: "safe", always: true, sometimesUnsafe: true },
@@ -119,4 +120,7 @@ export const ASYNCIO_RUN_CODES: Record<string, CodeDoc> = {
       "async def close_client(client):\n    loop = asyncio.get_event_loop()\n    loop.run_until_complete(client.close())",
     after: "async def close_client(client):\n    await client.close()",
   },
-};
+} satisfies Record<string, CodeDoc>;
+
+/** What asyncio-run says about a file: findings under its own codes, and the sites it counts. */
+export type AsyncioRunOut = FindingsReporter<CodeOf<typeof ASYNCIO_RUN_CODES>>;

@@ -1,22 +1,10 @@
 import { functionKey } from "../../src/model/function-key.js";
-import {
-  allImportStatements,
-  importBindingOf,
-  importBindings,
-  namesImportedAs,
-  qualifiedName,
-  type ImportBinding,
-} from "../../src/python/imports.js";
-import {
-  enclosingDef,
-  enclosingFunction,
-  isAsyncFunction,
-  isUnderMainGuard,
-  needsParenthesesForAwait,
-} from "../../src/python/scope.js";
+import type { ImportBinding } from "../../src/model/types.js";
+import { isUnderMainGuard, needsParenthesesForAwait } from "../../src/python/shapes.js";
+import { FindingsReporter } from "../../src/model/findings.js";
 import { callArguments, chainRoot } from "../../src/python/calls.js";
 import { movedLineEdits } from "./reindent.js";
-import { ASYNCIO_RUN_CODES } from "./codes.js";
+import { ASYNCIO_RUN_CODES, type AsyncioRunOut } from "./codes.js";
 import { threadLocalReached } from "./thread-state.js";
 import {
   appliesNestAsyncio,
@@ -33,7 +21,6 @@ import type {
   SyntaxNode,
   TransformMeta,
   TransformResult,
-  TransformSite,
 } from "../../src/model/types.js";
 
 export const meta: TransformMeta = {
@@ -83,27 +70,27 @@ interface Site {
   reference: SyntaxNode;
 }
 
-function asyncioRunSites(root: SyntaxNode): Site[] {
+function asyncioRunSites(file: FileSemantics): Site[] {
   const sites: Site[] = [];
-  for (const call of root.descendantsOfType("call")) {
+  for (const call of file.root.descendantsOfType("call")) {
     const callee = call.childForFieldName("function");
     if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) continue;
     // A cheap look at the names first: `<asyncio>.run`, or a name imported as asyncio.run.
-    if (!mayBeAsyncioRun(root, callee)) continue;
-    if (qualifiedName(callee) !== "asyncio.run") continue;
+    if (!mayBeAsyncioRun(file, callee)) continue;
+    if (file.qualifiedName(callee) !== "asyncio.run") continue;
     const reference = callee.type === "identifier" ? callee : chainRoot(callee);
-    const binding = reference && importBindingOf(reference.text, reference);
+    const binding = reference && file.importBindingOf(reference.text, reference);
     if (binding && reference) sites.push({ call, binding, reference });
   }
   return sites;
 }
 
 /** Could `callee` be asyncio.run, judging by names alone (no scope walked)? */
-function mayBeAsyncioRun(root: SyntaxNode, callee: SyntaxNode): boolean {
-  if (callee.type === "identifier") return namesImportedAs(root, "asyncio.run").has(callee.text);
+function mayBeAsyncioRun(file: FileSemantics, callee: SyntaxNode): boolean {
+  if (callee.type === "identifier") return file.namesImportedAs("asyncio.run").has(callee.text);
   if (callee.childForFieldName("attribute")?.text !== "run") return false;
   const object = callee.childForFieldName("object");
-  return object?.type === "identifier" && namesImportedAs(root, "asyncio").has(object.text);
+  return object?.type === "identifier" && file.namesImportedAs("asyncio").has(object.text);
 }
 
 /**
@@ -143,10 +130,10 @@ const ASYNCIO_FUTURE_MAKERS = new Set([
 ]);
 
 /** The dotted name (as written) of `inner`'s callee when it is one of ASYNCIO_FUTURE_MAKERS. */
-function asyncioFutureMaker(inner: SyntaxNode): string | undefined {
+function asyncioFutureMaker(file: FileSemantics, inner: SyntaxNode): string | undefined {
   const callee = inner.childForFieldName("function");
   if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return undefined;
-  const qualified = qualifiedName(callee);
+  const qualified = file.qualifiedName(callee);
   return qualified && ASYNCIO_FUTURE_MAKERS.has(qualified) ? callee.text : undefined;
 }
 
@@ -157,8 +144,8 @@ function insideGeneratorExpression(node: SyntaxNode, fn: SyntaxNode): boolean {
 }
 
 /** The name `async_to_sync` is reachable by at module level, or undefined when it means something else. */
-function asyncToSyncName(root: SyntaxNode): { name: string; imported: boolean } | undefined {
-  const imports = allImportStatements(root).flatMap(importBindings);
+function asyncToSyncName(file: FileSemantics): { name: string; imported: boolean } | undefined {
+  const imports = file.importBindings();
   const moduleLevel = imports.find(
     (b) => b.scope.type === "module" && b.qualified === `${ASGIREF}.${ASYNC_TO_SYNC}`,
   );
@@ -168,8 +155,8 @@ function asyncToSyncName(root: SyntaxNode): { name: string; imported: boolean } 
     (b) => b.local === ASYNC_TO_SYNC && b.qualified !== `${ASGIREF}.${ASYNC_TO_SYNC}`,
   );
   const otherBinding =
-    root.text.includes(ASYNC_TO_SYNC) &&
-    root.descendantsOfType("identifier").some((id) => {
+    file.root.text.includes(ASYNC_TO_SYNC) &&
+    file.root.descendantsOfType("identifier").some((id) => {
       if (id.text !== ASYNC_TO_SYNC) return false;
       const parent = id.parent;
       if (parent?.type === "function_definition" || parent?.type === "class_definition")
@@ -179,46 +166,36 @@ function asyncToSyncName(root: SyntaxNode): { name: string; imported: boolean } 
   return otherImport || otherBinding ? undefined : { name: ASYNC_TO_SYNC, imported: false };
 }
 
-export type Report = (
-  node: SyntaxNode,
-  code: keyof typeof meta.codes & string,
-  message: string,
-  suggestion?: string,
-) => void;
-
 export function transform(file: FileSemantics, ctx: Context): TransformResult {
-  const findings: Finding[] = [];
-  const sites: TransformSite[] = [];
-  const report: Report = (node, code, message, suggestion) =>
-    findings.push(diagnosticAt(meta, node, code, message, suggestion));
-  const a2s = asyncToSyncName(file.root);
+  const out: AsyncioRunOut = new FindingsReporter(ASYNCIO_RUN_CODES);
+  const a2s = asyncToSyncName(file);
   // Without Django or asgiref only what fails in any project is looked at: a loop started
   // inside async def.
   const rewrites = usesDjango(ctx) || ctx.project.usesAsgiref;
-  for (const site of asyncioRunSites(file.root)) {
+  for (const site of asyncioRunSites(file)) {
     const { call } = site;
     const entryPoint = entryPointOf(file, call, ctx);
-    const context = entryPoint ? "entry-point" : siteContext(call);
-    sites.push({ kind: "asyncio.run", context, start: call.startIndex });
+    const context = entryPoint ? "entry-point" : siteContext(file, call);
+    out.site(call, "asyncio.run", context);
     if (isUnderMainGuard(call) || (!rewrites && context !== "async")) continue;
     if (entryPoint) {
-      report(
+      out.report(
         call,
         "AS108",
         `asyncio.run() in ${entryPoint}: the process owns its event loop here; left as is`,
       );
       continue;
     }
-    const refusal = refusalOf(call);
+    const refusal = refusalOf(file, call);
     if (refusal) {
       const [code, message, inner] = refusal;
-      report(call, code, message, inner && suggestionFor(inner, a2s?.name ?? ASYNC_TO_SYNC));
+      out.report(call, code, message, inner && suggestionFor(inner, a2s?.name ?? ASYNC_TO_SYNC));
       continue;
     }
     const inner = callArguments(call)[0];
     if (file.inAsyncContext(call)) {
       // A RuntimeError in any project, Django or not.
-      if (!appliesNestAsyncio(file)) findings.push(awaitFinding(site, inner));
+      if (!appliesNestAsyncio(file)) out.findings.push(awaitFinding(site, inner));
       continue;
     }
     // Without Django, asyncio.run loses nothing unless the coroutine runs sync_to_async work.
@@ -226,13 +203,13 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
     const onLoop = calledOnLoop(file, call, ctx);
     if (onLoop) {
       const message = `not rewritten: ${onLoop}, where async_to_sync() raises RuntimeError just as asyncio.run() does (AS405); make the function async and await it there`;
-      report(call, "AS107", message);
+      out.report(call, "AS107", message);
       continue;
     }
-    findings.push(asyncToSyncFinding(file, site, inner, a2s));
+    out.findings.push(asyncToSyncFinding(file, site, inner, a2s));
   }
-  runUntilCompleteFindings(file, a2s, sites, report, rewrites);
-  return { findings, sites };
+  runUntilCompleteFindings(file, a2s, out, rewrites);
+  return out.result();
 }
 
 /** `asyncio.run(f(x))` in sync code -> `async_to_sync(f)(x)` (AS101), or why not (AS107). */
@@ -285,8 +262,8 @@ function calleeOf(call: SyntaxNode): string {
 type Refusal = [code: "AS102" | "AS103" | "AS104" | "AS106", message: string, inner?: SyntaxNode];
 
 /** Why `asyncio.run(...)` cannot be rewritten whatever the context, if it cannot. */
-function refusalOf(call: SyntaxNode): Refusal | undefined {
-  const fn = enclosingFunction(call);
+function refusalOf(file: FileSemantics, call: SyntaxNode): Refusal | undefined {
+  const fn = file.enclosingFunction(call);
   const args = callArguments(call);
   const inner = args[0];
   if (!fn)
@@ -299,7 +276,7 @@ function refusalOf(call: SyntaxNode): Refusal | undefined {
       "AS103",
       "asyncio.run() of a value that is not a call: cannot rewrite to async_to_sync(f)(args); pass the async function and its arguments to async_to_sync by hand",
     ];
-  const futureMaker = asyncioFutureMaker(inner);
+  const futureMaker = asyncioFutureMaker(file, inner);
   if (futureMaker)
     return [
       "AS103",
@@ -314,8 +291,7 @@ function refusalOf(call: SyntaxNode): Refusal | undefined {
         .join(", ")}): async_to_sync has no equivalent; drop them and rewrite by hand`,
       inner,
     ];
-  const def = enclosingDef(call);
-  if (!def || !isAsyncFunction(def)) return undefined;
+  if (!file.inAsyncContext(call)) return undefined;
   // In a lambda, `await` is a syntax error; in a generator expression it makes an async
   // generator the consumer (`sum(...)`, `list(...)`) cannot iterate.
   const noAwaitHere =
@@ -457,9 +433,11 @@ function calledUnderMainGuard(file: FileSemantics, name: string): boolean {
 }
 
 /** Where a site runs, for `asyncshift report`: that decides whether it is the bug. */
-function siteContext(call: SyntaxNode): "entry-point" | "module" | "async" | "sync" {
+function siteContext(
+  file: FileSemantics,
+  call: SyntaxNode,
+): "entry-point" | "module" | "async" | "sync" {
   if (isUnderMainGuard(call)) return "entry-point";
-  if (!enclosingFunction(call)) return "module";
-  const def = enclosingDef(call);
-  return def !== undefined && isAsyncFunction(def) ? "async" : "sync";
+  if (!file.enclosingFunction(call)) return "module";
+  return file.inAsyncContext(call) ? "async" : "sync";
 }

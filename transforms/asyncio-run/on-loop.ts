@@ -1,7 +1,8 @@
 import { callArguments } from "../../src/python/calls.js";
-import { enclosingDef, isAsyncFunction, isUnderMainGuard } from "../../src/python/scope.js";
+import { isUnderMainGuard } from "../../src/python/shapes.js";
+import type { AsyncioRunOut } from "./codes.js";
 import { indexedFunctionOf, indexedName, loopCallsOf } from "../../src/project/index-lookup.js";
-import type { Context, FileSemantics, SyntaxNode, TransformSite } from "../../src/model/types.js";
+import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 
 export const ASYNC_TO_SYNC = "async_to_sync";
 
@@ -28,8 +29,8 @@ export function calledOnLoop(
   ctx: Context,
 ): string | undefined {
   const index = ctx.project.index;
-  const def = enclosingDef(call);
-  if (!index || file.module === undefined || !def || isAsyncFunction(def)) return undefined;
+  const def = file.enclosingDef(call);
+  if (!index || file.module === undefined || !def || file.inAsyncContext(call)) return undefined;
   const fn = indexedFunctionOf(index, file.module, def);
   const callers = fn ? loopCallsOf(index, fn) : [];
   if (!fn || callers.length === 0) return undefined;
@@ -38,13 +39,6 @@ export function calledOnLoop(
   return `${indexedName(fn)}() is called on the event loop by async def ${indexedName(caller)} (${first.path}:${first.line})${more}`;
 }
 
-type LoopReport = (
-  node: SyntaxNode,
-  code: "AS105" | "AS109",
-  message: string,
-  suggestion?: string,
-) => void;
-
 /**
  * `loop.run_until_complete(...)`: inside async def a RuntimeError in any project (AS109); in
  * sync code of a Django project the same bug as asyncio.run, reported (AS105).
@@ -52,8 +46,7 @@ type LoopReport = (
 export function runUntilCompleteFindings(
   file: FileSemantics,
   a2s: { name: string } | undefined,
-  sites: TransformSite[],
-  report: LoopReport,
+  out: AsyncioRunOut,
   rewrites: boolean,
 ): void {
   if (!file.source.includes("run_until_complete")) return;
@@ -64,8 +57,8 @@ export function runUntilCompleteFindings(
       callee.childForFieldName("attribute")?.text !== "run_until_complete"
     )
       continue;
-    const def = enclosingDef(call);
-    const inAsync = def !== undefined && isAsyncFunction(def);
+    const def = file.enclosingDef(call);
+    const inAsync = file.inAsyncContext(call);
     const context = isUnderMainGuard(call)
       ? "entry-point"
       : !def
@@ -73,12 +66,12 @@ export function runUntilCompleteFindings(
         : inAsync
           ? "async"
           : "sync";
-    sites.push({ kind: "run_until_complete", context, start: call.startIndex });
+    out.site(call, "run_until_complete", context);
     if (!def || isUnderMainGuard(call)) continue;
     const inner = callArguments(call)[0];
     if (inAsync) {
       if (appliesNestAsyncio(file)) continue;
-      report(
+      out.report(
         call,
         "AS109",
         "run_until_complete() inside async def raises RuntimeError (an event loop is already running in this thread): await the coroutine instead",
@@ -89,7 +82,7 @@ export function runUntilCompleteFindings(
     if (!rewrites) continue;
     const kept = keptLoop(call);
     if (kept) {
-      report(
+      out.report(
         call,
         "AS105",
         `run_until_complete() in sync code drives an event loop with no async_to_sync above it (same bug as asyncio.run); async_to_sync is no fix here: ${kept} is a loop kept on an object, and what was made on it (sessions, clients) belongs to it; async_to_sync would run the coroutine on another loop in another thread: make the callers async, or keep the loop in one thread of its own`,
@@ -98,14 +91,14 @@ export function runUntilCompleteFindings(
     }
     const bound = inner?.type === "call" ? loopBoundObject(inner) : undefined;
     if (bound) {
-      report(
+      out.report(
         call,
         "AS105",
         `run_until_complete() in sync code drives an event loop with no async_to_sync above it (same bug as asyncio.run); async_to_sync is no fix here: ${bound} may belong to the loop that made it (an aiohttp session, a client or connection), and async_to_sync would run ${inner!.childForFieldName("function")!.text}() on another loop in another thread; close or use it on its own loop, or make the caller async`,
       );
       continue;
     }
-    report(
+    out.report(
       call,
       "AS105",
       "run_until_complete() in sync code drives an event loop with no async_to_sync above it (same bug as asyncio.run): use async_to_sync",

@@ -1,4 +1,4 @@
-import { isAsyncFunction } from "../../src/python/scope.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
 import { BLOCKING_CALLS, type BlockingFamily } from "../../src/python/effects.js";
 import {
   callsByLastName,
@@ -7,6 +7,7 @@ import {
   ModuleAccess,
 } from "../../src/python/lookup.js";
 import { diagnosticAt } from "../../src/model/diagnostic.js";
+import { FindingsReporter, type CodeOf } from "../../src/model/findings.js";
 import { sharedSetting, THREAD_MODE } from "../../src/model/shared-options.js";
 import type {
   Context,
@@ -18,7 +19,7 @@ import type {
 } from "../../src/model/types.js";
 import { sleepRewrite } from "./sleep.js";
 
-export const meta: TransformMeta = {
+export const meta = {
   id: "blocking-calls",
   summary:
     "blocking calls in async def (ruff ASYNC2xx): time.sleep -> await asyncio.sleep; HTTP, subprocess, open() and redis clients reported with their native form",
@@ -95,9 +96,9 @@ export const meta: TransformMeta = {
         "async def cached(key):\n    r = redis.asyncio.Redis(host=HOST)\n    return await r.get(key)",
     },
   },
-};
+} satisfies TransformMeta;
 
-type Code = keyof typeof meta.codes & string;
+type Code = CodeOf<typeof meta.codes>;
 
 const FAMILY_CODES: Record<BlockingFamily, Code> = {
   http: "AS311",
@@ -180,7 +181,7 @@ function reportedCall(
 export function transform(file: FileSemantics, ctx: Context): TransformResult {
   // Unwrap mode puts blocking calls back on the loop on purpose (to-thread reports each, AS302).
   if (unwrapMode(ctx)) return { findings: [] };
-  const findings: Finding[] = [];
+  const out = new FindingsReporter(meta.codes);
   const asyncio = new ModuleAccess(file.root, "asyncio");
   const names = localNamesOf(file.root, QUALIFIED_OF_INTEREST).add("open");
   for (const call of callsByLastName(file.root, file.source, names)) {
@@ -193,14 +194,14 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
       builtinOpen && file.isBuiltin("open", callee) ? "open" : file.qualifiedName(callee);
     if (!qualified) continue;
     if (qualified === "time.sleep") {
-      findings.push(sleepFinding(asyncio, call, callee));
+      out.findings.push(sleepFinding(asyncio, call, callee));
       continue;
     }
     const reported = reportedCall(call, callee, qualified);
-    if (reported)
-      findings.push(diagnosticAt(meta, call, reported.code, reported.message, reported.suggestion));
+    if (reported) out.report(call, reported.code, reported.message, reported.suggestion);
   }
-  return { findings };
+  // No inventory sites: the report lists blocking-calls among the transforms that count none.
+  return { findings: out.findings };
 }
 
 /** time.sleep in async def: the rewrite to asyncio.sleep (a safe fix), or why it cannot be made. */

@@ -1,7 +1,7 @@
 import { chainRoot } from "../../src/python/calls.js";
-import type { ImportBinding } from "../../src/python/imports.js";
+import type { ImportBinding } from "../../src/model/types.js";
 import type { ModuleAccess } from "../../src/python/lookup.js";
-import { needsParenthesesForAwait } from "../../src/python/scope.js";
+import { needsParenthesesForAwait } from "../../src/python/shapes.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 
 /** The rewrite of `time.sleep(x)` in async def, or why it cannot be made here (AS310). */

@@ -1,5 +1,4 @@
-import { allImportStatements, importBindingOf, importBindings } from "../../src/python/imports.js";
-import { isAsyncFunction } from "../../src/python/scope.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
 import type { FileSemantics, Fix, SyntaxNode } from "../../src/model/types.js";
 import type { Coroutine } from "./coroutines.js";
 import { resultUse } from "./dropped.js";
@@ -167,9 +166,9 @@ function asyncToSyncAt(
   at: SyntaxNode,
 ): { name: string; imported: boolean } | undefined {
   const qualified = `${ASGIREF}.${ASYNC_TO_SYNC}`;
-  const imports = allImportStatements(file.root).flatMap(importBindings);
+  const imports = file.importBindings();
   for (const candidate of imports.filter((b) => b.qualified === qualified))
-    if (importBindingOf(candidate.local, at)?.qualified === qualified)
+    if (file.importBindingOf(candidate.local, at)?.qualified === qualified)
       return { name: candidate.local, imported: true };
   // A new module-level import must not shadow, or be shadowed by, another use of the name.
   const taken =

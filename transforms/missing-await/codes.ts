@@ -1,7 +1,7 @@
 import type { CodeDoc } from "../../src/model/types.js";
 
 /** The codes of missing-await, with what `asyncshift explain` prints for each. */
-export const MISSING_AWAIT_CODES: Record<string, CodeDoc> = {
+export const MISSING_AWAIT_CODES = {
   AS401: {
     severity: "error",
     fix: { applicability: "safe", always: true },
@@ -100,4 +100,4 @@ export const MISSING_AWAIT_CODES: Record<string, CodeDoc> = {
     after:
       "async def delete_board(request, board_id):\n    if not await user_can_edit(request.user, board_id):\n        raise PermissionDenied",
   },
-};
+} satisfies Record<string, CodeDoc>;

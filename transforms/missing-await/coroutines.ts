@@ -1,8 +1,9 @@
+import { lastSegment } from "../../src/python/lookup.js";
 import { dottedParts } from "../../src/python/calls.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
 import { ASYNC_TWINS, sharedSetting } from "../../src/model/shared-options.js";
 import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
-import { isAsyncFunction } from "../../src/python/scope.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
 import { resolveMethod } from "../../src/python/mro.js";
 import {
   functionsNamed,
@@ -248,7 +249,7 @@ export class CoroutineFunctions {
     const name = cls.childForFieldName("name")?.text;
     const subclassSync = this.file.root.descendantsOfType("class_definition").some((other) => {
       const bases = other.childForFieldName("superclasses")?.namedChildren ?? [];
-      if (!bases.some((b) => b.text.split(".").at(-1) === name)) return false;
+      if (!bases.some((b) => lastSegment(b.text) === name)) return false;
       const body = other.childForFieldName("body");
       return (body?.namedChildren ?? []).some((member) => {
         const def =
@@ -279,7 +280,7 @@ export class CoroutineFunctions {
     const index = this.ctx.project.index;
     const absolute = absoluteName(qualified, this.file.module, this.file.path);
     if (!index || !absolute || !absolute.includes(".")) return undefined;
-    const name = absolute.slice(absolute.lastIndexOf(".") + 1);
+    const name = lastSegment(absolute);
     const module = absolute.slice(0, absolute.lastIndexOf("."));
     const matches = moduleFunctionsNamed(index, indexedModule(index, module, name) ?? module, name);
     // Defined twice in its module with different async-ness (`if ...: async def` / `else: def`).

@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import { isAsyncFunction } from "../../src/python/scope.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
 import type {
   Context,
   FileSemantics,
@@ -11,7 +11,7 @@ import { asyncSite, candidateCalls, owningDef, syncSite, valueSite } from "./awa
 import { valueUse } from "./tested.js";
 import { CoroutineFunctions } from "./coroutines.js";
 import { MISSING_AWAIT_CODES } from "./codes.js";
-import { Results } from "./results.js";
+import { newResults } from "./results.js";
 import { asyncioRunOnLoop, asyncToSyncInAsync, syncToAsyncOfAsync } from "./wrappers.js";
 
 /** Test files: a coroutine called from a sync test is reported, its rewrite left to a person. */
@@ -81,7 +81,7 @@ export function mayHoldSite(source: string, ctx: Context): boolean {
 }
 
 export function transform(file: FileSemantics, ctx: Context): TransformResult {
-  const out = new Results(meta);
+  const out = newResults();
   const coroutines = new CoroutineFunctions(file, ctx);
   const inTests = isTestFile(file.path);
   for (const call of file.root.descendantsOfType("call")) {
@@ -107,5 +107,5 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
   syncToAsyncOfAsync(file, coroutines, out);
   asyncToSyncInAsync(file, out);
   asyncioRunOnLoop(file, ctx, out);
-  return { findings: out.findings, sites: out.sites };
+  return out.result();
 }

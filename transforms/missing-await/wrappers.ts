@@ -1,6 +1,6 @@
 import { callArguments } from "../../src/python/calls.js";
 import { indexedFunctionOf, indexedName, loopCallsOf } from "../../src/project/index-lookup.js";
-import { isAsyncFunction } from "../../src/python/scope.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
 import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import type { CoroutineFunctions } from "./coroutines.js";
 import type { Results } from "./results.js";

@@ -1,5 +1,5 @@
 import { callArguments } from "../../src/python/calls.js";
-import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/scope.js";
+import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { asyncMethodFor } from "../../src/django/api.js";
 import { chainFunction, chainTarget, methodTarget, reachesOrmWork } from "./chains.js";
@@ -63,7 +63,9 @@ function isCalled(call: SyntaxNode): boolean {
 
 /** Reports every site of the file no reporter has recorded, and records it. */
 export function accountForSites(f: OrmFile): void {
-  const recorded = new Set(f.sites.filter((s) => s.kind === "sync_to_async").map((s) => s.start));
+  const recorded = new Set(
+    f.out.sites.filter((s) => s.kind === "sync_to_async").map((s) => s.start),
+  );
   for (const ref of f.wrapperRefs ?? []) {
     const site = siteOf(ref);
     if (!site || recorded.has(site.node.startIndex) || insideRecorded(site.node, recorded))
@@ -71,11 +73,11 @@ export function accountForSites(f: OrmFile): void {
     recorded.add(site.node.startIndex);
     const reason = site.form === "decorator" ? decoratedReason(f, site) : targetReason(f, site);
     if (!reason) {
-      f.sites.push({ kind: "sync_to_async", context: "silent", start: site.node.startIndex });
+      f.out.sites.push({ kind: "sync_to_async", context: "silent", start: site.node.startIndex });
       continue;
     }
     const kept = reason.code === "AS215";
-    f.sites.push({
+    f.out.sites.push({
       kind: "sync_to_async",
       context: kept ? "kept" : "blocked",
       detail: `${reason.code} ${kept ? "no ORM work" : "kept"}`,
@@ -165,7 +167,7 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
 function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
   const receiver = target.childForFieldName("object")!;
   const method = target.childForFieldName("attribute")!.text;
-  if (isInsideOwnTwin(receiver, `a${method}`) || superInsideTwin(receiver, `a${method}`))
+  if (isInsideOwnTwin(f, receiver, `a${method}`) || superInsideTwin(receiver, `a${method}`))
     return kept(
       `${written} is how the async twin a${method}() runs ${method}(): never rewritten to itself`,
     );

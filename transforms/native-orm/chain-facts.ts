@@ -1,6 +1,6 @@
 import { siteKey } from "../../src/model/function-key.js";
 import type { Context, Edit, FileSemantics, SyntaxNode } from "../../src/model/types.js";
-import { decorators, isAsyncFunction } from "../../src/python/scope.js";
+import { decorators, isAsyncFunction } from "../../src/python/shapes.js";
 import { awaitedCall, twinName } from "./chain-plan.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
 import { chainFunction, nameOf, ownProblems, reachesOtherFiles } from "./chains.js";

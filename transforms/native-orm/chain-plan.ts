@@ -1,6 +1,7 @@
+import { lastSegment } from "../../src/python/lookup.js";
 import { relative, resolve } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
-import { needsParenthesesForAwait } from "../../src/python/scope.js";
+import { needsParenthesesForAwait } from "../../src/python/shapes.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import { chainBlocker, isNestedDef, nameOf, reachedFunctions } from "./chains.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
@@ -135,7 +136,7 @@ function calledFromOtherFiles(f: OrmFile, name: string): boolean {
   const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
   if (callsNamed(index, name).some((c) => c.path !== here)) return true;
   // A test that patches it replaces it with a sync mock, which awaiting callers would break.
-  return index.patches.some((p) => (p.attribute ?? p.target.split(".").at(-1)) === name);
+  return index.patches.some((p) => (p.attribute ?? lastSegment(p.target)) === name);
 }
 
 function edited(

@@ -104,7 +104,7 @@ function reachedNames(plan: ChainPlan, reached: ChainFunction[]): string {
 }
 
 function recordConverting(f: OrmFile, site: SyntaxNode, name: string, reached: ChainFunction[]) {
-  f.sites.push({
+  f.out.sites.push({
     kind: "sync_to_async",
     context: "convertible",
     detail: `converts through calls (chain): ${name} -> ${reached.map((r) => nameOf(r.def)).join(", ")}`,

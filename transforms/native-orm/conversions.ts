@@ -1,11 +1,10 @@
+import { lastSegment } from "../../src/python/lookup.js";
 import {
   ASYNC_FUNCTIONS,
   asyncMethodFor,
   asyncTwinOfOrmCall,
   type AsyncMethod,
 } from "../../src/django/orm.js";
-import { importedNamesIn } from "../../src/python/imports.js";
-import { enclosingDef, freshName } from "../../src/python/scope.js";
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset, modelEvidence } from "./proofs.js";
@@ -17,7 +16,7 @@ import type { Conversion, OrmFile, Problem, ScanMode } from "./types.js";
 export type AsyncFunction = (typeof ASYNC_FUNCTIONS)[number];
 
 /** The last names of ASYNC_FUNCTIONS (`get_object_or_404`, `login`, ...). */
-const ASYNC_FUNCTION_NAMES = new Set(ASYNC_FUNCTIONS.map((fn) => fn.qualified.split(".").at(-1)!));
+const ASYNC_FUNCTION_NAMES = new Set(ASYNC_FUNCTIONS.map((fn) => lastSegment(fn.qualified)));
 
 /**
  * The native rewrite of a call `<recv>.<m>(...)`, `get_object_or_404(...)` or `list(<qs>)`, as
@@ -39,7 +38,7 @@ export function ormCall(
   // Only a name some import binds, or `x.<function name>`, can be one of ASYNC_FUNCTIONS.
   const mayBeFunction =
     callee.type === "identifier"
-      ? importedNamesIn(f.root).has(callee.text)
+      ? f.file.importedNames().has(callee.text)
       : callee.type === "attribute" &&
         ASYNC_FUNCTION_NAMES.has(callee.childForFieldName("attribute")?.text ?? "");
   const qualified = mayBeFunction ? f.file.qualifiedName(callee) : undefined;
@@ -61,7 +60,7 @@ export function methodConversion(
   const method = attribute.text;
   if (method === "iterator") return iteratorOutsideLoop(f, node, receiver);
   // `self.save` inside `async def asave(self)` is how the twin is written: never `self.asave()`.
-  if (isInsideOwnTwin(receiver, `a${method}`)) return undefined;
+  if (isInsideOwnTwin(f, receiver, `a${method}`)) return undefined;
   const rename = (m: AsyncMethod, proven: boolean): Conversion => ({
     node,
     edits: [{ start: attribute.startIndex, end: attribute.endIndex, text: m.async }],
@@ -122,7 +121,7 @@ function overrideProblem(
   model: string,
 ): Problem {
   const manager = callee.childForFieldName("object")!.text;
-  const managerAttribute = manager.split(".").at(-1) ?? "";
+  const managerAttribute = lastSegment(manager);
   const own = f.ctx.project.models[model]?.managerOverrides?.[managerAttribute] ?? [];
   if (own.includes(twin.async) && !own.includes(twin.sync))
     return {
@@ -154,7 +153,7 @@ function plainClassOf(f: OrmFile, receiver: SyntaxNode): string | undefined {
   const bound = f.file.bindingsNamed(f.file.enclosingScope(receiver), receiver.text);
   const type = bound.length === 1 && bound[0].kind === "parameter" && bound[0].node.parent;
   const name = type ? type.childForFieldName("type")?.text.replace(/^(['"])(.*)\1$/, "$2") : "";
-  const last = name?.split(".").at(-1) ?? "";
+  const last = name ? lastSegment(name) : "";
   return f.ctx.project.modelsModuleClasses?.[last] === "plain" ? last : undefined;
 }
 
@@ -302,8 +301,8 @@ export function listConversion(
   const likely = !qs && looksLikeQueryset(qsNode);
   if (!qs && !likely) return undefined;
   if (qs?.locksRows) return lockProblem(inner, qs);
-  const def = enclosingDef(whole) ?? f.root;
-  const name = freshName(def, ["obj", "item", "row"]);
+  const def = f.file.enclosingDef(whole) ?? f.root;
+  const name = f.file.freshName(def, ["obj", "item", "row"]);
   const [open, close] = COLLECTING_BUILTINS[container] ?? COLLECTING_BUILTINS.list;
   return {
     node: whole,

@@ -1,7 +1,7 @@
 import { surveyedPlan } from "../../src/model/plans.js";
 import { functionKey } from "../../src/model/function-key.js";
 import { functionsNamed } from "../../src/project/index-lookup.js";
-import { fromModuleName } from "../../src/python/imports.js";
+import { fromModuleName } from "../../src/python/shapes.js";
 import { resolveMethod } from "../../src/python/mro.js";
 import type {
   ImportBinding,

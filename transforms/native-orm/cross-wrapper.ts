@@ -1,5 +1,5 @@
 import { siteKey } from "../../src/model/function-key.js";
-import { fromModuleName } from "../../src/python/imports.js";
+import { fromModuleName } from "../../src/python/shapes.js";
 import type { Edit, NeededImport, ReplacedName, SyntaxNode } from "../../src/model/types.js";
 import { awaitedCall, twinInsertion } from "./chain-plan.js";
 import { orderedCalls, plainFunctions, projectTwinEdits } from "./chain-facts.js";
@@ -68,7 +68,7 @@ function twinNames(f: OrmFile, plan: ProjectChainPlan, calls: AnyCall[]): string
 }
 
 function recordConverting(f: OrmFile, site: SyntaxNode, name: string, twins: string) {
-  f.sites.push({
+  f.out.sites.push({
     kind: "sync_to_async",
     context: "convertible",
     detail: `converts through calls across files (chain): ${name} -> ${twins}`,

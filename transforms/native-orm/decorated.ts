@@ -1,5 +1,4 @@
-import { lineRange } from "../../src/python/imports.js";
-import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/scope.js";
+import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/shapes.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import {
   chainCallsOf,
@@ -67,7 +66,7 @@ function analysis(f: OrmFile, def: SyntaxNode): DecoratedAnalysis | undefined {
     ...edits,
     { start: decorator.startIndex, end: nextAfterDecorator.startIndex, text: "" },
   ]);
-  const range = lineRange(f.source, decorator);
+  const range = f.file.lineRange(decorator);
   edits.push({ start: range.start, end: range.end, text: "" });
   const problems = decoratedProblems(f, def, decos, index, findings, edits);
   return {

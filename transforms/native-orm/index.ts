@@ -4,7 +4,7 @@ import type {
   TransformMeta,
   TransformResult,
 } from "../../src/model/types.js";
-import { isAsyncFunction } from "../../src/python/scope.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
 import { CODES } from "./codes.js";
 import { asyncBody, decoratedWrapper, wrapperCall } from "./sites.js";
 import { newOrmFile } from "./state.js";
@@ -75,5 +75,5 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
   if (mayHoldSyncOrmCalls(f.source, ctx))
     for (const def of f.root.descendantsOfType("function_definition"))
       if (isAsyncFunction(def)) asyncBody(f, def);
-  return { findings: f.findings, sites: f.sites };
+  return f.out.result();
 }

@@ -1,6 +1,5 @@
 import { relative, resolve } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
-import { enclosingDef } from "../../src/python/scope.js";
 import { callsNamed } from "../../src/project/index-lookup.js";
 import type { IndexedCall, SyntaxNode } from "../../src/model/types.js";
 import type { Conversion, OrmFile, Problem, ScanMode } from "./types.js";
@@ -19,13 +18,13 @@ function fixFor(request: string): string {
 const REQUEST_ANNOTATION = /(^|\.)(Http|ASGI|WSGI)?Request$/;
 
 /** The first `<request>.user` in `region`, if any. */
-export function lazyUserIn(region: SyntaxNode): SyntaxNode | undefined {
+export function lazyUserIn(f: OrmFile, region: SyntaxNode): SyntaxNode | undefined {
   const attributes = region.type === "attribute" ? [region] : [];
   attributes.push(...region.descendantsOfType("attribute"));
   return attributes.find(
     (a) =>
       a.childForFieldName("attribute")?.text === "user" &&
-      isRequest(a.childForFieldName("object")!),
+      isRequest(f, a.childForFieldName("object")!),
   );
 }
 
@@ -35,11 +34,12 @@ function requestOf(user: SyntaxNode): string {
 }
 
 /** `request`, `self.request`, or a parameter annotated with a request class. */
-function isRequest(expr: SyntaxNode): boolean {
+function isRequest(f: OrmFile, expr: SyntaxNode): boolean {
   if (expr.type === "attribute") return expr.childForFieldName("attribute")?.text === "request";
   if (expr.type !== "identifier") return false;
   if (expr.text === "request") return true;
-  const parameters = enclosingDef(expr)?.childForFieldName("parameters")?.namedChildren ?? [];
+  const parameters =
+    f.file.enclosingDef(expr)?.childForFieldName("parameters")?.namedChildren ?? [];
   return parameters.some(
     (p) =>
       p.type.startsWith("typed") &&
@@ -56,8 +56,8 @@ function evaluatedPart(c: Conversion): SyntaxNode {
 }
 
 /** A conversion whose query is built from a lazy request.user: the rewrite is refused. */
-export function lazyQueryProblem(c: Conversion, mode: ScanMode): Problem | undefined {
-  const user = lazyUserIn(evaluatedPart(c));
+export function lazyQueryProblem(f: OrmFile, c: Conversion, mode: ScanMode): Problem | undefined {
+  const user = lazyUserIn(f, evaluatedPart(c));
   if (!user) return undefined;
   const where =
     mode === "async"
@@ -145,7 +145,7 @@ function sameFileLazyArgument(
             ? undefined // `*args`: any parameter
             : parameters[i + offset];
       if (target !== undefined && !flowing.has(target)) continue;
-      const user = lazyUserIn(arg);
+      const user = lazyUserIn(f, arg);
       // `request.user.pk` is loaded by the caller: the wrapper is handed a plain value.
       if (user && user.parent?.type !== "attribute") return user;
     }

@@ -1,8 +1,6 @@
 import { projectTopModules } from "../../src/project/index-lookup.js";
-import { fromModuleName } from "../../src/python/imports.js";
+import { fromModuleName } from "../../src/python/shapes.js";
 import { QUERYSET_RETURNING } from "../../src/django/orm.js";
-import { qualifiedName } from "../../src/python/imports.js";
-import { bindingsNamed, enclosingDef } from "../../src/python/scope.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
 import type { OrmFile, Problem } from "./types.js";
@@ -134,7 +132,7 @@ function isInMemoryValue(f: OrmFile, expr: SyntaxNode): boolean {
       return true;
     case "identifier":
       return (
-        isLocalContainer(expr) ||
+        isLocalContainer(f, expr) ||
         isInMemoryParameter(f, expr) ||
         isMadeValue(f, expr) ||
         isValuesRow(f, expr)
@@ -272,10 +270,10 @@ const NO_ASYNC_API: Record<string, string> = {
 };
 
 /** Is this name bound in its function only to list, dict, set or string literals (in-memory)? */
-function isLocalContainer(identifier: SyntaxNode): boolean {
-  const def = enclosingDef(identifier);
+function isLocalContainer(f: OrmFile, identifier: SyntaxNode): boolean {
+  const def = f.file.enclosingDef(identifier);
   if (!def) return false;
-  const bound = bindingsNamed(def, identifier.text);
+  const bound = f.file.bindingsNamed(def, identifier.text);
   if (bound.length === 0) return false;
   return bound.every((b) => {
     const assignment = b.node.parent;
@@ -298,13 +296,12 @@ function isLocalContainer(identifier: SyntaxNode): boolean {
 }
 
 /** Is this name a module-level `logging.getLogger(...)` result? */
-function isLoggerName(identifier: SyntaxNode): boolean {
-  const module = identifier.tree.rootNode;
-  const bound = bindingsNamed(module, identifier.text);
+function isLoggerName(f: OrmFile, identifier: SyntaxNode): boolean {
+  const bound = f.file.bindingsNamed(f.root, identifier.text);
   if (bound.length !== 1) return false;
   const value = bound[0].node.parent?.childForFieldName("right");
   const callee = value?.type === "call" ? value.childForFieldName("function") : undefined;
-  return !!callee && qualifiedName(callee) === "logging.getLogger";
+  return !!callee && f.file.qualifiedName(callee) === "logging.getLogger";
 }
 
 /** Pure or in-memory by the one catalogue of call effects (src/python/effects.ts). */
@@ -344,7 +341,7 @@ function isOffDatabase(
   const madeBy = made ? f.file.qualifiedName(made) : undefined;
   if (isPureQualified(madeBy) && !isFileSystemQualified(madeBy)) return true;
   if (PURE_PATH_METHODS.has(method) && isPathValue(f, receiver)) return true;
-  return receiver.type === "identifier" && isLoggerName(receiver);
+  return receiver.type === "identifier" && isLoggerName(f, receiver);
 }
 
 /**

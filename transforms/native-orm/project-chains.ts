@@ -1,3 +1,4 @@
+import { lastSegment } from "../../src/python/lookup.js";
 import { functionKey, nameOfKey } from "../../src/model/function-key.js";
 import type {
   Context,
@@ -39,10 +40,10 @@ function start(index: ProjectIndex, _ctx: Context, rewritten: ReadonlySet<string
   if (rewritten.size <= FEW_FILES) return [...rewritten];
   const paths = new Set<string>();
   for (const fn of index.functions)
-    if (rewritten.has(fn.path) && fn.decorators.some((d) => WRAPPER_NAMES.has(lastName(d))))
+    if (rewritten.has(fn.path) && fn.decorators.some((d) => WRAPPER_NAMES.has(lastSegment(d))))
       paths.add(fn.path);
   for (const c of index.calls)
-    if (rewritten.has(c.path) && WRAPPER_NAMES.has(lastName(c.callee))) paths.add(c.path);
+    if (rewritten.has(c.path) && WRAPPER_NAMES.has(lastSegment(c.callee))) paths.add(c.path);
   return [...paths];
 }
 
@@ -56,8 +57,6 @@ function indexedByKey(index: ProjectIndex | undefined, key: string): IndexedFunc
 
 /** An indexed function's key, as chainKey names its def: `module:name`, `module:Class.name`. */
 const keyOf = (fn: IndexedFunction) => functionKey(fn.module, fn.name, fn.className);
-
-const lastName = (dotted: string) => dotted.slice(dotted.lastIndexOf(".") + 1);
 
 /** Every surveyed function by key, and every wrapper. */
 function known(facts: readonly ChainFacts[]) {

@@ -1,5 +1,4 @@
 import { QUERYSET_RETURNING } from "../../src/django/orm.js";
-import { enclosingDef } from "../../src/python/scope.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { OrmFile } from "./types.js";
 
@@ -55,8 +54,8 @@ function classOfMethod(def: SyntaxNode): SyntaxNode | undefined {
  * Is `receiver.<m>` called inside the method `twin` of the same object (`self.save` inside
  * `async def asave(self)`)? That method is the async twin itself: calling the twin recurses.
  */
-export function isInsideOwnTwin(receiver: SyntaxNode, twin: string): boolean {
-  const def = enclosingDef(receiver);
+export function isInsideOwnTwin(f: OrmFile, receiver: SyntaxNode, twin: string): boolean {
+  const def = f.file.enclosingDef(receiver);
   if (!def || def.childForFieldName("name")?.text !== twin) return false;
   return receiver.type === "identifier" && receiver.text === firstParameter(def);
 }
@@ -69,7 +68,7 @@ export function isInsideOwnTwin(receiver: SyntaxNode, twin: string): boolean {
  */
 export function modelEvidence(f: OrmFile, receiver: SyntaxNode): string | undefined {
   if (receiver.type !== "identifier") return undefined;
-  const def = enclosingDef(receiver);
+  const def = f.file.enclosingDef(receiver);
   const className = def && classOfMethod(def)?.childForFieldName("name")?.text;
   if (className && receiver.text === firstParameter(def) && f.ctx.project.models[className])
     return `${receiver.text} is the instance of the model class ${className}`;

@@ -1,6 +1,5 @@
 import type { SyntaxNode } from "../../src/model/types.js";
 import { callArguments } from "../../src/python/calls.js";
-import { bindingsNamed, enclosingDef } from "../../src/python/scope.js";
 import { ormCall } from "./conversions.js";
 import type { OrmFile, Problem, ScanMode } from "./types.js";
 
@@ -35,7 +34,7 @@ function problem(code: Problem["code"], node: SyntaxNode, message: string, sugge
  */
 export function evaluatesQueryset(f: OrmFile, expr: SyntaxNode): boolean {
   // A queryset whose model is not known (a related manager's) is evaluated all the same.
-  return !!f.proofs.querysetOf(expr) && !cacheFilledBefore(expr);
+  return !!f.proofs.querysetOf(expr) && !cacheFilledBefore(f, expr);
 }
 
 /**
@@ -45,10 +44,10 @@ export function evaluatesQueryset(f: OrmFile, expr: SyntaxNode): boolean {
  * block that holds `expr`, before it, in the same function (not in a branch that may not run),
  * and the name not bound again in between (a new queryset has an empty cache).
  */
-function cacheFilledBefore(expr: SyntaxNode): boolean {
+function cacheFilledBefore(f: OrmFile, expr: SyntaxNode): boolean {
   if (expr.type !== "identifier") return false;
-  const def = enclosingDef(expr);
-  const rebound = bindingsNamed(def ?? expr.tree.rootNode, expr.text).map((b) => b.node.startIndex);
+  const def = f.file.enclosingDef(expr);
+  const rebound = f.file.bindingsNamed(def ?? f.root, expr.text).map((b) => b.node.startIndex);
   for (let n: SyntaxNode | null = expr; n && n.id !== def?.id; n = n.parent) {
     const block = n.parent;
     if (block?.type !== "block" && block?.type !== "module") continue;

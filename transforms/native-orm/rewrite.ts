@@ -1,5 +1,5 @@
 import { applyEdits } from "../../src/engine/edits.js";
-import { needsParenthesesForAwait } from "../../src/python/scope.js";
+import { needsParenthesesForAwait } from "../../src/python/shapes.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import type { Conversion } from "./types.js";
 

@@ -100,7 +100,7 @@ function visit(walk: Walk, node: SyntaxNode): WalkStep {
         });
       return false;
     case "with_statement": {
-      const atomic = atomicWithProblem(node, mode);
+      const atomic = atomicWithProblem(f.file, node, mode);
       if (!atomic) return true;
       add(walk, atomic);
       walk.inAtomic.push(node);
@@ -168,7 +168,7 @@ function loop(walk: Walk, node: SyntaxNode): void {
   if (iteratorName)
     edits.push({ start: iteratorName.startIndex, end: iteratorName.endIndex, text: "aiterator" });
   const conversion = { node, edits, proven: !!qs, since: "4.1", awaited: false };
-  const lazy = lazyQueryProblem(conversion, mode);
+  const lazy = lazyQueryProblem(f, conversion, mode);
   if (lazy) findings.problems.push(lazy);
   else findings.conversions.push(conversion);
 }
@@ -212,7 +212,7 @@ function call(walk: Walk, node: SyntaxNode): void {
     if (walk.inAtomic.length > 0 && mode === "async") return; // reported once at the `with`
     // `await Model.objects.get()` is already broken in another way: leave it to the author.
     if (orm.awaited && node.parent?.type === "await") return;
-    const lazy = lazyQueryProblem(orm, mode);
+    const lazy = lazyQueryProblem(f, orm, mode);
     if (lazy) return add(walk, lazy);
     findings.conversions.push(orm);
     return;

@@ -53,7 +53,7 @@ export function wrapperCall(f: OrmFile, ref: SyntaxNode): void {
   const rewritten = rewrittenText(f.source, site, conversion.edits);
   const awaited = site.parent?.type === "await" && rewritten.endsWith(")");
   const suggestion = awaited ? `await ${rewritten}` : rewritten;
-  const lazy = lazyQueryProblem(conversion, "async");
+  const lazy = lazyQueryProblem(f, conversion, "async");
   if (lazy) {
     recordSite(f, "sync_to_async", outer, lazy.code);
     reportProblem(f, lazy);

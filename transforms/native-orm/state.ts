@@ -1,5 +1,5 @@
 import { DEFAULT_DJANGO_VERSION, OrmProofs } from "../../src/django/orm.js";
-import { diagnosticAt } from "../../src/model/diagnostic.js";
+import { FindingsReporter } from "../../src/model/findings.js";
 import type {
   Context,
   Edit,
@@ -7,7 +7,6 @@ import type {
   Fix,
   ReplacedName,
   SyntaxNode,
-  TransformMeta,
 } from "../../src/model/types.js";
 import { BLOCKER_NAMES, CODES, type Blocker, type Code } from "./codes.js";
 import type { Conversion, OrmFile, Problem, SiteKind } from "./types.js";
@@ -22,16 +21,12 @@ export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {
     source: file.source,
     proofs: new OrmProofs(ctx.project),
     target: ctx.options.djangoVersion ?? ctx.project.djangoVersion ?? DEFAULT_DJANGO_VERSION,
-    findings: [],
-    sites: [],
+    out: new FindingsReporter(CODES),
   };
 }
 
-// The codes' severities, read the way every transform's diagnostics are made.
-const CODES_META = { codes: CODES } as Pick<TransformMeta, "codes"> as TransformMeta;
-
 export function recordSite(f: OrmFile, kind: SiteKind, node: SyntaxNode, blocker?: Blocker): void {
-  f.sites.push({
+  f.out.sites.push({
     kind,
     context: blocker ? "blocked" : "convertible",
     ...(blocker ? { detail: `${blocker} ${BLOCKER_NAMES[blocker]}` } : {}),
@@ -49,8 +44,7 @@ export function report(
   fix?: Fix,
   severity?: Problem["severity"],
 ): void {
-  const diagnostic = diagnosticAt(CODES_META, node, code, message, suggestion);
-  f.findings.push({ ...diagnostic, ...(severity ? { severity } : {}), ...(fix ? { fix } : {}) });
+  f.out.report(node, code, message, suggestion, fix, severity);
 }
 
 export function reportProblem(f: OrmFile, p: Problem): void {
@@ -110,7 +104,7 @@ export function lineOf(node: SyntaxNode): number {
 export function recordBlocked(f: OrmFile, site: SyntaxNode, blocker: Problem) {
   // The part before ": " is what the report tallies; the rest names the path.
   const path = blocker.message.split(/ -> line \d+: |: /)[0];
-  f.sites.push({
+  f.out.sites.push({
     kind: "sync_to_async",
     context: "blocked",
     detail: `${blocker.code} ${BLOCKER_NAMES[blocker.code]} (chain): ${path}, line ${lineOf(blocker.node)}`,

@@ -1,6 +1,5 @@
 import type { QuerysetProof } from "../../src/django/orm.js";
-import { qualifiedName } from "../../src/python/imports.js";
-import type { SyntaxNode } from "../../src/model/types.js";
+import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import type { Problem, ScanMode } from "./types.js";
 
 // Transactions and row locks need one connection held by one thread; Django's async queries each
@@ -22,17 +21,21 @@ export function unprovenLockProblem(node: SyntaxNode): Problem {
   return { code: "AS203", node, message: SELECT_FOR_UPDATE };
 }
 
-export function isAtomic(expr: SyntaxNode | null): boolean {
+export function isAtomic(file: FileSemantics, expr: SyntaxNode | null): boolean {
   if (!expr) return false;
   const callee = expr.type === "call" ? expr.childForFieldName("function") : expr;
-  return !!callee && qualifiedName(callee) === ATOMIC;
+  return !!callee && file.qualifiedName(callee) === ATOMIC;
 }
 
 /** `with transaction.atomic():` (one item of the with statement), reported at that item. */
-export function atomicWithProblem(statement: SyntaxNode, mode: ScanMode): Problem | undefined {
+export function atomicWithProblem(
+  file: FileSemantics,
+  statement: SyntaxNode,
+  mode: ScanMode,
+): Problem | undefined {
   const atomic = statement
     .descendantsOfType("with_item")
-    .find((item) => isAtomic(item.childForFieldName("value")));
+    .find((item) => isAtomic(file, item.childForFieldName("value")));
   if (!atomic) return undefined;
   return {
     code: "AS203",

@@ -3,13 +3,12 @@ import type {
   Context,
   Edit,
   FileSemantics,
-  Finding,
   ImportBinding,
   NeededImport,
   SyntaxNode,
-  TransformSite,
 } from "../../src/model/types.js";
-import type { Blocker } from "./codes.js";
+import type { Blocker, Code } from "./codes.js";
+import type { FindingsReporter } from "../../src/model/findings.js";
 
 // The shapes every layer of the transform shares. Types only, and nothing of this folder but the
 // codes (which import nothing of it): a lower module never has to import a higher one to name
@@ -222,9 +221,11 @@ export interface OrmFile {
   readonly proofs: OrmProofs;
   /** The Django version the rewrites must run on. */
   readonly target: string;
-  readonly findings: Finding[];
-  /** What `asyncshift report` counts: convertible means rewritten by a safe fix. */
-  readonly sites: TransformSite[];
+  /**
+   * Its findings under native-orm's codes, and what `asyncshift report` counts (convertible means
+   * rewritten by a safe fix).
+   */
+  readonly out: FindingsReporter<Code>;
   /** Local names that stand for a wrapper, found on first use. */
   wrapperNames?: Set<string>;
   /** Every identifier's text in the file, found on first use. */

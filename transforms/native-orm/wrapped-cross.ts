@@ -30,7 +30,7 @@ export function wrappedHelper(
   if (isThreadInsensitive(wrap)) return undefined;
   // A lazy request.user handed to the helper would be used on the loop: left to the wrapper.
   const lazy = (arg: SyntaxNode) =>
-    lazyUserIn(arg)?.parent?.type === "attribute" ? undefined : lazyUserIn(arg);
+    lazyUserIn(f, arg)?.parent?.type === "attribute" ? undefined : lazyUserIn(f, arg);
   if (callArguments(outer).some(lazy)) return undefined;
   return { outer, wrap, target };
 }

@@ -1,4 +1,4 @@
-import { isAsyncFunction, needsParenthesesForAwait } from "../../src/python/scope.js";
+import { isAsyncFunction, needsParenthesesForAwait } from "../../src/python/shapes.js";
 import type { Edit, Fix, SyntaxNode } from "../../src/model/types.js";
 import { declaredTwin, type FileScan } from "./proofs.js";
 import type { SiteResults } from "./results.js";
@@ -93,14 +93,14 @@ export function directTwinSite(scan: FileScan, call: SyntaxNode, out: SiteResult
   // The callee as a dotted name, without the layout or comments it may be written with.
   const name = dottedParts(callee)!.join(".");
   if ("problem" in found) {
-    out.found.push({ kind: "twin_call", context: "blocked", detail: name, start });
+    out.sites.push({ kind: "twin_call", context: "blocked", detail: name, start });
     const suggestion = found.suggestion?.replace(/\(\.\.\.\)$/, args);
     out.report(call, found.code, found.problem, suggestion);
     return;
   }
   const protocol = protocolUse(call);
   if (protocol) {
-    out.found.push({ kind: "twin_call", context: "blocked", detail: name, start });
+    out.sites.push({ kind: "twin_call", context: "blocked", detail: name, start });
     out.report(
       call,
       "AS303",
@@ -109,7 +109,7 @@ export function directTwinSite(scan: FileScan, call: SyntaxNode, out: SiteResult
     return;
   }
   const suggestion = `await ${found.callee}${args}`;
-  out.found.push({ kind: "twin_call", context: "twin", detail: name, start });
+  out.sites.push({ kind: "twin_call", context: "twin", detail: name, start });
   // A comment inside the callee (`redis_manager  # legacy\n.get(...)`) would be lost.
   if (callee.descendantsOfType("comment").length > 0) {
     out.report(

@@ -9,7 +9,8 @@ import type {
 } from "../../src/model/types.js";
 import { replaceSite } from "./native.js";
 import { FileScan, threadSiteContext } from "./proofs.js";
-import { SiteResults } from "./results.js";
+import { SiteResults, type ThreadCode } from "./results.js";
+import type { Assert, CodeOf, CodesAgree } from "../../src/model/findings.js";
 import { directTwinSite, twinCalls, twinRoots } from "./direct.js";
 import { mayHoldSite as mayHoldThreadSite, targetOf, threadSites, wrapperCalls } from "./sites.js";
 import { TWINS_TABLE } from "./twins.js";
@@ -24,7 +25,7 @@ import { calleeSurvey } from "./project-callees.js";
 const UNWRAP_SKIP = ["**/tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py"];
 const isUnwrapSkipped = picomatch(UNWRAP_SKIP, { dot: true });
 
-export const meta: TransformMeta = {
+export const meta = {
   id: "to-thread",
   summary:
     "asyncio.to_thread / run_in_executor around a call with a native async equivalent -> the native call, and direct calls with a declared async twin in async def -> the awaited twin (--to-thread unwrap: back to the plain call)",
@@ -188,7 +189,10 @@ export const meta: TransformMeta = {
         "async def task_status(cid):\n    return await async_redis_manager.get_task_status(cid)",
     },
   },
-};
+} satisfies TransformMeta;
+
+/** results.ts's ThreadCode is exactly the codes declared above (a type error otherwise). */
+export type ThreadCodesAgree = Assert<CodesAgree<ThreadCode, CodeOf<typeof meta.codes>>>;
 
 /**
  * Before the parse: a thread site (see sites.ts), or a direct call of a twinned object, which
@@ -209,7 +213,7 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
   const skipped = unwrap && isUnwrapSkipped(file.path);
   const scan = new FileScan(file, ctx, settingOf(ctx, meta, "twins"));
   const sites = threadSites(file, wrapperCalls(file.root, file.source));
-  const out = new SiteResults(meta, sites);
+  const out = new SiteResults(meta.codes, sites);
   for (const site of sites) {
     const wrapper = site.kind === "to_thread" ? "asyncio.to_thread" : "run_in_executor";
     if (site.kind === "executor" && site.args[0]?.type !== "none") {
@@ -244,7 +248,7 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
     for (const call of twinCalls(scan)) if (!inSite(call)) directTwinSite(scan, call, out);
   }
   // The inventory still lists a skipped file's sites; the run finds nothing there.
-  return { findings: skipped ? [] : out.findings, sites: out.found };
+  return { findings: skipped ? [] : out.findings, sites: out.sites };
 }
 
 /** Unwrap mode's look at the functions other files give the thread sites (project-callees.ts). */

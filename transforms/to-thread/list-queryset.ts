@@ -1,5 +1,4 @@
 import { DEFAULT_DJANGO_VERSION, versionAtLeast } from "../../src/django/orm.js";
-import { enclosingDef, freshName } from "../../src/python/scope.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { FileScan } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
@@ -35,7 +34,11 @@ export function replaceListSite(
   const qsNode = listedQueryset(site, target);
   const qs = qsNode ? scan.proofs.querysetOf(qsNode) : undefined;
   if (!qsNode || !qs || qs.model === "") return false;
-  const name = freshName(enclosingDef(site.call) ?? scan.file.root, ["obj", "item", "row"]);
+  const name = scan.file.freshName(scan.file.enclosingDef(site.call) ?? scan.file.root, [
+    "obj",
+    "item",
+    "row",
+  ]);
   const comprehension = `[${name} async for ${name} in ${qsNode.text}]`;
   const version =
     scan.ctx.options.djangoVersion ?? scan.ctx.project.djangoVersion ?? DEFAULT_DJANGO_VERSION;

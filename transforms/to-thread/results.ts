@@ -1,13 +1,12 @@
-import { diagnosticAt } from "../../src/model/diagnostic.js";
+import { lastSegment } from "../../src/python/lookup.js";
+import { FindingsReporter } from "../../src/model/findings.js";
 import type {
+  CodeDoc,
   Edit,
-  Finding,
   Fix,
   ImportBinding,
   ReplacedName,
   SyntaxNode,
-  TransformMeta,
-  TransformSite,
 } from "../../src/model/types.js";
 import type { Native } from "./proofs.js";
 import { leftmostIdentifier, type Site, type Target } from "./sites.js";
@@ -27,35 +26,21 @@ export interface Rewrite {
   unsafe?: boolean;
 }
 
-/** What one run over a file gathers: findings (rewrites and diagnostics) and inventory sites. */
-export class SiteResults {
-  readonly findings: Finding[] = [];
-  readonly found: TransformSite[] = [];
+/**
+ * What one run over a file gathers: findings (rewrites and diagnostics) under to-thread's codes,
+ * and inventory sites; it knows every site of the file, to keep their rewrites apart.
+ */
+export class SiteResults extends FindingsReporter<ThreadCode> {
   private readonly siteRanges: { start: number; end: number }[];
 
-  constructor(
-    private readonly meta: TransformMeta,
-    sites: Site[],
-  ) {
+  constructor(codes: Readonly<Record<ThreadCode, CodeDoc>>, sites: Site[]) {
+    super(codes);
     // Plain numbers: a tree-sitter node's positions are read through the native binding.
     this.siteRanges = sites.map((s) => ({ start: s.call.startIndex, end: s.call.endIndex }));
   }
 
-  report(
-    node: SyntaxNode,
-    code: ThreadCode,
-    message: string,
-    suggestion?: string,
-    fix?: Fix,
-  ): void {
-    this.findings.push({
-      ...diagnosticAt(this.meta, node, code, message, suggestion),
-      ...(fix ? { fix } : {}),
-    });
-  }
-
   inventory(site: Site, context: string, detail: string): void {
-    this.found.push({ kind: "to_thread", context, detail, start: site.call.startIndex });
+    this.sites.push({ kind: "to_thread", context, detail, start: site.call.startIndex });
   }
 
   /** Does another site lie inside this one (its lines are that site's to move)? */
@@ -124,6 +109,6 @@ function droppedReferences(references: SyntaxNode[], uses?: ImportBinding): Synt
  */
 function threadWrapperGone(call: SyntaxNode): ReplacedName {
   const local = call.childForFieldName("function")!.text.replace(/\s+/g, "");
-  const method = local.split(".").at(-1)!;
+  const method = lastSegment(local);
   return { qualified: method === "to_thread" ? "asyncio.to_thread" : method, local, by: "" };
 }

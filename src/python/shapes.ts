@@ -1,0 +1,87 @@
+import type { SyntaxNode } from "../model/types.js";
+
+/*
+ * What a node is, syntactically, in Python's grammar: an async def, its decorators, a script's
+ * main guard, where an `await` needs parentheses. No scope, binding or import is asked here:
+ * those questions go through FileSemantics (see semantics.ts).
+ */
+
+/** Is this an `async def`? Read from our tree's nodes or the binding's (the report counts on those). */
+export function isAsyncFunction(fn: {
+  type: string;
+  firstChild: { type: string } | null;
+}): boolean {
+  return fn.type === "function_definition" && fn.firstChild?.type === "async";
+}
+
+/** Decorators written above a def or class, top to bottom. */
+export function decorators(definition: SyntaxNode): SyntaxNode[] {
+  const parent = definition.parent;
+  if (parent?.type !== "decorated_definition") return [];
+  return parent.namedChildren.filter((c) => c.type === "decorator");
+}
+
+/** The decorator's expression without `@`, and without the call when it is `@deco(...)`. */
+export function decoratorCallee(decorator: SyntaxNode): SyntaxNode | undefined {
+  const expr = decorator.namedChildren[0];
+  if (!expr) return undefined;
+  return expr.type === "call" ? (expr.childForFieldName("function") ?? undefined) : expr;
+}
+
+function isMainGuardCondition(condition: SyntaxNode | null): boolean {
+  if (condition?.type !== "comparison_operator") return false;
+  const operands = condition.namedChildren;
+  if (operands.length !== 2 || condition.children[1]?.type !== "==") return false;
+  const texts = operands.map((o) =>
+    o.type === "string" ? stringLiteralValue(o) : o.type === "identifier" ? o.text : undefined,
+  );
+  return (
+    (texts[0] === "__name__" && operands[1].type === "string" && texts[1] === "__main__") ||
+    (texts[1] === "__name__" && operands[0].type === "string" && texts[0] === "__main__")
+  );
+}
+
+/** The value of a plain string literal (no prefix, no interpolation), else undefined. */
+export function stringLiteralValue(node: SyntaxNode): string | undefined {
+  if (node.type !== "string") return undefined;
+  const content = node.namedChildren.filter((c) => c.type === "string_content");
+  const others = node.namedChildren.filter(
+    (c) => c.type !== "string_content" && c.type !== "string_start" && c.type !== "string_end",
+  );
+  if (others.length > 0) return undefined;
+  const start = node.firstChild?.text ?? "";
+  if (/[fFbB]/.test(start)) return undefined;
+  return content.map((c) => c.text).join("");
+}
+
+/** True when `node` runs only as a script: inside the body of `if __name__ == "__main__":`. */
+export function isUnderMainGuard(node: SyntaxNode): boolean {
+  let child: SyntaxNode = node;
+  for (let n = node.parent; n; child = n, n = n.parent) {
+    if (n.type === "if_statement" && isMainGuardCondition(n.childForFieldName("condition"))) {
+      const consequence = n.childForFieldName("consequence");
+      if (consequence && consequence.id === child.id) return true;
+    }
+  }
+  return false;
+}
+
+/** `await` binds looser than attribute access, subscription and calls: `(await f()).x`. */
+export function needsParenthesesForAwait(node: SyntaxNode): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  const field =
+    parent.type === "attribute"
+      ? "object"
+      : parent.type === "subscript"
+        ? "value"
+        : parent.type === "call"
+          ? "function"
+          : undefined;
+  return !!field && parent.childForFieldName(field)?.id === node.id;
+}
+
+/** The module of a `from X import ...` statement, with leading dots for relative imports. */
+export function fromModuleName(statement: SyntaxNode): string {
+  return statement.childForFieldName("module_name")?.text.replace(/\s+/g, "") ?? "";
+}

@@ -1,0 +1,31 @@
+import type { Outline, OutlineCall, OutlineFunction } from "../../src/python/outline.js";
+import { PACKED_CALL_WIDTH, type PackedOutline } from "../../src/python/packed-outline.js";
+
+/** The outline a packed one was made from (the runner reads only the packed form). */
+export function unpackOutline(packed: PackedOutline): Outline {
+  const functions = packed.f.map(
+    ([name, className, parent, isAsync, decorators, line, indent]): OutlineFunction => ({
+      name,
+      ...(className !== 0 ? { className } : {}),
+      ...(parent >= 0 ? { parent } : {}),
+      async: isAsync === 1,
+      decorators,
+      line,
+      indent,
+    }),
+  );
+  const calls: OutlineCall[] = [];
+  const c = packed.c ?? [];
+  for (let k = 0; k + PACKED_CALL_WIDTH - 1 < c.length; k += PACKED_CALL_WIDTH) {
+    const within = c[k + 3] as number;
+    const flags = c[k + 2] as number;
+    calls.push({
+      callee: c[k] as string,
+      line: c[k + 1] as number,
+      awaited: (flags & 1) === 1,
+      ...(flags & 2 ? { passesUser: true as const } : {}),
+      ...(within >= 0 ? { within } : {}),
+    });
+  }
+  return { functions, calls, ...(packed.p ? { patches: packed.p } : {}) };
+}
