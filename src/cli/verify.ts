@@ -6,11 +6,12 @@ import type { FileResult, RunResult } from "../model/results.js";
 import { projectRootOf } from "../project/project-index.js";
 import { exitCodeOf, selectedTransforms, summarize, UsageError } from "../runner/run.js";
 import { runSuite, type SuiteRun } from "../runner/suite.js";
+import { WriteJournal } from "../runner/journal.js";
 import {
   restoreAll,
   verifyGroups,
   VerifyInterrupted,
-  writeGroupsOf,
+  writtenGroupsOf,
   type Verification,
   type WriteGroup,
 } from "../runner/verify.js";
@@ -31,7 +32,8 @@ export async function verifiedWrite(
 ): Promise<RunResult> {
   const { say } = how;
   const started = performance.now();
-  const cwd = projectRootOf(options.paths[0] ?? ".");
+  // The command runs in the project root, where the journal of write groups lives too.
+  const root = projectRootOf(options.paths[0] ?? ".");
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.on("SIGINT", onSignal);
@@ -42,7 +44,7 @@ export async function verifiedWrite(
     runs++;
     return runSuite({
       command: options.verify,
-      cwd,
+      cwd: root,
       timeoutSeconds: options.verifyTimeout,
       signal: abort.signal,
       ...(options.verbose ? { echo: process.stderr } : {}),
@@ -54,7 +56,7 @@ export async function verifiedWrite(
     if (abort.signal.aborted) throw new VerifyInterrupted("interrupted");
     checkBaseline(baseline, options, say);
     const result = await write();
-    groups = writeGroupsOf(result.files, process.cwd());
+    groups = writtenGroupsOf(result.files, process.cwd());
     if (abort.signal.aborted) throw new VerifyInterrupted("interrupted");
     const verification = await verifyGroups(
       groups,
@@ -63,7 +65,8 @@ export async function verifiedWrite(
         runCommand(
           `with ${applied.length} of ${groups.length} write group${groups.length === 1 ? "" : "s"} applied`,
         ),
-      abort.signal,
+      // Each switch is journalled: a run killed while switching is rolled back by the next one.
+      { signal: abort.signal, journal: WriteJournal.open(root, true) },
     );
     const transforms = selectedTransforms(how.registry, result.transforms);
     return withVerdicts(result, verification, {

@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { FileResult } from "../model/results.js";
+import { contentHash } from "../project/cache-folder.js";
 import { writeAtomically } from "./file-job.js";
+import type { WriteJournal } from "./journal.js";
+import { writeGroup } from "./write-groups.js";
 import { failureExcerpt, passesAgainst, type SuiteRun } from "./suite.js";
 
 /** One file of a write group: its text before the run and as the run wrote it. */
@@ -41,7 +44,7 @@ export class VerifyInterrupted extends Error {
  * The write groups of a run's written files, in file order, each file's text as it now is on disk
  * (the formatter's output included).
  */
-export function writeGroupsOf(files: readonly FileResult[], cwd: string): WriteGroup[] {
+export function writtenGroupsOf(files: readonly FileResult[], cwd: string): WriteGroup[] {
   const groups = new Map<string, WriteGroup>();
   for (const result of files) {
     if (result.status !== "changed" || !result.written || result.original === undefined) continue;
@@ -66,7 +69,11 @@ export function writeGroupsOf(files: readonly FileResult[], cwd: string): WriteG
 export class GroupSwitch {
   private readonly applied: Set<WriteGroup>;
 
-  constructor(private readonly groups: readonly WriteGroup[]) {
+  /** `journal`: each switch is journalled as a write group is, so a killed run is rolled back. */
+  constructor(
+    private readonly groups: readonly WriteGroup[],
+    private readonly journal?: WriteJournal,
+  ) {
     this.applied = new Set(groups);
   }
 
@@ -76,21 +83,18 @@ export class GroupSwitch {
     for (const group of this.groups) {
       const on = this.applied.has(group);
       if (on === want.has(group)) continue;
-      // Every file is checked before any is written, so a group is not left half switched.
-      const steps = group.files.map((f) =>
-        on ? { f, from: f.written, to: f.original } : { f, from: f.original, to: f.written },
+      // All or none, each file only while it holds what this run last gave it (write-groups.ts).
+      const outcome = writeGroup(
+        group.files.map((f) =>
+          on
+            ? { file: f.file, expected: contentHash(f.written), after: f.original }
+            : { file: f.file, expected: contentHash(f.original), after: f.written },
+        ),
+        this.journal,
       );
-      for (const { f, from } of steps)
-        if (readFileSync(f.file, "utf8") !== from)
-          throw new Error(
-            `${f.path}: the file changed on disk during verification; not overwritten, so no edit is lost`,
-          );
-      for (const { f, from, to } of steps) {
-        try {
-          writeAtomically(f.file, Buffer.from(from, "utf8"), to);
-        } catch (error) {
-          throw new Error(`${f.path}: ${(error as Error).message}`);
-        }
+      if (!outcome.written) {
+        const path = group.files.find((f) => f.file === outcome.file)?.path ?? outcome.file;
+        throw new Error(`${path}: ${outcome.reason}`);
       }
       if (on) this.applied.delete(group);
       else this.applied.add(group);
@@ -132,9 +136,10 @@ export async function verifyGroups(
   groups: readonly WriteGroup[],
   baseline: SuiteRun,
   runCommand: (applied: readonly WriteGroup[]) => Promise<SuiteRun>,
-  signal?: AbortSignal,
+  how: { signal?: AbortSignal; journal?: WriteJournal } = {},
 ): Promise<Verification> {
-  const board = new GroupSwitch(groups);
+  const { signal } = how;
+  const board = new GroupSwitch(groups, how.journal);
   const failures = new Map<WriteGroup, SuiteRun>();
   let runs = 0;
   /** Puts `applied` on disk and runs the command: does it pass? */

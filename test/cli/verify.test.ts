@@ -2,7 +2,7 @@
 // write groups, restores, time limits, Ctrl-C. The example project's case runs its real pytest
 // suite on a real Django (the environment `npm run test:django` makes; skipped without it).
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -58,6 +58,9 @@ describe("--verify", () => {
       /note: verify: 2 write groups applied, 1 kept, 1 reverted; \d+ test runs; [\d.]+ s/,
     );
     expect(result.stderr).toContain("verify: running");
+    // Every switch went through the write-group journal, and each entry was closed.
+    const journal = join(dir, ".asyncshift_cache/journal");
+    expect(existsSync(journal) ? readdirSync(journal) : []).toEqual([]);
   });
 
   it("exits 0 when every group passes; the configured command is used with --write", () => {
