@@ -363,6 +363,16 @@ function formatRun(result: RunResult, options: Options): Iterable<string> {
   }
 }
 
+/** The run's writes, or with --verify: the suite's baseline, the writes, and what fails reverted. */
+function withVerification(options: Options, write: () => Promise<RunResult>): Promise<RunResult> {
+  const verify = options.verify;
+  if (verify === undefined) return write();
+  return verifiedWrite({ ...options, verify }, write, {
+    say: (line) => process.stderr.write(line + "\n"),
+    registry: SETUP.registry,
+  });
+}
+
 /** --interactive: a dry run keeping each file's text, then a question per site. */
 async function interactiveCommand(options: Options): Promise<number> {
   // It writes: one writing run at a time, and an interrupted one's groups rolled back first.
@@ -410,14 +420,7 @@ async function reviewAndWrite(options: Options, session: WriteSession): Promise<
       ),
     };
   };
-  const verify = options.verify;
-  const result =
-    verify !== undefined
-      ? await verifiedWrite({ ...options, verify }, review, {
-          say: (line) => process.stderr.write(line + "\n"),
-          registry: SETUP.registry,
-        })
-      : await review();
+  const result = await withVerification(options, review);
   const lines: string[] = session.notices.map((n) => n.message);
   for (const file of result.files)
     for (const d of file.diagnostics)
@@ -467,14 +470,7 @@ async function runCommand(args: RunArgs): Promise<number> {
       interrupt.dispose();
     }
   };
-  const verify = options.verify;
-  const result =
-    verify !== undefined
-      ? await verifiedWrite({ ...options, verify }, runOnce, {
-          say: (line) => process.stderr.write(line + "\n"),
-          registry: SETUP.registry,
-        })
-      : await runOnce();
+  const result = await withVerification(options, runOnce);
   await writePieces(process.stdout, formatRun(result, options));
   if (!result.interrupted) return result.exitCode;
   await write(process.stderr, interruptedSummary(result));

@@ -77,21 +77,16 @@ export const testHooks: {
  * that file while the others finish. Unset (always, in real use), it changes nothing.
  */
 export function faultInjectingTransform(): Transform | undefined {
-  const marker = process.env.ASYNCSHIFT_TEST_FAULT;
-  if (!marker) return undefined;
-  return {
-    meta: {
-      id: "test-fault",
-      summary: "throws on files holding ASYNCSHIFT_TEST_FAULT",
-      codes: {},
-      triggers: [marker],
-    },
-    transform(file) {
+  return testTransform(
+    "ASYNCSHIFT_TEST_FAULT",
+    "test-fault",
+    "throws on files holding",
+    (file, marker) => {
       if (file.source.includes(marker))
         throw new Error(`injected fault (ASYNCSHIFT_TEST_FAULT=${marker})`);
       return { findings: [] };
     },
-  };
+  );
 }
 
 /**
@@ -101,16 +96,11 @@ export function faultInjectingTransform(): Transform | undefined {
  * Unset (always, in real use), it changes nothing.
  */
 function sabotagingTransform(): Transform | undefined {
-  const marker = process.env.ASYNCSHIFT_TEST_SABOTAGE;
-  if (!marker) return undefined;
-  return {
-    meta: {
-      id: "test-sabotage",
-      summary: "rewrites True to False on lines holding ASYNCSHIFT_TEST_SABOTAGE",
-      codes: {},
-      triggers: [marker],
-    },
-    transform(file) {
+  return testTransform(
+    "ASYNCSHIFT_TEST_SABOTAGE",
+    "test-sabotage",
+    "rewrites True to False on lines holding",
+    (file, marker) => {
       const findings = [];
       for (
         let at = file.source.indexOf(marker);
@@ -121,18 +111,36 @@ function sabotagingTransform(): Transform | undefined {
         const start = file.source.indexOf("True", lineStart);
         if (start < 0 || start > at) continue;
         const end = start + "True".length;
-        const edits = [{ start, end, text: "False" }];
+        const fix = { applicability: "safe" as const, edits: [{ start, end, text: "False" }] };
         findings.push({
           code: "AS999",
           severity: "error" as const,
           start,
           end,
           message: "sabotage",
-          fix: { applicability: "safe" as const, edits },
+          fix,
         });
       }
       return { findings };
     },
+  );
+}
+
+/** A transform for tests only, present when the environment variable names its marker. */
+function testTransform(
+  variable: string,
+  id: string,
+  summary: string,
+  transform: (
+    file: Parameters<Transform["transform"]>[0],
+    marker: string,
+  ) => ReturnType<Transform["transform"]>,
+): Transform | undefined {
+  const marker = process.env[variable];
+  if (!marker) return undefined;
+  return {
+    meta: { id, summary: `${summary} ${variable}`, codes: {}, triggers: [marker] },
+    transform: (file) => transform(file, marker),
   };
 }
 
