@@ -1,7 +1,5 @@
 import { existsSync } from "node:fs";
 import yargs, { type Argv } from "yargs";
-import { resolve } from "node:path";
-import pc from "picocolors";
 import {
   ConfigError,
   expectCodes,
@@ -13,11 +11,8 @@ import {
   type Options,
 } from "../config/options.js";
 import { PathError } from "../runner/files.js";
-import { displayPath } from "../project/paths.js";
-import { GitError, uncommittedFiles } from "../runner/git.js";
+import { GitError } from "../runner/git.js";
 import { LockError } from "../runner/project-lock.js";
-import { projectRootOf } from "../project/project-index.js";
-import { startWrites, type WriteSession } from "../runner/write-phase.js";
 import { interruptedSummary, interruptHandling } from "./interrupt.js";
 import { stdinCommand } from "./stdin.js";
 import { terminalWidth, write, writePieces } from "./streams.js";
@@ -29,7 +24,6 @@ import {
   subcommandShadowNote,
   usageMessage,
 } from "./args.js";
-import { reviewSites } from "./interactive.js";
 import { inventory } from "../inventory/index.js";
 import { progressBar, wantsProgress } from "./progress.js";
 import { explainCode, listCodes, listTransforms } from "../report/docs.js";
@@ -37,14 +31,14 @@ import { formatGithub } from "../report/github.js";
 import { formatInventoryJson, formatInventoryText } from "../report/inventory.js";
 import { jsonChunks } from "../report/json.js";
 import { formatSarif } from "../report/sarif.js";
-import { formatDiagnostic, formatText } from "../report/text.js";
-import { defaultJobs, exitCodeOf, run, selectedTransforms, UsageError } from "../runner/run.js";
+import { formatText } from "../report/text.js";
+import { defaultJobs, run, selectedTransforms, UsageError } from "../runner/run.js";
 import type { RunResult } from "../model/results.js";
 import { TRANSFORMS } from "../../transforms/index.js";
 import { SETUP } from "../api.js";
 import { VERSION } from "../version.js";
 import { settingsFromFlags, transformFlags, type TransformFlagArgs } from "./transform-flags.js";
-import { verifiedWrite } from "./verify.js";
+import { interactiveCommand, withVerification } from "./review-command.js";
 import { VerifyInterrupted } from "../runner/verify.js";
 
 /** Flags of the run command; each is undefined unless given, so the config file can fill it. */
@@ -361,86 +355,6 @@ function formatRun(result: RunResult, options: Options): Iterable<string> {
         }),
       ];
   }
-}
-
-/** The run's writes, or with --verify: the suite's baseline, the writes, and what fails reverted. */
-function withVerification(options: Options, write: () => Promise<RunResult>): Promise<RunResult> {
-  const verify = options.verify;
-  if (verify === undefined) return write();
-  return verifiedWrite({ ...options, verify }, write, {
-    say: (line) => process.stderr.write(line + "\n"),
-    registry: SETUP.registry,
-  });
-}
-
-/** --interactive: a dry run keeping each file's text, then a question per site. */
-async function interactiveCommand(options: Options): Promise<number> {
-  // It writes: one writing run at a time, and an interrupted one's groups rolled back first.
-  const session = await startWrites(projectRootOf(resolve(options.paths[0] ?? ".")), {
-    onWait: (message) => process.stderr.write(`asyncshift: ${message}\n`),
-  });
-  try {
-    return await reviewAndWrite(options, session);
-  } finally {
-    session.release?.();
-  }
-}
-
-async function reviewAndWrite(options: Options, session: WriteSession): Promise<number> {
-  let reviewed: Awaited<ReturnType<typeof reviewSites>> = [];
-  let changed = 0;
-  // The review writes what is accepted: with --verify, after the baseline run of the suite.
-  const review = async (): Promise<RunResult> => {
-    const result = await run({ ...options, mode: "dry-run" }, SETUP, {
-      keepText: true,
-      formatForWrite: true,
-    });
-    const files = result.files.filter((f) => f.status === "changed");
-    changed = files.length;
-    const uncommitted = options.allowDirty
-      ? new Set<string>()
-      : uncommittedFiles(files.map((f) => resolve(f.path)));
-    const own = session.journal?.ownWrites(uncommitted) ?? new Set<string>();
-    const dirty = new Set([...uncommitted].filter((f) => !own.has(f)).map((f) => displayPath(f)));
-    reviewed = await reviewSites(result.files, {
-      input: process.stdin,
-      output: process.stdout,
-      color: options.color,
-      cwd: process.cwd(),
-      dirty,
-      groups: result.writeGroups,
-      ...(session.journal ? { journal: session.journal } : {}),
-    });
-    const written = new Set(reviewed.filter((f) => f.written).map((f) => f.path));
-    return {
-      ...result,
-      mode: "write",
-      files: result.files.map((f) =>
-        f.status === "changed" ? { ...f, written: written.has(f.path) } : f,
-      ),
-    };
-  };
-  const result = await withVerification(options, review);
-  const lines: string[] = session.notices.map((n) => n.message);
-  for (const file of result.files)
-    for (const d of file.diagnostics)
-      lines.push(formatDiagnostic(file.path, d, pc.createColors(options.color)));
-  for (const file of reviewed) {
-    if (file.refused) lines.push(`${file.path}: not written: ${file.refused}`);
-    else if (file.written && file.accepted < file.sites)
-      lines.push(`${file.path}: ${file.accepted} of ${file.sites} sites applied`);
-  }
-  for (const notice of result.notices)
-    if (notice.message.startsWith("verify: ")) lines.push(notice.message);
-  const written = result.files.filter((f) => f.status === "changed" && f.written).length;
-  lines.push(
-    `${changed} file${changed === 1 ? "" : "s"} with changes; ${written} written; ` +
-      `${reviewed.reduce((n, f) => n + f.accepted, 0)} of ${reviewed.reduce((n, f) => n + f.sites, 0)} sites accepted`,
-  );
-  await write(process.stdout, lines.join("\n") + "\n");
-  const refused = reviewed.some((f) => f.refused);
-  // What was accepted is written: the exit code is --write's.
-  return refused ? 1 : exitCodeOf("write", result.files);
 }
 
 async function runCommand(args: RunArgs): Promise<number> {

@@ -155,6 +155,38 @@ export async function projectPrePass(
         cache.set(paths[i], stats[i]!, prePass[i]!);
     cache.save(new Set(paths));
   }
+  const project = projectFactsOfPrePass({ all, files, prePass, root, cwd }, models, reread);
+  const index = indexOf(
+    modules,
+    all.map((file, i) => ({ file, path: paths[i], outline: prePass[i]?.outline })),
+    cache,
+  );
+  const positions = new Map(all.map((f, i) => [f, i]));
+  const sizes = new Map(all.flatMap((f, i) => (stats[i] ? [[f, stats[i]!.size] as const] : [])));
+  const hashes = new Map(all.flatMap((f, i) => (stats[i] ? [[f, stats[i]!.hash] as const] : [])));
+  return {
+    prePass: files.map((f) => prePass[positions.get(f)!]),
+    sizes,
+    hashes,
+    project,
+    index,
+    modules,
+  };
+}
+
+/** The project's facts from the pre-pass of its files and the dependency files above them. */
+function projectFactsOfPrePass(
+  run: {
+    all: string[];
+    files: string[];
+    prePass: (PrePass | undefined)[];
+    root: string;
+    cwd: string;
+  },
+  models: ReturnType<typeof modelsOfFiles>,
+  reread: number[],
+): ProjectFacts {
+  const { all, files, prePass, root, cwd } = run;
   const dependencyFiles = projectDependencyFiles(all, root);
   const project = projectFacts(
     dependencyFacts(dependencyFiles),
@@ -173,22 +205,7 @@ export async function projectPrePass(
   if (Object.keys(subProjects).length > 0) project.subProjects = subProjects;
   const entryPoints = entryPointsOf(dependencyFiles);
   if (entryPoints.length > 0) project.entryPoints = entryPoints;
-  const index = indexOf(
-    modules,
-    all.map((file, i) => ({ file, path: paths[i], outline: prePass[i]?.outline })),
-    cache,
-  );
-  const positions = new Map(all.map((f, i) => [f, i]));
-  const sizes = new Map(all.flatMap((f, i) => (stats[i] ? [[f, stats[i]!.size] as const] : [])));
-  const hashes = new Map(all.flatMap((f, i) => (stats[i] ? [[f, stats[i]!.hash] as const] : [])));
-  return {
-    prePass: files.map((f) => prePass[positions.get(f)!]),
-    sizes,
-    hashes,
-    project,
-    index,
-    modules,
-  };
+  return project;
 }
 
 /**

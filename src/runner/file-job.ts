@@ -81,7 +81,7 @@ export function faultInjectingTransform(): Transform | undefined {
     "ASYNCSHIFT_TEST_FAULT",
     "test-fault",
     "throws on files holding",
-    (file, marker) => {
+    (marker) => (file) => {
       if (file.source.includes(marker))
         throw new Error(`injected fault (ASYNCSHIFT_TEST_FAULT=${marker})`);
       return { findings: [] };
@@ -100,7 +100,7 @@ function sabotagingTransform(): Transform | undefined {
     "ASYNCSHIFT_TEST_SABOTAGE",
     "test-sabotage",
     "rewrites True to False on lines holding",
-    (file, marker) => {
+    (marker) => (file) => {
       const findings = [];
       for (
         let at = file.source.indexOf(marker);
@@ -126,21 +126,21 @@ function sabotagingTransform(): Transform | undefined {
   );
 }
 
-/** A transform for tests only, present when the environment variable names its marker. */
+/**
+ * A transform for tests only, present when the environment variable names its marker. `make`
+ * returns the transform function itself (no wrapper frame: a test reads the thrower's stack).
+ */
 function testTransform(
   variable: string,
   id: string,
   summary: string,
-  transform: (
-    file: Parameters<Transform["transform"]>[0],
-    marker: string,
-  ) => ReturnType<Transform["transform"]>,
+  make: (marker: string) => Transform["transform"],
 ): Transform | undefined {
   const marker = process.env[variable];
   if (!marker) return undefined;
   return {
     meta: { id, summary: `${summary} ${variable}`, codes: {}, triggers: [marker] },
-    transform: (file) => transform(file, marker),
+    transform: make(marker),
   };
 }
 
