@@ -31,8 +31,6 @@ export interface GroupVerdict {
 
 export interface Verification {
   verdicts: GroupVerdict[];
-  /** Runs of the command after the baseline. */
-  runs: number;
 }
 
 /** Ctrl-C during verification: every file the run changed has been restored. */
@@ -141,12 +139,10 @@ export async function verifyGroups(
   const { signal } = how;
   const board = new GroupSwitch(groups, how.journal);
   const failures = new Map<WriteGroup, SuiteRun>();
-  let runs = 0;
   /** Puts `applied` on disk and runs the command: does it pass? */
   const trial = async (applied: readonly WriteGroup[]): Promise<boolean> => {
     board.set(applied);
     const result = await runCommand(applied);
-    runs++;
     if (signal?.aborted) throw new VerifyInterrupted("interrupted");
     const ok = passesAgainst(result, baseline);
     if (!ok) for (const g of applied) failures.set(g, result);
@@ -175,7 +171,6 @@ export async function verifyGroups(
   }
   return {
     verdicts: groups.map((group) => verdictOf(group, reverted.includes(group), failures)),
-    runs,
   };
 }
 
