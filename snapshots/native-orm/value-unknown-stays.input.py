@@ -42,3 +42,10 @@ def update_fields(job_id, **changes):
         setattr(job, key, value)
     job.save()
     changes.get("owner").refresh_from_db()
+
+
+@sync_to_async
+def user_of_session(session):
+    # request.session handed on: SessionBase.get() loads a database-backed session with a query,
+    # and a cache or redis client's get("key") goes over the network. Not a mapping by its use.
+    return Job.objects.filter(owner_id=session.get("user_id")).first()

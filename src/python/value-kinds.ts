@@ -420,6 +420,7 @@ function isRecordClass(name: string, at: SyntaxNode): boolean {
  * QuerySet's `get` takes no positional string, a manager or a model instance has no `pop`.
  */
 function usedAsMapping(name: SyntaxNode, scope: SyntaxNode): PlainKind | undefined {
+  if (STORE_NAME.test(name.text)) return undefined;
   let keyed = false;
   for (const use of referencesInScope(scope, name.text)) {
     const how = mappingUse(use);
@@ -428,6 +429,13 @@ function usedAsMapping(name: SyntaxNode, scope: SyntaxNode): PlainKind | undefin
   }
   return keyed ? "json" : undefined;
 }
+
+/**
+ * Names of key-value stores read with string keys like a mapping, whose reads are I/O: Django's
+ * `request.session` (a database-backed session loads with a query), a cache, a redis client.
+ */
+const STORE_NAME =
+  /(^|_)(sessions?|caches?|redis|client|store|storage|kv|conn|connection|db)($|_)/i;
 
 /** A key that names a field, not a URL or a path (`session.get("/api")` is a request). */
 const KEY = /^[A-Za-z_][\w\- .]*$/;
@@ -484,6 +492,8 @@ export function unknownKindReason(expr: SyntaxNode): string | undefined {
   if (parent?.type === "parameters" || parent?.type === "default_parameter") {
     // `self` and `cls`: the method's own object, which the message already names.
     if (parent.namedChildren[0]?.id === b.id && isMethod(scope)) return undefined;
+    if (STORE_NAME.test(name))
+      return `${name} is an unannotated parameter of ${fn} named like a session, cache or client, whose reads by key may query the database or the network`;
     const other = referencesInScope(scope, name).find((u) => mappingUse(u) === "no");
     if (!other)
       return `${name} is an unannotated parameter of ${fn} and no use of it reads a string key`;
