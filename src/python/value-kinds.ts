@@ -422,7 +422,10 @@ function isRecordClass(name: string, at: SyntaxNode): boolean {
 function usedAsMapping(name: SyntaxNode, scope: SyntaxNode): PlainKind | undefined {
   if (STORE_NAME.test(name.text)) return undefined;
   let keyed = false;
+  // The loop targets and assignments that bind the name are no uses (each binding is judged).
+  const binds = new Set(bindingsNamed(scope, name.text).map((b) => b.node.id));
   for (const use of referencesInScope(scope, name.text)) {
+    if (binds.has(use.id)) continue;
     const how = mappingUse(use);
     if (how === "no") return undefined;
     if (how === "key") keyed = true;
