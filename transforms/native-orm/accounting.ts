@@ -1,7 +1,7 @@
 import { callArguments } from "../../src/python/calls.js";
 import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
-import { asyncMethodFor } from "../../src/django/api.js";
+import { asyncMethodFor, nativeTwinsSaid } from "../../src/django/api.js";
 import { chainFunction, chainTarget, methodTarget, reachesOrmWork } from "./chains.js";
 import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
 import type { Blocker } from "./codes.js";
@@ -182,9 +182,20 @@ function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
       code: "AS205",
       message: `${written} kept${stored}: ${shortText(target)}() is a method of ${owner} that this transform does not follow into: it may reach the database, and has no native async form`,
     };
+  const twins = nativeTwinsSaid(method, receiver.text, f.target);
+  if (twins)
+    return kept(
+      `${written} runs ${shortText(target)}(), and nothing here proves what ${shortText(receiver)} is${namedLikeNonModel(receiver, method)}: of Django's objects, ${twins}${stored}`,
+    );
   return kept(
-    `${written} runs ${shortText(target)}(), a method with no native async form the transform knows${stored}`,
+    `${written} runs ${shortText(target)}(), a method Django's async API has no twin of${stored}`,
   );
+}
+
+/** " (named like a form or a file, whose save() has no native async form)", or "". */
+function namedLikeNonModel(receiver: SyntaxNode, method: string): string {
+  if (!looksLikeNonModel(receiver) || /session|cache|client/i.test(receiver.text)) return "";
+  return ` (named like a form, a file or an upload, whose ${method}() has no native async form)`;
 }
 
 /** `super().save` inside `async def asave(self)`: the twin running the sync method. */
@@ -312,6 +323,10 @@ function importedReason(f: OrmFile, qualified: string, written: string, stored: 
   if (index?.functions.some((fn) => fn.module === module))
     return kept(
       `${written} runs ${qualified}, a function of the project whose calls reach no Django ORM work the project survey found${stored}`,
+    );
+  if (qualified.startsWith("django."))
+    return kept(
+      `${written} runs ${qualified}, a function of Django's with no native async form in Django's async API${stored}`,
     );
   if (!index || module.startsWith("."))
     return kept(
