@@ -375,6 +375,7 @@ export function annotationKind(type: SyntaxNode): PlainKind | undefined {
   const words = [...text.matchAll(/[A-Za-z_][\w.]*/g)].map((m) => m[0]);
   if (words.length === 0) return undefined;
   if (words.every((w) => SCALAR_WORDS.has(w))) return "scalar";
+  if (isContainerOfScalars(text, words)) return "scalar";
   const known = words.every(
     (w) => MAPPING_WORDS.has(w) || WRAPPER_WORDS.has(w) || SCALAR_WORDS.has(w),
   );
@@ -389,6 +390,39 @@ export function annotationKind(type: SyntaxNode): PlainKind | undefined {
   )
     return "json";
   return undefined;
+}
+
+/** Builtin and typing containers: parameterised with scalars only, they hold nothing else. */
+const CONTAINER_WORDS = new Set([
+  "list",
+  "dict",
+  "set",
+  "frozenset",
+  "tuple",
+  "List",
+  "Dict",
+  "Set",
+  "FrozenSet",
+  "Tuple",
+  "Optional",
+  "Union",
+  "Sequence",
+  "Iterable",
+  "Mapping",
+]);
+
+/**
+ * `list[str]`, `dict[str, int] | None`, `Optional[Tuple[int, ...]]`: containers, each written
+ * with its item types, of scalars only. Every method of one is a builtin container's and its
+ * items are scalars: held in memory (a scalar kind). A bare `list` or `dict` may hold anything:
+ * a bare `dict` is a mapping (JSON kind, whose own methods only are known), a bare `list` nothing.
+ */
+function isContainerOfScalars(text: string, words: string[]): boolean {
+  const parameterised = new Set([...text.matchAll(/([A-Za-z_][\w.]*)\s*\[/g)].map((m) => m[1]));
+  return (
+    words.some((w) => SCALAR_WORDS.has(w)) &&
+    words.every((w) => SCALAR_WORDS.has(w) || (CONTAINER_WORDS.has(w) && parameterised.has(w)))
+  );
 }
 
 /** A class of this file that is a TypedDict, a dataclass, a pydantic model or an attrs class. */

@@ -6,6 +6,7 @@ import { looksLikeQueryset } from "./proofs.js";
 import type { OrmFile, Problem } from "./types.js";
 import { isInMemory } from "../../src/python/effects.js";
 import {
+  annotationKind,
   isJsonMethod,
   isKeywordArguments,
   makesPlainValue,
@@ -77,46 +78,18 @@ const IN_MEMORY_USER_METHODS = new Set([
  */
 const FILE_SYSTEM_VALUES = ["pathlib"];
 
-/** Annotation names of values held in memory: builtin scalars and containers of them. */
-const IN_MEMORY_SCALARS = new Set(["str", "int", "float", "bool", "bytes", "complex", "None"]);
-const IN_MEMORY_CONTAINERS = new Set([
-  "list",
-  "dict",
-  "set",
-  "frozenset",
-  "tuple",
-  "List",
-  "Dict",
-  "Set",
-  "FrozenSet",
-  "Tuple",
-  "Optional",
-  "Union",
-]);
-
-/**
- * Does an annotation name only builtin scalars and containers of them (`str`, `list[str]`,
- * `"int"`, `dict[str, int] | None`)? A bare container (`list`) may hold anything: not in memory.
- */
-function isInMemoryAnnotation(type: SyntaxNode): boolean {
-  const text = type.text.replace(/^(['"])(.*)\1$/s, "$2").replace(/\btyping\s*\.\s*/g, "");
-  if (!/^[\w\s[\],|]+$/.test(text)) return false;
-  const words = [...text.matchAll(/[A-Za-z_]\w*(\s*\[)?/g)];
-  return (
-    words.length > 0 &&
-    words.every(([word, open]) => {
-      const name = word.replace(/\s*\[$/, "");
-      return IN_MEMORY_SCALARS.has(name) || (IN_MEMORY_CONTAINERS.has(name) && !!open);
-    })
-  );
-}
+/** Builtins whose call makes a scalar held in memory (`str(x)`, `int(x)`). */
+const IN_MEMORY_SCALARS = new Set(["str", "int", "float", "bool", "bytes", "complex"]);
 
 /** Is this name a parameter annotated with an in-memory type (`sym: str`), its only binding? */
 function isInMemoryParameter(f: OrmFile, identifier: SyntaxNode): boolean {
   const bound = f.file.bindingsNamed(f.file.enclosingScope(identifier), identifier.text);
   if (bound.length !== 1 || bound[0].kind !== "parameter") return false;
+  // One reader of annotations (src/python/value-kinds): a scalar, or a container written with
+  // scalar items (`list[str]`); a bare `dict` is a mapping, whose own methods only are known
+  // (isPlainReceiver), so `payload: dict; payload.save()` does not pass.
   const type = bound[0].node.parent?.childForFieldName("type");
-  return !!type && isInMemoryAnnotation(type);
+  return !!type && annotationKind(type) === "scalar";
 }
 
 /**
