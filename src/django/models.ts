@@ -187,6 +187,10 @@ export function modelClassesFrom(
     }
   }
   addReverseManagers(all, models);
+  for (const [name, cls] of all)
+    for (const base of cls.bases)
+      if (models[name] && models[base] && base !== name)
+        (models[base].subclasses ??= []).push(name);
   return models;
 }
 

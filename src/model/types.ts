@@ -188,6 +188,8 @@ export interface ModelFacts {
    * when no other project class extends that class: `self` in its methods is this manager.
    */
   selfManagers?: Record<string, string>;
+  /** The project's model classes whose bases name this one (`class Club(BaseClub)`). */
+  subclasses?: string[];
 }
 
 /** What the pre-pass learned about the whole project. Plain data: it crosses worker threads. */
