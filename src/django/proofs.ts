@@ -4,6 +4,8 @@ import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { bindingsNamed, enclosingScope } from "../python/scope.js";
 import { QUERYSET_RETURNING } from "./api.js";
 import { managerSelfProof } from "./manager-self.js";
+import { afterProjectChain, afterStep, chainMethodNames, withChains } from "./project-chains.js";
+import type { InstanceProof, QuerysetProof } from "./proof-types.js";
 import {
   bindingSite,
   bypassedMethods,
@@ -43,28 +45,7 @@ const INSTANCE_TUPLE_RETURNING = new Set(["get_or_create", "update_or_create"]);
 
 export type { SelectedRelations };
 
-/** A proven queryset or manager expression. */
-export interface QuerysetProof {
-  /** The model class; "" for a related manager whose model the pre-pass cannot name. */
-  model: string;
-  selected: SelectedRelations;
-  /** The chain calls select_for_update(): it needs a transaction, so it has no async use. */
-  locksRows: boolean;
-  /** Iterating it yields model instances (not after values()/values_list()). */
-  yieldsInstances: boolean;
-  /** The node of the select_for_update call, for diagnostics. */
-  lockNode?: SyntaxNode;
-  /** A model's manager whose class overrides these methods: their native twins skip the override. */
-  bypassed?: readonly string[];
-}
-
-/** A proven model instance. */
-export interface InstanceProof {
-  model: string;
-  selected: SelectedRelations;
-  /** Bound by a parameter annotated with the model: the caller loaded it, out of sight here. */
-  fromParameter?: boolean;
-}
+export type { InstanceProof, QuerysetProof } from "./proof-types.js";
 
 /**
  * Proofs about one file's expressions against the project's model facts. Results are cached by
@@ -77,6 +58,9 @@ export class OrmProofs {
   private byName = new Map<string, InstanceProof | QuerysetProof | undefined>();
   /** The values of `qs = qs.<refining chain>` bindings, by name key. */
   private refinements = new Map<string, SyntaxNode[]>();
+
+  /** The chain methods of every model's project managers: a cheap test before a proof. */
+  private chainNames?: ReadonlySet<string>;
 
   constructor(private readonly project: ProjectFacts) {}
 
@@ -126,7 +110,12 @@ export class OrmProofs {
       if (!DEFAULT_MANAGERS.has(attribute) && !declared.includes(attribute)) return undefined;
       const bypassed = bypassedMethods(this.project, model, attribute);
       const proof = { model, selected: new Set<string>(), locksRows: false, yieldsInstances: true };
-      return bypassed.length > 0 ? { ...proof, bypassed } : proof;
+      return withChains(
+        bypassed.length > 0 ? { ...proof, bypassed } : proof,
+        this.project,
+        model,
+        attribute,
+      );
     }
     // A related manager of a proven instance: a many-to-many field, a reverse `<name>_set` or
     // the related_name another model's ForeignKey or ManyToManyField gives it.
@@ -167,11 +156,15 @@ export class OrmProofs {
       const method = callee.childForFieldName("attribute")?.text ?? "";
       const receiver = callee.childForFieldName("object");
       if (!receiver || CHAIN_NOT_QUERYSET.has(method)) return undefined;
-      if (!QUERYSET_RETURNING.has(method) && !CHAIN_ALSO.has(method)) return undefined;
+      const django = QUERYSET_RETURNING.has(method) || CHAIN_ALSO.has(method);
+      if (!django && !(this.chainNames ??= chainMethodNames(this.project)).has(method))
+        return undefined;
       const base = this.querysetOf(receiver);
       if (!base) return undefined;
+      // `Post.objects.published()`: a project method that only builds a queryset.
+      if (!django) return afterProjectChain(base, method);
       // A chain call returns a QuerySet: the manager's own methods are behind it.
-      const { bypassed: _, ...proof }: QuerysetProof = base;
+      const proof: QuerysetProof = afterStep(base);
       if (method === "select_related") proof.selected = this.selectedBy(expr, base.selected);
       // prefetch_related fills the same cache a relation read looks in.
       if (method === "prefetch_related") proof.selected = prefetchedBy(expr, base.selected);

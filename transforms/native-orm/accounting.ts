@@ -122,6 +122,12 @@ function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
       message: `${wrapper} wrapper ${name}() kept: line ${lineOf(unproven)}: nothing proves ${shortText(receiverOf(unproven)!)} is a queryset, manager or model instance, so ${callee}() is not known to be ORM work with a native async form (annotate it with its model class to make it proven)`,
     };
   }
+  const project = body.descendantsOfType("call").find((c) => projectMethodCalled(f, c));
+  if (project)
+    return {
+      code: "AS205",
+      message: `${wrapper} wrapper ${name}() kept: line ${lineOf(project)}: ${projectMethodCalled(f, project)}`,
+    };
   const relation = relationRead(f, body);
   if (relation)
     return {
@@ -171,6 +177,12 @@ function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
     return kept(
       `${written} is how the async twin a${method}() runs ${method}(): never rewritten to itself`,
     );
+  const definer = f.proofs.querysetOf(receiver)?.chains?.methods[method];
+  if (definer)
+    return {
+      code: "AS205",
+      message: `${written} kept${stored}: ${shortText(target)}() is ${definer}.${method}(), a method of the project that does more than build a queryset: it may run queries, and has no native async form`,
+    };
   if (ormName(target) && !looksLikeNonModel(receiver))
     return {
       code: "AS201",
@@ -196,6 +208,20 @@ function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
 function namedLikeNonModel(receiver: SyntaxNode, method: string): string {
   if (!looksLikeNonModel(receiver) || /session|cache|client/i.test(receiver.text)) return "";
   return ` (named like a form, a file or an upload, whose ${method}() has no native async form)`;
+}
+
+/**
+ * `Post.objects.stats()`: a method of the project's manager or QuerySet class behind a proven
+ * manager or queryset that is no chain method (it may run queries): said, or undefined.
+ */
+function projectMethodCalled(f: OrmFile, call: SyntaxNode): string | undefined {
+  const callee = call.childForFieldName("function");
+  if (callee?.type !== "attribute" || f.proofs.querysetOf(call)) return undefined;
+  const method = callee.childForFieldName("attribute")!.text;
+  const owner = f.proofs.querysetOf(callee.childForFieldName("object")!)?.chains?.methods[method];
+  return owner
+    ? `${shortText(callee)}() is ${owner}.${method}(), a method of the project that does more than build a queryset: it may run queries, and has no native async form`
+    : undefined;
 }
 
 /** `super().save` inside `async def asave(self)`: the twin running the sync method. */

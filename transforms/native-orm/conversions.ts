@@ -77,6 +77,13 @@ export function methodConversion(
     if (!known.twin) return undefined;
     if (known.receiver === "queryset" && known.proof.locksRows)
       return lockProblem(node, known.proof);
+    if (known.receiver === "queryset" && known.proof.chains?.shadowed?.includes(method))
+      return shadowedProblem(
+        node,
+        callee,
+        known.twin,
+        known.proof.chains.methods[known.twin.async],
+      );
     if (known.receiver === "queryset" && known.proof.bypassed?.includes(method))
       return overrideProblem(f, node, callee, known.twin, known.proof.model);
     return rename(known.twin, known.certain);
@@ -120,6 +127,25 @@ export function methodConversion(
  * `Manager.acreate()` is the QuerySet's, which runs `QuerySet.create()` in a thread and never the
  * manager's own method.
  */
+/** `<qs>.get()` where the project's QuerySet class defines its own `aget()`. */
+function shadowedProblem(
+  node: SyntaxNode,
+  callee: SyntaxNode,
+  twin: AsyncMethod,
+  owner: string | undefined,
+): Problem {
+  const receiver = callee.childForFieldName("object")!.text;
+  return {
+    code: "AS205",
+    node,
+    message:
+      `${owner ?? "the project's QuerySet class"} defines its own ${twin.async}(), so ` +
+      `${receiver}.${twin.async}() would call the project's method, not Django's native form of ` +
+      `${twin.sync}() (it may behave differently, e.g. return None for a missing row): keep ` +
+      `${twin.sync}() behind sync_to_async, or call ${twin.async}() knowing what it does`,
+  };
+}
+
 function overrideProblem(
   f: OrmFile,
   node: SyntaxNode,

@@ -300,13 +300,15 @@ function isOffDatabase(
   if (isPureQualified(qualified) || makesPlainValue(qualified)) return true;
   const receiver = callee.childForFieldName("object")!;
   const method = callee.childForFieldName("attribute")!.text;
-  // Building a queryset runs no query.
+  // Building a queryset runs no query; a project chain method (`Post.objects.published()`) is
+  // proven one only when its body builds nothing else (src/django/chain-methods.ts).
   if (
     QUERYSET_RETURNING.has(method) &&
     method !== "raw" &&
     (f.proofs.querysetOf(call) || looksLikeQueryset(call))
   )
     return true;
+  if (!QUERYSET_RETURNING.has(method) && f.proofs.querysetOf(call)) return true;
   if (isInMemoryValue(f, receiver)) return true;
   if (isPlainReceiver(f, receiver, method)) return true;
   // `timezone.now().timestamp()`: a method of what a pure function returned.
@@ -416,6 +418,11 @@ export function noAsyncApiProblem(
   // Django's user model methods that only read or set fields in memory (`check_password` may
   // save an upgraded hash: not one of them).
   if (instance && IN_MEMORY_USER_METHODS.has(method)) return undefined;
+  const owner = f.proofs.querysetOf(receiver)?.chains?.methods[method];
+  if (owner)
+    return problem(
+      `${callee.text}() is ${owner}.${method}(), a method of the project that does more than build a queryset (a chain of filter, exclude, annotate, order_by, ... on self): it may run queries, and has no native async form`,
+    );
   if (f.proofs.querysetOf(receiver) || instance)
     return problem(
       `${callee.text}() is a custom model or manager method, not in Django's async API`,
