@@ -41,10 +41,13 @@ const MODEL_BASES = new Set([
 ]);
 
 /** `models.CharField(...)`, `models.ManyToManyField(...)`: a field only a model body declares. */
-function isModelField(callee: SyntaxNode): boolean {
+function isModelField(callee: SyntaxNode, imports?: Map<string, string>): boolean {
+  if (!/Field$/.test(lastName(callee))) return false;
+  // `CharField(...)` after `from django.db.models import CharField`.
+  if (callee.type === "identifier") return imports?.get(callee.text) === "django.db.models";
   if (callee.type !== "attribute") return false;
-  const owner = callee.childForFieldName("object");
-  return owner?.text === "models" && /Field$/.test(lastName(callee));
+  const owner = callee.childForFieldName("object")?.text.replace(/\s+/g, "");
+  return owner === "models" || owner === "django.db.models";
 }
 
 function lastName(expr: SyntaxNode): string {
@@ -99,7 +102,7 @@ function bodyFactsOf(
     if (target?.type !== "identifier" || value?.type !== "call") continue;
     const callee = value.childForFieldName("function");
     const calleeName = callee ? lastName(callee) : "";
-    if (callee && isModelField(callee)) cls.declaresFields = true;
+    if (callee && isModelField(callee, imports)) cls.declaresFields = true;
     if (FIELD_RELATIONS.has(calleeName)) facts.relations.push(target.text);
     else if (FIELD_MANY_TO_MANY.has(calleeName)) facts.manyToMany!.push(target.text);
     else if (/Manager$/.test(calleeName) || /\.as_manager$/.test(callee?.text ?? "")) {

@@ -100,8 +100,16 @@ export function accountForSites(f: OrmFile): void {
  * sync_to_async(qs.filter)(...)).first)()`, one native call once rewritten)?
  */
 function insideRecorded(node: SyntaxNode, recorded: Set<number>): boolean {
-  for (let n = node.parent; n && n.type !== "block"; n = n.parent)
-    if (n.type === "call" && recorded.has(n.startIndex)) return true;
+  for (let n = node.parent; n && n.type !== "block"; n = n.parent) {
+    if (n.type !== "call" || !recorded.has(n.startIndex)) continue;
+    // In the arguments the wrapped function is called with (`sync_to_async(Tag.objects.get)(
+    // pk__in=await sync_to_async(v.ids)())`), a site is a site of its own.
+    const args = n.childForFieldName("arguments");
+    const wrapped = n.childForFieldName("function")?.type === "call";
+    if (wrapped && args && args.startIndex <= node.startIndex && node.endIndex <= args.endIndex)
+      continue;
+    return true;
+  }
   return false;
 }
 
@@ -346,6 +354,15 @@ function lambdaReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
 function importedReason(f: OrmFile, qualified: string, written: string, stored: string): Reason {
   const module = qualified.split(".").slice(0, -1).join(".");
   const index = f.ctx.project.index;
+  const name = qualified.slice(module.length + 1);
+  const decorated = index?.functions.find(
+    (fn) => fn.module === module && fn.name === name && !fn.className && fn.decorators.length > 0,
+  );
+  if (decorated)
+    return {
+      code: "AS208",
+      message: `${written} kept${stored}: ${qualified} is decorated with @${decorated.decorators.join(", @")} (${decorated.path}:${decorated.line}), and decorated functions are not followed (a decorator may make a task object or wrap the call): if its body does ORM work, give it an async form by hand`,
+    };
   if (index?.functions.some((fn) => fn.module === module))
     return kept(
       `${written} runs ${qualified}, a function of the project whose calls reach no Django ORM work the project survey found${stored}`,
