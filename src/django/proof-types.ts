@@ -1,8 +1,10 @@
 import type { SyntaxNode } from "../model/types.js";
-import type { SelectedRelations } from "./proof-parts.js";
 
 // The proofs' shapes, apart from the proofs (proofs.ts) so the helpers that build them
 // (project-chains.ts) need no import back into it.
+
+/** Relations a queryset or instance already loaded: names from select_related, or all of them. */
+export type SelectedRelations = ReadonlySet<string> | "all";
 
 /** A proven queryset or manager expression. */
 export interface QuerysetProof {

@@ -6,6 +6,7 @@ import { QUERYSET_RETURNING } from "./api.js";
 import { managerSelfProof } from "./manager-self.js";
 import { afterProjectChain, afterStep, chainMethodNames, withChains } from "./project-chains.js";
 import type { InstanceProof, QuerysetProof } from "./proof-types.js";
+import { querysetOfAnnotation, querysetReturnedBy } from "./queryset-annotations.js";
 import {
   bindingSite,
   bypassedMethods,
@@ -23,6 +24,8 @@ import {
   reachingAssignment,
   RUN_TIME_LOOKUP,
   unquoted,
+  mergeQuerysets,
+  isLazySlice,
 } from "./proof-parts.js";
 import type { SelectedRelations } from "./proof-parts.js";
 
@@ -253,6 +256,12 @@ export class OrmProofs {
       let proof: QuerysetProof | undefined;
       for (const bound of bindings.nodes) {
         const site = bindingSite(bound);
+        const annotated = site && this.annotatedQueryset(site, bound);
+        if (annotated) {
+          proof = proof ? mergeQuerysets(proof, annotated) : annotated;
+          if (!proof) return undefined;
+          continue;
+        }
         if (site?.type !== "assignment" || site.childForFieldName("left")?.id !== bound.id)
           return undefined;
         const value = site.childForFieldName("right");
@@ -270,6 +279,19 @@ export class OrmProofs {
     } finally {
       this.inProgress.delete(key);
     }
+  }
+
+  /** `qs: QuerySet[M]` (a parameter, or an assignment with that annotation), `qs = f()` with `f` annotated so. */
+  private annotatedQueryset(site: SyntaxNode, bound: SyntaxNode): QuerysetProof | undefined {
+    const named = (name: string, at: SyntaxNode) => this.modelClassNamed(name, at);
+    const type = site.childForFieldName("type");
+    const own = site.type === "assignment" ? site.childForFieldName("left") : site.namedChildren[0];
+    const name = site.type === "typed_default_parameter" ? site.childForFieldName("name") : own;
+    if (type && name?.id === bound.id) return querysetOfAnnotation(type, named);
+    const value = site.type === "assignment" ? site.childForFieldName("right") : null;
+    return value?.type === "call" && own?.id === bound.id
+      ? querysetReturnedBy(value, named)
+      : undefined;
   }
 
   /** The proof for an assigned value; "self" when it only refines the name being proven. */
@@ -541,27 +563,6 @@ function callThroughWrapper(
     return body ? callThroughWrapper(body) : undefined;
   }
   return undefined;
-}
-
-function mergeQuerysets(a: QuerysetProof, b: QuerysetProof): QuerysetProof | undefined {
-  if (a.model !== b.model) return undefined;
-  return {
-    model: a.model,
-    selected: intersect(a.selected, b.selected),
-    locksRows: a.locksRows || b.locksRows,
-    yieldsInstances: a.yieldsInstances && b.yieldsInstances,
-    ...(a.lockNode || b.lockNode ? { lockNode: a.lockNode ?? b.lockNode } : {}),
-    ...(a.bypassed || b.bypassed
-      ? { bypassed: [...(a.bypassed ?? []), ...(b.bypassed ?? [])] }
-      : {}),
-  };
-}
-
-/** `<value>[a:b]`, a slice without a step: a queryset stays a lazy queryset (LIMIT/OFFSET). */
-function isLazySlice(expr: SyntaxNode): boolean {
-  if (expr.type !== "subscript") return false;
-  const index = expr.childForFieldName("subscript");
-  return index?.type === "slice" && !!expr.childForFieldName("value") && !/:.*:/.test(index.text);
 }
 
 /** Every step from `root` up to `value` is a queryset-returning method call or a lazy slice. */

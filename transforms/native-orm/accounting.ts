@@ -127,7 +127,7 @@ function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
     const callee = shortText(unproven.childForFieldName("function")!);
     return {
       code: "AS201",
-      message: `${wrapper} wrapper ${name}() kept: line ${lineOf(unproven)}: nothing proves ${shortText(receiverOf(unproven)!)} is a queryset, manager or model instance, so ${callee}() is not known to be ORM work with a native async form (annotate it with its model class to make it proven)`,
+      message: `${wrapper} wrapper ${name}() kept: line ${lineOf(unproven)}: nothing proves ${shortText(receiverOf(unproven)!)} is a queryset, manager or model instance, so ${callee}() is not known to be ORM work with a native async form (annotate it with its model class, or QuerySet[Model] for a queryset, to make it proven)`,
     };
   }
   const project = body.descendantsOfType("call").find((c) => projectMethodCalled(f, c));
@@ -194,7 +194,7 @@ function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
   if (ormName(target) && !looksLikeNonModel(receiver))
     return {
       code: "AS201",
-      message: `${written} kept${stored}: nothing proves ${shortText(receiver)} is a queryset, manager or model instance, so ${method}() is not known to have Django's native async form (annotate it with its model class to make it proven)`,
+      message: `${written} kept${stored}: nothing proves ${shortText(receiver)} is a queryset, manager or model instance, so ${method}() is not known to have Django's native async form (annotate it with its model class, or QuerySet[Model] for a queryset, to make it proven)`,
     };
   const owner = projectOwner(f, receiver);
   if (owner)
