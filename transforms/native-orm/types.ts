@@ -228,6 +228,8 @@ export interface OrmFile {
   readonly out: FindingsReporter<Code>;
   /** Local names that stand for a wrapper, found on first use. */
   wrapperNames?: Set<string>;
+  /** Module-level aliases of a wrapper (`db_async = partial(sync_to_async, ...)`): their values. */
+  wrapperAliases?: Map<string, SyntaxNode>;
   /** Every identifier's text in the file, found on first use. */
   identifierNames?: Set<string>;
   /** Every comment in the file, found on first use. */
