@@ -1,4 +1,5 @@
 import { callArguments } from "../../src/python/calls.js";
+import { projectTopModules } from "../../src/project/index-lookup.js";
 import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { asyncMethodFor, nativeTwinsSaid } from "../../src/django/api.js";
@@ -363,9 +364,26 @@ function importedReason(f: OrmFile, qualified: string, written: string, stored: 
       code: "AS208",
       message: `${written} kept${stored}: ${qualified} is decorated with @${decorated.decorators.join(", @")} (${decorated.path}:${decorated.line}), and decorated functions are not followed (a decorator may make a task object or wrap the call): if its body does ORM work, give it an async form by hand`,
     };
-  if (index?.functions.some((fn) => fn.module === module))
+  const plain = (fn: { className?: string; nested: boolean }) => !fn.className && !fn.nested;
+  if (index?.functions.some((fn) => fn.module === module && fn.name === name && plain(fn)))
     return kept(
       `${written} runs ${qualified}, a function of the project whose calls reach no Django ORM work the project survey found${stored}`,
+    );
+  const ofProject = !!index && projectTopModules(index).has(module.split(".")[0]);
+  // `from blog.services import bump_views`, where blog/services/__init__.py imports it.
+  const defining = ofProject
+    ? index!.functions.filter(
+        (fn) => fn.module.startsWith(`${module}.`) && fn.name === name && plain(fn),
+      )
+    : [];
+  if (defining.length > 0)
+    return {
+      code: "AS208",
+      message: `${written} kept${stored}: ${module} does not define ${name}, it imports it (a package re-export of ${defining.map((fn) => `${fn.module}, ${fn.path}:${fn.line}`).join("; ")}), and chains are not followed through re-exports: import ${name} from ${defining[0].module} to have it followed, or give it an async form by hand if it does ORM work`,
+    };
+  if (ofProject)
+    return kept(
+      `${written} runs ${qualified}, a name of the project's module ${module} that the project index shows as no function (a class, an alias, or a name imported there): not followed${stored}`,
     );
   if (qualified.startsWith("django."))
     return kept(
