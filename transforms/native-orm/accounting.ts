@@ -342,6 +342,12 @@ function otherUses(f: OrmFile, def: SyntaxNode): string | undefined {
 function lambdaReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
   const body = target.childForFieldName("body");
   const findings = body ? scan(f, body, "wrapper") : undefined;
+  const relation =
+    body && (!findings || findings.ormSites === 0) ? relationRead(f, body) : undefined;
+  if (relation)
+    return kept(
+      `${written} reads ${relation.text}, a relation that loads its row lazily: that query has no native async form (select_related where the instance is loaded would make it a plain read)${stored}`,
+    );
   if (!findings || findings.ormSites === 0)
     return kept(
       `${written}: the lambda holds no Django ORM call with a native async form that this transform can see${stored}`,
