@@ -13,9 +13,11 @@ import type { PrePass } from "./pre-pass.js";
  * the run asks for the project's calls (two thirds of the bytes, which a one-file run rarely needs).
  * 5: class facts hold manager methods, reverse related_names and the bases known outside the ORM.
  * 6: file facts say whether the file sets DJANGO_ALLOW_ASYNC_UNSAFE. 7: entries keyed by the
- * file's content (size and SHA-256), not its modification time.
+ * file's content (size and SHA-256), not its modification time. 8: class facts hold a manager's
+ * or QuerySet's chain methods and the QuerySet class of a manager attribute; fields spelled
+ * `django.db.models.X` count (a class facts change serves stale answers unless the version moves).
  */
-const CACHE_VERSION = 7;
+const CACHE_VERSION = 8;
 export { CACHE_DIR };
 
 /** What identifies a file's content: its size and the SHA-256 of its bytes (hex). */
