@@ -77,7 +77,7 @@ describe("the index cache", () => {
     });
     const named = join(dir, "shop/views.py");
     const cold = await run([named], { config: false });
-    const cacheFiles = ["index-v7.json", "calls-v7.json"].map((f) => join(dir, CACHE_DIR, f));
+    const cacheFiles = ["index-v8.json", "calls-v8.json"].map((f) => join(dir, CACHE_DIR, f));
     const before = cacheFiles.map((f) => readFileSync(f, "utf8"));
     for (const f of cacheFiles) utimesSync(f, 1_600_000_000, 1_600_000_000);
     const warm = await run([named], { config: false });
@@ -107,7 +107,7 @@ describe("the index cache", () => {
     const cold = await calls();
     expect(JSON.parse(cold).length).toBeGreaterThan(2);
     expect(await calls()).toBe(cold);
-    const callsFile = join(dir, CACHE_DIR, "calls-v7.json");
+    const callsFile = join(dir, CACHE_DIR, "calls-v8.json");
     writeFileSync(callsFile, JSON.stringify({ token: "other", calls: {} }));
     expect(await calls()).toBe(cold);
     rmSync(callsFile);
