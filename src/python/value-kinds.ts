@@ -74,6 +74,23 @@ export function makesPlainValue(qualified: string | undefined): boolean {
   return !!qualified && (JSON_MAKERS.has(qualified) || SCALAR_MAKERS.has(qualified));
 }
 
+/** `collections` containers: empty when made with no items, in memory. */
+const COLLECTIONS = new Set([
+  "collections.defaultdict",
+  "collections.Counter",
+  "collections.OrderedDict",
+  "collections.deque",
+]);
+
+/** `list`, `dict`, `set`, `int`: a builtin type passed as a defaultdict's factory. */
+function isBuiltinFactory(arg: SyntaxNode): boolean {
+  return (
+    arg.type === "identifier" &&
+    ["list", "dict", "set", "int", "str", "float"].includes(arg.text) &&
+    isBuiltinName(arg)
+  );
+}
+
 /** Calls whose result is a JSON document. */
 const JSON_MAKERS = new Set(["json.loads", "json.load", "orjson.loads", "ujson.loads"]);
 
@@ -232,8 +249,11 @@ function callKind(call: SyntaxNode, depth: number): PlainKind | undefined {
   const args = call.childForFieldName("arguments")?.namedChildren ?? [];
   if (callee.type === "identifier" && isBuiltinName(callee)) {
     if (SCALAR_BUILTINS.has(callee.text)) return "scalar";
+    // `set()`, `dict()`: empty containers, built in memory like their literals.
     if (CONTAINER_BUILTINS.has(callee.text))
-      return args.length === 1 && plainKindOf(args[0], depth + 1) ? "json" : undefined;
+      return args.length === 0 || (args.length === 1 && plainKindOf(args[0], depth + 1))
+        ? "json"
+        : undefined;
     if (callee.text === "range") return "scalar";
     if (callee.text === "enumerate" || callee.text === "zip")
       return args.length > 0 && args.every((a) => plainKindOf(a, depth + 1)) ? "json" : undefined;
@@ -245,6 +265,9 @@ function callKind(call: SyntaxNode, depth: number): PlainKind | undefined {
   const qualified =
     callee.type === "identifier" || callee.type === "attribute" ? qualifiedName(callee) : undefined;
   if (qualified && JSON_MAKERS.has(qualified)) return "json";
+  // `defaultdict(list)`, `Counter()`, `deque()`: empty collections (or of plain items).
+  if (qualified && COLLECTIONS.has(qualified))
+    return args.every((a) => plainKindOf(a, depth + 1) || isBuiltinFactory(a)) ? "json" : undefined;
   if (qualified && SCALAR_MAKERS.has(qualified)) return "scalar";
   if (callee.type !== "attribute") return undefined;
   const receiver = callee.childForFieldName("object")!;

@@ -423,7 +423,12 @@ export function noAsyncApiProblem(
     return problem(
       `${callee.text}() is ${owner}.${method}(), a method of the project that does more than build a queryset (a chain of filter, exclude, annotate, order_by, ... on self): it may run queries, and has no native async form`,
     );
-  if (f.proofs.querysetOf(receiver) || instance)
+  const queryset = f.proofs.querysetOf(receiver);
+  if (queryset && !f.ctx.project.models[queryset.model] && queryset.model !== "")
+    return problem(
+      `${callee.text}() is a method of ${queryset.model}'s manager, a model this project does not declare (Django's or a package's), with no native async form in Django's async API: it may query`,
+    );
+  if (queryset || instance)
     return problem(
       `${callee.text}() is a custom model or manager method, not in Django's async API`,
     );

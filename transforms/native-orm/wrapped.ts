@@ -99,13 +99,15 @@ function lambdaConversion(
     const qsNode = callArguments(body)[0];
     return listConversion(f, awaitNode, qsNode, outer);
   }
+  // A chain over several lines continued inside the wrapper's brackets keeps brackets of its own.
+  const spans = body.startPosition.row !== body.endPosition.row;
   return {
     ...inner,
     node: outer,
     edits: [
-      { start: outer.startIndex, end: body.startIndex, text: "" },
+      { start: outer.startIndex, end: body.startIndex, text: spans ? "(" : "" },
       ...inner.edits,
-      { start: body.endIndex, end: outer.endIndex, text: "" },
+      { start: body.endIndex, end: outer.endIndex, text: spans ? ")" : "" },
     ],
   };
 }
