@@ -2,7 +2,8 @@ import { callArguments } from "../../src/python/calls.js";
 import { projectTopModules } from "../../src/project/index-lookup.js";
 import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
-import { asyncMethodFor, nativeTwinsSaid } from "../../src/django/api.js";
+import { QUERYSET_RETURNING, asyncMethodFor, nativeTwinsSaid } from "../../src/django/api.js";
+import { plainKindOf } from "../../src/python/value-kinds.js";
 import { chainFunction, chainTarget, methodTarget, reachesOrmWork } from "./chains.js";
 import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
 import type { Blocker } from "./codes.js";
@@ -125,10 +126,11 @@ function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
   const body = def.childForFieldName("body")!;
   const unproven = body.descendantsOfType("call").find((c) => ormLookingCall(f, c));
   if (unproven) {
-    const callee = shortText(unproven.childForFieldName("function")!);
+    // Named by the chain's root, the first value not built by a queryset step.
+    const root = chainRoot(receiverOf(unproven)!);
     return {
       code: "AS201",
-      message: `${wrapper} wrapper ${name}() kept: line ${lineOf(unproven)}: nothing proves ${shortText(receiverOf(unproven)!)} is a queryset, manager or model instance, so ${callee}() is not known to be ORM work with a native async form (annotate it with its model class, or QuerySet[Model] for a queryset, to make it proven)`,
+      message: `${wrapper} wrapper ${name}() kept: line ${lineOf(unproven)}: nothing proves ${shortText(root)} is a queryset, manager or model instance, so ${compactChain(unproven)} is not known to be ORM work with a native async form (annotate it with its model class, or QuerySet[Model] for a queryset, to make it proven)`,
     };
   }
   const project = body.descendantsOfType("call").find((c) => projectMethodCalled(f, c));
@@ -155,7 +157,9 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
   const stored = site.form === "stored" ? ", stored for later calls" : "";
   if (!target)
     return { code: "AS215", message: `sync_to_async() with no function to follow${stored}: kept` };
-  const written = `sync_to_async(${shortText(target)})`;
+  // As the site spells its wrapper: `database_sync_to_async(...)`, an alias, `sync.sync_to_async`.
+  const wrapper = site.node.childForFieldName("function")?.text ?? "sync_to_async";
+  const written = `${/^[\w.]+$/.test(wrapper) ? wrapper : "sync_to_async"}(${shortText(target)})`;
   const def = localDef(f, target);
   if (def) return localReason(f, def, written, stored);
   if (target.type === "lambda") return lambdaReason(f, target, written, stored);
@@ -264,7 +268,12 @@ function ormName(attribute: SyntaxNode): boolean {
 function ormLookingCall(f: OrmFile, call: SyntaxNode): boolean {
   const callee = call.childForFieldName("function");
   if (callee?.type !== "attribute" || looksLikeNonModel(receiverOf(call)!)) return false;
-  // `self.filter(...)` on an unproven receiver: a queryset's work the scan could not prove.
+  // `self.filter(...)`, `x.related.select_related(...)` on an unproven receiver: a queryset's
+  // work the scan could not prove (a list or a JSON value has none of these methods).
+  const method = callee.childForFieldName("attribute")!.text;
+  const receiver = callee.childForFieldName("object")!;
+  if (QUERYSET_RETURNING.has(method) && !f.proofs.querysetOf(call) && !plainKindOf(receiver))
+    return true;
   return ormName(callee) || (looksLikeQueryset(call) && !f.proofs.querysetOf(call));
 }
 
@@ -452,6 +461,29 @@ function namedCalls(body: SyntaxNode): string {
   if (names.length === 0) return "";
   const shown = names.slice(0, 3).map((n) => `${n}()`);
   return ` (it calls ${shown.join(", ")}${names.length > 3 ? ", ..." : ""})`;
+}
+
+/** `x.related` in `x.related.select_related(...).filter(...)`: below the queryset steps. */
+function chainRoot(expr: SyntaxNode): SyntaxNode {
+  let n = expr;
+  for (;;) {
+    const callee = n.type === "call" ? n.childForFieldName("function") : null;
+    const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : "";
+    if (!callee || !method || !QUERYSET_RETURNING.has(method)) return n;
+    n = callee.childForFieldName("object")!;
+  }
+}
+
+/** `x.related.select_related(...).filter(...)`: a call chain with its arguments elided. */
+function compactChain(expr: SyntaxNode): string {
+  if (expr.type === "call") {
+    const args = expr.childForFieldName("arguments");
+    const callee = expr.childForFieldName("function")!;
+    return `${compactChain(callee)}(${args && args.namedChildren.length > 0 ? "..." : ""})`;
+  }
+  if (expr.type === "attribute")
+    return `${compactChain(expr.childForFieldName("object")!)}.${expr.childForFieldName("attribute")!.text}`;
+  return shortText(expr);
 }
 
 function shortText(node: SyntaxNode): string {

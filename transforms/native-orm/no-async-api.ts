@@ -446,8 +446,14 @@ export function noAsyncApiProblem(
       `${callee.text}(): ${receiver.text} is a JSON value (by its origin or use) and ${method}() is no method of dict, list or str: it may be a database object kept in one`,
     );
   const why = unknownKindReason(receiver);
+  const [said, of] = [shortened(callee), shortened(receiver)];
+  // `x.related.select_related(...).filter()`: a lazy step only if `x.related` is the ORM's.
+  if (QUERYSET_RETURNING.has(method))
+    return problem(
+      `${said}() builds a lazy queryset only if ${of} is a queryset or manager, which nothing here proves (the receiver's chain is not rooted at a model's manager or a proven instance)${why ? `: ${why}` : ""}`,
+    );
   return problem(
-    `${callee.text}() is not known to stay off the database: ${receiver.text} is not proven a queryset, a model instance or an in-memory value${why ? `: ${why}` : ""}`,
+    `${said}() is not known to stay off the database: ${of} is not proven a queryset, a model instance or an in-memory value${why ? `: ${why}` : ""}`,
   );
 }
 

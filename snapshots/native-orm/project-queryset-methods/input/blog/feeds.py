@@ -33,3 +33,8 @@ async def popular_tag(name):
 
 async def popular_count():
     return await sync_to_async(Tag.objects.popular().count)()
+
+
+async def fresh_count():
+    qs = Post.objects.published()
+    return await sync_to_async(qs.count)()

@@ -32,3 +32,8 @@ async def popular_tag(name):
 
 async def popular_count():
     return await Tag.objects.popular().acount()
+
+
+async def fresh_count():
+    qs = Post.objects.published()
+    return await qs.acount()
