@@ -224,3 +224,33 @@ export const QUERYSET_RETURNING = new Set([
   "select_for_update",
   "raw",
 ]);
+
+/**
+ * Attributes of Django's own auth models that never load a related row: columns and properties
+ * of AbstractBaseUser, AbstractUser and PermissionsMixin (`groups` and `user_permissions` are
+ * many-to-many managers: reading one runs no query), and of Group and Permission. A `User`
+ * the project does not declare is Django's or a package's extension of these.
+ */
+export const DJANGO_MODEL_PLAIN_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
+  User: new Set([
+    "username",
+    "email",
+    "first_name",
+    "last_name",
+    "password",
+    "is_staff",
+    "is_active",
+    "is_superuser",
+    "date_joined",
+    "last_login",
+    "is_authenticated",
+    "is_anonymous",
+    "groups",
+    "user_permissions",
+    "USERNAME_FIELD",
+    "EMAIL_FIELD",
+    "REQUIRED_FIELDS",
+  ]),
+  Group: new Set(["name", "permissions"]),
+  Permission: new Set(["name", "codename"]),
+};

@@ -1,4 +1,5 @@
 import { RUN_TIME_LOOKUP } from "../../src/django/proof-parts.js";
+import { DJANGO_MODEL_PLAIN_ATTRIBUTES } from "../../src/django/api.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { Conversion, OrmFile, Problem } from "./types.js";
 import { isWrapperCall } from "./wrappers.js";
@@ -114,6 +115,7 @@ function unknownFieldRead(
   const object = node.childForFieldName("object")!.text;
   const attribute = node.childForFieldName("attribute")?.text ?? "";
   if (NEVER_RELATED.test(attribute)) return undefined;
+  if (DJANGO_MODEL_PLAIN_ATTRIBUTES[model]?.has(attribute)) return undefined;
   // A class of a `models` module whose bases the pre-pass cannot follow (a package's base class).
   const why = seen[model]
     ? `${model} is declared in the project, but its bases do not show whether it is a Django model`
