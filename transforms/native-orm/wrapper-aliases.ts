@@ -63,7 +63,7 @@ function aliasesIn(root: SyntaxNode, source: string): Map<string, SyntaxNode> {
 /** The wrapper name an alias value stands on: `sync_to_async` in `partial(sync_to_async, ...)`. */
 export function wrapperOf(value: SyntaxNode): SyntaxNode | undefined {
   if (value.type === "identifier" || value.type === "attribute")
-    return /(^|\.)(database_)?sync_to_async$/.test(value.text) ? value : undefined;
+    return /sync_to_async$/.test(value.text) ? value : undefined;
   if (
     value.type !== "call" ||
     !/(^|\.)partial$/.test(value.childForFieldName("function")?.text ?? "")
@@ -112,7 +112,7 @@ function moduleStatements(root: SyntaxNode): SyntaxNode[] {
  */
 export function aliasIsThreadInsensitive(wrapper: SyntaxNode): boolean {
   const callee = wrapper.childForFieldName("function");
-  if (callee?.type !== "identifier" || /sync_to_async$/.test(callee.text)) return false;
+  if (callee?.type !== "identifier") return false;
   const root = wrapper.tree.rootNode;
   const value = aliasesIn(root, root.text).get(callee.text);
   return !!value && /(^|,)thread_sensitive=False(,|$)/.test(keywordsOf(value));
