@@ -3,11 +3,18 @@ import { relative, resolve } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
 import { needsParenthesesForAwait } from "../../src/python/shapes.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
-import { chainBlocker, isNestedDef, nameOf, reachedFunctions } from "./chains.js";
+import {
+  chainBlocker,
+  isNestedDef,
+  nameOf,
+  ownProblems,
+  reachedFunctions,
+  reachesOtherFiles,
+} from "./chains.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
 import { callsNamed } from "../../src/project/index-lookup.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
-import { nameUsed } from "./state.js";
+import { identifierNames } from "./state.js";
 import type {
   ChainCall,
   ChainedWrapper,
@@ -16,6 +23,7 @@ import type {
   Conversion,
   OrmFile,
   Problem,
+  ScannedFile,
 } from "./types.js";
 
 // The file's plan for wrappers that convert through calls: which wrappers convert, which reached
@@ -28,7 +36,28 @@ export function twinName(name: string): string {
   return `${underscores}a${name.slice(underscores.length)}`;
 }
 
-export function chainPlan(f: OrmFile, wrappers: ChainedWrapper[]): ChainPlan {
+/**
+ * Stage 3, the file's chains: every decorated wrapper that converts but for its calls to plain
+ * defs of this file, and every `sync_to_async(helper)(...)` of one, planned together. A chain
+ * reaching another file is the project's plan's (see project-chains.ts).
+ */
+export function planFileChains(f: ScannedFile): ChainPlan {
+  return chainPlan(f, [
+    ...f.sites.decoratedDefs.flatMap((def) => {
+      const a = f.decorated.get(def.id);
+      return a &&
+        a.chainCalls.length > 0 &&
+        ownProblems(a).length === 0 &&
+        !reachesOtherFiles(f, a.chainCalls, a.crossCalls)
+        ? [{ def, name: nameOf(def), calls: a.chainCalls }]
+        : [];
+    }),
+    ...f.wrappedChains,
+  ]);
+}
+
+function chainPlan(f: OrmFile, wrappers: ChainedWrapper[]): ChainPlan {
+  const nameUsed = identifierNames(f);
   const blocked = new Map<number, Problem>();
   for (const w of wrappers) {
     const blocker = chainBlocker(f, w.name, w.calls);
@@ -44,7 +73,7 @@ export function chainPlan(f: OrmFile, wrappers: ChainedWrapper[]): ChainPlan {
     );
     const twins = twinsOf(f, converting, reached);
     const forwarding = forwardersOf(converting, twins);
-    const clash = [...twins].find(([id, name]) => nameUsed(f, name) && !forwarding.has(id));
+    const clash = [...twins].find(([id, name]) => nameUsed().has(name) && !forwarding.has(id));
     if (!clash) return edited(f, blocked, converting, reached, twins, forwarding);
     const fn = reached.find((r) => r.def.id === clash[0])!;
     for (const w of converting)

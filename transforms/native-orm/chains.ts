@@ -20,6 +20,7 @@ import type {
   Findings,
   OrmFile,
   Problem,
+  ScannedFile,
 } from "./types.js";
 
 // Issue 15, part 1 (same file): a wrapper whose body calls functions of its own module converts
@@ -123,11 +124,33 @@ export function chainCallsOf(f: OrmFile, findings: Findings): ChainCall[] {
   return calls;
 }
 
-/** The function `def` as a link of a chain: scanned, its own blockers found. */
+/**
+ * The function `def` as a link of a chain: as the file's scan found it (stage 2), or scanned now
+ * for a def no site of the file reaches (what accounting asks of a kept wrapper's target).
+ */
 export function chainFunction(f: OrmFile, def: SyntaxNode): ChainFunction {
-  const cache = (f.chainFunctions ??= new Map<number, ChainFunction>());
-  const known = cache.get(def.id);
-  if (known) return known;
+  const scanned = (f as Partial<ScannedFile>).chainFunctions?.get(def.id);
+  return scanned ?? scanChainFunction(f, def);
+}
+
+/** Every function reached by chains of calls from `roots` (themselves included), scanned once. */
+export function chainFunctionsFrom(
+  f: OrmFile,
+  roots: Iterable<SyntaxNode>,
+): Map<number, ChainFunction> {
+  const found = new Map<number, ChainFunction>();
+  const visit = (def: SyntaxNode) => {
+    if (found.has(def.id)) return;
+    const fn = scanChainFunction(f, def);
+    found.set(def.id, fn);
+    for (const c of fn.calls) visit(c.def);
+  };
+  for (const def of roots) visit(def);
+  return found;
+}
+
+/** `def` scanned as a link of a chain: its ORM work, its calls, its own blockers. */
+function scanChainFunction(f: OrmFile, def: SyntaxNode): ChainFunction {
   const body = def.childForFieldName("body")!;
   const findings = scan(f, body, "wrapper");
   const calls = chainCallsOf(f, findings);
@@ -145,9 +168,7 @@ export function chainFunction(f: OrmFile, def: SyntaxNode): ChainFunction {
       node: def,
       message: "a generator function cannot be converted",
     });
-  const fn = { def, findings, calls, cross, problems };
-  cache.set(def.id, fn);
-  return fn;
+  return { def, findings, calls, cross, problems };
 }
 
 /**
