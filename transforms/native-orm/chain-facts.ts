@@ -1,11 +1,12 @@
 import { siteKey } from "../../src/model/function-key.js";
 import type { Context, Edit, FileSemantics, SyntaxNode } from "../../src/model/types.js";
-import { awaitedCall, twinName } from "./chain-plan.js";
+import { awaitedCall } from "./chain-plan.js";
+import { twinName } from "./chain-planner.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
 import { chainFunction, nameOf, ownProblems, reachesOtherFiles } from "./chains.js";
 import { chainKey, plainFunctions } from "./cross-calls.js";
 import { analyseDecorated } from "./decorated.js";
-import { identifierNames, lineOf, newOrmFile } from "./state.js";
+import { identifierCounts, lineOf, newOrmFile } from "./state.js";
 import { scanFile } from "./file-facts.js";
 import { findSites, NO_SITES } from "./sites.js";
 import type {
@@ -41,7 +42,7 @@ function linksOf(f: OrmFile, local: ChainCall[], cross: CrossCall[]): ChainLink[
 function functionFacts(
   f: OrmFile,
   def: SyntaxNode,
-  names: () => ReadonlySet<string>,
+  names: () => ReadonlyMap<string, number>,
 ): FunctionFacts {
   const fn = chainFunction(f, def);
   const crossIds = new Set(fn.cross.map((c) => c.call.id));
@@ -94,7 +95,7 @@ export function projectTwinEdits(
 function twinState(
   f: OrmFile,
   def: SyntaxNode,
-  names: () => ReadonlySet<string>,
+  names: () => ReadonlyMap<string, number>,
 ): Pick<FunctionFacts, "twinTaken" | "twinExists"> {
   const twin = twinName(nameOf(def));
   const holder = def.parent?.type === "decorated_definition" ? def.parent : def;
@@ -145,7 +146,7 @@ export function chainFacts(
     wanted?.flatMap((key) => defs.get(key) ?? []),
   );
   const wrappers = wanted ? [] : wrappersOf(f);
-  const names = identifierNames(f);
+  const names = identifierCounts(f);
   const functions = new Map<string, FunctionFacts>();
   const visit = (key: string) => {
     const def = defs.get(key);

@@ -3,46 +3,36 @@ import { relative, resolve } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
 import { needsParenthesesForAwait } from "../../src/python/shapes.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
-import {
-  chainBlocker,
-  isNestedDef,
-  nameOf,
-  ownProblems,
-  reachedFunctions,
-  reachesOtherFiles,
-} from "./chains.js";
+import { isNestedDef, nameOf, ownProblems, reachedFunctions, reachesOtherFiles } from "./chains.js";
+import { planChains, twinName } from "./chain-planner.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
 import { callsNamed } from "../../src/project/index-lookup.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
-import { identifierNames } from "./state.js";
+import { identifierCounts, lineOf } from "./state.js";
 import type {
   ChainCall,
   ChainedWrapper,
   ChainFunction,
   ChainPlan,
   Conversion,
+  FunctionFacts,
   OrmFile,
   Problem,
   ScannedFile,
+  WrapperFacts,
 } from "./types.js";
 
-// The file's plan for wrappers that convert through calls: which wrappers convert, which reached
-// functions become `async def` in place (every caller converts with them) and which gain an
-// async twin beside them (some caller stays sync), and the edits that do it.
-
-/** `process_files` -> `aprocess_files`, `_process_files` -> `_aprocess_files` (Django's names). */
-export function twinName(name: string): string {
-  const underscores = /^_*/.exec(name)![0];
-  return `${underscores}a${name.slice(underscores.length)}`;
-}
+// The file's plan for wrappers that convert through calls: the one chain planner's decisions
+// (chain-planner.ts) on the file's facts (which wrappers convert, which reached functions become
+// `async def` in place and which gain an async twin beside them), and the edits that do it.
 
 /**
  * Stage 3, the file's chains: every decorated wrapper that converts but for its calls to plain
- * defs of this file, and every `sync_to_async(helper)(...)` of one, planned together. A chain
- * reaching another file is the project's plan's (see project-chains.ts).
+ * defs of this file, and every `sync_to_async(helper)(...)` of one, planned together by the one
+ * chain planner. A chain reaching another file is the project's plan's (see project-chains.ts).
  */
 export function planFileChains(f: ScannedFile): ChainPlan {
-  return chainPlan(f, [
+  const wrappers: ChainedWrapper[] = [
     ...f.sites.decoratedDefs.flatMap((def) => {
       const a = f.decorated.get(def.id);
       return a &&
@@ -53,37 +43,96 @@ export function planFileChains(f: ScannedFile): ChainPlan {
         : [];
     }),
     ...f.wrappedChains,
-  ]);
-}
-
-function chainPlan(f: OrmFile, wrappers: ChainedWrapper[]): ChainPlan {
-  const nameUsed = identifierNames(f);
+  ];
+  const all = reachedFunctions(
+    f,
+    wrappers.flatMap((w) => w.calls),
+  );
+  const counts = identifierCounts(f);
+  const decided = planChains({
+    functions: new Map(all.map((fn) => [keyOf(fn.def), functionFacts(f, fn, counts)])),
+    wrappers: wrappers.map((w) => wrapperFacts(f, w)),
+    rewritten: () => true,
+    indexed: () => undefined,
+    scope: "file",
+  });
   const blocked = new Map<number, Problem>();
   for (const w of wrappers) {
-    const blocker = chainBlocker(f, w.name, w.calls);
-    if (blocker) blocked.set(w.def.id, blocker);
+    const decision = decided.wrappers[keyOf(w.def)];
+    if (!decision || !("blocker" in decision)) continue;
+    const at = decision.at && all.find((fn) => keyOf(fn.def) === decision.at)?.def;
+    const node = at ? at.childForFieldName("name")! : w.calls[decision.via].call;
+    blocked.set(w.def.id, { ...decision.blocker, node });
   }
-  // A twin whose name is taken blocks every wrapper reaching it; that can leave other functions
-  // with a caller that stays sync, so the decisions are made again until nothing changes.
-  for (;;) {
-    const converting = wrappers.filter((w) => !blocked.has(w.def.id));
-    const reached = reachedFunctions(
-      f,
-      converting.flatMap((w) => w.calls),
-    );
-    const twins = twinsOf(f, converting, reached);
-    const forwarding = forwardersOf(converting, twins);
-    const clash = [...twins].find(([id, name]) => nameUsed().has(name) && !forwarding.has(id));
-    if (!clash) return edited(f, blocked, converting, reached, twins, forwarding);
-    const fn = reached.find((r) => r.def.id === clash[0])!;
-    for (const w of converting)
-      if (reachedFunctions(f, w.calls).some((r) => r.def.id === fn.def.id))
-        blocked.set(w.def.id, {
-          code: "AS208",
-          node: fn.def.childForFieldName("name")!,
-          message: `${nameOf(fn.def)}() has a caller that stays sync, so it needs an async twin, but the name ${clash[1]} is already used in this file: rename it, or write the twin by hand`,
-        });
-  }
+  const converting = wrappers.filter((w) => !blocked.has(w.def.id));
+  const reached = reachedFunctions(
+    f,
+    converting.flatMap((w) => w.calls),
+  );
+  const twins = new Map(
+    reached.flatMap((r) => {
+      const twin = decided.twins[keyOf(r.def)];
+      return twin ? [[r.def.id, twin] as const] : [];
+    }),
+  );
+  return edited(f, blocked, converting, reached, twins, forwardersOf(converting, twins));
+}
+
+/** Within one file, a function or wrapper is keyed by its node. */
+const keyOf = (def: SyntaxNode) => `#${def.id}`;
+
+/** A reached function of the file as the planner sees it. */
+function functionFacts(
+  f: ScannedFile,
+  fn: ChainFunction,
+  counts: () => ReadonlyMap<string, number>,
+): FunctionFacts {
+  const name = nameOf(fn.def);
+  const own = fn.problems[0];
+  return {
+    key: keyOf(fn.def),
+    name,
+    path: f.file.path,
+    line: lineOf(fn.def),
+    ...(own
+      ? {
+          blocker: {
+            code: own.code,
+            line: lineOf(own.node),
+            message: own.message,
+            ...(own.severity ? { severity: own.severity } : {}),
+          },
+        }
+      : {}),
+    calls: fn.calls.map((c) => ({ target: keyOf(c.def), line: lineOf(c.call) })),
+    ormSites: fn.findings.ormSites,
+    twinTaken: counts().has(twinName(name)),
+    // Every identifier spelled like it, its own definition's name aside.
+    references: (counts().get(name) ?? 1) - 1,
+    nested: isNestedDef(fn.def),
+    calledElsewhere: calledFromOtherFiles(f, name),
+    twinnedForProject: projectPlan(f)?.twins[chainKey(f, fn.def)] !== undefined,
+  };
+}
+
+/** A wrapper of the file as the planner sees it: it reaches ORM work (the scan found it). */
+function wrapperFacts(f: ScannedFile, w: ChainedWrapper): WrapperFacts {
+  const call = w.calls.length === 1 && !w.unwrap ? w.calls[0] : undefined;
+  const holder = w.def.parent;
+  const forwards =
+    call &&
+    holder?.type === "decorated_definition" &&
+    holder.parent?.type === "module" &&
+    isForwarding(w.def, call);
+  return {
+    key: keyOf(w.def),
+    name: w.name,
+    path: f.file.path,
+    line: lineOf(w.def),
+    calls: w.calls.map((c) => ({ target: keyOf(c.def), line: lineOf(c.call) })),
+    orm: true,
+    ...(forwards ? { forwardsTo: keyOf(call.def) } : {}),
+  };
 }
 
 /**
@@ -120,48 +169,14 @@ function isForwarding(def: SyntaxNode, c: ChainCall): boolean {
 }
 
 /**
- * Functions that need a twin: some reference to them is not a call made by code that becomes
- * async (a wrapper converting, or a reached function converted in place). A twinned function's
- * own calls stay sync in the original, so its callees are looked at again until nothing changes.
- */
-function twinsOf(
-  f: OrmFile,
-  converting: ChainedWrapper[],
-  reached: ChainFunction[],
-): Map<number, string> {
-  const twins = new Map<number, string>();
-  for (let changed = true; changed;) {
-    changed = false;
-    const asyncCallers = [...converting, ...reached.filter((r) => !twins.has(r.def.id))];
-    const awaitedCallees = new Set(asyncCallers.flatMap((c) => c.calls).map((c) => c.callee.id));
-    for (const fn of reached) {
-      if (twins.has(fn.def.id)) continue;
-      const name = nameOf(fn.def);
-      const nameNode = fn.def.childForFieldName("name")!;
-      const outside = f.root
-        .descendantsOfType("identifier")
-        .some((id) => id.text === name && id.id !== nameNode.id && !awaitedCallees.has(id.id));
-      // A nested def is named only where it is defined: no other module calls or patches it.
-      if (!outside && isNestedDef(fn.def)) continue;
-      // A chain converted in another file awaits its twin (see project-chains.ts).
-      const twinnedForProject = projectPlan(f)?.twins[chainKey(f, fn.def)] !== undefined;
-      if (!outside && !twinnedForProject && !calledFromOtherFiles(f, name)) continue;
-      twins.set(fn.def.id, twinName(name));
-      changed = true;
-    }
-  }
-  return twins;
-}
-
-/**
- * Whether other files may call `name` (or a test patch it): with no project index (a lone
- * source), they may. Calls
+ * Whether other files may call `name` (or a test patch it), as the project index shows. Calls
  * through the index are matched by the callee's last name, so a same-named function elsewhere
- * counts too: it only makes a twin where converting in place was possible.
+ * counts too: it only makes a twin where converting in place was possible. A lone source (no
+ * index) is taken for the whole project, as its models and imports are: nothing else calls it.
  */
 function calledFromOtherFiles(f: OrmFile, name: string): boolean {
   const index = f.ctx.project.index;
-  if (!index) return true;
+  if (!index) return false;
   const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
   if (callsNamed(index, name).some((c) => c.path !== here)) return true;
   // A test that patches it replaces it with a sync mock, which awaiting callers would break.

@@ -10,7 +10,6 @@ import {
   selfClass,
 } from "./cross-calls.js";
 import { scan } from "./scan.js";
-import { lineOf } from "./state.js";
 import type {
   ChainCall,
   ChainFunction,
@@ -207,47 +206,6 @@ function awaitClashes(findings: Findings, calls: ChainCall[]): Problem[] {
       node: c.call,
       message: `the result of ${c.callee.text}() is used by ORM work in one expression: rewrite by hand`,
     }));
-}
-
-/** The first blocker reached from `calls`, its message naming the path from `start`. */
-export function chainBlocker(f: OrmFile, start: string, calls: ChainCall[]): Problem | undefined {
-  // Reported at the wrapper's own call that leads to the blocker; the message names the path.
-  for (const c of calls) {
-    const problem = blockerBelow(f, [start], [], [c]);
-    if (problem) return { ...problem, node: c.call };
-  }
-  return undefined;
-}
-
-/** `names`: the path so far, from the wrapper; `defs`: the functions on it. */
-function blockerBelow(
-  f: OrmFile,
-  names: string[],
-  defs: SyntaxNode[],
-  calls: ChainCall[],
-): Problem | undefined {
-  for (const c of calls) {
-    const path = [...names, nameOf(c.def)].join(" -> ");
-    if (defs.some((d) => d.id === c.def.id))
-      return { code: "AS208", node: c.call, message: `${path}: a cycle of calls is not converted` };
-    if (defs.length >= MAX_CHAIN_DEPTH)
-      return {
-        code: "AS208",
-        node: c.call,
-        message: `${path}: the chain is deeper than ${MAX_CHAIN_DEPTH} calls, not followed`,
-      };
-    const fn = chainFunction(f, c.def);
-    const own = fn.problems[0];
-    if (own)
-      return {
-        ...own,
-        node: c.call,
-        message: `${path} -> line ${lineOf(own.node)}: ${own.message}`,
-      };
-    const below = blockerBelow(f, [...names, nameOf(c.def)], [...defs, c.def], fn.calls);
-    if (below) return below;
-  }
-  return undefined;
 }
 
 /** Every function reached from `calls`, once each, in the order first reached. */

@@ -122,11 +122,17 @@ export function recordBlocked(f: OrmFile, site: SyntaxNode, blocker: Problem) {
 }
 
 /**
- * The names spelled as identifiers in the file, found on the first question and kept by the
- * asker (a planner, a survey's facts): walking every identifier costs more than the rest of a
- * file's work, so only a twin's name check pays for it.
+ * How many times each name is spelled as an identifier in the file, counted on the first question
+ * and kept by the asker (a planner, a survey's facts): walking every identifier costs more than
+ * the rest of a file's work, so only a chain's twin and reference checks pay for it.
  */
-export function identifierNames(f: OrmFile): () => ReadonlySet<string> {
-  let names: ReadonlySet<string> | undefined;
-  return () => (names ??= new Set(f.root.descendantsOfType("identifier").map((id) => id.text)));
+export function identifierCounts(f: OrmFile): () => ReadonlyMap<string, number> {
+  let counts: Map<string, number> | undefined;
+  return () => {
+    if (counts) return counts;
+    counts = new Map();
+    for (const id of f.root.descendantsOfType("identifier"))
+      counts.set(id.text, (counts.get(id.text) ?? 0) + 1);
+    return counts;
+  };
 }

@@ -121,13 +121,24 @@ export interface FunctionFacts {
   path: string;
   line: number;
   /** What keeps it sync, its calls aside: the first one, with its line. */
-  blocker?: { code: Blocker; line: number; message: string };
+  blocker?: { code: Blocker; line: number; message: string; severity?: "info" };
   calls: ChainLink[];
   ormSites: number;
   /** Its twin's name is already used in its file, by something else than its twin. */
   twinTaken: boolean;
   /** Its twin is already there (see hasTwin): nothing to add. */
   twinExists?: true;
+  /**
+   * What the in-place predicate (mayConvertInPlace) asks; unknown (absent) keeps the function's
+   * sync form beside a twin. How many times its name is spelled in its file, its definition aside.
+   */
+  references?: number;
+  /** Defined inside another function: named nowhere else. */
+  nested?: boolean;
+  /** Another file calls it, or a test patches it (as the index shows). */
+  calledElsewhere?: boolean;
+  /** A chain converted in another file awaits its twin (the project's plan says). */
+  twinnedForProject?: boolean;
 }
 
 /** A wrapper whose chain reaches another file, as the survey sends it. */
@@ -140,6 +151,8 @@ export interface WrapperFacts {
   calls: ChainLink[];
   /** Its own body holds ORM work. */
   orm: boolean;
+  /** It only forwards its parameters to this function (key), whose twin it may become. */
+  forwardsTo?: string;
 }
 
 /** What one file gives the survey. */
@@ -151,7 +164,13 @@ export interface ChainFacts {
 /** What the project's plan decides for one wrapper whose chain reaches another file. */
 export type WrapperDecision =
   | { convert: true }
-  | { blocker: { code: Blocker; message: string }; via: number }
+  | {
+      blocker: { code: Blocker; message: string; severity?: "info" };
+      /** The wrapper's own call leading to the blocker (its index in the wrapper's calls). */
+      via: number;
+      /** The function whose name the blocker is reported at (a twin's name taken), if not the call. */
+      at?: string;
+    }
   | { noOrm: true };
 
 /** The project's plan for chains across files (native-orm's survey). */
