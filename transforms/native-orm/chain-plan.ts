@@ -1,7 +1,7 @@
 import { lastSegment } from "../../src/python/lookup.js";
 import { relative, resolve } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
-import { needsParenthesesForAwait } from "../../src/python/shapes.js";
+import { isAsyncFunction, needsParenthesesForAwait } from "../../src/python/shapes.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import { isNestedDef, nameOf, ownProblems, reachedFunctions, reachesOtherFiles } from "./chains.js";
 import { planChains, twinName } from "./chain-planner.js";
@@ -107,23 +107,33 @@ function functionFacts(
     calls: fn.calls.map((c) => ({ target: keyOf(c.def), line: lineOf(c.call) })),
     ormSites: fn.findings.ormSites,
     twinTaken: counts().has(twinName(name)),
-    // Every identifier spelled like it, its own definition's name aside.
-    references: (counts().get(name) ?? 1) - 1,
+    references: referencesOf(f, fn.def, counts),
     nested: isNestedDef(fn.def),
     calledElsewhere: calledFromOtherFiles(f, name),
     twinnedForProject: projectPlan(f)?.twins[chainKey(f, fn.def)] !== undefined,
   };
 }
 
+/**
+ * How many times `def`'s name is spelled where it may name `def`: in the function a nested def
+ * belongs to (its name is local: another method's nested def of the same name is not it), else
+ * anywhere in the file, its own definition's name aside.
+ */
+function referencesOf(
+  f: ScannedFile,
+  def: SyntaxNode,
+  counts: () => ReadonlyMap<string, number>,
+): number {
+  const name = nameOf(def);
+  for (let n = def.parent; n; n = n.parent)
+    if (n.type === "function_definition") return f.file.referencesInScope(n, name).length;
+  return (counts().get(name) ?? 1) - 1;
+}
+
 /** A wrapper of the file as the planner sees it: it reaches ORM work (the scan found it). */
 function wrapperFacts(f: ScannedFile, w: ChainedWrapper): WrapperFacts {
-  const call = w.calls.length === 1 && !w.unwrap ? w.calls[0] : undefined;
-  const holder = w.def.parent;
-  const forwards =
-    call &&
-    holder?.type === "decorated_definition" &&
-    holder.parent?.type === "module" &&
-    isForwarding(w.def, call);
+  const forwarder = forwarderOf(w);
+  const asTwin = forwarder && forwarder.name === twinName(nameOf(w.calls[0].def));
   return {
     key: keyOf(w.def),
     name: w.name,
@@ -131,41 +141,86 @@ function wrapperFacts(f: ScannedFile, w: ChainedWrapper): WrapperFacts {
     line: lineOf(w.def),
     calls: w.calls.map((c) => ({ target: keyOf(c.def), line: lineOf(c.call) })),
     orm: true,
-    ...(forwards ? { forwardsTo: keyOf(call.def) } : {}),
+    ...(asTwin ? { forwardsTo: keyOf(w.calls[0].def) } : {}),
   };
 }
 
+/** A module-level def that only forwards its own parameters to a function of its file. */
+interface Forwarder {
+  /** The forwarding def, whose whole text (decorators included) a twin may replace. */
+  def: SyntaxNode;
+  name: string;
+}
+
 /**
- * `@sync_to_async def aget_user(pk): return get_user(pk)`: a wrapper that only forwards its own
- * parameters to a function of the same signature, named as that function's twin. When the
- * function needs a twin, the wrapper is that twin: its definition is replaced by the function's
- * converted body (rather than a name clash). Keyed by the function's def id.
+ * The def that only forwards its own parameters to the function the wrapper calls, with the same
+ * signature: `@sync_to_async def aget_user(pk): return get_user(pk)`, or `async def
+ * aget_user(pk): return await sync_to_async(get_user)(pk)` (a docstring allowed). Named as that
+ * function's twin, it is the twin when the function needs one: its definition is replaced by the
+ * function's converted body (rather than a name clash).
  */
+function forwarderOf(w: ChainedWrapper): Forwarder | undefined {
+  const call = w.calls.length === 1 ? w.calls[0] : undefined;
+  if (!call) return undefined;
+  const def = w.unwrap ? enclosingAsyncDef(w.def) : w.def;
+  const holder = def?.parent?.type === "decorated_definition" ? def.parent : def;
+  if (!def || holder?.parent?.type !== "module") return undefined;
+  // The call form's def has no decorator: what one would do to the twin is not known.
+  if (w.unwrap && holder.id !== def.id) return undefined;
+  return isForwarding(def, call) ? { def, name: nameOf(def) } : undefined;
+}
+
+/** The `async def` whose body holds `node`, not through a nested def, lambda or class. */
+function enclosingAsyncDef(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === "lambda" || n.type === "class_definition") return undefined;
+    if (n.type === "function_definition") return isAsyncFunction(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+/** The functions whose twin a forwarding wrapper becomes, keyed by the function's def id. */
 function forwardersOf(
   converting: ChainedWrapper[],
   twins: Map<number, string>,
-): Map<number, ChainedWrapper> {
-  const found = new Map<number, ChainedWrapper>();
+): Map<number, { wrapper: ChainedWrapper; forwarder: Forwarder }> {
+  const found = new Map<number, { wrapper: ChainedWrapper; forwarder: Forwarder }>();
   for (const w of converting) {
-    const call = w.calls.length === 1 && !w.unwrap ? w.calls[0] : undefined;
-    if (!call || twins.get(call.def.id) !== w.name || !isForwarding(w.def, call)) continue;
-    const holder = w.def.parent;
-    if (holder?.type !== "decorated_definition" || holder.parent?.type !== "module") continue;
-    found.set(call.def.id, w);
+    const forwarder = forwarderOf(w);
+    const call = w.calls[0];
+    if (forwarder && twins.get(call.def.id) === forwarder.name)
+      found.set(call.def.id, { wrapper: w, forwarder });
   }
   return found;
 }
 
+/**
+ * `def`'s body is one statement (after a docstring) returning or making the call `c` (awaited,
+ * in an async def), with `def`'s own parameters in order, `c`'s target taking the same.
+ */
 function isForwarding(def: SyntaxNode, c: ChainCall): boolean {
-  const statements = def.childForFieldName("body")?.namedChildren ?? [];
+  const statements = (def.childForFieldName("body")?.namedChildren ?? []).filter(
+    (s, i) => i > 0 || s.type !== "expression_statement" || s.namedChildren[0]?.type !== "string",
+  );
   const only = statements.length === 1 ? statements[0] : undefined;
-  const value = only?.type === "return_statement" ? only.namedChildren[0] : only?.namedChildren[0];
+  let value = only?.type === "return_statement" ? only.namedChildren[0] : only?.namedChildren[0];
+  if (value?.type === "await" && isAsyncFunction(def)) value = value.namedChildren[0];
   if (value?.id !== c.call.id) return false;
   const parameters = def.childForFieldName("parameters")!;
-  const names = parameters.namedChildren.map((p) => (p.type === "identifier" ? p.text : ""));
+  const names = parameters.namedChildren.map(parameterName);
   const args = c.call.childForFieldName("arguments")?.namedChildren.map((a) => a.text) ?? [];
   const same = c.def.childForFieldName("parameters")?.text === parameters.text;
   return same && !names.includes("") && names.join(",") === args.join(",");
+}
+
+/** `pk`, `pk: int`, `fresh=False`, `fresh: bool = False`: the name; "" for `*args` and the like. */
+function parameterName(p: SyntaxNode): string {
+  if (p.type === "identifier") return p.text;
+  if (p.type === "typed_parameter")
+    return p.namedChildren[0]?.type === "identifier" ? p.namedChildren[0].text : "";
+  if (p.type === "default_parameter" || p.type === "typed_default_parameter")
+    return p.childForFieldName("name")?.text ?? "";
+  return "";
 }
 
 /**
@@ -189,7 +244,7 @@ function edited(
   converting: ChainedWrapper[],
   reached: ChainFunction[],
   twins: Map<number, string>,
-  forwarding: Map<number, ChainedWrapper>,
+  forwarding: ReturnType<typeof forwardersOf>,
 ): ChainPlan {
   const callEdits = new Map<number, Edit[]>();
   for (const w of converting)
@@ -214,7 +269,8 @@ function edited(
     ];
     const twin = twins.get(r.def.id);
     const forwarder = forwarding.get(r.def.id);
-    if (forwarder) replaced.set(forwarder.def.id, twinReplacing(f, r.def, own, forwarder.def));
+    if (forwarder)
+      replaced.set(forwarder.wrapper.def.id, twinReplacing(f, r.def, own, forwarder.forwarder.def));
     else helperEdits.push(...(twin ? [twinInsertion(f, r.def, own, twin)] : own));
   }
   // A twinned function keeps its sync body: the names its conversions replace stay in use.
@@ -237,7 +293,7 @@ function edited(
 /** The forwarding wrapper `wrapper`'s whole definition, decorators included, becomes `def`'s twin. */
 function twinReplacing(f: OrmFile, def: SyntaxNode, own: Edit[], wrapper: SyntaxNode): Edit {
   const name = def.childForFieldName("name")!;
-  const holder = wrapper.parent!;
+  const holder = wrapper.parent?.type === "decorated_definition" ? wrapper.parent : wrapper;
   const text = rewrittenText(f.source, def, [
     ...own,
     { start: name.startIndex, end: name.endIndex, text: wrapper.childForFieldName("name")!.text },

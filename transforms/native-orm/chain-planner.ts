@@ -147,10 +147,8 @@ function isClash(
   twins: ReadonlySet<string>,
   converting: WrapperFacts[],
 ): boolean {
-  const fn = input.functions.get(key)!;
-  if (!twins.has(key) || !fn.twinTaken) return false;
-  const twin = twinName(fn.name);
-  return !converting.some((w) => w.forwardsTo === key && w.name === twin);
+  if (!twins.has(key) || !input.functions.get(key)!.twinTaken) return false;
+  return !converting.some((w) => w.forwardsTo === key);
 }
 
 function clashBlocker(

@@ -20,9 +20,25 @@ export function chainedWrappedCall(f: ScannedFile, ref: SyntaxNode, plan: ChainP
     return true;
   }
   const reached = reachedFunctions(f, w.calls);
-  const edits = [...(plan.callEdits.get(w.def.id) ?? []), ...helperEditsFor(plan, w.def)];
   const conversions = plan.converting[0]?.id === w.def.id ? plan.helperConversions : [];
   recordConverting(f, w.def, w.name, reached);
+  const asTwin = plan.replaced.get(w.def.id);
+  if (asTwin) {
+    const target = nameOf(w.calls[0].def);
+    const edits = [asTwin, ...helperEditsFor(plan, w.def)];
+    let forwarder = w.def.parent;
+    while (forwarder && forwarder.type !== "function_definition") forwarder = forwarder.parent;
+    report(
+      f,
+      w.def,
+      "AS210",
+      `async def ${nameOf(forwarder!)}() only forwards to ${target}() through ${w.name}, and ${target}() keeps its sync form for its other callers: ${nameOf(forwarder!)}() becomes ${target}()'s async twin, its ORM work awaited in native form`,
+      asTwin.text,
+      fixOf("safe", edits, conversions, [ref]),
+    );
+    return true;
+  }
+  const edits = [...(plan.callEdits.get(w.def.id) ?? []), ...helperEditsFor(plan, w.def)];
   report(
     f,
     w.def,

@@ -151,7 +151,7 @@ export interface WrapperFacts {
   calls: ChainLink[];
   /** Its own body holds ORM work. */
   orm: boolean;
-  /** It only forwards its parameters to this function (key), whose twin it may become. */
+  /** It only forwards its parameters to this function (key), and is named as its twin. */
   forwardsTo?: string;
 }
 
