@@ -30,18 +30,11 @@ export function reexportedWrapper(f: OrmFile, qualified: string): Kind | undefin
 
 /** The value a module-level alias is bound to: `sync_to_async`, or `partial(sync_to_async, ...)`. */
 export function aliasValue(f: OrmFile, name: string): SyntaxNode | undefined {
-  f.wrapperAliases ??= aliasesIn(f.root, f.source);
   return f.wrapperAliases.get(name);
 }
 
-/** The alias names of a file (see aliasesIn). */
-export function aliasNames(f: OrmFile): string[] {
-  f.wrapperAliases ??= aliasesIn(f.root, f.source);
-  return [...f.wrapperAliases.keys()];
-}
-
 /** Module-level names bound only to a wrapper name or a partial of one (try/except arms too). */
-function aliasesIn(root: SyntaxNode, source: string): Map<string, SyntaxNode> {
+export function aliasesIn(root: SyntaxNode, source: string): Map<string, SyntaxNode> {
   const found = new Map<string, SyntaxNode>();
   if (!/=\s*(?:(?:functools\.)?partial\(\s*)?\w*sync_to_async\b/.test(source)) return found;
   const values = new Map<string, SyntaxNode[]>();

@@ -2,7 +2,6 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import type { OrmFile } from "./types.js";
 import {
   aliasIsThreadInsensitive,
-  aliasNames,
   aliasValue,
   reexportedWrapper,
   wrapperOf,
@@ -19,7 +18,7 @@ export function wrapperKind(f: OrmFile, expr: SyntaxNode): WrapperKind | undefin
   // A cheap look at the name first: the last name of a wrapper is its own or an import alias.
   if (!f.source.includes("sync_to_async")) return undefined;
   const last = expr.type === "attribute" ? expr.childForFieldName("attribute")?.text : expr.text;
-  if (!last || !(wrapperNames(f).has(last) || last.endsWith("sync_to_async"))) return undefined;
+  if (!last || !(f.wrapperNames.has(last) || last.endsWith("sync_to_async"))) return undefined;
   const qualified = f.file.qualifiedName(expr);
   if (qualified && SYNC_TO_ASYNC.has(qualified)) return "sync";
   if (qualified === DATABASE_SYNC_TO_ASYNC) return "database";
@@ -30,28 +29,16 @@ export function wrapperKind(f: OrmFile, expr: SyntaxNode): WrapperKind | undefin
   return named && named.id !== expr.id ? wrapperKind(f, named) : undefined;
 }
 
-/** Local names that stand for a wrapper (`sync_to_async as s2a` binds `s2a`). */
-function wrapperNames(f: OrmFile): Set<string> {
-  f.wrapperNames ??= new Set(
-    f.root
-      .descendantsOfType(["import_from_statement", "import_statement"])
-      .flatMap((s) => s.descendantsOfType("aliased_import"))
-      .map((a) => a.childForFieldName("alias")?.text ?? "")
-      .concat(aliasNames(f)),
-  );
-  return f.wrapperNames;
-}
-
 /**
  * Every expression naming sync_to_async or database_sync_to_async outside import statements, in
  * source order. Any such name is spelled in the text (an alias is imported by its own name), so
  * the text is searched first and only identifiers found there are looked at: walking every name
  * of a file through tree-sitter costs more than the rest of the transform.
  */
-export function wrapperReferences(f: OrmFile): SyntaxNode[] {
+export function wrapperReferences(f: OrmFile): readonly SyntaxNode[] {
   if (!f.source.includes("sync_to_async")) return [];
   const found = new Map<number, SyntaxNode>();
-  for (const word of ["sync_to_async", ...wrapperNames(f)]) {
+  for (const word of ["sync_to_async", ...f.wrapperNames]) {
     if (word === "") continue;
     for (let at = f.source.indexOf(word); at >= 0; at = f.source.indexOf(word, at + 1)) {
       const id = f.root.namedDescendantForIndex(at, at + word.length);
@@ -81,7 +68,7 @@ function wrapperReferenceAt(f: OrmFile, identifier: SyntaxNode): SyntaxNode | un
 }
 
 /** The defs decorated by one of the wrapper references, in source order. */
-export function decoratedByWrapper(refs: SyntaxNode[]): SyntaxNode[] {
+export function decoratedByWrapper(refs: readonly SyntaxNode[]): SyntaxNode[] {
   const defs = new Map<number, SyntaxNode>();
   for (const ref of refs) {
     const decorator =
