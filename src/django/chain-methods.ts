@@ -81,15 +81,35 @@ function chainDependencies(
       if (inner?.type === "string") continue; // a docstring
       const left = inner?.type === "assignment" ? inner.childForFieldName("left") : undefined;
       const right = inner?.childForFieldName("right");
-      if (left?.type !== "identifier" || !right || !chainRoot(right, self.text, locals, deps))
-        return undefined;
-      locals.add(left.text);
+      if (left?.type !== "identifier" || !right) return undefined;
+      // `cutoff = timezone.now() - timedelta(days=7)`: a plain value (its calls and reads are
+      // checked with the body's); `qs = self.filter(...)`: a chain a return may continue.
+      if (chainRoot(right, self.text, locals, deps)) locals.add(left.text);
+      else locals.delete(left.text);
     } else if (statement.type !== "pass_statement") return undefined;
   }
   const calls = body.descendantsOfType("call");
   if (returns === 0 || !calls.every((c) => isChainCall(c, self.text, deps, imports)))
     return undefined;
+  const reads = body.descendantsOfType("attribute");
+  if (!reads.every((a) => isPlainRead(a, self.text, imports))) return undefined;
   return [...deps];
+}
+
+/**
+ * An attribute read that loads nothing: of `self`, of an imported name (`Status.PUBLISHED`,
+ * `models.Q`), a callee's method name, or a key column of a value (`user.pk`, `user.id`,
+ * `user.org_id`). `user.profile` may be a relation that loads its row at call time: not one.
+ */
+function isPlainRead(read: SyntaxNode, self: string, imports: ReadonlyMap<string, string>) {
+  const parent = read.parent;
+  if (parent?.type === "call" && parent.childForFieldName("function")?.id === read.id) return true;
+  const object = read.childForFieldName("object");
+  if (object?.type === "attribute" || object?.type === "call") return true; // checked on its own
+  if (object?.type !== "identifier") return false;
+  // `self`, an imported name, or a class (`Post.Status.PUBLISHED`): no row behind it.
+  if (object.text === self || imports.has(object.text) || /^[A-Z]/.test(object.text)) return true;
+  return /^(pk|id|\w+_id)$/.test(read.childForFieldName("attribute")?.text ?? "");
 }
 
 /**

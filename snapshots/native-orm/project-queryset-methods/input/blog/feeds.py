@@ -38,3 +38,12 @@ async def popular_count():
 async def fresh_count():
     qs = Post.objects.published()
     return await sync_to_async(qs.count)()
+
+
+@sync_to_async
+def team_posts(user):
+    return list(Post.objects.for_team_of(user))
+
+
+async def recent_count():
+    return await sync_to_async(Post.objects.recent(days=3).count)()

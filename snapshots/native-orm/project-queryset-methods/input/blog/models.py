@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.db import models
 from django.utils import timezone
 
@@ -7,8 +9,16 @@ class PostQuerySet(models.QuerySet):
         """Posts readers can see."""
         return self.filter(status="published", published_at__lte=timezone.now())
 
+    def recent(self, days=7):
+        cutoff = timezone.now() - timedelta(days=days)
+        return self.published().filter(published_at__gte=cutoff)
+
     def for_author(self, author):
         return self.published().filter(author=author).order_by("-published_at")
+
+    def for_team_of(self, user):
+        # user.profile may load its row when this runs: not only a queryset being built.
+        return self.filter(author__profile__team=user.profile.team)
 
     def stats(self):
         # Not a queryset: this runs the query when called.

@@ -37,3 +37,12 @@ async def popular_count():
 async def fresh_count():
     qs = Post.objects.published()
     return await qs.acount()
+
+
+@sync_to_async
+def team_posts(user):
+    return list(Post.objects.for_team_of(user))
+
+
+async def recent_count():
+    return await Post.objects.recent(days=3).acount()
