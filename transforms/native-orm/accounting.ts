@@ -124,6 +124,12 @@ function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
   const fn = chainFunction(f, def);
   if (fn.findings.ormSites > 0 || reachesOrmWork(f, fn.calls)) return undefined;
   const body = def.childForFieldName("body")!;
+  const factory = body.descendantsOfType("call").find((c) => isFactoryCall(c));
+  if (factory)
+    return {
+      code: "AS215",
+      message: `${wrapper} wrapper ${name}() calls ${compactChain(factory)} (line ${lineOf(factory)}), a factory_boy factory's, which saves through the ORM with no native async form: it stays a thread wrapper`,
+    };
   const unproven = body.descendantsOfType("call").find((c) => ormLookingCall(f, c));
   if (unproven) {
     // Named by the chain's root, the first value not built by a queryset step.
@@ -261,6 +267,18 @@ function ormName(attribute: SyntaxNode): boolean {
   const method = attribute.childForFieldName("attribute")?.text ?? "";
   return (["queryset", "instance", "related-manager", "user"] as const).some(
     (owner) => asyncMethodFor(owner, method) !== undefined,
+  );
+}
+
+/** `ShopFactory.create(...)`, `UserFactory.build_batch(3)`: factory_boy's class methods. */
+function isFactoryCall(call: SyntaxNode): boolean {
+  const callee = call.childForFieldName("function");
+  const receiver = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
+  const method = callee?.childForFieldName("attribute")?.text ?? "";
+  return (
+    receiver?.type === "identifier" &&
+    /^[A-Z]\w*Factory$/.test(receiver.text) &&
+    /^(create|build|create_batch|build_batch|get_or_create)$/.test(method)
   );
 }
 
