@@ -445,6 +445,13 @@ export function noAsyncApiProblem(
     return problem(
       `${callee.text}(): ${receiver.text} is a JSON value (by its origin or use) and ${method}() is no method of dict, list or str: it may be a database object kept in one`,
     );
+  const cls =
+    (receiver.text === "self" || receiver.text === "cls") && f.file.enclosingClass(receiver);
+  const className = cls ? cls.childForFieldName("name")?.text : undefined;
+  if (className)
+    return problem(
+      `${shortened(callee)}() is a method of ${className} (${receiver.text}) or of one of its bases, not followed here: not in Django's async API, and it may touch the database`,
+    );
   const why = unknownKindReason(receiver);
   const [said, of] = [shortened(callee), shortened(receiver)];
   // `x.related.select_related(...).filter()`: a lazy step only if `x.related` is the ORM's.
