@@ -302,7 +302,7 @@ function contentKeyOf(file: string): ContentKey | undefined {
  */
 export function projectModuleNames(root: string, listed: Iterable<string> = []): ModuleNames {
   const files = new Set(listed);
-  return new ModuleNames(root, (file) => files.has(file) || existsSync(file));
+  return new ModuleNames(root, (file) => files.has(file) || existsSync(file), [...files]);
 }
 
 interface FileOutline {
