@@ -6,6 +6,7 @@ import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import { chainBlocker, isNestedDef, nameOf, reachedFunctions } from "./chains.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
 import { callsNamed } from "../../src/project/index-lookup.js";
+import { nonCallReferencesOf } from "../../src/project/references.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
 import { nameUsed } from "./state.js";
 import type {
@@ -116,7 +117,9 @@ function twinsOf(
       if (!outside && isNestedDef(fn.def)) continue;
       // A chain converted in another file awaits its twin (see project-chains.ts).
       const twinnedForProject = projectPlan(f)?.twins[chainKey(f, fn.def)] !== undefined;
-      if (!outside && !twinnedForProject && !calledFromOtherFiles(f, name)) continue;
+      // Handed on as a value, got by getattr, exported, named in a string (issue 22, item 3).
+      const referenced = nonCallReferencesOf(f.ctx.project.index, f.file.module, fn.def).length > 0;
+      if (!outside && !twinnedForProject && !referenced && !calledFromOtherFiles(f, name)) continue;
       twins.set(fn.def.id, twinName(name));
       changed = true;
     }
