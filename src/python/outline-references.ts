@@ -67,7 +67,7 @@ export class ReferenceRecorder {
   /** Each imported local name, to the dotted name it stands for (as written). */
   private readonly imported = new Map<string, string>();
   private readonly found: OutlineReference[] = [];
-  private readonly seen = new Set<string>();
+  private readonly seen: Set<string>[] = [];
 
   /** `from module import a as b, c` (`names`: `[name, local]`), or `from module import *`. */
   importFrom(module: string, names: [string, string][], line: number): void {
@@ -86,34 +86,40 @@ export class ReferenceRecorder {
     }
   }
 
-  /** A chain of names (`restock`, `stock.restock`) that ended without a call; `next`: the character after. */
-  chainEnded(chain: string, next: number, line: number): void {
-    const dot = chain.indexOf(".");
-    const target = this.imported.get(dot < 0 ? chain : chain.slice(0, dot));
+  /**
+   * A chain of names (`restock`, `stock.restock`; `root` its first name) that ended without a
+   * call; `next`: the character after it. Asked at nearly every name of a project: no slice
+   * unless something is recorded.
+   */
+  chainEnded(chain: string, root: string, next: number, line: number): void {
+    const target = this.imported.get(root);
     if (target !== undefined)
-      this.add(REFERENCE.value, dot < 0 ? target : target + chain.slice(dot), line);
-    else if (dot > 0 && endsValue(next))
+      this.add(REFERENCE.value, chain === root ? target : target + chain.slice(root.length), line);
+    else if (chain !== root && endsValue(next))
       this.add(REFERENCE.attribute, chain.slice(chain.lastIndexOf(".") + 1), line);
   }
 
   /** A call of `chain`, whose arguments start `head`: `getattr(...)` and `task.delay(...)` refer. */
-  called(chain: string, line: number, head: () => string): void {
-    if (chain === "getattr" || chain === "builtins.getattr") {
-      const found = GETATTR_ARGS.exec(head());
-      if (!found) return;
-      const [, object, name] = found;
-      const dot = object.indexOf(".");
-      const target = this.imported.get(dot < 0 ? object : object.slice(0, dot));
-      if (target === undefined) this.add(REFERENCE.getattrAny, name, line);
-      else
-        this.add(REFERENCE.getattr, `${target}${dot < 0 ? "" : object.slice(dot)}.${name}`, line);
+  called(chain: string, root: string, line: number, head: () => string): void {
+    if (chain === root) {
+      if (chain === "getattr") this.getattr(head(), line);
       return;
     }
     // `restock.delay(pk)`: the task `restock`, imported, is run by Celery, not called here.
-    const last = chain.lastIndexOf(".");
-    const root = chain.slice(0, chain.indexOf("."));
-    if (last > 0 && TASK_ATTRIBUTES.has(chain.slice(last + 1)) && this.imported.has(root))
-      this.chainEnded(chain, -2, line);
+    if (!this.imported.has(root)) return;
+    if (TASK_ATTRIBUTES.has(chain.slice(chain.lastIndexOf(".") + 1)))
+      this.chainEnded(chain, root, -2, line);
+  }
+
+  /** `getattr(obj, "name")`: obj imported names a module or class; otherwise not known. */
+  private getattr(head: string, line: number): void {
+    const found = GETATTR_ARGS.exec(head);
+    if (!found) return;
+    const [, object, name] = found;
+    const dot = object.indexOf(".");
+    const target = this.imported.get(dot < 0 ? object : object.slice(0, dot));
+    if (target === undefined) this.add(REFERENCE.getattrAny, name, line);
+    else this.add(REFERENCE.getattr, `${target}${dot < 0 ? "" : object.slice(dot)}.${name}`, line);
   }
 
   /** A one-line string literal's content; `exported`: it stands in an `__all__` statement. */
@@ -129,17 +135,15 @@ export class ReferenceRecorder {
   }
 
   private add(kind: ReferenceKind, text: string, line: number): void {
-    if (
-      kind !== REFERENCE.exported &&
-      kind !== REFERENCE.getattrAny &&
-      kind !== REFERENCE.attribute
-    ) {
-      const top = text.slice(0, text.indexOf(".") >>> 0);
-      if (!text.startsWith(".") && (LIBRARIES.has(top) || isStdlibModule(top))) return;
+    if (kind !== REFERENCE.exported && kind !== REFERENCE.getattrAny && kind !== REFERENCE.attribute) {
+      const dot = text.indexOf(".");
+      const top = dot < 0 ? text : text.slice(0, dot);
+      if (top !== "" && (LIBRARIES.has(top) || isStdlibModule(top))) return;
     }
-    const key = `${kind}:${text}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
+    // Once per kind and text: a name handed on in many places is one reference.
+    const seen = (this.seen[kind] ??= new Set());
+    if (seen.has(text)) return;
+    seen.add(text);
     this.found.push({ kind, text, line });
   }
 }

@@ -136,6 +136,8 @@ class Scanner {
   // The last identifier chain read, ending where `(` may follow (fields, not an object per word).
   private hasChain = false;
   private chainText = "";
+  /** The chain's first name (`self` in `self.client.get`), kept so that no end slices for it. */
+  private chainRoot = "";
   private chainEnd = 0;
   private chainAwaited = false;
 
@@ -180,11 +182,12 @@ class Scanner {
   /** The chain read last ends, not called: `next` is the character after it (-1: none). */
   private endChain(next: number): void {
     if (this.hasChain && this.chainText !== "")
-      this.references.chainEnded(this.chainText, next, this.line);
+      this.references.chainEnded(this.chainText, this.chainRoot, next, this.line);
     this.hasChain = false;
   }
 
-  private setChain(text: string, end: number, awaited: boolean): void {
+  private setChain(text: string, end: number, awaited: boolean, root = text): void {
+    this.chainRoot = root;
     this.hasChain = true;
     this.chainText = text;
     this.chainEnd = end;
@@ -227,7 +230,7 @@ class Scanner {
     if (!name) return;
     this.decorators.push(name);
     // `@patch("...")` is a call too.
-    this.setChain(name, this.i, false);
+    this.setChain(name, this.i, false, name.split(".")[0]);
   }
 
   /** `def`, `async def` or `class` opening the line: record it. */
@@ -315,7 +318,7 @@ class Scanner {
         ? s.charCodeAt(this.chainEnd) === DOT
         : /^\s*\.\s*$/.test(s.slice(this.chainEnd, start)));
     if (dotted) {
-      this.setChain(`${this.chainText}.${word}`, this.i, this.chainAwaited);
+      this.setChain(`${this.chainText}.${word}`, this.i, this.chainAwaited, this.chainRoot);
       // `request.user.pk` hands on a loaded value, not the lazy object.
       if (
         word === "user" &&
@@ -363,7 +366,9 @@ class Scanner {
       if (within !== undefined) call.within = within;
       this.calls.push(call);
       if (PATCHER.test(this.chainText)) this.patch(this.chainText.endsWith(".object"));
-      this.references.called(this.chainText, this.line, () => this.s.slice(this.i, this.i + 300));
+      this.references.called(this.chainText, this.chainRoot, this.line, () =>
+        this.s.slice(this.i, this.i + 300),
+      );
       this.hasChain = false;
     }
     this.bracket(1, opened);
