@@ -9,9 +9,9 @@ import { isStdlibModule } from "./stdlib.js";
 export const REFERENCE = {
   /** An imported name used other than as a callee: `POOL.submit(restock, pk)`, `callback=f`, `f.delay(...)`. */
   value: 0,
-  /** `getattr(module, "name")` on an imported module or class. */
+  /** `getattr(module, "name")` (or `setattr`) on an imported module or class. */
   getattr: 1,
-  /** `getattr(x, "name")` on anything else: any function of that name. */
+  /** `getattr(x, "name")` (or `setattr`, `monkeypatch.setattr`) on anything else: any function of that name. */
   getattrAny: 2,
   /** A name listed in the module's `__all__`. */
   exported: 3,
@@ -19,7 +19,7 @@ export const REFERENCE = {
   path: 4,
   /** `from module import *`: the module's public names. */
   star: 5,
-  /** `x.name` handed on whole (an argument, an item, an assignment's value): a method, maybe. */
+  /** `x.name` handed on whole (an argument, an item, an assignment's value) or assigned to: a method, maybe. */
   attribute: 6,
 } as const;
 
@@ -57,10 +57,24 @@ const DOTTED_PATH =
   /^[\p{ID_Start}_][\p{ID_Continue}]*(?:\.[\p{ID_Start}_][\p{ID_Continue}]*)+(?::[\p{ID_Start}_][\p{ID_Continue}]*)?$/u;
 const IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
 
-/** What a chain followed by this character code is handed on whole: `,` `)` `]` `}` or a line's end. */
+/**
+ * What a chain followed by this character code is handed on whole (`,` `)` `]` `}` or a line's
+ * end) or assigned to (`=`, not `==`: a test replacing a method with a sync callable).
+ */
 function endsValue(next: number): boolean {
-  return next === 44 || next === 41 || next === 93 || next === 125 || next === 10 || next < 0;
+  return (
+    next === 44 ||
+    next === 41 ||
+    next === 93 ||
+    next === 125 ||
+    next === 10 ||
+    next === 61 ||
+    next < 0
+  );
 }
+
+/** `setattr(obj, "name", value)`, `monkeypatch.setattr(...)`: the name is replaced, as getattr gets it. */
+const SETTERS = /(^|\.)setattr$/;
 
 /** The references of one file, as its outline's scan meets imports, names and strings. */
 export class ReferenceRecorder {
@@ -102,7 +116,11 @@ export class ReferenceRecorder {
   /** A call of `chain`, whose arguments start `head`: `getattr(...)` and `task.delay(...)` refer. */
   called(chain: string, root: string, line: number, head: () => string): void {
     if (chain === root) {
-      if (chain === "getattr") this.getattr(head(), line);
+      if (chain === "getattr" || chain === "setattr") this.getattr(head(), line);
+      return;
+    }
+    if (SETTERS.test(chain)) {
+      this.getattr(head(), line);
       return;
     }
     // `restock.delay(pk)`: the task `restock`, imported, is run by Celery, not called here.
@@ -111,7 +129,7 @@ export class ReferenceRecorder {
       this.chainEnded(chain, root, -2, line);
   }
 
-  /** `getattr(obj, "name")`: obj imported names a module or class; otherwise not known. */
+  /** `getattr(obj, "name")` (or setattr): obj imported names a module or class; otherwise not known. */
   private getattr(head: string, line: number): void {
     const found = GETATTR_ARGS.exec(head);
     if (!found) return;
@@ -135,7 +153,11 @@ export class ReferenceRecorder {
   }
 
   private add(kind: ReferenceKind, text: string, line: number): void {
-    if (kind !== REFERENCE.exported && kind !== REFERENCE.getattrAny && kind !== REFERENCE.attribute) {
+    if (
+      kind !== REFERENCE.exported &&
+      kind !== REFERENCE.getattrAny &&
+      kind !== REFERENCE.attribute
+    ) {
       const dot = text.indexOf(".");
       const top = dot < 0 ? text : text.slice(0, dot);
       if (top !== "" && (LIBRARIES.has(top) || isStdlibModule(top))) return;

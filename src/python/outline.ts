@@ -89,6 +89,11 @@ const KEYWORDS_BEFORE_PAREN = new Set([
 /** `patch`, `mock.patch`, `unittest.mock.patch`, `patch.object`, `mocker.patch.object`. */
 const PATCHER = /(^|\.)patch(\.object)?$/;
 const PATCH_ARGS = /^\(\s*(?:target\s*=\s*)?["']([\w.]+)["']/;
+/** `setattr`, `monkeypatch.setattr`, `mocker.patch.object`'s plain cousin: replaces a name. */
+const SETTER = /(^|\.)setattr$/;
+/** What a test replaces a method with: a lambda or a mock (not `self.x = value`). */
+const REPLACED_BY =
+  /^\s*(?:lambda\b|(?:[\w.]+\.)?(?:Magic|Async|NonCallable)?Mock\(|(?:[\w.]+\.)?create_autospec\()/;
 const PATCH_OBJECT_ARGS = /^\(\s*([\w.\s]+?)\s*,\s*["'](\w+)["']/;
 
 interface Block {
@@ -116,6 +121,7 @@ const DQUOTE = 34;
 const SQUOTE = 39;
 const DOT = 46;
 const AT = 64;
+const EQUALS = 61;
 
 class Scanner {
   private i = 0;
@@ -165,7 +171,12 @@ class Scanner {
       else if (c === 41 /* ) */ || c === 93 /* ] */ || c === 125 /* } */) this.bracket(-1);
       else {
         // A dot continues a chain (`self.client.get`); anything else but a space ends it.
-        if (c !== SPACE && c !== TAB && c !== CR && c !== FF && c !== DOT) this.endChain(c);
+        // `==` compares; a lone `=` assigns to the chain (`runner.mark_done = fake`).
+        if (c !== SPACE && c !== TAB && c !== CR && c !== FF && c !== DOT) {
+          const assigns = c === EQUALS && s.charCodeAt(this.i + 1) !== EQUALS;
+          if (assigns && this.hasChain) this.replacement();
+          this.endChain(c === EQUALS && !assigns ? 0 : c);
+        }
         this.i++;
       }
     }
@@ -366,6 +377,8 @@ class Scanner {
       if (within !== undefined) call.within = within;
       this.calls.push(call);
       if (PATCHER.test(this.chainText)) this.patch(this.chainText.endsWith(".object"));
+      // `monkeypatch.setattr(runner, "mark_done", fake)`, or with a dotted path: a patch too.
+      else if (SETTER.test(this.chainText)) this.patch(true) || this.patch(false);
       this.references.called(this.chainText, this.chainRoot, this.line, () =>
         this.s.slice(this.i, this.i + 300),
       );
@@ -375,13 +388,30 @@ class Scanner {
   }
 
   /** The literal target of a `patch(` or `patch.object(` opening at `this.i`, if it has one. */
-  private patch(isObject: boolean): void {
+  private patch(isObject: boolean): boolean {
     const head = this.s.slice(this.i, this.i + 300);
     const found = isObject ? PATCH_OBJECT_ARGS.exec(head) : PATCH_ARGS.exec(head);
-    if (!found) return;
+    if (!found) return false;
     this.patches.push({
       target: found[1].replace(/\s+/g, ""),
       ...(isObject ? { attribute: found[2] } : {}),
+      line: this.line,
+    });
+    return true;
+  }
+
+  /**
+   * `runner.mark_done = lambda job_id: ...` (or a Mock): a test replacing a method of an object
+   * with a sync callable patches it as `patch.object` would (the `=` at `this.i`).
+   */
+  private replacement(): void {
+    const chain = this.chainText;
+    const dot = chain.lastIndexOf(".");
+    if (dot < 0 || this.chainRoot === "self" || this.chainRoot === "cls") return;
+    if (!REPLACED_BY.test(this.s.slice(this.i + 1, this.i + 80))) return;
+    this.patches.push({
+      target: chain.slice(0, dot),
+      attribute: chain.slice(dot + 1),
       line: this.line,
     });
   }

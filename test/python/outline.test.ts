@@ -209,3 +209,38 @@ describe("outlineOf: references that are not calls (issue 22, item 3)", () => {
     expect(unpackOutline(packOutline(outline))).toEqual(outline);
   });
 });
+
+describe("outlineOf: a test replacing a method (orm-review W1)", () => {
+  it("records setattr, monkeypatch.setattr and an assigned lambda or mock as patches", () => {
+    const outline = outlineOf(
+      [
+        "def test_finish(monkeypatch, mocker):",
+        "    runner.mark_done = lambda job_id: seen.append(job_id)",
+        '    monkeypatch.setattr(runner, "mark_failed", fake)',
+        '    monkeypatch.setattr("jobs.runner.Runner.retry", fake)',
+        '    setattr(runner, "cleanup", None)',
+        "    runner.notify = mock.MagicMock()",
+        "    runner.status = 'done'",
+        "    self.helper = lambda: None",
+        "    if runner.count == 1: pass",
+      ].join("\n"),
+    );
+    expect(outline.patches).toEqual([
+      { target: "runner", attribute: "mark_done", line: 2 },
+      { target: "runner", attribute: "mark_failed", line: 3 },
+      { target: "jobs.runner.Runner.retry", line: 4 },
+      { target: "runner", attribute: "cleanup", line: 5 },
+      { target: "runner", attribute: "notify", line: 6 },
+    ]);
+    // Each is a reference that is not a call too (an assigned attribute, a name set).
+    expect(outline.references?.map((r) => r.text)).toEqual([
+      "mark_done",
+      "mark_failed",
+      "jobs.runner.Runner.retry",
+      "cleanup",
+      "notify",
+      "status",
+      "helper",
+    ]);
+  });
+});
