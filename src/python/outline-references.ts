@@ -143,7 +143,12 @@ export class ReferenceRecorder {
   /** A one-line string literal's content; `exported`: it stands in an `__all__` statement. */
   string(content: string, line: number, exported: boolean): void {
     if (exported) {
-      if (IDENTIFIER.test(content)) this.add(REFERENCE.exported, content, line);
+      if (!IDENTIFIER.test(content)) return;
+      this.add(REFERENCE.exported, content, line);
+      // A name a package re-exports (`from .stock import restock` in its `__init__`) is exported
+      // where it is defined too.
+      const imported = this.imported.get(content);
+      if (imported !== undefined) this.add(REFERENCE.value, imported, line);
     } else if (content.length < 200 && DOTTED_PATH.test(content))
       this.add(REFERENCE.path, content.replace(":", "."), line);
   }

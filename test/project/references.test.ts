@@ -137,3 +137,16 @@ describe("references that are not calls", () => {
     expect(said(index, invoicing)).toEqual([]);
   });
 });
+
+describe("a package re-exporting a helper in its __all__", () => {
+  it("is a reference to the helper where it is defined", async () => {
+    const index = await indexOf({
+      "manage.py": "",
+      "shop/__init__.py": "from .stock import restock\n\n__all__ = ['restock']\n",
+      "shop/stock.py": "def restock(pk): pass\n",
+    });
+    expect(said(index, fn(index, "shop.stock", "restock"))).toEqual([
+      "shop/__init__.py line 3 hands restock on as a value",
+    ]);
+  });
+});

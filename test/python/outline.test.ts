@@ -164,6 +164,7 @@ describe("outlineOf: references that are not calls (issue 22, item 3)", () => {
     "__all__ = [",
     "    'later',",
     '    "POOL",',
+    "    'restock',",
     "]",
   ].join("\r\n");
 
@@ -186,6 +187,7 @@ describe("outlineOf: references that are not calls (issue 22, item 3)", () => {
       { kind: REFERENCE.path, text: "shop.tasks.nightly", line: 29 },
       { kind: REFERENCE.exported, text: "later", line: 31 },
       { kind: REFERENCE.exported, text: "POOL", line: 32 },
+      { kind: REFERENCE.exported, text: "restock", line: 33 },
     ]);
     // Reading the imports past keeps every line number and call as before.
     expect(outline.functions.map((f) => [f.name, f.line])).toEqual([["later", 16]]);
