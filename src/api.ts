@@ -65,7 +65,10 @@ export interface TransformSourceOptions {
   skip?: Record<string, string[]>;
   /**
    * What is known about the project. Default: what the source itself shows (its imports and
-   * models), plus the dependency files above `projectDir` when that is given.
+   * models), plus the dependency files above `projectDir` when that is given. With no `index`,
+   * the source is the whole project: a function of it that a converting chain reaches becomes
+   * `async def` in place when the source's own callers all convert; give the project's index
+   * (or use `run`) when other files may call it, and it keeps its sync form beside a twin.
    */
   project?: Partial<ProjectFacts>;
   /** A folder whose dependency files (pyproject.toml, requirements*.txt, ...) describe the project. */

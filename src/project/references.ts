@@ -133,7 +133,10 @@ export function describeReference(ref: IndexedReference, name: string): string {
 
 /**
  * The references, other than calls, to the `def` of `module` (a module-level function or a
- * method of a module-level class): what keeps it from becoming `async def` in place.
+ * method of a module-level class) that its own file's tree does not show: those of other files,
+ * and in its own file those no identifier spells (`__all__`, `getattr(self, "name")`, a string).
+ * Names spelled in the file are the caller's to judge: `sync_to_async(self._count)` being
+ * converted is no reference left.
  */
 export function nonCallReferencesOf(
   index: ProjectIndex | undefined,
@@ -142,5 +145,8 @@ export function nonCallReferencesOf(
 ): IndexedReference[] {
   if (!index || module === undefined) return [];
   const fn = indexedFunctionOf(index, module, def);
-  return fn ? referencesTo(index, fn) : [];
+  if (!fn) return [];
+  return referencesTo(index, fn).filter(
+    (ref) => ref.path !== fn.path || (ref.kind !== "value" && ref.kind !== "attribute"),
+  );
 }
