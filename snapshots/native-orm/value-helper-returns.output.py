@@ -5,14 +5,25 @@ from asgiref.sync import sync_to_async
 from .models import Invoice
 
 
-async def parse_payload(raw):
+def parse_payload(raw):
     """Decode the webhook body: no database here."""
     if not raw:
         return {}
     return json.loads(raw)["data"]
 
 
-async def invoice_key(node):
+async def aparse_payload(raw):
+    """Decode the webhook body: no database here."""
+    if not raw:
+        return {}
+    return json.loads(raw)["data"]
+
+
+def invoice_key(node):
+    return f"{node['series']}-{node['number']}"
+
+
+async def ainvoice_key(node):
     return f"{node['series']}-{node['number']}"
 
 
@@ -21,9 +32,9 @@ def current_invoice(pk):
 
 
 async def store(raw):
-    payload = await parse_payload(raw)
+    payload = await aparse_payload(raw)
     for node in payload.get("invoices", []):
-        key = await invoice_key(node)
+        key = await ainvoice_key(node)
         await Invoice.objects.aupdate_or_create(key=key.upper(), defaults={"total": node.get("total")})
 
 

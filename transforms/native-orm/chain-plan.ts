@@ -232,11 +232,14 @@ function parameterName(p: SyntaxNode): string {
  * Whether other files may call `name` (or a test patch it), as the project index shows. Calls
  * through the index are matched by the callee's last name, so a same-named function elsewhere
  * counts too: it only makes a twin where converting in place was possible. A lone source (no
- * index) is taken for the whole project, as its models and imports are: nothing else calls it.
+ * index) may be one file of a larger project whose other files are unknown: a name private to
+ * its module by Python's convention (`_helper`) is taken as called only here; a public one may
+ * be imported elsewhere, and making it `async def` would leave those callers with an unawaited
+ * coroutine, so it keeps its sync form beside a twin.
  */
 function calledFromOtherFiles(f: OrmFile, name: string): boolean {
   const index = f.ctx.project.index;
-  if (!index) return false;
+  if (!index) return !isModulePrivate(name);
   const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
   if (callsNamed(index, name).some((c) => c.path !== here)) return true;
   // A test that patches it replaces it with a sync mock, which awaiting callers would break.
@@ -360,4 +363,9 @@ function unwrapEdits(c: ChainCall, wrap: SyntaxNode, twins: Map<number, string>)
     ...(twin ? [{ start: c.callee.startIndex, end: c.callee.endIndex, text: twin }] : []),
     { start: target.endIndex, end: wrap.endIndex, text: "" },
   ];
+}
+
+/** `_helper`, not `__dunder__`: by Python's convention, nothing outside its module uses it. */
+function isModulePrivate(name: string): boolean {
+  return name.startsWith("_") && !name.endsWith("__");
 }
