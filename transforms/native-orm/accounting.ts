@@ -1,5 +1,6 @@
 import { callArguments } from "../../src/python/calls.js";
 import { projectTopModules } from "../../src/project/index-lookup.js";
+import { dottedName, importedModuleId } from "../../src/python/module-names.js";
 import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { QUERYSET_RETURNING, asyncMethodFor, nativeTwinsSaid } from "../../src/django/api.js";
@@ -389,8 +390,10 @@ function importedReason(f: OrmFile, qualified: string, written: string, stored: 
   const module = qualified.split(".").slice(0, -1).join(".");
   const index = f.ctx.project.index;
   const name = qualified.slice(module.length + 1);
+  // The index names modules by id (the import root, when two services share a dotted name).
+  const id = importedModuleId(f.file.module, module);
   const decorated = index?.functions.find(
-    (fn) => fn.module === module && fn.name === name && !fn.className && fn.decorators.length > 0,
+    (fn) => fn.module === id && fn.name === name && !fn.className && fn.decorators.length > 0,
   );
   if (decorated)
     return {
@@ -398,7 +401,7 @@ function importedReason(f: OrmFile, qualified: string, written: string, stored: 
       message: `${written} kept${stored}: ${qualified} is decorated with @${decorated.decorators.join(", @")} (${decorated.path}:${decorated.line}), and decorated functions are not followed (a decorator may make a task object or wrap the call): if its body does ORM work, give it an async form by hand`,
     };
   const plain = (fn: { className?: string; nested: boolean }) => !fn.className && !fn.nested;
-  if (index?.functions.some((fn) => fn.module === module && fn.name === name && plain(fn)))
+  if (index?.functions.some((fn) => fn.module === id && fn.name === name && plain(fn)))
     return kept(
       `${written} runs ${qualified}, a function of the project whose calls reach no Django ORM work the project survey found${stored}`,
     );
@@ -406,13 +409,13 @@ function importedReason(f: OrmFile, qualified: string, written: string, stored: 
   // `from blog.services import bump_views`, where blog/services/__init__.py imports it.
   const defining = ofProject
     ? index!.functions.filter(
-        (fn) => fn.module.startsWith(`${module}.`) && fn.name === name && plain(fn),
+        (fn) => fn.module.startsWith(`${id}.`) && fn.name === name && plain(fn),
       )
     : [];
   if (defining.length > 0)
     return {
       code: "AS208",
-      message: `${written} kept${stored}: ${module} does not define ${name}, it imports it (a package re-export of ${defining.map((fn) => `${fn.module}, ${fn.path}:${fn.line}`).join("; ")}), and chains are not followed through re-exports: import ${name} from ${defining[0].module} to have it followed, or give it an async form by hand if it does ORM work`,
+      message: `${written} kept${stored}: ${module} does not define ${name}, it imports it (a package re-export of ${defining.map((fn) => `${dottedName(fn.module)}, ${fn.path}:${fn.line}`).join("; ")}), and chains are not followed through re-exports: import ${name} from ${dottedName(defining[0].module)} to have it followed, or give it an async form by hand if it does ORM work`,
     };
   if (ofProject)
     return kept(

@@ -1,4 +1,5 @@
 import { projectTopModules, moduleFunctionsNamed } from "../../src/project/index-lookup.js";
+import { importedModuleId } from "../../src/python/module-names.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { OrmFile } from "./types.js";
 
@@ -23,9 +24,8 @@ export function reexportedWrapper(f: OrmFile, qualified: string): Kind | undefin
   if (!kind || dot < 0 || !index) return undefined;
   const module = qualified.slice(0, dot);
   if (!projectTopModules(index).has(module.split(".")[0])) return undefined;
-  return moduleFunctionsNamed(index, module, qualified.slice(dot + 1)).length === 0
-    ? kind
-    : undefined;
+  const id = importedModuleId(f.file.module, module);
+  return moduleFunctionsNamed(index, id, qualified.slice(dot + 1)).length === 0 ? kind : undefined;
 }
 
 /** The value a module-level alias is bound to: `sync_to_async`, or `partial(sync_to_async, ...)`. */
