@@ -58,12 +58,18 @@ function unwrapped(
   conversion: Conversion | Problem | undefined,
 ): Conversion | Problem | undefined {
   if (!conversion || "code" in conversion) return conversion;
+  const edits = [...conversion.edits];
+  // A target over several lines was continued inside the wrapper's brackets: it keeps brackets
+  // of its own, around the whole call (or around the target when the call's text is edited).
+  const spans = target.startPosition.row !== target.endPosition.row;
+  const aroundCall = spans && edits.every((e) => e.end < outer.endIndex);
+  if (aroundCall) edits.push({ start: outer.endIndex, end: outer.endIndex, text: ")" });
   return {
     ...conversion,
     edits: [
-      { start: outer.startIndex, end: target.startIndex, text: "" },
-      ...conversion.edits,
-      { start: target.endIndex, end: wrap.endIndex, text: "" },
+      { start: outer.startIndex, end: target.startIndex, text: spans ? "(" : "" },
+      ...edits,
+      { start: target.endIndex, end: wrap.endIndex, text: spans && !aroundCall ? ")" : "" },
     ],
   };
 }
@@ -99,13 +105,15 @@ function lambdaConversion(
     const qsNode = callArguments(body)[0];
     return listConversion(f, awaitNode, qsNode, outer);
   }
+  // A chain over several lines continued inside the wrapper's brackets keeps brackets of its own.
+  const spans = body.startPosition.row !== body.endPosition.row;
   return {
     ...inner,
     node: outer,
     edits: [
-      { start: outer.startIndex, end: body.startIndex, text: "" },
+      { start: outer.startIndex, end: body.startIndex, text: spans ? "(" : "" },
       ...inner.edits,
-      { start: body.endIndex, end: outer.endIndex, text: "" },
+      { start: body.endIndex, end: outer.endIndex, text: spans ? ")" : "" },
     ],
   };
 }
