@@ -202,6 +202,11 @@ export interface ProjectFacts {
   asyncUnsafeAllowedIn?: string;
   models: Record<string, ModelFacts>;
   /**
+   * Per root-relative file path, its module-level functions annotated to return a class
+   * (`-> Shop`, `-> "Shop"`, `Optional[Shop]`): the class's name, by function name.
+   */
+  returnedClasses?: Record<string, Record<string, string>>;
+  /**
    * Classes a `models` module of the project declares that the pre-pass did not find to be models:
    * "plain" when every base is known outside the ORM (`pydantic.BaseModel`), else "unknown".
    */

@@ -6,6 +6,7 @@ import { withNativeTree } from "../syntax/parse.js";
 import type { ModelFacts, ProjectFacts, SubProject, SyntaxNode } from "../model/types.js";
 import { basesOutsideOrm, importedModules } from "../django/class-bases.js";
 import { functionKey } from "../model/function-key.js";
+import { returnedClassesIn } from "./return-annotations.js";
 import {
   classesIn,
   otherClassesFrom,
@@ -341,6 +342,8 @@ export interface FileFacts {
    * parse: `factsOfFile(source, true)`) once a class here turns out to extend a model.
    */
   bodiesUnread?: boolean;
+  /** Module-level functions annotated `-> <Class>`: the class's name, by function name. */
+  returns?: Record<string, string>;
 }
 
 /**
@@ -413,6 +416,7 @@ export function factsOfFile(source: string, readAllBodies = false): FileFacts {
     importsAsgiref:
       (source.includes("asgiref") || source.includes("channels")) && IMPORTS_ASGIREF.test(source),
     models: {},
+    ...withReturnedClasses(source),
     ...(source.includes("DJANGO_ALLOW_ASYNC_UNSAFE") && ALLOWS_ASYNC_UNSAFE.test(source)
       ? { allowsAsyncUnsafe: true as const }
       : {}),
@@ -425,6 +429,11 @@ export function factsOfFile(source: string, readAllBodies = false): FileFacts {
     facts.models = modelClassesFrom([facts.classes]);
   }
   return facts;
+}
+
+function withReturnedClasses(source: string): { returns?: Record<string, string> } {
+  const returns = returnedClassesIn(source);
+  return returns ? { returns } : {};
 }
 
 /**
@@ -475,6 +484,7 @@ export function projectFacts(
     }
     if (facts.importsAsgiref) project.usesAsgiref = true;
     if (facts.allowsAsyncUnsafe) project.asyncUnsafeAllowedIn ??= path;
+    if (facts.returns) (project.returnedClasses ??= {})[path] = facts.returns;
     Object.assign(project.models, facts.models);
     if (facts.classes) classSets.push(facts.classes);
     if (facts.classes && MODELS_MODULE.test(path)) inModelsModules.push(facts.classes);
