@@ -207,6 +207,11 @@ export interface ProjectFacts {
    */
   returnedClasses?: Record<string, Record<string, string>>;
   /**
+   * Request classes on a starlette/FastAPI base (their `user` is no lazy Django user), and the
+   * files (paths as the run names them) whose every `request` parameter is annotated with one.
+   */
+  starletteRequests?: { classes: string[]; paths: string[] };
+  /**
    * Classes a `models` module of the project declares that the pre-pass did not find to be models:
    * "plain" when every base is known outside the ORM (`pydantic.BaseModel`), else "unknown".
    */

@@ -7,6 +7,7 @@ import type { ModelFacts, ProjectFacts, SubProject, SyntaxNode } from "../model/
 import { basesOutsideOrm, importedModules } from "../django/class-bases.js";
 import { functionKey } from "../model/function-key.js";
 import { returnedClassesIn } from "./return-annotations.js";
+import { requestFactsIn, starletteRequestFiles, type RequestFacts } from "./request-classes.js";
 import {
   classesIn,
   otherClassesFrom,
@@ -328,7 +329,7 @@ function pyprojectScripts(text: string): string[] {
 }
 
 /** What one scanned file contributes to the project facts. Plain data: it crosses threads. */
-export interface FileFacts {
+export interface FileFacts extends RequestFacts {
   importsDjango: boolean;
   /** The file sets DJANGO_ALLOW_ASYNC_UNSAFE (a conftest or settings module usually). */
   allowsAsyncUnsafe?: true;
@@ -417,6 +418,7 @@ export function factsOfFile(source: string, readAllBodies = false): FileFacts {
       (source.includes("asgiref") || source.includes("channels")) && IMPORTS_ASGIREF.test(source),
     models: {},
     ...withReturnedClasses(source),
+    ...requestFactsIn(source),
     ...(source.includes("DJANGO_ALLOW_ASYNC_UNSAFE") && ALLOWS_ASYNC_UNSAFE.test(source)
       ? { allowsAsyncUnsafe: true as const }
       : {}),
@@ -477,6 +479,7 @@ export function projectFacts(
   };
   const classSets: Record<string, ClassFacts>[] = [];
   const inModelsModules: Record<string, ClassFacts>[] = [];
+  const requestFiles: { path: string; facts: RequestFacts }[] = [];
   for (const { path, facts } of files) {
     if (facts.importsDjango && !project.usesDjango) {
       project.usesDjango = true;
@@ -485,10 +488,13 @@ export function projectFacts(
     if (facts.importsAsgiref) project.usesAsgiref = true;
     if (facts.allowsAsyncUnsafe) project.asyncUnsafeAllowedIn ??= path;
     if (facts.returns) (project.returnedClasses ??= {})[path] = facts.returns;
+    if (facts.starletteRequests || facts.requestAnnotations) requestFiles.push({ path, facts });
     Object.assign(project.models, facts.models);
     if (facts.classes) classSets.push(facts.classes);
     if (facts.classes && MODELS_MODULE.test(path)) inModelsModules.push(facts.classes);
   }
+  const requests = starletteRequestFiles(requestFiles);
+  if (requests.paths.length > 0) project.starletteRequests = requests;
   // A model whose base is a model class of another file is only known once every file is seen.
   Object.assign(project.models, models ?? modelClassesFrom(classSets));
   const others = otherClassesFrom(inModelsModules, classSets, project.models);
