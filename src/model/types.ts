@@ -188,6 +188,8 @@ export interface ModelFacts {
    * when no other project class extends that class: `self` in its methods is this manager.
    */
   selfManagers?: Record<string, string>;
+  /** Zero-argument methods that only read the instance's own columns: no query (orm-review M6). */
+  inMemoryMethods?: string[];
 }
 
 /** What the pre-pass learned about the whole project. Plain data: it crosses worker threads. */

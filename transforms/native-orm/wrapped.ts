@@ -7,6 +7,7 @@ import {
   listConversion,
   methodConversion,
 } from "./conversions.js";
+import { inMemoryConversion } from "./in-memory-call.js";
 import { looksLikeQueryset } from "./proofs.js";
 import { scan } from "./scan.js";
 import type { Conversion, OrmFile, Problem } from "./types.js";
@@ -42,6 +43,9 @@ export function wrappedConversion(
   // sync_to_async((await sync_to_async(<qs>.filter)(...)).first)(): one native call
   const nested = target.type === "attribute" ? nestedConversion(f, outer, wrap, target) : undefined;
   if (nested) return nested;
+  // A model method reading only its own columns: called, unwrapped (orm-review M6).
+  const inMemory = target.type === "attribute" && inMemoryConversion(f, outer, target, awaitNode);
+  if (inMemory) return inMemory;
   // a, b. sync_to_async(<recv>.<m>)(args)
   if (target.type === "attribute")
     return unwrapped(outer, wrap, target, methodConversion(f, outer, target, "wrapper"));
