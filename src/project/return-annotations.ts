@@ -1,3 +1,5 @@
+import { factoryFunctionsIn, factoryModelsIn } from "./factory-returns.js";
+
 // orm-review M1: `shop = await factories.make_shop(...)` where `make_shop` is `async def ... -> Shop`
 // in another module: the callee's return annotation proves a model instance, exactly as a
 // parameter annotation does. The pre-pass keeps, per file, the class each module-level function
@@ -14,10 +16,15 @@ const ANNOTATED_DEF =
 const RETURNED_CLASS =
   /^(?:Optional\[\s*)?["']?(?:[A-Za-z_]\w*\.)*([A-Z]\w*)(?:\s*\|\s*None)?["']?(?:\s*\])?(?:\s*\|\s*None)?$/;
 
-/** Module-level functions of a source annotated to return one class, by function name. */
+/**
+ * Module-level functions of a source annotated to return one class, or returning a factory_boy
+ * factory's result (see factory-returns.ts), by function name.
+ */
 export function returnedClassesIn(source: string): Record<string, string> | undefined {
-  if (!source.includes("->")) return undefined;
-  let found: Record<string, string> | undefined;
+  const factories = factoryModelsIn(source);
+  let found: Record<string, string> | undefined =
+    factories && factoryFunctionsIn(source, factories);
+  if (!source.includes("->")) return found;
   for (const match of source.matchAll(ANNOTATED_DEF)) {
     const cls = RETURNED_CLASS.exec(match[2].trim())?.[1];
     if (cls) (found ??= {})[match[1]] = cls;

@@ -30,3 +30,44 @@ describe("returned classes (orm-review M1)", () => {
     expect(returnedClassesIn("def f(x):\n    return x\n")).toBeUndefined();
   });
 });
+
+describe("factory_boy results (orm-review M7)", () => {
+  it("a function returning a factory's result returns its Meta.model; others are not read", () => {
+    const source = [
+      "import factory",
+      "from asgiref.sync import sync_to_async",
+      "from factory.django import DjangoModelFactory",
+      "",
+      "",
+      "class ShopFactory(DjangoModelFactory):",
+      '    name = factory.Sequence(lambda n: f"Shop {n}")',
+      "",
+      "    class Meta:",
+      '        model = "shop.Shop"',
+      "",
+      "",
+      "@sync_to_async",
+      "def create_shop(**kwargs):",
+      '    """Create a shop."""',
+      "    shop = ShopFactory.create(**kwargs)",
+      "    shop.save()",
+      "    return shop",
+      "",
+      "",
+      "def build_shop():",
+      "    return ShopFactory.build()",
+      "",
+      "",
+      "def nothing():",
+      "    ShopFactory.create()",
+      "",
+      "",
+      "@sync_to_async",
+      "def two_kinds(flag):",
+      "    if flag:",
+      "        return ShopFactory()",
+      "    return None",
+    ].join("\n");
+    expect(returnedClassesIn(source)).toEqual({ create_shop: "Shop", build_shop: "Shop" });
+  });
+});
