@@ -1,10 +1,10 @@
+import { modelReturnedBy } from "./annotated-returns.js";
 import { lastSegment } from "../python/lookup.js";
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { bindingsNamed, enclosingScope } from "../python/scope.js";
 import { QUERYSET_RETURNING } from "./api.js";
 import { managerSelfProof } from "./manager-self.js";
-import { modelReturnedBy } from "./annotated-returns.js";
 import {
   bindingSite,
   bypassedMethods,

@@ -171,6 +171,8 @@ export interface ModelFacts {
   managers: string[];
   /** ForeignKey and OneToOneField attribute names. */
   relations: string[];
+  /** Zero-argument methods that only read the instance's own columns: no query (orm-review M6). */
+  inMemoryMethods?: string[];
   /** ManyToManyField attribute names (their related managers have aadd, aremove, ...). */
   manyToMany?: string[];
   /**
@@ -188,8 +190,6 @@ export interface ModelFacts {
    * when no other project class extends that class: `self` in its methods is this manager.
    */
   selfManagers?: Record<string, string>;
-  /** Zero-argument methods that only read the instance's own columns: no query (orm-review M6). */
-  inMemoryMethods?: string[];
 }
 
 /** What the pre-pass learned about the whole project. Plain data: it crosses worker threads. */
