@@ -494,7 +494,8 @@ export function projectFacts(
     if (facts.classes && MODELS_MODULE.test(path)) inModelsModules.push(facts.classes);
   }
   const requests = starletteRequestFiles(requestFiles);
-  if (requests.paths.length > 0) project.starletteRequests = requests;
+  if (requests.classes.length > 0 || requests.paths.length > 0)
+    project.starletteRequests = requests;
   // A model whose base is a model class of another file is only known once every file is seen.
   Object.assign(project.models, models ?? modelClassesFrom(classSets));
   const others = otherClassesFrom(inModelsModules, classSets, project.models);
