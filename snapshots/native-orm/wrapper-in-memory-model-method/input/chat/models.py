@@ -8,10 +8,18 @@ class ChatType(models.TextChoices):
     TRIAL = "trial_pro"
 
 
+class RecentManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().defer("title")
+
+
 class Chat(models.Model):
     kind = models.CharField(max_length=20, choices=ChatType.choices)
     user = models.ForeignKey(User, null=True, on_delete=models.SET_NULL)
     title = models.CharField(max_length=100, blank=True)
+
+    objects = models.Manager()
+    recent = RecentManager()
 
     def is_professional(self) -> bool:
         """Professional chats (trials included)."""

@@ -30,3 +30,9 @@ async def describe_deferred(chat_id: int) -> bool:
 async def describe_given(chat: Chat) -> bool:
     # Loaded by the caller, out of sight: kind may be deferred there.
     return await sync_to_async(chat.is_professional)()
+
+
+async def describe_recent(chat_id: int) -> bool:
+    # A project's manager attribute may defer columns: not followed.
+    chat = await Chat.recent.aget(pk=chat_id)
+    return await sync_to_async(chat.is_professional)()
