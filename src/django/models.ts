@@ -1,6 +1,7 @@
 import type { ManagerChains, ModelFacts, SyntaxNode } from "../model/types.js";
 import { basesOutsideOrm, importedModules } from "./class-bases.js";
 import { chainMethodsOf, resolvedChainMethods } from "./chain-methods.js";
+import { inMemoryMethodsOf } from "./in-memory-methods.js";
 
 /** A Python identifier, which may hold letters beyond ASCII (`class Bücher`). */
 export const IDENTIFIER = "[\\p{ID_Start}_][\\p{ID_Continue}]*";
@@ -127,6 +128,8 @@ function bodyFactsOf(
       if (reverse) (cls.reverse ??= []).push(reverse);
     }
   }
+  const inMemory = isManager ? [] : inMemoryMethodsOf(body);
+  if (inMemory.length > 0) facts.inMemoryMethods = inMemory;
   return cls;
 }
 
@@ -227,6 +230,7 @@ export function modelClassesFrom(
       if (Object.keys(chains).length > 0) facts.chains = chains;
       const own = selfManagersOf(cls, all);
       if (own) facts.selfManagers = own;
+      if (cls.facts.inMemoryMethods) facts.inMemoryMethods = cls.facts.inMemoryMethods;
       models[name] = facts;
       changed = true;
     }
