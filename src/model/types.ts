@@ -367,6 +367,13 @@ export interface ReplacedName {
   awaited?: true;
   /** `by` is an async twin added beside the name: other callers still call the sync one. */
   twin?: true;
+  /**
+   * An awaited call through this name (`VectorStore` in `await VectorStore.objects.acount()`,
+   * `local` the whole callee): a test that puts a MagicMock in its place makes the await raise.
+   */
+  root?: string;
+  /** 1-based line of that awaited call in the module. */
+  line?: number;
 }
 
 /**

@@ -11,6 +11,8 @@ import {
 } from "../project/project-index.js";
 import { projectOfFile } from "../project/project-facts.js";
 import { mockedRewrites, withMockFindings } from "../project/mocks.js";
+import { textOfPath } from "../project/source.js";
+import { ASYNC_TWINS, sharedSetting } from "../model/shared-options.js";
 import { VERSION } from "../version.js";
 import { inertResult, refusalToWrite, type FileJob, type FileLook } from "./file-job.js";
 import { runnerDiagnostic } from "../model/reported.js";
@@ -37,6 +39,7 @@ import { runNotices, subProjectNotices } from "./notices.js";
 import { planFormatter, type FormatterPlan } from "./formatter.js";
 import { DEFAULT_DJANGO_VERSION } from "../django/orm.js";
 import type {
+  Context,
   Notice,
   ProjectFacts,
   SurveyPlan,
@@ -206,7 +209,7 @@ async function runLocked(
   await pauseAt("plan");
   const { results, plans: writePlans } = await rewritePass(
     pool,
-    { files, found, prePass, plans, lookAt, extra, notices, dirty },
+    { files, found, prePass, plans, lookAt, extra, notices, dirty, twins: declaredTwins(ctx) },
     options,
     hooks,
   );
@@ -297,6 +300,11 @@ async function writePhase(
   }
 }
 
+function declaredTwins(ctx: Context): Record<string, string> {
+  const declared = sharedSetting(ctx, ASYNC_TWINS);
+  return declared && typeof declared === "object" && !Array.isArray(declared) ? declared : {};
+}
+
 /**
  * The rewrite pass over the run's files (inert ones answered without being read again), then
  * the tests that patch what it rewrote, then writes refused for uncommitted files.
@@ -312,11 +320,13 @@ async function rewritePass(
     extra: Partial<FileJob>;
     notices: Notice[];
     dirty: Set<string>;
+    /** The declared async twins: a test may patch a name one of them replaced (AS920). */
+    twins: Record<string, string>;
   },
   options: Options,
   hooks: RunHooks,
 ): Promise<{ results: FileResult[]; plans: Record<string, SurveyPlan> | undefined }> {
-  const { files, found, prePass, plans, lookAt, extra, notices, dirty } = pass;
+  const { files, found, prePass, plans, lookAt, extra, notices, dirty, twins } = pass;
   const cwd = process.cwd();
   // A module a transform's plan edits is read whatever its text (see Transform.survey).
   const planned = new Set(Object.values(plans).flatMap((p) => p.modules));
@@ -360,8 +370,16 @@ async function rewritePass(
       ? [{ module: modules.get(r.path)!, replaced: r.replaced }]
       : [],
   );
+  const changed = new Set(inOrder.filter((r) => r.status === "changed").map((r) => r.path));
+  // The run's other modules, read only if a test's patch may concern them (AS920 after --write).
+  const onDisk = files.flatMap((file) => {
+    const { module, path } = lookAt(file);
+    return module && !changed.has(path) ? [{ module, read: () => textOfPath(file) }] : [];
+  });
+  const readTest = (path: string) => textOfPath(resolve(prePass.index.root, path));
+  const mocked = mockedRewrites(prePass.index, rewritten, cwd, onDisk, readTest, twins);
   const results = refuseDirtyWrites(
-    withMockFindings(inOrder, mockedRewrites(prePass.index, rewritten, cwd)),
+    withMockFindings(inOrder, mocked),
     new Set(jobsList.filter((job) => dirty.has(job.file)).map((job) => job.path)),
     notices,
   );
