@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { transformApplies } from "../engine/pipeline.js";
 import type { Context, ProjectIndex, SurveyPlan, Transform } from "../model/types.js";
@@ -45,8 +46,16 @@ export async function surveyProject(
   source?: { file: string; text: string },
 ): Promise<Record<string, SurveyPlan>> {
   const root = index.root;
-  // A file with no function holds nothing a survey follows.
+  // A file with no function holds nothing a survey follows, but for a package's `__init__.py`
+  // that re-exports its submodules' functions (`from .catalog import list_products`).
   const byPath = new Map(index.functions.map((f) => [f.path, join(root, f.path)]));
+  const packageInit = (path: string): boolean => {
+    const folder = path.endsWith("/__init__.py") ? path.slice(0, -"__init__.py".length) : "";
+    if (!folder || ![...byPath.keys()].some((p) => p.startsWith(folder))) return false;
+    if (!existsSync(join(root, path))) return false;
+    byPath.set(path, join(root, path));
+    return true;
+  };
   // A file a transform does not apply to (a service without Django) is not rewritten by it.
   const rewrittenBy = (transform: Transform) =>
     new Set(
@@ -71,7 +80,7 @@ export async function surveyProject(
       .map((path) => ({ path, keys: [`${path}\0*`] }));
     let first = true;
     for (;;) {
-      const fresh = round.filter((ask) => byPath.has(ask.path));
+      const fresh = round.filter((ask) => byPath.has(ask.path) || packageInit(ask.path));
       if (fresh.length === 0) break;
       for (const ask of fresh) for (const key of ask.keys) asked.add(key);
       const read = await surveyRound(
