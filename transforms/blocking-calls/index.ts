@@ -18,6 +18,7 @@ import type {
   TransformResult,
 } from "../../src/model/types.js";
 import { sleepRewrite } from "./sleep.js";
+import { blocksOnPurpose, silencedByNoqa } from "./intent.js";
 
 export const meta = {
   id: "blocking-calls",
@@ -35,7 +36,11 @@ export const meta = {
         "sleeps. `await asyncio.sleep(x)` waits without blocking. The rewrite is safe and " +
         "applied automatically (`import asyncio` is added when missing); this diagnostic is " +
         "shown only where it could not be applied, e.g. when `asyncio` means something else in " +
-        "the file. Same check as ruff's ASYNC251 (blocking-sleep-in-async-function).",
+        "the file, or where the function says it blocks the loop on purpose (its docstring or a " +
+        'comment: "deliberately blocks"). Same check as ruff\'s ASYNC251 ' +
+        "(blocking-sleep-in-async-function); like every blocking-calls finding, it is silenced " +
+        "by a `# noqa` naming the ruff rule it cites (or flake8-async's ASYNC100-102, or a bare " +
+        "`# noqa`).",
       before: "async def poll(job):\n    time.sleep(0.5)",
       after: "async def poll(job):\n    await asyncio.sleep(0.5)",
     },
@@ -174,6 +179,13 @@ function reportedCall(
   };
 }
 
+/** The ruff rule a finding on this call cites ("" when ruff has none). */
+function ruleOf(qualified: string): string {
+  if (qualified === "time.sleep") return "ASYNC251";
+  if (qualified === "open") return "ASYNC230";
+  return BLOCKING_CALLS.get(qualified)?.rule ?? "";
+}
+
 /**
  * Blocking calls written directly in `async def` (not in a nested def or lambda, which may run in
  * a thread): time.sleep rewritten to asyncio.sleep, the others reported with their native form.
@@ -193,8 +205,16 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
     const qualified =
       builtinOpen && file.isBuiltin("open", callee) ? "open" : file.qualifiedName(callee);
     if (!qualified) continue;
+    // The authors silenced the rule the finding cites (ruff's `# noqa: ASYNC251`): as ruff does.
+    if (silencedByNoqa(file, call, ruleOf(qualified))) continue;
     if (qualified === "time.sleep") {
-      out.findings.push(sleepFinding(asyncio, call, callee));
+      if (blocksOnPurpose(file, fn, call))
+        out.report(
+          call,
+          "AS310",
+          "time.sleep() in async def blocks the event loop (ruff ASYNC251), and the function says it does so on purpose: not rewritten; suppress with # asyncshift: ignore[AS310]",
+        );
+      else out.findings.push(sleepFinding(asyncio, call, callee));
       continue;
     }
     const reported = reportedCall(call, callee, qualified);
