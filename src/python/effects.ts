@@ -7,7 +7,7 @@
  */
 
 /** What a blocking call does: the family its async alternative belongs to. */
-export type BlockingFamily = "http" | "subprocess" | "file" | "redis";
+export type BlockingFamily = "http" | "subprocess" | "file" | "redis" | "database";
 
 export interface BlockingCall {
   family: BlockingFamily;
@@ -78,6 +78,105 @@ export const BLOCKING_CALLS: ReadonlyMap<string, BlockingCall> = new Map([
     { family: "redis", rule: "", replacement: `redis.asyncio.${v}(...)` },
   ]),
 ]);
+
+/** Django's storage API has no async form: its calls go to a thread. */
+const STORAGE_REPLACEMENT =
+  "await asyncio.to_thread(...) around the storage call (Django's storage API has no async form)";
+
+const storageCall = (method: string): [string, BlockingCall] => [
+  `django.core.files.storage.default_storage.${method}`,
+  { family: "file", rule: "", replacement: STORAGE_REPLACEMENT },
+];
+
+/** Django's default storage: its reads and writes hit the disk or a remote bucket. */
+export const STORAGE_CALLS: ReadonlyMap<string, BlockingCall> = new Map(
+  ["save", "open", "delete", "exists", "listdir", "size"].map(storageCall),
+);
+
+/** The methods of a value that block, by the class or factory that made it. */
+export interface BlockingMethods {
+  family: BlockingFamily;
+  rule: string;
+  /** The methods that block; `*` for every method but those in `except`. */
+  methods: ReadonlySet<string> | "*";
+  except?: ReadonlySet<string>;
+  /** What the value is, for the message: "a sync SQLAlchemy Session". */
+  what: string;
+  replacement: string;
+}
+
+const SESSION: BlockingMethods = {
+  family: "database",
+  rule: "",
+  // add(), add_all(), delete() and expunge() only mark objects: the flush or commit does the I/O.
+  methods: new Set([
+    "execute",
+    "scalars",
+    "scalar",
+    "get",
+    "query",
+    "commit",
+    "flush",
+    "refresh",
+    "merge",
+    "rollback",
+    "close",
+  ]),
+  what: "a sync SQLAlchemy Session",
+  replacement: "await session.<method>(...) on a sqlalchemy.ext.asyncio.AsyncSession",
+};
+
+const SYNC_REDIS: BlockingMethods = {
+  family: "redis",
+  rule: "",
+  // These build objects without a round trip; their own commands are the calls that block.
+  methods: "*",
+  except: new Set(["pipeline", "pubsub", "lock"]),
+  what: "a sync redis client",
+  replacement: "the same command awaited on a redis.asyncio client",
+};
+
+const PATH: BlockingMethods = {
+  family: "file",
+  rule: "ASYNC230",
+  methods: new Set(["read_bytes", "read_text", "write_bytes", "write_text", "open"]),
+  what: "a pathlib.Path",
+  replacement:
+    "await anyio.Path(...).<method>(...), or await asyncio.to_thread(path.<method>, ...)",
+};
+
+/**
+ * Values whose methods block, by the qualified name of what made them (a constructor, a factory)
+ * or of their annotation: a Session from `Session(engine)` or `db: Session`, a redis client from
+ * `redis.Redis(...)`, a path from `Path(...)`. Never by a method's name alone.
+ */
+export const BLOCKING_METHODS: ReadonlyMap<string, BlockingMethods> = new Map([
+  ["sqlalchemy.orm.Session", SESSION],
+  ["sqlalchemy.orm.session.Session", SESSION],
+  ["redis.Redis", SYNC_REDIS],
+  ["redis.StrictRedis", SYNC_REDIS],
+  ["redis.client.Redis", SYNC_REDIS],
+  ["redis.from_url", SYNC_REDIS],
+  ["redis.Redis.from_url", SYNC_REDIS],
+  ["pathlib.Path", PATH],
+]);
+
+/** Factories whose calls make a value of another entry (`sessionmaker(...)()` is a Session). */
+export const MAKER_OF: ReadonlyMap<string, string> = new Map([
+  ["sqlalchemy.orm.sessionmaker", "sqlalchemy.orm.Session"],
+  ["sqlalchemy.orm.session.sessionmaker", "sqlalchemy.orm.Session"],
+]);
+
+/** The blocking method `method` is on a value made by `madeBy`, if it is one. */
+export function blockingMethod(
+  madeBy: string | undefined,
+  method: string,
+): BlockingMethods | undefined {
+  const entry = madeBy ? BLOCKING_METHODS.get(madeBy) : undefined;
+  if (!entry || method.startsWith("_")) return undefined;
+  const blocks = entry.methods === "*" ? !entry.except?.has(method) : entry.methods.has(method);
+  return blocks ? entry : undefined;
+}
 
 /** What calls of a module's functions do: CPU-bound work, in-memory work, or both. */
 interface ModuleEffect {
@@ -167,7 +266,7 @@ function moduleEffect(qualified: string | undefined): ModuleEffect | undefined {
 
 /** The blocking call a qualified name is, with its native replacement. */
 export function blockingCall(qualified: string | undefined): BlockingCall | undefined {
-  return qualified ? BLOCKING_CALLS.get(qualified) : undefined;
+  return qualified ? (BLOCKING_CALLS.get(qualified) ?? STORAGE_CALLS.get(qualified)) : undefined;
 }
 
 /** Is the call CPU-bound work, whose right place is a worker thread? */

@@ -1,5 +1,11 @@
 import { isAsyncFunction } from "../../src/python/shapes.js";
-import { BLOCKING_CALLS, type BlockingFamily } from "../../src/python/effects.js";
+import {
+  BLOCKING_CALLS,
+  blockingCall,
+  STORAGE_CALLS,
+  type BlockingFamily,
+} from "../../src/python/effects.js";
+import { blockingReceiverCall, RECEIVER_WORDS } from "./receivers.js";
 import {
   callsByLastName,
   lastSegment,
@@ -23,7 +29,7 @@ import { blocksOnPurpose, silencedByNoqa } from "./intent.js";
 export const meta = {
   id: "blocking-calls",
   summary:
-    "blocking calls in async def (ruff ASYNC2xx): time.sleep -> await asyncio.sleep; HTTP, subprocess, open() and redis clients reported with their native form",
+    "blocking calls in async def (ruff ASYNC2xx): time.sleep -> await asyncio.sleep; HTTP, subprocess, files (open, Path, Django storage), redis clients and sync SQLAlchemy sessions reported with their native form",
   // Blocking calls only matter inside `async def`.
   triggers: ["async def"],
   codes: {
@@ -82,7 +88,10 @@ export const meta = {
         "I/O. Use `await anyio.open_file(...)` or `aiofiles.open(...)` with `async with` and " +
         "await the reads and writes, or move the whole file handling into asyncio.to_thread. Not " +
         "rewritten: every use of the file object changes. Same check as ruff's ASYNC230 " +
-        "(blocking-open-call-in-async-function).",
+        "(blocking-open-call-in-async-function). Also reported: `read_text`, `read_bytes`, " +
+        "`write_text`, `write_bytes` and `open` of a `pathlib.Path` (made by `Path(...)` or " +
+        "annotated `Path`), and Django's `default_storage.save/open/delete/exists/listdir/size` " +
+        "(no async form: run it in `asyncio.to_thread`).",
       before: "async def load(path):\n    with open(path) as f:\n        return f.read()",
       after:
         "async def load(path):\n    async with await anyio.open_file(path) as f:\n" +
@@ -95,10 +104,32 @@ export const meta = {
         "redis.Redis / redis.StrictRedis / redis.from_url make a blocking client: every command " +
         "on it blocks the event loop. redis-py ships an async client with the same API in " +
         "redis.asyncio: `redis.asyncio.Redis(...)`, with every command awaited. Not rewritten: " +
-        "every use of the client must be awaited. (ruff has no rule for this one.)",
+        "every use of the client must be awaited. A command called in `async def` on a sync " +
+        "client made elsewhere (`cache = redis.from_url(URL)` at module level, then " +
+        "`cache.get(key)`) is reported too; `pipeline()`, `pubsub()` and `lock()` only build " +
+        "objects. (ruff has no rule for this one.)",
       before: "async def cached(key):\n    r = redis.Redis(host=HOST)\n    return r.get(key)",
       after:
         "async def cached(key):\n    r = redis.asyncio.Redis(host=HOST)\n    return await r.get(key)",
+    },
+    AS315: {
+      severity: "warning",
+      title: "Sync database session call in async def",
+      explanation:
+        "A method of a sync SQLAlchemy Session that talks to the database (execute, scalars, " +
+        "scalar, get, query, commit, flush, refresh, merge, rollback, close) blocks the event " +
+        "loop for the whole round trip. The session is known by what the code shows: " +
+        "`Session(engine)`, a `sessionmaker(...)` factory's call, `with Session(...) as s:`, or " +
+        "an annotation (`db: Session`, FastAPI's `db: Session = Depends(get_db)`). " +
+        "`add()`, `add_all()`, `delete()` and `expunge()` only mark objects and are not reported. " +
+        "SQLAlchemy's `sqlalchemy.ext.asyncio.AsyncSession` has the same methods, awaited. Not " +
+        "rewritten: the session, its engine and every use change together. (ruff has no rule " +
+        "for this one.)",
+      before:
+        "async def orders(db: Session = Depends(get_db)):\n    return db.scalars(select(Order)).all()",
+      after:
+        "async def orders(db: AsyncSession = Depends(get_db)):\n" +
+        "    return (await db.scalars(select(Order))).all()",
     },
   },
 } satisfies TransformMeta;
@@ -110,6 +141,7 @@ const FAMILY_CODES: Record<BlockingFamily, Code> = {
   subprocess: "AS312",
   file: "AS313",
   redis: "AS314",
+  database: "AS315",
 };
 
 /** The functions a blocking call may stand for, through the imports. */
@@ -117,6 +149,7 @@ const QUALIFIED_OF_INTEREST: ReadonlySet<string> = new Set([
   "time.sleep",
   "io.open",
   ...BLOCKING_CALLS.keys(),
+  ...STORAGE_CALLS.keys(),
 ]);
 
 /**
@@ -142,7 +175,7 @@ const LAST_NAMES_OF_INTEREST = wordsPattern([...QUALIFIED_OF_INTEREST].map(lastS
  */
 export function mayHoldSite(source: string, ctx: Context): boolean {
   if (unwrapMode(ctx)) return false;
-  if (OPEN_CALL.test(source)) return true;
+  if (OPEN_CALL.test(source) || RECEIVER_WORDS.test(source)) return true;
   const modules = new Set(source.match(MODULES_OF_INTEREST));
   if (modules.size === 0) return false;
   const lastNames = new Set(source.match(LAST_NAMES_OF_INTEREST));
@@ -166,7 +199,7 @@ function reportedCall(
       suggestion: `await anyio.open_file${args.text}`,
     };
   }
-  const blocking = BLOCKING_CALLS.get(qualified);
+  const blocking = blockingCall(qualified);
   if (!blocking) return undefined;
   const code = FAMILY_CODES[blocking.family];
   const rule = blocking.rule ? ` (ruff ${blocking.rule})` : "";
@@ -220,8 +253,50 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
     const reported = reportedCall(call, callee, qualified);
     if (reported) out.report(call, reported.code, reported.message, reported.suggestion);
   }
+  if (RECEIVER_WORDS.test(file.source)) receiverCalls(file, out);
   // No inventory sites: the report lists blocking-calls among the transforms that count none.
   return { findings: out.findings };
+}
+
+/** `db.scalars(...)` on a Session, `r.get(k)` on a sync redis client, `path.read_text()`. */
+function receiverCalls(file: FileSemantics, out: FindingsReporter<Code>): void {
+  for (const call of file.root.descendantsOfType("call")) {
+    const callee = call.childForFieldName("function");
+    const fn = callee?.type === "attribute" ? file.enclosingFunction(call) : undefined;
+    if (!fn || !isAsyncFunction(fn)) continue;
+    const entry = blockingReceiverCall(file, callee!);
+    if (!entry || silencedByNoqa(file, call, entry.rule)) continue;
+    const method = callee!.childForFieldName("attribute")!.text;
+    const receiver = callee!.childForFieldName("object")!.text;
+    const rule = entry.rule ? ` (ruff ${entry.rule})` : "";
+    const own = entry.family === "database" ? asyncSessions(file) : "";
+    out.report(
+      call,
+      FAMILY_CODES[entry.family],
+      `${callee!.text}() in async def blocks the event loop${rule}: ${receiver} is ${entry.what}; use ${entry.replacement.replace(/<method>/g, method)}${own}`,
+    );
+  }
+}
+
+/**
+ * `; this module has one: AsyncSessionLocal (an async_sessionmaker, line 12)`: the project's own
+ * AsyncSession factory, when the module makes one.
+ */
+function asyncSessions(file: FileSemantics): string {
+  for (const statement of file.root.namedChildren) {
+    const assignment =
+      statement.type === "expression_statement" ? statement.namedChildren[0] : null;
+    const right = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
+    const fn = right?.type === "call" ? right.childForFieldName("function") : null;
+    const left = assignment?.childForFieldName("left");
+    if (
+      fn &&
+      left?.type === "identifier" &&
+      file.qualifiedName(fn) === "sqlalchemy.ext.asyncio.async_sessionmaker"
+    )
+      return `; this module makes one: ${left.text} (an async_sessionmaker, line ${statement.startPosition.row + 1})`;
+  }
+  return "";
 }
 
 /** time.sleep in async def: the rewrite to asyncio.sleep (a safe fix), or why it cannot be made. */
