@@ -51,13 +51,9 @@ export function mockedRewrites(
     if (code !== undefined)
       modules.push({ module: m.module, replaced: replacedInCode(index, code), code });
   }
-  const known = knownModules([
-    ...index.functions.map((f) => f.module),
-    ...onDisk.map((m) => m.module),
-  ]);
   const found: Found[] = [];
   for (const patch of index.patches) {
-    const message = firstMessage(patch, modules, { index, tests, readTest, twins, modules: known });
+    const message = firstMessage(patch, modules, { index, tests, readTest, twins });
     if (message)
       found.push({
         path: displayPath(join(index.root, patch.path), cwd),
@@ -70,8 +66,6 @@ export function mockedRewrites(
 
 interface Judge {
   index: ProjectIndex;
-  /** Every module the index or the run knows, and each package holding them. */
-  modules: ReadonlySet<string>;
   /** The declared async twins (`"requests.*" = "http.*"`). */
   twins: Readonly<Record<string, string>>;
   tests: TestCalls;
@@ -96,9 +90,7 @@ function firstMessage(
     .sort((a, b) => b.module.length - a.module.length)[0];
   if (!named) return undefined;
   const twin = twinReplaced(target, named.module, named.code!, judge.twins);
-  return twin
-    ? messageFor(patch, named.module, twin, judge)
-    : missingName(target, named.module, named.code!, judge.modules);
+  return twin && messageFor(patch, named.module, twin, judge);
 }
 
 /** Does the patch name the module itself (`patch("m.x")`, `patch.object(m, "x")`)? */
@@ -162,6 +154,23 @@ function sameReceiver(target: string, local: string): boolean {
 }
 
 /**
+ * `@patch("m.engine", new_callable=AsyncMock)`, `new=AsyncMock(...)`, `autospec=True`: the patch
+ * itself makes what it puts in place awaitable (an AsyncMock's children are AsyncMocks).
+ */
+function asyncMockPatch(test: string, line: number): boolean {
+  const lines = test.split("\n");
+  // The patch call's own lines: up to its closing bracket, a few lines at most.
+  const call = lines.slice(line - 1, line + 4).join("\n");
+  const end = call.indexOf(")\n");
+  return /AsyncMock|autospec\s*=\s*True/.test(end >= 0 ? call.slice(0, end) : call);
+}
+
+/** `mock.objects.filter.return_value.acount = AsyncMock(...)`: the test sets the method up. */
+function setsUpAsync(test: string, method: string): boolean {
+  return /AsyncMock/.test(test) && test.includes(method);
+}
+
+/**
  * `@patch("gateway.views.decorators.VectorStore")` while the module awaits
  * `VectorStore.objects.filter(...).acount()`: the MagicMock's `acount()` gives a MagicMock, and
  * awaiting it raises TypeError. Silent when the test sets that method up with an AsyncMock.
@@ -175,7 +184,7 @@ function mockedRoot(
 ): string | undefined {
   if (!inModule(target, module, name.root!)) return undefined;
   const test = judge.readTest(patch.path);
-  if (test !== undefined && /AsyncMock/.test(test) && test.includes(name.qualified))
+  if (test !== undefined && (asyncMockPatch(test, patch.line) || setsUpAsync(test, name.qualified)))
     return undefined;
   const where = name.line ? ` (line ${name.line})` : "";
   const shown = name.local.replace(/\([^()]*(?:\([^()]*\)[^()]*)*\)/g, "(...)");
@@ -202,33 +211,6 @@ function twinReplaced(
   if (!by || calls(code, local)) return undefined;
   if (!awaitedCalls(code).some((c) => c.callee === by)) return undefined;
   return { qualified: local, local, by, awaited: true };
-}
-
-/**
- * `patch("app.services.requests.post")` when `app.services` no longer names `requests` at all
- * (a twin replaced its calls and the import went): the patch raises AttributeError.
- */
-function missingName(
-  target: string,
-  module: string,
-  code: string,
-  modules: ReadonlySet<string>,
-): string | undefined {
-  const first = target.slice(module.length + 1).split(".")[0];
-  // A submodule is the package's attribute once imported.
-  if (!first || modules.has(`${module}.${first}`)) return undefined;
-  if (/\bimport\s+\*|\bdef\s+__getattr__\b/.test(code)) return undefined;
-  if (new RegExp(`\\b${first}\\b`).test(code)) return undefined;
-  return `this test patches ${target}, but ${module} no longer has the name ${first} (not imported or defined there): the patch raises AttributeError; patch what ${module} calls now`;
-}
-
-/** The modules and every package above them: `a.b.c` gives `a.b.c`, `a.b` and `a`. */
-function knownModules(modules: readonly string[]): Set<string> {
-  const known = new Set<string>();
-  for (const module of modules)
-    for (let end = module.length; end > 0; end = module.lastIndexOf(".", end - 1))
-      known.add(module.slice(0, end));
-  return known;
 }
 
 /** What each test file calls into, read once: the modules it exercises. */
