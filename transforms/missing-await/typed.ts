@@ -9,6 +9,7 @@ import type {
   SyntaxNode,
 } from "../../src/model/types.js";
 import { valueUse } from "./tested.js";
+import { reexportSource } from "../../src/project/reexports.js";
 import { candidateCalls } from "./awaits.js";
 import { keepsCoroutine } from "./keeping.js";
 
@@ -250,11 +251,8 @@ function siteFacts(file: FileSemantics): TypedFacts {
 
 /** `from shop.api.perms import may_edit` in the package asked for `may_edit`: where it is from. */
 function reexportOf(file: FileSemantics, name: string): string | undefined {
-  const bindings = file.bindingsNamed(file.root, name);
-  if (bindings.length === 0 || bindings.some((b) => b.kind !== "import")) return undefined;
-  const qualified = file.importBindingOf(name, bindings[0].node)?.qualified;
-  const absolute = qualified && absoluteName(qualified, file.module, file.path);
-  return absolute?.includes(".") ? `${KEY}${absolute}` : undefined;
+  const from = reexportSource(file.source, file.module, file.path, name);
+  return from?.includes(".") ? `${KEY}${from}` : undefined;
 }
 
 /** The function an index lists for a key, when it lists exactly one kind (async or not). */

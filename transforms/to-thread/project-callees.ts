@@ -1,4 +1,4 @@
-import { absoluteName } from "../../src/python/relative-imports.js";
+import { reexportSource } from "../../src/project/reexports.js";
 import { settingOf } from "../../src/model/settings.js";
 import { functionsNamed, indexedModule, indexedName } from "../../src/project/index-lookup.js";
 import type {
@@ -111,17 +111,10 @@ function reexported(
   name: string,
   key: string,
 ): { facts: FunctionFacts; reaches: string } | undefined {
-  const bindings = file.bindingsNamed(file.root, name);
-  if (bindings.length === 0 || bindings.some((b) => b.kind !== "import")) return undefined;
-  const qualified = file.importBindingOf(name, bindings[0].node)?.qualified;
-  const absolute = qualified && absoluteName(qualified, file.module, file.path);
-  if (!absolute?.includes(".") || `${PROJECT_KEY}${absolute}` === key) return undefined;
-  const reaches = `${PROJECT_KEY}${absolute}`;
-  const line = bindings[0].node.startPosition.row + 1;
-  return {
-    facts: { name, hop: true, calls: [{ text: name, reaches, line }], path: file.path },
-    reaches,
-  };
+  const from = reexportSource(file.source, file.module, file.path, name);
+  const reaches = from?.includes(".") ? `${PROJECT_KEY}${from}` : undefined;
+  if (!reaches || reaches === key) return undefined;
+  return { facts: { name, hop: true, calls: [{ text: name, reaches }], path: file.path }, reaches };
 }
 
 /**
