@@ -42,8 +42,10 @@ export const meta = {
         "sleeps. `await asyncio.sleep(x)` waits without blocking. The rewrite is safe and " +
         "applied automatically (`import asyncio` is added when missing); this diagnostic is " +
         "shown only where it could not be applied, e.g. when `asyncio` means something else in " +
-        "the file, or where the function says it blocks the loop on purpose (its docstring or a " +
-        'comment: "deliberately blocks"). Same check as ruff\'s ASYNC251 ' +
+        "the file, or where the code says it blocks the loop on purpose (its docstring or the " +
+        'comments above the call: "deliberately blocks", "the stall"; a function named ' +
+        "`block_loop` or `freeze_*`), or in a test file, where a stall is most often what the " +
+        "test needs. Same check as ruff's ASYNC251 " +
         "(blocking-sleep-in-async-function); like every blocking-calls finding, it is silenced " +
         "by a `# noqa` naming the ruff rule it cites (or flake8-async's ASYNC100-102, or a bare " +
         "`# noqa`).",
@@ -241,11 +243,12 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
     // The authors silenced the rule the finding cites (ruff's `# noqa: ASYNC251`): as ruff does.
     if (silencedByNoqa(file, call, ruleOf(qualified))) continue;
     if (qualified === "time.sleep") {
-      if (blocksOnPurpose(file, fn, call))
+      const purpose = blocksOnPurpose(file, fn, call);
+      if (purpose)
         out.report(
           call,
           "AS310",
-          "time.sleep() in async def blocks the event loop (ruff ASYNC251), and the function says it does so on purpose: not rewritten; suppress with # asyncshift: ignore[AS310]",
+          `time.sleep() in async def blocks the event loop (ruff ASYNC251), and ${purpose}: not rewritten; suppress with # asyncshift: ignore[AS310]`,
         );
       else out.findings.push(sleepFinding(asyncio, call, callee));
       continue;

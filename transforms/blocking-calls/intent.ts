@@ -46,23 +46,49 @@ export function silencedByNoqa(file: FileSemantics, call: SyntaxNode, rule: stri
 
 const ON_PURPOSE = /\b(deliberately|on purpose|intentionally|purposely)\b/i;
 const BLOCKS = /\bblock(s|ing)?\b/i;
+/** "the stall the detector must report": a stall of the loop is what the code is for. */
+const STALL = /\bstall/i;
+/** `block_loop`, `freeze_server`, `simulate_stall`: a function named for blocking the loop. */
+const BLOCKING_NAME = /(^|_)(block|blocking|freeze|stall)(_|$)/i;
+/** Test files: a sleep on the loop there is most often the stall a test needs (a lag detector). */
+const TEST_FILE = /(^|\/)(tests?\/|test_[^/]*\.py$|[^/]*_test\.py$|conftest\.py$)/;
+
+/** The comment lines right above `row` (a contiguous block) and the comment on `row` itself. */
+function nearComments(source: string, starts: number[], row: number): string {
+  const comment = (r: number) => {
+    const line = lineText(source, starts, r);
+    const hash = line.indexOf("#");
+    return hash >= 0 ? line.slice(hash) : "";
+  };
+  const lines = [comment(row)];
+  for (let r = row - 1; r >= 0 && /^\s*#/.test(lineText(source, starts, r)); r--)
+    lines.push(comment(r));
+  return lines.join(" ");
+}
 
 /**
- * Does the function say it blocks the loop on purpose (its docstring, or a comment on the call's
- * line or the line above: "Deliberately blocks the event loop")? Then the block is the point.
+ * Why the function blocks the loop on purpose, if it does: its docstring or the comments just
+ * above the call say so ("Deliberately blocks the event loop", "the stall the detector must
+ * report"), its name does (`block_loop`), or it is a test's (a stall is what tests of lag
+ * detectors and timeouts need).
  */
-export function blocksOnPurpose(file: FileSemantics, fn: SyntaxNode, call: SyntaxNode): boolean {
+export function blocksOnPurpose(
+  file: FileSemantics,
+  fn: SyntaxNode,
+  call: SyntaxNode,
+): string | undefined {
   const first = fn.childForFieldName("body")?.namedChildren[0];
   const docstring =
     first?.type === "expression_statement" && first.namedChildren[0]?.type === "string"
       ? first.namedChildren[0].text
       : "";
-  const starts = lineStarts(file.source);
-  const row = call.startPosition.row;
-  const near = [row - 1, row]
-    .filter((r) => r >= 0)
-    .map((r) => lineText(file.source, starts, r))
-    .map((line) => line.slice(line.indexOf("#") >= 0 ? line.indexOf("#") : line.length))
-    .join(" ");
-  return [docstring, near].some((text) => ON_PURPOSE.test(text) && BLOCKS.test(text));
+  const near = nearComments(file.source, lineStarts(file.source), call.startPosition.row);
+  const said = (text: string) => (ON_PURPOSE.test(text) && BLOCKS.test(text)) || STALL.test(text);
+  if (said(docstring)) return "its docstring says it blocks the loop on purpose";
+  if (said(near)) return "the comment above it says the loop is blocked on purpose";
+  if (BLOCKING_NAME.test(fn.childForFieldName("name")?.text ?? ""))
+    return "the function is named for blocking the loop";
+  if (TEST_FILE.test(file.path))
+    return "it is in a test, where a stall of the loop is most often what the test needs";
+  return undefined;
 }
