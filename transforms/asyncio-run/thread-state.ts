@@ -47,17 +47,32 @@ function threadLocals(file: FileSemantics): Map<string, { made: string; line: nu
   return found;
 }
 
-/** Module-level defs of the file by name. */
+/** Module-level defs of the file by name, and methods of its module-level classes as `C.m`. */
 function moduleDefs(file: FileSemantics): Map<string, SyntaxNode> {
   const defs = new Map<string, SyntaxNode>();
+  const unwrap = (s: SyntaxNode) =>
+    s.type === "decorated_definition" ? s.childForFieldName("definition") : s;
   for (const statement of file.root.namedChildren) {
-    const def =
-      statement.type === "decorated_definition"
-        ? statement.childForFieldName("definition")
-        : statement;
+    const def = unwrap(statement);
     if (def?.type === "function_definition") defs.set(def.childForFieldName("name")!.text, def);
+    if (def?.type !== "class_definition") continue;
+    const cls = def.childForFieldName("name")!.text;
+    for (const member of def.childForFieldName("body")?.namedChildren ?? []) {
+      const method = unwrap(member);
+      if (method?.type === "function_definition")
+        defs.set(`${cls}.${method.childForFieldName("name")!.text}`, method);
+    }
   }
   return defs;
+}
+
+/** `self.run_async(...)`: a method any subclass of the project may override. */
+function selfMethod(inner: SyntaxNode): string | undefined {
+  const callee = inner.childForFieldName("function");
+  const object = callee?.type === "attribute" ? callee.childForFieldName("object") : null;
+  return object?.type === "identifier" && object.text === "self"
+    ? callee!.childForFieldName("attribute")!.text
+    : undefined;
 }
 
 /** What the functions reached from some names of a file use: thread-local state, or imports. */
@@ -171,6 +186,8 @@ export function threadLocalReached(
   if (reached.hit) return reached.hit;
   const hits = surveyedPlan<ThreadStatePlan>(ctx, "asyncio-run")?.hits ?? {};
   for (const key of keys) if (hits[key]) return hits[key];
+  const method = selfMethod(inner);
+  if (method && hits[`method:${method}`]) return hits[`method:${method}`];
   for (const [key, by] of reached.imports)
     if (hits[key]) return `${hits[key]}, reached from ${by}()`;
   return undefined;
@@ -200,7 +217,12 @@ function siteFacts(file: FileSemantics): StateFacts {
     if (inner?.type !== "call") continue;
     const { names, keys } = startsOf(file, inner);
     const site = `${file.path}:${call.startIndex}`;
-    out.reaches[site] = [...keys, ...reachedFrom(file, names).imports.keys()];
+    const method = selfMethod(inner);
+    out.reaches[site] = [
+      ...keys,
+      ...reachedFrom(file, names).imports.keys(),
+      ...(method ? [`method:${method}`] : []),
+    ];
     out.depths[site] = 0;
   }
   return out;
@@ -221,6 +243,9 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): StateFacts {
     const reached = reachedFrom(file, [name]);
     if (reached.hitThere) out.hits[key] = reached.hitThere;
     else out.reaches[key] = [...reached.imports.keys()];
+    // `Class.run_async`, asked for `self.run_async` of a base class: one of its overrides.
+    const [cls, method] = name.split(".");
+    if (method) out.reaches[`method:${method}`] = [...(out.reaches[`method:${method}`] ?? []), key];
   }
   return out;
 }
@@ -253,15 +278,20 @@ function resolvedHits(facts: readonly StateFacts[]): Record<string, string> {
   const reaches: Record<string, string[]> = {};
   for (const f of facts) {
     Object.assign(hits, f.hits);
-    Object.assign(reaches, f.reaches);
+    for (const [key, keys] of Object.entries(f.reaches))
+      reaches[key] = [...(reaches[key] ?? []), ...keys];
   }
   for (let round = 0; round < DEPTH * 2; round++) {
     let changed = false;
     for (const [key, keys] of Object.entries(reaches)) {
       const found = hits[key] ? undefined : keys.find((k) => hits[k]);
       if (!found) continue;
-      const name = found.slice(found.lastIndexOf(".") + 1);
-      hits[key] = `${hits[found]}, reached through ${name}()`;
+      const name = key.startsWith("method:")
+        ? found.slice(KEY.length).split(".").slice(-2).join(".")
+        : found.slice(found.lastIndexOf(".") + 1);
+      hits[key] = key.startsWith("method:")
+        ? `${hits[found]}, reached by the override ${name}()`
+        : `${hits[found]}, reached through ${name}()`;
       changed = true;
     }
     if (!changed) break;
@@ -280,6 +310,16 @@ export const threadStateSurvey: ProjectSurvey<StateFacts, ThreadStatePlan> = {
   next(facts, index) {
     const byPath = new Map<string, string[]>();
     for (const [key, depth] of pendingKeys(facts)) {
+      if (key.startsWith("method:")) {
+        // Every method of that name in the project's classes: an override, perhaps.
+        const method = key.slice("method:".length);
+        for (const f of index.functions)
+          if (f.className && f.name === method && !f.nested && f.async) {
+            const asked = `${f.className}.${method}@${KEY}${f.module}.${f.className}.${method}@${depth}`;
+            byPath.set(f.path, [...(byPath.get(f.path) ?? []), asked]);
+          }
+        continue;
+      }
       if (!key.startsWith(KEY) || depth > DEPTH) continue;
       const name = key.slice(key.lastIndexOf(".") + 1);
       for (const path of pathsOfKey(index, key))
