@@ -12,6 +12,7 @@ import {
 import { projectOfFile } from "../project/project-facts.js";
 import { mockedRewrites, withMockFindings } from "../project/mocks.js";
 import { textOfPath } from "../project/source.js";
+import { syncTwinProblem } from "../project/declared-twins.js";
 import { ASYNC_TWINS, sharedSetting } from "../model/shared-options.js";
 import { VERSION } from "../version.js";
 import { inertResult, refusalToWrite, type FileJob, type FileLook } from "./file-job.js";
@@ -199,6 +200,9 @@ async function runLocked(
   );
   const project: ProjectFacts = { ...prePass.project, plans };
   const ctx = makeContext(options, project, transforms);
+  // A declared twin the project defines as a plain def would be awaited: a configuration error.
+  const twinProblem = syncTwinProblem(prePass.index, declaredTwins(ctx));
+  if (twinProblem) throw new UsageError(twinProblem);
   const notices = [
     ...start.notices,
     ...runNotices(options, transforms, ctx, excludedNamed, cwd),
