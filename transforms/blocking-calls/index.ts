@@ -25,6 +25,8 @@ import type {
 } from "../../src/model/types.js";
 import { sleepRewrite } from "./sleep.js";
 import { blocksOnPurpose, silencedByNoqa } from "./intent.js";
+import { blockSays, helperBlock, helperCalls, helperSurvey, type HelperPlan } from "./helpers.js";
+import { surveyedPlan } from "../../src/model/plans.js";
 
 export const meta = {
   id: "blocking-calls",
@@ -114,6 +116,20 @@ export const meta = {
       after:
         "async def cached(key):\n    r = redis.asyncio.Redis(host=HOST)\n    return await r.get(key)",
     },
+    AS316: {
+      severity: "warning",
+      title: "A project helper called in async def blocks the event loop",
+      explanation:
+        "A plain def of the project, called (not awaited) in `async def`, makes a blocking call " +
+        "a few calls deep: `arm.list_regions(sub)` whose body calls `requests.get(...)`. The " +
+        "event loop stops for as long as that call takes, exactly as if it were written in the " +
+        "async def. The helper is followed through the imports into other files (four calls " +
+        "deep), and the message names the blocking call with its file and line. Run the helper " +
+        "in a thread (`await asyncio.to_thread(helper, ...)`), or give it an async form. Not " +
+        "rewritten.",
+      before: "async def regions(sub):\n    return arm.list_regions(sub)",
+      after: "async def regions(sub):\n    return await asyncio.to_thread(arm.list_regions, sub)",
+    },
     AS315: {
       severity: "warning",
       title: "Sync database session call in async def",
@@ -178,6 +194,9 @@ const LAST_NAMES_OF_INTEREST = wordsPattern([...QUALIFIED_OF_INTEREST].map(lastS
 export function mayHoldSite(source: string, ctx: Context): boolean {
   if (unwrapMode(ctx)) return false;
   if (OPEN_CALL.test(source) || RECEIVER_WORDS.test(source)) return true;
+  // A helper of another file that blocks, called from an async def here (the survey's plan).
+  const helpers = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.blocks;
+  if (helpers && Object.keys(helpers).length > 0 && /\basync\s+def\b/.test(source)) return true;
   const modules = new Set(source.match(MODULES_OF_INTEREST));
   if (modules.size === 0) return false;
   const lastNames = new Set(source.match(LAST_NAMES_OF_INTEREST));
@@ -257,6 +276,7 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
     if (reported) out.report(call, reported.code, reported.message, reported.suggestion);
   }
   if (RECEIVER_WORDS.test(file.source)) receiverCalls(file, out);
+  helperFindings(file, ctx, out);
   // No inventory sites: the report lists blocking-calls among the transforms that count none.
   return { findings: out.findings };
 }
@@ -277,6 +297,20 @@ function receiverCalls(file: FileSemantics, out: FindingsReporter<Code>): void {
       call,
       FAMILY_CODES[entry.family],
       `${callee!.text}() in async def blocks the event loop${rule}: ${receiver} is ${entry.what}; use ${entry.replacement.replace(/<method>/g, method)}${own}`,
+    );
+  }
+}
+
+/** `arm.list_regions(sub)` in async def, where the helper blocks a few calls deep (AS316). */
+function helperFindings(file: FileSemantics, ctx: Context, out: FindingsReporter<Code>): void {
+  for (const site of helperCalls(file)) {
+    const block = helperBlock(file, ctx, site);
+    if (!block || silencedByNoqa(file, site.call, "")) continue;
+    const callee = site.call.childForFieldName("function")!.text;
+    out.report(
+      site.call,
+      "AS316",
+      `${callee}() blocks the event loop: it calls ${blockSays(block, file.path)}; run it in a thread (await asyncio.to_thread(${callee}, ...)) or give it an async form`,
     );
   }
 }
@@ -321,3 +355,6 @@ function sleepFinding(asyncio: ModuleAccess, call: SyntaxNode, callee: SyntaxNod
     },
   };
 }
+
+/** The sync helpers of other files that async defs call, read for blocking calls (helpers.ts). */
+export const survey = helperSurvey;

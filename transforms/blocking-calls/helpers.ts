@@ -1,0 +1,251 @@
+import { absoluteName } from "../../src/python/relative-imports.js";
+import { surveyedPlan } from "../../src/model/plans.js";
+import { blockingCall, type BlockingFamily } from "../../src/python/effects.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
+import type {
+  Context,
+  FileSemantics,
+  ProjectIndex,
+  ProjectSurvey,
+  SyntaxNode,
+} from "../../src/model/types.js";
+import { blockingReceiverCall } from "./receivers.js";
+
+/*
+ * Project helpers that block: `return arm.list_regions(sub)` in `async def`, where
+ * `list_regions` (a plain def of another module) calls `requests.get`, a call or three deep. The
+ * survey reads the helpers the async defs call, through the imports, and names the blocking call
+ * with its file and line.
+ */
+
+const KEY = "py:";
+const DEPTH = 4;
+
+/** A blocking call a helper makes: what it is, its family, and where. */
+export interface HelperBlock {
+  family: BlockingFamily;
+  /** `requests.get()`. */
+  call: string;
+  /** The file (root-relative; in another file than the site's) and line of the call. */
+  path: string;
+  line: number;
+  /** The helpers between the one called and the blocking call: `wait_for_quota`. */
+  via: string[];
+}
+
+/** `requests.get() (app/arm.py:9)`, `time.sleep() (line 10) through wait_for_quota()`. */
+export function blockSays(block: HelperBlock, sitePath: string): string {
+  const where = sitePath.endsWith(block.path)
+    ? `line ${block.line}`
+    : `${block.path}:${block.line}`;
+  return `${block.call} (${where})${block.via.map((v) => ` through ${v}()`).join("")}`;
+}
+
+/** The calls a def's body makes when it runs (not those of nested defs, lambdas or classes). */
+function ownCalls(def: SyntaxNode): SyntaxNode[] {
+  const calls: SyntaxNode[] = [];
+  const visit = (node: SyntaxNode): void => {
+    if (["function_definition", "lambda", "class_definition"].includes(node.type)) return;
+    if (node.type === "call") calls.push(node);
+    for (const child of node.namedChildren) visit(child);
+  };
+  for (const statement of def.childForFieldName("body")?.namedChildren ?? []) visit(statement);
+  return calls;
+}
+
+/** The blocking call itself, if this call is one (the catalogue of effects.ts). */
+function blocks(file: FileSemantics, call: SyntaxNode): HelperBlock | undefined {
+  const callee = call.childForFieldName("function");
+  if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return undefined;
+  const at = { path: file.path, line: call.startPosition.row + 1, via: [] };
+  const qualified =
+    callee.type === "identifier" && callee.text === "open" && file.isBuiltin("open", callee)
+      ? "open"
+      : file.qualifiedName(callee);
+  const family =
+    qualified === "time.sleep" || qualified === "open"
+      ? "file"
+      : (blockingCall(qualified)?.family ?? blockingReceiverCall(file, callee)?.family);
+  return family ? { family, call: `${callee.text.replace(/\s+/g, "")}()`, ...at } : undefined;
+}
+
+/** A sync module-level def of the file by name. */
+function syncDef(file: FileSemantics, name: string): SyntaxNode | undefined {
+  for (const statement of file.root.namedChildren) {
+    const def =
+      statement.type === "decorated_definition"
+        ? statement.childForFieldName("definition")
+        : statement;
+    if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
+      return isAsyncFunction(def) ? undefined : def;
+  }
+  return undefined;
+}
+
+/** `arm.list_regions` or `list_regions` imported from the project: `py:app.arm.list_regions`. */
+function importedKey(file: FileSemantics, callee: SyntaxNode): string | undefined {
+  if (callee.type !== "identifier" && callee.type !== "attribute") return undefined;
+  const root = callee.text.split(".")[0];
+  const binding = file.importBindingOf(root, callee);
+  if (!binding) return undefined;
+  const absolute = absoluteName(
+    `${binding.qualified}${callee.text.slice(root.length)}`,
+    file.module,
+    file.path,
+  );
+  return absolute?.includes(".") ? `${KEY}${absolute}` : undefined;
+}
+
+/** What a sync def of this file reaches: a blocking call (in it or its same-file callees), or keys. */
+function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys: string[] } {
+  const keys: string[] = [];
+  const seen = new Set<number>();
+  let current = [{ def, via: [] as string[] }];
+  for (let depth = 0; depth < DEPTH && current.length > 0; depth++) {
+    const next: typeof current = [];
+    for (const { def: fn, via } of current) {
+      if (seen.has(fn.id)) continue;
+      seen.add(fn.id);
+      for (const call of ownCalls(fn)) {
+        const found = blocks(file, call);
+        if (found) return { block: { ...found, via: [...via].reverse() }, keys };
+        const callee = call.childForFieldName("function")!;
+        const local = callee.type === "identifier" ? syncDef(file, callee.text) : undefined;
+        if (local) next.push({ def: local, via: [...via, callee.text] });
+        const key = importedKey(file, callee);
+        if (key) keys.push(key);
+      }
+    }
+    current = next;
+  }
+  return { keys };
+}
+
+/** Calls in `async def` bodies (not awaited): a sync helper of this file, or an imported key. */
+export function helperCalls(
+  file: FileSemantics,
+): { call: SyntaxNode; local?: SyntaxNode; key?: string }[] {
+  const found: { call: SyntaxNode; local?: SyntaxNode; key?: string }[] = [];
+  for (const call of file.root.descendantsOfType("call")) {
+    if (call.parent?.type === "await") continue;
+    const fn = file.enclosingFunction(call);
+    if (!fn || !isAsyncFunction(fn)) continue;
+    const callee = call.childForFieldName("function");
+    if (!callee) continue;
+    const local = callee.type === "identifier" ? syncDef(file, callee.text) : undefined;
+    const key = local ? undefined : importedKey(file, callee);
+    if (local || key) found.push({ call, ...(local ? { local } : {}), ...(key ? { key } : {}) });
+  }
+  return found;
+}
+
+/** What blocks in a sync helper the call reaches, by the file itself or the survey's plan. */
+export function helperBlock(
+  file: FileSemantics,
+  ctx: Context,
+  site: { local?: SyntaxNode; key?: string },
+): HelperBlock | undefined {
+  const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.blocks ?? {};
+  if (site.key) return plan[site.key];
+  if (!site.local) return undefined;
+  const { block, keys } = walk(file, site.local);
+  if (block) return block;
+  for (const key of keys) if (plan[key]) return plan[key];
+  return undefined;
+}
+
+export interface HelperPlan {
+  blocks: Record<string, HelperBlock>;
+}
+
+export interface HelperFacts {
+  blocks: Record<string, HelperBlock>;
+  reaches: Record<string, string[]>;
+  depths: Record<string, number>;
+}
+
+function siteFacts(file: FileSemantics): HelperFacts {
+  const out: HelperFacts = { blocks: {}, reaches: {}, depths: {} };
+  const keys = new Set<string>();
+  for (const site of helperCalls(file)) {
+    if (site.key) keys.add(site.key);
+    else for (const key of walk(file, site.local!).keys) keys.add(key);
+  }
+  out.reaches[file.path] = [...keys];
+  out.depths[file.path] = 0;
+  return out;
+}
+
+function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts {
+  const out: HelperFacts = { blocks: {}, reaches: {}, depths: {} };
+  for (const entry of asked) {
+    const [name, key, depth] = entry.split("@");
+    out.depths[key] = Number(depth);
+    const def = syncDef(file, name);
+    if (!def) {
+      out.reaches[key] = [];
+      continue;
+    }
+    const { block, keys } = walk(file, def);
+    if (block) out.blocks[key] = block;
+    else out.reaches[key] = keys;
+  }
+  return out;
+}
+
+function pending(facts: readonly HelperFacts[]): Map<string, number> {
+  const known = new Set<string>();
+  const reached = new Map<string, number>();
+  for (const f of facts) {
+    for (const key of [...Object.keys(f.blocks), ...Object.keys(f.reaches)]) known.add(key);
+    for (const [from, keys] of Object.entries(f.reaches))
+      for (const key of keys)
+        reached.set(key, Math.min(reached.get(key) ?? Infinity, (f.depths[from] ?? 0) + 1));
+  }
+  for (const key of known) reached.delete(key);
+  return reached;
+}
+
+function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
+  const blocks: Record<string, HelperBlock> = {};
+  const reaches: Record<string, string[]> = {};
+  for (const f of facts) {
+    Object.assign(blocks, f.blocks);
+    Object.assign(reaches, f.reaches);
+  }
+  for (let round = 0; round < DEPTH; round++)
+    for (const [key, keys] of Object.entries(reaches)) {
+      const found = blocks[key] ? undefined : keys.find((k) => blocks[k]);
+      if (!found) continue;
+      const name = found.slice(found.lastIndexOf(".") + 1);
+      blocks[key] = { ...blocks[found], via: [...blocks[found].via, name] };
+    }
+  return blocks;
+}
+
+function pathOf(index: ProjectIndex, key: string): string | undefined {
+  const dotted = key.slice(KEY.length);
+  const module = dotted.slice(0, dotted.lastIndexOf("."));
+  const name = dotted.slice(dotted.lastIndexOf(".") + 1);
+  return index.functions.find(
+    (f) => f.name === name && !f.className && !f.nested && !f.async && f.module === module,
+  )?.path;
+}
+
+/** blocking-calls' survey: the sync helpers of other files that async defs call, read for blocking calls. */
+export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
+  startWords: ["async def"],
+  start: (_index, _ctx, rewritten) => [...rewritten],
+  facts: (file, _ctx, asked) => (asked ? askedFacts(file, asked) : siteFacts(file)),
+  next(facts, index) {
+    const byPath = new Map<string, string[]>();
+    for (const [key, depth] of pending(facts)) {
+      const path = depth <= DEPTH ? pathOf(index, key) : undefined;
+      if (!path) continue;
+      const name = key.slice(key.lastIndexOf(".") + 1);
+      byPath.set(path, [...(byPath.get(path) ?? []), `${name}@${key}@${depth}`]);
+    }
+    return [...byPath].map(([path, wanted]) => ({ path, wanted }));
+  },
+  plan: (facts) => ({ plan: { blocks: resolved(facts) }, modules: [] }),
+};
