@@ -1,6 +1,6 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
 import { surveyedPlan } from "../../src/model/plans.js";
-import { blockingCall, type BlockingFamily } from "../../src/python/effects.js";
+import { blockingCall } from "../../src/python/effects.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import type {
   Context,
@@ -9,7 +9,7 @@ import type {
   ProjectSurvey,
   SyntaxNode,
 } from "../../src/model/types.js";
-import { blockingReceiverCall } from "./receivers.js";
+import { blockingReceiverCall, madeByName } from "./receivers.js";
 
 /*
  * Project helpers that block: `return arm.list_regions(sub)` in `async def`, where
@@ -21,9 +21,8 @@ import { blockingReceiverCall } from "./receivers.js";
 const KEY = "py:";
 const DEPTH = 4;
 
-/** A blocking call a helper makes: what it is, its family, and where. */
+/** A blocking call a helper makes: what it is, and where. */
 export interface HelperBlock {
-  family: BlockingFamily;
   /** `requests.get()`. */
   call: string;
   /** The file (root-relative; in another file than the site's) and line of the call. */
@@ -62,11 +61,38 @@ function blocks(file: FileSemantics, call: SyntaxNode): HelperBlock | undefined 
     callee.type === "identifier" && callee.text === "open" && file.isBuiltin("open", callee)
       ? "open"
       : file.qualifiedName(callee);
-  const family =
-    qualified === "time.sleep" || qualified === "open"
-      ? "file"
-      : (blockingCall(qualified)?.family ?? blockingReceiverCall(file, callee)?.family);
-  return family ? { family, call: `${callee.text.replace(/\s+/g, "")}()`, ...at } : undefined;
+  const blocking =
+    qualified === "time.sleep" ||
+    qualified === "open" ||
+    (qualified !== undefined && THREAD_POOL_WAITS.has(qualified)) ||
+    blockingCall(qualified) !== undefined ||
+    blockingReceiverCall(file, callee) !== undefined ||
+    waitsOnPool(file, callee);
+  return blocking ? { call: `${shortText(callee)}()`, ...at } : undefined;
+}
+
+/** Waits for other threads' work: the loop stops until they finish. */
+const THREAD_POOL_WAITS = new Set(["concurrent.futures.wait", "concurrent.futures.as_completed"]);
+
+/** `_POOL.submit(runner).result()` on a ThreadPoolExecutor or ProcessPoolExecutor: a wait. */
+function waitsOnPool(file: FileSemantics, callee: SyntaxNode): boolean {
+  if (callee.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "result")
+    return false;
+  const submit = callee.childForFieldName("object");
+  const fn = submit?.type === "call" ? submit.childForFieldName("function") : null;
+  const pool = fn?.type === "attribute" ? fn.childForFieldName("object") : null;
+  if (fn?.childForFieldName("attribute")?.text !== "submit" || pool?.type !== "identifier")
+    return false;
+  const made = madeByName(file, pool, 0);
+  return (
+    made === "concurrent.futures.ThreadPoolExecutor" ||
+    made === "concurrent.futures.ProcessPoolExecutor"
+  );
+}
+
+/** `_POOL.submit(runner).result` -> `_POOL.submit(...).result`: a callee as a message shows it. */
+function shortText(callee: SyntaxNode): string {
+  return callee.text.replace(/\s+/g, "").replace(/\([^()]*(?:\([^()]*\)[^()]*)*\)/g, "(...)");
 }
 
 /** A sync module-level def of the file by name. */

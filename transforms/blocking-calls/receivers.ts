@@ -25,7 +25,11 @@ function madeByCall(file: FileSemantics, call: SyntaxNode, depth: number): strin
 }
 
 /** What every binding of `name` visible at `name` was made by, when they agree. */
-function madeByName(file: FileSemantics, name: SyntaxNode, depth: number): string | undefined {
+export function madeByName(
+  file: FileSemantics,
+  name: SyntaxNode,
+  depth: number,
+): string | undefined {
   for (let scope = file.enclosingScope(name); ; scope = file.enclosingScope(scope)) {
     const bindings = scope.type === "class_definition" ? [] : file.bindingsNamed(scope, name.text);
     if (bindings.length > 0) {

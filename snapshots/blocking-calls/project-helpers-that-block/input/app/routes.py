@@ -28,3 +28,13 @@ async def version() -> str:
 
 async def regions_in_thread(sub: str) -> list[str]:
     return await asyncio.to_thread(arm.list_regions, sub)
+
+
+async def connect(url: str) -> str:
+    return url
+
+
+async def start(url: str) -> None:
+    from app.bridge import run_in_pool
+
+    run_in_pool(connect, url)
