@@ -33,6 +33,15 @@ function surveyRound(
   );
 }
 
+/** A package's `__init__.py` beside files the index lists: added to `byPath` when it exists. */
+function packageInitOf(byPath: Map<string, string>, root: string, path: string): boolean {
+  const folder = path.endsWith("/__init__.py") ? path.slice(0, -"__init__.py".length) : "";
+  if (!folder || ![...byPath.keys()].some((p) => p.startsWith(folder))) return false;
+  if (!existsSync(join(root, path))) return false;
+  byPath.set(path, join(root, path));
+  return true;
+}
+
 /** Each surveying transform's plan, by transform id. `rewritten`: the files this run rewrites. */
 export async function surveyProject(
   pool: JobRunner,
@@ -49,13 +58,7 @@ export async function surveyProject(
   // A file with no function holds nothing a survey follows, but for a package's `__init__.py`
   // that re-exports its submodules' functions (`from .catalog import list_products`).
   const byPath = new Map(index.functions.map((f) => [f.path, join(root, f.path)]));
-  const packageInit = (path: string): boolean => {
-    const folder = path.endsWith("/__init__.py") ? path.slice(0, -"__init__.py".length) : "";
-    if (!folder || ![...byPath.keys()].some((p) => p.startsWith(folder))) return false;
-    if (!existsSync(join(root, path))) return false;
-    byPath.set(path, join(root, path));
-    return true;
-  };
+  const packageInit = (path: string) => packageInitOf(byPath, root, path);
   // A file a transform does not apply to (a service without Django) is not rewritten by it.
   const rewrittenBy = (transform: Transform) =>
     new Set(

@@ -10,10 +10,9 @@ import {
   type PrePassResult,
 } from "../project/project-index.js";
 import { projectOfFile } from "../project/project-facts.js";
-import { mockedRewrites, withMockFindings } from "../project/mocks.js";
-import { textOfPath } from "../project/source.js";
-import { syncTwinProblem } from "../project/declared-twins.js";
-import { ASYNC_TWINS, sharedSetting } from "../model/shared-options.js";
+import { withMockFindings } from "../project/mocks.js";
+import { mockFindings } from "./mock-findings.js";
+import { declaredTwins, projectSettingProblem } from "./project-settings.js";
 import { VERSION } from "../version.js";
 import { inertResult, refusalToWrite, type FileJob, type FileLook } from "./file-job.js";
 import { runnerDiagnostic } from "../model/reported.js";
@@ -42,6 +41,8 @@ import { DEFAULT_DJANGO_VERSION } from "../django/orm.js";
 import type {
   Context,
   Notice,
+  ProjectIndex,
+  TransformOption,
   ProjectFacts,
   SurveyPlan,
   Transform,
@@ -166,7 +167,6 @@ async function runLocked(
   const cwd = process.cwd();
   const { found, files, notFollowed, excludedNamed } = discover(options, cwd, hooks.source);
   const formatter = formatterOf(options, cwd, hooks);
-
   // One pool for both passes: threads start (and load tree-sitter) once per run. Between passes its
   // idle threads do not hold the process open, so an exception here needs no clean-up.
   const pool = new Pool(options.jobs > 0 ? options.jobs : defaultJobs(), setup.pool);
@@ -200,9 +200,7 @@ async function runLocked(
   );
   const project: ProjectFacts = { ...prePass.project, plans };
   const ctx = makeContext(options, project, transforms);
-  // A declared twin the project defines as a plain def would be awaited: a configuration error.
-  const twinProblem = syncTwinProblem(prePass.index, declaredTwins(ctx));
-  if (twinProblem) throw new UsageError(twinProblem);
+  const twins = runSettings(transforms, ctx, prePass.index);
   const notices = [
     ...start.notices,
     ...runNotices(options, transforms, ctx, excludedNamed, cwd),
@@ -213,7 +211,7 @@ async function runLocked(
   await pauseAt("plan");
   const { results, plans: writePlans } = await rewritePass(
     pool,
-    { files, found, prePass, plans, lookAt, extra, notices, dirty, twins: declaredTwins(ctx) },
+    { files, found, prePass, plans, lookAt, extra, notices, dirty, twins },
     options,
     hooks,
   );
@@ -304,9 +302,15 @@ async function writePhase(
   }
 }
 
-function declaredTwins(ctx: Context): Record<string, string> {
-  const declared = sharedSetting(ctx, ASYNC_TWINS);
-  return declared && typeof declared === "object" && !Array.isArray(declared) ? declared : {};
+/** The declared twins, once the project's code is found to agree with the settings (else exit 2). */
+function runSettings(
+  transforms: readonly Transform[],
+  ctx: Context,
+  index: ProjectIndex,
+): Record<string, string> {
+  const problem = projectSettingProblem(transforms, ctx, index);
+  if (problem) throw new UsageError(problem);
+  return declaredTwins(transforms, ctx);
 }
 
 /**
@@ -374,14 +378,7 @@ async function rewritePass(
       ? [{ module: modules.get(r.path)!, replaced: r.replaced }]
       : [],
   );
-  const changed = new Set(inOrder.filter((r) => r.status === "changed").map((r) => r.path));
-  // The run's other modules, read only if a test's patch may concern them (AS920 after --write).
-  const onDisk = files.flatMap((file) => {
-    const { module, path } = lookAt(file);
-    return module && !changed.has(path) ? [{ module, read: () => textOfPath(file) }] : [];
-  });
-  const readTest = (path: string) => textOfPath(resolve(prePass.index.root, path));
-  const mocked = mockedRewrites(prePass.index, rewritten, cwd, onDisk, readTest, twins);
+  const mocked = mockFindings(prePass.index, { inOrder, rewritten, files, lookAt, twins }, cwd);
   const results = refuseDirtyWrites(
     withMockFindings(inOrder, mocked),
     new Set(jobsList.filter((job) => dirty.has(job.file)).map((job) => job.path)),
