@@ -31,6 +31,10 @@ async def count_orders() -> int:
         return session.execute(select(Order)).scalar_one()
 
 
+async def first_draft(db: Session) -> Order | None:
+    return db.query(Order).filter(Order.status == "draft").first()
+
+
 async def close_order(order_id: int) -> None:
     session = SessionLocal()
     order = session.get(Order, order_id)

@@ -183,6 +183,9 @@ function mockedRoot(
   judge: Judge,
 ): string | undefined {
   if (!inModule(target, module, name.root!)) return undefined;
+  // The test must run the function holding the await (the project's other awaits are not its).
+  if (name.line && !judge.tests.reachesLine(judge.index, patch.path, module, name.line))
+    return undefined;
   const test = judge.readTest(patch.path);
   if (test !== undefined && (asyncMockPatch(test, patch.line) || setsUpAsync(test, name.qualified)))
     return undefined;
@@ -232,6 +235,34 @@ class TestCalls {
       if (own) own.add(f.name);
       else this.functionsOf.set(f.module, new Set([f.name]));
     }
+  }
+
+  /**
+   * Does the test call, directly or through the module's own calls (a few deep), the function of
+   * `module` whose body holds `line`? Module-level functions, a call inside a nested def (a
+   * decorator's wrapper) counting as its enclosing function's.
+   */
+  reachesLine(index: ProjectIndex, testPath: string, module: string, line: number): boolean {
+    const calls = this.calledByTest.get(testPath);
+    const top = index.functions
+      .filter((f) => f.module === module && !f.nested && !f.className)
+      .sort((a, b) => a.line - b.line);
+    const ownerAt = (at: number) => top.filter((f) => f.line <= at).at(-1);
+    const holder = ownerAt(line);
+    if (!calls || !holder) return false;
+    const names = new Set(top.map((f) => f.name));
+    const reached = new Set([...calls.lasts].filter((n) => names.has(n)));
+    const inModule = index.calls.filter((c) => c.path === holder.path);
+    for (let depth = 0; depth < 4 && !reached.has(holder.name); depth++) {
+      const before = reached.size;
+      for (const c of inModule) {
+        const caller = c.within && names.has(c.within) ? c.within : ownerAt(c.line)?.name;
+        if (caller && reached.has(caller) && names.has(lastSegment(c.callee)))
+          reached.add(lastSegment(c.callee));
+      }
+      if (reached.size === before) break;
+    }
+    return reached.has(holder.name);
   }
 
   /** Does the test file call into `module` (through its name or one of its functions)? */

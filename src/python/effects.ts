@@ -103,6 +103,8 @@ export interface BlockingMethods {
   /** What the value is, for the message: "a sync SQLAlchemy Session". */
   what: string;
   replacement: string;
+  /** A method whose async form differs (`query`, which AsyncSession does not have). */
+  replacements?: Readonly<Record<string, string>>;
 }
 
 const SESSION: BlockingMethods = {
@@ -124,6 +126,10 @@ const SESSION: BlockingMethods = {
   ]),
   what: "a sync SQLAlchemy Session",
   replacement: "await session.<method>(...) on a sqlalchemy.ext.asyncio.AsyncSession",
+  replacements: {
+    query:
+      "await session.execute(select(...)) or await session.scalars(select(...)) on a sqlalchemy.ext.asyncio.AsyncSession (which has no query(): the legacy Query API is sync only)",
+  },
 };
 
 const SYNC_REDIS: BlockingMethods = {

@@ -297,7 +297,7 @@ function receiverCalls(file: FileSemantics, out: FindingsReporter<Code>): void {
     out.report(
       call,
       FAMILY_CODES[entry.family],
-      `${callee!.text}() in async def blocks the event loop${rule}: ${receiver} is ${entry.what}; use ${entry.replacement.replace(/<method>/g, method)}${own}`,
+      `${callee!.text}() in async def blocks the event loop${rule}: ${receiver} is ${entry.what}; use ${(entry.replacements?.[method] ?? entry.replacement).replace(/<method>/g, method)}${own}`,
     );
   }
 }
