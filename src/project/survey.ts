@@ -33,9 +33,12 @@ function surveyRound(
   );
 }
 
-/** A package's `__init__.py` beside files the index lists: added to `byPath` when it exists. */
+/**
+ * A Python file with no function beside files the index lists (a package's `__init__.py`, a
+ * module of settings or of a `scoped_session`): added to `byPath` when it exists.
+ */
 function packageInitOf(byPath: Map<string, string>, root: string, path: string): boolean {
-  const folder = path.endsWith("/__init__.py") ? path.slice(0, -"__init__.py".length) : "";
+  const folder = path.endsWith(".py") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
   if (!folder || ![...byPath.keys()].some((p) => p.startsWith(folder))) return false;
   if (!existsSync(join(root, path))) return false;
   byPath.set(path, join(root, path));

@@ -86,16 +86,63 @@ interface Reached {
 }
 
 /** `db.Session` -> `py:app.db.Session`, `save_name` -> `py:app.db.save_name`, when imported. */
-function importedKey(file: FileSemantics, id: SyntaxNode): string | undefined {
+function importedKey(
+  file: FileSemantics,
+  id: SyntaxNode,
+  withAttribute = true,
+): string | undefined {
   const binding = file.importBindingOf(id.text, id);
   if (!binding) return undefined;
   const parent = id.parent;
   const attribute =
-    parent?.type === "attribute" && parent.childForFieldName("object")?.id === id.id
+    withAttribute &&
+    parent?.type === "attribute" &&
+    parent.childForFieldName("object")?.id === id.id
       ? `.${parent.childForFieldName("attribute")!.text}`
       : "";
   const absolute = absoluteName(`${binding.qualified}${attribute}`, file.module, file.path);
   return absolute?.includes(".") ? `${KEY}${absolute}` : undefined;
+}
+
+/**
+ * `self.metrics.log_metric(...)` in a method, where the class says what `self.metrics` is (a
+ * class-level annotation `metrics: MetricContext`, or `self.metrics = MetricContext(...)`):
+ * `py:app.telemetry.MetricContext.log_metric`, the method of that class.
+ */
+function attributeMethodKeys(file: FileSemantics, def: SyntaxNode): string[] {
+  const cls = def.parent?.parent;
+  if (cls?.type !== "class_definition") return [];
+  const keys: string[] = [];
+  for (const call of def.descendantsOfType("call")) {
+    const callee = call.childForFieldName("function");
+    const holder = callee?.type === "attribute" ? callee.childForFieldName("object") : null;
+    if (holder?.type !== "attribute" || holder.childForFieldName("object")?.text !== "self")
+      continue;
+    const type = attributeClass(cls, holder.childForFieldName("attribute")!.text);
+    const key = type ? (importedKey(file, type) ?? localClassKey(file, type)) : undefined;
+    if (key) keys.push(`${key}.${callee!.childForFieldName("attribute")!.text}`);
+  }
+  return keys;
+}
+
+/** The class named by `attr: C` in the class body or `self.attr = C(...)` in its methods. */
+function attributeClass(cls: SyntaxNode, attr: string): SyntaxNode | undefined {
+  for (const assignment of cls.descendantsOfType("assignment")) {
+    const left = assignment.childForFieldName("left");
+    const named =
+      left?.text === attr && assignment.parent?.parent?.id === cls.childForFieldName("body")?.id
+        ? assignment.childForFieldName("type")?.namedChildren[0]
+        : left?.text === `self.${attr}`
+          ? assignment.childForFieldName("right")?.childForFieldName("function")
+          : undefined;
+    if (named?.type === "identifier") return named;
+  }
+  return undefined;
+}
+
+/** A class defined in this file, by the key its module gives it. */
+function localClassKey(file: FileSemantics, name: SyntaxNode): string | undefined {
+  return file.module ? `${KEY}${file.module}.${name.text}` : undefined;
 }
 
 /** Walks the defs named (and those of the file they call), a few calls deep. */
@@ -121,9 +168,12 @@ function reachedFrom(file: FileSemantics, names: readonly string[]): Reached {
           };
         if (id.parent?.type === "call" && id.parent.childForFieldName("function")?.id === id.id)
           next.push(id.text);
-        const key = importedKey(file, id);
-        if (key && !imports.has(key)) imports.set(key, name);
+        // `db.Session` (a module's attribute) or `Session.execute` (the imported name itself).
+        for (const key of [importedKey(file, id), importedKey(file, id, false)])
+          if (key && !imports.has(key)) imports.set(key, name);
       }
+      for (const key of attributeMethodKeys(file, def))
+        if (!imports.has(key)) imports.set(key, name);
     }
     current = next;
   }
@@ -233,7 +283,7 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): StateFacts {
   const out: StateFacts = { hits: {}, reaches: {}, depths: {} };
   const locals = threadLocals(file);
   for (const entry of asked) {
-    const [name, key, depth] = entry.split("@");
+    const [name, key, depth, override] = entry.split("@");
     out.depths[key] = Number(depth);
     const local = locals.get(name);
     if (local) {
@@ -244,18 +294,46 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): StateFacts {
     if (reached.hitThere) out.hits[key] = reached.hitThere;
     else out.reaches[key] = [...reached.imports.keys()];
     // `Class.run_async`, asked for `self.run_async` of a base class: one of its overrides.
-    const [cls, method] = name.split(".");
+    const method = override ? name.split(".")[1] : undefined;
     if (method) out.reaches[`method:${method}`] = [...(out.reaches[`method:${method}`] ?? []), key];
   }
   return out;
 }
 
-/** The module-level names of the project a key may be: a function of the index, or a binding. */
-function pathsOfKey(index: ProjectIndex, key: string): string[] {
-  const dotted = key.slice(KEY.length);
-  const module = dotted.slice(0, dotted.lastIndexOf("."));
+/**
+ * Where a key may be, and the name to ask there: a module-level name of a module the index
+ * knows, or a method (`py:app.telemetry.MetricContext.log_metric`) of a class it lists.
+ */
+function placesOfKey(index: ProjectIndex, key: string): { path: string; name: string }[] {
+  const parts = key.slice(KEY.length).split(".");
+  const name = parts.at(-1)!;
+  const module = parts.slice(0, -1).join(".");
   const own = (f: IndexedFunction) => f.module === module || f.module.endsWith(`.${module}`);
-  return [...new Set(index.functions.filter(own).map((f) => f.path))];
+  const paths = [...new Set(index.functions.filter(own).map((f) => f.path))];
+  if (paths.length > 0) return paths.map((path) => ({ path, name }));
+  // A module with no function (`Session = scoped_session(...)` alone): beside a sibling's file.
+  const package_ = module.slice(0, module.lastIndexOf("."));
+  const sibling = index.functions.find(
+    (f) =>
+      f.module.startsWith(`${package_}.`) && !f.module.slice(package_.length + 1).includes("."),
+  );
+  if (sibling) {
+    const folder = sibling.path.slice(0, sibling.path.lastIndexOf("/") + 1);
+    const file = module.slice(package_.length + 1);
+    return [
+      { path: `${folder}${file}.py`, name },
+      { path: `${folder}${file}/__init__.py`, name },
+    ];
+  }
+  const cls = parts.at(-2)!;
+  const owner = parts.slice(0, -2).join(".");
+  const method = index.functions.find(
+    (f) =>
+      f.className === cls &&
+      f.name === name &&
+      (f.module === owner || f.module.endsWith(`.${owner}`)),
+  );
+  return method ? [{ path: method.path, name: `${cls}.${name}` }] : [];
 }
 
 /** Keys reached and not asked yet, each with how many modules away from a site it is. */
@@ -291,7 +369,9 @@ function resolvedHits(facts: readonly StateFacts[]): Record<string, string> {
         : found.slice(found.lastIndexOf(".") + 1);
       hits[key] = key.startsWith("method:")
         ? `${hits[found]}, reached by the override ${name}()`
-        : `${hits[found]}, reached through ${name}()`;
+        : hits[found].startsWith(`${name} (`)
+          ? hits[found]
+          : `${hits[found]}, reached through ${name}()`;
       changed = true;
     }
     if (!changed) break;
@@ -315,14 +395,13 @@ export const threadStateSurvey: ProjectSurvey<StateFacts, ThreadStatePlan> = {
         const method = key.slice("method:".length);
         for (const f of index.functions)
           if (f.className && f.name === method && !f.nested && f.async) {
-            const asked = `${f.className}.${method}@${KEY}${f.module}.${f.className}.${method}@${depth}`;
+            const asked = `${f.className}.${method}@${KEY}${f.module}.${f.className}.${method}@${depth}@override`;
             byPath.set(f.path, [...(byPath.get(f.path) ?? []), asked]);
           }
         continue;
       }
       if (!key.startsWith(KEY) || depth > DEPTH) continue;
-      const name = key.slice(key.lastIndexOf(".") + 1);
-      for (const path of pathsOfKey(index, key))
+      for (const { path, name } of placesOfKey(index, key))
         byPath.set(path, [...(byPath.get(path) ?? []), `${name}@${key}@${depth}`]);
     }
     return [...byPath].map(([path, wanted]) => ({ path, wanted }));
