@@ -9,7 +9,7 @@ import type {
   ProjectSurvey,
   SyntaxNode,
 } from "../../src/model/types.js";
-import { blockingReceiverCall, madeByName } from "./receivers.js";
+import { blockingReceiverCall, factoryProduct, madeByName } from "./receivers.js";
 
 /*
  * Project helpers that block: `return arm.list_regions(sub)` in `async def`, where
@@ -182,10 +182,13 @@ export function helperBlock(
 
 export interface HelperPlan {
   blocks: Record<string, HelperBlock>;
+  /** Factories of the project's modules, by absolute name: what their calls make. */
+  makers?: Record<string, string>;
 }
 
 export interface HelperFacts {
   blocks: Record<string, HelperBlock>;
+  makers?: Record<string, string>;
   reaches: Record<string, string[]>;
   depths: Record<string, number>;
 }
@@ -207,6 +210,8 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
   for (const entry of asked) {
     const [name, key, depth] = entry.split("@");
     out.depths[key] = Number(depth);
+    const product = factoryProduct(file, name);
+    if (product) (out.makers ??= {})[key.slice(KEY.length)] = product;
     const def = syncDef(file, name);
     if (!def) {
       out.reaches[key] = [];
@@ -249,13 +254,27 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
   return blocks;
 }
 
+/**
+ * The file a key's module is: where the index lists the function, or (a module-level factory
+ * such as `session_maker = sessionmaker(...)`) the module's file beside a sibling's.
+ */
 function pathOf(index: ProjectIndex, key: string): string | undefined {
   const dotted = key.slice(KEY.length);
   const module = dotted.slice(0, dotted.lastIndexOf("."));
   const name = dotted.slice(dotted.lastIndexOf(".") + 1);
-  return index.functions.find(
+  const own = index.functions.find((f) => f.module === module);
+  const fn = index.functions.find(
     (f) => f.name === name && !f.className && !f.nested && !f.async && f.module === module,
-  )?.path;
+  );
+  if (fn || own) return (fn ?? own)!.path;
+  const package_ = module.slice(0, module.lastIndexOf("."));
+  const sibling = index.functions.find(
+    (f) =>
+      f.module.startsWith(`${package_}.`) && !f.module.slice(package_.length + 1).includes("."),
+  );
+  return sibling
+    ? `${sibling.path.slice(0, sibling.path.lastIndexOf("/") + 1)}${module.slice(package_.length + 1)}.py`
+    : undefined;
 }
 
 /** blocking-calls' survey: the sync helpers of other files that async defs call, read for blocking calls. */
@@ -273,5 +292,11 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
     }
     return [...byPath].map(([path, wanted]) => ({ path, wanted }));
   },
-  plan: (facts) => ({ plan: { blocks: resolved(facts) }, modules: [] }),
+  plan: (facts) => ({
+    plan: {
+      blocks: resolved(facts),
+      makers: Object.assign({}, ...facts.map((f) => f.makers ?? {})),
+    },
+    modules: [],
+  }),
 };

@@ -196,8 +196,9 @@ export function mayHoldSite(source: string, ctx: Context): boolean {
   if (unwrapMode(ctx)) return false;
   if (OPEN_CALL.test(source) || RECEIVER_WORDS.test(source)) return true;
   // A helper of another file that blocks, called from an async def here (the survey's plan).
-  const helpers = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.blocks;
-  if (helpers && Object.keys(helpers).length > 0 && /\basync\s+def\b/.test(source)) return true;
+  const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls");
+  const planned = Object.keys(plan?.blocks ?? {}).length + Object.keys(plan?.makers ?? {}).length;
+  if (planned > 0 && /\basync\s+def\b/.test(source)) return true;
   const modules = new Set(source.match(MODULES_OF_INTEREST));
   if (modules.size === 0) return false;
   const lastNames = new Set(source.match(LAST_NAMES_OF_INTEREST));
@@ -276,19 +277,25 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
     const reported = reportedCall(call, callee, qualified);
     if (reported) out.report(call, reported.code, reported.message, reported.suggestion);
   }
-  if (RECEIVER_WORDS.test(file.source)) receiverCalls(file, out);
+  const makers = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.makers ?? {};
+  if (RECEIVER_WORDS.test(file.source) || Object.keys(makers).length > 0)
+    receiverCalls(file, out, makers);
   helperFindings(file, ctx, out);
   // No inventory sites: the report lists blocking-calls among the transforms that count none.
   return { findings: out.findings };
 }
 
 /** `db.scalars(...)` on a Session, `r.get(k)` on a sync redis client, `path.read_text()`. */
-function receiverCalls(file: FileSemantics, out: FindingsReporter<Code>): void {
+function receiverCalls(
+  file: FileSemantics,
+  out: FindingsReporter<Code>,
+  makers: Readonly<Record<string, string>>,
+): void {
   for (const call of file.root.descendantsOfType("call")) {
     const callee = call.childForFieldName("function");
     const fn = callee?.type === "attribute" ? file.enclosingFunction(call) : undefined;
     if (!fn || !isAsyncFunction(fn)) continue;
-    const entry = blockingReceiverCall(file, callee!);
+    const entry = blockingReceiverCall(file, callee!, makers);
     if (!entry || silencedByNoqa(file, call, entry.rule)) continue;
     const method = callee!.childForFieldName("attribute")!.text;
     const receiver = callee!.childForFieldName("object")!.text;

@@ -1,5 +1,6 @@
 import { blockingMethod, MAKER_OF, type BlockingMethods } from "../../src/python/effects.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { absoluteName } from "../../src/python/relative-imports.js";
 
 /*
  * What made the value a method is called on, as the code shows it: a constructor call
@@ -9,18 +10,46 @@ import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
  * says nothing: `cache.get` is not a Session's `get`.
  */
 
+/** Factories other modules of the project make, by absolute name: what their calls make. */
+export type Makers = Readonly<Record<string, string>>;
+
+/**
+ * `session_maker = sessionmaker(bind=engine)` at module level: the product of the factory a
+ * module makes under `name` (`sqlalchemy.orm.Session`), if it makes one.
+ */
+export function factoryProduct(file: FileSemantics, name: string): string | undefined {
+  for (const statement of file.root.namedChildren) {
+    const assignment =
+      statement.type === "expression_statement" ? statement.namedChildren[0] : null;
+    if (assignment?.type !== "assignment" || assignment.childForFieldName("left")?.text !== name)
+      continue;
+    const right = assignment.childForFieldName("right");
+    const made = right?.type === "call" ? factoryOf(file, right) : undefined;
+    return made ? MAKER_OF.get(made) : undefined;
+  }
+  return undefined;
+}
+
 /** The words a file must hold for a receiver's method to be one of the catalogue's. */
 export const RECEIVER_WORDS = /\b(?:Session|sessionmaker|redis|Redis|Path)\b/;
 
 /** The qualified name of what a call makes: `redis.Redis`, or the factory's product. */
-function madeByCall(file: FileSemantics, call: SyntaxNode, depth: number): string | undefined {
+function madeByCall(
+  file: FileSemantics,
+  call: SyntaxNode,
+  depth: number,
+  makers: Makers,
+): string | undefined {
   const fn = call.childForFieldName("function");
   if (!fn || (fn.type !== "identifier" && fn.type !== "attribute")) return undefined;
   const qualified = file.qualifiedName(fn);
+  // `session_maker()`, a factory another module of the project makes (the survey read it).
+  const absolute = qualified && absoluteName(qualified, file.module, file.path);
+  if (absolute && makers[absolute]) return makers[absolute];
   if (qualified) return MAKER_OF.has(qualified) ? undefined : qualified;
   // `SessionLocal()`: a name bound at module level to `sessionmaker(...)`.
   if (fn.type !== "identifier" || depth > 1) return undefined;
-  const factory = madeByName(file, fn, depth + 1);
+  const factory = madeByName(file, fn, depth + 1, makers);
   return factory ? MAKER_OF.get(factory) : undefined;
 }
 
@@ -29,11 +58,12 @@ export function madeByName(
   file: FileSemantics,
   name: SyntaxNode,
   depth: number,
+  makers: Makers = {},
 ): string | undefined {
   for (let scope = file.enclosingScope(name); ; scope = file.enclosingScope(scope)) {
     const bindings = scope.type === "class_definition" ? [] : file.bindingsNamed(scope, name.text);
     if (bindings.length > 0) {
-      const made = new Set(bindings.map((b) => madeByBinding(file, b.node, depth)));
+      const made = new Set(bindings.map((b) => madeByBinding(file, b.node, depth, makers)));
       return made.size === 1 ? [...made][0] : undefined;
     }
     if (scope.type === "module") return undefined;
@@ -41,7 +71,12 @@ export function madeByName(
 }
 
 /** What one binding of a name holds: the call it is assigned, the `with` item, the annotation. */
-function madeByBinding(file: FileSemantics, node: SyntaxNode, depth: number): string | undefined {
+function madeByBinding(
+  file: FileSemantics,
+  node: SyntaxNode,
+  depth: number,
+  makers: Makers,
+): string | undefined {
   const parent = node.parent;
   if (!parent) return undefined;
   if (parent.type === "typed_parameter" || parent.type === "typed_default_parameter") {
@@ -53,7 +88,8 @@ function madeByBinding(file: FileSemantics, node: SyntaxNode, depth: number): st
   if (parent.type === "assignment" && parent.childForFieldName("left")?.id === node.id) {
     const right = parent.childForFieldName("right");
     const annotation = parent.childForFieldName("type")?.namedChildren[0];
-    if (right?.type === "call") return madeByCall(file, right, depth) ?? factoryOf(file, right);
+    if (right?.type === "call")
+      return madeByCall(file, right, depth, makers) ?? factoryOf(file, right);
     return annotation && (annotation.type === "identifier" || annotation.type === "attribute")
       ? file.qualifiedName(annotation)
       : undefined;
@@ -62,7 +98,7 @@ function madeByBinding(file: FileSemantics, node: SyntaxNode, depth: number): st
   if (parent.type === "as_pattern_target" || parent.type === "as_pattern") {
     const pattern = parent.type === "as_pattern" ? parent : parent.parent;
     const value = pattern?.namedChildren[0];
-    return value?.type === "call" ? madeByCall(file, value, depth) : undefined;
+    return value?.type === "call" ? madeByCall(file, value, depth, makers) : undefined;
   }
   return undefined;
 }
@@ -81,15 +117,16 @@ function factoryOf(file: FileSemantics, call: SyntaxNode): string | undefined {
 export function blockingReceiverCall(
   file: FileSemantics,
   callee: SyntaxNode,
+  makers: Makers = {},
 ): BlockingMethods | undefined {
   if (callee.type !== "attribute") return undefined;
   const receiver = callee.childForFieldName("object")!;
   const method = callee.childForFieldName("attribute")!.text;
   const madeBy =
     receiver.type === "call"
-      ? madeByCall(file, receiver, 0)
+      ? madeByCall(file, receiver, 0, makers)
       : receiver.type === "identifier"
-        ? madeByName(file, receiver, 0)
+        ? madeByName(file, receiver, 0, makers)
         : undefined;
   return blockingMethod(madeBy, method);
 }
