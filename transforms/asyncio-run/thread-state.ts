@@ -168,6 +168,18 @@ function reachedFrom(file: FileSemantics, names: readonly string[]): Reached {
           };
         if (id.parent?.type === "call" && id.parent.childForFieldName("function")?.id === id.id)
           next.push(id.text);
+        // `self.populate()` in a method: the class's own method.
+        const owner = name.includes(".") ? name.split(".")[0] : undefined;
+        const call = id.parent?.parent;
+        if (
+          owner &&
+          id.parent?.type === "attribute" &&
+          id.parent.childForFieldName("object")?.text === "self" &&
+          id.parent.childForFieldName("attribute")?.id === id.id &&
+          call?.type === "call" &&
+          call.childForFieldName("function")?.id === id.parent.id
+        )
+          next.push(`${owner}.${id.text}`);
         // `db.Session` (a module's attribute) or `Session.execute` (the imported name itself).
         for (const key of [importedKey(file, id), importedKey(file, id, false)])
           if (key && !imports.has(key)) imports.set(key, name);

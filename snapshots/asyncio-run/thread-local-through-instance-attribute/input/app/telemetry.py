@@ -8,4 +8,11 @@ class MetricContext:
         self.repo_id = repo_id
 
     def log_metric(self, name: str) -> None:
+        self.populate()
+        self._write(name)
+
+    def populate(self) -> None:
+        self.owner = None
+
+    def _write(self, name: str) -> None:
         Session.execute(text("insert into metrics values (:n)"), {"n": name})
