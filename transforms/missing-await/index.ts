@@ -11,6 +11,7 @@ import { asyncSite, candidateCalls, owningDef, syncSite, valueSite } from "./awa
 import { valueUse } from "./tested.js";
 import { CoroutineFunctions } from "./coroutines.js";
 import { typedSurvey } from "./typed.js";
+import { asyncOverridesOfSyncHooks } from "./hooks.js";
 import { MISSING_AWAIT_CODES } from "./codes.js";
 import { newResults } from "./results.js";
 import { asyncioRunOnLoop, asyncToSyncInAsync, syncToAsyncOfAsync } from "./wrappers.js";
@@ -108,6 +109,7 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
   syncToAsyncOfAsync(file, coroutines, out);
   asyncToSyncInAsync(file, out);
   asyncioRunOnLoop(file, ctx, out);
+  asyncOverridesOfSyncHooks(file, out);
   return out.result();
 }
 
