@@ -1,3 +1,4 @@
+import shutil
 from pathlib import Path
 
 import redis
@@ -62,3 +63,9 @@ async def store_receipt(name: str, body: bytes) -> str:
 
 async def list_orders_async(db: AsyncSession) -> list[Order]:
     return (await db.scalars(select(Order))).all()
+
+
+async def rebuild_exports(folder: Path) -> int:
+    shutil.rmtree(folder / "exports", ignore_errors=True)
+    with open(folder / "manifest.txt") as manifest:
+        return len(manifest.readlines())

@@ -73,6 +73,17 @@ export const BLOCKING_CALLS: ReadonlyMap<string, BlockingCall> = new Map([
       replacement: "await anyio.open_file(...) or aiofiles.open(...)",
     },
   ],
+  // Whole-tree copies and removals: disk I/O as much as open() (ruff has no rule for them).
+  ...["rmtree", "copytree", "copy", "copy2", "copyfile", "copyfileobj", "move"].map(
+    (v): [string, BlockingCall] => [
+      `shutil.${v}`,
+      {
+        family: "file",
+        rule: "",
+        replacement: `a worker thread (await asyncio.to_thread(shutil.${v}, ...)); the standard library has no async form`,
+      },
+    ],
+  ),
   ...["Redis", "StrictRedis", "from_url", "Redis.from_url"].map((v): [string, BlockingCall] => [
     `redis.${v}`,
     { family: "redis", rule: "", replacement: `redis.asyncio.${v}(...)` },

@@ -219,7 +219,9 @@ function reportedCall(
       code: "AS313",
       message:
         "open() in async def blocks the event loop on disk I/O (ruff ASYNC230): use await anyio.open_file(...) or aiofiles.open(...) with async with, or move the file work into asyncio.to_thread",
-      suggestion: `await anyio.open_file${args.text}`,
+      suggestion: withItemOf(call)
+        ? `async with await anyio.open_file${args.text}${asTarget(call)}:`
+        : `await anyio.open_file${args.text}`,
     };
   }
   const blocking = blockingCall(qualified);
@@ -240,6 +242,18 @@ function ruleOf(qualified: string): string {
   if (qualified === "time.sleep") return "ASYNC251";
   if (qualified === "open") return "ASYNC230";
   return BLOCKING_CALLS.get(qualified)?.rule ?? "";
+}
+
+/** ` as f` for `with open(p) as f:`, or nothing. */
+function asTarget(call: SyntaxNode): string {
+  const target = call.parent?.type === "as_pattern" ? call.parent.namedChildren.at(-1) : undefined;
+  return target ? ` as ${target.text}` : "";
+}
+
+/** `with open(p) as f:`: the call is a `with` item (its async form is `async with`). */
+function withItemOf(call: SyntaxNode): boolean {
+  const parent = call.parent?.type === "as_pattern" ? call.parent.parent : call.parent;
+  return parent?.type === "with_item";
 }
 
 /**
