@@ -295,6 +295,31 @@ export interface ProjectIndex {
   functions: IndexedFunction[];
   calls: IndexedCall[];
   patches: IndexedPatch[];
+  /** References to names that are not calls of them; absent in an index made by hand (none). */
+  references?: IndexedReference[];
+}
+
+/**
+ * A reference to a name of the project that is not a call of it (issue 22, item 3): converting
+ * the function it names to `async def` in place would break it.
+ */
+export interface IndexedReference {
+  path: string;
+  line: number;
+  /**
+   * `value`: an imported name handed on or used other than as a callee (`POOL.submit(restock)`,
+   * `restock.delay(...)`); `getattr`: `getattr(module, "restock")`; `exported`: listed in its
+   * module's `__all__`; `path`: a string naming it (`"shop.tasks.restock"`); `star`: `from
+   * module import *`; `attribute`: `obj.restock` handed on (a method, maybe); `dynamic`:
+   * `getattr(obj, "restock")`, the object not known.
+   */
+  kind: "value" | "getattr" | "exported" | "path" | "star" | "attribute" | "dynamic";
+  /**
+   * The dotted name referred to, as the index names modules (`shop.stock.restock`, possibly with
+   * attributes after it: `shop.tasks.restock.delay`); the module for `star`; the name alone for
+   * `attribute` and `dynamic`.
+   */
+  target: string;
 }
 
 /** Each transform's settings by name, defaults filled in (see makeContext). */

@@ -1,6 +1,7 @@
 import { ASYNC_METHODS } from "../django/api.js";
 import { awaitedCalls, throughName, type AwaitedCall } from "../python/awaited-calls.js";
 import { functionsNamed } from "./index-lookup.js";
+import { dottedName } from "../python/module-names.js";
 import type { ProjectIndex, ReplacedName } from "../model/types.js";
 
 /*
@@ -56,7 +57,7 @@ function projectTwin(
   const prefix = call.callee.slice(0, call.callee.length - call.method.length);
   if (!defined || calls(code, `${prefix}${sync}`)) return undefined;
   return {
-    qualified: `${defined.module}.${sync}`,
+    qualified: `${dottedName(defined.module)}.${sync}`,
     local: `${prefix}${sync}`,
     by: call.callee,
     awaited: true,

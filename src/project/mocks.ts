@@ -1,4 +1,5 @@
 import { lastSegment } from "../python/lookup.js";
+import { dottedName, importRootPart } from "../python/module-names.js";
 import { join } from "node:path";
 import type { IndexedPatch, ProjectIndex, ReplacedName } from "../model/types.js";
 import { runnerDiagnostic } from "../model/reported.js";
@@ -78,24 +79,41 @@ function firstMessage(
   modules: readonly { module: string; replaced: ReplacedName[]; code?: string }[],
   judge: Judge,
 ): string | undefined {
-  for (const { module, replaced } of modules)
+  for (const { module, replaced } of modules) {
+    if (!inImportRoot(patch.path, module)) continue;
     for (const name of replaced) {
       const message = messageFor(patch, module, name, judge);
       if (message) return message;
     }
+  }
   // The module the target names (the longest one: `reviews.sync`, not the package `reviews`).
   const target = targetOf(patch);
   const named = modules
-    .filter((m) => m.code !== undefined && target.startsWith(`${m.module}.`))
-    .sort((a, b) => b.module.length - a.module.length)[0];
+    .filter(
+      (m) =>
+        m.code !== undefined &&
+        inImportRoot(patch.path, m.module) &&
+        target.startsWith(`${dottedName(m.module)}.`),
+    )
+    .sort((a, b) => dottedName(b.module).length - dottedName(a.module).length)[0];
   if (!named) return undefined;
-  const twin = twinReplaced(target, named.module, named.code!, judge.twins);
+  const twin = twinReplaced(target, dottedName(named.module), named.code!, judge.twins);
   return twin && messageFor(patch, named.module, twin, judge);
 }
 
+/**
+ * Whether a test at `path` (from the project root) may import `module`: a module whose id
+ * carries a service's import root (see ModuleNames) is another program's to the other services.
+ */
+function inImportRoot(path: string, module: string): boolean {
+  const root = importRootPart(module);
+  return root === "" || root === "./" || path.startsWith(root);
+}
+
 /** Does the patch name the module itself (`patch("m.x")`, `patch.object(m, "x")`)? */
-function concerns(patch: IndexedPatch, module: string): boolean {
+function concerns(patch: IndexedPatch, id: string): boolean {
   const target = targetOf(patch);
+  const module = dottedName(id);
   return target.startsWith(`${module}.`) || target.startsWith(`${lastSegment(module)}.`);
 }
 
@@ -110,13 +128,15 @@ function inModule(target: string, module: string, local: string): boolean {
 
 function messageFor(
   patch: IndexedPatch,
-  module: string,
+  id: string,
   name: ReplacedName,
   judge: Judge,
 ): string | undefined {
   const target = targetOf(patch);
-  if (name.root) return mockedRoot(patch, target, module, name, judge);
-  const exercised = () => judge.tests.exercises(patch.path, module);
+  if (name.root) return mockedRoot(patch, target, id, name, judge);
+  const exercised = () => judge.tests.exercises(patch.path, id);
+  // Said and patched by the name Python imports it by.
+  const module = dottedName(id);
   // `_process_files` -> `_aprocess_files`: a project function the module now awaits a twin of.
   if (name.awaited && name.twin)
     return inModule(target, module, name.local) ||
@@ -178,13 +198,14 @@ function setsUpAsync(test: string, method: string): boolean {
 function mockedRoot(
   patch: IndexedPatch,
   target: string,
-  module: string,
+  id: string,
   name: ReplacedName,
   judge: Judge,
 ): string | undefined {
+  const module = dottedName(id);
   if (!inModule(target, module, name.root!)) return undefined;
   // The test must run the function holding the await (the project's other awaits are not its).
-  if (name.line && !judge.tests.reachesLine(judge.index, patch.path, module, name.line))
+  if (name.line && !judge.tests.reachesLine(judge.index, patch.path, id, name.line))
     return undefined;
   const test = judge.readTest(patch.path);
   if (test !== undefined && (asyncMockPatch(test, patch.line) || setsUpAsync(test, name.qualified)))
@@ -269,7 +290,7 @@ class TestCalls {
   exercises(testPath: string, module: string): boolean {
     const calls = this.calledByTest.get(testPath);
     if (!calls) return false;
-    if (calls.heads.has(lastSegment(module))) return true;
+    if (calls.heads.has(lastSegment(dottedName(module)))) return true;
     const own = this.functionsOf.get(module);
     return own !== undefined && [...calls.lasts].some((name) => own.has(name));
   }

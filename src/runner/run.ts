@@ -127,6 +127,11 @@ export interface RunHooks {
   source?: { file: string; text: string };
   /** Told once when another run holds the project's lock and this one waits for it. */
   onWait?: (message: string) => void;
+  /**
+   * The caller holds the project's lock for longer than this run (--verify: its test suite runs
+   * before and after the writes): the run does not take it again.
+   */
+  lockHeld?: boolean;
   /** Ctrl-C, SIGTERM: once aborted, no further write group is started. */
   signal?: AbortSignal;
   /** The changed texts will be written (`-i`): the project's formatter runs on them. */

@@ -1,4 +1,5 @@
 import { callArguments } from "../../src/python/calls.js";
+import { importedModuleId } from "../../src/python/module-names.js";
 import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { asyncMethodFor } from "../../src/django/api.js";
@@ -309,7 +310,7 @@ function lambdaReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
 function importedReason(f: OrmFile, qualified: string, written: string, stored: string): Reason {
   const module = qualified.split(".").slice(0, -1).join(".");
   const index = f.ctx.project.index;
-  if (index?.functions.some((fn) => fn.module === module))
+  if (index?.functions.some((fn) => fn.module === importedModuleId(f.file.module, module)))
     return kept(
       `${written} runs ${qualified}, a function of the project whose calls reach no Django ORM work the project survey found${stored}`,
     );

@@ -7,6 +7,7 @@ import { isNestedDef, nameOf, ownProblems, reachedFunctions, reachesOtherFiles }
 import { planChains, twinName } from "./chain-planner.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
 import { callsNamed } from "../../src/project/index-lookup.js";
+import { nonCallReferencesOf } from "../../src/project/references.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
 import { identifierCounts, lineOf } from "./state.js";
 import type {
@@ -109,7 +110,11 @@ function functionFacts(
     twinTaken: counts().has(twinName(name)),
     references: referencesOf(f, fn.def, counts),
     nested: isNestedDef(fn.def),
-    calledElsewhere: calledFromOtherFiles(f, name),
+    // Called from another file or patched by a test; or named there other than by a call
+    // (handed on as a value, got by getattr, exported, in a string: issue 22, item 3).
+    calledElsewhere:
+      calledFromOtherFiles(f, name) ||
+      nonCallReferencesOf(f.ctx.project.index, f.file.module, fn.def).length > 0,
     twinnedForProject: projectPlan(f)?.twins[chainKey(f, fn.def)] !== undefined,
   };
 }

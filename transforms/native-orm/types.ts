@@ -135,7 +135,7 @@ export interface FunctionFacts {
   references?: number;
   /** Defined inside another function: named nowhere else. */
   nested?: boolean;
-  /** Another file calls it, or a test patches it (as the index shows). */
+  /** Another file calls it, a test patches it, or code names it other than by a call (as the index shows). */
   calledElsewhere?: boolean;
   /** A chain converted in another file awaits its twin (the project's plan says). */
   twinnedForProject?: boolean;
