@@ -11,6 +11,11 @@ export type BlockingFamily = "http" | "subprocess" | "file" | "redis" | "databas
 
 export interface BlockingCall {
   family: BlockingFamily;
+  /**
+   * Makes a client and does no I/O itself (`httpx.Client()`, `redis.from_url()`): in `async def`
+   * the client is used there; in a helper that returns it, only its use blocks.
+   */
+  constructs?: true;
   /** The ruff rule that flags the call, or "" when ruff has none. */
   rule: string;
   /** The native async form, as advice. */
@@ -46,13 +51,13 @@ export const BLOCKING_CALLS: ReadonlyMap<string, BlockingCall> = new Map([
   ]),
   ...["Session", "session"].map((v): [string, BlockingCall] => [
     `requests.${v}`,
-    httpCall("ASYNC210", "httpx.AsyncClient"),
+    { ...httpCall("ASYNC210", "httpx.AsyncClient"), constructs: true },
   ]),
   ...[...HTTP_VERBS, "stream"].map((v): [string, BlockingCall] => [
     `httpx.${v}`,
     httpCall("ASYNC210", `await client.${v}(...) on an httpx.AsyncClient`),
   ]),
-  ["httpx.Client", httpCall("ASYNC212", "httpx.AsyncClient")],
+  ["httpx.Client", { ...httpCall("ASYNC212", "httpx.AsyncClient"), constructs: true }],
   ["urllib.request.urlopen", httpCall("ASYNC210", "await client.get(...) on an httpx.AsyncClient")],
   ...SUBPROCESS_RUNS.map((v): [string, BlockingCall] => [
     `subprocess.${v}`,
@@ -86,7 +91,7 @@ export const BLOCKING_CALLS: ReadonlyMap<string, BlockingCall> = new Map([
   ),
   ...["Redis", "StrictRedis", "from_url", "Redis.from_url"].map((v): [string, BlockingCall] => [
     `redis.${v}`,
-    { family: "redis", rule: "", replacement: `redis.asyncio.${v}(...)` },
+    { family: "redis", rule: "", replacement: `redis.asyncio.${v}(...)`, constructs: true },
   ]),
 ]);
 

@@ -10,6 +10,7 @@ import type {
   SyntaxNode,
 } from "../../src/model/types.js";
 import { blockingReceiverCall, factoryProduct, madeByName } from "./receivers.js";
+import { reexportSource } from "../../src/project/reexports.js";
 
 /*
  * Project helpers that block: `return arm.list_regions(sub)` in `async def`, where
@@ -65,7 +66,8 @@ function blocks(file: FileSemantics, call: SyntaxNode): HelperBlock | undefined 
     qualified === "time.sleep" ||
     qualified === "open" ||
     (qualified !== undefined && THREAD_POOL_WAITS.has(qualified)) ||
-    blockingCall(qualified) !== undefined ||
+    // A client's constructor does no I/O: a helper returning one blocks nothing by that.
+    (blockingCall(qualified) !== undefined && !blockingCall(qualified)!.constructs) ||
     blockingReceiverCall(file, callee) !== undefined ||
     waitsOnPool(file, callee);
   return blocking ? { call: `${shortText(callee)}()`, ...at } : undefined;
@@ -214,7 +216,9 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
     if (product) (out.makers ??= {})[key.slice(KEY.length)] = product;
     const def = syncDef(file, name);
     if (!def) {
-      out.reaches[key] = [];
+      // `from .catalog import list_products` in a package's `__init__.py`: follow it.
+      const from = reexportSource(file.source, file.module, file.path, name);
+      out.reaches[key] = from?.includes(".") ? [`${KEY}${from}`] : [];
       continue;
     }
     const { block, keys } = walk(file, def);
@@ -267,6 +271,12 @@ function pathOf(index: ProjectIndex, key: string): string | undefined {
     (f) => f.name === name && !f.className && !f.nested && !f.async && f.module === module,
   );
   if (fn || own) return (fn ?? own)!.path;
+  // A package whose `__init__.py` defines nothing (it re-exports its submodules' functions).
+  const inside = index.functions.find((f) => f.module.startsWith(`${module}.`));
+  if (inside) {
+    const depth = inside.module.slice(module.length + 1).split(".").length;
+    return `${inside.path.split("/").slice(0, -depth).join("/")}/__init__.py`;
+  }
   const package_ = module.slice(0, module.lastIndexOf("."));
   const sibling = index.functions.find(
     (f) =>

@@ -38,3 +38,17 @@ async def start(url: str) -> None:
     from app.bridge import run_in_pool
 
     run_in_pool(connect, url)
+
+
+async def products(tenant: str) -> list:
+    from app import cloud
+
+    return cloud.list_products(tenant)
+
+
+async def store_for(hook_url: str | None) -> dict:
+    # Builds a client and does no I/O: nothing to say.
+    from app.clients import get_redis, make_store
+
+    get_redis()
+    return make_store(hook_url)
