@@ -181,6 +181,8 @@ export interface ModelFacts {
   managers: string[];
   /** ForeignKey and OneToOneField attribute names. */
   relations: string[];
+  /** Zero-argument methods that only read the instance's own columns: no query (orm-review M6). */
+  inMemoryMethods?: string[];
   /** ManyToManyField attribute names (their related managers have aadd, aremove, ...). */
   manyToMany?: string[];
   /**
@@ -211,6 +213,16 @@ export interface ProjectFacts {
   /** A file of the project that sets DJANGO_ALLOW_ASYNC_UNSAFE (a conftest, a settings module). */
   asyncUnsafeAllowedIn?: string;
   models: Record<string, ModelFacts>;
+  /**
+   * Per root-relative file path, its module-level functions annotated to return a class
+   * (`-> Shop`, `-> "Shop"`, `Optional[Shop]`): the class's name, by function name.
+   */
+  returnedClasses?: Record<string, Record<string, string>>;
+  /**
+   * Request classes on a starlette/FastAPI base (their `user` is no lazy Django user), and the
+   * files (paths as the run names them) whose every `request` parameter is annotated with one.
+   */
+  starletteRequests?: { classes: string[]; paths: string[] };
   /**
    * Classes a `models` module of the project declares that the pre-pass did not find to be models:
    * "plain" when every base is known outside the ORM (`pydantic.BaseModel`), else "unknown".

@@ -14,6 +14,7 @@ import { withMockFindings } from "../project/mocks.js";
 import { mockFindings } from "./mock-findings.js";
 import { declaredTwins, projectSettingProblem } from "./project-settings.js";
 import { VERSION } from "../version.js";
+import { buildId } from "../build-id.js";
 import { inertResult, refusalToWrite, type FileJob, type FileLook } from "./file-job.js";
 import { runnerDiagnostic } from "../model/reported.js";
 import type { FileResult, RunResult, Summary } from "../model/results.js";
@@ -96,7 +97,7 @@ export function fileLook(
   });
 }
 
-/** What cached pre-pass results depend on besides the files: the tool and the trigger words. */
+/** What cached pre-pass results depend on besides the files: the build and the trigger words. */
 export function cacheKey(
   registry: Registry,
   transforms: readonly Transform[],
@@ -105,6 +106,7 @@ export function cacheKey(
   // A file over the size limit has an empty entry: a run with another limit reads it again.
   return [
     VERSION,
+    buildId(),
     ...registry.flatMap((t) => t.meta.triggers),
     transforms.length,
     maxFileSize ?? "",

@@ -4,6 +4,7 @@ import { callArguments } from "../../src/python/calls.js";
 import { isAsyncFunction, needsParenthesesForAwait } from "../../src/python/shapes.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import { isNestedDef, nameOf, ownProblems, reachedFunctions, reachesOtherFiles } from "./chains.js";
+import { referencesReaching } from "./nested-defs.js";
 import { planChains, twinName } from "./chain-planner.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
 import { callsNamed } from "../../src/project/index-lookup.js";
@@ -131,7 +132,7 @@ function referencesOf(
 ): number {
   const name = nameOf(def);
   for (let n = def.parent; n; n = n.parent)
-    if (n.type === "function_definition") return f.file.referencesInScope(n, name).length;
+    if (n.type === "function_definition") return referencesReaching(f, n, def).length;
   return (counts().get(name) ?? 1) - 1;
 }
 

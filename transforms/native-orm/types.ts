@@ -30,6 +30,8 @@ export interface Conversion {
   replaced?: SyntaxNode;
   /** Whether it must be awaited where it stands (false for loops and comprehensions). */
   awaited: boolean;
+  /** What the rewrite does, when it is not a native async method awaited instead. */
+  note?: string;
 }
 
 export interface Problem {
