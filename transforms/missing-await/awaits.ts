@@ -14,21 +14,15 @@ const ORIGIN_WORDS: Record<Coroutine["origin"], string> = {
   orm: "a native async method of the Django ORM",
   twin: "a declared async twin",
   wrapped: "wrapped by sync_to_async (its call returns a coroutine)",
+  typed: "typed as returning an awaitable",
 };
 
-/**
- * The calls that may drop a coroutine: a call statement, or the value of a plain assignment
- * statement (`status = fetch_status(job)`). An awaited call is an `await` node, not a call.
- */
-export function candidateCalls(root: SyntaxNode): SyntaxNode[] {
-  const calls: SyntaxNode[] = [];
-  for (const statement of root.descendantsOfType("expression_statement")) {
-    const only = statement.namedChildren.length === 1 ? statement.namedChildren[0] : undefined;
-    if (only?.type === "call") calls.push(only);
-    const value = only?.type === "assignment" ? only.childForFieldName("right") : undefined;
-    if (value?.type === "call") calls.push(value);
-  }
-  return calls;
+/** `check() is an async def of the project`, or what the annotations say of it. */
+function described(coroutine: Coroutine): string {
+  const words = coroutine.detail
+    ? `${ORIGIN_WORDS[coroutine.origin]} (${coroutine.detail})`
+    : ORIGIN_WORDS[coroutine.origin];
+  return `${coroutine.name}() is ${words}`;
 }
 
 /** A call in `async def` whose coroutine is dropped or used as its result: `await` added. */
@@ -41,7 +35,7 @@ export function asyncSite(
 ): void {
   const use = resultUse(file, call, fn);
   if (use.use === "other") return;
-  const what = `${coroutine.name}() is ${ORIGIN_WORDS[coroutine.origin]}`;
+  const what = described(coroutine);
   out.site(call, "coroutine-not-awaited", "async", coroutine.origin);
   const fix: Fix = {
     applicability: "safe",
@@ -76,7 +70,7 @@ export function valueSite(
   use: ValueUse,
   out: Results,
 ): void {
-  const what = `${coroutine.name}() is ${ORIGIN_WORDS[coroutine.origin]}`;
+  const what = described(coroutine);
   const effect = use.tested
     ? "a coroutine object is always true, so this test never depends on the call and its body never runs"
     : "the coroutine object is used, not its result, and its body never runs";
@@ -135,7 +129,7 @@ export function syncSite(
   const name = access?.name ?? ASYNC_TO_SYNC;
   const suggestion = `${name}(${callee.text})${args.text}`;
   out.site(call, "coroutine-not-awaited", "sync", coroutine.origin);
-  const base = `${coroutine.name}() is ${ORIGIN_WORDS[coroutine.origin]} called from a sync def without await: its body never runs`;
+  const base = `${described(coroutine)} called from a sync def without await: its body never runs`;
   if (inTests || !access) {
     const why = inTests
       ? "in a test, decide by hand (or make the test async)"
