@@ -96,7 +96,7 @@ function isInMemoryParameter(f: OrmFile, identifier: SyntaxNode): boolean {
  * A value held in memory, whose methods run no query: a literal, a local container, an
  * in-memory parameter, an item of one, a method result of one, `str(...)` and the like.
  */
-function isInMemoryValue(f: OrmFile, expr: SyntaxNode): boolean {
+export function isInMemoryValue(f: OrmFile, expr: SyntaxNode): boolean {
   switch (expr.type) {
     case "string":
     case "concatenated_string":
@@ -592,7 +592,7 @@ function membershipContainer(node: SyntaxNode): SyntaxNode | undefined {
   return node.namedChildren[1];
 }
 
-function shortened(node: SyntaxNode): string {
+export function shortened(node: SyntaxNode): string {
   const text = node.text.replace(/\s+/g, " ");
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -2,6 +2,7 @@ import { walkNamed, type WalkStep } from "../../src/syntax/tree.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import { ormCall } from "./conversions.js";
 import { lazyQueryProblem } from "./lazy-objects.js";
+import { attributeReadProblem } from "./attribute-reads.js";
 import { relationReadProblem } from "./lazy-relations.js";
 import { keyedReadProblem, noAsyncApiProblem } from "./no-async-api.js";
 import { looksLikeQueryset } from "./proofs.js";
@@ -140,7 +141,11 @@ function visit(walk: Walk, node: SyntaxNode): WalkStep {
       // there is already a blocker, so what the walk finds inside is never rewritten).
       return mode === "wrapper";
     case "attribute":
-      add(walk, relationReadProblem(f, node));
+      add(
+        walk,
+        relationReadProblem(f, node) ??
+          (mode === "wrapper" ? attributeReadProblem(f, node) : undefined),
+      );
       return true;
   }
   return true;

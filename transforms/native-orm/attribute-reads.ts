@@ -1,0 +1,125 @@
+import type { Binding, SyntaxNode } from "../../src/model/types.js";
+import { plainKindOf, unknownKindReason } from "../../src/python/value-kinds.js";
+import { isInMemoryValue, shortened } from "./no-async-api.js";
+import type { OrmFile, Problem } from "./types.js";
+
+// A wrapper's body moves from a thread onto the event loop, so what it reads must run no query.
+// A proven instance's relations are lazy-relations.ts's (AS202). Off a value nothing proves, an
+// attribute read may load a row when the name is one a model of the project reads lazily: a
+// relation (`publication.repository_version`), a reverse one, or a property of a project class
+// (`version.content`, whose body filters on `self.repo`). Other names are columns or plain
+// attributes wherever they are read: `pr.number`, `event.kind`.
+
+interface LazyNames {
+  /** By attribute name, why reading it off some model may query. */
+  why: ReadonlyMap<string, string>;
+  /** `Version.content`: properties of project classes, by class and name. */
+  properties: ReadonlySet<string>;
+}
+
+/** Attribute names that may run a query when read, for one project's facts. */
+const lazyNamesOf = new WeakMap<object, LazyNames>();
+
+function lazyNames(f: OrmFile): LazyNames {
+  const project = f.ctx.project;
+  const known = lazyNamesOf.get(project);
+  if (known) return known;
+  const why = new Map<string, string>();
+  const properties = new Set<string>();
+  const add = (name: string, text: string) => why.has(name) || why.set(name, text);
+  for (const [model, facts] of Object.entries(project.models)) {
+    for (const name of facts.relations) add(name, `a ForeignKey or OneToOneField of ${model}`);
+    for (const name of facts.reverse ?? []) add(name, `a reverse relation of ${model}`);
+    for (const name of facts.manyToMany ?? []) add(name, `a ManyToManyField of ${model}`);
+  }
+  // A OneToOneField to a model with no related_name is read back as its lowercased name.
+  for (const model of Object.keys(project.models))
+    add(model.toLowerCase(), `the default reverse accessor of a OneToOneField to ${model}`);
+  for (const fn of project.index?.functions ?? [])
+    if (fn.className && fn.decorators.some((d) => /property$/.test(d))) {
+      add(fn.name, `a property of ${fn.className} (${fn.path}:${fn.line})`);
+      properties.add(`${fn.className}.${fn.name}`);
+    }
+  const names = { why, properties };
+  lazyNamesOf.set(project, names);
+  return names;
+}
+
+/** Attributes that are a column or class metadata on any model, and plain on anything else. */
+const PLAIN_ATTRIBUTE = /^(pk|id|\w+_id|_meta|__class__|__name__|__dict__|DoesNotExist)$/;
+
+/** The bindings of `name` visible at `at`: those of the nearest scope that binds it. */
+function visibleBindings(f: OrmFile, at: SyntaxNode, name: string): readonly Binding[] {
+  for (let scope = f.file.enclosingScope(at); ; scope = f.file.enclosingScope(scope)) {
+    const bound = f.file.bindingsNamed(scope, name);
+    if (bound.length > 0 || scope.type === "module") return bound;
+  }
+}
+
+/** Whether `class_` defines `name` as a property (`@property`, `@cached_property`, ...). */
+function definesProperty(class_: SyntaxNode, name: string): boolean {
+  const body = class_.childForFieldName("body");
+  return (body?.namedChildren ?? []).some((member) => {
+    if (member.type !== "decorated_definition") return false;
+    const def = member.childForFieldName("definition");
+    if (def?.childForFieldName("name")?.text !== name) return false;
+    return member.namedChildren.some((d) => d.type === "decorator" && /property/.test(d.text));
+  });
+}
+
+/** `self.total` where the enclosing class defines `total` as a property (its body may query). */
+function propertyHere(f: OrmFile, object: SyntaxNode, attribute: string): string | undefined {
+  if (object.text !== "self") return undefined;
+  const class_ = f.file.enclosingClass(object);
+  const name = class_?.childForFieldName("name")?.text;
+  return class_ && definesProperty(class_, attribute) ? `a property of ${name}` : undefined;
+}
+
+/** Is the name bound only by imports, defs and classes (a module, a class, a function)? */
+function namesCodeNotData(f: OrmFile, object: SyntaxNode): boolean {
+  if (f.file.importBindingOf(object.text, object)) return true;
+  if (f.file.isBuiltin(object.text, object)) return true;
+  const bound = visibleBindings(f, object, object.text);
+  return bound.length > 0 && bound.every((b) => b.kind === "definition" || b.kind === "import");
+}
+
+/**
+ * In a wrapper to convert, `x.attr` read off a value `x` that nothing proves a model instance, a
+ * queryset or an in-memory value, where `attr` is a name a project model loads lazily or a
+ * project class computes (AS205): the read may query, on the event loop once the wrapper goes.
+ */
+export function attributeReadProblem(f: OrmFile, node: SyntaxNode): Problem | undefined {
+  const object = node.childForFieldName("object");
+  const attribute = node.childForFieldName("attribute")?.text ?? "";
+  const chained = object?.type === "attribute";
+  if (!object || (object.type !== "identifier" && !chained)) return undefined;
+  if (PLAIN_ATTRIBUTE.test(attribute)) return undefined;
+  const names = lazyNames(f);
+  const lazy = names.why.get(attribute) ?? propertyHere(f, object, attribute);
+  if (!lazy) return undefined;
+  const parent = node.parent;
+  // A method called (judged as a call) or an attribute written (in memory) is no read.
+  if (parent?.type === "call" && parent.childForFieldName("function")?.id === node.id)
+    return undefined;
+  if (parent?.type === "assignment" && parent.childForFieldName("left")?.id === node.id)
+    return undefined;
+  // `settings.X.y`, `models.Model.objects`: attributes of a module or a class, not of data.
+  if (chained ? f.file.qualifiedName(object) : namesCodeNotData(f, object)) return undefined;
+  const instance = f.proofs.instanceOf(object);
+  // A proven instance's relations are lazy-relations.ts's; a property of its own model is here.
+  if (instance && !names.properties.has(`${instance.model}.${attribute}`)) return undefined;
+  if (!instance && f.proofs.querysetOf(object)) return undefined;
+  if (!instance && (isInMemoryValue(f, object) || plainKindOf(object))) return undefined;
+  const why = chained ? undefined : unknownKindReason(object);
+  if (instance)
+    return {
+      code: "AS205",
+      node,
+      message: `${shortened(node)} may run a query when read: ${attribute} is ${lazy}, whose body would run on the event loop once the wrapper goes`,
+    };
+  return {
+    code: "AS205",
+    node,
+    message: `${shortened(node)} may run a query when read: ${attribute} is ${lazy}, and ${object.text} is not proven a model instance whose ${attribute} is loaded, a queryset or an in-memory value${why ? ` (${why})` : ""}`,
+  };
+}
