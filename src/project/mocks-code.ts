@@ -50,14 +50,21 @@ function projectTwin(
 ): ReplacedName | undefined {
   const sync = call.plain ? syncOfTwin(call.method) : undefined;
   if (!sync) return undefined;
-  const twins = functionsNamed(index, call.method).filter((f) => f.async && !f.className);
+  // `await self._amark_done()`: a method twin of the same class; otherwise module functions.
+  const method = call.callee === `self.${call.method}`;
+  const twins = functionsNamed(index, call.method).filter(
+    (f) => f.async && (method ? !!f.className : !f.className),
+  );
   const defined = twins.find((t) =>
-    functionsNamed(index, sync).some((f) => !f.async && !f.className && f.module === t.module),
+    functionsNamed(index, sync).some(
+      (f) => !f.async && f.className === t.className && f.module === t.module,
+    ),
   );
   const prefix = call.callee.slice(0, call.callee.length - call.method.length);
   if (!defined || calls(code, `${prefix}${sync}`)) return undefined;
+  const owner = defined.className ? `${defined.className}.` : "";
   return {
-    qualified: `${dottedName(defined.module)}.${sync}`,
+    qualified: `${dottedName(defined.module)}.${owner}${sync}`,
     local: `${prefix}${sync}`,
     by: call.callee,
     awaited: true,

@@ -138,6 +138,9 @@ function messageFor(
   // Said and patched by the name Python imports it by.
   const module = dottedName(id);
   // `_process_files` -> `_aprocess_files`: a project function the module now awaits a twin of.
+  // `runner.mark_done = lambda ...` while the module's `self.mark_done()` now awaits a twin.
+  if (name.awaited && name.twin && replacesMethodOfObject(patch, name) && exercised())
+    return `this test replaces ${target} with a sync callable, but ${module} no longer calls it: it now awaits the async twin ${name.by.slice("self.".length)} (${name.qualified} keeps its sync form for other callers), so the replacement intercepts nothing; replace ${name.by.slice("self.".length)} too, with an async callable (AsyncMock)`;
   if (name.awaited && name.twin)
     return inModule(target, module, name.local) ||
       (name.local.includes(".") && target === name.qualified && exercised())
@@ -162,6 +165,18 @@ function messageFor(
   if ((target === name.qualified || target === name.local) && exercised())
     return `this test patches ${target}, which ${module} no longer calls${name.by ? ` (it now calls ${name.by})` : ""}: it no longer intercepts that module's call; ${instead}`;
   return undefined;
+}
+
+/**
+ * `runner.mark_done = lambda ...` (an object's attribute, lowercase: not a module path) for a
+ * method the module called as `self.mark_done`.
+ */
+function replacesMethodOfObject(patch: IndexedPatch, name: ReplacedName): boolean {
+  return (
+    name.local.startsWith("self.") &&
+    patch.attribute === name.local.slice("self.".length) &&
+    /^[a-z_][\w]*$/.test(patch.target)
+  );
 }
 
 /**

@@ -1,8 +1,15 @@
-import type { SyntaxNode } from "../../src/model/types.js";
+import type { ReplacedName, SyntaxNode } from "../../src/model/types.js";
 import { nameOf, ownProblems, reachedFunctions, reachesOtherFiles } from "./chains.js";
 import { rewrittenText } from "./rewrite.js";
 import { fixOf, recordBlocked, report } from "./state.js";
-import type { ChainFunction, ChainPlan, DecoratedAnalysis, OrmFile, ScannedFile } from "./types.js";
+import type {
+  ChainCall,
+  ChainFunction,
+  ChainPlan,
+  DecoratedAnalysis,
+  OrmFile,
+  ScannedFile,
+} from "./types.js";
 import { crossDecorated } from "./cross-wrapper.js";
 
 // Site e through calls (issue 15, part 1, same file): a decorated wrapper whose body converts
@@ -45,7 +52,7 @@ export function chainedWrappedCall(f: ScannedFile, ref: SyntaxNode, plan: ChainP
     "AS210",
     `${w.name} runs a function of this file whose ORM work has native async forms on proven receivers: ${reachedNames(plan, reached)}; awaited directly`,
     rewrittenText(f.source, w.def, plan.callEdits.get(w.def.id) ?? []),
-    fixOf("safe", edits, conversions, [ref]),
+    withTwinsCalled(f, fixOf("safe", edits, conversions, [ref]), w.calls, plan),
   );
   return true;
 }
@@ -120,7 +127,34 @@ export function chainedWrapper(f: ScannedFile, a: DecoratedAnalysis, plan: Chain
     "AS210",
     `@${a.callee.text} wrapper ${nameOf(a.def)}() converts with the functions of this file it calls, whose ORM work has native async forms on proven receivers: ${reachedNames(plan, reached)}; converted to async def`,
     suggestion,
-    fixOf("safe", edits, conversions, [a.callee]),
+    withTwinsCalled(f, fixOf("safe", edits, conversions, [a.callee]), a.chainCalls, plan),
   );
   return true;
+}
+
+/**
+ * The fix's calls that now await a twin (`self.mark_done(x)` -> `await self.amark_done(x)`): a
+ * test that replaces the sync method (`runner.mark_done = lambda ...`) intercepts nothing then.
+ */
+function withTwinsCalled(
+  f: OrmFile,
+  fix: ReturnType<typeof fixOf>,
+  calls: readonly ChainCall[],
+  plan: ChainPlan,
+): ReturnType<typeof fixOf> {
+  const module = f.file.module;
+  const replaced: ReplacedName[] = calls.flatMap((c) => {
+    const twin = plan.twins.get(c.def.id);
+    let written = c.call.childForFieldName("function");
+    // `sync_to_async(self.mark_done)(x)`: the method is the wrapper's argument.
+    if (written?.type === "call")
+      written = written.childForFieldName("arguments")?.namedChildren[0] ?? null;
+    if (!twin || !module || written?.type !== "attribute") return [];
+    const local = written.text.replace(/\s+/g, "");
+    const className = f.file.enclosingClass(c.def)?.childForFieldName("name")?.text;
+    if (!/^self\.\w+$/.test(local) || !className) return [];
+    const qualified = `${module}.${className}.${nameOf(c.def)}`;
+    return [{ qualified, local, by: `self.${twin}`, awaited: true, twin: true }];
+  });
+  return replaced.length > 0 ? { ...fix, replaces: [...(fix.replaces ?? []), ...replaced] } : fix;
 }
