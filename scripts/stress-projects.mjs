@@ -1,10 +1,9 @@
 // Check 8 of `npm run stress` (issue 22, items 2 and 3): a monorepo whose services share module
 // names, and helpers that other modules name without calling them. See projectStress.
-import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { asyncshift, compileFiles, snapshot } from "./stress-run.mjs";
+import { asyncshift, compileFiles, gitIn, snapshot } from "./stress-run.mjs";
 
 const MODELS = `from django.db import models
 
@@ -128,18 +127,7 @@ function monorepo(dir, services) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  const git = (...args) =>
-    execFileSync("git", args, {
-      cwd: dir,
-      stdio: "ignore",
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: "stress",
-        GIT_AUTHOR_EMAIL: "stress@example.com",
-        GIT_COMMITTER_NAME: "stress",
-        GIT_COMMITTER_EMAIL: "stress@example.com",
-      },
-    });
+  const git = gitIn(dir);
   git("init", "-q", "-b", "main");
   git("add", "-A");
   git("commit", "-q", "-m", "services");

@@ -95,3 +95,19 @@ export function compileFiles(paths) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Runs git in `dir` as a fixed author, quietly: `gitIn(dir)("commit", "-qm", "x")`. */
+export function gitIn(dir) {
+  return (...args) =>
+    execFileSync("git", args, {
+      cwd: dir,
+      stdio: "ignore",
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: "stress",
+        GIT_AUTHOR_EMAIL: "stress@example.com",
+        GIT_COMMITTER_NAME: "stress",
+        GIT_COMMITTER_EMAIL: "stress@example.com",
+      },
+    });
+}

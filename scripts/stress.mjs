@@ -46,7 +46,7 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { asyncshift, compileFiles, snapshot } from "./stress-run.mjs";
+import { asyncshift, compileFiles, gitIn, snapshot } from "./stress-run.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = join(ROOT, "bin/asyncshift.js");
@@ -441,18 +441,7 @@ function chainRepo(dir, packages) {
     writeFileSync(join(pkg, "api.py"), CHAIN_API);
   }
   copyTree(EXAMPLES, join(dir, "examples"));
-  const git = (...args) =>
-    execFileSync("git", args, {
-      cwd: dir,
-      stdio: "ignore",
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: "stress",
-        GIT_AUTHOR_EMAIL: "stress@example.com",
-        GIT_COMMITTER_NAME: "stress",
-        GIT_COMMITTER_EMAIL: "stress@example.com",
-      },
-    });
+  const git = gitIn(dir);
   git("init", "-q", "-b", "main");
   git("add", "-A");
   git("commit", "-q", "-m", "corpus");

@@ -165,3 +165,17 @@ export function indexedModule(
   const modules = new Set(named.filter((f) => f.module.endsWith(suffix)).map((f) => f.module));
   return modules.size === 1 ? [...modules][0] : undefined;
 }
+
+/**
+ * The files a module of the project may be: its own (when the index lists a function of it), or,
+ * for a package whose `__init__.py` defines nothing, that file beside its submodules'.
+ */
+export function modulePaths(index: ProjectIndex, module: string): string[] {
+  const own = index.functions.find((f) => f.module === module);
+  if (own) return [own.path];
+  const inside = index.functions.find((f) => f.module.startsWith(`${module}.`));
+  if (!inside) return [];
+  const rest = inside.module.slice(module.length + 1).split(".");
+  const folder = inside.path.split("/").slice(0, -rest.length).join("/");
+  return folder ? [`${folder}/__init__.py`] : [];
+}

@@ -43,7 +43,6 @@ import type {
   Context,
   Notice,
   ProjectIndex,
-  TransformOption,
   ProjectFacts,
   SurveyPlan,
   Transform,

@@ -10,6 +10,7 @@ import type {
 } from "../../src/model/types.js";
 import { valueUse } from "./tested.js";
 import { reexportSource } from "../../src/project/reexports.js";
+import { modulePaths } from "../../src/project/index-lookup.js";
 import { candidateCalls } from "./candidates.js";
 import { keepsCoroutine } from "./keeping.js";
 
@@ -294,17 +295,6 @@ function reexported(facts: readonly TypedFacts[], index: ProjectIndex): Record<s
     if (indexedAsync(index, key)) found[start.slice(KEY.length)] = key.slice(KEY.length);
   }
   return found;
-}
-
-/** The files a module may be: its own in the index, or a package's `__init__.py`. */
-function modulePaths(index: ProjectIndex, module: string): string[] {
-  const own = index.functions.find((f) => f.module === module);
-  if (own) return [own.path];
-  const inside = index.functions.find((f) => f.module.startsWith(`${module}.`));
-  if (!inside) return [];
-  const rest = inside.module.slice(module.length + 1).split(".");
-  const folder = inside.path.split("/").slice(0, -rest.length).join("/");
-  return folder ? [`${folder}/__init__.py`] : [];
 }
 
 /** `ret:py:m.f#attr` -> the module `m` and what to ask of it: `ret:f#attr`. */

@@ -1,6 +1,11 @@
 import { reexportSource } from "../../src/project/reexports.js";
 import { settingOf } from "../../src/model/settings.js";
-import { functionsNamed, indexedModule, indexedName } from "../../src/project/index-lookup.js";
+import {
+  functionsNamed,
+  indexedModule,
+  indexedName,
+  modulePaths,
+} from "../../src/project/index-lookup.js";
 import type {
   Context,
   FileSemantics,
@@ -115,20 +120,6 @@ function reexported(
   const reaches = from?.includes(".") ? `${PROJECT_KEY}${from}` : undefined;
   if (!reaches || reaches === key) return undefined;
   return { facts: { name, hop: true, calls: [{ text: name, reaches }], path: file.path }, reaches };
-}
-
-/**
- * The files a module of the project may be: its own (when the index lists a function of it), or,
- * for a package whose `__init__.py` defines nothing, that file beside its submodules'.
- */
-function modulePaths(index: ProjectIndex, module: string): string[] {
-  const own = index.functions.find((f) => f.module === module);
-  if (own) return [own.path];
-  const inside = index.functions.find((f) => f.module.startsWith(`${module}.`));
-  if (!inside) return [];
-  const rest = inside.module.slice(module.length + 1).split(".");
-  const folder = inside.path.split("/").slice(0, -rest.length).join("/");
-  return folder ? [`${folder}/__init__.py`] : [];
 }
 
 /** A module-level def `name` or a method `Class.name` of a module-level class. */
