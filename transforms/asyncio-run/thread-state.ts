@@ -1,5 +1,6 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
 import { surveyedPlan } from "../../src/model/plans.js";
+import { pendingKeys } from "../../src/project/survey-reach.js";
 import type {
   Context,
   FileSemantics,
@@ -348,20 +349,6 @@ function placesOfKey(index: ProjectIndex, key: string): { path: string; name: st
   return method ? [{ path: method.path, name: `${cls}.${name}` }] : [];
 }
 
-/** Keys reached and not asked yet, each with how many modules away from a site it is. */
-function pendingKeys(facts: readonly StateFacts[]): Map<string, number> {
-  const known = new Set<string>();
-  const reached = new Map<string, number>();
-  for (const f of facts) {
-    for (const key of [...Object.keys(f.hits), ...Object.keys(f.reaches)]) known.add(key);
-    for (const [from, keys] of Object.entries(f.reaches))
-      for (const key of keys)
-        reached.set(key, Math.min(reached.get(key) ?? Infinity, (f.depths[from] ?? 0) + 1));
-  }
-  for (const key of known) reached.delete(key);
-  return reached;
-}
-
 /** Thread-local state a key reaches through the keys it reaches, as the plan says it. */
 function resolvedHits(facts: readonly StateFacts[]): Record<string, string> {
   const hits: Record<string, string> = {};
@@ -401,7 +388,7 @@ export const threadStateSurvey: ProjectSurvey<StateFacts, ThreadStatePlan> = {
   facts: (file, _ctx, asked) => (asked ? askedFacts(file, asked) : siteFacts(file)),
   next(facts, index) {
     const byPath = new Map<string, string[]>();
-    for (const [key, depth] of pendingKeys(facts)) {
+    for (const [key, depth] of pendingKeys(facts, (f) => f.hits)) {
       if (key.startsWith("method:")) {
         // Every method of that name in the project's classes: an override, perhaps.
         const method = key.slice("method:".length);

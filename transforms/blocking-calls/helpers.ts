@@ -1,5 +1,6 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
 import { surveyedPlan } from "../../src/model/plans.js";
+import { pendingKeys } from "../../src/project/survey-reach.js";
 import { blockingCall } from "../../src/python/effects.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import type {
@@ -228,19 +229,6 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
   return out;
 }
 
-function pending(facts: readonly HelperFacts[]): Map<string, number> {
-  const known = new Set<string>();
-  const reached = new Map<string, number>();
-  for (const f of facts) {
-    for (const key of [...Object.keys(f.blocks), ...Object.keys(f.reaches)]) known.add(key);
-    for (const [from, keys] of Object.entries(f.reaches))
-      for (const key of keys)
-        reached.set(key, Math.min(reached.get(key) ?? Infinity, (f.depths[from] ?? 0) + 1));
-  }
-  for (const key of known) reached.delete(key);
-  return reached;
-}
-
 function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
   const blocks: Record<string, HelperBlock> = {};
   const reaches: Record<string, string[]> = {};
@@ -294,7 +282,7 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   facts: (file, _ctx, asked) => (asked ? askedFacts(file, asked) : siteFacts(file)),
   next(facts, index) {
     const byPath = new Map<string, string[]>();
-    for (const [key, depth] of pending(facts)) {
+    for (const [key, depth] of pendingKeys(facts, (f) => f.blocks)) {
       const path = depth <= DEPTH ? pathOf(index, key) : undefined;
       if (!path) continue;
       const name = key.slice(key.lastIndexOf(".") + 1);
