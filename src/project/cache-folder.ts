@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { workCounts } from "../syntax/work-counts.js";
 import {
   closeSync,
   fsyncSync,
@@ -102,5 +103,7 @@ export function writeCacheFile(dir: string, name: string, data: string | Buffer)
 
 /** The SHA-256 of a file's bytes, hex: what the index cache, the plans and the journal compare. */
 export function contentHash(bytes: Buffer | string): string {
+  workCounts.hashes++;
+  workCounts.hashedBytes += bytes.length;
   return createHash("sha256").update(bytes).digest("hex");
 }

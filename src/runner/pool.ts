@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { setSharedIndex } from "../project/shared-index.js";
+import { dropKeptTrees } from "../syntax/kept-trees.js";
 import type { Job, JobRunner } from "../project/jobs.js";
 import type { ProjectIndex } from "../model/types.js";
 
@@ -258,6 +259,8 @@ export class Pool implements JobRunner {
 
   async close(): Promise<void> {
     if (this.shared) this.shareIndex(undefined);
+    // Trees the survey kept for a rewrite that did not come (the workers' go with them).
+    dropKeptTrees();
     const slots = this.slots;
     this.slots = [];
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
