@@ -44,10 +44,12 @@ export function cacheFolder(root: string, create: boolean): string | undefined {
   if (!stat && create) {
     try {
       mkdirSync(dir);
-      stat = lstatOrUndefined(dir);
-    } catch {
-      return undefined; // a read-only checkout: no cache
+    } catch (error) {
+      // Another run made it between the look and the mkdir (two runs started together): use it,
+      // or that run's lock would go unseen and both would write. Else a read-only checkout.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") return undefined;
     }
+    stat = lstatOrUndefined(dir);
   }
   if (!stat || stat.isSymbolicLink() || !stat.isDirectory()) return undefined;
   try {
