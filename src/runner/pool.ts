@@ -35,6 +35,11 @@ export interface ShareIndex {
   share: ProjectIndex | undefined;
 }
 
+/** Sent to a worker when a pass runs elsewhere: the trees it kept can serve no later pass. */
+export interface DropKeptTrees {
+  dropKeptTrees: true;
+}
+
 /** What a worker sends back per task: its result, or why it could not produce one. */
 export type TaskOutcome = { result: unknown } | { error: string };
 
@@ -149,6 +154,10 @@ export class Pool implements JobRunner {
   ): Promise<R[]> {
     const results = new Array<R>(tasks.length);
     if (!this.useWorkers || inline || tasks.length < MIN_FILES_FOR_WORKERS) {
+      // The survey's trees serve a rewrite in the thread that kept them (kept-trees.ts): this
+      // pass runs here, so the workers' kept trees only hold memory.
+      for (const slot of this.slots)
+        slot.worker.postMessage({ dropKeptTrees: true } satisfies DropKeptTrees);
       for (let i = 0; i < tasks.length; i++) {
         results[i] = safely(this.setup.kinds, tasks[i]) as R;
         onDone?.(i + 1);
@@ -156,6 +165,8 @@ export class Pool implements JobRunner {
       }
       return results;
     }
+    // ... and this pass runs on the workers: the trees this thread kept only hold memory.
+    dropKeptTrees();
     const workerCount = Math.min(this.jobs, Math.ceil(tasks.length / IN_FLIGHT_PER_WORKER));
     const batch = Math.max(
       1,

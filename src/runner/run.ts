@@ -32,6 +32,7 @@ import {
 } from "./write-phase.js";
 import type { Registry } from "../model/registry.js";
 import type { ModuleNames } from "../python/module-names.js";
+import { keepTreesHere } from "../syntax/kept-trees.js";
 import { surveyProject } from "../project/survey.js";
 import { runNotices, subProjectNotices } from "./notices.js";
 import { planFormatter, type FormatterPlan } from "./formatter.js";
@@ -184,6 +185,9 @@ async function runLocked(
       ? withoutOwnWrites(uncommittedFiles(files), start.session?.journal)
       : new Set<string>();
   const rewritten = files.filter((file) => !dirty.has(file));
+  // The survey's parses serve the rewrite pass when both run in this thread (kept-trees.ts).
+  const active = found.filter((_, i) => !prePass.prePass[i]?.inert);
+  keepTreesHere(!rewriteWorthThreads(active, prePass.sizes, pool.size));
   // The survey sees the project as the pre-pass found it; the rewrite pass, with its plans.
   const plans = await surveyProject(
     pool,

@@ -16,15 +16,26 @@ interface Kept {
 }
 
 /** Characters of source the kept trees may stand for, together (a tree is about 20 bytes a character). */
-const KEPT_CHARS = 4 * 2 ** 20;
+const KEPT_CHARS = 2 * 2 ** 20;
 
 const kept = new Map<string, Kept>();
 let keptChars = 0;
+/** Whether this thread keeps trees: only when its rewrite pass will run here (see keepTreesHere). */
+let keeping = false;
+
+/**
+ * Keep the survey's trees in this thread (`on`: the rewrite pass will run here too), or not (it
+ * will run on other threads, which the trees cannot serve: they would only hold memory).
+ */
+export function keepTreesHere(on: boolean): void {
+  keeping = on;
+  if (!on) dropKeptTrees();
+}
 
 /** Keeps the parse of `text` (the file `key`) until it is taken, evicted or dropped. */
 export function keepTree(key: string, text: string, native: NativeTree, tree: SyntaxTree): void {
   release(key);
-  if (text.length > KEPT_CHARS) {
+  if (!keeping || text.length > KEPT_CHARS) {
     native.delete();
     return;
   }
