@@ -5,6 +5,7 @@
 //   (real: the three packages below; one of them may be named alone, e.g. --corpus wagtail)
 //                         [--jobs J] [--dense-mb M] [--project-files F] [--baseline DIR]
 //                         [--app DIR] (a Django application's checkout, measured as corpus "app")
+//                         [--baseline-floor] (the baseline's parse floor too)
 // Rounds alternate the tools (rotating which goes first); medians and ratios come from the same
 // run. Peak RSS is /usr/bin/time's maximum resident set size, the largest over the rounds.
 import { spawnSync, execFileSync } from "node:child_process";
@@ -36,6 +37,8 @@ const DENSE_BYTES = Number(option("dense-mb", "30")) * 2 ** 20;
 const PROJECT_FILES = Number(option("project-files", "5000"));
 /** Another build of asyncshift (a folder with bin/ and dist/) timed in the same rounds: A/B runs. */
 const BASELINE = option("baseline", undefined);
+/** Time the baseline's parse floor too (two parser builds compared; the same parser: no need). */
+const BASELINE_FLOOR = args.includes("--baseline-floor");
 /** A Django application's folder (a public project checked out by hand), copied as it is. */
 const APP = option("app", undefined);
 /** The file the one-file figure names: Django's queryset module, full of async methods. */
@@ -96,12 +99,15 @@ function tools() {
       argv: (dir) => ["node", [...ASYNCSHIFT, dir, "--jobs", String(jobs)]],
       before: removeCache,
     },
+    ...(BASELINE &&
+      BASELINE_FLOOR && {
+        // The baseline build's own parse floor (its bench/floor.mjs on its dist/): two parsers
+        // compared on the same files (issue 24: native tree-sitter against its WebAssembly build).
+        "floor@baseline": {
+          argv: (dir) => ["node", [join(BASELINE, "bench", "floor.mjs"), dir, String(jobs)]],
+        },
+      }),
     ...(BASELINE && {
-      // The baseline build's own parse floor (its bench/floor.mjs on its dist/): two parsers
-      // compared on the same files (issue 24: native tree-sitter against its WebAssembly build).
-      "floor@baseline": {
-        argv: (dir) => ["node", [join(BASELINE, "bench", "floor.mjs"), dir, String(jobs)]],
-      },
       "asyncshift@baseline": {
         argv: (dir) => ["node", [...asyncshiftArgv(BASELINE), dir, "--jobs", String(jobs)]],
         before: removeCache,
@@ -262,7 +268,7 @@ function printBaseline(rows) {
     const tools = ["asyncshift@baseline", "asyncshift", "ast-grep"];
     const [b, a, g] = tools.map((t) => r[t].seconds);
     const cpu = tools.map((t) => f(r[t].cpu)).join(" / ");
-    const [fb, fa] = ["floor@baseline", "floor"].map((t) => r[t]);
+    const [fb, fa] = ["floor@baseline", "floor"].map((t) => r[t] ?? { seconds: NaN, cpu: NaN });
     console.log(
       `| ${label} | ${f(b)} | ${f(a)} | ${f(a / b)} | ${f(b / g)} | ${f(a / g)} | ${cpu} ` +
         `| ${f(fb.seconds)} / ${f(fa.seconds)} | ${f(fa.seconds / fb.seconds)} ` +
