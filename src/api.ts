@@ -65,7 +65,11 @@ export interface TransformSourceOptions {
   skip?: Record<string, string[]>;
   /**
    * What is known about the project. Default: what the source itself shows (its imports and
-   * models), plus the dependency files above `projectDir` when that is given.
+   * models), plus the dependency files above `projectDir` when that is given. With no `index`,
+   * other files are unknown: a module-private function (`_helper`) that a converting chain
+   * reaches becomes `async def` in place when the source's own callers all convert, and a
+   * public one keeps its sync form beside an async twin (other files may import it); give the
+   * project's index (or use `run`) to convert public functions in place where that is safe.
    */
   project?: Partial<ProjectFacts>;
   /** A folder whose dependency files (pyproject.toml, requirements*.txt, ...) describe the project. */

@@ -40,8 +40,11 @@ const UPDATE = process.env.UPDATE_SNAPSHOTS === "1";
 interface CaseOptions extends ContextOptions, Record<string, unknown> {
   /** Path the file is given as (skip globs match it); default `app/<case>.py`. */
   path?: string;
-  /** Overrides of the project facts (usesDjango, djangoVersion, ...). */
-  project?: Partial<ProjectFacts>;
+  /**
+   * Overrides of the project facts (usesDjango, djangoVersion, ...). Never an index: a case about
+   * other files is a project case (a folder with input/), whose index the run builds.
+   */
+  project?: Partial<Omit<ProjectFacts, "index">>;
   /** Codes never reported, and whether unused suppression comments are (AS910). */
   ignore?: string[];
   reportUnusedIgnores?: boolean;
@@ -132,11 +135,16 @@ for (const transform of readdirSync(ROOT).sort()) {
     if (!file.endsWith(".input.py")) continue;
     const name = file.slice(0, -".input.py".length);
     const optionsFile = join(ROOT, transform, `${name}.options.json`);
+    const options: CaseOptions = existsSync(optionsFile)
+      ? JSON.parse(readFileSync(optionsFile, "utf8"))
+      : {};
+    if (options.project && "index" in options.project)
+      throw new Error(`${transform}/${name}: an index by hand; make it a project case (input/)`);
     cases.push({
       transform,
       name,
       input: readFileSync(join(ROOT, transform, file), "utf8"),
-      options: existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, "utf8")) : {},
+      options,
     });
   }
 }

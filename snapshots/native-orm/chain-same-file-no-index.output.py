@@ -4,16 +4,7 @@ from celery import shared_task
 from .models import ChangedFile, Commit, PullRequest, Review
 
 
-def _process_reviews(pr, reviews):
-    for review in reviews:
-        Review.objects.update_or_create(
-            pull_request=pr,
-            external_id=review["id"],  # GitHub's id — « identifiant »
-            defaults={"state": review["state"]},
-        )
-
-
-async def _aprocess_reviews(pr, reviews):
+async def _process_reviews(pr, reviews):
     for review in reviews:
         await Review.objects.aupdate_or_create(
             pull_request=pr,
@@ -22,14 +13,7 @@ async def _aprocess_reviews(pr, reviews):
         )
 
 
-def _process_commits(pr, commits):
-    for commit in commits:
-        Commit.objects.update_or_create(
-            pull_request=pr, sha=commit["sha"], defaults={"message": commit["message"]}
-        )
-
-
-async def _aprocess_commits(pr, commits):
+async def _process_commits(pr, commits):
     for commit in commits:
         await Commit.objects.aupdate_or_create(
             pull_request=pr, sha=commit["sha"], defaults={"message": commit["message"]}
@@ -58,8 +42,8 @@ async def _aprocess_files(pr, files):
 
 async def _process_pr_async(pr_id, payload):
     pr = await PullRequest.objects.aget(pk=pr_id)
-    await _aprocess_reviews(pr, payload["reviews"])
-    await _aprocess_commits(pr, payload["commits"])
+    await _process_reviews(pr, payload["reviews"])
+    await _process_commits(pr, payload["commits"])
     return await _aprocess_files(pr, payload["files"])
 
 

@@ -8,7 +8,8 @@ import {
 } from "../../src/python/lookup.js";
 import { diagnosticAt } from "../../src/model/diagnostic.js";
 import { FindingsReporter, type CodeOf } from "../../src/model/findings.js";
-import { sharedSetting, THREAD_MODE } from "../../src/model/shared-options.js";
+import { sharedSetting } from "../../src/model/shared-options.js";
+import { THREAD_MODE } from "../shared/options.js";
 import type {
   Context,
   FileSemantics,

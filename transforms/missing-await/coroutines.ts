@@ -1,7 +1,8 @@
 import { lastSegment } from "../../src/python/lookup.js";
 import { dottedParts } from "../../src/python/calls.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
-import { ASYNC_TWINS, sharedSetting } from "../../src/model/shared-options.js";
+import { sharedSetting } from "../../src/model/shared-options.js";
+import { ASYNC_TWINS } from "../shared/options.js";
 import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { resolveMethod } from "../../src/python/mro.js";

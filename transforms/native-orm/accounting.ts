@@ -7,7 +7,7 @@ import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset } from "./proofs.
 import type { Blocker } from "./codes.js";
 import { scan } from "./scan.js";
 import { lineOf, report } from "./state.js";
-import type { OrmFile } from "./types.js";
+import type { OrmFile, ScannedFile } from "./types.js";
 
 // Every sync_to_async site ends as a rewrite or a diagnostic (issue 23, item 9). The sites' own
 // reporters (sites.ts, the chains) record what they rewrite or block; what is left is said here:
@@ -62,11 +62,11 @@ function isCalled(call: SyntaxNode): boolean {
 }
 
 /** Reports every site of the file no reporter has recorded, and records it. */
-export function accountForSites(f: OrmFile): void {
+export function accountForSites(f: ScannedFile): void {
   const recorded = new Set(
     f.out.sites.filter((s) => s.kind === "sync_to_async").map((s) => s.start),
   );
-  for (const ref of f.wrapperRefs ?? []) {
+  for (const ref of f.sites.refs) {
     const site = siteOf(ref);
     if (!site || recorded.has(site.node.startIndex) || insideRecorded(site.node, recorded))
       continue;

@@ -1,12 +1,14 @@
 import { siteKey } from "../../src/model/function-key.js";
 import type { Context, Edit, FileSemantics, SyntaxNode } from "../../src/model/types.js";
-import { decorators, isAsyncFunction } from "../../src/python/shapes.js";
-import { awaitedCall, twinName } from "./chain-plan.js";
+import { awaitedCall } from "./chain-plan.js";
+import { twinName } from "./chain-planner.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
 import { chainFunction, nameOf, ownProblems, reachesOtherFiles } from "./chains.js";
-import { chainKey } from "./cross-calls.js";
+import { chainKey, plainFunctions } from "./cross-calls.js";
 import { analyseDecorated } from "./decorated.js";
-import { lineOf, nameUsed, newOrmFile } from "./state.js";
+import { identifierCounts, lineOf, newOrmFile } from "./state.js";
+import { scanFile } from "./file-facts.js";
+import { findSites, NO_SITES } from "./sites.js";
 import type {
   ChainCall,
   ChainFacts,
@@ -14,10 +16,9 @@ import type {
   CrossCall,
   FunctionFacts,
   OrmFile,
+  ScannedFile,
   WrapperFacts,
 } from "./types.js";
-import { wrappedCrossCalls } from "./wrapped-cross.js";
-import { decoratedByWrapper, wrapperReferences } from "./wrappers.js";
 
 // What one file tells the project's chain plan (the survey's facts, worker side): its plain
 // functions and methods, what keeps each sync and whom each calls, and its wrappers whose chain
@@ -38,39 +39,11 @@ function linksOf(f: OrmFile, local: ChainCall[], cross: CrossCall[]): ChainLink[
   }));
 }
 
-/**
- * Plain module-level defs, and of module-level classes plain `self` methods and methods decorated
- * only with `@staticmethod` or `@classmethod` (called through the class from other modules).
- */
-export function plainFunctions(f: OrmFile): SyntaxNode[] {
-  const defs: SyntaxNode[] = [];
-  for (const statement of f.root.namedChildren) {
-    if (statement.type === "function_definition") defs.push(statement);
-    if (statement.type !== "class_definition") continue;
-    for (const member of statement.childForFieldName("body")?.namedChildren ?? []) {
-      if (
-        member.type === "function_definition" &&
-        member.childForFieldName("parameters")?.namedChildren[0]?.text === "self"
-      )
-        defs.push(member);
-      const inner = member.childForFieldName("definition");
-      if (member.type === "decorated_definition" && inner?.type === "function_definition") {
-        const names = decorators(inner).map((d) => d.text.slice(1).trim());
-        if (names.length === 1 && CLASS_LEVEL.has(names[0])) defs.push(inner);
-      }
-    }
-  }
-  return defs.filter(
-    (def) =>
-      !isAsyncFunction(def) &&
-      decorators(def).every((d) => CLASS_LEVEL.has(d.text.slice(1).trim())),
-  );
-}
-
-/** Decorators whose methods are called through the class: a twin keeps the decorator. */
-const CLASS_LEVEL = new Set(["staticmethod", "classmethod"]);
-
-function functionFacts(f: OrmFile, def: SyntaxNode): FunctionFacts {
+function functionFacts(
+  f: OrmFile,
+  def: SyntaxNode,
+  names: () => ReadonlyMap<string, number>,
+): FunctionFacts {
   const fn = chainFunction(f, def);
   const crossIds = new Set(fn.cross.map((c) => c.call.id));
   const blocker = fn.problems.find((p) => !crossIds.has(p.node.id));
@@ -84,7 +57,7 @@ function functionFacts(f: OrmFile, def: SyntaxNode): FunctionFacts {
       : {}),
     calls: linksOf(f, fn.calls, fn.cross),
     ormSites: fn.findings.ormSites,
-    ...twinState(f, def),
+    ...twinState(f, def, names),
   };
 }
 
@@ -119,7 +92,11 @@ export function projectTwinEdits(
  * Whether the twin's name is taken in its file, and whether by the very twin a chain across files
  * would add (written by a run stopped before the files calling it were): then it is used as is.
  */
-function twinState(f: OrmFile, def: SyntaxNode): Pick<FunctionFacts, "twinTaken" | "twinExists"> {
+function twinState(
+  f: OrmFile,
+  def: SyntaxNode,
+  names: () => ReadonlyMap<string, number>,
+): Pick<FunctionFacts, "twinTaken" | "twinExists"> {
   const twin = twinName(nameOf(def));
   const holder = def.parent?.type === "decorated_definition" ? def.parent : def;
   const scope = holder.parent?.type === "block" ? holder.parent.parent! : f.root;
@@ -132,10 +109,10 @@ function twinState(f: OrmFile, def: SyntaxNode): Pick<FunctionFacts, "twinTaken"
     other.text === projectTwinText(f, def, projectTwinEdits(f, def, calleeTwin))
   )
     return { twinTaken: false, twinExists: true };
-  return { twinTaken: nameUsed(f, twin) };
+  return { twinTaken: names().has(twin) };
 }
 
-function decoratedFacts(f: OrmFile, def: SyntaxNode): WrapperFacts | undefined {
+function decoratedFacts(f: ScannedFile, def: SyntaxNode): WrapperFacts | undefined {
   const a = analyseDecorated(f, def);
   if (!a || !reachesOtherFiles(f, a.chainCalls, a.crossCalls)) return undefined;
   if (ownProblems(a).length > 0) return undefined;
@@ -159,14 +136,22 @@ export function chainFacts(
   ctx: Context,
   wanted?: readonly string[],
 ): ChainFacts {
-  const f = newOrmFile(file, ctx);
+  const base = newOrmFile(file, ctx);
+  const defs = new Map(plainFunctions(base).map((def) => [chainKey(base, def), def]));
+  // A later round asks only for functions: the file's wrappers were sent in the first.
+  const sites = wanted ? NO_SITES : findSites(base, false);
+  const f = scanFile(
+    base,
+    sites,
+    wanted?.flatMap((key) => defs.get(key) ?? []),
+  );
   const wrappers = wanted ? [] : wrappersOf(f);
-  const defs = new Map(plainFunctions(f).map((def) => [chainKey(f, def), def]));
+  const names = identifierCounts(f);
   const functions = new Map<string, FunctionFacts>();
   const visit = (key: string) => {
     const def = defs.get(key);
     if (!def || functions.has(key)) return;
-    const facts = functionFacts(f, def);
+    const facts = functionFacts(f, def, names);
     functions.set(key, facts);
     for (const c of facts.calls) visit(c.target);
   };
@@ -175,10 +160,9 @@ export function chainFacts(
 }
 
 /** The file's wrappers whose chain reaches another file. */
-function wrappersOf(f: OrmFile): WrapperFacts[] {
-  f.wrapperRefs = wrapperReferences(f);
-  const wrappers = decoratedByWrapper(f.wrapperRefs).flatMap((def) => decoratedFacts(f, def) ?? []);
-  for (const [n, w] of wrappedCrossCalls(f).entries())
+function wrappersOf(f: ScannedFile): WrapperFacts[] {
+  const wrappers = f.sites.decoratedDefs.flatMap((def) => decoratedFacts(f, def) ?? []);
+  for (const [n, w] of f.wrappedCross.entries())
     wrappers.push({
       key: siteKey(f.file.module ?? "", n),
       name: `sync_to_async(${w.helper.text})`,

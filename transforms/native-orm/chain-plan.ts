@@ -1,138 +1,240 @@
 import { lastSegment } from "../../src/python/lookup.js";
 import { relative, resolve } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
-import { needsParenthesesForAwait } from "../../src/python/shapes.js";
+import { isAsyncFunction, needsParenthesesForAwait } from "../../src/python/shapes.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
-import { chainBlocker, isNestedDef, nameOf, reachedFunctions } from "./chains.js";
+import { isNestedDef, nameOf, ownProblems, reachedFunctions, reachesOtherFiles } from "./chains.js";
+import { planChains, twinName } from "./chain-planner.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
 import { callsNamed } from "../../src/project/index-lookup.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
-import { nameUsed } from "./state.js";
+import { identifierCounts, lineOf } from "./state.js";
 import type {
   ChainCall,
   ChainedWrapper,
   ChainFunction,
   ChainPlan,
   Conversion,
+  FunctionFacts,
   OrmFile,
   Problem,
+  ScannedFile,
+  WrapperFacts,
 } from "./types.js";
 
-// The file's plan for wrappers that convert through calls: which wrappers convert, which reached
-// functions become `async def` in place (every caller converts with them) and which gain an
-// async twin beside them (some caller stays sync), and the edits that do it.
+// The file's plan for wrappers that convert through calls: the one chain planner's decisions
+// (chain-planner.ts) on the file's facts (which wrappers convert, which reached functions become
+// `async def` in place and which gain an async twin beside them), and the edits that do it.
 
-/** `process_files` -> `aprocess_files`, `_process_files` -> `_aprocess_files` (Django's names). */
-export function twinName(name: string): string {
-  const underscores = /^_*/.exec(name)![0];
-  return `${underscores}a${name.slice(underscores.length)}`;
-}
-
-export function chainPlan(f: OrmFile, wrappers: ChainedWrapper[]): ChainPlan {
+/**
+ * Stage 3, the file's chains: every decorated wrapper that converts but for its calls to plain
+ * defs of this file, and every `sync_to_async(helper)(...)` of one, planned together by the one
+ * chain planner. A chain reaching another file is the project's plan's (see project-chains.ts).
+ */
+export function planFileChains(f: ScannedFile): ChainPlan {
+  const wrappers: ChainedWrapper[] = [
+    ...f.sites.decoratedDefs.flatMap((def) => {
+      const a = f.decorated.get(def.id);
+      return a &&
+        a.chainCalls.length > 0 &&
+        ownProblems(a).length === 0 &&
+        !reachesOtherFiles(f, a.chainCalls, a.crossCalls)
+        ? [{ def, name: nameOf(def), calls: a.chainCalls }]
+        : [];
+    }),
+    ...f.wrappedChains,
+  ];
+  const all = reachedFunctions(
+    f,
+    wrappers.flatMap((w) => w.calls),
+  );
+  const counts = identifierCounts(f);
+  const decided = planChains({
+    functions: new Map(all.map((fn) => [keyOf(fn.def), functionFacts(f, fn, counts)])),
+    wrappers: wrappers.map((w) => wrapperFacts(f, w)),
+    rewritten: () => true,
+    indexed: () => undefined,
+    scope: "file",
+  });
   const blocked = new Map<number, Problem>();
   for (const w of wrappers) {
-    const blocker = chainBlocker(f, w.name, w.calls);
-    if (blocker) blocked.set(w.def.id, blocker);
+    const decision = decided.wrappers[keyOf(w.def)];
+    if (!decision || !("blocker" in decision)) continue;
+    const at = decision.at && all.find((fn) => keyOf(fn.def) === decision.at)?.def;
+    const node = at ? at.childForFieldName("name")! : w.calls[decision.via].call;
+    blocked.set(w.def.id, { ...decision.blocker, node });
   }
-  // A twin whose name is taken blocks every wrapper reaching it; that can leave other functions
-  // with a caller that stays sync, so the decisions are made again until nothing changes.
-  for (;;) {
-    const converting = wrappers.filter((w) => !blocked.has(w.def.id));
-    const reached = reachedFunctions(
-      f,
-      converting.flatMap((w) => w.calls),
-    );
-    const twins = twinsOf(f, converting, reached);
-    const forwarding = forwardersOf(converting, twins);
-    const clash = [...twins].find(([id, name]) => nameUsed(f, name) && !forwarding.has(id));
-    if (!clash) return edited(f, blocked, converting, reached, twins, forwarding);
-    const fn = reached.find((r) => r.def.id === clash[0])!;
-    for (const w of converting)
-      if (reachedFunctions(f, w.calls).some((r) => r.def.id === fn.def.id))
-        blocked.set(w.def.id, {
-          code: "AS208",
-          node: fn.def.childForFieldName("name")!,
-          message: `${nameOf(fn.def)}() has a caller that stays sync, so it needs an async twin, but the name ${clash[1]} is already used in this file: rename it, or write the twin by hand`,
-        });
-  }
+  const converting = wrappers.filter((w) => !blocked.has(w.def.id));
+  const reached = reachedFunctions(
+    f,
+    converting.flatMap((w) => w.calls),
+  );
+  const twins = new Map(
+    reached.flatMap((r) => {
+      const twin = decided.twins[keyOf(r.def)];
+      return twin ? [[r.def.id, twin] as const] : [];
+    }),
+  );
+  return edited(f, blocked, converting, reached, twins, forwardersOf(converting, twins));
+}
+
+/** Within one file, a function or wrapper is keyed by its node. */
+const keyOf = (def: SyntaxNode) => `#${def.id}`;
+
+/** A reached function of the file as the planner sees it. */
+function functionFacts(
+  f: ScannedFile,
+  fn: ChainFunction,
+  counts: () => ReadonlyMap<string, number>,
+): FunctionFacts {
+  const name = nameOf(fn.def);
+  const own = fn.problems[0];
+  return {
+    key: keyOf(fn.def),
+    name,
+    path: f.file.path,
+    line: lineOf(fn.def),
+    ...(own
+      ? {
+          blocker: {
+            code: own.code,
+            line: lineOf(own.node),
+            message: own.message,
+            ...(own.severity ? { severity: own.severity } : {}),
+          },
+        }
+      : {}),
+    calls: fn.calls.map((c) => ({ target: keyOf(c.def), line: lineOf(c.call) })),
+    ormSites: fn.findings.ormSites,
+    twinTaken: counts().has(twinName(name)),
+    references: referencesOf(f, fn.def, counts),
+    nested: isNestedDef(fn.def),
+    calledElsewhere: calledFromOtherFiles(f, name),
+    twinnedForProject: projectPlan(f)?.twins[chainKey(f, fn.def)] !== undefined,
+  };
 }
 
 /**
- * `@sync_to_async def aget_user(pk): return get_user(pk)`: a wrapper that only forwards its own
- * parameters to a function of the same signature, named as that function's twin. When the
- * function needs a twin, the wrapper is that twin: its definition is replaced by the function's
- * converted body (rather than a name clash). Keyed by the function's def id.
+ * How many times `def`'s name is spelled where it may name `def`: in the function a nested def
+ * belongs to (its name is local: another method's nested def of the same name is not it), else
+ * anywhere in the file, its own definition's name aside.
  */
+function referencesOf(
+  f: ScannedFile,
+  def: SyntaxNode,
+  counts: () => ReadonlyMap<string, number>,
+): number {
+  const name = nameOf(def);
+  for (let n = def.parent; n; n = n.parent)
+    if (n.type === "function_definition") return f.file.referencesInScope(n, name).length;
+  return (counts().get(name) ?? 1) - 1;
+}
+
+/** A wrapper of the file as the planner sees it: it reaches ORM work (the scan found it). */
+function wrapperFacts(f: ScannedFile, w: ChainedWrapper): WrapperFacts {
+  const forwarder = forwarderOf(w);
+  const asTwin = forwarder && forwarder.name === twinName(nameOf(w.calls[0].def));
+  return {
+    key: keyOf(w.def),
+    name: w.name,
+    path: f.file.path,
+    line: lineOf(w.def),
+    calls: w.calls.map((c) => ({ target: keyOf(c.def), line: lineOf(c.call) })),
+    orm: true,
+    ...(asTwin ? { forwardsTo: keyOf(w.calls[0].def) } : {}),
+  };
+}
+
+/** A module-level def that only forwards its own parameters to a function of its file. */
+interface Forwarder {
+  /** The forwarding def, whose whole text (decorators included) a twin may replace. */
+  def: SyntaxNode;
+  name: string;
+}
+
+/**
+ * The def that only forwards its own parameters to the function the wrapper calls, with the same
+ * signature: `@sync_to_async def aget_user(pk): return get_user(pk)`, or `async def
+ * aget_user(pk): return await sync_to_async(get_user)(pk)` (a docstring allowed). Named as that
+ * function's twin, it is the twin when the function needs one: its definition is replaced by the
+ * function's converted body (rather than a name clash).
+ */
+function forwarderOf(w: ChainedWrapper): Forwarder | undefined {
+  const call = w.calls.length === 1 ? w.calls[0] : undefined;
+  if (!call) return undefined;
+  const def = w.unwrap ? enclosingAsyncDef(w.def) : w.def;
+  const holder = def?.parent?.type === "decorated_definition" ? def.parent : def;
+  if (!def || holder?.parent?.type !== "module") return undefined;
+  // The call form's def has no decorator: what one would do to the twin is not known.
+  if (w.unwrap && holder.id !== def.id) return undefined;
+  return isForwarding(def, call) ? { def, name: nameOf(def) } : undefined;
+}
+
+/** The `async def` whose body holds `node`, not through a nested def, lambda or class. */
+function enclosingAsyncDef(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === "lambda" || n.type === "class_definition") return undefined;
+    if (n.type === "function_definition") return isAsyncFunction(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+/** The functions whose twin a forwarding wrapper becomes, keyed by the function's def id. */
 function forwardersOf(
   converting: ChainedWrapper[],
   twins: Map<number, string>,
-): Map<number, ChainedWrapper> {
-  const found = new Map<number, ChainedWrapper>();
+): Map<number, { wrapper: ChainedWrapper; forwarder: Forwarder }> {
+  const found = new Map<number, { wrapper: ChainedWrapper; forwarder: Forwarder }>();
   for (const w of converting) {
-    const call = w.calls.length === 1 && !w.unwrap ? w.calls[0] : undefined;
-    if (!call || twins.get(call.def.id) !== w.name || !isForwarding(w.def, call)) continue;
-    const holder = w.def.parent;
-    if (holder?.type !== "decorated_definition" || holder.parent?.type !== "module") continue;
-    found.set(call.def.id, w);
+    const forwarder = forwarderOf(w);
+    const call = w.calls[0];
+    if (forwarder && twins.get(call.def.id) === forwarder.name)
+      found.set(call.def.id, { wrapper: w, forwarder });
   }
   return found;
 }
 
+/**
+ * `def`'s body is one statement (after a docstring) returning or making the call `c` (awaited,
+ * in an async def), with `def`'s own parameters in order, `c`'s target taking the same.
+ */
 function isForwarding(def: SyntaxNode, c: ChainCall): boolean {
-  const statements = def.childForFieldName("body")?.namedChildren ?? [];
+  const statements = (def.childForFieldName("body")?.namedChildren ?? []).filter(
+    (s, i) => i > 0 || s.type !== "expression_statement" || s.namedChildren[0]?.type !== "string",
+  );
   const only = statements.length === 1 ? statements[0] : undefined;
-  const value = only?.type === "return_statement" ? only.namedChildren[0] : only?.namedChildren[0];
+  let value = only?.type === "return_statement" ? only.namedChildren[0] : only?.namedChildren[0];
+  if (value?.type === "await" && isAsyncFunction(def)) value = value.namedChildren[0];
   if (value?.id !== c.call.id) return false;
   const parameters = def.childForFieldName("parameters")!;
-  const names = parameters.namedChildren.map((p) => (p.type === "identifier" ? p.text : ""));
+  const names = parameters.namedChildren.map(parameterName);
   const args = c.call.childForFieldName("arguments")?.namedChildren.map((a) => a.text) ?? [];
   const same = c.def.childForFieldName("parameters")?.text === parameters.text;
   return same && !names.includes("") && names.join(",") === args.join(",");
 }
 
-/**
- * Functions that need a twin: some reference to them is not a call made by code that becomes
- * async (a wrapper converting, or a reached function converted in place). A twinned function's
- * own calls stay sync in the original, so its callees are looked at again until nothing changes.
- */
-function twinsOf(
-  f: OrmFile,
-  converting: ChainedWrapper[],
-  reached: ChainFunction[],
-): Map<number, string> {
-  const twins = new Map<number, string>();
-  for (let changed = true; changed;) {
-    changed = false;
-    const asyncCallers = [...converting, ...reached.filter((r) => !twins.has(r.def.id))];
-    const awaitedCallees = new Set(asyncCallers.flatMap((c) => c.calls).map((c) => c.callee.id));
-    for (const fn of reached) {
-      if (twins.has(fn.def.id)) continue;
-      const name = nameOf(fn.def);
-      const nameNode = fn.def.childForFieldName("name")!;
-      const outside = f.root
-        .descendantsOfType("identifier")
-        .some((id) => id.text === name && id.id !== nameNode.id && !awaitedCallees.has(id.id));
-      // A nested def is named only where it is defined: no other module calls or patches it.
-      if (!outside && isNestedDef(fn.def)) continue;
-      // A chain converted in another file awaits its twin (see project-chains.ts).
-      const twinnedForProject = projectPlan(f)?.twins[chainKey(f, fn.def)] !== undefined;
-      if (!outside && !twinnedForProject && !calledFromOtherFiles(f, name)) continue;
-      twins.set(fn.def.id, twinName(name));
-      changed = true;
-    }
-  }
-  return twins;
+/** `pk`, `pk: int`, `fresh=False`, `fresh: bool = False`: the name; "" for `*args` and the like. */
+function parameterName(p: SyntaxNode): string {
+  if (p.type === "identifier") return p.text;
+  if (p.type === "typed_parameter")
+    return p.namedChildren[0]?.type === "identifier" ? p.namedChildren[0].text : "";
+  if (p.type === "default_parameter" || p.type === "typed_default_parameter")
+    return p.childForFieldName("name")?.text ?? "";
+  return "";
 }
 
 /**
- * Whether other files may call `name` (or a test patch it): with no project index (a lone
- * source), they may. Calls
+ * Whether other files may call `name` (or a test patch it), as the project index shows. Calls
  * through the index are matched by the callee's last name, so a same-named function elsewhere
- * counts too: it only makes a twin where converting in place was possible.
+ * counts too: it only makes a twin where converting in place was possible. A lone source (no
+ * index) may be one file of a larger project whose other files are unknown: a name private to
+ * its module by Python's convention (`_helper`) is taken as called only here; a public one may
+ * be imported elsewhere, and making it `async def` would leave those callers with an unawaited
+ * coroutine, so it keeps its sync form beside a twin.
  */
 function calledFromOtherFiles(f: OrmFile, name: string): boolean {
   const index = f.ctx.project.index;
-  if (!index) return true;
+  if (!index) return !isModulePrivate(name);
   const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
   if (callsNamed(index, name).some((c) => c.path !== here)) return true;
   // A test that patches it replaces it with a sync mock, which awaiting callers would break.
@@ -145,7 +247,7 @@ function edited(
   converting: ChainedWrapper[],
   reached: ChainFunction[],
   twins: Map<number, string>,
-  forwarding: Map<number, ChainedWrapper>,
+  forwarding: ReturnType<typeof forwardersOf>,
 ): ChainPlan {
   const callEdits = new Map<number, Edit[]>();
   for (const w of converting)
@@ -170,7 +272,8 @@ function edited(
     ];
     const twin = twins.get(r.def.id);
     const forwarder = forwarding.get(r.def.id);
-    if (forwarder) replaced.set(forwarder.def.id, twinReplacing(f, r.def, own, forwarder.def));
+    if (forwarder)
+      replaced.set(forwarder.wrapper.def.id, twinReplacing(f, r.def, own, forwarder.forwarder.def));
     else helperEdits.push(...(twin ? [twinInsertion(f, r.def, own, twin)] : own));
   }
   // A twinned function keeps its sync body: the names its conversions replace stay in use.
@@ -193,7 +296,7 @@ function edited(
 /** The forwarding wrapper `wrapper`'s whole definition, decorators included, becomes `def`'s twin. */
 function twinReplacing(f: OrmFile, def: SyntaxNode, own: Edit[], wrapper: SyntaxNode): Edit {
   const name = def.childForFieldName("name")!;
-  const holder = wrapper.parent!;
+  const holder = wrapper.parent?.type === "decorated_definition" ? wrapper.parent : wrapper;
   const text = rewrittenText(f.source, def, [
     ...own,
     { start: name.startIndex, end: name.endIndex, text: wrapper.childForFieldName("name")!.text },
@@ -255,4 +358,9 @@ function unwrapEdits(c: ChainCall, wrap: SyntaxNode, twins: Map<number, string>)
     ...(twin ? [{ start: c.callee.startIndex, end: c.callee.endIndex, text: twin }] : []),
     { start: target.endIndex, end: wrap.endIndex, text: "" },
   ];
+}
+
+/** `_helper`, not `__dunder__`: by Python's convention, nothing outside its module uses it. */
+function isModulePrivate(name: string): boolean {
+  return name.startsWith("_") && !name.endsWith("__");
 }

@@ -1,71 +1,18 @@
 import type { SyntaxNode } from "../../src/model/types.js";
-import { chainPlan } from "./chain-plan.js";
-import {
-  nameOf,
-  ownProblems,
-  reachedFunctions,
-  reachesOrmWork,
-  reachesOtherFiles,
-} from "./chains.js";
+import { nameOf, ownProblems, reachedFunctions, reachesOtherFiles } from "./chains.js";
 import { rewrittenText } from "./rewrite.js";
-import { analyseDecorated } from "./decorated.js";
 import { fixOf, recordBlocked, report } from "./state.js";
-import { localTarget, wrappedHelper } from "./wrapped-cross.js";
-import type {
-  ChainFunction,
-  ChainPlan,
-  ChainedWrapper,
-  DecoratedAnalysis,
-  OrmFile,
-} from "./types.js";
+import type { ChainFunction, ChainPlan, DecoratedAnalysis, OrmFile, ScannedFile } from "./types.js";
 import { crossDecorated } from "./cross-wrapper.js";
 
 // Site e through calls (issue 15, part 1, same file): a decorated wrapper whose body converts
 // but calls plain defs of its own module converts with every function it reaches, or is kept
 // with the blocker down its chain named.
 
-/**
- * The file's plan, made once from every decorated wrapper that converts but for its calls and
- * every `sync_to_async(helper)(...)` of a plain def of this file.
- */
-function planOf(f: OrmFile): ChainPlan {
-  f.chainPlan ??= chainPlan(f, [
-    ...(f.wrapperDefs ?? []).flatMap((def) => {
-      const a = analyseDecorated(f, def);
-      // A chain reaching another file is the project's plan's (see cross-wrapper.ts).
-      return a &&
-        a.chainCalls.length > 0 &&
-        ownProblems(a).length === 0 &&
-        !reachesOtherFiles(f, a.chainCalls, a.crossCalls)
-        ? [{ def, name: nameOf(def), calls: a.chainCalls }]
-        : [];
-    }),
-    ...(f.wrapperRefs ?? []).flatMap((ref) => {
-      const w = wrappedChainCall(f, ref);
-      return w && !reachesOtherFiles(f, w.calls, []) ? [w] : [];
-    }),
-  ]);
-  return f.chainPlan;
-}
-
-/** `sync_to_async(helper)(...)` of a plain def of this file. */
-function wrappedChainCall(f: OrmFile, ref: SyntaxNode): ChainedWrapper | undefined {
-  const w = wrappedHelper(f, ref);
-  if (!w) return undefined;
-  const local = localTarget(f, w.target);
-  if (!local) return undefined;
-  const calls = [{ call: w.outer, ...local }];
-  // No ORM work anywhere it reaches in this file: a thread wrapper, as a decorated one would be.
-  if (!reachesOrmWork(f, calls) && !reachesOtherFiles(f, calls, [])) return undefined;
-  const name = `sync_to_async(${w.target.text})`;
-  return { def: w.outer, name, calls, unwrap: w.wrap };
-}
-
 /** Reports `sync_to_async(helper)(...)` of a plain def of this file; false when it is not one. */
-export function chainedWrappedCall(f: OrmFile, ref: SyntaxNode): boolean {
-  const w = wrappedChainCall(f, ref);
-  if (!w || reachesOtherFiles(f, w.calls, [])) return false;
-  const plan = planOf(f);
+export function chainedWrappedCall(f: ScannedFile, ref: SyntaxNode, plan: ChainPlan): boolean {
+  const w = f.wrappedChains.find((c) => c.unwrap?.childForFieldName("function")?.id === ref.id);
+  if (!w) return false;
   const blocker = plan.blocked.get(w.def.id);
   if (blocker) {
     recordBlocked(f, w.def, blocker);
@@ -73,9 +20,25 @@ export function chainedWrappedCall(f: OrmFile, ref: SyntaxNode): boolean {
     return true;
   }
   const reached = reachedFunctions(f, w.calls);
-  const edits = [...(plan.callEdits.get(w.def.id) ?? []), ...helperEditsFor(plan, w.def)];
   const conversions = plan.converting[0]?.id === w.def.id ? plan.helperConversions : [];
   recordConverting(f, w.def, w.name, reached);
+  const asTwin = plan.replaced.get(w.def.id);
+  if (asTwin) {
+    const target = nameOf(w.calls[0].def);
+    const edits = [asTwin, ...helperEditsFor(plan, w.def)];
+    let forwarder = w.def.parent;
+    while (forwarder && forwarder.type !== "function_definition") forwarder = forwarder.parent;
+    report(
+      f,
+      w.def,
+      "AS210",
+      `async def ${nameOf(forwarder!)}() only forwards to ${target}() through ${w.name}, and ${target}() keeps its sync form for its other callers: ${nameOf(forwarder!)}() becomes ${target}()'s async twin, its ORM work awaited in native form`,
+      asTwin.text,
+      fixOf("safe", edits, conversions, [ref]),
+    );
+    return true;
+  }
+  const edits = [...(plan.callEdits.get(w.def.id) ?? []), ...helperEditsFor(plan, w.def)];
   report(
     f,
     w.def,
@@ -117,10 +80,9 @@ function recordConverting(f: OrmFile, site: SyntaxNode, name: string, reached: C
  * with its chain, or kept with the chain's blocker. False when its own body keeps it sync (then it
  * is reported as any wrapper, each call to a project function an AS205).
  */
-export function chainedWrapper(f: OrmFile, a: DecoratedAnalysis): boolean {
+export function chainedWrapper(f: ScannedFile, a: DecoratedAnalysis, plan: ChainPlan): boolean {
   if (ownProblems(a).length > 0) return false;
   if (reachesOtherFiles(f, a.chainCalls, a.crossCalls)) return crossDecorated(f, a);
-  const plan = planOf(f);
   const kept = `@${a.callee.text} wrapper ${nameOf(a.def)}() kept`;
   const blocker = plan.blocked.get(a.def.id);
   if (blocker) {

@@ -10,7 +10,6 @@ import {
   selfClass,
 } from "./cross-calls.js";
 import { scan } from "./scan.js";
-import { lineOf } from "./state.js";
 import type {
   ChainCall,
   ChainFunction,
@@ -20,6 +19,7 @@ import type {
   Findings,
   OrmFile,
   Problem,
+  ScannedFile,
 } from "./types.js";
 
 // Issue 15, part 1 (same file): a wrapper whose body calls functions of its own module converts
@@ -123,11 +123,33 @@ export function chainCallsOf(f: OrmFile, findings: Findings): ChainCall[] {
   return calls;
 }
 
-/** The function `def` as a link of a chain: scanned, its own blockers found. */
+/**
+ * The function `def` as a link of a chain: as the file's scan found it (stage 2), or scanned now
+ * for a def no site of the file reaches (what accounting asks of a kept wrapper's target).
+ */
 export function chainFunction(f: OrmFile, def: SyntaxNode): ChainFunction {
-  const cache = (f.chainFunctions ??= new Map<number, ChainFunction>());
-  const known = cache.get(def.id);
-  if (known) return known;
+  const scanned = (f as Partial<ScannedFile>).chainFunctions?.get(def.id);
+  return scanned ?? scanChainFunction(f, def);
+}
+
+/** Every function reached by chains of calls from `roots` (themselves included), scanned once. */
+export function chainFunctionsFrom(
+  f: OrmFile,
+  roots: Iterable<SyntaxNode>,
+): Map<number, ChainFunction> {
+  const found = new Map<number, ChainFunction>();
+  const visit = (def: SyntaxNode) => {
+    if (found.has(def.id)) return;
+    const fn = scanChainFunction(f, def);
+    found.set(def.id, fn);
+    for (const c of fn.calls) visit(c.def);
+  };
+  for (const def of roots) visit(def);
+  return found;
+}
+
+/** `def` scanned as a link of a chain: its ORM work, its calls, its own blockers. */
+function scanChainFunction(f: OrmFile, def: SyntaxNode): ChainFunction {
   const body = def.childForFieldName("body")!;
   const findings = scan(f, body, "wrapper");
   const calls = chainCallsOf(f, findings);
@@ -145,9 +167,7 @@ export function chainFunction(f: OrmFile, def: SyntaxNode): ChainFunction {
       node: def,
       message: "a generator function cannot be converted",
     });
-  const fn = { def, findings, calls, cross, problems };
-  cache.set(def.id, fn);
-  return fn;
+  return { def, findings, calls, cross, problems };
 }
 
 /**
@@ -186,47 +206,6 @@ function awaitClashes(findings: Findings, calls: ChainCall[]): Problem[] {
       node: c.call,
       message: `the result of ${c.callee.text}() is used by ORM work in one expression: rewrite by hand`,
     }));
-}
-
-/** The first blocker reached from `calls`, its message naming the path from `start`. */
-export function chainBlocker(f: OrmFile, start: string, calls: ChainCall[]): Problem | undefined {
-  // Reported at the wrapper's own call that leads to the blocker; the message names the path.
-  for (const c of calls) {
-    const problem = blockerBelow(f, [start], [], [c]);
-    if (problem) return { ...problem, node: c.call };
-  }
-  return undefined;
-}
-
-/** `names`: the path so far, from the wrapper; `defs`: the functions on it. */
-function blockerBelow(
-  f: OrmFile,
-  names: string[],
-  defs: SyntaxNode[],
-  calls: ChainCall[],
-): Problem | undefined {
-  for (const c of calls) {
-    const path = [...names, nameOf(c.def)].join(" -> ");
-    if (defs.some((d) => d.id === c.def.id))
-      return { code: "AS208", node: c.call, message: `${path}: a cycle of calls is not converted` };
-    if (defs.length >= MAX_CHAIN_DEPTH)
-      return {
-        code: "AS208",
-        node: c.call,
-        message: `${path}: the chain is deeper than ${MAX_CHAIN_DEPTH} calls, not followed`,
-      };
-    const fn = chainFunction(f, c.def);
-    const own = fn.problems[0];
-    if (own)
-      return {
-        ...own,
-        node: c.call,
-        message: `${path} -> line ${lineOf(own.node)}: ${own.message}`,
-      };
-    const below = blockerBelow(f, [...names, nameOf(c.def)], [...defs, c.def], fn.calls);
-    if (below) return below;
-  }
-  return undefined;
 }
 
 /** Every function reached from `calls`, once each, in the order first reached. */

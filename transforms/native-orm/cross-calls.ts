@@ -1,7 +1,7 @@
 import { surveyedPlan } from "../../src/model/plans.js";
 import { functionKey } from "../../src/model/function-key.js";
 import { functionsNamed } from "../../src/project/index-lookup.js";
-import { fromModuleName } from "../../src/python/shapes.js";
+import { decorators, fromModuleName, isAsyncFunction } from "../../src/python/shapes.js";
 import { resolveMethod } from "../../src/python/mro.js";
 import type {
   ImportBinding,
@@ -194,3 +194,35 @@ export function indexedFunctionsNamed(
 ): readonly IndexedFunction[] {
   return index ? functionsNamed(index, name) : [];
 }
+
+/**
+ * Plain module-level defs, and of module-level classes plain `self` methods and methods decorated
+ * only with `@staticmethod` or `@classmethod` (called through the class from other modules).
+ */
+export function plainFunctions(f: OrmFile): SyntaxNode[] {
+  const defs: SyntaxNode[] = [];
+  for (const statement of f.root.namedChildren) {
+    if (statement.type === "function_definition") defs.push(statement);
+    if (statement.type !== "class_definition") continue;
+    for (const member of statement.childForFieldName("body")?.namedChildren ?? []) {
+      if (
+        member.type === "function_definition" &&
+        member.childForFieldName("parameters")?.namedChildren[0]?.text === "self"
+      )
+        defs.push(member);
+      const inner = member.childForFieldName("definition");
+      if (member.type === "decorated_definition" && inner?.type === "function_definition") {
+        const names = decorators(inner).map((d) => d.text.slice(1).trim());
+        if (names.length === 1 && CLASS_LEVEL.has(names[0])) defs.push(inner);
+      }
+    }
+  }
+  return defs.filter(
+    (def) =>
+      !isAsyncFunction(def) &&
+      decorators(def).every((d) => CLASS_LEVEL.has(d.text.slice(1).trim())),
+  );
+}
+
+/** Decorators whose methods are called through the class: a twin keeps the decorator. */
+const CLASS_LEVEL = new Set(["staticmethod", "classmethod"]);

@@ -2,20 +2,21 @@ import { siteKey } from "../../src/model/function-key.js";
 import { fromModuleName } from "../../src/python/shapes.js";
 import type { Edit, NeededImport, ReplacedName, SyntaxNode } from "../../src/model/types.js";
 import { awaitedCall, twinInsertion } from "./chain-plan.js";
-import { orderedCalls, plainFunctions, projectTwinEdits } from "./chain-facts.js";
+import { orderedCalls, projectTwinEdits } from "./chain-facts.js";
 import { chainFunction, nameOf } from "./chains.js";
-import { chainKey, projectPlan } from "./cross-calls.js";
+import { chainKey, plainFunctions, projectPlan } from "./cross-calls.js";
 import { rewrittenText } from "./rewrite.js";
 import { fixOf, recordBlocked, report } from "./state.js";
 import type {
   ChainCall,
+  ChainPlan,
   CrossCall,
   DecoratedAnalysis,
   OrmFile,
   ProjectChainPlan,
+  ScannedFile,
   WrapperDecision,
 } from "./types.js";
-import { wrappedCrossCalls } from "./wrapped-cross.js";
 
 // Chains across files (issue 15, part 1), the rewrite's side: each file does what the project's
 // chain plan decided (see project-chains.ts). A converting wrapper awaits the async twins of the
@@ -129,8 +130,8 @@ export function crossDecorated(f: OrmFile, a: DecoratedAnalysis): boolean {
 }
 
 /** `sync_to_async(helper)(...)` whose chain reaches another file; false when not one planned. */
-export function crossWrapped(f: OrmFile, ref: SyntaxNode): boolean {
-  const all = wrappedCrossCalls(f);
+export function crossWrapped(f: ScannedFile, ref: SyntaxNode): boolean {
+  const all = f.wrappedCross;
   const n = all.findIndex((w) => w.wrap.childForFieldName("function")?.id === ref.id);
   const plan = projectPlan(f);
   const decision = plan?.wrappers[siteKey(f.file.module ?? "", n)];
@@ -179,12 +180,11 @@ export function crossWrapped(f: OrmFile, ref: SyntaxNode): boolean {
  * The twins the plan gives this file's functions, but those the file's own chain plan already
  * adds (a wrapper of this file reaching the same function).
  */
-export function projectTwins(f: OrmFile): void {
+export function projectTwins(f: OrmFile, local: ChainPlan): void {
   const plan = projectPlan(f);
   if (!plan || Object.keys(plan.twins).length === 0) return;
-  const local = f.chainPlan;
   const addedHere = new Set(
-    local && local.converting.length > 0
+    local.converting.length > 0
       ? local.reached.filter((r) => local.twins.has(r.def.id)).map((r) => r.def.id)
       : [],
   );

@@ -12,9 +12,8 @@ import { lazyCallerProblem } from "./lazy-objects.js";
 import { unprovenChains } from "./lazy-relations.js";
 import { awaitedEdits, losesComments, rewrittenText, suggestionFor } from "./rewrite.js";
 import { scan } from "./scan.js";
-import { commentsOf } from "./state.js";
 import { atomicDecoratorProblem } from "./transactions.js";
-import type { DecoratedAnalysis, Findings, OrmFile, Problem } from "./types.js";
+import type { DecoratedAnalysis, Findings, OrmFile, Problem, ScannedFile } from "./types.js";
 import { isThreadInsensitive, wrapperKind } from "./wrappers.js";
 
 // Site e, analysed: what converting a def decorated by a wrapper edits and what keeps it sync.
@@ -29,14 +28,32 @@ export const CONNECTION_ASSUMPTION =
 export const THREAD_INSENSITIVE =
   "thread_sensitive=False runs each call in a thread of its own, in parallel with the others; Django's native async methods run thread-sensitively, one at a time: the rewrite may make parallel work serial";
 
-/** The analysis of a def decorated by a wrapper, made once; undefined when nothing to convert. */
-export function analyseDecorated(f: OrmFile, def: SyntaxNode): DecoratedAnalysis | undefined {
-  const cache = (f.decorated ??= new Map());
-  if (!cache.has(def.id)) cache.set(def.id, analysis(f, def));
-  return cache.get(def.id);
+/** The analysis of a def decorated by a wrapper, as the scan made it; undefined: nothing to convert. */
+export function analyseDecorated(f: ScannedFile, def: SyntaxNode): DecoratedAnalysis | undefined {
+  return f.decorated.get(def.id);
 }
 
-function analysis(f: OrmFile, def: SyntaxNode): DecoratedAnalysis | undefined {
+/**
+ * No ORM work, here or in the functions it calls (in this file, or in others as the project's
+ * chain plan found): a legitimate thread wrapper, no site.
+ */
+export function isThreadWrapper(f: OrmFile, a: DecoratedAnalysis): boolean {
+  return (
+    a.findings.ormSites === 0 &&
+    !reachesOrmWork(f, a.chainCalls) &&
+    !mayReachOrmElsewhere(f, chainKey(f, a.def), a.chainCalls, a.crossCalls)
+  );
+}
+
+/**
+ * What converting the def decorated by a wrapper edits and what keeps it sync (the scan's, made
+ * once per def); undefined when it is async or no wrapper decorates it. `comments`: the file's.
+ */
+export function decoratedAnalysis(
+  f: OrmFile,
+  def: SyntaxNode,
+  comments: readonly SyntaxNode[],
+): DecoratedAnalysis | undefined {
   if (isAsyncFunction(def)) return undefined;
   const decos = decorators(def);
   const index = decos.findIndex((d) => {
@@ -50,14 +67,6 @@ function analysis(f: OrmFile, def: SyntaxNode): DecoratedAnalysis | undefined {
   const findings = scan(f, body, "wrapper");
   const chainCalls = chainCallsOf(f, findings);
   const crossCalls = crossCallsOf(f, findings);
-  // No ORM work, here or in the functions it calls (in this file, or in others as the project's
-  // chain plan found): a legitimate thread wrapper.
-  if (
-    findings.ormSites === 0 &&
-    !reachesOrmWork(f, chainCalls) &&
-    !mayReachOrmElsewhere(f, chainKey(f, def), chainCalls, crossCalls)
-  )
-    return undefined;
   const edits: Edit[] = [{ start: def.startIndex, end: def.startIndex, text: "async " }];
   for (const c of findings.conversions) edits.push(...awaitedEdits(c));
   // The suggestion is the decorated definition without the decorator.
@@ -68,7 +77,7 @@ function analysis(f: OrmFile, def: SyntaxNode): DecoratedAnalysis | undefined {
   ]);
   const range = f.file.lineRange(decorator);
   edits.push({ start: range.start, end: range.end, text: "" });
-  const problems = decoratedProblems(f, def, decos, index, findings, edits);
+  const problems = decoratedProblems(f, def, decos, index, findings, edits, comments);
   return {
     def,
     decorator,
@@ -90,6 +99,7 @@ function decoratedProblems(
   index: number,
   findings: Findings,
   edits: Edit[],
+  comments: readonly SyntaxNode[],
 ): Problem[] {
   const decorator = decos[index];
   const body = def.childForFieldName("body")!;
@@ -107,7 +117,7 @@ function decoratedProblems(
       node: def,
       message: "a generator function cannot be converted",
     });
-  if (losesComments(commentsOf(f), edits))
+  if (losesComments(comments, edits))
     problems.unshift({
       code: "AS208",
       node: decorator,

@@ -4,13 +4,12 @@ import type {
   TransformMeta,
   TransformResult,
 } from "../../src/model/types.js";
-import { isAsyncFunction } from "../../src/python/shapes.js";
+import { planFileChains } from "./chain-plan.js";
 import { CODES } from "./codes.js";
-import { asyncBody, decoratedWrapper, wrapperCall } from "./sites.js";
+import { scanFile } from "./file-facts.js";
+import { reportSites } from "./report-sites.js";
+import { findSites } from "./sites.js";
 import { newOrmFile } from "./state.js";
-import { decoratedByWrapper, wrapperReferences } from "./wrappers.js";
-import { projectTwins } from "./cross-wrapper.js";
-import { accountForSites } from "./accounting.js";
 
 export { survey } from "./project-chains.js";
 
@@ -60,20 +59,20 @@ export function mayHoldSite(source: string, ctx: Context): boolean {
   return source.includes("sync_to_async") || mayHoldSyncOrmCalls(source, ctx);
 }
 
+/**
+ * The file in four stages, each built from the one before and never changed after: its sites
+ * (wrapper references, decorated defs, async bodies), the scan of what they reach (per-file facts),
+ * the chain plan (which wrappers convert through calls, which functions convert in place or gain a
+ * twin), then the rewrite and report of each site.
+ */
 export function transform(file: FileSemantics, ctx: Context): TransformResult {
   // No Django: the runner skips the transform and says so once (meta.needsDjango); a project
   // with only asgiref reaches here and has no ORM to convert.
   if (!ctx.options.django && !ctx.project.usesDjango) return { findings: [], sites: [] };
   const f = newOrmFile(file, ctx);
-  const refs = wrapperReferences(f);
-  f.wrapperRefs = refs;
-  f.wrapperDefs = decoratedByWrapper(refs);
-  for (const def of f.wrapperDefs) decoratedWrapper(f, def);
-  for (const ref of refs) wrapperCall(f, ref);
-  projectTwins(f);
-  accountForSites(f);
-  if (mayHoldSyncOrmCalls(f.source, ctx))
-    for (const def of f.root.descendantsOfType("function_definition"))
-      if (isAsyncFunction(def)) asyncBody(f, def);
+  const sites = findSites(f, mayHoldSyncOrmCalls(f.source, ctx));
+  const scanned = scanFile(f, sites);
+  const chains = planFileChains(scanned);
+  reportSites(scanned, chains);
   return f.out.result();
 }

@@ -8,7 +8,7 @@ import type {
   SurveyPlan,
 } from "../../src/model/types.js";
 import { chainFacts } from "./chain-facts.js";
-import { twinName } from "./chain-plan.js";
+import { planChains } from "./chain-planner.js";
 import { MAX_CHAIN_DEPTH } from "./chains.js";
 import { indexedFunctionsNamed } from "./cross-calls.js";
 import type {
@@ -16,17 +16,14 @@ import type {
   ChainLink,
   FunctionFacts,
   ProjectChainPlan,
-  WrapperDecision,
   WrapperFacts,
 } from "./types.js";
 
 // Chains across files (issue 15, part 1), the project's side, in the main thread: which files to
 // survey (the wrappers' files, then the files of the functions their chains reach), and the one
-// plan every file then follows: which wrappers convert, and which functions get an async twin.
-// A function reached from another file always keeps its sync form beside its twin: a caller the
-// index cannot see (an imported name passed on as a value) would break if it became async.
-
-type Blocked = Extract<WrapperDecision, { blocker: unknown }>["blocker"];
+// plan every file then follows: which wrappers convert, and which functions get an async twin,
+// as the one chain planner decides (chain-planner.ts). A function reached by a chain across files
+// keeps its sync form beside its twin (see mayConvertInPlace).
 
 const WRAPPER_NAMES = new Set(["sync_to_async"]);
 
@@ -98,78 +95,6 @@ function next(
   return [...byPath].map(([path, keys]) => ({ path, wanted: keys }));
 }
 
-/**
- * The first blocker down a wrapper's chain (with the index of the wrapper's own call that leads
- * to it), and every function it reaches.
- */
-function walk(
-  w: WrapperFacts,
-  functions: ReadonlyMap<string, FunctionFacts>,
-  rewritten: ReadonlySet<string>,
-  indexed: (key: string) => IndexedFunction | undefined,
-): { blocked?: { blocker: Blocked; via: number }; reached: Map<string, number>; orm: boolean } {
-  /** Each function reached, to the index of the wrapper's call that first reaches it. */
-  const reached = new Map<string, number>();
-  let via = 0;
-  // ORM work seen down the chain, the blocking function's included.
-  let orm = false;
-  const below = (links: ChainLink[], names: string[], keys: string[]): Blocked | undefined => {
-    for (const link of links) {
-      const fn = functions.get(link.target);
-      const name = fn?.name ?? link.target.split(":").at(-1)!;
-      const path = [...names, name].join(" -> ");
-      if (keys.includes(link.target))
-        return { code: "AS208", message: `${path}: a cycle of calls is not converted` };
-      if (keys.length >= MAX_CHAIN_DEPTH)
-        return {
-          code: "AS208",
-          message: `${path}: the chain is deeper than ${MAX_CHAIN_DEPTH} calls, not followed`,
-        };
-      const unread = fn ? undefined : indexed(link.target);
-      if (unread && !rewritten.has(unread.path)) {
-        // What a file the run does not rewrite holds is not known: said, whether ORM or not.
-        orm = true;
-        return {
-          code: "AS208",
-          message: `${path}: this run does not rewrite ${unread.path} (it was not named, or has uncommitted changes); run on it too, or on the whole project`,
-        };
-      }
-      if (!fn) return { code: "AS205", message: `${path}: ${notFollowed(link.target, unread)}` };
-      if (fn.ormSites > 0) orm = true;
-      if (fn.blocker)
-        return {
-          code: fn.blocker.code,
-          message: `${path} -> ${fn.path} line ${fn.blocker.line}: ${fn.blocker.message}`,
-        };
-      if (!rewritten.has(fn.path))
-        return {
-          code: "AS208",
-          message: `${path}: this run does not rewrite ${fn.path} (it was not named, or has uncommitted changes); run on it too, or on the whole project`,
-        };
-      if (!reached.has(fn.key)) reached.set(fn.key, via);
-      const deeper = below(fn.calls, [...names, name], [...keys, link.target]);
-      if (deeper) return deeper;
-    }
-    return undefined;
-  };
-  for (const [i, link] of w.calls.entries()) {
-    via = i;
-    const blocker = below([link], [w.name], []);
-    if (blocker) return { blocked: { blocker, via }, reached, orm };
-  }
-  return { reached, orm };
-}
-
-/** Why a chain stops at a function the survey has no facts of, as the index shows it. */
-function notFollowed(target: string, fn: IndexedFunction | undefined): string {
-  const name = `${target.replace(":", ".")}()`;
-  if (!fn) return `${name} is not found as a function of the project: not followed`;
-  if (fn.async) return `${name} is already async def: await it in the converted code by hand`;
-  if (fn.decorators.length > 0)
-    return `${name} is decorated (@${fn.decorators[0]}): what the decorator does to it is not known, not followed`;
-  return `${name} is not a plain function the chain can follow`;
-}
-
 /** The plan: each wrapper's decision, and the twins of the functions converting wrappers reach. */
 function plan(
   facts: readonly ChainFacts[],
@@ -177,40 +102,27 @@ function plan(
   rewritten: ReadonlySet<string>,
 ): SurveyPlan<ProjectChainPlan> {
   const { functions, wrappers } = known(facts);
-  const indexed = (key: string) => indexedByKey(ctx.project.index, key);
-  const decisions: Record<string, WrapperDecision> = {};
-  const twins: Record<string, string> = {};
+  const decided = planChains({
+    functions,
+    wrappers,
+    rewritten: (path) => rewritten.has(path),
+    indexed: (key) => indexedByKey(ctx.project.index, key),
+    scope: "project",
+  });
   // A converting wrapper's module and those of the functions it reaches: one write group.
-  const groups: string[][] = [];
-  for (const w of wrappers) {
-    const { blocked, reached, orm } = walk(w, functions, rewritten, indexed);
-    const fns = [...reached.keys()].map((key) => functions.get(key)!);
-    // A twin whose name is taken in its file blocks the wrapper.
-    const clash = fns.find((fn) => fn.twinTaken);
-    // No ORM work seen anywhere down the chain: a thread wrapper, not a site.
-    if (!w.orm && !orm) decisions[w.key] = { noOrm: true };
-    else if (blocked) decisions[w.key] = blocked;
-    else if (clash)
-      decisions[w.key] = {
-        blocker: {
-          code: "AS208",
-          message: `${w.name} -> ${clash.name}: ${clash.name}() in ${clash.path} needs an async twin, but the name ${twinName(clash.name)} is already used in that file; rename it, or write the twin by hand`,
-        },
-        via: reached.get(clash.key)!,
-      };
-    else if (rewritten.has(w.path)) {
-      decisions[w.key] = { convert: true };
-      for (const fn of fns) twins[fn.key] = twinName(fn.name);
-      groups.push([...new Set([w.key, ...fns.map((fn) => fn.key)].map(moduleOfKey))]);
-    }
-  }
-  const existing = Object.keys(twins).filter((key) => functions.get(key)!.twinExists);
+  const groups = [...decided.reachedBy].map(([key, reached]) => [
+    ...new Set([key, ...reached].map(moduleOfKey)),
+  ]);
   const modules = new Set(
-    Object.keys(twins)
+    Object.keys(decided.twins)
       .filter((key) => !functions.get(key)!.twinExists)
       .map(moduleOfKey),
   );
-  const chainPlan: ProjectChainPlan = { wrappers: decisions, twins, existing };
+  const chainPlan: ProjectChainPlan = {
+    wrappers: decided.wrappers,
+    twins: decided.twins,
+    existing: decided.existing,
+  };
   return { plan: chainPlan, modules: [...modules], groups: groups.filter((g) => g.length > 1) };
 }
 

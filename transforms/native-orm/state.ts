@@ -15,6 +15,7 @@ import type { Conversion, OrmFile, Problem, SiteKind } from "./types.js";
 
 export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {
   return {
+    wrapperNames: wrapperNamesOf(file),
     ctx,
     file,
     root: file.root,
@@ -91,10 +92,18 @@ function replacedMethod(node: SyntaxNode): ReplacedName | undefined {
   return { qualified: method, local, by: `${local.slice(0, dot)}.a${method}`, awaited: true };
 }
 
-/** Every comment in the file, found once. */
-export function commentsOf(f: OrmFile): readonly SyntaxNode[] {
-  f.comments ??= f.root.descendantsOfType("comment");
-  return f.comments;
+/**
+ * Local names that may stand for a wrapper (`sync_to_async as s2a` binds `s2a`): every alias of
+ * the file's imports, read only when the wrapper's name is spelled in the text.
+ */
+function wrapperNamesOf(file: FileSemantics): ReadonlySet<string> {
+  if (!file.source.includes("sync_to_async")) return new Set();
+  return new Set(
+    file.root
+      .descendantsOfType(["import_from_statement", "import_statement"])
+      .flatMap((s) => s.descendantsOfType("aliased_import"))
+      .map((a) => a.childForFieldName("alias")?.text ?? ""),
+  );
 }
 
 export function lineOf(node: SyntaxNode): number {
@@ -112,8 +121,18 @@ export function recordBlocked(f: OrmFile, site: SyntaxNode, blocker: Problem) {
   });
 }
 
-/** Whether `name` is spelled as an identifier anywhere in the file (the names found once). */
-export function nameUsed(f: OrmFile, name: string): boolean {
-  f.identifierNames ??= new Set(f.root.descendantsOfType("identifier").map((id) => id.text));
-  return f.identifierNames.has(name);
+/**
+ * How many times each name is spelled as an identifier in the file, counted on the first question
+ * and kept by the asker (a planner, a survey's facts): walking every identifier costs more than
+ * the rest of a file's work, so only a chain's twin and reference checks pay for it.
+ */
+export function identifierCounts(f: OrmFile): () => ReadonlyMap<string, number> {
+  let counts: Map<string, number> | undefined;
+  return () => {
+    if (counts) return counts;
+    counts = new Map();
+    for (const id of f.root.descendantsOfType("identifier"))
+      counts.set(id.text, (counts.get(id.text) ?? 0) + 1);
+    return counts;
+  };
 }

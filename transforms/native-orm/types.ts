@@ -121,13 +121,24 @@ export interface FunctionFacts {
   path: string;
   line: number;
   /** What keeps it sync, its calls aside: the first one, with its line. */
-  blocker?: { code: Blocker; line: number; message: string };
+  blocker?: { code: Blocker; line: number; message: string; severity?: "info" };
   calls: ChainLink[];
   ormSites: number;
   /** Its twin's name is already used in its file, by something else than its twin. */
   twinTaken: boolean;
   /** Its twin is already there (see hasTwin): nothing to add. */
   twinExists?: true;
+  /**
+   * What the in-place predicate (mayConvertInPlace) asks; unknown (absent) keeps the function's
+   * sync form beside a twin. How many times its name is spelled in its file, its definition aside.
+   */
+  references?: number;
+  /** Defined inside another function: named nowhere else. */
+  nested?: boolean;
+  /** Another file calls it, or a test patches it (as the index shows). */
+  calledElsewhere?: boolean;
+  /** A chain converted in another file awaits its twin (the project's plan says). */
+  twinnedForProject?: boolean;
 }
 
 /** A wrapper whose chain reaches another file, as the survey sends it. */
@@ -140,6 +151,8 @@ export interface WrapperFacts {
   calls: ChainLink[];
   /** Its own body holds ORM work. */
   orm: boolean;
+  /** It only forwards its parameters to this function (key), and is named as its twin. */
+  forwardsTo?: string;
 }
 
 /** What one file gives the survey. */
@@ -151,7 +164,13 @@ export interface ChainFacts {
 /** What the project's plan decides for one wrapper whose chain reaches another file. */
 export type WrapperDecision =
   | { convert: true }
-  | { blocker: { code: Blocker; message: string }; via: number }
+  | {
+      blocker: { code: Blocker; message: string; severity?: "info" };
+      /** The wrapper's own call leading to the blocker (its index in the wrapper's calls). */
+      via: number;
+      /** The function whose name the blocker is reported at (a twin's name taken), if not the call. */
+      at?: string;
+    }
   | { noOrm: true };
 
 /** The project's plan for chains across files (native-orm's survey). */
@@ -212,7 +231,10 @@ export interface DecoratedAnalysis {
   crossCalls: CrossCall[];
 }
 
-/** One file under conversion: its facts, and the findings and sites found so far. */
+/**
+ * One file under conversion, as every stage sees it: made once per file (see state.ts), its
+ * findings and sites recorded in `out`, the only part that changes.
+ */
 export interface OrmFile {
   readonly ctx: Context;
   readonly file: FileSemantics;
@@ -226,22 +248,40 @@ export interface OrmFile {
    * rewritten by a safe fix).
    */
   readonly out: FindingsReporter<Code>;
-  /** Local names that stand for a wrapper, found on first use. */
-  wrapperNames?: Set<string>;
-  /** Every identifier's text in the file, found on first use. */
-  identifierNames?: Set<string>;
-  /** Every comment in the file, found on first use. */
-  comments?: SyntaxNode[];
+  /** Local names that stand for a wrapper (`sync_to_async as s2a` binds `s2a`). */
+  readonly wrapperNames: ReadonlySet<string>;
+}
+
+/** Stage 1, the sites: where the file may need a rewrite (see sites.ts). */
+export interface OrmSites {
   /** Every wrapper reference of the file, in source order. */
-  wrapperRefs?: SyntaxNode[];
+  readonly refs: readonly SyntaxNode[];
   /** The defs decorated by a wrapper, in source order. */
-  wrapperDefs?: SyntaxNode[];
-  /** Functions reached by chains of calls, scanned once (see chains.ts). */
-  chainFunctions?: Map<number, ChainFunction>;
-  /** Each decorated wrapper's analysis, made once (see decorated.ts). */
-  decorated?: Map<number, DecoratedAnalysis | undefined>;
-  /** The file's plan for wrappers that convert through calls (see chain-plan.ts). */
-  chainPlan?: ChainPlan;
+  readonly decoratedDefs: readonly SyntaxNode[];
+  /** The async defs whose bodies may hold sync ORM calls (site f), in source order. */
+  readonly asyncDefs: readonly SyntaxNode[];
+}
+
+/** An async def's body, scanned for sync ORM calls (site f). */
+export interface AsyncBody {
+  def: SyntaxNode;
+  findings: Findings;
+}
+
+/**
+ * Stage 2, the scan: the file with its sites and every per-file fact the chain planner and the
+ * reporters ask, built in one step and never changed afterwards (see file-facts.ts).
+ */
+export interface ScannedFile extends OrmFile {
+  readonly sites: OrmSites;
+  /** Each decorated def's analysis; undefined for one that is no ORM site (a thread wrapper). */
+  readonly decorated: ReadonlyMap<number, DecoratedAnalysis | undefined>;
+  /** The functions chains of calls reach from the file's sites, each scanned once (see chains.ts). */
+  readonly chainFunctions: ReadonlyMap<number, ChainFunction>;
+  /** `sync_to_async(helper)(...)` of a plain def of this file whose chain stays in the file. */
+  readonly wrappedChains: readonly ChainedWrapper[];
   /** The file's `sync_to_async(helper)(...)` whose chain reaches other files, in source order. */
-  wrappedCross?: WrappedCross[];
+  readonly wrappedCross: readonly WrappedCross[];
+  /** Site f: each async def's body, scanned. */
+  readonly asyncBodies: readonly AsyncBody[];
 }

@@ -1,13 +1,12 @@
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
-import { chainTarget, methodTarget, reachesOtherFiles } from "./chains.js";
-import { chainKey, crossTargetOf, inheritedTarget } from "./cross-calls.js";
+import { chainTarget, methodTarget } from "./chains.js";
 import { lazyUserIn } from "./lazy-objects.js";
-import type { OrmFile, WrappedCross } from "./types.js";
+import type { OrmFile } from "./types.js";
 import { isThreadInsensitive, wrapperKind } from "./wrappers.js";
 
-// `sync_to_async(helper)(...)` as a chain's first call: found the same way by the survey and by
-// the rewrite, so that the n-th of a file is the same wrapper for both.
+// `sync_to_async(helper)(...)` as a chain's first call: what it wraps, and whether that is a def
+// of this file (the scan sorts them, see file-facts.ts).
 
 /**
  * `sync_to_async(helper)(...)` (asgiref's, awaited or not, one positional argument, no comment
@@ -47,23 +46,4 @@ export function localTarget(
   if (def) return { def, callee: target };
   const method = methodTarget(f, target);
   return method ? { def: method, callee: target.childForFieldName("attribute")! } : undefined;
-}
-
-/** The file's `sync_to_async(helper)(...)` whose chain reaches another file, in source order. */
-export function wrappedCrossCalls(f: OrmFile): WrappedCross[] {
-  f.wrappedCross ??= (f.wrapperRefs ?? []).flatMap((ref) => {
-    const w = wrappedHelper(f, ref);
-    if (!w) return [];
-    const local = localTarget(f, w.target);
-    if (local) {
-      const { def, callee } = local;
-      const call = { call: w.outer, callee, def };
-      if (!reachesOtherFiles(f, [call], [])) return [];
-      return [{ call: w.outer, wrap: w.wrap, callee, helper: w.target, target: chainKey(f, def) }];
-    }
-    // `sync_to_async(self.helper)` of a mixin or base imported from another module too.
-    const cross = crossTargetOf(f, w.target) ?? inheritedTarget(f, w.target);
-    return cross ? [{ call: w.outer, wrap: w.wrap, helper: w.target, ...cross }] : [];
-  });
-  return f.wrappedCross;
 }

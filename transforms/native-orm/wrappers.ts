@@ -12,22 +12,11 @@ export function wrapperKind(f: OrmFile, expr: SyntaxNode): WrapperKind | undefin
   // A cheap look at the name first: the last name of a wrapper is its own or an import alias.
   if (!f.source.includes("sync_to_async")) return undefined;
   const last = expr.type === "attribute" ? expr.childForFieldName("attribute")?.text : expr.text;
-  if (!last || !(wrapperNames(f).has(last) || last.endsWith("sync_to_async"))) return undefined;
+  if (!last || !(f.wrapperNames.has(last) || last.endsWith("sync_to_async"))) return undefined;
   const qualified = f.file.qualifiedName(expr);
   if (qualified && SYNC_TO_ASYNC.has(qualified)) return "sync";
   if (qualified === DATABASE_SYNC_TO_ASYNC) return "database";
   return undefined;
-}
-
-/** Local names that stand for a wrapper (`sync_to_async as s2a` binds `s2a`). */
-function wrapperNames(f: OrmFile): Set<string> {
-  f.wrapperNames ??= new Set(
-    f.root
-      .descendantsOfType(["import_from_statement", "import_statement"])
-      .flatMap((s) => s.descendantsOfType("aliased_import"))
-      .map((a) => a.childForFieldName("alias")?.text ?? ""),
-  );
-  return f.wrapperNames;
 }
 
 /**
@@ -36,10 +25,10 @@ function wrapperNames(f: OrmFile): Set<string> {
  * the text is searched first and only identifiers found there are looked at: walking every name
  * of a file through tree-sitter costs more than the rest of the transform.
  */
-export function wrapperReferences(f: OrmFile): SyntaxNode[] {
+export function wrapperReferences(f: OrmFile): readonly SyntaxNode[] {
   if (!f.source.includes("sync_to_async")) return [];
   const found = new Map<number, SyntaxNode>();
-  for (const word of ["sync_to_async", ...wrapperNames(f)]) {
+  for (const word of ["sync_to_async", ...f.wrapperNames]) {
     if (word === "") continue;
     for (let at = f.source.indexOf(word); at >= 0; at = f.source.indexOf(word, at + 1)) {
       const id = f.root.namedDescendantForIndex(at, at + word.length);
@@ -69,7 +58,7 @@ function wrapperReferenceAt(f: OrmFile, identifier: SyntaxNode): SyntaxNode | un
 }
 
 /** The defs decorated by one of the wrapper references, in source order. */
-export function decoratedByWrapper(refs: SyntaxNode[]): SyntaxNode[] {
+export function decoratedByWrapper(refs: readonly SyntaxNode[]): SyntaxNode[] {
   const defs = new Map<number, SyntaxNode>();
   for (const ref of refs) {
     const decorator =

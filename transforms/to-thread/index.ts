@@ -1,6 +1,6 @@
 import picomatch from "picomatch";
 import { settingOf } from "../../src/model/settings.js";
-import { ASYNC_TWINS, THREAD_MODE } from "../../src/model/shared-options.js";
+import { ASYNC_TWINS, THREAD_MODE } from "../shared/options.js";
 import type {
   Context,
   FileSemantics,
@@ -50,7 +50,7 @@ export const meta = {
       ],
     },
   ],
-  // Declared once in src/model/shared-options.ts: blocking-calls and missing-await read them too.
+  // Declared once in transforms/shared/options.ts: blocking-calls and missing-await read them too.
   options: { mode: THREAD_MODE.option, twins: ASYNC_TWINS.option },
   codes: {
     AS301: {

@@ -1,0 +1,3 @@
+"""The rates refresh of the old admin."""
+def refresh_twice():
+    ...

@@ -1,0 +1,5 @@
+"""Exchange rates, fetched from the bank's API."""
+
+
+async def refresh_rates(currency):
+    ...

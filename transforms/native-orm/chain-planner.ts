@@ -1,0 +1,251 @@
+import type { IndexedFunction } from "../../src/model/types.js";
+import { MAX_CHAIN_DEPTH } from "./chains.js";
+import type {
+  ChainLink,
+  FunctionFacts,
+  ProjectChainPlan,
+  WrapperDecision,
+  WrapperFacts,
+} from "./types.js";
+
+// The one chain planner (issue 15; issue 21 item 8): from plain facts of wrappers and of the
+// functions their chains reach, which wrappers convert (or the first blocker down their chain,
+// with its path), and which reached functions become `async def` in place or keep their sync
+// form beside an async twin. The project's survey asks it for chains reaching other files (in the
+// main thread, over every surveyed file's facts, see project-chains.ts); a file asks it for its
+// chains within the file (see chain-plan.ts). Both ask the same walk, the same twin-name rule and
+// the same in-place predicate (mayConvertInPlace).
+
+type Blocked = Extract<WrapperDecision, { blocker: unknown }>["blocker"];
+
+/** What the planner is given. */
+export interface PlannerInput {
+  functions: ReadonlyMap<string, FunctionFacts>;
+  wrappers: readonly WrapperFacts[];
+  /** Whether the run rewrites the file at `path` (root-relative). */
+  rewritten: (path: string) => boolean;
+  /** The index's function for a key no file's facts hold, if any. */
+  indexed: (key: string) => IndexedFunction | undefined;
+  /**
+   * "project": the wrappers' chains reach other files (the survey's plan), and a blocker's place
+   * names its file; "file": every chain stays in one file.
+   */
+  scope: "project" | "file";
+}
+
+/** The planner's decisions: the project's plan, and what it decided on the way. */
+export interface ChainDecisions extends ProjectChainPlan {
+  /** The reached functions converted in place. */
+  inPlace: string[];
+  /** Each converting wrapper's key, to the functions its chain reaches. */
+  reachedBy: Map<string, string[]>;
+}
+
+/** `process_files` -> `aprocess_files`, `_process_files` -> `_aprocess_files` (Django's names). */
+export function twinName(name: string): string {
+  const underscores = /^_*/.exec(name)![0];
+  return `${underscores}a${name.slice(underscores.length)}`;
+}
+
+/**
+ * May the reached function `fn` become `async def` in place? Else it keeps its sync form for the
+ * callers that stay sync, and gains an async twin beside it. `asyncCalls`: how many of the calls
+ * naming it are made by code that becomes async (converting wrappers, functions converted in
+ * place). The one place this is decided: a reference check of the index (which records calls,
+ * not yet references) plugs in here.
+ */
+export function mayConvertInPlace(
+  fn: FunctionFacts,
+  use: { asyncCalls: number; scope: PlannerInput["scope"] },
+): boolean {
+  // A chain reaching another file: a caller the index cannot see (an imported name passed on as
+  // a value) would break if the function became async.
+  if (use.scope === "project") return false;
+  // Named in its file by code that stays sync: a sync caller, a value passed on, a registry.
+  if (fn.references === undefined || fn.references > use.asyncCalls) return false;
+  // A nested def is named only where it is defined: no other module calls or patches it.
+  if (fn.nested) return true;
+  // Called from another file or patched by a test (the index's calls and patches), or awaited as
+  // a twin by a chain converted in another file.
+  return fn.calledElsewhere === false && !fn.twinnedForProject;
+}
+
+/** The plan: each wrapper's decision, the reached functions' twins, and those converted in place. */
+export function planChains(input: PlannerInput): ChainDecisions {
+  const walks = new Map(input.wrappers.map((w) => [w.key, walk(w, input)]));
+  const decisions: Record<string, WrapperDecision> = {};
+  for (const w of input.wrappers) {
+    const { blocked, orm } = walks.get(w.key)!;
+    // No ORM work seen anywhere down the chain: a thread wrapper, not a site.
+    if (!w.orm && !orm) decisions[w.key] = { noOrm: true };
+    else if (blocked) decisions[w.key] = blocked;
+    else if (input.rewritten(w.path)) decisions[w.key] = { convert: true };
+  }
+  // A twin whose name is taken blocks every wrapper reaching it; that can leave other functions
+  // with a caller that stays sync, so the decisions are made again until nothing changes.
+  for (;;) {
+    const converting = input.wrappers.filter((w) => "convert" in (decisions[w.key] ?? {}));
+    const reached = [...new Set(converting.flatMap((w) => [...walks.get(w.key)!.reached.keys()]))];
+    const twins = twinsOf(input, converting, reached);
+    const clashes = new Set(reached.filter((key) => isClash(input, key, twins, converting)));
+    if (clashes.size === 0) {
+      const twinRecord = Object.fromEntries([...twins].map((key) => [key, twinNameOf(input, key)]));
+      const inPlace = reached.filter((key) => !twins.has(key));
+      const existing = [...twins].filter((key) => input.functions.get(key)!.twinExists);
+      const reachedBy = new Map(
+        converting.map((w) => [w.key, [...walks.get(w.key)!.reached.keys()]]),
+      );
+      return { wrappers: decisions, twins: twinRecord, existing, inPlace, reachedBy };
+    }
+    for (const w of converting) {
+      const reachedHere = walks.get(w.key)!.reached;
+      const clash = [...reachedHere.keys()].find((key) => clashes.has(key));
+      if (clash) decisions[w.key] = clashBlocker(input, w, clash, reachedHere.get(clash)!);
+    }
+  }
+}
+
+function twinNameOf(input: PlannerInput, key: string): string {
+  return twinName(input.functions.get(key)!.name);
+}
+
+/**
+ * The reached functions that need a twin (mayConvertInPlace says no). A twinned function's own
+ * calls stay sync in the original, so its callees are looked at again until nothing changes.
+ */
+function twinsOf(input: PlannerInput, converting: WrapperFacts[], reached: string[]): Set<string> {
+  const twins = new Set<string>();
+  for (let changed = true; changed;) {
+    changed = false;
+    const asyncCallers = [
+      ...converting,
+      ...reached.filter((key) => !twins.has(key)).map((key) => input.functions.get(key)!),
+    ];
+    const asyncCalls = new Map<string, number>();
+    for (const link of asyncCallers.flatMap((c) => c.calls))
+      asyncCalls.set(link.target, (asyncCalls.get(link.target) ?? 0) + 1);
+    for (const key of reached) {
+      if (twins.has(key)) continue;
+      const fn = input.functions.get(key)!;
+      const use = { asyncCalls: asyncCalls.get(key) ?? 0, scope: input.scope };
+      if (mayConvertInPlace(fn, use)) continue;
+      twins.add(key);
+      changed = true;
+    }
+  }
+  return twins;
+}
+
+/**
+ * A twin whose name is already used in its file, but by a converting wrapper that only forwards
+ * to the function under that very name (`@sync_to_async def aget_user(pk): return get_user(pk)`):
+ * that wrapper becomes the twin.
+ */
+function isClash(
+  input: PlannerInput,
+  key: string,
+  twins: ReadonlySet<string>,
+  converting: WrapperFacts[],
+): boolean {
+  if (!twins.has(key) || !input.functions.get(key)!.twinTaken) return false;
+  return !converting.some((w) => w.forwardsTo === key);
+}
+
+function clashBlocker(
+  input: PlannerInput,
+  w: WrapperFacts,
+  key: string,
+  via: number,
+): Extract<WrapperDecision, { blocker: unknown }> {
+  const fn = input.functions.get(key)!;
+  const twin = twinName(fn.name);
+  if (input.scope === "file")
+    return {
+      blocker: {
+        code: "AS208",
+        message: `${fn.name}() has a caller that stays sync, so it needs an async twin, but the name ${twin} is already used in this file: rename it, or write the twin by hand`,
+      },
+      via,
+      at: key,
+    };
+  return {
+    blocker: {
+      code: "AS208",
+      message: `${w.name} -> ${fn.name}: ${fn.name}() in ${fn.path} needs an async twin, but the name ${twin} is already used in that file; rename it, or write the twin by hand`,
+    },
+    via,
+  };
+}
+
+/**
+ * The first blocker down a wrapper's chain (with the index of the wrapper's own call that leads
+ * to it), and every function it reaches, to the index of the wrapper's call first reaching it.
+ */
+function walk(
+  w: WrapperFacts,
+  input: PlannerInput,
+): { blocked?: { blocker: Blocked; via: number }; reached: Map<string, number>; orm: boolean } {
+  const reached = new Map<string, number>();
+  let via = 0;
+  // ORM work seen down the chain, the blocking function's included.
+  let orm = false;
+  const below = (links: ChainLink[], names: string[], keys: string[]): Blocked | undefined => {
+    for (const link of links) {
+      const fn = input.functions.get(link.target);
+      const name = fn?.name ?? link.target.split(":").at(-1)!;
+      const path = [...names, name].join(" -> ");
+      if (keys.includes(link.target))
+        return { code: "AS208", message: `${path}: a cycle of calls is not converted` };
+      if (keys.length >= MAX_CHAIN_DEPTH)
+        return {
+          code: "AS208",
+          message: `${path}: the chain is deeper than ${MAX_CHAIN_DEPTH} calls, not followed`,
+        };
+      const unread = fn ? undefined : input.indexed(link.target);
+      if (unread && !input.rewritten(unread.path)) {
+        // What a file the run does not rewrite holds is not known: said, whether ORM or not.
+        orm = true;
+        return notRewritten(path, unread.path);
+      }
+      if (!fn) return { code: "AS205", message: `${path}: ${notFollowed(link.target, unread)}` };
+      if (fn.ormSites > 0) orm = true;
+      if (fn.blocker) {
+        const { code, line, message, severity } = fn.blocker;
+        const where = input.scope === "project" ? `${fn.path} ` : "";
+        return {
+          code,
+          message: `${path} -> ${where}line ${line}: ${message}`,
+          ...(severity ? { severity } : {}),
+        };
+      }
+      if (!input.rewritten(fn.path)) return notRewritten(path, fn.path);
+      if (!reached.has(fn.key)) reached.set(fn.key, via);
+      const deeper = below(fn.calls, [...names, name], [...keys, link.target]);
+      if (deeper) return deeper;
+    }
+    return undefined;
+  };
+  for (const [i, link] of w.calls.entries()) {
+    via = i;
+    const blocker = below([link], [w.name], []);
+    if (blocker) return { blocked: { blocker, via }, reached, orm };
+  }
+  return { reached, orm };
+}
+
+function notRewritten(path: string, file: string): Blocked {
+  return {
+    code: "AS208",
+    message: `${path}: this run does not rewrite ${file} (it was not named, or has uncommitted changes); run on it too, or on the whole project`,
+  };
+}
+
+/** Why a chain stops at a function the survey has no facts of, as the index shows it. */
+function notFollowed(target: string, fn: IndexedFunction | undefined): string {
+  const name = `${target.replace(":", ".")}()`;
+  if (!fn) return `${name} is not found as a function of the project: not followed`;
+  if (fn.async) return `${name} is already async def: await it in the converted code by hand`;
+  if (fn.decorators.length > 0)
+    return `${name} is decorated (@${fn.decorators[0]}): what the decorator does to it is not known, not followed`;
+  return `${name} is not a plain function the chain can follow`;
+}

@@ -1,0 +1,111 @@
+import type { SyntaxNode } from "../../src/model/types.js";
+import { chainFunctionsFrom, reachesOrmWork, reachesOtherFiles } from "./chains.js";
+import {
+  chainKey,
+  crossTargetOf,
+  inheritedTarget,
+  plainFunctions,
+  projectPlan,
+} from "./cross-calls.js";
+import { decoratedAnalysis, isThreadWrapper } from "./decorated.js";
+import { scan } from "./scan.js";
+import type {
+  AsyncBody,
+  ChainedWrapper,
+  OrmFile,
+  OrmSites,
+  ScannedFile,
+  WrappedCross,
+} from "./types.js";
+import { localTarget, wrappedHelper } from "./wrapped-cross.js";
+
+// Stage 2, the scan: every per-file fact the chain planner and the reporters ask, built here in
+// one step from the sites, in the order they depend on each other, and never changed afterwards.
+
+/** `sync_to_async(helper)(...)` of the file, with `helper` as a def of this file if it is one. */
+interface WrappedHelper {
+  outer: SyntaxNode;
+  wrap: SyntaxNode;
+  target: SyntaxNode;
+  local?: { def: SyntaxNode; callee: SyntaxNode };
+}
+
+/**
+ * The file scanned: its decorated wrappers analysed, the functions their chains reach (and those
+ * `wanted` by the survey, and those the project's plan twins here) scanned, its wrapped helper
+ * calls sorted into chains within the file and chains reaching others, its async bodies scanned.
+ */
+export function scanFile(
+  f: OrmFile,
+  sites: OrmSites,
+  wanted: readonly SyntaxNode[] = [],
+): ScannedFile {
+  const comments = sites.decoratedDefs.length > 0 ? f.root.descendantsOfType("comment") : [];
+  const analyses = sites.decoratedDefs.map((def) => decoratedAnalysis(f, def, comments));
+  const helpers = sites.refs.flatMap((ref): WrappedHelper[] => {
+    const w = wrappedHelper(f, ref);
+    const local = w && localTarget(f, w.target);
+    return w ? [{ ...w, ...(local ? { local } : {}) }] : [];
+  });
+  const roots = [
+    ...analyses.flatMap((a) => a?.chainCalls.map((c) => c.def) ?? []),
+    ...helpers.flatMap((h) => (h.local ? [h.local.def] : [])),
+    ...twinnedByProject(f),
+    ...wanted,
+  ];
+  // The functions chains reach come first: whether a wrapper is an ORM site depends on them.
+  const reached = { ...f, chainFunctions: chainFunctionsFrom(f, roots) };
+  const decorated = new Map(
+    sites.decoratedDefs.map((def, i) => {
+      const a = analyses[i];
+      return [def.id, a && !isThreadWrapper(reached, a) ? a : undefined] as const;
+    }),
+  );
+  return {
+    ...reached,
+    sites,
+    decorated,
+    wrappedChains: helpers.flatMap((h) => wrappedChain(reached, h) ?? []),
+    wrappedCross: helpers.flatMap((h) => wrappedCross(reached, h) ?? []),
+    asyncBodies: sites.asyncDefs.flatMap((def): AsyncBody[] => {
+      const body = def.childForFieldName("body");
+      return body ? [{ def, findings: scan(f, body, "async") }] : [];
+    }),
+  };
+}
+
+/** The plain functions of this file the project's chain plan gives an async twin. */
+function twinnedByProject(f: OrmFile): SyntaxNode[] {
+  const twins = projectPlan(f)?.twins;
+  if (!twins || Object.keys(twins).length === 0) return [];
+  return plainFunctions(f).filter((def) => twins[chainKey(f, def)] !== undefined);
+}
+
+/**
+ * `sync_to_async(helper)(...)` of a plain def of this file whose chain stays in the file and
+ * reaches ORM work (else a thread wrapper, as a decorated one would be).
+ */
+function wrappedChain(f: OrmFile, h: WrappedHelper): ChainedWrapper | undefined {
+  if (!h.local) return undefined;
+  const calls = [{ call: h.outer, ...h.local }];
+  if (!reachesOrmWork(f, calls) || reachesOtherFiles(f, calls, [])) return undefined;
+  const name = `sync_to_async(${h.target.text})`;
+  return { def: h.outer, name, calls, unwrap: h.wrap };
+}
+
+/**
+ * `sync_to_async(helper)(...)` whose chain reaches another file: `helper` a function of another
+ * module, or of this file calling one (`sync_to_async(self.helper)` of a mixin or base imported
+ * from another module too). Found the same way by the survey and by the rewrite, so that the
+ * n-th of a file is the same wrapper for both.
+ */
+function wrappedCross(f: OrmFile, h: WrappedHelper): WrappedCross | undefined {
+  const base = { call: h.outer, wrap: h.wrap, helper: h.target };
+  if (h.local) {
+    const { def, callee } = h.local;
+    if (!reachesOtherFiles(f, [{ call: h.outer, callee, def }], [])) return undefined;
+    return { ...base, callee, target: chainKey(f, def) };
+  }
+  const cross = crossTargetOf(f, h.target) ?? inheritedTarget(f, h.target);
+  return cross ? { ...base, ...cross } : undefined;
+}
