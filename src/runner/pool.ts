@@ -154,10 +154,7 @@ export class Pool implements JobRunner {
   ): Promise<R[]> {
     const results = new Array<R>(tasks.length);
     if (!this.useWorkers || inline || tasks.length < MIN_FILES_FOR_WORKERS) {
-      // The survey's trees serve a rewrite in the thread that kept them (kept-trees.ts): this
-      // pass runs here, so the workers' kept trees only hold memory.
-      for (const slot of this.slots)
-        slot.worker.postMessage({ dropKeptTrees: true } satisfies DropKeptTrees);
+      this.dropWorkersKeptTrees();
       for (let i = 0; i < tasks.length; i++) {
         results[i] = safely(this.setup.kinds, tasks[i]) as R;
         onDone?.(i + 1);
@@ -227,6 +224,15 @@ export class Pool implements JobRunner {
     // Idle between passes, workers must not keep the process alive if a caller forgets close().
     for (const slot of this.slots) slot.worker.unref();
     return results;
+  }
+
+  /**
+   * The survey's trees serve a rewrite in the thread that kept them (kept-trees.ts): a pass run
+   * in the main thread leaves the workers' kept trees only holding memory.
+   */
+  private dropWorkersKeptTrees(): void {
+    for (const slot of this.slots)
+      slot.worker.postMessage({ dropKeptTrees: true } satisfies DropKeptTrees);
   }
 
   /** The current pass's handlers: the pool's workers outlive one pass. */

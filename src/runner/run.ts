@@ -177,7 +177,7 @@ async function runLocked(
     filesUnderRoot(options.exclude, options.configFile, cwd),
     hooks.source,
   );
-  pool.shareIndex(prePass.index);
+  prepareSurvey(pool, prePass, found);
   // Like `cargo fix`: never overwrite work that is not committed yet (see refuseDirtyWrites); a
   // plan across files must not count on such a file being rewritten either.
   const dirty =
@@ -185,9 +185,6 @@ async function runLocked(
       ? withoutOwnWrites(uncommittedFiles(files), start.session?.journal)
       : new Set<string>();
   const rewritten = files.filter((file) => !dirty.has(file));
-  // The survey's parses serve the rewrite pass when both run in this thread (kept-trees.ts).
-  const active = found.filter((_, i) => !prePass.prePass[i]?.inert);
-  keepTreesHere(!rewriteWorthThreads(active, prePass.sizes, pool.size));
   // The survey sees the project as the pre-pass found it; the rewrite pass, with its plans.
   const plans = await surveyProject(
     pool,
@@ -234,6 +231,16 @@ async function runLocked(
     summary: summarize(results, transforms, (performance.now() - started) / 1000),
     exitCode: exitCodeOf(options.mode, results),
   };
+}
+
+/**
+ * The project index every later task sees, and whether the survey keeps its parses for the
+ * rewrite pass: when both will run in this thread (kept-trees.ts).
+ */
+function prepareSurvey(pool: Pool, prePass: PrePassResult, found: readonly string[]): void {
+  pool.shareIndex(prePass.index);
+  const active = found.filter((_, i) => !prePass.prePass[i]?.inert);
+  keepTreesHere(!rewriteWorthThreads(active, prePass.sizes, pool.size));
 }
 
 /** The run's files: those found under the paths, and those it rewrites (--changed-since). */
