@@ -24,6 +24,12 @@
 //    recovery run (plain --write, no --allow-dirty) must finish the work exactly as an
 //    uninterrupted run, with no journal entry and no temporary file left; runs started at once on
 //    a fresh copy must give the same result with every twin defined once.
+// 8. projects (issue 22, items 2 and 3; scripts/stress-projects.mjs): a monorepo whose services all
+//    have app.helpers.mark_paid, half of them with transaction.atomic() in it, and helpers other
+//    modules hand to a thread pool, get by getattr or name in a string. Each service must be
+//    planned against its own helper, every helper named other than by a call keeps its sync form
+//    beside a twin, changed files compile, a second run changes nothing, a run naming a few files
+//    with the cache warm and a run inside a service agree with the run from the root.
 import { spawn, spawnSync, execFileSync } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createHash } from "node:crypto";
@@ -914,6 +920,10 @@ async function main(argv) {
   );
   await section("write groups in a git repository", () =>
     groupStress({ log, packages: quick ? 20 : 60, kills: value("--kills", quick ? 3 : 8) }),
+  );
+  const { projectStress } = await import("./stress-projects.mjs");
+  await section("a monorepo, and helpers named other than by calls", () =>
+    projectStress({ log, services: quick ? 4 : 12 }),
   );
   await section("one folder of many files", () =>
     manyFilesStress({ log, count: value("--many", quick ? 5_000 : 50_000) }),

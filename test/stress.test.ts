@@ -1,7 +1,8 @@
 // Issue 7, the part of `npm run stress` that fits in `npm test` (at most about a minute on two
 // cores): a slice of the stdlib that holds the odd files (intentional syntax errors, bad coding
 // cookies, not UTF-8) plus examples/, kills during --write, write groups in a git repository
-// (kills inside a group, the recovery run, concurrent runs, leftovers), a folder of 1,500 files under a low
+// (kills inside a group, the recovery run, concurrent runs, leftovers), a monorepo whose services
+// share module names with helpers named other than by calls, a folder of 1,500 files under a low
 // descriptor limit, the tree copy checked node by node against the binding, and the transforms'
 // text tests checked against the transforms. `npm run stress` runs the same checks on the whole
 // stdlib, with more kills and 50,000 files.
@@ -17,6 +18,8 @@ import {
   treeCopyStress,
   // @ts-expect-error: a plain ESM script without type declarations
 } from "../scripts/stress.mjs";
+// @ts-expect-error: a plain ESM script without type declarations
+import { projectStress } from "../scripts/stress-projects.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -64,6 +67,13 @@ describe("stress (subset of npm run stress)", () => {
     })) as Outcome;
     console.log(JSON.stringify(figures));
     expect(problems).toEqual([]);
+  }, 120_000);
+
+  it("a monorepo whose services share module names, helpers named other than by calls", () => {
+    const { problems, figures } = projectStress({ services: 2 }) as Outcome;
+    console.log(JSON.stringify(figures));
+    expect(problems).toEqual([]);
+    expect(figures.atomicServicesUntouched).toBe(1);
   }, 120_000);
 
   it("stdlib slice: every node of the JavaScript tree copy agrees with the binding", async () => {

@@ -376,6 +376,8 @@ async function runCommand(args: RunArgs): Promise<number> {
         // SARIF fixes are checked against the text as read; --verify restores it.
         keepText: options.format === "sarif" || options.verify !== undefined,
         onWait: (message) => process.stderr.write(`asyncshift: ${message}\n`),
+        // --verify holds the project's lock from its baseline to its last switch.
+        lockHeld: options.verify !== undefined,
         signal: interrupt.signal,
         onWriting: interrupt.writing,
       });

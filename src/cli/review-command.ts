@@ -13,16 +13,21 @@ import { reviewSites } from "./interactive.js";
 import { write } from "./streams.js";
 import { verifiedWrite } from "./verify.js";
 
-/** The run's writes, or with --verify: the suite's baseline, the writes, and what fails reverted. */
+/**
+ * The run's writes, or with --verify: the suite's baseline, the writes, and what fails reverted,
+ * the project locked throughout (`lockHeld`: by the caller already).
+ */
 export function withVerification(
   options: Options,
   write: () => Promise<RunResult>,
+  lockHeld = false,
 ): Promise<RunResult> {
   const verify = options.verify;
   if (verify === undefined) return write();
   return verifiedWrite({ ...options, verify }, write, {
     say: (line) => process.stderr.write(line + "\n"),
     registry: SETUP.registry,
+    lockHeld,
   });
 }
 
@@ -73,7 +78,8 @@ async function reviewAndWrite(options: Options, session: WriteSession): Promise<
       ),
     };
   };
-  const result = await withVerification(options, review);
+  // The review's session holds the lock for the suites too.
+  const result = await withVerification(options, review, true);
   const lines: string[] = session.notices.map((n) => n.message);
   for (const file of result.files)
     for (const d of file.diagnostics)

@@ -5,6 +5,7 @@ import { runnerDiagnostic } from "../model/reported.js";
 import type { FileResult, RunResult } from "../model/results.js";
 import { projectRootOf } from "../project/project-index.js";
 import { exitCodeOf, selectedTransforms, summarize, UsageError } from "../runner/run.js";
+import { lockProject } from "../runner/project-lock.js";
 import { runSuite, type SuiteRun } from "../runner/suite.js";
 import { WriteJournal } from "../runner/journal.js";
 import {
@@ -24,16 +25,40 @@ type Say = (line: string) => void;
  * command again; the write groups it fails with are found, restored and named. Ctrl-C (or
  * SIGTERM) at any moment restores every file the run changed. Resolves to the run's result with
  * the verdicts in it: AS930 on each reverted file, a notice per group and one summary notice.
+ *
+ * The project's lock is held from before the baseline to the last switch (issue 22): the
+ * bisection switches files while the suites run, and a second writing run would plan from, and
+ * write over, a half-reverted tree. `write` does not take it again (RunHooks.lockHeld);
+ * `how.lockHeld`: the caller holds it already (`-i`, for its review).
  */
 export async function verifiedWrite(
   options: Options & { verify: string },
   write: () => Promise<RunResult>,
-  how: { say: Say; registry: Registry },
+  how: { say: Say; registry: Registry; lockHeld?: boolean },
 ): Promise<RunResult> {
   const { say } = how;
   const started = performance.now();
   // The command runs in the project root, where the journal of write groups lives too.
   const root = projectRootOf(options.paths[0] ?? ".");
+  const release = how.lockHeld
+    ? undefined
+    : await lockProject(root, {
+        onWait: (message) => say(`asyncshift: ${message}`),
+        doing: "running --verify",
+      });
+  try {
+    return await verifiedWriteLocked(options, write, { ...how, root, started });
+  } finally {
+    release?.();
+  }
+}
+
+async function verifiedWriteLocked(
+  options: Options & { verify: string },
+  write: () => Promise<RunResult>,
+  how: { say: Say; registry: Registry; root: string; started: number },
+): Promise<RunResult> {
+  const { say, root, started } = how;
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.on("SIGINT", onSignal);

@@ -1,5 +1,6 @@
 import type { ModelFacts, SyntaxNode } from "../model/types.js";
 import { basesOutsideOrm, importedModules } from "./class-bases.js";
+import { inMemoryMethodsOf } from "./in-memory-methods.js";
 
 /** A Python identifier, which may hold letters beyond ASCII (`class Bücher`). */
 export const IDENTIFIER = "[\\p{ID_Start}_][\\p{ID_Continue}]*";
@@ -99,6 +100,8 @@ function bodyFactsOf(body: SyntaxNode | null, isManager: boolean): Omit<ClassFac
       if (reverse) (cls.reverse ??= []).push(reverse);
     }
   }
+  const inMemory = isManager ? [] : inMemoryMethodsOf(body);
+  if (inMemory.length > 0) facts.inMemoryMethods = inMemory;
   return cls;
 }
 
@@ -182,6 +185,7 @@ export function modelClassesFrom(
       if (Object.keys(overrides).length > 0) facts.managerOverrides = overrides;
       const own = selfManagersOf(cls, all);
       if (own) facts.selfManagers = own;
+      if (cls.facts.inMemoryMethods) facts.inMemoryMethods = cls.facts.inMemoryMethods;
       models[name] = facts;
       changed = true;
     }

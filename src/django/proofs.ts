@@ -1,3 +1,4 @@
+import { modelReturnedBy } from "./annotated-returns.js";
 import { lastSegment } from "../python/lookup.js";
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "../python/imports.js";
@@ -420,16 +421,17 @@ export class OrmProofs {
     if (!asPair) {
       const model = this.modelClassOf(callee);
       if (model) return { model, selected: passedFields(value, new Set(), "create") };
+      const returned = modelReturnedBy(this, this.project, callee, value);
+      if (returned) return returned;
       const qualified = qualifiedName(callee);
       if (
         qualified === "django.shortcuts.get_object_or_404" ||
         qualified === "django.shortcuts.aget_object_or_404"
       ) {
         const first = positionalArguments(value)[0];
-        if (!first) return undefined;
-        const fromModel = this.modelClassOf(first);
+        const fromModel = first && this.modelClassOf(first);
         if (fromModel) return { model: fromModel, selected: new Set() };
-        const qs = this.querysetOf(first);
+        const qs = first && this.querysetOf(first);
         return qs && qs.model !== "" ? { model: qs.model, selected: qs.selected } : undefined;
       }
     }
@@ -494,10 +496,7 @@ export class OrmProofs {
       if (scope.type === "class_definition" && scope.id !== own.id) continue;
       const bound = bindingsNamed(scope, identifier.text);
       if (bound.length > 0) {
-        if (
-          bound.some((b) => b.kind === "global" || b.kind === "import" || b.kind === "definition")
-        )
-          return undefined;
+        if (bound.some((b) => UNFOLLOWED_BINDINGS.has(b.kind))) return undefined;
         return { scope, nodes: bound.map((b) => b.node) };
       }
       if (scope.type === "module") return undefined;
@@ -515,6 +514,8 @@ export class OrmProofs {
     }
   }
 }
+
+const UNFOLLOWED_BINDINGS = new Set(["global", "import", "definition"]); // a def or class too
 
 /**
  * The call a value makes, seen through a sync_to_async wrapper: `sync_to_async(X.get)(pk=1)` calls

@@ -1,3 +1,4 @@
+import { dottedName } from "../python/module-names.js";
 import {
   allImportStatements,
   importBindingOf,
@@ -342,6 +343,8 @@ export type { NeededImport };
 
 /** The file's own top package (`shop` for `shop.views`): its absolute imports are first-party. */
 function firstParty(file: FileSemantics): ReadonlySet<string> {
-  const top = file.module?.split(".")[0];
-  return new Set(top && file.module!.includes(".") ? [top] : []);
+  // The dotted name: a monorepo's module id carries its import root too (see ModuleNames).
+  const dotted = file.module === undefined ? undefined : dottedName(file.module);
+  const top = dotted?.split(".")[0];
+  return new Set(top && dotted!.includes(".") ? [top] : []);
 }

@@ -233,6 +233,25 @@ class FileRun {
     this.report("runner", { code, severity: "error", start: 0, end: 0, message });
   }
 
+  /**
+   * Every site stays accounted for in a failed file: each rewrite made before the failure is not
+   * applied, and is reported where it was (its code, what it would have done, why not).
+   */
+  private keepUnappliedSites(): void {
+    const failure = this.diagnostics.find((d) => d.source === "runner" && d.severity === "error");
+    for (const fix of this.fixes.splice(0))
+      this.diagnostics.push({
+        code: fix.code,
+        severity: "warning",
+        source: fix.source,
+        line: fix.line,
+        column: fix.column,
+        endLine: fix.endLine,
+        endColumn: fix.endColumn,
+        message: `${fix.message}; not applied: ${failure?.code ?? "the file failed"} left the file unchanged`,
+      });
+  }
+
   recordEdits(id: string, current: string, changes: readonly Edit[]): void {
     for (const e of changes) {
       const start = this.history.position(e.start);
@@ -251,6 +270,7 @@ class FileRun {
   }
 
   unchanged(status: SourceStatus, stack?: string): SourceResult {
+    if (status === "failed") this.keepUnappliedSites();
     return {
       status,
       output: this.input.source,
@@ -439,7 +459,9 @@ function refusedOutput(run: FileRun, native: NativeTree): boolean {
     endColumn: problem.column + 1,
     message:
       `the rewritten file would not parse (line ${problem.line + 1} of the new text): ` +
-      `nothing written (please report this)`,
+      `nothing written` +
+      (run.fixes.length > 0 ? `; each site it rewrote is reported as not applied` : "") +
+      ` (please report this)`,
   });
   return true;
 }

@@ -171,6 +171,8 @@ export interface ModelFacts {
   managers: string[];
   /** ForeignKey and OneToOneField attribute names. */
   relations: string[];
+  /** Zero-argument methods that only read the instance's own columns: no query (orm-review M6). */
+  inMemoryMethods?: string[];
   /** ManyToManyField attribute names (their related managers have aadd, aremove, ...). */
   manyToMany?: string[];
   /**
@@ -201,6 +203,16 @@ export interface ProjectFacts {
   /** A file of the project that sets DJANGO_ALLOW_ASYNC_UNSAFE (a conftest, a settings module). */
   asyncUnsafeAllowedIn?: string;
   models: Record<string, ModelFacts>;
+  /**
+   * Per root-relative file path, its module-level functions annotated to return a class
+   * (`-> Shop`, `-> "Shop"`, `Optional[Shop]`): the class's name, by function name.
+   */
+  returnedClasses?: Record<string, Record<string, string>>;
+  /**
+   * Request classes on a starlette/FastAPI base (their `user` is no lazy Django user), and the
+   * files (paths as the run names them) whose every `request` parameter is annotated with one.
+   */
+  starletteRequests?: { classes: string[]; paths: string[] };
   /**
    * Classes a `models` module of the project declares that the pre-pass did not find to be models:
    * "plain" when every base is known outside the ORM (`pydantic.BaseModel`), else "unknown".
@@ -285,6 +297,31 @@ export interface ProjectIndex {
   functions: IndexedFunction[];
   calls: IndexedCall[];
   patches: IndexedPatch[];
+  /** References to names that are not calls of them; absent in an index made by hand (none). */
+  references?: IndexedReference[];
+}
+
+/**
+ * A reference to a name of the project that is not a call of it (issue 22, item 3): converting
+ * the function it names to `async def` in place would break it.
+ */
+export interface IndexedReference {
+  path: string;
+  line: number;
+  /**
+   * `value`: an imported name handed on or used other than as a callee (`POOL.submit(restock)`,
+   * `restock.delay(...)`); `getattr`: `getattr(module, "restock")`; `exported`: listed in its
+   * module's `__all__`; `path`: a string naming it (`"shop.tasks.restock"`); `star`: `from
+   * module import *`; `attribute`: `obj.restock` handed on (a method, maybe); `dynamic`:
+   * `getattr(obj, "restock")`, the object not known.
+   */
+  kind: "value" | "getattr" | "exported" | "path" | "star" | "attribute" | "dynamic";
+  /**
+   * The dotted name referred to, as the index names modules (`shop.stock.restock`, possibly with
+   * attributes after it: `shop.tasks.restock.delay`); the module for `star`; the name alone for
+   * `attribute` and `dynamic`.
+   */
+  target: string;
 }
 
 /** Each transform's settings by name, defaults filled in (see makeContext). */

@@ -13,10 +13,12 @@ import type { PrePass } from "./pre-pass.js";
  * the run asks for the project's calls (two thirds of the bytes, which a one-file run rarely needs).
  * 5: class facts hold manager methods, reverse related_names and the bases known outside the ORM.
  * 6: file facts say whether the file sets DJANGO_ALLOW_ASYNC_UNSAFE. 7: entries keyed by the
- * file's content (size and SHA-256), not its modification time. 8: each entry keeps the file's
- * stamp (see ContentKey.stamp), so a warm run hashes only the files whose stamp moved.
+ * file's content (size and SHA-256), not its modification time. 8: every file has an outline,
+ * and the calls file holds each outline's references that are not calls (issue 22, item 3).
+ * 9: each entry keeps the file's stamp (see ContentKey.stamp), so a warm run hashes only the
+ * files whose stamp moved.
  */
-const CACHE_VERSION = 8;
+const CACHE_VERSION = 9;
 export { CACHE_DIR };
 
 /** What identifies a file's content: its size and the SHA-256 of its bytes (hex). */
@@ -46,10 +48,14 @@ interface EntriesFile {
   entries: Record<string, StoredEntry>;
 }
 
-/** Each outline's calls (`PackedOutline.c`) by path, written with the entries that share `token`. */
+/**
+ * Each outline's calls (`PackedOutline.c`) and references (`PackedOutline.r`, only where there
+ * are some) by path, written with the entries that share `token`.
+ */
 interface CallsFile {
   token: string;
   calls: Record<string, (string | number)[]>;
+  references: Record<string, (string | number)[]>;
 }
 
 /**
@@ -67,7 +73,11 @@ export class IndexCache {
   private token = "";
   /** Calls by path: set in this run, or read from the calls file. */
   private calls: Record<string, (string | number)[]> = {};
+  /** References by path: set in this run (empty when none), or read from the calls file. */
+  private references: Record<string, (string | number)[]> = {};
   private callsRead = false;
+  /** The calls file read matched the entries: a path it has no references for has none. */
+  private callsFileValid = false;
   private changed = false;
   private readonly file: string;
   private readonly callsFile: string;
@@ -133,13 +143,22 @@ export class IndexCache {
         const stored = dir
           ? (JSON.parse(readFileSync(join(dir, this.callsFile), "utf8")) as unknown)
           : undefined;
-        if (isCallsFile(stored) && stored.token === this.token && this.token !== "")
+        if (isCallsFile(stored) && stored.token === this.token && this.token !== "") {
           this.calls = { ...stored.calls, ...this.calls };
+          this.references = { ...stored.references, ...this.references };
+          this.callsFileValid = true;
+        }
       } catch {
         // none: the caller reads the files again
       }
     }
     return this.calls[path];
+  }
+
+  /** The references of a stored outline (see callsOf), or undefined when they cannot be known. */
+  referencesOf(path: string): (string | number)[] | undefined {
+    if (this.callsOf(path) === undefined) return undefined;
+    return this.references[path] ?? (this.callsFileValid ? [] : undefined);
   }
 
   set(path: string, key: ContentKey, prePass: PrePass): void {
@@ -153,7 +172,10 @@ export class IndexCache {
       key.stamp ?? "",
     ];
     // An outline the cache gave back has no calls here: they stay in the calls file.
-    if (outline?.c) this.calls[path] = outline.c;
+    if (outline?.c) {
+      this.calls[path] = outline.c;
+      this.references[path] = outline.r ?? [];
+    }
     this.changed = true;
   }
 
@@ -169,10 +191,16 @@ export class IndexCache {
       const dir = cacheFolder(this.root, true);
       if (!dir) return; // a symbolic link or not a folder: never written through
       const token = randomBytes(8).toString("hex");
-      const calls = Object.fromEntries(
-        complete.filter((p) => this.entries[p][4] !== 0).map((p) => [p, this.calls[p]]),
+      const outlined = complete.filter((p) => this.entries[p][4] !== 0);
+      const calls = Object.fromEntries(outlined.map((p) => [p, this.calls[p]]));
+      const references = Object.fromEntries(
+        outlined.flatMap((p) => (this.references[p]?.length ? [[p, this.references[p]]] : [])),
       );
-      writeCacheFile(dir, this.callsFile, JSON.stringify({ token, calls } satisfies CallsFile));
+      writeCacheFile(
+        dir,
+        this.callsFile,
+        JSON.stringify({ token, calls, references } satisfies CallsFile),
+      );
       const entries = Object.fromEntries(complete.map((p) => [p, this.entries[p]]));
       writeCacheFile(dir, this.file, JSON.stringify({ key: this.key, calls: token, entries }));
     } catch {
@@ -218,6 +246,8 @@ function isCallsFile(value: unknown): value is CallsFile {
     isPlainObject(value) &&
     typeof value.token === "string" &&
     isPlainObject(value.calls) &&
-    Object.values(value.calls).every(Array.isArray)
+    Object.values(value.calls).every(Array.isArray) &&
+    isPlainObject(value.references) &&
+    Object.values(value.references).every(Array.isArray)
   );
 }

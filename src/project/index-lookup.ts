@@ -1,3 +1,4 @@
+import { dottedName } from "../python/module-names.js";
 import { lastSegment } from "../python/lookup.js";
 import type { IndexedCall, IndexedFunction, ProjectIndex, SyntaxNode } from "../model/types.js";
 
@@ -77,7 +78,7 @@ const topModules = new WeakMap<ProjectIndex, ReadonlySet<string>>();
 export function projectTopModules(index: ProjectIndex): ReadonlySet<string> {
   let tops = topModules.get(index);
   if (!tops) {
-    tops = new Set(index.functions.map((fn) => fn.module.split(".")[0]));
+    tops = new Set(index.functions.map((fn) => dottedName(fn.module).split(".")[0]));
     topModules.set(index, tops);
   }
   return tops;
@@ -105,7 +106,7 @@ export interface LoopCall {
  */
 export function loopCallsOf(index: ProjectIndex, fn: IndexedFunction): LoopCall[] {
   const named = functionsNamed(index, fn.name);
-  const moduleLast = fn.module.split(".").pop();
+  const moduleLast = dottedName(fn.module).split(".").pop();
   const found: LoopCall[] = [];
   for (const call of callsNamed(index, fn.name)) {
     if (call.awaited || call.within === undefined) continue;

@@ -1,4 +1,5 @@
 import { lastSegment } from "../python/lookup.js";
+import { dottedName, importRootPart } from "../python/module-names.js";
 import { join } from "node:path";
 import type { IndexedPatch, ProjectIndex, ReplacedName } from "../model/types.js";
 import { runnerDiagnostic } from "../model/reported.js";
@@ -28,7 +29,9 @@ export function mockedRewrites(
   for (const patch of index.patches)
     for (const { module, replaced } of rewritten)
       for (const name of replaced) {
-        const message = messageFor(patch, module, name, index);
+        const message = inImportRoot(patch.path, module)
+          ? messageFor(patch, module, name, index)
+          : undefined;
         const key = `${patch.path}:${patch.line}:${message}`;
         if (message && !said.has(key) && said.add(key))
           found.push({
@@ -40,22 +43,33 @@ export function mockedRewrites(
   return found;
 }
 
+/**
+ * Whether a test at `path` (from the project root) may import `module`: a module whose id
+ * carries a service's import root (see ModuleNames) is another program's to the other services.
+ */
+function inImportRoot(path: string, module: string): boolean {
+  const root = importRootPart(module);
+  return root === "" || root === "./" || path.startsWith(root);
+}
+
 function messageFor(
   patch: IndexedPatch,
-  module: string,
+  id: string,
   name: ReplacedName,
   index: ProjectIndex,
 ): string | undefined {
+  // Said and patched by the name Python imports it by.
+  const module = dottedName(id);
   const target = patch.attribute ? `${patch.target}.${patch.attribute}` : patch.target;
   // `Order.objects.count` -> `Order.objects.acount`: a method the module now awaits.
   if (name.awaited && name.twin)
     return (target === name.local || target.endsWith(`.${lastSegment(name.local)}`)) &&
-      exercises(index, patch.path, module)
+      exercises(index, patch.path, id)
       ? `this test patches ${target}, which ${module} no longer calls: it now awaits the async twin ${name.by}, so the patch no longer intercepts that module's call (other callers still call the sync one); patch ${name.by} too, with an AsyncMock`
       : undefined;
   if (name.awaited)
     return (target === name.local || target.endsWith(`.${name.local}`)) &&
-      exercises(index, patch.path, module)
+      exercises(index, patch.path, id)
       ? `this test patches ${target}, which ${module} no longer calls (it now awaits ${name.by}): the patch intercepts nothing; patch ${name.by} instead, with an AsyncMock`
       : undefined;
   // `by` empty: the wrapper is gone and the wrapped call runs itself.
@@ -70,7 +84,7 @@ function messageFor(
     return `this test patches ${target}, which ${module} no longer calls${name.by ? ` (it now calls ${name.by})` : ""}: the patch fails or intercepts nothing; ${instead}`;
   // patch("asyncio.run"), patch.object(asyncio, "run"): global, intercepts only if the test runs
   // the rewritten module's code.
-  if ((target === name.qualified || target === name.local) && exercises(index, patch.path, module))
+  if ((target === name.qualified || target === name.local) && exercises(index, patch.path, id))
     return `this test patches ${target}, which ${module} no longer calls${name.by ? ` (it now calls ${name.by})` : ""}: it no longer intercepts that module's call; ${instead}`;
   return undefined;
 }
@@ -81,7 +95,8 @@ function exercises(index: ProjectIndex, testPath: string, module: string): boole
   return index.calls.some(
     (c) =>
       c.path === testPath &&
-      (c.callee.startsWith(`${lastSegment(module)}.`) || own.has(lastSegment(c.callee))),
+      (c.callee.startsWith(`${lastSegment(dottedName(module))}.`) ||
+        own.has(lastSegment(c.callee))),
   );
 }
 

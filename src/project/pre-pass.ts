@@ -15,7 +15,7 @@ export interface PrePass {
    * rewrite pass would leave it unchanged with nothing to say, so it is not read again.
    */
   inert: boolean;
-  /** Functions and calls, read without a parse (see outlineOf), packed. */
+  /** Functions, calls and references, read without a parse (see outlineOf), packed. */
   outline?: PackedOutline;
 }
 
@@ -52,12 +52,13 @@ export function prePassOfText(text: string): PrePass {
   return {
     facts: factsOfFile(text),
     inert: false,
-    ...(text.includes("def ") ? { outline: packOutline(outlineOf(text)) } : {}),
+    // Every file: one without a def may still hand a function on (`path("x/", views.index)`).
+    outline: packOutline(outlineOf(text)),
   };
 }
 
 /** The packed outline of one file, read again (a cached entry whose calls were not kept). */
 export function outlineOfPath(file: string): PackedOutline | undefined {
   const text = textOfPath(file);
-  return text?.includes("def ") ? packOutline(outlineOf(text)) : undefined;
+  return text === undefined ? undefined : packOutline(outlineOf(text));
 }

@@ -7,6 +7,8 @@ import { inCode, matchesAtTopLevel } from "../syntax/top-level.js";
 import type { ModelFacts, ProjectFacts, SubProject, SyntaxNode } from "../model/types.js";
 import { basesOutsideOrm, importedModules } from "../django/class-bases.js";
 import { functionKey } from "../model/function-key.js";
+import { returnedClassesIn } from "./return-annotations.js";
+import { requestFactsIn, starletteRequestFiles, type RequestFacts } from "./request-classes.js";
 import {
   classesIn,
   otherClassesFrom,
@@ -328,7 +330,7 @@ function pyprojectScripts(text: string): string[] {
 }
 
 /** What one scanned file contributes to the project facts. Plain data: it crosses threads. */
-export interface FileFacts {
+export interface FileFacts extends RequestFacts {
   importsDjango: boolean;
   /** The file sets DJANGO_ALLOW_ASYNC_UNSAFE (a conftest or settings module usually). */
   allowsAsyncUnsafe?: true;
@@ -342,6 +344,8 @@ export interface FileFacts {
    * parse: `factsOfFile(source, true)`) once a class here turns out to extend a model.
    */
   bodiesUnread?: boolean;
+  /** Module-level functions annotated `-> <Class>`: the class's name, by function name. */
+  returns?: Record<string, string>;
 }
 
 /**
@@ -435,6 +439,8 @@ export function factsOfFile(source: string, readAllBodies = false): FileFacts {
     importsAsgiref:
       (source.includes("asgiref") || source.includes("channels")) && IMPORTS_ASGIREF.test(source),
     models: {},
+    ...withReturnedClasses(source),
+    ...requestFactsIn(source),
     ...(source.includes("DJANGO_ALLOW_ASYNC_UNSAFE") && ALLOWS_ASYNC_UNSAFE.test(source)
       ? { allowsAsyncUnsafe: true as const }
       : {}),
@@ -447,6 +453,11 @@ export function factsOfFile(source: string, readAllBodies = false): FileFacts {
     facts.models = modelClassesFrom([facts.classes]);
   }
   return facts;
+}
+
+function withReturnedClasses(source: string): { returns?: Record<string, string> } {
+  const returns = returnedClassesIn(source);
+  return returns ? { returns } : {};
 }
 
 /**
@@ -490,6 +501,7 @@ export function projectFacts(
   };
   const classSets: Record<string, ClassFacts>[] = [];
   const inModelsModules: Record<string, ClassFacts>[] = [];
+  const requestFiles: { path: string; facts: RequestFacts }[] = [];
   for (const { path, facts } of files) {
     if (facts.importsDjango && !project.usesDjango) {
       project.usesDjango = true;
@@ -497,10 +509,15 @@ export function projectFacts(
     }
     if (facts.importsAsgiref) project.usesAsgiref = true;
     if (facts.allowsAsyncUnsafe) project.asyncUnsafeAllowedIn ??= path;
+    if (facts.returns) (project.returnedClasses ??= {})[path] = facts.returns;
+    if (facts.starletteRequests || facts.requestAnnotations) requestFiles.push({ path, facts });
     Object.assign(project.models, facts.models);
     if (facts.classes) classSets.push(facts.classes);
     if (facts.classes && MODELS_MODULE.test(path)) inModelsModules.push(facts.classes);
   }
+  const requests = starletteRequestFiles(requestFiles);
+  if (requests.classes.length > 0 || requests.paths.length > 0)
+    project.starletteRequests = requests;
   // A model whose base is a model class of another file is only known once every file is seen.
   Object.assign(project.models, models ?? modelClassesFrom(classSets));
   const others = otherClassesFrom(inModelsModules, classSets, project.models);

@@ -5,6 +5,7 @@ import type { Options } from "../config/options.js";
 import type {
   IndexedCall,
   IndexedFunction,
+  IndexedReference,
   ModelFacts,
   ProjectFacts,
   ProjectIndex,
@@ -17,6 +18,7 @@ import { IndexCache, type ContentKey } from "./index-cache.js";
 import { contentHash } from "./cache-folder.js";
 import type { JobRunner } from "./jobs.js";
 import { ModuleNames } from "../python/module-names.js";
+import { referencesOfFile } from "./references.js";
 import {
   dependencyFacts,
   dependencyFilesAbove,
@@ -337,7 +339,7 @@ function contentKeyOf(
  */
 export function projectModuleNames(root: string, listed: Iterable<string> = []): ModuleNames {
   const files = new Set(listed);
-  return new ModuleNames(root, (file) => files.has(file) || existsSync(file));
+  return new ModuleNames(root, (file) => files.has(file) || existsSync(file), [...files]);
 }
 
 interface FileOutline {
@@ -402,6 +404,7 @@ function indexOf(
     (outline.p ?? []).map((p) => ({ path, ...p })),
   );
   let calls: IndexedCall[] | undefined;
+  let references: IndexedReference[] | undefined;
   return {
     root: modules.root,
     functions,
@@ -411,7 +414,28 @@ function indexOf(
       return (calls ??= indexedCalls(withOutlines, names, cache));
     },
     patches,
+    // Made when first read, as the calls: only a conversion in place asks.
+    get references() {
+      return (references ??= withOutlines.flatMap((file) => {
+        const packed = referencesOfOutline(file, cache);
+        return packed.length === 0
+          ? []
+          : referencesOfFile({ ...file, module: modules.ofRelative(file.path) }, packed);
+      }));
+    },
   };
+}
+
+/**
+ * The references of a file's outline: its own (an outline read in this run has its calls, and
+ * references when it has any), from the cache's calls file, or read again.
+ */
+function referencesOfOutline(
+  { file, path, outline }: Required<FileOutline>,
+  cache: IndexCache | undefined,
+): (string | number)[] {
+  if (outline.c) return outline.r ?? [];
+  return cache?.referencesOf(path) ?? outlineOfPath(file)?.r ?? [];
 }
 
 /** The calls of the outlines whose callee's last name is in `names`. */

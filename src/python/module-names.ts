@@ -1,25 +1,51 @@
 import { join, relative, sep } from "node:path";
 
 /**
+ * Top-level scripts every service has, run by path and never imported by name by another module
+ * (`python manage.py`, pytest's conftest): two services having them is no clash.
+ */
+const SCRIPTS = new Set(["manage", "setup", "conftest"]);
+
+/** Folders whose own files declare an installable project: its packages import from there. */
+const PROJECT_FILES = ["pyproject.toml", "setup.cfg", "setup.py"];
+
+/**
+ * Where Python finds a module: the import root it is found from (relative to the project root,
+ * "/" separators; "" for the project root itself) and the dotted name it is imported by there.
+ */
+export interface ModulePlace {
+  importRoot: string;
+  dotted: string;
+}
+
+/**
  * How Python names the modules of one project: the one owner of "which module is this file".
  * One is made per run (see projectModuleNames): what it learns of the disk is never kept past
  * the run, so a long-lived process using the API never sees stale answers.
+ *
+ * A module's identity is its import root and its dotted name (issue 22, item 2): two services of
+ * a monorepo that both have `app.helpers` have two modules. The name this class gives (the
+ * module's id, used by the index, the plans and FileSemantics) is the dotted name alone, unless
+ * the module's import root holds a dotted name another import root of the project holds too;
+ * then every module of that root is named `<import root>/<dotted>` (`services/payments/app.helpers`,
+ * `./app.helpers` for the project root). A project with no such clash keeps the plain names.
  */
 export class ModuleNames {
   /** Whether a file exists, asked once each (the files the run listed answer without the disk). */
   private readonly known = new Map<string, boolean>();
+  /** The import roots holding a dotted name another import root holds too, once asked. */
+  private clashing?: ReadonlySet<string>;
 
   constructor(
     readonly root: string,
     private readonly exists: (file: string) => boolean,
+    /** The project's Python files (absolute): the modules whose names may clash. */
+    private readonly listed: readonly string[] = [],
   ) {}
 
   /**
    * `billing/tasks.py` -> `billing.tasks`; `billing/__init__.py` -> `billing`: the name Python
-   * imports the file by. Its package chain (folders holding `__init__.py`) ends at a folder that
-   * is on `sys.path` when that folder is the root, holds `manage.py` (Django runs from there) or
-   * is a `src` layout folder: `api/proj/shop/services.py` next to `api/proj/manage.py` is
-   * `shop.services`. Otherwise (namespace packages) the name runs from the root.
+   * imports the file by, as a module id (see the class).
    */
   of(file: string): string {
     return this.ofRelative(relative(this.root, file));
@@ -27,6 +53,19 @@ export class ModuleNames {
 
   /** `of` for a path already relative to the root, in the platform's separators. */
   ofRelative(path: string): string {
+    const { importRoot, dotted } = this.placeOfRelative(path);
+    return this.clashingRoots().has(importRoot) ? `${importRoot || "."}/${dotted}` : dotted;
+  }
+
+  /**
+   * The import root and dotted name of a file. Its package chain (folders holding `__init__.py`)
+   * ends at a folder that is on `sys.path` when that folder is the root, holds `manage.py`
+   * (Django runs from there), is a `src` layout folder, or declares a project of its own
+   * (`pyproject.toml`, `setup.cfg`, `setup.py`: installed from there): `api/proj/shop/services.py`
+   * next to `api/proj/manage.py` is `shop.services`. Otherwise (namespace packages) the name
+   * runs from the root.
+   */
+  placeOfRelative(path: string): ModulePlace {
     const parts = path.split(sep);
     const last = parts.pop()!.replace(/\.py$/, "");
     if (last !== "__init__") parts.push(last);
@@ -34,8 +73,29 @@ export class ModuleNames {
     while (base > 0 && this.isFile(join(this.root, ...parts.slice(0, base), "__init__.py"))) base--;
     const folder = join(this.root, ...parts.slice(0, base));
     const onPath =
-      base === 0 || parts[base - 1] === "src" || this.isFile(join(folder, "manage.py"));
-    return (onPath ? parts.slice(base) : parts).join(".");
+      base === 0 ||
+      parts[base - 1] === "src" ||
+      this.isFile(join(folder, "manage.py")) ||
+      PROJECT_FILES.some((f) => this.isFile(join(folder, f)));
+    return onPath
+      ? { importRoot: parts.slice(0, base).join("/"), dotted: parts.slice(base).join(".") }
+      : { importRoot: "", dotted: parts.join(".") };
+  }
+
+  /** The import roots of the listed files that share a dotted name with another import root. */
+  private clashingRoots(): ReadonlySet<string> {
+    if (this.clashing) return this.clashing;
+    const rootsOf = new Map<string, string>();
+    const clashing = new Set<string>();
+    for (const file of this.listed) {
+      if (!file.endsWith(".py")) continue;
+      const { importRoot, dotted } = this.placeOfRelative(relative(this.root, file));
+      if (SCRIPTS.has(dotted)) continue;
+      const seen = rootsOf.get(dotted);
+      if (seen === undefined) rootsOf.set(dotted, importRoot);
+      else if (seen !== importRoot) clashing.add(seen).add(importRoot);
+    }
+    return (this.clashing = clashing);
   }
 
   /**
@@ -56,4 +116,23 @@ export class ModuleNames {
     if (known === undefined) this.known.set(file, (known = this.exists(file)));
     return known;
   }
+}
+
+/** `services/payments/app.helpers` -> `app.helpers`: the name Python imports a module id by. */
+export function dottedName(module: string): string {
+  return module.slice(module.lastIndexOf("/") + 1);
+}
+
+/** `services/payments/app.helpers` -> `services/payments/`: a module id's import root part. */
+export function importRootPart(module: string): string {
+  return module.slice(0, module.lastIndexOf("/") + 1);
+}
+
+/**
+ * The id of the module a dotted name imported in module `from` stands for: Python finds it from
+ * the importing module's own import root (`app.helpers` imported in
+ * `services/payments/app.views` is `services/payments/app.helpers`). An id passes unchanged.
+ */
+export function importedModuleId(from: string | undefined, dotted: string): string {
+  return from === undefined || dotted.includes("/") ? dotted : importRootPart(from) + dotted;
 }

@@ -1,3 +1,5 @@
+import { ReferenceRecorder, type OutlineReference } from "./outline-references.js";
+
 /**
  * A file's outline read from its text without a parse: every `def`/`async def` (with its class,
  * decorators and line) and every call (callee as written, line, awaited or not, enclosing def).
@@ -46,6 +48,8 @@ export interface Outline {
   functions: OutlineFunction[];
   calls: OutlineCall[];
   patches?: OutlinePatch[];
+  /** References to names that are not calls of them (see outline-references.ts). */
+  references?: OutlineReference[];
 }
 
 /** `request.user`, `self.request.user`: the lazy user of a Django request. */
@@ -85,6 +89,11 @@ const KEYWORDS_BEFORE_PAREN = new Set([
 /** `patch`, `mock.patch`, `unittest.mock.patch`, `patch.object`, `mocker.patch.object`. */
 const PATCHER = /(^|\.)patch(\.object)?$/;
 const PATCH_ARGS = /^\(\s*(?:target\s*=\s*)?["']([\w.]+)["']/;
+/** `setattr`, `monkeypatch.setattr`, `mocker.patch.object`'s plain cousin: replaces a name. */
+const SETTER = /(^|\.)setattr$/;
+/** What a test replaces a method with: a lambda or a mock (not `self.x = value`). */
+const REPLACED_BY =
+  /^\s*(?:lambda\b|(?:[\w.]+\.)?(?:Magic|Async|NonCallable)?Mock\(|(?:[\w.]+\.)?create_autospec\()/;
 const PATCH_OBJECT_ARGS = /^\(\s*([\w.\s]+?)\s*,\s*["'](\w+)["']/;
 
 interface Block {
@@ -112,6 +121,7 @@ const DQUOTE = 34;
 const SQUOTE = 39;
 const DOT = 46;
 const AT = 64;
+const EQUALS = 61;
 
 class Scanner {
   private i = 0;
@@ -123,12 +133,17 @@ class Scanner {
   private readonly functions: OutlineFunction[] = [];
   private readonly calls: OutlineCall[] = [];
   private readonly patches: OutlinePatch[] = [];
+  private readonly references = new ReferenceRecorder();
+  /** The logical line being read is an `__all__` statement: its strings are exported names. */
+  private inAll = false;
   private decorators: string[] = [];
   /** Per open bracket, innermost last: the index in `calls` of the call it opens, or -1. */
   private readonly openBrackets: number[] = [];
   // The last identifier chain read, ending where `(` may follow (fields, not an object per word).
   private hasChain = false;
   private chainText = "";
+  /** The chain's first name (`self` in `self.client.get`), kept so that no end slices for it. */
+  private chainRoot = "";
   private chainEnd = 0;
   private chainAwaited = false;
 
@@ -156,18 +171,34 @@ class Scanner {
       else if (c === 41 /* ) */ || c === 93 /* ] */ || c === 125 /* } */) this.bracket(-1);
       else {
         // A dot continues a chain (`self.client.get`); anything else but a space ends it.
-        if (c !== SPACE && c !== TAB && c !== CR && c !== FF && c !== DOT) this.hasChain = false;
+        // `==` compares; a lone `=` assigns to the chain (`runner.mark_done = fake`).
+        if (c !== SPACE && c !== TAB && c !== CR && c !== FF && c !== DOT) {
+          const assigns = c === EQUALS && s.charCodeAt(this.i + 1) !== EQUALS;
+          if (assigns && this.hasChain) this.replacement();
+          this.endChain(c === EQUALS && !assigns ? 0 : c);
+        }
         this.i++;
       }
     }
+    if (this.hasChain) this.endChain(-1);
+    const references = this.references.list();
     return {
       functions: this.functions,
       calls: this.calls,
       ...(this.patches.length > 0 ? { patches: this.patches } : {}),
+      ...(references.length > 0 ? { references } : {}),
     };
   }
 
-  private setChain(text: string, end: number, awaited: boolean): void {
+  /** The chain read last ends, not called: `next` is the character after it (-1: none). */
+  private endChain(next: number): void {
+    if (this.hasChain && this.chainText !== "")
+      this.references.chainEnded(this.chainText, this.chainRoot, next, this.line);
+    this.hasChain = false;
+  }
+
+  private setChain(text: string, end: number, awaited: boolean, root = text): void {
+    this.chainRoot = root;
     this.hasChain = true;
     this.chainText = text;
     this.chainEnd = end;
@@ -175,9 +206,9 @@ class Scanner {
   }
 
   private newline(): void {
+    this.endChain(LF);
     this.i++;
     this.line++;
-    this.hasChain = false;
     if (this.depth === 0) this.lineStart = true;
   }
 
@@ -194,10 +225,14 @@ class Scanner {
     if (j >= s.length || first === LF || first === CR || first === HASH) return;
     this.lineStart = false;
     this.indent = width;
+    this.inAll = s.startsWith("__all__", j);
     while (this.blocks.length > 0 && this.blocks[this.blocks.length - 1].indent >= width)
       this.blocks.pop();
     if (first === AT) this.decorator();
-    else if (!this.startsDefinition()) this.decorators = [];
+    else if (!this.startsDefinition()) {
+      this.decorators = [];
+      this.readImport();
+    }
   }
 
   private decorator(): void {
@@ -206,7 +241,7 @@ class Scanner {
     if (!name) return;
     this.decorators.push(name);
     // `@patch("...")` is a call too.
-    this.setChain(name, this.i, false);
+    this.setChain(name, this.i, false, name.split(".")[0]);
   }
 
   /** `def`, `async def` or `class` opening the line: record it. */
@@ -294,7 +329,7 @@ class Scanner {
         ? s.charCodeAt(this.chainEnd) === DOT
         : /^\s*\.\s*$/.test(s.slice(this.chainEnd, start)));
     if (dotted) {
-      this.setChain(`${this.chainText}.${word}`, this.i, this.chainAwaited);
+      this.setChain(`${this.chainText}.${word}`, this.i, this.chainAwaited, this.chainRoot);
       // `request.user.pk` hands on a loaded value, not the lazy object.
       if (
         word === "user" &&
@@ -309,6 +344,8 @@ class Scanner {
       return;
     }
     const awaited = this.hasChain && this.chainText === "" && this.chainAwaited;
+    // The chain before this word ends here (`restock if ready else None`).
+    if (this.hasChain && !awaited) this.endChain(word.charCodeAt(0));
     if (KEYWORDS_BEFORE_PAREN.has(word)) this.hasChain = false;
     else this.setChain(word, this.i, awaited);
   }
@@ -340,23 +377,47 @@ class Scanner {
       if (within !== undefined) call.within = within;
       this.calls.push(call);
       if (PATCHER.test(this.chainText)) this.patch(this.chainText.endsWith(".object"));
+      // `monkeypatch.setattr(runner, "mark_done", fake)`, or with a dotted path: a patch too.
+      else if (SETTER.test(this.chainText)) this.patch(true) || this.patch(false);
+      this.references.called(this.chainText, this.chainRoot, this.line, () =>
+        this.s.slice(this.i, this.i + 300),
+      );
+      this.hasChain = false;
     }
     this.bracket(1, opened);
   }
 
   /** The literal target of a `patch(` or `patch.object(` opening at `this.i`, if it has one. */
-  private patch(isObject: boolean): void {
+  private patch(isObject: boolean): boolean {
     const head = this.s.slice(this.i, this.i + 300);
     const found = isObject ? PATCH_OBJECT_ARGS.exec(head) : PATCH_ARGS.exec(head);
-    if (!found) return;
+    if (!found) return false;
     this.patches.push({
       target: found[1].replace(/\s+/g, ""),
       ...(isObject ? { attribute: found[2] } : {}),
       line: this.line,
     });
+    return true;
+  }
+
+  /**
+   * `runner.mark_done = lambda job_id: ...` (or a Mock): a test replacing a method of an object
+   * with a sync callable patches it as `patch.object` would (the `=` at `this.i`).
+   */
+  private replacement(): void {
+    const chain = this.chainText;
+    const dot = chain.lastIndexOf(".");
+    if (dot < 0 || this.chainRoot === "self" || this.chainRoot === "cls") return;
+    if (!REPLACED_BY.test(this.s.slice(this.i + 1, this.i + 80))) return;
+    this.patches.push({
+      target: chain.slice(0, dot),
+      attribute: chain.slice(dot + 1),
+      line: this.line,
+    });
   }
 
   private bracket(delta: number, call = -1): void {
+    this.endChain(this.s.charCodeAt(this.i));
     this.depth = Math.max(0, this.depth + delta);
     if (delta > 0) this.openBrackets.push(call);
     else if (this.depth === 0)
@@ -393,6 +454,9 @@ class Scanner {
         (!triple || (s.charCodeAt(j + 1) === quote && s.charCodeAt(j + 2) === quote))
       ) {
         j += triple ? 3 : 1;
+        // A one-line string may name a function (`"shop.tasks.restock"`, an `__all__` entry).
+        if (!triple && j - at < 200 && isIdentStartAt(s, at + 1, s.charCodeAt(at + 1)))
+          this.references.string(s.slice(at + 1, j - 1), this.line, this.inAll);
         break;
       }
       j++;
@@ -400,9 +464,71 @@ class Scanner {
     this.i = j;
     this.hasChain = false;
   }
+
+  /**
+   * `from module import a as b, (c, d)` or `import a.b as c` opening the logical line: its names
+   * are recorded (see ReferenceRecorder) and the statement is read past, its lines counted.
+   */
+  private readImport(): void {
+    const s = this.s;
+    const at = this.i;
+    const from = s.startsWith("from", at) && isRegExpSpace(s.charCodeAt(at + 4));
+    if (!from && !(s.startsWith("import", at) && isRegExpSpace(s.charCodeAt(at + 6)))) return;
+    const end = importStatementEnd(s, at);
+    const text = s.slice(at, end);
+    const line = this.line;
+    for (let k = text.indexOf("\n"); k >= 0; k = text.indexOf("\n", k + 1)) this.line++;
+    this.i = end;
+    this.hasChain = false;
+    // Comments and line continuations out: `(a,  # why\n b)`.
+    const plain = text.replace(/#[^\n]*/g, "").replace(/[\\()\r\n]/g, " ");
+    if (from) {
+      const found = FROM_IMPORT.exec(plain);
+      if (!found) return;
+      const names = importedNames(found[2]).map(([name, alias]): [string, string] => [
+        name,
+        alias ?? name,
+      ]);
+      this.references.importFrom(found[1], names, line);
+    } else
+      for (const [dotted, alias] of importedNames(plain.slice("import".length)))
+        this.references.importModule(dotted, alias);
+  }
 }
 
 const IDENT_START = /[\p{ID_Start}_]/u;
+
+const FROM_IMPORT = /^from\s+(\.*[\p{ID_Continue}.]*)\s+import\s+(.*)$/su;
+
+/** `a as b, c.d` -> `[["a", "b"], ["c.d", undefined]]`. */
+function importedNames(list: string): [string, string | undefined][] {
+  return list.split(",").flatMap((item): [string, string | undefined][] => {
+    const [name, as, alias] = item.trim().split(/\s+/);
+    if (!name) return [];
+    return [[name, as === "as" ? alias : undefined]];
+  });
+}
+
+/**
+ * Where an import statement opening at `at` ends: the end of its logical line (parentheses and
+ * backslashes continue it; a comment or `;` ends it).
+ */
+function importStatementEnd(s: string, at: number): number {
+  let depth = 0;
+  for (let j = at; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 40) depth++;
+    else if (c === 41) depth = Math.max(0, depth - 1);
+    else if (c === BACKSLASH && (s.charCodeAt(j + 1) === LF || s.charCodeAt(j + 1) === CR))
+      j += s.charCodeAt(j + 1) === CR && s.charCodeAt(j + 2) === LF ? 2 : 1;
+    else if (c === HASH) {
+      if (depth === 0) return j;
+      while (j < s.length && s.charCodeAt(j + 1) !== LF) j++;
+    } else if ((c === LF || c === 59) && depth === 0)
+      return c === LF && s.charCodeAt(j - 1) === CR ? j - 1 : j;
+  }
+  return s.length;
+}
 
 /**
  * Can an identifier start at `at` (its code `code`)? ASCII answered by its code; the Unicode test

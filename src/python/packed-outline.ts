@@ -15,7 +15,16 @@ export interface PackedOutline {
   /** Absent in an outline the index cache gives back: its calls are read apart (`callsOf`). */
   c?: (string | number)[];
   p?: Outline["patches"];
+  /**
+   * References that are not calls, three values each (`kind, text, line`; see
+   * outline-references.ts). Absent when there are none, and in an outline the index cache gives
+   * back (read apart, like the calls).
+   */
+  r?: (string | number)[];
 }
+
+/** Values per reference in `PackedOutline.r`. */
+export const PACKED_REFERENCE_WIDTH = 3;
 
 /** Values per call in `PackedOutline.c`. */
 export const PACKED_CALL_WIDTH = 4;
@@ -41,5 +50,8 @@ export function packOutline(outline: Outline): PackedOutline {
     ]),
     c,
     ...(outline.patches ? { p: outline.patches } : {}),
+    ...(outline.references
+      ? { r: outline.references.flatMap((r) => [r.kind, r.text, r.line]) }
+      : {}),
   };
 }

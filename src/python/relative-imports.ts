@@ -1,18 +1,25 @@
+import { dottedName, importedModuleId } from "./module-names.js";
+
 /**
- * A qualified name made absolute: `.clients.notify` imported in `app.views` is
- * `app.clients.notify` (in a package's `__init__.py` one dot is the package itself).
+ * A qualified name made absolute, as the project index names it: `.clients.notify` imported in
+ * `app.views` is `app.clients.notify` (in a package's `__init__.py` one dot is the package
+ * itself). In a module whose id carries its import root (two services of a monorepo that share
+ * module names; see ModuleNames), the name carries that root too: Python finds it from there.
  */
 export function absoluteName(
   qualified: string,
   module: string | undefined,
   path: string,
 ): string | undefined {
-  if (!qualified.startsWith(".")) return qualified;
+  if (!qualified.startsWith(".")) return importedModuleId(module, qualified);
   if (module === undefined) return undefined;
   const dots = qualified.length - qualified.replace(/^\.+/, "").length;
   const isPackage = /(^|[\\/])__init__\.py$/.test(path);
-  const base = module.split(".").filter((p) => p !== "");
+  const base = dottedName(module)
+    .split(".")
+    .filter((p) => p !== "");
   const keep = base.length - (isPackage ? dots - 1 : dots);
   if (keep < 0) return undefined;
-  return [...base.slice(0, keep), qualified.slice(dots)].filter((p) => p !== "").join(".");
+  const absolute = [...base.slice(0, keep), qualified.slice(dots)].filter((p) => p !== "");
+  return importedModuleId(module, absolute.join("."));
 }

@@ -30,6 +30,8 @@ interface Holder {
   pid: number;
   host: string;
   started: number;
+  /** What the holder is doing, said to a run that waits for it: `running --verify`. */
+  doing?: string;
 }
 
 export interface LockOptions {
@@ -37,6 +39,8 @@ export interface LockOptions {
   onWait?: (message: string) => void;
   /** How long to wait for the other run, in milliseconds. */
   timeoutMs?: number;
+  /** What this run will do while it holds the lock, said to a run that waits for it. */
+  doing?: string;
 }
 
 /** Releases the lock (once; later calls do nothing). */
@@ -53,7 +57,12 @@ export async function lockProject(
   const dir = cacheFolder(root, true);
   if (!dir) return undefined;
   const file = join(dir, "lock");
-  const me: Holder = { pid: process.pid, host: hostname(), started: Date.now() };
+  const me: Holder = {
+    pid: process.pid,
+    host: hostname(),
+    started: Date.now(),
+    ...(options.doing ? { doing: options.doing } : {}),
+  };
   const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
   let told = false;
   for (;;) {
@@ -74,7 +83,7 @@ export async function lockProject(
       removeQuietly(file);
       continue;
     }
-    const who = holder ? ` (pid ${holder.pid})` : "";
+    const who = holder ? ` (pid ${holder.pid}${holder.doing ? `, ${holder.doing}` : ""})` : "";
     if (!told) {
       options.onWait?.(`waiting for another asyncshift run on this project${who} to finish...`);
       told = true;
@@ -107,7 +116,12 @@ function tryCreate(file: string, me: Holder): boolean {
 function holderOf(file: string): Holder | undefined {
   try {
     const holder = JSON.parse(readFileSync(file, "utf8")) as Holder;
-    return typeof holder.pid === "number" && typeof holder.host === "string" ? holder : undefined;
+    if (typeof holder.pid !== "number" || typeof holder.host !== "string") return undefined;
+    // Printed to a waiting run's terminal: plain words only (the file lies in the repository).
+    const { doing, ...rest } = holder;
+    return typeof doing === "string" && /^[\w .,:=`'-]{1,80}$/.test(doing)
+      ? { ...rest, doing }
+      : rest;
   } catch {
     return undefined; // being written this instant, or damaged: waited for, then judged by age
   }

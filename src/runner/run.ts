@@ -12,6 +12,7 @@ import {
 import { projectOfFile } from "../project/project-facts.js";
 import { mockedRewrites, withMockFindings } from "../project/mocks.js";
 import { VERSION } from "../version.js";
+import { buildId } from "../build-id.js";
 import { inertResult, refusalToWrite, type FileJob, type FileLook } from "./file-job.js";
 import { runnerDiagnostic } from "../model/reported.js";
 import type { FileResult, RunResult, Summary } from "../model/results.js";
@@ -92,7 +93,7 @@ export function fileLook(
   });
 }
 
-/** What cached pre-pass results depend on besides the files: the tool and the trigger words. */
+/** What cached pre-pass results depend on besides the files: the build and the trigger words. */
 export function cacheKey(
   registry: Registry,
   transforms: readonly Transform[],
@@ -101,6 +102,7 @@ export function cacheKey(
   // A file over the size limit has an empty entry: a run with another limit reads it again.
   return [
     VERSION,
+    buildId(),
     ...registry.flatMap((t) => t.meta.triggers),
     transforms.length,
     maxFileSize ?? "",
@@ -123,6 +125,11 @@ export interface RunHooks {
   source?: { file: string; text: string };
   /** Told once when another run holds the project's lock and this one waits for it. */
   onWait?: (message: string) => void;
+  /**
+   * The caller holds the project's lock for longer than this run (--verify: its test suite runs
+   * before and after the writes): the run does not take it again.
+   */
+  lockHeld?: boolean;
   /** Ctrl-C, SIGTERM: once aborted, no further write group is started. */
   signal?: AbortSignal;
   /** The changed texts will be written (`-i`): the project's formatter runs on them. */

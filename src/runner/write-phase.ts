@@ -25,9 +25,16 @@ export interface WriteSession {
  */
 export async function startWrites(
   root: string,
-  hooks: { onWait?: (message: string) => void; onWriting?: (writing: boolean) => void } = {},
+  hooks: {
+    onWait?: (message: string) => void;
+    onWriting?: (writing: boolean) => void;
+    /** The caller holds the project's lock already (--verify, for its suites too). */
+    lockHeld?: boolean;
+  } = {},
 ): Promise<WriteSession> {
-  const release = await lockProject(root, hooks.onWait ? { onWait: hooks.onWait } : {});
+  const release = hooks.lockHeld
+    ? undefined
+    : await lockProject(root, hooks.onWait ? { onWait: hooks.onWait } : {});
   const journal = WriteJournal.open(root, true);
   const notices: Notice[] = [];
   if (!journal)

@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import {
   asyncshift,
   BIN,
@@ -166,6 +166,77 @@ describe("--verify", () => {
     );
     expect(stderr).toContain("interrupted: every file the run changed is as it was before the run");
   }, 30_000);
+});
+
+describe("--verify and the project's lock (issue 22)", () => {
+  /** Starts the command line without waiting for it; its output so far, and its end. */
+  const start = (dir: string, args: string[]) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: "1", CI: "" },
+    });
+    let out = "";
+    let exited = false;
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    const done = new Promise<number | null>((r) =>
+      child.on("close", (code) => {
+        exited = true;
+        r(code);
+      }),
+    );
+    return { done, output: () => out, exited: () => exited };
+  };
+  /** Ends a suite's wait loop (its folder gone already when the test passed). */
+  const stopLoop = (dir: string) => {
+    if (existsSync(dir)) writeFileSync(join(dir, "go"), "");
+  };
+  const until = async (what: string, ready: () => boolean) => {
+    for (let i = 0; i < 300 && !ready(); i++) await new Promise((r) => setTimeout(r, 50));
+    if (!ready()) throw new Error(`timed out waiting for ${what}`);
+  };
+
+  it("is held while the suite runs after writing: a second writing run waits, then goes on", async () => {
+    const dir = project();
+    // The baseline passes at once; the run after writing says so, then waits for `go`.
+    const command =
+      "if [ -f baseline.done ]; then touch suite.running; while [ ! -f go ] && [ -f manage.py ]; do sleep 0.05; done; " +
+      "else touch baseline.done; fi";
+    const first = start(dir, ["--write", "--verify", command, "."]);
+    // However the test ends, the suite's loop ends (it outlives a failed assertion otherwise).
+    onTestFinished(() => stopLoop(dir));
+    await until("the suite after writing", () => existsSync(join(dir, "suite.running")));
+    expect(readFileSync(join(dir, "app/tasks.py"), "utf8")).toContain(REWRITTEN);
+    const second = start(dir, ["--write", "."]);
+    await until("the second run to wait", () => second.output().includes("waiting"));
+    expect(second.output()).toMatch(
+      /asyncshift: waiting for another asyncshift run on this project \(pid \d+, running --verify\) to finish/,
+    );
+    // Still waiting while the suite runs.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(second.exited()).toBe(false);
+    writeFileSync(join(dir, "go"), "");
+    expect(await first.done, first.output()).toBe(0);
+    expect(await second.done, second.output()).toBe(0);
+    expect(first.output()).toContain("verify: 2 write groups applied, 2 kept");
+    expect(readFileSync(join(dir, "app/other.py"), "utf8")).toContain(REWRITTEN);
+    expect(existsSync(join(dir, ".asyncshift_cache/lock"))).toBe(false);
+  }, 60_000);
+
+  it("is held during the baseline too, and let go when the baseline stops the run", async () => {
+    const dir = project();
+    const command = "touch baseline.running; while [ ! -f go ] && [ -f manage.py ]; do sleep 0.05; done; exit 3";
+    const first = start(dir, ["--write", "--verify", command, "."]);
+    onTestFinished(() => stopLoop(dir));
+    await until("the baseline", () => existsSync(join(dir, "baseline.running")));
+    const second = start(dir, ["--write", "."]);
+    await until("the second run to wait", () => second.output().includes("waiting"));
+    writeFileSync(join(dir, "go"), "");
+    // The baseline fails naming no test: nothing written, exit 2; the second run then writes.
+    expect(await first.done, first.output()).toBe(2);
+    expect(await second.done, second.output()).toBe(0);
+    expect(readFileSync(join(dir, "app/tasks.py"), "utf8")).toContain(REWRITTEN);
+  }, 60_000);
 });
 
 const PYTHON = join(ROOT, ".venv-test/django-5.2/bin/python");

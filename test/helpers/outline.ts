@@ -1,5 +1,10 @@
 import type { Outline, OutlineCall, OutlineFunction } from "../../src/python/outline.js";
-import { PACKED_CALL_WIDTH, type PackedOutline } from "../../src/python/packed-outline.js";
+import {
+  PACKED_CALL_WIDTH,
+  PACKED_REFERENCE_WIDTH,
+  type PackedOutline,
+} from "../../src/python/packed-outline.js";
+import type { OutlineReference } from "../../src/python/outline-references.js";
 
 /** The outline a packed one was made from (the runner reads only the packed form). */
 export function unpackOutline(packed: PackedOutline): Outline {
@@ -27,5 +32,18 @@ export function unpackOutline(packed: PackedOutline): Outline {
       ...(within >= 0 ? { within } : {}),
     });
   }
-  return { functions, calls, ...(packed.p ? { patches: packed.p } : {}) };
+  const references: OutlineReference[] = [];
+  const r = packed.r ?? [];
+  for (let k = 0; k + PACKED_REFERENCE_WIDTH - 1 < r.length; k += PACKED_REFERENCE_WIDTH)
+    references.push({
+      kind: r[k] as OutlineReference["kind"],
+      text: r[k + 1] as string,
+      line: r[k + 2] as number,
+    });
+  return {
+    functions,
+    calls,
+    ...(packed.p ? { patches: packed.p } : {}),
+    ...(references.length > 0 ? { references } : {}),
+  };
 }

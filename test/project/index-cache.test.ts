@@ -29,6 +29,7 @@ const cacheFilesOf = (dir: string): string[] =>
 const SOURCE = [
   "from unittest import mock",
   "from django.db import models",
+  "from shop.kitchen import räumen",
   "",
   "class Küche(models.Model):",
   "    objects = models.Manager()",
@@ -42,6 +43,7 @@ const SOURCE = [
   "        return inner()",
   "",
   "async def poll(job, request):",
+  "    POOL.submit(räumen, job)  # a reference that is not a call",
   "    await asyncio.sleep(1)",
   "    await open_orders_for(request.user)",
   "    return await sync_to_async(job.refresh)()",
@@ -67,10 +69,19 @@ describe("the index cache", () => {
     written.set("b.py", stat, { inert: true });
     written.save(new Set(["a.py", "b.py"]));
     const read = new IndexCache(root, "key");
-    // The outline comes back without its calls, which are read apart, when asked for.
-    const { c, ...withoutCalls } = prePass.outline;
+    // A name imported and handed on, attributes handed on whole, a string naming a dotted path.
+    expect(outline.references).toEqual([
+      { kind: 0, text: "shop.kitchen.räumen", line: 17 },
+      { kind: 6, text: "user", line: 19 },
+      { kind: 6, text: "refresh", line: 20 },
+      { kind: 4, text: "billing.tasks.asyncio.run", line: 22 },
+      { kind: 6, text: "asyncio", line: 24 },
+    ]);
+    // The outline comes back without its calls and references, read apart when asked for.
+    const { c, r, ...withoutCalls } = prePass.outline;
     expect(read.get("a.py", stat)).toEqual({ ...prePass, outline: withoutCalls });
     expect(read.callsOf("a.py")).toEqual(c);
+    expect(read.referencesOf("a.py")).toEqual(r);
     expect(read.get("b.py", stat)).toEqual({ inert: true });
     expect(read.get("a.py", { ...stat, size: 1235 })).toBeUndefined();
     expect(read.get("a.py", { ...stat, hash: "b".repeat(64) })).toBeUndefined();
@@ -103,7 +114,7 @@ describe("the index cache", () => {
     expect(cold.files[0].status).toBe("changed");
   });
 
-  it("gives the index the same calls cold, warm, and with the calls file gone or not matching", async () => {
+  it("gives the index the same calls and references cold, warm, and with the calls file gone or not matching", async () => {
     const dir = tempProject({
       "pyproject.toml": '[project]\nname = "shop"\ndependencies = ["Django>=4.2"]\n',
       "shop/__init__.py": "",
@@ -116,13 +127,20 @@ describe("the index cache", () => {
       const pool = new Pool(1, SETUP.pool);
       const { index } = await projectPrePass(pool, files, { paths: [dir] }, dir, "k", () => []);
       await pool.close();
-      return JSON.stringify(index.calls);
+      return JSON.stringify([index.calls, index.references]);
     };
     const cold = await calls();
-    expect(JSON.parse(cold).length).toBeGreaterThan(2);
+    expect(JSON.parse(cold)[0].length).toBeGreaterThan(2);
+    expect(JSON.parse(cold)[1]).toEqual([
+      { path: "shop/models.py", line: 17, kind: "value", target: "shop.kitchen.räumen" },
+      { path: "shop/models.py", line: 19, kind: "attribute", target: "user" },
+      { path: "shop/models.py", line: 20, kind: "attribute", target: "refresh" },
+      { path: "shop/models.py", line: 22, kind: "path", target: "billing.tasks.asyncio.run" },
+      { path: "shop/models.py", line: 24, kind: "attribute", target: "asyncio" },
+    ]);
     expect(await calls()).toBe(cold);
     const callsFile = cacheFilesOf(dir).find((f) => /calls-v\d+\.json$/.test(f))!;
-    writeFileSync(callsFile, JSON.stringify({ token: "other", calls: {} }));
+    writeFileSync(callsFile, JSON.stringify({ token: "other", calls: {}, references: {} }));
     expect(await calls()).toBe(cold);
     rmSync(callsFile);
     expect(await calls()).toBe(cold);

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { run } from "../../src/api.js";
 import { projectModuleNames, projectRootOf } from "../../src/project/project-index.js";
+import { dottedName, importedModuleId } from "../../src/python/module-names.js";
+import { absoluteName } from "../../src/python/relative-imports.js";
 
 const moduleOf = (root: string, file: string) => projectModuleNames(root).of(file);
 import { removeTempProjects, tempProject } from "../helpers/project.js";
@@ -135,6 +137,66 @@ describe("the project index", () => {
     );
     // `apps/` holds no __init__.py and is not on sys.path: a namespace package.
     expect(moduleOf(root, join(root, "apps/users/views.py"))).toBe("apps.users.views");
+  });
+
+  it("names a package installed from its own folder (pyproject.toml, setup.cfg, setup.py) from there", () => {
+    const dir = tempProject({
+      "repo/.git/HEAD": "",
+      "repo/libs/payments/pyproject.toml": "[project]\nname = 'payments'\n",
+      "repo/libs/payments/payments/__init__.py": "",
+      "repo/libs/payments/payments/api.py": "",
+      "repo/libs/legacy/setup.py": "",
+      "repo/libs/legacy/legacy/__init__.py": "",
+      "repo/libs/legacy/legacy/db.py": "",
+    });
+    const root = join(dir, "repo");
+    expect(moduleOf(root, join(root, "libs/payments/payments/api.py"))).toBe("payments.api");
+    expect(moduleOf(root, join(root, "libs/legacy/legacy/db.py"))).toBe("legacy.db");
+  });
+
+  it("names two services' same-named modules apart, by import root (issue 22, item 2)", () => {
+    const files = {
+      "repo/.git/HEAD": "",
+      "repo/services/invoicing/manage.py": "",
+      "repo/services/invoicing/app/__init__.py": "",
+      "repo/services/invoicing/app/helpers.py": "",
+      "repo/services/invoicing/app/only_here.py": "",
+      "repo/services/payments/manage.py": "",
+      "repo/services/payments/app/__init__.py": "",
+      "repo/services/payments/app/helpers.py": "",
+      "repo/tools/api/manage.py": "",
+      "repo/tools/api/ops/__init__.py": "",
+      "repo/tools/api/ops/cli.py": "",
+    };
+    const dir = tempProject(files);
+    const root = join(dir, "repo");
+    const listed = Object.keys(files).map((f) => join(dir, f));
+    const names = projectModuleNames(root, listed);
+    expect(names.of(join(root, "services/invoicing/app/helpers.py"))).toBe(
+      "services/invoicing/app.helpers",
+    );
+    expect(names.of(join(root, "services/payments/app/helpers.py"))).toBe(
+      "services/payments/app.helpers",
+    );
+    // Every module of a clashing service carries its root; a service whose names clash with no
+    // other keeps the plain names.
+    expect(names.of(join(root, "services/invoicing/app/only_here.py"))).toBe(
+      "services/invoicing/app.only_here",
+    );
+    expect(names.of(join(root, "tools/api/ops/cli.py"))).toBe("ops.cli");
+    expect(names.placeOfRelative(join("services", "payments", "app", "helpers.py"))).toEqual({
+      importRoot: "services/payments",
+      dotted: "app.helpers",
+    });
+    // A name imported in a module is found from that module's own import root.
+    expect(importedModuleId("services/payments/app.views", "app.helpers")).toBe(
+      "services/payments/app.helpers",
+    );
+    expect(importedModuleId("ops.cli", "app.helpers")).toBe("app.helpers");
+    expect(
+      absoluteName(".helpers.mark_paid", "services/payments/app.views", "x/app/views.py"),
+    ).toBe("services/payments/app.helpers.mark_paid");
+    expect(dottedName("services/payments/app.helpers")).toBe("app.helpers");
   });
 
   it("names modules per run: a file added since an earlier run in the same process counts", () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { outlineOf } from "../../src/python/outline.js";
+import { REFERENCE } from "../../src/python/outline-references.js";
+import { packOutline } from "../../src/python/packed-outline.js";
+import { unpackOutline } from "../helpers/outline.js";
 
 const SOURCE = `"""Module docstring with def fake(): pass"""
 import asyncio
@@ -123,6 +126,123 @@ describe("outlineOf: what the scanner reads character by character", () => {
       ["odd", 5],
       ["done", 8],
       ["defx", 9],
+    ]);
+  });
+});
+
+describe("outlineOf: references that are not calls (issue 22, item 3)", () => {
+  const SOURCE = [
+    "import json",
+    "import shop.services",
+    "import shop.tasks as task_module",
+    "from django.urls import path",
+    "from concurrent.futures import ThreadPoolExecutor",
+    "from .stock import (  # what the pool runs",
+    "    restock,",
+    "    recount as count_again,",
+    ")",
+    "from shop.signals import on_paid, \\",
+    "    on_refund",
+    "from shop.legacy import *",
+    "",
+    "POOL = ThreadPoolExecutor()",
+    "",
+    "def later(pk):",
+    "    POOL.submit(restock, pk)",
+    "    count_again(pk)",
+    "    executor.map(shop.services.charge, [pk])",
+    "    task_module.send_receipt.delay(pk)",
+    "    getattr(task_module, 'cleanup')()",
+    '    getattr(self, "handle_paid")',
+    "    signal.connect(receiver=on_paid)",
+    "    json.dumps(pk)",
+    "    handlers = [on_refund, self.on_void]",
+    "    return self.on_void.__name__",
+    "",
+    "urlpatterns = [path('restock/', restock_view), path('x/', 'shop.views.index')]",
+    "BEAT = {'task': 'shop.tasks:nightly'}",
+    "__all__ = [",
+    "    'later',",
+    '    "POOL",',
+    "    'restock',",
+    "]",
+  ].join("\r\n");
+
+  it("records imported names handed on, getattr, __all__, dotted strings and star imports; not calls", () => {
+    const outline = outlineOf(SOURCE);
+    expect(outline.references).toEqual([
+      { kind: REFERENCE.star, text: "shop.legacy", line: 12 },
+      { kind: REFERENCE.value, text: ".stock.restock", line: 17 },
+      { kind: REFERENCE.value, text: "shop.services.charge", line: 19 },
+      { kind: REFERENCE.value, text: "shop.tasks.send_receipt.delay", line: 20 },
+      { kind: REFERENCE.getattr, text: "shop.tasks.cleanup", line: 21 },
+      // The module itself, handed to getattr: no function has its name.
+      { kind: REFERENCE.value, text: "shop.tasks", line: 21 },
+      { kind: REFERENCE.getattrAny, text: "handle_paid", line: 22 },
+      { kind: REFERENCE.value, text: "shop.signals.on_paid", line: 23 },
+      { kind: REFERENCE.value, text: "shop.signals.on_refund", line: 25 },
+      { kind: REFERENCE.attribute, text: "on_void", line: 25 },
+      { kind: REFERENCE.attribute, text: "__name__", line: 26 },
+      { kind: REFERENCE.path, text: "shop.views.index", line: 28 },
+      { kind: REFERENCE.path, text: "shop.tasks.nightly", line: 29 },
+      { kind: REFERENCE.exported, text: "later", line: 31 },
+      { kind: REFERENCE.exported, text: "POOL", line: 32 },
+      { kind: REFERENCE.exported, text: "restock", line: 33 },
+    ]);
+    // Reading the imports past keeps every line number and call as before.
+    expect(outline.functions.map((f) => [f.name, f.line])).toEqual([["later", 16]]);
+    expect(outline.calls.map((c) => `${c.callee}@${c.line}`)).toEqual([
+      "ThreadPoolExecutor@14",
+      "POOL.submit@17",
+      "count_again@18",
+      "executor.map@19",
+      "task_module.send_receipt.delay@20",
+      "getattr@21",
+      "getattr@22",
+      "signal.connect@23",
+      "json.dumps@24",
+      "path@28",
+      "path@28",
+    ]);
+  });
+
+  it("packs and unpacks them", () => {
+    const outline = outlineOf(SOURCE);
+    expect(unpackOutline(packOutline(outline))).toEqual(outline);
+  });
+});
+
+describe("outlineOf: a test replacing a method (orm-review W1)", () => {
+  it("records setattr, monkeypatch.setattr and an assigned lambda or mock as patches", () => {
+    const outline = outlineOf(
+      [
+        "def test_finish(monkeypatch, mocker):",
+        "    runner.mark_done = lambda job_id: seen.append(job_id)",
+        '    monkeypatch.setattr(runner, "mark_failed", fake)',
+        '    monkeypatch.setattr("jobs.runner.Runner.retry", fake)',
+        '    setattr(runner, "cleanup", None)',
+        "    runner.notify = mock.MagicMock()",
+        "    runner.status = 'done'",
+        "    self.helper = lambda: None",
+        "    if runner.count == 1: pass",
+      ].join("\n"),
+    );
+    expect(outline.patches).toEqual([
+      { target: "runner", attribute: "mark_done", line: 2 },
+      { target: "runner", attribute: "mark_failed", line: 3 },
+      { target: "jobs.runner.Runner.retry", line: 4 },
+      { target: "runner", attribute: "cleanup", line: 5 },
+      { target: "runner", attribute: "notify", line: 6 },
+    ]);
+    // Each is a reference that is not a call too (an assigned attribute, a name set).
+    expect(outline.references?.map((r) => r.text)).toEqual([
+      "mark_done",
+      "mark_failed",
+      "jobs.runner.Runner.retry",
+      "cleanup",
+      "notify",
+      "status",
+      "helper",
     ]);
   });
 });

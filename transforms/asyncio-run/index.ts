@@ -1,4 +1,5 @@
 import { functionKey } from "../../src/model/function-key.js";
+import { dottedName } from "../../src/python/module-names.js";
 import type { ImportBinding } from "../../src/model/types.js";
 import { isUnderMainGuard, needsParenthesesForAwait } from "../../src/python/shapes.js";
 import { FindingsReporter } from "../../src/model/findings.js";
@@ -400,7 +401,7 @@ function entryPointOf(file: FileSemantics, call: SyntaxNode, ctx: Context): stri
       : undefined;
   const name = def.childForFieldName("name")?.text;
   if (!name || file.enclosingClass(def)) return undefined;
-  if (file.module && ctx.project.entryPoints?.includes(functionKey(file.module, name)))
+  if (file.module && ctx.project.entryPoints?.includes(functionKey(dottedName(file.module), name)))
     return `${name}(), a console script the project declares`;
   // A decorated function (a Celery task, a signal receiver) also runs inside the framework.
   const decorated = def.parent?.type === "decorated_definition";

@@ -1,4 +1,5 @@
 import { callArguments } from "../../src/python/calls.js";
+import { importedModuleId } from "../../src/python/module-names.js";
 import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { asyncMethodFor } from "../../src/django/api.js";
@@ -309,7 +310,7 @@ function lambdaReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
 function importedReason(f: OrmFile, qualified: string, written: string, stored: string): Reason {
   const module = qualified.split(".").slice(0, -1).join(".");
   const index = f.ctx.project.index;
-  if (index?.functions.some((fn) => fn.module === module))
+  if (index?.functions.some((fn) => fn.module === importedModuleId(f.file.module, module)))
     return kept(
       `${written} runs ${qualified}, a function of the project whose calls reach no Django ORM work the project survey found${stored}`,
     );
@@ -329,6 +330,12 @@ function nameReason(f: OrmFile, target: SyntaxNode, written: string, stored: str
       return kept(
         `${written} runs ${target.text}, a parameter: what it runs is its caller's choice, and nothing here can be converted${stored}`,
       );
+    const defs = bound.filter((b) => b.node.parent?.type === "function_definition");
+    if (bound.length > 1 && defs.length === bound.length)
+      return {
+        code: "AS208",
+        message: `${written} kept${stored}: ${target.text} is defined ${bound.length} times here (lines ${bound.map((b) => lineOf(b.node)).join(", ")}), and the transform does not choose the def a call runs by the path taken: if they do ORM work, give each an async form by hand (or one name per def)`,
+      };
     if (bound.length > 0)
       return kept(
         `${written} runs ${target.text}, a value bound on line ${lineOf(bound[0].node)} that the transform cannot follow${stored}`,

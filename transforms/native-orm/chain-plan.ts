@@ -4,9 +4,11 @@ import { callArguments } from "../../src/python/calls.js";
 import { isAsyncFunction, needsParenthesesForAwait } from "../../src/python/shapes.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import { isNestedDef, nameOf, ownProblems, reachedFunctions, reachesOtherFiles } from "./chains.js";
+import { referencesReaching } from "./nested-defs.js";
 import { planChains, twinName } from "./chain-planner.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
 import { callsNamed } from "../../src/project/index-lookup.js";
+import { nonCallReferencesOf } from "../../src/project/references.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
 import { identifierCounts, lineOf } from "./state.js";
 import type {
@@ -109,7 +111,11 @@ function functionFacts(
     twinTaken: counts().has(twinName(name)),
     references: referencesOf(f, fn.def, counts),
     nested: isNestedDef(fn.def),
-    calledElsewhere: calledFromOtherFiles(f, name),
+    // Called from another file or patched by a test; or named there other than by a call
+    // (handed on as a value, got by getattr, exported, in a string: issue 22, item 3).
+    calledElsewhere:
+      calledFromOtherFiles(f, name) ||
+      nonCallReferencesOf(f.ctx.project.index, f.file.module, fn.def).length > 0,
     twinnedForProject: projectPlan(f)?.twins[chainKey(f, fn.def)] !== undefined,
   };
 }
@@ -126,7 +132,7 @@ function referencesOf(
 ): number {
   const name = nameOf(def);
   for (let n = def.parent; n; n = n.parent)
-    if (n.type === "function_definition") return f.file.referencesInScope(n, name).length;
+    if (n.type === "function_definition") return referencesReaching(f, n, def).length;
   return (counts().get(name) ?? 1) - 1;
 }
 

@@ -51,15 +51,15 @@ export function twinName(name: string): string {
  * May the reached function `fn` become `async def` in place? Else it keeps its sync form for the
  * callers that stay sync, and gains an async twin beside it. `asyncCalls`: how many of the calls
  * naming it are made by code that becomes async (converting wrappers, functions converted in
- * place). The one place this is decided: a reference check of the index (which records calls,
- * not yet references) plugs in here.
+ * place). The one place this is decided; the index's calls, patches and references that are not
+ * calls (issue 22, item 3) come in as `calledElsewhere`.
  */
 export function mayConvertInPlace(
   fn: FunctionFacts,
   use: { asyncCalls: number; scope: PlannerInput["scope"] },
 ): boolean {
-  // A chain reaching another file: a caller the index cannot see (an imported name passed on as
-  // a value) would break if the function became async.
+  // A chain reaching another file: a caller the index cannot see (another repository importing
+  // the module, a name built at run time) would break if the function became async.
   if (use.scope === "project") return false;
   // Named in its file by code that stays sync: a sync caller, a value passed on, a registry.
   if (fn.references === undefined || fn.references > use.asyncCalls) return false;

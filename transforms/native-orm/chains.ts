@@ -2,6 +2,7 @@ import { versionAtLeast } from "../../src/django/orm.js";
 import { resolveMethod } from "../../src/python/mro.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { unprovenChains } from "./lazy-relations.js";
+import { definedIn, reachingDef, referencesReaching } from "./nested-defs.js";
 import {
   crossCallsOf,
   indexedFunctionsNamed,
@@ -52,16 +53,17 @@ export function chainTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefi
 }
 
 /**
- * `def load_blocking(): ...` in the function `scope`, named only by `callee` (its one use, the
- * wrapper's `sync_to_async(load_blocking)`): a plain nested def, converted in place with its caller.
+ * `def load_blocking(): ...` in the function `scope` (in its body or in an `if`/`try` block of
+ * it), the def that `callee` runs and named by no other reference that may run it (its one use,
+ * the wrapper's `sync_to_async(load_blocking)`): a plain nested def, converted in place with its
+ * caller. One name defined in two branches is two such defs, each with its own wrapper.
  */
 function nestedTarget(f: OrmFile, scope: SyntaxNode, callee: SyntaxNode): SyntaxNode | undefined {
   if (scope.type !== "function_definition") return undefined;
-  const bound = f.file.bindingsNamed(scope, callee.text);
-  const def = bound.length === 1 ? bound[0].node.parent : undefined;
-  if (def?.type !== "function_definition" || def.parent?.parent?.id !== scope.id) return undefined;
+  const def = reachingDef(f, scope, callee);
+  if (!def || !definedIn(def, scope)) return undefined;
   if (def.children.some((c) => c.type === "async")) return undefined;
-  const uses = f.file.referencesInScope(scope, callee.text);
+  const uses = referencesReaching(f, scope, def);
   return uses.length === 1 && uses[0].id === callee.id ? def : undefined;
 }
 

@@ -2,6 +2,7 @@ import { surveyedPlan } from "../../src/model/plans.js";
 import { functionKey } from "../../src/model/function-key.js";
 import { functionsNamed } from "../../src/project/index-lookup.js";
 import { decorators, fromModuleName, isAsyncFunction } from "../../src/python/shapes.js";
+import { dottedName, importedModuleId } from "../../src/python/module-names.js";
 import { resolveMethod } from "../../src/python/mro.js";
 import type {
   ImportBinding,
@@ -39,18 +40,22 @@ export function chainKey(f: OrmFile, def: SyntaxNode): string {
  * `billing.views` -> `billing.services.helper`; `from . import services` -> `billing.services`.
  */
 function absoluteName(f: OrmFile, binding: ImportBinding): string | undefined {
-  if (binding.statement.type !== "import_from_statement") return binding.qualified;
+  // Ids: found from the importing module's import root (a monorepo's services; see ModuleNames).
+  const id = (dotted: string) => importedModuleId(f.file.module, dotted);
+  if (binding.statement.type !== "import_from_statement") return id(binding.qualified);
   const from = fromModuleName(binding.statement);
   const dots = /^\.*/.exec(from)![0].length;
   // `from . import services` is qualified `.services`, `from .x import y` `.x.y`.
   const name = binding.qualified.slice(from.length + (from.endsWith(".") ? 0 : 1));
-  if (dots === 0) return binding.qualified;
-  const own = (f.file.module ?? "").split(".").filter(Boolean);
+  if (dots === 0) return id(binding.qualified);
+  const own = dottedName(f.file.module ?? "")
+    .split(".")
+    .filter(Boolean);
   const isPackage = /(^|\/)__init__\.py$/.test(f.file.path);
   const base = isPackage ? own : own.slice(0, -1);
   if (dots - 1 > base.length) return undefined;
   const rest = from.slice(dots);
-  return [...base.slice(0, base.length - (dots - 1)), ...(rest ? [rest] : []), name].join(".");
+  return id([...base.slice(0, base.length - (dots - 1)), ...(rest ? [rest] : []), name].join("."));
 }
 
 /**

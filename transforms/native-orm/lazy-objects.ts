@@ -37,6 +37,7 @@ function requestOf(user: SyntaxNode): string {
 function isRequest(f: OrmFile, expr: SyntaxNode): boolean {
   if (expr.type === "attribute") return expr.childForFieldName("attribute")?.text === "request";
   if (expr.type !== "identifier") return false;
+  if (isStarletteRequest(f, expr)) return false;
   if (expr.text === "request") return true;
   const parameters =
     f.file.enclosingDef(expr)?.childForFieldName("parameters")?.namedChildren ?? [];
@@ -162,5 +163,29 @@ function otherFileLazyCall(f: OrmFile, name: string): IndexedCall | undefined {
   const index = f.ctx.project.index;
   if (!index) return undefined;
   const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
-  return callsNamed(index, name).find((c) => c.passesUser && c.path !== here);
+  const starlette = f.ctx.project.starletteRequests?.paths ?? [];
+  return callsNamed(index, name).find(
+    (c) =>
+      c.passesUser &&
+      c.path !== here &&
+      !starlette.some((p) => p === c.path || p.endsWith(`/${c.path}`)),
+  );
+}
+
+/**
+ * A parameter annotated with a starlette/FastAPI request class (imported from starlette or
+ * fastapi, or a project class on such a base): its `user` is no lazy Django user (orm-review D3).
+ */
+function isStarletteRequest(f: OrmFile, expr: SyntaxNode): boolean {
+  const parameters =
+    f.file.enclosingDef(expr)?.childForFieldName("parameters")?.namedChildren ?? [];
+  const own = parameters.find(
+    (p) => p.type.startsWith("typed") && p.namedChildren[0]?.text === expr.text,
+  );
+  const type = own?.childForFieldName("type")?.namedChildren[0];
+  if (!type || (type.type !== "identifier" && type.type !== "attribute")) return false;
+  const qualified = f.file.qualifiedName(type) ?? type.text;
+  if (/^(?:starlette|fastapi)\./.test(qualified)) return true;
+  const classes = f.ctx.project.starletteRequests?.classes ?? [];
+  return classes.includes(qualified.split(".").pop()!);
 }

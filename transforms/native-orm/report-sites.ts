@@ -85,7 +85,8 @@ function wrapperCall(f: ScannedFile, ref: SyntaxNode, chains: ChainPlan): void {
       f,
       site,
       "AS210",
-      "sync_to_async around ORM work with a native async form, on a proven receiver: the native method is awaited instead",
+      conversion.note ??
+        "sync_to_async around ORM work with a native async form, on a proven receiver: the native method is awaited instead",
       suggestion,
       fix,
     );

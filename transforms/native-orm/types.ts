@@ -30,6 +30,8 @@ export interface Conversion {
   replaced?: SyntaxNode;
   /** Whether it must be awaited where it stands (false for loops and comprehensions). */
   awaited: boolean;
+  /** What the rewrite does, when it is not a native async method awaited instead. */
+  note?: string;
 }
 
 export interface Problem {
@@ -135,7 +137,7 @@ export interface FunctionFacts {
   references?: number;
   /** Defined inside another function: named nowhere else. */
   nested?: boolean;
-  /** Another file calls it, or a test patches it (as the index shows). */
+  /** Another file calls it, a test patches it, or code names it other than by a call (as the index shows). */
   calledElsewhere?: boolean;
   /** A chain converted in another file awaits its twin (the project's plan says). */
   twinnedForProject?: boolean;

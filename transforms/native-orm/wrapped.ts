@@ -7,6 +7,7 @@ import {
   listConversion,
   methodConversion,
 } from "./conversions.js";
+import { inMemoryConversion } from "./in-memory-call.js";
 import { looksLikeQueryset } from "./proofs.js";
 import { scan } from "./scan.js";
 import type { Conversion, OrmFile, Problem } from "./types.js";
@@ -42,6 +43,9 @@ export function wrappedConversion(
   // sync_to_async((await sync_to_async(<qs>.filter)(...)).first)(): one native call
   const nested = target.type === "attribute" ? nestedConversion(f, outer, wrap, target) : undefined;
   if (nested) return nested;
+  // A model method reading only its own columns: called, unwrapped (orm-review M6).
+  const inMemory = target.type === "attribute" && inMemoryConversion(f, outer, target, awaitNode);
+  if (inMemory) return inMemory;
   // a, b. sync_to_async(<recv>.<m>)(args)
   if (target.type === "attribute")
     return unwrapped(outer, wrap, target, methodConversion(f, outer, target, "wrapper"));
@@ -58,12 +62,18 @@ function unwrapped(
   conversion: Conversion | Problem | undefined,
 ): Conversion | Problem | undefined {
   if (!conversion || "code" in conversion) return conversion;
+  const edits = [...conversion.edits];
+  // A target over several lines was continued inside the wrapper's brackets: it keeps brackets
+  // of its own, around the whole call (or around the target when the call's text is edited).
+  const spans = target.startPosition.row !== target.endPosition.row;
+  const aroundCall = spans && edits.every((e) => e.end < outer.endIndex);
+  if (aroundCall) edits.push({ start: outer.endIndex, end: outer.endIndex, text: ")" });
   return {
     ...conversion,
     edits: [
-      { start: outer.startIndex, end: target.startIndex, text: "" },
-      ...conversion.edits,
-      { start: target.endIndex, end: wrap.endIndex, text: "" },
+      { start: outer.startIndex, end: target.startIndex, text: spans ? "(" : "" },
+      ...edits,
+      { start: target.endIndex, end: wrap.endIndex, text: spans && !aroundCall ? ")" : "" },
     ],
   };
 }
@@ -99,13 +109,15 @@ function lambdaConversion(
     const qsNode = callArguments(body)[0];
     return listConversion(f, awaitNode, qsNode, outer);
   }
+  // A chain over several lines continued inside the wrapper's brackets keeps brackets of its own.
+  const spans = body.startPosition.row !== body.endPosition.row;
   return {
     ...inner,
     node: outer,
     edits: [
-      { start: outer.startIndex, end: body.startIndex, text: "" },
+      { start: outer.startIndex, end: body.startIndex, text: spans ? "(" : "" },
       ...inner.edits,
-      { start: body.endIndex, end: outer.endIndex, text: "" },
+      { start: body.endIndex, end: outer.endIndex, text: spans ? ")" : "" },
     ],
   };
 }

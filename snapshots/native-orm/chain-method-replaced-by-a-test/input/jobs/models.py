@@ -1,0 +1,6 @@
+from django.db import models
+
+
+class Job(models.Model):
+    done = models.BooleanField(default=False)
+    failed = models.BooleanField(default=False)

@@ -1,0 +1,13 @@
+from django.utils import timezone
+
+from app.models import Invoice
+
+
+def mark_paid(invoice_id):
+    # One UPDATE: safe on the event loop once awaited.
+    Invoice.objects.filter(pk=invoice_id).update(status="paid", paid_at=timezone.now())
+
+
+async def amark_paid(invoice_id):
+    # One UPDATE: safe on the event loop once awaited.
+    await Invoice.objects.filter(pk=invoice_id).aupdate(status="paid", paid_at=timezone.now())

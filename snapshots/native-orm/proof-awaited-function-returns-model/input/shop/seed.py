@@ -1,0 +1,36 @@
+from asgiref.sync import sync_to_async
+
+from shop import factories
+from shop.factories import find_shop
+from shop.models import Shop
+
+
+async def seed():
+    shop = await factories.make_shop("corner")
+    shelf = await sync_to_async(shop.shelves.get)(slug="top")
+    return shelf
+
+
+async def seed_optional():
+    shop = await find_shop("corner")
+    return await sync_to_async(shop.shelves.count)()
+
+
+async def seed_wrapped(pk):
+    shop = await factories.load_shop(pk)
+    return await sync_to_async(shop.shelves.count)()
+
+
+async def seed_local(pk):
+    shop = await _local_shop(pk)
+    return await sync_to_async(shop.shelves.first)()
+
+
+async def _local_shop(pk) -> Shop:
+    return await Shop.objects.aget(pk=pk)
+
+
+async def seed_cached(name):
+    # Another decorator may return anything: not proven.
+    shop = await factories.cached_shop(name)
+    return await sync_to_async(shop.shelves.count)()

@@ -1,0 +1,19 @@
+import factory
+from asgiref.sync import sync_to_async
+from factory.django import DjangoModelFactory
+
+
+class ShopFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Shop {n}")
+
+    class Meta:
+        model = "shop.Shop"
+
+
+@sync_to_async
+def create_shop(**kwargs):
+    """Create a shop with its defaults (taiga's test factories)."""
+    defaults = {"name": "corner"}
+    defaults.update(kwargs)
+    shop = ShopFactory.create(**defaults)
+    return shop

@@ -1,0 +1,36 @@
+"""Rate refresh: chains split over lines inside the thread wrapper's brackets."""
+from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
+
+from rates.models import Rate
+
+
+async def latest_effective(source: str):
+    latest = await sync_to_async(
+        lambda: Rate.objects.filter(source=source)
+        .order_by("-effective")  # newest first
+        .values_list("effective", flat=True)
+        .first()
+    )()
+    return latest
+
+
+async def newest_rate(source: str):
+    return await sync_to_async(
+        Rate.objects.filter(source=source)
+        .order_by("-effective")
+        .first
+    )()
+
+
+async def rate_count(source):
+    return await sync_to_async(Rate.objects.filter(source=source).count)()
+
+
+class RefreshConsumer:
+    async def latest_in_consumer(self, source: str):
+        return await database_sync_to_async(
+            lambda: Rate.objects.filter(source=source)
+            .order_by("-effective")
+            .first()
+        )()

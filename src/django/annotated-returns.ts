@@ -1,0 +1,99 @@
+import type { ProjectFacts, SyntaxNode } from "../model/types.js";
+import { importBindingOf, qualifiedName } from "../python/imports.js";
+import { lastSegment } from "../python/lookup.js";
+import { bindingsNamed } from "../python/scope.js";
+
+// orm-review M1: `shop = await factories.make_shop("corner")` where `make_shop` is
+// `async def make_shop(name) -> Shop` (or `-> "Shop"`, `Optional[Shop]`): the function's return
+// annotation proves a model instance, as a parameter annotation does. Only when the call is
+// awaited exactly when the function is async (an un-awaited async def gives a coroutine).
+
+const WRAPPER_DECORATOR = /(?:^|\.)(?:sync_to_async|database_sync_to_async)$/;
+
+/**
+ * The instance a called project function is annotated to return: loaded out of sight, as a
+ * parameter's is (`fromParameter`), its relations unknown.
+ */
+export function modelReturnedBy(
+  proofs: { modelOfAnnotation(type: SyntaxNode): string | undefined },
+  project: ProjectFacts,
+  callee: SyntaxNode,
+  call: SyntaxNode,
+): { model: string; selected: Set<string>; fromParameter: true } | undefined {
+  const model = returnedModel(proofs, project, callee, call);
+  return model ? { model, selected: new Set(), fromParameter: true } : undefined;
+}
+
+function returnedModel(
+  proofs: { modelOfAnnotation(type: SyntaxNode): string | undefined },
+  project: ProjectFacts,
+  callee: SyntaxNode,
+  call: SyntaxNode,
+): string | undefined {
+  const awaited = call.parent?.type === "await";
+  if (callee.type === "identifier" && !importBindingOf(callee.text, callee)) {
+    const def = moduleDef(callee);
+    const returns = def?.childForFieldName("return_type");
+    return returns && isAsyncDef(def!) === awaited ? proofs.modelOfAnnotation(returns) : undefined;
+  }
+  const qualified = callee.type === "attribute" || callee.type === "identifier";
+  const name = qualified ? qualifiedName(callee) : undefined;
+  return name ? modelReturnedElsewhere(project, name, awaited) : undefined;
+}
+
+/** A function of another module, through the index and the pre-pass's annotated returns. */
+function modelReturnedElsewhere(
+  project: ProjectFacts,
+  qualified: string,
+  awaited: boolean,
+): string | undefined {
+  const returned = project.returnedClasses;
+  if (!returned || !project.index) return undefined;
+  const name = lastSegment(qualified);
+  const module = qualified.slice(0, -name.length - 1);
+  const paths = Object.keys(returned).filter((path) => Object.hasOwn(returned[path], name));
+  if (paths.length === 0) return undefined;
+  const found = project.index.functions.filter(
+    (fn) =>
+      fn.name === name &&
+      fn.module === module &&
+      fn.className === undefined &&
+      !fn.nested &&
+      paths.some((p) => samePath(p, fn.path)),
+  );
+  if (found.length !== 1) return undefined;
+  const [fn] = found;
+  // A decorator other than the thread wrapper may return anything.
+  if (!fn.decorators.every((d) => WRAPPER_DECORATOR.test(d))) return undefined;
+  if ((fn.async || fn.decorators.length > 0) !== awaited) return undefined;
+  const model = returned[paths.find((p) => samePath(p, fn.path))!][name];
+  return project.models[model] ? model : undefined;
+}
+
+/** The module-level def a name of this module is bound to, once; decorated only by a wrapper. */
+function moduleDef(callee: SyntaxNode): SyntaxNode | undefined {
+  const bound = bindingsNamed(callee.tree.rootNode, callee.text);
+  const def = bound.length === 1 ? bound[0].node.parent : undefined;
+  if (def?.type !== "function_definition") return undefined;
+  const statement = def.parent?.type === "decorated_definition" ? def.parent : def;
+  if (statement.parent?.type !== "module") return undefined;
+  const decorators = statement.id === def.id ? [] : statement.namedChildren.slice(0, -1);
+  const wrapped = decorators.every((d) => {
+    const expr = d.namedChildren[0];
+    const q = expr ? qualifiedName(expr) : undefined;
+    return !!q && WRAPPER_DECORATOR.test(q);
+  });
+  return wrapped ? def : undefined;
+}
+
+/** `async def`, or a def a thread wrapper decorates (calling it gives an awaitable too). */
+function isAsyncDef(def: SyntaxNode): boolean {
+  return (
+    def.children.some((c) => c.type === "async") || def.parent?.type === "decorated_definition"
+  );
+}
+
+/** The facts' paths are the run's (from where it started), the index's from the project root. */
+function samePath(factsPath: string, rootPath: string): boolean {
+  return factsPath === rootPath || factsPath.endsWith(`/${rootPath}`);
+}

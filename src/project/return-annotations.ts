@@ -1,0 +1,33 @@
+import { factoryFunctionsIn, factoryModelsIn } from "./factory-returns.js";
+
+// orm-review M1: `shop = await factories.make_shop(...)` where `make_shop` is `async def ... -> Shop`
+// in another module: the callee's return annotation proves a model instance, exactly as a
+// parameter annotation does. The pre-pass keeps, per file, the class each module-level function
+// is annotated to return (a name only: whether it is a model is known once every file is seen).
+
+/**
+ * `def name(<parameters>) -> <annotation>:` at the start of a line, not indented (module level):
+ * parameters on several lines and one level of nested brackets (`x=dict()`, `y: list[int]`).
+ */
+const ANNOTATED_DEF =
+  /^(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)[ \t]*->[ \t]*([^:\n#]+?)[ \t]*:/gm;
+
+/** `Shop`, `"Shop"`, `models.Shop`, `Optional[Shop]`, `Shop | None`, `"Shop | None"`: the class name. */
+const RETURNED_CLASS =
+  /^(?:Optional\[\s*)?["']?(?:[A-Za-z_]\w*\.)*([A-Z]\w*)(?:\s*\|\s*None)?["']?(?:\s*\])?(?:\s*\|\s*None)?$/;
+
+/**
+ * Module-level functions of a source annotated to return one class, or returning a factory_boy
+ * factory's result (see factory-returns.ts), by function name.
+ */
+export function returnedClassesIn(source: string): Record<string, string> | undefined {
+  const factories = factoryModelsIn(source);
+  let found: Record<string, string> | undefined =
+    factories && factoryFunctionsIn(source, factories);
+  if (!source.includes("->")) return found;
+  for (const match of source.matchAll(ANNOTATED_DEF)) {
+    const cls = RETURNED_CLASS.exec(match[2].trim())?.[1];
+    if (cls) (found ??= {})[match[1]] = cls;
+  }
+  return found;
+}

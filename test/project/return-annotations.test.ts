@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { returnedClassesIn } from "../../src/project/return-annotations.js";
+
+describe("returned classes (orm-review M1)", () => {
+  it("reads module-level defs annotated with one class, in the forms a project writes", () => {
+    const source = [
+      "async def make_shop(name: str, tags=dict(), size=(1, 2)) -> Shop:",
+      "    ...",
+      "def find(",
+      "    name: str,",
+      '    extra: "list[int]" = [],',
+      ') -> Optional["Shop"]:',
+      "    ...",
+      'def load(pk) -> "shop.models.Shop":',
+      "def maybe(pk) -> Shop | None:  # a comment",
+      "def many(pk) -> list[Shop]:",
+      "def count(pk) -> int:",
+      "class Repo:",
+      "    def get(self) -> Shop:",
+    ].join("\n");
+    expect(returnedClassesIn(source)).toEqual({
+      make_shop: "Shop",
+      find: "Shop",
+      load: "Shop",
+      maybe: "Shop",
+    });
+  });
+
+  it("is undefined for a file with no return annotation", () => {
+    expect(returnedClassesIn("def f(x):\n    return x\n")).toBeUndefined();
+  });
+});
+
+describe("factory_boy results (orm-review M7)", () => {
+  it("a function returning a factory's result returns its Meta.model; others are not read", () => {
+    const source = [
+      "import factory",
+      "from asgiref.sync import sync_to_async",
+      "from factory.django import DjangoModelFactory",
+      "",
+      "",
+      "class ShopFactory(DjangoModelFactory):",
+      '    name = factory.Sequence(lambda n: f"Shop {n}")',
+      "",
+      "    class Meta:",
+      '        model = "shop.Shop"',
+      "",
+      "",
+      "@sync_to_async",
+      "def create_shop(**kwargs):",
+      '    """Create a shop."""',
+      "    shop = ShopFactory.create(**kwargs)",
+      "    shop.save()",
+      "    return shop",
+      "",
+      "",
+      "def build_shop():",
+      "    return ShopFactory.build()",
+      "",
+      "",
+      "def nothing():",
+      "    ShopFactory.create()",
+      "",
+      "",
+      "@sync_to_async",
+      "def two_kinds(flag):",
+      "    if flag:",
+      "        return ShopFactory()",
+      "    return None",
+    ].join("\n");
+    expect(returnedClassesIn(source)).toEqual({ create_shop: "Shop", build_shop: "Shop" });
+  });
+});
