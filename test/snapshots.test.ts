@@ -25,6 +25,7 @@ import {
   runProjectCase,
   writeProjectCase,
   type ProjectCase,
+  type ProjectRun,
 } from "./helpers/project-snapshots.js";
 
 /**
@@ -281,6 +282,17 @@ describe.each(projectCases.map((c) => [`${c.transform}/${c.name}/`, c] as const)
   it("is idempotent", () => {
     expect(c.rerun!.failed).toEqual([]);
     expect([...c.rerun!.changed.keys()]).toEqual([]);
+  });
+
+  // AS920 is read from the code, not only from this run's rewrites: a run after --write says it
+  // again. A removed thread wrapper leaves nothing in the code to read (`by` empty: "patch the
+  // called function instead").
+  it("keeps its AS920 findings on the run after --write", () => {
+    const mocks = (run: ProjectRun) =>
+      run.diagnostics.filter(
+        (d) => d.code === "AS920" && !d.message.endsWith("patch the called function instead"),
+      );
+    expect(mocks(c.rerun!)).toEqual(expect.arrayContaining(mocks(c.result!)));
   });
 
   it("compiles with CPython", () => {

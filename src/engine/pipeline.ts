@@ -12,6 +12,7 @@ import { takeTree } from "../syntax/kept-trees.js";
 import { FileSemantics } from "../python/semantics.js";
 import { ModuleNames } from "../python/module-names.js";
 import { passOutcome } from "./fixes.js";
+import { awaitedThroughNames } from "../python/awaited-calls.js";
 import { statementStartOf, Suppressions, unusedSuppressions } from "./suppression.js";
 import type { ReportedDiagnostic, ReportedEdit, ReportedFix } from "../model/reported.js";
 
@@ -437,12 +438,22 @@ export function transformSource(input: PipelineInput): SourceResult {
       edits: run.edits,
       diagnostics: run.reported(),
       skippedBy: run.skippedBy,
-      ...(run.replaced.length > 0 ? { replaced: run.replaced } : {}),
+      ...replacedIn(run.replaced, text, current),
       fixes: run.fixes,
     };
   } finally {
     native.delete();
   }
+}
+
+/** What the fixes stopped calling, and the awaited calls through names the run added (AS920). */
+function replacedIn(
+  fromFixes: ReplacedName[],
+  before: string,
+  after: string,
+): { replaced?: ReplacedName[] } {
+  const replaced = [...fromFixes, ...awaitedThroughNames(before, after)];
+  return replaced.length > 0 ? { replaced } : {};
 }
 
 /** AS901: the rewritten text would not parse. */

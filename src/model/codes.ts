@@ -101,8 +101,12 @@ export const RUNNER_CODES: Record<string, CodeDoc> = {
       'A test patches a name the rewritten module no longer calls: `patch("billing.tasks.asyncio.run")` ' +
       'raises AttributeError once `asyncio` is no longer imported there, and `patch("asyncio.run")` ' +
       'or `patch.object(asyncio, "run")` no longer intercepts the call, so an ' +
-      "`assert_not_called()` passes whatever happens. The test is found through the project index, " +
-      "named on the command line or not. Patch the name the module calls now (the message names it).",
+      "`assert_not_called()` passes whatever happens. A patch that puts a MagicMock in the place " +
+      "of a class the module awaits through (`await VectorStore.objects.acount()`) makes that " +
+      "await raise TypeError: use an AsyncMock for the awaited method. What the module no longer " +
+      "calls is read from its code, so the run after `--write` says it again. The test is found " +
+      "through the project index, named on the command line or not. Patch the name the module " +
+      "calls now (the message names it).",
     before: '@patch("billing.tasks.asyncio.run")\ndef test_sync_batch(run): ...',
     after: '@patch("billing.tasks.async_to_sync")\ndef test_sync_batch(async_to_sync): ...',
   },

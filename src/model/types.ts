@@ -108,6 +108,16 @@ export interface TransformOption {
   describe: string;
   /** For a string table: what is wrong with one entry, or undefined. */
   entryProblem?(key: string, value: string): string | undefined;
+  /**
+   * For a string table: what the project's index says is wrong with it (a declared twin the
+   * project defines as a plain def), or undefined. A problem stops the run (exit 2).
+   */
+  projectProblem?(index: ProjectIndex, value: Readonly<Record<string, string>>): string | undefined;
+  /**
+   * A string table of sync callee -> the async callee that replaces it (declared twins): a test
+   * that patches the sync side no longer intercepts the call (AS920 reads it).
+   */
+  replacesCalls?: true;
 }
 
 export interface SiteKind {
@@ -404,6 +414,13 @@ export interface ReplacedName {
   awaited?: true;
   /** `by` is an async twin added beside the name: other callers still call the sync one. */
   twin?: true;
+  /**
+   * An awaited call through this name (`VectorStore` in `await VectorStore.objects.acount()`,
+   * `local` the whole callee): a test that puts a MagicMock in its place makes the await raise.
+   */
+  root?: string;
+  /** 1-based line of that awaited call in the module. */
+  line?: number;
 }
 
 /**

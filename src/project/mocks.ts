@@ -5,6 +5,9 @@ import type { IndexedPatch, ProjectIndex, ReplacedName } from "../model/types.js
 import { runnerDiagnostic } from "../model/reported.js";
 import type { FileResult } from "../model/results.js";
 import { displayPath } from "./paths.js";
+import { calls, replacedInCode } from "./mocks-code.js";
+import { awaitedCalls } from "../python/awaited-calls.js";
+import { twinCallee, twinFor } from "../model/twins.js";
 
 /** A module the run rewrote, and the names its code no longer calls. */
 export interface RewrittenModule {
@@ -12,35 +15,90 @@ export interface RewrittenModule {
   replaced: ReplacedName[];
 }
 
+/** A module of the run this run did not change, read only when a test's patch may concern it. */
+export interface ModuleOnDisk {
+  module: string;
+  read: () => string | undefined;
+}
+
+type Found = { path: string; line: number; message: string };
+
 /**
  * Tests that patch what the run rewrote (AS920): `patch("billing.tasks.asyncio.run")` raises
  * AttributeError once `asyncio` is no longer imported there, and `patch("asyncio.run")` or
  * `patch.object(asyncio, "run")` no longer intercepts the call, so an `assert_not_called()` then
- * passes whatever happens. Each is reported on the test's line with the target to patch instead.
+ * passes whatever happens; a `MagicMock` put in the place of `VectorStore` answers an awaited
+ * `VectorStore.objects.acount()` with something that cannot be awaited. Each is reported on the
+ * test's line with the target to patch instead.
+ *
+ * What a module no longer calls is read from its code, not only from this run's rewrites: the
+ * run after `--write` finds the same tests (`onDisk`: the run's modules it did not change).
  */
 export function mockedRewrites(
   index: ProjectIndex,
   rewritten: readonly RewrittenModule[],
   cwd: string,
-): { path: string; line: number; message: string }[] {
-  const found: { path: string; line: number; message: string }[] = [];
-  // One name replaced at many sites of a module is one finding per patch.
-  const said = new Set<string>();
-  for (const patch of index.patches)
-    for (const { module, replaced } of rewritten)
-      for (const name of replaced) {
-        const message = inImportRoot(patch.path, module)
-          ? messageFor(patch, module, name, index)
-          : undefined;
-        const key = `${patch.path}:${patch.line}:${message}`;
-        if (message && !said.has(key) && said.add(key))
-          found.push({
-            path: displayPath(join(index.root, patch.path), cwd),
-            line: patch.line,
-            message,
-          });
-      }
+  onDisk: readonly ModuleOnDisk[] = [],
+  readTest: (path: string) => string | undefined = () => undefined,
+  twins: Readonly<Record<string, string>> = {},
+): Found[] {
+  if (index.patches.length === 0) return [];
+  const tests = new TestCalls(index);
+  const modules: { module: string; replaced: ReplacedName[]; code?: string }[] = [...rewritten];
+  for (const m of onDisk) {
+    if (!index.patches.some((p) => concerns(p, m.module) || tests.exercises(p.path, m.module)))
+      continue;
+    const code = m.read();
+    if (code !== undefined)
+      modules.push({ module: m.module, replaced: replacedInCode(index, code), code });
+  }
+  const found: Found[] = [];
+  for (const patch of index.patches) {
+    const message = firstMessage(patch, modules, { index, tests, readTest, twins });
+    if (message)
+      found.push({
+        path: displayPath(join(index.root, patch.path), cwd),
+        line: patch.line,
+        message,
+      });
+  }
   return found;
+}
+
+interface Judge {
+  index: ProjectIndex;
+  /** The declared async twins (`"requests.*" = "http.*"`). */
+  twins: Readonly<Record<string, string>>;
+  tests: TestCalls;
+  readTest: (path: string) => string | undefined;
+}
+
+/** One finding per patch: the first module and name it concerns. */
+function firstMessage(
+  patch: IndexedPatch,
+  modules: readonly { module: string; replaced: ReplacedName[]; code?: string }[],
+  judge: Judge,
+): string | undefined {
+  for (const { module, replaced } of modules) {
+    if (!inImportRoot(patch.path, module)) continue;
+    for (const name of replaced) {
+      const message = messageFor(patch, module, name, judge);
+      if (message) return message;
+    }
+  }
+  // The module the target names (the longest one: `reviews.sync`, not the package `reviews`).
+  const target = targetOf(patch);
+  const named = modules
+    .filter(
+      (m) =>
+        m.code !== undefined &&
+        inImportRoot(patch.path, m.module) &&
+        target.startsWith(`${dottedName(m.module)}.`),
+    )
+    .sort((a, b) => dottedName(b.module).length - dottedName(a.module).length)[0];
+  if (!named) return undefined;
+  const twin = twinReplaced(target, dottedName(named.module), named.code!, judge.twins);
+  return twin && messageFor(patch, named.module, twin, judge);
 }
 
 /**
@@ -52,24 +110,44 @@ function inImportRoot(path: string, module: string): boolean {
   return root === "" || root === "./" || path.startsWith(root);
 }
 
+/** Does the patch name the module itself (`patch("m.x")`, `patch.object(m, "x")`)? */
+function concerns(patch: IndexedPatch, id: string): boolean {
+  const target = targetOf(patch);
+  const module = dottedName(id);
+  return target.startsWith(`${module}.`) || target.startsWith(`${lastSegment(module)}.`);
+}
+
+function targetOf(patch: IndexedPatch): string {
+  return patch.attribute ? `${patch.target}.${patch.attribute}` : patch.target;
+}
+
+/** The target is the module's own binding of `local` (`patch("m.local")`, `patch.object(m, ...)`). */
+function inModule(target: string, module: string, local: string): boolean {
+  return target === `${module}.${local}` || target.endsWith(`.${lastSegment(module)}.${local}`);
+}
+
 function messageFor(
   patch: IndexedPatch,
   id: string,
   name: ReplacedName,
-  index: ProjectIndex,
+  judge: Judge,
 ): string | undefined {
+  const target = targetOf(patch);
+  if (name.root) return mockedRoot(patch, target, id, name, judge);
+  const exercised = () => judge.tests.exercises(patch.path, id);
   // Said and patched by the name Python imports it by.
   const module = dottedName(id);
-  const target = patch.attribute ? `${patch.target}.${patch.attribute}` : patch.target;
-  // `Order.objects.count` -> `Order.objects.acount`: a method the module now awaits.
+  // `_process_files` -> `_aprocess_files`: a project function the module now awaits a twin of.
   if (name.awaited && name.twin)
-    return (target === name.local || target.endsWith(`.${lastSegment(name.local)}`)) &&
-      exercises(index, patch.path, id)
+    return inModule(target, module, name.local) ||
+      (name.local.includes(".") && target === name.qualified && exercised())
       ? `this test patches ${target}, which ${module} no longer calls: it now awaits the async twin ${name.by}, so the patch no longer intercepts that module's call (other callers still call the sync one); patch ${name.by} too, with an AsyncMock`
       : undefined;
+  // `Order.objects.count` -> `Order.objects.acount`, `requests.post` -> `http.post`.
   if (name.awaited)
-    return (target === name.local || target.endsWith(`.${name.local}`)) &&
-      exercises(index, patch.path, id)
+    return inModule(target, module, name.local) ||
+      ((target === name.local || target === name.qualified || sameReceiver(target, name.local)) &&
+        exercised())
       ? `this test patches ${target}, which ${module} no longer calls (it now awaits ${name.by}): the patch intercepts nothing; patch ${name.by} instead, with an AsyncMock`
       : undefined;
   // `by` empty: the wrapper is gone and the wrapped call runs itself.
@@ -77,27 +155,145 @@ function messageFor(
     ? `patch "${module}.${name.by}" instead`
     : "patch the called function instead";
   // patch("billing.tasks.asyncio.run"), patch.object(billing.tasks.asyncio, "run")
-  if (
-    target === `${module}.${name.local}` ||
-    target.endsWith(`.${lastSegment(module)}.${name.local}`)
-  )
+  if (inModule(target, module, name.local))
     return `this test patches ${target}, which ${module} no longer calls${name.by ? ` (it now calls ${name.by})` : ""}: the patch fails or intercepts nothing; ${instead}`;
   // patch("asyncio.run"), patch.object(asyncio, "run"): global, intercepts only if the test runs
   // the rewritten module's code.
-  if ((target === name.qualified || target === name.local) && exercises(index, patch.path, id))
+  if ((target === name.qualified || target === name.local) && exercised())
     return `this test patches ${target}, which ${module} no longer calls${name.by ? ` (it now calls ${name.by})` : ""}: it no longer intercepts that module's call; ${instead}`;
   return undefined;
 }
 
-/** Does the test file call into `module` (through its name or one of its functions)? */
-function exercises(index: ProjectIndex, testPath: string, module: string): boolean {
-  const own = new Set(index.functions.filter((f) => f.module === module).map((f) => f.name));
-  return index.calls.some(
-    (c) =>
-      c.path === testPath &&
-      (c.callee.startsWith(`${lastSegment(dottedName(module))}.`) ||
-        own.has(lastSegment(c.callee))),
-  );
+/**
+ * `shop.models.Order.objects.count` for `Order.objects.count`: the same class's attribute through
+ * its module. A chain through a lowercase name (`requests.post`, `cache.get`) may be any
+ * module's or object's: only the exact spelling counts then.
+ */
+function sameReceiver(target: string, local: string): boolean {
+  return /^[A-Z]/.test(local) && local.includes(".") && target.endsWith(`.${local}`);
+}
+
+/**
+ * `@patch("m.engine", new_callable=AsyncMock)`, `new=AsyncMock(...)`, `autospec=True`: the patch
+ * itself makes what it puts in place awaitable (an AsyncMock's children are AsyncMocks).
+ */
+function asyncMockPatch(test: string, line: number): boolean {
+  const lines = test.split("\n");
+  // The patch call's own lines: up to its closing bracket, a few lines at most.
+  const call = lines.slice(line - 1, line + 4).join("\n");
+  const end = call.indexOf(")\n");
+  return /AsyncMock|autospec\s*=\s*True/.test(end >= 0 ? call.slice(0, end) : call);
+}
+
+/** `mock.objects.filter.return_value.acount = AsyncMock(...)`: the test sets the method up. */
+function setsUpAsync(test: string, method: string): boolean {
+  return /AsyncMock/.test(test) && test.includes(method);
+}
+
+/**
+ * `@patch("gateway.views.decorators.VectorStore")` while the module awaits
+ * `VectorStore.objects.filter(...).acount()`: the MagicMock's `acount()` gives a MagicMock, and
+ * awaiting it raises TypeError. Silent when the test sets that method up with an AsyncMock.
+ */
+function mockedRoot(
+  patch: IndexedPatch,
+  target: string,
+  id: string,
+  name: ReplacedName,
+  judge: Judge,
+): string | undefined {
+  const module = dottedName(id);
+  if (!inModule(target, module, name.root!)) return undefined;
+  // The test must run the function holding the await (the project's other awaits are not its).
+  if (name.line && !judge.tests.reachesLine(judge.index, patch.path, id, name.line))
+    return undefined;
+  const test = judge.readTest(patch.path);
+  if (test !== undefined && (asyncMockPatch(test, patch.line) || setsUpAsync(test, name.qualified)))
+    return undefined;
+  const where = name.line ? ` (line ${name.line})` : "";
+  const shown = name.local.replace(/\([^()]*(?:\([^()]*\)[^()]*)*\)/g, "(...)");
+  const path = name.local
+    .slice(name.root!.length)
+    .replace(/\([^()]*(?:\([^()]*\)[^()]*)*\)/g, ".return_value");
+  return `this test puts a MagicMock in the place of ${name.root} in ${module}, which awaits ${shown}()${where}: a MagicMock's result cannot be awaited (TypeError); use AsyncMock for ${name.qualified}: <the mock>${path} = AsyncMock(return_value=...)`;
+}
+
+/**
+ * `patch("app.services.requests.post")` where `requests.post` has a declared twin (`http.post`)
+ * that the module awaits, and calls `requests.post` no more: the twin replaced it.
+ */
+function twinReplaced(
+  target: string,
+  module: string,
+  code: string,
+  twins: Readonly<Record<string, string>>,
+): ReplacedName | undefined {
+  const local = target.slice(module.length + 1);
+  const parts = local.split(".");
+  const twin = twinFor(parts, twins as Record<string, string>);
+  const by = twin && twinCallee(twin, parts);
+  if (!by || calls(code, local)) return undefined;
+  if (!awaitedCalls(code).some((c) => c.callee === by)) return undefined;
+  return { qualified: local, local, by, awaited: true };
+}
+
+/** What each test file calls into, read once: the modules it exercises. */
+class TestCalls {
+  private readonly calledByTest = new Map<string, { heads: Set<string>; lasts: Set<string> }>();
+  private readonly functionsOf = new Map<string, Set<string>>();
+
+  constructor(index: ProjectIndex) {
+    const tests = new Set(index.patches.map((p) => p.path));
+    for (const c of index.calls) {
+      if (!tests.has(c.path)) continue;
+      let calls = this.calledByTest.get(c.path);
+      if (!calls) this.calledByTest.set(c.path, (calls = { heads: new Set(), lasts: new Set() }));
+      calls.heads.add(c.callee.split(".")[0]);
+      calls.lasts.add(lastSegment(c.callee));
+    }
+    for (const f of index.functions) {
+      const own = this.functionsOf.get(f.module);
+      if (own) own.add(f.name);
+      else this.functionsOf.set(f.module, new Set([f.name]));
+    }
+  }
+
+  /**
+   * Does the test call, directly or through the module's own calls (a few deep), the function of
+   * `module` whose body holds `line`? Module-level functions, a call inside a nested def (a
+   * decorator's wrapper) counting as its enclosing function's.
+   */
+  reachesLine(index: ProjectIndex, testPath: string, module: string, line: number): boolean {
+    const calls = this.calledByTest.get(testPath);
+    const top = index.functions
+      .filter((f) => f.module === module && !f.nested && !f.className)
+      .sort((a, b) => a.line - b.line);
+    const ownerAt = (at: number) => top.filter((f) => f.line <= at).at(-1);
+    const holder = ownerAt(line);
+    if (!calls || !holder) return false;
+    const names = new Set(top.map((f) => f.name));
+    const reached = new Set([...calls.lasts].filter((n) => names.has(n)));
+    const inModule = index.calls.filter((c) => c.path === holder.path);
+    for (let depth = 0; depth < 4 && !reached.has(holder.name); depth++) {
+      const before = reached.size;
+      for (const c of inModule) {
+        const caller = c.within && names.has(c.within) ? c.within : ownerAt(c.line)?.name;
+        if (caller && reached.has(caller) && names.has(lastSegment(c.callee)))
+          reached.add(lastSegment(c.callee));
+      }
+      if (reached.size === before) break;
+    }
+    return reached.has(holder.name);
+  }
+
+  /** Does the test file call into `module` (through its name or one of its functions)? */
+  exercises(testPath: string, module: string): boolean {
+    const calls = this.calledByTest.get(testPath);
+    if (!calls) return false;
+    if (calls.heads.has(lastSegment(dottedName(module)))) return true;
+    const own = this.functionsOf.get(module);
+    return own !== undefined && [...calls.lasts].some((name) => own.has(name));
+  }
 }
 
 /** The results with each mock finding added to its test file's result (a new one if unnamed). */

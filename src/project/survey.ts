@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { transformApplies } from "../engine/pipeline.js";
 import type { Context, ProjectIndex, SurveyPlan, Transform } from "../model/types.js";
@@ -32,6 +33,18 @@ function surveyRound(
   );
 }
 
+/**
+ * A Python file with no function beside files the index lists (a package's `__init__.py`, a
+ * module of settings or of a `scoped_session`): added to `byPath` when it exists.
+ */
+function packageInitOf(byPath: Map<string, string>, root: string, path: string): boolean {
+  const folder = path.endsWith(".py") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
+  if (!folder || ![...byPath.keys()].some((p) => p.startsWith(folder))) return false;
+  if (!existsSync(join(root, path))) return false;
+  byPath.set(path, join(root, path));
+  return true;
+}
+
 /** Each surveying transform's plan, by transform id. `rewritten`: the files this run rewrites. */
 export async function surveyProject(
   pool: JobRunner,
@@ -45,8 +58,10 @@ export async function surveyProject(
   source?: { file: string; text: string },
 ): Promise<Record<string, SurveyPlan>> {
   const root = index.root;
-  // A file with no function holds nothing a survey follows.
+  // A file with no function holds nothing a survey follows, but for a package's `__init__.py`
+  // that re-exports its submodules' functions (`from .catalog import list_products`).
   const byPath = new Map(index.functions.map((f) => [f.path, join(root, f.path)]));
+  const packageInit = (path: string) => packageInitOf(byPath, root, path);
   // A file a transform does not apply to (a service without Django) is not rewritten by it.
   const rewrittenBy = (transform: Transform) =>
     new Set(
@@ -71,7 +86,7 @@ export async function surveyProject(
       .map((path) => ({ path, keys: [`${path}\0*`] }));
     let first = true;
     for (;;) {
-      const fresh = round.filter((ask) => byPath.has(ask.path));
+      const fresh = round.filter((ask) => byPath.has(ask.path) || packageInit(ask.path));
       if (fresh.length === 0) break;
       for (const ask of fresh) for (const key of ask.keys) asked.add(key);
       const read = await surveyRound(

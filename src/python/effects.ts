@@ -7,10 +7,15 @@
  */
 
 /** What a blocking call does: the family its async alternative belongs to. */
-export type BlockingFamily = "http" | "subprocess" | "file" | "redis";
+export type BlockingFamily = "http" | "subprocess" | "file" | "redis" | "database";
 
 export interface BlockingCall {
   family: BlockingFamily;
+  /**
+   * Makes a client and does no I/O itself (`httpx.Client()`, `redis.from_url()`): in `async def`
+   * the client is used there; in a helper that returns it, only its use blocks.
+   */
+  constructs?: true;
   /** The ruff rule that flags the call, or "" when ruff has none. */
   rule: string;
   /** The native async form, as advice. */
@@ -46,13 +51,13 @@ export const BLOCKING_CALLS: ReadonlyMap<string, BlockingCall> = new Map([
   ]),
   ...["Session", "session"].map((v): [string, BlockingCall] => [
     `requests.${v}`,
-    httpCall("ASYNC210", "httpx.AsyncClient"),
+    { ...httpCall("ASYNC210", "httpx.AsyncClient"), constructs: true },
   ]),
   ...[...HTTP_VERBS, "stream"].map((v): [string, BlockingCall] => [
     `httpx.${v}`,
     httpCall("ASYNC210", `await client.${v}(...) on an httpx.AsyncClient`),
   ]),
-  ["httpx.Client", httpCall("ASYNC212", "httpx.AsyncClient")],
+  ["httpx.Client", { ...httpCall("ASYNC212", "httpx.AsyncClient"), constructs: true }],
   ["urllib.request.urlopen", httpCall("ASYNC210", "await client.get(...) on an httpx.AsyncClient")],
   ...SUBPROCESS_RUNS.map((v): [string, BlockingCall] => [
     `subprocess.${v}`,
@@ -73,11 +78,196 @@ export const BLOCKING_CALLS: ReadonlyMap<string, BlockingCall> = new Map([
       replacement: "await anyio.open_file(...) or aiofiles.open(...)",
     },
   ],
+  // Whole-tree copies and removals: disk I/O as much as open() (ruff has no rule for them).
+  ...["rmtree", "copytree", "copy", "copy2", "copyfile", "copyfileobj", "move"].map(
+    (v): [string, BlockingCall] => [
+      `shutil.${v}`,
+      {
+        family: "file",
+        rule: "",
+        replacement: `a worker thread (await asyncio.to_thread(shutil.${v}, ...)); the standard library has no async form`,
+      },
+    ],
+  ),
   ...["Redis", "StrictRedis", "from_url", "Redis.from_url"].map((v): [string, BlockingCall] => [
     `redis.${v}`,
-    { family: "redis", rule: "", replacement: `redis.asyncio.${v}(...)` },
+    { family: "redis", rule: "", replacement: `redis.asyncio.${v}(...)`, constructs: true },
   ]),
 ]);
+
+/** Django's storage API has no async form: its calls go to a thread. */
+const STORAGE_REPLACEMENT =
+  "await asyncio.to_thread(...) around the storage call (Django's storage API has no async form)";
+
+const storageCall = (method: string): [string, BlockingCall] => [
+  `django.core.files.storage.default_storage.${method}`,
+  { family: "file", rule: "", replacement: STORAGE_REPLACEMENT },
+];
+
+/** Django's default storage: its reads and writes hit the disk or a remote bucket. */
+export const STORAGE_CALLS: ReadonlyMap<string, BlockingCall> = new Map(
+  ["save", "open", "delete", "exists", "listdir", "size"].map(storageCall),
+);
+
+/** The methods of a value that block, by the class or factory that made it. */
+export interface BlockingMethods {
+  family: BlockingFamily;
+  rule: string;
+  /** The methods that block; `*` for every method but those in `except`. */
+  methods: ReadonlySet<string> | "*";
+  except?: ReadonlySet<string>;
+  /** What the value is, for the message: "a sync SQLAlchemy Session". */
+  what: string;
+  replacement: string;
+  /** A method whose async form differs (`query`, which AsyncSession does not have). */
+  replacements?: Readonly<Record<string, string>>;
+}
+
+const SESSION: BlockingMethods = {
+  family: "database",
+  rule: "",
+  // add(), add_all(), delete() and expunge() only mark objects: the flush or commit does the I/O.
+  methods: new Set([
+    "execute",
+    "scalars",
+    "scalar",
+    "get",
+    "query",
+    "commit",
+    "flush",
+    "refresh",
+    "merge",
+    "rollback",
+    "close",
+  ]),
+  what: "a sync SQLAlchemy Session",
+  replacement: "await session.<method>(...) on a sqlalchemy.ext.asyncio.AsyncSession",
+  replacements: {
+    query:
+      "await session.execute(select(...)) or await session.scalars(select(...)) on a sqlalchemy.ext.asyncio.AsyncSession (which has no query(): the legacy Query API is sync only)",
+  },
+};
+
+const SYNC_REDIS: BlockingMethods = {
+  family: "redis",
+  rule: "",
+  // These build objects without a round trip; their own commands are the calls that block.
+  methods: "*",
+  except: new Set(["pipeline", "pubsub", "lock"]),
+  what: "a sync redis client",
+  replacement: "the same command awaited on a redis.asyncio client",
+};
+
+const PATH: BlockingMethods = {
+  family: "file",
+  rule: "ASYNC230",
+  methods: new Set(["read_bytes", "read_text", "write_bytes", "write_text", "open"]),
+  what: "a pathlib.Path",
+  replacement:
+    "await anyio.Path(...).<method>(...), or await asyncio.to_thread(path.<method>, ...)",
+};
+
+/**
+ * Values whose methods block, by the qualified name of what made them (a constructor, a factory)
+ * or of their annotation: a Session from `Session(engine)` or `db: Session`, a redis client from
+ * `redis.Redis(...)`, a path from `Path(...)`. Never by a method's name alone.
+ */
+export const BLOCKING_METHODS: ReadonlyMap<string, BlockingMethods> = new Map([
+  ["sqlalchemy.orm.Session", SESSION],
+  ["sqlalchemy.orm.session.Session", SESSION],
+  ["redis.Redis", SYNC_REDIS],
+  ["redis.StrictRedis", SYNC_REDIS],
+  ["redis.client.Redis", SYNC_REDIS],
+  ["redis.from_url", SYNC_REDIS],
+  ["redis.Redis.from_url", SYNC_REDIS],
+  ["pathlib.Path", PATH],
+]);
+
+/** Factories whose calls make a value of another entry (`sessionmaker(...)()` is a Session). */
+export const MAKER_OF: ReadonlyMap<string, string> = new Map([
+  ["sqlalchemy.orm.sessionmaker", "sqlalchemy.orm.Session"],
+  ["sqlalchemy.orm.session.sessionmaker", "sqlalchemy.orm.Session"],
+]);
+
+/** The blocking method `method` is on a value made by `madeBy`, if it is one. */
+export function blockingMethod(
+  madeBy: string | undefined,
+  method: string,
+): BlockingMethods | undefined {
+  const entry = madeBy ? BLOCKING_METHODS.get(madeBy) : undefined;
+  if (!entry || method.startsWith("_")) return undefined;
+  const blocks = entry.methods === "*" ? !entry.except?.has(method) : entry.methods.has(method);
+  return blocks ? entry : undefined;
+}
+
+/** Library functions whose async form lives elsewhere than an `async_<name>` twin. */
+const ASYNC_API_OF_FUNCTION: ReadonlyMap<string, string> = new Map([
+  [
+    "socket.getaddrinfo",
+    "asyncio has it: await loop.getaddrinfo(host, port, ...) on the running loop",
+  ],
+  ["socket.gethostbyname", "asyncio resolves names itself: await loop.getaddrinfo(host, None)"],
+  [
+    "ray.get",
+    "a ray ObjectRef is awaitable: await the ref itself (await ref, or asyncio.gather(*refs))",
+  ],
+  ["ray.wait", "a ray ObjectRef is awaitable: await the refs with asyncio.wait(...) instead"],
+]);
+
+/** LangChain runnables' async methods: `invoke` -> `ainvoke`, by the method called. */
+const LANGCHAIN_ASYNC: ReadonlyMap<string, string> = new Map([
+  ["invoke", "ainvoke"],
+  ["batch", "abatch"],
+  ["stream", "astream"],
+  ["predict", "apredict"],
+  ["run", "arun"],
+  ["get_relevant_documents", "aget_relevant_documents"],
+  ["similarity_search", "asimilarity_search"],
+  ["embed_documents", "aembed_documents"],
+  ["embed_query", "aembed_query"],
+]);
+
+/** Thread primitives: a wait on one belongs in a thread, and has no async twin to declare. */
+const THREAD_WAITS = new Set([
+  "threading.Event",
+  "threading.Condition",
+  "threading.Barrier",
+  "threading.Lock",
+  "threading.RLock",
+  "threading.Semaphore",
+  "threading.BoundedSemaphore",
+  "threading.Thread",
+  "queue.Queue",
+  "queue.LifoQueue",
+  "queue.PriorityQueue",
+  "queue.SimpleQueue",
+  "concurrent.futures.Future",
+]);
+
+/**
+ * The real async API for a call, when one is known: by the function's qualified name
+ * (`socket.getaddrinfo`, `ray.get`), or by what made the receiver (`httpx.Client`, a LangChain
+ * class, a `threading.Event`), with the method called. Advice, never a twin template.
+ */
+export function knownAsyncApi(call: {
+  qualified?: string;
+  madeBy?: string;
+  method?: string;
+  receiver?: string;
+}): string | undefined {
+  const byFunction = call.qualified ? ASYNC_API_OF_FUNCTION.get(call.qualified) : undefined;
+  if (byFunction) return byFunction;
+  const { madeBy, method, receiver } = call;
+  if (!madeBy || !method) return undefined;
+  if (THREAD_WAITS.has(madeBy))
+    return `${receiver}.${method} waits for another thread (a ${madeBy}): a worker thread is the right place for it`;
+  if (madeBy === "httpx.Client")
+    return `httpx has the async client: await ${receiver}.${method}(...) on an httpx.AsyncClient`;
+  const async = LANGCHAIN_ASYNC.get(method);
+  if (async && /^langchain(_\w+)?\./.test(madeBy))
+    return `LangChain's runnables have the async form: await ${receiver}.${async}(...)`;
+  return undefined;
+}
 
 /** What calls of a module's functions do: CPU-bound work, in-memory work, or both. */
 interface ModuleEffect {
@@ -167,7 +357,7 @@ function moduleEffect(qualified: string | undefined): ModuleEffect | undefined {
 
 /** The blocking call a qualified name is, with its native replacement. */
 export function blockingCall(qualified: string | undefined): BlockingCall | undefined {
-  return qualified ? BLOCKING_CALLS.get(qualified) : undefined;
+  return qualified ? (BLOCKING_CALLS.get(qualified) ?? STORAGE_CALLS.get(qualified)) : undefined;
 }
 
 /** Is the call CPU-bound work, whose right place is a worker thread? */

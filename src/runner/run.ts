@@ -10,7 +10,9 @@ import {
   type PrePassResult,
 } from "../project/project-index.js";
 import { projectOfFile } from "../project/project-facts.js";
-import { mockedRewrites, withMockFindings } from "../project/mocks.js";
+import { withMockFindings } from "../project/mocks.js";
+import { mockFindings } from "./mock-findings.js";
+import { declaredTwins, projectSettingProblem } from "./project-settings.js";
 import { VERSION } from "../version.js";
 import { buildId } from "../build-id.js";
 import { inertResult, refusalToWrite, type FileJob, type FileLook } from "./file-job.js";
@@ -39,7 +41,10 @@ import { runNotices, subProjectNotices } from "./notices.js";
 import { planFormatter, type FormatterPlan } from "./formatter.js";
 import { DEFAULT_DJANGO_VERSION } from "../django/orm.js";
 import type {
+  Context,
   Notice,
+  ProjectIndex,
+  TransformOption,
   ProjectFacts,
   SurveyPlan,
   Transform,
@@ -170,7 +175,6 @@ async function runLocked(
   const cwd = process.cwd();
   const { found, files, notFollowed, excludedNamed } = discover(options, cwd, hooks.source);
   const formatter = formatterOf(options, cwd, hooks);
-
   // One pool for both passes: threads start (and load tree-sitter) once per run. Between passes its
   // idle threads do not hold the process open, so an exception here needs no clean-up.
   const pool = new Pool(options.jobs > 0 ? options.jobs : defaultJobs(), setup.pool);
@@ -204,6 +208,7 @@ async function runLocked(
   );
   const project: ProjectFacts = { ...prePass.project, plans };
   const ctx = makeContext(options, project, transforms);
+  const twins = runSettings(transforms, ctx, prePass.index);
   const notices = [
     ...start.notices,
     ...runNotices(options, transforms, ctx, excludedNamed, cwd),
@@ -214,7 +219,7 @@ async function runLocked(
   await pauseAt("plan");
   const { results, plans: writePlans } = await rewritePass(
     pool,
-    { files, found, prePass, plans, lookAt, extra, notices, dirty },
+    { files, found, prePass, plans, lookAt, extra, notices, dirty, twins },
     options,
     hooks,
   );
@@ -315,6 +320,17 @@ async function writePhase(
   }
 }
 
+/** The declared twins, once the project's code is found to agree with the settings (else exit 2). */
+function runSettings(
+  transforms: readonly Transform[],
+  ctx: Context,
+  index: ProjectIndex,
+): Record<string, string> {
+  const problem = projectSettingProblem(transforms, ctx, index);
+  if (problem) throw new UsageError(problem);
+  return declaredTwins(transforms, ctx);
+}
+
 /**
  * The rewrite pass over the run's files (inert ones answered without being read again), then
  * the tests that patch what it rewrote, then writes refused for uncommitted files.
@@ -330,11 +346,13 @@ async function rewritePass(
     extra: Partial<FileJob>;
     notices: Notice[];
     dirty: Set<string>;
+    /** The declared async twins: a test may patch a name one of them replaced (AS920). */
+    twins: Record<string, string>;
   },
   options: Options,
   hooks: RunHooks,
 ): Promise<{ results: FileResult[]; plans: Record<string, SurveyPlan> | undefined }> {
-  const { files, found, prePass, plans, lookAt, extra, notices, dirty } = pass;
+  const { files, found, prePass, plans, lookAt, extra, notices, dirty, twins } = pass;
   const cwd = process.cwd();
   // A module a transform's plan edits is read whatever its text (see Transform.survey).
   const planned = new Set(Object.values(plans).flatMap((p) => p.modules));
@@ -378,8 +396,9 @@ async function rewritePass(
       ? [{ module: modules.get(r.path)!, replaced: r.replaced }]
       : [],
   );
+  const mocked = mockFindings(prePass.index, { inOrder, rewritten, files, lookAt, twins }, cwd);
   const results = refuseDirtyWrites(
-    withMockFindings(inOrder, mockedRewrites(prePass.index, rewritten, cwd)),
+    withMockFindings(inOrder, mocked),
     new Set(jobsList.filter((job) => dirty.has(job.file)).map((job) => job.path)),
     notices,
   );

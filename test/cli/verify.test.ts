@@ -225,7 +225,8 @@ describe("--verify and the project's lock (issue 22)", () => {
 
   it("is held during the baseline too, and let go when the baseline stops the run", async () => {
     const dir = project();
-    const command = "touch baseline.running; while [ ! -f go ] && [ -f manage.py ]; do sleep 0.05; done; exit 3";
+    const command =
+      "touch baseline.running; while [ ! -f go ] && [ -f manage.py ]; do sleep 0.05; done; exit 3";
     const first = start(dir, ["--write", "--verify", command, "."]);
     onTestFinished(() => stopLoop(dir));
     await until("the baseline", () => existsSync(join(dir, "baseline.running")));

@@ -6,7 +6,7 @@ import { FindingsReporter } from "../../src/model/findings.js";
 import { callArguments, chainRoot } from "../../src/python/calls.js";
 import { movedLineEdits } from "./reindent.js";
 import { ASYNCIO_RUN_CODES, type AsyncioRunOut } from "./codes.js";
-import { threadLocalReached } from "./thread-state.js";
+import { threadLocalReached, threadStateSurvey } from "./thread-state.js";
 import {
   appliesNestAsyncio,
   ASYNC_TO_SYNC,
@@ -207,7 +207,7 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
       out.report(call, "AS107", message);
       continue;
     }
-    out.findings.push(asyncToSyncFinding(file, site, inner, a2s));
+    out.findings.push(asyncToSyncFinding(file, ctx, site, inner, a2s));
   }
   runUntilCompleteFindings(file, a2s, out, rewrites);
   return out.result();
@@ -216,6 +216,7 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
 /** `asyncio.run(f(x))` in sync code -> `async_to_sync(f)(x)` (AS101), or why not (AS107). */
 function asyncToSyncFinding(
   file: FileSemantics,
+  ctx: Context,
   site: Site,
   inner: SyntaxNode,
   a2s: { name: string; imported: boolean } | undefined,
@@ -234,7 +235,7 @@ function asyncToSyncFinding(
   const callee = inner.childForFieldName("function")!;
   const innerArgs = inner.childForFieldName("arguments")!;
   // The coroutine moves to another thread: thread-local state it reads changes under it.
-  const local = threadLocalReached(file, inner);
+  const local = threadLocalReached(file, inner, ctx);
   const message = local
     ? `asyncio.run() in sync code: async_to_sync runs the coroutine with this thread as its sync thread, but the coroutine itself on another thread, where ${local} is another thread's (applied with --unsafe-fixes)`
     : "asyncio.run() in sync code: async_to_sync runs the coroutine with this thread as its sync thread";
@@ -442,3 +443,6 @@ function siteContext(
   if (!file.enclosingFunction(call)) return "module";
   return file.inAsyncContext(call) ? "async" : "sync";
 }
+
+/** Thread-local state the coroutines reach in other files (thread-state.ts). */
+export const survey = threadStateSurvey;

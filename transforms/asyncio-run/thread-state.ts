@@ -1,10 +1,21 @@
-import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { absoluteName } from "../../src/python/relative-imports.js";
+import { surveyedPlan } from "../../src/model/plans.js";
+import type {
+  Context,
+  FileSemantics,
+  IndexedFunction,
+  ProjectIndex,
+  ProjectSurvey,
+  SyntaxNode,
+} from "../../src/model/types.js";
 
 /**
  * asyncio.run runs the coroutine on the caller's thread; async_to_sync runs it on another one.
  * A coroutine that reaches thread-local state (a SQLAlchemy `scoped_session`, a
- * `threading.local()`) sees another session or object after the rewrite. Read in this file: the
- * coroutine function and the functions of the file it calls, a few calls deep.
+ * `threading.local()`) sees another session or object after the rewrite. Read in this file (the
+ * coroutine function, the functions of the file it calls, and the functions that made its
+ * arguments, a few calls deep), and through the project: a survey follows the names those
+ * functions import into the modules defining them (`from app.db import Session, save_name`).
  */
 const THREAD_LOCAL_MAKERS = new Set([
   "threading.local",
@@ -12,9 +23,16 @@ const THREAD_LOCAL_MAKERS = new Set([
   "sqlalchemy.orm.scoping.scoped_session",
 ]);
 
-/** Module-level names bound to thread-local state, with what made each. */
-function threadLocals(file: FileSemantics): Map<string, string> {
-  const found = new Map<string, string>();
+/** How deep the check follows calls, in a file and across files. */
+const DEPTH = 4;
+
+/** The key of a name of another module: `py:app.db.Session`. */
+const KEY = "py:";
+
+/** Module-level names bound to thread-local state, with what made each and its line. */
+function threadLocals(file: FileSemantics): Map<string, { made: string; line: number }> {
+  const found = new Map<string, { made: string; line: number }>();
+  if (!/scoped_session|threading|local\(/.test(file.source)) return found;
   for (const statement of file.root.namedChildren) {
     const assignment =
       statement.type === "expression_statement" ? statement.namedChildren[0] : undefined;
@@ -24,50 +42,381 @@ function threadLocals(file: FileSemantics): Map<string, string> {
     const callee = right?.type === "call" ? right.childForFieldName("function") : undefined;
     const made = callee ? file.qualifiedName(callee) : undefined;
     if (left?.type === "identifier" && made && THREAD_LOCAL_MAKERS.has(made))
-      found.set(left.text, made);
+      found.set(left.text, { made, line: statement.startPosition.row + 1 });
   }
   return found;
 }
 
-/** Module-level defs of the file by name. */
+/** Module-level defs of the file by name, and methods of its module-level classes as `C.m`. */
 function moduleDefs(file: FileSemantics): Map<string, SyntaxNode> {
   const defs = new Map<string, SyntaxNode>();
+  const unwrap = (s: SyntaxNode) =>
+    s.type === "decorated_definition" ? s.childForFieldName("definition") : s;
   for (const statement of file.root.namedChildren) {
-    const def =
-      statement.type === "decorated_definition"
-        ? statement.childForFieldName("definition")
-        : statement;
+    const def = unwrap(statement);
     if (def?.type === "function_definition") defs.set(def.childForFieldName("name")!.text, def);
+    if (def?.type !== "class_definition") continue;
+    const cls = def.childForFieldName("name")!.text;
+    for (const member of def.childForFieldName("body")?.namedChildren ?? []) {
+      const method = unwrap(member);
+      if (method?.type === "function_definition")
+        defs.set(`${cls}.${method.childForFieldName("name")!.text}`, method);
+    }
   }
   return defs;
 }
 
-/**
- * `session (a sqlalchemy.orm.scoped_session, used by sync_orders)` when the coroutine `inner`
- * calls reaches thread-local state of this file, else undefined.
- */
-export function threadLocalReached(file: FileSemantics, inner: SyntaxNode): string | undefined {
-  if (!/scoped_session|threading|local\(/.test(file.source)) return undefined;
-  const locals = threadLocals(file);
-  if (locals.size === 0) return undefined;
-  const defs = moduleDefs(file);
+/** `self.run_async(...)`: a method any subclass of the project may override. */
+function selfMethod(inner: SyntaxNode): string | undefined {
   const callee = inner.childForFieldName("function");
-  let names = callee?.type === "identifier" ? [callee.text] : [];
+  const object = callee?.type === "attribute" ? callee.childForFieldName("object") : null;
+  return object?.type === "identifier" && object.text === "self"
+    ? callee!.childForFieldName("attribute")!.text
+    : undefined;
+}
+
+/** What the functions reached from some names of a file use: thread-local state, or imports. */
+interface Reached {
+  /** `Session (a sqlalchemy.orm.scoped_session, used by save_name())`. */
+  hit?: string;
+  /** The same, naming where the state is made: `..., app/db.py:5, used by save_name())`. */
+  hitThere?: string;
+  /** Names of other modules they use, by key, with the function of this file using each. */
+  imports: Map<string, string>;
+}
+
+/** `db.Session` -> `py:app.db.Session`, `save_name` -> `py:app.db.save_name`, when imported. */
+function importedKey(
+  file: FileSemantics,
+  id: SyntaxNode,
+  withAttribute = true,
+): string | undefined {
+  const binding = file.importBindingOf(id.text, id);
+  if (!binding) return undefined;
+  const parent = id.parent;
+  const attribute =
+    withAttribute &&
+    parent?.type === "attribute" &&
+    parent.childForFieldName("object")?.id === id.id
+      ? `.${parent.childForFieldName("attribute")!.text}`
+      : "";
+  const absolute = absoluteName(`${binding.qualified}${attribute}`, file.module, file.path);
+  return absolute?.includes(".") ? `${KEY}${absolute}` : undefined;
+}
+
+/**
+ * `self.metrics.log_metric(...)` in a method, where the class says what `self.metrics` is (a
+ * class-level annotation `metrics: MetricContext`, or `self.metrics = MetricContext(...)`):
+ * `py:app.telemetry.MetricContext.log_metric`, the method of that class.
+ */
+function attributeMethodKeys(file: FileSemantics, def: SyntaxNode): string[] {
+  const cls = def.parent?.parent;
+  if (cls?.type !== "class_definition") return [];
+  const keys: string[] = [];
+  for (const call of def.descendantsOfType("call")) {
+    const callee = call.childForFieldName("function");
+    const holder = callee?.type === "attribute" ? callee.childForFieldName("object") : null;
+    if (holder?.type !== "attribute" || holder.childForFieldName("object")?.text !== "self")
+      continue;
+    const type = attributeClass(cls, holder.childForFieldName("attribute")!.text);
+    const key = type ? (importedKey(file, type) ?? localClassKey(file, type)) : undefined;
+    if (key) keys.push(`${key}.${callee!.childForFieldName("attribute")!.text}`);
+  }
+  return keys;
+}
+
+/** The class named by `attr: C` in the class body or `self.attr = C(...)` in its methods. */
+function attributeClass(cls: SyntaxNode, attr: string): SyntaxNode | undefined {
+  for (const assignment of cls.descendantsOfType("assignment")) {
+    const left = assignment.childForFieldName("left");
+    const named =
+      left?.text === attr && assignment.parent?.parent?.id === cls.childForFieldName("body")?.id
+        ? assignment.childForFieldName("type")?.namedChildren[0]
+        : left?.text === `self.${attr}`
+          ? assignment.childForFieldName("right")?.childForFieldName("function")
+          : undefined;
+    if (named?.type === "identifier") return named;
+  }
+  return undefined;
+}
+
+/** A class defined in this file, by the key its module gives it. */
+function localClassKey(file: FileSemantics, name: SyntaxNode): string | undefined {
+  return file.module ? `${KEY}${file.module}.${name.text}` : undefined;
+}
+
+/** Walks the defs named (and those of the file they call), a few calls deep. */
+function reachedFrom(file: FileSemantics, names: readonly string[]): Reached {
+  const locals = threadLocals(file);
+  const defs = moduleDefs(file);
+  const imports = new Map<string, string>();
   const seen = new Set<string>();
-  for (let depth = 0; depth < 4 && names.length > 0; depth++) {
+  let current = [...names];
+  for (let depth = 0; depth < DEPTH && current.length > 0; depth++) {
     const next: string[] = [];
-    for (const name of names) {
+    for (const name of current) {
       const def = defs.get(name);
       if (!def || seen.has(name)) continue;
       seen.add(name);
       for (const id of def.descendantsOfType("identifier")) {
-        const made = locals.get(id.text);
-        if (made) return `${id.text} (a ${made}, used by ${name}())`;
+        const local = locals.get(id.text);
+        if (local && file.importBindingOf(id.text, id) === undefined)
+          return {
+            hit: `${id.text} (a ${local.made}, used by ${name}())`,
+            hitThere: `${id.text} (a ${local.made}, ${file.path}:${local.line}, used by ${name}())`,
+            imports,
+          };
         if (id.parent?.type === "call" && id.parent.childForFieldName("function")?.id === id.id)
           next.push(id.text);
+        // `self.populate()` in a method: the class's own method.
+        const owner = name.includes(".") ? name.split(".")[0] : undefined;
+        const call = id.parent?.parent;
+        if (
+          owner &&
+          id.parent?.type === "attribute" &&
+          id.parent.childForFieldName("object")?.text === "self" &&
+          id.parent.childForFieldName("attribute")?.id === id.id &&
+          call?.type === "call" &&
+          call.childForFieldName("function")?.id === id.parent.id
+        )
+          next.push(`${owner}.${id.text}`);
+        // `db.Session` (a module's attribute) or `Session.execute` (the imported name itself).
+        for (const key of [importedKey(file, id), importedKey(file, id, false)])
+          if (key && !imports.has(key)) imports.set(key, name);
       }
+      for (const key of attributeMethodKeys(file, def))
+        if (!imports.has(key)) imports.set(key, name);
     }
-    names = next;
+    current = next;
   }
+  return { imports };
+}
+
+/**
+ * The functions whose results the coroutine call's arguments are (`session = get_session()`
+ * then `asyncio.run(record(session, name))`): what they return is handed to the coroutine.
+ */
+function argumentMakers(file: FileSemantics, inner: SyntaxNode): SyntaxNode[] {
+  const fn = file.enclosingFunction(inner);
+  const args = inner.childForFieldName("arguments")?.namedChildren ?? [];
+  const makers: SyntaxNode[] = [];
+  for (const arg of args) {
+    const value = arg.type === "keyword_argument" ? arg.childForFieldName("value") : arg;
+    if (value?.type === "call") makers.push(value.childForFieldName("function")!);
+    if (value?.type !== "identifier" || !fn) continue;
+    for (const b of file.bindingsNamed(fn, value.text)) {
+      const right =
+        b.node.parent?.type === "assignment" ? b.node.parent.childForFieldName("right") : null;
+      const callee = right?.type === "call" ? right.childForFieldName("function") : null;
+      if (callee?.type === "identifier" || callee?.type === "attribute") makers.push(callee);
+    }
+  }
+  return makers;
+}
+
+/** The coroutine function and its arguments' makers: the names of this file, and imported keys. */
+function startsOf(file: FileSemantics, inner: SyntaxNode): { names: string[]; keys: string[] } {
+  const names: string[] = [];
+  const keys: string[] = [];
+  for (const callee of [inner.childForFieldName("function"), ...argumentMakers(file, inner)]) {
+    if (!callee) continue;
+    const root = callee.type === "attribute" ? callee.childForFieldName("object") : callee;
+    const key = root?.type === "identifier" ? importedKey(file, root) : undefined;
+    if (key) keys.push(key);
+    else if (callee.type === "identifier") names.push(callee.text);
+  }
+  return { names, keys };
+}
+
+/** What the survey found: thread-local state each key of the project reaches. */
+export interface ThreadStatePlan {
+  hits: Record<string, string>;
+}
+
+/**
+ * `session (a sqlalchemy.orm.scoped_session, used by sync_orders)` when the coroutine `inner`
+ * (or a function making one of its arguments) reaches thread-local state, in this file or, by
+ * the survey's plan, in another file of the project; else undefined.
+ */
+export function threadLocalReached(
+  file: FileSemantics,
+  inner: SyntaxNode,
+  ctx: Context,
+): string | undefined {
+  const { names, keys } = startsOf(file, inner);
+  const reached = reachedFrom(file, names);
+  if (reached.hit) return reached.hit;
+  const hits = surveyedPlan<ThreadStatePlan>(ctx, "asyncio-run")?.hits ?? {};
+  for (const key of keys) if (hits[key]) return hits[key];
+  const method = selfMethod(inner);
+  if (method && hits[`method:${method}`]) return hits[`method:${method}`];
+  for (const [key, by] of reached.imports)
+    if (hits[key]) return `${hits[key]}, reached from ${by}()`;
   return undefined;
 }
+
+/** What one file gives the survey: hits by key, and the keys each of its keys reaches. */
+export interface StateFacts {
+  hits: Record<string, string>;
+  reaches: Record<string, string[]>;
+  /** How many modules away from an asyncio.run site each key asked of this file is. */
+  depths: Record<string, number>;
+}
+
+/** The asyncio.run calls of a file outside `async def`: where the coroutine changes thread. */
+function runCalls(file: FileSemantics): SyntaxNode[] {
+  if (!/\basyncio\b/.test(file.source) || !/\brun\s*\(/.test(file.source)) return [];
+  return file.root.descendantsOfType("call").filter((call) => {
+    const fn = call.childForFieldName("function");
+    return fn?.type === "attribute" && file.qualifiedName(fn) === "asyncio.run";
+  });
+}
+
+function siteFacts(file: FileSemantics): StateFacts {
+  const out: StateFacts = { hits: {}, reaches: {}, depths: {} };
+  for (const call of runCalls(file)) {
+    const inner = call.childForFieldName("arguments")?.namedChildren[0];
+    if (inner?.type !== "call") continue;
+    const { names, keys } = startsOf(file, inner);
+    const site = `${file.path}:${call.startIndex}`;
+    const method = selfMethod(inner);
+    out.reaches[site] = [
+      ...keys,
+      ...reachedFrom(file, names).imports.keys(),
+      ...(method ? [`method:${method}`] : []),
+    ];
+    out.depths[site] = 0;
+  }
+  return out;
+}
+
+/** The names asked of a module: thread-local bindings, or functions and what they reach. */
+function askedFacts(file: FileSemantics, asked: readonly string[]): StateFacts {
+  const out: StateFacts = { hits: {}, reaches: {}, depths: {} };
+  const locals = threadLocals(file);
+  for (const entry of asked) {
+    const [name, key, depth, override] = entry.split("@");
+    out.depths[key] = Number(depth);
+    const local = locals.get(name);
+    if (local) {
+      out.hits[key] = `${name} (a ${local.made}, ${file.path}:${local.line})`;
+      continue;
+    }
+    const reached = reachedFrom(file, [name]);
+    if (reached.hitThere) out.hits[key] = reached.hitThere;
+    else out.reaches[key] = [...reached.imports.keys()];
+    // `Class.run_async`, asked for `self.run_async` of a base class: one of its overrides.
+    const method = override ? name.split(".")[1] : undefined;
+    if (method) out.reaches[`method:${method}`] = [...(out.reaches[`method:${method}`] ?? []), key];
+  }
+  return out;
+}
+
+/**
+ * Where a key may be, and the name to ask there: a module-level name of a module the index
+ * knows, or a method (`py:app.telemetry.MetricContext.log_metric`) of a class it lists.
+ */
+function placesOfKey(index: ProjectIndex, key: string): { path: string; name: string }[] {
+  const parts = key.slice(KEY.length).split(".");
+  const name = parts.at(-1)!;
+  const module = parts.slice(0, -1).join(".");
+  const own = (f: IndexedFunction) => f.module === module || f.module.endsWith(`.${module}`);
+  const paths = [...new Set(index.functions.filter(own).map((f) => f.path))];
+  if (paths.length > 0) return paths.map((path) => ({ path, name }));
+  // A module with no function (`Session = scoped_session(...)` alone): beside a sibling's file.
+  const package_ = module.slice(0, module.lastIndexOf("."));
+  const sibling = index.functions.find(
+    (f) =>
+      f.module.startsWith(`${package_}.`) && !f.module.slice(package_.length + 1).includes("."),
+  );
+  if (sibling) {
+    const folder = sibling.path.slice(0, sibling.path.lastIndexOf("/") + 1);
+    const file = module.slice(package_.length + 1);
+    return [
+      { path: `${folder}${file}.py`, name },
+      { path: `${folder}${file}/__init__.py`, name },
+    ];
+  }
+  const cls = parts.at(-2)!;
+  const owner = parts.slice(0, -2).join(".");
+  const method = index.functions.find(
+    (f) =>
+      f.className === cls &&
+      f.name === name &&
+      (f.module === owner || f.module.endsWith(`.${owner}`)),
+  );
+  return method ? [{ path: method.path, name: `${cls}.${name}` }] : [];
+}
+
+/** Keys reached and not asked yet, each with how many modules away from a site it is. */
+function pendingKeys(facts: readonly StateFacts[]): Map<string, number> {
+  const known = new Set<string>();
+  const reached = new Map<string, number>();
+  for (const f of facts) {
+    for (const key of [...Object.keys(f.hits), ...Object.keys(f.reaches)]) known.add(key);
+    for (const [from, keys] of Object.entries(f.reaches))
+      for (const key of keys)
+        reached.set(key, Math.min(reached.get(key) ?? Infinity, (f.depths[from] ?? 0) + 1));
+  }
+  for (const key of known) reached.delete(key);
+  return reached;
+}
+
+/** Thread-local state a key reaches through the keys it reaches, as the plan says it. */
+function resolvedHits(facts: readonly StateFacts[]): Record<string, string> {
+  const hits: Record<string, string> = {};
+  const reaches: Record<string, string[]> = {};
+  for (const f of facts) {
+    Object.assign(hits, f.hits);
+    for (const [key, keys] of Object.entries(f.reaches))
+      reaches[key] = [...(reaches[key] ?? []), ...keys];
+  }
+  for (let round = 0; round < DEPTH * 2; round++) {
+    let changed = false;
+    for (const [key, keys] of Object.entries(reaches)) {
+      const found = hits[key] ? undefined : keys.find((k) => hits[k]);
+      if (!found) continue;
+      const name = key.startsWith("method:")
+        ? found.slice(KEY.length).split(".").slice(-2).join(".")
+        : found.slice(found.lastIndexOf(".") + 1);
+      hits[key] = key.startsWith("method:")
+        ? `${hits[found]}, reached by the override ${name}()`
+        : hits[found].startsWith(`${name} (`)
+          ? hits[found]
+          : `${hits[found]}, reached through ${name}()`;
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  return hits;
+}
+
+/**
+ * asyncio-run's survey: from each asyncio.run site's coroutine (and its arguments' makers) to
+ * the names they import, module by module, until thread-local state or nothing new is found.
+ */
+export const threadStateSurvey: ProjectSurvey<StateFacts, ThreadStatePlan> = {
+  startWords: ["asyncio"],
+  start: (_index, _ctx, rewritten) => [...rewritten],
+  facts: (file, _ctx, asked) => (asked ? askedFacts(file, asked) : siteFacts(file)),
+  next(facts, index) {
+    const byPath = new Map<string, string[]>();
+    for (const [key, depth] of pendingKeys(facts)) {
+      if (key.startsWith("method:")) {
+        // Every method of that name in the project's classes: an override, perhaps.
+        const method = key.slice("method:".length);
+        for (const f of index.functions)
+          if (f.className && f.name === method && !f.nested && f.async) {
+            const asked = `${f.className}.${method}@${KEY}${f.module}.${f.className}.${method}@${depth}@override`;
+            byPath.set(f.path, [...(byPath.get(f.path) ?? []), asked]);
+          }
+        continue;
+      }
+      if (!key.startsWith(KEY) || depth > DEPTH) continue;
+      for (const { path, name } of placesOfKey(index, key))
+        byPath.set(path, [...(byPath.get(path) ?? []), `${name}@${key}@${depth}`]);
+    }
+    return [...byPath].map(([path, wanted]) => ({ path, wanted }));
+  },
+  plan: (facts) => ({ plan: { hits: resolvedHits(facts) }, modules: [] }),
+};

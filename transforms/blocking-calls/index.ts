@@ -1,5 +1,11 @@
 import { isAsyncFunction } from "../../src/python/shapes.js";
-import { BLOCKING_CALLS, type BlockingFamily } from "../../src/python/effects.js";
+import {
+  BLOCKING_CALLS,
+  blockingCall,
+  STORAGE_CALLS,
+  type BlockingFamily,
+} from "../../src/python/effects.js";
+import { blockingReceiverCall, RECEIVER_WORDS } from "./receivers.js";
 import {
   callsByLastName,
   lastSegment,
@@ -19,11 +25,14 @@ import type {
   TransformResult,
 } from "../../src/model/types.js";
 import { sleepRewrite } from "./sleep.js";
+import { blocksOnPurpose, silencedByNoqa } from "./intent.js";
+import { blockSays, helperBlock, helperCalls, helperSurvey, type HelperPlan } from "./helpers.js";
+import { surveyedPlan } from "../../src/model/plans.js";
 
 export const meta = {
   id: "blocking-calls",
   summary:
-    "blocking calls in async def (ruff ASYNC2xx): time.sleep -> await asyncio.sleep; HTTP, subprocess, open() and redis clients reported with their native form",
+    "blocking calls in async def (ruff ASYNC2xx): time.sleep -> await asyncio.sleep; HTTP, subprocess, files (open, Path, Django storage), redis clients and sync SQLAlchemy sessions reported with their native form",
   // Blocking calls only matter inside `async def`.
   triggers: ["async def"],
   codes: {
@@ -36,7 +45,13 @@ export const meta = {
         "sleeps. `await asyncio.sleep(x)` waits without blocking. The rewrite is safe and " +
         "applied automatically (`import asyncio` is added when missing); this diagnostic is " +
         "shown only where it could not be applied, e.g. when `asyncio` means something else in " +
-        "the file. Same check as ruff's ASYNC251 (blocking-sleep-in-async-function).",
+        "the file, or where the code says it blocks the loop on purpose (its docstring or the " +
+        'comments above the call: "deliberately blocks", "the stall"; a function named ' +
+        "`block_loop` or `freeze_*`), or in a test file, where a stall is most often what the " +
+        "test needs. Same check as ruff's ASYNC251 " +
+        "(blocking-sleep-in-async-function); like every blocking-calls finding, it is silenced " +
+        "by a `# noqa` naming the ruff rule it cites (or flake8-async's ASYNC100-102, or a bare " +
+        "`# noqa`).",
       before: "async def poll(job):\n    time.sleep(0.5)",
       after: "async def poll(job):\n    await asyncio.sleep(0.5)",
     },
@@ -78,7 +93,10 @@ export const meta = {
         "I/O. Use `await anyio.open_file(...)` or `aiofiles.open(...)` with `async with` and " +
         "await the reads and writes, or move the whole file handling into asyncio.to_thread. Not " +
         "rewritten: every use of the file object changes. Same check as ruff's ASYNC230 " +
-        "(blocking-open-call-in-async-function).",
+        "(blocking-open-call-in-async-function). Also reported: `read_text`, `read_bytes`, " +
+        "`write_text`, `write_bytes` and `open` of a `pathlib.Path` (made by `Path(...)` or " +
+        "annotated `Path`), and Django's `default_storage.save/open/delete/exists/listdir/size` " +
+        "(no async form: run it in `asyncio.to_thread`).",
       before: "async def load(path):\n    with open(path) as f:\n        return f.read()",
       after:
         "async def load(path):\n    async with await anyio.open_file(path) as f:\n" +
@@ -91,10 +109,46 @@ export const meta = {
         "redis.Redis / redis.StrictRedis / redis.from_url make a blocking client: every command " +
         "on it blocks the event loop. redis-py ships an async client with the same API in " +
         "redis.asyncio: `redis.asyncio.Redis(...)`, with every command awaited. Not rewritten: " +
-        "every use of the client must be awaited. (ruff has no rule for this one.)",
+        "every use of the client must be awaited. A command called in `async def` on a sync " +
+        "client made elsewhere (`cache = redis.from_url(URL)` at module level, then " +
+        "`cache.get(key)`) is reported too; `pipeline()`, `pubsub()` and `lock()` only build " +
+        "objects. (ruff has no rule for this one.)",
       before: "async def cached(key):\n    r = redis.Redis(host=HOST)\n    return r.get(key)",
       after:
         "async def cached(key):\n    r = redis.asyncio.Redis(host=HOST)\n    return await r.get(key)",
+    },
+    AS316: {
+      severity: "warning",
+      title: "A project helper called in async def blocks the event loop",
+      explanation:
+        "A plain def of the project, called (not awaited) in `async def`, makes a blocking call " +
+        "a few calls deep: `arm.list_regions(sub)` whose body calls `requests.get(...)`. The " +
+        "event loop stops for as long as that call takes, exactly as if it were written in the " +
+        "async def. The helper is followed through the imports into other files (four calls " +
+        "deep), and the message names the blocking call with its file and line. Run the helper " +
+        "in a thread (`await asyncio.to_thread(helper, ...)`), or give it an async form. Not " +
+        "rewritten.",
+      before: "async def regions(sub):\n    return arm.list_regions(sub)",
+      after: "async def regions(sub):\n    return await asyncio.to_thread(arm.list_regions, sub)",
+    },
+    AS315: {
+      severity: "warning",
+      title: "Sync database session call in async def",
+      explanation:
+        "A method of a sync SQLAlchemy Session that talks to the database (execute, scalars, " +
+        "scalar, get, query, commit, flush, refresh, merge, rollback, close) blocks the event " +
+        "loop for the whole round trip. The session is known by what the code shows: " +
+        "`Session(engine)`, a `sessionmaker(...)` factory's call, `with Session(...) as s:`, or " +
+        "an annotation (`db: Session`, FastAPI's `db: Session = Depends(get_db)`). " +
+        "`add()`, `add_all()`, `delete()` and `expunge()` only mark objects and are not reported. " +
+        "SQLAlchemy's `sqlalchemy.ext.asyncio.AsyncSession` has the same methods, awaited. Not " +
+        "rewritten: the session, its engine and every use change together. (ruff has no rule " +
+        "for this one.)",
+      before:
+        "async def orders(db: Session = Depends(get_db)):\n    return db.scalars(select(Order)).all()",
+      after:
+        "async def orders(db: AsyncSession = Depends(get_db)):\n" +
+        "    return (await db.scalars(select(Order))).all()",
     },
   },
 } satisfies TransformMeta;
@@ -106,6 +160,7 @@ const FAMILY_CODES: Record<BlockingFamily, Code> = {
   subprocess: "AS312",
   file: "AS313",
   redis: "AS314",
+  database: "AS315",
 };
 
 /** The functions a blocking call may stand for, through the imports. */
@@ -113,6 +168,7 @@ const QUALIFIED_OF_INTEREST: ReadonlySet<string> = new Set([
   "time.sleep",
   "io.open",
   ...BLOCKING_CALLS.keys(),
+  ...STORAGE_CALLS.keys(),
 ]);
 
 /**
@@ -138,7 +194,11 @@ const LAST_NAMES_OF_INTEREST = wordsPattern([...QUALIFIED_OF_INTEREST].map(lastS
  */
 export function mayHoldSite(source: string, ctx: Context): boolean {
   if (unwrapMode(ctx)) return false;
-  if (OPEN_CALL.test(source)) return true;
+  if (OPEN_CALL.test(source) || RECEIVER_WORDS.test(source)) return true;
+  // A helper of another file that blocks, called from an async def here (the survey's plan).
+  const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls");
+  const planned = Object.keys(plan?.blocks ?? {}).length + Object.keys(plan?.makers ?? {}).length;
+  if (planned > 0 && /\basync\s+def\b/.test(source)) return true;
   const modules = new Set(source.match(MODULES_OF_INTEREST));
   if (modules.size === 0) return false;
   const lastNames = new Set(source.match(LAST_NAMES_OF_INTEREST));
@@ -159,10 +219,12 @@ function reportedCall(
       code: "AS313",
       message:
         "open() in async def blocks the event loop on disk I/O (ruff ASYNC230): use await anyio.open_file(...) or aiofiles.open(...) with async with, or move the file work into asyncio.to_thread",
-      suggestion: `await anyio.open_file${args.text}`,
+      suggestion: withItemOf(call)
+        ? `async with await anyio.open_file${args.text}${asTarget(call)}:`
+        : `await anyio.open_file${args.text}`,
     };
   }
-  const blocking = BLOCKING_CALLS.get(qualified);
+  const blocking = blockingCall(qualified);
   if (!blocking) return undefined;
   const code = FAMILY_CODES[blocking.family];
   const rule = blocking.rule ? ` (ruff ${blocking.rule})` : "";
@@ -173,6 +235,25 @@ function reportedCall(
       ? { suggestion: `redis.asyncio.${qualified.slice("redis.".length)}${args.text}` }
       : {}),
   };
+}
+
+/** The ruff rule a finding on this call cites ("" when ruff has none). */
+function ruleOf(qualified: string): string {
+  if (qualified === "time.sleep") return "ASYNC251";
+  if (qualified === "open") return "ASYNC230";
+  return BLOCKING_CALLS.get(qualified)?.rule ?? "";
+}
+
+/** ` as f` for `with open(p) as f:`, or nothing. */
+function asTarget(call: SyntaxNode): string {
+  const target = call.parent?.type === "as_pattern" ? call.parent.namedChildren.at(-1) : undefined;
+  return target ? ` as ${target.text}` : "";
+}
+
+/** `with open(p) as f:`: the call is a `with` item (its async form is `async with`). */
+function withItemOf(call: SyntaxNode): boolean {
+  const parent = call.parent?.type === "as_pattern" ? call.parent.parent : call.parent;
+  return parent?.type === "with_item";
 }
 
 /**
@@ -194,15 +275,87 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
     const qualified =
       builtinOpen && file.isBuiltin("open", callee) ? "open" : file.qualifiedName(callee);
     if (!qualified) continue;
+    // The authors silenced the rule the finding cites (ruff's `# noqa: ASYNC251`): as ruff does.
+    if (silencedByNoqa(file, call, ruleOf(qualified))) continue;
     if (qualified === "time.sleep") {
-      out.findings.push(sleepFinding(asyncio, call, callee));
+      const purpose = blocksOnPurpose(file, fn, call);
+      if (purpose)
+        out.report(
+          call,
+          "AS310",
+          `time.sleep() in async def blocks the event loop (ruff ASYNC251), and ${purpose}: not rewritten; suppress with # asyncshift: ignore[AS310]`,
+        );
+      else out.findings.push(sleepFinding(asyncio, call, callee));
       continue;
     }
     const reported = reportedCall(call, callee, qualified);
     if (reported) out.report(call, reported.code, reported.message, reported.suggestion);
   }
+  const makers = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.makers ?? {};
+  if (RECEIVER_WORDS.test(file.source) || Object.keys(makers).length > 0)
+    receiverCalls(file, out, makers);
+  helperFindings(file, ctx, out);
   // No inventory sites: the report lists blocking-calls among the transforms that count none.
   return { findings: out.findings };
+}
+
+/** `db.scalars(...)` on a Session, `r.get(k)` on a sync redis client, `path.read_text()`. */
+function receiverCalls(
+  file: FileSemantics,
+  out: FindingsReporter<Code>,
+  makers: Readonly<Record<string, string>>,
+): void {
+  for (const call of file.root.descendantsOfType("call")) {
+    const callee = call.childForFieldName("function");
+    const fn = callee?.type === "attribute" ? file.enclosingFunction(call) : undefined;
+    if (!fn || !isAsyncFunction(fn)) continue;
+    const entry = blockingReceiverCall(file, callee!, makers);
+    if (!entry || silencedByNoqa(file, call, entry.rule)) continue;
+    const method = callee!.childForFieldName("attribute")!.text;
+    const receiver = callee!.childForFieldName("object")!.text;
+    const rule = entry.rule ? ` (ruff ${entry.rule})` : "";
+    const own = entry.family === "database" ? asyncSessions(file) : "";
+    out.report(
+      call,
+      FAMILY_CODES[entry.family],
+      `${callee!.text}() in async def blocks the event loop${rule}: ${receiver} is ${entry.what}; use ${(entry.replacements?.[method] ?? entry.replacement).replace(/<method>/g, method)}${own}`,
+    );
+  }
+}
+
+/** `arm.list_regions(sub)` in async def, where the helper blocks a few calls deep (AS316). */
+function helperFindings(file: FileSemantics, ctx: Context, out: FindingsReporter<Code>): void {
+  for (const site of helperCalls(file)) {
+    const block = helperBlock(file, ctx, site);
+    if (!block || silencedByNoqa(file, site.call, "")) continue;
+    const callee = site.call.childForFieldName("function")!.text;
+    out.report(
+      site.call,
+      "AS316",
+      `${callee}() blocks the event loop: it calls ${blockSays(block, file.path)}; run it in a thread (await asyncio.to_thread(${callee}, ...)) or give it an async form`,
+    );
+  }
+}
+
+/**
+ * `; this module has one: AsyncSessionLocal (an async_sessionmaker, line 12)`: the project's own
+ * AsyncSession factory, when the module makes one.
+ */
+function asyncSessions(file: FileSemantics): string {
+  for (const statement of file.root.namedChildren) {
+    const assignment =
+      statement.type === "expression_statement" ? statement.namedChildren[0] : null;
+    const right = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
+    const fn = right?.type === "call" ? right.childForFieldName("function") : null;
+    const left = assignment?.childForFieldName("left");
+    if (
+      fn &&
+      left?.type === "identifier" &&
+      file.qualifiedName(fn) === "sqlalchemy.ext.asyncio.async_sessionmaker"
+    )
+      return `; this module makes one: ${left.text} (an async_sessionmaker, line ${statement.startPosition.row + 1})`;
+  }
+  return "";
 }
 
 /** time.sleep in async def: the rewrite to asyncio.sleep (a safe fix), or why it cannot be made. */
@@ -224,3 +377,6 @@ function sleepFinding(asyncio: ModuleAccess, call: SyntaxNode, callee: SyntaxNod
     },
   };
 }
+
+/** The sync helpers of other files that async defs call, read for blocking calls (helpers.ts). */
+export const survey = helperSurvey;

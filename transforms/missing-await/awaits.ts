@@ -14,7 +14,16 @@ const ORIGIN_WORDS: Record<Coroutine["origin"], string> = {
   orm: "a native async method of the Django ORM",
   twin: "a declared async twin",
   wrapped: "wrapped by sync_to_async (its call returns a coroutine)",
+  typed: "typed as returning an awaitable",
 };
+
+/** `check() is an async def of the project`, or what the annotations say of it. */
+function described(coroutine: Coroutine): string {
+  const words = coroutine.detail
+    ? `${ORIGIN_WORDS[coroutine.origin]} (${coroutine.detail})`
+    : ORIGIN_WORDS[coroutine.origin];
+  return `${coroutine.name}() is ${words}`;
+}
 
 /**
  * The calls that may drop a coroutine: a call statement, or the value of a plain assignment
@@ -41,7 +50,7 @@ export function asyncSite(
 ): void {
   const use = resultUse(file, call, fn);
   if (use.use === "other") return;
-  const what = `${coroutine.name}() is ${ORIGIN_WORDS[coroutine.origin]}`;
+  const what = described(coroutine);
   out.site(call, "coroutine-not-awaited", "async", coroutine.origin);
   const fix: Fix = {
     applicability: "safe",
@@ -76,7 +85,7 @@ export function valueSite(
   use: ValueUse,
   out: Results,
 ): void {
-  const what = `${coroutine.name}() is ${ORIGIN_WORDS[coroutine.origin]}`;
+  const what = described(coroutine);
   const effect = use.tested
     ? "a coroutine object is always true, so this test never depends on the call and its body never runs"
     : "the coroutine object is used, not its result, and its body never runs";
@@ -135,7 +144,7 @@ export function syncSite(
   const name = access?.name ?? ASYNC_TO_SYNC;
   const suggestion = `${name}(${callee.text})${args.text}`;
   out.site(call, "coroutine-not-awaited", "sync", coroutine.origin);
-  const base = `${coroutine.name}() is ${ORIGIN_WORDS[coroutine.origin]} called from a sync def without await: its body never runs`;
+  const base = `${described(coroutine)} called from a sync def without await: its body never runs`;
   if (inTests || !access) {
     const why = inTests
       ? "in a test, decide by hand (or make the test async)"

@@ -100,4 +100,22 @@ export const MISSING_AWAIT_CODES = {
     after:
       "async def delete_board(request, board_id):\n    if not await user_can_edit(request.user, board_id):\n        raise PermissionDenied",
   },
+  AS407: {
+    severity: "error",
+    title: "async def overrides a framework hook the framework calls without await",
+    explanation:
+      "A class overrides, with `async def`, a method its framework base class defines as a " +
+      "plain def and calls without await, testing the result: Django REST framework's " +
+      "`BasePermission.has_permission`/`has_object_permission` (`if not " +
+      "permission.has_permission(request, self):`), Starlette's " +
+      "`CORSMiddleware.is_allowed_origin`, Django's `UserPassesTestMixin.test_func` and the " +
+      "auth backends' `has_perm`/`has_module_perms`/`user_can_authenticate`. The framework " +
+      "gets a coroutine object, which is always true: every request is allowed, and the body " +
+      "never runs. The base is read from the class's own bases, through the imports. Make the " +
+      "method a plain def (the sync ORM, or async_to_sync inside). Not rewritten.",
+    before:
+      "class IsProjectMember(BasePermission):\n    async def has_permission(self, request, view):\n        return await request.user.projects.filter(pk=view.kwargs['pk']).aexists()",
+    after:
+      "class IsProjectMember(BasePermission):\n    def has_permission(self, request, view):\n        return request.user.projects.filter(pk=view.kwargs['pk']).exists()",
+  },
 } satisfies Record<string, CodeDoc>;

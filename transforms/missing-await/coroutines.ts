@@ -6,6 +6,10 @@ import { ASYNC_TWINS } from "../shared/options.js";
 import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { resolveMethod } from "../../src/python/mro.js";
+import { reexportedCoroutine, typedAwaitable } from "./typed.js";
+import { keepsCoroutine } from "./keeping.js";
+
+export { keepsCoroutine } from "./keeping.js";
 import {
   functionsNamed,
   indexedModule,
@@ -34,7 +38,7 @@ const NOT_AWAITABLE = new Set(["aiterator"]);
  * Where a coroutine function was proven: a function of the project, one of asyncio's, a native
  * Django ORM method on a proven queryset or instance, or a declared async twin.
  */
-export type CoroutineOrigin = "project" | "asyncio" | "orm" | "twin" | "wrapped";
+export type CoroutineOrigin = "project" | "asyncio" | "orm" | "twin" | "wrapped" | "typed";
 
 /** asgiref's and Channels' wrappers: what they wrap, called, returns a coroutine. */
 const THREAD_WRAPPERS: ReadonlySet<string> = new Set([
@@ -49,6 +53,8 @@ export interface Coroutine {
   origin: CoroutineOrigin;
   /** How the site names it: `notify`, `self.refresh`, `Order.objects.aget`. */
   name: string;
+  /** Why it is one, when the origin's words are not enough (the annotation that says so). */
+  detail?: string;
 }
 
 /** The scopes a name in a function body is looked up in: its own, enclosing defs, the module. */
@@ -59,24 +65,6 @@ function lookupScopes(file: FileSemantics, at: SyntaxNode): SyntaxNode[] {
     if (scope.type !== "class_definition") scopes.push(scope);
     if (scope.type === "module") return scopes;
   }
-}
-
-/**
- * Decorators that keep an `async def` a coroutine function. Any other one may make it something
- * else (`@async_to_sync`, `@property`, a task decorator): not certain.
- */
-const KEEPING_DECORATORS = new Set([
-  "staticmethod",
-  "classmethod",
-  "abstractmethod",
-  "abc.abstractmethod",
-  "override",
-  "typing.override",
-  "typing_extensions.override",
-]);
-
-export function keepsCoroutine(decorators: readonly string[]): boolean {
-  return decorators.every((d) => KEEPING_DECORATORS.has(d.replace(/\s+/g, "")));
 }
 
 /** A decorator's name as the index writes it: without `@` and arguments. */
@@ -180,7 +168,12 @@ export class CoroutineFunctions {
     if (qualified && ASYNCIO_COROUTINES.has(qualified))
       return { origin: "asyncio", name: callee.text };
     const project = qualified ? this.projectFunction(qualified, callee) : undefined;
-    return project ?? this.ormMethod(callee, object, attribute) ?? this.twin(callee);
+    return (
+      project ??
+      this.ormMethod(callee, object, attribute) ??
+      this.twin(callee) ??
+      this.typed(callee)
+    );
   }
 
   /** `sync_to_async(f)` or `database_sync_to_async(f)`, called at once: `sync_to_async(f)(x)`. */
@@ -194,7 +187,7 @@ export class CoroutineFunctions {
   /** A project coroutine function (not asyncio, the ORM or a twin): what sync code may not drop. */
   projectOf(callee: SyntaxNode): Coroutine | undefined {
     const found = this.of(callee);
-    return found?.origin === "project" ? found : undefined;
+    return found?.origin === "project" || found?.origin === "typed" ? found : undefined;
   }
 
   private named(callee: SyntaxNode): Coroutine | undefined {
@@ -285,7 +278,10 @@ export class CoroutineFunctions {
     const module = absolute.slice(0, absolute.lastIndexOf("."));
     const matches = moduleFunctionsNamed(index, indexedModule(index, module, name) ?? module, name);
     // Defined twice in its module with different async-ness (`if ...: async def` / `else: def`).
-    if (matches.length === 0) return undefined;
+    if (matches.length === 0)
+      return reexportedCoroutine(this.ctx, absolute)
+        ? { origin: "project", name: at.text }
+        : undefined;
     if (matches.every((f) => f.async && keepsCoroutine(f.decorators)))
       return { origin: "project", name: at.text };
     if (matches.every((f) => !f.async && wrappedSyncIndexed(f.decorators)))
@@ -307,6 +303,13 @@ export class CoroutineFunctions {
     return found?.certain && found.twin?.async === method
       ? { origin: "orm", name: callee.text }
       : undefined;
+  }
+
+  /** `workflow.authorize_callback`, annotated in the project as returning an awaitable. */
+  private typed(callee: SyntaxNode): Coroutine | undefined {
+    const call = callee.parent;
+    const detail = call?.type === "call" ? typedAwaitable(this.file, call, this.ctx) : undefined;
+    return detail ? { origin: "typed", name: callee.text, detail } : undefined;
   }
 
   /** A callee matching the replacement side of a declared twin: an async client's method. */

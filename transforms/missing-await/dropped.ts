@@ -59,6 +59,33 @@ function usedAsResult(reference: SyntaxNode): boolean {
   );
 }
 
+/** What runs or awaits a coroutine handed to it. */
+const COROUTINE_TAKERS = new Set([
+  "gather",
+  "create_task",
+  "ensure_future",
+  "wait_for",
+  "shield",
+  "wait",
+  "as_completed",
+  "run",
+  "run_until_complete",
+  "run_coroutine_threadsafe",
+  "iscoroutine",
+  "isawaitable",
+]);
+
+/** `await name`, or `name` passed to `asyncio.gather(...)` and the like: someone awaits it. */
+function handedToAsync(reference: SyntaxNode): boolean {
+  let node = reference;
+  while (node.parent?.type === "parenthesized_expression") node = node.parent;
+  if (node.parent?.type === "await") return true;
+  const args = node.parent?.type === "argument_list" ? node.parent : undefined;
+  const callee = args?.parent?.childForFieldName("function");
+  const last = callee?.text.split(".").at(-1);
+  return last !== undefined && COROUTINE_TAKERS.has(last);
+}
+
 /** How the result of `call` (not awaited) is used, inside `fn`. */
 export function resultUse(file: FileSemantics, call: SyntaxNode, fn: SyntaxNode): ResultUse {
   const parent = call.parent;
@@ -75,7 +102,11 @@ export function resultUse(file: FileSemantics, call: SyntaxNode, fn: SyntaxNode)
   const uses = file
     .referencesInScope(fn, left.text)
     .filter((r) => r.id !== left.id && r.startIndex > call.endIndex);
-  if (uses.length === 0 || !uses.every(usedAsResult)) return { use: "other" };
+  if (uses.length === 0) return { use: "other" };
+  // Tested anywhere (always true) is the bug whatever else is done with the name, unless it is
+  // also handed to what runs or awaits a coroutine (`asyncio.gather(account, ...)`).
+  const tested = uses.some((u) => testedReference(u));
+  if (!uses.every(usedAsResult) && (!tested || uses.some(handedToAsync))) return { use: "other" };
   // A nested def or lambda may run later, elsewhere: its use is not this function's.
   if (uses.some((u) => file.enclosingFunction(u)?.id !== fn.id)) return { use: "other" };
   return {

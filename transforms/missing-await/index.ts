@@ -10,6 +10,8 @@ import type {
 import { asyncSite, candidateCalls, owningDef, syncSite, valueSite } from "./awaits.js";
 import { valueUse } from "./tested.js";
 import { CoroutineFunctions } from "./coroutines.js";
+import { typedSurvey } from "./typed.js";
+import { asyncOverridesOfSyncHooks } from "./hooks.js";
 import { MISSING_AWAIT_CODES } from "./codes.js";
 import { newResults } from "./results.js";
 import { asyncioRunOnLoop, asyncToSyncInAsync, syncToAsyncOfAsync } from "./wrappers.js";
@@ -107,5 +109,9 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
   syncToAsyncOfAsync(file, coroutines, out);
   asyncToSyncInAsync(file, out);
   asyncioRunOnLoop(file, ctx, out);
+  asyncOverridesOfSyncHooks(file, out);
   return out.result();
 }
+
+/** The annotations that make an attribute's call an awaitable, read across files (typed.ts). */
+export const survey = typedSurvey;

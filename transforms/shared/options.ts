@@ -1,4 +1,5 @@
 import type { SharedOption } from "../../src/model/shared-options.js";
+import { syncTwinProblem } from "../../src/project/declared-twins.js";
 
 // Settings more than one transform reads, declared once here (the engine never names a
 // transform, so their declarations live beside the transforms): each lives in its owner's table
@@ -44,5 +45,7 @@ export const ASYNC_TWINS: SharedOption = {
     describe:
       "Async twins: sync callee pattern -> async callee pattern, `*` standing for one attribute name",
     entryProblem: twinProblem,
+    projectProblem: syncTwinProblem,
+    replacesCalls: true,
   },
 };

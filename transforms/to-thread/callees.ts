@@ -55,6 +55,11 @@ export class SameFileFunctions {
       // An imported name: a function of another module of the project, perhaps.
       const absolute = absoluteName(fact.qualified, this.file.module, this.file.path);
       if (absolute?.includes(".")) fact.reaches = `${PROJECT_KEY}${absolute}`;
+    } else if (fact.method && fact.receiverMadeBy) {
+      // `store.add` with `store = Store()`: the method of a class the file names (the project's,
+      // perhaps: the survey reads it if the index lists it).
+      const cls = absoluteName(fact.receiverMadeBy, this.file.module, this.file.path);
+      if (cls?.includes(".")) fact.reaches = `${PROJECT_KEY}${cls}.${fact.method}`;
     }
     return fact;
   }

@@ -1,7 +1,7 @@
 import { isAsyncFunction, needsParenthesesForAwait } from "../../src/python/shapes.js";
 import type { Edit, Fix, SyntaxNode } from "../../src/model/types.js";
 import { declaredTwin, type FileScan } from "./proofs.js";
-import type { SiteResults } from "./results.js";
+import { replacedCall, type SiteResults } from "./results.js";
 import { dottedParts } from "../../src/python/calls.js";
 import { leftmostIdentifier } from "./sites.js";
 import { twinFor } from "./twins.js";
@@ -125,6 +125,8 @@ export function directTwinSite(scan: FileScan, call: SyntaxNode, out: SiteResult
     edits: twinEdits(call, callee, found.callee),
     dropped: [leftmostIdentifier(callee)].filter((n) => n !== undefined),
   };
+  const replaced = replacedCall(scan.file, callee, found.callee);
+  if (replaced) fix.replaces = [replaced];
   out.report(
     call,
     "AS308",

@@ -29,6 +29,8 @@ export interface FunctionFacts {
   calls: CallFact[];
   /** The file holding the function, as the run names it. */
   path?: string;
+  /** A package's re-export of a function defined elsewhere: followed, never named in a message. */
+  hop?: true;
 }
 
 /** The facts of a function by the key a CallFact's `reaches` holds (same file now, a project index later). */
@@ -126,7 +128,7 @@ export function loopHazard(
     const callee = lookup(call.reaches);
     if (!callee) notRead(call);
     const inner = callee && loopHazard(callee, lookup, seen, depth + 1, notRead);
-    if (inner) return { ...inner, via: [callee.name, ...inner.via] };
+    if (inner) return { ...inner, via: callee.hop ? inner.via : [callee.name, ...inner.via] };
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { nativeFor, noNativeMessage, type FileScan } from "./proofs.js";
-import { targetGone, type SiteResults } from "./results.js";
+import { replacedCall, targetGone, type SiteResults } from "./results.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import type { Site, Target } from "./sites.js";
 import { replaceListSite } from "./list-queryset.js";
@@ -61,6 +61,7 @@ export function replaceSite(
     code: "AS306" as const,
     message: `${wrapper}(${target.fn.text}, ...) replaced by its native async equivalent ${native.callee}(...)`,
     suggestion,
+    replaces: replacedCall(scan.file, target.fn, native.callee),
   };
   out.accept(site, edits, targetGone(target, !native.keepsFunction), rewrite, native);
 }

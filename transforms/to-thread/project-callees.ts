@@ -1,3 +1,4 @@
+import { reexportSource } from "../../src/project/reexports.js";
 import { settingOf } from "../../src/model/settings.js";
 import { functionsNamed, indexedModule, indexedName } from "../../src/project/index-lookup.js";
 import type {
@@ -70,7 +71,14 @@ function factsOf(file: FileSemantics, names: readonly string[]): CalleeFacts {
   for (const asked of names) {
     const [name, depth, key] = asked.split("@");
     const def = defNamed(file, name);
-    if (!def) continue;
+    if (!def) {
+      const hop = key ? reexported(file, name, key) : undefined;
+      if (hop) {
+        out.functions[key] = hop.facts;
+        out.reaches.push({ key: hop.reaches, depth: Number(depth) });
+      }
+      continue;
+    }
     queue.push({ def, depth: Number(depth) });
     // Callers in other files reach it by its dotted name.
     if (key) out.functions[key] = functions.factsOfDef(def).facts;
@@ -91,6 +99,36 @@ function factsOf(file: FileSemantics, names: readonly string[]): CalleeFacts {
     }
   }
   return out;
+}
+
+/**
+ * `from shop.api.catalog import list_products` in `shop/api/__init__.py`, asked for
+ * `shop.api.list_products`: the package re-exports the function, and the check follows the
+ * import to where it is defined (a hop, not a call: no name of its own in a message).
+ */
+function reexported(
+  file: FileSemantics,
+  name: string,
+  key: string,
+): { facts: FunctionFacts; reaches: string } | undefined {
+  const from = reexportSource(file.source, file.module, file.path, name);
+  const reaches = from?.includes(".") ? `${PROJECT_KEY}${from}` : undefined;
+  if (!reaches || reaches === key) return undefined;
+  return { facts: { name, hop: true, calls: [{ text: name, reaches }], path: file.path }, reaches };
+}
+
+/**
+ * The files a module of the project may be: its own (when the index lists a function of it), or,
+ * for a package whose `__init__.py` defines nothing, that file beside its submodules'.
+ */
+function modulePaths(index: ProjectIndex, module: string): string[] {
+  const own = index.functions.find((f) => f.module === module);
+  if (own) return [own.path];
+  const inside = index.functions.find((f) => f.module.startsWith(`${module}.`));
+  if (!inside) return [];
+  const rest = inside.module.slice(module.length + 1).split(".");
+  const folder = inside.path.split("/").slice(0, -rest.length).join("/");
+  return folder ? [`${folder}/__init__.py`] : [];
 }
 
 /** A module-level def `name` or a method `Class.name` of a module-level class. */
@@ -164,12 +202,22 @@ export function calleeSurvey(
     facts: (file, _ctx, asked) => (asked ? factsOf(file, asked) : siteFacts(file)),
     next(facts, index) {
       const byPath = new Map<string, string[]>();
+      const ask = (path: string, what: string) => {
+        const list = byPath.get(path) ?? [];
+        list.push(what);
+        byPath.set(path, list);
+      };
       for (const [key, depth] of pending(facts)) {
+        if (depth > MAX_DEPTH) continue;
         const fn = indexedByKey(index, key);
-        if (!fn || depth > MAX_DEPTH) continue;
-        const list = byPath.get(fn.path) ?? [];
-        list.push(wanted(indexedName(fn), depth, key));
-        byPath.set(fn.path, list);
+        if (fn) ask(fn.path, wanted(indexedName(fn), depth, key));
+        else if (key.startsWith(PROJECT_KEY)) {
+          // Not defined where it is imported from: a package re-exporting it, perhaps.
+          const dotted = key.slice(PROJECT_KEY.length);
+          const module = dotted.slice(0, dotted.lastIndexOf("."));
+          const name = dotted.slice(dotted.lastIndexOf(".") + 1);
+          for (const path of modulePaths(index, module)) ask(path, wanted(name, depth, key));
+        }
       }
       return [...byPath].map(([path, names]) => ({ path, wanted: names }));
     },

@@ -1,5 +1,5 @@
 import type { ImportBinding } from "../../src/model/types.js";
-import { blockingCall, isCpuBound } from "../../src/python/effects.js";
+import { blockingCall, isCpuBound, knownAsyncApi } from "../../src/python/effects.js";
 import { ModuleAccess } from "../../src/python/lookup.js";
 import {
   asyncMethodFor,
@@ -200,6 +200,8 @@ export function noNativeMessage(scan: FileScan, fn: SyntaxNode, wrapper: string)
   const blocking = blockingCall(qualified);
   if (blocking)
     return `no drop-in native equivalent for ${fn.text}: it stays in its thread; the native alternative is ${blocking.replacement}`;
+  const known = knownApiOf(scan, fn, qualified);
+  if (known) return `no drop-in native equivalent for ${fn.text}: it stays in its thread; ${known}`;
   // A builtin (`list`) gets no twin of its own: the hint would name a helper nobody writes.
   const builtin = fn.type === "identifier" && scan.file.isBuiltin(fn.text, fn);
   const parts = builtin ? undefined : dottedParts(fn);
@@ -208,6 +210,23 @@ export function noNativeMessage(scan: FileScan, fn: SyntaxNode, wrapper: string)
       ? `; if it has an async twin, declare it in pyproject.toml under ${TWINS_TABLE}, e.g. ${twinExample(parts)}`
       : "";
   return `no native async equivalent known for ${fn.text}: it stays in its thread${hint}`;
+}
+
+/** The real async API of the callee, by its name or by what made its receiver (effects.ts). */
+function knownApiOf(
+  scan: FileScan,
+  fn: SyntaxNode,
+  qualified: string | undefined,
+): string | undefined {
+  if (fn.type !== "attribute" && fn.type !== "identifier") return undefined;
+  const fact = scan.functions.callFact(fn, fn);
+  const receiver = fn.type === "attribute" ? fn.childForFieldName("object")!.text : undefined;
+  return knownAsyncApi({
+    ...(qualified ? { qualified } : {}),
+    ...(fact.receiverMadeBy ? { madeBy: fact.receiverMadeBy } : {}),
+    ...(fact.method ? { method: fact.method } : {}),
+    ...(receiver ? { receiver } : {}),
+  });
 }
 
 /**

@@ -43,19 +43,19 @@ function insideString(root: SyntaxNode, offset: number): boolean {
 
 /**
  * The file's indent level where the call is: how much deeper its statement sits than the
- * statement whose block holds it (`if status:` at 4, the call's line at 8: 4); 4 at top level.
+ * statement whose block holds it (`if status:` at 4, the statement at 8: 4); 4 at top level.
  */
-function indentUnit(
-  source: string,
-  root: SyntaxNode,
-  start: number,
-  statementWidth: number,
-): number {
+function indentUnit(source: string, root: SyntaxNode, start: number): number {
+  const widthAt = (offset: number) =>
+    LEADING_SPACE.exec(source.slice(lineStartOf(source, offset)))![0].length;
   for (let n: SyntaxNode | null = root.descendantForIndex(start, start); n; n = n.parent) {
     if (n.type !== "block" || !n.parent) continue;
-    const owner = lineStartOf(source, n.parent.startIndex);
-    const ownerWidth = LEADING_SPACE.exec(source.slice(owner))![0].length;
-    if (ownerWidth < statementWidth) return statementWidth - ownerWidth;
+    // The block's statement holding the call: the call may sit lines below its first line
+    // (`return dict(\n    body=await asyncio.to_thread(`), whose depth says nothing of the unit.
+    const statement = n.namedChildren.find((c) => c.startIndex <= start && start < c.endIndex);
+    const width = widthAt(statement?.startIndex ?? start);
+    const ownerWidth = widthAt(n.parent.startIndex);
+    if (ownerWidth < width) return width - ownerWidth;
   }
   return 4;
 }
@@ -169,7 +169,7 @@ export function reindented(
     // A line break inside a string of the new text: its lines are the string's value.
     lines.some((l) => l.edit && /"""|'''|\\\r?\n/.test(l.edit.text));
   if (unsafe) return [...edits];
-  const unit = indentUnit(source, root, start, statementSpace.length);
+  const unit = indentUnit(source, root, start);
   const shift = statementSpace.length + unit - Math.min(...body.map((l) => l.space.length));
   const widths = lines.map((l) => (l.closing ? statementSpace.length : l.space.length + shift));
   if (widths.some((w) => w < 0)) return [...edits];

@@ -3,6 +3,7 @@ import { FindingsReporter } from "../../src/model/findings.js";
 import type {
   CodeDoc,
   Edit,
+  FileSemantics,
   Fix,
   ImportBinding,
   ReplacedName,
@@ -24,6 +25,8 @@ export interface Rewrite {
   reported?: boolean;
   /** Applied only with --unsafe-fixes (the check could not follow all the call reaches). */
   unsafe?: boolean;
+  /** The sync call the rewrite stops making (`requests.post` now `await client.post`). */
+  replaces?: ReplacedName;
 }
 
 /**
@@ -77,12 +80,29 @@ export class SiteResults extends FindingsReporter<ThreadCode> {
       edits: siteEdits,
       dropped: droppedReferences([...site.gone, ...siteGone], native?.uses),
       ...(native?.addAsyncio ? { imports: [{ module: "asyncio", at: site.call }] } : {}),
-      replaces: [threadWrapperGone(site.call)],
+      replaces: [threadWrapperGone(site.call), ...(rewrite.replaces ? [rewrite.replaces] : [])],
     };
     this.report(rewrite.node, rewrite.code, rewrite.message, rewrite.suggestion, fix);
     if (rewrite.reported) this.findings[this.findings.length - 1].reportWhenApplied = true;
     return true;
   }
+}
+
+/**
+ * The sync call a native or twin callee replaces (`requests.post` -> `http.post`, awaited): a
+ * test that mocks it no longer intercepts the module's call. Only a plain dotted name a test
+ * could patch.
+ */
+export function replacedCall(
+  file: FileSemantics,
+  fn: SyntaxNode,
+  callee: string,
+): ReplacedName | undefined {
+  const local = fn.text.replace(/\s+/g, "");
+  if (local === callee || !/^[A-Za-z_][\w.]*$/.test(local)) return undefined;
+  const qualified =
+    fn.type === "identifier" || fn.type === "attribute" ? file.qualifiedName(fn) : undefined;
+  return { qualified: qualified ?? local, local, by: callee, awaited: true };
 }
 
 /** Identifiers of the target that the rewrite drops: the partial's callee, and the function when replaced. */

@@ -1,4 +1,6 @@
 import type { FileScan } from "./proofs.js";
+import { PROJECT_KEY } from "./callees.js";
+import { projectTopModules } from "../../src/project/index-lookup.js";
 import { ormNative } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
@@ -25,6 +27,7 @@ function loopCheck(
   unread: string[];
   objects: string[];
   madeAtRunTime?: boolean;
+  projectUnread?: boolean;
 } {
   const functions = scan.functions;
   const fact = functions.callFact(target.fn, target.fn);
@@ -33,7 +36,13 @@ function loopCheck(
   if (reason) return { hazard: { reason, via: [], direct: true }, checked: true, ...none };
   const facts = fact.reaches ? functions.lookup(fact.reaches) : undefined;
   // `factory(name)(args)`: the function is a call's result, known only at run time.
-  if (!facts) return { checked: false, ...none, madeAtRunTime: target.fn.type === "call" };
+  if (!facts)
+    return {
+      checked: false,
+      ...none,
+      madeAtRunTime: target.fn.type === "call",
+      ...(inProject(scan, fact.reaches) ? { projectUnread: true } : {}),
+    };
   const unread = new Set<string>();
   const objects = new Set<string>();
   const notRead = (call: CallFact) => {
@@ -49,13 +58,31 @@ function loopCheck(
   };
 }
 
+/**
+ * Does a key name code of this project (`py:shop.api.list_products`: a module or package the
+ * index knows)? Such a function may take a lock where it is defined: not read, not proven.
+ */
+function inProject(scan: FileScan, key: string | undefined): boolean {
+  const index = scan.ctx.project.index;
+  if (!index || !key?.startsWith(PROJECT_KEY)) return false;
+  return projectTopModules(index).has(key.slice(PROJECT_KEY.length).split(".")[0]);
+}
+
 /** What the AS302 message adds when the check could not read all it reaches. */
 function uncheckedNote(
   fnText: string,
-  check: { checked: boolean; unread: string[]; objects: string[]; madeAtRunTime?: boolean },
+  check: {
+    checked: boolean;
+    unread: string[];
+    objects: string[];
+    madeAtRunTime?: boolean;
+    projectUnread?: boolean;
+  },
 ): string {
   const what =
     "for calls that cannot run on the loop (asyncio.run, time.sleep, waits on the loop or on other threads such as a threading.Lock)";
+  if (check.projectUnread)
+    return `; ${fnText} is this project's code, but where it is defined could not be read, so it was not checked ${what}, and the unwrap is applied only with --unsafe-fixes`;
   if (!check.checked && check.madeAtRunTime)
     return `; the function is what ${fnText} returns at run time, so which function runs could not be read or checked ${what}, and the unwrap is applied only with --unsafe-fixes`;
   if (!check.checked)
@@ -145,6 +172,7 @@ export function unwrapSite(
       uncheckedNote(fnText, check),
     reported: true,
     // A collaborator's method may take a lock in its own file: not proven, so not by default.
-    unsafe: check.objects.length > 0 || check.madeAtRunTime === true,
+    unsafe:
+      check.objects.length > 0 || check.madeAtRunTime === true || check.projectUnread === true,
   });
 }

@@ -1,0 +1,1 @@
+from app.cloud.catalog import list_products  # noqa: F401

@@ -1,0 +1,5 @@
+_local = {}
+
+
+def get(key, default=None):
+    return _local.get(key, default)

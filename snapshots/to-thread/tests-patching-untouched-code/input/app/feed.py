@@ -1,0 +1,5 @@
+import json
+
+
+def load(raw: str) -> dict:
+    return json.loads(raw)

@@ -1,0 +1,21 @@
+import json
+
+
+def render(a: int, b: int) -> str:
+    return json.dumps([a, b])
+
+
+async def view(a: int, b: int) -> dict:
+    return dict(
+        body=render(
+            a,
+            b,
+        )
+    )
+
+
+async def view2(a: int, b: int) -> dict:
+    return dict(body=render(
+        a,
+        b,
+    ))

@@ -1,0 +1,88 @@
+import { ASYNC_METHODS } from "../django/api.js";
+import { awaitedCalls, throughName, type AwaitedCall } from "../python/awaited-calls.js";
+import { functionsNamed } from "./index-lookup.js";
+import { dottedName } from "../python/module-names.js";
+import type { ProjectIndex, ReplacedName } from "../model/types.js";
+
+/*
+ * What a module's code no longer calls, read from the code itself (AS920 after `--write`): the
+ * run that rewrote it knew from its fixes, the next run knows from what the code awaits now.
+ */
+
+/** Django's async method names with the sync method each stands for: `acount` -> `count`. */
+const ORM_SYNC_OF: ReadonlyMap<string, string> = new Map(
+  ASYNC_METHODS.map((m) => [m.async, m.sync]),
+);
+
+/** Does the code still call `name` (`helper(`, `Order.objects.count(`)? */
+export function calls(code: string, name: string): boolean {
+  const escaped = name.replace(/\./g, "\\s*\\.\\s*");
+  return new RegExp(`(?<![\\w.])${escaped}\\s*\\(`).test(code);
+}
+
+/** `await Order.objects.acount()` with no `Order.objects.count(` left: Django's async twin. */
+function ormTwin(call: AwaitedCall, code: string): ReplacedName | undefined {
+  const sync = ORM_SYNC_OF.get(call.method);
+  // A model class's manager (`Order.objects`): a name a test can patch, not a local queryset.
+  if (!sync || !call.plain || !/^[A-Z]/.test(call.root) || !call.callee.includes("."))
+    return undefined;
+  const receiver = call.callee.slice(0, call.callee.lastIndexOf("."));
+  const local = `${receiver}.${sync}`;
+  return calls(code, local)
+    ? undefined
+    : { qualified: sync, local, by: call.callee, awaited: true };
+}
+
+/** The sync function a project twin stands for: `_aprocess_files` -> `_process_files`. */
+function syncOfTwin(name: string): string | undefined {
+  const found = /^(_*)a(\w+)$/.exec(name);
+  return found ? `${found[1]}${found[2]}` : undefined;
+}
+
+/**
+ * `await services._aprocess_files(...)` with no `_process_files(` left, where the project defines
+ * both, the twin `async def` beside the sync one.
+ */
+function projectTwin(
+  index: ProjectIndex,
+  call: AwaitedCall,
+  code: string,
+): ReplacedName | undefined {
+  const sync = call.plain ? syncOfTwin(call.method) : undefined;
+  if (!sync) return undefined;
+  const twins = functionsNamed(index, call.method).filter((f) => f.async && !f.className);
+  const defined = twins.find((t) =>
+    functionsNamed(index, sync).some((f) => !f.async && !f.className && f.module === t.module),
+  );
+  const prefix = call.callee.slice(0, call.callee.length - call.method.length);
+  if (!defined || calls(code, `${prefix}${sync}`)) return undefined;
+  return {
+    qualified: `${dottedName(defined.module)}.${sync}`,
+    local: `${prefix}${sync}`,
+    by: call.callee,
+    awaited: true,
+    twin: true,
+  };
+}
+
+/** `async_to_sync(...)` imported from asgiref with no `asyncio.run(` left. */
+function asyncioRunGone(code: string): ReplacedName | undefined {
+  if (!/\bfrom\s+asgiref\.sync\s+import\b[^\n]*\basync_to_sync\b/.test(code)) return undefined;
+  if (!/\basync_to_sync\s*\(/.test(code) || calls(code, "asyncio.run")) return undefined;
+  return { qualified: "asyncio.run", local: "asyncio.run", by: "async_to_sync" };
+}
+
+/** The names the module's code no longer calls, as its rewrite would have said. */
+export function replacedInCode(index: ProjectIndex, code: string): ReplacedName[] {
+  const found: ReplacedName[] = [];
+  for (const call of awaitedCalls(code)) {
+    const name = projectTwin(index, call, code) ?? ormTwin(call, code);
+    if (name) found.push(name);
+    // Only Django's async ORM forms, the ones a rewrite writes: the project's own awaits on
+    // other objects were there before, and the tests that patch those set them up already.
+    const through = ORM_SYNC_OF.has(call.method) ? throughName(call) : undefined;
+    if (through) found.push(through);
+  }
+  const run = asyncioRunGone(code);
+  return run ? [...found, run] : found;
+}

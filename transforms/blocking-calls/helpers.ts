@@ -1,0 +1,312 @@
+import { absoluteName } from "../../src/python/relative-imports.js";
+import { surveyedPlan } from "../../src/model/plans.js";
+import { blockingCall } from "../../src/python/effects.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
+import type {
+  Context,
+  FileSemantics,
+  ProjectIndex,
+  ProjectSurvey,
+  SyntaxNode,
+} from "../../src/model/types.js";
+import { blockingReceiverCall, factoryProduct, madeByName } from "./receivers.js";
+import { reexportSource } from "../../src/project/reexports.js";
+
+/*
+ * Project helpers that block: `return arm.list_regions(sub)` in `async def`, where
+ * `list_regions` (a plain def of another module) calls `requests.get`, a call or three deep. The
+ * survey reads the helpers the async defs call, through the imports, and names the blocking call
+ * with its file and line.
+ */
+
+const KEY = "py:";
+const DEPTH = 4;
+
+/** A blocking call a helper makes: what it is, and where. */
+export interface HelperBlock {
+  /** `requests.get()`. */
+  call: string;
+  /** The file (root-relative; in another file than the site's) and line of the call. */
+  path: string;
+  line: number;
+  /** The helpers between the one called and the blocking call: `wait_for_quota`. */
+  via: string[];
+}
+
+/** `requests.get() (app/arm.py:9)`, `time.sleep() (line 10) through wait_for_quota()`. */
+export function blockSays(block: HelperBlock, sitePath: string): string {
+  const where = sitePath.endsWith(block.path)
+    ? `line ${block.line}`
+    : `${block.path}:${block.line}`;
+  return `${block.call} (${where})${block.via.map((v) => ` through ${v}()`).join("")}`;
+}
+
+/** The calls a def's body makes when it runs (not those of nested defs, lambdas or classes). */
+function ownCalls(def: SyntaxNode): SyntaxNode[] {
+  const calls: SyntaxNode[] = [];
+  const visit = (node: SyntaxNode): void => {
+    if (["function_definition", "lambda", "class_definition"].includes(node.type)) return;
+    if (node.type === "call") calls.push(node);
+    for (const child of node.namedChildren) visit(child);
+  };
+  for (const statement of def.childForFieldName("body")?.namedChildren ?? []) visit(statement);
+  return calls;
+}
+
+/** The blocking call itself, if this call is one (the catalogue of effects.ts). */
+function blocks(file: FileSemantics, call: SyntaxNode): HelperBlock | undefined {
+  const callee = call.childForFieldName("function");
+  if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return undefined;
+  const at = { path: file.path, line: call.startPosition.row + 1, via: [] };
+  const qualified =
+    callee.type === "identifier" && callee.text === "open" && file.isBuiltin("open", callee)
+      ? "open"
+      : file.qualifiedName(callee);
+  const blocking =
+    qualified === "time.sleep" ||
+    qualified === "open" ||
+    (qualified !== undefined && THREAD_POOL_WAITS.has(qualified)) ||
+    // A client's constructor does no I/O: a helper returning one blocks nothing by that.
+    (blockingCall(qualified) !== undefined && !blockingCall(qualified)!.constructs) ||
+    blockingReceiverCall(file, callee) !== undefined ||
+    waitsOnPool(file, callee);
+  return blocking ? { call: `${shortText(callee)}()`, ...at } : undefined;
+}
+
+/** Waits for other threads' work: the loop stops until they finish. */
+const THREAD_POOL_WAITS = new Set(["concurrent.futures.wait", "concurrent.futures.as_completed"]);
+
+/** `_POOL.submit(runner).result()` on a ThreadPoolExecutor or ProcessPoolExecutor: a wait. */
+function waitsOnPool(file: FileSemantics, callee: SyntaxNode): boolean {
+  if (callee.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "result")
+    return false;
+  const submit = callee.childForFieldName("object");
+  const fn = submit?.type === "call" ? submit.childForFieldName("function") : null;
+  const pool = fn?.type === "attribute" ? fn.childForFieldName("object") : null;
+  if (fn?.childForFieldName("attribute")?.text !== "submit" || pool?.type !== "identifier")
+    return false;
+  const made = madeByName(file, pool, 0);
+  return (
+    made === "concurrent.futures.ThreadPoolExecutor" ||
+    made === "concurrent.futures.ProcessPoolExecutor"
+  );
+}
+
+/** `_POOL.submit(runner).result` -> `_POOL.submit(...).result`: a callee as a message shows it. */
+function shortText(callee: SyntaxNode): string {
+  return callee.text.replace(/\s+/g, "").replace(/\([^()]*(?:\([^()]*\)[^()]*)*\)/g, "(...)");
+}
+
+/** A sync module-level def of the file by name. */
+function syncDef(file: FileSemantics, name: string): SyntaxNode | undefined {
+  for (const statement of file.root.namedChildren) {
+    const def =
+      statement.type === "decorated_definition"
+        ? statement.childForFieldName("definition")
+        : statement;
+    if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
+      return isAsyncFunction(def) ? undefined : def;
+  }
+  return undefined;
+}
+
+/** `arm.list_regions` or `list_regions` imported from the project: `py:app.arm.list_regions`. */
+function importedKey(file: FileSemantics, callee: SyntaxNode): string | undefined {
+  if (callee.type !== "identifier" && callee.type !== "attribute") return undefined;
+  const root = callee.text.split(".")[0];
+  const binding = file.importBindingOf(root, callee);
+  if (!binding) return undefined;
+  const absolute = absoluteName(
+    `${binding.qualified}${callee.text.slice(root.length)}`,
+    file.module,
+    file.path,
+  );
+  return absolute?.includes(".") ? `${KEY}${absolute}` : undefined;
+}
+
+/** What a sync def of this file reaches: a blocking call (in it or its same-file callees), or keys. */
+function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys: string[] } {
+  const keys: string[] = [];
+  const seen = new Set<number>();
+  let current = [{ def, via: [] as string[] }];
+  for (let depth = 0; depth < DEPTH && current.length > 0; depth++) {
+    const next: typeof current = [];
+    for (const { def: fn, via } of current) {
+      if (seen.has(fn.id)) continue;
+      seen.add(fn.id);
+      for (const call of ownCalls(fn)) {
+        const found = blocks(file, call);
+        if (found) return { block: { ...found, via: [...via].reverse() }, keys };
+        const callee = call.childForFieldName("function")!;
+        const local = callee.type === "identifier" ? syncDef(file, callee.text) : undefined;
+        if (local) next.push({ def: local, via: [...via, callee.text] });
+        const key = importedKey(file, callee);
+        if (key) keys.push(key);
+      }
+    }
+    current = next;
+  }
+  return { keys };
+}
+
+/** Calls in `async def` bodies (not awaited): a sync helper of this file, or an imported key. */
+export function helperCalls(
+  file: FileSemantics,
+): { call: SyntaxNode; local?: SyntaxNode; key?: string }[] {
+  const found: { call: SyntaxNode; local?: SyntaxNode; key?: string }[] = [];
+  for (const call of file.root.descendantsOfType("call")) {
+    if (call.parent?.type === "await") continue;
+    const fn = file.enclosingFunction(call);
+    if (!fn || !isAsyncFunction(fn)) continue;
+    const callee = call.childForFieldName("function");
+    if (!callee) continue;
+    const local = callee.type === "identifier" ? syncDef(file, callee.text) : undefined;
+    const key = local ? undefined : importedKey(file, callee);
+    if (local || key) found.push({ call, ...(local ? { local } : {}), ...(key ? { key } : {}) });
+  }
+  return found;
+}
+
+/** What blocks in a sync helper the call reaches, by the file itself or the survey's plan. */
+export function helperBlock(
+  file: FileSemantics,
+  ctx: Context,
+  site: { local?: SyntaxNode; key?: string },
+): HelperBlock | undefined {
+  const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.blocks ?? {};
+  if (site.key) return plan[site.key];
+  if (!site.local) return undefined;
+  const { block, keys } = walk(file, site.local);
+  if (block) return block;
+  for (const key of keys) if (plan[key]) return plan[key];
+  return undefined;
+}
+
+export interface HelperPlan {
+  blocks: Record<string, HelperBlock>;
+  /** Factories of the project's modules, by absolute name: what their calls make. */
+  makers?: Record<string, string>;
+}
+
+export interface HelperFacts {
+  blocks: Record<string, HelperBlock>;
+  makers?: Record<string, string>;
+  reaches: Record<string, string[]>;
+  depths: Record<string, number>;
+}
+
+function siteFacts(file: FileSemantics): HelperFacts {
+  const out: HelperFacts = { blocks: {}, reaches: {}, depths: {} };
+  const keys = new Set<string>();
+  for (const site of helperCalls(file)) {
+    if (site.key) keys.add(site.key);
+    else for (const key of walk(file, site.local!).keys) keys.add(key);
+  }
+  out.reaches[file.path] = [...keys];
+  out.depths[file.path] = 0;
+  return out;
+}
+
+function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts {
+  const out: HelperFacts = { blocks: {}, reaches: {}, depths: {} };
+  for (const entry of asked) {
+    const [name, key, depth] = entry.split("@");
+    out.depths[key] = Number(depth);
+    const product = factoryProduct(file, name);
+    if (product) (out.makers ??= {})[key.slice(KEY.length)] = product;
+    const def = syncDef(file, name);
+    if (!def) {
+      // `from .catalog import list_products` in a package's `__init__.py`: follow it.
+      const from = reexportSource(file.source, file.module, file.path, name);
+      out.reaches[key] = from?.includes(".") ? [`${KEY}${from}`] : [];
+      continue;
+    }
+    const { block, keys } = walk(file, def);
+    if (block) out.blocks[key] = block;
+    else out.reaches[key] = keys;
+  }
+  return out;
+}
+
+function pending(facts: readonly HelperFacts[]): Map<string, number> {
+  const known = new Set<string>();
+  const reached = new Map<string, number>();
+  for (const f of facts) {
+    for (const key of [...Object.keys(f.blocks), ...Object.keys(f.reaches)]) known.add(key);
+    for (const [from, keys] of Object.entries(f.reaches))
+      for (const key of keys)
+        reached.set(key, Math.min(reached.get(key) ?? Infinity, (f.depths[from] ?? 0) + 1));
+  }
+  for (const key of known) reached.delete(key);
+  return reached;
+}
+
+function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
+  const blocks: Record<string, HelperBlock> = {};
+  const reaches: Record<string, string[]> = {};
+  for (const f of facts) {
+    Object.assign(blocks, f.blocks);
+    Object.assign(reaches, f.reaches);
+  }
+  for (let round = 0; round < DEPTH; round++)
+    for (const [key, keys] of Object.entries(reaches)) {
+      const found = blocks[key] ? undefined : keys.find((k) => blocks[k]);
+      if (!found) continue;
+      const name = found.slice(found.lastIndexOf(".") + 1);
+      blocks[key] = { ...blocks[found], via: [...blocks[found].via, name] };
+    }
+  return blocks;
+}
+
+/**
+ * The file a key's module is: where the index lists the function, or (a module-level factory
+ * such as `session_maker = sessionmaker(...)`) the module's file beside a sibling's.
+ */
+function pathOf(index: ProjectIndex, key: string): string | undefined {
+  const dotted = key.slice(KEY.length);
+  const module = dotted.slice(0, dotted.lastIndexOf("."));
+  const name = dotted.slice(dotted.lastIndexOf(".") + 1);
+  const own = index.functions.find((f) => f.module === module);
+  const fn = index.functions.find(
+    (f) => f.name === name && !f.className && !f.nested && !f.async && f.module === module,
+  );
+  if (fn || own) return (fn ?? own)!.path;
+  // A package whose `__init__.py` defines nothing (it re-exports its submodules' functions).
+  const inside = index.functions.find((f) => f.module.startsWith(`${module}.`));
+  if (inside) {
+    const depth = inside.module.slice(module.length + 1).split(".").length;
+    return `${inside.path.split("/").slice(0, -depth).join("/")}/__init__.py`;
+  }
+  const package_ = module.slice(0, module.lastIndexOf("."));
+  const sibling = index.functions.find(
+    (f) =>
+      f.module.startsWith(`${package_}.`) && !f.module.slice(package_.length + 1).includes("."),
+  );
+  return sibling
+    ? `${sibling.path.slice(0, sibling.path.lastIndexOf("/") + 1)}${module.slice(package_.length + 1)}.py`
+    : undefined;
+}
+
+/** blocking-calls' survey: the sync helpers of other files that async defs call, read for blocking calls. */
+export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
+  startWords: ["async def"],
+  start: (_index, _ctx, rewritten) => [...rewritten],
+  facts: (file, _ctx, asked) => (asked ? askedFacts(file, asked) : siteFacts(file)),
+  next(facts, index) {
+    const byPath = new Map<string, string[]>();
+    for (const [key, depth] of pending(facts)) {
+      const path = depth <= DEPTH ? pathOf(index, key) : undefined;
+      if (!path) continue;
+      const name = key.slice(key.lastIndexOf(".") + 1);
+      byPath.set(path, [...(byPath.get(path) ?? []), `${name}@${key}@${depth}`]);
+    }
+    return [...byPath].map(([path, wanted]) => ({ path, wanted }));
+  },
+  plan: (facts) => ({
+    plan: {
+      blocks: resolved(facts),
+      makers: Object.assign({}, ...facts.map((f) => f.makers ?? {})),
+    },
+    modules: [],
+  }),
+};

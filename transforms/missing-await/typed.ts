@@ -1,0 +1,373 @@
+import { absoluteName } from "../../src/python/relative-imports.js";
+import { lastSegment } from "../../src/python/lookup.js";
+import { surveyedPlan } from "../../src/model/plans.js";
+import type {
+  Context,
+  FileSemantics,
+  ProjectIndex,
+  ProjectSurvey,
+  SyntaxNode,
+} from "../../src/model/types.js";
+import { valueUse } from "./tested.js";
+import { reexportSource } from "../../src/project/reexports.js";
+import { candidateCalls } from "./awaits.js";
+import { keepsCoroutine } from "./keeping.js";
+
+/*
+ * Awaitables the annotations say: `if not workflow.authorize_callback(context):` where
+ * `workflow` comes from `get_workflow() -> Workflow | None`, the Protocol `Workflow` declares
+ * `authorize_callback: Authorizer`, and `Authorizer = Callable[[T], Awaitable[bool]]` in a third
+ * module (orchestrator-core). A survey follows the annotations from module to module: the
+ * receiver's type (a parameter's annotation, or the return annotation of the project function
+ * that made it), the class's attribute annotation, and the type alias it names.
+ */
+
+const KEY = "py:";
+
+/** `Callable[..., Awaitable[bool]]`, `Callable[[T], Coroutine[Any, Any, R]]`: an async callable. */
+function awaitableCallable(node: SyntaxNode): boolean {
+  if (node.type !== "subscript") return false;
+  const value = node.childForFieldName("value");
+  if (!value || lastSegment(value.text) !== "Callable") return false;
+  const result = node.childrenForFieldName("subscript").at(-1);
+  const head = result?.type === "subscript" ? result.childForFieldName("value") : result;
+  return !!head && ["Awaitable", "Coroutine"].includes(lastSegment(head.text));
+}
+
+/** `Workflow | None`, `Optional[Workflow]`, `"Workflow"`: the one class an annotation names. */
+function namedType(node: SyntaxNode): SyntaxNode | undefined {
+  if (node.type === "type") return node.namedChildren[0] && namedType(node.namedChildren[0]);
+  if (node.type === "identifier" || node.type === "attribute") return node;
+  if (node.type === "binary_operator" && node.childForFieldName("operator")?.text === "|") {
+    const sides = [node.childForFieldName("left"), node.childForFieldName("right")].filter(
+      (s): s is SyntaxNode => s !== null && s.text !== "None",
+    );
+    return sides.length === 1 ? namedType(sides[0]) : undefined;
+  }
+  if (
+    node.type === "subscript" &&
+    lastSegment(node.childForFieldName("value")!.text) === "Optional"
+  )
+    return node.childrenForFieldName("subscript").length === 1
+      ? namedType(node.childrenForFieldName("subscript")[0])
+      : undefined;
+  return undefined;
+}
+
+/** The project key of a name as this file means it: imported, or defined here. */
+function keyOf(file: FileSemantics, name: SyntaxNode): string | undefined {
+  const root = name.type === "attribute" ? name.text.split(".")[0] : name.text;
+  const binding = file.importBindingOf(root, name);
+  const rest = name.type === "attribute" ? name.text.slice(root.length) : "";
+  const qualified = binding
+    ? `${binding.qualified}${rest}`
+    : file.module && name.type === "identifier"
+      ? `${file.module}.${name.text}`
+      : undefined;
+  const absolute = qualified && absoluteName(qualified, file.module, file.path);
+  return absolute?.includes(".") ? `${KEY}${absolute}` : undefined;
+}
+
+/** What `receiver` holds, as a key to look its class up by: `type:py:m.C` or `ret:py:m.f`. */
+function receiverSource(file: FileSemantics, receiver: SyntaxNode): string | undefined {
+  const fn = file.enclosingFunction(receiver);
+  if (!fn || receiver.type !== "identifier") return undefined;
+  const bindings = file.bindingsNamed(fn, receiver.text);
+  const sources = new Set<string | undefined>();
+  for (const b of bindings) {
+    const parent = b.node.parent;
+    if (parent?.type === "typed_parameter" || parent?.type === "typed_default_parameter") {
+      const type = parent.childForFieldName("type");
+      const named = type ? namedType(type) : undefined;
+      const key = named ? keyOf(file, named) : undefined;
+      sources.add(key ? `type:${key}` : undefined);
+    } else if (
+      parent?.type === "assignment" &&
+      parent.childForFieldName("left")?.id === b.node.id
+    ) {
+      const right = parent.childForFieldName("right");
+      const callee = right?.type === "call" ? right.childForFieldName("function") : null;
+      const key =
+        callee && (callee.type === "identifier" || callee.type === "attribute")
+          ? keyOf(file, callee)
+          : undefined;
+      sources.add(key ? `ret:${key}` : undefined);
+    } else sources.add(undefined);
+  }
+  return sources.size === 1 ? [...sources][0] : undefined;
+}
+
+/** `workflow.authorize_callback` consumed as a value: what to ask (`ret:py:m.f#authorize_callback`). */
+function askOf(file: FileSemantics, call: SyntaxNode): string | undefined {
+  const callee = call.childForFieldName("function");
+  const receiver = callee?.type === "attribute" ? callee.childForFieldName("object") : null;
+  if (!callee || receiver?.type !== "identifier" || receiver.text === "self") return undefined;
+  const source = receiverSource(file, receiver);
+  return source ? `${source}#${callee.childForFieldName("attribute")!.text}` : undefined;
+}
+
+/** The `async def` a package's re-export of `absolute` stands for, if the survey found one. */
+export function reexportedCoroutine(ctx: Context, absolute: string): string | undefined {
+  return surveyedPlan<TypedPlan>(ctx, "missing-await")?.reexported[absolute];
+}
+
+/** The awaitable an attribute's annotation says a call of it returns, if the survey found one. */
+export function typedAwaitable(
+  file: FileSemantics,
+  call: SyntaxNode,
+  ctx: Context,
+): string | undefined {
+  const plan = surveyedPlan<TypedPlan>(ctx, "missing-await");
+  const ask = plan && askOf(file, call);
+  return ask ? plan.hits[ask] : undefined;
+}
+
+export interface TypedPlan {
+  hits: Record<string, string>;
+  /** Names a package re-exports, by the name the callers use: the async def each stands for. */
+  reexported: Record<string, string>;
+}
+
+export interface TypedFacts {
+  hits: Record<string, string>;
+  reaches: Record<string, string>;
+  asks: string[];
+  /** Project names called where a coroutine would be dropped or tested: `py:shop.api.may_edit`. */
+  called?: string[];
+}
+
+function moduleStatements(node: SyntaxNode): SyntaxNode[] {
+  return (node.childForFieldName("body") ?? node).namedChildren.map((s) =>
+    s.type === "decorated_definition" ? s.childForFieldName("definition")! : s,
+  );
+}
+
+function named(nodes: SyntaxNode[], type: string, name: string): SyntaxNode | undefined {
+  return nodes.filter((n) => n.type === type && n.childForFieldName("name")?.text === name).at(-1);
+}
+
+/** `Authorizer = ...`, `Authorizer: TypeAlias = ...`, `type Authorizer = ...` at module level. */
+function aliasValue(file: FileSemantics, name: string): SyntaxNode | undefined {
+  for (const s of file.root.namedChildren) {
+    const inner = s.type === "expression_statement" ? s.namedChildren[0] : s;
+    if (inner?.type === "assignment" && inner.childForFieldName("left")?.text === name)
+      return inner.childForFieldName("right") ?? undefined;
+    if (inner?.type === "type_alias_statement" && inner.namedChildren[0]?.text === name)
+      return inner.namedChildren.at(-1);
+  }
+  return undefined;
+}
+
+/** What an annotation (or alias value) is: awaitable (a hit), another alias to ask, or nothing. */
+function judged(
+  file: FileSemantics,
+  node: SyntaxNode,
+  what: string,
+  depth = 0,
+): { hit?: string; reaches?: string } {
+  const at = `${file.path}:${node.startPosition.row + 1}`;
+  if (awaitableCallable(node.type === "type" ? (node.namedChildren[0] ?? node) : node))
+    return { hit: `${what} ${node.text} (${at})` };
+  const name = namedType(node);
+  if (!name || depth > 2) return {};
+  if (name.type === "identifier" && !file.importBindingOf(name.text, name)) {
+    const value = aliasValue(file, name.text);
+    return value ? judged(file, value, `${what} ${name.text} =`, depth + 1) : {};
+  }
+  const key = keyOf(file, name);
+  return key ? { reaches: `alias:${key}|${what} ${name.text} =` } : {};
+}
+
+/** The round-2 facts: each asked name of this module judged. */
+function askedFacts(file: FileSemantics, asked: readonly string[]): TypedFacts {
+  const out: TypedFacts = { hits: {}, reaches: {}, asks: [] };
+  const top = moduleStatements(file.root);
+  for (const entry of asked) {
+    const [what, key] = entry.split("@");
+    const [kind, rest] = [what.slice(0, what.indexOf(":")), what.slice(what.indexOf(":") + 1)];
+    const [name, attr] = rest.split("#");
+    let found: { hit?: string; reaches?: string } = {};
+    if (kind === "ret") {
+      const returns = named(top, "function_definition", name)?.childForFieldName("return_type");
+      const type = returns && namedType(returns);
+      const typeKey = type && keyOf(file, type);
+      if (typeKey) found = { reaches: `type:${typeKey}#${attr}` };
+    } else if (kind === "type") found = attributeOf(file, top, name, attr);
+    else if (kind === "alias") {
+      const [alias, label] = rest.split("|");
+      const value = aliasValue(file, alias);
+      if (value) found = judged(file, value, label);
+    }
+    if (kind === "fn") {
+      const from = reexportOf(file, name);
+      if (from) out.reaches[key] = from;
+      continue;
+    }
+    if (found.hit) out.hits[key] = found.hit;
+    else if (found.reaches) out.reaches[key] = found.reaches;
+  }
+  return out;
+}
+
+/** A class's attribute: `authorize_callback: Authorizer`, or an `async def` method. */
+function attributeOf(
+  file: FileSemantics,
+  top: SyntaxNode[],
+  cls: string,
+  attr: string,
+): { hit?: string; reaches?: string } {
+  const body = named(top, "class_definition", cls);
+  if (!body) return {};
+  for (const member of moduleStatements(body)) {
+    if (member.type === "function_definition" && member.childForFieldName("name")?.text === attr)
+      return /^async\b/.test(member.text)
+        ? { hit: `${cls}.${attr} is an async def (${file.path}:${member.startPosition.row + 1})` }
+        : {};
+    const inner = member.type === "expression_statement" ? member.namedChildren[0] : member;
+    const type = inner?.type === "assignment" ? inner.childForFieldName("type") : null;
+    if (type && inner!.childForFieldName("left")?.text === attr)
+      return judged(file, type, `${cls}.${attr} is annotated`);
+  }
+  return {};
+}
+
+/** Round 1: the asks of the file's sites, each a receiver's source and the attribute called. */
+function siteFacts(file: FileSemantics): TypedFacts {
+  const asks = new Set<string>();
+  const called = new Set<string>();
+  const statements = new Set(candidateCalls(file.root).map((c) => c.id));
+  for (const call of file.root.descendantsOfType("call")) {
+    const callee = call.childForFieldName("function");
+    if (!callee || !(statements.has(call.id) || valueUse(file, call))) continue;
+    if (callee.type === "identifier" || callee.type === "attribute") {
+      const key = file.importBindingOf(callee.text.split(".")[0], callee) && keyOf(file, callee);
+      if (key) called.add(key);
+    }
+    const ask = callee.type === "attribute" && valueUse(file, call) ? askOf(file, call) : undefined;
+    if (ask) asks.add(ask);
+  }
+  return { hits: {}, reaches: {}, asks: [...asks], called: [...called] };
+}
+
+/** `from shop.api.perms import may_edit` in the package asked for `may_edit`: where it is from. */
+function reexportOf(file: FileSemantics, name: string): string | undefined {
+  const from = reexportSource(file.source, file.module, file.path, name);
+  return from?.includes(".") ? `${KEY}${from}` : undefined;
+}
+
+/** The function an index lists for a key, when it lists exactly one kind (async or not). */
+function indexedAsync(index: ProjectIndex, key: string): boolean | undefined {
+  const dotted = key.slice(KEY.length);
+  const module = dotted.slice(0, dotted.lastIndexOf("."));
+  const name = dotted.slice(dotted.lastIndexOf(".") + 1);
+  const found = index.functions.filter(
+    (f) => f.module === module && f.name === name && !f.className,
+  );
+  if (found.length === 0) return undefined;
+  return found.every((f) => f.async && keepsCoroutine(f.decorators))
+    ? true
+    : found.every((f) => !f.async)
+      ? false
+      : undefined;
+}
+
+/** Called names the index does not find where they are imported from: a re-export to follow. */
+function reexportAsks(facts: readonly TypedFacts[], index: ProjectIndex): string[] {
+  const asked = new Set<string>();
+  for (const f of facts)
+    for (const key of [...(f.called ?? []), ...Object.values(f.reaches)])
+      if (key.startsWith(KEY) && indexedAsync(index, key) === undefined) asked.add(key);
+  for (const f of facts) for (const key of Object.keys(f.reaches)) asked.delete(key);
+  return [...asked];
+}
+
+/** Each called name a package re-exports, followed to the `async def` it stands for. */
+function reexported(facts: readonly TypedFacts[], index: ProjectIndex): Record<string, string> {
+  const reaches: Record<string, string> = {};
+  for (const f of facts)
+    for (const [key, next] of Object.entries(f.reaches))
+      if (key.startsWith(KEY)) reaches[key] = next;
+  const found: Record<string, string> = {};
+  for (const start of Object.keys(reaches)) {
+    let key = start;
+    for (let hop = 0; hop < 4 && reaches[key]; hop++) key = reaches[key];
+    if (indexedAsync(index, key)) found[start.slice(KEY.length)] = key.slice(KEY.length);
+  }
+  return found;
+}
+
+/** The files a module may be: its own in the index, or a package's `__init__.py`. */
+function modulePaths(index: ProjectIndex, module: string): string[] {
+  const own = index.functions.find((f) => f.module === module);
+  if (own) return [own.path];
+  const inside = index.functions.find((f) => f.module.startsWith(`${module}.`));
+  if (!inside) return [];
+  const rest = inside.module.slice(module.length + 1).split(".");
+  const folder = inside.path.split("/").slice(0, -rest.length).join("/");
+  return folder ? [`${folder}/__init__.py`] : [];
+}
+
+/** `ret:py:m.f#attr` -> the module `m` and what to ask of it: `ret:f#attr`. */
+function askedOf(ask: string): { module: string; what: string } | undefined {
+  const kind = ask.slice(0, ask.indexOf(":"));
+  const rest = ask.slice(kind.length + 1);
+  if (!rest.startsWith(KEY)) return undefined;
+  const [dotted, tail] = [rest.slice(KEY.length).split(/[#|]/)[0], rest.slice(KEY.length)];
+  const module = dotted.slice(0, dotted.lastIndexOf("."));
+  const local = tail.slice(module.length + 1);
+  return module ? { module, what: `${kind}:${local}` } : undefined;
+}
+
+function pendingAsks(facts: readonly TypedFacts[]): Set<string> {
+  const known = new Set<string>();
+  const wanted = new Set<string>();
+  for (const f of facts) {
+    for (const key of [...Object.keys(f.hits), ...Object.keys(f.reaches)]) known.add(key);
+    for (const ask of [...f.asks, ...Object.values(f.reaches)])
+      if (!ask.startsWith(KEY)) wanted.add(ask);
+  }
+  for (const key of known) wanted.delete(key);
+  return wanted;
+}
+
+function resolved(facts: readonly TypedFacts[]): Record<string, string> {
+  const hits: Record<string, string> = {};
+  const reaches: Record<string, string> = {};
+  for (const f of facts) {
+    Object.assign(hits, f.hits);
+    Object.assign(reaches, f.reaches);
+  }
+  for (let round = 0; round < 6; round++)
+    for (const [key, next] of Object.entries(reaches))
+      if (!hits[key] && hits[next]) hits[key] = hits[next];
+  return hits;
+}
+
+/** missing-await's survey: the annotations that make an attribute's call an awaitable. */
+export const typedSurvey: ProjectSurvey<TypedFacts, TypedPlan> = {
+  start: (_index, _ctx, rewritten) => [...rewritten],
+  facts: (file, _ctx, asked) => (asked ? askedFacts(file, asked) : siteFacts(file)),
+  next(facts, index) {
+    const byPath = new Map<string, string[]>();
+    const want = (module: string, entry: string) => {
+      for (const path of modulePaths(index, module))
+        byPath.set(path, [...(byPath.get(path) ?? []), entry]);
+    };
+    for (const ask of pendingAsks(facts)) {
+      const asked = askedOf(ask);
+      if (asked) want(asked.module, `${asked.what}@${ask}`);
+    }
+    for (const key of reexportAsks(facts, index)) {
+      const dotted = key.slice(KEY.length);
+      const module = dotted.slice(0, dotted.lastIndexOf("."));
+      // Only a package of the project: a module of it would define the name itself.
+      if (index.functions.some((f) => f.module.startsWith(`${module}.`)))
+        want(module, `fn:${dotted.slice(module.length + 1)}@${key}`);
+    }
+    return [...byPath].map(([path, wanted]) => ({ path, wanted }));
+  },
+  plan: (facts, ctx) => ({
+    plan: { hits: resolved(facts), reexported: reexported(facts, ctx.project.index!) },
+    modules: [],
+  }),
+};
