@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { asyncshift, compileFiles, snapshot } from "./stress.mjs";
+import { asyncshift, compileFiles, snapshot } from "./stress-run.mjs";
 
 const MODELS = `from django.db import models
 

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -50,6 +50,42 @@ function longFunctions(path: string, max: number): string[] {
   return long;
 }
 
+/** The files of `files` each one imports (relative imports only, `.js` named for its `.ts`). */
+function importGraph(files: readonly string[]): Map<string, string[]> {
+  const known = new Set(files);
+  const graph = new Map<string, string[]>();
+  for (const path of files) {
+    const { importedFiles } = ts.preProcessFile(readFileSync(path, "utf8"), true, true);
+    const targets = importedFiles
+      .filter((f) => f.fileName.startsWith("."))
+      .map((f) => resolve(dirname(path), f.fileName.replace(/\.js$/, ".ts")))
+      .filter((target) => known.has(target));
+    graph.set(path, targets);
+  }
+  return graph;
+}
+
+/** One cycle of imports per strongly tied group, as `a -> b -> a`; none when the graph is a DAG. */
+function importCycles(graph: Map<string, string[]>): string[] {
+  const state = new Map<string, "open" | "done">();
+  const cycles: string[] = [];
+  const stack: string[] = [];
+  const visit = (file: string) => {
+    state.set(file, "open");
+    stack.push(file);
+    for (const next of graph.get(file) ?? []) {
+      if (state.get(next) === "open") {
+        const loop = [...stack.slice(stack.indexOf(next)), next];
+        cycles.push(loop.map((f) => relative(ROOT, f)).join(" -> "));
+      } else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(file, "done");
+  };
+  for (const file of graph.keys()) if (!state.has(file)) visit(file);
+  return cycles;
+}
+
 const CODE = [...typescriptFiles("src"), ...typescriptFiles("transforms")];
 
 describe("structure", () => {
@@ -72,5 +108,9 @@ describe("structure", () => {
         .map((s) => `${relative(ROOT, path)}:${s.line}: "${s.text}"`),
     );
     expect(naming).toEqual([]);
+  });
+
+  it("no file of src/ or transforms/ imports itself through others (no import cycle)", () => {
+    expect(importCycles(importGraph(CODE))).toEqual([]);
   });
 });

@@ -8,7 +8,21 @@ export function versionAtLeast(version: string, minimum: string): boolean {
 /** The target when neither --django-version nor a dependency file says otherwise. */
 export const DEFAULT_DJANGO_VERSION = "4.2";
 
-export type AsyncMethodOwner = "queryset" | "instance" | "related-manager" | "user";
+/**
+ * Who has a native async method: a QuerySet or Manager, a model instance, a related manager, a
+ * user (AbstractBaseUser), Django's test client (Client and AsyncClient), a session
+ * (SessionBase), a cache (BaseCache), a signal. The last four are proven by their own rules (a
+ * test case's `self.client`, the `cache` Django exports) or named in diagnostics only.
+ */
+export type AsyncMethodOwner =
+  | "queryset"
+  | "instance"
+  | "related-manager"
+  | "user"
+  | "test-client"
+  | "session"
+  | "cache"
+  | "signal";
 
 export interface AsyncMethod {
   sync: string;
@@ -21,7 +35,12 @@ function prefixed(owner: AsyncMethodOwner, since: string, names: string[]): Asyn
   return names.map((sync) => ({ sync, async: `a${sync}`, since, owner }));
 }
 
-/** Django's native async methods (docs: "Asynchronous queries", "Model instance reference"). */
+/**
+ * Django's native async API, once (docs: "Asynchronous support", "Asynchronous queries", "Model
+ * instance reference", "Testing tools", "How to use sessions", "Django's cache framework", and the
+ * 4.0 to 5.1 release notes). Django's own `a*` methods of a session and a cache run the sync
+ * method in a thread where the backend has no native form: the same work, awaited.
+ */
 export const ASYNC_METHODS: readonly AsyncMethod[] = [
   // QuerySet and Manager, Django 4.1. `delete` on a queryset only: instances have their own (4.2).
   ...prefixed("queryset", "4.1", [
@@ -49,14 +68,120 @@ export const ASYNC_METHODS: readonly AsyncMethod[] = [
   ...prefixed("related-manager", "4.2", ["add", "remove", "clear", "set"]),
   ...prefixed("related-manager", "4.1", ["create", "get_or_create", "update_or_create"]),
   ...prefixed("user", "5.0", ["check_password"]),
+  // Client and AsyncClient (5.0: "asynchronous methods, using an a prefix").
+  ...prefixed("test-client", "5.0", ["login", "force_login", "logout"]),
+  // SessionBase (5.1).
+  ...prefixed("session", "5.1", [
+    "get",
+    "setdefault",
+    "pop",
+    "update",
+    "has_key",
+    "keys",
+    "values",
+    "items",
+    "flush",
+    "cycle_key",
+    "save",
+    "delete",
+    "exists",
+    "create",
+    "load",
+    "set_expiry",
+    "get_expiry_age",
+    "get_expiry_date",
+    "get_expire_at_browser_close",
+    "set_test_cookie",
+    "test_cookie_worked",
+    "delete_test_cookie",
+  ]),
+  // BaseCache (4.0).
+  ...prefixed("cache", "4.0", [
+    "get",
+    "set",
+    "add",
+    "delete",
+    "get_many",
+    "set_many",
+    "delete_many",
+    "get_or_set",
+    "has_key",
+    "incr",
+    "decr",
+    "touch",
+    "clear",
+    "incr_version",
+    "decr_version",
+  ]),
+  ...prefixed("signal", "5.0", ["send", "send_robust"]),
 ];
+
+/** How a diagnostic names each owner of native async methods. */
+export const ASYNC_OWNER_NAMES: Record<AsyncMethodOwner, string> = {
+  queryset: "a QuerySet or Manager",
+  instance: "a model instance",
+  "related-manager": "a related manager",
+  user: "a user (AbstractBaseUser)",
+  "test-client": "a test client (django.test Client, AsyncClient)",
+  session: "a session (request.session, SessionBase)",
+  cache: "a cache (django.core.cache)",
+  signal: "a Signal",
+};
 
 /** The native async twin of a method on an owner kind, if Django has one. */
 export function asyncMethodFor(owner: AsyncMethodOwner, sync: string): AsyncMethod | undefined {
   return ASYNC_METHODS.find((m) => m.owner === owner && m.sync === sync);
 }
 
-/** Module-level functions with async twins (Django 5.0). */
+/** Every owner's native twin of a method name: what a diagnostic may name for it. */
+export function asyncMethodsNamed(sync: string): AsyncMethod[] {
+  return ASYNC_METHODS.filter((m) => m.sync === sync);
+}
+
+/** Words of a receiver's name that say which owner it likely is (`request.session`, `self.client`). */
+const OWNER_WORDS: [RegExp, AsyncMethodOwner][] = [
+  [/^sessions?$/, "session"],
+  [/^caches?$/, "cache"],
+  [/^(client|async_client)$/, "test-client"],
+  [/^(signal|\w+_signal)$/, "signal"],
+  [/^(user|users|account|member)$/, "user"],
+];
+
+/**
+ * What Django offers for `receiver.method()` when nothing proves the receiver's kind, for a
+ * diagnostic: "a session (request.session, SessionBase) has asave() (Django 5.1; the target is
+ * 4.2)", the owner the receiver's name suggests first. Undefined when no owner has a twin.
+ */
+export function nativeTwinsSaid(
+  method: string,
+  receiver: string,
+  target: string,
+): string | undefined {
+  const twins = asyncMethodsNamed(method);
+  if (twins.length === 0) return undefined;
+  const words = receiver.toLowerCase().split(/[^a-z0-9_]+/);
+  const hinted = OWNER_WORDS.find(
+    ([word, owner]) => words.some((w) => word.test(w)) && twins.some((m) => m.owner === owner),
+  )?.[1];
+  const ordered = hinted
+    ? [...twins.filter((m) => m.owner === hinted), ...twins.filter((m) => m.owner !== hinted)]
+    : twins;
+  return ordered
+    .map((m) => {
+      const newer = versionAtLeast(target, m.since) ? "" : `; the target is ${target}`;
+      return `${ASYNC_OWNER_NAMES[m.owner]} has ${m.async}() (Django ${m.since}${newer})`;
+    })
+    .join(", ");
+}
+
+/** The `cache` object Django exports: its methods' twins are module-level facts. */
+const CACHE_FUNCTIONS = ASYNC_METHODS.filter((m) => m.owner === "cache").map((m) => ({
+  qualified: `django.core.cache.cache.${m.sync}`,
+  async: m.async,
+  since: m.since,
+}));
+
+/** Module-level functions with async twins (Django 5.0), and `django.core.cache.cache`'s methods. */
 export const ASYNC_FUNCTIONS: readonly { qualified: string; async: string; since: string }[] = [
   { qualified: "django.shortcuts.get_object_or_404", async: "aget_object_or_404", since: "5.0" },
   { qualified: "django.shortcuts.get_list_or_404", async: "aget_list_or_404", since: "5.0" },
@@ -64,6 +189,12 @@ export const ASYNC_FUNCTIONS: readonly { qualified: string; async: string; since
   { qualified: "django.contrib.auth.login", async: "alogin", since: "5.0" },
   { qualified: "django.contrib.auth.logout", async: "alogout", since: "5.0" },
   { qualified: "django.contrib.auth.get_user", async: "aget_user", since: "5.0" },
+  {
+    qualified: "django.contrib.auth.update_session_auth_hash",
+    async: "aupdate_session_auth_hash",
+    since: "5.0",
+  },
+  ...CACHE_FUNCTIONS,
 ];
 
 /** QuerySet methods that return another queryset: they stay as they are inside a chain. */
@@ -93,3 +224,33 @@ export const QUERYSET_RETURNING = new Set([
   "select_for_update",
   "raw",
 ]);
+
+/**
+ * Attributes of Django's own auth models that never load a related row: columns and properties
+ * of AbstractBaseUser, AbstractUser and PermissionsMixin (`groups` and `user_permissions` are
+ * many-to-many managers: reading one runs no query), and of Group and Permission. A `User`
+ * the project does not declare is Django's or a package's extension of these.
+ */
+export const DJANGO_MODEL_PLAIN_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
+  User: new Set([
+    "username",
+    "email",
+    "first_name",
+    "last_name",
+    "password",
+    "is_staff",
+    "is_active",
+    "is_superuser",
+    "date_joined",
+    "last_login",
+    "is_authenticated",
+    "is_anonymous",
+    "groups",
+    "user_permissions",
+    "USERNAME_FIELD",
+    "EMAIL_FIELD",
+    "REQUIRED_FIELDS",
+  ]),
+  Group: new Set(["name", "permissions"]),
+  Permission: new Set(["name", "codename"]),
+};

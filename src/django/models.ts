@@ -1,5 +1,6 @@
-import type { ModelFacts, SyntaxNode } from "../model/types.js";
+import type { ManagerChains, ModelFacts, SyntaxNode } from "../model/types.js";
 import { basesOutsideOrm, importedModules } from "./class-bases.js";
+import { chainMethodsOf, resolvedChainMethods } from "./chain-methods.js";
 import { inMemoryMethodsOf } from "./in-memory-methods.js";
 
 /** A Python identifier, which may hold letters beyond ASCII (`class Bücher`). */
@@ -41,10 +42,13 @@ const MODEL_BASES = new Set([
 ]);
 
 /** `models.CharField(...)`, `models.ManyToManyField(...)`: a field only a model body declares. */
-function isModelField(callee: SyntaxNode): boolean {
+function isModelField(callee: SyntaxNode, imports?: Map<string, string>): boolean {
+  if (!/Field$/.test(lastName(callee))) return false;
+  // `CharField(...)` after `from django.db.models import CharField`.
+  if (callee.type === "identifier") return imports?.get(callee.text) === "django.db.models";
   if (callee.type !== "attribute") return false;
-  const owner = callee.childForFieldName("object");
-  return owner?.text === "models" && /Field$/.test(lastName(callee));
+  const owner = callee.childForFieldName("object")?.text.replace(/\s+/g, "");
+  return owner === "models" || owner === "django.db.models";
 }
 
 function lastName(expr: SyntaxNode): string {
@@ -65,13 +69,25 @@ export interface ClassFacts {
   methods?: string[];
   /** `[model, related_name]` of each ForeignKey or ManyToManyField naming its reverse manager. */
   reverse?: [string, string][];
+  /** A manager or QuerySet class's methods that only build a queryset, with their `self` deps. */
+  chainMethods?: Record<string, string[]>;
+  /** Manager attributes made of a QuerySet class: `PostQuerySet.as_manager()`, `from_queryset`. */
+  managerQuerysets?: Record<string, string>;
 }
 
 /** The body facts of a class: its managers, relation fields and, for a manager, its methods. */
-function bodyFactsOf(body: SyntaxNode | null, isManager: boolean): Omit<ClassFacts, "bases"> {
+function bodyFactsOf(
+  body: SyntaxNode | null,
+  isManager: boolean,
+  imports?: Map<string, string>,
+): Omit<ClassFacts, "bases"> {
   const cls: Omit<ClassFacts, "bases"> = {
     facts: { managers: [], relations: [], manyToMany: [] },
   };
+  if (isManager) {
+    const chains = chainMethodsOf(body, imports);
+    if (Object.keys(chains).length > 0) cls.chainMethods = chains;
+  }
   const { facts } = cls;
   for (const statement of body?.namedChildren ?? []) {
     const def =
@@ -87,13 +103,25 @@ function bodyFactsOf(body: SyntaxNode | null, isManager: boolean): Omit<ClassFac
     if (target?.type !== "identifier" || value?.type !== "call") continue;
     const callee = value.childForFieldName("function");
     const calleeName = callee ? lastName(callee) : "";
-    if (callee && isModelField(callee)) cls.declaresFields = true;
+    if (callee && isModelField(callee, imports)) cls.declaresFields = true;
     if (FIELD_RELATIONS.has(calleeName)) facts.relations.push(target.text);
     else if (FIELD_MANY_TO_MANY.has(calleeName)) facts.manyToMany!.push(target.text);
     else if (/Manager$/.test(calleeName) || /\.as_manager$/.test(callee?.text ?? "")) {
       facts.managers.push(target.text);
       if (/Manager$/.test(calleeName))
         cls.managerClasses = { ...cls.managerClasses, [target.text]: calleeName };
+      const queryset = callee?.type === "attribute" ? querysetOfManager(callee) : undefined;
+      if (queryset) cls.managerQuerysets = { ...cls.managerQuerysets, [target.text]: queryset };
+    } else if (callee?.type === "call" && /\.from_queryset$/.test(lastCallee(callee))) {
+      // `models.Manager.from_queryset(PostQuerySet)()`, or a project manager's.
+      facts.managers.push(target.text);
+      const maker = callee.childForFieldName("function")!;
+      const base = lastName(maker.childForFieldName("object") ?? maker);
+      if (base !== "Manager" && base !== "BaseManager")
+        cls.managerClasses = { ...cls.managerClasses, [target.text]: base };
+      const queryset = callee.childForFieldName("arguments")?.namedChildren[0];
+      if (queryset?.type === "identifier" || queryset?.type === "attribute")
+        cls.managerQuerysets = { ...cls.managerQuerysets, [target.text]: lastName(queryset) };
     }
     if (calleeName === "ForeignKey" || FIELD_MANY_TO_MANY.has(calleeName)) {
       const reverse = reverseOf(value);
@@ -103,6 +131,18 @@ function bodyFactsOf(body: SyntaxNode | null, isManager: boolean): Omit<ClassFac
   const inMemory = isManager ? [] : inMemoryMethodsOf(body);
   if (inMemory.length > 0) facts.inMemoryMethods = inMemory;
   return cls;
+}
+
+/** `PostQuerySet.as_manager` -> `PostQuerySet`. */
+function querysetOfManager(callee: SyntaxNode): string | undefined {
+  if (callee.childForFieldName("attribute")?.text !== "as_manager") return undefined;
+  const owner = callee.childForFieldName("object");
+  return owner ? lastName(owner) : undefined;
+}
+
+/** The callee text of a call, as written. */
+function lastCallee(call: SyntaxNode): string {
+  return call.childForFieldName("function")?.text ?? "";
 }
 
 /** `ForeignKey(Order, related_name="lines")` -> `["Order", "lines"]` (`"shop.Order"`, `"self"`). */
@@ -143,7 +183,8 @@ export function classesIn(root: SyntaxNode, source?: string): Record<string, Cla
       : [];
     const body = bodyFactsOf(
       cls.childForFieldName("body"),
-      bases.some((b) => /Manager$/.test(b)),
+      bases.some((b) => /(Manager|QuerySet)$/.test(b)),
+      imports,
     );
     classes[name] = { bases, ...body, ...(outside.length ? { outsideOrm: outside } : {}) };
   }
@@ -183,6 +224,10 @@ export function modelClassesFrom(
           overrides[manager] ??= methods;
       }
       if (Object.keys(overrides).length > 0) facts.managerOverrides = overrides;
+      const chains = managerChainsOf(cls, all);
+      for (const base of modelBases)
+        for (const [manager, c] of Object.entries(models[base].chains ?? {})) chains[manager] ??= c;
+      if (Object.keys(chains).length > 0) facts.chains = chains;
       const own = selfManagersOf(cls, all);
       if (own) facts.selfManagers = own;
       if (cls.facts.inMemoryMethods) facts.inMemoryMethods = cls.facts.inMemoryMethods;
@@ -191,6 +236,10 @@ export function modelClassesFrom(
     }
   }
   addReverseManagers(all, models);
+  for (const [name, cls] of all)
+    for (const base of cls.bases)
+      if (models[name] && models[base] && base !== name)
+        (models[base].subclasses ??= []).push(name);
   return models;
 }
 
@@ -271,4 +320,51 @@ export function otherClassesFrom(
     for (const name of Object.keys(set))
       if (!models[name]) others[name] = isPlain(name) ? "plain" : "unknown";
   return others;
+}
+
+/** The project classes behind each manager attribute of a model, and their chain methods. */
+function managerChainsOf(
+  cls: ClassFacts,
+  all: Map<string, ClassFacts>,
+): Record<string, ManagerChains> {
+  const chains: Record<string, ManagerChains> = {};
+  for (const manager of cls.facts.managers) {
+    const managerClass = cls.managerClasses?.[manager];
+    const querysetClass = cls.managerQuerysets?.[manager];
+    const fromManager = withBases(managerClass, all);
+    const fromQueryset = withBases(querysetClass, all);
+    if (fromManager.length + fromQueryset.length === 0) continue;
+    const methods: Record<string, string> = {};
+    const deps = (classes: string[]) => {
+      const found: Record<string, string[]> = {};
+      for (const name of classes) {
+        for (const m of all.get(name)?.methods ?? []) methods[m] ??= name;
+        for (const [m, d] of Object.entries(all.get(name)?.chainMethods ?? {})) found[m] ??= d;
+      }
+      return found;
+    };
+    const querysetDeps = deps(fromQueryset);
+    const managerDeps = { ...querysetDeps, ...deps(fromManager) };
+    const own = fromQueryset.flatMap((name) => all.get(name)?.methods ?? []);
+    const shadowed = own.filter((m) => /^a[a-z]/.test(m)).map((m) => m.slice(1));
+    chains[manager] = {
+      manager: resolvedChainMethods(managerDeps),
+      queryset: resolvedChainMethods(querysetDeps),
+      methods,
+      ...(shadowed.length > 0 ? { shadowed } : {}),
+    };
+  }
+  return chains;
+}
+
+/** A project class and the project classes among its bases, nearest first. */
+function withBases(name: string | undefined, all: Map<string, ClassFacts>): string[] {
+  const found: string[] = [];
+  for (let queue = name ? [name] : []; queue.length > 0;) {
+    const next = queue.shift()!;
+    if (found.includes(next) || !all.has(next)) continue;
+    found.push(next);
+    queue.push(...all.get(next)!.bases);
+  }
+  return found;
 }

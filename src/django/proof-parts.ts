@@ -1,11 +1,11 @@
+import type { QuerysetProof, SelectedRelations } from "./proof-types.js";
+
+export type { SelectedRelations };
 import { lastSegment } from "../python/lookup.js";
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { qualifiedName } from "../python/imports.js";
 import { bindingsNamed, enclosingScope } from "../python/scope.js";
 import { stringLiteralValue } from "../python/shapes.js";
-
-/** Relations a queryset or instance already loaded: names from select_related, or all of them. */
-export type SelectedRelations = ReadonlySet<string> | "all";
 
 // Small readings the proofs are built from: string arguments, positional arguments, relation
 // sets, and the statement that binds a name.
@@ -273,4 +273,26 @@ export function optionalInner(node: SyntaxNode): SyntaxNode | undefined {
   const inner =
     node.type === "generic_type" ? node.namedChildren[1]?.namedChildren[0] : node.namedChildren[1];
   return inner ?? undefined;
+}
+
+/** Two proofs of one name (bound twice): what holds for both. */
+export function mergeQuerysets(a: QuerysetProof, b: QuerysetProof): QuerysetProof | undefined {
+  if (a.model !== b.model) return undefined;
+  return {
+    model: a.model,
+    selected: intersect(a.selected, b.selected),
+    locksRows: a.locksRows || b.locksRows,
+    yieldsInstances: a.yieldsInstances && b.yieldsInstances,
+    ...(a.lockNode || b.lockNode ? { lockNode: a.lockNode ?? b.lockNode } : {}),
+    ...(a.bypassed || b.bypassed
+      ? { bypassed: [...(a.bypassed ?? []), ...(b.bypassed ?? [])] }
+      : {}),
+  };
+}
+
+/** `<value>[a:b]`, a slice without a step: a queryset stays a lazy queryset (LIMIT/OFFSET). */
+export function isLazySlice(expr: SyntaxNode): boolean {
+  if (expr.type !== "subscript") return false;
+  const index = expr.childForFieldName("subscript");
+  return index?.type === "slice" && !!expr.childForFieldName("value") && !/:.*:/.test(index.text);
 }

@@ -5,6 +5,9 @@ import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { bindingsNamed, enclosingScope } from "../python/scope.js";
 import { QUERYSET_RETURNING } from "./api.js";
 import { managerSelfProof } from "./manager-self.js";
+import { afterProjectChain, afterStep, chainMethodNames, withChains } from "./project-chains.js";
+import type { InstanceProof, QuerysetProof } from "./proof-types.js";
+import { querysetOfAnnotation, querysetReturnedBy } from "./queryset-annotations.js";
 import {
   bindingSite,
   bypassedMethods,
@@ -22,6 +25,8 @@ import {
   reachingAssignment,
   RUN_TIME_LOOKUP,
   unquoted,
+  mergeQuerysets,
+  isLazySlice,
 } from "./proof-parts.js";
 import type { SelectedRelations } from "./proof-parts.js";
 
@@ -44,28 +49,7 @@ const INSTANCE_TUPLE_RETURNING = new Set(["get_or_create", "update_or_create"]);
 
 export type { SelectedRelations };
 
-/** A proven queryset or manager expression. */
-export interface QuerysetProof {
-  /** The model class; "" for a related manager whose model the pre-pass cannot name. */
-  model: string;
-  selected: SelectedRelations;
-  /** The chain calls select_for_update(): it needs a transaction, so it has no async use. */
-  locksRows: boolean;
-  /** Iterating it yields model instances (not after values()/values_list()). */
-  yieldsInstances: boolean;
-  /** The node of the select_for_update call, for diagnostics. */
-  lockNode?: SyntaxNode;
-  /** A model's manager whose class overrides these methods: their native twins skip the override. */
-  bypassed?: readonly string[];
-}
-
-/** A proven model instance. */
-export interface InstanceProof {
-  model: string;
-  selected: SelectedRelations;
-  /** Bound by a parameter annotated with the model: the caller loaded it, out of sight here. */
-  fromParameter?: boolean;
-}
+export type { InstanceProof, QuerysetProof } from "./proof-types.js";
 
 /**
  * Proofs about one file's expressions against the project's model facts. Results are cached by
@@ -78,6 +62,9 @@ export class OrmProofs {
   private byName = new Map<string, InstanceProof | QuerysetProof | undefined>();
   /** The values of `qs = qs.<refining chain>` bindings, by name key. */
   private refinements = new Map<string, SyntaxNode[]>();
+
+  /** The chain methods of every model's project managers: a cheap test before a proof. */
+  private chainNames?: ReadonlySet<string>;
 
   constructor(private readonly project: ProjectFacts) {}
 
@@ -127,7 +114,12 @@ export class OrmProofs {
       if (!DEFAULT_MANAGERS.has(attribute) && !declared.includes(attribute)) return undefined;
       const bypassed = bypassedMethods(this.project, model, attribute);
       const proof = { model, selected: new Set<string>(), locksRows: false, yieldsInstances: true };
-      return bypassed.length > 0 ? { ...proof, bypassed } : proof;
+      return withChains(
+        bypassed.length > 0 ? { ...proof, bypassed } : proof,
+        this.project,
+        model,
+        attribute,
+      );
     }
     // A related manager of a proven instance: a many-to-many field, a reverse `<name>_set` or
     // the related_name another model's ForeignKey or ManyToManyField gives it.
@@ -168,11 +160,15 @@ export class OrmProofs {
       const method = callee.childForFieldName("attribute")?.text ?? "";
       const receiver = callee.childForFieldName("object");
       if (!receiver || CHAIN_NOT_QUERYSET.has(method)) return undefined;
-      if (!QUERYSET_RETURNING.has(method) && !CHAIN_ALSO.has(method)) return undefined;
+      const django = QUERYSET_RETURNING.has(method) || CHAIN_ALSO.has(method);
+      if (!django && !(this.chainNames ??= chainMethodNames(this.project)).has(method))
+        return undefined;
       const base = this.querysetOf(receiver);
       if (!base) return undefined;
+      // `Post.objects.published()`: a project method that only builds a queryset.
+      if (!django) return afterProjectChain(base, method);
       // A chain call returns a QuerySet: the manager's own methods are behind it.
-      const { bypassed: _, ...proof }: QuerysetProof = base;
+      const proof: QuerysetProof = afterStep(base);
       if (method === "select_related") proof.selected = this.selectedBy(expr, base.selected);
       // prefetch_related fills the same cache a relation read looks in.
       if (method === "prefetch_related") proof.selected = prefetchedBy(expr, base.selected);
@@ -261,6 +257,12 @@ export class OrmProofs {
       let proof: QuerysetProof | undefined;
       for (const bound of bindings.nodes) {
         const site = bindingSite(bound);
+        const annotated = site && this.annotatedQueryset(site, bound);
+        if (annotated) {
+          proof = proof ? mergeQuerysets(proof, annotated) : annotated;
+          if (!proof) return undefined;
+          continue;
+        }
         if (site?.type !== "assignment" || site.childForFieldName("left")?.id !== bound.id)
           return undefined;
         const value = site.childForFieldName("right");
@@ -278,6 +280,19 @@ export class OrmProofs {
     } finally {
       this.inProgress.delete(key);
     }
+  }
+
+  /** `qs: QuerySet[M]` (a parameter, or an assignment with that annotation), `qs = f()` with `f` annotated so. */
+  private annotatedQueryset(site: SyntaxNode, bound: SyntaxNode): QuerysetProof | undefined {
+    const named = (name: string, at: SyntaxNode) => this.modelClassNamed(name, at);
+    const type = site.childForFieldName("type");
+    const own = site.type === "assignment" ? site.childForFieldName("left") : site.namedChildren[0];
+    const name = site.type === "typed_default_parameter" ? site.childForFieldName("name") : own;
+    if (type && name?.id === bound.id) return querysetOfAnnotation(type, named);
+    const value = site.type === "assignment" ? site.childForFieldName("right") : null;
+    return value?.type === "call" && own?.id === bound.id
+      ? querysetReturnedBy(value, named)
+      : undefined;
   }
 
   /** The proof for an assigned value; "self" when it only refines the name being proven. */
@@ -549,27 +564,6 @@ function callThroughWrapper(
     return body ? callThroughWrapper(body) : undefined;
   }
   return undefined;
-}
-
-function mergeQuerysets(a: QuerysetProof, b: QuerysetProof): QuerysetProof | undefined {
-  if (a.model !== b.model) return undefined;
-  return {
-    model: a.model,
-    selected: intersect(a.selected, b.selected),
-    locksRows: a.locksRows || b.locksRows,
-    yieldsInstances: a.yieldsInstances && b.yieldsInstances,
-    ...(a.lockNode || b.lockNode ? { lockNode: a.lockNode ?? b.lockNode } : {}),
-    ...(a.bypassed || b.bypassed
-      ? { bypassed: [...(a.bypassed ?? []), ...(b.bypassed ?? [])] }
-      : {}),
-  };
-}
-
-/** `<value>[a:b]`, a slice without a step: a queryset stays a lazy queryset (LIMIT/OFFSET). */
-function isLazySlice(expr: SyntaxNode): boolean {
-  if (expr.type !== "subscript") return false;
-  const index = expr.childForFieldName("subscript");
-  return index?.type === "slice" && !!expr.childForFieldName("value") && !/:.*:/.test(index.text);
 }
 
 /** Every step from `root` up to `value` is a queryset-returning method call or a lazy slice. */

@@ -200,6 +200,25 @@ export interface ModelFacts {
    * when no other project class extends that class: `self` in its methods is this manager.
    */
   selfManagers?: Record<string, string>;
+  /** The project's model classes whose bases name this one (`class Club(BaseClub)`). */
+  subclasses?: string[];
+  /** By manager attribute, the project manager and QuerySet methods behind it (see ManagerChains). */
+  chains?: Record<string, ManagerChains>;
+}
+
+/**
+ * The methods a manager attribute's project classes (`objects = PostQuerySet.as_manager()`,
+ * `CommentManager()`, `Manager.from_queryset(TagQuerySet)()`) add to Django's.
+ */
+export interface ManagerChains {
+  /** Methods callable on the manager that only build a queryset (`Post.objects.published()`). */
+  manager: string[];
+  /** Those callable on its querysets too (the QuerySet class's: `.filter(...).published()`). */
+  queryset: string[];
+  /** Every public method of those classes, by name: the class that defines it. */
+  methods: Record<string, string>;
+  /** Sync names whose `a<name>` the QuerySet class defines itself: Django's name would call it. */
+  shadowed?: string[];
 }
 
 /** What the pre-pass learned about the whole project. Plain data: it crosses worker threads. */

@@ -15,10 +15,13 @@ import type { PrePass } from "./pre-pass.js";
  * 6: file facts say whether the file sets DJANGO_ALLOW_ASYNC_UNSAFE. 7: entries keyed by the
  * file's content (size and SHA-256), not its modification time. 8: every file has an outline,
  * and the calls file holds each outline's references that are not calls (issue 22, item 3).
- * 9: each entry keeps the file's stamp (see ContentKey.stamp), so a warm run hashes only the
+ * 9: class facts hold a manager's or QuerySet's chain methods and the QuerySet class of a manager
+ * attribute; fields spelled `django.db.models.X` count (a class facts change serves stale
+ * answers unless the version moves).
+ * 10: each entry keeps the file's stamp (see ContentKey.stamp), so a warm run hashes only the
  * files whose stamp moved.
  */
-const CACHE_VERSION = 9;
+const CACHE_VERSION = 10;
 export { CACHE_DIR };
 
 /** What identifies a file's content: its size and the SHA-256 of its bytes (hex). */

@@ -74,6 +74,23 @@ export function makesPlainValue(qualified: string | undefined): boolean {
   return !!qualified && (JSON_MAKERS.has(qualified) || SCALAR_MAKERS.has(qualified));
 }
 
+/** `collections` containers: empty when made with no items, in memory. */
+const COLLECTIONS = new Set([
+  "collections.defaultdict",
+  "collections.Counter",
+  "collections.OrderedDict",
+  "collections.deque",
+]);
+
+/** `list`, `dict`, `set`, `int`: a builtin type passed as a defaultdict's factory. */
+function isBuiltinFactory(arg: SyntaxNode): boolean {
+  return (
+    arg.type === "identifier" &&
+    ["list", "dict", "set", "int", "str", "float"].includes(arg.text) &&
+    isBuiltinName(arg)
+  );
+}
+
 /** Calls whose result is a JSON document. */
 const JSON_MAKERS = new Set(["json.loads", "json.load", "orjson.loads", "ujson.loads"]);
 
@@ -232,8 +249,11 @@ function callKind(call: SyntaxNode, depth: number): PlainKind | undefined {
   const args = call.childForFieldName("arguments")?.namedChildren ?? [];
   if (callee.type === "identifier" && isBuiltinName(callee)) {
     if (SCALAR_BUILTINS.has(callee.text)) return "scalar";
+    // `set()`, `dict()`: empty containers, built in memory like their literals.
     if (CONTAINER_BUILTINS.has(callee.text))
-      return args.length === 1 && plainKindOf(args[0], depth + 1) ? "json" : undefined;
+      return args.length === 0 || (args.length === 1 && plainKindOf(args[0], depth + 1))
+        ? "json"
+        : undefined;
     if (callee.text === "range") return "scalar";
     if (callee.text === "enumerate" || callee.text === "zip")
       return args.length > 0 && args.every((a) => plainKindOf(a, depth + 1)) ? "json" : undefined;
@@ -245,6 +265,9 @@ function callKind(call: SyntaxNode, depth: number): PlainKind | undefined {
   const qualified =
     callee.type === "identifier" || callee.type === "attribute" ? qualifiedName(callee) : undefined;
   if (qualified && JSON_MAKERS.has(qualified)) return "json";
+  // `defaultdict(list)`, `Counter()`, `deque()`: empty collections (or of plain items).
+  if (qualified && COLLECTIONS.has(qualified))
+    return args.every((a) => plainKindOf(a, depth + 1) || isBuiltinFactory(a)) ? "json" : undefined;
   if (qualified && SCALAR_MAKERS.has(qualified)) return "scalar";
   if (callee.type !== "attribute") return undefined;
   const receiver = callee.childForFieldName("object")!;
@@ -375,6 +398,7 @@ export function annotationKind(type: SyntaxNode): PlainKind | undefined {
   const words = [...text.matchAll(/[A-Za-z_][\w.]*/g)].map((m) => m[0]);
   if (words.length === 0) return undefined;
   if (words.every((w) => SCALAR_WORDS.has(w))) return "scalar";
+  if (isContainerOfScalars(text, words)) return "scalar";
   const known = words.every(
     (w) => MAPPING_WORDS.has(w) || WRAPPER_WORDS.has(w) || SCALAR_WORDS.has(w),
   );
@@ -389,6 +413,39 @@ export function annotationKind(type: SyntaxNode): PlainKind | undefined {
   )
     return "json";
   return undefined;
+}
+
+/** Builtin and typing containers: parameterised with scalars only, they hold nothing else. */
+const CONTAINER_WORDS = new Set([
+  "list",
+  "dict",
+  "set",
+  "frozenset",
+  "tuple",
+  "List",
+  "Dict",
+  "Set",
+  "FrozenSet",
+  "Tuple",
+  "Optional",
+  "Union",
+  "Sequence",
+  "Iterable",
+  "Mapping",
+]);
+
+/**
+ * `list[str]`, `dict[str, int] | None`, `Optional[Tuple[int, ...]]`: containers, each written
+ * with its item types, of scalars only. Every method of one is a builtin container's and its
+ * items are scalars: held in memory (a scalar kind). A bare `list` or `dict` may hold anything:
+ * a bare `dict` is a mapping (JSON kind, whose own methods only are known), a bare `list` nothing.
+ */
+function isContainerOfScalars(text: string, words: string[]): boolean {
+  const parameterised = new Set([...text.matchAll(/([A-Za-z_][\w.]*)\s*\[/g)].map((m) => m[1]));
+  return (
+    words.some((w) => SCALAR_WORDS.has(w)) &&
+    words.every((w) => SCALAR_WORDS.has(w) || (CONTAINER_WORDS.has(w) && parameterised.has(w)))
+  );
 }
 
 /** A class of this file that is a TypedDict, a dataclass, a pydantic model or an attrs class. */
@@ -422,7 +479,10 @@ function isRecordClass(name: string, at: SyntaxNode): boolean {
 function usedAsMapping(name: SyntaxNode, scope: SyntaxNode): PlainKind | undefined {
   if (STORE_NAME.test(name.text)) return undefined;
   let keyed = false;
+  // The loop targets and assignments that bind the name are no uses (each binding is judged).
+  const binds = new Set(bindingsNamed(scope, name.text).map((b) => b.node.id));
   for (const use of referencesInScope(scope, name.text)) {
+    if (binds.has(use.id)) continue;
     const how = mappingUse(use);
     if (how === "no") return undefined;
     if (how === "key") keyed = true;

@@ -178,7 +178,7 @@ describe("the cache never writes through a link or out of the project (item 7)",
     const outside = tempProject({ "victim.txt": "keep me\n" });
     const dir = tempProject({ ...DJANGO, "app/tasks.py": TASK });
     mkdirSync(join(dir, ".asyncshift_cache"));
-    for (const name of [".gitignore", "index-v7.json", "calls-v7.json", "own-writes.jsonl", "lock"])
+    for (const name of [".gitignore", "index-v9.json", "calls-v9.json", "own-writes.jsonl", "lock"])
       symlinkSync(join(outside, "victim.txt"), join(dir, ".asyncshift_cache", name));
     asyncshift(dir, ["--write", "."]);
     expect(read(outside, "victim.txt")).toBe("keep me\n");

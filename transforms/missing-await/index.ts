@@ -7,7 +7,8 @@ import type {
   TransformMeta,
   TransformResult,
 } from "../../src/model/types.js";
-import { asyncSite, candidateCalls, owningDef, syncSite, valueSite } from "./awaits.js";
+import { asyncSite, owningDef, syncSite, valueSite } from "./awaits.js";
+import { candidateCalls } from "./candidates.js";
 import { valueUse } from "./tested.js";
 import { CoroutineFunctions } from "./coroutines.js";
 import { typedSurvey } from "./typed.js";

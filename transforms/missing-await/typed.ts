@@ -10,7 +10,7 @@ import type {
 } from "../../src/model/types.js";
 import { valueUse } from "./tested.js";
 import { reexportSource } from "../../src/project/reexports.js";
-import { candidateCalls } from "./awaits.js";
+import { candidateCalls } from "./candidates.js";
 import { keepsCoroutine } from "./keeping.js";
 
 /*

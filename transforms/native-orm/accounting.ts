@@ -1,8 +1,10 @@
 import { callArguments } from "../../src/python/calls.js";
-import { importedModuleId } from "../../src/python/module-names.js";
+import { projectTopModules } from "../../src/project/index-lookup.js";
+import { dottedName, importedModuleId } from "../../src/python/module-names.js";
 import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
-import { asyncMethodFor } from "../../src/django/api.js";
+import { QUERYSET_RETURNING, asyncMethodFor, nativeTwinsSaid } from "../../src/django/api.js";
+import { plainKindOf } from "../../src/python/value-kinds.js";
 import { chainFunction, chainTarget, methodTarget, reachesOrmWork } from "./chains.js";
 import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
 import type { Blocker } from "./codes.js";
@@ -101,8 +103,16 @@ export function accountForSites(f: ScannedFile): void {
  * sync_to_async(qs.filter)(...)).first)()`, one native call once rewritten)?
  */
 function insideRecorded(node: SyntaxNode, recorded: Set<number>): boolean {
-  for (let n = node.parent; n && n.type !== "block"; n = n.parent)
-    if (n.type === "call" && recorded.has(n.startIndex)) return true;
+  for (let n = node.parent; n && n.type !== "block"; n = n.parent) {
+    if (n.type !== "call" || !recorded.has(n.startIndex)) continue;
+    // In the arguments the wrapped function is called with (`sync_to_async(Tag.objects.get)(
+    // pk__in=await sync_to_async(v.ids)())`), a site is a site of its own.
+    const args = n.childForFieldName("arguments");
+    const wrapped = n.childForFieldName("function")?.type === "call";
+    if (wrapped && args && args.startIndex <= node.startIndex && node.endIndex <= args.endIndex)
+      continue;
+    return true;
+  }
   return false;
 }
 
@@ -115,14 +125,27 @@ function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
   const fn = chainFunction(f, def);
   if (fn.findings.ormSites > 0 || reachesOrmWork(f, fn.calls)) return undefined;
   const body = def.childForFieldName("body")!;
+  const factory = body.descendantsOfType("call").find((c) => isFactoryCall(c));
+  if (factory)
+    return {
+      code: "AS215",
+      message: `${wrapper} wrapper ${name}() calls ${compactChain(factory)} (line ${lineOf(factory)}), a factory_boy factory's, which saves through the ORM with no native async form: it stays a thread wrapper`,
+    };
   const unproven = body.descendantsOfType("call").find((c) => ormLookingCall(f, c));
   if (unproven) {
-    const callee = shortText(unproven.childForFieldName("function")!);
+    // Named by the chain's root, the first value not built by a queryset step.
+    const root = chainRoot(receiverOf(unproven)!);
     return {
       code: "AS201",
-      message: `${wrapper} wrapper ${name}() kept: line ${lineOf(unproven)}: nothing proves ${shortText(receiverOf(unproven)!)} is a queryset, manager or model instance, so ${callee}() is not known to be ORM work with a native async form (annotate it with its model class to make it proven)`,
+      message: `${wrapper} wrapper ${name}() kept: line ${lineOf(unproven)}: nothing proves ${shortText(root)} is a queryset, manager or model instance, so ${compactChain(unproven)} is not known to be ORM work with a native async form (annotate it with its model class, or QuerySet[Model] for a queryset, to make it proven)`,
     };
   }
+  const project = body.descendantsOfType("call").find((c) => projectMethodCalled(f, c));
+  if (project)
+    return {
+      code: "AS205",
+      message: `${wrapper} wrapper ${name}() kept: line ${lineOf(project)}: ${projectMethodCalled(f, project)}`,
+    };
   const relation = relationRead(f, body);
   if (relation)
     return {
@@ -141,7 +164,9 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
   const stored = site.form === "stored" ? ", stored for later calls" : "";
   if (!target)
     return { code: "AS215", message: `sync_to_async() with no function to follow${stored}: kept` };
-  const written = `sync_to_async(${shortText(target)})`;
+  // As the site spells its wrapper: `database_sync_to_async(...)`, an alias, `sync.sync_to_async`.
+  const wrapper = site.node.childForFieldName("function")?.text ?? "sync_to_async";
+  const written = `${/^[\w.]+$/.test(wrapper) ? wrapper : "sync_to_async"}(${shortText(target)})`;
   const def = localDef(f, target);
   if (def) return localReason(f, def, written, stored);
   if (target.type === "lambda") return lambdaReason(f, target, written, stored);
@@ -172,10 +197,16 @@ function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
     return kept(
       `${written} is how the async twin a${method}() runs ${method}(): never rewritten to itself`,
     );
+  const definer = f.proofs.querysetOf(receiver)?.chains?.methods[method];
+  if (definer)
+    return {
+      code: "AS205",
+      message: `${written} kept${stored}: ${shortText(target)}() is ${definer}.${method}(), a method of the project that does more than build a queryset: it may run queries, and has no native async form`,
+    };
   if (ormName(target) && !looksLikeNonModel(receiver))
     return {
       code: "AS201",
-      message: `${written} kept${stored}: nothing proves ${shortText(receiver)} is a queryset, manager or model instance, so ${method}() is not known to have Django's native async form (annotate it with its model class to make it proven)`,
+      message: `${written} kept${stored}: nothing proves ${shortText(receiver)} is a queryset, manager or model instance, so ${method}() is not known to have Django's native async form (annotate it with its model class, or QuerySet[Model] for a queryset, to make it proven)`,
     };
   const owner = projectOwner(f, receiver);
   if (owner)
@@ -183,9 +214,34 @@ function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
       code: "AS205",
       message: `${written} kept${stored}: ${shortText(target)}() is a method of ${owner} that this transform does not follow into: it may reach the database, and has no native async form`,
     };
+  const twins = nativeTwinsSaid(method, receiver.text, f.target);
+  if (twins)
+    return kept(
+      `${written} runs ${shortText(target)}(), and nothing here proves what ${shortText(receiver)} is${namedLikeNonModel(receiver, method)}: of Django's objects, ${twins}${stored}`,
+    );
   return kept(
-    `${written} runs ${shortText(target)}(), a method with no native async form the transform knows${stored}`,
+    `${written} runs ${shortText(target)}(), a method Django's async API has no twin of${stored}`,
   );
+}
+
+/** " (named like a form or a file, whose save() has no native async form)", or "". */
+function namedLikeNonModel(receiver: SyntaxNode, method: string): string {
+  if (!looksLikeNonModel(receiver) || /session|cache|client/i.test(receiver.text)) return "";
+  return ` (named like a form, a file or an upload, whose ${method}() has no native async form)`;
+}
+
+/**
+ * `Post.objects.stats()`: a method of the project's manager or QuerySet class behind a proven
+ * manager or queryset that is no chain method (it may run queries): said, or undefined.
+ */
+function projectMethodCalled(f: OrmFile, call: SyntaxNode): string | undefined {
+  const callee = call.childForFieldName("function");
+  if (callee?.type !== "attribute" || f.proofs.querysetOf(call)) return undefined;
+  const method = callee.childForFieldName("attribute")!.text;
+  const owner = f.proofs.querysetOf(callee.childForFieldName("object")!)?.chains?.methods[method];
+  return owner
+    ? `${shortText(callee)}() is ${owner}.${method}(), a method of the project that does more than build a queryset: it may run queries, and has no native async form`
+    : undefined;
 }
 
 /** `super().save` inside `async def asave(self)`: the twin running the sync method. */
@@ -215,11 +271,28 @@ function ormName(attribute: SyntaxNode): boolean {
   );
 }
 
+/** `ShopFactory.create(...)`, `UserFactory.build_batch(3)`: factory_boy's class methods. */
+function isFactoryCall(call: SyntaxNode): boolean {
+  const callee = call.childForFieldName("function");
+  const receiver = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
+  const method = callee?.childForFieldName("attribute")?.text ?? "";
+  return (
+    receiver?.type === "identifier" &&
+    /^[A-Z]\w*Factory$/.test(receiver.text) &&
+    /^(create|build|create_batch|build_batch|get_or_create)$/.test(method)
+  );
+}
+
 /** `<recv>.m(...)` with an ORM method name, on a receiver that does not look like a form or file. */
 function ormLookingCall(f: OrmFile, call: SyntaxNode): boolean {
   const callee = call.childForFieldName("function");
   if (callee?.type !== "attribute" || looksLikeNonModel(receiverOf(call)!)) return false;
-  // `self.filter(...)` on an unproven receiver: a queryset's work the scan could not prove.
+  // `self.filter(...)`, `x.related.select_related(...)` on an unproven receiver: a queryset's
+  // work the scan could not prove (a list or a JSON value has none of these methods).
+  const method = callee.childForFieldName("attribute")!.text;
+  const receiver = callee.childForFieldName("object")!;
+  if (QUERYSET_RETURNING.has(method) && !f.proofs.querysetOf(call) && !plainKindOf(receiver))
+    return true;
   return ormName(callee) || (looksLikeQueryset(call) && !f.proofs.querysetOf(call));
 }
 
@@ -297,6 +370,12 @@ function otherUses(f: OrmFile, def: SyntaxNode): string | undefined {
 function lambdaReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
   const body = target.childForFieldName("body");
   const findings = body ? scan(f, body, "wrapper") : undefined;
+  const relation =
+    body && (!findings || findings.ormSites === 0) ? relationRead(f, body) : undefined;
+  if (relation)
+    return kept(
+      `${written} reads ${relation.text}, a relation that loads its row lazily: that query has no native async form (select_related where the instance is loaded would make it a plain read)${stored}`,
+    );
   if (!findings || findings.ormSites === 0)
     return kept(
       `${written}: the lambda holds no Django ORM call with a native async form that this transform can see${stored}`,
@@ -310,9 +389,41 @@ function lambdaReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
 function importedReason(f: OrmFile, qualified: string, written: string, stored: string): Reason {
   const module = qualified.split(".").slice(0, -1).join(".");
   const index = f.ctx.project.index;
-  if (index?.functions.some((fn) => fn.module === importedModuleId(f.file.module, module)))
+  const name = qualified.slice(module.length + 1);
+  // The index names modules by id (the import root, when two services share a dotted name).
+  const id = importedModuleId(f.file.module, module);
+  const decorated = index?.functions.find(
+    (fn) => fn.module === id && fn.name === name && !fn.className && fn.decorators.length > 0,
+  );
+  if (decorated)
+    return {
+      code: "AS208",
+      message: `${written} kept${stored}: ${qualified} is decorated with @${decorated.decorators.join(", @")} (${decorated.path}:${decorated.line}), and decorated functions are not followed (a decorator may make a task object or wrap the call): if its body does ORM work, give it an async form by hand`,
+    };
+  const plain = (fn: { className?: string; nested: boolean }) => !fn.className && !fn.nested;
+  if (index?.functions.some((fn) => fn.module === id && fn.name === name && plain(fn)))
     return kept(
       `${written} runs ${qualified}, a function of the project whose calls reach no Django ORM work the project survey found${stored}`,
+    );
+  const ofProject = !!index && projectTopModules(index).has(module.split(".")[0]);
+  // `from blog.services import bump_views`, where blog/services/__init__.py imports it.
+  const defining = ofProject
+    ? index!.functions.filter(
+        (fn) => fn.module.startsWith(`${id}.`) && fn.name === name && plain(fn),
+      )
+    : [];
+  if (defining.length > 0)
+    return {
+      code: "AS208",
+      message: `${written} kept${stored}: ${module} does not define ${name}, it imports it (a package re-export of ${defining.map((fn) => `${dottedName(fn.module)}, ${fn.path}:${fn.line}`).join("; ")}), and chains are not followed through re-exports: import ${name} from ${dottedName(defining[0].module)} to have it followed, or give it an async form by hand if it does ORM work`,
+    };
+  if (ofProject)
+    return kept(
+      `${written} runs ${qualified}, a name of the project's module ${module} that the project index shows as no function (a class, an alias, or a name imported there): not followed${stored}`,
+    );
+  if (qualified.startsWith("django."))
+    return kept(
+      `${written} runs ${qualified}, a function of Django's with no native async form in Django's async API${stored}`,
     );
   if (!index || module.startsWith("."))
     return kept(
@@ -371,6 +482,29 @@ function namedCalls(body: SyntaxNode): string {
   if (names.length === 0) return "";
   const shown = names.slice(0, 3).map((n) => `${n}()`);
   return ` (it calls ${shown.join(", ")}${names.length > 3 ? ", ..." : ""})`;
+}
+
+/** `x.related` in `x.related.select_related(...).filter(...)`: below the queryset steps. */
+function chainRoot(expr: SyntaxNode): SyntaxNode {
+  let n = expr;
+  for (;;) {
+    const callee = n.type === "call" ? n.childForFieldName("function") : null;
+    const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : "";
+    if (!callee || !method || !QUERYSET_RETURNING.has(method)) return n;
+    n = callee.childForFieldName("object")!;
+  }
+}
+
+/** `x.related.select_related(...).filter(...)`: a call chain with its arguments elided. */
+function compactChain(expr: SyntaxNode): string {
+  if (expr.type === "call") {
+    const args = expr.childForFieldName("arguments");
+    const callee = expr.childForFieldName("function")!;
+    return `${compactChain(callee)}(${args && args.namedChildren.length > 0 ? "..." : ""})`;
+  }
+  if (expr.type === "attribute")
+    return `${compactChain(expr.childForFieldName("object")!)}.${expr.childForFieldName("attribute")!.text}`;
+  return shortText(expr);
 }
 
 function shortText(node: SyntaxNode): string {

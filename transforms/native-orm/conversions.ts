@@ -3,6 +3,7 @@ import {
   ASYNC_FUNCTIONS,
   asyncMethodFor,
   asyncTwinOfOrmCall,
+  isDjangoTestClient,
   type AsyncMethod,
 } from "../../src/django/orm.js";
 import { callArguments } from "../../src/python/calls.js";
@@ -36,11 +37,14 @@ export function ormCall(
     return listConversion(f, call, args[0], call);
   }
   // Only a name some import binds, or `x.<function name>`, can be one of ASYNC_FUNCTIONS.
+  // (`cache.get` is one only when `cache` is imported: `get` is too common a name to resolve.)
+  const root = callee.type === "attribute" ? callee.childForFieldName("object") : undefined;
   const mayBeFunction =
     callee.type === "identifier"
       ? f.file.importedNames().has(callee.text)
       : callee.type === "attribute" &&
-        ASYNC_FUNCTION_NAMES.has(callee.childForFieldName("attribute")?.text ?? "");
+        ASYNC_FUNCTION_NAMES.has(callee.childForFieldName("attribute")?.text ?? "") &&
+        (root?.type !== "identifier" || f.file.importedNames().has(root.text));
   const qualified = mayBeFunction ? f.file.qualifiedName(callee) : undefined;
   const fn = ASYNC_FUNCTIONS.find((candidate) => candidate.qualified === qualified);
   if (fn) return functionConversion(f, call, callee, fn);
@@ -73,10 +77,20 @@ export function methodConversion(
     if (!known.twin) return undefined;
     if (known.receiver === "queryset" && known.proof.locksRows)
       return lockProblem(node, known.proof);
+    if (known.receiver === "queryset" && known.proof.chains?.shadowed?.includes(method))
+      return shadowedProblem(
+        node,
+        callee,
+        known.twin,
+        known.proof.chains.methods[known.twin.async],
+      );
     if (known.receiver === "queryset" && known.proof.bypassed?.includes(method))
       return overrideProblem(f, node, callee, known.twin, known.proof.model);
     return rename(known.twin, known.certain);
   }
+  // `self.client.force_login(user)` in a Django test case: the test client's own twin (5.0).
+  const client = asyncMethodFor("test-client", method);
+  if (client && isDjangoTestClient(f.file, receiver)) return rename(client, true);
   // Unproven: a chain through a manager or queryset methods is very likely the ORM.
   if (looksLikeQueryset(receiver)) {
     const m = asyncMethodFor("queryset", method);
@@ -113,6 +127,25 @@ export function methodConversion(
  * `Manager.acreate()` is the QuerySet's, which runs `QuerySet.create()` in a thread and never the
  * manager's own method.
  */
+/** `<qs>.get()` where the project's QuerySet class defines its own `aget()`. */
+function shadowedProblem(
+  node: SyntaxNode,
+  callee: SyntaxNode,
+  twin: AsyncMethod,
+  owner: string | undefined,
+): Problem {
+  const receiver = callee.childForFieldName("object")!.text;
+  return {
+    code: "AS205",
+    node,
+    message:
+      `${owner ?? "the project's QuerySet class"} defines its own ${twin.async}(), so ` +
+      `${receiver}.${twin.async}() would call the project's method, not Django's native form of ` +
+      `${twin.sync}() (it may behave differently, e.g. return None for a missing row): keep ` +
+      `${twin.sync}() behind sync_to_async, or call ${twin.async}() knowing what it does`,
+  };
+}
+
 function overrideProblem(
   f: OrmFile,
   node: SyntaxNode,

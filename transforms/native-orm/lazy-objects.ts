@@ -38,15 +38,25 @@ function isRequest(f: OrmFile, expr: SyntaxNode): boolean {
   if (expr.type === "attribute") return expr.childForFieldName("attribute")?.text === "request";
   if (expr.type !== "identifier") return false;
   if (isStarletteRequest(f, expr)) return false;
-  if (expr.text === "request") return true;
   const parameters =
     f.file.enclosingDef(expr)?.childForFieldName("parameters")?.namedChildren ?? [];
-  return parameters.some(
-    (p) =>
-      p.type.startsWith("typed") &&
-      p.namedChildren[0]?.text === expr.text &&
-      REQUEST_ANNOTATION.test(p.childForFieldName("type")?.text.replace(/\s/g, "") ?? ""),
+  const typed = parameters.find(
+    (p) => p.type.startsWith("typed") && p.namedChildren[0]?.text === expr.text,
   );
+  const type = typed?.childForFieldName("type");
+  // `request: AuthRequest` (a Starlette request): its user is whatever that class returns.
+  if (type) return isDjangoRequestType(f, type);
+  return expr.text === "request";
+}
+
+/** An annotation naming Django's or DRF's request class (`HttpRequest`, `http.HttpRequest`, ...). */
+function isDjangoRequestType(f: OrmFile, type: SyntaxNode): boolean {
+  const text = type.text.replace(/\s/g, "").replace(/^(['"])(.*)\1$/, "$2");
+  if (!REQUEST_ANNOTATION.test(text)) return false;
+  const head = text.split(".")[0];
+  const qualified = f.file.importBindingOf(head, type)?.qualified ?? "";
+  // Unresolved (a string annotation, a name this file does not import): taken as Django's.
+  return qualified === "" || /^(django|rest_framework|channels)\b/.test(qualified);
 }
 
 /** The part of a conversion that is evaluated where it stands: a loop's iterable, not its body. */
@@ -116,7 +126,7 @@ export function lazyCallerProblem(f: OrmFile, def: SyntaxNode): Problem | undefi
   return {
     code: "AS212",
     node: def.childForFieldName("name")!,
-    message: `the call ${remote.callee}(...) at ${remote.path}:${remote.line} passes request.user, a lazy object (SimpleLazyObject): ${usedOnLoop(name)}. To convert, ${fixFor("request")}`,
+    message: `the call ${remote.callee}(...) at ${remote.path}:${remote.line} passes request.user, a lazy object (SimpleLazyObject) when that request is Django's (the project index does not show its type): ${usedOnLoop(name)}. To convert, ${fixFor("request")}; if that request is another framework's (Starlette, FastAPI), its user is no lazy object and the wrapper can be converted by hand`,
   };
 }
 

@@ -1,6 +1,8 @@
 import { RUN_TIME_LOOKUP } from "../../src/django/proof-parts.js";
+import { DJANGO_MODEL_PLAIN_ATTRIBUTES } from "../../src/django/api.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { Conversion, OrmFile, Problem } from "./types.js";
+import { isWrapperCall } from "./wrappers.js";
 
 // Reading a ForeignKey or OneToOne attribute the loading queryset did not select_related runs a
 // sync query, which raises SynchronousOnlyOperation in async code (AS202).
@@ -28,6 +30,8 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
       : unknownFieldRead(node, instance.model, f.ctx.project.modelsModuleClasses);
   if (!f.proofs.relationsOf(instance.model).includes(attribute)) return undefined;
   if (instance.selected === "all" || instance.selected.has(attribute)) return undefined;
+  if (object.type === "identifier" && loadedInThreadBefore(f, node, object.text, attribute))
+    return undefined;
   if (instance.selected.has(RUN_TIME_LOOKUP))
     return {
       code: "AS202",
@@ -56,6 +60,45 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
   };
 }
 
+/**
+ * Was `<name>.<attribute>` read by a thread wrapper awaited before `node` in the same function
+ * (`await sync_to_async(lambda: order.customer)()`, `sync_to_async(getattr)(order, "customer")`),
+ * on a statement that runs before it, with `name` not bound again in between? The instance
+ * caches the related object it loaded there: the read here runs no query.
+ */
+function loadedInThreadBefore(
+  f: OrmFile,
+  node: SyntaxNode,
+  name: string,
+  attribute: string,
+): boolean {
+  const def = f.file.enclosingDef(node);
+  if (!def) return false;
+  const read = new RegExp(
+    `(^|[^\\w.])${name}\\s*\\.\\s*${attribute}\\b|getattr\\)\\(\\s*${name}\\s*,\\s*["']${attribute}["']`,
+  );
+  const rebound = f.file.bindingsNamed(def, name).map((b) => b.node.startIndex);
+  return def.descendantsOfType("await").some((awaited) => {
+    const call = awaited.namedChildren[0];
+    if (call?.type !== "call" || !isWrapperCall(f, call) || !read.test(call.text)) return false;
+    if (f.file.enclosingDef(call)?.id !== def.id) return false;
+    return (
+      statementRunsBefore(call, node) &&
+      !rebound.some((at) => at > call.startIndex && at < node.startIndex)
+    );
+  });
+}
+
+/** Does the statement holding `earlier` end before `later`, in a block that holds `later` too? */
+function statementRunsBefore(earlier: SyntaxNode, later: SyntaxNode): boolean {
+  let statement: SyntaxNode | null = earlier;
+  while (statement && statement.parent?.type !== "block") statement = statement.parent;
+  if (!statement?.parent) return false;
+  for (let n: SyntaxNode | null = later; n; n = n.parent)
+    if (n.parent?.id === statement.parent.id) return statement.endIndex <= n.startIndex;
+  return false;
+}
+
 /** Attributes that never load a related object: the key and a foreign key's column. */
 const NEVER_RELATED = /^(pk|id|\w+_id)$/;
 
@@ -72,6 +115,7 @@ function unknownFieldRead(
   const object = node.childForFieldName("object")!.text;
   const attribute = node.childForFieldName("attribute")?.text ?? "";
   if (NEVER_RELATED.test(attribute)) return undefined;
+  if (DJANGO_MODEL_PLAIN_ATTRIBUTES[model]?.has(attribute)) return undefined;
   // A class of a `models` module whose bases the pre-pass cannot follow (a package's base class).
   const why = seen[model]
     ? `${model} is declared in the project, but its bases do not show whether it is a Django model`

@@ -6,6 +6,7 @@ import { looksLikeQueryset } from "./proofs.js";
 import type { OrmFile, Problem } from "./types.js";
 import { isInMemory } from "../../src/python/effects.js";
 import {
+  annotationKind,
   isJsonMethod,
   isKeywordArguments,
   makesPlainValue,
@@ -77,46 +78,18 @@ const IN_MEMORY_USER_METHODS = new Set([
  */
 const FILE_SYSTEM_VALUES = ["pathlib"];
 
-/** Annotation names of values held in memory: builtin scalars and containers of them. */
-const IN_MEMORY_SCALARS = new Set(["str", "int", "float", "bool", "bytes", "complex", "None"]);
-const IN_MEMORY_CONTAINERS = new Set([
-  "list",
-  "dict",
-  "set",
-  "frozenset",
-  "tuple",
-  "List",
-  "Dict",
-  "Set",
-  "FrozenSet",
-  "Tuple",
-  "Optional",
-  "Union",
-]);
-
-/**
- * Does an annotation name only builtin scalars and containers of them (`str`, `list[str]`,
- * `"int"`, `dict[str, int] | None`)? A bare container (`list`) may hold anything: not in memory.
- */
-function isInMemoryAnnotation(type: SyntaxNode): boolean {
-  const text = type.text.replace(/^(['"])(.*)\1$/s, "$2").replace(/\btyping\s*\.\s*/g, "");
-  if (!/^[\w\s[\],|]+$/.test(text)) return false;
-  const words = [...text.matchAll(/[A-Za-z_]\w*(\s*\[)?/g)];
-  return (
-    words.length > 0 &&
-    words.every(([word, open]) => {
-      const name = word.replace(/\s*\[$/, "");
-      return IN_MEMORY_SCALARS.has(name) || (IN_MEMORY_CONTAINERS.has(name) && !!open);
-    })
-  );
-}
+/** Builtins whose call makes a scalar held in memory (`str(x)`, `int(x)`). */
+const IN_MEMORY_SCALARS = new Set(["str", "int", "float", "bool", "bytes", "complex"]);
 
 /** Is this name a parameter annotated with an in-memory type (`sym: str`), its only binding? */
 function isInMemoryParameter(f: OrmFile, identifier: SyntaxNode): boolean {
   const bound = f.file.bindingsNamed(f.file.enclosingScope(identifier), identifier.text);
   if (bound.length !== 1 || bound[0].kind !== "parameter") return false;
+  // One reader of annotations (src/python/value-kinds): a scalar, or a container written with
+  // scalar items (`list[str]`); a bare `dict` is a mapping, whose own methods only are known
+  // (isPlainReceiver), so `payload: dict; payload.save()` does not pass.
   const type = bound[0].node.parent?.childForFieldName("type");
-  return !!type && isInMemoryAnnotation(type);
+  return !!type && annotationKind(type) === "scalar";
 }
 
 /**
@@ -327,13 +300,15 @@ function isOffDatabase(
   if (isPureQualified(qualified) || makesPlainValue(qualified)) return true;
   const receiver = callee.childForFieldName("object")!;
   const method = callee.childForFieldName("attribute")!.text;
-  // Building a queryset runs no query.
+  // Building a queryset runs no query; a project chain method (`Post.objects.published()`) is
+  // proven one only when its body builds nothing else (src/django/chain-methods.ts).
   if (
     QUERYSET_RETURNING.has(method) &&
     method !== "raw" &&
     (f.proofs.querysetOf(call) || looksLikeQueryset(call))
   )
     return true;
+  if (!QUERYSET_RETURNING.has(method) && f.proofs.querysetOf(call)) return true;
   if (isInMemoryValue(f, receiver)) return true;
   if (isPlainReceiver(f, receiver, method)) return true;
   // `timezone.now().timestamp()`: a method of what a pure function returned.
@@ -443,7 +418,17 @@ export function noAsyncApiProblem(
   // Django's user model methods that only read or set fields in memory (`check_password` may
   // save an upgraded hash: not one of them).
   if (instance && IN_MEMORY_USER_METHODS.has(method)) return undefined;
-  if (f.proofs.querysetOf(receiver) || instance)
+  const owner = f.proofs.querysetOf(receiver)?.chains?.methods[method];
+  if (owner)
+    return problem(
+      `${callee.text}() is ${owner}.${method}(), a method of the project that does more than build a queryset (a chain of filter, exclude, annotate, order_by, ... on self): it may run queries, and has no native async form`,
+    );
+  const queryset = f.proofs.querysetOf(receiver);
+  if (queryset && !f.ctx.project.models[queryset.model] && queryset.model !== "")
+    return problem(
+      `${callee.text}() is a method of ${queryset.model}'s manager, a model this project does not declare (Django's or a package's), with no native async form in Django's async API: it may query`,
+    );
+  if (queryset || instance)
     return problem(
       `${callee.text}() is a custom model or manager method, not in Django's async API`,
     );
@@ -460,9 +445,22 @@ export function noAsyncApiProblem(
     return problem(
       `${callee.text}(): ${receiver.text} is a JSON value (by its origin or use) and ${method}() is no method of dict, list or str: it may be a database object kept in one`,
     );
+  const cls =
+    (receiver.text === "self" || receiver.text === "cls") && f.file.enclosingClass(receiver);
+  const className = cls ? cls.childForFieldName("name")?.text : undefined;
+  if (className)
+    return problem(
+      `${shortened(callee)}() is a method of ${className} (${receiver.text}) or of one of its bases, not followed here: not in Django's async API, and it may touch the database`,
+    );
   const why = unknownKindReason(receiver);
+  const [said, of] = [shortened(callee), shortened(receiver)];
+  // `x.related.select_related(...).filter()`: a lazy step only if `x.related` is the ORM's.
+  if (QUERYSET_RETURNING.has(method))
+    return problem(
+      `${said}() builds a lazy queryset only if ${of} is a queryset or manager, which nothing here proves (the receiver's chain is not rooted at a model's manager or a proven instance)${why ? `: ${why}` : ""}`,
+    );
   return problem(
-    `${callee.text}() is not known to stay off the database: ${receiver.text} is not proven a queryset, a model instance or an in-memory value${why ? `: ${why}` : ""}`,
+    `${said}() is not known to stay off the database: ${of} is not proven a queryset, a model instance or an in-memory value${why ? `: ${why}` : ""}`,
   );
 }
 
@@ -510,4 +508,91 @@ function definitionOf(f: OrmFile, identifier: SyntaxNode): string | undefined {
     }
     if (scope.type === "module") return undefined;
   }
+}
+
+/**
+ * Attributes that hold a plain mapping or sequence built in memory before the wrapper runs: an
+ * HttpRequest's parsed query, form, headers and cookies (DRF's `data` and `query_params`), a
+ * form's or serializer's cleaned values, a view's URL arguments, a Channels consumer's scope.
+ * Not `session` (a database-backed session loads with a query at its first read by key).
+ */
+const IN_MEMORY_ATTRIBUTES = new Set([
+  "GET",
+  "POST",
+  "META",
+  "COOKIES",
+  "FILES",
+  "headers",
+  "query_params",
+  "data",
+  "cleaned_data",
+  "validated_data",
+  "initial_data",
+  "kwargs",
+  "args",
+  "scope",
+]);
+
+/** Modules whose attributes read by key are plain values: settings, the environment. */
+const IN_MEMORY_KEYED = /^(django\.conf\.settings|os\.environ|sys\.argv)(\.|$)/;
+
+/**
+ * Is reading `value` by key or membership known to run no query? A value proven plain or held
+ * in memory, `**kwargs`, a call (whose own check says whether it stays off the database), a
+ * queryset (its indexing is AS204's), a model instance, or a request's parsed data.
+ */
+function isKeyedInMemory(f: OrmFile, value: SyntaxNode): boolean {
+  if (value.type === "call" || value.type === "subscript") return true;
+  if (value.type === "parenthesized_expression")
+    return value.namedChildren.length !== 1 || isKeyedInMemory(f, value.namedChildren[0]);
+  if (isInMemoryValue(f, value) || plainKindOf(value) || isKeywordArguments(value)) return true;
+  if (f.proofs.querysetOf(value)) return true;
+  if (value.type === "identifier") return !!f.proofs.instanceOf(value);
+  if (value.type !== "attribute") return false;
+  const qualified = f.file.qualifiedName(value);
+  if (qualified && IN_MEMORY_KEYED.test(qualified)) return true;
+  const attribute = value.childForFieldName("attribute")!.text;
+  return IN_MEMORY_ATTRIBUTES.has(attribute);
+}
+
+/**
+ * In a wrapper to convert, `x["key"]`, `x["key"] = v`, `del x["key"]` and `"key" in x` on a value
+ * not proven held in memory: `request.session["cart_id"]` loads a database-backed session with
+ * a query, and a cache's or a lazy object's read by key may too (AS205).
+ */
+export function keyedReadProblem(f: OrmFile, node: SyntaxNode): Problem | undefined {
+  const value =
+    node.type === "subscript" ? node.childForFieldName("value") : membershipContainer(node);
+  if (!value || isKeyedInMemory(f, value)) return undefined;
+  const why = unknownKindReason(value);
+  return {
+    code: "AS205",
+    node,
+    message: `${shortened(node)} ${keyedUse(node)} ${value.text}, which is not known to stay off the database: ${value.text} is not proven a mapping held in memory (a database-backed session loads with a query at its first read, a cache goes over the network)${why ? `: ${why}` : ""}`,
+  };
+}
+
+/** What `x[k]` or `k in x` does with `x`: reads, writes or deletes by key, or tests membership. */
+function keyedUse(node: SyntaxNode): string {
+  if (node.type !== "subscript") return "tests membership in";
+  const parent = node.parent;
+  if (parent?.type === "delete_statement" || parent?.parent?.type === "delete_statement")
+    return "deletes a key of";
+  const written =
+    (parent?.type === "assignment" || parent?.type === "augmented_assignment") &&
+    parent.childForFieldName("left")?.id === node.id;
+  return written ? "writes a key of" : "reads a key of";
+}
+
+/** The container of `x in c` / `x not in c`. */
+function membershipContainer(node: SyntaxNode): SyntaxNode | undefined {
+  if (node.type !== "comparison_operator") return undefined;
+  const ops = node.children.filter((c) => !c.isNamed).map((c) => c.type);
+  if (ops.length !== 1 || (ops[0] !== "in" && ops[0] !== "not in")) return undefined;
+  return node.namedChildren[1];
+}
+
+function shortened(node: SyntaxNode): string {
+  const text = node.text.replace(/\s+/g, " ");
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -31,8 +31,18 @@ export function looksLikeQueryset(expr: SyntaxNode): boolean {
 
 /** Does a receiver look like a form, a file or a cache rather than a model instance? */
 export function looksLikeNonModel(receiver: SyntaxNode): boolean {
-  return /form|file|storage|cache|session|image|photo|upload|request/i.test(receiver.text);
+  // By whole words of the name (`uploaded_file`, `self.form`, `ImageFile`), never inside one:
+  // `profile` holds "file" and `platform` holds "form", and both are model names.
+  const words = receiver.text
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return words.some((w) => NON_MODEL_WORDS.test(w));
 }
+
+/** Words naming what has `save()` or `delete()` but is no model instance. */
+const NON_MODEL_WORDS =
+  /^(forms?|formsets?|files?|fieldfile|storages?|caches?|sessions?|images?|photos?|uploads?|requests?|uploaded)$/;
 
 /** The first parameter's name of a def (`self`, `cls`), if it has one. */
 function firstParameter(def: SyntaxNode): string | undefined {

@@ -3,7 +3,7 @@ import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import { ormCall } from "./conversions.js";
 import { lazyQueryProblem } from "./lazy-objects.js";
 import { relationReadProblem } from "./lazy-relations.js";
-import { noAsyncApiProblem } from "./no-async-api.js";
+import { keyedReadProblem, noAsyncApiProblem } from "./no-async-api.js";
 import { looksLikeQueryset } from "./proofs.js";
 import {
   conditionProblems,
@@ -123,10 +123,16 @@ function visit(walk: Walk, node: SyntaxNode): WalkStep {
       walk.findings.problems.push(...conditionProblems(f, node));
       return true;
     case "subscript":
-      add(walk, subscriptProblem(f, node));
+      add(
+        walk,
+        subscriptProblem(f, node) ?? (mode === "wrapper" ? keyedReadProblem(f, node) : undefined),
+      );
       return true;
     case "comparison_operator":
-      add(walk, containmentProblem(f, node));
+      add(
+        walk,
+        containmentProblem(f, node) ?? (mode === "wrapper" ? keyedReadProblem(f, node) : undefined),
+      );
       return true;
     case "generator_expression":
       walk.findings.problems.push(...generatorProblems(f, node, mode));

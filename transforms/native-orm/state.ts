@@ -10,12 +10,17 @@ import type {
 } from "../../src/model/types.js";
 import { BLOCKER_NAMES, CODES, type Blocker, type Code } from "./codes.js";
 import type { Conversion, OrmFile, Problem, SiteKind } from "./types.js";
+import { aliasesIn } from "./wrapper-aliases.js";
 
 // One file's state under conversion: made once per file, its findings and sites recorded here.
 
 export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {
+  const wrapperAliases = file.source.includes("sync_to_async")
+    ? aliasesIn(file.root, file.source)
+    : new Map<string, SyntaxNode>();
   return {
-    wrapperNames: wrapperNamesOf(file),
+    wrapperNames: new Set([...wrapperNamesOf(file), ...wrapperAliases.keys()]),
+    wrapperAliases,
     ctx,
     file,
     root: file.root,

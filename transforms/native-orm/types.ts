@@ -250,8 +250,10 @@ export interface OrmFile {
    * rewritten by a safe fix).
    */
   readonly out: FindingsReporter<Code>;
-  /** Local names that stand for a wrapper (`sync_to_async as s2a` binds `s2a`). */
+  /** Local names that stand for a wrapper (`sync_to_async as s2a` binds `s2a`, `db_async = ...`). */
   readonly wrapperNames: ReadonlySet<string>;
+  /** Module-level aliases of a wrapper (`db_async = partial(sync_to_async, ...)`): their values. */
+  readonly wrapperAliases: ReadonlyMap<string, SyntaxNode>;
 }
 
 /** Stage 1, the sites: where the file may need a rewrite (see sites.ts). */

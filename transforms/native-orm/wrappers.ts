@@ -1,5 +1,11 @@
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { OrmFile } from "./types.js";
+import {
+  aliasIsThreadInsensitive,
+  aliasValue,
+  reexportedWrapper,
+  wrapperOf,
+} from "./wrapper-aliases.js";
 
 const SYNC_TO_ASYNC = new Set(["asgiref.sync.sync_to_async"]);
 const DATABASE_SYNC_TO_ASYNC = "channels.db.database_sync_to_async";
@@ -16,7 +22,11 @@ export function wrapperKind(f: OrmFile, expr: SyntaxNode): WrapperKind | undefin
   const qualified = f.file.qualifiedName(expr);
   if (qualified && SYNC_TO_ASYNC.has(qualified)) return "sync";
   if (qualified === DATABASE_SYNC_TO_ASYNC) return "database";
-  return undefined;
+  // Under another name: re-exported by a project module, or a module-level alias.
+  if (qualified) return reexportedWrapper(f, qualified);
+  const aliased = expr.type === "identifier" ? aliasValue(f, expr.text) : undefined;
+  const named = aliased && wrapperOf(aliased);
+  return named && named.id !== expr.id ? wrapperKind(f, named) : undefined;
 }
 
 /**
@@ -87,6 +97,7 @@ export function isWrapperCall(f: OrmFile, call: SyntaxNode): boolean {
  */
 export function isThreadInsensitive(wrapper: SyntaxNode): boolean {
   if (wrapper.type !== "call") return false;
+  if (aliasIsThreadInsensitive(wrapper)) return true;
   const args = wrapper.childForFieldName("arguments")?.namedChildren ?? [];
   return args.some(
     (a) =>

@@ -8,7 +8,7 @@ def _store_file(pr, changed, content):
     row.patch.save(changed["filename"], content)
 
 
-def _process_files(pr, files, contents):
+def _process_files(pr, files, contents: dict[str, bytes]):
     for changed in files:
         _store_file(pr, changed, contents[changed["filename"]])
 

@@ -1,0 +1,41 @@
+from asgiref.sync import sync_to_async
+from django.db import models
+
+
+class Customer(models.Model):
+    name = models.CharField(max_length=100)
+
+
+class Order(models.Model):
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE)
+    total = models.DecimalField(max_digits=9, decimal_places=2)
+
+
+async def invoice_header(order_id):
+    order = await Order.objects.aget(pk=order_id)
+    # The thread loads the customer once; the instance caches it for the reads below.
+    await sync_to_async(lambda: order.customer)()
+    return f"{order.customer.name}: {order.total}"
+
+
+async def invoice_footer(order_id):
+    order = await Order.objects.aget(pk=order_id)
+    await sync_to_async(getattr)(order, "customer")
+    return order.customer.name
+
+
+async def invoice_reloaded(order_id, fresh):
+    order = await Order.objects.aget(pk=order_id)
+    await sync_to_async(lambda: order.customer)()
+    if fresh:
+        order = await Order.objects.aget(pk=order_id)
+    # Bound again on one path: the new instance has an empty cache.
+    return order.customer.name
+
+
+async def invoice_branch(order_id, with_customer):
+    order = await Order.objects.aget(pk=order_id)
+    if with_customer:
+        await sync_to_async(lambda: order.customer)()
+    # Loaded on one path only.
+    return order.customer.name

@@ -1,0 +1,1 @@
+from .counters import bump_views

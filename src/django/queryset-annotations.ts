@@ -1,0 +1,53 @@
+import type { SyntaxNode } from "../model/types.js";
+import { importBindingOf } from "../python/imports.js";
+import { bindingsNamed } from "../python/scope.js";
+import type { QuerysetProof } from "./proof-types.js";
+
+// `qs: QuerySet[Membership]`, `-> QuerySet[Membership]`, `models.Manager["Order"]`: a queryset
+// annotation proves a queryset (of that model; of an unnamed one when bare), the way a model
+// class annotation proves an instance. Only Django's own QuerySet and Manager classes count.
+
+const QUERYSET_ANNOTATION =
+  /^(?:([\w.]+)\.)?(QuerySet|Manager|BaseManager)\s*(?:\[\s*["']?([\w.]+?)["']?\s*\])?$/;
+
+/**
+ * The queryset an annotation names: its model (`""` when the annotation names none), or undefined.
+ * `modelNamed` resolves a model class name where the annotation stands.
+ */
+export function querysetOfAnnotation(
+  type: SyntaxNode,
+  modelNamed: (name: string, at: SyntaxNode) => string | undefined,
+): QuerysetProof | undefined {
+  const text = type.text
+    .replace(/^(['"])(.*)\1$/s, "$2")
+    .replace(/\s*\|\s*None$|^Optional\[(.*)\]$/, "$1")
+    .trim();
+  const found = QUERYSET_ANNOTATION.exec(text);
+  if (!found) return undefined;
+  const [, owner, cls, inner] = found;
+  // `QuerySet` imported from Django, or `models.QuerySet` with `models` Django's.
+  const local = owner ? owner.split(".")[0] : cls;
+  const binding = importBindingOf(local, type);
+  if (!binding?.qualified.startsWith("django.db.models")) return undefined;
+  const model = inner ? modelNamed(inner.split(".").pop()!, type) : "";
+  if (model === undefined) return undefined;
+  return { model, selected: new Set(), locksRows: false, yieldsInstances: model !== "" };
+}
+
+/**
+ * `_filtered(qs=...)` where `_filtered` is a def of this module annotated `-> QuerySet[M]`: the
+ * queryset its annotation promises.
+ */
+export function querysetReturnedBy(
+  call: SyntaxNode,
+  modelNamed: (name: string, at: SyntaxNode) => string | undefined,
+): QuerysetProof | undefined {
+  const callee = call.childForFieldName("function");
+  if (callee?.type !== "identifier" || importBindingOf(callee.text, callee)) return undefined;
+  const bound = bindingsNamed(call.tree.rootNode, callee.text);
+  const def = bound.length === 1 ? bound[0].node.parent : undefined;
+  if (def?.type !== "function_definition" || def.children.some((c) => c.type === "async"))
+    return undefined;
+  const returns = def.childForFieldName("return_type");
+  return returns ? querysetOfAnnotation(returns, modelNamed) : undefined;
+}

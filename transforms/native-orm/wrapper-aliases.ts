@@ -1,0 +1,112 @@
+import { projectTopModules, moduleFunctionsNamed } from "../../src/project/index-lookup.js";
+import { importedModuleId } from "../../src/python/module-names.js";
+import type { SyntaxNode } from "../../src/model/types.js";
+import type { OrmFile } from "./types.js";
+
+// sync_to_async under another name (issue 23, item 4; orm-review S1): a project module that
+// re-exports it (`from core.utils import sync_to_async`, where core/utils.py imports asgiref's),
+// and a module-level alias (`db_async = sync_to_async`, `functools.partial(sync_to_async,
+// thread_sensitive=False)`, also bound in both arms of a try/except). Each is the wrapper it
+// names; a partial's keywords are the wrapper's (thread_sensitive=False: AS213).
+
+type Kind = "sync" | "database";
+
+const KINDS: Record<string, Kind> = { sync_to_async: "sync", database_sync_to_async: "database" };
+
+/**
+ * `core.utils.sync_to_async`: the name imported from a module of this project that defines no
+ * function of that name (so it imports it: a re-export). Needs the project index.
+ */
+export function reexportedWrapper(f: OrmFile, qualified: string): Kind | undefined {
+  const dot = qualified.lastIndexOf(".");
+  const kind = KINDS[qualified.slice(dot + 1)];
+  const index = f.ctx.project.index;
+  if (!kind || dot < 0 || !index) return undefined;
+  const module = qualified.slice(0, dot);
+  if (!projectTopModules(index).has(module.split(".")[0])) return undefined;
+  const id = importedModuleId(f.file.module, module);
+  return moduleFunctionsNamed(index, id, qualified.slice(dot + 1)).length === 0 ? kind : undefined;
+}
+
+/** The value a module-level alias is bound to: `sync_to_async`, or `partial(sync_to_async, ...)`. */
+export function aliasValue(f: OrmFile, name: string): SyntaxNode | undefined {
+  return f.wrapperAliases.get(name);
+}
+
+/** Module-level names bound only to a wrapper name or a partial of one (try/except arms too). */
+export function aliasesIn(root: SyntaxNode, source: string): Map<string, SyntaxNode> {
+  const found = new Map<string, SyntaxNode>();
+  if (!/=\s*(?:(?:functools\.)?partial\(\s*)?\w*sync_to_async\b/.test(source)) return found;
+  const values = new Map<string, SyntaxNode[]>();
+  const others = new Set<string>();
+  for (const statement of moduleStatements(root)) {
+    const assignment = statement.namedChildren[0];
+    const left = assignment?.type === "assignment" ? assignment.childForFieldName("left") : null;
+    const right = assignment?.childForFieldName("right");
+    if (left?.type !== "identifier" || !right) continue;
+    if (wrapperOf(right)) values.set(left.text, [...(values.get(left.text) ?? []), right]);
+    else others.add(left.text);
+  }
+  for (const [name, bound] of values)
+    if (!others.has(name) && bound.every((v) => keywordsOf(v) === keywordsOf(bound[0])))
+      found.set(name, bound[0]);
+  return found;
+}
+
+/** The wrapper name an alias value stands on: `sync_to_async` in `partial(sync_to_async, ...)`. */
+export function wrapperOf(value: SyntaxNode): SyntaxNode | undefined {
+  if (value.type === "identifier" || value.type === "attribute")
+    return /sync_to_async$/.test(value.text) ? value : undefined;
+  if (
+    value.type !== "call" ||
+    !/(^|\.)partial$/.test(value.childForFieldName("function")?.text ?? "")
+  )
+    return undefined;
+  const first = value.childForFieldName("arguments")?.namedChildren[0];
+  return first ? wrapperOf(first) : undefined;
+}
+
+function keywordsOf(value: SyntaxNode): string {
+  if (value.type !== "call") return "";
+  return (value.childForFieldName("arguments")?.namedChildren ?? [])
+    .filter((a) => a.type === "keyword_argument")
+    .map((a) => a.text.replace(/\s+/g, ""))
+    .join(",");
+}
+
+/** Statements at module level, those in `try`/`except`/`else`/`if` blocks there included. */
+function moduleStatements(root: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const visit = (block: SyntaxNode) => {
+    for (const s of block.namedChildren) {
+      if (s.type === "expression_statement") out.push(s);
+      else if (
+        [
+          "try_statement",
+          "if_statement",
+          "except_clause",
+          "else_clause",
+          "elif_clause",
+          "finally_clause",
+          "block",
+        ].includes(s.type)
+      )
+        visit(s);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+/**
+ * `db_async(fn)` where `db_async = partial(sync_to_async, thread_sensitive=False)`: the call of an
+ * alias whose partial makes the wrapper run outside the shared thread. From the tree alone (the
+ * callers of isThreadInsensitive hold only the node).
+ */
+export function aliasIsThreadInsensitive(wrapper: SyntaxNode): boolean {
+  const callee = wrapper.childForFieldName("function");
+  if (callee?.type !== "identifier") return false;
+  const root = wrapper.tree.rootNode;
+  const value = aliasesIn(root, root.text).get(callee.text);
+  return !!value && /(^|,)thread_sensitive=False(,|$)/.test(keywordsOf(value));
+}
