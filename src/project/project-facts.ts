@@ -409,8 +409,15 @@ function classHeadsIn(source: string, codeOnly = false): Record<string, ClassFac
  * inside brackets (a migration's `models.CharField(` in its operations list), strings or comments,
  * the class heads in the code say what the parse would, and nothing is parsed.
  */
+const INDENTED_DEF = /^[ \t]+(?:async[ \t]+)?def[ \t]/m;
+
 function classesReadingBodies(source: string): Record<string, ClassFacts> {
-  if (MANAGER_CLASS_HEAD.test(source) || matchesAtTopLevel(source, CLASS_BODY_FACTS))
+  // A method is a body fact too (a QuerySet's chain methods, a model's in-memory methods).
+  if (
+    MANAGER_CLASS_HEAD.test(source) ||
+    INDENTED_DEF.test(source) ||
+    matchesAtTopLevel(source, CLASS_BODY_FACTS)
+  )
     return classesOfBodies(source);
   return classHeadsIn(source, true) ?? classesOfBodies(source);
 }
