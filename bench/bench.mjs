@@ -3,18 +3,21 @@
 // large project, cold and with the index cache warm.
 // Usage: npm run bench -- [--rounds N] [--scale K] [--corpus real,sparse,dense,one-file]
 //   (real: the three packages below; one of them may be named alone, e.g. --corpus wagtail)
-//                         [--jobs J] [--dense-mb M] [--project-files F]
+//                         [--jobs J] [--dense-mb M] [--project-files F] [--baseline DIR]
+//                         [--app DIR] (a Django application's checkout, measured as corpus "app")
+//                         [--baseline-floor] (the baseline's parse floor too)
 // Rounds alternate the tools (rotating which goes first); medians and ratios come from the same
 // run. Peak RSS is /usr/bin/time's maximum resident set size, the largest over the rounds.
 import { spawnSync, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   REAL_PACKAGES,
   corpusStats,
   denseCorpus,
+  folderCorpus,
   largeProject,
   realCorpus,
   sparseCorpus,
@@ -34,6 +37,10 @@ const DENSE_BYTES = Number(option("dense-mb", "30")) * 2 ** 20;
 const PROJECT_FILES = Number(option("project-files", "5000"));
 /** Another build of asyncshift (a folder with bin/ and dist/) timed in the same rounds: A/B runs. */
 const BASELINE = option("baseline", undefined);
+/** Time the baseline's parse floor too (two parser builds compared; the same parser: no need). */
+const BASELINE_FLOOR = args.includes("--baseline-floor");
+/** A Django application's folder (a public project checked out by hand), copied as it is. */
+const APP = option("app", undefined);
 /** The file the one-file figure names: Django's queryset module, full of async methods. */
 const ONE_FILE = join("copy0", "django", "db", "models", "query.py");
 
@@ -92,12 +99,15 @@ function tools() {
       argv: (dir) => ["node", [...ASYNCSHIFT, dir, "--jobs", String(jobs)]],
       before: removeCache,
     },
+    ...(BASELINE &&
+      BASELINE_FLOOR && {
+        // The baseline build's own parse floor (its bench/floor.mjs on its dist/): two parsers
+        // compared on the same files (issue 24: native tree-sitter against its WebAssembly build).
+        "floor@baseline": {
+          argv: (dir) => ["node", [join(BASELINE, "bench", "floor.mjs"), dir, String(jobs)]],
+        },
+      }),
     ...(BASELINE && {
-      // The baseline build's own parse floor (its bench/floor.mjs on its dist/): two parsers
-      // compared on the same files (issue 24: native tree-sitter against its WebAssembly build).
-      "floor@baseline": {
-        argv: (dir) => ["node", [join(BASELINE, "bench", "floor.mjs"), dir, String(jobs)]],
-      },
       "asyncshift@baseline": {
         argv: (dir) => ["node", [...asyncshiftArgv(BASELINE), dir, "--jobs", String(jobs)]],
         before: removeCache,
@@ -160,9 +170,10 @@ function alternate(runs) {
 
 /** One corpus at x1 and x`scale`, every tool alternating. */
 function benchCorpus(base, label, build) {
-  const dirs = { x1: join(base, `${label}-x1`) };
+  const slug = label.replace(/[^\w.-]+/g, "_");
+  const dirs = { x1: join(base, `${slug}-x1`) };
   build(dirs.x1, 1);
-  if (scale > 1) build((dirs[`x${scale}`] = join(base, `${label}-x${scale}`)), scale);
+  if (scale > 1) build((dirs[`x${scale}`] = join(base, `${slug}-x${scale}`)), scale);
   const runs = {};
   for (const [size, dir] of Object.entries(dirs))
     for (const [tool, { argv, before }] of Object.entries(tools()))
@@ -193,6 +204,9 @@ function benchCorpus(base, label, build) {
 function benchOneFile(base) {
   const dir = join(base, "project");
   const files = largeProject(dir, PROJECT_FILES);
+  // A checkout's files are older than the cache's racy window (a file changed in the last two
+  // seconds is hashed on every run, see project-index.ts): as a user's are, not seconds old.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2500);
   const named = join(dir, ONE_FILE);
   const runs = {};
   for (const [suffix, build] of [["", root], ...(BASELINE ? [[" (baseline)", BASELINE]] : [])]) {
@@ -254,7 +268,7 @@ function printBaseline(rows) {
     const tools = ["asyncshift@baseline", "asyncshift", "ast-grep"];
     const [b, a, g] = tools.map((t) => r[t].seconds);
     const cpu = tools.map((t) => f(r[t].cpu)).join(" / ");
-    const [fb, fa] = ["floor@baseline", "floor"].map((t) => r[t]);
+    const [fb, fa] = ["floor@baseline", "floor"].map((t) => r[t] ?? { seconds: NaN, cpu: NaN });
     console.log(
       `| ${label} | ${f(b)} | ${f(a)} | ${f(a / b)} | ${f(b / g)} | ${f(a / g)} | ${cpu} ` +
         `| ${f(fb.seconds)} / ${f(fa.seconds)} | ${f(fa.seconds / fb.seconds)} ` +
@@ -284,6 +298,7 @@ function main() {
     for (const [label, requirement] of Object.entries(REAL_PACKAGES))
       if (which.includes("real") || which.includes(label))
         rows.push(benchCorpus(base, label, realCorpus(requirement)));
+    if (APP) rows.push(benchCorpus(base, `app (${basename(resolve(APP))})`, folderCorpus(APP)));
     if (which.includes("sparse")) rows.push(benchCorpus(base, "sparse", sparseCorpus));
     if (which.includes("dense"))
       rows.push(benchCorpus(base, "dense", denseCorpus(root, DENSE_BYTES)));

@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -69,6 +70,20 @@ export function denseCorpus(root, bytes) {
     for (let r = 0; r < replicas; r++) copyInto(sources, root, join(dir, `r${r}`));
     // The examples' dependency file: the project is a Django project, as in real use.
     copyFileSync(join(root, "examples", "pyproject.toml"), join(dir, "pyproject.toml"));
+  };
+}
+
+/**
+ * A folder as it is (a Django application checked out by hand: its dependency files and
+ * `manage.py` too), `copies` times; never committed, so any public project can be measured.
+ */
+export function folderCorpus(src) {
+  return (dir, copies) => {
+    for (let k = 0; k < copies; k++)
+      cpSync(src, join(dir, `copy${k}`), {
+        recursive: true,
+        filter: (path) => !/[\\/](\.git|\.asyncshift_cache|__pycache__)$/.test(path),
+      });
   };
 }
 

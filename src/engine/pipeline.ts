@@ -7,7 +7,8 @@ import {
   parseNative,
   reparsedAfterEdits,
 } from "../syntax/parse.js";
-import { copyTree } from "../syntax/tree.js";
+import { copyTree, type SyntaxTree } from "../syntax/tree.js";
+import { takeTree } from "../syntax/kept-trees.js";
 import { FileSemantics } from "../python/semantics.js";
 import { ModuleNames } from "../python/module-names.js";
 import { passOutcome } from "./fixes.js";
@@ -63,6 +64,8 @@ export interface PipelineInput {
   ignore?: readonly string[];
   /** Report suppression comments that suppressed nothing (AS910). */
   reportUnusedIgnores?: boolean;
+  /** The file's absolute path: a parse of the same text the survey kept is used (kept-trees.ts). */
+  file?: string;
 }
 
 const BOM = "\uFEFF";
@@ -294,8 +297,12 @@ function wantedTransforms(run: FileRun): Transform[] {
   });
 }
 
-function reportSyntaxError(run: FileRun, native: NativeTree): boolean {
-  const problem = firstSyntaxProblem(native);
+/**
+ * AS900 when the parse has a syntax problem. A clean parse's copy (`tree`), when there is one,
+ * answers the search for Python 2 forms: its nodes are far cheaper to walk than the parser's.
+ */
+function reportSyntaxError(run: FileRun, native: NativeTree, tree?: SyntaxTree): boolean {
+  const problem = firstSyntaxProblem(tree && !native.rootNode.hasError ? tree : native);
   if (!problem) return false;
   run.report("runner", {
     code: "AS900",
@@ -311,9 +318,17 @@ function reportSyntaxError(run: FileRun, native: NativeTree): boolean {
   return true;
 }
 
-/** The semantics the transforms read, or undefined (AS909 reported) for code nested too deep. */
-function semanticsOf(run: FileRun, native: NativeTree, current: string): FileSemantics | undefined {
-  const tree = copyTree(native, current);
+/**
+ * The semantics the transforms read, or undefined (AS909 reported) for code nested too deep.
+ * `copied`: the copy of `native` already made.
+ */
+function semanticsOf(
+  run: FileRun,
+  native: NativeTree,
+  current: string,
+  copied?: SyntaxTree,
+): FileSemantics | undefined {
+  const tree = copied ?? copyTree(native, current);
   // Far past what CPython compiles (it gives up a few thousand levels down): generated code
   // that a rewrite cannot make valid. The walks are iterative; this bound is a decision.
   if (tree.depth > MAX_NESTING) {
@@ -385,10 +400,14 @@ export function transformSource(input: PipelineInput): SourceResult {
   // The parser's trees live in the WebAssembly heap: each is freed once the next replaces it
   // (reparsedAfterEdits), and the last one here. Inline rather than in a helper: an internal
   // error's stack shows 10 frames, and one more would hide the worker's (AS999 --verbose).
-  let native: NativeTree = parseNative(text);
+  const kept = input.file === undefined ? undefined : takeTree(input.file, text);
+  let native: NativeTree = kept?.native ?? parseNative(text);
   try {
     let current = text;
-    if (reportSyntaxError(run, native)) return run.unchanged("syntax-error");
+    // The text's copy: the survey's, or made here (every transform reads it; the syntax check
+    // too, when the parse is clean).
+    let copied = kept?.tree ?? (native.rootNode.hasError ? undefined : copyTree(native, text));
+    if (reportSyntaxError(run, native, copied)) return run.unchanged("syntax-error");
     // What the transforms read, made when a transform is about to run on the current text.
     let file: FileSemantics | undefined;
     for (const transform of wanted) {
@@ -398,7 +417,8 @@ export function transformSource(input: PipelineInput): SourceResult {
           ? holdingSites.has(transform)
           : mayHoldSite(current, transform, input.ctx, input.module);
       if (!mayHold) continue;
-      file ??= semanticsOf(run, native, current);
+      file ??= semanticsOf(run, native, current, copied);
+      copied = undefined;
       if (!file) return run.unchanged("failed");
       const pass = runPass(run, transform, file);
       if ("failed" in pass) return pass.failed;

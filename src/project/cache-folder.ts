@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { workCounts } from "../syntax/work-counts.js";
 import {
   closeSync,
   fsyncSync,
@@ -43,10 +44,12 @@ export function cacheFolder(root: string, create: boolean): string | undefined {
   if (!stat && create) {
     try {
       mkdirSync(dir);
-      stat = lstatOrUndefined(dir);
-    } catch {
-      return undefined; // a read-only checkout: no cache
+    } catch (error) {
+      // Another run made it between the look and the mkdir (two runs started together): use it,
+      // or that run's lock would go unseen and both would write. Else a read-only checkout.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") return undefined;
     }
+    stat = lstatOrUndefined(dir);
   }
   if (!stat || stat.isSymbolicLink() || !stat.isDirectory()) return undefined;
   try {
@@ -102,5 +105,7 @@ export function writeCacheFile(dir: string, name: string, data: string | Buffer)
 
 /** The SHA-256 of a file's bytes, hex: what the index cache, the plans and the journal compare. */
 export function contentHash(bytes: Buffer | string): string {
+  workCounts.hashes++;
+  workCounts.hashedBytes += bytes.length;
   return createHash("sha256").update(bytes).digest("hex");
 }

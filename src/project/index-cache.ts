@@ -18,21 +18,31 @@ import type { PrePass } from "./pre-pass.js";
  * 9: class facts hold a manager's or QuerySet's chain methods and the QuerySet class of a manager
  * attribute; fields spelled `django.db.models.X` count (a class facts change serves stale
  * answers unless the version moves).
+ * 10: each entry keeps the file's stamp (see ContentKey.stamp), so a warm run hashes only the
+ * files whose stamp moved.
  */
-const CACHE_VERSION = 9;
+const CACHE_VERSION = 10;
 export { CACHE_DIR };
 
 /** What identifies a file's content: its size and the SHA-256 of its bytes (hex). */
 export interface ContentKey {
   size: number;
   hash: string;
+  /**
+   * The file's modification and change times (nanoseconds), inode and device when it was read,
+   * or "" when they cannot be trusted (see project-index.ts's `stampOf`). Any write to the file
+   * moves its change time, which no program can set back, and a replaced file has a new inode: an
+   * entry whose size and stamp are the file's still is that file's content, and its hash is not
+   * computed again.
+   */
+  stamp?: string;
 }
 
 /** An outline as the entries keep it: without its calls (see CallsFile). */
 type StoredOutline = Omit<PackedOutline, "c">;
 
-/** `[size, sha256, inert 1/0, facts, outline]`. */
-type StoredEntry = [number, string, 0 | 1, PrePass["facts"] | 0, StoredOutline | 0];
+/** `[size, sha256, inert 1/0, facts, outline, stamp]`. */
+type StoredEntry = [number, string, 0 | 1, PrePass["facts"] | 0, StoredOutline | 0, string];
 
 interface EntriesFile {
   key: string;
@@ -97,12 +107,25 @@ export class IndexCache {
   }
 
   /**
-   * The stored pre-pass of a root-relative path, when its size and time still match. Its outline
-   * has no calls: ask `callsOf`.
+   * The stored hash of a root-relative path whose size and stamp are still those stored (a stamp
+   * "" is never trusted): its content has not changed since it was hashed.
+   */
+  trustedHash(path: string, size: number, stamp: string): string | undefined {
+    const entry = this.entries[path];
+    return entry && stamp !== "" && entry[5] === stamp && entry[0] === size ? entry[1] : undefined;
+  }
+
+  /**
+   * The stored pre-pass of a root-relative path, when its size and hash still match. Its outline
+   * has no calls: ask `callsOf`. An entry hashed again records the file's new stamp.
    */
   get(path: string, key: ContentKey): PrePass | undefined {
     const entry = this.entries[path];
     if (!entry || entry[0] !== key.size || entry[1] !== key.hash) return undefined;
+    if (key.stamp !== undefined && entry[5] !== key.stamp) {
+      entry[5] = key.stamp;
+      this.changed = true;
+    }
     const [, , inert, facts, outline] = entry;
     // Assigned, not spread: once per file of the project on every warm run.
     const prePass: PrePass = { inert: inert === 1 };
@@ -149,6 +172,7 @@ export class IndexCache {
       prePass.inert ? 1 : 0,
       prePass.facts ?? 0,
       outline ? { f: outline.f, ...(outline.p ? { p: outline.p } : {}) } : 0,
+      key.stamp ?? "",
     ];
     // An outline the cache gave back has no calls here: they stay in the calls file.
     if (outline?.c) {
@@ -190,11 +214,12 @@ export class IndexCache {
 
 /** A stored entry as this version writes it (see StoredEntry); anything else is not used. */
 function isStoredEntry(entry: unknown): entry is StoredEntry {
-  if (!Array.isArray(entry) || entry.length !== 5) return false;
-  const [size, hash, inert, facts, outline] = entry as unknown[];
+  if (!Array.isArray(entry) || entry.length !== 6) return false;
+  const [size, hash, inert, facts, outline, stamp] = entry as unknown[];
   return (
     typeof size === "number" &&
     typeof hash === "string" &&
+    typeof stamp === "string" &&
     (inert === 0 || inert === 1) &&
     (facts === 0 ||
       (isPlainObject(facts) &&

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { withNativeTree } from "../syntax/parse.js";
+import { inCode, matchesAtTopLevel } from "../syntax/top-level.js";
 import type { ModelFacts, ProjectFacts, SubProject, SyntaxNode } from "../model/types.js";
 import { basesOutsideOrm, importedModules } from "../django/class-bases.js";
 import { functionKey } from "../model/function-key.js";
@@ -372,10 +373,19 @@ const DOTTED_NAME = new RegExp(`^${IDENTIFIER}(?:\\s*\\.\\s*${IDENTIFIER})*$`, "
  * Classes with bases, read from the class heads without a parse: the same bases `classesIn` keeps
  * (plain and dotted names, last segment; no calls, subscripts or keywords), with empty body facts.
  */
-function classHeadsIn(source: string): Record<string, ClassFacts> {
+function classHeadsIn(source: string, codeOnly = false): Record<string, ClassFacts> | undefined {
   const classes: Record<string, ClassFacts> = {};
   let imports: Map<string, string> | undefined;
-  for (const [, name, list] of source.matchAll(CLASS_HEAD)) {
+  let heads = [...source.matchAll(CLASS_HEAD)];
+  if (codeOnly) {
+    const code = inCode(
+      source,
+      heads.map((head) => head.index),
+    );
+    if (!code) return undefined;
+    heads = heads.filter((_, i) => code[i]);
+  }
+  for (const [, name, list] of heads) {
     const written = list
       .replace(/#[^\n]*/g, "")
       .split(",")
@@ -391,6 +401,25 @@ function classHeadsIn(source: string): Record<string, ClassFacts> {
     };
   }
   return classes;
+}
+
+/**
+ * Classes with the facts their bodies declare. A body fact is an assignment in a class body, whose
+ * call starts outside every bracket, string and comment: where every call that could be one sits
+ * inside brackets (a migration's `models.CharField(` in its operations list), strings or comments,
+ * the class heads in the code say what the parse would, and nothing is parsed.
+ */
+const INDENTED_DEF = /^[ \t]+(?:async[ \t]+)?def[ \t]/m;
+
+function classesReadingBodies(source: string): Record<string, ClassFacts> {
+  // A method is a body fact too (a QuerySet's chain methods, a model's in-memory methods).
+  if (
+    MANAGER_CLASS_HEAD.test(source) ||
+    INDENTED_DEF.test(source) ||
+    matchesAtTopLevel(source, CLASS_BODY_FACTS)
+  )
+    return classesOfBodies(source);
+  return classHeadsIn(source, true) ?? classesOfBodies(source);
 }
 
 /**
@@ -426,7 +455,7 @@ export function factsOfFile(source: string, readAllBodies = false): FileFacts {
   if (mayDeclareModels(source)) {
     const bodyFacts = CLASS_BODY_FACTS.test(source) || MANAGER_CLASS_HEAD.test(source);
     const read = bodyFacts && (readAllBodies || MODEL_CONTEXT.test(source));
-    facts.classes = read ? classesOfBodies(source) : classHeadsIn(source);
+    facts.classes = read ? classesReadingBodies(source) : classHeadsIn(source)!;
     if (bodyFacts && !read) facts.bodiesUnread = true;
     facts.models = modelClassesFrom([facts.classes]);
   }

@@ -1,5 +1,6 @@
-import { firstSyntaxProblem, withNativeTree } from "../syntax/parse.js";
+import { firstSyntaxProblem, parseNative } from "../syntax/parse.js";
 import { copyTree } from "../syntax/tree.js";
+import { keepTree, takeTree } from "../syntax/kept-trees.js";
 import { FileSemantics } from "../python/semantics.js";
 import type { Context } from "../model/types.js";
 import { textOfPath } from "./source.js";
@@ -34,9 +35,29 @@ export function surveyFile(job: SurveyJob, registry: Registry): unknown {
   if (!survey || text === undefined) return undefined;
   if (job.first && survey.startWords && !survey.startWords.some((w) => text.includes(w)))
     return null;
-  const tree = withNativeTree(text, (native) =>
-    firstSyntaxProblem(native) ? undefined : copyTree(native, text),
-  );
-  if (!tree) return undefined;
-  return survey.facts(new FileSemantics(job.path, text, tree, job.module), job.ctx, job.wanted);
+  // A file asked again in a later round, or rewritten after, is not parsed again (kept-trees.ts).
+  const parsed = takeTree(job.file, text) ?? parsedClean(text);
+  if (!parsed) return undefined;
+  try {
+    const semantics = new FileSemantics(job.path, text, parsed.tree, job.module);
+    const facts = survey.facts(semantics, job.ctx, job.wanted);
+    keepTree(job.file, text, parsed.native, parsed.tree);
+    return facts;
+  } catch (error) {
+    parsed.native.delete();
+    throw error;
+  }
+}
+
+/** The parse of `text` and its copy, or undefined (the parse freed) when it is not valid Python. */
+function parsedClean(text: string) {
+  const native = parseNative(text);
+  // A clean parse's copy answers the search for Python 2 forms faster than the parser's nodes.
+  const problemIn = native.rootNode.hasError ? native : undefined;
+  const tree = problemIn && firstSyntaxProblem(problemIn) ? undefined : copyTree(native, text);
+  if (!tree || (!problemIn && firstSyntaxProblem(tree))) {
+    native.delete();
+    return undefined;
+  }
+  return { native, tree };
 }

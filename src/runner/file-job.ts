@@ -259,6 +259,7 @@ function processFileOrThrow(job: FileJob, registry: Registry): FileResult {
   const result = transformSource({
     source,
     path: job.path,
+    file: job.file,
     ...(job.module ? { module: job.module } : {}),
     transforms,
     ctx: { options: job.options, project: job.project },

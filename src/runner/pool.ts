@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { setSharedIndex } from "../project/shared-index.js";
+import { dropKeptTrees } from "../syntax/kept-trees.js";
 import type { Job, JobRunner } from "../project/jobs.js";
 import type { ProjectIndex } from "../model/types.js";
 
@@ -32,6 +33,11 @@ export interface WorkerRequest {
 /** Sent to a worker once per run, before the batches that need it. */
 export interface ShareIndex {
   share: ProjectIndex | undefined;
+}
+
+/** Sent to a worker when a pass runs elsewhere: the trees it kept can serve no later pass. */
+export interface DropKeptTrees {
+  dropKeptTrees: true;
 }
 
 /** What a worker sends back per task: its result, or why it could not produce one. */
@@ -148,6 +154,7 @@ export class Pool implements JobRunner {
   ): Promise<R[]> {
     const results = new Array<R>(tasks.length);
     if (!this.useWorkers || inline || tasks.length < MIN_FILES_FOR_WORKERS) {
+      this.dropWorkersKeptTrees();
       for (let i = 0; i < tasks.length; i++) {
         results[i] = safely(this.setup.kinds, tasks[i]) as R;
         onDone?.(i + 1);
@@ -155,6 +162,8 @@ export class Pool implements JobRunner {
       }
       return results;
     }
+    // ... and this pass runs on the workers: the trees this thread kept only hold memory.
+    dropKeptTrees();
     const workerCount = Math.min(this.jobs, Math.ceil(tasks.length / IN_FLIGHT_PER_WORKER));
     const batch = Math.max(
       1,
@@ -217,6 +226,15 @@ export class Pool implements JobRunner {
     return results;
   }
 
+  /**
+   * The survey's trees serve a rewrite in the thread that kept them (kept-trees.ts): a pass run
+   * in the main thread leaves the workers' kept trees only holding memory.
+   */
+  private dropWorkersKeptTrees(): void {
+    for (const slot of this.slots)
+      slot.worker.postMessage({ dropKeptTrees: true } satisfies DropKeptTrees);
+  }
+
   /** The current pass's handlers: the pool's workers outlive one pass. */
   private handlers:
     | {
@@ -258,6 +276,8 @@ export class Pool implements JobRunner {
 
   async close(): Promise<void> {
     if (this.shared) this.shareIndex(undefined);
+    // Trees the survey kept for a rewrite that did not come (the workers' go with them).
+    dropKeptTrees();
     const slots = this.slots;
     this.slots = [];
     await Promise.all(slots.map((slot) => slot.worker.terminate()));

@@ -35,6 +35,7 @@ import {
 } from "./write-phase.js";
 import type { Registry } from "../model/registry.js";
 import type { ModuleNames } from "../python/module-names.js";
+import { keepTreesHere } from "../syntax/kept-trees.js";
 import { surveyProject } from "../project/survey.js";
 import { runNotices, subProjectNotices } from "./notices.js";
 import { planFormatter, type FormatterPlan } from "./formatter.js";
@@ -186,7 +187,7 @@ async function runLocked(
     filesUnderRoot(options.exclude, options.configFile, cwd),
     hooks.source,
   );
-  pool.shareIndex(prePass.index);
+  prepareSurvey(pool, prePass, found);
   // Like `cargo fix`: never overwrite work that is not committed yet (see refuseDirtyWrites); a
   // plan across files must not count on such a file being rewritten either.
   const dirty =
@@ -241,6 +242,16 @@ async function runLocked(
     summary: summarize(results, transforms, (performance.now() - started) / 1000),
     exitCode: exitCodeOf(options.mode, results),
   };
+}
+
+/**
+ * The project index every later task sees, and whether the survey keeps its parses for the
+ * rewrite pass: when both will run in this thread (kept-trees.ts).
+ */
+function prepareSurvey(pool: Pool, prePass: PrePassResult, found: readonly string[]): void {
+  pool.shareIndex(prePass.index);
+  const active = found.filter((_, i) => !prePass.prePass[i]?.inert);
+  keepTreesHere(!rewriteWorthThreads(active, prePass.sizes, pool.size));
 }
 
 /** The run's files: those found under the paths, and those it rewrites (--changed-since). */

@@ -4,11 +4,13 @@ import { parentPort } from "node:worker_threads";
 import {
   runBatch,
   type JobKinds,
+  type DropKeptTrees,
   type ShareIndex,
   type WorkerReply,
   type WorkerRequest,
 } from "./pool.js";
 import { setSharedIndex } from "../project/shared-index.js";
+import { dropKeptTrees } from "../syntax/kept-trees.js";
 
 /**
  * A full collection, when V8 lets us have one. Trees are mostly native memory V8 does not count,
@@ -60,10 +62,14 @@ function drain(kinds: JobKinds): void {
  * src/worker.ts, registers the same table as the main thread's pool).
  */
 export function serveJobs(kinds: JobKinds): void {
-  parentPort?.on("message", (message: WorkerRequest | ShareIndex) => {
+  parentPort?.on("message", (message: WorkerRequest | ShareIndex | DropKeptTrees) => {
     // In order with the batches: every batch sent after it sees the index.
     if ("share" in message) {
       setSharedIndex(message.share);
+      return;
+    }
+    if ("dropKeptTrees" in message) {
+      dropKeptTrees();
       return;
     }
     queue.push(message);

@@ -4,6 +4,7 @@ import { python2Form } from "./python2.js";
 import { lineIndexAt, lineStartsOf } from "./lines.js";
 import { copyTree } from "./tree.js";
 import { withTypeParameterDefaultsMasked } from "./type-defaults.js";
+import { workCounts } from "./work-counts.js";
 import type { Edit, NativeTree, SyntaxTree as Tree } from "./tree.js";
 
 // tree-sitter's WebAssembly build (issue 24: nothing to compile, the same code on every platform).
@@ -28,6 +29,8 @@ function threadParser(): Parser {
  * the WebAssembly heap: call `delete()` when done with it (a finalizer frees it otherwise, later).
  */
 export function parseNative(source: string): NativeTree {
+  workCounts.parses++;
+  workCounts.parsedChars += source.length;
   return threadParser().parse(source)!;
 }
 
@@ -177,6 +180,7 @@ export function reparsedAfterEdits(
     );
     delta += e.text.length - (e.end - e.start);
   }
+  workCounts.reparses++;
   const next = threadParser().parse(newText, tree)!;
   tree.delete();
   return next;

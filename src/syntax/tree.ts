@@ -1,6 +1,7 @@
 import type { Tree as ParserTree, TreeCursor } from "web-tree-sitter";
 import { typesWithFields } from "./grammar.js";
 import { lineIndexAt, lineStartsOf } from "./lines.js";
+import { workCounts } from "./work-counts.js";
 
 /*
  * A JavaScript copy of a tree-sitter tree, made in one TreeCursor pass. Every step through the
@@ -281,6 +282,8 @@ export function walkNamed(node: SyntaxNode, enter: (node: SyntaxNode) => WalkSte
 export function copyTree(native: NativeTree, source: string): SyntaxTree {
   const root = native.rootNode;
   const columns = new Columns(root.descendantCount);
+  workCounts.copies++;
+  workCounts.copiedNodes += columns.type.length;
   const withErrors = root.hasError;
   const cursor = native.walk();
   // Index of the parent of the node the cursor is on, at each depth.

@@ -437,3 +437,40 @@ describe("class bodies the pre-pass reads in a second round", () => {
     expect(result.project.models.Order.managers).toEqual(["open_orders"]);
   });
 });
+
+describe("factsOfFile without a parse where no class body can declare a fact", () => {
+  const MIGRATION = [
+    "from django.db import migrations, models",
+    "",
+    '"""',
+    "class Documented(models.Model):  # in a docstring: not a class",
+    '"""',
+    "",
+    "class Migration(migrations.Migration):",
+    '    dependencies = [("shop", "0001_initial")]',
+    "    operations = [",
+    "        migrations.AddField(",
+    '            model_name="order",',
+    '            name="owner",',
+    '            field=models.ForeignKey(on_delete=models.CASCADE, to="auth.user"),',
+    "        ),",
+    "    ]",
+    "",
+  ].join("\n");
+
+  it("reads a migration's classes from its heads in the code, as the parse does", async () => {
+    const { takeWorkCounts } = await import("../../src/syntax/work-counts.js");
+    takeWorkCounts();
+    const facts = factsOfFile(MIGRATION);
+    expect(takeWorkCounts().parses).toBe(0);
+    expect(Object.keys(facts.classes ?? {})).toEqual(["Migration"]);
+    expect(facts.models).toEqual({});
+    // The same as reading the body (a field assigned in it is a fact: that takes the parse).
+    const assigned = MIGRATION.replace(
+      "    dependencies",
+      "    owner = models.ForeignKey(User)\n    dependencies",
+    );
+    expect(Object.keys(factsOfFile(assigned).classes ?? {})).toEqual(["Migration"]);
+    expect(takeWorkCounts().parses).toBe(1);
+  });
+});
