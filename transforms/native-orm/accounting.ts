@@ -10,6 +10,7 @@ import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset } from "./proofs.
 import type { Blocker } from "./codes.js";
 import { scan } from "./scan.js";
 import { lineOf, report } from "./state.js";
+import { wrapperKind } from "./wrappers.js";
 import type { OrmFile, ScannedFile } from "./types.js";
 
 // Every sync_to_async site ends as a rewrite or a diagnostic (issue 23, item 9). The sites' own
@@ -168,7 +169,9 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
   const wrapper = site.node.childForFieldName("function")?.text ?? "sync_to_async";
   const written = `${/^[\w.]+$/.test(wrapper) ? wrapper : "sync_to_async"}(${shortText(target)})`;
   const def = localDef(f, target);
-  if (def) return localReason(f, def, written, stored);
+  const callee = site.node.childForFieldName("function");
+  const database = !!callee && wrapperKind(f, callee) === "database";
+  if (def) return localReason(f, def, written, stored, database);
   if (target.type === "lambda") return lambdaReason(f, target, written, stored);
   if (target.type === "identifier" && f.file.isBuiltin(target.text, target))
     return kept(
@@ -337,7 +340,13 @@ function localDef(f: OrmFile, target: SyntaxNode): SyntaxNode | undefined {
   return undefined;
 }
 
-function localReason(f: OrmFile, def: SyntaxNode, written: string, stored: string): Reason {
+function localReason(
+  f: OrmFile,
+  def: SyntaxNode,
+  written: string,
+  stored: string,
+  database: boolean,
+): Reason {
   const name = `${def.childForFieldName("name")?.text ?? ""}()`;
   if (isAsyncFunction(def)) return asyncTarget(name);
   const fn = chainFunction(f, def);
@@ -347,10 +356,12 @@ function localReason(f: OrmFile, def: SyntaxNode, written: string, stored: strin
     );
   const why = stored
     ? "the wrapper is stored, and its callers await it elsewhere"
-    : (otherUses(f, def) ??
-      (decorators(def).length > 0
-        ? "it is decorated, and an async def would change what its decorators wrap"
-        : "it is not a plain function this transform follows into"));
+    : database
+      ? "calls are followed into project functions only through asgiref's sync_to_async: Channels' database_sync_to_async also closes stale database connections around the call, which a native async call does not do"
+      : (otherUses(f, def) ??
+        (decorators(def).length > 0
+          ? "it is decorated, and an async def would change what its decorators wrap"
+          : "it is not a plain function this transform follows into"));
   return {
     code: stored ? "AS207" : "AS208",
     message: `${written} runs ${name} (line ${lineOf(def)}), which does ORM work, but ${why}: give it an async form by hand`,

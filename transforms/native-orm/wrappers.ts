@@ -24,9 +24,42 @@ export function wrapperKind(f: OrmFile, expr: SyntaxNode): WrapperKind | undefin
   if (qualified === DATABASE_SYNC_TO_ASYNC) return "database";
   // Under another name: re-exported by a project module, or a module-level alias.
   if (qualified) return reexportedWrapper(f, qualified);
+  const inArms = importedInEveryArm(f, expr);
+  if (inArms) return inArms;
   const aliased = expr.type === "identifier" ? aliasValue(f, expr.text) : undefined;
   const named = aliased && wrapperOf(aliased);
   return named && named.id !== expr.id ? wrapperKind(f, named) : undefined;
+}
+
+/**
+ * `try: from channels.db import database_sync_to_async as db_async`, `except ImportError: from
+ * asgiref.sync import sync_to_async as db_async`: one name a wrapper in every arm (its imports
+ * differ, so it has no one qualified name). Channels' wins: it also closes old connections.
+ */
+function importedInEveryArm(f: OrmFile, expr: SyntaxNode): WrapperKind | undefined {
+  if (expr.type !== "identifier") return undefined;
+  let scope = f.file.enclosingScope(expr);
+  let bound = f.file.bindingsNamed(scope, expr.text);
+  while (bound.length === 0 && scope.type !== "module") {
+    scope = f.file.enclosingScope(scope);
+    bound = f.file.bindingsNamed(scope, expr.text);
+  }
+  if (bound.length < 2 || bound.some((b) => b.kind !== "import")) return undefined;
+  const kinds = bound.map((b) => importedWrapperKind(b.node));
+  if (kinds.some((k) => !k)) return undefined;
+  return kinds.includes("database") ? "database" : "sync";
+}
+
+/** The wrapper a `from m import name [as alias]` binding imports, if it imports one. */
+function importedWrapperKind(bound: SyntaxNode): WrapperKind | undefined {
+  const holder = bound.parent;
+  const name =
+    holder?.type === "aliased_import" ? holder.childForFieldName("name") : (holder ?? undefined);
+  const statement = name?.parent?.type === "aliased_import" ? name.parent.parent : name?.parent;
+  if (!name || statement?.type !== "import_from_statement") return undefined;
+  const qualified = `${statement.childForFieldName("module_name")?.text}.${name.text}`;
+  if (SYNC_TO_ASYNC.has(qualified)) return "sync";
+  return qualified === DATABASE_SYNC_TO_ASYNC ? "database" : undefined;
 }
 
 /**
