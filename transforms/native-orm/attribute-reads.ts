@@ -13,8 +13,8 @@ import type { OrmFile, Problem } from "./types.js";
 interface LazyNames {
   /** By attribute name, why reading it off some model may query. */
   why: ReadonlyMap<string, string>;
-  /** `Version.content`: properties of project classes, by class and name. */
-  properties: ReadonlySet<string>;
+  /** `Version.content` -> `app/models.py:12`: properties of project classes, where defined. */
+  properties: ReadonlyMap<string, string>;
 }
 
 /** Attribute names that may run a query when read, for one project's facts. */
@@ -25,7 +25,7 @@ function lazyNames(f: OrmFile): LazyNames {
   const known = lazyNamesOf.get(project);
   if (known) return known;
   const why = new Map<string, string>();
-  const properties = new Set<string>();
+  const properties = new Map<string, string>();
   const add = (name: string, text: string) => why.has(name) || why.set(name, text);
   for (const [model, facts] of Object.entries(project.models)) {
     for (const name of facts.relations) add(name, `a ForeignKey or OneToOneField of ${model}`);
@@ -38,7 +38,7 @@ function lazyNames(f: OrmFile): LazyNames {
   for (const fn of project.index?.functions ?? [])
     if (fn.className && fn.decorators.some((d) => /property$/.test(d))) {
       add(fn.name, `a property of ${fn.className} (${fn.path}:${fn.line})`);
-      properties.add(`${fn.className}.${fn.name}`);
+      properties.set(`${fn.className}.${fn.name}`, `${fn.path}:${fn.line}`);
     }
   const names = { why, properties };
   lazyNamesOf.set(project, names);
@@ -107,7 +107,8 @@ export function attributeReadProblem(f: OrmFile, node: SyntaxNode): Problem | un
   if (chained ? f.file.qualifiedName(object) : namesCodeNotData(f, object)) return undefined;
   const instance = f.proofs.instanceOf(object);
   // A proven instance's relations are lazy-relations.ts's; a property of its own model is here.
-  if (instance && !names.properties.has(`${instance.model}.${attribute}`)) return undefined;
+  const ownProperty = instance && names.properties.get(`${instance.model}.${attribute}`);
+  if (instance && !ownProperty) return undefined;
   if (!instance && f.proofs.querysetOf(object)) return undefined;
   if (!instance && (isInMemoryValue(f, object) || plainKindOf(object))) return undefined;
   const why = chained ? undefined : unknownKindReason(object);
@@ -115,7 +116,7 @@ export function attributeReadProblem(f: OrmFile, node: SyntaxNode): Problem | un
     return {
       code: "AS205",
       node,
-      message: `${shortened(node)} may run a query when read: ${attribute} is ${lazy}, whose body would run on the event loop once the wrapper goes`,
+      message: `${shortened(node)} may run a query when read: ${attribute} is a property of ${instance.model} (${ownProperty}), whose body would run on the event loop once the wrapper goes`,
     };
   return {
     code: "AS205",
