@@ -15,8 +15,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const BIN = join(ROOT, "bin/asyncshift.js");
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const BIN = join(ROOT, "bin/asyncshift.js");
 
 /** Every entry under `dir` (files by content hash, links by target), by path relative to `dir`. */
 export function snapshot(dir) {

@@ -44,12 +44,10 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { asyncshift, compileFiles, gitIn, snapshot } from "./stress-run.mjs";
+import { BIN, ROOT, asyncshift, compileFiles, gitIn, snapshot } from "./stress-run.mjs";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const BIN = join(ROOT, "bin/asyncshift.js");
 const EXAMPLES = join(ROOT, "examples");
 /** What an interrupted write may leave behind next to a file (see writeAtomically). */
 const TEMP_FILE = /\.asyncshift-[0-9a-f]+\.tmp$/;

@@ -151,6 +151,8 @@ export interface FileSemantics extends ParsedFile {
   importBindingOf(name: string, at: SyntaxNode): ImportBinding | undefined;
   /** Names bound directly in `scope` under `name` (nested scopes excluded). */
   bindingsNamed(scope: SyntaxNode, name: string): readonly Binding[];
+  /** The bindings `name` has where `at` reads it: the nearest enclosing scope's that binds it. */
+  visibleBindings(at: SyntaxNode, name: string): readonly Binding[];
   /** References to `name` in `scope` and the nested scopes that do not rebind it. */
   referencesInScope(scope: SyntaxNode, name: string): SyntaxNode[];
   /** Calls whose callee stands for one of `qualified` through the file's imports, in source order. */

@@ -108,6 +108,20 @@ export function bindingsInScope(scope: SyntaxNode): readonly Binding[] {
   return result;
 }
 
+/**
+ * The bindings `name` has where `at` reads it: those of the nearest enclosing scope that binds it
+ * (the module's, possibly none, when no scope does), with that scope.
+ */
+export function visibleBindings(
+  at: SyntaxNode,
+  name: string,
+): { scope: SyntaxNode; bound: readonly Binding[] } {
+  for (let scope = enclosingScope(at); ; scope = enclosingScope(scope)) {
+    const bound = bindingsNamed(scope, name);
+    if (bound.length > 0 || scope.type === "module") return { scope, bound };
+  }
+}
+
 /** The bindings of one name in `scope` (as bindingsInScope, looked up by name). */
 export function bindingsNamed(scope: SyntaxNode, name: string): readonly Binding[] {
   const perTree = scope.tree.memoized("byName", () => new Map<number, Map<string, Binding[]>>());

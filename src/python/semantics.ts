@@ -1,5 +1,6 @@
 import {
   bindingsNamed,
+  visibleBindings,
   enclosingClass,
   enclosingDef,
   enclosingFunction,
@@ -57,6 +58,11 @@ export class FileSemantics implements Semantics {
   /** Names bound directly in `scope` under `name` (nested scopes excluded). */
   bindingsNamed(scope: SyntaxNode, name: string): readonly Binding[] {
     return bindingsNamed(scope, name);
+  }
+
+  /** The bindings `name` has where `at` reads it: the nearest enclosing scope's that binds it. */
+  visibleBindings(at: SyntaxNode, name: string): readonly Binding[] {
+    return visibleBindings(at, name).bound;
   }
 
   /** References to `name` in `scope` and the nested scopes that do not rebind it. */

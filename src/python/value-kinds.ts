@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "./imports.js";
-import { bindingsNamed, enclosingScope, referencesInScope } from "./scope.js";
+import { bindingsNamed, enclosingScope, referencesInScope, visibleBindings } from "./scope.js";
 import { stringLiteralValue } from "./shapes.js";
 
 // Plain values: what a name or expression holds when it is no database object, proven from its
@@ -321,17 +321,9 @@ function isBuiltinName(identifier: SyntaxNode): boolean {
   }
 }
 
-/** The bindings of a name in the nearest scope that binds it. */
-function visibleBindings(identifier: SyntaxNode) {
-  for (let scope = enclosingScope(identifier); ; scope = enclosingScope(scope)) {
-    const bound = bindingsNamed(scope, identifier.text);
-    if (bound.length > 0 || scope.type === "module") return { scope, bound };
-  }
-}
-
 /** A name is plain when every binding of it in its scope binds a plain value. */
 function nameKind(identifier: SyntaxNode, depth: number): PlainKind | undefined {
-  const { scope, bound } = visibleBindings(identifier);
+  const { scope, bound } = visibleBindings(identifier, identifier.text);
   if (bound.length === 0) return undefined;
   let kind: PlainKind = "scalar";
   for (const b of bound) {
@@ -540,7 +532,7 @@ function mappingUse(use: SyntaxNode): "key" | "whole" | "no" {
  */
 export function unknownKindReason(expr: SyntaxNode): string | undefined {
   if (expr.type !== "identifier") return undefined;
-  const { scope, bound } = visibleBindings(expr);
+  const { scope, bound } = visibleBindings(expr, expr.text);
   const name = expr.text;
   if (bound.length === 0) return undefined;
   if (bound.length > 1)
@@ -593,6 +585,6 @@ function useText(use: SyntaxNode): string {
  */
 export function isKeywordArguments(identifier: SyntaxNode): boolean {
   if (identifier.type !== "identifier") return false;
-  const { bound } = visibleBindings(identifier);
+  const { bound } = visibleBindings(identifier, identifier.text);
   return bound.length === 1 && bound[0].node.parent?.type === "dictionary_splat_pattern";
 }

@@ -26,20 +26,25 @@ const PROJECT = {
   ].join("\n"),
 };
 
+/** The project with `billing/rates.py` defining the declared twin with `keyword` ("def" or "async def"). */
+function projectWithTwin(keyword: string): string {
+  return tempProject({
+    ...PROJECT,
+    "billing/rates.py": [
+      "def fetch_rates():",
+      "    return {}",
+      "",
+      "",
+      `${keyword} fetch_rates_cached():`,
+      "    return {}",
+      "",
+    ].join("\n"),
+  });
+}
+
 describe("a declared twin the project defines", () => {
   it("must be an async def: a sync one is a configuration error (exit 2)", () => {
-    const dir = tempProject({
-      ...PROJECT,
-      "billing/rates.py": [
-        "def fetch_rates():",
-        "    return {}",
-        "",
-        "",
-        "def fetch_rates_cached():",
-        "    return {}",
-        "",
-      ].join("\n"),
-    });
+    const dir = projectWithTwin("def");
     const result = asyncshift(dir, ["billing/views.py"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
@@ -48,18 +53,7 @@ describe("a declared twin the project defines", () => {
   });
 
   it("is used when it is an async def", () => {
-    const dir = tempProject({
-      ...PROJECT,
-      "billing/rates.py": [
-        "def fetch_rates():",
-        "    return {}",
-        "",
-        "",
-        "async def fetch_rates_cached():",
-        "    return {}",
-        "",
-      ].join("\n"),
-    });
+    const dir = projectWithTwin("async def");
     const result = asyncshift(dir, ["billing/views.py"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("+    return await rates.fetch_rates_cached()");

@@ -1,4 +1,4 @@
-import type { Binding, SyntaxNode } from "../../src/model/types.js";
+import type { SyntaxNode } from "../../src/model/types.js";
 import { plainKindOf, unknownKindReason } from "../../src/python/value-kinds.js";
 import { isInMemoryValue, shortened } from "./no-async-api.js";
 import type { OrmFile, Problem } from "./types.js";
@@ -48,14 +48,6 @@ function lazyNames(f: OrmFile): LazyNames {
 /** Attributes that are a column or class metadata on any model, and plain on anything else. */
 const PLAIN_ATTRIBUTE = /^(pk|id|\w+_id|_meta|__class__|__name__|__dict__|DoesNotExist)$/;
 
-/** The bindings of `name` visible at `at`: those of the nearest scope that binds it. */
-function visibleBindings(f: OrmFile, at: SyntaxNode, name: string): readonly Binding[] {
-  for (let scope = f.file.enclosingScope(at); ; scope = f.file.enclosingScope(scope)) {
-    const bound = f.file.bindingsNamed(scope, name);
-    if (bound.length > 0 || scope.type === "module") return bound;
-  }
-}
-
 /** Whether `class_` defines `name` as a property (`@property`, `@cached_property`, ...). */
 function definesProperty(class_: SyntaxNode, name: string): boolean {
   const body = class_.childForFieldName("body");
@@ -79,7 +71,7 @@ function propertyHere(f: OrmFile, object: SyntaxNode, attribute: string): string
 function namesCodeNotData(f: OrmFile, object: SyntaxNode): boolean {
   if (f.file.importBindingOf(object.text, object)) return true;
   if (f.file.isBuiltin(object.text, object)) return true;
-  const bound = visibleBindings(f, object, object.text);
+  const bound = f.file.visibleBindings(object, object.text);
   return bound.length > 0 && bound.every((b) => b.kind === "definition" || b.kind === "import");
 }
 

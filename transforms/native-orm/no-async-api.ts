@@ -145,7 +145,7 @@ const VALUE_MODULES = [
 
 /** A name every binding of which in its function assigns a value a VALUE_MODULES call made. */
 function isMadeValue(f: OrmFile, identifier: SyntaxNode): boolean {
-  const bound = visibleBindings(f, identifier);
+  const bound = f.file.visibleBindings(identifier, identifier.text);
   return (
     bound.length > 0 &&
     bound.every((b) => {
@@ -182,14 +182,6 @@ function isValuesRow(f: OrmFile, identifier: SyntaxNode): boolean {
   return !!iterable && yieldsRows(f, iterable, true);
 }
 
-/** The bindings of a name in the nearest scope that binds it (a comprehension sees its function's). */
-function visibleBindings(f: OrmFile, identifier: SyntaxNode) {
-  for (let scope = f.file.enclosingScope(identifier); ; scope = f.file.enclosingScope(scope)) {
-    const bound = f.file.bindingsNamed(scope, identifier.text);
-    if (bound.length > 0 || scope.type === "module") return bound;
-  }
-}
-
 /** A queryset of rows (`values()`), or (`viaName`) a name bound only to `list()` of one. */
 function yieldsRows(f: OrmFile, expr: SyntaxNode, viaName: boolean): boolean {
   const qs = f.proofs.querysetOf(expr);
@@ -206,7 +198,7 @@ function yieldsRows(f: OrmFile, expr: SyntaxNode, viaName: boolean): boolean {
     );
   }
   if (expr.type !== "identifier" || !viaName) return false;
-  const bound = visibleBindings(f, expr);
+  const bound = f.file.visibleBindings(expr, expr.text);
   const assignment = bound.length === 1 ? bound[0].node.parent : undefined;
   const value =
     assignment?.type === "assignment" &&

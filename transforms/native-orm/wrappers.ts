@@ -38,12 +38,7 @@ export function wrapperKind(f: OrmFile, expr: SyntaxNode): WrapperKind | undefin
  */
 function importedInEveryArm(f: OrmFile, expr: SyntaxNode): WrapperKind | undefined {
   if (expr.type !== "identifier") return undefined;
-  let scope = f.file.enclosingScope(expr);
-  let bound = f.file.bindingsNamed(scope, expr.text);
-  while (bound.length === 0 && scope.type !== "module") {
-    scope = f.file.enclosingScope(scope);
-    bound = f.file.bindingsNamed(scope, expr.text);
-  }
+  const bound = f.file.visibleBindings(expr, expr.text);
   if (bound.length < 2 || bound.some((b) => b.kind !== "import")) return undefined;
   const kinds = bound.map((b) => importedWrapperKind(b.node));
   if (kinds.some((k) => !k)) return undefined;
