@@ -301,6 +301,24 @@ export interface IndexedFunction {
   line: number;
 }
 
+/** A file of the project as its imports link it to others (see ProjectIndex.modules). */
+export interface IndexedModule {
+  /** The file's module id, as `IndexedFunction.module`. */
+  module: string;
+  /**
+   * What its import statements bind, made absolute, dotted, without an import root: `shop.api.x`
+   * for `from shop.api import x` (or `from .api import x` in `shop`), `shop` for `import
+   * shop.api`, `shop.*` for `from shop import *`.
+   */
+  imports: string[];
+  /** `from m import real as local`: `[real, local]`, for names that are renamed. */
+  renames?: [string, string][];
+  /** Its code names typing's awaitables (`Awaitable`, `Coroutine`). */
+  awaitableTypes?: true;
+  /** Its module-level defs' return annotations as written, by name. */
+  returns?: Record<string, string>;
+}
+
 /** A call that may reach a project function (its callee's last name is one). */
 export interface IndexedCall {
   path: string;
@@ -330,6 +348,13 @@ export interface ProjectIndex {
   patches: IndexedPatch[];
   /** References to names that are not calls of them; absent in an index made by hand (none). */
   references?: IndexedReference[];
+  /**
+   * Every file with an outline, by root-relative path (forward slashes): its module and imports,
+   * for a survey that starts from declarations and follows imports back to the files that may
+   * reach them (survey-imports.ts). Absent in an index made by hand; never sent to a worker
+   * thread (the survey starts in the main thread).
+   */
+  modules?: Record<string, IndexedModule>;
 }
 
 /**
@@ -500,6 +525,12 @@ export interface ProjectSurvey<Facts, Plan> {
   facts(file: FileSemantics, ctx: Context, wanted?: readonly string[]): Facts;
   /** A first-round file holding none of these words gives nothing: it is not parsed then. */
   startWords?: string[];
+  /**
+   * Like startWords, from the run's index (asked once, in the main thread): a first-round file is
+   * read only when, for one of these alternatives, its text holds a name (a whole identifier) of
+   * each of the alternative's lists. Undefined: every file is read.
+   */
+  startNames?(index: ProjectIndex): string[][][] | undefined;
   /** What to survey next, from what is known so far; nothing new ends the survey. */
   next(
     facts: readonly Facts[],

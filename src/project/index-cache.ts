@@ -20,8 +20,10 @@ import type { PrePass } from "./pre-pass.js";
  * answers unless the version moves).
  * 10: each entry keeps the file's stamp (see ContentKey.stamp), so a warm run hashes only the
  * files whose stamp moved.
+ * 11: outlines hold what the file's imports bind, whether it names typing's awaitables and its
+ * module-level defs' return annotations.
  */
-const CACHE_VERSION = 10;
+const CACHE_VERSION = 11;
 export { CACHE_DIR };
 
 /** What identifies a file's content: its size and the SHA-256 of its bytes (hex). */
@@ -171,7 +173,15 @@ export class IndexCache {
       key.hash,
       prePass.inert ? 1 : 0,
       prePass.facts ?? 0,
-      outline ? { f: outline.f, ...(outline.p ? { p: outline.p } : {}) } : 0,
+      outline
+        ? {
+            f: outline.f,
+            ...(outline.p ? { p: outline.p } : {}),
+            ...(outline.i ? { i: outline.i } : {}),
+            ...(outline.a ? { a: outline.a } : {}),
+            ...(outline.t ? { t: outline.t } : {}),
+          }
+        : 0,
       key.stamp ?? "",
     ];
     // An outline the cache gave back has no calls here: they stay in the calls file.

@@ -5,6 +5,7 @@ import type { Options } from "../config/options.js";
 import type {
   IndexedCall,
   IndexedFunction,
+  IndexedModule,
   IndexedReference,
   ModelFacts,
   ProjectFacts,
@@ -17,7 +18,8 @@ import { displayPath, relativePath } from "./paths.js";
 import { IndexCache, type ContentKey } from "./index-cache.js";
 import { contentHash } from "./cache-folder.js";
 import type { JobRunner } from "./jobs.js";
-import { ModuleNames } from "../python/module-names.js";
+import { dottedName, ModuleNames } from "../python/module-names.js";
+import { absoluteName } from "../python/relative-imports.js";
 import { referencesOfFile } from "./references.js";
 import {
   dependencyFacts,
@@ -405,7 +407,8 @@ function indexOf(
   );
   let calls: IndexedCall[] | undefined;
   let references: IndexedReference[] | undefined;
-  return {
+  let imports: Record<string, IndexedModule> | undefined;
+  const index: ProjectIndex = {
     root: modules.root,
     functions,
     // Made when first read: a run whose files follow no call across files (most one-file runs)
@@ -424,6 +427,42 @@ function indexOf(
       }));
     },
   };
+  // Made when first read, and not an own enumerable property: a worker thread's copy of the
+  // index (structured clone) leaves it out, as no survey starts there.
+  Object.defineProperty(index, "modules", {
+    get: () => (imports ??= importsOfOutlines(modules, withOutlines)),
+    enumerable: false,
+  });
+  return index;
+}
+
+/** Each file's module and what its imports bind, made absolute (see IndexedModule). */
+function importsOfOutlines(
+  modules: ModuleNames,
+  withOutlines: readonly (Required<FileOutline> & { shown: string })[],
+): Record<string, IndexedModule> {
+  const out: Record<string, IndexedModule> = {};
+  for (const { path, shown, outline } of withOutlines) {
+    const module = modules.ofRelative(path);
+    const imports = new Set<string>();
+    const renames: [string, string][] = [];
+    for (const written of outline.i ?? []) {
+      const as = written.indexOf(" as ");
+      const qualified = as < 0 ? written : written.slice(0, as);
+      if (as >= 0)
+        renames.push([qualified.slice(qualified.lastIndexOf(".") + 1), written.slice(as + 4)]);
+      const absolute = absoluteName(qualified, module, shown);
+      if (absolute !== undefined) imports.add(dottedName(absolute));
+    }
+    out[shown] = {
+      module,
+      imports: [...imports],
+      ...(renames.length > 0 ? { renames } : {}),
+      ...(outline.a ? { awaitableTypes: true as const } : {}),
+      ...(outline.t ? { returns: outline.t } : {}),
+    };
+  }
+  return out;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface SurveyJob {
   ctx: Context;
   /** Asked in the first round: the survey's start words decide whether it is read. */
   first?: boolean;
+  /** The survey's start names for this run (see ProjectSurvey.startNames). */
+  startNames?: string[][][];
   /** What later rounds ask of the file (see ProjectSurvey.facts). */
   wanted?: string[];
   /** The file's text when it is not read from disk (`--stdin-filename`). */
@@ -35,6 +37,7 @@ export function surveyFile(job: SurveyJob, registry: Registry): unknown {
   if (!survey || text === undefined) return undefined;
   if (job.first && survey.startWords && !survey.startWords.some((w) => text.includes(w)))
     return null;
+  if (job.first && job.startNames && !holdsNames(text, job.startNames)) return null;
   // A file asked again in a later round, or rewritten after, is not parsed again (kept-trees.ts).
   const parsed = takeTree(job.file, text) ?? parsedClean(text);
   if (!parsed) return undefined;
@@ -47,6 +50,16 @@ export function surveyFile(job: SurveyJob, registry: Registry): unknown {
     parsed.native.delete();
     throw error;
   }
+}
+
+const IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}]*/gu;
+
+/** Does `text` hold, for one alternative, a name of each of its lists (see startNames)? */
+function holdsNames(text: string, alternatives: readonly string[][][]): boolean {
+  const wanted = new Set(alternatives.flat(2));
+  const held = new Set<string>();
+  for (const [word] of text.matchAll(IDENTIFIER)) if (wanted.has(word)) held.add(word);
+  return alternatives.some((lists) => lists.every((names) => names.some((n) => held.has(n))));
 }
 
 /** The parse of `text` and its copy, or undefined (the parse freed) when it is not valid Python. */

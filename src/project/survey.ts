@@ -78,6 +78,7 @@ export async function surveyProject(
     const survey = transform.survey;
     if (!survey || !transformApplies(transform, ctx)) continue;
     const rewrittenPaths = rewrittenBy(transform);
+    const startNames = survey.startNames?.(index);
     const facts: unknown[] = [];
     // What was asked of each file: `path\0*` for the first round, `path\0name` later.
     const asked = new Set<string>();
@@ -100,6 +101,7 @@ export async function surveyProject(
           // As the file's own rewrite will see the project (its sub-project's Django pin).
           ctx: { options: ctx.options, project: projectOfFile(project, byPath.get(ask.path)!) },
           first,
+          ...(first && startNames ? { startNames } : {}),
           ...(ask.wanted ? { wanted: ask.wanted } : {}),
           ...(byPath.get(ask.path) === source?.file ? { source: source!.text } : {}),
         }),

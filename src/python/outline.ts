@@ -50,6 +50,18 @@ export interface Outline {
   patches?: OutlinePatch[];
   /** References to names that are not calls of them (see outline-references.ts). */
   references?: OutlineReference[];
+  /**
+   * What the file's import statements bind, as written (absent when none): `pkg.mod.name` for
+   * `from pkg.mod import name`, `pkg.mod.name as other` for `from pkg.mod import name as other`,
+   * `.views` for `from . import views`, `pkg.*` for `from pkg import *`, `a` for `import a.b`,
+   * `a.b` for `import a.b as c`. Which modules a file may reach, so a
+   * survey can start from the files that may reach what it follows (see survey-imports.ts).
+   */
+  imports?: string[];
+  /** The code (not a string or comment) names `Awaitable` or `Coroutine`: typing's awaitables. */
+  awaitableTypes?: true;
+  /** Module-level defs' return annotations as written (`Optional[Client]`), by name. */
+  returns?: Record<string, string>;
 }
 
 /** `request.user`, `self.request.user`: the lazy user of a Django request. */
@@ -134,6 +146,12 @@ class Scanner {
   private readonly calls: OutlineCall[] = [];
   private readonly patches: OutlinePatch[] = [];
   private readonly references = new ReferenceRecorder();
+  private readonly imports = new Set<string>();
+  private readonly returns: Record<string, string> = Object.create(null) as Record<string, string>;
+  /** The module-level def whose line is being read, and where its `->` annotation starts. */
+  private returnsOf: string | undefined;
+  private returnsFrom = -1;
+  private awaitableTypes = false;
   /** The logical line being read is an `__all__` statement: its strings are exported names. */
   private inAll = false;
   private decorators: string[] = [];
@@ -177,7 +195,9 @@ class Scanner {
           if (assigns && this.hasChain) this.replacement();
           this.endChain(c === EQUALS && !assigns ? 0 : c);
         }
+        if (this.returnsOf !== undefined && this.depth === 0) this.returnAnnotation(c);
         this.i++;
+        if ((c === 59 /* ; */ || c === 58) /* : */ && this.depth === 0) this.importAfter();
       }
     }
     if (this.hasChain) this.endChain(-1);
@@ -187,6 +207,9 @@ class Scanner {
       calls: this.calls,
       ...(this.patches.length > 0 ? { patches: this.patches } : {}),
       ...(references.length > 0 ? { references } : {}),
+      ...(this.imports.size > 0 ? { imports: [...this.imports] } : {}),
+      ...(this.awaitableTypes ? { awaitableTypes: true as const } : {}),
+      ...(Object.keys(this.returns).length > 0 ? { returns: this.returns } : {}),
     };
   }
 
@@ -206,6 +229,7 @@ class Scanner {
   }
 
   private newline(): void {
+    if (this.depth === 0) this.returnsOf = undefined;
     this.endChain(LF);
     this.i++;
     this.line++;
@@ -272,8 +296,23 @@ class Scanner {
     return true;
   }
 
+  /** `-> Client:` on a module-level def's line (`c` at `this.i`): its return annotation. */
+  private returnAnnotation(c: number): void {
+    if (c === 45 /* - */ && this.s.charCodeAt(this.i + 1) === 62 /* > */)
+      this.returnsFrom = this.i + 2;
+    else if (c === 58 /* : */) {
+      if (this.returnsFrom >= 0)
+        this.returns[this.returnsOf!] = this.s.slice(this.returnsFrom, this.i).trim();
+      this.returnsOf = undefined;
+    }
+  }
+
   private def(name: string, isAsync: boolean): void {
     const enclosing = this.blocks[this.blocks.length - 1];
+    if (!enclosing) {
+      this.returnsOf = name;
+      this.returnsFrom = -1;
+    }
     const parentDef = this.innermostDef();
     const index = this.functions.length;
     this.functions.push({
@@ -322,6 +361,8 @@ class Scanner {
     }
     const start = this.i;
     this.i += word.length;
+    if (word.length === 9 && (word === "Awaitable" || word === "Coroutine"))
+      this.awaitableTypes = true;
     // `a.b` (a lone dot between) answered without slicing the text, the rest by the pattern.
     const dotted =
       this.hasChain &&
@@ -470,30 +511,67 @@ class Scanner {
    * are recorded (see ReferenceRecorder) and the statement is read past, its lines counted.
    */
   private readImport(): void {
-    const s = this.s;
-    const at = this.i;
-    const from = s.startsWith("from", at) && isRegExpSpace(s.charCodeAt(at + 4));
-    if (!from && !(s.startsWith("import", at) && isRegExpSpace(s.charCodeAt(at + 6)))) return;
-    const end = importStatementEnd(s, at);
-    const text = s.slice(at, end);
+    const found = importStatementAt(this.s, this.i);
+    if (!found) return;
     const line = this.line;
-    for (let k = text.indexOf("\n"); k >= 0; k = text.indexOf("\n", k + 1)) this.line++;
-    this.i = end;
+    for (let k = found.text.indexOf("\n"); k >= 0; k = found.text.indexOf("\n", k + 1)) this.line++;
+    this.i = found.end;
     this.hasChain = false;
-    // Comments and line continuations out: `(a,  # why\n b)`.
-    const plain = text.replace(/#[^\n]*/g, "").replace(/[\\()\r\n]/g, " ");
-    if (from) {
-      const found = FROM_IMPORT.exec(plain);
-      if (!found) return;
-      const names = importedNames(found[2]).map(([name, alias]): [string, string] => [
-        name,
-        alias ?? name,
-      ]);
-      this.references.importFrom(found[1], names, line);
-    } else
-      for (const [dotted, alias] of importedNames(plain.slice("import".length)))
-        this.references.importModule(dotted, alias);
+    this.bindsOf(found);
+    if (found.module !== undefined)
+      this.references.importFrom(found.module, found.names as [string, string][], line);
+    else for (const [dotted, alias] of found.names) this.references.importModule(dotted, alias);
   }
+
+  /**
+   * After a `;` or a `:` outside brackets (`if TYPE_CHECKING: import x`): only what an import
+   * there binds is recorded, and the scan reads on over it as before (references and calls are
+   * read from statements opening a line).
+   */
+  private importAfter(): void {
+    const s = this.s;
+    let j = this.i;
+    while (s.charCodeAt(j) === SPACE || s.charCodeAt(j) === TAB) j++;
+    const c = s.charCodeAt(j);
+    if (c !== 102 /* f */ && c !== 105 /* i */) return;
+    const found = importStatementAt(s, j);
+    if (found) this.bindsOf(found);
+  }
+
+  private bindsOf({ module, names }: ImportStatement): void {
+    if (module !== undefined)
+      for (const [name, local] of names) {
+        const qualified = module.endsWith(".") ? module + name : `${module}.${name}`;
+        this.imports.add(local && local !== name ? `${qualified} as ${local}` : qualified);
+      }
+    else
+      for (const [dotted, alias] of names) this.imports.add(alias ? dotted : dotted.split(".")[0]);
+  }
+}
+
+interface ImportStatement {
+  text: string;
+  end: number;
+  /** `from module import ...`; undefined for `import a.b`. */
+  module?: string;
+  /** `[name, local]` after `from`, `[dotted, alias]` after `import`. */
+  names: [string, string | undefined][];
+}
+
+/** The import statement opening at `at`, if one does. */
+function importStatementAt(s: string, at: number): ImportStatement | undefined {
+  const from = s.startsWith("from", at) && isRegExpSpace(s.charCodeAt(at + 4));
+  if (!from && !(s.startsWith("import", at) && isRegExpSpace(s.charCodeAt(at + 6)))) return;
+  const end = importStatementEnd(s, at);
+  const text = s.slice(at, end);
+  // Comments and line continuations out: `(a,  # why\n b)`.
+  const plain = text.replace(/#[^\n]*/g, "").replace(/[\\()\r\n]/g, " ");
+  if (!from) return { text, end, names: importedNames(plain.slice("import".length)) };
+  const found = FROM_IMPORT.exec(plain);
+  const names = found
+    ? importedNames(found[2]).map(([name, alias]): [string, string] => [name, alias ?? name])
+    : [];
+  return { text, end, module: found?.[1], names };
 }
 
 const IDENT_START = /[\p{ID_Start}_]/u;

@@ -21,6 +21,12 @@ export interface PackedOutline {
    * back (read apart, like the calls).
    */
   r?: (string | number)[];
+  /** What the file's imports bind, as written (`Outline.imports`); absent when none. */
+  i?: string[];
+  /** The code names typing's awaitables (`Outline.awaitableTypes`). */
+  a?: 1;
+  /** Module-level defs' return annotations (`Outline.returns`). */
+  t?: Record<string, string>;
 }
 
 /** Values per reference in `PackedOutline.r`. */
@@ -53,5 +59,8 @@ export function packOutline(outline: Outline): PackedOutline {
     ...(outline.references
       ? { r: outline.references.flatMap((r) => [r.kind, r.text, r.line]) }
       : {}),
+    ...(outline.imports ? { i: outline.imports } : {}),
+    ...(outline.awaitableTypes ? { a: 1 as const } : {}),
+    ...(outline.returns ? { t: outline.returns } : {}),
   };
 }

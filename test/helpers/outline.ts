@@ -45,5 +45,8 @@ export function unpackOutline(packed: PackedOutline): Outline {
     calls,
     ...(packed.p ? { patches: packed.p } : {}),
     ...(references.length > 0 ? { references } : {}),
+    ...(packed.i ? { imports: packed.i } : {}),
+    ...(packed.a ? { awaitableTypes: true as const } : {}),
+    ...(packed.t ? { returns: packed.t } : {}),
   };
 }

@@ -246,3 +246,67 @@ describe("outlineOf: a test replacing a method (orm-review W1)", () => {
     ]);
   });
 });
+
+describe("outlineOf: what the typed survey starts from (issue 25)", () => {
+  const source = `"""from shop.docs import not_an_import"""
+from typing import TYPE_CHECKING
+import shop.api
+import shop.views as views
+from . import models
+from .perms import may_edit as can_edit, is_staff
+from shop.all import *
+if TYPE_CHECKING: from shop.clients import Client
+x = 1; import other.late
+
+Hook = Callable[[int], Awaitable[bool]]
+
+
+def make(
+    name: str,
+) -> Optional[Client]:
+    def inner() -> Nested:
+        import shop.local
+    return Client(name)
+
+
+async def fetch() -> "Client": ...
+
+
+class Service:
+    def method(self) -> Skipped:
+        pass
+`;
+
+  it("records what imports bind, renames, awaitable types and module-level return annotations", () => {
+    const outline = outlineOf(source);
+    expect(outline.imports).toEqual([
+      "typing.TYPE_CHECKING",
+      "shop",
+      "shop.views",
+      ".models",
+      ".perms.may_edit as can_edit",
+      ".perms.is_staff",
+      "shop.all.*",
+      "shop.clients.Client",
+      "other",
+    ]);
+    expect(outline.awaitableTypes).toBe(true);
+    expect({ ...outline.returns }).toEqual({ make: "Optional[Client]", fetch: '"Client"' });
+    expect(outlineOf("x: Coroutine = None\n").awaitableTypes).toBe(true);
+    expect(outlineOf('"""Awaitable"""\n# Coroutine\n').awaitableTypes).toBeUndefined();
+  });
+
+  it("reads the rest of the file as it did", () => {
+    const plain = outlineOf(source.replace("x = 1; import other.late", "x = 1"));
+    const withImport = outlineOf(source);
+    expect(withImport.calls).toEqual(plain.calls);
+    expect(withImport.references?.filter((r) => r.line !== 9)).toEqual(plain.references);
+  });
+
+  it("packs them", () => {
+    const packed = packOutline(outlineOf(source));
+    expect(packed.i).toContain("shop.views");
+    expect(packed.a).toBe(1);
+    expect(packed.t).toEqual({ make: "Optional[Client]", fetch: '"Client"' });
+  });
+});
