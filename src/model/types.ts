@@ -317,6 +317,10 @@ export interface IndexedModule {
   awaitableTypes?: true;
   /** Its module-level defs' return annotations as written, by name. */
   returns?: Record<string, string>;
+  /** The names its class bodies annotate, with the annotation: `Class.name\tAnnotation`. */
+  annotated?: string[];
+  /** Names a module-level statement assigns a name-like value to (type aliases, maybe). */
+  assigned?: string[];
 }
 
 /** A call that may reach a project function (its callee's last name is one). */
@@ -508,6 +512,16 @@ export interface Transform {
 }
 
 /**
+ * A first-round file read only if its text holds, for one of the alternatives in `names`, a name
+ * (a whole identifier) of each of the alternative's lists: what a survey can tell from the index
+ * alone (ProjectSurvey.start).
+ */
+export interface SurveyStart {
+  path: string;
+  names: string[][][];
+}
+
+/**
  * A transform's look across files. `Facts` is what one file gives (plain data: it crosses worker
  * threads), `Plan` what the survey decides for the run (plain data too: every file's job carries it).
  */
@@ -517,7 +531,11 @@ export interface ProjectSurvey<Facts, Plan> {
    * root-relative paths this run rewrites (a plan must not change a file outside them in a way
    * another file then depends on).
    */
-  start(index: ProjectIndex, ctx: Context, rewritten: ReadonlySet<string>): string[];
+  start(
+    index: ProjectIndex,
+    ctx: Context,
+    rewritten: ReadonlySet<string>,
+  ): (string | SurveyStart)[];
   /**
    * What one file gives (`file.path` is root-relative): in the first round what starts a plan
    * there; later, what the plan asks of it (`wanted`, names the survey gave in `next`).
@@ -525,12 +543,6 @@ export interface ProjectSurvey<Facts, Plan> {
   facts(file: FileSemantics, ctx: Context, wanted?: readonly string[]): Facts;
   /** A first-round file holding none of these words gives nothing: it is not parsed then. */
   startWords?: string[];
-  /**
-   * Like startWords, from the run's index (asked once, in the main thread): a first-round file is
-   * read only when, for one of these alternatives, its text holds a name (a whole identifier) of
-   * each of the alternative's lists. Undefined: every file is read.
-   */
-  startNames?(index: ProjectIndex): string[][][] | undefined;
   /** What to survey next, from what is known so far; nothing new ends the survey. */
   next(
     facts: readonly Facts[],

@@ -20,8 +20,9 @@ import type { PrePass } from "./pre-pass.js";
  * answers unless the version moves).
  * 10: each entry keeps the file's stamp (see ContentKey.stamp), so a warm run hashes only the
  * files whose stamp moved.
- * 11: outlines hold what the file's imports bind, whether it names typing's awaitables and its
- * module-level defs' return annotations.
+ * 11: outlines hold what the file's imports bind, whether it names typing's awaitables, its
+ * module-level defs' return annotations, its classes' annotated names and its module-level
+ * name-like assignments.
  */
 const CACHE_VERSION = 11;
 export { CACHE_DIR };
@@ -180,6 +181,8 @@ export class IndexCache {
             ...(outline.i ? { i: outline.i } : {}),
             ...(outline.a ? { a: outline.a } : {}),
             ...(outline.t ? { t: outline.t } : {}),
+            ...(outline.m ? { m: outline.m } : {}),
+            ...(outline.v ? { v: outline.v } : {}),
           }
         : 0,
       key.stamp ?? "",

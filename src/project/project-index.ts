@@ -460,6 +460,8 @@ function importsOfOutlines(
       ...(renames.length > 0 ? { renames } : {}),
       ...(outline.a ? { awaitableTypes: true as const } : {}),
       ...(outline.t ? { returns: outline.t } : {}),
+      ...(outline.m ? { annotated: outline.m } : {}),
+      ...(outline.v ? { assigned: outline.v } : {}),
     };
   }
   return out;

@@ -72,3 +72,9 @@ export function filesReaching(
   }
   return reachedFiles;
 }
+
+/** Whether one of a file's imports leads to one of `modules` (dotted, no import root). */
+export function importsLeadingTo(modules: ReadonlySet<string>): (file: IndexedModule) => boolean {
+  const under = new Set([...modules].flatMap(prefixesOf));
+  return (file) => modules.size > 0 && file.imports.some((name) => leadsTo(name, modules, under));
+}

@@ -19,7 +19,7 @@ export interface SurveyJob {
   ctx: Context;
   /** Asked in the first round: the survey's start words decide whether it is read. */
   first?: boolean;
-  /** The survey's start names for this run (see ProjectSurvey.startNames). */
+  /** Read only if the text holds these names (see SurveyStart). */
   startNames?: string[][][];
   /** What later rounds ask of the file (see ProjectSurvey.facts). */
   wanted?: string[];
@@ -54,7 +54,7 @@ export function surveyFile(job: SurveyJob, registry: Registry): unknown {
 
 const IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}]*/gu;
 
-/** Does `text` hold, for one alternative, a name of each of its lists (see startNames)? */
+/** Does `text` hold, for one alternative, a name of each of its lists (see SurveyStart)? */
 function holdsNames(text: string, alternatives: readonly string[][][]): boolean {
   const wanted = new Set(alternatives.flat(2));
   const held = new Set<string>();

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { transformApplies } from "../engine/pipeline.js";
-import type { Context, ProjectIndex, SurveyPlan, Transform } from "../model/types.js";
+import type { Context, ProjectIndex, SurveyPlan, SurveyStart, Transform } from "../model/types.js";
 import type { ModuleNames } from "../python/module-names.js";
 import { projectOfFile } from "./project-facts.js";
 import type { JobRunner } from "./jobs.js";
@@ -14,6 +14,8 @@ import type { SurveyJob } from "./survey-job.js";
 /** One file asked of in a round, with what is asked of it (nothing: the first round). */
 interface Ask {
   path: string;
+  /** A first-round file read only if its text holds these (see SurveyStart). */
+  names?: string[][][];
   wanted?: string[];
   keys: string[];
 }
@@ -43,6 +45,15 @@ function packageInitOf(byPath: Map<string, string>, root: string, path: string):
   if (!existsSync(join(root, path))) return false;
   byPath.set(path, join(root, path));
   return true;
+}
+
+/** The first round's asks, from what the survey starts from. */
+function firstRound(starts: readonly (string | SurveyStart)[]): Ask[] {
+  return starts.map((start) =>
+    typeof start === "string"
+      ? { path: start, keys: [`${start}\0*`] }
+      : { path: start.path, names: start.names, keys: [`${start.path}\0*`] },
+  );
 }
 
 /** Each surveying transform's plan, by transform id. `rewritten`: the files this run rewrites. */
@@ -78,13 +89,10 @@ export async function surveyProject(
     const survey = transform.survey;
     if (!survey || !transformApplies(transform, ctx)) continue;
     const rewrittenPaths = rewrittenBy(transform);
-    const startNames = survey.startNames?.(index);
     const facts: unknown[] = [];
     // What was asked of each file: `path\0*` for the first round, `path\0name` later.
     const asked = new Set<string>();
-    let round: Ask[] = survey
-      .start(index, ctx, rewrittenPaths)
-      .map((path) => ({ path, keys: [`${path}\0*`] }));
+    let round = firstRound(survey.start(index, ctx, rewrittenPaths));
     let first = true;
     for (;;) {
       const fresh = round.filter((ask) => byPath.has(ask.path) || packageInit(ask.path));
@@ -101,7 +109,7 @@ export async function surveyProject(
           // As the file's own rewrite will see the project (its sub-project's Django pin).
           ctx: { options: ctx.options, project: projectOfFile(project, byPath.get(ask.path)!) },
           first,
-          ...(first && startNames ? { startNames } : {}),
+          ...(ask.names ? { startNames: ask.names } : {}),
           ...(ask.wanted ? { wanted: ask.wanted } : {}),
           ...(byPath.get(ask.path) === source?.file ? { source: source!.text } : {}),
         }),

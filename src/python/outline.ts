@@ -1,4 +1,13 @@
 import { ReferenceRecorder, type OutlineReference } from "./outline-references.js";
+import {
+  aliasAt,
+  annotatedMemberAt,
+  identifierAt,
+  importStatementAt,
+  isIdentStartAt,
+  isRegExpSpace,
+  type ImportStatement,
+} from "./outline-reading.js";
 
 /**
  * A file's outline read from its text without a parse: every `def`/`async def` (with its class,
@@ -62,11 +71,17 @@ export interface Outline {
   awaitableTypes?: true;
   /** Module-level defs' return annotations as written (`Optional[Client]`), by name. */
   returns?: Record<string, string>;
+  /**
+   * Annotated names in class bodies with their annotation (`*` when it goes on past the line):
+   * `Workflow.authorize_callback\tAuthorizer`.
+   */
+  annotated?: string[];
+  /** Names a module-level statement assigns a name-like value to: type aliases, maybe. */
+  assigned?: string[];
 }
 
 /** `request.user`, `self.request.user`: the lazy user of a Django request. */
 const REQUEST_USER = /(^|\.)request\.user$/;
-const IDENT = /[\p{ID_Start}_][\p{ID_Continue}]*/uy;
 const KEYWORDS_BEFORE_PAREN = new Set([
   "if",
   "elif",
@@ -147,6 +162,8 @@ class Scanner {
   private readonly patches: OutlinePatch[] = [];
   private readonly references = new ReferenceRecorder();
   private readonly imports = new Set<string>();
+  private readonly annotated: string[] = [];
+  private readonly assigned: string[] = [];
   private readonly returns: Record<string, string> = Object.create(null) as Record<string, string>;
   /** The module-level def whose line is being read, and where its `->` annotation starts. */
   private returnsOf: string | undefined;
@@ -210,6 +227,8 @@ class Scanner {
       ...(this.imports.size > 0 ? { imports: [...this.imports] } : {}),
       ...(this.awaitableTypes ? { awaitableTypes: true as const } : {}),
       ...(Object.keys(this.returns).length > 0 ? { returns: this.returns } : {}),
+      ...(this.annotated.length > 0 ? { annotated: this.annotated } : {}),
+      ...(this.assigned.length > 0 ? { assigned: this.assigned } : {}),
     };
   }
 
@@ -255,7 +274,19 @@ class Scanner {
     if (first === AT) this.decorator();
     else if (!this.startsDefinition()) {
       this.decorators = [];
+      this.declaration(this.blocks[this.blocks.length - 1]);
       this.readImport();
+    }
+  }
+
+  /** `callback: Hook` in a class body, `Hook = Callable[...]` at module level: recorded. */
+  private declaration(block: Block | undefined): void {
+    if (block?.kind === "class") {
+      const member = annotatedMemberAt(this.s, this.i);
+      if (member) this.annotated.push(`${block.name}.${member}`);
+    } else if (!block) {
+      const alias = aliasAt(this.s, this.i);
+      if (alias) this.assigned.push(alias);
     }
   }
 
@@ -547,107 +578,4 @@ class Scanner {
     else
       for (const [dotted, alias] of names) this.imports.add(alias ? dotted : dotted.split(".")[0]);
   }
-}
-
-interface ImportStatement {
-  text: string;
-  end: number;
-  /** `from module import ...`; undefined for `import a.b`. */
-  module?: string;
-  /** `[name, local]` after `from`, `[dotted, alias]` after `import`. */
-  names: [string, string | undefined][];
-}
-
-/** The import statement opening at `at`, if one does. */
-function importStatementAt(s: string, at: number): ImportStatement | undefined {
-  const from = s.startsWith("from", at) && isRegExpSpace(s.charCodeAt(at + 4));
-  if (!from && !(s.startsWith("import", at) && isRegExpSpace(s.charCodeAt(at + 6)))) return;
-  const end = importStatementEnd(s, at);
-  const text = s.slice(at, end);
-  // Comments and line continuations out: `(a,  # why\n b)`.
-  const plain = text.replace(/#[^\n]*/g, "").replace(/[\\()\r\n]/g, " ");
-  if (!from) return { text, end, names: importedNames(plain.slice("import".length)) };
-  const found = FROM_IMPORT.exec(plain);
-  const names = found
-    ? importedNames(found[2]).map(([name, alias]): [string, string] => [name, alias ?? name])
-    : [];
-  return { text, end, module: found?.[1], names };
-}
-
-const IDENT_START = /[\p{ID_Start}_]/u;
-
-const FROM_IMPORT = /^from\s+(\.*[\p{ID_Continue}.]*)\s+import\s+(.*)$/su;
-
-/** `a as b, c.d` -> `[["a", "b"], ["c.d", undefined]]`. */
-function importedNames(list: string): [string, string | undefined][] {
-  return list.split(",").flatMap((item): [string, string | undefined][] => {
-    const [name, as, alias] = item.trim().split(/\s+/);
-    if (!name) return [];
-    return [[name, as === "as" ? alias : undefined]];
-  });
-}
-
-/**
- * Where an import statement opening at `at` ends: the end of its logical line (parentheses and
- * backslashes continue it; a comment or `;` ends it).
- */
-function importStatementEnd(s: string, at: number): number {
-  let depth = 0;
-  for (let j = at; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c === 40) depth++;
-    else if (c === 41) depth = Math.max(0, depth - 1);
-    else if (c === BACKSLASH && (s.charCodeAt(j + 1) === LF || s.charCodeAt(j + 1) === CR))
-      j += s.charCodeAt(j + 1) === CR && s.charCodeAt(j + 2) === LF ? 2 : 1;
-    else if (c === HASH) {
-      if (depth === 0) return j;
-      while (j < s.length && s.charCodeAt(j + 1) !== LF) j++;
-    } else if ((c === LF || c === 59) && depth === 0)
-      return c === LF && s.charCodeAt(j - 1) === CR ? j - 1 : j;
-  }
-  return s.length;
-}
-
-/**
- * Can an identifier start at `at` (its code `code`)? ASCII answered by its code; the Unicode test
- * only beyond it, on the one UTF-16 unit as before.
- */
-function isIdentStartAt(s: string, at: number, code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
-  return IDENT_START.test(s[at]);
-}
-
-/**
- * The identifier at `at` (what IDENT matches there), or undefined: ASCII read by character code,
- * the pattern only for a name holding another character.
- */
-function identifierAt(s: string, at: number): string | undefined {
-  let c = s.charCodeAt(at);
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
-    let end = at + 1;
-    for (c = s.charCodeAt(end); isAsciiWordCode(c); c = s.charCodeAt(++end));
-    if (!(c >= 128)) return s.slice(at, end);
-  }
-  IDENT.lastIndex = at;
-  return IDENT.exec(s)?.[0];
-}
-
-function isAsciiWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-
-/** What `\s` matches in a JavaScript pattern (the keyword tests were written with it). */
-function isRegExpSpace(c: number): boolean {
-  if (c < 128) return c === SPACE || (c >= TAB && c <= CR);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }

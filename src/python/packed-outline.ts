@@ -27,6 +27,10 @@ export interface PackedOutline {
   a?: 1;
   /** Module-level defs' return annotations (`Outline.returns`). */
   t?: Record<string, string>;
+  /** Annotated names in class bodies (`Outline.annotated`). */
+  m?: string[];
+  /** Module-level names assigned a name-like value (`Outline.assigned`). */
+  v?: string[];
 }
 
 /** Values per reference in `PackedOutline.r`. */
@@ -62,5 +66,7 @@ export function packOutline(outline: Outline): PackedOutline {
     ...(outline.imports ? { i: outline.imports } : {}),
     ...(outline.awaitableTypes ? { a: 1 as const } : {}),
     ...(outline.returns ? { t: outline.returns } : {}),
+    ...(outline.annotated ? { m: outline.annotated } : {}),
+    ...(outline.assigned ? { v: outline.assigned } : {}),
   };
 }

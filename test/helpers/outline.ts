@@ -48,5 +48,7 @@ export function unpackOutline(packed: PackedOutline): Outline {
     ...(packed.i ? { imports: packed.i } : {}),
     ...(packed.a ? { awaitableTypes: true as const } : {}),
     ...(packed.t ? { returns: packed.t } : {}),
+    ...(packed.m ? { annotated: packed.m } : {}),
+    ...(packed.v ? { assigned: packed.v } : {}),
   };
 }

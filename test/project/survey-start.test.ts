@@ -106,11 +106,8 @@ function project(extra: Record<string, string> = {}): string {
 
 /** The run's files and the parses it made, with the survey's start as given. */
 async function surveyed(dir: string, everyFile: boolean) {
-  const { start, startNames } = typedSurvey;
-  if (everyFile) {
-    typedSurvey.start = (_index, _ctx, rewritten) => [...rewritten];
-    typedSurvey.startNames = undefined;
-  }
+  const { start } = typedSurvey;
+  if (everyFile) typedSurvey.start = (_index, _ctx, rewritten) => [...rewritten];
   try {
     takeWorkCounts();
     const result = await run([dir], {
@@ -122,7 +119,6 @@ async function surveyed(dir: string, everyFile: boolean) {
     return { files: result.files, parses: takeWorkCounts().parses };
   } finally {
     typedSurvey.start = start;
-    typedSurvey.startNames = startNames;
   }
 }
 

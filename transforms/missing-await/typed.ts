@@ -4,7 +4,6 @@ import { surveyedPlan } from "../../src/model/plans.js";
 import type {
   Context,
   FileSemantics,
-  IndexedModule,
   ProjectIndex,
   ProjectSurvey,
   SyntaxNode,
@@ -12,8 +11,7 @@ import type {
 import { valueUse } from "./tested.js";
 import { reexportSource } from "../../src/project/reexports.js";
 import { modulePaths } from "../../src/project/index-lookup.js";
-import { filesReaching } from "../../src/project/survey-imports.js";
-import { dottedName } from "../../src/python/module-names.js";
+import { typedStart } from "./typed-start.js";
 import { candidateCalls } from "./candidates.js";
 import { keepsCoroutine } from "./keeping.js";
 
@@ -336,84 +334,9 @@ function resolved(facts: readonly TypedFacts[]): Record<string, string> {
   return hits;
 }
 
-/**
- * The rewritten files that may reach an awaitable the survey can find: every hit is an `async
- * def` (a method, or a function a package re-exports) or an annotation naming `Awaitable` or
- * `Coroutine` (a `Callable[..., Awaitable[T]]` or the alias of one), and every step from a site
- * to it goes through an import or stays in the module (`keyOf`). A file whose imports lead to no
- * such module gives no hit: it is not read (it was, for every file holding a function).
- */
-function startFiles(index: ProjectIndex, rewritten: ReadonlySet<string>): string[] {
-  const asyncIn = new Set(index.functions.filter((f) => f.async).map((f) => f.path));
-  const reaching = filesReaching(index, (path, file) => asyncIn.has(path) || !!file.awaitableTypes);
-  return [...rewritten].filter((path) => !reaching || reaching.has(path));
-}
-
-const NAME = /[\p{ID_Start}_][\p{ID_Continue}]*/gu;
-
-/**
- * The async functions a package's re-export can end at (`reexported`): the last hop is an import
- * naming one (`from .z import real`) or a star import of its module. With the names they are
- * imported as (the only place a chain renames).
- */
-function reexportable(index: ProjectIndex, files: readonly IndexedModule[]): Set<string> {
-  const named = new Set<string>();
-  const starred = new Set<string>();
-  for (const file of files)
-    for (const name of file.imports)
-      if (name.endsWith(".*")) starred.add(name.slice(0, -2));
-      else named.add(name.slice(name.lastIndexOf(".") + 1));
-  const found = new Set(
-    index.functions
-      .filter((f) => f.async && !f.className)
-      .filter((f) => named.has(f.name) || starred.has(dottedName(f.module)))
-      .map((f) => f.name),
-  );
-  const renames = files.flatMap((f) => f.renames ?? []);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [real, local] of renames)
-      if (found.has(real) && !found.has(local)) grew = !!found.add(local);
-  }
-  return found;
-}
-
-/**
- * The names a file's text must hold for its sites to reach an awaitable, when no file of the
- * project names `Awaitable` or `Coroutine` (then every hit is an `async def`): an ask's attribute
- * is the name of an async method of the class its receiver is (`attributeOf`), and that class is
- * named, in an annotation or as a module-level def returning it (`ret:`); or a called name ends
- * a re-export at an async function.
- * Undefined (every file) when an annotated attribute, of any name, may be awaitable.
- */
-function startNames(index: ProjectIndex): string[][][] | undefined {
-  const files = index.modules && Object.values(index.modules);
-  if (!files || files.some((f) => f.awaitableTypes)) return undefined;
-  const methods = new Map<string, Set<string>>();
-  for (const f of index.functions)
-    if (f.async && f.className)
-      methods.set(f.className, (methods.get(f.className) ?? new Set()).add(f.name));
-  // The module-level defs annotated to return each class: `client = make_client()`.
-  const makers = new Map<string, string[]>();
-  for (const file of files) {
-    // `-> Other` where the module imports `C as Other`.
-    const real = new Map((file.renames ?? []).map(([name, local]) => [local, name]));
-    for (const [name, returns] of Object.entries(file.returns ?? {}))
-      for (const [word] of returns.matchAll(NAME)) {
-        const cls = methods.has(word) ? word : real.get(word);
-        if (cls && methods.has(cls)) makers.set(cls, [...(makers.get(cls) ?? []), name]);
-      }
-  }
-  return [
-    ...[...methods].map(([cls, names]) => [[...names], [cls, ...(makers.get(cls) ?? [])]]),
-    [[...reexportable(index, files)]],
-  ];
-}
-
 /** missing-await's survey: the annotations that make an attribute's call an awaitable. */
 export const typedSurvey: ProjectSurvey<TypedFacts, TypedPlan> = {
-  start: (index, _ctx, rewritten) => startFiles(index, rewritten),
-  startNames,
+  start: (index, _ctx, rewritten) => typedStart(index, rewritten),
   facts: (file, _ctx, asked) => (asked ? askedFacts(file, asked) : siteFacts(file)),
   next(facts, index) {
     const byPath = new Map<string, string[]>();

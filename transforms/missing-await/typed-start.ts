@@ -1,0 +1,145 @@
+import { filesReaching, importsLeadingTo } from "../../src/project/survey-imports.js";
+import { dottedName } from "../../src/python/module-names.js";
+import { lastSegment } from "../../src/python/lookup.js";
+import type { IndexedModule, ProjectIndex, SurveyStart } from "../../src/model/types.js";
+
+/*
+ * Where the typed survey (typed.ts) starts: the rewritten files whose sites may reach an
+ * awaitable it can find, told from the project index without a parse (issue 25: it read every
+ * file holding a function, 1,600 of the standard library's 1,790). Every hit is
+ *   - a class's member (`attributeOf`): an `async def` method, or an annotated name whose
+ *     annotation names `Awaitable`/`Coroutine`, or is one name (`namedType`: `Hook`, `m.Hook`,
+ *     `Optional[Hook]`, `Hook | None`) that a module-level assignment may make an alias of one;
+ *     the ask's attribute is the member's name, and the site's file names the class (an
+ *     annotation), or a module-level def annotated to return it (`ret:`);
+ *   - or an async function a package re-exports (`reexported`), called through an import of a
+ *     module whose imports lead to it, import by import;
+ * and every step from a site to it goes through an import or stays in its module (`keyOf`).
+ */
+
+const NAME = /[\p{ID_Start}_][\p{ID_Continue}]*/gu;
+const AWAITABLE_TYPE = /\b(?:Awaitable|Coroutine)\b/;
+const DOTTED = String.raw`[\p{ID_Start}_][\p{ID_Continue}]*(?:\s*\.\s*[\p{ID_Start}_][\p{ID_Continue}]*)*`;
+/** What `namedType` reads a class or alias from: `Hook`, `m.Hook`, `Optional[Hook]`, `Hook | None`. */
+const NAMED_TYPE = new RegExp(
+  String.raw`^(?:(${DOTTED})|(?:${DOTTED}\s*\.\s*)?Optional\s*\[\s*(${DOTTED})\s*\]|(?:None\s*\|\s*)?(${DOTTED})(?:\s*\|\s*None)?)$`,
+  "u",
+);
+
+/**
+ * The modules a re-export may start at (`reexportOf`): each hop is an import `from X import name`
+ * (or `*`), where X defines an async function of that name or binds it by such an import.
+ */
+function reexporters(index: ProjectIndex, files: readonly IndexedModule[]) {
+  const binds = new Map<string, Set<string>>();
+  const bind = (module: string, name: string) =>
+    !binds.get(module)?.has(name) &&
+    !!binds.set(module, (binds.get(module) ?? new Set()).add(name));
+  for (const f of index.functions) if (f.async && !f.className) bind(dottedName(f.module), f.name);
+  const importing = new Set<string>();
+  const reexported = new Set<string>();
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const file of files) {
+      const module = dottedName(file.module);
+      for (const entry of file.imports) {
+        const dot = entry.lastIndexOf(".");
+        const from = binds.get(entry.slice(0, dot));
+        const name = entry.slice(dot + 1);
+        const names = name === "*" ? [...(from ?? [])] : from?.has(name) ? [name] : [];
+        // Under the names it is imported as too (a rename is kept by its imported name).
+        for (const bound of names)
+          for (const local of [bound, ...localNames(file, bound)]) {
+            grew = bind(module, local) || grew;
+            importing.add(module);
+            reexported.add(local);
+          }
+      }
+    }
+  }
+  return { modules: importing, names: reexported };
+}
+
+function localNames(file: IndexedModule, name: string): string[] {
+  return (file.renames ?? []).flatMap(([real, local]) => (real === name ? [local] : []));
+}
+
+/**
+ * Whether the name an annotation reads (`judged`) may be an alias: a name the file neither
+ * imports nor dots is one of its own module-level assignments (`aliasValue`); any other, of
+ * some module's.
+ */
+function mayBeAlias(file: IndexedModule, name: string, aliases: ReadonlySet<string>): boolean {
+  const last = lastSegment(name.replace(/\s+/g, ""));
+  const imported =
+    last !== name ||
+    file.imports.some((e) => lastSegment(e) === last) ||
+    (file.renames ?? []).some(([, local]) => local === last);
+  return imported ? aliases.has(last) : (file.assigned ?? []).includes(last);
+}
+
+/** Each class's members that may be awaitable (see the comment at the top). */
+function awaitableMembers(index: ProjectIndex, files: readonly IndexedModule[]) {
+  const members = new Map<string, Set<string>>();
+  const member = (cls: string, name: string) =>
+    members.set(cls, (members.get(cls) ?? new Set()).add(name));
+  for (const f of index.functions) if (f.async && f.className) member(f.className, f.name);
+  if (!files.some((f) => f.awaitableTypes)) return members;
+  const aliases = new Set(files.flatMap((f) => f.assigned ?? []));
+  for (const file of files)
+    for (const entry of file.annotated ?? []) {
+      const [owner, annotation] = entry.split("\t");
+      const named = NAMED_TYPE.exec(annotation);
+      const may =
+        annotation === "*" ||
+        AWAITABLE_TYPE.test(annotation) ||
+        (!!named && mayBeAlias(file, named[1] ?? named[2] ?? named[3], aliases));
+      const dot = owner.indexOf(".");
+      if (may) member(owner.slice(0, dot), owner.slice(dot + 1));
+    }
+  return members;
+}
+
+/**
+ * Per class with awaitable members: its members' names, and the names that give a receiver of
+ * it (the class, and module-level defs annotated to return it, under any import's rename).
+ */
+function classNames(index: ProjectIndex, files: readonly IndexedModule[]): string[][][] {
+  const members = awaitableMembers(index, files);
+  const makers = new Map<string, string[]>();
+  for (const file of files) {
+    const real = new Map((file.renames ?? []).map(([name, local]) => [local, name]));
+    for (const [name, returns] of Object.entries(file.returns ?? {}))
+      for (const [word] of returns.matchAll(NAME)) {
+        const cls = members.has(word) ? word : real.get(word);
+        if (cls && members.has(cls)) makers.set(cls, [...(makers.get(cls) ?? []), name]);
+      }
+  }
+  return [...members].map(([cls, names]) => [[...names], [cls, ...(makers.get(cls) ?? [])]]);
+}
+
+/** The typed survey's first round: each file read whole, or only if it holds the names. */
+export function typedStart(
+  index: ProjectIndex,
+  rewritten: ReadonlySet<string>,
+): (string | SurveyStart)[] {
+  const modules = index.modules;
+  if (!modules) return [...rewritten];
+  const files = Object.values(modules);
+  const asyncIn = new Set(index.functions.filter((f) => f.async).map((f) => f.path));
+  const reaching = filesReaching(
+    index,
+    (path, file) => asyncIn.has(path) || !!file.awaitableTypes,
+  )!;
+  const reexports = reexporters(index, files);
+  const importsReexporter = importsLeadingTo(reexports.modules);
+  const names = classNames(index, files);
+  // A re-exported name is called through an import of the module re-exporting it.
+  const withReexports = [...names, [[...reexports.names]]];
+  return [...rewritten].flatMap((path): (string | SurveyStart)[] => {
+    if (!reaching.has(path)) return [];
+    const file = modules[path];
+    if (file && importsReexporter(file)) return [{ path, names: withReexports }];
+    return names.length > 0 ? [{ path, names }] : [];
+  });
+}
