@@ -12,6 +12,14 @@ import type {
 } from "../../src/model/types.js";
 import { blockingReceiverCall, factoryProduct, madeByName } from "./receivers.js";
 import { reexportSource } from "../../src/project/reexports.js";
+import { OrmProofs } from "../../src/django/proofs.js";
+import {
+  fieldModelsAsked,
+  fileFieldsOf,
+  FIELDS_KEY,
+  type FileField,
+  type FileFields,
+} from "./file-fields.js";
 
 /*
  * Project helpers that block: `return arm.list_regions(sub)` in `async def`, where
@@ -187,22 +195,27 @@ export interface HelperPlan {
   blocks: Record<string, HelperBlock>;
   /** Factories of the project's modules, by absolute name: what their calls make. */
   makers?: Record<string, string>;
+  /** Models of other files whose file fields a site's call needs (file-fields.ts). */
+  fileFields?: FileFields;
 }
 
 export interface HelperFacts {
   blocks: Record<string, HelperBlock>;
   makers?: Record<string, string>;
+  fileFields?: Record<string, Record<string, FileField>>;
   reaches: Record<string, string[]>;
   depths: Record<string, number>;
 }
 
-function siteFacts(file: FileSemantics): HelperFacts {
+function siteFacts(file: FileSemantics, ctx: Context): HelperFacts {
   const out: HelperFacts = { blocks: {}, reaches: {}, depths: {} };
   const keys = new Set<string>();
   for (const site of helperCalls(file)) {
     if (site.key) keys.add(site.key);
     else for (const key of walk(file, site.local!).keys) keys.add(key);
   }
+  for (const model of fieldModelsAsked(file, new OrmProofs(ctx.project)))
+    keys.add(`${FIELDS_KEY}${model}`);
   out.reaches[file.path] = [...keys];
   out.depths[file.path] = 0;
   return out;
@@ -213,6 +226,12 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
   for (const entry of asked) {
     const [name, key, depth] = entry.split("@");
     out.depths[key] = Number(depth);
+    if (key.startsWith(FIELDS_KEY)) {
+      // A model's file fields (none when the file does not define it: a field is never guessed).
+      (out.fileFields ??= {})[key.slice(FIELDS_KEY.length)] = fileFieldsOf(file, name) ?? {};
+      out.reaches[key] = [];
+      continue;
+    }
     const product = factoryProduct(file, name);
     if (product) (out.makers ??= {})[key.slice(KEY.length)] = product;
     const def = syncDef(file, name);
@@ -251,7 +270,7 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
  * such as `session_maker = sessionmaker(...)`) the module's file beside a sibling's.
  */
 function pathOf(index: ProjectIndex, key: string): string | undefined {
-  const dotted = key.slice(KEY.length);
+  const dotted = key.slice(key.indexOf(":") + 1);
   const module = dotted.slice(0, dotted.lastIndexOf("."));
   const name = dotted.slice(dotted.lastIndexOf(".") + 1);
   const own = index.functions.find((f) => f.module === module);
@@ -279,7 +298,7 @@ function pathOf(index: ProjectIndex, key: string): string | undefined {
 export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   startWords: ["async def"],
   start: (_index, _ctx, rewritten) => [...rewritten],
-  facts: (file, _ctx, asked) => (asked ? askedFacts(file, asked) : siteFacts(file)),
+  facts: (file, ctx, asked) => (asked ? askedFacts(file, asked) : siteFacts(file, ctx)),
   next(facts, index) {
     const byPath = new Map<string, string[]>();
     for (const [key, depth] of pendingKeys(facts, (f) => f.blocks)) {
@@ -294,6 +313,7 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
     plan: {
       blocks: resolved(facts),
       makers: Object.assign({}, ...facts.map((f) => f.makers ?? {})),
+      fileFields: Object.assign({}, ...facts.map((f) => f.fileFields ?? {})),
     },
     modules: [],
   }),

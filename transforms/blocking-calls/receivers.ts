@@ -1,4 +1,10 @@
-import { blockingMethod, MAKER_OF, type BlockingMethods } from "../../src/python/effects.js";
+import {
+  blockingMethod,
+  MAKER_OF,
+  STORAGE_CLASS,
+  STORAGES,
+  type BlockingMethods,
+} from "../../src/python/effects.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
 
@@ -31,7 +37,14 @@ export function factoryProduct(file: FileSemantics, name: string): string | unde
 }
 
 /** The words a file must hold for a receiver's method to be one of the catalogue's. */
-export const RECEIVER_WORDS = /\b(?:Session|sessionmaker|redis|Redis|Path)\b/;
+export const RECEIVER_WORDS = /\b(?:Session|sessionmaker|redis|Redis|Path|storages)\b/;
+
+/** `storages["exports"]`: a Django storage (Django 4.2's registry of them). */
+function madeBySubscript(file: FileSemantics, node: SyntaxNode): string | undefined {
+  const value = node.childForFieldName("value");
+  const named = value && (value.type === "identifier" || value.type === "attribute");
+  return named && file.qualifiedName(value) === STORAGES ? STORAGE_CLASS : undefined;
+}
 
 /** The qualified name of what a call makes: `redis.Redis`, or the factory's product. */
 function madeByCall(
@@ -90,6 +103,7 @@ function madeByBinding(
     const annotation = parent.childForFieldName("type")?.namedChildren[0];
     if (right?.type === "call")
       return madeByCall(file, right, depth, makers) ?? factoryOf(file, right);
+    if (right?.type === "subscript") return madeBySubscript(file, right);
     return annotation && (annotation.type === "identifier" || annotation.type === "attribute")
       ? file.qualifiedName(annotation)
       : undefined;
@@ -127,6 +141,8 @@ export function blockingReceiverCall(
       ? madeByCall(file, receiver, 0, makers)
       : receiver.type === "identifier"
         ? madeByName(file, receiver, 0, makers)
-        : undefined;
+        : receiver.type === "subscript"
+          ? madeBySubscript(file, receiver)
+          : undefined;
   return blockingMethod(madeBy, method);
 }
