@@ -10,7 +10,13 @@ import type {
   ProjectSurvey,
   SyntaxNode,
 } from "../../src/model/types.js";
-import { blockingReceiverCall, factoryProduct, madeByName } from "./receivers.js";
+import {
+  blockingReceiverCall,
+  factoryProduct,
+  madeByName,
+  moduleDef,
+  returnedProduct,
+} from "./receivers.js";
 import { reexportSource } from "../../src/project/reexports.js";
 import { OrmProofs } from "../../src/django/proofs.js";
 import {
@@ -106,19 +112,6 @@ function shortText(callee: SyntaxNode): string {
   return callee.text.replace(/\s+/g, "").replace(/\([^()]*(?:\([^()]*\)[^()]*)*\)/g, "(...)");
 }
 
-/** A sync module-level def of the file by name. */
-function syncDef(file: FileSemantics, name: string): SyntaxNode | undefined {
-  for (const statement of file.root.namedChildren) {
-    const def =
-      statement.type === "decorated_definition"
-        ? statement.childForFieldName("definition")
-        : statement;
-    if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
-      return isAsyncFunction(def) ? undefined : def;
-  }
-  return undefined;
-}
-
 /** `arm.list_regions` or `list_regions` imported from the project: `py:app.arm.list_regions`. */
 function importedKey(file: FileSemantics, callee: SyntaxNode): string | undefined {
   if (callee.type !== "identifier" && callee.type !== "attribute") return undefined;
@@ -147,7 +140,7 @@ function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys
         const found = blocks(file, call);
         if (found) return { block: { ...found, via: [...via].reverse() }, keys };
         const callee = call.childForFieldName("function")!;
-        const local = callee.type === "identifier" ? syncDef(file, callee.text) : undefined;
+        const local = callee.type === "identifier" ? moduleDef(file, callee.text) : undefined;
         if (local) next.push({ def: local, via: [...via, callee.text] });
         const key = importedKey(file, callee);
         if (key) keys.push(key);
@@ -169,7 +162,7 @@ export function helperCalls(
     if (!fn || !isAsyncFunction(fn)) continue;
     const callee = call.childForFieldName("function");
     if (!callee) continue;
-    const local = callee.type === "identifier" ? syncDef(file, callee.text) : undefined;
+    const local = callee.type === "identifier" ? moduleDef(file, callee.text) : undefined;
     const key = local ? undefined : importedKey(file, callee);
     if (local || key) found.push({ call, ...(local ? { local } : {}), ...(key ? { key } : {}) });
   }
@@ -197,12 +190,15 @@ export interface HelperPlan {
   makers?: Record<string, string>;
   /** Models of other files whose file fields a site's call needs (file-fields.ts). */
   fileFields?: FileFields;
+  /** Where each project function among `makers` is defined: `app/clients.py:11`. */
+  factories?: Record<string, string>;
 }
 
 export interface HelperFacts {
   blocks: Record<string, HelperBlock>;
   makers?: Record<string, string>;
   fileFields?: Record<string, Record<string, FileField>>;
+  factories?: Record<string, string>;
   reaches: Record<string, string[]>;
   depths: Record<string, number>;
 }
@@ -234,12 +230,18 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
     }
     const product = factoryProduct(file, name);
     if (product) (out.makers ??= {})[key.slice(KEY.length)] = product;
-    const def = syncDef(file, name);
+    const def = moduleDef(file, name);
     if (!def) {
       // `from .catalog import list_products` in a package's `__init__.py`: follow it.
       const from = reexportSource(file.source, file.module, file.path, name);
       out.reaches[key] = from?.includes(".") ? [`${KEY}${from}`] : [];
       continue;
+    }
+    // `def get_redis(): return Redis.from_url(URL)`: what its calls make (F15's second half).
+    const made = returnedProduct(file, def);
+    if (made) {
+      (out.makers ??= {})[key.slice(KEY.length)] = made;
+      (out.factories ??= {})[key.slice(KEY.length)] = `${file.path}:${def.startPosition.row + 1}`;
     }
     const { block, keys } = walk(file, def);
     if (block) out.blocks[key] = block;
@@ -314,6 +316,7 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
       blocks: resolved(facts),
       makers: Object.assign({}, ...facts.map((f) => f.makers ?? {})),
       fileFields: Object.assign({}, ...facts.map((f) => f.fileFields ?? {})),
+      factories: Object.assign({}, ...facts.map((f) => f.factories ?? {})),
     },
     modules: [],
   }),

@@ -5,7 +5,7 @@ import {
   STORAGE_CALLS,
   type BlockingFamily,
 } from "../../src/python/effects.js";
-import { blockingReceiverCall, RECEIVER_WORDS } from "./receivers.js";
+import { blockingReceiverCall, RECEIVER_WORDS, returnedProduct, type Seen } from "./receivers.js";
 import {
   callsByLastName,
   lastSegment,
@@ -117,8 +117,11 @@ export const meta = {
         "redis.asyncio: `redis.asyncio.Redis(...)`, with every command awaited. Not rewritten: " +
         "every use of the client must be awaited. A command called in `async def` on a sync " +
         "client made elsewhere (`cache = redis.from_url(URL)` at module level, then " +
-        "`cache.get(key)`) is reported too; `pipeline()`, `pubsub()` and `lock()` only build " +
-        "objects. (ruff has no rule for this one.)",
+        "`cache.get(key)`, or a client a project function returns: `conn = get_redis()` where " +
+        "`def get_redis(): return Redis.from_url(URL)`, in another file, the message naming the " +
+        "factory and its async form) is reported too; `pipeline()`, `pubsub()` and `lock()` " +
+        "only build objects, and a factory that is a generator or may return something else " +
+        "(`return None` on one path) is not followed. (ruff has no rule for this one.)",
       before: "async def cached(key):\n    r = redis.Redis(host=HOST)\n    return r.get(key)",
       after:
         "async def cached(key):\n    r = redis.asyncio.Redis(host=HOST)\n    return await r.get(key)",
@@ -338,12 +341,14 @@ function receiverCalls(file: FileSemantics, ctx: Context, out: FindingsReporter<
     const fn = callee?.type === "attribute" ? file.enclosingFunction(call) : undefined;
     if (!fn || !isAsyncFunction(fn)) continue;
     const field = fieldFiles && fieldFileCall(file, fieldFiles, callee!, plan?.fileFields ?? {});
-    const entry = field?.entry ?? blockingReceiverCall(file, callee!, plan?.makers);
+    const seen: Seen = {};
+    const entry = field?.entry ?? blockingReceiverCall(file, callee!, plan?.makers, seen);
     if (!entry || silencedByNoqa(file, call, entry.rule)) continue;
     const method = callee!.childForFieldName("attribute")!.text;
     const receiver = callee!.childForFieldName("object")!.text;
     const rule = entry.rule ? ` (ruff ${entry.rule})` : "";
-    const what = field ? `${entry.what} (${field.says})` : entry.what;
+    const made = madeBySays(file, seen, plan, callee!.childForFieldName("object")!);
+    const what = field ? `${entry.what} (${field.says})` : `${entry.what}${made?.says ?? ""}`;
     const own = entry.family === "database" ? asyncSessions(file) : "";
     const also = field ? fieldFileNote(call, method) : "";
     // What a FieldFile's open() returns is read on the loop too: the whole file work moves.
@@ -353,7 +358,8 @@ function receiverCalls(file: FileSemantics, ctx: Context, out: FindingsReporter<
         : (entry.replacements?.[method] ?? entry.replacement)
     )
       .replace(/<method>/g, method)
-      .replace(/<call>/g, callee!.text);
+      .replace(/<call>/g, callee!.text)
+      .concat(made?.twin ?? "");
     const args = call.childForFieldName("arguments")!;
     out.report(
       call,
@@ -378,6 +384,32 @@ function fieldFileNote(call: SyntaxNode, method: string): string {
       a.childForFieldName("value")?.text === "False",
   );
   return unsaved ? "" : `, and ${method}() also saves the instance (a query)`;
+}
+
+/**
+ * ` (made by get_redis(), app/clients.py:11)` for a value a project factory made, and the
+ * factory's async form when it makes a redis client (`redis.asyncio.Redis.from_url(...)`).
+ */
+function madeBySays(
+  file: FileSemantics,
+  seen: Seen,
+  plan: HelperPlan | undefined,
+  receiver: SyntaxNode,
+): { says: string; twin: string } | undefined {
+  const name = seen.def?.childForFieldName("name")?.text ?? seen.factory?.split(".").pop();
+  const where = seen.def
+    ? `line ${seen.def.startPosition.row + 1}`
+    : seen.factory && plan?.factories?.[seen.factory];
+  const product = seen.def
+    ? returnedProduct(file, seen.def)
+    : seen.factory && plan?.makers?.[seen.factory];
+  if (!name || !where || !product) return undefined;
+  const twin = product.startsWith("redis.")
+    ? `: make it in ${name}() with redis.asyncio.${product.slice("redis.".length)}(...)`
+    : "";
+  // `get_redis().get(key)` names the factory itself: only where it is.
+  const by = receiver.type === "call" ? "" : `made by ${name}(), `;
+  return { says: ` (${by}${where})`, twin };
 }
 
 const FIELD_FILE_OPEN =
