@@ -26,6 +26,8 @@ export interface PlannerInput {
   rewritten: (path: string) => boolean;
   /** The index's function for a key no file's facts hold, if any. */
   indexed: (key: string) => IndexedFunction | undefined;
+  /** Why the chain does not follow a key no file's facts hold, when something more is known. */
+  unfollowed?: (key: string) => string | undefined;
   /**
    * "project": the wrappers' chains reach other files (the survey's plan), and a blocker's place
    * names its file; "file": every chain stays in one file.
@@ -207,7 +209,10 @@ function walk(
         orm = true;
         return notRewritten(path, unread.path);
       }
-      if (!fn) return { code: "AS205", message: `${path}: ${notFollowed(link.target, unread)}` };
+      if (!fn) {
+        const why = input.unfollowed?.(link.target) ?? notFollowed(link.target, unread);
+        return { code: "AS205", message: `${path}: ${why}` };
+      }
       if (fn.ormSites > 0) orm = true;
       if (fn.blocker) {
         const { code, line, message, severity } = fn.blocker;
