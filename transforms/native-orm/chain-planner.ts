@@ -78,8 +78,8 @@ export function planChains(input: PlannerInput): ChainDecisions {
   const decisions: Record<string, WrapperDecision> = {};
   for (const w of input.wrappers) {
     const { blocked, orm } = walks.get(w.key)!;
-    // No ORM work seen anywhere down the chain: a thread wrapper, not a site.
-    if (!w.orm && !orm) decisions[w.key] = { noOrm: true };
+    // No ORM work anywhere down the chain (past the first blocker too): a thread wrapper.
+    if (!w.orm && !orm && !(blocked && ormBeyond(w, input))) decisions[w.key] = { noOrm: true };
     else if (blocked) decisions[w.key] = blocked;
     else if (input.rewritten(w.path)) decisions[w.key] = { convert: true };
   }
@@ -236,6 +236,25 @@ function walk(
     if (blocker) return { blocked: { blocker, via }, reached, orm };
   }
   return { reached, orm };
+}
+
+/**
+ * Whether ORM work is anywhere down a wrapper's chain, past blockers (the walk stops at the
+ * first): a helper that posts a webhook and then saves the event is kept for its blocker, not
+ * said to reach no ORM work (orm-review N14). A function of a file the run does not read may.
+ */
+function ormBeyond(w: WrapperFacts, input: PlannerInput): boolean {
+  const seen = new Set<string>();
+  const links = [...w.calls];
+  for (let link = links.pop(); link; link = links.pop()) {
+    if (seen.has(link.target)) continue;
+    seen.add(link.target);
+    const fn = input.functions.get(link.target);
+    const unread = fn ? undefined : input.indexed(link.target);
+    if (fn?.ormSites || (unread && !input.rewritten(unread.path))) return true;
+    if (fn) links.push(...fn.calls);
+  }
+  return false;
 }
 
 function notRewritten(path: string, file: string): Blocked {
