@@ -89,6 +89,11 @@ export const BLOCKING_CALLS: ReadonlyMap<string, BlockingCall> = new Map([
       },
     ],
   ),
+  // sqlite opens and reads its file on connect (hazard-review F9c's reproduction).
+  [
+    "sqlite3.connect",
+    { family: "database", rule: "", replacement: "await aiosqlite.connect(...)" },
+  ],
   ...["Redis", "StrictRedis", "from_url", "Redis.from_url"].map((v): [string, BlockingCall] => [
     `redis.${v}`,
     { family: "redis", rule: "", replacement: `redis.asyncio.${v}(...)`, constructs: true },
@@ -210,6 +215,14 @@ const FIELD_FILE_METHODS: BlockingMethods = {
   replacement: STORAGE_REPLACEMENT,
 };
 
+const SQLITE: BlockingMethods = {
+  family: "database",
+  rule: "",
+  methods: new Set(["execute", "executemany", "executescript", "commit", "rollback", "backup"]),
+  what: "a sqlite3 connection",
+  replacement: "await db.<method>(...) on an aiosqlite connection",
+};
+
 /**
  * Values whose methods block, by the qualified name of what made them (a constructor, a factory)
  * or of their annotation: a Session from `Session(engine)` or `db: Session`, a redis client from
@@ -225,6 +238,7 @@ export const BLOCKING_METHODS: ReadonlyMap<string, BlockingMethods> = new Map([
   ["redis.Redis.from_url", SYNC_REDIS],
   ["pathlib.Path", PATH],
   [STORAGE_CLASS, STORAGE],
+  ["sqlite3.connect", SQLITE],
   [FIELD_FILE, FIELD_FILE_METHODS],
 ]);
 

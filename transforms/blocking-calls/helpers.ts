@@ -19,6 +19,7 @@ import {
 } from "./receivers.js";
 import { reexportSource } from "../../src/project/reexports.js";
 import { OrmProofs } from "../../src/django/proofs.js";
+import { askedMethod, instanceMethod, type MethodTarget } from "./instances.js";
 import {
   fieldModelsAsked,
   fileFieldsOf,
@@ -140,15 +141,26 @@ function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys
         const found = blocks(file, call);
         if (found) return { block: { ...found, via: [...via].reverse() }, keys };
         const callee = call.childForFieldName("function")!;
-        const local = callee.type === "identifier" ? moduleDef(file, callee.text) : undefined;
-        if (local) next.push({ def: local, via: [...via, callee.text] });
-        const key = importedKey(file, callee);
-        if (key) keys.push(key);
+        const target = calledHere(file, callee);
+        if (target && "def" in target) next.push({ def: target.def, via: [...via, callee.text] });
+        if (target && "key" in target) keys.push(target.key);
       }
     }
     current = next;
   }
   return { keys };
+}
+
+/**
+ * What a callee reaches: a sync def of this file (a function, or a method of a class of the file
+ * through `self` or a module-level instance), or the key of one in another module (imported, or
+ * a method of an imported class's module-level instance).
+ */
+function calledHere(file: FileSemantics, callee: SyntaxNode): MethodTarget | undefined {
+  const local = callee.type === "identifier" ? moduleDef(file, callee.text) : undefined;
+  if (local) return { def: local };
+  const key = importedKey(file, callee);
+  return key ? { key } : instanceMethod(file, callee);
 }
 
 /** Calls in `async def` bodies (not awaited): a sync helper of this file, or an imported key. */
@@ -161,10 +173,9 @@ export function helperCalls(
     const fn = file.enclosingFunction(call);
     if (!fn || !isAsyncFunction(fn)) continue;
     const callee = call.childForFieldName("function");
-    if (!callee) continue;
-    const local = callee.type === "identifier" ? moduleDef(file, callee.text) : undefined;
-    const key = local ? undefined : importedKey(file, callee);
-    if (local || key) found.push({ call, ...(local ? { local } : {}), ...(key ? { key } : {}) });
+    const target = callee ? calledHere(file, callee) : undefined;
+    if (target && "def" in target) found.push({ call, local: target.def });
+    if (target && "key" in target) found.push({ call, key: target.key });
   }
   return found;
 }
@@ -230,7 +241,13 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
     }
     const product = factoryProduct(file, name);
     if (product) (out.makers ??= {})[key.slice(KEY.length)] = product;
-    const def = moduleDef(file, name);
+    // `DB.list_analysis`, `db.list_analysis`: a method of a class or instance of this file.
+    const method = name.includes(".") ? askedMethod(file, name) : undefined;
+    if (method && "key" in method) {
+      out.reaches[key] = [method.key];
+      continue;
+    }
+    const def = method ? method.def : moduleDef(file, name);
     if (!def) {
       // `from .catalog import list_products` in a package's `__init__.py`: follow it.
       const from = reexportSource(file.source, file.module, file.path, name);
@@ -296,6 +313,20 @@ function pathOf(index: ProjectIndex, key: string): string | undefined {
     : undefined;
 }
 
+/**
+ * The file to ask about a key and the name to ask it: a module's function or factory
+ * (`list_regions`), else a method of a class or module-level instance the module defines
+ * (`DB.list_analysis`, `db.list_analysis`), the index listing a function of that module.
+ */
+function askedOf(index: ProjectIndex, key: string): { path: string; name: string } | undefined {
+  const path = pathOf(index, key);
+  if (path) return { path, name: key.slice(key.lastIndexOf(".") + 1) };
+  const parts = key.slice(key.indexOf(":") + 1).split(".");
+  const module = parts.slice(0, -2).join(".");
+  const own = parts.length > 2 ? index.functions.find((f) => f.module === module) : undefined;
+  return own ? { path: own.path, name: parts.slice(-2).join(".") } : undefined;
+}
+
 /** blocking-calls' survey: the sync helpers of other files that async defs call, read for blocking calls. */
 export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   startWords: ["async def"],
@@ -304,9 +335,9 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   next(facts, index) {
     const byPath = new Map<string, string[]>();
     for (const [key, depth] of pendingKeys(facts, (f) => f.blocks)) {
-      const path = depth <= DEPTH ? pathOf(index, key) : undefined;
-      if (!path) continue;
-      const name = key.slice(key.lastIndexOf(".") + 1);
+      const found = depth <= DEPTH ? askedOf(index, key) : undefined;
+      if (!found) continue;
+      const { path, name } = found;
       byPath.set(path, [...(byPath.get(path) ?? []), `${name}@${key}@${depth}`]);
     }
     return [...byPath].map(([path, wanted]) => ({ path, wanted }));

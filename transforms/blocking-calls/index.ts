@@ -150,7 +150,9 @@ export const meta = {
         "`Session(engine)`, a `sessionmaker(...)` factory's call, `with Session(...) as s:`, or " +
         "an annotation (`db: Session`, FastAPI's `db: Session = Depends(get_db)`). " +
         "`add()`, `add_all()`, `delete()` and `expunge()` only mark objects and are not reported. " +
-        "SQLAlchemy's `sqlalchemy.ext.asyncio.AsyncSession` has the same methods, awaited. Not " +
+        "SQLAlchemy's `sqlalchemy.ext.asyncio.AsyncSession` has the same methods, awaited. " +
+        "`sqlite3.connect()` and its connection's `execute`/`executemany`/`executescript`/" +
+        "`commit`/`rollback` are reported too (aiosqlite is their async form). Not " +
         "rewritten: the session, its engine and every use change together. (ruff has no rule " +
         "for this one.)",
       before:

@@ -9,6 +9,7 @@ import {
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
+import { selfAssignments, selfAttribute } from "./classes.js";
 
 /*
  * What made the value a method is called on, as the code shows it: a constructor call
@@ -39,7 +40,7 @@ export function factoryProduct(file: FileSemantics, name: string): string | unde
 }
 
 /** The words a file must hold for a receiver's method to be one of the catalogue's. */
-export const RECEIVER_WORDS = /\b(?:Session|sessionmaker|redis|Redis|Path|storages)\b/;
+export const RECEIVER_WORDS = /\b(?:Session|sessionmaker|redis|Redis|Path|storages|sqlite3)\b/;
 
 /** `storages["exports"]`: a Django storage (Django 4.2's registry of them). */
 function madeBySubscript(file: FileSemantics, node: SyntaxNode): string | undefined {
@@ -77,6 +78,9 @@ function madeByCall(
     return makers[absolute];
   }
   if (qualified) return MAKER_OF.has(qualified) ? undefined : qualified;
+  // `self.session()`, where the class's `__init__` sets `self.session = sessionmaker(...)`.
+  const held = fn.type === "attribute" ? heldBySelf(file, fn, depth, makers) : undefined;
+  if (held) return MAKER_OF.get(held);
   if (fn.type !== "identifier" || depth > 1) return undefined;
   // `get_redis()`, a sync def of this file returning a client.
   const def = moduleDef(file, fn.text);
@@ -86,6 +90,30 @@ function madeByCall(
   // `SessionLocal()`: a name bound at module level to `sessionmaker(...)`.
   const factory = madeByName(file, fn, depth + 1, makers);
   return factory ? MAKER_OF.get(factory) : undefined;
+}
+
+/**
+ * What `self.<name>` holds in a method, when every assignment the class's methods make to it
+ * agrees: `self.client = redis.Redis(...)` gives `redis.Redis`, `self.session =
+ * sessionmaker(...)` the factory.
+ */
+function heldBySelf(
+  file: FileSemantics,
+  node: SyntaxNode,
+  depth: number,
+  makers: Makers,
+): string | undefined {
+  const at = depth > 1 ? undefined : selfAttribute(node, file.enclosingFunction(node));
+  if (!at) return undefined;
+  const made = new Set(
+    selfAssignments(at.cls, at.name).map((value) =>
+      value.type === "call"
+        ? (madeByCall(file, value, depth + 1, makers) ?? factoryOf(file, value))
+        : undefined,
+    ),
+  );
+  const [held] = made;
+  return made.size === 1 ? held : undefined;
 }
 
 /** A module-level sync def of the file by name (decorated or not). */
@@ -216,6 +244,8 @@ export function blockingReceiverCall(
         ? madeByName(file, receiver, 0, makers, seen)
         : receiver.type === "subscript"
           ? madeBySubscript(file, receiver)
-          : undefined;
+          : receiver.type === "attribute"
+            ? heldBySelf(file, receiver, 0, makers)
+            : undefined;
   return blockingMethod(madeBy, method);
 }
