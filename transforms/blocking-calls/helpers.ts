@@ -278,7 +278,9 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
     for (const [key, keys] of Object.entries(reaches)) {
       const found = blocks[key] ? undefined : keys.find((k) => blocks[k]);
       if (!found) continue;
-      const name = found.slice(found.lastIndexOf(".") + 1);
+      // A method is named with its class (`DB.get_tags`), a function alone.
+      const parts = found.split(".");
+      const name = /^[A-Z]/.test(parts.at(-2) ?? "") ? parts.slice(-2).join(".") : parts.at(-1)!;
       blocks[key] = { ...blocks[found], via: [...blocks[found].via, name] };
     }
   return blocks;

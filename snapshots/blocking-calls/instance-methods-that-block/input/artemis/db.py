@@ -34,5 +34,9 @@ class DB:
     async def ping(self) -> bool:
         return True
 
+    def list_tags(self) -> list[str]:
+        with self.session() as session:
+            return [row.target for row in session.query(Analysis).distinct()]
+
 
 db = DB()

@@ -27,3 +27,9 @@ def sync_index() -> list:
 async def shadowed(db) -> list:
     # A parameter named db: not the module's instance.
     return db.list_analysis()
+
+
+async def add_form() -> dict:
+    from artemis import csrf
+
+    return csrf.form_context({"title": "Add targets"})
