@@ -341,7 +341,9 @@ function receiverCalls(file: FileSemantics, ctx: Context, out: FindingsReporter<
   for (const call of file.root.descendantsOfType("call")) {
     const callee = call.childForFieldName("function");
     const fn = callee?.type === "attribute" ? file.enclosingFunction(call) : undefined;
-    if (!fn || !isAsyncFunction(fn)) continue;
+    // `await session.execute(...)`: awaited, so not a sync client's call whatever the
+    // annotation says (hazard-review-3 H5: a stale `session: Session`).
+    if (!fn || !isAsyncFunction(fn) || call.parent?.type === "await") continue;
     const field = fieldFiles && fieldFileCall(file, fieldFiles, callee!, plan?.fileFields ?? {});
     const seen: Seen = {};
     const entry = field?.entry ?? blockingReceiverCall(file, callee!, plan?.makers, seen);
