@@ -43,7 +43,14 @@ function moduleValue(file: FileSemantics, name: string): SyntaxNode | undefined 
 /** The method `owner.method` names when `owner` is a class or module-level instance of the file. */
 function methodOf(file: FileSemantics, owner: string, method: string): MethodTarget | undefined {
   const own = moduleClass(file.root, owner);
-  const called = own ? { cls: own } : classCalled(file, moduleValue(file, owner));
+  return methodOfClass(own ? { cls: own } : classCalled(file, moduleValue(file, owner)), method);
+}
+
+/** A class's sync method: its def here, or its key in the module the class comes from. */
+function methodOfClass(
+  called: { cls: SyntaxNode } | { name: string } | undefined,
+  method: string,
+): MethodTarget | undefined {
   if (!called) return undefined;
   if ("name" in called) return { key: `${KEY}${called.name}.${method}` };
   const def = syncMethod(called.cls, method);
@@ -52,7 +59,8 @@ function methodOf(file: FileSemantics, owner: string, method: string): MethodTar
 
 /**
  * `db.list_analysis` in a function of this file, where `db` is the module's instance of a class
- * (the name bound nowhere nearer), or `self._delete_rows` in a method: the method it reaches.
+ * (the name bound nowhere nearer) or the function's own (`db = DB()` its one binding there), or
+ * `self._delete_rows` in a method: the method it reaches.
  */
 export function instanceMethod(file: FileSemantics, callee: SyntaxNode): MethodTarget | undefined {
   if (callee.type !== "attribute") return undefined;
@@ -63,11 +71,17 @@ export function instanceMethod(file: FileSemantics, callee: SyntaxNode): MethodT
   }
   const owner = callee.childForFieldName("object");
   if (owner?.type !== "identifier" || file.importBindingOf(owner.text, owner)) return undefined;
+  const method = callee.childForFieldName("attribute")!.text;
   const visible = file.visibleBindings(callee, owner.text);
   const atModule = file.bindingsNamed(file.root, owner.text);
-  if (visible.length !== 1 || atModule.length !== 1 || visible[0].node.id !== atModule[0].node.id)
+  if (visible.length !== 1) return undefined;
+  if (atModule.length === 1 && visible[0].node.id === atModule[0].node.id)
+    return methodOf(file, owner.text, method);
+  // `mapswipe = MapswipeService()` in the function itself, its only binding there.
+  const site = visible[0].node.parent;
+  if (site?.type !== "assignment" || site.childForFieldName("left")?.id !== visible[0].node.id)
     return undefined;
-  return methodOf(file, owner.text, callee.childForFieldName("attribute")!.text);
+  return methodOfClass(classCalled(file, site.childForFieldName("right")), method);
 }
 
 /**
