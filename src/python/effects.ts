@@ -148,6 +148,12 @@ export interface BlockingMethods {
   replacement: string;
   /** A method whose async form differs (`query`, which AsyncSession does not have). */
   replacements?: Readonly<Record<string, string>>;
+  /**
+   * A client whose requests are methods of its resources (`client.images.generate(...)`,
+   * `client.chat.completions.create(...)`): every call through one resource attribute or more
+   * blocks, but for these names (which configure and return a client without a request).
+   */
+  resources?: { except: ReadonlySet<string> };
 }
 
 const SESSION: BlockingMethods = {
@@ -223,6 +229,25 @@ const SQLITE: BlockingMethods = {
   replacement: "await db.<method>(...) on an aiosqlite connection",
 };
 
+/** Methods of an SDK client that return a configured client (or a view of it): no request. */
+export const CLIENT_COPIES: ReadonlySet<string> = new Set([
+  "with_options",
+  "copy",
+  "with_raw_response",
+  "with_streaming_response",
+]);
+
+/** OpenAI's sync clients (openai >= 1): every resource call is an HTTP round trip. */
+const OPENAI: BlockingMethods = {
+  family: "http",
+  rule: "",
+  methods: new Set(),
+  what: "a resource of a sync OpenAI client",
+  replacement:
+    "await <receiver>.<method>(...) with an openai.AsyncOpenAI client (AsyncAzureOpenAI for Azure)",
+  resources: { except: CLIENT_COPIES },
+};
+
 /**
  * Values whose methods block, by the qualified name of what made them (a constructor, a factory)
  * or of their annotation: a Session from `Session(engine)` or `db: Session`, a redis client from
@@ -239,6 +264,8 @@ export const BLOCKING_METHODS: ReadonlyMap<string, BlockingMethods> = new Map([
   ["pathlib.Path", PATH],
   [STORAGE_CLASS, STORAGE],
   ["sqlite3.connect", SQLITE],
+  ["openai.OpenAI", OPENAI],
+  ["openai.AzureOpenAI", OPENAI],
   [FIELD_FILE, FIELD_FILE_METHODS],
 ]);
 

@@ -65,7 +65,10 @@ export const meta = {
         "event loop for the whole request. Use httpx.AsyncClient (or aiohttp) and await the " +
         "call. Not rewritten: the client's lifetime (an `async with` block, a shared client) is " +
         "a design choice. Same check as ruff's ASYNC210 (blocking-http-call-in-async-function) " +
-        "and ASYNC212 (blocking-http-call-httpx-in-async-function).",
+        "and ASYNC212 (blocking-http-call-httpx-in-async-function). Also reported: requests through " +
+        "a sync OpenAI client's resources (`client.chat.completions.create(...)` on an " +
+        "`openai.OpenAI` or `AzureOpenAI`, also after `with_options(...)`); their async form is " +
+        "`openai.AsyncOpenAI`.",
       before: "async def rates():\n    return requests.get(RATES_URL, timeout=5).json()",
       after:
         "async def rates():\n    async with httpx.AsyncClient() as client:\n" +
@@ -362,6 +365,7 @@ function receiverCalls(file: FileSemantics, ctx: Context, out: FindingsReporter<
         : (entry.replacements?.[method] ?? entry.replacement)
     )
       .replace(/<method>/g, method)
+      .replace(/<receiver>/g, receiver)
       .replace(/<call>/g, callee!.text)
       .concat(made?.twin ?? "");
     const args = call.childForFieldName("arguments")!;

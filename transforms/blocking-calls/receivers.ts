@@ -1,6 +1,7 @@
 import {
   BLOCKING_METHODS,
   blockingMethod,
+  CLIENT_COPIES,
   MAKER_OF,
   STORAGE_CLASS,
   STORAGES,
@@ -40,7 +41,8 @@ export function factoryProduct(file: FileSemantics, name: string): string | unde
 }
 
 /** The words a file must hold for a receiver's method to be one of the catalogue's. */
-export const RECEIVER_WORDS = /\b(?:Session|sessionmaker|redis|Redis|Path|storages|sqlite3)\b/;
+export const RECEIVER_WORDS =
+  /\b(?:Session|sessionmaker|redis|Redis|Path|storages|sqlite3|OpenAI|AzureOpenAI)\b/;
 
 /** `storages["exports"]`: a Django storage (Django 4.2's registry of them). */
 function madeBySubscript(file: FileSemantics, node: SyntaxNode): string | undefined {
@@ -78,6 +80,9 @@ function madeByCall(
     return makers[absolute];
   }
   if (qualified) return MAKER_OF.has(qualified) ? undefined : qualified;
+  // `azure.with_options(timeout=10)`: the same kind of client, configured.
+  const copied = fn.type === "attribute" ? clientCopied(file, fn, depth, makers) : undefined;
+  if (copied) return copied;
   // `self.session()`, where the class's `__init__` sets `self.session = sessionmaker(...)`.
   const held = fn.type === "attribute" ? heldBySelf(file, fn, depth, makers) : undefined;
   if (held) return MAKER_OF.get(held);
@@ -114,6 +119,18 @@ function heldBySelf(
   );
   const [held] = made;
   return made.size === 1 ? held : undefined;
+}
+
+/** `client.with_options`: the kind of SDK client `client` is, when that is a copy of it. */
+function clientCopied(
+  file: FileSemantics,
+  fn: SyntaxNode,
+  depth: number,
+  makers: Makers,
+): string | undefined {
+  if (depth > 1 || !CLIENT_COPIES.has(fn.childForFieldName("attribute")!.text)) return undefined;
+  const made = madeByValue(file, fn.childForFieldName("object")!, depth + 1, makers);
+  return made && BLOCKING_METHODS.get(made)?.resources ? made : undefined;
 }
 
 /** A module-level sync def of the file by name (decorated or not). */
@@ -237,15 +254,47 @@ export function blockingReceiverCall(
   if (callee.type !== "attribute") return undefined;
   const receiver = callee.childForFieldName("object")!;
   const method = callee.childForFieldName("attribute")!.text;
-  const madeBy =
-    receiver.type === "call"
-      ? madeByCall(file, receiver, 0, makers, seen)
-      : receiver.type === "identifier"
-        ? madeByName(file, receiver, 0, makers, seen)
-        : receiver.type === "subscript"
-          ? madeBySubscript(file, receiver)
-          : receiver.type === "attribute"
-            ? heldBySelf(file, receiver, 0, makers)
-            : undefined;
-  return blockingMethod(madeBy, method);
+  const direct = blockingMethod(madeByValue(file, receiver, 0, makers, seen), method);
+  return direct ?? resourceCall(file, receiver, method, makers, seen);
+}
+
+/** What made a receiver: a call, a name, `storages[...]`, `self.<attribute>`. */
+function madeByValue(
+  file: FileSemantics,
+  receiver: SyntaxNode,
+  depth: number,
+  makers: Makers,
+  seen?: Seen,
+): string | undefined {
+  return receiver.type === "call"
+    ? madeByCall(file, receiver, depth, makers, seen)
+    : receiver.type === "identifier"
+      ? madeByName(file, receiver, depth, makers, seen)
+      : receiver.type === "subscript"
+        ? madeBySubscript(file, receiver)
+        : receiver.type === "attribute"
+          ? heldBySelf(file, receiver, depth, makers)
+          : undefined;
+}
+
+/**
+ * `client.chat.completions.create(...)`: a method of a resource (one attribute or more) of an
+ * SDK client whose requests are such calls (OpenAI's), but for those that only configure it.
+ */
+function resourceCall(
+  file: FileSemantics,
+  receiver: SyntaxNode,
+  method: string,
+  makers: Makers,
+  seen?: Seen,
+): BlockingMethods | undefined {
+  const path = [method];
+  for (let node = receiver; node.type === "attribute";) {
+    path.push(node.childForFieldName("attribute")!.text);
+    node = node.childForFieldName("object")!;
+    const entry = BLOCKING_METHODS.get(madeByValue(file, node, 0, makers, seen) ?? "");
+    if (entry?.resources)
+      return path.some((name) => entry.resources!.except.has(name)) ? undefined : entry;
+  }
+  return undefined;
 }
