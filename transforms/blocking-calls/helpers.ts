@@ -16,6 +16,8 @@ import {
   madeByName,
   moduleDef,
   returnedProduct,
+  yieldedProduct,
+  YIELDS,
 } from "./receivers.js";
 import { reexportSource } from "../../src/project/reexports.js";
 import { OrmProofs } from "../../src/django/proofs.js";
@@ -151,6 +153,21 @@ function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys
   return { keys };
 }
 
+/** `session=Depends(generate_session)` in an async def's parameters: the dependency's key. */
+function dependencyKeys(file: FileSemantics): string[] {
+  const keys: string[] = [];
+  for (const parameter of file.root.descendantsOfType("default_parameter")) {
+    const def = parameter.parent?.parent;
+    const value = parameter.childForFieldName("value");
+    if (def?.type !== "function_definition" || !isAsyncFunction(def) || value?.type !== "call")
+      continue;
+    const dependency = value.childForFieldName("arguments")?.namedChildren[0];
+    const key = dependency?.type === "identifier" ? importedKey(file, dependency) : undefined;
+    if (key && /(?:^|\.)Depends$/.test(value.childForFieldName("function")!.text)) keys.push(key);
+  }
+  return keys;
+}
+
 /**
  * What a callee reaches: a sync def of this file (a function, or a method of a class of the file
  * through `self` or a module-level instance), or the key of one in another module (imported, or
@@ -223,6 +240,7 @@ function siteFacts(file: FileSemantics, ctx: Context): HelperFacts {
   }
   for (const model of fieldModelsAsked(file, new OrmProofs(ctx.project)))
     keys.add(`${FIELDS_KEY}${model}`);
+  for (const key of dependencyKeys(file)) keys.add(key);
   out.reaches[file.path] = [...keys];
   out.depths[file.path] = 0;
   return out;
@@ -254,11 +272,14 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
       out.reaches[key] = from?.includes(".") ? [`${KEY}${from}`] : [];
       continue;
     }
-    // `def get_redis(): return Redis.from_url(URL)`: what its calls make (F15's second half).
-    const made = returnedProduct(file, def);
-    if (made) {
-      (out.makers ??= {})[key.slice(KEY.length)] = made;
-      (out.factories ??= {})[key.slice(KEY.length)] = `${file.path}:${def.startPosition.row + 1}`;
+    // `def get_redis(): return Redis.from_url(URL)`: what its calls make (F15's second half);
+    // `def generate_session(): ... yield session`: what it gives as a FastAPI dependency.
+    const returned = returnedProduct(file, def);
+    const yielded = returned ? undefined : yieldedProduct(file, def);
+    const absolute = key.slice(KEY.length);
+    if (returned || yielded) {
+      (out.makers ??= {})[yielded ? `${YIELDS}${absolute}` : absolute] = (returned ?? yielded)!;
+      (out.factories ??= {})[absolute] = `${file.path}:${def.startPosition.row + 1}`;
     }
     const { block, keys } = walk(file, def);
     if (block) out.blocks[key] = block;

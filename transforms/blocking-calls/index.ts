@@ -5,7 +5,14 @@ import {
   STORAGE_CALLS,
   type BlockingFamily,
 } from "../../src/python/effects.js";
-import { blockingReceiverCall, RECEIVER_WORDS, returnedProduct, type Seen } from "./receivers.js";
+import {
+  blockingReceiverCall,
+  RECEIVER_WORDS,
+  returnedProduct,
+  yieldedProduct,
+  YIELDS,
+  type Seen,
+} from "./receivers.js";
 import {
   callsByLastName,
   lastSegment,
@@ -409,14 +416,18 @@ function madeBySays(
     ? `line ${seen.def.startPosition.row + 1}`
     : seen.factory && plan?.factories?.[seen.factory];
   const product = seen.def
-    ? returnedProduct(file, seen.def)
-    : seen.factory && plan?.makers?.[seen.factory];
+    ? (returnedProduct(file, seen.def) ?? yieldedProduct(file, seen.def))
+    : seen.factory && (plan?.makers?.[seen.factory] ?? plan?.makers?.[`${YIELDS}${seen.factory}`]);
   if (!name || !where || !product) return undefined;
   const twin = product.startsWith("redis.")
     ? `: make it in ${name}() with redis.asyncio.${product.slice("redis.".length)}(...)`
     : "";
   // `get_redis().get(key)` names the factory itself: only where it is.
-  const by = receiver.type === "call" ? "" : `made by ${name}(), `;
+  const by = seen.dependency
+    ? `given by Depends(${name}), `
+    : receiver.type === "call"
+      ? ""
+      : `made by ${name}(), `;
   return { says: ` (${by}${where})`, twin };
 }
 

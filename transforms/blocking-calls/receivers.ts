@@ -59,6 +59,8 @@ export interface Seen {
   factory?: string;
   /** A factory of the file itself: its def. */
   def?: SyntaxNode;
+  /** The factory is a FastAPI dependency (`Depends(generate_session)`), not called here. */
+  dependency?: true;
 }
 
 /** The qualified name of what a call makes: `redis.Redis`, or the factory's product. */
@@ -119,6 +121,57 @@ function heldBySelf(
   );
   const [held] = made;
   return made.size === 1 ? held : undefined;
+}
+
+/** The key under which the survey records what a project generator yields (`Makers`). */
+export const YIELDS = "yield:";
+
+/**
+ * `Depends(generate_session)` (FastAPI): what the dependency gives a request — what a generator
+ * yields, or what a function returns — when it is a project function the survey read, or a def
+ * of this file.
+ */
+function dependencyProduct(
+  file: FileSemantics,
+  value: SyntaxNode | null,
+  makers: Makers,
+  seen?: Seen,
+): string | undefined {
+  const fn = value?.type === "call" ? value.childForFieldName("function") : undefined;
+  const qualified =
+    fn && (fn.type === "identifier" || fn.type === "attribute") && file.qualifiedName(fn);
+  if (qualified !== "fastapi.Depends" && qualified !== "fastapi.params.Depends") return undefined;
+  if (seen) seen.dependency = true;
+  const dependency = value!.childForFieldName("arguments")?.namedChildren[0];
+  if (dependency?.type !== "identifier") return undefined;
+  const binding = file.importBindingOf(dependency.text, dependency);
+  if (!binding) {
+    const def = moduleDef(file, dependency.text);
+    const product = def && (yieldedProduct(file, def) ?? returnedProduct(file, def));
+    if (product && seen) seen.def = def;
+    return product;
+  }
+  const absolute = absoluteName(binding.qualified, file.module, file.path);
+  const product = absolute && (makers[`${YIELDS}${absolute}`] ?? makers[absolute]);
+  if (product && seen) seen.factory = absolute;
+  return product || undefined;
+}
+
+/**
+ * What a sync generator yields when every `yield` gives a value whose methods block, made alike
+ * (`session = SessionLocal()` then `yield session`): a FastAPI dependency's value.
+ */
+export function yieldedProduct(file: FileSemantics, def: SyntaxNode): string | undefined {
+  const yields = ownNodes(def, "yield");
+  const made = new Set(
+    yields.map((node) => {
+      const value = node.namedChildren[0];
+      if (value?.type === "call") return madeByCall(file, value, 0, {});
+      return value?.type === "identifier" ? madeByName(file, value, 0) : undefined;
+    }),
+  );
+  const [product] = made;
+  return made.size === 1 && product && BLOCKING_METHODS.has(product) ? product : undefined;
 }
 
 /** `client.with_options`: the kind of SDK client `client` is, when that is a copy of it. */
@@ -209,6 +262,9 @@ function madeByBinding(
 ): string | undefined {
   const parent = node.parent;
   if (!parent) return undefined;
+  // `session=Depends(generate_session)`: what FastAPI passes, the dependency's yield or return.
+  if (parent.type === "default_parameter" && parent.childForFieldName("name")?.id === node.id)
+    return dependencyProduct(file, parent.childForFieldName("value"), makers, seen);
   if (parent.type === "typed_parameter" || parent.type === "typed_default_parameter") {
     const type = parent.childForFieldName("type")?.namedChildren[0];
     return type && (type.type === "identifier" || type.type === "attribute")
