@@ -22,6 +22,7 @@ import {
 import { reexportSource } from "../../src/project/reexports.js";
 import { OrmProofs } from "../../src/django/proofs.js";
 import { askedMethod, instanceMethod, type MethodTarget } from "./instances.js";
+import { keyGuardOf, type KeyGuard } from "./guards.js";
 import {
   fieldModelsAsked,
   fileFieldsOf,
@@ -49,6 +50,8 @@ export interface HelperBlock {
   line: number;
   /** The helpers between the one called and the blocking call: `wait_for_quota`. */
   via: string[];
+  /** The helper called returns early for these literal keys, before the blocking call (H6). */
+  unless?: Omit<KeyGuard, "after">;
 }
 
 /** `requests.get() (app/arm.py:9)`, `time.sleep() (line 10) through wait_for_quota()`. */
@@ -133,19 +136,29 @@ function importedKey(file: FileSemantics, callee: SyntaxNode): string | undefine
 function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys: string[] } {
   const keys: string[] = [];
   const seen = new Set<number>();
-  let current = [{ def, via: [] as string[] }];
+  // `if key in PROMPTS: return ...` before the rest: what follows runs for other keys only.
+  const guard = keyGuardOf(file, def);
+  let current = [{ def, via: [] as string[], guarded: false }];
   for (let depth = 0; depth < DEPTH && current.length > 0; depth++) {
     const next: typeof current = [];
-    for (const { def: fn, via } of current) {
+    for (const { def: fn, via, guarded: inGuarded } of current) {
       if (seen.has(fn.id)) continue;
       seen.add(fn.id);
       for (const call of ownCalls(fn)) {
+        const guarded = inGuarded || (depth === 0 && !!guard && call.startIndex >= guard.after);
         const found = blocks(file, call);
-        if (found) return { block: { ...found, via: [...via].reverse() }, keys };
+        if (found) {
+          const block = { ...found, via: [...via].reverse() };
+          if (!guarded) return { block, keys };
+          const { parameter, position, keys: answered } = guard!;
+          return { block: { ...block, unless: { parameter, position, keys: answered } }, keys };
+        }
         const callee = call.childForFieldName("function")!;
         const target = calledHere(file, callee);
-        if (target && "def" in target) next.push({ def: target.def, via: [...via, callee.text] });
-        if (target && "key" in target) keys.push(target.key);
+        if (target && "def" in target)
+          next.push({ def: target.def, via: [...via, callee.text], guarded });
+        // Another module's helper reached only past the guard is not judged (a miss, not a guess).
+        if (target && "key" in target && !guarded) keys.push(target.key);
       }
     }
     current = next;
@@ -208,7 +221,7 @@ export function helperBlock(
   if (!site.local) return undefined;
   const { block, keys } = walk(file, site.local);
   if (block) return block;
-  for (const key of keys) if (plan[key]) return plan[key];
+  for (const key of keys) if (plan[key] && !plan[key].unless) return plan[key];
   return undefined;
 }
 
@@ -297,7 +310,8 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
   }
   for (let round = 0; round < DEPTH; round++)
     for (const [key, keys] of Object.entries(reaches)) {
-      const found = blocks[key] ? undefined : keys.find((k) => blocks[k]);
+      // A block behind a key guard depends on the caller's argument: its callers are not told.
+      const found = blocks[key] ? undefined : keys.find((k) => blocks[k] && !blocks[k].unless);
       if (!found) continue;
       // A method is named with its class (`DB.get_tags`), a function alone.
       const parts = found.split(".");
