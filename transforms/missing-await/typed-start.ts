@@ -139,6 +139,9 @@ export function typedStart(
   return [...rewritten].flatMap((path): (string | SurveyStart)[] => {
     if (!reaching.has(path)) return [];
     const file = modules[path];
+    // A file holding an `async def` is read whole: what its own coroutines' decorators and
+    // parameters say is asked of it (hzc's `dec:` and `inj:`).
+    if (asyncIn.has(path)) return [path];
     if (file && importsReexporter(file)) return [{ path, names: withReexports }];
     return names.length > 0 ? [{ path, names }] : [];
   });
