@@ -20,10 +20,3 @@ class HeaderTokenMiddleware(AuthMiddleware, UserGetterByIdMixin):
         # The token *is* the user's id in the test app.
         return self.get_user_by_id(token_key)
 
-
-class QueryStringTokenMiddleware(UserGetterByIdMixin):
-    query_param = "token"
-
-    @database_sync_to_async
-    def get_user_instance(self, token_key):
-        return self.get_user_by_id(token_key)
