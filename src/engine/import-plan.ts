@@ -9,7 +9,9 @@ import {
   importEditsToRemoveAll,
   isImportStillUsed,
   lineEnding,
+  statementRemoval,
 } from "../python/imports.js";
+import { unusedLoopVariables } from "../python/loop-bindings.js";
 import { fromModuleName } from "../python/shapes.js";
 import { enclosingDef, enclosingScope } from "../python/scope.js";
 import { isStdlibModule } from "../python/stdlib.js";
@@ -27,7 +29,17 @@ import type {
  * RemoveImportsVisitor): what the applied fixes need is added, import bindings their edits left
  * unused are removed, with one behaviour for placement and for the blank lines left behind.
  */
-export function importPlanEdits(file: FileSemantics, applied: readonly Fix[]): Edit[] {
+export function importPlanEdits(file: FileSemantics, fixes: readonly Fix[]): Edit[] {
+  // A loop variable the edits left unread goes, and its getter's `asyncio` reference with it.
+  const loops = unusedLoopVariables(
+    file,
+    fixes.flatMap((f) => f.dropped ?? []),
+  );
+  const applied: readonly Fix[] = [
+    ...fixes,
+    ...loops.map((l): Fix => ({ applicability: "safe", edits: [], dropped: l.dropped })),
+  ];
+  const loopEdits = loops.map((l) => statementRemoval(file.source, l.statement));
   const needed = applied.flatMap((f) => f.imports ?? []);
   const gone = new Set(applied.flatMap((f) => f.dropped ?? []).map((n) => n.id));
   const removals = new Removals(file);
@@ -75,7 +87,11 @@ export function importPlanEdits(file: FileSemantics, applied: readonly Fix[]): E
         : importEditsToAddModule(file.root, need.module)),
     );
   }
-  return [...removals.edits(additions), ...additions.filter((a) => !removals.tookPlaceOf(a))];
+  return [
+    ...loopEdits,
+    ...removals.edits(additions),
+    ...additions.filter((a) => !removals.tookPlaceOf(a)),
+  ];
 }
 
 /**
