@@ -214,12 +214,16 @@ const SIDE_EFFECT_FREE = ["asgiref", "django", "channels"];
  * May an unused import binding go? Standard-library and asgiref/Django imports, or one name of a
  * from-import that keeps others (the module is still imported, so no import-time side effect is
  * lost). A package's `__init__.py`, or a name `__all__` or a string lists, may be importing it
- * for others: kept.
+ * for others: kept, except a plain `import time` of a standard-library module, which no one
+ * imports from a package (`from app.plugins import time`): hazard-review L6, ruff F401 on
+ * OpenHands' and az-scout's package `__init__.py` files after a rewrite.
  */
 function isRemovable(file: FileSemantics, binding: ImportBinding): boolean {
-  const reexported = /(^|\/)__init__\.py$/.test(file.path);
-  if (reexported || namedInAString(file, binding.local)) return false;
   const top = binding.qualified.split(".")[0];
+  const reexported =
+    /(^|\/)__init__\.py$/.test(file.path) &&
+    !(binding.statement.type === "import_statement" && isStdlibModule(top));
+  if (reexported || namedInAString(file, binding.local)) return false;
   if (isStdlibModule(top) || SIDE_EFFECT_FREE.includes(top)) return true;
   return (
     binding.statement.type === "import_from_statement" &&
