@@ -1,5 +1,6 @@
 import { dottedName } from "../python/module-names.js";
 import {
+  allImportBindings,
   allImportStatements,
   importBindingOf,
   importBindings,
@@ -185,12 +186,55 @@ function droppedGroups(
     const root = rootName(reference);
     if (!root) continue;
     const binding = importBindingOf(root.text, root);
-    if (!binding || !(isRemovable(file, binding) || takenInPlace(binding))) continue;
+    if (!binding) {
+      const arms = importedInTryArms(file, root);
+      if (arms && !groups.has(arms.key)) groups.set(arms.key, arms);
+      continue;
+    }
+    if (!(isRemovable(file, binding) || takenInPlace(binding))) continue;
     const key = groupKey(binding);
     if (!groups.has(key))
       groups.set(key, { key, scope: binding.scope, bindings: sameNameImports(file, binding) });
   }
   return [...groups.values()];
+}
+
+/**
+ * `try: from channels.db import database_sync_to_async as db_async` / `except ImportError: from
+ * asgiref.sync import sync_to_async as db_async`: one name imported in each arm of one try
+ * statement, from different places (so no one binding stands for it). When each import may go,
+ * they are one group: all go, or none.
+ */
+function importedInTryArms(file: FileSemantics, reference: SyntaxNode): ImportGroup | undefined {
+  for (let scope = enclosingScope(reference); ; scope = enclosingScope(scope)) {
+    const bound = file.bindingsNamed(scope, reference.text);
+    if (bound.length > 0) {
+      const bindings = allImportBindings(file.root).filter(
+        (b) => b.local === reference.text && b.scope.id === scope.id,
+      );
+      const trys = new Set(bindings.map((b) => armOf(b.statement)?.id));
+      const ok =
+        bindings.length === bound.length &&
+        bindings.length > 1 &&
+        trys.size === 1 &&
+        !trys.has(undefined) &&
+        bindings.every((b) => isRemovable(file, b));
+      return ok ? { key: `arms:${scope.id}:${reference.text}`, scope, bindings } : undefined;
+    }
+    if (scope.type === "module") return undefined;
+  }
+}
+
+/** The try statement whose arm (try, except, else block) holds `statement` directly. */
+function armOf(statement: SyntaxNode): SyntaxNode | undefined {
+  const block = statement.parent;
+  const holder = block?.type === "block" ? block.parent : undefined;
+  if (holder?.type === "try_statement") return holder;
+  return holder?.type === "except_clause" || holder?.type === "else_clause"
+    ? holder.parent?.type === "try_statement"
+      ? holder.parent
+      : undefined
+    : undefined;
 }
 
 /** The binding and every other import of its name in its scope (importBindingOf gives the first). */
@@ -291,8 +335,11 @@ class Removals {
   edits(additions: readonly Edit[]): Edit[] {
     const result: Edit[] = [];
     for (const { edit } of this.planned) result.push(edit);
+    const emptied = emptiedTrys(this.byStatement);
+    for (const t of emptied.trys) result.push(statementRemoval(this.file.source, t));
     for (const bindings of this.byStatement.values()) {
       const statement = bindings[0].statement;
+      if (emptied.inside.has(statement.id)) continue;
       const whole =
         bindings[0].scope.type === "module" &&
         bindings.length === statement.childrenForFieldName("name").length;
@@ -311,6 +358,37 @@ class Removals {
     }
     return mergedLineRemovals(this.file.source, result, additions);
   }
+}
+
+/**
+ * Try statements every arm of which holds only import statements that go whole: the statement
+ * goes, not each import, which would leave `try: pass` / `except ImportError: pass`.
+ */
+function emptiedTrys(byStatement: ReadonlyMap<number, ImportBinding[]>): {
+  trys: SyntaxNode[];
+  inside: Set<number>;
+} {
+  const whole = new Set<number>();
+  const candidates = new Map<number, SyntaxNode>();
+  for (const bindings of byStatement.values()) {
+    const statement = bindings[0].statement;
+    if (bindings.length !== statement.childrenForFieldName("name").length) continue;
+    whole.add(statement.id);
+    const t = armOf(statement);
+    if (t) candidates.set(t.id, t);
+  }
+  const trys: SyntaxNode[] = [];
+  const inside = new Set<number>();
+  for (const t of candidates.values()) {
+    const blocks = [t, ...t.namedChildren].flatMap((n) =>
+      n.namedChildren.filter((c) => c.type === "block"),
+    );
+    const statements = blocks.flatMap((b) => b.namedChildren.filter((c) => c.type !== "comment"));
+    if (!statements.every((c) => whole.has(c.id))) continue;
+    trys.push(t);
+    for (const c of statements) inside.add(c.id);
+  }
+  return { trys, inside };
 }
 
 const BLANK_LINE = /^[ \t]*\r?\n/;
