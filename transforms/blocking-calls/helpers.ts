@@ -10,8 +10,22 @@ import type {
   ProjectSurvey,
   SyntaxNode,
 } from "../../src/model/types.js";
-import { blockingReceiverCall, factoryProduct, madeByName } from "./receivers.js";
+import {
+  blockingReceiverCall,
+  factoryProduct,
+  madeByName,
+  moduleDef,
+  returnedProduct,
+} from "./receivers.js";
 import { reexportSource } from "../../src/project/reexports.js";
+import { OrmProofs } from "../../src/django/proofs.js";
+import {
+  fieldModelsAsked,
+  fileFieldsOf,
+  FIELDS_KEY,
+  type FileField,
+  type FileFields,
+} from "./file-fields.js";
 
 /*
  * Project helpers that block: `return arm.list_regions(sub)` in `async def`, where
@@ -98,19 +112,6 @@ function shortText(callee: SyntaxNode): string {
   return callee.text.replace(/\s+/g, "").replace(/\([^()]*(?:\([^()]*\)[^()]*)*\)/g, "(...)");
 }
 
-/** A sync module-level def of the file by name. */
-function syncDef(file: FileSemantics, name: string): SyntaxNode | undefined {
-  for (const statement of file.root.namedChildren) {
-    const def =
-      statement.type === "decorated_definition"
-        ? statement.childForFieldName("definition")
-        : statement;
-    if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
-      return isAsyncFunction(def) ? undefined : def;
-  }
-  return undefined;
-}
-
 /** `arm.list_regions` or `list_regions` imported from the project: `py:app.arm.list_regions`. */
 function importedKey(file: FileSemantics, callee: SyntaxNode): string | undefined {
   if (callee.type !== "identifier" && callee.type !== "attribute") return undefined;
@@ -139,7 +140,7 @@ function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys
         const found = blocks(file, call);
         if (found) return { block: { ...found, via: [...via].reverse() }, keys };
         const callee = call.childForFieldName("function")!;
-        const local = callee.type === "identifier" ? syncDef(file, callee.text) : undefined;
+        const local = callee.type === "identifier" ? moduleDef(file, callee.text) : undefined;
         if (local) next.push({ def: local, via: [...via, callee.text] });
         const key = importedKey(file, callee);
         if (key) keys.push(key);
@@ -161,7 +162,7 @@ export function helperCalls(
     if (!fn || !isAsyncFunction(fn)) continue;
     const callee = call.childForFieldName("function");
     if (!callee) continue;
-    const local = callee.type === "identifier" ? syncDef(file, callee.text) : undefined;
+    const local = callee.type === "identifier" ? moduleDef(file, callee.text) : undefined;
     const key = local ? undefined : importedKey(file, callee);
     if (local || key) found.push({ call, ...(local ? { local } : {}), ...(key ? { key } : {}) });
   }
@@ -187,22 +188,30 @@ export interface HelperPlan {
   blocks: Record<string, HelperBlock>;
   /** Factories of the project's modules, by absolute name: what their calls make. */
   makers?: Record<string, string>;
+  /** Models of other files whose file fields a site's call needs (file-fields.ts). */
+  fileFields?: FileFields;
+  /** Where each project function among `makers` is defined: `app/clients.py:11`. */
+  factories?: Record<string, string>;
 }
 
 export interface HelperFacts {
   blocks: Record<string, HelperBlock>;
   makers?: Record<string, string>;
+  fileFields?: Record<string, Record<string, FileField>>;
+  factories?: Record<string, string>;
   reaches: Record<string, string[]>;
   depths: Record<string, number>;
 }
 
-function siteFacts(file: FileSemantics): HelperFacts {
+function siteFacts(file: FileSemantics, ctx: Context): HelperFacts {
   const out: HelperFacts = { blocks: {}, reaches: {}, depths: {} };
   const keys = new Set<string>();
   for (const site of helperCalls(file)) {
     if (site.key) keys.add(site.key);
     else for (const key of walk(file, site.local!).keys) keys.add(key);
   }
+  for (const model of fieldModelsAsked(file, new OrmProofs(ctx.project)))
+    keys.add(`${FIELDS_KEY}${model}`);
   out.reaches[file.path] = [...keys];
   out.depths[file.path] = 0;
   return out;
@@ -213,14 +222,26 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
   for (const entry of asked) {
     const [name, key, depth] = entry.split("@");
     out.depths[key] = Number(depth);
+    if (key.startsWith(FIELDS_KEY)) {
+      // A model's file fields (none when the file does not define it: a field is never guessed).
+      (out.fileFields ??= {})[key.slice(FIELDS_KEY.length)] = fileFieldsOf(file, name) ?? {};
+      out.reaches[key] = [];
+      continue;
+    }
     const product = factoryProduct(file, name);
     if (product) (out.makers ??= {})[key.slice(KEY.length)] = product;
-    const def = syncDef(file, name);
+    const def = moduleDef(file, name);
     if (!def) {
       // `from .catalog import list_products` in a package's `__init__.py`: follow it.
       const from = reexportSource(file.source, file.module, file.path, name);
       out.reaches[key] = from?.includes(".") ? [`${KEY}${from}`] : [];
       continue;
+    }
+    // `def get_redis(): return Redis.from_url(URL)`: what its calls make (F15's second half).
+    const made = returnedProduct(file, def);
+    if (made) {
+      (out.makers ??= {})[key.slice(KEY.length)] = made;
+      (out.factories ??= {})[key.slice(KEY.length)] = `${file.path}:${def.startPosition.row + 1}`;
     }
     const { block, keys } = walk(file, def);
     if (block) out.blocks[key] = block;
@@ -251,7 +272,7 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
  * such as `session_maker = sessionmaker(...)`) the module's file beside a sibling's.
  */
 function pathOf(index: ProjectIndex, key: string): string | undefined {
-  const dotted = key.slice(KEY.length);
+  const dotted = key.slice(key.indexOf(":") + 1);
   const module = dotted.slice(0, dotted.lastIndexOf("."));
   const name = dotted.slice(dotted.lastIndexOf(".") + 1);
   const own = index.functions.find((f) => f.module === module);
@@ -279,7 +300,7 @@ function pathOf(index: ProjectIndex, key: string): string | undefined {
 export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   startWords: ["async def"],
   start: (_index, _ctx, rewritten) => [...rewritten],
-  facts: (file, _ctx, asked) => (asked ? askedFacts(file, asked) : siteFacts(file)),
+  facts: (file, ctx, asked) => (asked ? askedFacts(file, asked) : siteFacts(file, ctx)),
   next(facts, index) {
     const byPath = new Map<string, string[]>();
     for (const [key, depth] of pendingKeys(facts, (f) => f.blocks)) {
@@ -294,6 +315,8 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
     plan: {
       blocks: resolved(facts),
       makers: Object.assign({}, ...facts.map((f) => f.makers ?? {})),
+      fileFields: Object.assign({}, ...facts.map((f) => f.fileFields ?? {})),
+      factories: Object.assign({}, ...facts.map((f) => f.factories ?? {})),
     },
     modules: [],
   }),

@@ -1,6 +1,14 @@
-import { blockingMethod, MAKER_OF, type BlockingMethods } from "../../src/python/effects.js";
+import {
+  BLOCKING_METHODS,
+  blockingMethod,
+  MAKER_OF,
+  STORAGE_CLASS,
+  STORAGES,
+  type BlockingMethods,
+} from "../../src/python/effects.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
 
 /*
  * What made the value a method is called on, as the code shows it: a constructor call
@@ -31,7 +39,24 @@ export function factoryProduct(file: FileSemantics, name: string): string | unde
 }
 
 /** The words a file must hold for a receiver's method to be one of the catalogue's. */
-export const RECEIVER_WORDS = /\b(?:Session|sessionmaker|redis|Redis|Path)\b/;
+export const RECEIVER_WORDS = /\b(?:Session|sessionmaker|redis|Redis|Path|storages)\b/;
+
+/** `storages["exports"]`: a Django storage (Django 4.2's registry of them). */
+function madeBySubscript(file: FileSemantics, node: SyntaxNode): string | undefined {
+  const value = node.childForFieldName("value");
+  const named = value && (value.type === "identifier" || value.type === "attribute");
+  return named && file.qualifiedName(value) === STORAGES ? STORAGE_CLASS : undefined;
+}
+
+/**
+ * Where a value came from when a project factory made it (`conn = get_redis()`): the factory's
+ * absolute name (`app.clients.get_redis`), set by the lookups that pass through it.
+ */
+export interface Seen {
+  factory?: string;
+  /** A factory of the file itself: its def. */
+  def?: SyntaxNode;
+}
 
 /** The qualified name of what a call makes: `redis.Redis`, or the factory's product. */
 function madeByCall(
@@ -39,18 +64,76 @@ function madeByCall(
   call: SyntaxNode,
   depth: number,
   makers: Makers,
+  seen?: Seen,
 ): string | undefined {
   const fn = call.childForFieldName("function");
   if (!fn || (fn.type !== "identifier" && fn.type !== "attribute")) return undefined;
   const qualified = file.qualifiedName(fn);
-  // `session_maker()`, a factory another module of the project makes (the survey read it).
+  // `session_maker()` or `get_redis()`: a factory another module of the project makes or
+  // defines (the survey read it).
   const absolute = qualified && absoluteName(qualified, file.module, file.path);
-  if (absolute && makers[absolute]) return makers[absolute];
+  if (absolute && makers[absolute]) {
+    if (seen) seen.factory = absolute;
+    return makers[absolute];
+  }
   if (qualified) return MAKER_OF.has(qualified) ? undefined : qualified;
-  // `SessionLocal()`: a name bound at module level to `sessionmaker(...)`.
   if (fn.type !== "identifier" || depth > 1) return undefined;
+  // `get_redis()`, a sync def of this file returning a client.
+  const def = moduleDef(file, fn.text);
+  const product = def && returnedProduct(file, def, depth + 1);
+  if (product && seen) seen.def = def;
+  if (def) return product;
+  // `SessionLocal()`: a name bound at module level to `sessionmaker(...)`.
   const factory = madeByName(file, fn, depth + 1, makers);
   return factory ? MAKER_OF.get(factory) : undefined;
+}
+
+/** A module-level sync def of the file by name (decorated or not). */
+export function moduleDef(file: FileSemantics, name: string): SyntaxNode | undefined {
+  for (const statement of file.root.namedChildren) {
+    const def =
+      statement.type === "decorated_definition"
+        ? statement.childForFieldName("definition")
+        : statement;
+    if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
+      return isAsyncFunction(def) ? undefined : def;
+  }
+  return undefined;
+}
+
+/** The statements a def runs itself: not those of nested defs, lambdas or classes. */
+function ownNodes(def: SyntaxNode, type: string): SyntaxNode[] {
+  const found: SyntaxNode[] = [];
+  const visit = (node: SyntaxNode): void => {
+    if (["function_definition", "lambda", "class_definition"].includes(node.type)) return;
+    if (node.type === type) found.push(node);
+    for (const child of node.namedChildren) visit(child);
+  };
+  for (const statement of def.childForFieldName("body")?.namedChildren ?? []) visit(statement);
+  return found;
+}
+
+/**
+ * What a sync def returns when every `return` gives a value whose methods block, made alike
+ * (`return Redis.from_url(URL)`, `client = redis.Redis(...)` then `return client`): a factory
+ * like `get_redis()`. A generator (it yields) returns no client, nor does a def that may return
+ * something else (`return None` on one path).
+ */
+export function returnedProduct(
+  file: FileSemantics,
+  def: SyntaxNode,
+  depth = 0,
+): string | undefined {
+  if (ownNodes(def, "yield").length > 0) return undefined;
+  const made = new Set(
+    ownNodes(def, "return_statement").map((statement) => {
+      const value = statement.namedChildren[0];
+      if (value?.type === "call") return madeByCall(file, value, depth, {});
+      return value?.type === "identifier" ? madeByName(file, value, depth) : undefined;
+    }),
+  );
+  const [product] = made;
+  return made.size === 1 && product && BLOCKING_METHODS.has(product) ? product : undefined;
 }
 
 /** What every binding of `name` visible at `name` was made by, when they agree. */
@@ -59,11 +142,12 @@ export function madeByName(
   name: SyntaxNode,
   depth: number,
   makers: Makers = {},
+  seen?: Seen,
 ): string | undefined {
   for (let scope = file.enclosingScope(name); ; scope = file.enclosingScope(scope)) {
     const bindings = scope.type === "class_definition" ? [] : file.bindingsNamed(scope, name.text);
     if (bindings.length > 0) {
-      const made = new Set(bindings.map((b) => madeByBinding(file, b.node, depth, makers)));
+      const made = new Set(bindings.map((b) => madeByBinding(file, b.node, depth, makers, seen)));
       return made.size === 1 ? [...made][0] : undefined;
     }
     if (scope.type === "module") return undefined;
@@ -76,6 +160,7 @@ function madeByBinding(
   node: SyntaxNode,
   depth: number,
   makers: Makers,
+  seen?: Seen,
 ): string | undefined {
   const parent = node.parent;
   if (!parent) return undefined;
@@ -89,7 +174,8 @@ function madeByBinding(
     const right = parent.childForFieldName("right");
     const annotation = parent.childForFieldName("type")?.namedChildren[0];
     if (right?.type === "call")
-      return madeByCall(file, right, depth, makers) ?? factoryOf(file, right);
+      return madeByCall(file, right, depth, makers, seen) ?? factoryOf(file, right);
+    if (right?.type === "subscript") return madeBySubscript(file, right);
     return annotation && (annotation.type === "identifier" || annotation.type === "attribute")
       ? file.qualifiedName(annotation)
       : undefined;
@@ -98,7 +184,7 @@ function madeByBinding(
   if (parent.type === "as_pattern_target" || parent.type === "as_pattern") {
     const pattern = parent.type === "as_pattern" ? parent : parent.parent;
     const value = pattern?.namedChildren[0];
-    return value?.type === "call" ? madeByCall(file, value, depth, makers) : undefined;
+    return value?.type === "call" ? madeByCall(file, value, depth, makers, seen) : undefined;
   }
   return undefined;
 }
@@ -118,15 +204,18 @@ export function blockingReceiverCall(
   file: FileSemantics,
   callee: SyntaxNode,
   makers: Makers = {},
+  seen?: Seen,
 ): BlockingMethods | undefined {
   if (callee.type !== "attribute") return undefined;
   const receiver = callee.childForFieldName("object")!;
   const method = callee.childForFieldName("attribute")!.text;
   const madeBy =
     receiver.type === "call"
-      ? madeByCall(file, receiver, 0, makers)
+      ? madeByCall(file, receiver, 0, makers, seen)
       : receiver.type === "identifier"
-        ? madeByName(file, receiver, 0, makers)
-        : undefined;
+        ? madeByName(file, receiver, 0, makers, seen)
+        : receiver.type === "subscript"
+          ? madeBySubscript(file, receiver)
+          : undefined;
   return blockingMethod(madeBy, method);
 }
