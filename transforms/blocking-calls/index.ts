@@ -112,7 +112,10 @@ export const meta = {
         'the same methods of `storages["name"]`; and the FieldFile of a model\'s `FileField` or ' +
         "`ImageField` (`profile.avatar.save(name, content)`, `.open()`, `.read()`, `.delete()`), " +
         "where the instance is proven (`await Profile.objects.aget(...)`, `profile: Profile`) and " +
-        "the field is read from the model's source. Django's storage API has no async form: " +
+        "the field is read from the model's source; temporary files (`tempfile.NamedTemporaryFile`, " +
+        "`TemporaryFile`, `mkstemp`, `mkdtemp`) and file system calls (`os.unlink`, `remove`, " +
+        "`rename`, `replace`, `rmdir`, `mkdir`, `makedirs`), whose async forms are in aiofiles. " +
+        "Django's storage API has no async form: " +
         "`await sync_to_async(default_storage.save)(name, content)`.",
       before: "async def load(path):\n    with open(path) as f:\n        return f.read()",
       after:
