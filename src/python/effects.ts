@@ -133,7 +133,12 @@ export const BLOCKING_CALLS: ReadonlyMap<string, BlockingCall> = new Map([
  * asgiref's `sync_to_async` as Django's own async views do.
  */
 export const STORAGE_REPLACEMENT =
-  "await sync_to_async(<call>)(...) (Django's storage API has no async form)";
+  "await sync_to_async(...) around the storage call (Django's storage API has no async form)";
+
+/** STORAGE_REPLACEMENT naming the call: `await sync_to_async(default_storage.save)(...)`. */
+export function storageReplacementFor(callee: string): string {
+  return `await sync_to_async(${callee})(...) (Django's storage API has no async form)`;
+}
 
 /** A storage's methods that read or write the disk or a remote bucket. */
 const STORAGE_METHODS = ["save", "open", "delete", "exists", "listdir", "size"];

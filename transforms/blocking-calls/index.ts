@@ -3,6 +3,8 @@ import {
   BLOCKING_CALLS,
   blockingCall,
   STORAGE_CALLS,
+  STORAGE_REPLACEMENT,
+  storageReplacementFor,
   type BlockingFamily,
 } from "../../src/python/effects.js";
 import {
@@ -260,23 +262,28 @@ function reportedCall(
       : threadSuggestion(blocking.replacement, callee, args);
   return {
     code,
-    message: `${callee.text}() in async def blocks the event loop${rule}: use ${blocking.replacement.replace(/<call>/g, callee.text)}`,
+    message: `${callee.text}() in async def blocks the event loop${rule}: use ${namedReplacement(blocking.replacement, callee.text)}`,
     ...(suggestion ? { suggestion } : {}),
   };
 }
 
 /**
  * `await sync_to_async(default_storage.save)(name, content)`: the call in a thread, for an API
- * with no async form (a replacement naming `<call>`).
+ * with no async form (Django's storage).
  */
 function threadSuggestion(
   replacement: string,
   callee: SyntaxNode,
   args: SyntaxNode,
 ): string | undefined {
-  return replacement.includes("<call>")
+  return replacement === STORAGE_REPLACEMENT
     ? `await sync_to_async(${callee.text})${args.text}`
     : undefined;
+}
+
+/** A replacement naming the call where the catalogue's words are generic (the storage's). */
+function namedReplacement(replacement: string, callee: string): string {
+  return replacement === STORAGE_REPLACEMENT ? storageReplacementFor(callee) : replacement;
 }
 
 /** The ruff rule a finding on this call cites ("" when ruff has none). */
@@ -370,14 +377,14 @@ function receiverCalls(file: FileSemantics, ctx: Context, out: FindingsReporter<
     const own = entry.family === "database" ? asyncSessions(file) : "";
     const also = field ? fieldFileNote(call, method) : "";
     // What a FieldFile's open() returns is read on the loop too: the whole file work moves.
-    const replacement = (
+    const replacement = namedReplacement(
       field && method === "open"
         ? FIELD_FILE_OPEN
-        : (entry.replacements?.[method] ?? entry.replacement)
+        : (entry.replacements?.[method] ?? entry.replacement),
+      callee!.text,
     )
       .replace(/<method>/g, method)
       .replace(/<receiver>/g, receiver)
-      .replace(/<call>/g, callee!.text)
       .concat(made?.twin ?? "");
     const args = call.childForFieldName("arguments")!;
     out.report(
