@@ -378,7 +378,7 @@ function receiverCalls(file: FileSemantics, ctx: Context, out: FindingsReporter<
     const also = field ? fieldFileNote(call, method) : "";
     // What a FieldFile's open() returns is read on the loop too: the whole file work moves.
     const replacement = namedReplacement(
-      field && method === "open"
+      field && READS_LATER.has(method)
         ? FIELD_FILE_OPEN
         : (entry.replacements?.[method] ?? entry.replacement),
       callee!.text,
@@ -391,7 +391,9 @@ function receiverCalls(file: FileSemantics, ctx: Context, out: FindingsReporter<
       call,
       FAMILY_CODES[entry.family],
       `${callee!.text}() in async def blocks the event loop${rule}: ${receiver} is ${what}${also}; use ${replacement}${own}`,
-      field && method === "open" ? undefined : threadSuggestion(entry.replacement, callee!, args),
+      field && READS_LATER.has(method)
+        ? undefined
+        : threadSuggestion(entry.replacement, callee!, args),
     );
   }
 }
@@ -443,7 +445,13 @@ function madeBySays(
 }
 
 const FIELD_FILE_OPEN =
-  "one sync function that opens and reads the file, awaited with sync_to_async(...) (the reads on the file it opens block too; Django's storage API has no async form)";
+  "one sync function that opens and reads the file, awaited with sync_to_async(...) (what this call returns reads the file on the loop too; Django's storage API has no async form)";
+
+/**
+ * FieldFile methods whose result is read later, on the loop: `open()` returns the file,
+ * `chunks()` a generator reading as it is iterated. A thread for the call alone is no fix.
+ */
+const READS_LATER = new Set(["open", "chunks"]);
 
 /** A call on a model's file field (`.avatar.save(`) with a file field known to hold it. */
 const FIELD_FILE_CALL =
