@@ -8,6 +8,7 @@ import { isAsyncFunction } from "../../src/python/shapes.js";
 import { resolveMethod } from "../../src/python/mro.js";
 import { reexportedCoroutine, typedAwaitable } from "./typed.js";
 import { keepsCoroutine } from "./keeping.js";
+import { receiverClass } from "./class-receivers.js";
 
 export { keepsCoroutine } from "./keeping.js";
 import {
@@ -170,6 +171,7 @@ export class CoroutineFunctions {
     const project = qualified ? this.projectFunction(qualified, callee) : undefined;
     return (
       project ??
+      this.classMethod(callee, object, attribute) ??
       this.ormMethod(callee, object, attribute) ??
       this.twin(callee) ??
       this.typed(callee)
@@ -287,6 +289,44 @@ export class CoroutineFunctions {
     if (matches.every((f) => !f.async && wrappedSyncIndexed(f.decorators)))
       return { origin: "wrapped", name: at.text };
     return undefined;
+  }
+
+  /**
+   * `MessageService.notify_team` (a `@staticmethod async def`, or any coroutine function the
+   * class defines) and `svc.notify_team` with `svc = MessageService()`: the class's own method,
+   * read in this file along its bases, or in the index for a class of another module (its own
+   * methods only: bases there are out of sight).
+   */
+  private classMethod(
+    callee: SyntaxNode,
+    object: SyntaxNode,
+    attribute: string,
+  ): Coroutine | undefined {
+    const found = receiverClass(this.file, object);
+    if (found?.kind === "local") {
+      const resolved = resolveMethod(found.cls, attribute);
+      const definer = resolved?.kind === "local" ? resolved.cls : undefined;
+      if (!definer || (found.instance && assignsOnSelf(found.cls, attribute))) return undefined;
+      const defs = definitionsOnly(this.file.bindingsNamed(definer, attribute));
+      const origin = coroutineDefs(this.file, defs);
+      return origin ? { origin, name: callee.text } : undefined;
+    }
+    const index = this.ctx.project.index;
+    const absolute =
+      found && index ? absoluteName(found.qualified, this.file.module, this.file.path) : undefined;
+    if (!index || !absolute?.includes(".")) return undefined;
+    const cls = lastSegment(absolute);
+    const module = absolute.slice(0, absolute.lastIndexOf("."));
+    const own = indexedModule(index, module, attribute) ?? module;
+    const methods = functionsNamed(index, attribute).filter(
+      (f) => f.className === cls && f.module === own && !f.nested,
+    );
+    if (methods.length === 0) return undefined;
+    if (methods.every((f) => f.async && keepsCoroutine(f.decorators)))
+      return { origin: "project", name: callee.text };
+    return methods.every((f) => !f.async && wrappedSyncIndexed(f.decorators))
+      ? { origin: "wrapped", name: callee.text }
+      : undefined;
   }
 
   /** `Order.objects.aget` on a proven manager or queryset, `order.asave` on a proven instance. */
