@@ -27,6 +27,7 @@ import {
   unquoted,
   mergeQuerysets,
   isLazySlice,
+  modelSelfProof,
 } from "./proof-parts.js";
 import type { SelectedRelations } from "./proof-parts.js";
 
@@ -388,6 +389,8 @@ export class OrmProofs {
     const site = bindingSite(bound);
     if (!site) return undefined;
     switch (site.type) {
+      case "parameters":
+        return modelSelfProof(this.project, site, bound);
       case "typed_parameter":
       case "typed_default_parameter": {
         const name =
