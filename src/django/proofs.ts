@@ -8,6 +8,7 @@ import { managerSelfProof } from "./manager-self.js";
 import { afterProjectChain, afterStep, chainMethodNames, withChains } from "./project-chains.js";
 import type { InstanceProof, QuerysetProof } from "./proof-types.js";
 import { querysetOfAnnotation, querysetReturnedBy } from "./queryset-annotations.js";
+import { querysetPropertyProof } from "./queryset-properties.js";
 import {
   bindingSite,
   bypassedMethods,
@@ -122,8 +123,7 @@ export class OrmProofs {
         attribute,
       );
     }
-    // A related manager of a proven instance: a many-to-many field, a reverse `<name>_set` or
-    // the related_name another model's ForeignKey or ManyToManyField gives it.
+    // A proven instance's related manager: many-to-many, `<name>_set`, another's related_name.
     const instance = owner.type === "identifier" ? this.instanceOf(owner) : undefined;
     if (!instance) return undefined;
     const { manyToMany = [], reverse = [] } = this.project.models[instance.model] ?? {};
@@ -154,7 +154,10 @@ export class OrmProofs {
       const inner = onlyChild(expr);
       return inner ? this.querysetOf(inner) : undefined;
     }
-    if (expr.type === "attribute") return this.managerOf(expr);
+    if (expr.type === "attribute")
+      return (
+        this.managerOf(expr) ?? querysetPropertyProof(this.project, expr, (o) => this.instanceOf(o))
+      );
     if (expr.type === "call") {
       const callee = expr.childForFieldName("function");
       if (callee?.type !== "attribute") return undefined;
