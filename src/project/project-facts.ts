@@ -96,6 +96,7 @@ function* readableTexts(files: readonly string[]): Generator<[string, string]> {
 /** What the dependency files say about Django: used, and which version (pin or lower bound). */
 export function dependencyFacts(files: string[]): DependencyFacts {
   const facts: DependencyFacts = { usesDjango: false, usesAsgiref: false };
+  let librarySupports: string | undefined;
   for (const [file, text] of readableTexts(files)) {
     if (LOCK_FILE.test(basename(file))) {
       const locked = lockedDjangoVersion(file, text);
@@ -113,10 +114,38 @@ export function dependencyFacts(files: string[]): DependencyFacts {
       facts.usesDjango = true;
       if (version && !facts.djangoVersion && !facts.locked)
         facts.djangoVersion = `${version[2]}.${version[3]}`;
+      if (version && LOWER_BOUND.has(version[1] ?? "") && isLibraryManifest(file, text))
+        librarySupports ??= `${version[2]}.${version[3]}`;
     }
     if (ASGIREF_MENTION.test(text)) facts.usesAsgiref = true;
   }
+  // orm-review-3 N1: a library's lock pins its own dev environment; its users run any Django
+  // its range admits, down to the lower bound (`aget_object_or_404` is 5.0, `django = ">=4.2"`).
+  if (facts.locked && librarySupports && versionBelow(librarySupports, facts.djangoVersion))
+    facts.djangoVersion = librarySupports;
   return facts;
+}
+
+/** Requirement operators that state a lower bound a range continues above. */
+const LOWER_BOUND = new Set([">=", "^", "~=", ">", "~"]);
+
+/**
+ * A manifest of a distributed package (its users install it beside their own Django): a
+ * pyproject with `[tool.poetry] packages`, or `[project]` with a `[build-system]`, or a
+ * setup.py/setup.cfg declaring install_requires.
+ */
+function isLibraryManifest(file: string, text: string): boolean {
+  const name = basename(file);
+  if (name === "setup.py" || name === "setup.cfg") return declaresDependencies(file, text);
+  if (name !== "pyproject.toml") return false;
+  if (/^\[tool\.poetry\][^[]*^[ \t]*packages[ \t]*=/m.test(text)) return true;
+  return /^\[project\]/m.test(text) && /^\[build-system\]/m.test(text);
+}
+
+function versionBelow(a: string, b: string | undefined): boolean {
+  const [am, an] = a.split(".").map(Number);
+  const [bm, bn] = (b ?? "").split(".").map(Number);
+  return b !== undefined && (am < bm || (am === bm && an < bn));
 }
 
 /** "X.Y" of the Django a lock file pins (Pipfile.lock's JSON, poetry.lock's or uv.lock's TOML). */
