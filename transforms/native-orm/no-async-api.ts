@@ -269,10 +269,16 @@ function isLoggerName(f: OrmFile, identifier: SyntaxNode): boolean {
   return !!callee && f.file.qualifiedName(callee) === "logging.getLogger";
 }
 
-/** Pure or in-memory by the one catalogue of call effects (src/python/effects.ts). */
+/**
+ * Pure or in-memory by the one catalogue of call effects (src/python/effects.ts); translation
+ * lookups (`_("...")`: Django's or the standard library's gettext) read catalogs, never the database.
+ */
 function isPureQualified(qualified: string | undefined): boolean {
-  return isInMemory(qualified);
+  return isInMemory(qualified) || TRANSLATION.test(qualified ?? "");
 }
+
+const TRANSLATION =
+  /^(?:gettext|django\.utils\.translation)\.u?(?:n|p|np)?gettext(?:_lazy|_noop)?$/;
 
 /** Calls known not to touch the database: safe builtins, pure modules, in-memory containers. */
 function isOffDatabase(
