@@ -1,4 +1,5 @@
 import { modelReturnedBy } from "./annotated-returns.js";
+import { modelOfAnnotation } from "./annotation-models.js";
 import { lastSegment } from "../python/lookup.js";
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "../python/imports.js";
@@ -470,31 +471,7 @@ export class OrmProofs {
 
   /** The model of an annotation: `Batch`, `"Batch"`, `Optional[Batch]`, `Batch | None`. */
   modelOfAnnotation(type: SyntaxNode): string | undefined {
-    const node = type.type === "type" ? type.namedChildren[0] : type;
-    if (!node) return undefined;
-    if (node.type === "string") {
-      const text = unquoted(node);
-      if (!text || !/^[A-Za-z_][\w.]*$/.test(text)) return undefined;
-      // `"Batch"` or `"shop.models.Batch"`: the last name, resolved where the annotation is.
-      const [head, ...rest] = text.split(".");
-      if (rest.length === 0) return this.modelClassNamed(head, node);
-      const name = rest[rest.length - 1];
-      const module = rest.length > 1 ? rest[rest.length - 2] : head;
-      return this.project.models[name] || mayBeUnseenModel(this.project, module, name)
-        ? name
-        : undefined;
-    }
-    if (node.type === "binary_operator") {
-      const parts = [node.childForFieldName("left"), node.childForFieldName("right")];
-      const models = parts.filter((p) => p && p.type !== "none");
-      return models.length === 1 && models[0] ? this.modelOfAnnotation(models[0]) : undefined;
-    }
-    if (node.type === "generic_type" || node.type === "subscript") {
-      const inner = optionalInner(node);
-      return inner ? this.modelOfAnnotation(inner) : undefined;
-    }
-    if (node.type === "identifier" || node.type === "attribute") return this.modelClassOf(node);
-    return undefined;
+    return modelOfAnnotation(this, this.project, type);
   }
 
   /** Are the model's fields known: is it declared somewhere in the project index? */

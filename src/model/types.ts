@@ -248,6 +248,8 @@ export interface ProjectFacts {
    * (`-> Shop`, `-> "Shop"`, `Optional[Shop]`): the class's name, by function name.
    */
   returnedClasses?: Record<string, Record<string, string>>;
+  /** By file, its module-level type aliases of one model class (`AnyUser = Union[AnonymousUser, User]`). */
+  typeAliases?: Record<string, Record<string, string>>;
   /**
    * Request classes on a starlette/FastAPI base (their `user` is no lazy Django user), and the
    * files (paths as the run names them) whose every `request` parameter is annotated with one.

@@ -7,7 +7,7 @@ import { inCode, matchesAtTopLevel } from "../syntax/top-level.js";
 import type { ModelFacts, ProjectFacts, SubProject, SyntaxNode } from "../model/types.js";
 import { basesOutsideOrm, importedModules } from "../django/class-bases.js";
 import { functionKey } from "../model/function-key.js";
-import { returnedClassesIn } from "./return-annotations.js";
+import { returnedClassesIn, typeAliasesIn } from "./return-annotations.js";
 import { requestFactsIn, starletteRequestFiles, type RequestFacts } from "./request-classes.js";
 import {
   classesIn,
@@ -375,6 +375,8 @@ export interface FileFacts extends RequestFacts {
   bodiesUnread?: boolean;
   /** Module-level functions annotated `-> <Class>`: the class's name, by function name. */
   returns?: Record<string, string>;
+  /** Module-level type aliases of one class (`AnyUser = Union[AnonymousUser, User]`). */
+  aliases?: Record<string, string>;
 }
 
 /**
@@ -491,9 +493,10 @@ export function factsOfFile(source: string, readAllBodies = false): FileFacts {
   return facts;
 }
 
-function withReturnedClasses(source: string): { returns?: Record<string, string> } {
+function withReturnedClasses(source: string): Pick<FileFacts, "returns" | "aliases"> {
   const returns = returnedClassesIn(source);
-  return returns ? { returns } : {};
+  const aliases = typeAliasesIn(source);
+  return { ...(returns ? { returns } : {}), ...(aliases ? { aliases } : {}) };
 }
 
 /**
@@ -546,6 +549,7 @@ export function projectFacts(
     if (facts.importsAsgiref) project.usesAsgiref = true;
     if (facts.allowsAsyncUnsafe) project.asyncUnsafeAllowedIn ??= path;
     if (facts.returns) (project.returnedClasses ??= {})[path] = facts.returns;
+    if (facts.aliases) (project.typeAliases ??= {})[path] = facts.aliases;
     if (facts.starletteRequests || facts.requestAnnotations) requestFiles.push({ path, facts });
     Object.assign(project.models, facts.models);
     if (facts.classes) classSets.push(facts.classes);

@@ -31,3 +31,26 @@ export function returnedClassesIn(source: string): Record<string, string> | unde
   }
   return found;
 }
+
+/** `AnyUser: TypeAlias = Union[AnonymousUser, "User"]`, `Owner = User | AnonymousUser` at module level. */
+const TYPE_ALIAS =
+  /^([A-Za-z_]\w*)[ \t]*(?::[ \t]*(?:typing\.)?TypeAlias[ \t]*)?=[ \t]*((?:typing\.)?(?:Union|Optional)\[[^\n]*\]|[^\n=()]*\|[^\n=()]*)[ \t]*(?:#[^\n]*)?$/gm;
+
+/** Members of a union that are no model: None, and Django's AnonymousUser. */
+const NOT_A_MODEL = /^(?:None|NoneType|AnonymousUser|Union|Optional|typing)$/;
+
+/**
+ * orm-review D8: module-level type aliases of a union holding one class beside None and
+ * AnonymousUser, by alias name: `{ AnyUser: "User" }`. Whether it is a model is known later.
+ */
+export function typeAliasesIn(source: string): Record<string, string> | undefined {
+  if (!/Union\[|Optional\[|\|/.test(source)) return undefined;
+  let found: Record<string, string> | undefined;
+  for (const match of source.matchAll(TYPE_ALIAS)) {
+    const names = [...match[2].matchAll(/[A-Za-z_][\w.]*/g)]
+      .map((m) => m[0].split(".").pop()!)
+      .filter((n) => !NOT_A_MODEL.test(n));
+    if (names.length === 1 && /^[A-Z]/.test(names[0])) (found ??= {})[match[1]] = names[0];
+  }
+  return found;
+}
