@@ -4,7 +4,7 @@ import { lastSegment } from "../python/lookup.js";
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { bindingsNamed, enclosingScope } from "../python/scope.js";
-import { QUERYSET_RETURNING } from "./api.js";
+import { DJANGO_RELATED_MANAGERS, QUERYSET_RETURNING } from "./api.js";
 import { managerSelfProof } from "./manager-self.js";
 import { afterProjectChain, afterStep, chainMethodNames, withChains } from "./project-chains.js";
 import type { InstanceProof, QuerysetProof } from "./proof-types.js";
@@ -127,7 +127,8 @@ export class OrmProofs {
     // A proven instance's related manager: many-to-many, `<name>_set`, another's related_name.
     const instance = owner.type === "identifier" ? this.instanceOf(owner) : undefined;
     if (!instance) return undefined;
-    const { manyToMany = [], reverse = [] } = this.project.models[instance.model] ?? {};
+    const { manyToMany = DJANGO_RELATED_MANAGERS[instance.model] ?? [], reverse = [] } =
+      this.project.models[instance.model] ?? {};
     const related = [...manyToMany, ...reverse];
     if (related.includes(attribute) || /^[a-z_][a-z0-9_]*_set$/.test(attribute))
       return { model: "", selected: new Set(), locksRows: false, yieldsInstances: true };
