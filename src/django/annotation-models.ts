@@ -1,5 +1,5 @@
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
-import { importBindingOf } from "../python/imports.js";
+import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { bindingsNamed } from "../python/scope.js";
 import { mayBeUnseenModel, optionalInner, unquoted } from "./proof-parts.js";
 
@@ -36,6 +36,8 @@ export function modelOfAnnotation(
     const inner = optionalInner(node) ?? unionInner(node);
     return inner ? modelOfAnnotation(proofs, project, inner) : undefined;
   }
+  // `django.db.models.Model` itself, or a TypeVar bound to it: an instance of some model.
+  if (isDjangoModel(node)) return "Model";
   if (node.type === "identifier")
     // An alias first: `AnyUser` imported from a models module may look like an unseen model.
     return aliasedModel(proofs, project, node) ?? proofs.modelClassOf(node);
@@ -96,12 +98,30 @@ function aliasedModel(
       ),
     );
     const [cls] = classes;
-    return classes.size === 1 && project.models[cls] ? cls : undefined;
+    return classes.size === 1 && (project.models[cls] || cls === "Model") ? cls : undefined;
   }
   const bound = bindingsNamed(node.tree.rootNode, node.text);
   const site = bound.length === 1 ? bound[0].node.parent : undefined;
   const value = site?.type === "assignment" ? site.childForFieldName("right") : undefined;
   if (!value || value.text === node.text || site?.parent?.parent?.type !== "module")
     return undefined;
-  return modelOfAnnotation(proofs, project, value);
+  return modelOfAnnotation(proofs, project, typeVarBound(value) ?? value);
+}
+
+/** `TypeVar("ModelType", bound=Model)`: the bound. */
+function typeVarBound(value: SyntaxNode): SyntaxNode | undefined {
+  const callee = value.type === "call" ? value.childForFieldName("function") : null;
+  if (!callee || !/(^|\.)TypeVar$/.test(callee.text)) return undefined;
+  const bound = value
+    .childForFieldName("arguments")
+    ?.namedChildren.find(
+      (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "bound",
+    );
+  return bound?.childForFieldName("value") ?? undefined;
+}
+
+function isDjangoModel(node: SyntaxNode): boolean {
+  if (node.type !== "identifier" && node.type !== "attribute") return false;
+  const q = qualifiedName(node);
+  return q === "django.db.models.Model" || q === "django.db.models.base.Model";
 }
