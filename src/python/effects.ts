@@ -89,15 +89,26 @@ export const BLOCKING_CALLS: ReadonlyMap<string, BlockingCall> = new Map([
       },
     ],
   ),
+  // sqlite opens and reads its file on connect (hazard-review F9c's reproduction).
+  [
+    "sqlite3.connect",
+    { family: "database", rule: "", replacement: "await aiosqlite.connect(...)" },
+  ],
   ...["Redis", "StrictRedis", "from_url", "Redis.from_url"].map((v): [string, BlockingCall] => [
     `redis.${v}`,
     { family: "redis", rule: "", replacement: `redis.asyncio.${v}(...)`, constructs: true },
   ]),
 ]);
 
-/** Django's storage API has no async form: its calls go to a thread. */
-const STORAGE_REPLACEMENT =
-  "await asyncio.to_thread(...) around the storage call (Django's storage API has no async form)";
+/**
+ * Django's storage API has no async form (Django 5.2 neither): its calls go to a thread, through
+ * asgiref's `sync_to_async` as Django's own async views do.
+ */
+export const STORAGE_REPLACEMENT =
+  "await sync_to_async(<call>)(...) (Django's storage API has no async form)";
+
+/** A storage's methods that read or write the disk or a remote bucket. */
+const STORAGE_METHODS = ["save", "open", "delete", "exists", "listdir", "size"];
 
 const storageCall = (method: string): [string, BlockingCall] => [
   `django.core.files.storage.default_storage.${method}`,
@@ -106,8 +117,24 @@ const storageCall = (method: string): [string, BlockingCall] => [
 
 /** Django's default storage: its reads and writes hit the disk or a remote bucket. */
 export const STORAGE_CALLS: ReadonlyMap<string, BlockingCall> = new Map(
-  ["save", "open", "delete", "exists", "listdir", "size"].map(storageCall),
+  STORAGE_METHODS.map(storageCall),
 );
+
+/** `storages["exports"]` (Django 4.2+): what a subscript of this name makes. */
+export const STORAGES = "django.core.files.storage.storages";
+export const STORAGE_CLASS = "django.core.files.storage.Storage";
+
+/** What a file field of a model instance holds (`profile.avatar`). */
+export const FIELD_FILE = "django.db.models.fields.files.FieldFile";
+
+/**
+ * A model field whose value is a FieldFile: Django's `FileField` and `ImageField`, and the
+ * third-party subclasses named after them (`ThumbnailerImageField`, `PrivateFileField`).
+ * `FilePathField` stores a path as text.
+ */
+export function isFileFieldClass(name: string): boolean {
+  return /(?:File|Image)Field$/.test(name);
+}
 
 /** The methods of a value that block, by the class or factory that made it. */
 export interface BlockingMethods {
@@ -121,6 +148,12 @@ export interface BlockingMethods {
   replacement: string;
   /** A method whose async form differs (`query`, which AsyncSession does not have). */
   replacements?: Readonly<Record<string, string>>;
+  /**
+   * A client whose requests are methods of its resources (`client.images.generate(...)`,
+   * `client.chat.completions.create(...)`): every call through one resource attribute or more
+   * blocks, but for these names (which configure and return a client without a request).
+   */
+  resources?: { except: ReadonlySet<string> };
 }
 
 const SESSION: BlockingMethods = {
@@ -167,6 +200,54 @@ const PATH: BlockingMethods = {
     "await anyio.Path(...).<method>(...), or await asyncio.to_thread(path.<method>, ...)",
 };
 
+const STORAGE: BlockingMethods = {
+  family: "file",
+  rule: "",
+  methods: new Set(STORAGE_METHODS),
+  what: "a Django storage",
+  replacement: STORAGE_REPLACEMENT,
+};
+
+/**
+ * `profile.avatar.save(name, content)` writes the file through the field's storage and then saves
+ * the instance (a query); `open`, `read` and `chunks` read it from the storage. `url`, `name` and
+ * `path` are attributes, not calls.
+ */
+const FIELD_FILE_METHODS: BlockingMethods = {
+  family: "file",
+  rule: "",
+  methods: new Set(["save", "delete", "open", "read", "readline", "readlines", "write", "chunks"]),
+  what: "a Django FieldFile",
+  replacement: STORAGE_REPLACEMENT,
+};
+
+const SQLITE: BlockingMethods = {
+  family: "database",
+  rule: "",
+  methods: new Set(["execute", "executemany", "executescript", "commit", "rollback", "backup"]),
+  what: "a sqlite3 connection",
+  replacement: "await db.<method>(...) on an aiosqlite connection",
+};
+
+/** Methods of an SDK client that return a configured client (or a view of it): no request. */
+export const CLIENT_COPIES: ReadonlySet<string> = new Set([
+  "with_options",
+  "copy",
+  "with_raw_response",
+  "with_streaming_response",
+]);
+
+/** OpenAI's sync clients (openai >= 1): every resource call is an HTTP round trip. */
+const OPENAI: BlockingMethods = {
+  family: "http",
+  rule: "",
+  methods: new Set(),
+  what: "a resource of a sync OpenAI client",
+  replacement:
+    "await <receiver>.<method>(...) with an openai.AsyncOpenAI client (AsyncAzureOpenAI for Azure)",
+  resources: { except: CLIENT_COPIES },
+};
+
 /**
  * Values whose methods block, by the qualified name of what made them (a constructor, a factory)
  * or of their annotation: a Session from `Session(engine)` or `db: Session`, a redis client from
@@ -181,6 +262,11 @@ export const BLOCKING_METHODS: ReadonlyMap<string, BlockingMethods> = new Map([
   ["redis.from_url", SYNC_REDIS],
   ["redis.Redis.from_url", SYNC_REDIS],
   ["pathlib.Path", PATH],
+  [STORAGE_CLASS, STORAGE],
+  ["sqlite3.connect", SQLITE],
+  ["openai.OpenAI", OPENAI],
+  ["openai.AzureOpenAI", OPENAI],
+  [FIELD_FILE, FIELD_FILE_METHODS],
 ]);
 
 /** Factories whose calls make a value of another entry (`sessionmaker(...)()` is a Session). */

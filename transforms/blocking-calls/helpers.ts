@@ -10,8 +10,26 @@ import type {
   ProjectSurvey,
   SyntaxNode,
 } from "../../src/model/types.js";
-import { blockingReceiverCall, factoryProduct, madeByName } from "./receivers.js";
+import {
+  blockingReceiverCall,
+  factoryProduct,
+  madeByName,
+  moduleDef,
+  returnedProduct,
+  yieldedProduct,
+  YIELDS,
+} from "./receivers.js";
 import { reexportSource } from "../../src/project/reexports.js";
+import { OrmProofs } from "../../src/django/proofs.js";
+import { askedMethod, instanceMethod, type MethodTarget } from "./instances.js";
+import { keyGuardOf, type KeyGuard } from "./guards.js";
+import {
+  fieldModelsAsked,
+  fileFieldsOf,
+  FIELDS_KEY,
+  type FileField,
+  type FileFields,
+} from "./file-fields.js";
 
 /*
  * Project helpers that block: `return arm.list_regions(sub)` in `async def`, where
@@ -32,6 +50,8 @@ export interface HelperBlock {
   line: number;
   /** The helpers between the one called and the blocking call: `wait_for_quota`. */
   via: string[];
+  /** The helper called returns early for these literal keys, before the blocking call (H6). */
+  unless?: Omit<KeyGuard, "after">;
 }
 
 /** `requests.get() (app/arm.py:9)`, `time.sleep() (line 10) through wait_for_quota()`. */
@@ -98,19 +118,6 @@ function shortText(callee: SyntaxNode): string {
   return callee.text.replace(/\s+/g, "").replace(/\([^()]*(?:\([^()]*\)[^()]*)*\)/g, "(...)");
 }
 
-/** A sync module-level def of the file by name. */
-function syncDef(file: FileSemantics, name: string): SyntaxNode | undefined {
-  for (const statement of file.root.namedChildren) {
-    const def =
-      statement.type === "decorated_definition"
-        ? statement.childForFieldName("definition")
-        : statement;
-    if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
-      return isAsyncFunction(def) ? undefined : def;
-  }
-  return undefined;
-}
-
 /** `arm.list_regions` or `list_regions` imported from the project: `py:app.arm.list_regions`. */
 function importedKey(file: FileSemantics, callee: SyntaxNode): string | undefined {
   if (callee.type !== "identifier" && callee.type !== "attribute") return undefined;
@@ -129,25 +136,61 @@ function importedKey(file: FileSemantics, callee: SyntaxNode): string | undefine
 function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys: string[] } {
   const keys: string[] = [];
   const seen = new Set<number>();
-  let current = [{ def, via: [] as string[] }];
+  // `if key in PROMPTS: return ...` before the rest: what follows runs for other keys only.
+  const guard = keyGuardOf(file, def);
+  let current = [{ def, via: [] as string[], guarded: false }];
   for (let depth = 0; depth < DEPTH && current.length > 0; depth++) {
     const next: typeof current = [];
-    for (const { def: fn, via } of current) {
+    for (const { def: fn, via, guarded: inGuarded } of current) {
       if (seen.has(fn.id)) continue;
       seen.add(fn.id);
       for (const call of ownCalls(fn)) {
+        const guarded = inGuarded || (depth === 0 && !!guard && call.startIndex >= guard.after);
         const found = blocks(file, call);
-        if (found) return { block: { ...found, via: [...via].reverse() }, keys };
+        if (found) {
+          const block = { ...found, via: [...via].reverse() };
+          if (!guarded) return { block, keys };
+          const { parameter, position, keys: answered } = guard!;
+          return { block: { ...block, unless: { parameter, position, keys: answered } }, keys };
+        }
         const callee = call.childForFieldName("function")!;
-        const local = callee.type === "identifier" ? syncDef(file, callee.text) : undefined;
-        if (local) next.push({ def: local, via: [...via, callee.text] });
-        const key = importedKey(file, callee);
-        if (key) keys.push(key);
+        const target = calledHere(file, callee);
+        if (target && "def" in target)
+          next.push({ def: target.def, via: [...via, callee.text], guarded });
+        // Another module's helper reached only past the guard is not judged (a miss, not a guess).
+        if (target && "key" in target && !guarded) keys.push(target.key);
       }
     }
     current = next;
   }
   return { keys };
+}
+
+/** `session=Depends(generate_session)` in an async def's parameters: the dependency's key. */
+function dependencyKeys(file: FileSemantics): string[] {
+  const keys: string[] = [];
+  for (const parameter of file.root.descendantsOfType("default_parameter")) {
+    const def = parameter.parent?.parent;
+    const value = parameter.childForFieldName("value");
+    if (def?.type !== "function_definition" || !isAsyncFunction(def) || value?.type !== "call")
+      continue;
+    const dependency = value.childForFieldName("arguments")?.namedChildren[0];
+    const key = dependency?.type === "identifier" ? importedKey(file, dependency) : undefined;
+    if (key && /(?:^|\.)Depends$/.test(value.childForFieldName("function")!.text)) keys.push(key);
+  }
+  return keys;
+}
+
+/**
+ * What a callee reaches: a sync def of this file (a function, or a method of a class of the file
+ * through `self` or a module-level instance), or the key of one in another module (imported, or
+ * a method of an imported class's module-level instance).
+ */
+function calledHere(file: FileSemantics, callee: SyntaxNode): MethodTarget | undefined {
+  const local = callee.type === "identifier" ? moduleDef(file, callee.text) : undefined;
+  if (local) return { def: local };
+  const key = importedKey(file, callee);
+  return key ? { key } : instanceMethod(file, callee);
 }
 
 /** Calls in `async def` bodies (not awaited): a sync helper of this file, or an imported key. */
@@ -160,10 +203,9 @@ export function helperCalls(
     const fn = file.enclosingFunction(call);
     if (!fn || !isAsyncFunction(fn)) continue;
     const callee = call.childForFieldName("function");
-    if (!callee) continue;
-    const local = callee.type === "identifier" ? syncDef(file, callee.text) : undefined;
-    const key = local ? undefined : importedKey(file, callee);
-    if (local || key) found.push({ call, ...(local ? { local } : {}), ...(key ? { key } : {}) });
+    const target = callee ? calledHere(file, callee) : undefined;
+    if (target && "def" in target) found.push({ call, local: target.def });
+    if (target && "key" in target) found.push({ call, key: target.key });
   }
   return found;
 }
@@ -179,7 +221,7 @@ export function helperBlock(
   if (!site.local) return undefined;
   const { block, keys } = walk(file, site.local);
   if (block) return block;
-  for (const key of keys) if (plan[key]) return plan[key];
+  for (const key of keys) if (plan[key] && !plan[key].unless) return plan[key];
   return undefined;
 }
 
@@ -187,22 +229,31 @@ export interface HelperPlan {
   blocks: Record<string, HelperBlock>;
   /** Factories of the project's modules, by absolute name: what their calls make. */
   makers?: Record<string, string>;
+  /** Models of other files whose file fields a site's call needs (file-fields.ts). */
+  fileFields?: FileFields;
+  /** Where each project function among `makers` is defined: `app/clients.py:11`. */
+  factories?: Record<string, string>;
 }
 
 export interface HelperFacts {
   blocks: Record<string, HelperBlock>;
   makers?: Record<string, string>;
+  fileFields?: Record<string, Record<string, FileField>>;
+  factories?: Record<string, string>;
   reaches: Record<string, string[]>;
   depths: Record<string, number>;
 }
 
-function siteFacts(file: FileSemantics): HelperFacts {
+function siteFacts(file: FileSemantics, ctx: Context): HelperFacts {
   const out: HelperFacts = { blocks: {}, reaches: {}, depths: {} };
   const keys = new Set<string>();
   for (const site of helperCalls(file)) {
     if (site.key) keys.add(site.key);
     else for (const key of walk(file, site.local!).keys) keys.add(key);
   }
+  for (const model of fieldModelsAsked(file, new OrmProofs(ctx.project)))
+    keys.add(`${FIELDS_KEY}${model}`);
+  for (const key of dependencyKeys(file)) keys.add(key);
   out.reaches[file.path] = [...keys];
   out.depths[file.path] = 0;
   return out;
@@ -213,14 +264,35 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
   for (const entry of asked) {
     const [name, key, depth] = entry.split("@");
     out.depths[key] = Number(depth);
+    if (key.startsWith(FIELDS_KEY)) {
+      // A model's file fields (none when the file does not define it: a field is never guessed).
+      (out.fileFields ??= {})[key.slice(FIELDS_KEY.length)] = fileFieldsOf(file, name) ?? {};
+      out.reaches[key] = [];
+      continue;
+    }
     const product = factoryProduct(file, name);
     if (product) (out.makers ??= {})[key.slice(KEY.length)] = product;
-    const def = syncDef(file, name);
+    // `DB.list_analysis`, `db.list_analysis`: a method of a class or instance of this file.
+    const method = name.includes(".") ? askedMethod(file, name) : undefined;
+    if (method && "key" in method) {
+      out.reaches[key] = [method.key];
+      continue;
+    }
+    const def = method ? method.def : moduleDef(file, name);
     if (!def) {
       // `from .catalog import list_products` in a package's `__init__.py`: follow it.
       const from = reexportSource(file.source, file.module, file.path, name);
       out.reaches[key] = from?.includes(".") ? [`${KEY}${from}`] : [];
       continue;
+    }
+    // `def get_redis(): return Redis.from_url(URL)`: what its calls make (F15's second half);
+    // `def generate_session(): ... yield session`: what it gives as a FastAPI dependency.
+    const returned = returnedProduct(file, def);
+    const yielded = returned ? undefined : yieldedProduct(file, def);
+    const absolute = key.slice(KEY.length);
+    if (returned || yielded) {
+      (out.makers ??= {})[yielded ? `${YIELDS}${absolute}` : absolute] = (returned ?? yielded)!;
+      (out.factories ??= {})[absolute] = `${file.path}:${def.startPosition.row + 1}`;
     }
     const { block, keys } = walk(file, def);
     if (block) out.blocks[key] = block;
@@ -238,9 +310,12 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
   }
   for (let round = 0; round < DEPTH; round++)
     for (const [key, keys] of Object.entries(reaches)) {
-      const found = blocks[key] ? undefined : keys.find((k) => blocks[k]);
+      // A block behind a key guard depends on the caller's argument: its callers are not told.
+      const found = blocks[key] ? undefined : keys.find((k) => blocks[k] && !blocks[k].unless);
       if (!found) continue;
-      const name = found.slice(found.lastIndexOf(".") + 1);
+      // A method is named with its class (`DB.get_tags`), a function alone.
+      const parts = found.split(".");
+      const name = /^[A-Z]/.test(parts.at(-2) ?? "") ? parts.slice(-2).join(".") : parts.at(-1)!;
       blocks[key] = { ...blocks[found], via: [...blocks[found].via, name] };
     }
   return blocks;
@@ -251,7 +326,7 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
  * such as `session_maker = sessionmaker(...)`) the module's file beside a sibling's.
  */
 function pathOf(index: ProjectIndex, key: string): string | undefined {
-  const dotted = key.slice(KEY.length);
+  const dotted = key.slice(key.indexOf(":") + 1);
   const module = dotted.slice(0, dotted.lastIndexOf("."));
   const name = dotted.slice(dotted.lastIndexOf(".") + 1);
   const own = index.functions.find((f) => f.module === module);
@@ -275,17 +350,31 @@ function pathOf(index: ProjectIndex, key: string): string | undefined {
     : undefined;
 }
 
+/**
+ * The file to ask about a key and the name to ask it: a module's function or factory
+ * (`list_regions`), else a method of a class or module-level instance the module defines
+ * (`DB.list_analysis`, `db.list_analysis`), the index listing a function of that module.
+ */
+function askedOf(index: ProjectIndex, key: string): { path: string; name: string } | undefined {
+  const path = pathOf(index, key);
+  if (path) return { path, name: key.slice(key.lastIndexOf(".") + 1) };
+  const parts = key.slice(key.indexOf(":") + 1).split(".");
+  const module = parts.slice(0, -2).join(".");
+  const own = parts.length > 2 ? index.functions.find((f) => f.module === module) : undefined;
+  return own ? { path: own.path, name: parts.slice(-2).join(".") } : undefined;
+}
+
 /** blocking-calls' survey: the sync helpers of other files that async defs call, read for blocking calls. */
 export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   startWords: ["async def"],
   start: (_index, _ctx, rewritten) => [...rewritten],
-  facts: (file, _ctx, asked) => (asked ? askedFacts(file, asked) : siteFacts(file)),
+  facts: (file, ctx, asked) => (asked ? askedFacts(file, asked) : siteFacts(file, ctx)),
   next(facts, index) {
     const byPath = new Map<string, string[]>();
     for (const [key, depth] of pendingKeys(facts, (f) => f.blocks)) {
-      const path = depth <= DEPTH ? pathOf(index, key) : undefined;
-      if (!path) continue;
-      const name = key.slice(key.lastIndexOf(".") + 1);
+      const found = depth <= DEPTH ? askedOf(index, key) : undefined;
+      if (!found) continue;
+      const { path, name } = found;
       byPath.set(path, [...(byPath.get(path) ?? []), `${name}@${key}@${depth}`]);
     }
     return [...byPath].map(([path, wanted]) => ({ path, wanted }));
@@ -294,6 +383,8 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
     plan: {
       blocks: resolved(facts),
       makers: Object.assign({}, ...facts.map((f) => f.makers ?? {})),
+      fileFields: Object.assign({}, ...facts.map((f) => f.fileFields ?? {})),
+      factories: Object.assign({}, ...facts.map((f) => f.factories ?? {})),
     },
     modules: [],
   }),

@@ -5,7 +5,14 @@ import {
   STORAGE_CALLS,
   type BlockingFamily,
 } from "../../src/python/effects.js";
-import { blockingReceiverCall, RECEIVER_WORDS } from "./receivers.js";
+import {
+  blockingReceiverCall,
+  RECEIVER_WORDS,
+  returnedProduct,
+  yieldedProduct,
+  YIELDS,
+  type Seen,
+} from "./receivers.js";
 import {
   callsByLastName,
   lastSegment,
@@ -25,6 +32,9 @@ import type {
   TransformResult,
 } from "../../src/model/types.js";
 import { sleepRewrite } from "./sleep.js";
+import { fieldFileCall } from "./file-fields.js";
+import { passesGuardedKey } from "./guards.js";
+import { OrmProofs } from "../../src/django/proofs.js";
 import { blocksOnPurpose, silencedByNoqa } from "./intent.js";
 import { blockSays, helperBlock, helperCalls, helperSurvey, type HelperPlan } from "./helpers.js";
 import { surveyedPlan } from "../../src/model/plans.js";
@@ -32,7 +42,7 @@ import { surveyedPlan } from "../../src/model/plans.js";
 export const meta = {
   id: "blocking-calls",
   summary:
-    "blocking calls in async def (ruff ASYNC2xx): time.sleep -> await asyncio.sleep; HTTP, subprocess, files (open, Path, Django storage), redis clients and sync SQLAlchemy sessions reported with their native form",
+    "blocking calls in async def (ruff ASYNC2xx): time.sleep -> await asyncio.sleep; HTTP, subprocess, files (open, Path, Django storage and FieldFile), redis clients and sync SQLAlchemy sessions reported with their native form",
   // Blocking calls only matter inside `async def`.
   triggers: ["async def"],
   codes: {
@@ -63,7 +73,10 @@ export const meta = {
         "event loop for the whole request. Use httpx.AsyncClient (or aiohttp) and await the " +
         "call. Not rewritten: the client's lifetime (an `async with` block, a shared client) is " +
         "a design choice. Same check as ruff's ASYNC210 (blocking-http-call-in-async-function) " +
-        "and ASYNC212 (blocking-http-call-httpx-in-async-function).",
+        "and ASYNC212 (blocking-http-call-httpx-in-async-function). Also reported: requests through " +
+        "a sync OpenAI client's resources (`client.chat.completions.create(...)` on an " +
+        "`openai.OpenAI` or `AzureOpenAI`, also after `with_options(...)`); their async form is " +
+        "`openai.AsyncOpenAI`.",
       before: "async def rates():\n    return requests.get(RATES_URL, timeout=5).json()",
       after:
         "async def rates():\n    async with httpx.AsyncClient() as client:\n" +
@@ -95,8 +108,12 @@ export const meta = {
         "rewritten: every use of the file object changes. Same check as ruff's ASYNC230 " +
         "(blocking-open-call-in-async-function). Also reported: `read_text`, `read_bytes`, " +
         "`write_text`, `write_bytes` and `open` of a `pathlib.Path` (made by `Path(...)` or " +
-        "annotated `Path`), and Django's `default_storage.save/open/delete/exists/listdir/size` " +
-        "(no async form: run it in `asyncio.to_thread`).",
+        "annotated `Path`); Django's `default_storage.save/open/delete/exists/listdir/size` and " +
+        'the same methods of `storages["name"]`; and the FieldFile of a model\'s `FileField` or ' +
+        "`ImageField` (`profile.avatar.save(name, content)`, `.open()`, `.read()`, `.delete()`), " +
+        "where the instance is proven (`await Profile.objects.aget(...)`, `profile: Profile`) and " +
+        "the field is read from the model's source. Django's storage API has no async form: " +
+        "`await sync_to_async(default_storage.save)(name, content)`.",
       before: "async def load(path):\n    with open(path) as f:\n        return f.read()",
       after:
         "async def load(path):\n    async with await anyio.open_file(path) as f:\n" +
@@ -111,8 +128,11 @@ export const meta = {
         "redis.asyncio: `redis.asyncio.Redis(...)`, with every command awaited. Not rewritten: " +
         "every use of the client must be awaited. A command called in `async def` on a sync " +
         "client made elsewhere (`cache = redis.from_url(URL)` at module level, then " +
-        "`cache.get(key)`) is reported too; `pipeline()`, `pubsub()` and `lock()` only build " +
-        "objects. (ruff has no rule for this one.)",
+        "`cache.get(key)`, or a client a project function returns: `conn = get_redis()` where " +
+        "`def get_redis(): return Redis.from_url(URL)`, in another file, the message naming the " +
+        "factory and its async form) is reported too; `pipeline()`, `pubsub()` and `lock()` " +
+        "only build objects, and a factory that is a generator or may return something else " +
+        "(`return None` on one path) is not followed. (ruff has no rule for this one.)",
       before: "async def cached(key):\n    r = redis.Redis(host=HOST)\n    return r.get(key)",
       after:
         "async def cached(key):\n    r = redis.asyncio.Redis(host=HOST)\n    return await r.get(key)",
@@ -141,7 +161,9 @@ export const meta = {
         "`Session(engine)`, a `sessionmaker(...)` factory's call, `with Session(...) as s:`, or " +
         "an annotation (`db: Session`, FastAPI's `db: Session = Depends(get_db)`). " +
         "`add()`, `add_all()`, `delete()` and `expunge()` only mark objects and are not reported. " +
-        "SQLAlchemy's `sqlalchemy.ext.asyncio.AsyncSession` has the same methods, awaited. Not " +
+        "SQLAlchemy's `sqlalchemy.ext.asyncio.AsyncSession` has the same methods, awaited. " +
+        "`sqlite3.connect()` and its connection's `execute`/`executemany`/`executescript`/" +
+        "`commit`/`rollback` are reported too (aiosqlite is their async form). Not " +
         "rewritten: the session, its engine and every use change together. (ruff has no rule " +
         "for this one.)",
       before:
@@ -197,6 +219,7 @@ export function mayHoldSite(source: string, ctx: Context): boolean {
   if (OPEN_CALL.test(source) || RECEIVER_WORDS.test(source)) return true;
   // A helper of another file that blocks, called from an async def here (the survey's plan).
   const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls");
+  if (mayCallFieldFiles(source, plan) && /\basync\s+def\b/.test(source)) return true;
   const planned = Object.keys(plan?.blocks ?? {}).length + Object.keys(plan?.makers ?? {}).length;
   if (planned > 0 && /\basync\s+def\b/.test(source)) return true;
   const modules = new Set(source.match(MODULES_OF_INTEREST));
@@ -228,13 +251,29 @@ function reportedCall(
   if (!blocking) return undefined;
   const code = FAMILY_CODES[blocking.family];
   const rule = blocking.rule ? ` (ruff ${blocking.rule})` : "";
+  const suggestion =
+    code === "AS314"
+      ? `redis.asyncio.${qualified.slice("redis.".length)}${args.text}`
+      : threadSuggestion(blocking.replacement, callee, args);
   return {
     code,
-    message: `${callee.text}() in async def blocks the event loop${rule}: use ${blocking.replacement}`,
-    ...(code === "AS314"
-      ? { suggestion: `redis.asyncio.${qualified.slice("redis.".length)}${args.text}` }
-      : {}),
+    message: `${callee.text}() in async def blocks the event loop${rule}: use ${blocking.replacement.replace(/<call>/g, callee.text)}`,
+    ...(suggestion ? { suggestion } : {}),
   };
+}
+
+/**
+ * `await sync_to_async(default_storage.save)(name, content)`: the call in a thread, for an API
+ * with no async form (a replacement naming `<call>`).
+ */
+function threadSuggestion(
+  replacement: string,
+  callee: SyntaxNode,
+  args: SyntaxNode,
+): string | undefined {
+  return replacement.includes("<call>")
+    ? `await sync_to_async(${callee.text})${args.text}`
+    : undefined;
 }
 
 /** The ruff rule a finding on this call cites ("" when ruff has none). */
@@ -291,36 +330,118 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
     const reported = reportedCall(call, callee, qualified);
     if (reported) out.report(call, reported.code, reported.message, reported.suggestion);
   }
-  const makers = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.makers ?? {};
-  if (RECEIVER_WORDS.test(file.source) || Object.keys(makers).length > 0)
-    receiverCalls(file, out, makers);
+  const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls");
+  if (
+    RECEIVER_WORDS.test(file.source) ||
+    Object.keys(plan?.makers ?? {}).length > 0 ||
+    mayCallFieldFiles(file.source, plan)
+  )
+    receiverCalls(file, ctx, out);
   helperFindings(file, ctx, out);
   // No inventory sites: the report lists blocking-calls among the transforms that count none.
   return { findings: out.findings };
 }
 
-/** `db.scalars(...)` on a Session, `r.get(k)` on a sync redis client, `path.read_text()`. */
-function receiverCalls(
-  file: FileSemantics,
-  out: FindingsReporter<Code>,
-  makers: Readonly<Record<string, string>>,
-): void {
+/**
+ * `db.scalars(...)` on a Session, `r.get(k)` on a sync redis client, `path.read_text()`,
+ * `storages["exports"].save(...)`, `profile.avatar.save(...)` on a model's file field.
+ */
+function receiverCalls(file: FileSemantics, ctx: Context, out: FindingsReporter<Code>): void {
+  const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls");
+  const fieldFiles = mayCallFieldFiles(file.source, plan) ? new OrmProofs(ctx.project) : undefined;
   for (const call of file.root.descendantsOfType("call")) {
     const callee = call.childForFieldName("function");
     const fn = callee?.type === "attribute" ? file.enclosingFunction(call) : undefined;
-    if (!fn || !isAsyncFunction(fn)) continue;
-    const entry = blockingReceiverCall(file, callee!, makers);
+    // `await session.execute(...)`: awaited, so not a sync client's call whatever the
+    // annotation says (hazard-review-3 H5: a stale `session: Session`).
+    if (!fn || !isAsyncFunction(fn) || call.parent?.type === "await") continue;
+    const field = fieldFiles && fieldFileCall(file, fieldFiles, callee!, plan?.fileFields ?? {});
+    const seen: Seen = {};
+    const entry = field?.entry ?? blockingReceiverCall(file, callee!, plan?.makers, seen);
     if (!entry || silencedByNoqa(file, call, entry.rule)) continue;
     const method = callee!.childForFieldName("attribute")!.text;
     const receiver = callee!.childForFieldName("object")!.text;
     const rule = entry.rule ? ` (ruff ${entry.rule})` : "";
+    const made = madeBySays(file, seen, plan, callee!.childForFieldName("object")!);
+    const what = field ? `${entry.what} (${field.says})` : `${entry.what}${made?.says ?? ""}`;
     const own = entry.family === "database" ? asyncSessions(file) : "";
+    const also = field ? fieldFileNote(call, method) : "";
+    // What a FieldFile's open() returns is read on the loop too: the whole file work moves.
+    const replacement = (
+      field && method === "open"
+        ? FIELD_FILE_OPEN
+        : (entry.replacements?.[method] ?? entry.replacement)
+    )
+      .replace(/<method>/g, method)
+      .replace(/<receiver>/g, receiver)
+      .replace(/<call>/g, callee!.text)
+      .concat(made?.twin ?? "");
+    const args = call.childForFieldName("arguments")!;
     out.report(
       call,
       FAMILY_CODES[entry.family],
-      `${callee!.text}() in async def blocks the event loop${rule}: ${receiver} is ${entry.what}; use ${(entry.replacements?.[method] ?? entry.replacement).replace(/<method>/g, method)}${own}`,
+      `${callee!.text}() in async def blocks the event loop${rule}: ${receiver} is ${what}${also}; use ${replacement}${own}`,
+      field && method === "open" ? undefined : threadSuggestion(entry.replacement, callee!, args),
     );
   }
+}
+
+/**
+ * What else a FieldFile's method does: `save()` and `delete()` save the instance too (a query)
+ * unless `save=False`.
+ */
+function fieldFileNote(call: SyntaxNode, method: string): string {
+  if (method !== "save" && method !== "delete") return "";
+  const args = call.childForFieldName("arguments")!.namedChildren;
+  const unsaved = args.some(
+    (a) =>
+      a.type === "keyword_argument" &&
+      a.childForFieldName("name")?.text === "save" &&
+      a.childForFieldName("value")?.text === "False",
+  );
+  return unsaved ? "" : `, and ${method}() also saves the instance (a query)`;
+}
+
+/**
+ * ` (made by get_redis(), app/clients.py:11)` for a value a project factory made, and the
+ * factory's async form when it makes a redis client (`redis.asyncio.Redis.from_url(...)`).
+ */
+function madeBySays(
+  file: FileSemantics,
+  seen: Seen,
+  plan: HelperPlan | undefined,
+  receiver: SyntaxNode,
+): { says: string; twin: string } | undefined {
+  const name = seen.def?.childForFieldName("name")?.text ?? seen.factory?.split(".").pop();
+  const where = seen.def
+    ? `line ${seen.def.startPosition.row + 1}`
+    : seen.factory && plan?.factories?.[seen.factory];
+  const product = seen.def
+    ? (returnedProduct(file, seen.def) ?? yieldedProduct(file, seen.def))
+    : seen.factory && (plan?.makers?.[seen.factory] ?? plan?.makers?.[`${YIELDS}${seen.factory}`]);
+  if (!name || !where || !product) return undefined;
+  const twin = product.startsWith("redis.")
+    ? `: make it in ${name}() with redis.asyncio.${product.slice("redis.".length)}(...)`
+    : "";
+  // `get_redis().get(key)` names the factory itself: only where it is.
+  const by = seen.dependency
+    ? `given by Depends(${name}), `
+    : receiver.type === "call"
+      ? ""
+      : `made by ${name}(), `;
+  return { says: ` (${by}${where})`, twin };
+}
+
+const FIELD_FILE_OPEN =
+  "one sync function that opens and reads the file, awaited with sync_to_async(...) (the reads on the file it opens block too; Django's storage API has no async form)";
+
+/** A call on a model's file field (`.avatar.save(`) with a file field known to hold it. */
+const FIELD_FILE_CALL =
+  /\.[\p{ID_Continue}]+\.(?:save|delete|open|read|readline|readlines|write|chunks)\s*\(/u;
+
+function mayCallFieldFiles(source: string, plan: HelperPlan | undefined): boolean {
+  if (!FIELD_FILE_CALL.test(source)) return false;
+  return Object.keys(plan?.fileFields ?? {}).length > 0 || /(?:File|Image)Field\b/.test(source);
 }
 
 /** `arm.list_regions(sub)` in async def, where the helper blocks a few calls deep (AS316). */
@@ -328,6 +449,8 @@ function helperFindings(file: FileSemantics, ctx: Context, out: FindingsReporter
   for (const site of helperCalls(file)) {
     const block = helperBlock(file, ctx, site);
     if (!block || silencedByNoqa(file, site.call, "")) continue;
+    // `get_system_text("summary_system_prompt")`, a key the helper answers before blocking.
+    if (block.unless && passesGuardedKey(site.call, block.unless)) continue;
     const callee = site.call.childForFieldName("function")!.text;
     out.report(
       site.call,

@@ -1,6 +1,16 @@
-import { blockingMethod, MAKER_OF, type BlockingMethods } from "../../src/python/effects.js";
+import {
+  BLOCKING_METHODS,
+  blockingMethod,
+  CLIENT_COPIES,
+  MAKER_OF,
+  STORAGE_CLASS,
+  STORAGES,
+  type BlockingMethods,
+} from "../../src/python/effects.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
+import { selfAssignments, selfAttribute } from "./classes.js";
 
 /*
  * What made the value a method is called on, as the code shows it: a constructor call
@@ -31,7 +41,27 @@ export function factoryProduct(file: FileSemantics, name: string): string | unde
 }
 
 /** The words a file must hold for a receiver's method to be one of the catalogue's. */
-export const RECEIVER_WORDS = /\b(?:Session|sessionmaker|redis|Redis|Path)\b/;
+export const RECEIVER_WORDS =
+  /\b(?:Session|sessionmaker|redis|Redis|Path|storages|sqlite3|OpenAI|AzureOpenAI)\b/;
+
+/** `storages["exports"]`: a Django storage (Django 4.2's registry of them). */
+function madeBySubscript(file: FileSemantics, node: SyntaxNode): string | undefined {
+  const value = node.childForFieldName("value");
+  const named = value && (value.type === "identifier" || value.type === "attribute");
+  return named && file.qualifiedName(value) === STORAGES ? STORAGE_CLASS : undefined;
+}
+
+/**
+ * Where a value came from when a project factory made it (`conn = get_redis()`): the factory's
+ * absolute name (`app.clients.get_redis`), set by the lookups that pass through it.
+ */
+export interface Seen {
+  factory?: string;
+  /** A factory of the file itself: its def. */
+  def?: SyntaxNode;
+  /** The factory is a FastAPI dependency (`Depends(generate_session)`), not called here. */
+  dependency?: true;
+}
 
 /** The qualified name of what a call makes: `redis.Redis`, or the factory's product. */
 function madeByCall(
@@ -39,18 +69,169 @@ function madeByCall(
   call: SyntaxNode,
   depth: number,
   makers: Makers,
+  seen?: Seen,
 ): string | undefined {
   const fn = call.childForFieldName("function");
   if (!fn || (fn.type !== "identifier" && fn.type !== "attribute")) return undefined;
   const qualified = file.qualifiedName(fn);
-  // `session_maker()`, a factory another module of the project makes (the survey read it).
+  // `session_maker()` or `get_redis()`: a factory another module of the project makes or
+  // defines (the survey read it).
   const absolute = qualified && absoluteName(qualified, file.module, file.path);
-  if (absolute && makers[absolute]) return makers[absolute];
+  if (absolute && makers[absolute]) {
+    if (seen) seen.factory = absolute;
+    return makers[absolute];
+  }
   if (qualified) return MAKER_OF.has(qualified) ? undefined : qualified;
-  // `SessionLocal()`: a name bound at module level to `sessionmaker(...)`.
+  // `azure.with_options(timeout=10)`: the same kind of client, configured.
+  const copied = fn.type === "attribute" ? clientCopied(file, fn, depth, makers) : undefined;
+  if (copied) return copied;
+  // `self.session()`, where the class's `__init__` sets `self.session = sessionmaker(...)`.
+  const held = fn.type === "attribute" ? heldBySelf(file, fn, depth, makers) : undefined;
+  if (held) return MAKER_OF.get(held);
   if (fn.type !== "identifier" || depth > 1) return undefined;
+  // `get_redis()`, a sync def of this file returning a client.
+  const def = moduleDef(file, fn.text);
+  const product = def && returnedProduct(file, def, depth + 1);
+  if (product && seen) seen.def = def;
+  if (def) return product;
+  // `SessionLocal()`: a name bound at module level to `sessionmaker(...)`.
   const factory = madeByName(file, fn, depth + 1, makers);
   return factory ? MAKER_OF.get(factory) : undefined;
+}
+
+/**
+ * What `self.<name>` holds in a method, when every assignment the class's methods make to it
+ * agrees: `self.client = redis.Redis(...)` gives `redis.Redis`, `self.session =
+ * sessionmaker(...)` the factory.
+ */
+function heldBySelf(
+  file: FileSemantics,
+  node: SyntaxNode,
+  depth: number,
+  makers: Makers,
+): string | undefined {
+  const at = depth > 1 ? undefined : selfAttribute(node, file.enclosingFunction(node));
+  if (!at) return undefined;
+  const made = new Set(
+    selfAssignments(at.cls, at.name).map((value) =>
+      value.type === "call"
+        ? (madeByCall(file, value, depth + 1, makers) ?? factoryOf(file, value))
+        : undefined,
+    ),
+  );
+  const [held] = made;
+  return made.size === 1 ? held : undefined;
+}
+
+/** The key under which the survey records what a project generator yields (`Makers`). */
+export const YIELDS = "yield:";
+
+/**
+ * `Depends(generate_session)` (FastAPI): what the dependency gives a request — what a generator
+ * yields, or what a function returns — when it is a project function the survey read, or a def
+ * of this file.
+ */
+function dependencyProduct(
+  file: FileSemantics,
+  value: SyntaxNode | null,
+  makers: Makers,
+  seen?: Seen,
+): string | undefined {
+  const fn = value?.type === "call" ? value.childForFieldName("function") : undefined;
+  const qualified =
+    fn && (fn.type === "identifier" || fn.type === "attribute") && file.qualifiedName(fn);
+  if (qualified !== "fastapi.Depends" && qualified !== "fastapi.params.Depends") return undefined;
+  if (seen) seen.dependency = true;
+  const dependency = value!.childForFieldName("arguments")?.namedChildren[0];
+  if (dependency?.type !== "identifier") return undefined;
+  const binding = file.importBindingOf(dependency.text, dependency);
+  if (!binding) {
+    const def = moduleDef(file, dependency.text);
+    const product = def && (yieldedProduct(file, def) ?? returnedProduct(file, def));
+    if (product && seen) seen.def = def;
+    return product;
+  }
+  const absolute = absoluteName(binding.qualified, file.module, file.path);
+  const product = absolute && (makers[`${YIELDS}${absolute}`] ?? makers[absolute]);
+  if (product && seen) seen.factory = absolute;
+  return product || undefined;
+}
+
+/**
+ * What a sync generator yields when every `yield` gives a value whose methods block, made alike
+ * (`session = SessionLocal()` then `yield session`): a FastAPI dependency's value.
+ */
+export function yieldedProduct(file: FileSemantics, def: SyntaxNode): string | undefined {
+  const yields = ownNodes(def, "yield");
+  const made = new Set(
+    yields.map((node) => {
+      const value = node.namedChildren[0];
+      if (value?.type === "call") return madeByCall(file, value, 0, {});
+      return value?.type === "identifier" ? madeByName(file, value, 0) : undefined;
+    }),
+  );
+  const [product] = made;
+  return made.size === 1 && product && BLOCKING_METHODS.has(product) ? product : undefined;
+}
+
+/** `client.with_options`: the kind of SDK client `client` is, when that is a copy of it. */
+function clientCopied(
+  file: FileSemantics,
+  fn: SyntaxNode,
+  depth: number,
+  makers: Makers,
+): string | undefined {
+  if (depth > 1 || !CLIENT_COPIES.has(fn.childForFieldName("attribute")!.text)) return undefined;
+  const made = madeByValue(file, fn.childForFieldName("object")!, depth + 1, makers);
+  return made && BLOCKING_METHODS.get(made)?.resources ? made : undefined;
+}
+
+/** A module-level sync def of the file by name (decorated or not). */
+export function moduleDef(file: FileSemantics, name: string): SyntaxNode | undefined {
+  for (const statement of file.root.namedChildren) {
+    const def =
+      statement.type === "decorated_definition"
+        ? statement.childForFieldName("definition")
+        : statement;
+    if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
+      return isAsyncFunction(def) ? undefined : def;
+  }
+  return undefined;
+}
+
+/** The statements a def runs itself: not those of nested defs, lambdas or classes. */
+function ownNodes(def: SyntaxNode, type: string): SyntaxNode[] {
+  const found: SyntaxNode[] = [];
+  const visit = (node: SyntaxNode): void => {
+    if (["function_definition", "lambda", "class_definition"].includes(node.type)) return;
+    if (node.type === type) found.push(node);
+    for (const child of node.namedChildren) visit(child);
+  };
+  for (const statement of def.childForFieldName("body")?.namedChildren ?? []) visit(statement);
+  return found;
+}
+
+/**
+ * What a sync def returns when every `return` gives a value whose methods block, made alike
+ * (`return Redis.from_url(URL)`, `client = redis.Redis(...)` then `return client`): a factory
+ * like `get_redis()`. A generator (it yields) returns no client, nor does a def that may return
+ * something else (`return None` on one path).
+ */
+export function returnedProduct(
+  file: FileSemantics,
+  def: SyntaxNode,
+  depth = 0,
+): string | undefined {
+  if (ownNodes(def, "yield").length > 0) return undefined;
+  const made = new Set(
+    ownNodes(def, "return_statement").map((statement) => {
+      const value = statement.namedChildren[0];
+      if (value?.type === "call") return madeByCall(file, value, depth, {});
+      return value?.type === "identifier" ? madeByName(file, value, depth) : undefined;
+    }),
+  );
+  const [product] = made;
+  return made.size === 1 && product && BLOCKING_METHODS.has(product) ? product : undefined;
 }
 
 /** What every binding of `name` visible at `name` was made by, when they agree. */
@@ -59,11 +240,12 @@ export function madeByName(
   name: SyntaxNode,
   depth: number,
   makers: Makers = {},
+  seen?: Seen,
 ): string | undefined {
   for (let scope = file.enclosingScope(name); ; scope = file.enclosingScope(scope)) {
     const bindings = scope.type === "class_definition" ? [] : file.bindingsNamed(scope, name.text);
     if (bindings.length > 0) {
-      const made = new Set(bindings.map((b) => madeByBinding(file, b.node, depth, makers)));
+      const made = new Set(bindings.map((b) => madeByBinding(file, b.node, depth, makers, seen)));
       return made.size === 1 ? [...made][0] : undefined;
     }
     if (scope.type === "module") return undefined;
@@ -76,9 +258,13 @@ function madeByBinding(
   node: SyntaxNode,
   depth: number,
   makers: Makers,
+  seen?: Seen,
 ): string | undefined {
   const parent = node.parent;
   if (!parent) return undefined;
+  // `session=Depends(generate_session)`: what FastAPI passes, the dependency's yield or return.
+  if (parent.type === "default_parameter" && parent.childForFieldName("name")?.id === node.id)
+    return dependencyProduct(file, parent.childForFieldName("value"), makers, seen);
   if (parent.type === "typed_parameter" || parent.type === "typed_default_parameter") {
     const type = parent.childForFieldName("type")?.namedChildren[0];
     return type && (type.type === "identifier" || type.type === "attribute")
@@ -89,7 +275,8 @@ function madeByBinding(
     const right = parent.childForFieldName("right");
     const annotation = parent.childForFieldName("type")?.namedChildren[0];
     if (right?.type === "call")
-      return madeByCall(file, right, depth, makers) ?? factoryOf(file, right);
+      return madeByCall(file, right, depth, makers, seen) ?? factoryOf(file, right);
+    if (right?.type === "subscript") return madeBySubscript(file, right);
     return annotation && (annotation.type === "identifier" || annotation.type === "attribute")
       ? file.qualifiedName(annotation)
       : undefined;
@@ -98,7 +285,7 @@ function madeByBinding(
   if (parent.type === "as_pattern_target" || parent.type === "as_pattern") {
     const pattern = parent.type === "as_pattern" ? parent : parent.parent;
     const value = pattern?.namedChildren[0];
-    return value?.type === "call" ? madeByCall(file, value, depth, makers) : undefined;
+    return value?.type === "call" ? madeByCall(file, value, depth, makers, seen) : undefined;
   }
   return undefined;
 }
@@ -118,15 +305,52 @@ export function blockingReceiverCall(
   file: FileSemantics,
   callee: SyntaxNode,
   makers: Makers = {},
+  seen?: Seen,
 ): BlockingMethods | undefined {
   if (callee.type !== "attribute") return undefined;
   const receiver = callee.childForFieldName("object")!;
   const method = callee.childForFieldName("attribute")!.text;
-  const madeBy =
-    receiver.type === "call"
-      ? madeByCall(file, receiver, 0, makers)
-      : receiver.type === "identifier"
-        ? madeByName(file, receiver, 0, makers)
-        : undefined;
-  return blockingMethod(madeBy, method);
+  const direct = blockingMethod(madeByValue(file, receiver, 0, makers, seen), method);
+  return direct ?? resourceCall(file, receiver, method, makers, seen);
+}
+
+/** What made a receiver: a call, a name, `storages[...]`, `self.<attribute>`. */
+function madeByValue(
+  file: FileSemantics,
+  receiver: SyntaxNode,
+  depth: number,
+  makers: Makers,
+  seen?: Seen,
+): string | undefined {
+  return receiver.type === "call"
+    ? madeByCall(file, receiver, depth, makers, seen)
+    : receiver.type === "identifier"
+      ? madeByName(file, receiver, depth, makers, seen)
+      : receiver.type === "subscript"
+        ? madeBySubscript(file, receiver)
+        : receiver.type === "attribute"
+          ? heldBySelf(file, receiver, depth, makers)
+          : undefined;
+}
+
+/**
+ * `client.chat.completions.create(...)`: a method of a resource (one attribute or more) of an
+ * SDK client whose requests are such calls (OpenAI's), but for those that only configure it.
+ */
+function resourceCall(
+  file: FileSemantics,
+  receiver: SyntaxNode,
+  method: string,
+  makers: Makers,
+  seen?: Seen,
+): BlockingMethods | undefined {
+  const path = [method];
+  for (let node = receiver; node.type === "attribute";) {
+    path.push(node.childForFieldName("attribute")!.text);
+    node = node.childForFieldName("object")!;
+    const entry = BLOCKING_METHODS.get(madeByValue(file, node, 0, makers, seen) ?? "");
+    if (entry?.resources)
+      return path.some((name) => entry.resources!.except.has(name)) ? undefined : entry;
+  }
+  return undefined;
 }
