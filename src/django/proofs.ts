@@ -10,6 +10,7 @@ import { afterProjectChain, afterStep, chainMethodNames, withChains } from "./pr
 import type { InstanceProof, QuerysetProof } from "./proof-types.js";
 import { querysetOfAnnotation, querysetReturnedBy } from "./queryset-annotations.js";
 import { querysetPropertyProof } from "./queryset-properties.js";
+import { classAnnotatedInstance } from "./self-attributes.js";
 import { reexportsAllOf } from "./star-reexports.js";
 import {
   bindingSite,
@@ -342,6 +343,8 @@ export class OrmProofs {
    * `get_object_or_404`, the loop variable over a queryset, or a parameter annotated with a model.
    */
   instanceOf(expr: SyntaxNode): InstanceProof | undefined {
+    if (expr.type === "attribute")
+      return classAnnotatedInstance(this.project, expr, (t) => this.modelOfAnnotation(t));
     if (expr.type !== "identifier") return undefined;
     if (this.instances.has(expr.id)) return this.instances.get(expr.id);
     const proof = this.instanceNamed(expr);

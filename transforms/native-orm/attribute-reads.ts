@@ -97,6 +97,8 @@ export function attributeReadProblem(f: OrmFile, node: SyntaxNode): Problem | un
     return undefined;
   // `settings.X.y`, `models.Model.objects`: attributes of a module or a class, not of data.
   if (chained ? f.file.qualifiedName(object) : namesCodeNotData(f, object)) return undefined;
+  // `self.meeting` the class body annotates with a model: an instance the object holds.
+  if (f.proofs.instanceOf(node)) return undefined;
   const instance = f.proofs.instanceOf(object);
   // A property that only builds a queryset (`shop.open_orders`) makes no query when read.
   if (instance && f.proofs.querysetOf(node)) return undefined;
