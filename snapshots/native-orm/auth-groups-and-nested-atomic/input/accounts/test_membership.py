@@ -1,6 +1,5 @@
 import pytest
 from asgiref.sync import sync_to_async
-from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -24,7 +23,7 @@ async def test_user_created_on_commit(application):
     communicator = WebsocketCommunicator(application, "/ws/members/")
     async with communicator:
 
-        @database_sync_to_async
+        @sync_to_async
         def create_member():
             # The observer fires on commit: the transaction is the point of this test.
             with transaction.atomic():
