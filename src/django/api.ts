@@ -254,3 +254,13 @@ export const DJANGO_MODEL_PLAIN_ATTRIBUTES: Readonly<Record<string, ReadonlySet<
   Group: new Set(["name", "permissions"]),
   Permission: new Set(["name", "codename"]),
 };
+
+/**
+ * The many-to-many managers of Django's own auth models, for instances of them that the project
+ * does not declare (`get_user_model()` with no AUTH_USER_MODEL): `user.groups.aadd(group)` (4.2).
+ */
+export const DJANGO_RELATED_MANAGERS: Readonly<Record<string, readonly string[]>> = {
+  User: ["groups", "user_permissions"],
+  Group: ["permissions", "user_set"],
+  Permission: ["group_set", "user_set"],
+};

@@ -2,6 +2,7 @@ import type { ManagerChains, ModelFacts, SyntaxNode } from "../model/types.js";
 import { basesOutsideOrm, importedModules } from "./class-bases.js";
 import { chainMethodsOf, resolvedChainMethods } from "./chain-methods.js";
 import { inMemoryMethodsOf } from "./in-memory-methods.js";
+import { querysetPropertiesOf } from "./queryset-properties.js";
 
 /** A Python identifier, which may hold letters beyond ASCII (`class Bücher`). */
 export const IDENTIFIER = "[\\p{ID_Start}_][\\p{ID_Continue}]*";
@@ -130,6 +131,8 @@ function bodyFactsOf(
   }
   const inMemory = isManager ? [] : inMemoryMethodsOf(body);
   if (inMemory.length > 0) facts.inMemoryMethods = inMemory;
+  const querysets = isManager ? {} : querysetPropertiesOf(body);
+  if (Object.keys(querysets).length > 0) facts.querysetProperties = querysets;
   return cls;
 }
 
@@ -231,6 +234,8 @@ export function modelClassesFrom(
       const own = selfManagersOf(cls, all);
       if (own) facts.selfManagers = own;
       if (cls.facts.inMemoryMethods) facts.inMemoryMethods = cls.facts.inMemoryMethods;
+      // Its own only: a subclass may define the name otherwise.
+      if (cls.facts.querysetProperties) facts.querysetProperties = cls.facts.querysetProperties;
       models[name] = facts;
       changed = true;
     }

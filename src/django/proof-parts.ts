@@ -1,4 +1,4 @@
-import type { QuerysetProof, SelectedRelations } from "./proof-types.js";
+import type { InstanceProof, QuerysetProof, SelectedRelations } from "./proof-types.js";
 
 export type { SelectedRelations };
 import { lastSegment } from "../python/lookup.js";
@@ -295,4 +295,23 @@ export function isLazySlice(expr: SyntaxNode): boolean {
   if (expr.type !== "subscript") return false;
   const index = expr.childForFieldName("subscript");
   return index?.type === "slice" && !!expr.childForFieldName("value") && !/:.*:/.test(index.text);
+}
+
+/**
+ * `self` in a plain method of a project model's class body (orm-review M5: a method followed as
+ * a helper, `def is_finished(self): return not self.pages.filter(...).exists()`): an instance of
+ * that model, loaded by the caller, out of sight.
+ */
+export function modelSelfProof(
+  project: ProjectFacts,
+  parameters: SyntaxNode,
+  bound: SyntaxNode,
+): InstanceProof | undefined {
+  if (parameters.namedChildren[0]?.id !== bound.id) return undefined;
+  const def = parameters.parent;
+  const holder = def?.parent;
+  const cls = holder?.type === "block" ? holder.parent : undefined;
+  const model = cls?.type === "class_definition" ? cls.childForFieldName("name")?.text : "";
+  if (def?.type !== "function_definition" || !model || !project.models[model]) return undefined;
+  return { model, selected: new Set(), fromParameter: true };
 }

@@ -1,13 +1,16 @@
 import { modelReturnedBy } from "./annotated-returns.js";
+import { modelOfAnnotation } from "./annotation-models.js";
 import { lastSegment } from "../python/lookup.js";
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { bindingsNamed, enclosingScope } from "../python/scope.js";
-import { QUERYSET_RETURNING } from "./api.js";
+import { DJANGO_RELATED_MANAGERS, QUERYSET_RETURNING } from "./api.js";
 import { managerSelfProof } from "./manager-self.js";
 import { afterProjectChain, afterStep, chainMethodNames, withChains } from "./project-chains.js";
 import type { InstanceProof, QuerysetProof } from "./proof-types.js";
 import { querysetOfAnnotation, querysetReturnedBy } from "./queryset-annotations.js";
+import { querysetPropertyProof } from "./queryset-properties.js";
+import { classAnnotatedInstance } from "./self-attributes.js";
 import { reexportsAllOf } from "./star-reexports.js";
 import {
   bindingSite,
@@ -28,6 +31,7 @@ import {
   unquoted,
   mergeQuerysets,
   isLazySlice,
+  modelSelfProof,
 } from "./proof-parts.js";
 import type { SelectedRelations } from "./proof-parts.js";
 
@@ -122,11 +126,11 @@ export class OrmProofs {
         attribute,
       );
     }
-    // A related manager of a proven instance: a many-to-many field, a reverse `<name>_set` or
-    // the related_name another model's ForeignKey or ManyToManyField gives it.
+    // A proven instance's related manager: many-to-many, `<name>_set`, another's related_name.
     const instance = owner.type === "identifier" ? this.instanceOf(owner) : undefined;
     if (!instance) return undefined;
-    const { manyToMany = [], reverse = [] } = this.project.models[instance.model] ?? {};
+    const { manyToMany = DJANGO_RELATED_MANAGERS[instance.model] ?? [], reverse = [] } =
+      this.project.models[instance.model] ?? {};
     const related = [...manyToMany, ...reverse];
     if (related.includes(attribute) || /^[a-z_][a-z0-9_]*_set$/.test(attribute))
       return { model: "", selected: new Set(), locksRows: false, yieldsInstances: true };
@@ -154,7 +158,10 @@ export class OrmProofs {
       const inner = onlyChild(expr);
       return inner ? this.querysetOf(inner) : undefined;
     }
-    if (expr.type === "attribute") return this.managerOf(expr);
+    if (expr.type === "attribute")
+      return (
+        this.managerOf(expr) ?? querysetPropertyProof(this.project, expr, (o) => this.instanceOf(o))
+      );
     if (expr.type === "call") {
       const callee = expr.childForFieldName("function");
       if (callee?.type !== "attribute") return undefined;
@@ -336,6 +343,8 @@ export class OrmProofs {
    * `get_object_or_404`, the loop variable over a queryset, or a parameter annotated with a model.
    */
   instanceOf(expr: SyntaxNode): InstanceProof | undefined {
+    if (expr.type === "attribute")
+      return classAnnotatedInstance(this.project, expr, (t) => this.modelOfAnnotation(t));
     if (expr.type !== "identifier") return undefined;
     if (this.instances.has(expr.id)) return this.instances.get(expr.id);
     const proof = this.instanceNamed(expr);
@@ -393,6 +402,8 @@ export class OrmProofs {
     const site = bindingSite(bound);
     if (!site) return undefined;
     switch (site.type) {
+      case "parameters":
+        return modelSelfProof(this.project, site, bound);
       case "typed_parameter":
       case "typed_default_parameter": {
         const name =
@@ -469,31 +480,7 @@ export class OrmProofs {
 
   /** The model of an annotation: `Batch`, `"Batch"`, `Optional[Batch]`, `Batch | None`. */
   modelOfAnnotation(type: SyntaxNode): string | undefined {
-    const node = type.type === "type" ? type.namedChildren[0] : type;
-    if (!node) return undefined;
-    if (node.type === "string") {
-      const text = unquoted(node);
-      if (!text || !/^[A-Za-z_][\w.]*$/.test(text)) return undefined;
-      // `"Batch"` or `"shop.models.Batch"`: the last name, resolved where the annotation is.
-      const [head, ...rest] = text.split(".");
-      if (rest.length === 0) return this.modelClassNamed(head, node);
-      const name = rest[rest.length - 1];
-      const module = rest.length > 1 ? rest[rest.length - 2] : head;
-      return this.project.models[name] || mayBeUnseenModel(this.project, module, name)
-        ? name
-        : undefined;
-    }
-    if (node.type === "binary_operator") {
-      const parts = [node.childForFieldName("left"), node.childForFieldName("right")];
-      const models = parts.filter((p) => p && p.type !== "none");
-      return models.length === 1 && models[0] ? this.modelOfAnnotation(models[0]) : undefined;
-    }
-    if (node.type === "generic_type" || node.type === "subscript") {
-      const inner = optionalInner(node);
-      return inner ? this.modelOfAnnotation(inner) : undefined;
-    }
-    if (node.type === "identifier" || node.type === "attribute") return this.modelClassOf(node);
-    return undefined;
+    return modelOfAnnotation(this, this.project, type);
   }
 
   /** Are the model's fields known: is it declared somewhere in the project index? */

@@ -185,6 +185,8 @@ export interface ModelFacts {
   relations: string[];
   /** Zero-argument methods that only read the instance's own columns: no query (orm-review M6). */
   inMemoryMethods?: string[];
+  /** Properties whose body only builds a queryset (issue 23 item 8): a queryset, no query. */
+  querysetProperties?: Record<string, QuerysetPropertyFacts>;
   /** ManyToManyField attribute names (their related managers have aadd, aremove, ...). */
   manyToMany?: string[];
   /**
@@ -206,6 +208,13 @@ export interface ModelFacts {
   subclasses?: string[];
   /** By manager attribute, the project manager and QuerySet methods behind it (see ManagerChains). */
   chains?: Record<string, ManagerChains>;
+}
+
+/** A queryset property's chain root: `self.orders` (a related manager) or a model (`Order`). */
+export interface QuerysetPropertyFacts {
+  root: string;
+  /** A values()/values_list() step: iterating yields dicts or tuples, not instances. */
+  values?: true;
 }
 
 /**
@@ -239,6 +248,8 @@ export interface ProjectFacts {
    * (`-> Shop`, `-> "Shop"`, `Optional[Shop]`): the class's name, by function name.
    */
   returnedClasses?: Record<string, Record<string, string>>;
+  /** By file, its module-level type aliases of one model class (`AnyUser = Union[AnonymousUser, User]`). */
+  typeAliases?: Record<string, Record<string, string>>;
   /**
    * Request classes on a starlette/FastAPI base (their `user` is no lazy Django user), and the
    * files (paths as the run names them) whose every `request` parameter is annotated with one.

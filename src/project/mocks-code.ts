@@ -50,10 +50,12 @@ function projectTwin(
 ): ReplacedName | undefined {
   const sync = call.plain ? syncOfTwin(call.method) : undefined;
   if (!sync) return undefined;
-  // `await self._amark_done()`: a method twin of the same class; otherwise module functions.
+  // `await self._amark_done()`: a method twin of the same class; `await crawl.ais_finished()`
+  // a model method's twin, or a module's function; a bare name a module function.
   const method = call.callee === `self.${call.method}`;
+  const bare = call.callee === call.method;
   const twins = functionsNamed(index, call.method).filter(
-    (f) => f.async && (method ? !!f.className : !f.className),
+    (f) => f.async && (method ? !!f.className : bare ? !f.className : true),
   );
   const defined = twins.find((t) =>
     functionsNamed(index, sync).some(

@@ -141,11 +141,17 @@ function messageFor(
   // `runner.mark_done = lambda ...` while the module's `self.mark_done()` now awaits a twin.
   if (name.awaited && name.twin && replacesMethodOfObject(patch, name) && exercised())
     return `this test replaces ${target} with a sync callable, but ${module} no longer calls it: it now awaits the async twin ${name.by.slice("self.".length)} (${name.qualified} keeps its sync form for other callers), so the replacement intercepts nothing; replace ${name.by.slice("self.".length)} too, with an async callable (AsyncMock)`;
-  if (name.awaited && name.twin)
+  if (name.awaited && name.twin) {
+    // `patch.object(Crawl, "is_finished")`: the twin is patched on the class too.
+    const onClass = classAttribute(target, name.qualified);
+    const twin = onClass
+      ? `${target.slice(0, target.lastIndexOf("."))}.${lastSegment(name.by)}`
+      : name.by;
     return inModule(target, module, name.local) ||
-      (name.local.includes(".") && target === name.qualified && exercised())
-      ? `this test patches ${target}, which ${module} no longer calls: it now awaits the async twin ${name.by}, so the patch no longer intercepts that module's call (other callers still call the sync one); patch ${name.by} too, with an AsyncMock`
+      (name.local.includes(".") && (target === name.qualified || onClass) && exercised())
+      ? `this test patches ${target}, which ${module} no longer calls: it now awaits the async twin ${twin}, so the patch no longer intercepts that module's call (other callers still call the sync one); patch ${twin} too, with an AsyncMock`
       : undefined;
+  }
   // `Order.objects.count` -> `Order.objects.acount`, `requests.post` -> `http.post`.
   if (name.awaited)
     return inModule(target, module, name.local) ||
@@ -165,6 +171,15 @@ function messageFor(
   if ((target === name.qualified || target === name.local) && exercised())
     return `this test patches ${target}, which ${module} no longer calls${name.by ? ` (it now calls ${name.by})` : ""}: it no longer intercepts that module's call; ${instead}`;
   return undefined;
+}
+
+/**
+ * `patch.object(Crawl, "is_finished")` (or `patch("crawls.models.Crawl.is_finished")`) for the
+ * model method `crawls.models.Crawl.is_finished` the module called on an instance.
+ */
+function classAttribute(target: string, qualified: string): boolean {
+  const owned = /(?:^|\.)([A-Z]\w*\.\w+)$/.exec(qualified)?.[1];
+  return !!owned && (target === owned || target.endsWith(`.${owned}`));
 }
 
 /**

@@ -7,7 +7,7 @@ import { inCode, matchesAtTopLevel } from "../syntax/top-level.js";
 import type { ModelFacts, ProjectFacts, SubProject, SyntaxNode } from "../model/types.js";
 import { basesOutsideOrm, importedModules } from "../django/class-bases.js";
 import { functionKey } from "../model/function-key.js";
-import { returnedClassesIn } from "./return-annotations.js";
+import { returnedClassesIn, typeAliasesIn } from "./return-annotations.js";
 import { requestFactsIn, starletteRequestFiles, type RequestFacts } from "./request-classes.js";
 import { djangoTestCaseClasses, testCaseFactsIn, type TestCaseFacts } from "./test-case-classes.js";
 import {
@@ -97,6 +97,7 @@ function* readableTexts(files: readonly string[]): Generator<[string, string]> {
 /** What the dependency files say about Django: used, and which version (pin or lower bound). */
 export function dependencyFacts(files: string[]): DependencyFacts {
   const facts: DependencyFacts = { usesDjango: false, usesAsgiref: false };
+  let librarySupports: string | undefined;
   for (const [file, text] of readableTexts(files)) {
     if (LOCK_FILE.test(basename(file))) {
       const locked = lockedDjangoVersion(file, text);
@@ -114,10 +115,38 @@ export function dependencyFacts(files: string[]): DependencyFacts {
       facts.usesDjango = true;
       if (version && !facts.djangoVersion && !facts.locked)
         facts.djangoVersion = `${version[2]}.${version[3]}`;
+      if (version && LOWER_BOUND.has(version[1] ?? "") && isLibraryManifest(file, text))
+        librarySupports ??= `${version[2]}.${version[3]}`;
     }
     if (ASGIREF_MENTION.test(text)) facts.usesAsgiref = true;
   }
+  // orm-review-3 N1: a library's lock pins its own dev environment; its users run any Django
+  // its range admits, down to the lower bound (`aget_object_or_404` is 5.0, `django = ">=4.2"`).
+  if (facts.locked && librarySupports && versionBelow(librarySupports, facts.djangoVersion))
+    facts.djangoVersion = librarySupports;
   return facts;
+}
+
+/** Requirement operators that state a lower bound a range continues above. */
+const LOWER_BOUND = new Set([">=", "^", "~=", ">", "~"]);
+
+/**
+ * A manifest of a distributed package (its users install it beside their own Django): a
+ * pyproject with `[tool.poetry] packages`, or `[project]` with a `[build-system]`, or a
+ * setup.py/setup.cfg declaring install_requires.
+ */
+function isLibraryManifest(file: string, text: string): boolean {
+  const name = basename(file);
+  if (name === "setup.py" || name === "setup.cfg") return declaresDependencies(file, text);
+  if (name !== "pyproject.toml") return false;
+  if (/^\[tool\.poetry\][^[]*^[ \t]*packages[ \t]*=/m.test(text)) return true;
+  return /^\[project\]/m.test(text) && /^\[build-system\]/m.test(text);
+}
+
+function versionBelow(a: string, b: string | undefined): boolean {
+  const [am, an] = a.split(".").map(Number);
+  const [bm, bn] = (b ?? "").split(".").map(Number);
+  return b !== undefined && (am < bm || (am === bm && an < bn));
 }
 
 /** "X.Y" of the Django a lock file pins (Pipfile.lock's JSON, poetry.lock's or uv.lock's TOML). */
@@ -347,6 +376,8 @@ export interface FileFacts extends RequestFacts, TestCaseFacts {
   bodiesUnread?: boolean;
   /** Module-level functions annotated `-> <Class>`: the class's name, by function name. */
   returns?: Record<string, string>;
+  /** Module-level type aliases of one class (`AnyUser = Union[AnonymousUser, User]`). */
+  aliases?: Record<string, string>;
 }
 
 /**
@@ -464,9 +495,10 @@ export function factsOfFile(source: string, readAllBodies = false): FileFacts {
   return facts;
 }
 
-function withReturnedClasses(source: string): { returns?: Record<string, string> } {
+function withReturnedClasses(source: string): Pick<FileFacts, "returns" | "aliases"> {
   const returns = returnedClassesIn(source);
-  return returns ? { returns } : {};
+  const aliases = typeAliasesIn(source);
+  return { ...(returns ? { returns } : {}), ...(aliases ? { aliases } : {}) };
 }
 
 /**
@@ -520,6 +552,7 @@ export function projectFacts(
     if (facts.importsAsgiref) project.usesAsgiref = true;
     if (facts.allowsAsyncUnsafe) project.asyncUnsafeAllowedIn ??= path;
     if (facts.returns) (project.returnedClasses ??= {})[path] = facts.returns;
+    if (facts.aliases) (project.typeAliases ??= {})[path] = facts.aliases;
     if (facts.starletteRequests || facts.requestAnnotations) requestFiles.push({ path, facts });
     if (facts.testCaseHeads) testCaseFiles.push(facts);
     Object.assign(project.models, facts.models);

@@ -31,3 +31,36 @@ export function returnedClassesIn(source: string): Record<string, string> | unde
   }
   return found;
 }
+
+/** `AnyUser: TypeAlias = Union[AnonymousUser, "User"]`, `Owner = User | AnonymousUser` at module level. */
+const TYPE_ALIAS =
+  /^([A-Za-z_]\w*)[ \t]*(?::[ \t]*(?:typing\.)?TypeAlias[ \t]*)?=[ \t]*((?:typing\.)?(?:Union|Optional)\[[^\n]*\]|[^\n=()]*\|[^\n=()]*)[ \t]*(?:#[^\n]*)?$/gm;
+
+const TYPE_VAR =
+  /^([A-Za-z_]\w*)[ \t]*=[ \t]*(?:[\w.]*\.)?TypeVar\(\s*["'][\w]+["']\s*,\s*bound\s*=\s*["']?([\w.]+)["']?\s*\)/gm;
+
+/** Members of a union that are no model: None, and Django's AnonymousUser. */
+const NOT_A_MODEL = /^(?:None|NoneType|AnonymousUser|Union|Optional|typing)$/;
+
+/**
+ * orm-review D8: module-level type aliases of a union holding one class beside None and
+ * AnonymousUser, by alias name: `{ AnyUser: "User" }`. Whether it is a model is known later.
+ */
+export function typeAliasesIn(source: string): Record<string, string> | undefined {
+  let found: Record<string, string> | undefined;
+  // `ModelType = TypeVar("ModelType", bound=Model)`: an instance of some model ("Model").
+  for (const match of source.matchAll(TYPE_VAR)) {
+    const bound = match[2].split(".").pop()!;
+    const djangoAlias = new RegExp(`\\bimport\\b[^\\n]*\\bModel\\s+as\\s+${bound}\\b`);
+    if (bound === "Model" || djangoAlias.test(source)) (found ??= {})[match[1]] = "Model";
+    else if (/^[A-Z]/.test(bound)) (found ??= {})[match[1]] = bound;
+  }
+  if (!/Union\[|Optional\[|\|/.test(source)) return found;
+  for (const match of source.matchAll(TYPE_ALIAS)) {
+    const names = [...match[2].matchAll(/[A-Za-z_][\w.]*/g)]
+      .map((m) => m[0].split(".").pop()!)
+      .filter((n) => !NOT_A_MODEL.test(n));
+    if (names.length === 1 && /^[A-Z]/.test(names[0])) (found ??= {})[match[1]] = names[0];
+  }
+  return found;
+}

@@ -102,6 +102,25 @@ describe("dependencyFacts: Django and its version", () => {
     ).toBe("5.2");
   });
 
+  it("takes a library's lower bound over its lock file (orm-review-3 N1)", () => {
+    const lock =
+      '[[package]]\nname = "asgiref"\nversion = "3.8.1"\n\n[[package]]\nname = "Django"\nversion = "5.1.7"\n';
+    expect(
+      factsOf({
+        "pyproject.toml":
+          '[tool.poetry]\nname = "grpc-lib"\npackages = [{ include = "app" }]\n\n[tool.poetry.dependencies]\ndjango = ">=4.2"\n',
+        "poetry.lock": lock,
+      }).djangoVersion,
+    ).toBe("4.2");
+    expect(
+      factsOf({
+        "pyproject.toml":
+          '[build-system]\nrequires = ["hatchling"]\n\n[project]\nname = "lib"\ndependencies = ["Django>=4.2"]\n',
+        "uv.lock": 'version = 1\n\n[[package]]\nname = "django"\nversion = "5.2.1"\n',
+      }).djangoVersion,
+    ).toBe("4.2");
+  });
+
   it("knows Django without a version", () => {
     const facts = factsOf({ "requirements.txt": "Django\ncelery\n" });
     expect(facts.usesDjango).toBe(true);

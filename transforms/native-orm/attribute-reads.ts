@@ -97,7 +97,11 @@ export function attributeReadProblem(f: OrmFile, node: SyntaxNode): Problem | un
     return undefined;
   // `settings.X.y`, `models.Model.objects`: attributes of a module or a class, not of data.
   if (chained ? f.file.qualifiedName(object) : namesCodeNotData(f, object)) return undefined;
+  // `self.meeting` the class body annotates with a model: an instance the object holds.
+  if (f.proofs.instanceOf(node)) return undefined;
   const instance = f.proofs.instanceOf(object);
+  // A property that only builds a queryset (`shop.open_orders`) makes no query when read.
+  if (instance && f.proofs.querysetOf(node)) return undefined;
   // A proven instance's relations are lazy-relations.ts's; a property of its own model is here.
   const ownProperty = instance && names.properties.get(`${instance.model}.${attribute}`);
   if (instance && !ownProperty) return undefined;

@@ -3,7 +3,14 @@ import { relative, resolve } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
 import { isAsyncFunction, needsParenthesesForAwait } from "../../src/python/shapes.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
-import { isNestedDef, nameOf, ownProblems, reachedFunctions, reachesOtherFiles } from "./chains.js";
+import {
+  isNestedDef,
+  nameOf,
+  overridesBaseMethod,
+  ownProblems,
+  reachedFunctions,
+  reachesOtherFiles,
+} from "./chains.js";
 import { referencesReaching } from "./nested-defs.js";
 import { planChains, twinName } from "./chain-planner.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
@@ -115,7 +122,8 @@ function functionFacts(
     // (handed on as a value, got by getattr, exported, in a string: issue 22, item 3).
     calledElsewhere:
       calledFromOtherFiles(f, name) ||
-      nonCallReferencesOf(f.ctx.project.index, f.file.module, fn.def).length > 0,
+      nonCallReferencesOf(f.ctx.project.index, f.file.module, fn.def).length > 0 ||
+      overridesBaseMethod(f, fn.def),
     twinnedForProject: projectPlan(f)?.twins[chainKey(f, fn.def)] !== undefined,
   };
 }

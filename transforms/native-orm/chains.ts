@@ -1,5 +1,5 @@
 import { versionAtLeast } from "../../src/django/orm.js";
-import { resolveMethod } from "../../src/python/mro.js";
+import { methodResolutionOrder, resolveMethod } from "../../src/python/mro.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { unprovenChains } from "./lazy-relations.js";
 import { definedIn, reachingDef, referencesReaching } from "./nested-defs.js";
@@ -110,6 +110,47 @@ function plainMethod(f: OrmFile, cls: SyntaxNode, name: string): SyntaxNode | un
       !fn.decorators.some((d) => /(^|\.)abstractmethod$/.test(d)),
   );
   return overridden ? undefined : def;
+}
+
+/**
+ * Whether a method overrides one a base of its class declares (an abstract `remove()`): code
+ * holding the base type calls it sync, so it keeps its sync form beside a twin.
+ */
+export function overridesBaseMethod(f: OrmFile, def: SyntaxNode): boolean {
+  const cls = def.parent?.parent;
+  if (cls?.type !== "class_definition") return false;
+  const above = basesAbove(cls);
+  const name = nameOf(def);
+  if (
+    (methodResolutionOrder(cls) ?? [])
+      .slice(1)
+      .some((c) => c.kind === "local" && ownDefNamed(c.node, name))
+  )
+    return true;
+  return indexedFunctionsNamed(f.ctx.project.index, name).some(
+    (fn) => fn.className !== undefined && above.has(fn.className),
+  );
+}
+
+function ownDefNamed(cls: SyntaxNode, name: string): boolean {
+  return (cls.childForFieldName("body")?.namedChildren ?? []).some((m) => {
+    const def = m.type === "decorated_definition" ? m.childForFieldName("definition") : m;
+    return def?.type === "function_definition" && nameOf(def) === name;
+  });
+}
+
+/** The names of the classes after `cls` in its method resolution order (`Base[T]` is `Base`). */
+function basesAbove(cls: SyntaxNode): Set<string> {
+  return new Set(
+    (methodResolutionOrder(cls) ?? []).slice(1).map((c) => {
+      if (c.kind === "local") return c.node.childForFieldName("name")?.text ?? "";
+      const text = c.kind === "imported" ? c.name : c.text;
+      return text
+        .replace(/\[[\s\S]*$/, "")
+        .split(".")
+        .pop()!;
+    }),
+  );
 }
 
 /** `ModelServiceBase` for `class S(ModelServiceBase[M], abc.ABC)`: its bases' last names. */

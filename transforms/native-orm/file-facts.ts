@@ -18,6 +18,7 @@ import type {
   WrappedCross,
 } from "./types.js";
 import { localTarget, wrappedHelper } from "./wrapped-cross.js";
+import { modelMethodTarget } from "./model-methods.js";
 
 // Stage 2, the scan: every per-file fact the chain planner and the reporters ask, built here in
 // one step from the sites, in the order they depend on each other, and never changed afterwards.
@@ -106,6 +107,8 @@ function wrappedCross(f: OrmFile, h: WrappedHelper): WrappedCross | undefined {
     if (!reachesOtherFiles(f, [{ call: h.outer, callee, def }], [])) return undefined;
     return { ...base, callee, target: chainKey(f, def) };
   }
-  const cross = crossTargetOf(f, h.target) ?? inheritedTarget(f, h.target);
+  // `crawl.is_finished` of a proven instance of a project model (orm-review M5).
+  const cross =
+    crossTargetOf(f, h.target) ?? inheritedTarget(f, h.target) ?? modelMethodTarget(f, h.target);
   return cross ? { ...base, ...cross } : undefined;
 }

@@ -2,6 +2,7 @@ import { RUN_TIME_LOOKUP } from "../../src/django/proof-parts.js";
 import { DJANGO_MODEL_PLAIN_ATTRIBUTES } from "../../src/django/api.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { Conversion, OrmFile, Problem } from "./types.js";
+import { indexedFunctionsNamed } from "./cross-calls.js";
 import { isWrapperCall } from "./wrappers.js";
 
 // Reading a ForeignKey or OneToOne attribute the loading queryset did not select_related runs a
@@ -25,7 +26,7 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
   // Loaded with the query that made the instance: no lazy load, whatever the field is.
   const selected = instance.selected === "all" || instance.selected.has(attribute);
   if (!f.proofs.knowsFieldsOf(instance.model))
-    return selected
+    return selected || definedByClass(f, instance.model, attribute)
       ? undefined
       : unknownFieldRead(node, instance.model, f.ctx.project.modelsModuleClasses);
   if (!f.proofs.relationsOf(instance.model).includes(attribute)) return undefined;
@@ -97,6 +98,16 @@ function statementRunsBefore(earlier: SyntaxNode, later: SyntaxNode): boolean {
   for (let n: SyntaxNode | null = later; n; n = n.parent)
     if (n.parent?.id === statement.parent.id) return statement.endIndex <= n.startIndex;
   return false;
+}
+
+/**
+ * The project's class `model` defines `attribute` with a def (a property, a method): no field,
+ * so no ForeignKey (issue 23 item 8). A property that queries is attribute-reads.ts's (AS205).
+ */
+function definedByClass(f: OrmFile, model: string, attribute: string): boolean {
+  return indexedFunctionsNamed(f.ctx.project.index, attribute).some(
+    (fn) => fn.className === model && !fn.nested,
+  );
 }
 
 /** Attributes that never load a related object: the key and a foreign key's column. */

@@ -269,10 +269,18 @@ function isLoggerName(f: OrmFile, identifier: SyntaxNode): boolean {
   return !!callee && f.file.qualifiedName(callee) === "logging.getLogger";
 }
 
-/** Pure or in-memory by the one catalogue of call effects (src/python/effects.ts). */
+/** In memory by the catalogue of call effects (src/python/effects.ts), gettext, model lookups. */
 function isPureQualified(qualified: string | undefined): boolean {
-  return isInMemory(qualified);
+  return (
+    isInMemory(qualified) || TRANSLATION.test(qualified ?? "") || MODEL_LOOKUPS.has(qualified ?? "")
+  );
 }
+
+/** Django's registry lookups of a model class: the app registry, no query. */
+const MODEL_LOOKUPS = new Set(["django.contrib.auth.get_user_model", "django.apps.apps.get_model"]);
+
+const TRANSLATION =
+  /^(?:gettext|django\.utils\.translation)\.u?(?:n|p|np)?gettext(?:_lazy|_noop)?$/;
 
 /** Calls known not to touch the database: safe builtins, pure modules, in-memory containers. */
 function isOffDatabase(

@@ -140,13 +140,23 @@ function visit(walk: Walk, node: SyntaxNode): WalkStep {
       // In a wrapper every call must stay off the database, those of a generator too (ORM work
       // there is already a blocker, so what the walk finds inside is never rewritten).
       return mode === "wrapper";
-    case "attribute":
-      add(
-        walk,
+    case "attribute": {
+      const read =
         relationReadProblem(f, node) ??
-          (mode === "wrapper" ? attributeReadProblem(f, node) : undefined),
-      );
+        (mode === "wrapper" ? attributeReadProblem(f, node) : undefined);
+      // The read is the blocker of a call made on it (`shop.content.count()`): said once.
+      if (read?.code === "AS205")
+        walk.findings.problems = walk.findings.problems.filter(
+          (p) =>
+            !(
+              p.code === "AS205" &&
+              p.node.type === "call" &&
+              p.node.startIndex === node.startIndex
+            ),
+        );
+      add(walk, read);
       return true;
+    }
   }
   return true;
 }

@@ -33,9 +33,13 @@ export function atomicWithProblem(
   statement: SyntaxNode,
   mode: ScanMode,
 ): Problem | undefined {
+  // Its own items only: a `with` in its body (a nested sync def's) is judged where it is.
   const atomic = statement
     .descendantsOfType("with_item")
-    .find((item) => isAtomic(file, item.childForFieldName("value")));
+    .find(
+      (item) =>
+        item.parent?.parent?.id === statement.id && isAtomic(file, item.childForFieldName("value")),
+    );
   if (!atomic) return undefined;
   return {
     code: "AS203",
