@@ -6,8 +6,9 @@ import { ASYNC_TWINS } from "../shared/options.js";
 import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { resolveMethod } from "../../src/python/mro.js";
-import { reexportedCoroutine, typedAwaitable } from "./typed.js";
+import { reexportedCoroutine, surveyedMarkers, typedAwaitable } from "./typed.js";
 import { keepsCoroutine } from "./keeping.js";
+import { markerParameters, type MarkerParameter } from "./injected.js";
 
 export { keepsCoroutine } from "./keeping.js";
 import {
@@ -55,6 +56,8 @@ export interface Coroutine {
   name: string;
   /** Why it is one, when the origin's words are not enough (the annotation that says so). */
   detail?: string;
+  /** Its parameters that FastAPI fills (`current_user = Depends(...)`), when they are known. */
+  markers?: MarkerParameter[];
 }
 
 /** The scopes a name in a function body is looked up in: its own, enclosing defs, the module. */
@@ -139,6 +142,14 @@ function coroutineDefs(
   return defs.every((d) => wrappedSync(file, d)) ? "wrapped" : undefined;
 }
 
+/** The FastAPI-filled parameters of every def a name stands for (each def says its own). */
+function markersOf(file: FileSemantics, defs: SyntaxNode[], bound = false): MarkerParameter[] {
+  const seen = new Set<string>();
+  return defs
+    .flatMap((d) => markerParameters(file, d, bound))
+    .filter((m) => !seen.has(m.name) && !!seen.add(m.name));
+}
+
 /** Resolves callees to coroutine functions, exactly or not at all; one per file. */
 export class CoroutineFunctions {
   private ormProofs?: OrmProofs;
@@ -202,8 +213,9 @@ export class CoroutineFunctions {
       }
       // A name bound in the function itself or by anything but `def`s: not certain.
       if (scope.type !== "module") return undefined;
-      const origin = coroutineDefs(this.file, definitionsOnly(bindings));
-      return origin ? { origin, name } : undefined;
+      const defs = definitionsOnly(bindings);
+      const origin = coroutineDefs(this.file, defs);
+      return origin ? { origin, name, markers: markersOf(this.file, defs!) } : undefined;
     }
     return undefined;
   }
@@ -231,7 +243,7 @@ export class CoroutineFunctions {
     if (!origin || assignsOnSelf(cls, attribute) || assignsOnSelf(definer, attribute))
       return undefined;
     if (this.mayBeOverriddenSync(cls, attribute)) return undefined;
-    return { origin, name: callee.text };
+    return { origin, name: callee.text, markers: markersOf(this.file, defs!, true) };
   }
 
   /**
@@ -282,8 +294,10 @@ export class CoroutineFunctions {
       return reexportedCoroutine(this.ctx, absolute)
         ? { origin: "project", name: at.text }
         : undefined;
-    if (matches.every((f) => f.async && keepsCoroutine(f.decorators)))
-      return { origin: "project", name: at.text };
+    if (matches.every((f) => f.async && keepsCoroutine(f.decorators))) {
+      const markers = surveyedMarkers(this.ctx, absolute);
+      return { origin: "project", name: at.text, ...(markers ? { markers } : {}) };
+    }
     if (matches.every((f) => !f.async && wrappedSyncIndexed(f.decorators)))
       return { origin: "wrapped", name: at.text };
     return undefined;

@@ -13,6 +13,7 @@ import { reexportSource } from "../../src/project/reexports.js";
 import { modulePaths } from "../../src/project/index-lookup.js";
 import { candidateCalls } from "./candidates.js";
 import { keepsCoroutine } from "./keeping.js";
+import { markerParameters, type MarkerParameter } from "./injected.js";
 
 /*
  * Awaitables the annotations say: `if not workflow.authorize_callback(context):` where
@@ -112,6 +113,12 @@ export function reexportedCoroutine(ctx: Context, absolute: string): string | un
   return surveyedPlan<TypedPlan>(ctx, "missing-await")?.reexported[absolute];
 }
 
+/** The FastAPI-filled parameters of the project's async def `absolute`, if the survey read any. */
+export function surveyedMarkers(ctx: Context, absolute: string): MarkerParameter[] | undefined {
+  const found = surveyedPlan<TypedPlan>(ctx, "missing-await")?.hits[`inj:${KEY}${absolute}`];
+  return found ? (JSON.parse(found) as MarkerParameter[]) : undefined;
+}
+
 /** The awaitable an attribute's annotation says a call of it returns, if the survey found one. */
 export function typedAwaitable(
   file: FileSemantics,
@@ -198,6 +205,13 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): TypedFacts {
       const [alias, label] = rest.split("|");
       const value = aliasValue(file, alias);
       if (value) found = judged(file, value, label);
+    }
+    if (kind === "inj") {
+      // FastAPI-filled parameters of an async def called unawaited (injected.ts).
+      const def = named(top, "function_definition", name);
+      const markers = def ? markerParameters(file, def) : [];
+      if (markers.length > 0) out.hits[key] = JSON.stringify(markers);
+      continue;
     }
     if (kind === "fn") {
       const from = reexportOf(file, name);
@@ -347,6 +361,15 @@ export const typedSurvey: ProjectSurvey<TypedFacts, TypedPlan> = {
       const asked = askedOf(ask);
       if (asked) want(asked.module, `${asked.what}@${ask}`);
     }
+    // The parameters of each async def called unawaited in another module: one FastAPI fills
+    // makes adding `await` alone wrong (injected.ts).
+    for (const f of facts)
+      for (const key of f.called ?? [])
+        if (indexedAsync(index, key)) {
+          const dotted = key.slice(KEY.length);
+          const module = dotted.slice(0, dotted.lastIndexOf("."));
+          want(module, `inj:${dotted.slice(module.length + 1)}@inj:${key}`);
+        }
     for (const key of reexportAsks(facts, index)) {
       const dotted = key.slice(KEY.length);
       const module = dotted.slice(0, dotted.lastIndexOf("."));
