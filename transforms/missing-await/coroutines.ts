@@ -7,8 +7,9 @@ import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { resolveMethod } from "../../src/python/mro.js";
 import { reexportedCoroutine, surveyedMarkers, typedAwaitable } from "./typed.js";
-import { keepsCoroutine } from "./keeping.js";
+import { keepsCoroutine, yields } from "./keeping.js";
 import { markerParameters, type MarkerParameter } from "./injected.js";
+import { assignsOnSelf, classMethodDef, receiverClass } from "./class-methods.js";
 
 export { keepsCoroutine } from "./keeping.js";
 import {
@@ -116,19 +117,6 @@ function definitionsOnly(bindings: readonly Binding[]): SyntaxNode[] | undefined
 }
 
 /**
- * Does the def's own body yield (an async generator: calling it makes an async iterator, which
- * is not awaitable)? Nested defs and lambdas are their own.
- */
-function yields(def: SyntaxNode): boolean {
-  const visit = (node: SyntaxNode): boolean =>
-    node.type === "yield" ||
-    node.namedChildren.some(
-      (c) => c.type !== "function_definition" && c.type !== "lambda" && visit(c),
-    );
-  return visit(def.childForFieldName("body")!);
-}
-
-/**
  * Every `def` binding the name makes a coroutine (an `async def`, or a def under
  * `@sync_to_async`): a coroutine function; any other binding: unknown. The origin says which.
  */
@@ -181,6 +169,7 @@ export class CoroutineFunctions {
     const project = qualified ? this.projectFunction(qualified, callee) : undefined;
     return (
       project ??
+      this.classMethod(callee, object, attribute) ??
       this.ormMethod(callee, object, attribute) ??
       this.twin(callee) ??
       this.typed(callee)
@@ -281,6 +270,24 @@ export class CoroutineFunctions {
     );
   }
 
+  /**
+   * `Service.check(...)` or `svc.check(...)` after `svc = Service()`, `Service` a class of this
+   * file whose `check` is a coroutine function. The class named, or made here, is exact: no
+   * subclass can override the method for it.
+   */
+  private classMethod(
+    callee: SyntaxNode,
+    receiver: SyntaxNode,
+    attribute: string,
+  ): Coroutine | undefined {
+    const found = receiverClass(this.file, receiver);
+    const def = found && classMethodDef(found.cls, attribute, found.instance);
+    const origin = def ? coroutineDefs(this.file, [def]) : undefined;
+    if (!def || !origin) return undefined;
+    const bound = found.instance || decoratorNames(def).includes("classmethod");
+    return { origin, name: callee.text, markers: markersOf(this.file, [def], bound) };
+  }
+
   /** A module-level function of the project, by its module and name in the index. */
   private projectFunction(qualified: string, at: SyntaxNode): Coroutine | undefined {
     const index = this.ctx.project.index;
@@ -323,6 +330,10 @@ export class CoroutineFunctions {
   private typed(callee: SyntaxNode): Coroutine | undefined {
     const call = callee.parent;
     const detail = call?.type === "call" ? typedAwaitable(this.file, call, this.ctx) : undefined;
+    // A method of a project class the receiver is (typed.ts's attributeOf): `Class.m is an async
+    // def (path:line)`.
+    const method = detail && /^\S+ is an async def \((.+)\)$/.exec(detail);
+    if (method) return { origin: "project", name: callee.text, detail: method[1] };
     return detail ? { origin: "typed", name: callee.text, detail } : undefined;
   }
 
@@ -340,18 +351,4 @@ export class CoroutineFunctions {
     if (!declared || this.file.isBuiltin(parts[0], callee)) return undefined;
     return { origin: "twin", name: callee.text };
   }
-}
-
-/** Does a method of the class assign `self.<attribute>` (the instance's own, over the method)? */
-function assignsOnSelf(cls: SyntaxNode, attribute: string): boolean {
-  const targets = [
-    ...cls.descendantsOfType("assignment").map((a) => a.childForFieldName("left")),
-    ...cls.descendantsOfType("augmented_assignment").map((a) => a.childForFieldName("left")),
-  ];
-  return targets.some(
-    (t) =>
-      t?.type === "attribute" &&
-      t.childForFieldName("object")?.text === "self" &&
-      t.childForFieldName("attribute")?.text === attribute,
-  );
 }

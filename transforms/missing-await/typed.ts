@@ -12,7 +12,8 @@ import { valueUse } from "./tested.js";
 import { reexportSource } from "../../src/project/reexports.js";
 import { modulePaths } from "../../src/project/index-lookup.js";
 import { candidateCalls } from "./candidates.js";
-import { keepsCoroutine } from "./keeping.js";
+import { decoratorNamesOf, keepsCoroutine, yields } from "./keeping.js";
+import { assignsOnSelf } from "./class-methods.js";
 import { markerParameters, type MarkerParameter } from "./injected.js";
 
 /*
@@ -75,6 +76,11 @@ function receiverSource(file: FileSemantics, receiver: SyntaxNode): string | und
   const fn = file.enclosingFunction(receiver);
   if (!fn || receiver.type !== "identifier") return undefined;
   const bindings = file.bindingsNamed(fn, receiver.text);
+  // `MessageService.notify(...)`, the class imported by name (its own methods are asked).
+  if (bindings.length === 0 && file.importBindingOf(receiver.text, receiver)) {
+    const key = keyOf(file, receiver);
+    return key ? `type:${key}` : undefined;
+  }
   const sources = new Set<string | undefined>();
   for (const b of bindings) {
     const parent = b.node.parent;
@@ -195,13 +201,20 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): TypedFacts {
     const [kind, rest] = [what.slice(0, what.indexOf(":")), what.slice(what.indexOf(":") + 1)];
     const [name, attr] = rest.split("#");
     let found: { hit?: string; reaches?: string } = {};
-    if (kind === "ret") {
+    if (kind === "ret" && !named(top, "function_definition", name))
+      // `svc = MessageService()`: an instance of a class of this module.
+      found = attributeOf(file, top, name, attr);
+    else if (kind === "ret") {
       const returns = named(top, "function_definition", name)?.childForFieldName("return_type");
       const type = returns && namedType(returns);
       const typeKey = type && keyOf(file, type);
       if (typeKey) found = { reaches: `type:${typeKey}#${attr}` };
-    } else if (kind === "type") found = attributeOf(file, top, name, attr);
-    else if (kind === "alias") {
+    } else if (kind === "type") {
+      // A class a package re-exports (`from .message_service import MessageService`): asked of
+      // the module it comes from.
+      const from = named(top, "class_definition", name) ? undefined : reexportOf(file, name);
+      found = from ? { reaches: `type:${from}#${attr}` } : attributeOf(file, top, name, attr);
+    } else if (kind === "alias") {
       const [alias, label] = rest.split("|");
       const value = aliasValue(file, alias);
       if (value) found = judged(file, value, label);
@@ -235,7 +248,10 @@ function attributeOf(
   if (!body) return {};
   for (const member of moduleStatements(body)) {
     if (member.type === "function_definition" && member.childForFieldName("name")?.text === attr)
-      return /^async\b/.test(member.text)
+      return /^async\b/.test(member.text) &&
+        keepsCoroutine(decoratorNamesOf(member)) &&
+        !yields(member) &&
+        !assignsOnSelf(body, attr)
         ? { hit: `${cls}.${attr} is an async def (${file.path}:${member.startPosition.row + 1})` }
         : {};
     const inner = member.type === "expression_statement" ? member.namedChildren[0] : member;
@@ -258,7 +274,8 @@ function siteFacts(file: FileSemantics): TypedFacts {
       const key = file.importBindingOf(callee.text.split(".")[0], callee) && keyOf(file, callee);
       if (key) called.add(key);
     }
-    const ask = callee.type === "attribute" && valueUse(file, call) ? askOf(file, call) : undefined;
+    // A value use or a statement (`MessageService.notify_team(...)`, `svc = Service.create()`).
+    const ask = callee.type === "attribute" ? askOf(file, call) : undefined;
     if (ask) asks.add(ask);
   }
   return { hits: {}, reaches: {}, asks: [...asks], called: [...called] };
