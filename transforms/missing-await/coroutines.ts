@@ -6,7 +6,13 @@ import { ASYNC_TWINS } from "../shared/options.js";
 import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { resolveMethod } from "../../src/python/mro.js";
-import { reexportedCoroutine, surveyedMarkers, typedAwaitable } from "./typed.js";
+import {
+  reexportedCoroutine,
+  surveyedDecorator,
+  surveyedMarkers,
+  typedAwaitable,
+} from "./typed.js";
+import { decoratorsKeep } from "./decorators.js";
 import { keepsCoroutine, yields } from "./keeping.js";
 import { markerParameters, type MarkerParameter } from "./injected.js";
 import { assignsOnSelf, classMethodDef, receiverClass } from "./class-methods.js";
@@ -123,10 +129,14 @@ function definitionsOnly(bindings: readonly Binding[]): SyntaxNode[] | undefined
 function coroutineDefs(
   file: FileSemantics,
   defs: SyntaxNode[] | undefined,
+  ctx: Context,
 ): CoroutineOrigin | undefined {
   if (defs === undefined || defs.length === 0) return undefined;
-  if (defs.every((d) => isAsyncFunction(d) && keepsCoroutine(decoratorNames(d)) && !yields(d)))
-    return "project";
+  // Its decorators known to keep it one, or project decorators that do (decorators.ts).
+  const keeps = (d: SyntaxNode) =>
+    keepsCoroutine(decoratorNames(d)) ||
+    decoratorsKeep(file, d, (name) => surveyedDecorator(ctx, file, name));
+  if (defs.every((d) => isAsyncFunction(d) && keeps(d) && !yields(d))) return "project";
   return defs.every((d) => wrappedSync(file, d)) ? "wrapped" : undefined;
 }
 
@@ -203,7 +213,7 @@ export class CoroutineFunctions {
       // A name bound in the function itself or by anything but `def`s: not certain.
       if (scope.type !== "module") return undefined;
       const defs = definitionsOnly(bindings);
-      const origin = coroutineDefs(this.file, defs);
+      const origin = coroutineDefs(this.file, defs, this.ctx);
       return origin ? { origin, name, markers: markersOf(this.file, defs!) } : undefined;
     }
     return undefined;
@@ -228,7 +238,7 @@ export class CoroutineFunctions {
     const body = definer.childForFieldName("body")!;
     const defs = definitionsOnly(this.file.bindingsNamed(definer, attribute));
     const direct = defs?.every((d) => d.parent?.id === body.id || d.parent?.parent?.id === body.id);
-    const origin = direct ? coroutineDefs(this.file, defs) : undefined;
+    const origin = direct ? coroutineDefs(this.file, defs, this.ctx) : undefined;
     if (!origin || assignsOnSelf(cls, attribute) || assignsOnSelf(definer, attribute))
       return undefined;
     if (this.mayBeOverriddenSync(cls, attribute)) return undefined;
@@ -282,7 +292,7 @@ export class CoroutineFunctions {
   ): Coroutine | undefined {
     const found = receiverClass(this.file, receiver);
     const def = found && classMethodDef(found.cls, attribute, found.instance);
-    const origin = def ? coroutineDefs(this.file, [def]) : undefined;
+    const origin = def ? coroutineDefs(this.file, [def], this.ctx) : undefined;
     if (!def || !origin) return undefined;
     const bound = found.instance || decoratorNames(def).includes("classmethod");
     return { origin, name: callee.text, markers: markersOf(this.file, [def], bound) };

@@ -14,6 +14,7 @@ import { modulePaths } from "../../src/project/index-lookup.js";
 import { candidateCalls } from "./candidates.js";
 import { decoratorNamesOf, keepsCoroutine, yields } from "./keeping.js";
 import { assignsOnSelf } from "./class-methods.js";
+import { keepsCoroutines } from "./decorators.js";
 import { markerParameters, type MarkerParameter } from "./injected.js";
 
 /*
@@ -125,6 +126,12 @@ export function surveyedMarkers(ctx: Context, absolute: string): MarkerParameter
   return found ? (JSON.parse(found) as MarkerParameter[]) : undefined;
 }
 
+/** Does the decorator `name` names (imported from a project module) keep coroutines? */
+export function surveyedDecorator(ctx: Context, file: FileSemantics, name: SyntaxNode): boolean {
+  const key = keyOf(file, name);
+  return !!key && !!surveyedPlan<TypedPlan>(ctx, "missing-await")?.hits[`dec:${key}`];
+}
+
 /** The awaitable an attribute's annotation says a call of it returns, if the survey found one. */
 export function typedAwaitable(
   file: FileSemantics,
@@ -148,6 +155,8 @@ export interface TypedFacts {
   asks: string[];
   /** Project names called where a coroutine would be dropped or tested: `py:shop.api.may_edit`. */
   called?: string[];
+  /** Imported decorators of this file's `async def`s: `py:app.tracing.trace_method`. */
+  decorators?: string[];
 }
 
 function moduleStatements(node: SyntaxNode): SyntaxNode[] {
@@ -219,6 +228,12 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): TypedFacts {
       const value = aliasValue(file, alias);
       if (value) found = judged(file, value, label);
     }
+    if (kind === "dec") {
+      // A decorator that keeps coroutine functions coroutine functions (decorators.ts).
+      const def = named(top, "function_definition", name);
+      if (def && keepsCoroutines(def)) out.hits[key] = "keeps coroutines";
+      continue;
+    }
     if (kind === "inj") {
       // FastAPI-filled parameters of an async def called unawaited (injected.ts).
       const def = named(top, "function_definition", name);
@@ -278,7 +293,27 @@ function siteFacts(file: FileSemantics): TypedFacts {
     const ask = callee.type === "attribute" ? askOf(file, call) : undefined;
     if (ask) asks.add(ask);
   }
-  return { hits: {}, reaches: {}, asks: [...asks], called: [...called] };
+  return {
+    hits: {},
+    reaches: {},
+    asks: [...asks],
+    called: [...called],
+    decorators: importedDecorators(file),
+  };
+}
+
+/** The imported names decorating this file's `async def`s, as keys (decorators.ts asks them). */
+function importedDecorators(file: FileSemantics): string[] {
+  const keys = new Set<string>();
+  for (const d of file.root.descendantsOfType("decorator")) {
+    const expr = d.namedChildren.find((c) => c.type !== "comment");
+    const def = d.parent?.childForFieldName("definition");
+    if (expr?.type !== "identifier" || !def || !/^async\b/.test(def.text)) continue;
+    if (keepsCoroutine([expr.text]) || !file.importBindingOf(expr.text, expr)) continue;
+    const key = keyOf(file, expr);
+    if (key) keys.add(key);
+  }
+  return [...keys];
 }
 
 /** `from shop.api.perms import may_edit` in the package asked for `may_edit`: where it is from. */
@@ -387,6 +422,12 @@ export const typedSurvey: ProjectSurvey<TypedFacts, TypedPlan> = {
           const module = dotted.slice(0, dotted.lastIndexOf("."));
           want(module, `inj:${dotted.slice(module.length + 1)}@inj:${key}`);
         }
+    for (const f of facts)
+      for (const key of f.decorators ?? []) {
+        const dotted = key.slice(KEY.length);
+        const module = dotted.slice(0, dotted.lastIndexOf("."));
+        want(module, `dec:${dotted.slice(module.length + 1)}@dec:${key}`);
+      }
     for (const key of reexportAsks(facts, index)) {
       const dotted = key.slice(KEY.length);
       const module = dotted.slice(0, dotted.lastIndexOf("."));
