@@ -5,7 +5,6 @@ from shop.models import Order
 
 async def open_orders(customer_id):
     orders = [obj async for obj in Order.objects.filter(customer_id=customer_id)]
-    loop = asyncio.get_running_loop()
     paid = [obj async for obj in Order.objects.filter(paid=True)]
     numbers = [obj async for obj in Order.objects.values_list("number", flat=True)]
     return orders, paid, numbers

@@ -1,12 +1,9 @@
-import asyncio
-
 from django.db.models import Count
 
 from shop.models import Order
 
 
 async def open_order_count(request):
-    loop = asyncio.get_running_loop()
     result = await Order.objects.filter(
         status="open",
     ).aaggregate(

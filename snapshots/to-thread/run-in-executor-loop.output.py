@@ -2,7 +2,6 @@ import asyncio
 
 
 async def throttle(seconds):
-    loop = asyncio.get_running_loop()
     await asyncio.sleep(seconds)
 
 

@@ -1,5 +1,3 @@
-import asyncio
-
 from shop.services.cache import async_redis_manager, redis_manager
 
 

@@ -1,5 +1,6 @@
 import { dottedName } from "../python/module-names.js";
 import {
+  allImportBindings,
   allImportStatements,
   importBindingOf,
   importBindings,
@@ -9,7 +10,9 @@ import {
   importEditsToRemoveAll,
   isImportStillUsed,
   lineEnding,
+  statementRemoval,
 } from "../python/imports.js";
+import { unusedLoopVariables } from "../python/loop-bindings.js";
 import { fromModuleName } from "../python/shapes.js";
 import { enclosingDef, enclosingScope } from "../python/scope.js";
 import { isStdlibModule } from "../python/stdlib.js";
@@ -27,7 +30,17 @@ import type {
  * RemoveImportsVisitor): what the applied fixes need is added, import bindings their edits left
  * unused are removed, with one behaviour for placement and for the blank lines left behind.
  */
-export function importPlanEdits(file: FileSemantics, applied: readonly Fix[]): Edit[] {
+export function importPlanEdits(file: FileSemantics, fixes: readonly Fix[]): Edit[] {
+  // A loop variable the edits left unread goes, and its getter's `asyncio` reference with it.
+  const loops = unusedLoopVariables(
+    file,
+    fixes.flatMap((f) => f.dropped ?? []),
+  );
+  const applied: readonly Fix[] = [
+    ...fixes,
+    ...loops.map((l): Fix => ({ applicability: "safe", edits: [], dropped: l.dropped })),
+  ];
+  const loopEdits = loops.map((l) => statementRemoval(file.source, l.statement));
   const needed = applied.flatMap((f) => f.imports ?? []);
   const gone = new Set(applied.flatMap((f) => f.dropped ?? []).map((n) => n.id));
   const removals = new Removals(file);
@@ -75,7 +88,11 @@ export function importPlanEdits(file: FileSemantics, applied: readonly Fix[]): E
         : importEditsToAddModule(file.root, need.module)),
     );
   }
-  return [...removals.edits(additions), ...additions.filter((a) => !removals.tookPlaceOf(a))];
+  return [
+    ...loopEdits,
+    ...removals.edits(additions),
+    ...additions.filter((a) => !removals.tookPlaceOf(a)),
+  ];
 }
 
 /**
@@ -169,12 +186,55 @@ function droppedGroups(
     const root = rootName(reference);
     if (!root) continue;
     const binding = importBindingOf(root.text, root);
-    if (!binding || !(isRemovable(file, binding) || takenInPlace(binding))) continue;
+    if (!binding) {
+      const arms = importedInTryArms(file, root);
+      if (arms && !groups.has(arms.key)) groups.set(arms.key, arms);
+      continue;
+    }
+    if (!(isRemovable(file, binding) || takenInPlace(binding))) continue;
     const key = groupKey(binding);
     if (!groups.has(key))
       groups.set(key, { key, scope: binding.scope, bindings: sameNameImports(file, binding) });
   }
   return [...groups.values()];
+}
+
+/**
+ * `try: from channels.db import database_sync_to_async as db_async` / `except ImportError: from
+ * asgiref.sync import sync_to_async as db_async`: one name imported in each arm of one try
+ * statement, from different places (so no one binding stands for it). When each import may go,
+ * they are one group: all go, or none.
+ */
+function importedInTryArms(file: FileSemantics, reference: SyntaxNode): ImportGroup | undefined {
+  for (let scope = enclosingScope(reference); ; scope = enclosingScope(scope)) {
+    const bound = file.bindingsNamed(scope, reference.text);
+    if (bound.length > 0) {
+      const bindings = allImportBindings(file.root).filter(
+        (b) => b.local === reference.text && b.scope.id === scope.id,
+      );
+      const trys = new Set(bindings.map((b) => armOf(b.statement)?.id));
+      const ok =
+        bindings.length === bound.length &&
+        bindings.length > 1 &&
+        trys.size === 1 &&
+        !trys.has(undefined) &&
+        bindings.every((b) => isRemovable(file, b));
+      return ok ? { key: `arms:${scope.id}:${reference.text}`, scope, bindings } : undefined;
+    }
+    if (scope.type === "module") return undefined;
+  }
+}
+
+/** The try statement whose arm (try, except, else block) holds `statement` directly. */
+function armOf(statement: SyntaxNode): SyntaxNode | undefined {
+  const block = statement.parent;
+  const holder = block?.type === "block" ? block.parent : undefined;
+  if (holder?.type === "try_statement") return holder;
+  return holder?.type === "except_clause" || holder?.type === "else_clause"
+    ? holder.parent?.type === "try_statement"
+      ? holder.parent
+      : undefined
+    : undefined;
 }
 
 /** The binding and every other import of its name in its scope (importBindingOf gives the first). */
@@ -198,12 +258,16 @@ const SIDE_EFFECT_FREE = ["asgiref", "django", "channels"];
  * May an unused import binding go? Standard-library and asgiref/Django imports, or one name of a
  * from-import that keeps others (the module is still imported, so no import-time side effect is
  * lost). A package's `__init__.py`, or a name `__all__` or a string lists, may be importing it
- * for others: kept.
+ * for others: kept, except a plain `import time` of a standard-library module, which no one
+ * imports from a package (`from app.plugins import time`): hazard-review L6, ruff F401 on
+ * OpenHands' and az-scout's package `__init__.py` files after a rewrite.
  */
 function isRemovable(file: FileSemantics, binding: ImportBinding): boolean {
-  const reexported = /(^|\/)__init__\.py$/.test(file.path);
-  if (reexported || namedInAString(file, binding.local)) return false;
   const top = binding.qualified.split(".")[0];
+  const reexported =
+    /(^|\/)__init__\.py$/.test(file.path) &&
+    !(binding.statement.type === "import_statement" && isStdlibModule(top));
+  if (reexported || namedInAString(file, binding.local)) return false;
   if (isStdlibModule(top) || SIDE_EFFECT_FREE.includes(top)) return true;
   return (
     binding.statement.type === "import_from_statement" &&
@@ -271,8 +335,11 @@ class Removals {
   edits(additions: readonly Edit[]): Edit[] {
     const result: Edit[] = [];
     for (const { edit } of this.planned) result.push(edit);
+    const emptied = emptiedTrys(this.byStatement);
+    for (const t of emptied.trys) result.push(statementRemoval(this.file.source, t));
     for (const bindings of this.byStatement.values()) {
       const statement = bindings[0].statement;
+      if (emptied.inside.has(statement.id)) continue;
       const whole =
         bindings[0].scope.type === "module" &&
         bindings.length === statement.childrenForFieldName("name").length;
@@ -291,6 +358,37 @@ class Removals {
     }
     return mergedLineRemovals(this.file.source, result, additions);
   }
+}
+
+/**
+ * Try statements every arm of which holds only import statements that go whole: the statement
+ * goes, not each import, which would leave `try: pass` / `except ImportError: pass`.
+ */
+function emptiedTrys(byStatement: ReadonlyMap<number, ImportBinding[]>): {
+  trys: SyntaxNode[];
+  inside: Set<number>;
+} {
+  const whole = new Set<number>();
+  const candidates = new Map<number, SyntaxNode>();
+  for (const bindings of byStatement.values()) {
+    const statement = bindings[0].statement;
+    if (bindings.length !== statement.childrenForFieldName("name").length) continue;
+    whole.add(statement.id);
+    const t = armOf(statement);
+    if (t) candidates.set(t.id, t);
+  }
+  const trys: SyntaxNode[] = [];
+  const inside = new Set<number>();
+  for (const t of candidates.values()) {
+    const blocks = [t, ...t.namedChildren].flatMap((n) =>
+      n.namedChildren.filter((c) => c.type === "block"),
+    );
+    const statements = blocks.flatMap((b) => b.namedChildren.filter((c) => c.type !== "comment"));
+    if (!statements.every((c) => whole.has(c.id))) continue;
+    trys.push(t);
+    for (const c of statements) inside.add(c.id);
+  }
+  return { trys, inside };
 }
 
 const BLANK_LINE = /^[ \t]*\r?\n/;

@@ -506,7 +506,6 @@ export function importEditsToRemove(source: string, binding: ImportBinding): Edi
   return [{ start: previous.endIndex, end: item.endIndex, text: "" }];
 }
 
-/** Remove a whole statement line; a lone statement in a block becomes `pass`. */
 /**
  * Edits that remove several bindings of one statement: the whole statement when none is left,
  * else each run of neighbouring items as one edit (two edits per run would overlap).
@@ -537,7 +536,8 @@ export function importEditsToRemoveAll(source: string, bindings: readonly Import
   return edits;
 }
 
-function statementRemoval(source: string, statement: SyntaxNode): Edit {
+/** Remove a whole statement line; a lone statement in a block becomes `pass`. */
+export function statementRemoval(source: string, statement: SyntaxNode): Edit {
   const parent = statement.parent;
   const siblings = parent?.namedChildren.filter((c) => c.type !== "comment") ?? [];
   if (parent?.type === "block" && siblings.length === 1) {

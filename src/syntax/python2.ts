@@ -41,7 +41,7 @@ const FORMS: Form[] = [
     hint: /\bexcept\b[^:\n]*,/,
     type: "except_clause",
     what: "a Python 2 `except E, name:` clause",
-    is: (node) => node.children.some((c) => c.type === ","),
+    is: (node) => node.children.some((c) => c.type === ",") && !exceptListOf314(node),
   },
   {
     hint: /<>/,
@@ -68,6 +68,21 @@ const FORMS: Form[] = [
     is: (node) => node.text.startsWith("`") || /^[uU][rR]/.test(node.text),
   },
 ];
+
+/**
+ * `except InvalidSessionToken, ExpiredSession:` is Python 3.14's unparenthesised exception list
+ * (PEP 758; polar's 22 files, hazard-review-3 H9), not Python 2's `except E, name:`, which binds
+ * one lower-case name after one comma. Three or more classes, or a second item that is a class
+ * (capitalised or dotted), and no `as`: Python 3.14.
+ */
+function exceptListOf314(node: Python2Node): boolean {
+  const items = node.children.filter(
+    (c) => !["except", "except*", ",", ":", "block", "comment"].includes(c.type),
+  );
+  if (!items.every((c) => c.type === "identifier" || c.type === "attribute")) return false;
+  const second = items[1];
+  return items.length > 2 || (second !== undefined && /^[A-Z]|\./.test(second.text));
+}
 
 export interface Python2Form {
   what: string;

@@ -90,6 +90,8 @@ describe("Python 2 forms tree-sitter accepts", () => {
     ['print >>sys.stderr, "x"\n', "print statement", 0],
     ['exec "x = 1" in scope\n', "exec statement", 0],
     ["try:\n    pass\nexcept ValueError, e:\n    pass\n", "except E, name", 2],
+    ["try:\n    pass\nexcept (IOError, OSError), err:\n    pass\n", "except E, name", 2],
+    ["try:\n    pass\nexcept ValueError, TypeError as e:\n    pass\n", "except E, name", 2],
     ["if a <> b:\n    pass\n", "<>", 0],
     ['raise ValueError, "bad"\n', "raise E", 0],
     ["mode = 0777\n", "integer literal", 0],
@@ -109,6 +111,13 @@ describe("Python 2 forms tree-sitter accepts", () => {
       'print("x", file=sys.stderr)\nprint  ("y")\nprint = log\nexec(code)\n# print the value, exec it\n' +
       "try:\n    pass\nexcept (A, B) as e:\n    raise C(e, 1) from e\n" +
       "x = 0 + 00 + 0o777 + 0x1F + 1_000 + 0.5 + 3j\ns = rb'x' + Rb'y' + f'{a!r}'\nok = a != b\n";
+    expect(firstSyntaxProblem(parsePython(source))).toBeUndefined();
+  });
+
+  it("leave Python 3.14's unparenthesised exception lists alone (PEP 758, hazard-review-3 H9)", () => {
+    const source =
+      "try:\n    pass\nexcept InvalidSessionTokenException, ExpiredSessionException:\n    pass\n" +
+      "try:\n    pass\nexcept KeyError, errors.NotFound, TimeoutError:\n    pass\n";
     expect(firstSyntaxProblem(parsePython(source))).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
 import { surveyedPlan } from "../../src/model/plans.js";
 import { pendingKeys } from "../../src/project/survey-reach.js";
+import { threadLocals } from "./thread-local-names.js";
 import type {
   Context,
   FileSemantics,
@@ -16,37 +17,14 @@ import type {
  * `threading.local()`) sees another session or object after the rewrite. Read in this file (the
  * coroutine function, the functions of the file it calls, and the functions that made its
  * arguments, a few calls deep), and through the project: a survey follows the names those
- * functions import into the modules defining them (`from app.db import Session, save_name`).
+ * functions import into the modules defining them (`from app.db import Session, save_name`). Which names are thread-local: thread-local-names.ts.
  */
-const THREAD_LOCAL_MAKERS = new Set([
-  "threading.local",
-  "sqlalchemy.orm.scoped_session",
-  "sqlalchemy.orm.scoping.scoped_session",
-]);
 
 /** How deep the check follows calls, in a file and across files. */
 const DEPTH = 4;
 
 /** The key of a name of another module: `py:app.db.Session`. */
 const KEY = "py:";
-
-/** Module-level names bound to thread-local state, with what made each and its line. */
-function threadLocals(file: FileSemantics): Map<string, { made: string; line: number }> {
-  const found = new Map<string, { made: string; line: number }>();
-  if (!/scoped_session|threading|local\(/.test(file.source)) return found;
-  for (const statement of file.root.namedChildren) {
-    const assignment =
-      statement.type === "expression_statement" ? statement.namedChildren[0] : undefined;
-    if (assignment?.type !== "assignment") continue;
-    const left = assignment.childForFieldName("left");
-    const right = assignment.childForFieldName("right");
-    const callee = right?.type === "call" ? right.childForFieldName("function") : undefined;
-    const made = callee ? file.qualifiedName(callee) : undefined;
-    if (left?.type === "identifier" && made && THREAD_LOCAL_MAKERS.has(made))
-      found.set(left.text, { made, line: statement.startPosition.row + 1 });
-  }
-  return found;
-}
 
 /** Module-level defs of the file by name, and methods of its module-level classes as `C.m`. */
 function moduleDefs(file: FileSemantics): Map<string, SyntaxNode> {
@@ -141,6 +119,44 @@ function attributeClass(cls: SyntaxNode, attr: string): SyntaxNode | undefined {
   return undefined;
 }
 
+/**
+ * `MetricContext(repo_id).log_metric()`, and `ctx = MetricContext(repo_id)` then
+ * `ctx.log_metric()`: methods of an instance the function makes itself, as `C.m` when the class
+ * is this file's (`defs`), else as the key of the imported class (named with a capital, so that
+ * a function's result is not taken for a class).
+ */
+function instanceMethods(
+  file: FileSemantics,
+  def: SyntaxNode,
+  defs: Map<string, SyntaxNode>,
+): { local: string[]; keys: string[] } {
+  const made = new Map<string, SyntaxNode>();
+  for (const assignment of def.descendantsOfType("assignment")) {
+    const left = assignment.childForFieldName("left");
+    const ctor = assignment.childForFieldName("right")?.childForFieldName("function");
+    if (left?.type === "identifier" && ctor?.type === "identifier") made.set(left.text, ctor);
+  }
+  const out = { local: [] as string[], keys: [] as string[] };
+  for (const call of def.descendantsOfType("call")) {
+    const callee = call.childForFieldName("function");
+    if (callee?.type !== "attribute") continue;
+    const object = callee.childForFieldName("object")!;
+    const ctor = object.type === "call" ? object.childForFieldName("function") : undefined;
+    const cls =
+      ctor?.type === "identifier"
+        ? ctor
+        : object.type === "identifier"
+          ? made.get(object.text)
+          : undefined;
+    const method = callee.childForFieldName("attribute")!.text;
+    if (!cls) continue;
+    if (defs.has(`${cls.text}.${method}`)) out.local.push(`${cls.text}.${method}`);
+    const key = /^[A-Z]/.test(cls.text) ? importedKey(file, cls) : undefined;
+    if (key) out.keys.push(`${key}.${method}`);
+  }
+  return out;
+}
+
 /** A class defined in this file, by the key its module gives it. */
 function localClassKey(file: FileSemantics, name: SyntaxNode): string | undefined {
   return file.module ? `${KEY}${file.module}.${name.text}` : undefined;
@@ -156,7 +172,8 @@ function reachedFrom(file: FileSemantics, names: readonly string[]): Reached {
   for (let depth = 0; depth < DEPTH && current.length > 0; depth++) {
     const next: string[] = [];
     for (const name of current) {
-      const def = defs.get(name);
+      // `MetricContext(...)` runs `MetricContext.__init__`.
+      const def = defs.get(name) ?? defs.get(`${name}.__init__`);
       if (!def || seen.has(name)) continue;
       seen.add(name);
       for (const id of def.descendantsOfType("identifier")) {
@@ -185,7 +202,9 @@ function reachedFrom(file: FileSemantics, names: readonly string[]): Reached {
         for (const key of [importedKey(file, id), importedKey(file, id, false)])
           if (key && !imports.has(key)) imports.set(key, name);
       }
-      for (const key of attributeMethodKeys(file, def))
+      const instances = instanceMethods(file, def, defs);
+      next.push(...instances.local);
+      for (const key of [...attributeMethodKeys(file, def), ...instances.keys])
         if (!imports.has(key)) imports.set(key, name);
     }
     current = next;

@@ -2,6 +2,7 @@ import { isAsyncFunction } from "../../src/python/shapes.js";
 import type { FileSemantics, Fix, SyntaxNode } from "../../src/model/types.js";
 import type { Coroutine } from "./coroutines.js";
 import { resultUse } from "./dropped.js";
+import { valueParameter } from "./passed.js";
 import type { ValueUse } from "./tested.js";
 import type { Results } from "./results.js";
 import { injectedSuggestion, injectedWords, omittedInjected } from "./injected.js";
@@ -62,6 +63,14 @@ export function asyncSite(
   const tested = use.uses.find((u) => u.tested);
   if (tested) {
     const message = `${what}: ${use.name} holds the coroutine, not its result, and is tested on line ${line(tested.node)} (a coroutine object is always true: the check never runs); await added`;
+    out.report(call, "AS406", message, `await ${call.text}`, fix);
+    return;
+  }
+  const passed = use.uses
+    .map((u) => ({ node: u.node, to: valueParameter(file, u.node) }))
+    .find((u) => u.to);
+  if (passed) {
+    const message = `${what}: ${use.name} holds the coroutine, not its result, and is passed on line ${line(passed.node)} to ${passed.to}, which wants a value; await added`;
     out.report(call, "AS406", message, `await ${call.text}`, fix);
     return;
   }

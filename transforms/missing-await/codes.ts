@@ -19,7 +19,8 @@ export const MISSING_AWAIT_CODES = {
       "declared under [tool.asyncshift.to-thread.twins]. A name rebound in the function, an " +
       "attribute of an unknown object, a decorated `async def` or a function defined both " +
       "async and sync is left alone. A coroutine handed off (to asyncio.gather, " +
-      "create_task, ensure_future, returned, stored, passed as an argument) is left alone too. " +
+      "create_task, ensure_future, returned, stored, passed as an argument) is left alone too, " +
+      "unless the parameter it fills is annotated with a value type (AS406). " +
       "Applied by default; not reported once applied. Not applied when the call omits a " +
       "parameter the callee leaves to FastAPI (`current_user: User = Depends(get_current_user)`, " +
       "`Security`, `Query`, ...): FastAPI fills it only when it calls the function itself, so " +
@@ -91,7 +92,10 @@ export const MISSING_AWAIT_CODES = {
       "A coroutine function's call is consumed as a value where it is made: a truth test " +
       "(`if not has_access(user):`, `and`/`or`, `assert`, `while`, a conditional), a " +
       "comparison, an attribute or item read, a loop, an f-string or a builtin such as " +
-      "`bool()` or `len()`, or a name bound to it and then tested (`ok = check(); if ok:`). A " +
+      "`bool()` or `len()`, an argument filling a parameter of a def of the same file annotated " +
+      "with a value type (`user_id: str | None`, `Optional[dict]`; not an unannotated one, " +
+      "`Any`, `Awaitable`, or a class that could be awaitable), or a name bound to it and then " +
+      "tested or passed so (`ok = check(); if ok:`). A " +
       "coroutine object is always true and never equal to a result: a permission check written " +
       "this way never refuses, and its body never runs. The callee is a coroutine function for " +
       "certain (see AS401), a def decorated `@sync_to_async` or `@database_sync_to_async` (in " +

@@ -15,7 +15,8 @@ import {
 import { decoratorsKeep } from "./decorators.js";
 import { keepsCoroutine, yields } from "./keeping.js";
 import { markerParameters, type MarkerParameter } from "./injected.js";
-import { assignsOnSelf, classMethodDef, receiverClass } from "./class-methods.js";
+import { assignsOnSelf, classMethodDef } from "./class-methods.js";
+import { receiverClass } from "./class-receivers.js";
 
 export { keepsCoroutine } from "./keeping.js";
 import {
@@ -280,24 +281,6 @@ export class CoroutineFunctions {
     );
   }
 
-  /**
-   * `Service.check(...)` or `svc.check(...)` after `svc = Service()`, `Service` a class of this
-   * file whose `check` is a coroutine function. The class named, or made here, is exact: no
-   * subclass can override the method for it.
-   */
-  private classMethod(
-    callee: SyntaxNode,
-    receiver: SyntaxNode,
-    attribute: string,
-  ): Coroutine | undefined {
-    const found = receiverClass(this.file, receiver);
-    const def = found && classMethodDef(found.cls, attribute, found.instance);
-    const origin = def ? coroutineDefs(this.file, [def], this.ctx) : undefined;
-    if (!def || !origin) return undefined;
-    const bound = found.instance || decoratorNames(def).includes("classmethod");
-    return { origin, name: callee.text, markers: markersOf(this.file, [def], bound) };
-  }
-
   /** A module-level function of the project, by its module and name in the index. */
   private projectFunction(qualified: string, at: SyntaxNode): Coroutine | undefined {
     const index = this.ctx.project.index;
@@ -318,6 +301,42 @@ export class CoroutineFunctions {
     if (matches.every((f) => !f.async && wrappedSyncIndexed(f.decorators)))
       return { origin: "wrapped", name: at.text };
     return undefined;
+  }
+
+  /**
+   * `MessageService.notify_team` (a `@staticmethod async def`, or any coroutine function the
+   * class defines) and `svc.notify_team` with `svc = MessageService()`: the class's own method,
+   * read in this file along its bases, or in the index for a class of another module (its own
+   * methods only: bases there are out of sight).
+   */
+  private classMethod(
+    callee: SyntaxNode,
+    object: SyntaxNode,
+    attribute: string,
+  ): Coroutine | undefined {
+    const found = receiverClass(this.file, object);
+    if (found?.kind === "local") {
+      const def = classMethodDef(found.cls, attribute, found.instance);
+      const origin = def ? coroutineDefs(this.file, [def], this.ctx) : undefined;
+      if (!def || !origin) return undefined;
+      const bound = found.instance || decoratorNames(def).includes("classmethod");
+      return { origin, name: callee.text, markers: markersOf(this.file, [def], bound) };
+    }
+    // Another module's class: its `async def`s are read by the survey (typed.ts; the index
+    // cannot tell an async generator, which is not awaitable), its `@sync_to_async` defs here.
+    const index = this.ctx.project.index;
+    const absolute =
+      found && index ? absoluteName(found.qualified, this.file.module, this.file.path) : undefined;
+    if (!index || !absolute?.includes(".")) return undefined;
+    const cls = lastSegment(absolute);
+    const module = absolute.slice(0, absolute.lastIndexOf("."));
+    const own = indexedModule(index, module, attribute) ?? module;
+    const methods = functionsNamed(index, attribute).filter(
+      (f) => f.className === cls && f.module === own && !f.nested,
+    );
+    return methods.length > 0 && methods.every((f) => !f.async && wrappedSyncIndexed(f.decorators))
+      ? { origin: "wrapped", name: callee.text }
+      : undefined;
   }
 
   /** `Order.objects.aget` on a proven manager or queryset, `order.asave` on a proven instance. */

@@ -1,5 +1,6 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { testedReference } from "./tested.js";
+import { valueParameter } from "./passed.js";
 
 /**
  * How a call's result is used, for a call of a coroutine function: dropped (a statement of its
@@ -131,7 +132,10 @@ export function resultUse(file: FileSemantics, call: SyntaxNode, fn: SyntaxNode)
   // Tested anywhere (always true) is the bug whatever else is done with the name, unless it is
   // also handed to what runs or awaits a coroutine (`asyncio.gather(account, ...)`).
   const tested = uses.some((u) => testedReference(u));
-  if (!uses.every(usedAsResult) && (!tested || uses.some(handedToAsync))) return { use: "other" };
+  // Passed where a parameter of this file's def wants a value (`user_id: str | None`) is a use
+  // of the result too (passed.ts).
+  const asResult = (u: SyntaxNode) => usedAsResult(u) || valueParameter(file, u) !== undefined;
+  if (!uses.every(asResult) && (!tested || uses.some(handedToAsync))) return { use: "other" };
   // A nested def or lambda may run later, elsewhere: its use is not this function's.
   if (uses.some((u) => file.enclosingFunction(u)?.id !== fn.id)) return { use: "other" };
   return {

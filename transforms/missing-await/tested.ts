@@ -1,4 +1,5 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { valueParameter } from "./passed.js";
 
 /**
  * Where a coroutine object is consumed as a value: a truth test (`if coro()`, `not coro()`, the
@@ -116,6 +117,12 @@ export function valueUse(file: FileSemantics, call: SyntaxNode): ValueUse | unde
   }
   const reader = readingBuiltin(file, parent);
   if (reader) return { how: `passed to ${reader}()`, tested: false, parenthesise: false };
+  // `get_instance(config, get_user_id(request))` with `user_id: str | None` (passed.ts).
+  const param =
+    parent.type === "argument_list" || parent.type === "keyword_argument"
+      ? valueParameter(file, at)
+      : undefined;
+  if (param) return { how: `passed to ${param}`, tested: false, parenthesise: false };
   return undefined;
 }
 

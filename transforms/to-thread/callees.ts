@@ -174,17 +174,59 @@ export class SameFileFunctions {
     return this.madeByAssignments(assignments);
   }
 
-  /** The one constructor every assignment calls (`threading.Event`), if they agree. */
+  /**
+   * The one class every binding makes (`threading.Event`), if they agree: a constructor call, a
+   * constructor run in a thread (`await asyncio.to_thread(Chunker, 256)`), or a parameter's
+   * annotation (`chunker: Chunker`, `Chunker | None`): hazard-review-3 H7, whose methods were
+   * unwrapped unread.
+   */
   private madeByAssignments(assignments: (SyntaxNode | null)[]): string | undefined {
     const made = new Set<string | undefined>();
-    for (const assignment of assignments) {
-      const right =
-        assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
-      const fn = right?.type === "call" ? right.childForFieldName("function") : null;
-      made.add(fn ? this.file.qualifiedName(fn) : undefined);
+    for (const binding of assignments) {
+      if (binding?.type === "typed_parameter" || binding?.type === "typed_default_parameter") {
+        const named = annotatedClass(binding.childForFieldName("type"));
+        made.add(named ? this.file.qualifiedName(named) : undefined);
+        continue;
+      }
+      let right = binding?.type === "assignment" ? binding.childForFieldName("right") : null;
+      if (right?.type === "await") right = threadRunConstructor(this.file, right);
+      const fn = right?.type === "call" ? right.childForFieldName("function") : right;
+      made.add(fn && fn.type !== "call" ? this.file.qualifiedName(fn) : undefined);
     }
     return made.size === 1 ? [...made][0] : undefined;
   }
+}
+
+/** `Chunker`, `Chunker | None`, `Optional[Chunker]`: the one class an annotation names. */
+function annotatedClass(type: SyntaxNode | null): SyntaxNode | undefined {
+  let node: SyntaxNode | null | undefined = type?.type === "type" ? type.namedChildren[0] : type;
+  if (node?.type === "binary_operator") {
+    const sides = [node.childForFieldName("left"), node.childForFieldName("right")].filter(
+      (n) => n && n.type !== "none",
+    );
+    node = sides.length === 1 ? sides[0] : undefined;
+  } else if (
+    node?.type === "generic_type" &&
+    /(^|\.)Optional$/.test(node.namedChildren[0]?.text ?? "")
+  )
+    node = node.namedChildren[1]?.namedChildren[0]?.namedChildren[0];
+  return node?.type === "identifier" || node?.type === "attribute" ? node : undefined;
+}
+
+/**
+ * `await asyncio.to_thread(Chunker, 256)`, `await loop.run_in_executor(None, Chunker, 256)`: the
+ * class whose constructor runs in the thread (its instance is the value), else null.
+ */
+function threadRunConstructor(file: FileSemantics, awaited: SyntaxNode): SyntaxNode | null {
+  const call = awaited.namedChildren[0];
+  const callee = call?.type === "call" ? call.childForFieldName("function") : null;
+  if (!callee) return null;
+  const args = call!.childForFieldName("arguments")?.namedChildren ?? [];
+  if (file.qualifiedName(callee) === "asyncio.to_thread") return args[0] ?? null;
+  const executor =
+    callee.type === "attribute" &&
+    callee.childForFieldName("attribute")?.text === "run_in_executor";
+  return executor ? (args[1] ?? null) : null;
 }
 
 /**

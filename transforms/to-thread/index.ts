@@ -158,7 +158,9 @@ export const meta = {
         "run_until_complete(), asyncio.run_coroutine_threadsafe() to wait for a coroutine (the " +
         "loop it waits for is the one it blocks: a deadlock), time.sleep(), or waits on a " +
         "threading Event, Lock, Condition, Semaphore, Barrier, Thread or a queue (the loop stops " +
-        "until another thread acts, and for ever if only a task would). Keep the thread, or " +
+        "until another thread acts, and for ever if only a task would), or calls a Django " +
+        "manager (`Model.objects.filter(...)`: Django raises SynchronousOnlyOperation for a " +
+        "query on the loop's thread). Keep the thread, or " +
         "make the function async first. A function of another file is not read: its AS302 " +
         "says so.",
       before:

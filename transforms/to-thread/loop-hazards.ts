@@ -78,8 +78,19 @@ const WAITS: Record<string, readonly string[]> = {
   "multiprocessing.Event": ["wait"],
 };
 
+/**
+ * `GithubConfig.objects.filter(...)`, `Note._default_manager.get(...)`: a Django manager's method,
+ * the start of an ORM query. Run on the loop's thread (an unwrap), Django refuses every query with
+ * SynchronousOnlyOperation (hazard-review-3 H3: khoj's `configure_content`, whose indexing then
+ * silently did nothing). A manager method that only builds a queryset counts too: such a function
+ * has no reason to leave the thread it was given.
+ */
+const DJANGO_MANAGER_CALL = /(^|\.)(objects|_default_manager|_base_manager)\.\w+$/;
+
 /** Why this one call cannot run on the event loop's thread, if it cannot. */
 export function callHazard(call: CallFact): string | undefined {
+  if (DJANGO_MANAGER_CALL.test(call.text.replace(/\s+/g, "")))
+    return `calls ${call.text.replace(/\s+/g, "")}(), a Django ORM query, which raises SynchronousOnlyOperation on the event loop's thread`;
   const starts = call.qualified ? STARTS_A_LOOP[call.qualified] : undefined;
   if (starts)
     return `calls ${starts}, which raises RuntimeError in a thread whose event loop is running`;

@@ -108,8 +108,13 @@ export function threadSites(file: FileSemantics, calls: SyntaxNode[]): Site[] {
           ? file.qualifiedName(object.childForFieldName("function")!)
           : undefined;
       if (object.type === "call" && !LOOP_GETTERS.has(getter ?? "")) continue;
+      // `loop.run_in_executor`: the loop variable's read goes too (its binding may go with it).
       const gone =
-        object.type === "call" ? [leftmostIdentifier(object)].filter((n) => n !== undefined) : [];
+        object.type === "call"
+          ? [leftmostIdentifier(object)].filter((n) => n !== undefined)
+          : object.type === "identifier"
+            ? [object]
+            : [];
       sites.push({ kind: "executor", call, awaited, args, fnIndex: 1, gone });
     }
   }

@@ -28,6 +28,7 @@ function loopCheck(
   objects: string[];
   madeAtRunTime?: boolean;
   projectUnread?: boolean;
+  receiverUnknown?: boolean;
 } {
   const functions = scan.functions;
   const fact = functions.callFact(target.fn, target.fn);
@@ -42,6 +43,8 @@ function loopCheck(
       ...none,
       madeAtRunTime: target.fn.type === "call",
       ...(inProject(scan, fact.reaches) ? { projectUnread: true } : {}),
+      // `chunker.chunk_text` with `chunker` a bare parameter: a project class's method, perhaps.
+      ...(fact.method && !fact.qualified && !fact.reaches ? { receiverUnknown: true } : {}),
     };
   const unread = new Set<string>();
   const objects = new Set<string>();
@@ -68,6 +71,19 @@ function inProject(scan: FileScan, key: string | undefined): boolean {
   return projectTopModules(index).has(key.slice(PROJECT_KEY.length).split(".")[0]);
 }
 
+/**
+ * A collaborator's method, a function made at run time, project code not read, a method of a
+ * value of no known class: any may take a lock in its own file. Not proven, so not by default.
+ */
+function notProven(check: ReturnType<typeof loopCheck>): boolean {
+  return (
+    check.objects.length > 0 ||
+    check.madeAtRunTime === true ||
+    check.projectUnread === true ||
+    check.receiverUnknown === true
+  );
+}
+
 /** What the AS302 message adds when the check could not read all it reaches. */
 function uncheckedNote(
   fnText: string,
@@ -77,12 +93,15 @@ function uncheckedNote(
     objects: string[];
     madeAtRunTime?: boolean;
     projectUnread?: boolean;
+    receiverUnknown?: boolean;
   },
 ): string {
   const what =
     "for calls that cannot run on the loop (asyncio.run, time.sleep, waits on the loop or on other threads such as a threading.Lock)";
   if (check.projectUnread)
     return `; ${fnText} is this project's code, but where it is defined could not be read, so it was not checked ${what}, and the unwrap is applied only with --unsafe-fixes`;
+  if (!check.checked && check.receiverUnknown)
+    return `; ${fnText} is a method of a value whose class was not found here (a parameter without annotation, or a value from a call), so it was not checked ${what}, and the unwrap is applied only with --unsafe-fixes`;
   if (!check.checked && check.madeAtRunTime)
     return `; the function is what ${fnText} returns at run time, so which function runs could not be read or checked ${what}, and the unwrap is applied only with --unsafe-fixes`;
   if (!check.checked)
@@ -171,8 +190,6 @@ export function unwrapSite(
       `unwrapped ${wrapper}(): ${fnText}(...) now runs on the event loop and blocks it until it returns` +
       uncheckedNote(fnText, check),
     reported: true,
-    // A collaborator's method may take a lock in its own file: not proven, so not by default.
-    unsafe:
-      check.objects.length > 0 || check.madeAtRunTime === true || check.projectUnread === true,
+    unsafe: notProven(check),
   });
 }

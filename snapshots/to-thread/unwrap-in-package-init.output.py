@@ -1,0 +1,11 @@
+"""Routes shared by every blueprint (re-exported below for the app factory)."""
+
+from app.routes.pages import render_page as render_page  # re-exported
+
+
+def _paginate(items, size):
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+async def list_pages(items):
+    return _paginate(items, 20)

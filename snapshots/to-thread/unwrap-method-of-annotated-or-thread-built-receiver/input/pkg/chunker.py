@@ -1,0 +1,12 @@
+import threading
+
+_MODEL_LOCK = threading.Lock()
+
+
+class Chunker:
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+    def chunk_text(self, text: str) -> list[str]:
+        with _MODEL_LOCK:
+            return [text[i : i + self.size] for i in range(0, len(text), self.size)]
