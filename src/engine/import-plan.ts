@@ -50,7 +50,11 @@ export function importPlanEdits(file: FileSemantics, fixes: readonly Fix[]): Edi
   for (const group of droppedGroups(file, applied, needed)) {
     if (isImportStillUsed(group.bindings[0], (ref) => gone.has(ref.id))) continue;
     const taker = needed.find(
-      (n) => n.name && group.bindings.some((b) => n.replaces?.item.id === b.item.id),
+      (n) =>
+        n.name &&
+        group.bindings.some(
+          (b) => n.replaces?.item.id === b.item.id && n.module === fromModuleName(b.statement),
+        ),
     );
     const inPlace = group.bindings.every((b) => b.item.type !== "aliased_import");
     if (taker && inPlace) {
@@ -84,15 +88,62 @@ export function importPlanEdits(file: FileSemantics, fixes: readonly Fix[]): Edi
     added.add(key);
     additions.push(
       ...(need.name
-        ? importEditsToAdd(file.root, need.module, need.name, firstParty(file))
+        ? (besideReplaced(file, need) ??
+          importEditsToAdd(file.root, need.module, need.name, firstParty(file)))
         : importEditsToAddModule(file.root, need.module)),
     );
   }
+  const merged = mergedInsertions(additions);
   return [
     ...loopEdits,
-    ...removals.edits(additions),
-    ...additions.filter((a) => !removals.tookPlaceOf(a)),
+    ...removals.edits(merged),
+    ...merged.filter((a) => !removals.tookPlaceOf(a)),
   ];
+}
+
+/** `shop.services.pricing` (or `.services.pricing`) is `shop.services` or inside it. */
+function isSameOrSubmodule(module: string, of: string): boolean {
+  return module === of || module.startsWith(of.endsWith(".") ? of : `${of}.`);
+}
+
+/**
+ * A name from another module taking the place of an imported one (`from shop.services import
+ * reserve` -> `from shop.services.stock import areserve_stock`), or asked beside it: its line goes
+ * right after that import, which it takes the place of when that goes; unless the module is
+ * imported already (the name joins that import).
+ */
+function besideReplaced(file: FileSemantics, need: NeededImport): Edit[] | undefined {
+  const statement = (need.replaces ?? need.beside)?.statement;
+  if (!statement || statement.parent?.type !== "module") return undefined;
+  if (fromModuleName(statement) === need.module) return undefined;
+  const imported = allImportStatements(file.root).some(
+    (s) => s.parent?.type === "module" && fromModuleName(s) === need.module,
+  );
+  if (imported) return undefined;
+  const eol = lineEnding(file.source);
+  const newline = file.source.indexOf("\n", statement.endIndex);
+  const at = newline < 0 ? file.source.length : newline - (eol === "\r\n" ? 1 : 0);
+  return [{ start: at, end: at, text: `${eol}from ${need.module} import ${need.name}` }];
+}
+
+/**
+ * Two new import lines placed at the same point of the block (`from shop.pricing import a` and
+ * `from shop.stock import b` both after `from django.http import ...`): one insertion holding
+ * both, in order, rather than two edits at one offset.
+ */
+function mergedInsertions(additions: Edit[]): Edit[] {
+  const out: Edit[] = [];
+  for (const edit of additions) {
+    const same = out.find(
+      (e) => e.start === e.end && e.start === edit.start && edit.end === edit.start,
+    );
+    if (!same) out.push({ ...edit });
+    else
+      same.text = [same.text, edit.text]
+        .sort((a, b) => a.trim().toLowerCase().localeCompare(b.trim().toLowerCase()))
+        .join("");
+  }
+  return out;
 }
 
 /**
@@ -177,10 +228,12 @@ function droppedGroups(
 ): ImportGroup[] {
   const groups = new Map<string, ImportGroup>();
   // A name another name of the same module takes the place of: the module is imported as before.
+  // Or a name of a submodule of it: importing that imports the package first, as before.
   const takenInPlace = (binding: ImportBinding) =>
     needed.some(
       (n) =>
-        n.replaces?.item.id === binding.item.id && n.module === fromModuleName(binding.statement),
+        n.replaces?.item.id === binding.item.id &&
+        isSameOrSubmodule(n.module, fromModuleName(binding.statement)),
     );
   for (const reference of applied.flatMap((f) => f.dropped ?? [])) {
     const root = rootName(reference);

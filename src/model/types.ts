@@ -405,6 +405,8 @@ export interface NeededImport {
   module: string;
   name?: string;
   replaces?: ImportBinding;
+  /** A name from another module than this import's, whose line goes right after it. */
+  beside?: ImportBinding;
   at?: SyntaxNode;
 }
 

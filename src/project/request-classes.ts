@@ -40,12 +40,40 @@ export function requestFactsIn(source: string): RequestFacts {
   for (const [, name, bases] of source.matchAll(CLASS_HEAD))
     if (bases.split(",").some((b) => STARLETTE.test(moduleOf(b.trim()) ?? "")))
       (facts.starletteRequests ??= []).push(name);
-  if (PLAIN_REQUEST.test(source)) return facts;
-  const annotations = [...source.matchAll(ANNOTATED_REQUEST)].map(([, written]) =>
+  // Signatures only: `form.cleaned_dict(request)` is a call handing the request on (taiga).
+  const signatures = defSignatures(source);
+  if (signatures.some((s) => PLAIN_REQUEST.test(s))) return facts;
+  const annotated = signatures.flatMap((s) => [...s.matchAll(ANNOTATED_REQUEST)]);
+  const annotations = annotated.map(([, written]) =>
     STARLETTE.test(moduleOf(written) ?? "") ? "*" : written.split(".").pop()!,
   );
   if (annotations.length > 0) facts.requestAnnotations = [...new Set(annotations)];
   return facts;
+}
+
+const DEF_HEAD = /\bdef[ \t]+[A-Za-z_]\w*[ \t]*\(/g;
+
+/** The parameter lists of the file's defs, `(` to its matching `)` (brackets in strings aside). */
+function defSignatures(source: string): string[] {
+  const found: string[] = [];
+  for (const head of source.matchAll(DEF_HEAD)) {
+    const start = head.index! + head[0].length - 1;
+    let depth = 0;
+    let quote = "";
+    for (let i = start; i < source.length; i++) {
+      const c = source[i];
+      if (quote) {
+        if (c === "\\") i++;
+        else if (c === quote) quote = "";
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === "(" || c === "[") depth++;
+      else if ((c === ")" || c === "]") && --depth === 0) {
+        found.push(source.slice(start, i + 1));
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 /** The files whose every `request` parameter is a starlette/FastAPI request, by their paths. */

@@ -89,6 +89,11 @@ export const BLOCKING_CALLS: ReadonlyMap<string, BlockingCall> = new Map([
       },
     ],
   ),
+  // sqlite opens and reads its file on connect (hazard-review F9c's reproduction).
+  [
+    "sqlite3.connect",
+    { family: "database", rule: "", replacement: "await aiosqlite.connect(...)" },
+  ],
   ...["Redis", "StrictRedis", "from_url", "Redis.from_url"].map((v): [string, BlockingCall] => [
     `redis.${v}`,
     { family: "redis", rule: "", replacement: `redis.asyncio.${v}(...)`, constructs: true },
@@ -143,6 +148,12 @@ export interface BlockingMethods {
   replacement: string;
   /** A method whose async form differs (`query`, which AsyncSession does not have). */
   replacements?: Readonly<Record<string, string>>;
+  /**
+   * A client whose requests are methods of its resources (`client.images.generate(...)`,
+   * `client.chat.completions.create(...)`): every call through one resource attribute or more
+   * blocks, but for these names (which configure and return a client without a request).
+   */
+  resources?: { except: ReadonlySet<string> };
 }
 
 const SESSION: BlockingMethods = {
@@ -210,6 +221,33 @@ const FIELD_FILE_METHODS: BlockingMethods = {
   replacement: STORAGE_REPLACEMENT,
 };
 
+const SQLITE: BlockingMethods = {
+  family: "database",
+  rule: "",
+  methods: new Set(["execute", "executemany", "executescript", "commit", "rollback", "backup"]),
+  what: "a sqlite3 connection",
+  replacement: "await db.<method>(...) on an aiosqlite connection",
+};
+
+/** Methods of an SDK client that return a configured client (or a view of it): no request. */
+export const CLIENT_COPIES: ReadonlySet<string> = new Set([
+  "with_options",
+  "copy",
+  "with_raw_response",
+  "with_streaming_response",
+]);
+
+/** OpenAI's sync clients (openai >= 1): every resource call is an HTTP round trip. */
+const OPENAI: BlockingMethods = {
+  family: "http",
+  rule: "",
+  methods: new Set(),
+  what: "a resource of a sync OpenAI client",
+  replacement:
+    "await <receiver>.<method>(...) with an openai.AsyncOpenAI client (AsyncAzureOpenAI for Azure)",
+  resources: { except: CLIENT_COPIES },
+};
+
 /**
  * Values whose methods block, by the qualified name of what made them (a constructor, a factory)
  * or of their annotation: a Session from `Session(engine)` or `db: Session`, a redis client from
@@ -225,6 +263,9 @@ export const BLOCKING_METHODS: ReadonlyMap<string, BlockingMethods> = new Map([
   ["redis.Redis.from_url", SYNC_REDIS],
   ["pathlib.Path", PATH],
   [STORAGE_CLASS, STORAGE],
+  ["sqlite3.connect", SQLITE],
+  ["openai.OpenAI", OPENAI],
+  ["openai.AzureOpenAI", OPENAI],
   [FIELD_FILE, FIELD_FILE_METHODS],
 ]);
 

@@ -48,6 +48,9 @@ const TASK_ATTRIBUTES = new Set([
   "chunks",
 ]);
 
+/** Library modules whose star import the index records (see add). */
+const STAR_REEXPORTED = new Set(["django.db.models"]);
+
 /** Top-level packages no project module is named after: their names are never the project's. */
 const LIBRARIES = new Set(["django", "asgiref", "celery", "rest_framework", "typing_extensions"]);
 
@@ -165,7 +168,10 @@ export class ReferenceRecorder {
     ) {
       const dot = text.indexOf(".");
       const top = dot < 0 ? text : text.slice(0, dot);
-      if (top !== "" && (LIBRARIES.has(top) || isStdlibModule(top))) return;
+      // A module handing on Django's models API (`from django.db.models import *`, as taiga's
+      // `taiga.base.db.models` does) is kept: its `QuerySet` is Django's (django/star-reexports.ts).
+      const handsOn = kind === REFERENCE.star && STAR_REEXPORTED.has(text);
+      if (top !== "" && !handsOn && (LIBRARIES.has(top) || isStdlibModule(top))) return;
     }
     // Once per kind and text: a name handed on in many places is one reference.
     const seen = (this.seen[kind] ??= new Set());

@@ -3,6 +3,7 @@ import { blockingMethod, FIELD_FILE, isFileFieldClass } from "../../src/python/e
 import type { BlockingMethods } from "../../src/python/effects.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { moduleClass } from "./classes.js";
 
 /*
  * Django's FieldFile: `profile.avatar.save(name, content)` writes through the field's storage and
@@ -24,19 +25,6 @@ export type FileFields = Readonly<Record<string, Readonly<Record<string, FileFie
 /** The asks of the survey for a model's file fields: `ff:accounts.models.Profile`. */
 export const FIELDS_KEY = "ff:";
 
-/** A module-level class of the file by name. */
-function moduleClass(file: FileSemantics, name: string): SyntaxNode | undefined {
-  for (const statement of file.root.namedChildren) {
-    const cls =
-      statement.type === "decorated_definition"
-        ? statement.childForFieldName("definition")
-        : statement;
-    if (cls?.type === "class_definition" && cls.childForFieldName("name")?.text === name)
-      return cls;
-  }
-  return undefined;
-}
-
 /**
  * The file fields a module-level class of the file declares in its own body (`avatar =
  * models.ImageField(...)`), or undefined when the file defines no class of that name. Fields an
@@ -46,7 +34,7 @@ export function fileFieldsOf(
   file: FileSemantics,
   className: string,
 ): Record<string, FileField> | undefined {
-  const cls = moduleClass(file, className);
+  const cls = moduleClass(file.root, className);
   if (!cls) return undefined;
   const fields: Record<string, FileField> = {};
   for (const statement of cls.childForFieldName("body")?.namedChildren ?? []) {
@@ -74,7 +62,7 @@ export function modelSource(
   at: SyntaxNode,
 ): { key: string } | { local: true } | undefined {
   const binding = file.importBindingOf(model, at);
-  if (!binding) return moduleClass(file, model) ? { local: true } : undefined;
+  if (!binding) return moduleClass(file.root, model) ? { local: true } : undefined;
   if (!binding.qualified.endsWith(`.${model}`) && binding.qualified !== model) return undefined;
   const absolute = absoluteName(binding.qualified, file.module, file.path);
   return absolute?.includes(".") ? { key: absolute } : undefined;

@@ -16,9 +16,13 @@ import {
   madeByName,
   moduleDef,
   returnedProduct,
+  yieldedProduct,
+  YIELDS,
 } from "./receivers.js";
 import { reexportSource } from "../../src/project/reexports.js";
 import { OrmProofs } from "../../src/django/proofs.js";
+import { askedMethod, instanceMethod, type MethodTarget } from "./instances.js";
+import { keyGuardOf, type KeyGuard } from "./guards.js";
 import {
   fieldModelsAsked,
   fileFieldsOf,
@@ -46,6 +50,8 @@ export interface HelperBlock {
   line: number;
   /** The helpers between the one called and the blocking call: `wait_for_quota`. */
   via: string[];
+  /** The helper called returns early for these literal keys, before the blocking call (H6). */
+  unless?: Omit<KeyGuard, "after">;
 }
 
 /** `requests.get() (app/arm.py:9)`, `time.sleep() (line 10) through wait_for_quota()`. */
@@ -130,25 +136,61 @@ function importedKey(file: FileSemantics, callee: SyntaxNode): string | undefine
 function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys: string[] } {
   const keys: string[] = [];
   const seen = new Set<number>();
-  let current = [{ def, via: [] as string[] }];
+  // `if key in PROMPTS: return ...` before the rest: what follows runs for other keys only.
+  const guard = keyGuardOf(file, def);
+  let current = [{ def, via: [] as string[], guarded: false }];
   for (let depth = 0; depth < DEPTH && current.length > 0; depth++) {
     const next: typeof current = [];
-    for (const { def: fn, via } of current) {
+    for (const { def: fn, via, guarded: inGuarded } of current) {
       if (seen.has(fn.id)) continue;
       seen.add(fn.id);
       for (const call of ownCalls(fn)) {
+        const guarded = inGuarded || (depth === 0 && !!guard && call.startIndex >= guard.after);
         const found = blocks(file, call);
-        if (found) return { block: { ...found, via: [...via].reverse() }, keys };
+        if (found) {
+          const block = { ...found, via: [...via].reverse() };
+          if (!guarded) return { block, keys };
+          const { parameter, position, keys: answered } = guard!;
+          return { block: { ...block, unless: { parameter, position, keys: answered } }, keys };
+        }
         const callee = call.childForFieldName("function")!;
-        const local = callee.type === "identifier" ? moduleDef(file, callee.text) : undefined;
-        if (local) next.push({ def: local, via: [...via, callee.text] });
-        const key = importedKey(file, callee);
-        if (key) keys.push(key);
+        const target = calledHere(file, callee);
+        if (target && "def" in target)
+          next.push({ def: target.def, via: [...via, callee.text], guarded });
+        // Another module's helper reached only past the guard is not judged (a miss, not a guess).
+        if (target && "key" in target && !guarded) keys.push(target.key);
       }
     }
     current = next;
   }
   return { keys };
+}
+
+/** `session=Depends(generate_session)` in an async def's parameters: the dependency's key. */
+function dependencyKeys(file: FileSemantics): string[] {
+  const keys: string[] = [];
+  for (const parameter of file.root.descendantsOfType("default_parameter")) {
+    const def = parameter.parent?.parent;
+    const value = parameter.childForFieldName("value");
+    if (def?.type !== "function_definition" || !isAsyncFunction(def) || value?.type !== "call")
+      continue;
+    const dependency = value.childForFieldName("arguments")?.namedChildren[0];
+    const key = dependency?.type === "identifier" ? importedKey(file, dependency) : undefined;
+    if (key && /(?:^|\.)Depends$/.test(value.childForFieldName("function")!.text)) keys.push(key);
+  }
+  return keys;
+}
+
+/**
+ * What a callee reaches: a sync def of this file (a function, or a method of a class of the file
+ * through `self` or a module-level instance), or the key of one in another module (imported, or
+ * a method of an imported class's module-level instance).
+ */
+function calledHere(file: FileSemantics, callee: SyntaxNode): MethodTarget | undefined {
+  const local = callee.type === "identifier" ? moduleDef(file, callee.text) : undefined;
+  if (local) return { def: local };
+  const key = importedKey(file, callee);
+  return key ? { key } : instanceMethod(file, callee);
 }
 
 /** Calls in `async def` bodies (not awaited): a sync helper of this file, or an imported key. */
@@ -161,10 +203,9 @@ export function helperCalls(
     const fn = file.enclosingFunction(call);
     if (!fn || !isAsyncFunction(fn)) continue;
     const callee = call.childForFieldName("function");
-    if (!callee) continue;
-    const local = callee.type === "identifier" ? moduleDef(file, callee.text) : undefined;
-    const key = local ? undefined : importedKey(file, callee);
-    if (local || key) found.push({ call, ...(local ? { local } : {}), ...(key ? { key } : {}) });
+    const target = callee ? calledHere(file, callee) : undefined;
+    if (target && "def" in target) found.push({ call, local: target.def });
+    if (target && "key" in target) found.push({ call, key: target.key });
   }
   return found;
 }
@@ -180,7 +221,7 @@ export function helperBlock(
   if (!site.local) return undefined;
   const { block, keys } = walk(file, site.local);
   if (block) return block;
-  for (const key of keys) if (plan[key]) return plan[key];
+  for (const key of keys) if (plan[key] && !plan[key].unless) return plan[key];
   return undefined;
 }
 
@@ -212,6 +253,7 @@ function siteFacts(file: FileSemantics, ctx: Context): HelperFacts {
   }
   for (const model of fieldModelsAsked(file, new OrmProofs(ctx.project)))
     keys.add(`${FIELDS_KEY}${model}`);
+  for (const key of dependencyKeys(file)) keys.add(key);
   out.reaches[file.path] = [...keys];
   out.depths[file.path] = 0;
   return out;
@@ -230,18 +272,27 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
     }
     const product = factoryProduct(file, name);
     if (product) (out.makers ??= {})[key.slice(KEY.length)] = product;
-    const def = moduleDef(file, name);
+    // `DB.list_analysis`, `db.list_analysis`: a method of a class or instance of this file.
+    const method = name.includes(".") ? askedMethod(file, name) : undefined;
+    if (method && "key" in method) {
+      out.reaches[key] = [method.key];
+      continue;
+    }
+    const def = method ? method.def : moduleDef(file, name);
     if (!def) {
       // `from .catalog import list_products` in a package's `__init__.py`: follow it.
       const from = reexportSource(file.source, file.module, file.path, name);
       out.reaches[key] = from?.includes(".") ? [`${KEY}${from}`] : [];
       continue;
     }
-    // `def get_redis(): return Redis.from_url(URL)`: what its calls make (F15's second half).
-    const made = returnedProduct(file, def);
-    if (made) {
-      (out.makers ??= {})[key.slice(KEY.length)] = made;
-      (out.factories ??= {})[key.slice(KEY.length)] = `${file.path}:${def.startPosition.row + 1}`;
+    // `def get_redis(): return Redis.from_url(URL)`: what its calls make (F15's second half);
+    // `def generate_session(): ... yield session`: what it gives as a FastAPI dependency.
+    const returned = returnedProduct(file, def);
+    const yielded = returned ? undefined : yieldedProduct(file, def);
+    const absolute = key.slice(KEY.length);
+    if (returned || yielded) {
+      (out.makers ??= {})[yielded ? `${YIELDS}${absolute}` : absolute] = (returned ?? yielded)!;
+      (out.factories ??= {})[absolute] = `${file.path}:${def.startPosition.row + 1}`;
     }
     const { block, keys } = walk(file, def);
     if (block) out.blocks[key] = block;
@@ -259,9 +310,12 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
   }
   for (let round = 0; round < DEPTH; round++)
     for (const [key, keys] of Object.entries(reaches)) {
-      const found = blocks[key] ? undefined : keys.find((k) => blocks[k]);
+      // A block behind a key guard depends on the caller's argument: its callers are not told.
+      const found = blocks[key] ? undefined : keys.find((k) => blocks[k] && !blocks[k].unless);
       if (!found) continue;
-      const name = found.slice(found.lastIndexOf(".") + 1);
+      // A method is named with its class (`DB.get_tags`), a function alone.
+      const parts = found.split(".");
+      const name = /^[A-Z]/.test(parts.at(-2) ?? "") ? parts.slice(-2).join(".") : parts.at(-1)!;
       blocks[key] = { ...blocks[found], via: [...blocks[found].via, name] };
     }
   return blocks;
@@ -296,6 +350,20 @@ function pathOf(index: ProjectIndex, key: string): string | undefined {
     : undefined;
 }
 
+/**
+ * The file to ask about a key and the name to ask it: a module's function or factory
+ * (`list_regions`), else a method of a class or module-level instance the module defines
+ * (`DB.list_analysis`, `db.list_analysis`), the index listing a function of that module.
+ */
+function askedOf(index: ProjectIndex, key: string): { path: string; name: string } | undefined {
+  const path = pathOf(index, key);
+  if (path) return { path, name: key.slice(key.lastIndexOf(".") + 1) };
+  const parts = key.slice(key.indexOf(":") + 1).split(".");
+  const module = parts.slice(0, -2).join(".");
+  const own = parts.length > 2 ? index.functions.find((f) => f.module === module) : undefined;
+  return own ? { path: own.path, name: parts.slice(-2).join(".") } : undefined;
+}
+
 /** blocking-calls' survey: the sync helpers of other files that async defs call, read for blocking calls. */
 export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   startWords: ["async def"],
@@ -304,9 +372,9 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   next(facts, index) {
     const byPath = new Map<string, string[]>();
     for (const [key, depth] of pendingKeys(facts, (f) => f.blocks)) {
-      const path = depth <= DEPTH ? pathOf(index, key) : undefined;
-      if (!path) continue;
-      const name = key.slice(key.lastIndexOf(".") + 1);
+      const found = depth <= DEPTH ? askedOf(index, key) : undefined;
+      if (!found) continue;
+      const { path, name } = found;
       byPath.set(path, [...(byPath.get(path) ?? []), `${name}@${key}@${depth}`]);
     }
     return [...byPath].map(([path, wanted]) => ({ path, wanted }));

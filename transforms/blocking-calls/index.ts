@@ -5,7 +5,14 @@ import {
   STORAGE_CALLS,
   type BlockingFamily,
 } from "../../src/python/effects.js";
-import { blockingReceiverCall, RECEIVER_WORDS, returnedProduct, type Seen } from "./receivers.js";
+import {
+  blockingReceiverCall,
+  RECEIVER_WORDS,
+  returnedProduct,
+  yieldedProduct,
+  YIELDS,
+  type Seen,
+} from "./receivers.js";
 import {
   callsByLastName,
   lastSegment,
@@ -26,6 +33,7 @@ import type {
 } from "../../src/model/types.js";
 import { sleepRewrite } from "./sleep.js";
 import { fieldFileCall } from "./file-fields.js";
+import { passesGuardedKey } from "./guards.js";
 import { OrmProofs } from "../../src/django/proofs.js";
 import { blocksOnPurpose, silencedByNoqa } from "./intent.js";
 import { blockSays, helperBlock, helperCalls, helperSurvey, type HelperPlan } from "./helpers.js";
@@ -65,7 +73,10 @@ export const meta = {
         "event loop for the whole request. Use httpx.AsyncClient (or aiohttp) and await the " +
         "call. Not rewritten: the client's lifetime (an `async with` block, a shared client) is " +
         "a design choice. Same check as ruff's ASYNC210 (blocking-http-call-in-async-function) " +
-        "and ASYNC212 (blocking-http-call-httpx-in-async-function).",
+        "and ASYNC212 (blocking-http-call-httpx-in-async-function). Also reported: requests through " +
+        "a sync OpenAI client's resources (`client.chat.completions.create(...)` on an " +
+        "`openai.OpenAI` or `AzureOpenAI`, also after `with_options(...)`); their async form is " +
+        "`openai.AsyncOpenAI`.",
       before: "async def rates():\n    return requests.get(RATES_URL, timeout=5).json()",
       after:
         "async def rates():\n    async with httpx.AsyncClient() as client:\n" +
@@ -150,7 +161,9 @@ export const meta = {
         "`Session(engine)`, a `sessionmaker(...)` factory's call, `with Session(...) as s:`, or " +
         "an annotation (`db: Session`, FastAPI's `db: Session = Depends(get_db)`). " +
         "`add()`, `add_all()`, `delete()` and `expunge()` only mark objects and are not reported. " +
-        "SQLAlchemy's `sqlalchemy.ext.asyncio.AsyncSession` has the same methods, awaited. Not " +
+        "SQLAlchemy's `sqlalchemy.ext.asyncio.AsyncSession` has the same methods, awaited. " +
+        "`sqlite3.connect()` and its connection's `execute`/`executemany`/`executescript`/" +
+        "`commit`/`rollback` are reported too (aiosqlite is their async form). Not " +
         "rewritten: the session, its engine and every use change together. (ruff has no rule " +
         "for this one.)",
       before:
@@ -339,7 +352,9 @@ function receiverCalls(file: FileSemantics, ctx: Context, out: FindingsReporter<
   for (const call of file.root.descendantsOfType("call")) {
     const callee = call.childForFieldName("function");
     const fn = callee?.type === "attribute" ? file.enclosingFunction(call) : undefined;
-    if (!fn || !isAsyncFunction(fn)) continue;
+    // `await session.execute(...)`: awaited, so not a sync client's call whatever the
+    // annotation says (hazard-review-3 H5: a stale `session: Session`).
+    if (!fn || !isAsyncFunction(fn) || call.parent?.type === "await") continue;
     const field = fieldFiles && fieldFileCall(file, fieldFiles, callee!, plan?.fileFields ?? {});
     const seen: Seen = {};
     const entry = field?.entry ?? blockingReceiverCall(file, callee!, plan?.makers, seen);
@@ -358,6 +373,7 @@ function receiverCalls(file: FileSemantics, ctx: Context, out: FindingsReporter<
         : (entry.replacements?.[method] ?? entry.replacement)
     )
       .replace(/<method>/g, method)
+      .replace(/<receiver>/g, receiver)
       .replace(/<call>/g, callee!.text)
       .concat(made?.twin ?? "");
     const args = call.childForFieldName("arguments")!;
@@ -401,14 +417,18 @@ function madeBySays(
     ? `line ${seen.def.startPosition.row + 1}`
     : seen.factory && plan?.factories?.[seen.factory];
   const product = seen.def
-    ? returnedProduct(file, seen.def)
-    : seen.factory && plan?.makers?.[seen.factory];
+    ? (returnedProduct(file, seen.def) ?? yieldedProduct(file, seen.def))
+    : seen.factory && (plan?.makers?.[seen.factory] ?? plan?.makers?.[`${YIELDS}${seen.factory}`]);
   if (!name || !where || !product) return undefined;
   const twin = product.startsWith("redis.")
     ? `: make it in ${name}() with redis.asyncio.${product.slice("redis.".length)}(...)`
     : "";
   // `get_redis().get(key)` names the factory itself: only where it is.
-  const by = receiver.type === "call" ? "" : `made by ${name}(), `;
+  const by = seen.dependency
+    ? `given by Depends(${name}), `
+    : receiver.type === "call"
+      ? ""
+      : `made by ${name}(), `;
   return { says: ` (${by}${where})`, twin };
 }
 
@@ -429,6 +449,8 @@ function helperFindings(file: FileSemantics, ctx: Context, out: FindingsReporter
   for (const site of helperCalls(file)) {
     const block = helperBlock(file, ctx, site);
     if (!block || silencedByNoqa(file, site.call, "")) continue;
+    // `get_system_text("summary_system_prompt")`, a key the helper answers before blocking.
+    if (block.unless && passesGuardedKey(site.call, block.unless)) continue;
     const callee = site.call.childForFieldName("function")!.text;
     out.report(
       site.call,

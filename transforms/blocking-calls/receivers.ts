@@ -1,6 +1,7 @@
 import {
   BLOCKING_METHODS,
   blockingMethod,
+  CLIENT_COPIES,
   MAKER_OF,
   STORAGE_CLASS,
   STORAGES,
@@ -9,6 +10,7 @@ import {
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
+import { selfAssignments, selfAttribute } from "./classes.js";
 
 /*
  * What made the value a method is called on, as the code shows it: a constructor call
@@ -39,7 +41,8 @@ export function factoryProduct(file: FileSemantics, name: string): string | unde
 }
 
 /** The words a file must hold for a receiver's method to be one of the catalogue's. */
-export const RECEIVER_WORDS = /\b(?:Session|sessionmaker|redis|Redis|Path|storages)\b/;
+export const RECEIVER_WORDS =
+  /\b(?:Session|sessionmaker|redis|Redis|Path|storages|sqlite3|OpenAI|AzureOpenAI)\b/;
 
 /** `storages["exports"]`: a Django storage (Django 4.2's registry of them). */
 function madeBySubscript(file: FileSemantics, node: SyntaxNode): string | undefined {
@@ -56,6 +59,8 @@ export interface Seen {
   factory?: string;
   /** A factory of the file itself: its def. */
   def?: SyntaxNode;
+  /** The factory is a FastAPI dependency (`Depends(generate_session)`), not called here. */
+  dependency?: true;
 }
 
 /** The qualified name of what a call makes: `redis.Redis`, or the factory's product. */
@@ -77,6 +82,12 @@ function madeByCall(
     return makers[absolute];
   }
   if (qualified) return MAKER_OF.has(qualified) ? undefined : qualified;
+  // `azure.with_options(timeout=10)`: the same kind of client, configured.
+  const copied = fn.type === "attribute" ? clientCopied(file, fn, depth, makers) : undefined;
+  if (copied) return copied;
+  // `self.session()`, where the class's `__init__` sets `self.session = sessionmaker(...)`.
+  const held = fn.type === "attribute" ? heldBySelf(file, fn, depth, makers) : undefined;
+  if (held) return MAKER_OF.get(held);
   if (fn.type !== "identifier" || depth > 1) return undefined;
   // `get_redis()`, a sync def of this file returning a client.
   const def = moduleDef(file, fn.text);
@@ -86,6 +97,93 @@ function madeByCall(
   // `SessionLocal()`: a name bound at module level to `sessionmaker(...)`.
   const factory = madeByName(file, fn, depth + 1, makers);
   return factory ? MAKER_OF.get(factory) : undefined;
+}
+
+/**
+ * What `self.<name>` holds in a method, when every assignment the class's methods make to it
+ * agrees: `self.client = redis.Redis(...)` gives `redis.Redis`, `self.session =
+ * sessionmaker(...)` the factory.
+ */
+function heldBySelf(
+  file: FileSemantics,
+  node: SyntaxNode,
+  depth: number,
+  makers: Makers,
+): string | undefined {
+  const at = depth > 1 ? undefined : selfAttribute(node, file.enclosingFunction(node));
+  if (!at) return undefined;
+  const made = new Set(
+    selfAssignments(at.cls, at.name).map((value) =>
+      value.type === "call"
+        ? (madeByCall(file, value, depth + 1, makers) ?? factoryOf(file, value))
+        : undefined,
+    ),
+  );
+  const [held] = made;
+  return made.size === 1 ? held : undefined;
+}
+
+/** The key under which the survey records what a project generator yields (`Makers`). */
+export const YIELDS = "yield:";
+
+/**
+ * `Depends(generate_session)` (FastAPI): what the dependency gives a request — what a generator
+ * yields, or what a function returns — when it is a project function the survey read, or a def
+ * of this file.
+ */
+function dependencyProduct(
+  file: FileSemantics,
+  value: SyntaxNode | null,
+  makers: Makers,
+  seen?: Seen,
+): string | undefined {
+  const fn = value?.type === "call" ? value.childForFieldName("function") : undefined;
+  const qualified =
+    fn && (fn.type === "identifier" || fn.type === "attribute") && file.qualifiedName(fn);
+  if (qualified !== "fastapi.Depends" && qualified !== "fastapi.params.Depends") return undefined;
+  if (seen) seen.dependency = true;
+  const dependency = value!.childForFieldName("arguments")?.namedChildren[0];
+  if (dependency?.type !== "identifier") return undefined;
+  const binding = file.importBindingOf(dependency.text, dependency);
+  if (!binding) {
+    const def = moduleDef(file, dependency.text);
+    const product = def && (yieldedProduct(file, def) ?? returnedProduct(file, def));
+    if (product && seen) seen.def = def;
+    return product;
+  }
+  const absolute = absoluteName(binding.qualified, file.module, file.path);
+  const product = absolute && (makers[`${YIELDS}${absolute}`] ?? makers[absolute]);
+  if (product && seen) seen.factory = absolute;
+  return product || undefined;
+}
+
+/**
+ * What a sync generator yields when every `yield` gives a value whose methods block, made alike
+ * (`session = SessionLocal()` then `yield session`): a FastAPI dependency's value.
+ */
+export function yieldedProduct(file: FileSemantics, def: SyntaxNode): string | undefined {
+  const yields = ownNodes(def, "yield");
+  const made = new Set(
+    yields.map((node) => {
+      const value = node.namedChildren[0];
+      if (value?.type === "call") return madeByCall(file, value, 0, {});
+      return value?.type === "identifier" ? madeByName(file, value, 0) : undefined;
+    }),
+  );
+  const [product] = made;
+  return made.size === 1 && product && BLOCKING_METHODS.has(product) ? product : undefined;
+}
+
+/** `client.with_options`: the kind of SDK client `client` is, when that is a copy of it. */
+function clientCopied(
+  file: FileSemantics,
+  fn: SyntaxNode,
+  depth: number,
+  makers: Makers,
+): string | undefined {
+  if (depth > 1 || !CLIENT_COPIES.has(fn.childForFieldName("attribute")!.text)) return undefined;
+  const made = madeByValue(file, fn.childForFieldName("object")!, depth + 1, makers);
+  return made && BLOCKING_METHODS.get(made)?.resources ? made : undefined;
 }
 
 /** A module-level sync def of the file by name (decorated or not). */
@@ -164,6 +262,9 @@ function madeByBinding(
 ): string | undefined {
   const parent = node.parent;
   if (!parent) return undefined;
+  // `session=Depends(generate_session)`: what FastAPI passes, the dependency's yield or return.
+  if (parent.type === "default_parameter" && parent.childForFieldName("name")?.id === node.id)
+    return dependencyProduct(file, parent.childForFieldName("value"), makers, seen);
   if (parent.type === "typed_parameter" || parent.type === "typed_default_parameter") {
     const type = parent.childForFieldName("type")?.namedChildren[0];
     return type && (type.type === "identifier" || type.type === "attribute")
@@ -209,13 +310,47 @@ export function blockingReceiverCall(
   if (callee.type !== "attribute") return undefined;
   const receiver = callee.childForFieldName("object")!;
   const method = callee.childForFieldName("attribute")!.text;
-  const madeBy =
-    receiver.type === "call"
-      ? madeByCall(file, receiver, 0, makers, seen)
-      : receiver.type === "identifier"
-        ? madeByName(file, receiver, 0, makers, seen)
-        : receiver.type === "subscript"
-          ? madeBySubscript(file, receiver)
+  const direct = blockingMethod(madeByValue(file, receiver, 0, makers, seen), method);
+  return direct ?? resourceCall(file, receiver, method, makers, seen);
+}
+
+/** What made a receiver: a call, a name, `storages[...]`, `self.<attribute>`. */
+function madeByValue(
+  file: FileSemantics,
+  receiver: SyntaxNode,
+  depth: number,
+  makers: Makers,
+  seen?: Seen,
+): string | undefined {
+  return receiver.type === "call"
+    ? madeByCall(file, receiver, depth, makers, seen)
+    : receiver.type === "identifier"
+      ? madeByName(file, receiver, depth, makers, seen)
+      : receiver.type === "subscript"
+        ? madeBySubscript(file, receiver)
+        : receiver.type === "attribute"
+          ? heldBySelf(file, receiver, depth, makers)
           : undefined;
-  return blockingMethod(madeBy, method);
+}
+
+/**
+ * `client.chat.completions.create(...)`: a method of a resource (one attribute or more) of an
+ * SDK client whose requests are such calls (OpenAI's), but for those that only configure it.
+ */
+function resourceCall(
+  file: FileSemantics,
+  receiver: SyntaxNode,
+  method: string,
+  makers: Makers,
+  seen?: Seen,
+): BlockingMethods | undefined {
+  const path = [method];
+  for (let node = receiver; node.type === "attribute";) {
+    path.push(node.childForFieldName("attribute")!.text);
+    node = node.childForFieldName("object")!;
+    const entry = BLOCKING_METHODS.get(madeByValue(file, node, 0, makers, seen) ?? "");
+    if (entry?.resources)
+      return path.some((name) => entry.resources!.except.has(name)) ? undefined : entry;
+  }
+  return undefined;
 }

@@ -426,7 +426,7 @@ function importedReason(f: OrmFile, qualified: string, written: string, stored: 
   if (defining.length > 0)
     return {
       code: "AS208",
-      message: `${written} kept${stored}: ${module} does not define ${name}, it imports it (a package re-export of ${defining.map((fn) => `${dottedName(fn.module)}, ${fn.path}:${fn.line}`).join("; ")}), and chains are not followed through re-exports: import ${name} from ${dottedName(defining[0].module)} to have it followed, or give it an async form by hand if it does ORM work`,
+      message: `${written} kept${stored}: ${module} does not define ${name}: it takes it from ${defining.map((fn) => `${dottedName(fn.module)} (${fn.path}:${fn.line})`).join(" or ")}, a re-export the chain did not follow (an import inside a block, or an assignment, is not followed): import ${name} from ${dottedName(defining[0].module)} to have it followed, or give it an async form by hand if it does ORM work`,
     };
   if (ofProject)
     return kept(

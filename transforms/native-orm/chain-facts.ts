@@ -1,4 +1,5 @@
-import { siteKey } from "../../src/model/function-key.js";
+import { functionKey, siteKey } from "../../src/model/function-key.js";
+import { reexportSource } from "../../src/project/reexports.js";
 import type { Context, Edit, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { awaitedCall } from "./chain-plan.js";
 import { twinName } from "./chain-planner.js";
@@ -156,7 +157,33 @@ export function chainFacts(
     for (const c of facts.calls) visit(c.target);
   };
   for (const key of wanted ?? wrappers.flatMap((w) => w.calls.map((c) => c.target))) visit(key);
-  return { functions: [...functions.values()], wrappers };
+  const reexports = reexportsOf(file, wanted?.filter((key) => !defs.has(key)) ?? []);
+  return { functions: [...functions.values()], wrappers, ...(reexports ? { reexports } : {}) };
+}
+
+/**
+ * The names asked of a package's `__init__.py` that it does not define: where it imports each
+ * from (`from .stock import reserve_stock as reserve`), or "" when it binds it otherwise.
+ */
+function reexportsOf(
+  file: FileSemantics,
+  keys: readonly string[],
+): Record<string, string> | undefined {
+  // `module:name`, not a method's `module:Class.name`.
+  const plain = keys.filter((key) => /^[^:]+:[^.]+$/.test(key));
+  if (plain.length === 0) return undefined;
+  return Object.fromEntries(
+    plain.map((key) => {
+      const from = reexportSource(
+        file.source,
+        file.module,
+        file.path,
+        key.slice(key.indexOf(":") + 1),
+      );
+      const dot = from?.lastIndexOf(".") ?? -1;
+      return [key, from && dot > 0 ? functionKey(from.slice(0, dot), from.slice(dot + 1)) : ""];
+    }),
+  );
 }
 
 /** The file's wrappers whose chain reaches another file. */

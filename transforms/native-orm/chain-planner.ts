@@ -26,6 +26,8 @@ export interface PlannerInput {
   rewritten: (path: string) => boolean;
   /** The index's function for a key no file's facts hold, if any. */
   indexed: (key: string) => IndexedFunction | undefined;
+  /** Why the chain does not follow a key no file's facts hold, when something more is known. */
+  unfollowed?: (key: string) => string | undefined;
   /**
    * "project": the wrappers' chains reach other files (the survey's plan), and a blocker's place
    * names its file; "file": every chain stays in one file.
@@ -76,8 +78,8 @@ export function planChains(input: PlannerInput): ChainDecisions {
   const decisions: Record<string, WrapperDecision> = {};
   for (const w of input.wrappers) {
     const { blocked, orm } = walks.get(w.key)!;
-    // No ORM work seen anywhere down the chain: a thread wrapper, not a site.
-    if (!w.orm && !orm) decisions[w.key] = { noOrm: true };
+    // No ORM work anywhere down the chain (past the first blocker too): a thread wrapper.
+    if (!w.orm && !orm && !(blocked && ormBeyond(w, input))) decisions[w.key] = { noOrm: true };
     else if (blocked) decisions[w.key] = blocked;
     else if (input.rewritten(w.path)) decisions[w.key] = { convert: true };
   }
@@ -207,7 +209,10 @@ function walk(
         orm = true;
         return notRewritten(path, unread.path);
       }
-      if (!fn) return { code: "AS205", message: `${path}: ${notFollowed(link.target, unread)}` };
+      if (!fn) {
+        const why = input.unfollowed?.(link.target) ?? notFollowed(link.target, unread);
+        return { code: "AS205", message: `${path}: ${why}` };
+      }
       if (fn.ormSites > 0) orm = true;
       if (fn.blocker) {
         const { code, line, message, severity } = fn.blocker;
@@ -231,6 +236,25 @@ function walk(
     if (blocker) return { blocked: { blocker, via }, reached, orm };
   }
   return { reached, orm };
+}
+
+/**
+ * Whether ORM work is anywhere down a wrapper's chain, past blockers (the walk stops at the
+ * first): a helper that posts a webhook and then saves the event is kept for its blocker, not
+ * said to reach no ORM work (orm-review N14). A function of a file the run does not read may.
+ */
+function ormBeyond(w: WrapperFacts, input: PlannerInput): boolean {
+  const seen = new Set<string>();
+  const links = [...w.calls];
+  for (let link = links.pop(); link; link = links.pop()) {
+    if (seen.has(link.target)) continue;
+    seen.add(link.target);
+    const fn = input.functions.get(link.target);
+    const unread = fn ? undefined : input.indexed(link.target);
+    if (fn?.ormSites || (unread && !input.rewritten(unread.path))) return true;
+    if (fn) links.push(...fn.calls);
+  }
+  return false;
 }
 
 function notRewritten(path: string, file: string): Blocked {

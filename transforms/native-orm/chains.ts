@@ -98,13 +98,28 @@ function plainMethod(f: OrmFile, cls: SyntaxNode, name: string): SyntaxNode | un
   if (!def || def.children.some((c) => c.type === "async")) return undefined;
   if (def.childForFieldName("parameters")?.namedChildren[0]?.text !== "self") return undefined;
   const className = cls.childForFieldName("name")?.text;
+  // Another class's method of that name may be what `self.name` runs (a subclass overriding it);
+  // an abstract one never runs, nor one of this class's own bases, which this def overrides.
+  const bases = new Set(baseNames(cls));
   const overridden = indexedFunctionsNamed(f.ctx.project.index, name).some(
     (fn) =>
       fn.name === name &&
       fn.className !== undefined &&
-      (fn.className !== className || fn.module !== f.file.module),
+      (fn.className !== className || fn.module !== f.file.module) &&
+      !bases.has(fn.className) &&
+      !fn.decorators.some((d) => /(^|\.)abstractmethod$/.test(d)),
   );
   return overridden ? undefined : def;
+}
+
+/** `ModelServiceBase` for `class S(ModelServiceBase[M], abc.ABC)`: its bases' last names. */
+function baseNames(cls: SyntaxNode): string[] {
+  const list = cls.childForFieldName("superclasses")?.namedChildren ?? [];
+  return list.flatMap((base) => {
+    const head = base.type === "subscript" ? base.childForFieldName("value") : base;
+    const name = /(?:^|\.)([A-Za-z_]\w*)$/.exec(head?.text ?? "")?.[1];
+    return name && base.type !== "keyword_argument" ? [name] : [];
+  });
 }
 
 /** The calls in `findings`' region that are chain calls (each reported as AS205 by the scan). */

@@ -1,6 +1,7 @@
 import { surveyedPlan } from "../../src/model/plans.js";
 import { functionKey } from "../../src/model/function-key.js";
-import { functionsNamed } from "../../src/project/index-lookup.js";
+import { functionsNamed, isProjectPackage } from "../../src/project/index-lookup.js";
+import { absoluteName as absoluteModule } from "../../src/python/relative-imports.js";
 import { decorators, fromModuleName, isAsyncFunction } from "../../src/python/shapes.js";
 import { dottedName, importedModuleId } from "../../src/python/module-names.js";
 import { resolveMethod } from "../../src/python/mro.js";
@@ -109,8 +110,54 @@ export function crossTargetOf(f: OrmFile, callee: SyntaxNode): Omit<CrossCall, "
   // `Service.total()`: a static or class method of a class imported from another module.
   const owner = callee.type === "attribute" ? classLevelMethod(f, module, name) : undefined;
   if (owner) return { callee: renamed, target: owner };
-  if (!module || module === f.file.module || !isProjectFunction(f, module, name)) return undefined;
+  if (!module || module === f.file.module) return undefined;
+  if (!isProjectFunction(f, module, name))
+    return reexportedTarget(f, callee, rootBinding!, module, name);
   return { callee: renamed, target: functionKey(module, name), ...(binding ? { binding } : {}) };
+}
+
+/**
+ * `reserve` imported from `shop.services` (or `services.reserve`), a package of the project that
+ * defines no function of that name: a name its `__init__.py` may re-export. The survey follows
+ * the re-export (project-chains.ts); once the plan has, the call is of the function it stands
+ * for, as if imported from the module defining it: its twin is imported from there (a package
+ * that re-exports `reserve_stock` does not re-export `areserve_stock`).
+ */
+function reexportedTarget(
+  f: OrmFile,
+  callee: SyntaxNode,
+  rootBinding: ImportBinding,
+  module: string,
+  name: string,
+): Omit<CrossCall, "call"> | undefined {
+  const index = f.ctx.project.index;
+  if (!index || !isProjectPackage(index, module)) return undefined;
+  if (indexedFunctionsNamed(index, name).some((fn) => fn.module === module)) return undefined;
+  const key = functionKey(module, name);
+  const resolved = projectPlan(f)?.reexports?.[key];
+  const named = callee.type === "attribute" ? callee.childForFieldName("attribute")! : callee;
+  if (!resolved) return { callee: named, target: key, binding: rootBinding };
+  const definedIn = resolved.slice(0, resolved.indexOf(":"));
+  // `services.reserve(...)` becomes `areserve_stock(...)`: the whole callee is renamed.
+  return {
+    callee,
+    target: resolved,
+    binding: rootBinding,
+    importFrom: moduleWritten(f, rootBinding, definedIn),
+  };
+}
+
+/**
+ * How this file writes the module `id` in an import: relative to the package `binding` imports
+ * from when it is inside it (`.services.stock.reservations` beside `from .services import x`),
+ * else its dotted name.
+ */
+function moduleWritten(f: OrmFile, binding: ImportBinding, id: string): string {
+  const from =
+    binding.statement.type === "import_from_statement" ? fromModuleName(binding.statement) : "";
+  const base = from.startsWith(".") ? absoluteModule(from, f.file.module, f.file.path) : undefined;
+  if (!base || !id.startsWith(`${base}.`)) return dottedName(id);
+  return `${from}${from.endsWith(".") ? "" : "."}${id.slice(base.length + 1)}`;
 }
 
 /** The calls in `findings`' region to functions of other files (each an AS205 of the scan). */

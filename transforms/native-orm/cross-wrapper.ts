@@ -46,8 +46,10 @@ function twinImports(
   return calls.flatMap((c) => {
     const twin = plan.twins[targetOf(f, c)];
     if (!("binding" in c) || !c.binding || !twin) return [];
-    const module = fromModuleName(c.binding.statement);
-    return [{ module, name: twin, at: c.call, ...(replacing ? { replaces: c.binding } : {}) }];
+    // Through a package's re-export: from the module defining the function.
+    const module = c.importFrom ?? fromModuleName(c.binding.statement);
+    const place = replacing ? { replaces: c.binding } : c.importFrom ? { beside: c.binding } : {};
+    return [{ module, name: twin, at: c.call, ...place }];
   });
 }
 
@@ -150,10 +152,7 @@ export function crossWrapped(f: ScannedFile, ref: SyntaxNode): boolean {
     { start: w.helper.endIndex, end: w.wrap.endIndex, text: "" },
   ];
   const fix = fixOf("safe", edits, [], [ref, ...(w.binding ? [w.callee] : [])]);
-  if (w.binding)
-    fix.imports = [
-      { module: fromModuleName(w.binding.statement), name: twin, at: w.call, replaces: w.binding },
-    ];
+  fix.imports = twinImports(f, plan, [w], true);
   if (/^[\w.]+$/.test(w.helper.text))
     fix.replaces = [
       {
@@ -169,7 +168,7 @@ export function crossWrapped(f: ScannedFile, ref: SyntaxNode): boolean {
     f,
     w.call,
     "AS210",
-    `${name} runs a project function whose chain of calls converts to Django's native async ORM: its async twin ${twin} (added beside it) is called directly`,
+    `${name} runs a project function whose chain of calls converts to Django's native async ORM: its async twin ${twin} (added beside it${w.importFrom ? ` in ${w.importFrom}, and imported from there: the package re-exports only the sync name` : ""}) is called directly`,
     rewrittenText(f.source, w.call, edits),
     fix,
   );

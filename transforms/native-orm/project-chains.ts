@@ -11,6 +11,7 @@ import { chainFacts } from "./chain-facts.js";
 import { planChains } from "./chain-planner.js";
 import { MAX_CHAIN_DEPTH } from "./chains.js";
 import { indexedFunctionsNamed } from "./cross-calls.js";
+import { isProjectPackage, modulePaths } from "../../src/project/index-lookup.js";
 import type {
   ChainFacts,
   ChainLink,
@@ -55,15 +56,49 @@ function indexedByKey(index: ProjectIndex | undefined, key: string): IndexedFunc
 /** An indexed function's key, as chainKey names its def: `module:name`, `module:Class.name`. */
 const keyOf = (fn: IndexedFunction) => functionKey(fn.module, fn.name, fn.className);
 
-/** Every surveyed function by key, and every wrapper. */
+/**
+ * Every surveyed function by key, every wrapper, and the names packages re-export: each link
+ * to one (`shop.services:reserve`) goes to the function it stands for, followed a few hops.
+ */
 function known(facts: readonly ChainFacts[]) {
   const functions = new Map<string, FunctionFacts>();
   const wrappers: WrapperFacts[] = [];
+  const hops = new Map<string, string>();
   for (const f of facts) {
     for (const fn of f.functions) functions.set(fn.key, fn);
     wrappers.push(...f.wrappers);
+    for (const [key, to] of Object.entries(f.reexports ?? {})) hops.set(key, to);
   }
-  return { functions, wrappers };
+  const resolve = (key: string) => {
+    let at = key;
+    for (let hop = 0; hop < MAX_REEXPORT_HOPS && hops.get(at); hop++) at = hops.get(at)!;
+    return at;
+  };
+  return { functions, wrappers, hops, resolve };
+}
+
+/** Re-exports followed from one package to the next before giving up (a cycle ends there too). */
+const MAX_REEXPORT_HOPS = 5;
+
+/** `links` with each target that a package re-exports replaced by the function it stands for. */
+function resolvedLinks(links: ChainLink[], resolve: (key: string) => string): ChainLink[] {
+  return links.map((link) => ({ ...link, target: resolve(link.target) }));
+}
+
+/**
+ * The package file to ask where it imports a name from, for a key no file's facts nor the index
+ * hold (`shop.services:reserve`), when its module is a package of the project not asked yet.
+ */
+function reexportAsk(
+  index: ProjectIndex,
+  key: string,
+  hops: ReadonlyMap<string, string>,
+): string | undefined {
+  const colon = key.indexOf(":");
+  if (colon < 0 || hops.has(key) || key.slice(colon + 1).includes(".")) return undefined;
+  const module = key.slice(0, colon);
+  if (!isProjectPackage(index, module)) return undefined;
+  return modulePaths(index, module).find((path) => path.endsWith("__init__.py"));
 }
 
 /** The functions the wrappers' chains reach that are not surveyed yet, by file. */
@@ -72,11 +107,11 @@ function next(
   index: ProjectIndex,
   rewritten: ReadonlySet<string>,
 ): { path: string; wanted: string[] }[] {
-  const { functions, wrappers } = known(facts);
+  const { functions, wrappers, hops, resolve } = known(facts);
   const wanted = new Set<string>();
   const seen = new Set<string>();
   const visit = (links: ChainLink[], depth: number) => {
-    for (const link of links) {
+    for (const link of resolvedLinks(links, resolve)) {
       if (seen.has(link.target) || depth > MAX_CHAIN_DEPTH) continue;
       seen.add(link.target);
       const fn = functions.get(link.target);
@@ -88,9 +123,11 @@ function next(
   const byPath = new Map<string, string[]>();
   for (const key of wanted) {
     const fn = indexedByKey(index, key);
+    // A package's `__init__.py` is only read: where it imports the name from.
+    const path = fn ? fn.path : reexportAsk(index, key, hops);
     // A chain reaching a file the run does not rewrite is kept whatever that file holds.
-    if (!fn || !rewritten.has(fn.path)) continue;
-    byPath.set(fn.path, [...(byPath.get(fn.path) ?? []), key]);
+    if (!path || (fn && !rewritten.has(path))) continue;
+    byPath.set(path, [...(byPath.get(path) ?? []), key]);
   }
   return [...byPath].map(([path, keys]) => ({ path, wanted: keys }));
 }
@@ -101,14 +138,27 @@ function plan(
   ctx: Context,
   rewritten: ReadonlySet<string>,
 ): SurveyPlan<ProjectChainPlan> {
-  const { functions, wrappers } = known(facts);
+  const known_ = known(facts);
+  const { resolve, hops } = known_;
+  const functions = new Map(
+    [...known_.functions].map(([key, fn]) => [
+      key,
+      { ...fn, calls: resolvedLinks(fn.calls, resolve) },
+    ]),
+  );
+  const wrappers = known_.wrappers.map((w) => ({ ...w, calls: resolvedLinks(w.calls, resolve) }));
   const decided = planChains({
     functions,
     wrappers,
     rewritten: (path) => rewritten.has(path),
     indexed: (key) => indexedByKey(ctx.project.index, key),
+    unfollowed: (key) => (hops.get(key) === "" ? notReexported(key) : undefined),
     scope: "project",
   });
+  // The re-exports the rewrite names as the functions they stand for.
+  const reexports = Object.fromEntries(
+    [...hops.keys()].flatMap((key) => (functions.has(resolve(key)) ? [[key, resolve(key)]] : [])),
+  );
   // A converting wrapper's module and those of the functions it reaches: one write group.
   const groups = [...decided.reachedBy].map(([key, reached]) => [
     ...new Set([key, ...reached].map(moduleOfKey)),
@@ -122,8 +172,15 @@ function plan(
     wrappers: decided.wrappers,
     twins: decided.twins,
     existing: decided.existing,
+    ...(Object.keys(reexports).length > 0 ? { reexports } : {}),
   };
   return { plan: chainPlan, modules: [...modules], groups: groups.filter((g) => g.length > 1) };
+}
+
+/** Why a name a package binds other than by a `from ... import` of it is not followed. */
+function notReexported(key: string): string {
+  const [module, name] = key.split(":");
+  return `${module}.${name}() is bound in the package ${module}'s __init__.py other than by a \`from ... import ${name}\` at the start of a line (an assignment, or an import inside a block), which the chain does not follow: import ${name} from the module that defines it to have it followed`;
 }
 
 /** `shop.services:record_review` -> `shop.services` (a call-site wrapper's key: `shop.api#0`). */

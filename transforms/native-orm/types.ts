@@ -78,6 +78,11 @@ export interface CrossCall {
   target: string;
   /** The import that binds a bare `helper`: its module takes the twin's import. */
   binding?: ImportBinding;
+  /**
+   * Reached through a package's re-export (`from shop.services import reserve`, which
+   * shop/services/__init__.py imports): the module the twin is imported from, as written here.
+   */
+  importFrom?: string;
 }
 
 /** What a function reached by a chain of calls holds, scanned once per file (see chains.ts). */
@@ -106,6 +111,8 @@ export interface WrappedCross {
   helper: SyntaxNode;
   target: string;
   binding?: ImportBinding;
+  /** See CrossCall.importFrom. */
+  importFrom?: string;
 }
 
 /** A call between functions of a chain, as the survey sends it: plain data. */
@@ -161,6 +168,11 @@ export interface WrapperFacts {
 export interface ChainFacts {
   functions: FunctionFacts[];
   wrappers: WrapperFacts[];
+  /**
+   * Asked of a package's `__init__.py`: each name it re-exports, to the key it imports it from
+   * (possibly another re-export); "" when the package binds it otherwise (not followed).
+   */
+  reexports?: Record<string, string>;
 }
 
 /** What the project's plan decides for one wrapper whose chain reaches another file. */
@@ -182,6 +194,11 @@ export interface ProjectChainPlan {
   twins: Record<string, string>;
   /** The functions of `twins` whose twin is already there. */
   existing: string[];
+  /**
+   * A name a package re-exports (`shop.services:reserve`) to the function it stands for
+   * (`shop.services.stock.reservations:reserve_stock`), for each re-export a chain went through.
+   */
+  reexports?: Record<string, string>;
 }
 
 /**

@@ -1,4 +1,8 @@
-import { projectTopModules, moduleFunctionsNamed } from "../../src/project/index-lookup.js";
+import {
+  functionsNamed,
+  projectTopModules,
+  moduleFunctionsNamed,
+} from "../../src/project/index-lookup.js";
 import { importedModuleId } from "../../src/python/module-names.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { OrmFile } from "./types.js";
@@ -25,7 +29,12 @@ export function reexportedWrapper(f: OrmFile, qualified: string): Kind | undefin
   const module = qualified.slice(0, dot);
   if (!projectTopModules(index).has(module.split(".")[0])) return undefined;
   const id = importedModuleId(f.file.module, module);
-  return moduleFunctionsNamed(index, id, qualified.slice(dot + 1)).length === 0 ? kind : undefined;
+  // A project that defines a function of that name (its own thread helper, re-exported by a
+  // package) may be importing that one: what it does is not asgiref's, nothing is converted.
+  const own = functionsNamed(index, qualified.slice(dot + 1)).some((fn) => !fn.className);
+  return !own && moduleFunctionsNamed(index, id, qualified.slice(dot + 1)).length === 0
+    ? kind
+    : undefined;
 }
 
 /** The value a module-level alias is bound to: `sync_to_async`, or `partial(sync_to_async, ...)`. */

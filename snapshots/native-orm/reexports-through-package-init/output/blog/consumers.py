@@ -1,11 +1,9 @@
-from asgiref.sync import sync_to_async
-
 from blog.models import Comment, Post
-from blog.services import bump_views
+from blog.services.counters import abump_views
 
 
 async def open_post(pk):
-    await sync_to_async(bump_views)(pk)
+    await abump_views(pk)
     comments = await Comment.objects.filter(post_id=pk).acount()
     published = await Post.objects.published().acount()
     return comments, published

@@ -1,0 +1,1 @@
+from .reservations import release_stock, reserve_stock

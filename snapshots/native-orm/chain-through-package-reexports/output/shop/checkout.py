@@ -1,0 +1,17 @@
+from django.utils import timezone
+
+from shop.models import Order
+from shop.services import reserve
+from shop.services.stock.reservations import areserve_stock
+
+
+def place_order(order_id, sku):
+    """Reserves the stock, then marks the order placed (état « placed »)."""
+    reserve(order_id, sku)
+    Order.objects.filter(pk=order_id).update(status="placed", placed_at=timezone.now())
+
+
+async def aplace_order(order_id, sku):
+    """Reserves the stock, then marks the order placed (état « placed »)."""
+    await areserve_stock(order_id, sku)
+    await Order.objects.filter(pk=order_id).aupdate(status="placed", placed_at=timezone.now())

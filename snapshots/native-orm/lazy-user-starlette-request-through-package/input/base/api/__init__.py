@@ -1,0 +1,2 @@
+from .forms import Form  # noqa
+from .requests import AuthRequest, Request  # noqa

@@ -1,0 +1,1 @@
+from .threads import sync_to_async

@@ -1,0 +1,95 @@
+import { absoluteName } from "../../src/python/relative-imports.js";
+import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { moduleClass, selfAttribute, syncMethod } from "./classes.js";
+
+/*
+ * Methods of module-level instances of project classes (hazard-review F9c, Artemis' `db = DB()`
+ * then `db.list_analysis()` in `async def`): the instance's class is what the one module-level
+ * assignment of its name calls, defined in the file or imported from the project, and the
+ * method is that class's own (sync) method.
+ */
+
+/** A method a call reaches: its def in this file, or the survey's key for it in another. */
+export type MethodTarget = { def: SyntaxNode } | { key: string };
+
+/** The survey's keys: `py:` and an absolute dotted name (`py:artemis.db.DB.list_analysis`). */
+const KEY = "py:";
+
+/** `DB(...)` at module level: the class it calls, here or by the import's absolute name. */
+function classCalled(
+  file: FileSemantics,
+  value: SyntaxNode | null | undefined,
+): { cls: SyntaxNode } | { name: string } | undefined {
+  const fn = value?.type === "call" ? value.childForFieldName("function") : undefined;
+  if (fn?.type !== "identifier") return undefined;
+  const binding = file.importBindingOf(fn.text, fn);
+  if (!binding) {
+    const cls = moduleClass(file.root, fn.text);
+    return cls ? { cls } : undefined;
+  }
+  const absolute = absoluteName(binding.qualified, file.module, file.path);
+  return absolute?.includes(".") ? { name: absolute } : undefined;
+}
+
+/** The value of the one module-level assignment of `name` (`db = DB()`), if that is all. */
+function moduleValue(file: FileSemantics, name: string): SyntaxNode | undefined {
+  const bindings = file.bindingsNamed(file.root, name);
+  const site = bindings.length === 1 ? bindings[0].node.parent : undefined;
+  if (site?.type !== "assignment" || site.childForFieldName("left")?.id !== bindings[0].node.id)
+    return undefined;
+  return site.parent?.parent?.type === "module" ? site.childForFieldName("right")! : undefined;
+}
+
+/** The method `owner.method` names when `owner` is a class or module-level instance of the file. */
+function methodOf(file: FileSemantics, owner: string, method: string): MethodTarget | undefined {
+  const own = moduleClass(file.root, owner);
+  return methodOfClass(own ? { cls: own } : classCalled(file, moduleValue(file, owner)), method);
+}
+
+/** A class's sync method: its def here, or its key in the module the class comes from. */
+function methodOfClass(
+  called: { cls: SyntaxNode } | { name: string } | undefined,
+  method: string,
+): MethodTarget | undefined {
+  if (!called) return undefined;
+  if ("name" in called) return { key: `${KEY}${called.name}.${method}` };
+  const def = syncMethod(called.cls, method);
+  return def ? { def } : undefined;
+}
+
+/**
+ * `db.list_analysis` in a function of this file, where `db` is the module's instance of a class
+ * (the name bound nowhere nearer) or the function's own (`db = DB()` its one binding there), or
+ * `self._delete_rows` in a method: the method it reaches.
+ */
+export function instanceMethod(file: FileSemantics, callee: SyntaxNode): MethodTarget | undefined {
+  if (callee.type !== "attribute") return undefined;
+  const own = selfAttribute(callee, file.enclosingFunction(callee));
+  if (own) {
+    const def = syncMethod(own.cls, own.name);
+    return def ? { def } : undefined;
+  }
+  const owner = callee.childForFieldName("object");
+  if (owner?.type !== "identifier" || file.importBindingOf(owner.text, owner)) return undefined;
+  const method = callee.childForFieldName("attribute")!.text;
+  const visible = file.visibleBindings(callee, owner.text);
+  const atModule = file.bindingsNamed(file.root, owner.text);
+  if (visible.length !== 1) return undefined;
+  if (atModule.length === 1 && visible[0].node.id === atModule[0].node.id)
+    return methodOf(file, owner.text, method);
+  // `mapswipe = MapswipeService()` in the function itself, its only binding there.
+  const site = visible[0].node.parent;
+  if (site?.type !== "assignment" || site.childForFieldName("left")?.id !== visible[0].node.id)
+    return undefined;
+  return methodOfClass(classCalled(file, site.childForFieldName("right")), method);
+}
+
+/**
+ * What the survey asks of a file for `DB.list_analysis` or `db.list_analysis` (the instance
+ * `from artemis.db import db` names): the method, here or in the module its class comes from.
+ */
+export function askedMethod(file: FileSemantics, name: string): MethodTarget | undefined {
+  const dot = name.indexOf(".");
+  if (dot < 0 || name.indexOf(".", dot + 1) >= 0) return undefined;
+  return methodOf(file, name.slice(0, dot), name.slice(dot + 1));
+}
