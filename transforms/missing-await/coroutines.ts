@@ -228,7 +228,9 @@ export class CoroutineFunctions {
   private selfMethod(callee: SyntaxNode, attribute: string): Coroutine | undefined {
     const method = this.file.enclosingFunction(callee);
     const cls = method && this.file.enclosingClass(method);
-    if (!method || !cls || method.parent?.parent?.id !== cls.id) return undefined;
+    // A method of the class itself, decorated or not (letta's `@trace_method async def stream`).
+    const statement = method?.parent?.type === "decorated_definition" ? method.parent : method;
+    if (!method || !cls || statement?.parent?.parent?.id !== cls.id) return undefined;
     const first = method.childForFieldName("parameters")?.namedChildren[0];
     if (first?.type !== "identifier" || first.text !== "self") return undefined;
     if (this.file.bindingsNamed(method, "self").length !== 1) return undefined;

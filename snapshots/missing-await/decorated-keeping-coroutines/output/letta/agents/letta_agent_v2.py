@@ -22,6 +22,7 @@ def log_event(func):
 
 
 class LettaAgentV2:
+    @trace_method
     async def stream(self, messages: list[str]):
         for m in messages:
             yield m
