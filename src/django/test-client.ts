@@ -17,7 +17,12 @@ const DJANGO_TEST_CASES = new Set(
 const CLIENT_ATTRIBUTES = new Set(["client", "async_client"]);
 
 /** Is `receiver` (`self.client`) Django's test Client or AsyncClient? */
-export function isDjangoTestClient(file: FileSemantics, receiver: SyntaxNode): boolean {
+export function isDjangoTestClient(
+  file: FileSemantics,
+  receiver: SyntaxNode,
+  /** The project's classes of other files whose bases lead to Django's test cases. */
+  projectTestCases: readonly string[] = [],
+): boolean {
   if (receiver.type !== "attribute") return false;
   const owner = receiver.childForFieldName("object");
   const attribute = receiver.childForFieldName("attribute")?.text ?? "";
@@ -27,7 +32,7 @@ export function isDjangoTestClient(file: FileSemantics, receiver: SyntaxNode): b
   const first = def?.childForFieldName("parameters")?.namedChildren[0];
   if (first?.type !== "identifier" || first.text !== "self") return false;
   const cls = file.enclosingClass(receiver);
-  return !!cls && isDjangoTestCase(file, cls, attribute, 0);
+  return !!cls && isDjangoTestCase(file, cls, attribute, 0, projectTestCases);
 }
 
 /**
@@ -39,17 +44,22 @@ function isDjangoTestCase(
   cls: SyntaxNode,
   attribute: string,
   depth: number,
+  projectTestCases: readonly string[],
 ): boolean {
   if (depth > 8 || setsOwnClient(cls, attribute)) return false;
   const bases = cls.childForFieldName("superclasses")?.namedChildren ?? [];
   return bases.some((base) => {
     const qualified = file.qualifiedName(base);
     if (qualified && DJANGO_TEST_CASES.has(qualified)) return true;
+    // `from cl.tests.cases import TestCase`: a class of another module of the project.
+    const imported = qualified && !qualified.startsWith("django.") ? qualified : undefined;
+    if (imported && projectTestCases.includes(imported.split(".").pop()!)) return true;
     if (base.type !== "identifier" || qualified) return false;
     const bound = file.bindingsNamed(file.root, base.text);
     const parent = bound.length === 1 ? bound[0].node.parent : undefined;
     return (
-      parent?.type === "class_definition" && isDjangoTestCase(file, parent, attribute, depth + 1)
+      parent?.type === "class_definition" &&
+      isDjangoTestCase(file, parent, attribute, depth + 1, projectTestCases)
     );
   });
 }

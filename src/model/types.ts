@@ -244,6 +244,8 @@ export interface ProjectFacts {
    * files (paths as the run names them) whose every `request` parameter is annotated with one.
    */
   starletteRequests?: { classes: string[]; paths: string[] };
+  /** The project's classes whose bases lead to Django's test cases (see test-case-classes.ts). */
+  djangoTestCases?: string[];
   /**
    * Classes a `models` module of the project declares that the pre-pass did not find to be models:
    * "plain" when every base is known outside the ORM (`pydantic.BaseModel`), else "unknown".

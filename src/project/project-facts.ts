@@ -9,6 +9,7 @@ import { basesOutsideOrm, importedModules } from "../django/class-bases.js";
 import { functionKey } from "../model/function-key.js";
 import { returnedClassesIn } from "./return-annotations.js";
 import { requestFactsIn, starletteRequestFiles, type RequestFacts } from "./request-classes.js";
+import { djangoTestCaseClasses, testCaseFactsIn, type TestCaseFacts } from "./test-case-classes.js";
 import {
   classesIn,
   otherClassesFrom,
@@ -330,7 +331,7 @@ function pyprojectScripts(text: string): string[] {
 }
 
 /** What one scanned file contributes to the project facts. Plain data: it crosses threads. */
-export interface FileFacts extends RequestFacts {
+export interface FileFacts extends RequestFacts, TestCaseFacts {
   importsDjango: boolean;
   /** The file sets DJANGO_ALLOW_ASYNC_UNSAFE (a conftest or settings module usually). */
   allowsAsyncUnsafe?: true;
@@ -448,6 +449,7 @@ export function factsOfFile(source: string, readAllBodies = false): FileFacts {
     models: {},
     ...withReturnedClasses(source),
     ...requestFactsIn(source),
+    ...testCaseFactsIn(source),
     ...(source.includes("DJANGO_ALLOW_ASYNC_UNSAFE") && ALLOWS_ASYNC_UNSAFE.test(source)
       ? { allowsAsyncUnsafe: true as const }
       : {}),
@@ -509,6 +511,7 @@ export function projectFacts(
   const classSets: Record<string, ClassFacts>[] = [];
   const inModelsModules: Record<string, ClassFacts>[] = [];
   const requestFiles: { path: string; facts: RequestFacts }[] = [];
+  const testCaseFiles: TestCaseFacts[] = [];
   for (const { path, facts } of files) {
     if (facts.importsDjango && !project.usesDjango) {
       project.usesDjango = true;
@@ -518,10 +521,13 @@ export function projectFacts(
     if (facts.allowsAsyncUnsafe) project.asyncUnsafeAllowedIn ??= path;
     if (facts.returns) (project.returnedClasses ??= {})[path] = facts.returns;
     if (facts.starletteRequests || facts.requestAnnotations) requestFiles.push({ path, facts });
+    if (facts.testCaseHeads) testCaseFiles.push(facts);
     Object.assign(project.models, facts.models);
     if (facts.classes) classSets.push(facts.classes);
     if (facts.classes && MODELS_MODULE.test(path)) inModelsModules.push(facts.classes);
   }
+  const testCases = djangoTestCaseClasses(testCaseFiles);
+  if (testCases.length > 0) project.djangoTestCases = testCases;
   const requests = starletteRequestFiles(requestFiles);
   if (requests.classes.length > 0 || requests.paths.length > 0)
     project.starletteRequests = requests;

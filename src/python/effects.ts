@@ -43,6 +43,12 @@ const processCall = (rule: string, replacement: string): BlockingCall => ({
   replacement,
 });
 
+/** aiofiles.tempfile's form of tempfile's functions that make a file or folder and return a name. */
+const TEMP_TWIN: Readonly<Record<string, string>> = {
+  mkstemp: "NamedTemporaryFile(delete=False)",
+  mkdtemp: "TemporaryDirectory()",
+};
+
 /** Blocking library calls, by qualified name, with the native replacement. */
 export const BLOCKING_CALLS: ReadonlyMap<string, BlockingCall> = new Map([
   ...HTTP_VERBS.map((v): [string, BlockingCall] => [
@@ -78,6 +84,28 @@ export const BLOCKING_CALLS: ReadonlyMap<string, BlockingCall> = new Map([
       replacement: "await anyio.open_file(...) or aiofiles.open(...)",
     },
   ],
+  // Temporary files are made on disk (hazard-review-3 H16, letta's markitdown parser).
+  ...["NamedTemporaryFile", "TemporaryFile", "mkstemp", "mkdtemp"].map(
+    (v): [string, BlockingCall] => [
+      `tempfile.${v}`,
+      {
+        family: "file",
+        rule: "",
+        replacement: `aiofiles.tempfile.${TEMP_TWIN[v] ?? `${v}(...)`} with async with, or the whole file work in await asyncio.to_thread(...)`,
+      },
+    ],
+  ),
+  // File system calls: each a system call on the disk (ruff has no rule for them).
+  ...["unlink", "remove", "rename", "replace", "rmdir", "removedirs", "mkdir", "makedirs"].map(
+    (v): [string, BlockingCall] => [
+      `os.${v}`,
+      {
+        family: "file",
+        rule: "",
+        replacement: `await aiofiles.os.${v}(...), or await asyncio.to_thread(os.${v}, ...)`,
+      },
+    ],
+  ),
   // Whole-tree copies and removals: disk I/O as much as open() (ruff has no rule for them).
   ...["rmtree", "copytree", "copy", "copy2", "copyfile", "copyfileobj", "move"].map(
     (v): [string, BlockingCall] => [
@@ -105,7 +133,12 @@ export const BLOCKING_CALLS: ReadonlyMap<string, BlockingCall> = new Map([
  * asgiref's `sync_to_async` as Django's own async views do.
  */
 export const STORAGE_REPLACEMENT =
-  "await sync_to_async(<call>)(...) (Django's storage API has no async form)";
+  "await sync_to_async(...) around the storage call (Django's storage API has no async form)";
+
+/** STORAGE_REPLACEMENT naming the call: `await sync_to_async(default_storage.save)(...)`. */
+export function storageReplacementFor(callee: string): string {
+  return `await sync_to_async(${callee})(...) (Django's storage API has no async form)`;
+}
 
 /** A storage's methods that read or write the disk or a remote bucket. */
 const STORAGE_METHODS = ["save", "open", "delete", "exists", "listdir", "size"];

@@ -70,10 +70,19 @@ export function modelSource(
 
 /** `profile.avatar.save`: the instance and field of a call on a field's value, with the method. */
 function fieldAccess(
+  file: FileSemantics,
   callee: SyntaxNode,
 ): { instance: SyntaxNode; field: string; method: string } | undefined {
   if (callee.type !== "attribute") return undefined;
-  const value = callee.childForFieldName("object");
+  let value = callee.childForFieldName("object");
+  // `resume = profile.résumé` (its one binding where it is read), then `resume.read()`.
+  if (value?.type === "identifier") {
+    const bound = file.visibleBindings(value, value.text);
+    const site = bound.length === 1 ? bound[0].node.parent : undefined;
+    const assigned =
+      site?.type === "assignment" && site.childForFieldName("left")?.id === bound[0].node.id;
+    value = assigned ? site!.childForFieldName("right") : null;
+  }
   if (value?.type !== "attribute") return undefined;
   const instance = value.childForFieldName("object");
   if (instance?.type !== "identifier") return undefined;
@@ -86,12 +95,13 @@ function fieldAccess(
 
 /**
  * The models whose file fields a file's calls need, by absolute name (for the survey to read):
- * calls `<instance>.<attr>.<method>()` of a FieldFile's blocking methods on proven instances.
+ * calls `<instance>.<attr>.<method>()` of a FieldFile's blocking methods on proven instances
+ * (or on a name bound to `<instance>.<attr>`).
  */
 export function fieldModelsAsked(file: FileSemantics, proofs: OrmProofs): string[] {
   const keys = new Set<string>();
   for (const call of file.root.descendantsOfType("call")) {
-    const access = fieldAccess(call.childForFieldName("function")!);
+    const access = fieldAccess(file, call.childForFieldName("function")!);
     if (!access || !blockingMethod(FIELD_FILE, access.method)) continue;
     const proof = proofs.instanceOf(access.instance);
     const source = proof && modelSource(file, proof.model, call);
@@ -114,7 +124,7 @@ export function fieldFileCall(
   callee: SyntaxNode,
   known: FileFields,
 ): FieldFileCall | undefined {
-  const access = fieldAccess(callee);
+  const access = fieldAccess(file, callee);
   const entry = access && blockingMethod(FIELD_FILE, access.method);
   if (!access || !entry) return undefined;
   const proof = proofs.instanceOf(access.instance);

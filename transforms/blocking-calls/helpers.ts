@@ -356,10 +356,14 @@ function pathOf(index: ProjectIndex, key: string): string | undefined {
  * (`DB.list_analysis`, `db.list_analysis`), the index listing a function of that module.
  */
 function askedOf(index: ProjectIndex, key: string): { path: string; name: string } | undefined {
-  const path = pathOf(index, key);
-  if (path) return { path, name: key.slice(key.lastIndexOf(".") + 1) };
   const parts = key.slice(key.indexOf(":") + 1).split(".");
   const module = parts.slice(0, -2).join(".");
+  const owner = parts.at(-2);
+  // The index lists a method of that class in that module: exact, before any guess of a path.
+  const method = index.functions.find((f) => f.module === module && f.className === owner);
+  if (method && parts.length > 2) return { path: method.path, name: parts.slice(-2).join(".") };
+  const path = pathOf(index, key);
+  if (path) return { path, name: parts.at(-1)! };
   const own = parts.length > 2 ? index.functions.find((f) => f.module === module) : undefined;
   return own ? { path: own.path, name: parts.slice(-2).join(".") } : undefined;
 }

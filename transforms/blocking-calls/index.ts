@@ -3,6 +3,8 @@ import {
   BLOCKING_CALLS,
   blockingCall,
   STORAGE_CALLS,
+  STORAGE_REPLACEMENT,
+  storageReplacementFor,
   type BlockingFamily,
 } from "../../src/python/effects.js";
 import {
@@ -112,7 +114,10 @@ export const meta = {
         'the same methods of `storages["name"]`; and the FieldFile of a model\'s `FileField` or ' +
         "`ImageField` (`profile.avatar.save(name, content)`, `.open()`, `.read()`, `.delete()`), " +
         "where the instance is proven (`await Profile.objects.aget(...)`, `profile: Profile`) and " +
-        "the field is read from the model's source. Django's storage API has no async form: " +
+        "the field is read from the model's source; temporary files (`tempfile.NamedTemporaryFile`, " +
+        "`TemporaryFile`, `mkstemp`, `mkdtemp`) and file system calls (`os.unlink`, `remove`, " +
+        "`rename`, `replace`, `rmdir`, `mkdir`, `makedirs`), whose async forms are in aiofiles. " +
+        "Django's storage API has no async form: " +
         "`await sync_to_async(default_storage.save)(name, content)`.",
       before: "async def load(path):\n    with open(path) as f:\n        return f.read()",
       after:
@@ -257,23 +262,28 @@ function reportedCall(
       : threadSuggestion(blocking.replacement, callee, args);
   return {
     code,
-    message: `${callee.text}() in async def blocks the event loop${rule}: use ${blocking.replacement.replace(/<call>/g, callee.text)}`,
+    message: `${callee.text}() in async def blocks the event loop${rule}: use ${namedReplacement(blocking.replacement, callee.text)}`,
     ...(suggestion ? { suggestion } : {}),
   };
 }
 
 /**
  * `await sync_to_async(default_storage.save)(name, content)`: the call in a thread, for an API
- * with no async form (a replacement naming `<call>`).
+ * with no async form (Django's storage).
  */
 function threadSuggestion(
   replacement: string,
   callee: SyntaxNode,
   args: SyntaxNode,
 ): string | undefined {
-  return replacement.includes("<call>")
+  return replacement === STORAGE_REPLACEMENT
     ? `await sync_to_async(${callee.text})${args.text}`
     : undefined;
+}
+
+/** A replacement naming the call where the catalogue's words are generic (the storage's). */
+function namedReplacement(replacement: string, callee: string): string {
+  return replacement === STORAGE_REPLACEMENT ? storageReplacementFor(callee) : replacement;
 }
 
 /** The ruff rule a finding on this call cites ("" when ruff has none). */
@@ -367,21 +377,23 @@ function receiverCalls(file: FileSemantics, ctx: Context, out: FindingsReporter<
     const own = entry.family === "database" ? asyncSessions(file) : "";
     const also = field ? fieldFileNote(call, method) : "";
     // What a FieldFile's open() returns is read on the loop too: the whole file work moves.
-    const replacement = (
-      field && method === "open"
+    const replacement = namedReplacement(
+      field && READS_LATER.has(method)
         ? FIELD_FILE_OPEN
-        : (entry.replacements?.[method] ?? entry.replacement)
+        : (entry.replacements?.[method] ?? entry.replacement),
+      callee!.text,
     )
       .replace(/<method>/g, method)
       .replace(/<receiver>/g, receiver)
-      .replace(/<call>/g, callee!.text)
       .concat(made?.twin ?? "");
     const args = call.childForFieldName("arguments")!;
     out.report(
       call,
       FAMILY_CODES[entry.family],
       `${callee!.text}() in async def blocks the event loop${rule}: ${receiver} is ${what}${also}; use ${replacement}${own}`,
-      field && method === "open" ? undefined : threadSuggestion(entry.replacement, callee!, args),
+      field && READS_LATER.has(method)
+        ? undefined
+        : threadSuggestion(entry.replacement, callee!, args),
     );
   }
 }
@@ -433,7 +445,13 @@ function madeBySays(
 }
 
 const FIELD_FILE_OPEN =
-  "one sync function that opens and reads the file, awaited with sync_to_async(...) (the reads on the file it opens block too; Django's storage API has no async form)";
+  "one sync function that opens and reads the file, awaited with sync_to_async(...) (what this call returns reads the file on the loop too; Django's storage API has no async form)";
+
+/**
+ * FieldFile methods whose result is read later, on the loop: `open()` returns the file,
+ * `chunks()` a generator reading as it is iterated. A thread for the call alone is no fix.
+ */
+const READS_LATER = new Set(["open", "chunks"]);
 
 /** A call on a model's file field (`.avatar.save(`) with a file field known to hold it. */
 const FIELD_FILE_CALL =

@@ -11,6 +11,7 @@ import type { Blocker } from "./codes.js";
 import { scan } from "./scan.js";
 import { lineOf, report } from "./state.js";
 import { wrapperKind } from "./wrappers.js";
+import { hiddenSelfMethod } from "./hidden-methods.js";
 import type { OrmFile, ScannedFile } from "./types.js";
 
 // Every sync_to_async site ends as a rewrite or a diagnostic (issue 23, item 9). The sites' own
@@ -147,6 +148,8 @@ function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
       code: "AS205",
       message: `${wrapper} wrapper ${name}() kept: line ${lineOf(project)}: ${projectMethodCalled(f, project)}`,
     };
+  const hidden = hiddenSelfMethod(f, body);
+  if (hidden) return { code: "AS208", message: `${wrapper} wrapper ${name}() kept: ${hidden}` };
   const relation = relationRead(f, body);
   if (relation)
     return {

@@ -213,10 +213,34 @@ function isForwarding(def: SyntaxNode, c: ChainCall): boolean {
   if (value?.type === "await" && isAsyncFunction(def)) value = value.namedChildren[0];
   if (value?.id !== c.call.id) return false;
   const parameters = def.childForFieldName("parameters")!;
-  const names = parameters.namedChildren.map(parameterName);
-  const args = c.call.childForFieldName("arguments")?.namedChildren.map((a) => a.text) ?? [];
+  // A bare `*` or `/` only says how the parameters around it are passed.
+  const names = parameters.namedChildren
+    .filter((p) => p.type !== "keyword_separator" && p.type !== "positional_separator")
+    .map(parameterName);
+  const args = c.call.childForFieldName("arguments")?.namedChildren ?? [];
   const same = c.def.childForFieldName("parameters")?.text === parameters.text;
-  return same && !names.includes("") && names.join(",") === args.join(",");
+  return same && !names.includes("") && forwardsEach(names, args);
+}
+
+/**
+ * `pk, fresh` or `pk, fresh=fresh` or `document_id=document_id, title=title`: every parameter
+ * handed on once under its own name, positional ones first and in order (the target has the same
+ * signature, so each lands on the parameter of that name).
+ */
+function forwardsEach(names: string[], args: SyntaxNode[]): boolean {
+  if (args.length !== names.length) return false;
+  const positional = args.findIndex((a) => a.type !== "identifier");
+  const split = positional < 0 ? args.length : positional;
+  if (args.slice(0, split).some((a, i) => a.text !== names[i])) return false;
+  const rest = new Set(names.slice(split));
+  for (const a of args.slice(split)) {
+    const name = a.childForFieldName("name")?.text ?? "";
+    const value = a.childForFieldName("value");
+    if (a.type !== "keyword_argument" || value?.type !== "identifier" || value.text !== name)
+      return false;
+    if (!rest.delete(name)) return false;
+  }
+  return rest.size === 0;
 }
 
 /** `pk`, `pk: int`, `fresh=False`, `fresh: bool = False`: the name; "" for `*args` and the like. */

@@ -217,9 +217,14 @@ function walk(
       if (fn.blocker) {
         const { code, line, message, severity } = fn.blocker;
         const where = input.scope === "project" ? `${fn.path} ` : "";
+        // orm-review-3 N10: the project's own `aget_object_or_exception` beside the sync one.
+        const twin = twinName(fn.name);
+        const hint = fn.twinTaken
+          ? `; ${twin} is already defined in ${input.scope === "project" ? fn.path : "this file"}: if it is ${fn.name}()'s async form, await it instead (by hand)`
+          : "";
         return {
           code,
-          message: `${path} -> ${where}line ${line}: ${message}`,
+          message: `${path} -> ${where}line ${line}: ${message}${hint}`,
           ...(severity ? { severity } : {}),
         };
       }

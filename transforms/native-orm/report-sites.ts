@@ -158,8 +158,11 @@ function decoratedWrapper(f: ScannedFile, def: SyntaxNode, chains: ChainPlan): v
   // Unproven receivers and database_sync_to_async only make the rewrite unsafe: alone, they carry
   // its fix (the first one its edits, the others the same rewrite with nothing more to do).
   const onlyUnsafe = problems.every((p) => p.unsafe);
+  // The whole rewrite is shown only when nothing else keeps the wrapper (orm-review-3 N15b: an
+  // AS206 beside a call that is not followed showed code running sync ORM on the loop).
+  const kepts = problems.filter((p) => !p.unsafe && p.code !== "AS209").length;
   for (const [i, p] of problems.entries()) {
-    const whole = p.unsafe || p.code === "AS209";
+    const whole = (p.unsafe || p.code === "AS209") && kepts === 0;
     const message = `${kept}: line ${lineOf(p.node)}: ${onlyUnsafe ? unsafeNoted(p) : p.message}`;
     const shared = i === 0 ? fix : { applicability: "unsafe" as const, edits: [] };
     const suggested = whole ? suggestion : p.suggestion;

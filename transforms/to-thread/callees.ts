@@ -188,9 +188,15 @@ export class SameFileFunctions {
         made.add(named ? this.file.qualifiedName(named) : undefined);
         continue;
       }
-      let right = binding?.type === "assignment" ? binding.childForFieldName("right") : null;
-      if (right?.type === "await") right = threadRunConstructor(this.file, right);
-      const fn = right?.type === "call" ? right.childForFieldName("function") : right;
+      const right = binding?.type === "assignment" ? binding.childForFieldName("right") : null;
+      // Only a call makes the value (`lock = shared.generation_lock` says nothing of its class,
+      // and a lock known by its name must stay judged by it).
+      const fn =
+        right?.type === "await"
+          ? threadRunConstructor(this.file, right)
+          : right?.type === "call"
+            ? right.childForFieldName("function")
+            : null;
       made.add(fn && fn.type !== "call" ? this.file.qualifiedName(fn) : undefined);
     }
     return made.size === 1 ? [...made][0] : undefined;

@@ -50,3 +50,12 @@ async def forget(profile: Profile, other) -> None:
     # `other` is not known to be a Profile: its avatar may be anything.
     other.avatar.delete()
     profile.avatar.delete(save=False)
+
+
+async def resume_chunks(profile_id: int) -> int:
+    profile = await Profile.objects.aget(pk=profile_id)
+    resume = profile.résumé
+    size = 0
+    for chunk in resume.chunks():
+        size += len(chunk)
+    return size

@@ -1,6 +1,6 @@
 import asyncio
 
-from pkg.chunker import Chunker
+from pkg.chunker import Chunker, guarded_split
 
 
 class FileProcessor:
@@ -35,3 +35,7 @@ async def process_unannotated(chunker, page: str) -> list[str]:
 async def process_optional(chunker: Chunker | None, page: str) -> list[str]:
     assert chunker is not None
     return await asyncio.to_thread(chunker.chunk_text, page)
+
+
+async def split_guarded(page: str) -> list[str]:
+    return await asyncio.to_thread(guarded_split, page)

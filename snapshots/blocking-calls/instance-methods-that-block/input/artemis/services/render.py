@@ -1,0 +1,2 @@
+def render(html: str) -> str:
+    return f"<main>{html}</main>"

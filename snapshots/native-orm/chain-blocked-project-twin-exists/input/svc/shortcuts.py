@@ -1,0 +1,10 @@
+from typing import Any
+
+
+def get_object_or_exception(klass: Any, **kwargs: Any) -> Any:
+    """The row, or the API's 404 (the caller turns DoesNotExist into one)."""
+    return klass.objects.get(**kwargs)
+
+
+async def aget_object_or_exception(klass: Any, **kwargs: Any) -> Any:
+    return await klass.objects.aget(**kwargs)
