@@ -55,10 +55,10 @@ const filtering = TRANSFORMS.filter((t) => t.mayHoldSite);
 describe("text tests before the parse", () => {
   it("every transform but asyncio-run has one", () => {
     expect(filtering.map((t) => t.meta.id)).toEqual([
+      "missing-await",
       "native-orm",
       "to-thread",
       "blocking-calls",
-      "missing-await",
     ]);
   });
 

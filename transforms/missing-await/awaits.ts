@@ -5,6 +5,7 @@ import { resultUse } from "./dropped.js";
 import { valueParameter } from "./passed.js";
 import type { ValueUse } from "./tested.js";
 import type { Results } from "./results.js";
+import { injectedSuggestion, injectedWords, omittedInjected } from "./injected.js";
 
 const ASGIREF = "asgiref.sync";
 const ASYNC_TO_SYNC = "async_to_sync";
@@ -38,6 +39,17 @@ export function asyncSite(
   if (use.use === "other") return;
   const what = described(coroutine);
   out.site(call, "coroutine-not-awaited", "async", coroutine.origin);
+  const held =
+    use.use === "bound"
+      ? {
+          code: use.uses.some((u) => u.tested) ? ("AS406" as const) : ("AS401" as const),
+          head: `${what}: ${use.name} holds the coroutine, not its result, where it is used (line ${use.uses[0].node.startPosition.row + 1})`,
+        }
+      : {
+          code: "AS401" as const,
+          head: `${what}: called without await, it returns a coroutine that never runs`,
+        };
+  if (unfixable(call, fn, coroutine, held.code, out, held.head)) return;
   const fix: Fix = {
     applicability: "safe",
     edits: [{ start: call.startIndex, end: call.startIndex, text: "await " }],
@@ -95,6 +107,8 @@ export function valueSite(
     out.report(call, "AS406", message, awaited);
     return;
   }
+  if (unfixable(call, fn, coroutine, "AS406", out, `${what}, ${use.how} without await: ${effect}`))
+    return;
   const [open, close] = use.parenthesise ? ["(await ", ")"] : ["await ", ""];
   const fix: Fix = {
     applicability: "safe",
@@ -110,6 +124,26 @@ export function valueSite(
     awaited,
     fix,
   );
+}
+
+/**
+ * A call that omits a parameter FastAPI injects (`current_user = Depends(...)`): awaiting it as
+ * written fails, so the finding names what to pass and makes no fix (injected.ts).
+ */
+function unfixable(
+  call: SyntaxNode,
+  fn: SyntaxNode,
+  coroutine: Coroutine,
+  code: "AS401" | "AS406",
+  out: Results,
+  head: string,
+): boolean {
+  const omitted = omittedInjected(call, coroutine.markers ?? []);
+  if (omitted.length === 0) return false;
+  const callee = call.childForFieldName("function")!.text;
+  const suggestion = injectedSuggestion(call, fn, omitted);
+  out.report(call, code, `${head}; ${injectedWords(callee, omitted)}`, suggestion);
+  return true;
 }
 
 /** Is the call inside a generator expression within `fn`? */

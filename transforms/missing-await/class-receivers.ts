@@ -40,7 +40,7 @@ function fromBindings(
   if (bindings.length !== 1) return undefined;
   const parent = bindings[0].node.parent;
   if (scope.type === "module")
-    return parent?.type === "class_definition" && !instance
+    return parent?.type === "class_definition"
       ? { kind: "local", cls: parent, instance }
       : undefined;
   // `svc = MessageService()` in the function: an instance of that class, bound once.

@@ -4,7 +4,7 @@ import type { CodeDoc } from "../../src/model/types.js";
 export const MISSING_AWAIT_CODES = {
   AS401: {
     severity: "error",
-    fix: { applicability: "safe", always: true },
+    fix: { applicability: "safe", always: false },
     title: "Coroutine called without await in async def",
     explanation:
       "Calling a coroutine function only makes a coroutine object: without `await` its body " +
@@ -21,7 +21,11 @@ export const MISSING_AWAIT_CODES = {
       "async and sync is left alone. A coroutine handed off (to asyncio.gather, " +
       "create_task, ensure_future, returned, stored, passed as an argument) is left alone too, " +
       "unless the parameter it fills is annotated with a value type (AS406). " +
-      "Applied by default; not reported once applied.",
+      "Applied by default; not reported once applied. Not applied when the call omits a " +
+      "parameter the callee leaves to FastAPI (`current_user: User = Depends(get_current_user)`, " +
+      "`Security`, `Query`, ...): FastAPI fills it only when it calls the function itself, so " +
+      "awaited as written the callee would get the marker object; the finding names the " +
+      "parameters to pass.",
     before: "async def notify_all(users):\n    for user in users:\n        send_welcome(user)",
     after: "async def notify_all(users):\n    for user in users:\n        await send_welcome(user)",
   },
@@ -98,7 +102,8 @@ export const MISSING_AWAIT_CODES = {
       "the class, a base class or mixin of the same file, or another module through the project " +
       "index), or `sync_to_async(f)` called on the spot. Inside `async def` `await` is added, a " +
       "safe fix (parenthesised where the result is read: `(await fetch()).items`); inside a " +
-      "generator expression, or in a sync def, it is only reported.",
+      "generator expression, or in a sync def, it is only reported; so is a call that omits a " +
+      "parameter FastAPI fills (see AS401).",
     before:
       "async def delete_board(request, board_id):\n    if not user_can_edit(request.user, board_id):\n        raise PermissionDenied",
     after:

@@ -6,8 +6,16 @@ import { ASYNC_TWINS } from "../shared/options.js";
 import { asyncTwinOfOrmCall, OrmProofs } from "../../src/django/orm.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { resolveMethod } from "../../src/python/mro.js";
-import { reexportedCoroutine, typedAwaitable } from "./typed.js";
-import { keepsCoroutine } from "./keeping.js";
+import {
+  reexportedCoroutine,
+  surveyedDecorator,
+  surveyedMarkers,
+  typedAwaitable,
+} from "./typed.js";
+import { decoratorsKeep } from "./decorators.js";
+import { keepsCoroutine, yields } from "./keeping.js";
+import { markerParameters, type MarkerParameter } from "./injected.js";
+import { assignsOnSelf, classMethodDef } from "./class-methods.js";
 import { receiverClass } from "./class-receivers.js";
 
 export { keepsCoroutine } from "./keeping.js";
@@ -56,6 +64,8 @@ export interface Coroutine {
   name: string;
   /** Why it is one, when the origin's words are not enough (the annotation that says so). */
   detail?: string;
+  /** Its parameters that FastAPI fills (`current_user = Depends(...)`), when they are known. */
+  markers?: MarkerParameter[];
 }
 
 /** The scopes a name in a function body is looked up in: its own, enclosing defs, the module. */
@@ -114,30 +124,29 @@ function definitionsOnly(bindings: readonly Binding[]): SyntaxNode[] | undefined
 }
 
 /**
- * Does the def's own body yield (an async generator: calling it makes an async iterator, which
- * is not awaitable)? Nested defs and lambdas are their own.
- */
-function yields(def: SyntaxNode): boolean {
-  const visit = (node: SyntaxNode): boolean =>
-    node.type === "yield" ||
-    node.namedChildren.some(
-      (c) => c.type !== "function_definition" && c.type !== "lambda" && visit(c),
-    );
-  return visit(def.childForFieldName("body")!);
-}
-
-/**
  * Every `def` binding the name makes a coroutine (an `async def`, or a def under
  * `@sync_to_async`): a coroutine function; any other binding: unknown. The origin says which.
  */
 function coroutineDefs(
   file: FileSemantics,
   defs: SyntaxNode[] | undefined,
+  ctx: Context,
 ): CoroutineOrigin | undefined {
   if (defs === undefined || defs.length === 0) return undefined;
-  if (defs.every((d) => isAsyncFunction(d) && keepsCoroutine(decoratorNames(d)) && !yields(d)))
-    return "project";
+  // Its decorators known to keep it one, or project decorators that do (decorators.ts).
+  const keeps = (d: SyntaxNode) =>
+    keepsCoroutine(decoratorNames(d)) ||
+    decoratorsKeep(file, d, (name) => surveyedDecorator(ctx, file, name));
+  if (defs.every((d) => isAsyncFunction(d) && keeps(d) && !yields(d))) return "project";
   return defs.every((d) => wrappedSync(file, d)) ? "wrapped" : undefined;
+}
+
+/** The FastAPI-filled parameters of every def a name stands for (each def says its own). */
+function markersOf(file: FileSemantics, defs: SyntaxNode[], bound = false): MarkerParameter[] {
+  const seen = new Set<string>();
+  return defs
+    .flatMap((d) => markerParameters(file, d, bound))
+    .filter((m) => !seen.has(m.name) && !!seen.add(m.name));
 }
 
 /** Resolves callees to coroutine functions, exactly or not at all; one per file. */
@@ -204,8 +213,9 @@ export class CoroutineFunctions {
       }
       // A name bound in the function itself or by anything but `def`s: not certain.
       if (scope.type !== "module") return undefined;
-      const origin = coroutineDefs(this.file, definitionsOnly(bindings));
-      return origin ? { origin, name } : undefined;
+      const defs = definitionsOnly(bindings);
+      const origin = coroutineDefs(this.file, defs, this.ctx);
+      return origin ? { origin, name, markers: markersOf(this.file, defs!) } : undefined;
     }
     return undefined;
   }
@@ -218,7 +228,9 @@ export class CoroutineFunctions {
   private selfMethod(callee: SyntaxNode, attribute: string): Coroutine | undefined {
     const method = this.file.enclosingFunction(callee);
     const cls = method && this.file.enclosingClass(method);
-    if (!method || !cls || method.parent?.parent?.id !== cls.id) return undefined;
+    // A method of the class itself, decorated or not (letta's `@trace_method async def stream`).
+    const statement = method?.parent?.type === "decorated_definition" ? method.parent : method;
+    if (!method || !cls || statement?.parent?.parent?.id !== cls.id) return undefined;
     const first = method.childForFieldName("parameters")?.namedChildren[0];
     if (first?.type !== "identifier" || first.text !== "self") return undefined;
     if (this.file.bindingsNamed(method, "self").length !== 1) return undefined;
@@ -229,11 +241,11 @@ export class CoroutineFunctions {
     const body = definer.childForFieldName("body")!;
     const defs = definitionsOnly(this.file.bindingsNamed(definer, attribute));
     const direct = defs?.every((d) => d.parent?.id === body.id || d.parent?.parent?.id === body.id);
-    const origin = direct ? coroutineDefs(this.file, defs) : undefined;
+    const origin = direct ? coroutineDefs(this.file, defs, this.ctx) : undefined;
     if (!origin || assignsOnSelf(cls, attribute) || assignsOnSelf(definer, attribute))
       return undefined;
     if (this.mayBeOverriddenSync(cls, attribute)) return undefined;
-    return { origin, name: callee.text };
+    return { origin, name: callee.text, markers: markersOf(this.file, defs!, true) };
   }
 
   /**
@@ -284,8 +296,10 @@ export class CoroutineFunctions {
       return reexportedCoroutine(this.ctx, absolute)
         ? { origin: "project", name: at.text }
         : undefined;
-    if (matches.every((f) => f.async && keepsCoroutine(f.decorators)))
-      return { origin: "project", name: at.text };
+    if (matches.every((f) => f.async && keepsCoroutine(f.decorators))) {
+      const markers = surveyedMarkers(this.ctx, absolute);
+      return { origin: "project", name: at.text, ...(markers ? { markers } : {}) };
+    }
     if (matches.every((f) => !f.async && wrappedSyncIndexed(f.decorators)))
       return { origin: "wrapped", name: at.text };
     return undefined;
@@ -304,13 +318,14 @@ export class CoroutineFunctions {
   ): Coroutine | undefined {
     const found = receiverClass(this.file, object);
     if (found?.kind === "local") {
-      const resolved = resolveMethod(found.cls, attribute);
-      const definer = resolved?.kind === "local" ? resolved.cls : undefined;
-      if (!definer || (found.instance && assignsOnSelf(found.cls, attribute))) return undefined;
-      const defs = definitionsOnly(this.file.bindingsNamed(definer, attribute));
-      const origin = coroutineDefs(this.file, defs);
-      return origin ? { origin, name: callee.text } : undefined;
+      const def = classMethodDef(found.cls, attribute, found.instance);
+      const origin = def ? coroutineDefs(this.file, [def], this.ctx) : undefined;
+      if (!def || !origin) return undefined;
+      const bound = found.instance || decoratorNames(def).includes("classmethod");
+      return { origin, name: callee.text, markers: markersOf(this.file, [def], bound) };
     }
+    // Another module's class: its `async def`s are read by the survey (typed.ts; the index
+    // cannot tell an async generator, which is not awaitable), its `@sync_to_async` defs here.
     const index = this.ctx.project.index;
     const absolute =
       found && index ? absoluteName(found.qualified, this.file.module, this.file.path) : undefined;
@@ -321,10 +336,7 @@ export class CoroutineFunctions {
     const methods = functionsNamed(index, attribute).filter(
       (f) => f.className === cls && f.module === own && !f.nested,
     );
-    if (methods.length === 0) return undefined;
-    if (methods.every((f) => f.async && keepsCoroutine(f.decorators)))
-      return { origin: "project", name: callee.text };
-    return methods.every((f) => !f.async && wrappedSyncIndexed(f.decorators))
+    return methods.length > 0 && methods.every((f) => !f.async && wrappedSyncIndexed(f.decorators))
       ? { origin: "wrapped", name: callee.text }
       : undefined;
   }
@@ -349,6 +361,10 @@ export class CoroutineFunctions {
   private typed(callee: SyntaxNode): Coroutine | undefined {
     const call = callee.parent;
     const detail = call?.type === "call" ? typedAwaitable(this.file, call, this.ctx) : undefined;
+    // A method of a project class the receiver is (typed.ts's attributeOf): `Class.m is an async
+    // def (path:line)`.
+    const method = detail && /^\S+ is an async def \((.+)\)$/.exec(detail);
+    if (method) return { origin: "project", name: callee.text, detail: method[1] };
     return detail ? { origin: "typed", name: callee.text, detail } : undefined;
   }
 
@@ -366,18 +382,4 @@ export class CoroutineFunctions {
     if (!declared || this.file.isBuiltin(parts[0], callee)) return undefined;
     return { origin: "twin", name: callee.text };
   }
-}
-
-/** Does a method of the class assign `self.<attribute>` (the instance's own, over the method)? */
-function assignsOnSelf(cls: SyntaxNode, attribute: string): boolean {
-  const targets = [
-    ...cls.descendantsOfType("assignment").map((a) => a.childForFieldName("left")),
-    ...cls.descendantsOfType("augmented_assignment").map((a) => a.childForFieldName("left")),
-  ];
-  return targets.some(
-    (t) =>
-      t?.type === "attribute" &&
-      t.childForFieldName("object")?.text === "self" &&
-      t.childForFieldName("attribute")?.text === attribute,
-  );
 }

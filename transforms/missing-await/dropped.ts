@@ -42,7 +42,7 @@ const COROUTINE_ATTRIBUTES = new Set([
  * compared (`if not allowed:`), an attribute or item read, a loop over it.
  */
 function usedAsResult(reference: SyntaxNode): boolean {
-  if (testedReference(reference)) return true;
+  if (testedReference(reference) || formatted(reference)) return true;
   const parent = reference.parent;
   if (!parent) return false;
   if (parent.type === "attribute")
@@ -57,6 +57,31 @@ function usedAsResult(reference: SyntaxNode): boolean {
     parent.type === "for_statement" &&
     parent.childForFieldName("right")?.id === reference.id &&
     parent.firstChild?.type !== "async"
+  );
+}
+
+/** logging's methods, whose arguments after the message are formatted into it. */
+const LOG_METHODS = new Set(["debug", "info", "warning", "warn", "error", "exception", "critical"]);
+const LOGGER = /^_*(logger|log|logging|LOGGER|LOG)$/;
+
+/**
+ * Formatted into text, which is all a coroutine object gives (`<coroutine object ...>`): an
+ * f-string's `{name}`, `str(name)`/`repr(name)`, or an argument after a log call's message
+ * (khoj's `notion_config = NotionConfig.objects.acreate(...)` then only logged: H13).
+ */
+function formatted(reference: SyntaxNode): boolean {
+  const parent = reference.parent;
+  if (parent?.type === "interpolation") return true;
+  if (parent?.type !== "argument_list") return false;
+  const callee = parent.parent?.childForFieldName("function");
+  if (callee?.type === "identifier")
+    return ["str", "repr"].includes(callee.text) && parent.namedChildren.length === 1;
+  const receiver = callee?.type === "attribute" ? callee.childForFieldName("object") : null;
+  return (
+    !!receiver &&
+    LOGGER.test(receiver.text) &&
+    LOG_METHODS.has(callee!.childForFieldName("attribute")?.text ?? "") &&
+    parent.namedChildren[0]?.id !== reference.id
   );
 }
 

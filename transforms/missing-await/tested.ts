@@ -87,6 +87,13 @@ export function valueUse(file: FileSemantics, call: SyntaxNode): ValueUse | unde
   if (!parent) return undefined;
   if (parent.type === "comparison_operator")
     return { how: "compared", tested: false, parenthesise: false };
+  // `progression, metrics = start()`: a coroutine cannot be unpacked (TypeError).
+  const target = parent.type === "assignment" ? parent.childForFieldName("left") : null;
+  if (
+    parent.childForFieldName("right")?.id === at.id &&
+    (target?.type === "pattern_list" || target?.type === "tuple_pattern")
+  )
+    return { how: "unpacked", tested: false, parenthesise: false };
   if (parent.type === "attribute" && parent.childForFieldName("object")?.id === at.id)
     return {
       how: `read as .${parent.childForFieldName("attribute")?.text}`,

@@ -13,7 +13,10 @@ import { reexportSource } from "../../src/project/reexports.js";
 import { modulePaths } from "../../src/project/index-lookup.js";
 import { typedStart } from "./typed-start.js";
 import { candidateCalls } from "./candidates.js";
-import { keepsCoroutine } from "./keeping.js";
+import { decoratorNamesOf, keepsCoroutine, yields } from "./keeping.js";
+import { assignsOnSelf } from "./class-methods.js";
+import { keepsCoroutines } from "./decorators.js";
+import { markerParameters, type MarkerParameter } from "./injected.js";
 
 /*
  * Awaitables the annotations say: `if not workflow.authorize_callback(context):` where
@@ -75,6 +78,11 @@ function receiverSource(file: FileSemantics, receiver: SyntaxNode): string | und
   const fn = file.enclosingFunction(receiver);
   if (!fn || receiver.type !== "identifier") return undefined;
   const bindings = file.bindingsNamed(fn, receiver.text);
+  // `MessageService.notify(...)`, the class imported by name (its own methods are asked).
+  if (bindings.length === 0 && file.importBindingOf(receiver.text, receiver)) {
+    const key = keyOf(file, receiver);
+    return key ? `type:${key}` : undefined;
+  }
   const sources = new Set<string | undefined>();
   for (const b of bindings) {
     const parent = b.node.parent;
@@ -113,6 +121,18 @@ export function reexportedCoroutine(ctx: Context, absolute: string): string | un
   return surveyedPlan<TypedPlan>(ctx, "missing-await")?.reexported[absolute];
 }
 
+/** The FastAPI-filled parameters of the project's async def `absolute`, if the survey read any. */
+export function surveyedMarkers(ctx: Context, absolute: string): MarkerParameter[] | undefined {
+  const found = surveyedPlan<TypedPlan>(ctx, "missing-await")?.hits[`inj:${KEY}${absolute}`];
+  return found ? (JSON.parse(found) as MarkerParameter[]) : undefined;
+}
+
+/** Does the decorator `name` names (imported from a project module) keep coroutines? */
+export function surveyedDecorator(ctx: Context, file: FileSemantics, name: SyntaxNode): boolean {
+  const key = keyOf(file, name);
+  return !!key && !!surveyedPlan<TypedPlan>(ctx, "missing-await")?.hits[`dec:${key}`];
+}
+
 /** The awaitable an attribute's annotation says a call of it returns, if the survey found one. */
 export function typedAwaitable(
   file: FileSemantics,
@@ -136,6 +156,8 @@ export interface TypedFacts {
   asks: string[];
   /** Project names called where a coroutine would be dropped or tested: `py:shop.api.may_edit`. */
   called?: string[];
+  /** Imported decorators of this file's `async def`s: `py:app.tracing.trace_method`. */
+  decorators?: string[];
 }
 
 function moduleStatements(node: SyntaxNode): SyntaxNode[] {
@@ -189,16 +211,36 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): TypedFacts {
     const [kind, rest] = [what.slice(0, what.indexOf(":")), what.slice(what.indexOf(":") + 1)];
     const [name, attr] = rest.split("#");
     let found: { hit?: string; reaches?: string } = {};
-    if (kind === "ret") {
+    if (kind === "ret" && !named(top, "function_definition", name))
+      // `svc = MessageService()`: an instance of a class of this module.
+      found = attributeOf(file, top, name, attr);
+    else if (kind === "ret") {
       const returns = named(top, "function_definition", name)?.childForFieldName("return_type");
       const type = returns && namedType(returns);
       const typeKey = type && keyOf(file, type);
       if (typeKey) found = { reaches: `type:${typeKey}#${attr}` };
-    } else if (kind === "type") found = attributeOf(file, top, name, attr);
-    else if (kind === "alias") {
+    } else if (kind === "type") {
+      // A class a package re-exports (`from .message_service import MessageService`): asked of
+      // the module it comes from.
+      const from = named(top, "class_definition", name) ? undefined : reexportOf(file, name);
+      found = from ? { reaches: `type:${from}#${attr}` } : attributeOf(file, top, name, attr);
+    } else if (kind === "alias") {
       const [alias, label] = rest.split("|");
       const value = aliasValue(file, alias);
       if (value) found = judged(file, value, label);
+    }
+    if (kind === "dec") {
+      // A decorator that keeps coroutine functions coroutine functions (decorators.ts).
+      const def = named(top, "function_definition", name);
+      if (def && keepsCoroutines(def)) out.hits[key] = "keeps coroutines";
+      continue;
+    }
+    if (kind === "inj") {
+      // FastAPI-filled parameters of an async def called unawaited (injected.ts).
+      const def = named(top, "function_definition", name);
+      const markers = def ? markerParameters(file, def) : [];
+      if (markers.length > 0) out.hits[key] = JSON.stringify(markers);
+      continue;
     }
     if (kind === "fn") {
       const from = reexportOf(file, name);
@@ -222,7 +264,10 @@ function attributeOf(
   if (!body) return {};
   for (const member of moduleStatements(body)) {
     if (member.type === "function_definition" && member.childForFieldName("name")?.text === attr)
-      return /^async\b/.test(member.text)
+      return /^async\b/.test(member.text) &&
+        keepsCoroutine(decoratorNamesOf(member)) &&
+        !yields(member) &&
+        !assignsOnSelf(body, attr)
         ? { hit: `${cls}.${attr} is an async def (${file.path}:${member.startPosition.row + 1})` }
         : {};
     const inner = member.type === "expression_statement" ? member.namedChildren[0] : member;
@@ -245,10 +290,31 @@ function siteFacts(file: FileSemantics): TypedFacts {
       const key = file.importBindingOf(callee.text.split(".")[0], callee) && keyOf(file, callee);
       if (key) called.add(key);
     }
-    const ask = callee.type === "attribute" && valueUse(file, call) ? askOf(file, call) : undefined;
+    // A value use or a statement (`MessageService.notify_team(...)`, `svc = Service.create()`).
+    const ask = callee.type === "attribute" ? askOf(file, call) : undefined;
     if (ask) asks.add(ask);
   }
-  return { hits: {}, reaches: {}, asks: [...asks], called: [...called] };
+  return {
+    hits: {},
+    reaches: {},
+    asks: [...asks],
+    called: [...called],
+    decorators: importedDecorators(file),
+  };
+}
+
+/** The imported names decorating this file's `async def`s, as keys (decorators.ts asks them). */
+function importedDecorators(file: FileSemantics): string[] {
+  const keys = new Set<string>();
+  for (const d of file.root.descendantsOfType("decorator")) {
+    const expr = d.namedChildren.find((c) => c.type !== "comment");
+    const def = d.parent?.childForFieldName("definition");
+    if (expr?.type !== "identifier" || !def || !/^async\b/.test(def.text)) continue;
+    if (keepsCoroutine([expr.text]) || !file.importBindingOf(expr.text, expr)) continue;
+    const key = keyOf(file, expr);
+    if (key) keys.add(key);
+  }
+  return [...keys];
 }
 
 /** `from shop.api.perms import may_edit` in the package asked for `may_edit`: where it is from. */
@@ -348,6 +414,21 @@ export const typedSurvey: ProjectSurvey<TypedFacts, TypedPlan> = {
       const asked = askedOf(ask);
       if (asked) want(asked.module, `${asked.what}@${ask}`);
     }
+    // The parameters of each async def called unawaited in another module: one FastAPI fills
+    // makes adding `await` alone wrong (injected.ts).
+    for (const f of facts)
+      for (const key of f.called ?? [])
+        if (indexedAsync(index, key)) {
+          const dotted = key.slice(KEY.length);
+          const module = dotted.slice(0, dotted.lastIndexOf("."));
+          want(module, `inj:${dotted.slice(module.length + 1)}@inj:${key}`);
+        }
+    for (const f of facts)
+      for (const key of f.decorators ?? []) {
+        const dotted = key.slice(KEY.length);
+        const module = dotted.slice(0, dotted.lastIndexOf("."));
+        want(module, `dec:${dotted.slice(module.length + 1)}@dec:${key}`);
+      }
     for (const key of reexportAsks(facts, index)) {
       const dotted = key.slice(KEY.length);
       const module = dotted.slice(0, dotted.lastIndexOf("."));

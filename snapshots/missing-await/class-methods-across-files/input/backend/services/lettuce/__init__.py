@@ -1,0 +1,1 @@
+from .lettuce_client import LettuceClient

@@ -1,0 +1,3 @@
+from .message_service import MessageService
+
+__all__ = ["MessageService"]

@@ -1,0 +1,7 @@
+class UserInDB:
+    admin: bool
+    group_id: int
+
+    @classmethod
+    def from_token(cls, token: str) -> "UserInDB":
+        return cls()
