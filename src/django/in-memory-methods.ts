@@ -1,4 +1,5 @@
 import type { SyntaxNode } from "../model/types.js";
+import { onlyReturned } from "../python/shapes.js";
 
 // orm-review M6: a model method that only reads the instance's own columns (`return self.kind in
 // ("pro", "trial_pro")`) runs no query: a thread wrapper around it is pure overhead. The pre-pass
@@ -57,17 +58,6 @@ export function inMemoryMethodsOf(body: SyntaxNode | null): string[] {
     const returned = onlyReturned(def.childForFieldName("body"));
     return returned && readsOnly(returned, columns) ? [def.childForFieldName("name")!.text] : [];
   });
-}
-
-/** The expression of a body that is `return <expression>`, after an optional docstring. */
-function onlyReturned(body: SyntaxNode | null): SyntaxNode | undefined {
-  const statements = (body?.namedChildren ?? []).filter((s) => s.type !== "comment");
-  const docstring =
-    statements[0]?.type === "expression_statement" &&
-    statements[0].namedChildren[0]?.type === "string";
-  const rest = docstring ? statements.slice(1) : statements;
-  if (rest.length !== 1 || rest[0].type !== "return_statement") return undefined;
-  return rest[0].namedChildren[0] ?? undefined;
 }
 
 function readsOnly(expr: SyntaxNode, columns: ReadonlySet<string>): boolean {

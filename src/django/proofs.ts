@@ -20,7 +20,6 @@ import {
   mayBeUnseenModel,
   modelOfCall,
   onlyChild,
-  optionalInner,
   awaitedValue,
   passedFields,
   runsBefore,

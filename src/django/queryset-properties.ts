@@ -1,6 +1,7 @@
 import type { ProjectFacts, QuerysetPropertyFacts, SyntaxNode } from "../model/types.js";
 import type { InstanceProof, QuerysetProof } from "./proof-types.js";
 import { QUERYSET_RETURNING } from "./api.js";
+import { onlyReturned } from "../python/shapes.js";
 
 // Issue 23 item 8: a model's `@property` whose body only builds a queryset
 // (`return self.orders.filter(closed=False).order_by("-created")`) makes no query when read: it is
@@ -36,17 +37,6 @@ export function querysetPropertiesOf(
     if (chain) found[def.childForFieldName("name")!.text] = chain;
   }
   return found;
-}
-
-/** The expression of a body that is `return <expression>`, after an optional docstring. */
-function onlyReturned(body: SyntaxNode | null): SyntaxNode | undefined {
-  const statements = (body?.namedChildren ?? []).filter((s) => s.type !== "comment");
-  const docstring =
-    statements[0]?.type === "expression_statement" &&
-    statements[0].namedChildren[0]?.type === "string";
-  const rest = docstring ? statements.slice(1) : statements;
-  if (rest.length !== 1 || rest[0].type !== "return_statement") return undefined;
-  return rest[0].namedChildren[0] ?? undefined;
 }
 
 /**

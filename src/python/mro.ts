@@ -1,6 +1,7 @@
 import type { ImportBinding, SyntaxNode } from "../model/types.js";
 import { importBindingOf } from "./imports.js";
 import { bindingsNamed } from "./scope.js";
+import { definitionNamed } from "./shapes.js";
 
 // Method resolution over a class's bases, as Python does it (C3 linearization), with what one
 // file can see: classes defined at the top of the module are followed into their own bases;
@@ -84,15 +85,7 @@ function merge(sequences: MroClass[][]): MroClass[] | undefined {
 
 /** The def named `name` directly in a class body (decorated or not), if any. */
 export function ownMethod(cls: SyntaxNode, name: string): SyntaxNode | undefined {
-  for (const statement of cls.childForFieldName("body")?.namedChildren ?? []) {
-    const def =
-      statement.type === "decorated_definition"
-        ? statement.childForFieldName("definition")
-        : statement;
-    if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
-      return def;
-  }
-  return undefined;
+  return definitionNamed(cls.childForFieldName("body"), "function_definition", name);
 }
 
 /** Where `self.<name>` resolves: a def of this file, or an imported class that defines it. */

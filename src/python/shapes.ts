@@ -14,6 +14,37 @@ export function isAsyncFunction(fn: {
   return fn.type === "function_definition" && fn.firstChild?.type === "async";
 }
 
+/**
+ * The def or class named `name` among a block's statements (a module, or a class body), decorated
+ * or not: the definition itself, without its decorators.
+ */
+export function definitionNamed(
+  block: SyntaxNode | null | undefined,
+  type: "function_definition" | "class_definition",
+  name: string,
+): SyntaxNode | undefined {
+  for (const statement of block?.namedChildren ?? []) {
+    const definition =
+      statement.type === "decorated_definition"
+        ? statement.childForFieldName("definition")
+        : statement;
+    if (definition?.type === type && definition.childForFieldName("name")?.text === name)
+      return definition;
+  }
+  return undefined;
+}
+
+/** The expression of a body that is `return <expression>`, after an optional docstring. */
+export function onlyReturned(body: SyntaxNode | null): SyntaxNode | undefined {
+  const statements = (body?.namedChildren ?? []).filter((s) => s.type !== "comment");
+  const docstring =
+    statements[0]?.type === "expression_statement" &&
+    statements[0].namedChildren[0]?.type === "string";
+  const rest = docstring ? statements.slice(1) : statements;
+  if (rest.length !== 1 || rest[0].type !== "return_statement") return undefined;
+  return rest[0].namedChildren[0] ?? undefined;
+}
+
 /** Decorators written above a def or class, top to bottom. */
 export function decorators(definition: SyntaxNode): SyntaxNode[] {
   const parent = definition.parent;

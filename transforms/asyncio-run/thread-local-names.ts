@@ -1,4 +1,5 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { definitionNamed } from "../../src/python/shapes.js";
 
 /**
  * The module-level names of a file bound to thread-local state: what `asyncio.run` →
@@ -38,16 +39,11 @@ function moduleClasses(file: FileSemantics): Map<string, SyntaxNode> {
 
 /** The module-level function `name`, or the method `name` of the class `cls`. */
 function defNamed(file: FileSemantics, name: string, cls?: SyntaxNode): SyntaxNode | undefined {
-  const body = cls ? cls.childForFieldName("body") : file.root;
-  for (const statement of body?.namedChildren ?? []) {
-    const def =
-      statement.type === "decorated_definition"
-        ? statement.childForFieldName("definition")
-        : statement;
-    if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
-      return def;
-  }
-  return undefined;
+  return definitionNamed(
+    cls ? cls.childForFieldName("body") : file.root,
+    "function_definition",
+    name,
+  );
 }
 
 /** `threading.local` when the class derives from it (`class RequestState(threading.local)`). */

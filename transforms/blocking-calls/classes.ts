@@ -1,4 +1,5 @@
-import { isAsyncFunction } from "../../src/python/shapes.js";
+import { ownMethod } from "../../src/python/mro.js";
+import { definitionNamed, isAsyncFunction } from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 
 /*
@@ -26,28 +27,13 @@ export function selfOf(def: SyntaxNode): string | undefined {
 
 /** A sync method of a class by name, defined in its own body. */
 export function syncMethod(cls: SyntaxNode, name: string): SyntaxNode | undefined {
-  for (const statement of cls.childForFieldName("body")?.namedChildren ?? []) {
-    const def =
-      statement.type === "decorated_definition"
-        ? statement.childForFieldName("definition")
-        : statement;
-    if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
-      return isAsyncFunction(def) ? undefined : def;
-  }
-  return undefined;
+  const def = ownMethod(cls, name);
+  return def && !isAsyncFunction(def) ? def : undefined;
 }
 
 /** A module-level class of the file by name. */
 export function moduleClass(root: SyntaxNode, name: string): SyntaxNode | undefined {
-  for (const statement of root.namedChildren) {
-    const cls =
-      statement.type === "decorated_definition"
-        ? statement.childForFieldName("definition")
-        : statement;
-    if (cls?.type === "class_definition" && cls.childForFieldName("name")?.text === name)
-      return cls;
-  }
-  return undefined;
+  return definitionNamed(root, "class_definition", name);
 }
 
 /** The method `self.<name>` stands for inside a method of a class: `self.<attribute>` node's. */

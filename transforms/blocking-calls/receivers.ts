@@ -9,7 +9,7 @@ import {
 } from "../../src/python/effects.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
-import { isAsyncFunction } from "../../src/python/shapes.js";
+import { definitionNamed, isAsyncFunction } from "../../src/python/shapes.js";
 import { selfAssignments, selfAttribute } from "./classes.js";
 
 /*
@@ -188,15 +188,8 @@ function clientCopied(
 
 /** A module-level sync def of the file by name (decorated or not). */
 export function moduleDef(file: FileSemantics, name: string): SyntaxNode | undefined {
-  for (const statement of file.root.namedChildren) {
-    const def =
-      statement.type === "decorated_definition"
-        ? statement.childForFieldName("definition")
-        : statement;
-    if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
-      return isAsyncFunction(def) ? undefined : def;
-  }
-  return undefined;
+  const def = definitionNamed(file.root, "function_definition", name);
+  return def && !isAsyncFunction(def) ? def : undefined;
 }
 
 /** The statements a def runs itself: not those of nested defs, lambdas or classes. */
