@@ -12,8 +12,11 @@ import { isWrapperCall } from "./wrappers.js";
 export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | undefined {
   const object = node.childForFieldName("object");
   const attribute = node.childForFieldName("attribute")?.text ?? "";
-  // `card.account`, or `Card.objects.get(pk=pk).account` read off the call itself.
-  if (object?.type !== "identifier" && object?.type !== "call") return undefined;
+  // `card.account`, `Card.objects.get(pk=pk).account` read off the call itself, or
+  // `self.secret.tenant` where the class body annotates `secret` with a model (loaded elsewhere,
+  // like a parameter: its queryset is out of sight).
+  if (object?.type !== "identifier" && object?.type !== "call" && object?.type !== "attribute")
+    return undefined;
   const parent = node.parent;
   // Writes and method calls on the instance are not reads of the relation.
   if (parent?.type === "assignment" && parent.childForFieldName("left")?.id === node.id)
@@ -147,6 +150,7 @@ function loadedOutOfSight(f: OrmFile, object: SyntaxNode): string {
     object.type === "identifier"
       ? f.file.bindingsNamed(f.file.enclosingScope(object), object.text)
       : [];
+  if (object.type === "attribute") return "an attribute the class body annotates with its model";
   return bound.length === 1 && bound[0].kind === "assignment"
     ? `annotated with its model where a call returns it (line ${bound[0].node.startPosition.row + 1})`
     : "a parameter";

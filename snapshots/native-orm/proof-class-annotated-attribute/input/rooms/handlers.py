@@ -27,6 +27,14 @@ class RoomRequest:
         body = await sync_to_async(self.usage_body)()
         return HttpResponse(body, content_type="text/plain")
 
+    def room_reports(self) -> list:
+        # self.room.node is a ForeignKey: whoever set self.room chose whether to select it.
+        return [r.body for r in UsageReport.objects.filter(secret__key=self.room.node.domain)]
+
+    async def reports(self) -> HttpResponse:
+        bodies = await sync_to_async(self.room_reports)()
+        return HttpResponse("\n".join(bodies))
+
     async def node_domain(self) -> str:
         # A ForeignKey of the room: loaded lazily unless the caller selected it.
         return await sync_to_async(lambda: self.room.node.domain)()
