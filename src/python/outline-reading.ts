@@ -1,12 +1,13 @@
 // What the outline scanner (outline.ts) reads without a parse: identifiers, what an import
 // statement binds, a class body's annotated names, a module-level alias.
 
-const LF = 10;
-const CR = 13;
-const TAB = 9;
-const SPACE = 32;
-const HASH = 35;
-const BACKSLASH = 92;
+// Character codes both scanners test (outline.ts reads nearly every character of a project).
+export const LF = 10;
+export const CR = 13;
+export const TAB = 9;
+export const SPACE = 32;
+export const HASH = 35;
+export const BACKSLASH = 92;
 
 export interface ImportStatement {
   text: string;

@@ -2,10 +2,16 @@ import { ReferenceRecorder, type OutlineReference } from "./outline-references.j
 import {
   aliasAt,
   annotatedMemberAt,
+  BACKSLASH,
+  CR,
+  HASH,
   identifierAt,
   importStatementAt,
   isIdentStartAt,
   isRegExpSpace,
+  LF,
+  SPACE,
+  TAB,
   type ImportStatement,
 } from "./outline-reading.js";
 
@@ -136,14 +142,8 @@ export function outlineOf(source: string): Outline {
   return new Scanner(source).run();
 }
 
-// Character codes the scanner tests (it reads nearly every character of a project).
-const LF = 10;
-const CR = 13;
-const TAB = 9;
+// Character codes only this scanner tests (the shared ones come from outline-reading.ts).
 const FF = 12;
-const SPACE = 32;
-const HASH = 35;
-const BACKSLASH = 92;
 const DQUOTE = 34;
 const SQUOTE = 39;
 const DOT = 46;

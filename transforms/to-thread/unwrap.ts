@@ -14,14 +14,7 @@ import {
   type LoopHazard,
 } from "./loop-hazards.js";
 
-/**
- * What the loop-hazard check found for the function a site runs, whether it could read it, and
- * the project functions on the way that it could not read (the survey stops a few calls deep).
- */
-function loopCheck(
-  scan: FileScan,
-  target: Target,
-): {
+interface LoopCheck {
   hazard?: LoopHazard & { direct?: boolean };
   checked: boolean;
   unread: string[];
@@ -29,7 +22,13 @@ function loopCheck(
   madeAtRunTime?: boolean;
   projectUnread?: boolean;
   receiverUnknown?: boolean;
-} {
+}
+
+/**
+ * What the loop-hazard check found for the function a site runs, whether it could read it, and
+ * the project functions on the way that it could not read (the survey stops a few calls deep).
+ */
+function loopCheck(scan: FileScan, target: Target): LoopCheck {
   const functions = scan.functions;
   const fact = functions.callFact(target.fn, target.fn);
   const reason = callHazard(fact);
@@ -85,17 +84,7 @@ function notProven(check: ReturnType<typeof loopCheck>): boolean {
 }
 
 /** What the AS302 message adds when the check could not read all it reaches. */
-function uncheckedNote(
-  fnText: string,
-  check: {
-    checked: boolean;
-    unread: string[];
-    objects: string[];
-    madeAtRunTime?: boolean;
-    projectUnread?: boolean;
-    receiverUnknown?: boolean;
-  },
-): string {
+function uncheckedNote(fnText: string, check: Omit<LoopCheck, "hazard">): string {
   const what =
     "for calls that cannot run on the loop (asyncio.run, time.sleep, waits on the loop or on other threads such as a threading.Lock)";
   if (check.projectUnread)
