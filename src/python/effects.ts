@@ -488,3 +488,16 @@ export function isCpuBound(qualified: string | undefined): boolean {
 export function isInMemory(qualified: string | undefined): boolean {
   return moduleEffect(qualified)?.inMemory === true && !blockingCall(qualified);
 }
+
+/**
+ * Does the catalogue say what the call does (blocks, CPU-bound, in memory, or a client of a
+ * known kind)? A library call it does not list is one a check cannot read.
+ */
+export function isCatalogued(qualified: string): boolean {
+  return (
+    blockingCall(qualified) !== undefined ||
+    moduleEffect(qualified) !== undefined ||
+    BLOCKING_METHODS.has(qualified) ||
+    MAKER_OF.has(qualified)
+  );
+}

@@ -22,7 +22,7 @@ import {
 import { reexportSource } from "../../src/project/reexports.js";
 import { OrmProofs } from "../../src/django/proofs.js";
 import { askedMethod, instanceMethod, type MethodTarget } from "./instances.js";
-import { keyGuardOf, type KeyGuard } from "./guards.js";
+import { keyGuardOf, setGuardOf, type ArgumentGuard } from "./guards.js";
 import {
   fieldModelsAsked,
   fileFieldsOf,
@@ -50,8 +50,11 @@ export interface HelperBlock {
   line: number;
   /** The helpers between the one called and the blocking call: `wait_for_quota`. */
   via: string[];
-  /** The helper called returns early for these literal keys, before the blocking call (H6). */
-  unless?: Omit<KeyGuard, "after">;
+  /**
+   * The helper called returns early for these literal keys, before the blocking call (H6), or
+   * blocks only when a parameter defaulting to None is given (K7).
+   */
+  unless?: ArgumentGuard;
 }
 
 /** `requests.get() (app/arm.py:9)`, `time.sleep() (line 10) through wait_for_quota()`. */
@@ -138,32 +141,41 @@ function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys
   const seen = new Set<number>();
   // `if key in PROMPTS: return ...` before the rest: what follows runs for other keys only.
   const guard = keyGuardOf(file, def);
-  let current = [{ def, via: [] as string[], guarded: false }];
+  const guardOf = (call: SyntaxNode): ArgumentGuard | undefined => {
+    if (guard && call.startIndex >= guard.after) {
+      const { parameter, position, keys: answered } = guard;
+      return { parameter, position, keys: answered };
+    }
+    return setGuardOf(def, call);
+  };
+  // A block behind a guard counts only when no call outside any guard blocks.
+  let guardedBlock: HelperBlock | undefined;
+  let current = [{ def, via: [] as string[], unless: undefined as ArgumentGuard | undefined }];
   for (let depth = 0; depth < DEPTH && current.length > 0; depth++) {
     const next: typeof current = [];
-    for (const { def: fn, via, guarded: inGuarded } of current) {
+    for (const { def: fn, via, unless: inGuarded } of current) {
       if (seen.has(fn.id)) continue;
       seen.add(fn.id);
       for (const call of ownCalls(fn)) {
-        const guarded = inGuarded || (depth === 0 && !!guard && call.startIndex >= guard.after);
+        const unless = inGuarded ?? (depth === 0 ? guardOf(call) : undefined);
         const found = blocks(file, call);
         if (found) {
           const block = { ...found, via: [...via].reverse() };
-          if (!guarded) return { block, keys };
-          const { parameter, position, keys: answered } = guard!;
-          return { block: { ...block, unless: { parameter, position, keys: answered } }, keys };
+          if (!unless) return { block, keys };
+          guardedBlock ??= { ...block, unless };
+          continue;
         }
         const callee = call.childForFieldName("function")!;
         const target = calledHere(file, callee);
         if (target && "def" in target)
-          next.push({ def: target.def, via: [...via, callee.text], guarded });
+          next.push({ def: target.def, via: [...via, callee.text], unless });
         // Another module's helper reached only past the guard is not judged (a miss, not a guess).
-        if (target && "key" in target && !guarded) keys.push(target.key);
+        if (target && "key" in target && !unless) keys.push(target.key);
       }
     }
     current = next;
   }
-  return { keys };
+  return { ...(guardedBlock ? { block: guardedBlock } : {}), keys };
 }
 
 /** `session=Depends(generate_session)` in an async def's parameters: the dependency's key. */
@@ -220,9 +232,9 @@ export function helperBlock(
   if (site.key) return plan[site.key];
   if (!site.local) return undefined;
   const { block, keys } = walk(file, site.local);
-  if (block) return block;
+  if (block && !block.unless) return block;
   for (const key of keys) if (plan[key] && !plan[key].unless) return plan[key];
-  return undefined;
+  return block;
 }
 
 export interface HelperPlan {
@@ -296,7 +308,8 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
     }
     const { block, keys } = walk(file, def);
     if (block) out.blocks[key] = block;
-    else out.reaches[key] = keys;
+    // A guarded block stands until a helper reached outside the guard is found to block.
+    if (!block || block.unless) out.reaches[key] = keys;
   }
   return out;
 }
@@ -311,7 +324,10 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
   for (let round = 0; round < DEPTH; round++)
     for (const [key, keys] of Object.entries(reaches)) {
       // A block behind a key guard depends on the caller's argument: its callers are not told.
-      const found = blocks[key] ? undefined : keys.find((k) => blocks[k] && !blocks[k].unless);
+      const found =
+        blocks[key] && !blocks[key].unless
+          ? undefined
+          : keys.find((k) => blocks[k] && !blocks[k].unless);
       if (!found) continue;
       // A method is named with its class (`DB.get_tags`), a function alone.
       const parts = found.split(".");

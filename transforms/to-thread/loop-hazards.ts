@@ -7,6 +7,8 @@
  * answer for functions of other files with the same facts.
  */
 
+import { loopRefusingCall } from "../../src/python/loop-refusing.js";
+
 /** One call (or `with` of a lock) in a function body, as a project index can store it. */
 export interface CallFact {
   /** The callee as written: `ready.wait`, `self.execute`. */
@@ -21,6 +23,12 @@ export interface CallFact {
   reaches?: string;
   /** 1-based line of the call. */
   line?: number;
+  /**
+   * The receiver is an object the instance holds whose class the check does not read (an
+   * element of `self._backends`, a class of this file inheriting the method): like
+   * `self._dispatcher.apply`, not followed, so not proven.
+   */
+  collaborator?: true;
 }
 
 export interface FunctionFacts {
@@ -100,6 +108,12 @@ export function callHazard(call: CallFact): string | undefined {
     return "hands a coroutine to an event loop with asyncio.run_coroutine_threadsafe() to wait for it: on the running loop's own thread that loop cannot run it, and the wait never ends";
   if (call.qualified && THREAD_POOL_WAITS.has(call.qualified))
     return `calls ${call.qualified}(), a wait on other threads' work: the event loop stops until they finish`;
+  const refusing =
+    loopRefusingCall(call.qualified) ??
+    (call.receiverMadeBy && call.method
+      ? loopRefusingCall(`${call.receiverMadeBy}.${call.method}`)
+      : undefined);
+  if (refusing) return refusing;
   if (call.qualified === "time.sleep")
     return "calls time.sleep(), which stops the event loop and every task while it sleeps";
   if (!call.receiverMadeBy && lockByName(call)) {
@@ -157,6 +171,7 @@ function lockByName(call: CallFact): boolean {
  * cannot follow (its class is not written at the call); it may take a lock where it is defined.
  */
 export function isCollaboratorCall(call: CallFact): boolean {
+  if (call.collaborator && !call.reaches) return true;
   return (
     call.method !== undefined &&
     call.method !== "with" &&
