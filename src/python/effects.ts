@@ -270,6 +270,26 @@ export const CLIENT_COPIES: ReadonlySet<string> = new Set([
   "with_streaming_response",
 ]);
 
+/**
+ * A requests Session or an httpx Client: building one does no I/O (hazard-review-4 K13: AS311 on
+ * `http_client = Session()`, and nothing on `s.get(url)`); each request through it blocks.
+ */
+const HTTP_CLIENT = (what: string, replacement: string): BlockingMethods => ({
+  family: "http",
+  rule: "ASYNC210",
+  methods: new Set([...HTTP_VERBS, "send", "stream"]),
+  what,
+  replacement,
+});
+const REQUESTS_SESSION = HTTP_CLIENT(
+  "a requests Session",
+  "await client.<method>(...) on an httpx.AsyncClient",
+);
+const HTTPX_CLIENT = {
+  ...HTTP_CLIENT("an httpx.Client", "await client.<method>(...) on an httpx.AsyncClient"),
+  rule: "ASYNC212",
+};
+
 /** OpenAI's sync clients (openai >= 1): every resource call is an HTTP round trip. */
 const OPENAI: BlockingMethods = {
   family: "http",
@@ -297,6 +317,10 @@ export const BLOCKING_METHODS: ReadonlyMap<string, BlockingMethods> = new Map([
   ["pathlib.Path", PATH],
   [STORAGE_CLASS, STORAGE],
   ["sqlite3.connect", SQLITE],
+  ["requests.Session", REQUESTS_SESSION],
+  ["requests.session", REQUESTS_SESSION],
+  ["requests.sessions.Session", REQUESTS_SESSION],
+  ["httpx.Client", HTTPX_CLIENT],
   ["openai.OpenAI", OPENAI],
   ["openai.AzureOpenAI", OPENAI],
   [FIELD_FILE, FIELD_FILE_METHODS],

@@ -253,7 +253,9 @@ function reportedCall(
     };
   }
   const blocking = blockingCall(qualified);
-  if (!blocking) return undefined;
+  // Building a requests Session or an httpx Client does no I/O: its requests are reported
+  // (receiverCalls), not its construction (hazard-review-4 K13).
+  if (!blocking || (blocking.constructs && blocking.family === "http")) return undefined;
   const code = FAMILY_CODES[blocking.family];
   const rule = blocking.rule ? ` (ruff ${blocking.rule})` : "";
   const suggestion =

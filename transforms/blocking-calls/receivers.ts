@@ -42,7 +42,7 @@ export function factoryProduct(file: FileSemantics, name: string): string | unde
 
 /** The words a file must hold for a receiver's method to be one of the catalogue's. */
 export const RECEIVER_WORDS =
-  /\b(?:Session|sessionmaker|redis|Redis|Path|storages|sqlite3|OpenAI|AzureOpenAI)\b/;
+  /\b(?:Session|session|Client|sessionmaker|redis|Redis|Path|storages|sqlite3|OpenAI|AzureOpenAI)\b/;
 
 /** `storages["exports"]`: a Django storage (Django 4.2's registry of them). */
 function madeBySubscript(file: FileSemantics, node: SyntaxNode): string | undefined {

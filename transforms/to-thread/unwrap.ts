@@ -46,7 +46,7 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
       ...none,
       madeAtRunTime: target.fn.type === "call",
       ...(inProject(scan, fact.reaches) ? { projectUnread: true } : {}),
-      ...(libraryCall(scan, fact) ? { libraries: [`${fact.qualified}()`] } : {}),
+      libraries: [libraryCall(scan, fact)].filter((c) => c !== undefined),
       // `chunker.chunk_text` with `chunker` a bare parameter: a project class's method, perhaps.
       ...(fact.method && !fact.qualified && !fact.reaches ? { receiverUnknown: true } : {}),
     };
@@ -56,7 +56,10 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
   const notRead = (call: CallFact) => {
     if (isCollaboratorCall(call)) objects.add(`${call.text}()`);
     else if (call.reaches && scan.unread(call.reaches)) unread.add(`${call.text}()`);
-    else if (libraryCall(scan, call)) libraries.add(`${call.qualified}()`);
+    else {
+      const library = libraryCall(scan, call);
+      if (library) libraries.add(library);
+    }
   };
   const hazard = loopHazard(facts, functions.lookup, new Set([fact.reaches!]), 0, notRead);
   return {
@@ -73,12 +76,18 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
  * in the effects catalogue: the check cannot read it, so it cannot say the call may run on the
  * loop (a lock, a wait, or a loop refused inside it, as Playwright's sync API does).
  */
-function libraryCall(scan: FileScan, call: CallFact): boolean {
+function libraryCall(scan: FileScan, call: CallFact): string | undefined {
   const index = scan.ctx.project.index;
-  const top = call.qualified?.split(".")[0];
-  if (!index || !top || !call.qualified!.includes(".") || top.startsWith("_")) return false;
-  if (isStdlibModule(top) || projectTopModules(index).has(top)) return false;
-  return !isCatalogued(call.qualified!);
+  // A method of a value a library class made (`fetcher.fetch()`), or a library function.
+  const owner = call.qualified ?? call.receiverMadeBy;
+  const top = owner?.split(".")[0];
+  if (!index || !top || !owner!.includes(".") || top.startsWith("_")) return undefined;
+  if (isStdlibModule(top) || projectTopModules(index).has(top) || isCatalogued(owner!))
+    return undefined;
+  if (!call.qualified) return `${owner}.${call.method === "with" ? "__enter__" : call.method}()`;
+  // Building a library object (`Adaptor(html)`, a dataclass) is assumed not to wait: the waits
+  // and loop checks are in its methods (Playwright's in `__enter__`, scrapling's in `fetch`).
+  return /^[A-Z]\w*[a-z]\w*$/.test(owner!.split(".").at(-1)!) ? undefined : `${owner}()`;
 }
 
 /**
