@@ -9,7 +9,12 @@ import { basesOutsideOrm, importedModules } from "../django/class-bases.js";
 import { functionKey } from "../model/function-key.js";
 import { returnedClassesIn, typeAliasesIn } from "./return-annotations.js";
 import { requestFactsIn, starletteRequestFiles, type RequestFacts } from "./request-classes.js";
-import { djangoTestCaseClasses, testCaseFactsIn, type TestCaseFacts } from "./test-case-classes.js";
+import {
+  hasTestCaseFacts,
+  testCaseFactsIn,
+  testClientFactsOf,
+  type TestCaseFacts,
+} from "./test-case-classes.js";
 import {
   classesIn,
   otherClassesFrom,
@@ -554,13 +559,12 @@ export function projectFacts(
     if (facts.returns) (project.returnedClasses ??= {})[path] = facts.returns;
     if (facts.aliases) (project.typeAliases ??= {})[path] = facts.aliases;
     if (facts.starletteRequests || facts.requestAnnotations) requestFiles.push({ path, facts });
-    if (facts.testCaseHeads) testCaseFiles.push(facts);
+    if (hasTestCaseFacts(facts)) testCaseFiles.push(facts);
     Object.assign(project.models, facts.models);
     if (facts.classes) classSets.push(facts.classes);
     if (facts.classes && MODELS_MODULE.test(path)) inModelsModules.push(facts.classes);
   }
-  const testCases = djangoTestCaseClasses(testCaseFiles);
-  if (testCases.length > 0) project.djangoTestCases = testCases;
+  Object.assign(project, testClientFactsOf(testCaseFiles));
   const requests = starletteRequestFiles(requestFiles);
   if (requests.classes.length > 0 || requests.paths.length > 0)
     project.starletteRequests = requests;
