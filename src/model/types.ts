@@ -257,6 +257,11 @@ export interface ProjectFacts {
   starletteRequests?: { classes: string[]; paths: string[] };
   /** The project's classes whose bases lead to Django's test cases (see test-case-classes.ts). */
   djangoTestCases?: string[];
+  /**
+   * The project's classes with bases, by name, and their bases' last names (class-tree.ts): a
+   * method of another class overrides one of `self`'s class only in a subclass.
+   */
+  subclassHeads?: Record<string, string[]>;
   /** The project's subclasses of Django's test clients that keep their login methods. */
   djangoTestClients?: string[];
   /** The project's classes that give their tests a client other than Django's (`self.client = APIClient()`). */

@@ -9,6 +9,7 @@ import { basesOutsideOrm, importedModules } from "../django/class-bases.js";
 import { functionKey } from "../model/function-key.js";
 import { returnedClassesIn, typeAliasesIn } from "./return-annotations.js";
 import { requestFactsIn, starletteRequestFiles, type RequestFacts } from "./request-classes.js";
+import { classTreeFactsIn, projectSubclassHeads, type ClassTreeFacts } from "./class-tree.js";
 import {
   hasTestCaseFacts,
   testCaseFactsIn,
@@ -365,7 +366,7 @@ function pyprojectScripts(text: string): string[] {
 }
 
 /** What one scanned file contributes to the project facts. Plain data: it crosses threads. */
-export interface FileFacts extends RequestFacts, TestCaseFacts {
+export interface FileFacts extends RequestFacts, TestCaseFacts, ClassTreeFacts {
   importsDjango: boolean;
   /** The file sets DJANGO_ALLOW_ASYNC_UNSAFE (a conftest or settings module usually). */
   allowsAsyncUnsafe?: true;
@@ -486,6 +487,7 @@ export function factsOfFile(source: string, readAllBodies = false): FileFacts {
     ...withReturnedClasses(source),
     ...requestFactsIn(source),
     ...testCaseFactsIn(source),
+    ...classTreeFactsIn(source),
     ...(source.includes("DJANGO_ALLOW_ASYNC_UNSAFE") && ALLOWS_ASYNC_UNSAFE.test(source)
       ? { allowsAsyncUnsafe: true as const }
       : {}),
@@ -549,6 +551,7 @@ export function projectFacts(
   const inModelsModules: Record<string, ClassFacts>[] = [];
   const requestFiles: { path: string; facts: RequestFacts }[] = [];
   const testCaseFiles: TestCaseFacts[] = [];
+  const classTreeFiles: ClassTreeFacts[] = [];
   for (const { path, facts } of files) {
     if (facts.importsDjango && !project.usesDjango) {
       project.usesDjango = true;
@@ -560,6 +563,7 @@ export function projectFacts(
     if (facts.aliases) (project.typeAliases ??= {})[path] = facts.aliases;
     if (facts.starletteRequests || facts.requestAnnotations) requestFiles.push({ path, facts });
     if (hasTestCaseFacts(facts)) testCaseFiles.push(facts);
+    if (facts.classBases) classTreeFiles.push(facts);
     Object.assign(project.models, facts.models);
     if (facts.classes) classSets.push(facts.classes);
     if (facts.classes && MODELS_MODULE.test(path)) inModelsModules.push(facts.classes);
@@ -570,6 +574,7 @@ export function projectFacts(
     project.starletteRequests = requests;
   // A model whose base is a model class of another file is only known once every file is seen.
   Object.assign(project.models, models ?? modelClassesFrom(classSets));
+  project.subclassHeads = projectSubclassHeads(classTreeFiles);
   const others = otherClassesFrom(inModelsModules, classSets, project.models);
   if (Object.keys(others).length > 0) project.modelsModuleClasses = others;
   return project;
