@@ -1,4 +1,5 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { absoluteName } from "../../src/python/relative-imports.js";
 import { classOfMethod, selfOf } from "./classes.js";
 
 /*
@@ -21,7 +22,16 @@ export interface KeyGuard {
   keys: string[];
   /** Where the guarded part of the body starts: calls at or after it are guarded. */
   after: number;
+  /**
+   * The dict is imported (hazard-review-3 H6b: letta's `SYSTEM_PROMPTS`, built in a package's
+   * `__init__.py`): its key (`dk:letta.prompts.system_prompts.SYSTEM_PROMPTS`) for the survey to
+   * ask, `keys` staying empty until the plan fills them.
+   */
+  keysOf?: string;
 }
+
+/** The key under which the survey asks a module for a constant dict's keys. */
+export const DICT_KEY = "dk:";
 
 /**
  * What a call must pass for a helper's blocking call to run: none of a dict's literal keys
@@ -33,7 +43,16 @@ export interface ArgumentGuard {
   parameter: string;
   position: number;
   keys: string[];
+  keysOf?: string;
   whenSet?: true;
+}
+
+/** The guard with the keys of its imported dict, as the survey's plan read them. */
+export function withDictKeys(
+  guard: ArgumentGuard,
+  dicts: Readonly<Record<string, string[]>> | undefined,
+): ArgumentGuard {
+  return guard.keysOf ? { ...guard, keys: dicts?.[guard.keysOf] ?? [] } : guard;
 }
 
 /** `"summary_system_prompt"` -> its text; undefined for any other string (f-strings, escapes). */
@@ -43,7 +62,7 @@ export function literalText(node: SyntaxNode | null | undefined): string | undef
 }
 
 /** `NAME = {"a": ..., "b": ...}` at module level: the keys, when all are plain strings. */
-function constantDictKeys(file: FileSemantics, name: string): string[] | undefined {
+export function constantDictKeys(file: FileSemantics, name: string): string[] | undefined {
   const bindings = file.bindingsNamed(file.root, name);
   const site = bindings.length === 1 ? bindings[0].node.parent : undefined;
   const value = site?.type === "assignment" ? site.childForFieldName("right") : undefined;
@@ -56,6 +75,13 @@ function constantDictKeys(file: FileSemantics, name: string): string[] | undefin
     keys.push(key);
   }
   return keys;
+}
+
+/** `SYSTEM_PROMPTS` imported from a module of the project: the key to ask that module. */
+function importedDict(file: FileSemantics, name: SyntaxNode): string | undefined {
+  const binding = file.importBindingOf(name.text, name);
+  const absolute = binding && absoluteName(binding.qualified, file.module, file.path);
+  return absolute?.includes(".") ? `${DICT_KEY}${absolute}` : undefined;
 }
 
 /** The def's parameters in order, by name (`*args`, `**kw` and the bare `*` end the list). */
@@ -143,6 +169,9 @@ export function keyGuardOf(file: FileSemantics, def: SyntaxNode): KeyGuard | und
     const keys = constantDictKeys(file, right.text);
     if (position >= 0 && keys)
       return { parameter: left.text, position, keys, after: statement.endIndex };
+    const keysOf = importedDict(file, right);
+    if (position >= 0 && keysOf)
+      return { parameter: left.text, position, keys: [], after: statement.endIndex, keysOf };
   }
   return undefined;
 }

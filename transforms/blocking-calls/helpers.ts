@@ -22,7 +22,13 @@ import {
 import { reexportSource } from "../../src/project/reexports.js";
 import { OrmProofs } from "../../src/django/proofs.js";
 import { askedMethod, instanceMethod, type MethodTarget } from "./instances.js";
-import { keyGuardOf, setGuardOf, type ArgumentGuard } from "./guards.js";
+import {
+  constantDictKeys,
+  DICT_KEY,
+  keyGuardOf,
+  setGuardOf,
+  type ArgumentGuard,
+} from "./guards.js";
 import {
   fieldModelsAsked,
   fileFieldsOf,
@@ -141,10 +147,12 @@ function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys
   const seen = new Set<number>();
   // `if key in PROMPTS: return ...` before the rest: what follows runs for other keys only.
   const guard = keyGuardOf(file, def);
+  // An imported dict's keys are asked of its module.
+  if (guard?.keysOf) keys.push(guard.keysOf);
   const guardOf = (call: SyntaxNode): ArgumentGuard | undefined => {
     if (guard && call.startIndex >= guard.after) {
-      const { parameter, position, keys: answered } = guard;
-      return { parameter, position, keys: answered };
+      const { parameter, position, keys: answered, keysOf } = guard;
+      return { parameter, position, keys: answered, ...(keysOf ? { keysOf } : {}) };
     }
     return setGuardOf(def, call);
   };
@@ -245,6 +253,8 @@ export interface HelperPlan {
   fileFields?: FileFields;
   /** Where each project function among `makers` is defined: `app/clients.py:11`. */
   factories?: Record<string, string>;
+  /** Constant dicts of the project's modules a key guard tests, by DICT_KEY key: their keys. */
+  dicts?: Record<string, string[]>;
 }
 
 export interface HelperFacts {
@@ -252,6 +262,7 @@ export interface HelperFacts {
   makers?: Record<string, string>;
   fileFields?: Record<string, Record<string, FileField>>;
   factories?: Record<string, string>;
+  dicts?: Record<string, string[]>;
   reaches: Record<string, string[]>;
   depths: Record<string, number>;
 }
@@ -280,6 +291,14 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
       // A model's file fields (none when the file does not define it: a field is never guessed).
       (out.fileFields ??= {})[key.slice(FIELDS_KEY.length)] = fileFieldsOf(file, name) ?? {};
       out.reaches[key] = [];
+      continue;
+    }
+    if (key.startsWith(DICT_KEY)) {
+      // A constant dict's keys, or where the module imports it from (a package re-exporting it).
+      const keys = constantDictKeys(file, name);
+      const from = keys ? undefined : reexportSource(file.source, file.module, file.path, name);
+      if (keys) (out.dicts ??= {})[key] = keys;
+      out.reaches[key] = from?.includes(".") ? [`${DICT_KEY}${from}`] : [];
       continue;
     }
     const product = factoryProduct(file, name);
@@ -384,6 +403,34 @@ function askedOf(index: ProjectIndex, key: string): { path: string; name: string
   return own ? { path: own.path, name: parts.slice(-2).join(".") } : undefined;
 }
 
+/**
+ * A dict's module that defines no function (`letta/prompts/system_prompts/__init__.py`, only
+ * constants): its file by the index's outlines.
+ */
+function outlinedAsk(index: ProjectIndex, key: string): { path: string; name: string } | undefined {
+  if (!key.startsWith(DICT_KEY)) return undefined;
+  const dotted = key.slice(DICT_KEY.length);
+  const module = dotted.slice(0, dotted.lastIndexOf("."));
+  for (const [path, outline] of Object.entries(index.modules ?? {}))
+    if (outline.module === module) return { path, name: dotted.slice(module.length + 1) };
+  return undefined;
+}
+
+/** Each asked dict's keys, through the re-exports between the guard's import and the dict. */
+function dictKeys(facts: readonly HelperFacts[]): Record<string, string[]> {
+  const dicts: Record<string, string[]> = {};
+  const reaches: Record<string, string[]> = {};
+  for (const f of facts) {
+    Object.assign(dicts, f.dicts ?? {});
+    for (const [key, keys] of Object.entries(f.reaches))
+      if (key.startsWith(DICT_KEY)) reaches[key] = keys;
+  }
+  for (let round = 0; round < DEPTH; round++)
+    for (const [key, [to]] of Object.entries(reaches))
+      if (to && dicts[to]) dicts[key] ??= dicts[to];
+  return dicts;
+}
+
 /** blocking-calls' survey: the sync helpers of other files that async defs call, read for blocking calls. */
 export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   startWords: ["async def"],
@@ -392,7 +439,7 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   next(facts, index) {
     const byPath = new Map<string, string[]>();
     for (const [key, depth] of pendingKeys(facts, (f) => f.blocks)) {
-      const found = depth <= DEPTH ? askedOf(index, key) : undefined;
+      const found = depth <= DEPTH ? (outlinedAsk(index, key) ?? askedOf(index, key)) : undefined;
       if (!found) continue;
       const { path, name } = found;
       byPath.set(path, [...(byPath.get(path) ?? []), `${name}@${key}@${depth}`]);
@@ -405,6 +452,7 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
       makers: Object.assign({}, ...facts.map((f) => f.makers ?? {})),
       fileFields: Object.assign({}, ...facts.map((f) => f.fileFields ?? {})),
       factories: Object.assign({}, ...facts.map((f) => f.factories ?? {})),
+      dicts: dictKeys(facts),
     },
     modules: [],
   }),

@@ -35,7 +35,7 @@ import type {
 } from "../../src/model/types.js";
 import { sleepRewrite } from "./sleep.js";
 import { fieldFileCall } from "./file-fields.js";
-import { passesGuardedKey } from "./guards.js";
+import { passesGuardedKey, withDictKeys } from "./guards.js";
 import { OrmProofs } from "../../src/django/proofs.js";
 import { blocksOnPurpose, silencedByNoqa } from "./intent.js";
 import { blockSays, helperBlock, helperCalls, helperSurvey, type HelperPlan } from "./helpers.js";
@@ -470,7 +470,9 @@ function helperFindings(file: FileSemantics, ctx: Context, out: FindingsReporter
     const block = helperBlock(file, ctx, site);
     if (!block || silencedByNoqa(file, site.call, "")) continue;
     // `get_system_text("summary_system_prompt")`, a key the helper answers before blocking.
-    if (block.unless && passesGuardedKey(site.call, block.unless)) continue;
+    const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls");
+    if (block.unless && passesGuardedKey(site.call, withDictKeys(block.unless, plan?.dicts)))
+      continue;
     const callee = site.call.childForFieldName("function")!.text;
     out.report(
       site.call,
