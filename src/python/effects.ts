@@ -290,6 +290,21 @@ const HTTPX_CLIENT = {
   rule: "ASYNC212",
 };
 
+/**
+ * The standard library's HTTP connection: `request()` connects and sends, `getresponse()` waits
+ * for the answer (hazard-review-4 K9, R2R's `SerperClient.get_raw`).
+ */
+const HTTP_CONNECTION: BlockingMethods = {
+  family: "http",
+  rule: "",
+  methods: new Set(["request", "getresponse", "connect", "send", "endheaders"]),
+  what: "an http.client connection",
+  replacement: "await client.<method>(...) on an httpx.AsyncClient (or aiohttp)",
+  replacements: {
+    getresponse: "an httpx.AsyncClient: await client.post(...) sends and reads the answer",
+  },
+};
+
 /** OpenAI's sync clients (openai >= 1): every resource call is an HTTP round trip. */
 const OPENAI: BlockingMethods = {
   family: "http",
@@ -321,6 +336,8 @@ export const BLOCKING_METHODS: ReadonlyMap<string, BlockingMethods> = new Map([
   ["requests.session", REQUESTS_SESSION],
   ["requests.sessions.Session", REQUESTS_SESSION],
   ["httpx.Client", HTTPX_CLIENT],
+  ["http.client.HTTPSConnection", HTTP_CONNECTION],
+  ["http.client.HTTPConnection", HTTP_CONNECTION],
   ["openai.OpenAI", OPENAI],
   ["openai.AzureOpenAI", OPENAI],
   [FIELD_FILE, FIELD_FILE_METHODS],

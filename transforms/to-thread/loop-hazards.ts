@@ -8,6 +8,7 @@
  */
 
 import { loopRefusingCall } from "../../src/python/loop-refusing.js";
+import { THREAD_WAITS_BY_CLASS } from "../../src/python/thread-waits.js";
 
 /** One call (or `with` of a lock) in a function body, as a project index can store it. */
 export interface CallFact {
@@ -69,22 +70,7 @@ const STARTS_A_LOOP: Record<string, string> = {
 };
 
 /** Thread primitives and the methods that wait on them, by what makes them. */
-const WAITS: Record<string, readonly string[]> = {
-  "threading.Event": ["wait"],
-  "threading.Condition": ["wait", "wait_for", "with", "acquire"],
-  "threading.Barrier": ["wait"],
-  "threading.Lock": ["acquire", "with"],
-  "threading.RLock": ["acquire", "with"],
-  "threading.Semaphore": ["acquire", "with"],
-  "threading.BoundedSemaphore": ["acquire", "with"],
-  "threading.Thread": ["join"],
-  "queue.Queue": ["get", "put", "join"],
-  "queue.LifoQueue": ["get", "put", "join"],
-  "queue.PriorityQueue": ["get", "put", "join"],
-  "queue.SimpleQueue": ["get"],
-  "multiprocessing.Queue": ["get", "put"],
-  "multiprocessing.Event": ["wait"],
-};
+const WAITS = THREAD_WAITS_BY_CLASS;
 
 /**
  * `GithubConfig.objects.filter(...)`, `Note._default_manager.get(...)`: a Django manager's method,
