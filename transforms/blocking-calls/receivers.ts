@@ -278,7 +278,11 @@ export function madeByName(
     const bindings = scope.type === "class_definition" ? [] : file.bindingsNamed(scope, name.text);
     if (bindings.length > 0) {
       const made = new Set(bindings.map((b) => madeByBinding(file, b.node, depth, makers, seen)));
-      return made.size === 1 ? [...made][0] : undefined;
+      if (made.size === 1) return [...made][0];
+      // One branch binds a sync client, the others something unread (`openai_client =
+      // state.openai_client`): on that branch the call blocks (hazard-review-3 H2b, khoj).
+      const known = [...made].filter((m) => m !== undefined);
+      return known.length === 1 && BLOCKING_METHODS.has(known[0]) ? known[0] : undefined;
     }
     if (scope.type === "module") return undefined;
   }

@@ -135,6 +135,26 @@ function uncheckedNote(fnText: string, check: Omit<LoopCheck, "hazard">): string
   return "";
 }
 
+/** AS307's message: what the callee does that cannot run on the loop, through which calls, where. */
+function refusal(
+  scan: FileScan,
+  fnText: string,
+  hazard: LoopHazard & { direct?: boolean },
+): string {
+  const { reason, via, direct, path, line } = hazard;
+  const who = direct
+    ? "the call would run on the event loop, where it"
+    : fnText +
+      via
+        // A re-export's hop reaches the function itself: `embed_texts through embed_texts()`.
+        .filter((name, i) => i > 0 || name !== fnText)
+        .map((name) => ` through ${name}()`)
+        .join("");
+  // Another file's line is named: the reader must find the lock or the wait there.
+  const where = path && path !== scan.file.path && line ? ` (${path}:${line})` : "";
+  return `cannot unwrap: ${who} ${reason}${where}; it stays in its thread`;
+}
+
 /**
  * `--to-thread unwrap`: `await asyncio.to_thread(fn, a)` -> `fn(a)`, each unwrapped site reported
  * (AS302: the call blocks the loop again); refused where the call must stay off the loop.
@@ -170,22 +190,7 @@ export function unwrapSite(
   }
   const check = loopCheck(scan, target);
   if (check.hazard) {
-    const { reason, via, direct, path, line } = check.hazard;
-    const who = direct
-      ? "the call would run on the event loop, where it"
-      : fnText +
-        via
-          // A re-export's hop reaches the function itself: `embed_texts through embed_texts()`.
-          .filter((name, i) => i > 0 || name !== fnText)
-          .map((name) => ` through ${name}()`)
-          .join("");
-    // Another file's line is named: the reader must find the lock or the wait there.
-    const where = path && path !== scan.file.path && line ? ` (${path}:${line})` : "";
-    out.report(
-      site.awaited,
-      "AS307",
-      `cannot unwrap: ${who} ${reason}${where}; it stays in its thread`,
-    );
+    out.report(site.awaited, "AS307", refusal(scan, fnText, check.hazard));
     return;
   }
   const callee = isPrimary(target.fn) ? fnText : `(${fnText})`;
