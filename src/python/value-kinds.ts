@@ -383,9 +383,7 @@ function loopTargetKind(name: SyntaxNode, scope: SyntaxNode, depth: number): Pla
 
 /** What an annotation says: a mapping or JSON shape, a scalar, a record class, or nothing. */
 export function annotationKind(type: SyntaxNode): PlainKind | undefined {
-  const text = type.text
-    .replace(/^(['"])(.*)\1$/s, "$2")
-    .replace(/\b(typing|typing_extensions|collections\.abc)\s*\.\s*/g, "");
+  const text = withoutTypingPrefixes(type.text.replace(/^(['"])(.*)\1$/s, "$2"), type);
   if (!/^[\w\s[\],|.]+$/.test(text)) return undefined;
   const words = [...text.matchAll(/[A-Za-z_][\w.]*/g)].map((m) => m[0]);
   if (words.length === 0) return undefined;
@@ -401,10 +399,23 @@ export function annotationKind(type: SyntaxNode): PlainKind | undefined {
   if (
     records.length > 0 &&
     rest.every((w) => WRAPPER_WORDS.has(w) || SCALAR_WORDS.has(w) || MAPPING_WORDS.has(w)) &&
-    records.every((w) => isRecordClass(w, type))
+    records.every((w) => isRecordClass(w, type) || isLibraryRecord(w, type))
   )
     return "json";
   return undefined;
+}
+
+/** Modules whose names an annotation spells with a prefix (`typing.Optional`, `t.Optional`). */
+const TYPING_MODULES = new Set(["typing", "typing_extensions", "collections.abc"]);
+
+/** The annotation with `typing.` and its aliases' prefixes (`import typing as t`) taken off. */
+function withoutTypingPrefixes(text: string, at: SyntaxNode): string {
+  return text.replace(/\b([A-Za-z_]\w*(?:\s*\.\s*abc)?)\s*\.\s*(?=[A-Za-z_])/g, (prefix, head) => {
+    const name = head.replace(/\s+/g, "");
+    if (TYPING_MODULES.has(name)) return "";
+    const binding = name.includes(".") ? undefined : importBindingOf(name, at);
+    return binding && TYPING_MODULES.has(binding.qualified) ? "" : prefix;
+  });
 }
 
 /** Builtin and typing containers: parameterised with scalars only, they hold nothing else. */
@@ -438,6 +449,27 @@ function isContainerOfScalars(text: string, words: string[]): boolean {
     words.some((w) => SCALAR_WORDS.has(w)) &&
     words.every((w) => SCALAR_WORDS.has(w) || (CONTAINER_WORDS.has(w) && parameterised.has(w)))
   );
+}
+
+/**
+ * Library record classes used as annotations (orm-review-3 N17: `schema: PydanticModel` after
+ * `from pydantic import BaseModel as PydanticModel`): a pydantic model holds its fields in memory.
+ */
+const LIBRARY_RECORDS = new Set([
+  "pydantic.BaseModel",
+  "pydantic.main.BaseModel",
+  "pydantic.v1.BaseModel",
+  "ninja.Schema",
+  "ninja.schema.Schema",
+  "ninja.ModelSchema",
+  "ninja.orm.ModelSchema",
+]);
+
+/** An annotation word naming an imported library record class (`PydanticModel`, `pydantic.BaseModel`). */
+function isLibraryRecord(word: string, at: SyntaxNode): boolean {
+  const [head, ...rest] = word.split(".");
+  const binding = importBindingOf(head, at);
+  return !!binding && LIBRARY_RECORDS.has([binding.qualified, ...rest].join("."));
 }
 
 /** A class of this file that is a TypedDict, a dataclass, a pydantic model or an attrs class. */
