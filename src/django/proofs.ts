@@ -163,6 +163,9 @@ export class OrmProofs {
       );
     if (expr.type === "call") {
       const callee = expr.childForFieldName("function");
+      // `self.filter_recordings(...)` with the method annotated `-> QuerySet[Record]`.
+      const returned = querysetReturnedBy(expr, ...this.annotationReaders());
+      if (returned) return returned;
       if (callee?.type !== "attribute") return undefined;
       const method = callee.childForFieldName("attribute")?.text ?? "";
       const receiver = callee.childForFieldName("object");
@@ -291,19 +294,28 @@ export class OrmProofs {
 
   /** `qs: QuerySet[M]` (a parameter, or an assignment with that annotation), `qs = f()` with `f` annotated so. */
   private annotatedQueryset(site: SyntaxNode, bound: SyntaxNode): QuerysetProof | undefined {
-    const named = (name: string, at: SyntaxNode) => this.modelClassNamed(name, at);
-    // `from core.db.models import QuerySet`, where that module does `from django.db.models import *`.
-    const index = this.project.index;
-    const reexported = (module: string, name: string) =>
-      !!index && reexportsAllOf(index, module, "django.db.models", name);
+    const [named, reexported] = this.annotationReaders();
     const type = site.childForFieldName("type");
     const own = site.type === "assignment" ? site.childForFieldName("left") : site.namedChildren[0];
     const name = site.type === "typed_default_parameter" ? site.childForFieldName("name") : own;
     if (type && name?.id === bound.id) return querysetOfAnnotation(type, named, reexported);
     const value = site.type === "assignment" ? site.childForFieldName("right") : null;
-    return value?.type === "call" && own?.id === bound.id
+    return (value?.type === "call" || value?.type === "await") && own?.id === bound.id
       ? querysetReturnedBy(value, named, reexported)
       : undefined;
+  }
+
+  /** How a queryset annotation's names are read: model classes, and a project's `import *` of Django. */
+  private annotationReaders(): [
+    (name: string, at: SyntaxNode) => string | undefined,
+    (module: string, name: string) => boolean,
+  ] {
+    // `from core.db.models import QuerySet`, where that module does `from django.db.models import *`.
+    const index = this.project.index;
+    return [
+      (name, at) => this.modelClassNamed(name, at),
+      (module, name) => !!index && reexportsAllOf(index, module, "django.db.models", name),
+    ];
   }
 
   /** The proof for an assigned value; "self" when it only refines the name being proven. */
