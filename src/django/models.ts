@@ -16,6 +16,8 @@ export function mayDeclareModels(source: string): boolean {
 
 const FIELD_RELATIONS = new Set(["ForeignKey", "OneToOneField"]);
 const FIELD_MANY_TO_MANY = new Set(["ManyToManyField"]);
+/** `models.FileField`, `ImageField`, a storage package's `S3FileField`: values are FieldFiles. */
+const FILE_FIELD = /^\w*(?:File|Image)Field$/;
 
 /**
  * Base classes that make a class a Django model without the pre-pass seeing their source:
@@ -107,6 +109,7 @@ function bodyFactsOf(
     if (callee && isModelField(callee, imports)) cls.declaresFields = true;
     if (FIELD_RELATIONS.has(calleeName)) facts.relations.push(target.text);
     else if (FIELD_MANY_TO_MANY.has(calleeName)) facts.manyToMany!.push(target.text);
+    else if (FILE_FIELD.test(calleeName)) (facts.files ??= []).push(target.text);
     else if (/Manager$/.test(calleeName) || /\.as_manager$/.test(callee?.text ?? "")) {
       facts.managers.push(target.text);
       if (/Manager$/.test(calleeName))
@@ -218,6 +221,11 @@ export function modelClassesFrom(
         relations: [...cls.facts.relations],
         manyToMany: [...(cls.facts.manyToMany ?? [])],
       };
+      const files = [
+        ...(cls.facts.files ?? []),
+        ...modelBases.flatMap((b) => models[b].files ?? []),
+      ];
+      if (files.length > 0) facts.files = files;
       const overrides = managerOverridesOf(cls, all);
       for (const base of modelBases) {
         facts.managers.push(...models[base].managers);
