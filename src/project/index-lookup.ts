@@ -1,5 +1,6 @@
 import { dottedName } from "../python/module-names.js";
 import { lastSegment } from "../python/lookup.js";
+import { firstFunctionUnder, functionsOfModule } from "./index-modules.js";
 import type { IndexedCall, IndexedFunction, ProjectIndex, SyntaxNode } from "../model/types.js";
 
 // Lookups into the project index by name, made once per index (one object per run).
@@ -171,9 +172,9 @@ export function indexedModule(
  * for a package whose `__init__.py` defines nothing, that file beside its submodules'.
  */
 export function modulePaths(index: ProjectIndex, module: string): string[] {
-  const own = index.functions.find((f) => f.module === module);
+  const own = functionsOfModule(index, module)[0];
   if (own) return [own.path];
-  const inside = index.functions.find((f) => f.module.startsWith(`${module}.`));
+  const inside = firstFunctionUnder(index, module);
   if (!inside) return [];
   const rest = inside.module.slice(module.length + 1).split(".");
   const folder = inside.path.split("/").slice(0, -rest.length).join("/");

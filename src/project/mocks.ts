@@ -5,6 +5,7 @@ import type { IndexedPatch, ProjectIndex, ReplacedName } from "../model/types.js
 import { runnerDiagnostic } from "../model/reported.js";
 import type { FileResult } from "../model/results.js";
 import { displayPath } from "./paths.js";
+import { callsInFile } from "./project-index.js";
 import { calls, replacedInCode } from "./mocks-code.js";
 import { awaitedCalls } from "../python/awaited-calls.js";
 import { twinCallee, twinFor } from "../model/twins.js";
@@ -274,8 +275,7 @@ class TestCalls {
 
   constructor(index: ProjectIndex) {
     const tests = new Set(index.patches.map((p) => p.path));
-    for (const c of index.calls) {
-      if (!tests.has(c.path)) continue;
+    for (const c of [...tests].flatMap((path) => callsInFile(index, path))) {
       let calls = this.calledByTest.get(c.path);
       if (!calls) this.calledByTest.set(c.path, (calls = { heads: new Set(), lasts: new Set() }));
       calls.heads.add(c.callee.split(".")[0]);
@@ -303,7 +303,7 @@ class TestCalls {
     if (!calls || !holder) return false;
     const names = new Set(top.map((f) => f.name));
     const reached = new Set([...calls.lasts].filter((n) => names.has(n)));
-    const inModule = index.calls.filter((c) => c.path === holder.path);
+    const inModule = callsInFile(index, holder.path);
     for (let depth = 0; depth < 4 && !reached.has(holder.name); depth++) {
       const before = reached.size;
       for (const c of inModule) {
