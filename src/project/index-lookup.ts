@@ -181,22 +181,11 @@ export function modulePaths(index: ProjectIndex, module: string): string[] {
   return folder ? [`${folder}/__init__.py`] : [];
 }
 
-const packagesOfIndex = new WeakMap<ProjectIndex, ReadonlySet<string>>();
-
 /**
  * Whether `module` is a package of the project: some module the index lists is inside it
  * (`shop.services` for `shop.services.stock`). A package's `__init__.py` may re-export its
  * submodules' functions (see reexports.ts).
  */
 export function isProjectPackage(index: ProjectIndex, module: string): boolean {
-  let packages = packagesOfIndex.get(index);
-  if (!packages) {
-    const found = new Set<string>();
-    for (const f of index.functions)
-      for (let dot = f.module.lastIndexOf("."); dot > 0; dot = f.module.lastIndexOf(".", dot - 1))
-        found.add(f.module.slice(0, dot));
-    packages = found;
-    packagesOfIndex.set(index, packages);
-  }
-  return packages.has(module);
+  return module !== "" && firstFunctionUnder(index, module) !== undefined;
 }

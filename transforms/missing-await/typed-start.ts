@@ -147,11 +147,25 @@ export function typedStart(
   index: ProjectIndex,
   rewritten: ReadonlySet<string>,
 ): (string | SurveyStart)[] {
+  const asyncIn = new Set(index.functions.filter((f) => f.async).map((f) => f.path));
+  // A file holding an `async def` is read whole (it reaches one: its own): what its own
+  // coroutines' decorators and parameters say is asked of it (hzc's `dec:` and `inj:`). The
+  // project-wide reads below are made only for the others (a one-file run often has none).
+  const others = [...rewritten].filter((path) => !asyncIn.has(path));
+  const starts = others.length > 0 ? startsOf(index, asyncIn, others) : new Map();
+  return [...rewritten].flatMap((path) => (asyncIn.has(path) ? [path] : (starts.get(path) ?? [])));
+}
+
+/** The start of each rewritten file holding no `async def`, by path (absent: not read). */
+function startsOf(
+  index: ProjectIndex,
+  asyncIn: ReadonlySet<string>,
+  paths: readonly string[],
+): Map<string, string | SurveyStart> {
   const modules = index.modules;
-  if (!modules) return [...rewritten];
+  if (!modules) return new Map(paths.map((path) => [path, path]));
   const entries = Object.entries(modules);
   const files = entries.map(([, file]) => file);
-  const asyncIn = new Set(index.functions.filter((f) => f.async).map((f) => f.path));
   const reaching = filesReaching(
     index,
     (path, file) => asyncIn.has(path) || !!file.awaitableTypes,
@@ -165,15 +179,15 @@ export function typedStart(
     const bits = (reached ??= classesReached(index, declaredIn)!).get(path);
     return names.filter((_, k) => bits !== undefined && (bits[k >>> 5] & (1 << (k & 31))) !== 0);
   };
-  return [...rewritten].flatMap((path): (string | SurveyStart)[] => {
-    if (!reaching.has(path)) return [];
+  const starts = new Map<string, string | SurveyStart>();
+  for (const path of paths) {
+    if (!reaching.has(path)) continue;
     const file = modules[path];
-    // A file holding an `async def` is read whole: what its own coroutines' decorators and
-    // parameters say is asked of it (hzc's `dec:` and `inj:`).
-    if (asyncIn.has(path)) return [path];
     const own = names.length > 0 ? namesFor(path) : [];
     // A re-exported name is called through an import of the module re-exporting it.
-    if (file && importsReexporter(file)) return [{ path, names: [...own, [[...reexports.names]]] }];
-    return own.length > 0 ? [{ path, names: own }] : [];
-  });
+    if (file && importsReexporter(file))
+      starts.set(path, { path, names: [...own, [[...reexports.names]]] });
+    else if (own.length > 0) starts.set(path, { path, names: own });
+  }
+  return starts;
 }
