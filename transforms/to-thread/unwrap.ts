@@ -55,7 +55,9 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
   const libraries = new Set<string>();
   const notRead = (call: CallFact) => {
     if (isCollaboratorCall(call)) objects.add(`${call.text}()`);
-    else if (call.reaches && scan.unread(call.reaches)) unread.add(`${call.text}()`);
+    // Project code the survey left unread (deeper than it follows, or not found) is unchecked.
+    else if (call.reaches && (scan.unread(call.reaches) || inProject(scan, call.reaches)))
+      unread.add(`${call.text}()`);
     else {
       const library = libraryCall(scan, call);
       if (library) libraries.add(library);
