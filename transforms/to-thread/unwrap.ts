@@ -44,7 +44,9 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
     return {
       checked: false,
       ...none,
-      madeAtRunTime: target.fn.type === "call",
+      // `factory(name)(args)`, `HANDLERS[kind]`, `handler` bound to a value: known at run time.
+      madeAtRunTime:
+        target.fn.type === "call" || functions.valueCall(target.fn, target.fn) !== "known",
       ...(inProject(scan, fact.reaches) ? { projectUnread: true } : {}),
       libraries: [libraryCall(scan, fact)].filter((c) => c !== undefined),
       // `chunker.chunk_text` with `chunker` a bare parameter: a project class's method, perhaps.
@@ -132,11 +134,11 @@ function uncheckedNote(fnText: string, check: Omit<LoopCheck, "hazard">): string
   if (!check.checked && check.receiverUnknown)
     return `; ${fnText} is a method of a value whose class was not found here (a parameter without annotation, or a value from a call), so it was not checked ${what}${assumes(false)}`;
   if (!check.checked && check.madeAtRunTime)
-    return `; the function is what ${fnText} returns at run time, so which function runs could not be read or checked ${what}${assumes(false)}`;
+    return `; the function is what ${fnText} ${/\)\s*$/.test(fnText) ? "returns" : "holds"} at run time, so which function runs could not be read or checked ${what}${assumes(false)}`;
   if (!check.checked)
     return `; ${fnText} could not be read (not a function of this project, or one its index does not list), so it was not checked ${what}`;
   if (check.objects.length > 0)
-    return `; it calls ${check.objects.join(", ")}, a method of an object the instance was given, which the check cannot follow (its class is not written at the call): not checked ${what}${assumes(check.objects.length > 1)}`;
+    return `; it calls ${check.objects.join(", ")}, an object or function the code was given, which the check cannot follow (what it is is not written at the call): not checked ${what}${assumes(check.objects.length > 1)}`;
   if (check.unread.length > 0)
     return `; ${check.unread.join(", ")} (reached from ${fnText}) could not be read or lie deeper than the check follows, so ${check.unread.length > 1 ? "they were" : "it was"} not checked ${what}${assumes(check.unread.length > 1)}`;
   return "";
