@@ -1,4 +1,5 @@
 import type { InstanceProof, QuerysetProof, SelectedRelations } from "./proof-types.js";
+import { QUERYSET_RETURNING } from "./api.js";
 
 export type { SelectedRelations };
 import { lastSegment } from "../python/lookup.js";
@@ -359,4 +360,40 @@ export function callThroughWrapper(
     return body ? callThroughWrapper(body) : undefined;
   }
   return undefined;
+}
+
+/** Chain methods that keep a queryset but are not in QUERYSET_RETURNING. */
+export const CHAIN_ALSO = new Set(["get_queryset"]);
+
+/** RawQuerySet has none of the async methods: a chain through `raw` proves nothing. */
+export const CHAIN_NOT_QUERYSET = new Set(["raw"]);
+
+/** Chain methods after which iteration yields dicts, tuples or dates, not model instances. */
+export const YIELDS_NON_INSTANCES = new Set(["values", "values_list", "dates", "datetimes"]);
+
+/** Every step from `root` up to `value` is a queryset-returning method call or a lazy slice. */
+export function chainOnlyRefines(value: SyntaxNode, root: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = root.parent; n; n = n.parent) {
+    // `(qs)` and `(qs.filter(...))` are the same values.
+    if (n.type === "parenthesized_expression") {
+      if (n.id === value.id) return true;
+      continue;
+    }
+    if (isLazySlice(n)) {
+      if (n.id === value.id) return true;
+      continue;
+    }
+    if (n.type === "attribute") {
+      const method = n.childForFieldName("attribute")?.text ?? "";
+      const call = n.parent;
+      if (call?.type !== "call" || call.childForFieldName("function")?.id !== n.id) return false;
+      if (!QUERYSET_RETURNING.has(method) && !CHAIN_ALSO.has(method)) return false;
+      if (CHAIN_NOT_QUERYSET.has(method) || YIELDS_NON_INSTANCES.has(method)) return false;
+      if (call.id === value.id) return true;
+      n = call;
+      continue;
+    }
+    return false;
+  }
+  return false;
 }

@@ -238,8 +238,42 @@ function whatBinds(f: OrmFile, receiver: SyntaxNode): string {
       const lines = [...new Set(bound.map((b) => b.node.startPosition.row + 1))].join(", ");
       return `it is bound ${bound.length} times in its scope, on lines ${lines}, and not every binding that may reach this call is proven a model instance`;
     }
-    if (bound.length === 1 || scope.type === "module") return fallback;
+    if (bound.length === 1) return oneBinding(bound[0].node) ?? fallback;
+    if (scope.type === "module") return fallback;
   }
+}
+
+/**
+ * orm-review-4 P6: the one binding of a receiver, said as it is written (`it is bound at line 60
+ * to await sync_to_async(page_or_asset)(pk, True), which is not proven a model instance`).
+ */
+function oneBinding(name: SyntaxNode): string | undefined {
+  const site = name.parent;
+  const line = name.startPosition.row + 1;
+  const said = (node: SyntaxNode) => {
+    const text = node.text.replace(/\s+/g, " ");
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  };
+  if (site?.type === "assignment" && site.childForFieldName("left")?.id === name.id) {
+    const right = site.childForFieldName("right");
+    return right
+      ? `it is bound at line ${line} to ${said(right)}, which is not proven a model instance`
+      : undefined;
+  }
+  if (
+    (site?.type === "for_statement" || site?.type === "for_in_clause") &&
+    site.childForFieldName("left")?.id === name.id
+  ) {
+    const over = site.childForFieldName("right");
+    return over
+      ? `it is the loop variable of line ${line} over ${said(over)}, which is not proven a queryset or a list of one's instances`
+      : undefined;
+  }
+  if (site?.type === "parameters" || site?.type === "default_parameter")
+    return "it is a parameter with no annotation";
+  if (site?.type === "typed_parameter" || site?.type === "typed_default_parameter")
+    return `it is a parameter annotated ${said(site.childForFieldName("type") ?? site)}, not with a model class`;
+  return undefined;
 }
 
 /** `qs.iterator()` has an async form only as the iterable of `async for`. */
