@@ -130,6 +130,17 @@ const DEFERRED = new Set([
 ]);
 const LOOPS = new Set(["for_statement", "while_statement"]);
 
+/**
+ * `[str(t) for t in list(team_ids)]`: a comprehension's first iterable runs at once, where the
+ * comprehension stands (orm-review-4 P19); the rest of it runs later, per item.
+ */
+function inFirstIterable(comprehension: SyntaxNode, use: SyntaxNode): boolean {
+  if (!/comprehension$|^generator_expression$/.test(comprehension.type)) return false;
+  const first = comprehension.namedChildren.find((c) => c.type === "for_in_clause");
+  const iterable = first?.childForFieldName("right");
+  return !!iterable && iterable.startIndex <= use.startIndex && use.endIndex <= iterable.endIndex;
+}
+
 /** The statement of a plain `name = <value>` binding (tuple targets included), if it is one. */
 function assignmentStatementOf(bound: SyntaxNode): SyntaxNode | undefined {
   const site = bindingSite(bound);
@@ -165,7 +176,7 @@ export function reachingAssignment(
   const statement = last && assignmentStatementOf(last);
   if (!last || !statement) return undefined;
   for (let n: SyntaxNode | null = use; n; n = n.parent) {
-    if (DEFERRED.has(n.type) && n.id !== use.id) return undefined;
+    if (DEFERRED.has(n.type) && n.id !== use.id && !inFirstIterable(n, use)) return undefined;
     // A loop around the read but not the assignment: a binding in it reaches the next iteration.
     if (LOOPS.has(n.type) && bindings.some((b) => b.id !== last!.id && contains(n!, b)))
       return undefined;
@@ -396,4 +407,19 @@ export function chainOnlyRefines(value: SyntaxNode, root: SyntaxNode): boolean {
     return false;
   }
   return false;
+}
+
+/** What `select_related(...)` loads after `before`: every path of each lookup; none named, all. */
+export function selectedBy(call: SyntaxNode, before: SelectedRelations): SelectedRelations {
+  const args = positionalArguments(call);
+  if (args.length === 0) return "all";
+  if (before === "all") return "all";
+  const selected = new Set(before);
+  for (const arg of args) {
+    const value = unquoted(arg);
+    // A computed field list: we cannot tell what it loads, so count no field as loaded.
+    for (const path of value === undefined ? [RUN_TIME_LOOKUP] : lookupPaths(value))
+      selected.add(path);
+  }
+  return selected;
 }

@@ -3,7 +3,12 @@ import { modelOfAnnotation } from "./annotation-models.js";
 import { lastSegment } from "../python/lookup.js";
 import { onlyReturned } from "../python/shapes.js";
 import { syncDefReturning } from "./returning-defs.js";
-import { awaitedDef, instanceFromHelper, listedQueryset } from "./returned-values.js";
+import {
+  awaitedDef,
+  instanceFromHelper,
+  listedQueryset,
+  querysetThroughParameter,
+} from "./returned-values.js";
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { bindingsNamed, enclosingScope } from "../python/scope.js";
@@ -29,13 +34,11 @@ import {
   positionalArguments,
   prefetchedBy,
   reachingAssignment,
-  RUN_TIME_LOOKUP,
-  unquoted,
   mergeQuerysets,
   isLazySlice,
   modelSelfProof,
   callThroughWrapper,
-  lookupPaths,
+  selectedBy,
   CHAIN_ALSO,
   CHAIN_NOT_QUERYSET,
   YIELDS_NON_INSTANCES,
@@ -87,7 +90,7 @@ export class OrmProofs {
   }
 
   /** The model class a name stands for at `at`: defined, imported, or `apps.get_model(...)`. */
-  modelClassNamed(name: string, at: SyntaxNode): string | undefined {
+  modelClassNamed(name: string, at: SyntaxNode, depth = 0): string | undefined {
     const binding = importBindingOf(name, at);
     if (binding) {
       const parts = binding.qualified.split(".");
@@ -103,7 +106,12 @@ export class OrmProofs {
     if (site?.type === "class_definition" && site.childForFieldName("name")?.id === bound.id)
       return this.project.models[name] ? name : undefined;
     const value = site?.type === "assignment" && site.childForFieldName("left")?.id === bound.id;
-    return value ? modelOfCall(site.childForFieldName("right")!) : undefined;
+    if (!value) return undefined;
+    const right = site.childForFieldName("right")!;
+    // orm-review-4 P18: `CycleWorkItem = CycleIssue`, an alias of a model class.
+    if (right.type === "identifier" && depth < 4)
+      return this.modelClassNamed(right.text, right, depth + 1);
+    return modelOfCall(right);
   }
 
   /** A manager expression: `<Model>.objects`, `_default_manager`, a manager the model declares. */
@@ -196,7 +204,7 @@ export class OrmProofs {
   private afterMethod(base: QuerysetProof, method: string, call: SyntaxNode): QuerysetProof {
     // A chain call returns a QuerySet: the manager's own methods are behind it.
     const proof: QuerysetProof = afterStep(base);
-    if (method === "select_related") proof.selected = this.selectedBy(call, base.selected);
+    if (method === "select_related") proof.selected = selectedBy(call, base.selected);
     // prefetch_related fills the same cache a relation read looks in.
     if (method === "prefetch_related") proof.selected = prefetchedBy(call, base.selected);
     if (method === "select_for_update") {
@@ -221,20 +229,6 @@ export class OrmProofs {
     if (CHAIN_NOT_QUERYSET.has(method)) return undefined;
     const base = this.querysetOf(callee.childForFieldName("object")!);
     return base ? this.afterMethod(base, method, inner) : undefined;
-  }
-
-  private selectedBy(call: SyntaxNode, before: SelectedRelations): SelectedRelations {
-    const args = positionalArguments(call);
-    if (args.length === 0) return "all";
-    if (before === "all") return "all";
-    const selected = new Set(before);
-    for (const arg of args) {
-      const value = unquoted(arg);
-      // A computed field list: we cannot tell what it loads, so count no field as loaded.
-      for (const path of value === undefined ? [RUN_TIME_LOOKUP] : lookupPaths(value))
-        selected.add(path);
-    }
-    return selected;
   }
 
   /** A name proven a queryset: every binding in its scope assigns a queryset expression. */
@@ -276,7 +270,7 @@ export class OrmProofs {
       for (let n = unwrapped(value); n?.type === "call";) {
         const callee = n.childForFieldName("function");
         const method = callee?.childForFieldName("attribute")?.text;
-        if (method === "select_related") selected = this.selectedBy(n, selected);
+        if (method === "select_related") selected = selectedBy(n, selected);
         if (method === "prefetch_related") selected = prefetchedBy(n, selected);
         n = unwrapped(
           callee?.type === "attribute" ? callee.childForFieldName("object") : undefined,
@@ -338,9 +332,17 @@ export class OrmProofs {
     const def = syncDefReturning(call) ?? awaitedDef(call);
     const returned = def && onlyReturned(def.childForFieldName("body"));
     return (
-      (returned && this.querysetOf(returned)) ||
+      (returned && (this.querysetOf(returned) ?? querysetThroughParameter(this, call, def!))) ||
       querysetReturnedBy(call, ...this.annotationReaders())
     );
+  }
+
+  /** `base.<method>(...)` for a chain method of Django's; undefined for anything else. */
+  queryStep(base: QuerysetProof, method: string, call: SyntaxNode): QuerysetProof | undefined {
+    const chains = QUERYSET_RETURNING.has(method) || CHAIN_ALSO.has(method);
+    return chains && !CHAIN_NOT_QUERYSET.has(method)
+      ? this.afterMethod(base, method, call)
+      : undefined;
   }
 
   /** How a queryset annotation's names are read: model classes, and a project's `import *` of Django. */

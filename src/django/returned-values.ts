@@ -17,6 +17,7 @@ export interface ValueAsker {
   querysetOf(expr: SyntaxNode): QuerysetProof | undefined;
   instanceOf(expr: SyntaxNode): InstanceProof | undefined;
   instanceReturned(call: SyntaxNode): InstanceProof | undefined;
+  queryStep(base: QuerysetProof, method: string, call: SyntaxNode): QuerysetProof | undefined;
 }
 
 const THREAD_WRAPPERS = /^(asgiref\.sync\.sync_to_async|channels\.db\.database_sync_to_async)$/;
@@ -185,4 +186,62 @@ function isFilledLater(scope: SyntaxNode, name: string): boolean {
       parent?.type === "augmented_assignment" && parent.childForFieldName("left")?.id === use.id
     );
   });
+}
+
+/**
+ * orm-review-4 P17 (plane `apply_archived_filter(queryset=...)`): a def whose one statement is
+ * `return <parameter>.filter(...)...` gives a queryset when the call hands that parameter one.
+ */
+export function querysetThroughParameter(
+  asker: ValueAsker,
+  value: SyntaxNode,
+  def: SyntaxNode,
+): QuerysetProof | undefined {
+  const body = def.childForFieldName("body");
+  const statements = (body?.namedChildren ?? []).filter((c) => c.type !== "comment");
+  const last = statements.at(-1);
+  const returned =
+    statements.length === 1 && last?.type === "return_statement"
+      ? last.namedChildren[0]
+      : undefined;
+  const steps: { method: string; call: SyntaxNode }[] = [];
+  let root = returned;
+  while (root?.type === "call") {
+    const callee = root.childForFieldName("function");
+    if (callee?.type !== "attribute") return undefined;
+    steps.unshift({ method: callee.childForFieldName("attribute")!.text, call: root });
+    root = callee.childForFieldName("object") ?? undefined;
+  }
+  if (root?.type !== "identifier" || steps.length === 0) return undefined;
+  const argument = argumentFor(value, def, root.text);
+  let proof = argument ? asker.querysetOf(argument) : undefined;
+  for (const step of steps) proof = proof && asker.queryStep(proof, step.method, step.call);
+  return proof;
+}
+
+/** The argument a call gives the def's parameter `name`: by keyword, else by position. */
+function argumentFor(value: SyntaxNode, def: SyntaxNode, name: string): SyntaxNode | undefined {
+  const call = value.type === "await" ? value.namedChildren[0] : value;
+  const args = (call?.childForFieldName("arguments")?.namedChildren ?? []).filter(
+    (a) => a.type !== "comment",
+  );
+  const keyword = args.find(
+    (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name,
+  );
+  if (keyword) return keyword.childForFieldName("value") ?? undefined;
+  const parameters = (def.childForFieldName("parameters")?.namedChildren ?? []).map((p) =>
+    p.type === "identifier" ? p.text : (p.childForFieldName("name") ?? p.namedChildren[0])?.text,
+  );
+  // `self.m(qs)`: the call does not pass `self`.
+  const callee = call?.type === "call" ? call.childForFieldName("function") : undefined;
+  const skip = parameters[0] === "self" && callee?.type === "attribute" ? 1 : 0;
+  const at = parameters.indexOf(name) - skip;
+  const positional = args.filter((a) => a.type !== "keyword_argument");
+  if (
+    at < 0 ||
+    at >= positional.length ||
+    positional.slice(0, at + 1).some((a) => a.type !== "identifier" && /splat/.test(a.type))
+  )
+    return undefined;
+  return positional[at];
 }
