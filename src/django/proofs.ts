@@ -8,6 +8,7 @@ import {
   instanceFromHelper,
   listedQueryset,
   querysetThroughParameter,
+  relatedInstance,
 } from "./returned-values.js";
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "../python/imports.js";
@@ -485,7 +486,7 @@ export class OrmProofs {
         const type = left.id === bound.id && !returned ? site.childForFieldName("type") : null;
         const annotated = type ? this.modelOfAnnotation(type) : undefined;
         if (annotated) return { model: annotated, selected: new Set(), fromParameter: true };
-        if (left.id === bound.id) return returned;
+        if (left.id === bound.id) return returned ?? relatedInstance(this.project, value, this);
         // `obj, created = Model.objects.get_or_create(...)`
         const isPair =
           (left.type === "pattern_list" || left.type === "tuple_pattern") &&

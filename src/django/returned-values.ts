@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "../model/types.js";
+import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { bindingsNamed, referencesInScope } from "../python/scope.js";
 import { decorators } from "../python/shapes.js";
@@ -244,4 +244,24 @@ function argumentFor(value: SyntaxNode, def: SyntaxNode, name: string): SyntaxNo
   )
     return undefined;
   return positional[at];
+}
+
+/**
+ * orm-review-4 P6 (megagame `player = member.player`): a ForeignKey or OneToOneField read off a
+ * proven instance is an instance of the model the field points to (what it loaded with it, when
+ * the owner's queryset selected `player__...`, is not followed: nothing counts as loaded).
+ */
+export function relatedInstance(
+  project: ProjectFacts,
+  value: SyntaxNode,
+  asker: ValueAsker,
+): InstanceProof | undefined {
+  if (value.type !== "attribute") return undefined;
+  const owner = asker.instanceOf(value.childForFieldName("object")!);
+  const field = value.childForFieldName("attribute")!.text;
+  const target = owner && project.models[owner.model]?.targets?.[field];
+  const model = target === "self" ? owner?.model : target;
+  return model && project.models[model]
+    ? { model, selected: new Set(), fromParameter: true }
+    : undefined;
 }
