@@ -4,6 +4,7 @@ import {
   asyncMethodFor,
   asyncTwinOfOrmCall,
   isDjangoTestClient,
+  NATIVE_PARAMETERS,
   type AsyncMethod,
 } from "../../src/django/orm.js";
 import { callArguments } from "../../src/python/calls.js";
@@ -73,6 +74,8 @@ export function methodConversion(
     awaited: true,
   });
   const known = asyncTwinOfOrmCall(f.proofs, receiver, method);
+  // `obj.delete(soft=False)`: an argument Django's twin does not take (a project override's).
+  const foreign = (owner: string, m: AsyncMethod) => foreignArgumentProblem(node, callee, owner, m);
   if (known) {
     if (!known.twin) return undefined;
     if (known.receiver === "queryset" && known.proof.locksRows)
@@ -86,7 +89,7 @@ export function methodConversion(
       );
     if (known.receiver === "queryset" && known.proof.bypassed?.includes(method))
       return overrideProblem(f, node, callee, known.twin, known.proof.model);
-    return rename(known.twin, known.certain);
+    return foreign(known.receiver, known.twin) ?? rename(known.twin, known.certain);
   }
   // `self.client.force_login(user)` in a Django test case: the test client's own twin (5.0).
   const client = asyncMethodFor("test-client", method);
@@ -113,13 +116,49 @@ export function methodConversion(
       receiver.type === "identifier" ||
       (receiver.type === "attribute" && receiver.childForFieldName("object")?.text === "self");
     if (m && plain)
-      return modelEvidence(f, receiver) ? rename(m, false) : noModelEvidence(f, node, receiver, m);
+      return modelEvidence(f, receiver)
+        ? (foreign("instance", m) ?? rename(m, false))
+        : noModelEvidence(f, node, receiver, m);
     if (receiver.type === "attribute" && f.proofs.isRelatedManager(receiver)) {
       const r = asyncMethodFor("related-manager", method);
       if (r) return rename(r, true);
     }
   }
   return undefined;
+}
+
+function foreignArgumentProblem(
+  node: SyntaxNode,
+  callee: SyntaxNode,
+  owner: string,
+  m: AsyncMethod,
+): Problem | undefined {
+  const argument = foreignArgument(node, owner, m.sync);
+  return argument
+    ? {
+        code: "AS205",
+        node,
+        message: `${callee.text}() is passed ${argument}, which Django's ${m.async}() does not take (a project override's argument): the twin would raise TypeError, so ${m.sync}() stays behind sync_to_async`,
+      }
+    : undefined;
+}
+
+/** The first argument of the call that Django's fixed-signature twin of `method` does not take. */
+function foreignArgument(node: SyntaxNode, owner: string, method: string): string | undefined {
+  const native = NATIVE_PARAMETERS[owner]?.[method];
+  if (!native) return undefined;
+  const args = (node.childForFieldName("arguments")?.namedChildren ?? []).filter(
+    (a) => a.type !== "comment",
+  );
+  const positional = args.filter((a) => a.type !== "keyword_argument");
+  for (const a of args) {
+    if (a.type === "list_splat" || a.type === "dictionary_splat") return a.text;
+    const name = a.type === "keyword_argument" ? a.childForFieldName("name")?.text : undefined;
+    if (name !== undefined && !native.keywords.includes(name)) return `${name}=`;
+  }
+  return positional.length > native.positional
+    ? `${positional.length} positional arguments`
+    : undefined;
 }
 
 /**
