@@ -5,6 +5,7 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
 import type { OrmFile, Problem } from "./types.js";
 import { isInMemory } from "../../src/python/effects.js";
+import { isFormCleanedData } from "../../src/django/forms.js";
 import {
   annotationKind,
   isJsonMethod,
@@ -111,6 +112,8 @@ export function isInMemoryValue(f: OrmFile, expr: SyntaxNode): boolean {
         isMadeValue(f, expr) ||
         isValuesRow(f, expr)
       );
+    case "attribute":
+      return isFormCleanedData(expr);
     case "subscript":
       return holdsInMemoryItems(f, expr.childForFieldName("value")!);
     case "parenthesized_expression":
@@ -141,7 +144,10 @@ export function isInMemoryValue(f: OrmFile, expr: SyntaxNode): boolean {
 function holdsInMemoryItems(f: OrmFile, container: SyntaxNode): boolean {
   if (!isInMemoryValue(f, container)) return false;
   return (
-    !(container.type === "identifier" && isLocalContainer(f, container)) || !!itemsKindOf(container)
+    !(
+      (container.type === "identifier" && isLocalContainer(f, container)) ||
+      isFormCleanedData(container)
+    ) || !!itemsKindOf(container)
   );
 }
 
