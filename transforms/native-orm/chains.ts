@@ -8,6 +8,7 @@ import {
   crossCallsOf,
   indexedFunctionsNamed,
   insideGenerator,
+  passesImported,
   projectPlan,
   selfClass,
 } from "./cross-calls.js";
@@ -86,7 +87,7 @@ export function methodTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undef
   const name = callee.childForFieldName("attribute")?.text;
   if (callee.type !== "attribute" || receiver?.type !== "identifier" || !name) return undefined;
   const cls = selfClass(f, callee);
-  const found = cls && resolveMethod(cls, name);
+  const found = cls && resolveMethod(cls, name, undefined, passesImported(f, name));
   return found?.kind === "local" ? plainMethod(f, found.cls, name) : undefined;
 }
 
