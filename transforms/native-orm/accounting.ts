@@ -188,7 +188,7 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
     target.type === "identifier" || target.type === "attribute"
       ? f.file.qualifiedName(target)
       : undefined;
-  if (qualified) return importedReason(f, qualified, written, stored);
+  if (qualified) return importedReason(f, qualified, written, stored, database);
   if (target.type === "identifier") return nameReason(f, target, written, stored);
   return kept(
     `${written} runs a function computed where it is called, which the transform cannot follow${stored}`,
@@ -402,7 +402,13 @@ function lambdaReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
   };
 }
 
-function importedReason(f: OrmFile, qualified: string, written: string, stored: string): Reason {
+function importedReason(
+  f: OrmFile,
+  qualified: string,
+  written: string,
+  stored: string,
+  database = false,
+): Reason {
   const module = qualified.split(".").slice(0, -1).join(".");
   const index = f.ctx.project.index;
   const name = qualified.slice(module.length + 1);
@@ -417,7 +423,14 @@ function importedReason(f: OrmFile, qualified: string, written: string, stored: 
       message: `${written} kept${stored}: ${qualified} is decorated with @${decorated.decorators.join(", @")} (${decorated.path}:${decorated.line}), and decorated functions are not followed (a decorator may make a task object or wrap the call): if its body does ORM work, give it an async form by hand`,
     };
   const plain = (fn: { className?: string; nested: boolean }) => !fn.className && !fn.nested;
-  if (index?.functions.some((fn) => fn.module === id && fn.name === name && plain(fn)))
+  const own = index?.functions.some((fn) => fn.module === id && fn.name === name && plain(fn));
+  // orm-review-4 P2: Channels' wrapper is followed in test code only (its connection handling).
+  if (own && database)
+    return {
+      code: "AS206",
+      message: `${written} kept${stored}: ${qualified} is a function of the project, and outside test code the chain behind database_sync_to_async is not followed: it also closes stale database connections around the call, which native async code does not; if no stale connection is at stake (a short-lived consumer), give it an async form by hand`,
+    };
+  if (own)
     return kept(
       `${written} runs ${qualified}, a function of the project whose calls reach no Django ORM work the project survey found${stored}`,
     );

@@ -17,6 +17,7 @@ import { storedModelMethod } from "./stored-methods.js";
 import { fixOf, lineOf, recordSite, report, reportProblem } from "./state.js";
 import type { AsyncBody, ChainPlan, Conversion, OrmFile, Problem, ScannedFile } from "./types.js";
 import { accountForSites } from "./accounting.js";
+import { isTestCode } from "../../src/project/test-case-classes.js";
 import { wrappedConversion } from "./wrapped.js";
 import { crossWrapped, projectTwins } from "./cross-wrapper.js";
 import { isThreadInsensitive, unawaitedUse, wrapperKind, type WrapperKind } from "./wrappers.js";
@@ -78,7 +79,7 @@ function wrapperCall(f: ScannedFile, ref: SyntaxNode, chains: ChainPlan): void {
     report(f, site, blocker.code, blocker.message, suggestion);
     return;
   }
-  const unsafe = unsafeWrapped(kind, conversion, wrap);
+  const unsafe = unsafeWrapped(f, kind, conversion, wrap);
   const fix = fixOf(unsafe ? "unsafe" : "safe", conversion.edits, [conversion], [ref]);
   recordSite(f, "sync_to_async", outer, unsafe?.code);
   if (unsafe) report(f, site, unsafe.code, unsafe.message, suggestion, fix);
@@ -114,13 +115,14 @@ function wrappedBlocker(
 
 /** Why the rewrite of one wrapped call is an unsafe fix (applied with --unsafe-fixes), if it is. */
 function unsafeWrapped(
+  f: OrmFile,
   kind: WrapperKind,
   conversion: Conversion,
   wrap: SyntaxNode,
 ): { code: Blocker; message: string } | undefined {
   if (isThreadInsensitive(wrap))
     return { code: "AS213", message: `${THREAD_INSENSITIVE} (${unsafeNote(THREAD_ASSUMPTION)})` };
-  if (kind === "database")
+  if (kind === "database" && !isTestCode(f.file.path, wrap))
     return {
       code: "AS206",
       message: `database_sync_to_async also closes stale database connections around the call, which the native async method does not (${unsafeNote(CONNECTION_ASSUMPTION)})`,

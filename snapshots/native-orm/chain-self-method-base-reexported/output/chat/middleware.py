@@ -24,7 +24,7 @@ class UserGetterByIdMixin:
             return None
 
 
-class TestHeaderAuthTokenMiddleware(HeaderAuthTokenMiddleware, UserGetterByIdMixin):
+class ChatHeaderAuthTokenMiddleware(HeaderAuthTokenMiddleware, UserGetterByIdMixin):
 
     header_name = "Test-Authorization"
     keyword = "Id"
@@ -34,7 +34,7 @@ class TestHeaderAuthTokenMiddleware(HeaderAuthTokenMiddleware, UserGetterByIdMix
         return self.get_user_by_id(token_key)
 
 
-class TestCookieAuthTokenMiddleware(CookieAuthTokenMiddleware, UserGetterByIdMixin):
+class ChatCookieAuthTokenMiddleware(CookieAuthTokenMiddleware, UserGetterByIdMixin):
 
     cookie_name = "test"
 
@@ -43,7 +43,7 @@ class TestCookieAuthTokenMiddleware(CookieAuthTokenMiddleware, UserGetterByIdMix
         return self.get_user_by_id(token_key)
 
 
-class TestHeaderWithoutReconnectMiddleware(HeaderAuthTokenMiddleware, UserGetterByIdMixin):
+class ChatHeaderWithoutReconnectMiddleware(HeaderAuthTokenMiddleware, UserGetterByIdMixin):
 
     header_name = "Test-Authorization-Async"
 
