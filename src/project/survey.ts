@@ -67,6 +67,8 @@ export async function surveyProject(
   worthThreads: (files: string[]) => boolean = () => false,
   /** A file read from this text instead of the disk (`--stdin-filename`). */
   source?: { file: string; text: string },
+  /** Files larger than this are not read (`--max-file-size`). */
+  maxBytes?: number,
 ): Promise<Record<string, SurveyPlan>> {
   const root = index.root;
   // A file with no function holds nothing a survey follows, but for a package's `__init__.py`
@@ -112,6 +114,7 @@ export async function surveyProject(
           ...(ask.names ? { startNames: ask.names } : {}),
           ...(ask.wanted ? { wanted: ask.wanted } : {}),
           ...(byPath.get(ask.path) === source?.file ? { source: source!.text } : {}),
+          ...(maxBytes !== undefined ? { maxBytes } : {}),
         }),
         worthThreads,
       );

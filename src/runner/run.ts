@@ -204,6 +204,7 @@ async function runLocked(
     rewritten,
     (files) => rewriteWorthThreads(files, prePass.sizes, pool.size),
     hooks.source,
+    options.maxFileSize * 1024 * 1024,
   );
   const project: ProjectFacts = { ...prePass.project, plans };
   const ctx = makeContext(options, project, transforms);
