@@ -5,6 +5,7 @@ import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/s
 import type { SyntaxNode } from "../../src/model/types.js";
 import { QUERYSET_RETURNING, asyncMethodFor, nativeTwinsSaid } from "../../src/django/api.js";
 import { plainKindOf } from "../../src/python/value-kinds.js";
+import { withoutOverloads } from "../../src/python/overloads.js";
 import { chainFunction, chainTarget, methodTarget, reachesOrmWork } from "./chains.js";
 import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
 import type { Blocker } from "./codes.js";
@@ -335,7 +336,7 @@ function localDef(f: OrmFile, target: SyntaxNode): SyntaxNode | undefined {
   if (direct) return direct;
   // Any def the name is bound to in an enclosing scope (decorated, async, used twice, ...).
   for (let scope: SyntaxNode | undefined = f.file.enclosingScope(target); scope;) {
-    const bound = f.file.bindingsNamed(scope, target.text);
+    const bound = withoutOverloads(f.file.bindingsNamed(scope, target.text));
     if (bound.length > 0) {
       const def = bound.length === 1 ? bound[0].node.parent : undefined;
       return def?.type === "function_definition" ? def : undefined;
@@ -414,8 +415,16 @@ function importedReason(
   const name = qualified.slice(module.length + 1);
   // The index names modules by id (the import root, when two services share a dotted name).
   const id = importedModuleId(f.file.module, module);
+  // `@overload` stubs are no definitions (orm-review-4 P13).
+  const stub = (fn: { decorators: string[] }) =>
+    fn.decorators.some((d) => /(^|\.)overload$/.test(d));
   const decorated = index?.functions.find(
-    (fn) => fn.module === id && fn.name === name && !fn.className && fn.decorators.length > 0,
+    (fn) =>
+      fn.module === id &&
+      fn.name === name &&
+      !fn.className &&
+      fn.decorators.length > 0 &&
+      !stub(fn),
   );
   if (decorated)
     return {
@@ -438,7 +447,7 @@ function importedReason(
   // `from blog.services import bump_views`, where blog/services/__init__.py imports it.
   const defining = ofProject
     ? index!.functions.filter(
-        (fn) => fn.module.startsWith(`${id}.`) && fn.name === name && plain(fn),
+        (fn) => fn.module.startsWith(`${id}.`) && fn.name === name && plain(fn) && !stub(fn),
       )
     : [];
   if (defining.length > 0)
@@ -465,7 +474,7 @@ function importedReason(
 
 function nameReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
   for (let scope: SyntaxNode | undefined = f.file.enclosingScope(target); scope;) {
-    const bound = f.file.bindingsNamed(scope, target.text);
+    const bound = withoutOverloads(f.file.bindingsNamed(scope, target.text));
     if (bound.some((b) => b.kind === "parameter"))
       return kept(
         `${written} runs ${target.text}, a parameter: what it runs is its caller's choice, and nothing here can be converted${stored}`,

@@ -1,6 +1,7 @@
 import { versionAtLeast } from "../../src/django/orm.js";
 import { methodResolutionOrder, resolveMethod } from "../../src/python/mro.js";
 import { mayDeriveFrom } from "../../src/project/class-tree.js";
+import { withoutOverloads } from "../../src/python/overloads.js";
 import type { IndexedFunction, SyntaxNode } from "../../src/model/types.js";
 import { unprovenChains } from "./lazy-relations.js";
 import { definedIn, reachingDef, referencesReaching } from "./nested-defs.js";
@@ -47,7 +48,7 @@ export function chainTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefi
     if (f.file.bindingsNamed(scope, callee.text).length > 0) return nestedTarget(f, scope, callee);
     scope = f.file.enclosingScope(scope);
   }
-  const bound = f.file.bindingsNamed(scope, callee.text);
+  const bound = withoutOverloads(f.file.bindingsNamed(scope, callee.text));
   const def = bound.length === 1 ? bound[0].node.parent : undefined;
   if (def?.type !== "function_definition" || def.parent?.type !== "module") return undefined;
   if (def.children.some((c) => c.type === "async")) return undefined;
