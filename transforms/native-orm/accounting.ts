@@ -6,6 +6,7 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { QUERYSET_RETURNING, asyncMethodFor, nativeTwinsSaid } from "../../src/django/api.js";
 import { plainKindOf } from "../../src/python/value-kinds.js";
 import { withoutOverloads } from "../../src/python/overloads.js";
+import { absoluteName } from "../../src/python/relative-imports.js";
 import { chainFunction, chainTarget, methodTarget, reachesOrmWork } from "./chains.js";
 import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
 import type { Blocker } from "./codes.js";
@@ -189,7 +190,11 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
     target.type === "identifier" || target.type === "attribute"
       ? f.file.qualifiedName(target)
       : undefined;
-  if (qualified) return importedReason(f, qualified, written, stored, database);
+  // `from .Trade import TradeView` read as the project names it (orm-review-4 P11b).
+  const absolute = qualified?.startsWith(".")
+    ? (absoluteName(qualified, f.file.module, f.file.path) ?? qualified)
+    : qualified;
+  if (absolute) return importedReason(f, absolute, written, stored, database);
   if (target.type === "identifier") return nameReason(f, target, written, stored);
   return kept(
     `${written} runs a function computed where it is called, which the transform cannot follow${stored}`,
