@@ -4,6 +4,7 @@ import { dottedName, importedModuleId } from "../../src/python/module-names.js";
 import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { QUERYSET_RETURNING, asyncMethodFor, nativeTwinsSaid } from "../../src/django/api.js";
+import { isDjangoTestClient } from "../../src/django/test-client.js";
 import { plainKindOf } from "../../src/python/value-kinds.js";
 import { withoutOverloads } from "../../src/python/overloads.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
@@ -201,6 +202,19 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
   );
 }
 
+/** The test client's request methods (`Client.get`), which `AsyncClient` has as coroutines. */
+const REQUEST_METHODS = new Set([
+  "get",
+  "post",
+  "put",
+  "patch",
+  "delete",
+  "head",
+  "options",
+  "trace",
+  "generic",
+]);
+
 /** `recv.m` as the wrapped function: an ORM method on an unproven receiver, or no ORM work. */
 function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
   const receiver = target.childForFieldName("object")!;
@@ -215,6 +229,11 @@ function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
       code: "AS205",
       message: `${written} kept${stored}: ${shortText(target)}() is ${definer}.${method}(), a method of the project that does more than build a queryset: it may run queries, and has no native async form`,
     };
+  // `self.client.get` in a Django test case: a request through the test client, no queryset.
+  if (REQUEST_METHODS.has(method) && isDjangoTestClient(f.file, receiver, f.ctx.project))
+    return kept(
+      `${written} runs ${shortText(target)}(), a request through Django's test client${stored}: Client has no async form of ${method}() (AsyncClient's ${method}() is a coroutine: self.async_client.${method}(...) awaited, by hand)`,
+    );
   const overridden = overriddenSelfMethod(f, target);
   if (overridden) return { code: "AS205", message: `${written} kept${stored}: ${overridden}` };
   if (ormName(target) && !looksLikeNonModel(receiver))
