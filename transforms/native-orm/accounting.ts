@@ -460,7 +460,7 @@ function importedReason(
   // orm-review-4 P2: Channels' wrapper is followed in test code only (its connection handling).
   if (own && database)
     return {
-      code: "AS206",
+      code: "AS208",
       message: `${written} kept${stored}: ${qualified} is a function of the project, and outside test code the chain behind database_sync_to_async is not followed: it also closes stale database connections around the call, which native async code does not; if no stale connection is at stake (a short-lived consumer), give it an async form by hand`,
     };
   if (own)
