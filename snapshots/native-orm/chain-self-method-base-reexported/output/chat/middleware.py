@@ -24,16 +24,6 @@ class UserGetterByIdMixin:
             return None
 
 
-class ChatHeaderAuthTokenMiddleware(HeaderAuthTokenMiddleware, UserGetterByIdMixin):
-
-    header_name = "Test-Authorization"
-    keyword = "Id"
-
-    @database_sync_to_async
-    def get_user_instance(self, token_key):
-        return self.get_user_by_id(token_key)
-
-
 class ChatCookieAuthTokenMiddleware(CookieAuthTokenMiddleware, UserGetterByIdMixin):
 
     cookie_name = "test"
