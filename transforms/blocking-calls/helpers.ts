@@ -20,6 +20,11 @@ import {
   YIELDS,
 } from "./receivers.js";
 import { reexportSource } from "../../src/project/reexports.js";
+import {
+  firstFunctionIn,
+  firstFunctionUnder,
+  functionsOfModule,
+} from "../../src/project/index-modules.js";
 import { OrmProofs } from "../../src/django/proofs.js";
 import { askedMethod, instanceMethod, type MethodTarget } from "./instances.js";
 import { keyGuardOf, type KeyGuard } from "./guards.js";
@@ -329,22 +334,18 @@ function pathOf(index: ProjectIndex, key: string): string | undefined {
   const dotted = key.slice(key.indexOf(":") + 1);
   const module = dotted.slice(0, dotted.lastIndexOf("."));
   const name = dotted.slice(dotted.lastIndexOf(".") + 1);
-  const own = index.functions.find((f) => f.module === module);
-  const fn = index.functions.find(
-    (f) => f.name === name && !f.className && !f.nested && !f.async && f.module === module,
-  );
+  const ofModule = functionsOfModule(index, module);
+  const own = ofModule[0];
+  const fn = ofModule.find((f) => f.name === name && !f.className && !f.nested && !f.async);
   if (fn || own) return (fn ?? own)!.path;
   // A package whose `__init__.py` defines nothing (it re-exports its submodules' functions).
-  const inside = index.functions.find((f) => f.module.startsWith(`${module}.`));
+  const inside = firstFunctionUnder(index, module);
   if (inside) {
     const depth = inside.module.slice(module.length + 1).split(".").length;
     return `${inside.path.split("/").slice(0, -depth).join("/")}/__init__.py`;
   }
   const package_ = module.slice(0, module.lastIndexOf("."));
-  const sibling = index.functions.find(
-    (f) =>
-      f.module.startsWith(`${package_}.`) && !f.module.slice(package_.length + 1).includes("."),
-  );
+  const sibling = firstFunctionIn(index, package_);
   return sibling
     ? `${sibling.path.slice(0, sibling.path.lastIndexOf("/") + 1)}${module.slice(package_.length + 1)}.py`
     : undefined;
@@ -360,11 +361,11 @@ function askedOf(index: ProjectIndex, key: string): { path: string; name: string
   const module = parts.slice(0, -2).join(".");
   const owner = parts.at(-2);
   // The index lists a method of that class in that module: exact, before any guess of a path.
-  const method = index.functions.find((f) => f.module === module && f.className === owner);
+  const method = functionsOfModule(index, module).find((f) => f.className === owner);
   if (method && parts.length > 2) return { path: method.path, name: parts.slice(-2).join(".") };
   const path = pathOf(index, key);
   if (path) return { path, name: parts.at(-1)! };
-  const own = parts.length > 2 ? index.functions.find((f) => f.module === module) : undefined;
+  const own = parts.length > 2 ? functionsOfModule(index, module)[0] : undefined;
   return own ? { path: own.path, name: parts.slice(-2).join(".") } : undefined;
 }
 

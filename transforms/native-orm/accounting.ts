@@ -1,5 +1,5 @@
 import { callArguments } from "../../src/python/calls.js";
-import { projectTopModules } from "../../src/project/index-lookup.js";
+import { functionsNamed, projectTopModules } from "../../src/project/index-lookup.js";
 import { dottedName, importedModuleId } from "../../src/python/module-names.js";
 import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
@@ -15,6 +15,7 @@ import { scan } from "./scan.js";
 import { lineOf, report } from "./state.js";
 import { wrapperKind } from "./wrappers.js";
 import { hiddenSelfMethod, overriddenSelfMethod } from "./hidden-methods.js";
+import { factoryTarget, fieldFileTarget } from "./library-targets.js";
 import type { OrmFile, ScannedFile } from "./types.js";
 
 // Every sync_to_async site ends as a rewrite or a diagnostic (issue 23, item 9). The sites' own
@@ -195,6 +196,8 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
   const absolute = qualified?.startsWith(".")
     ? (absoluteName(qualified, f.file.module, f.file.path) ?? qualified)
     : qualified;
+  const factory = target.type === "identifier" ? factoryTarget(f, target) : undefined;
+  if (factory) return kept(`${written} runs ${factory}${stored}`);
   if (absolute) return importedReason(f, absolute, written, stored, database);
   if (target.type === "identifier") return nameReason(f, target, written, stored);
   return kept(
@@ -236,6 +239,8 @@ function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
     );
   const overridden = overriddenSelfMethod(f, target);
   if (overridden) return { code: "AS205", message: `${written} kept${stored}: ${overridden}` };
+  const library = factoryTarget(f, target) ?? fieldFileTarget(f, target);
+  if (library) return kept(`${written} runs ${library}${stored}`);
   if (ormName(target) && !looksLikeNonModel(receiver))
     return {
       code: "AS201",
@@ -442,13 +447,9 @@ function importedReason(
   // `@overload` stubs are no definitions (orm-review-4 P13).
   const stub = (fn: { decorators: string[] }) =>
     fn.decorators.some((d) => /(^|\.)overload$/.test(d));
-  const decorated = index?.functions.find(
-    (fn) =>
-      fn.module === id &&
-      fn.name === name &&
-      !fn.className &&
-      fn.decorators.length > 0 &&
-      !stub(fn),
+  const named = index ? functionsNamed(index, name) : [];
+  const decorated = named.find(
+    (fn) => fn.module === id && !fn.className && fn.decorators.length > 0 && !stub(fn),
   );
   if (decorated)
     return {
@@ -456,7 +457,7 @@ function importedReason(
       message: `${written} kept${stored}: ${qualified} is decorated with @${decorated.decorators.join(", @")} (${decorated.path}:${decorated.line}), and decorated functions are not followed (a decorator may make a task object or wrap the call): if its body does ORM work, give it an async form by hand`,
     };
   const plain = (fn: { className?: string; nested: boolean }) => !fn.className && !fn.nested;
-  const own = index?.functions.some((fn) => fn.module === id && fn.name === name && plain(fn));
+  const own = named.some((fn) => fn.module === id && plain(fn));
   // orm-review-4 P2: Channels' wrapper is followed in test code only (its connection handling).
   if (own && database)
     return {
@@ -470,9 +471,7 @@ function importedReason(
   const ofProject = !!index && projectTopModules(index).has(module.split(".")[0]);
   // `from blog.services import bump_views`, where blog/services/__init__.py imports it.
   const defining = ofProject
-    ? index!.functions.filter(
-        (fn) => fn.module.startsWith(`${id}.`) && fn.name === name && plain(fn) && !stub(fn),
-      )
+    ? named.filter((fn) => fn.module.startsWith(`${id}.`) && plain(fn) && !stub(fn))
     : [];
   if (defining.length > 0)
     return {
