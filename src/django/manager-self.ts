@@ -1,4 +1,5 @@
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
+import type { ProjectChains } from "./proof-types.js";
 import { bindingsNamed } from "../python/scope.js";
 import { bypassedMethods } from "./proof-parts.js";
 
@@ -14,6 +15,7 @@ interface ManagerProof {
   locksRows: false;
   yieldsInstances: true;
   bypassed?: readonly string[];
+  chains?: ProjectChains;
 }
 
 /** The proof that `identifier` (a method's first parameter) is a model's manager, if it is. */
@@ -40,8 +42,25 @@ export function managerSelfProof(
     locksRows: false,
     yieldsInstances: true,
   };
+  // The class's own `a<name>` (a QuerySet's `aget_or_create`): Django's name would call it.
+  const own = (cls.childForFieldName("body")?.namedChildren ?? []).flatMap((m) => {
+    const d = m.type === "decorated_definition" ? m.childForFieldName("definition") : m;
+    const name = d?.type === "function_definition" ? d.childForFieldName("name")?.text : "";
+    return name && /^_*a[a-z]/.test(name) ? [name.replace(/^(_*)a/, "$1")] : [];
+  });
+  const known = project.models[model]?.chains?.[attribute];
+  const shadowed = [...new Set([...(known?.shadowed ?? []), ...own])];
+  // Only to keep Django's names off the class's own: its chain methods are not followed here.
+  const chains: ProjectChains | undefined =
+    shadowed.length > 0
+      ? { now: [], after: [], methods: known?.methods ?? {}, shadowed }
+      : undefined;
   const bypassed = bypassedMethods(project, model, attribute);
-  return bypassed.length > 0 ? { ...proof, bypassed } : proof;
+  return {
+    ...proof,
+    ...(bypassed.length > 0 ? { bypassed } : {}),
+    ...(chains ? { chains } : {}),
+  };
 }
 
 /** The def whose first parameter `identifier` names, when it is a plain method (not static/class). */

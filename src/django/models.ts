@@ -335,7 +335,10 @@ function selfManagersOf(
   cls: ClassFacts,
   all: Map<string, ClassFacts>,
 ): Record<string, string> | undefined {
-  const entries = Object.entries(cls.managerClasses ?? {}).filter(
+  // `objects = ChannelQuerySet.as_manager()`: `self` in the QuerySet's methods is one of this
+  // model's querysets (orm-review-4 P7), a manager class of the same attribute first.
+  const classes = { ...(cls.managerQuerysets ?? {}), ...(cls.managerClasses ?? {}) };
+  const entries = Object.entries(classes).filter(
     ([, className]) =>
       all.has(className) && ![...all.values()].some((other) => other.bases.includes(className)),
   );

@@ -66,18 +66,70 @@ export function projectSubclassHeads(files: Iterable<ClassTreeFacts>): Record<st
  */
 export function mayDeriveFrom(project: ProjectFacts, sub: string, base: string): boolean {
   const heads = project.subclassHeads;
-  if (!heads || sub === base) return true;
+  return !heads || sub === base || ancestorsOf(heads, sub).has(base);
+}
+
+/** What the project tells of an imported class on the way of `self.<name>` (see importedClassLookup). */
+export type ImportedClassLookup =
+  /** The class and every ancestor are the project's, and none defines the name: look past it. */
+  | { kind: "passes"; module: string }
+  /** A class on the way is not the project's (`channels.auth.AuthMiddleware`): out of sight. */
+  | { kind: "hidden"; module: string; by: string }
+  /** Not known as a project class, or it or an ancestor defines the name (or its `a`-form). */
+  | { kind: "unknown" };
+
+const NO_METHODS = new Set(["object"]);
+
+/**
+ * An imported class (`channels_auth_token_middlewares.middleware.HeaderAuthTokenMiddleware`) as
+ * the project defines it: in that module, or in the one submodule of that package defining a
+ * class of that name (the package's `__init__` re-exports it, YegorDB's middlewares), with its
+ * ancestors by name. Whether `self.<name>` looks past it to the next class of the order.
+ */
+export function importedClassLookup(
+  project: ProjectFacts,
+  qualified: string,
+  name: string,
+): ImportedClassLookup {
+  const index = project.index;
+  const dot = qualified.lastIndexOf(".");
+  if (!index || !project.subclassHeads || dot < 0) return { kind: "unknown" };
+  const [module, className] = [qualified.slice(0, dot), qualified.slice(dot + 1)];
+  const classModules = new Set(
+    index.functions.filter((f) => f.className === className).map((f) => f.module),
+  );
+  const inside = [...classModules].filter((m) => m.startsWith(`${module}.`));
+  const defining = classModules.has(module) ? module : inside.length === 1 ? inside[0] : undefined;
+  // A package binding the name itself (a function, an assignment the index lists) is not read.
+  if (!defining || index.functions.some((f) => f.module === module && f.name === className))
+    return { kind: "unknown" };
+  const ancestors = ancestorsOf(project.subclassHeads, className);
+  const isProjectClass = (c: string) =>
+    c in project.subclassHeads! || index.functions.some((f) => f.className === c);
+  const outside = [...ancestors].find((c) => !NO_METHODS.has(c) && !isProjectClass(c));
+  // Nor its `a`-form: a twin added below `self.<name>` is called as `self.a<name>`.
+  const underscores = /^_*/.exec(name)![0];
+  const names = [name, `${underscores}a${name.slice(underscores.length)}`];
+  const defines = index.functions.some(
+    (f) =>
+      names.includes(f.name) &&
+      f.className &&
+      (f.className === className || ancestors.has(f.className)),
+  );
+  if (defines) return { kind: "unknown" };
+  return outside
+    ? { kind: "hidden", module: defining, by: outside }
+    : { kind: "passes", module: defining };
+}
+
+function ancestorsOf(heads: Record<string, string[]>, className: string): Set<string> {
   const seen = new Set<string>();
-  const queue = [sub];
-  while (queue.length > 0) {
-    const at = queue.pop()!;
-    for (const b of heads[at] ?? []) {
-      if (b === base) return true;
-      if (!seen.has(b)) {
+  const queue = [className];
+  while (queue.length > 0)
+    for (const b of heads[queue.pop()!] ?? [])
+      if (!seen.has(b) && b !== className) {
         seen.add(b);
         queue.push(b);
       }
-    }
-  }
-  return false;
+  return seen;
 }

@@ -1,3 +1,4 @@
+import type { SyntaxNode } from "../model/types.js";
 import { importedModules } from "../django/class-bases.js";
 import {
   CLIENT_LOGIN_METHODS,
@@ -192,4 +193,25 @@ function followed(heads: [string, string[] | false][], banned: Set<string>): Set
         }
   }
   return found;
+}
+
+/** A test module's path: under a `tests`/`test` folder, `test_*.py`, `*_tests.py`, `tests.py`, `conftest.py`. */
+const TEST_PATH = /(^|\/)(tests?\/|test_[^/]*\.py$|[^/]*_tests?\.py$|tests\.py$|conftest\.py$)/;
+/** A test class by name (`TestConsumer`, `ConsumerTests`) or by base (`...TestCase`). */
+const TEST_CLASS = /^Test|Tests?$/;
+
+/**
+ * Test code (orm-review-4 P1, the lead's policy): a test module, or a method of a test class.
+ * There no long-lived connection is at stake, so dropping `database_sync_to_async` (which closes
+ * stale connections around each call) changes nothing a test relies on.
+ */
+export function isTestCode(path: string, node: SyntaxNode): boolean {
+  if (TEST_PATH.test(path.replace(/\\/g, "/"))) return true;
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type !== "class_definition") continue;
+    if (TEST_CLASS.test(n.childForFieldName("name")?.text ?? "")) return true;
+    const bases = n.childForFieldName("superclasses")?.namedChildren ?? [];
+    if (bases.some((b) => /TestCase$/.test(b.text))) return true;
+  }
+  return false;
 }

@@ -99,7 +99,12 @@ export class ModuleNames {
     let found = this.folderRoots.get(key);
     if (found) return found;
     let base = start;
-    while (base > 0 && this.isFile(join(this.root, ...parts.slice(0, base), "__init__.py"))) base--;
+    // A folder holding manage.py is on sys.path even with an `__init__.py` of its own (redbox's
+    // `django_app/`, orm-review-4 P11): its packages are named from there.
+    const inPackage = (n: number) =>
+      this.isFile(join(this.root, ...parts.slice(0, n), "__init__.py")) &&
+      !this.isFile(join(this.root, ...parts.slice(0, n), "manage.py"));
+    while (base > 0 && inPackage(base)) base--;
     const folder = join(this.root, ...parts.slice(0, base));
     const onPath =
       base === 0 ||

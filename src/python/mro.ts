@@ -96,7 +96,7 @@ export type ResolvedMethod =
 /**
  * Which def `self.<name>` runs for an instance of `cls` itself, following its method resolution
  * order; `definesImported` says whether an imported class defines `name` in its own body (the
- * project index knows). Undefined when the answer is out of sight: a class on the way whose
+ * project index knows), `passesImported` whether it and all its ancestors are known not to. Undefined when the answer is out of sight: a class on the way whose
  * body or bases are unknown (a library base may define it), or a name bound in a class body by
  * anything but one def.
  */
@@ -104,10 +104,13 @@ export function resolveMethod(
   cls: SyntaxNode,
   name: string,
   definesImported: (binding: ImportBinding) => boolean = () => false,
+  passesImported: (binding: ImportBinding) => boolean = () => false,
 ): ResolvedMethod | undefined {
   for (const c of methodResolutionOrder(cls) ?? []) {
     if (c.kind === "opaque") return undefined;
     if (c.kind === "imported") {
+      // A class the project knows whole (its ancestors too), none of which defines the name.
+      if (passesImported(c.binding)) continue;
       // Its own bases are out of sight: found only if it defines the name itself.
       if (!definesImported(c.binding)) return undefined;
       return { kind: "imported", binding: c.binding, name: c.name };

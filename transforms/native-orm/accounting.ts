@@ -4,7 +4,10 @@ import { dottedName, importedModuleId } from "../../src/python/module-names.js";
 import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { QUERYSET_RETURNING, asyncMethodFor, nativeTwinsSaid } from "../../src/django/api.js";
+import { isDjangoTestClient } from "../../src/django/test-client.js";
 import { plainKindOf } from "../../src/python/value-kinds.js";
+import { withoutOverloads } from "../../src/python/overloads.js";
+import { absoluteName } from "../../src/python/relative-imports.js";
 import { chainFunction, chainTarget, methodTarget, reachesOrmWork } from "./chains.js";
 import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
 import type { Blocker } from "./codes.js";
@@ -199,14 +202,31 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
     target.type === "identifier" || target.type === "attribute"
       ? f.file.qualifiedName(target)
       : undefined;
+  // `from .Trade import TradeView` read as the project names it (orm-review-4 P11b).
+  const absolute = qualified?.startsWith(".")
+    ? (absoluteName(qualified, f.file.module, f.file.path) ?? qualified)
+    : qualified;
   const factory = target.type === "identifier" ? factoryTarget(f, target) : undefined;
   if (factory) return kept(`${written} runs ${factory}${stored}`);
-  if (qualified) return importedReason(f, qualified, written, stored);
+  if (absolute) return importedReason(f, absolute, written, stored, database);
   if (target.type === "identifier") return nameReason(f, target, written, stored);
   return kept(
     `${written} runs a function computed where it is called, which the transform cannot follow${stored}`,
   );
 }
+
+/** The test client's request methods (`Client.get`), which `AsyncClient` has as coroutines. */
+const REQUEST_METHODS = new Set([
+  "get",
+  "post",
+  "put",
+  "patch",
+  "delete",
+  "head",
+  "options",
+  "trace",
+  "generic",
+]);
 
 /** `recv.m` as the wrapped function: an ORM method on an unproven receiver, or no ORM work. */
 function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
@@ -222,6 +242,11 @@ function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
       code: "AS205",
       message: `${written} kept${stored}: ${shortText(target)}() is ${definer}.${method}(), a method of the project that does more than build a queryset: it may run queries, and has no native async form`,
     };
+  // `self.client.get` in a Django test case: a request through the test client, no queryset.
+  if (REQUEST_METHODS.has(method) && isDjangoTestClient(f.file, receiver, f.ctx.project))
+    return kept(
+      `${written} runs ${shortText(target)}(), a request through Django's test client${stored}: Client has no async form of ${method}() (AsyncClient's ${method}() is a coroutine: self.async_client.${method}(...) awaited, by hand)`,
+    );
   const overridden = overriddenSelfMethod(f, target);
   if (overridden) return { code: "AS205", message: `${written} kept${stored}: ${overridden}` };
   const library = factoryTarget(f, target) ?? fieldFileTarget(f, target);
@@ -360,7 +385,7 @@ function localDef(f: OrmFile, target: SyntaxNode): SyntaxNode | undefined {
   if (direct) return direct;
   // Any def the name is bound to in an enclosing scope (decorated, async, used twice, ...).
   for (let scope: SyntaxNode | undefined = f.file.enclosingScope(target); scope;) {
-    const bound = f.file.bindingsNamed(scope, target.text);
+    const bound = withoutOverloads(f.file.bindingsNamed(scope, target.text));
     if (bound.length > 0) {
       const def = bound.length === 1 ? bound[0].node.parent : undefined;
       return def?.type === "function_definition" ? def : undefined;
@@ -427,15 +452,24 @@ function lambdaReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
   };
 }
 
-function importedReason(f: OrmFile, qualified: string, written: string, stored: string): Reason {
+function importedReason(
+  f: OrmFile,
+  qualified: string,
+  written: string,
+  stored: string,
+  database = false,
+): Reason {
   const module = qualified.split(".").slice(0, -1).join(".");
   const index = f.ctx.project.index;
   const name = qualified.slice(module.length + 1);
   // The index names modules by id (the import root, when two services share a dotted name).
   const id = importedModuleId(f.file.module, module);
+  // `@overload` stubs are no definitions (orm-review-4 P13).
+  const stub = (fn: { decorators: string[] }) =>
+    fn.decorators.some((d) => /(^|\.)overload$/.test(d));
   const named = index ? functionsNamed(index, name) : [];
   const decorated = named.find(
-    (fn) => fn.module === id && !fn.className && fn.decorators.length > 0,
+    (fn) => fn.module === id && !fn.className && fn.decorators.length > 0 && !stub(fn),
   );
   if (decorated)
     return {
@@ -443,14 +477,21 @@ function importedReason(f: OrmFile, qualified: string, written: string, stored: 
       message: `${written} kept${stored}: ${qualified} is decorated with @${decorated.decorators.join(", @")} (${decorated.path}:${decorated.line}), and decorated functions are not followed (a decorator may make a task object or wrap the call): if its body does ORM work, give it an async form by hand`,
     };
   const plain = (fn: { className?: string; nested: boolean }) => !fn.className && !fn.nested;
-  if (named.some((fn) => fn.module === id && plain(fn)))
+  const own = named.some((fn) => fn.module === id && plain(fn));
+  // orm-review-4 P2: Channels' wrapper is followed in test code only (its connection handling).
+  if (own && database)
+    return {
+      code: "AS208",
+      message: `${written} kept${stored}: ${qualified} is a function of the project, and outside test code the chain behind database_sync_to_async is not followed: it also closes stale database connections around the call, which native async code does not; if no stale connection is at stake (a short-lived consumer), give it an async form by hand`,
+    };
+  if (own)
     return kept(
       `${written} runs ${qualified}, a function of the project whose calls reach no Django ORM work the project survey found${stored}`,
     );
   const ofProject = !!index && projectTopModules(index).has(module.split(".")[0]);
   // `from blog.services import bump_views`, where blog/services/__init__.py imports it.
   const defining = ofProject
-    ? named.filter((fn) => fn.module.startsWith(`${id}.`) && plain(fn))
+    ? named.filter((fn) => fn.module.startsWith(`${id}.`) && plain(fn) && !stub(fn))
     : [];
   if (defining.length > 0)
     return {
@@ -476,7 +517,7 @@ function importedReason(f: OrmFile, qualified: string, written: string, stored: 
 
 function nameReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
   for (let scope: SyntaxNode | undefined = f.file.enclosingScope(target); scope;) {
-    const bound = f.file.bindingsNamed(scope, target.text);
+    const bound = withoutOverloads(f.file.bindingsNamed(scope, target.text));
     if (bound.some((b) => b.kind === "parameter"))
       return kept(
         `${written} runs ${target.text}, a parameter: what it runs is its caller's choice, and nothing here can be converted${stored}`,

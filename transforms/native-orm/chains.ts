@@ -1,6 +1,7 @@
 import { versionAtLeast } from "../../src/django/orm.js";
 import { methodResolutionOrder, resolveMethod } from "../../src/python/mro.js";
 import { mayDeriveFrom } from "../../src/project/class-tree.js";
+import { withoutOverloads } from "../../src/python/overloads.js";
 import type { IndexedFunction, SyntaxNode } from "../../src/model/types.js";
 import { unprovenChains } from "./lazy-relations.js";
 import { definedIn, reachingDef, referencesReaching } from "./nested-defs.js";
@@ -8,6 +9,7 @@ import {
   crossCallsOf,
   indexedFunctionsNamed,
   insideGenerator,
+  passesImported,
   projectPlan,
   selfClass,
 } from "./cross-calls.js";
@@ -46,7 +48,7 @@ export function chainTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefi
     if (f.file.bindingsNamed(scope, callee.text).length > 0) return nestedTarget(f, scope, callee);
     scope = f.file.enclosingScope(scope);
   }
-  const bound = f.file.bindingsNamed(scope, callee.text);
+  const bound = withoutOverloads(f.file.bindingsNamed(scope, callee.text));
   const def = bound.length === 1 ? bound[0].node.parent : undefined;
   if (def?.type !== "function_definition" || def.parent?.type !== "module") return undefined;
   if (def.children.some((c) => c.type === "async")) return undefined;
@@ -86,7 +88,7 @@ export function methodTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undef
   const name = callee.childForFieldName("attribute")?.text;
   if (callee.type !== "attribute" || receiver?.type !== "identifier" || !name) return undefined;
   const cls = selfClass(f, callee);
-  const found = cls && resolveMethod(cls, name);
+  const found = cls && resolveMethod(cls, name, undefined, passesImported(f, name));
   return found?.kind === "local" ? plainMethod(f, found.cls, name) : undefined;
 }
 

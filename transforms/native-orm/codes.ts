@@ -119,7 +119,9 @@ export const CODES = {
       "The site holds ORM work that has a native async form, but the rewrite would lose " +
       "comments, the lambda holds more than one ORM call, the wrapped function is a generator, " +
       "has other decorators or nested functions, or a new name would clash with one the file " +
-      "already uses. Apply the suggested rewrite by hand.",
+      "already uses. Apply the suggested rewrite by hand. Also a `sync_to_async(f)(x)` that is " +
+      "not awaited where its coroutine is lost (a statement of its own, a truth test): " +
+      "missing-await's AS401/AS406 add the `await`, after which it converts.",
     before: "await sync_to_async(lambda: Order.objects.get(pk=Item.objects.first().order_id))()",
     after: "item = await Item.objects.afirst()\nawait Order.objects.aget(pk=item.order_id)",
   },

@@ -5,7 +5,11 @@ import { absoluteName as absoluteModule } from "../../src/python/relative-import
 import { decorators, fromModuleName, isAsyncFunction } from "../../src/python/shapes.js";
 import { dottedName, importedModuleId } from "../../src/python/module-names.js";
 import { resolveMethod } from "../../src/python/mro.js";
-import { mayDeriveFrom } from "../../src/project/class-tree.js";
+import {
+  importedClassLookup,
+  mayDeriveFrom,
+  type ImportedClassLookup,
+} from "../../src/project/class-tree.js";
 import type {
   ImportBinding,
   IndexedFunction,
@@ -219,7 +223,7 @@ export function inheritedTarget(
         !fn.nested,
     );
   };
-  const found = resolveMethod(cls, name.text, defines);
+  const found = resolveMethod(cls, name.text, defines, passesImported(f, name.text));
   if (found?.kind !== "imported") return undefined;
   const [module, className] = classOf(found.binding)!;
   const overridden = functions.some(
@@ -232,6 +236,21 @@ export function inheritedTarget(
   return overridden
     ? undefined
     : { callee: name, target: functionKey(module, name.text, className) };
+}
+
+/** What the project tells of an imported base on the way of `self.<name>` (class-tree.ts). */
+export function importedClassOf(
+  f: OrmFile,
+  binding: ImportBinding,
+  name: string,
+): ImportedClassLookup {
+  const qualified = absoluteName(f, binding);
+  return qualified ? importedClassLookup(f.ctx.project, qualified, name) : { kind: "unknown" };
+}
+
+/** Whether `self.<name>` looks past an imported base: see importedClassLookup. */
+export function passesImported(f: OrmFile, name: string): (binding: ImportBinding) => boolean {
+  return (binding) => importedClassOf(f, binding, name).kind === "passes";
 }
 
 /** `await` inside a generator expression would make it an async generator: not followed. */

@@ -1,3 +1,4 @@
+import { isTestCode } from "../../src/project/test-case-classes.js";
 import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/shapes.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import {
@@ -142,7 +143,11 @@ function decoratedProblems(
       unsafe: true,
       assumes: THREAD_ASSUMPTION,
     });
-  if (wrapperKind(f, decoratorCallee(decorator)!) === "database")
+  // In test code no stale connection is at stake (orm-review-4 P1): converted by default.
+  if (
+    wrapperKind(f, decoratorCallee(decorator)!) === "database" &&
+    !isTestCode(f.file.path, decorator)
+  )
     problems.push({
       code: "AS206",
       node: decorator,

@@ -19,6 +19,7 @@ import type {
 } from "./types.js";
 import { localTarget, wrappedHelper } from "./wrapped-cross.js";
 import { modelMethodTarget } from "./model-methods.js";
+import { unawaitedUse } from "./wrappers.js";
 
 // Stage 2, the scan: every per-file fact the chain planner and the reporters ask, built here in
 // one step from the sites, in the order they depend on each other, and never changed afterwards.
@@ -87,7 +88,8 @@ function twinnedByProject(f: OrmFile): SyntaxNode[] {
  * reaches ORM work (else a thread wrapper, as a decorated one would be).
  */
 function wrappedChain(f: OrmFile, h: WrappedHelper): ChainedWrapper | undefined {
-  if (!h.local) return undefined;
+  // Dropped or tested unawaited: kept where it stands (report-sites.ts), its helper left sync.
+  if (!h.local || unawaitedUse(h.outer)) return undefined;
   const calls = [{ call: h.outer, ...h.local }];
   if (!reachesOrmWork(f, calls) || reachesOtherFiles(f, calls, [])) return undefined;
   const name = `sync_to_async(${h.target.text})`;

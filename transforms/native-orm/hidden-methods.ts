@@ -1,7 +1,13 @@
-import { methodResolutionOrder, ownMethod, resolveMethod } from "../../src/python/mro.js";
+import {
+  methodResolutionOrder,
+  ownMethod,
+  resolveMethod,
+  type MroClass,
+} from "../../src/python/mro.js";
+import type { ImportedClassLookup } from "../../src/project/class-tree.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { chainFunction, reachesOrmWork, subclassOverride } from "./chains.js";
-import { selfClass } from "./cross-calls.js";
+import { importedClassOf, selfClass } from "./cross-calls.js";
 import { lineOf } from "./state.js";
 import type { OrmFile } from "./types.js";
 
@@ -23,18 +29,31 @@ export function hiddenSelfMethod(f: OrmFile, body: SyntaxNode): string | undefin
     if (!name || !cls) continue;
     const order = methodResolutionOrder(cls) ?? [];
     const at = order.findIndex((c) => c.kind === "local" && ownMethod(c.node, name));
-    const hidden = order.slice(0, Math.max(at, 0)).find((c) => c.kind !== "local");
+    // Imported classes the project knows whole, none defining the name, are looked past.
+    const hidden = order
+      .slice(0, Math.max(at, 0))
+      .map((c) => ({
+        c,
+        lookup: c.kind === "imported" ? importedClassOf(f, c.binding, name) : undefined,
+      }))
+      .find(({ c, lookup }) => c.kind !== "local" && lookup?.kind !== "passes");
     const owner = order[at];
     if (!hidden || owner?.kind !== "local") continue;
     const def = ownMethod(owner.node, name)!;
     const fn = chainFunction(f, def);
     if (fn.findings.ormSites === 0 && !reachesOrmWork(f, fn.calls)) continue;
     const ownerName = owner.node.childForFieldName("name")?.text ?? "";
-    const base =
-      hidden.kind === "imported" ? `${hidden.name} (${hidden.binding.qualified})` : hidden.text;
-    return `line ${lineOf(call)}: ${callee!.text}() is looked up in ${base} first, a class whose body this transform cannot see, so it does not know that ${ownerName}.${name}() (line ${lineOf(def)}) is the one that runs; that one does ORM work: if it is, give it and this wrapper an async form by hand`;
+    return `line ${lineOf(call)}: ${callee!.text}() is looked up in ${hiddenBase(hidden.c, hidden.lookup)} first, a class whose body this transform cannot see, so it does not know that ${ownerName}.${name}() (line ${lineOf(def)}) is the one that runs; that one does ORM work: if it is, give it and this wrapper an async form by hand`;
   }
   return undefined;
+}
+
+/** `AuthMiddleware, a base of HeaderAuthTokenMiddleware (...)`, or the imported class itself. */
+function hiddenBase(c: MroClass, lookup: ImportedClassLookup | undefined): string {
+  if (c.kind !== "imported") return c.kind === "opaque" ? c.text : "";
+  const base = `${c.name} (${c.binding.qualified})`;
+  if (lookup?.kind !== "hidden") return base;
+  return `${lookup.by} (an ancestor of ${c.name}, which ${lookup.module} defines, and not a class of the project)`;
 }
 
 /**

@@ -17,9 +17,10 @@ import { storedModelMethod } from "./stored-methods.js";
 import { fixOf, lineOf, recordSite, report, reportProblem } from "./state.js";
 import type { AsyncBody, ChainPlan, Conversion, OrmFile, Problem, ScannedFile } from "./types.js";
 import { accountForSites } from "./accounting.js";
+import { isTestCode } from "../../src/project/test-case-classes.js";
 import { wrappedConversion } from "./wrapped.js";
 import { crossWrapped, projectTwins } from "./cross-wrapper.js";
-import { isThreadInsensitive, wrapperKind, type WrapperKind } from "./wrappers.js";
+import { isThreadInsensitive, unawaitedUse, wrapperKind, type WrapperKind } from "./wrappers.js";
 
 // Stage 4, rewrite and report: each site of the file (a, b, c, d, g `sync_to_async(...)(...)` and
 // stored wrappers; e `@sync_to_async def`; f sync ORM calls written directly in `async def`) is
@@ -52,6 +53,7 @@ function wrapperCall(f: ScannedFile, ref: SyntaxNode, chains: ChainPlan): void {
     storedWrapper(f, wrap, target);
     return;
   }
+  if (unawaitedWrapper(f, outer, target)) return;
   if (crossWrapped(f, ref) || chainedWrappedCall(f, ref, chains)) return;
   const conversion = wrappedConversion(f, outer, wrap, target);
   if (!conversion) return;
@@ -77,7 +79,7 @@ function wrapperCall(f: ScannedFile, ref: SyntaxNode, chains: ChainPlan): void {
     report(f, site, blocker.code, blocker.message, suggestion);
     return;
   }
-  const unsafe = unsafeWrapped(kind, conversion, wrap);
+  const unsafe = unsafeWrapped(f, kind, conversion, wrap);
   const fix = fixOf(unsafe ? "unsafe" : "safe", conversion.edits, [conversion], [ref]);
   recordSite(f, "sync_to_async", outer, unsafe?.code);
   if (unsafe) report(f, site, unsafe.code, unsafe.message, suggestion, fix);
@@ -113,13 +115,14 @@ function wrappedBlocker(
 
 /** Why the rewrite of one wrapped call is an unsafe fix (applied with --unsafe-fixes), if it is. */
 function unsafeWrapped(
+  f: OrmFile,
   kind: WrapperKind,
   conversion: Conversion,
   wrap: SyntaxNode,
 ): { code: Blocker; message: string } | undefined {
   if (isThreadInsensitive(wrap))
     return { code: "AS213", message: `${THREAD_INSENSITIVE} (${unsafeNote(THREAD_ASSUMPTION)})` };
-  if (kind === "database")
+  if (kind === "database" && !isTestCode(f.file.path, wrap))
     return {
       code: "AS206",
       message: `database_sync_to_async also closes stale database connections around the call, which the native async method does not (${unsafeNote(CONNECTION_ASSUMPTION)})`,
@@ -146,6 +149,30 @@ function storedWrapper(f: OrmFile, wrap: SyntaxNode, target: SyntaxNode): void {
     "sync_to_async around an ORM method, stored or passed on: its call sites cannot be rewritten here; use the native async method instead",
     rewrittenText(f.source, target, fake.edits),
   );
+}
+
+/** `sync_to_async(f)(x)` dropped or tested unawaited: kept, and said (see unawaitedUse). */
+function unawaitedWrapper(f: ScannedFile, outer: SyntaxNode, target: SyntaxNode): boolean {
+  const use = unawaitedUse(outer);
+  if (!use) return false;
+  const [what, fix] =
+    use === "dropped"
+      ? [`its coroutine is dropped, so ${target.text}() never runs`, "AS401"]
+      : [`its coroutine is tested for truth, which is always true`, "AS406"];
+  recordSite(f, "sync_to_async", outer, "AS208");
+  report(
+    f,
+    outer,
+    "AS208",
+    `${shortCall(outer)} is not awaited: ${what}. native-orm converts a wrapper once it is awaited; missing-await's ${fix} adds the await (run -t missing-await, or every transform): kept`,
+  );
+  return true;
+}
+
+/** A call as one line: `sync_to_async(close_order)(...)`. */
+function shortCall(call: SyntaxNode): string {
+  const callee = call.childForFieldName("function")?.text ?? "";
+  return `${callee.split("\n")[0]}(${call.childForFieldName("arguments")?.text === "()" ? "" : "..."})`;
 }
 
 /** e. `@sync_to_async def f(): <ORM work>` -> `async def f(): <awaited native calls>`. */

@@ -30,8 +30,10 @@ export function wrappedConversion(
   if (collects && f.file.isBuiltin(target.text, target)) {
     const args = callArguments(outer);
     if (args.length !== 1 || outerArgs.type !== "argument_list") return undefined;
-    if (!awaitNode) return notAwaited(f, outer, args[0]);
-    return listConversion(f, awaitNode, args[0], outer, target.text);
+    // `await (\n sync_to_async(list)(qs)\n)` too (orm-review-4 P10): the whole await goes.
+    const awaited = awaitNode ?? parenthesisedAwait(outer);
+    if (!awaited) return notAwaited(f, outer, args[0]);
+    return listConversion(f, awaited, args[0], outer, target.text);
   }
   // sync_to_async(get_object_or_404)(...), sync_to_async(auth.login)(...)
   const qualified =
@@ -159,6 +161,12 @@ function lambdaConversion(
       { start: body.endIndex, end: outer.endIndex, text: spans ? ")" : "" },
     ],
   };
+}
+
+function parenthesisedAwait(call: SyntaxNode): SyntaxNode | undefined {
+  let up = call.parent;
+  while (up?.type === "parenthesized_expression") up = up.parent;
+  return up?.type === "await" && up.namedChildren.length === 1 ? up : undefined;
 }
 
 function notAwaited(f: OrmFile, outer: SyntaxNode, qsNode: SyntaxNode): Problem | undefined {

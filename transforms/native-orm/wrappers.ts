@@ -134,3 +134,31 @@ export function isThreadInsensitive(wrapper: SyntaxNode): boolean {
       a.childForFieldName("value")?.type === "false",
   );
 }
+
+/**
+ * How `sync_to_async(f)(x)` is used unawaited where it stands, when its coroutine is lost: a
+ * statement of its own (dropped: `f` never runs), or a truth test (a coroutine is always true).
+ * Converted as it is, the native call would be as unawaited and as silent; missing-await adds
+ * the `await` (AS401, AS406), after which native-orm converts it. A coroutine handed on
+ * (gathered, returned, stored) is a coroutine either way, and converts.
+ */
+export function unawaitedUse(call: SyntaxNode): "dropped" | "tested" | undefined {
+  let node = call;
+  while (node.parent?.type === "parenthesized_expression") node = node.parent;
+  const parent = node.parent;
+  if (!parent) return undefined;
+  if (parent.type === "expression_statement") return "dropped";
+  if (["not_operator", "boolean_operator", "comparison_operator"].includes(parent.type))
+    return "tested";
+  const condition = parent.childForFieldName("condition");
+  if (
+    condition?.id === node.id &&
+    ["if_statement", "elif_clause", "while_statement", "conditional_expression"].includes(
+      parent.type,
+    )
+  )
+    return "tested";
+  if (parent.type === "assert_statement" && parent.namedChildren[0]?.id === node.id)
+    return "tested";
+  return undefined;
+}

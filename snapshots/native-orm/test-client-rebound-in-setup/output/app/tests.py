@@ -58,3 +58,9 @@ class SwitchedClientTest(TestCase):
 
     async def test_login(self) -> None:
         await sync_to_async(self.client.login)(username="pandora", password="password")
+
+
+class DonationPageTest(TestCase):
+    async def test_page(self) -> None:
+        response = await sync_to_async(self.client.get)("/donate/")
+        self.assertEqual(response.status_code, 200)

@@ -1,0 +1,10 @@
+from django.db import models
+
+
+class Chat(models.Model):
+    name = models.CharField(max_length=100)
+
+
+def get_chat_session(chat_id):
+    """The chat, or Chat.DoesNotExist (the consumer answers 404)."""
+    return Chat.objects.get(id=chat_id)
