@@ -223,7 +223,13 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): TypedFacts {
       // A class a package re-exports (`from .message_service import MessageService`): asked of
       // the module it comes from.
       const from = named(top, "class_definition", name) ? undefined : reexportOf(file, name);
-      found = from ? { reaches: `type:${from}#${attr}` } : attributeOf(file, top, name, attr);
+      found = from
+        ? {
+            reaches: alternatives(from)
+              .map((f) => `type:${f}#${attr}`)
+              .join(OR),
+          }
+        : attributeOf(file, top, name, attr);
     } else if (kind === "alias") {
       const [alias, label] = rest.split("|");
       const value = aliasValue(file, alias);
@@ -317,10 +323,44 @@ function importedDecorators(file: FileSemantics): string[] {
   return [...keys];
 }
 
-/** `from shop.api.perms import may_edit` in the package asked for `may_edit`: where it is from. */
+/**
+ * `from shop.api.perms import may_edit` in the package asked for `may_edit`: where it is from.
+ * Each arm of `try: from .fast import X / except ImportError: from .base import X` may be the one
+ * that runs (letta's `LettuceClient`, whose first module is not in the open-source tree): all are
+ * given, joined by OR, and the plan takes the first the project holds (`chosen`).
+ */
 function reexportOf(file: FileSemantics, name: string): string | undefined {
   const from = reexportSource(file.source, file.module, file.path, name);
-  return from?.includes(".") ? `${KEY}${from}` : undefined;
+  const arms = file
+    .importBindings()
+    .filter((b) => b.local === name && b.scope.id === file.root.id)
+    .map((b) => absoluteName(b.qualified, file.module, file.path));
+  const all = [...new Set([from, ...arms])].filter((a): a is string => !!a?.includes("."));
+  return all.length > 0 ? all.map((a) => `${KEY}${a}`).join(OR) : undefined;
+}
+
+/** Between alternatives of a re-export (reexportOf). */
+const OR = "\n";
+
+function alternatives(value: string): string[] {
+  return value.split(OR);
+}
+
+/** The module a reach (`py:m.f`, `type:py:m.C#attr`) asks. */
+function moduleOfReach(reach: string): string | undefined {
+  if (reach.startsWith(KEY)) return reach.slice(KEY.length, reach.lastIndexOf("."));
+  return askedOf(reach)?.module;
+}
+
+/** Of a reach's alternatives, the first whose module the project holds (else the first). */
+function chosen(value: string, index: ProjectIndex): string {
+  const all = alternatives(value);
+  if (all.length === 1) return value;
+  const held = all.find((a) => {
+    const module = moduleOfReach(a);
+    return module !== undefined && modulePaths(index, module).length > 0;
+  });
+  return held ?? all[0];
 }
 
 /** The function an index lists for a key, when it lists exactly one kind (async or not). */
@@ -343,7 +383,7 @@ function indexedAsync(index: ProjectIndex, key: string): boolean | undefined {
 function reexportAsks(facts: readonly TypedFacts[], index: ProjectIndex): string[] {
   const asked = new Set<string>();
   for (const f of facts)
-    for (const key of [...(f.called ?? []), ...Object.values(f.reaches)])
+    for (const key of [...(f.called ?? []), ...Object.values(f.reaches).flatMap(alternatives)])
       if (key.startsWith(KEY) && indexedAsync(index, key) === undefined) asked.add(key);
   for (const f of facts) for (const key of Object.keys(f.reaches)) asked.delete(key);
   return [...asked];
@@ -354,7 +394,7 @@ function reexported(facts: readonly TypedFacts[], index: ProjectIndex): Record<s
   const reaches: Record<string, string> = {};
   for (const f of facts)
     for (const [key, next] of Object.entries(f.reaches))
-      if (key.startsWith(KEY)) reaches[key] = next;
+      if (key.startsWith(KEY)) reaches[key] = chosen(next, index);
   const found: Record<string, string> = {};
   for (const start of Object.keys(reaches)) {
     let key = start;
@@ -380,19 +420,19 @@ function pendingAsks(facts: readonly TypedFacts[]): Set<string> {
   const wanted = new Set<string>();
   for (const f of facts) {
     for (const key of [...Object.keys(f.hits), ...Object.keys(f.reaches)]) known.add(key);
-    for (const ask of [...f.asks, ...Object.values(f.reaches)])
+    for (const ask of [...f.asks, ...Object.values(f.reaches).flatMap(alternatives)])
       if (!ask.startsWith(KEY)) wanted.add(ask);
   }
   for (const key of known) wanted.delete(key);
   return wanted;
 }
 
-function resolved(facts: readonly TypedFacts[]): Record<string, string> {
+function resolved(facts: readonly TypedFacts[], index: ProjectIndex): Record<string, string> {
   const hits: Record<string, string> = {};
   const reaches: Record<string, string> = {};
   for (const f of facts) {
     Object.assign(hits, f.hits);
-    Object.assign(reaches, f.reaches);
+    for (const [key, next] of Object.entries(f.reaches)) reaches[key] = chosen(next, index);
   }
   for (let round = 0; round < 6; round++)
     for (const [key, next] of Object.entries(reaches))
@@ -439,7 +479,10 @@ export const typedSurvey: ProjectSurvey<TypedFacts, TypedPlan> = {
     return [...byPath].map(([path, wanted]) => ({ path, wanted }));
   },
   plan: (facts, ctx) => ({
-    plan: { hits: resolved(facts), reexported: reexported(facts, ctx.project.index!) },
+    plan: {
+      hits: resolved(facts, ctx.project.index!),
+      reexported: reexported(facts, ctx.project.index!),
+    },
     modules: [],
   }),
 };
