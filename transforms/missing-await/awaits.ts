@@ -1,5 +1,5 @@
 import { isAsyncFunction } from "../../src/python/shapes.js";
-import type { FileSemantics, Fix, SyntaxNode } from "../../src/model/types.js";
+import type { Context, FileSemantics, Fix, SyntaxNode } from "../../src/model/types.js";
 import type { Coroutine } from "./coroutines.js";
 import { resultUse } from "./dropped.js";
 import { valueParameter } from "./passed.js";
@@ -34,8 +34,9 @@ export function asyncSite(
   fn: SyntaxNode,
   coroutine: Coroutine,
   out: Results,
+  ctx?: Context,
 ): void {
-  const use = resultUse(file, call, fn);
+  const use = resultUse(file, call, fn, ctx);
   if (use.use === "other") return;
   const what = described(coroutine);
   out.site(call, "coroutine-not-awaited", "async", coroutine.origin);
@@ -67,7 +68,7 @@ export function asyncSite(
     return;
   }
   const passed = use.uses
-    .map((u) => ({ node: u.node, to: valueParameter(file, u.node) }))
+    .map((u) => ({ node: u.node, to: valueParameter(file, u.node, ctx) }))
     .find((u) => u.to);
   if (passed) {
     const message = `${what}: ${use.name} holds the coroutine, not its result, and is passed on line ${line(passed.node)} to ${passed.to}, which wants a value; await added`;

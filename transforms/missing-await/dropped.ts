@@ -1,4 +1,4 @@
-import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { testedReference } from "./tested.js";
 import { valueParameter } from "./passed.js";
 
@@ -113,7 +113,12 @@ function handedToAsync(reference: SyntaxNode): boolean {
 }
 
 /** How the result of `call` (not awaited) is used, inside `fn`. */
-export function resultUse(file: FileSemantics, call: SyntaxNode, fn: SyntaxNode): ResultUse {
+export function resultUse(
+  file: FileSemantics,
+  call: SyntaxNode,
+  fn: SyntaxNode,
+  ctx?: Context,
+): ResultUse {
   const parent = call.parent;
   if (parent?.type === "expression_statement" && parent.namedChildren.length === 1)
     return { use: "dropped" };
@@ -134,7 +139,7 @@ export function resultUse(file: FileSemantics, call: SyntaxNode, fn: SyntaxNode)
   const tested = uses.some((u) => testedReference(u));
   // Passed where a parameter of this file's def wants a value (`user_id: str | None`) is a use
   // of the result too (passed.ts).
-  const asResult = (u: SyntaxNode) => usedAsResult(u) || valueParameter(file, u) !== undefined;
+  const asResult = (u: SyntaxNode) => usedAsResult(u) || valueParameter(file, u, ctx) !== undefined;
   if (!uses.every(asResult) && (!tested || uses.some(handedToAsync))) return { use: "other" };
   // A nested def or lambda may run later, elsewhere: its use is not this function's.
   if (uses.some((u) => file.enclosingFunction(u)?.id !== fn.id)) return { use: "other" };

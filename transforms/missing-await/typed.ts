@@ -17,6 +17,8 @@ import { decoratorNamesOf, keepsCoroutine, yields } from "./keeping.js";
 import { assignsOnSelf } from "./class-methods.js";
 import { keepsCoroutines } from "./decorators.js";
 import { markerParameters, type MarkerParameter } from "./injected.js";
+import { handedCalls, valueParameters } from "./passed.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
 
 /*
  * Awaitables the annotations say: `if not workflow.authorize_callback(context):` where
@@ -158,6 +160,8 @@ export interface TypedFacts {
   called?: string[];
   /** Imported decorators of this file's `async def`s: `py:app.tracing.trace_method`. */
   decorators?: string[];
+  /** `val:` asks, each with the callee of the call it is handed (a key, or `local`): passed.ts. */
+  handed?: [string, string][];
 }
 
 function moduleStatements(node: SyntaxNode): SyntaxNode[] {
@@ -241,6 +245,13 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): TypedFacts {
       if (def && keepsCoroutines(def)) out.hits[key] = "keeps coroutines";
       continue;
     }
+    if (kind === "val") {
+      // Value-typed parameters of a def handed a coroutine from another module (passed.ts).
+      const def = named(top, "function_definition", name);
+      const params = def && valueParameters(file, def, false, (l) => `${file.path}:${l}`);
+      if (params && params.length > 0) out.hits[key] = JSON.stringify(params);
+      continue;
+    }
     if (kind === "inj") {
       // FastAPI-filled parameters of an async def called unawaited (injected.ts).
       const def = named(top, "function_definition", name);
@@ -306,7 +317,24 @@ function siteFacts(file: FileSemantics): TypedFacts {
     asks: [...asks],
     called: [...called],
     decorators: importedDecorators(file),
+    handed: handedAsks(file),
   };
+}
+
+/** Each `val:` ask with what its call is handed: a key to ask the index, or a local async def. */
+function handedAsks(file: FileSemantics): [string, string][] {
+  const out: [string, string][] = [];
+  for (const { ask, handed } of handedCalls(file)) {
+    const imported = file.importBindingOf(handed.text.split(".")[0], handed);
+    const key = imported ? keyOf(file, handed) : undefined;
+    const def =
+      handed.type === "identifier" && !imported
+        ? named(moduleStatements(file.root), "function_definition", handed.text)
+        : undefined;
+    if (key) out.push([ask, key]);
+    else if (def && isAsyncFunction(def)) out.push([ask, "local"]);
+  }
+  return out;
 }
 
 /** The imported names decorating this file's `async def`s, as keys (decorators.ts asks them). */
@@ -463,6 +491,12 @@ export const typedSurvey: ProjectSurvey<TypedFacts, TypedPlan> = {
           const module = dotted.slice(0, dotted.lastIndexOf("."));
           want(module, `inj:${dotted.slice(module.length + 1)}@inj:${key}`);
         }
+    // The value-typed parameters of a def of another module handed a coroutine (passed.ts).
+    for (const f of facts)
+      for (const [ask, handed] of f.handed ?? []) {
+        const asked = handed === "local" || indexedAsync(index, handed) ? askedOf(ask) : undefined;
+        if (asked) want(asked.module, `${asked.what}@${ask}`);
+      }
     for (const f of facts)
       for (const key of f.decorators ?? []) {
         const dotted = key.slice(KEY.length);
