@@ -227,18 +227,26 @@ export function returnedProduct(
   return made.size === 1 && product && BLOCKING_METHODS.has(product) ? product : undefined;
 }
 
-/** What every binding of `name` visible at `name` was made by, when they agree. */
+/**
+ * What every binding of `name` visible at `name` was made by, when they agree. With `anyPath`
+ * (the receiver of the call judged), bindings whose value is not known do not disagree: khoj's
+ * `if key: client = openai.OpenAI(...)` / `elif url: client = openai.OpenAI(...)` / `elif
+ * state.client: client = state.client` blocks on the paths the code shows (hazard-review-3 H2b);
+ * a binding known to be something else (`openai.AsyncOpenAI(...)`) still does.
+ */
 export function madeByName(
   file: FileSemantics,
   name: SyntaxNode,
   depth: number,
   makers: Makers = {},
   seen?: Seen,
+  anyPath = false,
 ): string | undefined {
   for (let scope = file.enclosingScope(name); ; scope = file.enclosingScope(scope)) {
     const bindings = scope.type === "class_definition" ? [] : file.bindingsNamed(scope, name.text);
     if (bindings.length > 0) {
       const made = new Set(bindings.map((b) => madeByBinding(file, b.node, depth, makers, seen)));
+      if (anyPath && made.size > 1) made.delete(undefined);
       return made.size === 1 ? [...made][0] : undefined;
     }
     if (scope.type === "module") return undefined;
@@ -318,7 +326,7 @@ function madeByValue(
   return receiver.type === "call"
     ? madeByCall(file, receiver, depth, makers, seen)
     : receiver.type === "identifier"
-      ? madeByName(file, receiver, depth, makers, seen)
+      ? madeByName(file, receiver, depth, makers, seen, depth === 0)
       : receiver.type === "subscript"
         ? madeBySubscript(file, receiver)
         : receiver.type === "attribute"
