@@ -73,6 +73,9 @@ export async function surveyProject(
   // that re-exports its submodules' functions (`from .catalog import list_products`).
   const byPath = new Map(index.functions.map((f) => [f.path, join(root, f.path)]));
   const packageInit = (path: string) => packageInitOf(byPath, root, path);
+  // A module of constants only (a dict a key guard tests), when a survey asks for it by name.
+  const outlined = (path: string) =>
+    index.modules?.[path] !== undefined && !!byPath.set(path, join(root, path));
   // A file a transform does not apply to (a service without Django) is not rewritten by it.
   const rewrittenBy = (transform: Transform) =>
     new Set(
@@ -95,7 +98,9 @@ export async function surveyProject(
     let round = firstRound(survey.start(index, ctx, rewrittenPaths));
     let first = true;
     for (;;) {
-      const fresh = round.filter((ask) => byPath.has(ask.path) || packageInit(ask.path));
+      const fresh = round.filter(
+        (ask) => byPath.has(ask.path) || packageInit(ask.path) || outlined(ask.path),
+      );
       if (fresh.length === 0) break;
       for (const ask of fresh) for (const key of ask.keys) asked.add(key);
       const read = await surveyRound(

@@ -1,4 +1,5 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { absoluteName } from "../../src/python/relative-imports.js";
 import { classOfMethod, selfOf } from "./classes.js";
 
 /*
@@ -19,9 +20,17 @@ export interface KeyGuard {
   /** Its position among the arguments a call passes (`self` not counted). */
   position: number;
   keys: string[];
+  /**
+   * The dict is another module's (`from app.prompts import SYSTEM_PROMPTS`, letta's, H6b): its
+   * keys are the survey's to read, under this key (`dict:py:app.prompts.SYSTEM_PROMPTS`).
+   */
+  keysOf?: string;
   /** Where the guarded part of the body starts: calls at or after it are guarded. */
   after: number;
 }
+
+/** The survey's key for a module-level dict's keys. */
+export const DICT_KEY = "dict:py:";
 
 /** `"summary_system_prompt"` -> its text; undefined for any other string (f-strings, escapes). */
 export function literalText(node: SyntaxNode | null | undefined): string | undefined {
@@ -30,7 +39,7 @@ export function literalText(node: SyntaxNode | null | undefined): string | undef
 }
 
 /** `NAME = {"a": ..., "b": ...}` at module level: the keys, when all are plain strings. */
-function constantDictKeys(file: FileSemantics, name: string): string[] | undefined {
+export function constantDictKeys(file: FileSemantics, name: string): string[] | undefined {
   const bindings = file.bindingsNamed(file.root, name);
   const site = bindings.length === 1 ? bindings[0].node.parent : undefined;
   const value = site?.type === "assignment" ? site.childForFieldName("right") : undefined;
@@ -75,8 +84,18 @@ export function keyGuardOf(file: FileSemantics, def: SyntaxNode): KeyGuard | und
     const keys = constantDictKeys(file, right.text);
     if (position >= 0 && keys)
       return { parameter: left.text, position, keys, after: statement.endIndex };
+    const keysOf = importedDictKey(file, right);
+    if (position >= 0 && keysOf)
+      return { parameter: left.text, position, keys: [], keysOf, after: statement.endIndex };
   }
   return undefined;
+}
+
+/** `SYSTEM_PROMPTS` imported from a module of the project: the survey's key for its keys. */
+export function importedDictKey(file: FileSemantics, name: SyntaxNode): string | undefined {
+  const binding = file.importBindingOf(name.text, name);
+  const absolute = binding && absoluteName(binding.qualified, file.module, file.path);
+  return absolute?.includes(".") ? `${DICT_KEY}${absolute}` : undefined;
 }
 
 /** Does this call pass one of the guard's keys as a literal, so the guarded part never runs? */

@@ -22,7 +22,13 @@ import {
 import { reexportSource } from "../../src/project/reexports.js";
 import { OrmProofs } from "../../src/django/proofs.js";
 import { askedMethod, instanceMethod, type MethodTarget } from "./instances.js";
-import { keyGuardOf, type KeyGuard } from "./guards.js";
+import {
+  constantDictKeys,
+  DICT_KEY,
+  importedDictKey,
+  keyGuardOf,
+  type KeyGuard,
+} from "./guards.js";
 import {
   fieldModelsAsked,
   fileFieldsOf,
@@ -150,8 +156,8 @@ function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys
         if (found) {
           const block = { ...found, via: [...via].reverse() };
           if (!guarded) return { block, keys };
-          const { parameter, position, keys: answered } = guard!;
-          return { block: { ...block, unless: { parameter, position, keys: answered } }, keys };
+          const { after: _after, ...unless } = guard!;
+          return { block: { ...block, unless }, keys: unless.keysOf ? [unless.keysOf] : keys };
         }
         const callee = call.childForFieldName("function")!;
         const target = calledHere(file, callee);
@@ -216,13 +222,24 @@ export function helperBlock(
   ctx: Context,
   site: { local?: SyntaxNode; key?: string },
 ): HelperBlock | undefined {
-  const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.blocks ?? {};
-  if (site.key) return plan[site.key];
+  const surveyed = surveyedPlan<HelperPlan>(ctx, "blocking-calls");
+  const plan = surveyed?.blocks ?? {};
+  if (site.key) return withDictKeys(plan[site.key], surveyed);
   if (!site.local) return undefined;
   const { block, keys } = walk(file, site.local);
-  if (block) return block;
+  if (block) return withDictKeys(block, surveyed);
   for (const key of keys) if (plan[key] && !plan[key].unless) return plan[key];
   return undefined;
+}
+
+/** A block behind a guard on another module's dict, with the keys the survey read of it. */
+function withDictKeys(
+  block: HelperBlock | undefined,
+  plan: HelperPlan | undefined,
+): HelperBlock | undefined {
+  const keysOf = block?.unless?.keysOf;
+  if (!keysOf) return block;
+  return { ...block!, unless: { ...block!.unless!, keys: plan?.dictKeys?.[keysOf] ?? [] } };
 }
 
 export interface HelperPlan {
@@ -233,6 +250,8 @@ export interface HelperPlan {
   fileFields?: FileFields;
   /** Where each project function among `makers` is defined: `app/clients.py:11`. */
   factories?: Record<string, string>;
+  /** The keys of other modules' constant dicts a key guard tests (guards.ts), by `dict:` key. */
+  dictKeys?: Record<string, string[]>;
 }
 
 export interface HelperFacts {
@@ -240,6 +259,7 @@ export interface HelperFacts {
   makers?: Record<string, string>;
   fileFields?: Record<string, Record<string, FileField>>;
   factories?: Record<string, string>;
+  dictKeys?: Record<string, string[]>;
   reaches: Record<string, string[]>;
   depths: Record<string, number>;
 }
@@ -264,6 +284,14 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
   for (const entry of asked) {
     const [name, key, depth] = entry.split("@");
     out.depths[key] = Number(depth);
+    if (key.startsWith(DICT_KEY)) {
+      // A dict a key guard tests: its literal keys, or where this module imports it from.
+      const keys = constantDictKeys(file, name);
+      if (keys) (out.dictKeys ??= {})[key] = keys;
+      const from = keys ? undefined : importedDictKey(file, nameAt(file, name));
+      out.reaches[key] = from ? [from] : [];
+      continue;
+    }
     if (key.startsWith(FIELDS_KEY)) {
       // A model's file fields (none when the file does not define it: a field is never guessed).
       (out.fileFields ??= {})[key.slice(FIELDS_KEY.length)] = fileFieldsOf(file, name) ?? {};
@@ -296,9 +324,15 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
     }
     const { block, keys } = walk(file, def);
     if (block) out.blocks[key] = block;
-    else out.reaches[key] = keys;
+    if (!block || block.unless?.keysOf) out.reaches[key] = keys;
   }
   return out;
+}
+
+/** An identifier node named `name` at module level, for an import lookup (`importBindingOf`). */
+function nameAt(file: FileSemantics, name: string): SyntaxNode {
+  const found = file.root.descendantsOfType("identifier").find((id) => id.text === name);
+  return found ?? file.root;
 }
 
 function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
@@ -308,6 +342,7 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
     Object.assign(blocks, f.blocks);
     Object.assign(reaches, f.reaches);
   }
+
   for (let round = 0; round < DEPTH; round++)
     for (const [key, keys] of Object.entries(reaches)) {
       // A block behind a key guard depends on the caller's argument: its callers are not told.
@@ -319,6 +354,28 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
       blocks[key] = { ...blocks[found], via: [...blocks[found].via, name] };
     }
   return blocks;
+}
+
+/** The keys of the dicts key guards test; a dict a package re-exports has its source's. */
+function resolvedDictKeys(facts: readonly HelperFacts[]): Record<string, string[]> {
+  const dictKeys: Record<string, string[]> = Object.assign({}, ...facts.map((f) => f.dictKeys));
+  for (let round = 0; round < DEPTH; round++)
+    for (const f of facts)
+      for (const [key, keys] of Object.entries(f.reaches))
+        if (key.startsWith(DICT_KEY) && keys[0] && !dictKeys[key] && dictKeys[keys[0]])
+          dictKeys[key] = dictKeys[keys[0]];
+  return dictKeys;
+}
+
+/** Where a dict's module is: the file the outlines list under that module. */
+function dictPlace(index: ProjectIndex, key: string): { path: string; name: string } | undefined {
+  const dotted = key.slice(DICT_KEY.length);
+  const module = dotted.slice(0, dotted.lastIndexOf("."));
+  const name = dotted.slice(module.length + 1);
+  const path = Object.entries(index.modules ?? {}).find(([, m]) => m.module === module)?.[0];
+  if (path) return { path, name };
+  const found = askedOf(index, `${KEY}${dotted}`);
+  return found && { path: found.path, name };
 }
 
 /**
@@ -376,7 +433,8 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   next(facts, index) {
     const byPath = new Map<string, string[]>();
     for (const [key, depth] of pendingKeys(facts, (f) => f.blocks)) {
-      const found = depth <= DEPTH ? askedOf(index, key) : undefined;
+      const place = key.startsWith(DICT_KEY) ? dictPlace : askedOf;
+      const found = depth <= DEPTH ? place(index, key) : undefined;
       if (!found) continue;
       const { path, name } = found;
       byPath.set(path, [...(byPath.get(path) ?? []), `${name}@${key}@${depth}`]);
@@ -389,6 +447,7 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
       makers: Object.assign({}, ...facts.map((f) => f.makers ?? {})),
       fileFields: Object.assign({}, ...facts.map((f) => f.fileFields ?? {})),
       factories: Object.assign({}, ...facts.map((f) => f.factories ?? {})),
+      dictKeys: resolvedDictKeys(facts),
     },
     modules: [],
   }),
