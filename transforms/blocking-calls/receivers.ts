@@ -171,7 +171,39 @@ export function yieldedProduct(file: FileSemantics, def: SyntaxNode): string | u
     }),
   );
   const [product] = made;
-  return made.size === 1 && product && BLOCKING_METHODS.has(product) ? product : undefined;
+  if (made.size === 1 && product && BLOCKING_METHODS.has(product)) return product;
+  return yields.length > 0 && made.size === 1 && !product ? annotatedYield(file, def) : undefined;
+}
+
+/** The generator annotations whose first argument is what the generator yields. */
+const GENERATORS = new Set([
+  "typing.Generator",
+  "typing.Iterator",
+  "typing.Iterable",
+  "collections.abc.Generator",
+  "collections.abc.Iterator",
+  "collections.abc.Iterable",
+]);
+
+/**
+ * `def generate_session() -> Generator[Session, None, None]` whose yields the code does not show
+ * (mealie: `db = SessionLocal()`, `SessionLocal` unpacked from a project function's tuple): the
+ * annotation says what FastAPI passes (hazard-review-3 H8 on mealie itself).
+ */
+function annotatedYield(file: FileSemantics, def: SyntaxNode): string | undefined {
+  const annotation = def.childForFieldName("return_type")?.namedChildren[0];
+  if (annotation?.type !== "generic_type" && annotation?.type !== "subscript") return undefined;
+  const head = annotation.childForFieldName("value") ?? annotation.namedChildren[0];
+  const qualified = head && (head.type === "identifier" || head.type === "attribute");
+  if (!qualified || !GENERATORS.has(file.qualifiedName(head) ?? "")) return undefined;
+  const first =
+    annotation.type === "subscript"
+      ? annotation.childrenForFieldName("subscript")[0]
+      : annotation.namedChildren[1]?.namedChildren[0];
+  const type = first?.type === "type" ? first.namedChildren[0] : first;
+  const named = type && (type.type === "identifier" || type.type === "attribute");
+  const product = named ? file.qualifiedName(type) : undefined;
+  return product && BLOCKING_METHODS.has(product) ? product : undefined;
 }
 
 /** `client.with_options`: the kind of SDK client `client` is, when that is a copy of it. */
