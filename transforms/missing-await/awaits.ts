@@ -165,8 +165,9 @@ export function syncSite(
   coroutine: Coroutine,
   inTests: boolean,
   out: Results,
+  ctx?: Context,
 ): void {
-  if (resultUse(file, call, file.enclosingFunction(call)!).use !== "dropped") return;
+  if (resultUse(file, call, file.enclosingFunction(call)!, ctx).use !== "dropped") return;
   const callee = call.childForFieldName("function")!;
   const args = call.childForFieldName("arguments")!;
   const access = asyncToSyncAt(file, call);
@@ -181,6 +182,23 @@ export function syncSite(
     out.report(call, "AS402", `${base}; ${why}`, suggestion);
     return;
   }
+  // hazard-review-4 K4 (frigate): a project without asgiref would fail to import it.
+  if (!access.imported && ctx && !ctx.project.usesAsgiref && !ctx.project.usesDjango) {
+    const loop = threadsafeLoop(file);
+    const instead = loop
+      ? `asyncio.run_coroutine_threadsafe(${call.text}, ${loop}).result()`
+      : `asyncio.run(${call.text})`;
+    const how = loop
+      ? `hand it to the loop this file already runs coroutines on (${loop}), or run it with asyncio.run(...) where no event loop runs`
+      : "run it with asyncio.run(...) where no event loop runs in this thread, or hand it to the loop that owns its objects (asyncio.run_coroutine_threadsafe(coro, loop).result())";
+    out.report(
+      call,
+      "AS402",
+      `${base}; this project does not depend on asgiref (nor Django), so ${ASYNC_TO_SYNC} is not offered: ${how}`,
+      instead,
+    );
+    return;
+  }
   const fix: Fix = {
     applicability: "unsafe",
     edits: [
@@ -192,10 +210,23 @@ export function syncSite(
   out.report(
     call,
     "AS402",
-    `${base}; run it with ${name}(...) (applied with --unsafe-fixes: not where this def is itself called on an event loop)`,
+    `${base}; run it with ${name}(...) (applied with --unsafe-fixes; assumes this def is never called from a thread running an event loop, where ${name} raises)`,
     suggestion,
     fix,
   );
+}
+
+/** `self.onvif.loop` in the file's `asyncio.run_coroutine_threadsafe(coro, self.onvif.loop)`. */
+function threadsafeLoop(file: FileSemantics): string | undefined {
+  if (!file.source.includes("run_coroutine_threadsafe")) return undefined;
+  const loops = new Set<string>();
+  for (const call of file.root.descendantsOfType("call")) {
+    const callee = call.childForFieldName("function");
+    if (!callee || file.qualifiedName(callee) !== "asyncio.run_coroutine_threadsafe") continue;
+    const loop = call.childForFieldName("arguments")?.namedChildren[1];
+    if (loop && loop.type !== "keyword_argument") loops.add(loop.text);
+  }
+  return loops.size === 1 ? [...loops][0] : undefined;
 }
 
 /** The name async_to_sync is reached by at `at`, or undefined when a new import of it could clash. */

@@ -104,7 +104,7 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
       if (coroutine) asyncSite(file, call, fn, coroutine, out, ctx);
     } else {
       const coroutine = coroutines.projectOf(callee);
-      if (coroutine) syncSite(file, call, coroutine, inTests, out);
+      if (coroutine) syncSite(file, call, coroutine, inTests, out, ctx);
     }
   }
   syncToAsyncOfAsync(file, coroutines, out);
