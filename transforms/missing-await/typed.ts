@@ -15,6 +15,7 @@ import { typedStart } from "./typed-start.js";
 import { candidateCalls } from "./candidates.js";
 import { decoratorNamesOf, keepsCoroutine, yields } from "./keeping.js";
 import { assignsOnSelf } from "./class-methods.js";
+import { selfAttributeType } from "./class-receivers.js";
 import { keepsCoroutines } from "./decorators.js";
 import { markerParameters, type MarkerParameter } from "./injected.js";
 import { handedCalls, valueParameters } from "./passed.js";
@@ -113,6 +114,11 @@ function receiverSource(file: FileSemantics, receiver: SyntaxNode): string | und
 function askOf(file: FileSemantics, call: SyntaxNode): string | undefined {
   const callee = call.childForFieldName("function");
   const receiver = callee?.type === "attribute" ? callee.childForFieldName("object") : null;
+  // `self.onvif._init_onvif(...)`: what the class says `self.onvif` is (class-receivers.ts).
+  const held = receiver?.type === "attribute" ? selfAttributeType(file, receiver) : undefined;
+  const heldType = held && namedType(held);
+  const heldKey = heldType && keyOf(file, heldType);
+  if (heldKey) return `type:${heldKey}#${callee!.childForFieldName("attribute")!.text}`;
   if (!callee || receiver?.type !== "identifier" || receiver.text === "self") return undefined;
   const source = receiverSource(file, receiver);
   return source ? `${source}#${callee.childForFieldName("attribute")!.text}` : undefined;
