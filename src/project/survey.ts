@@ -39,7 +39,15 @@ function surveyRound(
  * A Python file with no function beside files the index lists (a package's `__init__.py`, a
  * module of settings or of a `scoped_session`): added to `byPath` when it exists.
  */
-function packageInitOf(byPath: Map<string, string>, root: string, path: string): boolean {
+function packageInitOf(
+  byPath: Map<string, string>,
+  root: string,
+  path: string,
+  modules?: ProjectIndex["modules"],
+): boolean {
+  // A later round's ask by name may be any module the outlines list, even one of constants (a
+  // dict a key guard tests): `modules` is given then.
+  if (modules?.[path] !== undefined) return !!byPath.set(path, join(root, path));
   const folder = path.endsWith(".py") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
   if (!folder || ![...byPath.keys()].some((p) => p.startsWith(folder))) return false;
   if (!existsSync(join(root, path))) return false;
@@ -72,10 +80,8 @@ export async function surveyProject(
   // A file with no function holds nothing a survey follows, but for a package's `__init__.py`
   // that re-exports its submodules' functions (`from .catalog import list_products`).
   const byPath = new Map(index.functions.map((f) => [f.path, join(root, f.path)]));
-  const packageInit = (path: string) => packageInitOf(byPath, root, path);
-  // A module of constants only (a dict a key guard tests), when a survey asks for it by name.
-  const outlined = (path: string) =>
-    index.modules?.[path] !== undefined && !!byPath.set(path, join(root, path));
+  const packageInit = (path: string, asked: boolean) =>
+    packageInitOf(byPath, root, path, asked ? index.modules : undefined);
   // A file a transform does not apply to (a service without Django) is not rewritten by it.
   const rewrittenBy = (transform: Transform) =>
     new Set(
@@ -98,9 +104,7 @@ export async function surveyProject(
     let round = firstRound(survey.start(index, ctx, rewrittenPaths));
     let first = true;
     for (;;) {
-      const fresh = round.filter(
-        (ask) => byPath.has(ask.path) || packageInit(ask.path) || outlined(ask.path),
-      );
+      const fresh = round.filter((ask) => byPath.has(ask.path) || packageInit(ask.path, !first));
       if (fresh.length === 0) break;
       for (const ask of fresh) for (const key of ask.keys) asked.add(key);
       const read = await surveyRound(
