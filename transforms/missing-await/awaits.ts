@@ -184,7 +184,7 @@ export function syncSite(
   }
   // hazard-review-4 K4 (frigate): a project without asgiref would fail to import it.
   if (!access.imported && ctx && !ctx.project.usesAsgiref && !ctx.project.usesDjango) {
-    const loop = threadsafeLoop(file);
+    const loop = threadsafeLoop(file, call);
     const instead = loop
       ? `asyncio.run_coroutine_threadsafe(${call.text}, ${loop}).result()`
       : `asyncio.run(${call.text})`;
@@ -216,17 +216,34 @@ export function syncSite(
   );
 }
 
-/** `self.onvif.loop` in the file's `asyncio.run_coroutine_threadsafe(coro, self.onvif.loop)`. */
-function threadsafeLoop(file: FileSemantics): string | undefined {
+/**
+ * The loop the file hands coroutines to with `asyncio.run_coroutine_threadsafe(coro, loop)`,
+ * for `call`: the one it hands this same coroutine function to (frigate's
+ * `self._autotracker_setup(...)`, `self.onvif.loop`), else the one its class uses, else the
+ * file's only one.
+ */
+function threadsafeLoop(file: FileSemantics, call: SyntaxNode): string | undefined {
   if (!file.source.includes("run_coroutine_threadsafe")) return undefined;
-  const loops = new Set<string>();
-  for (const call of file.root.descendantsOfType("call")) {
-    const callee = call.childForFieldName("function");
-    if (!callee || file.qualifiedName(callee) !== "asyncio.run_coroutine_threadsafe") continue;
-    const loop = call.childForFieldName("arguments")?.namedChildren[1];
-    if (loop && loop.type !== "keyword_argument") loops.add(loop.text);
+  const callee = call.childForFieldName("function")?.text;
+  const cls = file.enclosingClass(call)?.id;
+  const handed: { coroutine?: string; loop: string; cls?: number }[] = [];
+  for (const site of file.root.descendantsOfType("call")) {
+    const fn = site.childForFieldName("function");
+    if (!fn || file.qualifiedName(fn) !== "asyncio.run_coroutine_threadsafe") continue;
+    const [coro, loop] = site.childForFieldName("arguments")?.namedChildren ?? [];
+    if (!loop || loop.type === "keyword_argument") continue;
+    const coroutine = coro?.type === "call" ? coro.childForFieldName("function")?.text : undefined;
+    handed.push({ coroutine, loop: loop.text, cls: file.enclosingClass(site)?.id });
   }
-  return loops.size === 1 ? [...loops][0] : undefined;
+  const only = (found: typeof handed) => {
+    const loops = new Set(found.map((h) => h.loop));
+    return loops.size === 1 ? [...loops][0] : undefined;
+  };
+  return (
+    only(handed.filter((h) => h.coroutine === callee)) ??
+    only(handed.filter((h) => cls !== undefined && h.cls === cls)) ??
+    only(handed)
+  );
 }
 
 /** The name async_to_sync is reached by at `at`, or undefined when a new import of it could clash. */
