@@ -43,13 +43,11 @@ function packageInitOf(
   byPath: Map<string, string>,
   root: string,
   path: string,
-  modules?: ProjectIndex["modules"],
+  outlined: boolean,
 ): boolean {
-  // A later round's ask by name may be any module the outlines list, even one of constants (a
-  // dict a key guard tests): `modules` is given then.
-  if (modules?.[path] !== undefined) return !!byPath.set(path, join(root, path));
   const folder = path.endsWith(".py") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
-  if (!folder || ![...byPath.keys()].some((p) => p.startsWith(folder))) return false;
+  // Or a file the index outlined (a package of constants only, whose folder lists no function).
+  if (!outlined && (!folder || ![...byPath.keys()].some((p) => p.startsWith(folder)))) return false;
   if (!existsSync(join(root, path))) return false;
   byPath.set(path, join(root, path));
   return true;
@@ -100,8 +98,8 @@ export async function surveyProject(
   // A file with no function holds nothing a survey follows, but for a package's `__init__.py`
   // that re-exports its submodules' functions (`from .catalog import list_products`).
   const byPath = new Map(index.functions.map((f) => [f.path, join(root, f.path)]));
-  const packageInit = (path: string, asked: boolean) =>
-    packageInitOf(byPath, root, path, asked ? index.modules : undefined);
+  const packageInit = (path: string) =>
+    packageInitOf(byPath, root, path, index.modules?.[path] !== undefined);
   // Workers attach their own copy of the index (see Pool.shareIndex).
   const { index: _attached, ...project } = ctx.project;
   const plans: Record<string, SurveyPlan> = {};
@@ -115,7 +113,7 @@ export async function surveyProject(
     let round = firstRound(survey.start(index, ctx, rewrittenPaths));
     let first = true;
     for (;;) {
-      const fresh = round.filter((ask) => byPath.has(ask.path) || packageInit(ask.path, !first));
+      const fresh = round.filter((ask) => byPath.has(ask.path) || packageInit(ask.path));
       if (fresh.length === 0) break;
       for (const ask of fresh) for (const key of ask.keys) asked.add(key);
       const read = await surveyRound(

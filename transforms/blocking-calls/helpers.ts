@@ -20,14 +20,19 @@ import {
   YIELDS,
 } from "./receivers.js";
 import { reexportSource } from "../../src/project/reexports.js";
+import {
+  firstFunctionIn,
+  firstFunctionUnder,
+  functionsOfModule,
+} from "../../src/project/index-modules.js";
 import { OrmProofs } from "../../src/django/proofs.js";
 import { askedMethod, instanceMethod, type MethodTarget } from "./instances.js";
 import {
   constantDictKeys,
   DICT_KEY,
-  importedDictKey,
   keyGuardOf,
-  type KeyGuard,
+  setGuardOf,
+  type ArgumentGuard,
 } from "./guards.js";
 import {
   fieldModelsAsked,
@@ -56,8 +61,11 @@ export interface HelperBlock {
   line: number;
   /** The helpers between the one called and the blocking call: `wait_for_quota`. */
   via: string[];
-  /** The helper called returns early for these literal keys, before the blocking call (H6). */
-  unless?: Omit<KeyGuard, "after">;
+  /**
+   * The helper called returns early for these literal keys, before the blocking call (H6), or
+   * blocks only when a parameter defaulting to None is given (K7).
+   */
+  unless?: ArgumentGuard;
 }
 
 /** `requests.get() (app/arm.py:9)`, `time.sleep() (line 10) through wait_for_quota()`. */
@@ -144,32 +152,43 @@ function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys
   const seen = new Set<number>();
   // `if key in PROMPTS: return ...` before the rest: what follows runs for other keys only.
   const guard = keyGuardOf(file, def);
-  let current = [{ def, via: [] as string[], guarded: false }];
+  // An imported dict's keys are asked of its module.
+  if (guard?.keysOf) keys.push(guard.keysOf);
+  const guardOf = (call: SyntaxNode): ArgumentGuard | undefined => {
+    if (guard && call.startIndex >= guard.after) {
+      const { parameter, position, keys: answered, keysOf } = guard;
+      return { parameter, position, keys: answered, ...(keysOf ? { keysOf } : {}) };
+    }
+    return setGuardOf(def, call);
+  };
+  // A block behind a guard counts only when no call outside any guard blocks.
+  let guardedBlock: HelperBlock | undefined;
+  let current = [{ def, via: [] as string[], unless: undefined as ArgumentGuard | undefined }];
   for (let depth = 0; depth < DEPTH && current.length > 0; depth++) {
     const next: typeof current = [];
-    for (const { def: fn, via, guarded: inGuarded } of current) {
+    for (const { def: fn, via, unless: inGuarded } of current) {
       if (seen.has(fn.id)) continue;
       seen.add(fn.id);
       for (const call of ownCalls(fn)) {
-        const guarded = inGuarded || (depth === 0 && !!guard && call.startIndex >= guard.after);
+        const unless = inGuarded ?? (depth === 0 ? guardOf(call) : undefined);
         const found = blocks(file, call);
         if (found) {
           const block = { ...found, via: [...via].reverse() };
-          if (!guarded) return { block, keys };
-          const { after: _after, ...unless } = guard!;
-          return { block: { ...block, unless }, keys: unless.keysOf ? [unless.keysOf] : keys };
+          if (!unless) return { block, keys };
+          guardedBlock ??= { ...block, unless };
+          continue;
         }
         const callee = call.childForFieldName("function")!;
         const target = calledHere(file, callee);
         if (target && "def" in target)
-          next.push({ def: target.def, via: [...via, callee.text], guarded });
+          next.push({ def: target.def, via: [...via, callee.text], unless });
         // Another module's helper reached only past the guard is not judged (a miss, not a guess).
-        if (target && "key" in target && !guarded) keys.push(target.key);
+        if (target && "key" in target && !unless) keys.push(target.key);
       }
     }
     current = next;
   }
-  return { keys };
+  return { ...(guardedBlock ? { block: guardedBlock } : {}), keys };
 }
 
 /** `session=Depends(generate_session)` in an async def's parameters: the dependency's key. */
@@ -222,24 +241,13 @@ export function helperBlock(
   ctx: Context,
   site: { local?: SyntaxNode; key?: string },
 ): HelperBlock | undefined {
-  const surveyed = surveyedPlan<HelperPlan>(ctx, "blocking-calls");
-  const plan = surveyed?.blocks ?? {};
-  if (site.key) return withDictKeys(plan[site.key], surveyed);
+  const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.blocks ?? {};
+  if (site.key) return plan[site.key];
   if (!site.local) return undefined;
   const { block, keys } = walk(file, site.local);
-  if (block) return withDictKeys(block, surveyed);
+  if (block && !block.unless) return block;
   for (const key of keys) if (plan[key] && !plan[key].unless) return plan[key];
-  return undefined;
-}
-
-/** A block behind a guard on another module's dict, with the keys the survey read of it. */
-function withDictKeys(
-  block: HelperBlock | undefined,
-  plan: HelperPlan | undefined,
-): HelperBlock | undefined {
-  const keysOf = block?.unless?.keysOf;
-  if (!keysOf) return block;
-  return { ...block!, unless: { ...block!.unless!, keys: plan?.dictKeys?.[keysOf] ?? [] } };
+  return block;
 }
 
 export interface HelperPlan {
@@ -250,8 +258,8 @@ export interface HelperPlan {
   fileFields?: FileFields;
   /** Where each project function among `makers` is defined: `app/clients.py:11`. */
   factories?: Record<string, string>;
-  /** The keys of other modules' constant dicts a key guard tests (guards.ts), by `dict:` key. */
-  dictKeys?: Record<string, string[]>;
+  /** Constant dicts of the project's modules a key guard tests, by DICT_KEY key: their keys. */
+  dicts?: Record<string, string[]>;
 }
 
 export interface HelperFacts {
@@ -259,7 +267,7 @@ export interface HelperFacts {
   makers?: Record<string, string>;
   fileFields?: Record<string, Record<string, FileField>>;
   factories?: Record<string, string>;
-  dictKeys?: Record<string, string[]>;
+  dicts?: Record<string, string[]>;
   reaches: Record<string, string[]>;
   depths: Record<string, number>;
 }
@@ -284,18 +292,18 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
   for (const entry of asked) {
     const [name, key, depth] = entry.split("@");
     out.depths[key] = Number(depth);
-    if (key.startsWith(DICT_KEY)) {
-      // A dict a key guard tests: its literal keys, or where this module imports it from.
-      const keys = constantDictKeys(file, name);
-      if (keys) (out.dictKeys ??= {})[key] = keys;
-      const from = keys ? undefined : importedDictKey(file, nameAt(file, name));
-      out.reaches[key] = from ? [from] : [];
-      continue;
-    }
     if (key.startsWith(FIELDS_KEY)) {
       // A model's file fields (none when the file does not define it: a field is never guessed).
       (out.fileFields ??= {})[key.slice(FIELDS_KEY.length)] = fileFieldsOf(file, name) ?? {};
       out.reaches[key] = [];
+      continue;
+    }
+    if (key.startsWith(DICT_KEY)) {
+      // A constant dict's keys, or where the module imports it from (a package re-exporting it).
+      const keys = constantDictKeys(file, name);
+      const from = keys ? undefined : reexportSource(file.source, file.module, file.path, name);
+      if (keys) (out.dicts ??= {})[key] = keys;
+      out.reaches[key] = from?.includes(".") ? [`${DICT_KEY}${from}`] : [];
       continue;
     }
     const product = factoryProduct(file, name);
@@ -324,15 +332,10 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
     }
     const { block, keys } = walk(file, def);
     if (block) out.blocks[key] = block;
-    if (!block || block.unless?.keysOf) out.reaches[key] = keys;
+    // A guarded block stands until a helper reached outside the guard is found to block.
+    if (!block || block.unless) out.reaches[key] = keys;
   }
   return out;
-}
-
-/** An identifier node named `name` at module level, for an import lookup (`importBindingOf`). */
-function nameAt(file: FileSemantics, name: string): SyntaxNode {
-  const found = file.root.descendantsOfType("identifier").find((id) => id.text === name);
-  return found ?? file.root;
 }
 
 function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
@@ -342,11 +345,13 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
     Object.assign(blocks, f.blocks);
     Object.assign(reaches, f.reaches);
   }
-
   for (let round = 0; round < DEPTH; round++)
     for (const [key, keys] of Object.entries(reaches)) {
       // A block behind a key guard depends on the caller's argument: its callers are not told.
-      const found = blocks[key] ? undefined : keys.find((k) => blocks[k] && !blocks[k].unless);
+      const found =
+        blocks[key] && !blocks[key].unless
+          ? undefined
+          : keys.find((k) => blocks[k] && !blocks[k].unless);
       if (!found) continue;
       // A method is named with its class (`DB.get_tags`), a function alone.
       const parts = found.split(".");
@@ -354,28 +359,6 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
       blocks[key] = { ...blocks[found], via: [...blocks[found].via, name] };
     }
   return blocks;
-}
-
-/** The keys of the dicts key guards test; a dict a package re-exports has its source's. */
-function resolvedDictKeys(facts: readonly HelperFacts[]): Record<string, string[]> {
-  const dictKeys: Record<string, string[]> = Object.assign({}, ...facts.map((f) => f.dictKeys));
-  for (let round = 0; round < DEPTH; round++)
-    for (const f of facts)
-      for (const [key, keys] of Object.entries(f.reaches))
-        if (key.startsWith(DICT_KEY) && keys[0] && !dictKeys[key] && dictKeys[keys[0]])
-          dictKeys[key] = dictKeys[keys[0]];
-  return dictKeys;
-}
-
-/** Where a dict's module is: the file the outlines list under that module. */
-function dictPlace(index: ProjectIndex, key: string): { path: string; name: string } | undefined {
-  const dotted = key.slice(DICT_KEY.length);
-  const module = dotted.slice(0, dotted.lastIndexOf("."));
-  const name = dotted.slice(module.length + 1);
-  const path = Object.entries(index.modules ?? {}).find(([, m]) => m.module === module)?.[0];
-  if (path) return { path, name };
-  const found = askedOf(index, `${KEY}${dotted}`);
-  return found && { path: found.path, name };
 }
 
 /**
@@ -386,22 +369,18 @@ function pathOf(index: ProjectIndex, key: string): string | undefined {
   const dotted = key.slice(key.indexOf(":") + 1);
   const module = dotted.slice(0, dotted.lastIndexOf("."));
   const name = dotted.slice(dotted.lastIndexOf(".") + 1);
-  const own = index.functions.find((f) => f.module === module);
-  const fn = index.functions.find(
-    (f) => f.name === name && !f.className && !f.nested && !f.async && f.module === module,
-  );
+  const ofModule = functionsOfModule(index, module);
+  const own = ofModule[0];
+  const fn = ofModule.find((f) => f.name === name && !f.className && !f.nested && !f.async);
   if (fn || own) return (fn ?? own)!.path;
   // A package whose `__init__.py` defines nothing (it re-exports its submodules' functions).
-  const inside = index.functions.find((f) => f.module.startsWith(`${module}.`));
+  const inside = firstFunctionUnder(index, module);
   if (inside) {
     const depth = inside.module.slice(module.length + 1).split(".").length;
     return `${inside.path.split("/").slice(0, -depth).join("/")}/__init__.py`;
   }
   const package_ = module.slice(0, module.lastIndexOf("."));
-  const sibling = index.functions.find(
-    (f) =>
-      f.module.startsWith(`${package_}.`) && !f.module.slice(package_.length + 1).includes("."),
-  );
+  const sibling = firstFunctionIn(index, package_);
   return sibling
     ? `${sibling.path.slice(0, sibling.path.lastIndexOf("/") + 1)}${module.slice(package_.length + 1)}.py`
     : undefined;
@@ -417,12 +396,40 @@ function askedOf(index: ProjectIndex, key: string): { path: string; name: string
   const module = parts.slice(0, -2).join(".");
   const owner = parts.at(-2);
   // The index lists a method of that class in that module: exact, before any guess of a path.
-  const method = index.functions.find((f) => f.module === module && f.className === owner);
+  const method = functionsOfModule(index, module).find((f) => f.className === owner);
   if (method && parts.length > 2) return { path: method.path, name: parts.slice(-2).join(".") };
   const path = pathOf(index, key);
   if (path) return { path, name: parts.at(-1)! };
-  const own = parts.length > 2 ? index.functions.find((f) => f.module === module) : undefined;
+  const own = parts.length > 2 ? functionsOfModule(index, module)[0] : undefined;
   return own ? { path: own.path, name: parts.slice(-2).join(".") } : undefined;
+}
+
+/**
+ * A dict's module that defines no function (`letta/prompts/system_prompts/__init__.py`, only
+ * constants): its file by the index's outlines.
+ */
+function outlinedAsk(index: ProjectIndex, key: string): { path: string; name: string } | undefined {
+  if (!key.startsWith(DICT_KEY)) return undefined;
+  const dotted = key.slice(DICT_KEY.length);
+  const module = dotted.slice(0, dotted.lastIndexOf("."));
+  for (const [path, outline] of Object.entries(index.modules ?? {}))
+    if (outline.module === module) return { path, name: dotted.slice(module.length + 1) };
+  return undefined;
+}
+
+/** Each asked dict's keys, through the re-exports between the guard's import and the dict. */
+function dictKeys(facts: readonly HelperFacts[]): Record<string, string[]> {
+  const dicts: Record<string, string[]> = {};
+  const reaches: Record<string, string[]> = {};
+  for (const f of facts) {
+    Object.assign(dicts, f.dicts ?? {});
+    for (const [key, keys] of Object.entries(f.reaches))
+      if (key.startsWith(DICT_KEY)) reaches[key] = keys;
+  }
+  for (let round = 0; round < DEPTH; round++)
+    for (const [key, [to]] of Object.entries(reaches))
+      if (to && dicts[to]) dicts[key] ??= dicts[to];
+  return dicts;
 }
 
 /** blocking-calls' survey: the sync helpers of other files that async defs call, read for blocking calls. */
@@ -433,8 +440,7 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   next(facts, index) {
     const byPath = new Map<string, string[]>();
     for (const [key, depth] of pendingKeys(facts, (f) => f.blocks)) {
-      const place = key.startsWith(DICT_KEY) ? dictPlace : askedOf;
-      const found = depth <= DEPTH ? place(index, key) : undefined;
+      const found = depth <= DEPTH ? (outlinedAsk(index, key) ?? askedOf(index, key)) : undefined;
       if (!found) continue;
       const { path, name } = found;
       byPath.set(path, [...(byPath.get(path) ?? []), `${name}@${key}@${depth}`]);
@@ -447,7 +453,7 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
       makers: Object.assign({}, ...facts.map((f) => f.makers ?? {})),
       fileFields: Object.assign({}, ...facts.map((f) => f.fileFields ?? {})),
       factories: Object.assign({}, ...facts.map((f) => f.factories ?? {})),
-      dictKeys: resolvedDictKeys(facts),
+      dicts: dictKeys(facts),
     },
     modules: [],
   }),

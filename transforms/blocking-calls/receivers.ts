@@ -42,7 +42,7 @@ export function factoryProduct(file: FileSemantics, name: string): string | unde
 
 /** The words a file must hold for a receiver's method to be one of the catalogue's. */
 export const RECEIVER_WORDS =
-  /\b(?:Session|sessionmaker|redis|Redis|Path|storages|sqlite3|OpenAI|AzureOpenAI)\b/;
+  /\b(?:Session|session|Client|HTTPSConnection|HTTPConnection|sessionmaker|redis|Redis|Path|storages|sqlite3|OpenAI|AzureOpenAI)\b/;
 
 /** `storages["exports"]`: a Django storage (Django 4.2's registry of them). */
 function madeBySubscript(file: FileSemantics, node: SyntaxNode): string | undefined {
@@ -163,6 +163,12 @@ function dependencyProduct(
  */
 export function yieldedProduct(file: FileSemantics, def: SyntaxNode): string | undefined {
   const yields = ownNodes(def, "yield");
+  if (yields.length === 0) return undefined;
+  return yieldedByValues(file, yields) ?? annotatedProduct(file, def, true);
+}
+
+/** What every `yield` gives, made alike. */
+function yieldedByValues(file: FileSemantics, yields: SyntaxNode[]): string | undefined {
   const made = new Set(
     yields.map((node) => {
       const value = node.namedChildren[0];
@@ -171,39 +177,7 @@ export function yieldedProduct(file: FileSemantics, def: SyntaxNode): string | u
     }),
   );
   const [product] = made;
-  if (made.size === 1 && product && BLOCKING_METHODS.has(product)) return product;
-  return yields.length > 0 && made.size === 1 && !product ? annotatedYield(file, def) : undefined;
-}
-
-/** The generator annotations whose first argument is what the generator yields. */
-const GENERATORS = new Set([
-  "typing.Generator",
-  "typing.Iterator",
-  "typing.Iterable",
-  "collections.abc.Generator",
-  "collections.abc.Iterator",
-  "collections.abc.Iterable",
-]);
-
-/**
- * `def generate_session() -> Generator[Session, None, None]` whose yields the code does not show
- * (mealie: `db = SessionLocal()`, `SessionLocal` unpacked from a project function's tuple): the
- * annotation says what FastAPI passes (hazard-review-3 H8 on mealie itself).
- */
-function annotatedYield(file: FileSemantics, def: SyntaxNode): string | undefined {
-  const annotation = def.childForFieldName("return_type")?.namedChildren[0];
-  if (annotation?.type !== "generic_type" && annotation?.type !== "subscript") return undefined;
-  const head = annotation.childForFieldName("value") ?? annotation.namedChildren[0];
-  const qualified = head && (head.type === "identifier" || head.type === "attribute");
-  if (!qualified || !GENERATORS.has(file.qualifiedName(head) ?? "")) return undefined;
-  const first =
-    annotation.type === "subscript"
-      ? annotation.childrenForFieldName("subscript")[0]
-      : annotation.namedChildren[1]?.namedChildren[0];
-  const type = first?.type === "type" ? first.namedChildren[0] : first;
-  const named = type && (type.type === "identifier" || type.type === "attribute");
-  const product = named ? file.qualifiedName(type) : undefined;
-  return product && BLOCKING_METHODS.has(product) ? product : undefined;
+  return made.size === 1 && product && BLOCKING_METHODS.has(product) ? product : undefined;
 }
 
 /** `client.with_options`: the kind of SDK client `client` is, when that is a copy of it. */
@@ -256,30 +230,59 @@ export function returnedProduct(
     }),
   );
   const [product] = made;
-  return made.size === 1 && product && BLOCKING_METHODS.has(product) ? product : undefined;
+  if (made.size === 1 && product && BLOCKING_METHODS.has(product)) return product;
+  return annotatedProduct(file, def, false);
 }
 
+/** `Generator[Session, None, None]`, `Iterator[Session]`: a generator's yield type first. */
+const GENERATOR = /^(typing\.|collections\.abc\.)?(Generator|Iterator|Iterable)$/;
+
 /**
- * What every binding of `name` visible at `name` was made by, when they agree. With `anyPath`
- * (the receiver of the call judged), bindings whose value is not known do not disagree: khoj's
- * `if key: client = openai.OpenAI(...)` / `elif url: client = openai.OpenAI(...)` / `elif
- * state.client: client = state.client` blocks on the paths the code shows (hazard-review-3 H2b);
- * a binding known to be something else (`openai.AsyncOpenAI(...)`) still does.
+ * What the def's return annotation says it gives, when that is a value whose methods block:
+ * `-> redis.Redis` on a lazy singleton (`global _client; if _client is None: _client =
+ * redis.from_url(...)`; hazard-review-4 K11, SurfSense's `get_redis_client`), `-> Redis | None`,
+ * a generator's `-> Generator[Session, None, None]` (hazard-review-3 H8, mealie's
+ * `generate_session`, whose `SessionLocal` comes from a tuple the code cannot read).
  */
+function annotatedProduct(
+  file: FileSemantics,
+  def: SyntaxNode,
+  yields: boolean,
+): string | undefined {
+  let node: SyntaxNode | null | undefined = def.childForFieldName("return_type");
+  if (node?.type === "type") node = node.namedChildren[0];
+  if (yields) {
+    const [name, parameters] = node?.type === "generic_type" ? node.namedChildren : [];
+    if (!name || !GENERATOR.test(name.text)) return undefined;
+    node = parameters?.namedChildren[0]?.namedChildren[0];
+  }
+  if (node?.type === "binary_operator") {
+    const sides = [node.childForFieldName("left"), node.childForFieldName("right")];
+    const kept = sides.filter((n) => n && n.type !== "none");
+    node = kept.length === 1 ? kept[0] : undefined;
+  }
+  if (node?.type !== "identifier" && node?.type !== "attribute") return undefined;
+  const qualified = file.qualifiedName(node);
+  return qualified && BLOCKING_METHODS.has(qualified) ? qualified : undefined;
+}
+
+/** What every binding of `name` visible at `name` was made by, when they agree. */
 export function madeByName(
   file: FileSemantics,
   name: SyntaxNode,
   depth: number,
   makers: Makers = {},
   seen?: Seen,
-  anyPath = false,
 ): string | undefined {
   for (let scope = file.enclosingScope(name); ; scope = file.enclosingScope(scope)) {
     const bindings = scope.type === "class_definition" ? [] : file.bindingsNamed(scope, name.text);
     if (bindings.length > 0) {
       const made = new Set(bindings.map((b) => madeByBinding(file, b.node, depth, makers, seen)));
-      if (anyPath && made.size > 1) made.delete(undefined);
-      return made.size === 1 ? [...made][0] : undefined;
+      if (made.size === 1) return [...made][0];
+      // One branch binds a sync client, the others something unread (`openai_client =
+      // state.openai_client`): on that branch the call blocks (hazard-review-3 H2b, khoj).
+      const known = [...made].filter((m) => m !== undefined);
+      return known.length === 1 && BLOCKING_METHODS.has(known[0]) ? known[0] : undefined;
     }
     if (scope.type === "module") return undefined;
   }
@@ -348,7 +351,7 @@ export function blockingReceiverCall(
 }
 
 /** What made a receiver: a call, a name, `storages[...]`, `self.<attribute>`. */
-function madeByValue(
+export function madeByValue(
   file: FileSemantics,
   receiver: SyntaxNode,
   depth: number,
@@ -358,7 +361,7 @@ function madeByValue(
   return receiver.type === "call"
     ? madeByCall(file, receiver, depth, makers, seen)
     : receiver.type === "identifier"
-      ? madeByName(file, receiver, depth, makers, seen, depth === 0)
+      ? madeByName(file, receiver, depth, makers, seen)
       : receiver.type === "subscript"
         ? madeBySubscript(file, receiver)
         : receiver.type === "attribute"
