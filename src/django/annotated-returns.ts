@@ -40,9 +40,69 @@ function returnedModel(
     const returns = def?.childForFieldName("return_type");
     return returns && isAsyncDef(def!) === awaited ? proofs.modelOfAnnotation(returns) : undefined;
   }
+  const method = classMethodDef(callee);
+  if (method) {
+    const returns = method.childForFieldName("return_type");
+    return returns && isAsyncDef(method) === awaited
+      ? proofs.modelOfAnnotation(returns)
+      : undefined;
+  }
   const qualified = callee.type === "attribute" || callee.type === "identifier";
   const name = qualified ? qualifiedName(callee) : undefined;
-  return name ? modelReturnedElsewhere(project, name, awaited) : undefined;
+  return name
+    ? (modelReturnedElsewhere(project, name, awaited) ??
+        classMethodReturnedElsewhere(project, name, awaited))
+    : undefined;
+}
+
+/** Decorators that leave a method's call returning what its body does (besides the wrapper). */
+const CLASS_LEVEL = new Set(["staticmethod", "classmethod"]);
+
+/**
+ * hazard-review-3 H13: `ConversationAdapters.aget_conversation_by_user(user)`, a
+ * `@staticmethod`/`@classmethod` of a module-level class of this file called on the class.
+ */
+function classMethodDef(callee: SyntaxNode): SyntaxNode | undefined {
+  const object = callee.type === "attribute" ? callee.childForFieldName("object") : null;
+  if (object?.type !== "identifier" || importBindingOf(object.text, object)) return undefined;
+  const bound = bindingsNamed(callee.tree.rootNode, object.text);
+  const cls = bound.length === 1 ? bound[0].node.parent : undefined;
+  if (cls?.type !== "class_definition") return undefined;
+  const name = callee.childForFieldName("attribute")!.text;
+  const defs = bindingsNamed(cls, name).map((b) => b.node.parent);
+  const def = defs.length === 1 ? defs[0] : undefined;
+  if (def?.type !== "function_definition" || def.parent?.type !== "decorated_definition")
+    return undefined;
+  const decorators = def.parent.namedChildren.slice(0, -1).map((d) => d.namedChildren[0]?.text);
+  const classLevel = decorators.some((d) => d && CLASS_LEVEL.has(d));
+  const known = decorators.every((d) => !!d && (CLASS_LEVEL.has(d) || WRAPPER_DECORATOR.test(d)));
+  return classLevel && known ? def : undefined;
+}
+
+/** `pkg.adapters.ConversationAdapters.aget_conversation_by_user`: a class-level method there. */
+function classMethodReturnedElsewhere(
+  project: ProjectFacts,
+  qualified: string,
+  awaited: boolean,
+): string | undefined {
+  const returned = project.returnedClasses;
+  const parts = qualified.split(".");
+  if (!returned || !project.index || parts.length < 3) return undefined;
+  const [cls, name] = parts.slice(-2);
+  const module = parts.slice(0, -2).join(".");
+  const key = `${cls}.${name}`;
+  const found = project.index.functions.filter(
+    (fn) => fn.name === name && fn.className === cls && fn.module === module && !fn.nested,
+  );
+  const path = found.length === 1 ? found[0].path : undefined;
+  const facts = path ? Object.keys(returned).find((p) => samePath(p, path)) : undefined;
+  if (!facts || !Object.hasOwn(returned[facts], key)) return undefined;
+  const { decorators, async } = found[0];
+  if (!decorators.some((d) => CLASS_LEVEL.has(d))) return undefined;
+  if (!decorators.every((d) => CLASS_LEVEL.has(d) || WRAPPER_DECORATOR.test(d))) return undefined;
+  if ((async || decorators.some((d) => WRAPPER_DECORATOR.test(d))) !== awaited) return undefined;
+  const model = returned[facts][key];
+  return project.models[model] ? model : undefined;
 }
 
 /** A function of another module, through the index and the pre-pass's annotated returns. */

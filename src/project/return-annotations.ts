@@ -29,6 +29,34 @@ export function returnedClassesIn(source: string): Record<string, string> | unde
     const cls = RETURNED_CLASS.exec(match[2].trim())?.[1];
     if (cls) (found ??= {})[match[1]] = cls;
   }
+  for (const [name, cls] of methodsReturning(source)) (found ??= {})[name] = cls;
+  return found;
+}
+
+/** `class Name` at the start of a line. */
+const CLASS_HEAD = /^class[ \t]+([A-Za-z_]\w*)/gm;
+
+/** ANNOTATED_DEF indented: a method (or a def nested deeper, which the index tells apart). */
+const INDENTED_DEF = new RegExp(ANNOTATED_DEF.source.replace("^", "^[ \\t]+"), "gm");
+
+/**
+ * hazard-review-3 H13 (khoj's `await ConversationAdapters.aget_conversation_by_user(user)`,
+ * annotated `-> Optional[Conversation]`): methods of module-level classes annotated to return
+ * one class, as `Class.method`. A def belongs to the last class head above it when no line
+ * between starts at column 0 with code (a docstring that does is taken to end the class: the
+ * method is then not recorded, never given to the wrong class).
+ */
+function methodsReturning(source: string): [string, string][] {
+  if (!source.includes("class")) return [];
+  const heads = [...source.matchAll(CLASS_HEAD)];
+  const found: [string, string][] = [];
+  for (const match of source.matchAll(INDENTED_DEF)) {
+    const head = heads.filter((h) => h.index < match.index).at(-1);
+    const between = head && source.slice(head.index + head[0].length, match.index);
+    if (!head || between === undefined || /\n[^\s#]/.test(between)) continue;
+    const cls = RETURNED_CLASS.exec(match[2].trim())?.[1];
+    if (cls) found.push([`${head[1]}.${match[1]}`, cls]);
+  }
   return found;
 }
 

@@ -8,6 +8,14 @@ import {
 } from "./scope.js";
 import { isStdlibModule } from "./stdlib.js";
 import { fromModuleName } from "./shapes.js";
+import {
+  firstThirdPartyGroup,
+  importedItemName,
+  isFutureImport,
+  isortStatementKey,
+  sectionOf,
+  sortKeyOfStatement,
+} from "./import-sections.js";
 
 export type { ImportBinding };
 
@@ -227,18 +235,9 @@ function sortKeyFollowed(names: string[]): ((s: string) => string) | undefined {
   return undefined;
 }
 
-function importedItemName(item: SyntaxNode): string {
-  const dotted = item.type === "aliased_import" ? item.childForFieldName("name") : item;
-  return dotted?.text ?? item.text;
-}
-
 /** Module-level statements that are not behind `if TYPE_CHECKING:`, `try:` or any other block. */
 function topLevelImports(root: SyntaxNode): SyntaxNode[] {
   return root.namedChildren.filter((c) => IMPORT_TYPES.includes(c.type));
-}
-
-function isFutureImport(statement: SyntaxNode): boolean {
-  return statement.type === "future_import_statement";
 }
 
 function isDocstring(statement: SyntaxNode): boolean {
@@ -275,47 +274,6 @@ function afterPreamble(root: SyntaxNode): SyntaxNode | undefined {
     break;
   }
   return last;
-}
-
-type ImportSection = "future" | "stdlib" | "thirdparty" | "local";
-
-/** The module a statement imports from (`os.path` for `import os.path as p`). */
-function statementModule(statement: SyntaxNode): string {
-  if (statement.type === "import_from_statement") return fromModuleName(statement);
-  const first = statement.childrenForFieldName("name")[0];
-  return first ? importedItemName(first) : "";
-}
-
-function sectionOf(statement: SyntaxNode): ImportSection {
-  if (isFutureImport(statement)) return "future";
-  const module = statementModule(statement);
-  if (module.startsWith(".")) return "local";
-  return isStdlibModule(module.split(".")[0]) ? "stdlib" : "thirdparty";
-}
-
-function sortKeyOfStatement(statement: SyntaxNode): string {
-  return statementModule(statement).toLowerCase();
-}
-
-function isortStatementKey(statement: SyntaxNode): string {
-  return `${statement.type === "import_from_statement" ? 1 : 0}${sortKeyOfStatement(statement)}`;
-}
-
-/**
- * The third-party imports of the first run of lines (runs are separated by blank lines, as isort
- * separates sections) that holds any: a later run is usually first-party code.
- */
-function firstThirdPartyGroup(block: SyntaxNode[], firstParty: ReadonlySet<string>): SyntaxNode[] {
-  let group: SyntaxNode[] = [];
-  for (let i = 0; i < block.length; i++) {
-    const startsRun = i > 0 && block[i].startPosition.row > block[i - 1].endPosition.row + 1;
-    if (startsRun && group.length > 0) return group;
-    const top = statementModule(block[i]).split(".")[0];
-    // A run of the project's own absolute imports is first-party, not third-party.
-    if (sectionOf(block[i]) === "thirdparty" && !firstParty.has(top)) group.push(block[i]);
-    else if (firstParty.has(top) && group.length > 0) return group;
-  }
-  return group;
 }
 
 /** A new import line in a module that imports nothing yet: after docstring and `__future__`. */
@@ -568,7 +526,16 @@ export function statementRemoval(source: string, statement: SyntaxNode): Edit {
     at < source.length && source.slice(at, lineEnd(source, at)).trim() === "";
   if (!isBlankLine(end)) return { start, end, text: "" };
   const firstInBlock = parent?.type === "block" && parent.namedChildren[0]?.id === statement.id;
-  if (start === 0 || firstInBlock) {
+  // Under a comment about the code below it (SurfSense's `# Run gitingest via subprocess`, then
+  // `import asyncio`, a blank line, the call: hazard-review-4 K12b), the comment keeps touching it.
+  const underComment =
+    parent?.type === "block" &&
+    start > 0 &&
+    source
+      .slice(lineStart(source, start - 1), start)
+      .trim()
+      .startsWith("#");
+  if (start === 0 || firstInBlock || underComment) {
     let after = end;
     while (isBlankLine(after)) after = nextLineStart(source, after);
     return { start, end: after, text: "" };

@@ -167,7 +167,7 @@ describe("--format github", () => {
         /^::(error|warning|notice) (file=[^,]+,line=\d+,col=\d+,endLine=\d+,(endColumn=\d+,)?)?title=[^:]+::\S/,
       );
     expect(commands).toContain(
-      "::error file=app/views.py,line=4,col=5,endLine=4,endColumn=28,title=AS102::asyncio.run() inside async def raises RuntimeError (an event loop is already running): await the coroutine instead (applied with --unsafe-fixes)%0ASuggestion: await work(a, b)",
+      "::error file=app/views.py,line=4,col=5,endLine=4,endColumn=28,title=AS102::asyncio.run() inside async def raises RuntimeError (an event loop is already running): await the coroutine instead (applied with --unsafe-fixes; assumes no caller relies on the call blocking until the coroutine is done, as one running this function in a thread would)%0ASuggestion: await work(a, b)",
     );
     expect(
       commands.some((l) =>

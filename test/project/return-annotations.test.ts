@@ -23,6 +23,32 @@ describe("returned classes (orm-review M1)", () => {
       find: "Shop",
       load: "Shop",
       maybe: "Shop",
+      "Repo.get": "Shop",
+    });
+  });
+
+  it("reads methods as Class.method, never giving one to a class that ended above it", () => {
+    const source = [
+      "class ConversationAdapters:",
+      "    @staticmethod",
+      "    async def aget_conversation_by_user(",
+      "        user, conversation_id=None",
+      "    ) -> Optional[Conversation]:",
+      "        ...",
+      "",
+      "    # a comment at the class's indentation",
+      "    @classmethod",
+      '    async def aget_default_agent(cls) -> "Agent":',
+      "        ...",
+      "",
+      "",
+      "def helper():",
+      "    def inner() -> Agent:",
+      "        ...",
+    ].join("\n");
+    expect(returnedClassesIn(source)).toEqual({
+      "ConversationAdapters.aget_conversation_by_user": "Conversation",
+      "ConversationAdapters.aget_default_agent": "Agent",
     });
   });
 

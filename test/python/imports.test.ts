@@ -174,6 +174,14 @@ describe("importEditsToRemove", () => {
     );
   });
 
+  it("keeps a comment above a local import touching the code below it", () => {
+    const source =
+      "async def f(repo):\n    try:\n        # Run gitingest in a thread\n        import asyncio\n\n        digest = g(repo)\n    finally:\n        pass\n";
+    expect(removed(source, "asyncio")).toBe(
+      "async def f(repo):\n    try:\n        # Run gitingest in a thread\n        digest = g(repo)\n    finally:\n        pass\n",
+    );
+  });
+
   it("keeps CRLF", () => {
     expect(removed("import asyncio\r\nimport os\r\n", "asyncio")).toBe("import os\r\n");
   });
@@ -253,6 +261,16 @@ describe("importEditsToAdd", () => {
     // isort's default: `import x` lines first, then `from x import` lines.
     expect(added("import httpx\nimport redis\nfrom celery import x\n")).toBe(
       "import httpx\nimport redis\nfrom asgiref.sync import async_to_sync\nfrom celery import x\n",
+    );
+  });
+
+  it("goes into the third-party run, not a standard-library run with a stray third-party line", () => {
+    expect(
+      added(
+        "import json\nfrom typing import Any\nfrom typing_extensions import Self\n\nimport aiohttp\nfrom django.db.models import Q\n\nfrom bookwyrm import activitypub\n",
+      ),
+    ).toBe(
+      "import json\nfrom typing import Any\nfrom typing_extensions import Self\n\nimport aiohttp\nfrom asgiref.sync import async_to_sync\nfrom django.db.models import Q\n\nfrom bookwyrm import activitypub\n",
     );
   });
 

@@ -237,7 +237,7 @@ function asyncToSyncFinding(
   // The coroutine moves to another thread: thread-local state it reads changes under it.
   const local = threadLocalReached(file, inner, ctx);
   const message = local
-    ? `asyncio.run() in sync code: async_to_sync runs the coroutine with this thread as its sync thread, but the coroutine itself on another thread, where ${local} is another thread's (applied with --unsafe-fixes)`
+    ? `asyncio.run() in sync code: async_to_sync runs the coroutine with this thread as its sync thread, but the coroutine itself on another thread, where ${local} is another thread's (applied with --unsafe-fixes; assumes the coroutine does not depend on which thread's ${local.split(" ")[0]} it sees)`
     : "asyncio.run() in sync code: async_to_sync runs the coroutine with this thread as its sync thread";
   return {
     ...diagnosticAt(meta, call, "AS101", message, suggestionFor(inner, a2s.name)),
@@ -330,7 +330,7 @@ function awaitFinding(site: Site, inner: SyntaxNode): Finding {
       meta,
       call,
       "AS102",
-      "asyncio.run() inside async def raises RuntimeError (an event loop is already running): await the coroutine instead (applied with --unsafe-fixes)",
+      "asyncio.run() inside async def raises RuntimeError (an event loop is already running): await the coroutine instead (applied with --unsafe-fixes; assumes no caller relies on the call blocking until the coroutine is done, as one running this function in a thread would)",
       awaited,
     ),
     fix: {

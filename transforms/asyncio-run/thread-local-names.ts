@@ -56,18 +56,23 @@ function threadLocalBase(file: FileSemantics, cls: SyntaxNode): string | undefin
   return undefined;
 }
 
+/** The call of a thread-local maker in a def's body (`scoped_session(factory)`), if any. */
+export function makerCall(file: FileSemantics, def: SyntaxNode): SyntaxNode | undefined {
+  return def.descendantsOfType("call").find((call) => {
+    const callee = call.childForFieldName("function");
+    const qualified = callee ? file.qualifiedName(callee) : undefined;
+    return qualified !== undefined && THREAD_LOCAL_MAKERS.has(qualified);
+  });
+}
+
 /**
  * The thread-local maker a function's body calls (`return scoped_session(factory)`), if any. A
  * factory that makes one anywhere in its body is taken to return it: the check only ever makes a
  * fix unsafe, so the doubt goes that way.
  */
 export function makerIn(file: FileSemantics, def: SyntaxNode): string | undefined {
-  for (const call of def.descendantsOfType("call")) {
-    const callee = call.childForFieldName("function");
-    const qualified = callee ? file.qualifiedName(callee) : undefined;
-    if (qualified && THREAD_LOCAL_MAKERS.has(qualified)) return qualified;
-  }
-  return undefined;
+  const call = makerCall(file, def);
+  return call ? file.qualifiedName(call.childForFieldName("function")!) : undefined;
 }
 
 /** What a module-level call makes when it is thread-local state, and what made it. */

@@ -1,7 +1,7 @@
-import { absoluteName } from "../../src/python/relative-imports.js";
 import { surveyedPlan } from "../../src/model/plans.js";
 import { pendingKeys } from "../../src/project/survey-reach.js";
 import { threadLocals } from "./thread-local-names.js";
+import { factoryBound, importedKey, KEY, MAKER, makerAnswer } from "./thread-factories.js";
 import type {
   Context,
   FileSemantics,
@@ -22,9 +22,6 @@ import type {
 
 /** How deep the check follows calls, in a file and across files. */
 const DEPTH = 4;
-
-/** The key of a name of another module: `py:app.db.Session`. */
-const KEY = "py:";
 
 /** Module-level defs of the file by name, and methods of its module-level classes as `C.m`. */
 function moduleDefs(file: FileSemantics): Map<string, SyntaxNode> {
@@ -62,25 +59,6 @@ interface Reached {
   hitThere?: string;
   /** Names of other modules they use, by key, with the function of this file using each. */
   imports: Map<string, string>;
-}
-
-/** `db.Session` -> `py:app.db.Session`, `save_name` -> `py:app.db.save_name`, when imported. */
-function importedKey(
-  file: FileSemantics,
-  id: SyntaxNode,
-  withAttribute = true,
-): string | undefined {
-  const binding = file.importBindingOf(id.text, id);
-  if (!binding) return undefined;
-  const parent = id.parent;
-  const attribute =
-    withAttribute &&
-    parent?.type === "attribute" &&
-    parent.childForFieldName("object")?.id === id.id
-      ? `.${parent.childForFieldName("attribute")!.text}`
-      : "";
-  const absolute = absoluteName(`${binding.qualified}${attribute}`, file.module, file.path);
-  return absolute?.includes(".") ? `${KEY}${absolute}` : undefined;
 }
 
 /**
@@ -165,6 +143,7 @@ function localClassKey(file: FileSemantics, name: SyntaxNode): string | undefine
 /** Walks the defs named (and those of the file they call), a few calls deep. */
 function reachedFrom(file: FileSemantics, names: readonly string[]): Reached {
   const locals = threadLocals(file);
+  const bound = factoryBound(file);
   const defs = moduleDefs(file);
   const imports = new Map<string, string>();
   const seen = new Set<string>();
@@ -184,6 +163,10 @@ function reachedFrom(file: FileSemantics, names: readonly string[]): Reached {
             hitThere: `${id.text} (a ${local.made}, ${file.path}:${local.line}, used by ${name}())`,
             imports,
           };
+        // `Session = make_registry(url)` above: asked of this module, which asks the factory's.
+        const madeThere = bound.has(id.text) && !locals.has(id.text) && file.module;
+        if (madeThere && !imports.has(`${KEY}${file.module}.${id.text}`))
+          imports.set(`${KEY}${file.module}.${id.text}`, name);
         if (id.parent?.type === "call" && id.parent.childForFieldName("function")?.id === id.id)
           next.push(id.text);
         // `self.populate()` in a method: the class's own method.
@@ -212,40 +195,66 @@ function reachedFrom(file: FileSemantics, names: readonly string[]): Reached {
   return { imports };
 }
 
+/** A function whose result a coroutine call's argument is, and the argument's text. */
+interface ArgumentMaker {
+  callee: SyntaxNode;
+  argument: string;
+}
+
 /**
  * The functions whose results the coroutine call's arguments are (`session = get_session()`
  * then `asyncio.run(record(session, name))`): what they return is handed to the coroutine.
  */
-function argumentMakers(file: FileSemantics, inner: SyntaxNode): SyntaxNode[] {
+function argumentMakers(file: FileSemantics, inner: SyntaxNode): ArgumentMaker[] {
   const fn = file.enclosingFunction(inner);
   const args = inner.childForFieldName("arguments")?.namedChildren ?? [];
-  const makers: SyntaxNode[] = [];
+  const makers: ArgumentMaker[] = [];
   for (const arg of args) {
     const value = arg.type === "keyword_argument" ? arg.childForFieldName("value") : arg;
-    if (value?.type === "call") makers.push(value.childForFieldName("function")!);
+    if (value?.type === "call")
+      makers.push({ callee: value.childForFieldName("function")!, argument: value.text });
     if (value?.type !== "identifier" || !fn) continue;
     for (const b of file.bindingsNamed(fn, value.text)) {
       const right =
         b.node.parent?.type === "assignment" ? b.node.parent.childForFieldName("right") : null;
       const callee = right?.type === "call" ? right.childForFieldName("function") : null;
-      if (callee?.type === "identifier" || callee?.type === "attribute") makers.push(callee);
+      if (callee?.type === "identifier" || callee?.type === "attribute")
+        makers.push({ callee, argument: value.text });
     }
   }
   return makers;
 }
 
-/** The coroutine function and its arguments' makers: the names of this file, and imported keys. */
-function startsOf(file: FileSemantics, inner: SyntaxNode): { names: string[]; keys: string[] } {
-  const names: string[] = [];
-  const keys: string[] = [];
-  for (const callee of [inner.childForFieldName("function"), ...argumentMakers(file, inner)]) {
-    if (!callee) continue;
+/** Where the walk starts: names of this file, imported keys, and state an argument's maker makes. */
+interface Starts {
+  names: string[];
+  keys: string[];
+  /** `session (a sqlalchemy.orm.scoped_session made by make_registry() at app/db.py:8)`. */
+  made?: string;
+  /** Factories of other modules asked whether they make the state, with the argument each made. */
+  makers: Map<string, string>;
+}
+
+/**
+ * The coroutine function and its arguments' makers. A maker is also asked whether it makes
+ * thread-local state itself (`session = make_registry(url)`, handed to the coroutine).
+ */
+function startsOf(file: FileSemantics, inner: SyntaxNode): Starts {
+  const out: Starts = { names: [], keys: [], makers: new Map() };
+  const coroutine = inner.childForFieldName("function");
+  const starts = [...(coroutine ? [{ callee: coroutine, argument: "" }] : [])];
+  for (const { callee, argument } of [...starts, ...argumentMakers(file, inner)]) {
     const root = callee.type === "attribute" ? callee.childForFieldName("object") : callee;
     const key = root?.type === "identifier" ? importedKey(file, root) : undefined;
-    if (key) keys.push(key);
-    else if (callee.type === "identifier") names.push(callee.text);
+    if (key) out.keys.push(key);
+    if (key && argument) out.makers.set(`${MAKER}${key}`, argument);
+    else if (callee.type === "identifier") out.names.push(callee.text);
+    if (key || !argument || callee.type !== "identifier") continue;
+    const answer = makerAnswer(file, callee.text);
+    if (answer.hit) out.made ??= `${argument} (a ${answer.hit})`;
+    for (const maker of answer.reaches) out.makers.set(maker, argument);
   }
-  return { names, keys };
+  return out;
 }
 
 /** What the survey found: thread-local state each key of the project reaches. */
@@ -263,11 +272,13 @@ export function threadLocalReached(
   inner: SyntaxNode,
   ctx: Context,
 ): string | undefined {
-  const { names, keys } = startsOf(file, inner);
+  const { names, keys, made, makers } = startsOf(file, inner);
+  if (made) return made;
   const reached = reachedFrom(file, names);
   if (reached.hit) return reached.hit;
   const hits = surveyedPlan<ThreadStatePlan>(ctx, "asyncio-run")?.hits ?? {};
   for (const key of keys) if (hits[key]) return hits[key];
+  for (const [key, argument] of makers) if (hits[key]) return `${argument} (a ${hits[key]})`;
   const method = selfMethod(inner);
   if (method && hits[`method:${method}`]) return hits[`method:${method}`];
   for (const [key, by] of reached.imports)
@@ -281,6 +292,14 @@ export interface StateFacts {
   reaches: Record<string, string[]>;
   /** How many modules away from an asyncio.run site each key asked of this file is. */
   depths: Record<string, number>;
+  /** Names bound to an imported factory's result, by key. */
+  bound?: Record<string, BoundName>;
+}
+
+/** `Session = make_registry(url)`: the name, and where it is bound (`app/models.py:7`). */
+interface BoundName {
+  name: string;
+  at: string;
 }
 
 /** The asyncio.run calls of a file outside `async def`: where the coroutine changes thread. */
@@ -297,11 +316,12 @@ function siteFacts(file: FileSemantics): StateFacts {
   for (const call of runCalls(file)) {
     const inner = call.childForFieldName("arguments")?.namedChildren[0];
     if (inner?.type !== "call") continue;
-    const { names, keys } = startsOf(file, inner);
+    const { names, keys, makers } = startsOf(file, inner);
     const site = `${file.path}:${call.startIndex}`;
     const method = selfMethod(inner);
     out.reaches[site] = [
       ...keys,
+      ...makers.keys(),
       ...reachedFrom(file, names).imports.keys(),
       ...(method ? [`method:${method}`] : []),
     ];
@@ -320,6 +340,18 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): StateFacts {
     const local = locals.get(name);
     if (local) {
       out.hits[key] = `${name} (a ${local.made}, ${file.path}:${local.line})`;
+      continue;
+    }
+    if (override === "maker") {
+      const answer = makerAnswer(file, name);
+      if (answer.hit) out.hits[key] = answer.hit;
+      else out.reaches[key] = answer.reaches;
+      continue;
+    }
+    const made = factoryBound(file).get(name);
+    if (made) {
+      out.reaches[key] = [made.maker];
+      out.bound = { ...out.bound, [key]: { name, at: `${file.path}:${made.line}` } };
       continue;
     }
     const reached = reachedFrom(file, [name]);
@@ -343,20 +375,7 @@ function placesOfKey(index: ProjectIndex, key: string): { path: string; name: st
   const own = (f: IndexedFunction) => f.module === module || f.module.endsWith(`.${module}`);
   const paths = [...new Set(index.functions.filter(own).map((f) => f.path))];
   if (paths.length > 0) return paths.map((path) => ({ path, name }));
-  // A module with no function (`Session = scoped_session(...)` alone): beside a sibling's file.
-  const package_ = module.slice(0, module.lastIndexOf("."));
-  const sibling = index.functions.find(
-    (f) =>
-      f.module.startsWith(`${package_}.`) && !f.module.slice(package_.length + 1).includes("."),
-  );
-  if (sibling) {
-    const folder = sibling.path.slice(0, sibling.path.lastIndexOf("/") + 1);
-    const file = module.slice(package_.length + 1);
-    return [
-      { path: `${folder}${file}.py`, name },
-      { path: `${folder}${file}/__init__.py`, name },
-    ];
-  }
+  // A method of a class the index lists: `py:app.telemetry.MetricContext.log_metric`.
   const cls = parts.at(-2)!;
   const owner = parts.slice(0, -2).join(".");
   const method = index.functions.find(
@@ -365,31 +384,70 @@ function placesOfKey(index: ProjectIndex, key: string): { path: string; name: st
       f.name === name &&
       (f.module === owner || f.module.endsWith(`.${owner}`)),
   );
-  return method ? [{ path: method.path, name: `${cls}.${name}` }] : [];
+  if (method) return [{ path: method.path, name: `${cls}.${name}` }];
+  // A module with no function (`Session = scoped_session(...)` alone): beside a sibling's file.
+  const package_ = module.slice(0, module.lastIndexOf("."));
+  const sibling = index.functions.find(
+    (f) =>
+      f.module.startsWith(`${package_}.`) && !f.module.slice(package_.length + 1).includes("."),
+  );
+  if (!sibling) return [];
+  const folder = sibling.path.slice(0, sibling.path.lastIndexOf("/") + 1);
+  const file = module.slice(package_.length + 1);
+  return [
+    { path: `${folder}${file}.py`, name },
+    { path: `${folder}${file}/__init__.py`, name },
+  ];
+}
+
+/**
+ * Where a factory key may be: `py:app.db.make_registry` is `make_registry` of `app.db`, or the
+ * method `db.make_registry` of a class `db` of `app`: every module the index's outlines list under
+ * either name (a package `__init__` without a def included).
+ */
+function makerPlaces(index: ProjectIndex, key: string): { path: string; name: string }[] {
+  if (!index.modules) return placesOfKey(index, key);
+  const parts = key.slice(KEY.length).split(".");
+  const readings = [
+    { module: parts.slice(0, -1).join("."), name: parts.at(-1)! },
+    { module: parts.slice(0, -2).join("."), name: parts.slice(-2).join(".") },
+  ];
+  const places: { path: string; name: string }[] = [];
+  for (const [path, { module }] of Object.entries(index.modules))
+    for (const reading of readings)
+      if (reading.module && (module === reading.module || module.endsWith(`.${reading.module}`)))
+        places.push({ path, name: reading.name });
+  return places;
+}
+
+/** How the plan says the state `found` reaches, as reached by `key`. */
+function hitText(key: string, found: string, state: string, bound?: BoundName): string {
+  if (bound) return `${bound.name} (a ${state}, ${bound.at})`;
+  // A re-export or a delegating factory: the maker names the function that makes the state.
+  if (key.startsWith(MAKER)) return state;
+  if (key.startsWith("method:"))
+    return `${state}, reached by the override ${found.slice(KEY.length).split(".").slice(-2).join(".")}()`;
+  const name = found.slice(found.lastIndexOf(".") + 1);
+  return state.startsWith(`${name} (`) ? state : `${state}, reached through ${name}()`;
 }
 
 /** Thread-local state a key reaches through the keys it reaches, as the plan says it. */
 function resolvedHits(facts: readonly StateFacts[]): Record<string, string> {
   const hits: Record<string, string> = {};
   const reaches: Record<string, string[]> = {};
+  const bound: Record<string, BoundName> = {};
   for (const f of facts) {
     Object.assign(hits, f.hits);
+    Object.assign(bound, f.bound);
     for (const [key, keys] of Object.entries(f.reaches))
       reaches[key] = [...(reaches[key] ?? []), ...keys];
   }
-  for (let round = 0; round < DEPTH * 2; round++) {
+  for (let round = 0; round < DEPTH * 4; round++) {
     let changed = false;
     for (const [key, keys] of Object.entries(reaches)) {
       const found = hits[key] ? undefined : keys.find((k) => hits[k]);
       if (!found) continue;
-      const name = key.startsWith("method:")
-        ? found.slice(KEY.length).split(".").slice(-2).join(".")
-        : found.slice(found.lastIndexOf(".") + 1);
-      hits[key] = key.startsWith("method:")
-        ? `${hits[found]}, reached by the override ${name}()`
-        : hits[found].startsWith(`${name} (`)
-          ? hits[found]
-          : `${hits[found]}, reached through ${name}()`;
+      hits[key] = hitText(key, found, hits[found], bound[key]);
       changed = true;
     }
     if (!changed) break;
@@ -418,9 +476,15 @@ export const threadStateSurvey: ProjectSurvey<StateFacts, ThreadStatePlan> = {
           }
         continue;
       }
-      if (!key.startsWith(KEY) || depth > DEPTH) continue;
-      for (const { path, name } of placesOfKey(index, key))
-        byPath.set(path, [...(byPath.get(path) ?? []), `${name}@${key}@${depth}`]);
+      // A factory is followed through re-exports and delegations beyond the calls' depth.
+      const maker = key.startsWith(MAKER);
+      const named = maker ? key.slice(MAKER.length) : key;
+      if (!named.startsWith(KEY) || depth > (maker ? DEPTH * 2 : DEPTH)) continue;
+      for (const { path, name } of (maker ? makerPlaces : placesOfKey)(index, named))
+        byPath.set(path, [
+          ...(byPath.get(path) ?? []),
+          `${name}@${key}@${depth}${maker ? "@maker" : ""}`,
+        ]);
     }
     return [...byPath].map(([path, wanted]) => ({ path, wanted }));
   },

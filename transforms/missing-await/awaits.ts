@@ -1,5 +1,5 @@
 import { isAsyncFunction } from "../../src/python/shapes.js";
-import type { FileSemantics, Fix, SyntaxNode } from "../../src/model/types.js";
+import type { Context, FileSemantics, Fix, SyntaxNode } from "../../src/model/types.js";
 import type { Coroutine } from "./coroutines.js";
 import { resultUse } from "./dropped.js";
 import { valueParameter } from "./passed.js";
@@ -34,8 +34,9 @@ export function asyncSite(
   fn: SyntaxNode,
   coroutine: Coroutine,
   out: Results,
+  ctx?: Context,
 ): void {
-  const use = resultUse(file, call, fn);
+  const use = resultUse(file, call, fn, ctx);
   if (use.use === "other") return;
   const what = described(coroutine);
   out.site(call, "coroutine-not-awaited", "async", coroutine.origin);
@@ -67,7 +68,7 @@ export function asyncSite(
     return;
   }
   const passed = use.uses
-    .map((u) => ({ node: u.node, to: valueParameter(file, u.node) }))
+    .map((u) => ({ node: u.node, to: valueParameter(file, u.node, ctx) }))
     .find((u) => u.to);
   if (passed) {
     const message = `${what}: ${use.name} holds the coroutine, not its result, and is passed on line ${line(passed.node)} to ${passed.to}, which wants a value; await added`;
@@ -164,8 +165,9 @@ export function syncSite(
   coroutine: Coroutine,
   inTests: boolean,
   out: Results,
+  ctx?: Context,
 ): void {
-  if (resultUse(file, call, file.enclosingFunction(call)!).use !== "dropped") return;
+  if (resultUse(file, call, file.enclosingFunction(call)!, ctx).use !== "dropped") return;
   const callee = call.childForFieldName("function")!;
   const args = call.childForFieldName("arguments")!;
   const access = asyncToSyncAt(file, call);
@@ -180,6 +182,23 @@ export function syncSite(
     out.report(call, "AS402", `${base}; ${why}`, suggestion);
     return;
   }
+  // hazard-review-4 K4 (frigate): a project without asgiref would fail to import it.
+  if (!access.imported && ctx && !ctx.project.usesAsgiref && !ctx.project.usesDjango) {
+    const loop = threadsafeLoop(file, call);
+    const instead = loop
+      ? `asyncio.run_coroutine_threadsafe(${call.text}, ${loop}).result()`
+      : `asyncio.run(${call.text})`;
+    const how = loop
+      ? `hand it to the loop this file already runs coroutines on (${loop}), or run it with asyncio.run(...) where no event loop runs`
+      : "run it with asyncio.run(...) where no event loop runs in this thread, or hand it to the loop that owns its objects (asyncio.run_coroutine_threadsafe(coro, loop).result())";
+    out.report(
+      call,
+      "AS402",
+      `${base}; this project does not depend on asgiref (nor Django), so ${ASYNC_TO_SYNC} is not offered: ${how}`,
+      instead,
+    );
+    return;
+  }
   const fix: Fix = {
     applicability: "unsafe",
     edits: [
@@ -191,9 +210,39 @@ export function syncSite(
   out.report(
     call,
     "AS402",
-    `${base}; run it with ${name}(...) (applied with --unsafe-fixes: not where this def is itself called on an event loop)`,
+    `${base}; run it with ${name}(...) (applied with --unsafe-fixes; assumes this def is never called from a thread running an event loop, where ${name} raises)`,
     suggestion,
     fix,
+  );
+}
+
+/**
+ * The loop the file hands coroutines to with `asyncio.run_coroutine_threadsafe(coro, loop)`,
+ * for `call`: the one it hands this same coroutine function to (frigate's
+ * `self._autotracker_setup(...)`, `self.onvif.loop`), else the one its class uses, else the
+ * file's only one.
+ */
+function threadsafeLoop(file: FileSemantics, call: SyntaxNode): string | undefined {
+  if (!file.source.includes("run_coroutine_threadsafe")) return undefined;
+  const callee = call.childForFieldName("function")?.text;
+  const cls = file.enclosingClass(call)?.id;
+  const handed: { coroutine?: string; loop: string; cls?: number }[] = [];
+  for (const site of file.root.descendantsOfType("call")) {
+    const fn = site.childForFieldName("function");
+    if (!fn || file.qualifiedName(fn) !== "asyncio.run_coroutine_threadsafe") continue;
+    const [coro, loop] = site.childForFieldName("arguments")?.namedChildren ?? [];
+    if (!loop || loop.type === "keyword_argument") continue;
+    const coroutine = coro?.type === "call" ? coro.childForFieldName("function")?.text : undefined;
+    handed.push({ coroutine, loop: loop.text, cls: file.enclosingClass(site)?.id });
+  }
+  const only = (found: typeof handed) => {
+    const loops = new Set(found.map((h) => h.loop));
+    return loops.size === 1 ? [...loops][0] : undefined;
+  };
+  return (
+    only(handed.filter((h) => h.coroutine === callee)) ??
+    only(handed.filter((h) => cls !== undefined && h.cls === cls)) ??
+    only(handed)
   );
 }
 

@@ -39,7 +39,10 @@ export const MISSING_AWAIT_CODES = {
       "`async_to_sync(f)(args)` runs it to completion from sync code. That rewrite is an " +
       "unsafe fix, applied only with --unsafe-fixes: if the sync function is itself called " +
       "from a running event loop, async_to_sync raises RuntimeError there, and the function " +
-      "should become async instead. In test files the rewrite is only suggested.",
+      "should become async instead. In test files the rewrite is only suggested. In a project " +
+      "that depends on neither asgiref nor Django, async_to_sync is not offered (its import " +
+      "would fail): the suggestion is asyncio.run(...), or asyncio.run_coroutine_threadsafe(" +
+      "coro, loop).result() with the loop the file already hands coroutines to.",
     before: "def handle(self, *args, **options):\n    refresh_rates()",
     after: "def handle(self, *args, **options):\n    async_to_sync(refresh_rates)()",
   },

@@ -99,6 +99,38 @@ export function keepsCoroutines(def: SyntaxNode): boolean {
  * (keeping.ts), or a project decorator (a plain name, no arguments) that keeps coroutines, of
  * this file or, as the survey read it, of another module (`surveyed` asks by the name used).
  */
+/** FastAPI's route decorators: they register the endpoint and return it unchanged. */
+const ROUTE_METHODS = new Set([
+  "get",
+  "post",
+  "put",
+  "patch",
+  "delete",
+  "head",
+  "options",
+  "trace",
+  "api_route",
+  "websocket",
+]);
+const ROUTERS = new Set(["fastapi.APIRouter", "fastapi.FastAPI", "fastapi.routing.APIRouter"]);
+
+/**
+ * `@router.post("/events/{id}/plus")` where `router = APIRouter(...)` (or `app = FastAPI(...)`) at
+ * module level: the route stays the coroutine function it was (hazard-review-4 K5, frigate's
+ * `send_to_plus`, a route the same file also calls).
+ */
+function routeDecorator(file: FileSemantics, expr: SyntaxNode): boolean {
+  const callee = expr.type === "call" ? expr.childForFieldName("function") : null;
+  const router = callee?.type === "attribute" ? callee.childForFieldName("object") : null;
+  if (router?.type !== "identifier") return false;
+  if (!ROUTE_METHODS.has(callee!.childForFieldName("attribute")!.text)) return false;
+  const bound = file.bindingsNamed(file.root, router.text);
+  const assignment = bound.length === 1 ? bound[0].node.parent : undefined;
+  const made = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
+  const maker = made?.type === "call" ? made.childForFieldName("function") : null;
+  return !!maker && ROUTERS.has(file.qualifiedName(maker) ?? "");
+}
+
 export function decoratorsKeep(
   file: FileSemantics,
   def: SyntaxNode,
@@ -110,6 +142,7 @@ export function decoratorsKeep(
     const expr = d.namedChildren.find((c) => c.type !== "comment");
     if (!expr) return false;
     if (keepsCoroutine([expr.text.replace(/\(.*$/s, "")]) && expr.type !== "call") return true;
+    if (routeDecorator(file, expr)) return true;
     if (expr.type !== "identifier") return false;
     const bound = file.visibleBindings(expr, expr.text);
     if (bound.length === 1 && bound[0].kind === "import") return surveyed(expr);

@@ -1,4 +1,4 @@
-import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { testedReference } from "./tested.js";
 import { valueParameter } from "./passed.js";
 
@@ -112,8 +112,27 @@ function handedToAsync(reference: SyntaxNode): boolean {
   return last !== undefined && COROUTINE_TAKERS.has(last);
 }
 
+/**
+ * The first use (in the text) is one of the result, before any hand-off (hazard-review-4 K5,
+ * frigate's `plus_response = send_to_plus(...)`, `if plus_response.status_code != 200: return
+ * plus_response`): an attribute or item read raises there whatever follows; a use that does not
+ * raise (formatted, tested, passed as a value: ecoindex's `f"{base}{id}"` then `Row(id=id)`) is
+ * the bug unless a later use awaits it or hands it to what does.
+ */
+function usedFirst(uses: SyntaxNode[], asResult: (u: SyntaxNode) => boolean): boolean {
+  const first = [...uses].sort((a, b) => a.startIndex - b.startIndex)[0];
+  if (!asResult(first)) return false;
+  const raises = usedAsResult(first) && !formatted(first) && !testedReference(first);
+  return raises || !uses.some(handedToAsync);
+}
+
 /** How the result of `call` (not awaited) is used, inside `fn`. */
-export function resultUse(file: FileSemantics, call: SyntaxNode, fn: SyntaxNode): ResultUse {
+export function resultUse(
+  file: FileSemantics,
+  call: SyntaxNode,
+  fn: SyntaxNode,
+  ctx?: Context,
+): ResultUse {
   const parent = call.parent;
   if (parent?.type === "expression_statement" && parent.namedChildren.length === 1)
     return { use: "dropped" };
@@ -134,8 +153,9 @@ export function resultUse(file: FileSemantics, call: SyntaxNode, fn: SyntaxNode)
   const tested = uses.some((u) => testedReference(u));
   // Passed where a parameter of this file's def wants a value (`user_id: str | None`) is a use
   // of the result too (passed.ts).
-  const asResult = (u: SyntaxNode) => usedAsResult(u) || valueParameter(file, u) !== undefined;
-  if (!uses.every(asResult) && (!tested || uses.some(handedToAsync))) return { use: "other" };
+  const asResult = (u: SyntaxNode) => usedAsResult(u) || valueParameter(file, u, ctx) !== undefined;
+  if (!uses.every(asResult) && (!tested || uses.some(handedToAsync)) && !usedFirst(uses, asResult))
+    return { use: "other" };
   // A nested def or lambda may run later, elsewhere: its use is not this function's.
   if (uses.some((u) => file.enclosingFunction(u)?.id !== fn.id)) return { use: "other" };
   return {

@@ -89,7 +89,7 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
   const inTests = isTestFile(file.path);
   for (const call of file.root.descendantsOfType("call")) {
     const fn = owningDef(file, call);
-    const use = fn && valueUse(file, call);
+    const use = fn && valueUse(file, call, ctx);
     if (!fn || !use) continue;
     const callee = call.childForFieldName("function")!;
     const coroutine = isAsyncFunction(fn) ? coroutines.of(callee) : coroutines.projectOf(callee);
@@ -101,10 +101,10 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
     if (!fn || !call.childForFieldName("arguments")) continue;
     if (isAsyncFunction(fn)) {
       const coroutine = coroutines.of(callee);
-      if (coroutine) asyncSite(file, call, fn, coroutine, out);
+      if (coroutine) asyncSite(file, call, fn, coroutine, out, ctx);
     } else {
       const coroutine = coroutines.projectOf(callee);
-      if (coroutine) syncSite(file, call, coroutine, inTests, out);
+      if (coroutine) syncSite(file, call, coroutine, inTests, out, ctx);
     }
   }
   syncToAsyncOfAsync(file, coroutines, out);

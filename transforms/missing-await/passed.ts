@@ -1,4 +1,6 @@
-import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { absoluteName } from "../../src/python/relative-imports.js";
+import { surveyedPlan } from "../../src/model/plans.js";
+import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 
 /*
  * A coroutine passed where the receiving parameter is annotated with a plain value type
@@ -122,10 +124,29 @@ function receiverDef(
   return def && def.parent?.type !== "decorated_definition" ? { def, method: true } : undefined;
 }
 
-/** The parameters of a def that an argument may fill, by position and by name. */
-function parametersOf(def: SyntaxNode, method: boolean) {
-  const positional: (SyntaxNode | undefined)[] = [];
-  const named = new Map<string, SyntaxNode>();
+/**
+ * A parameter of a def annotated with a value type: its name, its place among the positional
+ * parameters (-1 when keyword-only), its text and where it is (`line 24`, `app/store.py:24`).
+ */
+export interface ValueParameter {
+  name: string;
+  position: number;
+  text: string;
+  at: string;
+}
+
+/**
+ * The value-typed parameters of a def (`self` not counted for a method), or undefined when a
+ * parameter's shape is not read. `at` says where a line is, in this file or another.
+ */
+export function valueParameters(
+  file: FileSemantics,
+  def: SyntaxNode,
+  method: boolean,
+  at: (line: number) => string,
+): ValueParameter[] | undefined {
+  const found: ValueParameter[] = [];
+  let position = method ? -1 : 0;
   let open = true;
   for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
     if (p.type === "keyword_separator" || p.text.startsWith("*")) {
@@ -135,39 +156,121 @@ function parametersOf(def: SyntaxNode, method: boolean) {
     if (p.type === "positional_separator") continue;
     const name = p.type === "identifier" ? p : (p.childForFieldName("name") ?? p.namedChildren[0]);
     if (name?.type !== "identifier") return undefined;
-    if (open) positional.push(p);
-    named.set(name.text, p);
+    const type = p.childForFieldName("type");
+    if (type && valueType(file, type) && (!method || position >= 0))
+      found.push({
+        name: name.text,
+        position: open ? position : -1,
+        text: p.text.split("=")[0].trim(),
+        at: at(p.startPosition.row + 1),
+      });
+    if (open) position++;
   }
-  return { positional: method ? positional.slice(1) : positional, named };
+  return found;
+}
+
+/** Where `arg` stands in its call: its position (before any `*x` or keyword), or its keyword. */
+function placeOf(
+  arg: SyntaxNode,
+): { call: SyntaxNode; position?: number; keyword?: string } | undefined {
+  const keyword = arg.parent?.type === "keyword_argument" ? arg.parent : undefined;
+  const list = (keyword ?? arg).parent;
+  const call = list?.type === "argument_list" ? list.parent : undefined;
+  if (call?.type !== "call") return undefined;
+  if (keyword) return { call, keyword: keyword.childForFieldName("name")?.text ?? "" };
+  const before = list!.namedChildren.slice(
+    0,
+    list!.namedChildren.findIndex((a) => a.id === arg.id),
+  );
+  // After `*args` (or a keyword) the position is not known.
+  const unknown = ["list_splat", "dictionary_splat", "keyword_argument"];
+  if (before.some((a) => unknown.includes(a.type))) return { call };
+  return { call, position: before.length };
 }
 
 /**
- * When `arg` (an argument of `call`, or a keyword argument's value) fills a parameter of a def
- * of this file annotated with a value type: `get_instance(user_id: str | None)`.
+ * When `arg` (an argument of a call, or a keyword argument's value) fills a parameter annotated
+ * with a value type: of a def of this file (`get_instance(user_id: str | None)`), or, with the
+ * survey's plan (`ctx`), of a module-level def of another module of the project.
  */
-export function valueParameter(file: FileSemantics, arg: SyntaxNode): string | undefined {
-  const keyword = arg.parent?.type === "keyword_argument" ? arg.parent : undefined;
-  const item = keyword ?? arg;
-  const list = item.parent;
-  const call = list?.type === "argument_list" ? list.parent : undefined;
-  if (call?.type !== "call") return undefined;
-  const receiver = receiverDef(file, call);
-  const params = receiver && parametersOf(receiver.def, receiver.method);
-  if (!params) return undefined;
-  let param: SyntaxNode | undefined;
-  if (keyword) param = params.named.get(keyword.childForFieldName("name")?.text ?? "");
-  else {
-    const before = list!.namedChildren.slice(
-      0,
-      list!.namedChildren.findIndex((a) => a.id === arg.id),
-    );
-    // After `*args` (or a keyword) the position is not known.
-    const unknown = ["list_splat", "dictionary_splat", "keyword_argument"];
-    if (before.some((a) => unknown.includes(a.type))) return undefined;
-    param = params.positional[before.length];
+export function valueParameter(
+  file: FileSemantics,
+  arg: SyntaxNode,
+  ctx?: Context,
+): string | undefined {
+  const place = placeOf(arg);
+  if (!place) return undefined;
+  const receiver = receiverDef(file, place.call);
+  const callee = place.call.childForFieldName("function")!;
+  const params = receiver
+    ? valueParameters(file, receiver.def, receiver.method, (line) => `line ${line}`)
+    : ctx && surveyedValueParameters(ctx, file, callee);
+  const param = params?.find((p) =>
+    place.keyword !== undefined ? p.name === place.keyword : p.position === place.position,
+  );
+  if (!param || (place.keyword === undefined && place.position === undefined)) return undefined;
+  const fn = receiver ? receiver.def.childForFieldName("name")!.text : callee.text;
+  return `${fn}() as ${param.text} (${param.at})`;
+}
+
+/** The key the survey asks a callee's value parameters by: `val:py:app.store.get_instance`. */
+export function valueAsk(file: FileSemantics, callee: SyntaxNode): string | undefined {
+  if (callee.type !== "identifier" && callee.type !== "attribute") return undefined;
+  const root = callee.text.split(".")[0];
+  const binding = file.importBindingOf(root, callee);
+  if (!binding) return undefined;
+  const absolute = absoluteName(
+    `${binding.qualified}${callee.text.slice(root.length)}`,
+    file.module,
+    file.path,
+  );
+  return absolute?.includes(".") ? `val:py:${absolute}` : undefined;
+}
+
+/** What missing-await's survey (typed.ts, `val:` asks) read of another module's def. */
+function surveyedValueParameters(
+  ctx: Context,
+  file: FileSemantics,
+  callee: SyntaxNode,
+): ValueParameter[] | undefined {
+  const ask = valueAsk(file, callee);
+  const found =
+    ask && surveyedPlan<{ hits: Record<string, string> }>(ctx, "missing-await")?.hits[ask];
+  return found ? (JSON.parse(found) as ValueParameter[]) : undefined;
+}
+
+/**
+ * The calls of imported project functions that are handed an unawaited call, directly
+ * (`audit(actor=get_user_id(request))`) or through a name bound to one in the function
+ * (`user_id = get_user_id(request)` then `get_instance(config, user_id)`): each as the callee's
+ * ask and the handed call's callee, for the survey to ask only when that one is a coroutine.
+ */
+export function handedCalls(file: FileSemantics): { ask: string; handed: SyntaxNode }[] {
+  const out: { ask: string; handed: SyntaxNode }[] = [];
+  for (const call of file.root.descendantsOfType("call")) {
+    const fn = file.enclosingFunction(call);
+    if (!fn || !/^async\b/.test(fn.text)) continue;
+    const ask = valueAsk(file, call.childForFieldName("function")!);
+    if (!ask) continue;
+    for (const arg of call.childForFieldName("arguments")?.namedChildren ?? []) {
+      const value = arg.type === "keyword_argument" ? arg.childForFieldName("value") : arg;
+      const handed = value ? handedCall(file, fn, value) : undefined;
+      if (handed) out.push({ ask, handed });
+    }
   }
-  const type = param?.childForFieldName("type");
-  if (!param || !type || !valueType(file, type)) return undefined;
-  const fn = receiver.def.childForFieldName("name")!.text;
-  return `${fn}() as ${param.text.split("=")[0].trim()} (line ${param.startPosition.row + 1})`;
+  return out;
+}
+
+/** `get_user_id(request)`, or the one call a name of the function is bound to. */
+function handedCall(
+  file: FileSemantics,
+  fn: SyntaxNode,
+  value: SyntaxNode,
+): SyntaxNode | undefined {
+  if (value.type === "call") return value.childForFieldName("function") ?? undefined;
+  if (value.type !== "identifier") return undefined;
+  const bindings = file.bindingsNamed(fn, value.text);
+  const assignment = bindings.length === 1 ? bindings[0].node.parent : undefined;
+  const right = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
+  return right?.type === "call" ? (right.childForFieldName("function") ?? undefined) : undefined;
 }

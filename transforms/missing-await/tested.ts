@@ -1,4 +1,4 @@
-import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { valueParameter } from "./passed.js";
 
 /**
@@ -80,7 +80,11 @@ function testOf(node: SyntaxNode): string | undefined {
 }
 
 /** How the value of `call`, a coroutine object, is consumed right where it is made, if it is. */
-export function valueUse(file: FileSemantics, call: SyntaxNode): ValueUse | undefined {
+export function valueUse(
+  file: FileSemantics,
+  call: SyntaxNode,
+  ctx?: Context,
+): ValueUse | undefined {
   const test = testOf(call);
   if (test) return { how: `tested by \`${test}\``, tested: true, parenthesise: false };
   const { parent, node: at } = outer(call);
@@ -120,7 +124,7 @@ export function valueUse(file: FileSemantics, call: SyntaxNode): ValueUse | unde
   // `get_instance(config, get_user_id(request))` with `user_id: str | None` (passed.ts).
   const param =
     parent.type === "argument_list" || parent.type === "keyword_argument"
-      ? valueParameter(file, at)
+      ? valueParameter(file, at, ctx)
       : undefined;
   if (param) return { how: `passed to ${param}`, tested: false, parenthesise: false };
   return undefined;

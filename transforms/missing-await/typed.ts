@@ -16,8 +16,11 @@ import { typedStart } from "./typed-start.js";
 import { candidateCalls } from "./candidates.js";
 import { decoratorNamesOf, keepsCoroutine, yields } from "./keeping.js";
 import { assignsOnSelf } from "./class-methods.js";
+import { selfAttributeType } from "./class-receivers.js";
 import { keepsCoroutines } from "./decorators.js";
 import { markerParameters, type MarkerParameter } from "./injected.js";
+import { handedCalls, valueParameters } from "./passed.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
 
 /*
  * Awaitables the annotations say: `if not workflow.authorize_callback(context):` where
@@ -112,6 +115,11 @@ function receiverSource(file: FileSemantics, receiver: SyntaxNode): string | und
 function askOf(file: FileSemantics, call: SyntaxNode): string | undefined {
   const callee = call.childForFieldName("function");
   const receiver = callee?.type === "attribute" ? callee.childForFieldName("object") : null;
+  // `self.onvif._init_onvif(...)`: what the class says `self.onvif` is (class-receivers.ts).
+  const held = receiver?.type === "attribute" ? selfAttributeType(file, receiver) : undefined;
+  const heldType = held && namedType(held);
+  const heldKey = heldType && keyOf(file, heldType);
+  if (heldKey) return `type:${heldKey}#${callee!.childForFieldName("attribute")!.text}`;
   if (!callee || receiver?.type !== "identifier" || receiver.text === "self") return undefined;
   const source = receiverSource(file, receiver);
   return source ? `${source}#${callee.childForFieldName("attribute")!.text}` : undefined;
@@ -159,6 +167,8 @@ export interface TypedFacts {
   called?: string[];
   /** Imported decorators of this file's `async def`s: `py:app.tracing.trace_method`. */
   decorators?: string[];
+  /** `val:` asks, each with the callee of the call it is handed (a key, or `local`): passed.ts. */
+  handed?: [string, string][];
 }
 
 function moduleStatements(node: SyntaxNode): SyntaxNode[] {
@@ -224,7 +234,13 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): TypedFacts {
       // A class a package re-exports (`from .message_service import MessageService`): asked of
       // the module it comes from.
       const from = named(top, "class_definition", name) ? undefined : reexportOf(file, name);
-      found = from ? { reaches: `type:${from}#${attr}` } : attributeOf(file, top, name, attr);
+      found = from
+        ? {
+            reaches: alternatives(from)
+              .map((f) => `type:${f}#${attr}`)
+              .join(OR),
+          }
+        : attributeOf(file, top, name, attr);
     } else if (kind === "alias") {
       const [alias, label] = rest.split("|");
       const value = aliasValue(file, alias);
@@ -234,6 +250,13 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): TypedFacts {
       // A decorator that keeps coroutine functions coroutine functions (decorators.ts).
       const def = named(top, "function_definition", name);
       if (def && keepsCoroutines(def)) out.hits[key] = "keeps coroutines";
+      continue;
+    }
+    if (kind === "val") {
+      // Value-typed parameters of a def handed a coroutine from another module (passed.ts).
+      const def = named(top, "function_definition", name);
+      const params = def && valueParameters(file, def, false, (l) => `${file.path}:${l}`);
+      if (params && params.length > 0) out.hits[key] = JSON.stringify(params);
       continue;
     }
     if (kind === "inj") {
@@ -301,7 +324,24 @@ function siteFacts(file: FileSemantics): TypedFacts {
     asks: [...asks],
     called: [...called],
     decorators: importedDecorators(file),
+    handed: handedAsks(file),
   };
+}
+
+/** Each `val:` ask with what its call is handed: a key to ask the index, or a local async def. */
+function handedAsks(file: FileSemantics): [string, string][] {
+  const out: [string, string][] = [];
+  for (const { ask, handed } of handedCalls(file)) {
+    const imported = file.importBindingOf(handed.text.split(".")[0], handed);
+    const key = imported ? keyOf(file, handed) : undefined;
+    const def =
+      handed.type === "identifier" && !imported
+        ? named(moduleStatements(file.root), "function_definition", handed.text)
+        : undefined;
+    if (key) out.push([ask, key]);
+    else if (def && isAsyncFunction(def)) out.push([ask, "local"]);
+  }
+  return out;
 }
 
 /** The imported names decorating this file's `async def`s, as keys (decorators.ts asks them). */
@@ -318,10 +358,44 @@ function importedDecorators(file: FileSemantics): string[] {
   return [...keys];
 }
 
-/** `from shop.api.perms import may_edit` in the package asked for `may_edit`: where it is from. */
+/**
+ * `from shop.api.perms import may_edit` in the package asked for `may_edit`: where it is from.
+ * Each arm of `try: from .fast import X / except ImportError: from .base import X` may be the one
+ * that runs (letta's `LettuceClient`, whose first module is not in the open-source tree): all are
+ * given, joined by OR, and the plan takes the first the project holds (`chosen`).
+ */
 function reexportOf(file: FileSemantics, name: string): string | undefined {
   const from = reexportSource(file.source, file.module, file.path, name);
-  return from?.includes(".") ? `${KEY}${from}` : undefined;
+  const arms = file
+    .importBindings()
+    .filter((b) => b.local === name && b.scope.id === file.root.id)
+    .map((b) => absoluteName(b.qualified, file.module, file.path));
+  const all = [...new Set([from, ...arms])].filter((a): a is string => !!a?.includes("."));
+  return all.length > 0 ? all.map((a) => `${KEY}${a}`).join(OR) : undefined;
+}
+
+/** Between alternatives of a re-export (reexportOf). */
+const OR = "\n";
+
+function alternatives(value: string): string[] {
+  return value.split(OR);
+}
+
+/** The module a reach (`py:m.f`, `type:py:m.C#attr`) asks. */
+function moduleOfReach(reach: string): string | undefined {
+  if (reach.startsWith(KEY)) return reach.slice(KEY.length, reach.lastIndexOf("."));
+  return askedOf(reach)?.module;
+}
+
+/** Of a reach's alternatives, the first whose module the project holds (else the first). */
+function chosen(value: string, index: ProjectIndex): string {
+  const all = alternatives(value);
+  if (all.length === 1) return value;
+  const held = all.find((a) => {
+    const module = moduleOfReach(a);
+    return module !== undefined && modulePaths(index, module).length > 0;
+  });
+  return held ?? all[0];
 }
 
 /** The function an index lists for a key, when it lists exactly one kind (async or not). */
@@ -342,7 +416,7 @@ function indexedAsync(index: ProjectIndex, key: string): boolean | undefined {
 function reexportAsks(facts: readonly TypedFacts[], index: ProjectIndex): string[] {
   const asked = new Set<string>();
   for (const f of facts)
-    for (const key of [...(f.called ?? []), ...Object.values(f.reaches)])
+    for (const key of [...(f.called ?? []), ...Object.values(f.reaches).flatMap(alternatives)])
       if (key.startsWith(KEY) && indexedAsync(index, key) === undefined) asked.add(key);
   for (const f of facts) for (const key of Object.keys(f.reaches)) asked.delete(key);
   return [...asked];
@@ -353,7 +427,7 @@ function reexported(facts: readonly TypedFacts[], index: ProjectIndex): Record<s
   const reaches: Record<string, string> = {};
   for (const f of facts)
     for (const [key, next] of Object.entries(f.reaches))
-      if (key.startsWith(KEY)) reaches[key] = next;
+      if (key.startsWith(KEY)) reaches[key] = chosen(next, index);
   const found: Record<string, string> = {};
   for (const start of Object.keys(reaches)) {
     let key = start;
@@ -379,19 +453,19 @@ function pendingAsks(facts: readonly TypedFacts[]): Set<string> {
   const wanted = new Set<string>();
   for (const f of facts) {
     for (const key of [...Object.keys(f.hits), ...Object.keys(f.reaches)]) known.add(key);
-    for (const ask of [...f.asks, ...Object.values(f.reaches)])
+    for (const ask of [...f.asks, ...Object.values(f.reaches).flatMap(alternatives)])
       if (!ask.startsWith(KEY)) wanted.add(ask);
   }
   for (const key of known) wanted.delete(key);
   return wanted;
 }
 
-function resolved(facts: readonly TypedFacts[]): Record<string, string> {
+function resolved(facts: readonly TypedFacts[], index: ProjectIndex): Record<string, string> {
   const hits: Record<string, string> = {};
   const reaches: Record<string, string> = {};
   for (const f of facts) {
     Object.assign(hits, f.hits);
-    Object.assign(reaches, f.reaches);
+    for (const [key, next] of Object.entries(f.reaches)) reaches[key] = chosen(next, index);
   }
   for (let round = 0; round < 6; round++)
     for (const [key, next] of Object.entries(reaches))
@@ -422,6 +496,12 @@ export const typedSurvey: ProjectSurvey<TypedFacts, TypedPlan> = {
           const module = dotted.slice(0, dotted.lastIndexOf("."));
           want(module, `inj:${dotted.slice(module.length + 1)}@inj:${key}`);
         }
+    // The value-typed parameters of a def of another module handed a coroutine (passed.ts).
+    for (const f of facts)
+      for (const [ask, handed] of f.handed ?? []) {
+        const asked = handed === "local" || indexedAsync(index, handed) ? askedOf(ask) : undefined;
+        if (asked) want(asked.module, `${asked.what}@${ask}`);
+      }
     for (const f of facts)
       for (const key of f.decorators ?? []) {
         const dotted = key.slice(KEY.length);
@@ -438,7 +518,10 @@ export const typedSurvey: ProjectSurvey<TypedFacts, TypedPlan> = {
     return [...byPath].map(([path, wanted]) => ({ path, wanted }));
   },
   plan: (facts, ctx) => ({
-    plan: { hits: resolved(facts), reexported: reexported(facts, ctx.project.index!) },
+    plan: {
+      hits: resolved(facts, ctx.project.index!),
+      reexported: reexported(facts, ctx.project.index!),
+    },
     modules: [],
   }),
 };

@@ -1,0 +1,1 @@
+PROMPT = """You are a memory-recall assistant. Summarize the conversation so far."""

@@ -1,0 +1,3 @@
+import os
+
+DB_URL = os.environ.get("DB_URL", "sqlite:///mealie.db")
