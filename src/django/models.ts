@@ -248,14 +248,26 @@ export function modelClassesFrom(
   return models;
 }
 
+const extendedOf = new WeakMap<Map<string, ClassFacts>, Set<string>>();
+
+/** Every name some class of `all` has as a base, made once per `all` (not once per manager). */
+function extendedIn(all: Map<string, ClassFacts>): Set<string> {
+  let extended = extendedOf.get(all);
+  if (!extended) {
+    extended = new Set();
+    for (const other of all.values()) for (const base of other.bases) extended.add(base);
+    extendedOf.set(all, extended);
+  }
+  return extended;
+}
+
 /** The model's manager classes that no other class of the project extends (see selfManagers). */
 function selfManagersOf(
   cls: ClassFacts,
   all: Map<string, ClassFacts>,
 ): Record<string, string> | undefined {
   const entries = Object.entries(cls.managerClasses ?? {}).filter(
-    ([, className]) =>
-      all.has(className) && ![...all.values()].some((other) => other.bases.includes(className)),
+    ([, className]) => all.has(className) && !extendedIn(all).has(className),
   );
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }

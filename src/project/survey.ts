@@ -71,7 +71,8 @@ export async function surveyProject(
   const root = index.root;
   // A file with no function holds nothing a survey follows, but for a package's `__init__.py`
   // that re-exports its submodules' functions (`from .catalog import list_products`).
-  const byPath = new Map(index.functions.map((f) => [f.path, join(root, f.path)]));
+  const byPath = new Map<string, string>();
+  for (const f of index.functions) if (!byPath.has(f.path)) byPath.set(f.path, join(root, f.path));
   const packageInit = (path: string) => packageInitOf(byPath, root, path);
   // A file a transform does not apply to (a service without Django) is not rewritten by it.
   const rewrittenBy = (transform: Transform) =>
