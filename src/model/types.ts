@@ -190,6 +190,11 @@ export interface ModelFacts {
   /** ManyToManyField attribute names (their related managers have aadd, aremove, ...). */
   manyToMany?: string[];
   /**
+   * FileField and ImageField attribute names: reading one gives a FieldFile, whose save(),
+   * delete() and open() are storage work with no async form in Django.
+   */
+  files?: string[];
+  /**
    * Reverse related managers other models declare with `related_name` (a ForeignKey's or a
    * ManyToManyField's): `order.lines` for `ForeignKey(Order, related_name="lines")`.
    */
@@ -257,6 +262,15 @@ export interface ProjectFacts {
   starletteRequests?: { classes: string[]; paths: string[] };
   /** The project's classes whose bases lead to Django's test cases (see test-case-classes.ts). */
   djangoTestCases?: string[];
+  /**
+   * The project's classes with bases, by name, and their bases' last names (class-tree.ts): a
+   * method of another class overrides one of `self`'s class only in a subclass.
+   */
+  subclassHeads?: Record<string, string[]>;
+  /** The project's subclasses of Django's test clients that keep their login methods. */
+  djangoTestClients?: string[];
+  /** The project's classes that give their tests a client other than Django's (`self.client = APIClient()`). */
+  otherClientClasses?: string[];
   /**
    * Classes a `models` module of the project declares that the pre-pass did not find to be models:
    * "plain" when every base is known outside the ORM (`pydantic.BaseModel`), else "unknown".

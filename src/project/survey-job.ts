@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { firstSyntaxProblem, parseNative } from "../syntax/parse.js";
 import { copyTree } from "../syntax/tree.js";
 import { keepTree, takeTree } from "../syntax/kept-trees.js";
@@ -25,6 +26,8 @@ export interface SurveyJob {
   wanted?: string[];
   /** The file's text when it is not read from disk (`--stdin-filename`). */
   source?: string;
+  /** Larger files are not read (`--max-file-size`): the rewrite pass skips them with AS913. */
+  maxBytes?: number;
 }
 
 /**
@@ -33,6 +36,7 @@ export interface SurveyJob {
  */
 export function surveyFile(job: SurveyJob, registry: Registry): unknown {
   const survey = transformById(registry, job.transform).survey;
+  if (job.source === undefined && tooLarge(job.file, job.maxBytes)) return undefined;
   const text = job.source ?? textOfPath(job.file);
   if (!survey || text === undefined) return undefined;
   if (job.first && survey.startWords && !survey.startWords.some((w) => text.includes(w)))
@@ -49,6 +53,15 @@ export function surveyFile(job: SurveyJob, registry: Registry): unknown {
   } catch (error) {
     parsed.native.delete();
     throw error;
+  }
+}
+
+function tooLarge(file: string, maxBytes: number | undefined): boolean {
+  if (maxBytes === undefined) return false;
+  try {
+    return statSync(file).size > maxBytes;
+  } catch {
+    return false; // unreadable: textOfPath says so
   }
 }
 

@@ -206,7 +206,7 @@ async function runLocked(
     { ...prePass, skips: startWordSkips(setup.registry, prePass, found) },
     rewritten,
     (files) => rewriteWorthThreads(files, prePass.sizes, pool.size),
-    hooks.source,
+    { source: hooks.source, maxBytes: options.maxFileSize * 1024 * 1024 },
   );
   const project: ProjectFacts = { ...prePass.project, plans };
   const ctx = makeContext(options, project, transforms);
