@@ -4,7 +4,7 @@ import { inventoryOfPath } from "./inventory/file.js";
 import type { Registry } from "./model/registry.js";
 import { modelFactsOfPath, prePassOfPath } from "./project/pre-pass.js";
 import { withSharedIndex } from "./project/shared-index.js";
-import { surveyFile, type SurveyJob } from "./project/survey-job.js";
+import { surveyFile, surveyStartsIn, type SurveyJob } from "./project/survey-job.js";
 import {
   failedFileResult,
   faultInjectingTransform,
@@ -33,7 +33,8 @@ export function jobKinds(registry: Registry): JobKinds {
     return holdsTrigger(text) || (fault !== undefined && mayHoldSite(text, fault));
   };
   const facts: JobKind<{ kind: "facts"; file: string; maxBytes?: number }> = {
-    run: (job) => prePassOfPath(job.file, mayHold, job.maxBytes),
+    run: (job) =>
+      prePassOfPath(job.file, mayHold, job.maxBytes, (text) => surveyStartsIn(registry, text)),
   };
   const modelFacts: JobKind<{ kind: "model-facts"; file: string }> = {
     run: (job) => modelFactsOfPath(job.file),

@@ -330,6 +330,19 @@ export function modelClassesFrom(
   return models;
 }
 
+const extendedOf = new WeakMap<Map<string, ClassFacts>, Set<string>>();
+
+/** Every name some class of `all` has as a base, made once per `all` (not once per manager). */
+function extendedIn(all: Map<string, ClassFacts>): Set<string> {
+  let extended = extendedOf.get(all);
+  if (!extended) {
+    extended = new Set();
+    for (const other of all.values()) for (const base of other.bases) extended.add(base);
+    extendedOf.set(all, extended);
+  }
+  return extended;
+}
+
 /** The model's manager classes that no other class of the project extends (see selfManagers). */
 function selfManagersOf(
   cls: ClassFacts,
@@ -339,8 +352,7 @@ function selfManagersOf(
   // model's querysets (orm-review-4 P7), a manager class of the same attribute first.
   const classes = { ...(cls.managerQuerysets ?? {}), ...(cls.managerClasses ?? {}) };
   const entries = Object.entries(classes).filter(
-    ([, className]) =>
-      all.has(className) && ![...all.values()].some((other) => other.bases.includes(className)),
+    ([, className]) => all.has(className) && !extendedIn(all).has(className),
   );
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }

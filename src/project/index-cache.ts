@@ -23,8 +23,9 @@ import type { PrePass } from "./pre-pass.js";
  * 11: outlines hold what the file's imports bind, whether it names typing's awaitables, its
  * module-level defs' return annotations, its classes' annotated names and its module-level
  * name-like assignments.
+ * 12: each entry keeps which surveys' start words the file holds (-1: not known).
  */
-const CACHE_VERSION = 11;
+const CACHE_VERSION = 12;
 export { CACHE_DIR };
 
 /** What identifies a file's content: its size and the SHA-256 of its bytes (hex). */
@@ -44,8 +45,8 @@ export interface ContentKey {
 /** An outline as the entries keep it: without its calls (see CallsFile). */
 type StoredOutline = Omit<PackedOutline, "c">;
 
-/** `[size, sha256, inert 1/0, facts, outline, stamp]`. */
-type StoredEntry = [number, string, 0 | 1, PrePass["facts"] | 0, StoredOutline | 0, string];
+/** `[size, sha256, inert 1/0, facts, outline, stamp, survey start words (-1: not known)]`. */
+type StoredEntry = [number, string, 0 | 1, PrePass["facts"] | 0, StoredOutline | 0, string, number];
 
 interface EntriesFile {
   key: string;
@@ -129,11 +130,12 @@ export class IndexCache {
       entry[5] = key.stamp;
       this.changed = true;
     }
-    const [, , inert, facts, outline] = entry;
+    const [, , inert, facts, outline, , starts] = entry;
     // Assigned, not spread: once per file of the project on every warm run.
     const prePass: PrePass = { inert: inert === 1 };
     if (facts !== 0) prePass.facts = facts;
     if (outline !== 0) prePass.outline = outline;
+    if (starts >= 0) prePass.starts = starts;
     return prePass;
   }
 
@@ -186,6 +188,7 @@ export class IndexCache {
           }
         : 0,
       key.stamp ?? "",
+      prePass.starts ?? -1,
     ];
     // An outline the cache gave back has no calls here: they stay in the calls file.
     if (outline?.c) {
@@ -227,10 +230,11 @@ export class IndexCache {
 
 /** A stored entry as this version writes it (see StoredEntry); anything else is not used. */
 function isStoredEntry(entry: unknown): entry is StoredEntry {
-  if (!Array.isArray(entry) || entry.length !== 6) return false;
-  const [size, hash, inert, facts, outline, stamp] = entry as unknown[];
+  if (!Array.isArray(entry) || entry.length !== 7) return false;
+  const [size, hash, inert, facts, outline, stamp, starts] = entry as unknown[];
   return (
     typeof size === "number" &&
+    typeof starts === "number" &&
     typeof hash === "string" &&
     typeof stamp === "string" &&
     (inert === 0 || inert === 1) &&

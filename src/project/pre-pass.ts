@@ -17,6 +17,8 @@ export interface PrePass {
   inert: boolean;
   /** Functions, calls and references, read without a parse (see outlineOf), packed. */
   outline?: PackedOutline;
+  /** Which surveys' start words the text holds (see surveyStartsIn); undefined: not known. */
+  starts?: number;
 }
 
 /** The facts of one file with every class body read: for the files `unreadModelBodies` names. */
@@ -34,6 +36,7 @@ export function prePassOfPath(
   file: string,
   mayHoldSite: (text: string) => boolean,
   maxBytes?: number,
+  startsIn?: (text: string) => number,
 ): PrePass {
   // Over the size limit (issue 22, item 10): not read; the rewrite pass reports it (AS913).
   try {
@@ -44,7 +47,9 @@ export function prePassOfPath(
   const text = textOfPath(file);
   if (text === undefined) return { inert: false };
   const inert = loneCarriageReturnLine(text) === undefined && !mayHoldSite(text);
-  return { ...prePassOfText(text), inert };
+  const prePass: PrePass = { ...prePassOfText(text), inert };
+  if (startsIn) prePass.starts = startsIn(text);
+  return prePass;
 }
 
 /** The pre-pass of a text not read from disk (`--stdin-filename`): processed, so never inert. */

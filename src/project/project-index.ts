@@ -341,7 +341,12 @@ function contentKeyOf(
  */
 export function projectModuleNames(root: string, listed: Iterable<string> = []): ModuleNames {
   const files = new Set(listed);
-  return new ModuleNames(root, (file) => files.has(file) || existsSync(file), [...files]);
+  return new ModuleNames(
+    root,
+    (file) => files.has(file) || existsSync(file),
+    [...files],
+    relativePath,
+  );
 }
 
 interface FileOutline {

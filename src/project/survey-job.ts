@@ -65,6 +65,29 @@ function tooLarge(file: string, maxBytes: number | undefined): boolean {
   }
 }
 
+/**
+ * Which surveys' start words a text holds: bit k for the registry's k-th transform (the pre-pass
+ * records it, so a first round sends no job for a file that would answer null).
+ */
+export function surveyStartsIn(registry: Registry, text: string): number {
+  let mask = 0;
+  registry.forEach((transform, k) => {
+    const words = transform.survey?.startWords;
+    if (words && k < 31 && words.some((w) => text.includes(w))) mask |= 1 << k;
+  });
+  return mask;
+}
+
+/**
+ * Whether the first round may skip a file of `mask` (see surveyStartsIn) for the survey of the
+ * transform `id`: it has start words, and the file holds none of them.
+ */
+export function surveySkips(registry: Registry, id: string, mask: number | undefined): boolean {
+  const k = registry.findIndex((t) => t.meta.id === id);
+  const words = registry[k]?.survey?.startWords;
+  return mask !== undefined && !!words && k < 31 && (mask & (1 << k)) === 0;
+}
+
 const IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}]*/gu;
 
 /** Does `text` hold, for one alternative, a name of each of its lists (see SurveyStart)? */

@@ -78,12 +78,59 @@ function rewrittenBy(
   );
 }
 
+/**
+ * The files the index lists (a function each), by root-relative path. A file with no function
+ * holds nothing a survey follows, but for a package's `__init__.py` that re-exports its
+ * submodules' functions (`from .catalog import list_products`: see packageInitOf).
+ */
+function filesOfIndex(index: ProjectIndex): Map<string, string> {
+  const byPath = new Map<string, string>();
+  for (const f of index.functions)
+    if (!byPath.has(f.path)) byPath.set(f.path, join(index.root, f.path));
+  return byPath;
+}
+
+/** A later round's asks: what is wanted of each file, less what was asked of it already. */
+function laterRound(wanted: { path: string; wanted: string[] }[], asked: Set<string>): Ask[] {
+  return wanted.flatMap(({ path, wanted }) => {
+    const fresh = [...new Set(wanted)].filter((w) => !asked.has(`${path}\0${w}`));
+    return fresh.length > 0
+      ? [{ path, wanted: fresh, keys: fresh.map((w) => `${path}\0${w}`) }]
+      : [];
+  });
+}
+
+/** What a survey job says of the file asked: where it is, what is asked, its text if given. */
+function askedJob(
+  ask: Ask,
+  file: string,
+  first: boolean,
+  source: { file: string; text: string } | undefined,
+): Pick<SurveyJob, "file" | "path" | "first" | "startNames" | "wanted" | "source"> {
+  return {
+    file,
+    path: ask.path,
+    first,
+    ...(ask.names ? { startNames: ask.names } : {}),
+    ...(ask.wanted ? { wanted: ask.wanted } : {}),
+    ...(file === source?.file ? { source: source.text } : {}),
+  };
+}
+
+/** What the survey reads of the pre-pass. */
+interface SurveyInput {
+  index: ProjectIndex;
+  modules: ModuleNames;
+  /** The pre-pass says a first-round file holds none of the transform's start words. */
+  skips?: (file: string, transform: string) => boolean;
+}
+
 /** Each surveying transform's plan, by transform id. `rewritten`: the files this run rewrites. */
 export async function surveyProject(
   pool: JobRunner,
   transforms: readonly Transform[],
   ctx: Context,
-  { index, modules }: { index: ProjectIndex; modules: ModuleNames },
+  { index, modules, skips }: SurveyInput,
   rewritten: readonly string[],
   /** Whether reading these files is worth starting threads (as the rewrite pass decides). */
   worthThreads: (files: string[]) => boolean = () => false,
@@ -95,9 +142,7 @@ export async function surveyProject(
   }: { source?: { file: string; text: string } | undefined; maxBytes?: number } = {},
 ): Promise<Record<string, SurveyPlan>> {
   const root = index.root;
-  // A file with no function holds nothing a survey follows, but for a package's `__init__.py`
-  // that re-exports its submodules' functions (`from .catalog import list_products`).
-  const byPath = new Map(index.functions.map((f) => [f.path, join(root, f.path)]));
+  const byPath = filesOfIndex(index);
   const packageInit = (path: string) =>
     packageInitOf(byPath, root, path, index.modules?.[path] !== undefined);
   // Workers attach their own copy of the index (see Pool.shareIndex).
@@ -113,25 +158,26 @@ export async function surveyProject(
     let round = firstRound(survey.start(index, ctx, rewrittenPaths));
     let first = true;
     for (;;) {
-      const fresh = round.filter((ask) => byPath.has(ask.path) || packageInit(ask.path));
-      if (fresh.length === 0) break;
+      const found = round.filter((ask) => byPath.has(ask.path) || packageInit(ask.path));
+      if (found.length === 0) break;
+      // Those the survey would answer null (no start word) are not sent, nor taken as asked.
+      const skipped = (ask: Ask) => first && !!skips?.(byPath.get(ask.path)!, transform.meta.id);
+      const fresh = found.filter((ask) => !skipped(ask));
       for (const ask of fresh) for (const key of ask.keys) asked.add(key);
       const read = await surveyRound(
         pool,
         fresh,
-        (ask) => ({
-          transform: transform.meta.id,
-          file: byPath.get(ask.path)!,
-          path: ask.path,
-          module: modules.of(byPath.get(ask.path)!),
-          // As the file's own rewrite will see the project (its sub-project's Django pin).
-          ctx: { options: ctx.options, project: projectOfFile(project, byPath.get(ask.path)!) },
-          first,
-          ...(ask.names ? { startNames: ask.names } : {}),
-          ...(ask.wanted ? { wanted: ask.wanted } : {}),
-          ...(byPath.get(ask.path) === source?.file ? { source: source!.text } : {}),
-          ...(maxBytes !== undefined ? { maxBytes } : {}),
-        }),
+        (ask) => {
+          const file = byPath.get(ask.path)!;
+          return {
+            ...askedJob(ask, file, first, source),
+            ...(maxBytes !== undefined ? { maxBytes } : {}),
+            transform: transform.meta.id,
+            module: modules.of(file),
+            // As the file's own rewrite will see the project (its sub-project's Django pin).
+            ctx: { options: ctx.options, project: projectOfFile(project, file) },
+          };
+        },
         worthThreads,
       );
       fresh.forEach((ask, i) => {
@@ -140,12 +186,7 @@ export async function surveyProject(
         else if (read[i] !== undefined) facts.push(read[i]);
       });
       first = false;
-      round = survey.next(facts, index, rewrittenPaths).flatMap(({ path, wanted }) => {
-        const fresh = [...new Set(wanted)].filter((w) => !asked.has(`${path}\0${w}`));
-        return fresh.length > 0
-          ? [{ path, wanted: fresh, keys: fresh.map((w) => `${path}\0${w}`) }]
-          : [];
-      });
+      round = laterRound(survey.next(facts, index, rewrittenPaths), asked);
     }
     plans[transform.meta.id] = survey.plan(
       facts,

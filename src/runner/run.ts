@@ -37,6 +37,7 @@ import type { Registry } from "../model/registry.js";
 import type { ModuleNames } from "../python/module-names.js";
 import { keepTreesHere } from "../syntax/kept-trees.js";
 import { surveyProject } from "../project/survey.js";
+import { surveySkips } from "../project/survey-job.js";
 import { runNotices, subProjectNotices } from "./notices.js";
 import { planFormatter, type FormatterPlan } from "./formatter.js";
 import { DEFAULT_DJANGO_VERSION } from "../django/orm.js";
@@ -108,6 +109,8 @@ export function cacheKey(
     VERSION,
     buildId(),
     ...registry.flatMap((t) => t.meta.triggers),
+    // What the pre-pass records of the surveys' start words (see surveyStartsIn).
+    ...registry.flatMap((t) => t.survey?.startWords ?? []),
     transforms.length,
     maxFileSize ?? "",
   ].join("\0");
@@ -200,7 +203,7 @@ async function runLocked(
     pool,
     transforms,
     makeContext(options, prePass.project, transforms),
-    prePass,
+    { ...prePass, skips: startWordSkips(setup.registry, prePass, found) },
     rewritten,
     (files) => rewriteWorthThreads(files, prePass.sizes, pool.size),
     { source: hooks.source, maxBytes: options.maxFileSize * 1024 * 1024 },
@@ -252,6 +255,12 @@ function prepareSurvey(pool: Pool, prePass: PrePassResult, found: readonly strin
   pool.shareIndex(prePass.index);
   const active = found.filter((_, i) => !prePass.prePass[i]?.inert);
   keepTreesHere(!rewriteWorthThreads(active, prePass.sizes, pool.size));
+}
+
+/** The survey's first round need not read a file the pre-pass saw without its start words. */
+function startWordSkips(registry: Registry, prePass: PrePassResult, found: readonly string[]) {
+  const starts = new Map(found.map((file, i) => [file, prePass.prePass[i]?.starts]));
+  return (file: string, id: string) => surveySkips(registry, id, starts.get(file));
 }
 
 /** The run's files: those found under the paths, and those it rewrites (--changed-since). */
