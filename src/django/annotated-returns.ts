@@ -2,6 +2,7 @@ import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { lastSegment } from "../python/lookup.js";
 import { bindingsNamed } from "../python/scope.js";
+import { syncDefReturning } from "./returning-defs.js";
 
 // orm-review M1: `shop = await factories.make_shop("corner")` where `make_shop` is
 // `async def make_shop(name) -> Shop` (or `-> "Shop"`, `Optional[Shop]`): the function's return
@@ -31,6 +32,9 @@ function returnedModel(
   call: SyntaxNode,
 ): string | undefined {
   const awaited = call.parent?.type === "await";
+  // `await sync_to_async(self.get_record_set)()`, `self.get_record_set()`: the sync def's contract.
+  const sync = syncDefReturning(awaited ? call.parent! : call)?.childForFieldName("return_type");
+  if (sync) return proofs.modelOfAnnotation(sync);
   if (callee.type === "identifier" && !importBindingOf(callee.text, callee)) {
     const def = moduleDef(callee);
     const returns = def?.childForFieldName("return_type");

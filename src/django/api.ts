@@ -264,3 +264,29 @@ export const DJANGO_RELATED_MANAGERS: Readonly<Record<string, readonly string[]>
   Group: ["permissions", "user_set"],
   Permission: ["group_set", "user_set"],
 };
+
+/**
+ * orm-review-3 N6: the columns of installed apps' models that projects read (django-waffle 4's
+ * Flag, Switch and Sample; their `groups`/`users` are many-to-many managers, which run no query
+ * when read), by the class's qualified name: reading one never loads a related row.
+ */
+export const LIBRARY_MODEL_PLAIN_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
+  "waffle.models.Flag": new Set([
+    "name",
+    "everyone",
+    "percent",
+    "testing",
+    "superusers",
+    "staff",
+    "authenticated",
+    "languages",
+    "rollout",
+    "note",
+    "created",
+    "modified",
+    "groups",
+    "users",
+  ]),
+  "waffle.models.Switch": new Set(["name", "active", "note", "created", "modified"]),
+  "waffle.models.Sample": new Set(["name", "percent", "note", "created", "modified"]),
+};

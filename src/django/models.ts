@@ -16,6 +16,8 @@ export function mayDeclareModels(source: string): boolean {
 
 const FIELD_RELATIONS = new Set(["ForeignKey", "OneToOneField"]);
 const FIELD_MANY_TO_MANY = new Set(["ManyToManyField"]);
+/** `models.FileField`, `ImageField`, a storage package's `S3FileField`: values are FieldFiles. */
+const FILE_FIELD = /^\w*(?:File|Image)Field$/;
 
 /**
  * Base classes that make a class a Django model without the pre-pass seeing their source:
@@ -74,6 +76,8 @@ export interface ClassFacts {
   chainMethods?: Record<string, string[]>;
   /** Manager attributes made of a QuerySet class: `PostQuerySet.as_manager()`, `from_queryset`. */
   managerQuerysets?: Record<string, string>;
+  /** A pghistory event model: the tracked model, whose fields and relations it copies. */
+  tracks?: string;
 }
 
 /** The body facts of a class: its managers, relation fields and, for a manager, its methods. */
@@ -107,6 +111,7 @@ function bodyFactsOf(
     if (callee && isModelField(callee, imports)) cls.declaresFields = true;
     if (FIELD_RELATIONS.has(calleeName)) facts.relations.push(target.text);
     else if (FIELD_MANY_TO_MANY.has(calleeName)) facts.manyToMany!.push(target.text);
+    else if (FILE_FIELD.test(calleeName)) (facts.files ??= []).push(target.text);
     else if (/Manager$/.test(calleeName) || /\.as_manager$/.test(callee?.text ?? "")) {
       facts.managers.push(target.text);
       if (/Manager$/.test(calleeName))
@@ -190,8 +195,44 @@ export function classesIn(root: SyntaxNode, source?: string): Record<string, Cla
       imports,
     );
     classes[name] = { bases, ...body, ...(outside.length ? { outsideOrm: outside } : {}) };
+    const event = trackedEventModel(cls);
+    if (event && !classes[event]) classes[event] = eventModelFacts(name);
   }
   return classes;
+}
+
+/**
+ * orm-review-3 N6: `@pghistory.track(...)` on `class UserTag` makes the model `UserTagEvent`
+ * (or the `model_name=` given) in the same module: the tracked model's fields, its ForeignKeys
+ * copied as ForeignKeys, plus `pgh_obj` and `pgh_context`, two more relations.
+ */
+function trackedEventModel(cls: SyntaxNode): string | undefined {
+  const holder = cls.parent;
+  if (holder?.type !== "decorated_definition") return undefined;
+  for (const decorator of holder.namedChildren) {
+    const expr = decorator.type === "decorator" ? decorator.namedChildren[0] : undefined;
+    const callee = expr?.type === "call" ? expr.childForFieldName("function") : undefined;
+    if (callee?.text.replace(/\s+/g, "") !== "pghistory.track") continue;
+    const named = expr!
+      .childForFieldName("arguments")
+      ?.namedChildren.find(
+        (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "model_name",
+      )
+      ?.childForFieldName("value");
+    if (named) return /^["'](\w+)["']$/.exec(named.text)?.[1];
+    return `${cls.childForFieldName("name")?.text}Event`;
+  }
+  return undefined;
+}
+
+/** The event model's facts: a model on the tracked one's fields (see modelClassesFrom). */
+function eventModelFacts(tracked: string): ClassFacts {
+  return {
+    bases: [],
+    facts: { managers: [], relations: ["pgh_obj", "pgh_context"], manyToMany: [] },
+    declaresFields: true,
+    tracks: tracked,
+  };
 }
 
 /**
@@ -210,6 +251,17 @@ export function modelClassesFrom(
     changed = false;
     for (const [name, cls] of all) {
       if (models[name]) continue;
+      if (cls.tracks) {
+        const tracked = models[cls.tracks];
+        if (!tracked) continue;
+        models[name] = {
+          managers: [],
+          relations: [...cls.facts.relations, ...tracked.relations],
+          ...(tracked.files ? { files: tracked.files } : {}),
+        };
+        changed = true;
+        continue;
+      }
       const modelBases = cls.bases.filter((b) => b !== name && models[b]);
       const known = cls.declaresFields || cls.bases.some((b) => MODEL_BASES.has(b));
       if (!known && modelBases.length === 0) continue;
@@ -218,6 +270,11 @@ export function modelClassesFrom(
         relations: [...cls.facts.relations],
         manyToMany: [...(cls.facts.manyToMany ?? [])],
       };
+      const files = [
+        ...(cls.facts.files ?? []),
+        ...modelBases.flatMap((b) => models[b].files ?? []),
+      ];
+      if (files.length > 0) facts.files = files;
       const overrides = managerOverridesOf(cls, all);
       for (const base of modelBases) {
         facts.managers.push(...models[base].managers);

@@ -32,9 +32,20 @@ export function prefetchedBy(call: SyntaxNode, before: SelectedRelations): Selec
     const prefetch = prefetchObject(arg.type === "identifier" ? (onlyValueOf(arg) ?? arg) : arg);
     const lookup = prefetch ? positionalArguments(prefetch)[0] : arg;
     const value = lookup ? unquoted(lookup) : undefined;
-    selected.add(value === undefined ? RUN_TIME_LOOKUP : value.split("__")[0]);
+    for (const path of value === undefined ? [RUN_TIME_LOOKUP] : lookupPaths(value))
+      selected.add(path);
   }
   return selected;
+}
+
+/**
+ * What a select_related or prefetch_related lookup loads: `"docket_entry__docket"` loads
+ * `docket_entry` and, on it, `docket` (kept as the path `docket_entry__docket`, which no
+ * attribute name can be, for reads like `rd.docket_entry.docket`).
+ */
+export function lookupPaths(lookup: string): string[] {
+  const parts = lookup.split("__");
+  return parts.map((_, i) => parts.slice(0, i + 1).join("__"));
 }
 
 /**
@@ -314,4 +325,38 @@ export function modelSelfProof(
   const model = cls?.type === "class_definition" ? cls.childForFieldName("name")?.text : "";
   if (def?.type !== "function_definition" || !model || !project.models[model]) return undefined;
   return { model, selected: new Set(), fromParameter: true };
+}
+
+/**
+ * The call a value makes, seen through a sync_to_async wrapper: `sync_to_async(X.get)(pk=1)` calls
+ * `X.get` with `(pk=1)`, `sync_to_async(lambda: X.get(pk=1))()` calls `X.get(pk=1)`.
+ */
+export function callThroughWrapper(
+  value: SyntaxNode,
+): { callee: SyntaxNode; call: SyntaxNode } | undefined {
+  if (value.type === "await") return callThroughWrapper(value.namedChildren[0] ?? value);
+  if (value.type !== "call") return undefined;
+  const callee = value.childForFieldName("function");
+  if (!callee) return undefined;
+  // `asyncio.to_thread(Job.objects.get, pk=pk)` returns what the wrapped call returns.
+  if (qualifiedName(callee) === "asyncio.to_thread") {
+    const target = positionalArguments(value)[0];
+    return target?.type === "attribute" ? { callee: target, call: value } : undefined;
+  }
+  if (callee.type !== "call") return { callee, call: value };
+  const wrapper = callee.childForFieldName("function");
+  const qualified = wrapper ? qualifiedName(wrapper) : undefined;
+  if (
+    qualified !== "asgiref.sync.sync_to_async" &&
+    qualified !== "channels.db.database_sync_to_async"
+  )
+    return undefined;
+  const target = positionalArguments(callee)[0];
+  if (target?.type === "attribute" || target?.type === "identifier")
+    return { callee: target, call: value };
+  if (target?.type === "lambda" && !target.childForFieldName("parameters")) {
+    const body = target.childForFieldName("body");
+    return body ? callThroughWrapper(body) : undefined;
+  }
+  return undefined;
 }

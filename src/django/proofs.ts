@@ -1,6 +1,8 @@
 import { modelReturnedBy } from "./annotated-returns.js";
 import { modelOfAnnotation } from "./annotation-models.js";
 import { lastSegment } from "../python/lookup.js";
+import { onlyReturned } from "../python/shapes.js";
+import { syncDefReturning } from "./returning-defs.js";
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { bindingsNamed, enclosingScope } from "../python/scope.js";
@@ -31,6 +33,8 @@ import {
   mergeQuerysets,
   isLazySlice,
   modelSelfProof,
+  callThroughWrapper,
+  lookupPaths,
 } from "./proof-parts.js";
 import type { SelectedRelations } from "./proof-parts.js";
 
@@ -147,6 +151,8 @@ export class OrmProofs {
    */
   querysetOf(expr: SyntaxNode): QuerysetProof | undefined {
     if (this.querysets.has(expr.id)) return this.querysets.get(expr.id);
+    // A def returning its own call proves nothing (and must not recurse).
+    this.querysets.set(expr.id, undefined);
     const proof = this.computeQueryset(expr);
     this.querysets.set(expr.id, proof);
     return proof;
@@ -163,6 +169,10 @@ export class OrmProofs {
       );
     if (expr.type === "call") {
       const callee = expr.childForFieldName("function");
+      // `get_main_rds(...)` returning a chain (its select_related too), or a def annotated
+      // `-> QuerySet[Record]`.
+      const returned = this.querysetOfHelper(expr);
+      if (returned) return returned;
       if (callee?.type !== "attribute") return undefined;
       const method = callee.childForFieldName("attribute")?.text ?? "";
       const receiver = callee.childForFieldName("object");
@@ -201,7 +211,8 @@ export class OrmProofs {
     for (const arg of args) {
       const value = unquoted(arg);
       // A computed field list: we cannot tell what it loads, so count no field as loaded.
-      selected.add(value === undefined ? RUN_TIME_LOOKUP : value.split("__")[0]);
+      for (const path of value === undefined ? [RUN_TIME_LOOKUP] : lookupPaths(value))
+        selected.add(path);
     }
     return selected;
   }
@@ -291,19 +302,38 @@ export class OrmProofs {
 
   /** `qs: QuerySet[M]` (a parameter, or an assignment with that annotation), `qs = f()` with `f` annotated so. */
   private annotatedQueryset(site: SyntaxNode, bound: SyntaxNode): QuerysetProof | undefined {
-    const named = (name: string, at: SyntaxNode) => this.modelClassNamed(name, at);
-    // `from core.db.models import QuerySet`, where that module does `from django.db.models import *`.
-    const index = this.project.index;
-    const reexported = (module: string, name: string) =>
-      !!index && reexportsAllOf(index, module, "django.db.models", name);
+    const [named, reexported] = this.annotationReaders();
     const type = site.childForFieldName("type");
     const own = site.type === "assignment" ? site.childForFieldName("left") : site.namedChildren[0];
     const name = site.type === "typed_default_parameter" ? site.childForFieldName("name") : own;
     if (type && name?.id === bound.id) return querysetOfAnnotation(type, named, reexported);
     const value = site.type === "assignment" ? site.childForFieldName("right") : null;
-    return value?.type === "call" && own?.id === bound.id
-      ? querysetReturnedBy(value, named, reexported)
+    return (value?.type === "call" || value?.type === "await") && own?.id === bound.id
+      ? this.querysetOfHelper(value)
       : undefined;
+  }
+
+  /** What a sync def of this file returns when it only returns a queryset, or is annotated so. */
+  private querysetOfHelper(call: SyntaxNode): QuerysetProof | undefined {
+    const def = syncDefReturning(call);
+    const returned = def && onlyReturned(def.childForFieldName("body"));
+    return (
+      (returned && this.querysetOf(returned)) ||
+      querysetReturnedBy(call, ...this.annotationReaders())
+    );
+  }
+
+  /** How a queryset annotation's names are read: model classes, and a project's `import *` of Django. */
+  private annotationReaders(): [
+    (name: string, at: SyntaxNode) => string | undefined,
+    (module: string, name: string) => boolean,
+  ] {
+    // `from core.db.models import QuerySet`, where that module does `from django.db.models import *`.
+    const index = this.project.index;
+    return [
+      (name, at) => this.modelClassNamed(name, at),
+      (module, name) => !!index && reexportsAllOf(index, module, "django.db.models", name),
+    ];
   }
 
   /** The proof for an assigned value; "self" when it only refines the name being proven. */
@@ -522,40 +552,6 @@ export class OrmProofs {
 }
 
 const UNFOLLOWED_BINDINGS = new Set(["global", "import", "definition"]); // a def or class too
-
-/**
- * The call a value makes, seen through a sync_to_async wrapper: `sync_to_async(X.get)(pk=1)` calls
- * `X.get` with `(pk=1)`, `sync_to_async(lambda: X.get(pk=1))()` calls `X.get(pk=1)`.
- */
-function callThroughWrapper(
-  value: SyntaxNode,
-): { callee: SyntaxNode; call: SyntaxNode } | undefined {
-  if (value.type === "await") return callThroughWrapper(value.namedChildren[0] ?? value);
-  if (value.type !== "call") return undefined;
-  const callee = value.childForFieldName("function");
-  if (!callee) return undefined;
-  // `asyncio.to_thread(Job.objects.get, pk=pk)` returns what the wrapped call returns.
-  if (qualifiedName(callee) === "asyncio.to_thread") {
-    const target = positionalArguments(value)[0];
-    return target?.type === "attribute" ? { callee: target, call: value } : undefined;
-  }
-  if (callee.type !== "call") return { callee, call: value };
-  const wrapper = callee.childForFieldName("function");
-  const qualified = wrapper ? qualifiedName(wrapper) : undefined;
-  if (
-    qualified !== "asgiref.sync.sync_to_async" &&
-    qualified !== "channels.db.database_sync_to_async"
-  )
-    return undefined;
-  const target = positionalArguments(callee)[0];
-  if (target?.type === "attribute" || target?.type === "identifier")
-    return { callee: target, call: value };
-  if (target?.type === "lambda" && !target.childForFieldName("parameters")) {
-    const body = target.childForFieldName("body");
-    return body ? callThroughWrapper(body) : undefined;
-  }
-  return undefined;
-}
 
 /** Every step from `root` up to `value` is a queryset-returning method call or a lazy slice. */
 function chainOnlyRefines(value: SyntaxNode, root: SyntaxNode): boolean {

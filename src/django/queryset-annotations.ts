@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "../model/types.js";
 import { importBindingOf } from "../python/imports.js";
-import { bindingsNamed } from "../python/scope.js";
+import { syncDefReturning } from "./returning-defs.js";
 import type { QuerysetProof } from "./proof-types.js";
 
 // `qs: QuerySet[Membership]`, `-> QuerySet[Membership]`, `models.Manager["Order"]`: a queryset
@@ -42,20 +42,15 @@ export function querysetOfAnnotation(
 }
 
 /**
- * `_filtered(qs=...)` where `_filtered` is a def of this module annotated `-> QuerySet[M]`: the
- * queryset its annotation promises.
+ * `_filtered(qs=...)` where `_filtered` is a def of this module annotated `-> QuerySet[M]`, or
+ * `await sync_to_async(self.filter_recordings)(...)` with the method so annotated: the queryset
+ * its annotation promises.
  */
 export function querysetReturnedBy(
-  call: SyntaxNode,
+  value: SyntaxNode,
   modelNamed: (name: string, at: SyntaxNode) => string | undefined,
   reexported?: (module: string, name: string) => boolean,
 ): QuerysetProof | undefined {
-  const callee = call.childForFieldName("function");
-  if (callee?.type !== "identifier" || importBindingOf(callee.text, callee)) return undefined;
-  const bound = bindingsNamed(call.tree.rootNode, callee.text);
-  const def = bound.length === 1 ? bound[0].node.parent : undefined;
-  if (def?.type !== "function_definition" || def.children.some((c) => c.type === "async"))
-    return undefined;
-  const returns = def.childForFieldName("return_type");
+  const returns = syncDefReturning(value)?.childForFieldName("return_type");
   return returns ? querysetOfAnnotation(returns, modelNamed, reexported) : undefined;
 }

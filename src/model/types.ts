@@ -190,6 +190,11 @@ export interface ModelFacts {
   /** ManyToManyField attribute names (their related managers have aadd, aremove, ...). */
   manyToMany?: string[];
   /**
+   * FileField and ImageField attribute names: reading one gives a FieldFile, whose save(),
+   * delete() and open() are storage work with no async form in Django.
+   */
+  files?: string[];
+  /**
    * Reverse related managers other models declare with `related_name` (a ForeignKey's or a
    * ManyToManyField's): `order.lines` for `ForeignKey(Order, related_name="lines")`.
    */

@@ -1,7 +1,9 @@
 import type { SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "./imports.js";
 import { bindingsNamed, enclosingScope, referencesInScope, visibleBindings } from "./scope.js";
-import { stringLiteralValue } from "./shapes.js";
+import { usedAsMapping } from "./mapping-uses.js";
+
+export { isKeywordArguments, unknownKindReason } from "./mapping-uses.js";
 
 // Plain values: what a name or expression holds when it is no database object, proven from its
 // origin (a literal, `json.loads`, `response.json()`, `time.time()`, an annotation) or from its
@@ -204,7 +206,7 @@ export function plainKindOf(expr: SyntaxNode, depth = 0): PlainKind | undefined 
     case "not_operator":
       return "scalar";
     case "subscript":
-      return plainKindOf(expr.childForFieldName("value")!, depth + 1);
+      return itemsKindOf(expr.childForFieldName("value")!, depth + 1);
     case "attribute":
       return recordAttribute(expr, depth);
     case "call":
@@ -276,8 +278,9 @@ function callKind(call: SyntaxNode, depth: number): PlainKind | undefined {
   if (method === "json" && args.length === 0 && !qualified) return "json";
   const kind = plainKindOf(receiver, depth + 1);
   if (kind === "scalar") return "scalar";
-  if (kind === "json") return JSON_METHODS.has(method) || isRecordDump(method) ? "json" : undefined;
-  return undefined;
+  if (kind !== "json" || !(JSON_METHODS.has(method) || isRecordDump(method))) return undefined;
+  // `pending.pop()`, `seen.get(k)`: an item, plain only if what was put in is.
+  return ITEM_METHODS.has(method) ? itemsKindOf(receiver, depth + 1) : "json";
 }
 
 /**
@@ -334,6 +337,58 @@ function nameKind(identifier: SyntaxNode, depth: number): PlainKind | undefined 
   return kind;
 }
 
+/**
+ * What the items of a container hold (its subscripts, `.get()`/`.pop()` results, loop items):
+ * its own kind, unless it is a name something not plain is put into after it is bound.
+ */
+export function itemsKindOf(container: SyntaxNode, depth = 0): PlainKind | undefined {
+  const kind = plainKindOf(container, depth);
+  if (kind !== "json" || container.type !== "identifier") return kind;
+  const { scope, bound } = visibleBindings(container, container.text);
+  return bound.length > 0 && itemsAddedArePlain(scope, container.text, depth) ? kind : undefined;
+}
+
+/** Methods of dict and list whose result is (or holds) the container's items. */
+const ITEM_METHODS = new Set(["get", "pop", "setdefault", "popitem", "values", "items", "copy"]);
+
+/** Methods of list, dict and set that put their arguments into the container. */
+const ADDING_METHODS = new Set(["append", "extend", "insert", "add", "update", "setdefault"]);
+
+/**
+ * `pending = []` is plain only while what is put in it is: `pending.append(Order.objects.get(...))`
+ * or `pending[k] = order` makes its items model instances (`pending.pop().delete()` queries).
+ */
+function itemsAddedArePlain(scope: SyntaxNode, name: string, depth: number): boolean {
+  for (const use of referencesInScope(scope, name)) {
+    const parent = use.parent;
+    if (parent?.type === "attribute" && parent.childForFieldName("object")?.id === use.id) {
+      const method = parent.childForFieldName("attribute")!.text;
+      const call = parent.parent;
+      if (!ADDING_METHODS.has(method) || call?.type !== "call") continue;
+      const args = call.childForFieldName("arguments")?.namedChildren ?? [];
+      if (!args.every((a) => a.type === "comment" || plainKindOf(valueOf(a), depth + 1)))
+        return false;
+    }
+    if (parent?.type === "subscript" && parent.childForFieldName("value")?.id === use.id) {
+      const assignment = parent.parent;
+      const right =
+        assignment?.type === "assignment" && assignment.childForFieldName("left")?.id === parent.id
+          ? assignment.childForFieldName("right")
+          : undefined;
+      if (right && !plainKindOf(right, depth + 1)) return false;
+    }
+  }
+  return true;
+}
+
+/** The value of an argument: `v` of `k=v`, of `*v` or `**v`. */
+function valueOf(argument: SyntaxNode): SyntaxNode {
+  if (argument.type === "keyword_argument") return argument.childForFieldName("value")!;
+  if (argument.type === "list_splat" || argument.type === "dictionary_splat")
+    return argument.namedChildren[0] ?? argument;
+  return argument;
+}
+
 /** What one binding of a name binds. */
 function bindingKind(name: SyntaxNode, scope: SyntaxNode, depth: number): PlainKind | undefined {
   const parent = name.parent;
@@ -376,16 +431,14 @@ function loopTargetKind(name: SyntaxNode, scope: SyntaxNode, depth: number): Pla
   const left = loop.childForFieldName("left");
   if (!left || left.startIndex > name.startIndex || name.endIndex > left.endIndex) return undefined;
   const iterable = loop.childForFieldName("right");
-  const kind = iterable ? plainKindOf(iterable, depth + 1) : undefined;
+  const kind = iterable ? itemsKindOf(iterable, depth + 1) : undefined;
   if (kind) return kind === "scalar" ? "scalar" : "json";
   return left.id === name.id ? usedAsMapping(name, scope) : undefined;
 }
 
 /** What an annotation says: a mapping or JSON shape, a scalar, a record class, or nothing. */
 export function annotationKind(type: SyntaxNode): PlainKind | undefined {
-  const text = type.text
-    .replace(/^(['"])(.*)\1$/s, "$2")
-    .replace(/\b(typing|typing_extensions|collections\.abc)\s*\.\s*/g, "");
+  const text = withoutTypingPrefixes(type.text.replace(/^(['"])(.*)\1$/s, "$2"), type);
   if (!/^[\w\s[\],|.]+$/.test(text)) return undefined;
   const words = [...text.matchAll(/[A-Za-z_][\w.]*/g)].map((m) => m[0]);
   if (words.length === 0) return undefined;
@@ -401,10 +454,23 @@ export function annotationKind(type: SyntaxNode): PlainKind | undefined {
   if (
     records.length > 0 &&
     rest.every((w) => WRAPPER_WORDS.has(w) || SCALAR_WORDS.has(w) || MAPPING_WORDS.has(w)) &&
-    records.every((w) => isRecordClass(w, type))
+    records.every((w) => isRecordClass(w, type) || isLibraryRecord(w, type))
   )
     return "json";
   return undefined;
+}
+
+/** Modules whose names an annotation spells with a prefix (`typing.Optional`, `t.Optional`). */
+const TYPING_MODULES = new Set(["typing", "typing_extensions", "collections.abc"]);
+
+/** The annotation with `typing.` and its aliases' prefixes (`import typing as t`) taken off. */
+function withoutTypingPrefixes(text: string, at: SyntaxNode): string {
+  return text.replace(/\b([A-Za-z_]\w*(?:\s*\.\s*abc)?)\s*\.\s*(?=[A-Za-z_])/g, (prefix, head) => {
+    const name = head.replace(/\s+/g, "");
+    if (TYPING_MODULES.has(name)) return "";
+    const binding = name.includes(".") ? undefined : importBindingOf(name, at);
+    return binding && TYPING_MODULES.has(binding.qualified) ? "" : prefix;
+  });
 }
 
 /** Builtin and typing containers: parameterised with scalars only, they hold nothing else. */
@@ -440,6 +506,27 @@ function isContainerOfScalars(text: string, words: string[]): boolean {
   );
 }
 
+/**
+ * Library record classes used as annotations (orm-review-3 N17: `schema: PydanticModel` after
+ * `from pydantic import BaseModel as PydanticModel`): a pydantic model holds its fields in memory.
+ */
+const LIBRARY_RECORDS = new Set([
+  "pydantic.BaseModel",
+  "pydantic.main.BaseModel",
+  "pydantic.v1.BaseModel",
+  "ninja.Schema",
+  "ninja.schema.Schema",
+  "ninja.ModelSchema",
+  "ninja.orm.ModelSchema",
+]);
+
+/** An annotation word naming an imported library record class (`PydanticModel`, `pydantic.BaseModel`). */
+function isLibraryRecord(word: string, at: SyntaxNode): boolean {
+  const [head, ...rest] = word.split(".");
+  const binding = importBindingOf(head, at);
+  return !!binding && LIBRARY_RECORDS.has([binding.qualified, ...rest].join("."));
+}
+
 /** A class of this file that is a TypedDict, a dataclass, a pydantic model or an attrs class. */
 function isRecordClass(name: string, at: SyntaxNode): boolean {
   const module = at.tree.rootNode;
@@ -460,131 +547,4 @@ function isRecordClass(name: string, at: SyntaxNode): boolean {
         return !!callee && RECORD_DECORATORS.test(qualifiedName(callee) ?? callee.text);
       })
   );
-}
-
-/**
- * A parameter or loop item with no annotation, every use of which is a mapping's: string keys
- * read with `x["key"]`, `x.get("key")`, `x.pop("key")`, `x.setdefault("key", ...)`, `"key" in
- * x`, and `x` handed on whole (to a call, a loop, a return). No database object takes these: a
- * QuerySet's `get` takes no positional string, a manager or a model instance has no `pop`.
- */
-function usedAsMapping(name: SyntaxNode, scope: SyntaxNode): PlainKind | undefined {
-  if (STORE_NAME.test(name.text)) return undefined;
-  let keyed = false;
-  // The loop targets and assignments that bind the name are no uses (each binding is judged).
-  const binds = new Set(bindingsNamed(scope, name.text).map((b) => b.node.id));
-  for (const use of referencesInScope(scope, name.text)) {
-    if (binds.has(use.id)) continue;
-    const how = mappingUse(use);
-    if (how === "no") return undefined;
-    if (how === "key") keyed = true;
-  }
-  return keyed ? "json" : undefined;
-}
-
-/**
- * Names of key-value stores read with string keys like a mapping, whose reads are I/O: Django's
- * `request.session` (a database-backed session loads with a query), a cache, a redis client.
- */
-const STORE_NAME =
-  /(^|_)(sessions?|caches?|redis|client|store|storage|kv|conn|connection|db)($|_)/i;
-
-/** A key that names a field, not a URL or a path (`session.get("/api")` is a request). */
-const KEY = /^[A-Za-z_][\w\- .]*$/;
-
-function mappingUse(use: SyntaxNode): "key" | "whole" | "no" {
-  const parent = use.parent;
-  if (!parent) return "no";
-  if (parent.type === "subscript" && parent.childForFieldName("value")?.id === use.id) {
-    const index = parent.childForFieldName("subscript");
-    const key = index ? stringLiteralValue(index) : undefined;
-    return key !== undefined && KEY.test(key) ? "key" : "no";
-  }
-  if (parent.type === "attribute" && parent.childForFieldName("object")?.id === use.id) {
-    const method = parent.childForFieldName("attribute")!.text;
-    const call = parent.parent;
-    if (call?.type !== "call" || !["get", "pop", "setdefault"].includes(method)) return "no";
-    const first = call.childForFieldName("arguments")?.namedChildren[0];
-    const key = first ? stringLiteralValue(first) : undefined;
-    return key !== undefined && KEY.test(key) ? "key" : "no";
-  }
-  if (parent.type === "comparison_operator") {
-    const ops = parent.children.filter((c) => !c.isNamed).map((c) => c.text);
-    const first = parent.namedChildren[0];
-    const key = first ? stringLiteralValue(first) : undefined;
-    const membership = ops.length === 1 && (ops[0] === "in" || ops[0] === "not in");
-    return membership && key !== undefined && parent.namedChildren[1]?.id === use.id ? "key" : "no";
-  }
-  if (parent.type === "argument_list" || parent.type === "keyword_argument") return "whole";
-  if (parent.type === "return_statement") return "whole";
-  if (
-    (parent.type === "for_statement" || parent.type === "for_in_clause") &&
-    parent.childForFieldName("right")?.id === use.id
-  )
-    return "whole";
-  return "no";
-}
-
-/**
- * Why a name's kind is not known, for a diagnostic: what binds it and what that shows (`pr_data
- * is an unannotated parameter of save() and its use at line 12 (pr_data.refresh()) is not a
- * mapping's`). Undefined when there is nothing more to say than the name (an attribute, `self`).
- */
-export function unknownKindReason(expr: SyntaxNode): string | undefined {
-  if (expr.type !== "identifier") return undefined;
-  const { scope, bound } = visibleBindings(expr, expr.text);
-  const name = expr.text;
-  if (bound.length === 0) return undefined;
-  if (bound.length > 1)
-    return `${name} is bound ${bound.length} times, not each time to a known value`;
-  const b = bound[0].node;
-  const parent = b.parent;
-  const fn =
-    scope.type === "function_definition" ? `${scope.childForFieldName("name")?.text}()` : "";
-  if (parent?.type === "parameters" || parent?.type === "default_parameter") {
-    // `self` and `cls`: the method's own object, which the message already names.
-    if (parent.namedChildren[0]?.id === b.id && isMethod(scope)) return undefined;
-    if (STORE_NAME.test(name))
-      return `${name} is an unannotated parameter of ${fn} named like a session, cache or client, whose reads by key may query the database or the network`;
-    const other = referencesInScope(scope, name).find((u) => mappingUse(u) === "no");
-    if (!other)
-      return `${name} is an unannotated parameter of ${fn} and no use of it reads a string key`;
-    return `${name} is an unannotated parameter of ${fn} and its use at line ${other.startPosition.row + 1} (${useText(other)}) is not a mapping's`;
-  }
-  if (parent?.type === "typed_parameter" || parent?.type === "typed_default_parameter")
-    return `${name} is a parameter of ${fn} annotated ${parent.childForFieldName("type")?.text}, not a known mapping, record or scalar`;
-  if (parent?.type === "assignment" && parent.childForFieldName("left")?.id === b.id) {
-    const right = parent.childForFieldName("right")?.text.split("\n")[0] ?? "";
-    return `${name} is bound at line ${b.startPosition.row + 1} to ${right}, a result of unknown kind`;
-  }
-  return undefined;
-}
-
-/** A def in a class body (decorated or not). */
-function isMethod(def: SyntaxNode): boolean {
-  const statement = def.parent?.type === "decorated_definition" ? def.parent : def;
-  return statement.parent?.type === "block" && statement.parent.parent?.type === "class_definition";
-}
-
-/** The expression a use of a name sits in, as written: `sym.lower()`, `qs[0]`. */
-function useText(use: SyntaxNode): string {
-  let n: SyntaxNode = use;
-  while (
-    n.parent &&
-    (n.parent.type === "attribute" || n.parent.type === "call" || n.parent.type === "subscript") &&
-    n.parent.startIndex === use.startIndex
-  )
-    n = n.parent;
-  const text = n.text.split("\n")[0];
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-/**
- * `data` of `def f(**data)`: always a dict of the call's keyword arguments, whatever they hold.
- * Its own dict methods run in memory; its items are not known.
- */
-export function isKeywordArguments(identifier: SyntaxNode): boolean {
-  if (identifier.type !== "identifier") return false;
-  const { bound } = visibleBindings(identifier, identifier.text);
-  return bound.length === 1 && bound[0].node.parent?.type === "dictionary_splat_pattern";
 }

@@ -12,6 +12,7 @@ import { scan } from "./scan.js";
 import { lineOf, report } from "./state.js";
 import { wrapperKind } from "./wrappers.js";
 import { hiddenSelfMethod } from "./hidden-methods.js";
+import { factoryTarget, fieldFileTarget } from "./library-targets.js";
 import type { OrmFile, ScannedFile } from "./types.js";
 
 // Every sync_to_async site ends as a rewrite or a diagnostic (issue 23, item 9). The sites' own
@@ -188,6 +189,8 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
     target.type === "identifier" || target.type === "attribute"
       ? f.file.qualifiedName(target)
       : undefined;
+  const factory = target.type === "identifier" ? factoryTarget(f, target) : undefined;
+  if (factory) return kept(`${written} runs ${factory}${stored}`);
   if (qualified) return importedReason(f, qualified, written, stored);
   if (target.type === "identifier") return nameReason(f, target, written, stored);
   return kept(
@@ -209,6 +212,8 @@ function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
       code: "AS205",
       message: `${written} kept${stored}: ${shortText(target)}() is ${definer}.${method}(), a method of the project that does more than build a queryset: it may run queries, and has no native async form`,
     };
+  const library = factoryTarget(f, target) ?? fieldFileTarget(f, target);
+  if (library) return kept(`${written} runs ${library}${stored}`);
   if (ormName(target) && !looksLikeNonModel(receiver))
     return {
       code: "AS201",

@@ -27,10 +27,21 @@ function lazyNames(f: OrmFile): LazyNames {
   const why = new Map<string, string>();
   const properties = new Map<string, string>();
   const add = (name: string, text: string) => why.has(name) || why.set(name, text);
+  // Every model declaring the name is named, not the first one (orm-review-3 N11: `docket` of
+  // DocketAlert was blamed for a DocketEntry's).
+  const owners = new Map<string, string[]>();
+  const own = (name: string, kind: string, model: string) => {
+    const key = `${name}\0${kind}`;
+    owners.set(key, [...(owners.get(key) ?? []), model]);
+  };
   for (const [model, facts] of Object.entries(project.models)) {
-    for (const name of facts.relations) add(name, `a ForeignKey or OneToOneField of ${model}`);
-    for (const name of facts.reverse ?? []) add(name, `a reverse relation of ${model}`);
-    for (const name of facts.manyToMany ?? []) add(name, `a ManyToManyField of ${model}`);
+    for (const name of facts.relations) own(name, "a ForeignKey or OneToOneField", model);
+    for (const name of facts.reverse ?? []) own(name, "a reverse relation", model);
+    for (const name of facts.manyToMany ?? []) own(name, "a ManyToManyField", model);
+  }
+  for (const [key, models] of owners) {
+    const [name, kind] = key.split("\0");
+    add(name, `${kind} of ${ownersSaid(models)}`);
   }
   // A OneToOneField to a model with no related_name is read back as its lowercased name.
   for (const model of Object.keys(project.models))
@@ -43,6 +54,28 @@ function lazyNames(f: OrmFile): LazyNames {
   const names = { why, properties };
   lazyNamesOf.set(project, names);
   return names;
+}
+
+/** `A`, `A or B`, `A, B or C`, `A, B, C or 4 more models`. */
+function ownersSaid(models: string[]): string {
+  if (models.length === 1) return models[0];
+  if (models.length <= 3) return `${models.slice(0, -1).join(", ")} or ${models.at(-1)}`;
+  return `${models.slice(0, 3).join(", ")} or ${models.length - 3} more models`;
+}
+
+/**
+ * `main_rd.docket_entry.docket` where `main_rd` came from a queryset that selected
+ * `docket_entry__docket` (through a helper of this file too): loaded with the row, no query.
+ */
+function loadedAlongPath(f: OrmFile, node: SyntaxNode): boolean {
+  const names: string[] = [];
+  let n: SyntaxNode = node;
+  while (n.type === "attribute") {
+    names.unshift(n.childForFieldName("attribute")!.text);
+    n = n.childForFieldName("object")!;
+  }
+  const instance = n.type === "identifier" && names.length > 1 ? f.proofs.instanceOf(n) : undefined;
+  return !!instance && (instance.selected === "all" || instance.selected.has(names.join("__")));
 }
 
 /** Attributes that are a column or class metadata on any model, and plain on anything else. */
@@ -86,6 +119,7 @@ export function attributeReadProblem(f: OrmFile, node: SyntaxNode): Problem | un
   const chained = object?.type === "attribute";
   if (!object || (object.type !== "identifier" && !chained)) return undefined;
   if (PLAIN_ATTRIBUTE.test(attribute)) return undefined;
+  if (chained && loadedAlongPath(f, node)) return undefined;
   const names = lazyNames(f);
   const lazy = names.why.get(attribute) ?? propertyHere(f, object, attribute);
   if (!lazy) return undefined;

@@ -1,5 +1,8 @@
 import { RUN_TIME_LOOKUP } from "../../src/django/proof-parts.js";
-import { DJANGO_MODEL_PLAIN_ATTRIBUTES } from "../../src/django/api.js";
+import {
+  DJANGO_MODEL_PLAIN_ATTRIBUTES,
+  LIBRARY_MODEL_PLAIN_ATTRIBUTES,
+} from "../../src/django/api.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { Conversion, OrmFile, Problem } from "./types.js";
 import { indexedFunctionsNamed } from "./cross-calls.js";
@@ -31,7 +34,7 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
   if (!f.proofs.knowsFieldsOf(instance.model))
     return selected || definedByClass(f, instance.model, attribute)
       ? undefined
-      : unknownFieldRead(node, instance.model, f.ctx.project.modelsModuleClasses);
+      : unknownFieldRead(f, node, instance.model);
   if (!f.proofs.relationsOf(instance.model).includes(attribute)) return undefined;
   if (instance.selected === "all" || instance.selected.has(attribute)) return undefined;
   if (object.type === "identifier" && loadedInThreadBefore(f, node, object.text, attribute))
@@ -118,26 +121,25 @@ const NEVER_RELATED = /^(pk|id|\w+_id)$/;
 
 /**
  * A read of an instance whose model is declared outside the project (an installed package, or
- * a `models` module not scanned): its fields are unknown, so the attribute may be a ForeignKey
- * that loads lazily. Unproven, not impossible: the rewrite is an unsafe fix.
+ * a `models` module not scanned): its fields are unknown, so whether the attribute is a
+ * ForeignKey that loads lazily is not known; said as that, not as a relation (orm-review-3 N6).
+ * Installed apps' columns we know of (waffle's `Flag.everyone`) are no relation.
  */
-function unknownFieldRead(
-  node: SyntaxNode,
-  model: string,
-  seen: Readonly<Record<string, string>> = {},
-): Problem | undefined {
+function unknownFieldRead(f: OrmFile, node: SyntaxNode, model: string): Problem | undefined {
   const object = node.childForFieldName("object")!.text;
   const attribute = node.childForFieldName("attribute")?.text ?? "";
   if (NEVER_RELATED.test(attribute)) return undefined;
   if (DJANGO_MODEL_PLAIN_ATTRIBUTES[model]?.has(attribute)) return undefined;
+  const imported = f.file.importBindingOf(model, node)?.qualified;
+  if (imported && LIBRARY_MODEL_PLAIN_ATTRIBUTES[imported]?.has(attribute)) return undefined;
   // A class of a `models` module whose bases the pre-pass cannot follow (a package's base class).
-  const why = seen[model]
-    ? `${model} is declared in the project, but its bases do not show whether it is a Django model`
-    : `${model} is not declared in the project`;
+  const why = f.ctx.project.modelsModuleClasses?.[model]
+    ? `${model} is declared in the project, but its bases do not show whether it is a Django model, so its fields are not known`
+    : `${model} is not declared in the project${imported && !imported.startsWith(".") ? ` (it is ${imported})` : ""}, so its fields are not known here`;
   return {
     code: "AS202",
     node,
-    message: `${node.text} may load a related object lazily, a sync query: ${why}, so its fields are not known and ${attribute} may be a ForeignKey; if it is one, add select_related("${attribute}") where ${object} is loaded`,
+    message: `${node.text}: whether ${attribute} is a ForeignKey or OneToOneField of ${model}, which would load its row lazily (a sync query), is not known: ${why}. If it is one, add select_related("${attribute}") where ${object} is loaded`,
     severity: "info",
     unsafe: true,
     assumes: `${attribute} is no ForeignKey of ${model}, or ${object} was loaded with it`,

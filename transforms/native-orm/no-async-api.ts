@@ -9,6 +9,7 @@ import {
   annotationKind,
   isJsonMethod,
   isKeywordArguments,
+  itemsKindOf,
   makesPlainValue,
   plainKindOf,
   unknownKindReason,
@@ -111,7 +112,7 @@ export function isInMemoryValue(f: OrmFile, expr: SyntaxNode): boolean {
         isValuesRow(f, expr)
       );
     case "subscript":
-      return isInMemoryValue(f, expr.childForFieldName("value")!);
+      return holdsInMemoryItems(f, expr.childForFieldName("value")!);
     case "parenthesized_expression":
       return expr.namedChildren.length === 1 && isInMemoryValue(f, expr.namedChildren[0]);
     case "binary_operator":
@@ -125,10 +126,23 @@ export function isInMemoryValue(f: OrmFile, expr: SyntaxNode): boolean {
       if (callee.type === "identifier")
         return IN_MEMORY_SCALARS.has(callee.text) && f.file.isBuiltin(callee.text, callee);
       const receiver = callee.type === "attribute" ? callee.childForFieldName("object") : null;
-      return !!receiver && isInMemoryValue(f, receiver);
+      return !!receiver && holdsInMemoryItems(f, receiver);
     }
   }
   return false;
+}
+
+/**
+ * Is what is taken out of `container` (`objs[0]`, `objs.pop()`) held in memory? A local list or
+ * dict is a container in memory whatever it holds, but its items may be model instances
+ * (`objs = [Order.objects.get(pk=pk)]`, then `objs[0].save()` queries): only a container whose
+ * items are proven plain gives plain items.
+ */
+function holdsInMemoryItems(f: OrmFile, container: SyntaxNode): boolean {
+  if (!isInMemoryValue(f, container)) return false;
+  return (
+    !(container.type === "identifier" && isLocalContainer(f, container)) || !!itemsKindOf(container)
+  );
 }
 
 /**
@@ -236,10 +250,14 @@ const NO_ASYNC_API: Record<string, string> = {
 
 /** Is this name bound in its function only to list, dict, set or string literals (in-memory)? */
 function isLocalContainer(f: OrmFile, identifier: SyntaxNode): boolean {
-  const def = f.file.enclosingDef(identifier);
-  if (!def) return false;
-  const bound = f.file.bindingsNamed(def, identifier.text);
-  if (bound.length === 0) return false;
+  if (!f.file.enclosingDef(identifier)) return false;
+  // Where the name resolves: the def, or an enclosing def it closes over (orm-review-3 N11).
+  const bound = f.file.visibleBindings(identifier, identifier.text);
+  if (
+    bound.length === 0 ||
+    bound[0].node.tree.rootNode.id === f.file.enclosingScope(bound[0].node).id
+  )
+    return false;
   return bound.every((b) => {
     const assignment = b.node.parent;
     if (assignment?.type !== "assignment" || assignment.childForFieldName("left")?.id !== b.node.id)
@@ -276,8 +294,16 @@ function isPureQualified(qualified: string | undefined): boolean {
   );
 }
 
-/** Django's registry lookups of a model class: the app registry, no query. */
-const MODEL_LOOKUPS = new Set(["django.contrib.auth.get_user_model", "django.apps.apps.get_model"]);
+/**
+ * Django's registry lookups of a model class (the app registry, no query), and its in-memory file
+ * objects (`ContentFile(b"...")`: bytes held in memory until a storage saves them).
+ */
+const MODEL_LOOKUPS = new Set([
+  "django.contrib.auth.get_user_model",
+  "django.apps.apps.get_model",
+  "django.core.files.base.ContentFile",
+  "django.core.files.uploadedfile.SimpleUploadedFile",
+]);
 
 const TRANSLATION =
   /^(?:gettext|django\.utils\.translation)\.u?(?:n|p|np)?gettext(?:_lazy|_noop)?$/;
@@ -508,88 +534,6 @@ function definitionOf(f: OrmFile, identifier: SyntaxNode): string | undefined {
     }
     if (scope.type === "module") return undefined;
   }
-}
-
-/**
- * Attributes that hold a plain mapping or sequence built in memory before the wrapper runs: an
- * HttpRequest's parsed query, form, headers and cookies (DRF's `data` and `query_params`), a
- * form's or serializer's cleaned values, a view's URL arguments, a Channels consumer's scope.
- * Not `session` (a database-backed session loads with a query at its first read by key).
- */
-const IN_MEMORY_ATTRIBUTES = new Set([
-  "GET",
-  "POST",
-  "META",
-  "COOKIES",
-  "FILES",
-  "headers",
-  "query_params",
-  "data",
-  "cleaned_data",
-  "validated_data",
-  "initial_data",
-  "kwargs",
-  "args",
-  "scope",
-]);
-
-/** Modules whose attributes read by key are plain values: settings, the environment. */
-const IN_MEMORY_KEYED = /^(django\.conf\.settings|os\.environ|sys\.argv)(\.|$)/;
-
-/**
- * Is reading `value` by key or membership known to run no query? A value proven plain or held
- * in memory, `**kwargs`, a call (whose own check says whether it stays off the database), a
- * queryset (its indexing is AS204's), a model instance, or a request's parsed data.
- */
-function isKeyedInMemory(f: OrmFile, value: SyntaxNode): boolean {
-  if (value.type === "call" || value.type === "subscript") return true;
-  if (value.type === "parenthesized_expression")
-    return value.namedChildren.length !== 1 || isKeyedInMemory(f, value.namedChildren[0]);
-  if (isInMemoryValue(f, value) || plainKindOf(value) || isKeywordArguments(value)) return true;
-  if (f.proofs.querysetOf(value)) return true;
-  if (value.type === "identifier") return !!f.proofs.instanceOf(value);
-  if (value.type !== "attribute") return false;
-  const qualified = f.file.qualifiedName(value);
-  if (qualified && IN_MEMORY_KEYED.test(qualified)) return true;
-  const attribute = value.childForFieldName("attribute")!.text;
-  return IN_MEMORY_ATTRIBUTES.has(attribute);
-}
-
-/**
- * In a wrapper to convert, `x["key"]`, `x["key"] = v`, `del x["key"]` and `"key" in x` on a value
- * not proven held in memory: `request.session["cart_id"]` loads a database-backed session with
- * a query, and a cache's or a lazy object's read by key may too (AS205).
- */
-export function keyedReadProblem(f: OrmFile, node: SyntaxNode): Problem | undefined {
-  const value =
-    node.type === "subscript" ? node.childForFieldName("value") : membershipContainer(node);
-  if (!value || isKeyedInMemory(f, value)) return undefined;
-  const why = unknownKindReason(value);
-  return {
-    code: "AS205",
-    node,
-    message: `${shortened(node)} ${keyedUse(node)} ${value.text}, which is not known to stay off the database: ${value.text} is not proven a mapping held in memory (a database-backed session loads with a query at its first read, a cache goes over the network)${why ? `: ${why}` : ""}`,
-  };
-}
-
-/** What `x[k]` or `k in x` does with `x`: reads, writes or deletes by key, or tests membership. */
-function keyedUse(node: SyntaxNode): string {
-  if (node.type !== "subscript") return "tests membership in";
-  const parent = node.parent;
-  if (parent?.type === "delete_statement" || parent?.parent?.type === "delete_statement")
-    return "deletes a key of";
-  const written =
-    (parent?.type === "assignment" || parent?.type === "augmented_assignment") &&
-    parent.childForFieldName("left")?.id === node.id;
-  return written ? "writes a key of" : "reads a key of";
-}
-
-/** The container of `x in c` / `x not in c`. */
-function membershipContainer(node: SyntaxNode): SyntaxNode | undefined {
-  if (node.type !== "comparison_operator") return undefined;
-  const ops = node.children.filter((c) => !c.isNamed).map((c) => c.type);
-  if (ops.length !== 1 || (ops[0] !== "in" && ops[0] !== "not in")) return undefined;
-  return node.namedChildren[1];
 }
 
 export function shortened(node: SyntaxNode): string {

@@ -4,7 +4,8 @@ import { ormCall } from "./conversions.js";
 import { lazyQueryProblem } from "./lazy-objects.js";
 import { attributeReadProblem } from "./attribute-reads.js";
 import { relationReadProblem } from "./lazy-relations.js";
-import { keyedReadProblem, noAsyncApiProblem } from "./no-async-api.js";
+import { keyedReadProblem } from "./keyed-reads.js";
+import { noAsyncApiProblem } from "./no-async-api.js";
 import { looksLikeQueryset } from "./proofs.js";
 import {
   conditionProblems,

@@ -1,0 +1,135 @@
+import type { SyntaxNode } from "../model/types.js";
+import { bindingsNamed, referencesInScope, visibleBindings } from "./scope.js";
+import { stringLiteralValue } from "./shapes.js";
+
+// Names whose uses show what they hold: a parameter or loop item read only with string keys is a
+// mapping (value-kinds.ts), and what a diagnostic says when a name's kind is not known.
+
+/**
+ * A parameter or loop item with no annotation, every use of which is a mapping's: string keys
+ * read with `x["key"]`, `x.get("key")`, `x.pop("key")`, `x.setdefault("key", ...)`, `"key" in
+ * x`, and `x` handed on whole (to a call, a loop, a return). No database object takes these: a
+ * QuerySet's `get` takes no positional string, a manager or a model instance has no `pop`.
+ */
+export function usedAsMapping(name: SyntaxNode, scope: SyntaxNode): "json" | undefined {
+  if (STORE_NAME.test(name.text)) return undefined;
+  let keyed = false;
+  // The loop targets and assignments that bind the name are no uses (each binding is judged).
+  const binds = new Set(bindingsNamed(scope, name.text).map((b) => b.node.id));
+  for (const use of referencesInScope(scope, name.text)) {
+    if (binds.has(use.id)) continue;
+    const how = mappingUse(use);
+    if (how === "no") return undefined;
+    if (how === "key") keyed = true;
+  }
+  return keyed ? "json" : undefined;
+}
+
+/**
+ * Names of key-value stores read with string keys like a mapping, whose reads are I/O: Django's
+ * `request.session` (a database-backed session loads with a query), a cache, a redis client.
+ */
+const STORE_NAME =
+  /(^|_)(sessions?|caches?|redis|client|store|storage|kv|conn|connection|db)($|_)/i;
+
+/** A key that names a field, not a URL or a path (`session.get("/api")` is a request). */
+const KEY = /^[A-Za-z_][\w\- .]*$/;
+
+function mappingUse(use: SyntaxNode): "key" | "whole" | "no" {
+  const parent = use.parent;
+  if (!parent) return "no";
+  if (parent.type === "subscript" && parent.childForFieldName("value")?.id === use.id) {
+    const index = parent.childForFieldName("subscript");
+    const key = index ? stringLiteralValue(index) : undefined;
+    return key !== undefined && KEY.test(key) ? "key" : "no";
+  }
+  if (parent.type === "attribute" && parent.childForFieldName("object")?.id === use.id) {
+    const method = parent.childForFieldName("attribute")!.text;
+    const call = parent.parent;
+    if (call?.type !== "call" || !["get", "pop", "setdefault"].includes(method)) return "no";
+    const first = call.childForFieldName("arguments")?.namedChildren[0];
+    const key = first ? stringLiteralValue(first) : undefined;
+    return key !== undefined && KEY.test(key) ? "key" : "no";
+  }
+  if (parent.type === "comparison_operator") {
+    const ops = parent.children.filter((c) => !c.isNamed).map((c) => c.text);
+    const first = parent.namedChildren[0];
+    const key = first ? stringLiteralValue(first) : undefined;
+    const membership = ops.length === 1 && (ops[0] === "in" || ops[0] === "not in");
+    return membership && key !== undefined && parent.namedChildren[1]?.id === use.id ? "key" : "no";
+  }
+  if (parent.type === "argument_list" || parent.type === "keyword_argument") return "whole";
+  if (parent.type === "return_statement") return "whole";
+  if (
+    (parent.type === "for_statement" || parent.type === "for_in_clause") &&
+    parent.childForFieldName("right")?.id === use.id
+  )
+    return "whole";
+  return "no";
+}
+
+/**
+ * Why a name's kind is not known, for a diagnostic: what binds it and what that shows (`pr_data
+ * is an unannotated parameter of save() and its use at line 12 (pr_data.refresh()) is not a
+ * mapping's`). Undefined when there is nothing more to say than the name (an attribute, `self`).
+ */
+export function unknownKindReason(expr: SyntaxNode): string | undefined {
+  if (expr.type !== "identifier") return undefined;
+  const { scope, bound } = visibleBindings(expr, expr.text);
+  const name = expr.text;
+  if (bound.length === 0) return undefined;
+  if (bound.length > 1)
+    return `${name} is bound ${bound.length} times, not each time to a known value`;
+  const b = bound[0].node;
+  const parent = b.parent;
+  const fn =
+    scope.type === "function_definition" ? `${scope.childForFieldName("name")?.text}()` : "";
+  if (parent?.type === "parameters" || parent?.type === "default_parameter") {
+    // `self` and `cls`: the method's own object, which the message already names.
+    if (parent.namedChildren[0]?.id === b.id && isMethod(scope)) return undefined;
+    if (STORE_NAME.test(name))
+      return `${name} is an unannotated parameter of ${fn} named like a session, cache or client, whose reads by key may query the database or the network`;
+    const other = referencesInScope(scope, name).find((u) => mappingUse(u) === "no");
+    if (!other)
+      return `${name} is an unannotated parameter of ${fn} and no use of it reads a string key`;
+    return `${name} is an unannotated parameter of ${fn} and its use at line ${other.startPosition.row + 1} (${useText(other)}) is not a mapping's`;
+  }
+  if (parent?.type === "typed_parameter" || parent?.type === "typed_default_parameter")
+    return `${name} is a parameter of ${fn} annotated ${parent.childForFieldName("type")?.text}, not a known mapping, record or scalar`;
+  if (parent?.type === "assignment" && parent.childForFieldName("left")?.id === b.id) {
+    // Written on one line (orm-review-3 N11: a list over three lines printed as "[").
+    const written = parent.childForFieldName("right")?.text.replace(/\s+/g, " ") ?? "";
+    const right = written.length > 60 ? `${written.slice(0, 57)}...` : written;
+    return `${name} is bound at line ${b.startPosition.row + 1} to ${right}, a result of unknown kind`;
+  }
+  return undefined;
+}
+
+/** A def in a class body (decorated or not). */
+function isMethod(def: SyntaxNode): boolean {
+  const statement = def.parent?.type === "decorated_definition" ? def.parent : def;
+  return statement.parent?.type === "block" && statement.parent.parent?.type === "class_definition";
+}
+
+/** The expression a use of a name sits in, as written: `sym.lower()`, `qs[0]`. */
+function useText(use: SyntaxNode): string {
+  let n: SyntaxNode = use;
+  while (
+    n.parent &&
+    (n.parent.type === "attribute" || n.parent.type === "call" || n.parent.type === "subscript") &&
+    n.parent.startIndex === use.startIndex
+  )
+    n = n.parent;
+  const text = n.text.split("\n")[0];
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * `data` of `def f(**data)`: always a dict of the call's keyword arguments, whatever they hold.
+ * Its own dict methods run in memory; its items are not known.
+ */
+export function isKeywordArguments(identifier: SyntaxNode): boolean {
+  if (identifier.type !== "identifier") return false;
+  const { bound } = visibleBindings(identifier, identifier.text);
+  return bound.length === 1 && bound[0].node.parent?.type === "dictionary_splat_pattern";
+}
