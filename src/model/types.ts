@@ -185,6 +185,8 @@ export interface ModelFacts {
   relations: string[];
   /** Zero-argument methods that only read the instance's own columns: no query (orm-review M6). */
   inMemoryMethods?: string[];
+  /** Properties whose body only computes from plain columns (orm-review-4 P15): no query. */
+  inMemoryProperties?: string[];
   /** Properties whose body only builds a queryset (issue 23 item 8): a queryset, no query. */
   querysetProperties?: Record<string, QuerysetPropertyFacts>;
   /** ManyToManyField attribute names (their related managers have aadd, aremove, ...). */
@@ -211,6 +213,8 @@ export interface ModelFacts {
   selfManagers?: Record<string, string>;
   /** The project's model classes whose bases name this one (`class Club(BaseClub)`). */
   subclasses?: string[];
+  /** Columns by attribute name, by the kind of value they hold (src/django/model-columns.ts). */
+  columns?: Record<string, "scalar" | "json" | "custom">;
   /** By manager attribute, the project manager and QuerySet methods behind it (see ManagerChains). */
   chains?: Record<string, ManagerChains>;
 }
@@ -238,6 +242,9 @@ export interface ManagerChains {
 }
 
 /** What the pre-pass learned about the whole project. Plain data: it crosses worker threads. */
+/** A class of the project built in memory: it and its project bases; a pydantic model. */
+export type PlainClassFacts = { chain: string[]; record?: true };
+
 export interface ProjectFacts {
   usesDjango: boolean;
   usesAsgiref: boolean;
@@ -267,6 +274,8 @@ export interface ProjectFacts {
    * "plain" when every base is known outside the ORM (`pydantic.BaseModel`), else "unknown".
    */
   modelsModuleClasses?: Record<string, "plain" | "unknown">;
+  /** Classes built in memory (pydantic models, exceptions, ...): src/project/plain-classes.ts. */
+  plainClasses?: Record<string, PlainClassFacts>;
   /** The project root the pre-pass indexed (see projectRootOf). */
   root?: string;
   /**

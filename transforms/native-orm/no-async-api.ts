@@ -4,6 +4,9 @@ import { QUERYSET_RETURNING } from "../../src/django/orm.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
 import type { OrmFile, Problem } from "./types.js";
+import { raisedException } from "./raised.js";
+import { customColumnSaid, isColumnItem, isLoadedColumn } from "./loaded-values.js";
+import { constructionProblem, isPlainConstruction } from "./plain-construction.js";
 import { isInMemory } from "../../src/python/effects.js";
 import {
   annotationKind,
@@ -109,10 +112,13 @@ export function isInMemoryValue(f: OrmFile, expr: SyntaxNode): boolean {
         isLocalContainer(f, expr) ||
         isInMemoryParameter(f, expr) ||
         isMadeValue(f, expr) ||
-        isValuesRow(f, expr)
+        isValuesRow(f, expr) ||
+        isColumnItem(f, expr)
       );
     case "subscript":
       return holdsInMemoryItems(f, expr.childForFieldName("value")!);
+    case "attribute":
+      return isLoadedColumn(f, expr);
     case "parenthesized_expression":
       return expr.namedChildren.length === 1 && isInMemoryValue(f, expr.namedChildren[0]);
     case "binary_operator":
@@ -150,6 +156,7 @@ function holdsInMemoryItems(f: OrmFile, container: SyntaxNode): boolean {
  * methods compute in memory: `now = timezone.now()`, then `now.isoformat()`.
  */
 const VALUE_MODULES = [
+  "contextvars",
   "datetime",
   "decimal",
   "uuid",
@@ -320,10 +327,11 @@ function isOffDatabase(
     if (builtin && f.file.isBuiltin(callee.text, callee)) return true;
     // Model(...) builds an instance in memory, whatever module the model class comes from.
     if (f.proofs.modelClassOf(callee) || f.ctx.project.models[callee.text]) return true;
-    return isPureQualified(qualified);
+    return isPureQualified(qualified) || isPlainConstruction(f, callee);
   }
   if (callee.type !== "attribute") return false;
   if (isPureQualified(qualified) || makesPlainValue(qualified)) return true;
+  if (isPlainConstruction(f, callee)) return true;
   const receiver = callee.childForFieldName("object")!;
   const method = callee.childForFieldName("attribute")!.text;
   // Building a queryset runs no query; a project chain method (`Post.objects.published()`) is
@@ -426,13 +434,21 @@ export function noAsyncApiProblem(
   callee: SyntaxNode,
   qualified: string | undefined,
 ): Problem | undefined {
-  if (isOffDatabase(f, call, callee, qualified)) return undefined;
   const problem = (message: string): Problem => ({ code: "AS205", node: call, message });
+  const raised = raisedException(f, call, callee);
+  if (raised && !raised.initializer) return undefined;
+  if (raised)
+    return problem(
+      `${shortened(callee)}() builds the exception raised here, and its class defines __init__ (${raised.initializer}), which is not followed: it may touch the database`,
+    );
+  if (isOffDatabase(f, call, callee, qualified)) return undefined;
   const known = qualified ? NO_ASYNC_API[qualified] : undefined;
   if (known) return problem(known);
   const receiver = callee.type === "attribute" ? callee.childForFieldName("object") : undefined;
   const method =
     callee.type === "attribute" ? callee.childForFieldName("attribute")?.text : undefined;
+  const construction = constructionProblem(f, callee);
+  if (construction) return problem(construction);
   if (!receiver || !method) return problem(unknownCallee(f, callee));
   const fileSystem = fileSystemProblem(f, call, callee);
   if (fileSystem) return problem(fileSystem);
@@ -478,7 +494,7 @@ export function noAsyncApiProblem(
     return problem(
       `${shortened(callee)}() is a method of ${className} (${receiver.text}) or of one of its bases, not followed here: not in Django's async API, and it may touch the database`,
     );
-  const why = unknownKindReason(receiver);
+  const why = customColumnSaid(f, receiver) ?? unknownKindReason(receiver);
   const [said, of] = [shortened(callee), shortened(receiver)];
   // `x.related.select_related(...).filter()`: a lazy step only if `x.related` is the ORM's.
   if (QUERYSET_RETURNING.has(method))
