@@ -121,12 +121,53 @@ export function projectRecords(f: OrmFile): Parameters<typeof useProjectRecords>
       fn.className && fn.decorators.some((d) => COMPUTED.test(d)) ? [fn.className] : [],
     ),
   );
+  const candidates = Object.entries(project.plainClasses ?? {}).filter(
+    ([, facts]) => facts.record && index && !facts.chain.some((c) => computed.has(c)),
+  );
+  const recordNames = new Set(candidates.map(([name]) => name));
+  const fields = index ? fieldAnnotations(index) : new Map<string, string[]>();
   const names = new Set(
-    Object.entries(project.plainClasses ?? {}).flatMap(([name, facts]) =>
-      facts.record && index && !facts.chain.some((c) => computed.has(c)) ? [name] : [],
+    candidates.flatMap(([name, facts]) =>
+      facts.chain.every((c) => (fields.get(c) ?? []).every((a) => isPlainField(a, recordNames)))
+        ? [name]
+        : [],
     ),
   );
   const records = { names, tops: index ? projectTopModules(index) : new Set<string>() };
   recordsOf.set(project, records);
   return records;
+}
+
+/**
+ * By class name, the annotations of the fields its body declares (`event: Optional[dict]`), as
+ * the index's outlines read them; none without outlines, where no record is trusted.
+ */
+function fieldAnnotations(index: ProjectIndex): Map<string, string[]> {
+  const fields = new Map<string, string[]>();
+  if (!index.modules) return fields;
+  for (const module of Object.values(index.modules))
+    for (const entry of module.annotated ?? []) {
+      const [member, annotation] = entry.split("\t");
+      const cls = member.slice(0, member.lastIndexOf("."));
+      fields.set(cls, [...(fields.get(cls) ?? []), annotation]);
+    }
+  return fields;
+}
+
+/** Words of a field annotation whose values are plain (a model instance is none of them). */
+const PLAIN_FIELD_WORDS = new Set([
+  ...["str", "int", "float", "bool", "bytes", "None", "dict", "list", "tuple", "set", "frozenset"],
+  ...["Optional", "Union", "List", "Dict", "Tuple", "Set", "FrozenSet", "Literal", "ClassVar"],
+  ...["typing", "datetime", "date", "time", "timedelta", "UUID", "uuid", "Decimal", "ConfigDict"],
+]);
+
+/**
+ * A pydantic field that can hold no database object: an annotation of plain types only, or of
+ * the project's records (`ControllerInfo`). `arbitrary_types_allowed` lets a field hold a model
+ * instance, whose relations would be read lazily: such a field makes the class no record here.
+ */
+function isPlainField(annotation: string, records: ReadonlySet<string>): boolean {
+  if (annotation === "*") return false;
+  const words = annotation.replace(/(['"]).*?\1/g, "").match(/[A-Za-z_]\w*/g) ?? [];
+  return words.every((w) => PLAIN_FIELD_WORDS.has(w) || records.has(w));
 }
