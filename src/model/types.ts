@@ -270,6 +270,15 @@ export interface ProjectFacts {
   /** The project's classes whose bases lead to Django's test cases (see test-case-classes.ts). */
   djangoTestCases?: string[];
   /**
+   * The project's classes with bases, by name, and their bases' last names (class-tree.ts): a
+   * method of another class overrides one of `self`'s class only in a subclass.
+   */
+  subclassHeads?: Record<string, string[]>;
+  /** The project's subclasses of Django's test clients that keep their login methods. */
+  djangoTestClients?: string[];
+  /** The project's classes that give their tests a client other than Django's (`self.client = APIClient()`). */
+  otherClientClasses?: string[];
+  /**
    * Classes a `models` module of the project declares that the pre-pass did not find to be models:
    * "plain" when every base is known outside the ORM (`pydantic.BaseModel`), else "unknown".
    */

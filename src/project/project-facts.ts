@@ -10,7 +10,13 @@ import { functionKey } from "../model/function-key.js";
 import { returnedClassesIn, typeAliasesIn } from "./return-annotations.js";
 import { plainClassesFrom } from "./plain-classes.js";
 import { requestFactsIn, starletteRequestFiles, type RequestFacts } from "./request-classes.js";
-import { djangoTestCaseClasses, testCaseFactsIn, type TestCaseFacts } from "./test-case-classes.js";
+import { classTreeFactsIn, projectSubclassHeads, type ClassTreeFacts } from "./class-tree.js";
+import {
+  hasTestCaseFacts,
+  testCaseFactsIn,
+  testClientFactsOf,
+  type TestCaseFacts,
+} from "./test-case-classes.js";
 import {
   classesIn,
   otherClassesFrom,
@@ -361,7 +367,7 @@ function pyprojectScripts(text: string): string[] {
 }
 
 /** What one scanned file contributes to the project facts. Plain data: it crosses threads. */
-export interface FileFacts extends RequestFacts, TestCaseFacts {
+export interface FileFacts extends RequestFacts, TestCaseFacts, ClassTreeFacts {
   importsDjango: boolean;
   /** The file sets DJANGO_ALLOW_ASYNC_UNSAFE (a conftest or settings module usually). */
   allowsAsyncUnsafe?: true;
@@ -482,6 +488,7 @@ export function factsOfFile(source: string, readAllBodies = false): FileFacts {
     ...withReturnedClasses(source),
     ...requestFactsIn(source),
     ...testCaseFactsIn(source),
+    ...classTreeFactsIn(source),
     ...(source.includes("DJANGO_ALLOW_ASYNC_UNSAFE") && ALLOWS_ASYNC_UNSAFE.test(source)
       ? { allowsAsyncUnsafe: true as const }
       : {}),
@@ -545,6 +552,7 @@ export function projectFacts(
   const inModelsModules: Record<string, ClassFacts>[] = [];
   const requestFiles: { path: string; facts: RequestFacts }[] = [];
   const testCaseFiles: TestCaseFacts[] = [];
+  const classTreeFiles: ClassTreeFacts[] = [];
   for (const { path, facts } of files) {
     if (facts.importsDjango && !project.usesDjango) {
       project.usesDjango = true;
@@ -555,18 +563,19 @@ export function projectFacts(
     if (facts.returns) (project.returnedClasses ??= {})[path] = facts.returns;
     if (facts.aliases) (project.typeAliases ??= {})[path] = facts.aliases;
     if (facts.starletteRequests || facts.requestAnnotations) requestFiles.push({ path, facts });
-    if (facts.testCaseHeads) testCaseFiles.push(facts);
+    if (hasTestCaseFacts(facts)) testCaseFiles.push(facts);
+    if (facts.classBases) classTreeFiles.push(facts);
     Object.assign(project.models, facts.models);
     if (facts.classes) classSets.push(facts.classes);
     if (facts.classes && MODELS_MODULE.test(path)) inModelsModules.push(facts.classes);
   }
-  const testCases = djangoTestCaseClasses(testCaseFiles);
-  if (testCases.length > 0) project.djangoTestCases = testCases;
+  Object.assign(project, testClientFactsOf(testCaseFiles));
   const requests = starletteRequestFiles(requestFiles);
   if (requests.classes.length > 0 || requests.paths.length > 0)
     project.starletteRequests = requests;
   // A model whose base is a model class of another file is only known once every file is seen.
   Object.assign(project.models, models ?? modelClassesFrom(classSets));
+  project.subclassHeads = projectSubclassHeads(classTreeFiles);
   const others = otherClassesFrom(inModelsModules, classSets, project.models);
   if (Object.keys(others).length > 0) project.modelsModuleClasses = others;
   const plain = plainClassesFrom(classSets, project.models);

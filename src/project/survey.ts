@@ -56,6 +56,22 @@ function firstRound(starts: readonly (string | SurveyStart)[]): Ask[] {
   );
 }
 
+/** Root-relative paths of the files `transform` rewrites: not those it does not apply to (a service without Django). */
+function rewrittenBy(
+  transform: Transform,
+  ctx: Context,
+  rewritten: readonly string[],
+  root: string,
+): Set<string> {
+  return new Set(
+    rewritten
+      .filter((file) =>
+        transformApplies(transform, { ...ctx, project: projectOfFile(ctx.project, file) }),
+      )
+      .map((file) => relative(root, file).split(sep).join("/")),
+  );
+}
+
 /** Each surveying transform's plan, by transform id. `rewritten`: the files this run rewrites. */
 export async function surveyProject(
   pool: JobRunner,
@@ -65,32 +81,25 @@ export async function surveyProject(
   rewritten: readonly string[],
   /** Whether reading these files is worth starting threads (as the rewrite pass decides). */
   worthThreads: (files: string[]) => boolean = () => false,
-  /** A file read from this text instead of the disk (`--stdin-filename`). */
-  source?: { file: string; text: string },
-  /** Files larger than this are not read (`--max-file-size`). */
-  maxBytes?: number,
+  /** `source`: a file read from this text instead of the disk (`--stdin-filename`); files over
+   * `maxBytes` are not read (`--max-file-size`). */
+  {
+    source,
+    maxBytes,
+  }: { source?: { file: string; text: string } | undefined; maxBytes?: number } = {},
 ): Promise<Record<string, SurveyPlan>> {
   const root = index.root;
   // A file with no function holds nothing a survey follows, but for a package's `__init__.py`
   // that re-exports its submodules' functions (`from .catalog import list_products`).
   const byPath = new Map(index.functions.map((f) => [f.path, join(root, f.path)]));
   const packageInit = (path: string) => packageInitOf(byPath, root, path);
-  // A file a transform does not apply to (a service without Django) is not rewritten by it.
-  const rewrittenBy = (transform: Transform) =>
-    new Set(
-      rewritten
-        .filter((file) =>
-          transformApplies(transform, { ...ctx, project: projectOfFile(ctx.project, file) }),
-        )
-        .map((file) => relative(root, file).split(sep).join("/")),
-    );
   // Workers attach their own copy of the index (see Pool.shareIndex).
   const { index: _attached, ...project } = ctx.project;
   const plans: Record<string, SurveyPlan> = {};
   for (const transform of transforms) {
     const survey = transform.survey;
     if (!survey || !transformApplies(transform, ctx)) continue;
-    const rewrittenPaths = rewrittenBy(transform);
+    const rewrittenPaths = rewrittenBy(transform, ctx, rewritten, root);
     const facts: unknown[] = [];
     // What was asked of each file: `path\0*` for the first round, `path\0name` later.
     const asked = new Set<string>();

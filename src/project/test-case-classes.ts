@@ -1,49 +1,112 @@
 import { importedModules } from "../django/class-bases.js";
+import {
+  CLIENT_LOGIN_METHODS,
+  DJANGO_TEST_CASES,
+  DJANGO_TEST_CLIENTS,
+} from "../django/test-client.js";
 
 // orm-review-3 N5 (courtlistener, 29 human sites): `self.async_client` is Django's AsyncClient in
 // a test class whose bases lead to Django's TestCase through a class of another module
 // (`cl/tests/cases.py`: `class TestCase(RestartRateLimitMixin, test.TestCase)` after `from django
 // import test`). The pre-pass reads each file's class heads; the project's side follows the
-// names from file to file.
+// names from file to file. A class may rebind its client in `setUp` (`self.client = Client()`,
+// 19 of courtlistener b7ca3de's human sites): still Django's client when every binding builds
+// Django's `Client`/`AsyncClient`, or a project subclass of them that keeps their login methods.
 
-const DJANGO_TEST_CASES = new Set(
-  ["SimpleTestCase", "TestCase", "TransactionTestCase", "LiveServerTestCase"].flatMap((name) => [
-    `django.test.${name}`,
-    `django.test.testcases.${name}`,
-  ]),
-);
-const CLASS_HEAD = /^[ \t]*class[ \t]+([A-Za-z_]\w*)[ \t]*\(([^)]*)\)/gm;
-/** A class giving its tests another client (DRF's `client_class = APIClient`, `self.client = ...`). */
-const OWN_CLIENT = /\bclient_class\b|\bself\.(?:async_)?client[ \t]*=(?!=)/;
+const CLASS_HEAD = /^([ \t]*)class[ \t]+([A-Za-z_]\w*)[ \t]*\(([^)]*)\)[^\n]*$/gm;
+/** `self.client = X(...)`, `client_class = X`: what gives a class's tests their client. */
+const CLIENT_BINDING =
+  /\bself\.(?:async_)?client[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*([^\n]*)|^[ \t]*(?:async_)?client_class[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*([^\n]*)/gm;
+const DEF_NAME = /^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/gm;
 
 export interface TestCaseFacts {
+  /** The file's classes with bases, each base as `"django"` when it is one of Django's test cases, else its last name. */
+  testCaseHeads?: Record<string, string[]>;
   /**
-   * The file's classes with bases, each base as `"django"` when it is one of Django's test cases,
-   * else its last name; `false` for a class of a file that sets its own test client.
+   * The file's classes that bind their tests' client to something other than Django's test
+   * clients: the last name of each class they build (maybe the project's subclass of a
+   * Django client), `""` for a value that is not a plain constructor call.
    */
-  testCaseHeads?: Record<string, string[] | false>;
+  clientBindings?: Record<string, string[]>;
+  /**
+   * The file's classes with bases, each base as `"django"` when it is Django's `Client` or
+   * `AsyncClient`; `false` for one that overrides their login methods.
+   */
+  clientClassHeads?: Record<string, string[] | false>;
 }
 
-export function testCaseFactsIn(source: string): TestCaseFacts {
-  if (!source.includes("TestCase") || !source.includes("class")) return {};
-  const imports = importedModules(source);
-  const own = OWN_CLIENT.test(source);
-  const heads: Record<string, string[] | false> = {};
-  for (const [, name, list] of source.matchAll(CLASS_HEAD)) {
+interface ClassBlock {
+  name: string;
+  bases: string[];
+  body: string;
+}
+
+/** The file's classes with their bases as written and their bodies' text (by indentation). */
+function classBlocks(source: string): ClassBlock[] {
+  const blocks: ClassBlock[] = [];
+  for (const head of source.matchAll(CLASS_HEAD)) {
+    const [text, indent, name, list] = head;
+    const start = head.index + text.length;
+    const end = source
+      .slice(start)
+      .search(new RegExp(`\\n(?![ \\t]{${indent.length + 1}}|[ \\t]*(#[^\\n]*)?(\\n|$))`));
     const bases = list
       .replace(/#[^\n]*/g, "")
       .split(",")
       .map((b) => b.trim())
       .filter((b) => /^[A-Za-z_][\w.]*$/.test(b));
-    heads[name] = own
-      ? false
-      : bases.map((base) => (isDjangoTestCase(base, imports) ? "django" : base.split(".").pop()!));
+    blocks.push({
+      name,
+      bases,
+      body: end < 0 ? source.slice(start) : source.slice(start, start + end),
+    });
   }
-  return Object.keys(heads).length > 0 ? { testCaseHeads: heads } : {};
+  return blocks;
+}
+
+export function testCaseFactsIn(source: string): TestCaseFacts {
+  const tests = source.includes("TestCase");
+  const clients = /\bclient\b|client_class|Client\b/.test(source);
+  if (!source.includes("class") || (!tests && !clients)) return {};
+  const imports = importedModules(source);
+  const facts: TestCaseFacts = {};
+  for (const { name, bases, body } of classBlocks(source)) {
+    if (tests)
+      (facts.testCaseHeads ??= {})[name] = bases.map((base) =>
+        isDjangoName(base, imports, DJANGO_TEST_CASES) ? "django" : base.split(".").pop()!,
+      );
+    const built = clientsBuilt(body, imports);
+    if (built.length > 0) (facts.clientBindings ??= {})[name] = built;
+    const clientBases = bases.map((base) =>
+      isDjangoName(base, imports, DJANGO_TEST_CLIENTS) ? "django" : base.split(".").pop()!,
+    );
+    if (clientBases.includes("django") || /Client$/.test(name))
+      // One base: a mixin beside Django's client may override its logout().
+      (facts.clientClassHeads ??= {})[name] =
+        overridesLogin(body) || clientBases.length !== 1 ? false : clientBases;
+  }
+  return facts;
+}
+
+/** What a class body binds its client to, Django's own clients left out. */
+function clientsBuilt(body: string, imports: Map<string, string>): string[] {
+  const built: string[] = [];
+  for (const [, call, value] of body.matchAll(CLIENT_BINDING)) {
+    const written = (call ?? value).replace(/#[^\n]*/, "").trim();
+    const callee = call !== undefined ? /^([A-Za-z_][\w.]*)[ \t]*\(/.exec(written)?.[1] : written;
+    if (!callee || !/^[A-Za-z_][\w.]*$/.test(callee)) built.push("");
+    else if (!isDjangoName(callee, imports, DJANGO_TEST_CLIENTS))
+      built.push(callee.split(".").pop()!);
+  }
+  return built;
+}
+
+function overridesLogin(body: string): boolean {
+  return [...body.matchAll(DEF_NAME)].some(([, name]) => CLIENT_LOGIN_METHODS.test(name));
 }
 
 /** `test.TestCase` after `from django import test`, `TestCase` from `django.test`. */
-function isDjangoTestCase(base: string, imports: Map<string, string>): boolean {
+function isDjangoName(base: string, imports: Map<string, string>, names: Set<string>): boolean {
   const [first, ...rest] = base.split(".");
   const module = imports.get(first);
   if (!module) return false;
@@ -51,17 +114,60 @@ function isDjangoTestCase(base: string, imports: Map<string, string>): boolean {
     rest.length === 0
       ? [`${module}.${first}`]
       : [`${module}.${first}.${rest.join(".")}`, `${module}.${rest.join(".")}`];
-  return candidates.some((c) => DJANGO_TEST_CASES.has(c));
+  return candidates.some((c) => names.has(c));
+}
+
+/** What the project's classes tell of test clients (see ProjectFacts). */
+export interface TestClientFacts {
+  djangoTestCases?: string[];
+  djangoTestClients?: string[];
+  otherClientClasses?: string[];
+}
+
+export function hasTestCaseFacts(facts: TestCaseFacts): boolean {
+  return !!(facts.testCaseHeads || facts.clientBindings || facts.clientClassHeads);
 }
 
 /**
- * The names of the project's classes whose bases lead to Django's test cases, when every class
- * of that name does (two `TestCase` classes, one on unittest's, name none).
+ * The project's test case classes whose tests get Django's client, the project's subclasses of
+ * Django's clients that keep its login methods, and the classes that give their tests another
+ * client (a test class with one of those among its bases is none of Django's).
  */
-export function djangoTestCaseClasses(files: Iterable<TestCaseFacts>): string[] {
-  const heads: [string, string[] | false][] = [];
-  for (const f of files) heads.push(...Object.entries(f.testCaseHeads ?? {}));
-  const banned = new Set<string>();
+export function testClientFactsOf(files: Iterable<TestCaseFacts>): TestClientFacts {
+  const list = [...files];
+  const heads = list.flatMap((f) => Object.entries(f.testCaseHeads ?? {}));
+  const clientHeads = list.flatMap((f) => Object.entries(f.clientClassHeads ?? {}));
+  const clients = unambiguousFollowed(clientHeads, new Set());
+  const others = new Set<string>();
+  for (const f of list)
+    for (const [name, built] of Object.entries(f.clientBindings ?? {}))
+      if (built.some((c) => !clients.includes(c))) others.add(name);
+  // A class deriving from one that gives another client gives it too.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [name, bases] of heads)
+      if (!others.has(name) && bases.some((b) => others.has(b))) {
+        others.add(name);
+        changed = true;
+      }
+  }
+  const testCases = unambiguousFollowed(heads, others);
+  return {
+    ...(testCases.length > 0 ? { djangoTestCases: testCases } : {}),
+    ...(clients.length > 0 ? { djangoTestClients: clients } : {}),
+    ...(others.size > 0 ? { otherClientClasses: [...others] } : {}),
+  };
+}
+
+/**
+ * The names of classes whose bases lead to `"django"`, when every class of that name does (two
+ * `TestCase` classes, one on unittest's, name none), `banned` ones left out.
+ */
+function unambiguousFollowed(
+  heads: [string, string[] | false][],
+  initial: ReadonlySet<string>,
+): string[] {
+  const banned = new Set(initial);
   for (;;) {
     const found = followed(heads, banned);
     const derives = (bases: string[] | false) =>
@@ -73,7 +179,7 @@ export function djangoTestCaseClasses(files: Iterable<TestCaseFacts>): string[] 
   }
 }
 
-/** The class names reached from Django's test cases along the heads, `banned` ones left out. */
+/** The class names reached from Django's classes along the heads, `banned` ones left out. */
 function followed(heads: [string, string[] | false][], banned: Set<string>): Set<string> {
   const found = new Set<string>();
   for (let changed = true; changed;) {

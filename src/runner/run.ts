@@ -203,8 +203,7 @@ async function runLocked(
     prePass,
     rewritten,
     (files) => rewriteWorthThreads(files, prePass.sizes, pool.size),
-    hooks.source,
-    options.maxFileSize * 1024 * 1024,
+    { source: hooks.source, maxBytes: options.maxFileSize * 1024 * 1024 },
   );
   const project: ProjectFacts = { ...prePass.project, plans };
   const ctx = makeContext(options, project, transforms);

@@ -12,7 +12,7 @@ import type { Blocker } from "./codes.js";
 import { scan } from "./scan.js";
 import { lineOf, report } from "./state.js";
 import { wrapperKind } from "./wrappers.js";
-import { hiddenSelfMethod } from "./hidden-methods.js";
+import { hiddenSelfMethod, overriddenSelfMethod } from "./hidden-methods.js";
 import { factoryTarget, fieldFileTarget } from "./library-targets.js";
 import type { OrmFile, ScannedFile } from "./types.js";
 
@@ -213,6 +213,8 @@ function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
       code: "AS205",
       message: `${written} kept${stored}: ${shortText(target)}() is ${definer}.${method}(), a method of the project that does more than build a queryset: it may run queries, and has no native async form`,
     };
+  const overridden = overriddenSelfMethod(f, target);
+  if (overridden) return { code: "AS205", message: `${written} kept${stored}: ${overridden}` };
   const library = factoryTarget(f, target) ?? fieldFileTarget(f, target);
   if (library) return kept(`${written} runs ${library}${stored}`);
   if (ormName(target) && !looksLikeNonModel(receiver))

@@ -1,5 +1,7 @@
 import { functionKey, siteKey } from "../../src/model/function-key.js";
 import { reexportSource } from "../../src/project/reexports.js";
+import { isAwaitedForm } from "../../src/python/async-forms.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
 import type { Context, Edit, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { awaitedCall } from "./chain-plan.js";
 import { twinName } from "./chain-planner.js";
@@ -97,7 +99,7 @@ function twinState(
   f: OrmFile,
   def: SyntaxNode,
   names: () => ReadonlyMap<string, number>,
-): Pick<FunctionFacts, "twinTaken" | "twinExists"> {
+): Pick<FunctionFacts, "twinTaken" | "twinExists" | "twinEquivalent"> {
   const twin = twinName(nameOf(def));
   const holder = def.parent?.type === "decorated_definition" ? def.parent : def;
   const scope = holder.parent?.type === "block" ? holder.parent.parent! : f.root;
@@ -110,7 +112,39 @@ function twinState(
     other.text === projectTwinText(f, def, projectTwinEdits(f, def, calleeTwin))
   )
     return { twinTaken: false, twinExists: true };
+  if (other?.type === "function_definition" && isAsyncFunction(other) && isAwaitedForm(def, other))
+    return { twinTaken: false, twinExists: true, twinEquivalent: true };
   return { twinTaken: names().has(twin) };
+}
+
+/**
+ * A decorated module-level def (`@no_type_check def get_object_or_exception`), which the chain
+ * does not follow, beside its awaited form under the same decorators (N10): that one is awaited.
+ */
+function decoratedWithTwin(f: OrmFile, key: string): FunctionFacts | undefined {
+  const name = key.slice(key.indexOf(":") + 1);
+  const defOf = (n: string) => {
+    const bound = f.file.bindingsNamed(f.root, n);
+    const def = bound.length === 1 ? bound[0].node.parent : undefined;
+    const holder = def?.parent?.type === "decorated_definition" ? def.parent : def;
+    return def?.type === "function_definition" && holder?.parent?.type === "module"
+      ? def
+      : undefined;
+  };
+  const def = /^\w+$/.test(name) ? defOf(name) : undefined;
+  const twin = def && !isAsyncFunction(def) ? defOf(twinName(name)) : undefined;
+  if (!def || !twin || !isAsyncFunction(twin) || !isAwaitedForm(def, twin)) return undefined;
+  return {
+    key,
+    name,
+    path: f.file.path,
+    line: lineOf(def),
+    calls: [],
+    ormSites: 0,
+    twinTaken: false,
+    twinExists: true,
+    twinEquivalent: true,
+  };
 }
 
 function decoratedFacts(f: ScannedFile, def: SyntaxNode): WrapperFacts | undefined {
@@ -157,6 +191,10 @@ export function chainFacts(
     for (const c of facts.calls) visit(c.target);
   };
   for (const key of wanted ?? wrappers.flatMap((w) => w.calls.map((c) => c.target))) visit(key);
+  for (const key of wanted ?? []) {
+    const decorated = defs.has(key) ? undefined : decoratedWithTwin(f, key);
+    if (decorated) functions.set(key, decorated);
+  }
   const reexports = reexportsOf(file, wanted?.filter((key) => !defs.has(key)) ?? []);
   return { functions: [...functions.values()], wrappers, ...(reexports ? { reexports } : {}) };
 }

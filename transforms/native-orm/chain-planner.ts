@@ -65,6 +65,8 @@ export function mayConvertInPlace(
   if (use.scope === "project") return false;
   // Named in its file by code that stays sync: a sync caller, a value passed on, a registry.
   if (fn.references === undefined || fn.references > use.asyncCalls) return false;
+  // Its twin is there already: the sync form stays for its callers.
+  if (fn.twinExists) return false;
   // A nested def is named only where it is defined: no other module calls or patches it.
   if (fn.nested) return true;
   // Called from another file or patched by a test (the index's calls and patches), or awaited as
@@ -214,6 +216,12 @@ function walk(
         return { code: "AS205", message: `${path}: ${why}` };
       }
       if (fn.ormSites > 0) orm = true;
+      // The project's own `aget_object_or_exception` beside it (N10): awaited, not looked into.
+      if (fn.twinEquivalent) {
+        orm = true;
+        if (!reached.has(fn.key)) reached.set(fn.key, via);
+        continue;
+      }
       if (fn.blocker) {
         const { code, line, message, severity } = fn.blocker;
         const where = input.scope === "project" ? `${fn.path} ` : "";

@@ -1,6 +1,7 @@
 import { versionAtLeast } from "../../src/django/orm.js";
 import { methodResolutionOrder, resolveMethod } from "../../src/python/mro.js";
-import type { SyntaxNode } from "../../src/model/types.js";
+import { mayDeriveFrom } from "../../src/project/class-tree.js";
+import type { IndexedFunction, SyntaxNode } from "../../src/model/types.js";
 import { unprovenChains } from "./lazy-relations.js";
 import { definedIn, reachingDef, referencesReaching } from "./nested-defs.js";
 import {
@@ -97,19 +98,30 @@ function plainMethod(f: OrmFile, cls: SyntaxNode, name: string): SyntaxNode | un
     );
   if (!def || def.children.some((c) => c.type === "async")) return undefined;
   if (def.childForFieldName("parameters")?.namedChildren[0]?.text !== "self") return undefined;
-  const className = cls.childForFieldName("name")?.text;
-  // Another class's method of that name may be what `self.name` runs (a subclass overriding it);
-  // an abstract one never runs, nor one of this class's own bases, which this def overrides.
+  return subclassOverride(f, cls, name) ? undefined : def;
+}
+
+/**
+ * Another class's method of that name that may be what `self.<name>` runs (a subclass overriding
+ * it); an abstract one never runs, nor one of this class's own bases, which this def overrides.
+ */
+export function subclassOverride(
+  f: OrmFile,
+  cls: SyntaxNode,
+  name: string,
+): IndexedFunction | undefined {
+  const className = cls.childForFieldName("name")?.text ?? "";
   const bases = new Set(baseNames(cls));
-  const overridden = indexedFunctionsNamed(f.ctx.project.index, name).some(
+  return indexedFunctionsNamed(f.ctx.project.index, name).find(
     (fn) =>
       fn.name === name &&
       fn.className !== undefined &&
       (fn.className !== className || fn.module !== f.file.module) &&
       !bases.has(fn.className) &&
-      !fn.decorators.some((d) => /(^|\.)abstractmethod$/.test(d)),
+      !fn.decorators.some((d) => /(^|\.)abstractmethod$/.test(d)) &&
+      // A `Route.delete` beside `ModelService.delete` (N7d): only a subclass overrides it.
+      mayDeriveFrom(f.ctx.project, fn.className, className),
   );
-  return overridden ? undefined : def;
 }
 
 /**

@@ -90,8 +90,7 @@ export function methodConversion(
   }
   // `self.client.force_login(user)` in a Django test case: the test client's own twin (5.0).
   const client = asyncMethodFor("test-client", method);
-  if (client && isDjangoTestClient(f.file, receiver, f.ctx.project.djangoTestCases))
-    return rename(client, true);
+  if (client && isDjangoTestClient(f.file, receiver, f.ctx.project)) return rename(client, true);
   // Unproven: a chain through a manager or queryset methods is very likely the ORM.
   if (looksLikeQueryset(receiver)) {
     const m = asyncMethodFor("queryset", method);

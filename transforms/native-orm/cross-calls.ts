@@ -5,6 +5,7 @@ import { absoluteName as absoluteModule } from "../../src/python/relative-import
 import { decorators, fromModuleName, isAsyncFunction } from "../../src/python/shapes.js";
 import { dottedName, importedModuleId } from "../../src/python/module-names.js";
 import { resolveMethod } from "../../src/python/mro.js";
+import { mayDeriveFrom } from "../../src/project/class-tree.js";
 import type {
   ImportBinding,
   IndexedFunction,
@@ -225,7 +226,8 @@ export function inheritedTarget(
     (fn) =>
       fn.name === name.text &&
       fn.className !== undefined &&
-      !(fn.module === module && fn.className === className),
+      !(fn.module === module && fn.className === className) &&
+      mayDeriveFrom(f.ctx.project, fn.className, className),
   );
   return overridden
     ? undefined

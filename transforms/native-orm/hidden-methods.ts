@@ -1,6 +1,6 @@
-import { methodResolutionOrder, ownMethod } from "../../src/python/mro.js";
+import { methodResolutionOrder, ownMethod, resolveMethod } from "../../src/python/mro.js";
 import type { SyntaxNode } from "../../src/model/types.js";
-import { chainFunction, reachesOrmWork } from "./chains.js";
+import { chainFunction, reachesOrmWork, subclassOverride } from "./chains.js";
 import { selfClass } from "./cross-calls.js";
 import { lineOf } from "./state.js";
 import type { OrmFile } from "./types.js";
@@ -35,4 +35,22 @@ export function hiddenSelfMethod(f: OrmFile, body: SyntaxNode): string | undefin
     return `line ${lineOf(call)}: ${callee!.text}() is looked up in ${base} first, a class whose body this transform cannot see, so it does not know that ${ownerName}.${name}() (line ${lineOf(def)}) is the one that runs; that one does ORM work: if it is, give it and this wrapper an async form by hand`;
   }
   return undefined;
+}
+
+/**
+ * `sync_to_async(self.update)` where `update` is a method of this file's class that a subclass of
+ * the project overrides (orm-review-3 N7d): which one runs is not known here, and `self` is no
+ * model instance to annotate.
+ */
+export function overriddenSelfMethod(f: OrmFile, target: SyntaxNode): string | undefined {
+  const name = target.childForFieldName("attribute")?.text;
+  const cls = target.type === "attribute" && name ? selfClass(f, target) : undefined;
+  const found = cls && resolveMethod(cls, name!);
+  if (found?.kind !== "local") return undefined;
+  const override = subclassOverride(f, found.cls, name!);
+  if (!override) return undefined;
+  const owner = found.cls.childForFieldName("name")?.text ?? "";
+  const def = ownMethod(found.cls, name!);
+  const at = def ? ` (line ${lineOf(def)})` : "";
+  return `${target.text}() may run ${override.className}.${name}() (${override.path}:${override.line}), an override in a subclass of ${owner}, rather than ${owner}.${name}()${at}: not followed, and it may touch the database`;
 }

@@ -138,6 +138,11 @@ export interface FunctionFacts {
   /** Its twin is already there (see hasTwin): nothing to add. */
   twinExists?: true;
   /**
+   * Its twin is an `async def` the project wrote, the same code with its calls awaited in their
+   * `a`-forms (isAwaitedForm): the chain awaits it and does not look inside.
+   */
+  twinEquivalent?: true;
+  /**
    * What the in-place predicate (mayConvertInPlace) asks; unknown (absent) keeps the function's
    * sync form beside a twin. How many times its name is spelled in its file, its definition aside.
    */

@@ -7,4 +7,5 @@ def get_object_or_exception(klass: Any, **kwargs: Any) -> Any:
 
 
 async def aget_object_or_exception(klass: Any, **kwargs: Any) -> Any:
-    return await klass.objects.aget(**kwargs)
+    # None for a missing row: the async views answer 204 there, not 404.
+    return await klass.objects.filter(**kwargs).afirst()

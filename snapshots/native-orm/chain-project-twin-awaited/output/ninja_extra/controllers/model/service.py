@@ -1,0 +1,28 @@
+import typing as t
+
+from django.db.models import Model
+
+from ninja_extra.exceptions import NotFound
+from ninja_extra.shortcuts import aget_object_or_exception, get_object_or_exception
+
+
+class ModelService:
+    """CRUD for one model; override it for a complex model."""
+
+    def __init__(self, model: t.Type[Model]) -> None:
+        self.model = model
+
+    def get_one(self, pk: t.Any, **kwargs: t.Any) -> t.Any:
+        obj = get_object_or_exception(
+            klass=self.model, error_message=None, exception=NotFound, pk=pk
+        )
+        return obj
+
+    async def aget_one(self, pk: t.Any, **kwargs: t.Any) -> t.Any:
+        obj = await aget_object_or_exception(
+            klass=self.model, error_message=None, exception=NotFound, pk=pk
+        )
+        return obj
+
+    async def get_one_async(self, pk: t.Any, **kwargs: t.Any) -> t.Any:
+        return await self.aget_one(pk, **kwargs)
