@@ -310,6 +310,10 @@ const MODEL_LOOKUPS = new Set([
   "django.apps.apps.get_model",
   "django.core.files.base.ContentFile",
   "django.core.files.uploadedfile.SimpleUploadedFile",
+  // yarl's URL (aiohttp's, re-exported): parsed and built in memory (b3lb api.py).
+  "yarl.URL",
+  "aiohttp.web_request.URL",
+  "aiohttp.web.URL",
 ]);
 
 const TRANSLATION =

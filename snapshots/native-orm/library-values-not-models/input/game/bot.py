@@ -2,6 +2,7 @@ import contextvars
 
 import discord
 from asgiref.sync import sync_to_async
+from yarl import URL
 
 from game.models import Role
 
@@ -44,3 +45,10 @@ def rename_roles(prefix: str):
             role.save(update_fields=["name"])
     finally:
         resolving_async.reset(token)
+
+
+@sync_to_async
+def role_link(pk, base: str):
+    role = Role.objects.get(pk=pk)
+    # yarl's URL is parsed and built in memory.
+    return str(URL(base).with_query(role=role.name))

@@ -2,6 +2,7 @@ import contextvars
 
 import discord
 from asgiref.sync import sync_to_async
+from yarl import URL
 
 from game.models import Role
 
@@ -43,3 +44,9 @@ async def rename_roles(prefix: str):
             await role.asave(update_fields=["name"])
     finally:
         resolving_async.reset(token)
+
+
+async def role_link(pk, base: str):
+    role = await Role.objects.aget(pk=pk)
+    # yarl's URL is parsed and built in memory.
+    return str(URL(base).with_query(role=role.name))
