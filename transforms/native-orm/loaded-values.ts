@@ -1,4 +1,5 @@
 import type { SyntaxNode } from "../../src/model/types.js";
+import { plainKindOf } from "../../src/python/value-kinds.js";
 import type { OrmFile } from "./types.js";
 
 // orm-review-4 P3, P16: values a loaded model instance holds in memory. `role.name.lower()` on a
@@ -52,6 +53,37 @@ export function isColumnItem(f: OrmFile, identifier: SyntaxNode): boolean {
       if (loop.childForFieldName("left")?.id !== b.node.id) return false;
       const iterable = loop.childForFieldName("right");
       return !!iterable && isLoadedColumn(f, iterable);
+    })
+  );
+}
+
+/**
+ * `stats = article.stats or {"distribution": {}}`: a name every binding of which in its scope
+ * assigns a plain column of a proven instance, alone or with a plain fallback after `or`.
+ */
+export function isColumnValueName(f: OrmFile, identifier: SyntaxNode): boolean {
+  const bound = f.file.bindingsNamed(f.file.enclosingScope(identifier), identifier.text);
+  const columnOrPlain = (value: SyntaxNode): boolean => {
+    if (value.type === "parenthesized_expression" && value.namedChildren.length === 1)
+      return columnOrPlain(value.namedChildren[0]);
+    if (value.type === "boolean_operator" && value.children.some((c) => c.type === "or"))
+      return (
+        isLoadedColumn(f, value.childForFieldName("left")!) &&
+        columnOrPlain(value.childForFieldName("right")!)
+      );
+    return isLoadedColumn(f, value) || (value.type !== "identifier" && !!plainKindOf(value));
+  };
+  return (
+    bound.length > 0 &&
+    bound.every((b) => {
+      const assignment = b.node.parent;
+      const value = assignment?.childForFieldName("right");
+      return (
+        assignment?.type === "assignment" &&
+        assignment.childForFieldName("left")?.id === b.node.id &&
+        !!value &&
+        (isLoadedColumn(f, value) || (value.type === "boolean_operator" && columnOrPlain(value)))
+      );
     })
   );
 }

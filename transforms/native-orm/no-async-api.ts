@@ -5,7 +5,12 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
 import type { OrmFile, Problem } from "./types.js";
 import { raisedException } from "./raised.js";
-import { customColumnSaid, isColumnItem, isLoadedColumn } from "./loaded-values.js";
+import {
+  customColumnSaid,
+  isColumnItem,
+  isColumnValueName,
+  isLoadedColumn,
+} from "./loaded-values.js";
 import { constructionProblem, isPlainConstruction } from "./plain-construction.js";
 import { isInMemory } from "../../src/python/effects.js";
 import {
@@ -113,7 +118,8 @@ export function isInMemoryValue(f: OrmFile, expr: SyntaxNode): boolean {
         isInMemoryParameter(f, expr) ||
         isMadeValue(f, expr) ||
         isValuesRow(f, expr) ||
-        isColumnItem(f, expr)
+        isColumnItem(f, expr) ||
+        isColumnValueName(f, expr)
       );
     case "subscript":
       return holdsInMemoryItems(f, expr.childForFieldName("value")!);

@@ -39,6 +39,16 @@ def record_capped(public_id: str, key: str, limit: int):
     article.save(update_fields=["stats"])
 
 
+@sync_to_async
+def bump_distribution(public_id: str, nb_attempts: int):
+    article = Article.objects.get(public_id=public_id)
+    stats = article.stats or {"distribution": {}}
+    key = str(min(nb_attempts // 10, 500))
+    stats["distribution"][key] = stats["distribution"].get(key, 0) + 1
+    article.stats = stats
+    article.save(update_fields=["stats"])
+
+
 def get_cycles(workspace_id):
     try:
         return list(Cycle.objects.filter(workspace_id=workspace_id))
@@ -59,4 +69,5 @@ async def post_score(request, public_id: str, key: str):
     await record_score(public_id, key)
     await forget_score(public_id, key)
     await record_capped(public_id, key, 10)
+    await bump_distribution(public_id, 12)
     return await get_cycles_async(request.auth.workspace_id)

@@ -37,6 +37,15 @@ def record_capped(public_id: str, key: str, limit: int):
     article.save(update_fields=["stats"])
 
 
+async def bump_distribution(public_id: str, nb_attempts: int):
+    article = await Article.objects.aget(public_id=public_id)
+    stats = article.stats or {"distribution": {}}
+    key = str(min(nb_attempts // 10, 500))
+    stats["distribution"][key] = stats["distribution"].get(key, 0) + 1
+    article.stats = stats
+    await article.asave(update_fields=["stats"])
+
+
 async def get_cycles(workspace_id):
     try:
         return [obj async for obj in Cycle.objects.filter(workspace_id=workspace_id)]
@@ -56,4 +65,5 @@ async def post_score(request, public_id: str, key: str):
     await record_score(public_id, key)
     await forget_score(public_id, key)
     await record_capped(public_id, key, 10)
+    await bump_distribution(public_id, 12)
     return await get_cycles_async(request.auth.workspace_id)
