@@ -1,5 +1,6 @@
 import { dottedName } from "../python/module-names.js";
 import { lastSegment } from "../python/lookup.js";
+import { firstFunctionUnder, functionsOfModule } from "./index-modules.js";
 import type { IndexedCall, IndexedFunction, ProjectIndex, SyntaxNode } from "../model/types.js";
 
 // Lookups into the project index by name, made once per index (one object per run).
@@ -171,16 +172,14 @@ export function indexedModule(
  * for a package whose `__init__.py` defines nothing, that file beside its submodules'.
  */
 export function modulePaths(index: ProjectIndex, module: string): string[] {
-  const own = index.functions.find((f) => f.module === module);
+  const own = functionsOfModule(index, module)[0];
   if (own) return [own.path];
-  const inside = index.functions.find((f) => f.module.startsWith(`${module}.`));
+  const inside = firstFunctionUnder(index, module);
   if (!inside) return [];
   const rest = inside.module.slice(module.length + 1).split(".");
   const folder = inside.path.split("/").slice(0, -rest.length).join("/");
   return folder ? [`${folder}/__init__.py`] : [];
 }
-
-const packagesOfIndex = new WeakMap<ProjectIndex, ReadonlySet<string>>();
 
 /**
  * Whether `module` is a package of the project: some module the index lists is inside it
@@ -188,14 +187,5 @@ const packagesOfIndex = new WeakMap<ProjectIndex, ReadonlySet<string>>();
  * submodules' functions (see reexports.ts).
  */
 export function isProjectPackage(index: ProjectIndex, module: string): boolean {
-  let packages = packagesOfIndex.get(index);
-  if (!packages) {
-    const found = new Set<string>();
-    for (const f of index.functions)
-      for (let dot = f.module.lastIndexOf("."); dot > 0; dot = f.module.lastIndexOf(".", dot - 1))
-        found.add(f.module.slice(0, dot));
-    packages = found;
-    packagesOfIndex.set(index, packages);
-  }
-  return packages.has(module);
+  return module !== "" && firstFunctionUnder(index, module) !== undefined;
 }

@@ -5,6 +5,8 @@ import type { IndexedPatch, ProjectIndex, ReplacedName } from "../model/types.js
 import { runnerDiagnostic } from "../model/reported.js";
 import type { FileResult } from "../model/results.js";
 import { displayPath } from "./paths.js";
+import { callsInFile } from "./project-index.js";
+import { functionsOfModule } from "./index-modules.js";
 import { calls, replacedInCode } from "./mocks-code.js";
 import { awaitedCalls } from "../python/awaited-calls.js";
 import { twinCallee, twinFor } from "../model/twins.js";
@@ -22,6 +24,9 @@ export interface ModuleOnDisk {
 }
 
 type Found = { path: string; line: number; message: string };
+
+/** Modules on disk read before the tests' calls are (see mockedRewrites). */
+const READ_FIRST = 4;
 
 /**
  * Tests that patch what the run rewrote (AS920): `patch("billing.tasks.asyncio.run")` raises
@@ -45,12 +50,22 @@ export function mockedRewrites(
   if (index.patches.length === 0) return [];
   const tests = new TestCalls(index);
   const modules: { module: string; replaced: ReplacedName[]; code?: string }[] = [...rewritten];
+  // A few modules (a one-file run) are read first: one whose code replaced nothing matters only
+  // to a patch that names it (`concerns`), and no test's calls need be read for it.
+  const readFirst = onDisk.length <= READ_FIRST;
   for (const m of onDisk) {
-    if (!index.patches.some((p) => concerns(p, m.module) || tests.exercises(p.path, m.module)))
-      continue;
-    const code = m.read();
-    if (code !== undefined)
-      modules.push({ module: m.module, replaced: replacedInCode(index, code), code });
+    const named = index.patches.some((p) => concerns(p, m.module));
+    const code = named || !readFirst ? undefined : m.read();
+    const replaced = code !== undefined ? replacedInCode(index, code) : undefined;
+    if (replaced?.length === 0) continue;
+    if (!named && !index.patches.some((p) => tests.exercises(p.path, m.module))) continue;
+    const read = code ?? m.read();
+    if (read !== undefined)
+      modules.push({
+        module: m.module,
+        replaced: replaced ?? replacedInCode(index, read),
+        code: read,
+      });
   }
   const found: Found[] = [];
   for (const patch of index.patches) {
@@ -272,20 +287,21 @@ class TestCalls {
   private readonly calledByTest = new Map<string, { heads: Set<string>; lasts: Set<string> }>();
   private readonly functionsOf = new Map<string, Set<string>>();
 
-  constructor(index: ProjectIndex) {
-    const tests = new Set(index.patches.map((p) => p.path));
-    for (const c of index.calls) {
-      if (!tests.has(c.path)) continue;
-      let calls = this.calledByTest.get(c.path);
-      if (!calls) this.calledByTest.set(c.path, (calls = { heads: new Set(), lasts: new Set() }));
+  constructor(private readonly index: ProjectIndex) {}
+
+  /** What a test file calls (first and last names), read when first asked. */
+  private calledBy(testPath: string): { heads: Set<string>; lasts: Set<string> } | undefined {
+    let calls = this.calledByTest.get(testPath);
+    if (calls || !this.index.patches.some((p) => p.path === testPath)) return calls;
+    calls = { heads: new Set(), lasts: new Set() };
+    for (const c of callsInFile(this.index, testPath)) {
       calls.heads.add(c.callee.split(".")[0]);
       calls.lasts.add(lastSegment(c.callee));
     }
-    for (const f of index.functions) {
-      const own = this.functionsOf.get(f.module);
-      if (own) own.add(f.name);
-      else this.functionsOf.set(f.module, new Set([f.name]));
-    }
+    // A test file no call of which the index keeps calls nothing it can tell.
+    if (calls.heads.size === 0) return undefined;
+    this.calledByTest.set(testPath, calls);
+    return calls;
   }
 
   /**
@@ -294,16 +310,16 @@ class TestCalls {
    * decorator's wrapper) counting as its enclosing function's.
    */
   reachesLine(index: ProjectIndex, testPath: string, module: string, line: number): boolean {
-    const calls = this.calledByTest.get(testPath);
-    const top = index.functions
-      .filter((f) => f.module === module && !f.nested && !f.className)
+    const calls = this.calledBy(testPath);
+    const top = functionsOfModule(index, module)
+      .filter((f) => !f.nested && !f.className)
       .sort((a, b) => a.line - b.line);
     const ownerAt = (at: number) => top.filter((f) => f.line <= at).at(-1);
     const holder = ownerAt(line);
     if (!calls || !holder) return false;
     const names = new Set(top.map((f) => f.name));
     const reached = new Set([...calls.lasts].filter((n) => names.has(n)));
-    const inModule = index.calls.filter((c) => c.path === holder.path);
+    const inModule = callsInFile(index, holder.path);
     for (let depth = 0; depth < 4 && !reached.has(holder.name); depth++) {
       const before = reached.size;
       for (const c of inModule) {
@@ -318,11 +334,16 @@ class TestCalls {
 
   /** Does the test file call into `module` (through its name or one of its functions)? */
   exercises(testPath: string, module: string): boolean {
-    const calls = this.calledByTest.get(testPath);
+    const calls = this.calledBy(testPath);
     if (!calls) return false;
     if (calls.heads.has(lastSegment(dottedName(module)))) return true;
-    const own = this.functionsOf.get(module);
-    return own !== undefined && [...calls.lasts].some((name) => own.has(name));
+    let own = this.functionsOf.get(module);
+    if (!own)
+      this.functionsOf.set(
+        module,
+        (own = new Set(functionsOfModule(this.index, module).map((f) => f.name))),
+      );
+    return own.size > 0 && [...calls.lasts].some((name) => own.has(name));
   }
 }
 

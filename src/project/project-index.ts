@@ -433,7 +433,47 @@ function indexOf(
     get: () => (imports ??= importsOfOutlines(modules, withOutlines)),
     enumerable: false,
   });
+  // One file's calls without the whole project's (a one-file run's mock check reads its tests').
+  callsOfFileIn.set(
+    index,
+    callsOfFileOf(withOutlines, names, cache, () => calls),
+  );
   return index;
+}
+
+/** How an index this module made gives one file's calls (see callsInFile). */
+const callsOfFileIn = new WeakMap<ProjectIndex, (path: string) => readonly IndexedCall[]>();
+
+/** `callsInFile` for an index made of these outlines: from its calls once made, else the file's. */
+function callsOfFileOf(
+  withOutlines: (Required<FileOutline> & { shown: string })[],
+  names: ReadonlySet<string>,
+  cache: IndexCache | undefined,
+  made: () => IndexedCall[] | undefined,
+): (path: string) => readonly IndexedCall[] {
+  const byShown = new Map(withOutlines.map((file) => [file.shown, file]));
+  const ofFile = new Map<string, IndexedCall[]>();
+  return (path) => {
+    let found = ofFile.get(path);
+    if (found) return found;
+    found = [];
+    const calls = made();
+    if (calls) for (const c of calls) if (c.path === path) found.push(c);
+    const file = calls ? undefined : byShown.get(path);
+    if (file) pushCallsOfFile(found, file, names, cache);
+    ofFile.set(path, found);
+    return found;
+  };
+}
+
+/**
+ * The index's calls in the file at `path` (root-relative, "/" separators), in index order: the
+ * same as `index.calls.filter((c) => c.path === path)`, without making the project's calls when
+ * the index was made here.
+ */
+export function callsInFile(index: ProjectIndex, path: string): readonly IndexedCall[] {
+  const ofFile = callsOfFileIn.get(index);
+  return ofFile ? ofFile(path) : index.calls.filter((c) => c.path === path);
 }
 
 /** Each file's module and what its imports bind, made absolute (see IndexedModule). */
@@ -486,28 +526,36 @@ function indexedCalls(
   cache: IndexCache | undefined,
 ): IndexedCall[] {
   const calls: IndexedCall[] = [];
-  for (const file of withOutlines) {
-    const { shown: path, outline } = file;
-    const c = callsOfOutline(file, cache);
-    let withinNames: string[] | undefined;
-    for (let k = 0; k + PACKED_CALL_WIDTH - 1 < c.length; k += PACKED_CALL_WIDTH) {
-      const callee = c[k] as string;
-      if (!names.has(lastSegment(callee))) continue;
-      const flags = c[k + 2] as number;
-      const within = c[k + 3] as number;
-      withinNames ??= outline.f.map(([name, className]) =>
-        className !== 0 ? `${className}.${name}` : name,
-      );
-      const call: IndexedCall = {
-        path,
-        line: c[k + 1] as number,
-        callee,
-        awaited: (flags & 1) === 1,
-      };
-      if (flags & 2) call.passesUser = true;
-      if (within >= 0) call.within = withinNames[within];
-      calls.push(call);
-    }
-  }
+  for (const file of withOutlines) pushCallsOfFile(calls, file, names, cache);
   return calls;
+}
+
+/** One outline's calls whose callee's last name is in `names`, pushed to `calls` in order. */
+function pushCallsOfFile(
+  calls: IndexedCall[],
+  file: Required<FileOutline> & { shown: string },
+  names: ReadonlySet<string>,
+  cache: IndexCache | undefined,
+): void {
+  const { shown: path, outline } = file;
+  const c = callsOfOutline(file, cache);
+  let withinNames: string[] | undefined;
+  for (let k = 0; k + PACKED_CALL_WIDTH - 1 < c.length; k += PACKED_CALL_WIDTH) {
+    const callee = c[k] as string;
+    if (!names.has(lastSegment(callee))) continue;
+    const flags = c[k + 2] as number;
+    const within = c[k + 3] as number;
+    withinNames ??= outline.f.map(([name, className]) =>
+      className !== 0 ? `${className}.${name}` : name,
+    );
+    const call: IndexedCall = {
+      path,
+      line: c[k + 1] as number,
+      callee,
+      awaited: (flags & 1) === 1,
+    };
+    if (flags & 2) call.passesUser = true;
+    if (within >= 0) call.within = withinNames[within];
+    calls.push(call);
+  }
 }

@@ -78,3 +78,64 @@ export function importsLeadingTo(modules: ReadonlySet<string>): (file: IndexedMo
   const under = new Set([...modules].flatMap(prefixesOf));
   return (file) => modules.size > 0 && file.imports.some((name) => leadsTo(name, modules, under));
 }
+
+/** Bits `from` has that `into` lacks, added; whether any was. */
+function orInto(into: Uint32Array, from: Uint32Array | undefined): boolean {
+  if (!from) return false;
+  let grew = false;
+  for (let w = 0; w < into.length; w++) {
+    const added = from[w] & ~into[w];
+    if (added !== 0) {
+      into[w] |= added;
+      grew = true;
+    }
+  }
+  return grew;
+}
+
+/** `bits` ORed into the set kept under `key` (a copy made on its first use). */
+function gather(sets: Map<string, Uint32Array>, key: string, bits: Uint32Array): void {
+  const kept = sets.get(key);
+  if (kept) orInto(kept, bits);
+  else sets.set(key, bits.slice());
+}
+
+/**
+ * `filesReaching` for `count` sets of files at once: for each file (root-relative path), a
+ * bit set whose bit k says its imports may lead to a file of set k (`seedsOf` lists the sets a
+ * file is in), or undefined when the index does not know the project's imports. The same least
+ * fixed point as `filesReaching` per set: a file reaches what a file of its own dotted name
+ * reaches, and what each module its imports lead to reaches (`leadsTo`).
+ */
+export function setsReached(
+  index: ProjectIndex,
+  seedsOf: (path: string, file: IndexedModule) => readonly number[],
+  count: number,
+): Map<string, Uint32Array> | undefined {
+  const modules = index.modules;
+  if (!modules) return undefined;
+  const words = Math.max(1, Math.ceil(count / 32));
+  const files = Object.entries(modules).map(([path, file]) => {
+    const bits = new Uint32Array(words);
+    for (const k of seedsOf(path, file)) bits[k >>> 5] |= 1 << (k & 31);
+    const module = dottedName(file.module);
+    // What the file reaches through: modules by name ("=") and packages' insides ("<").
+    const through = [`=${module}`];
+    for (const name of file.imports) {
+      const star = name.endsWith(".*");
+      const target = star ? name.slice(0, -2) : name;
+      through.push(`=${target}`, `<${target}`);
+      const dot = target.lastIndexOf(".");
+      if (!star && dot > 0) through.push(`=${target.slice(0, dot)}`);
+    }
+    return { path, bits, keys: [`=${module}`, ...prefixesOf(module).map((p) => `<${p}`)], through };
+  });
+  for (let grew = true; grew;) {
+    grew = false;
+    const sets = new Map<string, Uint32Array>();
+    for (const file of files) for (const key of file.keys) gather(sets, key, file.bits);
+    for (const file of files)
+      for (const key of file.through) grew = orInto(file.bits, sets.get(key)) || grew;
+  }
+  return new Map(files.map((file) => [file.path, file.bits]));
+}

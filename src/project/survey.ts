@@ -39,9 +39,15 @@ function surveyRound(
  * A Python file with no function beside files the index lists (a package's `__init__.py`, a
  * module of settings or of a `scoped_session`): added to `byPath` when it exists.
  */
-function packageInitOf(byPath: Map<string, string>, root: string, path: string): boolean {
+function packageInitOf(
+  byPath: Map<string, string>,
+  root: string,
+  path: string,
+  outlined: boolean,
+): boolean {
   const folder = path.endsWith(".py") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
-  if (!folder || ![...byPath.keys()].some((p) => p.startsWith(folder))) return false;
+  // Or a file the index outlined (a package of constants only, whose folder lists no function).
+  if (!outlined && (!folder || ![...byPath.keys()].some((p) => p.startsWith(folder)))) return false;
   if (!existsSync(join(root, path))) return false;
   byPath.set(path, join(root, path));
   return true;
@@ -92,7 +98,8 @@ export async function surveyProject(
   // A file with no function holds nothing a survey follows, but for a package's `__init__.py`
   // that re-exports its submodules' functions (`from .catalog import list_products`).
   const byPath = new Map(index.functions.map((f) => [f.path, join(root, f.path)]));
-  const packageInit = (path: string) => packageInitOf(byPath, root, path);
+  const packageInit = (path: string) =>
+    packageInitOf(byPath, root, path, index.modules?.[path] !== undefined);
   // Workers attach their own copy of the index (see Pool.shareIndex).
   const { index: _attached, ...project } = ctx.project;
   const plans: Record<string, SurveyPlan> = {};

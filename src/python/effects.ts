@@ -270,6 +270,41 @@ export const CLIENT_COPIES: ReadonlySet<string> = new Set([
   "with_streaming_response",
 ]);
 
+/**
+ * A requests Session or an httpx Client: building one does no I/O (hazard-review-4 K13: AS311 on
+ * `http_client = Session()`, and nothing on `s.get(url)`); each request through it blocks.
+ */
+const HTTP_CLIENT = (what: string, replacement: string): BlockingMethods => ({
+  family: "http",
+  rule: "ASYNC210",
+  methods: new Set([...HTTP_VERBS, "send", "stream"]),
+  what,
+  replacement,
+});
+const REQUESTS_SESSION = HTTP_CLIENT(
+  "a requests Session",
+  "await client.<method>(...) on an httpx.AsyncClient",
+);
+const HTTPX_CLIENT = {
+  ...HTTP_CLIENT("an httpx.Client", "await client.<method>(...) on an httpx.AsyncClient"),
+  rule: "ASYNC212",
+};
+
+/**
+ * The standard library's HTTP connection: `request()` connects and sends, `getresponse()` waits
+ * for the answer (hazard-review-4 K9, R2R's `SerperClient.get_raw`).
+ */
+const HTTP_CONNECTION: BlockingMethods = {
+  family: "http",
+  rule: "",
+  methods: new Set(["request", "getresponse", "connect", "send", "endheaders"]),
+  what: "an http.client connection",
+  replacement: "await client.<method>(...) on an httpx.AsyncClient (or aiohttp)",
+  replacements: {
+    getresponse: "an httpx.AsyncClient: await client.post(...) sends and reads the answer",
+  },
+};
+
 /** OpenAI's sync clients (openai >= 1): every resource call is an HTTP round trip. */
 const OPENAI: BlockingMethods = {
   family: "http",
@@ -297,6 +332,12 @@ export const BLOCKING_METHODS: ReadonlyMap<string, BlockingMethods> = new Map([
   ["pathlib.Path", PATH],
   [STORAGE_CLASS, STORAGE],
   ["sqlite3.connect", SQLITE],
+  ["requests.Session", REQUESTS_SESSION],
+  ["requests.session", REQUESTS_SESSION],
+  ["requests.sessions.Session", REQUESTS_SESSION],
+  ["httpx.Client", HTTPX_CLIENT],
+  ["http.client.HTTPSConnection", HTTP_CONNECTION],
+  ["http.client.HTTPConnection", HTTP_CONNECTION],
   ["openai.OpenAI", OPENAI],
   ["openai.AzureOpenAI", OPENAI],
   [FIELD_FILE, FIELD_FILE_METHODS],
@@ -487,4 +528,17 @@ export function isCpuBound(qualified: string | undefined): boolean {
 /** Does the call work in memory only (no database, file or network)? */
 export function isInMemory(qualified: string | undefined): boolean {
   return moduleEffect(qualified)?.inMemory === true && !blockingCall(qualified);
+}
+
+/**
+ * Does the catalogue say what the call does (blocks, CPU-bound, in memory, or a client of a
+ * known kind)? A library call it does not list is one a check cannot read.
+ */
+export function isCatalogued(qualified: string): boolean {
+  return (
+    blockingCall(qualified) !== undefined ||
+    moduleEffect(qualified) !== undefined ||
+    BLOCKING_METHODS.has(qualified) ||
+    MAKER_OF.has(qualified)
+  );
 }

@@ -35,6 +35,11 @@ export class ModuleNames {
   private readonly known = new Map<string, boolean>();
   /** The import roots holding a dotted name another import root holds too, once asked. */
   private clashing?: ReadonlySet<string>;
+  /** Each relative path's place and id, once asked: the index, the survey and the jobs ask again. */
+  private readonly places = new Map<string, ModulePlace>();
+  private readonly ids = new Map<string, string>();
+  /** Per folder (`importRootOf`): where its package chain ends, and whether that is on sys.path. */
+  private readonly folderRoots = new Map<string, { base: number; onPath: boolean }>();
 
   constructor(
     readonly root: string,
@@ -53,8 +58,12 @@ export class ModuleNames {
 
   /** `of` for a path already relative to the root, in the platform's separators. */
   ofRelative(path: string): string {
+    let id = this.ids.get(path);
+    if (id !== undefined) return id;
     const { importRoot, dotted } = this.placeOfRelative(path);
-    return this.clashingRoots().has(importRoot) ? `${importRoot || "."}/${dotted}` : dotted;
+    id = this.clashingRoots().has(importRoot) ? `${importRoot || "."}/${dotted}` : dotted;
+    this.ids.set(path, id);
+    return id;
   }
 
   /**
@@ -66,10 +75,30 @@ export class ModuleNames {
    * runs from the root.
    */
   placeOfRelative(path: string): ModulePlace {
+    let place = this.places.get(path);
+    if (!place) this.places.set(path, (place = this.placeOnDisk(path)));
+    return place;
+  }
+
+  private placeOnDisk(path: string): ModulePlace {
     const parts = path.split(sep);
     const last = parts.pop()!.replace(/\.py$/, "");
     if (last !== "__init__") parts.push(last);
-    let base = parts.length - 1;
+    const { base, onPath } = this.importRootOf(parts, parts.length - 1);
+    return onPath
+      ? { importRoot: parts.slice(0, base).join("/"), dotted: parts.slice(base).join(".") }
+      : { importRoot: "", dotted: parts.join(".") };
+  }
+
+  /**
+   * Where the package chain of the folder `parts[0..start)` ends (see placeOfRelative), and
+   * whether that folder is on `sys.path`: the same for every file of a folder, so asked once.
+   */
+  private importRootOf(parts: readonly string[], start: number): { base: number; onPath: boolean } {
+    const key = parts.slice(0, start).join(sep);
+    let found = this.folderRoots.get(key);
+    if (found) return found;
+    let base = start;
     while (base > 0 && this.isFile(join(this.root, ...parts.slice(0, base), "__init__.py"))) base--;
     const folder = join(this.root, ...parts.slice(0, base));
     const onPath =
@@ -77,9 +106,8 @@ export class ModuleNames {
       parts[base - 1] === "src" ||
       this.isFile(join(folder, "manage.py")) ||
       PROJECT_FILES.some((f) => this.isFile(join(folder, f)));
-    return onPath
-      ? { importRoot: parts.slice(0, base).join("/"), dotted: parts.slice(base).join(".") }
-      : { importRoot: "", dotted: parts.join(".") };
+    this.folderRoots.set(key, (found = { base, onPath }));
+    return found;
   }
 
   /** The import roots of the listed files that share a dotted name with another import root. */

@@ -1,4 +1,5 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { absoluteName } from "../../src/python/relative-imports.js";
 import { classOfMethod, selfOf } from "./classes.js";
 
 /*
@@ -21,6 +22,37 @@ export interface KeyGuard {
   keys: string[];
   /** Where the guarded part of the body starts: calls at or after it are guarded. */
   after: number;
+  /**
+   * The dict is imported (hazard-review-3 H6b: letta's `SYSTEM_PROMPTS`, built in a package's
+   * `__init__.py`): its key (`dk:letta.prompts.system_prompts.SYSTEM_PROMPTS`) for the survey to
+   * ask, `keys` staying empty until the plan fills them.
+   */
+  keysOf?: string;
+}
+
+/** The key under which the survey asks a module for a constant dict's keys. */
+export const DICT_KEY = "dk:";
+
+/**
+ * What a call must pass for a helper's blocking call to run: none of a dict's literal keys
+ * (KeyGuard), or (`whenSet`) a value for a parameter that defaults to None, the blocking call
+ * sitting in a branch `if <parameter>:` / `elif <parameter> is not None:` (hazard-review-4 K7:
+ * R2R's `get_delimiter(file=StringIO(data))` opens nothing; only `file_path=` does).
+ */
+export interface ArgumentGuard {
+  parameter: string;
+  position: number;
+  keys: string[];
+  keysOf?: string;
+  whenSet?: true;
+}
+
+/** The guard with the keys of its imported dict, as the survey's plan read them. */
+export function withDictKeys(
+  guard: ArgumentGuard,
+  dicts: Readonly<Record<string, string[]>> | undefined,
+): ArgumentGuard {
+  return guard.keysOf ? { ...guard, keys: dicts?.[guard.keysOf] ?? [] } : guard;
 }
 
 /** `"summary_system_prompt"` -> its text; undefined for any other string (f-strings, escapes). */
@@ -30,7 +62,7 @@ export function literalText(node: SyntaxNode | null | undefined): string | undef
 }
 
 /** `NAME = {"a": ..., "b": ...}` at module level: the keys, when all are plain strings. */
-function constantDictKeys(file: FileSemantics, name: string): string[] | undefined {
+export function constantDictKeys(file: FileSemantics, name: string): string[] | undefined {
   const bindings = file.bindingsNamed(file.root, name);
   const site = bindings.length === 1 ? bindings[0].node.parent : undefined;
   const value = site?.type === "assignment" ? site.childForFieldName("right") : undefined;
@@ -45,16 +77,78 @@ function constantDictKeys(file: FileSemantics, name: string): string[] | undefin
   return keys;
 }
 
+/** `SYSTEM_PROMPTS` imported from a module of the project: the key to ask that module. */
+function importedDict(file: FileSemantics, name: SyntaxNode): string | undefined {
+  const binding = file.importBindingOf(name.text, name);
+  const absolute = binding && absoluteName(binding.qualified, file.module, file.path);
+  return absolute?.includes(".") ? `${DICT_KEY}${absolute}` : undefined;
+}
+
 /** The def's parameters in order, by name (`*args`, `**kw` and the bare `*` end the list). */
 function parameterNames(def: SyntaxNode): string[] {
-  const names: string[] = [];
+  return parameterNodes(def).map((p) => p.name);
+}
+
+/** The def's positional parameters: name, and whether it defaults to None. */
+function parameterNodes(def: SyntaxNode): { name: string; noneDefault: boolean }[] {
+  const found: { name: string; noneDefault: boolean }[] = [];
   for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
     const name = p.type === "identifier" ? p : (p.childForFieldName("name") ?? p.namedChildren[0]);
     if (p.type.includes("splat") || p.type === "keyword_separator" || name?.type !== "identifier")
       break;
-    names.push(name.text);
+    found.push({ name: name.text, noneDefault: p.childForFieldName("value")?.type === "none" });
   }
-  return names;
+  return found;
+}
+
+/** `p`, `p is not None`, `p != None`, or a conjunct of `and`: the parameter the test needs set. */
+function needsSet(test: SyntaxNode | null, candidates: ReadonlySet<string>): string | undefined {
+  let node = test;
+  while (node?.type === "parenthesized_expression") node = node.namedChildren[0];
+  if (!node) return undefined;
+  if (node.type === "identifier") return candidates.has(node.text) ? node.text : undefined;
+  if (node.type === "boolean_operator" && node.childForFieldName("operator")?.text === "and")
+    return (
+      needsSet(node.childForFieldName("left"), candidates) ??
+      needsSet(node.childForFieldName("right"), candidates)
+    );
+  const [left, right] = node.type === "comparison_operator" ? node.namedChildren : [];
+  const operator = node.children
+    .filter((c) => !c.isNamed)
+    .map((c) => c.text)
+    .join(" ");
+  const notNone = (operator === "is not" || operator === "!=") && right?.type === "none";
+  return notNone && left?.type === "identifier" && candidates.has(left.text)
+    ? left.text
+    : undefined;
+}
+
+/**
+ * The parameter (defaulting to None) that a branch around `call` needs set: the call runs only
+ * under `if file_path:` or `elif file_path is not None:` of the def's own body.
+ */
+export function setGuardOf(def: SyntaxNode, call: SyntaxNode): ArgumentGuard | undefined {
+  const parameters = parameterNodes(def);
+  const candidates = new Set(parameters.filter((p) => p.noneDefault).map((p) => p.name));
+  if (candidates.size === 0) return undefined;
+  for (let child = call, node = call.parent; node && node.id !== def.id;) {
+    const branch =
+      node.type === "if_statement" && child.id === node.childForFieldName("consequence")?.id
+        ? node
+        : node.type === "elif_clause" && child.id === node.childForFieldName("consequence")?.id
+          ? node
+          : undefined;
+    const parameter = branch && needsSet(branch.childForFieldName("condition"), candidates);
+    if (parameter) {
+      const position =
+        parameters.findIndex((p) => p.name === parameter) -
+        (classOfMethod(def) && selfOf(def) ? 1 : 0);
+      return { parameter, position, keys: [], whenSet: true };
+    }
+    child = node;
+    node = node.parent;
+  }
+  return undefined;
 }
 
 /** `if key in PROMPTS: ... return ...` first among the def's statements that return early. */
@@ -75,18 +169,27 @@ export function keyGuardOf(file: FileSemantics, def: SyntaxNode): KeyGuard | und
     const keys = constantDictKeys(file, right.text);
     if (position >= 0 && keys)
       return { parameter: left.text, position, keys, after: statement.endIndex };
+    const keysOf = importedDict(file, right);
+    if (position >= 0 && keysOf)
+      return { parameter: left.text, position, keys: [], after: statement.endIndex, keysOf };
   }
   return undefined;
 }
 
-/** Does this call pass one of the guard's keys as a literal, so the guarded part never runs? */
-export function passesGuardedKey(call: SyntaxNode, guard: Omit<KeyGuard, "after">): boolean {
+/**
+ * Does this call rule out the guarded part: one of the guard's keys passed as a literal, or (a
+ * `whenSet` guard) the parameter left out or passed None/False?
+ */
+export function passesGuardedKey(call: SyntaxNode, guard: ArgumentGuard): boolean {
   const args = call.childForFieldName("arguments")?.namedChildren ?? [];
+  // `f(*args)` / `f(**options)`: what they pass is not read here.
+  if (args.some((a) => a.type === "list_splat" || a.type === "dictionary_splat")) return false;
   const keyword = args.find(
     (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === guard.parameter,
   );
   const positional = args.filter((a) => a.type !== "keyword_argument" && a.type !== "comment");
   const value = keyword ? keyword.childForFieldName("value") : positional[guard.position];
+  if (guard.whenSet) return !value || value.type === "none" || value.type === "false";
   const text = literalText(value);
   return text !== undefined && guard.keys.includes(text);
 }

@@ -20,9 +20,20 @@ import {
   YIELDS,
 } from "./receivers.js";
 import { reexportSource } from "../../src/project/reexports.js";
+import {
+  firstFunctionIn,
+  firstFunctionUnder,
+  functionsOfModule,
+} from "../../src/project/index-modules.js";
 import { OrmProofs } from "../../src/django/proofs.js";
 import { askedMethod, instanceMethod, type MethodTarget } from "./instances.js";
-import { keyGuardOf, type KeyGuard } from "./guards.js";
+import {
+  constantDictKeys,
+  DICT_KEY,
+  keyGuardOf,
+  setGuardOf,
+  type ArgumentGuard,
+} from "./guards.js";
 import {
   fieldModelsAsked,
   fileFieldsOf,
@@ -50,8 +61,11 @@ export interface HelperBlock {
   line: number;
   /** The helpers between the one called and the blocking call: `wait_for_quota`. */
   via: string[];
-  /** The helper called returns early for these literal keys, before the blocking call (H6). */
-  unless?: Omit<KeyGuard, "after">;
+  /**
+   * The helper called returns early for these literal keys, before the blocking call (H6), or
+   * blocks only when a parameter defaulting to None is given (K7).
+   */
+  unless?: ArgumentGuard;
 }
 
 /** `requests.get() (app/arm.py:9)`, `time.sleep() (line 10) through wait_for_quota()`. */
@@ -138,32 +152,43 @@ function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys
   const seen = new Set<number>();
   // `if key in PROMPTS: return ...` before the rest: what follows runs for other keys only.
   const guard = keyGuardOf(file, def);
-  let current = [{ def, via: [] as string[], guarded: false }];
+  // An imported dict's keys are asked of its module.
+  if (guard?.keysOf) keys.push(guard.keysOf);
+  const guardOf = (call: SyntaxNode): ArgumentGuard | undefined => {
+    if (guard && call.startIndex >= guard.after) {
+      const { parameter, position, keys: answered, keysOf } = guard;
+      return { parameter, position, keys: answered, ...(keysOf ? { keysOf } : {}) };
+    }
+    return setGuardOf(def, call);
+  };
+  // A block behind a guard counts only when no call outside any guard blocks.
+  let guardedBlock: HelperBlock | undefined;
+  let current = [{ def, via: [] as string[], unless: undefined as ArgumentGuard | undefined }];
   for (let depth = 0; depth < DEPTH && current.length > 0; depth++) {
     const next: typeof current = [];
-    for (const { def: fn, via, guarded: inGuarded } of current) {
+    for (const { def: fn, via, unless: inGuarded } of current) {
       if (seen.has(fn.id)) continue;
       seen.add(fn.id);
       for (const call of ownCalls(fn)) {
-        const guarded = inGuarded || (depth === 0 && !!guard && call.startIndex >= guard.after);
+        const unless = inGuarded ?? (depth === 0 ? guardOf(call) : undefined);
         const found = blocks(file, call);
         if (found) {
           const block = { ...found, via: [...via].reverse() };
-          if (!guarded) return { block, keys };
-          const { parameter, position, keys: answered } = guard!;
-          return { block: { ...block, unless: { parameter, position, keys: answered } }, keys };
+          if (!unless) return { block, keys };
+          guardedBlock ??= { ...block, unless };
+          continue;
         }
         const callee = call.childForFieldName("function")!;
         const target = calledHere(file, callee);
         if (target && "def" in target)
-          next.push({ def: target.def, via: [...via, callee.text], guarded });
+          next.push({ def: target.def, via: [...via, callee.text], unless });
         // Another module's helper reached only past the guard is not judged (a miss, not a guess).
-        if (target && "key" in target && !guarded) keys.push(target.key);
+        if (target && "key" in target && !unless) keys.push(target.key);
       }
     }
     current = next;
   }
-  return { keys };
+  return { ...(guardedBlock ? { block: guardedBlock } : {}), keys };
 }
 
 /** `session=Depends(generate_session)` in an async def's parameters: the dependency's key. */
@@ -220,9 +245,9 @@ export function helperBlock(
   if (site.key) return plan[site.key];
   if (!site.local) return undefined;
   const { block, keys } = walk(file, site.local);
-  if (block) return block;
+  if (block && !block.unless) return block;
   for (const key of keys) if (plan[key] && !plan[key].unless) return plan[key];
-  return undefined;
+  return block;
 }
 
 export interface HelperPlan {
@@ -233,6 +258,8 @@ export interface HelperPlan {
   fileFields?: FileFields;
   /** Where each project function among `makers` is defined: `app/clients.py:11`. */
   factories?: Record<string, string>;
+  /** Constant dicts of the project's modules a key guard tests, by DICT_KEY key: their keys. */
+  dicts?: Record<string, string[]>;
 }
 
 export interface HelperFacts {
@@ -240,6 +267,7 @@ export interface HelperFacts {
   makers?: Record<string, string>;
   fileFields?: Record<string, Record<string, FileField>>;
   factories?: Record<string, string>;
+  dicts?: Record<string, string[]>;
   reaches: Record<string, string[]>;
   depths: Record<string, number>;
 }
@@ -270,6 +298,14 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
       out.reaches[key] = [];
       continue;
     }
+    if (key.startsWith(DICT_KEY)) {
+      // A constant dict's keys, or where the module imports it from (a package re-exporting it).
+      const keys = constantDictKeys(file, name);
+      const from = keys ? undefined : reexportSource(file.source, file.module, file.path, name);
+      if (keys) (out.dicts ??= {})[key] = keys;
+      out.reaches[key] = from?.includes(".") ? [`${DICT_KEY}${from}`] : [];
+      continue;
+    }
     const product = factoryProduct(file, name);
     if (product) (out.makers ??= {})[key.slice(KEY.length)] = product;
     // `DB.list_analysis`, `db.list_analysis`: a method of a class or instance of this file.
@@ -296,7 +332,8 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
     }
     const { block, keys } = walk(file, def);
     if (block) out.blocks[key] = block;
-    else out.reaches[key] = keys;
+    // A guarded block stands until a helper reached outside the guard is found to block.
+    if (!block || block.unless) out.reaches[key] = keys;
   }
   return out;
 }
@@ -311,7 +348,10 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
   for (let round = 0; round < DEPTH; round++)
     for (const [key, keys] of Object.entries(reaches)) {
       // A block behind a key guard depends on the caller's argument: its callers are not told.
-      const found = blocks[key] ? undefined : keys.find((k) => blocks[k] && !blocks[k].unless);
+      const found =
+        blocks[key] && !blocks[key].unless
+          ? undefined
+          : keys.find((k) => blocks[k] && !blocks[k].unless);
       if (!found) continue;
       // A method is named with its class (`DB.get_tags`), a function alone.
       const parts = found.split(".");
@@ -329,22 +369,18 @@ function pathOf(index: ProjectIndex, key: string): string | undefined {
   const dotted = key.slice(key.indexOf(":") + 1);
   const module = dotted.slice(0, dotted.lastIndexOf("."));
   const name = dotted.slice(dotted.lastIndexOf(".") + 1);
-  const own = index.functions.find((f) => f.module === module);
-  const fn = index.functions.find(
-    (f) => f.name === name && !f.className && !f.nested && !f.async && f.module === module,
-  );
+  const ofModule = functionsOfModule(index, module);
+  const own = ofModule[0];
+  const fn = ofModule.find((f) => f.name === name && !f.className && !f.nested && !f.async);
   if (fn || own) return (fn ?? own)!.path;
   // A package whose `__init__.py` defines nothing (it re-exports its submodules' functions).
-  const inside = index.functions.find((f) => f.module.startsWith(`${module}.`));
+  const inside = firstFunctionUnder(index, module);
   if (inside) {
     const depth = inside.module.slice(module.length + 1).split(".").length;
     return `${inside.path.split("/").slice(0, -depth).join("/")}/__init__.py`;
   }
   const package_ = module.slice(0, module.lastIndexOf("."));
-  const sibling = index.functions.find(
-    (f) =>
-      f.module.startsWith(`${package_}.`) && !f.module.slice(package_.length + 1).includes("."),
-  );
+  const sibling = firstFunctionIn(index, package_);
   return sibling
     ? `${sibling.path.slice(0, sibling.path.lastIndexOf("/") + 1)}${module.slice(package_.length + 1)}.py`
     : undefined;
@@ -360,12 +396,40 @@ function askedOf(index: ProjectIndex, key: string): { path: string; name: string
   const module = parts.slice(0, -2).join(".");
   const owner = parts.at(-2);
   // The index lists a method of that class in that module: exact, before any guess of a path.
-  const method = index.functions.find((f) => f.module === module && f.className === owner);
+  const method = functionsOfModule(index, module).find((f) => f.className === owner);
   if (method && parts.length > 2) return { path: method.path, name: parts.slice(-2).join(".") };
   const path = pathOf(index, key);
   if (path) return { path, name: parts.at(-1)! };
-  const own = parts.length > 2 ? index.functions.find((f) => f.module === module) : undefined;
+  const own = parts.length > 2 ? functionsOfModule(index, module)[0] : undefined;
   return own ? { path: own.path, name: parts.slice(-2).join(".") } : undefined;
+}
+
+/**
+ * A dict's module that defines no function (`letta/prompts/system_prompts/__init__.py`, only
+ * constants): its file by the index's outlines.
+ */
+function outlinedAsk(index: ProjectIndex, key: string): { path: string; name: string } | undefined {
+  if (!key.startsWith(DICT_KEY)) return undefined;
+  const dotted = key.slice(DICT_KEY.length);
+  const module = dotted.slice(0, dotted.lastIndexOf("."));
+  for (const [path, outline] of Object.entries(index.modules ?? {}))
+    if (outline.module === module) return { path, name: dotted.slice(module.length + 1) };
+  return undefined;
+}
+
+/** Each asked dict's keys, through the re-exports between the guard's import and the dict. */
+function dictKeys(facts: readonly HelperFacts[]): Record<string, string[]> {
+  const dicts: Record<string, string[]> = {};
+  const reaches: Record<string, string[]> = {};
+  for (const f of facts) {
+    Object.assign(dicts, f.dicts ?? {});
+    for (const [key, keys] of Object.entries(f.reaches))
+      if (key.startsWith(DICT_KEY)) reaches[key] = keys;
+  }
+  for (let round = 0; round < DEPTH; round++)
+    for (const [key, [to]] of Object.entries(reaches))
+      if (to && dicts[to]) dicts[key] ??= dicts[to];
+  return dicts;
 }
 
 /** blocking-calls' survey: the sync helpers of other files that async defs call, read for blocking calls. */
@@ -376,7 +440,7 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   next(facts, index) {
     const byPath = new Map<string, string[]>();
     for (const [key, depth] of pendingKeys(facts, (f) => f.blocks)) {
-      const found = depth <= DEPTH ? askedOf(index, key) : undefined;
+      const found = depth <= DEPTH ? (outlinedAsk(index, key) ?? askedOf(index, key)) : undefined;
       if (!found) continue;
       const { path, name } = found;
       byPath.set(path, [...(byPath.get(path) ?? []), `${name}@${key}@${depth}`]);
@@ -389,6 +453,7 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
       makers: Object.assign({}, ...facts.map((f) => f.makers ?? {})),
       fileFields: Object.assign({}, ...facts.map((f) => f.fileFields ?? {})),
       factories: Object.assign({}, ...facts.map((f) => f.factories ?? {})),
+      dicts: dictKeys(facts),
     },
     modules: [],
   }),

@@ -35,7 +35,8 @@ import type {
 } from "../../src/model/types.js";
 import { sleepRewrite } from "./sleep.js";
 import { fieldFileCall } from "./file-fields.js";
-import { passesGuardedKey } from "./guards.js";
+import { passesGuardedKey, withDictKeys } from "./guards.js";
+import { threadWaitSites } from "./waits.js";
 import { OrmProofs } from "../../src/django/proofs.js";
 import { blocksOnPurpose, silencedByNoqa } from "./intent.js";
 import { blockSays, helperBlock, helperCalls, helperSurvey, type HelperPlan } from "./helpers.js";
@@ -156,6 +157,28 @@ export const meta = {
       before: "async def regions(sub):\n    return arm.list_regions(sub)",
       after: "async def regions(sub):\n    return await asyncio.to_thread(arm.list_regions, sub)",
     },
+    AS317: {
+      severity: "warning",
+      title: "A wait on another thread in async def",
+      explanation:
+        "A wait on a thread primitive written in `async def` stops the event loop until another " +
+        "thread answers, and for ever when the answer needs a task of this same loop: " +
+        "`asyncio.run_coroutine_threadsafe(coro, other_loop).result()`, a `queue.Queue`'s " +
+        "`get()`/`put()`/`join()`, a `threading.Event`'s `wait()`, `with lock:` or " +
+        "`lock.acquire()` on a `threading.Lock`/`RLock`/`Semaphore`/`Condition`, a " +
+        "`threading.Thread`'s `join()`. The value is known by what made it (`queue.Queue()`, " +
+        "`threading.Lock()`, `self._lock = threading.Lock()` in the class). Calls that do not " +
+        "wait (`get(block=False)`, `acquire(False)`, `wait(0)`) are not reported. The same table " +
+        "makes to-thread's unwrap refuse such callees (AS307). Not rewritten.",
+      before:
+        "async def camera_info(onvif, name):\n" +
+        "    future = asyncio.run_coroutine_threadsafe(onvif.info(name), onvif.loop)\n" +
+        "    return future.result()",
+      after:
+        "async def camera_info(onvif, name):\n" +
+        "    future = asyncio.run_coroutine_threadsafe(onvif.info(name), onvif.loop)\n" +
+        "    return await asyncio.wrap_future(future)",
+    },
     AS315: {
       severity: "warning",
       title: "Sync database session call in async def",
@@ -206,6 +229,9 @@ function unwrapMode(ctx: Context): boolean {
   return sharedSetting(ctx, THREAD_MODE) === "unwrap";
 }
 
+/** The modules and names a wait on another thread needs (waits.ts). */
+const THREAD_WAIT_WORDS = /\b(?:threading|queue|multiprocessing|run_coroutine_threadsafe|Future)\b/;
+
 /** A call of builtin `open` (the only blocking function called unimported). */
 const OPEN_CALL = /\bopen\s*\(/;
 /** Any of these words, as a pattern that finds each occurrence. */
@@ -222,6 +248,7 @@ const LAST_NAMES_OF_INTEREST = wordsPattern([...QUALIFIED_OF_INTEREST].map(lastS
 export function mayHoldSite(source: string, ctx: Context): boolean {
   if (unwrapMode(ctx)) return false;
   if (OPEN_CALL.test(source) || RECEIVER_WORDS.test(source)) return true;
+  if (THREAD_WAIT_WORDS.test(source) && /\basync\s+def\b/.test(source)) return true;
   // A helper of another file that blocks, called from an async def here (the survey's plan).
   const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls");
   if (mayCallFieldFiles(source, plan) && /\basync\s+def\b/.test(source)) return true;
@@ -253,7 +280,9 @@ function reportedCall(
     };
   }
   const blocking = blockingCall(qualified);
-  if (!blocking) return undefined;
+  // Building a requests Session or an httpx Client does no I/O: its requests are reported
+  // (receiverCalls), not its construction (hazard-review-4 K13).
+  if (!blocking || (blocking.constructs && blocking.family === "http")) return undefined;
   const code = FAMILY_CODES[blocking.family];
   const rule = blocking.rule ? ` (ruff ${blocking.rule})` : "";
   const suggestion =
@@ -347,6 +376,9 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
     mayCallFieldFiles(file.source, plan)
   )
     receiverCalls(file, ctx, out);
+  if (THREAD_WAIT_WORDS.test(file.source))
+    for (const wait of threadWaitSites(file))
+      if (!silencedByNoqa(file, wait.node, "")) out.report(wait.node, "AS317", wait.message);
   helperFindings(file, ctx, out);
   // No inventory sites: the report lists blocking-calls among the transforms that count none.
   return { findings: out.findings };
@@ -468,7 +500,9 @@ function helperFindings(file: FileSemantics, ctx: Context, out: FindingsReporter
     const block = helperBlock(file, ctx, site);
     if (!block || silencedByNoqa(file, site.call, "")) continue;
     // `get_system_text("summary_system_prompt")`, a key the helper answers before blocking.
-    if (block.unless && passesGuardedKey(site.call, block.unless)) continue;
+    const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls");
+    if (block.unless && passesGuardedKey(site.call, withDictKeys(block.unless, plan?.dicts)))
+      continue;
     const callee = site.call.childForFieldName("function")!.text;
     out.report(
       site.call,

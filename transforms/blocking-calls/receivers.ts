@@ -42,7 +42,7 @@ export function factoryProduct(file: FileSemantics, name: string): string | unde
 
 /** The words a file must hold for a receiver's method to be one of the catalogue's. */
 export const RECEIVER_WORDS =
-  /\b(?:Session|sessionmaker|redis|Redis|Path|storages|sqlite3|OpenAI|AzureOpenAI)\b/;
+  /\b(?:Session|session|Client|HTTPSConnection|HTTPConnection|sessionmaker|redis|Redis|Path|storages|sqlite3|OpenAI|AzureOpenAI)\b/;
 
 /** `storages["exports"]`: a Django storage (Django 4.2's registry of them). */
 function madeBySubscript(file: FileSemantics, node: SyntaxNode): string | undefined {
@@ -163,6 +163,12 @@ function dependencyProduct(
  */
 export function yieldedProduct(file: FileSemantics, def: SyntaxNode): string | undefined {
   const yields = ownNodes(def, "yield");
+  if (yields.length === 0) return undefined;
+  return yieldedByValues(file, yields) ?? annotatedProduct(file, def, true);
+}
+
+/** What every `yield` gives, made alike. */
+function yieldedByValues(file: FileSemantics, yields: SyntaxNode[]): string | undefined {
   const made = new Set(
     yields.map((node) => {
       const value = node.namedChildren[0];
@@ -224,7 +230,40 @@ export function returnedProduct(
     }),
   );
   const [product] = made;
-  return made.size === 1 && product && BLOCKING_METHODS.has(product) ? product : undefined;
+  if (made.size === 1 && product && BLOCKING_METHODS.has(product)) return product;
+  return annotatedProduct(file, def, false);
+}
+
+/** `Generator[Session, None, None]`, `Iterator[Session]`: a generator's yield type first. */
+const GENERATOR = /^(typing\.|collections\.abc\.)?(Generator|Iterator|Iterable)$/;
+
+/**
+ * What the def's return annotation says it gives, when that is a value whose methods block:
+ * `-> redis.Redis` on a lazy singleton (`global _client; if _client is None: _client =
+ * redis.from_url(...)`; hazard-review-4 K11, SurfSense's `get_redis_client`), `-> Redis | None`,
+ * a generator's `-> Generator[Session, None, None]` (hazard-review-3 H8, mealie's
+ * `generate_session`, whose `SessionLocal` comes from a tuple the code cannot read).
+ */
+function annotatedProduct(
+  file: FileSemantics,
+  def: SyntaxNode,
+  yields: boolean,
+): string | undefined {
+  let node: SyntaxNode | null | undefined = def.childForFieldName("return_type");
+  if (node?.type === "type") node = node.namedChildren[0];
+  if (yields) {
+    const [name, parameters] = node?.type === "generic_type" ? node.namedChildren : [];
+    if (!name || !GENERATOR.test(name.text)) return undefined;
+    node = parameters?.namedChildren[0]?.namedChildren[0];
+  }
+  if (node?.type === "binary_operator") {
+    const sides = [node.childForFieldName("left"), node.childForFieldName("right")];
+    const kept = sides.filter((n) => n && n.type !== "none");
+    node = kept.length === 1 ? kept[0] : undefined;
+  }
+  if (node?.type !== "identifier" && node?.type !== "attribute") return undefined;
+  const qualified = file.qualifiedName(node);
+  return qualified && BLOCKING_METHODS.has(qualified) ? qualified : undefined;
 }
 
 /** What every binding of `name` visible at `name` was made by, when they agree. */
@@ -239,7 +278,11 @@ export function madeByName(
     const bindings = scope.type === "class_definition" ? [] : file.bindingsNamed(scope, name.text);
     if (bindings.length > 0) {
       const made = new Set(bindings.map((b) => madeByBinding(file, b.node, depth, makers, seen)));
-      return made.size === 1 ? [...made][0] : undefined;
+      if (made.size === 1) return [...made][0];
+      // One branch binds a sync client, the others something unread (`openai_client =
+      // state.openai_client`): on that branch the call blocks (hazard-review-3 H2b, khoj).
+      const known = [...made].filter((m) => m !== undefined);
+      return known.length === 1 && BLOCKING_METHODS.has(known[0]) ? known[0] : undefined;
     }
     if (scope.type === "module") return undefined;
   }
@@ -308,7 +351,7 @@ export function blockingReceiverCall(
 }
 
 /** What made a receiver: a call, a name, `storages[...]`, `self.<attribute>`. */
-function madeByValue(
+export function madeByValue(
   file: FileSemantics,
   receiver: SyntaxNode,
   depth: number,

@@ -1,4 +1,4 @@
-import { filesReaching, importsLeadingTo } from "../../src/project/survey-imports.js";
+import { filesReaching, importsLeadingTo, setsReached } from "../../src/project/survey-imports.js";
 import { dottedName } from "../../src/python/module-names.js";
 import { lastSegment } from "../../src/python/lookup.js";
 import type { IndexedModule, ProjectIndex, SurveyStart } from "../../src/model/types.js";
@@ -78,15 +78,23 @@ function mayBeAlias(file: IndexedModule, name: string, aliases: ReadonlySet<stri
   return imported ? aliases.has(last) : (file.assigned ?? []).includes(last);
 }
 
-/** Each class's members that may be awaitable (see the comment at the top). */
-function awaitableMembers(index: ProjectIndex, files: readonly IndexedModule[]) {
+/**
+ * Each class's members that may be awaitable (see the comment at the top), and the files
+ * declaring them (by class name: classes of one name in two modules are one entry).
+ */
+function awaitableMembers(index: ProjectIndex, files: readonly [string, IndexedModule][]) {
   const members = new Map<string, Set<string>>();
-  const member = (cls: string, name: string) =>
+  const declaredIn = new Map<string, Set<string>>();
+  const member = (cls: string, name: string, path: string) => {
     members.set(cls, (members.get(cls) ?? new Set()).add(name));
-  for (const f of index.functions) if (f.async && f.className) member(f.className, f.name);
-  if (!files.some((f) => f.awaitableTypes)) return members;
-  const aliases = new Set(files.flatMap((f) => f.assigned ?? []));
-  for (const file of files)
+    declaredIn.set(cls, (declaredIn.get(cls) ?? new Set()).add(path));
+  };
+  // A class inside a def is never a hit (`attributeOf` reads the module's own classes).
+  for (const f of index.functions)
+    if (f.async && f.className && !f.nested) member(f.className, f.name, f.path);
+  if (!files.some(([, f]) => f.awaitableTypes)) return { members, declaredIn };
+  const aliases = new Set(files.flatMap(([, f]) => f.assigned ?? []));
+  for (const [path, file] of files)
     for (const entry of file.annotated ?? []) {
       const [owner, annotation] = entry.split("\t");
       const named = NAMED_TYPE.exec(annotation);
@@ -95,19 +103,20 @@ function awaitableMembers(index: ProjectIndex, files: readonly IndexedModule[]) 
         AWAITABLE_TYPE.test(annotation) ||
         (!!named && mayBeAlias(file, named[1] ?? named[2] ?? named[3], aliases));
       const dot = owner.indexOf(".");
-      if (may) member(owner.slice(0, dot), owner.slice(dot + 1));
+      if (may) member(owner.slice(0, dot), owner.slice(dot + 1), path);
     }
-  return members;
+  return { members, declaredIn };
 }
 
 /**
  * Per class with awaitable members: its members' names, and the names that give a receiver of
- * it (the class, and module-level defs annotated to return it, under any import's rename).
+ * it (the class, and module-level defs annotated to return it, under any import's rename); and
+ * the files declaring each.
  */
-function classNames(index: ProjectIndex, files: readonly IndexedModule[]): string[][][] {
-  const members = awaitableMembers(index, files);
+function classNames(index: ProjectIndex, files: readonly [string, IndexedModule][]) {
+  const { members, declaredIn } = awaitableMembers(index, files);
   const makers = new Map<string, string[]>();
-  for (const file of files) {
+  for (const [, file] of files) {
     const real = new Map((file.renames ?? []).map(([name, local]) => [local, name]));
     for (const [name, returns] of Object.entries(file.returns ?? {}))
       for (const [word] of returns.matchAll(NAME)) {
@@ -115,7 +124,22 @@ function classNames(index: ProjectIndex, files: readonly IndexedModule[]): strin
         if (cls && members.has(cls)) makers.set(cls, [...(makers.get(cls) ?? []), name]);
       }
   }
-  return [...members].map(([cls, names]) => [[...names], [cls, ...(makers.get(cls) ?? [])]]);
+  const names = [...members].map(([cls, names]) => [[...names], [cls, ...(makers.get(cls) ?? [])]]);
+  return { names, declaredIn: [...members.keys()].map((cls) => declaredIn.get(cls)!) };
+}
+
+/**
+ * Per file, the classes (positions in `declaredIn`) whose declaring files its imports may lead
+ * to: a site can only name a class it reaches (through an import, or its own), so a file that
+ * reaches none of a class's files need not hold that class's words (`Event` and `wait` in a
+ * threading module never make asyncio's Event a hit).
+ */
+function classesReached(index: ProjectIndex, declaredIn: readonly ReadonlySet<string>[]) {
+  const declares = new Map<string, number[]>();
+  declaredIn.forEach((paths, k) => {
+    for (const path of paths) declares.set(path, [...(declares.get(path) ?? []), k]);
+  });
+  return setsReached(index, (path) => declares.get(path) ?? [], declaredIn.length);
 }
 
 /** The typed survey's first round: each file read whole, or only if it holds the names. */
@@ -123,26 +147,47 @@ export function typedStart(
   index: ProjectIndex,
   rewritten: ReadonlySet<string>,
 ): (string | SurveyStart)[] {
-  const modules = index.modules;
-  if (!modules) return [...rewritten];
-  const files = Object.values(modules);
   const asyncIn = new Set(index.functions.filter((f) => f.async).map((f) => f.path));
+  // A file holding an `async def` is read whole (it reaches one: its own): what its own
+  // coroutines' decorators and parameters say is asked of it (hzc's `dec:` and `inj:`). The
+  // project-wide reads below are made only for the others (a one-file run often has none).
+  const others = [...rewritten].filter((path) => !asyncIn.has(path));
+  const starts = others.length > 0 ? startsOf(index, asyncIn, others) : new Map();
+  return [...rewritten].flatMap((path) => (asyncIn.has(path) ? [path] : (starts.get(path) ?? [])));
+}
+
+/** The start of each rewritten file holding no `async def`, by path (absent: not read). */
+function startsOf(
+  index: ProjectIndex,
+  asyncIn: ReadonlySet<string>,
+  paths: readonly string[],
+): Map<string, string | SurveyStart> {
+  const modules = index.modules;
+  if (!modules) return new Map(paths.map((path) => [path, path]));
+  const entries = Object.entries(modules);
+  const files = entries.map(([, file]) => file);
   const reaching = filesReaching(
     index,
     (path, file) => asyncIn.has(path) || !!file.awaitableTypes,
   )!;
   const reexports = reexporters(index, files);
   const importsReexporter = importsLeadingTo(reexports.modules);
-  const names = classNames(index, files);
-  // A re-exported name is called through an import of the module re-exporting it.
-  const withReexports = [...names, [[...reexports.names]]];
-  return [...rewritten].flatMap((path): (string | SurveyStart)[] => {
-    if (!reaching.has(path)) return [];
+  const { names, declaredIn } = classNames(index, entries);
+  let reached: Map<string, Uint32Array> | undefined;
+  /** The classes' alternatives whose declaring files `path` reaches. */
+  const namesFor = (path: string) => {
+    const bits = (reached ??= classesReached(index, declaredIn)!).get(path);
+    return names.filter((_, k) => bits !== undefined && (bits[k >>> 5] & (1 << (k & 31))) !== 0);
+  };
+  const starts = new Map<string, string | SurveyStart>();
+  for (const path of paths) {
+    if (!reaching.has(path)) continue;
     const file = modules[path];
-    // A file holding an `async def` is read whole: what its own coroutines' decorators and
-    // parameters say is asked of it (hzc's `dec:` and `inj:`).
-    if (asyncIn.has(path)) return [path];
-    if (file && importsReexporter(file)) return [{ path, names: withReexports }];
-    return names.length > 0 ? [{ path, names }] : [];
-  });
+    const own = names.length > 0 ? namesFor(path) : [];
+    // A re-exported name is called through an import of the module re-exporting it.
+    if (file && importsReexporter(file))
+      starts.set(path, { path, names: [...own, [[...reexports.names]]] });
+    else if (own.length > 0) starts.set(path, { path, names: own });
+  }
+  return starts;
 }

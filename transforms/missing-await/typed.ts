@@ -11,6 +11,7 @@ import type {
 import { valueUse } from "./tested.js";
 import { reexportSource } from "../../src/project/reexports.js";
 import { modulePaths } from "../../src/project/index-lookup.js";
+import { firstFunctionUnder, functionsOfModule } from "../../src/project/index-modules.js";
 import { typedStart } from "./typed-start.js";
 import { candidateCalls } from "./candidates.js";
 import { decoratorNamesOf, keepsCoroutine, yields } from "./keeping.js";
@@ -328,9 +329,7 @@ function indexedAsync(index: ProjectIndex, key: string): boolean | undefined {
   const dotted = key.slice(KEY.length);
   const module = dotted.slice(0, dotted.lastIndexOf("."));
   const name = dotted.slice(dotted.lastIndexOf(".") + 1);
-  const found = index.functions.filter(
-    (f) => f.module === module && f.name === name && !f.className,
-  );
+  const found = functionsOfModule(index, module).filter((f) => f.name === name && !f.className);
   if (found.length === 0) return undefined;
   return found.every((f) => f.async && keepsCoroutine(f.decorators))
     ? true
@@ -433,7 +432,7 @@ export const typedSurvey: ProjectSurvey<TypedFacts, TypedPlan> = {
       const dotted = key.slice(KEY.length);
       const module = dotted.slice(0, dotted.lastIndexOf("."));
       // Only a package of the project: a module of it would define the name itself.
-      if (index.functions.some((f) => f.module.startsWith(`${module}.`)))
+      if (firstFunctionUnder(index, module))
         want(module, `fn:${dotted.slice(module.length + 1)}@${key}`);
     }
     return [...byPath].map(([path, wanted]) => ({ path, wanted }));

@@ -1,6 +1,6 @@
 import { libraryValueOf } from "./library-values.js";
 import { callArguments } from "../../src/python/calls.js";
-import { projectTopModules } from "../../src/project/index-lookup.js";
+import { functionsNamed, projectTopModules } from "../../src/project/index-lookup.js";
 import { dottedName, importedModuleId } from "../../src/python/module-names.js";
 import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
@@ -416,8 +416,9 @@ function importedReason(f: OrmFile, qualified: string, written: string, stored: 
   const name = qualified.slice(module.length + 1);
   // The index names modules by id (the import root, when two services share a dotted name).
   const id = importedModuleId(f.file.module, module);
-  const decorated = index?.functions.find(
-    (fn) => fn.module === id && fn.name === name && !fn.className && fn.decorators.length > 0,
+  const named = index ? functionsNamed(index, name) : [];
+  const decorated = named.find(
+    (fn) => fn.module === id && !fn.className && fn.decorators.length > 0,
   );
   if (decorated)
     return {
@@ -425,16 +426,14 @@ function importedReason(f: OrmFile, qualified: string, written: string, stored: 
       message: `${written} kept${stored}: ${qualified} is decorated with @${decorated.decorators.join(", @")} (${decorated.path}:${decorated.line}), and decorated functions are not followed (a decorator may make a task object or wrap the call): if its body does ORM work, give it an async form by hand`,
     };
   const plain = (fn: { className?: string; nested: boolean }) => !fn.className && !fn.nested;
-  if (index?.functions.some((fn) => fn.module === id && fn.name === name && plain(fn)))
+  if (named.some((fn) => fn.module === id && plain(fn)))
     return kept(
       `${written} runs ${qualified}, a function of the project whose calls reach no Django ORM work the project survey found${stored}`,
     );
   const ofProject = !!index && projectTopModules(index).has(module.split(".")[0]);
   // `from blog.services import bump_views`, where blog/services/__init__.py imports it.
   const defining = ofProject
-    ? index!.functions.filter(
-        (fn) => fn.module.startsWith(`${id}.`) && fn.name === name && plain(fn),
-      )
+    ? named.filter((fn) => fn.module.startsWith(`${id}.`) && plain(fn))
     : [];
   if (defining.length > 0)
     return {

@@ -3,6 +3,14 @@ import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
 import { classOfMethod } from "./class-attributes.js";
 import {
+  classNamed,
+  elementAnnotation,
+  isSelfElement,
+  moduleClass,
+  nameType,
+  selfAttributeType,
+} from "./receivers.js";
+import {
   LOCK_NAME,
   type CallFact,
   type FunctionFacts,
@@ -44,12 +52,18 @@ export class SameFileFunctions {
       const qualified = this.file.qualifiedName(callee);
       if (qualified) fact.qualified = qualified;
     }
+    let def = this.resolve(callee, at);
     if (callee.type === "attribute") {
       fact.method = callee.childForFieldName("attribute")!.text;
-      const madeBy = this.madeBy(callee.childForFieldName("object")!, at);
-      if (madeBy) fact.receiverMadeBy = madeBy;
+      const receiver = callee.childForFieldName("object")!;
+      const madeBy = this.madeBy(receiver, at);
+      // A class of this file (`manager: ReplayManager`): its method is read here.
+      const local = madeBy && !madeBy.includes(".") ? moduleClass(this.file, madeBy) : undefined;
+      if (local) def ??= likelyLocalMethod(local, fact.method);
+      if (madeBy && (!local || def)) fact.receiverMadeBy = madeBy;
+      // An element of a container of the instance, or an inherited method out of sight.
+      else if (local || this.fromSelfElement(receiver, at)) fact.collaborator = true;
     }
-    const def = this.resolve(callee, at);
     if (def) fact.reaches = this.keyOf(def);
     else if (fact.qualified) {
       // An imported name: a function of another module of the project, perhaps.
@@ -150,8 +164,48 @@ export class SameFileFunctions {
     return n ?? undefined;
   }
 
+  /**
+   * Is `receiver` an element of a container of the instance (`self._backends[m]`, or `backend`
+   * bound to one): an object the instance holds, whose class the check may not know.
+   */
+  private fromSelfElement(receiver: SyntaxNode, at: SyntaxNode): boolean {
+    if (isSelfElement(receiver)) return true;
+    if (receiver.type !== "identifier") return false;
+    const def = this.enclosingDef(at);
+    return this.file.bindingsNamed(def ?? this.file.root, receiver.text).some((b) => {
+      const right =
+        b.node.parent?.type === "assignment" ? b.node.parent.childForFieldName("right") : null;
+      return right ? isSelfElement(right) : false;
+    });
+  }
+
+  /**
+   * The class of the elements of the container `container` is, at `at`, by its annotation:
+   * `self._backends: dict[str, Backend]`, a parameter `backends: list[Backend]`.
+   */
+  private elementOf(container: SyntaxNode | null, at: SyntaxNode): string | undefined {
+    let type: SyntaxNode | undefined;
+    if (container?.type === "identifier") {
+      const def = this.enclosingDef(at);
+      for (const scope of def ? [def, this.file.root] : [this.file.root]) {
+        if (this.file.bindingsNamed(scope, container.text).length === 0) continue;
+        type = nameType(this.file, scope, container.text);
+        break;
+      }
+    } else if (container?.type === "attribute") {
+      const method = this.enclosingDef(at);
+      const cls = method && classOfMethod(method);
+      if (cls && container.childForFieldName("object")?.text === "self")
+        type = selfAttributeType(cls, container.childForFieldName("attribute")!.text);
+    }
+    const element = elementAnnotation(type);
+    return element ? classNamed(this.file, element) : undefined;
+  }
+
   /** The qualified name of what made `receiver` (`x = threading.Event()`), when the file says. */
   private madeBy(receiver: SyntaxNode, at: SyntaxNode): string | undefined {
+    if (receiver.type === "subscript")
+      return this.elementOf(receiver.childForFieldName("value"), at);
     if (receiver.type === "identifier") {
       const def = this.enclosingDef(at);
       const scopes = def ? [def, this.file.root] : [this.file.root];
@@ -185,10 +239,21 @@ export class SameFileFunctions {
     for (const binding of assignments) {
       if (binding?.type === "typed_parameter" || binding?.type === "typed_default_parameter") {
         const named = annotatedClass(binding.childForFieldName("type"));
-        made.add(named ? this.file.qualifiedName(named) : undefined);
+        made.add(named ? classNamed(this.file, named) : undefined);
         continue;
       }
       const right = binding?.type === "assignment" ? binding.childForFieldName("right") : null;
+      // `_runner: threading.Thread | None = None`: the annotation says what it holds later.
+      const annotated = binding?.type === "assignment" ? binding.childForFieldName("type") : null;
+      if (annotated && right?.type !== "call" && right?.type !== "await") {
+        const named = annotatedClass(annotated);
+        made.add(named ? classNamed(this.file, named) : undefined);
+        continue;
+      }
+      if (right?.type === "subscript") {
+        made.add(this.elementOf(right.childForFieldName("value"), right));
+        continue;
+      }
       // Only a call makes the value (`lock = shared.generation_lock` says nothing of its class,
       // and a lock known by its name must stay judged by it).
       const fn =
@@ -197,7 +262,7 @@ export class SameFileFunctions {
           : right?.type === "call"
             ? right.childForFieldName("function")
             : null;
-      made.add(fn && fn.type !== "call" ? this.file.qualifiedName(fn) : undefined);
+      made.add(fn && fn.type !== "call" ? classNamed(this.file, fn) : undefined);
     }
     return made.size === 1 ? [...made][0] : undefined;
   }

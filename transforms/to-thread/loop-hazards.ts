@@ -7,6 +7,9 @@
  * answer for functions of other files with the same facts.
  */
 
+import { loopRefusingCall } from "../../src/python/loop-refusing.js";
+import { THREAD_WAITS_BY_CLASS } from "../../src/python/thread-waits.js";
+
 /** One call (or `with` of a lock) in a function body, as a project index can store it. */
 export interface CallFact {
   /** The callee as written: `ready.wait`, `self.execute`. */
@@ -21,6 +24,12 @@ export interface CallFact {
   reaches?: string;
   /** 1-based line of the call. */
   line?: number;
+  /**
+   * The receiver is an object the instance holds whose class the check does not read (an
+   * element of `self._backends`, a class of this file inheriting the method): like
+   * `self._dispatcher.apply`, not followed, so not proven.
+   */
+  collaborator?: true;
 }
 
 export interface FunctionFacts {
@@ -61,22 +70,7 @@ const STARTS_A_LOOP: Record<string, string> = {
 };
 
 /** Thread primitives and the methods that wait on them, by what makes them. */
-const WAITS: Record<string, readonly string[]> = {
-  "threading.Event": ["wait"],
-  "threading.Condition": ["wait", "wait_for", "with", "acquire"],
-  "threading.Barrier": ["wait"],
-  "threading.Lock": ["acquire", "with"],
-  "threading.RLock": ["acquire", "with"],
-  "threading.Semaphore": ["acquire", "with"],
-  "threading.BoundedSemaphore": ["acquire", "with"],
-  "threading.Thread": ["join"],
-  "queue.Queue": ["get", "put", "join"],
-  "queue.LifoQueue": ["get", "put", "join"],
-  "queue.PriorityQueue": ["get", "put", "join"],
-  "queue.SimpleQueue": ["get"],
-  "multiprocessing.Queue": ["get", "put"],
-  "multiprocessing.Event": ["wait"],
-};
+const WAITS = THREAD_WAITS_BY_CLASS;
 
 /**
  * `GithubConfig.objects.filter(...)`, `Note._default_manager.get(...)`: a Django manager's method,
@@ -100,6 +94,12 @@ export function callHazard(call: CallFact): string | undefined {
     return "hands a coroutine to an event loop with asyncio.run_coroutine_threadsafe() to wait for it: on the running loop's own thread that loop cannot run it, and the wait never ends";
   if (call.qualified && THREAD_POOL_WAITS.has(call.qualified))
     return `calls ${call.qualified}(), a wait on other threads' work: the event loop stops until they finish`;
+  const refusing =
+    loopRefusingCall(call.qualified) ??
+    (call.receiverMadeBy && call.method
+      ? loopRefusingCall(`${call.receiverMadeBy}.${call.method}`)
+      : undefined);
+  if (refusing) return refusing;
   if (call.qualified === "time.sleep")
     return "calls time.sleep(), which stops the event loop and every task while it sleeps";
   if (!call.receiverMadeBy && lockByName(call)) {
@@ -157,6 +157,7 @@ function lockByName(call: CallFact): boolean {
  * cannot follow (its class is not written at the call); it may take a lock where it is defined.
  */
 export function isCollaboratorCall(call: CallFact): boolean {
+  if (call.collaborator && !call.reaches) return true;
   return (
     call.method !== undefined &&
     call.method !== "with" &&

@@ -171,6 +171,19 @@ function qualnameOf(def: SyntaxNode): string | undefined {
   return undefined;
 }
 
+/**
+ * The files `module` may be: a module or package the index lists functions of, or a plain module
+ * defining none, which may still re-export one (`from app.utils.converters import embed_texts`
+ * + `__all__`: hazard-review-4 K10, SurfSense's document_embedder.py), found by its outline.
+ */
+function moduleFiles(index: ProjectIndex, module: string): string[] {
+  const paths = modulePaths(index, module);
+  if (paths.length > 0) return paths;
+  for (const [path, outline] of Object.entries(index.modules ?? {}))
+    if (outline.module === module) return [path];
+  return [];
+}
+
 /** Every key reached and not surveyed yet, with the smallest depth it is reached at. */
 function pending(facts: readonly CalleeFacts[]): Map<string, number> {
   const known = new Set<string>();
@@ -207,7 +220,7 @@ export function calleeSurvey(
           const dotted = key.slice(PROJECT_KEY.length);
           const module = dotted.slice(0, dotted.lastIndexOf("."));
           const name = dotted.slice(dotted.lastIndexOf(".") + 1);
-          for (const path of modulePaths(index, module)) ask(path, wanted(name, depth, key));
+          for (const path of moduleFiles(index, module)) ask(path, wanted(name, depth, key));
         }
       }
       return [...byPath].map(([path, names]) => ({ path, wanted: names }));

@@ -1,6 +1,8 @@
 import type { FileScan } from "./proofs.js";
 import { PROJECT_KEY } from "./callees.js";
 import { projectTopModules } from "../../src/project/index-lookup.js";
+import { isCatalogued } from "../../src/python/effects.js";
+import { isStdlibModule } from "../../src/python/stdlib.js";
 import { ormNative } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
@@ -19,6 +21,8 @@ interface LoopCheck {
   checked: boolean;
   unread: string[];
   objects: string[];
+  /** Library calls the check cannot read (not the standard library's, not catalogued). */
+  libraries: string[];
   madeAtRunTime?: boolean;
   projectUnread?: boolean;
   receiverUnknown?: boolean;
@@ -32,7 +36,7 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
   const functions = scan.functions;
   const fact = functions.callFact(target.fn, target.fn);
   const reason = callHazard(fact);
-  const none = { unread: [], objects: [] };
+  const none = { unread: [], objects: [], libraries: [] };
   if (reason) return { hazard: { reason, via: [], direct: true }, checked: true, ...none };
   const facts = fact.reaches ? functions.lookup(fact.reaches) : undefined;
   // `factory(name)(args)`: the function is a call's result, known only at run time.
@@ -42,14 +46,20 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
       ...none,
       madeAtRunTime: target.fn.type === "call",
       ...(inProject(scan, fact.reaches) ? { projectUnread: true } : {}),
+      libraries: [libraryCall(scan, fact)].filter((c) => c !== undefined),
       // `chunker.chunk_text` with `chunker` a bare parameter: a project class's method, perhaps.
       ...(fact.method && !fact.qualified && !fact.reaches ? { receiverUnknown: true } : {}),
     };
   const unread = new Set<string>();
   const objects = new Set<string>();
+  const libraries = new Set<string>();
   const notRead = (call: CallFact) => {
     if (isCollaboratorCall(call)) objects.add(`${call.text}()`);
     else if (call.reaches && scan.unread(call.reaches)) unread.add(`${call.text}()`);
+    else {
+      const library = libraryCall(scan, call);
+      if (library) libraries.add(library);
+    }
   };
   const hazard = loopHazard(facts, functions.lookup, new Set([fact.reaches!]), 0, notRead);
   return {
@@ -57,7 +67,27 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
     checked: true,
     unread: [...unread],
     objects: [...objects],
+    libraries: [...libraries],
   };
+}
+
+/**
+ * A call of a library that is neither the standard library (whose waits the check knows) nor
+ * in the effects catalogue: the check cannot read it, so it cannot say the call may run on the
+ * loop (a lock, a wait, or a loop refused inside it, as Playwright's sync API does).
+ */
+function libraryCall(scan: FileScan, call: CallFact): string | undefined {
+  const index = scan.ctx.project.index;
+  // A method of a value a library class made (`fetcher.fetch()`), or a library function.
+  const owner = call.qualified ?? call.receiverMadeBy;
+  const top = owner?.split(".")[0];
+  if (!index || !top || !owner!.includes(".") || top.startsWith("_")) return undefined;
+  if (isStdlibModule(top) || projectTopModules(index).has(top) || isCatalogued(owner!))
+    return undefined;
+  if (!call.qualified) return `${owner}.${call.method === "with" ? "__enter__" : call.method}()`;
+  // Building a library object (`Adaptor(html)`, a dataclass) is assumed not to wait: the waits
+  // and loop checks are in its methods (Playwright's in `__enter__`, scrapling's in `fetch`).
+  return /^[A-Z]\w*[a-z]\w*$/.test(owner!.split(".").at(-1)!) ? undefined : `${owner}()`;
 }
 
 /**
@@ -79,7 +109,8 @@ function notProven(check: ReturnType<typeof loopCheck>): boolean {
     check.objects.length > 0 ||
     check.madeAtRunTime === true ||
     check.projectUnread === true ||
-    check.receiverUnknown === true
+    check.receiverUnknown === true ||
+    check.libraries.length > 0
   );
 }
 
@@ -87,6 +118,8 @@ function notProven(check: ReturnType<typeof loopCheck>): boolean {
 function uncheckedNote(fnText: string, check: Omit<LoopCheck, "hazard">): string {
   const what =
     "for calls that cannot run on the loop (asyncio.run, time.sleep, waits on the loop or on other threads such as a threading.Lock)";
+  if (check.libraries.length > 0)
+    return `; it calls ${check.libraries.join(", ")}${check.checked ? ` (reached from ${fnText})` : ""}, library code the check cannot read: the unwrap assumes ${check.libraries.length > 1 ? "they neither wait" : "it neither waits"} on another thread nor refuse${check.libraries.length > 1 ? "" : "s"} a running event loop, so it is applied only with --unsafe-fixes`;
   if (check.projectUnread)
     return `; ${fnText} is this project's code, but where it is defined could not be read, so it was not checked ${what}, and the unwrap is applied only with --unsafe-fixes`;
   if (!check.checked && check.receiverUnknown)
@@ -100,6 +133,26 @@ function uncheckedNote(fnText: string, check: Omit<LoopCheck, "hazard">): string
   if (check.unread.length > 0)
     return `; ${check.unread.join(", ")} (reached from ${fnText}) could not be read or lie deeper than the check follows, so ${check.unread.length > 1 ? "they were" : "it was"} not checked ${what}`;
   return "";
+}
+
+/** AS307's message: what the callee does that cannot run on the loop, through which calls, where. */
+function refusal(
+  scan: FileScan,
+  fnText: string,
+  hazard: LoopHazard & { direct?: boolean },
+): string {
+  const { reason, via, direct, path, line } = hazard;
+  const who = direct
+    ? "the call would run on the event loop, where it"
+    : fnText +
+      via
+        // A re-export's hop reaches the function itself: `embed_texts through embed_texts()`.
+        .filter((name, i) => i > 0 || name !== fnText)
+        .map((name) => ` through ${name}()`)
+        .join("");
+  // Another file's line is named: the reader must find the lock or the wait there.
+  const where = path && path !== scan.file.path && line ? ` (${path}:${line})` : "";
+  return `cannot unwrap: ${who} ${reason}${where}; it stays in its thread`;
 }
 
 /**
@@ -137,17 +190,7 @@ export function unwrapSite(
   }
   const check = loopCheck(scan, target);
   if (check.hazard) {
-    const { reason, via, direct, path, line } = check.hazard;
-    const who = direct
-      ? "the call would run on the event loop, where it"
-      : fnText + via.map((name) => ` through ${name}()`).join("");
-    // Another file's line is named: the reader must find the lock or the wait there.
-    const where = path && path !== scan.file.path && line ? ` (${path}:${line})` : "";
-    out.report(
-      site.awaited,
-      "AS307",
-      `cannot unwrap: ${who} ${reason}${where}; it stays in its thread`,
-    );
+    out.report(site.awaited, "AS307", refusal(scan, fnText, check.hazard));
     return;
   }
   const callee = isPrimary(target.fn) ? fnText : `(${fnText})`;

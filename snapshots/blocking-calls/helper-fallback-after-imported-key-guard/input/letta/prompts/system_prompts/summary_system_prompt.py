@@ -1,0 +1,1 @@
+PROMPT = """You are a memory-recall assistant that summarizes conversations."""

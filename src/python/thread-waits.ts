@@ -1,0 +1,32 @@
+/*
+ * Thread primitives and the calls that wait on them: on the event loop's thread such a wait
+ * stops every task until another thread releases it, and for ever if only a task would. One
+ * table for to-thread's unwrap check (a callee that waits cannot run on the loop) and
+ * blocking-calls (a wait written in `async def`, hazard-review-4 K8).
+ */
+
+/** The methods that wait, by what makes the value (`with` for entering it). */
+export const THREAD_WAITS_BY_CLASS: Readonly<Record<string, readonly string[]>> = {
+  "threading.Event": ["wait"],
+  "threading.Condition": ["wait", "wait_for", "with", "acquire"],
+  "threading.Barrier": ["wait"],
+  "threading.Lock": ["acquire", "with"],
+  "threading.RLock": ["acquire", "with"],
+  "threading.Semaphore": ["acquire", "with"],
+  "threading.BoundedSemaphore": ["acquire", "with"],
+  "threading.Thread": ["join"],
+  "queue.Queue": ["get", "put", "join"],
+  "queue.LifoQueue": ["get", "put", "join"],
+  "queue.PriorityQueue": ["get", "put", "join"],
+  "queue.SimpleQueue": ["get"],
+  "multiprocessing.Queue": ["get", "put"],
+  "multiprocessing.Event": ["wait"],
+  // `asyncio.run_coroutine_threadsafe(coro, loop)` gives a concurrent.futures.Future.
+  "asyncio.run_coroutine_threadsafe": ["result"],
+  "concurrent.futures.Future": ["result", "exception"],
+};
+
+/** Does `method` of a value made by `madeBy` wait on another thread? */
+export function threadWait(madeBy: string | undefined, method: string): boolean {
+  return madeBy !== undefined && (THREAD_WAITS_BY_CLASS[madeBy]?.includes(method) ?? false);
+}

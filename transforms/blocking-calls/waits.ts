@@ -1,0 +1,88 @@
+import { isAsyncFunction } from "../../src/python/shapes.js";
+import { threadWait } from "../../src/python/thread-waits.js";
+import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { madeByValue } from "./receivers.js";
+
+/*
+ * Waits on other threads written in `async def` (hazard-review-4 K8, frigate's
+ * `camera_ptz_info`): `asyncio.run_coroutine_threadsafe(coro, other_loop).result()`, a
+ * `queue.Queue`'s `get()`, a `threading.Event`'s `wait()`, `with lock:` on a `threading.Lock`.
+ * The loop stops until the other thread answers, and for ever when the answer needs a task of
+ * this loop. The table is the one to-thread's unwrap check reads (src/python/thread-waits.ts).
+ */
+
+export interface ThreadWaitSite {
+  node: SyntaxNode;
+  message: string;
+  suggestion?: string;
+}
+
+/** `get(block=False)`, `acquire(False)`, `wait(0)`, `result(timeout=0)`: no wait at all. */
+function nonBlocking(call: SyntaxNode): boolean {
+  for (const arg of call.childForFieldName("arguments")?.namedChildren ?? []) {
+    const keyword = arg.type === "keyword_argument" ? arg.childForFieldName("name")?.text : "";
+    const value = arg.type === "keyword_argument" ? arg.childForFieldName("value") : arg;
+    if (["block", "blocking"].includes(keyword ?? "") && value?.text === "False") return true;
+    if ((keyword === "timeout" || keyword === "") && /^0(\.0*)?$/.test(value?.text ?? ""))
+      return true;
+    if (keyword === "" && value?.text === "False") return true;
+  }
+  return false;
+}
+
+/** What the wait is and its usual async form, by what made the value. */
+function advice(madeBy: string, receiver: string, method: string, argsText: string): string {
+  const inner = argsText.slice(1, -1).trim();
+  const args = inner ? `, ${inner}` : "";
+  if (madeBy === "asyncio.run_coroutine_threadsafe" || madeBy === "concurrent.futures.Future")
+    return `await asyncio.wrap_future(${receiver}), which waits without blocking the loop`;
+  if (madeBy.startsWith("queue.") || madeBy === "multiprocessing.Queue")
+    return `an asyncio.Queue if only tasks use it, else await asyncio.to_thread(${receiver}.${method}${args})`;
+  if (method === "with")
+    return `an asyncio.Lock if only tasks share it, else the work under the lock in await asyncio.to_thread(...)`;
+  return `await asyncio.to_thread(${receiver}.${method}${args})${madeBy === "threading.Event" ? ", or an asyncio.Event if only tasks set it" : ""}`;
+}
+
+function messageOf(madeBy: string, receiver: string, method: string): string {
+  const what =
+    madeBy === "asyncio.run_coroutine_threadsafe"
+      ? "a future of asyncio.run_coroutine_threadsafe() (another event loop's answer)"
+      : `a ${madeBy}`;
+  const wait = method === "with" ? `with ${receiver}:` : `${receiver}.${method}()`;
+  return `${wait} in async def waits on ${what}: the event loop stops until another thread answers, and for ever if only a task of this loop would`;
+}
+
+/** The waits on other threads written directly in `async def` bodies of the file. */
+export function threadWaitSites(file: FileSemantics): ThreadWaitSite[] {
+  const sites: ThreadWaitSite[] = [];
+  for (const call of file.root.descendantsOfType("call")) {
+    const callee = call.childForFieldName("function");
+    if (callee?.type !== "attribute" || call.parent?.type === "await") continue;
+    const fn = file.enclosingFunction(call);
+    if (!fn || !isAsyncFunction(fn) || nonBlocking(call)) continue;
+    const receiver = callee.childForFieldName("object")!;
+    const method = callee.childForFieldName("attribute")!.text;
+    const madeBy = madeByValue(file, receiver, 0, {});
+    if (!madeBy || !threadWait(madeBy, method)) continue;
+    const args = call.childForFieldName("arguments")?.text ?? "()";
+    sites.push({
+      node: call,
+      message: `${messageOf(madeBy, receiver.text, method)}; use ${advice(madeBy, receiver.text, method, args)}`,
+    });
+  }
+  for (const item of file.root.descendantsOfType("with_item")) {
+    const value = item.childForFieldName("value");
+    if (value?.type !== "identifier" && value?.type !== "attribute") continue;
+    const fn = file.enclosingFunction(item);
+    // `async with` enters an asyncio lock: no thread wait.
+    const statement = item.parent?.parent;
+    if (!fn || !isAsyncFunction(fn) || statement?.text.startsWith("async")) continue;
+    const madeBy = madeByValue(file, value, 0, {});
+    if (!madeBy || !threadWait(madeBy, "with")) continue;
+    sites.push({
+      node: item,
+      message: `${messageOf(madeBy, value.text, "with")}; use ${advice(madeBy, value.text, "with", "")}`,
+    });
+  }
+  return sites;
+}
