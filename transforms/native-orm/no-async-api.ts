@@ -5,6 +5,7 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
 import type { OrmFile, Problem } from "./types.js";
 import { raisedException } from "./raised.js";
+import { unknownEvaluationProblem } from "./unknown-evaluations.js";
 import {
   customColumnSaid,
   isColumnItem,
@@ -445,6 +446,8 @@ export function noAsyncApiProblem(
   qualified: string | undefined,
 ): Problem | undefined {
   const problem = (message: string): Problem => ({ code: "AS205", node: call, message });
+  const evaluated = unknownEvaluationProblem(f, call, callee, (c) => isProjectFunction(f, c));
+  if (evaluated) return evaluated;
   const raised = raisedException(f, call, callee);
   if (raised && !raised.initializer) return undefined;
   if (raised)
@@ -514,6 +517,16 @@ export function noAsyncApiProblem(
   return problem(
     `${said}() is not known to stay off the database: ${of} is not proven a queryset, a model instance or an in-memory value${why ? `: ${why}` : ""}`,
   );
+}
+
+/** `helper` defined in this file or imported from a module of the project, `services.helper`. */
+function isProjectFunction(f: OrmFile, callee: SyntaxNode): boolean {
+  if (callee.type === "attribute") {
+    const root = callee.childForFieldName("object")!;
+    return root.type === "identifier" && !!projectImport(f, root);
+  }
+  if (callee.type !== "identifier") return false;
+  return definitionOf(f, callee) === "function_definition" || !!projectImport(f, callee);
 }
 
 /** `NOCRBACService` imported from a module of this project: that module, as written. */
