@@ -15,7 +15,6 @@ class Invoice(models.Model):
         return super().delete(*args, **kwargs)
 
 
-
 class Ticket(models.Model):
     title = models.CharField(max_length=80)
 

@@ -290,3 +290,20 @@ export const LIBRARY_MODEL_PLAIN_ATTRIBUTES: Readonly<Record<string, ReadonlySet
   "waffle.models.Switch": new Set(["name", "active", "note", "created", "modified"]),
   "waffle.models.Sample": new Set(["name", "percent", "note", "created", "modified"]),
 };
+
+/**
+ * The keyword parameters of Django's own async twins that take fixed ones (`Model.adelete(using,
+ * keep_parents)`, `QuerySet.adelete()`), by receiver and sync method, with how many positional
+ * arguments each takes (`asave` passes `*args` on): a project override's own argument
+ * (`delete(soft=False)`) would make the twin raise TypeError.
+ */
+export const NATIVE_PARAMETERS: Readonly<
+  Record<string, Readonly<Record<string, { keywords: readonly string[]; positional: number }>>>
+> = {
+  instance: {
+    save: { keywords: ["force_insert", "force_update", "using", "update_fields"], positional: 4 },
+    delete: { keywords: ["using", "keep_parents"], positional: 2 },
+    refresh_from_db: { keywords: ["using", "fields", "from_queryset"], positional: 2 },
+  },
+  queryset: { delete: { keywords: [], positional: 0 } },
+};

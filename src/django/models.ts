@@ -113,8 +113,11 @@ function bodyFactsOf(
     if (callee && isModelField(callee, imports)) cls.declaresFields = true;
     const column = columnKindOf(value, imports);
     if (column) facts.columns = { ...facts.columns, [target.text]: column };
-    if (FIELD_RELATIONS.has(calleeName)) facts.relations.push(target.text);
-    else if (FIELD_MANY_TO_MANY.has(calleeName)) facts.manyToMany!.push(target.text);
+    if (FIELD_RELATIONS.has(calleeName)) {
+      facts.relations.push(target.text);
+      const to = relationTarget(value);
+      if (to) facts.targets = { ...facts.targets, [target.text]: to };
+    } else if (FIELD_MANY_TO_MANY.has(calleeName)) facts.manyToMany!.push(target.text);
     else if (FILE_FIELD.test(calleeName)) (facts.files ??= []).push(target.text);
     else if (/Manager$/.test(calleeName) || /\.as_manager$/.test(callee?.text ?? "")) {
       facts.managers.push(target.text);
@@ -157,6 +160,21 @@ function querysetOfManager(callee: SyntaxNode): string | undefined {
 /** The callee text of a call, as written. */
 function lastCallee(call: SyntaxNode): string {
   return call.childForFieldName("function")?.text ?? "";
+}
+
+/** `ForeignKey(Player, ...)`, `OneToOneField("game.Player", ...)`, `to="self"`: the class name. */
+function relationTarget(call: SyntaxNode): string | undefined {
+  const args = call.childForFieldName("arguments")?.namedChildren ?? [];
+  const to = args.find(
+    (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "to",
+  );
+  const target =
+    to?.childForFieldName("value") ??
+    args.find((a) => a.type !== "keyword_argument" && a.type !== "comment");
+  if (target?.type === "identifier" || target?.type === "attribute") return lastName(target);
+  return target?.type === "string"
+    ? /^["'](?:[\w.]*\.)?(\w+)["']$/.exec(target.text)?.[1]
+    : undefined;
 }
 
 /** `ForeignKey(Order, related_name="lines")` -> `["Order", "lines"]` (`"shop.Order"`, `"self"`). */
@@ -263,6 +281,7 @@ export function modelClassesFrom(
         models[name] = {
           managers: [],
           relations: [...cls.facts.relations, ...tracked.relations],
+          ...(tracked.targets ? { targets: tracked.targets } : {}),
           ...(tracked.files ? { files: tracked.files } : {}),
         };
         changed = true;
@@ -287,6 +306,12 @@ export function modelClassesFrom(
         cls.facts.columns,
       );
       if (Object.keys(columns).length > 0) facts.columns = columns;
+      const targets = Object.assign(
+        {},
+        ...modelBases.map((b) => models[b].targets),
+        cls.facts.targets,
+      ) as Record<string, string>;
+      if (Object.keys(targets).length > 0) facts.targets = targets;
       const overrides = managerOverridesOf(cls, all);
       for (const base of modelBases) {
         facts.managers.push(...models[base].managers);

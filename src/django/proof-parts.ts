@@ -1,4 +1,5 @@
 import type { InstanceProof, QuerysetProof, SelectedRelations } from "./proof-types.js";
+import { QUERYSET_RETURNING } from "./api.js";
 
 export type { SelectedRelations };
 import { lastSegment } from "../python/lookup.js";
@@ -129,6 +130,17 @@ const DEFERRED = new Set([
 ]);
 const LOOPS = new Set(["for_statement", "while_statement"]);
 
+/**
+ * `[str(t) for t in list(team_ids)]`: a comprehension's first iterable runs at once, where the
+ * comprehension stands (orm-review-4 P19); the rest of it runs later, per item.
+ */
+function inFirstIterable(comprehension: SyntaxNode, use: SyntaxNode): boolean {
+  if (!/comprehension$|^generator_expression$/.test(comprehension.type)) return false;
+  const first = comprehension.namedChildren.find((c) => c.type === "for_in_clause");
+  const iterable = first?.childForFieldName("right");
+  return !!iterable && iterable.startIndex <= use.startIndex && use.endIndex <= iterable.endIndex;
+}
+
 /** The statement of a plain `name = <value>` binding (tuple targets included), if it is one. */
 function assignmentStatementOf(bound: SyntaxNode): SyntaxNode | undefined {
   const site = bindingSite(bound);
@@ -164,7 +176,7 @@ export function reachingAssignment(
   const statement = last && assignmentStatementOf(last);
   if (!last || !statement) return undefined;
   for (let n: SyntaxNode | null = use; n; n = n.parent) {
-    if (DEFERRED.has(n.type) && n.id !== use.id) return undefined;
+    if (DEFERRED.has(n.type) && n.id !== use.id && !inFirstIterable(n, use)) return undefined;
     // A loop around the read but not the assignment: a binding in it reaches the next iteration.
     if (LOOPS.has(n.type) && bindings.some((b) => b.id !== last!.id && contains(n!, b)))
       return undefined;
@@ -359,4 +371,55 @@ export function callThroughWrapper(
     return body ? callThroughWrapper(body) : undefined;
   }
   return undefined;
+}
+
+/** Chain methods that keep a queryset but are not in QUERYSET_RETURNING. */
+export const CHAIN_ALSO = new Set(["get_queryset"]);
+
+/** RawQuerySet has none of the async methods: a chain through `raw` proves nothing. */
+export const CHAIN_NOT_QUERYSET = new Set(["raw"]);
+
+/** Chain methods after which iteration yields dicts, tuples or dates, not model instances. */
+export const YIELDS_NON_INSTANCES = new Set(["values", "values_list", "dates", "datetimes"]);
+
+/** Every step from `root` up to `value` is a queryset-returning method call or a lazy slice. */
+export function chainOnlyRefines(value: SyntaxNode, root: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = root.parent; n; n = n.parent) {
+    // `(qs)` and `(qs.filter(...))` are the same values.
+    if (n.type === "parenthesized_expression") {
+      if (n.id === value.id) return true;
+      continue;
+    }
+    if (isLazySlice(n)) {
+      if (n.id === value.id) return true;
+      continue;
+    }
+    if (n.type === "attribute") {
+      const method = n.childForFieldName("attribute")?.text ?? "";
+      const call = n.parent;
+      if (call?.type !== "call" || call.childForFieldName("function")?.id !== n.id) return false;
+      if (!QUERYSET_RETURNING.has(method) && !CHAIN_ALSO.has(method)) return false;
+      if (CHAIN_NOT_QUERYSET.has(method) || YIELDS_NON_INSTANCES.has(method)) return false;
+      if (call.id === value.id) return true;
+      n = call;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** What `select_related(...)` loads after `before`: every path of each lookup; none named, all. */
+export function selectedBy(call: SyntaxNode, before: SelectedRelations): SelectedRelations {
+  const args = positionalArguments(call);
+  if (args.length === 0) return "all";
+  if (before === "all") return "all";
+  const selected = new Set(before);
+  for (const arg of args) {
+    const value = unquoted(arg);
+    // A computed field list: we cannot tell what it loads, so count no field as loaded.
+    for (const path of value === undefined ? [RUN_TIME_LOOKUP] : lookupPaths(value))
+      selected.add(path);
+  }
+  return selected;
 }

@@ -3,6 +3,13 @@ import { modelOfAnnotation } from "./annotation-models.js";
 import { lastSegment } from "../python/lookup.js";
 import { onlyReturned } from "../python/shapes.js";
 import { syncDefReturning } from "./returning-defs.js";
+import {
+  awaitedDef,
+  instanceFromHelper,
+  listedQueryset,
+  querysetThroughParameter,
+  relatedInstance,
+} from "./returned-values.js";
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { bindingsNamed, enclosingScope } from "../python/scope.js";
@@ -28,28 +35,21 @@ import {
   positionalArguments,
   prefetchedBy,
   reachingAssignment,
-  RUN_TIME_LOOKUP,
-  unquoted,
   mergeQuerysets,
   isLazySlice,
   modelSelfProof,
   callThroughWrapper,
-  lookupPaths,
+  selectedBy,
+  CHAIN_ALSO,
+  CHAIN_NOT_QUERYSET,
+  YIELDS_NON_INSTANCES,
+  chainOnlyRefines,
 } from "./proof-parts.js";
 import type { SelectedRelations } from "./proof-parts.js";
 
 // ---------------------------------------------------------------------------------------------
 // Proofs: what an expression is, from what the function itself shows. Shared by the native-orm
 // and to-thread transforms; every answer is "proven" or undefined, never a guess.
-
-/** Chain methods that keep a queryset but are not in QUERYSET_RETURNING. */
-const CHAIN_ALSO = new Set(["get_queryset"]);
-
-/** RawQuerySet has none of the async methods: a chain through `raw` proves nothing. */
-const CHAIN_NOT_QUERYSET = new Set(["raw"]);
-
-/** Chain methods after which iteration yields dicts, tuples or dates, not model instances. */
-const YIELDS_NON_INSTANCES = new Set(["values", "values_list", "dates", "datetimes"]);
 
 /** Terminal calls that return one model instance (`get_or_create`: a tuple whose first item is). */
 const INSTANCE_RETURNING = new Set(["get", "create", "first", "last", "latest", "earliest"]);
@@ -91,7 +91,7 @@ export class OrmProofs {
   }
 
   /** The model class a name stands for at `at`: defined, imported, or `apps.get_model(...)`. */
-  modelClassNamed(name: string, at: SyntaxNode): string | undefined {
+  modelClassNamed(name: string, at: SyntaxNode, depth = 0): string | undefined {
     const binding = importBindingOf(name, at);
     if (binding) {
       const parts = binding.qualified.split(".");
@@ -107,7 +107,12 @@ export class OrmProofs {
     if (site?.type === "class_definition" && site.childForFieldName("name")?.id === bound.id)
       return this.project.models[name] ? name : undefined;
     const value = site?.type === "assignment" && site.childForFieldName("left")?.id === bound.id;
-    return value ? modelOfCall(site.childForFieldName("right")!) : undefined;
+    if (!value) return undefined;
+    const right = site.childForFieldName("right")!;
+    // orm-review-4 P18: `CycleWorkItem = CycleIssue`, an alias of a model class.
+    if (right.type === "identifier" && depth < 4)
+      return this.modelClassNamed(right.text, right, depth + 1);
+    return modelOfCall(right);
   }
 
   /** A manager expression: `<Model>.objects`, `_default_manager`, a manager the model declares. */
@@ -184,18 +189,11 @@ export class OrmProofs {
       if (!base) return undefined;
       // `Post.objects.published()`: a project method that only builds a queryset.
       if (!django) return afterProjectChain(base, method);
-      // A chain call returns a QuerySet: the manager's own methods are behind it.
-      const proof: QuerysetProof = afterStep(base);
-      if (method === "select_related") proof.selected = this.selectedBy(expr, base.selected);
-      // prefetch_related fills the same cache a relation read looks in.
-      if (method === "prefetch_related") proof.selected = prefetchedBy(expr, base.selected);
-      if (method === "select_for_update") {
-        proof.locksRows = true;
-        proof.lockNode = expr;
-      }
-      if (YIELDS_NON_INSTANCES.has(method)) proof.yieldsInstances = false;
-      return proof;
+      return this.afterMethod(base, method, expr);
     }
+    // `await sync_to_async(CycleIssue.objects.filter)(...)`: the lazy queryset, built in a thread.
+    if (expr.type === "await")
+      return this.querysetThroughWrapper(expr) ?? this.querysetOfHelper(expr);
     if (expr.type === "identifier")
       return this.querysetNamed(expr) ?? managerSelfProof(this.project, expr);
     // qs[a:b] without a step is still a lazy queryset (LIMIT/OFFSET).
@@ -203,18 +201,35 @@ export class OrmProofs {
     return undefined;
   }
 
-  private selectedBy(call: SyntaxNode, before: SelectedRelations): SelectedRelations {
-    const args = positionalArguments(call);
-    if (args.length === 0) return "all";
-    if (before === "all") return "all";
-    const selected = new Set(before);
-    for (const arg of args) {
-      const value = unquoted(arg);
-      // A computed field list: we cannot tell what it loads, so count no field as loaded.
-      for (const path of value === undefined ? [RUN_TIME_LOOKUP] : lookupPaths(value))
-        selected.add(path);
+  /** The queryset `base.<method>(...)` gives, `call` holding the arguments. */
+  private afterMethod(base: QuerysetProof, method: string, call: SyntaxNode): QuerysetProof {
+    // A chain call returns a QuerySet: the manager's own methods are behind it.
+    const proof: QuerysetProof = afterStep(base);
+    if (method === "select_related") proof.selected = selectedBy(call, base.selected);
+    // prefetch_related fills the same cache a relation read looks in.
+    if (method === "prefetch_related") proof.selected = prefetchedBy(call, base.selected);
+    if (method === "select_for_update") {
+      proof.locksRows = true;
+      proof.lockNode = call;
     }
-    return selected;
+    if (YIELDS_NON_INSTANCES.has(method)) proof.yieldsInstances = false;
+    return proof;
+  }
+
+  /** `await sync_to_async(M.objects.filter)(...)`, `await sync_to_async(lambda: qs.filter())()`. */
+  private querysetThroughWrapper(expr: SyntaxNode): QuerysetProof | undefined {
+    const inner = expr.namedChildren[0];
+    if (inner?.type !== "call" || inner.childForFieldName("function")?.type !== "call")
+      return undefined;
+    const through = callThroughWrapper(expr);
+    if (!through) return undefined;
+    if (through.call.id !== inner.id) return this.querysetOf(through.call);
+    const { callee } = through;
+    const method = callee.childForFieldName("attribute")?.text ?? "";
+    if (callee.type !== "attribute" || !QUERYSET_RETURNING.has(method)) return undefined;
+    if (CHAIN_NOT_QUERYSET.has(method)) return undefined;
+    const base = this.querysetOf(callee.childForFieldName("object")!);
+    return base ? this.afterMethod(base, method, inner) : undefined;
   }
 
   /** A name proven a queryset: every binding in its scope assigns a queryset expression. */
@@ -256,7 +271,7 @@ export class OrmProofs {
       for (let n = unwrapped(value); n?.type === "call";) {
         const callee = n.childForFieldName("function");
         const method = callee?.childForFieldName("attribute")?.text;
-        if (method === "select_related") selected = this.selectedBy(n, selected);
+        if (method === "select_related") selected = selectedBy(n, selected);
         if (method === "prefetch_related") selected = prefetchedBy(n, selected);
         n = unwrapped(
           callee?.type === "attribute" ? callee.childForFieldName("object") : undefined,
@@ -315,12 +330,20 @@ export class OrmProofs {
 
   /** What a sync def of this file returns when it only returns a queryset, or is annotated so. */
   private querysetOfHelper(call: SyntaxNode): QuerysetProof | undefined {
-    const def = syncDefReturning(call);
+    const def = syncDefReturning(call) ?? awaitedDef(call);
     const returned = def && onlyReturned(def.childForFieldName("body"));
     return (
-      (returned && this.querysetOf(returned)) ||
+      (returned && (this.querysetOf(returned) ?? querysetThroughParameter(this, call, def!))) ||
       querysetReturnedBy(call, ...this.annotationReaders())
     );
+  }
+
+  /** `base.<method>(...)` for a chain method of Django's; undefined for anything else. */
+  queryStep(base: QuerysetProof, method: string, call: SyntaxNode): QuerysetProof | undefined {
+    const chains = QUERYSET_RETURNING.has(method) || CHAIN_ALSO.has(method);
+    return chains && !CHAIN_NOT_QUERYSET.has(method)
+      ? this.afterMethod(base, method, call)
+      : undefined;
   }
 
   /** How a queryset annotation's names are read: model classes, and a project's `import *` of Django. */
@@ -446,7 +469,10 @@ export class OrmProofs {
       case "for_in_clause": {
         if (site.childForFieldName("left")?.id !== bound.id) return undefined;
         const iterable = site.childForFieldName("right");
-        const qs = iterable ? this.querysetOf(iterable) : undefined;
+        // A queryset, or a list of its instances (`await sync_to_async(list)(qs)`).
+        const qs = iterable
+          ? (this.querysetOf(iterable) ?? listedQueryset(this, iterable))
+          : undefined;
         if (!qs || !qs.yieldsInstances || qs.model === "") return undefined;
         return { model: qs.model, selected: qs.selected };
       }
@@ -460,7 +486,7 @@ export class OrmProofs {
         const type = left.id === bound.id && !returned ? site.childForFieldName("type") : null;
         const annotated = type ? this.modelOfAnnotation(type) : undefined;
         if (annotated) return { model: annotated, selected: new Set(), fromParameter: true };
-        if (left.id === bound.id) return returned;
+        if (left.id === bound.id) return returned ?? relatedInstance(this.project, value, this);
         // `obj, created = Model.objects.get_or_create(...)`
         const isPair =
           (left.type === "pattern_list" || left.type === "tuple_pattern") &&
@@ -483,6 +509,12 @@ export class OrmProofs {
       if (model) return { model, selected: passedFields(value, new Set(), "create") };
       const returned = modelReturnedBy(this, this.project, callee, value);
       if (returned) return returned;
+      // `await get_attachment(pk)`, a def of this file returning `Attachment.objects.get(...)`.
+      const helper = instanceFromHelper(
+        this,
+        value.parent?.type === "await" ? value.parent : value,
+      );
+      if (helper) return helper;
       const qualified = qualifiedName(callee);
       if (
         qualified === "django.shortcuts.get_object_or_404" ||
@@ -552,30 +584,3 @@ export class OrmProofs {
 }
 
 const UNFOLLOWED_BINDINGS = new Set(["global", "import", "definition"]); // a def or class too
-
-/** Every step from `root` up to `value` is a queryset-returning method call or a lazy slice. */
-function chainOnlyRefines(value: SyntaxNode, root: SyntaxNode): boolean {
-  for (let n: SyntaxNode | null = root.parent; n; n = n.parent) {
-    // `(qs)` and `(qs.filter(...))` are the same values.
-    if (n.type === "parenthesized_expression") {
-      if (n.id === value.id) return true;
-      continue;
-    }
-    if (isLazySlice(n)) {
-      if (n.id === value.id) return true;
-      continue;
-    }
-    if (n.type === "attribute") {
-      const method = n.childForFieldName("attribute")?.text ?? "";
-      const call = n.parent;
-      if (call?.type !== "call" || call.childForFieldName("function")?.id !== n.id) return false;
-      if (!QUERYSET_RETURNING.has(method) && !CHAIN_ALSO.has(method)) return false;
-      if (CHAIN_NOT_QUERYSET.has(method) || YIELDS_NON_INSTANCES.has(method)) return false;
-      if (call.id === value.id) return true;
-      n = call;
-      continue;
-    }
-    return false;
-  }
-  return false;
-}

@@ -19,6 +19,11 @@ export interface ModelFacts {
    */
   files?: string[];
   /**
+   * By ForeignKey or OneToOneField attribute, the class name of the model it points to (`"self"`
+   * for the model itself, as written): reading it gives an instance of that model.
+   */
+  targets?: Record<string, string>;
+  /**
    * Reverse related managers other models declare with `related_name` (a ForeignKey's or a
    * ManyToManyField's): `order.lines` for `ForeignKey(Order, related_name="lines")`.
    */

@@ -146,9 +146,22 @@ function importedKey(file: FileSemantics, callee: SyntaxNode): string | undefine
   return absolute?.includes(".") ? `${KEY}${absolute}` : undefined;
 }
 
+/**
+ * A generator function: calling it runs none of its body (hazard-review-4 K16: frigate's
+ * `StreamingResponse(imagestream(...))`, iterated by Starlette in its thread pool).
+ */
+function isGenerator(def: SyntaxNode): boolean {
+  const visit = (node: SyntaxNode): boolean =>
+    node.type === "yield" ||
+    (!["function_definition", "lambda", "class_definition"].includes(node.type) &&
+      node.namedChildren.some(visit));
+  return (def.childForFieldName("body")?.namedChildren ?? []).some(visit);
+}
+
 /** What a sync def of this file reaches: a blocking call (in it or its same-file callees), or keys. */
 function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys: string[] } {
   const keys: string[] = [];
+  if (isGenerator(def)) return { keys };
   const seen = new Set<number>();
   // `if key in PROMPTS: return ...` before the rest: what follows runs for other keys only.
   const guard = keyGuardOf(file, def);
@@ -180,7 +193,7 @@ function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys
         }
         const callee = call.childForFieldName("function")!;
         const target = calledHere(file, callee);
-        if (target && "def" in target)
+        if (target && "def" in target && !isGenerator(target.def))
           next.push({ def: target.def, via: [...via, callee.text], unless });
         // Another module's helper reached only past the guard is not judged (a miss, not a guess).
         if (target && "key" in target && !unless) keys.push(target.key);

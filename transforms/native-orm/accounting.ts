@@ -144,6 +144,16 @@ function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
       message: `${wrapper} wrapper ${name}() kept: line ${lineOf(unproven)}: nothing proves ${shortText(root)} is a queryset, manager or model instance, so ${compactChain(unproven)} is not known to be ORM work with a native async form (annotate it with its model class, or QuerySet[Model] for a queryset, to make it proven)`,
     };
   }
+  // orm-review-4 P4 (redbox `file_save(file)`): an ORM method name on a value named like a file
+  // or a form is not taken for ORM work, but it may be a model instance: said, not "no ORM work".
+  const named = body.descendantsOfType("call").find((c) => nonModelNamedOrmCall(f, c));
+  if (named) {
+    const method = named.childForFieldName("function")!.childForFieldName("attribute")!.text;
+    return {
+      code: "AS201",
+      message: `${wrapper} wrapper ${name}() kept: line ${lineOf(named)}: nothing proves ${shortText(receiverOf(named)!)} is a model instance, and its name is a file's or an upload's, whose ${method}() has no native async form: it is not taken for one (if it is one, annotate it with its model class)`,
+    };
+  }
   const project = body.descendantsOfType("call").find((c) => projectMethodCalled(f, c));
   if (project)
     return {
@@ -310,6 +320,16 @@ function ormLookingCall(f: OrmFile, call: SyntaxNode): boolean {
   if (QUERYSET_RETURNING.has(method) && !f.proofs.querysetOf(call) && !plainKindOf(receiver))
     return true;
   return ormName(callee) || (looksLikeQueryset(call) && !f.proofs.querysetOf(call));
+}
+
+/** `file.save()`: an ORM method name on an unproven receiver named like a non-model. */
+function nonModelNamedOrmCall(f: OrmFile, call: SyntaxNode): boolean {
+  const callee = call.childForFieldName("function");
+  const receiver = receiverOf(call);
+  if (callee?.type !== "attribute" || !receiver || !looksLikeNonModel(receiver)) return false;
+  // Words that are model names as often (a `File`, `Image` or `Photo` model), unlike a form's.
+  if (!/(^|_)(files?|images?|photos?|uploads?)$/i.test(receiver.text)) return false;
+  return ormName(callee) && !f.proofs.querysetOf(receiver) && !f.proofs.instanceOf(receiver);
 }
 
 function receiverOf(call: SyntaxNode): SyntaxNode | undefined {

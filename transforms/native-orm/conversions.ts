@@ -4,6 +4,7 @@ import {
   asyncMethodFor,
   asyncTwinOfOrmCall,
   isDjangoTestClient,
+  NATIVE_PARAMETERS,
   type AsyncMethod,
 } from "../../src/django/orm.js";
 import { callArguments } from "../../src/python/calls.js";
@@ -73,6 +74,8 @@ export function methodConversion(
     awaited: true,
   });
   const known = asyncTwinOfOrmCall(f.proofs, receiver, method);
+  // `obj.delete(soft=False)`: an argument Django's twin does not take (a project override's).
+  const foreign = (owner: string, m: AsyncMethod) => foreignArgumentProblem(node, callee, owner, m);
   if (known) {
     if (!known.twin) return undefined;
     if (known.receiver === "queryset" && known.proof.locksRows)
@@ -86,7 +89,7 @@ export function methodConversion(
       );
     if (known.receiver === "queryset" && known.proof.bypassed?.includes(method))
       return overrideProblem(f, node, callee, known.twin, known.proof.model);
-    return rename(known.twin, known.certain);
+    return foreign(known.receiver, known.twin) ?? rename(known.twin, known.certain);
   }
   // `self.client.force_login(user)` in a Django test case: the test client's own twin (5.0).
   const client = asyncMethodFor("test-client", method);
@@ -113,13 +116,49 @@ export function methodConversion(
       receiver.type === "identifier" ||
       (receiver.type === "attribute" && receiver.childForFieldName("object")?.text === "self");
     if (m && plain)
-      return modelEvidence(f, receiver) ? rename(m, false) : noModelEvidence(f, node, receiver, m);
+      return modelEvidence(f, receiver)
+        ? (foreign("instance", m) ?? rename(m, false))
+        : noModelEvidence(f, node, receiver, m);
     if (receiver.type === "attribute" && f.proofs.isRelatedManager(receiver)) {
       const r = asyncMethodFor("related-manager", method);
       if (r) return rename(r, true);
     }
   }
   return undefined;
+}
+
+function foreignArgumentProblem(
+  node: SyntaxNode,
+  callee: SyntaxNode,
+  owner: string,
+  m: AsyncMethod,
+): Problem | undefined {
+  const argument = foreignArgument(node, owner, m.sync);
+  return argument
+    ? {
+        code: "AS205",
+        node,
+        message: `${callee.text}() is passed ${argument}, which Django's ${m.async}() does not take (a project override's argument): the twin would raise TypeError, so ${m.sync}() stays behind sync_to_async`,
+      }
+    : undefined;
+}
+
+/** The first argument of the call that Django's fixed-signature twin of `method` does not take. */
+function foreignArgument(node: SyntaxNode, owner: string, method: string): string | undefined {
+  const native = NATIVE_PARAMETERS[owner]?.[method];
+  if (!native) return undefined;
+  const args = (node.childForFieldName("arguments")?.namedChildren ?? []).filter(
+    (a) => a.type !== "comment",
+  );
+  const positional = args.filter((a) => a.type !== "keyword_argument");
+  for (const a of args) {
+    if (a.type === "list_splat" || a.type === "dictionary_splat") return a.text;
+    const name = a.type === "keyword_argument" ? a.childForFieldName("name")?.text : undefined;
+    if (name !== undefined && !native.keywords.includes(name)) return `${name}=`;
+  }
+  return positional.length > native.positional
+    ? `${positional.length} positional arguments`
+    : undefined;
 }
 
 /**
@@ -237,8 +276,42 @@ function whatBinds(f: OrmFile, receiver: SyntaxNode): string {
       const lines = [...new Set(bound.map((b) => b.node.startPosition.row + 1))].join(", ");
       return `it is bound ${bound.length} times in its scope, on lines ${lines}, and not every binding that may reach this call is proven a model instance`;
     }
-    if (bound.length === 1 || scope.type === "module") return fallback;
+    if (bound.length === 1) return oneBinding(bound[0].node) ?? fallback;
+    if (scope.type === "module") return fallback;
   }
+}
+
+/**
+ * orm-review-4 P6: the one binding of a receiver, said as it is written (`it is bound at line 60
+ * to await sync_to_async(page_or_asset)(pk, True), which is not proven a model instance`).
+ */
+function oneBinding(name: SyntaxNode): string | undefined {
+  const site = name.parent;
+  const line = name.startPosition.row + 1;
+  const said = (node: SyntaxNode) => {
+    const text = node.text.replace(/\s+/g, " ");
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  };
+  if (site?.type === "assignment" && site.childForFieldName("left")?.id === name.id) {
+    const right = site.childForFieldName("right");
+    return right
+      ? `it is bound at line ${line} to ${said(right)}, which is not proven a model instance`
+      : undefined;
+  }
+  if (
+    (site?.type === "for_statement" || site?.type === "for_in_clause") &&
+    site.childForFieldName("left")?.id === name.id
+  ) {
+    const over = site.childForFieldName("right");
+    return over
+      ? `it is the loop variable of line ${line} over ${said(over)}, which is not proven a queryset or a list of one's instances`
+      : undefined;
+  }
+  if (site?.type === "parameters" || site?.type === "default_parameter")
+    return "it is a parameter with no annotation";
+  if (site?.type === "typed_parameter" || site?.type === "typed_default_parameter")
+    return `it is a parameter annotated ${said(site.childForFieldName("type") ?? site)}, not with a model class`;
+  return undefined;
 }
 
 /** `qs.iterator()` has an async form only as the iterable of `async for`. */

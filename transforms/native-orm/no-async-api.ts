@@ -14,6 +14,7 @@ import {
 } from "./loaded-values.js";
 import { constructionProblem, isPlainConstruction } from "./plain-construction.js";
 import { isInMemory } from "../../src/python/effects.js";
+import { isFormCleanedData } from "../../src/django/forms.js";
 import {
   annotationKind,
   isJsonMethod,
@@ -122,6 +123,8 @@ export function isInMemoryValue(f: OrmFile, expr: SyntaxNode): boolean {
         isColumnItem(f, expr) ||
         isColumnValueName(f, expr)
       );
+    case "attribute":
+      return isFormCleanedData(expr);
     case "subscript":
       return holdsInMemoryItems(f, expr.childForFieldName("value")!);
     case "attribute":
@@ -154,7 +157,10 @@ export function isInMemoryValue(f: OrmFile, expr: SyntaxNode): boolean {
 function holdsInMemoryItems(f: OrmFile, container: SyntaxNode): boolean {
   if (!isInMemoryValue(f, container)) return false;
   return (
-    !(container.type === "identifier" && isLocalContainer(f, container)) || !!itemsKindOf(container)
+    !(
+      (container.type === "identifier" && isLocalContainer(f, container)) ||
+      isFormCleanedData(container)
+    ) || !!itemsKindOf(container)
   );
 }
 

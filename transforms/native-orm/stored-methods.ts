@@ -66,6 +66,9 @@ function removeAttribute(
 ): void {
   const statement = assignment.parent!;
   const range = f.file.lineRange(statement);
+  // Ending the class body, the run takes the blank lines before it: the gap to the next class
+  // stays what it was (two lines), not those plus the body's own blank line.
+  if (startsTrailingWrappers(statement)) range.start = afterBlankLines(f.file.source, range.start);
   const native = MODEL_METHODS[method].native;
   recordSite(f, "sync_to_async", wrap);
   report(
@@ -81,6 +84,31 @@ function removeAttribute(
       [wrap.childForFieldName("function")!],
     ),
   );
+}
+
+/** Is `statement` the first of the `x = sync_to_async(...)` statements that end its block? */
+function startsTrailingWrappers(statement: SyntaxNode): boolean {
+  const siblings = statement.parent?.namedChildren.filter((c) => c.type !== "comment") ?? [];
+  const at = siblings.findIndex((c) => c.id === statement.id);
+  const isWrapper = (c: SyntaxNode | undefined) => {
+    const value = c?.type === "expression_statement" ? c.namedChildren[0] : undefined;
+    const right = value?.type === "assignment" ? value.childForFieldName("right") : undefined;
+    return (
+      right?.type === "call" &&
+      /sync_to_async$/.test(right.childForFieldName("function")?.text ?? "")
+    );
+  };
+  return at > 0 && !isWrapper(siblings[at - 1]) && siblings.slice(at).every(isWrapper);
+}
+
+/** The start of the blank lines just before the line at `start` (`start` when there are none). */
+function afterBlankLines(source: string, start: number): number {
+  let before = start;
+  for (;;) {
+    const previous = source.lastIndexOf("\n", before - 2) + 1;
+    if (before === 0 || source.slice(previous, before).trim() !== "") return before;
+    before = previous;
+  }
 }
 
 /**

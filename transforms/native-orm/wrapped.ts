@@ -46,6 +46,9 @@ export function wrappedConversion(
   // A model method reading only its own columns: called, unwrapped (orm-review M6).
   const inMemory = target.type === "attribute" && inMemoryConversion(f, outer, target, awaitNode);
   if (inMemory) return inMemory;
+  // `await sync_to_async(CycleIssue.objects.filter)(...)`: a lazy step, built on the loop.
+  const lazy = target.type === "attribute" && lazyStepConversion(f, outer, wrap, target, awaitNode);
+  if (lazy) return lazy;
   // a, b. sync_to_async(<recv>.<m>)(args)
   if (target.type === "attribute")
     return unwrapped(outer, wrap, target, methodConversion(f, outer, target, "wrapper"));
@@ -75,6 +78,42 @@ function unwrapped(
       ...edits,
       { start: target.endIndex, end: wrap.endIndex, text: spans && !aroundCall ? ")" : "" },
     ],
+  };
+}
+
+/**
+ * orm-review-4 P6 (plane `cycle_issue = await sync_to_async(CycleIssue.objects.filter)(...)`):
+ * a queryset-building method of a proven manager or queryset runs no query, so neither the thread
+ * nor the `await` is needed: `CycleIssue.objects.filter(...)`. Only where the awaited value is
+ * assigned or returned whole (inside a larger expression the nested form is converted as one),
+ * and not when the project's manager or QuerySet class defines the method itself (it may query).
+ */
+function lazyStepConversion(
+  f: OrmFile,
+  outer: SyntaxNode,
+  wrap: SyntaxNode,
+  target: SyntaxNode,
+  awaitNode: SyntaxNode | undefined,
+): Conversion | undefined {
+  const method = target.childForFieldName("attribute")!.text;
+  if (!QUERYSET_RETURNING.has(method) || method === "raw" || !awaitNode) return undefined;
+  const holder = awaitNode.parent;
+  const whole =
+    (holder?.type === "assignment" && holder.childForFieldName("right")?.id === awaitNode.id) ||
+    holder?.type === "return_statement";
+  if (!whole || callArguments(wrap).length !== 1) return undefined;
+  const qs = f.proofs.querysetOf(target.childForFieldName("object")!);
+  if (!qs || qs.bypassed?.includes(method) || qs.chains?.methods[method]) return undefined;
+  return {
+    node: awaitNode,
+    edits: [
+      { start: awaitNode.startIndex, end: target.startIndex, text: "" },
+      { start: target.endIndex, end: wrap.endIndex, text: "" },
+    ],
+    proven: true,
+    since: "1.0",
+    awaited: false,
+    note: `sync_to_async around ${method}(), which only builds a lazy queryset (no query runs until it is evaluated): called directly, without the thread or the await`,
   };
 }
 

@@ -78,6 +78,73 @@ export class SameFileFunctions {
     return fact;
   }
 
+  /**
+   * The facts of one call in a body. A call of a value (`client(...)` with `client =
+   * _PROVIDERS.get(site)`, `_PROVIDERS[site](...)`) reaches each function a module-level dict of
+   * this file maps to (hazard-review-4 K15: SurfSense's captcha solvers, which `time.sleep`);
+   * a value of no known function is one the check cannot follow.
+   */
+  private callFacts(callee: SyntaxNode, call: SyntaxNode): CallFact[] {
+    const line = call.startPosition.row + 1;
+    const fact: CallFact = { ...this.callFact(callee, call), line };
+    if (fact.reaches || fact.qualified || fact.method) return [fact];
+    const value = this.valueCall(callee, call);
+    if (value === "known") return [fact];
+    if (value === "unknown") return [{ ...fact, collaborator: true }];
+    return value.map((def) => ({
+      text: def.childForFieldName("name")!.text,
+      reaches: this.keyOf(def),
+      line,
+    }));
+  }
+
+  /**
+   * What a call of `callee` runs when it is a value: the defs a dispatch dict gives, "unknown"
+   * (a parameter, a variable), or "known" (a builtin, a def, a class, an import).
+   */
+  valueCall(callee: SyntaxNode, at: SyntaxNode): SyntaxNode[] | "unknown" | "known" {
+    if (callee.type === "subscript") return this.dispatched(callee, at) ?? "unknown";
+    if (callee.type !== "identifier" || this.resolve(callee, at)) return "known";
+    if (this.file.qualifiedName(callee)) return "known";
+    const bindings = this.file.visibleBindings(at, callee.text);
+    if (bindings.length === 0) return "known";
+    const defs: SyntaxNode[] = [];
+    for (const binding of bindings) {
+      const node = binding.node.parent;
+      if (node?.type === "class_definition" || node?.type === "function_definition") return "known";
+      const right = node?.type === "assignment" ? node.childForFieldName("right") : null;
+      const found = right ? this.dispatched(right, at) : undefined;
+      if (!found) return "unknown";
+      defs.push(...found);
+    }
+    return defs;
+  }
+
+  /** `_PROVIDERS.get(site)` / `_PROVIDERS[site]`: the defs a module-level dict of defs maps to. */
+  private dispatched(value: SyntaxNode, at: SyntaxNode): SyntaxNode[] | undefined {
+    const fn = value.type === "call" ? value.childForFieldName("function") : null;
+    const dict =
+      value.type === "subscript"
+        ? value.childForFieldName("value")
+        : fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "get"
+          ? fn.childForFieldName("object")
+          : null;
+    if (dict?.type !== "identifier") return undefined;
+    const bindings = this.file.bindingsNamed(this.file.root, dict.text);
+    const site = bindings.length === 1 ? bindings[0].node.parent : undefined;
+    const literal = site?.type === "assignment" ? site.childForFieldName("right") : null;
+    if (literal?.type !== "dictionary") return undefined;
+    const defs: SyntaxNode[] = [];
+    for (const pair of literal.namedChildren) {
+      if (pair.type === "comment") continue;
+      const target = pair.type === "pair" ? pair.childForFieldName("value") : null;
+      const def = target?.type === "identifier" ? this.functionNamed(target.text, at) : undefined;
+      if (!def) return undefined;
+      defs.push(def);
+    }
+    return defs;
+  }
+
   /** The def of this file a key names (one `callFact` gave). */
   defOf(key: string): SyntaxNode | undefined {
     return this.defs.get(key);
@@ -102,8 +169,7 @@ export class SameFileFunctions {
       if (["function_definition", "lambda", "class_definition"].includes(node.type)) return;
       if (node.type === "call") {
         const callee = node.childForFieldName("function");
-        if (callee)
-          calls.push({ ...this.callFact(callee, node), line: node.startPosition.row + 1 });
+        if (callee) calls.push(...this.callFacts(callee, node));
       }
       if (node.type === "with_item") {
         const value = node.childForFieldName("value");

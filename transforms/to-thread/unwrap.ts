@@ -44,7 +44,9 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
     return {
       checked: false,
       ...none,
-      madeAtRunTime: target.fn.type === "call",
+      // `factory(name)(args)`, `HANDLERS[kind]`, `handler` bound to a value: known at run time.
+      madeAtRunTime:
+        target.fn.type === "call" || functions.valueCall(target.fn, target.fn) !== "known",
       ...(inProject(scan, fact.reaches) ? { projectUnread: true } : {}),
       libraries: [libraryCall(scan, fact)].filter((c) => c !== undefined),
       // `chunker.chunk_text` with `chunker` a bare parameter: a project class's method, perhaps.
@@ -55,7 +57,9 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
   const libraries = new Set<string>();
   const notRead = (call: CallFact) => {
     if (isCollaboratorCall(call)) objects.add(`${call.text}()`);
-    else if (call.reaches && scan.unread(call.reaches)) unread.add(`${call.text}()`);
+    // Project code the survey left unread (deeper than it follows, or not found) is unchecked.
+    else if (call.reaches && (scan.unread(call.reaches) || inProject(scan, call.reaches)))
+      unread.add(`${call.text}()`);
     else {
       const library = libraryCall(scan, call);
       if (library) libraries.add(library);
@@ -110,7 +114,9 @@ function notProven(check: ReturnType<typeof loopCheck>): boolean {
     check.madeAtRunTime === true ||
     check.projectUnread === true ||
     check.receiverUnknown === true ||
-    check.libraries.length > 0
+    check.libraries.length > 0 ||
+    // Project code the survey did not read may take a lock in its own file.
+    check.unread.length > 0
   );
 }
 
@@ -118,20 +124,23 @@ function notProven(check: ReturnType<typeof loopCheck>): boolean {
 function uncheckedNote(fnText: string, check: Omit<LoopCheck, "hazard">): string {
   const what =
     "for calls that cannot run on the loop (asyncio.run, time.sleep, waits on the loop or on other threads such as a threading.Lock)";
+  // What an unsafe unwrap takes on trust, said every time (issue 23 item 10, issue 27 item 3).
+  const assumes = (they: boolean) =>
+    `: the unwrap assumes ${they ? "they neither wait" : "it neither waits"} on another thread nor start${they ? "" : "s"} or refuse${they ? "" : "s"} an event loop, so it is applied only with --unsafe-fixes`;
   if (check.libraries.length > 0)
-    return `; it calls ${check.libraries.join(", ")}${check.checked ? ` (reached from ${fnText})` : ""}, library code the check cannot read: the unwrap assumes ${check.libraries.length > 1 ? "they neither wait" : "it neither waits"} on another thread nor refuse${check.libraries.length > 1 ? "" : "s"} a running event loop, so it is applied only with --unsafe-fixes`;
+    return `; it calls ${check.libraries.join(", ")}${check.checked ? ` (reached from ${fnText})` : ""}, library code the check cannot read${assumes(check.libraries.length > 1)}`;
   if (check.projectUnread)
-    return `; ${fnText} is this project's code, but where it is defined could not be read, so it was not checked ${what}, and the unwrap is applied only with --unsafe-fixes`;
+    return `; ${fnText} is this project's code, but where it is defined could not be read, so it was not checked ${what}${assumes(false)}`;
   if (!check.checked && check.receiverUnknown)
-    return `; ${fnText} is a method of a value whose class was not found here (a parameter without annotation, or a value from a call), so it was not checked ${what}, and the unwrap is applied only with --unsafe-fixes`;
+    return `; ${fnText} is a method of a value whose class was not found here (a parameter without annotation, or a value from a call), so it was not checked ${what}${assumes(false)}`;
   if (!check.checked && check.madeAtRunTime)
-    return `; the function is what ${fnText} returns at run time, so which function runs could not be read or checked ${what}, and the unwrap is applied only with --unsafe-fixes`;
+    return `; the function is what ${fnText} ${/\)\s*$/.test(fnText) ? "returns" : "holds"} at run time, so which function runs could not be read or checked ${what}${assumes(false)}`;
   if (!check.checked)
     return `; ${fnText} could not be read (not a function of this project, or one its index does not list), so it was not checked ${what}`;
   if (check.objects.length > 0)
-    return `; it calls ${check.objects.join(", ")}, a method of an object the instance was given, which the check cannot follow (its class is not written at the call): not checked ${what}, so the unwrap is applied only with --unsafe-fixes`;
+    return `; it calls ${check.objects.join(", ")}, an object or function the code was given, which the check cannot follow (what it is is not written at the call): not checked ${what}${assumes(check.objects.length > 1)}`;
   if (check.unread.length > 0)
-    return `; ${check.unread.join(", ")} (reached from ${fnText}) could not be read or lie deeper than the check follows, so ${check.unread.length > 1 ? "they were" : "it was"} not checked ${what}`;
+    return `; ${check.unread.join(", ")} (reached from ${fnText}) could not be read or lie deeper than the check follows, so ${check.unread.length > 1 ? "they were" : "it was"} not checked ${what}${assumes(check.unread.length > 1)}`;
   return "";
 }
 
