@@ -124,11 +124,9 @@ export function isInMemoryValue(f: OrmFile, expr: SyntaxNode): boolean {
         isColumnValueName(f, expr)
       );
     case "attribute":
-      return isFormCleanedData(expr);
+      return isFormCleanedData(expr) || isLoadedColumn(f, expr);
     case "subscript":
       return holdsInMemoryItems(f, expr.childForFieldName("value")!);
-    case "attribute":
-      return isLoadedColumn(f, expr);
     case "parenthesized_expression":
       return expr.namedChildren.length === 1 && isInMemoryValue(f, expr.namedChildren[0]);
     case "binary_operator":
