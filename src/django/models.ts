@@ -2,6 +2,8 @@ import type { ManagerChains, ModelFacts, SyntaxNode } from "../model/types.js";
 import { basesOutsideOrm, importedModules } from "./class-bases.js";
 import { chainMethodsOf, resolvedChainMethods } from "./chain-methods.js";
 import { inMemoryMethodsOf } from "./in-memory-methods.js";
+import { columnKindOf } from "./model-columns.js";
+import { purePropertiesOf } from "./pure-properties.js";
 import { querysetPropertiesOf } from "./queryset-properties.js";
 
 /** A Python identifier, which may hold letters beyond ASCII (`class Bücher`). */
@@ -109,6 +111,8 @@ function bodyFactsOf(
     const callee = value.childForFieldName("function");
     const calleeName = callee ? lastName(callee) : "";
     if (callee && isModelField(callee, imports)) cls.declaresFields = true;
+    const column = columnKindOf(value, imports);
+    if (column) facts.columns = { ...facts.columns, [target.text]: column };
     if (FIELD_RELATIONS.has(calleeName)) {
       facts.relations.push(target.text);
       const to = relationTarget(value);
@@ -139,6 +143,8 @@ function bodyFactsOf(
   }
   const inMemory = isManager ? [] : inMemoryMethodsOf(body);
   if (inMemory.length > 0) facts.inMemoryMethods = inMemory;
+  const pureProperties = isManager ? [] : purePropertiesOf(body, imports);
+  if (pureProperties.length > 0) facts.inMemoryProperties = pureProperties;
   const querysets = isManager ? {} : querysetPropertiesOf(body);
   if (Object.keys(querysets).length > 0) facts.querysetProperties = querysets;
   return cls;
@@ -294,6 +300,12 @@ export function modelClassesFrom(
         ...modelBases.flatMap((b) => models[b].files ?? []),
       ];
       if (files.length > 0) facts.files = files;
+      const columns = Object.assign(
+        {},
+        ...modelBases.map((b) => models[b].columns),
+        cls.facts.columns,
+      );
+      if (Object.keys(columns).length > 0) facts.columns = columns;
       const targets = Object.assign(
         {},
         ...modelBases.map((b) => models[b].targets),
@@ -316,6 +328,7 @@ export function modelClassesFrom(
       const own = selfManagersOf(cls, all);
       if (own) facts.selfManagers = own;
       if (cls.facts.inMemoryMethods) facts.inMemoryMethods = cls.facts.inMemoryMethods;
+      if (cls.facts.inMemoryProperties) facts.inMemoryProperties = cls.facts.inMemoryProperties;
       // Its own only: a subclass may define the name otherwise.
       if (cls.facts.querysetProperties) facts.querysetProperties = cls.facts.querysetProperties;
       models[name] = facts;

@@ -7,6 +7,8 @@ export interface ModelFacts {
   relations: string[];
   /** Zero-argument methods that only read the instance's own columns: no query (orm-review M6). */
   inMemoryMethods?: string[];
+  /** Properties whose body only computes from plain columns (orm-review-4 P15): no query. */
+  inMemoryProperties?: string[];
   /** Properties whose body only builds a queryset (issue 23 item 8): a queryset, no query. */
   querysetProperties?: Record<string, QuerysetPropertyFacts>;
   /** ManyToManyField attribute names (their related managers have aadd, aremove, ...). */
@@ -38,6 +40,8 @@ export interface ModelFacts {
   selfManagers?: Record<string, string>;
   /** The project's model classes whose bases name this one (`class Club(BaseClub)`). */
   subclasses?: string[];
+  /** Columns by attribute name, by the kind of value they hold (src/django/model-columns.ts). */
+  columns?: Record<string, "scalar" | "json" | "custom">;
   /** By manager attribute, the project manager and QuerySet methods behind it (see ManagerChains). */
   chains?: Record<string, ManagerChains>;
 }

@@ -181,6 +181,9 @@ export interface FileSemantics extends ParsedFile {
 
 export type { ManagerChains, ModelFacts, QuerysetPropertyFacts } from "./model-facts.js";
 
+/** A class of the project built in memory: it and its project bases; a pydantic model. */
+export type PlainClassFacts = { chain: string[]; record?: true };
+
 /** What the pre-pass learned about the whole project. Plain data: it crosses worker threads. */
 export interface ProjectFacts {
   usesDjango: boolean;
@@ -220,6 +223,8 @@ export interface ProjectFacts {
    * "plain" when every base is known outside the ORM (`pydantic.BaseModel`), else "unknown".
    */
   modelsModuleClasses?: Record<string, "plain" | "unknown">;
+  /** Classes built in memory (pydantic models, exceptions, ...): src/project/plain-classes.ts. */
+  plainClasses?: Record<string, PlainClassFacts>;
   /** The project root the pre-pass indexed (see projectRootOf). */
   root?: string;
   /**

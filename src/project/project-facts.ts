@@ -8,6 +8,7 @@ import type { ModelFacts, ProjectFacts, SubProject, SyntaxNode } from "../model/
 import { basesOutsideOrm, importedModules } from "../django/class-bases.js";
 import { functionKey } from "../model/function-key.js";
 import { returnedClassesIn, typeAliasesIn } from "./return-annotations.js";
+import { plainClassesFrom } from "./plain-classes.js";
 import { requestFactsIn, starletteRequestFiles, type RequestFacts } from "./request-classes.js";
 import { classTreeFactsIn, projectSubclassHeads, type ClassTreeFacts } from "./class-tree.js";
 import {
@@ -577,5 +578,7 @@ export function projectFacts(
   project.subclassHeads = projectSubclassHeads(classTreeFiles);
   const others = otherClassesFrom(inModelsModules, classSets, project.models);
   if (Object.keys(others).length > 0) project.modelsModuleClasses = others;
+  const plain = plainClassesFrom(classSets, project.models);
+  if (Object.keys(plain).length > 0) project.plainClasses = plain;
   return project;
 }

@@ -2,6 +2,7 @@ import type { SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "./imports.js";
 import { bindingsNamed, enclosingScope, referencesInScope, visibleBindings } from "./scope.js";
 import { usedAsMapping } from "./mapping-uses.js";
+import { isProjectRecord } from "./record-classes.js";
 
 export { isKeywordArguments, unknownKindReason } from "./mapping-uses.js";
 
@@ -454,7 +455,9 @@ export function annotationKind(type: SyntaxNode): PlainKind | undefined {
   if (
     records.length > 0 &&
     rest.every((w) => WRAPPER_WORDS.has(w) || SCALAR_WORDS.has(w) || MAPPING_WORDS.has(w)) &&
-    records.every((w) => isRecordClass(w, type) || isLibraryRecord(w, type))
+    records.every(
+      (w) => isRecordClass(w, type) || isLibraryRecord(w, type) || isProjectRecord(w, type),
+    )
   )
     return "json";
   return undefined;

@@ -1,3 +1,4 @@
+import { libraryValueOf } from "./library-values.js";
 import { callArguments } from "../../src/python/calls.js";
 import { functionsNamed, projectTopModules } from "../../src/project/index-lookup.js";
 import { dottedName, importedModuleId } from "../../src/python/module-names.js";
@@ -335,6 +336,8 @@ function isFactoryCall(call: SyntaxNode): boolean {
 function ormLookingCall(f: OrmFile, call: SyntaxNode): boolean {
   const callee = call.childForFieldName("function");
   if (callee?.type !== "attribute" || looksLikeNonModel(receiverOf(call)!)) return false;
+  // orm-review-4 P12: `resolving_async = contextvars.ContextVar(...)`: its set() is its own.
+  if (libraryValueOf(f, receiverOf(call)!)) return false;
   // `self.filter(...)`, `x.related.select_related(...)` on an unproven receiver: a queryset's
   // work the scan could not prove (a list or a JSON value has none of these methods).
   const method = callee.childForFieldName("attribute")!.text;

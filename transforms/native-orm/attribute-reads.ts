@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "../../src/model/types.js";
 import { plainKindOf, unknownKindReason } from "../../src/python/value-kinds.js";
 import { isInMemoryValue, shortened } from "./no-async-api.js";
+import { libraryAttributeSaid } from "./library-values.js";
 import type { OrmFile, Problem } from "./types.js";
 
 // A wrapper's body moves from a thread onto the event loop, so what it reads must run no query.
@@ -138,10 +139,21 @@ export function attributeReadProblem(f: OrmFile, node: SyntaxNode): Problem | un
   if (instance && f.proofs.querysetOf(node)) return undefined;
   // A proven instance's relations are lazy-relations.ts's; a property of its own model is here.
   const ownProperty = instance && names.properties.get(`${instance.model}.${attribute}`);
+  // orm-review-4 P15: a property computing from the row's plain columns only (`slugify(self.name)`).
+  const models = f.ctx.project.models;
+  if (instance && models[instance.model]?.inMemoryProperties?.includes(attribute)) return undefined;
   if (instance && !ownProperty) return undefined;
   if (!instance && f.proofs.querysetOf(object)) return undefined;
   if (!instance && (isInMemoryValue(f, object) || plainKindOf(object))) return undefined;
   const why = chained ? undefined : unknownKindReason(object);
+  // orm-review-4 P8: `interaction: discord.Interaction`; `guild` is no relation of its class.
+  const library = instance ? undefined : libraryAttributeSaid(f, node);
+  if (library)
+    return {
+      code: "AS205",
+      node,
+      message: `${shortened(node)} is not known to stay off the database: ${library}`,
+    };
   if (instance)
     return {
       code: "AS205",

@@ -4,6 +4,15 @@ import { QUERYSET_RETURNING } from "../../src/django/orm.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
 import type { OrmFile, Problem } from "./types.js";
+import { raisedException } from "./raised.js";
+import { unknownEvaluationProblem } from "./unknown-evaluations.js";
+import {
+  customColumnSaid,
+  isColumnItem,
+  isColumnValueName,
+  isLoadedColumn,
+} from "./loaded-values.js";
+import { constructionProblem, isPlainConstruction } from "./plain-construction.js";
 import { isInMemory } from "../../src/python/effects.js";
 import { isFormCleanedData } from "../../src/django/forms.js";
 import {
@@ -110,10 +119,12 @@ export function isInMemoryValue(f: OrmFile, expr: SyntaxNode): boolean {
         isLocalContainer(f, expr) ||
         isInMemoryParameter(f, expr) ||
         isMadeValue(f, expr) ||
-        isValuesRow(f, expr)
+        isValuesRow(f, expr) ||
+        isColumnItem(f, expr) ||
+        isColumnValueName(f, expr)
       );
     case "attribute":
-      return isFormCleanedData(expr);
+      return isFormCleanedData(expr) || isLoadedColumn(f, expr);
     case "subscript":
       return holdsInMemoryItems(f, expr.childForFieldName("value")!);
     case "parenthesized_expression":
@@ -156,6 +167,7 @@ function holdsInMemoryItems(f: OrmFile, container: SyntaxNode): boolean {
  * methods compute in memory: `now = timezone.now()`, then `now.isoformat()`.
  */
 const VALUE_MODULES = [
+  "contextvars",
   "datetime",
   "decimal",
   "uuid",
@@ -309,6 +321,10 @@ const MODEL_LOOKUPS = new Set([
   "django.apps.apps.get_model",
   "django.core.files.base.ContentFile",
   "django.core.files.uploadedfile.SimpleUploadedFile",
+  // yarl's URL (aiohttp's, re-exported): parsed and built in memory (b3lb api.py).
+  "yarl.URL",
+  "aiohttp.web_request.URL",
+  "aiohttp.web.URL",
 ]);
 
 const TRANSLATION =
@@ -326,10 +342,11 @@ function isOffDatabase(
     if (builtin && f.file.isBuiltin(callee.text, callee)) return true;
     // Model(...) builds an instance in memory, whatever module the model class comes from.
     if (f.proofs.modelClassOf(callee) || f.ctx.project.models[callee.text]) return true;
-    return isPureQualified(qualified);
+    return isPureQualified(qualified) || isPlainConstruction(f, callee);
   }
   if (callee.type !== "attribute") return false;
   if (isPureQualified(qualified) || makesPlainValue(qualified)) return true;
+  if (isPlainConstruction(f, callee)) return true;
   const receiver = callee.childForFieldName("object")!;
   const method = callee.childForFieldName("attribute")!.text;
   // Building a queryset runs no query; a project chain method (`Post.objects.published()`) is
@@ -432,13 +449,23 @@ export function noAsyncApiProblem(
   callee: SyntaxNode,
   qualified: string | undefined,
 ): Problem | undefined {
-  if (isOffDatabase(f, call, callee, qualified)) return undefined;
   const problem = (message: string): Problem => ({ code: "AS205", node: call, message });
+  const evaluated = unknownEvaluationProblem(f, call, callee, (c) => isProjectFunction(f, c));
+  if (evaluated) return evaluated;
+  const raised = raisedException(f, call, callee);
+  if (raised && !raised.initializer) return undefined;
+  if (raised)
+    return problem(
+      `${shortened(callee)}() builds the exception raised here, and its class defines __init__ (${raised.initializer}), which is not followed: it may touch the database`,
+    );
+  if (isOffDatabase(f, call, callee, qualified)) return undefined;
   const known = qualified ? NO_ASYNC_API[qualified] : undefined;
   if (known) return problem(known);
   const receiver = callee.type === "attribute" ? callee.childForFieldName("object") : undefined;
   const method =
     callee.type === "attribute" ? callee.childForFieldName("attribute")?.text : undefined;
+  const construction = constructionProblem(f, callee);
+  if (construction) return problem(construction);
   if (!receiver || !method) return problem(unknownCallee(f, callee));
   const fileSystem = fileSystemProblem(f, call, callee);
   if (fileSystem) return problem(fileSystem);
@@ -484,7 +511,7 @@ export function noAsyncApiProblem(
     return problem(
       `${shortened(callee)}() is a method of ${className} (${receiver.text}) or of one of its bases, not followed here: not in Django's async API, and it may touch the database`,
     );
-  const why = unknownKindReason(receiver);
+  const why = customColumnSaid(f, receiver) ?? unknownKindReason(receiver);
   const [said, of] = [shortened(callee), shortened(receiver)];
   // `x.related.select_related(...).filter()`: a lazy step only if `x.related` is the ORM's.
   if (QUERYSET_RETURNING.has(method))
@@ -494,6 +521,16 @@ export function noAsyncApiProblem(
   return problem(
     `${said}() is not known to stay off the database: ${of} is not proven a queryset, a model instance or an in-memory value${why ? `: ${why}` : ""}`,
   );
+}
+
+/** `helper` defined in this file or imported from a module of the project, `services.helper`. */
+function isProjectFunction(f: OrmFile, callee: SyntaxNode): boolean {
+  if (callee.type === "attribute") {
+    const root = callee.childForFieldName("object")!;
+    return root.type === "identifier" && !!projectImport(f, root);
+  }
+  if (callee.type !== "identifier") return false;
+  return definitionOf(f, callee) === "function_definition" || !!projectImport(f, callee);
 }
 
 /** `NOCRBACService` imported from a module of this project: that module, as written. */

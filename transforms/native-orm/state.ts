@@ -11,6 +11,8 @@ import type {
 import { BLOCKER_NAMES, CODES, type Blocker, type Code } from "./codes.js";
 import type { Conversion, OrmFile, Problem, SiteKind } from "./types.js";
 import { aliasesIn } from "./wrapper-aliases.js";
+import { projectRecords } from "./plain-construction.js";
+import { useProjectRecords } from "../../src/python/record-classes.js";
 
 // One file's state under conversion: made once per file, its findings and sites recorded here.
 
@@ -18,7 +20,7 @@ export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {
   const wrapperAliases = file.source.includes("sync_to_async")
     ? aliasesIn(file.root, file.source)
     : new Map<string, SyntaxNode>();
-  return {
+  const f: OrmFile = {
     wrapperNames: new Set([...wrapperNamesOf(file), ...wrapperAliases.keys()]),
     wrapperAliases,
     ctx,
@@ -29,6 +31,9 @@ export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {
     target: ctx.options.djangoVersion ?? ctx.project.djangoVersion ?? DEFAULT_DJANGO_VERSION,
     out: new FindingsReporter(CODES),
   };
+  // orm-review-4 P20: annotations naming the project's pydantic models of other modules.
+  useProjectRecords(file.root, projectRecords(f));
+  return f;
 }
 
 export function recordSite(f: OrmFile, kind: SiteKind, node: SyntaxNode, blocker?: Blocker): void {

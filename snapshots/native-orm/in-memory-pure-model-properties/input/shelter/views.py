@@ -1,0 +1,25 @@
+from asgiref.sync import sync_to_async
+
+from shelter.models import Cat
+
+
+@sync_to_async
+def delete_cat(slug):
+    for cat in Cat.objects.all():
+        if cat.slug == slug:
+            cat.delete()
+
+
+@sync_to_async
+def labels():
+    return [cat.label.upper() for cat in Cat.objects.filter(age__gte=1)]
+
+
+@sync_to_async
+def shelter_names():
+    return [cat.shelter_name for cat in Cat.objects.all()]
+
+
+@sync_to_async
+def codes():
+    return {cat.code: cat.pk for cat in Cat.objects.all()}
