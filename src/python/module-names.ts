@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 /**
@@ -41,6 +42,9 @@ export class ModuleNames {
   /** Per folder (`importRootOf`): where its package chain ends, and whether that is on sys.path. */
   private readonly folderRoots = new Map<string, { base: number; onPath: boolean }>();
 
+  /** Per folder: whether its manage.py runs its packages from there (see isManageRoot). */
+  private readonly manageRoots = new Map<string, boolean>();
+
   constructor(
     readonly root: string,
     private readonly exists: (file: string) => boolean,
@@ -66,6 +70,32 @@ export class ModuleNames {
     id = this.clashingRoots().has(importRoot) ? `${importRoot || "."}/${dotted}` : dotted;
     this.ids.set(path, id);
     return id;
+  }
+
+  /**
+   * Whether the folder `parts` holds a manage.py that runs the project's packages from there. Its
+   * `DJANGO_SETTINGS_MODULE` says how: `redbox_app.settings` beside `django_app/manage.py` names
+   * a package inside the folder (a root), `aap_eda.settings` in `src/aap_eda/manage.py` names the
+   * folder itself (a package of `src/`, orm-review-4 R1).
+   */
+  private isManageRoot(parts: readonly string[]): boolean {
+    const key = parts.join(sep);
+    let found = this.manageRoots.get(key);
+    if (found !== undefined) return found;
+    const manage = join(this.root, ...parts, "manage.py");
+    found = false;
+    if (this.isFile(manage)) {
+      let text = "";
+      try {
+        text = readFileSync(manage, "utf8");
+      } catch {
+        // unreadable: named from the folder, as before it was read
+      }
+      const settings = /DJANGO_SETTINGS_MODULE["']\s*,\s*["']([\w.]+)/.exec(text)?.[1];
+      found = settings?.split(".")[0] !== parts.at(-1);
+    }
+    this.manageRoots.set(key, found);
+    return found;
   }
 
   /**
@@ -105,7 +135,7 @@ export class ModuleNames {
     // `django_app/`, orm-review-4 P11): its packages are named from there.
     const inPackage = (n: number) =>
       this.isFile(join(this.root, ...parts.slice(0, n), "__init__.py")) &&
-      !this.isFile(join(this.root, ...parts.slice(0, n), "manage.py"));
+      !this.isManageRoot(parts.slice(0, n));
     while (base > 0 && inPackage(base)) base--;
     const folder = join(this.root, ...parts.slice(0, base));
     const onPath =

@@ -524,7 +524,7 @@ export function noAsyncApiProblem(
 }
 
 /** `helper` defined in this file or imported from a module of the project, `services.helper`. */
-function isProjectFunction(f: OrmFile, callee: SyntaxNode): boolean {
+export function isProjectFunction(f: OrmFile, callee: SyntaxNode): boolean {
   if (callee.type === "attribute") {
     const root = callee.childForFieldName("object")!;
     return root.type === "identifier" && !!projectImport(f, root);

@@ -5,7 +5,8 @@ import { lazyQueryProblem } from "./lazy-objects.js";
 import { attributeReadProblem } from "./attribute-reads.js";
 import { relationReadProblem } from "./lazy-relations.js";
 import { keyedReadProblem } from "./keyed-reads.js";
-import { noAsyncApiProblem } from "./no-async-api.js";
+import { isProjectFunction, noAsyncApiProblem } from "./no-async-api.js";
+import { unknownIterationProblem } from "./unknown-evaluations.js";
 import { looksLikeQueryset } from "./proofs.js";
 import {
   conditionProblems,
@@ -122,7 +123,7 @@ function visit(walk: Walk, node: SyntaxNode): WalkStep {
     case "boolean_operator":
     case "not_operator":
     case "conditional_expression":
-      walk.findings.problems.push(...conditionProblems(f, node));
+      condition(walk, node);
       return true;
     case "subscript":
       add(
@@ -162,6 +163,19 @@ function visit(walk: Walk, node: SyntaxNode): WalkStep {
   return true;
 }
 
+/** A truth test: of a queryset (AS204's), or in a wrapper of a value that may be one (W2). */
+function condition(walk: Walk, node: SyntaxNode): void {
+  const { f, mode } = walk;
+  const problems = conditionProblems(f, node);
+  walk.findings.problems.push(...problems);
+  const tested = node.childForFieldName("condition");
+  if (mode === "wrapper" && problems.length === 0 && tested)
+    add(
+      walk,
+      unknownIterationProblem(f, node, tested, (c) => isProjectFunction(f, c)),
+    );
+}
+
 /** `for x in <qs>` and comprehension clauses: `async for`, `qs.iterator()` -> `qs.aiterator()`. */
 function loop(walk: Walk, node: SyntaxNode): void {
   const { f, mode, findings } = walk;
@@ -174,7 +188,14 @@ function loop(walk: Walk, node: SyntaxNode): void {
     : right;
   const qs = f.proofs.querysetOf(source);
   const likely = !qs && looksLikeQueryset(source);
-  if (!qs && !likely) return;
+  if (!qs && !likely) {
+    if (mode === "wrapper")
+      add(
+        walk,
+        unknownIterationProblem(f, node, source, (c) => isProjectFunction(f, c)),
+      );
+    return;
+  }
   if (node.type === "for_in_clause" && node.parent?.type === "generator_expression") return;
   findings.ormSites++;
   if (walk.inAtomic.length > 0 && mode === "async") return;

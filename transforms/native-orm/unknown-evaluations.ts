@@ -34,26 +34,42 @@ const ITERATING_BUILTINS = new Set([
   "next",
 ]);
 
-/** How `expr` may be a queryset nothing proves: said, or undefined when it cannot be one. */
-function mayBeQueryset(
+/**
+ * How `expr` may be a queryset nothing proves: said, or undefined when it cannot be one. Names
+ * bound to other names are followed (`items = intakes`), a few steps.
+ */
+export function mayBeQueryset(
   f: OrmFile,
   expr: SyntaxNode,
   isProjectFunction: (callee: SyntaxNode) => boolean,
+  depth = 0,
 ): string | undefined {
+  while (expr.type === "parenthesized_expression" && expr.namedChildren.length === 1)
+    expr = expr.namedChildren[0]!;
   if (f.proofs.querysetOf(expr)) return undefined; // AS204's
   if (expr.type === "call" && looksLikeQueryset(expr))
     return `${expr.text.replace(/\s+/g, " ").slice(0, 60)} is built by queryset methods on a value nothing proves a queryset`;
+  const called = expr.type === "call" ? expr.childForFieldName("function") : null;
+  if (called && isProjectFunction(called))
+    return `${called.text}() is a function of the project whose value is not proven (it may be a queryset)`;
   if (expr.type !== "identifier" || plainKindOf(expr) || f.proofs.instanceOf(expr))
     return undefined;
-  const bound = f.file.bindingsNamed(f.file.enclosingScope(expr), expr.text);
+  // Where it is read: a comprehension's first iterable is bound outside the comprehension.
+  const bound = f.file.visibleBindings(expr, expr.text);
   for (const b of bound) {
     const assignment = b.node.parent;
     if (assignment?.type !== "assignment" || assignment.childForFieldName("left")?.id !== b.node.id)
       continue;
     let value = assignment.childForFieldName("right");
-    if (value?.type === "await") value = value.namedChildren[0] ?? null;
-    if (value?.type !== "call") continue;
+    // `x = (\n qs.filter(...)\n .distinct()\n)` and `x = await f()`: the call inside (W2b).
+    while (value?.type === "parenthesized_expression" || value?.type === "await")
+      value = value.namedChildren.length === 1 ? value.namedChildren[0]! : null;
     const line = assignment.startPosition.row + 1;
+    if (value?.type === "identifier" && depth < 3) {
+      const why = mayBeQueryset(f, value, isProjectFunction, depth + 1);
+      if (why) return `${expr.text} is bound at line ${line} to ${value.text}, and ${why}`;
+    }
+    if (value?.type !== "call") continue;
     if (looksLikeQueryset(value))
       return `${expr.text} is bound at line ${line} to a chain of queryset methods on a value nothing proves a queryset`;
     const callee = value.childForFieldName("function")!;
@@ -87,4 +103,36 @@ export function unknownEvaluationProblem(
       };
   }
   return undefined;
+}
+
+/**
+ * `for x in items:`, `[x for x in items]`, `if items:` in a wrapper to convert, `items` maybe a
+ * queryset nothing proves (orm-review-4 W2): iterated or tested on the event loop once the
+ * wrapper goes, where a queryset raises SynchronousOnlyOperation. Kept, said (AS205).
+ */
+export function unknownIterationProblem(
+  f: OrmFile,
+  node: SyntaxNode,
+  value: SyntaxNode,
+  isProjectFunction: (callee: SyntaxNode) => boolean,
+): Problem | undefined {
+  let expr = value;
+  while (expr.type === "not_operator" || expr.type === "parenthesized_expression") {
+    const inner =
+      expr.type === "not_operator" ? expr.childForFieldName("argument") : expr.namedChildren[0];
+    if (!inner) return undefined;
+    expr = inner;
+  }
+  if (expr.type !== "identifier" && expr.type !== "call") return undefined;
+  const why = mayBeQueryset(f, expr, isProjectFunction);
+  if (!why) return undefined;
+  const what =
+    node.type === "for_statement" || node.type === "for_in_clause"
+      ? "iterates"
+      : "tests the truth of";
+  return {
+    code: "AS205",
+    node,
+    message: `${what === "iterates" ? "the loop iterates" : "the condition tests"} ${expr.text.replace(/\s+/g, " ").slice(0, 40)}, a value that may be a queryset, which would be evaluated synchronously on the event loop: ${why}`,
+  };
 }
