@@ -1,3 +1,4 @@
+import type { FileSemantics, SyntaxNode } from "../model/types.js";
 import { dottedName, importedModuleId } from "./module-names.js";
 
 /**
@@ -22,4 +23,22 @@ export function absoluteName(
   if (keep < 0) return undefined;
   const absolute = [...base.slice(0, keep), qualified.slice(dots)].filter((p) => p !== "");
   return importedModuleId(module, absolute.join("."));
+}
+
+/**
+ * The absolute dotted name a call's callee names through the file's imports
+ * (`arm.list_regions` after `from app import arm`: `app.arm.list_regions`), or undefined when
+ * the callee is not an imported name or attribute of one.
+ */
+export function importedCalleeName(file: FileSemantics, callee: SyntaxNode): string | undefined {
+  if (callee.type !== "identifier" && callee.type !== "attribute") return undefined;
+  const root = callee.text.split(".")[0]!;
+  const binding = file.importBindingOf(root, callee);
+  if (!binding) return undefined;
+  const absolute = absoluteName(
+    `${binding.qualified}${callee.text.slice(root.length)}`,
+    file.module,
+    file.path,
+  );
+  return absolute?.includes(".") ? absolute : undefined;
 }

@@ -1,4 +1,4 @@
-import { absoluteName } from "../../src/python/relative-imports.js";
+import { importedCalleeName } from "../../src/python/relative-imports.js";
 import { surveyedPlan } from "../../src/model/plans.js";
 import { pendingKeys } from "../../src/project/survey-reach.js";
 import { blockingCall } from "../../src/python/effects.js";
@@ -134,16 +134,8 @@ function shortText(callee: SyntaxNode): string {
 
 /** `arm.list_regions` or `list_regions` imported from the project: `py:app.arm.list_regions`. */
 function importedKey(file: FileSemantics, callee: SyntaxNode): string | undefined {
-  if (callee.type !== "identifier" && callee.type !== "attribute") return undefined;
-  const root = callee.text.split(".")[0];
-  const binding = file.importBindingOf(root, callee);
-  if (!binding) return undefined;
-  const absolute = absoluteName(
-    `${binding.qualified}${callee.text.slice(root.length)}`,
-    file.module,
-    file.path,
-  );
-  return absolute?.includes(".") ? `${KEY}${absolute}` : undefined;
+  const name = importedCalleeName(file, callee);
+  return name ? `${KEY}${name}` : undefined;
 }
 
 /**

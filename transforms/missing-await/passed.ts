@@ -1,4 +1,4 @@
-import { absoluteName } from "../../src/python/relative-imports.js";
+import { importedCalleeName } from "../../src/python/relative-imports.js";
 import { surveyedPlan } from "../../src/model/plans.js";
 import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 
@@ -215,16 +215,8 @@ export function valueParameter(
 
 /** The key the survey asks a callee's value parameters by: `val:py:app.store.get_instance`. */
 export function valueAsk(file: FileSemantics, callee: SyntaxNode): string | undefined {
-  if (callee.type !== "identifier" && callee.type !== "attribute") return undefined;
-  const root = callee.text.split(".")[0];
-  const binding = file.importBindingOf(root, callee);
-  if (!binding) return undefined;
-  const absolute = absoluteName(
-    `${binding.qualified}${callee.text.slice(root.length)}`,
-    file.module,
-    file.path,
-  );
-  return absolute?.includes(".") ? `val:py:${absolute}` : undefined;
+  const name = importedCalleeName(file, callee);
+  return name ? `val:py:${name}` : undefined;
 }
 
 /** What missing-await's survey (typed.ts, `val:` asks) read of another module's def. */
