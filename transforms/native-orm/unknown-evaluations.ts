@@ -50,7 +50,7 @@ export function mayBeQueryset(
   if (expr.type === "call" && looksLikeQueryset(expr))
     return `${expr.text.replace(/\s+/g, " ").slice(0, 60)} is built by queryset methods on a value nothing proves a queryset`;
   const called = expr.type === "call" ? expr.childForFieldName("function") : null;
-  if (called && isProjectFunction(called))
+  if (called && isProjectFunction(called) && !plainKindOf(expr))
     return `${called.text}() is a function of the project whose value is not proven (it may be a queryset)`;
   if (expr.type !== "identifier" || plainKindOf(expr) || f.proofs.instanceOf(expr))
     return undefined;
