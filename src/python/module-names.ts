@@ -91,7 +91,7 @@ export class ModuleNames {
       } catch {
         // unreadable: named from the folder, as before it was read
       }
-      const settings = /DJANGO_SETTINGS_MODULE["']\s*,\s*["']([\w.]+)/.exec(text)?.[1];
+      const settings = /DJANGO_SETTINGS_MODULE["']\s*(?:,|\]\s*=)\s*["']([\w.]+)/.exec(text)?.[1];
       found = settings?.split(".")[0] !== parts.at(-1);
     }
     this.manageRoots.set(key, found);
