@@ -126,13 +126,10 @@ export function unknownIterationProblem(
   if (expr.type !== "identifier" && expr.type !== "call") return undefined;
   const why = mayBeQueryset(f, expr, isProjectFunction);
   if (!why) return undefined;
-  const what =
-    node.type === "for_statement" || node.type === "for_in_clause"
-      ? "iterates"
-      : "tests the truth of";
+  const loop = node.type === "for_statement" || node.type === "for_in_clause";
   return {
     code: "AS205",
     node,
-    message: `${what === "iterates" ? "the loop iterates" : "the condition tests"} ${expr.text.replace(/\s+/g, " ").slice(0, 40)}, a value that may be a queryset, which would be evaluated synchronously on the event loop: ${why}`,
+    message: `${loop ? "the loop iterates" : "the condition tests"} ${expr.text.replace(/\s+/g, " ").slice(0, 40)}, a value that may be a queryset, which would be evaluated synchronously on the event loop: ${why}`,
   };
 }
