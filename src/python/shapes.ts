@@ -116,3 +116,21 @@ export function needsParenthesesForAwait(node: SyntaxNode): boolean {
 export function fromModuleName(statement: SyntaxNode): string {
   return statement.childForFieldName("module_name")?.text.replace(/\s+/g, "") ?? "";
 }
+
+/**
+ * The module's top-level `name = value` statements, in order, with the name, the value and the
+ * 1-based line: what readers of module-level bindings (aliases, factories) walk.
+ */
+export function* moduleNameAssignments(
+  root: SyntaxNode,
+): Generator<{ left: SyntaxNode; right: SyntaxNode; line: number }> {
+  for (const statement of root.namedChildren) {
+    const assignment =
+      statement.type === "expression_statement" ? statement.namedChildren[0] : undefined;
+    if (assignment?.type !== "assignment") continue;
+    const left = assignment.childForFieldName("left");
+    const right = assignment.childForFieldName("right");
+    if (left?.type === "identifier" && right)
+      yield { left, right, line: statement.startPosition.row + 1 };
+  }
+}

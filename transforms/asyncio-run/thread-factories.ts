@@ -1,5 +1,5 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
-import { definitionNamed } from "../../src/python/shapes.js";
+import { definitionNamed, moduleNameAssignments } from "../../src/python/shapes.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { makerCall } from "./thread-local-names.js";
 
@@ -84,18 +84,11 @@ export interface FactoryBound {
 export function factoryBound(file: FileSemantics): Map<string, FactoryBound> {
   const found = new Map<string, FactoryBound>();
   const instances = new Map<string, string>();
-  for (const statement of file.root.namedChildren) {
-    const assignment =
-      statement.type === "expression_statement" ? statement.namedChildren[0] : undefined;
-    if (assignment?.type !== "assignment") continue;
-    const left = assignment.childForFieldName("left");
-    const right = assignment.childForFieldName("right");
-    if (left?.type !== "identifier" || !right) continue;
+  for (const { left, right, line } of moduleNameAssignments(file.root)) {
     const alias = right.type === "identifier" ? found.get(right.text) : undefined;
     const callee = right.type === "call" ? right.childForFieldName("function") : null;
     const cls = callee ? importedClassKey(file, callee) : undefined;
     const key = callee && !cls ? importedCalleeKey(file, callee, instances) : undefined;
-    const line = statement.startPosition.row + 1;
     if (cls) instances.set(left.text, cls);
     else instances.delete(left.text);
     if (alias) found.set(left.text, alias);

@@ -1,5 +1,5 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
-import { definitionNamed } from "../../src/python/shapes.js";
+import { definitionNamed, moduleNameAssignments } from "../../src/python/shapes.js";
 
 /**
  * The module-level names of a file bound to thread-local state: what `asyncio.run` →
@@ -118,14 +118,7 @@ export function threadLocals(file: FileSemantics): Map<string, ThreadLocalName> 
   if (!/scoped_session|threading|local\b/.test(file.source)) return found;
   const classes = moduleClasses(file);
   const instances = new Map<string, SyntaxNode>();
-  for (const statement of file.root.namedChildren) {
-    const assignment =
-      statement.type === "expression_statement" ? statement.namedChildren[0] : undefined;
-    if (assignment?.type !== "assignment") continue;
-    const left = assignment.childForFieldName("left");
-    const right = assignment.childForFieldName("right");
-    if (left?.type !== "identifier" || !right) continue;
-    const line = statement.startPosition.row + 1;
+  for (const { left, right, line } of moduleNameAssignments(file.root)) {
     const alias = right.type === "identifier" ? found.get(right.text) : undefined;
     const made = right.type === "call" ? madeByCall(file, right, classes, instances) : undefined;
     const ctor = right.type === "call" ? right.childForFieldName("function") : undefined;
