@@ -82,12 +82,15 @@ export function projectTwinEdits(
   f: OrmFile,
   def: SyntaxNode,
   twinOf: (c: ChainCall | CrossCall) => string | undefined,
+  pure: (c: ChainCall | CrossCall) => boolean = () => false,
 ): Edit[] {
   const fn = chainFunction(f, def);
   return [
     { start: def.startIndex, end: def.startIndex, text: "async " },
     ...fn.findings.conversions.flatMap(awaitedEdits),
-    ...orderedCalls(fn.calls, fn.cross).flatMap((c) => awaitedCall(c.call, c.callee, twinOf(c))),
+    ...orderedCalls(fn.calls, fn.cross).flatMap((c) =>
+      pure(c) ? [] : awaitedCall(c.call, c.callee, twinOf(c)),
+    ),
   ];
 }
 

@@ -74,9 +74,12 @@ export function planFileChains(f: ScannedFile): ChainPlan {
     blocked.set(w.def.id, { ...decision.blocker, node });
   }
   const converting = wrappers.filter((w) => !blocked.has(w.def.id));
+  const pureKeys = new Set(decided.pure);
+  const pure = new Set(all.filter((fn) => pureKeys.has(keyOf(fn.def))).map((fn) => fn.def.id));
   const reached = reachedFunctions(
     f,
     converting.flatMap((w) => w.calls),
+    (def) => pure.has(def.id),
   );
   const twins = new Map(
     reached.flatMap((r) => {
@@ -84,7 +87,16 @@ export function planFileChains(f: ScannedFile): ChainPlan {
       return twin ? [[r.def.id, twin] as const] : [];
     }),
   );
-  return edited(f, blocked, converting, reached, twins, forwardersOf(converting, twins));
+  const plan = edited(
+    f,
+    blocked,
+    converting,
+    reached,
+    twins,
+    forwardersOf(converting, twins),
+    pure,
+  );
+  return { ...plan, pure };
 }
 
 /** Within one file, a function or wrapper is keyed by its node. */
@@ -286,20 +298,15 @@ function edited(
   reached: ChainFunction[],
   twins: Map<number, string>,
   forwarding: ReturnType<typeof forwardersOf>,
-): ChainPlan {
+  pure: ReadonlySet<number>,
+): Omit<ChainPlan, "pure"> {
   const callEdits = new Map<number, Edit[]>();
+  // A pure helper is called as it is (D6).
+  const awaited = (calls: ChainCall[]) =>
+    calls.flatMap((c) => (pure.has(c.def.id) ? [] : callEdit(c, twins)));
   for (const w of converting)
-    callEdits.set(
-      w.def.id,
-      w.unwrap
-        ? unwrapEdits(w.calls[0], w.unwrap, twins)
-        : w.calls.flatMap((c) => callEdit(c, twins)),
-    );
-  for (const r of reached)
-    callEdits.set(
-      r.def.id,
-      r.calls.flatMap((c) => callEdit(c, twins)),
-    );
+    callEdits.set(w.def.id, w.unwrap ? unwrapEdits(w.calls[0], w.unwrap, twins) : awaited(w.calls));
+  for (const r of reached) callEdits.set(r.def.id, awaited(r.calls));
   const helperEdits: Edit[] = [];
   const replaced = new Map<number, Edit>();
   for (const r of reached) {

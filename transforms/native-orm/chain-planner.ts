@@ -43,6 +43,31 @@ export interface ChainDecisions extends ProjectChainPlan {
   reachedBy: Map<string, string[]>;
 }
 
+/**
+ * Whether the function `key` does no ORM or I/O work, nor anything that may (D6): nothing of its
+ * own keeps it sync or converts, and every function it calls is such a function too. A chain
+ * calls it as it is, from sync or async code alike: it gets no twin and stays `def`. `memo`
+ * holds the answers so far (false while one is being found: a cycle is not pure).
+ */
+export function isPure(
+  input: Pick<PlannerInput, "functions">,
+  key: string,
+  memo: Map<string, boolean>,
+): boolean {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const fn = input.functions.get(key);
+  memo.set(key, false);
+  const pure =
+    !!fn &&
+    !fn.blocker &&
+    fn.ormSites === 0 &&
+    !fn.twinEquivalent &&
+    fn.calls.every((link) => isPure(input, link.target, memo));
+  memo.set(key, pure);
+  return pure;
+}
+
 /** `process_files` -> `aprocess_files`, `_process_files` -> `_aprocess_files` (Django's names). */
 export function twinName(name: string): string {
   const underscores = /^_*/.exec(name)![0];
@@ -76,7 +101,9 @@ export function mayConvertInPlace(
 
 /** The plan: each wrapper's decision, the reached functions' twins, and those converted in place. */
 export function planChains(input: PlannerInput): ChainDecisions {
-  const walks = new Map(input.wrappers.map((w) => [w.key, walk(w, input)]));
+  const pureMemo = new Map<string, boolean>();
+  const walks = new Map(input.wrappers.map((w) => [w.key, walk(w, input, pureMemo)]));
+  const pure = [...pureMemo].flatMap(([key, yes]) => (yes ? [key] : []));
   const decisions: Record<string, WrapperDecision> = {};
   for (const w of input.wrappers) {
     const { blocked, orm } = walks.get(w.key)!;
@@ -99,7 +126,7 @@ export function planChains(input: PlannerInput): ChainDecisions {
       const reachedBy = new Map(
         converting.map((w) => [w.key, [...walks.get(w.key)!.reached.keys()]]),
       );
-      return { wrappers: decisions, twins: twinRecord, existing, inPlace, reachedBy };
+      return { wrappers: decisions, twins: twinRecord, existing, inPlace, reachedBy, pure };
     }
     for (const w of converting) {
       const reachedHere = walks.get(w.key)!.reached;
@@ -188,6 +215,7 @@ function clashBlocker(
 function walk(
   w: WrapperFacts,
   input: PlannerInput,
+  pure: Map<string, boolean>,
 ): { blocked?: { blocker: Blocked; via: number }; reached: Map<string, number>; orm: boolean } {
   const reached = new Map<string, number>();
   let via = 0;
@@ -215,6 +243,8 @@ function walk(
         const why = input.unfollowed?.(link.target) ?? notFollowed(link.target, unread);
         return { code: "AS205", message: `${path}: ${why}` };
       }
+      // A pure helper is called as it is: neither awaited nor looked into (D6).
+      if (isPure(input, fn.key, pure)) continue;
       if (fn.ormSites > 0) orm = true;
       // The project's own `aget_object_or_exception` beside it (N10): awaited, not looked into.
       if (fn.twinEquivalent) {

@@ -172,6 +172,7 @@ function plan(
     wrappers: decided.wrappers,
     twins: decided.twins,
     existing: decided.existing,
+    ...(decided.pure && decided.pure.length > 0 ? { pure: decided.pure } : {}),
     ...(Object.keys(reexports).length > 0 ? { reexports } : {}),
   };
   return { plan: chainPlan, modules: [...modules], groups: groups.filter((g) => g.length > 1) };

@@ -199,6 +199,8 @@ export interface ProjectChainPlan {
   twins: Record<string, string>;
   /** The functions of `twins` whose twin is already there. */
   existing: string[];
+  /** Functions the chains call that do no ORM or I/O work: called as they are (see isPure). */
+  pure?: string[];
   /**
    * A name a package re-exports (`shop.services:reserve`) to the function it stands for
    * (`shop.services.stock.reservations:reserve_stock`), for each re-export a chain went through.
@@ -235,6 +237,8 @@ export interface ChainPlan {
   helperConversions: Conversion[];
   /** A forwarding wrapper (`aget_user` -> `get_user`) -> the edit making it the function's twin. */
   replaced: Map<number, Edit>;
+  /** Functions the chains call that do no ORM or I/O work (def ids): called as they are. */
+  pure: ReadonlySet<number>;
 }
 
 /** A decorated wrapper, analysed: what converting it edits and what blocks it (see decorated.ts). */
