@@ -1,10 +1,9 @@
 from typing import Optional, Union
 
 import strawberry
-from asgiref.sync import sync_to_async
+from django.db.models import QuerySet
 
-from plane.db.models import Workspace
-from plane.graphql.helpers.base_query import work_item_page_base_query
+from plane.db.models import Workspace, WorkItemPage
 from plane.graphql.utils.logger import log_graphql_error
 
 
@@ -46,12 +45,31 @@ async def get_workspaces_by_user_id_async(
     return await aget_workspaces_by_user_id(user_id=user_id, filters=filters)
 
 
-def get_epic_pages_count(workspace_id: int, epic_id: int) -> int:
-    base_query = work_item_page_base_query(workspace_id=workspace_id, epic_id=epic_id)
+# ***************************************
+# Base Query
+# ***************************************
+def _work_item_page_base_query(
+    workspace_id: int,
+    epic_id: int,
+    filters: Optional[dict] = None,
+) -> QuerySet:
+    """Construct the base query for the epic page (lazy: nothing runs here)."""
 
-    return base_query.count()
+    base_query = WorkItemPage.objects.filter(
+        workspace_id=workspace_id, issue_id=epic_id, deleted_at__isnull=True
+    ).only("id", "page_id")
+
+    if filters is not None:
+        base_query = base_query.filter(**filters)
+
+    return base_query
 
 
-@sync_to_async
-def get_epic_pages_count_async(workspace_id: int, epic_id: int) -> int:
-    return get_epic_pages_count(workspace_id, epic_id)
+async def get_epic_pages_count(workspace_id: int, epic_id: int) -> int:
+    base_query = _work_item_page_base_query(workspace_id=workspace_id, epic_id=epic_id)
+
+    return await base_query.acount()
+
+
+async def get_epic_pages_count_async(workspace_id: int, epic_id: int) -> int:
+    return await get_epic_pages_count(workspace_id, epic_id)
