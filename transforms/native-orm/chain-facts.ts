@@ -8,6 +8,7 @@ import { twinName } from "./chain-planner.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
 import { chainFunction, nameOf, ownProblems, reachesOtherFiles } from "./chains.js";
 import { chainKey, plainFunctions } from "./cross-calls.js";
+import { enclosingDef, parameterFacts, passesOf, withPasses } from "./chain-arguments.js";
 import { analyseDecorated } from "./decorated.js";
 import { identifierCounts, lineOf, newOrmFile } from "./state.js";
 import { scanFile } from "./file-facts.js";
@@ -35,10 +36,16 @@ export function orderedCalls(
   return [...local, ...cross].sort((a, b) => a.call.startIndex - b.call.startIndex);
 }
 
-function linksOf(f: OrmFile, local: ChainCall[], cross: CrossCall[]): ChainLink[] {
+function linksOf(
+  f: OrmFile,
+  local: ChainCall[],
+  cross: CrossCall[],
+  caller: SyntaxNode,
+): ChainLink[] {
   return orderedCalls(local, cross).map((c) => ({
     target: "def" in c ? chainKey(f, c.def) : c.target,
     line: lineOf(c.call),
+    ...withPasses(passesOf(f, c.call, caller)),
   }));
 }
 
@@ -58,8 +65,9 @@ function functionFacts(
     ...(blocker
       ? { blocker: { code: blocker.code, line: lineOf(blocker.node), message: blocker.message } }
       : {}),
-    calls: linksOf(f, fn.calls, fn.cross),
+    calls: linksOf(f, fn.calls, fn.cross, def),
     ormSites: fn.findings.ormSites,
+    ...parameterFacts(def),
     ...twinState(f, def, names),
   };
 }
@@ -159,7 +167,7 @@ function decoratedFacts(f: ScannedFile, def: SyntaxNode): WrapperFacts | undefin
     name: nameOf(def),
     path: f.file.path,
     line: lineOf(def),
-    calls: linksOf(f, a.chainCalls, a.crossCalls),
+    calls: linksOf(f, a.chainCalls, a.crossCalls, def),
     orm: a.findings.ormSites > 0,
   };
 }
@@ -236,7 +244,13 @@ function wrappersOf(f: ScannedFile): WrapperFacts[] {
       name: `sync_to_async(${w.helper.text})`,
       path: f.file.path,
       line: lineOf(w.call),
-      calls: [{ target: w.target, line: lineOf(w.call) }],
+      calls: [
+        {
+          target: w.target,
+          line: lineOf(w.call),
+          ...withPasses(passesOf(f, w.call, enclosingDef(w.call))),
+        },
+      ],
       orm: false,
     });
   return wrappers;

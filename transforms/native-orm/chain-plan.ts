@@ -12,6 +12,7 @@ import {
   reachesOtherFiles,
 } from "./chains.js";
 import { referencesReaching } from "./nested-defs.js";
+import { enclosingDef, parameterFacts, passesOf, withPasses } from "./chain-arguments.js";
 import { planChains, twinName } from "./chain-planner.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
 import { callsNamed } from "../../src/project/index-lookup.js";
@@ -22,6 +23,7 @@ import type {
   ChainCall,
   ChainedWrapper,
   ChainFunction,
+  ChainLink,
   ChainPlan,
   Conversion,
   FunctionFacts,
@@ -102,6 +104,15 @@ export function planFileChains(f: ScannedFile): ChainPlan {
 /** Within one file, a function or wrapper is keyed by its node. */
 const keyOf = (def: SyntaxNode) => `#${def.id}`;
 
+/** A chain call as the planner sees it: its target, line, and what it passes (W1). */
+function linkOf(f: ScannedFile, c: ChainCall, caller: SyntaxNode | undefined): ChainLink {
+  return {
+    target: keyOf(c.def),
+    line: lineOf(c.call),
+    ...withPasses(passesOf(f, c.call, caller)),
+  };
+}
+
 /** A reached function of the file as the planner sees it. */
 function functionFacts(
   f: ScannedFile,
@@ -125,8 +136,9 @@ function functionFacts(
           },
         }
       : {}),
-    calls: fn.calls.map((c) => ({ target: keyOf(c.def), line: lineOf(c.call) })),
+    calls: fn.calls.map((c) => linkOf(f, c, fn.def)),
     ormSites: fn.findings.ormSites,
+    ...parameterFacts(fn.def),
     twinTaken: counts().has(twinName(name)),
     references: referencesOf(f, fn.def, counts),
     nested: isNestedDef(fn.def),
@@ -165,7 +177,7 @@ function wrapperFacts(f: ScannedFile, w: ChainedWrapper): WrapperFacts {
     name: w.name,
     path: f.file.path,
     line: lineOf(w.def),
-    calls: w.calls.map((c) => ({ target: keyOf(c.def), line: lineOf(c.call) })),
+    calls: w.calls.map((c) => linkOf(f, c, w.unwrap ? enclosingDef(w.def) : w.def)),
     orm: true,
     ...(asTwin ? { forwardsTo: keyOf(w.calls[0].def) } : {}),
   };

@@ -120,6 +120,11 @@ export interface ChainLink {
   /** `module:name`, or `module:Class.name` for a method. */
   target: string;
   line: number;
+  /**
+   * Arguments that matter to an evaluated parameter (orm-review-5 W1), by position or keyword:
+   * one that is or may be a queryset (why), or a parameter of the caller handed on.
+   */
+  passes?: { to: number | string; queryset?: string; param?: string }[];
 }
 
 /** One plain function (or method) of a surveyed file, as the project's chain plan sees it. */
@@ -133,6 +138,10 @@ export interface FunctionFacts {
   blocker?: { code: Blocker; line: number; message: string; severity?: "info" };
   calls: ChainLink[];
   ormSites: number;
+  /** Its positional parameters in order, the receiver aside. */
+  parameters?: string[];
+  /** The parameters it iterates, truth-tests or hands to an evaluating builtin, with the line. */
+  evaluates?: { name: string; line: number }[];
   /** Its twin's name is already used in its file, by something else than its twin. */
   twinTaken: boolean;
   /** Its twin is already there (see hasTwin): nothing to add. */
