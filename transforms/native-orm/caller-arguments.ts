@@ -1,4 +1,9 @@
+import { relative, resolve } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
+import { lastSegment } from "../../src/python/lookup.js";
+import { callsNamed } from "../../src/project/index-lookup.js";
+import { nonCallReferencesOf } from "../../src/project/references.js";
+import { annotationOf } from "./annotated-items.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { OrmFile } from "./types.js";
 
@@ -137,4 +142,57 @@ export function parameterPassed(
       return `${name} is a parameter of ${fn}(), and the call at line ${call.startPosition.row + 1} passes ${why}`;
   }
   return undefined;
+}
+
+/** The defs whose parameters are being proven (a caller's argument may be another's). */
+const proving = new Set<number>();
+
+/**
+ * Issue 23 item 2 (redbox `file_save(file)`): the model instance every caller passes for the
+ * unannotated parameter `identifier`, when the project index shows every call of its def, all
+ * of them in this file, nothing naming it otherwise, no test patching it, and each call passes an
+ * instance of one model (proven, or declared by the annotations it comes through).
+ */
+export function parameterInstance(
+  f: OrmFile,
+  identifier: SyntaxNode,
+): { model: string; selected: Set<string>; fromParameter: true } | undefined {
+  const parameter = parameterOf(identifier);
+  const index = f.ctx.project.index;
+  if (!parameter || !index || proving.has(parameter.def.id)) return undefined;
+  const { def, position, name } = parameter;
+  const fn = def.childForFieldName("name")?.text ?? "";
+  const found = callsOf(f, def);
+  const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
+  const indexed = callsNamed(index, fn);
+  if (
+    found.length === 0 ||
+    indexed.some((c) => c.path !== here) ||
+    indexed.length !== found.length ||
+    nonCallReferencesOf(index, f.file.module, def).length > 0 ||
+    index.patches.some((p) => (p.attribute ?? lastSegment(p.target)) === fn)
+  )
+    return undefined;
+  proving.add(def.id);
+  try {
+    let model: string | undefined;
+    for (const { args } of found) {
+      const value = passed(args, position, name);
+      const next = value && instanceModel(f, value);
+      if (!next || (model && model !== next)) return undefined;
+      model = next;
+    }
+    return model ? { model, selected: new Set(), fromParameter: true } : undefined;
+  } finally {
+    proving.delete(def.id);
+  }
+}
+
+/** The model of the instance `value` is: proven, or declared along its annotations. */
+function instanceModel(f: OrmFile, value: SyntaxNode): string | undefined {
+  const proven =
+    value.type === "identifier" ? f.proofs.instanceOf(value) : f.proofs.instanceReturned(value);
+  if (proven) return proven.model;
+  const type = annotationOf(f, value);
+  return type ? f.proofs.modelOfAnnotation(type) : undefined;
 }
