@@ -1,5 +1,6 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
 import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/types.js";
+import { guardedImportName } from "../../src/python/guarded-imports.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
 import { classOfMethod } from "./class-attributes.js";
 import {
@@ -51,7 +52,8 @@ export class SameFileFunctions {
   callFact(callee: SyntaxNode, at: SyntaxNode): CallFact {
     const fact: CallFact = { text: callee.text };
     if (callee.type === "identifier" || callee.type === "attribute") {
-      const qualified = this.file.qualifiedName(callee);
+      // A guarded optional import (`except ImportError: Name = None`) keeps the library's name.
+      const qualified = this.file.qualifiedName(callee) ?? guardedImportName(this.file, callee);
       if (qualified) fact.qualified = qualified;
     }
     let def = this.resolve(callee, at);
