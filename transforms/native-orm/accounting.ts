@@ -15,6 +15,7 @@ import type { Blocker } from "./codes.js";
 import { scan } from "./scan.js";
 import { lineOf, report } from "./state.js";
 import { wrapperKind } from "./wrappers.js";
+import { unfollowedCallsReason } from "./unfollowed-calls.js";
 import { hiddenSelfMethod, overriddenSelfMethod } from "./hidden-methods.js";
 import { factoryTarget, fieldFileTarget } from "./library-targets.js";
 import type { OrmFile, ScannedFile } from "./types.js";
@@ -171,6 +172,8 @@ function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
       code: "AS215",
       message: `${wrapper} wrapper ${name}() reads ${relation.text} (line ${lineOf(relation)}), a relation that may load its row lazily: that query has no native async form, so it stays a thread wrapper`,
     };
+  const unfollowed = unfollowedCallsReason(f, def, site.node); // orm-review-5 Q9
+  if (unfollowed) return unfollowed;
   return {
     code: "AS215",
     message: `${wrapper} wrapper ${name}() holds no Django ORM work with a native async form that this transform can see${namedCalls(body)}: it stays a thread wrapper`,
