@@ -16,6 +16,7 @@ import { scan } from "./scan.js";
 import { lineOf, report } from "./state.js";
 import { wrapperKind } from "./wrappers.js";
 import { unfollowedCallsReason } from "./unfollowed-calls.js";
+import { reexportReason } from "./reexport-reasons.js";
 import { hiddenSelfMethod, overriddenSelfMethod } from "./hidden-methods.js";
 import { factoryTarget, fieldFileTarget } from "./library-targets.js";
 import type { OrmFile, ScannedFile } from "./types.js";
@@ -499,11 +500,7 @@ function importedReason(
   const defining = ofProject
     ? named.filter((fn) => fn.module.startsWith(`${id}.`) && plain(fn) && !stub(fn))
     : [];
-  if (defining.length > 0)
-    return {
-      code: "AS208",
-      message: `${written} kept${stored}: ${module} does not define ${name}: it takes it from ${defining.map((fn) => `${dottedName(fn.module)} (${fn.path}:${fn.line})`).join(" or ")}, a re-export the chain did not follow (an import inside a block, or an assignment, is not followed): import ${name} from ${dottedName(defining[0].module)} to have it followed, or give it an async form by hand if it does ORM work`,
-    };
+  if (defining.length > 0) return reexportReason(f, written, stored, id, name, defining);
   if (ofProject)
     return kept(
       `${written} runs ${qualified}, a name of the project's module ${module} that the project index shows as no function (a class, an alias, or a name imported there): not followed${stored}`,
