@@ -8,6 +8,7 @@ import {
   reachesOrmWork,
 } from "./chains.js";
 import { unprovenAssumption } from "./conversions.js";
+import { unprovenReceiverSaid } from "./receiver-bindings.js";
 import { chainKey, crossCallsOf } from "./cross-calls.js";
 import { lazyCallerProblem } from "./lazy-objects.js";
 import { unprovenChains } from "./lazy-relations.js";
@@ -128,8 +129,7 @@ function decoratedProblems(
     ...conversionProblems(f, findings.conversions, (c) => ({
       code: "AS201",
       node: c.node,
-      message:
-        "nothing here proves the receiver is a queryset or model instance (annotate the parameter with its model class to make it proven)",
+      message: unprovenReceiverSaid(f, c),
       unsafe: true,
       assumes: unprovenAssumption(c),
       suggestion: suggestionFor(f.source, c, awaitedEdits(c)),
