@@ -9,6 +9,7 @@ import {
 } from "./chains.js";
 import { unprovenAssumption } from "./conversions.js";
 import { unprovenReceiverSaid } from "./receiver-bindings.js";
+import { withoutPureCalls } from "./pure-helpers.js";
 import { chainKey, crossCallsOf } from "./cross-calls.js";
 import { lazyCallerProblem } from "./lazy-objects.js";
 import { unprovenChains } from "./lazy-relations.js";
@@ -79,7 +80,12 @@ export function decoratedAnalysis(
   ]);
   const range = f.file.lineRange(decorator);
   edits.push({ start: range.start, end: range.end, text: "" });
-  const problems = decoratedProblems(f, def, decos, index, findings, edits, comments);
+  const problems = withoutPureCalls(
+    f,
+    decoratedProblems(f, def, decos, index, findings, edits, comments),
+    chainCalls,
+    crossCalls,
+  );
   return {
     def,
     decorator,

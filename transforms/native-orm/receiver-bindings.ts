@@ -89,14 +89,16 @@ export function receiverOf(c: Conversion): SyntaxNode | undefined {
 /**
  * AS201 on a decorated wrapper's unproven conversion (`activation.save()`): what binds the
  * receiver, and the advice that fits it (annotating a parameter; orm-review-4 P5: a local bound
- * to `instance.get_parent()` is no parameter).
+ * to `instance.get_parent()` is no parameter). The advice stays in parentheses, where the unsafe
+ * fix's note goes (report-sites' unsafeNoted).
  */
 export function unprovenReceiverSaid(f: OrmFile, c: Conversion): string {
   const receiver = receiverOf(c);
-  const general = "nothing here proves the receiver is a queryset or model instance";
   if (receiver?.type !== "identifier")
-    return receiver ? `${general}: ${receiver.text} is not proven one` : general;
+    return "nothing here proves the receiver is a queryset or model instance (annotate the parameter with its model class to make it proven)";
   const bound = whatBinds(f, receiver);
-  const parameter = /^it is a parameter/.test(bound);
-  return `nothing here proves ${receiver.text} is a queryset or model instance (${bound})${parameter ? ": annotate the parameter with its model class to make it proven" : ""}`;
+  const advice = /^it is a parameter/.test(bound)
+    ? "annotate the parameter with its model class"
+    : `annotate it with its model class where it is bound (\`${receiver.text}: <Model> = ...\`)`;
+  return `nothing here proves ${receiver.text} is a queryset or model instance, as ${bound} (${advice} to make it proven)`;
 }
