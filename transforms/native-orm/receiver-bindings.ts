@@ -97,8 +97,11 @@ export function unprovenReceiverSaid(f: OrmFile, c: Conversion): string {
   if (receiver?.type !== "identifier")
     return "nothing here proves the receiver is a queryset or model instance (annotate the parameter with its model class to make it proven)";
   const bound = whatBinds(f, receiver);
-  const advice = /^it is a parameter/.test(bound)
-    ? "annotate the parameter with its model class"
-    : `annotate it with its model class where it is bound (\`${receiver.text}: <Model> = ...\`)`;
-  return `nothing here proves ${receiver.text} is a queryset or model instance, as ${bound} (${advice} to make it proven)`;
+  const said = `nothing here proves ${receiver.text} is a queryset or model instance, as ${bound}`;
+  if (/^it is a parameter/.test(bound))
+    return `${said} (annotate the parameter with its model class to make it proven)`;
+  // `x: Model = <value>` proves a one-binding assignment; a loop variable has no such form.
+  return /^it is bound at line/.test(bound)
+    ? `${said} (annotate it with its model class where it is bound, \`${receiver.text}: <Model> = ...\`, to make it proven)`
+    : said;
 }
