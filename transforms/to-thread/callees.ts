@@ -13,6 +13,7 @@ import {
   selfAttributeType,
 } from "./receivers.js";
 import { namesakesOf, overridesOf } from "./alternatives.js";
+import { libraryMaker } from "./library-values.js";
 import {
   isCollaboratorCall,
   LOCK_NAME,
@@ -341,6 +342,10 @@ export class SameFileFunctions {
   private madeByAssignments(assignments: (SyntaxNode | null)[]): string | undefined {
     const made = new Set<string | undefined>();
     for (const binding of assignments) {
+      if (binding?.type === "as_pattern_target" || binding?.type === "for_statement") {
+        made.add(libraryMaker(this.file, binding, this.project, (r, at) => this.madeBy(r, at)));
+        continue;
+      }
       if (binding?.type === "typed_parameter" || binding?.type === "typed_default_parameter") {
         const named = annotatedClass(binding.childForFieldName("type"));
         made.add(named ? classNamed(this.file, named) : undefined);

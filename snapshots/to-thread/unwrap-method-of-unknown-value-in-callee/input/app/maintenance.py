@@ -20,3 +20,9 @@ def thumbnail_size(thumbnails, options: dict) -> int:
 
 def label_for(options: dict) -> str:
     return options.get("label", "").strip().lower()
+
+
+def read_header(path: str) -> bytes:
+    # `f.read()` is the file's, not a project method named `read`.
+    with open(path, "rb") as f:
+        return f.read(16)

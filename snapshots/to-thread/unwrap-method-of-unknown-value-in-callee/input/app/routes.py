@@ -5,6 +5,7 @@ from fastapi import APIRouter, Request
 from app.maintenance import (
     assert_image_move_maintenance_inactive,
     label_for,
+    read_header,
     thumbnail_size,
 )
 
@@ -26,3 +27,9 @@ async def thumbnail(request: Request, kind: str = "small") -> dict:
     )
     label = await asyncio.to_thread(label_for, {"label": kind})
     return {"size": size, "label": label}
+
+
+@router.get("/images/header")
+async def header(path: str) -> dict:
+    head = await asyncio.to_thread(read_header, path)
+    return {"magic": head.hex()}

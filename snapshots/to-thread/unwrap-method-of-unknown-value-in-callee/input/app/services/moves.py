@@ -17,3 +17,12 @@ class Thumbnails:
 
     def size_for(self, kind: str) -> int:
         return self.sizes.get(kind, 128)
+
+
+class ArchiveBackend:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def read(self, key: str) -> bytes:
+        with self._lock:
+            return b""
