@@ -213,7 +213,7 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
     : qualified;
   const factory = target.type === "identifier" ? factoryTarget(f, target) : undefined;
   if (factory) return kept(`${written} runs ${factory}${stored}`);
-  if (absolute) return importedReason(f, absolute, written, stored, database);
+  if (absolute) return importedReason(f, dottedName(absolute), written, stored, database); // Q8: no "./"
   if (target.type === "identifier") return nameReason(f, target, written, stored);
   return kept(
     `${written} runs a function computed where it is called, which the transform cannot follow${stored}`,
