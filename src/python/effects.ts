@@ -491,6 +491,8 @@ const MODULE_EFFECTS: ReadonlyMap<string, ModuleEffect> = new Map([
     "binascii",
     "html",
     "urllib.parse",
+    "http.cookies",
+    "django.utils.crypto",
     "unicodedata",
     "bisect",
     "heapq",
