@@ -8,6 +8,7 @@ import { twinName } from "./chain-planner.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
 import { chainFunction, nameOf, ownProblems, reachesOtherFiles } from "./chains.js";
 import { chainKey, plainFunctions } from "./cross-calls.js";
+import { enclosingDef, parameterFacts, passesOf, withPasses } from "./chain-arguments.js";
 import { analyseDecorated } from "./decorated.js";
 import { hasOpenParameters } from "./pure-helpers.js";
 import { identifierCounts, lineOf, newOrmFile } from "./state.js";
@@ -36,10 +37,16 @@ export function orderedCalls(
   return [...local, ...cross].sort((a, b) => a.call.startIndex - b.call.startIndex);
 }
 
-function linksOf(f: OrmFile, local: ChainCall[], cross: CrossCall[]): ChainLink[] {
+function linksOf(
+  f: OrmFile,
+  local: ChainCall[],
+  cross: CrossCall[],
+  caller: SyntaxNode,
+): ChainLink[] {
   return orderedCalls(local, cross).map((c) => ({
     target: "def" in c ? chainKey(f, c.def) : c.target,
     line: lineOf(c.call),
+    ...withPasses(passesOf(f, c.call, caller)),
   }));
 }
 
@@ -59,9 +66,10 @@ function functionFacts(
     ...(blocker
       ? { blocker: { code: blocker.code, line: lineOf(blocker.node), message: blocker.message } }
       : {}),
-    calls: linksOf(f, fn.calls, fn.cross),
+    calls: linksOf(f, fn.calls, fn.cross, def),
     ormSites: fn.findings.ormSites,
     ...(hasOpenParameters(def) ? { openParameters: true as const } : {}),
+    ...parameterFacts(def),
     ...twinState(f, def, names),
   };
 }
@@ -84,12 +92,15 @@ export function projectTwinEdits(
   f: OrmFile,
   def: SyntaxNode,
   twinOf: (c: ChainCall | CrossCall) => string | undefined,
+  pure: (c: ChainCall | CrossCall) => boolean = () => false,
 ): Edit[] {
   const fn = chainFunction(f, def);
   return [
     { start: def.startIndex, end: def.startIndex, text: "async " },
     ...fn.findings.conversions.flatMap(awaitedEdits),
-    ...orderedCalls(fn.calls, fn.cross).flatMap((c) => awaitedCall(c.call, c.callee, twinOf(c))),
+    ...orderedCalls(fn.calls, fn.cross).flatMap((c) =>
+      pure(c) ? [] : awaitedCall(c.call, c.callee, twinOf(c)),
+    ),
   ];
 }
 
@@ -158,7 +169,7 @@ function decoratedFacts(f: ScannedFile, def: SyntaxNode): WrapperFacts | undefin
     name: nameOf(def),
     path: f.file.path,
     line: lineOf(def),
-    calls: linksOf(f, a.chainCalls, a.crossCalls),
+    calls: linksOf(f, a.chainCalls, a.crossCalls, def),
     orm: a.findings.ormSites > 0,
   };
 }
@@ -242,7 +253,7 @@ function probesOf(f: ScannedFile): ChainLink[] {
     const a = analyseDecorated(f, def);
     if (!a || ownProblems(a).length === 0) return [];
     return reachesOtherFiles(f, a.chainCalls, a.crossCalls)
-      ? linksOf(f, a.chainCalls, a.crossCalls)
+      ? linksOf(f, a.chainCalls, a.crossCalls, def)
       : [];
   });
 }
@@ -256,7 +267,13 @@ function wrappersOf(f: ScannedFile): WrapperFacts[] {
       name: `sync_to_async(${w.helper.text})`,
       path: f.file.path,
       line: lineOf(w.call),
-      calls: [{ target: w.target, line: lineOf(w.call) }],
+      calls: [
+        {
+          target: w.target,
+          line: lineOf(w.call),
+          ...withPasses(passesOf(f, w.call, enclosingDef(w.call))),
+        },
+      ],
       orm: false,
     });
   return wrappers;

@@ -175,13 +175,14 @@ function plan(
       .filter((key) => !functions.get(key)!.twinExists)
       .map(moduleOfKey),
   );
-  const pure = pureFunctions(functions);
+  const inMemory = pureFunctions(functions);
   const chainPlan: ProjectChainPlan = {
     wrappers: decided.wrappers,
     twins: decided.twins,
     existing: decided.existing,
+    ...(decided.pure && decided.pure.length > 0 ? { pure: decided.pure } : {}),
     ...(Object.keys(reexports).length > 0 ? { reexports } : {}),
-    ...(pure.length > 0 ? { pure } : {}),
+    ...(inMemory.length > 0 ? { inMemory } : {}),
   };
   return { plan: chainPlan, modules: [...modules], groups: groups.filter((g) => g.length > 1) };
 }

@@ -82,7 +82,7 @@ function namesIn(body: SyntaxNode, name: string): boolean {
 }
 
 function isPureCross(f: OrmFile, c: CrossCall): boolean {
-  return projectPlan(f)?.pure?.includes(c.target) ?? false;
+  return projectPlan(f)?.inMemory?.includes(c.target) ?? false;
 }
 
 /** The chain and cross calls of a region that reach only in-memory work, by call node id. */

@@ -1,6 +1,7 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
 import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/types.js";
 import { guardedImportName } from "../../src/python/guarded-imports.js";
+import { isJsonMethod } from "../../src/python/value-kinds.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
 import { classOfMethod } from "./class-attributes.js";
 import {
@@ -12,6 +13,7 @@ import {
   selfAttributeType,
 } from "./receivers.js";
 import { namesakesOf, overridesOf } from "./alternatives.js";
+import { libraryMaker } from "./library-values.js";
 import {
   isCollaboratorCall,
   LOCK_NAME,
@@ -94,9 +96,10 @@ export class SameFileFunctions {
       if (overrides.length > 0) fact.alternatives = overrides;
     } else if (!fact.reaches && !fact.qualified && !fact.receiverMadeBy) {
       const receiver = fact.text.slice(0, fact.text.length - fact.method.length - 1);
+      // Too many to read: none is read, and the call stays unproven.
       const namesakes = namesakesOf(this.project, fact.method, receiver);
-      if (namesakes && namesakes.length > 0) {
-        fact.alternatives = namesakes;
+      if (namesakes?.length !== 0) {
+        fact.alternatives = namesakes ?? [];
         fact.namesakes = true;
       }
     }
@@ -112,11 +115,16 @@ export class SameFileFunctions {
   private callFacts(callee: SyntaxNode, call: SyntaxNode): CallFact[] {
     const line = call.startPosition.row + 1;
     const fact: CallFact = { ...this.callFact(callee, call), line };
-    // Deeper than the site, only an object the instance holds is read through its namesakes
-    // (`self._engine.open(...)`): a local of unknown class is as often a dict or a library's.
-    if (fact.namesakes && !isCollaboratorCall(fact)) {
-      delete fact.alternatives;
-      delete fact.namesakes;
+    // A method of a value of unknown class (`moves.is_maintenance_active()` with `moves` from
+    // `getattr(...)` or a bare parameter: hazard-review-5 J1, InvokeAI) may be any project
+    // method of that name: read through them, and never proven. A method every dict, list or
+    // str has (`data.get(k)`, `name.strip()`) is taken as theirs, as before.
+    if (fact.namesakes) {
+      if (isCollaboratorCall(fact) || !isJsonMethod(fact.method!)) fact.collaborator = true;
+      else {
+        delete fact.alternatives;
+        delete fact.namesakes;
+      }
     }
     if (fact.reaches || fact.qualified || fact.method) return [fact];
     const value = this.valueCall(callee, call);
@@ -334,6 +342,10 @@ export class SameFileFunctions {
   private madeByAssignments(assignments: (SyntaxNode | null)[]): string | undefined {
     const made = new Set<string | undefined>();
     for (const binding of assignments) {
+      if (binding?.type === "as_pattern_target" || binding?.type === "for_statement") {
+        made.add(libraryMaker(this.file, binding, this.project, (r, at) => this.madeBy(r, at)));
+        continue;
+      }
       if (binding?.type === "typed_parameter" || binding?.type === "typed_default_parameter") {
         const named = annotatedClass(binding.childForFieldName("type"));
         made.add(named ? classNamed(this.file, named) : undefined);
