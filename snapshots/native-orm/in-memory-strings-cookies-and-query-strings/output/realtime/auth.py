@@ -6,7 +6,7 @@ from django.utils.crypto import constant_time_compare
 from realtime.models import Message, Profile, Session
 
 
-async def _header(scope, name: bytes):
+def _header(scope, name: bytes):
     for key, value in scope.get("headers", []):
         if key == name:
             return value
@@ -14,7 +14,7 @@ async def _header(scope, name: bytes):
 
 
 async def profile_from_cookie(scope):
-    raw = await _header(scope, b"cookie")
+    raw = _header(scope, b"cookie")
     if not raw:
         return None
     jar = SimpleCookie()
