@@ -116,3 +116,19 @@ export function constructorKey(project: ProjectFacts | undefined, key: string): 
   );
   return found ? `${key}.__init__` : undefined;
 }
+
+/**
+ * `py:app.deps.ApiDependencies.invoker.services.images.get_dto`: a method reached through
+ * attributes of a project class (`ApiDependencies.invoker`, then `.services.images`), which the
+ * index cannot type (InvokeAI's services, annotated with abstract classes: hazard-review-5 J2's
+ * family). Such a call may run any project method of that name.
+ */
+export function isAttributeChainOfClass(project: ProjectFacts | undefined, key: string): boolean {
+  const index = project?.index;
+  if (!index || !key.startsWith(PROJECT_KEY)) return false;
+  const parts = key.slice(PROJECT_KEY.length).split(".");
+  const klass = parts.findIndex((p) => /^[A-Z]/.test(p));
+  // A class, then at least one attribute of it, then the method.
+  if (klass < 1 || parts.length - klass < 3) return false;
+  return parts.slice(klass + 1, -1).every((p) => /^[a-z_]/.test(p));
+}

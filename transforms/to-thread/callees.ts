@@ -12,7 +12,13 @@ import {
   nameType,
   selfAttributeType,
 } from "./receivers.js";
-import { constructorKey, namesakesOf, overridesIn, overridesOf } from "./alternatives.js";
+import {
+  constructorKey,
+  isAttributeChainOfClass,
+  namesakesOf,
+  overridesIn,
+  overridesOf,
+} from "./alternatives.js";
 import { libraryMaker } from "./library-values.js";
 import {
   isCollaboratorCall,
@@ -99,7 +105,14 @@ export class SameFileFunctions {
     const constructor = fact.reaches && constructorKey(this.project, fact.reaches);
     if (constructor) fact.reaches = constructor;
     if (!fact.method || fact.method === "with") return fact;
-    if (fact.reaches?.startsWith(PROJECT_KEY)) {
+    if (fact.reaches && isAttributeChainOfClass(this.project, fact.reaches)) {
+      const receiver = fact.text.slice(0, fact.text.length - fact.method.length - 1);
+      const namesakes = namesakesOf(this.project, fact.method, receiver);
+      if (namesakes?.length) {
+        fact.alternatives = namesakes;
+        fact.namesakes = true;
+      }
+    } else if (fact.reaches?.startsWith(PROJECT_KEY)) {
       const overrides = overridesOf(this.project, fact.reaches);
       if (overrides.length > 0) fact.alternatives = overrides;
     } else if (!fact.reaches && !fact.qualified && !fact.receiverMadeBy) {
@@ -127,7 +140,7 @@ export class SameFileFunctions {
     // `getattr(...)` or a bare parameter: hazard-review-5 J1, InvokeAI) may be any project
     // method of that name: read through them, and never proven. A method every dict, list or
     // str has (`data.get(k)`, `name.strip()`) is taken as theirs, as before.
-    if (fact.namesakes) {
+    if (fact.namesakes && !fact.reaches) {
       if (isCollaboratorCall(fact) || !isJsonMethod(fact.method!)) fact.collaborator = true;
       else {
         delete fact.alternatives;
