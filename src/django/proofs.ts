@@ -74,6 +74,12 @@ export class OrmProofs {
   /** The chain methods of every model's project managers: a cheap test before a proof. */
   private chainNames?: ReadonlySet<string>;
 
+  /**
+   * What the callers of a def prove of its unannotated parameter (issue 23 item 2): asked by the
+   * transform that can see them (native-orm's caller-arguments.ts), when nothing here proves it.
+   */
+  parameterFromCallers?: (parameter: SyntaxNode) => InstanceProof | undefined;
+
   constructor(private readonly project: ProjectFacts) {}
 
   /** The model class an expression names (`Batch`, `models.Batch`, `User = get_user_model()`). */
@@ -455,7 +461,7 @@ export class OrmProofs {
     if (!site) return undefined;
     switch (site.type) {
       case "parameters":
-        return modelSelfProof(this.project, site, bound);
+        return modelSelfProof(this.project, site, bound) ?? this.parameterFromCallers?.(bound);
       case "typed_parameter":
       case "typed_default_parameter": {
         const name =

@@ -8,7 +8,9 @@ import { twinName } from "./chain-planner.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
 import { chainFunction, nameOf, ownProblems, reachesOtherFiles } from "./chains.js";
 import { chainKey, plainFunctions } from "./cross-calls.js";
+import { enclosingDef, parameterFacts, passesOf, withPasses } from "./chain-arguments.js";
 import { analyseDecorated } from "./decorated.js";
+import { hasOpenParameters } from "./pure-helpers.js";
 import { identifierCounts, lineOf, newOrmFile } from "./state.js";
 import { scanFile } from "./file-facts.js";
 import { findSites, NO_SITES } from "./sites.js";
@@ -35,10 +37,16 @@ export function orderedCalls(
   return [...local, ...cross].sort((a, b) => a.call.startIndex - b.call.startIndex);
 }
 
-function linksOf(f: OrmFile, local: ChainCall[], cross: CrossCall[]): ChainLink[] {
+function linksOf(
+  f: OrmFile,
+  local: ChainCall[],
+  cross: CrossCall[],
+  caller: SyntaxNode,
+): ChainLink[] {
   return orderedCalls(local, cross).map((c) => ({
     target: "def" in c ? chainKey(f, c.def) : c.target,
     line: lineOf(c.call),
+    ...withPasses(passesOf(f, c.call, caller)),
   }));
 }
 
@@ -58,8 +66,10 @@ function functionFacts(
     ...(blocker
       ? { blocker: { code: blocker.code, line: lineOf(blocker.node), message: blocker.message } }
       : {}),
-    calls: linksOf(f, fn.calls, fn.cross),
+    calls: linksOf(f, fn.calls, fn.cross, def),
     ormSites: fn.findings.ormSites,
+    ...(hasOpenParameters(def) ? { openParameters: true as const } : {}),
+    ...parameterFacts(def),
     ...twinState(f, def, names),
   };
 }
@@ -82,12 +92,15 @@ export function projectTwinEdits(
   f: OrmFile,
   def: SyntaxNode,
   twinOf: (c: ChainCall | CrossCall) => string | undefined,
+  pure: (c: ChainCall | CrossCall) => boolean = () => false,
 ): Edit[] {
   const fn = chainFunction(f, def);
   return [
     { start: def.startIndex, end: def.startIndex, text: "async " },
     ...fn.findings.conversions.flatMap(awaitedEdits),
-    ...orderedCalls(fn.calls, fn.cross).flatMap((c) => awaitedCall(c.call, c.callee, twinOf(c))),
+    ...orderedCalls(fn.calls, fn.cross).flatMap((c) =>
+      pure(c) ? [] : awaitedCall(c.call, c.callee, twinOf(c)),
+    ),
   ];
 }
 
@@ -156,7 +169,7 @@ function decoratedFacts(f: ScannedFile, def: SyntaxNode): WrapperFacts | undefin
     name: nameOf(def),
     path: f.file.path,
     line: lineOf(def),
-    calls: linksOf(f, a.chainCalls, a.crossCalls),
+    calls: linksOf(f, a.chainCalls, a.crossCalls, def),
     orm: a.findings.ormSites > 0,
   };
 }
@@ -181,6 +194,7 @@ export function chainFacts(
     wanted?.flatMap((key) => defs.get(key) ?? []),
   );
   const wrappers = wanted ? [] : wrappersOf(f);
+  const probes = wanted ? [] : probesOf(f);
   const names = identifierCounts(f);
   const functions = new Map<string, FunctionFacts>();
   const visit = (key: string) => {
@@ -190,13 +204,19 @@ export function chainFacts(
     functions.set(key, facts);
     for (const c of facts.calls) visit(c.target);
   };
-  for (const key of wanted ?? wrappers.flatMap((w) => w.calls.map((c) => c.target))) visit(key);
+  const roots = [...wrappers.flatMap((w) => w.calls), ...probes].map((c) => c.target);
+  for (const key of wanted ?? roots) visit(key);
   for (const key of wanted ?? []) {
     const decorated = defs.has(key) ? undefined : decoratedWithTwin(f, key);
     if (decorated) functions.set(key, decorated);
   }
   const reexports = reexportsOf(file, wanted?.filter((key) => !defs.has(key)) ?? []);
-  return { functions: [...functions.values()], wrappers, ...(reexports ? { reexports } : {}) };
+  return {
+    functions: [...functions.values()],
+    wrappers,
+    ...(reexports ? { reexports } : {}),
+    ...(probes.length > 0 ? { probes } : {}),
+  };
 }
 
 /**
@@ -224,6 +244,20 @@ function reexportsOf(
   );
 }
 
+/**
+ * orm-review-4 P3: the calls of decorated wrappers kept for their own blockers (AS203, AS201,
+ * ...) whose chain reaches another file: surveyed only to say which helpers are pure.
+ */
+function probesOf(f: ScannedFile): ChainLink[] {
+  return f.sites.decoratedDefs.flatMap((def) => {
+    const a = analyseDecorated(f, def);
+    if (!a || ownProblems(a).length === 0) return [];
+    return reachesOtherFiles(f, a.chainCalls, a.crossCalls)
+      ? linksOf(f, a.chainCalls, a.crossCalls, def)
+      : [];
+  });
+}
+
 /** The file's wrappers whose chain reaches another file. */
 function wrappersOf(f: ScannedFile): WrapperFacts[] {
   const wrappers = f.sites.decoratedDefs.flatMap((def) => decoratedFacts(f, def) ?? []);
@@ -233,7 +267,13 @@ function wrappersOf(f: ScannedFile): WrapperFacts[] {
       name: `sync_to_async(${w.helper.text})`,
       path: f.file.path,
       line: lineOf(w.call),
-      calls: [{ target: w.target, line: lineOf(w.call) }],
+      calls: [
+        {
+          target: w.target,
+          line: lineOf(w.call),
+          ...withPasses(passesOf(f, w.call, enclosingDef(w.call))),
+        },
+      ],
       orm: false,
     });
   return wrappers;

@@ -12,6 +12,7 @@ import {
   reachesOtherFiles,
 } from "./chains.js";
 import { referencesReaching } from "./nested-defs.js";
+import { enclosingDef, parameterFacts, passesOf, withPasses } from "./chain-arguments.js";
 import { planChains, twinName } from "./chain-planner.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
 import { callsNamed } from "../../src/project/index-lookup.js";
@@ -22,6 +23,7 @@ import type {
   ChainCall,
   ChainedWrapper,
   ChainFunction,
+  ChainLink,
   ChainPlan,
   Conversion,
   FunctionFacts,
@@ -74,9 +76,12 @@ export function planFileChains(f: ScannedFile): ChainPlan {
     blocked.set(w.def.id, { ...decision.blocker, node });
   }
   const converting = wrappers.filter((w) => !blocked.has(w.def.id));
+  const pureKeys = new Set(decided.pure);
+  const pure = new Set(all.filter((fn) => pureKeys.has(keyOf(fn.def))).map((fn) => fn.def.id));
   const reached = reachedFunctions(
     f,
     converting.flatMap((w) => w.calls),
+    (def) => pure.has(def.id),
   );
   const twins = new Map(
     reached.flatMap((r) => {
@@ -84,11 +89,29 @@ export function planFileChains(f: ScannedFile): ChainPlan {
       return twin ? [[r.def.id, twin] as const] : [];
     }),
   );
-  return edited(f, blocked, converting, reached, twins, forwardersOf(converting, twins));
+  const plan = edited(
+    f,
+    blocked,
+    converting,
+    reached,
+    twins,
+    forwardersOf(converting, twins),
+    pure,
+  );
+  return { ...plan, pure };
 }
 
 /** Within one file, a function or wrapper is keyed by its node. */
 const keyOf = (def: SyntaxNode) => `#${def.id}`;
+
+/** A chain call as the planner sees it: its target, line, and what it passes (W1). */
+function linkOf(f: ScannedFile, c: ChainCall, caller: SyntaxNode | undefined): ChainLink {
+  return {
+    target: keyOf(c.def),
+    line: lineOf(c.call),
+    ...withPasses(passesOf(f, c.call, caller)),
+  };
+}
 
 /** A reached function of the file as the planner sees it. */
 function functionFacts(
@@ -113,8 +136,9 @@ function functionFacts(
           },
         }
       : {}),
-    calls: fn.calls.map((c) => ({ target: keyOf(c.def), line: lineOf(c.call) })),
+    calls: fn.calls.map((c) => linkOf(f, c, fn.def)),
     ormSites: fn.findings.ormSites,
+    ...parameterFacts(fn.def),
     twinTaken: counts().has(twinName(name)),
     references: referencesOf(f, fn.def, counts),
     nested: isNestedDef(fn.def),
@@ -153,7 +177,7 @@ function wrapperFacts(f: ScannedFile, w: ChainedWrapper): WrapperFacts {
     name: w.name,
     path: f.file.path,
     line: lineOf(w.def),
-    calls: w.calls.map((c) => ({ target: keyOf(c.def), line: lineOf(c.call) })),
+    calls: w.calls.map((c) => linkOf(f, c, w.unwrap ? enclosingDef(w.def) : w.def)),
     orm: true,
     ...(asTwin ? { forwardsTo: keyOf(w.calls[0].def) } : {}),
   };
@@ -286,20 +310,15 @@ function edited(
   reached: ChainFunction[],
   twins: Map<number, string>,
   forwarding: ReturnType<typeof forwardersOf>,
-): ChainPlan {
+  pure: ReadonlySet<number>,
+): Omit<ChainPlan, "pure"> {
   const callEdits = new Map<number, Edit[]>();
+  // A pure helper is called as it is (D6).
+  const awaited = (calls: ChainCall[]) =>
+    calls.flatMap((c) => (pure.has(c.def.id) ? [] : callEdit(c, twins)));
   for (const w of converting)
-    callEdits.set(
-      w.def.id,
-      w.unwrap
-        ? unwrapEdits(w.calls[0], w.unwrap, twins)
-        : w.calls.flatMap((c) => callEdit(c, twins)),
-    );
-  for (const r of reached)
-    callEdits.set(
-      r.def.id,
-      r.calls.flatMap((c) => callEdit(c, twins)),
-    );
+    callEdits.set(w.def.id, w.unwrap ? unwrapEdits(w.calls[0], w.unwrap, twins) : awaited(w.calls));
+  for (const r of reached) callEdits.set(r.def.id, awaited(r.calls));
   const helperEdits: Edit[] = [];
   const replaced = new Map<number, Edit>();
   for (const r of reached) {

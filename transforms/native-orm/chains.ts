@@ -280,12 +280,19 @@ function awaitClashes(findings: Findings, calls: ChainCall[]): Problem[] {
     }));
 }
 
-/** Every function reached from `calls`, once each, in the order first reached. */
-export function reachedFunctions(f: OrmFile, calls: ChainCall[]): ChainFunction[] {
+/**
+ * Every function reached from `calls`, once each, in the order first reached; `skip`: defs not
+ * followed (the pure helpers a plan calls as they are).
+ */
+export function reachedFunctions(
+  f: OrmFile,
+  calls: ChainCall[],
+  skip: (def: SyntaxNode) => boolean = () => false,
+): ChainFunction[] {
   const seen = new Map<number, ChainFunction>();
   const visit = (list: ChainCall[]) => {
     for (const c of list) {
-      if (seen.has(c.def.id)) continue;
+      if (seen.has(c.def.id) || skip(c.def)) continue;
       const fn = chainFunction(f, c.def);
       seen.set(c.def.id, fn);
       visit(fn.calls);

@@ -1,0 +1,17 @@
+from django.db import models
+from django.utils import timezone
+
+
+class File(models.Model):
+    original_file_name = models.CharField(max_length=255)
+    core_file_uuid = models.UUIDField(null=True)
+    last_referenced = models.DateTimeField(default=timezone.now)
+
+
+class Chat(models.Model):
+    name = models.CharField(max_length=255)
+
+
+class Report(models.Model):
+    title = models.CharField(max_length=255)
+    archived = models.BooleanField(default=False)
