@@ -120,7 +120,7 @@ function unsafeWrapped(
   conversion: Conversion,
   wrap: SyntaxNode,
 ): { code: Blocker; message: string } | undefined {
-  if (isThreadInsensitive(wrap))
+  if (isThreadInsensitive(wrap) && !awaitedWhereItStands(wrap))
     return { code: "AS213", message: `${THREAD_INSENSITIVE} (${unsafeNote(THREAD_ASSUMPTION)})` };
   if (kind === "database" && !isTestCode(f.file.path, wrap))
     return {
@@ -149,6 +149,19 @@ function storedWrapper(f: OrmFile, wrap: SyntaxNode, target: SyntaxNode): void {
     "sync_to_async around an ORM method, stored or passed on: its call sites cannot be rewritten here; use the native async method instead",
     rewrittenText(f.source, target, fake.edits),
   );
+}
+
+/**
+ * `await sync_to_async(f, thread_sensitive=False)(x)`, the wrapper's call awaited where it stands
+ * (orm-human-5 H1, reactpy-django 063250a): nothing runs beside it in this coroutine, so the native
+ * method serialises no parallel work; and ORM work on a throw-away thread ran on a connection of
+ * its own, outside the caller's `atomic()`, which the native method fixes. Gathered, made a task
+ * or stored, the call may run beside others: AS213 stays.
+ */
+function awaitedWhereItStands(wrap: SyntaxNode): boolean {
+  let node = wrap.parent!;
+  while (node.parent?.type === "parenthesized_expression") node = node.parent;
+  return node.parent?.type === "await";
 }
 
 /** `sync_to_async(f)(x)` dropped or tested unawaited: kept, and said (see unawaitedUse). */
