@@ -3,7 +3,7 @@ import { join, relative, sep } from "node:path";
 import { transformApplies } from "../engine/pipeline.js";
 import type { Context, ProjectIndex, SurveyPlan, SurveyStart, Transform } from "../model/types.js";
 import type { ModuleNames } from "../python/module-names.js";
-import { projectOfFile } from "./project-facts.js";
+import { projectOfFile } from "./sub-projects.js";
 import type { JobRunner } from "./jobs.js";
 import type { SurveyJob } from "./survey-job.js";
 
