@@ -43,7 +43,7 @@ export function jobKinds(registry: Registry): JobKinds {
     run: ({ job }) => processFile({ ...job, project: withSharedIndex(job.project) }, registry),
     failed: ({ job }, message) => failedFileResult(job, message),
   };
-  const inventory: JobKind<{ kind: "inventory"; job: FileLook }> = {
+  const inventory: JobKind<{ kind: "inventory"; job: FileLook & { maxBytes?: number } }> = {
     run: ({ job }) => inventoryOfPath({ ...job, project: withSharedIndex(job.project) }, registry),
   };
   const survey: JobKind<{ kind: "survey"; job: SurveyJob }> = {

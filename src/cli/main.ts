@@ -122,6 +122,11 @@ function fileFlags<T>(y: Argv<T>) {
       alias: "j",
       type: "number",
       describe: "Worker threads (default: available cores)",
+    })
+    .option("max-file-size", {
+      type: "number",
+      requiresArg: true,
+      describe: "Skip files larger than this many megabytes (AS913; default 10)",
     });
 }
 
@@ -172,11 +177,6 @@ function modeFlags<T>(y: Argv<T>) {
       type: "boolean",
       describe:
         "Let the formatter run from the project's .venv/ or venv/ (off: nothing shipped in the scanned tree runs)",
-    })
-    .option("max-file-size", {
-      type: "number",
-      requiresArg: true,
-      describe: "Skip files larger than this many megabytes (AS913; default 10)",
     })
     .option("extend-ignore", {
       type: "string",
@@ -395,6 +395,7 @@ async function runCommand(args: RunArgs): Promise<number> {
 
 interface ReportArgs extends TransformFlagArgs {
   paths?: string[];
+  "max-file-size"?: number;
   "--"?: string[];
   include?: string | string[];
   exclude?: string | string[];

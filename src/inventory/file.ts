@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { FileLook } from "../runner/file-job.js";
+import { sizeRefusal, type FileLook } from "../runner/file-job.js";
 import { decodeSource, readFailure } from "../project/source.js";
 import { lineColumnAt, lineStartsOf } from "../syntax/lines.js";
 import { firstSyntaxProblem, withNativeTree } from "../syntax/parse.js";
@@ -27,8 +27,9 @@ export interface InventorySite {
 
 export interface InventoryFile {
   path: string;
-  status: "ok" | "syntax-error" | "unreadable";
-  /** Why the file could not be looked at (syntax error line, not UTF-8, ...). */
+  /** "skipped": larger than `--max-file-size`, so not read (the run reports AS913 there). */
+  status: "ok" | "syntax-error" | "unreadable" | "skipped";
+  /** Why the file could not be looked at (syntax error line, not UTF-8, too large, ...). */
   reason?: string;
   asyncFunctions: number;
   syncFunctions: number;
@@ -126,11 +127,14 @@ function inventoryOfTree(
 }
 
 /** The inventory of one file on disk; a file that cannot be read or decoded is listed as such. */
-export function inventoryOfPath(job: FileLook, registry: Registry): InventoryJobResult {
-  const unreadable = (reason: string): InventoryJobResult => ({
+export function inventoryOfPath(
+  job: FileLook & { maxBytes?: number },
+  registry: Registry,
+): InventoryJobResult {
+  const unreadable = (reason: string, status: "unreadable" | "skipped" = "unreadable") => ({
     file: {
       path: job.path,
-      status: "unreadable",
+      status,
       reason,
       asyncFunctions: 0,
       syncFunctions: 0,
@@ -140,6 +144,8 @@ export function inventoryOfPath(job: FileLook, registry: Registry): InventoryJob
   });
   let bytes: Buffer;
   try {
+    const tooLarge = sizeRefusal(job.file, job.maxBytes);
+    if (tooLarge) return unreadable(tooLarge.message, "skipped");
     bytes = readFileSync(job.file);
   } catch (error) {
     return unreadable(readFailure(error));

@@ -33,6 +33,8 @@ export interface Inventory {
     mixedFiles: number;
     syntaxErrorFiles: number;
     unreadableFiles: number;
+    /** Files over `--max-file-size`, not read. */
+    skippedFiles: number;
     sites: SiteCounts;
     /** Blocked sites by blocker (kind → blocker → count). */
     blockers: Record<string, Record<string, number>>;
@@ -72,6 +74,7 @@ export function totalsOf(
     mixedFiles: 0,
     syntaxErrorFiles: 0,
     unreadableFiles: 0,
+    skippedFiles: 0,
     sites: {},
     blockers: {},
   };
@@ -81,6 +84,7 @@ export function totalsOf(
     if (file.asyncFunctions > 0 && file.syncFunctions > 0) totals.mixedFiles++;
     if (file.status === "syntax-error") totals.syntaxErrorFiles++;
     if (file.status === "unreadable") totals.unreadableFiles++;
+    if (file.status === "skipped") totals.skippedFiles++;
     for (const site of file.sites) {
       bump(totals.sites, site.kind, countedContext(site, countingSkipped));
       // A detail may go on after ": " (a chain's path): the tally is by what comes before.
@@ -111,6 +115,8 @@ export async function inventory(
     },
     cwd,
   );
+  // Files over --max-file-size are read by no pass, as in a run (AS913 there).
+  const maxBytes = options.maxFileSize * 1024 * 1024;
   const pool = new Pool(options.jobs > 0 ? options.jobs : defaultJobs(), setup.pool);
   try {
     const { project, index, modules } = await projectPrePass(
@@ -131,11 +137,13 @@ export async function inventory(
       makeContext(given, project, transforms),
       { index, modules },
       files,
+      undefined,
+      { maxBytes },
     );
     const ctx = makeContext(given, { ...project, plans }, transforms);
     const lookAt = fileLook(cwd, transforms, ctx.options, ctx.project, options.skip, modules);
     const found = await pool.run<InventoryJobResult | undefined>(
-      files.map((file) => ({ kind: "inventory" as const, job: lookAt(file) })),
+      files.map((file) => ({ kind: "inventory" as const, job: { ...lookAt(file), maxBytes } })),
     );
     const silent = new Set(found.flatMap((result) => result?.silent ?? []));
     const results = found.map(

@@ -158,7 +158,8 @@ export function formatInventoryText(
   out.push(
     `${totals.files} files: ${totals.asyncFunctions} async def, ${totals.syncFunctions} def; ` +
       `${totals.mixedFiles} mixing both; ${totals.syntaxErrorFiles} with syntax errors` +
-      (totals.unreadableFiles > 0 ? `; ${totals.unreadableFiles} unreadable` : ""),
+      (totals.unreadableFiles > 0 ? `; ${totals.unreadableFiles} unreadable` : "") +
+      (totals.skippedFiles > 0 ? `; ${totals.skippedFiles} over max-file-size, not read` : ""),
   );
   const coverage = wrapperCoverage(totals.sites["sync_to_async"]);
   if (coverage) out.push(coverage);

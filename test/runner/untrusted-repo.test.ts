@@ -16,7 +16,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { run } from "../../src/api.js";
+import { inventory, resolveOptions, run } from "../../src/api.js";
 import { takeWorkCounts } from "../../src/syntax/work-counts.js";
 import { requireBuild } from "../helpers/cli.js";
 import { asyncshift, removeTempProjects, tempProject } from "../helpers/project.js";
@@ -251,5 +251,25 @@ describe("crafted names and huge files (item 10)", () => {
     expect(read(dir, "app/big.py")).toBe(big);
     expect(read(dir, "app/tasks.py")).toContain("async_to_sync(fetch)(n)");
     expect(asyncshift(dir, ["--max-file-size", "0", "."]).code).toBe(2);
+  });
+
+  it("`report` honours --max-file-size: the file over it is listed as skipped, never parsed", async () => {
+    const big = TASK + "\n".concat(`DATA = [\n${"    1,\n".repeat(400_000)}]\n`);
+    const dir = tempProject({ ...DJANGO, "app/big.py": big, "app/tasks.py": TASK });
+    takeWorkCounts();
+    const found = await inventory(
+      resolveOptions({ paths: [dir], jobs: 1, maxFileSize: 1, cache: false }),
+    );
+    expect(takeWorkCounts().parsedChars).toBeLessThan(big.length);
+    const bigFile = found.files.find((f) => f.path.endsWith("app/big.py"));
+    expect(bigFile).toMatchObject({ status: "skipped", sites: [] });
+    expect(bigFile?.reason).toContain("over max-file-size 1 MB");
+    expect(found.totals.skippedFiles).toBe(1);
+    const tasks = found.files.find((f) => f.path.endsWith("app/tasks.py"));
+    expect(tasks?.sites.length).toBeGreaterThan(0);
+    const text = asyncshift(dir, ["report", "--no-cache", "--max-file-size", "1", "."]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("app/big.py: file too large (2.7 MB, over max-file-size 1 MB)");
+    expect(asyncshift(dir, ["report", "--max-file-size", "0", "."]).code).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "../../src/model/types.js";
 import { plainKindOf, unknownKindReason } from "../../src/python/value-kinds.js";
 import { isInMemoryValue, shortened } from "./no-async-api.js";
-import { libraryAttributeSaid } from "./library-values.js";
+import { libraryAttributeSaid, libraryValueOf } from "./library-values.js";
 import type { OrmFile, Problem } from "./types.js";
 
 // A wrapper's body moves from a thread onto the event loop, so what it reads must run no query.
@@ -160,9 +160,25 @@ export function attributeReadProblem(f: OrmFile, node: SyntaxNode): Problem | un
       node,
       message: `${shortened(node)} may run a query when read: ${attribute} is a property of ${instance.model} (${ownProperty}), whose body would run on the event loop once the wrapper goes`,
     };
+  // orm-review-4 P8 (rekuest `info.context.request.organization`): the name is a relation of some
+  // project models, which says nothing of what the object is: said as a condition, not a claim.
+  const held = why ?? (chained ? readOffLibrary(f, object) : undefined);
+  const effect = lazy.startsWith("a property")
+    ? "an instance of that class, reading it runs that property, whose body may query"
+    : "an instance of a model with that field, reading it may load a row lazily, a sync query";
   return {
     code: "AS205",
     node,
-    message: `${shortened(node)} may run a query when read: ${attribute} is ${lazy}, and ${object.text} is not proven a model instance whose ${attribute} is loaded, a queryset or an in-memory value${why ? ` (${why})` : ""}`,
+    message: `${shortened(node)} may run a query when read: ${shortened(object)} is not proven a model instance whose ${attribute} is loaded, a queryset or an in-memory value${held ? ` (${held})` : ""}, and in this project ${attribute} is the name of ${lazy}: if ${shortened(object)} is ${effect}`,
   };
+}
+
+/** `info.context.request`: read off `info`, a parameter of a library class (what it holds is not known). */
+function readOffLibrary(f: OrmFile, object: SyntaxNode): string | undefined {
+  let root = object;
+  while (root.type === "attribute") root = root.childForFieldName("object")!;
+  const cls = root.type === "identifier" ? libraryValueOf(f, root) : undefined;
+  return cls
+    ? `it is read off ${root.text}, a ${cls}, a class of a library whose attributes' classes are not known here`
+    : undefined;
 }

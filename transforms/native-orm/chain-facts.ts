@@ -9,6 +9,7 @@ import { awaitedEdits, rewrittenText } from "./rewrite.js";
 import { chainFunction, nameOf, ownProblems, reachesOtherFiles } from "./chains.js";
 import { chainKey, plainFunctions } from "./cross-calls.js";
 import { analyseDecorated } from "./decorated.js";
+import { hasOpenParameters } from "./pure-helpers.js";
 import { identifierCounts, lineOf, newOrmFile } from "./state.js";
 import { scanFile } from "./file-facts.js";
 import { findSites, NO_SITES } from "./sites.js";
@@ -60,6 +61,7 @@ function functionFacts(
       : {}),
     calls: linksOf(f, fn.calls, fn.cross),
     ormSites: fn.findings.ormSites,
+    ...(hasOpenParameters(def) ? { openParameters: true as const } : {}),
     ...twinState(f, def, names),
   };
 }
@@ -181,6 +183,7 @@ export function chainFacts(
     wanted?.flatMap((key) => defs.get(key) ?? []),
   );
   const wrappers = wanted ? [] : wrappersOf(f);
+  const probes = wanted ? [] : probesOf(f);
   const names = identifierCounts(f);
   const functions = new Map<string, FunctionFacts>();
   const visit = (key: string) => {
@@ -190,13 +193,19 @@ export function chainFacts(
     functions.set(key, facts);
     for (const c of facts.calls) visit(c.target);
   };
-  for (const key of wanted ?? wrappers.flatMap((w) => w.calls.map((c) => c.target))) visit(key);
+  const roots = [...wrappers.flatMap((w) => w.calls), ...probes].map((c) => c.target);
+  for (const key of wanted ?? roots) visit(key);
   for (const key of wanted ?? []) {
     const decorated = defs.has(key) ? undefined : decoratedWithTwin(f, key);
     if (decorated) functions.set(key, decorated);
   }
   const reexports = reexportsOf(file, wanted?.filter((key) => !defs.has(key)) ?? []);
-  return { functions: [...functions.values()], wrappers, ...(reexports ? { reexports } : {}) };
+  return {
+    functions: [...functions.values()],
+    wrappers,
+    ...(reexports ? { reexports } : {}),
+    ...(probes.length > 0 ? { probes } : {}),
+  };
 }
 
 /**
@@ -222,6 +231,20 @@ function reexportsOf(
       return [key, from && dot > 0 ? functionKey(from.slice(0, dot), from.slice(dot + 1)) : ""];
     }),
   );
+}
+
+/**
+ * orm-review-4 P3: the calls of decorated wrappers kept for their own blockers (AS203, AS201,
+ * ...) whose chain reaches another file: surveyed only to say which helpers are pure.
+ */
+function probesOf(f: ScannedFile): ChainLink[] {
+  return f.sites.decoratedDefs.flatMap((def) => {
+    const a = analyseDecorated(f, def);
+    if (!a || ownProblems(a).length === 0) return [];
+    return reachesOtherFiles(f, a.chainCalls, a.crossCalls)
+      ? linksOf(f, a.chainCalls, a.crossCalls)
+      : [];
+  });
 }
 
 /** The file's wrappers whose chain reaches another file. */

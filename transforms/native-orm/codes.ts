@@ -77,13 +77,15 @@ export const CODES = {
   },
   AS206: {
     severity: "warning",
-    fix: { applicability: "unsafe", always: true },
+    // Beside a blocker no fix lifts (the wrapper is kept anyway), it comes with no fix.
+    fix: { applicability: "unsafe", always: false },
     title: "Channels' database_sync_to_async wrapper",
     explanation:
       "database_sync_to_async also closes stale and broken database connections before and " +
       "after each call, which Django's native async methods do not do. In a long-lived consumer " +
       "that clean-up matters. The rewrite is applied only with --unsafe-fixes; make sure " +
-      "connections are cleaned up elsewhere (CONN_MAX_AGE = 0, or CONN_HEALTH_CHECKS).",
+      "connections are cleaned up elsewhere (CONN_MAX_AGE = 0, or CONN_HEALTH_CHECKS). When " +
+      "something else keeps the wrapper too, it is reported with no fix.",
     before: "count = await database_sync_to_async(Room.objects.count)()",
     after: "count = await Room.objects.acount()",
   },

@@ -12,6 +12,7 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset, modelEvidence } from "./proofs.js";
 import { lockProblem, unprovenLockProblem } from "./transactions.js";
 import type { Conversion, OrmFile, Problem, ScanMode } from "./types.js";
+import { modelsByBinding, whatBinds } from "./receiver-bindings.js";
 
 // What one ORM call becomes: the edits of its native async form, or the problem that stops it.
 
@@ -245,6 +246,13 @@ function noModelEvidence(
       node,
       message: `self is a ${service} (a class of this file with no base but object), not a model instance: ${m.sync}() is its own or an inherited method, with no ${m.async}(): left as it is`,
     };
+  const models = modelsByBinding(f, receiver);
+  if (models)
+    return {
+      code: "AS201",
+      node,
+      message: `${name} is bound to an instance of ${models.join(" or of ")}, different models: a name is proven an instance of one model only (its fields, relations and method overrides are that model's), so ${m.sync}() is left as it is; if every one of them takes \`await ${name}.${m.async}(...)\`, rewrite it by hand`,
+    };
   return {
     code: "AS201",
     node,
@@ -264,54 +272,6 @@ function serviceClassOf(f: OrmFile, receiver: SyntaxNode): string | undefined {
   const bases = cls.childForFieldName("superclasses")?.namedChildren ?? [];
   const mayBeModel = bases.some((b) => !/^(object|ABC|abc\.ABC)$/.test(b.text));
   return mayBeModel ? undefined : name;
-}
-
-/** What binds an unproven receiver, as far as the file shows: said without claiming more. */
-function whatBinds(f: OrmFile, receiver: SyntaxNode): string {
-  const fallback = "not annotated with a model class or bound to one anywhere in this file";
-  if (receiver.type !== "identifier") return fallback;
-  for (let scope = f.file.enclosingScope(receiver); ; scope = f.file.enclosingScope(scope)) {
-    const bound = f.file.bindingsNamed(scope, receiver.text);
-    if (bound.length > 1) {
-      const lines = [...new Set(bound.map((b) => b.node.startPosition.row + 1))].join(", ");
-      return `it is bound ${bound.length} times in its scope, on lines ${lines}, and not every binding that may reach this call is proven a model instance`;
-    }
-    if (bound.length === 1) return oneBinding(bound[0].node) ?? fallback;
-    if (scope.type === "module") return fallback;
-  }
-}
-
-/**
- * orm-review-4 P6: the one binding of a receiver, said as it is written (`it is bound at line 60
- * to await sync_to_async(page_or_asset)(pk, True), which is not proven a model instance`).
- */
-function oneBinding(name: SyntaxNode): string | undefined {
-  const site = name.parent;
-  const line = name.startPosition.row + 1;
-  const said = (node: SyntaxNode) => {
-    const text = node.text.replace(/\s+/g, " ");
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  };
-  if (site?.type === "assignment" && site.childForFieldName("left")?.id === name.id) {
-    const right = site.childForFieldName("right");
-    return right
-      ? `it is bound at line ${line} to ${said(right)}, which is not proven a model instance`
-      : undefined;
-  }
-  if (
-    (site?.type === "for_statement" || site?.type === "for_in_clause") &&
-    site.childForFieldName("left")?.id === name.id
-  ) {
-    const over = site.childForFieldName("right");
-    return over
-      ? `it is the loop variable of line ${line} over ${said(over)}, which is not proven a queryset or a list of one's instances`
-      : undefined;
-  }
-  if (site?.type === "parameters" || site?.type === "default_parameter")
-    return "it is a parameter with no annotation";
-  if (site?.type === "typed_parameter" || site?.type === "typed_default_parameter")
-    return `it is a parameter annotated ${said(site.childForFieldName("type") ?? site)}, not with a model class`;
-  return undefined;
 }
 
 /** `qs.iterator()` has an async form only as the iterable of `async for`. */

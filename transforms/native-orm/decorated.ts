@@ -8,6 +8,8 @@ import {
   reachesOrmWork,
 } from "./chains.js";
 import { unprovenAssumption } from "./conversions.js";
+import { unprovenReceiverSaid } from "./receiver-bindings.js";
+import { withoutPureCalls } from "./pure-helpers.js";
 import { chainKey, crossCallsOf } from "./cross-calls.js";
 import { lazyCallerProblem } from "./lazy-objects.js";
 import { unprovenChains } from "./lazy-relations.js";
@@ -78,7 +80,12 @@ export function decoratedAnalysis(
   ]);
   const range = f.file.lineRange(decorator);
   edits.push({ start: range.start, end: range.end, text: "" });
-  const problems = decoratedProblems(f, def, decos, index, findings, edits, comments);
+  const problems = withoutPureCalls(
+    f,
+    decoratedProblems(f, def, decos, index, findings, edits, comments),
+    chainCalls,
+    crossCalls,
+  );
   return {
     def,
     decorator,
@@ -128,8 +135,7 @@ function decoratedProblems(
     ...conversionProblems(f, findings.conversions, (c) => ({
       code: "AS201",
       node: c.node,
-      message:
-        "nothing here proves the receiver is a queryset or model instance (annotate the parameter with its model class to make it proven)",
+      message: unprovenReceiverSaid(f, c),
       unsafe: true,
       assumes: unprovenAssumption(c),
       suggestion: suggestionFor(f.source, c, awaitedEdits(c)),

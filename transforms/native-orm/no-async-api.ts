@@ -14,6 +14,13 @@ import {
 } from "./loaded-values.js";
 import { constructionProblem, isPlainConstruction } from "./plain-construction.js";
 import { isInMemory } from "../../src/python/effects.js";
+import {
+  chainStart,
+  fileSystemProblem,
+  isFileSystemQualified,
+  isPathValue,
+  PURE_PATH_METHODS,
+} from "./path-values.js";
 import { isFormCleanedData } from "../../src/django/forms.js";
 import {
   annotationKind,
@@ -82,12 +89,6 @@ const IN_MEMORY_USER_METHODS = new Set([
   "get_short_name",
   "get_session_auth_hash",
 ]);
-
-/**
- * Modules whose calls build values in memory but whose values' methods work on the file system:
- * `Path(root)` is in memory, `Path(root).exists()` is blocking file I/O, not database work.
- */
-const FILE_SYSTEM_VALUES = ["pathlib"];
 
 /** Builtins whose call makes a scalar held in memory (`str(x)`, `int(x)`). */
 const IN_MEMORY_SCALARS = new Set(["str", "int", "float", "bool", "bytes", "complex"]);
@@ -240,23 +241,6 @@ function yieldsRows(f: OrmFile, expr: SyntaxNode, viaName: boolean): boolean {
   return !!value && value.type === "call" && yieldsRows(f, value, false);
 }
 
-/** The innermost call a chain of method calls starts from: `Path(root)` in `Path(root).a().b()`. */
-function chainStart(expr: SyntaxNode): SyntaxNode | undefined {
-  let start: SyntaxNode | undefined;
-  for (let n: SyntaxNode | null = expr; n;) {
-    if (n.type === "call") start = n;
-    n =
-      n.type === "call"
-        ? n.childForFieldName("function")
-        : n.type === "attribute"
-          ? n.childForFieldName("object")
-          : n.type === "parenthesized_expression" || n.type === "binary_operator"
-            ? n.namedChildren[0]
-            : null;
-  }
-  return start;
-}
-
 /** Callees with no async API, named in the AS205 message. */
 const NO_ASYNC_API: Record<string, string> = {
   "django.shortcuts.render": "render() has no async form (templates render synchronously)",
@@ -391,57 +375,6 @@ function isPlainReceiver(f: OrmFile, receiver: SyntaxNode, method: string): bool
 /** Methods of dict or list that a queryset or a related manager has too. */
 const ORM_SHARED_METHODS = new Set(["get", "update", "count", "values", "clear", "remove"]);
 
-/** Methods of a `pathlib` path that compute a new value and never touch the file system. */
-const PURE_PATH_METHODS = new Set([
-  "relative_to",
-  "is_relative_to",
-  "with_name",
-  "with_stem",
-  "with_suffix",
-  "joinpath",
-  "as_posix",
-  "as_uri",
-  "is_absolute",
-  "match",
-]);
-
-/**
- * A `pathlib` value: `Path(root)`, or a name bound only by such a call in its function
- * (`pwd = Path(proc.pwd)`).
- */
-function isPathValue(f: OrmFile, receiver: SyntaxNode): boolean {
-  const madeByPathlib = (value: SyntaxNode | null | undefined): boolean => {
-    const fn = value?.type === "call" ? value.childForFieldName("function") : undefined;
-    return !!fn && isFileSystemQualified(f.file.qualifiedName(fn));
-  };
-  if (receiver.type !== "identifier") return madeByPathlib(receiver);
-  const bindings = f.file.bindingsNamed(f.file.enclosingScope(receiver), receiver.text);
-  return (
-    bindings.length > 0 &&
-    bindings.every((b) => {
-      const assignment = b.node.parent;
-      return (
-        b.kind === "assignment" &&
-        assignment?.type === "assignment" &&
-        madeByPathlib(assignment.childForFieldName("right"))
-      );
-    })
-  );
-}
-
-function isFileSystemQualified(qualified: string | undefined): boolean {
-  return !!qualified && FILE_SYSTEM_VALUES.some((m) => qualified.startsWith(`${m}.`));
-}
-
-/** `Path(root).exists()`: a method of a file-system value, blocking I/O rather than a query. */
-function fileSystemProblem(f: OrmFile, call: SyntaxNode, callee: SyntaxNode): string | undefined {
-  const start = chainStart(callee);
-  const made = start?.childForFieldName("function");
-  const qualified = made ? f.file.qualifiedName(made) : undefined;
-  if (!start || start.id === call.id || !isFileSystemQualified(qualified)) return undefined;
-  return `${callee.text}() works on the file system (${qualified}): no database, but blocking I/O that would run on the event loop once converted`;
-}
-
 /** A call in a wrapper that is not ORM work with a native form: what keeps the wrapper sync. */
 export function noAsyncApiProblem(
   f: OrmFile,
@@ -496,31 +429,35 @@ export function noAsyncApiProblem(
     return problem(
       `${callee.text}() is a method of ${receiver.text}, imported from ${imported} in this project, which the chain does not follow (only plain functions, and static or class methods of the class that defines them): not in Django's async API, and may touch the database`,
     );
+  return problem(unprovenReceiverSaid(f, callee, receiver, method));
+}
+
+/** Why a method call on a receiver no proof covers is not known to stay off the database. */
+function unprovenReceiverSaid(
+  f: OrmFile,
+  callee: SyntaxNode,
+  receiver: SyntaxNode,
+  method: string,
+): string {
   if (plainKindOf(receiver) === "json" && isJsonMethod(method))
-    return problem(
-      `${callee.text}(): ${receiver.text} is a field of a record (a dataclass or pydantic model), and ${method}() is a queryset's or related manager's method too: it may be one`,
-    );
+    return `${callee.text}(): ${receiver.text} is a field of a record (a dataclass or pydantic model), and ${method}() is a queryset's or related manager's method too: it may be one`;
   if (plainKindOf(receiver) === "json")
-    return problem(
-      `${callee.text}(): ${receiver.text} is a JSON value (by its origin or use) and ${method}() is no method of dict, list or str: it may be a database object kept in one`,
-    );
+    return `${callee.text}(): ${receiver.text} is a JSON value (by its origin or use) and ${method}() is no method of dict, list or str: it may be a database object kept in one`;
   const cls =
     (receiver.text === "self" || receiver.text === "cls") && f.file.enclosingClass(receiver);
   const className = cls ? cls.childForFieldName("name")?.text : undefined;
   if (className)
-    return problem(
-      `${shortened(callee)}() is a method of ${className} (${receiver.text}) or of one of its bases, not followed here: not in Django's async API, and it may touch the database`,
-    );
+    return `${shortened(callee)}() is a method of ${className} (${receiver.text}) or of one of its bases, not followed here: not in Django's async API, and it may touch the database`;
+  // `yaml.dump(...)` with `import yaml`: a function of a library module, not a method of a value.
+  const module = libraryModuleOf(f, receiver);
+  if (module)
+    return `${shortened(callee)}() calls into the library module ${module}, not Django's async API: what it does is not known here, and it may touch the database`;
   const why = customColumnSaid(f, receiver) ?? unknownKindReason(receiver);
   const [said, of] = [shortened(callee), shortened(receiver)];
   // `x.related.select_related(...).filter()`: a lazy step only if `x.related` is the ORM's.
   if (QUERYSET_RETURNING.has(method))
-    return problem(
-      `${said}() builds a lazy queryset only if ${of} is a queryset or manager, which nothing here proves (the receiver's chain is not rooted at a model's manager or a proven instance)${why ? `: ${why}` : ""}`,
-    );
-  return problem(
-    `${said}() is not known to stay off the database: ${of} is not proven a queryset, a model instance or an in-memory value${why ? `: ${why}` : ""}`,
-  );
+    return `${said}() builds a lazy queryset only if ${of} is a queryset or manager, which nothing here proves (the receiver's chain is not rooted at a model's manager or a proven instance)${why ? `: ${why}` : ""}`;
+  return `${said}() is not known to stay off the database: ${of} is not proven a queryset, a model instance or an in-memory value${why ? `: ${why}` : ""}`;
 }
 
 /** `helper` defined in this file or imported from a module of the project, `services.helper`. */
@@ -531,6 +468,16 @@ export function isProjectFunction(f: OrmFile, callee: SyntaxNode): boolean {
   }
   if (callee.type !== "identifier") return false;
   return definitionOf(f, callee) === "function_definition" || !!projectImport(f, callee);
+}
+
+/** `yaml` bound by `import yaml` (or `import a.b as yaml`), a module outside the project. */
+function libraryModuleOf(f: OrmFile, receiver: SyntaxNode): string | undefined {
+  if (receiver.type !== "identifier") return undefined;
+  const binding = f.file.importBindingOf(receiver.text, receiver);
+  if (binding?.statement.type !== "import_statement") return undefined;
+  const index = f.ctx.project.index;
+  const top = binding.qualified.split(".")[0];
+  return index && projectTopModules(index).has(top) ? undefined : binding.qualified;
 }
 
 /** `NOCRBACService` imported from a module of this project: that module, as written. */

@@ -9,6 +9,7 @@ import type {
 } from "../../src/model/types.js";
 import { chainFacts } from "./chain-facts.js";
 import { planChains } from "./chain-planner.js";
+import { pureFunctions } from "./pure-helpers.js";
 import { MAX_CHAIN_DEPTH } from "./chains.js";
 import { indexedFunctionsNamed } from "./cross-calls.js";
 import { isProjectPackage, modulePaths } from "../../src/project/index-lookup.js";
@@ -27,6 +28,7 @@ import type {
 // keeps its sync form beside its twin (see mayConvertInPlace).
 
 const WRAPPER_NAMES = new Set(["sync_to_async"]);
+const DECORATOR_NAMES = new Set(["sync_to_async", "database_sync_to_async"]);
 
 /**
  * The files the run rewrites that call or decorate with sync_to_async: only a wrapper there
@@ -37,8 +39,10 @@ function start(index: ProjectIndex, _ctx: Context, rewritten: ReadonlySet<string
   // rest): cheaper than reading the calls of the whole project.
   if (rewritten.size <= FEW_FILES) return [...rewritten];
   const paths = new Set<string>();
+  // A def decorated by database_sync_to_async too: a small project's files are all asked, and a
+  // large one's wrappers kept for their own blockers probe their helpers the same (P3, probesOf).
   for (const fn of index.functions)
-    if (rewritten.has(fn.path) && fn.decorators.some((d) => WRAPPER_NAMES.has(lastSegment(d))))
+    if (rewritten.has(fn.path) && fn.decorators.some((d) => DECORATOR_NAMES.has(lastSegment(d))))
       paths.add(fn.path);
   for (const c of index.calls)
     if (rewritten.has(c.path) && WRAPPER_NAMES.has(lastSegment(c.callee))) paths.add(c.path);
@@ -63,10 +67,12 @@ const keyOf = (fn: IndexedFunction) => functionKey(fn.module, fn.name, fn.classN
 function known(facts: readonly ChainFacts[]) {
   const functions = new Map<string, FunctionFacts>();
   const wrappers: WrapperFacts[] = [];
+  const probes: ChainLink[] = [];
   const hops = new Map<string, string>();
   for (const f of facts) {
     for (const fn of f.functions) functions.set(fn.key, fn);
     wrappers.push(...f.wrappers);
+    probes.push(...(f.probes ?? []));
     for (const [key, to] of Object.entries(f.reexports ?? {})) hops.set(key, to);
   }
   const resolve = (key: string) => {
@@ -74,7 +80,7 @@ function known(facts: readonly ChainFacts[]) {
     for (let hop = 0; hop < MAX_REEXPORT_HOPS && hops.get(at); hop++) at = hops.get(at)!;
     return at;
   };
-  return { functions, wrappers, hops, resolve };
+  return { functions, wrappers, probes, hops, resolve };
 }
 
 /** Re-exports followed from one package to the next before giving up (a cycle ends there too). */
@@ -107,7 +113,7 @@ function next(
   index: ProjectIndex,
   rewritten: ReadonlySet<string>,
 ): { path: string; wanted: string[] }[] {
-  const { functions, wrappers, hops, resolve } = known(facts);
+  const { functions, wrappers, probes, hops, resolve } = known(facts);
   const wanted = new Set<string>();
   const seen = new Set<string>();
   const visit = (links: ChainLink[], depth: number) => {
@@ -120,6 +126,7 @@ function next(
     }
   };
   for (const w of wrappers) visit(w.calls, 0);
+  visit(probes, 0);
   const byPath = new Map<string, string[]>();
   for (const key of wanted) {
     const fn = indexedByKey(index, key);
@@ -168,11 +175,13 @@ function plan(
       .filter((key) => !functions.get(key)!.twinExists)
       .map(moduleOfKey),
   );
+  const pure = pureFunctions(functions);
   const chainPlan: ProjectChainPlan = {
     wrappers: decided.wrappers,
     twins: decided.twins,
     existing: decided.existing,
     ...(Object.keys(reexports).length > 0 ? { reexports } : {}),
+    ...(pure.length > 0 ? { pure } : {}),
   };
   return { plan: chainPlan, modules: [...modules], groups: groups.filter((g) => g.length > 1) };
 }

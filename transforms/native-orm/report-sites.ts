@@ -210,7 +210,7 @@ function decoratedWrapper(f: ScannedFile, def: SyntaxNode, chains: ChainPlan): v
 
 /** The message of an unsafe-only problem when the rewrite is its unsafe fix: says when it applies. */
 function unsafeNoted(p: Problem): string {
-  if (p.code === "AS201")
+  if (p.code === "AS201" && p.message.includes(" (annotate"))
     return p.message.replace(" (annotate", ` (${unsafeNote(p.assumes)}; annotate`);
   return `${p.message} (${unsafeNote(p.assumes)})`;
 }

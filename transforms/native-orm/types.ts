@@ -153,6 +153,8 @@ export interface FunctionFacts {
   calledElsewhere?: boolean;
   /** A chain converted in another file awaits its twin (the project's plan says). */
   twinnedForProject?: boolean;
+  /** It names a parameter not annotated as a plain value (pure-helpers.ts hasOpenParameters). */
+  openParameters?: true;
 }
 
 /** A wrapper whose chain reaches another file, as the survey sends it. */
@@ -178,6 +180,11 @@ export interface ChainFacts {
    * (possibly another re-export); "" when the package binds it otherwise (not followed).
    */
   reexports?: Record<string, string>;
+  /**
+   * orm-review-4 P3: the calls to functions of other files made by wrappers kept for their own
+   * blockers: surveyed only to know whether each is pure (see ProjectChainPlan.pure).
+   */
+  probes?: ChainLink[];
 }
 
 /** What the project's plan decides for one wrapper whose chain reaches another file. */
@@ -204,6 +211,11 @@ export interface ProjectChainPlan {
    * (`shop.services.stock.reservations:reserve_stock`), for each re-export a chain went through.
    */
   reexports?: Record<string, string>;
+  /**
+   * Surveyed functions that compute in memory: no blocker, no ORM work, and every function they
+   * call one too (pure-helpers.ts): a call to one stays off the database.
+   */
+  pure?: string[];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
-import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/types.js";
+import { guardedImportName } from "../../src/python/guarded-imports.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
 import { classOfMethod } from "./class-attributes.js";
 import {
@@ -10,15 +11,15 @@ import {
   nameType,
   selfAttributeType,
 } from "./receivers.js";
+import { namesakesOf, overridesOf } from "./alternatives.js";
 import {
+  isCollaboratorCall,
   LOCK_NAME,
+  PROJECT_KEY,
   type CallFact,
   type FunctionFacts,
   type FunctionLookup,
 } from "./loop-hazards.js";
-
-/** The key of a function of another module, by its absolute dotted name: `py:app.locks.guarded`. */
-export const PROJECT_KEY = "py:";
 
 /**
  * Facts about the functions of this file, for the loop-hazard check: which function a call
@@ -34,6 +35,8 @@ export class SameFileFunctions {
     private readonly file: FileSemantics,
     /** Facts of other files' functions by key (the survey's plan), when there is one. */
     private readonly elsewhere: Readonly<Record<string, FunctionFacts>> = {},
+    /** The project, whose index gives the overrides and namesakes a method call may run. */
+    private readonly project?: ProjectFacts,
   ) {}
 
   /** The lookup a loop-hazard check reads: the facts of a function by its key. */
@@ -49,7 +52,8 @@ export class SameFileFunctions {
   callFact(callee: SyntaxNode, at: SyntaxNode): CallFact {
     const fact: CallFact = { text: callee.text };
     if (callee.type === "identifier" || callee.type === "attribute") {
-      const qualified = this.file.qualifiedName(callee);
+      // A guarded optional import (`except ImportError: Name = None`) keeps the library's name.
+      const qualified = this.file.qualifiedName(callee) ?? guardedImportName(this.file, callee);
       if (qualified) fact.qualified = qualified;
     }
     let def = this.resolve(callee, at);
@@ -75,6 +79,27 @@ export class SameFileFunctions {
       const cls = absoluteName(fact.receiverMadeBy, this.file.module, this.file.path);
       if (cls?.includes(".")) fact.reaches = `${PROJECT_KEY}${cls}.${fact.method}`;
     }
+    return this.withAlternatives(fact);
+  }
+
+  /**
+   * A method call's other possible callees: the overrides of a project class's method, or, when
+   * the receiver's class is unknown (`request.app.replay_manager.stop`), every project method of
+   * that name (alternatives.ts).
+   */
+  private withAlternatives(fact: CallFact): CallFact {
+    if (!fact.method || fact.method === "with" || !this.project?.index) return fact;
+    if (fact.reaches?.startsWith(PROJECT_KEY)) {
+      const overrides = overridesOf(this.project, fact.reaches);
+      if (overrides.length > 0) fact.alternatives = overrides;
+    } else if (!fact.reaches && !fact.qualified && !fact.receiverMadeBy) {
+      const receiver = fact.text.slice(0, fact.text.length - fact.method.length - 1);
+      const namesakes = namesakesOf(this.project, fact.method, receiver);
+      if (namesakes && namesakes.length > 0) {
+        fact.alternatives = namesakes;
+        fact.namesakes = true;
+      }
+    }
     return fact;
   }
 
@@ -87,6 +112,12 @@ export class SameFileFunctions {
   private callFacts(callee: SyntaxNode, call: SyntaxNode): CallFact[] {
     const line = call.startPosition.row + 1;
     const fact: CallFact = { ...this.callFact(callee, call), line };
+    // Deeper than the site, only an object the instance holds is read through its namesakes
+    // (`self._engine.open(...)`): a local of unknown class is as often a dict or a library's.
+    if (fact.namesakes && !isCollaboratorCall(fact)) {
+      delete fact.alternatives;
+      delete fact.namesakes;
+    }
     if (fact.reaches || fact.qualified || fact.method) return [fact];
     const value = this.valueCall(callee, call);
     if (value === "known") return [fact];
@@ -192,7 +223,7 @@ export class SameFileFunctions {
     const cls = classOfMethod(def);
     const name = def.childForFieldName("name")!.text;
     const qualname = cls ? `${cls.childForFieldName("name")!.text}.${name}` : name;
-    return { name: qualname, calls, path: this.file.path };
+    return { name: qualname, calls, path: this.file.path, line: def.startPosition.row + 1 };
   }
 
   /** The function of this file `callee` stands for at `at`: a def by name, or `self.<method>`. */
@@ -320,6 +351,13 @@ export class SameFileFunctions {
         made.add(this.elementOf(right.childForFieldName("value"), right));
         continue;
       }
+      // `self._engine = engine` in `__init__(self, engine: VersionedContentEngine)`: the
+      // parameter's annotation says the class (SurfSense's knowledge store, hazard-review-4).
+      const parameter = right?.type === "identifier" ? this.annotatedParameter(right) : undefined;
+      if (parameter) {
+        made.add(this.madeByAssignments([parameter]));
+        continue;
+      }
       // Only a call makes the value (`lock = shared.generation_lock` says nothing of its class,
       // and a lock known by its name must stay judged by it).
       const fn =
@@ -331,6 +369,16 @@ export class SameFileFunctions {
       made.add(fn && fn.type !== "call" ? classNamed(this.file, fn) : undefined);
     }
     return made.size === 1 ? [...made][0] : undefined;
+  }
+
+  /** The annotated parameter `name` is, when the def it is read in binds it only as one. */
+  private annotatedParameter(name: SyntaxNode): SyntaxNode | undefined {
+    const def = this.enclosingDef(name);
+    const bindings = def ? this.file.bindingsNamed(def, name.text) : [];
+    const node = bindings.length === 1 ? bindings[0].node.parent : undefined;
+    return node?.type === "typed_parameter" || node?.type === "typed_default_parameter"
+      ? node
+      : undefined;
   }
 }
 

@@ -160,9 +160,12 @@ export const meta = {
         "threading Event, Lock, Condition, Semaphore, Barrier, Thread or a queue (the loop stops " +
         "until another thread acts, and for ever if only a task would), or calls a Django " +
         "manager (`Model.objects.filter(...)`: Django raises SynchronousOnlyOperation for a " +
-        "query on the loop's thread). Keep the thread, or " +
-        "make the function async first. A function of another file is not read: its AS302 " +
-        "says so.",
+        "query on the loop's thread). Functions of other files of the project are read through " +
+        "its index, with the overrides of a project class's method in its subclasses. When the " +
+        "receiver's class is not known (`request.app.manager.stop`), every method of the project " +
+        "of that name (outside the tests) is read: one that does any of the above, or blocking " +
+        "I/O, refuses, since the unwrap would put it on the loop unseen; the message names it " +
+        "(path:line). Keep the thread, or make the function async first.",
       before:
         "def start_client(loop):\n" +
         "    return asyncio.run_coroutine_threadsafe(connect(), loop).result()\n\n" +

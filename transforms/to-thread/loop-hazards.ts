@@ -7,8 +7,12 @@
  * answer for functions of other files with the same facts.
  */
 
+import { blockingCall, blockingMethod } from "../../src/python/effects.js";
 import { loopRefusingCall } from "../../src/python/loop-refusing.js";
 import { THREAD_WAITS_BY_CLASS } from "../../src/python/thread-waits.js";
+
+/** The key of a function of another module, by its absolute dotted name: `py:app.locks.guarded`. */
+export const PROJECT_KEY = "py:";
 
 /** One call (or `with` of a lock) in a function body, as a project index can store it. */
 export interface CallFact {
@@ -30,6 +34,13 @@ export interface CallFact {
    * `self._dispatcher.apply`, not followed, so not proven.
    */
   collaborator?: true;
+  /**
+   * Other project functions the call may run: a subclass's override of the method `reaches`
+   * names, or, for a receiver of no known class, every project method of that name.
+   */
+  alternatives?: string[];
+  /** The alternatives are the project's methods of that name: the receiver's class is unknown. */
+  namesakes?: true;
 }
 
 export interface FunctionFacts {
@@ -40,6 +51,8 @@ export interface FunctionFacts {
   path?: string;
   /** A package's re-export of a function defined elsewhere: followed, never named in a message. */
   hop?: true;
+  /** 1-based line of the def. */
+  line?: number;
 }
 
 /** The facts of a function by the key a CallFact's `reaches` holds (same file now, a project index later). */
@@ -53,6 +66,11 @@ export interface LoopHazard {
   /** Where the call is: the function's file and the call's line. */
   path?: string;
   line?: number;
+  /**
+   * The other function the call may run through which it is reached (the outermost): an
+   * override, or a project method of that name when the receiver's class is unknown.
+   */
+  maybe?: { name: string; call: string; namesake: boolean; path?: string; line?: number };
 }
 
 /** concurrent.futures' waits for a pool's threads, as Thread.join waits for one. */
@@ -114,17 +132,31 @@ export function callHazard(call: CallFact): string | undefined {
   return undefined;
 }
 
+/** How a check walks: who is told of unread calls, and whether blocking I/O counts. */
+export interface HazardWalk {
+  /** Told of each call reaching a function whose facts the lookup does not have. */
+  notRead?: (call: CallFact) => void;
+  /**
+   * Blocking I/O counts as a hazard too: in a method that may be the one a receiver of unknown
+   * class runs, which the unwrap would put on the loop unseen (issue 27, item 3).
+   */
+  blockingIo?: boolean;
+  /** What each namesake's walk found, once per check: namesakes of namesakes multiply. */
+  namesakes?: Map<string, LoopHazard | null>;
+}
+
 /** The first call that cannot run on the loop, in `facts` or in the functions its calls reach. */
 export function loopHazard(
   facts: FunctionFacts,
   lookup: FunctionLookup,
   seen: Set<string> = new Set(),
   depth = 0,
-  /** Told of each call reaching a function whose facts the lookup does not have. */
-  notRead: (call: CallFact) => void = () => {},
+  walk: HazardWalk = {},
 ): LoopHazard | undefined {
+  if (!walk.namesakes) walk = { ...walk, namesakes: new Map() };
+  const notRead = walk.notRead ?? (() => {});
   for (const call of facts.calls) {
-    const reason = callHazard(call);
+    const reason = callHazard(call) ?? (walk.blockingIo ? blockingIo(call) : undefined);
     if (reason) return { reason, via: [], path: facts.path, line: call.line };
     if (isCollaboratorCall(call)) notRead(call);
   }
@@ -134,14 +166,83 @@ export function loopHazard(
     return undefined;
   }
   for (const call of facts.calls) {
-    if (!call.reaches || seen.has(call.reaches)) continue;
-    seen.add(call.reaches);
-    const callee = lookup(call.reaches);
-    if (!callee) notRead(call);
-    const inner = callee && loopHazard(callee, lookup, seen, depth + 1, notRead);
-    if (inner) return { ...inner, via: callee.hop ? inner.via : [callee.name, ...inner.via] };
+    const found = reachedHazard(call, lookup, seen, depth, walk);
+    if (found) return found;
   }
   return undefined;
+}
+
+/** The first hazard in the functions one call reaches: its callee, then each alternative. */
+function reachedHazard(
+  call: CallFact,
+  lookup: FunctionLookup,
+  seen: Set<string>,
+  depth: number,
+  walk: HazardWalk,
+): LoopHazard | undefined {
+  const keys = [call.reaches, ...(call.alternatives ?? [])];
+  for (const [k, key] of keys.entries()) {
+    if (!key || seen.has(key)) continue;
+    // Only a namesake that cannot run on the loop counts: what it does not read says nothing of
+    // the call, whose receiver may be of another class (a dict's `get`). It is walked apart, so
+    // what it reaches is not thereby taken as read on the call's own path.
+    const namesake = k > 0 && call.namesakes === true;
+    if (!namesake) seen.add(key);
+    const callee = lookup(key);
+    // An alternative not read leaves the call unproven, as its own callee would.
+    if (!callee && !namesake) walk.notRead?.(k === 0 ? call : { ...call, reaches: key });
+    const inner =
+      callee &&
+      (namesake
+        ? namesakeHazard(key, callee, lookup, seen, depth, walk)
+        : loopHazard(callee, lookup, seen, depth + 1, walk));
+    if (!inner) continue;
+    const via = callee.hop ? inner.via : [callee.name, ...inner.via];
+    if (k === 0) return { ...inner, via };
+    const maybe = {
+      name: callee.name,
+      call: call.text,
+      namesake: call.namesakes === true,
+      ...(callee.path ? { path: callee.path } : {}),
+      ...(callee.line ? { line: callee.line } : {}),
+    };
+    return { ...inner, via, maybe };
+  }
+  return undefined;
+}
+
+/** A namesake's hazard, blocking I/O included, walked once per check. */
+function namesakeHazard(
+  key: string,
+  callee: FunctionFacts,
+  lookup: FunctionLookup,
+  seen: Set<string>,
+  depth: number,
+  walk: HazardWalk,
+): LoopHazard | undefined {
+  const memo = walk.namesakes!;
+  if (!memo.has(key)) {
+    const apart = { blockingIo: true, namesakes: memo };
+    memo.set(key, null);
+    memo.set(key, loopHazard(callee, lookup, new Set([...seen, key]), depth + 1, apart) ?? null);
+  }
+  return memo.get(key) ?? undefined;
+}
+
+/**
+ * Blocking I/O the effects catalogue knows (`requests.get`, `subprocess.run`, `open`, a sync
+ * redis client's method): where a method may be the one that runs, it counts against an unwrap.
+ */
+function blockingIo(call: CallFact): string | undefined {
+  const direct = call.qualified ? blockingCall(call.qualified) : undefined;
+  if (direct && !direct.constructs)
+    return `calls ${call.qualified}(), blocking ${direct.family} I/O`;
+  if (call.text === "open" && !call.qualified && !call.reaches)
+    return "calls open(), blocking file I/O";
+  const method = call.method ? blockingMethod(call.receiverMadeBy, call.method) : undefined;
+  return method
+    ? `calls ${call.text}() on ${method.what}, blocking ${method.family} I/O`
+    : undefined;
 }
 
 /** `with generation_lock:` or `shared.generation_lock.acquire()`: a lock by its name. */

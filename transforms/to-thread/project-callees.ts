@@ -10,12 +10,13 @@ import type {
   Context,
   FileSemantics,
   IndexedFunction,
+  ProjectFacts,
   ProjectIndex,
   ProjectSurvey,
   SyntaxNode,
 } from "../../src/model/types.js";
-import { PROJECT_KEY, SameFileFunctions } from "./callees.js";
-import { HAZARD_DEPTH, type FunctionFacts } from "./loop-hazards.js";
+import { SameFileFunctions } from "./callees.js";
+import { HAZARD_DEPTH, PROJECT_KEY, type CallFact, type FunctionFacts } from "./loop-hazards.js";
 import { targetOf, threadSites, wrapperCalls } from "./sites.js";
 
 /*
@@ -69,8 +70,12 @@ export function indexedByKey(index: ProjectIndex, key: string): IndexedFunction 
 }
 
 /** Facts of the named defs of a file (`name`, `Class.name`) and of the same-file defs they reach. */
-function factsOf(file: FileSemantics, names: readonly string[]): CalleeFacts {
-  const functions = new SameFileFunctions(file);
+function factsOf(
+  file: FileSemantics,
+  names: readonly string[],
+  project: ProjectFacts | undefined,
+): CalleeFacts {
+  const functions = new SameFileFunctions(file, {}, project);
   const out: CalleeFacts = { functions: {}, reaches: [] };
   const queue: { def: SyntaxNode; depth: number }[] = [];
   for (const asked of names) {
@@ -93,17 +98,21 @@ function factsOf(file: FileSemantics, names: readonly string[]): CalleeFacts {
     if (Object.hasOwn(out.functions, key)) continue;
     out.functions[key] = facts;
     if (item.depth >= MAX_DEPTH) continue;
-    for (const call of facts.calls) {
-      if (!call.reaches) continue;
-      if (call.reaches.startsWith(PROJECT_KEY))
-        out.reaches.push({ key: call.reaches, depth: item.depth + 1 });
-      else {
-        const def = functions.defOf(call.reaches);
-        if (def) queue.push({ def, depth: item.depth + 1 });
+    for (const call of facts.calls)
+      for (const key of reachedKeys(call)) {
+        if (key.startsWith(PROJECT_KEY)) out.reaches.push({ key, depth: item.depth + 1 });
+        else {
+          const def = functions.defOf(key);
+          if (def) queue.push({ def, depth: item.depth + 1 });
+        }
       }
-    }
   }
   return out;
+}
+
+/** The functions a call may run: its callee, and the overrides or namesakes it may run instead. */
+function reachedKeys(call: CallFact): string[] {
+  return [...(call.reaches ? [call.reaches] : []), ...(call.alternatives ?? [])];
 }
 
 /**
@@ -138,24 +147,24 @@ function defNamed(file: FileSemantics, qualname: string): SyntaxNode | undefined
 }
 
 /** The first round: the project functions this file's thread sites run. */
-function siteFacts(file: FileSemantics): CalleeFacts {
-  const functions = new SameFileFunctions(file);
+function siteFacts(file: FileSemantics, project: ProjectFacts | undefined): CalleeFacts {
+  const functions = new SameFileFunctions(file, {}, project);
   const out: CalleeFacts = { functions: {}, reaches: [] };
   const sameFile: string[] = [];
   for (const site of threadSites(file, wrapperCalls(file.root, file.source))) {
     const target = targetOf(file, site);
     if (!target || "problem" in target) continue;
     const fact = functions.callFact(target.fn, target.fn);
-    if (!fact.reaches) continue;
-    if (fact.reaches.startsWith(PROJECT_KEY)) out.reaches.push({ key: fact.reaches, depth: 1 });
-    else sameFile.push(fact.reaches);
+    for (const key of reachedKeys(fact))
+      if (key.startsWith(PROJECT_KEY)) out.reaches.push({ key, depth: 1 });
+      else sameFile.push(key);
   }
   // Same-file callees are read by the rewrite pass itself; what they import is asked here.
   for (const key of sameFile) {
     const def = functions.defOf(key);
     const qualname = def && qualnameOf(def);
     if (!qualname) continue;
-    const inner = factsOf(file, [wanted(qualname, 1)]);
+    const inner = factsOf(file, [wanted(qualname, 1)], project);
     out.reaches.push(...inner.reaches);
   }
   return out;
@@ -203,7 +212,8 @@ export function calleeSurvey(
   return {
     startWords: ["to_thread", "run_in_executor"],
     start: (_index, ctx, rewritten) => (unwrapMode(ctx, meta) ? [...rewritten] : []),
-    facts: (file, _ctx, asked) => (asked ? factsOf(file, asked) : siteFacts(file)),
+    facts: (file, ctx, asked) =>
+      asked ? factsOf(file, asked, ctx.project) : siteFacts(file, ctx.project),
     next(facts, index) {
       const byPath = new Map<string, string[]>();
       const ask = (path: string, what: string) => {

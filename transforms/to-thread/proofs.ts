@@ -53,7 +53,7 @@ class FileScan {
   /** This file's functions, for the loop-hazard check of unwrapped callees. */
   get functions(): SameFileFunctions {
     const plan = surveyedPlan<CalleePlan>(this.ctx, "to-thread");
-    return (this.sameFile ??= new SameFileFunctions(this.file, plan?.functions));
+    return (this.sameFile ??= new SameFileFunctions(this.file, plan?.functions, this.ctx.project));
   }
 
   /** Is `key` a function of another file of the project that the survey did not read? */

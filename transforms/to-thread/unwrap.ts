@@ -1,5 +1,5 @@
 import type { FileScan } from "./proofs.js";
-import { PROJECT_KEY } from "./callees.js";
+import { PROJECT_KEY } from "./loop-hazards.js";
 import { projectTopModules } from "../../src/project/index-lookup.js";
 import { isCatalogued } from "../../src/python/effects.js";
 import { isStdlibModule } from "../../src/python/stdlib.js";
@@ -26,6 +26,36 @@ interface LoopCheck {
   madeAtRunTime?: boolean;
   projectUnread?: boolean;
   receiverUnknown?: boolean;
+  /** For a receiver of unknown class: the project's methods of that name, read, none a hazard. */
+  namesakesRead?: string[];
+}
+
+/** The calls a check could not read, sorted by why: told of each by `loopHazard`. */
+class Unread {
+  readonly unread = new Set<string>();
+  readonly objects = new Set<string>();
+  readonly libraries = new Set<string>();
+
+  constructor(private readonly scan: FileScan) {}
+
+  readonly notRead = (call: CallFact): void => {
+    if (isCollaboratorCall(call)) this.objects.add(`${call.text}()`);
+    // Project code the survey left unread (deeper than it follows, or not found) is unchecked.
+    else if (call.reaches && (this.scan.unread(call.reaches) || inProject(this.scan, call.reaches)))
+      this.unread.add(`${call.text}()`);
+    else {
+      const library = libraryCall(this.scan, call);
+      if (library) this.libraries.add(library);
+    }
+  };
+
+  get lists(): Pick<LoopCheck, "unread" | "objects" | "libraries"> {
+    return {
+      unread: [...this.unread],
+      objects: [...this.objects],
+      libraries: [...this.libraries],
+    };
+  }
 }
 
 /**
@@ -39,6 +69,12 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
   const none = { unread: [], objects: [], libraries: [] };
   if (reason) return { hazard: { reason, via: [], direct: true }, checked: true, ...none };
   const facts = fact.reaches ? functions.lookup(fact.reaches) : undefined;
+  const seen = new Set(fact.reaches ? [fact.reaches] : []);
+  const reading = new Unread(scan);
+  const hazard =
+    (facts && loopHazard(facts, functions.lookup, seen, 0, { notRead: reading.notRead })) ??
+    alternativesHazard(scan, target, fact, seen, reading);
+  if (hazard) return { hazard, checked: true, ...none };
   // `factory(name)(args)`: the function is a call's result, known only at run time.
   if (!facts)
     return {
@@ -51,28 +87,36 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
       libraries: [libraryCall(scan, fact)].filter((c) => c !== undefined),
       // `chunker.chunk_text` with `chunker` a bare parameter: a project class's method, perhaps.
       ...(fact.method && !fact.qualified && !fact.reaches ? { receiverUnknown: true } : {}),
+      ...(fact.namesakes ? { namesakesRead: namesakesRead(scan, fact) } : {}),
     };
-  const unread = new Set<string>();
-  const objects = new Set<string>();
-  const libraries = new Set<string>();
-  const notRead = (call: CallFact) => {
-    if (isCollaboratorCall(call)) objects.add(`${call.text}()`);
-    // Project code the survey left unread (deeper than it follows, or not found) is unchecked.
-    else if (call.reaches && (scan.unread(call.reaches) || inProject(scan, call.reaches)))
-      unread.add(`${call.text}()`);
-    else {
-      const library = libraryCall(scan, call);
-      if (library) libraries.add(library);
-    }
-  };
-  const hazard = loopHazard(facts, functions.lookup, new Set([fact.reaches!]), 0, notRead);
-  return {
-    ...(hazard ? { hazard } : {}),
-    checked: true,
-    unread: [...unread],
-    objects: [...objects],
-    libraries: [...libraries],
-  };
+  return { checked: true, ...reading.lists };
+}
+
+/**
+ * The overrides a call of a project class's method may run instead (an abstract engine's
+ * subclasses), or, for a receiver of no known class, the project's methods of that name: one
+ * that cannot run on the loop refuses the unwrap (hazard-review-4: frigate's
+ * `request.app.replay_manager.stop`, SurfSense's `self._engine.open_working_copy`).
+ */
+function alternativesHazard(
+  scan: FileScan,
+  target: Target,
+  fact: CallFact,
+  seen: Set<string>,
+  reading: Unread,
+): LoopHazard | undefined {
+  if (!fact.alternatives) return undefined;
+  const { reaches: _own, ...call } = fact;
+  const site = { name: target.fn.text, hop: true as const, calls: [call] };
+  // A namesake left unread changes nothing: the receiver's class is unknown anyway.
+  const walk = fact.namesakes ? {} : { notRead: reading.notRead };
+  return loopHazard(site, scan.functions.lookup, seen, 0, walk);
+}
+
+/** The names of the namesakes of a site's method that the survey read (`ExportStats.snapshot`). */
+function namesakesRead(scan: FileScan, fact: CallFact): string[] {
+  const names = (fact.alternatives ?? []).map((key) => scan.functions.lookup(key)?.name);
+  return names.filter((name) => name !== undefined).slice(0, 3);
 }
 
 /**
@@ -131,8 +175,13 @@ function uncheckedNote(fnText: string, check: Omit<LoopCheck, "hazard">): string
     return `; it calls ${check.libraries.join(", ")}${check.checked ? ` (reached from ${fnText})` : ""}, library code the check cannot read${assumes(check.libraries.length > 1)}`;
   if (check.projectUnread)
     return `; ${fnText} is this project's code, but where it is defined could not be read, so it was not checked ${what}${assumes(false)}`;
-  if (!check.checked && check.receiverUnknown)
-    return `; ${fnText} is a method of a value whose class was not found here (a parameter without annotation, or a value from a call), so it was not checked ${what}${assumes(false)}`;
+  if (!check.checked && check.receiverUnknown) {
+    const value =
+      "is a method of a value whose class was not found here (a parameter without annotation, or a value from a call)";
+    if (check.namesakesRead?.length)
+      return `; ${fnText} ${value}; the project's methods of that name (${check.namesakesRead.join(", ")}) were checked ${what} and make none, but the value may be of another class${assumes(false)}`;
+    return `; ${fnText} ${value}, so it was not checked ${what}${assumes(false)}`;
+  }
   if (!check.checked && check.madeAtRunTime)
     return `; the function is what ${fnText} ${/\)\s*$/.test(fnText) ? "returns" : "holds"} at run time, so which function runs could not be read or checked ${what}${assumes(false)}`;
   if (!check.checked)
@@ -150,18 +199,28 @@ function refusal(
   fnText: string,
   hazard: LoopHazard & { direct?: boolean },
 ): string {
-  const { reason, via, direct, path, line } = hazard;
+  const { reason, via, direct, path, line, maybe } = hazard;
   const who = direct
     ? "the call would run on the event loop, where it"
     : fnText +
       via
         // A re-export's hop reaches the function itself: `embed_texts through embed_texts()`.
         .filter((name, i) => i > 0 || name !== fnText)
-        .map((name) => ` through ${name}()`)
+        .map((name) => (name === maybe?.name ? maybeRuns(maybe, fnText) : ` through ${name}()`))
         .join("");
   // Another file's line is named: the reader must find the lock or the wait there.
   const where = path && path !== scan.file.path && line ? ` (${path}:${line})` : "";
   return `cannot unwrap: ${who} ${reason}${where}; it stays in its thread`;
+}
+
+/** ` calls self._engine.open(), which may run GitEngine.open() (app/git.py:12, ...), which`. */
+function maybeRuns(maybe: NonNullable<LoopHazard["maybe"]>, fnText: string): string {
+  const where = maybe.path && maybe.line ? `${maybe.path}:${maybe.line}, ` : "";
+  const why = maybe.namesake
+    ? "a method of this project of that name: the receiver's class is not known here"
+    : "an override in a subclass of the receiver's class";
+  const call = maybe.call === fnText ? "" : ` calls ${maybe.call}(), which`;
+  return `${call} may run ${maybe.name}() (${where}${why}), which`;
 }
 
 /**

@@ -1,0 +1,83 @@
+import { mayDeriveFrom } from "../../src/project/class-tree.js";
+import { functionsNamed } from "../../src/project/index-lookup.js";
+import type { IndexedFunction, ProjectFacts } from "../../src/model/types.js";
+import { PROJECT_KEY } from "./loop-hazards.js";
+
+/*
+ * Which other project methods a method call may run. A call on a receiver typed as a project
+ * class runs that class's method or a subclass's override: SurfSense's `self._engine` is an
+ * abstract `VersionedContentEngine` whose git engine takes a `threading.Lock` in
+ * `open_working_copy` (hazard-review-4). A call on a receiver no annotation or constructor types
+ * (`request.app.replay_manager.stop`, frigate) may run any project method of that name: the check
+ * reads them all, and one that cannot run on the loop refuses the unwrap.
+ */
+
+/** More methods of one name than this are not read one by one: the call stays unproven. */
+const MAX_NAMESAKES = 64;
+
+/** The key a call reaches an indexed method by: `py:app.replay.ReplayManager.stop`. */
+export function methodKey(f: IndexedFunction): string {
+  return `${PROJECT_KEY}${f.module}.${f.className}.${f.name}`;
+}
+
+/**
+ * The project's overrides of the method `key` names (`py:app.engines.base.Engine.open`): methods
+ * of that name in classes whose heads lead to that class.
+ */
+export function overridesOf(project: ProjectFacts | undefined, key: string): string[] {
+  const index = project?.index;
+  if (!index || !key.startsWith(PROJECT_KEY)) return [];
+  const dotted = key.slice(PROJECT_KEY.length);
+  const parts = dotted.split(".");
+  const [className, name] = parts.slice(-2);
+  if (parts.length < 3 || !/^[A-Z_]/.test(className)) return [];
+  return functionsNamed(index, name)
+    .filter(
+      (f) =>
+        !f.nested &&
+        f.className &&
+        f.className !== className &&
+        project.subclassHeads !== undefined &&
+        mayDeriveFrom(project, f.className, className),
+    )
+    .map(methodKey);
+}
+
+/**
+ * Test modules, which unwrap mode leaves alone (index.ts): their fakes (a `_BlockingEmbeddingModel`
+ * whose `embed` waits on an Event) are not what the application's receivers hold.
+ */
+const TEST_MODULE = /(^|\/)(tests\/|test_[^/]*\.py$|[^/]*_test\.py$|conftest\.py$)/;
+
+/**
+ * Every project method named `name` outside the tests, when few enough to read (undefined when
+ * too many), the classes whose names share the most words with the receiver's first
+ * (`replay_manager` -> `DebugReplayManager`): the one a message names is the likeliest.
+ */
+export function namesakesOf(
+  project: ProjectFacts | undefined,
+  name: string,
+  receiver: string,
+): string[] | undefined {
+  const index = project?.index;
+  if (!index) return [];
+  const methods = functionsNamed(index, name).filter(
+    (f) => !f.nested && f.className && !TEST_MODULE.test(f.path),
+  );
+  if (methods.length > MAX_NAMESAKES) return undefined;
+  const words = new Set(wordsOf(receiver.slice(receiver.lastIndexOf(".") + 1)));
+  const likeness = (f: IndexedFunction) => wordsOf(f.className!).filter((w) => words.has(w)).length;
+  return methods
+    .map((f, i) => ({ f, i, score: likeness(f) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map(({ f }) => methodKey(f));
+}
+
+/** `replay_manager`, `DebugReplayManager` -> `replay`, `manager` (and `debug`). */
+function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .split("_")
+    .filter((w) => w.length > 1);
+}
