@@ -170,6 +170,8 @@ function holdsInMemoryItems(f: OrmFile, container: SyntaxNode): boolean {
  */
 const VALUE_MODULES = [
   "contextvars",
+  // A cookie jar parsed from a header (orm-review-5 Q6: canopy's `SimpleCookie().load(raw)`).
+  "http.cookies",
   "datetime",
   "decimal",
   "uuid",
