@@ -340,6 +340,25 @@ export function modelSelfProof(
 }
 
 /**
+ * `cls` in a `@classmethod` of a model class of the project: that model (issue 23 item 3,
+ * orm-review-5 Q11, takahe's `TimelineEvent.add_identity_created`: `cls.objects.get_or_create`).
+ */
+export function modelClassParameter(
+  project: ProjectFacts,
+  parameters: SyntaxNode,
+  bound: SyntaxNode,
+): string | undefined {
+  if (parameters.namedChildren[0]?.id !== bound.id) return undefined;
+  const holder = parameters.parent?.parent;
+  if (holder?.type !== "decorated_definition") return undefined;
+  const decorators = holder.namedChildren.filter((d) => d.type === "decorator");
+  if (!decorators.some((d) => d.text.slice(1).trim() === "classmethod")) return undefined;
+  const cls = holder.parent?.type === "block" ? holder.parent.parent : undefined;
+  const model = cls?.type === "class_definition" ? cls.childForFieldName("name")?.text : "";
+  return model && project.models[model] ? model : undefined;
+}
+
+/**
  * The call a value makes, seen through a sync_to_async wrapper: `sync_to_async(X.get)(pk=1)` calls
  * `X.get` with `(pk=1)`, `sync_to_async(lambda: X.get(pk=1))()` calls `X.get(pk=1)`.
  */

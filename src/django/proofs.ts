@@ -38,6 +38,7 @@ import {
   mergeQuerysets,
   isLazySlice,
   modelSelfProof,
+  modelClassParameter,
   callThroughWrapper,
   selectedBy,
   CHAIN_ALSO,
@@ -112,6 +113,7 @@ export class OrmProofs {
     const bound = this.onlyBindingOf(name, at);
     if (!bound) return undefined;
     const site = bindingSite(bound);
+    if (site?.type === "parameters") return modelClassParameter(this.project, site, bound);
     if (site?.type === "class_definition" && site.childForFieldName("name")?.id === bound.id)
       return this.project.models[name] ? name : undefined;
     const value = site?.type === "assignment" && site.childForFieldName("left")?.id === bound.id;
