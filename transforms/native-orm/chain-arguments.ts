@@ -2,7 +2,7 @@ import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { isProjectFunction } from "./no-async-api.js";
 import { factoryTarget } from "./library-targets.js";
-import { mayBeQueryset } from "./unknown-evaluations.js";
+import { ITERATING_BUILTINS, mayBeQueryset } from "./unknown-evaluations.js";
 import type { ChainLink, FunctionFacts, OrmFile } from "./types.js";
 
 // orm-review-5 W1 across a chain: a function the chain makes async (or calls as it is, D6) that
@@ -10,31 +10,6 @@ import type { ChainLink, FunctionFacts, OrmFile } from "./types.js";
 // `len(customers)`, `if customers:`) while the chain's call hands it a queryset would evaluate
 // that queryset on the event loop. The facts say which parameters a function evaluates and what
 // each chain call passes; the planner (chain-planner.ts) matches them along the chain.
-
-/** Builtins that iterate (evaluate) their positional arguments. */
-const EVALUATING = new Set([
-  "list",
-  "tuple",
-  "set",
-  "frozenset",
-  "dict",
-  "sorted",
-  "len",
-  "sum",
-  "min",
-  "max",
-  "any",
-  "all",
-  "enumerate",
-  "zip",
-  "map",
-  "filter",
-  "reversed",
-  "bool",
-  "repr",
-  "iter",
-  "next",
-]);
 
 /** A def's parameters a caller fills by position, in order (the receiver of a method aside). */
 export function positionalParameters(def: SyntaxNode): string[] {
@@ -107,7 +82,7 @@ export function evaluatedParameters(def: SyntaxNode): { name: string; line: numb
         note(child.namedChildren.at(-1));
       if (child.type === "call") {
         const callee = child.childForFieldName("function");
-        if (callee?.type === "identifier" && EVALUATING.has(callee.text))
+        if (callee?.type === "identifier" && ITERATING_BUILTINS.has(callee.text))
           for (const arg of callArguments(child)) note(arg);
       }
       visit(child);

@@ -11,7 +11,7 @@ import { parameterPassed } from "./caller-arguments.js";
 // may be one: evaluating it on the event loop raises SynchronousOnlyOperation. Kept, said.
 
 /** Builtins that iterate (evaluate) a positional argument. */
-const ITERATING_BUILTINS = new Set([
+export const ITERATING_BUILTINS = new Set([
   "list",
   "tuple",
   "set",
