@@ -108,8 +108,9 @@ function returnedType(f: OrmFile, expr: SyntaxNode): SyntaxNode | undefined {
   if (!callee) return undefined;
   const def = calledDef(f, callee);
   if (!def) return undefined;
-  const isAsync = def.children.some((c) => c.type === "async");
-  return isAsync === awaited ? (def.childForFieldName("return_type") ?? undefined) : undefined;
+  return callsAsAsync(def) === awaited
+    ? (def.childForFieldName("return_type") ?? undefined)
+    : undefined;
 }
 
 /** `helper` bound once in the file to a def, or `self.<name>` of the enclosing class. */
@@ -143,7 +144,7 @@ export function returnedInstanceModel(f: OrmFile, expr: SyntaxNode): string | un
   const call = awaited ? expr.namedChildren[0] : expr;
   const callee = call?.type === "call" ? call.childForFieldName("function") : null;
   const def = callee ? calledDef(f, callee) : undefined;
-  if (!def || def.children.some((c) => c.type === "async") !== awaited) return undefined;
+  if (!def || callsAsAsync(def) !== awaited) return undefined;
   let model: string | undefined;
   for (const r of ownReturns(def)) {
     const value = r.namedChildren[0];
@@ -168,4 +169,16 @@ function ownReturns(def: SyntaxNode): SyntaxNode[] {
   const body = def.childForFieldName("body");
   if (body) visit(body);
   return found;
+}
+
+/**
+ * Whether a call of `def` gives a coroutine: an `async def`, or a def a wrapper decorates
+ * (`@database_sync_to_async def _get_turn(...)`, orm-review-5 Q1b).
+ */
+function callsAsAsync(def: SyntaxNode): boolean {
+  if (def.children.some((c) => c.type === "async")) return true;
+  const holder = def.parent?.type === "decorated_definition" ? def.parent : undefined;
+  return (holder?.namedChildren ?? []).some(
+    (d) => d.type === "decorator" && /(?:^|\.)(?:database_)?sync_to_async\b/.test(d.text.slice(1)),
+  );
 }

@@ -17,6 +17,8 @@ import type { OrmFile } from "./types.js";
 interface CallOf {
   call: SyntaxNode;
   args: SyntaxNode[];
+  /** Through a wrapper: `sync_to_async(self.f)(x)`, where `self.f` is named as a value. */
+  wrapped?: true;
 }
 
 /** Wrappers whose call passes its arguments to the function it wraps. */
@@ -75,10 +77,22 @@ function callsOf(f: OrmFile, def: SyntaxNode): CallOf[] {
       const wrapper = callee.childForFieldName("function");
       const target = callArguments(callee)[0];
       if (wrapper && PASSING_WRAPPERS.test(wrapper.text) && target && runs(f, target, def, name))
-        found.push({ call, args: callArguments(call) });
+        found.push({ call, args: callArguments(call), wrapped: true });
     }
   }
   return found;
+}
+
+/**
+ * The calls of this file that run another def of the same name (another class's method, called
+ * as `self.<name>()` in that class): the index counts them under the name too.
+ */
+function callsOfNamesakes(f: OrmFile, def: SyntaxNode): number {
+  const name = def.childForFieldName("name")?.text ?? "";
+  return f.root
+    .descendantsOfType("function_definition")
+    .filter((d) => d.id !== def.id && d.childForFieldName("name")?.text === name)
+    .reduce((n, d) => n + callsOf(f, d).length, 0);
 }
 
 /** The file's calls, listed once per file (asked for each evaluated parameter). */
@@ -165,11 +179,19 @@ export function parameterInstance(
   const found = callsOf(f, def);
   const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
   const indexed = callsNamed(index, fn);
+  // orm-review-5 Q1c: `sync_to_async(self.f)(x)` names `self.f` as a value where it calls it.
+  const wrappedLines = new Set(
+    found.filter((c) => c.wrapped).map((c) => c.call.startPosition.row + 1),
+  );
+  const direct = found.filter((c) => !c.wrapped).length;
   if (
     found.length === 0 ||
     indexed.some((c) => c.path !== here) ||
-    indexed.length !== found.length ||
-    nonCallReferencesOf(index, f.file.module, def).length > 0 ||
+    indexed.length < direct ||
+    indexed.length > found.length + callsOfNamesakes(f, def) ||
+    nonCallReferencesOf(index, f.file.module, def).some(
+      (r) => r.path !== here || !wrappedLines.has(r.line),
+    ) ||
     index.patches.some((p) => (p.attribute ?? lastSegment(p.target)) === fn)
   )
     return undefined;

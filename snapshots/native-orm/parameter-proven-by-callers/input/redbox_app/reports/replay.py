@@ -22,3 +22,21 @@ class Replayer:
     def _replay_batch(self, turn, after: int):
         rows = turn.events.filter(seq__gt=after).order_by("seq")[:50]
         return [row.seq for row in rows]
+
+
+class TurnReplayer:
+    """The same, for the websocket consumer: both steps run in a thread."""
+
+    async def start(self, raw_id, after=0):
+        turn = await self._get_turn(raw_id)
+        if turn is None:
+            return []
+        return await self._replay_batch(turn, after)
+
+    @sync_to_async
+    def _get_turn(self, raw_id):
+        return Turn.objects.filter(pk=raw_id).first()
+
+    @sync_to_async
+    def _replay_batch(self, turn, after: int):
+        return list(turn.events.filter(seq__gt=after).values_list("seq", flat=True))

@@ -19,3 +19,19 @@ class Replayer:
     async def _replay_batch(self, turn, after: int):
         rows = turn.events.filter(seq__gt=after).order_by("seq")[:50]
         return [row.seq async for row in rows]
+
+
+class TurnReplayer:
+    """The same, for the websocket consumer: both steps run in a thread."""
+
+    async def start(self, raw_id, after=0):
+        turn = await self._get_turn(raw_id)
+        if turn is None:
+            return []
+        return await self._replay_batch(turn, after)
+
+    async def _get_turn(self, raw_id):
+        return await Turn.objects.filter(pk=raw_id).afirst()
+
+    async def _replay_batch(self, turn, after: int):
+        return [obj async for obj in turn.events.filter(seq__gt=after).values_list("seq", flat=True)]
