@@ -69,6 +69,16 @@ export function mayDeriveFrom(project: ProjectFacts, sub: string, base: string):
   return !heads || sub === base || ancestorsOf(heads, sub).has(base);
 }
 
+/**
+ * Whether a class named `name` in another module may derive from the class of that name here:
+ * only as `class X(other.X)`, a base of its own name (orm-human-5 H6d, two `CustomUserManager`s
+ * in two apps are namesakes, not an override).
+ */
+export function namesakeMayDerive(project: ProjectFacts, name: string): boolean {
+  const heads = project.subclassHeads;
+  return !heads || (heads[name] ?? []).includes(name);
+}
+
 /** What the project tells of an imported class on the way of `self.<name>` (see importedClassLookup). */
 export type ImportedClassLookup =
   /** The class and every ancestor are the project's, and none defines the name: look past it. */

@@ -159,7 +159,10 @@ function twinsOf(input: PlannerInput, converting: WrapperFacts[], reached: strin
       if (twins.has(key)) continue;
       const fn = input.functions.get(key)!;
       const use = { asyncCalls: asyncCalls.get(key) ?? 0, scope: input.scope };
-      if (mayConvertInPlace(fn, use)) continue;
+      // The author wrote its async form's name as a forwarder: the sync one is kept for callers
+      // out of sight, and the forwarder becomes the twin.
+      const forwarded = converting.some((w) => w.forwardsTo === key);
+      if (!forwarded && mayConvertInPlace(fn, use)) continue;
       twins.add(key);
       changed = true;
     }

@@ -1,6 +1,6 @@
 import { versionAtLeast } from "../../src/django/orm.js";
 import { methodResolutionOrder, resolveMethod } from "../../src/python/mro.js";
-import { mayDeriveFrom } from "../../src/project/class-tree.js";
+import { mayDeriveFrom, namesakeMayDerive } from "../../src/project/class-tree.js";
 import { withoutOverloads } from "../../src/python/overloads.js";
 import type { IndexedFunction, SyntaxNode } from "../../src/model/types.js";
 import { unprovenChains } from "./lazy-relations.js";
@@ -130,7 +130,9 @@ export function subclassOverride(
       !bases.has(fn.className) &&
       !fn.decorators.some((d) => /(^|\.)abstractmethod$/.test(d)) &&
       // A `Route.delete` beside `ModelService.delete` (N7d): only a subclass overrides it.
-      mayDeriveFrom(f.ctx.project, fn.className, className),
+      (fn.className === className
+        ? namesakeMayDerive(f.ctx.project, className)
+        : mayDeriveFrom(f.ctx.project, fn.className, className)),
   );
 }
 
