@@ -12,7 +12,13 @@ import {
   reachesOtherFiles,
 } from "./chains.js";
 import { referencesReaching } from "./nested-defs.js";
-import { enclosingDef, parameterFacts, passesOf, withPasses } from "./chain-arguments.js";
+import {
+  enclosingDef,
+  parameterFacts,
+  passesOf,
+  syncOnlyOrmCalls,
+  withPasses,
+} from "./chain-arguments.js";
 import { planChains, twinName } from "./chain-planner.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
 import { callsNamed } from "../../src/project/index-lookup.js";
@@ -137,7 +143,7 @@ function functionFacts(
         }
       : {}),
     calls: fn.calls.map((c) => linkOf(f, c, fn.def)),
-    ormSites: fn.findings.ormSites,
+    ormSites: fn.findings.ormSites + syncOnlyOrmCalls(f, fn.def),
     ...parameterFacts(fn.def),
     twinTaken: counts().has(twinName(name)),
     references: referencesOf(f, fn.def, counts),
