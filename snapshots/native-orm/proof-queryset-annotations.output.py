@@ -11,12 +11,12 @@ async def count_members(qs: QuerySet[Membership]) -> int:
 DEFAULT_QUERYSET = Membership.objects.all()
 
 
-async def _apply_filters(qs: QuerySet[Membership], filters: dict = {}) -> QuerySet[Membership]:
+def _apply_filters(qs: QuerySet[Membership], filters: dict = {}) -> QuerySet[Membership]:
     return qs.filter(**filters)
 
 
 async def get_membership(filters: dict = {}) -> Membership | None:
-    qs = await _apply_filters(qs=DEFAULT_QUERYSET, filters=filters)
+    qs = _apply_filters(qs=DEFAULT_QUERYSET, filters=filters)
     try:
         return await qs.aget()
     except Membership.DoesNotExist:

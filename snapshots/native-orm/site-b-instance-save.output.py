@@ -1,7 +1,5 @@
 from typing import Optional
 
-from asgiref.sync import sync_to_async
-
 from shop.models import Customer, Order
 
 
@@ -15,7 +13,7 @@ async def close_order(order_id: int, note: str):
 async def touch(customer: Customer, other: Optional["Order"], third: Order | None):
     await customer.arefresh_from_db()
     await other.adelete()
-    await sync_to_async(third.save, thread_sensitive=False)()
+    await third.asave()
 
 
 async def from_tuple(ref):

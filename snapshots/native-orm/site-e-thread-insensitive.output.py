@@ -16,8 +16,5 @@ async def light(pk):
 
 async def totals(pks):
     counts = await asyncio.gather(*(heavy(pk) for pk in pks))
-    done = await sync_to_async(
-        Job.objects.filter(done=True).count,
-        thread_sensitive=False,
-    )()
+    done = await Job.objects.filter(done=True).acount()
     return counts, done

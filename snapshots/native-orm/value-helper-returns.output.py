@@ -12,18 +12,7 @@ def parse_payload(raw):
     return json.loads(raw)["data"]
 
 
-async def aparse_payload(raw):
-    """Decode the webhook body: no database here."""
-    if not raw:
-        return {}
-    return json.loads(raw)["data"]
-
-
 def invoice_key(node):
-    return f"{node['series']}-{node['number']}"
-
-
-async def ainvoice_key(node):
     return f"{node['series']}-{node['number']}"
 
 
@@ -32,9 +21,9 @@ def current_invoice(pk):
 
 
 async def store(raw):
-    payload = await aparse_payload(raw)
+    payload = parse_payload(raw)
     for node in payload.get("invoices", []):
-        key = await ainvoice_key(node)
+        key = invoice_key(node)
         await Invoice.objects.aupdate_or_create(key=key.upper(), defaults={"total": node.get("total")})
 
 

@@ -37,6 +37,7 @@ import { sleepRewrite } from "./sleep.js";
 import { fieldFileCall } from "./file-fields.js";
 import { passesGuardedKey, withDictKeys } from "./guards.js";
 import { threadWaitSites } from "./waits.js";
+import { CELERY_WORDS, celerySites } from "./celery.js";
 import { OrmProofs } from "../../src/django/proofs.js";
 import { blocksOnPurpose, silencedByNoqa } from "./intent.js";
 import { blockSays, helperBlock, helperCalls, helperSurvey, type HelperPlan } from "./helpers.js";
@@ -166,7 +167,9 @@ export const meta = {
         "`asyncio.run_coroutine_threadsafe(coro, other_loop).result()`, a `queue.Queue`'s " +
         "`get()`/`put()`/`join()`, a `threading.Event`'s `wait()`, `with lock:` or " +
         "`lock.acquire()` on a `threading.Lock`/`RLock`/`Semaphore`/`Condition`, a " +
-        "`threading.Thread`'s `join()`. The value is known by what made it (`queue.Queue()`, " +
+        "`threading.Thread`'s `join()`, a Celery result's `get()`/`wait()` (`AsyncResult(...)`, " +
+        "`task.delay(...)`: it polls the result backend until the worker is done). The value " +
+        "is known by what made it (`queue.Queue()`, " +
         "`threading.Lock()`, `self._lock = threading.Lock()` in the class). Calls that do not " +
         "wait (`get(block=False)`, `acquire(False)`, `wait(0)`) are not reported. The same table " +
         "makes to-thread's unwrap refuse such callees (AS307). Not rewritten.",
@@ -178,6 +181,22 @@ export const meta = {
         "async def camera_info(onvif, name):\n" +
         "    future = asyncio.run_coroutine_threadsafe(onvif.info(name), onvif.loop)\n" +
         "    return await asyncio.wrap_future(future)",
+    },
+    AS318: {
+      severity: "info",
+      title: "Celery publish or result read in async def",
+      explanation:
+        "`task.delay(...)` and `task.apply_async(...)` of a project task (`@shared_task`, " +
+        "`@app.task`, `@celery.task`) publish the message to the broker synchronously: a network " +
+        "round trip that blocks the event loop, retried for seconds when the broker is down. " +
+        "Reading a result's `state`, `status`, `result`, `ready()` or `successful()` is one round " +
+        "trip to the result backend. Short blocks most services accept: reported as info, with " +
+        "the thread form (`await asyncio.to_thread(task.delay, ...)`). Waiting for the task " +
+        "(`AsyncResult(...).get()`, `.wait()`) stops the loop until the worker is done: that is " +
+        "AS317, a warning. Not rewritten.",
+      before: "async def start_scan(url):\n    return analyse.delay(url).id",
+      after:
+        "async def start_scan(url):\n    return (await asyncio.to_thread(analyse.delay, url)).id",
     },
     AS315: {
       severity: "warning",
@@ -249,6 +268,7 @@ export function mayHoldSite(source: string, ctx: Context): boolean {
   if (unwrapMode(ctx)) return false;
   if (OPEN_CALL.test(source) || RECEIVER_WORDS.test(source)) return true;
   if (THREAD_WAIT_WORDS.test(source) && /\basync\s+def\b/.test(source)) return true;
+  if (CELERY_WORDS.test(source) && /\basync\s+def\b/.test(source)) return true;
   // A helper of another file that blocks, called from an async def here (the survey's plan).
   const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls");
   if (mayCallFieldFiles(source, plan) && /\basync\s+def\b/.test(source)) return true;
@@ -379,6 +399,10 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
   if (THREAD_WAIT_WORDS.test(file.source))
     for (const wait of threadWaitSites(file))
       if (!silencedByNoqa(file, wait.node, "")) out.report(wait.node, "AS317", wait.message);
+  if (CELERY_WORDS.test(file.source))
+    for (const site of celerySites(file, ctx))
+      if (!silencedByNoqa(file, site.node, ""))
+        out.report(site.node, site.code, site.message, site.suggestion);
   helperFindings(file, ctx, out);
   // No inventory sites: the report lists blocking-calls among the transforms that count none.
   return { findings: out.findings };

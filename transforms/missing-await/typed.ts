@@ -169,6 +169,11 @@ export interface TypedFacts {
   decorators?: string[];
   /** `val:` asks, each with the callee of the call it is handed (a key, or `local`): passed.ts. */
   handed?: [string, string][];
+  /**
+   * A first-round file holding no `async def` (its module): the pre-pass may have seen it
+   * without the word `async` and left it out of the rewrite pass (hazard-review-4 K6b).
+   */
+  module?: string;
 }
 
 function moduleStatements(node: SyntaxNode): SyntaxNode[] {
@@ -318,6 +323,7 @@ function siteFacts(file: FileSemantics): TypedFacts {
     const ask = callee.type === "attribute" ? askOf(file, call) : undefined;
     if (ask) asks.add(ask);
   }
+  const holdsAsync = file.root.descendantsOfType("function_definition").some(isAsyncFunction);
   return {
     hits: {},
     reaches: {},
@@ -325,7 +331,28 @@ function siteFacts(file: FileSemantics): TypedFacts {
     called: [...called],
     decorators: importedDecorators(file),
     handed: handedAsks(file),
+    ...(!holdsAsync && file.module !== undefined ? { module: file.module } : {}),
   };
+}
+
+/**
+ * The modules of first-round files without an `async def` that call a coroutine of the project
+ * (an ask that resolved, or an imported async def): the plan names them, so the rewrite pass
+ * reads them even when the pre-pass found no trigger word there (frigate's autotrack.py, whose
+ * `if not self.onvif._init_onvif(camera)` tests an unawaited coroutine: K6b).
+ */
+function sitesWithoutAsync(
+  facts: readonly TypedFacts[],
+  hits: Readonly<Record<string, string>>,
+  index: ProjectIndex,
+): string[] {
+  return facts
+    .filter(
+      (f) =>
+        f.module !== undefined &&
+        (f.asks.some((ask) => hits[ask]) || (f.called ?? []).some((k) => indexedAsync(index, k))),
+    )
+    .map((f) => f.module!);
 }
 
 /** Each `val:` ask with what its call is handed: a key to ask the index, or a local async def. */
@@ -517,11 +544,11 @@ export const typedSurvey: ProjectSurvey<TypedFacts, TypedPlan> = {
     }
     return [...byPath].map(([path, wanted]) => ({ path, wanted }));
   },
-  plan: (facts, ctx) => ({
-    plan: {
-      hits: resolved(facts, ctx.project.index!),
-      reexported: reexported(facts, ctx.project.index!),
-    },
-    modules: [],
-  }),
+  plan: (facts, ctx) => {
+    const hits = resolved(facts, ctx.project.index!);
+    return {
+      plan: { hits, reexported: reexported(facts, ctx.project.index!) },
+      modules: sitesWithoutAsync(facts, hits, ctx.project.index!),
+    };
+  },
 };

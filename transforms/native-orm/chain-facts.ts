@@ -8,6 +8,13 @@ import { twinName } from "./chain-planner.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
 import { chainFunction, nameOf, ownProblems, reachesOtherFiles } from "./chains.js";
 import { chainKey, plainFunctions } from "./cross-calls.js";
+import {
+  enclosingDef,
+  parameterFacts,
+  passesOf,
+  withPasses,
+  wrapperWritten,
+} from "./chain-arguments.js";
 import { analyseDecorated } from "./decorated.js";
 import { hasOpenParameters } from "./pure-helpers.js";
 import { identifierCounts, lineOf, newOrmFile } from "./state.js";
@@ -36,10 +43,16 @@ export function orderedCalls(
   return [...local, ...cross].sort((a, b) => a.call.startIndex - b.call.startIndex);
 }
 
-function linksOf(f: OrmFile, local: ChainCall[], cross: CrossCall[]): ChainLink[] {
+function linksOf(
+  f: OrmFile,
+  local: ChainCall[],
+  cross: CrossCall[],
+  caller: SyntaxNode,
+): ChainLink[] {
   return orderedCalls(local, cross).map((c) => ({
     target: "def" in c ? chainKey(f, c.def) : c.target,
     line: lineOf(c.call),
+    ...withPasses(passesOf(f, c.call, caller)),
   }));
 }
 
@@ -59,9 +72,10 @@ function functionFacts(
     ...(blocker
       ? { blocker: { code: blocker.code, line: lineOf(blocker.node), message: blocker.message } }
       : {}),
-    calls: linksOf(f, fn.calls, fn.cross),
+    calls: linksOf(f, fn.calls, fn.cross, def),
     ormSites: fn.findings.ormSites,
     ...(hasOpenParameters(def) ? { openParameters: true as const } : {}),
+    ...parameterFacts(def),
     ...twinState(f, def, names),
   };
 }
@@ -84,12 +98,15 @@ export function projectTwinEdits(
   f: OrmFile,
   def: SyntaxNode,
   twinOf: (c: ChainCall | CrossCall) => string | undefined,
+  pure: (c: ChainCall | CrossCall) => boolean = () => false,
 ): Edit[] {
   const fn = chainFunction(f, def);
   return [
     { start: def.startIndex, end: def.startIndex, text: "async " },
     ...fn.findings.conversions.flatMap(awaitedEdits),
-    ...orderedCalls(fn.calls, fn.cross).flatMap((c) => awaitedCall(c.call, c.callee, twinOf(c))),
+    ...orderedCalls(fn.calls, fn.cross).flatMap((c) =>
+      pure(c) ? [] : awaitedCall(c.call, c.callee, twinOf(c)),
+    ),
   ];
 }
 
@@ -158,7 +175,7 @@ function decoratedFacts(f: ScannedFile, def: SyntaxNode): WrapperFacts | undefin
     name: nameOf(def),
     path: f.file.path,
     line: lineOf(def),
-    calls: linksOf(f, a.chainCalls, a.crossCalls),
+    calls: linksOf(f, a.chainCalls, a.crossCalls, def),
     orm: a.findings.ormSites > 0,
   };
 }
@@ -242,7 +259,7 @@ function probesOf(f: ScannedFile): ChainLink[] {
     const a = analyseDecorated(f, def);
     if (!a || ownProblems(a).length === 0) return [];
     return reachesOtherFiles(f, a.chainCalls, a.crossCalls)
-      ? linksOf(f, a.chainCalls, a.crossCalls)
+      ? linksOf(f, a.chainCalls, a.crossCalls, def)
       : [];
   });
 }
@@ -253,10 +270,16 @@ function wrappersOf(f: ScannedFile): WrapperFacts[] {
   for (const [n, w] of f.wrappedCross.entries())
     wrappers.push({
       key: siteKey(f.file.module ?? "", n),
-      name: `sync_to_async(${w.helper.text})`,
+      name: `${wrapperWritten(w.wrap)}(${w.helper.text})`,
       path: f.file.path,
       line: lineOf(w.call),
-      calls: [{ target: w.target, line: lineOf(w.call) }],
+      calls: [
+        {
+          target: w.target,
+          line: lineOf(w.call),
+          ...withPasses(passesOf(f, w.call, enclosingDef(w.call))),
+        },
+      ],
       orm: false,
     });
   return wrappers;

@@ -43,6 +43,31 @@ export interface ChainDecisions extends ProjectChainPlan {
   reachedBy: Map<string, string[]>;
 }
 
+/**
+ * Whether the function `key` does no ORM or I/O work, nor anything that may (D6): nothing of its
+ * own keeps it sync or converts, and every function it calls is such a function too. A chain
+ * calls it as it is, from sync or async code alike: it gets no twin and stays `def`. `memo`
+ * holds the answers so far (false while one is being found: a cycle is not pure).
+ */
+export function isPure(
+  input: Pick<PlannerInput, "functions">,
+  key: string,
+  memo: Map<string, boolean>,
+): boolean {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const fn = input.functions.get(key);
+  memo.set(key, false);
+  const pure =
+    !!fn &&
+    !fn.blocker &&
+    fn.ormSites === 0 &&
+    !fn.twinEquivalent &&
+    fn.calls.every((link) => isPure(input, link.target, memo));
+  memo.set(key, pure);
+  return pure;
+}
+
 /** `process_files` -> `aprocess_files`, `_process_files` -> `_aprocess_files` (Django's names). */
 export function twinName(name: string): string {
   const underscores = /^_*/.exec(name)![0];
@@ -76,7 +101,9 @@ export function mayConvertInPlace(
 
 /** The plan: each wrapper's decision, the reached functions' twins, and those converted in place. */
 export function planChains(input: PlannerInput): ChainDecisions {
-  const walks = new Map(input.wrappers.map((w) => [w.key, walk(w, input)]));
+  const pureMemo = new Map<string, boolean>();
+  const walks = new Map(input.wrappers.map((w) => [w.key, walk(w, input, pureMemo)]));
+  const pure = [...pureMemo].flatMap(([key, yes]) => (yes ? [key] : []));
   const decisions: Record<string, WrapperDecision> = {};
   for (const w of input.wrappers) {
     const { blocked, orm } = walks.get(w.key)!;
@@ -99,7 +126,7 @@ export function planChains(input: PlannerInput): ChainDecisions {
       const reachedBy = new Map(
         converting.map((w) => [w.key, [...walks.get(w.key)!.reached.keys()]]),
       );
-      return { wrappers: decisions, twins: twinRecord, existing, inPlace, reachedBy };
+      return { wrappers: decisions, twins: twinRecord, existing, inPlace, reachedBy, pure };
     }
     for (const w of converting) {
       const reachedHere = walks.get(w.key)!.reached;
@@ -188,16 +215,25 @@ function clashBlocker(
 function walk(
   w: WrapperFacts,
   input: PlannerInput,
+  pure: Map<string, boolean>,
 ): { blocked?: { blocker: Blocked; via: number }; reached: Map<string, number>; orm: boolean } {
   const reached = new Map<string, number>();
   let via = 0;
   // ORM work seen down the chain, the blocking function's included.
   let orm = false;
-  const below = (links: ChainLink[], names: string[], keys: string[]): Blocked | undefined => {
+  const below = (
+    links: ChainLink[],
+    names: string[],
+    keys: string[],
+    held: ReadonlyMap<string, string>,
+  ): Blocked | undefined => {
     for (const link of links) {
       const fn = input.functions.get(link.target);
       const name = fn?.name ?? link.target.split(":").at(-1)!;
       const path = [...names, name].join(" -> ");
+      const received = fn ? receivedQuerysets(fn, link, held) : new Map<string, string>();
+      const evaluated = fn && evaluationBlocker(input, fn, link, path, received);
+      if (evaluated) return evaluated;
       if (keys.includes(link.target))
         return { code: "AS208", message: `${path}: a cycle of calls is not converted` };
       if (keys.length >= MAX_CHAIN_DEPTH)
@@ -215,6 +251,16 @@ function walk(
         const why = input.unfollowed?.(link.target) ?? notFollowed(link.target, unread);
         return { code: "AS205", message: `${path}: ${why}` };
       }
+      // A pure helper is called as it is, not awaited (D6); looked into only for a queryset it
+      // hands on to a parameter evaluated further down (W1).
+      if (isPure(input, fn.key, pure)) {
+        const deeper =
+          received.size > 0
+            ? below(fn.calls, [...names, name], [...keys, link.target], received)
+            : undefined;
+        if (deeper) return deeper;
+        continue;
+      }
       if (fn.ormSites > 0) orm = true;
       // The project's own `aget_object_or_exception` beside it (N10): awaited, not looked into.
       if (fn.twinEquivalent) {
@@ -222,33 +268,80 @@ function walk(
         if (!reached.has(fn.key)) reached.set(fn.key, via);
         continue;
       }
-      if (fn.blocker) {
-        const { code, line, message, severity } = fn.blocker;
-        const where = input.scope === "project" ? `${fn.path} ` : "";
-        // orm-review-3 N10: the project's own `aget_object_or_exception` beside the sync one.
-        const twin = twinName(fn.name);
-        const hint = fn.twinTaken
-          ? `; ${twin} is already defined in ${input.scope === "project" ? fn.path : "this file"}: if it is ${fn.name}()'s async form, await it instead (by hand)`
-          : "";
-        return {
-          code,
-          message: `${path} -> ${where}line ${line}: ${message}${hint}`,
-          ...(severity ? { severity } : {}),
-        };
-      }
+      if (fn.blocker) return ownBlocker(input, fn, path, w);
       if (!input.rewritten(fn.path)) return notRewritten(path, fn.path);
       if (!reached.has(fn.key)) reached.set(fn.key, via);
-      const deeper = below(fn.calls, [...names, name], [...keys, link.target]);
+      const deeper = below(fn.calls, [...names, name], [...keys, link.target], received);
       if (deeper) return deeper;
     }
     return undefined;
   };
   for (const [i, link] of w.calls.entries()) {
     via = i;
-    const blocker = below([link], [w.name], []);
+    const blocker = below([link], [w.name], [], new Map());
     if (blocker) return { blocked: { blocker, via }, reached, orm };
   }
   return { reached, orm };
+}
+
+/** What keeps `fn` itself sync, down the chain `path`. */
+function ownBlocker(
+  input: PlannerInput,
+  fn: FunctionFacts,
+  path: string,
+  w: WrapperFacts,
+): Blocked {
+  const { code, line, message, severity } = fn.blocker!;
+  const where = input.scope === "project" ? `${fn.path} ` : "";
+  // orm-review-3 N10: the project's own `aget_object_or_exception` beside the sync one; not
+  // when the wrapper is in it (orm-human-5 H6: that would await itself).
+  const twin = twinName(fn.name);
+  const hint =
+    fn.twinTaken && w.within !== twin
+      ? `; ${twin} is already defined in ${input.scope === "project" ? fn.path : "this file"}: if it is ${fn.name}()'s async form, await it instead (by hand)`
+      : "";
+  return {
+    code,
+    message: `${path} -> ${where}line ${line}: ${message}${hint}`,
+    ...(severity ? { severity } : {}),
+  };
+}
+
+/** orm-review-5 W1: a queryset handed to a parameter the function evaluates. */
+function evaluationBlocker(
+  input: PlannerInput,
+  fn: FunctionFacts,
+  link: ChainLink,
+  path: string,
+  received: ReadonlyMap<string, string>,
+): Blocked | undefined {
+  // The project's own async form is awaited, not looked into.
+  const evaluated = fn.twinEquivalent ? undefined : fn.evaluates?.find((e) => received.has(e.name));
+  if (!evaluated) return undefined;
+  const where = input.scope === "project" ? `${fn.path} ` : "";
+  return {
+    code: "AS205",
+    message: `${path} -> ${where}line ${evaluated.line}: ${fn.name}() evaluates its parameter ${evaluated.name}, and the call at line ${link.line} passes ${received.get(evaluated.name)}: it would be evaluated synchronously on the event loop`,
+  };
+}
+
+/**
+ * The parameters of `fn` that the call `link` hands a queryset (or a value that may be one), with
+ * why: passed as such, or a parameter of the caller that holds one (`held`) handed on.
+ */
+function receivedQuerysets(
+  fn: FunctionFacts,
+  link: ChainLink,
+  held: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const received = new Map<string, string>();
+  for (const p of link.passes ?? []) {
+    const handed = p.param !== undefined ? held.get(p.param) : undefined;
+    const why = p.queryset ?? (handed && `${p.param}, which holds ${handed}`);
+    const name = typeof p.to === "number" ? fn.parameters?.[p.to] : p.to;
+    if (why && name) received.set(name, why);
+  }
+  return received;
 }
 
 /**

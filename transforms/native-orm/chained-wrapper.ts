@@ -10,7 +10,7 @@ import type {
   OrmFile,
   ScannedFile,
 } from "./types.js";
-import { crossDecorated } from "./cross-wrapper.js";
+import { crossDecorated, pureCallsNote } from "./cross-wrapper.js";
 
 // Site e through calls (issue 15, part 1, same file): a decorated wrapper whose body converts
 // but calls plain defs of its own module converts with every function it reaches, or is kept
@@ -26,7 +26,7 @@ export function chainedWrappedCall(f: ScannedFile, ref: SyntaxNode, plan: ChainP
     report(f, blocker.node, blocker.code, `${w.name} kept: ${blocker.message}`);
     return true;
   }
-  const reached = reachedFunctions(f, w.calls);
+  const reached = reachedFunctions(f, w.calls, (def) => plan.pure.has(def.id));
   const conversions = plan.converting[0]?.id === w.def.id ? plan.helperConversions : [];
   recordConverting(f, w.def, w.name, reached);
   const asTwin = plan.replaced.get(w.def.id);
@@ -50,7 +50,7 @@ export function chainedWrappedCall(f: ScannedFile, ref: SyntaxNode, plan: ChainP
     f,
     w.def,
     "AS210",
-    `${w.name} runs a function of this file whose ORM work has native async forms on proven receivers: ${reachedNames(plan, reached)}; awaited directly`,
+    `${w.name} runs a function of this file whose ORM work has native async forms on proven receivers: ${reachedNames(plan, reached)}${pureNote(f, plan, w.calls)}; awaited directly`,
     rewrittenText(f.source, w.def, plan.callEdits.get(w.def.id) ?? []),
     withTwinsCalled(f, fixOf("safe", edits, conversions, [ref]), w.calls, plan),
   );
@@ -60,6 +60,16 @@ export function chainedWrappedCall(f: ScannedFile, ref: SyntaxNode, plan: ChainP
 /** The reached functions' own edits, carried by the fix of the first wrapper converting. */
 function helperEditsFor(plan: ChainPlan, site: SyntaxNode) {
   return plan.converting[0]?.id === site.id ? plan.helperEdits : [];
+}
+
+/** What the wrapper's chain calls as it is: the pure helpers reached (D6). */
+function pureNote(f: OrmFile, plan: ChainPlan, calls: readonly ChainCall[]): string {
+  if (plan.pure.size === 0) return "";
+  const reached = reachedFunctions(f, [...calls], (def) => plan.pure.has(def.id));
+  const names = [...calls, ...reached.flatMap((fn) => fn.calls)]
+    .filter((c) => plan.pure.has(c.def.id))
+    .map((c) => nameOf(c.def));
+  return pureCallsNote(names);
 }
 
 function reachedNames(plan: ChainPlan, reached: ChainFunction[]): string {
@@ -100,7 +110,7 @@ export function chainedWrapper(f: ScannedFile, a: DecoratedAnalysis, plan: Chain
   }
   const first = plan.converting[0]?.id === a.def.id;
   const conversions = [...a.findings.conversions, ...(first ? plan.helperConversions : [])];
-  const reached = reachedFunctions(f, a.chainCalls);
+  const reached = reachedFunctions(f, a.chainCalls, (def) => plan.pure.has(def.id));
   recordConverting(f, a.decorator, nameOf(a.def), reached);
   const asTwin = plan.replaced.get(a.def.id);
   if (asTwin) {
@@ -125,7 +135,11 @@ export function chainedWrapper(f: ScannedFile, a: DecoratedAnalysis, plan: Chain
     f,
     a.decorator,
     "AS210",
-    `@${a.callee.text} wrapper ${nameOf(a.def)}() converts with the functions of this file it calls, whose ORM work has native async forms on proven receivers: ${reachedNames(plan, reached)}; converted to async def`,
+    `@${a.callee.text} wrapper ${nameOf(a.def)}() converts${
+      reached.length > 0
+        ? ` with the functions of this file it calls, whose ORM work has native async forms on proven receivers: ${reachedNames(plan, reached)}`
+        : ": its ORM work has native async forms on proven receivers"
+    }${pureNote(f, plan, a.chainCalls)}; converted to async def`,
     suggestion,
     withTwinsCalled(f, fixOf("safe", edits, conversions, [a.callee]), a.chainCalls, plan),
   );

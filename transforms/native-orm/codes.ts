@@ -98,7 +98,11 @@ export const CODES = {
       "several of them (under asyncio.gather, say) run in parallel. Django's native async " +
       "methods run their queries thread-sensitively, one after another in one thread: the " +
       "rewrite keeps the results but may make parallel work serial. It is applied only with " +
-      "--unsafe-fixes; keep the wrapper when the parallelism matters.",
+      "--unsafe-fixes; keep the wrapper when the parallelism matters. A wrapper called and " +
+      "awaited where it stands (`await sync_to_async(obj.save, thread_sensitive=False)()`) runs " +
+      "beside nothing in its coroutine: it converts by default, and the native method also " +
+      "brings the query back onto the caller's connection (a throw-away thread opens its own, " +
+      "outside the caller's transaction).",
     before:
       "@sync_to_async(thread_sensitive=False)\ndef heavy(pk):\n    return Job.objects.filter(pk__gt=pk).count()",
     after: "async def heavy(pk):\n    return await Job.objects.filter(pk__gt=pk).acount()",

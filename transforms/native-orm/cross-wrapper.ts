@@ -6,6 +6,7 @@ import { orderedCalls, projectTwinEdits } from "./chain-facts.js";
 import { chainFunction, nameOf } from "./chains.js";
 import { chainKey, plainFunctions, projectPlan } from "./cross-calls.js";
 import { rewrittenText } from "./rewrite.js";
+import { wrapperWritten } from "./chain-arguments.js";
 import { fixOf, recordBlocked, report } from "./state.js";
 import type {
   ChainCall,
@@ -26,6 +27,11 @@ type AnyCall = ChainCall | CrossCall;
 
 function targetOf(f: OrmFile, c: AnyCall): string {
   return "def" in c ? chainKey(f, c.def) : c.target;
+}
+
+/** A call to a function that does no ORM or I/O work (D6): it stays a plain call. */
+function callsPure(f: OrmFile, plan: ProjectChainPlan, c: AnyCall): boolean {
+  return plan.pure?.includes(targetOf(f, c)) ?? false;
 }
 
 /** `helper(x)` -> `await ahelper(x)` for every call. */
@@ -105,30 +111,47 @@ export function crossDecorated(f: OrmFile, a: DecoratedAnalysis): boolean {
     reportBlocked(f, decision, calls, a.decorator, `@${a.callee.text} wrapper ${name}() kept`);
     return true;
   }
-  // Every call must await a twin the plan adds: the text may have changed since the survey.
-  if (calls.some((c) => !plan.twins[targetOf(f, c)])) return false;
-  const awaited = awaitedTwins(f, plan, calls);
+  const twinned = calls.filter((c) => !callsPure(f, plan, c));
+  // Every other call must await a twin the plan adds: the text may have changed since the survey.
+  if (twinned.some((c) => !plan.twins[targetOf(f, c)])) return false;
+  const awaited = awaitedTwins(f, plan, twinned);
   const fix = fixOf("safe", [...a.edits, ...awaited], a.findings.conversions, [
     a.callee,
-    ...a.crossCalls.flatMap((c) => (c.binding ? [c.callee] : [])),
+    ...a.crossCalls.flatMap((c) => (c.binding && !callsPure(f, plan, c) ? [c.callee] : [])),
   ]);
-  fix.imports = [...(fix.imports ?? []), ...twinImports(f, plan, calls, true)];
-  fix.replaces = [...(fix.replaces ?? []), ...replacedByTwins(f, plan, calls)];
-  const names = twinNames(f, plan, calls);
+  fix.imports = [...(fix.imports ?? []), ...twinImports(f, plan, twinned, true)];
+  fix.replaces = [...(fix.replaces ?? []), ...replacedByTwins(f, plan, twinned)];
+  const names = twinNames(f, plan, twinned);
   recordConverting(f, a.decorator, name, names);
   const suggestion = rewrittenText(f.source, a.def, [
     ...a.edits.filter((e) => e.start >= a.def.startIndex),
     ...awaited,
   ]);
+  const twins = names
+    ? ` with the project functions it calls, whose ORM work has native async forms on proven receivers: it awaits their async twins (${names}), added beside them`
+    : ": its ORM work has native async forms on proven receivers";
   report(
     f,
     a.decorator,
     "AS210",
-    `@${a.callee.text} wrapper ${name}() converts with the project functions it calls, whose ORM work has native async forms on proven receivers: it awaits their async twins (${names}), added beside them; converted to async def`,
+    `@${a.callee.text} wrapper ${name}() converts${twins}${pureNames(f, plan, calls)}; converted to async def`,
     suggestion,
     fix,
   );
   return true;
+}
+
+/** `; it calls x() and y() as they are: they do no ORM or I/O work`, or "" (D6). */
+export function pureCallsNote(names: readonly string[]): string {
+  const unique = [...new Set(names)].map((n) => `${n}()`);
+  if (unique.length === 0) return "";
+  const list =
+    unique.length === 1 ? unique[0] : `${unique.slice(0, -1).join(", ")} and ${unique.at(-1)}`;
+  return `; it calls ${list} as ${unique.length === 1 ? "it is: it does" : "they are: they do"} no ORM or I/O work`;
+}
+
+function pureNames(f: OrmFile, plan: ProjectChainPlan, calls: AnyCall[]): string {
+  return pureCallsNote(calls.filter((c) => callsPure(f, plan, c)).map((c) => c.callee.text));
 }
 
 /** `sync_to_async(helper)(...)` whose chain reaches another file; false when not one planned. */
@@ -139,7 +162,7 @@ export function crossWrapped(f: ScannedFile, ref: SyntaxNode): boolean {
   const decision = plan?.wrappers[siteKey(f.file.module ?? "", n)];
   if (n < 0 || !plan || !decision || "noOrm" in decision) return false;
   const w = all[n];
-  const name = `sync_to_async(${w.helper.text})`;
+  const name = `${wrapperWritten(w.wrap)}(${w.helper.text})`;
   if ("blocker" in decision) {
     reportBlocked(f, decision, [{ ...w, target: w.target }], w.call, `${name} kept`);
     return true;
@@ -192,10 +215,16 @@ export function projectTwins(f: OrmFile, local: ChainPlan): void {
     const twin = plan.twins[key];
     if (!twin || addedHere.has(def.id) || plan.existing.includes(key)) continue;
     const fn = chainFunction(f, def);
-    const own = projectTwinEdits(f, def, (c) => plan.twins[targetOf(f, c)]);
+    const own = projectTwinEdits(
+      f,
+      def,
+      (c) => plan.twins[targetOf(f, c)],
+      (c) => callsPure(f, plan, c),
+    );
     // The sync function stays as it is: nothing it names is dropped.
     const needs = fn.findings.conversions.flatMap((c) => (c.needs ? [c.needs] : []));
-    const imports = [...needs, ...twinImports(f, plan, orderedCalls(fn.calls, fn.cross), false)];
+    const calls = orderedCalls(fn.calls, fn.cross).filter((c) => !callsPure(f, plan, c));
+    const imports = [...needs, ...twinImports(f, plan, calls, false)];
     report(
       f,
       def.childForFieldName("name")!,

@@ -120,6 +120,11 @@ export interface ChainLink {
   /** `module:name`, or `module:Class.name` for a method. */
   target: string;
   line: number;
+  /**
+   * Arguments that matter to an evaluated parameter (orm-review-5 W1), by position or keyword:
+   * one that is or may be a queryset (why), or a parameter of the caller handed on.
+   */
+  passes?: { to: number | string; queryset?: string; param?: string }[];
 }
 
 /** One plain function (or method) of a surveyed file, as the project's chain plan sees it. */
@@ -133,6 +138,10 @@ export interface FunctionFacts {
   blocker?: { code: Blocker; line: number; message: string; severity?: "info" };
   calls: ChainLink[];
   ormSites: number;
+  /** Its positional parameters in order, the receiver aside. */
+  parameters?: string[];
+  /** The parameters it iterates, truth-tests or hands to an evaluating builtin, with the line. */
+  evaluates?: { name: string; line: number }[];
   /** Its twin's name is already used in its file, by something else than its twin. */
   twinTaken: boolean;
   /** Its twin is already there (see hasTwin): nothing to add. */
@@ -169,6 +178,8 @@ export interface WrapperFacts {
   orm: boolean;
   /** It only forwards its parameters to this function (key), and is named as its twin. */
   forwardsTo?: string;
+  /** The def a call-form wrapper stands in (`acreate_user` for its `sync_to_async(self.create_user)`). */
+  within?: string;
 }
 
 /** What one file gives the survey. */
@@ -182,7 +193,7 @@ export interface ChainFacts {
   reexports?: Record<string, string>;
   /**
    * orm-review-4 P3: the calls to functions of other files made by wrappers kept for their own
-   * blockers: surveyed only to know whether each is pure (see ProjectChainPlan.pure).
+   * blockers: surveyed only to know whether each is pure (see ProjectChainPlan.inMemory).
    */
   probes?: ChainLink[];
 }
@@ -206,6 +217,8 @@ export interface ProjectChainPlan {
   twins: Record<string, string>;
   /** The functions of `twins` whose twin is already there. */
   existing: string[];
+  /** Functions the chains call that do no ORM or I/O work: called as they are (see isPure). */
+  pure?: string[];
   /**
    * A name a package re-exports (`shop.services:reserve`) to the function it stands for
    * (`shop.services.stock.reservations:reserve_stock`), for each re-export a chain went through.
@@ -213,9 +226,10 @@ export interface ProjectChainPlan {
   reexports?: Record<string, string>;
   /**
    * Surveyed functions that compute in memory: no blocker, no ORM work, and every function they
-   * call one too (pure-helpers.ts): a call to one stays off the database.
+   * call one too, and no parameter left open (pure-helpers.ts): a call to one stays off the
+   * database. Stricter than `pure` and used only to word what a kept wrapper reports.
    */
-  pure?: string[];
+  inMemory?: string[];
 }
 
 /**
@@ -247,6 +261,8 @@ export interface ChainPlan {
   helperConversions: Conversion[];
   /** A forwarding wrapper (`aget_user` -> `get_user`) -> the edit making it the function's twin. */
   replaced: Map<number, Edit>;
+  /** Functions the chains call that do no ORM or I/O work (def ids): called as they are. */
+  pure: ReadonlySet<number>;
 }
 
 /** A decorated wrapper, analysed: what converting it edits and what blocks it (see decorated.ts). */

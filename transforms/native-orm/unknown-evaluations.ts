@@ -2,6 +2,7 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { plainKindOf } from "../../src/python/value-kinds.js";
 import { looksLikeQueryset } from "./proofs.js";
 import type { OrmFile, Problem } from "./types.js";
+import { parameterPassed } from "./caller-arguments.js";
 
 // orm-review-4 W2: `list(intakes)` where `intakes = base_query.select_related(...).distinct()`
 // and `base_query = intake_work_item_base_query(...)`, a helper of the project whose value is not
@@ -56,6 +57,16 @@ export function mayBeQueryset(
     return undefined;
   // Where it is read: a comprehension's first iterable is bound outside the comprehension.
   const bound = f.file.visibleBindings(expr, expr.text);
+  // orm-review-5 W1: a parameter a caller of this file hands a queryset (caller-arguments.ts).
+  const fromCaller =
+    depth < 3 && bound.length === 1
+      ? parameterPassed(f, bound[0].node, (arg) =>
+          f.proofs.querysetOf(arg)
+            ? `${shortArg(arg)}, a queryset`
+            : mayBeQueryset(f, arg, isProjectFunction, depth + 1),
+        )
+      : undefined;
+  if (fromCaller) return fromCaller;
   for (const b of bound) {
     const assignment = b.node.parent;
     if (assignment?.type !== "assignment" || assignment.childForFieldName("left")?.id !== b.node.id)
@@ -77,6 +88,10 @@ export function mayBeQueryset(
       return `${expr.text} is bound at line ${line} to what ${callee.text}() returns, a function of the project whose value is not proven (it may be a queryset)`;
   }
   return undefined;
+}
+
+function shortArg(arg: SyntaxNode): string {
+  return arg.text.replace(/\s+/g, " ").slice(0, 40);
 }
 
 /**

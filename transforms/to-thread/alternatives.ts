@@ -25,12 +25,25 @@ export function methodKey(f: IndexedFunction): string {
  * of that name in classes whose heads lead to that class.
  */
 export function overridesOf(project: ProjectFacts | undefined, key: string): string[] {
-  const index = project?.index;
-  if (!index || !key.startsWith(PROJECT_KEY)) return [];
-  const dotted = key.slice(PROJECT_KEY.length);
-  const parts = dotted.split(".");
+  if (!key.startsWith(PROJECT_KEY)) return [];
+  const parts = key.slice(PROJECT_KEY.length).split(".");
   const [className, name] = parts.slice(-2);
-  if (parts.length < 3 || !/^[A-Z_]/.test(className)) return [];
+  return parts.length < 3 || !/^[A-Z_]/.test(className)
+    ? []
+    : overridesIn(project, className, name);
+}
+
+/**
+ * The overrides of `className.name` in the project's subclasses of that class: what
+ * `self.run(...)` in an abstract `BasePipeline` runs (hazard-review-5 J16).
+ */
+export function overridesIn(
+  project: ProjectFacts | undefined,
+  className: string,
+  name: string,
+): string[] {
+  const index = project?.index;
+  if (!index) return [];
   return functionsNamed(index, name)
     .filter(
       (f) =>
@@ -80,4 +93,42 @@ function wordsOf(name: string): string[] {
     .toLowerCase()
     .split("_")
     .filter((w) => w.length > 1);
+}
+
+/**
+ * `py:kb.milvus.Milvus` for a call `Milvus(...)`: a project class, whose construction runs its
+ * `__init__` (`py:kb.milvus.Milvus.__init__`), read like any method (hazard-review-5 J18: bisheng's
+ * Milvus takes a class-level `threading.Lock` in `__init__`). Undefined when no `__init__` of
+ * that class is indexed (not a class, or one that inherits it).
+ */
+export function constructorKey(project: ProjectFacts | undefined, key: string): string | undefined {
+  const index = project?.index;
+  if (!index || !key.startsWith(PROJECT_KEY)) return undefined;
+  const dotted = key.slice(PROJECT_KEY.length);
+  const className = dotted.slice(dotted.lastIndexOf(".") + 1);
+  const module = dotted.slice(0, dotted.lastIndexOf("."));
+  if (!/^[A-Z]/.test(className) || !module) return undefined;
+  const found = functionsNamed(index, "__init__").some(
+    (f) =>
+      f.className === className &&
+      !f.nested &&
+      (f.module === module || f.module.endsWith(`.${module}`) || f.module.endsWith(`/${module}`)),
+  );
+  return found ? `${key}.__init__` : undefined;
+}
+
+/**
+ * `py:app.deps.ApiDependencies.invoker.services.images.get_dto`: a method reached through
+ * attributes of a project class (`ApiDependencies.invoker`, then `.services.images`), which the
+ * index cannot type (InvokeAI's services, annotated with abstract classes: hazard-review-5 J2's
+ * family). Such a call may run any project method of that name.
+ */
+export function isAttributeChainOfClass(project: ProjectFacts | undefined, key: string): boolean {
+  const index = project?.index;
+  if (!index || !key.startsWith(PROJECT_KEY)) return false;
+  const parts = key.slice(PROJECT_KEY.length).split(".");
+  const klass = parts.findIndex((p) => /^[A-Z]/.test(p));
+  // A class, then at least one attribute of it, then the method.
+  if (klass < 1 || parts.length - klass < 3) return false;
+  return parts.slice(klass + 1, -1).every((p) => /^[a-z_]/.test(p));
 }

@@ -1,6 +1,7 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
 import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/types.js";
 import { guardedImportName } from "../../src/python/guarded-imports.js";
+import { isJsonMethod } from "../../src/python/value-kinds.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
 import { classOfMethod } from "./class-attributes.js";
 import {
@@ -11,7 +12,14 @@ import {
   nameType,
   selfAttributeType,
 } from "./receivers.js";
-import { namesakesOf, overridesOf } from "./alternatives.js";
+import {
+  constructorKey,
+  isAttributeChainOfClass,
+  namesakesOf,
+  overridesIn,
+  overridesOf,
+} from "./alternatives.js";
+import { libraryMaker } from "./library-values.js";
 import {
   isCollaboratorCall,
   LOCK_NAME,
@@ -68,8 +76,13 @@ export class SameFileFunctions {
       // An element of a container of the instance, or an inherited method out of sight.
       else if (local || this.fromSelfElement(receiver, at)) fact.collaborator = true;
     }
-    if (def) fact.reaches = this.keyOf(def);
-    else if (fact.qualified) {
+    if (def) {
+      fact.reaches = this.keyOf(def);
+      // `self.run(...)`: self may be a subclass's instance, whose override runs instead.
+      const own = this.selfClass(callee, at);
+      const overrides = own && fact.method ? overridesIn(this.project, own, fact.method) : [];
+      if (overrides.length > 0) fact.alternatives = overrides;
+    } else if (fact.qualified) {
       // An imported name: a function of another module of the project, perhaps.
       const absolute = absoluteName(fact.qualified, this.file.module, this.file.path);
       if (absolute?.includes(".")) fact.reaches = `${PROJECT_KEY}${absolute}`;
@@ -88,15 +101,26 @@ export class SameFileFunctions {
    * that name (alternatives.ts).
    */
   private withAlternatives(fact: CallFact): CallFact {
-    if (!fact.method || fact.method === "with" || !this.project?.index) return fact;
-    if (fact.reaches?.startsWith(PROJECT_KEY)) {
+    if (!this.project?.index) return fact;
+    const constructor = fact.reaches && constructorKey(this.project, fact.reaches);
+    if (constructor) fact.reaches = constructor;
+    if (!fact.method || fact.method === "with") return fact;
+    if (fact.reaches && isAttributeChainOfClass(this.project, fact.reaches)) {
+      const receiver = fact.text.slice(0, fact.text.length - fact.method.length - 1);
+      const namesakes = namesakesOf(this.project, fact.method, receiver);
+      if (namesakes?.length) {
+        fact.alternatives = namesakes;
+        fact.namesakes = true;
+      }
+    } else if (fact.reaches?.startsWith(PROJECT_KEY)) {
       const overrides = overridesOf(this.project, fact.reaches);
       if (overrides.length > 0) fact.alternatives = overrides;
     } else if (!fact.reaches && !fact.qualified && !fact.receiverMadeBy) {
       const receiver = fact.text.slice(0, fact.text.length - fact.method.length - 1);
+      // Too many to read: none is read, and the call stays unproven.
       const namesakes = namesakesOf(this.project, fact.method, receiver);
-      if (namesakes && namesakes.length > 0) {
-        fact.alternatives = namesakes;
+      if (namesakes?.length !== 0) {
+        fact.alternatives = namesakes ?? [];
         fact.namesakes = true;
       }
     }
@@ -112,11 +136,16 @@ export class SameFileFunctions {
   private callFacts(callee: SyntaxNode, call: SyntaxNode): CallFact[] {
     const line = call.startPosition.row + 1;
     const fact: CallFact = { ...this.callFact(callee, call), line };
-    // Deeper than the site, only an object the instance holds is read through its namesakes
-    // (`self._engine.open(...)`): a local of unknown class is as often a dict or a library's.
-    if (fact.namesakes && !isCollaboratorCall(fact)) {
-      delete fact.alternatives;
-      delete fact.namesakes;
+    // A method of a value of unknown class (`moves.is_maintenance_active()` with `moves` from
+    // `getattr(...)` or a bare parameter: hazard-review-5 J1, InvokeAI) may be any project
+    // method of that name: read through them, and never proven. A method every dict, list or
+    // str has (`data.get(k)`, `name.strip()`) is taken as theirs, as before.
+    if (fact.namesakes && !fact.reaches) {
+      if (isCollaboratorCall(fact) || !isJsonMethod(fact.method!)) fact.collaborator = true;
+      else {
+        delete fact.alternatives;
+        delete fact.namesakes;
+      }
     }
     if (fact.reaches || fact.qualified || fact.method) return [fact];
     const value = this.valueCall(callee, call);
@@ -230,11 +259,20 @@ export class SameFileFunctions {
   resolve(callee: SyntaxNode, at: SyntaxNode): SyntaxNode | undefined {
     if (callee.type === "identifier") return this.functionNamed(callee.text, at);
     const object = callee.childForFieldName("object");
-    if (callee.type !== "attribute" || object?.type !== "identifier" || object.text !== "self")
-      return undefined;
     const method = this.enclosingDef(at);
     const cls = method && classOfMethod(method);
-    return cls && likelyLocalMethod(cls, callee.childForFieldName("attribute")!.text);
+    if (callee.type !== "attribute" || !cls || !isSelfOrCls(object, method!)) return undefined;
+    return likelyLocalMethod(cls, callee.childForFieldName("attribute")!.text);
+  }
+
+  /** The enclosing class's name, for `self.<m>` (or `cls.<m>` in a classmethod) at `at`. */
+  private selfClass(callee: SyntaxNode, at: SyntaxNode): string | undefined {
+    const method = this.enclosingDef(at);
+    const cls = method && classOfMethod(method);
+    if (callee.type !== "attribute" || !cls) return undefined;
+    return isSelfOrCls(callee.childForFieldName("object"), method!)
+      ? cls.childForFieldName("name")?.text
+      : undefined;
   }
 
   /** The def `name` stands for at `at`, when every binding of it in its scope is a def. */
@@ -334,6 +372,10 @@ export class SameFileFunctions {
   private madeByAssignments(assignments: (SyntaxNode | null)[]): string | undefined {
     const made = new Set<string | undefined>();
     for (const binding of assignments) {
+      if (binding?.type === "as_pattern_target" || binding?.type === "for_statement") {
+        made.add(libraryMaker(this.file, binding, this.project, (r, at) => this.madeBy(r, at)));
+        continue;
+      }
       if (binding?.type === "typed_parameter" || binding?.type === "typed_default_parameter") {
         const named = annotatedClass(binding.childForFieldName("type"));
         made.add(named ? classNamed(this.file, named) : undefined);
@@ -380,6 +422,21 @@ export class SameFileFunctions {
       ? node
       : undefined;
   }
+}
+
+/**
+ * `self`, or `cls` in a method decorated `@classmethod` (hazard-review-5 J18: bisheng's
+ * `cls.delete_knowledge_file_in_vector`, which was "a value whose class was not found").
+ */
+function isSelfOrCls(object: SyntaxNode | null, method: SyntaxNode): boolean {
+  if (object?.type !== "identifier") return false;
+  if (object.text === "self") return true;
+  const decorated = method.parent?.type === "decorated_definition" ? method.parent : undefined;
+  return (
+    object.text === "cls" &&
+    (decorated?.namedChildren.some((d) => d.type === "decorator" && d.text === "@classmethod") ??
+      false)
+  );
 }
 
 /** `Chunker`, `Chunker | None`, `Optional[Chunker]`: the one class an annotation names. */

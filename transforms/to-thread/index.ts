@@ -16,6 +16,7 @@ import { mayHoldSite as mayHoldThreadSite, targetOf, threadSites, wrapperCalls }
 import { TWINS_TABLE } from "./twins.js";
 import { unwrapSite } from "./unwrap.js";
 import { calleeSurvey } from "./project-callees.js";
+import { coroutineSite } from "./coroutine-target.js";
 
 /**
  * Files unwrap mode leaves alone, as asyncio-run leaves them: tests run sync code in a thread on
@@ -147,6 +148,24 @@ export const meta = {
       before: "await asyncio.to_thread(Order.objects.get, pk=order_id)",
       after: "await Order.objects.aget(pk=order_id)",
     },
+    AS309: {
+      severity: "error",
+      title: "Thread call of an async def: the coroutine never runs",
+      explanation:
+        "asyncio.to_thread(fn, ...) and run_in_executor(None, fn, ...) call fn in a worker " +
+        "thread. When fn is an async def, that call only makes a coroutine object and returns it: " +
+        "the await gives the coroutine, unrun (always truthy; Python warns it was never " +
+        "awaited), and the function's body never runs. Usually the sync twin was meant " +
+        "(`check_bucket_exists_sync`), or the async def should be awaited directly. Reported in " +
+        "both modes, with the direct await as the suggestion (or the sync twin when the site is " +
+        "inside the async def itself); never replaced or unwrapped.",
+      before:
+        "async def check_bucket_exists(self, name):\n" +
+        "    return await asyncio.to_thread(self.check_bucket_exists, name)",
+      after:
+        "async def check_bucket_exists(self, name):\n" +
+        "    return await asyncio.to_thread(self.check_bucket_exists_sync, name)",
+    },
     AS307: {
       severity: "error",
       title: "Thread wrapper not unwrapped: the function cannot run on the event loop",
@@ -242,7 +261,7 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
       continue;
     }
     out.inventory(site, threadSiteContext(scan, target.fn, site), target.fn.text);
-    if (skipped) continue;
+    if (skipped || coroutineSite(scan, site, target, wrapper, out)) continue;
     if (unwrap) unwrapSite(scan, site, target, wrapper, out);
     else replaceSite(scan, site, target, wrapper, out);
   }

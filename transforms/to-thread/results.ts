@@ -13,7 +13,7 @@ import type { Native } from "./proofs.js";
 import { leftmostIdentifier, type Site, type Target } from "./sites.js";
 
 export type ThreadCode =
-  "AS301" | "AS302" | "AS303" | "AS304" | "AS305" | "AS306" | "AS307" | "AS308";
+  "AS301" | "AS302" | "AS303" | "AS304" | "AS305" | "AS306" | "AS307" | "AS308" | "AS309";
 
 /** A rewrite of a site: the finding that names it, and whether it is reported once applied. */
 export interface Rewrite {

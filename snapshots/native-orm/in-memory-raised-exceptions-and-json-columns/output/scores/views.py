@@ -5,7 +5,7 @@ from strawberry.exceptions import GraphQLError
 from scores import errors
 from scores.errors import DuplicateKeyError, QuotaExceeded
 from scores.models import Article, Cycle
-from scores.scoring import acompute_median_from_distribution
+from scores.scoring import compute_median_from_distribution
 
 
 async def record_score(public_id: str, key: str):
@@ -16,7 +16,7 @@ async def record_score(public_id: str, key: str):
     if key in article.stats:
         raise DuplicateKeyError(key)
     article.stats[key] = article.stats.get(key, 0) + 1
-    article.median = await acompute_median_from_distribution(article.stats)
+    article.median = compute_median_from_distribution(article.stats)
     await article.asave(update_fields=["stats", "median"])
 
 

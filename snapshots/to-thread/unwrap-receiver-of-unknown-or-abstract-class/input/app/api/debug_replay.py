@@ -40,3 +40,14 @@ async def flush_stats(request: Request):
     # Only ExportStats has a `flush`, and it writes a file: not put on the loop unseen.
     await asyncio.to_thread(request.app.export_stats.flush, "/var/lib/replay/stats.log")
     return JSONResponse(content={"success": True})
+
+
+@router.get("/style_presets/{style_preset_id}")
+async def get_style_preset(style_preset_id: str):
+    from app.deps import ApiDependencies
+
+    # `services` is typed nowhere: any project method named `get` may be what runs.
+    record = await asyncio.to_thread(
+        ApiDependencies.invoker.services.style_preset_records.get, style_preset_id
+    )
+    return JSONResponse(content=record)

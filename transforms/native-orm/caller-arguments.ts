@@ -1,0 +1,210 @@
+import { relative, resolve } from "node:path";
+import { callArguments } from "../../src/python/calls.js";
+import { lastSegment } from "../../src/python/lookup.js";
+import { callsNamed } from "../../src/project/index-lookup.js";
+import { nonCallReferencesOf } from "../../src/project/references.js";
+import { annotationOf, returnedInstanceModel } from "./annotated-items.js";
+import type { SyntaxNode } from "../../src/model/types.js";
+import type { OrmFile } from "./types.js";
+
+// Parameters seen from their callers (orm-review-5 W1, OWASP-BLT's `get_cached_data(cache_key,
+// queryset)`): a helper that evaluates its parameter (`list(filter(None, queryset))`) while a
+// caller of this file hands it a queryset would evaluate that queryset on the event loop once
+// the chain makes it async. The calls of a def found in its own file, and what each passes for
+// one of its parameters.
+
+/** A call of a def, with the arguments it passes (`sync_to_async(self.f)(x)`: `(x)`). */
+interface CallOf {
+  call: SyntaxNode;
+  args: SyntaxNode[];
+}
+
+/** Wrappers whose call passes its arguments to the function it wraps. */
+const PASSING_WRAPPERS = /(?:^|\.)(?:sync_to_async|database_sync_to_async)$/;
+
+/**
+ * The def a parameter binds, and the parameter's place in it: its position among the
+ * positional parameters a caller fills (the receiver of a method aside), and its name.
+ */
+function parameterOf(
+  identifier: SyntaxNode,
+): { def: SyntaxNode; position: number; name: string } | undefined {
+  const holder = identifier.parent;
+  const parameters =
+    holder?.type === "parameters"
+      ? holder
+      : holder?.type === "default_parameter" &&
+          holder.childForFieldName("name")?.id === identifier.id
+        ? holder.parent
+        : undefined;
+  const def = parameters?.parent;
+  if (parameters?.type !== "parameters" || def?.type !== "function_definition") return undefined;
+  const listed = parameters.namedChildren;
+  const own = holder!.type === "parameters" ? identifier : holder!;
+  const at = listed.findIndex((p) => p.id === own.id);
+  // After `*` or `*args` a parameter is keyword-only.
+  const starred = listed
+    .slice(0, at)
+    .some((p) => p.type === "list_splat_pattern" || p.type === "keyword_separator");
+  const receiver = isMethod(def) && !decoratedWith(def, "staticmethod") ? 1 : 0;
+  if (at < receiver) return undefined;
+  return { def, position: starred ? -1 : at - receiver, name: identifier.text };
+}
+
+function isMethod(def: SyntaxNode): boolean {
+  const holder = def.parent?.type === "decorated_definition" ? def.parent : def;
+  return holder.parent?.type === "block" && holder.parent.parent?.type === "class_definition";
+}
+
+function decoratedWith(def: SyntaxNode, name: string): boolean {
+  if (def.parent?.type !== "decorated_definition") return false;
+  return def.parent.namedChildren.some(
+    (d) => d.type === "decorator" && d.text.slice(1).trim() === name,
+  );
+}
+
+/** The calls in `f` that run `def`: `name(...)`, `self.name(...)`, and through a wrapper. */
+function callsOf(f: OrmFile, def: SyntaxNode): CallOf[] {
+  const name = def.childForFieldName("name")?.text ?? "";
+  const found: CallOf[] = [];
+  for (const call of callNodes(f)) {
+    const callee = call.childForFieldName("function");
+    if (!callee) continue;
+    if (runs(f, callee, def, name)) found.push({ call, args: callArguments(call) });
+    else if (callee.type === "call") {
+      const wrapper = callee.childForFieldName("function");
+      const target = callArguments(callee)[0];
+      if (wrapper && PASSING_WRAPPERS.test(wrapper.text) && target && runs(f, target, def, name))
+        found.push({ call, args: callArguments(call) });
+    }
+  }
+  return found;
+}
+
+/** The file's calls, listed once per file (asked for each evaluated parameter). */
+const calls = new WeakMap<SyntaxNode, SyntaxNode[]>();
+
+function callNodes(f: OrmFile): SyntaxNode[] {
+  let list = calls.get(f.root);
+  if (!list) calls.set(f.root, (list = f.root.descendantsOfType("call")));
+  return list;
+}
+
+/** Whether `callee` names `def`: its name bound to it here, or `self.<name>` in its class. */
+function runs(f: OrmFile, callee: SyntaxNode, def: SyntaxNode, name: string): boolean {
+  if (callee.type === "identifier") {
+    if (callee.text !== name) return false;
+    const bound = f.file.visibleBindings(callee, name);
+    return bound.length === 1 && bound[0].node.parent?.id === def.id;
+  }
+  if (callee.type !== "attribute" || callee.childForFieldName("attribute")?.text !== name)
+    return false;
+  const receiver = callee.childForFieldName("object");
+  if (receiver?.type !== "identifier" || !["self", "cls"].includes(receiver.text)) return false;
+  const holder = def.parent?.type === "decorated_definition" ? def.parent : def;
+  const cls = holder.parent?.parent;
+  return !!cls && f.file.enclosingClass(callee)?.id === cls.id;
+}
+
+/** What `call` passes for the parameter; undefined when it passes nothing for it (a default). */
+function passed(args: SyntaxNode[], position: number, name: string): SyntaxNode | undefined {
+  for (const arg of args)
+    if (arg.type === "keyword_argument" && arg.childForFieldName("name")?.text === name)
+      return arg.childForFieldName("value") ?? undefined;
+  if (position < 0) return undefined;
+  const positional: SyntaxNode[] = [];
+  for (const arg of args) {
+    // `f(*items)`: which parameter each item fills is not known.
+    if (arg.type === "list_splat") return undefined;
+    if (arg.type !== "keyword_argument" && arg.type !== "dictionary_splat") positional.push(arg);
+  }
+  return positional[position];
+}
+
+/**
+ * When `identifier` is a parameter of a def and a call of that def in this file passes it a
+ * value `judge` has a word on (a queryset, a value that may be one): that word, with the call's
+ * line. Callers in other files are not looked at: what they pass is not known.
+ */
+export function parameterPassed(
+  f: OrmFile,
+  identifier: SyntaxNode,
+  judge: (arg: SyntaxNode) => string | undefined,
+): string | undefined {
+  const parameter = parameterOf(identifier);
+  if (!parameter) return undefined;
+  const { def, position, name } = parameter;
+  const fn = def.childForFieldName("name")?.text ?? "";
+  for (const { call, args } of callsOf(f, def)) {
+    const value = passed(args, position, name);
+    const why = value ? judge(value) : undefined;
+    if (why)
+      return `${name} is a parameter of ${fn}(), and the call at line ${call.startPosition.row + 1} passes ${why}`;
+  }
+  return undefined;
+}
+
+/** The defs whose parameters are being proven (a caller's argument may be another's). */
+const proving = new Set<number>();
+
+/**
+ * Issue 23 item 2 (redbox `file_save(file)`): the model instance every caller passes for the
+ * unannotated parameter `identifier`, when the project index shows every call of its def, all
+ * of them in this file, nothing naming it otherwise, no test patching it, and each call passes an
+ * instance of one model (proven, or declared by the annotations it comes through).
+ */
+export function parameterInstance(
+  f: OrmFile,
+  identifier: SyntaxNode,
+): { model: string; selected: Set<string>; fromParameter: true } | undefined {
+  const parameter = parameterOf(identifier);
+  const index = f.ctx.project.index;
+  if (!parameter || !index || proving.has(parameter.def.id)) return undefined;
+  const { def, position, name } = parameter;
+  const fn = def.childForFieldName("name")?.text ?? "";
+  const found = callsOf(f, def);
+  const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
+  const indexed = callsNamed(index, fn);
+  if (
+    found.length === 0 ||
+    indexed.some((c) => c.path !== here) ||
+    indexed.length !== found.length ||
+    nonCallReferencesOf(index, f.file.module, def).length > 0 ||
+    index.patches.some((p) => (p.attribute ?? lastSegment(p.target)) === fn)
+  )
+    return undefined;
+  proving.add(def.id);
+  try {
+    let model: string | undefined;
+    for (const { args } of found) {
+      const value = passed(args, position, name);
+      const next = value && instanceModel(f, value);
+      if (!next || (model && model !== next)) return undefined;
+      model = next;
+    }
+    return model ? { model, selected: new Set(), fromParameter: true } : undefined;
+  } finally {
+    proving.delete(def.id);
+  }
+}
+
+/** The model of the instance `value` is: proven, or declared along its annotations. */
+function instanceModel(f: OrmFile, value: SyntaxNode): string | undefined {
+  const proven =
+    value.type === "identifier" ? f.proofs.instanceOf(value) : f.proofs.instanceReturned(value);
+  if (proven) return proven.model;
+  const type = annotationOf(f, value);
+  const declared = type ? f.proofs.modelOfAnnotation(type) : undefined;
+  return declared ?? returnedThrough(f, value);
+}
+
+/** `turn` bound once to `await self._get_turn(raw_id)`, whose returns give one model's instance. */
+function returnedThrough(f: OrmFile, value: SyntaxNode): string | undefined {
+  if (value.type !== "identifier") return returnedInstanceModel(f, value);
+  const bound = f.file.visibleBindings(value, value.text);
+  const site = bound.length === 1 ? bound[0].node.parent : undefined;
+  if (site?.type !== "assignment" || site.childForFieldName("left")?.id !== bound[0].node.id)
+    return undefined;
+  const right = site.childForFieldName("right");
+  return right ? returnedInstanceModel(f, right) : undefined;
+}

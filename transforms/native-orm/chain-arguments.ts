@@ -1,0 +1,183 @@
+import { callArguments } from "../../src/python/calls.js";
+import type { SyntaxNode } from "../../src/model/types.js";
+import { isProjectFunction } from "./no-async-api.js";
+import { mayBeQueryset } from "./unknown-evaluations.js";
+import type { ChainLink, FunctionFacts, OrmFile } from "./types.js";
+
+// orm-review-5 W1 across a chain: a function the chain makes async (or calls as it is, D6) that
+// evaluates one of its parameters (`[c.name for c in customers]`, `list(filter(None, qs))`,
+// `len(customers)`, `if customers:`) while the chain's call hands it a queryset would evaluate
+// that queryset on the event loop. The facts say which parameters a function evaluates and what
+// each chain call passes; the planner (chain-planner.ts) matches them along the chain.
+
+/** Builtins that iterate (evaluate) their positional arguments. */
+const EVALUATING = new Set([
+  "list",
+  "tuple",
+  "set",
+  "frozenset",
+  "dict",
+  "sorted",
+  "len",
+  "sum",
+  "min",
+  "max",
+  "any",
+  "all",
+  "enumerate",
+  "zip",
+  "map",
+  "filter",
+  "reversed",
+  "bool",
+  "repr",
+  "iter",
+  "next",
+]);
+
+/** A def's parameters a caller fills by position, in order (the receiver of a method aside). */
+export function positionalParameters(def: SyntaxNode): string[] {
+  const names: string[] = [];
+  const listed = def.childForFieldName("parameters")?.namedChildren ?? [];
+  for (const p of listed) {
+    if (p.type === "list_splat_pattern" || p.type === "keyword_separator") break;
+    if (p.type === "dictionary_splat_pattern" || p.type === "positional_separator") continue;
+    const name =
+      p.type === "identifier"
+        ? p
+        : p.type === "typed_parameter"
+          ? p.namedChildren[0]
+          : p.childForFieldName("name");
+    names.push(name?.type === "identifier" ? name.text : "");
+  }
+  return hasReceiver(def) ? names.slice(1) : names;
+}
+
+function hasReceiver(def: SyntaxNode): boolean {
+  const holder = def.parent?.type === "decorated_definition" ? def.parent : def;
+  if (holder.parent?.type !== "block" || holder.parent.parent?.type !== "class_definition")
+    return false;
+  const decorators = holder.type === "decorated_definition" ? holder.namedChildren : [];
+  return !decorators.some(
+    (d) => d.type === "decorator" && d.text.slice(1).trim() === "staticmethod",
+  );
+}
+
+/** Every parameter name of `def`, keyword-only ones too. */
+function parameterNames(def: SyntaxNode): Set<string> {
+  const names = new Set<string>();
+  for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
+    const name =
+      p.type === "identifier"
+        ? p
+        : p.type === "typed_parameter"
+          ? p.namedChildren[0]
+          : p.childForFieldName("name");
+    if (name?.type === "identifier") names.add(name.text);
+  }
+  return names;
+}
+
+/**
+ * The parameters `def` evaluates in its own body (nested defs and lambdas aside): iterated by a
+ * loop or a comprehension, handed to an evaluating builtin, truth-tested, or the right side of
+ * `in`. The first place each is, by line.
+ */
+export function evaluatedParameters(def: SyntaxNode): { name: string; line: number }[] {
+  const names = parameterNames(def);
+  const found = new Map<string, number>();
+  const note = (expr: SyntaxNode | null | undefined) => {
+    while (expr?.type === "parenthesized_expression" || expr?.type === "not_operator")
+      expr =
+        expr.type === "not_operator" ? expr.childForFieldName("argument") : expr.namedChildren[0];
+    if (expr?.type === "identifier" && names.has(expr.text) && !found.has(expr.text))
+      found.set(expr.text, expr.startPosition.row + 1);
+  };
+  const visit = (node: SyntaxNode) => {
+    for (const child of node.namedChildren) {
+      if (child.type === "function_definition" || child.type === "lambda") continue;
+      if (child.type === "for_statement" || child.type === "for_in_clause")
+        note(child.childForFieldName("right"));
+      if (["if_statement", "elif_clause", "while_statement"].includes(child.type))
+        note(child.childForFieldName("condition"));
+      if (child.type === "not_operator" || child.type === "boolean_operator")
+        for (const part of child.namedChildren) note(part);
+      if (child.type === "comparison_operator" && /\bin\b/.test(operators(child)))
+        note(child.namedChildren.at(-1));
+      if (child.type === "call") {
+        const callee = child.childForFieldName("function");
+        if (callee?.type === "identifier" && EVALUATING.has(callee.text))
+          for (const arg of callArguments(child)) note(arg);
+      }
+      visit(child);
+    }
+  };
+  const body = def.childForFieldName("body");
+  if (body) visit(body);
+  return [...found].map(([name, line]) => ({ name, line }));
+}
+
+function operators(comparison: SyntaxNode): string {
+  return comparison.children
+    .filter((c) => !c.isNamed)
+    .map((c) => c.text)
+    .join(" ");
+}
+
+/**
+ * What a chain call passes that matters to the function it calls: each argument that is, or may
+ * be, a queryset (why), and each that is a parameter of the calling def (handed on).
+ */
+export function passesOf(f: OrmFile, call: SyntaxNode, caller?: SyntaxNode): ChainLink["passes"] {
+  const own = caller ? parameterNames(caller) : new Set<string>();
+  const passes: NonNullable<ChainLink["passes"]> = [];
+  let position = 0;
+  for (const arg of callArguments(call)) {
+    if (arg.type === "list_splat" || arg.type === "dictionary_splat") break;
+    const keyword = arg.type === "keyword_argument";
+    const value = keyword ? arg.childForFieldName("value") : arg;
+    const to = keyword ? (arg.childForFieldName("name")?.text ?? "") : position++;
+    if (!value) continue;
+    const queryset = f.proofs.querysetOf(value)
+      ? `${short(value)}, a queryset`
+      : mayBeQueryset(f, value, (c) => isProjectFunction(f, c));
+    if (queryset) passes.push({ to, queryset });
+    else if (value.type === "identifier" && own.has(value.text))
+      passes.push({ to, param: value.text });
+  }
+  return passes.length > 0 ? passes : undefined;
+}
+
+function short(node: SyntaxNode): string {
+  return node.text.replace(/\s+/g, " ").slice(0, 40);
+}
+
+/** The facts of a def the chain needs for W1: its positional parameters, those it evaluates. */
+export function parameterFacts(def: SyntaxNode): Pick<FunctionFacts, "parameters" | "evaluates"> {
+  const evaluates = evaluatedParameters(def);
+  const parameters = positionalParameters(def);
+  return {
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(evaluates.length > 0 ? { evaluates } : {}),
+  };
+}
+
+/** `{ passes }` when there are some. */
+export function withPasses(passes: ChainLink["passes"]): Pick<ChainLink, "passes"> {
+  return passes ? { passes } : {};
+}
+
+/** The def whose body holds `node` (not through a lambda or class), if any. */
+export function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === "lambda" || n.type === "class_definition") return undefined;
+    if (n.type === "function_definition") return n;
+  }
+  return undefined;
+}
+
+/** `sync_to_async`, `database_sync_to_async` or an alias, as the wrapper call `wrap` spells it. */
+export function wrapperWritten(wrap: SyntaxNode): string {
+  const written = wrap.childForFieldName("function")?.text ?? "";
+  return /^[\w.]+$/.test(written) ? written : "sync_to_async";
+}
