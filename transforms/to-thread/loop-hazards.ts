@@ -180,7 +180,9 @@ function reachedHazard(
   depth: number,
   walk: HazardWalk,
 ): LoopHazard | undefined {
-  const keys = [call.reaches, ...(call.alternatives ?? [])];
+  // Inside a namesake, another call's namesakes are not read: a guess on a guess says nothing.
+  const guess = call.namesakes && walk.blockingIo;
+  const keys = [call.reaches, ...(guess ? [] : (call.alternatives ?? []))];
   for (const [k, key] of keys.entries()) {
     if (!key || seen.has(key)) continue;
     // Only a namesake that cannot run on the loop counts: what it does not read says nothing of
