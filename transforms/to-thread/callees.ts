@@ -415,7 +415,14 @@ export class SameFileFunctions {
             : null;
       made.add(fn && fn.type !== "call" ? this.maker(fn, right!) : undefined);
     }
-    return made.size === 1 ? [...made][0] : undefined;
+    if (made.size === 1) return [...made][0];
+    // `self.connection = redis.StrictRedis(...)` in one branch, `RedisCluster.from_url(...)` in
+    // another: a library's object either way, not a project method's namesake.
+    const index = this.project?.index;
+    const libraries = [...made].every(
+      (m) => m?.includes(".") && index && !projectTopModules(index).has(m.split(".")[0]),
+    );
+    return libraries ? [...made][0] : undefined;
   }
 
   /**
