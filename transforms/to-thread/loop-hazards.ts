@@ -145,6 +145,8 @@ export interface HazardWalk {
   blockingIo?: boolean;
   /** The walk is inside a namesake: another call's namesakes are not read there. */
   inNamesake?: boolean;
+  /** The walk starts at the site's own call, whose receiver's class is unknown. */
+  atSite?: boolean;
   /** What each namesake's walk found, once per check: namesakes of namesakes multiply. */
   namesakes?: Map<string, LoopHazard | null>;
 }
@@ -227,7 +229,7 @@ function namesakeHazard(
   walk: HazardWalk,
 ): LoopHazard | undefined {
   const memo = walk.namesakes!;
-  const atSite = depth === 0;
+  const atSite = walk.atSite === true && depth === 0;
   const memoKey = `${key}@${atSite}`;
   if (!memo.has(memoKey)) {
     const apart = { blockingIo: atSite, inNamesake: true, namesakes: memo };
