@@ -38,5 +38,11 @@ def tag_exists(pk, root):
 
 @sync_to_async
 def tag_from(sym):
-    # sym is not annotated: nothing shows what its lower() does.
+    # sym is not annotated, but its one use is a str's lower(), which no ORM object has.
     return Tag.objects.get(name=sym.lower())
+
+
+@sync_to_async
+def tag_counted(sym):
+    # count() is a queryset's method too: nothing shows what sym is.
+    return Tag.objects.filter(uses=sym.count("#")).first()

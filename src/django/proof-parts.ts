@@ -340,6 +340,25 @@ export function modelSelfProof(
 }
 
 /**
+ * `cls` in a `@classmethod` of a model class of the project: that model (issue 23 item 3,
+ * orm-review-5 Q11, takahe's `TimelineEvent.add_identity_created`: `cls.objects.get_or_create`).
+ */
+export function modelClassParameter(
+  project: ProjectFacts,
+  parameters: SyntaxNode,
+  bound: SyntaxNode,
+): string | undefined {
+  if (parameters.namedChildren[0]?.id !== bound.id) return undefined;
+  const holder = parameters.parent?.parent;
+  if (holder?.type !== "decorated_definition") return undefined;
+  const decorators = holder.namedChildren.filter((d) => d.type === "decorator");
+  if (!decorators.some((d) => d.text.slice(1).trim() === "classmethod")) return undefined;
+  const cls = holder.parent?.type === "block" ? holder.parent.parent : undefined;
+  const model = cls?.type === "class_definition" ? cls.childForFieldName("name")?.text : "";
+  return model && project.models[model] ? model : undefined;
+}
+
+/**
  * The call a value makes, seen through a sync_to_async wrapper: `sync_to_async(X.get)(pk=1)` calls
  * `X.get` with `(pk=1)`, `sync_to_async(lambda: X.get(pk=1))()` calls `X.get(pk=1)`.
  */
@@ -422,4 +441,59 @@ export function selectedBy(call: SyntaxNode, before: SelectedRelations): Selecte
       selected.add(path);
   }
   return selected;
+}
+
+/**
+ * The `at`-th of `count` items a tuple assignment unpacks from `value`: a tuple written out, or
+ * one a wrapped lambda with no parameters returns (`await sync_to_async(lambda: (a, b))()`).
+ */
+export function unpackedItem(value: SyntaxNode, at: number, count: number): SyntaxNode | undefined {
+  let tuple: SyntaxNode | undefined = value;
+  if (tuple.type === "call") {
+    const callee = tuple.childForFieldName("function");
+    const wrapper = callee?.type === "call" ? callee.childForFieldName("function") : undefined;
+    const qualified = wrapper ? qualifiedName(wrapper) : undefined;
+    const lambda = callee?.type === "call" ? positionalArguments(callee)[0] : undefined;
+    const wrapped =
+      qualified === "asgiref.sync.sync_to_async" ||
+      qualified === "channels.db.database_sync_to_async";
+    const noArguments = tuple.childForFieldName("arguments")?.namedChildren.length === 0;
+    tuple =
+      wrapped && noArguments && lambda?.type === "lambda" && !lambda.childForFieldName("parameters")
+        ? (lambda.childForFieldName("body") ?? undefined)
+        : undefined;
+  }
+  while (tuple?.type === "parenthesized_expression") tuple = onlyChild(tuple);
+  const isTuple = tuple?.type === "tuple" || tuple?.type === "expression_list";
+  if (!tuple || !isTuple || tuple.namedChildren.length !== count) return undefined;
+  if (tuple.namedChildren.some((n) => n.type === "list_splat")) return undefined;
+  return tuple.namedChildren[at];
+}
+
+/**
+ * `qs = qs.select_related("customer")` loads the relation for every use it runs before: its
+ * selections count at `use` when every such refinement of the name is a statement of a block
+ * holding `use`, before it (not in a branch that may not run).
+ */
+export function withRefinements(
+  proof: QuerysetProof,
+  refinements: readonly SyntaxNode[],
+  use: SyntaxNode,
+): QuerysetProof {
+  if (refinements.length === 0 || !refinements.every((r) => runsBefore(r, use))) return proof;
+  let selected = proof.selected;
+  const unwrapped = (n: SyntaxNode | null | undefined) => {
+    while (n && (isLazySlice(n) || n.type === "parenthesized_expression"))
+      n = n.type === "subscript" ? n.childForFieldName("value") : onlyChild(n);
+    return n;
+  };
+  for (const value of refinements)
+    for (let n = unwrapped(value); n?.type === "call";) {
+      const callee = n.childForFieldName("function");
+      const method = callee?.childForFieldName("attribute")?.text;
+      if (method === "select_related") selected = selectedBy(n, selected);
+      if (method === "prefetch_related") selected = prefetchedBy(n, selected);
+      n = unwrapped(callee?.type === "attribute" ? callee.childForFieldName("object") : undefined);
+    }
+  return { ...proof, selected };
 }

@@ -6,6 +6,7 @@ import { syncDefReturning } from "./returning-defs.js";
 import {
   awaitedDef,
   instanceFromHelper,
+  unpackedFromHelper,
   listedQueryset,
   querysetThroughParameter,
   relatedInstance,
@@ -31,19 +32,21 @@ import {
   onlyChild,
   awaitedValue,
   passedFields,
-  runsBefore,
   positionalArguments,
   prefetchedBy,
   reachingAssignment,
   mergeQuerysets,
   isLazySlice,
   modelSelfProof,
+  modelClassParameter,
   callThroughWrapper,
   selectedBy,
   CHAIN_ALSO,
   CHAIN_NOT_QUERYSET,
   YIELDS_NON_INSTANCES,
   chainOnlyRefines,
+  unpackedItem,
+  withRefinements,
 } from "./proof-parts.js";
 import type { SelectedRelations } from "./proof-parts.js";
 
@@ -110,6 +113,7 @@ export class OrmProofs {
     const bound = this.onlyBindingOf(name, at);
     if (!bound) return undefined;
     const site = bindingSite(bound);
+    if (site?.type === "parameters") return modelClassParameter(this.project, site, bound);
     if (site?.type === "class_definition" && site.childForFieldName("name")?.id === bound.id)
       return this.project.models[name] ? name : undefined;
     const value = site?.type === "assignment" && site.childForFieldName("left")?.id === bound.id;
@@ -141,7 +145,10 @@ export class OrmProofs {
       );
     }
     // A proven instance's related manager: many-to-many, `<name>_set`, another's related_name.
-    const instance = owner.type === "identifier" ? this.instanceOf(owner) : undefined;
+    const instance =
+      owner.type === "identifier" || owner.type === "attribute"
+        ? this.instanceOf(owner)
+        : undefined;
     if (!instance) return undefined;
     const { manyToMany = DJANGO_RELATED_MANAGERS[instance.model] ?? [], reverse = [] } =
       this.project.models[instance.model] ?? {};
@@ -256,34 +263,7 @@ export class OrmProofs {
       this.byName.set(key, this.querysetNamedIn(bindings, identifier, key));
     }
     const proof = this.byName.get(key) as QuerysetProof | undefined;
-    return proof && this.withRefinements(proof, key, identifier);
-  }
-
-  /**
-   * `qs = qs.select_related("customer")` loads the relation for every use it runs before: its
-   * selections count at `use` when every such refinement of the name is a statement of a block
-   * holding `use`, before it (not in a branch that may not run).
-   */
-  private withRefinements(proof: QuerysetProof, key: string, use: SyntaxNode): QuerysetProof {
-    const refinements = this.refinements.get(key) ?? [];
-    if (refinements.length === 0 || !refinements.every((r) => runsBefore(r, use))) return proof;
-    let selected = proof.selected;
-    const unwrapped = (n: SyntaxNode | null | undefined) => {
-      while (n && (isLazySlice(n) || n.type === "parenthesized_expression"))
-        n = n.type === "subscript" ? n.childForFieldName("value") : onlyChild(n);
-      return n;
-    };
-    for (const value of refinements)
-      for (let n = unwrapped(value); n?.type === "call";) {
-        const callee = n.childForFieldName("function");
-        const method = callee?.childForFieldName("attribute")?.text;
-        if (method === "select_related") selected = selectedBy(n, selected);
-        if (method === "prefetch_related") selected = prefetchedBy(n, selected);
-        n = unwrapped(
-          callee?.type === "attribute" ? callee.childForFieldName("object") : undefined,
-        );
-      }
-    return { ...proof, selected };
+    return proof && withRefinements(proof, this.refinements.get(key) ?? [], identifier);
   }
 
   private querysetNamedIn(
@@ -402,7 +382,12 @@ export class OrmProofs {
    */
   instanceOf(expr: SyntaxNode): InstanceProof | undefined {
     if (expr.type === "attribute")
-      return classAnnotatedInstance(this.project, expr, (t) => this.modelOfAnnotation(t));
+      return classAnnotatedInstance(
+        this.project,
+        expr,
+        (t) => this.modelOfAnnotation(t),
+        (call) => this.instanceReturnedBy(call, false),
+      );
     if (expr.type !== "identifier") return undefined;
     if (this.instances.has(expr.id)) return this.instances.get(expr.id);
     const proof = this.instanceNamed(expr);
@@ -494,11 +479,17 @@ export class OrmProofs {
         if (annotated) return { model: annotated, selected: new Set(), fromParameter: true };
         if (left.id === bound.id) return returned ?? relatedInstance(this.project, value, this);
         // `obj, created = Model.objects.get_or_create(...)`
-        const isPair =
-          (left.type === "pattern_list" || left.type === "tuple_pattern") &&
-          left.namedChildren.length === 2 &&
-          left.namedChildren[0].id === bound.id;
-        return isPair ? this.instanceReturnedBy(value, true) : undefined;
+        const unpacked = left.type === "pattern_list" || left.type === "tuple_pattern";
+        const at = unpacked ? left.namedChildren.findIndex((n) => n.id === bound.id) : -1;
+        if (at === 0 && left.namedChildren.length === 2) {
+          const pair = this.instanceReturnedBy(value, true);
+          if (pair) return pair;
+        }
+        if (at < 0) return undefined;
+        const item = unpackedItem(value, at, left.namedChildren.length);
+        return item
+          ? this.instanceReturnedBy(item, false)
+          : unpackedFromHelper(this, site, at, left.namedChildren.length);
       }
     }
     return undefined;

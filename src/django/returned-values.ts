@@ -4,6 +4,7 @@ import { bindingsNamed, referencesInScope } from "../python/scope.js";
 import { decorators } from "../python/shapes.js";
 import type { InstanceProof, QuerysetProof } from "./proof-types.js";
 import { syncDefReturning } from "./returning-defs.js";
+import { unpackedItem } from "./proof-parts.js";
 
 // orm-review-4 P6 (plane, megagame): values the function itself shows, one step away.
 // - `attachment = await get_attachment(pk)` where `get_attachment` is a def of this file
@@ -32,6 +33,7 @@ const reading = new WeakMap<object, Set<number>>();
 export function instanceFromHelper(
   asker: ValueAsker,
   value: SyntaxNode,
+  pick: (returned: SyntaxNode) => SyntaxNode | undefined = (r) => r,
 ): InstanceProof | undefined {
   const def = syncDefReturning(value) ?? awaitedDef(value);
   if (!def) return undefined;
@@ -41,10 +43,13 @@ export function instanceFromHelper(
   active.add(def.id);
   try {
     let proof: InstanceProof | undefined;
-    for (const returned of returnsOf(def)) {
-      if (!returned || returned.type === "none") continue;
-      const next =
-        returned.type === "call"
+    for (const whole of returnsOf(def)) {
+      if (!whole || whole.type === "none") continue;
+      // orm-review-5 Q4: `user, runner = await sync_to_async(_setup)()`, one item of the tuple.
+      const returned = pick(whole);
+      const next = !returned
+        ? undefined
+        : returned.type === "call"
           ? asker.instanceReturned(returned)
           : returned.type === "identifier"
             ? asker.instanceOf(returned)
@@ -56,6 +61,20 @@ export function instanceFromHelper(
   } finally {
     active.delete(def.id);
   }
+}
+
+/**
+ * orm-review-5 Q3/Q4: `user, runner = await sync_to_async(_setup)()`, the `at`-th of `count` items
+ * of the tuple every return of a helper of this module gives (`return user, runner`).
+ */
+export function unpackedFromHelper(
+  asker: ValueAsker,
+  assignment: SyntaxNode,
+  at: number,
+  count: number,
+): InstanceProof | undefined {
+  const whole = assignment.childForFieldName("right");
+  return whole ? instanceFromHelper(asker, whole, (r) => unpackedItem(r, at, count)) : undefined;
 }
 
 function intersectSelected(a: InstanceProof, b: InstanceProof): InstanceProof["selected"] {

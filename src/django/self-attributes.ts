@@ -12,6 +12,7 @@ export function classAnnotatedInstance(
   project: ProjectFacts,
   expr: SyntaxNode,
   modelOf: (type: SyntaxNode) => string | undefined,
+  returned?: (call: SyntaxNode) => InstanceProof | undefined,
 ): InstanceProof | undefined {
   const object = expr.childForFieldName("object");
   const name = expr.childForFieldName("attribute")?.text;
@@ -32,5 +33,65 @@ export function classAnnotatedInstance(
     const model = modelOf(type);
     return model ? { model, selected: new Set(), fromParameter: true } : undefined;
   }
-  return undefined;
+  // orm-review-5 Q13 (Archon `self._agent_session: Optional[AgentSession] = None` in `__init__`):
+  // the annotation a method of the class gives the attribute, the same wherever it is written.
+  const types = methodAnnotations(cls, name).map(modelOf);
+  const model = types[0] ?? (returned && assignedModel(cls, name, returned));
+  return model && types.every((t) => t === model)
+    ? { model, selected: new Set(), fromParameter: true }
+    : undefined;
+}
+
+/**
+ * orm-review-5 Q10, orm-human-5 H8 (a consumer's `self.room = await Room.objects.aget(pk=pk)` in
+ * `connect()`): the model every assignment of `self.<name>` in the class's methods gives, each a
+ * call proven to return an instance of it (awaited or not). Read in another method, which of them
+ * ran is not known: loaded out of sight, as a parameter's (its relations not selected).
+ */
+function assignedModel(
+  cls: SyntaxNode,
+  name: string,
+  returned: (call: SyntaxNode) => InstanceProof | undefined,
+): string | undefined {
+  let model: string | undefined;
+  for (const assignment of cls.descendantsOfType(["assignment", "augmented_assignment"])) {
+    const left = assignment.childForFieldName("left");
+    if (!left || !selfAttributes(left).includes(name)) continue;
+    let value = assignment.childForFieldName("right");
+    if (value?.type === "await") value = value.namedChildren[0] ?? null;
+    const proof =
+      assignment.type === "assignment" && left.type === "attribute" && value?.type === "call"
+        ? returned(value)
+        : undefined;
+    if (!proof || (model && proof.model !== model)) return undefined;
+    model = proof.model;
+  }
+  // `setattr(self, name, ...)` or a `self.__dict__` write may bind it too: nothing proven then.
+  const dynamic = cls.descendantsOfType("call").some((c) => /^setattr\s*\(\s*self\b/.test(c.text));
+  return dynamic ? undefined : model;
+}
+
+/** The `self.<name>` targets an assignment's left side writes (`self.a, self.b = ...` too). */
+function selfAttributes(left: SyntaxNode): string[] {
+  const targets = left.type === "attribute" ? [left] : left.descendantsOfType("attribute");
+  return targets.flatMap((t) =>
+    t.childForFieldName("object")?.text === "self"
+      ? [t.childForFieldName("attribute")?.text ?? ""]
+      : [],
+  );
+}
+
+/** The annotations of `self.<name>: T = ...` in the methods of `cls` (not of a nested class). */
+function methodAnnotations(cls: SyntaxNode, name: string): SyntaxNode[] {
+  const found: SyntaxNode[] = [];
+  for (const assignment of cls.descendantsOfType("assignment")) {
+    const type = assignment.childForFieldName("type");
+    const left = assignment.childForFieldName("left");
+    if (!type || left?.type !== "attribute" || left.text.replace(/\s+/g, "") !== `self.${name}`)
+      continue;
+    let owner = assignment.parent;
+    while (owner && owner.type !== "class_definition") owner = owner.parent;
+    if (owner?.id === cls.id) found.push(type);
+  }
+  return found;
 }

@@ -65,3 +65,71 @@ export function firstFunctionUnder(
 export function firstFunctionIn(index: ProjectIndex, module: string): IndexedFunction | undefined {
   return mapsOf(index).firstChild.get(module);
 }
+
+/** Lookups by a module's dotted tail and by method name, made when first asked (see below). */
+interface TailMaps {
+  /** Per `m`: the paths (first seen in index order) of functions whose module is `m` or ends `.m`. */
+  pathsByTail: Map<string, Set<string>>;
+  /** Per method name: the methods (functions of a class) so named, in index order. */
+  methodsByName: Map<string, IndexedFunction[]>;
+  /** Per `Class\0name`: the methods so named, in index order. */
+  methods: Map<string, IndexedFunction[]>;
+}
+
+const tailMapsOfIndex = new WeakMap<ProjectIndex, TailMaps>();
+
+function pushed<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function tailMapsOf(index: ProjectIndex): TailMaps {
+  let maps = tailMapsOfIndex.get(index);
+  if (maps) return maps;
+  maps = { pathsByTail: new Map(), methodsByName: new Map(), methods: new Map() };
+  const { pathsByTail, methodsByName, methods } = maps;
+  let last: IndexedFunction | undefined;
+  for (const f of index.functions) {
+    if (f.className !== undefined) {
+      pushed(methodsByName, f.name, f);
+      pushed(methods, `${f.className}\0${f.name}`, f);
+    }
+    if (last && last.module === f.module && last.path === f.path) continue;
+    last = f;
+    // The module id itself, and every tail after one of its dots.
+    for (let dot = -1; ;) {
+      const tail = f.module.slice(dot + 1);
+      const paths = pathsByTail.get(tail);
+      if (paths) paths.add(f.path);
+      else pathsByTail.set(tail, new Set([f.path]));
+      dot = f.module.indexOf(".", dot + 1);
+      if (dot < 0) break;
+    }
+  }
+  tailMapsOfIndex.set(index, maps);
+  return maps;
+}
+
+/**
+ * The paths, in index order and once each, of the functions whose module is `module` or ends
+ * with `.<module>` (`f.module === module || f.module.endsWith("." + module)`).
+ */
+export function pathsOfModuleTail(index: ProjectIndex, module: string): string[] {
+  const paths = tailMapsOf(index).pathsByTail.get(module);
+  return paths ? [...paths] : [];
+}
+
+/** The methods `className.name` the index lists, in index order. */
+export function methodsNamed(
+  index: ProjectIndex,
+  className: string,
+  name: string,
+): readonly IndexedFunction[] {
+  return tailMapsOf(index).methods.get(`${className}\0${name}`) ?? NONE;
+}
+
+/** The methods named `name` of any class the index lists, in index order. */
+export function methodsOfName(index: ProjectIndex, name: string): readonly IndexedFunction[] {
+  return tailMapsOf(index).methodsByName.get(name) ?? NONE;
+}

@@ -51,14 +51,17 @@ export function mockedRewrites(
   const tests = new TestCalls(index);
   const modules: { module: string; replaced: ReplacedName[]; code?: string }[] = [...rewritten];
   // A few modules (a one-file run) are read first: one whose code replaced nothing matters only
-  // to a patch that names it (`concerns`), and no test's calls need be read for it.
+  // to a patch that names it (`namedModules`), and no test's calls need be read for it.
   const readFirst = onDisk.length <= READ_FIRST;
+  const named = namedModules(index.patches);
+  const testPaths = [...new Set(index.patches.map((p) => p.path))];
   for (const m of onDisk) {
-    const named = index.patches.some((p) => concerns(p, m.module));
-    const code = named || !readFirst ? undefined : m.read();
+    const module = dottedName(m.module);
+    const isNamed = named.has(module) || named.has(lastSegment(module));
+    const code = isNamed || !readFirst ? undefined : m.read();
     const replaced = code !== undefined ? replacedInCode(index, code) : undefined;
     if (replaced?.length === 0) continue;
-    if (!named && !index.patches.some((p) => tests.exercises(p.path, m.module))) continue;
+    if (!isNamed && !testPaths.some((path) => tests.exercises(path, m.module))) continue;
     const read = code ?? m.read();
     if (read !== undefined)
       modules.push({
@@ -125,11 +128,19 @@ function inImportRoot(path: string, module: string): boolean {
   return root === "" || root === "./" || path.startsWith(root);
 }
 
-/** Does the patch name the module itself (`patch("m.x")`, `patch.object(m, "x")`)? */
-function concerns(patch: IndexedPatch, id: string): boolean {
-  const target = targetOf(patch);
-  const module = dottedName(id);
-  return target.startsWith(`${module}.`) || target.startsWith(`${lastSegment(module)}.`);
+/**
+ * What the patches name as modules: every dotted head of a target (`m` and `m.x` for
+ * `patch("m.x.y")`). A module (or its last name) among them is one some patch names itself
+ * (`patch("m.x")`, `patch.object(m, "x")`): the target starts with it and a dot.
+ */
+function namedModules(patches: readonly IndexedPatch[]): Set<string> {
+  const named = new Set<string>();
+  for (const patch of patches) {
+    const target = targetOf(patch);
+    for (let dot = target.indexOf("."); dot >= 0; dot = target.indexOf(".", dot + 1))
+      named.add(target.slice(0, dot));
+  }
+  return named;
 }
 
 function targetOf(patch: IndexedPatch): string {
@@ -343,7 +354,8 @@ class TestCalls {
         module,
         (own = new Set(functionsOfModule(this.index, module).map((f) => f.name))),
       );
-    return own.size > 0 && [...calls.lasts].some((name) => own.has(name));
+    for (const name of calls.lasts) if (own.has(name)) return true;
+    return false;
   }
 }
 

@@ -1,6 +1,6 @@
 import { lastSegment } from "../python/lookup.js";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { withNativeTree } from "../syntax/parse.js";
 import { inCode, matchesAtTopLevel } from "../syntax/top-level.js";
@@ -284,40 +284,6 @@ export function subProjectFacts(
     usesAsgiref: facts.usesAsgiref || !!imported?.asgiref,
     ...(facts.djangoVersion ? { djangoVersion: facts.djangoVersion } : {}),
     evidence,
-  };
-}
-
-/**
- * The project as one file sees it: a file whose nearest sub-project names neither Django nor
- * asgiref (a FastAPI service beside a Django one) is in a project without them, whatever the
- * rest of the repository uses. A sub-project never adds Django the project-wide facts lack: what
- * the run says about the project stays true.
- */
-/** The key of the sub-project `file` belongs to: its nearest folder that is one, if any. */
-export function subProjectOf(project: ProjectFacts, file: string): string | undefined {
-  const { subProjects, root } = project;
-  if (!subProjects || !root) return undefined;
-  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
-    if (dir !== root && !dir.startsWith(root + sep)) return undefined;
-    const key = relative(root, dir).split(sep).join("/");
-    if (subProjects[key]) return key;
-    if (dir === root) return undefined;
-  }
-}
-
-export function projectOfFile(project: ProjectFacts, file: string): ProjectFacts {
-  const key = subProjectOf(project, file);
-  const sub = key === undefined ? undefined : project.subProjects![key];
-  if (!sub) return project;
-  const usesDjango = project.usesDjango && sub.usesDjango;
-  const { djangoVersion: _, djangoEvidence: __, ...rest } = project;
-  const version = sub.djangoVersion ?? project.djangoVersion;
-  return {
-    ...rest,
-    usesDjango,
-    usesAsgiref: project.usesAsgiref && (sub.usesAsgiref || sub.usesDjango),
-    ...(usesDjango && version ? { djangoVersion: version } : {}),
-    ...(usesDjango && project.djangoEvidence ? { djangoEvidence: project.djangoEvidence } : {}),
   };
 }
 

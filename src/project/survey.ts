@@ -3,9 +3,9 @@ import { join, relative, sep } from "node:path";
 import { transformApplies } from "../engine/pipeline.js";
 import type { Context, ProjectIndex, SurveyPlan, SurveyStart, Transform } from "../model/types.js";
 import type { ModuleNames } from "../python/module-names.js";
-import { projectOfFile } from "./project-facts.js";
+import { projectOfFile } from "./sub-projects.js";
 import type { JobRunner } from "./jobs.js";
-import type { SurveyJob } from "./survey-job.js";
+import type { SurveyJob, SurveyPart } from "./survey-job.js";
 
 // The survey: before the rewrite pass, transforms whose rewrites span files (Transform.survey)
 // look at the files they ask for, in rounds, and make one plan each that every file's
@@ -18,21 +18,6 @@ interface Ask {
   names?: string[][][];
   wanted?: string[];
   keys: string[];
-}
-
-/** One round's facts, in the asks' order. */
-function surveyRound(
-  pool: JobRunner,
-  asks: readonly Ask[],
-  jobOf: (ask: Ask) => SurveyJob,
-  worthThreads: (files: string[]) => boolean,
-): Promise<(unknown | undefined | null)[]> {
-  const jobs = asks.map(jobOf);
-  return pool.run<unknown | undefined | null>(
-    jobs.map((job) => ({ kind: "survey" as const, job })),
-    undefined,
-    { inline: !worthThreads(jobs.map((job) => job.file)) },
-  );
 }
 
 /**
@@ -100,21 +85,81 @@ function laterRound(wanted: { path: string; wanted: string[] }[], asked: Set<str
   });
 }
 
-/** What a survey job says of the file asked: where it is, what is asked, its text if given. */
-function askedJob(
-  ask: Ask,
-  file: string,
-  first: boolean,
-  source: { file: string; text: string } | undefined,
-): Pick<SurveyJob, "file" | "path" | "first" | "startNames" | "wanted" | "source"> {
+/** What a survey asks of the file in a round (see SurveyPart). */
+function partOf(ask: Ask, transform: string, first: boolean): SurveyPart {
   return {
-    file,
-    path: ask.path,
+    transform,
     first,
     ...(ask.names ? { startNames: ask.names } : {}),
     ...(ask.wanted ? { wanted: ask.wanted } : {}),
-    ...(file === source?.file ? { source: source.text } : {}),
   };
+}
+
+/**
+ * A round's asks the survey sends (each taken as asked), or undefined when the round asks of no
+ * file the project has: the survey is done. A first-round file the pre-pass saw without the
+ * survey's start words is not sent, nor taken as asked (the survey would answer null).
+ */
+function freshAsks(
+  s: Surveying,
+  byPath: ReadonlyMap<string, string>,
+  packageInit: (path: string) => boolean,
+  skips: SurveyInput["skips"],
+): Ask[] | undefined {
+  const found = s.round.filter((ask) => byPath.has(ask.path) || packageInit(ask.path));
+  if (found.length === 0) return undefined;
+  const id = s.transform.meta.id;
+  const fresh = found.filter((ask) => !(s.first && skips?.(byPath.get(ask.path)!, id)));
+  for (const ask of fresh) for (const key of ask.keys) s.asked.add(key);
+  return fresh;
+}
+
+/**
+ * One round of every survey still going, one job per file: each survey's answers in its asks'
+ * order, as when it read its files alone.
+ */
+async function readRound(
+  pool: JobRunner,
+  going: readonly { s: Surveying; fresh: Ask[] }[],
+  byPath: ReadonlyMap<string, string>,
+  worthThreads: (files: string[]) => boolean,
+  jobOf: (file: string, path: string, parts: SurveyPart[]) => SurveyJob,
+): Promise<Map<Surveying, unknown[]>> {
+  const byFile = new Map<string, { s: Surveying; ask: Ask; at: number }[]>();
+  for (const { s, fresh } of going)
+    fresh.forEach((ask, at) => {
+      const file = byPath.get(ask.path)!;
+      const asks = byFile.get(file);
+      if (asks) asks.push({ s, ask, at });
+      else byFile.set(file, [{ s, ask, at }]);
+    });
+  const files = [...byFile.keys()];
+  const read = await pool.run<unknown[] | undefined>(
+    files.map((file) => {
+      const asks = byFile.get(file)!;
+      const parts = asks.map(({ s, ask }) => partOf(ask, s.transform.meta.id, s.first));
+      return { kind: "survey" as const, job: jobOf(file, asks[0].ask.path, parts) };
+    }),
+    undefined,
+    { inline: !worthThreads(files) },
+  );
+  const answers = new Map(going.map(({ s, fresh }) => [s, fresh.map(() => undefined as unknown)]));
+  files.forEach((file, i) =>
+    byFile.get(file)!.forEach(({ s, at }, k) => (answers.get(s)![at] = read[i]?.[k])),
+  );
+  return answers;
+}
+
+/** One surveying transform's progress through its rounds. */
+interface Surveying {
+  transform: Transform;
+  survey: NonNullable<Transform["survey"]>;
+  rewrittenPaths: Set<string>;
+  facts: unknown[];
+  /** What was asked of each file: `path\0*` for the first round, `path\0name` later. */
+  asked: Set<string>;
+  round: Ask[];
+  first: boolean;
 }
 
 /** What the survey reads of the pre-pass. */
@@ -147,52 +192,47 @@ export async function surveyProject(
     packageInitOf(byPath, root, path, index.modules?.[path] !== undefined);
   // Workers attach their own copy of the index (see Pool.shareIndex).
   const { index: _attached, ...project } = ctx.project;
-  const plans: Record<string, SurveyPlan> = {};
-  for (const transform of transforms) {
+  const all: Surveying[] = transforms.flatMap((transform) => {
     const survey = transform.survey;
-    if (!survey || !transformApplies(transform, ctx)) continue;
+    if (!survey || !transformApplies(transform, ctx)) return [];
     const rewrittenPaths = rewrittenBy(transform, ctx, rewritten, root);
-    const facts: unknown[] = [];
-    // What was asked of each file: `path\0*` for the first round, `path\0name` later.
-    const asked = new Set<string>();
-    let round = firstRound(survey.start(index, ctx, rewrittenPaths));
-    let first = true;
-    for (;;) {
-      const found = round.filter((ask) => byPath.has(ask.path) || packageInit(ask.path));
-      if (found.length === 0) break;
-      // Those the survey would answer null (no start word) are not sent, nor taken as asked.
-      const skipped = (ask: Ask) => first && !!skips?.(byPath.get(ask.path)!, transform.meta.id);
-      const fresh = found.filter((ask) => !skipped(ask));
-      for (const ask of fresh) for (const key of ask.keys) asked.add(key);
-      const read = await surveyRound(
-        pool,
-        fresh,
-        (ask) => {
-          const file = byPath.get(ask.path)!;
-          return {
-            ...askedJob(ask, file, first, source),
-            ...(maxBytes !== undefined ? { maxBytes } : {}),
-            transform: transform.meta.id,
-            module: modules.of(file),
-            // As the file's own rewrite will see the project (its sub-project's Django pin).
-            ctx: { options: ctx.options, project: projectOfFile(project, file) },
-          };
-        },
-        worthThreads,
-      );
+    const round = firstRound(survey.start(index, ctx, rewrittenPaths));
+    return [{ transform, survey, rewrittenPaths, facts: [], asked: new Set(), round, first: true }];
+  });
+  let surveying = all;
+  // The surveys go through their rounds side by side: a round's asks of every survey are read
+  // together, one job per file, so a file several surveys ask of is read and parsed once.
+  while (surveying.length > 0) {
+    const asking = surveying.map((s) => ({ s, fresh: freshAsks(s, byPath, packageInit, skips) }));
+    const going = asking.flatMap(({ s, fresh }) => (fresh ? [{ s, fresh }] : []));
+    const answers = await readRound(pool, going, byPath, worthThreads, (file, path, parts) => ({
+      file,
+      path,
+      parts,
+      ...(file === source?.file ? { source: source.text } : {}),
+      ...(maxBytes !== undefined ? { maxBytes } : {}),
+      module: modules.of(file),
+      // As the file's own rewrite will see the project (its sub-project's Django pin).
+      ctx: { options: ctx.options, project: projectOfFile(project, file) },
+    }));
+    for (const { s, fresh } of going) {
+      const got = answers.get(s)!;
       fresh.forEach((ask, i) => {
         // A first-round file without the start words: asked again if a plan reaches it.
-        if (read[i] === null) for (const key of ask.keys) asked.delete(key);
-        else if (read[i] !== undefined) facts.push(read[i]);
+        if (got[i] === null) for (const key of ask.keys) s.asked.delete(key);
+        else if (got[i] !== undefined) s.facts.push(got[i]);
       });
-      first = false;
-      round = laterRound(survey.next(facts, index, rewrittenPaths), asked);
+      s.first = false;
+      s.round = laterRound(s.survey.next(s.facts, index, s.rewrittenPaths), s.asked);
     }
-    plans[transform.meta.id] = survey.plan(
-      facts,
-      { ...ctx, project: { ...ctx.project, index } },
-      rewrittenPaths,
-    );
+    surveying = going.map(({ s }) => s);
   }
+  const plans: Record<string, SurveyPlan> = {};
+  for (const s of all)
+    plans[s.transform.meta.id] = s.survey.plan(
+      s.facts,
+      { ...ctx, project: { ...ctx.project, index } },
+      s.rewrittenPaths,
+    );
   return plans;
 }

@@ -447,9 +447,19 @@ const BOTH: ModuleEffect = { cpu: true, inMemory: true };
  * paths in memory; its values' methods touch the file system (native-orm reads that apart).
  */
 const MODULE_EFFECTS: ReadonlyMap<string, ModuleEffect> = new Map([
-  ...["hashlib", "hmac", "base64", "json", "re", "orjson", "zlib", "bcrypt", "argon2"].map(
-    (m): [string, ModuleEffect] => [m, BOTH],
-  ),
+  // django.utils.crypto: constant_time_compare, salted_hmac, and pbkdf2 (CPU-heavy).
+  ...[
+    "hashlib",
+    "hmac",
+    "base64",
+    "json",
+    "re",
+    "orjson",
+    "zlib",
+    "bcrypt",
+    "argon2",
+    "django.utils.crypto",
+  ].map((m): [string, ModuleEffect] => [m, BOTH]),
   ...[
     "pickle",
     "gzip",
@@ -491,6 +501,7 @@ const MODULE_EFFECTS: ReadonlyMap<string, ModuleEffect> = new Map([
     "binascii",
     "html",
     "urllib.parse",
+    "http.cookies",
     "unicodedata",
     "bisect",
     "heapq",

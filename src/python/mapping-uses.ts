@@ -26,6 +26,74 @@ export function usedAsMapping(name: SyntaxNode, scope: SyntaxNode): "json" | und
 }
 
 /**
+ * orm-review-5 Q17 (BLT `username.startswith("anon_")`, `username.split("_")`): a parameter with no
+ * annotation whose uses are a string's: methods only `str` has among the objects a wrapper may
+ * hold (no QuerySet, manager or model has `startswith`), called with literal arguments or none,
+ * comparisons with a string literal, and the name handed on whole. A scalar held in memory.
+ */
+export function usedAsString(name: SyntaxNode, scope: SyntaxNode): "scalar" | undefined {
+  if (STORE_NAME.test(name.text)) return undefined;
+  let stringy = false;
+  const binds = new Set(bindingsNamed(scope, name.text).map((b) => b.node.id));
+  for (const use of referencesInScope(scope, name.text)) {
+    if (binds.has(use.id)) continue;
+    const how = stringUse(use);
+    if (how === "no") return undefined;
+    if (how === "str") stringy = true;
+  }
+  return stringy ? "scalar" : undefined;
+}
+
+/** Methods of `str` that no Django object (queryset, manager, model, form, file) has. */
+const STR_ONLY_METHODS = new Set([
+  "startswith",
+  "endswith",
+  "lower",
+  "upper",
+  "casefold",
+  "strip",
+  "lstrip",
+  "rstrip",
+  "split",
+  "rsplit",
+  "splitlines",
+  "partition",
+  "rpartition",
+  "removeprefix",
+  "removesuffix",
+  "isdigit",
+  "isalpha",
+  "isalnum",
+  "isspace",
+  "isnumeric",
+  "isdecimal",
+  "zfill",
+  "capitalize",
+  "swapcase",
+]);
+
+function stringUse(use: SyntaxNode): "str" | "whole" | "no" {
+  const parent = use.parent;
+  if (!parent) return "no";
+  if (parent.type === "attribute" && parent.childForFieldName("object")?.id === use.id) {
+    const call = parent.parent;
+    const method = parent.childForFieldName("attribute")!.text;
+    if (call?.type !== "call" || !STR_ONLY_METHODS.has(method)) return "no";
+    const args = call.childForFieldName("arguments")?.namedChildren ?? [];
+    return args.every((a) => ["string", "integer"].includes(a.type)) ? "str" : "no";
+  }
+  if (parent.type === "comparison_operator") {
+    const other = parent.namedChildren.find((n) => n.id !== use.id);
+    return parent.namedChildren.length === 2 && other && stringLiteralValue(other) !== undefined
+      ? "str"
+      : "no";
+  }
+  if (parent.type === "interpolation") return "whole";
+  if (parent.type === "argument_list" || parent.type === "keyword_argument") return "whole";
+  return parent.type === "return_statement" ? "whole" : "no";
+}
+
+/**
  * Names of key-value stores read with string keys like a mapping, whose reads are I/O: Django's
  * `request.session` (a database-backed session loads with a query), a cache, a redis client.
  */

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "./imports.js";
 import { bindingsNamed, enclosingScope, referencesInScope, visibleBindings } from "./scope.js";
-import { usedAsMapping } from "./mapping-uses.js";
+import { usedAsMapping, usedAsString } from "./mapping-uses.js";
 import { isProjectRecord } from "./record-classes.js";
 
 export { isKeywordArguments, unknownKindReason } from "./mapping-uses.js";
@@ -54,6 +54,9 @@ const JSON_METHODS = new Set([
   "endswith",
   "format",
   "encode",
+  // bytes read from a plain value (an ASGI scope's headers, orm-review-5 Q6): no ORM object has these.
+  "decode",
+  "hex",
   "isdigit",
   "isnumeric",
   "casefold",
@@ -95,7 +98,15 @@ function isBuiltinFactory(arg: SyntaxNode): boolean {
 }
 
 /** Calls whose result is a JSON document. */
-const JSON_MAKERS = new Set(["json.loads", "json.load", "orjson.loads", "ujson.loads"]);
+const JSON_MAKERS = new Set([
+  "json.loads",
+  "json.load",
+  "orjson.loads",
+  "ujson.loads",
+  // A query string parsed into a dict of lists / a list of pairs (orm-review-5 Q5).
+  "urllib.parse.parse_qs",
+  "urllib.parse.parse_qsl",
+]);
 
 /** Calls whose result is a scalar (number, str, datetime, UUID) held in memory. */
 const SCALAR_MAKERS = new Set([
@@ -415,7 +426,9 @@ function bindingKind(name: SyntaxNode, scope: SyntaxNode, depth: number): PlainK
     case "parameters":
     case "default_parameter":
     case "lambda_parameters":
-      return parent.type === "lambda_parameters" ? undefined : usedAsMapping(name, scope);
+      return parent.type === "lambda_parameters"
+        ? undefined
+        : (usedAsMapping(name, scope) ?? usedAsString(name, scope));
   }
   return loopTargetKind(name, scope, depth);
 }

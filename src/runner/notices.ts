@@ -1,7 +1,7 @@
 import type { Options } from "../config/options.js";
 import { transformApplies } from "../engine/pipeline.js";
 import type { Context, Notice, Transform } from "../model/types.js";
-import { projectOfFile, subProjectOf } from "../project/project-facts.js";
+import { projectOfFile, subProjectOf } from "../project/sub-projects.js";
 import { displayPath } from "../project/paths.js";
 
 /** What the run says once: transforms that did nothing and why, named files it excluded. */

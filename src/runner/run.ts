@@ -9,7 +9,7 @@ import {
   rewriteWorthThreads,
   type PrePassResult,
 } from "../project/project-index.js";
-import { projectOfFile } from "../project/project-facts.js";
+import { projectOfFile } from "../project/sub-projects.js";
 import { withMockFindings } from "../project/mocks.js";
 import { mockFindings } from "./mock-findings.js";
 import { declaredTwins, projectSettingProblem } from "./project-settings.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { run } from "../../src/api.js";
-import { projectOfFile } from "../../src/project/project-facts.js";
+import { projectOfFile } from "../../src/project/sub-projects.js";
 import type { ProjectFacts } from "../../src/model/types.js";
 import { removeTempProjects, tempProject } from "../helpers/project.js";
 

@@ -66,3 +66,34 @@ describe("a chain across files that does not convert changes no file", () => {
     expect(read(dir, "reviews/sync.py")).toBe(SYNC);
   });
 });
+
+describe("a large project's test files are surveyed as a small one's (orm-review-5 Q16)", () => {
+  it("follows database_sync_to_async(project_fn) in a test file among more than 64 files", () => {
+    const files: Record<string, string> = {
+      "manage.py": 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings")\n',
+      "core/__init__.py": "",
+      "core/models.py":
+        "from django.db import models\n\n\nclass Event(models.Model):\n    name = models.CharField(max_length=40)\n",
+      "core/events.py":
+        "from core.models import Event\n\n\ndef publish(name):\n    Event.objects.create(name=name)\n",
+      "tests/__init__.py": "",
+      "tests/test_realtime.py": [
+        "from channels.db import database_sync_to_async",
+        "",
+        "from core.events import publish",
+        "",
+        "",
+        "async def test_publish():",
+        '    await database_sync_to_async(publish)("started")',
+        "",
+      ].join("\n"),
+    };
+    // Enough other modules that the survey asks only the files naming a wrapper.
+    for (let i = 0; i < 70; i++)
+      files[`tests/test_other_${i}.py`] = `def test_${i}():\n    assert ${i} == ${i}\n`;
+    const dir = tempProject(files);
+    const result = asyncshift(dir, ["-t", "native-orm", "--django", "--no-cache", "."]);
+    expect(result.stdout).toContain('+    await apublish("started")');
+    expect(result.stdout).not.toContain("outside test code");
+  });
+});

@@ -145,6 +145,80 @@ describe("planChains", () => {
   });
 });
 
+describe("pure helpers and the querysets a chain hands on (D6, orm-review-5 W1)", () => {
+  it("calls a helper doing no ORM or I/O work as it is: no twin, not reached", () => {
+    const plan = planChains(
+      input(
+        [
+          fn("store", { calls: [{ target: "key_of", line: 4 }] }),
+          fn("key_of", { ormSites: 0, calls: [{ target: "slug", line: 2 }] }),
+          fn("slug", { ormSites: 0 }),
+        ],
+        [wrapper("save", ["store", "log"]), wrapper("other", ["log"], { orm: false })],
+        "project",
+      ),
+    );
+    expect(plan.wrappers.save).toMatchObject({ blocker: { code: "AS205" } });
+    const pure = planChains(
+      input(
+        [fn("store", { calls: [{ target: "key_of", line: 4 }] }), fn("key_of", { ormSites: 0 })],
+        [wrapper("save", ["store"])],
+        "project",
+      ),
+    );
+    expect(pure.twins).toEqual({ store: "astore" });
+    expect(pure.pure).toEqual(["key_of"]);
+  });
+
+  it("is not pure when a callee does ORM work, or in a cycle", () => {
+    const plan = planChains(
+      input(
+        [
+          fn("a", { ormSites: 0, calls: [{ target: "b", line: 2 }] }),
+          fn("b", { ormSites: 0, calls: [{ target: "a", line: 3 }] }),
+        ],
+        [wrapper("w", ["a"])],
+      ),
+    );
+    expect(plan.pure ?? []).toEqual([]);
+    expect(plan.wrappers.w).toMatchObject({ blocker: { code: "AS208" } });
+  });
+
+  it("keeps a wrapper handing a queryset to a parameter evaluated down the chain", () => {
+    const queryset = "qs, a queryset";
+    const plan = planChains(
+      input(
+        [
+          fn("labelled", {
+            ormSites: 0,
+            parameters: ["rows"],
+            calls: [{ target: "names_of", line: 7, passes: [{ to: 0, param: "rows" }] }],
+          }),
+          fn("names_of", {
+            ormSites: 0,
+            parameters: ["customers"],
+            evaluates: [{ name: "customers", line: 3 }],
+          }),
+        ],
+        [
+          {
+            ...wrapper("w", []),
+            calls: [{ target: "labelled", line: 21, passes: [{ to: "rows", queryset }] }],
+          },
+        ],
+      ),
+    );
+    expect(plan.wrappers.w).toEqual({
+      blocker: {
+        code: "AS205",
+        message:
+          "w -> labelled -> names_of -> line 3: names_of() evaluates its parameter customers, and the call at line 7 passes rows, which holds qs, a queryset: it would be evaluated synchronously on the event loop",
+      },
+      via: 0,
+    });
+  });
+});
+
 describe("a lone source and a project give the same chain", () => {
   it("chain-same-file-no-index (no index) writes what chain-same-file (a project) writes", () => {
     const snapshots = new URL("../../snapshots/native-orm/", import.meta.url).pathname;

@@ -15,6 +15,8 @@ import type { Blocker } from "./codes.js";
 import { scan } from "./scan.js";
 import { lineOf, report } from "./state.js";
 import { wrapperKind } from "./wrappers.js";
+import { unfollowedCallsReason } from "./unfollowed-calls.js";
+import { reexportReason } from "./reexport-reasons.js";
 import { hiddenSelfMethod, overriddenSelfMethod } from "./hidden-methods.js";
 import { factoryTarget, fieldFileTarget } from "./library-targets.js";
 import type { OrmFile, ScannedFile } from "./types.js";
@@ -171,6 +173,8 @@ function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
       code: "AS215",
       message: `${wrapper} wrapper ${name}() reads ${relation.text} (line ${lineOf(relation)}), a relation that may load its row lazily: that query has no native async form, so it stays a thread wrapper`,
     };
+  const unfollowed = unfollowedCallsReason(f, def, site.node); // orm-review-5 Q9
+  if (unfollowed) return unfollowed;
   return {
     code: "AS215",
     message: `${wrapper} wrapper ${name}() holds no Django ORM work with a native async form that this transform can see${namedCalls(body)}: it stays a thread wrapper`,
@@ -209,7 +213,7 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
     : qualified;
   const factory = target.type === "identifier" ? factoryTarget(f, target) : undefined;
   if (factory) return kept(`${written} runs ${factory}${stored}`);
-  if (absolute) return importedReason(f, absolute, written, stored, database);
+  if (absolute) return importedReason(f, dottedName(absolute), written, stored, database); // Q8: no "./"
   if (target.type === "identifier") return nameReason(f, target, written, stored);
   return kept(
     `${written} runs a function computed where it is called, which the transform cannot follow${stored}`,
@@ -496,11 +500,7 @@ function importedReason(
   const defining = ofProject
     ? named.filter((fn) => fn.module.startsWith(`${id}.`) && plain(fn) && !stub(fn))
     : [];
-  if (defining.length > 0)
-    return {
-      code: "AS208",
-      message: `${written} kept${stored}: ${module} does not define ${name}: it takes it from ${defining.map((fn) => `${dottedName(fn.module)} (${fn.path}:${fn.line})`).join(" or ")}, a re-export the chain did not follow (an import inside a block, or an assignment, is not followed): import ${name} from ${dottedName(defining[0].module)} to have it followed, or give it an async form by hand if it does ORM work`,
-    };
+  if (defining.length > 0) return reexportReason(f, written, stored, id, name, defining);
   if (ofProject)
     return kept(
       `${written} runs ${qualified}, a name of the project's module ${module} that the project index shows as no function (a class, an alias, or a name imported there): not followed${stored}`,

@@ -175,3 +175,9 @@ export function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
   }
   return undefined;
 }
+
+/** `sync_to_async`, `database_sync_to_async` or an alias, as the wrapper call `wrap` spells it. */
+export function wrapperWritten(wrap: SyntaxNode): string {
+  const written = wrap.childForFieldName("function")?.text ?? "";
+  return /^[\w.]+$/.test(written) ? written : "sync_to_async";
+}

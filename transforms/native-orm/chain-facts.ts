@@ -8,7 +8,13 @@ import { twinName } from "./chain-planner.js";
 import { awaitedEdits, rewrittenText } from "./rewrite.js";
 import { chainFunction, nameOf, ownProblems, reachesOtherFiles } from "./chains.js";
 import { chainKey, plainFunctions } from "./cross-calls.js";
-import { enclosingDef, parameterFacts, passesOf, withPasses } from "./chain-arguments.js";
+import {
+  enclosingDef,
+  parameterFacts,
+  passesOf,
+  withPasses,
+  wrapperWritten,
+} from "./chain-arguments.js";
 import { analyseDecorated } from "./decorated.js";
 import { hasOpenParameters } from "./pure-helpers.js";
 import { identifierCounts, lineOf, newOrmFile } from "./state.js";
@@ -264,7 +270,7 @@ function wrappersOf(f: ScannedFile): WrapperFacts[] {
   for (const [n, w] of f.wrappedCross.entries())
     wrappers.push({
       key: siteKey(f.file.module ?? "", n),
-      name: `sync_to_async(${w.helper.text})`,
+      name: `${wrapperWritten(w.wrap)}(${w.helper.text})`,
       path: f.file.path,
       line: lineOf(w.call),
       calls: [

@@ -6,6 +6,7 @@ import { orderedCalls, projectTwinEdits } from "./chain-facts.js";
 import { chainFunction, nameOf } from "./chains.js";
 import { chainKey, plainFunctions, projectPlan } from "./cross-calls.js";
 import { rewrittenText } from "./rewrite.js";
+import { wrapperWritten } from "./chain-arguments.js";
 import { fixOf, recordBlocked, report } from "./state.js";
 import type {
   ChainCall,
@@ -161,7 +162,7 @@ export function crossWrapped(f: ScannedFile, ref: SyntaxNode): boolean {
   const decision = plan?.wrappers[siteKey(f.file.module ?? "", n)];
   if (n < 0 || !plan || !decision || "noOrm" in decision) return false;
   const w = all[n];
-  const name = `sync_to_async(${w.helper.text})`;
+  const name = `${wrapperWritten(w.wrap)}(${w.helper.text})`;
   if ("blocker" in decision) {
     reportBlocked(f, decision, [{ ...w, target: w.target }], w.call, `${name} kept`);
     return true;

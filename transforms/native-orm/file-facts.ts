@@ -20,6 +20,7 @@ import type {
 import { localTarget, wrappedHelper } from "./wrapped-cross.js";
 import { modelMethodTarget } from "./model-methods.js";
 import { unawaitedUse } from "./wrappers.js";
+import { wrapperWritten } from "./chain-arguments.js";
 
 // Stage 2, the scan: every per-file fact the chain planner and the reporters ask, built here in
 // one step from the sites, in the order they depend on each other, and never changed afterwards.
@@ -92,7 +93,7 @@ function wrappedChain(f: OrmFile, h: WrappedHelper): ChainedWrapper | undefined 
   if (!h.local || unawaitedUse(h.outer)) return undefined;
   const calls = [{ call: h.outer, ...h.local }];
   if (!reachesOrmWork(f, calls) || reachesOtherFiles(f, calls, [])) return undefined;
-  const name = `sync_to_async(${h.target.text})`;
+  const name = `${wrapperWritten(h.wrap)}(${h.target.text})`;
   return { def: h.outer, name, calls, unwrap: h.wrap };
 }
 

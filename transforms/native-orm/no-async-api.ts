@@ -3,6 +3,7 @@ import { fromModuleName } from "../../src/python/shapes.js";
 import { QUERYSET_RETURNING } from "../../src/django/orm.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
+import { moduleFunctionSaid } from "./module-calls.js";
 import type { OrmFile, Problem } from "./types.js";
 import { raisedException } from "./raised.js";
 import { unknownEvaluationProblem } from "./unknown-evaluations.js";
@@ -169,6 +170,8 @@ function holdsInMemoryItems(f: OrmFile, container: SyntaxNode): boolean {
  */
 const VALUE_MODULES = [
   "contextvars",
+  // A cookie jar parsed from a header (orm-review-5 Q6: canopy's `SimpleCookie().load(raw)`).
+  "http.cookies",
   "datetime",
   "decimal",
   "uuid",
@@ -427,7 +430,8 @@ export function noAsyncApiProblem(
   const imported = projectImport(f, receiver);
   if (imported)
     return problem(
-      `${callee.text}() is a method of ${receiver.text}, imported from ${imported} in this project, which the chain does not follow (only plain functions, and static or class methods of the class that defines them): not in Django's async API, and may touch the database`,
+      moduleFunctionSaid(f, callee) ??
+        `${callee.text}() is a method of ${receiver.text}, imported from ${imported} in this project, which the chain does not follow (only plain functions, and static or class methods of the class that defines them): not in Django's async API, and may touch the database`,
     );
   return problem(unprovenReceiverSaid(f, callee, receiver, method));
 }

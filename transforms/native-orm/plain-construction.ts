@@ -107,6 +107,31 @@ const COMPUTED = /(^|\.)(property|cached_property|computed_field)$/;
 
 const recordsOf = new WeakMap<object, Parameters<typeof useProjectRecords>[1]>();
 
+/** What the index alone tells of records: classes computing an attribute, fields by class. */
+interface IndexRecordFacts {
+  computed: ReadonlySet<string>;
+  fields: ReadonlyMap<string, string[]>;
+  tops: ReadonlySet<string>;
+}
+
+// By index, not by project facts: each job's facts are a new object (the index is attached per
+// job, see withSharedIndex), so a cache keyed by them was rebuilt for every file, reading every
+// function and outline of the project each time (36% of the dense corpus's CPU).
+const indexRecordFactsOf = new WeakMap<ProjectIndex, IndexRecordFacts>();
+
+function indexRecordFacts(index: ProjectIndex): IndexRecordFacts {
+  const known = indexRecordFactsOf.get(index);
+  if (known) return known;
+  const computed = new Set(
+    index.functions.flatMap((fn) =>
+      fn.className && fn.decorators.some((d) => COMPUTED.test(d)) ? [fn.className] : [],
+    ),
+  );
+  const facts = { computed, fields: fieldAnnotations(index), tops: projectTopModules(index) };
+  indexRecordFactsOf.set(index, facts);
+  return facts;
+}
+
 /**
  * The project's record classes (pydantic models) no class of whose chain computes an attribute,
  * and the project's top modules: what value-kinds is told, per file, to read annotations with.
@@ -116,24 +141,20 @@ export function projectRecords(f: OrmFile): Parameters<typeof useProjectRecords>
   const known = recordsOf.get(project);
   if (known) return known;
   const index = project.index;
-  const computed = new Set(
-    (index?.functions ?? []).flatMap((fn) =>
-      fn.className && fn.decorators.some((d) => COMPUTED.test(d)) ? [fn.className] : [],
-    ),
-  );
+  const facts = index ? indexRecordFacts(index) : undefined;
   const candidates = Object.entries(project.plainClasses ?? {}).filter(
-    ([, facts]) => facts.record && index && !facts.chain.some((c) => computed.has(c)),
+    ([, plain]) => plain.record && facts && !plain.chain.some((c) => facts.computed.has(c)),
   );
   const recordNames = new Set(candidates.map(([name]) => name));
-  const fields = index ? fieldAnnotations(index) : new Map<string, string[]>();
+  const fields = facts?.fields ?? new Map<string, string[]>();
   const names = new Set(
-    candidates.flatMap(([name, facts]) =>
-      facts.chain.every((c) => (fields.get(c) ?? []).every((a) => isPlainField(a, recordNames)))
+    candidates.flatMap(([name, plain]) =>
+      plain.chain.every((c) => (fields.get(c) ?? []).every((a) => isPlainField(a, recordNames)))
         ? [name]
         : [],
     ),
   );
-  const records = { names, tops: index ? projectTopModules(index) : new Set<string>() };
+  const records = { names, tops: facts?.tops ?? new Set<string>() };
   recordsOf.set(project, records);
   return records;
 }
@@ -149,7 +170,9 @@ function fieldAnnotations(index: ProjectIndex): Map<string, string[]> {
     for (const entry of module.annotated ?? []) {
       const [member, annotation] = entry.split("\t");
       const cls = member.slice(0, member.lastIndexOf("."));
-      fields.set(cls, [...(fields.get(cls) ?? []), annotation]);
+      const list = fields.get(cls);
+      if (list) list.push(annotation);
+      else fields.set(cls, [annotation]);
     }
   return fields;
 }

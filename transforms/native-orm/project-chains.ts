@@ -27,8 +27,9 @@ import type {
 // as the one chain planner decides (chain-planner.ts). A function reached by a chain across files
 // keeps its sync form beside its twin (see mayConvertInPlace).
 
-const WRAPPER_NAMES = new Set(["sync_to_async"]);
-const DECORATOR_NAMES = new Set(["sync_to_async", "database_sync_to_async"]);
+// Channels' wrapper too: its call form is followed in test code (orm-review-4 P2), and a large
+// project's test files must be asked as a small one's are (orm-review-5 Q16).
+const WRAPPER_NAMES = new Set(["sync_to_async", "database_sync_to_async"]);
 
 /**
  * The files the run rewrites that call or decorate with sync_to_async: only a wrapper there
@@ -42,7 +43,7 @@ function start(index: ProjectIndex, _ctx: Context, rewritten: ReadonlySet<string
   // A def decorated by database_sync_to_async too: a small project's files are all asked, and a
   // large one's wrappers kept for their own blockers probe their helpers the same (P3, probesOf).
   for (const fn of index.functions)
-    if (rewritten.has(fn.path) && fn.decorators.some((d) => DECORATOR_NAMES.has(lastSegment(d))))
+    if (rewritten.has(fn.path) && fn.decorators.some((d) => WRAPPER_NAMES.has(lastSegment(d))))
       paths.add(fn.path);
   for (const c of index.calls)
     if (rewritten.has(c.path) && WRAPPER_NAMES.has(lastSegment(c.callee))) paths.add(c.path);

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "../../src/model/types.js";
-import { annotationKind } from "../../src/python/value-kinds.js";
+import { plainKindOf } from "../../src/python/value-kinds.js";
 import { chainFunction, MAX_CHAIN_DEPTH } from "./chains.js";
 import { projectPlan } from "./cross-calls.js";
 import type { ChainCall, CrossCall, FunctionFacts, OrmFile, Problem } from "./types.js";
@@ -64,8 +64,8 @@ export function hasOpenParameters(def: SyntaxNode): boolean {
     const name =
       p.type === "identifier" ? p : (p.childForFieldName("name") ?? p.namedChildren[0] ?? null);
     if (name?.type !== "identifier") return true; // *args, **kwargs: not followed
-    const type = p.childForFieldName("type");
-    if (type && annotationKind(type)) return false;
+    // Annotated as a plain value, or used only as a mapping or a string (value-kinds reads both).
+    if (plainKindOf(name)) return false;
     return !!body && namesIn(body, name.text);
   });
 }

@@ -15,7 +15,11 @@ export function whatBinds(f: OrmFile, receiver: SyntaxNode): string {
       const lines = [...new Set(bound.map((b) => b.node.startPosition.row + 1))].join(", ");
       return `it is bound ${bound.length} times in its scope, on lines ${lines}, and not every binding that may reach this call is proven a model instance`;
     }
-    if (bound.length === 1) return oneBinding(bound[0].node) ?? fallback;
+    if (bound.length === 1)
+      return (
+        oneBinding(bound[0].node) ??
+        `it is bound at line ${bound[0].node.startPosition.row + 1}, not to a value proven a model instance`
+      );
     if (scope.type === "module") return fallback;
   }
 }
@@ -59,6 +63,15 @@ function oneBinding(name: SyntaxNode): string | undefined {
     const right = site.childForFieldName("right");
     return right
       ? `it is bound at line ${line} to ${said(right)}, which is not proven a model instance`
+      : undefined;
+  }
+  // orm-review-5 Q3/Q4: `a, b = ...` binds by unpacking, which is still a binding.
+  const unpacking = site?.type === "pattern_list" || site?.type === "tuple_pattern";
+  const statement = unpacking ? site!.parent : undefined;
+  if (statement?.type === "assignment" && statement.childForFieldName("left")?.id === site!.id) {
+    const right = statement.childForFieldName("right");
+    return right
+      ? `it is unpacked at line ${line} from ${said(right)}, whose item is not proven a model instance`
       : undefined;
   }
   if (

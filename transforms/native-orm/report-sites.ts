@@ -17,6 +17,7 @@ import { storedModelMethod } from "./stored-methods.js";
 import { fixOf, lineOf, recordSite, report, reportProblem } from "./state.js";
 import type { AsyncBody, ChainPlan, Conversion, OrmFile, Problem, ScannedFile } from "./types.js";
 import { accountForSites } from "./accounting.js";
+import { decoratedConnectionNote, wrappedConnectionNote } from "./connection-note.js";
 import { isTestCode } from "../../src/project/test-case-classes.js";
 import { wrappedConversion } from "./wrapped.js";
 import { crossWrapped, projectTwins } from "./cross-wrapper.js";
@@ -79,7 +80,7 @@ function wrapperCall(f: ScannedFile, ref: SyntaxNode, chains: ChainPlan): void {
     report(f, site, blocker.code, blocker.message, suggestion);
     return;
   }
-  const unsafe = unsafeWrapped(f, kind, conversion, wrap);
+  const unsafe = unsafeWrapped(f, kind, conversion, wrap, suggestion);
   const fix = fixOf(unsafe ? "unsafe" : "safe", conversion.edits, [conversion], [ref]);
   recordSite(f, "sync_to_async", outer, unsafe?.code);
   if (unsafe) report(f, site, unsafe.code, unsafe.message, suggestion, fix);
@@ -119,13 +120,14 @@ function unsafeWrapped(
   kind: WrapperKind,
   conversion: Conversion,
   wrap: SyntaxNode,
+  rewritten: string,
 ): { code: Blocker; message: string } | undefined {
   if (isThreadInsensitive(wrap) && !awaitedWhereItStands(wrap))
     return { code: "AS213", message: `${THREAD_INSENSITIVE} (${unsafeNote(THREAD_ASSUMPTION)})` };
   if (kind === "database" && !isTestCode(f.file.path, wrap))
     return {
       code: "AS206",
-      message: `database_sync_to_async also closes stale database connections around the call, which the native async method does not (${unsafeNote(CONNECTION_ASSUMPTION)})`,
+      message: `${wrappedConnectionNote(rewritten)} (${unsafeNote(CONNECTION_ASSUMPTION)})`,
     };
   if (!conversion.proven)
     return {
@@ -204,8 +206,15 @@ function decoratedWrapper(f: ScannedFile, def: SyntaxNode, chains: ChainPlan): v
   // AS206 beside a call that is not followed showed code running sync ORM on the loop).
   const kepts = problems.filter((p) => !p.unsafe && p.code !== "AS209").length;
   for (const [i, p] of problems.entries()) {
+    // AS206 says what accepting the unsafe fix changes: moot (and fixless) while a blocker stays.
+    if (p.code === "AS206" && kepts > 0) continue;
     const whole = (p.unsafe || p.code === "AS209") && kepts === 0;
-    const message = `${kept}: line ${lineOf(p.node)}: ${onlyUnsafe ? unsafeNoted(p) : p.message}`;
+    // P1: the one behaviour change, and the rewrite --unsafe-fixes makes (issue 23 item 4).
+    const said =
+      p.code === "AS206"
+        ? { ...p, message: decoratedConnectionNote(f, def, findings.conversions) }
+        : p;
+    const message = `${kept}: line ${lineOf(p.node)}: ${onlyUnsafe ? unsafeNoted(said) : p.message}`;
     const shared = i === 0 ? fix : { applicability: "unsafe" as const, edits: [] };
     const suggested = whole ? suggestion : p.suggestion;
     report(f, p.node, p.code, message, suggested, onlyUnsafe ? shared : undefined, p.severity);

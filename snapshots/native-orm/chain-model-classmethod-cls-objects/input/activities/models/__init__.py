@@ -1,0 +1,1 @@
+from activities.models.timeline_event import TimelineEvent  # noqa: F401

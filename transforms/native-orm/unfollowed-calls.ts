@@ -1,0 +1,72 @@
+import { isTestCode } from "../../src/project/test-case-classes.js";
+import type { SyntaxNode } from "../../src/model/types.js";
+import { decoratorCallee } from "../../src/python/shapes.js";
+import { chainFunction } from "./chains.js";
+import { chainKey, projectPlan } from "./cross-calls.js";
+import { isProjectFunction } from "./no-async-api.js";
+import type { OrmFile } from "./types.js";
+import { wrapperKind } from "./wrappers.js";
+
+// orm-review-5 Q9 (ops `GatewayConsumer._heartbeat`, canopy's test helpers): a decorated wrapper
+// whose body does no ORM work of its own but calls project code the chains did not follow said
+// "holds no Django ORM work", which that code may well do (`Presence.objects.filter().update()`).
+// What was not followed, and why, is said instead.
+
+/** A reason as the accounting gives one. */
+interface Reason {
+  code: "AS208";
+  message: string;
+}
+
+/**
+ * Why the wrapper decorating `def` is kept when it calls project code no chain followed: a
+ * function of another module behind database_sync_to_async outside test code (P1), or a method
+ * of an instance of a project class (chains follow plain functions, static and class methods).
+ * Undefined when the project's chain plan decided on it, or it calls no such code.
+ */
+export function unfollowedCallsReason(
+  f: OrmFile,
+  def: SyntaxNode,
+  decorator: SyntaxNode,
+): Reason | undefined {
+  if (projectPlan(f)?.wrappers[chainKey(f, def)]) return undefined;
+  const callee = decoratorCallee(decorator);
+  const name = def.childForFieldName("name")?.text ?? "";
+  const kept = `@${callee?.text ?? "sync_to_async"} wrapper ${name}() kept`;
+  const database = !!callee && wrapperKind(f, callee) === "database";
+  const fn = chainFunction(f, def);
+  const calls = [...fn.calls, ...fn.cross].map((c) => shortCall(c.call));
+  if (calls.length > 0 && database && !isTestCode(f.file.path, def))
+    return {
+      code: "AS208",
+      message: `${kept}: it calls ${listed(calls)}, project code whose ORM work is not looked into: outside test code the chain behind database_sync_to_async is not followed, since it also closes stale database connections around the call, which native async code does not; if no stale connection is at stake (a short-lived consumer), give it an async form by hand`,
+    };
+  const method = instanceMethodCall(f, def);
+  if (method)
+    return {
+      code: "AS208",
+      message: `${kept}: it calls ${shortCall(method)}, a method of an instance of the project's class ${method.childForFieldName("function")!.childForFieldName("object")!.childForFieldName("function")!.text}, whose ORM work is not looked into (chains follow plain functions, and static or class methods): if it does ORM work, give it an async form by hand`,
+    };
+  return undefined;
+}
+
+/** `PresenceService().heartbeat(...)`: a method called on a new instance of a project class. */
+function instanceMethodCall(f: OrmFile, def: SyntaxNode): SyntaxNode | undefined {
+  const body = def.childForFieldName("body");
+  return body?.descendantsOfType("call").find((call) => {
+    const callee = call.childForFieldName("function");
+    const made = callee?.type === "attribute" ? callee.childForFieldName("object") : null;
+    const cls = made?.type === "call" ? made.childForFieldName("function") : null;
+    return cls?.type === "identifier" && /^[A-Z]/.test(cls.text) && isProjectFunction(f, cls);
+  });
+}
+
+function shortCall(call: SyntaxNode): string {
+  const callee = call.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "";
+  return `${callee.length > 50 ? `${callee.slice(0, 47)}...` : callee}()`;
+}
+
+function listed(names: string[]): string {
+  const unique = [...new Set(names)];
+  return unique.length > 3 ? `${unique.slice(0, 3).join(", ")}, ...` : unique.join(", ");
+}
