@@ -203,7 +203,7 @@ function reachedHazard(
       callee &&
       (namesake
         ? namesakeHazard(key, callee, lookup, seen, depth, walk)
-        : loopHazard(callee, lookup, seen, depth + 1, walk));
+        : loopHazard(callee, lookup, seen, callee.hop ? depth : depth + 1, walk));
     if (!inner) continue;
     const via = callee.hop ? inner.via : [callee.name, ...inner.via];
     if (k === 0) return { ...inner, via };
