@@ -504,14 +504,15 @@ export class OrmProofs {
     if (!asPair) {
       const model = this.modelClassOf(callee);
       if (model) return { model, selected: passedFields(value, new Set(), "create") };
-      const returned = modelReturnedBy(this, this.project, callee, value);
-      if (returned) return returned;
-      // `await get_attachment(pk)`, a def of this file returning `Attachment.objects.get(...)`.
+      // `await get_attachment(pk)`, a def of this file returning `Attachment.objects.get(...)`:
+      // what it loads (its select_related) counts before its return annotation (orm-review-5 Q21).
       const helper = instanceFromHelper(
         this,
         value.parent?.type === "await" ? value.parent : value,
       );
-      if (helper) return helper;
+      const returned = modelReturnedBy(this, this.project, callee, value);
+      if (helper && (!returned || returned.model === helper.model)) return helper;
+      if (returned) return returned;
       const qualified = qualifiedName(callee);
       if (
         qualified === "django.shortcuts.get_object_or_404" ||

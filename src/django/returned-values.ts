@@ -46,7 +46,9 @@ export function instanceFromHelper(
     for (const whole of returnsOf(def)) {
       if (!whole || whole.type === "none") continue;
       // orm-review-5 Q4: `user, runner = await sync_to_async(_setup)()`, one item of the tuple.
-      const returned = pick(whole);
+      let returned = pick(whole);
+      // `return await Model.objects.select_related("user").aget(...)` in an async helper.
+      if (returned?.type === "await") returned = returned.namedChildren[0];
       const next = !returned
         ? undefined
         : returned.type === "call"

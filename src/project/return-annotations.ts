@@ -12,9 +12,13 @@ import { factoryFunctionsIn, factoryModelsIn } from "./factory-returns.js";
 const ANNOTATED_DEF =
   /^(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)[ \t]*->[ \t]*([^:\n#]+?)[ \t]*:/gm;
 
-/** `Shop`, `"Shop"`, `models.Shop`, `Optional[Shop]`, `Shop | None`, `"Shop | None"`: the class name. */
+/**
+ * `Shop`, `"Shop"`, `models.Shop`, `Optional[Shop]`, `Shop | None`, `"Shop | None"`: the class
+ * name; also a plain value's class spelled in lower case (`_dt.datetime`, `str`, `dict`: see
+ * PLAIN_RETURNS), whose value is held in memory (orm-review-5 Q20).
+ */
 const RETURNED_CLASS =
-  /^(?:Optional\[\s*)?["']?(?:[A-Za-z_]\w*\.)*([A-Z]\w*)(?:\s*\|\s*None)?["']?(?:\s*\])?(?:\s*\|\s*None)?$/;
+  /^(?:Optional\[\s*)?["']?(?:[A-Za-z_]\w*\.)*([A-Z]\w*|datetime|date|time|timedelta|str|int|float|bool|bytes|dict|list)(?:\s*\|\s*None)?["']?(?:\s*\])?(?:\s*\|\s*None)?$/;
 
 /**
  * Module-level functions of a source annotated to return one class, or returning a factory_boy

@@ -2,6 +2,7 @@ import type { SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "./imports.js";
 import { bindingsNamed, enclosingScope, referencesInScope, visibleBindings } from "./scope.js";
 import { usedAsMapping, usedAsString } from "./mapping-uses.js";
+import { foreignReturnKind } from "./foreign-returns.js";
 import { isProjectRecord } from "./record-classes.js";
 
 export { isKeywordArguments, unknownKindReason } from "./mapping-uses.js";
@@ -276,6 +277,8 @@ function callKind(call: SyntaxNode, depth: number): PlainKind | undefined {
     const returned = helperReturnKind(callee, depth);
     if (returned) return returned;
   }
+  const foreign = foreignReturnKind(call);
+  if (foreign) return foreign;
   const qualified =
     callee.type === "identifier" || callee.type === "attribute" ? qualifiedName(callee) : undefined;
   if (qualified && JSON_MAKERS.has(qualified)) return "json";

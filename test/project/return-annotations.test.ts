@@ -15,14 +15,19 @@ describe("returned classes (orm-review M1)", () => {
       "def maybe(pk) -> Shop | None:  # a comment",
       "def many(pk) -> list[Shop]:",
       "def count(pk) -> int:",
+      "def now_ist() -> _dt.datetime:",
+      "def labels() -> list[str]:",
       "class Repo:",
       "    def get(self) -> Shop:",
     ].join("\n");
+    // Plain classes in lower case too (orm-review-5 Q20): `-> int`, `-> _dt.datetime`.
     expect(returnedClassesIn(source)).toEqual({
       make_shop: "Shop",
       find: "Shop",
       load: "Shop",
       maybe: "Shop",
+      count: "int",
+      now_ist: "datetime",
       "Repo.get": "Shop",
     });
   });

@@ -131,3 +131,41 @@ function calledDef(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefined {
   });
   return defs.length === 1 ? defs[0] : undefined;
 }
+
+/**
+ * orm-review-5 Q1 (canopy's `turn = await self._get_turn(raw_id)`): the model every return of
+ * the file's def or method a call runs gives an instance of (`return await
+ * Turn.objects.filter(pk=raw_id).afirst()`; a bare `return None` aside), awaited exactly when it
+ * is async; undefined when one return proves nothing.
+ */
+export function returnedInstanceModel(f: OrmFile, expr: SyntaxNode): string | undefined {
+  const awaited = expr.type === "await";
+  const call = awaited ? expr.namedChildren[0] : expr;
+  const callee = call?.type === "call" ? call.childForFieldName("function") : null;
+  const def = callee ? calledDef(f, callee) : undefined;
+  if (!def || def.children.some((c) => c.type === "async") !== awaited) return undefined;
+  let model: string | undefined;
+  for (const r of ownReturns(def)) {
+    const value = r.namedChildren[0];
+    if (!value || value.type === "none") continue;
+    const next = f.proofs.instanceReturned(value)?.model;
+    if (!next || (model && next !== model)) return undefined;
+    model = next;
+  }
+  return model;
+}
+
+/** The return statements of `def` itself, not of the defs and lambdas inside it. */
+function ownReturns(def: SyntaxNode): SyntaxNode[] {
+  const found: SyntaxNode[] = [];
+  const visit = (node: SyntaxNode) => {
+    for (const child of node.namedChildren) {
+      if (child.type === "function_definition" || child.type === "lambda") continue;
+      if (child.type === "return_statement") found.push(child);
+      else visit(child);
+    }
+  };
+  const body = def.childForFieldName("body");
+  if (body) visit(body);
+  return found;
+}

@@ -110,6 +110,18 @@ function namesCodeNotData(f: OrmFile, object: SyntaxNode): boolean {
 }
 
 /**
+ * `cls.Types`, `Post.Status`, `self.Kind`: a class nested in a class (a model's `TextChoices`),
+ * whose attributes are its constants (orm-review-5 Q23: `cls.Types.post` is no relation).
+ */
+function isNestedClass(f: OrmFile, object: SyntaxNode): boolean {
+  const owner = object.childForFieldName("object");
+  const name = object.childForFieldName("attribute")?.text ?? "";
+  if (owner?.type !== "identifier" || !/^[A-Z][a-z]\w*$/.test(name)) return false;
+  if (owner.text === "cls" || owner.text === "self") return !!f.file.enclosingClass(owner);
+  return !!f.proofs.modelClassOf(owner) || namesCodeNotData(f, owner);
+}
+
+/**
  * In a wrapper to convert, `x.attr` read off a value `x` that nothing proves a model instance, a
  * queryset or an in-memory value, where `attr` is a name a project model loads lazily or a
  * project class computes (AS205): the read may query, on the event loop once the wrapper goes.
@@ -132,6 +144,7 @@ export function attributeReadProblem(f: OrmFile, node: SyntaxNode): Problem | un
     return undefined;
   // `settings.X.y`, `models.Model.objects`: attributes of a module or a class, not of data.
   if (chained ? f.file.qualifiedName(object) : namesCodeNotData(f, object)) return undefined;
+  if (chained && isNestedClass(f, object)) return undefined;
   // `self.meeting` the class body annotates with a model: an instance the object holds.
   if (f.proofs.instanceOf(node)) return undefined;
   const instance = f.proofs.instanceOf(object);

@@ -3,7 +3,7 @@ import { callArguments } from "../../src/python/calls.js";
 import { lastSegment } from "../../src/python/lookup.js";
 import { callsNamed } from "../../src/project/index-lookup.js";
 import { nonCallReferencesOf } from "../../src/project/references.js";
-import { annotationOf } from "./annotated-items.js";
+import { annotationOf, returnedInstanceModel } from "./annotated-items.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { OrmFile } from "./types.js";
 
@@ -194,5 +194,17 @@ function instanceModel(f: OrmFile, value: SyntaxNode): string | undefined {
     value.type === "identifier" ? f.proofs.instanceOf(value) : f.proofs.instanceReturned(value);
   if (proven) return proven.model;
   const type = annotationOf(f, value);
-  return type ? f.proofs.modelOfAnnotation(type) : undefined;
+  const declared = type ? f.proofs.modelOfAnnotation(type) : undefined;
+  return declared ?? returnedThrough(f, value);
+}
+
+/** `turn` bound once to `await self._get_turn(raw_id)`, whose returns give one model's instance. */
+function returnedThrough(f: OrmFile, value: SyntaxNode): string | undefined {
+  if (value.type !== "identifier") return returnedInstanceModel(f, value);
+  const bound = f.file.visibleBindings(value, value.text);
+  const site = bound.length === 1 ? bound[0].node.parent : undefined;
+  if (site?.type !== "assignment" || site.childForFieldName("left")?.id !== bound[0].node.id)
+    return undefined;
+  const right = site.childForFieldName("right");
+  return right ? returnedInstanceModel(f, right) : undefined;
 }

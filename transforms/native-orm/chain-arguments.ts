@@ -1,6 +1,7 @@
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { isProjectFunction } from "./no-async-api.js";
+import { factoryTarget } from "./library-targets.js";
 import { mayBeQueryset } from "./unknown-evaluations.js";
 import type { ChainLink, FunctionFacts, OrmFile } from "./types.js";
 
@@ -180,4 +181,19 @@ export function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
 export function wrapperWritten(wrap: SyntaxNode): string {
   const written = wrap.childForFieldName("function")?.text ?? "";
   return /^[\w.]+$/.test(written) ? written : "sync_to_async";
+}
+
+/**
+ * orm-review-5 Q22 (a conftest's `make_user` returning `UserFactory.create(...)`): calls in `def`'s
+ * body that save through the sync ORM with no native form (a factory_boy factory): ORM work the
+ * chain must not call "no ORM work", though nothing converts it.
+ */
+export function syncOnlyOrmCalls(f: OrmFile, def: SyntaxNode): number {
+  const body = def.childForFieldName("body");
+  if (!body) return 0;
+  return body.descendantsOfType("call").filter((call) => {
+    const callee = call.childForFieldName("function");
+    const said = callee ? factoryTarget(f, callee) : undefined;
+    return !!said && !said.includes("builds a plain dict");
+  }).length;
 }

@@ -12,6 +12,7 @@ import {
   enclosingDef,
   parameterFacts,
   passesOf,
+  syncOnlyOrmCalls,
   withPasses,
   wrapperWritten,
 } from "./chain-arguments.js";
@@ -73,7 +74,7 @@ function functionFacts(
       ? { blocker: { code: blocker.code, line: lineOf(blocker.node), message: blocker.message } }
       : {}),
     calls: linksOf(f, fn.calls, fn.cross, def),
-    ormSites: fn.findings.ormSites,
+    ormSites: fn.findings.ormSites + syncOnlyOrmCalls(f, def),
     ...(hasOpenParameters(def) ? { openParameters: true as const } : {}),
     ...parameterFacts(def),
     ...twinState(f, def, names),

@@ -12,7 +12,13 @@ import {
   reachesOtherFiles,
 } from "./chains.js";
 import { referencesReaching } from "./nested-defs.js";
-import { enclosingDef, parameterFacts, passesOf, withPasses } from "./chain-arguments.js";
+import {
+  enclosingDef,
+  parameterFacts,
+  passesOf,
+  syncOnlyOrmCalls,
+  withPasses,
+} from "./chain-arguments.js";
 import { planChains, twinName } from "./chain-planner.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
 import { callsNamed } from "../../src/project/index-lookup.js";
@@ -137,7 +143,7 @@ function functionFacts(
         }
       : {}),
     calls: fn.calls.map((c) => linkOf(f, c, fn.def)),
-    ormSites: fn.findings.ormSites,
+    ormSites: fn.findings.ormSites + syncOnlyOrmCalls(f, fn.def),
     ...parameterFacts(fn.def),
     twinTaken: counts().has(twinName(name)),
     references: referencesOf(f, fn.def, counts),
@@ -180,6 +186,7 @@ function wrapperFacts(f: ScannedFile, w: ChainedWrapper): WrapperFacts {
     calls: w.calls.map((c) => linkOf(f, c, w.unwrap ? enclosingDef(w.def) : w.def)),
     orm: true,
     ...(asTwin ? { forwardsTo: keyOf(w.calls[0].def) } : {}),
+    ...(w.unwrap ? { within: nameOf(enclosingDef(w.def) ?? w.def) } : {}),
   };
 }
 
@@ -201,11 +208,23 @@ function forwarderOf(w: ChainedWrapper): Forwarder | undefined {
   const call = w.calls.length === 1 ? w.calls[0] : undefined;
   if (!call) return undefined;
   const def = w.unwrap ? enclosingAsyncDef(w.def) : w.def;
-  const holder = def?.parent?.type === "decorated_definition" ? def.parent : def;
-  if (!def || holder?.parent?.type !== "module") return undefined;
+  if (!def) return undefined;
+  const holder = def.parent?.type === "decorated_definition" ? def.parent : def;
+  // orm-human-5 H6: a manager's `async def acreate_user(self, ...)` beside `create_user` too.
+  if (holder.parent?.type !== "module" && !sameClass(holder, call.def)) return undefined;
   // The call form's def has no decorator: what one would do to the twin is not known.
   if (w.unwrap && holder.id !== def.id) return undefined;
   return isForwarding(def, call) ? { def, name: nameOf(def) } : undefined;
+}
+
+/** Whether `holder` (a method) and `target` are defs of one class, `target` plain. */
+function sameClass(holder: SyntaxNode, target: SyntaxNode): boolean {
+  const body = holder.parent;
+  return (
+    body?.type === "block" &&
+    body.parent?.type === "class_definition" &&
+    target.parent?.id === body.id
+  );
 }
 
 /** The `async def` whose body holds `node`, not through a nested def, lambda or class. */
@@ -249,6 +268,8 @@ function isForwarding(def: SyntaxNode, c: ChainCall): boolean {
   const names = parameters.namedChildren
     .filter((p) => p.type !== "keyword_separator" && p.type !== "positional_separator")
     .map(parameterName);
+  // A method's receiver is the call's `self.`, not an argument.
+  if (def.parent?.type !== "module" && c.callee.parent?.type === "attribute") names.shift();
   const args = c.call.childForFieldName("arguments")?.namedChildren ?? [];
   const same = c.def.childForFieldName("parameters")?.text === parameters.text;
   return same && !names.includes("") && forwardsEach(names, args);
@@ -261,6 +282,16 @@ function isForwarding(def: SyntaxNode, c: ChainCall): boolean {
  */
 function forwardsEach(names: string[], args: SyntaxNode[]): boolean {
   if (args.length !== names.length) return false;
+  // `*args` and `**extra_fields` handed on as they came, last.
+  const splat = (a: SyntaxNode | undefined, name: string | undefined) =>
+    !!a &&
+    !!name &&
+    (a.type === "list_splat" || a.type === "dictionary_splat") &&
+    `${a.type === "list_splat" ? "*" : "**"}${a.namedChildren[0]?.text}` === name;
+  while (names.length > 0 && splat(args.at(-1), names.at(-1))) {
+    names = names.slice(0, -1);
+    args = args.slice(0, -1);
+  }
   const positional = args.findIndex((a) => a.type !== "identifier");
   const split = positional < 0 ? args.length : positional;
   if (args.slice(0, split).some((a, i) => a.text !== names[i])) return false;
@@ -278,6 +309,7 @@ function forwardsEach(names: string[], args: SyntaxNode[]): boolean {
 /** `pk`, `pk: int`, `fresh=False`, `fresh: bool = False`: the name; "" for `*args` and the like. */
 function parameterName(p: SyntaxNode): string {
   if (p.type === "identifier") return p.text;
+  if (p.type === "list_splat_pattern" || p.type === "dictionary_splat_pattern") return p.text;
   if (p.type === "typed_parameter")
     return p.namedChildren[0]?.type === "identifier" ? p.namedChildren[0].text : "";
   if (p.type === "default_parameter" || p.type === "typed_default_parameter")

@@ -268,7 +268,7 @@ function walk(
         if (!reached.has(fn.key)) reached.set(fn.key, via);
         continue;
       }
-      if (fn.blocker) return ownBlocker(input, fn, path);
+      if (fn.blocker) return ownBlocker(input, fn, path, w);
       if (!input.rewritten(fn.path)) return notRewritten(path, fn.path);
       if (!reached.has(fn.key)) reached.set(fn.key, via);
       const deeper = below(fn.calls, [...names, name], [...keys, link.target], received);
@@ -285,14 +285,21 @@ function walk(
 }
 
 /** What keeps `fn` itself sync, down the chain `path`. */
-function ownBlocker(input: PlannerInput, fn: FunctionFacts, path: string): Blocked {
+function ownBlocker(
+  input: PlannerInput,
+  fn: FunctionFacts,
+  path: string,
+  w: WrapperFacts,
+): Blocked {
   const { code, line, message, severity } = fn.blocker!;
   const where = input.scope === "project" ? `${fn.path} ` : "";
-  // orm-review-3 N10: the project's own `aget_object_or_exception` beside the sync one.
+  // orm-review-3 N10: the project's own `aget_object_or_exception` beside the sync one; not
+  // when the wrapper is in it (orm-human-5 H6: that would await itself).
   const twin = twinName(fn.name);
-  const hint = fn.twinTaken
-    ? `; ${twin} is already defined in ${input.scope === "project" ? fn.path : "this file"}: if it is ${fn.name}()'s async form, await it instead (by hand)`
-    : "";
+  const hint =
+    fn.twinTaken && w.within !== twin
+      ? `; ${twin} is already defined in ${input.scope === "project" ? fn.path : "this file"}: if it is ${fn.name}()'s async form, await it instead (by hand)`
+      : "";
   return {
     code,
     message: `${path} -> ${where}line ${line}: ${message}${hint}`,

@@ -93,14 +93,22 @@ export function methodTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undef
 }
 
 function plainMethod(f: OrmFile, cls: SyntaxNode, name: string): SyntaxNode | undefined {
-  const def = cls
-    .childForFieldName("body")
-    ?.namedChildren.find(
-      (c) => c.type === "function_definition" && c.childForFieldName("name")?.text === name,
-    );
+  const def = (cls.childForFieldName("body")?.namedChildren ?? [])
+    .map(classLevel)
+    .find((c) => c?.type === "function_definition" && c.childForFieldName("name")?.text === name);
   if (!def || def.children.some((c) => c.type === "async")) return undefined;
-  if (def.childForFieldName("parameters")?.namedChildren[0]?.text !== "self") return undefined;
+  const first = def.childForFieldName("parameters")?.namedChildren[0]?.text;
+  // orm-review-5 Q12 (takahe's `self.transition_perform_queryset(...)`): a `@classmethod` too.
+  if (first !== (def.parent?.type === "decorated_definition" ? "cls" : "self")) return undefined;
   return subclassOverride(f, cls, name) ? undefined : def;
+}
+
+/** A member def, or the def a lone `@classmethod` decorates (its twin keeps the decorator). */
+function classLevel(member: SyntaxNode): SyntaxNode | undefined {
+  if (member.type !== "decorated_definition") return member;
+  const decorators = member.namedChildren.filter((d) => d.type === "decorator");
+  const only = decorators.length === 1 && decorators[0].text.slice(1).trim() === "classmethod";
+  return only ? (member.childForFieldName("definition") ?? undefined) : undefined;
 }
 
 /**

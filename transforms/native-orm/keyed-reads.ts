@@ -4,7 +4,7 @@ import {
   plainKindOf,
   unknownKindReason,
 } from "../../src/python/value-kinds.js";
-import { isInMemoryValue, shortened } from "./no-async-api.js";
+import { isClassConstant, isInMemoryValue, shortened } from "./no-async-api.js";
 import type { OrmFile, Problem } from "./types.js";
 
 // In a wrapper to convert, a read by key or a membership test must run no query: a plain mapping
@@ -43,6 +43,10 @@ const IN_MEMORY_KEYED = /^(django\.conf\.settings|os\.environ|sys\.argv)(\.|$)/;
  */
 function isKeyedInMemory(f: OrmFile, value: SyntaxNode): boolean {
   if (value.type === "call" || value.type === "subscript") return true;
+  // `status not in (Turn.CLAIMED, Turn.RUNNING)`: a container written out compares its items
+  // with ==, which runs no query whatever they are (orm-review-5 Q24).
+  if (["tuple", "list", "set"].includes(value.type)) return true;
+  if (isClassConstant(f, value)) return true;
   if (value.type === "parenthesized_expression")
     return value.namedChildren.length !== 1 || isKeyedInMemory(f, value.namedChildren[0]);
   if (isInMemoryValue(f, value) || plainKindOf(value) || isKeywordArguments(value)) return true;

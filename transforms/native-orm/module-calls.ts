@@ -3,6 +3,7 @@ import { isTestCode } from "../../src/project/test-case-classes.js";
 import { decorators } from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { crossTargetOf, indexedFunctionsNamed } from "./cross-calls.js";
+import { factoryTarget } from "./library-targets.js";
 import type { OrmFile } from "./types.js";
 
 // orm-review-4 P2b / orm-review-5 Q15 (rekuest's `caller_events.build_execution_event(...)` after
@@ -15,6 +16,9 @@ import type { OrmFile } from "./types.js";
  * not follow it from here; undefined for anything else (a method of an imported object).
  */
 export function moduleFunctionSaid(f: OrmFile, callee: SyntaxNode): string | undefined {
+  // orm-review-5 Q22: a factory_boy factory of the project saves through the sync ORM.
+  const factory = factoryTarget(f, callee);
+  if (factory && !factory.includes("builds a plain dict")) return factory;
   const target = crossTargetOf(f, callee)?.target;
   if (!target || target.slice(target.indexOf(":") + 1).includes(".")) return undefined;
   const module = target.slice(0, target.indexOf(":"));

@@ -347,6 +347,7 @@ function isOffDatabase(
   if (!QUERYSET_RETURNING.has(method) && f.proofs.querysetOf(call)) return true;
   if (isInMemoryValue(f, receiver)) return true;
   if (isPlainReceiver(f, receiver, method)) return true;
+  if (isJsonMethod(method) && isClassConstant(f, receiver)) return true;
   // `timezone.now().timestamp()`: a method of what a pure function returned.
   const made = receiver.type === "call" ? receiver.childForFieldName("function") : undefined;
   const madeBy = made ? f.file.qualifiedName(made) : undefined;
@@ -373,6 +374,25 @@ function isPlainReceiver(f: OrmFile, receiver: SyntaxNode, method: string): bool
   if (kind === "json" && receiver.type === "attribute" && ORM_SHARED_METHODS.has(method))
     return false;
   return kind === "scalar" || (kind === "json" && isJsonMethod(method));
+}
+
+/**
+ * `Turn.LEGACY_ORIGIN_ALIASES`: an UPPER_CASE attribute of a class (a model, or a class the file
+ * imports or defines), a constant the class body sets, held in memory with the class
+ * (orm-review-5 Q19).
+ */
+export function isClassConstant(f: OrmFile, value: SyntaxNode): boolean {
+  if (value.type !== "attribute") return false;
+  const owner = value.childForFieldName("object");
+  const name = value.childForFieldName("attribute")?.text ?? "";
+  if (owner?.type !== "identifier" || !/^[A-Z][A-Z0-9_]*$/.test(name) || !/^[A-Z]/.test(owner.text))
+    return false;
+  if (f.proofs.modelClassOf(owner)) return true;
+  const bound = f.file.visibleBindings(owner, owner.text);
+  return (
+    bound.length > 0 &&
+    bound.every((b) => b.kind === "import" || b.node.parent?.type === "class_definition")
+  );
 }
 
 /** Methods of dict or list that a queryset or a related manager has too. */

@@ -14,6 +14,8 @@ import { aliasesIn } from "./wrapper-aliases.js";
 import { parameterInstance } from "./caller-arguments.js";
 import { projectRecords } from "./plain-construction.js";
 import { useProjectRecords } from "../../src/python/record-classes.js";
+import { useForeignReturns } from "../../src/python/foreign-returns.js";
+import { classReturnedElsewhere } from "../../src/django/annotated-returns.js";
 
 // One file's state under conversion: made once per file, its findings and sites recorded here.
 
@@ -36,6 +38,11 @@ export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {
   f.proofs.parameterFromCallers = (parameter) => parameterInstance(f, parameter);
   // orm-review-4 P20: annotations naming the project's pydantic models of other modules.
   useProjectRecords(file.root, projectRecords(f));
+  // orm-review-5 Q20: `now_ist()` of another module annotated `-> datetime` is a plain value.
+  useForeignReturns(file.root, (callee, awaited) => {
+    const qualified = file.qualifiedName(callee);
+    return qualified ? classReturnedElsewhere(ctx.project, qualified, awaited) : undefined;
+  });
   return f;
 }
 

@@ -178,6 +178,8 @@ export interface WrapperFacts {
   orm: boolean;
   /** It only forwards its parameters to this function (key), and is named as its twin. */
   forwardsTo?: string;
+  /** The def a call-form wrapper stands in (`acreate_user` for its `sync_to_async(self.create_user)`). */
+  within?: string;
 }
 
 /** What one file gives the survey. */

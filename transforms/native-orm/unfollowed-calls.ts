@@ -41,6 +41,12 @@ export function unfollowedCallsReason(
       code: "AS208",
       message: `${kept}: it calls ${listed(calls)}, project code whose ORM work is not looked into: outside test code the chain behind database_sync_to_async is not followed, since it also closes stale database connections around the call, which native async code does not; if no stale connection is at stake (a short-lived consumer), give it an async form by hand`,
     };
+  const inherited = superCall(def);
+  if (inherited)
+    return {
+      code: "AS208",
+      message: `${kept}: it calls ${shortCall(inherited)}, a method of a base class that chains do not follow: whether it does ORM work is not looked into; if it does, give the wrapper an async form by hand`,
+    };
   const method = instanceMethodCall(f, def);
   if (method)
     return {
@@ -48,6 +54,18 @@ export function unfollowedCallsReason(
       message: `${kept}: it calls ${shortCall(method)}, a method of an instance of the project's class ${method.childForFieldName("function")!.childForFieldName("object")!.childForFieldName("function")!.text}, whose ORM work is not looked into (chains follow plain functions, and static or class methods): if it does ORM work, give it an async form by hand`,
     };
   return undefined;
+}
+
+/** `super()._items_count(queryset)`: a base class's method (orm-human-5 H3, django-ninja). */
+function superCall(def: SyntaxNode): SyntaxNode | undefined {
+  return def
+    .childForFieldName("body")
+    ?.descendantsOfType("call")
+    .find((call) => {
+      const callee = call.childForFieldName("function");
+      const receiver = callee?.type === "attribute" ? callee.childForFieldName("object") : null;
+      return receiver?.type === "call" && receiver.childForFieldName("function")?.text === "super";
+    });
 }
 
 /** `PresenceService().heartbeat(...)`: a method called on a new instance of a project class. */

@@ -15,3 +15,12 @@ class Chat(models.Model):
 class Report(models.Model):
     title = models.CharField(max_length=255)
     archived = models.BooleanField(default=False)
+
+
+class Turn(models.Model):
+    status = models.CharField(max_length=20)
+
+
+class TurnEvent(models.Model):
+    turn = models.ForeignKey(Turn, related_name="events", on_delete=models.CASCADE)
+    seq = models.IntegerField()
