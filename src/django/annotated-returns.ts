@@ -3,6 +3,7 @@ import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { lastSegment } from "../python/lookup.js";
 import { bindingsNamed } from "../python/scope.js";
 import { syncDefReturning } from "./returning-defs.js";
+import { functionsOfModule, methodsNamed } from "../project/index-modules.js";
 
 // orm-review M1: `shop = await factories.make_shop("corner")` where `make_shop` is
 // `async def make_shop(name) -> Shop` (or `-> "Shop"`, `Optional[Shop]`): the function's return
@@ -91,8 +92,9 @@ function classMethodReturnedElsewhere(
   const [cls, name] = parts.slice(-2);
   const module = parts.slice(0, -2).join(".");
   const key = `${cls}.${name}`;
-  const found = project.index.functions.filter(
-    (fn) => fn.name === name && fn.className === cls && fn.module === module && !fn.nested,
+  // From the index's maps (a scan of every function per call was 6% of the dense corpus).
+  const found = methodsNamed(project.index, cls, name).filter(
+    (fn) => fn.module === module && !fn.nested,
   );
   const path = found.length === 1 ? found[0].path : undefined;
   const facts = path ? Object.keys(returned).find((p) => samePath(p, path)) : undefined;
@@ -131,10 +133,9 @@ export function classReturnedElsewhere(
   const module = qualified.slice(0, -name.length - 1);
   const paths = Object.keys(returned).filter((path) => Object.hasOwn(returned[path], name));
   if (paths.length === 0) return undefined;
-  const found = project.index.functions.filter(
+  const found = functionsOfModule(project.index, module).filter(
     (fn) =>
       fn.name === name &&
-      fn.module === module &&
       fn.className === undefined &&
       !fn.nested &&
       paths.some((p) => samePath(p, fn.path)),

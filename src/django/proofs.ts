@@ -386,7 +386,10 @@ export class OrmProofs {
         this.project,
         expr,
         (t) => this.modelOfAnnotation(t),
-        (call) => this.instanceReturnedBy(call, false),
+        (value) =>
+          value.type === "identifier"
+            ? this.instanceOf(value)
+            : this.instanceReturnedBy(value, false),
       );
     if (expr.type !== "identifier") return undefined;
     if (this.instances.has(expr.id)) return this.instances.get(expr.id);

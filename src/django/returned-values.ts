@@ -3,7 +3,7 @@ import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { bindingsNamed, referencesInScope } from "../python/scope.js";
 import { decorators } from "../python/shapes.js";
 import type { InstanceProof, QuerysetProof } from "./proof-types.js";
-import { syncDefReturning } from "./returning-defs.js";
+import { selfMethodDef, syncDefReturning } from "./returning-defs.js";
 import { unpackedItem } from "./proof-parts.js";
 
 // orm-review-4 P6 (plane, megagame): values the function itself shows, one step away.
@@ -93,9 +93,12 @@ function intersectSelected(a: InstanceProof, b: InstanceProof): InstanceProof["s
 export function awaitedDef(value: SyntaxNode): SyntaxNode | undefined {
   const call = value.type === "await" ? value.namedChildren[0] : undefined;
   const callee = call?.type === "call" ? call.childForFieldName("function") : undefined;
-  if (callee?.type !== "identifier" || importBindingOf(callee.text, callee)) return undefined;
-  const bound = bindingsNamed(callee.tree.rootNode, callee.text);
-  const def = bound.length === 1 ? bound[0].node.parent : undefined;
+  // orm-review-5 Q10b: `await self._get_session(pk)`, a method of the class the file shows.
+  const method = callee?.type === "attribute" ? selfMethodDef(callee) : undefined;
+  if (!method && (callee?.type !== "identifier" || importBindingOf(callee.text, callee)))
+    return undefined;
+  const bound = method ? [] : bindingsNamed(callee!.tree.rootNode, callee!.text);
+  const def = method ?? (bound.length === 1 ? bound[0].node.parent : undefined);
   if (def?.type !== "function_definition") return undefined;
   const wrappers = decorators(def);
   const isAsync = def.children.some((c) => c.type === "async");

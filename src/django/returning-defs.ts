@@ -53,7 +53,7 @@ function moduleDef(callee: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** `self.m` in a method of a class: the def `m` that resolves to, when this file shows it. */
-function selfMethodDef(callee: SyntaxNode): SyntaxNode | undefined {
+export function selfMethodDef(callee: SyntaxNode): SyntaxNode | undefined {
   if (callee.type !== "attribute") return undefined;
   const receiver = callee.childForFieldName("object");
   const name = callee.childForFieldName("attribute")?.text;

@@ -45,7 +45,8 @@ export function classAnnotatedInstance(
 /**
  * orm-review-5 Q10, orm-human-5 H8 (a consumer's `self.room = await Room.objects.aget(pk=pk)` in
  * `connect()`): the model every assignment of `self.<name>` in the class's methods gives, each a
- * call proven to return an instance of it (awaited or not). Read in another method, which of them
+ * call proven to return an instance of it (awaited or not), or a name proven one (Q10b:
+ * `session = await self._get_session(pk)`, then `self.session = session`). Read in another method, which of them
  * ran is not known: loaded out of sight, as a parameter's (its relations not selected).
  */
 function assignedModel(
@@ -60,7 +61,9 @@ function assignedModel(
     let value = assignment.childForFieldName("right");
     if (value?.type === "await") value = value.namedChildren[0] ?? null;
     const proof =
-      assignment.type === "assignment" && left.type === "attribute" && value?.type === "call"
+      assignment.type === "assignment" &&
+      left.type === "attribute" &&
+      (value?.type === "call" || value?.type === "identifier")
         ? returned(value)
         : undefined;
     if (!proof || (model && proof.model !== model)) return undefined;

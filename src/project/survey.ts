@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join, sep } from "node:path";
+import { relativePath } from "./paths.js";
 import { transformApplies } from "../engine/pipeline.js";
 import type { Context, ProjectIndex, SurveyPlan, SurveyStart, Transform } from "../model/types.js";
 import type { ModuleNames } from "../python/module-names.js";
@@ -52,15 +53,14 @@ function rewrittenBy(
   transform: Transform,
   ctx: Context,
   rewritten: readonly string[],
-  root: string,
+  shown: (file: string, i: number) => string,
 ): Set<string> {
-  return new Set(
-    rewritten
-      .filter((file) =>
-        transformApplies(transform, { ...ctx, project: projectOfFile(ctx.project, file) }),
-      )
-      .map((file) => relative(root, file).split(sep).join("/")),
-  );
+  const paths = new Set<string>();
+  rewritten.forEach((file, i) => {
+    if (transformApplies(transform, { ...ctx, project: projectOfFile(ctx.project, file) }))
+      paths.add(shown(file, i));
+  });
+  return paths;
 }
 
 /**
@@ -192,10 +192,14 @@ export async function surveyProject(
     packageInitOf(byPath, root, path, index.modules?.[path] !== undefined);
   // Workers attach their own copy of the index (see Pool.shareIndex).
   const { index: _attached, ...project } = ctx.project;
+  // Each rewritten file's root-relative path, made once for every survey that asks.
+  const shownPaths: (string | undefined)[] = [];
+  const shown = (file: string, i: number) =>
+    (shownPaths[i] ??= relativePath(root, file).split(sep).join("/"));
   const all: Surveying[] = transforms.flatMap((transform) => {
     const survey = transform.survey;
     if (!survey || !transformApplies(transform, ctx)) return [];
-    const rewrittenPaths = rewrittenBy(transform, ctx, rewritten, root);
+    const rewrittenPaths = rewrittenBy(transform, ctx, rewritten, shown);
     const round = firstRound(survey.start(index, ctx, rewrittenPaths));
     return [{ transform, survey, rewrittenPaths, facts: [], asked: new Set(), round, first: true }];
   });

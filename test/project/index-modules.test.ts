@@ -3,6 +3,9 @@ import {
   firstFunctionIn,
   firstFunctionUnder,
   functionsOfModule,
+  methodsNamed,
+  methodsOfName,
+  pathsOfModuleTail,
 } from "../../src/project/index-modules.js";
 import { filesReaching, setsReached } from "../../src/project/survey-imports.js";
 import type { IndexedFunction, IndexedModule, ProjectIndex } from "../../src/model/types.js";
@@ -53,6 +56,43 @@ describe("lookups by module", () => {
       "fo",
     ]),
   ];
+
+  it("answers the tail and method lookups as the scans they replaced", () => {
+    const method = (module: string, className: string, name: string, path: string) => ({
+      ...fn(module, name, path),
+      className,
+    });
+    const functions = [
+      ...FUNCTIONS,
+      method("shop.api.views", "View", "get", "shop/api/views.py"),
+      method("svc/pay/app.helpers", "View", "get", "svc/pay/app/helpers.py"),
+      method("shop.models", "Order", "get", "shop/models.py"),
+      fn("shop.api.views", "get", "shop/api/views2.py"),
+      fn("other.api.views", "get", "other/api/views.py"),
+    ];
+    const i2 = index(functions);
+    const tails = [...asked, "api.views", "views", "helpers", "app.helpers", "inner", "deep.inner"];
+    for (const module of tails)
+      expect(pathsOfModuleTail(i2, module)).toEqual([
+        ...new Set(
+          functions
+            .filter((f) => f.module === module || f.module.endsWith(`.${module}`))
+            .map((f) => f.path),
+        ),
+      ]);
+    for (const [cls, name] of [
+      ["View", "get"],
+      ["Order", "get"],
+      ["View", "post"],
+    ]) {
+      expect(methodsNamed(i2, cls, name)).toEqual(
+        functions.filter((f) => f.className === cls && f.name === name),
+      );
+      expect(methodsOfName(i2, name)).toEqual(
+        functions.filter((f) => f.className !== undefined && f.name === name),
+      );
+    }
+  });
 
   it("answers as the scans of index.functions in index order", () => {
     for (const module of asked) {

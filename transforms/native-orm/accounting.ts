@@ -6,7 +6,8 @@ import { decoratorCallee, decorators, isAsyncFunction } from "../../src/python/s
 import type { SyntaxNode } from "../../src/model/types.js";
 import { QUERYSET_RETURNING, asyncMethodFor, nativeTwinsSaid } from "../../src/django/api.js";
 import { isDjangoTestClient } from "../../src/django/test-client.js";
-import { plainKindOf } from "../../src/python/value-kinds.js";
+import { isJsonMethod, plainKindOf } from "../../src/python/value-kinds.js";
+import { namedCalls, relationRead, relationSaid } from "./body-reads.js";
 import { withoutOverloads } from "../../src/python/overloads.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
 import { chainFunction, chainTarget, methodTarget, reachesOrmWork } from "./chains.js";
@@ -171,7 +172,7 @@ function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
   if (relation)
     return {
       code: "AS215",
-      message: `${wrapper} wrapper ${name}() reads ${relation.text} (line ${lineOf(relation)}), a relation that may load its row lazily: that query has no native async form, so it stays a thread wrapper`,
+      message: `${wrapper} wrapper ${name}() reads ${relation.text} (line ${lineOf(relation)}), ${relationSaid(f, relation)}: that query has no native async form, so it stays a thread wrapper`,
     };
   const unfollowed = unfollowedCallsReason(f, def, site.node); // orm-review-5 Q9
   if (unfollowed) return unfollowed;
@@ -348,6 +349,10 @@ function ormLookingCall(f: OrmFile, call: SyntaxNode): boolean {
   const receiver = callee.childForFieldName("object")!;
   if (QUERYSET_RETURNING.has(method) && !f.proofs.querysetOf(call) && !plainKindOf(receiver))
     return true;
+  // orm-review-5 Q5b (canopy `scope.get("query_string")`): `get` with a string key on a value its
+  // uses show a mapping (value-kinds) is a dict's, not a queryset's.
+  // (A record's field, `payload.items`, may hold a related manager: not said of attributes.)
+  if (receiver.type !== "attribute" && plainKindOf(receiver) && isJsonMethod(method)) return false;
   return ormName(callee) || (looksLikeQueryset(call) && !f.proofs.querysetOf(call));
 }
 
@@ -538,34 +543,6 @@ function nameReason(f: OrmFile, target: SyntaxNode, written: string, stored: str
     scope = scope.type === "module" ? undefined : f.file.enclosingScope(scope);
   }
   return kept(`${written} runs ${target.text}, a name the transform cannot resolve${stored}`);
-}
-
-/** `x.customer`, where some model of the project declares `customer` a ForeignKey or one-to-one. */
-function relationRead(f: OrmFile, body: SyntaxNode): SyntaxNode | undefined {
-  const relations = new Set(Object.values(f.ctx.project.models).flatMap((m) => m.relations));
-  return body
-    .descendantsOfType("attribute")
-    .find(
-      (a) =>
-        relations.has(a.childForFieldName("attribute")?.text ?? "") &&
-        a.parent?.type !== "call" &&
-        !(a.parent?.type === "assignment" && a.parent.childForFieldName("left")?.id === a.id),
-    );
-}
-
-/** " (it calls a(), b())": the first calls a body makes, to say what runs in the thread. */
-function namedCalls(body: SyntaxNode): string {
-  const names = [
-    ...new Set(
-      body
-        .descendantsOfType("call")
-        .map((c) => c.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "")
-        .filter((t) => /^[\w.]+$/.test(t)),
-    ),
-  ];
-  if (names.length === 0) return "";
-  const shown = names.slice(0, 3).map((n) => `${n}()`);
-  return ` (it calls ${shown.join(", ")}${names.length > 3 ? ", ..." : ""})`;
 }
 
 /** `x.related` in `x.related.select_related(...).filter(...)`: below the queryset steps. */

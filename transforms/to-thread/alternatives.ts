@@ -132,3 +132,16 @@ export function isAttributeChainOfClass(project: ProjectFacts | undefined, key: 
   if (klass < 1 || parts.length - klass < 3) return false;
   return parts.slice(klass + 1, -1).every((p) => /^[a-z_]/.test(p));
 }
+
+/** The key of `className.name` when the index lists such a method (one class of that name). */
+export function methodOfClass(
+  project: ProjectFacts | undefined,
+  className: string,
+  name: string,
+): string | undefined {
+  const index = project?.index;
+  const found = index
+    ? functionsNamed(index, name).filter((f) => f.className === className && !f.nested)
+    : [];
+  return found.length === 1 ? methodKey(found[0]) : undefined;
+}

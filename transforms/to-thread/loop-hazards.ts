@@ -137,10 +137,16 @@ export interface HazardWalk {
   /** Told of each call reaching a function whose facts the lookup does not have. */
   notRead?: (call: CallFact) => void;
   /**
-   * Blocking I/O counts as a hazard too: in a method that may be the one a receiver of unknown
-   * class runs, which the unwrap would put on the loop unseen (issue 27, item 3).
+   * Blocking I/O counts as a hazard too: in a method that may be the one the site's receiver
+   * of unknown class runs, which the unwrap would put on the loop unseen (issue 27, item 3).
+   * Deeper, a namesake refuses only for what cannot run on the loop at all (a lock, a wait, a
+   * sleep, a loop): blocking I/O there is what the known callee's own would be, an AS302.
    */
   blockingIo?: boolean;
+  /** The walk is inside a namesake: another call's namesakes are not read there. */
+  inNamesake?: boolean;
+  /** The walk starts at the site's own call, whose receiver's class is unknown. */
+  atSite?: boolean;
   /** What each namesake's walk found, once per check: namesakes of namesakes multiply. */
   namesakes?: Map<string, LoopHazard | null>;
 }
@@ -180,7 +186,9 @@ function reachedHazard(
   depth: number,
   walk: HazardWalk,
 ): LoopHazard | undefined {
-  const keys = [call.reaches, ...(call.alternatives ?? [])];
+  // Inside a namesake, another call's namesakes are not read: a guess on a guess says nothing.
+  const guess = call.namesakes && walk.inNamesake;
+  const keys = [call.reaches, ...(guess ? [] : (call.alternatives ?? []))];
   for (const [k, key] of keys.entries()) {
     if (!key || seen.has(key)) continue;
     // Only a namesake that cannot run on the loop counts: what it does not read says nothing of
@@ -195,7 +203,7 @@ function reachedHazard(
       callee &&
       (namesake
         ? namesakeHazard(key, callee, lookup, seen, depth, walk)
-        : loopHazard(callee, lookup, seen, depth + 1, walk));
+        : loopHazard(callee, lookup, seen, callee.hop ? depth : depth + 1, walk));
     if (!inner) continue;
     const via = callee.hop ? inner.via : [callee.name, ...inner.via];
     if (k === 0) return { ...inner, via };
@@ -211,7 +219,7 @@ function reachedHazard(
   return undefined;
 }
 
-/** A namesake's hazard, blocking I/O included, walked once per check. */
+/** A namesake's hazard (blocking I/O included at the site), walked once per check. */
 function namesakeHazard(
   key: string,
   callee: FunctionFacts,
@@ -221,12 +229,15 @@ function namesakeHazard(
   walk: HazardWalk,
 ): LoopHazard | undefined {
   const memo = walk.namesakes!;
-  if (!memo.has(key)) {
-    const apart = { blockingIo: true, namesakes: memo };
-    memo.set(key, null);
-    memo.set(key, loopHazard(callee, lookup, new Set([...seen, key]), depth + 1, apart) ?? null);
+  const atSite = walk.atSite === true && depth === 0;
+  const memoKey = `${key}@${atSite}`;
+  if (!memo.has(memoKey)) {
+    const apart = { blockingIo: atSite, inNamesake: true, namesakes: memo };
+    memo.set(memoKey, null);
+    const found = loopHazard(callee, lookup, new Set([...seen, key]), depth + 1, apart);
+    memo.set(memoKey, found ?? null);
   }
-  return memo.get(key) ?? undefined;
+  return memo.get(memoKey) ?? undefined;
 }
 
 /**

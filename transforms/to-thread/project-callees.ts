@@ -223,7 +223,8 @@ export function calleeSurvey(
       };
       for (const [key, depth] of pending(facts)) {
         if (depth > MAX_DEPTH) continue;
-        const fn = indexedByKey(index, key);
+        // A class (`Milvus(...)`, perhaps through a package's re-export): its `__init__` runs.
+        const fn = indexedByKey(index, key) ?? indexedByKey(index, `${key}.__init__`);
         if (fn) ask(fn.path, wanted(indexedName(fn), depth, key));
         else if (key.startsWith(PROJECT_KEY)) {
           // Not defined where it is imported from: a package re-exporting it, perhaps.

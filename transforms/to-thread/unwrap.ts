@@ -109,7 +109,7 @@ function alternativesHazard(
   const { reaches: _own, ...call } = fact;
   const site = { name: target.fn.text, hop: true as const, calls: [call] };
   // A namesake left unread changes nothing: the receiver's class is unknown anyway.
-  const walk = fact.namesakes ? {} : { notRead: reading.notRead };
+  const walk = fact.namesakes ? { atSite: true } : { notRead: reading.notRead };
   return loopHazard(site, scan.functions.lookup, seen, 0, walk);
 }
 

@@ -18,3 +18,12 @@ class Participant(models.Model):
 class Runner(models.Model):
     name = models.CharField(max_length=50)
     paired_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL)
+
+
+class DelegatedToken(models.Model):
+    key = models.CharField(max_length=64)
+    user = models.ForeignKey(User, on_delete=models.CASCADE)
+
+    @classmethod
+    def lookup(cls, raw):
+        return cls.objects.filter(key=raw).first()

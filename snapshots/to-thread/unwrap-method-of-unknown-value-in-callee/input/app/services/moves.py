@@ -26,3 +26,20 @@ class ArchiveBackend:
     def read(self, key: str) -> bytes:
         with self._lock:
             return b""
+
+
+class BaseRepositoryImpl:
+    _lock = threading.Lock()
+
+    def exists(self, key: str) -> bool:
+        with self._lock:
+            return False
+
+
+class DatabaseConnectionManager:
+    def create_session(self) -> dict:
+        return {}
+
+
+def sync_get_database_connection() -> DatabaseConnectionManager:
+    return DatabaseConnectionManager()

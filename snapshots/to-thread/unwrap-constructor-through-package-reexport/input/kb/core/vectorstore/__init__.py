@@ -1,0 +1,3 @@
+from kb.core.vectorstore.milvus import Milvus
+
+__all__ = ["Milvus"]

@@ -1,0 +1,52 @@
+import type { SyntaxNode } from "../../src/model/types.js";
+import type { OrmFile } from "./types.js";
+
+// What a kept wrapper's body reads and calls, said in accounting's AS215 messages.
+
+/** `x.customer`, where some model of the project declares `customer` a ForeignKey or one-to-one. */
+export function relationRead(f: OrmFile, body: SyntaxNode): SyntaxNode | undefined {
+  const relations = new Set(Object.values(f.ctx.project.models).flatMap((m) => m.relations));
+  return body
+    .descendantsOfType("attribute")
+    .find(
+      (a) =>
+        relations.has(a.childForFieldName("attribute")?.text ?? "") &&
+        a.parent?.type !== "call" &&
+        !(a.parent?.type === "assignment" && a.parent.childForFieldName("left")?.id === a.id),
+    );
+}
+
+/**
+ * What a relation read off a value is known to be: a proven instance's relation, or (orm-review-5
+ * Q10, Q5b: `self.session` of a consumer, `token.user` of a classmethod's result) only a name
+ * some models give a relation, said as a condition.
+ */
+export function relationSaid(f: OrmFile, read: SyntaxNode): string {
+  const object = read.childForFieldName("object")!;
+  const attribute = read.childForFieldName("attribute")!.text;
+  const cls = object.text === "self" ? f.file.enclosingClass(object) : undefined;
+  const own = cls?.childForFieldName("name")?.text;
+  const model = f.proofs.instanceOf(object)?.model ?? (own && f.ctx.project.models[own] ? own : "");
+  if (model) return `a relation of ${model} that may load its row lazily`;
+  const owners = Object.entries(f.ctx.project.models)
+    .filter(([, m]) => m.relations.includes(attribute))
+    .map(([model]) => model);
+  const said =
+    owners.length > 3 ? `${owners.slice(0, 3).join(", ")} and others` : owners.join(", ");
+  return `and nothing proves what ${object.text} is: ${attribute} is a ForeignKey or OneToOneField of ${said} in this project, so if ${object.text} is an instance of one of them, the read loads a row lazily`;
+}
+
+/** " (it calls a(), b())": the first calls a body makes, to say what runs in the thread. */
+export function namedCalls(body: SyntaxNode): string {
+  const names = [
+    ...new Set(
+      body
+        .descendantsOfType("call")
+        .map((c) => c.childForFieldName("function")?.text.replace(/\s+/g, "") ?? "")
+        .filter((t) => /^[\w.]+$/.test(t)),
+    ),
+  ];
+  if (names.length === 0) return "";
+  const shown = names.slice(0, 3).map((n) => `${n}()`);
+  return ` (it calls ${shown.join(", ")}${names.length > 3 ? ", ..." : ""})`;
+}
