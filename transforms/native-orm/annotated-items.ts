@@ -147,7 +147,10 @@ export function returnedInstanceModel(f: OrmFile, expr: SyntaxNode): string | un
   if (!def || callsAsAsync(def) !== awaited) return undefined;
   let model: string | undefined;
   for (const r of ownReturns(def)) {
-    const value = r.namedChildren[0];
+    let value = r.namedChildren[0];
+    // `return (\n Turn.objects.select_related(...)\n .first()\n)` (orm-review-5 Q1e).
+    while (value?.type === "parenthesized_expression" && value.namedChildren.length === 1)
+      value = value.namedChildren[0];
     if (!value || value.type === "none") continue;
     const next = f.proofs.instanceReturned(value)?.model;
     if (!next || (model && next !== model)) return undefined;

@@ -35,7 +35,11 @@ class TurnReplayer:
 
     @sync_to_async
     def _get_turn(self, raw_id):
-        return Turn.objects.filter(pk=raw_id).first()
+        return (
+            Turn.objects.select_related()
+            .filter(pk=raw_id)
+            .first()
+        )
 
     @sync_to_async
     def _replay_batch(self, turn, after: int):

@@ -31,7 +31,11 @@ class TurnReplayer:
         return await self._replay_batch(turn, after)
 
     async def _get_turn(self, raw_id):
-        return await Turn.objects.filter(pk=raw_id).afirst()
+        return (
+            await Turn.objects.select_related()
+            .filter(pk=raw_id)
+            .afirst()
+        )
 
     async def _replay_batch(self, turn, after: int):
         return [obj async for obj in turn.events.filter(seq__gt=after).values_list("seq", flat=True)]
