@@ -18,13 +18,7 @@ export function positionalParameters(def: SyntaxNode): string[] {
   for (const p of listed) {
     if (p.type === "list_splat_pattern" || p.type === "keyword_separator") break;
     if (p.type === "dictionary_splat_pattern" || p.type === "positional_separator") continue;
-    const name =
-      p.type === "identifier"
-        ? p
-        : p.type === "typed_parameter"
-          ? p.namedChildren[0]
-          : p.childForFieldName("name");
-    names.push(name?.type === "identifier" ? name.text : "");
+    names.push(nameOfParameter(p) ?? "");
   }
   return hasReceiver(def) ? names.slice(1) : names;
 }
@@ -39,17 +33,23 @@ function hasReceiver(def: SyntaxNode): boolean {
   );
 }
 
+/** A listed parameter's name (`x`, `x: int`, `x=1`, `x: int = 1`); null for `*args` and the like. */
+function nameOfParameter(p: SyntaxNode): string | null {
+  const name =
+    p.type === "identifier"
+      ? p
+      : p.type === "typed_parameter"
+        ? p.namedChildren[0]
+        : p.childForFieldName("name");
+  return name?.type === "identifier" ? name.text : null;
+}
+
 /** Every parameter name of `def`, keyword-only ones too. */
 function parameterNames(def: SyntaxNode): Set<string> {
   const names = new Set<string>();
   for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
-    const name =
-      p.type === "identifier"
-        ? p
-        : p.type === "typed_parameter"
-          ? p.namedChildren[0]
-          : p.childForFieldName("name");
-    if (name?.type === "identifier") names.add(name.text);
+    const name = nameOfParameter(p);
+    if (name) names.add(name);
   }
   return names;
 }
