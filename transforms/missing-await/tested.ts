@@ -38,6 +38,23 @@ const READING_BUILTINS = new Set([
   "print",
 ]);
 
+/**
+ * The coroutine object's own protocol: `return self._run().__await__()` in an `__await__` is how a
+ * class becomes awaitable (hazard-review-5 J8, cognee), and `send`/`throw`/`close` drive or drop
+ * a coroutine on purpose. Reading these is using the coroutine, not mistaking it for a result.
+ */
+const COROUTINE_PROTOCOL = new Set([
+  "__await__",
+  "send",
+  "throw",
+  "close",
+  "cr_await",
+  "cr_code",
+  "cr_frame",
+  "cr_running",
+  "cr_suspended",
+]);
+
 /** The node's parent, skipping parentheses around it. */
 function outer(node: SyntaxNode): { parent: SyntaxNode | null; node: SyntaxNode } {
   let n = node;
@@ -98,7 +115,11 @@ export function valueUse(
     (target?.type === "pattern_list" || target?.type === "tuple_pattern")
   )
     return { how: "unpacked", tested: false, parenthesise: false };
-  if (parent.type === "attribute" && parent.childForFieldName("object")?.id === at.id)
+  if (
+    parent.type === "attribute" &&
+    parent.childForFieldName("object")?.id === at.id &&
+    !COROUTINE_PROTOCOL.has(parent.childForFieldName("attribute")?.text ?? "")
+  )
     return {
       how: `read as .${parent.childForFieldName("attribute")?.text}`,
       tested: false,
