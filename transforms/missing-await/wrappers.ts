@@ -1,6 +1,7 @@
 import { callArguments } from "../../src/python/calls.js";
 import { indexedFunctionOf, indexedName, loopCallsOf } from "../../src/project/index-lookup.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
+import { runsOnlyWithoutLoop } from "../../src/python/no-loop-guards.js";
 import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import type { CoroutineFunctions } from "./coroutines.js";
 import type { Results } from "./results.js";
@@ -98,6 +99,7 @@ export function asyncioRunOnLoop(file: FileSemantics, ctx: Context, out: Results
   for (const call of loopStarters(file)) {
     const fn = file.enclosingFunction(call);
     if (fn?.type !== "function_definition" || isAsyncFunction(fn)) continue;
+    if (runsOnlyWithoutLoop(call, fn)) continue;
     const indexed = file.module && indexedFunctionOf(index, file.module, fn);
     if (!indexed) continue;
     const callers = loopCallsOf(index, indexed);
