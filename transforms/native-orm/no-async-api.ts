@@ -300,14 +300,18 @@ function isPureQualified(qualified: string | undefined): boolean {
 }
 
 /**
- * Django's registry lookups of a model class (the app registry, no query), and its in-memory file
- * objects (`ContentFile(b"...")`: bytes held in memory until a storage saves them).
+ * Django's registry lookups of a model class (the app registry, no query), channels' of its layer,
+ * and Django's in-memory file objects (`ContentFile(b"...")`: bytes held in memory until a storage
+ * saves them).
  */
 const MODEL_LOOKUPS = new Set([
   "django.contrib.auth.get_user_model",
   "django.apps.apps.get_model",
   "django.core.files.base.ContentFile",
   "django.core.files.uploadedfile.SimpleUploadedFile",
+  // channels' layer registry: the layer configured in settings, looked up, no query
+  // (orm-review-5 Q25; what the layer's own methods do is judged at their calls).
+  "channels.layers.get_channel_layer",
   // yarl's URL (aiohttp's, re-exported): parsed and built in memory (b3lb api.py).
   "yarl.URL",
   "aiohttp.web_request.URL",
