@@ -1,5 +1,6 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { keepsCoroutine, yields } from "./keeping.js";
+import { HTTP_METHODS } from "../../src/python/http-methods.js";
 
 /*
  * Project decorators that keep a coroutine function a coroutine function: letta's
@@ -94,24 +95,8 @@ export function keepsCoroutines(def: SyntaxNode): boolean {
   });
 }
 
-/**
- * Do the decorators of `def` keep it a coroutine function: each one of the known ones
- * (keeping.ts), or a project decorator (a plain name, no arguments) that keeps coroutines, of
- * this file or, as the survey read it, of another module (`surveyed` asks by the name used).
- */
 /** FastAPI's route decorators: they register the endpoint and return it unchanged. */
-const ROUTE_METHODS = new Set([
-  "get",
-  "post",
-  "put",
-  "patch",
-  "delete",
-  "head",
-  "options",
-  "trace",
-  "api_route",
-  "websocket",
-]);
+const ROUTE_METHODS = new Set([...HTTP_METHODS, "api_route", "websocket"]);
 const ROUTERS = new Set(["fastapi.APIRouter", "fastapi.FastAPI", "fastapi.routing.APIRouter"]);
 
 /**
@@ -131,6 +116,11 @@ function routeDecorator(file: FileSemantics, expr: SyntaxNode): boolean {
   return !!maker && ROUTERS.has(file.qualifiedName(maker) ?? "");
 }
 
+/**
+ * Do the decorators of `def` keep it a coroutine function: each one of the known ones
+ * (keeping.ts), or a project decorator (a plain name, no arguments) that keeps coroutines, of
+ * this file or, as the survey read it, of another module (`surveyed` asks by the name used).
+ */
 export function decoratorsKeep(
   file: FileSemantics,
   def: SyntaxNode,

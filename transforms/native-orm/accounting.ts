@@ -21,6 +21,7 @@ import { reexportReason } from "./reexport-reasons.js";
 import { hiddenSelfMethod, overriddenSelfMethod } from "./hidden-methods.js";
 import { factoryTarget, fieldFileTarget } from "./library-targets.js";
 import type { OrmFile, ScannedFile } from "./types.js";
+import { HTTP_METHODS } from "../../src/python/http-methods.js";
 
 // Every sync_to_async site ends as a rewrite or a diagnostic (issue 23, item 9). The sites' own
 // reporters (sites.ts, the chains) record what they rewrite or block; what is left is said here:
@@ -222,17 +223,7 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
 }
 
 /** The test client's request methods (`Client.get`), which `AsyncClient` has as coroutines. */
-const REQUEST_METHODS = new Set([
-  "get",
-  "post",
-  "put",
-  "patch",
-  "delete",
-  "head",
-  "options",
-  "trace",
-  "generic",
-]);
+const REQUEST_METHODS = new Set([...HTTP_METHODS, "generic"]);
 
 /** `recv.m` as the wrapped function: an ORM method on an unproven receiver, or no ORM work. */
 function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
