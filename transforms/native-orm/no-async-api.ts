@@ -295,7 +295,9 @@ function isLoggerName(f: OrmFile, identifier: SyntaxNode): boolean {
 /** In memory by the catalogue of call effects (src/python/effects.ts), gettext, model lookups. */
 function isPureQualified(qualified: string | undefined): boolean {
   return (
-    isInMemory(qualified) || TRANSLATION.test(qualified ?? "") || MODEL_LOOKUPS.has(qualified ?? "")
+    isInMemory(qualified) ||
+    TRANSLATION.test(qualified ?? "") ||
+    OFF_DATABASE_LOOKUPS.has(qualified ?? "")
   );
 }
 
@@ -304,7 +306,7 @@ function isPureQualified(qualified: string | undefined): boolean {
  * and Django's in-memory file objects (`ContentFile(b"...")`: bytes held in memory until a storage
  * saves them).
  */
-const MODEL_LOOKUPS = new Set([
+const OFF_DATABASE_LOOKUPS = new Set([
   "django.contrib.auth.get_user_model",
   "django.apps.apps.get_model",
   "django.core.files.base.ContentFile",
