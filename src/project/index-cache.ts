@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { cacheFolder, CACHE_DIR, writeCacheFile } from "./cache-folder.js";
 import type { PackedOutline } from "../python/packed-outline.js";
 import type { PrePass } from "./pre-pass.js";
+import { NamedCalls, writeNamedCalls } from "./named-calls.js";
 
 /**
  * Version of the cache's layout and of what the pre-pass records: a change starts it afresh.
@@ -25,8 +26,10 @@ import type { PrePass } from "./pre-pass.js";
  * name-like assignments.
  * 12: each entry keeps which surveys' start words the file holds (-1: not known).
  * 13: file facts' annotated returns name plain classes too (`-> _dt.datetime`, `-> str`).
+ * 14: a third file holds the calls grouped by the callee's last name (named-calls.ts), written
+ * with the calls file.
  */
-const CACHE_VERSION = 13;
+const CACHE_VERSION = 14;
 export { CACHE_DIR };
 
 /** What identifies a file's content: its size and the SHA-256 of its bytes (hex). */
@@ -87,8 +90,12 @@ export class IndexCache {
   /** The calls file read matched the entries: a path it has no references for has none. */
   private callsFileValid = false;
   private changed = false;
+  /** Set by `save`: this run found every entry as stored and wrote nothing. */
+  private untouched = false;
+  private named?: NamedCalls | null;
   private readonly file: string;
   private readonly callsFile: string;
+  private readonly namedFile: string;
 
   constructor(
     private readonly root: string,
@@ -96,6 +103,7 @@ export class IndexCache {
   ) {
     this.file = `index-v${CACHE_VERSION}.json`;
     this.callsFile = `calls-v${CACHE_VERSION}.json`;
+    this.namedFile = `named-calls-v${CACHE_VERSION}.txt`;
     const dir = cacheFolder(root, false);
     try {
       const stored = dir
@@ -170,6 +178,20 @@ export class IndexCache {
     return this.references[path] ?? (this.callsFileValid ? [] : undefined);
   }
 
+  /**
+   * The calls grouped by name (see named-calls.ts) when this run found the cache as it left it
+   * (`save` wrote nothing: every file of the run has its stored entry, and no other is stored),
+   * so they are the calls of this run's outlines; else undefined.
+   */
+  namedCalls(): NamedCalls | undefined {
+    if (!this.untouched) return undefined;
+    if (this.named === undefined) {
+      const dir = cacheFolder(this.root, false);
+      this.named = (dir && NamedCalls.read(dir, this.namedFile, this.token)) || null;
+    }
+    return this.named ?? undefined;
+  }
+
   set(path: string, key: ContentKey, prePass: PrePass): void {
     const outline = prePass.outline;
     this.entries[path] = [
@@ -205,7 +227,8 @@ export class IndexCache {
    */
   save(kept: ReadonlySet<string>): void {
     const present = Object.keys(this.entries).filter((p) => kept.has(p));
-    if (!this.changed && present.length === Object.keys(this.entries).length) return;
+    this.untouched = !this.changed && present.length === Object.keys(this.entries).length;
+    if (this.untouched) return;
     const complete = present.filter((p) => this.entries[p][4] === 0 || this.callsOf(p));
     try {
       const dir = cacheFolder(this.root, true);
@@ -220,6 +243,16 @@ export class IndexCache {
         dir,
         this.callsFile,
         JSON.stringify({ token, calls, references } satisfies CallsFile),
+      );
+      writeNamedCalls(
+        dir,
+        this.namedFile,
+        token,
+        outlined.map((p) => ({
+          shown: sep === "/" ? p : p.split(sep).join("/"),
+          functions: (this.entries[p][4] as StoredOutline).f,
+          calls: this.calls[p],
+        })),
       );
       const entries = Object.fromEntries(complete.map((p) => [p, this.entries[p]]));
       writeCacheFile(dir, this.file, JSON.stringify({ key: this.key, calls: token, entries }));

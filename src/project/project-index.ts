@@ -21,6 +21,7 @@ import type { JobRunner } from "./jobs.js";
 import { dottedName, ModuleNames } from "../python/module-names.js";
 import { absoluteName } from "../python/relative-imports.js";
 import { referencesOfFile } from "./references.js";
+import { setNamedCallsOf, type NamedCalls } from "./named-calls.js";
 import {
   dependencyFacts,
   dependencyFilesAbove,
@@ -165,6 +166,8 @@ export async function projectPrePass(
     modules,
     all.map((file, i) => ({ file, path: paths[i], outline: prePass[i]?.outline })),
     cache,
+    // A text not read from disk has calls the cache does not hold.
+    source ? undefined : cache?.namedCalls(),
   );
   const positions = new Map(all.map((f, i) => [f, i]));
   const sizes = new Map(all.flatMap((f, i) => (stats[i] ? [[f, stats[i]!.size] as const] : [])));
@@ -376,6 +379,7 @@ function indexOf(
   modules: ModuleNames,
   outlines: FileOutline[],
   cache: IndexCache | undefined,
+  named: NamedCalls | undefined,
 ): ProjectIndex {
   const functions: IndexedFunction[] = [];
   const names = new Set<string>(ALWAYS_INDEXED);
@@ -443,6 +447,11 @@ function indexOf(
     index,
     callsOfFileOf(withOutlines, names, cache, () => calls),
   );
+  if (named)
+    setNamedCallsOf(
+      index,
+      named.lookup(withOutlines, names, () => calls),
+    );
   return index;
 }
 
