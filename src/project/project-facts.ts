@@ -498,6 +498,35 @@ export function modelsOfFiles(
   return modelClassesFrom(files.flatMap((f) => (f?.classes ? [f.classes] : [])));
 }
 
+/** No dependency file: `projectFacts` with these gives the files' part (see withDependencies). */
+export const NO_DEPENDENCIES: DependencyFacts = { usesDjango: false, usesAsgiref: false };
+
+/**
+ * `projectFacts(dependencies, files, models)` from `projectFacts(NO_DEPENDENCIES, files, models)`
+ * (the files' part, which the index cache keeps: the dependency files are read on every run),
+ * keys in the same order. Dependencies that name Django give the evidence; else the first file
+ * importing it does.
+ */
+export function withDependencies(
+  dependencies: DependencyFacts,
+  fromFiles: ProjectFacts,
+): ProjectFacts {
+  const project: ProjectFacts = {
+    usesDjango: dependencies.usesDjango || fromFiles.usesDjango,
+    usesAsgiref: dependencies.usesAsgiref || fromFiles.usesAsgiref,
+    models: fromFiles.models,
+    ...(dependencies.evidence ? { djangoEvidence: dependencies.evidence } : {}),
+    ...(dependencies.djangoVersion ? { djangoVersion: dependencies.djangoVersion } : {}),
+  };
+  const fields = project as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(fromFiles)) {
+    if (key === "usesDjango" || key === "usesAsgiref" || key === "models") continue;
+    if (key === "djangoEvidence" && dependencies.usesDjango) continue;
+    fields[key] = value;
+  }
+  return project;
+}
+
 /**
  * Dependency facts and every file's facts, merged. Model bases are resolved across files, unless
  * the caller has resolved them already (`models`: `modelsOfFiles` of the same files' facts).

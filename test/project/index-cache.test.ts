@@ -5,7 +5,7 @@ import { run, SETUP } from "../../src/api.js";
 import { outlineOf } from "../../src/python/outline.js";
 import { packOutline } from "../../src/python/packed-outline.js";
 import { unpackOutline } from "../helpers/outline.js";
-import { CACHE_DIR, IndexCache } from "../../src/project/index-cache.js";
+import { CACHE_DIR, IndexCache, namedCallsFloor } from "../../src/project/index-cache.js";
 import { Pool } from "../../src/runner/pool.js";
 import { projectPrePass, stampClock } from "../../src/project/project-index.js";
 import { factsOfFile } from "../../src/project/project-facts.js";
@@ -17,6 +17,7 @@ import { lastSegment } from "../../src/python/lookup.js";
 afterEach(() => {
   removeTempProjects();
   stampClock.now = () => Date.now();
+  namedCallsFloor.files = 2000;
 });
 
 /** The cache's entries and calls files, whatever the cache's version. */
@@ -103,6 +104,7 @@ describe("the index cache", () => {
     // Files written a moment ago are hashed on every run (see RACY_WINDOW_NS): the clock moves on,
     // so both runs trust the stamps, however long the machine takes between them.
     stampClock.now = () => Date.now() + 60_000;
+    namedCallsFloor.files = 1;
     const cold = await run([named], { config: false });
     const cacheFiles = cacheFilesOf(dir);
     expect(cacheFiles).toHaveLength(3);
@@ -171,6 +173,7 @@ describe("the index cache", () => {
         "from .helpers import räumen\nfrom .models import poll\n\nasync def view(job, r):\n    await poll(job, r)\n    räumen(job)\n",
     });
     stampClock.now = () => Date.now() + 60_000;
+    namedCallsFloor.files = 1;
     const all = ["shop/__init__.py", "shop/helpers.py", "shop/models.py", "shop/views.py"];
     // The named file first: the index lists it first, and its calls come first.
     const named = join(dir, "shop/views.py");
@@ -223,5 +226,59 @@ describe("the index cache", () => {
     expect((await byName()).answers).toEqual(cold.answers);
     rmSync(namedFile);
     expect((await byName()).answers).toEqual(cold.answers);
+    // Fewer files than the floor: no such file is written, and the calls are made as before.
+    namedCallsFloor.files = 10;
+    rmSync(join(dir, CACHE_DIR), { recursive: true });
+    expect((await byName()).answers).toEqual(cold.answers);
+    expect((await byName()).fromFile.every((f) => !f)).toBe(true);
+    expect(cacheFilesOf(dir).some((f) => f.endsWith(".txt"))).toBe(false);
+  });
+
+  it("keeps the project facts the files give, equal to those made afresh, for the same working folder and named files", async () => {
+    const dir = tempProject({
+      "requirements.txt": "Django==4.2.9\n",
+      "manage.py": "",
+      "shop/__init__.py": "",
+      "shop/models.py": SOURCE,
+      "shop/views.py":
+        "from django.http import HttpResponse\n\ndef view(request) -> Küche:\n    pass\n",
+      "conftest.py": 'import os\nos.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")\n',
+    });
+    stampClock.now = () => Date.now() + 60_000;
+    const all = ["conftest.py", "manage.py", "shop/__init__.py", "shop/models.py", "shop/views.py"];
+    const factsFile = () =>
+      readdirSync(join(dir, CACHE_DIR)).find((f) => /^facts-v\d+\.json$/.test(f));
+    const facts = async (named: string, cwd = dir) => {
+      const pool = new Pool(1, SETUP.pool);
+      const files = [join(dir, named)];
+      const { project } = await projectPrePass(pool, files, { paths: files }, cwd, "k", () =>
+        all.map((f) => join(dir, f)),
+      );
+      await pool.close();
+      const { index, ...rest } = project;
+      return JSON.stringify(rest);
+    };
+    const cold = await facts("shop/views.py");
+    expect(JSON.parse(cold)).toMatchObject({
+      usesDjango: true,
+      djangoEvidence: join(dir, "requirements.txt"),
+      djangoVersion: "4.2",
+      asyncUnsafeAllowedIn: "conftest.py",
+    });
+    expect(factsFile()).toBeDefined();
+    const kept = readFileSync(join(dir, CACHE_DIR, factsFile()!), "utf8");
+    expect(await facts("shop/views.py")).toBe(cold);
+    // Read, not made again: the file is as the cold run left it.
+    expect(readFileSync(join(dir, CACHE_DIR, factsFile()!), "utf8")).toBe(kept);
+    // Another file named first, another working folder: made again (the order and the paths
+    // shown may differ), and as a run without the cache makes them.
+    for (const [named, cwd] of [
+      ["shop/models.py", dir],
+      ["shop/views.py", join(dir, "shop")],
+    ]) {
+      const warm = await facts(named, cwd);
+      rmSync(join(dir, CACHE_DIR), { recursive: true });
+      expect(await facts(named, cwd)).toBe(warm);
+    }
   });
 });
