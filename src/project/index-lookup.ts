@@ -85,7 +85,12 @@ const topModules = new WeakMap<ProjectIndex, ReadonlySet<string>>();
 export function projectTopModules(index: ProjectIndex): ReadonlySet<string> {
   let tops = topModules.get(index);
   if (!tops) {
-    tops = new Set(index.functions.map((fn) => dottedName(fn.module).split(".")[0]));
+    // Functions come grouped by module: each module's first name taken once.
+    const found = new Set<string>();
+    let last: string | undefined;
+    for (const { module } of index.functions)
+      if (module !== last) found.add(dottedName((last = module)).split(".")[0]);
+    tops = found;
     topModules.set(index, tops);
   }
   return tops;
