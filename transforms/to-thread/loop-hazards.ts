@@ -134,8 +134,11 @@ export function callHazard(call: CallFact): string | undefined {
 
 /** How a check walks: who is told of unread calls, and whether blocking I/O counts. */
 export interface HazardWalk {
-  /** Told of each call reaching a function whose facts the lookup does not have. */
-  notRead?: (call: CallFact) => void;
+  /**
+   * Told of each call reaching a function whose facts the lookup does not have, or (`deep`) one
+   * lying deeper than the check follows.
+   */
+  notRead?: (call: CallFact, deep?: boolean) => void;
   /**
    * Blocking I/O counts as a hazard too: in a method that may be the one the site's receiver
    * of unknown class runs, which the unwrap would put on the loop unseen (issue 27, item 3).
@@ -168,7 +171,8 @@ export function loopHazard(
   }
   // A few calls deep: far enough for helpers and a framework's layers, not a whole-program walk.
   if (depth >= HAZARD_DEPTH) {
-    for (const call of facts.calls) if (call.reaches && !seen.has(call.reaches)) notRead(call);
+    for (const call of facts.calls)
+      if (call.reaches && !seen.has(call.reaches)) notRead(call, true);
     return undefined;
   }
   for (const call of facts.calls) {
