@@ -55,6 +55,9 @@ export interface FunctionFacts {
   line?: number;
 }
 
+/** The functions a check has walked into, with the smallest depth it reached each at. */
+export type Seen = Map<string, number>;
+
 /** The facts of a function by the key a CallFact's `reaches` holds (same file now, a project index later). */
 export type FunctionLookup = (key: string) => FunctionFacts | undefined;
 
@@ -158,7 +161,7 @@ export interface HazardWalk {
 export function loopHazard(
   facts: FunctionFacts,
   lookup: FunctionLookup,
-  seen: Set<string> = new Set(),
+  seen: Seen = new Map(),
   depth = 0,
   walk: HazardWalk = {},
 ): LoopHazard | undefined {
@@ -175,18 +178,22 @@ export function loopHazard(
       if (call.reaches && !seen.has(call.reaches)) notRead(call, true);
     return undefined;
   }
+  // A hazard on the call's own path beats one a namesake may run: the message names what runs
+  // (bisheng's Milvus lock, not an unrelated class's `delete` for an Elasticsearch client's).
+  let guess: LoopHazard | undefined;
   for (const call of facts.calls) {
     const found = reachedHazard(call, lookup, seen, depth, walk);
-    if (found) return found;
+    if (found && !found.maybe?.namesake) return found;
+    guess ??= found;
   }
-  return undefined;
+  return guess;
 }
 
 /** The first hazard in the functions one call reaches: its callee, then each alternative. */
 function reachedHazard(
   call: CallFact,
   lookup: FunctionLookup,
-  seen: Set<string>,
+  seen: Seen,
   depth: number,
   walk: HazardWalk,
 ): LoopHazard | undefined {
@@ -194,12 +201,14 @@ function reachedHazard(
   const guess = call.namesakes && walk.inNamesake;
   const keys = [call.reaches, ...(guess ? [] : (call.alternatives ?? []))];
   for (const [k, key] of keys.entries()) {
-    if (!key || seen.has(key)) continue;
+    // Read again only where reached higher up: from there it is followed deeper (bisheng's
+    // Milvus constructor, first met below an embedding helper, too deep to read its lock).
+    if (!key || (seen.get(key) ?? Infinity) <= depth) continue;
     // Only a namesake that cannot run on the loop counts: what it does not read says nothing of
     // the call, whose receiver may be of another class (a dict's `get`). It is walked apart, so
     // what it reaches is not thereby taken as read on the call's own path.
     const namesake = k > 0 && call.namesakes === true;
-    if (!namesake) seen.add(key);
+    if (!namesake) seen.set(key, depth);
     const callee = lookup(key);
     // An alternative not read leaves the call unproven, as its own callee would.
     if (!callee && !namesake) walk.notRead?.(k === 0 ? call : { ...call, reaches: key });
@@ -228,7 +237,7 @@ function namesakeHazard(
   key: string,
   callee: FunctionFacts,
   lookup: FunctionLookup,
-  seen: Set<string>,
+  seen: Seen,
   depth: number,
   walk: HazardWalk,
 ): LoopHazard | undefined {
@@ -238,7 +247,7 @@ function namesakeHazard(
   if (!memo.has(memoKey)) {
     const apart = { blockingIo: atSite, inNamesake: true, namesakes: memo };
     memo.set(memoKey, null);
-    const found = loopHazard(callee, lookup, new Set([...seen, key]), depth + 1, apart);
+    const found = loopHazard(callee, lookup, new Map([...seen, [key, depth]]), depth + 1, apart);
     memo.set(memoKey, found ?? null);
   }
   return memo.get(memoKey) ?? undefined;

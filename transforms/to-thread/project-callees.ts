@@ -144,11 +144,13 @@ function reexported(
   file: FileSemantics,
   name: string,
   key: string,
-): { facts: FunctionFacts; reaches: string } | undefined {
-  const from = reexportSource(file.source, file.module, file.path, name);
-  const reaches = from?.includes(".") ? `${PROJECT_KEY}${from}` : undefined;
+): { facts: FunctionFacts } | undefined {
+  // `DatabaseConnectionManager.create_session` of a package re-exporting the class: its method.
+  const [first, ...rest] = name.split(".");
+  const from = reexportSource(file.source, file.module, file.path, first);
+  const reaches = from?.includes(".") ? `${PROJECT_KEY}${[from, ...rest].join(".")}` : undefined;
   if (!reaches || reaches === key) return undefined;
-  return { facts: { name, hop: true, calls: [{ text: name, reaches }], path: file.path }, reaches };
+  return { facts: { name, hop: true, calls: [{ text: name, reaches }], path: file.path } };
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   loopHazard,
   type CallFact,
   type LoopHazard,
+  type Seen,
 } from "./loop-hazards.js";
 
 interface LoopCheck {
@@ -72,7 +73,7 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
   const none = { unread: [], objects: [], libraries: [] };
   if (reason) return { hazard: { reason, via: [], direct: true }, checked: true, ...none };
   const facts = fact.reaches ? functions.lookup(fact.reaches) : undefined;
-  const seen = new Set(fact.reaches ? [fact.reaches] : []);
+  const seen: Seen = new Map(fact.reaches ? [[fact.reaches, -1]] : []);
   const reading = new Unread(scan);
   const hazard =
     (facts && loopHazard(facts, functions.lookup, seen, 0, { notRead: reading.notRead })) ??
@@ -105,7 +106,7 @@ function alternativesHazard(
   scan: FileScan,
   target: Target,
   fact: CallFact,
-  seen: Set<string>,
+  seen: Seen,
   reading: Unread,
 ): LoopHazard | undefined {
   if (!fact.alternatives) return undefined;
