@@ -21,6 +21,7 @@ import {
   overridesIn,
   overridesOf,
 } from "./alternatives.js";
+import { getattrDispatch } from "./dispatch.js";
 import { libraryMaker } from "./library-values.js";
 import {
   isCollaboratorCall,
@@ -153,6 +154,12 @@ export class SameFileFunctions {
       }
     }
     if (fact.reaches || fact.qualified || fact.method) return [fact];
+    const dispatch = getattrDispatch(this.file, callee, this.enclosingDef(call));
+    if (dispatch === "unknown") return [{ ...fact, collaborator: true }];
+    if (dispatch)
+      return [
+        { text: fact.text, alternatives: dispatch.map((d) => this.keyOf(d)), dispatch: true, line },
+      ];
     const value = this.valueCall(callee, call);
     if (value === "known") return [fact];
     if (value === "unknown") return [{ ...fact, collaborator: true }];

@@ -7,6 +7,7 @@
  * answer for functions of other files with the same facts.
  */
 
+import { isAsyncUnsafeConnectionCall } from "../../src/django/connection-api.js";
 import { blockingCall, blockingMethod } from "../../src/python/effects.js";
 import { loopRefusingCall } from "../../src/python/loop-refusing.js";
 import { THREAD_WAITS_BY_CLASS } from "../../src/python/thread-waits.js";
@@ -41,6 +42,8 @@ export interface CallFact {
   alternatives?: string[];
   /** The alternatives are the project's methods of that name: the receiver's class is unknown. */
   namesakes?: true;
+  /** The alternatives are the methods `getattr(self, name)` may pick (dispatch.ts). */
+  dispatch?: true;
 }
 
 export interface FunctionFacts {
@@ -73,7 +76,14 @@ export interface LoopHazard {
    * The other function the call may run through which it is reached (the outermost): an
    * override, or a project method of that name when the receiver's class is unknown.
    */
-  maybe?: { name: string; call: string; namesake: boolean; path?: string; line?: number };
+  maybe?: {
+    name: string;
+    call: string;
+    namesake: boolean;
+    dispatch?: boolean;
+    path?: string;
+    line?: number;
+  };
 }
 
 /** concurrent.futures' waits for a pool's threads, as Thread.join waits for one. */
@@ -106,6 +116,8 @@ const DJANGO_MANAGER_CALL = /(^|\.)(objects|_default_manager|_base_manager)\.\w+
 export function callHazard(call: CallFact): string | undefined {
   if (DJANGO_MANAGER_CALL.test(call.text.replace(/\s+/g, "")))
     return `calls ${call.text.replace(/\s+/g, "")}(), a Django ORM query, which raises SynchronousOnlyOperation on the event loop's thread`;
+  if (isAsyncUnsafeConnectionCall(call.qualified, call.receiverMadeBy, call.method))
+    return `calls ${call.text.replace(/\s+/g, "")}(), Django's database connection API, which raises SynchronousOnlyOperation on the event loop's thread`;
   const starts = call.qualified ? STARTS_A_LOOP[call.qualified] : undefined;
   if (starts)
     return `calls ${starts}, which raises RuntimeError in a thread whose event loop is running`;
@@ -224,6 +236,7 @@ function reachedHazard(
       name: callee.name,
       call: call.text,
       namesake: call.namesakes === true,
+      ...(call.dispatch ? { dispatch: true } : {}),
       ...(callee.path ? { path: callee.path } : {}),
       ...(callee.line ? { line: callee.line } : {}),
     };

@@ -214,9 +214,11 @@ function refusal(
 /** ` calls self._engine.open(), which may run GitEngine.open() (app/git.py:12, ...), which`. */
 function maybeRuns(maybe: NonNullable<LoopHazard["maybe"]>, fnText: string): string {
   const where = maybe.path && maybe.line ? `${maybe.path}:${maybe.line}, ` : "";
-  const why = maybe.namesake
-    ? "a method of this project of that name: the receiver's class is not known here"
-    : "an override in a subclass of the receiver's class";
+  const why = maybe.dispatch
+    ? "a method of the class that getattr() may pick by name"
+    : maybe.namesake
+      ? "a method of this project of that name: the receiver's class is not known here"
+      : "an override in a subclass of the receiver's class";
   const call = maybe.call === fnText ? "" : ` calls ${maybe.call}(), which`;
   return `${call} may run ${maybe.name}() (${where}${why}), which`;
 }
