@@ -3,6 +3,7 @@ import { surveyedPlan } from "../../src/model/plans.js";
 import { pendingKeys } from "../../src/project/survey-reach.js";
 import { blockingCall } from "../../src/python/effects.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
+import { loopRefusalOfCall, loopRefusingRaise } from "../../src/python/loop-refusing.js";
 import type {
   Context,
   FileSemantics,
@@ -66,6 +67,11 @@ export interface HelperBlock {
    * blocks only when a parameter defaulting to None is given (K7).
    */
   unless?: ArgumentGuard;
+  /**
+   * Not a block but a failure: the call refuses a running loop (starts one of its own, waits on
+   * it, or raises), and `call` says why (loop-refusing.ts). Preferred over any block.
+   */
+  refuses?: true;
 }
 
 /** `requests.get() (app/arm.py:9)`, `time.sleep() (line 10) through wait_for_quota()`. */
@@ -74,6 +80,47 @@ export function blockSays(block: HelperBlock, sitePath: string): string {
     ? `line ${block.line}`
     : `${block.path}:${block.line}`;
   return `${block.call} (${where})${block.via.map((v) => ` through ${v}()`).join("")}`;
+}
+
+/**
+ * `through user.access_check() -> run_async_safe(), it reaches raise RuntimeError ... (app/x.py:33)`:
+ * the path from the call to what refuses the running loop.
+ */
+export function refusalSays(block: HelperBlock, sitePath: string): string {
+  const where = sitePath.endsWith(block.path)
+    ? `line ${block.line}`
+    : `${block.path}:${block.line}`;
+  const via = [...block.via].reverse();
+  const path = via.length > 0 ? `through ${via.map((v) => `${v}()`).join(" -> ")}, ` : "";
+  return `${path}it reaches ${block.call} (${where})`;
+}
+
+/** `RuntimeError` for `raise RuntimeError("...")`, else "an exception". */
+function raisedName(raise: SyntaxNode): string {
+  const value = raise.namedChildren[0];
+  const name = value?.type === "call" ? value.childForFieldName("function") : value;
+  return name?.type === "identifier" || name?.type === "attribute" ? name.text : "an exception";
+}
+
+/**
+ * What in `fn` fails under a running loop (loop-refusing.ts): a call that starts or waits on a
+ * loop, or a `raise` once one was found.
+ */
+function refusalIn(
+  file: FileSemantics,
+  fn: SyntaxNode,
+  calls: SyntaxNode[],
+): HelperBlock | undefined {
+  if (isAsyncFunction(fn)) return undefined;
+  const raise = loopRefusingRaise(fn);
+  const found = raise
+    ? { at: raise, why: `raise ${raisedName(raise)}, which runs when an event loop is running` }
+    : calls
+        .map((call) => ({ at: call, why: loopRefusalOfCall(file, call, fn) }))
+        .find((c) => c.why !== undefined);
+  if (!found?.why) return undefined;
+  const line = found.at.startPosition.row + 1;
+  return { call: found.why, path: file.path, line, via: [], refuses: true };
 }
 
 /** The calls a def's body makes when it runs (not those of nested defs, lambdas or classes). */
@@ -169,18 +216,23 @@ function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys
   // A block behind a guard counts only when no call outside any guard blocks.
   let guardedBlock: HelperBlock | undefined;
   let current = [{ def, via: [] as string[], unless: undefined as ArgumentGuard | undefined }];
+  // A block found first is kept while the walk looks on for a refusal, which outranks it.
+  let firstBlock: HelperBlock | undefined;
   for (let depth = 0; depth < DEPTH && current.length > 0; depth++) {
     const next: typeof current = [];
     for (const { def: fn, via, unless: inGuarded } of current) {
       if (seen.has(fn.id)) continue;
       seen.add(fn.id);
-      for (const call of ownCalls(fn)) {
+      const calls = ownCalls(fn);
+      const refusal = refusalIn(file, fn, calls);
+      if (refusal) return { block: { ...refusal, via: [...via].reverse() }, keys };
+      for (const call of calls) {
         const unless = inGuarded ?? (depth === 0 ? guardOf(call) : undefined);
-        const found = blocks(file, call);
+        const found = firstBlock ? undefined : blocks(file, call);
         if (found) {
           const block = { ...found, via: [...via].reverse() };
-          if (!unless) return { block, keys };
-          guardedBlock ??= { ...block, unless };
+          if (!unless) firstBlock = block;
+          else guardedBlock ??= { ...block, unless };
           continue;
         }
         const callee = call.childForFieldName("function")!;
@@ -193,7 +245,8 @@ function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys
     }
     current = next;
   }
-  return { ...(guardedBlock ? { block: guardedBlock } : {}), keys };
+  const block = firstBlock ?? guardedBlock;
+  return { ...(block ? { block } : {}), keys };
 }
 
 /** `session=Depends(generate_session)` in an async def's parameters: the dependency's key. */
@@ -250,6 +303,9 @@ export function helperBlock(
   if (site.key) return plan[site.key];
   if (!site.local) return undefined;
   const { block, keys } = walk(file, site.local);
+  if (block?.refuses) return block;
+  const refused = keys.find((key) => plan[key]?.refuses);
+  if (refused) return { ...plan[refused], via: [...plan[refused].via, keyName(refused)] };
   if (block && !block.unless) return block;
   for (const key of keys) if (plan[key] && !plan[key].unless) return plan[key];
   return block;
@@ -337,8 +393,9 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
     }
     const { block, keys } = walk(file, def);
     if (block) out.blocks[key] = block;
-    // A guarded block stands until a helper reached outside the guard is found to block.
-    if (!block || block.unless) out.reaches[key] = keys;
+    // A guarded block stands until a helper reached outside the guard is found to block; any
+    // block until one is found to refuse the running loop.
+    if (!block?.refuses) out.reaches[key] = keys;
   }
   return out;
 }
@@ -352,18 +409,22 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
   }
   for (let round = 0; round < DEPTH; round++)
     for (const [key, keys] of Object.entries(reaches)) {
+      if (blocks[key]?.refuses) continue;
       // A block behind a key guard depends on the caller's argument: its callers are not told.
       const found =
-        blocks[key] && !blocks[key].unless
+        keys.find((k) => blocks[k]?.refuses) ??
+        (blocks[key] && !blocks[key].unless
           ? undefined
-          : keys.find((k) => blocks[k] && !blocks[k].unless);
-      if (!found) continue;
-      // A method is named with its class (`DB.get_tags`), a function alone.
-      const parts = found.split(".");
-      const name = /^[A-Z]/.test(parts.at(-2) ?? "") ? parts.slice(-2).join(".") : parts.at(-1)!;
-      blocks[key] = { ...blocks[found], via: [...blocks[found].via, name] };
+          : keys.find((k) => blocks[k] && !blocks[k].unless));
+      if (found) blocks[key] = { ...blocks[found], via: [...blocks[found].via, keyName(found)] };
     }
   return blocks;
+}
+
+/** A key's function as a message names it: a method with its class (`DB.get_tags`), a function alone. */
+function keyName(key: string): string {
+  const parts = key.split(".");
+  return /^[A-Z]/.test(parts.at(-2) ?? "") ? parts.slice(-2).join(".") : parts.at(-1)!;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
-import { moduleClass, selfAttribute, syncMethod } from "./classes.js";
+import { classOfMethod, moduleClass, selfAttribute, syncMethod } from "./classes.js";
 
 /*
  * Methods of module-level instances of project classes (hazard-review F9c, Artemis' `db = DB()`
@@ -64,7 +64,8 @@ function methodOfClass(
  */
 export function instanceMethod(file: FileSemantics, callee: SyntaxNode): MethodTarget | undefined {
   if (callee.type !== "attribute") return undefined;
-  const own = selfAttribute(callee, file.enclosingFunction(callee));
+  const enclosing = file.enclosingFunction(callee);
+  const own = selfAttribute(callee, enclosing) ?? clsAttribute(callee, enclosing);
   if (own) {
     const def = syncMethod(own.cls, own.name);
     return def ? { def } : undefined;
@@ -75,6 +76,9 @@ export function instanceMethod(file: FileSemantics, callee: SyntaxNode): MethodT
   const visible = file.visibleBindings(callee, owner.text);
   const atModule = file.bindingsNamed(file.root, owner.text);
   if (visible.length !== 1) return undefined;
+  // `user: UserPayload` in the parameters: that class's method (J4: bisheng's access_check).
+  const annotated = annotatedClass(file, visible[0].node);
+  if (annotated) return methodOfClass(annotated, method);
   if (atModule.length === 1 && visible[0].node.id === atModule[0].node.id)
     return methodOf(file, owner.text, method);
   // `mapswipe = MapswipeService()` in the function itself, its only binding there.
@@ -82,6 +86,48 @@ export function instanceMethod(file: FileSemantics, callee: SyntaxNode): MethodT
   if (site?.type !== "assignment" || site.childForFieldName("left")?.id !== visible[0].node.id)
     return undefined;
   return methodOfClass(classCalled(file, site.childForFieldName("right")), method);
+}
+
+/** `cls.<name>` inside a classmethod: the method of the class it is defined in. */
+function clsAttribute(
+  node: SyntaxNode,
+  enclosing: SyntaxNode | undefined,
+): { cls: SyntaxNode; name: string } | undefined {
+  const owner = node.childForFieldName("object");
+  const cls = enclosing && classOfMethod(enclosing);
+  const statement = enclosing?.parent;
+  if (!cls || owner?.type !== "identifier" || statement?.type !== "decorated_definition")
+    return undefined;
+  if (!/@classmethod\b/.test(statement.text.slice(0, enclosing!.startIndex - statement.startIndex)))
+    return undefined;
+  const first = enclosing!.childForFieldName("parameters")?.namedChildren[0];
+  return first?.type === "identifier" && first.text === owner.text
+    ? { cls, name: node.childForFieldName("attribute")!.text }
+    : undefined;
+}
+
+/**
+ * The project class a parameter is annotated with (`user: UserPayload`, `"UserPayload"`,
+ * `Optional[UserPayload]`, `UserPayload | None`): defined in the file or imported from the
+ * project. A parameter's class is what its callers must pass; a subclass's override is a miss.
+ */
+function annotatedClass(
+  file: FileSemantics,
+  name: SyntaxNode,
+): { cls: SyntaxNode } | { name: string } | undefined {
+  const parameter = name.parent;
+  if (parameter?.type !== "typed_parameter" && parameter?.type !== "typed_default_parameter")
+    return undefined;
+  const written = parameter.childForFieldName("type")?.text ?? "";
+  const bare = /^["']?(?:Optional\[)?([A-Za-z_]\w*)\]?(?:\s*\|\s*None)?["']?$/.exec(written)?.[1];
+  if (!bare) return undefined;
+  const binding = file.importBindingOf(bare, parameter);
+  if (!binding) {
+    const cls = moduleClass(file.root, bare);
+    return cls ? { cls } : undefined;
+  }
+  const absolute = absoluteName(binding.qualified, file.module, file.path);
+  return absolute?.includes(".") ? { name: absolute } : undefined;
 }
 
 /**
