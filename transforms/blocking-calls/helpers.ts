@@ -197,10 +197,29 @@ function isGenerator(def: SyntaxNode): boolean {
   return (def.childForFieldName("body")?.namedChildren ?? []).some(visit);
 }
 
+/**
+ * `@functools.lru_cache`, `@cache`, cachetools' `@cached(...)`, a project's `@closing_lru_cache(...)`:
+ * the body runs once per distinct arguments in the process, and every later call is a dict
+ * lookup; a blocking call there is a one-time cost, not a stall of each call (hazard-review-5 J7:
+ * cognee's `create_cache_engine` making its folder, 68 sites). Not followed, for refusals too:
+ * a miss, where the reviewer's reading found none.
+ */
+function isCached(def: SyntaxNode): boolean {
+  const statement = def.parent;
+  if (statement?.type !== "decorated_definition") return false;
+  return statement.namedChildren.some((d) => {
+    if (d.type !== "decorator") return false;
+    const name = d.text.slice(1).replace(/\(.*$/s, "").trim();
+    return /^(?:functools\.)?(?:lru_cache|cache)$|\w*lru_cache$|^(?:cachetools\.)?cached$/.test(
+      name,
+    );
+  });
+}
+
 /** What a sync def of this file reaches: a blocking call (in it or its same-file callees), or keys. */
 function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys: string[] } {
   const keys: string[] = [];
-  if (isGenerator(def)) return { keys };
+  if (isGenerator(def) || isCached(def)) return { keys };
   const seen = new Set<number>();
   // `if key in PROMPTS: return ...` before the rest: what follows runs for other keys only.
   const guard = keyGuardOf(file, def);
@@ -237,7 +256,7 @@ function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys
         }
         const callee = call.childForFieldName("function")!;
         const target = calledHere(file, callee);
-        if (target && "def" in target && !isGenerator(target.def))
+        if (target && "def" in target && !isGenerator(target.def) && !isCached(target.def))
           next.push({ def: target.def, via: [...via, callee.text], unless });
         // Another module's helper reached only past the guard is not judged (a miss, not a guess).
         if (target && "key" in target && !unless) keys.push(target.key);
