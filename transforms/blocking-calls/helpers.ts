@@ -3,7 +3,9 @@ import { surveyedPlan } from "../../src/model/plans.js";
 import { pendingKeys } from "../../src/project/survey-reach.js";
 import { blockingCall } from "../../src/python/effects.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
-import { loopRefusalOfCall, loopRefusingRaise } from "../../src/python/loop-refusing.js";
+import { refusalIn, type HelperBlock } from "./refusals.js";
+
+export type { HelperBlock } from "./refusals.js";
 import type {
   Context,
   FileSemantics,
@@ -53,74 +55,12 @@ import {
 const KEY = "py:";
 const DEPTH = 4;
 
-/** A blocking call a helper makes: what it is, and where. */
-export interface HelperBlock {
-  /** `requests.get()`. */
-  call: string;
-  /** The file (root-relative; in another file than the site's) and line of the call. */
-  path: string;
-  line: number;
-  /** The helpers between the one called and the blocking call: `wait_for_quota`. */
-  via: string[];
-  /**
-   * The helper called returns early for these literal keys, before the blocking call (H6), or
-   * blocks only when a parameter defaulting to None is given (K7).
-   */
-  unless?: ArgumentGuard;
-  /**
-   * Not a block but a failure: the call refuses a running loop (starts one of its own, waits on
-   * it, or raises), and `call` says why (loop-refusing.ts). Preferred over any block.
-   */
-  refuses?: true;
-}
-
 /** `requests.get() (app/arm.py:9)`, `time.sleep() (line 10) through wait_for_quota()`. */
 export function blockSays(block: HelperBlock, sitePath: string): string {
   const where = sitePath.endsWith(block.path)
     ? `line ${block.line}`
     : `${block.path}:${block.line}`;
   return `${block.call} (${where})${block.via.map((v) => ` through ${v}()`).join("")}`;
-}
-
-/**
- * `through user.access_check() -> run_async_safe(), it reaches raise RuntimeError ... (app/x.py:33)`:
- * the path from the call to what refuses the running loop.
- */
-export function refusalSays(block: HelperBlock, sitePath: string): string {
-  const where = sitePath.endsWith(block.path)
-    ? `line ${block.line}`
-    : `${block.path}:${block.line}`;
-  const via = [...block.via].reverse();
-  const path = via.length > 0 ? `through ${via.map((v) => `${v}()`).join(" -> ")}, ` : "";
-  return `${path}it reaches ${block.call} (${where})`;
-}
-
-/** `RuntimeError` for `raise RuntimeError("...")`, else "an exception". */
-function raisedName(raise: SyntaxNode): string {
-  const value = raise.namedChildren[0];
-  const name = value?.type === "call" ? value.childForFieldName("function") : value;
-  return name?.type === "identifier" || name?.type === "attribute" ? name.text : "an exception";
-}
-
-/**
- * What in `fn` fails under a running loop (loop-refusing.ts): a call that starts or waits on a
- * loop, or a `raise` once one was found.
- */
-function refusalIn(
-  file: FileSemantics,
-  fn: SyntaxNode,
-  calls: SyntaxNode[],
-): HelperBlock | undefined {
-  if (isAsyncFunction(fn)) return undefined;
-  const raise = loopRefusingRaise(fn);
-  const found = raise
-    ? { at: raise, why: `raise ${raisedName(raise)}, which runs when an event loop is running` }
-    : calls
-        .map((call) => ({ at: call, why: loopRefusalOfCall(file, call, fn) }))
-        .find((c) => c.why !== undefined);
-  if (!found?.why) return undefined;
-  const line = found.at.startPosition.row + 1;
-  return { call: found.why, path: file.path, line, via: [], refuses: true };
 }
 
 /** The calls a def's body makes when it runs (not those of nested defs, lambdas or classes). */
@@ -324,7 +264,11 @@ export function helperBlock(
   const { block, keys } = walk(file, site.local);
   if (block?.refuses) return block;
   const refused = keys.find((key) => plan[key]?.refuses);
-  if (refused) return { ...plan[refused], via: [...plan[refused].via, keyName(refused)] };
+  if (refused) {
+    const forwards = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.forwards ?? [];
+    const via = forwards.includes(refused) ? [] : [keyName(refused)];
+    return { ...plan[refused], via: [...plan[refused].via, ...via] };
+  }
   if (block && !block.unless) return block;
   for (const key of keys) if (plan[key] && !plan[key].unless) return plan[key];
   return block;
@@ -332,6 +276,8 @@ export function helperBlock(
 
 export interface HelperPlan {
   blocks: Record<string, HelperBlock>;
+  /** Keys that only stand for another (HelperFacts.forwards). */
+  forwards?: string[];
   /** Factories of the project's modules, by absolute name: what their calls make. */
   makers?: Record<string, string>;
   /** Models of other files whose file fields a site's call needs (file-fields.ts). */
@@ -343,6 +289,8 @@ export interface HelperPlan {
 }
 
 export interface HelperFacts {
+  /** Keys that only stand for another (a re-export, a base class's method): unnamed in paths. */
+  forwards?: string[];
   blocks: Record<string, HelperBlock>;
   makers?: Record<string, string>;
   fileFields?: Record<string, Record<string, FileField>>;
@@ -392,13 +340,18 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
     const method = name.includes(".") ? askedMethod(file, name) : undefined;
     if (method && "key" in method) {
       out.reaches[key] = [method.key];
+      (out.forwards ??= []).push(key);
       continue;
     }
     const def = method ? method.def : moduleDef(file, name);
     if (!def) {
-      // `from .catalog import list_products` in a package's `__init__.py`: follow it.
-      const from = reexportSource(file.source, file.module, file.path, name);
-      out.reaches[key] = from?.includes(".") ? [`${KEY}${from}`] : [];
+      // `from .catalog import list_products` in a package's `__init__.py`: follow it (for
+      // `UserPayload.access_check`, the class's own import).
+      const [owner, member] = name.split(".") as [string, string | undefined];
+      const from = reexportSource(file.source, file.module, file.path, owner);
+      const to = from && member ? `${from}.${member}` : from;
+      out.reaches[key] = to?.includes(".") ? [`${KEY}${to}`] : [];
+      (out.forwards ??= []).push(key);
       continue;
     }
     // `def get_redis(): return Redis.from_url(URL)`: what its calls make (F15's second half);
@@ -422,6 +375,7 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
 function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
   const blocks: Record<string, HelperBlock> = {};
   const reaches: Record<string, string[]> = {};
+  const forwards = new Set(facts.flatMap((f) => f.forwards ?? []));
   for (const f of facts) {
     Object.assign(blocks, f.blocks);
     Object.assign(reaches, f.reaches);
@@ -435,7 +389,9 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
         (blocks[key] && !blocks[key].unless
           ? undefined
           : keys.find((k) => blocks[k] && !blocks[k].unless));
-      if (found) blocks[key] = { ...blocks[found], via: [...blocks[found].via, keyName(found)] };
+      if (!found) continue;
+      const via = forwards.has(found) ? [] : [keyName(found)];
+      blocks[key] = { ...blocks[found], via: [...blocks[found].via, ...via] };
     }
   return blocks;
 }
@@ -535,6 +491,7 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   plan: (facts) => ({
     plan: {
       blocks: resolved(facts),
+      forwards: facts.flatMap((f) => f.forwards ?? []),
       makers: Object.assign({}, ...facts.map((f) => f.makers ?? {})),
       fileFields: Object.assign({}, ...facts.map((f) => f.fileFields ?? {})),
       factories: Object.assign({}, ...facts.map((f) => f.factories ?? {})),

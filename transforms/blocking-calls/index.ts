@@ -41,14 +41,8 @@ import { threadWaitSites } from "./waits.js";
 import { CELERY_WORDS, celerySites } from "./celery.js";
 import { OrmProofs } from "../../src/django/proofs.js";
 import { blocksOnPurpose, silencedByNoqa } from "./intent.js";
-import {
-  blockSays,
-  helperBlock,
-  helperCalls,
-  helperSurvey,
-  refusalSays,
-  type HelperPlan,
-} from "./helpers.js";
+import { blockSays, helperBlock, helperCalls, helperSurvey, type HelperPlan } from "./helpers.js";
+import { refusalSays } from "./refusals.js";
 import { surveyedPlan } from "../../src/model/plans.js";
 
 export const meta = {
@@ -367,6 +361,8 @@ function helperFindings(file: FileSemantics, ctx: Context, out: FindingsReporter
       continue;
     const callee = site.call.childForFieldName("function")!.text;
     if (block.refuses) {
+      // `with pytest.raises(RuntimeError): run_async_safe(...)`: a test that the bridge refuses.
+      if (expectedToRaise(site.call)) continue;
       out.report(
         site.call,
         "AS319",
@@ -380,6 +376,17 @@ function helperFindings(file: FileSemantics, ctx: Context, out: FindingsReporter
       `${callee}() blocks the event loop: it calls ${blockSays(block, file.path)}; run it in a thread (await asyncio.to_thread(${callee}, ...)) or give it an async form`,
     );
   }
+}
+
+/** Inside `with pytest.raises(...)` (or unittest's `self.assertRaises(...)`): meant to raise. */
+function expectedToRaise(call: SyntaxNode): boolean {
+  for (let at = call.parent; at && at.type !== "function_definition"; at = at.parent)
+    if (
+      at.type === "with_statement" &&
+      /^with\s+\(?\s*(?:pytest\.raises|self\.assertRaises\w*)\(/.test(at.text)
+    )
+      return true;
+  return false;
 }
 
 /**

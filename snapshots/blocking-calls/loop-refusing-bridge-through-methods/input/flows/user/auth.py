@@ -2,7 +2,7 @@ from flows.permission.owner_service import rebac_check
 from flows.utils import async_utils
 
 
-class UserPayload:
+class LoginUser:
     def __init__(self, user_id: int, admin: bool = False) -> None:
         self.user_id = user_id
         self.admin = admin

@@ -1,7 +1,7 @@
 from fastapi import APIRouter
 
 from flows.api.services.workflow import WorkFlowService
-from flows.user.auth import UserPayload
+from flows.common.user_deps import UserPayload
 
 router = APIRouter()
 

@@ -1,4 +1,4 @@
-from flows.user.auth import UserPayload
+from flows.common.user_deps import UserPayload
 from flows.utils.async_utils import run_blocking
 
 
