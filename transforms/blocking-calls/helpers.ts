@@ -3,7 +3,7 @@ import { surveyedPlan } from "../../src/model/plans.js";
 import { pendingKeys } from "../../src/project/survey-reach.js";
 import { blockingCall } from "../../src/python/effects.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
-import { refusalIn, type HelperBlock } from "./refusals.js";
+import { catchingTry, refusalIn, type HelperBlock } from "./refusals.js";
 
 export type { HelperBlock } from "./refusals.js";
 import type {
@@ -157,9 +157,16 @@ function isCached(def: SyntaxNode): boolean {
 }
 
 /** What a sync def of this file reaches: a blocking call (in it or its same-file callees), or keys. */
-function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys: string[] } {
+function walk(
+  file: FileSemantics,
+  def: SyntaxNode,
+): { block?: HelperBlock; keys: string[]; caught: Record<string, string>; through: Through } {
   const keys: string[] = [];
-  if (isGenerator(def) || isCached(def)) return { keys };
+  // The keys reached under a `try` that catches RuntimeError: where it is caught.
+  const caught: Record<string, string> = {};
+  // The helpers of this file between `def` and each key (called first, first).
+  const through: Through = {};
+  if (isGenerator(def) || isCached(def)) return { keys, caught, through };
   const seen = new Set<number>();
   // `if key in PROMPTS: return ...` before the rest: what follows runs for other keys only.
   const guard = keyGuardOf(file, def);
@@ -174,17 +181,25 @@ function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys
   };
   // A block behind a guard counts only when no call outside any guard blocks.
   let guardedBlock: HelperBlock | undefined;
-  let current = [{ def, via: [] as string[], unless: undefined as ArgumentGuard | undefined }];
+  type Step = { def: SyntaxNode; via: string[]; unless?: ArgumentGuard; caughtBy?: string };
+  let current: Step[] = [{ def, via: [] }];
   // A block found first is kept while the walk looks on for a refusal, which outranks it.
   let firstBlock: HelperBlock | undefined;
   for (let depth = 0; depth < DEPTH && current.length > 0; depth++) {
-    const next: typeof current = [];
-    for (const { def: fn, via, unless: inGuarded } of current) {
+    const next: Step[] = [];
+    for (const { def: fn, via, unless: inGuarded, caughtBy } of current) {
       if (seen.has(fn.id)) continue;
       seen.add(fn.id);
       const calls = ownCalls(fn);
       const refusal = refusalIn(file, fn, calls);
-      if (refusal) return { block: { ...refusal, via: [...via].reverse() }, keys };
+      const reversed = [...via].reverse();
+      if (refusal)
+        return {
+          block: { ...refusal, via: reversed, ...(caughtBy ? { caught: caughtBy } : {}) },
+          keys,
+          caught,
+          through,
+        };
       for (const call of calls) {
         const unless = inGuarded ?? (depth === 0 ? guardOf(call) : undefined);
         const found = firstBlock ? undefined : blocks(file, call);
@@ -196,17 +211,23 @@ function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys
         }
         const callee = call.childForFieldName("function")!;
         const target = calledHere(file, callee);
+        const catching = caughtBy ?? catchingTry(file, call, fn);
         if (target && "def" in target && !isGenerator(target.def) && !isCached(target.def))
-          next.push({ def: target.def, via: [...via, callee.text], unless });
+          next.push({ def: target.def, via: [...via, callee.text], unless, caughtBy: catching });
         // Another module's helper reached only past the guard is not judged (a miss, not a guess).
         if (target && "key" in target && !unless) keys.push(target.key);
+        if (target && "key" in target && catching) caught[target.key] ??= catching;
+        if (target && "key" in target && via.length > 0) through[target.key] ??= via;
       }
     }
     current = next;
   }
   const block = firstBlock ?? guardedBlock;
-  return { ...(block ? { block } : {}), keys };
+  return { ...(block ? { block } : {}), keys, caught, through };
 }
+
+/** By key reached: the helpers of the walked file called on the way, first called first. */
+type Through = Record<string, string[]>;
 
 /** `session=Depends(generate_session)` in an async def's parameters: the dependency's key. */
 function dependencyKeys(file: FileSemantics): string[] {
@@ -261,13 +282,19 @@ export function helperBlock(
   const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.blocks ?? {};
   if (site.key) return plan[site.key];
   if (!site.local) return undefined;
-  const { block, keys } = walk(file, site.local);
+  const { block, keys, caught, through } = walk(file, site.local);
   if (block?.refuses) return block;
   const refused = keys.find((key) => plan[key]?.refuses);
   if (refused) {
     const forwards = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.forwards ?? [];
-    const via = forwards.includes(refused) ? [] : [keyName(refused)];
-    return { ...plan[refused], via: [...plan[refused].via, ...via] };
+    const named = forwards.includes(refused) ? [] : [keyName(refused)];
+    const via = [...named, ...[...(through[refused] ?? [])].reverse()];
+    const catching = plan[refused].caught ?? caught[refused];
+    return {
+      ...plan[refused],
+      via: [...plan[refused].via, ...via],
+      ...(catching ? { caught: catching } : {}),
+    };
   }
   if (block && !block.unless) return block;
   for (const key of keys) if (plan[key] && !plan[key].unless) return plan[key];
@@ -291,6 +318,10 @@ export interface HelperPlan {
 export interface HelperFacts {
   /** Keys that only stand for another (a re-export, a base class's method): unnamed in paths. */
   forwards?: string[];
+  /** `from>to`: a key reaching another under a `try` that catches RuntimeError, and where. */
+  caught?: Record<string, string>;
+  /** `from>to`: the helpers of `from`'s file between it and `to`, first called first. */
+  through?: Through;
   blocks: Record<string, HelperBlock>;
   makers?: Record<string, string>;
   fileFields?: Record<string, Record<string, FileField>>;
@@ -363,8 +394,10 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
       (out.makers ??= {})[yielded ? `${YIELDS}${absolute}` : absolute] = (returned ?? yielded)!;
       (out.factories ??= {})[absolute] = `${file.path}:${def.startPosition.row + 1}`;
     }
-    const { block, keys } = walk(file, def);
+    const { block, keys, caught, through } = walk(file, def);
     if (block) out.blocks[key] = block;
+    for (const [to, where] of Object.entries(caught)) (out.caught ??= {})[`${key}>${to}`] = where;
+    for (const [to, via] of Object.entries(through)) (out.through ??= {})[`${key}>${to}`] = via;
     // A guarded block stands until a helper reached outside the guard is found to block; any
     // block until one is found to refuse the running loop.
     if (!block?.refuses) out.reaches[key] = keys;
@@ -376,6 +409,8 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
   const blocks: Record<string, HelperBlock> = {};
   const reaches: Record<string, string[]> = {};
   const forwards = new Set(facts.flatMap((f) => f.forwards ?? []));
+  const caught: Record<string, string> = Object.assign({}, ...facts.map((f) => f.caught ?? {}));
+  const through: Through = Object.assign({}, ...facts.map((f) => f.through ?? {}));
   for (const f of facts) {
     Object.assign(blocks, f.blocks);
     Object.assign(reaches, f.reaches);
@@ -390,8 +425,14 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
           ? undefined
           : keys.find((k) => blocks[k] && !blocks[k].unless));
       if (!found) continue;
-      const via = forwards.has(found) ? [] : [keyName(found)];
-      blocks[key] = { ...blocks[found], via: [...blocks[found].via, ...via] };
+      const named = forwards.has(found) ? [] : [keyName(found)];
+      const via = [...named, ...[...(through[`${key}>${found}`] ?? [])].reverse()];
+      const catching = blocks[found].caught ?? caught[`${key}>${found}`];
+      blocks[key] = {
+        ...blocks[found],
+        via: [...blocks[found].via, ...via],
+        ...(catching && blocks[found].refuses ? { caught: catching } : {}),
+      };
     }
   return blocks;
 }

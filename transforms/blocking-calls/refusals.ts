@@ -28,6 +28,11 @@ export interface HelperBlock {
    * it, or raises), and `call` says why (loop-refusing.ts). Preferred over any block.
    */
   refuses?: true;
+  /**
+   * A def on the path calls on under `try: ... except Exception:` (or RuntimeError, or bare):
+   * `write_owner_tuple_sync() (app/owner.py:84)`. The refusal is swallowed there.
+   */
+  caught?: string;
 }
 
 /**
@@ -40,7 +45,34 @@ export function refusalSays(block: HelperBlock, sitePath: string): string {
     : `${block.path}:${block.line}`;
   const via = [...block.via].reverse();
   const path = via.length > 0 ? `through ${via.map((v) => `${v}()`).join(" -> ")}, ` : "";
-  return `${path}it reaches ${block.call} (${where})`;
+  const caught = block.caught
+    ? `; ${block.caught} catches the exception, so on the loop the work silently does not happen`
+    : "";
+  return `${path}it reaches ${block.call} (${where})${caught}`;
+}
+
+/** `except:`, `except Exception`, `except (RuntimeError, ValueError) as e`: what a refusal raises. */
+const CATCHES = /^except\s*(?::|\(?[^:]*\b(?:Exception|BaseException|RuntimeError)\b)/;
+
+/**
+ * `write_owner_tuple_sync() (app/owner.py:84)` when `call` runs in the body of a `try` of `fn`
+ * whose handlers catch a RuntimeError: where a refusal below it is swallowed.
+ */
+export function catchingTry(
+  file: FileSemantics,
+  call: SyntaxNode,
+  fn: SyntaxNode,
+): string | undefined {
+  for (let at: SyntaxNode | null = call; at && at.id !== fn.id; at = at.parent) {
+    const owner = at.parent;
+    if (owner?.type !== "try_statement" || owner.childForFieldName("body")?.id !== at.id) continue;
+    const handler = owner.namedChildren.find(
+      (c) => c.type === "except_clause" && CATCHES.test(c.text),
+    );
+    if (handler)
+      return `${fn.childForFieldName("name")!.text}() (${file.path}:${handler.startPosition.row + 1})`;
+  }
+  return undefined;
 }
 
 /** `RuntimeError` for `raise RuntimeError("...")`, else "an exception". */
@@ -68,5 +100,13 @@ export function refusalIn(
         .find((c) => c.why !== undefined);
   if (!found?.why) return undefined;
   const line = found.at.startPosition.row + 1;
-  return { call: found.why, path: file.path, line, via: [], refuses: true };
+  const caught = catchingTry(file, found.at, fn);
+  return {
+    call: found.why,
+    path: file.path,
+    line,
+    via: [],
+    refuses: true,
+    ...(caught ? { caught } : {}),
+  };
 }

@@ -2,6 +2,7 @@ from fastapi import APIRouter
 
 from flows.api.services.workflow import WorkFlowService
 from flows.common.user_deps import UserPayload
+from flows.permission.owner_service import OwnerService
 
 router = APIRouter()
 
@@ -18,6 +19,11 @@ async def get_recommended_apps(user_id: int) -> list[dict]:
 @router.post("/apps/warm")
 async def warm_apps(flow_ids: list[str]) -> None:
     WorkFlowService.warm_cache(flow_ids)
+
+
+@router.post("/apps")
+async def create_app(user_id: int, app_id: str) -> None:
+    OwnerService.write_owner_tuple_sync(user_id, "app", app_id)
 
 
 def sync_report(login_user: UserPayload) -> list[dict]:
