@@ -7,6 +7,7 @@ import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { qualifiedName } from "../python/imports.js";
 import { bindingsNamed, enclosingScope } from "../python/scope.js";
 import { stringLiteralValue } from "../python/shapes.js";
+import { isWrapperDefAlias } from "../python/wrapper-defs.js";
 
 // Small readings the proofs are built from: string arguments, positional arguments, relation
 // sets, and the statement that binds a name.
@@ -379,7 +380,9 @@ export function callThroughWrapper(
   const qualified = wrapper ? qualifiedName(wrapper) : undefined;
   if (
     qualified !== "asgiref.sync.sync_to_async" &&
-    qualified !== "channels.db.database_sync_to_async"
+    qualified !== "channels.db.database_sync_to_async" &&
+    // orm-human-6 G1: the module's own `def _sync_to_async(func): return sync_to_async(func)`.
+    !(wrapper && isWrapperDefAlias(wrapper))
   )
     return undefined;
   const target = positionalArguments(callee)[0];

@@ -22,6 +22,7 @@ import { hiddenSelfMethod, overriddenSelfMethod } from "./hidden-methods.js";
 import { factoryTarget, fieldFileTarget } from "./library-targets.js";
 import type { OrmFile, ScannedFile } from "./types.js";
 import { HTTP_METHODS } from "../../src/python/http-methods.js";
+import { wrapperHelperNamed } from "./wrapper-aliases.js";
 
 // Every sync_to_async site ends as a rewrite or a diagnostic (issue 23, item 9). The sites' own
 // reporters (sites.ts, the chains) record what they rewrite or block; what is left is said here:
@@ -517,6 +518,12 @@ function importedReason(
 function nameReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
   for (let scope: SyntaxNode | undefined = f.file.enclosingScope(target); scope;) {
     const bound = withoutOverloads(f.file.bindingsNamed(scope, target.text));
+    // orm-human-6 G1: the body of `def _sync_to_async(func): return sync_to_async(func, ...)`.
+    const helper = bound.some((b) => b.kind === "parameter") ? wrapperHelperNamed(scope) : "";
+    if (helper)
+      return kept(
+        `${written} is the body of ${helper}(), this module's wrapper helper: each call ${helper}(X)(...) is a site of its own, converted or explained where it stands; for the calls still made through it`,
+      );
     if (bound.some((b) => b.kind === "parameter"))
       return kept(
         `${written} runs ${target.text}, a parameter: what it runs is its caller's choice, and nothing here can be converted${stored}`,

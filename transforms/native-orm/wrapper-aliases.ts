@@ -4,6 +4,8 @@ import {
   moduleFunctionsNamed,
 } from "../../src/project/index-lookup.js";
 import { importedModuleId } from "../../src/python/module-names.js";
+import { bindingsNamed } from "../../src/python/scope.js";
+import { defAliasValue, wrapsParameter } from "../../src/python/wrapper-defs.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { OrmFile } from "./types.js";
 
@@ -42,9 +44,18 @@ export function aliasValue(f: OrmFile, name: string): SyntaxNode | undefined {
   return f.wrapperAliases.get(name);
 }
 
-/** Module-level names bound only to a wrapper name or a partial of one (try/except arms too). */
+/**
+ * Module-level names bound only to a wrapper name or a partial of one (try/except arms too), and
+ * module-level defs that only return the wrapper of their one parameter (see defAliasValue).
+ */
 export function aliasesIn(root: SyntaxNode, source: string): Map<string, SyntaxNode> {
   const found = new Map<string, SyntaxNode>();
+  if (/\breturn\s+\w*sync_to_async\(/.test(source))
+    for (const def of root.namedChildren) {
+      const value = def.type === "function_definition" ? defAliasValue(def) : undefined;
+      const name = def.childForFieldName("name")?.text;
+      if (value && name && bindingsNamed(root, name).length === 1) found.set(name, value);
+    }
   if (!/=\s*(?:(?:functools\.)?partial\(\s*)?\w*sync_to_async\b/.test(source)) return found;
   const values = new Map<string, SyntaxNode[]>();
   const others = new Set<string>();
@@ -62,10 +73,19 @@ export function aliasesIn(root: SyntaxNode, source: string): Map<string, SyntaxN
   return found;
 }
 
+/** `_sync_to_async` when `def` is a module-level def alias of a wrapper (see defAliasValue); else "". */
+export function wrapperHelperNamed(def: SyntaxNode): string {
+  if (def.type !== "function_definition" || def.parent?.type !== "module") return "";
+  return defAliasValue(def) ? (def.childForFieldName("name")?.text ?? "") : "";
+}
+
 /** The wrapper name an alias value stands on: `sync_to_async` in `partial(sync_to_async, ...)`. */
 export function wrapperOf(value: SyntaxNode): SyntaxNode | undefined {
   if (value.type === "identifier" || value.type === "attribute")
     return /sync_to_async$/.test(value.text) ? value : undefined;
+  // A def alias's `sync_to_async(func, ...)`.
+  if (value.type === "call" && wrapsParameter(value))
+    return value.childForFieldName("function") ?? undefined;
   if (
     value.type !== "call" ||
     !/(^|\.)partial$/.test(value.childForFieldName("function")?.text ?? "")
