@@ -3,7 +3,9 @@ import {
   projectTopModules,
   moduleFunctionsNamed,
 } from "../../src/project/index-lookup.js";
-import { importedModuleId } from "../../src/python/module-names.js";
+import { dottedName, importedModuleId } from "../../src/python/module-names.js";
+import { absoluteName } from "../../src/python/relative-imports.js";
+import { reexportsAllOf } from "../../src/django/star-reexports.js";
 import { bindingsNamed } from "../../src/python/scope.js";
 import { defAliasValue, wrapsParameter } from "../../src/python/wrapper-defs.js";
 import type { SyntaxNode } from "../../src/model/types.js";
@@ -37,6 +39,60 @@ export function reexportedWrapper(f: OrmFile, qualified: string): Kind | undefin
   return !own && moduleFunctionsNamed(index, id, qualified.slice(dot + 1)).length === 0
     ? kind
     : undefined;
+}
+
+/**
+ * orm-review-6 R1 (xiidot1303's bots: `from asgiref.sync import *` in `app/services/__init__.py`,
+ * then `from app.services import *` in every service module): `sync_to_async` bound by no
+ * statement of the file, only through its star imports. It is asgiref's when a star import is
+ * `asgiref.sync` (or `channels.db` for database_sync_to_async), or a module of the project that
+ * star-imports it in turn, or one that defines no function of that name (it imports it: a
+ * re-export, as `from app.views import *` with `from asgiref.sync import sync_to_async` in
+ * `app/views/__init__.py`). Not when the project defines a function of that name.
+ */
+export function starImportedWrapper(f: OrmFile, name: SyntaxNode): Kind | undefined {
+  const kind = KINDS[name.text];
+  if (name.type !== "identifier" || !kind || f.file.visibleBindings(name, name.text).length > 0)
+    return undefined;
+  const library = kind === "sync" ? "asgiref.sync" : "channels.db";
+  const index = f.ctx.project.index;
+  const stars = starModules(f);
+  if (stars.some((id) => dottedName(id) === library)) return kind;
+  if (!index || functionsNamed(index, name.text).some((fn) => !fn.className)) return undefined;
+  const top = projectTopModules(index);
+  const handsOn = (id: string) => {
+    const dotted = dottedName(id);
+    return (
+      top.has(dotted.split(".")[0]) &&
+      (reexportsAllOf(index, dotted, library, name.text) ||
+        moduleFunctionsNamed(index, id, name.text).length === 0)
+    );
+  };
+  return stars.some(handsOn) ? kind : undefined;
+}
+
+/**
+ * `from bot.bot import *`: the star imports that may bind `name`, an unbound name that is no
+ * Python builtin as far as the file shows (a builtin would not be shadowed this way); "" when
+ * the name is bound, or the file has no star import.
+ */
+export function starImportsNaming(f: OrmFile, name: SyntaxNode): string {
+  if (!f.file.isBuiltin(name.text, name) || PYTHON_BUILTINS.test(name.text)) return "";
+  const stars = starModules(f).map((id) => `from ${dottedName(id)} import *`);
+  return stars.length > 3 ? `${stars.slice(0, 3).join(", ")}, ...` : stars.join(", ");
+}
+
+/** Builtins a wrapper is handed (`sync_to_async(list)`), which no star import shadows here. */
+const PYTHON_BUILTINS =
+  /^(?:list|set|dict|tuple|sorted|len|sum|min|max|any|all|next|iter|print|open|input|bool|int|float|str|bytes|repr|getattr|setattr|hasattr|isinstance|callable|zip|map|filter|enumerate|range|reversed|vars|dir|id|hash|type|object|frozenset|round|abs|divmod|pow|format|exec|eval|compile|__import__)$/;
+
+/** The module ids the file's module-level `from m import *` statements name, made absolute. */
+function starModules(f: OrmFile): string[] {
+  return f.root.namedChildren.flatMap((s) => {
+    const star = s.namedChildren.some((c) => c.type === "wildcard_import");
+    const module = star ? s.childForFieldName("module_name")?.text : undefined;
+    return module ? [absoluteName(module, f.file.module, f.file.path) ?? module] : [];
+  });
 }
 
 /** The value a module-level alias is bound to: `sync_to_async`, or `partial(sync_to_async, ...)`. */
