@@ -21,6 +21,7 @@ import type { InstanceProof, QuerysetProof } from "./proof-types.js";
 import { querysetOfAnnotation, querysetReturnedBy } from "./queryset-annotations.js";
 import { querysetPropertyProof } from "./queryset-properties.js";
 import { classAnnotatedInstance } from "./self-attributes.js";
+import { genericObjectOf } from "./generic-objects.js";
 import { reexportsAllOf, starImportedModel } from "./star-reexports.js";
 import {
   bindingSite,
@@ -391,6 +392,9 @@ export class OrmProofs {
             ? this.instanceOf(value)
             : this.instanceReturnedBy(value, false),
       );
+    // orm-human-5 H2: `TodoItem(text=text).save`, the instance a model's constructor makes.
+    const model = expr.type === "call" && this.modelClassOf(expr.childForFieldName("function")!);
+    if (model) return { model, selected: passedFields(expr, new Set(), "create") };
     if (expr.type !== "identifier") return undefined;
     if (this.instances.has(expr.id)) return this.instances.get(expr.id);
     const proof = this.instanceNamed(expr);
@@ -516,6 +520,8 @@ export class OrmProofs {
       const returned = modelReturnedBy(this, this.project, callee, value);
       if (helper && (!returned || returned.model === helper.model)) return helper;
       if (returned) return returned;
+      const generic = genericObjectOf(this, callee);
+      if (generic) return generic;
       const qualified = qualifiedName(callee);
       if (
         qualified === "django.shortcuts.get_object_or_404" ||

@@ -22,7 +22,7 @@ import { hiddenSelfMethod, overriddenSelfMethod } from "./hidden-methods.js";
 import { factoryTarget, fieldFileTarget } from "./library-targets.js";
 import type { OrmFile, ScannedFile } from "./types.js";
 import { HTTP_METHODS } from "../../src/python/http-methods.js";
-import { starImportsNaming, wrapperHelperNamed } from "./wrapper-aliases.js";
+import { starImportsNaming } from "./wrapper-aliases.js";
 
 // Every sync_to_async site ends as a rewrite or a diagnostic (issue 23, item 9). The sites' own
 // reporters (sites.ts, the chains) record what they rewrite or block; what is left is said here:
@@ -524,11 +524,10 @@ function importedReason(
 function nameReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
   for (let scope: SyntaxNode | undefined = f.file.enclosingScope(target); scope;) {
     const bound = withoutOverloads(f.file.bindingsNamed(scope, target.text));
-    // orm-human-6 G1: the body of `def _sync_to_async(func): return sync_to_async(func, ...)`.
-    const helper = bound.some((b) => b.kind === "parameter") ? wrapperHelperNamed(scope) : "";
+    const helper = helperAliasNamed(f, target);
     if (helper)
       return kept(
-        `${written} is the body of ${helper}(), this module's wrapper helper: each call ${helper}(X)(...) is a site of its own, converted or explained where it stands; for the calls still made through it`,
+        `${written} is all that ${helper}() does with its parameter: each call of ${helper}(...)(...) is a site of its own, converted or explained where it is made`,
       );
     if (bound.some((b) => b.kind === "parameter"))
       return kept(
@@ -575,4 +574,12 @@ function compactChain(expr: SyntaxNode): string {
 function shortText(node: SyntaxNode): string {
   const text = node.text.replace(/\s+/g, " ");
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The helper (`def _sync_to_async(func)`) whose returned wrapper of `target` makes it an alias. */
+function helperAliasNamed(f: OrmFile, target: SyntaxNode): string | undefined {
+  const wrapped = target.parent?.parent;
+  const def = wrapped?.parent?.parent?.parent;
+  const name = def?.type === "function_definition" ? def.childForFieldName("name")?.text : "";
+  return name && f.wrapperAliases.get(name)?.id === wrapped?.id ? name : undefined;
 }
