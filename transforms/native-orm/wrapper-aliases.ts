@@ -5,6 +5,7 @@ import {
 } from "../../src/project/index-lookup.js";
 import { dottedName, importedModuleId } from "../../src/python/module-names.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
+import { bindingsNamed } from "../../src/python/scope.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { OrmFile } from "./types.js";
 
@@ -123,6 +124,8 @@ function helperAliasesIn(root: SyntaxNode): Map<string, SyntaxNode> {
     const parameters = def.childForFieldName("parameters")?.namedChildren ?? [];
     const name = def.childForFieldName("name")?.text;
     if (!name || parameters.length !== 1 || parameters[0].type !== "identifier") continue;
+    // Bound once in its module: a second def or an assignment of the name may be what runs.
+    if (bindingsNamed(root, name).length !== 1) continue;
     const statements = def.childForFieldName("body")?.namedChildren ?? [];
     const last = statements.at(-1);
     const value = last?.type === "return_statement" ? last.namedChildren[0] : undefined;

@@ -19,3 +19,17 @@ def run_async(fn, *args):
 
 async def delete_for(provider: str):
     await run_async(OAuthConnection.objects.filter(provider=provider).delete)
+
+
+def in_pool(fn):
+    return sync_to_async(fn)
+
+
+if OAuthConnection._meta.app_label == "legacy":
+    # Bound twice: which one runs is decided at import time, so neither is taken for the wrapper.
+    def in_pool(fn):  # noqa: F811
+        return fn
+
+
+async def touch(provider: str):
+    await in_pool(OAuthConnection.objects.filter(provider=provider).delete)()
