@@ -79,6 +79,22 @@ export function namesakeMayDerive(project: ProjectFacts, name: string): boolean 
   return !heads || (heads[name] ?? []).includes(name);
 }
 
+/**
+ * A class of the project in whose method resolution order the class named `other` may come after
+ * the class named `cls`, where `super()` in `cls` would find it: one deriving from both (`class
+ * X(cls, other)`); "" when nothing is known of the project's classes. A subclass of `cls` always
+ * comes before it.
+ */
+export function joinedAfter(project: ProjectFacts, cls: string, other: string): string | undefined {
+  const heads = project.subclassHeads;
+  if (!heads) return "";
+  if (ancestorsOf(heads, other).has(cls)) return undefined;
+  return Object.keys(heads).find((x) => {
+    const above = ancestorsOf(heads, x);
+    return above.has(cls) && above.has(other);
+  });
+}
+
 /** What the project tells of an imported class on the way of `self.<name>` (see importedClassLookup). */
 export type ImportedClassLookup =
   /** The class and every ancestor are the project's, and none defines the name: look past it. */

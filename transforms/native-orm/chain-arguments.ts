@@ -1,5 +1,6 @@
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
+import { provenNoQueryset } from "./chain-fallbacks.js";
 import { isProjectFunction } from "./no-async-api.js";
 import { factoryTarget } from "./library-targets.js";
 import { ITERATING_BUILTINS, mayBeQueryset } from "./unknown-evaluations.js";
@@ -66,7 +67,12 @@ export function evaluatedParameters(def: SyntaxNode): { name: string; line: numb
     while (expr?.type === "parenthesized_expression" || expr?.type === "not_operator")
       expr =
         expr.type === "not_operator" ? expr.childForFieldName("argument") : expr.namedChildren[0];
-    if (expr?.type === "identifier" && names.has(expr.text) && !found.has(expr.text))
+    if (
+      expr?.type === "identifier" &&
+      names.has(expr.text) &&
+      !found.has(expr.text) &&
+      !provenNoQueryset(expr)
+    )
       found.set(expr.text, expr.startPosition.row + 1);
   };
   const visit = (node: SyntaxNode) => {

@@ -210,8 +210,14 @@ function forwarderOf(w: ChainedWrapper): Forwarder | undefined {
   const def = w.unwrap ? enclosingAsyncDef(w.def) : w.def;
   if (!def) return undefined;
   const holder = def.parent?.type === "decorated_definition" ? def.parent : def;
-  // orm-human-5 H6: a manager's `async def acreate_user(self, ...)` beside `create_user` too.
-  if (holder.parent?.type !== "module" && !sameClass(holder, call.def)) return undefined;
+  // orm-human-5 H6: a manager's `async def acreate_user(self, ...)` beside `create_user` too;
+  // H3: `super()._items_count(queryset)` in `_aitems_count`, a base's method its body can take.
+  if (
+    holder.parent?.type !== "module" &&
+    !sameClass(holder, call.def) &&
+    !(isSuperCall(call) && movesToSubclass(call.def))
+  )
+    return undefined;
   // The call form's def has no decorator: what one would do to the twin is not known.
   if (w.unwrap && holder.id !== def.id) return undefined;
   return isForwarding(def, call) ? { def, name: nameOf(def) } : undefined;
@@ -225,6 +231,27 @@ function sameClass(holder: SyntaxNode, target: SyntaxNode): boolean {
     body.parent?.type === "class_definition" &&
     target.parent?.id === body.id
   );
+}
+
+/** `super().<name>(...)`: the chain call's callee is the name of an attribute of `super()`. */
+function isSuperCall(c: ChainCall): boolean {
+  const receiver = c.callee.parent?.childForFieldName("object");
+  return receiver?.type === "call" && receiver.childForFieldName("function")?.text === "super";
+}
+
+/**
+ * Whether a base's method means the same in a subclass's body: no `super()` or `__class__`
+ * (bound to the class that defines it) and no `__private` name (mangled with that class's name).
+ */
+function movesToSubclass(def: SyntaxNode): boolean {
+  return !def
+    .descendantsOfType("identifier")
+    .some(
+      (n) =>
+        n.text === "super" ||
+        n.text === "__class__" ||
+        (n.text.startsWith("__") && !n.text.endsWith("__")),
+    );
 }
 
 /** The `async def` whose body holds `node`, not through a nested def, lambda or class. */

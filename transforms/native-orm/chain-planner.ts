@@ -300,7 +300,7 @@ function ownBlocker(
   // when the wrapper is in it (orm-human-5 H6: that would await itself).
   const twin = twinName(fn.name);
   const hint =
-    fn.twinTaken && w.within !== twin
+    fn.twinTaken && w.within !== twin && w.name !== twin
       ? `; ${twin} is already defined in ${input.scope === "project" ? fn.path : "this file"}: if it is ${fn.name}()'s async form, await it instead (by hand)`
       : "";
   return {

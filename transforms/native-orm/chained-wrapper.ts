@@ -57,6 +57,14 @@ export function chainedWrappedCall(f: ScannedFile, ref: SyntaxNode, plan: ChainP
   return true;
 }
 
+/** `_items_count()`, or `super()._items_count() (PaginationBase's)`: what a forwarder calls. */
+function forwardedName(f: OrmFile, c: ChainCall): string {
+  const written = c.callee.parent?.type === "attribute" ? c.callee.parent.text : "";
+  if (!written.startsWith("super(")) return `${c.callee.text}()`;
+  const owner = f.file.enclosingClass(c.def)?.childForFieldName("name")?.text;
+  return `${written}()${owner ? ` (${owner}'s)` : ""}`;
+}
+
 /** The reached functions' own edits, carried by the fix of the first wrapper converting. */
 function helperEditsFor(plan: ChainPlan, site: SyntaxNode) {
   return plan.converting[0]?.id === site.id ? plan.helperEdits : [];
@@ -119,7 +127,7 @@ export function chainedWrapper(f: ScannedFile, a: DecoratedAnalysis, plan: Chain
       f,
       a.decorator,
       "AS210",
-      `@${a.callee.text} wrapper ${nameOf(a.def)}() only forwards to ${target}(), which keeps its sync form for its other callers: it becomes ${target}()'s async twin, its ORM work awaited in native form`,
+      `@${a.callee.text} wrapper ${nameOf(a.def)}() only forwards to ${forwardedName(f, a.chainCalls[0])}, which keeps its sync form for its other callers: it becomes ${target}()'s async twin, its ORM work awaited in native form`,
       asTwin.text,
       fixOf("safe", [asTwin, ...helperEditsFor(plan, a.def)], conversions, [a.callee]),
     );

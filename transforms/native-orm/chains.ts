@@ -1,6 +1,11 @@
 import { versionAtLeast } from "../../src/django/orm.js";
-import { methodResolutionOrder, resolveMethod } from "../../src/python/mro.js";
-import { mayDeriveFrom, namesakeMayDerive } from "../../src/project/class-tree.js";
+import {
+  methodResolutionOrder,
+  resolveMethod,
+  resolveSuperMethod,
+  type MroClass,
+} from "../../src/python/mro.js";
+import { joinedAfter, mayDeriveFrom, namesakeMayDerive } from "../../src/project/class-tree.js";
 import { withoutOverloads } from "../../src/python/overloads.js";
 import type { IndexedFunction, SyntaxNode } from "../../src/model/types.js";
 import { unprovenChains } from "./lazy-relations.js";
@@ -93,6 +98,12 @@ export function methodTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undef
 }
 
 function plainMethod(f: OrmFile, cls: SyntaxNode, name: string): SyntaxNode | undefined {
+  const def = ownPlainMethod(cls, name);
+  return def && !subclassOverride(f, cls, name) ? def : undefined;
+}
+
+/** The plain `self` method (or lone `@classmethod`) `name` of `cls`'s own body. */
+function ownPlainMethod(cls: SyntaxNode, name: string): SyntaxNode | undefined {
   const def = (cls.childForFieldName("body")?.namedChildren ?? [])
     .map(classLevel)
     .find((c) => c?.type === "function_definition" && c.childForFieldName("name")?.text === name);
@@ -100,7 +111,66 @@ function plainMethod(f: OrmFile, cls: SyntaxNode, name: string): SyntaxNode | un
   const first = def.childForFieldName("parameters")?.namedChildren[0]?.text;
   // orm-review-5 Q12 (takahe's `self.transition_perform_queryset(...)`): a `@classmethod` too.
   if (first !== (def.parent?.type === "decorated_definition" ? "cls" : "self")) return undefined;
-  return subclassOverride(f, cls, name) ? undefined : def;
+  return def;
+}
+
+/**
+ * orm-human-5 H3 (django-ninja's `return super()._items_count(queryset)` in
+ * `AsyncPaginationBase`): `super().<name>` in a method of a class of this file, the plain method
+ * of a base of this file that its method resolution order finds past the class.
+ */
+export function superTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefined {
+  const found = superResolution(f, callee);
+  return found && "def" in found ? found.def : undefined;
+}
+
+/**
+ * What `super().<name>` runs, or why that is not known: past a class out of sight, not a plain
+ * method, or a class of the project defining `name` elsewhere that a subclass of both may mix in
+ * after this class (then `super()` finds that one). Undefined when `callee` is no such call.
+ */
+export function superResolution(
+  f: OrmFile,
+  callee: SyntaxNode,
+): { def: SyntaxNode } | { why: string } | undefined {
+  const cls = superClassOf(f, callee);
+  const name = callee.childForFieldName("attribute")?.text;
+  if (!cls || !name) return undefined;
+  const found = resolveSuperMethod(cls, name, undefined, passesImported(f, name));
+  if (found?.kind !== "local") {
+    const hidden = (methodResolutionOrder(cls) ?? []).find((c) => c.kind !== "local");
+    const where = hidden ? `${classNameOf(hidden)} or a base of it` : "a base of it";
+    return {
+      why: `super() in ${nameOf(cls)} finds ${name}() in ${where}, whose body is out of sight here (imported, or a library's)`,
+    };
+  }
+  const def = ownPlainMethod(found.cls, name);
+  const owner = `${nameOf(found.cls)}.${name}()`;
+  if (!def) return { why: `${owner} is not a plain method (async, or decorated)` };
+  const order = new Set((methodResolutionOrder(cls) ?? []).map(classNameOf));
+  for (const fn of indexedFunctionsNamed(f.ctx.project.index, name)) {
+    if (fn.className === undefined || order.has(fn.className)) continue;
+    const joined = joinedAfter(f.ctx.project, nameOf(cls), fn.className);
+    if (joined !== undefined)
+      return {
+        why: `${fn.className} (${fn.path}) defines ${name}() too, and ${joined ? `${joined} derives from both ${nameOf(cls)} and ${fn.className}` : `a class may derive from both`}: for its instances super() in ${nameOf(cls)} runs ${fn.className}.${name}(), not ${owner}`,
+      };
+  }
+  return { def };
+}
+
+/** The class whose method holds `callee` = `super().<name>` (the builtin, no arguments). */
+function superClassOf(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefined {
+  const receiver = callee.type === "attribute" ? callee.childForFieldName("object") : undefined;
+  const fn = receiver?.type === "call" ? receiver.childForFieldName("function") : undefined;
+  const args = receiver?.childForFieldName("arguments")?.namedChildren ?? [];
+  if (fn?.type !== "identifier" || fn.text !== "super" || args.length > 0) return undefined;
+  if (!f.file.isBuiltin("super", fn)) return undefined;
+  const method = f.file.enclosingScope(callee);
+  if (method.type !== "function_definition") return undefined;
+  const holder = method.parent?.type === "decorated_definition" ? method.parent : method;
+  const cls = holder.parent?.parent;
+  return holder.parent?.type === "block" && cls?.type === "class_definition" ? cls : undefined;
 }
 
 /** A member def, or the def a lone `@classmethod` decorates (its twin keeps the decorator). */
@@ -165,16 +235,17 @@ function ownDefNamed(cls: SyntaxNode, name: string): boolean {
 
 /** The names of the classes after `cls` in its method resolution order (`Base[T]` is `Base`). */
 function basesAbove(cls: SyntaxNode): Set<string> {
-  return new Set(
-    (methodResolutionOrder(cls) ?? []).slice(1).map((c) => {
-      if (c.kind === "local") return c.node.childForFieldName("name")?.text ?? "";
-      const text = c.kind === "imported" ? c.name : c.text;
-      return text
-        .replace(/\[[\s\S]*$/, "")
-        .split(".")
-        .pop()!;
-    }),
-  );
+  return new Set((methodResolutionOrder(cls) ?? []).slice(1).map(classNameOf));
+}
+
+/** A class of an order by its last name (`Base[T]` is `Base`). */
+function classNameOf(c: MroClass): string {
+  if (c.kind === "local") return c.node.childForFieldName("name")?.text ?? "";
+  const text = c.kind === "imported" ? c.name : c.text;
+  return text
+    .replace(/\[[\s\S]*$/, "")
+    .split(".")
+    .pop()!;
 }
 
 /** `ModelServiceBase` for `class S(ModelServiceBase[M], abc.ABC)`: its bases' last names. */
@@ -197,7 +268,7 @@ export function chainCallsOf(f: OrmFile, findings: Findings): ChainCall[] {
     const callee = p.node.childForFieldName("function")!;
     const def = chainTarget(f, callee);
     if (def) calls.push({ call: p.node, callee, def });
-    const method = def ? undefined : methodTarget(f, callee);
+    const method = def ? undefined : (methodTarget(f, callee) ?? superTarget(f, callee));
     // A method's name is what a twin renames: `self.helper` -> `self.ahelper`.
     if (method)
       calls.push({ call: p.node, callee: callee.childForFieldName("attribute")!, def: method });

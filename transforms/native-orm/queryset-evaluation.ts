@@ -2,6 +2,7 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { callArguments } from "../../src/python/calls.js";
 import { ormCall } from "./conversions.js";
 import type { OrmFile, Problem, ScanMode } from "./types.js";
+import { provenNoQueryset } from "./chain-fallbacks.js";
 
 // Evaluating a queryset synchronously (truth value, index, `in`, builtins, generator
 // expressions) has no async form; inside async code it raises SynchronousOnlyOperation (AS204).
@@ -34,7 +35,12 @@ function problem(code: Problem["code"], node: SyntaxNode, message: string, sugge
  */
 export function evaluatesQueryset(f: OrmFile, expr: SyntaxNode): boolean {
   // A queryset whose model is not known (a related manager's) is evaluated all the same.
-  return !!f.proofs.querysetOf(expr) && !cacheFilledBefore(f, expr);
+  return (
+    !!f.proofs.querysetOf(expr) &&
+    !cacheFilledBefore(f, expr) &&
+    // The `except AttributeError:` arm after `qs.all()...` (orm-human-5 H3): never a queryset.
+    !(expr.type === "identifier" && provenNoQueryset(expr))
+  );
 }
 
 /**

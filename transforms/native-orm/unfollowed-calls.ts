@@ -1,7 +1,7 @@
 import { isTestCode } from "../../src/project/test-case-classes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { decoratorCallee } from "../../src/python/shapes.js";
-import { chainFunction } from "./chains.js";
+import { chainFunction, superResolution } from "./chains.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
 import { isProjectFunction } from "./no-async-api.js";
 import type { OrmFile } from "./types.js";
@@ -42,10 +42,11 @@ export function unfollowedCallsReason(
       message: `${kept}: it calls ${listed(calls)}, project code whose ORM work is not looked into: outside test code the chain behind database_sync_to_async is not followed, since it also closes stale database connections around the call, which native async code does not; if no stale connection is at stake (a short-lived consumer), give it an async form by hand`,
     };
   const inherited = superCall(def);
+  const resolution = inherited && superResolution(f, inherited.childForFieldName("function")!);
   if (inherited)
     return {
       code: "AS208",
-      message: `${kept}: it calls ${shortCall(inherited)}, a method of a base class that chains do not follow: whether it does ORM work is not looked into; if it does, give the wrapper an async form by hand`,
+      message: `${kept}: it calls ${shortCall(inherited)}, ${resolution && "why" in resolution ? `which the chain does not follow: ${resolution.why};` : "a method of a base class that chains do not follow:"} whether it does ORM work is not looked into; if it does, give the wrapper an async form by hand`,
     };
   const method = instanceMethodCall(f, def);
   if (method)
