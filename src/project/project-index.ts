@@ -152,8 +152,12 @@ export async function projectPrePass(
     { inline: missingBytes < prePassBytesForThreads(pool.size) },
   );
   missing.forEach((i, k) => (prePass[i] = read[k]));
-  const models = modelsOfFiles(prePass.map((p) => p?.facts));
-  const reread = await readModelBodies(pool, all, prePass, models);
+  // Made only when a file left bodies unread (a warm run's facts rarely did): projectFacts
+  // resolves the same models itself when it is not given them.
+  const models = prePass.some((p) => p?.facts?.bodiesUnread)
+    ? modelsOfFiles(prePass.map((p) => p?.facts))
+    : undefined;
+  const reread = models ? await readModelBodies(pool, all, prePass, models) : [];
   if (cache) {
     // Only what was read in this run: a warm run leaves the cache file as it is.
     for (const i of new Set([...missing, ...reread]))
@@ -214,7 +218,7 @@ function projectFactsOfPrePass(
     root: string;
     cwd: string;
   },
-  models: ReturnType<typeof modelsOfFiles>,
+  models: ReturnType<typeof modelsOfFiles> | undefined,
   reread: number[],
   cache: IndexCache | undefined,
 ): ProjectFacts {
