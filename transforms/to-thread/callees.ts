@@ -22,6 +22,7 @@ import {
   overridesOf,
 } from "./alternatives.js";
 import { getattrDispatch } from "./dispatch.js";
+import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
 import {
   isCollaboratorCall,
@@ -141,6 +142,10 @@ export class SameFileFunctions {
    */
   private callFacts(callee: SyntaxNode, call: SyntaxNode): CallFact[] {
     const line = call.startPosition.row + 1;
+    // `next(_gen)`: the generator's body runs (generator-steps.ts).
+    const it = steppedIterator(this.file, callee, call);
+    const stepped = it && steppingFact(this.file, it, call, (f, at) => this.callFact(f, at));
+    if (stepped) return [{ ...stepped, line }];
     const fact: CallFact = { ...this.callFact(callee, call), line };
     // A method of a value of unknown class (`moves.is_maintenance_active()` with `moves` from
     // `getattr(...)` or a bare parameter: hazard-review-5 J1, InvokeAI) may be any project

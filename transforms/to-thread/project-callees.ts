@@ -19,6 +19,7 @@ import type {
   SyntaxNode,
 } from "../../src/model/types.js";
 import { SameFileFunctions } from "./callees.js";
+import { producerOf, siteIterator } from "./generator-steps.js";
 import { HAZARD_DEPTH, PROJECT_KEY, type CallFact, type FunctionFacts } from "./loop-hazards.js";
 import { targetOf, threadSites, wrapperCalls } from "./sites.js";
 
@@ -236,7 +237,11 @@ function siteFacts(file: FileSemantics, project: ProjectFacts | undefined): Call
   for (const site of threadSites(file, wrapperCalls(file.root, file.source))) {
     const target = targetOf(file, site);
     if (!target || "problem" in target) continue;
-    const fact = functions.callFact(target.fn, target.fn);
+    // `to_thread(next, it)`: what made the generator runs (generator-steps.ts).
+    const iterator = siteIterator(file, target, site.call);
+    const fn = iterator ? producerOf(file, iterator, site.call) : target.fn;
+    if (!fn) continue;
+    const fact = functions.callFact(fn, fn);
     for (const key of reachedKeys(fact))
       if (key.startsWith(PROJECT_KEY)) out.reaches.push({ key, depth: 0 });
       else sameFile.push(key);

@@ -2,10 +2,12 @@ import type { FileScan } from "./proofs.js";
 import { PROJECT_KEY } from "./loop-hazards.js";
 import { projectTopModules } from "../../src/project/index-lookup.js";
 import { isCatalogued } from "../../src/python/effects.js";
+import { dottedName } from "../../src/python/module-names.js";
 import { isStdlibModule } from "../../src/python/stdlib.js";
 import { ormNative } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
 import { unreadRefusal, type UnreadCall } from "./unread-refusal.js";
+import { producerOf, siteIterator } from "./generator-steps.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import { reindented } from "./reindent.js";
 import { isPrimary, type Site, type Target } from "./sites.js";
@@ -149,7 +151,10 @@ function libraryCall(scan: FileScan, call: CallFact): string | undefined {
 function inProject(scan: FileScan, key: string | undefined): boolean {
   const index = scan.ctx.project.index;
   if (!index || !key?.startsWith(PROJECT_KEY)) return false;
-  return projectTopModules(index).has(key.slice(PROJECT_KEY.length).split(".")[0]);
+  // A module id of a monorepo whose import roots share a name (`./tracecat.executor`,
+  // `packages/registry/tracecat_registry.core`) is the dotted name after its root: two `tests`
+  // packages made every key "not this project's", and its unwraps SAFE (hazard-review-6 V10, V2).
+  return projectTopModules(index).has(dottedName(key.slice(PROJECT_KEY.length)).split(".")[0]);
 }
 
 /**
@@ -256,14 +261,27 @@ export function unwrapSite(
     );
     return;
   }
-  const check = loopCheck(scan, target);
-  if (check.hazard) {
-    out.report(site.awaited, "AS307", refusal(scan, fnText, check.hazard));
-    return;
-  }
-  const unread = unreadRefusal(scan, fnText, check);
-  if (unread) {
-    out.report(site.awaited, "AS307", unread);
+  // `to_thread(next, it)` runs the generator's body: what made it is checked (V4, V5).
+  const iterator = siteIterator(scan.file, target, site.call);
+  const producer = iterator && producerOf(scan.file, iterator, site.call);
+  const check = !iterator
+    ? loopCheck(scan, target)
+    : producer
+      ? loopCheck(scan, { ...target, fn: producer })
+      : { checked: true, objects: [`${iterator.text}.__next__()`], unread: [], libraries: [] };
+  const checked = producer ? producer.text : fnText;
+  const stepping = producer
+    ? `next(${iterator!.text}) runs the body of the generator ${producer.text}() made: `
+    : "";
+  const refused = check.hazard
+    ? refusal(scan, checked, check.hazard)
+    : unreadRefusal(scan, checked, check);
+  if (refused) {
+    out.report(
+      site.awaited,
+      "AS307",
+      refused.replace("cannot unwrap: ", `cannot unwrap: ${stepping}`),
+    );
     return;
   }
   const callee = isPrimary(target.fn) ? fnText : `(${fnText})`;
@@ -293,7 +311,7 @@ export function unwrapSite(
     code: "AS302",
     message:
       `unwrapped ${wrapper}(): ${fnText}(...) now runs on the event loop and blocks it until it returns` +
-      uncheckedNote(fnText, check),
+      uncheckedNote(checked, check),
     reported: true,
     unsafe: notProven(check),
   });
