@@ -239,6 +239,11 @@ export class SameFileFunctions {
     return key;
   }
 
+  /** The facts of a module's own top-level code (an Alembic `env.py`), under `name`. */
+  moduleFacts(name: string): FunctionFacts {
+    return { ...this.factsOf(this.file.root), name };
+  }
+
   private factsOf(def: SyntaxNode): FunctionFacts {
     const calls: CallFact[] = [];
     const visit = (node: SyntaxNode): void => {
@@ -264,10 +269,10 @@ export class SameFileFunctions {
       }
       for (const child of node.namedChildren) visit(child);
     };
-    for (const statement of def.childForFieldName("body")?.namedChildren ?? []) visit(statement);
+    for (const statement of (def.childForFieldName("body") ?? def).namedChildren) visit(statement);
     calls.push(...decoratorLocks(def));
     const cls = classOfMethod(def);
-    const name = def.childForFieldName("name")!.text;
+    const name = def.childForFieldName("name")?.text ?? this.file.path;
     const qualname = cls ? `${cls.childForFieldName("name")!.text}.${name}` : name;
     return { name: qualname, calls, path: this.file.path, line: def.startPosition.row + 1 };
   }

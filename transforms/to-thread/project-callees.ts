@@ -1,4 +1,5 @@
 import { reexportSource } from "../../src/project/reexports.js";
+import { isAlembicEnv, runsAlembicEnv } from "../../src/python/migration-scripts.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
 import { moduleClass } from "./receivers.js";
@@ -44,6 +45,12 @@ export interface CalleePlan {
   unread: string[];
 }
 
+/** What a survey asks of a file for its module-level code (an Alembic env.py). */
+const MODULE_CODE = "<module>";
+
+/** The key the facts of a migration environment's module code are kept by. */
+const ENV_KEY = "env:";
+
 /** As deep as the loop-hazard check looks. */
 const MAX_DEPTH = HAZARD_DEPTH;
 
@@ -84,6 +91,20 @@ function factsOf(
   const queue: { def: SyntaxNode; depth: number }[] = [];
   for (const asked of names) {
     const [name, depth, key] = asked.split("@");
+    if (name === MODULE_CODE) {
+      // An Alembic env.py, which a library's command runs (src/python/migration-scripts.ts).
+      const facts = functions.moduleFacts(`${file.path} (run by alembic)`);
+      out.functions[key] = facts;
+      for (const call of facts.calls)
+        for (const reached of reachedKeys(call))
+          if (reached.startsWith(PROJECT_KEY))
+            out.reaches.push({ key: reached, depth: Number(depth) + 1 });
+          else {
+            const def = functions.defOf(reached);
+            if (def) queue.push({ def, depth: Number(depth) + 1 });
+          }
+      continue;
+    }
     const def = defNamed(file, name) ?? classInit(file, name);
     if (!def) {
       const hop = key
@@ -273,6 +294,13 @@ function moduleFiles(index: ProjectIndex, module: string): string[] {
   return [];
 }
 
+/** The project's Alembic migration environments (env.py files importing alembic). */
+function alembicEnvs(index: ProjectIndex): string[] {
+  return Object.entries(index.modules ?? {})
+    .filter(([path, outline]) => isAlembicEnv(path, outline.imports))
+    .map(([path]) => path);
+}
+
 /** Every key reached and not surveyed yet, with the smallest depth it is reached at. */
 function pending(facts: readonly CalleeFacts[]): Map<string, number> {
   const known = new Set<string>();
@@ -303,6 +331,11 @@ export function calleeSurvey(
       };
       for (const [key, depth] of pending(facts)) {
         if (depth > MAX_DEPTH) continue;
+        if (runsAlembicEnv(key.slice(PROJECT_KEY.length))) {
+          for (const path of alembicEnvs(index))
+            ask(path, wanted(MODULE_CODE, depth, ENV_KEY + path));
+          continue;
+        }
         // A class (`Milvus(...)`, perhaps through a package's re-export): its `__init__` runs.
         const fn = indexedByKey(index, key) ?? indexedByKey(index, `${key}.__init__`);
         if (fn) ask(fn.path, wanted(indexedName(fn), depth, key));
@@ -326,6 +359,14 @@ export function calleeSurvey(
       // By file and offset (as that file's calls reach them) and by dotted name (as imports do).
       const functions: Record<string, FunctionFacts> = {};
       for (const f of facts) Object.assign(functions, f.functions);
+      // `alembic.command.upgrade(...)` runs each env.py read: its facts are theirs.
+      const envs = Object.keys(functions).filter((k) => k.startsWith(ENV_KEY));
+      for (const key of pending(facts).keys())
+        if (envs.length > 0 && runsAlembicEnv(key.slice(PROJECT_KEY.length)))
+          functions[key] = {
+            name: key.slice(PROJECT_KEY.length),
+            calls: envs.map((env) => ({ text: env.slice(ENV_KEY.length), reaches: env })),
+          };
       const unread = [...pending(facts).keys()].filter((key) => indexedByKey(index, key));
       return { plan: { functions, unread }, modules: [] };
     },

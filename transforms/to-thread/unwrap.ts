@@ -209,7 +209,12 @@ function refusal(
       via
         // A re-export's hop reaches the function itself: `embed_texts through embed_texts()`.
         .filter((name, i) => i > 0 || name !== fnText)
-        .map((name) => (name === maybe?.name ? maybeRuns(maybe, fnText) : ` through ${name}()`))
+        .map((name) =>
+          name === maybe?.name
+            ? maybeRuns(maybe, fnText)
+            : // A script run by a library (an Alembic env.py) is named by its path.
+              ` through ${name}${name.includes("/") ? "" : "()"}`,
+        )
         .join("");
   // Another file's line is named: the reader must find the lock or the wait there.
   const where = path && path !== scan.file.path && line ? ` (${path}:${line})` : "";
