@@ -85,12 +85,15 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
   if (!facts)
     return {
       checked: false,
-      ...none,
+      // What the namesakes read reach and cannot read (hazard-review-6 V1).
+      ...reading.lists,
       // `factory(name)(args)`, `HANDLERS[kind]`, `handler` bound to a value: known at run time.
       madeAtRunTime:
         target.fn.type === "call" || functions.valueCall(target.fn, target.fn) !== "known",
       ...(inProject(scan, fact.reaches) ? { projectUnread: fact.reaches } : {}),
-      libraries: [libraryCall(scan, fact)].filter((c) => c !== undefined),
+      libraries: [libraryCall(scan, fact), ...reading.lists.libraries].filter(
+        (c) => c !== undefined,
+      ),
       // `chunker.chunk_text` with `chunker` a bare parameter: a project class's method, perhaps.
       ...(fact.method && !fact.qualified && !fact.reaches ? { receiverUnknown: true } : {}),
       ...(fact.namesakes ? { namesakesRead: namesakesRead(scan, fact) } : {}),
@@ -114,8 +117,11 @@ function alternativesHazard(
   if (!fact.alternatives) return undefined;
   const { reaches: _own, ...call } = fact;
   const site = { name: target.fn.text, hop: true as const, calls: [call] };
-  // A namesake left unread changes nothing: the receiver's class is unknown anyway.
-  const walk = fact.namesakes ? { atSite: true } : { notRead: reading.notRead };
+  // A namesake not found changes nothing (the receiver's class is unknown anyway); what a
+  // namesake read reaches and cannot read is said.
+  const walk = fact.namesakes
+    ? { atSite: true, notRead: reading.notRead }
+    : { notRead: reading.notRead };
   return loopHazard(site, scan.functions.lookup, seen, 0, walk);
 }
 
@@ -224,8 +230,8 @@ function refusal(
 /** ` calls self._engine.open(), which may run GitEngine.open() (app/git.py:12, ...), which`. */
 function maybeRuns(maybe: NonNullable<LoopHazard["maybe"]>, fnText: string): string {
   const where = maybe.path && maybe.line ? `${maybe.path}:${maybe.line}, ` : "";
-  const why = maybe.dispatch
-    ? "a method of the class that getattr() may pick by name"
+  const why = maybe.why
+    ? maybe.why
     : maybe.namesake
       ? "a method of this project of that name: the receiver's class is not known here"
       : "an override in a subclass of the receiver's class";
