@@ -8,6 +8,7 @@ import { ormNative } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
 import { unreadRefusal, type UnreadCall } from "./unread-refusal.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
+import { passedFunctions } from "./passed-functions.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import { reindented } from "./reindent.js";
 import { isPrimary, type Site, type Target } from "./sites.js";
@@ -81,6 +82,9 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
     (facts && loopHazard(facts, functions.lookup, seen, 0, { notRead: reading.notRead })) ??
     alternativesHazard(scan, target, fact, seen, reading);
   if (hazard) return { hazard, checked: true, ...none };
+  const passed = facts ? undefined : passedHazard(scan, target, seen, reading);
+  if (passed?.hazard) return { hazard: passed.hazard, checked: true, ...none };
+  if (passed?.read) return { checked: true, ...reading.lists };
   // `factory(name)(args)`: the function is a call's result, known only at run time.
   if (!facts)
     return {
@@ -123,6 +127,32 @@ function alternativesHazard(
     ? { atSite: true, notRead: reading.notRead }
     : { notRead: reading.notRead };
   return loopHazard(site, scan.functions.lookup, seen, 0, walk);
+}
+
+/**
+ * `run_in_executor(None, func, *args)` with `func` a parameter of a helper every caller of which
+ * is in this file: the functions they pass are read (passed-functions.ts, hazard-review-6 V7).
+ * `read`: each passed function was found (what they reach and cannot read is told `reading`).
+ */
+function passedHazard(
+  scan: FileScan,
+  target: Target,
+  seen: Seen,
+  reading: Unread,
+): { hazard?: LoopHazard; read: boolean } | undefined {
+  const passed = passedFunctions(scan.file, target.fn, scan.ctx.project.index);
+  if (!passed) return undefined;
+  const facts = passed.map((arg) => scan.functions.callFact(arg, arg));
+  const keys = facts.flatMap((f) => [f.reaches, ...(f.alternatives ?? [])]);
+  const helper = passed[0].parent?.parent?.childForFieldName("function")?.text ?? "the helper";
+  const call: CallFact = {
+    text: target.fn.text,
+    alternatives: keys.filter((k): k is string => k !== undefined),
+    maybeWhy: `a function ${helper}'s callers pass as ${target.fn.text}`,
+  };
+  const site = { name: target.fn.text, hop: true as const, calls: [call] };
+  const hazard = loopHazard(site, scan.functions.lookup, seen, 0, { notRead: reading.notRead });
+  return { hazard, read: facts.every((f) => f.reaches !== undefined) };
 }
 
 /** The names of the namesakes of a site's method that the survey read (`ExportStats.snapshot`). */
