@@ -270,6 +270,33 @@ function maybeRuns(maybe: NonNullable<LoopHazard["maybe"]>, fnText: string): str
 }
 
 /**
+ * The loop check of what a site runs, the callee text its messages name, and what they say first:
+ * `to_thread(next, it)` runs the generator's body, so what made it is checked (V4, V5).
+ */
+function siteCheck(
+  scan: FileScan,
+  site: Site,
+  target: Target,
+): { check: LoopCheck; checked: string; stepping: string } {
+  const iterator = siteIterator(scan.file, target, site.call);
+  if (!iterator) return { check: loopCheck(scan, target), checked: target.fn.text, stepping: "" };
+  const producer = producerOf(scan.file, iterator, site.call);
+  if (!producer) {
+    const objects = [`${iterator.text}.__next__()`];
+    return {
+      check: { checked: true, objects, unread: [], libraries: [] },
+      checked: target.fn.text,
+      stepping: "",
+    };
+  }
+  return {
+    check: loopCheck(scan, { ...target, fn: producer }),
+    checked: producer.text,
+    stepping: `next(${iterator.text}) runs the body of the generator ${producer.text}() made: `,
+  };
+}
+
+/**
  * `--to-thread unwrap`: `await asyncio.to_thread(fn, a)` -> `fn(a)`, each unwrapped site reported
  * (AS302: the call blocks the loop again); refused where the call must stay off the loop.
  */
@@ -302,18 +329,7 @@ export function unwrapSite(
     );
     return;
   }
-  // `to_thread(next, it)` runs the generator's body: what made it is checked (V4, V5).
-  const iterator = siteIterator(scan.file, target, site.call);
-  const producer = iterator && producerOf(scan.file, iterator, site.call);
-  const check = !iterator
-    ? loopCheck(scan, target)
-    : producer
-      ? loopCheck(scan, { ...target, fn: producer })
-      : { checked: true, objects: [`${iterator.text}.__next__()`], unread: [], libraries: [] };
-  const checked = producer ? producer.text : fnText;
-  const stepping = producer
-    ? `next(${iterator!.text}) runs the body of the generator ${producer.text}() made: `
-    : "";
+  const { check, checked, stepping } = siteCheck(scan, site, target);
   const refused = check.hazard
     ? refusal(scan, checked, check.hazard)
     : unreadRefusal(scan, checked, check);
