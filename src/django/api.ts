@@ -289,6 +289,27 @@ export const LIBRARY_MODEL_PLAIN_ATTRIBUTES: Readonly<Record<string, ReadonlySet
   ]),
   "waffle.models.Switch": new Set(["name", "active", "note", "created", "modified"]),
   "waffle.models.Sample": new Set(["name", "percent", "note", "created", "modified"]),
+  // orm-review-6 R5: django-oauth-toolkit's and DRF's token columns (their relations: library-models.ts).
+  "oauth2_provider.models.AccessToken": new Set([
+    "token",
+    "expires",
+    "scope",
+    "created",
+    "updated",
+  ]),
+  "oauth2_provider.models.RefreshToken": new Set(["token", "created", "updated", "revoked"]),
+  "oauth2_provider.models.Application": new Set([
+    "client_id",
+    "client_secret",
+    "name",
+    "client_type",
+    "authorization_grant_type",
+    "redirect_uris",
+    "skip_authorization",
+    "created",
+    "updated",
+  ]),
+  "rest_framework.authtoken.models.Token": new Set(["key", "created"]),
 };
 
 /**

@@ -21,7 +21,8 @@ import type { InstanceProof, QuerysetProof } from "./proof-types.js";
 import { querysetOfAnnotation, querysetReturnedBy } from "./queryset-annotations.js";
 import { querysetPropertyProof } from "./queryset-properties.js";
 import { classAnnotatedInstance } from "./self-attributes.js";
-import { reexportsAllOf } from "./star-reexports.js";
+import { genericObjectOf } from "./generic-objects.js";
+import { reexportsAllOf, starImportedModel } from "./star-reexports.js";
 import {
   bindingSite,
   bypassedMethods,
@@ -111,7 +112,7 @@ export class OrmProofs {
       return mayBeUnseenModel(this.project, module, imported) ? imported : undefined;
     }
     const bound = this.onlyBindingOf(name, at);
-    if (!bound) return undefined;
+    if (!bound) return starImportedModel(this.project, name, at);
     const site = bindingSite(bound);
     if (site?.type === "parameters") return modelClassParameter(this.project, site, bound);
     if (site?.type === "class_definition" && site.childForFieldName("name")?.id === bound.id)
@@ -391,6 +392,9 @@ export class OrmProofs {
             ? this.instanceOf(value)
             : this.instanceReturnedBy(value, false),
       );
+    // orm-human-5 H2: `TodoItem(text=text).save`, the instance a model's constructor makes.
+    const model = expr.type === "call" && this.modelClassOf(expr.childForFieldName("function")!);
+    if (model) return { model, selected: passedFields(expr, new Set(), "create") };
     if (expr.type !== "identifier") return undefined;
     if (this.instances.has(expr.id)) return this.instances.get(expr.id);
     const proof = this.instanceNamed(expr);
@@ -516,6 +520,8 @@ export class OrmProofs {
       const returned = modelReturnedBy(this, this.project, callee, value);
       if (helper && (!returned || returned.model === helper.model)) return helper;
       if (returned) return returned;
+      const generic = genericObjectOf(this, callee);
+      if (generic) return generic;
       const qualified = qualifiedName(callee);
       if (
         qualified === "django.shortcuts.get_object_or_404" ||

@@ -22,6 +22,7 @@ import { hiddenSelfMethod, overriddenSelfMethod } from "./hidden-methods.js";
 import { factoryTarget, fieldFileTarget } from "./library-targets.js";
 import type { OrmFile, ScannedFile } from "./types.js";
 import { HTTP_METHODS } from "../../src/python/http-methods.js";
+import { starImportsNaming } from "./wrapper-aliases.js";
 
 // Every sync_to_async site ends as a rewrite or a diagnostic (issue 23, item 9). The sites' own
 // reporters (sites.ts, the chains) record what they rewrite or block; what is left is said here:
@@ -197,6 +198,12 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
   const database = !!callee && wrapperKind(f, callee) === "database";
   if (def) return localReason(f, def, written, stored, database);
   if (target.type === "lambda") return lambdaReason(f, target, written, stored);
+  // orm-review-6 R1: an unbound name of a file with star imports is theirs, not a builtin.
+  const stars = target.type === "identifier" ? starImportsNaming(f, target) : "";
+  if (stars)
+    return kept(
+      `${written} runs ${target.text}(), a name this file binds only through its star imports (${stars}): not followed${stored}`,
+    );
   if (target.type === "identifier" && f.file.isBuiltin(target.text, target))
     return kept(
       `${written} runs the builtin ${target.text}() on a value nothing proves a queryset${stored}`,
@@ -517,6 +524,11 @@ function importedReason(
 function nameReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
   for (let scope: SyntaxNode | undefined = f.file.enclosingScope(target); scope;) {
     const bound = withoutOverloads(f.file.bindingsNamed(scope, target.text));
+    const helper = helperAliasNamed(f, target);
+    if (helper)
+      return kept(
+        `${written} is all that ${helper}() does with its parameter: each call of ${helper}(...)(...) is a site of its own, converted or explained where it is made`,
+      );
     if (bound.some((b) => b.kind === "parameter"))
       return kept(
         `${written} runs ${target.text}, a parameter: what it runs is its caller's choice, and nothing here can be converted${stored}`,
@@ -562,4 +574,12 @@ function compactChain(expr: SyntaxNode): string {
 function shortText(node: SyntaxNode): string {
   const text = node.text.replace(/\s+/g, " ");
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The helper (`def _sync_to_async(func)`) whose returned wrapper of `target` makes it an alias. */
+function helperAliasNamed(f: OrmFile, target: SyntaxNode): string | undefined {
+  const wrapped = target.parent?.parent;
+  const def = wrapped?.parent?.parent?.parent;
+  const name = def?.type === "function_definition" ? def.childForFieldName("name")?.text : "";
+  return name && f.wrapperAliases.get(name)?.id === wrapped?.id ? name : undefined;
 }

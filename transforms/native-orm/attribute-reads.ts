@@ -3,6 +3,8 @@ import { plainKindOf, unknownKindReason } from "../../src/python/value-kinds.js"
 import { isInMemoryValue, shortened } from "./no-async-api.js";
 import { libraryAttributeSaid, libraryValueOf } from "./library-values.js";
 import type { OrmFile, Problem } from "./types.js";
+import { classOfSelf, selfIsNoModel } from "../../src/django/plain-self.js";
+import { methodResolutionOrder } from "../../src/python/mro.js";
 
 // A wrapper's body moves from a thread onto the event loop, so what it reads must run no query.
 // A proven instance's relations are lazy-relations.ts's (AS202). Off a value nothing proves, an
@@ -101,6 +103,26 @@ function propertyHere(f: OrmFile, object: SyntaxNode, attribute: string): string
   return class_ && definesProperty(class_, attribute) ? `a property of ${name}` : undefined;
 }
 
+/**
+ * orm-human-5 H8: `self.room` in a method of a consumer, a view or a service: the object's own
+ * attribute, no relation of `self` (no model is its class), unless a class of its order defines
+ * it as a property (whose body may query).
+ */
+function plainSelfAttribute(
+  f: OrmFile,
+  object: SyntaxNode,
+  attribute: string,
+  names: LazyNames,
+): boolean {
+  if (!selfIsNoModel(f.ctx.project, object)) return false;
+  const order = methodResolutionOrder(classOfSelf(object)!) ?? [];
+  return !order.some((c) =>
+    c.kind === "local"
+      ? definesProperty(c.node, attribute)
+      : c.kind === "imported" && names.properties.has(`${c.name}.${attribute}`),
+  );
+}
+
 /** Is the name bound only by imports, defs and classes (a module, a class, a function)? */
 function namesCodeNotData(f: OrmFile, object: SyntaxNode): boolean {
   if (f.file.importBindingOf(object.text, object)) return true;
@@ -135,7 +157,7 @@ export function attributeReadProblem(f: OrmFile, node: SyntaxNode): Problem | un
   if (chained && loadedAlongPath(f, node)) return undefined;
   const names = lazyNames(f);
   const lazy = names.why.get(attribute) ?? propertyHere(f, object, attribute);
-  if (!lazy) return undefined;
+  if (!lazy || plainSelfAttribute(f, object, attribute, names)) return undefined;
   const parent = node.parent;
   // A method called (judged as a call) or an attribute written (in memory) is no read.
   if (parent?.type === "call" && parent.childForFieldName("function")?.id === node.id)

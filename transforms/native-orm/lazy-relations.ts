@@ -3,6 +3,7 @@ import {
   DJANGO_MODEL_PLAIN_ATTRIBUTES,
   LIBRARY_MODEL_PLAIN_ATTRIBUTES,
 } from "../../src/django/api.js";
+import { COMMON_RELATION_NAMES, LIBRARY_MODEL_RELATIONS } from "../../src/django/library-models.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { Conversion, OrmFile, Problem } from "./types.js";
 import { indexedFunctionsNamed } from "./cross-calls.js";
@@ -34,7 +35,7 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
   if (!f.proofs.knowsFieldsOf(instance.model))
     return selected || definedByClass(f, instance.model, attribute)
       ? undefined
-      : unknownFieldRead(f, node, instance.model);
+      : unknownFieldRead(f, node, instance.model, instance.fromParameter);
   if (!f.proofs.relationsOf(instance.model).includes(attribute)) return undefined;
   if (instance.selected === "all" || instance.selected.has(attribute)) return undefined;
   if (object.type === "identifier" && loadedInThreadBefore(f, node, object.text, attribute))
@@ -125,25 +126,60 @@ const NEVER_RELATED = /^(pk|id|\w+_id)$/;
  * ForeignKey that loads lazily is not known; said as that, not as a relation (orm-review-3 N6).
  * Installed apps' columns we know of (waffle's `Flag.everyone`) are no relation.
  */
-function unknownFieldRead(f: OrmFile, node: SyntaxNode, model: string): Problem | undefined {
+function unknownFieldRead(
+  f: OrmFile,
+  node: SyntaxNode,
+  model: string,
+  fromParameter?: boolean,
+): Problem | undefined {
   const object = node.childForFieldName("object")!.text;
   const attribute = node.childForFieldName("attribute")?.text ?? "";
   if (NEVER_RELATED.test(attribute)) return undefined;
   if (DJANGO_MODEL_PLAIN_ATTRIBUTES[model]?.has(attribute)) return undefined;
   const imported = f.file.importBindingOf(model, node)?.qualified;
   if (imported && LIBRARY_MODEL_PLAIN_ATTRIBUTES[imported]?.has(attribute)) return undefined;
+  if (imported && LIBRARY_MODEL_RELATIONS[imported]?.has(attribute))
+    return {
+      code: "AS202",
+      node,
+      message: `${node.text} loads the related ${attribute} lazily, a sync query: ${attribute} is a relation of ${imported}${fromParameter ? `, and ${object} is loaded out of sight: unless its queryset used select_related("${attribute}")` : `: add select_related("${attribute}") to the queryset that loads ${object}`}`,
+      ...(fromParameter ? { severity: "info" as const } : {}),
+    };
   // A class of a `models` module whose bases the pre-pass cannot follow (a package's base class).
   const why = f.ctx.project.modelsModuleClasses?.[model]
     ? `${model} is declared in the project, but its bases do not show whether it is a Django model, so its fields are not known`
     : `${model} is not declared in the project${imported && !imported.startsWith(".") ? ` (it is ${imported})` : ""}, so its fields are not known here`;
+  const message = `${node.text}: whether ${attribute} is a ForeignKey or OneToOneField of ${model}, which would load its row lazily (a sync query), is not known: ${why}. If it is one, add select_related("${attribute}") where ${object} is loaded, by hand`;
+  // orm-review-6 W1: `user` is a relation of so many library models that no rewrite takes it
+  // for a plain field; nor a name that is a relation of one of the project's own models.
+  const relationElsewhere = relationNameElsewhere(f, attribute);
+  if (relationElsewhere)
+    return {
+      code: "AS202",
+      node,
+      message: `${message}: ${relationElsewhere}, so it is not taken for a plain field`,
+      severity: "info",
+    };
   return {
     code: "AS202",
     node,
-    message: `${node.text}: whether ${attribute} is a ForeignKey or OneToOneField of ${model}, which would load its row lazily (a sync query), is not known: ${why}. If it is one, add select_related("${attribute}") where ${object} is loaded`,
+    message,
     severity: "info",
     unsafe: true,
-    assumes: `${attribute} is no ForeignKey of ${model}, or ${object} was loaded with it`,
+    assumes: `${attribute} is no ForeignKey of ${model}, or ${object} was loaded with it; no select_related is added`,
   };
+}
+
+/** Why an attribute name is likely a relation of a model whose fields are unknown, or undefined. */
+function relationNameElsewhere(f: OrmFile, attribute: string): string | undefined {
+  if (COMMON_RELATION_NAMES.has(attribute))
+    return `${attribute} is a relation on many models of Django and its packages`;
+  const owners = Object.entries(f.ctx.project.models).filter(([, m]) =>
+    m.relations.includes(attribute),
+  );
+  if (owners.length > 0)
+    return `${attribute} is a ForeignKey or OneToOneField of ${owners[0][0]} in this project`;
+  return undefined;
 }
 
 /** How an instance proven by its annotation came here: a parameter, or a call's annotated result. */

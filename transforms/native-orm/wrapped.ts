@@ -8,6 +8,7 @@ import {
   methodConversion,
 } from "./conversions.js";
 import { inMemoryConversion } from "./in-memory-call.js";
+import { inlinedConversion } from "./inlined-calls.js";
 import { looksLikeQueryset } from "./proofs.js";
 import { scan } from "./scan.js";
 import type { Conversion, OrmFile, Problem } from "./types.js";
@@ -42,6 +43,9 @@ export function wrappedConversion(
       : undefined;
   const fn = ASYNC_FUNCTIONS.find((candidate) => candidate.qualified === qualified);
   if (fn) return unwrapped(outer, wrap, target, functionConversion(f, outer, target, fn));
+  // sync_to_async(update_last_login)(None, user): Django's two statements, the save awaited.
+  const inlined = inlinedConversion(f, outer, target, awaitNode);
+  if (inlined) return inlined;
   // sync_to_async((await sync_to_async(<qs>.filter)(...)).first)(): one native call
   const nested = target.type === "attribute" ? nestedConversion(f, outer, wrap, target) : undefined;
   if (nested) return nested;

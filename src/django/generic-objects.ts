@@ -1,0 +1,69 @@
+import type { SyntaxNode } from "../model/types.js";
+import { methodResolutionOrder, ownMethod, type MroClass } from "../python/mro.js";
+import { classOfSelf, qualifiedBase } from "./plain-self.js";
+import type { InstanceProof, QuerysetProof } from "./proof-types.js";
+
+// orm-human-5 H8b (hakaton-backend): `self.room = await database_sync_to_async(self.get_object)(
+// pk=room_pk)` in a djangochannelsrestframework consumer whose body says `queryset =
+// Room.objects.all()`. The library's `get_object` filters `self.get_queryset()`, which is
+// `self.queryset.all()`, and returns one row of it (DRF's generic views the same): a Room. Proven
+// only when no class of the project on the way overrides either method.
+
+/** The library classes that define `get_object` over the `queryset` attribute. */
+const GENERIC_CLASSES =
+  /^(rest_framework\.(generics\.\w*APIView|viewsets\.(Generic|Model|ReadOnlyModel)ViewSet)|djangochannelsrestframework\.generics\.GenericAsyncAPIConsumer)$/;
+
+/** Library mixins that define neither method (they call them). */
+const MIXINS = /^(rest_framework|djangochannelsrestframework)\.mixins\.\w+$/;
+
+/** The methods whose override would change what `get_object` returns. */
+const OVERRIDES = ["get_object", "get_queryset"];
+
+/** The value a class body assigns to `name` (`queryset = Room.objects.all()`), if any. */
+function classAttribute(cls: SyntaxNode, name: string): SyntaxNode | undefined {
+  for (const statement of cls.childForFieldName("body")?.namedChildren ?? []) {
+    const assignment =
+      statement.type === "expression_statement" ? statement.namedChildren[0] : null;
+    if (assignment?.type !== "assignment") continue;
+    if (assignment.childForFieldName("left")?.text === name)
+      return assignment.childForFieldName("right") ?? undefined;
+  }
+  return undefined;
+}
+
+/** The `queryset` the generic base reads, when the order reaches it past nothing that overrides. */
+function genericQueryset(order: MroClass[], cls: SyntaxNode): SyntaxNode | undefined {
+  let queryset: SyntaxNode | undefined;
+  for (const c of order) {
+    if (c.kind === "local") {
+      if (OVERRIDES.some((m) => ownMethod(c.node, m))) return undefined;
+      queryset ??= classAttribute(c.node, "queryset");
+      continue;
+    }
+    const qualified = qualifiedBase(c, cls);
+    if (qualified && GENERIC_CLASSES.test(qualified)) return queryset;
+    if (!qualified || !MIXINS.test(qualified)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `self.get_object(...)` (called, or wrapped and called) in a method of a DRF generic view or a
+ * djangochannelsrestframework generic consumer: an instance of the `queryset` attribute's model,
+ * loaded out of sight.
+ */
+export function genericObjectOf(
+  proofs: { querysetOf(expr: SyntaxNode): QuerysetProof | undefined },
+  callee: SyntaxNode,
+): InstanceProof | undefined {
+  if (callee.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "get_object")
+    return undefined;
+  const self = callee.childForFieldName("object");
+  const cls = self && classOfSelf(self);
+  const order = cls && methodResolutionOrder(cls);
+  const value = order && genericQueryset(order, cls);
+  const qs = value && proofs.querysetOf(value);
+  return qs && qs.yieldsInstances && qs.model !== ""
+    ? { model: qs.model, selected: qs.selected, fromParameter: true }
+    : undefined;
+}
