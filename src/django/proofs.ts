@@ -90,6 +90,11 @@ export class OrmProofs {
   modelClassOf(expr: SyntaxNode): string | undefined {
     if (expr.type === "identifier") return this.modelClassNamed(expr.text, expr);
     if (expr.type === "attribute") {
+      // `self.model` of a manager (orm-human-5 H6: `user = self.model(email=email)`), `qs.model`.
+      const owner =
+        expr.childForFieldName("attribute")?.text === "model" &&
+        this.querysetOf(expr.childForFieldName("object")!);
+      if (owner && owner.model !== "") return owner.model;
       const qualified = qualifiedName(expr);
       if (!qualified) return undefined;
       const name = lastSegment(qualified);

@@ -1,6 +1,13 @@
 import { projectTopModules } from "../../src/project/index-lookup.js";
 import { fromModuleName } from "../../src/python/shapes.js";
 import { QUERYSET_RETURNING } from "../../src/django/orm.js";
+import {
+  isPureAuthHelper,
+  isPureUserManagerMethod,
+  reachesUserManager,
+  PURE_AUTH_FUNCTIONS,
+} from "../../src/django/auth-bases.js";
+import { managerModelUnknownSaid } from "../../src/django/manager-self.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
 import { moduleFunctionSaid } from "./module-calls.js";
@@ -297,7 +304,8 @@ function isPureQualified(qualified: string | undefined): boolean {
   return (
     isInMemory(qualified) ||
     TRANSLATION.test(qualified ?? "") ||
-    OFF_DATABASE_LOOKUPS.has(qualified ?? "")
+    OFF_DATABASE_LOOKUPS.has(qualified ?? "") ||
+    PURE_AUTH_FUNCTIONS.has(qualified ?? "")
   );
 }
 
@@ -339,9 +347,19 @@ function isOffDatabase(
   }
   if (callee.type !== "attribute") return false;
   if (isPureQualified(qualified) || makesPlainValue(qualified)) return true;
+  // `self.model(...)` in a manager: an instance built in memory, as `Model(...)` is.
+  if (f.proofs.modelClassOf(callee)) return true;
   if (isPlainConstruction(f, callee)) return true;
   const receiver = callee.childForFieldName("object")!;
   const method = callee.childForFieldName("attribute")!.text;
+  // orm-human-5 H6: `self.normalize_email(email)` of a user manager, `self.model.normalize_username(...)`.
+  if (receiver.text === "self" && isPureUserManagerMethod(receiver, method)) return true;
+  const userManagerModel =
+    receiver.text === "self.model" &&
+    reachesUserManager(receiver.childForFieldName("object")!, "model");
+  const classOrManager =
+    userManagerModel || f.proofs.modelClassOf(receiver) || f.proofs.querysetOf(receiver)?.model;
+  if (classOrManager && isPureAuthHelper(f.ctx.project, method)) return true;
   // Building a queryset runs no query; a project chain method (`Post.objects.published()`) is
   // proven one only when its body builds nothing else (src/django/chain-methods.ts).
   if (
@@ -476,6 +494,9 @@ function unprovenReceiverSaid(
   const cls =
     (receiver.text === "self" || receiver.text === "cls") && f.file.enclosingClass(receiver);
   const className = cls ? cls.childForFieldName("name")?.text : undefined;
+  // orm-human-5 H6d: `self.model(...)` builds an instance in memory, of a model not known here.
+  if (className && callee.text.replace(/\s+/g, "") === "self.model")
+    return `self.model() builds an instance of the manager's model in memory, but which model is not proven: ${managerModelUnknownSaid(f.ctx.project, className)}; the instance's methods are then not known to have Django's async forms`;
   if (className)
     return `${shortened(callee)}() is a method of ${className} (${receiver.text}) or of one of its bases, not followed here: not in Django's async API, and it may touch the database`;
   // `yaml.dump(...)` with `import yaml`: a function of a library module, not a method of a value.
