@@ -1,3 +1,4 @@
+import { isThreadWrapper } from "./thread-wrappers.js";
 import type { InstanceProof, QuerysetProof, SelectedRelations } from "./proof-types.js";
 import { QUERYSET_RETURNING } from "./api.js";
 
@@ -376,12 +377,7 @@ export function callThroughWrapper(
   }
   if (callee.type !== "call") return { callee, call: value };
   const wrapper = callee.childForFieldName("function");
-  const qualified = wrapper ? qualifiedName(wrapper) : undefined;
-  if (
-    qualified !== "asgiref.sync.sync_to_async" &&
-    qualified !== "channels.db.database_sync_to_async"
-  )
-    return undefined;
+  if (!wrapper || !isThreadWrapper(wrapper)) return undefined;
   const target = positionalArguments(callee)[0];
   if (target?.type === "attribute" || target?.type === "identifier")
     return { callee: target, call: value };
@@ -452,11 +448,8 @@ export function unpackedItem(value: SyntaxNode, at: number, count: number): Synt
   if (tuple.type === "call") {
     const callee = tuple.childForFieldName("function");
     const wrapper = callee?.type === "call" ? callee.childForFieldName("function") : undefined;
-    const qualified = wrapper ? qualifiedName(wrapper) : undefined;
     const lambda = callee?.type === "call" ? positionalArguments(callee)[0] : undefined;
-    const wrapped =
-      qualified === "asgiref.sync.sync_to_async" ||
-      qualified === "channels.db.database_sync_to_async";
+    const wrapped = !!wrapper && isThreadWrapper(wrapper);
     const noArguments = tuple.childForFieldName("arguments")?.namedChildren.length === 0;
     tuple =
       wrapped && noArguments && lambda?.type === "lambda" && !lambda.childForFieldName("parameters")

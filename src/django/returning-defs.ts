@@ -3,6 +3,7 @@ import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { resolveMethod } from "../python/mro.js";
 import { bindingsNamed } from "../python/scope.js";
 import { decorators } from "../python/shapes.js";
+import { isThreadWrapper } from "./thread-wrappers.js";
 
 // orm-review-3 N4 (b3lb `NodeRequest.filter_recordings() -> QuerySet[Record]`,
 // `get_record_set_by_nonce() -> Union[RecordSet, None]`): the value a call gives is what the def
@@ -10,11 +11,6 @@ import { decorators } from "../python/shapes.js";
 // `_filtered(qs)`) or through a thread wrapper (`await sync_to_async(self.filter_recordings)(...)`
 // returns what the sync def returns). The annotation is the def's contract, as a parameter's is:
 // an override in a subclass is held to it too.
-
-const THREAD_WRAPPERS = new Set([
-  "asgiref.sync.sync_to_async",
-  "channels.db.database_sync_to_async",
-]);
 
 /**
  * The sync def whose return annotation gives `value`: `f(...)` / `self.m(...)` called directly,
@@ -30,7 +26,7 @@ export function syncDefReturning(value: SyntaxNode): SyntaxNode | undefined {
     const wrapper = inner?.type === "call" ? inner.childForFieldName("function") : undefined;
     if (wrapper?.type !== "call") return undefined;
     const fn = wrapper.childForFieldName("function");
-    if (!fn || !THREAD_WRAPPERS.has(qualifiedName(fn) ?? "")) return undefined;
+    if (!fn || !isThreadWrapper(fn)) return undefined;
     const target = wrapper.childForFieldName("arguments")?.namedChildren[0];
     if (!target) return undefined;
     call = target;

@@ -517,6 +517,11 @@ function importedReason(
 function nameReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
   for (let scope: SyntaxNode | undefined = f.file.enclosingScope(target); scope;) {
     const bound = withoutOverloads(f.file.bindingsNamed(scope, target.text));
+    const helper = helperAliasNamed(f, target);
+    if (helper)
+      return kept(
+        `${written} is all that ${helper}() does with its parameter: each call of ${helper}(...)(...) is a site of its own, converted or explained where it is made`,
+      );
     if (bound.some((b) => b.kind === "parameter"))
       return kept(
         `${written} runs ${target.text}, a parameter: what it runs is its caller's choice, and nothing here can be converted${stored}`,
@@ -562,4 +567,12 @@ function compactChain(expr: SyntaxNode): string {
 function shortText(node: SyntaxNode): string {
   const text = node.text.replace(/\s+/g, " ");
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The helper (`def _sync_to_async(func)`) whose returned wrapper of `target` makes it an alias. */
+function helperAliasNamed(f: OrmFile, target: SyntaxNode): string | undefined {
+  const wrapped = target.parent?.parent;
+  const def = wrapped?.parent?.parent?.parent;
+  const name = def?.type === "function_definition" ? def.childForFieldName("name")?.text : "";
+  return name && f.wrapperAliases.get(name)?.id === wrapped?.id ? name : undefined;
 }

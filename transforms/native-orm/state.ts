@@ -11,6 +11,8 @@ import type {
 import { BLOCKER_NAMES, CODES, type Blocker, type Code } from "./codes.js";
 import type { Conversion, OrmFile, Problem, SiteKind } from "./types.js";
 import { aliasesIn } from "./wrapper-aliases.js";
+import { wrapperKind } from "./wrappers.js";
+import { useThreadWrappers } from "../../src/django/thread-wrappers.js";
 import { parameterInstance } from "./caller-arguments.js";
 import { projectRecords } from "./plain-construction.js";
 import { useProjectRecords } from "../../src/python/record-classes.js";
@@ -34,6 +36,8 @@ export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {
     target: ctx.options.djangoVersion ?? ctx.project.djangoVersion ?? DEFAULT_DJANGO_VERSION,
     out: new FindingsReporter(CODES),
   };
+  // orm-human-6 G1, orm-review-6 R1: the proofs see through the wrappers the sites are found by.
+  useThreadWrappers(file.root, (expr) => wrapperKind(f, expr) !== undefined);
   // Issue 23 item 2: a parameter every caller of this file hands one model's instance.
   f.proofs.parameterFromCallers = (parameter) => parameterInstance(f, parameter);
   // orm-review-4 P20: annotations naming the project's pydantic models of other modules.

@@ -3,7 +3,8 @@ import {
   projectTopModules,
   moduleFunctionsNamed,
 } from "../../src/project/index-lookup.js";
-import { importedModuleId } from "../../src/python/module-names.js";
+import { dottedName, importedModuleId } from "../../src/python/module-names.js";
+import { absoluteName } from "../../src/python/relative-imports.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { OrmFile } from "./types.js";
 
@@ -37,14 +38,41 @@ export function reexportedWrapper(f: OrmFile, qualified: string): Kind | undefin
     : undefined;
 }
 
+/**
+ * `sync_to_async` bound by no statement of the file, only by a module-level star import
+ * (orm-review-6 R1: `from asgiref.sync import *`, or `from app.services import *` where that
+ * project package imports it, a layout some teams repeat in every module). Python would raise
+ * NameError otherwise, so the name comes from a star: asgiref's or Channels' module, or a project
+ * module taken as re-exporting it (as `reexportedWrapper`: unless the project defines its own).
+ */
+export function starImportedWrapper(f: OrmFile, expr: SyntaxNode): Kind | undefined {
+  const kind = expr.type === "identifier" ? KINDS[expr.text] : undefined;
+  if (!kind || f.file.visibleBindings(expr, expr.text).length > 0) return undefined;
+  const library = kind === "sync" ? "asgiref.sync" : "channels.db";
+  for (const statement of f.root.namedChildren) {
+    if (statement.type !== "import_from_statement") continue;
+    if (!statement.namedChildren.some((c) => c.type === "wildcard_import")) continue;
+    const written = statement.childForFieldName("module_name")?.text ?? "";
+    if (written === library) return kind;
+    const absolute = written.startsWith(".")
+      ? absoluteName(written, f.file.module, f.file.path)
+      : written;
+    if (absolute && reexportedWrapper(f, `${dottedName(absolute)}.${expr.text}`)) return kind;
+  }
+  return undefined;
+}
+
 /** The value a module-level alias is bound to: `sync_to_async`, or `partial(sync_to_async, ...)`. */
 export function aliasValue(f: OrmFile, name: string): SyntaxNode | undefined {
   return f.wrapperAliases.get(name);
 }
 
-/** Module-level names bound only to a wrapper name or a partial of one (try/except arms too). */
+/**
+ * Module-level names bound only to a wrapper name or a partial of one (try/except arms too), and
+ * module-level helpers that only return the wrapper of their one parameter (orm-human-6 G1).
+ */
 export function aliasesIn(root: SyntaxNode, source: string): Map<string, SyntaxNode> {
-  const found = new Map<string, SyntaxNode>();
+  const found = helperAliasesIn(root);
   if (!/=\s*(?:(?:functools\.)?partial\(\s*)?\w*sync_to_async\b/.test(source)) return found;
   const values = new Map<string, SyntaxNode[]>();
   const others = new Set<string>();
@@ -62,10 +90,61 @@ export function aliasesIn(root: SyntaxNode, source: string): Map<string, SyntaxN
   return found;
 }
 
+/**
+ * `def _sync_to_async(func): from asgiref.sync import sync_to_async; return sync_to_async(func,
+ * thread_sensitive=True)` (django-matt's controllers): a helper whose body is only a docstring,
+ * imports and the return of a wrapper around its one parameter, with literal options. Calling it
+ * is calling the wrapper with those options, so `_sync_to_async(X)(args)` is a site like
+ * `sync_to_async(X, thread_sensitive=True)(args)`. Its value is the returned wrapper call.
+ */
+function helperAliasesIn(root: SyntaxNode): Map<string, SyntaxNode> {
+  const found = new Map<string, SyntaxNode>();
+  for (const def of root.namedChildren) {
+    if (def.type !== "function_definition" || def.text.startsWith("async")) continue;
+    const parameters = def.childForFieldName("parameters")?.namedChildren ?? [];
+    const name = def.childForFieldName("name")?.text;
+    if (!name || parameters.length !== 1 || parameters[0].type !== "identifier") continue;
+    const statements = def.childForFieldName("body")?.namedChildren ?? [];
+    const last = statements.at(-1);
+    const value = last?.type === "return_statement" ? last.namedChildren[0] : undefined;
+    const preamble = statements
+      .slice(0, -1)
+      .every(
+        (s, i) =>
+          s.type === "import_from_statement" ||
+          s.type === "import_statement" ||
+          (i === 0 && s.type === "expression_statement" && s.namedChildren[0]?.type === "string"),
+      );
+    if (preamble && value && wrapsParameter(value, parameters[0].text)) found.set(name, value);
+  }
+  return found;
+}
+
+/** `sync_to_async(func, thread_sensitive=True)`: the wrapper of `parameter`, literal options. */
+function wrapsParameter(value: SyntaxNode, parameter: string): boolean {
+  const callee = value.type === "call" ? value.childForFieldName("function") : null;
+  if (!callee || !/(^|\.)(database_)?sync_to_async$/.test(callee.text)) return false;
+  const [first, ...rest] = value.childForFieldName("arguments")?.namedChildren ?? [];
+  return (
+    first?.type === "identifier" &&
+    first.text === parameter &&
+    rest.every(
+      (a) =>
+        a.type === "keyword_argument" &&
+        ["true", "false", "none", "integer", "string"].includes(
+          a.childForFieldName("value")?.type ?? "",
+        ),
+    )
+  );
+}
+
 /** The wrapper name an alias value stands on: `sync_to_async` in `partial(sync_to_async, ...)`. */
 export function wrapperOf(value: SyntaxNode): SyntaxNode | undefined {
   if (value.type === "identifier" || value.type === "attribute")
     return /sync_to_async$/.test(value.text) ? value : undefined;
+  // A helper's `return sync_to_async(func, ...)` (helperAliasesIn): the wrapper it calls.
+  if (value.type === "call" && value.parent?.type === "return_statement")
+    return wrapperOf(value.childForFieldName("function")!);
   if (
     value.type !== "call" ||
     !/(^|\.)partial$/.test(value.childForFieldName("function")?.text ?? "")

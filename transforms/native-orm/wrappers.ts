@@ -4,6 +4,7 @@ import {
   aliasIsThreadInsensitive,
   aliasValue,
   reexportedWrapper,
+  starImportedWrapper,
   wrapperOf,
 } from "./wrapper-aliases.js";
 
@@ -24,6 +25,8 @@ export function wrapperKind(f: OrmFile, expr: SyntaxNode): WrapperKind | undefin
   if (qualified === DATABASE_SYNC_TO_ASYNC) return "database";
   // Under another name: re-exported by a project module, or a module-level alias.
   if (qualified) return reexportedWrapper(f, qualified);
+  const starred = starImportedWrapper(f, expr);
+  if (starred) return starred;
   const inArms = importedInEveryArm(f, expr);
   if (inArms) return inArms;
   const aliased = expr.type === "identifier" ? aliasValue(f, expr.text) : undefined;
