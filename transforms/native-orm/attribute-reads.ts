@@ -3,6 +3,7 @@ import { plainKindOf, unknownKindReason } from "../../src/python/value-kinds.js"
 import { isInMemoryValue, shortened } from "./no-async-api.js";
 import { isDjangoRequest, libraryAttributeSaid, libraryValueOf } from "./library-values.js";
 import type { OrmFile, Problem } from "./types.js";
+import { relatedPathModel } from "./related-paths.js";
 import { classOfSelf, selfIsNoModel } from "../../src/django/plain-self.js";
 import { methodResolutionOrder } from "../../src/python/mro.js";
 
@@ -87,27 +88,13 @@ function loadedAlongPath(f: OrmFile, node: SyntaxNode): boolean {
  * which `select_related("order__client")` where `order_item` is loaded would avoid.
  */
 function relationAlongPath(f: OrmFile, node: SyntaxNode): Problem | undefined {
-  const names: string[] = [];
-  let n: SyntaxNode = node;
-  while (n.type === "attribute") {
-    names.unshift(n.childForFieldName("attribute")!.text);
-    n = n.childForFieldName("object")!;
-  }
-  const instance = n.type === "identifier" ? f.proofs.instanceOf(n) : undefined;
-  if (!instance) return undefined;
-  let model = instance.model;
-  for (const name of names) {
-    const facts = f.ctx.project.models[model];
-    const target = facts?.relations.includes(name) ? facts.targets?.[name] : undefined;
-    if (!target || !f.ctx.project.models[target === "self" ? model : target]) return undefined;
-    model = target === "self" ? model : target;
-  }
-  const path = names.join("__");
+  const path = relatedPathModel(f, node);
+  if (!path) return undefined;
   return {
     code: "AS202",
     node,
-    message: `${shortened(node)} loads the related ${names.at(-1)} lazily, a sync query: add select_related("${path}") to the queryset that loads ${n.text}${instance.fromParameter ? " (loaded out of sight here)" : ""}`,
-    ...(instance.fromParameter ? { severity: "info" as const } : {}),
+    message: `${shortened(node)} loads the related ${path.names.at(-1)} lazily, a sync query: add select_related("${path.names.join("__")}") to the queryset that loads ${path.root.text}${path.fromParameter ? " (loaded out of sight here)" : ""}`,
+    ...(path.fromParameter ? { severity: "info" as const } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   reachesUserManager,
   PURE_AUTH_FUNCTIONS,
 } from "../../src/django/auth-bases.js";
+import { relatedPathModel } from "./related-paths.js";
 import { managerModelUnknownSaid } from "../../src/django/manager-self.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
@@ -491,6 +492,10 @@ function unprovenReceiverSaid(
     return `${callee.text}(): ${receiver.text} is a field of a record (a dataclass or pydantic model), and ${method}() is a queryset's or related manager's method too: it may be one`;
   if (plainKindOf(receiver) === "json")
     return `${callee.text}(): ${receiver.text} is a JSON value (by its origin or use) and ${method}() is no method of dict, list or str: it may be a database object kept in one`;
+  // orm-review-6 R16: `entry.oplog_id.project.user_can_edit(user)`, a method of a related instance.
+  const related = receiver.type === "attribute" ? relatedPathModel(f, receiver) : undefined;
+  if (related)
+    return `${shortened(callee)}() is a method of ${related.model} (${shortened(receiver)} is one, read through ForeignKeys), not followed here: not in Django's async API, and it may touch the database`;
   const cls =
     (receiver.text === "self" || receiver.text === "cls") && f.file.enclosingClass(receiver);
   const className = cls ? cls.childForFieldName("name")?.text : undefined;
