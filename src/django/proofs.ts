@@ -22,7 +22,7 @@ import { querysetOfAnnotation, querysetReturnedBy } from "./queryset-annotations
 import { querysetPropertyProof } from "./queryset-properties.js";
 import { classAnnotatedInstance } from "./self-attributes.js";
 import { shortcutObjectOf } from "./generic-objects.js";
-import { reexportsAllOf } from "./star-reexports.js";
+import { reexportsAllOf, starImportedModel } from "./star-reexports.js";
 import {
   bindingSite,
   bypassedMethods,
@@ -116,7 +116,7 @@ export class OrmProofs {
       return mayBeUnseenModel(this.project, module, imported) ? imported : undefined;
     }
     const bound = this.onlyBindingOf(name, at);
-    if (!bound) return undefined;
+    if (!bound) return starImportedModel(this.project, name, at);
     const site = bindingSite(bound);
     if (site?.type === "parameters") return modelClassParameter(this.project, site, bound);
     if (site?.type === "class_definition" && site.childForFieldName("name")?.id === bound.id)

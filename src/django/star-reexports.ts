@@ -1,5 +1,6 @@
 import { dottedName } from "../python/module-names.js";
-import type { ProjectIndex } from "../model/types.js";
+import type { ProjectFacts, ProjectIndex, SyntaxNode } from "../model/types.js";
+import { visibleBindings } from "../python/scope.js";
 
 // Names a module of the project hands on from a library module by `from library import *`
 // (taiga's `taiga/base/db/models/__init__.py`: `from django.db.models import *`), read from the
@@ -54,4 +55,22 @@ export function reexportsAllOf(
         .get(path)!
         .some((from) => from === library || reexportsAllOf(index, from, library, name, depth + 1)),
   );
+}
+
+/**
+ * orm-review-6 R1 (xiidot1303's bots, every module opening with `from bot.bot import *`): a
+ * project model's name bound by no statement of a module that has star imports: theirs.
+ */
+export function starImportedModel(
+  project: ProjectFacts,
+  name: string,
+  at: SyntaxNode,
+): string | undefined {
+  if (!project.models[name] || visibleBindings(at, name).bound.length > 0) return undefined;
+  const starred = at.tree.rootNode.namedChildren.some(
+    (s) =>
+      s.type === "import_from_statement" &&
+      s.namedChildren.some((c) => c.type === "wildcard_import"),
+  );
+  return starred ? name : undefined;
 }

@@ -22,6 +22,7 @@ import { hiddenSelfMethod, overriddenSelfMethod } from "./hidden-methods.js";
 import { factoryTarget, fieldFileTarget } from "./library-targets.js";
 import type { OrmFile, ScannedFile } from "./types.js";
 import { HTTP_METHODS } from "../../src/python/http-methods.js";
+import { starImportsNaming } from "./wrapper-aliases.js";
 
 // Every sync_to_async site ends as a rewrite or a diagnostic (issue 23, item 9). The sites' own
 // reporters (sites.ts, the chains) record what they rewrite or block; what is left is said here:
@@ -197,6 +198,12 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
   const database = !!callee && wrapperKind(f, callee) === "database";
   if (def) return localReason(f, def, written, stored, database);
   if (target.type === "lambda") return lambdaReason(f, target, written, stored);
+  // orm-review-6 R1: an unbound name of a file with star imports is theirs, not a builtin.
+  const stars = target.type === "identifier" ? starImportsNaming(f, target) : "";
+  if (stars)
+    return kept(
+      `${written} runs ${target.text}(), a name this file binds only through its star imports (${stars}): not followed${stored}`,
+    );
   if (target.type === "identifier" && f.file.isBuiltin(target.text, target))
     return kept(
       `${written} runs the builtin ${target.text}() on a value nothing proves a queryset${stored}`,

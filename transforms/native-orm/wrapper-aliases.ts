@@ -5,6 +5,7 @@ import {
 } from "../../src/project/index-lookup.js";
 import { dottedName, importedModuleId } from "../../src/python/module-names.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
+import { bindingsNamed } from "../../src/python/scope.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { OrmFile } from "./types.js";
 
@@ -62,6 +63,25 @@ export function starImportedWrapper(f: OrmFile, expr: SyntaxNode): Kind | undefi
   return undefined;
 }
 
+/**
+ * `from bot.bot import *`: the star imports that may bind `name`, an unbound name that is no
+ * Python builtin the wrappers are handed (`sync_to_async(close_old_connections)`, orm-review-6
+ * R1); "" when the name is bound, or the file has no star import.
+ */
+export function starImportsNaming(f: OrmFile, name: SyntaxNode): string {
+  if (!f.file.isBuiltin(name.text, name) || PYTHON_BUILTINS.test(name.text)) return "";
+  const stars = f.root.namedChildren.flatMap((s) =>
+    s.type === "import_from_statement" && s.namedChildren.some((c) => c.type === "wildcard_import")
+      ? [`from ${s.childForFieldName("module_name")?.text ?? "."} import *`]
+      : [],
+  );
+  return stars.length > 3 ? `${stars.slice(0, 3).join(", ")}, ...` : stars.join(", ");
+}
+
+/** Builtins a wrapper is handed (`sync_to_async(list)`), which no star import shadows here. */
+const PYTHON_BUILTINS =
+  /^(?:list|set|dict|tuple|sorted|len|sum|min|max|any|all|next|iter|print|open|input|bool|int|float|str|bytes|repr|getattr|setattr|hasattr|isinstance|callable|zip|map|filter|enumerate|range|reversed|vars|dir|id|hash|type|object|frozenset|round|abs|divmod|pow|format|exec|eval|compile|__import__)$/;
+
 /** The value a module-level alias is bound to: `sync_to_async`, or `partial(sync_to_async, ...)`. */
 export function aliasValue(f: OrmFile, name: string): SyntaxNode | undefined {
   return f.wrapperAliases.get(name);
@@ -104,6 +124,8 @@ function helperAliasesIn(root: SyntaxNode): Map<string, SyntaxNode> {
     const parameters = def.childForFieldName("parameters")?.namedChildren ?? [];
     const name = def.childForFieldName("name")?.text;
     if (!name || parameters.length !== 1 || parameters[0].type !== "identifier") continue;
+    // Bound once in its module: a second def or an assignment of the name may be what runs.
+    if (bindingsNamed(root, name).length !== 1) continue;
     const statements = def.childForFieldName("body")?.namedChildren ?? [];
     const last = statements.at(-1);
     const value = last?.type === "return_statement" ? last.namedChildren[0] : undefined;

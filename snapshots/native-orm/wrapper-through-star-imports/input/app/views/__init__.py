@@ -1,0 +1,1 @@
+from asgiref.sync import sync_to_async
