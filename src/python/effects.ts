@@ -214,6 +214,18 @@ const SESSION: BlockingMethods = {
   },
 };
 
+/**
+ * SQLModel's Session subclasses SQLAlchemy's and adds `exec(select(...))`, its query method
+ * (hazard-review-5 J5: bisheng's ~190 sync DAO calls in `async def`); its async form is
+ * `sqlmodel.ext.asyncio.session.AsyncSession`, whose `exec` is awaited.
+ */
+const SQLMODEL_SESSION: BlockingMethods = {
+  ...SESSION,
+  methods: new Set([...(SESSION.methods as ReadonlySet<string>), "exec"]),
+  what: "a sync SQLModel Session",
+  replacement: "await session.<method>(...) on a sqlmodel.ext.asyncio.session.AsyncSession",
+};
+
 const SYNC_REDIS: BlockingMethods = {
   family: "redis",
   rule: "",
@@ -324,6 +336,8 @@ const OPENAI: BlockingMethods = {
 export const BLOCKING_METHODS: ReadonlyMap<string, BlockingMethods> = new Map([
   ["sqlalchemy.orm.Session", SESSION],
   ["sqlalchemy.orm.session.Session", SESSION],
+  ["sqlmodel.Session", SQLMODEL_SESSION],
+  ["sqlmodel.orm.session.Session", SQLMODEL_SESSION],
   ["redis.Redis", SYNC_REDIS],
   ["redis.StrictRedis", SYNC_REDIS],
   ["redis.client.Redis", SYNC_REDIS],

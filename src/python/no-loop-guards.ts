@@ -24,7 +24,7 @@ function catchesRuntimeError(clause: SyntaxNode): boolean {
 }
 
 /** A call of `get_running_loop()` (`asyncio.get_running_loop()` or the bare imported name). */
-function asksRunningLoop(block: SyntaxNode): boolean {
+export function asksRunningLoop(block: SyntaxNode): boolean {
   return block.descendantsOfType("call").some((call) => {
     const callee = call.childForFieldName("function");
     const name =

@@ -1,11 +1,9 @@
-import { ownMethod } from "../../src/python/mro.js";
-import { definitionNamed, isAsyncFunction } from "../../src/python/shapes.js";
+import { definitionNamed } from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 
 /*
  * The classes of one file as blocking-calls reads them: a method's class and its `self`, and the
- * sync methods `self.<name>()` reaches. Only what the class's own body shows: a method a base
- * class defines is not looked for (a miss, never a guess).
+ * body a method is defined in. Which def a call runs along the bases is instances.ts's answer.
  */
 
 /** The class a `def` is a method of (directly in its body, decorated or not). */
@@ -23,12 +21,6 @@ export function selfOf(def: SyntaxNode): string | undefined {
   const first = def.childForFieldName("parameters")?.namedChildren[0];
   const name = first?.type === "identifier" ? first : first?.namedChildren[0];
   return name?.type === "identifier" ? name.text : undefined;
-}
-
-/** A sync method of a class by name, defined in its own body. */
-export function syncMethod(cls: SyntaxNode, name: string): SyntaxNode | undefined {
-  const def = ownMethod(cls, name);
-  return def && !isAsyncFunction(def) ? def : undefined;
 }
 
 /** A module-level class of the file by name. */

@@ -3,6 +3,9 @@ import { surveyedPlan } from "../../src/model/plans.js";
 import { pendingKeys } from "../../src/project/survey-reach.js";
 import { blockingCall } from "../../src/python/effects.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
+import { catchingTry, refusalIn, type HelperBlock } from "./refusals.js";
+
+export type { HelperBlock } from "./refusals.js";
 import type {
   Context,
   FileSemantics,
@@ -51,22 +54,6 @@ import {
 
 const KEY = "py:";
 const DEPTH = 4;
-
-/** A blocking call a helper makes: what it is, and where. */
-export interface HelperBlock {
-  /** `requests.get()`. */
-  call: string;
-  /** The file (root-relative; in another file than the site's) and line of the call. */
-  path: string;
-  line: number;
-  /** The helpers between the one called and the blocking call: `wait_for_quota`. */
-  via: string[];
-  /**
-   * The helper called returns early for these literal keys, before the blocking call (H6), or
-   * blocks only when a parameter defaulting to None is given (K7).
-   */
-  unless?: ArgumentGuard;
-}
 
 /** `requests.get() (app/arm.py:9)`, `time.sleep() (line 10) through wait_for_quota()`. */
 export function blockSays(block: HelperBlock, sitePath: string): string {
@@ -150,10 +137,36 @@ function isGenerator(def: SyntaxNode): boolean {
   return (def.childForFieldName("body")?.namedChildren ?? []).some(visit);
 }
 
+/**
+ * `@functools.lru_cache`, `@cache`, cachetools' `@cached(...)`, a project's `@closing_lru_cache(...)`:
+ * the body runs once per distinct arguments in the process, and every later call is a dict
+ * lookup; a blocking call there is a one-time cost, not a stall of each call (hazard-review-5 J7:
+ * cognee's `create_cache_engine` making its folder, 68 sites). Not followed, for refusals too:
+ * a miss, where the reviewer's reading found none.
+ */
+function isCached(def: SyntaxNode): boolean {
+  const statement = def.parent;
+  if (statement?.type !== "decorated_definition") return false;
+  return statement.namedChildren.some((d) => {
+    if (d.type !== "decorator") return false;
+    const name = d.text.slice(1).replace(/\(.*$/s, "").trim();
+    return /^(?:functools\.)?(?:lru_cache|cache)$|\w*lru_cache$|^(?:cachetools\.)?cached$/.test(
+      name,
+    );
+  });
+}
+
 /** What a sync def of this file reaches: a blocking call (in it or its same-file callees), or keys. */
-function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys: string[] } {
+function walk(
+  file: FileSemantics,
+  def: SyntaxNode,
+): { block?: HelperBlock; keys: string[]; caught: Record<string, string>; through: Through } {
   const keys: string[] = [];
-  if (isGenerator(def)) return { keys };
+  // The keys reached under a `try` that catches RuntimeError: where it is caught.
+  const caught: Record<string, string> = {};
+  // The helpers of this file between `def` and each key (called first, first).
+  const through: Through = {};
+  if (isGenerator(def) || isCached(def)) return { keys, caught, through };
   const seen = new Set<number>();
   // `if key in PROMPTS: return ...` before the rest: what follows runs for other keys only.
   const guard = keyGuardOf(file, def);
@@ -168,33 +181,53 @@ function walk(file: FileSemantics, def: SyntaxNode): { block?: HelperBlock; keys
   };
   // A block behind a guard counts only when no call outside any guard blocks.
   let guardedBlock: HelperBlock | undefined;
-  let current = [{ def, via: [] as string[], unless: undefined as ArgumentGuard | undefined }];
+  type Step = { def: SyntaxNode; via: string[]; unless?: ArgumentGuard; caughtBy?: string };
+  let current: Step[] = [{ def, via: [] }];
+  // A block found first is kept while the walk looks on for a refusal, which outranks it.
+  let firstBlock: HelperBlock | undefined;
   for (let depth = 0; depth < DEPTH && current.length > 0; depth++) {
-    const next: typeof current = [];
-    for (const { def: fn, via, unless: inGuarded } of current) {
+    const next: Step[] = [];
+    for (const { def: fn, via, unless: inGuarded, caughtBy } of current) {
       if (seen.has(fn.id)) continue;
       seen.add(fn.id);
-      for (const call of ownCalls(fn)) {
+      const calls = ownCalls(fn);
+      const refusal = refusalIn(file, fn, calls);
+      const reversed = [...via].reverse();
+      if (refusal)
+        return {
+          block: { ...refusal, via: reversed, ...(caughtBy ? { caught: caughtBy } : {}) },
+          keys,
+          caught,
+          through,
+        };
+      for (const call of calls) {
         const unless = inGuarded ?? (depth === 0 ? guardOf(call) : undefined);
-        const found = blocks(file, call);
+        const found = firstBlock ? undefined : blocks(file, call);
         if (found) {
           const block = { ...found, via: [...via].reverse() };
-          if (!unless) return { block, keys };
-          guardedBlock ??= { ...block, unless };
+          if (!unless) firstBlock = block;
+          else guardedBlock ??= { ...block, unless };
           continue;
         }
         const callee = call.childForFieldName("function")!;
         const target = calledHere(file, callee);
-        if (target && "def" in target && !isGenerator(target.def))
-          next.push({ def: target.def, via: [...via, callee.text], unless });
+        const catching = caughtBy ?? catchingTry(file, call, fn);
+        if (target && "def" in target && !isGenerator(target.def) && !isCached(target.def))
+          next.push({ def: target.def, via: [...via, callee.text], unless, caughtBy: catching });
         // Another module's helper reached only past the guard is not judged (a miss, not a guess).
         if (target && "key" in target && !unless) keys.push(target.key);
+        if (target && "key" in target && catching) caught[target.key] ??= catching;
+        if (target && "key" in target && via.length > 0) through[target.key] ??= via;
       }
     }
     current = next;
   }
-  return { ...(guardedBlock ? { block: guardedBlock } : {}), keys };
+  const block = firstBlock ?? guardedBlock;
+  return { ...(block ? { block } : {}), keys, caught, through };
 }
+
+/** By key reached: the helpers of the walked file called on the way, first called first. */
+type Through = Record<string, string[]>;
 
 /** `session=Depends(generate_session)` in an async def's parameters: the dependency's key. */
 function dependencyKeys(file: FileSemantics): string[] {
@@ -249,7 +282,20 @@ export function helperBlock(
   const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.blocks ?? {};
   if (site.key) return plan[site.key];
   if (!site.local) return undefined;
-  const { block, keys } = walk(file, site.local);
+  const { block, keys, caught, through } = walk(file, site.local);
+  if (block?.refuses) return block;
+  const refused = keys.find((key) => plan[key]?.refuses);
+  if (refused) {
+    const forwards = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.forwards ?? [];
+    const named = forwards.includes(refused) ? [] : [keyName(refused)];
+    const via = [...named, ...[...(through[refused] ?? [])].reverse()];
+    const catching = plan[refused].caught ?? caught[refused];
+    return {
+      ...plan[refused],
+      via: [...plan[refused].via, ...via],
+      ...(catching ? { caught: catching } : {}),
+    };
+  }
   if (block && !block.unless) return block;
   for (const key of keys) if (plan[key] && !plan[key].unless) return plan[key];
   return block;
@@ -257,6 +303,8 @@ export function helperBlock(
 
 export interface HelperPlan {
   blocks: Record<string, HelperBlock>;
+  /** Keys that only stand for another (HelperFacts.forwards). */
+  forwards?: string[];
   /** Factories of the project's modules, by absolute name: what their calls make. */
   makers?: Record<string, string>;
   /** Models of other files whose file fields a site's call needs (file-fields.ts). */
@@ -268,6 +316,12 @@ export interface HelperPlan {
 }
 
 export interface HelperFacts {
+  /** Keys that only stand for another (a re-export, a base class's method): unnamed in paths. */
+  forwards?: string[];
+  /** `from>to`: a key reaching another under a `try` that catches RuntimeError, and where. */
+  caught?: Record<string, string>;
+  /** `from>to`: the helpers of `from`'s file between it and `to`, first called first. */
+  through?: Through;
   blocks: Record<string, HelperBlock>;
   makers?: Record<string, string>;
   fileFields?: Record<string, Record<string, FileField>>;
@@ -317,13 +371,18 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
     const method = name.includes(".") ? askedMethod(file, name) : undefined;
     if (method && "key" in method) {
       out.reaches[key] = [method.key];
+      (out.forwards ??= []).push(key);
       continue;
     }
     const def = method ? method.def : moduleDef(file, name);
     if (!def) {
-      // `from .catalog import list_products` in a package's `__init__.py`: follow it.
-      const from = reexportSource(file.source, file.module, file.path, name);
-      out.reaches[key] = from?.includes(".") ? [`${KEY}${from}`] : [];
+      // `from .catalog import list_products` in a package's `__init__.py`: follow it (for
+      // `UserPayload.access_check`, the class's own import).
+      const [owner, member] = name.split(".") as [string, string | undefined];
+      const from = reexportSource(file.source, file.module, file.path, owner);
+      const to = from && member ? `${from}.${member}` : from;
+      out.reaches[key] = to?.includes(".") ? [`${KEY}${to}`] : [];
+      (out.forwards ??= []).push(key);
       continue;
     }
     // `def get_redis(): return Redis.from_url(URL)`: what its calls make (F15's second half);
@@ -335,10 +394,13 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
       (out.makers ??= {})[yielded ? `${YIELDS}${absolute}` : absolute] = (returned ?? yielded)!;
       (out.factories ??= {})[absolute] = `${file.path}:${def.startPosition.row + 1}`;
     }
-    const { block, keys } = walk(file, def);
+    const { block, keys, caught, through } = walk(file, def);
     if (block) out.blocks[key] = block;
-    // A guarded block stands until a helper reached outside the guard is found to block.
-    if (!block || block.unless) out.reaches[key] = keys;
+    for (const [to, where] of Object.entries(caught)) (out.caught ??= {})[`${key}>${to}`] = where;
+    for (const [to, via] of Object.entries(through)) (out.through ??= {})[`${key}>${to}`] = via;
+    // A guarded block stands until a helper reached outside the guard is found to block; any
+    // block until one is found to refuse the running loop.
+    if (!block?.refuses) out.reaches[key] = keys;
   }
   return out;
 }
@@ -346,24 +408,39 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
 function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
   const blocks: Record<string, HelperBlock> = {};
   const reaches: Record<string, string[]> = {};
+  const forwards = new Set(facts.flatMap((f) => f.forwards ?? []));
+  const caught: Record<string, string> = Object.assign({}, ...facts.map((f) => f.caught ?? {}));
+  const through: Through = Object.assign({}, ...facts.map((f) => f.through ?? {}));
   for (const f of facts) {
     Object.assign(blocks, f.blocks);
     Object.assign(reaches, f.reaches);
   }
   for (let round = 0; round < DEPTH; round++)
     for (const [key, keys] of Object.entries(reaches)) {
+      if (blocks[key]?.refuses) continue;
       // A block behind a key guard depends on the caller's argument: its callers are not told.
       const found =
-        blocks[key] && !blocks[key].unless
+        keys.find((k) => blocks[k]?.refuses) ??
+        (blocks[key] && !blocks[key].unless
           ? undefined
-          : keys.find((k) => blocks[k] && !blocks[k].unless);
+          : keys.find((k) => blocks[k] && !blocks[k].unless));
       if (!found) continue;
-      // A method is named with its class (`DB.get_tags`), a function alone.
-      const parts = found.split(".");
-      const name = /^[A-Z]/.test(parts.at(-2) ?? "") ? parts.slice(-2).join(".") : parts.at(-1)!;
-      blocks[key] = { ...blocks[found], via: [...blocks[found].via, name] };
+      const named = forwards.has(found) ? [] : [keyName(found)];
+      const via = [...named, ...[...(through[`${key}>${found}`] ?? [])].reverse()];
+      const catching = blocks[found].caught ?? caught[`${key}>${found}`];
+      blocks[key] = {
+        ...blocks[found],
+        via: [...blocks[found].via, ...via],
+        ...(catching && blocks[found].refuses ? { caught: catching } : {}),
+      };
     }
   return blocks;
+}
+
+/** A key's function as a message names it: a method with its class (`DB.get_tags`), a function alone. */
+function keyName(key: string): string {
+  const parts = key.split(".");
+  return /^[A-Z]/.test(parts.at(-2) ?? "") ? parts.slice(-2).join(".") : parts.at(-1)!;
 }
 
 /**
@@ -455,6 +532,7 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   plan: (facts) => ({
     plan: {
       blocks: resolved(facts),
+      forwards: facts.flatMap((f) => f.forwards ?? []),
       makers: Object.assign({}, ...facts.map((f) => f.makers ?? {})),
       fileFields: Object.assign({}, ...facts.map((f) => f.fileFields ?? {})),
       factories: Object.assign({}, ...facts.map((f) => f.factories ?? {})),

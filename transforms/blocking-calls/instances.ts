@@ -1,6 +1,8 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
-import { moduleClass, selfAttribute, syncMethod } from "./classes.js";
+import { classOfMethod, moduleClass, selfAttribute } from "./classes.js";
+import { methodResolutionOrder, ownMethod } from "../../src/python/mro.js";
+import { isAsyncFunction } from "../../src/python/shapes.js";
 
 /*
  * Methods of module-level instances of project classes (hazard-review F9c, Artemis' `db = DB()`
@@ -43,18 +45,45 @@ function moduleValue(file: FileSemantics, name: string): SyntaxNode | undefined 
 /** The method `owner.method` names when `owner` is a class or module-level instance of the file. */
 function methodOf(file: FileSemantics, owner: string, method: string): MethodTarget | undefined {
   const own = moduleClass(file.root, owner);
-  return methodOfClass(own ? { cls: own } : classCalled(file, moduleValue(file, owner)), method);
+  return methodOfClass(
+    file,
+    own ? { cls: own } : classCalled(file, moduleValue(file, owner)),
+    method,
+  );
 }
 
 /** A class's sync method: its def here, or its key in the module the class comes from. */
 function methodOfClass(
+  file: FileSemantics,
   called: { cls: SyntaxNode } | { name: string } | undefined,
   method: string,
 ): MethodTarget | undefined {
   if (!called) return undefined;
   if ("name" in called) return { key: `${KEY}${called.name}.${method}` };
-  const def = syncMethod(called.cls, method);
-  return def ? { def } : undefined;
+  return classMethodTarget(file, called.cls, method);
+}
+
+/**
+ * The def `<instance of cls>.<method>` runs, along the class's method resolution order: a sync
+ * def of this file, or the key of the first imported base (whose module is asked in turn:
+ * bisheng's `UserPayload(LoginUser)`, whose `access_check` is `LoginUser`'s). An async def, or a
+ * base out of sight (`models.Model`, `Generic[T]`), ends the search.
+ */
+export function classMethodTarget(
+  file: FileSemantics,
+  cls: SyntaxNode,
+  method: string,
+): MethodTarget | undefined {
+  for (const c of methodResolutionOrder(cls) ?? [{ kind: "local" as const, node: cls }]) {
+    if (c.kind === "opaque") return undefined;
+    if (c.kind === "imported") {
+      const absolute = absoluteName(c.binding.qualified, file.module, file.path);
+      return absolute?.includes(".") ? { key: `${KEY}${absolute}.${method}` } : undefined;
+    }
+    const def = ownMethod(c.node, method);
+    if (def) return isAsyncFunction(def) ? undefined : { def };
+  }
+  return undefined;
 }
 
 /**
@@ -64,24 +93,67 @@ function methodOfClass(
  */
 export function instanceMethod(file: FileSemantics, callee: SyntaxNode): MethodTarget | undefined {
   if (callee.type !== "attribute") return undefined;
-  const own = selfAttribute(callee, file.enclosingFunction(callee));
-  if (own) {
-    const def = syncMethod(own.cls, own.name);
-    return def ? { def } : undefined;
-  }
+  const enclosing = file.enclosingFunction(callee);
+  const own = selfAttribute(callee, enclosing) ?? clsAttribute(callee, enclosing);
+  if (own) return classMethodTarget(file, own.cls, own.name);
   const owner = callee.childForFieldName("object");
   if (owner?.type !== "identifier" || file.importBindingOf(owner.text, owner)) return undefined;
   const method = callee.childForFieldName("attribute")!.text;
   const visible = file.visibleBindings(callee, owner.text);
   const atModule = file.bindingsNamed(file.root, owner.text);
   if (visible.length !== 1) return undefined;
+  // `user: UserPayload` in the parameters: that class's method (J4: bisheng's access_check).
+  const annotated = annotatedClass(file, visible[0].node);
+  if (annotated) return methodOfClass(file, annotated, method);
   if (atModule.length === 1 && visible[0].node.id === atModule[0].node.id)
     return methodOf(file, owner.text, method);
   // `mapswipe = MapswipeService()` in the function itself, its only binding there.
   const site = visible[0].node.parent;
   if (site?.type !== "assignment" || site.childForFieldName("left")?.id !== visible[0].node.id)
     return undefined;
-  return methodOfClass(classCalled(file, site.childForFieldName("right")), method);
+  return methodOfClass(file, classCalled(file, site.childForFieldName("right")), method);
+}
+
+/** `cls.<name>` inside a classmethod: the method of the class it is defined in. */
+function clsAttribute(
+  node: SyntaxNode,
+  enclosing: SyntaxNode | undefined,
+): { cls: SyntaxNode; name: string } | undefined {
+  const owner = node.childForFieldName("object");
+  const cls = enclosing && classOfMethod(enclosing);
+  const statement = enclosing?.parent;
+  if (!cls || owner?.type !== "identifier" || statement?.type !== "decorated_definition")
+    return undefined;
+  if (!/@classmethod\b/.test(statement.text.slice(0, enclosing!.startIndex - statement.startIndex)))
+    return undefined;
+  const first = enclosing!.childForFieldName("parameters")?.namedChildren[0];
+  return first?.type === "identifier" && first.text === owner.text
+    ? { cls, name: node.childForFieldName("attribute")!.text }
+    : undefined;
+}
+
+/**
+ * The project class a parameter is annotated with (`user: UserPayload`, `"UserPayload"`,
+ * `Optional[UserPayload]`, `UserPayload | None`): defined in the file or imported from the
+ * project. A parameter's class is what its callers must pass; a subclass's override is a miss.
+ */
+function annotatedClass(
+  file: FileSemantics,
+  name: SyntaxNode,
+): { cls: SyntaxNode } | { name: string } | undefined {
+  const parameter = name.parent;
+  if (parameter?.type !== "typed_parameter" && parameter?.type !== "typed_default_parameter")
+    return undefined;
+  const written = parameter.childForFieldName("type")?.text ?? "";
+  const bare = /^["']?(?:Optional\[)?([A-Za-z_]\w*)\]?(?:\s*\|\s*None)?["']?$/.exec(written)?.[1];
+  if (!bare) return undefined;
+  const binding = file.importBindingOf(bare, parameter);
+  if (!binding) {
+    const cls = moduleClass(file.root, bare);
+    return cls ? { cls } : undefined;
+  }
+  const absolute = absoluteName(binding.qualified, file.module, file.path);
+  return absolute?.includes(".") ? { name: absolute } : undefined;
 }
 
 /**

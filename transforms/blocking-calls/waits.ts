@@ -30,6 +30,32 @@ function nonBlocking(call: SyntaxNode): boolean {
   return false;
 }
 
+/**
+ * `while not q.empty(): q.get()` (or `if q.qsize(): ...`): a `get()` under a test that the same
+ * queue holds an item returns it at once for its one consumer (hazard-review-5 J7c: bisheng's
+ * `clear_stream_queue`). Only `get` is excused: a `put` or `join` may wait all the same.
+ */
+function drains(call: SyntaxNode, receiver: string, method: string): boolean {
+  if (method !== "get") return false;
+  const r = receiver.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const holds = new RegExp(
+    `^(?:not\\s+${r}\\.empty\\(\\)|${r}\\.qsize\\(\\)(?:\\s*(?:>|!=)\\s*0)?)$`,
+  );
+  for (let at = call.parent; at && at.type !== "function_definition"; at = at.parent) {
+    if (at.type !== "block") continue;
+    const owner = at.parent;
+    if (owner?.type !== "while_statement" && owner?.type !== "if_statement") continue;
+    const test = owner.childForFieldName("condition")?.text.replace(/\s+/g, " ").trim();
+    if (
+      owner.childForFieldName("body")?.id !== at.id &&
+      owner.childForFieldName("consequence")?.id !== at.id
+    )
+      continue;
+    if (test && holds.test(test)) return true;
+  }
+  return false;
+}
+
 /** What the wait is and its usual async form, by what made the value. */
 function advice(madeBy: string, receiver: string, method: string, argsText: string): string {
   const inner = argsText.slice(1, -1).trim();
@@ -63,7 +89,7 @@ export function threadWaitSites(file: FileSemantics): ThreadWaitSite[] {
     const receiver = callee.childForFieldName("object")!;
     const method = callee.childForFieldName("attribute")!.text;
     const madeBy = madeByValue(file, receiver, 0, {});
-    if (!madeBy || !threadWait(madeBy, method)) continue;
+    if (!madeBy || !threadWait(madeBy, method) || drains(call, receiver.text, method)) continue;
     const args = call.childForFieldName("arguments")?.text ?? "()";
     sites.push({
       node: call,

@@ -124,13 +124,23 @@ export function constructorKey(project: ProjectFacts | undefined, key: string): 
  * family). Such a call may run any project method of that name.
  */
 export function isAttributeChainOfClass(project: ProjectFacts | undefined, key: string): boolean {
+  return attributeChainOfClass(project, key) !== undefined;
+}
+
+/** `ApiDependencies` and `invoker.services.boards` for such a key (see isAttributeChainOfClass). */
+export function attributeChainOfClass(
+  project: ProjectFacts | undefined,
+  key: string,
+): { className: string; attributes: string } | undefined {
   const index = project?.index;
-  if (!index || !key.startsWith(PROJECT_KEY)) return false;
+  if (!index || !key.startsWith(PROJECT_KEY)) return undefined;
   const parts = key.slice(PROJECT_KEY.length).split(".");
   const klass = parts.findIndex((p) => /^[A-Z]/.test(p));
   // A class, then at least one attribute of it, then the method.
-  if (klass < 1 || parts.length - klass < 3) return false;
-  return parts.slice(klass + 1, -1).every((p) => /^[a-z_]/.test(p));
+  if (klass < 1 || parts.length - klass < 3) return undefined;
+  const attributes = parts.slice(klass + 1, -1);
+  if (!attributes.every((p) => /^[a-z_]/.test(p))) return undefined;
+  return { className: parts[klass], attributes: attributes.join(".") };
 }
 
 /** The key of `className.name` when the index lists such a method (one class of that name). */

@@ -4,7 +4,7 @@ import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/ty
 import { guardedImportName } from "../../src/python/guarded-imports.js";
 import { isJsonMethod } from "../../src/python/value-kinds.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
-import { classOfMethod } from "./class-attributes.js";
+import { classBodyAssignments, classOfMethod } from "./class-attributes.js";
 import {
   classNamed,
   elementAnnotation,
@@ -21,6 +21,7 @@ import {
   overridesIn,
   overridesOf,
 } from "./alternatives.js";
+import { getattrDispatch } from "./dispatch.js";
 import { libraryMaker } from "./library-values.js";
 import {
   isCollaboratorCall,
@@ -153,6 +154,12 @@ export class SameFileFunctions {
       }
     }
     if (fact.reaches || fact.qualified || fact.method) return [fact];
+    const dispatch = getattrDispatch(this.file, callee, this.enclosingDef(call));
+    if (dispatch === "unknown") return [{ ...fact, collaborator: true }];
+    if (dispatch)
+      return [
+        { text: fact.text, alternatives: dispatch.map((d) => this.keyOf(d)), dispatch: true, line },
+      ];
     const value = this.valueCall(callee, call);
     if (value === "known") return [fact];
     if (value === "unknown") return [{ ...fact, collaborator: true }];
@@ -342,6 +349,17 @@ export class SameFileFunctions {
     return element ? classNamed(this.file, element) : undefined;
   }
 
+  /**
+   * The class that made the module-level value `name` (`WorkflowValidator =
+   * TypeAdapter(Workflow)`: `pydantic.TypeAdapter`), for a method of it called from another file.
+   */
+  moduleValueMaker(name: string): string | undefined {
+    const bindings = this.file.bindingsNamed(this.file.root, name);
+    return bindings.length > 0
+      ? this.madeByAssignments(bindings.map((b) => b.node.parent))
+      : undefined;
+  }
+
   /** The qualified name of what made `receiver` (`x = threading.Event()`), when the file says. */
   private madeBy(receiver: SyntaxNode, at: SyntaxNode): string | undefined {
     if (receiver.type === "subscript")
@@ -365,6 +383,8 @@ export class SameFileFunctions {
     const assignments = cls
       .descendantsOfType("assignment")
       .filter((a) => a.childForFieldName("left")?.text === `self.${name}`);
+    // Set in no method: the class attribute it reads (a class-level lock all instances share).
+    if (assignments.length === 0) assignments.push(...classBodyAssignments(cls, name));
     return this.madeByAssignments(assignments);
   }
 

@@ -33,6 +33,17 @@ function boundInClassBody(cls: SyntaxNode, name: string): boolean {
   return false;
 }
 
+/**
+ * The class body's own assignments of `name` (`_orm_lock = threading.Lock()`): what
+ * `self.<name>` holds when no method assigns it (hazard-review-5 J18b, bisheng's Milvus).
+ */
+export function classBodyAssignments(cls: SyntaxNode, name: string): SyntaxNode[] {
+  return (cls.childForFieldName("body")?.namedChildren ?? [])
+    .map((s) => (s.type === "expression_statement" ? s.namedChildren[0] : undefined))
+    .filter((a) => a?.type === "assignment" && a.childForFieldName("left")?.text === name)
+    .map((a) => a!);
+}
+
 /** Is `self.<name>` assigned in some method of the class (`self.name = ...`, also in a tuple)? */
 function assignedOnSelf(cls: SyntaxNode, name: string): boolean {
   return cls.descendantsOfType(["assignment", "augmented_assignment"]).some((assignment) => {

@@ -7,6 +7,7 @@
  * answer for functions of other files with the same facts.
  */
 
+import { isAsyncUnsafeConnectionCall } from "../../src/django/connection-api.js";
 import { blockingCall, blockingMethod } from "../../src/python/effects.js";
 import { loopRefusingCall } from "../../src/python/loop-refusing.js";
 import { THREAD_WAITS_BY_CLASS } from "../../src/python/thread-waits.js";
@@ -41,6 +42,8 @@ export interface CallFact {
   alternatives?: string[];
   /** The alternatives are the project's methods of that name: the receiver's class is unknown. */
   namesakes?: true;
+  /** The alternatives are the methods `getattr(self, name)` may pick (dispatch.ts). */
+  dispatch?: true;
 }
 
 export interface FunctionFacts {
@@ -54,6 +57,9 @@ export interface FunctionFacts {
   /** 1-based line of the def. */
   line?: number;
 }
+
+/** The functions a check has walked into, with the smallest depth it reached each at. */
+export type Seen = Map<string, number>;
 
 /** The facts of a function by the key a CallFact's `reaches` holds (same file now, a project index later). */
 export type FunctionLookup = (key: string) => FunctionFacts | undefined;
@@ -70,7 +76,14 @@ export interface LoopHazard {
    * The other function the call may run through which it is reached (the outermost): an
    * override, or a project method of that name when the receiver's class is unknown.
    */
-  maybe?: { name: string; call: string; namesake: boolean; path?: string; line?: number };
+  maybe?: {
+    name: string;
+    call: string;
+    namesake: boolean;
+    dispatch?: boolean;
+    path?: string;
+    line?: number;
+  };
 }
 
 /** concurrent.futures' waits for a pool's threads, as Thread.join waits for one. */
@@ -103,6 +116,8 @@ const DJANGO_MANAGER_CALL = /(^|\.)(objects|_default_manager|_base_manager)\.\w+
 export function callHazard(call: CallFact): string | undefined {
   if (DJANGO_MANAGER_CALL.test(call.text.replace(/\s+/g, "")))
     return `calls ${call.text.replace(/\s+/g, "")}(), a Django ORM query, which raises SynchronousOnlyOperation on the event loop's thread`;
+  if (isAsyncUnsafeConnectionCall(call.qualified, call.receiverMadeBy, call.method))
+    return `calls ${call.text.replace(/\s+/g, "")}(), Django's database connection API, which raises SynchronousOnlyOperation on the event loop's thread`;
   const starts = call.qualified ? STARTS_A_LOOP[call.qualified] : undefined;
   if (starts)
     return `calls ${starts}, which raises RuntimeError in a thread whose event loop is running`;
@@ -134,8 +149,11 @@ export function callHazard(call: CallFact): string | undefined {
 
 /** How a check walks: who is told of unread calls, and whether blocking I/O counts. */
 export interface HazardWalk {
-  /** Told of each call reaching a function whose facts the lookup does not have. */
-  notRead?: (call: CallFact) => void;
+  /**
+   * Told of each call reaching a function whose facts the lookup does not have, or (`deep`) one
+   * lying deeper than the check follows.
+   */
+  notRead?: (call: CallFact, deep?: boolean) => void;
   /**
    * Blocking I/O counts as a hazard too: in a method that may be the one the site's receiver
    * of unknown class runs, which the unwrap would put on the loop unseen (issue 27, item 3).
@@ -155,7 +173,7 @@ export interface HazardWalk {
 export function loopHazard(
   facts: FunctionFacts,
   lookup: FunctionLookup,
-  seen: Set<string> = new Set(),
+  seen: Seen = new Map(),
   depth = 0,
   walk: HazardWalk = {},
 ): LoopHazard | undefined {
@@ -168,21 +186,26 @@ export function loopHazard(
   }
   // A few calls deep: far enough for helpers and a framework's layers, not a whole-program walk.
   if (depth >= HAZARD_DEPTH) {
-    for (const call of facts.calls) if (call.reaches && !seen.has(call.reaches)) notRead(call);
+    for (const call of facts.calls)
+      if (call.reaches && !seen.has(call.reaches)) notRead(call, true);
     return undefined;
   }
+  // A hazard on the call's own path beats one a namesake may run: the message names what runs
+  // (bisheng's Milvus lock, not an unrelated class's `delete` for an Elasticsearch client's).
+  let guess: LoopHazard | undefined;
   for (const call of facts.calls) {
     const found = reachedHazard(call, lookup, seen, depth, walk);
-    if (found) return found;
+    if (found && !found.maybe?.namesake) return found;
+    guess ??= found;
   }
-  return undefined;
+  return guess;
 }
 
 /** The first hazard in the functions one call reaches: its callee, then each alternative. */
 function reachedHazard(
   call: CallFact,
   lookup: FunctionLookup,
-  seen: Set<string>,
+  seen: Seen,
   depth: number,
   walk: HazardWalk,
 ): LoopHazard | undefined {
@@ -190,12 +213,14 @@ function reachedHazard(
   const guess = call.namesakes && walk.inNamesake;
   const keys = [call.reaches, ...(guess ? [] : (call.alternatives ?? []))];
   for (const [k, key] of keys.entries()) {
-    if (!key || seen.has(key)) continue;
+    // Read again only where reached higher up: from there it is followed deeper (bisheng's
+    // Milvus constructor, first met below an embedding helper, too deep to read its lock).
+    if (!key || (seen.get(key) ?? Infinity) <= depth) continue;
     // Only a namesake that cannot run on the loop counts: what it does not read says nothing of
     // the call, whose receiver may be of another class (a dict's `get`). It is walked apart, so
     // what it reaches is not thereby taken as read on the call's own path.
     const namesake = k > 0 && call.namesakes === true;
-    if (!namesake) seen.add(key);
+    if (!namesake) seen.set(key, depth);
     const callee = lookup(key);
     // An alternative not read leaves the call unproven, as its own callee would.
     if (!callee && !namesake) walk.notRead?.(k === 0 ? call : { ...call, reaches: key });
@@ -211,6 +236,7 @@ function reachedHazard(
       name: callee.name,
       call: call.text,
       namesake: call.namesakes === true,
+      ...(call.dispatch ? { dispatch: true } : {}),
       ...(callee.path ? { path: callee.path } : {}),
       ...(callee.line ? { line: callee.line } : {}),
     };
@@ -224,7 +250,7 @@ function namesakeHazard(
   key: string,
   callee: FunctionFacts,
   lookup: FunctionLookup,
-  seen: Set<string>,
+  seen: Seen,
   depth: number,
   walk: HazardWalk,
 ): LoopHazard | undefined {
@@ -234,7 +260,7 @@ function namesakeHazard(
   if (!memo.has(memoKey)) {
     const apart = { blockingIo: atSite, inNamesake: true, namesakes: memo };
     memo.set(memoKey, null);
-    const found = loopHazard(callee, lookup, new Set([...seen, key]), depth + 1, apart);
+    const found = loopHazard(callee, lookup, new Map([...seen, [key, depth]]), depth + 1, apart);
     memo.set(memoKey, found ?? null);
   }
   return memo.get(memoKey) ?? undefined;

@@ -5,6 +5,7 @@ import { isCatalogued } from "../../src/python/effects.js";
 import { isStdlibModule } from "../../src/python/stdlib.js";
 import { ormNative } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
+import { unreadRefusal, type UnreadCall } from "./unread-refusal.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import { reindented } from "./reindent.js";
 import { isPrimary, type Site, type Target } from "./sites.js";
@@ -14,17 +15,20 @@ import {
   loopHazard,
   type CallFact,
   type LoopHazard,
+  type Seen,
 } from "./loop-hazards.js";
 
 interface LoopCheck {
   hazard?: LoopHazard & { direct?: boolean };
   checked: boolean;
-  unread: string[];
+  /** Project functions reached and not read: not found, or (`deep`) deeper than the check follows. */
+  unread: UnreadCall[];
   objects: string[];
   /** Library calls the check cannot read (not the standard library's, not catalogued). */
   libraries: string[];
   madeAtRunTime?: boolean;
-  projectUnread?: boolean;
+  /** The site's own callee is project code the check could not find: its key. */
+  projectUnread?: string;
   receiverUnknown?: boolean;
   /** For a receiver of unknown class: the project's methods of that name, read, none a hazard. */
   namesakesRead?: string[];
@@ -32,17 +36,17 @@ interface LoopCheck {
 
 /** The calls a check could not read, sorted by why: told of each by `loopHazard`. */
 class Unread {
-  readonly unread = new Set<string>();
+  readonly unread = new Map<string, boolean>();
   readonly objects = new Set<string>();
   readonly libraries = new Set<string>();
 
   constructor(private readonly scan: FileScan) {}
 
-  readonly notRead = (call: CallFact): void => {
+  readonly notRead = (call: CallFact, deep = false): void => {
     if (isCollaboratorCall(call)) this.objects.add(`${call.text}()`);
     // Project code the survey left unread (deeper than it follows, or not found) is unchecked.
     else if (call.reaches && (this.scan.unread(call.reaches) || inProject(this.scan, call.reaches)))
-      this.unread.add(`${call.text}()`);
+      this.unread.set(`${call.text}()`, deep && (this.unread.get(`${call.text}()`) ?? true));
     else {
       const library = libraryCall(this.scan, call);
       if (library) this.libraries.add(library);
@@ -51,7 +55,7 @@ class Unread {
 
   get lists(): Pick<LoopCheck, "unread" | "objects" | "libraries"> {
     return {
-      unread: [...this.unread],
+      unread: [...this.unread].map(([call, deep]) => ({ call, deep })),
       objects: [...this.objects],
       libraries: [...this.libraries],
     };
@@ -69,7 +73,7 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
   const none = { unread: [], objects: [], libraries: [] };
   if (reason) return { hazard: { reason, via: [], direct: true }, checked: true, ...none };
   const facts = fact.reaches ? functions.lookup(fact.reaches) : undefined;
-  const seen = new Set(fact.reaches ? [fact.reaches] : []);
+  const seen: Seen = new Map(fact.reaches ? [[fact.reaches, -1]] : []);
   const reading = new Unread(scan);
   const hazard =
     (facts && loopHazard(facts, functions.lookup, seen, 0, { notRead: reading.notRead })) ??
@@ -83,7 +87,7 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
       // `factory(name)(args)`, `HANDLERS[kind]`, `handler` bound to a value: known at run time.
       madeAtRunTime:
         target.fn.type === "call" || functions.valueCall(target.fn, target.fn) !== "known",
-      ...(inProject(scan, fact.reaches) ? { projectUnread: true } : {}),
+      ...(inProject(scan, fact.reaches) ? { projectUnread: fact.reaches } : {}),
       libraries: [libraryCall(scan, fact)].filter((c) => c !== undefined),
       // `chunker.chunk_text` with `chunker` a bare parameter: a project class's method, perhaps.
       ...(fact.method && !fact.qualified && !fact.reaches ? { receiverUnknown: true } : {}),
@@ -102,7 +106,7 @@ function alternativesHazard(
   scan: FileScan,
   target: Target,
   fact: CallFact,
-  seen: Set<string>,
+  seen: Seen,
   reading: Unread,
 ): LoopHazard | undefined {
   if (!fact.alternatives) return undefined;
@@ -149,18 +153,16 @@ function inProject(scan: FileScan, key: string | undefined): boolean {
 }
 
 /**
- * A collaborator's method, a function made at run time, project code not read, a method of a
- * value of no known class: any may take a lock in its own file. Not proven, so not by default.
+ * A collaborator's method, a function made at run time, a method of a value of no known class, a
+ * library's code: any may take a lock in its own file. Not proven, so not by default. (Project
+ * code not read refuses: unread-refusal.ts.)
  */
 function notProven(check: ReturnType<typeof loopCheck>): boolean {
   return (
     check.objects.length > 0 ||
     check.madeAtRunTime === true ||
-    check.projectUnread === true ||
     check.receiverUnknown === true ||
-    check.libraries.length > 0 ||
-    // Project code the survey did not read may take a lock in its own file.
-    check.unread.length > 0
+    check.libraries.length > 0
   );
 }
 
@@ -173,8 +175,6 @@ function uncheckedNote(fnText: string, check: Omit<LoopCheck, "hazard">): string
     `: the unwrap assumes ${they ? "they neither wait" : "it neither waits"} on another thread nor start${they ? "" : "s"} or refuse${they ? "" : "s"} an event loop, so it is applied only with --unsafe-fixes`;
   if (check.libraries.length > 0)
     return `; it calls ${check.libraries.join(", ")}${check.checked ? ` (reached from ${fnText})` : ""}, library code the check cannot read${assumes(check.libraries.length > 1)}`;
-  if (check.projectUnread)
-    return `; ${fnText} is this project's code, but where it is defined could not be read, so it was not checked ${what}${assumes(false)}`;
   if (!check.checked && check.receiverUnknown) {
     const value =
       "is a method of a value whose class was not found here (a parameter without annotation, or a value from a call)";
@@ -188,8 +188,6 @@ function uncheckedNote(fnText: string, check: Omit<LoopCheck, "hazard">): string
     return `; ${fnText} could not be read (not a function of this project, or one its index does not list), so it was not checked ${what}`;
   if (check.objects.length > 0)
     return `; it calls ${check.objects.join(", ")}, an object or function the code was given, which the check cannot follow (what it is is not written at the call): not checked ${what}${assumes(check.objects.length > 1)}`;
-  if (check.unread.length > 0)
-    return `; ${check.unread.join(", ")} (reached from ${fnText}) could not be read or lie deeper than the check follows, so ${check.unread.length > 1 ? "they were" : "it was"} not checked ${what}${assumes(check.unread.length > 1)}`;
   return "";
 }
 
@@ -216,9 +214,11 @@ function refusal(
 /** ` calls self._engine.open(), which may run GitEngine.open() (app/git.py:12, ...), which`. */
 function maybeRuns(maybe: NonNullable<LoopHazard["maybe"]>, fnText: string): string {
   const where = maybe.path && maybe.line ? `${maybe.path}:${maybe.line}, ` : "";
-  const why = maybe.namesake
-    ? "a method of this project of that name: the receiver's class is not known here"
-    : "an override in a subclass of the receiver's class";
+  const why = maybe.dispatch
+    ? "a method of the class that getattr() may pick by name"
+    : maybe.namesake
+      ? "a method of this project of that name: the receiver's class is not known here"
+      : "an override in a subclass of the receiver's class";
   const call = maybe.call === fnText ? "" : ` calls ${maybe.call}(), which`;
   return `${call} may run ${maybe.name}() (${where}${why}), which`;
 }
@@ -259,6 +259,11 @@ export function unwrapSite(
   const check = loopCheck(scan, target);
   if (check.hazard) {
     out.report(site.awaited, "AS307", refusal(scan, fnText, check.hazard));
+    return;
+  }
+  const unread = unreadRefusal(scan, fnText, check);
+  if (unread) {
+    out.report(site.awaited, "AS307", unread);
     return;
   }
   const callee = isPrimary(target.fn) ? fnText : `(${fnText})`;

@@ -1,0 +1,3 @@
+from kb.core.database.connection import DatabaseConnectionManager
+
+__all__ = ["DatabaseConnectionManager"]

@@ -1,0 +1,3 @@
+from kb.vectorstore.milvus import Milvus
+
+__all__ = ["Milvus"]

@@ -1,0 +1,42 @@
+import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { likelyLocalMethod } from "../../src/python/mro.js";
+import { classOfMethod } from "./class-attributes.js";
+
+/*
+ * `getattr(self, func_name)(data)`: a method of the instance picked by name at run time
+ * (hazard-review-5 J3, jumpserver's `ToolsWebsocket.run_func`, whose `run_*` methods query the
+ * ORM). The check reads the methods it may pick; a `getattr` of another object is a value of
+ * unknown class, not proven. Before, the call of its result counted as known and clean.
+ */
+
+/** The methods `getattr(self, ...)` may give, "unknown" for another object's, else undefined. */
+export function getattrDispatch(
+  file: FileSemantics,
+  callee: SyntaxNode,
+  method: SyntaxNode | undefined,
+): SyntaxNode[] | "unknown" | undefined {
+  const fn = callee.type === "call" ? callee.childForFieldName("function") : null;
+  if (fn?.type !== "identifier" || fn.text !== "getattr") return undefined;
+  // A local `getattr` of the project's own is not the builtin.
+  if (file.visibleBindings(fn, "getattr").length > 0) return undefined;
+  const args = (callee.childForFieldName("arguments")?.namedChildren ?? []).filter(
+    (a) => a.type !== "comment",
+  );
+  const cls = method ? classOfMethod(method) : undefined;
+  if (!cls || !["self", "cls"].includes(args[0]?.text ?? "")) return "unknown";
+  const name = args[1];
+  // `getattr(self, "run_import")`: that method.
+  if (name?.type === "string" && !name.text.includes("{")) {
+    const named = likelyLocalMethod(cls, name.text.slice(1, -1).replace(/^["']+|["']+$/g, ""));
+    return named ? [named] : "unknown";
+  }
+  // Any method of the class but the one dispatching and the dunders.
+  return (cls.childForFieldName("body")?.namedChildren ?? [])
+    .map((s) => (s.type === "decorated_definition" ? s.childForFieldName("definition") : s))
+    .filter(
+      (d): d is SyntaxNode =>
+        d?.type === "function_definition" &&
+        d.id !== method!.id &&
+        !/^__\w+__$/.test(d.childForFieldName("name")?.text ?? ""),
+    );
+}

@@ -1,0 +1,80 @@
+import type { FileScan } from "./proofs.js";
+import { attributeChainOfClass } from "./alternatives.js";
+import { HAZARD_DEPTH } from "./loop-hazards.js";
+
+/*
+ * Project code the loop-hazard check could not read refuses an unwrap, even with --unsafe-fixes.
+ * A library the check cannot read is one the user knows and may vouch for (AS302, unsafe); the
+ * project's own code is what the unwrap moves onto the loop unseen, and the project is where the
+ * locks are: InvokeAI's `ApiDependencies.invoker.services.boards.get_dto` runs a SQLite
+ * `threading.RLock` two calls down (hazard-review-5, the issue's hard line, item 3).
+ */
+
+/** A project function a check reached and did not read; `deep`: below the depth it follows. */
+export interface UnreadCall {
+  call: string;
+  deep: boolean;
+}
+
+/** What an unread project function's refusal needs of the check. */
+export interface UnreadProject {
+  unread: UnreadCall[];
+  /** The site's own callee, project code not found: its key. */
+  projectUnread?: string;
+  /** The project's methods of the site's method name, read, none a hazard. */
+  namesakesRead?: string[];
+}
+
+/** What is not known of unread project code, and why the unwrap is refused for it. */
+function notKnown(plural: boolean): string {
+  const [it, s] = plural ? ["they", ""] : ["it", "s"];
+  return (
+    `so whether ${it} take${s} a lock, wait${s} on another thread or start${s} an event loop is ` +
+    "not known; project code the check cannot read is refused even with --unsafe-fixes (only a " +
+    "library's is taken on trust); it stays in its thread"
+  );
+}
+
+/** AS307's message when the check could not read project code the callee runs, else undefined. */
+export function unreadRefusal(
+  scan: FileScan,
+  fnText: string,
+  check: UnreadProject,
+): string | undefined {
+  if (check.projectUnread)
+    return `cannot unwrap: ${siteUnread(scan, fnText, check)}, ${notKnown(false)}`;
+  if (check.unread.length === 0) return undefined;
+  const deep = check.unread.filter((u) => u.deep).map((u) => u.call);
+  const missing = check.unread.filter((u) => !u.deep).map((u) => u.call);
+  const parts = [
+    ...(missing.length > 0
+      ? [
+          `${list(missing)} (${missing.length > 1 ? "their definitions were" : "its definition was"} not found: not a def or class the project's index lists under that name)`,
+        ]
+      : []),
+    ...(deep.length > 0
+      ? [
+          `${list(deep)} (more than ${HAZARD_DEPTH} calls below ${fnText}, deeper than the check follows)`,
+        ]
+      : []),
+  ];
+  return `cannot unwrap: ${fnText} reaches this project's ${parts.join(" and ")}, which the check could not read, ${notKnown(check.unread.length > 1)}`;
+}
+
+/** Why the site's own callee, this project's code, could not be read. */
+function siteUnread(scan: FileScan, fnText: string, check: UnreadProject): string {
+  const chain = attributeChainOfClass(scan.ctx.project, check.projectUnread!);
+  if (!chain)
+    return `${fnText} is this project's code, but where it is defined could not be found (not a def or class the project's index lists under that name)`;
+  const method = fnText.slice(fnText.lastIndexOf(".") + 1);
+  const namesakes = check.namesakesRead?.length
+    ? `; the project's methods named ${method} (${check.namesakesRead.join(", ")}) show none the check can see, but the value may be of another class`
+    : "";
+  return `${fnText} is this project's code reached through attributes of the class ${chain.className} (${chain.attributes}) whose classes are not written where they are set, so which ${method}() runs could not be read${namesakes}`;
+}
+
+function list(calls: string[]): string {
+  return calls.length > 3
+    ? `${calls.slice(0, 3).join(", ")} and ${calls.length - 3} more`
+    : calls.join(", ");
+}
