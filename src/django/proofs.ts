@@ -20,6 +20,7 @@ import { afterProjectChain, afterStep, chainMethodNames, withChains } from "./pr
 import type { InstanceProof, QuerysetProof } from "./proof-types.js";
 import { querysetOfAnnotation, querysetReturnedBy } from "./queryset-annotations.js";
 import { querysetPropertyProof } from "./queryset-properties.js";
+import { inheritedQuerysetReturn } from "./inherited-returns.js";
 import { classAnnotatedInstance } from "./self-attributes.js";
 import { shortcutObjectOf } from "./generic-objects.js";
 import { reexportsAllOf, starImportedModel } from "./star-reexports.js";
@@ -328,7 +329,8 @@ export class OrmProofs {
     const returned = def && onlyReturned(def.childForFieldName("body"));
     return (
       (returned && (this.querysetOf(returned) ?? querysetThroughParameter(this, call, def!))) ||
-      querysetReturnedBy(call, ...this.annotationReaders())
+      querysetReturnedBy(call, ...this.annotationReaders()) ||
+      inheritedQuerysetReturn(this.project, call)
     );
   }
 
