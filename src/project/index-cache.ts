@@ -29,8 +29,9 @@ import { NamedCalls, writeNamedCalls } from "./named-calls.js";
  * 13: file facts' annotated returns name plain classes too (`-> _dt.datetime`, `-> str`).
  * 14: a third file holds the calls grouped by the callee's last name (named-calls.ts), written
  * with the calls file; a fourth, the project facts the files give (see `derivedFacts`).
+ * 15: file facts name the decorators that replace `request.user` before calling the view.
  */
-const CACHE_VERSION = 14;
+const CACHE_VERSION = 15;
 export { CACHE_DIR };
 
 /**
