@@ -152,12 +152,7 @@ export async function projectPrePass(
     { inline: missingBytes < prePassBytesForThreads(pool.size) },
   );
   missing.forEach((i, k) => (prePass[i] = read[k]));
-  // Made only when a file left bodies unread (a warm run's facts rarely did): projectFacts
-  // resolves the same models itself when it is not given them.
-  const models = prePass.some((p) => p?.facts?.bodiesUnread)
-    ? modelsOfFiles(prePass.map((p) => p?.facts))
-    : undefined;
-  const reread = models ? await readModelBodies(pool, all, prePass, models) : [];
+  const { models, reread } = await readModelBodies(pool, all, prePass);
   if (cache) {
     // Only what was read in this run: a warm run leaves the cache file as it is.
     for (const i of new Set([...missing, ...reread]))
@@ -309,14 +304,18 @@ function subProjectsOf(
 
 /**
  * A second, small round: bodies the first left unread, in files that turned out to hold models.
- * Returns the positions of the files read again.
+ * Returns the models it resolved (none when no file left bodies unread) and the positions of the
+ * files read again.
  */
 async function readModelBodies(
   pool: JobRunner,
   files: string[],
   prePass: (PrePass | undefined)[],
-  models: Record<string, ModelFacts>,
-): Promise<number[]> {
+): Promise<{ models?: Record<string, ModelFacts>; reread: number[] }> {
+  // The models are resolved only when a file left bodies unread (a warm run's stored facts never
+  // do): projectFacts resolves the same models itself when it is not given them.
+  if (!prePass.some((p) => p?.facts?.bodiesUnread)) return { reread: [] };
+  const models = modelsOfFiles(prePass.map((p) => p?.facts));
   const reread = unreadModelBodies(
     prePass.map((p) => p?.facts),
     models,
@@ -327,7 +326,7 @@ async function readModelBodies(
   reread.forEach((i, k) => {
     if (read[k]) prePass[i] = { ...prePass[i]!, facts: read[k] };
   });
-  return reread;
+  return { models, reread };
 }
 
 /**
