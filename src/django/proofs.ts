@@ -22,7 +22,7 @@ import { querysetOfAnnotation, querysetReturnedBy } from "./queryset-annotations
 import { querysetPropertyProof } from "./queryset-properties.js";
 import { inheritedQuerysetReturn } from "./inherited-returns.js";
 import { classAnnotatedInstance } from "./self-attributes.js";
-import { genericObjectOf } from "./generic-objects.js";
+import { shortcutObjectOf } from "./generic-objects.js";
 import { reexportsAllOf, starImportedModel } from "./star-reexports.js";
 import {
   bindingSite,
@@ -34,7 +34,6 @@ import {
   onlyChild,
   awaitedValue,
   passedFields,
-  positionalArguments,
   prefetchedBy,
   reachingAssignment,
   mergeQuerysets,
@@ -93,6 +92,11 @@ export class OrmProofs {
   modelClassOf(expr: SyntaxNode): string | undefined {
     if (expr.type === "identifier") return this.modelClassNamed(expr.text, expr);
     if (expr.type === "attribute") {
+      // `self.model` of a manager (orm-human-5 H6: `user = self.model(email=email)`), `qs.model`.
+      const owner =
+        expr.childForFieldName("attribute")?.text === "model" &&
+        this.querysetOf(expr.childForFieldName("object")!);
+      if (owner && owner.model !== "") return owner.model;
       const qualified = qualifiedName(expr);
       if (!qualified) return undefined;
       const name = lastSegment(qualified);
@@ -525,19 +529,8 @@ export class OrmProofs {
       const returned = modelReturnedBy(this, this.project, callee, value);
       if (helper && (!returned || returned.model === helper.model)) return helper;
       if (returned) return returned;
-      const generic = genericObjectOf(this, callee);
-      if (generic) return generic;
-      const qualified = qualifiedName(callee);
-      if (
-        qualified === "django.shortcuts.get_object_or_404" ||
-        qualified === "django.shortcuts.aget_object_or_404"
-      ) {
-        const first = positionalArguments(value)[0];
-        const fromModel = first && this.modelClassOf(first);
-        if (fromModel) return { model: fromModel, selected: new Set() };
-        const qs = first && this.querysetOf(first);
-        return qs && qs.model !== "" ? { model: qs.model, selected: qs.selected } : undefined;
-      }
+      const shortcut = shortcutObjectOf(this, callee, value);
+      if (shortcut) return shortcut;
     }
     if (callee.type !== "attribute") return undefined;
     const method = (callee.childForFieldName("attribute")?.text ?? "").replace(/^a(?=[a-z])/, "");
