@@ -21,7 +21,7 @@ import type { InstanceProof, QuerysetProof } from "./proof-types.js";
 import { querysetOfAnnotation, querysetReturnedBy } from "./queryset-annotations.js";
 import { querysetPropertyProof } from "./queryset-properties.js";
 import { classAnnotatedInstance } from "./self-attributes.js";
-import { shortcutObjectOf } from "./generic-objects.js";
+import { indexedRowOf, shortcutObjectOf } from "./generic-objects.js";
 import { reexportsAllOf, starImportedModel } from "./star-reexports.js";
 import {
   bindingSite,
@@ -508,6 +508,8 @@ export class OrmProofs {
 
   /** The instance a call returns: a terminal ORM call, `Model(...)`, `get_object_or_404(...)`. */
   private instanceReturnedBy(value: SyntaxNode, asPair: boolean): InstanceProof | undefined {
+    const row = asPair ? undefined : indexedRowOf(this, value);
+    if (row) return row;
     const unwrapped = callThroughWrapper(value);
     if (!unwrapped) return undefined;
     const { callee } = unwrapped;

@@ -25,8 +25,9 @@ import type { PrePass } from "./pre-pass.js";
  * name-like assignments.
  * 12: each entry keeps which surveys' start words the file holds (-1: not known).
  * 13: file facts' annotated returns name plain classes too (`-> _dt.datetime`, `-> str`).
+ * 14: and builtin containers with their items' types (`-> list[Server]` as `list[]`).
  */
-const CACHE_VERSION = 13;
+const CACHE_VERSION = 14;
 export { CACHE_DIR };
 
 /** What identifies a file's content: its size and the SHA-256 of its bytes (hex). */
