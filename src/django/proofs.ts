@@ -20,6 +20,7 @@ import { afterProjectChain, afterStep, chainMethodNames, withChains } from "./pr
 import type { InstanceProof, QuerysetProof } from "./proof-types.js";
 import { querysetOfAnnotation, querysetReturnedBy } from "./queryset-annotations.js";
 import { querysetPropertyProof } from "./queryset-properties.js";
+import { inheritedQuerysetReturn } from "./inherited-returns.js";
 import { classAnnotatedInstance } from "./self-attributes.js";
 import { indexedRowOf, shortcutObjectOf } from "./generic-objects.js";
 import { reexportsAllOf, starImportedModel } from "./star-reexports.js";
@@ -82,6 +83,8 @@ export class OrmProofs {
    * transform that can see them (native-orm's caller-arguments.ts), when nothing here proves it.
    */
   parameterFromCallers?: (parameter: SyntaxNode) => InstanceProof | undefined;
+  /** The model class every caller passes for a parameter (orm-human-6 G2), told by the transform. */
+  modelClassFromCallers?: (parameter: SyntaxNode) => string | undefined;
 
   constructor(private readonly project: ProjectFacts) {}
 
@@ -118,7 +121,8 @@ export class OrmProofs {
     const bound = this.onlyBindingOf(name, at);
     if (!bound) return starImportedModel(this.project, name, at);
     const site = bindingSite(bound);
-    if (site?.type === "parameters") return modelClassParameter(this.project, site, bound);
+    if (site?.type === "parameters")
+      return modelClassParameter(this.project, site, bound) ?? this.modelClassFromCallers?.(bound);
     if (site?.type === "class_definition" && site.childForFieldName("name")?.id === bound.id)
       return this.project.models[name] ? name : undefined;
     const value = site?.type === "assignment" && site.childForFieldName("left")?.id === bound.id;
@@ -325,7 +329,8 @@ export class OrmProofs {
     const returned = def && onlyReturned(def.childForFieldName("body"));
     return (
       (returned && (this.querysetOf(returned) ?? querysetThroughParameter(this, call, def!))) ||
-      querysetReturnedBy(call, ...this.annotationReaders())
+      querysetReturnedBy(call, ...this.annotationReaders()) ||
+      inheritedQuerysetReturn(this.project, call)
     );
   }
 
