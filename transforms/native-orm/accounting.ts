@@ -370,9 +370,17 @@ function receiverOf(call: SyntaxNode): SyntaxNode | undefined {
 
 /** `services.helper` after `import services` or `from app import services`: a module's function. */
 function importedModuleAttribute(f: OrmFile, target: SyntaxNode): boolean {
-  const root = target.childForFieldName("object");
+  let root = target.childForFieldName("object");
+  const chained = root?.type === "attribute";
+  // orm-human-5 D1: `os.path.exists` after `import os`: a function of a module's submodule.
+  while (
+    root?.type === "attribute" &&
+    /^[a-z_][a-z0-9_]*$/.test(root.childForFieldName("attribute")?.text ?? "")
+  )
+    root = root.childForFieldName("object");
   if (root?.type !== "identifier") return false;
   const binding = f.file.importBindingOf(root.text, root);
+  if (chained) return binding?.statement.type === "import_statement";
   return !!binding && (binding.statement.type === "import_statement" || /^[a-z_]/.test(root.text));
 }
 
@@ -448,6 +456,11 @@ function lambdaReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
   const findings = body ? scan(f, body, "wrapper") : undefined;
   const relation =
     body && (!findings || findings.ormSites === 0) ? relationRead(f, body) : undefined;
+  // orm-review-6 R6 (kitchenai: `sync_to_async(lambda: request.user.is_authenticated)()`).
+  if (relation && /(^|\.)request\.user$/.test(relation.text))
+    return kept(
+      `${written} reads ${relation.text}, the request's lazy user (a SimpleLazyObject, loaded with a sync query at its first read, no relation): Django 5.0+ has \`user = await request.auser()\`, to use instead by hand${stored}`,
+    );
   if (relation)
     return kept(
       `${written} reads ${relation.text}, a relation that loads its row lazily: that query has no native async form (select_related where the instance is loaded would make it a plain read)${stored}`,
