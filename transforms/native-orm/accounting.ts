@@ -21,6 +21,7 @@ import { unfollowedCallsReason } from "./unfollowed-calls.js";
 import { reexportReason } from "./reexport-reasons.js";
 import { hiddenSelfMethod, overriddenSelfMethod } from "./hidden-methods.js";
 import { factoryTarget, fieldFileTarget } from "./library-targets.js";
+import { importedModuleAttribute } from "./unknown-callees.js";
 import type { OrmFile, ScannedFile } from "./types.js";
 import { HTTP_METHODS } from "../../src/python/http-methods.js";
 import { starImportsNaming } from "./wrapper-aliases.js";
@@ -367,22 +368,6 @@ function nonModelNamedOrmCall(f: OrmFile, call: SyntaxNode): boolean {
 
 function receiverOf(call: SyntaxNode): SyntaxNode | undefined {
   return call.childForFieldName("function")?.childForFieldName("object") ?? undefined;
-}
-
-/** `services.helper` after `import services` or `from app import services`: a module's function. */
-function importedModuleAttribute(f: OrmFile, target: SyntaxNode): boolean {
-  let root = target.childForFieldName("object");
-  const chained = root?.type === "attribute";
-  // orm-human-5 D1: `os.path.exists` after `import os`: a function of a module's submodule.
-  while (
-    root?.type === "attribute" &&
-    /^[a-z_][a-z0-9_]*$/.test(root.childForFieldName("attribute")?.text ?? "")
-  )
-    root = root.childForFieldName("object");
-  if (root?.type !== "identifier") return false;
-  const binding = f.file.importBindingOf(root.text, root);
-  if (chained) return binding?.statement.type === "import_statement";
-  return !!binding && (binding.statement.type === "import_statement" || /^[a-z_]/.test(root.text));
 }
 
 function kept(message: string): Reason {
