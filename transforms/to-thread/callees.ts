@@ -504,6 +504,11 @@ export class SameFileFunctions {
         made.add(this.elementOf(right.childForFieldName("value"), right));
         continue;
       }
+      // `executor = self._executor`: what made the instance's attribute (hazard-review-6 V6).
+      if (right?.type === "attribute" && right.childForFieldName("object")?.text === "self") {
+        made.add(this.madeBy(right, right));
+        continue;
+      }
       // `self._engine = engine` in `__init__(self, engine: VersionedContentEngine)`: the
       // parameter's annotation says the class (SurfSense's knowledge store, hazard-review-4).
       const parameter = right?.type === "identifier" ? this.annotatedParameter(right) : undefined;
