@@ -1,4 +1,6 @@
 import type { SyntaxNode } from "../model/types.js";
+import { positionalArguments } from "./proof-parts.js";
+import { qualifiedName } from "../python/imports.js";
 import { methodResolutionOrder, ownMethod, type MroClass } from "../python/mro.js";
 import { classOfSelf, qualifiedBase } from "./plain-self.js";
 import type { InstanceProof, QuerysetProof } from "./proof-types.js";
@@ -66,4 +68,27 @@ export function genericObjectOf(
   return qs && qs.yieldsInstances && qs.model !== ""
     ? { model: qs.model, selected: qs.selected, fromParameter: true }
     : undefined;
+}
+
+/**
+ * The instance a library shortcut returns: `get_object_or_404(Model or queryset, ...)` (and its
+ * `a`-form), or a generic view's `self.get_object(...)`.
+ */
+export function shortcutObjectOf(
+  proofs: {
+    querysetOf(expr: SyntaxNode): QuerysetProof | undefined;
+    modelClassOf(expr: SyntaxNode): string | undefined;
+  },
+  callee: SyntaxNode,
+  call: SyntaxNode,
+): InstanceProof | undefined {
+  const generic = genericObjectOf(proofs, callee);
+  if (generic) return generic;
+  const qualified = qualifiedName(callee);
+  if (!/^django\.shortcuts\.a?get_object_or_404$/.test(qualified ?? "")) return undefined;
+  const first = positionalArguments(call)[0];
+  const fromModel = first && proofs.modelClassOf(first);
+  if (fromModel) return { model: fromModel, selected: new Set() };
+  const qs = first && proofs.querysetOf(first);
+  return qs && qs.model !== "" ? { model: qs.model, selected: qs.selected } : undefined;
 }

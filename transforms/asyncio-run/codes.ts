@@ -27,7 +27,8 @@ export const ASYNCIO_RUN_CODES = {
     title: "asyncio.run() inside async def",
     explanation:
       "asyncio.run() cannot be called while an event loop is running in the same thread: it " +
-      "raises RuntimeError. Inside async def, await the coroutine instead. Reported in any " +
+      "raises RuntimeError. Inside async def, await the coroutine instead (also one held in a " +
+      "name, `asyncio.run(coro)` -> `await coro`, or a future of asyncio.gather). Reported in any " +
       "project, Django or not (unless the file applies nest_asyncio). The rewrite to " +
       "`await f(x)` is applied only with --unsafe-fixes, because the function's callers may rely " +
       "on the call blocking (for example when it is handed to a thread).",
@@ -42,7 +43,8 @@ export const ASYNCIO_RUN_CODES = {
       "async_to_sync(f)(args): the function and its arguments are not visible at the site. The " +
       "same goes for asyncio.gather(...) and other calls that return a future, not a coroutine: " +
       "async_to_sync expects an async function. " +
-      "Rewrite it by hand: pass the async function and its arguments to async_to_sync.",
+      "Rewrite it by hand: pass the async function and its arguments to async_to_sync. " +
+      "Inside async def the same call is AS102 (`await coro`), whatever the argument is.",
     before: "coro = fetch(url)\nasyncio.run(coro)",
     after: "async_to_sync(fetch)(url)",
   },

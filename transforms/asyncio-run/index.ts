@@ -273,6 +273,17 @@ function refusalOf(file: FileSemantics, call: SyntaxNode): Refusal | undefined {
       "AS106",
       'asyncio.run() at module level runs at import time: move it under `if __name__ == "__main__":` or into a function',
     ];
+  const awaitable = awaitableHere(file, call, fn);
+  if (awaitable) return awaitable;
+  // Inside async def, `asyncio.run(coro)` of a coroutine held in a name (or of a future) is the
+  // same RuntimeError as of a call, and `await coro` the same fix (hazard-review-6 V16, gpt4free).
+  if (file.inAsyncContext(call) && args.length === 1 && AWAITABLE_AS_IS.has(inner.type))
+    return undefined;
+  if (file.inAsyncContext(call) && args.length === 1)
+    return [
+      "AS102",
+      `asyncio.run() inside async def raises RuntimeError (an event loop is already running): await the value instead, in parentheses: await (${inner.text})`,
+    ];
   if (args.length === 0 || inner.type !== "call")
     return [
       "AS103",
@@ -293,21 +304,30 @@ function refusalOf(file: FileSemantics, call: SyntaxNode): Refusal | undefined {
         .join(", ")}): async_to_sync has no equivalent; drop them and rewrite by hand`,
       inner,
     ];
+  return undefined;
+}
+
+/** What `await <x>` takes as it is, with no parentheses: a name, an attribute, an item, a call. */
+const AWAITABLE_AS_IS = new Set(["identifier", "attribute", "subscript", "call"]);
+
+/**
+ * Inside async def, where `await` cannot stand in for `asyncio.run(...)`: in a lambda (a syntax
+ * error) or a generator expression (it would make an async generator the consumer cannot iterate).
+ */
+function awaitableHere(file: FileSemantics, call: SyntaxNode, fn: SyntaxNode): Refusal | undefined {
   if (!file.inAsyncContext(call)) return undefined;
-  // In a lambda, `await` is a syntax error; in a generator expression it makes an async
-  // generator the consumer (`sum(...)`, `list(...)`) cannot iterate.
   const noAwaitHere =
     fn.type === "lambda"
       ? "a lambda"
       : insideGeneratorExpression(call, fn)
         ? "a generator expression"
         : undefined;
-  if (noAwaitHere)
-    return [
-      "AS102",
-      `asyncio.run() inside async def raises RuntimeError (an event loop is already running); \`await\` cannot replace it inside ${noAwaitHere}: restructure by hand`,
-    ];
-  return undefined;
+  return noAwaitHere
+    ? [
+        "AS102",
+        `asyncio.run() inside async def raises RuntimeError (an event loop is already running); \`await\` cannot replace it inside ${noAwaitHere}: restructure by hand`,
+      ]
+    : undefined;
 }
 
 /** `asyncio.run(f(x))` inside `async def` -> `await f(x)`: unsafe (the caller may rely on a new loop). */

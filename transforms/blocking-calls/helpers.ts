@@ -4,6 +4,14 @@ import { pendingKeys } from "../../src/project/survey-reach.js";
 import { blockingCall } from "../../src/python/effects.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { catchingTry, refusalIn, type HelperBlock } from "./refusals.js";
+import { asyncTwinOf } from "./twins.js";
+import {
+  factoryUse,
+  useBlock,
+  yieldedFrom,
+  type FactoryFacts,
+  type FactoryUse,
+} from "./sessions.js";
 
 export type { HelperBlock } from "./refusals.js";
 import type {
@@ -23,11 +31,7 @@ import {
   YIELDS,
 } from "./receivers.js";
 import { reexportSource } from "../../src/project/reexports.js";
-import {
-  firstFunctionIn,
-  firstFunctionUnder,
-  functionsOfModule,
-} from "../../src/project/index-modules.js";
+import { askedOf, outlinedAsk } from "./asking.js";
 import { OrmProofs } from "../../src/django/proofs.js";
 import { askedMethod, instanceMethod, type MethodTarget } from "./instances.js";
 import {
@@ -157,16 +161,14 @@ function isCached(def: SyntaxNode): boolean {
 }
 
 /** What a sync def of this file reaches: a blocking call (in it or its same-file callees), or keys. */
-function walk(
-  file: FileSemantics,
-  def: SyntaxNode,
-): { block?: HelperBlock; keys: string[]; caught: Record<string, string>; through: Through } {
+function walk(file: FileSemantics, def: SyntaxNode): Walked {
   const keys: string[] = [];
   // The keys reached under a `try` that catches RuntimeError: where it is caught.
   const caught: Record<string, string> = {};
   // The helpers of this file between `def` and each key (called first, first).
   const through: Through = {};
-  if (isGenerator(def) || isCached(def)) return { keys, caught, through };
+  const uses: FactoryUse[] = [];
+  if (isGenerator(def) || isCached(def)) return { keys, caught, through, uses };
   const seen = new Set<number>();
   // `if key in PROMPTS: return ...` before the rest: what follows runs for other keys only.
   const guard = keyGuardOf(file, def);
@@ -199,6 +201,7 @@ function walk(
           keys,
           caught,
           through,
+          uses,
         };
       for (const call of calls) {
         const unless = inGuarded ?? (depth === 0 ? guardOf(call) : undefined);
@@ -210,6 +213,9 @@ function walk(
           continue;
         }
         const callee = call.childForFieldName("function")!;
+        const use = factoryUse(file, call, (c) => calledHere(file, c));
+        if (use && !unless) uses.push({ ...use, via: reversed });
+        if (use && !unless) keys.push(use.factory);
         const target = calledHere(file, callee);
         const catching = caughtBy ?? catchingTry(file, call, fn);
         if (target && "def" in target && !isGenerator(target.def) && !isCached(target.def))
@@ -223,7 +229,16 @@ function walk(
     current = next;
   }
   const block = firstBlock ?? guardedBlock;
-  return { ...(block ? { block } : {}), keys, caught, through };
+  return { ...(block ? { block } : {}), keys, caught, through, uses };
+}
+
+/** What a walk found: a block, the keys reached (with where caught and through what), the uses. */
+interface Walked {
+  block?: HelperBlock;
+  keys: string[];
+  caught: Record<string, string>;
+  through: Through;
+  uses: FactoryUse[];
 }
 
 /** By key reached: the helpers of the walked file called on the way, first called first. */
@@ -280,10 +295,12 @@ export function helperBlock(
   site: { local?: SyntaxNode; key?: string },
 ): HelperBlock | undefined {
   const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.blocks ?? {};
+  const sessionFacts = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.sessions;
   if (site.key) return plan[site.key];
   if (!site.local) return undefined;
-  const { block, keys, caught, through } = walk(file, site.local);
+  const { block, keys, caught, through, uses } = walk(file, site.local);
   if (block?.refuses) return block;
+  const used = sessionFacts ? useBlock(sessionFacts, uses) : undefined;
   const refused = keys.find((key) => plan[key]?.refuses);
   if (refused) {
     const forwards = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.forwards ?? [];
@@ -297,12 +314,17 @@ export function helperBlock(
     };
   }
   if (block && !block.unless) return block;
+  if (used) return used;
   for (const key of keys) if (plan[key] && !plan[key].unless) return plan[key];
   return block;
 }
 
 export interface HelperPlan {
   blocks: Record<string, HelperBlock>;
+  /** What project factories give (sessions.ts), for the site file's own helpers. */
+  sessions?: FactoryFacts;
+  /** A key's async twin beside it (twins.ts). */
+  twins?: Record<string, string>;
   /** Keys that only stand for another (HelperFacts.forwards). */
   forwards?: string[];
   /** Factories of the project's modules, by absolute name: what their calls make. */
@@ -320,6 +342,12 @@ export interface HelperFacts {
   forwards?: string[];
   /** `from>to`: a key reaching another under a `try` that catches RuntimeError, and where. */
   caught?: Record<string, string>;
+  /** A key's async twin beside it (twins.ts): `aget_user_by_ids`. */
+  twins?: Record<string, string>;
+  /** By key: methods called on what a project factory's `with` gave (sessions.ts). */
+  uses?: Record<string, FactoryUse[]>;
+  /** By key: the factory whose `with` value a generator yields (sessions.ts). */
+  yieldsFrom?: Record<string, string>;
   /** `from>to`: the helpers of `from`'s file between it and `to`, first called first. */
   through?: Through;
   blocks: Record<string, HelperBlock>;
@@ -372,6 +400,8 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
     if (method && "key" in method) {
       out.reaches[key] = [method.key];
       (out.forwards ??= []).push(key);
+      // A re-export or an inherited method is no call level: what it stands for is as deep.
+      out.depths[key] = Number(depth) - 1;
       continue;
     }
     const def = method ? method.def : moduleDef(file, name);
@@ -383,6 +413,8 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
       const to = from && member ? `${from}.${member}` : from;
       out.reaches[key] = to?.includes(".") ? [`${KEY}${to}`] : [];
       (out.forwards ??= []).push(key);
+      // A re-export or an inherited method is no call level: what it stands for is as deep.
+      out.depths[key] = Number(depth) - 1;
       continue;
     }
     // `def get_redis(): return Redis.from_url(URL)`: what its calls make (F15's second half);
@@ -394,8 +426,15 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
       (out.makers ??= {})[yielded ? `${YIELDS}${absolute}` : absolute] = (returned ?? yielded)!;
       (out.factories ??= {})[absolute] = `${file.path}:${def.startPosition.row + 1}`;
     }
-    const { block, keys, caught, through } = walk(file, def);
+    const { block, keys, caught, through, uses } = walk(file, def);
     if (block) out.blocks[key] = block;
+    if (uses.length > 0) (out.uses ??= {})[key] = uses;
+    const from =
+      returned || yielded ? undefined : yieldedFrom(file, def, (c) => calledHere(file, c));
+    if (from) (out.yieldsFrom ??= {})[key] = from;
+    if (from) keys.push(from);
+    const twin = asyncTwinOf(file.root, def);
+    if (twin) (out.twins ??= {})[key] = twin;
     for (const [to, where] of Object.entries(caught)) (out.caught ??= {})[`${key}>${to}`] = where;
     for (const [to, via] of Object.entries(through)) (out.through ??= {})[`${key}>${to}`] = via;
     // A guarded block stands until a helper reached outside the guard is found to block; any
@@ -415,6 +454,13 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
     Object.assign(blocks, f.blocks);
     Object.assign(reaches, f.reaches);
   }
+  // `with get_sync_db_session() as session: session.exec(...)`, the session's class now known.
+  const sessions = factoryFacts(facts);
+  for (const f of facts)
+    for (const [key, uses] of Object.entries(f.uses ?? {})) {
+      const used = blocks[key] && !blocks[key].unless ? undefined : useBlock(sessions, uses);
+      if (used) blocks[key] = used;
+    }
   for (let round = 0; round < DEPTH; round++)
     for (const [key, keys] of Object.entries(reaches)) {
       if (blocks[key]?.refuses) continue;
@@ -437,66 +483,24 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
   return blocks;
 }
 
+/** What the survey learnt of project factories: their products, yields and re-exports. */
+function factoryFacts(facts: readonly HelperFacts[]): FactoryFacts {
+  const out: FactoryFacts = { products: {}, yieldsFrom: {}, forwards: {} };
+  for (const f of facts) {
+    for (const [name, product] of Object.entries(f.makers ?? {}))
+      out.products[`${KEY}${name.startsWith(YIELDS) ? name.slice(YIELDS.length) : name}`] ??=
+        product;
+    Object.assign(out.yieldsFrom, f.yieldsFrom ?? {});
+    for (const key of f.forwards ?? [])
+      if (f.reaches[key]?.[0]) out.forwards[key] = f.reaches[key][0];
+  }
+  return out;
+}
+
 /** A key's function as a message names it: a method with its class (`DB.get_tags`), a function alone. */
 function keyName(key: string): string {
   const parts = key.split(".");
   return /^[A-Z]/.test(parts.at(-2) ?? "") ? parts.slice(-2).join(".") : parts.at(-1)!;
-}
-
-/**
- * The file a key's module is: where the index lists the function, or (a module-level factory
- * such as `session_maker = sessionmaker(...)`) the module's file beside a sibling's.
- */
-function pathOf(index: ProjectIndex, key: string): string | undefined {
-  const dotted = key.slice(key.indexOf(":") + 1);
-  const module = dotted.slice(0, dotted.lastIndexOf("."));
-  const name = dotted.slice(dotted.lastIndexOf(".") + 1);
-  const ofModule = functionsOfModule(index, module);
-  const own = ofModule[0];
-  const fn = ofModule.find((f) => f.name === name && !f.className && !f.nested && !f.async);
-  if (fn || own) return (fn ?? own)!.path;
-  // A package whose `__init__.py` defines nothing (it re-exports its submodules' functions).
-  const inside = firstFunctionUnder(index, module);
-  if (inside) {
-    const depth = inside.module.slice(module.length + 1).split(".").length;
-    return `${inside.path.split("/").slice(0, -depth).join("/")}/__init__.py`;
-  }
-  const package_ = module.slice(0, module.lastIndexOf("."));
-  const sibling = firstFunctionIn(index, package_);
-  return sibling
-    ? `${sibling.path.slice(0, sibling.path.lastIndexOf("/") + 1)}${module.slice(package_.length + 1)}.py`
-    : undefined;
-}
-
-/**
- * The file to ask about a key and the name to ask it: a module's function or factory
- * (`list_regions`), else a method of a class or module-level instance the module defines
- * (`DB.list_analysis`, `db.list_analysis`), the index listing a function of that module.
- */
-function askedOf(index: ProjectIndex, key: string): { path: string; name: string } | undefined {
-  const parts = key.slice(key.indexOf(":") + 1).split(".");
-  const module = parts.slice(0, -2).join(".");
-  const owner = parts.at(-2);
-  // The index lists a method of that class in that module: exact, before any guess of a path.
-  const method = functionsOfModule(index, module).find((f) => f.className === owner);
-  if (method && parts.length > 2) return { path: method.path, name: parts.slice(-2).join(".") };
-  const path = pathOf(index, key);
-  if (path) return { path, name: parts.at(-1)! };
-  const own = parts.length > 2 ? functionsOfModule(index, module)[0] : undefined;
-  return own ? { path: own.path, name: parts.slice(-2).join(".") } : undefined;
-}
-
-/**
- * A dict's module that defines no function (`letta/prompts/system_prompts/__init__.py`, only
- * constants): its file by the index's outlines.
- */
-function outlinedAsk(index: ProjectIndex, key: string): { path: string; name: string } | undefined {
-  if (!key.startsWith(DICT_KEY)) return undefined;
-  const dotted = key.slice(DICT_KEY.length);
-  const module = dotted.slice(0, dotted.lastIndexOf("."));
-  for (const [path, outline] of Object.entries(index.modules ?? {}))
-    if (outline.module === module) return { path, name: dotted.slice(module.length + 1) };
-  return undefined;
 }
 
 /** Each asked dict's keys, through the re-exports between the guard's import and the dict. */
@@ -532,7 +536,9 @@ export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   plan: (facts) => ({
     plan: {
       blocks: resolved(facts),
+      sessions: factoryFacts(facts),
       forwards: facts.flatMap((f) => f.forwards ?? []),
+      twins: Object.assign({}, ...facts.map((f) => f.twins ?? {})),
       makers: Object.assign({}, ...facts.map((f) => f.makers ?? {})),
       fileFields: Object.assign({}, ...facts.map((f) => f.fileFields ?? {})),
       factories: Object.assign({}, ...facts.map((f) => f.factories ?? {})),

@@ -43,6 +43,7 @@ import { OrmProofs } from "../../src/django/proofs.js";
 import { blocksOnPurpose, silencedByNoqa } from "./intent.js";
 import { blockSays, helperBlock, helperCalls, helperSurvey, type HelperPlan } from "./helpers.js";
 import { refusalSays } from "./refusals.js";
+import { asyncTwinOf, twinSays } from "./twins.js";
 import { surveyedPlan } from "../../src/model/plans.js";
 
 export const meta = {
@@ -360,20 +361,24 @@ function helperFindings(file: FileSemantics, ctx: Context, out: FindingsReporter
     if (block.unless && passesGuardedKey(site.call, withDictKeys(block.unless, plan?.dicts)))
       continue;
     const callee = site.call.childForFieldName("function")!.text;
+    const twin = twinSays(
+      callee,
+      site.local ? asyncTwinOf(file.root, site.local) : plan?.twins?.[site.key!],
+    );
     if (block.refuses) {
       // `with pytest.raises(RuntimeError): run_async_safe(...)`: a test that the bridge refuses.
       if (expectedToRaise(site.call)) continue;
       out.report(
         site.call,
         "AS319",
-        `${callee}() fails on the event loop: ${refusalSays(block, file.path)}; run it in a thread (await asyncio.to_thread(${callee}, ...)), where no loop runs, or await the async API it bridges to`,
+        `${callee}() fails on the event loop: ${refusalSays(block, file.path)}; run it in a thread (await asyncio.to_thread(${callee}, ...)), where no loop runs, or await the async API it bridges to${twin}`,
       );
       continue;
     }
     out.report(
       site.call,
       "AS316",
-      `${callee}() blocks the event loop: it calls ${blockSays(block, file.path)}; run it in a thread (await asyncio.to_thread(${callee}, ...)) or give it an async form`,
+      `${callee}() blocks the event loop: it calls ${blockSays(block, file.path)}; run it in a thread (await asyncio.to_thread(${callee}, ...)) or give it an async form${twin}`,
     );
   }
 }

@@ -2,7 +2,7 @@ import { absoluteName } from "../../src/python/relative-imports.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { classOfMethod, moduleClass, selfAttribute } from "./classes.js";
 import { methodResolutionOrder, ownMethod } from "../../src/python/mro.js";
-import { isAsyncFunction } from "../../src/python/shapes.js";
+import { definitionNamed, isAsyncFunction } from "../../src/python/shapes.js";
 
 /*
  * Methods of module-level instances of project classes (hazard-review F9c, Artemis' `db = DB()`
@@ -27,7 +27,9 @@ function classCalled(
   const binding = file.importBindingOf(fn.text, fn);
   if (!binding) {
     const cls = moduleClass(file.root, fn.text);
-    return cls ? { cls } : undefined;
+    // `db_manager = sync_get_database_connection()`, a def of the file `-> DatabaseConnectionManager`.
+    const def = cls ? undefined : definitionNamed(file.root, "function_definition", fn.text);
+    return cls ? { cls } : def && classNamed(file, def.childForFieldName("return_type"), def);
   }
   const absolute = absoluteName(binding.qualified, file.module, file.path);
   return absolute?.includes(".") ? { name: absolute } : undefined;
@@ -144,10 +146,22 @@ function annotatedClass(
   const parameter = name.parent;
   if (parameter?.type !== "typed_parameter" && parameter?.type !== "typed_default_parameter")
     return undefined;
-  const written = parameter.childForFieldName("type")?.text ?? "";
+  return classNamed(file, parameter.childForFieldName("type"), parameter);
+}
+
+/**
+ * The project class an annotation names (`UserPayload`, `"UserPayload"`, `Optional[UserPayload]`,
+ * `UserPayload | None`): defined in the file or imported (by its absolute name).
+ */
+function classNamed(
+  file: FileSemantics,
+  annotation: SyntaxNode | null,
+  at: SyntaxNode,
+): { cls: SyntaxNode } | { name: string } | undefined {
+  const written = annotation?.text ?? "";
   const bare = /^["']?(?:Optional\[)?([A-Za-z_]\w*)\]?(?:\s*\|\s*None)?["']?$/.exec(written)?.[1];
   if (!bare) return undefined;
-  const binding = file.importBindingOf(bare, parameter);
+  const binding = file.importBindingOf(bare, at);
   if (!binding) {
     const cls = moduleClass(file.root, bare);
     return cls ? { cls } : undefined;

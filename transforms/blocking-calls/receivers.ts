@@ -164,7 +164,9 @@ function dependencyProduct(
 export function yieldedProduct(file: FileSemantics, def: SyntaxNode): string | undefined {
   const yields = ownNodes(def, "yield");
   if (yields.length === 0) return undefined;
-  return yieldedByValues(file, yields) ?? annotatedProduct(file, def, true);
+  // The annotation first: `sessionmaker(class_=Session)` makes SQLModel's Session, which the
+  // values read as SQLAlchemy's (bisheng's `create_session() -> Generator[Session, Any, None]`).
+  return annotatedProduct(file, def, true) ?? yieldedByValues(file, yields);
 }
 
 /** What every `yield` gives, made alike. */

@@ -171,6 +171,30 @@ export function parameterInstance(
   f: OrmFile,
   identifier: SyntaxNode,
 ): { model: string; selected: Set<string>; fromParameter: true } | undefined {
+  const model = passedByEveryCaller(f, identifier, (value) => instanceModel(f, value));
+  return model ? { model, selected: new Set(), fromParameter: true } : undefined;
+}
+
+/**
+ * orm-human-6 G2 (django-matt's `TenantMiddleware._resolve_from_header(self, request,
+ * Organization)`, called only as `self._resolve_from_header(request, Organization)` after `from
+ * app.models import Organization`): the model class every caller passes for the parameter, on the
+ * same conditions.
+ */
+export function parameterModelClass(f: OrmFile, identifier: SyntaxNode): string | undefined {
+  return passedByEveryCaller(f, identifier, (value) => f.proofs.modelClassOf(value));
+}
+
+/**
+ * The one model `judge` names for what every call of the def binding the parameter `identifier`
+ * passes for it, when the index shows every call of that def, all in this file, nothing naming it
+ * otherwise and no test patching it.
+ */
+function passedByEveryCaller(
+  f: OrmFile,
+  identifier: SyntaxNode,
+  judge: (value: SyntaxNode) => string | undefined,
+): string | undefined {
   const parameter = parameterOf(identifier);
   const index = f.ctx.project.index;
   if (!parameter || !index || proving.has(parameter.def.id)) return undefined;
@@ -200,11 +224,11 @@ export function parameterInstance(
     let model: string | undefined;
     for (const { args } of found) {
       const value = passed(args, position, name);
-      const next = value && instanceModel(f, value);
+      const next = value && judge(value);
       if (!next || (model && model !== next)) return undefined;
       model = next;
     }
-    return model ? { model, selected: new Set(), fromParameter: true } : undefined;
+    return model;
   } finally {
     proving.delete(def.id);
   }

@@ -1,6 +1,14 @@
 import { projectTopModules } from "../../src/project/index-lookup.js";
 import { fromModuleName } from "../../src/python/shapes.js";
 import { QUERYSET_RETURNING } from "../../src/django/orm.js";
+import {
+  isPureAuthHelper,
+  isPureUserManagerMethod,
+  reachesUserManager,
+  PURE_AUTH_FUNCTIONS,
+} from "../../src/django/auth-bases.js";
+import { relatedPathModel } from "./related-paths.js";
+import { managerModelUnknownSaid } from "../../src/django/manager-self.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
 import { moduleFunctionSaid } from "./module-calls.js";
@@ -297,7 +305,8 @@ function isPureQualified(qualified: string | undefined): boolean {
   return (
     isInMemory(qualified) ||
     TRANSLATION.test(qualified ?? "") ||
-    OFF_DATABASE_LOOKUPS.has(qualified ?? "")
+    OFF_DATABASE_LOOKUPS.has(qualified ?? "") ||
+    PURE_AUTH_FUNCTIONS.has(qualified ?? "")
   );
 }
 
@@ -339,9 +348,19 @@ function isOffDatabase(
   }
   if (callee.type !== "attribute") return false;
   if (isPureQualified(qualified) || makesPlainValue(qualified)) return true;
+  // `self.model(...)` in a manager: an instance built in memory, as `Model(...)` is.
+  if (f.proofs.modelClassOf(callee)) return true;
   if (isPlainConstruction(f, callee)) return true;
   const receiver = callee.childForFieldName("object")!;
   const method = callee.childForFieldName("attribute")!.text;
+  // orm-human-5 H6: `self.normalize_email(email)` of a user manager, `self.model.normalize_username(...)`.
+  if (receiver.text === "self" && isPureUserManagerMethod(receiver, method)) return true;
+  const userManagerModel =
+    receiver.text === "self.model" &&
+    reachesUserManager(receiver.childForFieldName("object")!, "model");
+  const classOrManager =
+    userManagerModel || f.proofs.modelClassOf(receiver) || f.proofs.querysetOf(receiver)?.model;
+  if (classOrManager && isPureAuthHelper(f.ctx.project, method)) return true;
   // Building a queryset runs no query; a project chain method (`Post.objects.published()`) is
   // proven one only when its body builds nothing else (src/django/chain-methods.ts).
   if (
@@ -473,9 +492,16 @@ function unprovenReceiverSaid(
     return `${callee.text}(): ${receiver.text} is a field of a record (a dataclass or pydantic model), and ${method}() is a queryset's or related manager's method too: it may be one`;
   if (plainKindOf(receiver) === "json")
     return `${callee.text}(): ${receiver.text} is a JSON value (by its origin or use) and ${method}() is no method of dict, list or str: it may be a database object kept in one`;
+  // orm-review-6 R16: `entry.oplog_id.project.user_can_edit(user)`, a method of a related instance.
+  const related = receiver.type === "attribute" ? relatedPathModel(f, receiver) : undefined;
+  if (related)
+    return `${shortened(callee)}() is a method of ${related.model} (${shortened(receiver)} is one, read through ForeignKeys), not followed here: not in Django's async API, and it may touch the database`;
   const cls =
     (receiver.text === "self" || receiver.text === "cls") && f.file.enclosingClass(receiver);
   const className = cls ? cls.childForFieldName("name")?.text : undefined;
+  // orm-human-5 H6d: `self.model(...)` builds an instance in memory, of a model not known here.
+  if (className && callee.text.replace(/\s+/g, "") === "self.model")
+    return `self.model() builds an instance of the manager's model in memory, but which model is not proven: ${managerModelUnknownSaid(f.ctx.project, className)}; the instance's methods are then not known to have Django's async forms`;
   if (className)
     return `${shortened(callee)}() is a method of ${className} (${receiver.text}) or of one of its bases, not followed here: not in Django's async API, and it may touch the database`;
   // `yaml.dump(...)` with `import yaml`: a function of a library module, not a method of a value.

@@ -1,0 +1,36 @@
+import { definitionNamed, isAsyncFunction } from "../../src/python/shapes.js";
+import { ownMethod } from "../../src/python/mro.js";
+import type { SyntaxNode } from "../../src/model/types.js";
+import { classOfMethod } from "./classes.js";
+
+/*
+ * The project's own async form of a blocking helper, beside it: bisheng's DAO classmethods
+ * (`UserDao.get_user_by_ids`, sync SQLModel session) next to `aget_user_by_ids` on an
+ * AsyncSession (hazard-review-5 J5). Named in the finding, so the fix is one `await` away.
+ */
+
+/** The names an async twin of `name` goes by, in the order projects spell them. */
+function twinNames(name: string): string[] {
+  const names = [`a${name}`, `async_${name}`, `${name}_async`, `a_${name}`];
+  if (name.endsWith("_sync")) names.unshift(name.slice(0, -"_sync".length));
+  if (name.startsWith("sync_")) names.unshift(name.slice("sync_".length));
+  return names;
+}
+
+/** `aget_user_by_ids` for `get_user_by_ids`: an `async def` sibling of the def, in its class or module. */
+export function asyncTwinOf(root: SyntaxNode, def: SyntaxNode): string | undefined {
+  const name = def.childForFieldName("name")!.text;
+  const cls = classOfMethod(def);
+  for (const twin of twinNames(name)) {
+    const found = cls ? ownMethod(cls, twin) : definitionNamed(root, "function_definition", twin);
+    if (found && isAsyncFunction(found)) return twin;
+  }
+  return undefined;
+}
+
+/** `; the project has its async twin: await UserDao.aget_user_by_ids(...)`. */
+export function twinSays(callee: string, twin: string | undefined): string {
+  if (!twin) return "";
+  const dot = callee.lastIndexOf(".");
+  return `; the project has its async form: await ${callee.slice(0, dot + 1)}${twin}(...)`;
+}
