@@ -96,8 +96,39 @@ function blocks(file: FileSemantics, call: SyntaxNode): HelperBlock | undefined 
     (blockingCall(qualified) !== undefined && !blockingCall(qualified)!.constructs) ||
     blockingReceiverCall(file, callee) !== undefined ||
     waitsOnPool(file, callee);
-  return blocking ? { call: `${shortText(callee)}()`, ...at } : undefined;
+  if (blocking) return { call: `${shortText(callee)}()`, ...at };
+  // `with ThreadPoolExecutor(...) as ex:`: leaving the block waits for every task (J11).
+  return poolEntered(file, call, qualified)
+    ? {
+        call: `${shortText(callee)}() as a with block, whose exit waits for the pool's tasks`,
+        ...at,
+      }
+    : undefined;
 }
+
+/** `with ThreadPoolExecutor(max_workers=20) as executor:` (sync `with`): the exit joins the pool. */
+function poolEntered(
+  file: FileSemantics,
+  call: SyntaxNode,
+  qualified: string | undefined,
+): boolean {
+  if (!qualified || !POOLS.has(qualified)) return false;
+  const item = call.parent?.type === "as_pattern" ? call.parent.parent : call.parent;
+  const statement = item?.parent?.parent;
+  return (
+    item?.type === "with_item" &&
+    statement?.type === "with_statement" &&
+    !statement.text.startsWith("async")
+  );
+}
+
+const POOLS = new Set([
+  "concurrent.futures.ThreadPoolExecutor",
+  "concurrent.futures.ProcessPoolExecutor",
+  "concurrent.futures.thread.ThreadPoolExecutor",
+  "multiprocessing.Pool",
+  "multiprocessing.pool.ThreadPool",
+]);
 
 /** Waits for other threads' work: the loop stops until they finish. */
 const THREAD_POOL_WAITS = new Set(["concurrent.futures.wait", "concurrent.futures.as_completed"]);
@@ -219,7 +250,12 @@ function walk(file: FileSemantics, def: SyntaxNode): Walked {
         const target = calledHere(file, callee);
         const catching = caughtBy ?? catchingTry(file, call, fn);
         if (target && "def" in target && !isGenerator(target.def) && !isCached(target.def))
-          next.push({ def: target.def, via: [...via, callee.text], unless, caughtBy: catching });
+          next.push({
+            def: target.def,
+            via: [...via, shortText(callee)],
+            unless,
+            caughtBy: catching,
+          });
         // Another module's helper reached only past the guard is not judged (a miss, not a guess).
         if (target && "key" in target && !unless) keys.push(target.key);
         if (target && "key" in target && catching) caught[target.key] ??= catching;

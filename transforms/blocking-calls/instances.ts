@@ -99,6 +99,13 @@ export function instanceMethod(file: FileSemantics, callee: SyntaxNode): MethodT
   const own = selfAttribute(callee, enclosing) ?? clsAttribute(callee, enclosing);
   if (own) return classMethodTarget(file, own.cls, own.name);
   const owner = callee.childForFieldName("object");
+  // `Scraper(urls, agent).run()`: the method of the class just built (J11).
+  if (owner?.type === "call")
+    return methodOfClass(
+      file,
+      classCalled(file, owner),
+      callee.childForFieldName("attribute")!.text,
+    );
   if (owner?.type !== "identifier" || file.importBindingOf(owner.text, owner)) return undefined;
   const method = callee.childForFieldName("attribute")!.text;
   const visible = file.visibleBindings(callee, owner.text);

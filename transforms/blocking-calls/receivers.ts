@@ -1,6 +1,7 @@
 import {
   BLOCKING_METHODS,
   blockingMethod,
+  LANGCHAIN_SEQUENCE,
   CLIENT_COPIES,
   MAKER_OF,
   STORAGE_CLASS,
@@ -42,7 +43,7 @@ export function factoryProduct(file: FileSemantics, name: string): string | unde
 
 /** The words a file must hold for a receiver's method to be one of the catalogue's. */
 export const RECEIVER_WORDS =
-  /\b(?:Session|session|Client|HTTPSConnection|HTTPConnection|sessionmaker|redis|Redis|Path|storages|sqlite3|OpenAI|AzureOpenAI)\b/;
+  /\b(?:Session|session|Client|HTTPSConnection|HTTPConnection|sessionmaker|redis|Redis|Path|storages|sqlite3|OpenAI|AzureOpenAI|langchain\w*|instructor)\b/;
 
 /** `storages["exports"]`: a Django storage (Django 4.2's registry of them). */
 function madeBySubscript(file: FileSemantics, node: SyntaxNode): string | undefined {
@@ -74,6 +75,12 @@ function madeByCall(
   const fn = call.childForFieldName("function");
   if (!fn || (fn.type !== "identifier" && fn.type !== "attribute")) return undefined;
   const qualified = file.qualifiedName(fn);
+  // `instructor.from_openai(OpenAI(...))`: the client it wraps, requests and all (J13).
+  const wrapped =
+    qualified && WRAPS_CLIENT.has(qualified)
+      ? call.childForFieldName("arguments")?.namedChildren[0]
+      : undefined;
+  if (wrapped && depth <= 1) return madeByValue(file, wrapped, depth + 1, makers);
   // `session_maker()` or `get_redis()`: a factory another module of the project makes or
   // defines (the survey read it).
   const absolute = qualified && absoluteName(qualified, file.module, file.path);
@@ -121,6 +128,39 @@ function heldBySelf(
   );
   const [held] = made;
   return made.size === 1 ? held : undefined;
+}
+
+/**
+ * Functions that return the client they are given, patched (instructor's structured outputs over
+ * an OpenAI client: hazard-review-5 J13, cognee's `instructor.from_openai(OpenAI(...))` in
+ * `async def`): its requests are the client's.
+ */
+const WRAPS_CLIENT = new Set(["instructor.from_openai", "instructor.patch", "instructor.apatch"]);
+
+/**
+ * `prompt | model | parser`: a LangChain RunnableSequence, when an operand is a LangChain
+ * runnable that makes requests (a model); its `invoke` runs them (hazard-review-5 J10).
+ */
+function pipedRunnable(
+  file: FileSemantics,
+  node: SyntaxNode,
+  depth: number,
+  makers: Makers,
+): string | undefined {
+  if (node.childForFieldName("operator")?.text !== "|" || depth > 1) return undefined;
+  const operands: SyntaxNode[] = [];
+  const flatten = (n: SyntaxNode): void => {
+    if (n.type === "binary_operator" && n.childForFieldName("operator")?.text === "|") {
+      flatten(n.childForFieldName("left")!);
+      flatten(n.childForFieldName("right")!);
+    } else operands.push(n);
+  };
+  flatten(node);
+  const requests = operands.some((o) => {
+    const made = madeByValue(file, o, depth + 1, makers);
+    return made !== undefined && blockingMethod(made, "invoke") !== undefined;
+  });
+  return requests ? LANGCHAIN_SEQUENCE : undefined;
 }
 
 /** The key under which the survey records what a project generator yields (`Makers`). */
@@ -315,6 +355,7 @@ function madeByBinding(
     if (right?.type === "call")
       return madeByCall(file, right, depth, makers, seen) ?? factoryOf(file, right);
     if (right?.type === "subscript") return madeBySubscript(file, right);
+    if (right?.type === "binary_operator") return pipedRunnable(file, right, depth, makers);
     return annotation && (annotation.type === "identifier" || annotation.type === "attribute")
       ? file.qualifiedName(annotation)
       : undefined;
