@@ -238,6 +238,26 @@ const SYNC_REDIS: BlockingMethods = {
   replacement: "the same command awaited on a redis.asyncio client",
 };
 
+/**
+ * A sync redis client's `lock(...)`: `acquire()` polls the server, sleeping between tries, for up
+ * to `blocking_timeout` (hazard-review-5 J14: cognee's graph lock, 300 s); each other method is a
+ * round trip.
+ */
+const REDIS_LOCK: BlockingMethods = {
+  family: "redis",
+  rule: "",
+  methods: new Set(["acquire", "release", "extend", "reacquire", "locked", "owned"]),
+  what: "a lock of a sync redis client (acquire() polls the server, sleeping, until blocking_timeout)",
+  replacement: "the lock of a redis.asyncio client, awaited: await lock.<method>(...)",
+};
+
+/** What a method of a catalogued value makes, when that is catalogued too: `client.lock(...)`. */
+export function madeByMethod(madeBy: string | undefined, method: string): string | undefined {
+  return madeBy && BLOCKING_METHODS.get(madeBy) === SYNC_REDIS && method === "lock"
+    ? "redis.lock.Lock"
+    : undefined;
+}
+
 const PATH: BlockingMethods = {
   family: "file",
   rule: "ASYNC230",
@@ -345,6 +365,12 @@ export const BLOCKING_METHODS: ReadonlyMap<string, BlockingMethods> = new Map([
   ["redis.client.Redis", SYNC_REDIS],
   ["redis.from_url", SYNC_REDIS],
   ["redis.Redis.from_url", SYNC_REDIS],
+  ["redis.StrictRedis.from_url", SYNC_REDIS],
+  ["redis.RedisCluster", SYNC_REDIS],
+  ["redis.RedisCluster.from_url", SYNC_REDIS],
+  ["redis.cluster.RedisCluster", SYNC_REDIS],
+  ["redis.cluster.RedisCluster.from_url", SYNC_REDIS],
+  ["redis.lock.Lock", REDIS_LOCK],
   ["pathlib.Path", PATH],
   [STORAGE_CLASS, STORAGE],
   ["sqlite3.connect", SQLITE],

@@ -4,7 +4,7 @@ import { pendingKeys } from "../../src/project/survey-reach.js";
 import { blockingCall } from "../../src/python/effects.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { catchingTry, refusalIn, type HelperBlock } from "./refusals.js";
-import { asyncTwinOf } from "./twins.js";
+import { asyncTwinOf, soleImplementation } from "./twins.js";
 import {
   factoryUse,
   useBlock,
@@ -410,7 +410,7 @@ function siteFacts(file: FileSemantics, ctx: Context): HelperFacts {
   return out;
 }
 
-function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts {
+function askedFacts(file: FileSemantics, ctx: Context, asked: readonly string[]): HelperFacts {
   const out: HelperFacts = { blocks: {}, reaches: {}, depths: {} };
   for (const entry of asked) {
     const [name, key, depth] = entry.split("@");
@@ -441,6 +441,14 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
       continue;
     }
     const def = method ? method.def : moduleDef(file, name);
+    // An abstract method: what runs is its one project implementation (J14), if only one.
+    const implementation = def && soleImplementation(ctx.project.index, file, def);
+    if (implementation) {
+      out.reaches[key] = [implementation];
+      (out.forwards ??= []).push(key);
+      out.depths[key] = Number(depth) - 1;
+      continue;
+    }
     if (!def) {
       // `from .catalog import list_products` in a package's `__init__.py`: follow it (for
       // `UserPayload.access_check`, the class's own import).
@@ -558,7 +566,7 @@ function dictKeys(facts: readonly HelperFacts[]): Record<string, string[]> {
 export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   startWords: ["async def"],
   start: (_index, _ctx, rewritten) => [...rewritten],
-  facts: (file, ctx, asked) => (asked ? askedFacts(file, asked) : siteFacts(file, ctx)),
+  facts: (file, ctx, asked) => (asked ? askedFacts(file, ctx, asked) : siteFacts(file, ctx)),
   next(facts, index) {
     const byPath = new Map<string, string[]>();
     for (const [key, depth] of pendingKeys(facts, (f) => f.blocks)) {

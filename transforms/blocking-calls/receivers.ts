@@ -2,6 +2,7 @@ import {
   BLOCKING_METHODS,
   blockingMethod,
   LANGCHAIN_SEQUENCE,
+  madeByMethod,
   CLIENT_COPIES,
   MAKER_OF,
   STORAGE_CLASS,
@@ -89,6 +90,14 @@ function madeByCall(
     return makers[absolute];
   }
   if (qualified) return MAKER_OF.has(qualified) ? undefined : qualified;
+  // `self.sync_redis.lock(...)`: what a catalogued value's method makes (a redis lock).
+  const method = fn.type === "attribute" ? fn.childForFieldName("attribute")!.text : "";
+  const from =
+    method === "lock"
+      ? madeByValue(file, fn.childForFieldName("object")!, depth + 1, makers)
+      : undefined;
+  const ofMethod = madeByMethod(from, method);
+  if (ofMethod) return ofMethod;
   // `azure.with_options(timeout=10)`: the same kind of client, configured.
   const copied = fn.type === "attribute" ? clientCopied(file, fn, depth, makers) : undefined;
   if (copied) return copied;
@@ -117,7 +126,7 @@ function heldBySelf(
   depth: number,
   makers: Makers,
 ): string | undefined {
-  const at = depth > 1 ? undefined : selfAttribute(node, file.enclosingFunction(node));
+  const at = depth > 2 ? undefined : selfAttribute(node, file.enclosingFunction(node));
   if (!at) return undefined;
   const made = new Set(
     selfAssignments(at.cls, at.name).map((value) =>
@@ -127,7 +136,12 @@ function heldBySelf(
     ),
   );
   const [held] = made;
-  return made.size === 1 ? held : undefined;
+  if (made.size === 1) return held;
+  // `self.connection` made per deployment (a cluster, a sentinel's master, a pool): the branches
+  // the code shows agree on a sync client; on those the call blocks (hazard-review-5 J17).
+  const known = [...made].filter((m): m is string => m !== undefined && BLOCKING_METHODS.has(m));
+  const entries = new Set(known.map((m) => BLOCKING_METHODS.get(m)));
+  return entries.size === 1 ? known[0] : undefined;
 }
 
 /**
