@@ -82,3 +82,16 @@ function classOfMethod(def: SyntaxNode): SyntaxNode | undefined {
   const cls = holder.parent?.parent;
   return cls?.type === "class_definition" ? cls : undefined;
 }
+
+/**
+ * Why `self.model` in a method of the manager class `className` names no one model: the models
+ * that use a class of that name as a manager (namesakes in two apps), or none seen.
+ */
+export function managerModelUnknownSaid(project: ProjectFacts, className: string): string {
+  const users = Object.entries(project.models)
+    .filter(([, facts]) => Object.values(facts.selfManagers ?? {}).includes(className))
+    .map(([model]) => model);
+  if (users.length > 1)
+    return `${users.length} models use a manager class named ${className} (${users.join(", ")}), and which one this class is is not known here`;
+  return `no model of the project is seen using ${className} alone as its manager (a subclass, or a model out of sight, may)`;
+}

@@ -20,8 +20,9 @@ import { afterProjectChain, afterStep, chainMethodNames, withChains } from "./pr
 import type { InstanceProof, QuerysetProof } from "./proof-types.js";
 import { querysetOfAnnotation, querysetReturnedBy } from "./queryset-annotations.js";
 import { querysetPropertyProof } from "./queryset-properties.js";
+import { inheritedQuerysetReturn } from "./inherited-returns.js";
 import { classAnnotatedInstance } from "./self-attributes.js";
-import { genericObjectOf } from "./generic-objects.js";
+import { indexedRowOf, shortcutObjectOf } from "./generic-objects.js";
 import { reexportsAllOf, starImportedModel } from "./star-reexports.js";
 import {
   bindingSite,
@@ -33,7 +34,6 @@ import {
   onlyChild,
   awaitedValue,
   passedFields,
-  positionalArguments,
   prefetchedBy,
   reachingAssignment,
   mergeQuerysets,
@@ -83,6 +83,8 @@ export class OrmProofs {
    * transform that can see them (native-orm's caller-arguments.ts), when nothing here proves it.
    */
   parameterFromCallers?: (parameter: SyntaxNode) => InstanceProof | undefined;
+  /** The model class every caller passes for a parameter (orm-human-6 G2), told by the transform. */
+  modelClassFromCallers?: (parameter: SyntaxNode) => string | undefined;
 
   constructor(private readonly project: ProjectFacts) {}
 
@@ -90,6 +92,11 @@ export class OrmProofs {
   modelClassOf(expr: SyntaxNode): string | undefined {
     if (expr.type === "identifier") return this.modelClassNamed(expr.text, expr);
     if (expr.type === "attribute") {
+      // `self.model` of a manager (orm-human-5 H6: `user = self.model(email=email)`), `qs.model`.
+      const owner =
+        expr.childForFieldName("attribute")?.text === "model" &&
+        this.querysetOf(expr.childForFieldName("object")!);
+      if (owner && owner.model !== "") return owner.model;
       const qualified = qualifiedName(expr);
       if (!qualified) return undefined;
       const name = lastSegment(qualified);
@@ -114,7 +121,8 @@ export class OrmProofs {
     const bound = this.onlyBindingOf(name, at);
     if (!bound) return starImportedModel(this.project, name, at);
     const site = bindingSite(bound);
-    if (site?.type === "parameters") return modelClassParameter(this.project, site, bound);
+    if (site?.type === "parameters")
+      return modelClassParameter(this.project, site, bound) ?? this.modelClassFromCallers?.(bound);
     if (site?.type === "class_definition" && site.childForFieldName("name")?.id === bound.id)
       return this.project.models[name] ? name : undefined;
     const value = site?.type === "assignment" && site.childForFieldName("left")?.id === bound.id;
@@ -321,7 +329,8 @@ export class OrmProofs {
     const returned = def && onlyReturned(def.childForFieldName("body"));
     return (
       (returned && (this.querysetOf(returned) ?? querysetThroughParameter(this, call, def!))) ||
-      querysetReturnedBy(call, ...this.annotationReaders())
+      querysetReturnedBy(call, ...this.annotationReaders()) ||
+      inheritedQuerysetReturn(this.project, call)
     );
   }
 
@@ -504,6 +513,8 @@ export class OrmProofs {
 
   /** The instance a call returns: a terminal ORM call, `Model(...)`, `get_object_or_404(...)`. */
   private instanceReturnedBy(value: SyntaxNode, asPair: boolean): InstanceProof | undefined {
+    const row = asPair ? undefined : indexedRowOf(this, value);
+    if (row) return row;
     const unwrapped = callThroughWrapper(value);
     if (!unwrapped) return undefined;
     const { callee } = unwrapped;
@@ -520,19 +531,8 @@ export class OrmProofs {
       const returned = modelReturnedBy(this, this.project, callee, value);
       if (helper && (!returned || returned.model === helper.model)) return helper;
       if (returned) return returned;
-      const generic = genericObjectOf(this, callee);
-      if (generic) return generic;
-      const qualified = qualifiedName(callee);
-      if (
-        qualified === "django.shortcuts.get_object_or_404" ||
-        qualified === "django.shortcuts.aget_object_or_404"
-      ) {
-        const first = positionalArguments(value)[0];
-        const fromModel = first && this.modelClassOf(first);
-        if (fromModel) return { model: fromModel, selected: new Set() };
-        const qs = first && this.querysetOf(first);
-        return qs && qs.model !== "" ? { model: qs.model, selected: qs.selected } : undefined;
-      }
+      const shortcut = shortcutObjectOf(this, callee, value);
+      if (shortcut) return shortcut;
     }
     if (callee.type !== "attribute") return undefined;
     const method = (callee.childForFieldName("attribute")?.text ?? "").replace(/^a(?=[a-z])/, "");

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "../model/types.js";
-import { importBindingOf, qualifiedName } from "../python/imports.js";
+import { importBindingOf } from "../python/imports.js";
 import { resolveMethod } from "../python/mro.js";
 import { bindingsNamed } from "../python/scope.js";
 import { decorators } from "../python/shapes.js";

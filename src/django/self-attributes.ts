@@ -54,15 +54,15 @@ function assignedModel(
   name: string,
   returned: (call: SyntaxNode) => InstanceProof | undefined,
 ): string | undefined {
+  const { assigned, dynamic } = selfWritesOf(cls);
   let model: string | undefined;
-  for (const assignment of cls.descendantsOfType(["assignment", "augmented_assignment"])) {
+  for (const assignment of assigned.get(name) ?? []) {
     const left = assignment.childForFieldName("left");
-    if (!left || !selfAttributes(left).includes(name)) continue;
     let value = assignment.childForFieldName("right");
     if (value?.type === "await") value = value.namedChildren[0] ?? null;
     const proof =
       assignment.type === "assignment" &&
-      left.type === "attribute" &&
+      left?.type === "attribute" &&
       (value?.type === "call" || value?.type === "identifier")
         ? returned(value)
         : undefined;
@@ -70,8 +70,42 @@ function assignedModel(
     model = proof.model;
   }
   // `setattr(self, name, ...)` or a `self.__dict__` write may bind it too: nothing proven then.
-  const dynamic = cls.descendantsOfType("call").some((c) => /^setattr\s*\(\s*self\b/.test(c.text));
   return dynamic ? undefined : model;
+}
+
+/** What a class's code writes to `self`, read once per class (each `self.<name>` read asks). */
+interface SelfWrites {
+  /** By attribute name: the assignments (plain or augmented) whose left side writes it. */
+  assigned: Map<string, SyntaxNode[]>;
+  /** By attribute name: the annotated `self.<name>: T = ...` assignments, with their class. */
+  annotated: Map<string, SyntaxNode[]>;
+  /** A `setattr(self, ...)` call anywhere in the class. */
+  dynamic: boolean;
+}
+
+function selfWritesOf(cls: SyntaxNode): SelfWrites {
+  const perTree = cls.tree.memoized("selfWrites", () => new Map<number, SelfWrites>());
+  let writes = perTree.get(cls.id);
+  if (writes) return writes;
+  writes = { assigned: new Map(), annotated: new Map(), dynamic: false };
+  for (const assignment of cls.descendantsOfType(["assignment", "augmented_assignment"])) {
+    const left = assignment.childForFieldName("left");
+    if (!left) continue;
+    for (const name of new Set(selfAttributes(left))) pushTo(writes.assigned, name, assignment);
+    if (assignment.type === "assignment" && left.type === "attribute") {
+      const written = /^self\.([^]*)$/.exec(left.text.replace(/\s+/g, ""))?.[1];
+      if (written !== undefined) pushTo(writes.annotated, written, assignment);
+    }
+  }
+  writes.dynamic = cls.descendantsOfType("call").some((c) => /^setattr\s*\(\s*self\b/.test(c.text));
+  perTree.set(cls.id, writes);
+  return writes;
+}
+
+function pushTo(map: Map<string, SyntaxNode[]>, key: string, node: SyntaxNode): void {
+  const list = map.get(key);
+  if (list) list.push(node);
+  else map.set(key, [node]);
 }
 
 /** The `self.<name>` targets an assignment's left side writes (`self.a, self.b = ...` too). */
@@ -87,11 +121,9 @@ function selfAttributes(left: SyntaxNode): string[] {
 /** The annotations of `self.<name>: T = ...` in the methods of `cls` (not of a nested class). */
 function methodAnnotations(cls: SyntaxNode, name: string): SyntaxNode[] {
   const found: SyntaxNode[] = [];
-  for (const assignment of cls.descendantsOfType("assignment")) {
+  for (const assignment of selfWritesOf(cls).annotated.get(name) ?? []) {
     const type = assignment.childForFieldName("type");
-    const left = assignment.childForFieldName("left");
-    if (!type || left?.type !== "attribute" || left.text.replace(/\s+/g, "") !== `self.${name}`)
-      continue;
+    if (!type) continue;
     let owner = assignment.parent;
     while (owner && owner.type !== "class_definition") owner = owner.parent;
     if (owner?.id === cls.id) found.push(type);

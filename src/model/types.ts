@@ -207,6 +207,11 @@ export interface ProjectFacts {
    * files (paths as the run names them) whose every `request` parameter is annotated with one.
    */
   starletteRequests?: { classes: string[]; paths: string[] };
+  /**
+   * Module-level decorators of the project whose wrapper sets `request.user` to a value before it
+   * calls the view (orm-human-6 G9): there `request.user` is no lazy object.
+   */
+  userAssigningDecorators?: string[];
   /** The project's classes whose bases lead to Django's test cases (see test-case-classes.ts). */
   djangoTestCases?: string[];
   /**

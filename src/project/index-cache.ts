@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { cacheFolder, CACHE_DIR, writeCacheFile } from "./cache-folder.js";
 import type { PackedOutline } from "../python/packed-outline.js";
 import type { PrePass } from "./pre-pass.js";
+import type { ProjectFacts } from "../model/types.js";
+import { NamedCalls, writeNamedCalls } from "./named-calls.js";
 
 /**
  * Version of the cache's layout and of what the pre-pass records: a change starts it afresh.
@@ -25,9 +27,21 @@ import type { PrePass } from "./pre-pass.js";
  * name-like assignments.
  * 12: each entry keeps which surveys' start words the file holds (-1: not known).
  * 13: file facts' annotated returns name plain classes too (`-> _dt.datetime`, `-> str`).
+ * 14: a third file holds the calls grouped by the callee's last name (named-calls.ts), written
+ * with the calls file; a fourth, the project facts the files give (see `derivedFacts`).
+ * 15: file facts name the decorators that replace `request.user` before calling the view.
+ * 16: annotated returns name builtin containers with their items' types (`-> list[Server]` as
+ * `list[]`, `-> set[str]` as `set[scalars]`).
  */
-const CACHE_VERSION = 13;
+const CACHE_VERSION = 16;
 export { CACHE_DIR };
+
+/**
+ * The fewest outlined files for which the calls are also kept by name (named-calls.ts): below it
+ * the calls file is read whole in a few milliseconds, and a cold run (the bench's) would pay for
+ * writing a second copy of every call for nothing. A test lowers it.
+ */
+export const namedCallsFloor = { files: 2000 };
 
 /** What identifies a file's content: its size and the SHA-256 of its bytes (hex). */
 export interface ContentKey {
@@ -87,8 +101,15 @@ export class IndexCache {
   /** The calls file read matched the entries: a path it has no references for has none. */
   private callsFileValid = false;
   private changed = false;
+  /** Set by `save`: this run found every entry as stored and wrote nothing. */
+  private untouched = false;
+  /** Set by `save`: the entries on disk are this run's (untouched, or written with `token`). */
+  private current = false;
+  private named?: NamedCalls | null;
   private readonly file: string;
   private readonly callsFile: string;
+  private readonly namedFile: string;
+  private readonly factsFile: string;
 
   constructor(
     private readonly root: string,
@@ -96,6 +117,8 @@ export class IndexCache {
   ) {
     this.file = `index-v${CACHE_VERSION}.json`;
     this.callsFile = `calls-v${CACHE_VERSION}.json`;
+    this.namedFile = `named-calls-v${CACHE_VERSION}.txt`;
+    this.factsFile = `facts-v${CACHE_VERSION}.json`;
     const dir = cacheFolder(root, false);
     try {
       const stored = dir
@@ -170,6 +193,57 @@ export class IndexCache {
     return this.references[path] ?? (this.callsFileValid ? [] : undefined);
   }
 
+  /**
+   * The calls grouped by name (see named-calls.ts) when this run found the cache as it left it
+   * (`save` wrote nothing: every file of the run has its stored entry, and no other is stored),
+   * so they are the calls of this run's outlines; else undefined.
+   */
+  namedCalls(): NamedCalls | undefined {
+    if (!this.untouched) return undefined;
+    if (this.named === undefined) {
+      const dir = cacheFolder(this.root, false);
+      this.named = (dir && NamedCalls.read(dir, this.namedFile, this.token)) || null;
+    }
+    return this.named ?? undefined;
+  }
+
+  /**
+   * The project facts the files gave (`projectFacts(NO_DEPENDENCIES, ...)`) as kept by
+   * `keepDerivedFacts` with the same `key` (what else they depend on: the working folder, the
+   * files named first) and these entries, when this run found the cache untouched; else
+   * undefined. Read after `save`.
+   */
+  derivedFacts(key: string): ProjectFacts | undefined {
+    if (!this.untouched || this.token === "") return undefined;
+    try {
+      const dir = cacheFolder(this.root, false);
+      const stored = dir
+        ? (JSON.parse(readFileSync(join(dir, this.factsFile), "utf8")) as unknown)
+        : undefined;
+      return isPlainObject(stored) &&
+        stored.token === this.token &&
+        stored.key === key &&
+        isPlainObject(stored.facts) &&
+        isPlainObject(stored.facts.models)
+        ? (stored.facts as unknown as ProjectFacts)
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps the files' project facts for the entries on disk (after `save`), when they are this run's. */
+  keepDerivedFacts(key: string, facts: ProjectFacts): void {
+    if (!this.current || this.token === "") return;
+    try {
+      const dir = cacheFolder(this.root, true);
+      if (dir)
+        writeCacheFile(dir, this.factsFile, JSON.stringify({ token: this.token, key, facts }));
+    } catch {
+      // not writable: made again on the next run
+    }
+  }
+
   set(path: string, key: ContentKey, prePass: PrePass): void {
     const outline = prePass.outline;
     this.entries[path] = [
@@ -205,7 +279,9 @@ export class IndexCache {
    */
   save(kept: ReadonlySet<string>): void {
     const present = Object.keys(this.entries).filter((p) => kept.has(p));
-    if (!this.changed && present.length === Object.keys(this.entries).length) return;
+    this.untouched = !this.changed && present.length === Object.keys(this.entries).length;
+    this.current = this.untouched;
+    if (this.untouched) return;
     const complete = present.filter((p) => this.entries[p][4] === 0 || this.callsOf(p));
     try {
       const dir = cacheFolder(this.root, true);
@@ -221,8 +297,21 @@ export class IndexCache {
         this.callsFile,
         JSON.stringify({ token, calls, references } satisfies CallsFile),
       );
+      if (outlined.length >= namedCallsFloor.files)
+        writeNamedCalls(
+          dir,
+          this.namedFile,
+          token,
+          outlined.map((p) => ({
+            shown: sep === "/" ? p : p.split(sep).join("/"),
+            functions: (this.entries[p][4] as StoredOutline).f,
+            calls: this.calls[p],
+          })),
+        );
       const entries = Object.fromEntries(complete.map((p) => [p, this.entries[p]]));
       writeCacheFile(dir, this.file, JSON.stringify({ key: this.key, calls: token, entries }));
+      this.token = token;
+      this.current = true;
     } catch {
       // not writable: the next run reads the files again
     }

@@ -1,6 +1,7 @@
 import { dottedName } from "../python/module-names.js";
 import { lastSegment } from "../python/lookup.js";
 import { firstFunctionUnder, functionsOfModule } from "./index-modules.js";
+import { namedCallsOf } from "./named-calls.js";
 import type { IndexedCall, IndexedFunction, ProjectIndex, SyntaxNode } from "../model/types.js";
 
 // Lookups into the project index by name, made once per index (one object per run).
@@ -60,6 +61,11 @@ const callsByName = new WeakMap<ProjectIndex, Map<string, IndexedCall[]>>();
 /** The index's calls whose callee's last name is `name`, in index order. */
 export function callsNamed(index: ProjectIndex, name: string): readonly IndexedCall[] {
   let byName = callsByName.get(index);
+  // A one-file run reads a few names' calls from the cache, not the project's every call.
+  if (!byName) {
+    const named = namedCallsOf(index, name);
+    if (named) return named;
+  }
   if (!byName) {
     byName = new Map();
     for (const call of index.calls) {
@@ -79,7 +85,12 @@ const topModules = new WeakMap<ProjectIndex, ReadonlySet<string>>();
 export function projectTopModules(index: ProjectIndex): ReadonlySet<string> {
   let tops = topModules.get(index);
   if (!tops) {
-    tops = new Set(index.functions.map((fn) => dottedName(fn.module).split(".")[0]));
+    // Functions come grouped by module: each module's first name taken once.
+    const found = new Set<string>();
+    let last: string | undefined;
+    for (const { module } of index.functions)
+      if (module !== last) found.add(dottedName((last = module)).split(".")[0]);
+    tops = found;
     topModules.set(index, tops);
   }
   return tops;

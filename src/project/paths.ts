@@ -25,3 +25,10 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   const rel = relativePath(cwd, path);
   return (rel && !rel.startsWith("..") ? rel : path).split(sep).join("/");
 }
+
+/**
+ * Whether a path exists as the walk's listing of its folder says: undefined for a folder the walk
+ * did not list, and for a symbolic link (whose target may be gone). Asked instead of the disk by
+ * module naming (a `manage.py` or `__init__.py` looked for in every folder of a large project).
+ */
+export type Listed = (path: string) => boolean | undefined;

@@ -1,3 +1,4 @@
+import { userAssigningDecoratorsIn } from "./user-assigning-decorators.js";
 import { lastSegment } from "../python/lookup.js";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
@@ -351,6 +352,8 @@ export interface FileFacts extends RequestFacts, TestCaseFacts, ClassTreeFacts {
   returns?: Record<string, string>;
   /** Module-level type aliases of one class (`AnyUser = Union[AnonymousUser, User]`). */
   aliases?: Record<string, string>;
+  /** Decorators whose wrapper replaces `request.user` before calling the view (G9). */
+  userAssigningDecorators?: string[];
 }
 
 /**
@@ -455,6 +458,7 @@ export function factsOfFile(source: string, readAllBodies = false): FileFacts {
     ...requestFactsIn(source),
     ...testCaseFactsIn(source),
     ...classTreeFactsIn(source),
+    ...withUserAssigningDecorators(source),
     ...(source.includes("DJANGO_ALLOW_ASYNC_UNSAFE") && ALLOWS_ASYNC_UNSAFE.test(source)
       ? { allowsAsyncUnsafe: true as const }
       : {}),
@@ -467,6 +471,11 @@ export function factsOfFile(source: string, readAllBodies = false): FileFacts {
     facts.models = modelClassesFrom([facts.classes]);
   }
   return facts;
+}
+
+function withUserAssigningDecorators(source: string): Pick<FileFacts, "userAssigningDecorators"> {
+  const names = userAssigningDecoratorsIn(source);
+  return names ? { userAssigningDecorators: names } : {};
 }
 
 function withReturnedClasses(source: string): Pick<FileFacts, "returns" | "aliases"> {
@@ -496,6 +505,35 @@ export function modelsOfFiles(
   files: readonly (FileFacts | undefined)[],
 ): Record<string, ModelFacts> {
   return modelClassesFrom(files.flatMap((f) => (f?.classes ? [f.classes] : [])));
+}
+
+/** No dependency file: `projectFacts` with these gives the files' part (see withDependencies). */
+export const NO_DEPENDENCIES: DependencyFacts = { usesDjango: false, usesAsgiref: false };
+
+/**
+ * `projectFacts(dependencies, files, models)` from `projectFacts(NO_DEPENDENCIES, files, models)`
+ * (the files' part, which the index cache keeps: the dependency files are read on every run),
+ * keys in the same order. Dependencies that name Django give the evidence; else the first file
+ * importing it does.
+ */
+export function withDependencies(
+  dependencies: DependencyFacts,
+  fromFiles: ProjectFacts,
+): ProjectFacts {
+  const project: ProjectFacts = {
+    usesDjango: dependencies.usesDjango || fromFiles.usesDjango,
+    usesAsgiref: dependencies.usesAsgiref || fromFiles.usesAsgiref,
+    models: fromFiles.models,
+    ...(dependencies.evidence ? { djangoEvidence: dependencies.evidence } : {}),
+    ...(dependencies.djangoVersion ? { djangoVersion: dependencies.djangoVersion } : {}),
+  };
+  const fields = project as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(fromFiles)) {
+    if (key === "usesDjango" || key === "usesAsgiref" || key === "models") continue;
+    if (key === "djangoEvidence" && dependencies.usesDjango) continue;
+    fields[key] = value;
+  }
+  return project;
 }
 
 /**
@@ -528,6 +566,9 @@ export function projectFacts(
     if (facts.allowsAsyncUnsafe) project.asyncUnsafeAllowedIn ??= path;
     if (facts.returns) (project.returnedClasses ??= {})[path] = facts.returns;
     if (facts.aliases) (project.typeAliases ??= {})[path] = facts.aliases;
+    for (const name of facts.userAssigningDecorators ?? [])
+      if (!project.userAssigningDecorators?.includes(name))
+        (project.userAssigningDecorators ??= []).push(name);
     if (facts.starletteRequests || facts.requestAnnotations) requestFiles.push({ path, facts });
     if (hasTestCaseFacts(facts)) testCaseFiles.push(facts);
     if (facts.classBases) classTreeFiles.push(facts);

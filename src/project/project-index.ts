@@ -1,5 +1,5 @@
 import { lastSegment } from "../python/lookup.js";
-import { existsSync, readFileSync, statSync, type BigIntStats } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Options } from "../config/options.js";
 import type {
@@ -14,13 +14,14 @@ import type {
 } from "../model/types.js";
 import { PACKED_CALL_WIDTH, type PackedOutline } from "../python/packed-outline.js";
 import { outlineOfPath, prePassOfText, type PrePass } from "./pre-pass.js";
-import { displayPath, relativePath } from "./paths.js";
-import { IndexCache, type ContentKey } from "./index-cache.js";
-import { contentHash } from "./cache-folder.js";
+import { displayPath, relativePath, type Listed } from "./paths.js";
+import { IndexCache } from "./index-cache.js";
+import { contentKeyOf, stampClock } from "./content-keys.js";
 import type { JobRunner } from "./jobs.js";
 import { dottedName, ModuleNames } from "../python/module-names.js";
 import { absoluteName } from "../python/relative-imports.js";
 import { referencesOfFile } from "./references.js";
+import { setNamedCallsOf, type NamedCalls } from "./named-calls.js";
 import {
   dependencyFacts,
   dependencyFilesAbove,
@@ -30,7 +31,9 @@ import {
   projectFacts,
   subProjectFacts,
   modelsOfFiles,
+  NO_DEPENDENCIES,
   unreadModelBodies,
+  withDependencies,
   type FileFacts,
 } from "./project-facts.js";
 
@@ -51,6 +54,7 @@ export function projectRootOf(path: string): string {
 }
 
 export { CACHE_DIR } from "./index-cache.js";
+export { stampClock } from "./content-keys.js";
 
 /**
  * Below this much work the pre-pass (a text scan, few parses) runs in the main thread: threads
@@ -109,23 +113,20 @@ export async function projectPrePass(
   pool: JobRunner,
   files: string[],
   options: Pick<Options, "paths"> &
-    Partial<Pick<Options, "include" | "maxFileSize">> & { cache?: boolean },
+    Partial<Pick<Options, "include" | "maxFileSize">> & {
+      cache?: boolean;
+      /** What the walk that found `files` listed (see Listed). */
+      listed?: Listed;
+    },
   cwd: string,
   cacheKey: string,
-  /** Every Python file under a folder, as the run's discovery finds them. */
-  filesUnder: (root: string) => string[],
+  /** Every Python file under a folder, as the run's discovery finds them, and what it listed. */
+  filesUnder: (root: string) => string[] | { files: string[]; listed?: Listed },
   /** A file read from this text instead of the disk (`--stdin-filename`), never cached. */
   source?: { file: string; text: string },
 ): Promise<PrePassResult> {
-  const root = projectRootOf(resolve(cwd, options.paths[0] ?? "."));
-  // The run's own discovery, when it walked the root with no include glob, found the same files.
-  const walkedRoot =
-    options.paths.length === 1 &&
-    resolve(cwd, options.paths[0]) === root &&
-    (options.include ?? []).length === 0;
-  const projectFiles = walkedRoot ? files : filesUnder(root);
-  const all = [...new Set([...files, ...projectFiles])];
-  const modules = projectModuleNames(root, all);
+  const { root, all, listed } = projectFilesOf(files, options, cwd, filesUnder);
+  const modules = projectModuleNames(root, all, listed);
   const cache = options.cache === false ? undefined : new IndexCache(root, cacheKey);
   const paths = all.map((file) => relativePath(root, file));
   const now = stampClock.now();
@@ -160,11 +161,18 @@ export async function projectPrePass(
         cache.set(paths[i], stats[i]!, prePass[i]!);
     cache.save(new Set(paths));
   }
-  const project = projectFactsOfPrePass({ all, files, prePass, root, cwd }, models, reread);
+  const project = projectFactsOfPrePass(
+    { all, files, prePass, root, cwd },
+    models,
+    reread,
+    source ? undefined : cache,
+  );
   const index = indexOf(
     modules,
     all.map((file, i) => ({ file, path: paths[i], outline: prePass[i]?.outline })),
     cache,
+    // A text not read from disk has calls the cache does not hold.
+    source ? undefined : cache?.namedCalls(),
   );
   const positions = new Map(all.map((f, i) => [f, i]));
   const sizes = new Map(all.flatMap((f, i) => (stats[i] ? [[f, stats[i]!.size] as const] : [])));
@@ -179,6 +187,24 @@ export async function projectPrePass(
   };
 }
 
+/** The project's root, its every file (the run's first), and what the walk listed. */
+function projectFilesOf(
+  files: string[],
+  options: Pick<Options, "paths"> & Partial<Pick<Options, "include">> & { listed?: Listed },
+  cwd: string,
+  filesUnder: (root: string) => string[] | { files: string[]; listed?: Listed },
+): { root: string; all: string[]; listed?: Listed } {
+  const root = projectRootOf(resolve(cwd, options.paths[0] ?? "."));
+  // The run's own discovery, when it walked the root with no include glob, found the same files.
+  const walkedRoot =
+    options.paths.length === 1 &&
+    resolve(cwd, options.paths[0]) === root &&
+    (options.include ?? []).length === 0;
+  const walked = walkedRoot ? { files, listed: options.listed } : filesUnder(root);
+  const { files: projectFiles, listed } = Array.isArray(walked) ? { files: walked } : walked;
+  return { root, all: [...new Set([...files, ...projectFiles])], listed };
+}
+
 /** The project's facts from the pre-pass of its files and the dependency files above them. */
 function projectFactsOfPrePass(
   run: {
@@ -190,18 +216,27 @@ function projectFactsOfPrePass(
   },
   models: ReturnType<typeof modelsOfFiles>,
   reread: number[],
+  cache: IndexCache | undefined,
 ): ProjectFacts {
   const { all, files, prePass, root, cwd } = run;
   const dependencyFiles = projectDependencyFiles(all, root);
-  const project = projectFacts(
-    dependencyFacts(dependencyFiles),
-    all.flatMap((file, i) => {
-      const facts = prePass[i]?.facts;
-      return facts ? [{ path: displayPath(file, cwd), facts }] : [];
-    }),
-    // Resolved once for both, unless a second round read bodies (and found more).
-    reread.length === 0 ? models : undefined,
-  );
+  // The files' part depends on their facts (the cache's entries), the paths shown (from cwd) and
+  // the order: the named files come first.
+  const key = JSON.stringify([cwd, files.map((f) => relativePath(root, f))]);
+  let fromFiles = cache?.derivedFacts(key);
+  if (!fromFiles) {
+    fromFiles = projectFacts(
+      NO_DEPENDENCIES,
+      all.flatMap((file, i) => {
+        const facts = prePass[i]?.facts;
+        return facts ? [{ path: displayPath(file, cwd), facts }] : [];
+      }),
+      // Resolved once for both, unless a second round read bodies (and found more).
+      reread.length === 0 ? models : undefined,
+    );
+    cache?.keepDerivedFacts(key, fromFiles);
+  }
+  const project = withDependencies(dependencyFacts(dependencyFiles), fromFiles);
   project.root = root;
   // Said in diagnostics like a chain's blockers: from the project root.
   const unsafeIn = project.asyncUnsafeAllowedIn;
@@ -291,59 +326,19 @@ async function readModelBodies(
   return reread;
 }
 
-/** Where stamps read their "now" (a test moves it on: change times cannot be set back). */
-export const stampClock = { now: (): number => Date.now() };
-
-/**
- * A write this close to the stat may leave the change time as it was: file systems keep times in
- * steps of up to a clock tick (HFS+ keeps whole seconds). A file changed within this window is
- * hashed again on the next run, like git's "racily clean" entries.
- */
-const RACY_WINDOW_NS = 2_000_000_000n;
-
-/**
- * The file's stamp: modification and change times, inode and device, or "" when a write right
- * after this stat could leave them as they are (see RACY_WINDOW_NS).
- */
-function stampOf(stat: BigIntStats, now: number): string {
-  const latest = stat.ctimeNs > stat.mtimeNs ? stat.ctimeNs : stat.mtimeNs;
-  if (latest + RACY_WINDOW_NS > BigInt(Math.floor(now)) * 1_000_000n) return "";
-  return `${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}:${stat.dev}`;
-}
-
-/**
- * The file's size and content hash; undefined when it cannot be read. The hash is the cache's
- * when the file's size and stamp are the entry's (nothing wrote to it since), else it is computed:
- * a warm run reads only the files that changed. The stat comes before the read, so a write
- * between them leaves a stamp that the next run finds moved.
- */
-function contentKeyOf(
-  file: string,
-  now: number,
-  cache: IndexCache | undefined,
-  path: string,
-): ContentKey | undefined {
-  try {
-    const stat = statSync(file, { bigint: true });
-    const stamp = stampOf(stat, now);
-    const trusted = cache?.trustedHash(path, Number(stat.size), stamp);
-    if (trusted) return { size: Number(stat.size), hash: trusted, stamp };
-    const bytes = readFileSync(file);
-    return { size: bytes.length, hash: contentHash(bytes), stamp };
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The module names of a run's project: the files the pre-pass listed answer without the disk,
  * others are looked for once each.
  */
-export function projectModuleNames(root: string, listed: Iterable<string> = []): ModuleNames {
+export function projectModuleNames(
+  root: string,
+  listed: Iterable<string> = [],
+  walked?: Listed,
+): ModuleNames {
   const files = new Set(listed);
   return new ModuleNames(
     root,
-    (file) => files.has(file) || existsSync(file),
+    (file) => files.has(file) || (walked?.(file) ?? existsSync(file)),
     [...files],
     relativePath,
   );
@@ -376,6 +371,7 @@ function indexOf(
   modules: ModuleNames,
   outlines: FileOutline[],
   cache: IndexCache | undefined,
+  named: NamedCalls | undefined,
 ): ProjectIndex {
   const functions: IndexedFunction[] = [];
   const names = new Set<string>(ALWAYS_INDEXED);
@@ -443,6 +439,11 @@ function indexOf(
     index,
     callsOfFileOf(withOutlines, names, cache, () => calls),
   );
+  if (named)
+    setNamedCallsOf(
+      index,
+      named.lookup(withOutlines, names, () => calls),
+    );
   return index;
 }
 
@@ -499,15 +500,14 @@ function importsOfOutlines(
       const absolute = absoluteName(qualified, module, shown);
       if (absolute !== undefined) imports.add(dottedName(absolute));
     }
-    out[shown] = {
-      module,
-      imports: [...imports],
-      ...(renames.length > 0 ? { renames } : {}),
-      ...(outline.a ? { awaitableTypes: true as const } : {}),
-      ...(outline.t ? { returns: outline.t } : {}),
-      ...(outline.m ? { annotated: outline.m } : {}),
-      ...(outline.v ? { assigned: outline.v } : {}),
-    };
+    // Assigned, not spread (a spread is a slow copy, for every file of the project).
+    const entry: IndexedModule = { module, imports: [...imports] };
+    if (renames.length > 0) entry.renames = renames;
+    if (outline.a) entry.awaitableTypes = true;
+    if (outline.t) entry.returns = outline.t;
+    if (outline.m) entry.annotated = outline.m;
+    if (outline.v) entry.assigned = outline.v;
+    out[shown] = entry;
   }
   return out;
 }

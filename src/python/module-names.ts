@@ -41,6 +41,10 @@ export class ModuleNames {
   private readonly ids = new Map<string, string>();
   /** Per folder (`importRootOf`): where its package chain ends, and whether that is on sys.path. */
   private readonly folderRoots = new Map<string, { base: number; onPath: boolean }>();
+  /** The root as `join` spells it, once asked. */
+  private normalRoot?: string;
+  /** Per folder (`chainBase`): where its package chain ends. */
+  private readonly chainBases = new Map<string, number>();
 
   /** Per folder: whether its manage.py runs its packages from there (see isManageRoot). */
   private readonly manageRoots = new Map<string, boolean>();
@@ -82,7 +86,7 @@ export class ModuleNames {
     const key = parts.join(sep);
     let found = this.manageRoots.get(key);
     if (found !== undefined) return found;
-    const manage = join(this.root, ...parts, "manage.py");
+    const manage = inFolder(this.pathOf(parts, parts.length), "manage.py");
     found = false;
     if (this.isFile(manage)) {
       let text = "";
@@ -130,21 +134,46 @@ export class ModuleNames {
     const key = parts.slice(0, start).join(sep);
     let found = this.folderRoots.get(key);
     if (found) return found;
-    let base = start;
-    // A folder holding manage.py is on sys.path even with an `__init__.py` of its own (redbox's
-    // `django_app/`, orm-review-4 P11): its packages are named from there.
-    const inPackage = (n: number) =>
-      this.isFile(join(this.root, ...parts.slice(0, n), "__init__.py")) &&
-      !this.isManageRoot(parts.slice(0, n));
-    while (base > 0 && inPackage(base)) base--;
-    const folder = join(this.root, ...parts.slice(0, base));
+    const base = this.chainBase(parts, start, key);
+    const folder = this.pathOf(parts, base);
     const onPath =
       base === 0 ||
       parts[base - 1] === "src" ||
-      this.isFile(join(folder, "manage.py")) ||
-      PROJECT_FILES.some((f) => this.isFile(join(folder, f)));
+      this.isFile(inFolder(folder, "manage.py")) ||
+      PROJECT_FILES.some((f) => this.isFile(inFolder(folder, f)));
     this.folderRoots.set(key, (found = { base, onPath }));
     return found;
+  }
+
+  /**
+   * How many of `parts` the package chain of the folder `parts[0..n)` (spelled `key`) leaves
+   * above it: it goes up while the folder holds `__init__.py` and no manage.py that runs its
+   * packages (redbox's `django_app/`, orm-review-4 P11: a folder holding manage.py is on sys.path
+   * even with an `__init__.py` of its own). Asked once per folder: a folder's answer is its
+   * parent's when it is a package.
+   */
+  private chainBase(parts: readonly string[], n: number, key: string): number {
+    let base = this.chainBases.get(key);
+    if (base !== undefined) return base;
+    const inPackage =
+      n > 0 &&
+      this.isFile(inFolder(this.pathOf(parts, n), "__init__.py")) &&
+      !this.isManageRoot(parts.slice(0, n));
+    base = inPackage ? this.chainBase(parts, n - 1, parts.slice(0, n - 1).join(sep)) : n;
+    this.chainBases.set(key, base);
+    return base;
+  }
+
+  /**
+   * The folder `parts[0..n)` below the root, as `join` spells it: plain names are concatenated
+   * (join's normalising, once per folder level of every folder, was most of naming a large
+   * project's modules).
+   */
+  private pathOf(parts: readonly string[], n: number): string {
+    for (let i = 0; i < n; i++)
+      if (!isPlainName(parts[i])) return join(this.root, ...parts.slice(0, n));
+    this.normalRoot ??= join(this.root);
+    return n === 0 ? this.normalRoot : inFolder(this.normalRoot, parts.slice(0, n).join(sep));
   }
 
   /** The import roots of the listed files that share a dotted name with another import root. */
@@ -181,6 +210,16 @@ export class ModuleNames {
     if (known === undefined) this.known.set(file, (known = this.exists(file)));
     return known;
   }
+}
+
+/** A path segment `join` leaves as it is. */
+function isPlainName(part: string): boolean {
+  return part !== "" && part !== "." && part !== ".." && (sep === "/" || !part.includes("/"));
+}
+
+/** `join(folder, name)` for a normal folder and a plain name. */
+function inFolder(folder: string, name: string): string {
+  return folder.endsWith(sep) ? folder + name : folder + sep + name;
 }
 
 /** `services/payments/app.helpers` -> `app.helpers`: the name Python imports a module id by. */

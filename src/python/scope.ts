@@ -176,7 +176,9 @@ function computeBindingsInScope(scope: SyntaxNode): Binding[] {
       case "for_statement":
       case "for_in_clause": {
         const left = node.childForFieldName("left");
-        if (left) {
+        // `order_item: OrderItem` alone assigns nothing (orm-review-6 R7): the loop above binds it.
+        const annotationOnly = node.type === "assignment" && !node.childForFieldName("right");
+        if (left && !annotationOnly) {
           const names: SyntaxNode[] = [];
           targetNames(left, names);
           add("assignment", names);

@@ -7,10 +7,10 @@ import {
   statSync,
   type Dirent,
 } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
-import { displayPath } from "../project/paths.js";
+import { displayPath, type Listed } from "../project/paths.js";
 
 /** Folders no one wants rewritten: version control, dependencies, virtualenvs, build output. */
 export const DEFAULT_EXCLUDED_DIRS = new Set([
@@ -118,7 +118,7 @@ export function discoverPythonFiles(
   paths: string[],
   selection: FileSelection,
   cwd = process.cwd(),
-): { files: string[]; notFollowed: NotFollowed[]; excludedNamed: string[] } {
+): { files: string[]; notFollowed: NotFollowed[]; excludedNamed: string[]; listed: Listed } {
   const roots = paths.map((p) => resolve(cwd, p));
   // Every missing path is named at once, not only the first.
   const missing = roots.filter((r) => !existsSync(r));
@@ -128,10 +128,24 @@ export function discoverPythonFiles(
     );
   const discovery = new Discovery(roots, selection, cwd);
   for (const [i, root] of roots.entries()) discovery.addRoot(root, i);
+  const { listings } = discovery;
+  // Each folder's names made into a map when first asked (most never are).
+  const byName = new Map<string, Map<string, Dirent>>();
   return {
     files: [...discovery.found].sort(),
     notFollowed: discovery.notFollowed,
     excludedNamed: discovery.excludedNamed,
+    listed: (path) => {
+      const folder = dirname(path);
+      let names = byName.get(folder);
+      if (!names) {
+        const entries = listings.get(folder);
+        if (!entries) return undefined;
+        byName.set(folder, (names = new Map(entries.map((e) => [e.name, e]))));
+      }
+      const entry = names.get(basename(path));
+      return entry === undefined ? false : entry.isSymbolicLink() ? undefined : true;
+    },
   };
 }
 
@@ -141,6 +155,8 @@ class Discovery {
   readonly notFollowed: NotFollowed[] = [];
   /** Files named on the command line that an exclude glob leaves out: the run says so. */
   readonly excludedNamed: string[] = [];
+  /** Each folder walked, and what it holds. */
+  readonly listings = new Map<string, Dirent[]>();
   private readonly include?: (path: string) => boolean;
   private readonly exclude?: (path: string) => boolean;
   private readonly globBase: string;
@@ -238,6 +254,7 @@ class Discovery {
     } catch {
       return; // unreadable folders are skipped; unreadable files are reported per file
     }
+    this.listings.set(dir, entries);
     // The listing says whether there is a .gitignore: no look-up per folder for one.
     const own = entries.some((e) => e.name === ".gitignore") ? loadGitignore(dir) : undefined;
     const rules = own ? [...chain, own] : chain;
@@ -267,16 +284,17 @@ export function filesUnderRoot(
   exclude: string[],
   configFile: string | undefined,
   cwd: string,
-): (root: string) => string[] {
+): (root: string) => { files: string[]; listed?: Listed } {
   return (root) => {
     try {
-      return discoverPythonFiles(
+      const { files, listed } = discoverPythonFiles(
         [root],
         { include: [], exclude, globBase: globBaseFor(configFile, cwd) },
         cwd,
-      ).files;
+      );
+      return { files, listed };
     } catch {
-      return [];
+      return { files: [] };
     }
   };
 }

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { setSharedIndex } from "../project/shared-index.js";
+import { packIndex, type PackedIndex } from "../project/packed-index.js";
 import { dropKeptTrees } from "../syntax/kept-trees.js";
 import type { Job, JobRunner } from "../project/jobs.js";
 import type { ProjectIndex } from "../model/types.js";
@@ -30,9 +31,9 @@ export interface WorkerRequest {
   tasks: Job[];
 }
 
-/** Sent to a worker once per run, before the batches that need it. */
+/** Sent to a worker once per run, before the batches that need it (see packed-index.ts). */
 export interface ShareIndex {
-  share: ProjectIndex | undefined;
+  share: PackedIndex | undefined;
 }
 
 /** Sent to a worker when a pass runs elsewhere: the trees it kept can serve no later pass. */
@@ -126,6 +127,8 @@ export class Pool implements JobRunner {
   private slots: Slot[] = [];
   private readonly useWorkers: boolean;
   private shared: ProjectIndex | undefined;
+  /** The shared index as the workers are sent it, made for the first. */
+  private packed: PackedIndex | undefined;
 
   /**
    * Threads start with the first pass that has MIN_FILES_FOR_WORKERS tasks or more, whatever the
@@ -250,13 +253,15 @@ export class Pool implements JobRunner {
    */
   shareIndex(index: ProjectIndex | undefined): void {
     this.shared = index;
+    this.packed = undefined;
     setSharedIndex(index);
   }
 
   private sendIndex(slot: Slot): void {
     if (slot.shared === this.shared) return;
     slot.shared = this.shared;
-    slot.worker.postMessage({ share: this.shared } satisfies ShareIndex);
+    if (this.shared) this.packed ??= packIndex(this.shared);
+    slot.worker.postMessage({ share: this.shared && this.packed } satisfies ShareIndex);
   }
 
   private spawn(): Slot {

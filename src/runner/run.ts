@@ -175,7 +175,7 @@ async function runLocked(
   const started = performance.now();
   const transforms = selectedTransforms(setup.registry, options.transforms);
   const cwd = process.cwd();
-  const { found, files, notFollowed, excludedNamed } = discover(options, cwd, hooks.source);
+  const { found, files, notFollowed, excludedNamed, listed } = discover(options, cwd, hooks.source);
   const formatter = formatterOf(options, cwd, hooks);
   // One pool for both passes: threads start (and load tree-sitter) once per run. Between passes its
   // idle threads do not hold the process open, so an exception here needs no clean-up.
@@ -184,7 +184,7 @@ async function runLocked(
   const prePass = await projectPrePass(
     pool,
     found,
-    options,
+    { ...options, listed },
     cwd,
     cacheKey(setup.registry, transforms, options.maxFileSize),
     filesUnderRoot(options.exclude, options.configFile, cwd),
@@ -276,13 +276,14 @@ function discover(options: Options, cwd: string, source: RunHooks["source"]) {
     files: found,
     notFollowed,
     excludedNamed,
+    listed,
   } = source && !existsSync(source.file)
-    ? { files: [source.file], notFollowed: [], excludedNamed: [] }
+    ? { files: [source.file], notFollowed: [], excludedNamed: [], listed: undefined }
     : discoverPythonFiles(options.paths, selection, cwd);
   const files = options.changedSince
     ? filesChangedSince(options.changedSince, found, resolve(cwd, options.paths[0] ?? "."))
     : found;
-  return { found, files, notFollowed, excludedNamed };
+  return { found, files, notFollowed, excludedNamed, listed };
 }
 
 /**

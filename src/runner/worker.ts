@@ -10,6 +10,7 @@ import {
   type WorkerRequest,
 } from "./pool.js";
 import { setSharedIndex } from "../project/shared-index.js";
+import { unpackIndex } from "../project/packed-index.js";
 import { dropKeptTrees } from "../syntax/kept-trees.js";
 
 /**
@@ -65,7 +66,7 @@ export function serveJobs(kinds: JobKinds): void {
   parentPort?.on("message", (message: WorkerRequest | ShareIndex | DropKeptTrees) => {
     // In order with the batches: every batch sent after it sees the index.
     if ("share" in message) {
-      setSharedIndex(message.share);
+      setSharedIndex(message.share && unpackIndex(message.share));
       return;
     }
     if ("dropKeptTrees" in message) {

@@ -7,8 +7,11 @@ import {
   dependencyFacts,
   dependencyFilesAbove,
   factsOfFile,
+  NO_DEPENDENCIES,
   projectFacts,
   unreadModelBodies,
+  withDependencies,
+  type DependencyFacts,
 } from "../../src/project/project-facts.js";
 
 const dirs: string[] = [];
@@ -492,4 +495,35 @@ describe("factsOfFile without a parse where no class body can declare a fact", (
     expect(Object.keys(factsOfFile(assigned).classes ?? {})).toEqual(["Migration"]);
     expect(takeWorkCounts().parses).toBe(1);
   });
+});
+
+describe("the files' project facts, kept apart from the dependencies'", () => {
+  const files = (importsDjango: boolean) =>
+    [
+      ["conftest.py", 'import os\nos.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"\n'],
+      ["shop/helpers.py", "from channels.layers import get_channel_layer\n"],
+      [
+        "shop/models.py",
+        (importsDjango ? "from django.db import models\n\n\n" : "") +
+          "class Order(models.Model):\n    total = models.IntegerField()\n",
+      ],
+      ["shop/views.py", "def view(request) -> Order:\n    return Order()\n"],
+    ].map(([path, text]) => ({ path, facts: factsOfFile(text) }));
+  const dependencies: DependencyFacts[] = [
+    NO_DEPENDENCIES,
+    { usesDjango: true, usesAsgiref: false, djangoVersion: "4.2", evidence: "requirements.txt" },
+    { usesDjango: true, usesAsgiref: true, evidence: "pyproject.toml" },
+    { usesDjango: false, usesAsgiref: true },
+    { usesDjango: false, usesAsgiref: false, evidence: "setup.cfg" },
+  ];
+  it.each(dependencies.flatMap((d) => [true, false].map((i) => [d, i] as const)))(
+    "with %o (a file imports Django: %s) are what projectFacts makes of both",
+    (deps, importsDjango) => {
+      const whole = projectFacts(deps, files(importsDjango));
+      const merged = withDependencies(deps, projectFacts(NO_DEPENDENCIES, files(importsDjango)));
+      expect(merged).toStrictEqual(whole);
+      // Keys in the same order too.
+      expect(JSON.stringify(merged)).toBe(JSON.stringify(whole));
+    },
+  );
 });

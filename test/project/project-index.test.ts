@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { run } from "../../src/api.js";
 import { projectModuleNames, projectRootOf } from "../../src/project/project-index.js";
 import { dottedName, importedModuleId } from "../../src/python/module-names.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
+import { discoverPythonFiles } from "../../src/runner/files.js";
 
 const moduleOf = (root: string, file: string) => projectModuleNames(root).of(file);
 import { removeTempProjects, tempProject } from "../helpers/project.js";
@@ -152,6 +153,53 @@ describe("the project index", () => {
     const root = join(dir, "repo");
     expect(moduleOf(root, join(root, "libs/payments/payments/api.py"))).toBe("payments.api");
     expect(moduleOf(root, join(root, "libs/legacy/legacy/db.py"))).toBe("legacy.db");
+  });
+
+  it("names modules from the walk's listing as from the disk (ignored, linked and unlisted files too)", () => {
+    const dir = tempProject({
+      "repo/.git/HEAD": "",
+      "repo/.gitignore": "ignored/\nservices/billing/manage.py\n",
+      "repo/services/billing/manage.py": "",
+      "repo/services/billing/app/__init__.py": "",
+      "repo/services/billing/app/views.py": "",
+      "repo/services/shop/manage.py":
+        'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop_site.settings")\n',
+      "repo/services/shop/__init__.py": "",
+      "repo/services/shop/shop_site/__init__.py": "",
+      "repo/services/shop/shop_site/urls.py": "",
+      "repo/libs/pay/pyproject.toml": "[project]\nname = 'pay'\n",
+      "repo/libs/pay/pay/__init__.py": "",
+      "repo/libs/pay/pay/api.py": "",
+      "repo/ignored/__init__.py": "",
+      "repo/ignored/x.py": "",
+      "repo/src/pkg/__init__.py": "",
+      "repo/src/pkg/deep/__init__.py": "",
+      "repo/src/pkg/deep/mod.py": "",
+      "repo/plain/a.py": "",
+      "outside/o.py": "",
+    });
+    const root = join(dir, "repo");
+    // A linked __init__.py: the listing leaves it to the disk.
+    symlinkSync(join(root, "src/pkg/__init__.py"), join(root, "plain/__init__.py"));
+    const { files, listed } = discoverPythonFiles([root], { include: [], exclude: [] }, root);
+    expect(files).not.toContain(join(root, "services/billing/manage.py"));
+    expect(listed(join(root, "services/billing/manage.py"))).toBe(true);
+    expect(listed(join(root, "plain/__init__.py"))).toBeUndefined();
+    expect(listed(join(root, "ignored/x.py"))).toBeUndefined();
+    expect(listed(join(root, "plain/b.py"))).toBe(false);
+    const asked = [
+      ...files,
+      join(root, "ignored/x.py"),
+      join(root, "plain/b.py"),
+      join(dir, "outside/o.py"),
+      join(root, "services/shop/shop_site/urls.py"),
+    ];
+    const fromListing = projectModuleNames(root, files, listed);
+    const fromDisk = projectModuleNames(root, files);
+    expect(asked.map((f) => fromListing.of(f))).toEqual(asked.map((f) => fromDisk.of(f)));
+    expect(fromListing.of(join(root, "services/billing/app/views.py"))).toBe("app.views");
+    expect(fromListing.of(join(root, "libs/pay/pay/api.py"))).toBe("pay.api");
+    expect(fromListing.of(join(root, "src/pkg/deep/mod.py"))).toBe("pkg.deep.mod");
   });
 
   it("names two services' same-named modules apart, by import root (issue 22, item 2)", () => {

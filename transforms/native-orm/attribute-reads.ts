@@ -1,8 +1,9 @@
 import type { SyntaxNode } from "../../src/model/types.js";
 import { plainKindOf, unknownKindReason } from "../../src/python/value-kinds.js";
 import { isInMemoryValue, shortened } from "./no-async-api.js";
-import { libraryAttributeSaid, libraryValueOf } from "./library-values.js";
+import { isDjangoRequest, libraryAttributeSaid, libraryValueOf } from "./library-values.js";
 import type { OrmFile, Problem } from "./types.js";
+import { relatedPathModel } from "./related-paths.js";
 import { classOfSelf, selfIsNoModel } from "../../src/django/plain-self.js";
 import { methodResolutionOrder } from "../../src/python/mro.js";
 
@@ -81,6 +82,22 @@ function loadedAlongPath(f: OrmFile, node: SyntaxNode): boolean {
   return !!instance && (instance.selected === "all" || instance.selected.has(names.join("__")));
 }
 
+/**
+ * `order_item.order.client` where `order_item` is a proven instance and each name a ForeignKey or
+ * OneToOneField whose target the pre-pass knows (orm-review-6 R7): a lazy load of the whole path,
+ * which `select_related("order__client")` where `order_item` is loaded would avoid.
+ */
+function relationAlongPath(f: OrmFile, node: SyntaxNode): Problem | undefined {
+  const path = relatedPathModel(f, node);
+  if (!path) return undefined;
+  return {
+    code: "AS202",
+    node,
+    message: `${shortened(node)} loads the related ${path.names.at(-1)} lazily, a sync query: add select_related("${path.names.join("__")}") to the queryset that loads ${path.root.text}${path.fromParameter ? " (loaded out of sight here)" : ""}`,
+    ...(path.fromParameter ? { severity: "info" as const } : {}),
+  };
+}
+
 /** Attributes that are a column or class metadata on any model, and plain on anything else. */
 const PLAIN_ATTRIBUTE = /^(pk|id|\w+_id|_meta|__class__|__name__|__dict__|DoesNotExist)$/;
 
@@ -155,9 +172,12 @@ export function attributeReadProblem(f: OrmFile, node: SyntaxNode): Problem | un
   if (!object || (object.type !== "identifier" && !chained)) return undefined;
   if (PLAIN_ATTRIBUTE.test(attribute)) return undefined;
   if (chained && loadedAlongPath(f, node)) return undefined;
+  const along = chained ? relationAlongPath(f, node) : undefined;
+  if (along) return along;
   const names = lazyNames(f);
   const lazy = names.why.get(attribute) ?? propertyHere(f, object, attribute);
-  if (!lazy || plainSelfAttribute(f, object, attribute, names)) return undefined;
+  if (!lazy || plainSelfAttribute(f, object, attribute, names) || isDjangoRequest(f, object))
+    return undefined;
   const parent = node.parent;
   // A method called (judged as a call) or an attribute written (in memory) is no read.
   if (parent?.type === "call" && parent.childForFieldName("function")?.id === node.id)

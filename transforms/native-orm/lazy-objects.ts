@@ -1,6 +1,6 @@
 import { relative, resolve } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
-import { callsNamed } from "../../src/project/index-lookup.js";
+import { callsNamed, functionsNamed } from "../../src/project/index-lookup.js";
 import type { IndexedCall, SyntaxNode } from "../../src/model/types.js";
 import type { Conversion, OrmFile, Problem, ScanMode } from "./types.js";
 
@@ -35,6 +35,7 @@ function requestOf(user: SyntaxNode): string {
 
 /** `request`, `self.request`, or a parameter annotated with a request class. */
 function isRequest(f: OrmFile, expr: SyntaxNode): boolean {
+  if (userReplacedByDecorator(f, expr)) return false;
   if (expr.type === "attribute") return expr.childForFieldName("attribute")?.text === "request";
   if (expr.type !== "identifier") return false;
   if (isStarletteRequest(f, expr)) return false;
@@ -198,4 +199,32 @@ function isStarletteRequest(f: OrmFile, expr: SyntaxNode): boolean {
   if (/^(?:starlette|fastapi)\./.test(qualified)) return true;
   const classes = f.ctx.project.starletteRequests?.classes ?? [];
   return classes.includes(qualified.split(".").pop()!);
+}
+
+/**
+ * orm-human-6 G9: the view holding `expr` (or a def around it) is decorated by a project decorator
+ * whose wrapper sets `request.user` to a value before calling it (`@jwt_required` assigning the
+ * token's user): there `request.user` is that value, not Django's lazy user.
+ */
+function userReplacedByDecorator(f: OrmFile, expr: SyntaxNode): boolean {
+  const assigning = f.ctx.project.userAssigningDecorators;
+  if (!assigning) return false;
+  const index = f.ctx.project.index;
+  for (let def = f.file.enclosingDef(expr); def; def = f.file.enclosingDef(def)) {
+    const decorated = def.parent?.type === "decorated_definition" ? def.parent : undefined;
+    for (const decorator of decorated?.namedChildren ?? []) {
+      if (decorator.type !== "decorator") continue;
+      let written = decorator.namedChildren[0];
+      if (written?.type === "call") written = written.childForFieldName("function") ?? written;
+      const name = written?.text.split(".").pop() ?? "";
+      if (!assigning.includes(name)) continue;
+      const own = index
+        ? functionsNamed(index, name).some((fn) => !fn.className)
+        : f.root.namedChildren.some(
+            (s) => s.type === "function_definition" && s.childForFieldName("name")?.text === name,
+          );
+      if (own) return true;
+    }
+  }
+  return false;
 }

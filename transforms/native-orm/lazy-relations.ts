@@ -40,6 +40,8 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
   if (instance.selected === "all" || instance.selected.has(attribute)) return undefined;
   if (object.type === "identifier" && loadedInThreadBefore(f, node, object.text, attribute))
     return undefined;
+  // orm-review-6 R14: read before on every path here, the related row is cached on the instance.
+  if (object.type === "identifier" && readBefore(f, node, object.text, attribute)) return undefined;
   if (instance.selected.has(RUN_TIME_LOOKUP))
     return {
       code: "AS202",
@@ -97,6 +99,84 @@ function loadedInThreadBefore(
   });
 }
 
+/**
+ * Was `<name>.<attribute>` read before `node` on every path to it, with `name` not bound again in
+ * between: in a statement that ends before it, or in the condition of an `if`/`elif`/`while`
+ * whose branches hold it (Ghostwriter: `if entry.oplog_id.project...: ... else: ...
+ * entry.oplog_id.id`). The first read loaded the row; the instance caches it.
+ */
+function readBefore(f: OrmFile, node: SyntaxNode, name: string, attribute: string): boolean {
+  const def = f.file.enclosingDef(node);
+  if (!def) return false;
+  const rebound = f.file.bindingsNamed(def, name).map((b) => b.node.startIndex);
+  return def.descendantsOfType("attribute").some((read) => {
+    if (read.startIndex >= node.startIndex || read.id === node.id) return false;
+    if (read.childForFieldName("attribute")?.text !== attribute) return false;
+    if (read.childForFieldName("object")?.text !== name) return false;
+    if (f.file.enclosingDef(read)?.id !== def.id) return false;
+    if (rebound.some((at) => at > read.startIndex && at < node.startIndex)) return false;
+    return (
+      (statementRunsBefore(read, node) && alwaysRuns(read, statementOf(read))) ||
+      inConditionAbove(read, node)
+    );
+  });
+}
+
+/**
+ * Is `earlier` in the condition of an `if`/`elif`/`while` that holds `later` in a branch, and
+ * evaluated whenever that branch runs (`if a and x.fk:` runs `x.fk` before its body, not its
+ * `else`)?
+ */
+function inConditionAbove(earlier: SyntaxNode, later: SyntaxNode): boolean {
+  for (let n = later.parent; n; n = n.parent) {
+    if (!/^(if_statement|elif_clause|while_statement)$/.test(n.type)) continue;
+    const condition = n.childForFieldName("condition");
+    if (!condition || earlier.startIndex < condition.startIndex) continue;
+    if (earlier.endIndex > condition.endIndex || later.startIndex < condition.endIndex) continue;
+    const body = n.childForFieldName("consequence") ?? n.childForFieldName("body");
+    const inBody = !!body && later.startIndex >= body.startIndex && later.endIndex <= body.endIndex;
+    return alwaysRuns(earlier, condition) || (inBody && runsWhenTrue(earlier, condition));
+  }
+  return false;
+}
+
+/** The statement holding `node` directly in a block. */
+function statementOf(node: SyntaxNode): SyntaxNode {
+  let statement = node;
+  while (statement.parent && statement.parent.type !== "block") statement = statement.parent;
+  return statement;
+}
+
+/** Does evaluating `top` always evaluate `node` (no short-circuit, branch, lambda or loop on the way)? */
+function alwaysRuns(node: SyntaxNode, top: SyntaxNode): boolean {
+  for (let n = node; n.id !== top.id && n.parent; n = n.parent) {
+    const parent = n.parent;
+    if (/lambda|comprehension|generator_expression|function_definition|block/.test(parent.type))
+      return false;
+    if (parent.type === "boolean_operator" && parent.namedChildren[0]?.id !== n.id) return false;
+    if (parent.type === "conditional_expression" && parent.namedChildren[1]?.id !== n.id)
+      return false;
+  }
+  return true;
+}
+
+/** Is `node` evaluated whenever `condition` is true: reached only through `and`, `not` aside? */
+function runsWhenTrue(node: SyntaxNode, condition: SyntaxNode): boolean {
+  for (let n = node; n.id !== condition.id && n.parent; n = n.parent) {
+    const parent = n.parent;
+    const and =
+      parent.type === "boolean_operator" && parent.childForFieldName("operator")?.text === "and";
+    if (parent.type === "boolean_operator" && !and) return false;
+    if (
+      parent.type !== "boolean_operator" &&
+      parent.type !== "parenthesized_expression" &&
+      !alwaysRuns(n, parent)
+    )
+      return false;
+  }
+  return true;
+}
+
 /** Does the statement holding `earlier` end before `later`, in a block that holds `later` too? */
 function statementRunsBefore(earlier: SyntaxNode, later: SyntaxNode): boolean {
   let statement: SyntaxNode | null = earlier;
@@ -136,7 +216,7 @@ function unknownFieldRead(
   const attribute = node.childForFieldName("attribute")?.text ?? "";
   if (NEVER_RELATED.test(attribute)) return undefined;
   if (DJANGO_MODEL_PLAIN_ATTRIBUTES[model]?.has(attribute)) return undefined;
-  const imported = f.file.importBindingOf(model, node)?.qualified;
+  const imported = importedModel(f, model, node);
   if (imported && LIBRARY_MODEL_PLAIN_ATTRIBUTES[imported]?.has(attribute)) return undefined;
   if (imported && LIBRARY_MODEL_RELATIONS[imported]?.has(attribute))
     return {
@@ -168,6 +248,19 @@ function unknownFieldRead(
     unsafe: true,
     assumes: `${attribute} is no ForeignKey of ${model}, or ${object} was loaded with it; no select_related is added`,
   };
+}
+
+/**
+ * The qualified name of a model the file imports, under its own name or an alias (orm-review-6
+ * R5b: `from oauth2_provider.models import AccessToken as OAuthAccessToken`).
+ */
+function importedModel(f: OrmFile, model: string, at: SyntaxNode): string | undefined {
+  const direct = f.file.importBindingOf(model, at)?.qualified;
+  if (direct) return direct;
+  const found = [...f.file.importedNames()]
+    .map((name) => f.file.importBindingOf(name, at)?.qualified)
+    .filter((q) => q?.endsWith(`.${model}`));
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** Why an attribute name is likely a relation of a model whose fields are unknown, or undefined. */

@@ -68,3 +68,31 @@ export function libraryAttributeSaid(f: OrmFile, node: SyntaxNode): string | und
   const attribute = node.childForFieldName("attribute")!.text;
   return `${object.text} is a ${cls} (a class of a library, not a model of this project), so ${attribute} is none of the project's relations; what reading it does is not known here: it may touch the database or the network`;
 }
+
+/** Django's request classes: no model, whatever attributes a project model shares with them. */
+const DJANGO_REQUESTS = new Set([
+  "django.http.HttpRequest",
+  "django.http.request.HttpRequest",
+  "django.core.handlers.asgi.ASGIRequest",
+  "django.core.handlers.wsgi.WSGIRequest",
+]);
+
+/**
+ * orm-human-6 G8: `request` a parameter annotated `HttpRequest` (its only binding): its
+ * attributes are no relation of a project model (`request.user`, lazy, is AS212's).
+ */
+export function isDjangoRequest(f: OrmFile, expr: SyntaxNode): boolean {
+  if (expr.type !== "identifier") return false;
+  const bound = f.file.visibleBindings(expr, expr.text);
+  const type =
+    bound.length === 1 && bound[0].kind === "parameter"
+      ? bound[0].node.parent?.childForFieldName("type")
+      : null;
+  const text = type?.text.replace(/^(['"])(.*)\1$/s, "$2").trim() ?? "";
+  if (!/^[A-Za-z_][\w.]*$/.test(text)) return false;
+  const head = text.split(".")[0];
+  const binding = f.file.importBindingOf(head, type!);
+  return (
+    !!binding && DJANGO_REQUESTS.has([binding.qualified, ...text.split(".").slice(1)].join("."))
+  );
+}

@@ -1,6 +1,16 @@
 import { projectTopModules } from "../../src/project/index-lookup.js";
 import { fromModuleName } from "../../src/python/shapes.js";
 import { QUERYSET_RETURNING } from "../../src/django/orm.js";
+import {
+  isPureAuthHelper,
+  isPureUserManagerMethod,
+  reachesUserManager,
+} from "../../src/django/auth-bases.js";
+import { relatedPathModel } from "./related-paths.js";
+import { DJANGO_IN_MEMORY_CALLS, isExpressionClass } from "../../src/django/in-memory-calls.js";
+import { definitionOf, unknownCallee } from "./unknown-callees.js";
+import { isRequestMapping } from "../../src/python/request-values.js";
+import { managerModelUnknownSaid } from "../../src/django/manager-self.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
 import { moduleFunctionSaid } from "./module-calls.js";
@@ -297,7 +307,9 @@ function isPureQualified(qualified: string | undefined): boolean {
   return (
     isInMemory(qualified) ||
     TRANSLATION.test(qualified ?? "") ||
-    OFF_DATABASE_LOOKUPS.has(qualified ?? "")
+    OFF_DATABASE_LOOKUPS.has(qualified ?? "") ||
+    DJANGO_IN_MEMORY_CALLS.has(qualified ?? "") ||
+    isExpressionClass(qualified)
   );
 }
 
@@ -339,9 +351,19 @@ function isOffDatabase(
   }
   if (callee.type !== "attribute") return false;
   if (isPureQualified(qualified) || makesPlainValue(qualified)) return true;
+  // `self.model(...)` in a manager: an instance built in memory, as `Model(...)` is.
+  if (f.proofs.modelClassOf(callee)) return true;
   if (isPlainConstruction(f, callee)) return true;
   const receiver = callee.childForFieldName("object")!;
   const method = callee.childForFieldName("attribute")!.text;
+  // orm-human-5 H6: `self.normalize_email(email)` of a user manager, `self.model.normalize_username(...)`.
+  if (receiver.text === "self" && isPureUserManagerMethod(receiver, method)) return true;
+  const userManagerModel =
+    receiver.text === "self.model" &&
+    reachesUserManager(receiver.childForFieldName("object")!, "model");
+  const classOrManager =
+    userManagerModel || f.proofs.modelClassOf(receiver) || f.proofs.querysetOf(receiver)?.model;
+  if (classOrManager && isPureAuthHelper(f.ctx.project, method)) return true;
   // Building a queryset runs no query; a project chain method (`Post.objects.published()`) is
   // proven one only when its body builds nothing else (src/django/chain-methods.ts).
   if (
@@ -377,7 +399,12 @@ function isPlainReceiver(f: OrmFile, receiver: SyntaxNode, method: string): bool
   const kind = plainKindOf(receiver);
   // A field of a record (dataclass, pydantic model) may hold a queryset or a related manager:
   // there, the names dict and list share with them prove nothing.
-  if (kind === "json" && receiver.type === "attribute" && ORM_SHARED_METHODS.has(method))
+  if (
+    kind === "json" &&
+    receiver.type === "attribute" &&
+    ORM_SHARED_METHODS.has(method) &&
+    !isRequestMapping(receiver)
+  )
     return false;
   return kind === "scalar" || (kind === "json" && isJsonMethod(method));
 }
@@ -473,9 +500,16 @@ function unprovenReceiverSaid(
     return `${callee.text}(): ${receiver.text} is a field of a record (a dataclass or pydantic model), and ${method}() is a queryset's or related manager's method too: it may be one`;
   if (plainKindOf(receiver) === "json")
     return `${callee.text}(): ${receiver.text} is a JSON value (by its origin or use) and ${method}() is no method of dict, list or str: it may be a database object kept in one`;
+  // orm-review-6 R16: `entry.oplog_id.project.user_can_edit(user)`, a method of a related instance.
+  const related = receiver.type === "attribute" ? relatedPathModel(f, receiver) : undefined;
+  if (related)
+    return `${shortened(callee)}() is a method of ${related.model} (${shortened(receiver)} is one, read through ForeignKeys), not followed here: not in Django's async API, and it may touch the database`;
   const cls =
     (receiver.text === "self" || receiver.text === "cls") && f.file.enclosingClass(receiver);
   const className = cls ? cls.childForFieldName("name")?.text : undefined;
+  // orm-human-5 H6d: `self.model(...)` builds an instance in memory, of a model not known here.
+  if (className && callee.text.replace(/\s+/g, "") === "self.model")
+    return `self.model() builds an instance of the manager's model in memory, but which model is not proven: ${managerModelUnknownSaid(f.ctx.project, className)}; the instance's methods are then not known to have Django's async forms`;
   if (className)
     return `${shortened(callee)}() is a method of ${className} (${receiver.text}) or of one of its bases, not followed here: not in Django's async API, and it may touch the database`;
   // `yaml.dump(...)` with `import yaml`: a function of a library module, not a method of a value.
@@ -519,41 +553,6 @@ function projectImport(f: OrmFile, receiver: SyntaxNode): string | undefined {
   if (module.startsWith(".")) return module;
   const index = f.ctx.project.index;
   return index && projectTopModules(index).has(module.split(".")[0]) ? module : undefined;
-}
-
-/**
- * What a called name is, as far as the file shows: a function or class defined in this file, a
- * function of this project (a relative import), an imported name, or something unknown.
- */
-function unknownCallee(f: OrmFile, callee: SyntaxNode): string {
-  const name = callee.text;
-  const maybe = "not in Django's async API, and may touch the database";
-  if (callee.type !== "identifier") return `${name}() is not known here: ${maybe}`;
-  const binding = f.file.importBindingOf(name, callee);
-  if (binding) {
-    const module = binding.statement.childForFieldName("module_name")?.text;
-    if (module?.startsWith("."))
-      return `${name}() is a function of this project (imported from ${module}): ${maybe}`;
-    return `${name}() (${binding.qualified}) is ${maybe.replace(", and", " and")}`;
-  }
-  const definition = definitionOf(f, callee);
-  if (definition === "function_definition")
-    return `${name}() is a function defined in this file: ${maybe}`;
-  if (definition === "class_definition")
-    return `${name}() builds an instance of a class defined in this file: ${maybe}`;
-  return `${name}() is not known here (not imported, not defined in this file): ${maybe}`;
-}
-
-/** The def or class statement that binds `name` where it is called, if that is what binds it. */
-function definitionOf(f: OrmFile, identifier: SyntaxNode): string | undefined {
-  for (let scope = f.file.enclosingScope(identifier); ; scope = f.file.enclosingScope(scope)) {
-    const bound = f.file.bindingsNamed(scope, identifier.text);
-    if (bound.length > 0) {
-      const kinds = new Set(bound.map((b) => b.node.parent?.type));
-      return kinds.size === 1 ? [...kinds][0] : undefined;
-    }
-    if (scope.type === "module") return undefined;
-  }
 }
 
 export function shortened(node: SyntaxNode): string {

@@ -5,6 +5,7 @@ import { guardedImportName } from "../../src/python/guarded-imports.js";
 import { isJsonMethod } from "../../src/python/value-kinds.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
 import { classBodyAssignments, classOfMethod } from "./class-attributes.js";
+import { isPropertyDef } from "./property-reads.js";
 import {
   classNamed,
   elementAnnotation,
@@ -22,7 +23,15 @@ import {
   overridesOf,
 } from "./alternatives.js";
 import { getattrDispatch } from "./dispatch.js";
+import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
+import {
+  annotatedClass,
+  builtinContainer,
+  decoratorLocks,
+  isSelfOrCls,
+  threadRunConstructor,
+} from "./call-shapes.js";
 import {
   isCollaboratorCall,
   LOCK_NAME,
@@ -78,6 +87,7 @@ export class SameFileFunctions {
       if (madeBy && (!local || def)) fact.receiverMadeBy = madeBy;
       // An element of a container of the instance, or an inherited method out of sight.
       else if (local || this.fromSelfElement(receiver, at)) fact.collaborator = true;
+      else this.withCandidates(fact, receiver, at);
     }
     if (def) {
       fact.reaches = this.keyOf(def);
@@ -96,6 +106,20 @@ export class SameFileFunctions {
       if (cls?.includes(".")) fact.reaches = `${PROJECT_KEY}${cls}.${fact.method}`;
     }
     return this.withAlternatives(fact);
+  }
+
+  /** `self.mem0.add` with `self.mem0` one of some project classes: theirs may run (candidateClasses). */
+  private withCandidates(fact: CallFact, receiver: SyntaxNode, at: SyntaxNode): void {
+    const keys = this.candidateClasses(receiver, at).flatMap((cls) => {
+      const absolute = cls.includes(".")
+        ? absoluteName(cls, this.file.module, this.file.path)
+        : `${this.file.module}.${cls}`;
+      return absolute ? [`${PROJECT_KEY}${absolute}.${fact.method}`] : [];
+    });
+    if (keys.length === 0) return;
+    fact.collaborator = true;
+    fact.alternatives = keys;
+    fact.maybeWhy = `a class one of the assignments of ${receiver.text} makes`;
   }
 
   /**
@@ -141,6 +165,10 @@ export class SameFileFunctions {
    */
   private callFacts(callee: SyntaxNode, call: SyntaxNode): CallFact[] {
     const line = call.startPosition.row + 1;
+    // `next(_gen)`: the generator's body runs (generator-steps.ts).
+    const it = steppedIterator(this.file, callee, call);
+    const stepped = it && steppingFact(this.file, it, call, (f, at) => this.callFact(f, at));
+    if (stepped) return [{ ...stepped, line }];
     const fact: CallFact = { ...this.callFact(callee, call), line };
     // A method of a value of unknown class (`moves.is_maintenance_active()` with `moves` from
     // `getattr(...)` or a bare parameter: hazard-review-5 J1, InvokeAI) may be any project
@@ -158,7 +186,12 @@ export class SameFileFunctions {
     if (dispatch === "unknown") return [{ ...fact, collaborator: true }];
     if (dispatch)
       return [
-        { text: fact.text, alternatives: dispatch.map((d) => this.keyOf(d)), dispatch: true, line },
+        {
+          text: fact.text,
+          alternatives: dispatch.map((d) => this.keyOf(d)),
+          maybeWhy: "a method of the class that getattr() may pick by name",
+          line,
+        },
       ];
     const value = this.valueCall(callee, call);
     if (value === "known") return [fact];
@@ -234,6 +267,11 @@ export class SameFileFunctions {
     return key;
   }
 
+  /** The facts of a module's own top-level code (an Alembic `env.py`), under `name`. */
+  moduleFacts(name: string): FunctionFacts {
+    return { ...this.factsOf(this.file.root), name };
+  }
+
   private factsOf(def: SyntaxNode): FunctionFacts {
     const calls: CallFact[] = [];
     const visit = (node: SyntaxNode): void => {
@@ -259,10 +297,10 @@ export class SameFileFunctions {
       }
       for (const child of node.namedChildren) visit(child);
     };
-    for (const statement of def.childForFieldName("body")?.namedChildren ?? []) visit(statement);
+    for (const statement of (def.childForFieldName("body") ?? def).namedChildren) visit(statement);
     calls.push(...decoratorLocks(def));
     const cls = classOfMethod(def);
-    const name = def.childForFieldName("name")!.text;
+    const name = def.childForFieldName("name")?.text ?? this.file.path;
     const qualname = cls ? `${cls.childForFieldName("name")!.text}.${name}` : name;
     return { name: qualname, calls, path: this.file.path, line: def.startPosition.row + 1 };
   }
@@ -364,13 +402,57 @@ export class SameFileFunctions {
   private madeBy(receiver: SyntaxNode, at: SyntaxNode): string | undefined {
     if (receiver.type === "subscript")
       return this.elementOf(receiver.childForFieldName("value"), at);
+    if (receiver.type === "parenthesized_expression" && receiver.namedChildren.length === 1)
+      return this.madeBy(receiver.namedChildren[0], at);
+    // `(repo_root / path).resolve()` with `repo_root: Path`: a path (hazard-review-6 V8).
+    if (
+      receiver.type === "binary_operator" &&
+      receiver.childForFieldName("operator")?.text === "/"
+    ) {
+      const left = this.madeBy(receiver.childForFieldName("left")!, at);
+      return left && /^pathlib\.\w*Path$/.test(left) ? left : undefined;
+    }
+    const bindings = this.bindingsOf(receiver, at);
+    if (bindings === undefined || bindings.length > 0)
+      return bindings && this.madeByAssignments(bindings);
+    // `self.client`, a property `-> Mem0ServiceClient` (hazard-review-6 V1): its annotation.
+    const cls = classOfMethod(this.enclosingDef(at)!)!;
+    const getter = likelyLocalMethod(cls, receiver.childForFieldName("attribute")!.text);
+    const type =
+      getter && isPropertyDef(getter)
+        ? annotatedClass(getter.childForFieldName("return_type"))
+        : undefined;
+    return type ? (classNamed(this.file, type) ?? type.text) : undefined;
+  }
+
+  /**
+   * The project classes one binding or another of `receiver` makes, when they do not agree
+   * (`self.mem0 = client` of an `Any` parameter, or `Memory.from_config(...)`): the classes the
+   * value may be of, whose methods the check reads as what may run (hazard-review-6 V1).
+   */
+  private candidateClasses(receiver: SyntaxNode, at: SyntaxNode): string[] {
+    const index = this.project?.index;
+    const bindings = index ? (this.bindingsOf(receiver, at) ?? []) : [];
+    const made = bindings.map((b) => this.madeByAssignments([b]));
+    return [...new Set(made)].filter(
+      (m): m is string =>
+        m !== undefined &&
+        /^[A-Z]/.test(m.slice(m.lastIndexOf(".") + 1)) &&
+        (!m.includes(".") || projectTopModules(index!).has(m.split(".")[0])),
+    );
+  }
+
+  /**
+   * The statements binding `receiver` at `at`: a name's in its def or the module, `self.<name>`'s
+   * in the class (set in no method: the class attribute, a class-level lock all instances
+   * share); undefined for another receiver.
+   */
+  private bindingsOf(receiver: SyntaxNode, at: SyntaxNode): (SyntaxNode | null)[] | undefined {
     if (receiver.type === "identifier") {
       const def = this.enclosingDef(at);
-      const scopes = def ? [def, this.file.root] : [this.file.root];
-      for (const scope of scopes) {
+      for (const scope of def ? [def, this.file.root] : [this.file.root]) {
         const bindings = this.file.bindingsNamed(scope, receiver.text);
-        if (bindings.length === 0) continue;
-        return this.madeByAssignments(bindings.map((b) => b.node.parent));
+        if (bindings.length > 0) return bindings.map((b) => b.node.parent);
       }
       return undefined;
     }
@@ -380,12 +462,11 @@ export class SameFileFunctions {
     const cls = method && classOfMethod(method);
     if (!cls) return undefined;
     const name = receiver.childForFieldName("attribute")!.text;
-    const assignments = cls
+    const assignments: (SyntaxNode | null)[] = cls
       .descendantsOfType("assignment")
       .filter((a) => a.childForFieldName("left")?.text === `self.${name}`);
-    // Set in no method: the class attribute it reads (a class-level lock all instances share).
     if (assignments.length === 0) assignments.push(...classBodyAssignments(cls, name));
-    return this.madeByAssignments(assignments);
+    return assignments;
   }
 
   /**
@@ -397,6 +478,11 @@ export class SameFileFunctions {
   private madeByAssignments(assignments: (SyntaxNode | null)[]): string | undefined {
     const made = new Set<string | undefined>();
     for (const binding of assignments) {
+      const container = builtinContainer(binding);
+      if (container) {
+        made.add(container);
+        continue;
+      }
       if (binding?.type === "as_pattern_target" || binding?.type === "for_statement") {
         made.add(libraryMaker(this.file, binding, this.project, (r, at) => this.madeBy(r, at)));
         continue;
@@ -458,6 +544,10 @@ export class SameFileFunctions {
       index !== undefined &&
       projectTopModules(index).has(named.split(".")[0]);
     if (named && !projectFunction) return named;
+    // `Memory.from_config(...)`: an alternate constructor makes its class.
+    const parts = named?.split(".") ?? [];
+    if (parts.length > 1 && /^from_/.test(parts.at(-1)!) && /^[A-Z]/.test(parts.at(-2)!))
+      return parts.slice(0, -1).join(".");
     return this.returnedClass(fn, call) ?? named;
   }
 
@@ -496,77 +586,4 @@ export class SameFileFunctions {
       ? node
       : undefined;
   }
-}
-
-/**
- * `self`, or `cls` in a method decorated `@classmethod` (hazard-review-5 J18: bisheng's
- * `cls.delete_knowledge_file_in_vector`, which was "a value whose class was not found").
- */
-function isSelfOrCls(object: SyntaxNode | null, method: SyntaxNode): boolean {
-  if (object?.type !== "identifier") return false;
-  if (object.text === "self") return true;
-  const decorated = method.parent?.type === "decorated_definition" ? method.parent : undefined;
-  return (
-    object.text === "cls" &&
-    (decorated?.namedChildren.some((d) => d.type === "decorator" && d.text === "@classmethod") ??
-      false)
-  );
-}
-
-/** `Chunker`, `Chunker | None`, `Optional[Chunker]`: the one class an annotation names. */
-function annotatedClass(type: SyntaxNode | null): SyntaxNode | undefined {
-  let node: SyntaxNode | null | undefined = type?.type === "type" ? type.namedChildren[0] : type;
-  if (node?.type === "binary_operator") {
-    const sides = [node.childForFieldName("left"), node.childForFieldName("right")].filter(
-      (n) => n && n.type !== "none",
-    );
-    node = sides.length === 1 ? sides[0] : undefined;
-  } else if (
-    node?.type === "generic_type" &&
-    /(^|\.)Optional$/.test(node.namedChildren[0]?.text ?? "")
-  )
-    node = node.namedChildren[1]?.namedChildren[0]?.namedChildren[0];
-  return node?.type === "identifier" || node?.type === "attribute" ? node : undefined;
-}
-
-/**
- * `await asyncio.to_thread(Chunker, 256)`, `await loop.run_in_executor(None, Chunker, 256)`: the
- * class whose constructor runs in the thread (its instance is the value), else null.
- */
-function threadRunConstructor(file: FileSemantics, awaited: SyntaxNode): SyntaxNode | null {
-  const call = awaited.namedChildren[0];
-  const callee = call?.type === "call" ? call.childForFieldName("function") : null;
-  if (!callee) return null;
-  const args = call!.childForFieldName("arguments")?.namedChildren ?? [];
-  if (file.qualifiedName(callee) === "asyncio.to_thread") return args[0] ?? null;
-  const executor =
-    callee.type === "attribute" &&
-    callee.childForFieldName("attribute")?.text === "run_in_executor";
-  return executor ? (args[1] ?? null) : null;
-}
-
-/**
- * A decorator given a `lock=` (cachetools' `@cached(cache, lock=...)`, `@cachedmethod(...)`)
- * takes that lock at every call of the function: a wait on a threading.Lock.
- */
-function decoratorLocks(def: SyntaxNode): CallFact[] {
-  const decorated = def.parent?.type === "decorated_definition" ? def.parent : undefined;
-  const facts: CallFact[] = [];
-  for (const decorator of decorated?.namedChildren.filter((c) => c.type === "decorator") ?? []) {
-    const call = decorator.namedChildren.find((c) => c.type === "call");
-    const lock = call
-      ?.childForFieldName("arguments")
-      ?.namedChildren.find(
-        (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "lock",
-      );
-    if (!call || !lock) continue;
-    const callee = call.childForFieldName("function")?.text ?? "a decorator";
-    facts.push({
-      text: `@${callee}(lock=...)`,
-      method: "with",
-      receiverMadeBy: "threading.Lock",
-      line: decorator.startPosition.row + 1,
-    });
-  }
-  return facts;
 }

@@ -42,8 +42,11 @@ export interface CallFact {
   alternatives?: string[];
   /** The alternatives are the project's methods of that name: the receiver's class is unknown. */
   namesakes?: true;
-  /** The alternatives are the methods `getattr(self, name)` may pick (dispatch.ts). */
-  dispatch?: true;
+  /**
+   * Why the alternatives may run, when neither overrides nor namesakes: the methods
+   * `getattr(self, name)` may pick (dispatch.ts), a class one branch assigns the receiver.
+   */
+  maybeWhy?: string;
 }
 
 export interface FunctionFacts {
@@ -80,7 +83,7 @@ export interface LoopHazard {
     name: string;
     call: string;
     namesake: boolean;
-    dispatch?: boolean;
+    why?: string;
     path?: string;
     line?: number;
   };
@@ -236,7 +239,7 @@ function reachedHazard(
       name: callee.name,
       call: call.text,
       namesake: call.namesakes === true,
-      ...(call.dispatch ? { dispatch: true } : {}),
+      ...(call.maybeWhy ? { why: call.maybeWhy } : {}),
       ...(callee.path ? { path: callee.path } : {}),
       ...(callee.line ? { line: callee.line } : {}),
     };
@@ -258,7 +261,14 @@ function namesakeHazard(
   const atSite = walk.atSite === true && depth === 0;
   const memoKey = `${key}@${atSite}`;
   if (!memo.has(memoKey)) {
-    const apart = { blockingIo: atSite, inNamesake: true, namesakes: memo };
+    // What a namesake reaches and cannot read is said too: it may be what runs (hazard-review-6
+    // V1, mem0's `Mem0ServiceClient.store_memory`, whose `self.mem0.add()` takes a lock).
+    const apart: HazardWalk = {
+      blockingIo: atSite,
+      inNamesake: true,
+      namesakes: memo,
+      ...(walk.notRead ? { notRead: walk.notRead } : {}),
+    };
     memo.set(memoKey, null);
     const found = loopHazard(callee, lookup, new Map([...seen, [key, depth]]), depth + 1, apart);
     memo.set(memoKey, found ?? null);

@@ -1,4 +1,5 @@
 import { reexportSource } from "../../src/project/reexports.js";
+import { isAlembicEnv, runsAlembicEnv } from "../../src/python/migration-scripts.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
 import { moduleClass } from "./receivers.js";
@@ -19,6 +20,8 @@ import type {
   SyntaxNode,
 } from "../../src/model/types.js";
 import { SameFileFunctions } from "./callees.js";
+import { producerOf, siteIterator } from "./generator-steps.js";
+import { passedFunctions } from "./passed-functions.js";
 import { HAZARD_DEPTH, PROJECT_KEY, type CallFact, type FunctionFacts } from "./loop-hazards.js";
 import { targetOf, threadSites, wrapperCalls } from "./sites.js";
 
@@ -42,6 +45,12 @@ export interface CalleePlan {
   functions: Record<string, FunctionFacts>;
   unread: string[];
 }
+
+/** What a survey asks of a file for its module-level code (an Alembic env.py). */
+const MODULE_CODE = "<module>";
+
+/** The key the facts of a migration environment's module code are kept by. */
+const ENV_KEY = "env:";
 
 /** As deep as the loop-hazard check looks. */
 const MAX_DEPTH = HAZARD_DEPTH;
@@ -83,6 +92,20 @@ function factsOf(
   const queue: { def: SyntaxNode; depth: number }[] = [];
   for (const asked of names) {
     const [name, depth, key] = asked.split("@");
+    if (name === MODULE_CODE) {
+      // An Alembic env.py, which a library's command runs (src/python/migration-scripts.ts).
+      const facts = functions.moduleFacts(`${file.path} (run by alembic)`);
+      out.functions[key] = facts;
+      for (const call of facts.calls)
+        for (const reached of reachedKeys(call))
+          if (reached.startsWith(PROJECT_KEY))
+            out.reaches.push({ key: reached, depth: Number(depth) + 1 });
+          else {
+            const def = functions.defOf(reached);
+            if (def) queue.push({ def, depth: Number(depth) + 1 });
+          }
+      continue;
+    }
     const def = defNamed(file, name) ?? classInit(file, name);
     if (!def) {
       const hop = key
@@ -236,7 +259,16 @@ function siteFacts(file: FileSemantics, project: ProjectFacts | undefined): Call
   for (const site of threadSites(file, wrapperCalls(file.root, file.source))) {
     const target = targetOf(file, site);
     if (!target || "problem" in target) continue;
-    const fact = functions.callFact(target.fn, target.fn);
+    // `to_thread(next, it)`: what made the generator runs (generator-steps.ts).
+    const iterator = siteIterator(file, target, site.call);
+    const fn = iterator ? producerOf(file, iterator, site.call) : target.fn;
+    if (!fn) continue;
+    const fact = functions.callFact(fn, fn);
+    // `func` a parameter of a helper: what its callers pass (passed-functions.ts).
+    for (const arg of passedFunctions(file, fn, project?.index) ?? [])
+      for (const key of reachedKeys(functions.callFact(arg, arg)))
+        if (key.startsWith(PROJECT_KEY)) out.reaches.push({ key, depth: 0 });
+        else sameFile.push(key);
     for (const key of reachedKeys(fact))
       if (key.startsWith(PROJECT_KEY)) out.reaches.push({ key, depth: 0 });
       else sameFile.push(key);
@@ -266,6 +298,13 @@ function moduleFiles(index: ProjectIndex, module: string): string[] {
   for (const [path, outline] of Object.entries(index.modules ?? {}))
     if (outline.module === module) return [path];
   return [];
+}
+
+/** The project's Alembic migration environments (env.py files importing alembic). */
+function alembicEnvs(index: ProjectIndex): string[] {
+  return Object.entries(index.modules ?? {})
+    .filter(([path, outline]) => isAlembicEnv(path, outline.imports))
+    .map(([path]) => path);
 }
 
 /** Every key reached and not surveyed yet, with the smallest depth it is reached at. */
@@ -298,6 +337,11 @@ export function calleeSurvey(
       };
       for (const [key, depth] of pending(facts)) {
         if (depth > MAX_DEPTH) continue;
+        if (runsAlembicEnv(key.slice(PROJECT_KEY.length))) {
+          for (const path of alembicEnvs(index))
+            ask(path, wanted(MODULE_CODE, depth, ENV_KEY + path));
+          continue;
+        }
         // A class (`Milvus(...)`, perhaps through a package's re-export): its `__init__` runs.
         const fn = indexedByKey(index, key) ?? indexedByKey(index, `${key}.__init__`);
         if (fn) ask(fn.path, wanted(indexedName(fn), depth, key));
@@ -321,6 +365,14 @@ export function calleeSurvey(
       // By file and offset (as that file's calls reach them) and by dotted name (as imports do).
       const functions: Record<string, FunctionFacts> = {};
       for (const f of facts) Object.assign(functions, f.functions);
+      // `alembic.command.upgrade(...)` runs each env.py read: its facts are theirs.
+      const envs = Object.keys(functions).filter((k) => k.startsWith(ENV_KEY));
+      for (const key of pending(facts).keys())
+        if (envs.length > 0 && runsAlembicEnv(key.slice(PROJECT_KEY.length)))
+          functions[key] = {
+            name: key.slice(PROJECT_KEY.length),
+            calls: envs.map((env) => ({ text: env.slice(ENV_KEY.length), reaches: env })),
+          };
       const unread = [...pending(facts).keys()].filter((key) => indexedByKey(index, key));
       return { plan: { functions, unread }, modules: [] };
     },

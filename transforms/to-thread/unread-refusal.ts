@@ -1,6 +1,8 @@
 import type { FileScan } from "./proofs.js";
 import { attributeChainOfClass } from "./alternatives.js";
 import { HAZARD_DEPTH } from "./loop-hazards.js";
+import { indexedByKey } from "./project-callees.js";
+import { indexedName } from "../../src/project/index-lookup.js";
 
 /*
  * Project code the loop-hazard check could not read refuses an unwrap, even with --unsafe-fixes.
@@ -64,13 +66,25 @@ export function unreadRefusal(
 /** Why the site's own callee, this project's code, could not be read. */
 function siteUnread(scan: FileScan, fnText: string, check: UnreadProject): string {
   const chain = attributeChainOfClass(scan.ctx.project, check.projectUnread!);
+  const holder = check.projectUnread!.split(".").at(-2) ?? "";
+  // `action.fn` with `action: BoundRegistryAction`, whose field `fn: Callable` holds a function.
+  if (!chain && /^[A-Z]\w*[a-z]/.test(holder))
+    return `${fnText} is an attribute of the project class ${holder} and none of its methods (a function it holds at run time): which function runs could not be read`;
   if (!chain)
     return `${fnText} is this project's code, but where it is defined could not be found (not a def or class the project's index lists under that name)`;
   const method = fnText.slice(fnText.lastIndexOf(".") + 1);
+  const key = check.projectUnread!;
+  const owner = key.slice(0, key.lastIndexOf("."));
+  const index = scan.ctx.project.index;
+  const maker = index && indexedByKey(index, owner);
+  // `self.embedding_model = EmbedderFactory.create(...)`: a factory's product (mem0).
+  const what = maker
+    ? `a method of what the project's ${indexedName(maker)}() returns, whose class no annotation names`
+    : `this project's code reached through attributes of the class ${chain.className} (${chain.attributes}) whose classes are not written where they are set`;
   const namesakes = check.namesakesRead?.length
     ? `; the project's methods named ${method} (${check.namesakesRead.join(", ")}) show none the check can see, but the value may be of another class`
     : "";
-  return `${fnText} is this project's code reached through attributes of the class ${chain.className} (${chain.attributes}) whose classes are not written where they are set, so which ${method}() runs could not be read${namesakes}`;
+  return `${fnText} is ${what}, so which ${method}() runs could not be read${namesakes}`;
 }
 
 function list(calls: string[]): string {

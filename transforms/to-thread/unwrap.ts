@@ -2,10 +2,13 @@ import type { FileScan } from "./proofs.js";
 import { PROJECT_KEY } from "./loop-hazards.js";
 import { projectTopModules } from "../../src/project/index-lookup.js";
 import { isCatalogued } from "../../src/python/effects.js";
+import { dottedName } from "../../src/python/module-names.js";
 import { isStdlibModule } from "../../src/python/stdlib.js";
 import { ormNative } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
 import { unreadRefusal, type UnreadCall } from "./unread-refusal.js";
+import { producerOf, siteIterator } from "./generator-steps.js";
+import { passedFunctions } from "./passed-functions.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import { reindented } from "./reindent.js";
 import { isPrimary, type Site, type Target } from "./sites.js";
@@ -79,16 +82,22 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
     (facts && loopHazard(facts, functions.lookup, seen, 0, { notRead: reading.notRead })) ??
     alternativesHazard(scan, target, fact, seen, reading);
   if (hazard) return { hazard, checked: true, ...none };
+  const passed = facts ? undefined : passedHazard(scan, target, seen, reading);
+  if (passed?.hazard) return { hazard: passed.hazard, checked: true, ...none };
+  if (passed?.read) return { checked: true, ...reading.lists };
   // `factory(name)(args)`: the function is a call's result, known only at run time.
   if (!facts)
     return {
       checked: false,
-      ...none,
+      // What the namesakes read reach and cannot read (hazard-review-6 V1).
+      ...reading.lists,
       // `factory(name)(args)`, `HANDLERS[kind]`, `handler` bound to a value: known at run time.
       madeAtRunTime:
         target.fn.type === "call" || functions.valueCall(target.fn, target.fn) !== "known",
       ...(inProject(scan, fact.reaches) ? { projectUnread: fact.reaches } : {}),
-      libraries: [libraryCall(scan, fact)].filter((c) => c !== undefined),
+      libraries: [libraryCall(scan, fact), ...reading.lists.libraries].filter(
+        (c) => c !== undefined,
+      ),
       // `chunker.chunk_text` with `chunker` a bare parameter: a project class's method, perhaps.
       ...(fact.method && !fact.qualified && !fact.reaches ? { receiverUnknown: true } : {}),
       ...(fact.namesakes ? { namesakesRead: namesakesRead(scan, fact) } : {}),
@@ -112,9 +121,38 @@ function alternativesHazard(
   if (!fact.alternatives) return undefined;
   const { reaches: _own, ...call } = fact;
   const site = { name: target.fn.text, hop: true as const, calls: [call] };
-  // A namesake left unread changes nothing: the receiver's class is unknown anyway.
-  const walk = fact.namesakes ? { atSite: true } : { notRead: reading.notRead };
+  // A namesake not found changes nothing (the receiver's class is unknown anyway); what a
+  // namesake read reaches and cannot read is said.
+  const walk = fact.namesakes
+    ? { atSite: true, notRead: reading.notRead }
+    : { notRead: reading.notRead };
   return loopHazard(site, scan.functions.lookup, seen, 0, walk);
+}
+
+/**
+ * `run_in_executor(None, func, *args)` with `func` a parameter of a helper every caller of which
+ * is in this file: the functions they pass are read (passed-functions.ts, hazard-review-6 V7).
+ * `read`: each passed function was found (what they reach and cannot read is told `reading`).
+ */
+function passedHazard(
+  scan: FileScan,
+  target: Target,
+  seen: Seen,
+  reading: Unread,
+): { hazard?: LoopHazard; read: boolean } | undefined {
+  const passed = passedFunctions(scan.file, target.fn, scan.ctx.project.index);
+  if (!passed) return undefined;
+  const facts = passed.map((arg) => scan.functions.callFact(arg, arg));
+  const keys = facts.flatMap((f) => [f.reaches, ...(f.alternatives ?? [])]);
+  const helper = passed[0].parent?.parent?.childForFieldName("function")?.text ?? "the helper";
+  const call: CallFact = {
+    text: target.fn.text,
+    alternatives: keys.filter((k): k is string => k !== undefined),
+    maybeWhy: `a function ${helper}'s callers pass as ${target.fn.text}`,
+  };
+  const site = { name: target.fn.text, hop: true as const, calls: [call] };
+  const hazard = loopHazard(site, scan.functions.lookup, seen, 0, { notRead: reading.notRead });
+  return { hazard, read: facts.every((f) => f.reaches !== undefined) };
 }
 
 /** The names of the namesakes of a site's method that the survey read (`ExportStats.snapshot`). */
@@ -149,7 +187,10 @@ function libraryCall(scan: FileScan, call: CallFact): string | undefined {
 function inProject(scan: FileScan, key: string | undefined): boolean {
   const index = scan.ctx.project.index;
   if (!index || !key?.startsWith(PROJECT_KEY)) return false;
-  return projectTopModules(index).has(key.slice(PROJECT_KEY.length).split(".")[0]);
+  // A module id of a monorepo whose import roots share a name (`./tracecat.executor`,
+  // `packages/registry/tracecat_registry.core`) is the dotted name after its root: two `tests`
+  // packages made every key "not this project's", and its unwraps SAFE (hazard-review-6 V10, V2).
+  return projectTopModules(index).has(dottedName(key.slice(PROJECT_KEY.length)).split(".")[0]);
 }
 
 /**
@@ -204,7 +245,12 @@ function refusal(
       via
         // A re-export's hop reaches the function itself: `embed_texts through embed_texts()`.
         .filter((name, i) => i > 0 || name !== fnText)
-        .map((name) => (name === maybe?.name ? maybeRuns(maybe, fnText) : ` through ${name}()`))
+        .map((name) =>
+          name === maybe?.name
+            ? maybeRuns(maybe, fnText)
+            : // A script run by a library (an Alembic env.py) is named by its path.
+              ` through ${name}${name.includes("/") ? "" : "()"}`,
+        )
         .join("");
   // Another file's line is named: the reader must find the lock or the wait there.
   const where = path && path !== scan.file.path && line ? ` (${path}:${line})` : "";
@@ -214,13 +260,40 @@ function refusal(
 /** ` calls self._engine.open(), which may run GitEngine.open() (app/git.py:12, ...), which`. */
 function maybeRuns(maybe: NonNullable<LoopHazard["maybe"]>, fnText: string): string {
   const where = maybe.path && maybe.line ? `${maybe.path}:${maybe.line}, ` : "";
-  const why = maybe.dispatch
-    ? "a method of the class that getattr() may pick by name"
+  const why = maybe.why
+    ? maybe.why
     : maybe.namesake
       ? "a method of this project of that name: the receiver's class is not known here"
       : "an override in a subclass of the receiver's class";
   const call = maybe.call === fnText ? "" : ` calls ${maybe.call}(), which`;
   return `${call} may run ${maybe.name}() (${where}${why}), which`;
+}
+
+/**
+ * The loop check of what a site runs, the callee text its messages name, and what they say first:
+ * `to_thread(next, it)` runs the generator's body, so what made it is checked (V4, V5).
+ */
+function siteCheck(
+  scan: FileScan,
+  site: Site,
+  target: Target,
+): { check: LoopCheck; checked: string; stepping: string } {
+  const iterator = siteIterator(scan.file, target, site.call);
+  if (!iterator) return { check: loopCheck(scan, target), checked: target.fn.text, stepping: "" };
+  const producer = producerOf(scan.file, iterator, site.call);
+  if (!producer) {
+    const objects = [`${iterator.text}.__next__()`];
+    return {
+      check: { checked: true, objects, unread: [], libraries: [] },
+      checked: target.fn.text,
+      stepping: "",
+    };
+  }
+  return {
+    check: loopCheck(scan, { ...target, fn: producer }),
+    checked: producer.text,
+    stepping: `next(${iterator.text}) runs the body of the generator ${producer.text}() made: `,
+  };
 }
 
 /**
@@ -256,14 +329,16 @@ export function unwrapSite(
     );
     return;
   }
-  const check = loopCheck(scan, target);
-  if (check.hazard) {
-    out.report(site.awaited, "AS307", refusal(scan, fnText, check.hazard));
-    return;
-  }
-  const unread = unreadRefusal(scan, fnText, check);
-  if (unread) {
-    out.report(site.awaited, "AS307", unread);
+  const { check, checked, stepping } = siteCheck(scan, site, target);
+  const refused = check.hazard
+    ? refusal(scan, checked, check.hazard)
+    : unreadRefusal(scan, checked, check);
+  if (refused) {
+    out.report(
+      site.awaited,
+      "AS307",
+      refused.replace("cannot unwrap: ", `cannot unwrap: ${stepping}`),
+    );
     return;
   }
   const callee = isPrimary(target.fn) ? fnText : `(${fnText})`;
@@ -293,7 +368,7 @@ export function unwrapSite(
     code: "AS302",
     message:
       `unwrapped ${wrapper}(): ${fnText}(...) now runs on the event loop and blocks it until it returns` +
-      uncheckedNote(fnText, check),
+      uncheckedNote(checked, check),
     reported: true,
     unsafe: notProven(check),
   });

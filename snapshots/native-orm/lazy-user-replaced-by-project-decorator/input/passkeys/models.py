@@ -1,0 +1,9 @@
+from django.conf import settings
+from django.db import models
+
+
+class PasskeyCredential(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="passkey_credentials"
+    )
+    name = models.CharField(max_length=64)

@@ -1,0 +1,14 @@
+from channels.db import database_sync_to_async
+from oauth2_provider.models import AccessToken as OAuthAccessToken
+
+
+async def token_expiry(value: str):
+    # imported under an alias: still django-oauth-toolkit's AccessToken
+    access = await OAuthAccessToken.objects.aget(token=value)
+    return access.expires if access.scope else None
+
+
+@database_sync_to_async
+def token_owner(value: str):
+    access = OAuthAccessToken.objects.get(token=value)
+    return access.user

@@ -1,0 +1,1 @@
+from mem0.memory.main import Memory  # noqa: F401

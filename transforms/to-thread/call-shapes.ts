@@ -1,0 +1,123 @@
+import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import type { CallFact } from "./loop-hazards.js";
+
+/* Shapes of calls and annotations the callee facts read (callees.ts). */
+
+/**
+ * `self`, or `cls` in a method decorated `@classmethod` (hazard-review-5 J18: bisheng's
+ * `cls.delete_knowledge_file_in_vector`, which was "a value whose class was not found").
+ */
+export function isSelfOrCls(object: SyntaxNode | null, method: SyntaxNode): boolean {
+  if (object?.type !== "identifier") return false;
+  if (object.text === "self") return true;
+  const decorated = method.parent?.type === "decorated_definition" ? method.parent : undefined;
+  return (
+    object.text === "cls" &&
+    (decorated?.namedChildren.some((d) => d.type === "decorator" && d.text === "@classmethod") ??
+      false)
+  );
+}
+
+/** `Chunker`, `Chunker | None`, `Optional[Chunker]`: the one class an annotation names. */
+export function annotatedClass(type: SyntaxNode | null): SyntaxNode | undefined {
+  let node: SyntaxNode | null | undefined = type?.type === "type" ? type.namedChildren[0] : type;
+  if (node?.type === "binary_operator") {
+    const sides = [node.childForFieldName("left"), node.childForFieldName("right")].filter(
+      (n) => n && n.type !== "none",
+    );
+    node = sides.length === 1 ? sides[0] : undefined;
+  } else if (
+    node?.type === "generic_type" &&
+    /(^|\.)Optional$/.test(node.namedChildren[0]?.text ?? "")
+  )
+    node = node.namedChildren[1]?.namedChildren[0]?.namedChildren[0];
+  return node?.type === "identifier" || node?.type === "attribute" ? node : undefined;
+}
+
+/**
+ * `await asyncio.to_thread(Chunker, 256)`, `await loop.run_in_executor(None, Chunker, 256)`: the
+ * class whose constructor runs in the thread (its instance is the value), else null.
+ */
+export function threadRunConstructor(file: FileSemantics, awaited: SyntaxNode): SyntaxNode | null {
+  const call = awaited.namedChildren[0];
+  const callee = call?.type === "call" ? call.childForFieldName("function") : null;
+  if (!callee) return null;
+  const args = call!.childForFieldName("arguments")?.namedChildren ?? [];
+  if (file.qualifiedName(callee) === "asyncio.to_thread") return args[0] ?? null;
+  const executor =
+    callee.type === "attribute" &&
+    callee.childForFieldName("attribute")?.text === "run_in_executor";
+  return executor ? (args[1] ?? null) : null;
+}
+
+/**
+ * A decorator given a `lock=` (cachetools' `@cached(cache, lock=...)`, `@cachedmethod(...)`)
+ * takes that lock at every call of the function: a wait on a threading.Lock.
+ */
+export function decoratorLocks(def: SyntaxNode): CallFact[] {
+  const decorated = def.parent?.type === "decorated_definition" ? def.parent : undefined;
+  const facts: CallFact[] = [];
+  for (const decorator of decorated?.namedChildren.filter((c) => c.type === "decorator") ?? []) {
+    const call = decorator.namedChildren.find((c) => c.type === "call");
+    const lock = call
+      ?.childForFieldName("arguments")
+      ?.namedChildren.find(
+        (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "lock",
+      );
+    if (!call || !lock) continue;
+    const callee = call.childForFieldName("function")?.text ?? "a decorator";
+    facts.push({
+      text: `@${callee}(lock=...)`,
+      method: "with",
+      receiverMadeBy: "threading.Lock",
+      line: decorator.startPosition.row + 1,
+    });
+  }
+  return facts;
+}
+
+/** Builtin containers by the names annotations give them (`set[str]`, `Dict[str, int]`). */
+const CONTAINERS: Record<string, string> = {
+  dict: "dict",
+  Dict: "dict",
+  list: "list",
+  List: "list",
+  set: "set",
+  Set: "set",
+  frozenset: "frozenset",
+  FrozenSet: "frozenset",
+  tuple: "tuple",
+  Tuple: "tuple",
+};
+
+/** Literals and comprehensions of each builtin container. */
+const LITERALS: Record<string, string> = {
+  dictionary: "dict",
+  dictionary_comprehension: "dict",
+  list: "list",
+  list_comprehension: "list",
+  set: "set",
+  set_comprehension: "set",
+  tuple: "tuple",
+};
+
+/**
+ * The builtin container a binding holds: `seen: set[str]`, `self.sizes = {...}`, `names = []`.
+ * Its methods (`seen.add`, `sizes.get`) are the builtin's, never a project method of that name
+ * (hazard-review-6 V8: `seen.add(text)` "may run ApiKeyCache.add()").
+ */
+export function builtinContainer(binding: SyntaxNode | null): string | undefined {
+  if (binding?.type === "typed_parameter" || binding?.type === "typed_default_parameter")
+    return annotatedContainer(binding.childForFieldName("type"));
+  if (binding?.type !== "assignment") return undefined;
+  const right = binding.childForFieldName("right");
+  if (right && Object.hasOwn(LITERALS, right.type)) return LITERALS[right.type];
+  return right ? undefined : annotatedContainer(binding.childForFieldName("type"));
+}
+
+function annotatedContainer(type: SyntaxNode | null): string | undefined {
+  const node = type?.type === "type" ? type.namedChildren[0] : type;
+  const base = node?.type === "generic_type" ? node.namedChildren[0] : node;
+  const name = base?.text.replace(/^typing\./, "");
+  return name && Object.hasOwn(CONTAINERS, name) ? CONTAINERS[name] : undefined;
+}
