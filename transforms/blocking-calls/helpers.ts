@@ -5,6 +5,7 @@ import { blockingCall } from "../../src/python/effects.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { catchingTry, refusalIn, type HelperBlock } from "./refusals.js";
 import { asyncTwinOf, soleImplementation } from "./twins.js";
+import { isCached } from "./cached.js";
 import {
   factoryUse,
   useBlock,
@@ -170,25 +171,6 @@ function isGenerator(def: SyntaxNode): boolean {
     (!["function_definition", "lambda", "class_definition"].includes(node.type) &&
       node.namedChildren.some(visit));
   return (def.childForFieldName("body")?.namedChildren ?? []).some(visit);
-}
-
-/**
- * `@functools.lru_cache`, `@cache`, cachetools' `@cached(...)`, a project's `@closing_lru_cache(...)`:
- * the body runs once per distinct arguments in the process, and every later call is a dict
- * lookup; a blocking call there is a one-time cost, not a stall of each call (hazard-review-5 J7:
- * cognee's `create_cache_engine` making its folder, 68 sites). Not followed, for refusals too:
- * a miss, where the reviewer's reading found none.
- */
-function isCached(def: SyntaxNode): boolean {
-  const statement = def.parent;
-  if (statement?.type !== "decorated_definition") return false;
-  return statement.namedChildren.some((d) => {
-    if (d.type !== "decorator") return false;
-    const name = d.text.slice(1).replace(/\(.*$/s, "").trim();
-    return /^(?:functools\.)?(?:lru_cache|cache)$|\w*lru_cache$|^(?:cachetools\.)?cached$/.test(
-      name,
-    );
-  });
 }
 
 /** What a sync def of this file reaches: a blocking call (in it or its same-file callees), or keys. */
