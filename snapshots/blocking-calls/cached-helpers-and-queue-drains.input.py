@@ -28,6 +28,22 @@ def load_settings(path: str) -> str:
         return f.read()
 
 
+_audit_logger = None
+
+
+def _get_audit_logger():
+    global _audit_logger
+    if _audit_logger is not None:
+        return _audit_logger
+    _resolve_cache_db_url("/var/log/audit")  # the folder is made on the first call only
+    _audit_logger = object()
+    return _audit_logger
+
+
+def record_audit(entry: str) -> None:
+    print(_get_audit_logger(), entry)
+
+
 def get_cache_engine(lock_key: str = "default_lock"):
     return create_cache_engine(os.environ.get("CACHE_DB_PATH", "/tmp/cognee"), lock_key=lock_key)
 
@@ -38,6 +54,7 @@ def make_scratch_folder(name: str) -> str:
 
 async def forget(dataset: str) -> None:
     cache_engine = get_cache_engine()  # the folder is made once per key
+    record_audit(f"forget {dataset}")
     vectors = create_vector_engine("/tmp/vectors")
     print(cache_engine["url"], vectors["url"], load_settings("settings.toml"), dataset)
 

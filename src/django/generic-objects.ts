@@ -78,6 +78,7 @@ export function shortcutObjectOf(
   proofs: {
     querysetOf(expr: SyntaxNode): QuerysetProof | undefined;
     modelClassOf(expr: SyntaxNode): string | undefined;
+    instanceOf(expr: SyntaxNode): InstanceProof | undefined;
   },
   callee: SyntaxNode,
   call: SyntaxNode,
@@ -85,10 +86,48 @@ export function shortcutObjectOf(
   const generic = genericObjectOf(proofs, callee);
   if (generic) return generic;
   const qualified = qualifiedName(callee);
+  // orm-review-6 R13 (Ghostwriter `copy = deepcopy(entry)`): a copy of a proven instance is one
+  // of the same model, its loaded relations copied with it.
+  if (qualified === "copy.deepcopy" || qualified === "copy.copy") {
+    const [original] = positionalArguments(call);
+    return original?.type === "identifier" ? proofs.instanceOf(original) : undefined;
+  }
   if (!/^django\.shortcuts\.a?get_object_or_404$/.test(qualified ?? "")) return undefined;
   const first = positionalArguments(call)[0];
   const fromModel = first && proofs.modelClassOf(first);
   if (fromModel) return { model: fromModel, selected: new Set() };
   const qs = first && proofs.querysetOf(first);
   return qs && qs.model !== "" ? { model: qs.model, selected: qs.selected } : undefined;
+}
+
+/**
+ * orm-review-6 R11 (checkmate's lobby consumer): `await sync_to_async(lambda: lobbies[0])()` with
+ * `lobbies` a proven queryset: the row at that index, an instance of its model (loaded with what
+ * the queryset selects), or IndexError.
+ */
+export function indexedRowOf(
+  proofs: { querysetOf(expr: SyntaxNode): QuerysetProof | undefined },
+  value: SyntaxNode,
+): InstanceProof | undefined {
+  if (value.type === "await") value = value.namedChildren[0] ?? value;
+  const wrapper = value.type === "call" ? value.childForFieldName("function") : null;
+  const lambda = wrapper?.type === "call" ? positionalArguments(wrapper)[0] : undefined;
+  if (lambda?.type !== "lambda" || lambda.childForFieldName("parameters")) return undefined;
+  if (!isThreadWrapperCall(wrapper!)) return undefined;
+  const body = lambda.childForFieldName("body");
+  const index = body?.type === "subscript" ? body.childForFieldName("subscript") : null;
+  // A negative index raises on a queryset: only a row counted from the start.
+  if (index?.type !== "integer") return undefined;
+  const qs = proofs.querysetOf(body!.childForFieldName("value")!);
+  return qs && qs.yieldsInstances && qs.model !== ""
+    ? { model: qs.model, selected: qs.selected }
+    : undefined;
+}
+
+function isThreadWrapperCall(wrapper: SyntaxNode): boolean {
+  const callee = wrapper.childForFieldName("function");
+  const qualified = callee ? qualifiedName(callee) : undefined;
+  return (
+    qualified === "asgiref.sync.sync_to_async" || qualified === "channels.db.database_sync_to_async"
+  );
 }

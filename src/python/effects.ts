@@ -6,6 +6,8 @@
  * a converted wrapper.
  */
 
+import { moduleEffect } from "./module-effects.js";
+
 /** What a blocking call does: the family its async alternative belongs to. */
 export type BlockingFamily = "http" | "subprocess" | "file" | "redis" | "database";
 
@@ -236,6 +238,26 @@ const SYNC_REDIS: BlockingMethods = {
   replacement: "the same command awaited on a redis.asyncio client",
 };
 
+/**
+ * A sync redis client's `lock(...)`: `acquire()` polls the server, sleeping between tries, for up
+ * to `blocking_timeout` (hazard-review-5 J14: cognee's graph lock, 300 s); each other method is a
+ * round trip.
+ */
+const REDIS_LOCK: BlockingMethods = {
+  family: "redis",
+  rule: "",
+  methods: new Set(["acquire", "release", "extend", "reacquire", "locked", "owned"]),
+  what: "a lock of a sync redis client (acquire() polls the server, sleeping, until blocking_timeout)",
+  replacement: "the lock of a redis.asyncio client, awaited: await lock.<method>(...)",
+};
+
+/** What a method of a catalogued value makes, when that is catalogued too: `client.lock(...)`. */
+export function madeByMethod(madeBy: string | undefined, method: string): string | undefined {
+  return madeBy && BLOCKING_METHODS.get(madeBy) === SYNC_REDIS && method === "lock"
+    ? "redis.lock.Lock"
+    : undefined;
+}
+
 const PATH: BlockingMethods = {
   family: "file",
   rule: "ASYNC230",
@@ -343,6 +365,12 @@ export const BLOCKING_METHODS: ReadonlyMap<string, BlockingMethods> = new Map([
   ["redis.client.Redis", SYNC_REDIS],
   ["redis.from_url", SYNC_REDIS],
   ["redis.Redis.from_url", SYNC_REDIS],
+  ["redis.StrictRedis.from_url", SYNC_REDIS],
+  ["redis.RedisCluster", SYNC_REDIS],
+  ["redis.RedisCluster.from_url", SYNC_REDIS],
+  ["redis.cluster.RedisCluster", SYNC_REDIS],
+  ["redis.cluster.RedisCluster.from_url", SYNC_REDIS],
+  ["redis.lock.Lock", REDIS_LOCK],
   ["pathlib.Path", PATH],
   [STORAGE_CLASS, STORAGE],
   ["sqlite3.connect", SQLITE],
@@ -368,11 +396,51 @@ export function blockingMethod(
   madeBy: string | undefined,
   method: string,
 ): BlockingMethods | undefined {
-  const entry = madeBy ? BLOCKING_METHODS.get(madeBy) : undefined;
+  const entry = madeBy ? (BLOCKING_METHODS.get(madeBy) ?? langchainRunnable(madeBy)) : undefined;
   if (!entry || method.startsWith("_")) return undefined;
   const blocks = entry.methods === "*" ? !entry.except?.has(method) : entry.methods.has(method);
   return blocks ? entry : undefined;
 }
+
+/** LangChain runnables' sync methods that have an `a<name>` async form. */
+const LANGCHAIN_METHODS = [
+  "invoke",
+  "batch",
+  "stream",
+  "predict",
+  "run",
+  "get_relevant_documents",
+  "similarity_search",
+  "embed_documents",
+  "embed_query",
+];
+
+/**
+ * LangChain's models, chains, retrievers, embeddings and vector stores: their sync methods make the
+ * request (hazard-review-5 J10: gpt-researcher's `chain.invoke(...)`, the human fix `await
+ * chain.ainvoke(...)`). A chain built with `|` (`prompt | model | parser`) is a RunnableSequence.
+ * Prompt templates, output parsers, messages and pass-throughs work in memory.
+ */
+const LANGCHAIN_RUNNABLE: BlockingMethods = {
+  family: "http",
+  rule: "",
+  methods: new Set(LANGCHAIN_METHODS),
+  what: "a LangChain runnable (a model call)",
+  replacement: "await <receiver>.a<method>(...), LangChain's async form",
+  replacements: { run: "await <receiver>.arun(...)" },
+};
+
+/** The LangChain entry for a class of LangChain's packages that makes requests. */
+function langchainRunnable(madeBy: string): BlockingMethods | undefined {
+  if (!/^langchain(?:_\w+)?\./.test(madeBy)) return undefined;
+  const name = madeBy.slice(madeBy.lastIndexOf(".") + 1);
+  return /Prompt|Template|Parser|Passthrough|Lambda|Message|Splitter/.test(name)
+    ? undefined
+    : LANGCHAIN_RUNNABLE;
+}
+
+/** What a `|` of LangChain runnables makes (`prompt | model | parser`). */
+export const LANGCHAIN_SEQUENCE = "langchain_core.runnables.RunnableSequence";
 
 /** Library functions whose async form lives elsewhere than an `async_<name>` twin. */
 const ASYNC_API_OF_FUNCTION: ReadonlyMap<string, string> = new Map([
@@ -440,103 +508,6 @@ export function knownAsyncApi(call: {
   const async = LANGCHAIN_ASYNC.get(method);
   if (async && /^langchain(_\w+)?\./.test(madeBy))
     return `LangChain's runnables have the async form: await ${receiver}.${async}(...)`;
-  return undefined;
-}
-
-/** What calls of a module's functions do: CPU-bound work, in-memory work, or both. */
-interface ModuleEffect {
-  /** CPU-bound: a worker thread is the right place (to-thread leaves it there). */
-  cpu?: true;
-  /** Touches no database, file or network: a converted wrapper may keep it on the loop. */
-  inMemory?: true;
-}
-
-const CPU: ModuleEffect = { cpu: true };
-const IN_MEMORY: ModuleEffect = { inMemory: true };
-const BOTH: ModuleEffect = { cpu: true, inMemory: true };
-
-/**
- * Modules by what their functions do. Compression, parsing and imaging modules are CPU-bound but
- * also open files (`gzip.open`, `csv.reader(f)`, `PIL.Image.open`): not in-memory. pathlib builds
- * paths in memory; its values' methods touch the file system (native-orm reads that apart).
- */
-const MODULE_EFFECTS: ReadonlyMap<string, ModuleEffect> = new Map([
-  // django.utils.crypto: constant_time_compare, salted_hmac, and pbkdf2 (CPU-heavy).
-  ...[
-    "hashlib",
-    "hmac",
-    "base64",
-    "json",
-    "re",
-    "orjson",
-    "zlib",
-    "bcrypt",
-    "argon2",
-    "django.utils.crypto",
-  ].map((m): [string, ModuleEffect] => [m, BOTH]),
-  ...[
-    "pickle",
-    "gzip",
-    "bz2",
-    "lzma",
-    "csv",
-    "xml",
-    "lxml",
-    "PIL",
-    "numpy",
-    "pandas",
-    "markdown",
-    "yaml",
-    "cryptography",
-  ].map((m): [string, ModuleEffect] => [m, CPU]),
-  ...[
-    "datetime",
-    "decimal",
-    "uuid",
-    "logging",
-    "math",
-    "itertools",
-    "collections",
-    "functools",
-    "operator",
-    "string",
-    "typing",
-    "dataclasses",
-    "enum",
-    "copy",
-    "random",
-    "textwrap",
-    "statistics",
-    "traceback",
-    "pathlib",
-    "calendar",
-    "fractions",
-    "secrets",
-    "binascii",
-    "html",
-    "urllib.parse",
-    "http.cookies",
-    "unicodedata",
-    "bisect",
-    "heapq",
-    "ipaddress",
-    "django.utils.timezone",
-    "django.utils.dateparse",
-    "django.utils.text",
-    "django.utils.translation",
-    "django.urls",
-    "django.db.models",
-  ].map((m): [string, ModuleEffect] => [m, IN_MEMORY]),
-]);
-
-/** The effect of the module a qualified name belongs to (its longest listed prefix). */
-function moduleEffect(qualified: string | undefined): ModuleEffect | undefined {
-  if (!qualified) return undefined;
-  const parts = qualified.split(".");
-  for (let n = parts.length; n > 0; n--) {
-    const effect = MODULE_EFFECTS.get(parts.slice(0, n).join("."));
-    if (effect) return effect;
-  }
   return undefined;
 }
 

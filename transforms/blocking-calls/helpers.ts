@@ -4,7 +4,8 @@ import { pendingKeys } from "../../src/project/survey-reach.js";
 import { blockingCall } from "../../src/python/effects.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { catchingTry, refusalIn, type HelperBlock } from "./refusals.js";
-import { asyncTwinOf } from "./twins.js";
+import { asyncTwinOf, soleImplementation } from "./twins.js";
+import { isCached } from "./cached.js";
 import {
   factoryUse,
   useBlock,
@@ -96,8 +97,39 @@ function blocks(file: FileSemantics, call: SyntaxNode): HelperBlock | undefined 
     (blockingCall(qualified) !== undefined && !blockingCall(qualified)!.constructs) ||
     blockingReceiverCall(file, callee) !== undefined ||
     waitsOnPool(file, callee);
-  return blocking ? { call: `${shortText(callee)}()`, ...at } : undefined;
+  if (blocking) return { call: `${shortText(callee)}()`, ...at };
+  // `with ThreadPoolExecutor(...) as ex:`: leaving the block waits for every task (J11).
+  return poolEntered(file, call, qualified)
+    ? {
+        call: `${shortText(callee)}() as a with block, whose exit waits for the pool's tasks`,
+        ...at,
+      }
+    : undefined;
 }
+
+/** `with ThreadPoolExecutor(max_workers=20) as executor:` (sync `with`): the exit joins the pool. */
+function poolEntered(
+  file: FileSemantics,
+  call: SyntaxNode,
+  qualified: string | undefined,
+): boolean {
+  if (!qualified || !POOLS.has(qualified)) return false;
+  const item = call.parent?.type === "as_pattern" ? call.parent.parent : call.parent;
+  const statement = item?.parent?.parent;
+  return (
+    item?.type === "with_item" &&
+    statement?.type === "with_statement" &&
+    !statement.text.startsWith("async")
+  );
+}
+
+const POOLS = new Set([
+  "concurrent.futures.ThreadPoolExecutor",
+  "concurrent.futures.ProcessPoolExecutor",
+  "concurrent.futures.thread.ThreadPoolExecutor",
+  "multiprocessing.Pool",
+  "multiprocessing.pool.ThreadPool",
+]);
 
 /** Waits for other threads' work: the loop stops until they finish. */
 const THREAD_POOL_WAITS = new Set(["concurrent.futures.wait", "concurrent.futures.as_completed"]);
@@ -139,25 +171,6 @@ function isGenerator(def: SyntaxNode): boolean {
     (!["function_definition", "lambda", "class_definition"].includes(node.type) &&
       node.namedChildren.some(visit));
   return (def.childForFieldName("body")?.namedChildren ?? []).some(visit);
-}
-
-/**
- * `@functools.lru_cache`, `@cache`, cachetools' `@cached(...)`, a project's `@closing_lru_cache(...)`:
- * the body runs once per distinct arguments in the process, and every later call is a dict
- * lookup; a blocking call there is a one-time cost, not a stall of each call (hazard-review-5 J7:
- * cognee's `create_cache_engine` making its folder, 68 sites). Not followed, for refusals too:
- * a miss, where the reviewer's reading found none.
- */
-function isCached(def: SyntaxNode): boolean {
-  const statement = def.parent;
-  if (statement?.type !== "decorated_definition") return false;
-  return statement.namedChildren.some((d) => {
-    if (d.type !== "decorator") return false;
-    const name = d.text.slice(1).replace(/\(.*$/s, "").trim();
-    return /^(?:functools\.)?(?:lru_cache|cache)$|\w*lru_cache$|^(?:cachetools\.)?cached$/.test(
-      name,
-    );
-  });
 }
 
 /** What a sync def of this file reaches: a blocking call (in it or its same-file callees), or keys. */
@@ -219,7 +232,12 @@ function walk(file: FileSemantics, def: SyntaxNode): Walked {
         const target = calledHere(file, callee);
         const catching = caughtBy ?? catchingTry(file, call, fn);
         if (target && "def" in target && !isGenerator(target.def) && !isCached(target.def))
-          next.push({ def: target.def, via: [...via, callee.text], unless, caughtBy: catching });
+          next.push({
+            def: target.def,
+            via: [...via, shortText(callee)],
+            unless,
+            caughtBy: catching,
+          });
         // Another module's helper reached only past the guard is not judged (a miss, not a guess).
         if (target && "key" in target && !unless) keys.push(target.key);
         if (target && "key" in target && catching) caught[target.key] ??= catching;
@@ -374,7 +392,7 @@ function siteFacts(file: FileSemantics, ctx: Context): HelperFacts {
   return out;
 }
 
-function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts {
+function askedFacts(file: FileSemantics, ctx: Context, asked: readonly string[]): HelperFacts {
   const out: HelperFacts = { blocks: {}, reaches: {}, depths: {} };
   for (const entry of asked) {
     const [name, key, depth] = entry.split("@");
@@ -405,6 +423,14 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): HelperFacts 
       continue;
     }
     const def = method ? method.def : moduleDef(file, name);
+    // An abstract method: what runs is its one project implementation (J14), if only one.
+    const implementation = def && soleImplementation(ctx.project.index, file, def);
+    if (implementation) {
+      out.reaches[key] = [implementation];
+      (out.forwards ??= []).push(key);
+      out.depths[key] = Number(depth) - 1;
+      continue;
+    }
     if (!def) {
       // `from .catalog import list_products` in a package's `__init__.py`: follow it (for
       // `UserPayload.access_check`, the class's own import).
@@ -522,7 +548,7 @@ function dictKeys(facts: readonly HelperFacts[]): Record<string, string[]> {
 export const helperSurvey: ProjectSurvey<HelperFacts, HelperPlan> = {
   startWords: ["async def"],
   start: (_index, _ctx, rewritten) => [...rewritten],
-  facts: (file, ctx, asked) => (asked ? askedFacts(file, asked) : siteFacts(file, ctx)),
+  facts: (file, ctx, asked) => (asked ? askedFacts(file, ctx, asked) : siteFacts(file, ctx)),
   next(facts, index) {
     const byPath = new Map<string, string[]>();
     for (const [key, depth] of pendingKeys(facts, (f) => f.blocks)) {

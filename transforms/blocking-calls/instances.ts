@@ -1,6 +1,6 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
-import { classOfMethod, moduleClass, selfAttribute } from "./classes.js";
+import { classOfMethod, moduleClass, selfAssignments, selfAttribute } from "./classes.js";
 import { methodResolutionOrder, ownMethod } from "../../src/python/mro.js";
 import { definitionNamed, isAsyncFunction } from "../../src/python/shapes.js";
 
@@ -44,12 +44,18 @@ function moduleValue(file: FileSemantics, name: string): SyntaxNode | undefined 
   return site.parent?.parent?.type === "module" ? site.childForFieldName("right")! : undefined;
 }
 
-/** The method `owner.method` names when `owner` is a class or module-level instance of the file. */
+/**
+ * The method `owner.method` names when `owner` is a class or module-level instance of the file,
+ * or a def of it whose return annotation names a class (`get_redis_client_sync() -> RedisClient`:
+ * the key a call's value gets when the function was imported, hazard-review-5 J17).
+ */
 function methodOf(file: FileSemantics, owner: string, method: string): MethodTarget | undefined {
   const own = moduleClass(file.root, owner);
+  const def = own ? undefined : definitionNamed(file.root, "function_definition", owner);
+  const returned = def && classNamed(file, def.childForFieldName("return_type"), def);
   return methodOfClass(
     file,
-    own ? { cls: own } : classCalled(file, moduleValue(file, owner)),
+    own ? { cls: own } : (returned ?? classCalled(file, moduleValue(file, owner))),
     method,
   );
 }
@@ -99,6 +105,22 @@ export function instanceMethod(file: FileSemantics, callee: SyntaxNode): MethodT
   const own = selfAttribute(callee, enclosing) ?? clsAttribute(callee, enclosing);
   if (own) return classMethodTarget(file, own.cls, own.name);
   const owner = callee.childForFieldName("object");
+  // `self.redis_lock.acquire_lock()`: the class every assignment to `self.redis_lock` makes (J14).
+  const held = owner?.type === "attribute" ? selfAttribute(owner, enclosing) : undefined;
+  if (held) {
+    const made = selfAssignments(held.cls, held.name).map((v) => classCalled(file, v));
+    const names = new Set(made.map((m) => (m && "name" in m ? m.name : m?.cls.id)));
+    return names.size === 1 && made[0]
+      ? methodOfClass(file, made[0], callee.childForFieldName("attribute")!.text)
+      : undefined;
+  }
+  // `Scraper(urls, agent).run()`: the method of the class just built (J11).
+  if (owner?.type === "call")
+    return methodOfClass(
+      file,
+      classCalled(file, owner),
+      callee.childForFieldName("attribute")!.text,
+    );
   if (owner?.type !== "identifier" || file.importBindingOf(owner.text, owner)) return undefined;
   const method = callee.childForFieldName("attribute")!.text;
   const visible = file.visibleBindings(callee, owner.text);

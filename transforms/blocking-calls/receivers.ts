@@ -1,6 +1,8 @@
 import {
   BLOCKING_METHODS,
   blockingMethod,
+  LANGCHAIN_SEQUENCE,
+  madeByMethod,
   CLIENT_COPIES,
   MAKER_OF,
   STORAGE_CLASS,
@@ -42,7 +44,7 @@ export function factoryProduct(file: FileSemantics, name: string): string | unde
 
 /** The words a file must hold for a receiver's method to be one of the catalogue's. */
 export const RECEIVER_WORDS =
-  /\b(?:Session|session|Client|HTTPSConnection|HTTPConnection|sessionmaker|redis|Redis|Path|storages|sqlite3|OpenAI|AzureOpenAI)\b/;
+  /\b(?:Session|session|Client|HTTPSConnection|HTTPConnection|sessionmaker|redis|Redis|Path|storages|sqlite3|OpenAI|AzureOpenAI|langchain\w*|instructor)\b/;
 
 /** `storages["exports"]`: a Django storage (Django 4.2's registry of them). */
 function madeBySubscript(file: FileSemantics, node: SyntaxNode): string | undefined {
@@ -74,6 +76,12 @@ function madeByCall(
   const fn = call.childForFieldName("function");
   if (!fn || (fn.type !== "identifier" && fn.type !== "attribute")) return undefined;
   const qualified = file.qualifiedName(fn);
+  // `instructor.from_openai(OpenAI(...))`: the client it wraps, requests and all (J13).
+  const wrapped =
+    qualified && WRAPS_CLIENT.has(qualified)
+      ? call.childForFieldName("arguments")?.namedChildren[0]
+      : undefined;
+  if (wrapped && depth <= 1) return madeByValue(file, wrapped, depth + 1, makers);
   // `session_maker()` or `get_redis()`: a factory another module of the project makes or
   // defines (the survey read it).
   const absolute = qualified && absoluteName(qualified, file.module, file.path);
@@ -82,6 +90,14 @@ function madeByCall(
     return makers[absolute];
   }
   if (qualified) return MAKER_OF.has(qualified) ? undefined : qualified;
+  // `self.sync_redis.lock(...)`: what a catalogued value's method makes (a redis lock).
+  const method = fn.type === "attribute" ? fn.childForFieldName("attribute")!.text : "";
+  const from =
+    method === "lock"
+      ? madeByValue(file, fn.childForFieldName("object")!, depth + 1, makers)
+      : undefined;
+  const ofMethod = madeByMethod(from, method);
+  if (ofMethod) return ofMethod;
   // `azure.with_options(timeout=10)`: the same kind of client, configured.
   const copied = fn.type === "attribute" ? clientCopied(file, fn, depth, makers) : undefined;
   if (copied) return copied;
@@ -110,7 +126,7 @@ function heldBySelf(
   depth: number,
   makers: Makers,
 ): string | undefined {
-  const at = depth > 1 ? undefined : selfAttribute(node, file.enclosingFunction(node));
+  const at = depth > 2 ? undefined : selfAttribute(node, file.enclosingFunction(node));
   if (!at) return undefined;
   const made = new Set(
     selfAssignments(at.cls, at.name).map((value) =>
@@ -120,7 +136,45 @@ function heldBySelf(
     ),
   );
   const [held] = made;
-  return made.size === 1 ? held : undefined;
+  if (made.size === 1) return held;
+  // `self.connection` made per deployment (a cluster, a sentinel's master, a pool): the branches
+  // the code shows agree on a sync client; on those the call blocks (hazard-review-5 J17).
+  const known = [...made].filter((m): m is string => m !== undefined && BLOCKING_METHODS.has(m));
+  const entries = new Set(known.map((m) => BLOCKING_METHODS.get(m)));
+  return entries.size === 1 ? known[0] : undefined;
+}
+
+/**
+ * Functions that return the client they are given, patched (instructor's structured outputs over
+ * an OpenAI client: hazard-review-5 J13, cognee's `instructor.from_openai(OpenAI(...))` in
+ * `async def`): its requests are the client's.
+ */
+const WRAPS_CLIENT = new Set(["instructor.from_openai", "instructor.patch", "instructor.apatch"]);
+
+/**
+ * `prompt | model | parser`: a LangChain RunnableSequence, when an operand is a LangChain
+ * runnable that makes requests (a model); its `invoke` runs them (hazard-review-5 J10).
+ */
+function pipedRunnable(
+  file: FileSemantics,
+  node: SyntaxNode,
+  depth: number,
+  makers: Makers,
+): string | undefined {
+  if (node.childForFieldName("operator")?.text !== "|" || depth > 1) return undefined;
+  const operands: SyntaxNode[] = [];
+  const flatten = (n: SyntaxNode): void => {
+    if (n.type === "binary_operator" && n.childForFieldName("operator")?.text === "|") {
+      flatten(n.childForFieldName("left")!);
+      flatten(n.childForFieldName("right")!);
+    } else operands.push(n);
+  };
+  flatten(node);
+  const requests = operands.some((o) => {
+    const made = madeByValue(file, o, depth + 1, makers);
+    return made !== undefined && blockingMethod(made, "invoke") !== undefined;
+  });
+  return requests ? LANGCHAIN_SEQUENCE : undefined;
 }
 
 /** The key under which the survey records what a project generator yields (`Makers`). */
@@ -315,6 +369,7 @@ function madeByBinding(
     if (right?.type === "call")
       return madeByCall(file, right, depth, makers, seen) ?? factoryOf(file, right);
     if (right?.type === "subscript") return madeBySubscript(file, right);
+    if (right?.type === "binary_operator") return pipedRunnable(file, right, depth, makers);
     return annotation && (annotation.type === "identifier" || annotation.type === "attribute")
       ? file.qualifiedName(annotation)
       : undefined;

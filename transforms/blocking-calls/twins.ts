@@ -1,6 +1,7 @@
 import { definitionNamed, isAsyncFunction } from "../../src/python/shapes.js";
 import { ownMethod } from "../../src/python/mro.js";
-import type { SyntaxNode } from "../../src/model/types.js";
+import type { FileSemantics, ProjectIndex, SyntaxNode } from "../../src/model/types.js";
+import { functionsNamed } from "../../src/project/index-lookup.js";
 import { classOfMethod } from "./classes.js";
 
 /*
@@ -33,4 +34,42 @@ export function twinSays(callee: string, twin: string | undefined): string {
   if (!twin) return "";
   const dot = callee.lastIndexOf(".");
   return `; the project has its async form: await ${callee.slice(0, dot + 1)}${twin}(...)`;
+}
+
+/** A body that only declares: a docstring, `pass`, `...`, `raise NotImplementedError`. */
+function declaresOnly(def: SyntaxNode): boolean {
+  const body =
+    def.childForFieldName("body")?.namedChildren.filter((c) => c.type !== "comment") ?? [];
+  return body.every(
+    (s) =>
+      s.type === "pass_statement" ||
+      (s.type === "expression_statement" && /^(?:["']|\.\.\.$)/.test(s.text)) ||
+      (s.type === "raise_statement" && /NotImplementedError/.test(s.text)),
+  );
+}
+
+/**
+ * `CacheDBInterface.acquire_lock`, an `@abstractmethod` (or a body that only declares): the key of
+ * the one sync method of that name in another class of the project (cognee's `RedisAdapter`, whose
+ * `acquire_lock` waits on a redis lock up to 300 s). Two or more: not guessed.
+ */
+export function soleImplementation(
+  index: ProjectIndex | undefined,
+  file: FileSemantics,
+  def: SyntaxNode,
+): string | undefined {
+  const cls = classOfMethod(def);
+  const statement = def.parent?.type === "decorated_definition" ? def.parent : def;
+  if (!index || !cls || !declaresOnly(def)) return undefined;
+  if (
+    !/@(?:abc\.)?abstractmethod\b/.test(statement.text) &&
+    !/\bABC\b|Protocol/.test(cls.text.split(":")[0])
+  )
+    return undefined;
+  const name = def.childForFieldName("name")!.text;
+  const owner = cls.childForFieldName("name")!.text;
+  const others = functionsNamed(index, name).filter(
+    (f) => f.className && f.className !== owner && !f.nested && !f.async && f.path !== file.path,
+  );
+  return others.length === 1 ? `py:${others[0].module}.${others[0].className}.${name}` : undefined;
 }

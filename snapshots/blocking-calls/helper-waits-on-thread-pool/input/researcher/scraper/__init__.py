@@ -1,0 +1,3 @@
+from .scraper import Scraper
+
+__all__ = ["Scraper"]
