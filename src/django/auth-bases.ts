@@ -48,14 +48,3 @@ export function isPureAuthHelper(project: ProjectFacts, method: string): boolean
     !(project.index?.functions ?? []).some((fn) => fn.name === method && !!fn.className)
   );
 }
-
-/**
- * Django's password hashing functions: CPU work in memory (as `set_password` is), no query;
- * `check_password(password, encoded, setter)` is not here (its setter may save).
- */
-export const PURE_AUTH_FUNCTIONS: ReadonlySet<string> = new Set([
-  "django.contrib.auth.hashers.make_password",
-  "django.contrib.auth.hashers.is_password_usable",
-  "django.contrib.auth.hashers.identify_hasher",
-  "django.contrib.auth.hashers.get_hasher",
-]);

@@ -92,3 +92,35 @@ export function shortcutObjectOf(
   const qs = first && proofs.querysetOf(first);
   return qs && qs.model !== "" ? { model: qs.model, selected: qs.selected } : undefined;
 }
+
+/**
+ * orm-review-6 R11 (checkmate's lobby consumer): `await sync_to_async(lambda: lobbies[0])()` with
+ * `lobbies` a proven queryset: the row at that index, an instance of its model (loaded with what
+ * the queryset selects), or IndexError.
+ */
+export function indexedRowOf(
+  proofs: { querysetOf(expr: SyntaxNode): QuerysetProof | undefined },
+  value: SyntaxNode,
+): InstanceProof | undefined {
+  if (value.type === "await") value = value.namedChildren[0] ?? value;
+  const wrapper = value.type === "call" ? value.childForFieldName("function") : null;
+  const lambda = wrapper?.type === "call" ? positionalArguments(wrapper)[0] : undefined;
+  if (lambda?.type !== "lambda" || lambda.childForFieldName("parameters")) return undefined;
+  if (!isThreadWrapperCall(wrapper!)) return undefined;
+  const body = lambda.childForFieldName("body");
+  const index = body?.type === "subscript" ? body.childForFieldName("subscript") : null;
+  // A negative index raises on a queryset: only a row counted from the start.
+  if (index?.type !== "integer") return undefined;
+  const qs = proofs.querysetOf(body!.childForFieldName("value")!);
+  return qs && qs.yieldsInstances && qs.model !== ""
+    ? { model: qs.model, selected: qs.selected }
+    : undefined;
+}
+
+function isThreadWrapperCall(wrapper: SyntaxNode): boolean {
+  const callee = wrapper.childForFieldName("function");
+  const qualified = callee ? qualifiedName(callee) : undefined;
+  return (
+    qualified === "asgiref.sync.sync_to_async" || qualified === "channels.db.database_sync_to_async"
+  );
+}

@@ -22,7 +22,7 @@ import { querysetOfAnnotation, querysetReturnedBy } from "./queryset-annotations
 import { querysetPropertyProof } from "./queryset-properties.js";
 import { inheritedQuerysetReturn } from "./inherited-returns.js";
 import { classAnnotatedInstance } from "./self-attributes.js";
-import { shortcutObjectOf } from "./generic-objects.js";
+import { indexedRowOf, shortcutObjectOf } from "./generic-objects.js";
 import { reexportsAllOf, starImportedModel } from "./star-reexports.js";
 import {
   bindingSite,
@@ -513,6 +513,8 @@ export class OrmProofs {
 
   /** The instance a call returns: a terminal ORM call, `Model(...)`, `get_object_or_404(...)`. */
   private instanceReturnedBy(value: SyntaxNode, asPair: boolean): InstanceProof | undefined {
+    const row = asPair ? undefined : indexedRowOf(this, value);
+    if (row) return row;
     const unwrapped = callThroughWrapper(value);
     if (!unwrapped) return undefined;
     const { callee } = unwrapped;

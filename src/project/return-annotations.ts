@@ -30,12 +30,35 @@ export function returnedClassesIn(source: string): Record<string, string> | unde
     factories && factoryFunctionsIn(source, factories);
   if (!source.includes("->")) return found;
   for (const match of source.matchAll(ANNOTATED_DEF)) {
-    const cls = RETURNED_CLASS.exec(match[2].trim())?.[1];
+    const cls = RETURNED_CLASS.exec(match[2].trim())?.[1] ?? containerReturned(match[2].trim());
     if (cls) (found ??= {})[match[1]] = cls;
   }
   for (const [name, cls] of methodsReturning(source)) (found ??= {})[name] = cls;
   return found;
 }
+
+/**
+ * orm-review-6 R3 (daiv `deduped_pool_rows(...) -> list[MCPServer]`): a builtin container with its
+ * items' types, `list[...]`, `Dict[str, int]`, `Optional[set[str]]`, `tuple[...] | None`: a value
+ * built in memory (no queryset, whatever its items are). Recorded as `list[]`, `dict[]`, ...: the
+ * container, never a class whose values are plain (its items may be model instances); as
+ * `set[scalars]` when its items are builtin scalars (a plain value).
+ */
+const CONTAINER_RETURN =
+  /^(?:Optional\[\s*)?["']?(?:typing\.)?(list|dict|set|frozenset|tuple|List|Dict|Set|FrozenSet|Tuple)\[[^"']*\]["']?(?:\s*\])?(?:\s*\|\s*None)?$/;
+
+function containerReturned(annotation: string): string | undefined {
+  const match = CONTAINER_RETURN.exec(annotation);
+  if (!match) return undefined;
+  // `set[str]`, `dict[str, int]`: items of builtin scalar types only (value-kinds: a plain value).
+  const items = annotation.slice(annotation.indexOf("[", match[0].indexOf(match[1])) + 1);
+  const words = [...items.matchAll(/[A-Za-z_][\w.]*/g)].map((m) => m[0]);
+  const scalars = words.length > 0 && words.every((w) => SCALAR_ITEMS.has(w));
+  return `${match[1].toLowerCase()}[${scalars ? "scalars" : ""}]`;
+}
+
+/** Item types of a container of plain scalars (`Optional` and `None` aside). */
+const SCALAR_ITEMS = new Set(["str", "int", "float", "bool", "bytes", "None", "Optional"]);
 
 /** `class Name` at the start of a line. */
 const CLASS_HEAD = /^class[ \t]+([A-Za-z_]\w*)/gm;

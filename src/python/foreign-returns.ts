@@ -33,6 +33,12 @@ const PLAIN_CLASSES: Record<string, "scalar" | "json"> = {
   bytes: "scalar",
   dict: "json",
   list: "json",
+  // orm-review-6 R3: `-> set[str]`, `-> dict[str, int]` (src/project/return-annotations.ts).
+  "list[scalars]": "scalar",
+  "set[scalars]": "scalar",
+  "frozenset[scalars]": "scalar",
+  "tuple[scalars]": "scalar",
+  "dict[scalars]": "scalar",
 };
 
 /** The plain kind of what `call` returns, when it calls such a function annotated so. */

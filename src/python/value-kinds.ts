@@ -4,6 +4,7 @@ import { bindingsNamed, enclosingScope, referencesInScope, visibleBindings } fro
 import { usedAsMapping, usedAsString } from "./mapping-uses.js";
 import { foreignReturnKind } from "./foreign-returns.js";
 import { isProjectRecord } from "./record-classes.js";
+import { isRequestMapping } from "./request-values.js";
 
 export { isKeywordArguments, unknownKindReason } from "./mapping-uses.js";
 
@@ -254,6 +255,7 @@ function itemsArePlain(container: SyntaxNode, depth: number): boolean {
 
 /** `item.path` of a record (TypedDict, dataclass, pydantic model): a value read from it. */
 function recordAttribute(expr: SyntaxNode, depth: number): PlainKind | undefined {
+  if (isRequestMapping(expr)) return "json";
   const object = expr.childForFieldName("object")!;
   return plainKindOf(object, depth + 1) === "json" ? "json" : undefined;
 }

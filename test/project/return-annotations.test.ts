@@ -28,6 +28,9 @@ describe("returned classes (orm-review M1)", () => {
       maybe: "Shop",
       count: "int",
       now_ist: "datetime",
+      // orm-review-6 R3: builtin containers, with whether their items are plain scalars.
+      many: "list[]",
+      labels: "list[scalars]",
       "Repo.get": "Shop",
     });
   });

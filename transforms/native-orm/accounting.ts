@@ -12,6 +12,7 @@ import { withoutOverloads } from "../../src/python/overloads.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
 import { chainFunction, chainTarget, methodTarget, reachesOrmWork } from "./chains.js";
 import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
+import { stoppedOrmWork } from "./unfollowed-calls.js";
 import type { Blocker } from "./codes.js";
 import { scan } from "./scan.js";
 import { lineOf, report } from "./state.js";
@@ -415,6 +416,8 @@ function localReason(
   const name = `${def.childForFieldName("name")?.text ?? ""}()`;
   if (isAsyncFunction(def)) return asyncTarget(name);
   const fn = chainFunction(f, def);
+  const stopped = fn.findings.ormSites === 0 ? stoppedOrmWork(fn, def, written) : undefined;
+  if (stopped) return stopped;
   if (fn.findings.ormSites === 0 && !reachesOrmWork(f, fn.calls))
     return kept(
       `${written} runs ${name} (line ${lineOf(def)}), which holds no Django ORM work with a native async form that this transform can see${stored}`,

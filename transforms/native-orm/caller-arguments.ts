@@ -6,6 +6,7 @@ import { nonCallReferencesOf } from "../../src/project/references.js";
 import { annotationOf, returnedInstanceModel } from "./annotated-items.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { OrmFile } from "./types.js";
+import { chainKey, projectPlan } from "./cross-calls.js";
 
 // Parameters seen from their callers (orm-review-5 W1, OWASP-BLT's `get_cached_data(cache_key,
 // queryset)`): a helper that evaluates its parameter (`list(filter(None, queryset))`) while a
@@ -173,6 +174,28 @@ export function parameterInstance(
 ): { model: string; selected: Set<string>; fromParameter: true } | undefined {
   const model = passedByEveryCaller(f, identifier, (value) => instanceModel(f, value));
   return model ? { model, selected: new Set(), fromParameter: true } : undefined;
+}
+
+/**
+ * orm-human-6 G3: a parameter the project's chain plan says every converting call passes one
+ * model's proven instance for (a manager method's `log_instance`, called through
+ * `sync_to_async(Log.objects.mark_failed)(log_instance=log_entry)` from other files): so proven
+ * in the twin the plan adds. Only for a def no call of its own file runs (the file's own chains
+ * are planned apart, and would not have passed the plan's proof).
+ */
+export function plannedInstance(
+  f: OrmFile,
+  identifier: SyntaxNode,
+): { model: string; selected: Set<string>; fromParameter: true } | undefined {
+  const parameter = parameterOf(identifier);
+  const model =
+    parameter && projectPlan(f)?.instances?.[chainKey(f, parameter.def)]?.[parameter.name];
+  const index = f.ctx.project.index;
+  if (!model || !index) return undefined;
+  const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
+  const fn = parameter.def.childForFieldName("name")?.text ?? "";
+  if (callsNamed(index, fn).some((c) => c.path === here)) return undefined;
+  return { model, selected: new Set(), fromParameter: true };
 }
 
 /**

@@ -123,11 +123,54 @@ export function passesOf(f: OrmFile, call: SyntaxNode, caller?: SyntaxNode): Cha
     const queryset = f.proofs.querysetOf(value)
       ? `${short(value)}, a queryset`
       : mayBeQueryset(f, value, (c) => isProjectFunction(f, c));
+    const instance = queryset ? undefined : instancePassed(f, value);
     if (queryset) passes.push({ to, queryset });
+    else if (instance) passes.push({ to, instance });
     else if (value.type === "identifier" && own.has(value.text))
       passes.push({ to, param: value.text });
   }
   return passes.length > 0 ? passes : undefined;
+}
+
+/** The model of the instance `value` is proven to be (orm-human-6 G3: handed to a parameter). */
+function instancePassed(f: OrmFile, value: SyntaxNode): string | undefined {
+  if (value.type === "identifier") return f.proofs.instanceOf(value)?.model;
+  return value.type === "call" ? f.proofs.instanceReturned(value)?.model : undefined;
+}
+
+/**
+ * orm-human-6 G3: a problem that only says a parameter of `def` is not proven a model instance
+ * (`log_instance.save(...)` with `log_instance` unannotated): the parameter's name. Only when the
+ * def uses the parameter for nothing else than setting its attributes and the calls `problems`
+ * name (a twin proving it an instance then meets nothing it did not: no read that may load a
+ * relation, no value handed on).
+ */
+export function unprovenParameter(
+  def: SyntaxNode,
+  p: { code: string; node: SyntaxNode },
+  problems: ReadonlySet<number>,
+): string | undefined {
+  if (p.code !== "AS201" || p.node.type !== "call") return undefined;
+  const callee = p.node.childForFieldName("function");
+  const receiver = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
+  if (receiver?.type !== "identifier" || !positionalParameters(def).includes(receiver.text))
+    return undefined;
+  const uses = def
+    .childForFieldName("body")
+    ?.descendantsOfType("identifier")
+    .filter((n) => n.text === receiver.text && !isAttributeName(n));
+  const onlySetOrCalled = (uses ?? []).every((n) => {
+    const attribute = n.parent?.type === "attribute" ? n.parent : undefined;
+    const above = attribute?.parent;
+    if (above?.type === "assignment") return above.childForFieldName("left")?.id === attribute!.id;
+    return above?.type === "call" && problems.has(above.id);
+  });
+  return onlySetOrCalled ? receiver.text : undefined;
+}
+
+/** `x` in `obj.x`: a name of an attribute, not a reference. */
+function isAttributeName(n: SyntaxNode): boolean {
+  return n.parent?.type === "attribute" && n.parent.childForFieldName("attribute")?.id === n.id;
 }
 
 function short(node: SyntaxNode): string {

@@ -1,3 +1,5 @@
+import { relative, resolve } from "node:path";
+import { callsNamed } from "../../src/project/index-lookup.js";
 import { functionKey, siteKey } from "../../src/model/function-key.js";
 import { reexportSource } from "../../src/project/reexports.js";
 import { isAwaitedForm } from "../../src/python/async-forms.js";
@@ -13,6 +15,7 @@ import {
   parameterFacts,
   passesOf,
   syncOnlyOrmCalls,
+  unprovenParameter,
   withPasses,
   wrapperWritten,
 } from "./chain-arguments.js";
@@ -64,21 +67,49 @@ function functionFacts(
 ): FunctionFacts {
   const fn = chainFunction(f, def);
   const crossIds = new Set(fn.cross.map((c) => c.call.id));
-  const blocker = fn.problems.find((p) => !crossIds.has(p.node.id));
+  const own = fn.problems.filter((p) => !crossIds.has(p.node.id));
+  const factOf = (p: (typeof own)[number]) => ({
+    code: p.code,
+    line: lineOf(p.node),
+    message: p.message,
+  });
+  // orm-human-6 G3: unproven parameters only, lifted for a call passing proven instances.
+  const calls = new Set(own.map((p) => p.node.id));
+  const params = calledFromOtherFilesOnly(f, def)
+    ? own.map((p) => unprovenParameter(def, p, calls))
+    : [];
+  const onlyParams = own.length > 0 && params.every((name) => name !== undefined);
+  const blocker = onlyParams ? undefined : own[0];
+  const instanceParams = onlyParams
+    ? [...new Set(params as string[])].map((name) => ({
+        name,
+        blocker: factOf(own[params.indexOf(name)]),
+      }))
+    : [];
   return {
     key: chainKey(f, def),
     name: nameOf(def),
     path: f.file.path,
     line: lineOf(def),
-    ...(blocker
-      ? { blocker: { code: blocker.code, line: lineOf(blocker.node), message: blocker.message } }
-      : {}),
+    ...(blocker ? { blocker: factOf(blocker) } : {}),
+    ...(instanceParams.length > 0 ? { instanceParams } : {}),
     calls: linksOf(f, fn.calls, fn.cross, def),
     ormSites: fn.findings.ormSites + syncOnlyOrmCalls(f, def),
     ...(hasOpenParameters(def) ? { openParameters: true as const } : {}),
     ...parameterFacts(def),
     ...twinState(f, def, names),
   };
+}
+
+/**
+ * Whether no call of the project in `def`'s own file names it (the file's own chains are planned
+ * apart: the plan's proof of its parameters is read only where they are not, see plannedInstance).
+ */
+function calledFromOtherFilesOnly(f: OrmFile, def: SyntaxNode): boolean {
+  const index = f.ctx.project.index;
+  if (!index) return false;
+  const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
+  return !callsNamed(index, nameOf(def)).some((c) => c.path === here);
 }
 
 /**

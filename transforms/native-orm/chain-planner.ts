@@ -102,7 +102,8 @@ export function mayConvertInPlace(
 /** The plan: each wrapper's decision, the reached functions' twins, and those converted in place. */
 export function planChains(input: PlannerInput): ChainDecisions {
   const pureMemo = new Map<string, boolean>();
-  const walks = new Map(input.wrappers.map((w) => [w.key, walk(w, input, pureMemo)]));
+  const instances = new Map<string, Map<string, string>>();
+  const walks = new Map(input.wrappers.map((w) => [w.key, walk(w, input, pureMemo, instances)]));
   const pure = [...pureMemo].flatMap(([key, yes]) => (yes ? [key] : []));
   const decisions: Record<string, WrapperDecision> = {};
   for (const w of input.wrappers) {
@@ -126,7 +127,20 @@ export function planChains(input: PlannerInput): ChainDecisions {
       const reachedBy = new Map(
         converting.map((w) => [w.key, [...walks.get(w.key)!.reached.keys()]]),
       );
-      return { wrappers: decisions, twins: twinRecord, existing, inPlace, reachedBy, pure };
+      const proven = Object.fromEntries(
+        [...instances].flatMap(([key, params]) =>
+          twins.has(key) ? [[key, Object.fromEntries(params)]] : [],
+        ),
+      );
+      return {
+        wrappers: decisions,
+        twins: twinRecord,
+        existing,
+        inPlace,
+        reachedBy,
+        pure,
+        ...(Object.keys(proven).length > 0 ? { instances: proven } : {}),
+      };
     }
     for (const w of converting) {
       const reachedHere = walks.get(w.key)!.reached;
@@ -219,6 +233,7 @@ function walk(
   w: WrapperFacts,
   input: PlannerInput,
   pure: Map<string, boolean>,
+  instances: Map<string, Map<string, string>>,
 ): { blocked?: { blocker: Blocked; via: number }; reached: Map<string, number>; orm: boolean } {
   const reached = new Map<string, number>();
   let via = 0;
@@ -237,6 +252,8 @@ function walk(
       const received = fn ? receivedQuerysets(fn, link, held) : new Map<string, string>();
       const evaluated = fn && evaluationBlocker(input, fn, link, path, received);
       if (evaluated) return evaluated;
+      const unproven = fn && instanceBlocker(input, fn, link, path, w, instances);
+      if (unproven) return unproven;
       if (keys.includes(link.target))
         return { code: "AS208", message: `${path}: a cycle of calls is not converted` };
       if (keys.length >= MAX_CHAIN_DEPTH)
@@ -308,6 +325,42 @@ function ownBlocker(
     message: `${path} -> ${where}line ${line}: ${message}${hint}`,
     ...(severity ? { severity } : {}),
   };
+}
+
+/**
+ * orm-human-6 G3: a parameter nothing in `fn` proves a model instance (`log_instance.save()`),
+ * which the call `link` does not pass a proven instance for, or one of another model than other
+ * calls pass: `fn`'s own blocker for that call. Else the models passed are noted in `instances`
+ * (the twin proves its parameters by them).
+ */
+function instanceBlocker(
+  input: PlannerInput,
+  fn: FunctionFacts,
+  link: ChainLink,
+  path: string,
+  w: WrapperFacts,
+  instances: Map<string, Map<string, string>>,
+): Blocked | undefined {
+  if (!fn.instanceParams) return undefined;
+  const models = instances.get(fn.key) ?? new Map<string, string>();
+  for (const param of fn.instanceParams) {
+    const model = (link.passes ?? []).find(
+      (p) => (typeof p.to === "number" ? fn.parameters?.[p.to] : p.to) === param.name,
+    )?.instance;
+    if (!model || (models.get(param.name) ?? model) !== model) {
+      const where = input.scope === "project" ? `${fn.path} ` : "";
+      const passed = model
+        ? `an instance of ${model}, where another converting call passes one of ${models.get(param.name)}`
+        : "nothing proven a model instance for it";
+      return {
+        code: param.blocker.code,
+        message: `${path} -> ${where}line ${param.blocker.line}: ${fn.name}() does ORM work on its parameter ${param.name}, which nothing in it proves a model instance, and the call at line ${link.line} passes ${passed} (annotate what it passes, or the parameter, with its model class)`,
+      };
+    }
+    models.set(param.name, model);
+  }
+  instances.set(fn.key, models);
+  return undefined;
 }
 
 /** orm-review-5 W1: a queryset handed to a parameter the function evaluates. */

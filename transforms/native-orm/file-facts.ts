@@ -19,6 +19,7 @@ import type {
 } from "./types.js";
 import { localTarget, wrappedHelper } from "./wrapped-cross.js";
 import { modelMethodTarget } from "./model-methods.js";
+import { managerMethodTarget } from "./chain-managers.js";
 import { unawaitedUse } from "./wrappers.js";
 import { wrapperWritten } from "./chain-arguments.js";
 
@@ -112,6 +113,9 @@ function wrappedCross(f: OrmFile, h: WrappedHelper): WrappedCross | undefined {
   }
   // `crawl.is_finished` of a proven instance of a project model (orm-review M5).
   const cross =
-    crossTargetOf(f, h.target) ?? inheritedTarget(f, h.target) ?? modelMethodTarget(f, h.target);
+    crossTargetOf(f, h.target) ??
+    inheritedTarget(f, h.target) ??
+    modelMethodTarget(f, h.target) ??
+    managerMethodTarget(f, h.target);
   return cross ? { ...base, ...cross } : undefined;
 }

@@ -5,9 +5,11 @@ import {
   isPureAuthHelper,
   isPureUserManagerMethod,
   reachesUserManager,
-  PURE_AUTH_FUNCTIONS,
 } from "../../src/django/auth-bases.js";
 import { relatedPathModel } from "./related-paths.js";
+import { DJANGO_IN_MEMORY_CALLS, isExpressionClass } from "../../src/django/in-memory-calls.js";
+import { definitionOf, unknownCallee } from "./unknown-callees.js";
+import { isRequestMapping } from "../../src/python/request-values.js";
 import { managerModelUnknownSaid } from "../../src/django/manager-self.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
@@ -306,7 +308,8 @@ function isPureQualified(qualified: string | undefined): boolean {
     isInMemory(qualified) ||
     TRANSLATION.test(qualified ?? "") ||
     OFF_DATABASE_LOOKUPS.has(qualified ?? "") ||
-    PURE_AUTH_FUNCTIONS.has(qualified ?? "")
+    DJANGO_IN_MEMORY_CALLS.has(qualified ?? "") ||
+    isExpressionClass(qualified)
   );
 }
 
@@ -396,7 +399,12 @@ function isPlainReceiver(f: OrmFile, receiver: SyntaxNode, method: string): bool
   const kind = plainKindOf(receiver);
   // A field of a record (dataclass, pydantic model) may hold a queryset or a related manager:
   // there, the names dict and list share with them prove nothing.
-  if (kind === "json" && receiver.type === "attribute" && ORM_SHARED_METHODS.has(method))
+  if (
+    kind === "json" &&
+    receiver.type === "attribute" &&
+    ORM_SHARED_METHODS.has(method) &&
+    !isRequestMapping(receiver)
+  )
     return false;
   return kind === "scalar" || (kind === "json" && isJsonMethod(method));
 }
@@ -545,41 +553,6 @@ function projectImport(f: OrmFile, receiver: SyntaxNode): string | undefined {
   if (module.startsWith(".")) return module;
   const index = f.ctx.project.index;
   return index && projectTopModules(index).has(module.split(".")[0]) ? module : undefined;
-}
-
-/**
- * What a called name is, as far as the file shows: a function or class defined in this file, a
- * function of this project (a relative import), an imported name, or something unknown.
- */
-function unknownCallee(f: OrmFile, callee: SyntaxNode): string {
-  const name = callee.text;
-  const maybe = "not in Django's async API, and may touch the database";
-  if (callee.type !== "identifier") return `${name}() is not known here: ${maybe}`;
-  const binding = f.file.importBindingOf(name, callee);
-  if (binding) {
-    const module = binding.statement.childForFieldName("module_name")?.text;
-    if (module?.startsWith("."))
-      return `${name}() is a function of this project (imported from ${module}): ${maybe}`;
-    return `${name}() (${binding.qualified}) is ${maybe.replace(", and", " and")}`;
-  }
-  const definition = definitionOf(f, callee);
-  if (definition === "function_definition")
-    return `${name}() is a function defined in this file: ${maybe}`;
-  if (definition === "class_definition")
-    return `${name}() builds an instance of a class defined in this file: ${maybe}`;
-  return `${name}() is not known here (not imported, not defined in this file): ${maybe}`;
-}
-
-/** The def or class statement that binds `name` where it is called, if that is what binds it. */
-function definitionOf(f: OrmFile, identifier: SyntaxNode): string | undefined {
-  for (let scope = f.file.enclosingScope(identifier); ; scope = f.file.enclosingScope(scope)) {
-    const bound = f.file.bindingsNamed(scope, identifier.text);
-    if (bound.length > 0) {
-      const kinds = new Set(bound.map((b) => b.node.parent?.type));
-      return kinds.size === 1 ? [...kinds][0] : undefined;
-    }
-    if (scope.type === "module") return undefined;
-  }
 }
 
 export function shortened(node: SyntaxNode): string {

@@ -2,6 +2,7 @@ import { projectTopModules } from "../../src/project/index-lookup.js";
 import { fromModuleName } from "../../src/python/shapes.js";
 import { useProjectRecords } from "../../src/python/record-classes.js";
 import type { ImportBinding, ProjectIndex, SyntaxNode } from "../../src/model/types.js";
+import { isExpressionClass } from "../../src/django/in-memory-calls.js";
 import type { OrmFile } from "./types.js";
 
 // orm-review-4 P20: `ControllerInfo(url=..., token=job.uuid)` builds a pydantic model of the
@@ -60,10 +61,67 @@ export function constructionHook(f: OrmFile, chain: readonly string[]): string |
  * bound to a class: imported from a module of the project, or a class statement of this file.
  */
 export function isPlainConstruction(f: OrmFile, callee: SyntaxNode): boolean {
+  if (isLocalDataclass(f, callee)) return true;
   const name = className(callee);
   const facts = name ? f.ctx.project.plainClasses?.[name] : undefined;
   if (!name || !facts || !boundToClass(f, callee)) return false;
   return constructionHook(f, facts.chain) === undefined;
+}
+
+const DATACLASS_DECORATORS =
+  /^(dataclasses\.dataclass|attr\.(s|define|frozen|attrs)|attrs\.(define|frozen))$/;
+const INIT_HOOKS = /^(__init__|__new__|__post_init__|__attrs_post_init__|__attrs_pre_init__)$/;
+
+/**
+ * orm-review-6 R3b (daiv's `PoolEntry(name=row.name)`): a `@dataclass` (or attrs class) of this
+ * file with no bases and no hook run at construction, whose fields' defaults are no
+ * `default_factory` of a function: built in memory, its arguments stored.
+ */
+function isLocalDataclass(f: OrmFile, callee: SyntaxNode): boolean {
+  if (callee.type !== "identifier" || f.file.importBindingOf(callee.text, callee)) return false;
+  const bound = f.file.visibleBindings(callee, callee.text);
+  const cls = bound.length === 1 ? bound[0].node.parent : undefined;
+  if (cls?.type === "class_definition" && isLocalExpression(f, cls)) return true;
+  const holder = cls?.parent;
+  if (cls?.type !== "class_definition" || holder?.type !== "decorated_definition") return false;
+  if ((cls.childForFieldName("superclasses")?.namedChildren.length ?? 0) > 0) return false;
+  const decorated = holder.namedChildren.some((d) => {
+    if (d.type !== "decorator") return false;
+    const expr = d.namedChildren[0];
+    const target = expr?.type === "call" ? expr.childForFieldName("function") : expr;
+    return !!target && DATACLASS_DECORATORS.test(f.file.qualifiedName(target) ?? "");
+  });
+  const body = cls.childForFieldName("body");
+  const hooked = (body?.namedChildren ?? []).some((m) => {
+    const def = m.type === "decorated_definition" ? m.childForFieldName("definition") : m;
+    return (
+      def?.type === "function_definition" &&
+      INIT_HOOKS.test(def.childForFieldName("name")?.text ?? "")
+    );
+  });
+  return (
+    decorated &&
+    !hooked &&
+    !/default_factory\s*=\s*(?!(list|dict|set|tuple)\b)/.test(body?.text ?? "")
+  );
+}
+
+/**
+ * orm-review-6 R15 (`class TsVectorConcat(Func): template = ...`): a class of this file whose
+ * bases are all Django's query expressions and which runs no `__init__` of its own: building it
+ * builds an expression, in memory.
+ */
+function isLocalExpression(f: OrmFile, cls: SyntaxNode): boolean {
+  const bases = cls.childForFieldName("superclasses")?.namedChildren ?? [];
+  if (bases.length === 0 || bases.some((b) => !isExpressionClass(f.file.qualifiedName(b))))
+    return false;
+  return !(cls.childForFieldName("body")?.namedChildren ?? []).some((m) => {
+    const def = m.type === "decorated_definition" ? m.childForFieldName("definition") : m;
+    return (
+      def?.type === "function_definition" &&
+      INIT_HOOKS.test(def.childForFieldName("name")?.text ?? "")
+    );
+  });
 }
 
 /** Why building a class of the project otherwise built in memory is not: the code it runs. */

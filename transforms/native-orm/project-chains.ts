@@ -184,6 +184,7 @@ function plan(
     ...(decided.pure && decided.pure.length > 0 ? { pure: decided.pure } : {}),
     ...(Object.keys(reexports).length > 0 ? { reexports } : {}),
     ...(inMemory.length > 0 ? { inMemory } : {}),
+    ...(decided.instances ? { instances: decided.instances } : {}),
   };
   return { plan: chainPlan, modules: [...modules], groups: groups.filter((g) => g.length > 1) };
 }

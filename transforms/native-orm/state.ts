@@ -13,7 +13,7 @@ import type { Conversion, OrmFile, Problem, SiteKind } from "./types.js";
 import { aliasesIn } from "./wrapper-aliases.js";
 import { wrapperKind } from "./wrappers.js";
 import { useThreadWrappers } from "../../src/django/thread-wrappers.js";
-import { parameterInstance, parameterModelClass } from "./caller-arguments.js";
+import { parameterInstance, parameterModelClass, plannedInstance } from "./caller-arguments.js";
 import { projectRecords } from "./plain-construction.js";
 import { useProjectRecords } from "../../src/python/record-classes.js";
 import { useForeignReturns } from "../../src/python/foreign-returns.js";
@@ -39,7 +39,8 @@ export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {
   // orm-human-6 G1, orm-review-6 R1: the proofs see through the wrappers the sites are found by.
   useThreadWrappers(file.root, (expr) => wrapperKind(f, expr) !== undefined);
   // Issue 23 item 2: a parameter every caller of this file hands one model's instance.
-  f.proofs.parameterFromCallers = (parameter) => parameterInstance(f, parameter);
+  f.proofs.parameterFromCallers = (parameter) =>
+    parameterInstance(f, parameter) ?? plannedInstance(f, parameter);
   f.proofs.modelClassFromCallers = (parameter) => parameterModelClass(f, parameter);
   // orm-review-4 P20: annotations naming the project's pydantic models of other modules.
   useProjectRecords(file.root, projectRecords(f));

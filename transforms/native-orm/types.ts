@@ -124,7 +124,7 @@ export interface ChainLink {
    * Arguments that matter to an evaluated parameter (orm-review-5 W1), by position or keyword:
    * one that is or may be a queryset (why), or a parameter of the caller handed on.
    */
-  passes?: { to: number | string; queryset?: string; param?: string }[];
+  passes?: { to: number | string; queryset?: string; param?: string; instance?: string }[];
 }
 
 /** One plain function (or method) of a surveyed file, as the project's chain plan sees it. */
@@ -142,6 +142,12 @@ export interface FunctionFacts {
   parameters?: string[];
   /** The parameters it iterates, truth-tests or hands to an evaluating builtin, with the line. */
   evaluates?: { name: string; line: number }[];
+  /**
+   * orm-human-6 G3: the parameters whose only blocker is that nothing in the function proves them
+   * a model instance (`log_instance.save(...)`), each with that blocker: lifted for a call that
+   * passes a proven instance, kept for any other.
+   */
+  instanceParams?: { name: string; blocker: NonNullable<FunctionFacts["blocker"]> }[];
   /** Its twin's name is already used in its file, by something else than its twin. */
   twinTaken: boolean;
   /** Its twin is already there (see hasTwin): nothing to add. */
@@ -230,6 +236,12 @@ export interface ProjectChainPlan {
    * database. Stricter than `pure` and used only to word what a kept wrapper reports.
    */
   inMemory?: string[];
+  /**
+   * orm-human-6 G3: a twinned function's parameters every converting call passes a proven
+   * instance for, to that model (`shop.managers:LogManager.mark_failed` -> `log_instance` ->
+   * `Log`): its twin proves them so.
+   */
+  instances?: Record<string, Record<string, string>>;
 }
 
 /**

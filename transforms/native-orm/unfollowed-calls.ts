@@ -1,10 +1,11 @@
 import { isTestCode } from "../../src/project/test-case-classes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { decoratorCallee } from "../../src/python/shapes.js";
-import { chainFunction, superResolution } from "./chains.js";
+import { chainFunction, nameOf, superResolution } from "./chains.js";
+import { looksLikeQueryset } from "./proofs.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
 import { isProjectFunction } from "./no-async-api.js";
-import type { OrmFile } from "./types.js";
+import type { ChainFunction, OrmFile, Problem } from "./types.js";
 import { wrapperKind } from "./wrappers.js";
 
 // orm-review-5 Q9 (ops `GatewayConsumer._heartbeat`, canopy's test helpers): a decorated wrapper
@@ -88,4 +89,35 @@ function shortCall(call: SyntaxNode): string {
 function listed(names: string[]): string {
   const unique = [...new Set(names)];
   return unique.length > 3 ? `${unique.slice(0, 3).join(", ")}, ...` : unique.join(", ");
+}
+
+/**
+ * orm-human-6 G5 (django-cfg's `aget_service_statistics` forwarding to
+ * `get_service_statistics`): ORM work the scan of `def` stopped at before finding any it converts
+ * (`Log.objects.filter(...).recent(h)` before `.aggregate(...)`) is no absence of ORM work: the
+ * wrapper running it is kept for that blocker, which is said.
+ */
+export function stoppedOrmWork(
+  fn: ChainFunction,
+  def: SyntaxNode,
+  written: string,
+): { code: Problem["code"]; message: string } | undefined {
+  const stopped = fn.problems.find((p) => ormRooted(p.node));
+  if (!stopped) return undefined;
+  const line = (n: SyntaxNode) => n.startPosition.row + 1;
+  return {
+    code: stopped.code,
+    message: `${written} kept: it runs ${nameOf(def)}() (line ${line(def)}), which does ORM work: line ${line(stopped.node)}: ${stopped.message}`,
+  };
+}
+
+/** A call on a chain rooted at a model's manager (`Log.objects.filter(...).recent(h)`). */
+function ormRooted(node: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = node; n;) {
+    if (n.type === "attribute" && looksLikeQueryset(n)) return true;
+    if (n.type === "call") n = n.childForFieldName("function");
+    else if (n.type === "attribute") n = n.childForFieldName("object");
+    else return false;
+  }
+  return false;
 }

@@ -3,6 +3,7 @@ import { plainKindOf } from "../../src/python/value-kinds.js";
 import { looksLikeQueryset } from "./proofs.js";
 import type { OrmFile, Problem } from "./types.js";
 import { parameterPassed } from "./caller-arguments.js";
+import { classReturnedElsewhere } from "../../src/django/annotated-returns.js";
 
 // orm-review-4 W2: `list(intakes)` where `intakes = base_query.select_related(...).distinct()`
 // and `base_query = intake_work_item_base_query(...)`, a helper of the project whose value is not
@@ -51,7 +52,7 @@ export function mayBeQueryset(
   if (expr.type === "call" && looksLikeQueryset(expr))
     return `${expr.text.replace(/\s+/g, " ").slice(0, 60)} is built by queryset methods on a value nothing proves a queryset`;
   const called = expr.type === "call" ? expr.childForFieldName("function") : null;
-  if (called && isProjectFunction(called) && !plainKindOf(expr))
+  if (called && isProjectFunction(called) && !plainKindOf(expr) && !returnsContainer(f, expr))
     return `${called.text}() is a function of the project whose value is not proven (it may be a queryset)`;
   if (expr.type !== "identifier" || plainKindOf(expr) || f.proofs.instanceOf(expr))
     return undefined;
@@ -84,11 +85,47 @@ export function mayBeQueryset(
     if (looksLikeQueryset(value))
       return `${expr.text} is bound at line ${line} to a chain of queryset methods on a value nothing proves a queryset`;
     const callee = value.childForFieldName("function")!;
-    if (isProjectFunction(callee))
+    if (isProjectFunction(callee) && !returnsContainer(f, value))
       return `${expr.text} is bound at line ${line} to what ${callee.text}() returns, a function of the project whose value is not proven (it may be a queryset)`;
   }
   return undefined;
 }
+
+/**
+ * orm-review-6 R3: a call of a project function annotated to return a builtin container
+ * (`-> list[Server]`, `-> set[str]`) or a plain value (`-> str`): built in memory, no queryset.
+ * Of this module (its def's annotation), or of another (the pre-pass's annotated returns).
+ */
+function returnsContainer(f: OrmFile, call: SyntaxNode): boolean {
+  const callee = call.childForFieldName("function")!;
+  const awaited = call.parent?.type === "await";
+  const local =
+    callee.type === "identifier" && !f.file.importBindingOf(callee.text, callee)
+      ? f.file.bindingsNamed(f.root, callee.text)
+      : [];
+  const def = local.length === 1 ? local[0].node.parent : undefined;
+  const written = def?.type === "function_definition" ? def.childForFieldName("return_type") : null;
+  if (def) return !!written && CONTAINER_OR_PLAIN.test(containerAnnotation(written.text));
+  const qualified =
+    callee.type === "identifier" || callee.type === "attribute"
+      ? f.file.qualifiedName(callee)
+      : undefined;
+  const cls = qualified ? classReturnedElsewhere(f.ctx.project, qualified, awaited) : undefined;
+  return !!cls && CONTAINER_OR_PLAIN.test(cls);
+}
+
+/** The annotation as the pre-pass records a container: `list[Server]` -> `list[]`. */
+function containerAnnotation(text: string): string {
+  const match =
+    /^(?:Optional\[\s*)?["']?(?:typing\.)?(list|dict|set|frozenset|tuple|List|Dict|Set|FrozenSet|Tuple)\[/.exec(
+      text.trim(),
+    );
+  return match ? `${match[1].toLowerCase()}[]` : text.trim();
+}
+
+/** What a project function's annotation may say for its value to be no queryset. */
+const CONTAINER_OR_PLAIN =
+  /^((list|dict|set|frozenset|tuple)\[(scalars)?\]|str|int|float|bool|bytes|dict|list|datetime|date|time|timedelta)$/;
 
 function shortArg(arg: SyntaxNode): string {
   return arg.text.replace(/\s+/g, " ").slice(0, 40);

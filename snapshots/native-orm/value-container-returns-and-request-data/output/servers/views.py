@@ -1,0 +1,5 @@
+from servers.services import aruntime_servers
+
+
+async def servers_view(request, user_id):
+    return await aruntime_servers(user_id)

@@ -1,0 +1,47 @@
+import type { SyntaxNode } from "../../src/model/types.js";
+import { fromModuleName } from "../../src/python/shapes.js";
+import type { OrmFile } from "./types.js";
+
+// What a called name that no proof covers is, said as far as the file shows it.
+
+/**
+ * What a called name is, as far as the file shows: a function or class defined in this file, a
+ * function of this project (a relative import), an imported name, or something unknown.
+ */
+export function unknownCallee(f: OrmFile, callee: SyntaxNode): string {
+  const name = callee.text;
+  const maybe = "not in Django's async API, and may touch the database";
+  if (callee.type !== "identifier") return `${name}() is not known here: ${maybe}`;
+  const binding = f.file.importBindingOf(name, callee);
+  if (binding) {
+    const module = binding.statement.childForFieldName("module_name")?.text;
+    if (module?.startsWith("."))
+      return `${name}() is a function of this project (imported from ${module}): ${maybe}`;
+    return `${name}() (${binding.qualified}) is ${maybe.replace(", and", " and")}`;
+  }
+  const definition = definitionOf(f, callee);
+  if (definition === "function_definition")
+    return `${name}() is a function defined in this file: ${maybe}`;
+  if (definition === "class_definition")
+    return `${name}() builds an instance of a class defined in this file: ${maybe}`;
+  // orm-review-6 R9 (kunleek's `from payment.services import *`): where the name comes from.
+  const stars = f.root
+    .descendantsOfType("import_from_statement")
+    .filter((s) => s.namedChildren.some((c) => c.type === "wildcard_import"))
+    .map((s) => `from ${fromModuleName(s)} import *`);
+  if (stars.length > 0)
+    return `${name}() is not imported by name nor defined in this file: it may come from ${stars.join(", ")}, which the chain does not follow: ${maybe}`;
+  return `${name}() is not known here (not imported, not defined in this file): ${maybe}`;
+}
+
+/** The def or class statement that binds `name` where it is called, if that is what binds it. */
+export function definitionOf(f: OrmFile, identifier: SyntaxNode): string | undefined {
+  for (let scope = f.file.enclosingScope(identifier); ; scope = f.file.enclosingScope(scope)) {
+    const bound = f.file.bindingsNamed(scope, identifier.text);
+    if (bound.length > 0) {
+      const kinds = new Set(bound.map((b) => b.node.parent?.type));
+      return kinds.size === 1 ? [...kinds][0] : undefined;
+    }
+    if (scope.type === "module") return undefined;
+  }
+}
