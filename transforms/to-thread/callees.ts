@@ -1,5 +1,5 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
-import { modulePaths, projectTopModules } from "../../src/project/index-lookup.js";
+import { functionsNamed, modulePaths, projectTopModules } from "../../src/project/index-lookup.js";
 import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/types.js";
 import { guardedImportName } from "../../src/python/guarded-imports.js";
 import { isJsonMethod } from "../../src/python/value-kinds.js";
@@ -110,7 +110,12 @@ export class SameFileFunctions {
 
   /** `self.mem0.add` with `self.mem0` one of some project classes: theirs may run (candidateClasses). */
   private withCandidates(fact: CallFact, receiver: SyntaxNode, at: SyntaxNode): void {
+    // Only a class that has the method (`result = OutputData(...)` or `[]`: `append` is the list's).
+    const index = this.project!.index!;
+    const has = (cls: string) =>
+      functionsNamed(index, fact.method!).some((f) => f.className === cls.split(".").at(-1));
     const keys = this.candidateClasses(receiver, at).flatMap((cls) => {
+      if (!has(cls)) return [];
       const absolute = cls.includes(".")
         ? absoluteName(cls, this.file.module, this.file.path)
         : `${this.file.module}.${cls}`;
@@ -366,6 +371,15 @@ export class SameFileFunctions {
    * The class that made the module-level value `name` (`WorkflowValidator =
    * TypeAdapter(Workflow)`: `pydantic.TypeAdapter`), for a method of it called from another file.
    */
+  /** `logger = base_logger` at module level: the import the name aliases (`loguru.logger`). */
+  moduleAlias(name: string): string | undefined {
+    const bindings = this.file.bindingsNamed(this.file.root, name);
+    const right =
+      bindings.length === 1 ? bindings[0].node.parent?.childForFieldName("right") : null;
+    const qualified = right?.type === "identifier" ? this.file.qualifiedName(right) : undefined;
+    return qualified?.includes(".") ? qualified : undefined;
+  }
+
   moduleValueMaker(name: string): string | undefined {
     const bindings = this.file.bindingsNamed(this.file.root, name);
     return bindings.length > 0
@@ -528,7 +542,14 @@ export class SameFileFunctions {
     const parts = named?.split(".") ?? [];
     if (parts.length > 1 && /^from_/.test(parts.at(-1)!) && /^[A-Z]/.test(parts.at(-2)!))
       return parts.slice(0, -1).join(".");
-    return this.returnedClass(fn, call) ?? named;
+    // `TYPES.get(k)` of a project module's dict (neither a module's function nor a class's): a
+    // value of unknown class, not one named for the method (hazard-review-6 V20).
+    const owner = named?.slice(0, named.lastIndexOf(".")) ?? "";
+    const ofValue =
+      projectFunction &&
+      modulePaths(index!, owner).length === 0 &&
+      !/^[A-Z][a-z]/.test(owner.slice(owner.lastIndexOf(".") + 1));
+    return this.returnedClass(fn, call) ?? (ofValue ? undefined : named);
   }
 
   /**

@@ -3,6 +3,7 @@ import { isAlembicEnv, runsAlembicEnv } from "../../src/python/migration-scripts
 import { absoluteName } from "../../src/python/relative-imports.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
 import { moduleClass } from "./receivers.js";
+import { classBodyAssignments } from "./class-attributes.js";
 import { settingOf } from "../../src/model/settings.js";
 import {
   functionsNamed,
@@ -188,7 +189,18 @@ function moduleValueMethod(
   qualname: string,
 ): { facts: FunctionFacts; reaches: string } | undefined {
   const [value, method, more] = qualname.split(".");
-  const made = method && more === undefined ? functions.moduleValueMaker(value) : undefined;
+  if (!method || more !== undefined) return undefined;
+  // `logger = base_logger` (`from loguru import logger as base_logger`): the import's method.
+  const alias = functions.moduleAlias(value);
+  if (alias) {
+    const reaches = `${PROJECT_KEY}${alias}.${method}`;
+    const call: CallFact = { text: qualname, qualified: `${alias}.${method}`, reaches };
+    return { facts: { name: qualname, hop: true, calls: [call], path: file.path }, reaches };
+  }
+  const made = functions.moduleValueMaker(value);
+  // `VISITOR_NODE_TYPES = {...}`: a builtin container's method, nothing of the project.
+  if (made && BUILTIN_CONTAINERS.has(made))
+    return { facts: { name: qualname, hop: true, calls: [], path: file.path }, reaches: "" };
   if (!made) return undefined;
   const cls = made.includes(".")
     ? absoluteName(made, file.module, file.path)
@@ -198,6 +210,8 @@ function moduleValueMethod(
   const call: CallFact = { text: qualname, method, receiverMadeBy: made, reaches };
   return { facts: { name: qualname, hop: true, calls: [call], path: file.path }, reaches };
 }
+
+const BUILTIN_CONTAINERS = new Set(["dict", "list", "set", "frozenset", "tuple"]);
 
 /** `KnowledgeImportError`, asked as a constructor: its `__init__`, or a same-file base's. */
 function classInit(file: FileSemantics, name: string): SyntaxNode | undefined {
@@ -216,8 +230,15 @@ function classBases(
   file: FileSemantics,
   name: string,
 ): { facts: FunctionFacts } | undefined {
-  const cls = name.includes(".") ? undefined : moduleClass(file, name);
-  if (!cls) return undefined;
+  // `ExecuteSubflowArgs.model_validate`: a method the class inherits (pydantic's, here).
+  const [className, method, more] = name.split(".");
+  const cls = more === undefined ? moduleClass(file, className) : undefined;
+  // A method of its own, or a field (`fn: Callable[..., Any]`, hazard-review-6 V10): not inherited.
+  if (
+    !cls ||
+    (method && (likelyLocalMethod(cls, method) || classBodyAssignments(cls, method).length > 0))
+  )
+    return undefined;
   const calls: CallFact[] = [];
   for (const base of cls.childForFieldName("superclasses")?.namedChildren ?? []) {
     if (base.type !== "identifier" && base.type !== "attribute") continue;
@@ -225,8 +246,10 @@ function classBases(
     const fact = local
       ? { text: base.text, reaches: `${PROJECT_KEY}${file.module}.${base.text}` }
       : functions.callFact(base, base);
-    if (fact.reaches?.startsWith(PROJECT_KEY))
-      calls.push({ text: fact.text, reaches: fact.reaches });
+    const reaches =
+      fact.reaches &&
+      (method ? `${fact.reaches.replace(/\.__init__$/, "")}.${method}` : fact.reaches);
+    if (reaches?.startsWith(PROJECT_KEY)) calls.push({ text: fact.text, reaches });
   }
   return { facts: { name, hop: true, calls, path: file.path } };
 }

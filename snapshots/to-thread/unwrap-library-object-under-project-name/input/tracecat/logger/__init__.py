@@ -1,0 +1,3 @@
+from tracecat.logger._logger import logger
+
+__all__ = ["logger"]
