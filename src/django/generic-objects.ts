@@ -78,6 +78,7 @@ export function shortcutObjectOf(
   proofs: {
     querysetOf(expr: SyntaxNode): QuerysetProof | undefined;
     modelClassOf(expr: SyntaxNode): string | undefined;
+    instanceOf(expr: SyntaxNode): InstanceProof | undefined;
   },
   callee: SyntaxNode,
   call: SyntaxNode,
@@ -85,6 +86,12 @@ export function shortcutObjectOf(
   const generic = genericObjectOf(proofs, callee);
   if (generic) return generic;
   const qualified = qualifiedName(callee);
+  // orm-review-6 R13 (Ghostwriter `copy = deepcopy(entry)`): a copy of a proven instance is one
+  // of the same model, its loaded relations copied with it.
+  if (qualified === "copy.deepcopy" || qualified === "copy.copy") {
+    const [original] = positionalArguments(call);
+    return original?.type === "identifier" ? proofs.instanceOf(original) : undefined;
+  }
   if (!/^django\.shortcuts\.a?get_object_or_404$/.test(qualified ?? "")) return undefined;
   const first = positionalArguments(call)[0];
   const fromModel = first && proofs.modelClassOf(first);

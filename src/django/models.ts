@@ -202,9 +202,10 @@ export function classesIn(root: SyntaxNode, source?: string): Record<string, Cla
   const imports = source === undefined ? undefined : importedModules(source);
   for (const cls of root.descendantsOfType("class_definition")) {
     const name = cls.childForFieldName("name")?.text;
-    const written = (cls.childForFieldName("superclasses")?.namedChildren ?? []).filter(
-      (b) => b.type === "identifier" || b.type === "attribute",
-    );
+    // `models.Manager["RunEnvelope"]`, `Generic[T]`: the class subscripted (orm-review-6 R4).
+    const written = (cls.childForFieldName("superclasses")?.namedChildren ?? [])
+      .map((b) => (b.type === "subscript" ? (b.childForFieldName("value") ?? b) : b))
+      .filter((b) => b.type === "identifier" || b.type === "attribute");
     const bases = written.map(lastName);
     if (!name || bases.length === 0) continue;
     const outside = imports

@@ -452,8 +452,17 @@ function replacedIn(
   before: string,
   after: string,
 ): { replaced?: ReplacedName[] } {
-  const replaced = [...fromFixes, ...awaitedThroughNames(before, after)];
+  // A name the new text still calls (a thread wrapper kept at another site) is not one the module
+  // stopped calling: a test patching it still intercepts (hazard-review-6 V15, tracecat).
+  const gone = fromFixes.filter((name) => !stillCalls(after, name.local));
+  const replaced = [...gone, ...awaitedThroughNames(before, after)];
   return replaced.length > 0 ? { replaced } : {};
+}
+
+/** Does `code` call `name` (`asyncio.to_thread(`, `asyncio . to_thread (`)? */
+function stillCalls(code: string, name: string): boolean {
+  const escaped = name.replace(/[$()*+?[\]\\^{|}]/g, "\\$&").replace(/\./g, "\\s*\\.\\s*");
+  return new RegExp(`(?<![\\w.])${escaped}\\s*\\(`).test(code);
 }
 
 /** AS901: the rewritten text would not parse. */

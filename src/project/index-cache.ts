@@ -32,8 +32,9 @@ import { NamedCalls, writeNamedCalls } from "./named-calls.js";
  * 15: file facts name the decorators that replace `request.user` before calling the view.
  * 16: annotated returns name builtin containers with their items' types (`-> list[Server]` as
  * `list[]`, `-> set[str]` as `set[scalars]`).
+ * 17: class facts read subscripted bases (`models.Manager["RunEnvelope"]`).
  */
-const CACHE_VERSION = 16;
+const CACHE_VERSION = 17;
 export { CACHE_DIR };
 
 /**

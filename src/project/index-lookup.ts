@@ -135,9 +135,16 @@ export function loopCallsOf(index: ProjectIndex, fn: IndexedFunction): LoopCall[
   return found;
 }
 
-/** The function holding an indexed call. */
+/**
+ * The function holding an indexed call: of two defs of its name in the file (the nested
+ * `wrapper`s of sibling functions, one sync, one async: hazard-review-6 V3), the nearest above it.
+ */
 function callerOf(index: ProjectIndex, call: IndexedCall): IndexedFunction | undefined {
-  return index.functions.find((f) => f.path === call.path && indexedName(f) === call.within);
+  const named = index.functions.filter(
+    (f) => f.path === call.path && indexedName(f) === call.within,
+  );
+  const above = named.filter((f) => f.line <= call.line).sort((a, b) => b.line - a.line);
+  return above[0] ?? named[0];
 }
 
 /** The index's entry for a `def` of `module`: a module-level function or a method of a module-level class. */

@@ -365,7 +365,8 @@ export interface FileFacts extends RequestFacts, TestCaseFacts, ClassTreeFacts {
 const CLASS_BODY_FACTS =
   /(?<!\bclass\s+\w*)(?:ForeignKey|OneToOneField|ManyToManyField|Manager|as_manager|models\s*\.\s*\w*Field)\s*\(/;
 // A manager class's methods (`def create`) are body facts too: a model's manager may override one.
-const MANAGER_CLASS_HEAD = /\bclass\s+\w+\s*\([^)]*Manager\s*[,)]/;
+// `models.Manager["RunEnvelope"]` too (orm-review-6 R4: a manager typed with its model).
+const MANAGER_CLASS_HEAD = /\bclass\s+\w+\s*\([^)]*Manager\s*(\[[^\]]*\]\s*)?[,)]/;
 // Field and manager declarations in a model body come with Django's names or a model base class in
 // the text; "Manager" alone is everywhere (multiprocessing, logging).
 const MODEL_CONTEXT = /django|models|Model\b/;

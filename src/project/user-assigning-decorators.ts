@@ -6,7 +6,9 @@
 // body assigns `<x>.user = <value>` as one of its statements (not under an `if`), on a line before
 // any call of `<func>` there, and whose value is not itself a lazy object.
 
-const DEF_LINE = /^def[ \t]+([A-Za-z_]\w*)[ \t]*\([ \t]*([A-Za-z_]\w*)/;
+// `def jwt_required(func)`, also with PEP 695 type parameters: `def jwt_required[F: Callable](func: F)`.
+const DEF_LINE =
+  /^def[ \t]+([A-Za-z_]\w*)[ \t]*(?:\[[^\]\n]*(?:\[[^\]\n]*\][^\]\n]*)*\])?[ \t]*\([ \t]*([A-Za-z_]\w*)/;
 const NESTED_DEF = /^([ \t]+)(?:async[ \t]+)?def[ \t]+[A-Za-z_]\w*[ \t]*\(/;
 const USER_ASSIGNED = /^[ \t]*[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.user[ \t]*=(?!=)(.*)$/;
 

@@ -24,6 +24,10 @@ export const THREAD_WAITS_BY_CLASS: Readonly<Record<string, readonly string[]>> 
   // `asyncio.run_coroutine_threadsafe(coro, loop)` gives a concurrent.futures.Future.
   "asyncio.run_coroutine_threadsafe": ["result"],
   "concurrent.futures.Future": ["result", "exception"],
+  // `shutdown()` (wait=True by default) and the end of a `with` block join the pool's workers
+  // (hazard-review-6 V6: xinference's ProcessPoolExecutor shut down on the loop).
+  "concurrent.futures.ThreadPoolExecutor": ["shutdown", "with"],
+  "concurrent.futures.ProcessPoolExecutor": ["shutdown", "with"],
 };
 
 /** Does `method` of a value made by `madeBy` wait on another thread? */

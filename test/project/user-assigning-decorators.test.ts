@@ -51,6 +51,17 @@ describe("userAssigningDecoratorsIn", () => {
     for (const body of cases) expect(userAssigningDecoratorsIn(wrapper(body))).toBeUndefined();
   });
 
+  it("reads a decorator declared with PEP 695 type parameters", () => {
+    const source = [
+      "def jwt_required[F: Callable[..., Any]](func: F) -> F:",
+      "    async def wrapper(request, *args, **kwargs):",
+      "        request.user = await load_user(request)",
+      "        return await func(request, *args, **kwargs)",
+      "    return wrapper",
+    ].join("\n");
+    expect(userAssigningDecoratorsIn(source)).toEqual(["jwt_required"]);
+  });
+
   it("reads nothing in a file that assigns no .user", () => {
     expect(userAssigningDecoratorsIn("def deco(f):\n    return f\n")).toBeUndefined();
   });

@@ -21,6 +21,7 @@ import { unfollowedCallsReason } from "./unfollowed-calls.js";
 import { reexportReason } from "./reexport-reasons.js";
 import { hiddenSelfMethod, overriddenSelfMethod } from "./hidden-methods.js";
 import { factoryTarget, fieldFileTarget } from "./library-targets.js";
+import { importedModuleAttribute } from "./unknown-callees.js";
 import type { OrmFile, ScannedFile } from "./types.js";
 import { HTTP_METHODS } from "../../src/python/http-methods.js";
 import { starImportsNaming } from "./wrapper-aliases.js";
@@ -369,14 +370,6 @@ function receiverOf(call: SyntaxNode): SyntaxNode | undefined {
   return call.childForFieldName("function")?.childForFieldName("object") ?? undefined;
 }
 
-/** `services.helper` after `import services` or `from app import services`: a module's function. */
-function importedModuleAttribute(f: OrmFile, target: SyntaxNode): boolean {
-  const root = target.childForFieldName("object");
-  if (root?.type !== "identifier") return false;
-  const binding = f.file.importBindingOf(root.text, root);
-  return !!binding && (binding.statement.type === "import_statement" || /^[a-z_]/.test(root.text));
-}
-
 function kept(message: string): Reason {
   return { code: "AS215", message: `${message}: it stays a thread wrapper` };
 }
@@ -451,6 +444,11 @@ function lambdaReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
   const findings = body ? scan(f, body, "wrapper") : undefined;
   const relation =
     body && (!findings || findings.ormSites === 0) ? relationRead(f, body) : undefined;
+  // orm-review-6 R6 (kitchenai: `sync_to_async(lambda: request.user.is_authenticated)()`).
+  if (relation && /(^|\.)request\.user$/.test(relation.text))
+    return kept(
+      `${written} reads ${relation.text}, the request's lazy user (a SimpleLazyObject, loaded with a sync query at its first read, no relation): Django 5.0+ has \`user = await request.auser()\`, to use instead by hand${stored}`,
+    );
   if (relation)
     return kept(
       `${written} reads ${relation.text}, a relation that loads its row lazily: that query has no native async form (select_related where the instance is loaded would make it a plain read)${stored}`,

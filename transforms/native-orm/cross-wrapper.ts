@@ -215,16 +215,21 @@ export function projectTwins(f: OrmFile, local: ChainPlan): void {
     const twin = plan.twins[key];
     if (!twin || addedHere.has(def.id) || plan.existing.includes(key)) continue;
     const fn = chainFunction(f, def);
-    const own = projectTwinEdits(
-      f,
-      def,
-      (c) => plan.twins[targetOf(f, c)],
-      (c) => callsPure(f, plan, c),
-    );
+    const calls = orderedCalls(fn.calls, fn.cross).filter((c) => !callsPure(f, plan, c));
+    const renamed = localImportRenames(f, plan, def, calls);
+    const own = [
+      ...projectTwinEdits(
+        f,
+        def,
+        (c) => plan.twins[targetOf(f, c)],
+        (c) => callsPure(f, plan, c),
+      ),
+      ...renamed.edits,
+    ];
     // The sync function stays as it is: nothing it names is dropped.
     const needs = fn.findings.conversions.flatMap((c) => (c.needs ? [c.needs] : []));
-    const calls = orderedCalls(fn.calls, fn.cross).filter((c) => !callsPure(f, plan, c));
-    const imports = [...needs, ...twinImports(f, plan, calls, false)];
+    const imported = calls.filter((c) => !renamed.calls.has(c.call.id));
+    const imports = [...needs, ...twinImports(f, plan, imported, false)];
     report(
       f,
       def.childForFieldName("name")!,
@@ -238,4 +243,43 @@ export function projectTwins(f: OrmFile, local: ChainPlan): void {
       },
     );
   }
+}
+
+/**
+ * A twin's callees that its sync form imports inside its body (`from mcp_servers.services import
+ * deduped_pool_rows` in a def, often to break an import cycle: daiv's `mcp_servers.selection`):
+ * the twin's copy of that import names the callee's twin instead, rather than a module-level
+ * import that would bring the cycle back. Only when the name serves nothing else in the def than
+ * the calls the twin awaits under the twin's name.
+ */
+function localImportRenames(
+  f: OrmFile,
+  plan: ProjectChainPlan,
+  def: SyntaxNode,
+  calls: AnyCall[],
+): { edits: Edit[]; calls: Set<number> } {
+  const edits: Edit[] = [];
+  const renamed = new Set<number>();
+  const body = def.childForFieldName("body");
+  for (const c of calls) {
+    const twin = plan.twins[targetOf(f, c)];
+    const binding = "binding" in c ? c.binding : undefined;
+    const item = binding?.item;
+    if (!twin || !item || !body || item.type !== "dotted_name") continue;
+    if (item.startIndex < body.startIndex || item.endIndex > body.endIndex) continue;
+    const local = binding.local;
+    const twinned = new Set(
+      calls.filter((o) => "binding" in o && o.binding?.item.id === item.id).map((o) => o.callee.id),
+    );
+    const uses = body
+      .descendantsOfType("identifier")
+      .filter(
+        (n) => n.text === local && !item.descendantsOfType("identifier").some((i) => i.id === n.id),
+      );
+    if (!uses.every((n) => twinned.has(n.id))) continue;
+    if (!renamed.has(c.call.id) && !edits.some((e) => e.start === item.startIndex))
+      edits.push({ start: item.startIndex, end: item.endIndex, text: twin });
+    renamed.add(c.call.id);
+  }
+  return { edits, calls: renamed };
 }

@@ -260,7 +260,13 @@ function importedModel(f: OrmFile, model: string, at: SyntaxNode): string | unde
   const found = [...f.file.importedNames()]
     .map((name) => f.file.importBindingOf(name, at)?.qualified)
     .filter((q) => q?.endsWith(`.${model}`));
-  return found.length === 1 ? found[0] : undefined;
+  if (found.length === 1) return found[0];
+  // R5c (daiv: `mcp.server.auth...AccessToken as MCPAccessToken` beside oauth2_provider's): the
+  // one of them that is a library model known here.
+  const known = found.filter(
+    (q) => !!q && (LIBRARY_MODEL_RELATIONS[q] || LIBRARY_MODEL_PLAIN_ATTRIBUTES[q]),
+  );
+  return known.length === 1 ? known[0] : undefined;
 }
 
 /** Why an attribute name is likely a relation of a model whose fields are unknown, or undefined. */

@@ -1,4 +1,5 @@
 import { nameOfKey } from "../../src/model/function-key.js";
+import { dottedName } from "../../src/python/module-names.js";
 import { isTestCode } from "../../src/project/test-case-classes.js";
 import { decorators } from "../../src/python/shapes.js";
 import type { SyntaxNode } from "../../src/model/types.js";
@@ -33,7 +34,8 @@ export function moduleFunctionSaid(f: OrmFile, callee: SyntaxNode): string | und
     : channels && !isTestCode(f.file.path, def)
       ? "which the chain follows behind database_sync_to_async only in test code (elsewhere the wrapper also closes stale database connections around the call, which native async code does not)"
       : "which the chain did not follow from here";
-  return `${callee.text}() is ${module}.${name}(), a function of the project, ${why}: not in Django's async API, and may touch the database`;
+  // orm-review-5 Q8: the module as Python imports it, not its id (`./apps.x` from a root `.`).
+  return `${callee.text}() is ${dottedName(module)}.${name}(), a function of the project, ${why}: not in Django's async API, and may touch the database`;
 }
 
 function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {

@@ -94,15 +94,17 @@ function listed(names: string[]): string {
 /**
  * orm-human-6 G5 (django-cfg's `aget_service_statistics` forwarding to
  * `get_service_statistics`): ORM work the scan of `def` stopped at before finding any it converts
- * (`Log.objects.filter(...).recent(h)` before `.aggregate(...)`) is no absence of ORM work: the
- * wrapper running it is kept for that blocker, which is said.
+ * (`Log.objects.filter(...).recent(h)` before `.aggregate(...)`, or a method of Django's queryset
+ * API on a receiver not proven one) is no absence of ORM work: the wrapper running it is kept for
+ * that blocker, which is said.
  */
 export function stoppedOrmWork(
   fn: ChainFunction,
   def: SyntaxNode,
   written: string,
 ): { code: Problem["code"]; message: string } | undefined {
-  const stopped = fn.problems.find((p) => ormRooted(p.node));
+  // AS201: ORM work on a receiver not proven (`user.suchary.order_by(...)`, orm-review-5 Q1c).
+  const stopped = fn.problems.find((p) => p.code === "AS201" || ormRooted(p.node));
   if (!stopped) return undefined;
   const line = (n: SyntaxNode) => n.startPosition.row + 1;
   return {

@@ -45,3 +45,19 @@ export function definitionOf(f: OrmFile, identifier: SyntaxNode): string | undef
     if (scope.type === "module") return undefined;
   }
 }
+
+/** `services.helper` after `import services` or `from app import services`: a module's function. */
+export function importedModuleAttribute(f: OrmFile, target: SyntaxNode): boolean {
+  let root = target.childForFieldName("object");
+  const chained = root?.type === "attribute";
+  // orm-human-5 D1: `os.path.exists` after `import os`: a function of a module's submodule.
+  while (
+    root?.type === "attribute" &&
+    /^[a-z_][a-z0-9_]*$/.test(root.childForFieldName("attribute")?.text ?? "")
+  )
+    root = root.childForFieldName("object");
+  if (root?.type !== "identifier") return false;
+  const binding = f.file.importBindingOf(root.text, root);
+  if (chained) return binding?.statement.type === "import_statement";
+  return !!binding && (binding.statement.type === "import_statement" || /^[a-z_]/.test(root.text));
+}

@@ -6,14 +6,7 @@ import { isJsonMethod } from "../../src/python/value-kinds.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
 import { classBodyAssignments, classOfMethod } from "./class-attributes.js";
 import { isPropertyDef } from "./property-reads.js";
-import {
-  classNamed,
-  elementAnnotation,
-  isSelfElement,
-  moduleClass,
-  nameType,
-  selfAttributeType,
-} from "./receivers.js";
+import { classNamed, elementOf, enclosingDef, isSelfElement, moduleClass } from "./receivers.js";
 import {
   constructorKey,
   isAttributeChainOfClass,
@@ -23,6 +16,7 @@ import {
   overridesOf,
 } from "./alternatives.js";
 import { getattrDispatch } from "./dispatch.js";
+import { inheritedCall } from "./inherited-calls.js";
 import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
 import {
@@ -89,6 +83,12 @@ export class SameFileFunctions {
       else if (local || this.fromSelfElement(receiver, at)) fact.collaborator = true;
       else this.withCandidates(fact, receiver, at);
     }
+    // `self.transform(tree)` from a library base, which calls the class's methods back.
+    if (!def && callee.type === "attribute" && !fact.receiverMadeBy)
+      Object.assign(
+        fact,
+        inheritedCall(this.file, this.project, callee, this.enclosingDef(at), (d) => this.keyOf(d)),
+      );
     if (def) {
       fact.reaches = this.keyOf(def);
       // `self.run(...)`: self may be a subclass's instance, whose override runs instead.
@@ -344,9 +344,7 @@ export class SameFileFunctions {
   }
 
   private enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
-    let n = node.parent;
-    while (n && n.type !== "function_definition") n = n.parent;
-    return n ?? undefined;
+    return enclosingDef(node);
   }
 
   /**
@@ -365,29 +363,6 @@ export class SameFileFunctions {
   }
 
   /**
-   * The class of the elements of the container `container` is, at `at`, by its annotation:
-   * `self._backends: dict[str, Backend]`, a parameter `backends: list[Backend]`.
-   */
-  private elementOf(container: SyntaxNode | null, at: SyntaxNode): string | undefined {
-    let type: SyntaxNode | undefined;
-    if (container?.type === "identifier") {
-      const def = this.enclosingDef(at);
-      for (const scope of def ? [def, this.file.root] : [this.file.root]) {
-        if (this.file.bindingsNamed(scope, container.text).length === 0) continue;
-        type = nameType(this.file, scope, container.text);
-        break;
-      }
-    } else if (container?.type === "attribute") {
-      const method = this.enclosingDef(at);
-      const cls = method && classOfMethod(method);
-      if (cls && container.childForFieldName("object")?.text === "self")
-        type = selfAttributeType(cls, container.childForFieldName("attribute")!.text);
-    }
-    const element = elementAnnotation(type);
-    return element ? classNamed(this.file, element) : undefined;
-  }
-
-  /**
    * The class that made the module-level value `name` (`WorkflowValidator =
    * TypeAdapter(Workflow)`: `pydantic.TypeAdapter`), for a method of it called from another file.
    */
@@ -401,7 +376,7 @@ export class SameFileFunctions {
   /** The qualified name of what made `receiver` (`x = threading.Event()`), when the file says. */
   private madeBy(receiver: SyntaxNode, at: SyntaxNode): string | undefined {
     if (receiver.type === "subscript")
-      return this.elementOf(receiver.childForFieldName("value"), at);
+      return elementOf(this.file, receiver.childForFieldName("value"), enclosingDef(at));
     if (receiver.type === "parenthesized_expression" && receiver.namedChildren.length === 1)
       return this.madeBy(receiver.namedChildren[0], at);
     // `(repo_root / path).resolve()` with `repo_root: Path`: a path (hazard-review-6 V8).
@@ -501,7 +476,12 @@ export class SameFileFunctions {
         continue;
       }
       if (right?.type === "subscript") {
-        made.add(this.elementOf(right.childForFieldName("value"), right));
+        made.add(elementOf(this.file, right.childForFieldName("value"), enclosingDef(right)));
+        continue;
+      }
+      // `executor = self._executor`: what made the instance's attribute (hazard-review-6 V6).
+      if (right?.type === "attribute" && right.childForFieldName("object")?.text === "self") {
+        made.add(this.madeBy(right, right));
         continue;
       }
       // `self._engine = engine` in `__init__(self, engine: VersionedContentEngine)`: the

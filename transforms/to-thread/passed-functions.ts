@@ -78,3 +78,15 @@ export function passedFunctions(
   }
   return passed.length > 0 ? passed : undefined;
 }
+
+/**
+ * `safe_async_db(self._rpc._rpc_force_exit)` called for the function to run: the function a
+ * wrapper factory was given (its first argument, a name or an attribute), which its wrapper runs.
+ */
+export function wrappedFunction(fn: SyntaxNode): SyntaxNode | undefined {
+  if (fn.type !== "call") return undefined;
+  const first = (fn.childForFieldName("arguments")?.namedChildren ?? []).find(
+    (a) => a.type !== "comment",
+  );
+  return first?.type === "identifier" || first?.type === "attribute" ? first : undefined;
+}

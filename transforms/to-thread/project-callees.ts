@@ -21,7 +21,7 @@ import type {
 } from "../../src/model/types.js";
 import { SameFileFunctions } from "./callees.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
-import { passedFunctions } from "./passed-functions.js";
+import { passedFunctions, wrappedFunction } from "./passed-functions.js";
 import { HAZARD_DEPTH, PROJECT_KEY, type CallFact, type FunctionFacts } from "./loop-hazards.js";
 import { targetOf, threadSites, wrapperCalls } from "./sites.js";
 
@@ -265,7 +265,8 @@ function siteFacts(file: FileSemantics, project: ProjectFacts | undefined): Call
     if (!fn) continue;
     const fact = functions.callFact(fn, fn);
     // `func` a parameter of a helper: what its callers pass (passed-functions.ts).
-    for (const arg of passedFunctions(file, fn, project?.index) ?? [])
+    const wrapped = wrappedFunction(fn);
+    for (const arg of wrapped ? [wrapped] : (passedFunctions(file, fn, project?.index) ?? []))
       for (const key of reachedKeys(functions.callFact(arg, arg)))
         if (key.startsWith(PROJECT_KEY)) out.reaches.push({ key, depth: 0 });
         else sameFile.push(key);

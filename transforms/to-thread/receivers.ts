@@ -1,4 +1,5 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { classOfMethod } from "./class-attributes.js";
 
 /*
  * What class a receiver's value has, where the file says it without a constructor call: a
@@ -95,4 +96,36 @@ export function isSelfElement(node: SyntaxNode): boolean {
   if (n.type !== "subscript") return false;
   while (n?.type === "subscript") n = n.childForFieldName("value");
   return n?.type === "attribute" && n.childForFieldName("object")?.text === "self";
+}
+
+/**
+ * The class of the elements of the container `container` is, in `def`, by its annotation:
+ * `self._backends: dict[str, Backend]`, a parameter `backends: list[Backend]`.
+ */
+export function elementOf(
+  file: FileSemantics,
+  container: SyntaxNode | null,
+  def: SyntaxNode | undefined,
+): string | undefined {
+  let type: SyntaxNode | undefined;
+  if (container?.type === "identifier") {
+    for (const scope of def ? [def, file.root] : [file.root]) {
+      if (file.bindingsNamed(scope, container.text).length === 0) continue;
+      type = nameType(file, scope, container.text);
+      break;
+    }
+  } else if (container?.type === "attribute") {
+    const cls = def && classOfMethod(def);
+    if (cls && container.childForFieldName("object")?.text === "self")
+      type = selfAttributeType(cls, container.childForFieldName("attribute")!.text);
+  }
+  const element = elementAnnotation(type);
+  return element ? classNamed(file, element) : undefined;
+}
+
+/** The def enclosing `node`, if any. */
+export function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
+  let n = node.parent;
+  while (n && n.type !== "function_definition") n = n.parent;
+  return n ?? undefined;
 }

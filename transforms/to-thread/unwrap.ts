@@ -8,7 +8,7 @@ import { ormNative } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
 import { unreadRefusal, type UnreadCall } from "./unread-refusal.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
-import { passedFunctions } from "./passed-functions.js";
+import { passedFunctions, wrappedFunction } from "./passed-functions.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import { reindented } from "./reindent.js";
 import { isPrimary, type Site, type Target } from "./sites.js";
@@ -84,7 +84,7 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
   if (hazard) return { hazard, checked: true, ...none };
   const passed = facts ? undefined : passedHazard(scan, target, seen, reading);
   if (passed?.hazard) return { hazard: passed.hazard, checked: true, ...none };
-  if (passed?.read) return { checked: true, ...reading.lists };
+  if (passed?.read && target.fn.type !== "call") return { checked: true, ...reading.lists };
   // `factory(name)(args)`: the function is a call's result, known only at run time.
   if (!facts)
     return {
@@ -140,7 +140,12 @@ function passedHazard(
   seen: Seen,
   reading: Unread,
 ): { hazard?: LoopHazard; read: boolean } | undefined {
-  const passed = passedFunctions(scan.file, target.fn, scan.ctx.project.index);
+  // `safe_async_db(self._rpc._rpc_force_exit)`: the function a decorator's wrapper is made
+  // around, which the wrapper calls (hazard-review-6 V11, freqtrade's exit lock).
+  const wrapped = wrappedFunction(target.fn);
+  const passed = wrapped
+    ? [wrapped]
+    : passedFunctions(scan.file, target.fn, scan.ctx.project.index);
   if (!passed) return undefined;
   const facts = passed.map((arg) => scan.functions.callFact(arg, arg));
   const keys = facts.flatMap((f) => [f.reaches, ...(f.alternatives ?? [])]);
@@ -148,7 +153,9 @@ function passedHazard(
   const call: CallFact = {
     text: target.fn.text,
     alternatives: keys.filter((k): k is string => k !== undefined),
-    maybeWhy: `a function ${helper}'s callers pass as ${target.fn.text}`,
+    maybeWhy: wrapped
+      ? `the function ${helper}() wraps`
+      : `a function ${helper}'s callers pass as ${target.fn.text}`,
   };
   const site = { name: target.fn.text, hop: true as const, calls: [call] };
   const hazard = loopHazard(site, scan.functions.lookup, seen, 0, { notRead: reading.notRead });

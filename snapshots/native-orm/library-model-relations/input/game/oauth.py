@@ -1,4 +1,5 @@
 from channels.db import database_sync_to_async
+from mcp.server.auth.provider import AccessToken as MCPAccessToken
 from oauth2_provider.models import AccessToken as OAuthAccessToken
 
 
@@ -13,3 +14,7 @@ def token_expiry(value: str):
 def token_owner(value: str):
     access = OAuthAccessToken.objects.get(token=value)
     return access.user
+
+
+def as_mcp_token(access) -> MCPAccessToken:
+    return MCPAccessToken(token=access.token, client_id="game", scopes=[])

@@ -1,0 +1,21 @@
+from copy import deepcopy
+
+from asgiref.sync import sync_to_async
+from django.db import models
+from django.utils import timezone
+
+
+class OplogEntry(models.Model):
+    command = models.TextField(blank=True)
+    output = models.TextField(blank=True)
+
+
+@sync_to_async
+def copy_entry(entry_id):
+    entry = OplogEntry.objects.get(pk=entry_id)
+    # a copy of a loaded row: the same model, saved as a new one
+    copy = deepcopy(entry)
+    copy.pk = None
+    copy.command = f"{entry.command} ({timezone.now():%H:%M})"
+    copy.save()
+    return copy
