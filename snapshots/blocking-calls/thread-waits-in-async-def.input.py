@@ -1,4 +1,5 @@
 import asyncio
+import concurrent.futures
 import queue
 import threading
 
@@ -55,3 +56,20 @@ async def wait_for_config() -> None:
 
 async def config_loaded() -> bool:
     return config_ready.wait(0)
+
+
+class AsyncMemory:
+    """mem0's get_all before the fix: a thread pool entered inside async def."""
+
+    def __init__(self, vector_store, graph=None):
+        self.vector_store = vector_store
+        self.graph = graph
+
+    async def get_all(self, filters: dict, limit: int = 100):
+        with concurrent.futures.ThreadPoolExecutor() as executor:
+            future_memories = executor.submit(self.vector_store.list, filters, limit)
+            concurrent.futures.wait([future_memories])
+        return future_memories.result()
+
+    async def get_all_fixed(self, filters: dict, limit: int = 100):
+        return await asyncio.to_thread(self.vector_store.list, filters, limit)

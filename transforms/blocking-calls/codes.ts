@@ -120,7 +120,9 @@ export const BLOCKING_CALLS_CODES = {
       "`get()`/`put()`/`join()`, a `threading.Event`'s `wait()`, `with lock:` or " +
       "`lock.acquire()` on a `threading.Lock`/`RLock`/`Semaphore`/`Condition`, a " +
       "`threading.Thread`'s `join()`, a Celery result's `get()`/`wait()` (`AsyncResult(...)`, " +
-      "`task.delay(...)`: it polls the result backend until the worker is done). The value " +
+      "`task.delay(...)`: it polls the result backend until the worker is done), " +
+      "`concurrent.futures.wait(...)` / `as_completed(...)`, and a sync `with " +
+      "ThreadPoolExecutor() as ex:` block (its exit waits for every task). The value " +
       "is known by what made it (`queue.Queue()`, " +
       "`threading.Lock()`, `self._lock = threading.Lock()` in the class). Calls that do not " +
       "wait (`get(block=False)`, `acquire(False)`, `wait(0)`) are not reported. The same table " +

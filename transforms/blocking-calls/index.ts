@@ -82,7 +82,8 @@ function unwrapMode(ctx: Context): boolean {
 }
 
 /** The modules and names a wait on another thread needs (waits.ts). */
-const THREAD_WAIT_WORDS = /\b(?:threading|queue|multiprocessing|run_coroutine_threadsafe|Future)\b/;
+const THREAD_WAIT_WORDS =
+  /\b(?:threading|queue|multiprocessing|run_coroutine_threadsafe|Future|concurrent|ThreadPoolExecutor|ProcessPoolExecutor)\b/;
 
 /** A call of builtin `open` (the only blocking function called unimported). */
 const OPEN_CALL = /\bopen\s*\(/;

@@ -96,6 +96,7 @@ export function threadWaitSites(file: FileSemantics): ThreadWaitSite[] {
       message: `${messageOf(madeBy, receiver.text, method)}; use ${advice(madeBy, receiver.text, method, args)}`,
     });
   }
+  sites.push(...poolWaitSites(file));
   for (const item of file.root.descendantsOfType("with_item")) {
     const value = item.childForFieldName("value");
     if (value?.type !== "identifier" && value?.type !== "attribute") continue;
@@ -109,6 +110,52 @@ export function threadWaitSites(file: FileSemantics): ThreadWaitSite[] {
       node: item,
       message: `${messageOf(madeBy, value.text, "with")}; use ${advice(madeBy, value.text, "with", "")}`,
     });
+  }
+  return sites;
+}
+
+/** Executors whose `with` block exit joins every task (`shutdown(wait=True)`). */
+const POOLS = new Set([
+  "concurrent.futures.ThreadPoolExecutor",
+  "concurrent.futures.ProcessPoolExecutor",
+]);
+
+/** Module functions that wait for other threads' futures. */
+const FUTURE_WAITS = new Set(["concurrent.futures.wait", "concurrent.futures.as_completed"]);
+
+/**
+ * In `async def` (hazard-review-6 V18, mem0's `get_all`): `with ThreadPoolExecutor() as ex:` (a
+ * sync `with`: its exit waits for every task) and `concurrent.futures.wait(...)` /
+ * `as_completed(...)`, which wait for the pool's threads.
+ */
+function poolWaitSites(file: FileSemantics): ThreadWaitSite[] {
+  const sites: ThreadWaitSite[] = [];
+  if (!/\bconcurrent\b|\bThreadPoolExecutor\b|\bProcessPoolExecutor\b/.test(file.source))
+    return sites;
+  for (const call of file.root.descendantsOfType("call")) {
+    const fn = file.enclosingFunction(call);
+    const callee = call.childForFieldName("function");
+    if (!fn || !isAsyncFunction(fn) || !callee) continue;
+    if (callee.type !== "identifier" && callee.type !== "attribute") continue;
+    const qualified = file.qualifiedName(callee);
+    if (qualified && FUTURE_WAITS.has(qualified) && call.parent?.type !== "await")
+      sites.push({
+        node: call,
+        message: `${callee.text}() in async def waits for other threads' futures: the event loop stops until they finish; use await asyncio.wait([asyncio.wrap_future(f) for f in ...]), or run the tasks with asyncio.to_thread and asyncio.gather`,
+      });
+    const item = call.parent?.type === "as_pattern" ? call.parent.parent : call.parent;
+    const statement = item?.parent?.parent;
+    if (
+      qualified &&
+      POOLS.has(qualified) &&
+      item?.type === "with_item" &&
+      statement?.type === "with_statement" &&
+      !statement.text.startsWith("async")
+    )
+      sites.push({
+        node: call,
+        message: `with ${callee.text}(...) in async def: leaving the block waits for every task the pool runs (shutdown(wait=True)), and the event loop stops until they finish; run the tasks with asyncio.to_thread and asyncio.gather`,
+      });
   }
   return sites;
 }
