@@ -519,6 +519,11 @@ function unprovenReceiverSaid(
   const why = customColumnSaid(f, receiver) ?? unknownKindReason(receiver);
   const [said, of] = [shortened(callee), shortened(receiver)];
   // `x.related.select_related(...).filter()`: a lazy step only if `x.related` is the ORM's.
+  // orm-review-6 R19 (`entry.tags.all()`, taggit's TaggableManager on a proven OplogEntry).
+  const owner = receiver.type === "attribute" ? receiver.childForFieldName("object")! : undefined;
+  const instance = owner?.type === "identifier" ? f.proofs.instanceOf(owner) : undefined;
+  if (QUERYSET_RETURNING.has(method) && instance)
+    return `${said}() builds a lazy queryset only if ${of} is a queryset or manager: ${owner!.text} is a proven ${instance.model}, but ${receiver.childForFieldName("attribute")!.text} is no relation or manager of it this transform knows (a package's field, such as django-taggit's TaggableManager, maybe)`;
   if (QUERYSET_RETURNING.has(method))
     return `${said}() builds a lazy queryset only if ${of} is a queryset or manager, which nothing here proves (the receiver's chain is not rooted at a model's manager or a proven instance)${why ? `: ${why}` : ""}`;
   return `${said}() is not known to stay off the database: ${of} is not proven a queryset, a model instance or an in-memory value${why ? `: ${why}` : ""}`;
