@@ -45,6 +45,9 @@ export function importPlanEdits(file: FileSemantics, fixes: readonly Fix[]): Edi
   const gone = new Set(applied.flatMap((f) => f.dropped ?? []).map((n) => n.id));
   const removals = new Removals(file);
   const replacedItems = new Set<number>();
+  // `from m import name` lines a renamed import already gives, by scope: a local line is not
+  // written twice (daiv's `get_tools`: the wrapper's import and the renamed callee's, side by side).
+  const renamedLines = new Set<string>();
   const unused: ImportGroup[] = [];
 
   for (const group of droppedGroups(file, applied, needed)) {
@@ -64,16 +67,20 @@ export function importPlanEdits(file: FileSemantics, fixes: readonly Fix[]): Edi
         removals.replace(b.item.startIndex, b.item.endIndex, taker.name!);
         replacedItems.add(b.item.id);
       }
+      renamedLines.add(`from ${taker.module} import ${taker.name}\0${group.scope.id}`);
       continue;
     }
     unused.push(group);
   }
 
   const local = localImportLines(unused, applied);
+  const keeper = lineKeepers(unused, local.lines);
   for (const group of unused)
     for (const binding of group.bindings) {
       const line = local.lines.get(group);
-      if (line) removals.localReplacement(binding, line);
+      const given = line !== undefined && renamedLines.has(`${line}\0${group.scope.id}`);
+      if (line && !given && keeper.get(`${line}\0${binding.statement.parent?.id}`) === binding)
+        removals.localReplacement(binding, line);
       else removals.remove(binding);
     }
 
@@ -99,6 +106,30 @@ export function importPlanEdits(file: FileSemantics, fixes: readonly Fix[]): Edi
     ...removals.edits(merged),
     ...merged.filter((a) => !removals.tookPlaceOf(a)),
   ];
+}
+
+/**
+ * The one import that takes each new local line per block: two dropped imports side by side
+ * (`from asgiref.sync import sync_to_async` and `from servers.selection import build_pool`, both
+ * reached through `abuild_pool`) become one `from servers.selection import abuild_pool`, the
+ * earliest, and the other goes; imports in other blocks (an `if`'s arms) each keep theirs.
+ */
+function lineKeepers(
+  unused: readonly ImportGroup[],
+  lines: ReadonlyMap<ImportGroup, string>,
+): Map<string, ImportBinding> {
+  const keeper = new Map<string, ImportBinding>();
+  for (const group of unused) {
+    const line = lines.get(group);
+    if (!line) continue;
+    for (const binding of group.bindings) {
+      const key = `${line}\0${binding.statement.parent?.id}`;
+      const kept = keeper.get(key);
+      if (!kept || binding.statement.startIndex < kept.statement.startIndex)
+        keeper.set(key, binding);
+    }
+  }
+  return keeper;
 }
 
 /** `shop.services.pricing` (or `.services.pricing`) is `shop.services` or inside it. */
