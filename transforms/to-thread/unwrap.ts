@@ -7,6 +7,7 @@ import { isStdlibModule } from "../../src/python/stdlib.js";
 import { ormNative } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
 import { unreadRefusal, type UnreadCall } from "./unread-refusal.js";
+import { dynamicLookupOf } from "./dynamic-lookups.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
@@ -214,6 +215,21 @@ function notProven(check: ReturnType<typeof loopCheck>): boolean {
   );
 }
 
+/** AS307 for a function looked up by name at run time, which may be this project's (V21). */
+function lookupRefusal(
+  scan: FileScan,
+  target: Target,
+  check: ReturnType<typeof loopCheck>,
+): string | undefined {
+  if (check.checked || !check.madeAtRunTime) return undefined;
+  const index = scan.ctx.project.index;
+  const isLibrary = (qualified: string) =>
+    !!index && !projectTopModules(index).has(qualified.split(".")[0]);
+  const lookup = dynamicLookupOf(scan.file, target.fn, isLibrary);
+  if (!lookup) return undefined;
+  return `cannot unwrap: ${target.fn.text} is looked up by name at run time (${lookup}): it may be any function of any module, this project's own included, which the check cannot read, so whether it takes a lock, waits on another thread or starts an event loop is not known; project code the check cannot read is refused even with --unsafe-fixes; it stays in its thread`;
+}
+
 /** What the AS302 message adds when the check could not read all it reaches. */
 function uncheckedNote(fnText: string, check: Omit<LoopCheck, "hazard">): string {
   const what =
@@ -339,7 +355,7 @@ export function unwrapSite(
   const { check, checked, stepping } = siteCheck(scan, site, target);
   const refused = check.hazard
     ? refusal(scan, checked, check.hazard)
-    : unreadRefusal(scan, checked, check);
+    : (unreadRefusal(scan, checked, check) ?? lookupRefusal(scan, target, check));
   if (refused) {
     out.report(
       site.awaited,

@@ -1,0 +1,60 @@
+import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+
+/*
+ * A function looked up by name at run time (hazard-review-6 V21, tracecat's runners: `mod =
+ * importlib.import_module(module_path)`, `fn = getattr(mod, function_name)`, then
+ * `await asyncio.to_thread(fn, **args)`): it may be any function of any module, the project's own
+ * registry of actions included, where the locks are. Unread project code refuses an unwrap even
+ * with --unsafe-fixes (unread-refusal.ts), and nothing here says the lookup stays in a library.
+ */
+
+const IMPORTERS = new Set(["importlib.import_module", "__import__"]);
+
+/**
+ * `getattr(mod, name)` as written where `fn` is bound, when every binding of `fn` there is such a
+ * lookup whose name is not a string literal and whose object is not an imported library module
+ * (`getattr(requests, method)` stays the library's: taken on trust with --unsafe-fixes).
+ */
+export function dynamicLookupOf(
+  file: FileSemantics,
+  fn: SyntaxNode,
+  isLibrary: (qualified: string) => boolean,
+): string | undefined {
+  if (fn.type !== "identifier") return undefined;
+  const bindings = file.visibleBindings(fn, fn.text);
+  if (bindings.length === 0) return undefined;
+  let written: string | undefined;
+  for (const binding of bindings) {
+    const assignment = binding.node.parent;
+    const right = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
+    const lookup = right && lookedUp(file, right, isLibrary);
+    if (!lookup) return undefined;
+    written ??= lookup;
+  }
+  return written;
+}
+
+/** `getattr(obj, name[, default])` with a computed name, or `import_module(x).name`. */
+function lookedUp(
+  file: FileSemantics,
+  value: SyntaxNode,
+  isLibrary: (qualified: string) => boolean,
+): string | undefined {
+  if (value.type === "attribute") {
+    const object = value.childForFieldName("object");
+    return object && importedAtRunTime(file, object) ? value.text : undefined;
+  }
+  const callee = value.type === "call" ? value.childForFieldName("function") : null;
+  if (callee?.text !== "getattr" || !file.isBuiltin("getattr", callee)) return undefined;
+  const [object, name] = value.childForFieldName("arguments")?.namedChildren ?? [];
+  if (!object || !name || name.type === "string") return undefined;
+  const qualified = file.qualifiedName(object);
+  if (qualified && isLibrary(qualified)) return undefined;
+  return value.text;
+}
+
+/** `importlib.import_module(path)` (or `__import__`), itself or as the name it was bound to. */
+function importedAtRunTime(file: FileSemantics, value: SyntaxNode): boolean {
+  const callee = value.type === "call" ? value.childForFieldName("function") : null;
+  return !!callee && IMPORTERS.has(file.qualifiedName(callee) ?? callee.text);
+}
