@@ -15,13 +15,7 @@ import {
 } from "./sessions.js";
 
 export type { HelperBlock } from "./refusals.js";
-import type {
-  Context,
-  FileSemantics,
-  ProjectIndex,
-  ProjectSurvey,
-  SyntaxNode,
-} from "../../src/model/types.js";
+import type { Context, FileSemantics, ProjectSurvey, SyntaxNode } from "../../src/model/types.js";
 import {
   blockingReceiverCall,
   factoryProduct,
