@@ -13,6 +13,18 @@ export function classOfMethod(fn: SyntaxNode): SyntaxNode | undefined {
   return n?.type === "block" && n.parent?.type === "class_definition" ? n.parent : undefined;
 }
 
+/** The class's own methods but `method` and the dunders: what it may call back or pick by name. */
+export function otherMethodsOf(cls: SyntaxNode, method: SyntaxNode): SyntaxNode[] {
+  return (cls.childForFieldName("body")?.namedChildren ?? [])
+    .map((s) => (s.type === "decorated_definition" ? s.childForFieldName("definition") : s))
+    .filter(
+      (d): d is SyntaxNode =>
+        d?.type === "function_definition" &&
+        d.id !== method.id &&
+        !/^__\w+__$/.test(d.childForFieldName("name")?.text ?? ""),
+    );
+}
+
 /** Is `name` bound in the class body itself: an assignment, an annotation, a def or a class? */
 function boundInClassBody(cls: SyntaxNode, name: string): boolean {
   for (const statement of cls.childForFieldName("body")?.namedChildren ?? []) {

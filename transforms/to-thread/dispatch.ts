@@ -1,6 +1,6 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
-import { classOfMethod } from "./class-attributes.js";
+import { classOfMethod, otherMethodsOf } from "./class-attributes.js";
 
 /*
  * `getattr(self, func_name)(data)`: a method of the instance picked by name at run time
@@ -31,12 +31,5 @@ export function getattrDispatch(
     return named ? [named] : "unknown";
   }
   // Any method of the class but the one dispatching and the dunders.
-  return (cls.childForFieldName("body")?.namedChildren ?? [])
-    .map((s) => (s.type === "decorated_definition" ? s.childForFieldName("definition") : s))
-    .filter(
-      (d): d is SyntaxNode =>
-        d?.type === "function_definition" &&
-        d.id !== method!.id &&
-        !/^__\w+__$/.test(d.childForFieldName("name")?.text ?? ""),
-    );
+  return otherMethodsOf(cls, method!);
 }

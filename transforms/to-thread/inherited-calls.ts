@@ -1,6 +1,6 @@
 import { projectTopModules } from "../../src/project/index-lookup.js";
 import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/types.js";
-import { classOfMethod } from "./class-attributes.js";
+import { classOfMethod, otherMethodsOf } from "./class-attributes.js";
 import { isSelfOrCls } from "./call-shapes.js";
 import { PROJECT_KEY, type CallFact } from "./loop-hazards.js";
 
@@ -39,14 +39,7 @@ export function inheritedCall(
         !projectTopModules(index).has(q.split(".")[0]),
     );
   if (!base) return undefined;
-  const callbacks = (cls.childForFieldName("body")?.namedChildren ?? [])
-    .map((s) => (s.type === "decorated_definition" ? s.childForFieldName("definition") : s))
-    .filter(
-      (d): d is SyntaxNode =>
-        d?.type === "function_definition" &&
-        d.id !== method!.id &&
-        !/^__\w+__$/.test(d.childForFieldName("name")?.text ?? ""),
-    );
+  const callbacks = otherMethodsOf(cls, method!);
   const className = cls.childForFieldName("name")!.text;
   return {
     receiverMadeBy: base,
