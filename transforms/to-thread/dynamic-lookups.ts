@@ -53,7 +53,7 @@ function lookedUp(
   return value.text;
 }
 
-/** `importlib.import_module(path)` (or `__import__`), itself or as the name it was bound to. */
+/** A call of `importlib.import_module(path)` (or `__import__(...)`) written right there. */
 function importedAtRunTime(file: FileSemantics, value: SyntaxNode): boolean {
   const callee = value.type === "call" ? value.childForFieldName("function") : null;
   return !!callee && IMPORTERS.has(file.qualifiedName(callee) ?? callee.text);
