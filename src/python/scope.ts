@@ -122,6 +122,25 @@ export function visibleBindings(
   }
 }
 
+/**
+ * The values a name's bindings assign, when every one is a plain `name = value` (not a loop
+ * target, a parameter, an import or a tuple's item); undefined when one is not, or there is none.
+ */
+export function assignedValues(bound: readonly Binding[]): SyntaxNode[] | undefined {
+  if (bound.length === 0) return undefined;
+  const values: SyntaxNode[] = [];
+  for (const b of bound) {
+    const assignment = b.node.parent;
+    const value =
+      assignment?.type === "assignment" && assignment.childForFieldName("left")?.id === b.node.id
+        ? assignment.childForFieldName("right")
+        : null;
+    if (!value) return undefined;
+    values.push(value);
+  }
+  return values;
+}
+
 /** The bindings of one name in `scope` (as bindingsInScope, looked up by name). */
 export function bindingsNamed(scope: SyntaxNode, name: string): readonly Binding[] {
   const perTree = scope.tree.memoized("byName", () => new Map<number, Map<string, Binding[]>>());

@@ -1,3 +1,4 @@
+import { assignedValues } from "../../src/python/scope.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { callArguments } from "../../src/python/calls.js";
 import type { Conversion, OrmFile } from "./types.js";
@@ -49,18 +50,11 @@ function loadedWhole(f: OrmFile, name: SyntaxNode, model: string): boolean {
   const scope = f.file.enclosingFunction(name);
   if (!scope || f.ctx.project.models[model]?.managerOverrides?.objects?.includes("get_queryset"))
     return false;
-  const bound = f.file.bindingsNamed(scope, name.text);
-  return (
-    bound.length > 0 &&
-    bound.every((b) => {
-      const site = b.node.parent;
-      if (site?.type !== "assignment" || site.childForFieldName("left")?.id !== b.node.id)
-        return false;
-      let value = site.childForFieldName("right");
-      if (value?.type === "await") value = value.namedChildren[0] ?? null;
-      return !!value && wholeRowChain(value, model);
-    })
-  );
+  const values = assignedValues(f.file.bindingsNamed(scope, name.text));
+  return !!values?.every((value) => {
+    const awaited = value.type === "await" ? value.namedChildren[0] : value;
+    return !!awaited && wholeRowChain(awaited, model);
+  });
 }
 
 function wholeRowChain(value: SyntaxNode, model: string): boolean {

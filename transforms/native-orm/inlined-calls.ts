@@ -1,3 +1,4 @@
+import { assignedValues } from "../../src/python/scope.js";
 import type { NeededImport, SyntaxNode } from "../../src/model/types.js";
 import {
   INLINED_FUNCTIONS,
@@ -45,24 +46,17 @@ function dropsCleanly(value: SyntaxNode): boolean {
 /** `user` bound only by `[await] [sync_to_async(]authenticate[)](...)` or `aauthenticate(...)`. */
 function boundByAuthenticate(f: OrmFile, name: SyntaxNode): boolean {
   const scope = f.file.enclosingFunction(name);
-  const bound = scope ? f.file.bindingsNamed(scope, name.text) : [];
-  return (
-    bound.length > 0 &&
-    bound.every((b) => {
-      const site = b.node.parent;
-      if (site?.type !== "assignment" || site.childForFieldName("left")?.id !== b.node.id)
-        return false;
-      const text = site.childForFieldName("right")?.text.replace(/\s+/g, "") ?? "";
-      const call = /^(await)?(sync_to_async\()?(authenticate\)?|aauthenticate)\(/.exec(text);
-      const callee = site.childForFieldName("right")!.descendantsOfType("identifier");
-      const fn = callee.find((c) => /^a?authenticate$/.test(c.text));
-      return (
-        !!call &&
-        !!fn &&
-        /^django\.contrib\.auth\.a?authenticate$/.test(f.file.qualifiedName(fn) ?? "")
-      );
-    })
-  );
+  const values = scope ? assignedValues(f.file.bindingsNamed(scope, name.text)) : undefined;
+  return !!values?.every((value) => {
+    const text = value.text.replace(/\s+/g, "");
+    const call = /^(await)?(sync_to_async\()?(authenticate\)?|aauthenticate)\(/.exec(text);
+    const fn = value.descendantsOfType("identifier").find((c) => /^a?authenticate$/.test(c.text));
+    return (
+      !!call &&
+      !!fn &&
+      /^django\.contrib\.auth\.a?authenticate$/.test(f.file.qualifiedName(fn) ?? "")
+    );
+  });
 }
 
 /** How this file spells `timezone.now()`, and the import that needs, or why it cannot. */

@@ -1,3 +1,4 @@
+import { assignedValues } from "../../src/python/scope.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { plainKindOf } from "../../src/python/value-kinds.js";
 import type { OrmFile } from "./types.js";
@@ -73,17 +74,8 @@ export function isColumnValueName(f: OrmFile, identifier: SyntaxNode): boolean {
       );
     return isLoadedColumn(f, value) || (value.type !== "identifier" && !!plainKindOf(value));
   };
-  return (
-    bound.length > 0 &&
-    bound.every((b) => {
-      const assignment = b.node.parent;
-      const value = assignment?.childForFieldName("right");
-      return (
-        assignment?.type === "assignment" &&
-        assignment.childForFieldName("left")?.id === b.node.id &&
-        !!value &&
-        (isLoadedColumn(f, value) || (value.type === "boolean_operator" && columnOrPlain(value)))
-      );
-    })
+  return !!assignedValues(bound)?.every(
+    (value) =>
+      isLoadedColumn(f, value) || (value.type === "boolean_operator" && columnOrPlain(value)),
   );
 }

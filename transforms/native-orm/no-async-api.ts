@@ -1,3 +1,4 @@
+import { assignedValues } from "../../src/python/scope.js";
 import { projectTopModules } from "../../src/project/index-lookup.js";
 import { fromModuleName } from "../../src/python/shapes.js";
 import { QUERYSET_RETURNING } from "../../src/django/orm.js";
@@ -192,21 +193,11 @@ const VALUE_MODULES = [
 /** A name every binding of which in its function assigns a value a VALUE_MODULES call made. */
 function isMadeValue(f: OrmFile, identifier: SyntaxNode): boolean {
   const bound = f.file.visibleBindings(identifier, identifier.text);
-  return (
-    bound.length > 0 &&
-    bound.every((b) => {
-      const assignment = b.node.parent;
-      if (
-        assignment?.type !== "assignment" ||
-        assignment.childForFieldName("left")?.id !== b.node.id
-      )
-        return false;
-      const start = chainStart(assignment.childForFieldName("right")!);
-      const made = start?.childForFieldName("function");
-      const qualified = made ? f.file.qualifiedName(made) : undefined;
-      return !!qualified && VALUE_MODULES.some((m) => qualified.startsWith(`${m}.`));
-    })
-  );
+  return !!assignedValues(bound)?.every((value) => {
+    const made = chainStart(value)?.childForFieldName("function");
+    const qualified = made ? f.file.qualifiedName(made) : undefined;
+    return !!qualified && VALUE_MODULES.some((m) => qualified.startsWith(`${m}.`));
+  });
 }
 
 /**
@@ -273,24 +264,17 @@ function isLocalContainer(f: OrmFile, identifier: SyntaxNode): boolean {
     bound[0].node.tree.rootNode.id === f.file.enclosingScope(bound[0].node).id
   )
     return false;
-  return bound.every((b) => {
-    const assignment = b.node.parent;
-    if (assignment?.type !== "assignment" || assignment.childForFieldName("left")?.id !== b.node.id)
-      return false;
-    const value = assignment.childForFieldName("right");
-    return (
-      !!value &&
-      [
-        "list",
-        "dictionary",
-        "set",
-        "string",
-        "list_comprehension",
-        "dictionary_comprehension",
-        "set_comprehension",
-      ].includes(value.type)
-    );
-  });
+  return !!assignedValues(bound)?.every((value) =>
+    [
+      "list",
+      "dictionary",
+      "set",
+      "string",
+      "list_comprehension",
+      "dictionary_comprehension",
+      "set_comprehension",
+    ].includes(value.type),
+  );
 }
 
 /** Is this name a module-level `logging.getLogger(...)` result? */
