@@ -1,3 +1,4 @@
+import { starImports as starImportStatements } from "../python/shapes.js";
 import { dottedName } from "../python/module-names.js";
 import type { ProjectFacts, ProjectIndex, SyntaxNode } from "../model/types.js";
 import { visibleBindings } from "../python/scope.js";
@@ -67,10 +68,5 @@ export function starImportedModel(
   at: SyntaxNode,
 ): string | undefined {
   if (!project.models[name] || visibleBindings(at, name).bound.length > 0) return undefined;
-  const starred = at.tree.rootNode.namedChildren.some(
-    (s) =>
-      s.type === "import_from_statement" &&
-      s.namedChildren.some((c) => c.type === "wildcard_import"),
-  );
-  return starred ? name : undefined;
+  return starImportStatements(at.tree.rootNode).length > 0 ? name : undefined;
 }

@@ -118,6 +118,16 @@ export function fromModuleName(statement: SyntaxNode): string {
 }
 
 /**
+ * The file's `from X import *` statements, in order (Python allows them only at module level,
+ * arms of a module-level `if` or `try` included): a name no statement binds may come from one.
+ */
+export function starImports(root: SyntaxNode): SyntaxNode[] {
+  return root
+    .descendantsOfType("import_from_statement")
+    .filter((s) => s.namedChildren.some((c) => c.type === "wildcard_import"));
+}
+
+/**
  * The module's top-level `name = value` statements, in order, with the name, the value and the
  * 1-based line: what readers of module-level bindings (aliases, factories) walk.
  */

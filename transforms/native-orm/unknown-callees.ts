@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "../../src/model/types.js";
-import { fromModuleName } from "../../src/python/shapes.js";
+import { fromModuleName, starImports } from "../../src/python/shapes.js";
 import type { OrmFile } from "./types.js";
 
 // What a called name that no proof covers is, said as far as the file shows it.
@@ -25,10 +25,7 @@ export function unknownCallee(f: OrmFile, callee: SyntaxNode): string {
   if (definition === "class_definition")
     return `${name}() builds an instance of a class defined in this file: ${maybe}`;
   // orm-review-6 R9 (kunleek's `from payment.services import *`): where the name comes from.
-  const stars = f.root
-    .descendantsOfType("import_from_statement")
-    .filter((s) => s.namedChildren.some((c) => c.type === "wildcard_import"))
-    .map((s) => `from ${fromModuleName(s)} import *`);
+  const stars = starImports(f.root).map((s) => `from ${fromModuleName(s)} import *`);
   if (stars.length > 0)
     return `${name}() is not imported by name nor defined in this file: it may come from ${stars.join(", ")}, which the chain does not follow: ${maybe}`;
   return `${name}() is not known here (not imported, not defined in this file): ${maybe}`;

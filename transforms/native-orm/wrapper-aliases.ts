@@ -1,3 +1,4 @@
+import { fromModuleName, starImports } from "../../src/python/shapes.js";
 import {
   functionsNamed,
   projectTopModules,
@@ -50,10 +51,8 @@ export function starImportedWrapper(f: OrmFile, expr: SyntaxNode): Kind | undefi
   const kind = expr.type === "identifier" ? KINDS[expr.text] : undefined;
   if (!kind || f.file.visibleBindings(expr, expr.text).length > 0) return undefined;
   const library = kind === "sync" ? "asgiref.sync" : "channels.db";
-  for (const statement of f.root.namedChildren) {
-    if (statement.type !== "import_from_statement") continue;
-    if (!statement.namedChildren.some((c) => c.type === "wildcard_import")) continue;
-    const written = statement.childForFieldName("module_name")?.text ?? "";
+  for (const statement of starImports(f.root)) {
+    const written = fromModuleName(statement);
     if (written === library) return kind;
     const absolute = written.startsWith(".")
       ? absoluteName(written, f.file.module, f.file.path)
@@ -70,11 +69,7 @@ export function starImportedWrapper(f: OrmFile, expr: SyntaxNode): Kind | undefi
  */
 export function starImportsNaming(f: OrmFile, name: SyntaxNode): string {
   if (!f.file.isBuiltin(name.text, name) || PYTHON_BUILTINS.test(name.text)) return "";
-  const stars = f.root.namedChildren.flatMap((s) =>
-    s.type === "import_from_statement" && s.namedChildren.some((c) => c.type === "wildcard_import")
-      ? [`from ${s.childForFieldName("module_name")?.text ?? "."} import *`]
-      : [],
-  );
+  const stars = starImports(f.root).map((s) => `from ${fromModuleName(s) || "."} import *`);
   return stars.length > 3 ? `${stars.slice(0, 3).join(", ")}, ...` : stars.join(", ");
 }
 
