@@ -76,9 +76,11 @@ function functionFacts(
   });
   // orm-human-6 G3: unproven parameters only, lifted for a call passing proven instances.
   const calls = new Set(own.map((p) => p.node.id));
+  // orm-review-7 W2: a def its own file calls has no parameter lifted, and keeps its blocker
+  // (an empty list of parameters must not read as "every blocker is a parameter").
   const params = calledFromOtherFilesOnly(f, def)
     ? own.map((p) => unprovenParameter(def, p, calls))
-    : [];
+    : own.map(() => undefined);
   const onlyParams = own.length > 0 && params.every((param) => param !== undefined);
   const blocker = onlyParams ? undefined : own[0];
   const paramNames = params.map((param) => param?.name);
