@@ -5,7 +5,7 @@ import { blockingCall } from "../../src/python/effects.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { catchingTry, refusalIn, type HelperBlock } from "./refusals.js";
 import { asyncTwinOf, soleImplementation } from "./twins.js";
-import { isCached } from "./cached.js";
+import { inFirstCallBranch, isCached } from "./cached.js";
 import { aliasedClass, declaredUse } from "./class-attributes.js";
 import {
   factoryUse,
@@ -215,6 +215,7 @@ function walk(file: FileSemantics, def: SyntaxNode): Walked {
           uses,
         };
       for (const call of calls) {
+        if (inFirstCallBranch(call, fn)) continue;
         const unless = inGuarded ?? (depth === 0 ? guardOf(call) : undefined);
         const found = firstBlock ? undefined : blocks(file, call);
         if (found) {
