@@ -176,6 +176,11 @@ export function ormNative(fn: SyntaxNode, scan: FileScan): Native | NativeProble
     method =
       (queryset.model === "" ? asyncMethodFor("related-manager", name) : undefined) ??
       asyncMethodFor("queryset", name);
+    const projectClass = queryset.chains?.methods[name];
+    if (!method && projectClass)
+      return stays(
+        `${name}() is the project's own method (${projectClass}), and Django has no async twin of it (an async a${name}() on ${projectClass}, written with Django's async methods, would be one)`,
+      );
     if (!method) return stays(`Django has no async twin of the queryset method ${name}()`);
     if (queryset.bypassed?.includes(name))
       return stays(
