@@ -84,6 +84,8 @@ export class OrmProofs {
    * transform that can see them (native-orm's caller-arguments.ts), when nothing here proves it.
    */
   parameterFromCallers?: (parameter: SyntaxNode) => InstanceProof | undefined;
+  /** What a project function of another module returns (orm-human-7 K7), told by the transform. */
+  returnedByProject?: (callee: SyntaxNode, call: SyntaxNode) => InstanceProof | undefined;
   /** The model class every caller passes for a parameter (orm-human-6 G2), told by the transform. */
   modelClassFromCallers?: (parameter: SyntaxNode) => string | undefined;
 
@@ -533,7 +535,8 @@ export class OrmProofs {
       const returned = modelReturnedBy(this, this.project, callee, value);
       if (helper && (!returned || returned.model === helper.model)) return helper;
       if (returned) return returned;
-      const shortcut = shortcutObjectOf(this, callee, value);
+      const shortcut =
+        shortcutObjectOf(this, callee, value) ?? this.returnedByProject?.(callee, value);
       if (shortcut) return shortcut;
     }
     if (callee.type !== "attribute") return undefined;

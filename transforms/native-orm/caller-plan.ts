@@ -4,7 +4,7 @@ import { referencesTo } from "../../src/project/references.js";
 import { lastSegment } from "../../src/python/lookup.js";
 import type { IndexedFunction, ProjectIndex } from "../../src/model/types.js";
 import { CALLERS, RETURNS } from "./caller-proofs.js";
-import type { CallerPass, ChainFacts, ChainLink, FunctionFacts } from "./types.js";
+import type { CallerPass, ChainFacts, ChainLink, FunctionFacts, ReturnsAnswer } from "./types.js";
 
 // orm-human-6 G3b, the plan's side: the questions the survey asks of other files for a value a
 // chain call passes to a parameter that must be a model instance (`log_instance` of a manager
@@ -62,6 +62,11 @@ export function callerQuestions(
   indexed: (key: string) => IndexedFunction | undefined,
 ): { path: string; wanted: string[] }[] {
   const asks: { path: string; wanted: string[] }[] = [];
+  // orm-human-7 K7: the returns the files asked for.
+  for (const key of facts.flatMap((f) => f.wantsReturns ?? [])) {
+    const fn = indexed(key);
+    if (fn) asks.push({ path: fn.path, wanted: [`${RETURNS}${key}`] });
+  }
   for (const value of pending(facts, functions, resolve)) {
     if (value.returned) {
       const fn = indexed(value.returned);
@@ -182,4 +187,13 @@ export function provenPasses(
   };
   return (links) =>
     links.map((link) => (link.passes ? { ...link, passes: link.passes.map(proven) } : link));
+}
+
+/** orm-human-7 K7: the proven answers to `?returns`, for the files asking (project-returns.ts). */
+export function provenReturns(facts: readonly ChainFacts[]): Record<string, ReturnsAnswer> {
+  const proven: Record<string, ReturnsAnswer> = {};
+  for (const f of facts)
+    for (const [key, answer] of Object.entries(f.returns ?? {}))
+      if (answer.model || answer.selfAttribute) proven[key] = answer;
+  return proven;
 }

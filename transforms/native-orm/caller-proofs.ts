@@ -3,7 +3,8 @@ import { lastSegment } from "../../src/python/lookup.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { callThroughWrapper } from "../../src/django/proof-parts.js";
 import { calledKey, chainKey } from "./cross-calls.js";
-import type { CallerPass, OrmFile } from "./types.js";
+import { returnTarget, selfAttributeReturned } from "./project-returns.js";
+import type { CallerPass, OrmFile, ReturnsAnswer } from "./types.js";
 
 // orm-human-6 G3b (django-cfg's `CentrifugoLogger.mark_failed_async(log_entry: Any, ...)`, whose
 // every caller, in other modules, passes the row `create_log_async()` returned): a value proven
@@ -19,7 +20,7 @@ export const CALLERS = "?callers ";
 
 /** What an argument is, for a proof at callers: a parameter of its def, or a project function's return. */
 export type PassedValue =
-  | { instance: string; whole?: true }
+  | { instance: string; whole?: true; selected?: string[] | "all" }
   | { returned: string }
   | { caller: { key: string; param: string; position: number; none: boolean } };
 
@@ -44,13 +45,9 @@ export function returnedBy(f: OrmFile, value: SyntaxNode): string | undefined {
   return key;
 }
 
-/** `await K(...)` of an async project function, `K(...)` of a sync one: K. */
+/** `await K(...)` of an async project function, `K(...)` of a sync one: K (see returnTarget). */
 function callReturning(f: OrmFile, expr: SyntaxNode): string | undefined {
-  const awaited = expr.type === "await";
-  const call = awaited ? expr.namedChildren[0] : expr;
-  const callee = call?.type === "call" ? call.childForFieldName("function") : undefined;
-  const target = callee ? calledKey(f, callee) : undefined;
-  return target && target.async === awaited ? target.key : undefined;
+  return returnTarget(f, expr);
 }
 
 /**
@@ -133,14 +130,18 @@ function valueOf(
 ): PassedValue | undefined {
   // As a name bound to it would be (`x = await Log.objects.acreate(...)`, see OrmProofs).
   const plain = value.type === "await" ? value.namedChildren[0] : value;
-  const proven =
+  const proof =
     plain?.type === "identifier"
-      ? f.proofs.instanceOf(plain)?.model
+      ? f.proofs.instanceOf(plain)
       : plain?.type === "call"
-        ? f.proofs.instanceReturned(plain)?.model
+        ? f.proofs.instanceReturned(plain)
         : undefined;
-  if (proven)
-    return { instance: proven, ...(createdRow(f, value) ? { whole: true as const } : {}) };
+  if (proof)
+    return {
+      instance: proof.model,
+      selected: proof.selected === "all" ? "all" : [...proof.selected],
+      ...(createdRow(f, value) ? { whole: true as const } : {}),
+    };
   const returned = returnedBy(f, value);
   return returned ? { returned } : callerParameter(f, value, caller);
 }
@@ -159,10 +160,7 @@ function defsByKey(f: OrmFile): Map<string, SyntaxNode> {
  * `?returns K`: the model every return of K's def gives an instance of (`None`, a bare return and
  * falling off the end aside), or why not. Not for a generator, nor a def under another decorator.
  */
-export function returnsAnswer(
-  f: OrmFile,
-  key: string,
-): { model?: string; whole?: true; why?: string } {
+export function returnsAnswer(f: OrmFile, key: string): ReturnsAnswer {
   const def = defsByKey(f).get(key);
   if (!def) return { why: `${key.replace(":", ".")}() is not one def of its module` };
   const holder = def.parent?.type === "decorated_definition" ? def.parent : undefined;
@@ -173,14 +171,23 @@ export function returnsAnswer(
   const name = def.childForFieldName("name")?.text ?? "";
   if (decorated) return { why: `${name}() is decorated: what it returns is not known` };
   let model: string | undefined;
+  let selfAttribute: string | undefined;
   let whole = true;
+  // The relations every return loaded (`select_related("user")`): read in memory after the call.
+  let selected: string[] | "all" | undefined;
   for (const node of ownNodes(def, ["return_statement", "yield"])) {
     if (node.type === "yield") return { why: `${name}() is a generator` };
     const value = node.namedChildren[0];
     if (!value || value.type === "none") continue;
     const next = valueOf(f, value, undefined);
     const line = node.startPosition.row + 1;
-    if (!next || !("instance" in next))
+    // orm-human-7 K7: `n = self.node_model(**options)`, a class attribute the caller's class binds.
+    const attribute = next ? undefined : selfAttributeReturned(def, value);
+    if (attribute && (selfAttribute ?? attribute) === attribute && !model) {
+      selfAttribute = attribute;
+      continue;
+    }
+    if (!next || !("instance" in next) || selfAttribute)
       return {
         why: `${name}() returns ${short(value)} at ${f.file.path}:${line}, not proven a model instance`,
       };
@@ -188,9 +195,16 @@ export function returnsAnswer(
       return { why: `${name}() returns instances of ${model} and of ${next.instance}` };
     model = next.instance;
     whole &&= !!next.whole;
+    selected = intersect(selected, next.selected ?? []);
   }
+  // A model's constructor gives every column: a row in memory.
+  if (selfAttribute) return { selfAttribute, whole: true };
   if (!model) return { why: `${name}() returns no model instance` };
-  return { model, ...(whole ? { whole: true as const } : {}) };
+  return {
+    model,
+    ...(whole ? { whole: true as const } : {}),
+    ...(selected && selected.length !== 0 ? { selected } : {}),
+  };
 }
 
 /** The nodes of these types in `def`'s own body (nested defs, lambdas and classes aside). */
@@ -272,4 +286,10 @@ function passedFor(
 function short(node: SyntaxNode): string {
   const text = node.text.replace(/\s+/g, " ");
   return `\`${text.length > 40 ? `${text.slice(0, 37)}...` : text}\``;
+}
+
+/** The relations loaded on both paths (undefined: none seen yet). */
+function intersect(a: string[] | "all" | undefined, b: string[] | "all"): string[] | "all" {
+  if (a === undefined || a === "all") return b;
+  return b === "all" ? a : a.filter((x) => b.includes(x));
 }

@@ -20,6 +20,7 @@ import {
   wrapperWritten,
 } from "./chain-arguments.js";
 import { analyseDecorated } from "./decorated.js";
+import { returnAsks } from "./project-returns.js";
 import { CALLERS, RETURNS, callersAnswer, returnsAnswer } from "./caller-proofs.js";
 import { hasOpenParameters } from "./pure-helpers.js";
 import { identifierCounts, lineOf, newOrmFile } from "./state.js";
@@ -242,6 +243,8 @@ export function chainFacts(
     wanted?.flatMap((key) => defs.get(key) ?? []),
   );
   const wrappers = wanted ? [] : wrappersOf(f);
+  // orm-human-7 K7: the project functions whose values this file binds, asked of their files.
+  const wantsReturns = wanted ? [] : returnAsks(f);
   const probes = wanted ? [] : probesOf(f);
   const names = identifierCounts(f);
   const functions = new Map<string, FunctionFacts>();
@@ -265,6 +268,7 @@ export function chainFacts(
     ...(reexports ? { reexports } : {}),
     ...(probes.length > 0 ? { probes } : {}),
     ...answers(f, questions),
+    ...(wantsReturns.length > 0 ? { wantsReturns } : {}),
   };
 }
 

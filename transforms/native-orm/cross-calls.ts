@@ -7,6 +7,7 @@ import { dottedName, importedModuleId } from "../../src/python/module-names.js";
 import { resolveMethod } from "../../src/python/mro.js";
 import {
   importedClassLookup,
+  joinedAfter,
   mayDeriveFrom,
   type ImportedClassLookup,
 } from "../../src/project/class-tree.js";
@@ -276,12 +277,19 @@ export function inheritedTarget(
   const found = resolveMethod(cls, name.text, defines, passesImported(f, name.text));
   if (found?.kind !== "imported") return undefined;
   const [module, className] = classOf(found.binding)!;
+  // An override `self` may reach first: in a class deriving from the calling class, or in one a
+  // class of the project joins after it (`class S(Calling, Override)`); not a sibling's
+  // (orm-human-7 K7: openwisp's TestUtils overrides the mixin's `_create_link` for itself).
+  const calling = cls.childForFieldName("name")?.text ?? "";
+  const project = f.ctx.project;
   const overridden = functions.some(
     (fn) =>
       fn.name === name.text &&
       fn.className !== undefined &&
       !(fn.module === module && fn.className === className) &&
-      mayDeriveFrom(f.ctx.project, fn.className, className),
+      mayDeriveFrom(project, fn.className, className) &&
+      (mayDeriveFrom(project, fn.className, calling) ||
+        joinedAfter(project, calling, fn.className) !== undefined),
   );
   return overridden
     ? undefined

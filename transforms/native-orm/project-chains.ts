@@ -12,7 +12,7 @@ import { planChains } from "./chain-planner.js";
 import { pureFunctions } from "./pure-helpers.js";
 import { MAX_CHAIN_DEPTH } from "./chains.js";
 import { indexedFunctionsNamed } from "./cross-calls.js";
-import { callerQuestions, provenPasses } from "./caller-plan.js";
+import { callerQuestions, provenPasses, provenReturns } from "./caller-plan.js";
 import { isProjectPackage, modulePaths } from "../../src/project/index-lookup.js";
 import type {
   ChainFacts,
@@ -189,6 +189,7 @@ function plan(
       .map(moduleOfKey),
   );
   const inMemory = pureFunctions(functions);
+  const returns = provenReturns(facts);
   const chainPlan: ProjectChainPlan = {
     wrappers: decided.wrappers,
     twins: decided.twins,
@@ -197,6 +198,7 @@ function plan(
     ...(Object.keys(reexports).length > 0 ? { reexports } : {}),
     ...(inMemory.length > 0 ? { inMemory } : {}),
     ...(decided.instances ? { instances: decided.instances } : {}),
+    ...(Object.keys(returns).length > 0 ? { returns } : {}),
   };
   return { plan: chainPlan, modules: [...modules], groups: groups.filter((g) => g.length > 1) };
 }

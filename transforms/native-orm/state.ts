@@ -20,6 +20,7 @@ import { useForeignReturns } from "../../src/python/foreign-returns.js";
 import { classReturnedElsewhere } from "../../src/django/annotated-returns.js";
 import { userModelOfFile } from "../../src/django/user-model.js";
 import { loadedRequestUser } from "./lazy-objects.js";
+import { plannedReturn } from "./project-returns.js";
 
 // One file's state under conversion: made once per file, its findings and sites recorded here.
 
@@ -47,6 +48,8 @@ export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {
   f.proofs.parameterFromCallers = (parameter) =>
     parameterInstance(f, parameter) ?? plannedInstance(f, parameter);
   f.proofs.modelClassFromCallers = (parameter) => parameterModelClass(f, parameter);
+  // orm-human-7 K7: what a project function of another module returns, as the survey proved it.
+  f.proofs.returnedByProject = (callee, call) => plannedReturn(f, callee, call);
   // orm-review-4 P20: annotations naming the project's pydantic models of other modules.
   useProjectRecords(file.root, projectRecords(f));
   // orm-review-5 Q20: `now_ist()` of another module annotated `-> datetime` is a plain value.

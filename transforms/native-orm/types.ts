@@ -142,6 +142,17 @@ export interface ChainLink {
   }[];
 }
 
+/** orm-human-6 G3b, orm-human-7 K7: what every return of a project function gives, or why not known. */
+export interface ReturnsAnswer {
+  model?: string;
+  /** The instance the class attribute `self.<name>` (a model class) constructs. */
+  selfAttribute?: string;
+  whole?: true;
+  /** The relations loaded on every return (`select_related`), or "all". */
+  selected?: string[] | "all";
+  why?: string;
+}
+
 /** orm-human-6 G3b: what one call of a def passes for one of its parameters (caller-proofs.ts). */
 export interface CallerPass {
   line: number;
@@ -236,7 +247,9 @@ export interface ChainFacts {
    */
   probes?: ChainLink[];
   /** orm-human-6 G3b: asked `?returns <key>`: the model its returns are instances of, or why not. */
-  returns?: Record<string, { model?: string; whole?: true; why?: string }>;
+  returns?: Record<string, ReturnsAnswer>;
+  /** orm-human-7 K7: the project functions whose values this file binds to names (first round). */
+  wantsReturns?: string[];
   /** orm-human-6 G3b: asked `?callers ...`: what each call of the file passes (caller-proofs.ts). */
   callers?: { question: string; path: string; passes: CallerPass[] }[];
 }
@@ -279,6 +292,8 @@ export interface ProjectChainPlan {
    * `Log`): its twin proves them so.
    */
   instances?: Record<string, Record<string, string>>;
+  /** orm-human-7 K7: what the project functions files asked of return (proven ones only). */
+  returns?: Record<string, ReturnsAnswer>;
 }
 
 /**
