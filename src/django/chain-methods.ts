@@ -32,7 +32,8 @@ function isLazyCall(callee: SyntaxNode, imports: ReadonlyMap<string, string>): b
     /^django\.db\.models\.(expressions|aggregates|query_utils|lookups)\.[A-Z]\w*$/.test(
       qualified,
     ) ||
-    qualified === "django.utils.timezone.now" ||
+    // django.utils.timezone imports datetime's timedelta: `timezone.timedelta(hours=1)`.
+    /^django\.utils\.timezone\.(now|timedelta)$/.test(qualified) ||
     /^datetime\.(datetime\.(now|today|utcnow)|date\.today|timedelta)$/.test(qualified)
   );
 }

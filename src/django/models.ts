@@ -5,6 +5,7 @@ import { inMemoryMethodsOf } from "./in-memory-methods.js";
 import { columnKindOf } from "./model-columns.js";
 import { purePropertiesOf } from "./pure-properties.js";
 import { querysetPropertiesOf } from "./queryset-properties.js";
+import { querysetMadeBy } from "./project-chains.js";
 
 /** A Python identifier, which may hold letters beyond ASCII (`class Bücher`). */
 export const IDENTIFIER = "[\\p{ID_Start}_][\\p{ID_Continue}]*";
@@ -78,6 +79,8 @@ export interface ClassFacts {
   chainMethods?: Record<string, string[]>;
   /** Manager attributes made of a QuerySet class: `PostQuerySet.as_manager()`, `from_queryset`. */
   managerQuerysets?: Record<string, string>;
+  /** A manager class whose `get_queryset` makes a QuerySet class of the project: that class. */
+  makesQueryset?: string;
   /** A pghistory event model: the tracked model, whose fields and relations it copies. */
   tracks?: string;
 }
@@ -94,6 +97,8 @@ function bodyFactsOf(
   if (isManager) {
     const chains = chainMethodsOf(body, imports);
     if (Object.keys(chains).length > 0) cls.chainMethods = chains;
+    const made = querysetMadeBy(body);
+    if (made) cls.makesQueryset = made;
   }
   const { facts } = cls;
   for (const statement of body?.namedChildren ?? []) {
@@ -446,7 +451,11 @@ function managerChainsOf(
   const chains: Record<string, ManagerChains> = {};
   for (const manager of cls.facts.managers) {
     const managerClass = cls.managerClasses?.[manager];
-    const querysetClass = cls.managerQuerysets?.[manager];
+    const querysetClass =
+      cls.managerQuerysets?.[manager] ??
+      withBases(managerClass, all)
+        .map((c) => all.get(c)?.makesQueryset)
+        .find(Boolean);
     const fromManager = withBases(managerClass, all);
     const fromQueryset = withBases(querysetClass, all);
     if (fromManager.length + fromQueryset.length === 0) continue;
@@ -460,7 +469,9 @@ function managerChainsOf(
       return found;
     };
     const querysetDeps = deps(fromQueryset);
-    const managerDeps = { ...querysetDeps, ...deps(fromManager) };
+    // A manager made by get_queryset() alone has none of its QuerySet class's methods itself.
+    const proxied = cls.managerQuerysets?.[manager] !== undefined;
+    const managerDeps = { ...(proxied ? querysetDeps : {}), ...deps(fromManager) };
     const own = fromQueryset.flatMap((name) => all.get(name)?.methods ?? []);
     const shadowed = own.filter((m) => /^a[a-z]/.test(m)).map((m) => m.slice(1));
     chains[manager] = {

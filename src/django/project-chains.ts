@@ -1,4 +1,4 @@
-import type { ProjectFacts } from "../model/types.js";
+import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import type { ProjectChains, QuerysetProof } from "./proof-types.js";
 
 // The project's manager and QuerySet methods that only build a queryset, carried along a
@@ -40,11 +40,41 @@ export function afterProjectChain(base: QuerysetProof, method: string): Queryset
   return base.chains?.now.includes(method) ? afterStep(base) : undefined;
 }
 
-/** The chain methods of every model's project managers, by name. */
+/** The chain methods of every model's project managers and QuerySet classes, by name. */
 export function chainMethodNames(project: ProjectFacts): ReadonlySet<string> {
   return new Set(
     Object.values(project.models).flatMap((m) =>
-      Object.values(m.chains ?? {}).flatMap((c) => c.manager),
+      Object.values(m.chains ?? {}).flatMap((c) => [...c.manager, ...c.queryset]),
     ),
   );
+}
+
+/**
+ * orm-human-6 G4 (django-cfg's `GRPCRequestLogManager`): the QuerySet class a manager class's
+ * `get_queryset` makes, `return RequestLogQuerySet(self.model, using=self._db)` (its only
+ * statement, a docstring aside): the manager's querysets are that class's, with its chain methods
+ * (`.filter(...).recent(hours)`), as `RequestLogQuerySet.as_manager()` would make them.
+ */
+export function querysetMadeBy(body: SyntaxNode | null): string | undefined {
+  for (const statement of body?.namedChildren ?? []) {
+    if (statement.type !== "function_definition") continue;
+    if (statement.childForFieldName("name")?.text !== "get_queryset") continue;
+    const self = statement.childForFieldName("parameters")?.namedChildren[0]?.text;
+    const statements = (statement.childForFieldName("body")?.namedChildren ?? []).filter(
+      (s) =>
+        s.type !== "comment" &&
+        !(s.type === "expression_statement" && s.namedChildren[0]?.type === "string"),
+    );
+    const value =
+      statements.length === 1 && statements[0].type === "return_statement"
+        ? statements[0].namedChildren[0]
+        : undefined;
+    const callee = value?.type === "call" ? value.childForFieldName("function") : undefined;
+    const first = value?.childForFieldName("arguments")?.namedChildren[0];
+    const model = first?.type === "keyword_argument" ? first.childForFieldName("value") : first;
+    if (!callee || model?.text !== `${self}.model`) return undefined;
+    if (callee.type === "identifier") return callee.text;
+    return callee.type === "attribute" ? callee.childForFieldName("attribute")?.text : undefined;
+  }
+  return undefined;
 }

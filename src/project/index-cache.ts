@@ -33,8 +33,9 @@ import { NamedCalls, writeNamedCalls } from "./named-calls.js";
  * 16: annotated returns name builtin containers with their items' types (`-> list[Server]` as
  * `list[]`, `-> set[str]` as `set[scalars]`).
  * 17: class facts read subscripted bases (`models.Manager["RunEnvelope"]`).
+ * 18: a manager class's facts name the QuerySet class its `get_queryset` makes.
  */
-const CACHE_VERSION = 17;
+const CACHE_VERSION = 18;
 export { CACHE_DIR };
 
 /**

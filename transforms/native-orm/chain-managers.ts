@@ -43,3 +43,18 @@ export function managerMethodTarget(
     ? { callee, target: functionKey(found[0].module, name, cls) }
     : undefined;
 }
+
+/**
+ * orm-review-6 R18 (daiv's `RepositoryCatalog.objects.fresh()`, `objects =
+ * RepositoryCatalogQuerySet.as_manager()`): a receiver that is a call of a method of the project's
+ * manager or QuerySet class that is no chain method: rooted at a model's manager, but not known to
+ * build a queryset only. Said, or undefined.
+ */
+export function projectMethodReceiver(f: OrmFile, receiver: SyntaxNode): string | undefined {
+  const callee = receiver.type === "call" ? receiver.childForFieldName("function") : undefined;
+  const base = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
+  const method = callee?.childForFieldName("attribute")?.text ?? "";
+  const owner = base ? f.proofs.querysetOf(base)?.chains?.methods[method] : undefined;
+  if (!owner) return undefined;
+  return `${callee!.text.replace(/\s+/g, "")}() is ${owner}.${method}(), a method of the project behind a model's manager that is not known to only build a queryset (a chain of filter, exclude, annotate, ... on self that calls nothing else of the project): it may run queries`;
+}

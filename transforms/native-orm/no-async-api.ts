@@ -15,6 +15,7 @@ import { managerModelUnknownSaid } from "../../src/django/manager-self.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
 import { moduleFunctionSaid } from "./module-calls.js";
+import { projectMethodReceiver } from "./chain-managers.js";
 import type { OrmFile, Problem } from "./types.js";
 import { raisedException } from "./raised.js";
 import { unknownEvaluationProblem } from "./unknown-evaluations.js";
@@ -508,6 +509,9 @@ function unprovenReceiverSaid(
   const instance = owner?.type === "identifier" ? f.proofs.instanceOf(owner) : undefined;
   if (QUERYSET_RETURNING.has(method) && instance)
     return `${said}() builds a lazy queryset only if ${of} is a queryset or manager: ${owner!.text} is a proven ${instance.model}, but ${receiver.childForFieldName("attribute")!.text} is no relation or manager of it this transform knows (a package's field, such as django-taggit's TaggableManager, maybe)`;
+  const projectMethod = projectMethodReceiver(f, receiver);
+  if (QUERYSET_RETURNING.has(method) && projectMethod)
+    return `${said}() builds a lazy queryset only if ${of} is a queryset or manager: ${projectMethod}`;
   if (QUERYSET_RETURNING.has(method))
     return `${said}() builds a lazy queryset only if ${of} is a queryset or manager, which nothing here proves (the receiver's chain is not rooted at a model's manager or a proven instance)${why ? `: ${why}` : ""}`;
   return `${said}() is not known to stay off the database: ${of} is not proven a queryset, a model instance or an in-memory value${why ? `: ${why}` : ""}`;

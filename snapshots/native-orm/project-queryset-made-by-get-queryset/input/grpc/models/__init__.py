@@ -1,0 +1,3 @@
+from .request_log import RequestLog
+
+__all__ = ["RequestLog"]
