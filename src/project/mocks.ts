@@ -163,6 +163,11 @@ function messageFor(
   const exercised = () => judge.tests.exercises(patch.path, id);
   // Said and patched by the name Python imports it by.
   const module = dottedName(id);
+  // A guard (`side_effect=AssertionError(...)`, `assert_not_called()`): the test wants the name
+  // not called, which the twin only makes true (hazard-review-5 J19c).
+  if (guardPatch(judge.readTest(patch.path), patch.line)) return undefined;
+  if (name.awaited && stillCalledWhereNamed(judge.index, target, module, name.local))
+    return undefined;
   // `_process_files` -> `_aprocess_files`: a project function the module now awaits a twin of.
   // `runner.mark_done = lambda ...` while the module's `self.mark_done()` now awaits a twin.
   if (name.awaited && name.twin && replacesMethodOfObject(patch, name) && exercised())
@@ -196,6 +201,64 @@ function messageFor(
   // the rewritten module's code.
   if ((target === name.qualified || target === name.local) && exercised())
     return `this test patches ${target}, which ${module} no longer calls${name.by ? ` (it now calls ${name.by})` : ""}: it no longer intercepts that module's call; ${instead}`;
+  return undefined;
+}
+
+/**
+ * `patch("app.share_fallback.LLMDao.get_model_by_id")` while `app.share_fallback` (not the
+ * module that awaits the twin) still calls `LLMDao.get_model_by_id(`: the test is about that
+ * module's call, which the patch intercepts (hazard-review-5 J19b, bisheng's share_fallback).
+ */
+function stillCalledWhereNamed(
+  index: ProjectIndex,
+  target: string,
+  module: string,
+  local: string,
+): boolean {
+  if (!target.endsWith(`.${local}`)) return false;
+  const named = target.slice(0, target.length - local.length - 1);
+  if (named === module) return false;
+  const paths = new Set(functionsOfModule(index, named).map((f) => f.path));
+  return [...paths].some((path) =>
+    callsInFile(index, path).some((c) => c.callee === local && !c.awaited),
+  );
+}
+
+/**
+ * `patch(..., side_effect=AssertionError("sync ... should not be used"))`, or `with patch(...) as
+ * m:` then `m.assert_not_called()`: the test asserts the patched name is not called.
+ */
+function guardPatch(test: string | undefined, line: number): boolean {
+  if (test === undefined) return false;
+  const lines = test.split("\n");
+  const text = lines.slice(line - 1, line + 4).join("\n");
+  const call = patchCallAt(text);
+  if (!call) return false;
+  if (/side_effect\s*=\s*AssertionError\b/.test(call.text)) return true;
+  const bound = /^\s*as\s+([A-Za-z_]\w*)/.exec(text.slice(call.end))?.[1];
+  const notCalled = (name: string) =>
+    new RegExp(
+      `\\b${name}\\.(?:assert_not_called\\(\\)|called\\s*is\\s*False|call_count\\s*==\\s*0)`,
+    ).test(test);
+  return !!bound && notCalled(bound);
+}
+
+/** The first `patch(...)` / `patch.object(...)` call in `text`, to its closing bracket. */
+function patchCallAt(text: string): { text: string; end: number } | undefined {
+  const start = text.search(/\bpatch\b/);
+  const open = start >= 0 ? text.indexOf("(", start) : -1;
+  if (open < 0) return undefined;
+  let depth = 0;
+  let quote = "";
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return { text: text.slice(start, i + 1), end: i + 1 };
+  }
   return undefined;
 }
 
