@@ -49,6 +49,7 @@ function projectTwin(
   index: ProjectIndex,
   call: AwaitedCall,
   code: string,
+  module?: string,
 ): ReplacedName | undefined {
   const sync = call.plain ? syncOfTwin(call.method) : undefined;
   if (!sync) return undefined;
@@ -59,10 +60,14 @@ function projectTwin(
   const twins = functionsNamed(index, call.method).filter(
     (f) => f.async && (method ? !!f.className : bare ? !f.className : true),
   );
-  const defined = twins.find((t) =>
-    functionsNamed(index, sync).some(
-      (f) => !f.async && f.className === t.className && f.module === t.module,
-    ),
+  // `self._aget` is a method of this module's class, not of a namesake class elsewhere
+  // (hazard-review-7 Y2: agno's GitlabTools._aget tied to AgentOSClient._get).
+  const defined = twins.find(
+    (t) =>
+      (!method || module === undefined || t.module === module) &&
+      functionsNamed(index, sync).some(
+        (f) => !f.async && f.className === t.className && f.module === t.module,
+      ),
   );
   const prefix = call.callee.slice(0, call.callee.length - call.method.length);
   if (!defined || calls(code, `${prefix}${sync}`)) return undefined;
@@ -95,10 +100,10 @@ function asyncioRunGone(code: string): ReplacedName | undefined {
 }
 
 /** The names the module's code no longer calls, as its rewrite would have said. */
-export function replacedInCode(index: ProjectIndex, code: string): ReplacedName[] {
+export function replacedInCode(index: ProjectIndex, code: string, module?: string): ReplacedName[] {
   const found: ReplacedName[] = [];
   for (const call of awaitedCalls(code)) {
-    const name = projectTwin(index, call, code) ?? ormTwin(call, code);
+    const name = projectTwin(index, call, code, module) ?? ormTwin(call, code);
     if (name) found.push(name);
     // Only Django's async ORM forms, the ones a rewrite writes: the project's own awaits on
     // other objects were there before, and the tests that patch those set them up already.

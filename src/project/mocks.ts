@@ -59,14 +59,14 @@ export function mockedRewrites(
     const module = dottedName(m.module);
     const isNamed = named.has(module) || named.has(lastSegment(module));
     const code = isNamed || !readFirst ? undefined : m.read();
-    const replaced = code !== undefined ? replacedInCode(index, code) : undefined;
+    const replaced = code !== undefined ? replacedInCode(index, code, m.module) : undefined;
     if (replaced?.length === 0) continue;
     if (!isNamed && !testPaths.some((path) => tests.exercises(path, m.module))) continue;
     const read = code ?? m.read();
     if (read !== undefined)
       modules.push({
         module: m.module,
-        replaced: replaced ?? replacedInCode(index, read),
+        replaced: replaced ?? replacedInCode(index, read, m.module),
         code: read,
       });
   }
@@ -170,7 +170,13 @@ function messageFor(
     return undefined;
   // `_process_files` -> `_aprocess_files`: a project function the module now awaits a twin of.
   // `runner.mark_done = lambda ...` while the module's `self.mark_done()` now awaits a twin.
-  if (name.awaited && name.twin && replacesMethodOfObject(patch, name) && exercised())
+  if (
+    name.awaited &&
+    name.twin &&
+    replacesMethodOfObject(patch, name) &&
+    exercised() &&
+    namesOwner(judge.readTest(patch.path), name.qualified)
+  )
     return `this test replaces ${target} with a sync callable, but ${module} no longer calls it: it now awaits the async twin ${name.by.slice("self.".length)} (${name.qualified} keeps its sync form for other callers), so the replacement intercepts nothing; replace ${name.by.slice("self.".length)} too, with an async callable (AsyncMock)`;
   if (name.awaited && name.twin) {
     // `patch.object(Crawl, "is_finished")`: the twin is patched on the class too.
@@ -269,6 +275,16 @@ function patchCallAt(text: string): { text: string; end: number } | undefined {
 function classAttribute(target: string, qualified: string): boolean {
   const owned = /(?:^|\.)([A-Z]\w*\.\w+)$/.exec(qualified)?.[1];
   return !!owned && (target === owned || target.endsWith(`.${owned}`));
+}
+
+/**
+ * The test names the class whose method the module now awaits a twin of (`Runner` for
+ * `jobs.Runner.mark_done`): an object it patches may be one. A pymongo collection mock's
+ * `insert_many` is no `Knowledge.insert_many` (hazard-review-7 Y2, agno).
+ */
+function namesOwner(test: string | undefined, qualified: string): boolean {
+  const owner = qualified.split(".").at(-2);
+  return test === undefined || !owner || new RegExp(`\\b${owner}\\b`).test(test);
 }
 
 /**
