@@ -357,6 +357,13 @@ function helperFindings(file: FileSemantics, ctx: Context, out: FindingsReporter
   for (const site of helperCalls(file)) {
     const block = helperBlock(file, ctx, site);
     if (!block || silencedByNoqa(file, site.call, "")) continue;
+    // `@async_dispatch(aapply)`: on the loop the call returns `aapply`'s coroutine, unless the
+    // caller asks for the sync one (`_sync=True`) (hazard-review-7 Y8, prefect).
+    if (
+      block.dispatches &&
+      !/\b_sync\s*=\s*True\b/.test(site.call.childForFieldName("arguments")?.text ?? "")
+    )
+      continue;
     // `get_system_text("summary_system_prompt")`, a key the helper answers before blocking.
     const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls");
     if (block.unless && passesGuardedKey(site.call, withDictKeys(block.unless, plan?.dicts)))
