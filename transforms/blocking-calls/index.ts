@@ -380,7 +380,7 @@ function helperFindings(file: FileSemantics, ctx: Context, out: FindingsReporter
       out.report(
         site.call,
         "AS319",
-        `${callee}() fails on the event loop: ${refusalSays(block, file.path)}; run it in a thread (await asyncio.to_thread(${callee}, ...)), where no loop runs, or await the async API it bridges to${twin}`,
+        `${callee}() fails on the event loop (the AS405 hazard, reached through helpers): ${refusalSays(block, file.path)}; run it in a thread (await asyncio.to_thread(${callee}, ...)), where no loop runs, or await the async API it bridges to${twin}`,
       );
       continue;
     }
