@@ -258,10 +258,11 @@ function receiverCalls(file: FileSemantics, ctx: Context, out: FindingsReporter<
     const field = fieldFiles && fieldFileCall(file, fieldFiles, callee!, plan?.fileFields ?? {});
     const seen: Seen = {};
     const entry = field?.entry ?? blockingReceiverCall(file, callee!, plan?.makers, seen);
-    if (!entry || silencedByNoqa(file, call, entry.rule)) continue;
     const method = callee!.childForFieldName("attribute")!.text;
+    const cited = entry?.rules?.[method] ?? entry?.rule ?? "";
+    if (!entry || silencedByNoqa(file, call, cited)) continue;
     const receiver = callee!.childForFieldName("object")!.text;
-    const rule = entry.rule ? ` (ruff ${entry.rule})` : "";
+    const rule = cited ? ` (ruff ${cited})` : "";
     const made = madeBySays(file, seen, plan, callee!.childForFieldName("object")!);
     const what = field ? `${entry.what} (${field.says})` : `${entry.what}${made?.says ?? ""}`;
     const own = entry.family === "database" ? asyncSessions(file) : "";
