@@ -3,6 +3,7 @@ import { importBindingOf, qualifiedName } from "./imports.js";
 import { bindingsNamed, enclosingScope, referencesInScope, visibleBindings } from "./scope.js";
 import { usedAsMapping, usedAsString } from "./mapping-uses.js";
 import { foreignReturnKind } from "./foreign-returns.js";
+import { importedConstantKind } from "./imported-constants.js";
 import { isProjectRecord } from "./record-classes.js";
 import { isRequestMapping } from "./request-values.js";
 
@@ -345,6 +346,8 @@ function isBuiltinName(identifier: SyntaxNode): boolean {
 function nameKind(identifier: SyntaxNode, depth: number): PlainKind | undefined {
   const { scope, bound } = visibleBindings(identifier, identifier.text);
   if (bound.length === 0) return undefined;
+  if (bound.every((b) => b.kind === "import"))
+    return importedConstantKind(identifier, (v) => plainKindOf(v, depth + 1));
   let kind: PlainKind = "scalar";
   for (const b of bound) {
     const k = bindingKind(b.node, scope, depth);
