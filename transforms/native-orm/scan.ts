@@ -1,4 +1,5 @@
 import { walkNamed, type WalkStep } from "../../src/syntax/tree.js";
+import { isExpressionBuilder } from "./nested-defs.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import { ormCall } from "./conversions.js";
 import { lazyQueryProblem } from "./lazy-objects.js";
@@ -95,7 +96,11 @@ function visit(walk: Walk, node: SyntaxNode): WalkStep {
     case "class_definition":
     case "lambda":
     case "decorated_definition":
-      if (mode === "wrapper" && node.descendantsOfType("call").length > 0)
+      if (
+        mode === "wrapper" &&
+        node.descendantsOfType("call").length > 0 &&
+        !isExpressionBuilder(f, node)
+      )
         add(walk, {
           code: "AS208",
           node,
