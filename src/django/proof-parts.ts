@@ -1,3 +1,4 @@
+import { RUN_TIME_USER } from "./user-model.js";
 import { isThreadWrapper } from "./thread-wrappers.js";
 import type { InstanceProof, QuerysetProof, SelectedRelations } from "./proof-types.js";
 import { QUERYSET_RETURNING } from "./api.js";
@@ -241,7 +242,8 @@ export function onlyChild(parenthesized: SyntaxNode): SyntaxNode | undefined {
 
 /**
  * The model class a call returns: `get_user_model()` is the project's user model (`userModel`, as
- * the file's Django project's settings name it; else named `User` here, as Django's default is),
+ * the file's Django project's settings name it, none when they compute it at run time; else named
+ * `User` here, as Django's default is),
  * `apps.get_model("shop", "Order")` and `apps.get_model("shop.Order")` name theirs, on the app
  * registry or on a migration's `apps` parameter.
  */
@@ -250,7 +252,8 @@ export function modelOfCall(call: SyntaxNode, userModel = "User"): string | unde
   const callee = call.childForFieldName("function");
   if (!callee) return undefined;
   const qualified = qualifiedName(callee);
-  if (qualified === "django.contrib.auth.get_user_model") return userModel;
+  if (qualified === "django.contrib.auth.get_user_model")
+    return userModel === RUN_TIME_USER ? undefined : userModel;
   if (callee.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "get_model")
     return undefined;
   const owner = callee.childForFieldName("object")!;

@@ -276,8 +276,8 @@ function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
       code: "AS205",
       message: `${written} kept${stored}: ${shortText(target)}() is a method of ${owner} that this transform does not follow into: it may reach the database, and has no native async form`,
     };
-  const lazyUser = lazyUserRelatedSaid(f, receiver, method);
-  if (lazyUser) return { code: "AS212", message: `${written} kept${stored}: ${lazyUser}` };
+  const user = lazyUserRelatedSaid(f, receiver, method);
+  if (user) return { code: user.code, message: `${written} kept${stored}: ${user.said}` };
   const twins = nativeTwinsSaid(method, receiver.text, f.target);
   if (twins)
     return kept(
