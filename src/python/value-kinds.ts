@@ -267,11 +267,18 @@ function callKind(call: SyntaxNode, depth: number): PlainKind | undefined {
   const args = call.childForFieldName("arguments")?.namedChildren ?? [];
   if (callee.type === "identifier" && isBuiltinName(callee)) {
     if (SCALAR_BUILTINS.has(callee.text)) return "scalar";
-    // `set()`, `dict()`: empty containers, built in memory like their literals.
-    if (CONTAINER_BUILTINS.has(callee.text))
-      return args.length === 0 || (args.length === 1 && plainKindOf(args[0], depth + 1))
+    // `set()`, `dict()`, `dict(label="x")` (orm-human-7 K5): built in memory like their literals.
+    if (CONTAINER_BUILTINS.has(callee.text)) {
+      const keywords = args.filter((a) => a.type === "keyword_argument");
+      const positional = args.filter((a) => a.type !== "keyword_argument" && a.type !== "comment");
+      const plain = (a: SyntaxNode) => !!plainKindOf(a, depth + 1);
+      return positional.length <= 1 &&
+        positional.every(plain) &&
+        (keywords.length === 0 || callee.text === "dict") &&
+        keywords.every((k) => plain(k.childForFieldName("value")!))
         ? "json"
         : undefined;
+    }
     if (callee.text === "range") return "scalar";
     if (callee.text === "enumerate" || callee.text === "zip")
       return args.length > 0 && args.every((a) => plainKindOf(a, depth + 1)) ? "json" : undefined;
