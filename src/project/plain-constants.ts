@@ -63,8 +63,9 @@ function importedModuleFile(projectRoot: string, file: string, module: string): 
 
 /**
  * The values a project module assigns at module level to the name `qualified` imports
- * (`utils.consts.STATUS`), when assignments are all that bind it there; undefined when the module
- * is not the project's, or binds the name otherwise (a def, an import, a loop, `global`).
+ * (`utils.consts.STATUS`), when assignments are all that bind it there, or its one module-level
+ * def; undefined when the module is not the project's, or binds the name otherwise (an import, a
+ * loop, `global`, a def and an assignment).
  */
 export function moduleConstantValues(
   projectRoot: string,
@@ -81,6 +82,10 @@ export function moduleConstantValues(
   if (!root) return undefined;
   const bound = bindingsNamed(root, name);
   if (bound.length === 0) return undefined;
+  // orm-human-7 K2: a module-level def (`def strip_marker(text): ...`), for its returns.
+  const def = bound[0].node.parent;
+  if (bound.length === 1 && def?.type === "function_definition" && def.parent?.id === root.id)
+    return [def];
   const values: SyntaxNode[] = [];
   for (const b of bound) {
     const assignment = b.node.parent;

@@ -62,3 +62,9 @@ export function importedConstantKind(
     ? "json"
     : undefined;
 }
+
+/** The module-level def of another project module that an imported name stands for. */
+export function importedDef(at: SyntaxNode, qualified: string): SyntaxNode | undefined {
+  const values = importedConstantValues(at, qualified);
+  return values?.length === 1 && values[0].type === "function_definition" ? values[0] : undefined;
+}

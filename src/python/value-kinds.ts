@@ -3,7 +3,7 @@ import { importBindingOf, qualifiedName } from "./imports.js";
 import { bindingsNamed, enclosingScope, referencesInScope, visibleBindings } from "./scope.js";
 import { usedAsMapping, usedAsString } from "./mapping-uses.js";
 import { foreignReturnKind } from "./foreign-returns.js";
-import { importedConstantKind } from "./imported-constants.js";
+import { importedConstantKind, importedDef } from "./imported-constants.js";
 import { isProjectRecord } from "./record-classes.js";
 import { isRequestMapping } from "./request-values.js";
 
@@ -313,9 +313,14 @@ function callKind(call: SyntaxNode, depth: number): PlainKind | undefined {
  * every one of its returns gives, proven in its own body (`return json.loads(raw)["data"]`).
  */
 function helperReturnKind(callee: SyntaxNode, depth: number): PlainKind | undefined {
-  if (importBindingOf(callee.text, callee)) return undefined;
-  const bound = bindingsNamed(callee.tree.rootNode, callee.text);
-  const def = bound.length === 1 ? bound[0].node.parent : undefined;
+  const imported = importBindingOf(callee.text, callee);
+  const bound = imported ? [] : bindingsNamed(callee.tree.rootNode, callee.text);
+  // orm-human-7 K2: a def of another project module (`from app.answers import strip_marker`).
+  const def = imported
+    ? importedDef(callee, imported.qualified)
+    : bound.length === 1
+      ? bound[0].node.parent
+      : undefined;
   if (def?.type !== "function_definition" || def.parent?.type !== "module") return undefined;
   if (def.children.some((c) => c.type === "async")) return undefined;
   const returns = def
