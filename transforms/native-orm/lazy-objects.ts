@@ -81,6 +81,19 @@ function isUserModelName(f: OrmFile, expr: SyntaxNode): boolean {
   return bound.length > 0 && bound.every((b) => isCall(b.node.parent?.childForFieldName("right")));
 }
 
+/**
+ * orm-review-7 S24: `request.user` of a bare `request` or `self.request` is Django's lazy user;
+ * `ctx.request.user` is that only if `ctx.request` is Django's HttpRequest (a GraphQL context's
+ * request may be another class holding a loaded user): said as a condition, never claimed.
+ */
+function lazyClaim(user: SyntaxNode): string {
+  const request = user.childForFieldName("object")!;
+  const owner = request.type === "attribute" ? request.childForFieldName("object")!.text : "self";
+  return owner === "self"
+    ? "is a lazy object (SimpleLazyObject)"
+    : `is a lazy object (SimpleLazyObject) if ${request.text} is Django's HttpRequest (its AuthenticationMiddleware's user; another request class may hold a loaded user)`;
+}
+
 /** `request` in `request.user`. */
 function requestOf(user: SyntaxNode): string {
   return user.childForFieldName("object")!.text;
@@ -131,7 +144,7 @@ export function lazyQueryProblem(f: OrmFile, c: Conversion, mode: ScanMode): Pro
   return {
     code: "AS212",
     node: user,
-    message: `${user.text} is a lazy object (SimpleLazyObject): ${where}: ${fixFor(requestOf(user))}`,
+    message: `${user.text} ${lazyClaim(user)}: ${where}: ${fixFor(requestOf(user))}`,
   };
 }
 
