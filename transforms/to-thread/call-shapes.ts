@@ -121,3 +121,22 @@ function annotatedContainer(type: SyntaxNode | null): string | undefined {
   const name = base?.text.replace(/^typing\./, "");
   return name && Object.hasOwn(CONTAINERS, name) ? CONTAINERS[name] : undefined;
 }
+
+/**
+ * The values `a or b`, `a and b` and `x if c else y` may be (parentheses dropped, `None` left
+ * out: a method is not called on it): `model or Claude(...)`; undefined for another expression.
+ */
+export function valueSides(value: SyntaxNode): SyntaxNode[] | undefined {
+  const inner = value.type === "parenthesized_expression" ? value.namedChildren[0] : value;
+  if (!inner) return undefined;
+  const sides =
+    inner.type === "boolean_operator"
+      ? [inner.childForFieldName("left"), inner.childForFieldName("right")]
+      : inner.type === "conditional_expression"
+        ? [inner.namedChildren[0], inner.namedChildren[2]]
+        : undefined;
+  if (!sides) return undefined;
+  return sides
+    .filter((s): s is SyntaxNode => s !== null && s !== undefined && s.type !== "none")
+    .flatMap((s) => valueSides(s) ?? [s]);
+}

@@ -13,9 +13,10 @@ import {
   methodOfClass,
   namesakesOf,
   overridesIn,
+  methodKey,
   overridesOf,
 } from "./alternatives.js";
-import { getattrDispatch } from "./dispatch.js";
+import { dictDispatch, getattrDispatch } from "./dispatch.js";
 import { inheritedCall } from "./inherited-calls.js";
 import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
@@ -23,6 +24,7 @@ import { callableValues, returnedClass, valuesFact } from "./returned-callables.
 import {
   annotatedClass,
   builtinContainer,
+  valueSides,
   decoratorLocks,
   isSelfOrCls,
   threadRunConstructor,
@@ -42,6 +44,9 @@ import {
  * same-file base, or an imported function of the project, whose facts the survey gathered) and
  * what its body calls.
  */
+/** Builtin containers' classes: their methods neither lock nor wait. */
+const BUILTIN_CLASSES = new Set(["dict", "list", "set", "frozenset", "tuple", "str"]);
+
 export class SameFileFunctions {
   private readonly defs = new Map<string, SyntaxNode>();
   private readonly facts = new Map<string, FunctionFacts>();
@@ -118,19 +123,27 @@ export class SameFileFunctions {
   private withCandidates(fact: CallFact, receiver: SyntaxNode, at: SyntaxNode): void {
     // Only a class that has the method (`result = OutputData(...)` or `[]`: `append` is the list's).
     const index = this.project!.index!;
-    const has = (cls: string) =>
-      functionsNamed(index, fact.method!).some((f) => f.className === cls.split(".").at(-1));
-    const keys = this.candidateClasses(receiver, at).flatMap((cls) => {
-      if (!has(cls)) return [];
+    const { classes, complete } = this.candidateClasses(receiver, at);
+    const found = classes.map((cls) => {
+      const own = functionsNamed(index, fact.method!).filter(
+        (f) => f.className === cls.split(".").at(-1) && !f.nested,
+      );
       const absolute = cls.includes(".")
         ? absoluteName(cls, this.file.module, this.file.path)
         : `${this.file.module}.${cls}`;
-      return absolute ? [`${PROJECT_KEY}${absolute}.${fact.method}`] : [];
+      if (own.length === 0 || !absolute) return undefined;
+      // The class's own method where it is defined (a package may re-export the class).
+      return own.length === 1 ? methodKey(own[0]) : `${PROJECT_KEY}${absolute}.${fact.method}`;
     });
-    if (keys.length === 0) return;
-    fact.collaborator = true;
-    fact.alternatives = keys;
-    fact.maybeWhy = `a class one of the assignments of ${receiver.text} makes`;
+    const own = found.filter((k) => k !== undefined);
+    // `chunking_strategy: Optional[ChunkingStrategy]`: any subclass's `chunk` (Y6).
+    const subclasses = own.flatMap((key) => overridesOf(this.project, key));
+    if (own.length === 0) return;
+    // Every assignment read, each a project class with the method: nothing else may run.
+    if (!complete || own.length < classes.length) fact.collaborator = true;
+    fact.alternatives = [...new Set([...own, ...subclasses])];
+    const or = subclasses.length > 0 ? ", or a subclass of one" : "";
+    fact.maybeWhy = `a class one of the assignments of ${receiver.text} makes${or}`;
   }
 
   /**
@@ -156,7 +169,7 @@ export class SameFileFunctions {
     } else if (fact.reaches?.startsWith(PROJECT_KEY)) {
       const overrides = overridesOf(this.project, fact.reaches);
       if (overrides.length > 0) fact.alternatives = overrides;
-    } else if (!fact.reaches && !fact.qualified && !fact.receiverMadeBy) {
+    } else if (!fact.reaches && !fact.qualified && !fact.receiverMadeBy && !fact.alternatives) {
       const receiver = fact.text.slice(0, fact.text.length - fact.method.length - 1);
       // Too many to read: none is read, and the call stays unproven.
       const namesakes = namesakesOf(this.project, fact.method, receiver);
@@ -219,7 +232,8 @@ export class SameFileFunctions {
    * (a parameter, a variable), or "known" (a builtin, a def, a class, an import).
    */
   valueCall(callee: SyntaxNode, at: SyntaxNode): SyntaxNode[] | "unknown" | "known" {
-    if (callee.type === "subscript") return this.dispatched(callee, at) ?? "unknown";
+    const named = (name: string) => this.functionNamed(name, at);
+    if (callee.type === "subscript") return dictDispatch(this.file, callee, named) ?? "unknown";
     if (callee.type !== "identifier" || this.resolve(callee, at)) return "known";
     if (this.file.qualifiedName(callee)) return "known";
     const bindings = this.file.visibleBindings(at, callee.text);
@@ -229,34 +243,9 @@ export class SameFileFunctions {
       const node = binding.node.parent;
       if (node?.type === "class_definition" || node?.type === "function_definition") return "known";
       const right = node?.type === "assignment" ? node.childForFieldName("right") : null;
-      const found = right ? this.dispatched(right, at) : undefined;
+      const found = right ? dictDispatch(this.file, right, named) : undefined;
       if (!found) return "unknown";
       defs.push(...found);
-    }
-    return defs;
-  }
-
-  /** `_PROVIDERS.get(site)` / `_PROVIDERS[site]`: the defs a module-level dict of defs maps to. */
-  private dispatched(value: SyntaxNode, at: SyntaxNode): SyntaxNode[] | undefined {
-    const fn = value.type === "call" ? value.childForFieldName("function") : null;
-    const dict =
-      value.type === "subscript"
-        ? value.childForFieldName("value")
-        : fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "get"
-          ? fn.childForFieldName("object")
-          : null;
-    if (dict?.type !== "identifier") return undefined;
-    const bindings = this.file.bindingsNamed(this.file.root, dict.text);
-    const site = bindings.length === 1 ? bindings[0].node.parent : undefined;
-    const literal = site?.type === "assignment" ? site.childForFieldName("right") : null;
-    if (literal?.type !== "dictionary") return undefined;
-    const defs: SyntaxNode[] = [];
-    for (const pair of literal.namedChildren) {
-      if (pair.type === "comment") continue;
-      const target = pair.type === "pair" ? pair.childForFieldName("value") : null;
-      const def = target?.type === "identifier" ? this.functionNamed(target.text, at) : undefined;
-      if (!def) return undefined;
-      defs.push(def);
     }
     return defs;
   }
@@ -425,16 +414,27 @@ export class SameFileFunctions {
    * (`self.mem0 = client` of an `Any` parameter, or `Memory.from_config(...)`): the classes the
    * value may be of, whose methods the check reads as what may run (hazard-review-6 V1).
    */
-  private candidateClasses(receiver: SyntaxNode, at: SyntaxNode): string[] {
+  private candidateClasses(
+    receiver: SyntaxNode,
+    at: SyntaxNode,
+  ): { classes: string[]; complete: boolean } {
     const index = this.project?.index;
     const bindings = index ? (this.bindingsOf(receiver, at) ?? []) : [];
-    const made = bindings.map((b) => this.madeByAssignments([b]));
-    return [...new Set(made)].filter(
+    // `self.model = model or Claude(...)`: each side's class (hazard-review-7 Y6).
+    const made = bindings.flatMap((b) => {
+      const right = b?.type === "assignment" ? b.childForFieldName("right") : null;
+      const sides = right && !b!.childForFieldName("type") ? valueSides(right) : undefined;
+      return sides ? sides.map((side) => this.madeByValue(side)) : [this.madeByAssignments([b])];
+    });
+    const builtin = (m: string | undefined) => m !== undefined && BUILTIN_CLASSES.has(m);
+    const classes = [...new Set(made)].filter(
       (m): m is string =>
         m !== undefined &&
         /^[A-Z]/.test(m.slice(m.lastIndexOf(".") + 1)) &&
         (!m.includes(".") || projectTopModules(index!).has(m.split(".")[0])),
     );
+    const complete = made.every((m) => builtin(m) || (m !== undefined && classes.includes(m)));
+    return { classes, complete };
   }
 
   /**
@@ -471,63 +471,7 @@ export class SameFileFunctions {
    * unwrapped unread.
    */
   private madeByAssignments(assignments: (SyntaxNode | null)[]): string | undefined {
-    const made = new Set<string | undefined>();
-    for (const binding of assignments) {
-      const container = builtinContainer(binding);
-      if (container) {
-        made.add(container);
-        continue;
-      }
-      if (binding?.type === "as_pattern_target" || binding?.type === "for_statement") {
-        made.add(libraryMaker(this.file, binding, this.project, (r, at) => this.madeBy(r, at)));
-        continue;
-      }
-      if (binding?.type === "typed_parameter" || binding?.type === "typed_default_parameter") {
-        const named = annotatedClass(binding.childForFieldName("type"));
-        made.add(named ? classNamed(this.file, named) : undefined);
-        continue;
-      }
-      const right = binding?.type === "assignment" ? binding.childForFieldName("right") : null;
-      // `_runner: threading.Thread | None = None`: the annotation says what it holds later.
-      const annotated = binding?.type === "assignment" ? binding.childForFieldName("type") : null;
-      if (annotated && right?.type !== "call" && right?.type !== "await") {
-        const named = annotatedClass(annotated);
-        made.add(named ? classNamed(this.file, named) : undefined);
-        continue;
-      }
-      if (right?.type === "subscript") {
-        made.add(elementOf(this.file, right.childForFieldName("value"), enclosingDef(right)));
-        continue;
-      }
-      // `executor = self._executor`: what made the instance's attribute (hazard-review-6 V6).
-      if (right?.type === "attribute" && right.childForFieldName("object")?.text === "self") {
-        made.add(this.madeBy(right, right));
-        continue;
-      }
-      // `self._engine = engine` in `__init__(self, engine: VersionedContentEngine)`: the
-      // parameter's annotation says the class (SurfSense's knowledge store, hazard-review-4).
-      const parameter = right?.type === "identifier" ? this.annotatedParameter(right) : undefined;
-      if (parameter) {
-        made.add(this.madeByAssignments([parameter]));
-        continue;
-      }
-      // `self._executor = replacement` with `replacement = self._create_executor()` (V6b).
-      if (right?.type === "identifier" && !this.following.has(right.id)) {
-        this.following.add(right.id);
-        made.add(this.madeBy(right, right));
-        this.following.delete(right.id);
-        continue;
-      }
-      // Only a call makes the value (`lock = shared.generation_lock` says nothing of its class,
-      // and a lock known by its name must stay judged by it).
-      const fn =
-        right?.type === "await"
-          ? threadRunConstructor(this.file, right)
-          : right?.type === "call"
-            ? right.childForFieldName("function")
-            : null;
-      made.add(fn && fn.type !== "call" ? this.maker(fn, right!) : undefined);
-    }
+    const made = new Set(assignments.map((binding) => this.madeByBinding(binding)));
     if (made.size === 1) return [...made][0];
     // `self.connection = redis.StrictRedis(...)` in one branch, `RedisCluster.from_url(...)` in
     // another: a library's object either way, not a project method's namesake.
@@ -536,6 +480,61 @@ export class SameFileFunctions {
       (m) => m?.includes(".") && index && !projectTopModules(index).has(m.split(".")[0]),
     );
     return libraries ? [...made][0] : undefined;
+  }
+
+  /** The class one binding of a name makes (madeByAssignments), when the file says. */
+  private madeByBinding(binding: SyntaxNode | null): string | undefined {
+    const container = builtinContainer(binding);
+    if (container) return container;
+    if (binding?.type === "as_pattern_target" || binding?.type === "for_statement")
+      return libraryMaker(this.file, binding, this.project, (r, at) => this.madeBy(r, at));
+    if (binding?.type === "typed_parameter" || binding?.type === "typed_default_parameter") {
+      const named = annotatedClass(binding.childForFieldName("type"));
+      return named ? classNamed(this.file, named) : undefined;
+    }
+    const right = binding?.type === "assignment" ? binding.childForFieldName("right") : null;
+    // `_runner: threading.Thread | None = None`: the annotation says what it holds later.
+    const annotated = binding?.type === "assignment" ? binding.childForFieldName("type") : null;
+    if (annotated && right?.type !== "call" && right?.type !== "await") {
+      const named = annotatedClass(annotated);
+      return named ? classNamed(this.file, named) : undefined;
+    }
+    return right ? this.madeByValue(right) : undefined;
+  }
+
+  /** The class an assigned value is of, when the file says (`Claude(...)`, a typed parameter). */
+  private madeByValue(right: SyntaxNode): string | undefined {
+    // `model or Claude(id=...)`: one class whichever side it is (else candidateClasses).
+    const sides = valueSides(right);
+    if (sides) {
+      const made = new Set(sides.map((side) => this.madeByValue(side)));
+      return made.size === 1 ? [...made][0] : undefined;
+    }
+    if (right.type === "subscript")
+      return elementOf(this.file, right.childForFieldName("value"), enclosingDef(right));
+    // `executor = self._executor`: what made the instance's attribute (hazard-review-6 V6).
+    if (right.type === "attribute" && right.childForFieldName("object")?.text === "self")
+      return this.madeBy(right, right);
+    // `self._engine = engine` in `__init__(self, engine: VersionedContentEngine)`: the
+    // parameter's annotation says the class (SurfSense's knowledge store, hazard-review-4).
+    const parameter = right.type === "identifier" ? this.annotatedParameter(right) : undefined;
+    if (parameter) return this.madeByAssignments([parameter]);
+    // `self._executor = replacement` with `replacement = self._create_executor()` (V6b).
+    if (right.type === "identifier" && !this.following.has(right.id)) {
+      this.following.add(right.id);
+      const made = this.madeBy(right, right);
+      this.following.delete(right.id);
+      return made;
+    }
+    // Only a call makes the value (`lock = shared.generation_lock` says nothing of its class,
+    // and a lock known by its name must stay judged by it).
+    const fn =
+      right.type === "await"
+        ? threadRunConstructor(this.file, right)
+        : right.type === "call"
+          ? right.childForFieldName("function")
+          : null;
+    return fn && fn.type !== "call" ? this.maker(fn, right) : undefined;
   }
 
   /**

@@ -118,7 +118,8 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
       ),
       // `chunker.chunk_text` with `chunker` a bare parameter: a project class's method, perhaps.
       ...(fact.method && !fact.qualified && !fact.reaches ? { receiverUnknown: true } : {}),
-      ...(fact.namesakes ? { namesakesRead: namesakesRead(scan, fact) } : {}),
+      // Or the classes its assignments make (`DebugReplayManager() if m is None else m`).
+      ...(fact.alternatives?.length ? { namesakesRead: namesakesRead(scan, fact) } : {}),
     };
   return { checked: true, ...reading.lists };
 }
