@@ -6,7 +6,15 @@ import { isJsonMethod } from "../../src/python/value-kinds.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
 import { classBodyAssignments, classOfMethod } from "./class-attributes.js";
 import { isPropertyDef } from "./property-reads.js";
-import { classNamed, elementOf, enclosingDef, isSelfElement, moduleClass } from "./receivers.js";
+import {
+  classNamed,
+  elementOf,
+  enclosingDef,
+  annotatedParameter,
+  fromSelfElement,
+  moduleClass,
+  typedDictField,
+} from "./receivers.js";
 import {
   constructorKey,
   isAttributeChainOfClass,
@@ -16,14 +24,21 @@ import {
   methodKey,
   overridesOf,
 } from "./alternatives.js";
-import { dictDispatch, getattrDispatch } from "./dispatch.js";
+import { getattrDispatch, valueCall } from "./dispatch.js";
 import { inheritedCall } from "./inherited-calls.js";
 import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
-import { callableValues, returnedClass, valuesFact } from "./returned-callables.js";
+import {
+  callableValues,
+  projectValueKey,
+  returnedClass,
+  valuesFact,
+} from "./returned-callables.js";
 import {
   annotatedClass,
   builtinContainer,
+  fieldFactory,
+  narrowedClass,
   valueSides,
   decoratorLocks,
   isSelfOrCls,
@@ -91,7 +106,7 @@ export class SameFileFunctions {
       if (local) def ??= likelyLocalMethod(local, fact.method);
       if (madeBy && (!local || def)) fact.receiverMadeBy = madeBy;
       // An element of a container of the instance, or an inherited method out of sight.
-      else if (local || this.fromSelfElement(receiver, at)) fact.collaborator = true;
+      else if (local || fromSelfElement(this.file, receiver, at)) fact.collaborator = true;
       else this.withCandidates(fact, receiver, at);
     }
     // `self.transform(tree)` from a library base, which calls the class's methods back.
@@ -227,27 +242,15 @@ export class SameFileFunctions {
     }));
   }
 
-  /**
-   * What a call of `callee` runs when it is a value: the defs a dispatch dict gives, "unknown"
-   * (a parameter, a variable), or "known" (a builtin, a def, a class, an import).
-   */
+  /** What a call of `callee` runs when it is a value (dispatch.ts). */
   valueCall(callee: SyntaxNode, at: SyntaxNode): SyntaxNode[] | "unknown" | "known" {
-    const named = (name: string) => this.functionNamed(name, at);
-    if (callee.type === "subscript") return dictDispatch(this.file, callee, named) ?? "unknown";
-    if (callee.type !== "identifier" || this.resolve(callee, at)) return "known";
-    if (this.file.qualifiedName(callee)) return "known";
-    const bindings = this.file.visibleBindings(at, callee.text);
-    if (bindings.length === 0) return "known";
-    const defs: SyntaxNode[] = [];
-    for (const binding of bindings) {
-      const node = binding.node.parent;
-      if (node?.type === "class_definition" || node?.type === "function_definition") return "known";
-      const right = node?.type === "assignment" ? node.childForFieldName("right") : null;
-      const found = right ? dictDispatch(this.file, right, named) : undefined;
-      if (!found) return "unknown";
-      defs.push(...found);
-    }
-    return defs;
+    return valueCall(
+      this.file,
+      callee,
+      at,
+      (c, a) => this.resolve(c, a),
+      (name) => this.functionNamed(name, at),
+    );
   }
 
   /** The def of this file a key names (one `callFact` gave). */
@@ -285,13 +288,17 @@ export class SameFileFunctions {
         const value = node.childForFieldName("value");
         if (value && (value.type === "identifier" || value.type === "attribute")) {
           const madeBy = this.madeBy(value, node);
+          // `with _sem:` imported from a project module: what made it there (Y14).
+          const imported = madeBy ? undefined : projectValueKey(this, value);
+          const line = node.startPosition.row + 1;
+          if (imported) calls.push({ text: value.text, method: "with", reaches: imported, line });
           // A lock this file does not make (`with models._count_lock:`) is judged by its name.
-          if (madeBy || LOCK_NAME.test(value.text))
+          else if (madeBy || LOCK_NAME.test(value.text))
             calls.push({
               text: value.text,
               method: "with",
               ...(madeBy ? { receiverMadeBy: madeBy } : {}),
-              line: node.startPosition.row + 1,
+              line,
             });
         }
       }
@@ -348,21 +355,6 @@ export class SameFileFunctions {
   }
 
   /**
-   * Is `receiver` an element of a container of the instance (`self._backends[m]`, or `backend`
-   * bound to one): an object the instance holds, whose class the check may not know.
-   */
-  private fromSelfElement(receiver: SyntaxNode, at: SyntaxNode): boolean {
-    if (isSelfElement(receiver)) return true;
-    if (receiver.type !== "identifier") return false;
-    const def = this.enclosingDef(at);
-    return this.file.bindingsNamed(def ?? this.file.root, receiver.text).some((b) => {
-      const right =
-        b.node.parent?.type === "assignment" ? b.node.parent.childForFieldName("right") : null;
-      return right ? isSelfElement(right) : false;
-    });
-  }
-
-  /**
    * The class that made the module-level value `name` (`WorkflowValidator =
    * TypeAdapter(Workflow)`: `pydantic.TypeAdapter`), for a method of it called from another file.
    */
@@ -384,8 +376,12 @@ export class SameFileFunctions {
 
   /** The qualified name of what made `receiver` (`x = threading.Event()`), when the file says. */
   private madeBy(receiver: SyntaxNode, at: SyntaxNode): string | undefined {
-    if (receiver.type === "subscript")
-      return elementOf(this.file, receiver.childForFieldName("value"), enclosingDef(at));
+    if (receiver.type === "subscript") {
+      const value = receiver.childForFieldName("value");
+      const key = receiver.childForFieldName("subscript");
+      const field = value && typedDictField(this.file, this.madeBy(value, at), key);
+      return field ?? elementOf(this.file, value, enclosingDef(at));
+    }
     if (receiver.type === "parenthesized_expression" && receiver.namedChildren.length === 1)
       return this.madeBy(receiver.namedChildren[0], at);
     // `(repo_root / path).resolve()` with `repo_root: Path`: a path (hazard-review-6 V8).
@@ -495,7 +491,9 @@ export class SameFileFunctions {
     const right = binding?.type === "assignment" ? binding.childForFieldName("right") : null;
     // `_runner: threading.Thread | None = None`: the annotation says what it holds later.
     const annotated = binding?.type === "assignment" ? binding.childForFieldName("type") : null;
-    if (annotated && right?.type !== "call" && right?.type !== "await") {
+    const factory = fieldFactory(this.file, right);
+    if (factory && factory !== "none") return classNamed(this.file, factory);
+    if (annotated && ((right?.type !== "call" && right?.type !== "await") || factory)) {
       const named = annotatedClass(annotated);
       return named ? classNamed(this.file, named) : undefined;
     }
@@ -504,6 +502,9 @@ export class SameFileFunctions {
 
   /** The class an assigned value is of, when the file says (`Claude(...)`, a typed parameter). */
   private madeByValue(right: SyntaxNode): string | undefined {
+    // `p if isinstance(p, LocalBrowserProfile) else None`: the class it tests (Y9b).
+    const narrowed = narrowedClass(right);
+    if (narrowed && right.namedChildren[2]?.type === "none") return classNamed(this.file, narrowed);
     // `model or Claude(id=...)`: one class whichever side it is (else candidateClasses).
     const sides = valueSides(right);
     if (sides) {
@@ -517,7 +518,8 @@ export class SameFileFunctions {
       return this.madeBy(right, right);
     // `self._engine = engine` in `__init__(self, engine: VersionedContentEngine)`: the
     // parameter's annotation says the class (SurfSense's knowledge store, hazard-review-4).
-    const parameter = right.type === "identifier" ? this.annotatedParameter(right) : undefined;
+    const parameter =
+      right.type === "identifier" ? annotatedParameter(this.file, right) : undefined;
     if (parameter) return this.madeByAssignments([parameter]);
     // `self._executor = replacement` with `replacement = self._create_executor()` (V6b).
     if (right.type === "identifier" && !this.following.has(right.id)) {
@@ -562,15 +564,5 @@ export class SameFileFunctions {
       modulePaths(index!, owner).length === 0 &&
       !/^[A-Z][a-z]/.test(owner.slice(owner.lastIndexOf(".") + 1));
     return returnedClass(this, fn, call) ?? (ofValue ? undefined : named);
-  }
-
-  /** The annotated parameter `name` is, when the def it is read in binds it only as one. */
-  private annotatedParameter(name: SyntaxNode): SyntaxNode | undefined {
-    const def = this.enclosingDef(name);
-    const bindings = def ? this.file.bindingsNamed(def, name.text) : [];
-    const node = bindings.length === 1 ? bindings[0].node.parent : undefined;
-    return node?.type === "typed_parameter" || node?.type === "typed_default_parameter"
-      ? node
-      : undefined;
   }
 }

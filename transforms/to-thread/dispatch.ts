@@ -62,3 +62,31 @@ export function dictDispatch(
   }
   return defs;
 }
+
+/**
+ * What a call of `callee` runs when it is a value: the defs a dispatch dict gives, "unknown"
+ * (a parameter, a variable), or "known" (a builtin, a def, a class, an import).
+ */
+export function valueCall(
+  file: FileSemantics,
+  callee: SyntaxNode,
+  at: SyntaxNode,
+  resolve: (callee: SyntaxNode, at: SyntaxNode) => SyntaxNode | undefined,
+  functionNamed: (name: string) => SyntaxNode | undefined,
+): SyntaxNode[] | "unknown" | "known" {
+  if (callee.type === "subscript") return dictDispatch(file, callee, functionNamed) ?? "unknown";
+  if (callee.type !== "identifier" || resolve(callee, at)) return "known";
+  if (file.qualifiedName(callee)) return "known";
+  const bindings = file.visibleBindings(at, callee.text);
+  if (bindings.length === 0) return "known";
+  const defs: SyntaxNode[] = [];
+  for (const binding of bindings) {
+    const node = binding.node.parent;
+    if (node?.type === "class_definition" || node?.type === "function_definition") return "known";
+    const right = node?.type === "assignment" ? node.childForFieldName("right") : null;
+    const found = right ? dictDispatch(file, right, functionNamed) : undefined;
+    if (!found) return "unknown";
+    defs.push(...found);
+  }
+  return defs;
+}

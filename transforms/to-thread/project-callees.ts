@@ -216,7 +216,14 @@ function moduleValueMethod(
     : `${file.module}.${made}`;
   if (!cls) return undefined;
   const reaches = `${PROJECT_KEY}${cls}.${method}`;
-  const call: CallFact = { text: qualname, method, receiverMadeBy: made, reaches };
+  // `with _sem:` from another module (`_sem.__enter__`): entering it, as the waits table says.
+  const entered = method === "__enter__";
+  const call: CallFact = {
+    text: entered ? value : qualname,
+    method: entered ? "with" : method,
+    receiverMadeBy: made,
+    reaches,
+  };
   return { facts: { name: qualname, hop: true, calls: [call], path: file.path }, reaches };
 }
 

@@ -285,3 +285,17 @@ export function returnedClass(
   }
   return undefined;
 }
+
+/**
+ * `with _sem:` with `_sem` imported from a module of the project (`_sem = BoundedSemaphore(4)`
+ * there): the key the survey answers with what made it, entered (hazard-review-7 Y14).
+ */
+export function projectValueKey(reader: CallableReader, value: SyntaxNode): string | undefined {
+  const qualified = reader.file.qualifiedName(value);
+  const index = reader.project?.index;
+  if (!qualified || !index) return undefined;
+  const absolute = absoluteName(qualified, reader.file.module, reader.file.path);
+  if (!absolute?.includes(".") || !projectTopModules(index).has(absolute.split(".")[0]))
+    return undefined;
+  return `${PROJECT_KEY}${absolute}.__enter__`;
+}
