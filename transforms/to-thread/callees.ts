@@ -11,6 +11,7 @@ import {
   elementOf,
   enclosingDef,
   annotatedParameter,
+  defaultdictElement,
   fromSelfElement,
   moduleClass,
   typedDictField,
@@ -30,10 +31,12 @@ import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
 import {
   callableValues,
+  decoratorCalls,
   projectValueKey,
   returnedClass,
   valuesFact,
 } from "./returned-callables.js";
+import { enteredCall, propertyRead } from "./entered-values.js";
 import {
   annotatedClass,
   builtinContainer,
@@ -284,6 +287,10 @@ export class SameFileFunctions {
         const callee = node.childForFieldName("function");
         if (callee) calls.push(...this.callFacts(callee, node));
       }
+      if (node.type === "with_item")
+        calls.push(...enteredCall(this, node, (v) => this.madeBy(v, node)));
+      if (node.type === "attribute")
+        calls.push(...propertyRead(this, node, (r) => this.madeBy(r, node)));
       if (node.type === "with_item") {
         const value = node.childForFieldName("value");
         if (value && (value.type === "identifier" || value.type === "attribute")) {
@@ -305,7 +312,7 @@ export class SameFileFunctions {
       for (const child of node.namedChildren) visit(child);
     };
     for (const statement of (def.childForFieldName("body") ?? def).namedChildren) visit(statement);
-    calls.push(...decoratorLocks(def));
+    calls.push(...decoratorLocks(def), ...decoratorCalls(this, def));
     const cls = classOfMethod(def);
     const name = def.childForFieldName("name")?.text ?? this.file.path;
     const qualname = cls ? `${cls.childForFieldName("name")!.text}.${name}` : name;
@@ -380,7 +387,17 @@ export class SameFileFunctions {
       const value = receiver.childForFieldName("value");
       const key = receiver.childForFieldName("subscript");
       const field = value && typedDictField(this.file, this.madeBy(value, at), key);
-      return field ?? elementOf(this.file, value, enclosingDef(at));
+      return (
+        field ??
+        elementOf(this.file, value, enclosingDef(at)) ??
+        defaultdictElement(this.file, value)
+      );
+    }
+    // `get_cache().token`, `TemplateExpression(...).result()`: what the call makes.
+    if (receiver.type === "call") {
+      const made = this.madeByValue(receiver);
+      // A class's instance only: a function's product is known by its maker elsewhere.
+      return made && /^[A-Z]/.test(made.slice(made.lastIndexOf(".") + 1)) ? made : undefined;
     }
     if (receiver.type === "parenthesized_expression" && receiver.namedChildren.length === 1)
       return this.madeBy(receiver.namedChildren[0], at);
@@ -440,8 +457,10 @@ export class SameFileFunctions {
    */
   private bindingsOf(receiver: SyntaxNode, at: SyntaxNode): (SyntaxNode | null)[] | undefined {
     if (receiver.type === "identifier") {
-      const def = this.enclosingDef(at);
-      for (const scope of def ? [def, this.file.root] : [this.file.root]) {
+      // The def's, an enclosing def's (a decorator's `lock`, Y13), then the module's.
+      const scopes: SyntaxNode[] = [];
+      for (let d = this.enclosingDef(at); d; d = enclosingDef(d)) scopes.push(d);
+      for (const scope of [...scopes, this.file.root]) {
         const bindings = this.file.bindingsNamed(scope, receiver.text);
         if (bindings.length > 0) return bindings.map((b) => b.node.parent);
       }

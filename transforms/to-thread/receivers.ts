@@ -183,3 +183,19 @@ export function annotatedParameter(file: FileSemantics, name: SyntaxNode): Synta
     ? node
     : undefined;
 }
+
+/** `_key_locks[key]` with `_key_locks = defaultdict(threading.Lock)`: the factory's class (Y13). */
+export function defaultdictElement(
+  file: FileSemantics,
+  value: SyntaxNode | null,
+): string | undefined {
+  const bindings = value?.type === "identifier" ? file.visibleBindings(value, value.text) : [];
+  const statement = bindings.length === 1 ? bindings[0].node.parent : undefined;
+  const call = statement?.type === "assignment" ? statement.childForFieldName("right") : null;
+  const fn = call?.type === "call" ? call.childForFieldName("function") : null;
+  if (!fn || file.qualifiedName(fn) !== "collections.defaultdict") return undefined;
+  const factory = call!.childForFieldName("arguments")?.namedChildren[0];
+  return factory?.type === "identifier" || factory?.type === "attribute"
+    ? classNamed(file, factory)
+    : undefined;
+}
