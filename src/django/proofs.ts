@@ -81,10 +81,7 @@ export class OrmProofs {
   /** The chain methods of every model's project managers: a cheap test before a proof. */
   private chainNames?: ReadonlySet<string>;
 
-  /**
-   * What the callers of a def prove of its unannotated parameter (issue 23 item 2): asked by the
-   * transform that can see them (native-orm's caller-arguments.ts), when nothing here proves it.
-   */
+  /** The callers' proof of an unannotated parameter (issue 23 item 2), told by the transform. */
   parameterFromCallers?: (parameter: SyntaxNode) => InstanceProof | undefined;
   /** What a project function of another module returns (orm-human-7 K7), told by the transform. */
   returnedByProject?: (callee: SyntaxNode, call: SyntaxNode) => InstanceProof | undefined;
