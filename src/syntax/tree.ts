@@ -111,6 +111,21 @@ export class SyntaxTree {
     return value;
   }
 
+  private byType: Map<number, number[]> | undefined;
+
+  /** @internal Each type's nodes, by pre-order index (ascending). */
+  nodesByType(): ReadonlyMap<number, readonly number[]> {
+    if (this.byType) return this.byType;
+    const byType = new Map<number, number[]>();
+    const { type } = this.columns;
+    for (let i = 0; i < type.length; i++) {
+      const nodes = byType.get(type[i]);
+      if (nodes) nodes.push(i);
+      else byType.set(type[i], [i]);
+    }
+    return (this.byType = byType);
+  }
+
   /** The node at pre-order index `index` (its `id`); one object per node. */
   node(index: number): SyntaxNode | null {
     if (index < 0) return null;
@@ -206,8 +221,22 @@ export class SyntaxNode {
       (name) => typeIdsByName.get(name) ?? [],
     );
     const { columns } = this.tree;
+    const end = columns.after[this.id];
     const out: SyntaxNode[] = [];
-    for (let i = this.id, end = columns.after[this.id]; i < end; i++)
+    // A large subtree is searched in the tree's nodes by type (made once per tree): the
+    // transforms ask the root for a type again and again, each a pass over every node.
+    if (end - this.id > INDEXED_SEARCH) {
+      const byType = this.tree.nodesByType();
+      for (const type of new Set(wanted)) {
+        const nodes = byType.get(type);
+        if (!nodes) continue;
+        for (let k = firstAtOrAfter(nodes, this.id); k < nodes.length && nodes[k] < end; k++)
+          out.push(this.tree.node(nodes[k])!);
+      }
+      // Pre-order indices are source order, as the pass below gives them.
+      return wanted.length > 1 ? out.sort((a, b) => a.id - b.id) : out;
+    }
+    for (let i = this.id; i < end; i++)
       if (wanted.includes(columns.type[i])) out.push(this.tree.node(i)!);
     return out;
   }
@@ -246,6 +275,21 @@ export class SyntaxNode {
   toString(): string {
     return `(${this.type} ${this.startIndex}-${this.endIndex})`;
   }
+}
+
+/** Subtrees of more nodes than this are searched by type through SyntaxTree.nodesByType. */
+const INDEXED_SEARCH = 512;
+
+/** The first position in ascending `sorted` holding `value` or more. */
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**
