@@ -103,8 +103,10 @@ const NOT_A_MODEL = /^(?:None|NoneType|AnonymousUser|Union|Optional|typing)$/;
  */
 export function typeAliasesIn(source: string): Record<string, string> | undefined {
   let found: Record<string, string> | undefined;
-  // `ModelType = TypeVar("ModelType", bound=Model)`: an instance of some model ("Model").
-  for (const match of source.matchAll(TYPE_VAR)) {
+  // `ModelType = TypeVar("ModelType", bound=Model)`: an instance of some model ("Model"). The
+  // pattern tries every line start: only when the word is in the text at all.
+  const typeVars = source.includes("TypeVar") ? source.matchAll(TYPE_VAR) : [];
+  for (const match of typeVars) {
     const bound = match[2].split(".").pop()!;
     const djangoAlias = new RegExp(`\\bimport\\b[^\\n]*\\bModel\\s+as\\s+${bound}\\b`);
     if (bound === "Model" || djangoAlias.test(source)) (found ??= {})[match[1]] = "Model";
