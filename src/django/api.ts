@@ -19,6 +19,7 @@ export type AsyncMethodOwner =
   | "instance"
   | "related-manager"
   | "user"
+  | "user-manager"
   | "test-client"
   | "session"
   | "cache"
@@ -68,6 +69,8 @@ export const ASYNC_METHODS: readonly AsyncMethod[] = [
   ...prefixed("related-manager", "4.2", ["add", "remove", "clear", "set"]),
   ...prefixed("related-manager", "4.1", ["create", "get_or_create", "update_or_create"]),
   ...prefixed("user", "5.0", ["check_password"]),
+  // Django's UserManager and BaseUserManager (5.2: contrib.auth's "a" methods).
+  ...prefixed("user-manager", "5.2", ["create_user", "create_superuser", "get_by_natural_key"]),
   // Client and AsyncClient (5.0: "asynchronous methods, using an a prefix").
   ...prefixed("test-client", "5.0", ["login", "force_login", "logout"]),
   // SessionBase (5.1).
@@ -122,6 +125,7 @@ export const ASYNC_OWNER_NAMES: Record<AsyncMethodOwner, string> = {
   instance: "a model instance",
   "related-manager": "a related manager",
   user: "a user (AbstractBaseUser)",
+  "user-manager": "Django's UserManager (of auth.User)",
   "test-client": "a test client (django.test Client, AsyncClient)",
   session: "a session (request.session, SessionBase)",
   cache: "a cache (django.core.cache)",
@@ -231,26 +235,30 @@ export const QUERYSET_RETURNING = new Set([
  * many-to-many managers: reading one runs no query), and of Group and Permission. A `User`
  * the project does not declare is Django's or a package's extension of these.
  */
+const DJANGO_USER_PLAIN: ReadonlySet<string> = new Set([
+  "username",
+  "email",
+  "first_name",
+  "last_name",
+  "password",
+  "is_staff",
+  "is_active",
+  "is_superuser",
+  "date_joined",
+  "last_login",
+  "is_authenticated",
+  "is_anonymous",
+  "groups",
+  "user_permissions",
+  "USERNAME_FIELD",
+  "EMAIL_FIELD",
+  "REQUIRED_FIELDS",
+]);
+
 export const DJANGO_MODEL_PLAIN_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
-  User: new Set([
-    "username",
-    "email",
-    "first_name",
-    "last_name",
-    "password",
-    "is_staff",
-    "is_active",
-    "is_superuser",
-    "date_joined",
-    "last_login",
-    "is_authenticated",
-    "is_anonymous",
-    "groups",
-    "user_permissions",
-    "USERNAME_FIELD",
-    "EMAIL_FIELD",
-    "REQUIRED_FIELDS",
-  ]),
+  User: DJANGO_USER_PLAIN,
+  // The user model a file's settings prove Django's own (src/django/user-model.ts).
+  "auth.User": DJANGO_USER_PLAIN,
   Group: new Set(["name", "permissions"]),
   Permission: new Set(["name", "codename"]),
 };
@@ -261,6 +269,7 @@ export const DJANGO_MODEL_PLAIN_ATTRIBUTES: Readonly<Record<string, ReadonlySet<
  */
 export const DJANGO_RELATED_MANAGERS: Readonly<Record<string, readonly string[]>> = {
   User: ["groups", "user_permissions"],
+  "auth.User": ["groups", "user_permissions"],
   Group: ["permissions", "user_set"],
   Permission: ["group_set", "user_set"],
 };

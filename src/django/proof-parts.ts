@@ -240,16 +240,17 @@ export function onlyChild(parenthesized: SyntaxNode): SyntaxNode | undefined {
 }
 
 /**
- * The model class a call returns: `get_user_model()` is the project's user model (named `User`
- * here, as Django's default is), `apps.get_model("shop", "Order")` and `apps.get_model("shop.Order")`
- * name theirs, on the app registry or on a migration's `apps` parameter.
+ * The model class a call returns: `get_user_model()` is the project's user model (`userModel`, as
+ * the file's Django project's settings name it; else named `User` here, as Django's default is),
+ * `apps.get_model("shop", "Order")` and `apps.get_model("shop.Order")` name theirs, on the app
+ * registry or on a migration's `apps` parameter.
  */
-export function modelOfCall(call: SyntaxNode): string | undefined {
+export function modelOfCall(call: SyntaxNode, userModel = "User"): string | undefined {
   if (call.type !== "call") return undefined;
   const callee = call.childForFieldName("function");
   if (!callee) return undefined;
   const qualified = qualifiedName(callee);
-  if (qualified === "django.contrib.auth.get_user_model") return "User";
+  if (qualified === "django.contrib.auth.get_user_model") return userModel;
   if (callee.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "get_model")
     return undefined;
   const owner = callee.childForFieldName("object")!;

@@ -14,7 +14,7 @@ import {
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { bindingsNamed, enclosingScope } from "../python/scope.js";
-import { DJANGO_RELATED_MANAGERS, QUERYSET_RETURNING } from "./api.js";
+import { QUERYSET_RETURNING } from "./api.js";
 import { managerSelfProof } from "./manager-self.js";
 import { afterProjectChain, afterStep, chainMethodNames, withChains } from "./project-chains.js";
 import type { InstanceProof, QuerysetProof } from "./proof-types.js";
@@ -50,6 +50,7 @@ import {
   withRefinements,
 } from "./proof-parts.js";
 import type { SelectedRelations } from "./proof-parts.js";
+import { DJANGO_USER, USER_CREATING, isRelatedManagerOf } from "./user-model.js";
 
 // ---------------------------------------------------------------------------------------------
 // Proofs: what an expression is, from what the function itself shows. Shared by the native-orm
@@ -86,6 +87,11 @@ export class OrmProofs {
   /** The model class every caller passes for a parameter (orm-human-6 G2), told by the transform. */
   modelClassFromCallers?: (parameter: SyntaxNode) => string | undefined;
 
+  /** What `get_user_model()` returns in this file, as its Django project's settings say it. */
+  userModel?: string;
+  /** `request.user` a project decorator loaded (orm-human-6 G9/G10), told by the transform. */
+  loadedRequestUser?: (expr: SyntaxNode) => InstanceProof | undefined;
+
   constructor(private readonly project: ProjectFacts) {}
 
   /** The model class an expression names (`Batch`, `models.Batch`, `User = get_user_model()`). */
@@ -104,7 +110,7 @@ export class OrmProofs {
       if (module === "django.db.models") return undefined;
       return mayBeUnseenModel(this.project, module, name) ? name : undefined;
     }
-    return modelOfCall(expr);
+    return modelOfCall(expr, this.userModel);
   }
 
   /** The model class a name stands for at `at`: defined, imported, or `apps.get_model(...)`. */
@@ -131,7 +137,7 @@ export class OrmProofs {
     // orm-review-4 P18: `CycleWorkItem = CycleIssue`, an alias of a model class.
     if (right.type === "identifier" && depth < 4)
       return this.modelClassNamed(right.text, right, depth + 1);
-    return modelOfCall(right);
+    return modelOfCall(right, this.userModel);
   }
 
   /** A manager expression: `<Model>.objects`, `_default_manager`, a manager the model declares. */
@@ -156,15 +162,11 @@ export class OrmProofs {
     // A proven instance's related manager: many-to-many, `<name>_set`, another's related_name.
     const instance =
       owner.type === "identifier" || owner.type === "attribute"
-        ? this.instanceOf(owner)
+        ? (this.instanceOf(owner) ?? this.loadedRequestUser?.(owner))
         : undefined;
-    if (!instance) return undefined;
-    const { manyToMany = DJANGO_RELATED_MANAGERS[instance.model] ?? [], reverse = [] } =
-      this.project.models[instance.model] ?? {};
-    const related = [...manyToMany, ...reverse];
-    if (related.includes(attribute) || /^[a-z_][a-z0-9_]*_set$/.test(attribute))
-      return { model: "", selected: new Set(), locksRows: false, yieldsInstances: true };
-    return undefined;
+    return instance && isRelatedManagerOf(this.project, instance.model, attribute, this.userModel)
+      ? { model: "", selected: new Set(), locksRows: false, yieldsInstances: true }
+      : undefined;
   }
 
   /** Is this attribute expression a related manager (`book.authors`, `order.item_set`)? */
@@ -539,10 +541,12 @@ export class OrmProofs {
     const named = callee.childForFieldName("attribute")?.text ?? "";
     const isTerminal = (set: Set<string>) =>
       set.has(named) || (named.startsWith("a") && set.has(method));
-    if (!isTerminal(asPair ? INSTANCE_TUPLE_RETURNING : INSTANCE_RETURNING)) return undefined;
+    // orm-human-6 G11: Django's `User.objects.create_user(...)` returns the user it saved.
+    const made = !asPair && USER_CREATING.has(method);
+    if (!made && !isTerminal(asPair ? INSTANCE_TUPLE_RETURNING : INSTANCE_RETURNING)) return;
     const receiver = callee.childForFieldName("object");
     const qs = receiver ? this.querysetOf(receiver) : undefined;
-    if (!qs || !qs.yieldsInstances || qs.model === "") return undefined;
+    if (!qs?.yieldsInstances || qs.model === "" || (made && qs.model !== DJANGO_USER)) return;
     return { model: qs.model, selected: passedFields(value, qs.selected, method) };
   }
 

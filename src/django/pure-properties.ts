@@ -1,6 +1,5 @@
 import type { SyntaxNode } from "../model/types.js";
 import { isInMemory } from "../python/effects.js";
-import { onlyReturned } from "../python/shapes.js";
 import { columnKindOf } from "./model-columns.js";
 
 // orm-review-4 P15: `@property def slug(self): return slugify(self.name)` reads a column the
@@ -93,9 +92,43 @@ export function purePropertiesOf(body: SyntaxNode | null, imports?: Map<string, 
     if (decorators.length !== 1 || !PROPERTY_DECORATORS.test(decorators[0].text)) return [];
     const parameters = def.childForFieldName("parameters")?.namedChildren ?? [];
     if (parameters.length !== 1 || parameters[0].text !== "self") return [];
-    const returned = onlyReturned(def.childForFieldName("body"));
-    return returned && pure(returned) ? [def.childForFieldName("name")!.text] : [];
+    const parts = guardedReturns(def.childForFieldName("body"));
+    return parts && parts.every(pure) ? [def.childForFieldName("name")!.text] : [];
   });
+}
+
+/**
+ * orm-human-6 G3c: the expressions a body computes when it is only guards and returns (`if
+ * self.expires_at is None: return False` then `return timezone.now() > self.expires_at`): each
+ * `if`/`elif` condition and each returned value. Undefined for any other statement.
+ */
+function guardedReturns(block: SyntaxNode | null, depth = 0): SyntaxNode[] | undefined {
+  const statements = (block?.namedChildren ?? []).filter((s) => s.type !== "comment");
+  const isDocstring = (s: SyntaxNode | undefined) =>
+    s?.type === "expression_statement" && s.namedChildren[0]?.type === "string";
+  const parts: SyntaxNode[] = [];
+  for (const [i, statement] of statements.entries()) {
+    if (i === 0 && depth === 0 && isDocstring(statement)) continue;
+    if (statement.type === "return_statement") {
+      const value = statement.namedChildren[0];
+      if (value) parts.push(value);
+    } else if (statement.type === "if_statement" && depth < 3) {
+      const branches = [statement, ...statement.namedChildren.filter(isClause)];
+      for (const branch of branches) {
+        const condition = branch.childForFieldName("condition");
+        if (condition) parts.push(condition);
+        const body = branch.childForFieldName("consequence") ?? branch.childForFieldName("body");
+        const inner = guardedReturns(body, depth + 1);
+        if (!inner) return undefined;
+        parts.push(...inner);
+      }
+    } else if (statement.type !== "pass_statement") return undefined;
+  }
+  return parts;
+}
+
+function isClause(node: SyntaxNode): boolean {
+  return node.type === "elif_clause" || node.type === "else_clause";
 }
 
 function isPure(
@@ -143,6 +176,9 @@ function isPureCall(
   }
   if (callee.type !== "attribute") return false;
   const receiver = callee.childForFieldName("object")!;
+  // `timezone.now()` (`from django.utils import timezone`), `datetime.date.today()`.
+  const module = moduleCalled(callee, imports);
+  if (module) return isInMemory(module) && !NOT_PURE_MODULES.test(module);
   // A method of a plain value: a column read, a string, or a builtin's str/number.
   const plainReceiver =
     receiver.type === "string" ||
@@ -153,4 +189,14 @@ function isPureCall(
       imports?.get(receiver.childForFieldName("function")!.text) === undefined &&
       pure(receiver));
   return plainReceiver;
+}
+
+/** The qualified name of `module.function` through the file's imports, when its root is one. */
+function moduleCalled(callee: SyntaxNode, imports?: Map<string, string>): string | undefined {
+  let root = callee;
+  while (root.type === "attribute") root = root.childForFieldName("object")!;
+  const module = root.type === "identifier" ? imports?.get(root.text) : undefined;
+  if (module === undefined) return undefined;
+  // `import datetime` binds the module itself; `from django.utils import timezone` a submodule.
+  return module === root.text ? callee.text : `${module}.${callee.text}`;
 }

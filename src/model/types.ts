@@ -253,6 +253,17 @@ export interface ProjectFacts {
    * is used (see projectOfFile).
    */
   subProjects?: Record<string, SubProject>;
+  /**
+   * By each Django project's folder (a manage.py's, root-relative), the class name of the model
+   * `get_user_model()` returns there (`auth.User` for Django's own), or null when its settings do
+   * not say it for certain (src/django/user-model.ts).
+   */
+  userModels?: Record<string, string | null>;
+  /**
+   * The reverse managers FKs and M2Ms to `settings.AUTH_USER_MODEL` give the user model, by their
+   * `related_name` (src/django/user-model.ts).
+   */
+  userReverse?: string[];
 }
 
 /** A folder below the project root that declares its own dependencies: what they say. */

@@ -1,4 +1,5 @@
 import { userAssigningDecoratorsIn } from "./user-assigning-decorators.js";
+import { userReverseOf } from "../django/user-model.js";
 import { lastSegment } from "../python/lookup.js";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
@@ -588,5 +589,8 @@ export function projectFacts(
   if (Object.keys(others).length > 0) project.modelsModuleClasses = others;
   const plain = plainClassesFrom(classSets, project.models);
   if (Object.keys(plain).length > 0) project.plainClasses = plain;
+  // orm-human-6 G10: the user model's reverse managers (ormk).
+  const userReverse = userReverseOf(classSets);
+  if (userReverse.length > 0) project.userReverse = userReverse;
   return project;
 }

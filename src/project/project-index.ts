@@ -1,3 +1,4 @@
+import { djangoUserModels } from "../django/user-model.js";
 import { lastSegment } from "../python/lookup.js";
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -242,6 +243,9 @@ function projectFactsOfPrePass(
   if (unsafeIn) project.asyncUnsafeAllowedIn = displayPath(resolve(cwd, unsafeIn), root);
   const subProjects = subProjectsOf(root, files, all, prePass);
   if (Object.keys(subProjects).length > 0) project.subProjects = subProjects;
+  // orm-human-6 G11: each Django project's user model, from its own settings (ormk).
+  const userModels = djangoUserModels(root, all);
+  if (Object.keys(userModels).length > 0) project.userModels = userModels;
   const entryPoints = entryPointsOf(dependencyFiles);
   if (entryPoints.length > 0) project.entryPoints = entryPoints;
   return project;

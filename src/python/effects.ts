@@ -217,6 +217,17 @@ const SESSION: BlockingMethods = {
 };
 
 /**
+ * `scoped_session(sessionmaker(...))`: a registry that proxies each call to the current thread's
+ * Session (hazard-review-6 V13, freqtrade's `Trade.session: ClassVar[scoped_session[Session]]`);
+ * `remove()` closes that Session (its transaction rolled back, its connection returned).
+ */
+const SCOPED_SESSION: BlockingMethods = {
+  ...SESSION,
+  methods: new Set([...(SESSION.methods as ReadonlySet<string>), "remove"]),
+  what: "a sync SQLAlchemy scoped_session",
+};
+
+/**
  * SQLModel's Session subclasses SQLAlchemy's and adds `exec(select(...))`, its query method
  * (hazard-review-5 J5: bisheng's ~190 sync DAO calls in `async def`); its async form is
  * `sqlmodel.ext.asyncio.session.AsyncSession`, whose `exec` is awaited.
@@ -358,6 +369,8 @@ const OPENAI: BlockingMethods = {
 export const BLOCKING_METHODS: ReadonlyMap<string, BlockingMethods> = new Map([
   ["sqlalchemy.orm.Session", SESSION],
   ["sqlalchemy.orm.session.Session", SESSION],
+  ["sqlalchemy.orm.scoped_session", SCOPED_SESSION],
+  ["sqlalchemy.orm.scoping.scoped_session", SCOPED_SESSION],
   ["sqlmodel.Session", SQLMODEL_SESSION],
   ["sqlmodel.orm.session.Session", SQLMODEL_SESSION],
   ["redis.Redis", SYNC_REDIS],
@@ -389,6 +402,9 @@ export const BLOCKING_METHODS: ReadonlyMap<string, BlockingMethods> = new Map([
 export const MAKER_OF: ReadonlyMap<string, string> = new Map([
   ["sqlalchemy.orm.sessionmaker", "sqlalchemy.orm.Session"],
   ["sqlalchemy.orm.session.sessionmaker", "sqlalchemy.orm.Session"],
+  // Calling the registry gives the thread's Session.
+  ["sqlalchemy.orm.scoped_session", "sqlalchemy.orm.Session"],
+  ["sqlalchemy.orm.scoping.scoped_session", "sqlalchemy.orm.Session"],
 ]);
 
 /** The blocking method `method` is on a value made by `madeBy`, if it is one. */

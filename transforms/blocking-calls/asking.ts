@@ -5,6 +5,7 @@ import {
 } from "../../src/project/index-modules.js";
 import type { ProjectIndex } from "../../src/model/types.js";
 import { DICT_KEY } from "./guards.js";
+import { HELD } from "./instances.js";
 
 /*
  * Where the survey asks about a key (`py:app.arm.list_regions`, `py:artemis.db.DB.list_analysis`,
@@ -45,6 +46,12 @@ export function askedOf(
   index: ProjectIndex,
   key: string,
 ): { path: string; name: string } | undefined {
+  // `py:app.rpc.RPCHandler.self._rpc.m`: asked where the class is, under the class's name.
+  const [classKey, held] = key.split(HELD);
+  if (held !== undefined) {
+    const at = askedOf(index, `${classKey}.__init__`);
+    return at && { path: at.path, name: `${at.name.split(".")[0]}${HELD}${held}` };
+  }
   const parts = key.slice(key.indexOf(":") + 1).split(".");
   const module = parts.slice(0, -2).join(".");
   const owner = parts.at(-2);

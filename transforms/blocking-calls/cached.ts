@@ -31,11 +31,7 @@ export function isCached(def: SyntaxNode): boolean {
  */
 function memoizedByHand(def: SyntaxNode): boolean {
   const body = def.childForFieldName("body")?.namedChildren ?? [];
-  const globals = new Set(
-    body
-      .filter((s) => s.type === "global_statement")
-      .flatMap((s) => s.namedChildren.map((n) => n.text)),
-  );
+  const globals = globalNames(def);
   return body.some((s) => {
     if (s.type !== "if_statement" || s.childForFieldName("alternative")) return false;
     const test = /^(\w+)(?:\s+is\s+not\s+None)?$/.exec(
@@ -50,4 +46,58 @@ function memoizedByHand(def: SyntaxNode): boolean {
       then[0].namedChildren[0]?.text === test[1]
     );
   });
+}
+
+/**
+ * A memo's first-call branch: `if not cls._live_providers:` (or `if X is None:`) whose body
+ * assigns that same class attribute (`cls.<x>`, `<Class>.<x>`) or module global (`global _x`)
+ * runs once per process; every later call skips it (hazard-review-6 V14, gpt4free's
+ * `AbstractClientFactory.create_provider` reading its providers file, 10 sites; the
+ * `if not cls.models:` of each provider's `get_models`). A helper's calls there are not followed.
+ * An instance's `self.<x>` is not one: the instance may be made per request.
+ */
+export function inFirstCallBranch(call: SyntaxNode, def: SyntaxNode): boolean {
+  const globals = globalNames(def);
+  for (let child = call, at = call.parent; at && at.id !== def.id; child = at, at = at.parent) {
+    if (at.type !== "if_statement" || at.childForFieldName("consequence")?.id !== child.id)
+      continue;
+    const memo = memoTested(at.childForFieldName("condition")?.text ?? "");
+    const tested = memo?.name;
+    const held = tested && (globals.has(tested) || /^(?:cls|[A-Z]\w*)\.[A-Za-z_]\w*$/.test(tested));
+    if (held && assigns(child, tested, memo.key)) return true;
+  }
+  return false;
+}
+
+/**
+ * `not X`, `X is None`, `X == None`: the memo `X` the test reads as unset; `X != url`: a memo
+ * keyed by `url` (Pollinations' `if cls.current_models_endpoint != models_url:`), set to it.
+ */
+function memoTested(condition: string): { name: string; key?: string } | undefined {
+  const test = condition.trim();
+  const unset = /^not\s+([\w.]+)$/.exec(test) ?? /^([\w.]+)\s+(?:is|==)\s+None$/.exec(test);
+  if (unset) return { name: unset[1] };
+  const keyed = /^([\w.]+)\s*!=\s*([\w.]+)$/.exec(test);
+  return keyed ? { name: keyed[1], key: keyed[2] } : undefined;
+}
+
+/** Does the block assign `target` (`cls._x = ...`, `_x = ...`; to `key` if given) anywhere? */
+function assigns(block: SyntaxNode, target: string, key?: string): boolean {
+  return block
+    .descendantsOfType("assignment")
+    .some(
+      (a) =>
+        a.childForFieldName("left")?.text.replace(/\s+/g, "") === target &&
+        (key === undefined || a.childForFieldName("right")?.text === key),
+    );
+}
+
+/** The names a def declares `global`. */
+function globalNames(def: SyntaxNode): Set<string> {
+  const body = def.childForFieldName("body")?.namedChildren ?? [];
+  return new Set(
+    body
+      .filter((s) => s.type === "global_statement")
+      .flatMap((s) => s.namedChildren.map((n) => n.text)),
+  );
 }

@@ -5,7 +5,8 @@ import { blockingCall } from "../../src/python/effects.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { catchingTry, refusalIn, type HelperBlock } from "./refusals.js";
 import { asyncTwinOf, soleImplementation } from "./twins.js";
-import { isCached } from "./cached.js";
+import { inFirstCallBranch, isCached } from "./cached.js";
+import { aliasedClass, declaredUse } from "./class-attributes.js";
 import {
   factoryUse,
   useBlock,
@@ -55,11 +56,14 @@ const KEY = "py:";
 const DEPTH = 4;
 
 /** `requests.get() (app/arm.py:9)`, `time.sleep() (line 10) through wait_for_quota()`. */
-export function blockSays(block: HelperBlock, sitePath: string): string {
+export function blockSays(block: HelperBlock, sitePath: string, callee = ""): string {
   const where = sitePath.endsWith(block.path)
     ? `line ${block.line}`
     : `${block.path}:${block.line}`;
-  return `${block.call} (${where})${block.via.map((v) => ` through ${v}()`).join("")}`;
+  // The site's own callee, reached through a re-export, is not a step: `Trade.get_trades()`
+  // does not block "through Trade.get_trades()".
+  const via = block.via.at(-1) === callee ? block.via.slice(0, -1) : block.via;
+  return `${block.call} (${where})${via.map((v) => ` through ${v}()`).join("")}`;
 }
 
 /** The calls a def's body makes when it runs (not those of nested defs, lambdas or classes). */
@@ -211,6 +215,7 @@ function walk(file: FileSemantics, def: SyntaxNode): Walked {
           uses,
         };
       for (const call of calls) {
+        if (inFirstCallBranch(call, fn)) continue;
         const unless = inGuarded ?? (depth === 0 ? guardOf(call) : undefined);
         const found = firstBlock ? undefined : blocks(file, call);
         if (found) {
@@ -220,7 +225,7 @@ function walk(file: FileSemantics, def: SyntaxNode): Walked {
           continue;
         }
         const callee = call.childForFieldName("function")!;
-        const use = factoryUse(file, call, (c) => calledHere(file, c));
+        const use = factoryUse(file, call, (c) => calledHere(file, c)) ?? declaredUse(file, call);
         if (use && !unless) uses.push({ ...use, via: reversed });
         if (use && !unless) keys.push(use.factory);
         const target = calledHere(file, callee);
@@ -358,6 +363,8 @@ export interface HelperFacts {
   twins?: Record<string, string>;
   /** By key: methods called on what a project factory's `with` gave (sessions.ts). */
   uses?: Record<string, FactoryUse[]>;
+  /** By key: the class a module-level type alias names (class-attributes.ts). */
+  aliases?: Record<string, string>;
   /** By key: the factory whose `with` value a generator yields (sessions.ts). */
   yieldsFrom?: Record<string, string>;
   /** `from>to`: the helpers of `from`'s file between it and `to`, first called first. */
@@ -391,20 +398,7 @@ function askedFacts(file: FileSemantics, ctx: Context, asked: readonly string[])
   for (const entry of asked) {
     const [name, key, depth] = entry.split("@");
     out.depths[key] = Number(depth);
-    if (key.startsWith(FIELDS_KEY)) {
-      // A model's file fields (none when the file does not define it: a field is never guessed).
-      (out.fileFields ??= {})[key.slice(FIELDS_KEY.length)] = fileFieldsOf(file, name) ?? {};
-      out.reaches[key] = [];
-      continue;
-    }
-    if (key.startsWith(DICT_KEY)) {
-      // A constant dict's keys, or where the module imports it from (a package re-exporting it).
-      const keys = constantDictKeys(file, name);
-      const from = keys ? undefined : reexportSource(file.source, file.module, file.path, name);
-      if (keys) (out.dicts ??= {})[key] = keys;
-      out.reaches[key] = from?.includes(".") ? [`${DICT_KEY}${from}`] : [];
-      continue;
-    }
+    if (askedValue(file, name, key, out)) continue;
     const product = factoryProduct(file, name);
     if (product) (out.makers ??= {})[key.slice(KEY.length)] = product;
     // `DB.list_analysis`, `db.list_analysis`: a method of a class or instance of this file.
@@ -428,7 +422,8 @@ function askedFacts(file: FileSemantics, ctx: Context, asked: readonly string[])
     if (!def) {
       // `from .catalog import list_products` in a package's `__init__.py`: follow it (for
       // `UserPayload.access_check`, the class's own import).
-      const [owner, member] = name.split(".") as [string, string | undefined];
+      const owner = name.split(".")[0];
+      const member = name.slice(owner.length + 1) || undefined;
       const from = reexportSource(file.source, file.module, file.path, owner);
       const to = from && member ? `${from}.${member}` : from;
       out.reaches[key] = to?.includes(".") ? [`${KEY}${to}`] : [];
@@ -462,6 +457,35 @@ function askedFacts(file: FileSemantics, ctx: Context, asked: readonly string[])
     if (!block?.refuses) out.reaches[key] = keys;
   }
   return out;
+}
+
+/**
+ * A key that names a value rather than a function: a model's file fields, a constant dict's
+ * keys, a type alias's class. Recorded in `out`; false when the key is a function's.
+ */
+function askedValue(file: FileSemantics, name: string, key: string, out: HelperFacts): boolean {
+  if (key.startsWith(FIELDS_KEY)) {
+    // A model's file fields (none when the file does not define it: a field is never guessed).
+    (out.fileFields ??= {})[key.slice(FIELDS_KEY.length)] = fileFieldsOf(file, name) ?? {};
+    out.reaches[key] = [];
+    return true;
+  }
+  if (key.startsWith(DICT_KEY)) {
+    // A constant dict's keys, or where the module imports it from (a package re-exporting it).
+    const keys = constantDictKeys(file, name);
+    const from = keys ? undefined : reexportSource(file.source, file.module, file.path, name);
+    if (keys) (out.dicts ??= {})[key] = keys;
+    out.reaches[key] = from?.includes(".") ? [`${DICT_KEY}${from}`] : [];
+    return true;
+  }
+  // `SessionType = scoped_session[Session]`: what a class attribute declared so holds.
+  const aliased = aliasedClass(file, name);
+  if (aliased) {
+    (out.aliases ??= {})[key] = aliased;
+    out.reaches[key] = [];
+    return true;
+  }
+  return false;
 }
 
 function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
@@ -511,6 +535,7 @@ function factoryFacts(facts: readonly HelperFacts[]): FactoryFacts {
       out.products[`${KEY}${name.startsWith(YIELDS) ? name.slice(YIELDS.length) : name}`] ??=
         product;
     Object.assign(out.yieldsFrom, f.yieldsFrom ?? {});
+    for (const [key, product] of Object.entries(f.aliases ?? {})) out.products[key] ??= product;
     for (const key of f.forwards ?? [])
       if (f.reaches[key]?.[0]) out.forwards[key] = f.reaches[key][0];
   }

@@ -107,13 +107,8 @@ export function instanceMethod(file: FileSemantics, callee: SyntaxNode): MethodT
   const owner = callee.childForFieldName("object");
   // `self.redis_lock.acquire_lock()`: the class every assignment to `self.redis_lock` makes (J14).
   const held = owner?.type === "attribute" ? selfAttribute(owner, enclosing) : undefined;
-  if (held) {
-    const made = selfAssignments(held.cls, held.name).map((v) => classCalled(file, v));
-    const names = new Set(made.map((m) => (m && "name" in m ? m.name : m?.cls.id)));
-    return names.size === 1 && made[0]
-      ? methodOfClass(file, made[0], callee.childForFieldName("attribute")!.text)
-      : undefined;
-  }
+  if (held)
+    return heldMethod(file, held.cls, held.name, callee.childForFieldName("attribute")!.text);
   // `Scraper(urls, agent).run()`: the method of the class just built (J11).
   if (owner?.type === "call")
     return methodOfClass(
@@ -138,8 +133,52 @@ export function instanceMethod(file: FileSemantics, callee: SyntaxNode): MethodT
   return methodOfClass(file, classCalled(file, site.childForFieldName("right")), method);
 }
 
+/**
+ * `self.<name>.<method>` in a method of `cls`: the method of the class every assignment to
+ * `self.<name>` makes (`self.redis_lock = get_cache_engine()`, J14), or gives from an annotated
+ * parameter (`def __init__(self, rpc: RPC): self._rpc = rpc`, hazard-review-6 V13: freqtrade's
+ * Telegram handlers calling `self._rpc._rpc_trade_status()`). The nearest class of the method
+ * resolution order that assigns it decides; when none of this file does, the first imported base
+ * is asked (the survey's `<Base>.self.<name>.<method>`: RPCHandler's `__init__` in another module).
+ */
+function heldMethod(
+  file: FileSemantics,
+  cls: SyntaxNode,
+  name: string,
+  method: string,
+): MethodTarget | undefined {
+  for (const c of methodResolutionOrder(cls) ?? [{ kind: "local" as const, node: cls }]) {
+    if (c.kind === "opaque") return undefined;
+    if (c.kind === "imported") {
+      const absolute = absoluteName(c.binding.qualified, file.module, file.path);
+      return absolute?.includes(".")
+        ? { key: `${KEY}${absolute}${HELD}${name}.${method}` }
+        : undefined;
+    }
+    const values = selfAssignments(c.node, name);
+    if (values.length === 0) continue;
+    const made = values.map((v) => classCalled(file, v) ?? parameterClass(file, v));
+    const names = new Set(made.map((m) => (m && "name" in m ? m.name : m?.cls.id)));
+    return names.size === 1 && made[0] ? methodOfClass(file, made[0], method) : undefined;
+  }
+  return undefined;
+}
+
+/** The segment of a survey key for what a class's instances hold: `py:app.rpc.RPCHandler.self._rpc.m`. */
+export const HELD = ".self.";
+
+/** `rpc` in `self._rpc = rpc`, when it is a parameter annotated with a project class. */
+function parameterClass(
+  file: FileSemantics,
+  value: SyntaxNode,
+): { cls: SyntaxNode } | { name: string } | undefined {
+  if (value.type !== "identifier") return undefined;
+  const bindings = file.visibleBindings(value, value.text);
+  return bindings.length === 1 ? annotatedClass(file, bindings[0].node) : undefined;
+}
+
 /** `cls.<name>` inside a classmethod: the method of the class it is defined in. */
-function clsAttribute(
+export function clsAttribute(
   node: SyntaxNode,
   enclosing: SyntaxNode | undefined,
 ): { cls: SyntaxNode; name: string } | undefined {
@@ -197,6 +236,11 @@ function classNamed(
  * `from artemis.db import db` names): the method, here or in the module its class comes from.
  */
 export function askedMethod(file: FileSemantics, name: string): MethodTarget | undefined {
+  // `RPCHandler.self._rpc._rpc_trade_status`: the method of what its instances hold.
+  const held = name.split(HELD);
+  const cls = held.length === 2 ? moduleClass(file.root, held[0]) : undefined;
+  const [attribute, method, more] = held.length === 2 ? held[1].split(".") : [];
+  if (cls && attribute && method && !more) return heldMethod(file, cls, attribute, method);
   const dot = name.indexOf(".");
   if (dot < 0 || name.indexOf(".", dot + 1) >= 0) return undefined;
   return methodOf(file, name.slice(0, dot), name.slice(dot + 1));

@@ -13,6 +13,7 @@ import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
 import { definitionNamed, isAsyncFunction } from "../../src/python/shapes.js";
 import { selfAssignments, selfAttribute } from "./classes.js";
+import { declaredHolder } from "./class-attributes.js";
 
 /*
  * What made the value a method is called on, as the code shows it: a constructor call
@@ -407,6 +408,12 @@ export function blockingReceiverCall(
   return direct ?? resourceCall(file, receiver, method, makers, seen);
 }
 
+/** `Trade.session` with `session: ClassVar[scoped_session[Session]]` in the class: that class. */
+function declaredClass(file: FileSemantics, receiver: SyntaxNode): string | undefined {
+  const declared = declaredHolder(file, receiver);
+  return declared && "qualified" in declared ? declared.qualified : undefined;
+}
+
 /** What made a receiver: a call, a name, `storages[...]`, `self.<attribute>`. */
 export function madeByValue(
   file: FileSemantics,
@@ -422,7 +429,7 @@ export function madeByValue(
       : receiver.type === "subscript"
         ? madeBySubscript(file, receiver)
         : receiver.type === "attribute"
-          ? heldBySelf(file, receiver, depth, makers)
+          ? (heldBySelf(file, receiver, depth, makers) ?? declaredClass(file, receiver))
           : undefined;
 }
 

@@ -21,6 +21,8 @@ export interface FactoryUse {
   path: string;
   line: number;
   via: string[];
+  /** A declared class attribute rather than a factory's `with` (`Trade.session: ClassVar[...]`). */
+  holder?: string;
 }
 
 /** The key a call's callee reaches (helpers.ts's `calledHere`), passed in. */
@@ -113,9 +115,10 @@ export function useBlock(
   for (const use of uses) {
     const entry = blockingMethod(productOf(facts, use.factory), use.method);
     const factory = use.factory.split(".").pop();
+    const from = use.holder ? `, as ${use.holder} declares` : ` from ${factory}()`;
     if (entry)
       return {
-        call: `${use.call} on ${entry.what} from ${factory}()`,
+        call: `${use.call} on ${entry.what}${from}`,
         path: use.path,
         line: use.line,
         via: use.via,

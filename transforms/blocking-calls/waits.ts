@@ -22,7 +22,9 @@ function nonBlocking(call: SyntaxNode): boolean {
   for (const arg of call.childForFieldName("arguments")?.namedChildren ?? []) {
     const keyword = arg.type === "keyword_argument" ? arg.childForFieldName("name")?.text : "";
     const value = arg.type === "keyword_argument" ? arg.childForFieldName("value") : arg;
-    if (["block", "blocking"].includes(keyword ?? "") && value?.text === "False") return true;
+    // `shutdown(wait=False)` signals the pool and returns (hazard-review-6 V22).
+    if (["block", "blocking", "wait"].includes(keyword ?? "") && value?.text === "False")
+      return true;
     if ((keyword === "timeout" || keyword === "") && /^0(\.0*)?$/.test(value?.text ?? ""))
       return true;
     if (keyword === "" && value?.text === "False") return true;

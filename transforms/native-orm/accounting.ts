@@ -1,3 +1,4 @@
+import { lazyUserRelatedSaid } from "./lazy-objects.js";
 import { libraryValueOf } from "./library-values.js";
 import { callArguments } from "../../src/python/calls.js";
 import { functionsNamed, projectTopModules } from "../../src/project/index-lookup.js";
@@ -268,6 +269,8 @@ function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
       code: "AS205",
       message: `${written} kept${stored}: ${shortText(target)}() is a method of ${owner} that this transform does not follow into: it may reach the database, and has no native async form`,
     };
+  const lazyUser = lazyUserRelatedSaid(f, receiver, method);
+  if (lazyUser) return { code: "AS212", message: `${written} kept${stored}: ${lazyUser}` };
   const twins = nativeTwinsSaid(method, receiver.text, f.target);
   if (twins)
     return kept(
@@ -280,7 +283,9 @@ function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
 
 /** " (named like a form or a file, whose save() has no native async form)", or "". */
 function namedLikeNonModel(receiver: SyntaxNode, method: string): string {
-  if (!looksLikeNonModel(receiver) || /session|cache|client/i.test(receiver.text)) return "";
+  // By the object's own name: `request.user.passkeys` is named after no request (orm-human-6 G10).
+  const own = receiver.type === "attribute" ? receiver.childForFieldName("attribute")! : receiver;
+  if (!looksLikeNonModel(own) || /session|cache|client/i.test(receiver.text)) return "";
   return ` (named like a form, a file or an upload, whose ${method}() has no native async form)`;
 }
 

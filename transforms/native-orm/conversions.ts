@@ -1,3 +1,4 @@
+import { DJANGO_USER } from "../../src/django/user-model.js";
 import { lastSegment } from "../../src/python/lookup.js";
 import {
   ASYNC_FUNCTIONS,
@@ -74,6 +75,10 @@ export function methodConversion(
     since: m.since,
     awaited: true,
   });
+  // orm-human-6 G11: `User.objects.create_user` of Django's own user model (its settings say so).
+  const userManager = asyncMethodFor("user-manager", method);
+  if (userManager && f.proofs.managerOf(receiver)?.model === DJANGO_USER)
+    return rename(userManager, true);
   const known = asyncTwinOfOrmCall(f.proofs, receiver, method);
   // `obj.delete(soft=False)`: an argument Django's twin does not take (a project override's).
   const foreign = (owner: string, m: AsyncMethod) => foreignArgumentProblem(node, callee, owner, m);

@@ -3,6 +3,7 @@ import { callArguments } from "../../src/python/calls.js";
 import { callsNamed, functionsNamed } from "../../src/project/index-lookup.js";
 import type { IndexedCall, SyntaxNode } from "../../src/model/types.js";
 import type { Conversion, OrmFile, Problem, ScanMode } from "./types.js";
+import { isRelatedManagerOf } from "../../src/django/user-model.js";
 
 // `request.user` is a SimpleLazyObject: the first use loads the user (and the session) with sync
 // queries. Building a query from it (`filter(customer=request.user)`, `request.user.pk`) is such a
@@ -26,6 +27,35 @@ export function lazyUserIn(f: OrmFile, region: SyntaxNode): SyntaxNode | undefin
       a.childForFieldName("attribute")?.text === "user" &&
       isRequest(f, a.childForFieldName("object")!),
   );
+}
+
+/**
+ * orm-human-6 G10: `request.user` in a view whose project decorator loaded it (G9) is an instance
+ * of the user model (`userModel`, the file's; else `User`), for its related managers.
+ */
+export function loadedRequestUser(
+  f: OrmFile,
+  expr: SyntaxNode,
+): { model: string; selected: Set<string> } | undefined {
+  const request = expr.type === "attribute" ? expr.childForFieldName("object") : undefined;
+  if (expr.childForFieldName("attribute")?.text !== "user" || request?.type !== "identifier")
+    return undefined;
+  if (!userReplacedByDecorator(f, request)) return undefined;
+  return { model: f.proofs.userModel ?? "User", selected: new Set() };
+}
+
+/**
+ * `request.user.<name>` where `<name>` is a related manager of the user model and `request.user` is
+ * Django's lazy user (orm-human-6 G10): what blocks is the lazy object, said with the way out.
+ */
+export function lazyUserRelatedSaid(f: OrmFile, receiver: SyntaxNode, method: string) {
+  const user = receiver.type === "attribute" ? receiver.childForFieldName("object")! : undefined;
+  const name = receiver.childForFieldName("attribute")?.text ?? "";
+  if (!user || lazyUserIn(f, user) !== user) return undefined;
+  if (!isRelatedManagerOf(f.ctx.project, f.proofs.userModel ?? "User", name, f.proofs.userModel))
+    return undefined;
+  const request = requestOf(user);
+  return `${receiver.text} is a related manager of the user model, but ${user.text} is Django's lazy user (SimpleLazyObject), which loads with a sync query in async code: load it first with \`user = await ${request}.auser()\` (Django 5.0+), then await \`user.${name}.a${method}()\` with the same arguments`;
 }
 
 /** `request` in `request.user`. */

@@ -18,6 +18,8 @@ import { projectRecords } from "./plain-construction.js";
 import { useProjectRecords } from "../../src/python/record-classes.js";
 import { useForeignReturns } from "../../src/python/foreign-returns.js";
 import { classReturnedElsewhere } from "../../src/django/annotated-returns.js";
+import { userModelOfFile } from "../../src/django/user-model.js";
+import { loadedRequestUser } from "./lazy-objects.js";
 
 // One file's state under conversion: made once per file, its findings and sites recorded here.
 
@@ -38,6 +40,9 @@ export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {
   };
   // orm-human-6 G1, orm-review-6 R1: the proofs see through the wrappers the sites are found by.
   useThreadWrappers(file.root, (expr) => wrapperKind(f, expr) !== undefined);
+  // orm-human-6 G11: `get_user_model()` as this file's Django project's settings say.
+  f.proofs.userModel = userModelOfFile(ctx.project, file.path);
+  f.proofs.loadedRequestUser = (expr) => loadedRequestUser(f, expr);
   // Issue 23 item 2: a parameter every caller of this file hands one model's instance.
   f.proofs.parameterFromCallers = (parameter) =>
     parameterInstance(f, parameter) ?? plannedInstance(f, parameter);

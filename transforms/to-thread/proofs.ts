@@ -176,6 +176,11 @@ export function ormNative(fn: SyntaxNode, scan: FileScan): Native | NativeProble
     method =
       (queryset.model === "" ? asyncMethodFor("related-manager", name) : undefined) ??
       asyncMethodFor("queryset", name);
+    const projectClass = queryset.chains?.methods[name];
+    if (!method && projectClass)
+      return stays(
+        `${name}() is the project's own method (${projectClass}), and Django has no async twin of it (an async a${name}() on ${projectClass}, written with Django's async methods, would be one)`,
+      );
     if (!method) return stays(`Django has no async twin of the queryset method ${name}()`);
     if (queryset.bypassed?.includes(name))
       return stays(
@@ -192,6 +197,21 @@ export function ormNative(fn: SyntaxNode, scan: FileScan): Native | NativeProble
   return { callee, coroutine: true, keepsFunction: true };
 }
 
+/**
+ * `row.save` on a receiver nothing proves: a model instance's method with a native twin (`asave`)
+ * is named, with what would prove the receiver, instead of a twin declaration built from a local
+ * name (a variable is no module a twins table could name).
+ */
+function unprovenModelInstance(scan: FileScan, fn: SyntaxNode): string | undefined {
+  const ctx = scan.ctx;
+  if (fn.type !== "attribute" || !(ctx.options.django || ctx.project.usesDjango)) return undefined;
+  const receiver = fn.childForFieldName("object")!;
+  const method = asyncMethodFor("instance", fn.childForFieldName("attribute")!.text);
+  const version = ctx.options.djangoVersion ?? ctx.project.djangoVersion ?? DEFAULT_DJANGO_VERSION;
+  if (!method || !versionAtLeast(version, method.since)) return undefined;
+  return `nothing here proves ${receiver.text} is a model instance (if it is, Django's native twin is ${method.async}(): annotate ${receiver.text} with its model class, or write await ${receiver.text}.${method.async}(...) by hand)`;
+}
+
 export function noNativeMessage(scan: FileScan, fn: SyntaxNode, wrapper: string): string {
   const qualified =
     fn.type === "identifier" || fn.type === "attribute" ? scan.file.qualifiedName(fn) : undefined;
@@ -202,6 +222,8 @@ export function noNativeMessage(scan: FileScan, fn: SyntaxNode, wrapper: string)
     return `no drop-in native equivalent for ${fn.text}: it stays in its thread; the native alternative is ${blocking.replacement}`;
   const known = knownApiOf(scan, fn, qualified);
   if (known) return `no drop-in native equivalent for ${fn.text}: it stays in its thread; ${known}`;
+  const model = unprovenModelInstance(scan, fn);
+  if (model) return `${fn.text}: ${model}; it stays in its thread`;
   // A builtin (`list`) gets no twin of its own: the hint would name a helper nobody writes.
   const builtin = fn.type === "identifier" && scan.file.isBuiltin(fn.text, fn);
   const parts = builtin ? undefined : dottedParts(fn);

@@ -1,0 +1,2 @@
+# flake8: noqa: F401
+from .rpc import RPC, RPCHandler

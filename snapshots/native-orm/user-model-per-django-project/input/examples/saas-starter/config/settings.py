@@ -1,0 +1,3 @@
+SECRET_KEY = "example"
+INSTALLED_APPS = ["django.contrib.auth", "django.contrib.contenttypes", "accounts"]
+AUTH_USER_MODEL = "accounts.User"  # e-mail sign-in
