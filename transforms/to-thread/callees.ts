@@ -19,6 +19,7 @@ import { getattrDispatch } from "./dispatch.js";
 import { inheritedCall } from "./inherited-calls.js";
 import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
+import { callableValues, returnedClass, valuesFact } from "./returned-callables.js";
 import {
   annotatedClass,
   builtinContainer,
@@ -44,13 +45,15 @@ import {
 export class SameFileFunctions {
   private readonly defs = new Map<string, SyntaxNode>();
   private readonly facts = new Map<string, FunctionFacts>();
+  /** The names whose assignments `madeByAssignments` is following (`a = b`, `b = a`). */
+  private readonly following = new Set<number>();
 
   constructor(
-    private readonly file: FileSemantics,
+    readonly file: FileSemantics,
     /** Facts of other files' functions by key (the survey's plan), when there is one. */
     private readonly elsewhere: Readonly<Record<string, FunctionFacts>> = {},
     /** The project, whose index gives the overrides and namesakes a method call may run. */
-    private readonly project?: ProjectFacts,
+    readonly project?: ProjectFacts,
   ) {}
 
   /** The lookup a loop-hazard check reads: the facts of a function by its key. */
@@ -71,6 +74,9 @@ export class SameFileFunctions {
       if (qualified) fact.qualified = qualified;
     }
     let def = this.resolve(callee, at);
+    // `operator(obj)` with `operator = _make_operator(...)`: what the maker returns (V9b).
+    const values = !def && !fact.qualified ? callableValues(this, callee, at) : undefined;
+    if (values) return valuesFact(fact, values);
     if (callee.type === "attribute") {
       fact.method = callee.childForFieldName("attribute")!.text;
       const receiver = callee.childForFieldName("object")!;
@@ -186,7 +192,7 @@ export class SameFileFunctions {
         delete fact.namesakes;
       }
     }
-    if (fact.reaches || fact.qualified || fact.method) return [fact];
+    if (fact.reaches || fact.qualified || fact.method || fact.alternatives) return [fact];
     const dispatch = getattrDispatch(this.file, callee, this.enclosingDef(call));
     if (dispatch === "unknown") return [{ ...fact, collaborator: true }];
     if (dispatch)
@@ -266,7 +272,7 @@ export class SameFileFunctions {
     return { key, facts: this.lookup(key)! };
   }
 
-  private keyOf(def: SyntaxNode): string {
+  keyOf(def: SyntaxNode): string {
     const key = `${this.file.path}:${def.startIndex}`;
     this.defs.set(key, def);
     return key;
@@ -505,6 +511,13 @@ export class SameFileFunctions {
         made.add(this.madeByAssignments([parameter]));
         continue;
       }
+      // `self._executor = replacement` with `replacement = self._create_executor()` (V6b).
+      if (right?.type === "identifier" && !this.following.has(right.id)) {
+        this.following.add(right.id);
+        made.add(this.madeBy(right, right));
+        this.following.delete(right.id);
+        continue;
+      }
       // Only a call makes the value (`lock = shared.generation_lock` says nothing of its class,
       // and a lock known by its name must stay judged by it).
       const fn =
@@ -549,33 +562,7 @@ export class SameFileFunctions {
       projectFunction &&
       modulePaths(index!, owner).length === 0 &&
       !/^[A-Z][a-z]/.test(owner.slice(owner.lastIndexOf(".") + 1));
-    return this.returnedClass(fn, call) ?? (ofValue ? undefined : named);
-  }
-
-  /**
-   * The class a function's return annotation names, for `cp = self._cache_path(rel)` (`-> Path`:
-   * `pathlib.Path`) or `db = get_database()` imported (`-> DatabaseConnectionManager`, by name):
-   * hazard-review-5 J20, where such values were taken for values of no known class.
-   */
-  private returnedClass(fn: SyntaxNode, at: SyntaxNode): string | undefined {
-    const def = this.resolve(fn, at);
-    if (def) {
-      const named = annotatedClass(def.childForFieldName("return_type"));
-      return named ? (classNamed(this.file, named) ?? named.text) : undefined;
-    }
-    const qualified = this.file.qualifiedName(fn);
-    const absolute = qualified && absoluteName(qualified, this.file.module, this.file.path);
-    const index = this.project?.index;
-    if (!absolute || !index) return undefined;
-    const module = absolute.slice(0, absolute.lastIndexOf("."));
-    const name = absolute.slice(absolute.lastIndexOf(".") + 1);
-    // The pre-pass keys its facts by the path it read (absolute); the index's is relative.
-    const returned = this.project?.returnedClasses ?? {};
-    for (const path of modulePaths(index, module)) {
-      const names = returned[path] ?? returned[`${index.root}/${path}`];
-      if (names && Object.hasOwn(names, name)) return names[name];
-    }
-    return undefined;
+    return returnedClass(this, fn, call) ?? (ofValue ? undefined : named);
   }
 
   /** The annotated parameter `name` is, when the def it is read in binds it only as one. */

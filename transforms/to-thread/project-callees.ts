@@ -23,6 +23,7 @@ import type {
 import { SameFileFunctions } from "./callees.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
+import { RETURNED, returnedValues } from "./returned-callables.js";
 import { HAZARD_DEPTH, PROJECT_KEY, type CallFact, type FunctionFacts } from "./loop-hazards.js";
 import { targetOf, threadSites, wrapperCalls } from "./sites.js";
 
@@ -105,6 +106,14 @@ function factsOf(
             const def = functions.defOf(reached);
             if (def) queue.push({ def, depth: Number(depth) + 1 });
           }
+      continue;
+    }
+    if (name.endsWith(RETURNED)) {
+      const made = key ? returnedHop(functions, file, name) : undefined;
+      if (made) out.functions[key] = made.facts;
+      for (const k of made?.keys ?? [])
+        if (k.startsWith(PROJECT_KEY)) out.reaches.push({ key: k, depth: Number(depth) });
+        else queue.push({ def: functions.defOf(k)!, depth: Number(depth) });
       continue;
     }
     const def = defNamed(file, name) ?? classInit(file, name);
@@ -212,6 +221,23 @@ function moduleValueMethod(
 }
 
 const BUILTIN_CONTAINERS = new Set(["dict", "list", "set", "frozenset", "tuple"]);
+
+/**
+ * `eval.make_operator()`, asked for what the project function returns (returned-callables.ts):
+ * the functions it returns, when every one of them is read; otherwise none, and the key stays
+ * project code not read (hazard-review-6 V9b, tracecat's template operator).
+ */
+function returnedHop(
+  functions: SameFileFunctions,
+  file: FileSemantics,
+  name: string,
+): { facts: FunctionFacts; keys: string[] } | undefined {
+  const maker = defNamed(file, name.slice(0, -RETURNED.length));
+  const values = maker ? returnedValues(functions, maker) : undefined;
+  if (!values || values.unknown || values.keys.length === 0) return undefined;
+  const calls = values.keys.map((reaches) => ({ text: name, reaches }));
+  return { facts: { name, hop: true, calls, path: file.path }, keys: values.keys };
+}
 
 /** `KnowledgeImportError`, asked as a constructor: its `__init__`, or a same-file base's. */
 function classInit(file: FileSemantics, name: string): SyntaxNode | undefined {

@@ -1,6 +1,7 @@
 import type { FileScan } from "./proofs.js";
 import { attributeChainOfClass } from "./alternatives.js";
-import { HAZARD_DEPTH } from "./loop-hazards.js";
+import { HAZARD_DEPTH, PROJECT_KEY } from "./loop-hazards.js";
+import { RETURNED } from "./returned-callables.js";
 import { indexedByKey } from "./project-callees.js";
 import { indexedName } from "../../src/project/index-lookup.js";
 
@@ -16,6 +17,14 @@ import { indexedName } from "../../src/project/index-lookup.js";
 export interface UnreadCall {
   call: string;
   deep: boolean;
+  /** The project function whose product the call is, what it returns not read (`make_handler`). */
+  returnedBy?: string;
+}
+
+/** `py:app.ops.make_handler()`: the project function whose product a key stands for. */
+export function returnedBy(key: string): string | undefined {
+  if (!key.startsWith(PROJECT_KEY) || !key.endsWith(RETURNED)) return undefined;
+  return key.slice(0, -RETURNED.length).split(".").at(-1);
 }
 
 /** What an unread project function's refusal needs of the check. */
@@ -47,8 +56,10 @@ export function unreadRefusal(
     return `cannot unwrap: ${siteUnread(scan, fnText, check)}, ${notKnown(false)}`;
   if (check.unread.length === 0) return undefined;
   const deep = check.unread.filter((u) => u.deep).map((u) => u.call);
-  const missing = check.unread.filter((u) => !u.deep).map((u) => u.call);
+  const made = check.unread.filter((u) => !u.deep && u.returnedBy);
+  const missing = check.unread.filter((u) => !u.deep && !u.returnedBy).map((u) => u.call);
   const parts = [
+    ...made.map((u) => `${u.call} (${madeBy(u.returnedBy!)})`),
     ...(missing.length > 0
       ? [
           `${list(missing)} (${missing.length > 1 ? "their definitions were" : "its definition was"} not found: not a def or class the project's index lists under that name)`,
@@ -65,6 +76,8 @@ export function unreadRefusal(
 
 /** Why the site's own callee, this project's code, could not be read. */
 function siteUnread(scan: FileScan, fnText: string, check: UnreadProject): string {
+  const product = returnedBy(check.projectUnread!);
+  if (product) return `${fnText} is ${madeBy(product)}`;
   const chain = attributeChainOfClass(scan.ctx.project, check.projectUnread!);
   const holder = check.projectUnread!.split(".").at(-2) ?? "";
   // `action.fn` with `action: BoundRegistryAction`, whose field `fn: Callable` holds a function.
@@ -85,6 +98,11 @@ function siteUnread(scan: FileScan, fnText: string, check: UnreadProject): strin
     ? `; the project's methods named ${method} (${check.namesakesRead.join(", ")}) show none the check can see, but the value may be of another class`
     : "";
   return `${fnText} is ${what}, so which ${method}() runs could not be read${namesakes}`;
+}
+
+/** A function a project function returns, when the check could not tell which (returned-callables.ts). */
+function madeBy(maker: string): string {
+  return `a function this project's ${maker}() returns, which the check could not read: not a def it returns by name`;
 }
 
 function list(calls: string[]): string {

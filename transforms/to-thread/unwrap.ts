@@ -6,7 +6,7 @@ import { dottedName } from "../../src/python/module-names.js";
 import { isStdlibModule } from "../../src/python/stdlib.js";
 import { ormNative } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
-import { unreadRefusal, type UnreadCall } from "./unread-refusal.js";
+import { returnedBy, unreadRefusal, type UnreadCall } from "./unread-refusal.js";
 import { dynamicLookupOf } from "./dynamic-lookups.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
@@ -38,9 +38,16 @@ interface LoopCheck {
   namesakesRead?: string[];
 }
 
+/**
+ * `app/expr/common.py:812`: a def of a project file, by offset (as that file's calls reach it).
+ * One left deeper than the check follows is project code not read, like a dotted key's: it was
+ * dropped, and tracecat's template lock six calls down went unsaid (hazard-review-6 V9b).
+ */
+const DEF_KEY = /^(?!py:|env:)[^:]+:\d+$/;
+
 /** The calls a check could not read, sorted by why: told of each by `loopHazard`. */
 class Unread {
-  readonly unread = new Map<string, boolean>();
+  readonly unread = new Map<string, Omit<UnreadCall, "call">>();
   readonly objects = new Set<string>();
   readonly libraries = new Set<string>();
 
@@ -49,8 +56,16 @@ class Unread {
   readonly notRead = (call: CallFact, deep = false): void => {
     if (isCollaboratorCall(call)) this.objects.add(`${call.text}()`);
     // Project code the survey left unread (deeper than it follows, or not found) is unchecked.
-    else if (call.reaches && (this.scan.unread(call.reaches) || inProject(this.scan, call.reaches)))
-      this.unread.set(`${call.text}()`, deep && (this.unread.get(`${call.text}()`) ?? true));
+    else if (
+      call.reaches &&
+      (this.scan.unread(call.reaches) ||
+        inProject(this.scan, call.reaches) ||
+        DEF_KEY.test(call.reaches))
+    )
+      this.unread.set(`${call.text}()`, {
+        deep: deep && (this.unread.get(`${call.text}()`)?.deep ?? true),
+        ...(returnedBy(call.reaches) ? { returnedBy: returnedBy(call.reaches) } : {}),
+      });
     else {
       const library = libraryCall(this.scan, call);
       if (library) this.libraries.add(library);
@@ -59,7 +74,7 @@ class Unread {
 
   get lists(): Pick<LoopCheck, "unread" | "objects" | "libraries"> {
     return {
-      unread: [...this.unread].map(([call, deep]) => ({ call, deep })),
+      unread: [...this.unread].map(([call, how]) => ({ call, ...how })),
       objects: [...this.objects],
       libraries: [...this.libraries],
     };
@@ -83,7 +98,9 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
     (facts && loopHazard(facts, functions.lookup, seen, 0, { notRead: reading.notRead })) ??
     alternativesHazard(scan, target, fact, seen, reading);
   if (hazard) return { hazard, checked: true, ...none };
-  const passed = facts ? undefined : passedHazard(scan, target, seen, reading);
+  // A wrapper factory's product (`safe_async_db(f)`) is read, and so is the function it wraps.
+  const passed =
+    facts && !wrappedFunction(target.fn) ? undefined : passedHazard(scan, target, seen, reading);
   if (passed?.hazard) return { hazard: passed.hazard, checked: true, ...none };
   if (passed?.read && target.fn.type !== "call") return { checked: true, ...reading.lists };
   // `factory(name)(args)`: the function is a call's result, known only at run time.

@@ -30,7 +30,7 @@ async def add_rows(rows: list[dict]):
     await asyncio.to_thread(ranking.prepare, rows)
     # Waits for a thread pool's work in another file.
     await asyncio.to_thread(pacing.fan_out, [])
-    # The function is made at run time: which one runs is not known here.
+    # The function is made at run time: what pick_writer returns is read (write_rows locks).
     await asyncio.to_thread(pick_writer("bulk"), rows)
     # Pure counting: unwrapped.
     total = await asyncio.to_thread(count_rows, rows)

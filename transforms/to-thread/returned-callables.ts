@@ -1,0 +1,287 @@
+import { absoluteName } from "../../src/python/relative-imports.js";
+import { modulePaths, projectTopModules } from "../../src/project/index-lookup.js";
+import { annotatedClass } from "./call-shapes.js";
+import { classNamed } from "./receivers.js";
+import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/types.js";
+import { classOfMethod } from "./class-attributes.js";
+import { passedFunctions } from "./passed-functions.js";
+import { PROJECT_KEY, type CallFact } from "./loop-hazards.js";
+
+/*
+ * A callable the code holds is often project code: `operator = _make_operator(...)`, whose
+ * nested `def operator(line)` the maker returns, then `operator(obj)`, or handed on to a helper
+ * whose parameter it becomes (`_eval_obj_rec(obj, operator)`, then `operator(obj)` there). Taken
+ * for "an object the code was given", such a call was never read, and tracecat's template
+ * evaluation, which takes a `threading.Lock` in another file, was unwrapped (hazard-review-6 V9b).
+ * What the value may be is read here: the defs a project function returns, a `partial` of a def,
+ * what the callers of this file pass for a parameter, either side of `a or b`.
+ */
+
+/** The suffix of a key that stands for what a project function returns (the survey reads it). */
+export const RETURNED = "()";
+
+/** What reading a callable value needs of the file's functions. */
+export interface CallableReader {
+  readonly file: FileSemantics;
+  readonly project?: ProjectFacts;
+  /** The def of this file a name or `self.<m>` stands for at `at`. */
+  resolve(callee: SyntaxNode, at: SyntaxNode): SyntaxNode | undefined;
+  /** The key a call of a def of this file reaches it by. */
+  keyOf(def: SyntaxNode): string;
+  /** The fact of a call of `callee` at `at` (a method's, an import's). */
+  callFact(callee: SyntaxNode, at: SyntaxNode): CallFact;
+}
+
+/** The functions a value may be: their keys, and whether some value could not be read. */
+export interface CallableValues {
+  keys: string[];
+  unknown: boolean;
+  /** Why they may run, for a message: `a function make_operator() returns`. */
+  why?: string;
+}
+
+const NONE: CallableValues = { keys: [], unknown: false };
+const UNKNOWN: CallableValues = { keys: [], unknown: true };
+
+function union(values: CallableValues[], why?: string): CallableValues {
+  const said = why ?? values.find((v) => v.why)?.why;
+  return {
+    keys: [...new Set(values.flatMap((v) => v.keys))],
+    unknown: values.some((v) => v.unknown),
+    ...(said ? { why: said } : {}),
+  };
+}
+
+/**
+ * What a call of `callee` may run when it is a value the file makes or is passed (not a def, a
+ * class, an import or a method): undefined when it is none of the forms read here.
+ */
+export function callableValues(
+  reader: CallableReader,
+  callee: SyntaxNode,
+  at: SyntaxNode,
+): CallableValues | undefined {
+  if (!reader.project?.index) return undefined;
+  if (callee.type === "identifier") {
+    if (reader.resolve(callee, at) || reader.file.qualifiedName(callee)) return undefined;
+    const bindings = reader.file.visibleBindings(at, callee.text);
+    if (bindings.length === 0) return undefined;
+    if (!bindings.every((b) => b.kind === "assignment" || b.kind === "parameter")) return undefined;
+  } else if (!["call", "parenthesized_expression", "boolean_operator"].includes(callee.type)) {
+    if (callee.type !== "conditional_expression") return undefined;
+  }
+  const found = valuesOf(reader, callee, at, new Set());
+  return found.keys.length > 0 ? found : undefined;
+}
+
+/** The functions the expression `value` (read at `at`) may be. */
+function valuesOf(
+  reader: CallableReader,
+  value: SyntaxNode,
+  at: SyntaxNode,
+  seen: Set<number>,
+): CallableValues {
+  if (seen.has(value.id)) return NONE;
+  seen.add(value.id);
+  switch (value.type) {
+    case "none":
+      return NONE;
+    case "parenthesized_expression":
+      return value.namedChildren.length === 1
+        ? valuesOf(reader, value.namedChildren[0], at, seen)
+        : UNKNOWN;
+    case "boolean_operator":
+      return union(
+        [value.childForFieldName("left"), value.childForFieldName("right")].map((side) =>
+          side ? valuesOf(reader, side, at, seen) : UNKNOWN,
+        ),
+      );
+    case "conditional_expression": {
+      // `make(...) if key_policy is not None else None`: the value, or the other one.
+      const [body, , other] = value.namedChildren;
+      return union(
+        [body, other].map((side) => (side ? valuesOf(reader, side, at, seen) : UNKNOWN)),
+      );
+    }
+    case "call":
+      return madeBy(reader, value, seen);
+    case "identifier":
+      return nameValues(reader, value, at, seen);
+    case "attribute": {
+      // `self._rpc._rpc_force_exit`: the method it names, as a call of it would reach.
+      const fact = reader.callFact(value, at);
+      const keys = [fact.reaches, ...(fact.alternatives ?? [])].filter((k) => k !== undefined);
+      return keys.length > 0 ? { keys, unknown: fact.collaborator === true } : UNKNOWN;
+    }
+    default:
+      return UNKNOWN;
+  }
+}
+
+/** A name: a def, a project function imported, a local's assigned values, a parameter's passed ones. */
+function nameValues(
+  reader: CallableReader,
+  name: SyntaxNode,
+  at: SyntaxNode,
+  seen: Set<number>,
+): CallableValues {
+  const def = reader.resolve(name, at);
+  if (def) return { keys: [reader.keyOf(def)], unknown: false };
+  const imported = projectFunctionKey(reader, name);
+  if (imported) return { keys: [imported], unknown: false };
+  if (reader.file.qualifiedName(name)) return UNKNOWN;
+  const bindings = reader.file.visibleBindings(at, name.text);
+  if (bindings.length === 0) return UNKNOWN;
+  if (bindings.some((b) => b.kind === "parameter")) return passedValues(reader, name, seen);
+  return union(
+    bindings.map((b) => {
+      const statement = b.node.parent;
+      const right = statement?.type === "assignment" ? statement.childForFieldName("right") : null;
+      // Only `name = value` (not `a, name = ...`, nor `name += ...`) says what it holds.
+      return right && statement!.childForFieldName("left")?.id === b.node.id
+        ? valuesOf(reader, right, right, seen)
+        : UNKNOWN;
+    }),
+  );
+}
+
+/**
+ * A parameter: what the file's calls of its function pass for it, when every call of that
+ * function is in this file (passed-functions.ts). A recursive call passing it on adds nothing.
+ */
+function passedValues(reader: CallableReader, name: SyntaxNode, seen: Set<number>): CallableValues {
+  const passed = passedFunctions(reader.file, name, reader.project?.index);
+  if (!passed) return UNKNOWN;
+  const own = reader.file.enclosingDef(name);
+  const helper = passed[0].parent?.parent?.childForFieldName("function")?.text ?? "the helper";
+  return union(
+    passed.map((arg) =>
+      arg.type === "identifier" && arg.text === name.text && reader.file.enclosingDef(arg) === own
+        ? NONE
+        : valuesOf(reader, arg, arg, seen),
+    ),
+    `a function ${helper}'s callers pass as ${name.text}`,
+  );
+}
+
+/** `make_operator(...)`: the functions a project function returns; `partial(f, ...)`: `f`. */
+function madeBy(reader: CallableReader, call: SyntaxNode, seen: Set<number>): CallableValues {
+  const fn = call.childForFieldName("function");
+  if (fn?.type !== "identifier" && fn?.type !== "attribute") return UNKNOWN;
+  if (reader.file.qualifiedName(fn) === "functools.partial") {
+    const first = call
+      .childForFieldName("arguments")
+      ?.namedChildren.find((a) => a.type !== "comment");
+    return first ? valuesOf(reader, first, first, seen) : UNKNOWN;
+  }
+  const why = `a function ${fn.text}() returns`;
+  const maker = reader.resolve(fn, call);
+  if (maker) {
+    const returned = returnedValues(reader, maker, seen);
+    // What it returns is not read: project code the check cannot read (a key left unread).
+    const own = returned.unknown ? ownKey(reader, maker) : undefined;
+    return own ? { keys: [own], unknown: false, why } : { ...returned, why };
+  }
+  // A function of another module of the project: what it returns is read by the survey.
+  const key = projectFunctionKey(reader, fn);
+  return key ? { keys: [`${key}${RETURNED}`], unknown: false, why } : UNKNOWN;
+}
+
+/** What `def` returns: the value of each of its own `return`s (a bare one returns None). */
+export function returnedValues(
+  reader: CallableReader,
+  def: SyntaxNode,
+  seen: Set<number> = new Set(),
+): CallableValues {
+  const values = ownReturns(def).map((r) => {
+    const value = r.namedChildren.find((c) => c.type !== "comment");
+    return value ? valuesOf(reader, value, value, seen) : NONE;
+  });
+  return values.length > 0 ? union(values) : UNKNOWN;
+}
+
+/** The `return` statements of `def` itself, not of the defs, lambdas and classes nested in it. */
+function ownReturns(def: SyntaxNode): SyntaxNode[] {
+  const found: SyntaxNode[] = [];
+  const visit = (node: SyntaxNode): void => {
+    for (const child of node.namedChildren) {
+      if (["function_definition", "lambda", "class_definition"].includes(child.type)) continue;
+      if (child.type === "return_statement") found.push(child);
+      else visit(child);
+    }
+  };
+  const body = def.childForFieldName("body");
+  if (body) visit(body);
+  return found;
+}
+
+/** `py:app.ops.Maker.make()`: what a module-level def or a method of this file returns. */
+function ownKey(reader: CallableReader, def: SyntaxNode): string | undefined {
+  const name = def.childForFieldName("name")?.text;
+  const cls = classOfMethod(def);
+  const top = cls ?? def;
+  const atModule = (top.parent?.type === "decorated_definition" ? top.parent : top).parent;
+  if (!reader.file.module || !name || atModule?.type !== "module") return undefined;
+  const qualname = cls ? `${cls.childForFieldName("name")!.text}.${name}` : name;
+  return `${PROJECT_KEY}${reader.file.module}.${qualname}${RETURNED}`;
+}
+
+/**
+ * The key of a function of another module of the project a name stands for (`py:app.ops.make`),
+ * when it is one: a lower-case name (a class's call makes an instance, not a function).
+ */
+function projectFunctionKey(reader: CallableReader, fn: SyntaxNode): string | undefined {
+  const qualified = reader.file.qualifiedName(fn);
+  const index = reader.project?.index;
+  if (!qualified || !index) return undefined;
+  const absolute = absoluteName(qualified, reader.file.module, reader.file.path);
+  if (!absolute?.includes(".") || !/^[a-z_]/.test(absolute.slice(absolute.lastIndexOf(".") + 1)))
+    return undefined;
+  return projectTopModules(index).has(absolute.split(".")[0])
+    ? `${PROJECT_KEY}${absolute}`
+    : undefined;
+}
+
+/**
+ * A call's fact, given what its callee value may be: the one function it runs, or the functions
+ * it may run (and, when some value could not be read, an object the check cannot follow).
+ */
+export function valuesFact(fact: CallFact, values: CallableValues): CallFact {
+  if (values.keys.length === 1 && !values.unknown) return { ...fact, reaches: values.keys[0] };
+  return {
+    ...fact,
+    alternatives: values.keys,
+    maybeWhy: values.why ?? `a function ${fact.text} may hold`,
+    ...(values.unknown ? { collaborator: true as const } : {}),
+  };
+}
+
+/**
+ * The class a function's return annotation names, for `cp = self._cache_path(rel)` (`-> Path`:
+ * `pathlib.Path`) or `db = get_database()` imported (`-> DatabaseConnectionManager`, by name):
+ * hazard-review-5 J20, where such values were taken for values of no known class.
+ */
+export function returnedClass(
+  reader: CallableReader,
+  fn: SyntaxNode,
+  at: SyntaxNode,
+): string | undefined {
+  const def = reader.resolve(fn, at);
+  if (def) {
+    const named = annotatedClass(def.childForFieldName("return_type"));
+    return named ? (classNamed(reader.file, named) ?? named.text) : undefined;
+  }
+  const qualified = reader.file.qualifiedName(fn);
+  const absolute = qualified && absoluteName(qualified, reader.file.module, reader.file.path);
+  const index = reader.project?.index;
+  if (!absolute || !index) return undefined;
+  const module = absolute.slice(0, absolute.lastIndexOf("."));
+  const name = absolute.slice(absolute.lastIndexOf(".") + 1);
+  // The pre-pass keys its facts by the path it read (absolute); the index's is relative.
+  const returned = reader.project?.returnedClasses ?? {};
+  for (const path of modulePaths(index, module)) {
+    const names = returned[path] ?? returned[`${index.root}/${path}`];
+    if (names && Object.hasOwn(names, name)) return names[name];
+  }
+  return undefined;
+}
