@@ -111,19 +111,33 @@ export class SyntaxTree {
     return value;
   }
 
-  private byType: Map<number, number[]> | undefined;
+  /** Large searches by type made so far; the second builds the index (see nodesByType). */
+  private largeSearches = 0;
+  private byType: NodesByType | undefined;
 
-  /** @internal Each type's nodes, by pre-order index (ascending). */
-  nodesByType(): ReadonlyMap<number, readonly number[]> {
-    if (this.byType) return this.byType;
-    const byType = new Map<number, number[]>();
+  /**
+   * @internal Each type's nodes by pre-order index, or undefined until a second large search
+   * asks: a tree searched once is not worth it. One array of every node's index grouped by type
+   * (4 bytes a node), each group ascending.
+   */
+  nodesByType(): NodesByType | undefined {
+    if (this.byType || ++this.largeSearches < 2) return this.byType;
     const { type } = this.columns;
-    for (let i = 0; i < type.length; i++) {
-      const nodes = byType.get(type[i]);
-      if (nodes) nodes.push(i);
-      else byType.set(type[i], [i]);
+    const from = new Map<number, number>();
+    for (let i = 0; i < type.length; i++) from.set(type[i], (from.get(type[i]) ?? 0) + 1);
+    let at = 0;
+    for (const [id, count] of from) {
+      from.set(id, at);
+      at += count;
     }
-    return (this.byType = byType);
+    const to = new Map(from);
+    const nodes = new Int32Array(type.length);
+    for (let i = 0; i < type.length; i++) {
+      const k = to.get(type[i])!;
+      nodes[k] = i;
+      to.set(type[i], k + 1);
+    }
+    return (this.byType = { nodes, from, to });
   }
 
   /** The node at pre-order index `index` (its `id`); one object per node. */
@@ -225,13 +239,15 @@ export class SyntaxNode {
     const out: SyntaxNode[] = [];
     // A large subtree is searched in the tree's nodes by type (made once per tree): the
     // transforms ask the root for a type again and again, each a pass over every node.
-    if (end - this.id > INDEXED_SEARCH) {
-      const byType = this.tree.nodesByType();
+    const byType = end - this.id > INDEXED_SEARCH ? this.tree.nodesByType() : undefined;
+    if (byType) {
+      const { nodes, from, to } = byType;
       for (const type of new Set(wanted)) {
-        const nodes = byType.get(type);
-        if (!nodes) continue;
-        for (let k = firstAtOrAfter(nodes, this.id); k < nodes.length && nodes[k] < end; k++)
+        const last = to.get(type) ?? 0;
+        for (let k = firstAtOrAfter(nodes, from.get(type) ?? 0, last, this.id); k < last; k++) {
+          if (nodes[k] >= end) break;
           out.push(this.tree.node(nodes[k])!);
+        }
       }
       // Pre-order indices are source order, as the pass below gives them.
       return wanted.length > 1 ? out.sort((a, b) => a.id - b.id) : out;
@@ -277,13 +293,18 @@ export class SyntaxNode {
   }
 }
 
-/** Subtrees of more nodes than this are searched by type through SyntaxTree.nodesByType. */
+/** Subtrees of more nodes than this may be searched by type through SyntaxTree.nodesByType. */
 const INDEXED_SEARCH = 512;
 
-/** The first position in ascending `sorted` holding `value` or more. */
-function firstAtOrAfter(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
+/** A tree's nodes grouped by type: type `t`'s are `nodes[from.get(t), to.get(t))`, ascending. */
+interface NodesByType {
+  nodes: Int32Array;
+  from: Map<number, number>;
+  to: Map<number, number>;
+}
+
+/** The first position in [low, high) of ascending `sorted` holding `value` or more (else high). */
+function firstAtOrAfter(sorted: Int32Array, low: number, high: number, value: number): number {
   while (low < high) {
     const mid = (low + high) >>> 1;
     if (sorted[mid] < value) low = mid + 1;

@@ -193,8 +193,9 @@ describe("copyTree", () => {
   });
 
   it("finds a large subtree's nodes by type as a pass over every node does", () => {
-    // Subtrees over 512 nodes are searched in the tree's nodes by type; each answer, for one type
-    // or several (repeated too), must be the pass's: the same nodes, in source order.
+    // Subtrees over 512 nodes are searched in the tree's nodes by type (from the tree's second
+    // such search); each answer, for one type or several (repeated too), must be the pass's: the
+    // same nodes, in source order.
     // Inputs joined 25 at a time: large trees, whose classes and defs are subtrees of any size.
     const inputs = corpus();
     const files = Array.from({ length: 30 }, (_, k) => ({
