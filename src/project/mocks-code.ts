@@ -2,7 +2,9 @@ import { ASYNC_METHODS } from "../django/api.js";
 import { awaitedCalls, throughName, type AwaitedCall } from "../python/awaited-calls.js";
 import { functionsNamed } from "./index-lookup.js";
 import { dottedName } from "../python/module-names.js";
-import type { ProjectIndex, ReplacedName } from "../model/types.js";
+import { callsInFile } from "./project-index.js";
+import { lastSegment } from "../python/lookup.js";
+import type { IndexedFunction, ProjectIndex, ReplacedName } from "../model/types.js";
 
 /*
  * What a module's code no longer calls, read from the code itself (AS920 after `--write`): the
@@ -47,6 +49,7 @@ function projectTwin(
   index: ProjectIndex,
   call: AwaitedCall,
   code: string,
+  module?: string,
 ): ReplacedName | undefined {
   const sync = call.plain ? syncOfTwin(call.method) : undefined;
   if (!sync) return undefined;
@@ -57,13 +60,20 @@ function projectTwin(
   const twins = functionsNamed(index, call.method).filter(
     (f) => f.async && (method ? !!f.className : bare ? !f.className : true),
   );
-  const defined = twins.find((t) =>
-    functionsNamed(index, sync).some(
-      (f) => !f.async && f.className === t.className && f.module === t.module,
-    ),
+  // `self._aget` is a method of this module's class, not of a namesake class elsewhere
+  // (hazard-review-7 Y2: agno's GitlabTools._aget tied to AgentOSClient._get).
+  const defined = twins.find(
+    (t) =>
+      (!method || module === undefined || t.module === module) &&
+      functionsNamed(index, sync).some(
+        (f) => !f.async && f.className === t.className && f.module === t.module,
+      ),
   );
   const prefix = call.callee.slice(0, call.callee.length - call.method.length);
   if (!defined || calls(code, `${prefix}${sync}`)) return undefined;
+  // `_aget_fga` falling back to `_get_fga()` ("so existing tests that patch the sync helper keep
+  // working", bisheng): a patch of the sync one still intercepts (hazard-review-5 J19a).
+  if (twinCallsSync(index, defined, sync)) return undefined;
   const owner = defined.className ? `${defined.className}.` : "";
   return {
     qualified: `${dottedName(defined.module)}.${owner}${sync}`,
@@ -74,6 +84,14 @@ function projectTwin(
   };
 }
 
+/** Does the twin's own body call the sync function (`self._get_fga()` in `_aget_fga`)? */
+function twinCallsSync(index: ProjectIndex, twin: IndexedFunction, sync: string): boolean {
+  const within = twin.className ? `${twin.className}.${twin.name}` : twin.name;
+  return callsInFile(index, twin.path).some(
+    (c) => c.within === within && !c.awaited && lastSegment(c.callee) === sync,
+  );
+}
+
 /** `async_to_sync(...)` imported from asgiref with no `asyncio.run(` left. */
 function asyncioRunGone(code: string): ReplacedName | undefined {
   if (!/\bfrom\s+asgiref\.sync\s+import\b[^\n]*\basync_to_sync\b/.test(code)) return undefined;
@@ -82,10 +100,10 @@ function asyncioRunGone(code: string): ReplacedName | undefined {
 }
 
 /** The names the module's code no longer calls, as its rewrite would have said. */
-export function replacedInCode(index: ProjectIndex, code: string): ReplacedName[] {
+export function replacedInCode(index: ProjectIndex, code: string, module?: string): ReplacedName[] {
   const found: ReplacedName[] = [];
   for (const call of awaitedCalls(code)) {
-    const name = projectTwin(index, call, code) ?? ormTwin(call, code);
+    const name = projectTwin(index, call, code, module) ?? ormTwin(call, code);
     if (name) found.push(name);
     // Only Django's async ORM forms, the ones a rewrite writes: the project's own awaits on
     // other objects were there before, and the tests that patch those set them up already.

@@ -7,12 +7,39 @@ import type { SyntaxNode } from "../model/types.js";
  * cognee's `closing_lru_cache.py`: "No running loop: run to completion now").
  */
 
-/** Does `node` sit, inside `fn`, in the `except RuntimeError` arm of such a `try`? */
+/**
+ * Does `node` sit, inside `fn`, in the `except RuntimeError` arm of such a `try`, or after a
+ * `try` whose `else:` raises (`try: get_running_loop() / except RuntimeError: pass / else: raise
+ * RuntimeError("... await arun_rollouts instead")`: hazard-review-7 Y3, agno's `run_rollouts`)?
+ */
 export function runsOnlyWithoutLoop(node: SyntaxNode, fn: SyntaxNode): boolean {
-  for (let at = node.parent; at && at.id !== fn.id; at = at.parent) {
+  for (let child = node, at = node.parent; at && at.id !== fn.id; child = at, at = at.parent) {
+    if (at.type === "block" && refusedBefore(at, child)) return true;
     if (at.type !== "except_clause" || !catchesRuntimeError(at)) continue;
     const body = at.parent?.type === "try_statement" ? at.parent.childForFieldName("body") : null;
     if (body && asksRunningLoop(body)) return true;
+  }
+  return false;
+}
+
+/** A statement of `block` before `statement`: a `try` whose `else:` raises when a loop runs. */
+function refusedBefore(block: SyntaxNode, statement: SyntaxNode): boolean {
+  for (const earlier of block.namedChildren) {
+    if (earlier.id === statement.id || earlier.startIndex >= statement.startIndex) return false;
+    if (earlier.type !== "try_statement") continue;
+    const body = earlier.childForFieldName("body");
+    const clauses = earlier.namedChildren;
+    const otherwise = clauses.find((c) => c.type === "else_clause");
+    const raises = otherwise?.namedChildren
+      .find((c) => c.type === "block")
+      ?.namedChildren.at(-1)?.type;
+    if (
+      body &&
+      asksRunningLoop(body) &&
+      raises === "raise_statement" &&
+      clauses.some((c) => c.type === "except_clause" && catchesRuntimeError(c))
+    )
+      return true;
   }
   return false;
 }

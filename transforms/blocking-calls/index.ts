@@ -362,10 +362,11 @@ function helperFindings(file: FileSemantics, ctx: Context, out: FindingsReporter
     if (block.unless && passesGuardedKey(site.call, withDictKeys(block.unless, plan?.dicts)))
       continue;
     const callee = site.call.childForFieldName("function")!.text;
-    const twin = twinSays(
-      callee,
-      site.local ? asyncTwinOf(file.root, site.local) : plan?.twins?.[site.key!],
-    );
+    const named = site.local ? asyncTwinOf(file.root, site.local) : plan?.twins?.[site.key!];
+    // `return self.count_tokens(...)` inside `async def acount_tokens`: the twin is this very
+    // function, and awaiting it would recurse for ever (hazard-review-7 Y5, agno).
+    const enclosing = file.enclosingFunction(site.call)?.childForFieldName("name")?.text;
+    const twin = twinSays(callee, named === enclosing ? undefined : named);
     if (block.refuses) {
       // `with pytest.raises(RuntimeError): run_async_safe(...)`: a test that the bridge refuses.
       if (expectedToRaise(site.call)) continue;

@@ -24,9 +24,18 @@ export function asyncTwinOf(root: SyntaxNode, def: SyntaxNode): string | undefin
   const cls = classOfMethod(def);
   for (const twin of twinNames(name)) {
     const found = cls ? ownMethod(cls, twin) : definitionNamed(root, "function_definition", twin);
-    if (found && isAsyncFunction(found)) return twin;
+    if (found && isAsyncFunction(found) && !callsSync(found, name)) return twin;
   }
   return undefined;
+}
+
+/**
+ * `async def acount_tokens(self, ...): return self.count_tokens(...)`: a default async form that
+ * runs the sync one on the loop is no async form (hazard-review-7 Y5, agno's models).
+ */
+function callsSync(twin: SyntaxNode, name: string): boolean {
+  const body = twin.childForFieldName("body")?.text ?? "";
+  return new RegExp(`(?:\\b(?:self|cls)\\.|(?<![\\w.]))${name}\\s*\\(`).test(body);
 }
 
 /** `; the project has its async twin: await UserDao.aget_user_by_ids(...)`. */

@@ -2,6 +2,7 @@ import { isAsyncFunction } from "../../src/python/shapes.js";
 import { threadWait } from "../../src/python/thread-waits.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { madeByValue } from "./receivers.js";
+import { selfAssignments, selfAttribute } from "./classes.js";
 
 /*
  * Waits on other threads written in `async def` (hazard-review-4 K8, frigate's
@@ -58,6 +59,59 @@ function drains(call: SyntaxNode, receiver: string, method: string): boolean {
   return false;
 }
 
+/**
+ * `q = queue.Queue()` (no `maxsize`, or 0): `put()` never waits, it appends under the queue's
+ * mutex (hazard-review-7 Y4, agno's event queue). Every binding of the name (or of `self.<x>`)
+ * must be such a constructor.
+ */
+function unboundedQueue(file: FileSemantics, receiver: SyntaxNode): boolean {
+  const values =
+    receiver.type === "identifier" ? boundValues(file, receiver) : selfValues(file, receiver);
+  return values.length > 0 && values.every((v) => unboundedConstructor(file, v));
+}
+
+/** The values of the nearest scope's plain assignments of a name (none if any other binding). */
+function boundValues(file: FileSemantics, name: SyntaxNode): SyntaxNode[] {
+  for (let scope = file.enclosingScope(name); ; scope = file.enclosingScope(scope)) {
+    const bindings = scope.type === "class_definition" ? [] : file.bindingsNamed(scope, name.text);
+    if (bindings.length > 0)
+      return bindings.every((b) => b.node.parent?.type === "assignment")
+        ? bindings.map((b) => b.node.parent!.childForFieldName("right")!).filter(Boolean)
+        : [];
+    if (scope.type === "module") return [];
+  }
+}
+
+/** The values the class's methods assign to `self.<name>`. */
+function selfValues(file: FileSemantics, node: SyntaxNode): SyntaxNode[] {
+  const at = selfAttribute(node, file.enclosingFunction(node));
+  return at ? selfAssignments(at.cls, at.name) : [];
+}
+
+const QUEUES = new Set([
+  "queue.Queue",
+  "queue.LifoQueue",
+  "queue.PriorityQueue",
+  "multiprocessing.Queue",
+]);
+
+/** `queue.Queue()`, `Queue(maxsize=0)`, `Queue(0)`: a queue without a bound. */
+function unboundedConstructor(file: FileSemantics, value: SyntaxNode): boolean {
+  const fn = value.type === "call" ? value.childForFieldName("function") : undefined;
+  const qualified =
+    fn && (fn.type === "identifier" || fn.type === "attribute")
+      ? file.qualifiedName(fn)
+      : undefined;
+  if (!qualified || !QUEUES.has(qualified)) return false;
+  const args = value.childForFieldName("arguments")?.namedChildren ?? [];
+  return args.every((a) => {
+    const keyword = a.type === "keyword_argument" ? a.childForFieldName("name")?.text : undefined;
+    const bound = a.type === "keyword_argument" ? a.childForFieldName("value") : a;
+    if (keyword !== undefined && keyword !== "maxsize") return true;
+    return /^-?0$/.test(bound?.text ?? "");
+  });
+}
+
 /** What the wait is and its usual async form, by what made the value. */
 function advice(madeBy: string, receiver: string, method: string, argsText: string): string {
   const inner = argsText.slice(1, -1).trim();
@@ -92,6 +146,7 @@ export function threadWaitSites(file: FileSemantics): ThreadWaitSite[] {
     const method = callee.childForFieldName("attribute")!.text;
     const madeBy = madeByValue(file, receiver, 0, {});
     if (!madeBy || !threadWait(madeBy, method) || drains(call, receiver.text, method)) continue;
+    if (method === "put" && unboundedQueue(file, receiver)) continue;
     const args = call.childForFieldName("arguments")?.text ?? "()";
     sites.push({
       node: call,

@@ -11,12 +11,15 @@ import {
   surveyedDecorator,
   surveyedMarkers,
   typedAwaitable,
+  type TypedPlan,
 } from "./typed.js";
 import { decoratorsKeep } from "./decorators.js";
 import { keepsCoroutine, yields } from "./keeping.js";
 import { markerParameters, type MarkerParameter } from "./injected.js";
 import { assignsOnSelf, classMethodDef } from "./class-methods.js";
 import { receiverClass } from "./class-receivers.js";
+import { returnedNestedCoroutine, tupleAsk, tupleHit, unpackedBindings } from "./returned.js";
+import { surveyedPlan } from "../../src/model/plans.js";
 
 export { keepsCoroutine } from "./keeping.js";
 import {
@@ -211,13 +214,38 @@ export class CoroutineFunctions {
         if (qualified && ASYNCIO_COROUTINES.has(qualified)) return { origin: "asyncio", name };
         return qualified ? this.projectFunction(qualified, callee) : undefined;
       }
-      // A name bound in the function itself or by anything but `def`s: not certain.
-      if (scope.type !== "module") return undefined;
+      // A name bound in the function itself or by anything but `def`s: not certain, but for a
+      // coroutine function unpacked from an awaited project call's tuple (returned.ts).
+      if (scope.type !== "module") return this.unpacked(callee, bindings);
       const defs = definitionsOnly(bindings);
       const origin = coroutineDefs(this.file, defs, this.ctx);
       return origin ? { origin, name, markers: markersOf(this.file, defs!) } : undefined;
     }
     return undefined;
+  }
+
+  /** `stop_browser` from `browser, stop_browser = await get_nodriver(...)` (hazard-review-6 V17). */
+  private unpacked(callee: SyntaxNode, bindings: readonly Binding[]): Coroutine | undefined {
+    const found = unpackedBindings(bindings);
+    const details = found?.map(({ call, position }) => this.returnedAt(call, position));
+    if (!details || details.some((d) => !d)) return undefined;
+    return { origin: "project", name: callee.text, detail: details[0] };
+  }
+
+  /** The nested async def the awaited call's function returns at `position`, described. */
+  private returnedAt(call: SyntaxNode, position: number): string | undefined {
+    const fn = call.childForFieldName("function");
+    if (fn?.type !== "identifier") return undefined;
+    const bindings = this.file.visibleBindings(fn, fn.text);
+    if (bindings.length !== 1) return undefined;
+    if (bindings[0].kind !== "import") {
+      const def = bindings[0].node.parent;
+      const inner =
+        def?.type === "function_definition" && returnedNestedCoroutine(this.file, def, position);
+      return inner ? tupleHit(def!, inner) : undefined;
+    }
+    const ask = tupleAsk(this.file, call, position);
+    return ask && surveyedPlan<TypedPlan>(this.ctx, "missing-await")?.hits[ask];
   }
 
   /**

@@ -9,6 +9,7 @@ import type {
   SyntaxNode,
 } from "../../src/model/types.js";
 import { valueUse } from "./tested.js";
+import { returnedNestedCoroutine, tupleAsksOf, tupleHit } from "./returned.js";
 import { reexportSource } from "../../src/project/reexports.js";
 import { modulePaths } from "../../src/project/index-lookup.js";
 import { firstFunctionUnder, functionsOfModule } from "../../src/project/index-modules.js";
@@ -251,6 +252,13 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): TypedFacts {
       const value = aliasValue(file, alias);
       if (value) found = judged(file, value, label);
     }
+    if (kind === "tup") {
+      // The nested coroutine function an async def returns in its tuple (returned.ts).
+      const def = named(top, "function_definition", name);
+      const inner = def && returnedNestedCoroutine(file, def, Number(attr));
+      if (inner) out.hits[key] = tupleHit(def!, inner, file.path);
+      continue;
+    }
     if (kind === "dec") {
       // A decorator that keeps coroutine functions coroutine functions (decorators.ts).
       const def = named(top, "function_definition", name);
@@ -319,6 +327,7 @@ function siteFacts(file: FileSemantics): TypedFacts {
       const key = file.importBindingOf(callee.text.split(".")[0], callee) && keyOf(file, callee);
       if (key) called.add(key);
     }
+    for (const ask of tupleAsksOf(file, callee)) asks.add(ask);
     // A value use or a statement (`MessageService.notify_team(...)`, `svc = Service.create()`).
     const ask = callee.type === "attribute" ? askOf(file, call) : undefined;
     if (ask) asks.add(ask);

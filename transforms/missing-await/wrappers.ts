@@ -2,7 +2,15 @@ import { callArguments } from "../../src/python/calls.js";
 import { indexedFunctionOf, indexedName, loopCallsOf } from "../../src/project/index-lookup.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { runsOnlyWithoutLoop } from "../../src/python/no-loop-guards.js";
-import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { dottedName } from "../../src/python/module-names.js";
+import type {
+  Context,
+  FileSemantics,
+  IndexedCall,
+  IndexedFunction,
+  ProjectIndex,
+  SyntaxNode,
+} from "../../src/model/types.js";
 import type { CoroutineFunctions } from "./coroutines.js";
 import type { Results } from "./results.js";
 
@@ -102,7 +110,7 @@ export function asyncioRunOnLoop(file: FileSemantics, ctx: Context, out: Results
     if (runsOnlyWithoutLoop(call, fn)) continue;
     const indexed = file.module && indexedFunctionOf(index, file.module, fn);
     if (!indexed) continue;
-    const callers = loopCallsOf(index, indexed);
+    const callers = loopCallsOf(index, indexed).filter((c) => bindsHere(index, indexed, c.call));
     if (callers.length === 0) continue;
     const [{ call: first, caller }] = callers;
     const name = indexedName(indexed);
@@ -115,6 +123,24 @@ export function asyncioRunOnLoop(file: FileSemantics, ctx: Context, out: Results
       `${name}() runs ${starter}() and is called on the event loop by async def ${indexedName(caller)} (${first.path}:${first.line}, as ${first.callee}())${more}: there ${starter}() raises RuntimeError (a loop is already running), and so would async_to_sync(); make ${indexed.name} async and await it, or call it through sync_to_async() or asyncio.to_thread()`,
     );
   }
+}
+
+/**
+ * A caller in another file names the function only if its module imports it (or its module):
+ * `select(WorkflowRun)` after `from sqlalchemy import select`, or `x.get_locator().hover()` (which
+ * the index keeps as `hover`), is not skyvern's typer command `select`/`hover` (hazard-review-7
+ * Y7). An index without imports (made by hand) is taken as it is.
+ */
+function bindsHere(index: ProjectIndex, fn: IndexedFunction, call: IndexedCall): boolean {
+  const imports = index.modules?.[call.path]?.imports;
+  if (fn.className || call.path === fn.path || !imports) return true;
+  const module = dottedName(fn.module);
+  // Through a parent package's re-export too (`from app.cli import select`).
+  const reexported = (i: string) =>
+    i.endsWith(`.${fn.name}`) && module.startsWith(`${i.slice(0, -fn.name.length - 1)}.`);
+  return imports.some(
+    (i) => i === `${module}.${fn.name}` || i === `${module}.*` || i === module || reexported(i),
+  );
 }
 
 /** The calls that start an event loop: `asyncio.run(...)` and `<loop>.run_until_complete(...)`. */

@@ -1,6 +1,7 @@
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { provenNoQueryset } from "./chain-fallbacks.js";
+import { callerParameter, createdRow, returnedBy } from "./caller-proofs.js";
 import { isProjectFunction } from "./no-async-api.js";
 import { factoryTarget } from "./library-targets.js";
 import { ITERATING_BUILTINS, mayBeQueryset } from "./unknown-evaluations.js";
@@ -120,14 +121,22 @@ export function passesOf(f: OrmFile, call: SyntaxNode, caller?: SyntaxNode): Cha
     const value = keyword ? arg.childForFieldName("value") : arg;
     const to = keyword ? (arg.childForFieldName("name")?.text ?? "") : position++;
     if (!value) continue;
-    const queryset = f.proofs.querysetOf(value)
-      ? `${short(value)}, a queryset`
-      : mayBeQueryset(f, value, (c) => isProjectFunction(f, c));
+    const proven = f.proofs.querysetOf(value) ? `${short(value)}, a queryset` : undefined;
+    const queryset = proven ?? mayBeQueryset(f, value, (c) => isProjectFunction(f, c));
     const instance = queryset ? undefined : instancePassed(f, value);
-    if (queryset) passes.push({ to, queryset });
-    else if (instance) passes.push({ to, instance });
-    else if (value.type === "identifier" && own.has(value.text))
-      passes.push({ to, param: value.text });
+    // orm-human-6 G3b: what a project function returns, proven by its file: what it may be (a
+    // queryset) is kept for the plan, which drops it once the returns are proven instances.
+    const returned = proven || instance ? undefined : returnedBy(f, value);
+    if (returned) passes.push({ to, returned, ...(queryset ? { queryset } : {}) });
+    else if (queryset) passes.push({ to, queryset });
+    else if (instance)
+      passes.push({ to, instance, ...(createdRow(f, value) ? { whole: true as const } : {}) });
+    else {
+      // orm-human-6 G3b: a parameter of the calling def, proven at its callers.
+      const later = callerParameter(f, value, caller);
+      const param = value.type === "identifier" && own.has(value.text) ? { param: value.text } : {};
+      if (later || "param" in param) passes.push({ to, ...param, ...later });
+    }
   }
   return passes.length > 0 ? passes : undefined;
 }
@@ -140,16 +149,17 @@ function instancePassed(f: OrmFile, value: SyntaxNode): string | undefined {
 
 /**
  * orm-human-6 G3: a problem that only says a parameter of `def` is not proven a model instance
- * (`log_instance.save(...)` with `log_instance` unannotated): the parameter's name. Only when the
- * def uses the parameter for nothing else than setting its attributes and the calls `problems`
- * name (a twin proving it an instance then meets nothing it did not: no read that may load a
- * relation, no value handed on).
+ * (`log_instance.save(...)` with `log_instance` unannotated): the parameter's name, with the
+ * attributes the def reads of it (G3b: `log_instance.ack_timeout` in a message; the plan lifts it
+ * only when each is a plain column of a row loaded whole). Only when the def uses the parameter
+ * for nothing else than setting its attributes, reading them and the calls `problems` name (a
+ * twin proving it an instance then meets nothing it did not: no value handed on).
  */
 export function unprovenParameter(
   def: SyntaxNode,
   p: { code: string; node: SyntaxNode },
   problems: ReadonlySet<number>,
-): string | undefined {
+): { name: string; reads: string[] } | undefined {
   if (p.code !== "AS201" || p.node.type !== "call") return undefined;
   const callee = p.node.childForFieldName("function");
   const receiver = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
@@ -159,13 +169,19 @@ export function unprovenParameter(
     .childForFieldName("body")
     ?.descendantsOfType("identifier")
     .filter((n) => n.text === receiver.text && !isAttributeName(n));
+  const reads = new Set<string>();
   const onlySetOrCalled = (uses ?? []).every((n) => {
     const attribute = n.parent?.type === "attribute" ? n.parent : undefined;
     const above = attribute?.parent;
-    if (above?.type === "assignment") return above.childForFieldName("left")?.id === attribute!.id;
-    return above?.type === "call" && problems.has(above.id);
+    if (!attribute || !above) return false;
+    if (above.type === "assignment" && above.childForFieldName("left")?.id === attribute.id)
+      return true;
+    if (above.type === "call" && above.childForFieldName("function")?.id === attribute.id)
+      return problems.has(above.id);
+    reads.add(attribute.childForFieldName("attribute")?.text ?? "");
+    return true;
   });
-  return onlySetOrCalled ? receiver.text : undefined;
+  return onlySetOrCalled ? { name: receiver.text, reads: [...reads] } : undefined;
 }
 
 /** `x` in `obj.x`: a name of an attribute, not a reference. */

@@ -20,6 +20,7 @@ import {
   wrapperWritten,
 } from "./chain-arguments.js";
 import { analyseDecorated } from "./decorated.js";
+import { CALLERS, RETURNS, callersAnswer, returnsAnswer } from "./caller-proofs.js";
 import { hasOpenParameters } from "./pure-helpers.js";
 import { identifierCounts, lineOf, newOrmFile } from "./state.js";
 import { scanFile } from "./file-facts.js";
@@ -75,16 +76,23 @@ function functionFacts(
   });
   // orm-human-6 G3: unproven parameters only, lifted for a call passing proven instances.
   const calls = new Set(own.map((p) => p.node.id));
+  // orm-review-7 W2: a def its own file calls has no parameter lifted, and keeps its blocker
+  // (an empty list of parameters must not read as "every blocker is a parameter").
   const params = calledFromOtherFilesOnly(f, def)
     ? own.map((p) => unprovenParameter(def, p, calls))
-    : [];
-  const onlyParams = own.length > 0 && params.every((name) => name !== undefined);
+    : own.map(() => undefined);
+  const onlyParams = own.length > 0 && params.every((param) => param !== undefined);
   const blocker = onlyParams ? undefined : own[0];
+  const paramNames = params.map((param) => param?.name);
   const instanceParams = onlyParams
-    ? [...new Set(params as string[])].map((name) => ({
-        name,
-        blocker: factOf(own[params.indexOf(name)]),
-      }))
+    ? [...new Set(paramNames as string[])].map((name) => {
+        const { reads } = params[paramNames.indexOf(name)]!;
+        return {
+          name,
+          blocker: factOf(own[paramNames.indexOf(name)]),
+          ...(reads.length > 0 ? { reads } : {}),
+        };
+      })
     : [];
   return {
     key: chainKey(f, def),
@@ -220,9 +228,11 @@ function decoratedFacts(f: ScannedFile, def: SyntaxNode): WrapperFacts | undefin
 export function chainFacts(
   file: FileSemantics,
   ctx: Context,
-  wanted?: readonly string[],
+  asked?: readonly string[],
 ): ChainFacts {
   const base = newOrmFile(file, ctx);
+  const questions = asked?.filter((w) => w.startsWith("?")) ?? [];
+  const wanted = asked?.filter((w) => !w.startsWith("?"));
   const defs = new Map(plainFunctions(base).map((def) => [chainKey(base, def), def]));
   // A later round asks only for functions: the file's wrappers were sent in the first.
   const sites = wanted ? NO_SITES : findSites(base, false);
@@ -254,6 +264,31 @@ export function chainFacts(
     wrappers,
     ...(reexports ? { reexports } : {}),
     ...(probes.length > 0 ? { probes } : {}),
+    ...answers(f, questions),
+  };
+}
+
+/** orm-human-6 G3b: the answers to the plan's questions of this file (caller-proofs.ts). */
+function answers(
+  f: OrmFile,
+  questions: readonly string[],
+): Pick<ChainFacts, "returns" | "callers"> {
+  if (questions.length === 0) return {};
+  const returns: NonNullable<ChainFacts["returns"]> = {};
+  const callers: NonNullable<ChainFacts["callers"]> = [];
+  for (const q of questions) {
+    if (q.startsWith(RETURNS))
+      returns[q.slice(RETURNS.length)] = returnsAnswer(f, q.slice(RETURNS.length));
+    else if (q.startsWith(CALLERS))
+      callers.push({
+        question: q,
+        path: f.file.path,
+        passes: callersAnswer(f, q.slice(CALLERS.length)),
+      });
+  }
+  return {
+    ...(Object.keys(returns).length > 0 ? { returns } : {}),
+    ...(callers.length > 0 ? { callers } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ export interface PlannerInput {
   rewritten: (path: string) => boolean;
   /** The index's function for a key no file's facts hold, if any. */
   indexed: (key: string) => IndexedFunction | undefined;
+  /** orm-human-6 G3b: whether `attribute` of `model` is a plain column (reading it is no query). */
+  column?: (model: string, attribute: string) => boolean;
   /** Why the chain does not follow a key no file's facts hold, when something more is known. */
   unfollowed?: (key: string) => string | undefined;
   /**
@@ -344,23 +346,52 @@ function instanceBlocker(
   if (!fn.instanceParams) return undefined;
   const models = instances.get(fn.key) ?? new Map<string, string>();
   for (const param of fn.instanceParams) {
-    const model = (link.passes ?? []).find(
+    const pass = (link.passes ?? []).find(
       (p) => (typeof p.to === "number" ? fn.parameters?.[p.to] : p.to) === param.name,
-    )?.instance;
+    );
+    const model = pass?.instance;
     if (!model || (models.get(param.name) ?? model) !== model) {
       const where = input.scope === "project" ? `${fn.path} ` : "";
       const passed = model
         ? `an instance of ${model}, where another converting call passes one of ${models.get(param.name)}`
-        : "nothing proven a model instance for it";
+        : (pass?.unproven ?? "nothing proven a model instance for it");
       return {
         code: param.blocker.code,
         message: `${path} -> ${where}line ${param.blocker.line}: ${fn.name}() does ORM work on its parameter ${param.name}, which nothing in it proves a model instance, and the call at line ${link.line} passes ${passed} (annotate what it passes, or the parameter, with its model class)`,
+      };
+    }
+    const read = param.reads && unplainRead(input, param.reads, model, pass!);
+    if (read) {
+      const where = input.scope === "project" ? `${fn.path} ` : "";
+      return {
+        code: param.blocker.code,
+        message: `${path} -> ${where}line ${param.blocker.line}: ${fn.name}() reads ${param.name}.${read}, and the call at line ${link.line} passes ${readWhy(input, model, read, pass!.partial)}`,
       };
     }
     models.set(param.name, model);
   }
   instances.set(fn.key, models);
   return undefined;
+}
+
+/**
+ * orm-human-6 G3b: the first attribute of `reads` that a twin reading it of the instance passed
+ * would not read in memory: not a plain column of `model`, or any, of a row not known to be loaded
+ * whole (only() and defer() leave columns to load at their first read).
+ */
+function unplainRead(
+  input: PlannerInput,
+  reads: string[],
+  model: string,
+  pass: { whole?: true },
+): string | undefined {
+  return reads.find((a) => !pass.whole || !input.column?.(model, a));
+}
+
+function readWhy(input: PlannerInput, model: string, read: string, partial?: string): string {
+  return input.column?.(model, read)
+    ? `an instance of ${model} not known to be loaded whole${partial ? ` (${partial})` : ""}: a column deferred by only() or defer() loads at its first read, a query`
+    : `an instance of ${model}, whose ${read} is not known to be a plain column (a relation or a property may run a query)`;
 }
 
 /** orm-review-5 W1: a queryset handed to a parameter the function evaluates. */

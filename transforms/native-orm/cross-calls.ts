@@ -84,6 +84,56 @@ function classLevelMethod(f: OrmFile, qualifiedClass: string, name: string): str
   return found ? functionKey(module, name, className) : undefined;
 }
 
+/**
+ * orm-human-6 G3b: the key of the project function `callee` runs, async or not, and whether it is
+ * `async def`: a module-level function or a static or class method (decorated by that alone) of
+ * another module, imported here (`CentrifugoLogger.create_log_async`), or of this file.
+ */
+export function calledKey(
+  f: OrmFile,
+  callee: SyntaxNode,
+): { key: string; async: boolean } | undefined {
+  const index = f.ctx.project.index;
+  const root = callee.type === "attribute" ? callee.childForFieldName("object") : callee;
+  const name =
+    callee.type === "attribute" ? callee.childForFieldName("attribute")?.text : root?.text;
+  if (!index || !name || root?.type !== "identifier" || f.file.module === undefined)
+    return undefined;
+  const binding = f.file.importBindingOf(root.text, root);
+  let module: string | undefined;
+  let className: string | undefined;
+  if (binding) {
+    const qualified = absoluteName(f, binding);
+    const path = qualified ? `${qualified}${callee.type === "attribute" ? `.${name}` : ""}` : "";
+    const parts = path.split(".");
+    const asMethod =
+      parts.length > 2 &&
+      functionsNamed(index, name).some(
+        (fn) => fn.module === parts.slice(0, -2).join(".") && fn.className === parts.at(-2),
+      );
+    module = parts.slice(0, asMethod ? -2 : -1).join(".");
+    className = asMethod ? parts.at(-2) : undefined;
+  } else {
+    const bound = f.file.visibleBindings(root, root.text);
+    const site = bound.length === 1 ? bound[0].node.parent : undefined;
+    const holder = site?.parent?.type === "decorated_definition" ? site.parent : site;
+    if (holder?.parent?.type !== "module") return undefined;
+    if (site?.type === "class_definition" && callee.type === "attribute") className = root.text;
+    else if (site?.type !== "function_definition" || callee.type !== "identifier") return undefined;
+    module = f.file.module;
+  }
+  const found = functionsNamed(index, name).filter(
+    (fn) => fn.module === module && fn.className === className && !fn.nested,
+  );
+  const fn = found.length === 1 ? found[0] : undefined;
+  const plain = className
+    ? fn?.decorators.length === 1 && CLASS_LEVEL.has(fn.decorators[0])
+    : fn?.decorators.length === 0;
+  return fn && plain
+    ? { key: functionKey(fn.module, name, className), async: fn.async }
+    : undefined;
+}
+
 /** Whether the index holds `module.name` as a plain module-level function. */
 function isProjectFunction(f: OrmFile, module: string, name: string): boolean {
   return indexedFunctionsNamed(f.ctx.project.index, name).some(

@@ -12,6 +12,7 @@ import { planChains } from "./chain-planner.js";
 import { pureFunctions } from "./pure-helpers.js";
 import { MAX_CHAIN_DEPTH } from "./chains.js";
 import { indexedFunctionsNamed } from "./cross-calls.js";
+import { callerQuestions, provenPasses } from "./caller-plan.js";
 import { isProjectPackage, modulePaths } from "../../src/project/index-lookup.js";
 import type {
   ChainFacts,
@@ -129,6 +130,9 @@ function next(
   for (const w of wrappers) visit(w.calls, 0);
   visit(probes, 0);
   const byPath = new Map<string, string[]>();
+  const indexed = (key: string) => indexedByKey(index, key);
+  for (const ask of callerQuestions(facts, functions, resolve, index, indexed))
+    byPath.set(ask.path, [...(byPath.get(ask.path) ?? []), ...ask.wanted]);
   for (const key of wanted) {
     const fn = indexedByKey(index, key);
     // A package's `__init__.py` is only read: where it imports the name from.
@@ -148,18 +152,26 @@ function plan(
 ): SurveyPlan<ProjectChainPlan> {
   const known_ = known(facts);
   const { resolve, hops } = known_;
+  // orm-human-6 G3b: values proven at their callers, or by the function returning them.
+  const proven = provenPasses(facts, ctx.project.index, (key) =>
+    indexedByKey(ctx.project.index, key),
+  );
   const functions = new Map(
     [...known_.functions].map(([key, fn]) => [
       key,
-      { ...fn, calls: resolvedLinks(fn.calls, resolve) },
+      { ...fn, calls: proven(resolvedLinks(fn.calls, resolve)) },
     ]),
   );
-  const wrappers = known_.wrappers.map((w) => ({ ...w, calls: resolvedLinks(w.calls, resolve) }));
+  const wrappers = known_.wrappers.map((w) => ({
+    ...w,
+    calls: proven(resolvedLinks(w.calls, resolve)),
+  }));
   const decided = planChains({
     functions,
     wrappers,
     rewritten: (path) => rewritten.has(path),
     indexed: (key) => indexedByKey(ctx.project.index, key),
+    column: (model, attribute) => ctx.project.models[model]?.columns?.[attribute] === "scalar",
     unfollowed: (key) => (hops.get(key) === "" ? notReexported(key) : undefined),
     scope: "project",
   });

@@ -124,7 +124,35 @@ export interface ChainLink {
    * Arguments that matter to an evaluated parameter (orm-review-5 W1), by position or keyword:
    * one that is or may be a queryset (why), or a parameter of the caller handed on.
    */
-  passes?: { to: number | string; queryset?: string; param?: string; instance?: string }[];
+  passes?: {
+    to: number | string;
+    queryset?: string;
+    param?: string;
+    instance?: string;
+    /** orm-human-6 G3b: the instance is a row loaded whole (created, or got with no only()/defer()). */
+    whole?: true;
+    /** Where a row not known to be loaded whole comes from, as the plan found. */
+    partial?: string;
+    /** orm-human-6 G3b: what a project function (key) returns, proven by its file (caller-plan.ts). */
+    returned?: string;
+    /** orm-human-6 G3b: a parameter of the calling def, proven by what its callers pass. */
+    caller?: { key: string; param: string; position: number; none: boolean };
+    /** Why such a value is not proven a model instance, as the plan found. */
+    unproven?: string;
+  }[];
+}
+
+/** orm-human-6 G3b: what one call of a def passes for one of its parameters (caller-proofs.ts). */
+export interface CallerPass {
+  line: number;
+  instance?: string;
+  whole?: true;
+  returned?: string;
+  caller?: { key: string; param: string; position: number; none: boolean };
+  /** The callee runs another function of that name. */
+  other?: true;
+  /** Why what it passes is not followed. */
+  why?: string;
 }
 
 /** One plain function (or method) of a surveyed file, as the project's chain plan sees it. */
@@ -147,7 +175,12 @@ export interface FunctionFacts {
    * a model instance (`log_instance.save(...)`), each with that blocker: lifted for a call that
    * passes a proven instance, kept for any other.
    */
-  instanceParams?: { name: string; blocker: NonNullable<FunctionFacts["blocker"]> }[];
+  instanceParams?: {
+    name: string;
+    blocker: NonNullable<FunctionFacts["blocker"]>;
+    /** orm-human-6 G3b: the attributes it reads of the parameter (plain columns, or kept). */
+    reads?: string[];
+  }[];
   /** Its twin's name is already used in its file, by something else than its twin. */
   twinTaken: boolean;
   /** Its twin is already there (see hasTwin): nothing to add. */
@@ -202,6 +235,10 @@ export interface ChainFacts {
    * blockers: surveyed only to know whether each is pure (see ProjectChainPlan.inMemory).
    */
   probes?: ChainLink[];
+  /** orm-human-6 G3b: asked `?returns <key>`: the model its returns are instances of, or why not. */
+  returns?: Record<string, { model?: string; whole?: true; why?: string }>;
+  /** orm-human-6 G3b: asked `?callers ...`: what each call of the file passes (caller-proofs.ts). */
+  callers?: { question: string; path: string; passes: CallerPass[] }[];
 }
 
 /** What the project's plan decides for one wrapper whose chain reaches another file. */
