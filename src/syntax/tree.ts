@@ -123,21 +123,16 @@ export class SyntaxTree {
   nodesByType(): NodesByType | undefined {
     if (this.byType || ++this.largeSearches < 2) return this.byType;
     const { type } = this.columns;
-    const from = new Map<number, number>();
-    for (let i = 0; i < type.length; i++) from.set(type[i], (from.get(type[i]) ?? 0) + 1);
-    let at = 0;
-    for (const [id, count] of from) {
-      from.set(id, at);
-      at += count;
-    }
-    const to = new Map(from);
+    let top = 0;
+    for (let i = 0; i < type.length; i++) if (type[i] > top) top = type[i];
+    // A counting sort in typed arrays (a map per node costs more than the searches it saves).
+    const from = new Int32Array(top + 2);
+    for (let i = 0; i < type.length; i++) from[type[i] + 1]++;
+    for (let t = 1; t < from.length; t++) from[t] += from[t - 1];
+    const to = from.slice();
     const nodes = new Int32Array(type.length);
-    for (let i = 0; i < type.length; i++) {
-      const k = to.get(type[i])!;
-      nodes[k] = i;
-      to.set(type[i], k + 1);
-    }
-    return (this.byType = { nodes, from, to });
+    for (let i = 0; i < type.length; i++) nodes[to[type[i]]++] = i;
+    return (this.byType = { nodes, from });
   }
 
   /** The node at pre-order index `index` (its `id`); one object per node. */
@@ -241,10 +236,11 @@ export class SyntaxNode {
     // transforms ask the root for a type again and again, each a pass over every node.
     const byType = end - this.id > INDEXED_SEARCH ? this.tree.nodesByType() : undefined;
     if (byType) {
-      const { nodes, from, to } = byType;
+      const { nodes, from } = byType;
       for (const type of new Set(wanted)) {
-        const last = to.get(type) ?? 0;
-        for (let k = firstAtOrAfter(nodes, from.get(type) ?? 0, last, this.id); k < last; k++) {
+        if (type + 1 >= from.length) continue;
+        const last = from[type + 1];
+        for (let k = firstAtOrAfter(nodes, from[type], last, this.id); k < last; k++) {
           if (nodes[k] >= end) break;
           out.push(this.tree.node(nodes[k])!);
         }
@@ -296,11 +292,10 @@ export class SyntaxNode {
 /** Subtrees of more nodes than this may be searched by type through SyntaxTree.nodesByType. */
 const INDEXED_SEARCH = 512;
 
-/** A tree's nodes grouped by type: type `t`'s are `nodes[from.get(t), to.get(t))`, ascending. */
+/** A tree's nodes grouped by type: type `t`'s are `nodes[from[t], from[t + 1])`, ascending. */
 interface NodesByType {
   nodes: Int32Array;
-  from: Map<number, number>;
-  to: Map<number, number>;
+  from: Int32Array;
 }
 
 /** The first position in [low, high) of ascending `sorted` holding `value` or more (else high). */
