@@ -69,8 +69,6 @@ export const ASYNC_METHODS: readonly AsyncMethod[] = [
   ...prefixed("related-manager", "4.2", ["add", "remove", "clear", "set"]),
   ...prefixed("related-manager", "4.1", ["create", "get_or_create", "update_or_create"]),
   ...prefixed("user", "5.0", ["check_password"]),
-  // Django's UserManager and BaseUserManager (5.2: contrib.auth's "a" methods).
-  ...prefixed("user-manager", "5.2", ["create_user", "create_superuser", "get_by_natural_key"]),
   // Client and AsyncClient (5.0: "asynchronous methods, using an a prefix").
   ...prefixed("test-client", "5.0", ["login", "force_login", "logout"]),
   // SessionBase (5.1).
@@ -132,9 +130,21 @@ export const ASYNC_OWNER_NAMES: Record<AsyncMethodOwner, string> = {
   signal: "a Signal",
 };
 
+/**
+ * Django's UserManager and BaseUserManager (5.2: contrib.auth's "a" methods), apart from the rest:
+ * only a manager of Django's own `auth.User` has them for certain (a project's user manager that
+ * defines `create_user` is the project's, twinned as its other methods are: orm-human-7 R1).
+ */
+const USER_MANAGER_METHODS: readonly AsyncMethod[] = prefixed("user-manager", "5.2", [
+  "create_user",
+  "create_superuser",
+  "get_by_natural_key",
+]);
+
 /** The native async twin of a method on an owner kind, if Django has one. */
 export function asyncMethodFor(owner: AsyncMethodOwner, sync: string): AsyncMethod | undefined {
-  return ASYNC_METHODS.find((m) => m.owner === owner && m.sync === sync);
+  const table = owner === "user-manager" ? USER_MANAGER_METHODS : ASYNC_METHODS;
+  return table.find((m) => m.owner === owner && m.sync === sync);
 }
 
 /** Every owner's native twin of a method name: what a diagnostic may name for it. */

@@ -378,6 +378,7 @@ function addReverseManagers(all: Map<string, ClassFacts>, models: Record<string,
     for (const [target, related] of cls.reverse ?? []) {
       const model = models[target === "self" ? name : target];
       if (model && !(model.reverse ??= []).includes(related)) model.reverse.push(related);
+      if (model) (model.reverseModels ??= {})[related] = name;
     }
   }
 }

@@ -1,3 +1,4 @@
+import { RUN_TIME_USER } from "./user-model.js";
 import { isThreadWrapper } from "./thread-wrappers.js";
 import type { InstanceProof, QuerysetProof, SelectedRelations } from "./proof-types.js";
 import { QUERYSET_RETURNING } from "./api.js";
@@ -188,6 +189,34 @@ export function reachingAssignment(
 }
 
 /**
+ * The binding of an instance's name that reaches `use`: the target of the loop whose body holds it
+ * (orm-review-7 S1: in `for login in qs.select_related("client_session"): ... login.x`, whatever
+ * an earlier loop bound `login` to, when the body binds it no more), or reachingAssignment's.
+ */
+export function reachingBinding(
+  use: SyntaxNode,
+  bindings: readonly SyntaxNode[],
+): SyntaxNode | undefined {
+  return loopTargetAround(use, bindings) ?? reachingAssignment(use, bindings);
+}
+
+function loopTargetAround(
+  use: SyntaxNode,
+  bindings: readonly SyntaxNode[],
+): SyntaxNode | undefined {
+  for (let n = use.parent; n; n = n.parent) {
+    if (DEFERRED.has(n.type)) return undefined;
+    if (n.type !== "for_statement") continue;
+    const target = n.childForFieldName("left");
+    const body = n.childForFieldName("body");
+    if (!body || !contains(body, use)) continue;
+    if (target?.type !== "identifier" || !bindings.some((b) => b.id === target.id)) continue;
+    return bindings.some((b) => b.id !== target.id && contains(body, b)) ? undefined : target;
+  }
+  return undefined;
+}
+
+/**
  * A capitalised name from a module called `models` is taken for a model outside the scanned
  * paths, unless the pre-pass saw that class in a `models` module of the project and every base
  * of it lies outside the ORM (a pydantic `CardRequest(BaseModel)`).
@@ -241,7 +270,8 @@ export function onlyChild(parenthesized: SyntaxNode): SyntaxNode | undefined {
 
 /**
  * The model class a call returns: `get_user_model()` is the project's user model (`userModel`, as
- * the file's Django project's settings name it; else named `User` here, as Django's default is),
+ * the file's Django project's settings name it, none when they compute it at run time; else named
+ * `User` here, as Django's default is),
  * `apps.get_model("shop", "Order")` and `apps.get_model("shop.Order")` name theirs, on the app
  * registry or on a migration's `apps` parameter.
  */
@@ -250,7 +280,8 @@ export function modelOfCall(call: SyntaxNode, userModel = "User"): string | unde
   const callee = call.childForFieldName("function");
   if (!callee) return undefined;
   const qualified = qualifiedName(callee);
-  if (qualified === "django.contrib.auth.get_user_model") return userModel;
+  if (qualified === "django.contrib.auth.get_user_model")
+    return userModel === RUN_TIME_USER ? undefined : userModel;
   if (callee.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "get_model")
     return undefined;
   const owner = callee.childForFieldName("object")!;
@@ -490,4 +521,21 @@ export function withRefinements(
       n = unwrapped(callee?.type === "attribute" ? callee.childForFieldName("object") : undefined);
     }
   return { ...proof, selected };
+}
+
+/**
+ * A related manager of an instance of `model` (`order.lines`, `order.line_set`): its rows' model
+ * when the pre-pass names it (a `related_name` of a project model's FK, or `<model>_set`).
+ */
+export function relatedManagerProof(
+  project: ProjectFacts,
+  model: string,
+  attribute: string,
+): QuerysetProof {
+  const proof = { model: "", selected: new Set<string>(), locksRows: false, yieldsInstances: true };
+  const named = project.models[model]?.reverseModels?.[attribute];
+  const set = /^([a-z0-9_]+)_set$/.exec(attribute)?.[1];
+  const owners = set ? Object.keys(project.models).filter((m) => m.toLowerCase() === set) : [];
+  const related = named ?? (owners.length === 1 ? owners[0] : undefined);
+  return related ? { ...proof, relatedModel: related } : proof;
 }

@@ -21,6 +21,8 @@ export interface QuerysetProof {
   bypassed?: readonly string[];
   /** The project's methods callable on it that only build a queryset, and its classes' methods. */
   chains?: ProjectChains;
+  /** Of a related manager (`model` ""): the model of its rows, when the pre-pass names it. */
+  relatedModel?: string;
 }
 
 /** A proven model instance. */

@@ -30,12 +30,14 @@ import {
   DEFAULT_MANAGERS,
   intersect,
   mayBeUnseenModel,
+  relatedManagerProof,
   modelOfCall,
   onlyChild,
   awaitedValue,
   passedFields,
   prefetchedBy,
   reachingAssignment,
+  reachingBinding,
   mergeQuerysets,
   isLazySlice,
   modelSelfProof,
@@ -165,7 +167,7 @@ export class OrmProofs {
         ? (this.instanceOf(owner) ?? this.loadedRequestUser?.(owner))
         : undefined;
     return instance && isRelatedManagerOf(this.project, instance.model, attribute, this.userModel)
-      ? { model: "", selected: new Set(), locksRows: false, yieldsInstances: true }
+      ? relatedManagerProof(this.project, instance.model, attribute)
       : undefined;
   }
 
@@ -422,7 +424,7 @@ export class OrmProofs {
     const bindings = this.bindingsOf(identifier);
     if (!bindings) return undefined;
     // The assignment that reaches this read on every path decides, whatever the others bind.
-    const reaching = bindings.nodes.length > 1 && reachingAssignment(identifier, bindings.nodes);
+    const reaching = bindings.nodes.length > 1 && reachingBinding(identifier, bindings.nodes);
     const flowProof = reaching ? this.instanceBoundBy(reaching) : undefined;
     if (flowProof) return flowProof;
     const key = `obj:${bindings.scope.id}:${identifier.text}`;
@@ -482,8 +484,9 @@ export class OrmProofs {
         const qs = iterable
           ? (this.querysetOf(iterable) ?? listedQueryset(this, iterable))
           : undefined;
-        if (!qs || !qs.yieldsInstances || qs.model === "") return undefined;
-        return { model: qs.model, selected: qs.selected };
+        const model = qs?.model || qs?.relatedModel;
+        if (!qs || !qs.yieldsInstances || !model) return undefined;
+        return { model, selected: qs.selected };
       }
       case "assignment": {
         const left = site.childForFieldName("left");
@@ -541,13 +544,13 @@ export class OrmProofs {
     const named = callee.childForFieldName("attribute")?.text ?? "";
     const isTerminal = (set: Set<string>) =>
       set.has(named) || (named.startsWith("a") && set.has(method));
-    // orm-human-6 G11: Django's `User.objects.create_user(...)` returns the user it saved.
-    const made = !asPair && USER_CREATING.has(method);
+    const made = !asPair && USER_CREATING.has(method); // G11: Django's create_user's saved user
     if (!made && !isTerminal(asPair ? INSTANCE_TUPLE_RETURNING : INSTANCE_RETURNING)) return;
     const receiver = callee.childForFieldName("object");
     const qs = receiver ? this.querysetOf(receiver) : undefined;
-    if (!qs?.yieldsInstances || qs.model === "" || (made && qs.model !== DJANGO_USER)) return;
-    return { model: qs.model, selected: passedFields(value, qs.selected, method) };
+    const model = qs?.model || qs?.relatedModel; // orm-review-7 S7: `sub.products.first()`
+    if (!qs?.yieldsInstances || !model || (made && model !== DJANGO_USER)) return;
+    return { model, selected: passedFields(value, qs.selected, method) };
   }
 
   /** The model of an annotation: `Batch`, `"Batch"`, `Optional[Batch]`, `Batch | None`. */

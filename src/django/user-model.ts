@@ -13,6 +13,12 @@ import { DJANGO_RELATED_MANAGERS } from "./api.js";
 /** Django's default user model, when the settings name none: not any project class. */
 export const DJANGO_USER = "auth.User";
 
+/**
+ * The settings assign AUTH_USER_MODEL a value computed at run time (`env("AUTH_USER_MODEL",
+ * default=...)`): `get_user_model()` is no class known here, not even a namesake `User`.
+ */
+export const RUN_TIME_USER = "?";
+
 /** Methods of Django's UserManager that return the user they create and save. */
 export const USER_CREATING: ReadonlySet<string> = new Set(["create_user", "create_superuser"]);
 
@@ -27,9 +33,10 @@ const STAR_IMPORT = /^from\s+(\.*)([\w.]*)\s+import\s+\*/gm;
 
 /**
  * By each Django project's folder (root-relative, `""` for the root, forward slashes), the class
- * name of its user model (`DJANGO_USER` for Django's own), or null when its settings do not say it
- * for certain: a settings module that is not found, that sets AUTH_USER_MODEL other than to a
- * literal, or that builds itself in ways not read here (split-settings' `include()`, `exec`).
+ * name of its user model (`DJANGO_USER` for Django's own; `RUN_TIME_USER` when they assign it a
+ * value computed at run time), or null when its settings are not read for certain: a settings
+ * module that is not found, or that builds itself in ways not read here (split-settings'
+ * `include()`, `exec`). Null keeps the name `User` of earlier releases.
  */
 export function djangoUserModels(
   root: string,
@@ -69,6 +76,7 @@ function moduleFile(base: string, module: string): { file: string; text: string 
 function userModelOfSettings(folder: string, module: string): string | undefined {
   const seen = new Set<string>();
   let answer: string | undefined = DJANGO_USER;
+  let runTime = false;
   const visit = (name: string, depth: number): boolean => {
     const found = moduleFile(folder, name);
     if (!found || depth > 4) return false;
@@ -82,6 +90,8 @@ function userModelOfSettings(folder: string, module: string): string | undefined
     const stars = text.match(/\bimport\s+\*/g)?.length ?? 0;
     if (stars > [...text.matchAll(STAR_IMPORT)].length) return false;
     const literal = [...text.matchAll(LITERAL_USER_MODEL)];
+    const assigned = text.match(/^AUTH_USER_MODEL\s*(?::[^=\n]*)?=(?!=)/gm)?.length ?? 0;
+    if (assigned > literal.length) runTime = true;
     const mentions = text.match(/\bAUTH_USER_MODEL\b/g)?.length ?? 0;
     if (mentions > literal.length) return false;
     // In the order Python runs them: a star import after an assignment overrides it.
@@ -97,7 +107,8 @@ function userModelOfSettings(folder: string, module: string): string | undefined
     }
     return true;
   };
-  return visit(module, 0) ? answer : undefined;
+  if (visit(module, 0)) return answer;
+  return runTime ? RUN_TIME_USER : undefined;
 }
 
 /** `from ..base import *` in module `name` (a package when its file is `__init__.py`). */

@@ -28,6 +28,8 @@ export interface ModelFacts {
    * ManyToManyField's): `order.lines` for `ForeignKey(Order, related_name="lines")`.
    */
   reverse?: string[];
+  /** By reverse related manager name (`lines`), the model declaring the field (orm-review-7 S7). */
+  reverseModels?: Record<string, string>;
   /**
    * By manager attribute, the sync methods its project manager class defines (`create`): Django's
    * `Manager.a<name>()` runs `QuerySet.<name>()` in a thread and never calls the manager's own.

@@ -7,10 +7,26 @@ import type { SyntaxNode } from "../model/types.js";
 
 type ForeignReturn = (callee: SyntaxNode, awaited: boolean) => string | undefined;
 
+/** The values a project module assigns to the name an import stands for (R12), if only that. */
+type ForeignConstant = (at: SyntaxNode, qualified: string) => SyntaxNode[] | undefined;
+
 const NONE: ForeignReturn = () => undefined;
 
-function holder(at: SyntaxNode): { returns: ForeignReturn } {
+function holder(at: SyntaxNode): { returns: ForeignReturn; constants?: ForeignConstant } {
   return at.tree.memoized("projectForeignReturns", () => ({ returns: NONE }));
+}
+
+/** Tells the file's tree how to read the module-level values of another project module. */
+export function useForeignConstants(root: SyntaxNode, constants: ForeignConstant): void {
+  holder(root).constants = constants;
+}
+
+/** The module-level values of the name `qualified` (imported at `at`) in its project module. */
+export function importedConstantValues(
+  at: SyntaxNode,
+  qualified: string,
+): SyntaxNode[] | undefined {
+  return holder(at).constants?.(at, qualified);
 }
 
 /** Tells the file's tree how to find the class a project function of another module returns. */

@@ -70,7 +70,28 @@ const STR_ONLY_METHODS = new Set([
   "zfill",
   "capitalize",
   "swapcase",
+  "replace",
+  "encode",
 ]);
+
+/** An upper-case name the module binds once, at module level, to a string or a number. */
+function isModuleConstant(arg: SyntaxNode): boolean {
+  if (arg.type !== "identifier" || !/^[A-Z][A-Z0-9_]*$/.test(arg.text)) return false;
+  const bound = bindingsNamed(arg.tree.rootNode, arg.text);
+  const value = bound.length === 1 ? bound[0].node.parent : undefined;
+  const right = value?.type === "assignment" ? value.childForFieldName("right") : undefined;
+  return !!right && ["string", "integer", "float"].includes(right.type);
+}
+
+/** `if x:`, `while x:`, `x and ...`: `use` is the condition tested for truth. */
+function isTestOf(parent: SyntaxNode, use: SyntaxNode): boolean {
+  if (parent.type === "boolean_operator") return true;
+  const condition = parent.childForFieldName("condition");
+  return (
+    condition?.id === use.id &&
+    ["if_statement", "elif_clause", "while_statement"].includes(parent.type)
+  );
+}
 
 function stringUse(use: SyntaxNode): "str" | "whole" | "no" {
   const parent = use.parent;
@@ -80,8 +101,13 @@ function stringUse(use: SyntaxNode): "str" | "whole" | "no" {
     const method = parent.childForFieldName("attribute")!.text;
     if (call?.type !== "call" || !STR_ONLY_METHODS.has(method)) return "no";
     const args = call.childForFieldName("arguments")?.namedChildren ?? [];
-    return args.every((a) => ["string", "integer"].includes(a.type)) ? "str" : "no";
+    // orm-human-7 K2: `text.replace(ANSWER_MARKER, "")`, a constant of the module as argument.
+    return args.every((a) => ["string", "integer"].includes(a.type) || isModuleConstant(a))
+      ? "str"
+      : "no";
   }
+  // `if not text: return ""`: a test of truth, which a string passes or fails like any value.
+  if (parent.type === "not_operator" || isTestOf(parent, use)) return "whole";
   if (parent.type === "comparison_operator") {
     const other = parent.namedChildren.find((n) => n.id !== use.id);
     return parent.namedChildren.length === 2 && other && stringLiteralValue(other) !== undefined

@@ -3,6 +3,7 @@ import { importBindingOf, qualifiedName } from "./imports.js";
 import { bindingsNamed, enclosingScope, referencesInScope, visibleBindings } from "./scope.js";
 import { usedAsMapping, usedAsString } from "./mapping-uses.js";
 import { foreignReturnKind } from "./foreign-returns.js";
+import { importedConstantKind, importedDef } from "./imported-constants.js";
 import { isProjectRecord } from "./record-classes.js";
 import { isRequestMapping } from "./request-values.js";
 
@@ -266,11 +267,18 @@ function callKind(call: SyntaxNode, depth: number): PlainKind | undefined {
   const args = call.childForFieldName("arguments")?.namedChildren ?? [];
   if (callee.type === "identifier" && isBuiltinName(callee)) {
     if (SCALAR_BUILTINS.has(callee.text)) return "scalar";
-    // `set()`, `dict()`: empty containers, built in memory like their literals.
-    if (CONTAINER_BUILTINS.has(callee.text))
-      return args.length === 0 || (args.length === 1 && plainKindOf(args[0], depth + 1))
+    // `set()`, `dict()`, `dict(label="x")` (orm-human-7 K5): built in memory like their literals.
+    if (CONTAINER_BUILTINS.has(callee.text)) {
+      const keywords = args.filter((a) => a.type === "keyword_argument");
+      const positional = args.filter((a) => a.type !== "keyword_argument" && a.type !== "comment");
+      const plain = (a: SyntaxNode) => !!plainKindOf(a, depth + 1);
+      return positional.length <= 1 &&
+        positional.every(plain) &&
+        (keywords.length === 0 || callee.text === "dict") &&
+        keywords.every((k) => plain(k.childForFieldName("value")!))
         ? "json"
         : undefined;
+    }
     if (callee.text === "range") return "scalar";
     if (callee.text === "enumerate" || callee.text === "zip")
       return args.length > 0 && args.every((a) => plainKindOf(a, depth + 1)) ? "json" : undefined;
@@ -305,9 +313,14 @@ function callKind(call: SyntaxNode, depth: number): PlainKind | undefined {
  * every one of its returns gives, proven in its own body (`return json.loads(raw)["data"]`).
  */
 function helperReturnKind(callee: SyntaxNode, depth: number): PlainKind | undefined {
-  if (importBindingOf(callee.text, callee)) return undefined;
-  const bound = bindingsNamed(callee.tree.rootNode, callee.text);
-  const def = bound.length === 1 ? bound[0].node.parent : undefined;
+  const imported = importBindingOf(callee.text, callee);
+  const bound = imported ? [] : bindingsNamed(callee.tree.rootNode, callee.text);
+  // orm-human-7 K2: a def of another project module (`from app.answers import strip_marker`).
+  const def = imported
+    ? importedDef(callee, imported.qualified)
+    : bound.length === 1
+      ? bound[0].node.parent
+      : undefined;
   if (def?.type !== "function_definition" || def.parent?.type !== "module") return undefined;
   if (def.children.some((c) => c.type === "async")) return undefined;
   const returns = def
@@ -345,6 +358,8 @@ function isBuiltinName(identifier: SyntaxNode): boolean {
 function nameKind(identifier: SyntaxNode, depth: number): PlainKind | undefined {
   const { scope, bound } = visibleBindings(identifier, identifier.text);
   if (bound.length === 0) return undefined;
+  if (bound.every((b) => b.kind === "import"))
+    return importedConstantKind(identifier, (v) => plainKindOf(v, depth + 1));
   let kind: PlainKind = "scalar";
   for (const b of bound) {
     const k = bindingKind(b.node, scope, depth);

@@ -46,7 +46,7 @@ describe("djangoUserModels", () => {
     expect(djangoUserModels(p.root, p.all)).toEqual({ "": "Account" });
   });
 
-  it("says nothing for settings it cannot read for certain", () => {
+  it("says what it cannot read for certain: computed at run time (?), or not read (null)", () => {
     const p = project({
       "manage.py": manage("site.settings"),
       "site/settings.py": 'AUTH_USER_MODEL = env("AUTH_USER_MODEL", default="auth.User")\n',
@@ -57,7 +57,7 @@ describe("djangoUserModels", () => {
       "local/conf.py": "try:\n    from .local_settings import *\nexcept ImportError:\n    pass\n",
     });
     expect(djangoUserModels(p.root, p.all)).toEqual({
-      "": null,
+      "": "?",
       other: null,
       split: null,
       local: null,

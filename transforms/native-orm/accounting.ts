@@ -1,4 +1,5 @@
 import { lazyUserRelatedSaid } from "./lazy-objects.js";
+import { onlyBuiltQueryset } from "./lazy-builders.js";
 import { libraryValueOf } from "./library-values.js";
 import { callArguments } from "../../src/python/calls.js";
 import { functionsNamed, projectTopModules } from "../../src/project/index-lookup.js";
@@ -181,6 +182,12 @@ function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
     };
   const unfollowed = unfollowedCallsReason(f, def, site.node); // orm-review-5 Q9
   if (unfollowed) return unfollowed;
+  const built = onlyBuiltQueryset(f, body);
+  if (built)
+    return {
+      code: "AS215",
+      message: `${wrapper} wrapper ${name}() only builds a queryset and returns it (line ${lineOf(built)}): no query runs inside it, so the thread moves nothing off the event loop; the query runs where its callers evaluate the result (\`async for\` over it, or an a-method such as \`afirst()\`): the decorator can go, by hand, and the \`await\` of each call with it`,
+    };
   return {
     code: "AS215",
     message: `${wrapper} wrapper ${name}() holds no Django ORM work with a native async form that this transform can see${namedCalls(body)}: it stays a thread wrapper`,
@@ -269,8 +276,8 @@ function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
       code: "AS205",
       message: `${written} kept${stored}: ${shortText(target)}() is a method of ${owner} that this transform does not follow into: it may reach the database, and has no native async form`,
     };
-  const lazyUser = lazyUserRelatedSaid(f, receiver, method);
-  if (lazyUser) return { code: "AS212", message: `${written} kept${stored}: ${lazyUser}` };
+  const user = lazyUserRelatedSaid(f, receiver, method);
+  if (user) return { code: user.code, message: `${written} kept${stored}: ${user.said}` };
   const twins = nativeTwinsSaid(method, receiver.text, f.target);
   if (twins)
     return kept(

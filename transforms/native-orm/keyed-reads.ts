@@ -6,6 +6,7 @@ import {
 } from "../../src/python/value-kinds.js";
 import { isClassConstant, isInMemoryValue, shortened } from "./no-async-api.js";
 import type { OrmFile, Problem } from "./types.js";
+import { isImportedContainer } from "../../src/python/imported-constants.js";
 
 // In a wrapper to convert, a read by key or a membership test must run no query: a plain mapping
 // or a local container, not a database-backed session or a cache (AS205).
@@ -50,6 +51,7 @@ function isKeyedInMemory(f: OrmFile, value: SyntaxNode): boolean {
   if (value.type === "parenthesized_expression")
     return value.namedChildren.length !== 1 || isKeyedInMemory(f, value.namedChildren[0]);
   if (isInMemoryValue(f, value) || plainKindOf(value) || isKeywordArguments(value)) return true;
+  if (isImportedContainer(value)) return true;
   if (f.proofs.querysetOf(value)) return true;
   if (value.type === "identifier") return !!f.proofs.instanceOf(value);
   if (value.type !== "attribute") return false;

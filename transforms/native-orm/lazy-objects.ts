@@ -3,7 +3,7 @@ import { callArguments } from "../../src/python/calls.js";
 import { callsNamed, functionsNamed } from "../../src/project/index-lookup.js";
 import type { IndexedCall, SyntaxNode } from "../../src/model/types.js";
 import type { Conversion, OrmFile, Problem, ScanMode } from "./types.js";
-import { isRelatedManagerOf } from "../../src/django/user-model.js";
+import { isRelatedManagerOf, RUN_TIME_USER } from "../../src/django/user-model.js";
 
 // `request.user` is a SimpleLazyObject: the first use loads the user (and the session) with sync
 // queries. Building a query from it (`filter(customer=request.user)`, `request.user.pk`) is such a
@@ -48,14 +48,50 @@ export function loadedRequestUser(
  * `request.user.<name>` where `<name>` is a related manager of the user model and `request.user` is
  * Django's lazy user (orm-human-6 G10): what blocks is the lazy object, said with the way out.
  */
-export function lazyUserRelatedSaid(f: OrmFile, receiver: SyntaxNode, method: string) {
+export function lazyUserRelatedSaid(
+  f: OrmFile,
+  receiver: SyntaxNode,
+  method: string,
+): { code: "AS212" | "AS215"; said: string } | undefined {
   const user = receiver.type === "attribute" ? receiver.childForFieldName("object")! : undefined;
   const name = receiver.childForFieldName("attribute")?.text ?? "";
+  if (user && f.proofs.userModel === RUN_TIME_USER && isUserModelName(f, user))
+    return {
+      code: "AS215",
+      said: `${user.text} is get_user_model(), and the settings compute AUTH_USER_MODEL at run time: which class's ${receiver.text}.${method}() runs is not known here (Django's own UserManager has a${method}() from Django 5.2, a project's manager may not)`,
+    };
   if (!user || lazyUserIn(f, user) !== user) return undefined;
   if (!isRelatedManagerOf(f.ctx.project, f.proofs.userModel ?? "User", name, f.proofs.userModel))
     return undefined;
   const request = requestOf(user);
-  return `${receiver.text} is a related manager of the user model, but ${user.text} is Django's lazy user (SimpleLazyObject), which loads with a sync query in async code: load it first with \`user = await ${request}.auser()\` (Django 5.0+), then await \`user.${name}.a${method}()\` with the same arguments`;
+  return {
+    code: "AS212",
+    said: `${receiver.text} is a related manager of the user model, but ${user.text} is Django's lazy user (SimpleLazyObject), which loads with a sync query in async code: load it first with \`user = await ${request}.auser()\` (Django 5.0+), then await \`user.${name}.a${method}()\` with the same arguments`,
+  };
+}
+
+/** `User` bound by `User = get_user_model()`, or the call itself. */
+function isUserModelName(f: OrmFile, expr: SyntaxNode): boolean {
+  const isCall = (e: SyntaxNode | null | undefined) =>
+    e?.type === "call" &&
+    f.file.qualifiedName(e.childForFieldName("function")!) === "django.contrib.auth.get_user_model";
+  if (isCall(expr)) return true;
+  if (expr.type !== "identifier") return false;
+  const bound = f.file.visibleBindings(expr, expr.text);
+  return bound.length > 0 && bound.every((b) => isCall(b.node.parent?.childForFieldName("right")));
+}
+
+/**
+ * orm-review-7 S24: `request.user` of a bare `request` or `self.request` is Django's lazy user;
+ * `ctx.request.user` is that only if `ctx.request` is Django's HttpRequest (a GraphQL context's
+ * request may be another class holding a loaded user): said as a condition, never claimed.
+ */
+function lazyClaim(user: SyntaxNode): string {
+  const request = user.childForFieldName("object")!;
+  const owner = request.type === "attribute" ? request.childForFieldName("object")!.text : "self";
+  return owner === "self"
+    ? "is a lazy object (SimpleLazyObject)"
+    : `is a lazy object (SimpleLazyObject) if ${request.text} is Django's HttpRequest (its AuthenticationMiddleware's user; another request class may hold a loaded user)`;
 }
 
 /** `request` in `request.user`. */
@@ -108,7 +144,7 @@ export function lazyQueryProblem(f: OrmFile, c: Conversion, mode: ScanMode): Pro
   return {
     code: "AS212",
     node: user,
-    message: `${user.text} is a lazy object (SimpleLazyObject): ${where}: ${fixFor(requestOf(user))}`,
+    message: `${user.text} ${lazyClaim(user)}: ${where}: ${fixFor(requestOf(user))}`,
   };
 }
 

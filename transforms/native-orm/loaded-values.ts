@@ -17,7 +17,10 @@ export function columnKindRead(
   if (expr.type !== "attribute") return undefined;
   const object = expr.childForFieldName("object")!;
   const name = expr.childForFieldName("attribute")!.text;
-  const instance = f.proofs.instanceOf(object);
+  // orm-review-7 S5: `ChatText.objects.get(name=n).text`, a column of the row the call returns.
+  const instance =
+    f.proofs.instanceOf(object) ??
+    (object.type === "call" ? f.proofs.instanceReturned(object) : undefined);
   if (!instance) return undefined;
   const model = f.ctx.project.models[instance.model];
   // A property computing from plain columns only (P15) gives a plain value too.
@@ -34,7 +37,8 @@ export function isLoadedColumn(f: OrmFile, expr: SyntaxNode): boolean {
 /** `role.code` of a field class that is not Django's own: what the AS205 says of it. */
 export function customColumnSaid(f: OrmFile, expr: SyntaxNode): string | undefined {
   if (columnKindRead(f, expr) !== "custom") return undefined;
-  const model = f.proofs.instanceOf(expr.childForFieldName("object")!)!.model;
+  const object = expr.childForFieldName("object")!;
+  const model = (f.proofs.instanceOf(object) ?? f.proofs.instanceReturned(object))!.model;
   const name = expr.childForFieldName("attribute")!.text;
   return `${name} is a column of ${model} declared with a field class that is not one of Django's plain fields (or a JSONField with its own decoder): what its value is, and what its methods do, is not known`;
 }

@@ -12,6 +12,7 @@ import { DJANGO_IN_MEMORY_CALLS, isExpressionClass } from "../../src/django/in-m
 import { definitionOf, unknownCallee } from "./unknown-callees.js";
 import { isRequestMapping } from "../../src/python/request-values.js";
 import { managerModelUnknownSaid } from "../../src/django/manager-self.js";
+import { callsExpressionBuilder } from "./nested-defs.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { looksLikeQueryset } from "./proofs.js";
 import { moduleFunctionSaid } from "./module-calls.js";
@@ -431,7 +432,7 @@ export function noAsyncApiProblem(
     return problem(
       `${shortened(callee)}() builds the exception raised here, and its class defines __init__ (${raised.initializer}), which is not followed: it may touch the database`,
     );
-  if (isOffDatabase(f, call, callee, qualified)) return undefined;
+  if (isOffDatabase(f, call, callee, qualified) || callsExpressionBuilder(f, callee)) return;
   const known = qualified ? NO_ASYNC_API[qualified] : undefined;
   if (known) return problem(known);
   const receiver = callee.type === "attribute" ? callee.childForFieldName("object") : undefined;

@@ -1,4 +1,5 @@
 import { walkNamed, type WalkStep } from "../../src/syntax/tree.js";
+import { isExpressionBuilder } from "./nested-defs.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import { ormCall } from "./conversions.js";
 import { lazyQueryProblem } from "./lazy-objects.js";
@@ -95,7 +96,11 @@ function visit(walk: Walk, node: SyntaxNode): WalkStep {
     case "class_definition":
     case "lambda":
     case "decorated_definition":
-      if (mode === "wrapper" && node.descendantsOfType("call").length > 0)
+      if (
+        mode === "wrapper" &&
+        node.descendantsOfType("call").length > 0 &&
+        !isExpressionBuilder(f, node)
+      )
         add(walk, {
           code: "AS208",
           node,
@@ -253,11 +258,14 @@ function call(walk: Walk, node: SyntaxNode): void {
   if (orm && "code" in orm) return add(walk, orm);
   if (orm) {
     if (walk.inAtomic.length > 0 && mode === "async") return; // reported once at the `with`
-    // `await Model.objects.get()` is already broken in another way: leave it to the author.
-    if (orm.awaited && node.parent?.type === "await") return;
     const lazy = lazyQueryProblem(f, orm, mode);
     if (lazy) return add(walk, lazy);
-    findings.conversions.push(orm);
+    // orm-human-7 K8: `await Model.objects.get_or_create(...)` awaits what the sync call returns
+    // (after running its query on the loop): the native name alone is what the author meant.
+    let up = node.parent;
+    while (up?.type === "parenthesized_expression") up = up.parent;
+    const awaitedAlready = orm.awaited && up?.type === "await";
+    findings.conversions.push(awaitedAlready ? { ...orm, awaited: false } : orm);
     return;
   }
   if (mode === "async") return;

@@ -16,7 +16,8 @@ import { useThreadWrappers } from "../../src/django/thread-wrappers.js";
 import { parameterInstance, parameterModelClass, plannedInstance } from "./caller-arguments.js";
 import { projectRecords } from "./plain-construction.js";
 import { useProjectRecords } from "../../src/python/record-classes.js";
-import { useForeignReturns } from "../../src/python/foreign-returns.js";
+import { useForeignConstants, useForeignReturns } from "../../src/python/foreign-returns.js";
+import { moduleConstantValues } from "../../src/project/plain-constants.js";
 import { classReturnedElsewhere } from "../../src/django/annotated-returns.js";
 import { userModelOfFile } from "../../src/django/user-model.js";
 import { loadedRequestUser } from "./lazy-objects.js";
@@ -49,6 +50,12 @@ export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {
   f.proofs.modelClassFromCallers = (parameter) => parameterModelClass(f, parameter);
   // orm-review-4 P20: annotations naming the project's pydantic models of other modules.
   useProjectRecords(file.root, projectRecords(f));
+  // orm-review-6 R12: `from utils.consts import STATUS`, a literal of another project module.
+  const root = ctx.project.root;
+  if (root)
+    useForeignConstants(file.root, (_, qualified) =>
+      moduleConstantValues(root, file.path, qualified),
+    );
   // orm-review-5 Q20: `now_ist()` of another module annotated `-> datetime` is a plain value.
   useForeignReturns(file.root, (callee, awaited) => {
     const qualified = file.qualifiedName(callee);

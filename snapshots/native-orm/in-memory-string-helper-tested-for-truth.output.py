@@ -1,0 +1,24 @@
+"""Admin replies in a support bot (meros_reportbot app/answers.py)."""
+from django.db import models
+from django.utils import timezone
+
+ANSWER_MARKER = "@@@"
+
+
+class Cabinet(models.Model):
+    user_id = models.BigIntegerField()
+    note = models.TextField(blank=True)
+    answered_at = models.DateTimeField(null=True)
+
+
+def strip_marker(text):
+    """The admin's reply without the marker."""
+    if not text:
+        return ""
+    return text.replace(ANSWER_MARKER, "").strip()
+
+
+async def save_answer(user_id: int, raw_text):
+    answer = strip_marker(raw_text)
+    await Cabinet.objects.filter(user_id=user_id).aupdate(note=answer, answered_at=timezone.now())
+    return answer

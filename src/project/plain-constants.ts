@@ -1,0 +1,97 @@
+import { statSync } from "node:fs";
+import { dirname, join, resolve, sep } from "node:path";
+import type { SyntaxNode } from "../model/types.js";
+import { parsePython } from "../syntax/parse.js";
+import { bindingsNamed } from "../python/scope.js";
+import { textOfPath } from "./source.js";
+
+// orm-review-6 R12 (dark_village `from utils.consts import STATUS`, `STATUS[2][0]`): a name another
+// module of the project binds at module level to a literal (a tuple of pairs, a dict of strings)
+// is a value held in memory wherever it is imported. The module is found on disk as Python would
+// find it from the importing file (its package for a relative import, else the first folder at
+// or above the file, up to the project root, holding the module's path) and read once per run.
+
+/** Constants files are small: a bigger one is not read for this. */
+const MAX_BYTES = 256 * 1024;
+
+/** By file path, the module's tree (null when it cannot be read). */
+const trees = new Map<string, SyntaxNode | null>();
+
+function moduleRoot(file: string): SyntaxNode | undefined {
+  if (!trees.has(file)) {
+    let root: SyntaxNode | null = null;
+    try {
+      const text = statSync(file).size <= MAX_BYTES ? textOfPath(file) : undefined;
+      if (text !== undefined) root = parsePython(text).rootNode;
+    } catch {
+      root = null;
+    }
+    trees.set(file, root);
+  }
+  return trees.get(file) ?? undefined;
+}
+
+/** The files a dotted module may be, looked for from `folder`: `a/b.py` or `a/b/__init__.py`. */
+function moduleFileUnder(folder: string, module: string): string | undefined {
+  const path = join(folder, ...module.split("."));
+  for (const file of [`${path}.py`, join(path, "__init__.py")]) {
+    try {
+      if (statSync(file).isFile()) return file;
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}
+
+/** The file of the module `from <module> import ...` names in `file`, within `projectRoot`. */
+function importedModuleFile(projectRoot: string, file: string, module: string): string | undefined {
+  const dots = /^\.*/.exec(module)![0].length;
+  if (dots > 0) {
+    let folder = dirname(resolve(file));
+    for (let i = 1; i < dots; i++) folder = dirname(folder);
+    const rest = module.slice(dots);
+    return rest ? moduleFileUnder(folder, rest) : join(folder, "__init__.py");
+  }
+  for (let folder = dirname(resolve(file)); ; folder = dirname(folder)) {
+    if (folder !== projectRoot && !folder.startsWith(projectRoot + sep)) return undefined;
+    const found = moduleFileUnder(folder, module);
+    if (found) return found;
+    if (folder === projectRoot) return undefined;
+  }
+}
+
+/**
+ * The values a project module assigns at module level to the name `qualified` imports
+ * (`utils.consts.STATUS`), when assignments are all that bind it there, or its one module-level
+ * def; undefined when the module is not the project's, or binds the name otherwise (an import, a
+ * loop, `global`, a def and an assignment).
+ */
+export function moduleConstantValues(
+  projectRoot: string,
+  file: string,
+  qualified: string,
+): SyntaxNode[] | undefined {
+  const [, dots, rest] = /^(\.*)(.*)$/.exec(qualified)!;
+  const cut = rest.lastIndexOf(".");
+  const module = dots + (cut < 0 ? "" : rest.slice(0, cut));
+  const name = rest.slice(cut + 1);
+  if (!module || !name) return undefined;
+  const path = importedModuleFile(projectRoot, file, module);
+  const root = path ? moduleRoot(path) : undefined;
+  if (!root) return undefined;
+  const bound = bindingsNamed(root, name);
+  if (bound.length === 0) return undefined;
+  // orm-human-7 K2: a module-level def (`def strip_marker(text): ...`), for its returns.
+  const def = bound[0].node.parent;
+  if (bound.length === 1 && def?.type === "function_definition" && def.parent?.id === root.id)
+    return [def];
+  const values: SyntaxNode[] = [];
+  for (const b of bound) {
+    const assignment = b.node.parent;
+    const right = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
+    if (assignment?.childForFieldName("left")?.id !== b.node.id || !right) return undefined;
+    values.push(right);
+  }
+  return values;
+}
