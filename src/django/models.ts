@@ -137,7 +137,7 @@ function bodyFactsOf(
         cls.managerQuerysets = { ...cls.managerQuerysets, [target.text]: lastName(queryset) };
     }
     if (calleeName === "ForeignKey" || FIELD_MANY_TO_MANY.has(calleeName)) {
-      const reverse = reverseOf(value);
+      const reverse = reverseOf(value, defaultRelatedName(body));
       if (reverse) (cls.reverse ??= []).push(reverse);
     }
   }
@@ -177,15 +177,33 @@ function relationTarget(call: SyntaxNode): string | undefined {
     : undefined;
 }
 
+/**
+ * orm-review-7 S23: `class Meta: default_related_name = "rgb_views"`, the reverse name of the
+ * model's relation fields that set none (not one with `%(class)s`, which names per subclass).
+ */
+function defaultRelatedName(body: SyntaxNode | null): string | undefined {
+  const meta = body?.namedChildren.find(
+    (c) => c.type === "class_definition" && c.childForFieldName("name")?.text === "Meta",
+  );
+  const text = meta?.text ?? "";
+  // An abstract model's fields are its concrete subclasses', named by their own Meta: not here.
+  if (/^\s*abstract\s*=\s*True\b/m.test(text)) return undefined;
+  return /^\s*default_related_name\s*=\s*["']([A-Za-z_]\w*)["']\s*$/m.exec(text)?.[1];
+}
+
 /** `ForeignKey(Order, related_name="lines")` -> `["Order", "lines"]` (`"shop.Order"`, `"self"`). */
-function reverseOf(call: SyntaxNode): [string, string] | undefined {
+function reverseOf(call: SyntaxNode, fallback?: string): [string, string] | undefined {
   const args = call.childForFieldName("arguments")?.namedChildren ?? [];
   const target = args.find((a) => a.type !== "keyword_argument" && a.type !== "comment");
   const named = args.find(
     (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "related_name",
   );
   const value = named?.childForFieldName("value");
-  const name = value?.type === "string" ? /^["']([A-Za-z_]\w*)["']$/.exec(value.text)?.[1] : "";
+  const name = !named
+    ? fallback
+    : value?.type === "string"
+      ? /^["']([A-Za-z_]\w*)["']$/.exec(value.text)?.[1]
+      : "";
   if (!target || !name) return undefined;
   const model =
     target.type === "string" ? /^["'](?:[\w.]*\.)?(\w+)["']$/.exec(target.text)?.[1] : undefined;

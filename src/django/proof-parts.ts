@@ -273,7 +273,7 @@ export function onlyChild(parenthesized: SyntaxNode): SyntaxNode | undefined {
  * the file's Django project's settings name it, none when they compute it at run time; else named
  * `User` here, as Django's default is),
  * `apps.get_model("shop", "Order")` and `apps.get_model("shop.Order")` name theirs, on the app
- * registry or on a migration's `apps` parameter.
+ * registry or on a migration's `apps` parameter, and swapper's `load_model("app", "Model")`.
  */
 export function modelOfCall(call: SyntaxNode, userModel = "User"): string | undefined {
   if (call.type !== "call") return undefined;
@@ -282,10 +282,12 @@ export function modelOfCall(call: SyntaxNode, userModel = "User"): string | unde
   const qualified = qualifiedName(callee);
   if (qualified === "django.contrib.auth.get_user_model")
     return userModel === RUN_TIME_USER ? undefined : userModel;
-  if (callee.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "get_model")
-    return undefined;
-  const owner = callee.childForFieldName("object")!;
+  // orm-human-7 K6: openwisp's swappable models, `swapper.load_model("topology", "Node")`.
+  const swapped = qualified === "swapper.load_model";
+  if (!swapped && callee.childForFieldName("attribute")?.text !== "get_model") return undefined;
+  const owner = callee.childForFieldName("object") ?? callee;
   const registry =
+    swapped ||
     qualified === "django.apps.apps.get_model" ||
     (owner.type === "identifier" &&
       owner.text === "apps" &&

@@ -86,6 +86,10 @@ export function moduleConstantValues(
   const def = bound[0].node.parent;
   if (bound.length === 1 && def?.type === "function_definition" && def.parent?.id === root.id)
     return [def];
+  // orm-human-7 K4: a module-level class (`@dataclass class PlainIndicator:`), for how it is built.
+  const holder = def?.parent?.type === "decorated_definition" ? def.parent : def;
+  if (bound.length === 1 && def?.type === "class_definition" && holder?.parent?.id === root.id)
+    return [def];
   const values: SyntaxNode[] = [];
   for (const b of bound) {
     const assignment = b.node.parent;

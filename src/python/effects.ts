@@ -181,6 +181,8 @@ export interface BlockingMethods {
   /** What the value is, for the message: "a sync SQLAlchemy Session". */
   what: string;
   replacement: string;
+  /** A method ruff cites under another rule than `rule` (pathlib's `mkdir`: ASYNC240). */
+  rules?: Readonly<Record<string, string>>;
   /** A method whose async form differs (`query`, which AsyncSession does not have). */
   replacements?: Readonly<Record<string, string>>;
   /**
@@ -272,7 +274,33 @@ export function madeByMethod(madeBy: string | undefined, method: string): string
 const PATH: BlockingMethods = {
   family: "file",
   rule: "ASYNC230",
-  methods: new Set(["read_bytes", "read_text", "write_bytes", "write_text", "open"]),
+  // The file system calls too (ruff ASYNC240; hazard-review-7 Y11, airweave's storage backend,
+  // whose humans moved mkdir, exists, unlink, rglob and iterdir to a thread).
+  methods: new Set([
+    "read_bytes",
+    "read_text",
+    "write_bytes",
+    "write_text",
+    "open",
+    "mkdir",
+    "unlink",
+    "rmdir",
+    "rename",
+    "replace",
+    "touch",
+    "iterdir",
+    "glob",
+    "rglob",
+    "exists",
+    "is_file",
+    "is_dir",
+    "stat",
+  ]),
+  rules: Object.fromEntries(
+    ["mkdir", "unlink", "rmdir", "rename", "replace", "touch", "iterdir", "glob", "rglob"]
+      .concat(["exists", "is_file", "is_dir", "stat"])
+      .map((m) => [m, "ASYNC240"]),
+  ),
   what: "a pathlib.Path",
   replacement:
     "await anyio.Path(...).<method>(...), or await asyncio.to_thread(path.<method>, ...)",

@@ -63,6 +63,12 @@ export function importedConstantKind(
     : undefined;
 }
 
+/** The module-level class of another project module that an imported name stands for. */
+export function importedClass(at: SyntaxNode, qualified: string): SyntaxNode | undefined {
+  const values = importedConstantValues(at, qualified);
+  return values?.length === 1 && values[0].type === "class_definition" ? values[0] : undefined;
+}
+
 /** The module-level def of another project module that an imported name stands for. */
 export function importedDef(at: SyntaxNode, qualified: string): SyntaxNode | undefined {
   const values = importedConstantValues(at, qualified);

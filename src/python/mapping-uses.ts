@@ -83,6 +83,19 @@ function isModuleConstant(arg: SyntaxNode): boolean {
   return !!right && ["string", "integer", "float"].includes(right.type);
 }
 
+/** `(x or "")` as the receiver of a str-only method called with literal arguments. */
+function isStrOnlyReceiver(or: SyntaxNode): boolean {
+  const other = or.childForFieldName("right");
+  if (or.children.find((c) => !c.isNamed)?.type !== "or" || other?.type !== "string") return false;
+  let receiver = or;
+  while (receiver.parent?.type === "parenthesized_expression") receiver = receiver.parent;
+  const attribute = receiver.parent;
+  if (attribute?.type !== "attribute" || attribute.childForFieldName("object")?.id !== receiver.id)
+    return false;
+  const method = attribute.childForFieldName("attribute")!.text;
+  return attribute.parent?.type === "call" && STR_ONLY_METHODS.has(method);
+}
+
 /** `if x:`, `while x:`, `x and ...`: `use` is the condition tested for truth. */
 function isTestOf(parent: SyntaxNode, use: SyntaxNode): boolean {
   if (parent.type === "boolean_operator") return true;
@@ -106,6 +119,8 @@ function stringUse(use: SyntaxNode): "str" | "whole" | "no" {
       ? "str"
       : "no";
   }
+  // orm-human-7 K1: `(deal_id or "").strip()`: a str method on `x or "<str>"`.
+  if (parent.type === "boolean_operator" && isStrOnlyReceiver(parent)) return "str";
   // `if not text: return ""`: a test of truth, which a string passes or fails like any value.
   if (parent.type === "not_operator" || isTestOf(parent, use)) return "whole";
   if (parent.type === "comparison_operator") {

@@ -21,6 +21,13 @@ export const THREAD_WAITS_BY_CLASS: Readonly<Record<string, readonly string[]>> 
   "queue.SimpleQueue": ["get"],
   "multiprocessing.Queue": ["get", "put"],
   "multiprocessing.Event": ["wait"],
+  // A process-shared lock waits as a thread's does, for another process too (hazard-review-7 Y13).
+  "multiprocessing.Lock": ["acquire", "with"],
+  "multiprocessing.RLock": ["acquire", "with"],
+  "multiprocessing.Semaphore": ["acquire", "with"],
+  "multiprocessing.BoundedSemaphore": ["acquire", "with"],
+  "multiprocessing.Condition": ["wait", "wait_for", "with", "acquire"],
+  "multiprocessing.Barrier": ["wait"],
   // `asyncio.run_coroutine_threadsafe(coro, loop)` gives a concurrent.futures.Future.
   "asyncio.run_coroutine_threadsafe": ["result"],
   "concurrent.futures.Future": ["result", "exception"],

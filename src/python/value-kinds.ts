@@ -362,11 +362,24 @@ function nameKind(identifier: SyntaxNode, depth: number): PlainKind | undefined 
     return importedConstantKind(identifier, (v) => plainKindOf(v, depth + 1));
   let kind: PlainKind = "scalar";
   for (const b of bound) {
+    // `deal_id = (deal_id or "").strip()`: the read in its own right side sees the others.
+    if (bound.length > 1 && isOwnRightSide(b.node, identifier)) continue;
     const k = bindingKind(b.node, scope, depth);
     if (!k) return undefined;
     if (k === "json") kind = "json";
   }
   return kind;
+}
+
+/** Is `use` in the right side of the assignment binding `name`, outside any loop? */
+function isOwnRightSide(name: SyntaxNode, use: SyntaxNode): boolean {
+  const assignment = name.parent;
+  const right = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
+  if (assignment?.childForFieldName("left")?.id !== name.id || !right) return false;
+  if (use.startIndex < right.startIndex || use.endIndex > right.endIndex) return false;
+  for (let n = assignment.parent; n && n.type !== "function_definition"; n = n.parent)
+    if (n.type === "for_statement" || n.type === "while_statement") return false;
+  return true;
 }
 
 /**

@@ -89,6 +89,15 @@ export function runUntilCompleteFindings(
       );
       continue;
     }
+    const owned = steppedOwnLoop(file, call, def);
+    if (owned) {
+      out.report(
+        call,
+        "AS105",
+        `run_until_complete() in sync code drives an event loop with no async_to_sync above it (same bug as asyncio.run); async_to_sync is no fix here: ${owned} is a loop this function made and runs again and again (each step of one coroutine or async generator), and what the first step made (clients, streams) belongs to it; async_to_sync would run each step on a new loop in another thread: make the callers async, or keep the loop`,
+      );
+      continue;
+    }
     const bound = inner?.type === "call" ? loopBoundObject(inner) : undefined;
     if (bound) {
       out.report(
@@ -126,6 +135,36 @@ function loopBoundObject(inner: SyntaxNode): string | undefined {
     receiver.type === "attribute" ? receiver.childForFieldName("attribute")!.text : receiver.text;
   if (receiver.type !== "identifier" && receiver.type !== "attribute") return undefined;
   return CLOSING.test(method) || LOOP_BOUND.test(last) ? receiver.text : undefined;
+}
+
+/**
+ * `loop = asyncio.new_event_loop()` in the function, then `loop.run_until_complete(...)` in a
+ * `while`/`for` (or more than once): the loop steps one async generator or keeps what its first
+ * run made (hazard-review-7 Y1, MaxKB's `mcp_response_generator`). Its name, as written.
+ */
+function steppedOwnLoop(
+  file: FileSemantics,
+  call: SyntaxNode,
+  def: SyntaxNode,
+): string | undefined {
+  const receiver = call.childForFieldName("function")?.childForFieldName("object");
+  if (receiver?.type !== "identifier") return undefined;
+  const bindings = file.bindingsNamed(def, receiver.text);
+  const made = bindings.length === 1 ? bindings[0].node.parent : undefined;
+  const value = made?.type === "assignment" ? made.childForFieldName("right") : undefined;
+  const fn = value?.type === "call" ? value.childForFieldName("function") : undefined;
+  if (!fn || file.qualifiedName(fn) !== "asyncio.new_event_loop") return undefined;
+  const runs = def
+    .descendantsOfType("call")
+    .filter(
+      (c) =>
+        c.childForFieldName("function")?.text.replace(/\s+/g, "") ===
+        `${receiver.text}.run_until_complete`,
+    );
+  let repeated = runs.length > 1;
+  for (let at = call.parent; at && at.id !== def.id && !repeated; at = at.parent)
+    repeated = at.type === "while_statement" || at.type === "for_statement";
+  return repeated ? receiver.text : undefined;
 }
 
 /** `self.loop.run_until_complete(...)`: the loop an object keeps, as written. */

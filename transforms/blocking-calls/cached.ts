@@ -101,3 +101,38 @@ function globalNames(def: SyntaxNode): Set<string> {
       .flatMap((s) => s.namedChildren.map((n) => n.text)),
   );
 }
+
+/**
+ * `@async_dispatch(aload_from_ref)` over a sync def (prefect): a decorator given an `async def`
+ * of the same module or class, whose wrapper runs that implementation when a loop is running
+ * (hazard-review-7 Y8). Its name, so a call on the loop is known to return a coroutine.
+ */
+export function asyncDispatched(root: SyntaxNode, def: SyntaxNode): string | undefined {
+  const statement = def.parent;
+  if (statement?.type !== "decorated_definition") return undefined;
+  const owner = statement.parent?.type === "block" ? statement.parent.parent : undefined;
+  const scope = owner?.type === "class_definition" ? owner : root;
+  for (const decorator of statement.namedChildren) {
+    const call = decorator.type === "decorator" ? decorator.namedChildren[0] : undefined;
+    const first =
+      call?.type === "call" ? call.childForFieldName("arguments")?.namedChildren[0] : undefined;
+    if (first?.type !== "identifier") continue;
+    const impl = definitionIn(scope, first.text);
+    if (impl && /^async\b/.test(impl.text)) return first.text;
+  }
+  return undefined;
+}
+
+/** A def of `scope`'s own body (a module or a class), decorated or not. */
+function definitionIn(scope: SyntaxNode, name: string): SyntaxNode | undefined {
+  const body = scope.type === "module" ? scope : scope.childForFieldName("body");
+  for (const statement of body?.namedChildren ?? []) {
+    const def =
+      statement.type === "decorated_definition"
+        ? statement.childForFieldName("definition")
+        : statement;
+    if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
+      return def;
+  }
+  return undefined;
+}

@@ -165,7 +165,11 @@ export const BLOCKING_CALLS_CODES = {
       "needs: a deadlock until the timeout), a `raise` in the `else` arm of a " +
       "`get_running_loop()` try or under `loop.is_running()` (a sync-to-async bridge refusing " +
       "async callers), or Playwright's sync API. This is missing-await's AS405 hazard reached " +
-      "through helpers: the message names the path and the line that fails. A bridge that " +
+      "through helpers, the adapters of issue 27 item 9 among them (a project method that runs " +
+      "a coroutine, `self.adapter.run_async(coro)`, `run_coro`, followed through methods and " +
+      "bases; a same-named method elsewhere does not hide it): AS405 names the sync function " +
+      "that starts the loop, AS319 the call in `async def` that reaches it. The message names " +
+      "the path and the line that fails. A bridge that " +
       "runs `asyncio.run` only in the `except RuntimeError` arm of `get_running_loop()` is not " +
       "reported. Run the helper in a thread (`await asyncio.to_thread(helper, ...)`, where no " +
       "loop runs), or await the async API the bridge wraps. Not rewritten.",

@@ -1,11 +1,11 @@
 import { importedCalleeName } from "../../src/python/relative-imports.js";
 import { surveyedPlan } from "../../src/model/plans.js";
 import { pendingKeys } from "../../src/project/survey-reach.js";
-import { blockingCall } from "../../src/python/effects.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { catchingTry, refusalIn, type HelperBlock } from "./refusals.js";
 import { asyncTwinOf, soleImplementation } from "./twins.js";
-import { inFirstCallBranch, isCached } from "./cached.js";
+import { asyncDispatched, inFirstCallBranch, isCached } from "./cached.js";
+import { blocks, shortText } from "./direct-blocks.js";
 import { aliasedClass, declaredUse } from "./class-attributes.js";
 import {
   factoryUse,
@@ -17,15 +17,7 @@ import {
 
 export type { HelperBlock } from "./refusals.js";
 import type { Context, FileSemantics, ProjectSurvey, SyntaxNode } from "../../src/model/types.js";
-import {
-  blockingReceiverCall,
-  factoryProduct,
-  madeByName,
-  moduleDef,
-  returnedProduct,
-  yieldedProduct,
-  YIELDS,
-} from "./receivers.js";
+import { factoryProduct, moduleDef, returnedProduct, yieldedProduct, YIELDS } from "./receivers.js";
 import { reexportSource } from "../../src/project/reexports.js";
 import { askedOf, outlinedAsk } from "./asking.js";
 import { OrmProofs } from "../../src/django/proofs.js";
@@ -76,81 +68,6 @@ function ownCalls(def: SyntaxNode): SyntaxNode[] {
   };
   for (const statement of def.childForFieldName("body")?.namedChildren ?? []) visit(statement);
   return calls;
-}
-
-/** The blocking call itself, if this call is one (the catalogue of effects.ts). */
-function blocks(file: FileSemantics, call: SyntaxNode): HelperBlock | undefined {
-  const callee = call.childForFieldName("function");
-  if (!callee || (callee.type !== "identifier" && callee.type !== "attribute")) return undefined;
-  const at = { path: file.path, line: call.startPosition.row + 1, via: [] };
-  const qualified =
-    callee.type === "identifier" && callee.text === "open" && file.isBuiltin("open", callee)
-      ? "open"
-      : file.qualifiedName(callee);
-  const blocking =
-    qualified === "time.sleep" ||
-    qualified === "open" ||
-    (qualified !== undefined && THREAD_POOL_WAITS.has(qualified)) ||
-    // A client's constructor does no I/O: a helper returning one blocks nothing by that.
-    (blockingCall(qualified) !== undefined && !blockingCall(qualified)!.constructs) ||
-    blockingReceiverCall(file, callee) !== undefined ||
-    waitsOnPool(file, callee);
-  if (blocking) return { call: `${shortText(callee)}()`, ...at };
-  // `with ThreadPoolExecutor(...) as ex:`: leaving the block waits for every task (J11).
-  return poolEntered(file, call, qualified)
-    ? {
-        call: `${shortText(callee)}() as a with block, whose exit waits for the pool's tasks`,
-        ...at,
-      }
-    : undefined;
-}
-
-/** `with ThreadPoolExecutor(max_workers=20) as executor:` (sync `with`): the exit joins the pool. */
-function poolEntered(
-  file: FileSemantics,
-  call: SyntaxNode,
-  qualified: string | undefined,
-): boolean {
-  if (!qualified || !POOLS.has(qualified)) return false;
-  const item = call.parent?.type === "as_pattern" ? call.parent.parent : call.parent;
-  const statement = item?.parent?.parent;
-  return (
-    item?.type === "with_item" &&
-    statement?.type === "with_statement" &&
-    !statement.text.startsWith("async")
-  );
-}
-
-const POOLS = new Set([
-  "concurrent.futures.ThreadPoolExecutor",
-  "concurrent.futures.ProcessPoolExecutor",
-  "concurrent.futures.thread.ThreadPoolExecutor",
-  "multiprocessing.Pool",
-  "multiprocessing.pool.ThreadPool",
-]);
-
-/** Waits for other threads' work: the loop stops until they finish. */
-const THREAD_POOL_WAITS = new Set(["concurrent.futures.wait", "concurrent.futures.as_completed"]);
-
-/** `_POOL.submit(runner).result()` on a ThreadPoolExecutor or ProcessPoolExecutor: a wait. */
-function waitsOnPool(file: FileSemantics, callee: SyntaxNode): boolean {
-  if (callee.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "result")
-    return false;
-  const submit = callee.childForFieldName("object");
-  const fn = submit?.type === "call" ? submit.childForFieldName("function") : null;
-  const pool = fn?.type === "attribute" ? fn.childForFieldName("object") : null;
-  if (fn?.childForFieldName("attribute")?.text !== "submit" || pool?.type !== "identifier")
-    return false;
-  const made = madeByName(file, pool, 0);
-  return (
-    made === "concurrent.futures.ThreadPoolExecutor" ||
-    made === "concurrent.futures.ProcessPoolExecutor"
-  );
-}
-
-/** `_POOL.submit(runner).result` -> `_POOL.submit(...).result`: a callee as a message shows it. */
-function shortText(callee: SyntaxNode): string {
-  return callee.text.replace(/\s+/g, "").replace(/\([^()]*(?:\([^()]*\)[^()]*)*\)/g, "(...)");
 }
 
 /** `arm.list_regions` or `list_regions` imported from the project: `py:app.arm.list_regions`. */
@@ -312,10 +229,19 @@ export function helperBlock(
   site: { local?: SyntaxNode; key?: string },
 ): HelperBlock | undefined {
   const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.blocks ?? {};
-  const sessionFacts = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.sessions;
   if (site.key) return plan[site.key];
   if (!site.local) return undefined;
-  const { block, keys, caught, through, uses } = walk(file, site.local);
+  const found = localBlock(file, ctx, site.local);
+  // `@async_dispatch(aload)`: on the loop the call returns the async implementation's coroutine.
+  const dispatches = asyncDispatched(file.root, site.local);
+  return found && dispatches ? { ...found, dispatches } : found;
+}
+
+/** What blocks in a sync helper of the site's own file (helperBlock). */
+function localBlock(file: FileSemantics, ctx: Context, def: SyntaxNode): HelperBlock | undefined {
+  const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.blocks ?? {};
+  const sessionFacts = surveyedPlan<HelperPlan>(ctx, "blocking-calls")?.sessions;
+  const { block, keys, caught, through, uses } = walk(file, def);
   if (block?.refuses) return block;
   const used = sessionFacts ? useBlock(sessionFacts, uses) : undefined;
   const refused = keys.find((key) => plan[key]?.refuses);
@@ -363,6 +289,8 @@ export interface HelperFacts {
   twins?: Record<string, string>;
   /** By key: methods called on what a project factory's `with` gave (sessions.ts). */
   uses?: Record<string, FactoryUse[]>;
+  /** By key: the `async def` the helper dispatches to when a loop runs (cached.ts). */
+  dispatches?: Record<string, string>;
   /** By key: the class a module-level type alias names (class-attributes.ts). */
   aliases?: Record<string, string>;
   /** By key: the factory whose `with` value a generator yields (sessions.ts). */
@@ -443,6 +371,8 @@ function askedFacts(file: FileSemantics, ctx: Context, asked: readonly string[])
     }
     const { block, keys, caught, through, uses } = walk(file, def);
     if (block) out.blocks[key] = block;
+    const dispatches = asyncDispatched(file.root, def);
+    if (dispatches) (out.dispatches ??= {})[key] = dispatches;
     if (uses.length > 0) (out.uses ??= {})[key] = uses;
     const from =
       returned || yielded ? undefined : yieldedFrom(file, def, (c) => calledHere(file, c));
@@ -505,6 +435,10 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
       const used = blocks[key] && !blocks[key].unless ? undefined : useBlock(sessions, uses);
       if (used) blocks[key] = used;
     }
+  const dispatching: Record<string, string> = Object.assign(
+    {},
+    ...facts.map((f) => f.dispatches ?? {}),
+  );
   for (let round = 0; round < DEPTH; round++)
     for (const [key, keys] of Object.entries(reaches)) {
       if (blocks[key]?.refuses) continue;
@@ -513,7 +447,7 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
         keys.find((k) => blocks[k]?.refuses) ??
         (blocks[key] && !blocks[key].unless
           ? undefined
-          : keys.find((k) => blocks[k] && !blocks[k].unless));
+          : keys.find((k) => blocks[k] && !blocks[k].unless && !dispatching[k]));
       if (!found) continue;
       const named = forwards.has(found) ? [] : [keyName(found)];
       const via = [...named, ...[...(through[`${key}>${found}`] ?? [])].reverse()];
@@ -524,6 +458,9 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
         ...(catching && blocks[found].refuses ? { caught: catching } : {}),
       };
     }
+  // Called on the loop it returns the async implementation's coroutine: the site decides.
+  for (const [key, impl] of Object.entries(dispatching))
+    if (blocks[key]) blocks[key] = { ...blocks[key], dispatches: impl };
   return blocks;
 }
 

@@ -258,10 +258,11 @@ function receiverCalls(file: FileSemantics, ctx: Context, out: FindingsReporter<
     const field = fieldFiles && fieldFileCall(file, fieldFiles, callee!, plan?.fileFields ?? {});
     const seen: Seen = {};
     const entry = field?.entry ?? blockingReceiverCall(file, callee!, plan?.makers, seen);
-    if (!entry || silencedByNoqa(file, call, entry.rule)) continue;
     const method = callee!.childForFieldName("attribute")!.text;
+    const cited = entry?.rules?.[method] ?? entry?.rule ?? "";
+    if (!entry || silencedByNoqa(file, call, cited)) continue;
     const receiver = callee!.childForFieldName("object")!.text;
-    const rule = entry.rule ? ` (ruff ${entry.rule})` : "";
+    const rule = cited ? ` (ruff ${cited})` : "";
     const made = madeBySays(file, seen, plan, callee!.childForFieldName("object")!);
     const what = field ? `${entry.what} (${field.says})` : `${entry.what}${made?.says ?? ""}`;
     const own = entry.family === "database" ? asyncSessions(file) : "";
@@ -357,6 +358,13 @@ function helperFindings(file: FileSemantics, ctx: Context, out: FindingsReporter
   for (const site of helperCalls(file)) {
     const block = helperBlock(file, ctx, site);
     if (!block || silencedByNoqa(file, site.call, "")) continue;
+    // `@async_dispatch(aapply)`: on the loop the call returns `aapply`'s coroutine, unless the
+    // caller asks for the sync one (`_sync=True`) (hazard-review-7 Y8, prefect).
+    if (
+      block.dispatches &&
+      !/\b_sync\s*=\s*True\b/.test(site.call.childForFieldName("arguments")?.text ?? "")
+    )
+      continue;
     // `get_system_text("summary_system_prompt")`, a key the helper answers before blocking.
     const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls");
     if (block.unless && passesGuardedKey(site.call, withDictKeys(block.unless, plan?.dicts)))
@@ -373,7 +381,7 @@ function helperFindings(file: FileSemantics, ctx: Context, out: FindingsReporter
       out.report(
         site.call,
         "AS319",
-        `${callee}() fails on the event loop: ${refusalSays(block, file.path)}; run it in a thread (await asyncio.to_thread(${callee}, ...)), where no loop runs, or await the async API it bridges to${twin}`,
+        `${callee}() fails on the event loop (the AS405 hazard, reached through helpers): ${refusalSays(block, file.path)}; run it in a thread (await asyncio.to_thread(${callee}, ...)), where no loop runs, or await the async API it bridges to${twin}`,
       );
       continue;
     }

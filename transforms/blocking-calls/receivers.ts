@@ -12,6 +12,7 @@ import {
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
 import { definitionNamed, isAsyncFunction } from "../../src/python/shapes.js";
+import { ownMethod } from "../../src/python/mro.js";
 import { selfAssignments, selfAttribute } from "./classes.js";
 import { declaredHolder } from "./class-attributes.js";
 
@@ -105,6 +106,10 @@ function madeByCall(
   // `self.session()`, where the class's `__init__` sets `self.session = sessionmaker(...)`.
   const held = fn.type === "attribute" ? heldBySelf(file, fn, depth, makers) : undefined;
   if (held) return MAKER_OF.get(held);
+  // `self._resolve(path)`, a method of the class annotated `-> Path` (hazard-review-7 Y11).
+  const own = fn.type === "attribute" ? selfAttribute(fn, file.enclosingFunction(fn)) : undefined;
+  const annotated = own && ownMethod(own.cls, own.name);
+  if (annotated && !isAsyncFunction(annotated)) return annotatedProduct(file, annotated, false);
   if (fn.type !== "identifier" || depth > 1) return undefined;
   // `get_redis()`, a sync def of this file returning a client.
   const def = moduleDef(file, fn.text);
@@ -133,7 +138,10 @@ function heldBySelf(
     selfAssignments(at.cls, at.name).map((value) =>
       value.type === "call"
         ? (madeByCall(file, value, depth + 1, makers) ?? factoryOf(file, value))
-        : undefined,
+        : value.type === "identifier"
+          ? // `self.base_path = base_path`, the parameter annotated `base_path: Path`.
+            madeByName(file, value, depth + 1, makers)
+          : undefined,
     ),
   );
   const [held] = made;
@@ -370,11 +378,18 @@ function madeByBinding(
     if (right?.type === "call")
       return madeByCall(file, right, depth, makers, seen) ?? factoryOf(file, right);
     if (right?.type === "subscript") return madeBySubscript(file, right);
-    if (right?.type === "binary_operator") return pipedRunnable(file, right, depth, makers);
+    if (right?.type === "binary_operator")
+      return (
+        pipedRunnable(file, right, depth, makers) ?? madeByExpression(file, right, depth, makers)
+      );
+    if (right?.type === "conditional_expression")
+      return madeByExpression(file, right, depth, makers);
     return annotation && (annotation.type === "identifier" || annotation.type === "attribute")
       ? file.qualifiedName(annotation)
       : undefined;
   }
+  if (parent.type === "for_statement" && parent.childForFieldName("left")?.id === node.id)
+    return pathListed(file, parent, depth, makers);
   // `with Session(engine) as session:`
   if (parent.type === "as_pattern_target" || parent.type === "as_pattern") {
     const pattern = parent.type === "as_pattern" ? parent : parent.parent;
@@ -429,9 +444,72 @@ export function madeByValue(
       : receiver.type === "subscript"
         ? madeBySubscript(file, receiver)
         : receiver.type === "attribute"
-          ? (heldBySelf(file, receiver, depth, makers) ?? declaredClass(file, receiver))
-          : undefined;
+          ? (heldBySelf(file, receiver, depth, makers) ??
+            declaredClass(file, receiver) ??
+            pathAttribute(file, receiver, depth, makers))
+          : receiver.type === "parenthesized_expression" && receiver.namedChildren[0]
+            ? madeByValue(file, receiver.namedChildren[0], depth, makers, seen)
+            : receiver.type === "binary_operator" || receiver.type === "conditional_expression"
+              ? madeByExpression(file, receiver, depth, makers)
+              : undefined;
 }
+
+/** A pathlib.Path's attributes that are Paths themselves. */
+const PATH_ATTRIBUTES = new Set(["parent"]);
+
+/** `full_path.parent`: a Path's parent directory, a Path. */
+function pathAttribute(
+  file: FileSemantics,
+  node: SyntaxNode,
+  depth: number,
+  makers: Makers,
+): string | undefined {
+  if (depth > 3 || !PATH_ATTRIBUTES.has(node.childForFieldName("attribute")!.text))
+    return undefined;
+  const of = madeByValue(file, node.childForFieldName("object")!, depth + 1, makers);
+  return of === PATH ? PATH : undefined;
+}
+
+const PATH = "pathlib.Path";
+
+/**
+ * `base / name` on a Path (a Path), `a if test else b` whose sides agree: what the expression
+ * gives.
+ */
+function madeByExpression(
+  file: FileSemantics,
+  node: SyntaxNode,
+  depth: number,
+  makers: Makers,
+): string | undefined {
+  if (depth > 3) return undefined;
+  if (node.type === "binary_operator") {
+    if (node.childForFieldName("operator")?.text !== "/") return undefined;
+    const left = madeByValue(file, node.childForFieldName("left")!, depth + 1, makers);
+    return left === PATH ? PATH : undefined;
+  }
+  const [body, , otherwise] = node.namedChildren;
+  const a = body && madeByValue(file, body, depth + 1, makers);
+  const b = otherwise && madeByValue(file, otherwise, depth + 1, makers);
+  return a && a === b ? a : undefined;
+}
+
+/** `for item in base.rglob("*"):` over a Path's listing: each item is a Path. */
+function pathListed(
+  file: FileSemantics,
+  loop: SyntaxNode,
+  depth: number,
+  makers: Makers,
+): string | undefined {
+  const listing = loop.childForFieldName("right");
+  const fn = listing?.type === "call" ? listing.childForFieldName("function") : undefined;
+  if (fn?.type !== "attribute" || !PATH_LISTINGS.has(fn.childForFieldName("attribute")!.text))
+    return undefined;
+  const of = madeByValue(file, fn.childForFieldName("object")!, depth + 1, makers);
+  return of === PATH ? PATH : undefined;
+}
+
+const PATH_LISTINGS = new Set(["iterdir", "glob", "rglob"]);
 
 /**
  * `client.chat.completions.create(...)`: a method of a resource (one attribute or more) of an

@@ -33,6 +33,11 @@ export interface HelperBlock {
    * `write_owner_tuple_sync() (app/owner.py:84)`. The refusal is swallowed there.
    */
   caught?: string;
+  /**
+   * The helper dispatches to this `async def` when a loop runs (`@async_dispatch(aapply)`):
+   * called on the loop it returns that coroutine and blocks nothing, unless given `_sync=True`.
+   */
+  dispatches?: string;
 }
 
 /**

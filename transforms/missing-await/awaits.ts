@@ -6,6 +6,7 @@ import { valueParameter } from "./passed.js";
 import type { ValueUse } from "./tested.js";
 import type { Results } from "./results.js";
 import { injectedSuggestion, injectedWords, omittedInjected } from "./injected.js";
+import { handedToAsync, syncFormCall } from "./sync-forms.js";
 
 const ASGIREF = "asgiref.sync";
 const ASYNC_TO_SYNC = "async_to_sync";
@@ -175,6 +176,17 @@ export function syncSite(
   const suggestion = `${name}(${callee.text})${args.text}`;
   out.site(call, "coroutine-not-awaited", "sync", coroutine.origin);
   const base = `${described(coroutine)} called from a sync def without await: its body never runs`;
+  // The sync form beside it, or a callback that async code calls (J15): no loop-starting advice.
+  const form = inTests ? undefined : syncFormCall(file, call);
+  const handed = inTests || form ? undefined : handedToAsync(file, call);
+  if (form || handed) {
+    const fnName = file.enclosingFunction(call)!.childForFieldName("name")!.text;
+    const why = form
+      ? `its sync form is defined beside it: call ${form}`
+      : `${fnName} is handed to async code as a callback (line ${handed}), where asyncio.run() and async_to_sync() raise: make ${fnName} async and await it there, or schedule the coroutine on the running loop (asyncio.get_running_loop().create_task(...))`;
+    out.report(call, "AS402", `${base}; ${why}`, form);
+    return;
+  }
   if (inTests || !access) {
     const why = inTests
       ? "in a test, decide by hand (or make the test async)"

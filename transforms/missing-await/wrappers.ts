@@ -110,7 +110,11 @@ export function asyncioRunOnLoop(file: FileSemantics, ctx: Context, out: Results
     if (runsOnlyWithoutLoop(call, fn)) continue;
     const indexed = file.module && indexedFunctionOf(index, file.module, fn);
     if (!indexed) continue;
-    const callers = loopCallsOf(index, indexed).filter((c) => bindsHere(index, indexed, c.call));
+    const callers = loopCallsOf(index, indexed).filter(
+      (c) =>
+        bindsHere(index, indexed, c.call) &&
+        (c.call.path !== indexed.path || calledBare(file, indexed, c.call)),
+    );
     if (callers.length === 0) continue;
     const [{ call: first, caller }] = callers;
     const name = indexedName(indexed);
@@ -141,6 +145,23 @@ function bindsHere(index: ProjectIndex, fn: IndexedFunction, call: IndexedCall):
   return imports.some(
     (i) => i === `${module}.${fn.name}` || i === `${module}.*` || i === module || reexported(i),
   );
+}
+
+/**
+ * A caller in this file calls the function by its own name on that line (`evaluate(...)`), not a
+ * method of that name on a value the index keeps as a bare name (`page.locator(s).evaluate()`:
+ * hazard-review-7 Y7b, skyvern's `evaluate` command).
+ */
+function calledBare(file: FileSemantics, fn: IndexedFunction, call: IndexedCall): boolean {
+  if (fn.className || call.callee !== fn.name) return true;
+  return file.root.descendantsOfType("call").some((c) => {
+    const callee = c.childForFieldName("function");
+    return (
+      c.startPosition.row + 1 === call.line &&
+      callee?.type === "identifier" &&
+      callee.text === fn.name
+    );
+  });
 }
 
 /** The calls that start an event loop: `asyncio.run(...)` and `<loop>.run_until_complete(...)`. */

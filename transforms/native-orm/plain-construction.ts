@@ -4,6 +4,8 @@ import { useProjectRecords } from "../../src/python/record-classes.js";
 import type { ImportBinding, ProjectIndex, SyntaxNode } from "../../src/model/types.js";
 import { isExpressionClass } from "../../src/django/in-memory-calls.js";
 import type { OrmFile } from "./types.js";
+import { qualifiedName } from "../../src/python/imports.js";
+import { importedClass } from "../../src/python/imported-constants.js";
 
 // orm-review-4 P20: `ControllerInfo(url=..., token=job.uuid)` builds a pydantic model of the
 // project in memory. A class of the project is built in memory when every base up its chain
@@ -69,7 +71,7 @@ export function isPlainConstruction(f: OrmFile, callee: SyntaxNode): boolean {
 }
 
 const DATACLASS_DECORATORS =
-  /^(dataclasses\.dataclass|attr\.(s|define|frozen|attrs)|attrs\.(define|frozen))$/;
+  /^(dataclasses\.dataclass|attr\.(s|define|frozen|attrs)|attrs\.(define|frozen)|strawberry\.(type|input|interface))$/;
 const INIT_HOOKS = /^(__init__|__new__|__post_init__|__attrs_post_init__|__attrs_pre_init__)$/;
 
 /**
@@ -78,10 +80,16 @@ const INIT_HOOKS = /^(__init__|__new__|__post_init__|__attrs_post_init__|__attrs
  * `default_factory` of a function: built in memory, its arguments stored.
  */
 function isLocalDataclass(f: OrmFile, callee: SyntaxNode): boolean {
-  if (callee.type !== "identifier" || f.file.importBindingOf(callee.text, callee)) return false;
-  const bound = f.file.visibleBindings(callee, callee.text);
-  const cls = bound.length === 1 ? bound[0].node.parent : undefined;
-  if (cls?.type === "class_definition" && isLocalExpression(f, cls)) return true;
+  if (callee.type !== "identifier") return false;
+  // orm-human-7 K4: one of another project module (`from .types import PlainIndicator`).
+  const imported = f.file.importBindingOf(callee.text, callee);
+  const bound = imported ? [] : f.file.visibleBindings(callee, callee.text);
+  const cls = imported
+    ? importedClass(callee, imported.qualified)
+    : bound.length === 1
+      ? bound[0].node.parent
+      : undefined;
+  if (!imported && cls?.type === "class_definition" && isLocalExpression(f, cls)) return true;
   const holder = cls?.parent;
   if (cls?.type !== "class_definition" || holder?.type !== "decorated_definition") return false;
   if ((cls.childForFieldName("superclasses")?.namedChildren.length ?? 0) > 0) return false;
@@ -89,7 +97,7 @@ function isLocalDataclass(f: OrmFile, callee: SyntaxNode): boolean {
     if (d.type !== "decorator") return false;
     const expr = d.namedChildren[0];
     const target = expr?.type === "call" ? expr.childForFieldName("function") : expr;
-    return !!target && DATACLASS_DECORATORS.test(f.file.qualifiedName(target) ?? "");
+    return !!target && DATACLASS_DECORATORS.test(qualifiedName(target) ?? "");
   });
   const body = cls.childForFieldName("body");
   const hooked = (body?.namedChildren ?? []).some((m) => {

@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "../../src/model/types.js";
 import { fromModuleName, starImports } from "../../src/python/shapes.js";
 import type { OrmFile } from "./types.js";
+import { importedClass } from "../../src/python/imported-constants.js";
 
 // What a called name that no proof covers is, said as far as the file shows it.
 
@@ -15,6 +16,9 @@ export function unknownCallee(f: OrmFile, callee: SyntaxNode): string {
   const binding = f.file.importBindingOf(name, callee);
   if (binding) {
     const module = binding.statement.childForFieldName("module_name")?.text;
+    // orm-human-7 K4: a class is built, not called (`MessageForm(...)`, a dataclass with a hook).
+    if (module?.startsWith(".") && importedClass(callee, binding.qualified))
+      return `${name}() builds an instance of a class of this project (imported from ${module}) whose construction runs code this transform does not follow (an __init__, a hook, or its bases'): ${maybe}`;
     if (module?.startsWith("."))
       return `${name}() is a function of this project (imported from ${module}): ${maybe}`;
     return `${name}() (${binding.qualified}) is ${maybe.replace(", and", " and")}`;

@@ -175,6 +175,12 @@ export function unknownIterationProblem(
     if (!inner) return undefined;
     expr = inner;
   }
+  // `for d in (deal_ids or [])`: the truth test and the loop evaluate each side that may run.
+  if (expr.type === "boolean_operator")
+    for (const side of [expr.childForFieldName("left"), expr.childForFieldName("right")]) {
+      const problem = side && unknownIterationProblem(f, node, side, isProjectFunction);
+      if (problem) return problem;
+    }
   if (expr.type !== "identifier" && expr.type !== "call") return undefined;
   const why = mayBeQueryset(f, expr, isProjectFunction);
   if (!why) return undefined;

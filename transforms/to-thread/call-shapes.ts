@@ -121,3 +121,72 @@ function annotatedContainer(type: SyntaxNode | null): string | undefined {
   const name = base?.text.replace(/^typing\./, "");
   return name && Object.hasOwn(CONTAINERS, name) ? CONTAINERS[name] : undefined;
 }
+
+/**
+ * The values `a or b`, `a and b` and `x if c else y` may be (parentheses dropped, `None` left
+ * out: a method is not called on it): `model or Claude(...)`; undefined for another expression.
+ */
+export function valueSides(value: SyntaxNode): SyntaxNode[] | undefined {
+  const inner = value.type === "parenthesized_expression" ? value.namedChildren[0] : value;
+  if (!inner) return undefined;
+  const sides =
+    inner.type === "boolean_operator"
+      ? [inner.childForFieldName("left"), inner.childForFieldName("right")]
+      : inner.type === "conditional_expression"
+        ? [inner.namedChildren[0], inner.namedChildren[2]]
+        : undefined;
+  if (!sides) return undefined;
+  return sides
+    .filter((s): s is SyntaxNode => s !== null && s !== undefined && s.type !== "none")
+    .flatMap((s) => valueSides(s) ?? [s]);
+}
+
+/** Field makers whose `default_factory` (or attrs' `factory`) makes the attribute's value. */
+const FIELD_MAKERS = new Set([
+  "dataclasses.field",
+  "attr.ib",
+  "attr.attrib",
+  "attr.field",
+  "attrs.field",
+  "pydantic.Field",
+  "pydantic.fields.Field",
+]);
+
+/**
+ * `_state_lock: LockType = field(default_factory=threading.Lock)`: the factory, which makes each
+ * instance's value (hazard-review-7 Y9, skyvern's profile lock, read as a `dataclasses.field`).
+ * `"none"` for a field without one (its annotation says the class); undefined for another value.
+ */
+export function fieldFactory(
+  file: FileSemantics,
+  value: SyntaxNode | null,
+): SyntaxNode | "none" | undefined {
+  const fn = value?.type === "call" ? value.childForFieldName("function") : null;
+  const qualified = fn ? file.qualifiedName(fn) : undefined;
+  if (!qualified || !FIELD_MAKERS.has(qualified)) return undefined;
+  const factory = value!
+    .childForFieldName("arguments")
+    ?.namedChildren.find(
+      (a) =>
+        a.type === "keyword_argument" &&
+        /^(default_factory|factory)$/.test(a.childForFieldName("name")?.text ?? ""),
+    )
+    ?.childForFieldName("value");
+  return factory?.type === "identifier" || factory?.type === "attribute" ? factory : "none";
+}
+
+/**
+ * `profile if isinstance(profile, LocalBrowserProfile) else None`: the class the condition
+ * proves the value is of (Y9b), when the value is the name the `isinstance` tests.
+ */
+export function narrowedClass(value: SyntaxNode): SyntaxNode | undefined {
+  if (value.type !== "conditional_expression") return undefined;
+  const [body, condition] = value.namedChildren;
+  const fn = condition?.type === "call" ? condition.childForFieldName("function") : null;
+  if (fn?.text !== "isinstance") return undefined;
+  const [tested, cls] = (condition!.childForFieldName("arguments")?.namedChildren ?? []).filter(
+    (a) => a.type !== "comment",
+  );
+  if (!tested || tested.text !== body?.text) return undefined;
+  return cls?.type === "identifier" || cls?.type === "attribute" ? cls : undefined;
+}

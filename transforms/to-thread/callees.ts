@@ -6,23 +6,43 @@ import { isJsonMethod } from "../../src/python/value-kinds.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
 import { classBodyAssignments, classOfMethod } from "./class-attributes.js";
 import { isPropertyDef } from "./property-reads.js";
-import { classNamed, elementOf, enclosingDef, isSelfElement, moduleClass } from "./receivers.js";
+import {
+  classNamed,
+  elementOf,
+  enclosingDef,
+  annotatedParameter,
+  defaultdictElement,
+  fromSelfElement,
+  moduleClass,
+  typedDictField,
+} from "./receivers.js";
 import {
   constructorKey,
   isAttributeChainOfClass,
   methodOfClass,
   namesakesOf,
   overridesIn,
+  methodKey,
   overridesOf,
 } from "./alternatives.js";
-import { getattrDispatch } from "./dispatch.js";
+import { getattrDispatch, valueCall } from "./dispatch.js";
 import { inheritedCall } from "./inherited-calls.js";
 import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
-import { callableValues, returnedClass, valuesFact } from "./returned-callables.js";
+import {
+  callableValues,
+  decoratorCalls,
+  projectValueKey,
+  returnedClass,
+  valuesFact,
+} from "./returned-callables.js";
+import { enteredCall, propertyRead } from "./entered-values.js";
 import {
   annotatedClass,
   builtinContainer,
+  fieldFactory,
+  narrowedClass,
+  valueSides,
   decoratorLocks,
   isSelfOrCls,
   threadRunConstructor,
@@ -42,6 +62,9 @@ import {
  * same-file base, or an imported function of the project, whose facts the survey gathered) and
  * what its body calls.
  */
+/** Builtin containers' classes: their methods neither lock nor wait. */
+const BUILTIN_CLASSES = new Set(["dict", "list", "set", "frozenset", "tuple", "str"]);
+
 export class SameFileFunctions {
   private readonly defs = new Map<string, SyntaxNode>();
   private readonly facts = new Map<string, FunctionFacts>();
@@ -86,7 +109,7 @@ export class SameFileFunctions {
       if (local) def ??= likelyLocalMethod(local, fact.method);
       if (madeBy && (!local || def)) fact.receiverMadeBy = madeBy;
       // An element of a container of the instance, or an inherited method out of sight.
-      else if (local || this.fromSelfElement(receiver, at)) fact.collaborator = true;
+      else if (local || fromSelfElement(this.file, receiver, at)) fact.collaborator = true;
       else this.withCandidates(fact, receiver, at);
     }
     // `self.transform(tree)` from a library base, which calls the class's methods back.
@@ -118,19 +141,27 @@ export class SameFileFunctions {
   private withCandidates(fact: CallFact, receiver: SyntaxNode, at: SyntaxNode): void {
     // Only a class that has the method (`result = OutputData(...)` or `[]`: `append` is the list's).
     const index = this.project!.index!;
-    const has = (cls: string) =>
-      functionsNamed(index, fact.method!).some((f) => f.className === cls.split(".").at(-1));
-    const keys = this.candidateClasses(receiver, at).flatMap((cls) => {
-      if (!has(cls)) return [];
+    const { classes, complete } = this.candidateClasses(receiver, at);
+    const found = classes.map((cls) => {
+      const own = functionsNamed(index, fact.method!).filter(
+        (f) => f.className === cls.split(".").at(-1) && !f.nested,
+      );
       const absolute = cls.includes(".")
         ? absoluteName(cls, this.file.module, this.file.path)
         : `${this.file.module}.${cls}`;
-      return absolute ? [`${PROJECT_KEY}${absolute}.${fact.method}`] : [];
+      if (own.length === 0 || !absolute) return undefined;
+      // The class's own method where it is defined (a package may re-export the class).
+      return own.length === 1 ? methodKey(own[0]) : `${PROJECT_KEY}${absolute}.${fact.method}`;
     });
-    if (keys.length === 0) return;
-    fact.collaborator = true;
-    fact.alternatives = keys;
-    fact.maybeWhy = `a class one of the assignments of ${receiver.text} makes`;
+    const own = found.filter((k) => k !== undefined);
+    // `chunking_strategy: Optional[ChunkingStrategy]`: any subclass's `chunk` (Y6).
+    const subclasses = own.flatMap((key) => overridesOf(this.project, key));
+    if (own.length === 0) return;
+    // Every assignment read, each a project class with the method: nothing else may run.
+    if (!complete || own.length < classes.length) fact.collaborator = true;
+    fact.alternatives = [...new Set([...own, ...subclasses])];
+    const or = subclasses.length > 0 ? ", or a subclass of one" : "";
+    fact.maybeWhy = `a class one of the assignments of ${receiver.text} makes${or}`;
   }
 
   /**
@@ -156,7 +187,7 @@ export class SameFileFunctions {
     } else if (fact.reaches?.startsWith(PROJECT_KEY)) {
       const overrides = overridesOf(this.project, fact.reaches);
       if (overrides.length > 0) fact.alternatives = overrides;
-    } else if (!fact.reaches && !fact.qualified && !fact.receiverMadeBy) {
+    } else if (!fact.reaches && !fact.qualified && !fact.receiverMadeBy && !fact.alternatives) {
       const receiver = fact.text.slice(0, fact.text.length - fact.method.length - 1);
       // Too many to read: none is read, and the call stays unproven.
       const namesakes = namesakesOf(this.project, fact.method, receiver);
@@ -214,51 +245,15 @@ export class SameFileFunctions {
     }));
   }
 
-  /**
-   * What a call of `callee` runs when it is a value: the defs a dispatch dict gives, "unknown"
-   * (a parameter, a variable), or "known" (a builtin, a def, a class, an import).
-   */
+  /** What a call of `callee` runs when it is a value (dispatch.ts). */
   valueCall(callee: SyntaxNode, at: SyntaxNode): SyntaxNode[] | "unknown" | "known" {
-    if (callee.type === "subscript") return this.dispatched(callee, at) ?? "unknown";
-    if (callee.type !== "identifier" || this.resolve(callee, at)) return "known";
-    if (this.file.qualifiedName(callee)) return "known";
-    const bindings = this.file.visibleBindings(at, callee.text);
-    if (bindings.length === 0) return "known";
-    const defs: SyntaxNode[] = [];
-    for (const binding of bindings) {
-      const node = binding.node.parent;
-      if (node?.type === "class_definition" || node?.type === "function_definition") return "known";
-      const right = node?.type === "assignment" ? node.childForFieldName("right") : null;
-      const found = right ? this.dispatched(right, at) : undefined;
-      if (!found) return "unknown";
-      defs.push(...found);
-    }
-    return defs;
-  }
-
-  /** `_PROVIDERS.get(site)` / `_PROVIDERS[site]`: the defs a module-level dict of defs maps to. */
-  private dispatched(value: SyntaxNode, at: SyntaxNode): SyntaxNode[] | undefined {
-    const fn = value.type === "call" ? value.childForFieldName("function") : null;
-    const dict =
-      value.type === "subscript"
-        ? value.childForFieldName("value")
-        : fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "get"
-          ? fn.childForFieldName("object")
-          : null;
-    if (dict?.type !== "identifier") return undefined;
-    const bindings = this.file.bindingsNamed(this.file.root, dict.text);
-    const site = bindings.length === 1 ? bindings[0].node.parent : undefined;
-    const literal = site?.type === "assignment" ? site.childForFieldName("right") : null;
-    if (literal?.type !== "dictionary") return undefined;
-    const defs: SyntaxNode[] = [];
-    for (const pair of literal.namedChildren) {
-      if (pair.type === "comment") continue;
-      const target = pair.type === "pair" ? pair.childForFieldName("value") : null;
-      const def = target?.type === "identifier" ? this.functionNamed(target.text, at) : undefined;
-      if (!def) return undefined;
-      defs.push(def);
-    }
-    return defs;
+    return valueCall(
+      this.file,
+      callee,
+      at,
+      (c, a) => this.resolve(c, a),
+      (name) => this.functionNamed(name, at),
+    );
   }
 
   /** The def of this file a key names (one `callFact` gave). */
@@ -292,24 +287,32 @@ export class SameFileFunctions {
         const callee = node.childForFieldName("function");
         if (callee) calls.push(...this.callFacts(callee, node));
       }
+      if (node.type === "with_item")
+        calls.push(...enteredCall(this, node, (v) => this.madeBy(v, node)));
+      if (node.type === "attribute")
+        calls.push(...propertyRead(this, node, (r) => this.madeBy(r, node)));
       if (node.type === "with_item") {
         const value = node.childForFieldName("value");
         if (value && (value.type === "identifier" || value.type === "attribute")) {
           const madeBy = this.madeBy(value, node);
+          // `with _sem:` imported from a project module: what made it there (Y14).
+          const imported = madeBy ? undefined : projectValueKey(this, value);
+          const line = node.startPosition.row + 1;
+          if (imported) calls.push({ text: value.text, method: "with", reaches: imported, line });
           // A lock this file does not make (`with models._count_lock:`) is judged by its name.
-          if (madeBy || LOCK_NAME.test(value.text))
+          else if (madeBy || LOCK_NAME.test(value.text))
             calls.push({
               text: value.text,
               method: "with",
               ...(madeBy ? { receiverMadeBy: madeBy } : {}),
-              line: node.startPosition.row + 1,
+              line,
             });
         }
       }
       for (const child of node.namedChildren) visit(child);
     };
     for (const statement of (def.childForFieldName("body") ?? def).namedChildren) visit(statement);
-    calls.push(...decoratorLocks(def));
+    calls.push(...decoratorLocks(def), ...decoratorCalls(this, def));
     const cls = classOfMethod(def);
     const name = def.childForFieldName("name")?.text ?? this.file.path;
     const qualname = cls ? `${cls.childForFieldName("name")!.text}.${name}` : name;
@@ -359,21 +362,6 @@ export class SameFileFunctions {
   }
 
   /**
-   * Is `receiver` an element of a container of the instance (`self._backends[m]`, or `backend`
-   * bound to one): an object the instance holds, whose class the check may not know.
-   */
-  private fromSelfElement(receiver: SyntaxNode, at: SyntaxNode): boolean {
-    if (isSelfElement(receiver)) return true;
-    if (receiver.type !== "identifier") return false;
-    const def = this.enclosingDef(at);
-    return this.file.bindingsNamed(def ?? this.file.root, receiver.text).some((b) => {
-      const right =
-        b.node.parent?.type === "assignment" ? b.node.parent.childForFieldName("right") : null;
-      return right ? isSelfElement(right) : false;
-    });
-  }
-
-  /**
    * The class that made the module-level value `name` (`WorkflowValidator =
    * TypeAdapter(Workflow)`: `pydantic.TypeAdapter`), for a method of it called from another file.
    */
@@ -395,8 +383,22 @@ export class SameFileFunctions {
 
   /** The qualified name of what made `receiver` (`x = threading.Event()`), when the file says. */
   private madeBy(receiver: SyntaxNode, at: SyntaxNode): string | undefined {
-    if (receiver.type === "subscript")
-      return elementOf(this.file, receiver.childForFieldName("value"), enclosingDef(at));
+    if (receiver.type === "subscript") {
+      const value = receiver.childForFieldName("value");
+      const key = receiver.childForFieldName("subscript");
+      const field = value && typedDictField(this.file, this.madeBy(value, at), key);
+      return (
+        field ??
+        elementOf(this.file, value, enclosingDef(at)) ??
+        defaultdictElement(this.file, value)
+      );
+    }
+    // `get_cache().token`, `TemplateExpression(...).result()`: what the call makes.
+    if (receiver.type === "call") {
+      const made = this.madeByValue(receiver);
+      // A class's instance only: a function's product is known by its maker elsewhere.
+      return made && /^[A-Z]/.test(made.slice(made.lastIndexOf(".") + 1)) ? made : undefined;
+    }
     if (receiver.type === "parenthesized_expression" && receiver.namedChildren.length === 1)
       return this.madeBy(receiver.namedChildren[0], at);
     // `(repo_root / path).resolve()` with `repo_root: Path`: a path (hazard-review-6 V8).
@@ -425,16 +427,27 @@ export class SameFileFunctions {
    * (`self.mem0 = client` of an `Any` parameter, or `Memory.from_config(...)`): the classes the
    * value may be of, whose methods the check reads as what may run (hazard-review-6 V1).
    */
-  private candidateClasses(receiver: SyntaxNode, at: SyntaxNode): string[] {
+  private candidateClasses(
+    receiver: SyntaxNode,
+    at: SyntaxNode,
+  ): { classes: string[]; complete: boolean } {
     const index = this.project?.index;
     const bindings = index ? (this.bindingsOf(receiver, at) ?? []) : [];
-    const made = bindings.map((b) => this.madeByAssignments([b]));
-    return [...new Set(made)].filter(
+    // `self.model = model or Claude(...)`: each side's class (hazard-review-7 Y6).
+    const made = bindings.flatMap((b) => {
+      const right = b?.type === "assignment" ? b.childForFieldName("right") : null;
+      const sides = right && !b!.childForFieldName("type") ? valueSides(right) : undefined;
+      return sides ? sides.map((side) => this.madeByValue(side)) : [this.madeByAssignments([b])];
+    });
+    const builtin = (m: string | undefined) => m !== undefined && BUILTIN_CLASSES.has(m);
+    const classes = [...new Set(made)].filter(
       (m): m is string =>
         m !== undefined &&
         /^[A-Z]/.test(m.slice(m.lastIndexOf(".") + 1)) &&
         (!m.includes(".") || projectTopModules(index!).has(m.split(".")[0])),
     );
+    const complete = made.every((m) => builtin(m) || (m !== undefined && classes.includes(m)));
+    return { classes, complete };
   }
 
   /**
@@ -444,8 +457,10 @@ export class SameFileFunctions {
    */
   private bindingsOf(receiver: SyntaxNode, at: SyntaxNode): (SyntaxNode | null)[] | undefined {
     if (receiver.type === "identifier") {
-      const def = this.enclosingDef(at);
-      for (const scope of def ? [def, this.file.root] : [this.file.root]) {
+      // The def's, an enclosing def's (a decorator's `lock`, Y13), then the module's.
+      const scopes: SyntaxNode[] = [];
+      for (let d = this.enclosingDef(at); d; d = enclosingDef(d)) scopes.push(d);
+      for (const scope of [...scopes, this.file.root]) {
         const bindings = this.file.bindingsNamed(scope, receiver.text);
         if (bindings.length > 0) return bindings.map((b) => b.node.parent);
       }
@@ -471,63 +486,7 @@ export class SameFileFunctions {
    * unwrapped unread.
    */
   private madeByAssignments(assignments: (SyntaxNode | null)[]): string | undefined {
-    const made = new Set<string | undefined>();
-    for (const binding of assignments) {
-      const container = builtinContainer(binding);
-      if (container) {
-        made.add(container);
-        continue;
-      }
-      if (binding?.type === "as_pattern_target" || binding?.type === "for_statement") {
-        made.add(libraryMaker(this.file, binding, this.project, (r, at) => this.madeBy(r, at)));
-        continue;
-      }
-      if (binding?.type === "typed_parameter" || binding?.type === "typed_default_parameter") {
-        const named = annotatedClass(binding.childForFieldName("type"));
-        made.add(named ? classNamed(this.file, named) : undefined);
-        continue;
-      }
-      const right = binding?.type === "assignment" ? binding.childForFieldName("right") : null;
-      // `_runner: threading.Thread | None = None`: the annotation says what it holds later.
-      const annotated = binding?.type === "assignment" ? binding.childForFieldName("type") : null;
-      if (annotated && right?.type !== "call" && right?.type !== "await") {
-        const named = annotatedClass(annotated);
-        made.add(named ? classNamed(this.file, named) : undefined);
-        continue;
-      }
-      if (right?.type === "subscript") {
-        made.add(elementOf(this.file, right.childForFieldName("value"), enclosingDef(right)));
-        continue;
-      }
-      // `executor = self._executor`: what made the instance's attribute (hazard-review-6 V6).
-      if (right?.type === "attribute" && right.childForFieldName("object")?.text === "self") {
-        made.add(this.madeBy(right, right));
-        continue;
-      }
-      // `self._engine = engine` in `__init__(self, engine: VersionedContentEngine)`: the
-      // parameter's annotation says the class (SurfSense's knowledge store, hazard-review-4).
-      const parameter = right?.type === "identifier" ? this.annotatedParameter(right) : undefined;
-      if (parameter) {
-        made.add(this.madeByAssignments([parameter]));
-        continue;
-      }
-      // `self._executor = replacement` with `replacement = self._create_executor()` (V6b).
-      if (right?.type === "identifier" && !this.following.has(right.id)) {
-        this.following.add(right.id);
-        made.add(this.madeBy(right, right));
-        this.following.delete(right.id);
-        continue;
-      }
-      // Only a call makes the value (`lock = shared.generation_lock` says nothing of its class,
-      // and a lock known by its name must stay judged by it).
-      const fn =
-        right?.type === "await"
-          ? threadRunConstructor(this.file, right)
-          : right?.type === "call"
-            ? right.childForFieldName("function")
-            : null;
-      made.add(fn && fn.type !== "call" ? this.maker(fn, right!) : undefined);
-    }
+    const made = new Set(assignments.map((binding) => this.madeByBinding(binding)));
     if (made.size === 1) return [...made][0];
     // `self.connection = redis.StrictRedis(...)` in one branch, `RedisCluster.from_url(...)` in
     // another: a library's object either way, not a project method's namesake.
@@ -536,6 +495,67 @@ export class SameFileFunctions {
       (m) => m?.includes(".") && index && !projectTopModules(index).has(m.split(".")[0]),
     );
     return libraries ? [...made][0] : undefined;
+  }
+
+  /** The class one binding of a name makes (madeByAssignments), when the file says. */
+  private madeByBinding(binding: SyntaxNode | null): string | undefined {
+    const container = builtinContainer(binding);
+    if (container) return container;
+    if (binding?.type === "as_pattern_target" || binding?.type === "for_statement")
+      return libraryMaker(this.file, binding, this.project, (r, at) => this.madeBy(r, at));
+    if (binding?.type === "typed_parameter" || binding?.type === "typed_default_parameter") {
+      const named = annotatedClass(binding.childForFieldName("type"));
+      return named ? classNamed(this.file, named) : undefined;
+    }
+    const right = binding?.type === "assignment" ? binding.childForFieldName("right") : null;
+    // `_runner: threading.Thread | None = None`: the annotation says what it holds later.
+    const annotated = binding?.type === "assignment" ? binding.childForFieldName("type") : null;
+    const factory = fieldFactory(this.file, right);
+    if (factory && factory !== "none") return classNamed(this.file, factory);
+    if (annotated && ((right?.type !== "call" && right?.type !== "await") || factory)) {
+      const named = annotatedClass(annotated);
+      return named ? classNamed(this.file, named) : undefined;
+    }
+    return right ? this.madeByValue(right) : undefined;
+  }
+
+  /** The class an assigned value is of, when the file says (`Claude(...)`, a typed parameter). */
+  private madeByValue(right: SyntaxNode): string | undefined {
+    // `p if isinstance(p, LocalBrowserProfile) else None`: the class it tests (Y9b).
+    const narrowed = narrowedClass(right);
+    if (narrowed && right.namedChildren[2]?.type === "none") return classNamed(this.file, narrowed);
+    // `model or Claude(id=...)`: one class whichever side it is (else candidateClasses).
+    const sides = valueSides(right);
+    if (sides) {
+      const made = new Set(sides.map((side) => this.madeByValue(side)));
+      return made.size === 1 ? [...made][0] : undefined;
+    }
+    if (right.type === "subscript")
+      return elementOf(this.file, right.childForFieldName("value"), enclosingDef(right));
+    // `executor = self._executor`: what made the instance's attribute (hazard-review-6 V6).
+    if (right.type === "attribute" && right.childForFieldName("object")?.text === "self")
+      return this.madeBy(right, right);
+    // `self._engine = engine` in `__init__(self, engine: VersionedContentEngine)`: the
+    // parameter's annotation says the class (SurfSense's knowledge store, hazard-review-4).
+    const parameter =
+      right.type === "identifier" ? annotatedParameter(this.file, right) : undefined;
+    if (parameter) return this.madeByAssignments([parameter]);
+    // `self._executor = replacement` with `replacement = self._create_executor()` (V6b).
+    if (right.type === "identifier" && !this.following.has(right.id)) {
+      this.following.add(right.id);
+      const made = this.madeBy(right, right);
+      this.following.delete(right.id);
+      return made;
+    }
+    // Only a call makes the value (`lock = shared.generation_lock` says nothing of its class,
+    // and a lock known by its name must stay judged by it).
+    const fn =
+      right.type === "await"
+        ? threadRunConstructor(this.file, right)
+        : right.type === "call"
+          ? right.childForFieldName("function")
+          : null;
+    return fn && fn.type !== "call" ? this.maker(fn, right) : undefined;
   }
 
   /**
@@ -563,15 +583,5 @@ export class SameFileFunctions {
       modulePaths(index!, owner).length === 0 &&
       !/^[A-Z][a-z]/.test(owner.slice(owner.lastIndexOf(".") + 1));
     return returnedClass(this, fn, call) ?? (ofValue ? undefined : named);
-  }
-
-  /** The annotated parameter `name` is, when the def it is read in binds it only as one. */
-  private annotatedParameter(name: SyntaxNode): SyntaxNode | undefined {
-    const def = this.enclosingDef(name);
-    const bindings = def ? this.file.bindingsNamed(def, name.text) : [];
-    const node = bindings.length === 1 ? bindings[0].node.parent : undefined;
-    return node?.type === "typed_parameter" || node?.type === "typed_default_parameter"
-      ? node
-      : undefined;
   }
 }

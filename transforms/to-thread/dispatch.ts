@@ -33,3 +33,60 @@ export function getattrDispatch(
   // Any method of the class but the one dispatching and the dunders.
   return otherMethodsOf(cls, method!);
 }
+
+/** `_PROVIDERS.get(site)` / `_PROVIDERS[site]`: the defs a module-level dict of defs maps to. */
+export function dictDispatch(
+  file: FileSemantics,
+  value: SyntaxNode,
+  functionNamed: (name: string) => SyntaxNode | undefined,
+): SyntaxNode[] | undefined {
+  const fn = value.type === "call" ? value.childForFieldName("function") : null;
+  const dict =
+    value.type === "subscript"
+      ? value.childForFieldName("value")
+      : fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "get"
+        ? fn.childForFieldName("object")
+        : null;
+  if (dict?.type !== "identifier") return undefined;
+  const bindings = file.bindingsNamed(file.root, dict.text);
+  const site = bindings.length === 1 ? bindings[0].node.parent : undefined;
+  const literal = site?.type === "assignment" ? site.childForFieldName("right") : null;
+  if (literal?.type !== "dictionary") return undefined;
+  const defs: SyntaxNode[] = [];
+  for (const pair of literal.namedChildren) {
+    if (pair.type === "comment") continue;
+    const target = pair.type === "pair" ? pair.childForFieldName("value") : null;
+    const def = target?.type === "identifier" ? functionNamed(target.text) : undefined;
+    if (!def) return undefined;
+    defs.push(def);
+  }
+  return defs;
+}
+
+/**
+ * What a call of `callee` runs when it is a value: the defs a dispatch dict gives, "unknown"
+ * (a parameter, a variable), or "known" (a builtin, a def, a class, an import).
+ */
+export function valueCall(
+  file: FileSemantics,
+  callee: SyntaxNode,
+  at: SyntaxNode,
+  resolve: (callee: SyntaxNode, at: SyntaxNode) => SyntaxNode | undefined,
+  functionNamed: (name: string) => SyntaxNode | undefined,
+): SyntaxNode[] | "unknown" | "known" {
+  if (callee.type === "subscript") return dictDispatch(file, callee, functionNamed) ?? "unknown";
+  if (callee.type !== "identifier" || resolve(callee, at)) return "known";
+  if (file.qualifiedName(callee)) return "known";
+  const bindings = file.visibleBindings(at, callee.text);
+  if (bindings.length === 0) return "known";
+  const defs: SyntaxNode[] = [];
+  for (const binding of bindings) {
+    const node = binding.node.parent;
+    if (node?.type === "class_definition" || node?.type === "function_definition") return "known";
+    const right = node?.type === "assignment" ? node.childForFieldName("right") : null;
+    const found = right ? dictDispatch(file, right, functionNamed) : undefined;
+    if (!found) return "unknown";
+    defs.push(...found);
+  }
+  return defs;
+}

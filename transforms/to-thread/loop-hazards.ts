@@ -138,7 +138,9 @@ export function callHazard(call: CallFact): string | undefined {
   if (refusing) return refusing;
   if (call.qualified === "time.sleep")
     return "calls time.sleep(), which stops the event loop and every task while it sleeps";
-  if (!call.receiverMadeBy && lockByName(call)) {
+  // `with REGISTRY_LOCK:` imported from a project module is read there (what made it), not named.
+  const readThere = call.method === "with" && call.reaches?.endsWith(".__enter__");
+  if (!call.receiverMadeBy && !readThere && lockByName(call)) {
     const what = call.method === "with" ? `enters ${call.text}` : `calls ${call.text}()`;
     return `${what}, a wait on what its name says is a lock (what makes it is not visible here): the event loop stops until another thread releases it`;
   }

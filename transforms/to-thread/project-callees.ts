@@ -23,7 +23,7 @@ import type {
 import { SameFileFunctions } from "./callees.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
-import { RETURNED, returnedValues } from "./returned-callables.js";
+import { DECORATED, DECORATING, RETURNED, returnedValues } from "./returned-callables.js";
 import { HAZARD_DEPTH, PROJECT_KEY, type CallFact, type FunctionFacts } from "./loop-hazards.js";
 import { targetOf, threadSites, wrapperCalls } from "./sites.js";
 
@@ -108,7 +108,7 @@ function factsOf(
           }
       continue;
     }
-    if (name.endsWith(RETURNED)) {
+    if (name.endsWith(RETURNED) || name.endsWith(DECORATING)) {
       const made = key ? returnedHop(functions, file, name) : undefined;
       if (made) out.functions[key] = made.facts;
       for (const k of made?.keys ?? [])
@@ -216,7 +216,14 @@ function moduleValueMethod(
     : `${file.module}.${made}`;
   if (!cls) return undefined;
   const reaches = `${PROJECT_KEY}${cls}.${method}`;
-  const call: CallFact = { text: qualname, method, receiverMadeBy: made, reaches };
+  // `with _sem:` from another module (`_sem.__enter__`): entering it, as the waits table says.
+  const entered = method === "__enter__";
+  const call: CallFact = {
+    text: entered ? value : qualname,
+    method: entered ? "with" : method,
+    receiverMadeBy: made,
+    reaches,
+  };
   return { facts: { name: qualname, hop: true, calls: [call], path: file.path }, reaches };
 }
 
@@ -232,9 +239,14 @@ function returnedHop(
   file: FileSemantics,
   name: string,
 ): { facts: FunctionFacts; keys: string[] } | undefined {
-  const maker = defNamed(file, name.slice(0, -RETURNED.length));
-  const values = maker ? returnedValues(functions, maker) : undefined;
-  if (!values || values.unknown || values.keys.length === 0) return undefined;
+  // `dec(*)`: what a decorator returns around the def it decorates (decoratorCalls); what is not
+  // read there adds nothing, as at a decorator of the same file.
+  const decorating = name.endsWith(DECORATING);
+  const maker = defNamed(file, name.slice(0, -(decorating ? DECORATING : RETURNED).length));
+  const values = maker
+    ? returnedValues(functions, maker, new Set(), decorating ? DECORATED : undefined)
+    : { keys: [], unknown: !decorating };
+  if (!decorating && (values.unknown || values.keys.length === 0)) return undefined;
   const calls = values.keys.map((reaches) => ({ text: name, reaches }));
   return { facts: { name, hop: true, calls, path: file.path }, keys: values.keys };
 }

@@ -129,3 +129,73 @@ export function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
   while (n && n.type !== "function_definition") n = n.parent;
   return n ?? undefined;
 }
+
+/**
+ * `info["lock"]` with `info` a `_LockInfo`, a TypedDict of this file declaring `lock:
+ * threading.Lock`: the key's declared class (hazard-review-7 Y10, prefect's in-memory locks,
+ * whose `acquire` was unwrapped as a method of a value of no known class).
+ */
+export function typedDictField(
+  file: FileSemantics,
+  className: string | undefined,
+  key: SyntaxNode | null,
+): string | undefined {
+  const cls = className && !className.includes(".") ? moduleClass(file, className) : undefined;
+  const name = key?.type === "string" ? /^["'](\w+)["']$/.exec(key.text)?.[1] : undefined;
+  const bases = cls?.childForFieldName("superclasses")?.namedChildren ?? [];
+  if (!cls || !name || !bases.some((b) => /(^|\.)TypedDict$/.test(file.qualifiedName(b) ?? "")))
+    return undefined;
+  const field = (cls.childForFieldName("body")?.namedChildren ?? [])
+    .map((s) => (s.type === "expression_statement" ? s.namedChildren[0] : undefined))
+    .find((a) => a?.type === "assignment" && a.childForFieldName("left")?.text === name);
+  const type = field?.childForFieldName("type");
+  const node = type?.type === "type" ? type.namedChildren[0] : type;
+  return node?.type === "identifier" || node?.type === "attribute"
+    ? classNamed(file, node)
+    : undefined;
+}
+
+/**
+ * Is `receiver` an element of a container of the instance (`self._backends[m]`, or `backend`
+ * bound to one): an object the instance holds, whose class the check may not know.
+ */
+export function fromSelfElement(
+  file: FileSemantics,
+  receiver: SyntaxNode,
+  at: SyntaxNode,
+): boolean {
+  if (isSelfElement(receiver)) return true;
+  if (receiver.type !== "identifier") return false;
+  const def = enclosingDef(at);
+  return file.bindingsNamed(def ?? file.root, receiver.text).some((b) => {
+    const right =
+      b.node.parent?.type === "assignment" ? b.node.parent.childForFieldName("right") : null;
+    return right ? isSelfElement(right) : false;
+  });
+}
+
+/** The annotated parameter `name` is, when the def it is read in binds it only as one. */
+export function annotatedParameter(file: FileSemantics, name: SyntaxNode): SyntaxNode | undefined {
+  const def = enclosingDef(name);
+  const bindings = def ? file.bindingsNamed(def, name.text) : [];
+  const node = bindings.length === 1 ? bindings[0].node.parent : undefined;
+  return node?.type === "typed_parameter" || node?.type === "typed_default_parameter"
+    ? node
+    : undefined;
+}
+
+/** `_key_locks[key]` with `_key_locks = defaultdict(threading.Lock)`: the factory's class (Y13). */
+export function defaultdictElement(
+  file: FileSemantics,
+  value: SyntaxNode | null,
+): string | undefined {
+  const bindings = value?.type === "identifier" ? file.visibleBindings(value, value.text) : [];
+  const statement = bindings.length === 1 ? bindings[0].node.parent : undefined;
+  const call = statement?.type === "assignment" ? statement.childForFieldName("right") : null;
+  const fn = call?.type === "call" ? call.childForFieldName("function") : null;
+  if (!fn || file.qualifiedName(fn) !== "collections.defaultdict") return undefined;
+  const factory = call!.childForFieldName("arguments")?.namedChildren[0];
+  return factory?.type === "identifier" || factory?.type === "attribute"
+    ? classNamed(file, factory)
+    : undefined;
+}

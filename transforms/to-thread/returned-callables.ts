@@ -20,6 +20,9 @@ import { PROJECT_KEY, type CallFact } from "./loop-hazards.js";
 /** The suffix of a key that stands for what a project function returns (the survey reads it). */
 export const RETURNED = "()";
 
+/** The suffix of a key for what a project decorator returns around the def it decorates. */
+export const DECORATING = "(*)";
+
 /** What reading a callable value needs of the file's functions. */
 export interface CallableReader {
   readonly file: FileSemantics;
@@ -177,7 +180,7 @@ function madeBy(reader: CallableReader, call: SyntaxNode, seen: Set<number>): Ca
   const why = `a function ${fn.text}() returns`;
   const maker = reader.resolve(fn, call);
   if (maker) {
-    const returned = returnedValues(reader, maker, seen);
+    const returned = returnedValues(reader, maker, seen, argumentValues(reader, call, seen));
     // What it returns is not read: project code the check cannot read (a key left unread).
     const own = returned.unknown ? ownKey(reader, maker) : undefined;
     return own ? { keys: [own], unknown: false, why } : { ...returned, why };
@@ -187,18 +190,62 @@ function madeBy(reader: CallableReader, call: SyntaxNode, seen: Set<number>): Ca
   return key ? { keys: [`${key}${RETURNED}`], unknown: false, why } : UNKNOWN;
 }
 
-/** What `def` returns: the value of each of its own `return`s (a bare one returns None). */
+/** What a parameter of a maker holds at one use of it: the call's argument, or the decorated def. */
+type Handed = (parameter: string, position: number) => CallableValues;
+
+/**
+ * What `def` returns: the value of each of its own `return`s (a bare one returns None). A
+ * parameter returned as it is (`return fn`) is what `handed` says it holds, when known.
+ */
 export function returnedValues(
   reader: CallableReader,
   def: SyntaxNode,
   seen: Set<number> = new Set(),
+  handed?: Handed,
 ): CallableValues {
   const values = ownReturns(def).map((r) => {
     const value = r.namedChildren.find((c) => c.type !== "comment");
+    const parameter = value && handed ? parameterPosition(reader, def, value) : undefined;
+    if (parameter !== undefined) return handed!(value!.text, parameter);
     return value ? valuesOf(reader, value, value, seen) : NONE;
   });
   return values.length > 0 ? union(values) : UNKNOWN;
 }
+
+/** The position of the parameter of `def` the name `value` is (self and cls not counted). */
+function parameterPosition(
+  reader: CallableReader,
+  def: SyntaxNode,
+  value: SyntaxNode,
+): number | undefined {
+  if (value.type !== "identifier") return undefined;
+  const bindings = reader.file.visibleBindings(value, value.text);
+  if (bindings.length !== 1 || bindings[0].kind !== "parameter") return undefined;
+  if (reader.file.enclosingDef(bindings[0].node) !== def) return undefined;
+  const names = (def.childForFieldName("parameters")?.namedChildren ?? []).map((p) =>
+    p.type === "identifier" ? p.text : (p.childForFieldName("name") ?? p.namedChildren[0])?.text,
+  );
+  const at = names.indexOf(value.text);
+  return at < 0 ? undefined : at - (classOfMethod(def) ? 1 : 0);
+}
+
+/** `identity(handler)`: what the call passes for a maker's parameter, by position or keyword. */
+function argumentValues(reader: CallableReader, call: SyntaxNode, seen: Set<number>): Handed {
+  const args = (call.childForFieldName("arguments")?.namedChildren ?? []).filter(
+    (a) => a.type !== "comment",
+  );
+  return (name, position) => {
+    if (args.some((a) => a.type === "list_splat" || a.type === "dictionary_splat")) return UNKNOWN;
+    const keyword = args.find(
+      (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name,
+    );
+    const arg = keyword?.childForFieldName("value") ?? args[position];
+    return arg && arg.type !== "keyword_argument" ? valuesOf(reader, arg, arg, seen) : UNKNOWN;
+  };
+}
+
+/** A decorator's own first parameter is the function it decorates, read where it is defined. */
+export const DECORATED: Handed = (_name, position) => (position === 0 ? NONE : UNKNOWN);
 
 /** The `return` statements of `def` itself, not of the defs, lambdas and classes nested in it. */
 function ownReturns(def: SyntaxNode): SyntaxNode[] {
@@ -284,4 +331,57 @@ export function returnedClass(
     if (names && Object.hasOwn(names, name)) return names[name];
   }
   return undefined;
+}
+
+/**
+ * `with _sem:` with `_sem` imported from a module of the project (`_sem = BoundedSemaphore(4)`
+ * there): the key the survey answers with what made it, entered (hazard-review-7 Y14).
+ */
+export function projectValueKey(reader: CallableReader, value: SyntaxNode): string | undefined {
+  const qualified = reader.file.qualifiedName(value);
+  const index = reader.project?.index;
+  if (!qualified || !index) return undefined;
+  const absolute = absoluteName(qualified, reader.file.module, reader.file.path);
+  if (!absolute?.includes(".") || !projectTopModules(index).has(absolute.split(".")[0]))
+    return undefined;
+  return `${PROJECT_KEY}${absolute}.__enter__`;
+}
+
+/**
+ * `@synchronized` on a def: the wrapper a project decorator returns runs at each call of the
+ * function, a lock and all (hazard-review-7 Y13: `with lock:` in the wrapper, another file).
+ * `@retry(3)` made in this file: what the decorator it returns returns. A decorator handing the
+ * function back (a registry's) adds nothing; one whose product is not read adds nothing either
+ * (as before: decorators were not read at all).
+ */
+export function decoratorCalls(reader: CallableReader, def: SyntaxNode): CallFact[] {
+  const decorated = def.parent?.type === "decorated_definition" ? def.parent : undefined;
+  const decorators = (decorated?.namedChildren ?? []).filter((c) => c.type === "decorator");
+  return decorators.flatMap((decorator) => {
+    const expr = decorator.namedChildren.find((c) => c.type !== "comment");
+    const keys = expr ? decoratorValues(reader, expr) : [];
+    const line = decorator.startPosition.row + 1;
+    return keys.map((reaches) => ({ text: `@${expr!.text}`, reaches, line }));
+  });
+}
+
+/** The functions a decorator expression wraps a def in (decoratorCalls). */
+function decoratorValues(reader: CallableReader, expr: SyntaxNode): string[] {
+  const wrappers = (maker: SyntaxNode) => returnedValues(reader, maker, new Set(), DECORATED).keys;
+  if (expr.type === "identifier" || expr.type === "attribute") {
+    const maker = reader.resolve(expr, expr);
+    if (maker) return wrappers(maker);
+    const key = projectFunctionKey(reader, expr);
+    return key ? [`${key}${DECORATING}`] : [];
+  }
+  const fn = expr.type === "call" ? expr.childForFieldName("function") : null;
+  const maker =
+    fn && (fn.type === "identifier" || fn.type === "attribute") && reader.resolve(fn, expr);
+  if (!maker) return [];
+  // `@retry(3)`: the decorators it returns (defs of this file), then what each returns.
+  return ownReturns(maker).flatMap((r) => {
+    const value = r.namedChildren.find((c) => c.type !== "comment");
+    const decorator = value?.type === "identifier" ? reader.resolve(value, value) : undefined;
+    return decorator ? wrappers(decorator) : [];
+  });
 }

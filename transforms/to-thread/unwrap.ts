@@ -88,7 +88,7 @@ class Unread {
 function loopCheck(scan: FileScan, target: Target): LoopCheck {
   const functions = scan.functions;
   const fact = functions.callFact(target.fn, target.fn);
-  const reason = callHazard(fact);
+  const reason = callHazard(fact) ?? unknownWait(fact);
   const none = { unread: [], objects: [], libraries: [] };
   if (reason) return { hazard: { reason, via: [], direct: true }, checked: true, ...none };
   const facts = fact.reaches ? functions.lookup(fact.reaches) : undefined;
@@ -118,7 +118,8 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
       ),
       // `chunker.chunk_text` with `chunker` a bare parameter: a project class's method, perhaps.
       ...(fact.method && !fact.qualified && !fact.reaches ? { receiverUnknown: true } : {}),
-      ...(fact.namesakes ? { namesakesRead: namesakesRead(scan, fact) } : {}),
+      // Or the classes its assignments make (`DebugReplayManager() if m is None else m`).
+      ...(fact.alternatives?.length ? { namesakesRead: namesakesRead(scan, fact) } : {}),
     };
   return { checked: true, ...reading.lists };
 }
@@ -178,6 +179,20 @@ function passedHazard(
   const site = { name: target.fn.text, hop: true as const, calls: [call] };
   const hazard = loopHazard(site, scan.functions.lookup, seen, 0, { notRead: reading.notRead });
   return { hazard, read: facts.every((f) => f.reaches !== undefined) };
+}
+
+/** What waits on another thread by its name, whatever the receiver's class. */
+const WAIT_METHODS = new Set(["acquire", "wait", "join", "result"]);
+
+/**
+ * `to_thread(info["lock"].acquire)` with the receiver's class not known here: a lock's, an
+ * event's, a thread's or a future's wait, by the method's name. The site's own call is the wait
+ * itself, so nothing else it could be is worth the risk (hazard-review-7 Y10, prefect's locks).
+ */
+function unknownWait(fact: CallFact): string | undefined {
+  if (!fact.method || !WAIT_METHODS.has(fact.method)) return undefined;
+  if (fact.receiverMadeBy || fact.reaches || fact.qualified) return undefined;
+  return `calls ${fact.text}(), a ${fact.method}() of a value whose class is not known here, by its name a wait on a lock, an event, a thread or a future: the event loop would stop until another thread answers`;
 }
 
 /** The names of the namesakes of a site's method that the survey read (`ExportStats.snapshot`). */

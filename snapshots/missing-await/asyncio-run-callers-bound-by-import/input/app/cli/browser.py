@@ -30,3 +30,19 @@ def hover(selector: str = typer.Option(...)) -> None:
 
     data = asyncio.run(_run())
     typer.echo(data)
+
+
+@browser_app.command("evaluate")
+def evaluate(expression: str = typer.Option(...)) -> None:
+    async def _run() -> dict:
+        await _connect()
+        return {"result": expression}
+
+    data = asyncio.run(_run())
+    typer.echo(data)
+
+
+async def _evaluate_in_page(page, selector: str, expression: str):
+    # Methods of a page, not the command above.
+    await page.evaluate(expression)
+    return page.locator(selector).evaluate(expression)

@@ -1,0 +1,7 @@
+from dataclasses import dataclass
+
+
+@dataclass
+class Document:
+    content: str
+    name: str = ""
