@@ -63,6 +63,9 @@ const SCALAR_ITEMS = new Set(["str", "int", "float", "bool", "bytes", "None", "O
 /** `class Name` at the start of a line. */
 const CLASS_HEAD = /^class[ \t]+([A-Za-z_]\w*)/gm;
 
+/** A line starting with code at column 0: not blank, not a comment, not indented. */
+const CODE_LINE = /\n[^\s#]/g;
+
 /** ANNOTATED_DEF indented: a method (or a def nested deeper, which the index tells apart). */
 const INDENTED_DEF = new RegExp(ANNOTATED_DEF.source.replace("^", "^[ \\t]+"), "gm");
 
@@ -76,11 +79,21 @@ const INDENTED_DEF = new RegExp(ANNOTATED_DEF.source.replace("^", "^[ \\t]+"), "
 function methodsReturning(source: string): [string, string][] {
   if (!source.includes("class")) return [];
   const heads = [...source.matchAll(CLASS_HEAD)];
+  // Where a line starts with code at column 0 (the `\n`), once: each def asks whether one lies
+  // between its class head and itself (a search of the text between was quadratic in a class).
+  const codeLines = [...source.matchAll(CODE_LINE)].map((m) => m.index);
   const found: [string, string][] = [];
+  let k = -1;
+  let code = 0;
   for (const match of source.matchAll(INDENTED_DEF)) {
-    const head = heads.filter((h) => h.index < match.index).at(-1);
-    const between = head && source.slice(head.index + head[0].length, match.index);
-    if (!head || between === undefined || /\n[^\s#]/.test(between)) continue;
+    // The last class head above the def (defs come in source order).
+    while (k + 1 < heads.length && heads[k + 1].index < match.index) k++;
+    const head = heads[k];
+    if (!head) continue;
+    const after = head.index + head[0].length;
+    while (code < codeLines.length && codeLines[code] < after) code++;
+    // A `\n` at `after` or later whose next character is before the def: code between them.
+    if (code < codeLines.length && codeLines[code] + 1 < match.index) continue;
     const cls = RETURNED_CLASS.exec(match[2].trim())?.[1];
     if (cls) found.push([`${head[1]}.${match[1]}`, cls]);
   }
@@ -103,8 +116,10 @@ const NOT_A_MODEL = /^(?:None|NoneType|AnonymousUser|Union|Optional|typing)$/;
  */
 export function typeAliasesIn(source: string): Record<string, string> | undefined {
   let found: Record<string, string> | undefined;
-  // `ModelType = TypeVar("ModelType", bound=Model)`: an instance of some model ("Model").
-  for (const match of source.matchAll(TYPE_VAR)) {
+  // `ModelType = TypeVar("ModelType", bound=Model)`: an instance of some model ("Model"). The
+  // pattern tries every line start: only when the word is in the text at all.
+  const typeVars = source.includes("TypeVar") ? source.matchAll(TYPE_VAR) : [];
+  for (const match of typeVars) {
     const bound = match[2].split(".").pop()!;
     const djangoAlias = new RegExp(`\\bimport\\b[^\\n]*\\bModel\\s+as\\s+${bound}\\b`);
     if (bound === "Model" || djangoAlias.test(source)) (found ??= {})[match[1]] = "Model";

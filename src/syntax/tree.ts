@@ -111,6 +111,30 @@ export class SyntaxTree {
     return value;
   }
 
+  /** Large searches by type made so far; the second builds the index (see nodesByType). */
+  private largeSearches = 0;
+  private byType: NodesByType | undefined;
+
+  /**
+   * @internal Each type's nodes by pre-order index, or undefined until a second large search
+   * asks: a tree searched once is not worth it. One array of every node's index grouped by type
+   * (4 bytes a node), each group ascending.
+   */
+  nodesByType(): NodesByType | undefined {
+    if (this.byType || ++this.largeSearches < 2) return this.byType;
+    const { type } = this.columns;
+    let top = 0;
+    for (let i = 0; i < type.length; i++) if (type[i] > top) top = type[i];
+    // A counting sort in typed arrays (a map per node costs more than the searches it saves).
+    const from = new Int32Array(top + 2);
+    for (let i = 0; i < type.length; i++) from[type[i] + 1]++;
+    for (let t = 1; t < from.length; t++) from[t] += from[t - 1];
+    const to = from.slice();
+    const nodes = new Int32Array(type.length);
+    for (let i = 0; i < type.length; i++) nodes[to[type[i]]++] = i;
+    return (this.byType = { nodes, from });
+  }
+
   /** The node at pre-order index `index` (its `id`); one object per node. */
   node(index: number): SyntaxNode | null {
     if (index < 0) return null;
@@ -206,8 +230,25 @@ export class SyntaxNode {
       (name) => typeIdsByName.get(name) ?? [],
     );
     const { columns } = this.tree;
+    const end = columns.after[this.id];
     const out: SyntaxNode[] = [];
-    for (let i = this.id, end = columns.after[this.id]; i < end; i++)
+    // A large subtree is searched in the tree's nodes by type (made once per tree): the
+    // transforms ask the root for a type again and again, each a pass over every node.
+    const byType = end - this.id > INDEXED_SEARCH ? this.tree.nodesByType() : undefined;
+    if (byType) {
+      const { nodes, from } = byType;
+      for (const type of new Set(wanted)) {
+        if (type + 1 >= from.length) continue;
+        const last = from[type + 1];
+        for (let k = firstAtOrAfter(nodes, from[type], last, this.id); k < last; k++) {
+          if (nodes[k] >= end) break;
+          out.push(this.tree.node(nodes[k])!);
+        }
+      }
+      // Pre-order indices are source order, as the pass below gives them.
+      return wanted.length > 1 ? out.sort((a, b) => a.id - b.id) : out;
+    }
+    for (let i = this.id; i < end; i++)
       if (wanted.includes(columns.type[i])) out.push(this.tree.node(i)!);
     return out;
   }
@@ -246,6 +287,25 @@ export class SyntaxNode {
   toString(): string {
     return `(${this.type} ${this.startIndex}-${this.endIndex})`;
   }
+}
+
+/** Subtrees of more nodes than this may be searched by type through SyntaxTree.nodesByType. */
+const INDEXED_SEARCH = 512;
+
+/** A tree's nodes grouped by type: type `t`'s are `nodes[from[t], from[t + 1])`, ascending. */
+interface NodesByType {
+  nodes: Int32Array;
+  from: Int32Array;
+}
+
+/** The first position in [low, high) of ascending `sorted` holding `value` or more (else high). */
+function firstAtOrAfter(sorted: Int32Array, low: number, high: number, value: number): number {
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**

@@ -60,6 +60,36 @@ describe("returned classes (orm-review M1)", () => {
     });
   });
 
+  it("gives each method the last class above it, in a file of several classes", () => {
+    // Code at column 0 between a head and a def ends the class for every def below it, until
+    // the next head (each def is judged against its own head, whatever the defs before it).
+    const source = [
+      "class A:",
+      "    def one(self) -> Shop:",
+      "        ...",
+      "X = 1",
+      "    def stray(self) -> Shop:",
+      "        ...",
+      "class B(Base):",
+      '    """Doc',
+      'ending at column 0."""',
+      "    def two(self) -> Shop:",
+      "        ...",
+      "class C:",
+      "",
+      "    # comment",
+      "    def three(self) -> Agent:",
+      "        ...",
+      "    def four(self) -> Optional[Order]:",
+      "        ...",
+    ].join("\n");
+    expect(returnedClassesIn(source)).toEqual({
+      "A.one": "Shop",
+      "C.three": "Agent",
+      "C.four": "Order",
+    });
+  });
+
   it("is undefined for a file with no return annotation", () => {
     expect(returnedClassesIn("def f(x):\n    return x\n")).toBeUndefined();
   });

@@ -192,6 +192,38 @@ describe("copyTree", () => {
     }
   });
 
+  it("finds a large subtree's nodes by type as a pass over every node does", () => {
+    // Subtrees over 512 nodes are searched in the tree's nodes by type (from the tree's second
+    // such search); each answer, for one type or several (repeated too), must be the pass's: the
+    // same nodes, in source order.
+    // Inputs joined 25 at a time: large trees, whose classes and defs are subtrees of any size.
+    const inputs = corpus();
+    const files = Array.from({ length: 30 }, (_, k) => ({
+      name: inputs[k * 25]?.name ?? "",
+      source: inputs
+        .slice(k * 25, k * 25 + 25)
+        .map((f) => f.source)
+        .join("\n"),
+    }));
+    const asked = [["call"], ["identifier"], ["comment", "string", "call"], ["call", "call"]];
+    for (const { name, source } of files) {
+      const copy = copyTree(parseNative(source), source);
+      const subtrees = [
+        copy.rootNode,
+        ...copy.rootNode.descendantsOfType(["class_definition", "function_definition"]),
+      ];
+      for (const node of subtrees)
+        for (const types of asked) {
+          const pass: number[] = [];
+          walkAll(node, (n) => types.includes(n.type) && pass.push(n.id));
+          expect(
+            node.descendantsOfType(types).map((n) => n.id),
+            `${name} ${node} ${types}`,
+          ).toEqual(pass);
+        }
+    }
+  });
+
   it("gives one object per node, so nodes compare with ===", () => {
     const source = "import asyncio\n\nasyncio.run(main())\n";
     const copy = copyTree(parseNative(source), source);
@@ -223,3 +255,9 @@ describe("copyTree", () => {
     ]);
   });
 });
+
+/** `node` and every node below it, named or not, in pre-order. */
+function walkAll(node: SyntaxNode, visit: (node: SyntaxNode) => unknown): void {
+  visit(node);
+  for (const child of node.children) walkAll(child, visit);
+}
