@@ -14,21 +14,33 @@ import { textOfPath } from "./source.js";
 /** Constants files are small: a bigger one is not read for this. */
 const MAX_BYTES = 256 * 1024;
 
-/** By file path, the module's tree (null when it cannot be read). */
-const trees = new Map<string, SyntaxNode | null>();
+/**
+ * By file path, the module's tree (null when it cannot be read) and the stamp it was read at: a
+ * process that runs twice (the API, `verify`) reads a module again once it changed.
+ */
+const trees = new Map<string, { stamp: string; root: SyntaxNode | null }>();
 
 function moduleRoot(file: string): SyntaxNode | undefined {
-  if (!trees.has(file)) {
-    let root: SyntaxNode | null = null;
-    try {
-      const text = statSync(file).size <= MAX_BYTES ? textOfPath(file) : undefined;
-      if (text !== undefined) root = parsePython(text).rootNode;
-    } catch {
-      root = null;
-    }
-    trees.set(file, root);
+  let stamp: string;
+  let size: number;
+  try {
+    const stat = statSync(file);
+    stamp = `${stat.mtimeMs}:${stat.size}`;
+    size = stat.size;
+  } catch {
+    return undefined;
   }
-  return trees.get(file) ?? undefined;
+  const known = trees.get(file);
+  if (known?.stamp === stamp) return known.root ?? undefined;
+  let root: SyntaxNode | null = null;
+  try {
+    const text = size <= MAX_BYTES ? textOfPath(file) : undefined;
+    if (text !== undefined) root = parsePython(text).rootNode;
+  } catch {
+    root = null;
+  }
+  trees.set(file, { stamp, root });
+  return root ?? undefined;
 }
 
 /** The files a dotted module may be, looked for from `folder`: `a/b.py` or `a/b/__init__.py`. */
