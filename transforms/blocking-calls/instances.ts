@@ -82,14 +82,33 @@ export function classMethodTarget(
   cls: SyntaxNode,
   method: string,
 ): MethodTarget | undefined {
+  return alongBases(file, cls, `.${method}`, (node) => {
+    const def = ownMethod(node, method);
+    if (!def) return undefined;
+    return isAsyncFunction(def) ? null : { def };
+  });
+}
+
+/**
+ * The walk of `cls`'s method resolution order both searches make: `local` answers for a class of
+ * this file (undefined: ask the next class; null: the search ends with nothing); the first
+ * imported base ends it with its survey key (its absolute name, then `keyTail`); a base out of
+ * sight (`models.Model`, `Generic[T]`) ends it with nothing.
+ */
+function alongBases(
+  file: FileSemantics,
+  cls: SyntaxNode,
+  keyTail: string,
+  local: (node: SyntaxNode) => MethodTarget | null | undefined,
+): MethodTarget | undefined {
   for (const c of methodResolutionOrder(cls) ?? [{ kind: "local" as const, node: cls }]) {
     if (c.kind === "opaque") return undefined;
     if (c.kind === "imported") {
       const absolute = absoluteName(c.binding.qualified, file.module, file.path);
-      return absolute?.includes(".") ? { key: `${KEY}${absolute}.${method}` } : undefined;
+      return absolute?.includes(".") ? { key: `${KEY}${absolute}${keyTail}` } : undefined;
     }
-    const def = ownMethod(c.node, method);
-    if (def) return isAsyncFunction(def) ? undefined : { def };
+    const found = local(c.node);
+    if (found !== undefined) return found ?? undefined;
   }
   return undefined;
 }
@@ -147,21 +166,13 @@ function heldMethod(
   name: string,
   method: string,
 ): MethodTarget | undefined {
-  for (const c of methodResolutionOrder(cls) ?? [{ kind: "local" as const, node: cls }]) {
-    if (c.kind === "opaque") return undefined;
-    if (c.kind === "imported") {
-      const absolute = absoluteName(c.binding.qualified, file.module, file.path);
-      return absolute?.includes(".")
-        ? { key: `${KEY}${absolute}${HELD}${name}.${method}` }
-        : undefined;
-    }
-    const values = selfAssignments(c.node, name);
-    if (values.length === 0) continue;
+  return alongBases(file, cls, `${HELD}${name}.${method}`, (node) => {
+    const values = selfAssignments(node, name);
+    if (values.length === 0) return undefined;
     const made = values.map((v) => classCalled(file, v) ?? parameterClass(file, v));
     const names = new Set(made.map((m) => (m && "name" in m ? m.name : m?.cls.id)));
-    return names.size === 1 && made[0] ? methodOfClass(file, made[0], method) : undefined;
-  }
-  return undefined;
+    return (names.size === 1 && made[0] && methodOfClass(file, made[0], method)) || null;
+  });
 }
 
 /** The segment of a survey key for what a class's instances hold: `py:app.rpc.RPCHandler.self._rpc.m`. */
