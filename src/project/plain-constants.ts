@@ -9,7 +9,8 @@ import { textOfPath } from "./source.js";
 // module of the project binds at module level to a literal (a tuple of pairs, a dict of strings)
 // is a value held in memory wherever it is imported. The module is found on disk as Python would
 // find it from the importing file (its package for a relative import, else the first folder at
-// or above the file, up to the project root, holding the module's path) and read once per run.
+// or above the file, up to the project root, holding the module's path) and read again only
+// once it changed.
 
 /** Constants files are small: a bigger one is not read for this. */
 const MAX_BYTES = 256 * 1024;
