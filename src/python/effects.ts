@@ -271,36 +271,38 @@ export function madeByMethod(madeBy: string | undefined, method: string): string
     : undefined;
 }
 
+/**
+ * pathlib's file-system calls (ruff ASYNC240; hazard-review-7 Y11, airweave's storage backend,
+ * whose humans moved mkdir, exists, unlink, rglob and iterdir to a thread).
+ */
+const PATH_FILE_SYSTEM = [
+  "mkdir",
+  "unlink",
+  "rmdir",
+  "rename",
+  "replace",
+  "touch",
+  "iterdir",
+  "glob",
+  "rglob",
+  "exists",
+  "is_file",
+  "is_dir",
+  "stat",
+];
+
 const PATH: BlockingMethods = {
   family: "file",
   rule: "ASYNC230",
-  // The file system calls too (ruff ASYNC240; hazard-review-7 Y11, airweave's storage backend,
-  // whose humans moved mkdir, exists, unlink, rglob and iterdir to a thread).
   methods: new Set([
     "read_bytes",
     "read_text",
     "write_bytes",
     "write_text",
     "open",
-    "mkdir",
-    "unlink",
-    "rmdir",
-    "rename",
-    "replace",
-    "touch",
-    "iterdir",
-    "glob",
-    "rglob",
-    "exists",
-    "is_file",
-    "is_dir",
-    "stat",
+    ...PATH_FILE_SYSTEM,
   ]),
-  rules: Object.fromEntries(
-    ["mkdir", "unlink", "rmdir", "rename", "replace", "touch", "iterdir", "glob", "rglob"]
-      .concat(["exists", "is_file", "is_dir", "stat"])
-      .map((m) => [m, "ASYNC240"]),
-  ),
+  rules: Object.fromEntries(PATH_FILE_SYSTEM.map((m) => [m, "ASYNC240"])),
   what: "a pathlib.Path",
   replacement:
     "await anyio.Path(...).<method>(...), or await asyncio.to_thread(path.<method>, ...)",
