@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import type { ProjectFacts } from "../model/types.js";
 import type { ClassFacts } from "./models.js";
 import { DJANGO_RELATED_MANAGERS } from "./api.js";
+import { moduleFileUnder } from "../project/plain-constants.js";
+import { textOfPath } from "../project/source.js";
 
 // orm-human-6 G11: which model `get_user_model()` returns is a fact of one Django project, read
 // from that project's settings: the module its manage.py names, AUTH_USER_MODEL there (or in the
@@ -46,7 +47,7 @@ export function djangoUserModels(
   for (const file of all) {
     if (!file.endsWith(`${sep}manage.py`) && file !== "manage.py") continue;
     const folder = dirname(resolve(file));
-    const text = readable(file);
+    const text = textOfPath(file);
     const module = text && SETTINGS_MODULE.exec(text)?.[1];
     const model = module ? userModelOfSettings(folder, module) : undefined;
     found[relative(root, folder).split(sep).join("/")] = model ?? null;
@@ -54,22 +55,11 @@ export function djangoUserModels(
   return found;
 }
 
-function readable(file: string): string | undefined {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
-}
-
-/** A module's file under `base`: `a/b.py` or the package `a/b/__init__.py`. */
+/** A module's file under `base` (`a/b.py` or the package `a/b/__init__.py`), with its text. */
 function moduleFile(base: string, module: string): { file: string; text: string } | undefined {
-  const path = join(base, ...module.split("."));
-  for (const file of [`${path}.py`, join(path, "__init__.py")]) {
-    const text = readable(file);
-    if (text !== undefined) return { file, text };
-  }
-  return undefined;
+  const file = moduleFileUnder(base, module);
+  const text = file === undefined ? undefined : textOfPath(file);
+  return file !== undefined && text !== undefined ? { file, text } : undefined;
 }
 
 /** The user model's class name the settings module `module` (under `folder`) sets. */

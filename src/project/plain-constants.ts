@@ -45,7 +45,7 @@ function moduleRoot(file: string): SyntaxNode | undefined {
 }
 
 /** The files a dotted module may be, looked for from `folder`: `a/b.py` or `a/b/__init__.py`. */
-function moduleFileUnder(folder: string, module: string): string | undefined {
+export function moduleFileUnder(folder: string, module: string): string | undefined {
   const path = join(folder, ...module.split("."));
   for (const file of [`${path}.py`, join(path, "__init__.py")]) {
     try {
