@@ -40,6 +40,11 @@ export interface CallFact {
    * names, or, for a receiver of no known class, every project method of that name.
    */
   alternatives?: string[];
+  /**
+   * `with x:` (or `enter_context(x)`) of a value whose class the check cannot tell where it is
+   * made: a lock, perhaps (hazard-review-7 Y15).
+   */
+  unknownEntered?: true;
   /** The alternatives are the project's methods of that name: the receiver's class is unknown. */
   namesakes?: true;
   /**
@@ -144,9 +149,17 @@ export function callHazard(call: CallFact): string | undefined {
     const what = call.method === "with" ? `enters ${call.text}` : `calls ${call.text}()`;
     return `${what}, a wait on what its name says is a lock (what makes it is not visible here): the event loop stops until another thread releases it`;
   }
+  if (call.unknownEntered)
+    return `enters ${call.text}, a value whose class the check cannot tell from where it is made (a lock, perhaps: entering one on the loop's thread stops the event loop until another thread releases it)`;
+  // `x.acquire()` of a value of no known class: by its name a lock's or a semaphore's wait.
+  if (call.method === "acquire" && !call.receiverMadeBy && !call.qualified && !call.reaches)
+    return `calls ${call.text}(), by its name a wait on a lock or a semaphore (the class of the value is not known here): the event loop stops until another thread releases it`;
   const waits = call.receiverMadeBy ? WAITS[call.receiverMadeBy] : undefined;
   if (waits && call.method && waits.includes(call.method)) {
     const what = call.method === "with" ? `enters ${call.text}` : `calls ${call.text}()`;
+    // A pool's `with` exit and `shutdown()` join its workers (hazard-review-6 V6).
+    if (/Executor$/.test(call.receiverMadeBy!))
+      return `${what}, ${call.method === "with" ? "whose exit" : "which"} waits for a ${call.receiverMadeBy}'s workers to finish: the event loop stops until they do`;
     return `${what}, a wait on a ${call.receiverMadeBy}: the event loop stops until another thread releases it, and for ever if only a task would`;
   }
   return undefined;
