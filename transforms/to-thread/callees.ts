@@ -15,6 +15,7 @@ import {
   defaultdictElement,
   fromSelfElement,
   moduleClass,
+  quotedClass,
   typedDictField,
 } from "./receivers.js";
 import {
@@ -485,8 +486,10 @@ export class SameFileFunctions {
     if (binding?.type === "as_pattern_target" || binding?.type === "for_statement")
       return libraryMaker(this.file, binding, this.project, (r, at) => this.madeBy(r, at));
     if (binding?.type === "typed_parameter" || binding?.type === "typed_default_parameter") {
-      const named = annotatedClass(binding.childForFieldName("type"));
-      return named ? classNamed(this.file, named) : undefined;
+      const type = binding.childForFieldName("type");
+      const named = annotatedClass(type);
+      // `model: "LLM"`, imported under TYPE_CHECKING (xinference's ModelActor, V5).
+      return named ? classNamed(this.file, named) : quotedClass(this.file, type);
     }
     const right = binding?.type === "assignment" ? binding.childForFieldName("right") : null;
     // `_runner: threading.Thread | None = None`: the annotation says what it holds later.
@@ -495,7 +498,7 @@ export class SameFileFunctions {
     if (factory && factory !== "none") return classNamed(this.file, factory);
     if (annotated && ((right?.type !== "call" && right?.type !== "await") || factory)) {
       const named = annotatedClass(annotated);
-      return named ? classNamed(this.file, named) : undefined;
+      return named ? classNamed(this.file, named) : quotedClass(this.file, annotated);
     }
     return right ? this.madeByValue(right) : undefined;
   }

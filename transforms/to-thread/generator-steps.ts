@@ -8,8 +8,15 @@ import { argumentsOf, type Target } from "./sites.js";
  * `threading.Lock` in the generator `rasterize_pdf(...)` returned, and `_wrapper(_gen)`'s
  * `next(_gen)` waits for a model's generation thread (hazard-review-6 V4, V5: both unwrapped in
  * the safe run, `next` being "not this project's"). The check reads the function that made the
- * generator; a generator of unknown origin is code it cannot read.
+ * generator; a generator of unknown origin is code it cannot read, and refuses: a value a body
+ * steps with `next()` is a generator, or an iterator as good as one, far more often the
+ * project's than a library's (hazard-review-6 V5, still unwrapped with --unsafe-fixes).
  */
+
+/** Why stepping `it`, made where the check cannot see, cannot be unwrapped. */
+export function unknownStepReason(it: string): string {
+  return `calls next() on ${it}, made where the check cannot see (a parameter, a queue's item): the generator body it steps runs on the loop's thread, and the check could not read it to tell whether it waits on another thread (a stream a generation thread fills) or takes a lock`;
+}
 
 /** The builtin `next`, not a name of the file's own. */
 function isBuiltinNext(file: FileSemantics, fn: SyntaxNode): boolean {
@@ -91,7 +98,9 @@ export function steppingFact(
 ): CallFact | undefined {
   const producer = producerOf(file, it, at);
   const text = `${it.text}.__next__`;
-  if (!producer) return { text, method: "__next__", collaborator: true };
+  // Made out of sight: refused (unknownStep), even with --unsafe-fixes (V5: xinference's
+  // `next(_gen)` of a queue's item waits for a model's generation thread).
+  if (!producer) return { text, method: "__next__", unknownStep: true };
   const fact = factOf(producer, at);
   // A library's or a builtin's iterator (`iter(rows)`, `csv.reader(f)`): taken as it was.
   if (!fact.reaches) return undefined;

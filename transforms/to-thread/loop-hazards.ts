@@ -11,6 +11,7 @@ import { isAsyncUnsafeConnectionCall } from "../../src/django/connection-api.js"
 import { blockingCall, blockingMethod } from "../../src/python/effects.js";
 import { loopRefusingCall } from "../../src/python/loop-refusing.js";
 import { THREAD_WAITS_BY_CLASS } from "../../src/python/thread-waits.js";
+import { unknownStepReason } from "./generator-steps.js";
 
 /** The key of a function of another module, by its absolute dotted name: `py:app.locks.guarded`. */
 export const PROJECT_KEY = "py:";
@@ -45,6 +46,8 @@ export interface CallFact {
    * made: a lock, perhaps (hazard-review-7 Y15).
    */
   unknownEntered?: true;
+  /** `next(it)` of an iterator made out of sight: a body the check cannot read (V5). */
+  unknownStep?: true;
   /** The alternatives are the project's methods of that name: the receiver's class is unknown. */
   namesakes?: true;
   /**
@@ -84,6 +87,11 @@ export interface LoopHazard {
    * The other function the call may run through which it is reached (the outermost): an
    * override, or a project method of that name when the receiver's class is unknown.
    */
+  /**
+   * A project method of that name whose receiver's class is unknown (a namesake) is on the way:
+   * a guess, which a hazard found on a known path beats (hazard-review-6 V12).
+   */
+  guess?: true;
   maybe?: {
     name: string;
     call: string;
@@ -149,6 +157,7 @@ export function callHazard(call: CallFact): string | undefined {
     const what = call.method === "with" ? `enters ${call.text}` : `calls ${call.text}()`;
     return `${what}, a wait on what its name says is a lock (what makes it is not visible here): the event loop stops until another thread releases it`;
   }
+  if (call.unknownStep) return unknownStepReason(call.text.replace(/\.__next__$/, ""));
   if (call.unknownEntered)
     return `enters ${call.text}, a value whose class the check cannot tell from where it is made (a lock, perhaps: entering one on the loop's thread stops the event loop until another thread releases it)`;
   // `x.acquire()` of a value of no known class: by its name a lock's or a semaphore's wait.
@@ -213,7 +222,7 @@ export function loopHazard(
   let guess: LoopHazard | undefined;
   for (const call of facts.calls) {
     const found = reachedHazard(call, lookup, seen, depth, walk);
-    if (found && !found.maybe?.namesake) return found;
+    if (found && !found.guess) return found;
     guess ??= found;
   }
   return guess;
@@ -230,6 +239,8 @@ function reachedHazard(
   // Inside a namesake, another call's namesakes are not read: a guess on a guess says nothing.
   const guess = call.namesakes && walk.inNamesake;
   const keys = [call.reaches, ...(guess ? [] : (call.alternatives ?? []))];
+  // A hazard only a namesake shows waits for one another override or the callee shows for sure.
+  let guessed: LoopHazard | undefined;
   for (const [k, key] of keys.entries()) {
     // Read again only where reached higher up: from there it is followed deeper (bisheng's
     // Milvus constructor, first met below an embedding helper, too deep to read its lock).
@@ -249,18 +260,24 @@ function reachedHazard(
         : loopHazard(callee, lookup, seen, callee.hop ? depth : depth + 1, walk));
     if (!inner) continue;
     const via = callee.hop ? inner.via : [callee.name, ...inner.via];
-    if (k === 0) return { ...inner, via };
-    const maybe = {
-      name: callee.name,
-      call: call.text,
-      namesake: call.namesakes === true,
-      ...(call.maybeWhy ? { why: call.maybeWhy } : {}),
-      ...(callee.path ? { path: callee.path } : {}),
-      ...(callee.line ? { line: callee.line } : {}),
-    };
-    return { ...inner, via, maybe };
+    const found = k === 0 ? { ...inner, via } : { ...inner, via, maybe: maybeOf(call, callee) };
+    if (namesake) found.guess = true;
+    if (!found.guess) return found;
+    guessed ??= found;
   }
-  return undefined;
+  return guessed;
+}
+
+/** The alternative a hazard is reached through, for the message (`maybeRuns`). */
+function maybeOf(call: CallFact, callee: FunctionFacts): NonNullable<LoopHazard["maybe"]> {
+  return {
+    name: callee.name,
+    call: call.text,
+    namesake: call.namesakes === true,
+    ...(call.maybeWhy ? { why: call.maybeWhy } : {}),
+    ...(callee.path ? { path: callee.path } : {}),
+    ...(callee.line ? { line: callee.line } : {}),
+  };
 }
 
 /** A namesake's hazard (blocking I/O included at the site), walked once per check. */

@@ -8,7 +8,7 @@ import { ormNative } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
 import { returnedBy, unreadRefusal, type UnreadCall } from "./unread-refusal.js";
 import { dynamicLookupOf } from "./dynamic-lookups.js";
-import { producerOf, siteIterator } from "./generator-steps.js";
+import { producerOf, siteIterator, unknownStepReason } from "./generator-steps.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import { reindented } from "./reindent.js";
@@ -337,9 +337,9 @@ function siteCheck(
   if (!iterator) return { check: loopCheck(scan, target), checked: target.fn.text, stepping: "" };
   const producer = producerOf(scan.file, iterator, site.call);
   if (!producer) {
-    const objects = [`${iterator.text}.__next__()`];
+    const hazard = { reason: unknownStepReason(iterator.text), via: [], direct: true };
     return {
-      check: { checked: true, objects, unread: [], libraries: [] },
+      check: { hazard, checked: true, objects: [], unread: [], libraries: [] },
       checked: target.fn.text,
       stepping: "",
     };
