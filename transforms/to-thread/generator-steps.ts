@@ -13,11 +13,6 @@ import { argumentsOf, type Target } from "./sites.js";
  * project's than a library's (hazard-review-6 V5, still unwrapped with --unsafe-fixes).
  */
 
-/** Why stepping `it`, made where the check cannot see, cannot be unwrapped. */
-export function unknownStepReason(it: string): string {
-  return `calls next() on ${it}, made where the check cannot see (a parameter, a queue's item): the generator body it steps runs on the loop's thread, and the check could not read it to tell whether it waits on another thread (a stream a generation thread fills) or takes a lock`;
-}
-
 /** The builtin `next`, not a name of the file's own. */
 function isBuiltinNext(file: FileSemantics, fn: SyntaxNode): boolean {
   return (

@@ -11,7 +11,6 @@ import { isAsyncUnsafeConnectionCall } from "../../src/django/connection-api.js"
 import { blockingCall, blockingMethod } from "../../src/python/effects.js";
 import { loopRefusingCall } from "../../src/python/loop-refusing.js";
 import { THREAD_WAITS_BY_CLASS } from "../../src/python/thread-waits.js";
-import { unknownStepReason } from "./generator-steps.js";
 
 /** The key of a function of another module, by its absolute dotted name: `py:app.locks.guarded`. */
 export const PROJECT_KEY = "py:";
@@ -172,6 +171,11 @@ export function callHazard(call: CallFact): string | undefined {
     return `${what}, a wait on a ${call.receiverMadeBy}: the event loop stops until another thread releases it, and for ever if only a task would`;
   }
   return undefined;
+}
+
+/** Why stepping `it`, made where the check cannot see, cannot be unwrapped. */
+export function unknownStepReason(it: string): string {
+  return `calls next() on ${it}, made where the check cannot see (a parameter, a queue's item): the generator body it steps runs on the loop's thread, and the check could not read it to tell whether it waits on another thread (a stream a generation thread fills) or takes a lock`;
 }
 
 /** How a check walks: who is told of unread calls, and whether blocking I/O counts. */

@@ -8,7 +8,7 @@ import { ormNative } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
 import { returnedBy, unreadRefusal, type UnreadCall } from "./unread-refusal.js";
 import { dynamicLookupOf } from "./dynamic-lookups.js";
-import { producerOf, siteIterator, unknownStepReason } from "./generator-steps.js";
+import { producerOf, siteIterator } from "./generator-steps.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import { reindented } from "./reindent.js";
@@ -17,6 +17,7 @@ import {
   callHazard,
   isCollaboratorCall,
   loopHazard,
+  unknownStepReason,
   type CallFact,
   type LoopHazard,
   type Seen,
