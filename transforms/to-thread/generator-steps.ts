@@ -91,6 +91,8 @@ export function steppingFact(
   at: SyntaxNode,
   factOf: (callee: SyntaxNode, at: SyntaxNode) => CallFact,
 ): CallFact | undefined {
+  // `next(v for v in rows if ...)`: a generator expression's body is the function's own code.
+  if (it.type === "generator_expression") return undefined;
   const producer = producerOf(file, it, at);
   const text = `${it.text}.__next__`;
   // Made out of sight: refused (unknownStep), even with --unsafe-fixes (V5: xinference's

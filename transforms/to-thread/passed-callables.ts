@@ -1,9 +1,10 @@
-import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import type { FileSemantics, ProjectIndex, SyntaxNode } from "../../src/model/types.js";
 import { functionsNamed, projectTopModules } from "../../src/project/index-lookup.js";
 import { dottedName } from "../../src/python/module-names.js";
 import { RUNS_LATER_FUNCTIONS, RUNS_LATER_METHODS } from "../../src/python/thread-waits.js";
 import { PROJECT_KEY, type CallFact } from "./loop-hazards.js";
 import type { CallableReader } from "./returned-callables.js";
+import { isPropertyDef } from "./property-reads.js";
 
 /*
  * A function handed to a call may be called by it, there and then: `sorted(rows,
@@ -23,8 +24,17 @@ export function runsLater(file: FileSemantics, call: SyntaxNode): boolean {
   return method !== undefined && RUNS_LATER_METHODS.has(method);
 }
 
-/** The project functions `call` is handed (a name or an attribute, not called), as calls of them. */
-export function passedCallables(reader: CallableReader, call: SyntaxNode): CallFact[] {
+/** What a reader of handed functions needs: the def of this file a key names. */
+export interface PassingReader extends CallableReader {
+  defOf(key: string): SyntaxNode | undefined;
+}
+
+/**
+ * The project functions `call` is handed (a def's name, an imported function, a method of a class
+ * the file knows: not called, not a property), as calls of them. A value that only shares a
+ * function's name (`_conversation_from(run)` with `run = attempt.run`) is not one.
+ */
+export function passedCallables(reader: PassingReader, call: SyntaxNode): CallFact[] {
   const index = reader.project?.index;
   const args = call.childForFieldName("arguments");
   if (!index || args?.type !== "argument_list") return [];
@@ -38,17 +48,36 @@ export function passedCallables(reader: CallableReader, call: SyntaxNode): CallF
     const name =
       value.type === "identifier" ? value.text : value.childForFieldName("attribute")!.text;
     if (functionsNamed(index, name).length === 0) return [];
+    const own = reader.resolve(value, call);
+    if (value.type === "identifier" && !own && !reader.file.qualifiedName(value)) return [];
+    if (own && isPropertyDef(own)) return [];
     const fact = reader.callFact(value, call);
-    const top = fact.reaches?.startsWith(PROJECT_KEY)
-      ? dottedName(fact.reaches.slice(PROJECT_KEY.length)).split(".")[0]
-      : undefined;
-    if (!fact.reaches || (top !== undefined && !projectTopModules(index).has(top))) return [];
+    if (!fact.reaches || !(reader.defOf(fact.reaches) || indexedFunction(index, fact.reaches)))
+      return [];
     // A method of a value of unknown class: the project's namesakes are a guess, not read here.
     if (fact.namesakes) {
       delete fact.alternatives;
       delete fact.namesakes;
     }
     return [{ ...fact, line }];
+  });
+}
+
+/** Does a project key name a def the index lists (`py:app.store.Store.rank`)? */
+function indexedFunction(index: ProjectIndex, key: string): boolean {
+  if (!key.startsWith(PROJECT_KEY)) return false;
+  const dotted = dottedName(key.slice(PROJECT_KEY.length));
+  const name = dotted.slice(dotted.lastIndexOf(".") + 1);
+  const owner = dotted.slice(0, dotted.lastIndexOf("."));
+  if (!projectTopModules(index).has(dotted.split(".")[0])) return false;
+  return functionsNamed(index, name).some((f) => {
+    const module = dottedName(f.module);
+    return (
+      !f.nested &&
+      (f.className
+        ? owner === `${module}.${f.className}` || owner.endsWith(`.${f.className}`)
+        : owner === module)
+    );
   });
 }
 

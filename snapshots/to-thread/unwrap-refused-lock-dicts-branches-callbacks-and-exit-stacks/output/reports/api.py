@@ -57,3 +57,7 @@ async def lowered(names: list) -> list:
 
 async def start_flush(rows: list) -> str:
     return jobs.start_flush(rows)
+
+
+async def first_ranked(rows: list) -> tuple:
+    return jobs.first_ranked(rows)
