@@ -143,6 +143,9 @@ export function valueSides(value: SyntaxNode): SyntaxNode[] | undefined {
 
 /** Field makers whose `default_factory` (or attrs' `factory`) makes the attribute's value. */
 const FIELD_MAKERS = new Set([
+  // `_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)` (hazard-review-8 Y20).
+  "pydantic.PrivateAttr",
+  "pydantic.fields.PrivateAttr",
   "dataclasses.field",
   "attr.ib",
   "attr.attrib",

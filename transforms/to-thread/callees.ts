@@ -66,6 +66,9 @@ import {
  * same-file base, or an imported function of the project, whose facts the survey gathered) and
  * what its body calls.
  */
+/** Annotations that name no class: a value so typed is of unknown class. */
+const ANY_CLASS = new Set(["typing.Any", "typing_extensions.Any", "object", "Any"]);
+
 /** Builtin containers' classes: their methods neither lock nor wait. */
 const BUILTIN_CLASSES = new Set(["dict", "list", "set", "frozenset", "tuple", "str"]);
 
@@ -379,6 +382,12 @@ export class SameFileFunctions {
 
   /** The qualified name of what made `receiver` (`x = threading.Event()`), when the file says. */
   madeBy(receiver: SyntaxNode, at: SyntaxNode): string | undefined {
+    const made = this.madeByRaw(receiver, at);
+    // `-> Any`, `x: object`: no class at all (hazard-review-8 Y18c, crewAI's feedback provider).
+    return made && ANY_CLASS.has(made) ? undefined : made;
+  }
+
+  private madeByRaw(receiver: SyntaxNode, at: SyntaxNode): string | undefined {
     if (receiver.type === "subscript") {
       const value = receiver.childForFieldName("value");
       const key = receiver.childForFieldName("subscript");

@@ -37,7 +37,6 @@ export function enteredValueAt(node: SyntaxNode): SyntaxNode | undefined {
 
 /** A reader that can also say what made a value (callees.ts). */
 export interface EnteringReader extends CallableReader {
-  madeBy(value: SyntaxNode, at: SyntaxNode): string | undefined;
   /** The def of this file a key names. */
   defOf(key: string): SyntaxNode | undefined;
 }
