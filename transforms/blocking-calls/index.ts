@@ -388,7 +388,7 @@ function helperFindings(file: FileSemantics, ctx: Context, out: FindingsReporter
     out.report(
       site.call,
       "AS316",
-      `${callee}() blocks the event loop: it calls ${blockSays(block, file.path, callee)}; run it in a thread (await asyncio.to_thread(${callee}, ...)) or give it an async form${twin}`,
+      `${callee}() blocks the event loop: it calls ${blockSays(block, file.path, callee)}${block.implementation ? ` (when the object is ${block.implementation})` : ""}; run it in a thread (await asyncio.to_thread(${callee}, ...)) or give it an async form${twin}`,
     );
   }
 }
