@@ -76,8 +76,15 @@ export function asyncSite(
     out.report(call, "AS406", message, `await ${call.text}`, fix);
     return;
   }
-  const message = `${what}: ${use.name} holds the coroutine, not its result, where it is used (line ${line(use.uses[0].node)}); await added`;
+  const message = `${what}: ${use.name} holds the coroutine, not its result, where it is used (line ${line(use.uses[0].node)}${nestedIn(file, use.uses[0].node, fn)}); await added`;
   out.report(call, "AS401", message, `await ${call.text}`, fix);
+}
+
+/** `, in the nested add_data_points()`: a use inside a def nested in `fn` (J12). */
+function nestedIn(file: FileSemantics, node: SyntaxNode, fn: SyntaxNode): string {
+  const inner = file.enclosingFunction(node);
+  const name = inner?.id !== fn.id ? inner?.childForFieldName("name")?.text : undefined;
+  return inner && inner.id !== fn.id ? `, in the nested ${name ? `${name}()` : "lambda"}` : "";
 }
 
 /**
