@@ -1,4 +1,4 @@
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
 import { lastSegment } from "../../src/python/lookup.js";
 import { callsNamed } from "../../src/project/index-lookup.js";
@@ -192,7 +192,7 @@ export function plannedInstance(
     parameter && projectPlan(f)?.instances?.[chainKey(f, parameter.def)]?.[parameter.name];
   const index = f.ctx.project.index;
   if (!model || !index) return undefined;
-  const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
+  const here = relative(index.root, f.absolutePath).split("\\").join("/");
   const fn = parameter.def.childForFieldName("name")?.text ?? "";
   if (callsNamed(index, fn).some((c) => c.path === here)) return undefined;
   return { model, selected: new Set(), fromParameter: true };
@@ -224,7 +224,7 @@ function passedByEveryCaller(
   const { def, position, name } = parameter;
   const fn = def.childForFieldName("name")?.text ?? "";
   const found = callsOf(f, def);
-  const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
+  const here = relative(index.root, f.absolutePath).split("\\").join("/");
   const indexed = callsNamed(index, fn);
   // orm-review-5 Q1c: `sync_to_async(self.f)(x)` names `self.f` as a value where it calls it.
   const wrappedLines = new Set(
