@@ -3,6 +3,7 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { provenNoQueryset } from "./chain-fallbacks.js";
 import { callerParameter, createdRow, returnedBy } from "./caller-proofs.js";
 import { isProjectFunction } from "./no-async-api.js";
+import { isMaterialized } from "./materialized-arguments.js";
 import { factoryTarget } from "./library-targets.js";
 import { ITERATING_BUILTINS, mayBeQueryset } from "./unknown-evaluations.js";
 import type { ChainLink, FunctionFacts, OrmFile } from "./types.js";
@@ -120,7 +121,8 @@ export function passesOf(f: OrmFile, call: SyntaxNode, caller?: SyntaxNode): Cha
     const keyword = arg.type === "keyword_argument";
     const value = keyword ? arg.childForFieldName("value") : arg;
     const to = keyword ? (arg.childForFieldName("name")?.text ?? "") : position++;
-    if (!value) continue;
+    // orm-human-7 K10: materialized at the call, a list reaches the function.
+    if (!value || isMaterialized(f, call, arg)) continue;
     const proven = f.proofs.querysetOf(value) ? `${short(value)}, a queryset` : undefined;
     const queryset = proven ?? mayBeQueryset(f, value, (c) => isProjectFunction(f, c));
     const instance = queryset ? undefined : instancePassed(f, value);

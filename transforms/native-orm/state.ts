@@ -14,10 +14,19 @@ import type { Conversion, OrmFile, Problem, SiteKind } from "./types.js";
 import { aliasesIn } from "./wrapper-aliases.js";
 import { wrapperKind } from "./wrappers.js";
 import { useThreadWrappers } from "../../src/django/thread-wrappers.js";
-import { parameterInstance, parameterModelClass, plannedInstance } from "./caller-arguments.js";
+import {
+  parameterInstance,
+  parameterMaterialized,
+  parameterModelClass,
+  plannedInstance,
+} from "./caller-arguments.js";
 import { projectRecords } from "./plain-construction.js";
 import { useProjectRecords } from "../../src/python/record-classes.js";
-import { useForeignConstants, useForeignReturns } from "../../src/python/foreign-returns.js";
+import {
+  useForeignConstants,
+  useForeignReturns,
+  useParameterKinds,
+} from "../../src/python/foreign-returns.js";
 import { moduleConstantValues } from "../../src/project/plain-constants.js";
 import { classReturnedElsewhere } from "../../src/django/annotated-returns.js";
 import { userModelOfFile } from "../../src/django/user-model.js";
@@ -58,6 +67,7 @@ export function newOrmFile(
   f.proofs.parameterFromCallers = (parameter) =>
     parameterInstance(f, parameter) ?? plannedInstance(f, parameter);
   f.proofs.modelClassFromCallers = (parameter) => parameterModelClass(f, parameter);
+  useParameterKinds(file.root, (parameter) => parameterMaterialized(f, parameter));
   // orm-human-7 K7: what a project function of another module returns, as the survey proved it.
   f.proofs.returnedByProject = (callee, call) => plannedReturn(f, callee, call);
   // orm-review-4 P20: annotations naming the project's pydantic models of other modules.
