@@ -70,9 +70,21 @@ export function mockedRewrites(
         code: read,
       });
   }
+  // Each test is read, and each patch's guard judged, once: every module and name asks again.
+  const texts = new Map<string, string | undefined>();
+  const readOnce = (path: string) => {
+    if (!texts.has(path)) texts.set(path, readTest(path));
+    return texts.get(path);
+  };
+  const guards = new Map<IndexedPatch, boolean>();
+  const guarded = (patch: IndexedPatch) => {
+    if (!guards.has(patch)) guards.set(patch, guardPatch(readOnce(patch.path), patch.line));
+    return guards.get(patch)!;
+  };
+  const judge: Judge = { index, tests, readTest: readOnce, guarded, twins };
   const found: Found[] = [];
   for (const patch of index.patches) {
-    const message = firstMessage(patch, modules, { index, tests, readTest, twins });
+    const message = firstMessage(patch, modules, judge);
     if (message)
       found.push({
         path: displayPath(join(index.root, patch.path), cwd),
@@ -89,6 +101,8 @@ interface Judge {
   twins: Readonly<Record<string, string>>;
   tests: TestCalls;
   readTest: (path: string) => string | undefined;
+  /** Whether the test wants the patched name not called (guardPatch), judged once a patch. */
+  guarded: (patch: IndexedPatch) => boolean;
 }
 
 /** One finding per patch: the first module and name it concerns. */
@@ -165,7 +179,7 @@ function messageFor(
   const module = dottedName(id);
   // A guard (`side_effect=AssertionError(...)`, `assert_not_called()`): the test wants the name
   // not called, which the twin only makes true (hazard-review-5 J19c).
-  if (guardPatch(judge.readTest(patch.path), patch.line)) return undefined;
+  if (judge.guarded(patch)) return undefined;
   if (name.awaited && stillCalledWhereNamed(judge.index, target, module, name.local))
     return undefined;
   // `_process_files` -> `_aprocess_files`: a project function the module now awaits a twin of.
