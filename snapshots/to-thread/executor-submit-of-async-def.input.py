@@ -45,3 +45,14 @@ def nightly_refresh(names: list) -> list:
     futures = [_pool.submit(refresh_index, name) for name in names]
     plain = [_pool.submit(refresh_index_sync, name) for name in names]
     return [f.result() for f in futures + plain]
+
+
+class EventWorkerPool:
+    """An async pool of the project's own: its submit takes coroutine functions on purpose."""
+
+    async def submit(self, fn, *args):
+        return await fn(*args)
+
+
+async def process_batch(pool: EventWorkerPool, batch: list) -> None:
+    await pool.submit(refresh_index, batch[0])

@@ -1,5 +1,5 @@
 import { mayDeriveFrom } from "../../src/project/class-tree.js";
-import { functionsNamed } from "../../src/project/index-lookup.js";
+import { functionsNamed, projectTopModules } from "../../src/project/index-lookup.js";
 import type { IndexedFunction, ProjectFacts } from "../../src/model/types.js";
 import { PROJECT_KEY } from "./loop-hazards.js";
 
@@ -141,6 +141,28 @@ export function attributeChainOfClass(
   const attributes = parts.slice(klass + 1, -1);
   if (!attributes.every((p) => /^[a-z_]/.test(p))) return undefined;
   return { className: parts[klass], attributes: attributes.join(".") };
+}
+
+/**
+ * Is `made` a class of the project (dotted, its module the project's) none of whose project bases
+ * or subclasses defines `name`? A value annotated so and called `name` on is of another class.
+ */
+export function lacksMethod(
+  project: ProjectFacts | undefined,
+  made: string,
+  name: string,
+): boolean {
+  const index = project?.index;
+  if (!index || !made.includes(".") || !projectTopModules(index).has(made.split(".")[0]))
+    return false;
+  const cls = made.slice(made.lastIndexOf(".") + 1);
+  if (!/^[A-Z]/.test(cls)) return false;
+  return !functionsNamed(index, name).some(
+    (f) =>
+      f.className !== undefined &&
+      !f.nested &&
+      (mayDeriveFrom(project!, cls, f.className) || mayDeriveFrom(project!, f.className, cls)),
+  );
 }
 
 /** The key of `className.name` when the index lists such a method (one class of that name). */

@@ -21,6 +21,7 @@ import {
 import {
   constructorKey,
   isAttributeChainOfClass,
+  lacksMethod,
   methodOfClass,
   namesakesOf,
   overridesIn,
@@ -110,7 +111,12 @@ export class SameFileFunctions {
     if (callee.type === "attribute") {
       fact.method = callee.childForFieldName("attribute")!.text;
       const receiver = callee.childForFieldName("object")!;
-      const madeBy = this.madeBy(receiver, at);
+      const made = this.madeBy(receiver, at);
+      // `model: "LLM"` whose class (and its bases and subclasses) has no `close`: the value is of
+      // another class than written, so the project's methods of that name may run.
+      const absolute = made && (absoluteName(made, this.file.module, this.file.path) ?? made);
+      const madeBy =
+        absolute && lacksMethod(this.project, absolute, fact.method) ? undefined : made;
       // A class of this file (`manager: ReplayManager`): its method is read here.
       const local = madeBy && !madeBy.includes(".") ? moduleClass(this.file, madeBy) : undefined;
       if (local) def ??= likelyLocalMethod(local, fact.method);

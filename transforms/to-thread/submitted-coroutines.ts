@@ -1,4 +1,5 @@
 import { callsByLastName } from "../../src/python/lookup.js";
+import type { SyntaxNode } from "../../src/model/types.js";
 import { coroutineDef } from "./coroutine-target.js";
 import type { FileScan } from "./proofs.js";
 import type { SiteResults } from "./results.js";
@@ -12,6 +13,14 @@ import { argumentsOf, isPositional, type Site, type Target } from "./sites.js";
  * body never runs. AS309's bug through a pool the code chose, which to-thread's sites (asyncio's
  * own wrappers) do not cover. Reported in both modes, never rewritten.
  */
+
+/** concurrent.futures' pools, whose `submit(fn)` calls `fn` in a thread of theirs. */
+const POOLS = new Set([
+  "concurrent.futures.ThreadPoolExecutor",
+  "concurrent.futures.ProcessPoolExecutor",
+  "concurrent.futures.thread.ThreadPoolExecutor",
+  "concurrent.futures.process.ProcessPoolExecutor",
+]);
 
 /** Does the text hold a pool's submit (the cheap test before the parse)? */
 export function mayHoldSubmit(source: string): boolean {
@@ -28,6 +37,11 @@ export function submittedCoroutines(scan: FileScan, out: SiteResults): void {
     if (callee?.type !== "attribute" || !fn || !isPositional(fn) || fn.type === "list_splat")
       continue;
     if (fn.type !== "identifier" && fn.type !== "attribute") continue;
+    // A pool of concurrent.futures, known by what made it: another `submit` (an async worker
+    // pool's, gradio's event) may take a coroutine function on purpose.
+    const receiver = callee.childForFieldName("object")!;
+    const pool = scan.functions.callFact(callee, call).receiverMadeBy ?? enteredAs(scan, receiver);
+    if (!pool || !POOLS.has(pool)) continue;
     const site: Site = { kind: "executor", call, args, fnIndex: 0, gone: [] };
     const target: Target = { shape: "direct", fn };
     const found = coroutineDef(scan, site, target);
@@ -43,4 +57,15 @@ export function submittedCoroutines(scan: FileScan, out: SiteResults): void {
       inAsync ? `await ${plainCallText(site, target, fn.text)}` : undefined,
     );
   }
+}
+
+/** `with ThreadPoolExecutor() as executor:`: what made the value `executor` is bound to. */
+function enteredAs(scan: FileScan, receiver: SyntaxNode): string | undefined {
+  if (receiver.type !== "identifier") return undefined;
+  const bindings = scan.file.visibleBindings(receiver, receiver.text);
+  const target = bindings.length === 1 ? bindings[0].node.parent : null;
+  const pattern = target?.type === "as_pattern_target" ? target.parent : null;
+  const made = pattern?.type === "as_pattern" ? pattern.namedChildren[0] : null;
+  const fn = made?.type === "call" ? made.childForFieldName("function") : null;
+  return fn ? scan.file.qualifiedName(fn) : undefined;
 }

@@ -28,3 +28,8 @@ class ModelActor:
     def _load_with_redirect(self):
         with redirect_streams_to_logger():
             self._model.load()
+
+    async def stop(self):
+        # LLM has no close(): the model is of another class than the annotation says.
+        if hasattr(self._model, "close"):
+            await asyncio.to_thread(self._model.close)
