@@ -165,6 +165,12 @@ export function lacksMethod(
   );
 }
 
+/** Is the class `made` names one of the project's `typing.Protocol`s (by its class head)? */
+export function isProtocol(project: ProjectFacts | undefined, made: string): boolean {
+  const bases = project?.subclassHeads?.[made.slice(made.lastIndexOf(".") + 1)];
+  return bases?.includes("Protocol") ?? false;
+}
+
 /** The key of `className.name` when the index lists such a method (one class of that name). */
 export function methodOfClass(
   project: ProjectFacts | undefined,

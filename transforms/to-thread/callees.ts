@@ -21,6 +21,7 @@ import {
 import {
   constructorKey,
   isAttributeChainOfClass,
+  isProtocol,
   lacksMethod,
   methodOfClass,
   namesakesOf,
@@ -389,8 +390,9 @@ export class SameFileFunctions {
   /** The qualified name of what made `receiver` (`x = threading.Event()`), when the file says. */
   madeBy(receiver: SyntaxNode, at: SyntaxNode): string | undefined {
     const made = this.madeByRaw(receiver, at);
-    // `-> Any`, `x: object`: no class at all (hazard-review-8 Y18c, crewAI's feedback provider).
-    return made && ANY_CLASS.has(made) ? undefined : made;
+    // `-> Any`, `x: object`: no class at all (hazard-review-8 Y18c, crewAI's feedback provider);
+    // a typing.Protocol is met by any class with its methods (Y18d: crewAI's `_BuiltAction`).
+    return made && (ANY_CLASS.has(made) || isProtocol(this.project, made)) ? undefined : made;
   }
 
   private madeByRaw(receiver: SyntaxNode, at: SyntaxNode): string | undefined {
@@ -469,6 +471,7 @@ export class SameFileFunctions {
     const classes = [...new Set(made)].filter(
       (m): m is string =>
         m !== undefined &&
+        !isProtocol(this.project, m) &&
         /^[A-Z]/.test(m.slice(m.lastIndexOf(".") + 1)) &&
         (!m.includes(".") || projectTopModules(index!).has(m.split(".")[0])),
     );

@@ -35,7 +35,7 @@ export function dynamicLookupOf(
 }
 
 /** `getattr(obj, name[, default])` with a computed name, or `import_module(x).name`. */
-function lookedUp(
+export function lookedUp(
   file: FileSemantics,
   value: SyntaxNode,
   isLibrary: (qualified: string) => boolean,

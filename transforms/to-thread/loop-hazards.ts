@@ -45,6 +45,8 @@ export interface CallFact {
    * made: a lock, perhaps (hazard-review-7 Y15).
    */
   unknownEntered?: true;
+  /** The callee is looked up by name at run time (`getattr(self, name)`): any method (Y18e). */
+  runTimeLookup?: string;
   /** `next(it)` of an iterator made out of sight: a body the check cannot read (V5). */
   unknownStep?: true;
   /** The alternatives are the project's methods of that name: the receiver's class is unknown. */
@@ -156,6 +158,8 @@ export function callHazard(call: CallFact): string | undefined {
     const what = call.method === "with" ? `enters ${call.text}` : `calls ${call.text}()`;
     return `${what}, a wait on what its name says is a lock (what makes it is not visible here): the event loop stops until another thread releases it`;
   }
+  if (call.runTimeLookup)
+    return `calls ${call.text}(), a function looked up by name at run time (${call.runTimeLookup}): any method of the class or of a subclass, whose code the check cannot read, so whether it takes a lock, waits on another thread or starts an event loop is not known`;
   if (call.unknownStep) return unknownStepReason(call.text.replace(/\.__next__$/, ""));
   if (call.unknownEntered)
     return `enters ${call.text}, a value whose class the check cannot tell from where it is made (a lock, perhaps: entering one on the loop's thread stops the event loop until another thread releases it)`;

@@ -6,6 +6,7 @@ import { classNamed } from "./receivers.js";
 import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/types.js";
 import { classOfMethod } from "./class-attributes.js";
 import { passedFunctions } from "./passed-functions.js";
+import { lookedUp } from "./dynamic-lookups.js";
 import { PROJECT_KEY, type CallFact } from "./loop-hazards.js";
 
 /*
@@ -42,6 +43,8 @@ export interface CallableReader {
 export interface CallableValues {
   keys: string[];
   unknown: boolean;
+  /** A value looked up by name at run time (`self._methods[name]` of `getattr(self, n)`s). */
+  lookup?: string;
   /** Why they may run, for a message: `a function make_operator() returns`. */
   why?: string;
 }
@@ -51,10 +54,12 @@ const UNKNOWN: CallableValues = { keys: [], unknown: true };
 
 function union(values: CallableValues[], why?: string): CallableValues {
   const said = why ?? values.find((v) => v.why)?.why;
+  const lookup = values.find((v) => v.lookup)?.lookup;
   return {
     keys: [...new Set(values.flatMap((v) => v.keys))],
     unknown: values.some((v) => v.unknown),
     ...(said ? { why: said } : {}),
+    ...(lookup ? { lookup } : {}),
   };
 }
 
@@ -77,7 +82,7 @@ export function callableValues(
     if (callee.type !== "conditional_expression") return undefined;
   }
   const found = valuesOf(reader, callee, at, new Set());
-  return found.keys.length > 0 ? found : undefined;
+  return found.keys.length > 0 || found.lookup ? found : undefined;
 }
 
 /** The functions the expression `value` (read at `at`) may be. */
@@ -111,6 +116,11 @@ function valuesOf(
     }
     case "call":
       return madeBy(reader, value, seen);
+    case "subscript": {
+      // `self._methods[name]` of `getattr(self, n)`s: any method, picked at run time (Y18e).
+      const lookup = lookedUp(reader.file, value, () => false);
+      return lookup ? { keys: [], unknown: true, lookup } : UNKNOWN;
+    }
     case "identifier":
       return nameValues(reader, value, at, seen);
     case "attribute": {
@@ -329,6 +339,7 @@ export function valuesFact(fact: CallFact, values: CallableValues): CallFact {
     alternatives: values.keys,
     maybeWhy: values.why ?? `a function ${fact.text} may hold`,
     ...(values.unknown ? { collaborator: true as const } : {}),
+    ...(values.lookup ? { runTimeLookup: values.lookup } : {}),
   };
 }
 

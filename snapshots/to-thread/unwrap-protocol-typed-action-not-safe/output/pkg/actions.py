@@ -1,0 +1,47 @@
+import contextvars
+from typing import Any, Callable, Protocol
+
+from pkg.tools import BaseTool
+
+
+class _BuiltAction(Protocol):
+    def run(self, *args: Any, **kwargs: Any) -> Any: ...
+
+
+class ExpressionAction:
+    def __init__(self, expression: str):
+        self.expression = expression
+
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        return self.expression.format(**kwargs)
+
+
+class ToolAction:
+    def __init__(self, tool: BaseTool):
+        self.tool = tool
+
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        return self.tool.run(**kwargs)
+
+
+def _as_flow_method(action: _BuiltAction) -> Callable[..., Any]:
+    def run_sync(*args: Any, **kwargs: Any) -> Any:
+        return action.run(*args, **kwargs)
+
+    return run_sync
+
+
+def build_action(definition: Any) -> Callable[..., Any]:
+    if isinstance(definition, str):
+        return _as_flow_method(ExpressionAction(definition))
+    return _as_flow_method(ToolAction(BaseTool()))
+
+
+async def run_step(definition: Any, **kwargs: Any) -> Any:
+    run_action = build_action(definition)
+    ctx = contextvars.copy_context()
+
+    def run_with_context() -> Any:
+        return run_action(**kwargs)
+
+    return ctx.run(run_with_context)
