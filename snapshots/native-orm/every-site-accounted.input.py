@@ -19,7 +19,7 @@ class Invoice(models.Model):
 
     @sync_to_async
     def customer_of(self):
-        # The ForeignKey loads lazily: no native async form for that query.
+        # The ForeignKey read is the whole body: fetched by its key and cached, as Django does.
         return self.customer
 
 

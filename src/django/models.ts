@@ -6,6 +6,10 @@ import { columnKindOf } from "./model-columns.js";
 import { purePropertiesOf } from "./pure-properties.js";
 import { querysetPropertiesOf } from "./queryset-properties.js";
 import { querysetMadeBy } from "./project-chains.js";
+import { boundTargetsOf, pkRelationNullable, targetWriting } from "./relation-keys.js";
+import type { TargetWriting } from "./relation-keys.js";
+import { inheritedReverse, metaOf, relationWritten } from "./reverse-names.js";
+import type { MetaFacts, PendingReverse } from "./reverse-names.js";
 
 /** A Python identifier, which may hold letters beyond ASCII (`class Bücher`). */
 export const IDENTIFIER = "[\\p{ID_Start}_][\\p{ID_Continue}]*";
@@ -81,6 +85,10 @@ export interface ClassFacts {
   managerQuerysets?: Record<string, string>;
   /** A manager class whose `get_queryset` makes a QuerySet class of the project: that class. */
   makesQueryset?: string;
+  /** Its `class Meta`'s reverse-name options, when it declares one (reverse-names.ts). */
+  meta?: MetaFacts;
+  /** Relations whose reverse name its concrete model decides (reverse-names.ts). */
+  pendingReverse?: PendingReverse[];
   /** A pghistory event model: the tracked model, whose fields and relations it copies. */
   tracks?: string;
 }
@@ -90,6 +98,7 @@ function bodyFactsOf(
   body: SyntaxNode | null,
   isManager: boolean,
   imports?: Map<string, string>,
+  bound: (name: string) => boolean = () => false,
 ): Omit<ClassFacts, "bases"> {
   const cls: Omit<ClassFacts, "bases"> = {
     facts: { managers: [], relations: [], manyToMany: [] },
@@ -101,6 +110,9 @@ function bodyFactsOf(
     if (made) cls.makesQueryset = made;
   }
   const { facts } = cls;
+  const writings: Record<string, TargetWriting> = {};
+  const meta = isManager ? undefined : metaOf(body);
+  if (meta) cls.meta = meta;
   for (const statement of body?.namedChildren ?? []) {
     const def =
       statement.type === "decorated_definition"
@@ -122,6 +134,10 @@ function bodyFactsOf(
       facts.relations.push(target.text);
       const to = relationTarget(value);
       if (to) facts.targets = { ...facts.targets, [target.text]: to };
+      const nullable = pkRelationNullable(value);
+      if (nullable !== undefined)
+        facts.pkRelations = { ...facts.pkRelations, [target.text]: nullable };
+      writings[target.text] = targetWriting(value);
     } else if (FIELD_MANY_TO_MANY.has(calleeName)) facts.manyToMany!.push(target.text);
     else if (FILE_FIELD.test(calleeName)) (facts.files ??= []).push(target.text);
     else if (/Manager$/.test(calleeName) || /\.as_manager$/.test(callee?.text ?? "")) {
@@ -141,11 +157,11 @@ function bodyFactsOf(
       if (queryset?.type === "identifier" || queryset?.type === "attribute")
         cls.managerQuerysets = { ...cls.managerQuerysets, [target.text]: lastName(queryset) };
     }
-    if (calleeName === "ForeignKey" || FIELD_MANY_TO_MANY.has(calleeName)) {
-      const reverse = reverseOf(value, defaultRelatedName(body));
-      if (reverse) (cls.reverse ??= []).push(reverse);
-    }
+    if (calleeName === "ForeignKey" || FIELD_MANY_TO_MANY.has(calleeName))
+      reverseFact(cls, meta, relationWritten(value));
   }
+  const boundTargets = boundTargetsOf(writings, facts.targets, bound);
+  if (boundTargets.length > 0) facts.boundTargets = boundTargets;
   const inMemory = isManager ? [] : inMemoryMethodsOf(body);
   if (inMemory.length > 0) facts.inMemoryMethods = inMemory;
   const pureProperties = isManager ? [] : purePropertiesOf(body, imports);
@@ -153,6 +169,29 @@ function bodyFactsOf(
   const querysets = isManager ? {} : querysetPropertiesOf(body);
   if (Object.keys(querysets).length > 0) facts.querysetProperties = querysets;
   return cls;
+}
+
+/**
+ * A relation's reverse name where the class's own body fixes it (a plain `related_name`, or its
+ * own Meta's plain `default_related_name`); else left for its concrete model to decide
+ * (reverse-names.ts: an abstract model's fields, `%(class)s` patterns, an inherited Meta).
+ */
+function reverseFact(
+  cls: Omit<ClassFacts, "bases">,
+  meta: MetaFacts | undefined,
+  written: PendingReverse | undefined,
+): void {
+  if (!written) return;
+  const [target, related] = written;
+  const fixed = meta?.abstract
+    ? undefined
+    : related
+      ? related
+      : meta?.defaultRelatedName && !meta.defaultRelatedName.includes("%")
+        ? meta.defaultRelatedName
+        : undefined;
+  if (fixed && !fixed.includes("%")) (cls.reverse ??= []).push([target, fixed]);
+  else (cls.pendingReverse ??= []).push(written);
 }
 
 /** `PostQuerySet.as_manager` -> `PostQuerySet`. */
@@ -183,46 +222,20 @@ function relationTarget(call: SyntaxNode): string | undefined {
 }
 
 /**
- * orm-review-7 S23: `class Meta: default_related_name = "rgb_views"`, the reverse name of the
- * model's relation fields that set none (not one with `%(class)s`, which names per subclass).
- */
-function defaultRelatedName(body: SyntaxNode | null): string | undefined {
-  const meta = body?.namedChildren.find(
-    (c) => c.type === "class_definition" && c.childForFieldName("name")?.text === "Meta",
-  );
-  const text = meta?.text ?? "";
-  // An abstract model's fields are its concrete subclasses', named by their own Meta: not here.
-  if (/^\s*abstract\s*=\s*True\b/m.test(text)) return undefined;
-  return /^\s*default_related_name\s*=\s*["']([A-Za-z_]\w*)["']\s*$/m.exec(text)?.[1];
-}
-
-/** `ForeignKey(Order, related_name="lines")` -> `["Order", "lines"]` (`"shop.Order"`, `"self"`). */
-function reverseOf(call: SyntaxNode, fallback?: string): [string, string] | undefined {
-  const args = call.childForFieldName("arguments")?.namedChildren ?? [];
-  const target = args.find((a) => a.type !== "keyword_argument" && a.type !== "comment");
-  const named = args.find(
-    (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "related_name",
-  );
-  const value = named?.childForFieldName("value");
-  const name = !named
-    ? fallback
-    : value?.type === "string"
-      ? /^["']([A-Za-z_]\w*)["']$/.exec(value.text)?.[1]
-      : "";
-  if (!target || !name) return undefined;
-  const model =
-    target.type === "string" ? /^["'](?:[\w.]*\.)?(\w+)["']$/.exec(target.text)?.[1] : undefined;
-  if (target.type === "identifier" || target.type === "attribute") return [lastName(target), name];
-  return model ? [model, name] : undefined;
-}
-
-/**
  * Every class with bases in a file, with the managers and relation fields its body declares.
  * `source` (the file's text) says where the bases are imported from.
  */
 export function classesIn(root: SyntaxNode, source?: string): Record<string, ClassFacts> {
   const classes: Record<string, ClassFacts> = {};
   const imports = source === undefined ? undefined : importedModules(source);
+  // The classes the module declares at its top level.
+  const topClasses = new Set(
+    root.namedChildren
+      .map((c) => (c.type === "decorated_definition" ? c.childForFieldName("definition") : c))
+      .filter((c) => c?.type === "class_definition")
+      .map((c) => c!.childForFieldName("name")?.text ?? ""),
+  );
+  const bound = (name: string) => topClasses.has(name);
   for (const cls of root.descendantsOfType("class_definition")) {
     const name = cls.childForFieldName("name")?.text;
     // `models.Manager["RunEnvelope"]`, `Generic[T]`: the class subscripted (orm-review-6 R4).
@@ -241,6 +254,7 @@ export function classesIn(root: SyntaxNode, source?: string): Record<string, Cla
       cls.childForFieldName("body"),
       bases.some((b) => /(Manager|QuerySet)$/.test(b)),
       imports,
+      bound,
     );
     classes[name] = { bases, ...body, ...(outside.length ? { outsideOrm: outside } : {}) };
     const event = trackedEventModel(cls);
@@ -284,6 +298,32 @@ function eventModelFacts(tracked: string): ClassFacts {
 }
 
 /**
+ * The classes of every file by name. orm-review-7 S25: where two files declare a class of the
+ * same name (a model `RGBView` and a strawberry type `RGBView` on a base of the same name), the
+ * one with more evidence of a model (fields declared, relations, managers, columns) is the one
+ * the name stands for in the facts; on a tie the later file's, as before.
+ */
+function classesByName(classSets: Iterable<Record<string, ClassFacts>>): Map<string, ClassFacts> {
+  const all = new Map<string, ClassFacts>();
+  for (const set of classSets)
+    for (const [name, cls] of Object.entries(set)) {
+      const seen = all.get(name);
+      if (!seen || modelEvidence(cls) >= modelEvidence(seen)) all.set(name, cls);
+    }
+  return all;
+}
+
+function modelEvidence(cls: ClassFacts): number {
+  const { facts } = cls;
+  const declared =
+    facts.relations.length +
+    facts.managers.length +
+    (facts.manyToMany?.length ?? 0) +
+    Object.keys(facts.columns ?? {}).length;
+  return (cls.declaresFields ? 2 : 0) + (declared > 0 ? 1 : 0) - (cls.outsideOrm?.length ? 1 : 0);
+}
+
+/**
  * The model classes among classes seen in any number of files: a class is a model when a base is
  * `Model` (or a known abstract model) or another model class, in any file, or its body declares a
  * `models.<X>Field` (a third-party base the table does not know); it inherits its model
@@ -292,8 +332,7 @@ function eventModelFacts(tracked: string): ClassFacts {
 export function modelClassesFrom(
   classSets: Iterable<Record<string, ClassFacts>>,
 ): Record<string, ModelFacts> {
-  const all = new Map<string, ClassFacts>();
-  for (const set of classSets) for (const [name, cls] of Object.entries(set)) all.set(name, cls);
+  const all = classesByName(classSets);
   const models: Record<string, ModelFacts> = {};
   for (let changed = true; changed;) {
     changed = false;
@@ -324,18 +363,7 @@ export function modelClassesFrom(
         ...modelBases.flatMap((b) => models[b].files ?? []),
       ];
       if (files.length > 0) facts.files = files;
-      const columns = Object.assign(
-        {},
-        ...modelBases.map((b) => models[b].columns),
-        cls.facts.columns,
-      );
-      if (Object.keys(columns).length > 0) facts.columns = columns;
-      const targets = Object.assign(
-        {},
-        ...modelBases.map((b) => models[b].targets),
-        cls.facts.targets,
-      ) as Record<string, string>;
-      if (Object.keys(targets).length > 0) facts.targets = targets;
+      Object.assign(facts, inheritedMaps(cls, modelBases, models));
       const overrides = managerOverridesOf(cls, all);
       for (const base of modelBases) {
         facts.managers.push(...models[base].managers);
@@ -394,11 +422,36 @@ function selfManagersOf(
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
+/**
+ * The maps a model takes from its model bases, its own entries last: columns, relation targets,
+ * and which relations point at a primary key. `boundTargets` is its own only: an inherited
+ * field's target is bound in its base's module.
+ */
+function inheritedMaps(
+  cls: ClassFacts,
+  modelBases: string[],
+  models: Record<string, ModelFacts>,
+): Pick<ModelFacts, "columns" | "targets" | "pkRelations" | "boundTargets"> {
+  const merged = <T>(pick: (m: ModelFacts) => Record<string, T> | undefined) => {
+    const all = Object.assign({}, ...modelBases.map((b) => pick(models[b])), pick(cls.facts));
+    return Object.keys(all).length > 0 ? (all as Record<string, T>) : undefined;
+  };
+  const columns = merged((m) => m.columns);
+  const targets = merged((m) => m.targets);
+  const pkRelations = merged((m) => m.pkRelations);
+  return {
+    ...(columns ? { columns } : {}),
+    ...(targets ? { targets } : {}),
+    ...(pkRelations ? { pkRelations } : {}),
+    ...(cls.facts.boundTargets ? { boundTargets: cls.facts.boundTargets } : {}),
+  };
+}
+
 /** The related_name managers each model's ForeignKeys and ManyToManyFields give their targets. */
 function addReverseManagers(all: Map<string, ClassFacts>, models: Record<string, ModelFacts>) {
   for (const [name, cls] of all) {
     if (!models[name]) continue;
-    for (const [target, related] of cls.reverse ?? []) {
+    for (const [target, related] of [...(cls.reverse ?? []), ...inheritedReverse(name, all)]) {
       const model = models[target === "self" ? name : target];
       if (model && !(model.reverse ??= []).includes(related)) model.reverse.push(related);
       if (model) (model.reverseModels ??= {})[related] = name;
@@ -441,8 +494,7 @@ export function otherClassesFrom(
   classSets: Iterable<Record<string, ClassFacts>>,
   models: Record<string, ModelFacts>,
 ): Record<string, "plain" | "unknown"> {
-  const all = new Map<string, ClassFacts>();
-  for (const set of classSets) for (const [name, cls] of Object.entries(set)) all.set(name, cls);
+  const all = classesByName(classSets);
   const plain = new Map<string, boolean>();
   const isPlain = (name: string): boolean => {
     if (plain.has(name)) return plain.get(name)!;

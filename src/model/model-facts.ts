@@ -24,6 +24,13 @@ export interface ModelFacts {
    */
   targets?: Record<string, string>;
   /**
+   * orm-human-7 K3: by ForeignKey or OneToOneField attribute that points at its target's primary
+   * key (no `to_field`), whether it is nullable (`null=True`).
+   */
+  pkRelations?: Record<string, boolean>;
+  /** The model's own relations whose target class its declaring module declares too. */
+  boundTargets?: string[];
+  /**
    * Reverse related managers other models declare with `related_name` (a ForeignKey's or a
    * ManyToManyField's): `order.lines` for `ForeignKey(Order, related_name="lines")`.
    */

@@ -13,6 +13,7 @@ import { withoutPureCalls } from "./pure-helpers.js";
 import { chainKey, crossCallsOf } from "./cross-calls.js";
 import { lazyCallerProblem } from "./lazy-objects.js";
 import { unprovenChains } from "./lazy-relations.js";
+import { fetchConversion, relationFetch, returnedRead } from "./relation-fetch.js";
 import { awaitedEdits, losesComments, rewrittenText, suggestionFor } from "./rewrite.js";
 import { scan } from "./scan.js";
 import { atomicDecoratorProblem } from "./transactions.js";
@@ -67,7 +68,7 @@ export function decoratedAnalysis(
   const decorator = decos[index];
   const callee = decoratorCallee(decorator)!;
   const body = def.childForFieldName("body")!;
-  const findings = scan(f, body, "wrapper");
+  const findings = relationFetchFindings(f, body) ?? scan(f, body, "wrapper");
   const chainCalls = chainCallsOf(f, findings);
   const crossCalls = crossCallsOf(f, findings);
   const edits: Edit[] = [{ start: def.startIndex, end: def.startIndex, text: "async " }];
@@ -97,6 +98,30 @@ export function decoratedAnalysis(
     chainCalls,
     crossCalls,
   };
+}
+
+/**
+ * orm-human-7 K3: `return self.client`, a forward relation read, as the whole body: one native
+ * fetch (relation-fetch.ts), or the reason it is not written; undefined for any other body.
+ */
+function relationFetchFindings(f: OrmFile, body: SyntaxNode): Findings | undefined {
+  const read = returnedRead(body);
+  const fetch = read && relationFetch(f, read);
+  if (!fetch) return undefined;
+  if ("why" in fetch)
+    return {
+      conversions: [],
+      problems: [
+        {
+          code: "AS208",
+          node: read,
+          message: `${read.text} loads a related row (a query), whose native form is an aget() by its key column, but ${fetch.why}: rewrite by hand`,
+        },
+      ],
+      ormSites: 1,
+    };
+  const conversion = fetchConversion(f, fetch, read.parent!, `return ${read.text}`);
+  return { conversions: [conversion], problems: [], ormSites: 1 };
 }
 
 /** Everything that keeps a decorated wrapper sync, the site's own blockers first. */
@@ -177,9 +202,12 @@ function otherDecoratorProblem(
     otherCallee ? f.file.qualifiedName(otherCallee) : undefined,
   );
   if (atomic) return atomic;
+  // `@property` over the async def gives a coroutine to await at each read, as the wrapper did
+  // (orm-human-7 K3: `await cabinet.get_client` stays valid).
   if (
     other.startIndex < wrapper.startIndex &&
-    ["staticmethod", "classmethod"].includes(other.text.slice(1))
+    ["staticmethod", "classmethod", "property"].includes(other.text.slice(1)) &&
+    f.file.isBuiltin(other.text.slice(1), other)
   )
     return undefined;
   return {

@@ -42,6 +42,8 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
     return undefined;
   // orm-review-6 R14: read before on every path here, the related row is cached on the instance.
   if (object.type === "identifier" && readBefore(f, node, object.text, attribute)) return undefined;
+  if (object.type === "identifier" && fetchedBefore(f, node, object.text, attribute))
+    return undefined;
   if (instance.selected.has(RUN_TIME_LOOKUP))
     return {
       code: "AS202",
@@ -118,6 +120,29 @@ function readBefore(f: OrmFile, node: SyntaxNode, name: string, attribute: strin
     return (
       (statementRunsBefore(read, node) && alwaysRuns(read, statementOf(read))) ||
       inConditionAbove(read, node)
+    );
+  });
+}
+
+/**
+ * orm-human-7 K3: the native fetch relation-fetch.ts writes (`if order.customer_id is not None and
+ * not Order.customer.is_cached(order): order.customer = await ...`) on a statement that runs
+ * before `node`, `name` not bound again in between: the row is cached (or the key is None, which
+ * the read answers without a query).
+ */
+function fetchedBefore(f: OrmFile, node: SyntaxNode, name: string, attribute: string): boolean {
+  const def = f.file.enclosingDef(node);
+  if (!def) return false;
+  const idiom = new RegExp(
+    `^${name}\\.${attribute}_id is not None and not \\w+\\.${attribute}\\.is_cached\\(${name}\\)$`,
+  );
+  const rebound = f.file.bindingsNamed(def, name).map((b) => b.node.startIndex);
+  return def.descendantsOfType("if_statement").some((fetch) => {
+    if (!idiom.test(fetch.childForFieldName("condition")?.text ?? "")) return false;
+    if (f.file.enclosingDef(fetch)?.id !== def.id) return false;
+    return (
+      statementRunsBefore(fetch, node) &&
+      !rebound.some((at) => at > fetch.startIndex && at < node.startIndex)
     );
   });
 }

@@ -10,6 +10,8 @@ import {
 import { inMemoryConversion } from "./in-memory-call.js";
 import { inlinedConversion } from "./inlined-calls.js";
 import { looksLikeQueryset } from "./proofs.js";
+import { fetchConversion, relationFetch, statementOfAwait } from "./relation-fetch.js";
+import { rewrittenText } from "./rewrite.js";
 import { scan } from "./scan.js";
 import type { Conversion, OrmFile, Problem } from "./types.js";
 import { wrapperKind } from "./wrappers.js";
@@ -133,6 +135,8 @@ function lambdaConversion(
   if (target.childForFieldName("parameters") || callArguments(outer).length > 0) return undefined;
   const body = target.childForFieldName("body");
   if (!body) return undefined;
+  const fetched = relationFetchConversion(f, outer, body, awaitNode);
+  if (fetched) return fetched;
   const findings = scan(f, body, "wrapper");
   if (findings.ormSites === 0) return undefined;
   // The lambda's shape first: more than one query is rewritten by hand whatever else it holds.
@@ -164,6 +168,43 @@ function lambdaConversion(
       ...inner.edits,
       { start: body.endIndex, end: outer.endIndex, text: spans ? ")" : "" },
     ],
+  };
+}
+
+/**
+ * orm-human-7 K3: `x = await sync_to_async(lambda: feedback.bot_user)()`, a forward relation read
+ * in a statement of its own: the fetch, then the plain read (relation-fetch.ts); or why not.
+ */
+function relationFetchConversion(
+  f: OrmFile,
+  outer: SyntaxNode,
+  body: SyntaxNode,
+  awaitNode: SyntaxNode | undefined,
+): Conversion | Problem | undefined {
+  const fetch = body.type === "attribute" ? relationFetch(f, body) : undefined;
+  if (!fetch) return undefined;
+  const statement = awaitNode && statementOfAwait(f, awaitNode);
+  const why =
+    "why" in fetch
+      ? fetch.why
+      : !statement
+        ? `the read stands inside an expression, and the native fetch is a statement of its own (it caches the row on ${fetch.object}, as the read does)`
+        : undefined;
+  if (why || "why" in fetch)
+    return {
+      code: "AS208",
+      node: outer,
+      message: `the lambda reads ${body.text}, which loads a related row (a query) whose native form is an aget() by its key column, but ${why}: rewrite by hand`,
+    };
+  const tail =
+    statement!.type === "expression_statement" && statement!.namedChildren[0]?.id === awaitNode!.id
+      ? ""
+      : rewrittenText(f.source, statement!, [
+          { start: awaitNode!.startIndex, end: awaitNode!.endIndex, text: body.text },
+        ]);
+  return {
+    ...fetchConversion(f, fetch, statement!, tail),
+    replaced: outer.childForFieldName("function")!.childForFieldName("function")!,
   };
 }
 

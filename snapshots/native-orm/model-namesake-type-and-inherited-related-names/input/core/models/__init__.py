@@ -1,0 +1,8 @@
+from .view import (
+    Image,
+    LabelView,
+    RGBRenderContext,
+    RGBView,
+)
+
+__all__ = ["Image", "LabelView", "RGBRenderContext", "RGBView"]
