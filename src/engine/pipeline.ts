@@ -339,8 +339,8 @@ function wantedTransforms(run: FileRun): Transform[] {
  * AS900 when the parse has a syntax problem. A clean parse's copy (`tree`), when there is one,
  * answers the search for Python 2 forms: its nodes are far cheaper to walk than the parser's.
  */
-function reportSyntaxError(run: FileRun, native: NativeTree, tree?: SyntaxTree): boolean {
-  const problem = firstSyntaxProblem(tree && !native.rootNode.hasError ? tree : native);
+function reportSyntaxError(run: FileRun, native?: NativeTree, tree?: SyntaxTree): boolean {
+  const problem = firstSyntaxProblem(tree && !native?.rootNode.hasError ? tree : (native ?? tree!));
   if (!problem) return false;
   run.report("runner", {
     code: "AS900",
@@ -362,11 +362,11 @@ function reportSyntaxError(run: FileRun, native: NativeTree, tree?: SyntaxTree):
  */
 function semanticsOf(
   run: FileRun,
-  native: NativeTree,
+  native: NativeTree | undefined,
   current: string,
   copied?: SyntaxTree,
 ): FileSemantics | undefined {
-  const tree = copied ?? copyTree(native, current);
+  const tree = copied ?? copyTree(native!, current);
   // Far past what CPython compiles (it gives up a few thousand levels down): generated code
   // that a rewrite cannot make valid. The walks are iterative; this bound is a decision.
   if (tree.depth > MAX_NESTING) {
@@ -439,12 +439,14 @@ export function transformSource(input: PipelineInput): SourceResult {
   // (reparsedAfterEdits), and the last one here. Inline rather than in a helper: an internal
   // error's stack shows 10 frames, and one more would hide the worker's (AS999 --verbose).
   const kept = input.file === undefined ? undefined : takeTree(input.file, text);
-  let native: NativeTree = kept?.native ?? parseNative(text);
+  // The survey's copy may come without the parser's tree (a worker's): then that one is made
+  // only after an edit, whole.
+  let native: NativeTree | undefined = kept ? kept.native : parseNative(text);
   try {
     let current = text;
     // The text's copy: the survey's, or made here (every transform reads it; the syntax check
     // too, when the parse is clean).
-    let copied = kept?.tree ?? (native.rootNode.hasError ? undefined : copyTree(native, text));
+    let copied = kept?.tree ?? (native!.rootNode.hasError ? undefined : copyTree(native!, text));
     if (reportSyntaxError(run, native, copied)) return run.unchanged("syntax-error");
     // What the transforms read, made when a transform is about to run on the current text.
     let file: FileSemantics | undefined;
@@ -465,11 +467,13 @@ export function transformSource(input: PipelineInput): SourceResult {
       run.recordEdits(transform.meta.id, current, changes);
       const previous = current;
       current = applyEdits(current, changes);
-      native = reparsedAfterEdits(native, previous, current, changes);
+      native = native
+        ? reparsedAfterEdits(native, previous, current, changes)
+        : parseNative(current);
       file = undefined;
     }
     if (current === text) return run.unchanged("unchanged");
-    if (refusedOutput(run, native)) return run.unchanged("failed");
+    if (refusedOutput(run, native!)) return run.unchanged("failed");
     return {
       status: "changed",
       output: hasBom ? BOM + current : current,
@@ -480,7 +484,7 @@ export function transformSource(input: PipelineInput): SourceResult {
       fixes: run.fixes,
     };
   } finally {
-    native.delete();
+    native?.delete();
   }
 }
 
