@@ -1,4 +1,5 @@
 import type { SyntaxNode } from "../../src/model/types.js";
+import { relationFetch } from "./relation-fetch.js";
 import type { OrmFile } from "./types.js";
 
 // What a kept wrapper's body reads and calls, said in accounting's AS215 messages.
@@ -49,4 +50,22 @@ export function namedCalls(body: SyntaxNode): string {
   if (names.length === 0) return "";
   const shown = names.slice(0, 3).map((n) => `${n}()`);
   return ` (it calls ${shown.join(", ")}${names.length > 3 ? ", ..." : ""})`;
+}
+
+/**
+ * A kept wrapper's relation read, and why its native fetch (relation-fetch.ts) is not written
+ * there (orm-human-7 K3: never "that query has no native async form", which is untrue).
+ */
+export function relationKept(f: OrmFile, read: SyntaxNode): string {
+  const said = relationSaid(f, read);
+  const objectNode = read.childForFieldName("object")!;
+  const object = objectNode.text;
+  const field = read.childForFieldName("attribute")!.text;
+  const fetch = relationFetch(f, read);
+  const native = `its native form is an aget() by ${object}.${field}_id`;
+  if (fetch && "why" in fetch) return `${said}: ${native}, but ${fetch.why}`;
+  const proven = !!fetch || !said.startsWith("and nothing proves");
+  if (proven)
+    return `${said}: ${native}, cached on ${object}, which the transform writes only where that read of a name's relation is all the wrapper does (\`return x.${field}\`, or the lambda's value assigned, returned or dropped), and here it does more`;
+  return `${said}: if it is, ${native}, written once ${object} is proven an instance (annotate it with its model class)`;
 }
