@@ -70,9 +70,21 @@ export function mockedRewrites(
         code: read,
       });
   }
+  // Each test is read, and each patch's guard judged, once: every module and name asks again.
+  const texts = new Map<string, string | undefined>();
+  const readOnce = (path: string) => {
+    if (!texts.has(path)) texts.set(path, readTest(path));
+    return texts.get(path);
+  };
+  const guards = new Map<IndexedPatch, boolean>();
+  const guarded = (patch: IndexedPatch) => {
+    if (!guards.has(patch)) guards.set(patch, guardPatch(readOnce(patch.path), patch.line));
+    return guards.get(patch)!;
+  };
+  const judge: Judge = { index, tests, readTest: readOnce, guarded, twins };
   const found: Found[] = [];
   for (const patch of index.patches) {
-    const message = firstMessage(patch, modules, { index, tests, readTest, twins });
+    const message = firstMessage(patch, modules, judge);
     if (message)
       found.push({
         path: displayPath(join(index.root, patch.path), cwd),
@@ -89,6 +101,8 @@ interface Judge {
   twins: Readonly<Record<string, string>>;
   tests: TestCalls;
   readTest: (path: string) => string | undefined;
+  /** Whether the test wants the patched name not called (guardPatch), judged once a patch. */
+  guarded: (patch: IndexedPatch) => boolean;
 }
 
 /** One finding per patch: the first module and name it concerns. */
@@ -165,7 +179,7 @@ function messageFor(
   const module = dottedName(id);
   // A guard (`side_effect=AssertionError(...)`, `assert_not_called()`): the test wants the name
   // not called, which the twin only makes true (hazard-review-5 J19c).
-  if (guardPatch(judge.readTest(patch.path), patch.line)) return undefined;
+  if (judge.guarded(patch)) return undefined;
   if (name.awaited && stillCalledWhereNamed(judge.index, target, module, name.local))
     return undefined;
   // `_process_files` -> `_aprocess_files`: a project function the module now awaits a twin of.
@@ -379,6 +393,12 @@ class TestCalls {
 
   constructor(private readonly index: ProjectIndex) {}
 
+  /** Does the test file import `module` (dotted), a name of it or a package above it? */
+  private imports(testPath: string, module: string): boolean {
+    const imports = this.index.modules?.[testPath]?.imports.map((i) => dottedName(i));
+    return importsModule(imports, module);
+  }
+
   /** What a test file calls (first and last names), read when first asked. */
   private calledBy(testPath: string): { heads: Set<string>; lasts: Set<string> } | undefined {
     let calls = this.calledByTest.get(testPath);
@@ -422,10 +442,14 @@ class TestCalls {
     return reached.has(holder.name);
   }
 
-  /** Does the test file call into `module` (through its name or one of its functions)? */
+  /**
+   * Does the test file call into `module` (through its name or one of its functions)? It must
+   * import the module, a name of it or a package above it: a local `task` is no `a2a.utils.task`
+   * (hazard-review-8 Y16, crewAI's 11 false AS920).
+   */
   exercises(testPath: string, module: string): boolean {
     const calls = this.calledBy(testPath);
-    if (!calls) return false;
+    if (!calls || !this.imports(testPath, dottedName(module))) return false;
     if (calls.heads.has(lastSegment(dottedName(module)))) return true;
     let own = this.functionsOf.get(module);
     if (!own)
@@ -436,6 +460,14 @@ class TestCalls {
     for (const name of calls.lasts) if (own.has(name)) return true;
     return false;
   }
+}
+
+/** Unknown imports (an index made by hand) link every module. */
+function importsModule(imports: readonly string[] | undefined, module: string): boolean {
+  return (
+    !imports ||
+    imports.some((i) => i === module || i.startsWith(`${module}.`) || module.startsWith(`${i}.`))
+  );
 }
 
 /** The results with each mock finding added to its test file's result (a new one if unnamed). */
