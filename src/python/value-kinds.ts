@@ -2,7 +2,7 @@ import type { SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "./imports.js";
 import { bindingsNamed, enclosingScope, referencesInScope, visibleBindings } from "./scope.js";
 import { usedAsMapping, usedAsString } from "./mapping-uses.js";
-import { foreignReturnKind } from "./foreign-returns.js";
+import { foreignReturnKind, parameterKindAtCallers } from "./foreign-returns.js";
 import { importedConstantKind, importedDef } from "./imported-constants.js";
 import { isProjectRecord } from "./record-classes.js";
 import { isRequestMapping } from "./request-values.js";
@@ -287,7 +287,7 @@ function callKind(call: SyntaxNode, depth: number): PlainKind | undefined {
     const returned = helperReturnKind(callee, depth);
     if (returned) return returned;
   }
-  const foreign = foreignReturnKind(call);
+  const foreign = foreignReturnKind(call, (a) => plainKindOf(a, depth + 1));
   if (foreign) return foreign;
   const qualified =
     callee.type === "identifier" || callee.type === "attribute" ? qualifiedName(callee) : undefined;
@@ -461,7 +461,7 @@ function bindingKind(name: SyntaxNode, scope: SyntaxNode, depth: number): PlainK
     case "lambda_parameters":
       return parent.type === "lambda_parameters"
         ? undefined
-        : (usedAsMapping(name, scope) ?? usedAsString(name, scope));
+        : (usedAsMapping(name, scope) ?? usedAsString(name, scope) ?? parameterKindAtCallers(name));
   }
   return loopTargetKind(name, scope, depth);
 }

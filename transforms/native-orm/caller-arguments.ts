@@ -1,4 +1,4 @@
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
 import { lastSegment } from "../../src/python/lookup.js";
 import { callsNamed } from "../../src/project/index-lookup.js";
@@ -7,6 +7,7 @@ import { annotationOf, returnedInstanceModel } from "./annotated-items.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import type { OrmFile } from "./types.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
+import { isMaterialized } from "./materialized-arguments.js";
 
 // Parameters seen from their callers (orm-review-5 W1, OWASP-BLT's `get_cached_data(cache_key,
 // queryset)`): a helper that evaluates its parameter (`list(filter(None, queryset))`) while a
@@ -152,7 +153,8 @@ export function parameterPassed(
   const fn = def.childForFieldName("name")?.text ?? "";
   for (const { call, args } of callsOf(f, def)) {
     const value = passed(args, position, name);
-    const why = value ? judge(value) : undefined;
+    // orm-human-7 K10: a queryset materialized at the call is a list where it is passed.
+    const why = value && !isMaterialized(f, call, value) ? judge(value) : undefined;
     if (why)
       return `${name} is a parameter of ${fn}(), and the call at line ${call.startPosition.row + 1} passes ${why}`;
   }
@@ -192,7 +194,7 @@ export function plannedInstance(
     parameter && projectPlan(f)?.instances?.[chainKey(f, parameter.def)]?.[parameter.name];
   const index = f.ctx.project.index;
   if (!model || !index) return undefined;
-  const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
+  const here = relative(index.root, f.absolutePath).split("\\").join("/");
   const fn = parameter.def.childForFieldName("name")?.text ?? "";
   if (callsNamed(index, fn).some((c) => c.path === here)) return undefined;
   return { model, selected: new Set(), fromParameter: true };
@@ -209,6 +211,17 @@ export function parameterModelClass(f: OrmFile, identifier: SyntaxNode): string 
 }
 
 /**
+ * orm-human-7 K10: a parameter every call of its def (all in this file) fills with a queryset of
+ * values materialized at the call: a list of plain values ("json": rows of values() are dicts).
+ */
+export function parameterMaterialized(f: OrmFile, identifier: SyntaxNode): "json" | undefined {
+  const found = passedByEveryCaller(f, identifier, (value, call) =>
+    isMaterialized(f, call, value) ? "json" : undefined,
+  );
+  return found ? "json" : undefined;
+}
+
+/**
  * The one model `judge` names for what every call of the def binding the parameter `identifier`
  * passes for it, when the index shows every call of that def, all in this file, nothing naming it
  * otherwise and no test patching it.
@@ -216,7 +229,7 @@ export function parameterModelClass(f: OrmFile, identifier: SyntaxNode): string 
 function passedByEveryCaller(
   f: OrmFile,
   identifier: SyntaxNode,
-  judge: (value: SyntaxNode) => string | undefined,
+  judge: (value: SyntaxNode, call: SyntaxNode) => string | undefined,
 ): string | undefined {
   const parameter = parameterOf(identifier);
   const index = f.ctx.project.index;
@@ -224,7 +237,7 @@ function passedByEveryCaller(
   const { def, position, name } = parameter;
   const fn = def.childForFieldName("name")?.text ?? "";
   const found = callsOf(f, def);
-  const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
+  const here = relative(index.root, f.absolutePath).split("\\").join("/");
   const indexed = callsNamed(index, fn);
   // orm-review-5 Q1c: `sync_to_async(self.f)(x)` names `self.f` as a value where it calls it.
   const wrappedLines = new Set(
@@ -245,9 +258,9 @@ function passedByEveryCaller(
   proving.add(def.id);
   try {
     let model: string | undefined;
-    for (const { args } of found) {
+    for (const { call, args } of found) {
       const value = passed(args, position, name);
-      const next = value && judge(value);
+      const next = value && judge(value, call);
       if (!next || (model && model !== next)) return undefined;
       model = next;
     }

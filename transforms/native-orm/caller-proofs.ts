@@ -1,7 +1,7 @@
 import { callArguments } from "../../src/python/calls.js";
 import { lastSegment } from "../../src/python/lookup.js";
 import type { SyntaxNode } from "../../src/model/types.js";
-import { callThroughWrapper } from "../../src/django/proof-parts.js";
+import { callThroughWrapper, reachingAssignment } from "../../src/django/proof-parts.js";
 import { calledKey, chainKey } from "./cross-calls.js";
 import { returnTarget, selfAttributeReturned } from "./project-returns.js";
 import type { CallerPass, OrmFile, ReturnsAnswer } from "./types.js";
@@ -31,6 +31,20 @@ export type PassedValue =
 export function returnedBy(f: OrmFile, value: SyntaxNode): string | undefined {
   if (value.type !== "identifier") return callReturning(f, value);
   const bound = f.file.visibleBindings(value, value.text);
+  // orm-human-7 K2 (meros `feedback = await sync_to_async(save_answer)(feedback=feedback, ...)`):
+  // the assignment reaching the read decides, whatever the name is bound to after it.
+  const reaching =
+    bound.length > 1
+      ? reachingAssignment(
+          value,
+          bound.map((b) => b.node),
+        )
+      : undefined;
+  const site = reaching?.parent?.type === "assignment" ? reaching.parent : undefined;
+  const right =
+    site?.childForFieldName("left")?.id === reaching?.id && site?.childForFieldName("right");
+  const reached = right ? callReturning(f, right) : undefined;
+  if (reached) return reached;
   let key: string | undefined;
   for (const b of bound) {
     const site = b.node.parent;

@@ -3,6 +3,7 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { provenNoQueryset } from "./chain-fallbacks.js";
 import { callerParameter, createdRow, returnedBy } from "./caller-proofs.js";
 import { isProjectFunction } from "./no-async-api.js";
+import { isMaterialized } from "./materialized-arguments.js";
 import { factoryTarget } from "./library-targets.js";
 import { ITERATING_BUILTINS, mayBeQueryset } from "./unknown-evaluations.js";
 import type { ChainLink, FunctionFacts, OrmFile } from "./types.js";
@@ -120,7 +121,8 @@ export function passesOf(f: OrmFile, call: SyntaxNode, caller?: SyntaxNode): Cha
     const keyword = arg.type === "keyword_argument";
     const value = keyword ? arg.childForFieldName("value") : arg;
     const to = keyword ? (arg.childForFieldName("name")?.text ?? "") : position++;
-    if (!value) continue;
+    // orm-human-7 K10: materialized at the call, a list reaches the function.
+    if (!value || isMaterialized(f, call, arg)) continue;
     const proven = f.proofs.querysetOf(value) ? `${short(value)}, a queryset` : undefined;
     const queryset = proven ?? mayBeQueryset(f, value, (c) => isProjectFunction(f, c));
     const instance = queryset ? undefined : instancePassed(f, value);
@@ -152,8 +154,8 @@ function instancePassed(f: OrmFile, value: SyntaxNode): string | undefined {
  * (`log_instance.save(...)` with `log_instance` unannotated): the parameter's name, with the
  * attributes the def reads of it (G3b: `log_instance.ack_timeout` in a message; the plan lifts it
  * only when each is a plain column of a row loaded whole). Only when the def uses the parameter
- * for nothing else than setting its attributes, reading them and the calls `problems` name (a
- * twin proving it an instance then meets nothing it did not: no value handed on).
+ * for nothing else than setting its attributes, reading them, the calls `problems` name and
+ * returning it (a twin proving it an instance then meets nothing it did not: no value handed on).
  */
 export function unprovenParameter(
   def: SyntaxNode,
@@ -171,6 +173,9 @@ export function unprovenParameter(
     .filter((n) => n.text === receiver.text && !isAttributeName(n));
   const reads = new Set<string>();
   const onlySetOrCalled = (uses ?? []).every((n) => {
+    // orm-human-7 K2 (meros `save_answer`): `return feedback` hands the caller back what it
+    // passed, no other value: the caller's own proofs say what it is.
+    if (n.parent?.type === "return_statement") return true;
     const attribute = n.parent?.type === "attribute" ? n.parent : undefined;
     const above = attribute?.parent;
     if (!attribute || !above) return false;

@@ -1,4 +1,4 @@
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { callsNamed } from "../../src/project/index-lookup.js";
 import { functionKey, siteKey } from "../../src/model/function-key.js";
 import { reexportSource } from "../../src/project/reexports.js";
@@ -117,7 +117,7 @@ function functionFacts(
 function calledFromOtherFilesOnly(f: OrmFile, def: SyntaxNode): boolean {
   const index = f.ctx.project.index;
   if (!index) return false;
-  const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
+  const here = relative(index.root, f.absolutePath).split("\\").join("/");
   return !callsNamed(index, nameOf(def)).some((c) => c.path === here);
 }
 
@@ -231,7 +231,8 @@ export function chainFacts(
   ctx: Context,
   asked?: readonly string[],
 ): ChainFacts {
-  const base = newOrmFile(file, ctx);
+  // The survey names its file by the project-relative path.
+  const base = newOrmFile(file, ctx, "root");
   const questions = asked?.filter((w) => w.startsWith("?")) ?? [];
   const wanted = asked?.filter((w) => !w.startsWith("?"));
   const defs = new Map(plainFunctions(base).map((def) => [chainKey(base, def), def]));

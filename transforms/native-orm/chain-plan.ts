@@ -1,5 +1,5 @@
 import { lastSegment } from "../../src/python/lookup.js";
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
 import { isAsyncFunction, needsParenthesesForAwait } from "../../src/python/shapes.js";
 import type { Edit, SyntaxNode } from "../../src/model/types.js";
@@ -356,7 +356,7 @@ function parameterName(p: SyntaxNode): string {
 function calledFromOtherFiles(f: OrmFile, name: string): boolean {
   const index = f.ctx.project.index;
   if (!index) return !isModulePrivate(name);
-  const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
+  const here = relative(index.root, f.absolutePath).split("\\").join("/");
   if (callsNamed(index, name).some((c) => c.path !== here)) return true;
   // A test that patches it replaces it with a sync mock, which awaiting callers would break.
   return index.patches.some((p) => (p.attribute ?? lastSegment(p.target)) === name);

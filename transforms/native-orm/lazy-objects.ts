@@ -1,4 +1,4 @@
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
 import { callsNamed, functionsNamed } from "../../src/project/index-lookup.js";
 import type { IndexedCall, SyntaxNode } from "../../src/model/types.js";
@@ -239,7 +239,7 @@ function chainHead(attribute: SyntaxNode): string {
 function otherFileLazyCall(f: OrmFile, name: string): IndexedCall | undefined {
   const index = f.ctx.project.index;
   if (!index) return undefined;
-  const here = relative(index.root, resolve(f.file.path)).split("\\").join("/");
+  const here = relative(index.root, f.absolutePath).split("\\").join("/");
   const starlette = f.ctx.project.starletteRequests?.paths ?? [];
   return callsNamed(index, name).find(
     (c) =>

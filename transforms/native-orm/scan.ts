@@ -25,6 +25,8 @@ import {
 } from "./transactions.js";
 import type { Findings, OrmFile, Problem, ScanMode } from "./types.js";
 import { isWrapperCall } from "./wrappers.js";
+import { materializedArguments } from "./materialized-arguments.js";
+import { handedQuerysetProblem } from "./handed-querysets.js";
 
 // The scan: ORM work and blockers in a function body or lambda body, in one walk.
 
@@ -253,6 +255,14 @@ function call(walk: Walk, node: SyntaxNode): void {
   }
   const iterated = iteratingMethodProblem(f, node);
   if (iterated) return add(walk, iterated);
+  // orm-human-7 K10: a queryset of values handed to a project function that only iterates it.
+  const materialized = materializedArguments(f, node);
+  findings.ormSites += materialized.length;
+  findings.conversions.push(...materialized);
+  if (mode === "wrapper" && materialized.length === 0) {
+    const handed = handedQuerysetProblem(f, node);
+    if (handed) return add(walk, handed);
+  }
   const orm = ormCall(f, node, mode);
   if (orm) findings.ormSites++;
   if (orm && "code" in orm) return add(walk, orm);

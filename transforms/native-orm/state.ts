@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { DEFAULT_DJANGO_VERSION, OrmProofs } from "../../src/django/orm.js";
 import { FindingsReporter } from "../../src/model/findings.js";
 import type {
@@ -13,10 +14,19 @@ import type { Conversion, OrmFile, Problem, SiteKind } from "./types.js";
 import { aliasesIn } from "./wrapper-aliases.js";
 import { wrapperKind } from "./wrappers.js";
 import { useThreadWrappers } from "../../src/django/thread-wrappers.js";
-import { parameterInstance, parameterModelClass, plannedInstance } from "./caller-arguments.js";
+import {
+  parameterInstance,
+  parameterMaterialized,
+  parameterModelClass,
+  plannedInstance,
+} from "./caller-arguments.js";
 import { projectRecords } from "./plain-construction.js";
 import { useProjectRecords } from "../../src/python/record-classes.js";
-import { useForeignConstants, useForeignReturns } from "../../src/python/foreign-returns.js";
+import {
+  useForeignConstants,
+  useForeignReturns,
+  useParameterKinds,
+} from "../../src/python/foreign-returns.js";
 import { moduleConstantValues } from "../../src/project/plain-constants.js";
 import { classReturnedElsewhere } from "../../src/django/annotated-returns.js";
 import { userModelOfFile } from "../../src/django/user-model.js";
@@ -25,7 +35,11 @@ import { plannedReturn } from "./project-returns.js";
 
 // One file's state under conversion: made once per file, its findings and sites recorded here.
 
-export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {
+export function newOrmFile(
+  file: FileSemantics,
+  ctx: Context,
+  pathFrom: "cwd" | "root" = "cwd",
+): OrmFile {
   const wrapperAliases = file.source.includes("sync_to_async")
     ? aliasesIn(file.root, file.source)
     : new Map<string, SyntaxNode>();
@@ -34,6 +48,10 @@ export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {
     wrapperAliases,
     ctx,
     file,
+    absolutePath:
+      pathFrom === "root" && ctx.project.root
+        ? resolve(ctx.project.root, file.path)
+        : resolve(file.path),
     root: file.root,
     source: file.source,
     proofs: new OrmProofs(ctx.project),
@@ -43,12 +61,13 @@ export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {
   // orm-human-6 G1, orm-review-6 R1: the proofs see through the wrappers the sites are found by.
   useThreadWrappers(file.root, (expr) => wrapperKind(f, expr) !== undefined);
   // orm-human-6 G11: `get_user_model()` as this file's Django project's settings say.
-  f.proofs.userModel = userModelOfFile(ctx.project, file.path);
+  f.proofs.userModel = userModelOfFile(ctx.project, f.absolutePath);
   f.proofs.loadedRequestUser = (expr) => loadedRequestUser(f, expr);
   // Issue 23 item 2: a parameter every caller of this file hands one model's instance.
   f.proofs.parameterFromCallers = (parameter) =>
     parameterInstance(f, parameter) ?? plannedInstance(f, parameter);
   f.proofs.modelClassFromCallers = (parameter) => parameterModelClass(f, parameter);
+  useParameterKinds(file.root, (parameter) => parameterMaterialized(f, parameter));
   // orm-human-7 K7: what a project function of another module returns, as the survey proved it.
   f.proofs.returnedByProject = (callee, call) => plannedReturn(f, callee, call);
   // orm-review-4 P20: annotations naming the project's pydantic models of other modules.
@@ -57,7 +76,7 @@ export function newOrmFile(file: FileSemantics, ctx: Context): OrmFile {
   const root = ctx.project.root;
   if (root)
     useForeignConstants(file.root, (_, qualified) =>
-      moduleConstantValues(root, file.path, qualified),
+      moduleConstantValues(root, f.absolutePath, qualified),
     );
   // orm-review-5 Q20: `now_ist()` of another module annotated `-> datetime` is a plain value.
   useForeignReturns(file.root, (callee, awaited) => {

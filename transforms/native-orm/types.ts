@@ -354,6 +354,11 @@ export interface DecoratedAnalysis {
 export interface OrmFile {
   readonly ctx: Context;
   readonly file: FileSemantics;
+  /**
+   * The file's absolute path: the survey names a file by its project-relative path, the rewrite
+   * pass by its path from the working folder, so `resolve(file.path)` is right in one only.
+   */
+  readonly absolutePath: string;
   readonly root: SyntaxNode;
   readonly source: string;
   readonly proofs: OrmProofs;
