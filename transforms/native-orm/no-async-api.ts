@@ -312,6 +312,21 @@ const OFF_DATABASE_LOOKUPS = new Set([
   // channels' layer registry: the layer configured in settings, looked up, no query
   // (orm-review-5 Q25; what the layer's own methods do is judged at their calls).
   "channels.layers.get_channel_layer",
+  // orm-review-8 S6: swapper's registry lookup, `apps.get_model` for swappable models.
+  "swapper.load_model",
+  // orm-review-8 S5: path strings built in memory (no file-system call), a plain namespace.
+  "os.path.join",
+  "os.path.basename",
+  "os.path.dirname",
+  "os.path.splitext",
+  "os.path.normpath",
+  "posixpath.join",
+  "types.SimpleNamespace",
+  // orm-review-7 S22: GeoDjango's measure objects, values (as R15's expressions are).
+  "django.contrib.gis.measure.D",
+  "django.contrib.gis.measure.Distance",
+  "django.contrib.gis.measure.A",
+  "django.contrib.gis.measure.Area",
   // yarl's URL (aiohttp's, re-exported): parsed and built in memory (b3lb api.py).
   "yarl.URL",
   "aiohttp.web_request.URL",
