@@ -1,5 +1,5 @@
 import { assignedValues } from "../../src/python/scope.js";
-import { projectTopModules } from "../../src/project/index-lookup.js";
+import { functionsNamed, projectTopModules } from "../../src/project/index-lookup.js";
 import { fromModuleName } from "../../src/python/shapes.js";
 import { QUERYSET_RETURNING } from "../../src/django/orm.js";
 import {
@@ -299,6 +299,11 @@ function isPureQualified(qualified: string | undefined): boolean {
   );
 }
 
+/** Methods of Django's own models that only read the instance's columns (no query). */
+const DJANGO_IN_MEMORY_MODEL_METHODS: Readonly<Record<string, ReadonlySet<string>>> = {
+  Session: new Set(["get_decoded", "get_session_store_class"]),
+};
+
 /**
  * Django's registry lookups of a model class (the app registry, no query), channels' of its layer,
  * and Django's in-memory file objects (`ContentFile(b"...")`: bytes held in memory until a storage
@@ -467,6 +472,9 @@ export function noAsyncApiProblem(
   // Django's user model methods that only read or set fields in memory (`check_password` may
   // save an upgraded hash: not one of them).
   if (instance && IN_MEMORY_USER_METHODS.has(method)) return undefined;
+  // orm-review-7 S4: `Session.get_decoded()` of django.contrib.sessions decodes a column: no query.
+  const djangos = instance && !f.ctx.project.models[instance.model] ? instance.model : "";
+  if (djangos && DJANGO_IN_MEMORY_MODEL_METHODS[djangos]?.has(method)) return undefined;
   const owner = f.proofs.querysetOf(receiver)?.chains?.methods[method];
   if (owner)
     return problem(
@@ -476,6 +484,15 @@ export function noAsyncApiProblem(
   if (queryset && !f.ctx.project.models[queryset.model] && queryset.model !== "")
     return problem(
       `${callee.text}() is a method of ${queryset.model}'s manager, a model this project does not declare (Django's or a package's), with no native async form in Django's async API: it may query`,
+    );
+  const index = f.ctx.project.index;
+  const defined =
+    !!instance &&
+    !!index &&
+    functionsNamed(index, method).some((fn) => fn.className === instance.model);
+  if (instance && defined)
+    return problem(
+      `${callee.text}() is ${instance.model}.${method}(), a method of the project's model that this transform does not follow: not in Django's async API, and it may query`,
     );
   if (queryset || instance)
     return problem(
