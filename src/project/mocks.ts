@@ -393,6 +393,12 @@ class TestCalls {
 
   constructor(private readonly index: ProjectIndex) {}
 
+  /** Does the test file import `module` (dotted), a name of it or a package above it? */
+  private imports(testPath: string, module: string): boolean {
+    const imports = this.index.modules?.[testPath]?.imports.map((i) => dottedName(i));
+    return importsModule(imports, module);
+  }
+
   /** What a test file calls (first and last names), read when first asked. */
   private calledBy(testPath: string): { heads: Set<string>; lasts: Set<string> } | undefined {
     let calls = this.calledByTest.get(testPath);
@@ -436,10 +442,14 @@ class TestCalls {
     return reached.has(holder.name);
   }
 
-  /** Does the test file call into `module` (through its name or one of its functions)? */
+  /**
+   * Does the test file call into `module` (through its name or one of its functions)? It must
+   * import the module, a name of it or a package above it: a local `task` is no `a2a.utils.task`
+   * (hazard-review-8 Y16, crewAI's 11 false AS920).
+   */
   exercises(testPath: string, module: string): boolean {
     const calls = this.calledBy(testPath);
-    if (!calls) return false;
+    if (!calls || !this.imports(testPath, dottedName(module))) return false;
     if (calls.heads.has(lastSegment(dottedName(module)))) return true;
     let own = this.functionsOf.get(module);
     if (!own)
@@ -450,6 +460,14 @@ class TestCalls {
     for (const name of calls.lasts) if (own.has(name)) return true;
     return false;
   }
+}
+
+/** Unknown imports (an index made by hand) link every module. */
+function importsModule(imports: readonly string[] | undefined, module: string): boolean {
+  return (
+    !imports ||
+    imports.some((i) => i === module || i.startsWith(`${module}.`) || module.startsWith(`${i}.`))
+  );
 }
 
 /** The results with each mock finding added to its test file's result (a new one if unnamed). */

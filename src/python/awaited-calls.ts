@@ -4,8 +4,9 @@ import type { ReplacedName } from "../model/types.js";
  * Awaited calls as the text spells them (`await VectorStore.objects.filter(x=1).acount()`), read
  * without a parse: what a test's mock of a name must be able to answer. A `MagicMock` put in the
  * place of `VectorStore` answers `.objects.filter(...).acount()` with another `MagicMock`, which
- * cannot be awaited (TypeError); an `AsyncMock` for `acount` can. Strings are not skipped: a
- * false `await` in a docstring costs nothing more than a test looked at twice.
+ * cannot be awaited (TypeError); an `AsyncMock` for `acount` can. Strings and comments are
+ * blanked first: "(or `await agent.aexecute_task(...)`)" in an error message is no call
+ * (hazard-review-8 Y16b, crewAI's 13 false AS920).
  */
 
 export interface AwaitedCall {
@@ -33,7 +34,7 @@ const AWAITED = new RegExp(
 export function awaitedCalls(text: string): AwaitedCall[] {
   if (!text.includes("await")) return [];
   const found: AwaitedCall[] = [];
-  for (const match of text.matchAll(AWAITED)) {
+  for (const match of codeOnly(text).matchAll(AWAITED)) {
     const callee = match[1].replace(/\s+/g, "");
     const root = /^[A-Za-z_]\w*/.exec(callee)![0];
     const method = callee.slice(callee.lastIndexOf(".") + 1);
@@ -41,6 +42,38 @@ export function awaitedCalls(text: string): AwaitedCall[] {
     found.push({ root, callee, method, plain: !callee.includes("("), line });
   }
   return found;
+}
+
+/** The text with every string literal and comment blanked (newlines kept: lines stay). */
+export function codeOnly(text: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== "#" && c !== '"' && c !== "'") continue;
+    const end = c === "#" ? lineEnd(text, i) : stringEnd(text, i);
+    parts.push(text.slice(from, i), text.slice(i, end).replace(/[^\n]/g, " "));
+    from = end;
+    i = end - 1;
+  }
+  parts.push(text.slice(from));
+  return parts.join("");
+}
+
+function lineEnd(text: string, at: number): number {
+  const end = text.indexOf("\n", at);
+  return end < 0 ? text.length : end;
+}
+
+/** Where the string literal opening at `at` ends (after its closing quote). */
+function stringEnd(text: string, at: number): number {
+  const quote = text.startsWith(text[at].repeat(3), at) ? text[at].repeat(3) : text[at];
+  for (let j = at + quote.length; j < text.length; j++) {
+    if (text[j] === "\\") j++;
+    else if (text.startsWith(quote, j)) return j + quote.length;
+    else if (quote.length === 1 && text[j] === "\n") return j;
+  }
+  return text.length;
 }
 
 function countLines(text: string, end: number): number {

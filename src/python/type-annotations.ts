@@ -64,3 +64,40 @@ export function classBodyAnnotation(cls: SyntaxNode, name: string): SyntaxNode |
   }
   return undefined;
 }
+
+/** `Union` and `Optional`: an annotation that names each of its parameters as a possible class. */
+const UNION = /^(?:typing\.)?(?:Union|Optional)$/;
+
+/**
+ * The classes a union annotation allows, `None` left out (`Optional[Union[Redis, RedisCluster]]`,
+ * `Redis | RedisCluster | None`, a plain `Redis`): each an identifier or attribute. Undefined when
+ * a member is anything else (a generic, a string), so nothing is guessed of it.
+ */
+export function unionMembers(node: SyntaxNode | null | undefined): SyntaxNode[] | undefined {
+  if (!node) return undefined;
+  if (node.type === "type") return unionMembers(node.namedChildren[0]);
+  if (node.type === "none") return [];
+  if (node.type === "identifier" || node.type === "attribute") return [node];
+  const parts =
+    node.type === "binary_operator" && node.childForFieldName("operator")?.text === "|"
+      ? [node.childForFieldName("left"), node.childForFieldName("right")]
+      : unionParameters(node);
+  if (!parts) return undefined;
+  const members: SyntaxNode[] = [];
+  for (const part of parts) {
+    const found = unionMembers(part);
+    if (!found) return undefined;
+    members.push(...found);
+  }
+  return members;
+}
+
+/** The parameters of `Union[...]` / `Optional[...]` (a generic type or a subscript), if it is one. */
+function unionParameters(node: SyntaxNode): (SyntaxNode | null)[] | undefined {
+  const base = node.type === "subscript" ? node.childForFieldName("value") : node.namedChildren[0];
+  if ((node.type !== "generic_type" && node.type !== "subscript") || !UNION.test(base?.text ?? ""))
+    return undefined;
+  return node.type === "subscript"
+    ? node.childrenForFieldName("subscript")
+    : (node.namedChildren[1]?.namedChildren ?? []);
+}

@@ -3,7 +3,7 @@ import { surveyedPlan } from "../../src/model/plans.js";
 import { pendingKeys } from "../../src/project/survey-reach.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { catchingTry, refusalIn, type HelperBlock } from "./refusals.js";
-import { asyncTwinOf, soleImplementation } from "./twins.js";
+import { abstractDeclaration, asyncTwinOf, implementations } from "./twins.js";
 import { asyncDispatched, inFirstCallBranch, isCached } from "./cached.js";
 import { blocks, shortText } from "./direct-blocks.js";
 import { aliasedClass, declaredUse } from "./class-attributes.js";
@@ -22,6 +22,7 @@ import { reexportSource } from "../../src/project/reexports.js";
 import { askedOf, outlinedAsk } from "./asking.js";
 import { OrmProofs } from "../../src/django/proofs.js";
 import { askedMethod, instanceMethod, type MethodTarget } from "./instances.js";
+import { classOfMethod } from "./classes.js";
 import {
   constantDictKeys,
   DICT_KEY,
@@ -202,7 +203,20 @@ function calledHere(file: FileSemantics, callee: SyntaxNode): MethodTarget | und
   const local = callee.type === "identifier" ? moduleDef(file, callee.text) : undefined;
   if (local) return { def: local };
   const key = importedKey(file, callee);
-  return key ? { key } : instanceMethod(file, callee);
+  return key ? { key } : abstractAsked(file, instanceMethod(file, callee));
+}
+
+/**
+ * `self.is_cancelled()` where this file's class declares it abstract: its key, so the survey
+ * asks which subclasses implement it (askedFacts) instead of reading an empty body.
+ */
+function abstractAsked(file: FileSemantics, target: MethodTarget | undefined) {
+  if (!target || !("def" in target) || !file.module || !abstractDeclaration(target.def))
+    return target;
+  const cls = classOfMethod(target.def)!;
+  if (cls.parent?.type !== "module" && cls.parent?.parent?.type !== "module") return target;
+  const method = target.def.childForFieldName("name")!.text;
+  return { key: `${KEY}${file.module}.${cls.childForFieldName("name")!.text}.${method}` };
 }
 
 /** Calls in `async def` bodies (not awaited): a sync helper of this file, or an imported key. */
@@ -291,6 +305,8 @@ export interface HelperFacts {
   uses?: Record<string, FactoryUse[]>;
   /** By key: the `async def` the helper dispatches to when a loop runs (cached.ts). */
   dispatches?: Record<string, string>;
+  /** By key: an abstract method's number of implementations, when more than one. */
+  abstracts?: Record<string, number>;
   /** By key: the class a module-level type alias names (class-attributes.ts). */
   aliases?: Record<string, string>;
   /** By key: the factory whose `with` value a generator yields (sessions.ts). */
@@ -340,9 +356,10 @@ function askedFacts(file: FileSemantics, ctx: Context, asked: readonly string[])
     }
     const def = method ? method.def : moduleDef(file, name);
     // An abstract method: what runs is its one project implementation (J14), if only one.
-    const implementation = def && soleImplementation(ctx.project.index, file, def);
-    if (implementation) {
-      out.reaches[key] = [implementation];
+    const implemented = def && implementations(ctx.project, file, def);
+    if (implemented) {
+      out.reaches[key] = implemented;
+      if (implemented.length > 1) (out.abstracts ??= {})[key] = implemented.length;
       (out.forwards ??= []).push(key);
       out.depths[key] = Number(depth) - 1;
       continue;
@@ -435,6 +452,7 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
       const used = blocks[key] && !blocks[key].unless ? undefined : useBlock(sessions, uses);
       if (used) blocks[key] = used;
     }
+  const abstracts: Record<string, number> = Object.assign({}, ...facts.map((f) => f.abstracts));
   const dispatching: Record<string, string> = Object.assign(
     {},
     ...facts.map((f) => f.dispatches ?? {}),
@@ -456,12 +474,27 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
         ...blocks[found],
         via: [...blocks[found].via, ...via],
         ...(catching && blocks[found].refuses ? { caught: catching } : {}),
+        ...implementationOf(key, found, abstracts, blocks[found]),
       };
     }
   // Called on the loop it returns the async implementation's coroutine: the site decides.
   for (const [key, impl] of Object.entries(dispatching))
     if (blocks[key]) blocks[key] = { ...blocks[key], dispatches: impl };
   return blocks;
+}
+
+/** `a RedisRunCancellationManager, one of 2 classes implementing Base.is_cancelled`, first found. */
+function implementationOf(
+  key: string,
+  found: string,
+  abstracts: Record<string, number>,
+  block: HelperBlock,
+): { implementation?: string } {
+  if (!abstracts[key] || block.implementation) return {};
+  const cls = keyName(found).split(".")[0];
+  return {
+    implementation: `a ${cls}, one of ${abstracts[key]} classes implementing ${keyName(key)}`,
+  };
 }
 
 /** What the survey learnt of project factories: their products, yields and re-exports. */

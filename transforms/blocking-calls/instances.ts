@@ -53,11 +53,32 @@ function methodOf(file: FileSemantics, owner: string, method: string): MethodTar
   const own = moduleClass(file.root, owner);
   const def = own ? undefined : definitionNamed(file.root, "function_definition", owner);
   const returned = def && classNamed(file, def.childForFieldName("return_type"), def);
-  return methodOfClass(
-    file,
-    own ? { cls: own } : (returned ?? classCalled(file, moduleValue(file, owner))),
-    method,
-  );
+  return methodOfClass(file, own ? { cls: own } : (returned ?? globalClass(file, owner)), method);
+}
+
+/**
+ * The class of a module-level instance: what its one assignment calls (`db = DB()`), or the
+ * project class it is annotated with when functions rebind it (`global _cancellation_manager`)
+ * or its value names no class: any instance of that class may be there (hazard-review-7 Y12,
+ * agno's `_cancellation_manager: BaseRunCancellationManager = InMemoryRunCancellationManager()`,
+ * swapped for the Redis one by `set_cancellation_manager`).
+ */
+function globalClass(
+  file: FileSemantics,
+  name: string,
+): { cls: SyntaxNode } | { name: string } | undefined {
+  const value = moduleValue(file, name);
+  const called = classCalled(file, value);
+  const annotation = value?.parent?.childForFieldName("type");
+  const declared = annotation ? classNamed(file, annotation, value!.parent!) : undefined;
+  return declared && (!called || reboundByFunctions(file.root, name)) ? declared : called;
+}
+
+/** A `global <name>` statement in the module: some function assigns the module's `name`. */
+function reboundByFunctions(root: SyntaxNode, name: string): boolean {
+  return root
+    .descendantsOfType("global_statement")
+    .some((statement) => statement.namedChildren.some((n) => n.text === name));
 }
 
 /** A class's sync method: its def here, or its key in the module the class comes from. */

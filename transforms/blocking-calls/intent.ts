@@ -53,6 +53,11 @@ const BLOCKING_NAME = /(^|_)(block|blocking|freeze|stall)(_|$)/i;
 /** Test files: a sleep on the loop there is most often the stall a test needs (a lag detector). */
 const TEST_FILE = /(^|\/)(tests?\/|test_[^/]*\.py$|[^/]*_test\.py$|conftest\.py$)/;
 
+/** Is the file a test (`tests/`, `test_*.py`, `*_test.py`, `conftest.py`)? */
+export function isTestPath(path: string): boolean {
+  return TEST_FILE.test(path);
+}
+
 /** The comment lines right above `row` (a contiguous block) and the comment on `row` itself. */
 function nearComments(source: string, starts: number[], row: number): string {
   const comment = (r: number) => {

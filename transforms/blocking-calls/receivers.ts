@@ -15,6 +15,8 @@ import { definitionNamed, isAsyncFunction } from "../../src/python/shapes.js";
 import { ownMethod } from "../../src/python/mro.js";
 import { selfAssignments, selfAttribute } from "./classes.js";
 import { declaredHolder } from "./class-attributes.js";
+import { unionMembers } from "../../src/python/type-annotations.js";
+import { guardedImportName } from "../../src/python/guarded-imports.js";
 
 /*
  * What made the value a method is called on, as the code shows it: a constructor call
@@ -321,14 +323,24 @@ function annotatedProduct(
     if (!name || !GENERATOR.test(name.text)) return undefined;
     node = parameters?.namedChildren[0]?.namedChildren[0];
   }
-  if (node?.type === "binary_operator") {
-    const sides = [node.childForFieldName("left"), node.childForFieldName("right")];
-    const kept = sides.filter((n) => n && n.type !== "none");
-    node = kept.length === 1 ? kept[0] : undefined;
-  }
-  if (node?.type !== "identifier" && node?.type !== "attribute") return undefined;
-  const qualified = file.qualifiedName(node);
+  const qualified = annotatedMaker(file, node);
   return qualified && BLOCKING_METHODS.has(qualified) ? qualified : undefined;
+}
+
+/**
+ * The class an annotation says a value is: one class (`Redis`, `Session | None`,
+ * `Optional[Session]`), or the first of a union whose classes the catalogue holds alike
+ * (`Union[Redis, RedisCluster]`, both sync redis clients: hazard-review-7 Y12, agno's
+ * `_ensure_sync_client()`).
+ */
+function annotatedMaker(file: FileSemantics, node: SyntaxNode | null | undefined) {
+  const members = unionMembers(node);
+  if (!members || members.length === 0) return undefined;
+  // `except ImportError: Redis = Any`: still redis's class where the annotation names it.
+  const named = members.map((m) => file.qualifiedName(m) ?? guardedImportName(file, m));
+  if (named.length === 1) return named[0];
+  const entries = new Set(named.map((q) => (q ? BLOCKING_METHODS.get(q) : undefined)));
+  return entries.size === 1 && [...entries][0] ? named[0] : undefined;
 }
 
 /** What every binding of `name` visible at `name` was made by, when they agree. */
@@ -366,12 +378,8 @@ function madeByBinding(
   // `session=Depends(generate_session)`: what FastAPI passes, the dependency's yield or return.
   if (parent.type === "default_parameter" && parent.childForFieldName("name")?.id === node.id)
     return dependencyProduct(file, parent.childForFieldName("value"), makers, seen);
-  if (parent.type === "typed_parameter" || parent.type === "typed_default_parameter") {
-    const type = parent.childForFieldName("type")?.namedChildren[0];
-    return type && (type.type === "identifier" || type.type === "attribute")
-      ? file.qualifiedName(type)
-      : undefined;
-  }
+  if (parent.type === "typed_parameter" || parent.type === "typed_default_parameter")
+    return annotatedMaker(file, parent.childForFieldName("type"));
   if (parent.type === "assignment" && parent.childForFieldName("left")?.id === node.id) {
     const right = parent.childForFieldName("right");
     const annotation = parent.childForFieldName("type")?.namedChildren[0];
@@ -384,9 +392,7 @@ function madeByBinding(
       );
     if (right?.type === "conditional_expression")
       return madeByExpression(file, right, depth, makers);
-    return annotation && (annotation.type === "identifier" || annotation.type === "attribute")
-      ? file.qualifiedName(annotation)
-      : undefined;
+    return annotation ? annotatedMaker(file, annotation) : undefined;
   }
   if (parent.type === "for_statement" && parent.childForFieldName("left")?.id === node.id)
     return pathListed(file, parent, depth, makers);

@@ -38,6 +38,11 @@ export interface HelperBlock {
    * called on the loop it returns that coroutine and blocks nothing, unless given `_sync=True`.
    */
   dispatches?: string;
+  /**
+   * The path runs through one of several implementations of an abstract method: `a
+   * RedisRunCancellationManager, one of 2 classes implementing BaseRunCancellationManager.is_cancelled`.
+   */
+  implementation?: string;
 }
 
 /**

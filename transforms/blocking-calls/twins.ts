@@ -1,6 +1,7 @@
 import { definitionNamed, isAsyncFunction } from "../../src/python/shapes.js";
 import { ownMethod } from "../../src/python/mro.js";
-import type { FileSemantics, ProjectIndex, SyntaxNode } from "../../src/model/types.js";
+import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/types.js";
+import { mayDeriveFrom } from "../../src/project/class-tree.js";
 import { functionsNamed } from "../../src/project/index-lookup.js";
 import { classOfMethod } from "./classes.js";
 
@@ -58,27 +59,43 @@ function declaresOnly(def: SyntaxNode): boolean {
 }
 
 /**
- * `CacheDBInterface.acquire_lock`, an `@abstractmethod` (or a body that only declares): the key of
- * the one sync method of that name in another class of the project (cognee's `RedisAdapter`, whose
- * `acquire_lock` waits on a redis lock up to 300 s). Two or more: not guessed.
+ * `@abstractmethod def is_cancelled(self, ...)` (or a body that only declares, in an ABC or a
+ * Protocol): a method whose body never runs; what runs is a subclass's.
  */
-export function soleImplementation(
-  index: ProjectIndex | undefined,
-  file: FileSemantics,
-  def: SyntaxNode,
-): string | undefined {
+export function abstractDeclaration(def: SyntaxNode): boolean {
   const cls = classOfMethod(def);
   const statement = def.parent?.type === "decorated_definition" ? def.parent : def;
-  if (!index || !cls || !declaresOnly(def)) return undefined;
-  if (
-    !/@(?:abc\.)?abstractmethod\b/.test(statement.text) &&
-    !/\bABC\b|Protocol/.test(cls.text.split(":")[0])
-  )
-    return undefined;
+  if (!cls || !declaresOnly(def)) return false;
+  return (
+    /@(?:abc\.)?abstractmethod\b/.test(statement.text) ||
+    /\bABC\b|Protocol/.test(cls.text.split(":")[0])
+  );
+}
+
+/**
+ * `CacheDBInterface.acquire_lock`, an abstract method: the keys of the sync methods of that name
+ * in the project's classes that derive from its class (cognee's `RedisAdapter`, whose
+ * `acquire_lock` waits on a redis lock up to 300 s, hazard-review-5 J14; agno's two cancellation
+ * managers, one on a sync redis client, hazard-review-7 Y12). What runs is one of them: a caller
+ * blocks when the one it holds does.
+ */
+export function implementations(
+  project: ProjectFacts,
+  file: FileSemantics,
+  def: SyntaxNode,
+): string[] | undefined {
+  const cls = classOfMethod(def);
+  if (!project.index || !cls || !abstractDeclaration(def)) return undefined;
   const name = def.childForFieldName("name")!.text;
   const owner = cls.childForFieldName("name")!.text;
-  const others = functionsNamed(index, name).filter(
-    (f) => f.className && f.className !== owner && !f.nested && !f.async && f.path !== file.path,
+  const found = functionsNamed(project.index, name).filter(
+    (f) =>
+      f.className &&
+      f.className !== owner &&
+      !f.nested &&
+      !f.async &&
+      (f.path !== file.path || project.subclassHeads !== undefined) &&
+      mayDeriveFrom(project, f.className, owner),
   );
-  return others.length === 1 ? `py:${others[0].module}.${others[0].className}.${name}` : undefined;
+  return found.length > 0 ? found.map((f) => `py:${f.module}.${f.className}.${name}`) : undefined;
 }

@@ -156,8 +156,12 @@ export function resultUse(
   const asResult = (u: SyntaxNode) => usedAsResult(u) || valueParameter(file, u, ctx) !== undefined;
   if (!uses.every(asResult) && (!tested || uses.some(handedToAsync)) && !usedFirst(uses, asResult))
     return { use: "other" };
-  // A nested def or lambda may run later, elsewhere: its use is not this function's.
-  if (uses.some((u) => file.enclosingFunction(u)?.id !== fn.id)) return { use: "other" };
+  // A nested def or lambda may run later, elsewhere: its use is not this function's, unless
+  // every use reads the result, there or here, and none hands the coroutine on: whenever the
+  // nested def runs, the name holds the coroutine (hazard-review-5 J12, cognee's worker whose
+  // `async def add_data_points()` calls `vector_engine.create_data_points`).
+  const nested = uses.some((u) => file.enclosingFunction(u)?.id !== fn.id);
+  if (nested && (!uses.every(asResult) || uses.some(handedToAsync))) return { use: "other" };
   return {
     use: "bound",
     name: left.text,

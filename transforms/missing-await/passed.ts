@@ -157,17 +157,72 @@ export function valueParameters(
     const name = p.type === "identifier" ? p : (p.childForFieldName("name") ?? p.namedChildren[0]);
     if (name?.type !== "identifier") return undefined;
     const type = p.childForFieldName("type");
-    if (type && valueType(file, type) && (!method || position >= 0))
+    const read = type && valueType(file, type) ? undefined : attributesRead(file, def, p, name);
+    if (((type && valueType(file, type)) || read) && (!method || position >= 0))
       found.push({
         name: name.text,
         position: open ? position : -1,
-        text: p.text.split("=")[0].trim(),
+        text: read ? `${name.text}, whose .${read} it reads` : p.text.split("=")[0].trim(),
         at: at(p.startPosition.row + 1),
       });
     if (open) position++;
   }
   return found;
 }
+
+/** Annotations a coroutine object may satisfy: its attributes may be read on purpose. */
+const AWAITABLE_WORDS = /\b(?:Awaitable|Coroutine|Future|Task|Any|object|Callable)\b/;
+
+/**
+ * `async def _get_closest_match(node, vector_engine, ...)` whose body only reads attributes of
+ * the parameter (`await vector_engine.embed_data(node)`): the first attribute read, when every
+ * read of the parameter is one and the def never binds it again (hazard-review-5 J12, cognee's
+ * `vector_engine = get_vector_engine()` passed on unawaited). A coroutine object has none of them:
+ * the call raises AttributeError. A coroutine's own attributes (`close`, `cr_frame`, dunders)
+ * are a use of the coroutine, not of a result.
+ */
+function attributesRead(
+  file: FileSemantics,
+  def: SyntaxNode,
+  parameter: SyntaxNode,
+  name: SyntaxNode,
+): string | undefined {
+  const type = parameter.childForFieldName("type");
+  if (type && AWAITABLE_WORDS.test(type.text)) return undefined;
+  if (parameter.type.includes("splat") || file.bindingsNamed(def, name.text).length !== 1)
+    return undefined;
+  const reads = file.referencesInScope(def, name.text).map((reference) => {
+    const parent = reference.parent;
+    const attribute =
+      parent?.type === "attribute" && parent.childForFieldName("object")?.id === reference.id
+        ? parent.childForFieldName("attribute")!.text
+        : undefined;
+    return attribute && !attribute.startsWith("__") && !COROUTINE_OWN.has(attribute)
+      ? attribute
+      : undefined;
+  });
+  return reads.length > 0 && reads.every(Boolean) ? reads[0] : undefined;
+}
+
+/** What a coroutine object (or an async generator) has itself. */
+const COROUTINE_OWN = new Set([
+  "close",
+  "send",
+  "throw",
+  "cr_await",
+  "cr_code",
+  "cr_frame",
+  "cr_origin",
+  "cr_running",
+  "cr_suspended",
+  "asend",
+  "athrow",
+  "aclose",
+  "ag_await",
+  "ag_code",
+  "ag_frame",
+  "ag_running",
+]);
 
 /** Where `arg` stands in its call: its position (before any `*x` or keyword), or its keyword. */
 function placeOf(

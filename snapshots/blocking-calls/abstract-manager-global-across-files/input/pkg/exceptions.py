@@ -1,0 +1,2 @@
+class RunCancelledException(Exception):
+    """Raised inside a run that was cancelled."""
