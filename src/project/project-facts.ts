@@ -39,7 +39,10 @@ const LOCK_FILE = /^(Pipfile\.lock|poetry\.lock|uv\.lock)$/;
 const DJANGO_REQUIREMENT =
   /(?:^|[\s"'[,(])django(?:\[[^\]]*\])?["']?\s*(?:=\s*["'])?\s*\(?\s*(==|>=|~=|\^|>|===|~)?\s*(\d+)\.(\d+)/im;
 const DJANGO_MENTION = /(?:^|[\s"'[,(])django(?:\[[^\]]*\])?\s*(?:[=<>~^!(;"',\]]|$)/im;
-const ASGIREF_MENTION = /(?:^|[\s"'[,(])(?:asgiref|channels)\b/im;
+// A requirement of asgiref or Django Channels, not a TOML key (pixi's `channels = ["conda-forge"]`,
+// hazard-review-8 Y25): a list after `=` is no version.
+const ASGIREF_MENTION =
+  /(?:^|[\s"'[,(])(?:asgiref|channels)\b(?!\s*=\s*\[)(?:\[[^\]]*\])?\s*(?:[=<>~^!(;"',\]@]|$)/im;
 
 /** Module-level or local `import django...` / `from django... import`. */
 const IMPORTS_DJANGO = /^[ \t]*(?:from|import)[ \t]+django\b/m;

@@ -289,6 +289,25 @@ const PATH_FILE_SYSTEM = [
   "is_file",
   "is_dir",
   "stat",
+  // The rest of anyio.Path's awaited methods: each asks the file system (hazard-review-7 Y11).
+  "lstat",
+  "chmod",
+  "lchmod",
+  "owner",
+  "group",
+  "is_symlink",
+  "is_mount",
+  "is_socket",
+  "is_fifo",
+  "is_block_device",
+  "is_char_device",
+  "is_junction",
+  "readlink",
+  "resolve",
+  "samefile",
+  "symlink_to",
+  "hardlink_to",
+  "walk",
 ];
 
 const PATH: BlockingMethods = {
@@ -392,6 +411,28 @@ const OPENAI: BlockingMethods = {
 };
 
 /**
+ * mem0's sync clients: `MemoryClient` calls the mem0 platform over HTTP, `Memory` an LLM, an
+ * embedder and a vector store (pipecat 6a87d0e87, hazard-review-8 Y24). Both have async twins.
+ */
+const MEM0: BlockingMethods = {
+  family: "http",
+  rule: "",
+  methods: new Set([
+    "add",
+    "search",
+    "get",
+    "get_all",
+    "update",
+    "delete",
+    "delete_all",
+    "history",
+  ]),
+  what: "a sync mem0 client (HTTP and vector-store round trips)",
+  replacement:
+    "await <receiver>.<method>(...) on mem0's async client (mem0.AsyncMemoryClient, or mem0.AsyncMemory for Memory)",
+};
+
+/**
  * Values whose methods block, by the qualified name of what made them (a constructor, a factory)
  * or of their annotation: a Session from `Session(engine)` or `db: Session`, a redis client from
  * `redis.Redis(...)`, a path from `Path(...)`. Never by a method's name alone.
@@ -425,6 +466,11 @@ export const BLOCKING_METHODS: ReadonlyMap<string, BlockingMethods> = new Map([
   ["http.client.HTTPConnection", HTTP_CONNECTION],
   ["openai.OpenAI", OPENAI],
   ["openai.AzureOpenAI", OPENAI],
+  ["mem0.MemoryClient", MEM0],
+  ["mem0.Memory", MEM0],
+  ["mem0.Memory.from_config", MEM0],
+  ["mem0.client.main.MemoryClient", MEM0],
+  ["mem0.memory.main.Memory", MEM0],
   [FIELD_FILE, FIELD_FILE_METHODS],
 ]);
 
@@ -488,74 +534,7 @@ function langchainRunnable(madeBy: string): BlockingMethods | undefined {
 /** What a `|` of LangChain runnables makes (`prompt | model | parser`). */
 export const LANGCHAIN_SEQUENCE = "langchain_core.runnables.RunnableSequence";
 
-/** Library functions whose async form lives elsewhere than an `async_<name>` twin. */
-const ASYNC_API_OF_FUNCTION: ReadonlyMap<string, string> = new Map([
-  [
-    "socket.getaddrinfo",
-    "asyncio has it: await loop.getaddrinfo(host, port, ...) on the running loop",
-  ],
-  ["socket.gethostbyname", "asyncio resolves names itself: await loop.getaddrinfo(host, None)"],
-  [
-    "ray.get",
-    "a ray ObjectRef is awaitable: await the ref itself (await ref, or asyncio.gather(*refs))",
-  ],
-  ["ray.wait", "a ray ObjectRef is awaitable: await the refs with asyncio.wait(...) instead"],
-]);
-
-/** LangChain runnables' async methods: `invoke` -> `ainvoke`, by the method called. */
-const LANGCHAIN_ASYNC: ReadonlyMap<string, string> = new Map([
-  ["invoke", "ainvoke"],
-  ["batch", "abatch"],
-  ["stream", "astream"],
-  ["predict", "apredict"],
-  ["run", "arun"],
-  ["get_relevant_documents", "aget_relevant_documents"],
-  ["similarity_search", "asimilarity_search"],
-  ["embed_documents", "aembed_documents"],
-  ["embed_query", "aembed_query"],
-]);
-
-/** Thread primitives: a wait on one belongs in a thread, and has no async twin to declare. */
-const THREAD_WAITS = new Set([
-  "threading.Event",
-  "threading.Condition",
-  "threading.Barrier",
-  "threading.Lock",
-  "threading.RLock",
-  "threading.Semaphore",
-  "threading.BoundedSemaphore",
-  "threading.Thread",
-  "queue.Queue",
-  "queue.LifoQueue",
-  "queue.PriorityQueue",
-  "queue.SimpleQueue",
-  "concurrent.futures.Future",
-]);
-
-/**
- * The real async API for a call, when one is known: by the function's qualified name
- * (`socket.getaddrinfo`, `ray.get`), or by what made the receiver (`httpx.Client`, a LangChain
- * class, a `threading.Event`), with the method called. Advice, never a twin template.
- */
-export function knownAsyncApi(call: {
-  qualified?: string;
-  madeBy?: string;
-  method?: string;
-  receiver?: string;
-}): string | undefined {
-  const byFunction = call.qualified ? ASYNC_API_OF_FUNCTION.get(call.qualified) : undefined;
-  if (byFunction) return byFunction;
-  const { madeBy, method, receiver } = call;
-  if (!madeBy || !method) return undefined;
-  if (THREAD_WAITS.has(madeBy))
-    return `${receiver}.${method} waits for another thread (a ${madeBy}): a worker thread is the right place for it`;
-  if (madeBy === "httpx.Client")
-    return `httpx has the async client: await ${receiver}.${method}(...) on an httpx.AsyncClient`;
-  const async = LANGCHAIN_ASYNC.get(method);
-  if (async && /^langchain(_\w+)?\./.test(madeBy))
-    return `LangChain's runnables have the async form: await ${receiver}.${async}(...)`;
-  return undefined;
-}
+export { knownAsyncApi } from "./async-apis.js";
 
 /** The blocking call a qualified name is, with its native replacement. */
 export function blockingCall(qualified: string | undefined): BlockingCall | undefined {

@@ -149,6 +149,16 @@ describe("dependencyFacts: Django and its version", () => {
     expect(factsOf({ "requirements.txt": "asgiref==3.7.2\n" }).usesAsgiref).toBe(true);
     expect(factsOf({ "requirements.txt": "channels[daphne]\n" }).usesAsgiref).toBe(true);
     expect(factsOf({ "requirements.txt": "httpx\n" }).usesAsgiref).toBe(false);
+    expect(
+      factsOf({ "pyproject.toml": '[tool.poetry.dependencies]\nchannels = "^4.0"\n' }).usesAsgiref,
+    ).toBe(true);
+  });
+
+  // hazard-review-8 Y25 (marimo): pixi's conda channels are no dependency on Django Channels.
+  it("does not take a TOML key `channels = [...]` for Django Channels", () => {
+    const pixi =
+      '[project]\ndependencies = ["starlette"]\n\n[tool.pixi.workspace]\nchannels = ["conda-forge"]\n';
+    expect(factsOf({ "pyproject.toml": pixi }).usesAsgiref).toBe(false);
   });
 });
 

@@ -355,9 +355,9 @@ function askedFacts(file: FileSemantics, ctx: Context, asked: readonly string[])
       continue;
     }
     const def = method ? method.def : moduleDef(file, name);
-    // An abstract method: what runs is its one project implementation (J14), if only one.
+    // An abstract method: what runs is one of its project implementations (J14, Y12).
     const implemented = def && implementations(ctx.project, file, def);
-    if (implemented) {
+    if (implemented && abstractDeclaration(def!)) {
       out.reaches[key] = implemented;
       if (implemented.length > 1) (out.abstracts ??= {})[key] = implemented.length;
       (out.forwards ??= []).push(key);
@@ -388,6 +388,10 @@ function askedFacts(file: FileSemantics, ctx: Context, asked: readonly string[])
     }
     const { block, keys, caught, through, uses } = walk(file, def);
     if (block) out.blocks[key] = block;
+    // A method of an abstract class: an instance is a subclass's, which may override it
+    // (hazard-review-8 Y26, marimo's `PackageManager.update_notebook_script_metadata`).
+    if (implemented) keys.push(...implemented);
+    if (implemented) (out.abstracts ??= {})[key] = implemented.length + 1;
     const dispatches = asyncDispatched(file.root, def);
     if (dispatches) (out.dispatches ??= {})[key] = dispatches;
     if (uses.length > 0) (out.uses ??= {})[key] = uses;

@@ -379,20 +379,21 @@ function helperFindings(file: FileSemantics, ctx: Context, out: FindingsReporter
     // function, and awaiting it would recurse for ever (hazard-review-7 Y5, agno).
     const enclosing = file.enclosingFunction(site.call)?.childForFieldName("name")?.text;
     const twin = twinSays(callee, named === enclosing ? undefined : named);
+    const when = block.implementation ? ` (when the object is ${block.implementation})` : "";
     if (block.refuses) {
       // `with pytest.raises(RuntimeError): run_async_safe(...)`: a test that the bridge refuses.
       if (expectedToRaise(site.call)) continue;
       out.report(
         site.call,
         "AS319",
-        `${callee}() fails on the event loop (the AS405 hazard, reached through helpers): ${refusalSays(block, file.path)}; run it in a thread (await asyncio.to_thread(${callee}, ...)), where no loop runs, or await the async API it bridges to${twin}`,
+        `${callee}() fails on the event loop (the AS405 hazard, reached through helpers): ${refusalSays(block, file.path)}${when}; run it in a thread (await asyncio.to_thread(${callee}, ...)), where no loop runs, or await the async API it bridges to${twin}`,
       );
       continue;
     }
     out.report(
       site.call,
       "AS316",
-      `${callee}() blocks the event loop: it calls ${blockSays(block, file.path, callee)}${block.implementation ? ` (when the object is ${block.implementation})` : ""}; run it in a thread (await asyncio.to_thread(${callee}, ...)) or give it an async form${twin}`,
+      `${callee}() blocks the event loop: it calls ${blockSays(block, file.path, callee)}${when}; run it in a thread (await asyncio.to_thread(${callee}, ...)) or give it an async form${twin}`,
     );
   }
 }

@@ -72,8 +72,17 @@ export function abstractDeclaration(def: SyntaxNode): boolean {
   );
 }
 
+/** `class PackageManager(abc.ABC)` with an `@abstractmethod`, or a Protocol: never itself an instance. */
+function abstractClass(cls: SyntaxNode): boolean {
+  const head = cls.text.split(":")[0];
+  return (
+    /\bProtocol\b/.test(head) ||
+    (/\bABC\b|ABCMeta/.test(head) && /@(?:abc\.)?abstractmethod\b/.test(cls.text))
+  );
+}
+
 /**
- * `CacheDBInterface.acquire_lock`, an abstract method: the keys of the sync methods of that name
+ * `CacheDBInterface.acquire_lock`, an abstract method (or any method of an abstract class): the keys of the sync methods of that name
  * in the project's classes that derive from its class (cognee's `RedisAdapter`, whose
  * `acquire_lock` waits on a redis lock up to 300 s, hazard-review-5 J14; agno's two cancellation
  * managers, one on a sync redis client, hazard-review-7 Y12). What runs is one of them: a caller
@@ -85,7 +94,7 @@ export function implementations(
   def: SyntaxNode,
 ): string[] | undefined {
   const cls = classOfMethod(def);
-  if (!project.index || !cls || !abstractDeclaration(def)) return undefined;
+  if (!project.index || !cls || !(abstractDeclaration(def) || abstractClass(cls))) return undefined;
   const name = def.childForFieldName("name")!.text;
   const owner = cls.childForFieldName("name")!.text;
   const found = functionsNamed(project.index, name).filter(

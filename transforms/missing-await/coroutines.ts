@@ -265,7 +265,7 @@ export class CoroutineFunctions {
     // The class along the method resolution order that defines it (src/python/mro.ts).
     const resolved = resolveMethod(cls, attribute);
     const definer = resolved?.kind === "local" ? resolved.cls : undefined;
-    if (!definer) return undefined;
+    if (!definer) return this.inherited(cls, callee, attribute);
     const body = definer.childForFieldName("body")!;
     const defs = definitionsOnly(this.file.bindingsNamed(definer, attribute));
     const direct = defs?.every((d) => d.parent?.id === body.id || d.parent?.parent?.id === body.id);
@@ -274,6 +274,16 @@ export class CoroutineFunctions {
       return undefined;
     if (this.mayBeOverriddenSync(cls, attribute)) return undefined;
     return { origin, name: callee.text, markers: markersOf(this.file, defs!, true) };
+  }
+
+  /**
+   * `self.reset()` where `reset` comes from an imported base: what the survey read of it (an
+   * `async def` along that class's bases, typed.ts), unless the instance or a sync override may
+   * hold another (hazard-review-8 Y23).
+   */
+  private inherited(cls: SyntaxNode, callee: SyntaxNode, attribute: string) {
+    if (assignsOnSelf(cls, attribute) || this.mayBeOverriddenSync(cls, attribute)) return undefined;
+    return this.typed(callee);
   }
 
   /**

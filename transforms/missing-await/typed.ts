@@ -1,5 +1,4 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
-import { lastSegment } from "../../src/python/lookup.js";
 import { surveyedPlan } from "../../src/model/plans.js";
 import type {
   Context,
@@ -22,6 +21,7 @@ import { keepsCoroutines } from "./decorators.js";
 import { markerParameters, type MarkerParameter } from "./injected.js";
 import { handedCalls, valueParameters } from "./passed.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
+import { methodResolutionOrder } from "../../src/python/mro.js";
 
 /*
  * Awaitables the annotations say: `if not workflow.authorize_callback(context):` where
@@ -32,51 +32,15 @@ import { isAsyncFunction } from "../../src/python/shapes.js";
  * that made it), the class's attribute annotation, and the type alias it names.
  */
 
-const KEY = "py:";
-
-/** `Callable[..., Awaitable[bool]]`, `Callable[[T], Coroutine[Any, Any, R]]`: an async callable. */
-function awaitableCallable(node: SyntaxNode): boolean {
-  if (node.type !== "subscript") return false;
-  const value = node.childForFieldName("value");
-  if (!value || lastSegment(value.text) !== "Callable") return false;
-  const result = node.childrenForFieldName("subscript").at(-1);
-  const head = result?.type === "subscript" ? result.childForFieldName("value") : result;
-  return !!head && ["Awaitable", "Coroutine"].includes(lastSegment(head.text));
-}
-
-/** `Workflow | None`, `Optional[Workflow]`, `"Workflow"`: the one class an annotation names. */
-function namedType(node: SyntaxNode): SyntaxNode | undefined {
-  if (node.type === "type") return node.namedChildren[0] && namedType(node.namedChildren[0]);
-  if (node.type === "identifier" || node.type === "attribute") return node;
-  if (node.type === "binary_operator" && node.childForFieldName("operator")?.text === "|") {
-    const sides = [node.childForFieldName("left"), node.childForFieldName("right")].filter(
-      (s): s is SyntaxNode => s !== null && s.text !== "None",
-    );
-    return sides.length === 1 ? namedType(sides[0]) : undefined;
-  }
-  if (
-    node.type === "subscript" &&
-    lastSegment(node.childForFieldName("value")!.text) === "Optional"
-  )
-    return node.childrenForFieldName("subscript").length === 1
-      ? namedType(node.childrenForFieldName("subscript")[0])
-      : undefined;
-  return undefined;
-}
-
-/** The project key of a name as this file means it: imported, or defined here. */
-function keyOf(file: FileSemantics, name: SyntaxNode): string | undefined {
-  const root = name.type === "attribute" ? name.text.split(".")[0] : name.text;
-  const binding = file.importBindingOf(root, name);
-  const rest = name.type === "attribute" ? name.text.slice(root.length) : "";
-  const qualified = binding
-    ? `${binding.qualified}${rest}`
-    : file.module && name.type === "identifier"
-      ? `${file.module}.${name.text}`
-      : undefined;
-  const absolute = qualified && absoluteName(qualified, file.module, file.path);
-  return absolute?.includes(".") ? `${KEY}${absolute}` : undefined;
-}
+import {
+  KEY,
+  aliasValue,
+  judged,
+  keyOf,
+  moduleStatements,
+  named,
+  namedType,
+} from "./typed-annotations.js";
 
 /** What `receiver` holds, as a key to look its class up by: `type:py:m.C` or `ret:py:m.f`. */
 function receiverSource(file: FileSemantics, receiver: SyntaxNode): string | undefined {
@@ -112,6 +76,28 @@ function receiverSource(file: FileSemantics, receiver: SyntaxNode): string | und
   return sources.size === 1 ? [...sources][0] : undefined;
 }
 
+/**
+ * `self.reset()` in a method of a class whose own order (this file's classes) does not define
+ * `reset` before an imported base: that base's method is asked (hazard-review-8 Y23, pipecat's
+ * `UserResponseAggregator(LLMUserResponseAggregator)` of another module).
+ */
+function inheritedAsk(file: FileSemantics, callee: SyntaxNode): string | undefined {
+  const method = file.enclosingFunction(callee);
+  const cls = method && file.enclosingClass(method);
+  const attr = callee.childForFieldName("attribute")!.text;
+  if (!cls) return undefined;
+  for (const c of methodResolutionOrder(cls) ?? []) {
+    if (c.kind === "opaque") return undefined;
+    if (c.kind === "local") {
+      if (file.bindingsNamed(c.node, attr).length > 0) return undefined;
+      continue;
+    }
+    const absolute = absoluteName(c.binding.qualified, file.module, file.path);
+    return absolute?.includes(".") ? `type:${KEY}${absolute}#${attr}` : undefined;
+  }
+  return undefined;
+}
+
 /** `workflow.authorize_callback` consumed as a value: what to ask (`ret:py:m.f#authorize_callback`). */
 function askOf(file: FileSemantics, call: SyntaxNode): string | undefined {
   const callee = call.childForFieldName("function");
@@ -121,7 +107,9 @@ function askOf(file: FileSemantics, call: SyntaxNode): string | undefined {
   const heldType = held && namedType(held);
   const heldKey = heldType && keyOf(file, heldType);
   if (heldKey) return `type:${heldKey}#${callee!.childForFieldName("attribute")!.text}`;
-  if (!callee || receiver?.type !== "identifier" || receiver.text === "self") return undefined;
+  if (receiver?.type === "identifier" && receiver.text === "self")
+    return inheritedAsk(file, callee!);
+  if (!callee || receiver?.type !== "identifier") return undefined;
   const source = receiverSource(file, receiver);
   return source ? `${source}#${callee.childForFieldName("attribute")!.text}` : undefined;
 }
@@ -175,48 +163,6 @@ export interface TypedFacts {
    * without the word `async` and left it out of the rewrite pass (hazard-review-4 K6b).
    */
   module?: string;
-}
-
-function moduleStatements(node: SyntaxNode): SyntaxNode[] {
-  return (node.childForFieldName("body") ?? node).namedChildren.map((s) =>
-    s.type === "decorated_definition" ? s.childForFieldName("definition")! : s,
-  );
-}
-
-function named(nodes: SyntaxNode[], type: string, name: string): SyntaxNode | undefined {
-  return nodes.filter((n) => n.type === type && n.childForFieldName("name")?.text === name).at(-1);
-}
-
-/** `Authorizer = ...`, `Authorizer: TypeAlias = ...`, `type Authorizer = ...` at module level. */
-function aliasValue(file: FileSemantics, name: string): SyntaxNode | undefined {
-  for (const s of file.root.namedChildren) {
-    const inner = s.type === "expression_statement" ? s.namedChildren[0] : s;
-    if (inner?.type === "assignment" && inner.childForFieldName("left")?.text === name)
-      return inner.childForFieldName("right") ?? undefined;
-    if (inner?.type === "type_alias_statement" && inner.namedChildren[0]?.text === name)
-      return inner.namedChildren.at(-1);
-  }
-  return undefined;
-}
-
-/** What an annotation (or alias value) is: awaitable (a hit), another alias to ask, or nothing. */
-function judged(
-  file: FileSemantics,
-  node: SyntaxNode,
-  what: string,
-  depth = 0,
-): { hit?: string; reaches?: string } {
-  const at = `${file.path}:${node.startPosition.row + 1}`;
-  if (awaitableCallable(node.type === "type" ? (node.namedChildren[0] ?? node) : node))
-    return { hit: `${what} ${node.text} (${at})` };
-  const name = namedType(node);
-  if (!name || depth > 2) return {};
-  if (name.type === "identifier" && !file.importBindingOf(name.text, name)) {
-    const value = aliasValue(file, name.text);
-    return value ? judged(file, value, `${what} ${name.text} =`, depth + 1) : {};
-  }
-  const key = keyOf(file, name);
-  return key ? { reaches: `alias:${key}|${what} ${name.text} =` } : {};
 }
 
 /** The round-2 facts: each asked name of this module judged. */
@@ -290,7 +236,10 @@ function askedFacts(file: FileSemantics, asked: readonly string[]): TypedFacts {
   return out;
 }
 
-/** A class's attribute: `authorize_callback: Authorizer`, or an `async def` method. */
+/**
+ * A class's attribute: `authorize_callback: Authorizer`, or an `async def` method, its own or
+ * the first of its bases' (this module's classes, then the imported base asked in turn).
+ */
 function attributeOf(
   file: FileSemantics,
   top: SyntaxNode[],
@@ -299,6 +248,26 @@ function attributeOf(
 ): { hit?: string; reaches?: string } {
   const body = named(top, "class_definition", cls);
   if (!body) return {};
+  for (const c of methodResolutionOrder(body) ?? [{ kind: "local" as const, node: body }]) {
+    if (c.kind === "opaque") return {};
+    if (c.kind === "imported") {
+      const absolute = absoluteName(c.binding.qualified, file.module, file.path);
+      return absolute?.includes(".") ? { reaches: `type:${KEY}${absolute}#${attr}` } : {};
+    }
+    const name = c.node.childForFieldName("name")!.text;
+    const found = ownAttribute(file, c.node, name, attr);
+    if (found) return found;
+  }
+  return {};
+}
+
+/** The class's own attribute `attr` (undefined when its body has none). */
+function ownAttribute(
+  file: FileSemantics,
+  body: SyntaxNode,
+  cls: string,
+  attr: string,
+): { hit?: string; reaches?: string } | undefined {
   for (const member of moduleStatements(body)) {
     if (member.type === "function_definition" && member.childForFieldName("name")?.text === attr)
       return /^async\b/.test(member.text) &&
@@ -312,7 +281,7 @@ function attributeOf(
     if (type && inner!.childForFieldName("left")?.text === attr)
       return judged(file, type, `${cls}.${attr} is annotated`);
   }
-  return {};
+  return undefined;
 }
 
 /** Round 1: the asks of the file's sites, each a receiver's source and the attribute called. */

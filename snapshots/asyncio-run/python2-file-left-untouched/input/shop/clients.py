@@ -1,0 +1,2 @@
+async def fetch_rates(currency):
+    return {currency: 1.0}

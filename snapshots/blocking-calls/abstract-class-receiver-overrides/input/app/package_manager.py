@@ -1,0 +1,31 @@
+import abc
+import subprocess
+
+
+class PackageManager(abc.ABC):
+    name: str
+
+    def update_notebook_script_metadata(self, filepath: str, *, packages_to_add: list[str]) -> bool:
+        del filepath, packages_to_add
+        return True
+
+    @abc.abstractmethod
+    def list_packages(self) -> list[str]: ...
+
+
+class UvPackageManager(PackageManager):
+    name = "uv"
+
+    def update_notebook_script_metadata(self, filepath: str, *, packages_to_add: list[str]) -> bool:
+        cmd = ["uv", "--quiet", "add", "--script", filepath, *packages_to_add]
+        return subprocess.run(cmd, check=False).returncode == 0
+
+    def list_packages(self) -> list[str]:
+        out = subprocess.run(["uv", "pip", "list"], capture_output=True, text=True)
+        return out.stdout.splitlines()
+
+
+def create_package_manager(name: str) -> PackageManager:
+    if name == "uv":
+        return UvPackageManager()
+    raise ValueError(name)

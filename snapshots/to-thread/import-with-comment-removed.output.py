@@ -1,0 +1,19 @@
+import asyncio
+
+from shop.services.cache import redis_manager
+
+
+async def wait_for_export(job_id: str) -> dict:
+    while True:
+        status = await asyncio.to_thread(redis_manager.get, f"export:{job_id}")
+        if status:
+            return {"job": job_id, "status": status}
+        await asyncio.sleep(0.5)
+
+
+async def throttled_ping(host: str) -> None:
+    if host:
+        await asyncio.sleep(
+            # the ping budget
+            1,
+        )
