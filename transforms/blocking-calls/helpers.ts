@@ -26,6 +26,7 @@ import { classOfMethod } from "./classes.js";
 import {
   constantDictKeys,
   DICT_KEY,
+  equalsGuardOf,
   keyGuardOf,
   setGuardOf,
   type ArgumentGuard,
@@ -110,8 +111,10 @@ function walk(file: FileSemantics, def: SyntaxNode): Walked {
     }
     return setGuardOf(def, call);
   };
-  // A block behind a guard counts only when no call outside any guard blocks.
+  // A block behind a guard counts only when no call outside any guard blocks; one under `if
+  // provider == "kuzu":` when no call outside such a branch does (J7b).
   let guardedBlock: HelperBlock | undefined;
+  let equalsBlock: HelperBlock | undefined;
   type Step = { def: SyntaxNode; via: string[]; unless?: ArgumentGuard; caughtBy?: string };
   let current: Step[] = [{ def, via: [] }];
   // A block found first is kept while the walk looks on for a refusal, which outranks it.
@@ -138,7 +141,9 @@ function walk(file: FileSemantics, def: SyntaxNode): Walked {
         const found = firstBlock ? undefined : blocks(file, call);
         if (found) {
           const block = { ...found, via: [...via].reverse() };
-          if (!unless) firstBlock = block;
+          const only = unless || depth > 0 ? undefined : equalsGuardOf(def, call);
+          if (only) equalsBlock ??= { ...block, onlyWhen: only };
+          else if (!unless) firstBlock = block;
           else guardedBlock ??= { ...block, unless };
           continue;
         }
@@ -163,7 +168,7 @@ function walk(file: FileSemantics, def: SyntaxNode): Walked {
     }
     current = next;
   }
-  const block = firstBlock ?? guardedBlock;
+  const block = firstBlock ?? equalsBlock ?? guardedBlock;
   return { ...(block ? { block } : {}), keys, caught, through, uses };
 }
 
@@ -272,7 +277,8 @@ function localBlock(file: FileSemantics, ctx: Context, def: SyntaxNode): HelperB
   }
   if (block && !block.unless) return block;
   if (used) return used;
-  for (const key of keys) if (plan[key] && !plan[key].unless) return plan[key];
+  for (const key of keys)
+    if (plan[key] && !plan[key].unless) return { ...plan[key], onlyWhen: undefined };
   return block;
 }
 
@@ -467,7 +473,7 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
       // A block behind a key guard depends on the caller's argument: its callers are not told.
       const found =
         keys.find((k) => blocks[k]?.refuses) ??
-        (blocks[key] && !blocks[key].unless
+        (blocks[key] && !blocks[key].unless && !blocks[key].onlyWhen
           ? undefined
           : keys.find((k) => blocks[k] && !blocks[k].unless && !dispatching[k]));
       if (!found) continue;
@@ -476,6 +482,7 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
       const catching = blocks[found].caught ?? caught[`${key}>${found}`];
       blocks[key] = {
         ...blocks[found],
+        onlyWhen: undefined,
         via: [...blocks[found].via, ...via],
         ...(catching && blocks[found].refuses ? { caught: catching } : {}),
         ...implementationOf(key, found, abstracts, blocks[found]),
