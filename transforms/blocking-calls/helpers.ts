@@ -3,7 +3,7 @@ import { surveyedPlan } from "../../src/model/plans.js";
 import { pendingKeys } from "../../src/project/survey-reach.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { catchingTry, refusalIn, type HelperBlock } from "./refusals.js";
-import { abstractDeclaration, asyncTwinOf, implementations } from "./twins.js";
+import { abstractDeclaration, asyncTwinOf, concreteOwner, implementations } from "./twins.js";
 import { asyncDispatched, inFirstCallBranch, isCached } from "./cached.js";
 import { blocks, shortText } from "./direct-blocks.js";
 import { aliasedClass, declaredUse } from "./class-attributes.js";
@@ -311,6 +311,8 @@ export interface HelperFacts {
   uses?: Record<string, FactoryUse[]>;
   /** By key: the `async def` the helper dispatches to when a loop runs (cached.ts). */
   dispatches?: Record<string, string>;
+  /** Keys of a concrete class's method that its base of another module defines. */
+  inherits?: string[];
   /** By key: an abstract method's number of implementations, when more than one. */
   abstracts?: Record<string, number>;
   /** By key: the class a module-level type alias names (class-attributes.ts). */
@@ -356,13 +358,16 @@ function askedFacts(file: FileSemantics, ctx: Context, asked: readonly string[])
     if (method && "key" in method) {
       out.reaches[key] = [method.key];
       (out.forwards ??= []).push(key);
+      if (concreteOwner(file, name)) (out.inherits ??= []).push(key);
       // A re-export or an inherited method is no call level: what it stands for is as deep.
       out.depths[key] = Number(depth) - 1;
       continue;
     }
     const def = method ? method.def : moduleDef(file, name);
     // An abstract method: what runs is one of its project implementations (J14, Y12).
-    const implemented = def && implementations(ctx.project, file, def);
+    // `PixiManager.update` inherited from its abstract base: the base's body runs, not a sibling's.
+    const implemented =
+      def && !concreteOwner(file, name) && implementations(ctx.project, file, def);
     if (implemented && abstractDeclaration(def!)) {
       out.reaches[key] = implemented;
       if (implemented.length > 1) (out.abstracts ??= {})[key] = implemented.length;
@@ -463,6 +468,7 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
       if (used) blocks[key] = used;
     }
   const abstracts: Record<string, number> = Object.assign({}, ...facts.map((f) => f.abstracts));
+  const inherits = new Set(facts.flatMap((f) => f.inherits ?? []));
   const dispatching: Record<string, string> = Object.assign(
     {},
     ...facts.map((f) => f.dispatches ?? {}),
@@ -471,11 +477,13 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
     for (const [key, keys] of Object.entries(reaches)) {
       if (blocks[key]?.refuses) continue;
       // A block behind a key guard depends on the caller's argument: its callers are not told.
+      // A concrete class's inherited method runs the base's body, no sibling's override.
+      const runs = (k: string) => !!blocks[k] && !(inherits.has(key) && blocks[k].implementation);
       const found =
-        keys.find((k) => blocks[k]?.refuses) ??
+        keys.find((k) => runs(k) && blocks[k].refuses) ??
         (blocks[key] && !blocks[key].unless && !blocks[key].onlyWhen
           ? undefined
-          : keys.find((k) => blocks[k] && !blocks[k].unless && !dispatching[k]));
+          : keys.find((k) => runs(k) && !blocks[k].unless && !dispatching[k]));
       if (!found) continue;
       const named = forwards.has(found) ? [] : [keyName(found)];
       const via = [...named, ...[...(through[`${key}>${found}`] ?? [])].reverse()];

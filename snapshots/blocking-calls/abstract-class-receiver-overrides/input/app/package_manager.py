@@ -29,3 +29,10 @@ def create_package_manager(name: str) -> PackageManager:
     if name == "uv":
         return UvPackageManager()
     raise ValueError(name)
+
+
+class PixiPackageManager(PackageManager):
+    name = "pixi"
+
+    def list_packages(self) -> list[str]:
+        return []
