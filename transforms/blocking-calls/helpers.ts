@@ -184,6 +184,12 @@ interface Walked {
 /** By key reached: the helpers of the walked file called on the way, first called first. */
 type Through = Record<string, string[]>;
 
+/** An abstract method's implementations (or an abstract class method's overrides), and the classes. */
+interface Implemented {
+  keys: string[];
+  count: number;
+}
+
 /** `session=Depends(generate_session)` in an async def's parameters: the dependency's key. */
 function dependencyKeys(file: FileSemantics): string[] {
   const keys: string[] = [];
@@ -313,8 +319,8 @@ export interface HelperFacts {
   dispatches?: Record<string, string>;
   /** Keys of a concrete class's method that its base of another module defines. */
   inherits?: string[];
-  /** By key: an abstract method's number of implementations, when more than one. */
-  abstracts?: Record<string, number>;
+  /** By key: an abstract method's implementations (when more than one), or an abstract class's overrides. */
+  abstracts?: Record<string, Implemented>;
   /** By key: the class a module-level type alias names (class-attributes.ts). */
   aliases?: Record<string, string>;
   /** By key: the factory whose `with` value a generator yields (sessions.ts). */
@@ -370,7 +376,8 @@ function askedFacts(file: FileSemantics, ctx: Context, asked: readonly string[])
       def && !concreteOwner(file, name) && implementations(ctx.project, file, def);
     if (implemented && abstractDeclaration(def!)) {
       out.reaches[key] = implemented;
-      if (implemented.length > 1) (out.abstracts ??= {})[key] = implemented.length;
+      if (implemented.length > 1)
+        (out.abstracts ??= {})[key] = { keys: implemented, count: implemented.length };
       (out.forwards ??= []).push(key);
       out.depths[key] = Number(depth) - 1;
       continue;
@@ -402,7 +409,8 @@ function askedFacts(file: FileSemantics, ctx: Context, asked: readonly string[])
     // A method of an abstract class: an instance is a subclass's, which may override it
     // (hazard-review-8 Y26, marimo's `PackageManager.update_notebook_script_metadata`).
     if (implemented) keys.push(...implemented);
-    if (implemented) (out.abstracts ??= {})[key] = implemented.length + 1;
+    if (implemented)
+      (out.abstracts ??= {})[key] = { keys: implemented, count: implemented.length + 1 };
     const dispatches = asyncDispatched(file.root, def);
     if (dispatches) (out.dispatches ??= {})[key] = dispatches;
     if (uses.length > 0) (out.uses ??= {})[key] = uses;
@@ -467,7 +475,10 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
       const used = blocks[key] && !blocks[key].unless ? undefined : useBlock(sessions, uses);
       if (used) blocks[key] = used;
     }
-  const abstracts: Record<string, number> = Object.assign({}, ...facts.map((f) => f.abstracts));
+  const abstracts: Record<string, Implemented> = Object.assign(
+    {},
+    ...facts.map((f) => f.abstracts),
+  );
   const inherits = new Set(facts.flatMap((f) => f.inherits ?? []));
   const dispatching: Record<string, string> = Object.assign(
     {},
@@ -506,13 +517,14 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
 function implementationOf(
   key: string,
   found: string,
-  abstracts: Record<string, number>,
+  abstracts: Record<string, Implemented>,
   block: HelperBlock,
 ): { implementation?: string } {
-  if (!abstracts[key] || block.implementation) return {};
+  // Only a path through one of the implementations is conditional on the object's class.
+  if (!abstracts[key]?.keys.includes(found) || block.implementation) return {};
   const cls = keyName(found).split(".")[0];
   return {
-    implementation: `a ${cls}, one of ${abstracts[key]} classes implementing ${keyName(key)}`,
+    implementation: `a ${cls}, one of ${abstracts[key].count} classes implementing ${keyName(key)}`,
   };
 }
 
