@@ -42,6 +42,7 @@ export function jobKinds(registry: Registry): JobKinds {
   const process: JobKind<{ kind: "process"; job: FileJob }> = {
     run: ({ job }) => processFile({ ...job, project: withSharedIndex(job.project) }, registry),
     failed: ({ job }, message) => failedFileResult(job, message),
+    treeOf: ({ job }) => job.file,
   };
   const inventory: JobKind<{ kind: "inventory"; job: FileLook & { maxBytes?: number } }> = {
     run: ({ job }) => inventoryOfPath({ ...job, project: withSharedIndex(job.project) }, registry),
@@ -52,6 +53,7 @@ export function jobKinds(registry: Registry): JobKinds {
         { ...job, ctx: { ...job.ctx, project: withSharedIndex(job.ctx.project) } },
         registry,
       ),
+    treeOf: ({ job }) => job.file,
   };
   const parse: JobKind<ParseJob> = { run: (job) => parseFloor(job, registry) };
   return { facts, "model-facts": modelFacts, process, inventory, survey, parse };

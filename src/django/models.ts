@@ -364,6 +364,7 @@ export function modelClassesFrom(
       ];
       if (files.length > 0) facts.files = files;
       Object.assign(facts, inheritedMaps(cls, modelBases, models));
+      if (cls.meta?.abstract) facts.abstract = true;
       const overrides = managerOverridesOf(cls, all);
       for (const base of modelBases) {
         facts.managers.push(...models[base].managers);

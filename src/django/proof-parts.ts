@@ -367,7 +367,16 @@ export function modelSelfProof(
 ): InstanceProof | undefined {
   if (parameters.namedChildren[0]?.id !== bound.id) return undefined;
   const def = parameters.parent;
-  const holder = def?.parent;
+  let holder = def?.parent;
+  // orm-review-8 S4: a decorated method (`@property @sync_to_async def get_next(self)`) too, but
+  // not a static or class method, whose first parameter is no instance.
+  if (holder?.type === "decorated_definition") {
+    const names = holder.namedChildren
+      .filter((d) => d.type === "decorator")
+      .map((d) => d.text.slice(1).trim());
+    if (names.some((n) => /^(staticmethod|classmethod)$/.test(n))) return undefined;
+    holder = holder.parent;
+  }
   const cls = holder?.type === "block" ? holder.parent : undefined;
   const model = cls?.type === "class_definition" ? cls.childForFieldName("name")?.text : "";
   if (def?.type !== "function_definition" || !model || !project.models[model]) return undefined;

@@ -1,6 +1,7 @@
 import picomatch from "picomatch";
 import { lineColumnAt, lineStartsOf } from "../syntax/lines.js";
-import { applyEdits, offsetBeforeEdits, sortedEdits } from "./edits.js";
+import { applyEdits, offsetBeforeEdits, OverlappingEditsError, sortedEdits } from "./edits.js";
+import { composedEdits, type PassEdits } from "./composed-edits.js";
 import {
   countSyntaxProblems,
   firstSyntaxProblem,
@@ -87,7 +88,9 @@ class OffsetHistory {
   }
   private lineStarts: number[] | undefined;
   position(offset: number): { line: number; column: number } {
-    const at = this.originalOffset(offset);
+    return this.originalPosition(this.originalOffset(offset));
+  }
+  originalPosition(at: number): { line: number; column: number } {
     this.lineStarts ??= lineStartsOf(this.original);
     return lineColumnAt(this.original, this.lineStarts, at);
   }
@@ -152,7 +155,10 @@ export function transformApplies(transform: Transform, ctx: Context): boolean {
 
 /** One file's run through the pipeline: the text so far, what was reported, and where it came from. */
 class FileRun {
-  readonly edits: ReportedEdit[] = [];
+  private readonly edits: ReportedEdit[] = [];
+  /** Each pass's edits as made (offsets of the text it read), and where each maps back to. */
+  private readonly passes: PassEdits[] = [];
+  private readonly mappedBack: Edit[] = [];
   readonly diagnostics: ReportedDiagnostic[] = [];
   readonly skippedBy: string[] = [];
   readonly replaced: ReplacedName[] = [];
@@ -254,9 +260,15 @@ class FileRun {
   }
 
   recordEdits(id: string, current: string, changes: readonly Edit[]): void {
+    this.passes.push({ id, edits: changes });
     for (const e of changes) {
       const start = this.history.position(e.start);
       const end = this.history.position(e.end);
+      this.mappedBack.push({
+        start: this.history.originalOffset(e.start),
+        end: this.history.originalOffset(e.end),
+        text: e.text,
+      });
       this.edits.push({
         transform: id,
         line: start.line,
@@ -268,6 +280,32 @@ class FileRun {
       });
     }
     this.history.record([...changes]);
+  }
+
+  /**
+   * The edits as reported: each pass's own, when they are edits of the text as read that give
+   * `output` (the JSON report's promise); else the passes composed (see composed-edits.ts).
+   */
+  reportedEdits(output: string): ReportedEdit[] {
+    if (this.passes.length < 2 || this.mappedBackExactly(output)) return this.edits;
+    return composedEdits(this.text, this.passes).map((e) => {
+      const start = this.history.originalPosition(e.start);
+      const end = this.history.originalPosition(e.end);
+      const [line, column, endLine, endColumn] = [start.line, start.column, end.line, end.column];
+      const before = this.text.slice(e.start, e.end);
+      return { transform: e.id, line, column, endLine, endColumn, before, after: e.text };
+    });
+  }
+
+  private mappedBackExactly(output: string): boolean {
+    const edits = this.mappedBack.map((e, i) => ({ ...e, before: this.edits[i].before }));
+    if (edits.some((e) => this.text.slice(e.start, e.end) !== e.before)) return false;
+    try {
+      return applyEdits(this.text, edits) === output;
+    } catch (error) {
+      if (error instanceof OverlappingEditsError) return false;
+      throw error;
+    }
   }
 
   unchanged(status: SourceStatus, stack?: string): SourceResult {
@@ -301,8 +339,8 @@ function wantedTransforms(run: FileRun): Transform[] {
  * AS900 when the parse has a syntax problem. A clean parse's copy (`tree`), when there is one,
  * answers the search for Python 2 forms: its nodes are far cheaper to walk than the parser's.
  */
-function reportSyntaxError(run: FileRun, native: NativeTree, tree?: SyntaxTree): boolean {
-  const problem = firstSyntaxProblem(tree && !native.rootNode.hasError ? tree : native);
+function reportSyntaxError(run: FileRun, native?: NativeTree, tree?: SyntaxTree): boolean {
+  const problem = firstSyntaxProblem(tree && !native?.rootNode.hasError ? tree : (native ?? tree!));
   if (!problem) return false;
   run.report("runner", {
     code: "AS900",
@@ -324,11 +362,11 @@ function reportSyntaxError(run: FileRun, native: NativeTree, tree?: SyntaxTree):
  */
 function semanticsOf(
   run: FileRun,
-  native: NativeTree,
+  native: NativeTree | undefined,
   current: string,
   copied?: SyntaxTree,
 ): FileSemantics | undefined {
-  const tree = copied ?? copyTree(native, current);
+  const tree = copied ?? copyTree(native!, current);
   // Far past what CPython compiles (it gives up a few thousand levels down): generated code
   // that a rewrite cannot make valid. The walks are iterative; this bound is a decision.
   if (tree.depth > MAX_NESTING) {
@@ -401,12 +439,14 @@ export function transformSource(input: PipelineInput): SourceResult {
   // (reparsedAfterEdits), and the last one here. Inline rather than in a helper: an internal
   // error's stack shows 10 frames, and one more would hide the worker's (AS999 --verbose).
   const kept = input.file === undefined ? undefined : takeTree(input.file, text);
-  let native: NativeTree = kept?.native ?? parseNative(text);
+  // The survey's copy may come without the parser's tree (a worker's): then that one is made
+  // only after an edit, whole.
+  let native: NativeTree | undefined = kept ? kept.native : parseNative(text);
   try {
     let current = text;
     // The text's copy: the survey's, or made here (every transform reads it; the syntax check
     // too, when the parse is clean).
-    let copied = kept?.tree ?? (native.rootNode.hasError ? undefined : copyTree(native, text));
+    let copied = kept?.tree ?? (native!.rootNode.hasError ? undefined : copyTree(native!, text));
     if (reportSyntaxError(run, native, copied)) return run.unchanged("syntax-error");
     // What the transforms read, made when a transform is about to run on the current text.
     let file: FileSemantics | undefined;
@@ -427,22 +467,24 @@ export function transformSource(input: PipelineInput): SourceResult {
       run.recordEdits(transform.meta.id, current, changes);
       const previous = current;
       current = applyEdits(current, changes);
-      native = reparsedAfterEdits(native, previous, current, changes);
+      native = native
+        ? reparsedAfterEdits(native, previous, current, changes)
+        : parseNative(current);
       file = undefined;
     }
     if (current === text) return run.unchanged("unchanged");
-    if (refusedOutput(run, native)) return run.unchanged("failed");
+    if (refusedOutput(run, native!)) return run.unchanged("failed");
     return {
       status: "changed",
       output: hasBom ? BOM + current : current,
-      edits: run.edits,
+      edits: run.reportedEdits(current),
       diagnostics: run.reported(),
       skippedBy: run.skippedBy,
       ...replacedIn(run.replaced, text, current),
       fixes: run.fixes,
     };
   } finally {
-    native.delete();
+    native?.delete();
   }
 }
 

@@ -31,6 +31,11 @@ export interface ModelFacts {
   /** The model's own relations whose target class its declaring module declares too. */
   boundTargets?: string[];
   /**
+   * `Meta.abstract = True`: no manager, and its fields' descriptors and `"self"` targets are its
+   * concrete subclasses' (orm-review-8 W3).
+   */
+  abstract?: true;
+  /**
    * Reverse related managers other models declare with `related_name` (a ForeignKey's or a
    * ManyToManyField's): `order.lines` for `ForeignKey(Order, related_name="lines")`.
    */

@@ -388,7 +388,11 @@ function twinReplaced(
 
 /** What each test file calls into, read once: the modules it exercises. */
 class TestCalls {
-  private readonly calledByTest = new Map<string, { heads: Set<string>; lasts: Set<string> }>();
+  /** Each test file's calls; null: it has no patch, or the index keeps none of its calls. */
+  private readonly calledByTest = new Map<
+    string,
+    { heads: Set<string>; lasts: Set<string> } | null
+  >();
   private readonly functionsOf = new Map<string, Set<string>>();
 
   constructor(private readonly index: ProjectIndex) {}
@@ -401,9 +405,12 @@ class TestCalls {
 
   /** What a test file calls (first and last names), read when first asked. */
   private calledBy(testPath: string): { heads: Set<string>; lasts: Set<string> } | undefined {
-    let calls = this.calledByTest.get(testPath);
-    if (calls || !this.index.patches.some((p) => p.path === testPath)) return calls;
-    calls = { heads: new Set(), lasts: new Set() };
+    const known = this.calledByTest.get(testPath);
+    if (known !== undefined) return known ?? undefined;
+    // Asked for every module of the run: a file without an answer is remembered too.
+    this.calledByTest.set(testPath, null);
+    if (!this.index.patches.some((p) => p.path === testPath)) return undefined;
+    const calls = { heads: new Set<string>(), lasts: new Set<string>() };
     for (const c of callsInFile(this.index, testPath)) {
       calls.heads.add(c.callee.split(".")[0]);
       calls.lasts.add(lastSegment(c.callee));

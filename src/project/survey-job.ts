@@ -72,8 +72,8 @@ export function surveyFile(job: SurveyJob, registry: Registry): unknown[] {
       failed = true;
     }
   });
-  if (failed) parsed.native.delete();
-  else keepTree(job.file, text, parsed.native, parsed.tree);
+  if (failed) parsed.native?.delete();
+  else keepTree(job.file, text, parsed.tree, parsed.native);
   return answers;
 }
 

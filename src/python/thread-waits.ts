@@ -41,3 +41,46 @@ export const THREAD_WAITS_BY_CLASS: Readonly<Record<string, readonly string[]>> 
 export function threadWait(madeBy: string | undefined, method: string): boolean {
   return madeBy !== undefined && (THREAD_WAITS_BY_CLASS[madeBy]?.includes(method) ?? false);
 }
+
+/**
+ * Calls that keep a function to run it in another thread or later, not now: the function a
+ * body hands them does not run on the caller's thread when the body does (`Thread(target=f)`,
+ * `executor.submit(f)`, `loop.call_soon_threadsafe(f)`, `atexit.register(f)`). Any other call
+ * given a function may call it there and then (`sorted(rows, key=f)`, `map(f, rows)`, a helper's
+ * `fn(row)`), so its locks are the caller's.
+ */
+export const RUNS_LATER_FUNCTIONS: ReadonlySet<string> = new Set([
+  "threading.Thread",
+  "threading.Timer",
+  "_thread.start_new_thread",
+  "multiprocessing.Process",
+  "atexit.register",
+  "signal.signal",
+  "weakref.finalize",
+  "weakref.ref",
+  "functools.partial",
+  "functools.wraps",
+  "functools.update_wrapper",
+  "asyncio.to_thread",
+  "asyncio.create_task",
+  "asyncio.ensure_future",
+]);
+
+/** The same by method name, whatever the receiver (an executor's, a loop's, a signal's). */
+export const RUNS_LATER_METHODS: ReadonlySet<string> = new Set([
+  "submit",
+  "run_in_executor",
+  "add_done_callback",
+  "call_soon",
+  "call_soon_threadsafe",
+  "call_later",
+  "call_at",
+  "apply_async",
+  "map_async",
+  "starmap_async",
+  "register",
+  "connect",
+  "add_listener",
+  "add_job",
+  "create_task",
+]);

@@ -2,8 +2,9 @@ import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { setSharedIndex } from "../project/shared-index.js";
 import { packIndex, type PackedIndex } from "../project/packed-index.js";
-import { dropKeptTrees } from "../syntax/kept-trees.js";
+import { dropKeptTrees, keepTreesHere } from "../syntax/kept-trees.js";
 import type { Job, JobRunner } from "../project/jobs.js";
+import { TaskQueues } from "./task-queues.js";
 import type { ProjectIndex } from "../model/types.js";
 
 /** How one kind of job runs, in whichever thread takes it. */
@@ -11,6 +12,11 @@ export interface JobKind<J extends Job = Job> {
   run(job: J): unknown;
   /** What the job yields when running it threw or its worker died; undefined when not given. */
   failed?(job: J, message: string): unknown;
+  /**
+   * The file whose parse the job may keep or take (kept-trees.ts): the pool sends a later job of
+   * the same file to the worker that ran the last, which may hold its tree.
+   */
+  treeOf?(job: J): string;
 }
 
 /** The handlers of every kind of job, by kind: the same table in the main thread and the workers. */
@@ -25,7 +31,7 @@ export interface PoolSetup {
   workerFile?: string;
 }
 
-/** Messages the pool sends to a worker thread: a batch of consecutive tasks, the first one `id`. */
+/** Messages the pool sends to a worker thread: a batch of tasks, answered under the same `id`. */
 export interface WorkerRequest {
   id: number;
   tasks: Job[];
@@ -39,6 +45,11 @@ export interface ShareIndex {
 /** Sent to a worker when a pass runs elsewhere: the trees it kept can serve no later pass. */
 export interface DropKeptTrees {
   dropKeptTrees: true;
+}
+
+/** Sent to a worker: whether it keeps the survey's parses (the rewrite pass runs on workers). */
+export interface KeepTrees {
+  keepTrees: boolean;
 }
 
 /** What a worker sends back per task: its result, or why it could not produce one. */
@@ -114,8 +125,8 @@ interface Slot {
   worker: Worker;
   /** The index this worker was last sent (see shareIndex). */
   shared: ProjectIndex | undefined;
-  /** First task index of each batch in flight, to its end (exclusive). */
-  inFlight: Map<number, number>;
+  /** The task indices of each batch in flight, by the batch's id. */
+  inFlight: Map<number, number[]>;
 }
 
 /**
@@ -155,16 +166,9 @@ export class Pool implements JobRunner {
     onDone?: (done: number) => void,
     { inline = false }: { inline?: boolean } = {},
   ): Promise<R[]> {
+    if (!this.useWorkers || inline || tasks.length < MIN_FILES_FOR_WORKERS)
+      return this.runHere(tasks, onDone);
     const results = new Array<R>(tasks.length);
-    if (!this.useWorkers || inline || tasks.length < MIN_FILES_FOR_WORKERS) {
-      this.dropWorkersKeptTrees();
-      for (let i = 0; i < tasks.length; i++) {
-        results[i] = safely(this.setup.kinds, tasks[i]) as R;
-        onDone?.(i + 1);
-        if (i % INLINE_FILES_PER_YIELD === 0) await yieldToEventLoop();
-      }
-      return results;
-    }
     // ... and this pass runs on the workers: the trees this thread kept only hold memory.
     dropKeptTrees();
     const workerCount = Math.min(this.jobs, Math.ceil(tasks.length / IN_FLIGHT_PER_WORKER));
@@ -172,7 +176,8 @@ export class Pool implements JobRunner {
       1,
       Math.min(MAX_BATCH, Math.floor(tasks.length / (workerCount * BATCHES_PER_WORKER))),
     );
-    let next = 0;
+    const queues = new TaskQueues(tasks.length, (i) => this.homeOf(tasks[i]));
+    let batches = 0;
     let done = 0;
     await new Promise<void>((resolve) => {
       const finish = (id: number, result: unknown) => {
@@ -182,19 +187,22 @@ export class Pool implements JobRunner {
         if (done === tasks.length) resolve();
       };
       const feed = (slot: Slot) => {
-        while (slot.inFlight.size < IN_FLIGHT_PER_WORKER && next < tasks.length) {
-          const id = next;
-          next = Math.min(tasks.length, next + batch);
-          slot.inFlight.set(id, next);
+        while (slot.inFlight.size < IN_FLIGHT_PER_WORKER) {
+          const ids = queues.take(slot, batch);
+          if (ids.length === 0) break;
+          const id = batches++;
+          slot.inFlight.set(id, ids);
+          for (const i of ids) this.setHome(tasks[i], slot);
           this.sendIndex(slot);
-          slot.worker.postMessage({ id, tasks: tasks.slice(id, next) } satisfies WorkerRequest);
+          slot.worker.postMessage({ id, tasks: ids.map((i) => tasks[i]) } satisfies WorkerRequest);
         }
       };
       const onReply = (slot: Slot, reply: WorkerReply) => {
+        const ids = slot.inFlight.get(reply.id)!;
         slot.inFlight.delete(reply.id);
         feed(slot);
         reply.outcomes.forEach((outcome, i) => {
-          const id = reply.id + i;
+          const id = ids[i];
           finish(
             id,
             "error" in outcome
@@ -205,9 +213,7 @@ export class Pool implements JobRunner {
       };
       // A worker that dies (uncaught error, out of memory) fails the files it held, not the run.
       const onDeath = (slot: Slot, why: string) => {
-        const lost = [...slot.inFlight].flatMap(([start, end]) =>
-          Array.from({ length: end - start }, (_, i) => start + i),
-        );
+        const lost = [...slot.inFlight.values()].flat();
         slot.inFlight.clear();
         const index = this.slots.indexOf(slot);
         if (index >= 0) this.slots.splice(index, 1);
@@ -227,6 +233,53 @@ export class Pool implements JobRunner {
     // Idle between passes, workers must not keep the process alive if a caller forgets close().
     for (const slot of this.slots) slot.worker.unref();
     return results;
+  }
+
+  /** Runs the tasks in this thread, in order. */
+  private async runHere<R>(tasks: readonly Job[], onDone?: (done: number) => void): Promise<R[]> {
+    // A survey round run here while the workers keep trees for the rewrite pass keeps them.
+    if (!this.workersKeep) this.dropWorkersKeptTrees();
+    const results = new Array<R>(tasks.length);
+    for (let i = 0; i < tasks.length; i++) {
+      results[i] = safely(this.setup.kinds, tasks[i]) as R;
+      onDone?.(i + 1);
+      if (i % INLINE_FILES_PER_YIELD === 0) await yieldToEventLoop();
+    }
+    return results;
+  }
+
+  /** Whether the workers keep the survey's parses (see keepTrees). */
+  private workersKeep = false;
+  /** The worker that last ran a job of each file (JobKind.treeOf), while the workers keep trees. */
+  private readonly homes = new Map<string, Slot>();
+
+  /**
+   * Where the survey keeps its parses for the rewrite pass (kept-trees.ts): in the thread the
+   * rewrite pass runs in, this one or the workers. On the workers, each file's later jobs go to
+   * the worker that ran its last one (a survey's later round, then its rewrite), which may hold
+   * its tree: the rewrite pass does not parse again what the survey parsed.
+   */
+  keepTrees(onWorkers: boolean): void {
+    keepTreesHere(!onWorkers);
+    this.workersKeep = onWorkers && this.useWorkers;
+    if (!this.workersKeep) this.homes.clear();
+    for (const slot of this.slots)
+      slot.worker.postMessage({ keepTrees: this.workersKeep } satisfies KeepTrees);
+  }
+
+  private homeOf(task: Job): Slot | undefined {
+    const file = this.workersKeep ? this.treeOf(task) : undefined;
+    const home = file === undefined ? undefined : this.homes.get(file);
+    return home && this.slots.includes(home) ? home : undefined;
+  }
+
+  private setHome(task: Job, slot: Slot): void {
+    const file = this.workersKeep ? this.treeOf(task) : undefined;
+    if (file !== undefined) this.homes.set(file, slot);
+  }
+
+  private treeOf(task: Job): string | undefined {
+    return (this.setup.kinds[task.kind] as JobKind | undefined)?.treeOf?.(task);
   }
 
   /**
@@ -268,6 +321,7 @@ export class Pool implements JobRunner {
     const worker = new Worker(this.setup.workerFile!);
     const slot: Slot = { worker, shared: undefined, inFlight: new Map() };
     worker.on("message", (reply: WorkerReply) => this.handlers?.onReply(slot, reply));
+    if (this.workersKeep) worker.postMessage({ keepTrees: true } satisfies KeepTrees);
     const died = (why: string) => {
       if (!this.slots.includes(slot)) return;
       if (this.handlers) this.handlers.onDeath(slot, why);
@@ -283,6 +337,7 @@ export class Pool implements JobRunner {
     if (this.shared) this.shareIndex(undefined);
     // Trees the survey kept for a rewrite that did not come (the workers' go with them).
     dropKeptTrees();
+    this.homes.clear();
     const slots = this.slots;
     this.slots = [];
     await Promise.all(slots.map((slot) => slot.worker.terminate()));

@@ -35,7 +35,6 @@ import {
 } from "./write-phase.js";
 import type { Registry } from "../model/registry.js";
 import type { ModuleNames } from "../python/module-names.js";
-import { keepTreesHere } from "../syntax/kept-trees.js";
 import { surveyProject } from "../project/survey.js";
 import { surveySkips } from "../project/survey-job.js";
 import { runNotices, subProjectNotices } from "./notices.js";
@@ -254,7 +253,7 @@ async function runLocked(
 function prepareSurvey(pool: Pool, prePass: PrePassResult, found: readonly string[]): void {
   pool.shareIndex(prePass.index);
   const active = found.filter((_, i) => !prePass.prePass[i]?.inert);
-  keepTreesHere(!rewriteWorthThreads(active, prePass.sizes, pool.size));
+  pool.keepTrees(rewriteWorthThreads(active, prePass.sizes, pool.size));
 }
 
 /** The survey's first round need not read a file the pre-pass saw without its start words. */

@@ -5,13 +5,14 @@ import {
   runBatch,
   type JobKinds,
   type DropKeptTrees,
+  type KeepTrees,
   type ShareIndex,
   type WorkerReply,
   type WorkerRequest,
 } from "./pool.js";
 import { setSharedIndex } from "../project/shared-index.js";
 import { unpackIndex } from "../project/packed-index.js";
-import { dropKeptTrees } from "../syntax/kept-trees.js";
+import { dropKeptTrees, keepTreesHere } from "../syntax/kept-trees.js";
 
 /**
  * A full collection, when V8 lets us have one. Trees are mostly native memory V8 does not count,
@@ -63,7 +64,7 @@ function drain(kinds: JobKinds): void {
  * src/worker.ts, registers the same table as the main thread's pool).
  */
 export function serveJobs(kinds: JobKinds): void {
-  parentPort?.on("message", (message: WorkerRequest | ShareIndex | DropKeptTrees) => {
+  parentPort?.on("message", (message: WorkerRequest | ShareIndex | DropKeptTrees | KeepTrees) => {
     // In order with the batches: every batch sent after it sees the index.
     if ("share" in message) {
       setSharedIndex(message.share && unpackIndex(message.share));
@@ -71,6 +72,11 @@ export function serveJobs(kinds: JobKinds): void {
     }
     if ("dropKeptTrees" in message) {
       dropKeptTrees();
+      return;
+    }
+    if ("keepTrees" in message) {
+      // The copies alone: each worker's WebAssembly heap would grow by the parser's trees it holds.
+      keepTreesHere(message.keepTrees, false);
       return;
     }
     queue.push(message);

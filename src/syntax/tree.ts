@@ -98,6 +98,15 @@ export class SyntaxTree {
     return this.columns.type.length;
   }
 
+  /**
+   * The same tree without what reading it made (its nodes' objects, its memos and index), as a
+   * fresh copy would be, for the price of the columns alone: a tree kept for a later pass
+   * (kept-trees.ts) holds no more memory than that, and no answer made for the pass before.
+   */
+  bare(): SyntaxTree {
+    return new SyntaxTree(this.source, this.columns, this.depth);
+  }
+
   private readonly memo = new Map<string, unknown>();
 
   /**

@@ -9,13 +9,12 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { QUERYSET_RETURNING, asyncMethodFor, nativeTwinsSaid } from "../../src/django/api.js";
 import { isDjangoTestClient } from "../../src/django/test-client.js";
 import { isJsonMethod, plainKindOf } from "../../src/python/value-kinds.js";
-import { namedCalls, relationRead, relationSaid } from "./body-reads.js";
-import { withoutOverloads } from "../../src/python/overloads.js";
+import { namedCalls, relationKept, relationRead } from "./body-reads.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
-import { chainFunction, chainTarget, methodTarget, reachesOrmWork } from "./chains.js";
+import { chainFunction, reachesOrmWork } from "./chains.js";
 import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
 import { stoppedOrmWork } from "./unfollowed-calls.js";
-import type { Blocker } from "./codes.js";
+import { kept, lambdaReason, localDef, nameReason, type Reason } from "./kept-reasons.js";
 import { scan } from "./scan.js";
 import { lineOf, report } from "./state.js";
 import { wrapperKind } from "./wrappers.js";
@@ -41,11 +40,6 @@ interface Site {
   node: SyntaxNode;
   def?: SyntaxNode;
   target?: SyntaxNode;
-}
-
-interface Reason {
-  code: Blocker | "AS215";
-  message: string;
 }
 
 /** The site `ref` (a wrapper's name) makes, if it is one: not a name only passed around. */
@@ -178,7 +172,7 @@ function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
   if (relation)
     return {
       code: "AS215",
-      message: `${wrapper} wrapper ${name}() reads ${relation.text} (line ${lineOf(relation)}), ${relationSaid(f, relation)}: that query has no native async form, so it stays a thread wrapper`,
+      message: `${wrapper} wrapper ${name}() reads ${relation.text} (line ${lineOf(relation)}), ${relationKept(f, relation)}: it stays a thread wrapper`,
     };
   const unfollowed = unfollowedCallsReason(f, def, site.node); // orm-review-5 Q9
   if (unfollowed) return unfollowed;
@@ -382,33 +376,11 @@ function receiverOf(call: SyntaxNode): SyntaxNode | undefined {
   return call.childForFieldName("function")?.childForFieldName("object") ?? undefined;
 }
 
-function kept(message: string): Reason {
-  return { code: "AS215", message: `${message}: it stays a thread wrapper` };
-}
-
 function asyncTarget(what: string): Reason {
   return {
     code: "AS208",
     message: `${what} is an async def: sync_to_async() of it raises TypeError (missing-await's AS403); await it directly`,
   };
-}
-
-/** A def of this file the target names: `helper`, a nested def, or `self.helper`. */
-function localDef(f: OrmFile, target: SyntaxNode): SyntaxNode | undefined {
-  if (target.type === "attribute") return methodTarget(f, target);
-  if (target.type !== "identifier") return undefined;
-  const direct = chainTarget(f, target);
-  if (direct) return direct;
-  // Any def the name is bound to in an enclosing scope (decorated, async, used twice, ...).
-  for (let scope: SyntaxNode | undefined = f.file.enclosingScope(target); scope;) {
-    const bound = withoutOverloads(f.file.bindingsNamed(scope, target.text));
-    if (bound.length > 0) {
-      const def = bound.length === 1 ? bound[0].node.parent : undefined;
-      return def?.type === "function_definition" ? def : undefined;
-    }
-    scope = scope.type === "module" ? undefined : f.file.enclosingScope(scope);
-  }
-  return undefined;
 }
 
 function localReason(
@@ -449,30 +421,6 @@ function otherUses(f: OrmFile, def: SyntaxNode): string | undefined {
   if (uses.length < 2) return undefined;
   const lines = [...new Set(uses.map(lineOf))].join(", ");
   return `it is named on lines ${lines}, and converting it would break the uses that stay sync`;
-}
-
-function lambdaReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
-  const body = target.childForFieldName("body");
-  const findings = body ? scan(f, body, "wrapper") : undefined;
-  const relation =
-    body && (!findings || findings.ormSites === 0) ? relationRead(f, body) : undefined;
-  // orm-review-6 R6 (kitchenai: `sync_to_async(lambda: request.user.is_authenticated)()`).
-  if (relation && /(^|\.)request\.user$/.test(relation.text))
-    return kept(
-      `${written} reads ${relation.text}, the request's lazy user (a SimpleLazyObject, loaded with a sync query at its first read, no relation): Django 5.0+ has \`user = await request.auser()\`, to use instead by hand${stored}`,
-    );
-  if (relation)
-    return kept(
-      `${written} reads ${relation.text}, a relation that loads its row lazily: that query has no native async form (select_related where the instance is loaded would make it a plain read)${stored}`,
-    );
-  if (!findings || findings.ormSites === 0)
-    return kept(
-      `${written}: the lambda holds no Django ORM call with a native async form that this transform can see${stored}`,
-    );
-  return {
-    code: "AS208",
-    message: `${written}: the lambda's ORM work cannot be rewritten here (it takes parameters, or its wrapper is not called where it stands): rewrite by hand`,
-  };
 }
 
 function importedReason(
@@ -534,33 +482,6 @@ function importedReason(
   );
 }
 
-function nameReason(f: OrmFile, target: SyntaxNode, written: string, stored: string): Reason {
-  for (let scope: SyntaxNode | undefined = f.file.enclosingScope(target); scope;) {
-    const bound = withoutOverloads(f.file.bindingsNamed(scope, target.text));
-    const helper = helperAliasNamed(f, target);
-    if (helper)
-      return kept(
-        `${written} is all that ${helper}() does with its parameter: each call of ${helper}(...)(...) is a site of its own, converted or explained where it is made`,
-      );
-    if (bound.some((b) => b.kind === "parameter"))
-      return kept(
-        `${written} runs ${target.text}, a parameter: what it runs is its caller's choice, and nothing here can be converted${stored}`,
-      );
-    const defs = bound.filter((b) => b.node.parent?.type === "function_definition");
-    if (bound.length > 1 && defs.length === bound.length)
-      return {
-        code: "AS208",
-        message: `${written} kept${stored}: ${target.text} is defined ${bound.length} times here (lines ${bound.map((b) => lineOf(b.node)).join(", ")}), and the transform does not choose the def a call runs by the path taken: if they do ORM work, give each an async form by hand (or one name per def)`,
-      };
-    if (bound.length > 0)
-      return kept(
-        `${written} runs ${target.text}, a value bound on line ${lineOf(bound[0].node)} that the transform cannot follow${stored}`,
-      );
-    scope = scope.type === "module" ? undefined : f.file.enclosingScope(scope);
-  }
-  return kept(`${written} runs ${target.text}, a name the transform cannot resolve${stored}`);
-}
-
 /** `x.related` in `x.related.select_related(...).filter(...)`: below the queryset steps. */
 function chainRoot(expr: SyntaxNode): SyntaxNode {
   let n = expr;
@@ -587,12 +508,4 @@ function compactChain(expr: SyntaxNode): string {
 function shortText(node: SyntaxNode): string {
   const text = node.text.replace(/\s+/g, " ");
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-/** The helper (`def _sync_to_async(func)`) whose returned wrapper of `target` makes it an alias. */
-function helperAliasNamed(f: OrmFile, target: SyntaxNode): string | undefined {
-  const wrapped = target.parent?.parent;
-  const def = wrapped?.parent?.parent?.parent;
-  const name = def?.type === "function_definition" ? def.childForFieldName("name")?.text : "";
-  return name && f.wrapperAliases.get(name)?.id === wrapped?.id ? name : undefined;
 }

@@ -48,15 +48,20 @@ export function relationFetch(f: OrmFile, read: SyntaxNode): RelationFetch | und
     return {
       why: `${model}.${field} names its target or its column in a way the transform does not read (a to_field, or arguments computed at run time)`,
     };
-  if (!bindsModelClass(f, read, model))
-    return { why: `${model} is not bound here by that name, to ask its field what it caches` };
-  const needs = importedTarget(f, read, model, target, field);
   const x = object.text;
+  // orm-review-8 W3: an abstract model has no manager, and its relation's descriptor (and a
+  // `"self"` target) is the concrete subclass's: asked of the instance's own class.
+  const abstract = !!facts.abstract;
+  if (!abstract && !bindsModelClass(f, read, model))
+    return { why: `${model} is not bound here by that name, to ask its field what it caches` };
+  const owner = abstract ? `type(${x})` : model;
+  const needs = abstract ? undefined : importedTarget(f, read, model, target, field);
+  const own = written === "self" && abstract;
   const manager =
-    needs || bindsModelClass(f, read, target)
+    !own && (needs || bindsModelClass(f, read, target))
       ? `${target}._base_manager`
-      : `${model}.${field}.get_queryset(instance=${x})`;
-  const condition = `${x}.${field}_id is not None and not ${model}.${field}.is_cached(${x})`;
+      : `${owner}.${field}.get_queryset(instance=${x})`;
+  const condition = `${x}.${field}_id is not None and not ${owner}.${field}.is_cached(${x})`;
   const fetch = `${x}.${field} = await ${manager}.aget(pk=${x}.${field}_id)`;
   return {
     object: x,

@@ -122,6 +122,7 @@ function unsafeWrapped(
   wrap: SyntaxNode,
   rewritten: string,
 ): { code: Blocker; message: string } | undefined {
+  if (conversion.failing) return undefined;
   if (isThreadInsensitive(wrap) && !awaitedWhereItStands(wrap))
     return { code: "AS213", message: `${THREAD_INSENSITIVE} (${unsafeNote(THREAD_ASSUMPTION)})` };
   if (kind === "database" && !isTestCode(f.file.path, wrap))

@@ -32,6 +32,11 @@ export interface Conversion {
   awaited: boolean;
   /** What the rewrite does, when it is not a native async method awaited instead. */
   note?: string;
+  /**
+   * The site cannot run as written (orm-human-8 K1: `sync_to_async(user.asave)` raises TypeError):
+   * no caveat of the wrapper (AS206, AS213) applies to the rewrite.
+   */
+  failing?: true;
 }
 
 export interface Problem {

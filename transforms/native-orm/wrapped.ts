@@ -1,4 +1,5 @@
 import { ASYNC_FUNCTIONS, QUERYSET_RETURNING, asyncMethodFor } from "../../src/django/orm.js";
+import { asyncTwinOfOrmCall } from "../../src/django/twins.js";
 import { callArguments } from "../../src/python/calls.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import {
@@ -57,6 +58,10 @@ export function wrappedConversion(
   // `await sync_to_async(CycleIssue.objects.filter)(...)`: a lazy step, built on the loop.
   const lazy = target.type === "attribute" && lazyStepConversion(f, outer, wrap, target, awaitNode);
   if (lazy) return lazy;
+  // sync_to_async(user.asave)(): a coroutine function wrapped, which raises TypeError
+  const coroutine =
+    target.type === "attribute" && coroutineMethodConversion(f, outer, wrap, target);
+  if (coroutine) return coroutine;
   // a, b. sync_to_async(<recv>.<m>)(args)
   if (target.type === "attribute")
     return unwrapped(outer, wrap, target, methodConversion(f, outer, target, "wrapper"));
@@ -206,6 +211,34 @@ function relationFetchConversion(
     ...fetchConversion(f, fetch, statement!, tail),
     replaced: outer.childForFieldName("function")!.childForFieldName("function")!,
   };
+}
+
+/**
+ * orm-human-8 K1 (`await database_sync_to_async(user.asave)()`): Django's a-method of a proven
+ * instance or queryset is a coroutine function, which asgiref refuses to wrap (TypeError: "can
+ * only be applied to sync functions"): the call unwrapped is what the line meant, whatever the
+ * wrapper (the original never ran, so no connection or thread behaviour is lost).
+ */
+function coroutineMethodConversion(
+  f: OrmFile,
+  outer: SyntaxNode,
+  wrap: SyntaxNode,
+  target: SyntaxNode,
+): Conversion | undefined {
+  const method = target.childForFieldName("attribute")!.text;
+  if (!/^a[a-z]/.test(method)) return undefined;
+  const known = asyncTwinOfOrmCall(f.proofs, target.childForFieldName("object")!, method.slice(1));
+  if (!known?.certain || known.twin?.async !== method) return undefined;
+  const conversion: Conversion = {
+    node: outer,
+    edits: [],
+    proven: true,
+    since: known.twin.since,
+    awaited: false,
+    failing: true,
+    note: `${target.text}() is Django's async method, a coroutine function: sync_to_async() of it raises TypeError, so the wrapper is dropped and the coroutine awaited where it stands`,
+  };
+  return unwrapped(outer, wrap, target, conversion) as Conversion;
 }
 
 function parenthesisedAwait(call: SyntaxNode): SyntaxNode | undefined {

@@ -143,6 +143,9 @@ export function valueSides(value: SyntaxNode): SyntaxNode[] | undefined {
 
 /** Field makers whose `default_factory` (or attrs' `factory`) makes the attribute's value. */
 const FIELD_MAKERS = new Set([
+  // `_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)` (hazard-review-8 Y20).
+  "pydantic.PrivateAttr",
+  "pydantic.fields.PrivateAttr",
   "dataclasses.field",
   "attr.ib",
   "attr.attrib",
@@ -189,4 +192,17 @@ export function narrowedClass(value: SyntaxNode): SyntaxNode | undefined {
   );
   if (!tested || tested.text !== body?.text) return undefined;
   return cls?.type === "identifier" || cls?.type === "attribute" ? cls : undefined;
+}
+
+/** `getattr(self, "_lock")`: the object and the literal name, else undefined. */
+export function getattrLiteral(
+  value: SyntaxNode,
+): { object: SyntaxNode; name: string } | undefined {
+  const fn = value.type === "call" ? value.childForFieldName("function") : null;
+  if (fn?.type !== "identifier" || fn.text !== "getattr") return undefined;
+  const [object, name] = (value.childForFieldName("arguments")?.namedChildren ?? []).filter(
+    (a) => a.type !== "comment",
+  );
+  const literal = name?.type === "string" ? /^["'](\w+)["']$/.exec(name.text)?.[1] : undefined;
+  return object && literal ? { object, name: literal } : undefined;
 }

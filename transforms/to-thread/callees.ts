@@ -4,7 +4,8 @@ import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/ty
 import { guardedImportName } from "../../src/python/guarded-imports.js";
 import { isJsonMethod } from "../../src/python/value-kinds.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
-import { classBodyAssignments, classOfMethod } from "./class-attributes.js";
+import { classOfMethod } from "./class-attributes.js";
+import { receiverBindings, storedValue } from "./receiver-bindings.js";
 import { isPropertyDef } from "./property-reads.js";
 import {
   classNamed,
@@ -14,6 +15,7 @@ import {
   defaultdictElement,
   fromSelfElement,
   moduleClass,
+  quotedClass,
   typedDictField,
 } from "./receivers.js";
 import {
@@ -36,10 +38,12 @@ import {
   returnedClass,
   valuesFact,
 } from "./returned-callables.js";
-import { enteredCall, propertyRead } from "./entered-values.js";
+import { enteredFacts, enteredValueAt, propertyRead } from "./entered-values.js";
+import { isCalledLambda, passedCallables } from "./passed-callables.js";
 import {
   annotatedClass,
   builtinContainer,
+  getattrLiteral,
   fieldFactory,
   narrowedClass,
   valueSides,
@@ -62,6 +66,9 @@ import {
  * same-file base, or an imported function of the project, whose facts the survey gathered) and
  * what its body calls.
  */
+/** Annotations that name no class: a value so typed is of unknown class. */
+const ANY_CLASS = new Set(["typing.Any", "typing_extensions.Any", "object", "Any"]);
+
 /** Builtin containers' classes: their methods neither lock nor wait. */
 const BUILTIN_CLASSES = new Set(["dict", "list", "set", "frozenset", "tuple", "str"]);
 
@@ -282,32 +289,24 @@ export class SameFileFunctions {
     const calls: CallFact[] = [];
     const visit = (node: SyntaxNode): void => {
       // Nested definitions do not run when the function runs.
-      if (["function_definition", "lambda", "class_definition"].includes(node.type)) return;
+      const nested = ["function_definition", "class_definition"].includes(node.type);
+      if (nested || (node.type === "lambda" && !isCalledLambda(this.file, node))) return;
       if (node.type === "call") {
         const callee = node.childForFieldName("function");
         if (callee) calls.push(...this.callFacts(callee, node));
       }
-      if (node.type === "with_item")
-        calls.push(...enteredCall(this, node, (v) => this.madeBy(v, node)));
+      const entered = enteredValueAt(node);
+      if (entered)
+        calls.push(...enteredFacts(this, entered, node, (v) => projectValueKey(this, v)));
       if (node.type === "attribute")
         calls.push(...propertyRead(this, node, (r) => this.madeBy(r, node)));
-      if (node.type === "with_item") {
-        const value = node.childForFieldName("value");
-        if (value && (value.type === "identifier" || value.type === "attribute")) {
-          const madeBy = this.madeBy(value, node);
-          // `with _sem:` imported from a project module: what made it there (Y14).
-          const imported = madeBy ? undefined : projectValueKey(this, value);
-          const line = node.startPosition.row + 1;
-          if (imported) calls.push({ text: value.text, method: "with", reaches: imported, line });
-          // A lock this file does not make (`with models._count_lock:`) is judged by its name.
-          else if (madeBy || LOCK_NAME.test(value.text))
-            calls.push({
-              text: value.text,
-              method: "with",
-              ...(madeBy ? { receiverMadeBy: madeBy } : {}),
-              line,
-            });
-        }
+      // `sorted(rows, key=store.rank)`: a function handed to a call, called by it (Y15c).
+      if (node.type === "call") calls.push(...passedCallables(this, node));
+      // `max(rows, key=lambda r: store.rank(r))`: the lambda runs in the call.
+      if (node.type === "lambda" && isCalledLambda(this.file, node)) {
+        const body = node.childForFieldName("body");
+        if (body) visit(body);
+        return;
       }
       for (const child of node.namedChildren) visit(child);
     };
@@ -382,7 +381,13 @@ export class SameFileFunctions {
   }
 
   /** The qualified name of what made `receiver` (`x = threading.Event()`), when the file says. */
-  private madeBy(receiver: SyntaxNode, at: SyntaxNode): string | undefined {
+  madeBy(receiver: SyntaxNode, at: SyntaxNode): string | undefined {
+    const made = this.madeByRaw(receiver, at);
+    // `-> Any`, `x: object`: no class at all (hazard-review-8 Y18c, crewAI's feedback provider).
+    return made && ANY_CLASS.has(made) ? undefined : made;
+  }
+
+  private madeByRaw(receiver: SyntaxNode, at: SyntaxNode): string | undefined {
     if (receiver.type === "subscript") {
       const value = receiver.childForFieldName("value");
       const key = receiver.childForFieldName("subscript");
@@ -390,9 +395,17 @@ export class SameFileFunctions {
       return (
         field ??
         elementOf(this.file, value, enclosingDef(at)) ??
-        defaultdictElement(this.file, value)
+        defaultdictElement(this.file, value) ??
+        this.storedMadeBy(receiver)
       );
     }
+    // `getattr(self, "_lock")`, `locks.setdefault(key, threading.Lock())` (hazard-review-7 Y15).
+    if (getattrLiteral(receiver)) {
+      const bindings = receiverBindings(this.file, receiver, at);
+      return bindings?.length ? this.madeByAssignments(bindings) : undefined;
+    }
+    const stored = this.storedMadeBy(receiver);
+    if (stored) return stored;
     // `get_cache().token`, `TemplateExpression(...).result()`: what the call makes.
     if (receiver.type === "call") {
       const made = this.madeByValue(receiver);
@@ -409,7 +422,7 @@ export class SameFileFunctions {
       const left = this.madeBy(receiver.childForFieldName("left")!, at);
       return left && /^pathlib\.\w*Path$/.test(left) ? left : undefined;
     }
-    const bindings = this.bindingsOf(receiver, at);
+    const bindings = receiverBindings(this.file, receiver, at);
     if (bindings === undefined || bindings.length > 0)
       return bindings && this.madeByAssignments(bindings);
     // `self.client`, a property `-> Mem0ServiceClient` (hazard-review-6 V1): its annotation.
@@ -422,6 +435,13 @@ export class SameFileFunctions {
     return type ? (classNamed(this.file, type) ?? type.text) : undefined;
   }
 
+  /** The one class the values a container call or subscript hands back are made by (storedValue). */
+  private storedMadeBy(value: SyntaxNode): string | undefined {
+    const stored = storedValue(this.file, value);
+    const made = new Set(stored?.map((v) => this.madeByValue(v)));
+    return made.size === 1 ? [...made][0] : undefined;
+  }
+
   /**
    * The project classes one binding or another of `receiver` makes, when they do not agree
    * (`self.mem0 = client` of an `Any` parameter, or `Memory.from_config(...)`): the classes the
@@ -432,7 +452,7 @@ export class SameFileFunctions {
     at: SyntaxNode,
   ): { classes: string[]; complete: boolean } {
     const index = this.project?.index;
-    const bindings = index ? (this.bindingsOf(receiver, at) ?? []) : [];
+    const bindings = index ? (receiverBindings(this.file, receiver, at) ?? []) : [];
     // `self.model = model or Claude(...)`: each side's class (hazard-review-7 Y6).
     const made = bindings.flatMap((b) => {
       const right = b?.type === "assignment" ? b.childForFieldName("right") : null;
@@ -448,35 +468,6 @@ export class SameFileFunctions {
     );
     const complete = made.every((m) => builtin(m) || (m !== undefined && classes.includes(m)));
     return { classes, complete };
-  }
-
-  /**
-   * The statements binding `receiver` at `at`: a name's in its def or the module, `self.<name>`'s
-   * in the class (set in no method: the class attribute, a class-level lock all instances
-   * share); undefined for another receiver.
-   */
-  private bindingsOf(receiver: SyntaxNode, at: SyntaxNode): (SyntaxNode | null)[] | undefined {
-    if (receiver.type === "identifier") {
-      // The def's, an enclosing def's (a decorator's `lock`, Y13), then the module's.
-      const scopes: SyntaxNode[] = [];
-      for (let d = this.enclosingDef(at); d; d = enclosingDef(d)) scopes.push(d);
-      for (const scope of [...scopes, this.file.root]) {
-        const bindings = this.file.bindingsNamed(scope, receiver.text);
-        if (bindings.length > 0) return bindings.map((b) => b.node.parent);
-      }
-      return undefined;
-    }
-    const object = receiver.childForFieldName("object");
-    if (receiver.type !== "attribute" || object?.text !== "self") return undefined;
-    const method = this.enclosingDef(at);
-    const cls = method && classOfMethod(method);
-    if (!cls) return undefined;
-    const name = receiver.childForFieldName("attribute")!.text;
-    const assignments: (SyntaxNode | null)[] = cls
-      .descendantsOfType("assignment")
-      .filter((a) => a.childForFieldName("left")?.text === `self.${name}`);
-    if (assignments.length === 0) assignments.push(...classBodyAssignments(cls, name));
-    return assignments;
   }
 
   /**
@@ -504,8 +495,10 @@ export class SameFileFunctions {
     if (binding?.type === "as_pattern_target" || binding?.type === "for_statement")
       return libraryMaker(this.file, binding, this.project, (r, at) => this.madeBy(r, at));
     if (binding?.type === "typed_parameter" || binding?.type === "typed_default_parameter") {
-      const named = annotatedClass(binding.childForFieldName("type"));
-      return named ? classNamed(this.file, named) : undefined;
+      const type = binding.childForFieldName("type");
+      const named = annotatedClass(type);
+      // `model: "LLM"`, imported under TYPE_CHECKING (xinference's ModelActor, V5).
+      return named ? classNamed(this.file, named) : quotedClass(this.file, type);
     }
     const right = binding?.type === "assignment" ? binding.childForFieldName("right") : null;
     // `_runner: threading.Thread | None = None`: the annotation says what it holds later.
@@ -514,7 +507,7 @@ export class SameFileFunctions {
     if (factory && factory !== "none") return classNamed(this.file, factory);
     if (annotated && ((right?.type !== "call" && right?.type !== "await") || factory)) {
       const named = annotatedClass(annotated);
-      return named ? classNamed(this.file, named) : undefined;
+      return named ? classNamed(this.file, named) : quotedClass(this.file, annotated);
     }
     return right ? this.madeByValue(right) : undefined;
   }

@@ -19,7 +19,7 @@ import { classOfMethod } from "./class-attributes.js";
 /** Decorators that keep an `async def` a coroutine function. */
 const KEEPS_COROUTINE = new Set(["staticmethod", "classmethod", "abstractmethod", "override"]);
 
-interface CoroutineDef {
+export interface CoroutineDef {
   name: string;
   /** Where it is defined: `app/reports.py:4`, or `line 10` in this file. */
   where: string;
@@ -59,7 +59,7 @@ export function coroutineSite(
   return true;
 }
 
-function coroutineDef(scan: FileScan, site: Site, target: Target): CoroutineDef | undefined {
+export function coroutineDef(scan: FileScan, site: Site, target: Target): CoroutineDef | undefined {
   const fact = scan.functions.callFact(target.fn, target.fn);
   if (!fact.reaches) return undefined;
   const def = scan.functions.defOf(fact.reaches);

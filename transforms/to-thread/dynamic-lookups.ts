@@ -44,6 +44,13 @@ function lookedUp(
     const object = value.childForFieldName("object");
     return object && importedAtRunTime(file, object) ? value.text : undefined;
   }
+  // `self._methods[name]` with `self._methods = {n: getattr(self, n) for n in dir(...)}`
+  // (hazard-review-8 Y18: crewAI's flow methods, run by `ctx.run(method, ...)`).
+  if (value.type === "subscript") {
+    const values = storedLookups(value.childForFieldName("value"));
+    const found = values.map((v) => lookedUp(file, v, isLibrary));
+    return found.length > 0 && found.every((f) => f !== undefined) ? found[0] : undefined;
+  }
   const callee = value.type === "call" ? value.childForFieldName("function") : null;
   if (callee?.text !== "getattr" || !file.isBuiltin("getattr", callee)) return undefined;
   const [object, name] = value.childForFieldName("arguments")?.namedChildren ?? [];
@@ -57,4 +64,23 @@ function lookedUp(
 function importedAtRunTime(file: FileSemantics, value: SyntaxNode): boolean {
   const callee = value.type === "call" ? value.childForFieldName("function") : null;
   return !!callee && IMPORTERS.has(file.qualifiedName(callee) ?? callee.text);
+}
+
+/**
+ * The values a dict built by comprehension holds (`{n: getattr(self, n) for n in names}`), read
+ * where `container` (`self._methods`, or a name) is assigned in its class or function.
+ */
+function storedLookups(container: SyntaxNode | null): SyntaxNode[] {
+  if (container?.type !== "attribute" && container?.type !== "identifier") return [];
+  let scope: SyntaxNode | null = container.parent;
+  const kind = container.type === "attribute" ? "class_definition" : "function_definition";
+  while (scope && scope.type !== kind) scope = scope.parent;
+  if (!scope) return [];
+  return scope
+    .descendantsOfType("assignment")
+    .filter((a) => a.childForFieldName("left")?.text === container.text)
+    .map((a) => a.childForFieldName("right"))
+    .filter((r): r is SyntaxNode => r?.type === "dictionary_comprehension")
+    .map((r) => r.childForFieldName("body")?.childForFieldName("value"))
+    .filter((v): v is SyntaxNode => v !== null && v !== undefined);
 }

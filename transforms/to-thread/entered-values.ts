@@ -1,4 +1,5 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
+import { dottedName } from "../../src/python/module-names.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
 import { functionsNamed, projectTopModules } from "../../src/project/index-lookup.js";
 import type { SyntaxNode } from "../../src/model/types.js";
@@ -6,7 +7,8 @@ import { THREAD_WAITS_BY_CLASS } from "../../src/python/thread-waits.js";
 import { methodKey } from "./alternatives.js";
 import { isPropertyDef } from "./property-reads.js";
 import { moduleClass } from "./receivers.js";
-import { PROJECT_KEY, type CallFact } from "./loop-hazards.js";
+import { getattrLiteral, valueSides } from "./call-shapes.js";
+import { LOCK_NAME, PROJECT_KEY, type CallFact } from "./loop-hazards.js";
 import type { CallableReader } from "./returned-callables.js";
 
 /*
@@ -19,17 +21,142 @@ import type { CallableReader } from "./returned-callables.js";
 const PROPERTY = /(^|\.)(property|cached_property)$/;
 
 /**
- * `with Guard():` runs `Guard.__enter__` (a project class's, read), `with _key_locks[key]:` enters
- * the lock (hazard-review-7 Y13, Y14). A name or an attribute is the caller's own case.
+ * The value a node enters: a `with` item's, or what `stack.enter_context(value)` is given
+ * (contextlib's ExitStack enters it then, as `with` would).
  */
-export function enteredCall(
-  reader: CallableReader,
-  item: SyntaxNode,
-  madeBy: (value: SyntaxNode) => string | undefined,
+export function enteredValueAt(node: SyntaxNode): SyntaxNode | undefined {
+  if (node.type === "with_item") return node.childForFieldName("value") ?? undefined;
+  const fn = node.type === "call" ? node.childForFieldName("function") : null;
+  if (fn?.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "enter_context")
+    return undefined;
+  const args = (node.childForFieldName("arguments")?.namedChildren ?? []).filter(
+    (a) => a.type !== "comment",
+  );
+  return args.length === 1 && args[0].type !== "keyword_argument" ? args[0] : undefined;
+}
+
+/** A reader that can also say what made a value (callees.ts). */
+export interface EnteringReader extends CallableReader {
+  /** The def of this file a key names. */
+  defOf(key: string): SyntaxNode | undefined;
+}
+
+/** `@contextmanager`, `@contextlib.contextmanager` as written (the index keeps no `@`). */
+const CONTEXT_MANAGER = /(^|\.)(contextmanager|asynccontextmanager)$/;
+
+/**
+ * Is `key` a project function whose call returns a value to enter ("returns"), or a
+ * `@contextmanager` generator, whose body is the entering (read as the call it is)?
+ */
+function projectFunction(
+  reader: EnteringReader,
+  key: string,
+): "returns" | "contextmanager" | undefined {
+  const def = reader.defOf(key);
+  if (def) {
+    const decorated = def.parent?.type === "decorated_definition" ? def.parent : undefined;
+    const decorators = (decorated?.namedChildren ?? []).filter((c) => c.type === "decorator");
+    const cm = decorators.some((d) => CONTEXT_MANAGER.test(d.text.slice(1).split("(")[0].trim()));
+    return cm ? "contextmanager" : "returns";
+  }
+  const index = reader.project?.index;
+  if (!index || !key.startsWith(PROJECT_KEY)) return undefined;
+  const dotted = dottedName(key.slice(PROJECT_KEY.length));
+  const top = dotted.split(".")[0];
+  if (!projectTopModules(index).has(top)) return undefined;
+  const found = functionsNamed(index, dotted.slice(dotted.lastIndexOf(".") + 1)).filter(
+    (f) => !f.nested && dotted.startsWith(`${dottedName(f.module)}.`),
+  );
+  if (found.length === 0) return undefined;
+  return found.some((f) => f.decorators.some((d) => CONTEXT_MANAGER.test(d)))
+    ? "contextmanager"
+    : "returns";
+}
+
+/**
+ * What entering `value` at `at` runs, for `with value:` and `stack.enter_context(value)` alike:
+ * a lock's wait, a project class's `__enter__`, or a value whose class the check cannot tell.
+ * Each value a conditional may be is entered (`self._lock if shared else nullcontext()`).
+ * Hazard-review-7 Y15: a module dict of locks, a conditional, `enter_context`, `getattr(self,
+ * "_lock")`, each a SAFE unwrap of a callee taking a lock in another file; one rule for all: what
+ * is entered is either known or refuses.
+ */
+export function enteredFacts(
+  reader: EnteringReader,
+  value: SyntaxNode,
+  at: SyntaxNode,
+  projectValue: (value: SyntaxNode) => string | undefined,
 ): CallFact[] {
-  const value = item.childForFieldName("value");
-  if (value?.type !== "call" && value?.type !== "subscript") return [];
-  return enteredClass(reader, value, madeBy(value), item.startPosition.row + 1);
+  const line = at.startPosition.row + 1;
+  const inner = unparenthesized(value);
+  const sides = valueSides(inner) ?? [inner];
+  return sides.flatMap((side) =>
+    enteredValue(reader, unparenthesized(side), at, line, projectValue),
+  );
+}
+
+/** The expression entered: `(x)` is x, and so is `x as name` (tree-sitter's as_pattern). */
+function unparenthesized(value: SyntaxNode): SyntaxNode {
+  let node = value;
+  while (
+    (node.type === "parenthesized_expression" && node.namedChildren.length === 1) ||
+    (node.type === "as_pattern" && node.namedChildren.length > 0)
+  )
+    node = node.namedChildren[0];
+  return node;
+}
+
+function enteredValue(
+  reader: EnteringReader,
+  value: SyntaxNode,
+  at: SyntaxNode,
+  line: number,
+  projectValue: (value: SyntaxNode) => string | undefined,
+): CallFact[] {
+  const literal = getattrLiteral(value);
+  if (value.type === "call" && !literal) return enteredCallValue(reader, value, at, line);
+  const made = reader.madeBy(value, at);
+  if (value.type === "subscript")
+    return made ? enteredClass(reader, value, made, line) : [unknownEntered(value, line)];
+  const named = value.type === "identifier" || value.type === "attribute";
+  // `with _sem:` imported from a project module: what made it there (Y14).
+  const imported = made || !named ? undefined : projectValue(value);
+  if (imported) return [{ text: value.text, method: "with", reaches: imported, line }];
+  if (made) {
+    const entered = enteredClass(reader, value, made, line);
+    return entered.length > 0
+      ? entered
+      : [{ text: value.text, method: "with", receiverMadeBy: made, line }];
+  }
+  // A lock this file does not make (`with models._count_lock:`) is judged by its name.
+  if ((named && LOCK_NAME.test(value.text)) || (literal && LOCK_NAME.test(literal.name)))
+    return [{ text: value.text, method: "with", line }];
+  return [unknownEntered(value, line)];
+}
+
+/**
+ * `with tenant_lock(t):` of a project function that is no context manager (`@contextmanager`'s
+ * body is read as the call it is): what it returns is entered, and unless its class is known,
+ * that is a value the check cannot tell. Another call (a library's) is entered as before.
+ */
+function enteredCallValue(
+  reader: EnteringReader,
+  value: SyntaxNode,
+  at: SyntaxNode,
+  line: number,
+): CallFact[] {
+  const made = reader.madeBy(value, at);
+  if (made) return enteredClass(reader, value, made, line);
+  const fn = value.childForFieldName("function");
+  const fact = fn ? reader.callFact(fn, value) : undefined;
+  return fact?.reaches && projectFunction(reader, fact.reaches) === "returns"
+    ? [unknownEntered(value, line)]
+    : [];
+}
+
+/** A value entered whose class the check cannot tell: a lock, perhaps (callHazard). */
+function unknownEntered(value: SyntaxNode, line: number): CallFact {
+  return { text: value.text.replace(/\s+/g, " "), method: "with", unknownEntered: true, line };
 }
 
 /**

@@ -8,7 +8,9 @@ import { argumentsOf, type Target } from "./sites.js";
  * `threading.Lock` in the generator `rasterize_pdf(...)` returned, and `_wrapper(_gen)`'s
  * `next(_gen)` waits for a model's generation thread (hazard-review-6 V4, V5: both unwrapped in
  * the safe run, `next` being "not this project's"). The check reads the function that made the
- * generator; a generator of unknown origin is code it cannot read.
+ * generator; a generator of unknown origin is code it cannot read, and refuses: a value a body
+ * steps with `next()` is a generator, or an iterator as good as one, far more often the
+ * project's than a library's (hazard-review-6 V5, still unwrapped with --unsafe-fixes).
  */
 
 /** The builtin `next`, not a name of the file's own. */
@@ -89,9 +91,13 @@ export function steppingFact(
   at: SyntaxNode,
   factOf: (callee: SyntaxNode, at: SyntaxNode) => CallFact,
 ): CallFact | undefined {
+  // `next(v for v in rows if ...)`: a generator expression's body is the function's own code.
+  if (it.type === "generator_expression") return undefined;
   const producer = producerOf(file, it, at);
   const text = `${it.text}.__next__`;
-  if (!producer) return { text, method: "__next__", collaborator: true };
+  // Made out of sight: refused (unknownStep), even with --unsafe-fixes (V5: xinference's
+  // `next(_gen)` of a queue's item waits for a model's generation thread).
+  if (!producer) return { text, method: "__next__", unknownStep: true };
   const fact = factOf(producer, at);
   // A library's or a builtin's iterator (`iter(rows)`, `csv.reader(f)`): taken as it was.
   if (!fact.reaches) return undefined;

@@ -17,6 +17,7 @@ import { TWINS_TABLE } from "./twins.js";
 import { unwrapSite } from "./unwrap.js";
 import { calleeSurvey } from "./project-callees.js";
 import { coroutineSite } from "./coroutine-target.js";
+import { mayHoldSubmit, submittedCoroutines } from "./submitted-coroutines.js";
 
 /**
  * Files unwrap mode leaves alone, as asyncio-run leaves them: tests run sync code in a thread on
@@ -31,7 +32,7 @@ export const meta = {
   summary:
     "asyncio.to_thread / run_in_executor around a call with a native async equivalent -> the native call, and direct calls with a declared async twin in async def -> the awaited twin (--to-thread unwrap: back to the plain call)",
   // A thread site names its wrapper; a direct twin call is in an `async def`.
-  triggers: ["to_thread", "run_in_executor", "async"],
+  triggers: ["to_thread", "run_in_executor", "async", ".submit("],
   siteKinds: [
     {
       kind: "to_thread",
@@ -223,7 +224,7 @@ export type ThreadCodesAgree = Assert<CodesAgree<ThreadCode, CodeOf<typeof meta.
  * needs an `async def` and the twin pattern's first name in the text.
  */
 export function mayHoldSite(source: string, ctx: Context): boolean {
-  if (mayHoldThreadSite(source)) return true;
+  if (mayHoldThreadSite(source) || mayHoldSubmit(source)) return true;
   const twins = settingOf<Record<string, string>>(ctx, meta, "twins");
   if (settingOf(ctx, meta, "mode") === "unwrap" || Object.keys(twins).length === 0) return false;
   if (!/\basync[ \t]+def\b/.test(source)) return false;
@@ -240,8 +241,12 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
   const out = new SiteResults(meta.codes, sites);
   for (const site of sites) {
     const wrapper = site.kind === "to_thread" ? "asyncio.to_thread" : "run_in_executor";
+    const target = targetOf(file, site);
     if (site.kind === "executor" && site.args[0]?.type !== "none") {
       out.inventory(site, "none", "custom executor");
+      // `loop.run_in_executor(self._pool, self.fetch)` of an async def: unrun whatever the pool.
+      const valid = target && !("problem" in target) ? target : undefined;
+      if (valid && !skipped && coroutineSite(scan, site, valid, wrapper, out)) continue;
       out.report(
         site.call,
         "AS305",
@@ -249,7 +254,6 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
       );
       continue;
     }
-    const target = targetOf(file, site);
     if (!target) continue;
     if ("problem" in target) {
       out.inventory(site, "none", target.problem);
@@ -265,6 +269,7 @@ export function transform(file: FileSemantics, ctx: Context): TransformResult {
     if (unwrap) unwrapSite(scan, site, target, wrapper, out);
     else replaceSite(scan, site, target, wrapper, out);
   }
+  if (!skipped) submittedCoroutines(scan, out);
   if (!unwrap) {
     const inSite = (call: { startIndex: number; endIndex: number }) =>
       sites.some((s) => s.call.startIndex <= call.startIndex && call.endIndex <= s.call.endIndex);

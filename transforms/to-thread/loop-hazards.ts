@@ -40,6 +40,13 @@ export interface CallFact {
    * names, or, for a receiver of no known class, every project method of that name.
    */
   alternatives?: string[];
+  /**
+   * `with x:` (or `enter_context(x)`) of a value whose class the check cannot tell where it is
+   * made: a lock, perhaps (hazard-review-7 Y15).
+   */
+  unknownEntered?: true;
+  /** `next(it)` of an iterator made out of sight: a body the check cannot read (V5). */
+  unknownStep?: true;
   /** The alternatives are the project's methods of that name: the receiver's class is unknown. */
   namesakes?: true;
   /**
@@ -79,6 +86,11 @@ export interface LoopHazard {
    * The other function the call may run through which it is reached (the outermost): an
    * override, or a project method of that name when the receiver's class is unknown.
    */
+  /**
+   * A project method of that name whose receiver's class is unknown (a namesake) is on the way:
+   * a guess, which a hazard found on a known path beats (hazard-review-6 V12).
+   */
+  guess?: true;
   maybe?: {
     name: string;
     call: string;
@@ -144,12 +156,26 @@ export function callHazard(call: CallFact): string | undefined {
     const what = call.method === "with" ? `enters ${call.text}` : `calls ${call.text}()`;
     return `${what}, a wait on what its name says is a lock (what makes it is not visible here): the event loop stops until another thread releases it`;
   }
+  if (call.unknownStep) return unknownStepReason(call.text.replace(/\.__next__$/, ""));
+  if (call.unknownEntered)
+    return `enters ${call.text}, a value whose class the check cannot tell from where it is made (a lock, perhaps: entering one on the loop's thread stops the event loop until another thread releases it)`;
+  // `x.acquire()` of a value of no known class: by its name a lock's or a semaphore's wait.
+  if (call.method === "acquire" && !call.receiverMadeBy && !call.qualified && !call.reaches)
+    return `calls ${call.text}(), by its name a wait on a lock or a semaphore (the class of the value is not known here): the event loop stops until another thread releases it`;
   const waits = call.receiverMadeBy ? WAITS[call.receiverMadeBy] : undefined;
   if (waits && call.method && waits.includes(call.method)) {
     const what = call.method === "with" ? `enters ${call.text}` : `calls ${call.text}()`;
+    // A pool's `with` exit and `shutdown()` join its workers (hazard-review-6 V6).
+    if (/Executor$/.test(call.receiverMadeBy!))
+      return `${what}, ${call.method === "with" ? "whose exit" : "which"} waits for a ${call.receiverMadeBy}'s workers to finish: the event loop stops until they do`;
     return `${what}, a wait on a ${call.receiverMadeBy}: the event loop stops until another thread releases it, and for ever if only a task would`;
   }
   return undefined;
+}
+
+/** Why stepping `it`, made where the check cannot see, cannot be unwrapped. */
+export function unknownStepReason(it: string): string {
+  return `calls next() on ${it}, made where the check cannot see (a parameter, a queue's item): the generator body it steps runs on the loop's thread, and the check could not read it to tell whether it waits on another thread (a stream a generation thread fills) or takes a lock`;
 }
 
 /** How a check walks: who is told of unread calls, and whether blocking I/O counts. */
@@ -200,7 +226,7 @@ export function loopHazard(
   let guess: LoopHazard | undefined;
   for (const call of facts.calls) {
     const found = reachedHazard(call, lookup, seen, depth, walk);
-    if (found && !found.maybe?.namesake) return found;
+    if (found && !found.guess) return found;
     guess ??= found;
   }
   return guess;
@@ -217,6 +243,8 @@ function reachedHazard(
   // Inside a namesake, another call's namesakes are not read: a guess on a guess says nothing.
   const guess = call.namesakes && walk.inNamesake;
   const keys = [call.reaches, ...(guess ? [] : (call.alternatives ?? []))];
+  // A hazard only a namesake shows waits for one another override or the callee shows for sure.
+  let guessed: LoopHazard | undefined;
   for (const [k, key] of keys.entries()) {
     // Read again only where reached higher up: from there it is followed deeper (bisheng's
     // Milvus constructor, first met below an embedding helper, too deep to read its lock).
@@ -236,18 +264,24 @@ function reachedHazard(
         : loopHazard(callee, lookup, seen, callee.hop ? depth : depth + 1, walk));
     if (!inner) continue;
     const via = callee.hop ? inner.via : [callee.name, ...inner.via];
-    if (k === 0) return { ...inner, via };
-    const maybe = {
-      name: callee.name,
-      call: call.text,
-      namesake: call.namesakes === true,
-      ...(call.maybeWhy ? { why: call.maybeWhy } : {}),
-      ...(callee.path ? { path: callee.path } : {}),
-      ...(callee.line ? { line: callee.line } : {}),
-    };
-    return { ...inner, via, maybe };
+    const found = k === 0 ? { ...inner, via } : { ...inner, via, maybe: maybeOf(call, callee) };
+    if (namesake) found.guess = true;
+    if (!found.guess) return found;
+    guessed ??= found;
   }
-  return undefined;
+  return guessed;
+}
+
+/** The alternative a hazard is reached through, for the message (`maybeRuns`). */
+function maybeOf(call: CallFact, callee: FunctionFacts): NonNullable<LoopHazard["maybe"]> {
+  return {
+    name: callee.name,
+    call: call.text,
+    namesake: call.namesakes === true,
+    ...(call.maybeWhy ? { why: call.maybeWhy } : {}),
+    ...(callee.path ? { path: callee.path } : {}),
+    ...(callee.line ? { line: callee.line } : {}),
+  };
 }
 
 /** A namesake's hazard (blocking I/O included at the site), walked once per check. */

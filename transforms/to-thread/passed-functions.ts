@@ -15,13 +15,14 @@ function parameterOf(
   name: SyntaxNode,
 ): { def: SyntaxNode; position: number } | undefined {
   if (name.type !== "identifier") return undefined;
-  let def = name.parent;
+  // Bound once, as a parameter of a def: never reassigned in its body. The def may enclose the
+  // one reading it (`on_file_changed` in `watch_and_export(..., export_callback)`: Y27).
+  const bindings = file.visibleBindings(name, name.text);
+  let def: SyntaxNode | null = bindings.length === 1 ? bindings[0].node : null;
   while (def && def.type !== "function_definition") def = def.parent;
   const parameters = def?.childForFieldName("parameters");
   if (!def || !parameters) return undefined;
-  // Bound once, as a parameter of the def: never reassigned in its body.
-  const bindings = file.visibleBindings(name, name.text);
-  let node: SyntaxNode | null = bindings.length === 1 ? bindings[0].node : null;
+  let node: SyntaxNode | null = bindings[0].node;
   while (node && node.id !== parameters.id && node.id !== def.id) node = node.parent;
   if (node?.id !== parameters.id) return undefined;
   const names = parameters.namedChildren.map((p) =>
@@ -54,6 +55,10 @@ export function passedFunctions(
     (r) => r.target === fnName || r.target.endsWith(`.${fnName}`),
   );
   if (referenced) return undefined;
+  // `@safe_async_db` on a def hands it over too, with no call the index lists.
+  const decorator = new RegExp(`^@\\s*${fnName}\\b`);
+  if (file.root.descendantsOfType("decorator").some((d) => decorator.test(d.text)))
+    return undefined;
   const passed: SyntaxNode[] = [];
   for (const call of file.root.descendantsOfType("call")) {
     const callee = call.childForFieldName("function");

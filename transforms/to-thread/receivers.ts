@@ -33,6 +33,21 @@ export function classNamed(file: FileSemantics, node: SyntaxNode): string | unde
   return node.type === "identifier" && moduleClass(file, node.text) ? node.text : undefined;
 }
 
+/**
+ * `"LLM"`, `"Optional[LLM]"`-free forward references: the class a quoted annotation names, through
+ * the imports (often under `if TYPE_CHECKING:`) or a module-level class of this file.
+ */
+export function quotedClass(file: FileSemantics, type: SyntaxNode | null): string | undefined {
+  const node = type?.type === "type" ? type.namedChildren[0] : type;
+  const name =
+    node?.type === "string" ? /^["']([A-Za-z_][\w.]*)["']$/.exec(node.text)?.[1] : undefined;
+  if (!name) return undefined;
+  const [first, ...rest] = name.split(".");
+  const imported = file.importBindingOf(first, node!);
+  if (imported) return [imported.qualified, ...rest].join(".");
+  return rest.length === 0 && moduleClass(file, first) ? first : undefined;
+}
+
 /** Generic containers whose subscript gives an element of their last type parameter. */
 const CONTAINER =
   /^(typing\.|collections\.(abc\.)?)?(dict|Dict|Mapping|MutableMapping|OrderedDict|DefaultDict|defaultdict|list|List|Sequence|MutableSequence|Deque|deque)$/;

@@ -1,6 +1,7 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
-import { modulePaths, projectTopModules } from "../../src/project/index-lookup.js";
-import { annotatedClass } from "./call-shapes.js";
+import { functionsNamed, modulePaths, projectTopModules } from "../../src/project/index-lookup.js";
+import { annotatedClass, getattrLiteral } from "./call-shapes.js";
+import { methodKey } from "./alternatives.js";
 import { classNamed } from "./receivers.js";
 import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/types.js";
 import { classOfMethod } from "./class-attributes.js";
@@ -33,6 +34,8 @@ export interface CallableReader {
   keyOf(def: SyntaxNode): string;
   /** The fact of a call of `callee` at `at` (a method's, an import's). */
   callFact(callee: SyntaxNode, at: SyntaxNode): CallFact;
+  /** The class that made the value `value` holds at `at`, when the file says. */
+  madeBy(value: SyntaxNode, at: SyntaxNode): string | undefined;
 }
 
 /** The functions a value may be: their keys, and whether some value could not be read. */
@@ -177,6 +180,9 @@ function madeBy(reader: CallableReader, call: SyntaxNode, seen: Set<number>): Ca
       ?.namedChildren.find((a) => a.type !== "comment");
     return first ? valuesOf(reader, first, first, seen) : UNKNOWN;
   }
+  // `getattr(backing, "drain_writes", None)`: the method the literal names (hazard-review-8 Y19).
+  const literal = fn.text === "getattr" ? getattrLiteral(call) : undefined;
+  if (literal) return literalMethods(reader, literal.object, literal.name, call);
   const why = `a function ${fn.text}() returns`;
   const maker = reader.resolve(fn, call);
   if (maker) {
@@ -188,6 +194,29 @@ function madeBy(reader: CallableReader, call: SyntaxNode, seen: Set<number>): Ca
   // A function of another module of the project: what it returns is read by the survey.
   const key = projectFunctionKey(reader, fn);
   return key ? { keys: [`${key}${RETURNED}`], unknown: false, why } : UNKNOWN;
+}
+
+/**
+ * The project methods `getattr(obj, "name")` may give: the class of `obj`'s, when the file says,
+ * else every project method of that name (each read as one that may run, none taken on trust).
+ * A name no project method has is a library's attribute.
+ */
+function literalMethods(
+  reader: CallableReader,
+  object: SyntaxNode,
+  name: string,
+  at: SyntaxNode,
+): CallableValues {
+  // `getattr(self, "run_ping")`: the class's own method, as dispatch.ts reads it.
+  if (object.text === "self" || object.text === "cls") return UNKNOWN;
+  const index = reader.project?.index;
+  const methods = index ? functionsNamed(index, name).filter((f) => f.className && !f.nested) : [];
+  if (methods.length === 0) return UNKNOWN;
+  const made = reader.madeBy(object, at);
+  const own = made ? methods.filter((f) => f.className === made.split(".").at(-1)) : [];
+  if (own.length > 0) return { keys: own.map(methodKey), unknown: false };
+  const why = `a method of this project named ${name}, which getattr(${object.text}, "${name}") may give: the class of ${object.text} is not known here`;
+  return { keys: methods.map(methodKey), unknown: true, why };
 }
 
 /** What a parameter of a maker holds at one use of it: the call's argument, or the decorated def. */

@@ -1,3 +1,4 @@
+import type { SyntaxNode } from "../../src/model/types.js";
 import type { FileScan } from "./proofs.js";
 import { PROJECT_KEY } from "./loop-hazards.js";
 import { projectTopModules } from "../../src/project/index-lookup.js";
@@ -12,11 +13,12 @@ import { producerOf, siteIterator } from "./generator-steps.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import { reindented } from "./reindent.js";
-import { isPrimary, type Site, type Target } from "./sites.js";
+import { argumentsOf, isPositional, isPrimary, type Site, type Target } from "./sites.js";
 import {
   callHazard,
   isCollaboratorCall,
   loopHazard,
+  unknownStepReason,
   type CallFact,
   type LoopHazard,
   type Seen,
@@ -332,14 +334,23 @@ function siteCheck(
   scan: FileScan,
   site: Site,
   target: Target,
-): { check: LoopCheck; checked: string; stepping: string } {
+): { check: LoopCheck; checked: string; stepping: string; judged?: Target } {
+  // `to_thread(ctx.run, method, *args)`: the context runs `method` (hazard-review-8 Y18).
+  const ran = contextRunFunction(scan, site, target);
+  if (ran)
+    return {
+      check: loopCheck(scan, { shape: "direct", fn: ran }),
+      checked: ran.text,
+      stepping: `${target.fn.text}() runs ${ran.text}: `,
+      judged: { shape: "direct", fn: ran },
+    };
   const iterator = siteIterator(scan.file, target, site.call);
   if (!iterator) return { check: loopCheck(scan, target), checked: target.fn.text, stepping: "" };
   const producer = producerOf(scan.file, iterator, site.call);
   if (!producer) {
-    const objects = [`${iterator.text}.__next__()`];
+    const hazard = { reason: unknownStepReason(iterator.text), via: [], direct: true };
     return {
-      check: { checked: true, objects, unread: [], libraries: [] },
+      check: { hazard, checked: true, objects: [], unread: [], libraries: [] },
       checked: target.fn.text,
       stepping: "",
     };
@@ -349,6 +360,28 @@ function siteCheck(
     checked: producer.text,
     stepping: `next(${iterator.text}) runs the body of the generator ${producer.text}() made: `,
   };
+}
+
+/** What makes a `contextvars.Context`, whose `run(f, *args)` calls `f` there and then. */
+const CONTEXT_MAKERS = new Set(["contextvars.copy_context", "contextvars.Context"]);
+
+/** The function `ctx.run` is handed at a site (`to_thread(ctx.run, f, ...)`), else undefined. */
+function contextRunFunction(scan: FileScan, site: Site, target: Target): SyntaxNode | undefined {
+  const fn = target.fn;
+  if (fn.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "run")
+    return undefined;
+  const receiver = fn.childForFieldName("object")!;
+  const made =
+    receiver.type === "call"
+      ? scan.file.qualifiedName(receiver.childForFieldName("function")!)
+      : scan.functions.callFact(fn, fn).receiverMadeBy;
+  if (!made || !CONTEXT_MAKERS.has(made)) return undefined;
+  const args =
+    target.shape === "direct"
+      ? site.args.slice(site.fnIndex + 1)
+      : argumentsOf(target.inner!).slice(target.shape === "partial" ? 1 : 0);
+  const ran = args[0];
+  return ran && isPositional(ran) && ran.type !== "list_splat" ? ran : undefined;
 }
 
 /**
@@ -384,10 +417,10 @@ export function unwrapSite(
     );
     return;
   }
-  const { check, checked, stepping } = siteCheck(scan, site, target);
+  const { check, checked, stepping, judged } = siteCheck(scan, site, target);
   const refused = check.hazard
     ? refusal(scan, checked, check.hazard)
-    : (unreadRefusal(scan, checked, check) ?? lookupRefusal(scan, target, check));
+    : (unreadRefusal(scan, checked, check) ?? lookupRefusal(scan, judged ?? target, check));
   if (refused) {
     out.report(
       site.awaited,

@@ -1,0 +1,5 @@
+from django.db import models
+
+
+class Picture(models.Model):
+    url = models.URLField()
