@@ -23,6 +23,9 @@ const OUTSIDE_ORM_MODULES = [
   "django.forms",
 ];
 
+/** Django's enumeration types (`django.db.models.enums`): values, never models. */
+const DJANGO_CHOICES = /^(TextChoices|IntegerChoices|Choices)$/;
+
 /** Builtin bases: a class extending one of them (not imported over) is no model. */
 const BUILTIN_BASES = /^(object|dict|list|str|int|tuple|set|Exception|[A-Z]\w*(Error|Exception))$/;
 
@@ -78,6 +81,8 @@ export function basesOutsideOrm(
     const head = imports.get(parts[0]);
     const module =
       parts.length > 1 ? [head ?? parts[0], ...parts.slice(1, -1)].join(".") : imports.get(last);
+    // orm-human-8 K12: `models.TextChoices`, Django's enums of choices, are no models.
+    if (module?.startsWith("django.db") && DJANGO_CHOICES.test(last)) return [last];
     if (module !== undefined) return isOutsideOrmModule(module) ? [last] : [];
     return BUILTIN_BASES.test(last) ? [last] : [];
   });

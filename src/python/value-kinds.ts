@@ -299,8 +299,8 @@ function callKind(call: SyntaxNode, depth: number): PlainKind | undefined {
   if (callee.type !== "attribute") return undefined;
   const receiver = callee.childForFieldName("object")!;
   const method = callee.childForFieldName("attribute")!.text;
-  // `response.json()` (requests, httpx, aiohttp's sync twin): the body, decoded.
-  if (method === "json" && args.length === 0 && !qualified) return "json";
+  // `response.json()` (requests, httpx, aiohttp's sync twin), a Session's `get_decoded()`: a dict.
+  if (/^(json|get_decoded)$/.test(method) && args.length === 0 && !qualified) return "json";
   const kind = plainKindOf(receiver, depth + 1);
   if (kind === "scalar") return "scalar";
   if (kind !== "json" || !(JSON_METHODS.has(method) || isRecordDump(method))) return undefined;

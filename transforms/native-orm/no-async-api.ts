@@ -1,5 +1,5 @@
 import { assignedValues } from "../../src/python/scope.js";
-import { projectTopModules } from "../../src/project/index-lookup.js";
+import { functionsNamed, projectTopModules } from "../../src/project/index-lookup.js";
 import { fromModuleName } from "../../src/python/shapes.js";
 import { QUERYSET_RETURNING } from "../../src/django/orm.js";
 import {
@@ -299,6 +299,11 @@ function isPureQualified(qualified: string | undefined): boolean {
   );
 }
 
+/** Methods of Django's own models that only read the instance's columns (no query). */
+const DJANGO_IN_MEMORY_MODEL_METHODS: Readonly<Record<string, ReadonlySet<string>>> = {
+  Session: new Set(["get_decoded", "get_session_store_class"]),
+};
+
 /**
  * Django's registry lookups of a model class (the app registry, no query), channels' of its layer,
  * and Django's in-memory file objects (`ContentFile(b"...")`: bytes held in memory until a storage
@@ -312,6 +317,21 @@ const OFF_DATABASE_LOOKUPS = new Set([
   // channels' layer registry: the layer configured in settings, looked up, no query
   // (orm-review-5 Q25; what the layer's own methods do is judged at their calls).
   "channels.layers.get_channel_layer",
+  // orm-review-8 S6: swapper's registry lookup, `apps.get_model` for swappable models.
+  "swapper.load_model",
+  // orm-review-8 S5: path strings built in memory (no file-system call), a plain namespace.
+  "os.path.join",
+  "os.path.basename",
+  "os.path.dirname",
+  "os.path.splitext",
+  "os.path.normpath",
+  "posixpath.join",
+  "types.SimpleNamespace",
+  // orm-review-7 S22: GeoDjango's measure objects, values (as R15's expressions are).
+  "django.contrib.gis.measure.D",
+  "django.contrib.gis.measure.Distance",
+  "django.contrib.gis.measure.A",
+  "django.contrib.gis.measure.Area",
   // yarl's URL (aiohttp's, re-exported): parsed and built in memory (b3lb api.py).
   "yarl.URL",
   "aiohttp.web_request.URL",
@@ -452,6 +472,9 @@ export function noAsyncApiProblem(
   // Django's user model methods that only read or set fields in memory (`check_password` may
   // save an upgraded hash: not one of them).
   if (instance && IN_MEMORY_USER_METHODS.has(method)) return undefined;
+  // orm-review-7 S4: `Session.get_decoded()` of django.contrib.sessions decodes a column: no query.
+  const djangos = instance && !f.ctx.project.models[instance.model] ? instance.model : "";
+  if (djangos && DJANGO_IN_MEMORY_MODEL_METHODS[djangos]?.has(method)) return undefined;
   const owner = f.proofs.querysetOf(receiver)?.chains?.methods[method];
   if (owner)
     return problem(
@@ -461,6 +484,15 @@ export function noAsyncApiProblem(
   if (queryset && !f.ctx.project.models[queryset.model] && queryset.model !== "")
     return problem(
       `${callee.text}() is a method of ${queryset.model}'s manager, a model this project does not declare (Django's or a package's), with no native async form in Django's async API: it may query`,
+    );
+  const index = f.ctx.project.index;
+  const defined =
+    !!instance &&
+    !!index &&
+    functionsNamed(index, method).some((fn) => fn.className === instance.model);
+  if (instance && defined)
+    return problem(
+      `${callee.text}() is ${instance.model}.${method}(), a method of the project's model that this transform does not follow: not in Django's async API, and it may query`,
     );
   if (queryset || instance)
     return problem(

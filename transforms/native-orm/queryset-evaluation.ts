@@ -137,7 +137,10 @@ function conditionsOf(node: SyntaxNode): (SyntaxNode | null)[] {
 /** Querysets tested for their truth value. */
 export function conditionProblems(f: OrmFile, node: SyntaxNode): Problem[] {
   const problems: Problem[] = [];
-  for (const condition of conditionsOf(node)) {
+  for (const tested of conditionsOf(node)) {
+    // orm-review-8 S14: `if query := Model.objects.filter(...):` tests the queryset it binds.
+    const condition =
+      tested?.type === "named_expression" ? tested.childForFieldName("value") : tested;
     if (condition && evaluatesQueryset(f, condition))
       problems.push(
         problem(

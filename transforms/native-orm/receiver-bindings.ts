@@ -107,8 +107,9 @@ export function receiverOf(c: Conversion): SyntaxNode | undefined {
  */
 export function unprovenReceiverSaid(f: OrmFile, c: Conversion): string {
   const receiver = receiverOf(c);
-  if (receiver?.type !== "identifier")
+  if (!receiver)
     return "nothing here proves the receiver is a queryset or model instance (annotate the parameter with its model class to make it proven)";
+  if (receiver.type !== "identifier") return unprovenChainSaid(f, receiver);
   const bound = whatBinds(f, receiver);
   const said = `nothing here proves ${receiver.text} is a queryset or model instance, as ${bound}`;
   if (/^it is a parameter/.test(bound))
@@ -117,4 +118,30 @@ export function unprovenReceiverSaid(f: OrmFile, c: Conversion): string {
   return /^it is bound at line/.test(bound)
     ? `${said} (annotate it with its model class where it is bound, \`${receiver.text}: <Model> = ...\`, to make it proven)`
     : said;
+}
+
+/**
+ * orm-review-8 S2: a receiver reached from a name (`Translation.objects`, `self.model.objects`):
+ * said by what binds that name, never "annotate the parameter" where there is none.
+ */
+function unprovenChainSaid(f: OrmFile, receiver: SyntaxNode | undefined): string {
+  let root = receiver;
+  while (root && (root.type === "attribute" || root.type === "call"))
+    root =
+      (root.type === "call"
+        ? root.childForFieldName("function")
+        : root.childForFieldName("object")) ?? undefined;
+  const what = receiver ? receiver.text.replace(/\s+/g, "").slice(0, 60) : "the receiver";
+  const lead = `nothing here proves ${what} is a queryset, manager or model instance`;
+  if (root?.type !== "identifier")
+    return `${lead} (annotate what it is read from with its model class to make it proven)`;
+  if (root.text === "self")
+    return `${lead}: ${receiver!.text.split(".").slice(0, 2).join(".")} is an attribute of self this transform does not read`;
+  const bindings = f.file.visibleBindings(root, root.text);
+  if (bindings.length === 0)
+    return `${lead}: ${root.text} is not bound by name in this file (not imported, not assigned here)`;
+  const bound = bindings.length === 1 ? oneBinding(bindings[0].node) : undefined;
+  if (!bound)
+    return `${lead}: ${root.text} is bound ${bindings.length} times here, none proven a model class`;
+  return `${lead}: ${root.text} ${bound.replace(/^it /, "").replace("a model instance", "a model class")}`;
 }

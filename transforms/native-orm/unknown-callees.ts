@@ -28,6 +28,15 @@ export function unknownCallee(f: OrmFile, callee: SyntaxNode): string {
     return `${name}() is a function defined in this file: ${maybe}`;
   if (definition === "class_definition")
     return `${name}() builds an instance of a class defined in this file: ${maybe}`;
+  // orm-review-8 S1: a local or a parameter, said as what it is (not "not imported").
+  const bound = f.file.visibleBindings(callee, name);
+  if (bound.some((b) => b.kind === "parameter"))
+    return `${name}() calls ${name}, a parameter: what it runs is its caller's choice, not proven here: ${maybe}`;
+  if (bound.length > 0 && bound.every((b) => b.kind === "assignment"))
+    return `${name}() calls ${name}, bound on line ${bound[0].node.startPosition.row + 1} to ${shortValue(bound[0].node)}, which this transform does not prove a model class or a function that stays off the database: ${maybe}`;
+  // orm-review-7 S3: a builtin (`next(...)`), here over a value not proven in memory.
+  if (f.file.isBuiltin(name, callee))
+    return `${name}() is Python's builtin, called on values not proven in memory (over a queryset it would run its query): ${maybe}`;
   // orm-review-6 R9 (kunleek's `from payment.services import *`): where the name comes from.
   const stars = starImports(f.root).map((s) => `from ${fromModuleName(s)} import *`);
   if (stars.length > 0)
@@ -61,4 +70,12 @@ export function importedModuleAttribute(f: OrmFile, target: SyntaxNode): boolean
   const binding = f.file.importBindingOf(root.text, root);
   if (chained) return binding?.statement.type === "import_statement";
   return !!binding && (binding.statement.type === "import_statement" || /^[a-z_]/.test(root.text));
+}
+
+/** The value a name's assignment binds, as one short line (`product.translations.model`). */
+function shortValue(name: SyntaxNode): string {
+  const assignment = name.parent?.type === "assignment" ? name.parent : undefined;
+  const value = assignment?.childForFieldName("right");
+  const text = (value?.text ?? "a value").replace(/\s+/g, " ");
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
