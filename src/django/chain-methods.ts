@@ -156,6 +156,9 @@ function chainRoot(expr: SyntaxNode, self: string, locals: Set<string>, deps: Se
   return chainRoot(receiver, self, locals, deps);
 }
 
+/** Methods of a datetime that read a part of it, in memory. */
+const CLOCK_PARTS = new Set(["date", "time", "replace", "astimezone", "isoformat", "timestamp"]);
+
 /** A call a chain method may make: a chain step, a method of `self`, super(), a lazy value. */
 function isChainCall(
   call: SyntaxNode,
@@ -170,6 +173,9 @@ function isChainCall(
     const receiver = callee.childForFieldName("object")!;
     if (CHAIN_STEPS.has(method)) return true;
     if (receiver.type === "identifier" && receiver.text === self && deps.has(method)) return true;
+    // orm-review-7 S6 (`created_at__date=timezone.now().date()`): a part of a clock's reading.
+    const clock = receiver.type === "call" ? receiver.childForFieldName("function") : null;
+    if (clock && CLOCK_PARTS.has(method) && isLazyCall(clock, imports)) return true;
   }
   return !!callee && isLazyCall(callee, imports);
 }

@@ -1,5 +1,6 @@
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
-import type { ProjectChains } from "./proof-types.js";
+import type { ProjectChains, QuerysetProof } from "./proof-types.js";
+import { querysetFromCallers } from "./caller-querysets.js";
 import { bindingsNamed } from "../python/scope.js";
 import { bypassedMethods } from "./proof-parts.js";
 
@@ -22,7 +23,9 @@ interface ManagerProof {
 export function managerSelfProof(
   project: ProjectFacts,
   identifier: SyntaxNode,
-): ManagerProof | undefined {
+): ManagerProof | QuerysetProof | undefined {
+  const passed = querysetFromCallers(identifier); // orm-human-8 K2: a parameter (caller-querysets.ts)
+  if (passed) return passed;
   const def = methodOfFirstParameter(identifier);
   const cls = def && classOfMethod(def);
   const className = cls?.childForFieldName("name")?.text;

@@ -120,7 +120,7 @@ export class OrmProofs {
     if (binding) {
       const parts = binding.qualified.split(".");
       const imported = parts.pop()!;
-      const module = parts.join(".");
+      const module = parts.join(".") || (binding.qualified.startsWith(".") ? "." : ""); // S9
       if (module === "django.db.models" || module === "") return undefined;
       if (this.project.models[imported]) return imported;
       return mayBeUnseenModel(this.project, module, imported) ? imported : undefined;

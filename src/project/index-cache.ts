@@ -34,8 +34,9 @@ import { NamedCalls, writeNamedCalls } from "./named-calls.js";
  * `list[]`, `-> set[str]` as `set[scalars]`).
  * 17: class facts read subscripted bases (`models.Manager["RunEnvelope"]`).
  * 18: a manager class's facts name the QuerySet class its `get_queryset` makes.
+ * 19: a chain method may read a part of a clock (`created_at__date=timezone.now().date()`).
  */
-const CACHE_VERSION = 18;
+const CACHE_VERSION = 19;
 export { CACHE_DIR };
 
 /**

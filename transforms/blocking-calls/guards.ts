@@ -45,6 +45,12 @@ export interface ArgumentGuard {
   keys: string[];
   keysOf?: string;
   whenSet?: true;
+  /**
+   * The blocking call sits in a branch `if <parameter> == "kuzu":`: a call passing another
+   * literal (`graph_database_provider="neo4j"`) never reaches it (hazard-review-5 J7b, cognee's
+   * `create_graph_engine`). `keys` holds the literal the branch wants.
+   */
+  whenEquals?: true;
 }
 
 /** The guard with the keys of its imported dict, as the survey's plan read them. */
@@ -151,6 +157,44 @@ export function setGuardOf(def: SyntaxNode, call: SyntaxNode): ArgumentGuard | u
   return undefined;
 }
 
+/** `provider == "kuzu"` (or `"kuzu" == provider`): the parameter among `names` and the literal. */
+function equalsTest(
+  test: SyntaxNode | null,
+  names: readonly string[],
+): { parameter: string; literal: string } | undefined {
+  let node = test;
+  while (node?.type === "parenthesized_expression") node = node.namedChildren[0];
+  const [left, right] = node?.type === "comparison_operator" ? node.namedChildren : [];
+  const operator = node?.children.filter((c) => !c.isNamed).map((c) => c.text) ?? [];
+  if (!left || !right || operator.join(" ") !== "==") return undefined;
+  const [name, value] = left.type === "identifier" ? [left, right] : [right, left];
+  const literal = literalText(value);
+  return name.type === "identifier" && names.includes(name.text) && literal !== undefined
+    ? { parameter: name.text, literal }
+    : undefined;
+}
+
+/**
+ * The parameter a branch around `call` wants equal to a literal: the call runs only under `if
+ * provider == "kuzu":` or `elif provider == "kuzu":` of the def's own body.
+ */
+export function equalsGuardOf(def: SyntaxNode, call: SyntaxNode): ArgumentGuard | undefined {
+  const names = parameterNames(def);
+  for (let child = call, node = call.parent; node && node.id !== def.id;) {
+    const branch =
+      (node.type === "if_statement" || node.type === "elif_clause") &&
+      child.id === node.childForFieldName("consequence")?.id;
+    const found = branch ? equalsTest(node.childForFieldName("condition"), names) : undefined;
+    if (found) {
+      const position = names.indexOf(found.parameter) - (classOfMethod(def) && selfOf(def) ? 1 : 0);
+      return { parameter: found.parameter, position, keys: [found.literal], whenEquals: true };
+    }
+    child = node;
+    node = node.parent;
+  }
+  return undefined;
+}
+
 /** `if key in PROMPTS: ... return ...` first among the def's statements that return early. */
 export function keyGuardOf(file: FileSemantics, def: SyntaxNode): KeyGuard | undefined {
   const parameters = parameterNames(def);
@@ -191,5 +235,6 @@ export function passesGuardedKey(call: SyntaxNode, guard: ArgumentGuard): boolea
   const value = keyword ? keyword.childForFieldName("value") : positional[guard.position];
   if (guard.whenSet) return !value || value.type === "none" || value.type === "false";
   const text = literalText(value);
+  if (guard.whenEquals) return text !== undefined && !guard.keys.includes(text);
   return text !== undefined && guard.keys.includes(text);
 }

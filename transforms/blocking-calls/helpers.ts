@@ -3,7 +3,7 @@ import { surveyedPlan } from "../../src/model/plans.js";
 import { pendingKeys } from "../../src/project/survey-reach.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { catchingTry, refusalIn, type HelperBlock } from "./refusals.js";
-import { abstractDeclaration, asyncTwinOf, implementations } from "./twins.js";
+import { abstractDeclaration, asyncTwinOf, concreteOwner, implementations } from "./twins.js";
 import { asyncDispatched, inFirstCallBranch, isCached } from "./cached.js";
 import { blocks, shortText } from "./direct-blocks.js";
 import { aliasedClass, declaredUse } from "./class-attributes.js";
@@ -26,6 +26,7 @@ import { classOfMethod } from "./classes.js";
 import {
   constantDictKeys,
   DICT_KEY,
+  equalsGuardOf,
   keyGuardOf,
   setGuardOf,
   type ArgumentGuard,
@@ -110,8 +111,10 @@ function walk(file: FileSemantics, def: SyntaxNode): Walked {
     }
     return setGuardOf(def, call);
   };
-  // A block behind a guard counts only when no call outside any guard blocks.
+  // A block behind a guard counts only when no call outside any guard blocks; one under `if
+  // provider == "kuzu":` when no call outside such a branch does (J7b).
   let guardedBlock: HelperBlock | undefined;
+  let equalsBlock: HelperBlock | undefined;
   type Step = { def: SyntaxNode; via: string[]; unless?: ArgumentGuard; caughtBy?: string };
   let current: Step[] = [{ def, via: [] }];
   // A block found first is kept while the walk looks on for a refusal, which outranks it.
@@ -138,7 +141,9 @@ function walk(file: FileSemantics, def: SyntaxNode): Walked {
         const found = firstBlock ? undefined : blocks(file, call);
         if (found) {
           const block = { ...found, via: [...via].reverse() };
-          if (!unless) firstBlock = block;
+          const only = unless || depth > 0 ? undefined : equalsGuardOf(def, call);
+          if (only) equalsBlock ??= { ...block, onlyWhen: only };
+          else if (!unless) firstBlock = block;
           else guardedBlock ??= { ...block, unless };
           continue;
         }
@@ -163,7 +168,7 @@ function walk(file: FileSemantics, def: SyntaxNode): Walked {
     }
     current = next;
   }
-  const block = firstBlock ?? guardedBlock;
+  const block = firstBlock ?? equalsBlock ?? guardedBlock;
   return { ...(block ? { block } : {}), keys, caught, through, uses };
 }
 
@@ -178,6 +183,12 @@ interface Walked {
 
 /** By key reached: the helpers of the walked file called on the way, first called first. */
 type Through = Record<string, string[]>;
+
+/** An abstract method's implementations (or an abstract class method's overrides), and the classes. */
+interface Implemented {
+  keys: string[];
+  count: number;
+}
 
 /** `session=Depends(generate_session)` in an async def's parameters: the dependency's key. */
 function dependencyKeys(file: FileSemantics): string[] {
@@ -272,7 +283,8 @@ function localBlock(file: FileSemantics, ctx: Context, def: SyntaxNode): HelperB
   }
   if (block && !block.unless) return block;
   if (used) return used;
-  for (const key of keys) if (plan[key] && !plan[key].unless) return plan[key];
+  for (const key of keys)
+    if (plan[key] && !plan[key].unless) return { ...plan[key], onlyWhen: undefined };
   return block;
 }
 
@@ -305,8 +317,10 @@ export interface HelperFacts {
   uses?: Record<string, FactoryUse[]>;
   /** By key: the `async def` the helper dispatches to when a loop runs (cached.ts). */
   dispatches?: Record<string, string>;
-  /** By key: an abstract method's number of implementations, when more than one. */
-  abstracts?: Record<string, number>;
+  /** Keys of a concrete class's method that its base of another module defines. */
+  inherits?: string[];
+  /** By key: an abstract method's implementations (when more than one), or an abstract class's overrides. */
+  abstracts?: Record<string, Implemented>;
   /** By key: the class a module-level type alias names (class-attributes.ts). */
   aliases?: Record<string, string>;
   /** By key: the factory whose `with` value a generator yields (sessions.ts). */
@@ -350,16 +364,20 @@ function askedFacts(file: FileSemantics, ctx: Context, asked: readonly string[])
     if (method && "key" in method) {
       out.reaches[key] = [method.key];
       (out.forwards ??= []).push(key);
+      if (concreteOwner(file, name)) (out.inherits ??= []).push(key);
       // A re-export or an inherited method is no call level: what it stands for is as deep.
       out.depths[key] = Number(depth) - 1;
       continue;
     }
     const def = method ? method.def : moduleDef(file, name);
     // An abstract method: what runs is one of its project implementations (J14, Y12).
-    const implemented = def && implementations(ctx.project, file, def);
+    // `PixiManager.update` inherited from its abstract base: the base's body runs, not a sibling's.
+    const implemented =
+      def && !concreteOwner(file, name) && implementations(ctx.project, file, def);
     if (implemented && abstractDeclaration(def!)) {
       out.reaches[key] = implemented;
-      if (implemented.length > 1) (out.abstracts ??= {})[key] = implemented.length;
+      if (implemented.length > 1)
+        (out.abstracts ??= {})[key] = { keys: implemented, count: implemented.length };
       (out.forwards ??= []).push(key);
       out.depths[key] = Number(depth) - 1;
       continue;
@@ -391,7 +409,8 @@ function askedFacts(file: FileSemantics, ctx: Context, asked: readonly string[])
     // A method of an abstract class: an instance is a subclass's, which may override it
     // (hazard-review-8 Y26, marimo's `PackageManager.update_notebook_script_metadata`).
     if (implemented) keys.push(...implemented);
-    if (implemented) (out.abstracts ??= {})[key] = implemented.length + 1;
+    if (implemented)
+      (out.abstracts ??= {})[key] = { keys: implemented, count: implemented.length + 1 };
     const dispatches = asyncDispatched(file.root, def);
     if (dispatches) (out.dispatches ??= {})[key] = dispatches;
     if (uses.length > 0) (out.uses ??= {})[key] = uses;
@@ -456,7 +475,11 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
       const used = blocks[key] && !blocks[key].unless ? undefined : useBlock(sessions, uses);
       if (used) blocks[key] = used;
     }
-  const abstracts: Record<string, number> = Object.assign({}, ...facts.map((f) => f.abstracts));
+  const abstracts: Record<string, Implemented> = Object.assign(
+    {},
+    ...facts.map((f) => f.abstracts),
+  );
+  const inherits = new Set(facts.flatMap((f) => f.inherits ?? []));
   const dispatching: Record<string, string> = Object.assign(
     {},
     ...facts.map((f) => f.dispatches ?? {}),
@@ -465,17 +488,20 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
     for (const [key, keys] of Object.entries(reaches)) {
       if (blocks[key]?.refuses) continue;
       // A block behind a key guard depends on the caller's argument: its callers are not told.
+      // A concrete class's inherited method runs the base's body, no sibling's override.
+      const runs = (k: string) => !!blocks[k] && !(inherits.has(key) && blocks[k].implementation);
       const found =
-        keys.find((k) => blocks[k]?.refuses) ??
-        (blocks[key] && !blocks[key].unless
+        keys.find((k) => runs(k) && blocks[k].refuses) ??
+        (blocks[key] && !blocks[key].unless && !blocks[key].onlyWhen
           ? undefined
-          : keys.find((k) => blocks[k] && !blocks[k].unless && !dispatching[k]));
+          : keys.find((k) => runs(k) && !blocks[k].unless && !dispatching[k]));
       if (!found) continue;
       const named = forwards.has(found) ? [] : [keyName(found)];
       const via = [...named, ...[...(through[`${key}>${found}`] ?? [])].reverse()];
       const catching = blocks[found].caught ?? caught[`${key}>${found}`];
       blocks[key] = {
         ...blocks[found],
+        onlyWhen: undefined,
         via: [...blocks[found].via, ...via],
         ...(catching && blocks[found].refuses ? { caught: catching } : {}),
         ...implementationOf(key, found, abstracts, blocks[found]),
@@ -491,13 +517,14 @@ function resolved(facts: readonly HelperFacts[]): Record<string, HelperBlock> {
 function implementationOf(
   key: string,
   found: string,
-  abstracts: Record<string, number>,
+  abstracts: Record<string, Implemented>,
   block: HelperBlock,
 ): { implementation?: string } {
-  if (!abstracts[key] || block.implementation) return {};
+  // Only a path through one of the implementations is conditional on the object's class.
+  if (!abstracts[key]?.keys.includes(found) || block.implementation) return {};
   const cls = keyName(found).split(".")[0];
   return {
-    implementation: `a ${cls}, one of ${abstracts[key]} classes implementing ${keyName(key)}`,
+    implementation: `a ${cls}, one of ${abstracts[key].count} classes implementing ${keyName(key)}`,
   };
 }
 

@@ -369,6 +369,7 @@ function helperFindings(file: FileSemantics, ctx: Context, out: FindingsReporter
     const plan = surveyedPlan<HelperPlan>(ctx, "blocking-calls");
     if (block.unless && passesGuardedKey(site.call, withDictKeys(block.unless, plan?.dicts)))
       continue;
+    if (block.onlyWhen && passesGuardedKey(site.call, block.onlyWhen)) continue;
     // One implementation of several blocks: a test most often runs the in-memory one it set up
     // (agno's cancellation tests), so "when the object is a RedisRunCancellationManager" is
     // not said there.

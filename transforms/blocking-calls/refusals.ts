@@ -43,6 +43,11 @@ export interface HelperBlock {
    * RedisRunCancellationManager, one of 2 classes implementing BaseRunCancellationManager.is_cancelled`.
    */
   implementation?: string;
+  /**
+   * The blocking call sits in a branch `if provider == "kuzu":` of the helper called (J7b): a
+   * call passing another literal there never reaches it.
+   */
+  onlyWhen?: ArgumentGuard;
 }
 
 /**

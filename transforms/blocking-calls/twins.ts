@@ -3,7 +3,7 @@ import { ownMethod } from "../../src/python/mro.js";
 import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/types.js";
 import { mayDeriveFrom } from "../../src/project/class-tree.js";
 import { functionsNamed } from "../../src/project/index-lookup.js";
-import { classOfMethod } from "./classes.js";
+import { classOfMethod, moduleClass } from "./classes.js";
 
 /*
  * The project's own async form of a blocking helper, beside it: bisheng's DAO classmethods
@@ -70,6 +70,13 @@ export function abstractDeclaration(def: SyntaxNode): boolean {
     /@(?:abc\.)?abstractmethod\b/.test(statement.text) ||
     /\bABC\b|Protocol/.test(cls.text.split(":")[0])
   );
+}
+
+/** `UvPackageManager.run` asked of its file: a concrete class of the file owns the method's name. */
+export function concreteOwner(file: FileSemantics, name: string): boolean {
+  const parts = name.split(".");
+  const cls = parts.length === 2 ? moduleClass(file.root, parts[0]) : undefined;
+  return !!cls && !abstractClass(cls);
 }
 
 /** `class PackageManager(abc.ABC)` with an `@abstractmethod`, or a Protocol: never itself an instance. */

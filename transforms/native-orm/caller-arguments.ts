@@ -5,6 +5,7 @@ import { callsNamed } from "../../src/project/index-lookup.js";
 import { nonCallReferencesOf } from "../../src/project/references.js";
 import { annotationOf, returnedInstanceModel } from "./annotated-items.js";
 import type { SyntaxNode } from "../../src/model/types.js";
+import type { QuerysetProof } from "../../src/django/proof-types.js";
 import type { OrmFile } from "./types.js";
 import { chainKey, projectPlan } from "./cross-calls.js";
 import { isMaterialized } from "./materialized-arguments.js";
@@ -119,7 +120,35 @@ function runs(f: OrmFile, callee: SyntaxNode, def: SyntaxNode, name: string): bo
   if (receiver?.type !== "identifier" || !["self", "cls"].includes(receiver.text)) return false;
   const holder = def.parent?.type === "decorated_definition" ? def.parent : def;
   const cls = holder.parent?.parent;
-  return !!cls && f.file.enclosingClass(callee)?.id === cls.id;
+  const caller = f.file.enclosingClass(callee);
+  // orm-human-8 K2: also from a class of this file deriving from it, which does not override it.
+  return !!cls && !!caller && (caller.id === cls.id || derivesFrom(f, caller, cls, name, 0));
+}
+
+/** Whether `sub` derives from `base` through classes of this file none of which defines `name`. */
+function derivesFrom(
+  f: OrmFile,
+  sub: SyntaxNode,
+  base: SyntaxNode,
+  name: string,
+  depth: number,
+): boolean {
+  if (depth > 5 || definesMethod(sub, name)) return false;
+  for (const b of sub.childForFieldName("superclasses")?.namedChildren ?? []) {
+    if (b.type !== "identifier") continue;
+    const bound = f.file.bindingsNamed(f.root, b.text);
+    const cls = bound.length === 1 ? bound[0].node.parent : undefined;
+    if (cls?.type !== "class_definition") continue;
+    if (cls.id === base.id || derivesFrom(f, cls, base, name, depth + 1)) return true;
+  }
+  return false;
+}
+
+function definesMethod(cls: SyntaxNode, name: string): boolean {
+  return (cls.childForFieldName("body")?.namedChildren ?? []).some((s) => {
+    const d = s.type === "decorated_definition" ? s.childForFieldName("definition") : s;
+    return d?.type === "function_definition" && d.childForFieldName("name")?.text === name;
+  });
 }
 
 /** What `call` passes for the parameter; undefined when it passes nothing for it (a default). */
@@ -289,4 +318,40 @@ function returnedThrough(f: OrmFile, value: SyntaxNode): string | undefined {
     return undefined;
   const right = site.childForFieldName("right");
   return right ? returnedInstanceModel(f, right) : undefined;
+}
+
+/**
+ * orm-human-8 K2: the queryset (or related manager) every call of the def binding the parameter
+ * read at `use` passes for it, of one model, none locking rows (its relations not selected: the
+ * callers' loads are not carried over).
+ */
+export function parameterQueryset(f: OrmFile, use: SyntaxNode): QuerysetProof | undefined {
+  const bound = f.file.visibleBindings(use, use.text);
+  const parameter = bound.filter((b) => b.kind === "parameter");
+  if (parameter.length !== 1) return undefined;
+  // `objs = await sync_to_async(list)(objs.all())`: a later binding does not reach this read.
+  const loops = ancestors(use).filter((n) => /^(for|while)_statement$/.test(n.type));
+  const later = (b: SyntaxNode) =>
+    (b.startIndex > use.endIndex ||
+      ancestors(use).some(
+        (n) => n.type === "assignment" && n.childForFieldName("left")?.id === b.id,
+      )) &&
+    !loops.some((l) => l.startIndex <= b.startIndex && b.endIndex <= l.endIndex);
+  if (!bound.every((b) => b.kind === "parameter" || later(b.node))) return undefined;
+  const proofs: QuerysetProof[] = [];
+  const model = passedByEveryCaller(f, parameter[0].node, (value, call) => {
+    // orm-human-7 K10: materialized at the call, a list of values reaches the function.
+    if (isMaterialized(f, call, value)) return undefined;
+    const proof = f.proofs.querysetOf(value);
+    if (!proof || proof.locksRows) return undefined;
+    proofs.push(proof);
+    return `${proof.model}/${proof.relatedModel ?? ""}/${proof.yieldsInstances}`;
+  });
+  return model && proofs.length > 0 ? { ...proofs[0], selected: new Set() } : undefined;
+}
+
+function ancestors(node: SyntaxNode): SyntaxNode[] {
+  const found: SyntaxNode[] = [];
+  for (let n = node.parent; n && n.type !== "function_definition"; n = n.parent) found.push(n);
+  return found;
 }

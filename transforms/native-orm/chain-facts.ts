@@ -20,6 +20,7 @@ import {
   wrapperWritten,
 } from "./chain-arguments.js";
 import { analyseDecorated } from "./decorated.js";
+import { namedBlocker } from "./blocker-choice.js";
 import { returnAsks } from "./project-returns.js";
 import { CALLERS, RETURNS, callersAnswer, returnsAnswer } from "./caller-proofs.js";
 import { hasOpenParameters } from "./pure-helpers.js";
@@ -83,7 +84,7 @@ function functionFacts(
     ? own.map((p) => unprovenParameter(def, p, calls))
     : own.map(() => undefined);
   const onlyParams = own.length > 0 && params.every((param) => param !== undefined);
-  const blocker = onlyParams ? undefined : own[0];
+  const blocker = onlyParams ? undefined : namedBlocker(f, own);
   const paramNames = params.map((param) => param?.name);
   const instanceParams = onlyParams
     ? [...new Set(paramNames as string[])].map((name) => {

@@ -1,4 +1,5 @@
 import { lastSegment } from "../../src/python/lookup.js";
+import { namedBlocker } from "./blocker-choice.js";
 import { relative } from "node:path";
 import { callArguments } from "../../src/python/calls.js";
 import { isAsyncFunction, needsParenthesesForAwait } from "../../src/python/shapes.js";
@@ -126,7 +127,7 @@ function functionFacts(
   counts: () => ReadonlyMap<string, number>,
 ): FunctionFacts {
   const name = nameOf(fn.def);
-  const own = fn.problems[0];
+  const own = namedBlocker(f, fn.problems);
   return {
     key: keyOf(fn.def),
     name,

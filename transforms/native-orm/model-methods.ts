@@ -23,7 +23,10 @@ export function modelMethodTarget(
   if (target.type !== "attribute") return undefined;
   const receiver = target.childForFieldName("object");
   const callee = target.childForFieldName("attribute");
-  if (receiver?.type !== "identifier" || receiver.text === "self" || !callee) return undefined;
+  // orm-human-8 K13, K9: also `self.experiment` (an instance a plain class holds) and
+  // `self.session.participant`, read where they stand before and after: only the method moves.
+  const named = receiver?.type === "identifier" || receiver?.type === "attribute";
+  if (!named || receiver.text === "self" || !callee) return undefined;
   const name = callee.text;
   // Django's own Model methods (save, delete, ...) and their twins are the conversions' business.
   if (asyncMethodsNamed(name).length > 0 || asyncMethodsNamed(`a${name}`).length > 0)

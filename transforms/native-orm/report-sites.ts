@@ -14,6 +14,7 @@ import {
 import { awaitedEdits, losesComments, rewrittenText, suggestionFor } from "./rewrite.js";
 import { storedMethodTwin } from "./stored-twins.js";
 import { storedModelMethod } from "./stored-methods.js";
+import { storedLocalWrapper } from "./stored-locals.js";
 import { fixOf, lineOf, recordSite, report, reportProblem } from "./state.js";
 import type { AsyncBody, ChainPlan, Conversion, OrmFile, Problem, ScannedFile } from "./types.js";
 import { accountForSites } from "./accounting.js";
@@ -140,7 +141,12 @@ function unsafeWrapped(
 
 /** g. `f = sync_to_async(<orm method>)`: the calls are elsewhere; report only. */
 function storedWrapper(f: OrmFile, wrap: SyntaxNode, target: SyntaxNode): void {
-  if (storedModelMethod(f, wrap, target) || storedMethodTwin(f, wrap, target)) return;
+  if (
+    storedModelMethod(f, wrap, target) ||
+    storedMethodTwin(f, wrap, target) ||
+    storedLocalWrapper(f, wrap, target)
+  )
+    return;
   if (target.type !== "attribute") return;
   const fake = methodConversion(f, target, target, "wrapper");
   if (!fake || "code" in fake) return;

@@ -18,8 +18,10 @@ import {
   parameterInstance,
   parameterMaterialized,
   parameterModelClass,
+  parameterQueryset,
   plannedInstance,
 } from "./caller-arguments.js";
+import { useCallerQuerysets } from "../../src/django/caller-querysets.js";
 import { projectRecords } from "./plain-construction.js";
 import { useProjectRecords } from "../../src/python/record-classes.js";
 import {
@@ -68,6 +70,7 @@ export function newOrmFile(
     parameterInstance(f, parameter) ?? plannedInstance(f, parameter);
   f.proofs.modelClassFromCallers = (parameter) => parameterModelClass(f, parameter);
   useParameterKinds(file.root, (parameter) => parameterMaterialized(f, parameter));
+  useCallerQuerysets(file.root, (use) => parameterQueryset(f, use));
   // orm-human-7 K7: what a project function of another module returns, as the survey proved it.
   f.proofs.returnedByProject = (callee, call) => plannedReturn(f, callee, call);
   // orm-review-4 P20: annotations naming the project's pydantic models of other modules.

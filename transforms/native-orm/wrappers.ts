@@ -8,7 +8,12 @@ import {
   wrapperOf,
 } from "./wrapper-aliases.js";
 
-const SYNC_TO_ASYNC = new Set(["asgiref.sync.sync_to_async"]);
+const SYNC_TO_ASYNC = new Set([
+  "asgiref.sync.sync_to_async",
+  // orm-human-8 K4 (pulp_ansible): library modules whose `sync_to_async` is asgiref's, imported
+  // (pulpcore/plugin/sync.py: `from asgiref.sync import sync_to_async`).
+  "pulpcore.plugin.sync.sync_to_async",
+]);
 const DATABASE_SYNC_TO_ASYNC = "channels.db.database_sync_to_async";
 
 export type WrapperKind = "sync" | "database";

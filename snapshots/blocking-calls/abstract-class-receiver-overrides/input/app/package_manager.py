@@ -1,6 +1,8 @@
 import abc
 import subprocess
 
+from app.audit import write_audit
+
 
 class PackageManager(abc.ABC):
     name: str
@@ -12,9 +14,15 @@ class PackageManager(abc.ABC):
     @abc.abstractmethod
     def list_packages(self) -> list[str]: ...
 
+    def log_install(self, package: str) -> None:
+        write_audit(f"{self.name} installed {package}")
+
 
 class UvPackageManager(PackageManager):
     name = "uv"
+
+    def log_install(self, package: str) -> None:
+        print(f"uv installed {package}")
 
     def update_notebook_script_metadata(self, filepath: str, *, packages_to_add: list[str]) -> bool:
         cmd = ["uv", "--quiet", "add", "--script", filepath, *packages_to_add]
@@ -29,3 +37,10 @@ def create_package_manager(name: str) -> PackageManager:
     if name == "uv":
         return UvPackageManager()
     raise ValueError(name)
+
+
+class PixiPackageManager(PackageManager):
+    name = "pixi"
+
+    def list_packages(self) -> list[str]:
+        return []

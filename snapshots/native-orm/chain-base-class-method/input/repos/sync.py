@@ -24,5 +24,5 @@ class RepoSync(BaseSync):
 
     @sync_to_async
     def sync_branches(self, branches):
-        # model is a parameter: nothing proves it is a model class.
+        # model is a parameter: its one caller, here, passes Branch.
         self._store(Branch, branches)

@@ -1,12 +1,10 @@
-from asgiref.sync import sync_to_async
-
 from .models import Branch, Tag
 
 
 class BaseSync:
-    def _store(self, model, names):
+    async def _store(self, model, names):
         for name in names:
-            model.objects.get_or_create(repo_id=self.repo_id, name=name)
+            await model.objects.aget_or_create(repo_id=self.repo_id, name=name)
 
     async def _store_tags(self, names):
         for name in names:
@@ -21,7 +19,6 @@ class RepoSync(BaseSync):
         # _store_tags is defined in the base class of this module.
         await self._store_tags(tags)
 
-    @sync_to_async
-    def sync_branches(self, branches):
-        # model is a parameter: nothing proves it is a model class.
-        self._store(Branch, branches)
+    async def sync_branches(self, branches):
+        # model is a parameter: its one caller, here, passes Branch.
+        await self._store(Branch, branches)

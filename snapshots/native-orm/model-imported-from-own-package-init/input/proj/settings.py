@@ -1,0 +1,1 @@
+INSTALLED_APPS = ["django.contrib.auth", "django.contrib.contenttypes", "users"]

@@ -1,0 +1,3 @@
+from ..models import CustomUser
+
+F_URL = "https://example.com"
