@@ -84,7 +84,10 @@ export function accountForSites(f: ScannedFile): void {
     if (!site || recorded.has(site.node.startIndex) || insideRecorded(site.node, recorded))
       continue;
     recorded.add(site.node.startIndex);
-    const reason = site.form === "decorator" ? decoratedReason(f, site) : targetReason(f, site);
+    const reason =
+      site.form === "decorator"
+        ? decoratedReason(f, site)
+        : (awaitedUncalled(site) ?? targetReason(f, site));
     if (!reason) {
       f.out.sites.push({ kind: "sync_to_async", context: "silent", start: site.node.startIndex });
       continue;
@@ -106,6 +109,21 @@ export function accountForSites(f: ScannedFile): void {
       kept ? "info" : undefined,
     );
   }
+}
+
+/**
+ * orm-review-8 S7: `await sync_to_async(f)`, the wrapper awaited without being called: a
+ * TypeError where it runs (a SyncToAsync is no awaitable), not a wrapper stored for later calls.
+ */
+function awaitedUncalled(site: Site): Reason | undefined {
+  let up = site.node.parent;
+  while (up?.type === "parenthesized_expression") up = up.parent;
+  if (site.form !== "stored" || up?.type !== "await") return undefined;
+  const wrapped = site.target ? site.target.text.replace(/\s+/g, " ") : "f";
+  return {
+    code: "AS208",
+    message: `await ${site.node.childForFieldName("function")?.text ?? "sync_to_async"}(${wrapped}) awaits the wrapper itself, not a call of it: a TypeError where it runs (the wrapper is no awaitable); call it, \`await sync_to_async(${wrapped})(...)\`, by hand`,
+  };
 }
 
 /**
@@ -457,7 +475,7 @@ function importedReason(
     };
   if (own)
     return kept(
-      `${written} runs ${qualified}, a function of the project whose calls reach no Django ORM work the project survey found${stored}`,
+      `${written} runs ${qualified}, a function of the project whose calls reach no Django ORM call the project survey found (it does not see reads of relations, which may load rows lazily)${stored}`,
     );
   const ofProject = !!index && projectTopModules(index).has(module.split(".")[0]);
   // `from blog.services import bump_views`, where blog/services/__init__.py imports it.
