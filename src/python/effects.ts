@@ -191,6 +191,11 @@ export interface BlockingMethods {
    * blocks, but for these names (which configure and return a client without a request).
    */
   resources?: { except: ReadonlySet<string> };
+  /**
+   * A lock the library's methods take inside (mem0's `Memory`: its SQLite history store's
+   * `threading.Lock`): known to block, but not known not to wait on another thread.
+   */
+  locksInside?: string;
 }
 
 const SESSION: BlockingMethods = {
@@ -414,7 +419,7 @@ const OPENAI: BlockingMethods = {
  * mem0's sync clients: `MemoryClient` calls the mem0 platform over HTTP, `Memory` an LLM, an
  * embedder and a vector store (pipecat 6a87d0e87, hazard-review-8 Y24). Both have async twins.
  */
-const MEM0: BlockingMethods = {
+const MEM0_PLATFORM: BlockingMethods = {
   family: "http",
   rule: "",
   methods: new Set([
@@ -430,6 +435,12 @@ const MEM0: BlockingMethods = {
   what: "a sync mem0 client (HTTP and vector-store round trips)",
   replacement:
     "await <receiver>.<method>(...) on mem0's async client (mem0.AsyncMemoryClient, or mem0.AsyncMemory for Memory)",
+};
+
+/** mem0's local `Memory`, whose history store (`SQLiteManager`) takes a `threading.Lock`. */
+const MEM0_LOCAL: BlockingMethods = {
+  ...MEM0_PLATFORM,
+  locksInside: "the threading.Lock of mem0's SQLite history store",
 };
 
 /**
@@ -466,11 +477,11 @@ export const BLOCKING_METHODS: ReadonlyMap<string, BlockingMethods> = new Map([
   ["http.client.HTTPConnection", HTTP_CONNECTION],
   ["openai.OpenAI", OPENAI],
   ["openai.AzureOpenAI", OPENAI],
-  ["mem0.MemoryClient", MEM0],
-  ["mem0.Memory", MEM0],
-  ["mem0.Memory.from_config", MEM0],
-  ["mem0.client.main.MemoryClient", MEM0],
-  ["mem0.memory.main.Memory", MEM0],
+  ["mem0.MemoryClient", MEM0_PLATFORM],
+  ["mem0.Memory", MEM0_LOCAL],
+  ["mem0.Memory.from_config", MEM0_LOCAL],
+  ["mem0.client.main.MemoryClient", MEM0_PLATFORM],
+  ["mem0.memory.main.Memory", MEM0_LOCAL],
   [FIELD_FILE, FIELD_FILE_METHODS],
 ]);
 
@@ -553,9 +564,11 @@ export function isInMemory(qualified: string | undefined): boolean {
 
 /**
  * Does the catalogue say what the call does (blocks, CPU-bound, in memory, or a client of a
- * known kind)? A library call it does not list is one a check cannot read.
+ * known kind)? A library call it does not list is one a check cannot read; nor is a client whose
+ * methods take a lock inside (`locksInside`): what that lock waits on is not known.
  */
 export function isCatalogued(qualified: string): boolean {
+  if (BLOCKING_METHODS.get(qualified)?.locksInside !== undefined) return false;
   return (
     blockingCall(qualified) !== undefined ||
     moduleEffect(qualified) !== undefined ||
