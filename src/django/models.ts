@@ -6,7 +6,12 @@ import { columnKindOf } from "./model-columns.js";
 import { purePropertiesOf } from "./pure-properties.js";
 import { querysetPropertiesOf } from "./queryset-properties.js";
 import { querysetMadeBy } from "./project-chains.js";
-import { boundTargetsOf, pkRelationNullable, targetWriting } from "./relation-keys.js";
+import {
+  boundTargetsOf,
+  pkRelationNullable,
+  relationTargetNode,
+  targetWriting,
+} from "./relation-keys.js";
 import type { TargetWriting } from "./relation-keys.js";
 import { inheritedReverse, metaOf, relationWritten } from "./reverse-names.js";
 import type { MetaFacts, PendingReverse } from "./reverse-names.js";
@@ -208,13 +213,7 @@ function lastCallee(call: SyntaxNode): string {
 
 /** `ForeignKey(Player, ...)`, `OneToOneField("game.Player", ...)`, `to="self"`: the class name. */
 function relationTarget(call: SyntaxNode): string | undefined {
-  const args = call.childForFieldName("arguments")?.namedChildren ?? [];
-  const to = args.find(
-    (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "to",
-  );
-  const target =
-    to?.childForFieldName("value") ??
-    args.find((a) => a.type !== "keyword_argument" && a.type !== "comment");
+  const target = relationTargetNode(call);
   if (target?.type === "identifier" || target?.type === "attribute") return lastName(target);
   return target?.type === "string"
     ? /^["'](?:[\w.]*\.)?(\w+)["']$/.exec(target.text)?.[1]

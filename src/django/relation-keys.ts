@@ -28,19 +28,25 @@ export function pkRelationNullable(call: SyntaxNode): boolean | undefined {
   return nullable === "True";
 }
 
+/** What a relation field's call names as its target: `to=` or its first positional argument. */
+export function relationTargetNode(call: SyntaxNode): SyntaxNode | undefined {
+  const args = call.childForFieldName("arguments")?.namedChildren ?? [];
+  const to = args.find(
+    (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "to",
+  );
+  return (
+    to?.childForFieldName("value") ??
+    args.find((a) => a.type !== "keyword_argument" && a.type !== "comment")
+  );
+}
+
 /**
  * How the field writes its target: `ForeignKey(Client)` or `"self"` (bound where the model is
  * declared), `"Client"` (a model of the same app, maybe declared in the same file), or a dotted
  * string or attribute (another module's).
  */
 export function targetWriting(call: SyntaxNode): TargetWriting {
-  const args = call.childForFieldName("arguments")?.namedChildren ?? [];
-  const to = args.find(
-    (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "to",
-  );
-  const target =
-    to?.childForFieldName("value") ??
-    args.find((a) => a.type !== "keyword_argument" && a.type !== "comment");
+  const target = relationTargetNode(call);
   if (target?.type === "identifier") return "name";
   if (target?.type !== "string") return "other";
   if (/^["']self["']$/.test(target.text)) return "self";

@@ -1,6 +1,6 @@
 import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { testedReference } from "./tested.js";
-import { valueParameter } from "./passed.js";
+import { COROUTINE_ATTRIBUTES, valueParameter } from "./passed.js";
 
 /**
  * How a call's result is used, for a call of a coroutine function: dropped (a statement of its
@@ -12,30 +12,6 @@ export type ResultUse =
   | { use: "dropped" }
   | { use: "bound"; name: string; uses: { node: SyntaxNode; tested: boolean }[] }
   | { use: "other" };
-
-/** What a coroutine object has itself: a use of these is a use of the coroutine. */
-const COROUTINE_ATTRIBUTES = new Set([
-  "close",
-  "send",
-  "throw",
-  "cr_await",
-  "cr_code",
-  "cr_frame",
-  "cr_origin",
-  "cr_running",
-  "cr_suspended",
-  "__await__",
-  // An async generator's own: a name bound to one is used as what it is.
-  "asend",
-  "athrow",
-  "aclose",
-  "ag_await",
-  "ag_code",
-  "ag_frame",
-  "ag_running",
-  "__aiter__",
-  "__anext__",
-]);
 
 /**
  * Uses of a bound coroutine that only make sense on the awaited result: its truth tested or

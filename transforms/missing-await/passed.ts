@@ -197,15 +197,15 @@ function attributesRead(
       parent?.type === "attribute" && parent.childForFieldName("object")?.id === reference.id
         ? parent.childForFieldName("attribute")!.text
         : undefined;
-    return attribute && !attribute.startsWith("__") && !COROUTINE_OWN.has(attribute)
+    return attribute && !attribute.startsWith("__") && !COROUTINE_ATTRIBUTES.has(attribute)
       ? attribute
       : undefined;
   });
   return reads.length > 0 && reads.every(Boolean) ? reads[0] : undefined;
 }
 
-/** What a coroutine object (or an async generator) has itself. */
-const COROUTINE_OWN = new Set([
+/** What a coroutine object has itself: a use of these is a use of the coroutine. */
+export const COROUTINE_ATTRIBUTES = new Set([
   "close",
   "send",
   "throw",
@@ -215,6 +215,8 @@ const COROUTINE_OWN = new Set([
   "cr_origin",
   "cr_running",
   "cr_suspended",
+  "__await__",
+  // An async generator's own: a name bound to one is used as what it is.
   "asend",
   "athrow",
   "aclose",
@@ -222,6 +224,8 @@ const COROUTINE_OWN = new Set([
   "ag_code",
   "ag_frame",
   "ag_running",
+  "__aiter__",
+  "__anext__",
 ]);
 
 /** Where `arg` stands in its call: its position (before any `*x` or keyword), or its keyword. */

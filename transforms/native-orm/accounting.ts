@@ -15,7 +15,6 @@ import { chainFunction, reachesOrmWork } from "./chains.js";
 import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
 import { stoppedOrmWork } from "./unfollowed-calls.js";
 import { kept, lambdaReason, localDef, nameReason, type Reason } from "./kept-reasons.js";
-import { scan } from "./scan.js";
 import { lineOf, report } from "./state.js";
 import { wrapperKind } from "./wrappers.js";
 import { unfollowedCallsReason } from "./unfollowed-calls.js";

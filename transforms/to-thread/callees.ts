@@ -55,7 +55,6 @@ import {
 } from "./call-shapes.js";
 import {
   isCollaboratorCall,
-  LOCK_NAME,
   PROJECT_KEY,
   type CallFact,
   type FunctionFacts,
