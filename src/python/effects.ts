@@ -191,11 +191,6 @@ export interface BlockingMethods {
    * blocks, but for these names (which configure and return a client without a request).
    */
   resources?: { except: ReadonlySet<string> };
-  /**
-   * A lock the library's methods take inside (mem0's `Memory`: its SQLite history store's
-   * `threading.Lock`): known to block, but not known not to wait on another thread.
-   */
-  locksInside?: string;
 }
 
 const SESSION: BlockingMethods = {
@@ -419,7 +414,7 @@ const OPENAI: BlockingMethods = {
  * mem0's sync clients: `MemoryClient` calls the mem0 platform over HTTP, `Memory` an LLM, an
  * embedder and a vector store (pipecat 6a87d0e87, hazard-review-8 Y24). Both have async twins.
  */
-const MEM0_PLATFORM: BlockingMethods = {
+const MEM0: BlockingMethods = {
   family: "http",
   rule: "",
   methods: new Set([
@@ -435,12 +430,6 @@ const MEM0_PLATFORM: BlockingMethods = {
   what: "a sync mem0 client (HTTP and vector-store round trips)",
   replacement:
     "await <receiver>.<method>(...) on mem0's async client (mem0.AsyncMemoryClient, or mem0.AsyncMemory for Memory)",
-};
-
-/** mem0's local `Memory`, whose history store (`SQLiteManager`) takes a `threading.Lock`. */
-const MEM0_LOCAL: BlockingMethods = {
-  ...MEM0_PLATFORM,
-  locksInside: "the threading.Lock of mem0's SQLite history store",
 };
 
 /**
@@ -477,12 +466,22 @@ export const BLOCKING_METHODS: ReadonlyMap<string, BlockingMethods> = new Map([
   ["http.client.HTTPConnection", HTTP_CONNECTION],
   ["openai.OpenAI", OPENAI],
   ["openai.AzureOpenAI", OPENAI],
-  ["mem0.MemoryClient", MEM0_PLATFORM],
-  ["mem0.Memory", MEM0_LOCAL],
-  ["mem0.Memory.from_config", MEM0_LOCAL],
-  ["mem0.client.main.MemoryClient", MEM0_PLATFORM],
-  ["mem0.memory.main.Memory", MEM0_LOCAL],
+  ["mem0.MemoryClient", MEM0],
+  ["mem0.Memory", MEM0],
+  ["mem0.Memory.from_config", MEM0],
+  ["mem0.client.main.MemoryClient", MEM0],
+  ["mem0.memory.main.Memory", MEM0],
   [FIELD_FILE, FIELD_FILE_METHODS],
+]);
+
+/**
+ * Library clients whose methods take a lock inside (mem0's local `Memory`: its SQLite history
+ * store's `threading.Lock`): known to block, but not known not to wait on another thread.
+ */
+const LOCKS_INSIDE: ReadonlySet<string> = new Set([
+  "mem0.Memory",
+  "mem0.Memory.from_config",
+  "mem0.memory.main.Memory",
 ]);
 
 /** Factories whose calls make a value of another entry (`sessionmaker(...)()` is a Session). */
@@ -565,10 +564,10 @@ export function isInMemory(qualified: string | undefined): boolean {
 /**
  * Does the catalogue say what the call does (blocks, CPU-bound, in memory, or a client of a
  * known kind)? A library call it does not list is one a check cannot read; nor is a client whose
- * methods take a lock inside (`locksInside`): what that lock waits on is not known.
+ * methods take a lock inside (`LOCKS_INSIDE`): what that lock waits on is not known.
  */
 export function isCatalogued(qualified: string): boolean {
-  if (BLOCKING_METHODS.get(qualified)?.locksInside !== undefined) return false;
+  if (LOCKS_INSIDE.has(qualified)) return false;
   return (
     blockingCall(qualified) !== undefined ||
     moduleEffect(qualified) !== undefined ||

@@ -56,9 +56,10 @@ export function relationFetch(f: OrmFile, read: SyntaxNode): RelationFetch | und
     return { why: `${model} is not bound here by that name, to ask its field what it caches` };
   const owner = abstract ? `type(${x})` : model;
   const needs = abstract ? undefined : importedTarget(f, read, model, target, field);
-  const own = written === "self" && abstract;
+  // orm-review-8 W3b: a concrete subclass may override the abstract base's field with another
+  // target, so an abstract base's fetch never names the target it declares.
   const manager =
-    !own && (needs || bindsModelClass(f, read, target))
+    !abstract && (needs || bindsModelClass(f, read, target))
       ? `${target}._base_manager`
       : `${owner}.${field}.get_queryset(instance=${x})`;
   const condition = `${x}.${field}_id is not None and not ${owner}.${field}.is_cached(${x})`;

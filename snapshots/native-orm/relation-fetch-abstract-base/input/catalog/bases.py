@@ -1,6 +1,8 @@
 from asgiref.sync import sync_to_async
 from django.db import models
 
+from media.models import Brand
+
 
 class Illustrated(models.Model):
     # Only the label: the base never imports the model it points at.
@@ -26,3 +28,16 @@ class TreeNode(models.Model):
     @sync_to_async
     def get_parent(self):
         return self.parent
+
+
+class Branded(models.Model):
+    # Bound here, but a concrete subclass may point the field at another model (Django >= 1.10).
+    brand = models.ForeignKey(Brand, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        abstract = True
+
+    @property
+    @sync_to_async
+    def get_brand(self):
+        return self.brand

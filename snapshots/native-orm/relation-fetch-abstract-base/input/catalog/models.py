@@ -1,6 +1,7 @@
 from django.db import models
 
-from catalog.bases import Illustrated, TreeNode
+from catalog.bases import Branded, Illustrated, TreeNode
+from media.models import Vendor
 
 
 class Category(TreeNode, Illustrated):
@@ -8,3 +9,8 @@ class Category(TreeNode, Illustrated):
 
     def __str__(self):
         return self.name
+
+
+class Product(Branded):
+    # The subclass's own target: the inherited property must fetch a Vendor.
+    brand = models.ForeignKey(Vendor, null=True, on_delete=models.SET_NULL, related_name="+")

@@ -1,5 +1,7 @@
 from django.db import models
 
+from media.models import Brand
+
 
 class Illustrated(models.Model):
     # Only the label: the base never imports the model it points at.
@@ -27,3 +29,17 @@ class TreeNode(models.Model):
         if self.parent_id is not None and not type(self).parent.is_cached(self):
             self.parent = await type(self).parent.get_queryset(instance=self).aget(pk=self.parent_id)
         return self.parent
+
+
+class Branded(models.Model):
+    # Bound here, but a concrete subclass may point the field at another model (Django >= 1.10).
+    brand = models.ForeignKey(Brand, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        abstract = True
+
+    @property
+    async def get_brand(self):
+        if self.brand_id is not None and not type(self).brand.is_cached(self):
+            self.brand = await type(self).brand.get_queryset(instance=self).aget(pk=self.brand_id)
+        return self.brand
