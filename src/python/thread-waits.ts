@@ -84,3 +84,9 @@ export const RUNS_LATER_METHODS: ReadonlySet<string> = new Set([
   "add_job",
   "create_task",
 ]);
+
+/** Module functions that wait for other threads' futures (the loop stops until they finish). */
+export const FUTURE_WAITS: ReadonlySet<string> = new Set([
+  "concurrent.futures.wait",
+  "concurrent.futures.as_completed",
+]);

@@ -1,3 +1,4 @@
+import { FUTURE_WAITS } from "../../src/python/thread-waits.js";
 import { blockingCall } from "../../src/python/effects.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import type { HelperBlock } from "./refusals.js";
@@ -20,7 +21,7 @@ export function blocks(file: FileSemantics, call: SyntaxNode): HelperBlock | und
   const blocking =
     qualified === "time.sleep" ||
     qualified === "open" ||
-    (qualified !== undefined && THREAD_POOL_WAITS.has(qualified)) ||
+    (qualified !== undefined && FUTURE_WAITS.has(qualified)) ||
     // A client's constructor does no I/O: a helper returning one blocks nothing by that.
     (blockingCall(qualified) !== undefined && !blockingCall(qualified)!.constructs) ||
     blockingReceiverCall(file, callee) !== undefined ||
@@ -58,9 +59,6 @@ const POOLS = new Set([
   "multiprocessing.Pool",
   "multiprocessing.pool.ThreadPool",
 ]);
-
-/** Waits for other threads' work: the loop stops until they finish. */
-const THREAD_POOL_WAITS = new Set(["concurrent.futures.wait", "concurrent.futures.as_completed"]);
 
 /** `_POOL.submit(runner).result()` on a ThreadPoolExecutor or ProcessPoolExecutor: a wait. */
 function waitsOnPool(file: FileSemantics, callee: SyntaxNode): boolean {

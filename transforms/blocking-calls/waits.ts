@@ -1,3 +1,4 @@
+import { FUTURE_WAITS } from "../../src/python/thread-waits.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import { threadWait } from "../../src/python/thread-waits.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
@@ -176,9 +177,6 @@ const POOLS = new Set([
   "concurrent.futures.ThreadPoolExecutor",
   "concurrent.futures.ProcessPoolExecutor",
 ]);
-
-/** Module functions that wait for other threads' futures. */
-const FUTURE_WAITS = new Set(["concurrent.futures.wait", "concurrent.futures.as_completed"]);
 
 /**
  * In `async def` (hazard-review-6 V18, mem0's `get_all`): `with ThreadPoolExecutor() as ex:` (a
