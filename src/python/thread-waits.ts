@@ -35,6 +35,21 @@ export const THREAD_WAITS_BY_CLASS: Readonly<Record<string, readonly string[]>> 
   // (hazard-review-6 V6: xinference's ProcessPoolExecutor shut down on the loop).
   "concurrent.futures.ThreadPoolExecutor": ["shutdown", "with"],
   "concurrent.futures.ProcessPoolExecutor": ["shutdown", "with"],
+  // Installed libraries' locks, which wait as a thread's do, for another process or client too:
+  // a file lock (portalocker, filelock, fasteners) or a Redis lock polls with time.sleep until
+  // the holder lets go (hazard-review-8 Y21: crewAI's lock store, reached from a flow's
+  // persistence, was unwrapped as "library code not read").
+  "portalocker.Lock": ["acquire", "with"],
+  "portalocker.RLock": ["acquire", "with"],
+  "portalocker.RedisLock": ["acquire", "with"],
+  "portalocker.BoundedSemaphore": ["acquire", "with"],
+  "filelock.FileLock": ["acquire", "with"],
+  "filelock.SoftFileLock": ["acquire", "with"],
+  "fasteners.InterProcessLock": ["acquire", "with"],
+  "redis.lock.Lock": ["acquire", "with"],
+  // A connection pool's `getconn` (and `connection()`) waits for another thread to give one
+  // back; `close()` and a `with` block's end join its worker threads (Y22).
+  "psycopg_pool.ConnectionPool": ["getconn", "connection", "wait", "close", "with"],
 };
 
 /** Does `method` of a value made by `madeBy` wait on another thread? */
