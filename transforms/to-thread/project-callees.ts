@@ -22,6 +22,7 @@ import type {
 } from "../../src/model/types.js";
 import { SameFileFunctions } from "./callees.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
+import { contextRunFunction } from "./context-runs.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
 import { DECORATED, DECORATING, RETURNED, returnedValues } from "./returned-callables.js";
 import { HAZARD_DEPTH, PROJECT_KEY, type CallFact, type FunctionFacts } from "./loop-hazards.js";
@@ -322,7 +323,8 @@ function siteFacts(file: FileSemantics, project: ProjectFacts | undefined): Call
     if (!target || "problem" in target) continue;
     // `to_thread(next, it)`: what made the generator runs (generator-steps.ts).
     const iterator = siteIterator(file, target, site.call);
-    const fn = iterator ? producerOf(file, iterator, site.call) : target.fn;
+    const ran = contextRunFunction(file, (f, at) => functions.callFact(f, at), site, target);
+    const fn = ran ?? (iterator ? producerOf(file, iterator, site.call) : target.fn);
     if (!fn) continue;
     const fact = functions.callFact(fn, fn);
     // `func` a parameter of a helper: what its callers pass (passed-functions.ts).

