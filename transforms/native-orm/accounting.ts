@@ -15,6 +15,7 @@ import { chainFunction, reachesOrmWork } from "./chains.js";
 import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
 import { stoppedOrmWork } from "./unfollowed-calls.js";
 import { kept, lambdaReason, localDef, nameReason, type Reason } from "./kept-reasons.js";
+import { localProjectCallReason } from "./project-calls-said.js";
 import { lineOf, report } from "./state.js";
 import { wrapperKind } from "./wrappers.js";
 import { unfollowedCallsReason } from "./unfollowed-calls.js";
@@ -217,7 +218,7 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
   const def = localDef(f, target);
   const callee = site.node.childForFieldName("function");
   const database = !!callee && wrapperKind(f, callee) === "database";
-  if (def) return localReason(f, def, written, stored, database);
+  if (def) return localReason(f, def, target, written, stored, database);
   if (target.type === "lambda") return lambdaReason(f, target, written, stored);
   // orm-review-6 R1: an unbound name of a file with star imports is theirs, not a builtin.
   const stars = target.type === "identifier" ? starImportsNaming(f, target) : "";
@@ -421,6 +422,7 @@ function asyncTarget(what: string): Reason {
 function localReason(
   f: OrmFile,
   def: SyntaxNode,
+  target: SyntaxNode,
   written: string,
   stored: string,
   database: boolean,
@@ -430,6 +432,11 @@ function localReason(
   const fn = chainFunction(f, def);
   const stopped = fn.findings.ormSites === 0 ? stoppedOrmWork(fn, def, written) : undefined;
   if (stopped) return stopped;
+  const project =
+    fn.findings.ormSites === 0 && !reachesOrmWork(f, fn.calls)
+      ? localProjectCallReason(f, def, target, written, stored)
+      : undefined;
+  if (project) return project;
   if (fn.findings.ormSites === 0 && !reachesOrmWork(f, fn.calls))
     return kept(
       `${written} runs ${name} (line ${lineOf(def)}), which holds no Django ORM work with a native async form that this transform can see${stored}`,

@@ -118,6 +118,13 @@ export interface WrappedCross {
   binding?: ImportBinding;
   /** See CrossCall.importFrom. */
   importFrom?: string;
+  /**
+   * orm-review-8 S13: `helper` is a def nested in the calling function and named only by the
+   * wrapper, whose own calls reach other files: it is the wrapper's body, converted in place.
+   */
+  nested?: SyntaxNode;
+  /** orm-review-8 S13: `helper` is `lambda: services.reserve(pk)`, and this its one call. */
+  inner?: SyntaxNode;
 }
 
 /** A call between functions of a chain, as the survey sends it: plain data. */
