@@ -42,6 +42,7 @@ import {
 import type { SelectedRelations } from "./proof-parts.js";
 import { isRelatedManagerOf } from "./user-model.js";
 import { instanceBoundBy, instanceReturnedBy } from "./instance-bindings.js";
+import { classAttributeModel } from "./class-model-attributes.js";
 
 // ---------------------------------------------------------------------------------------------
 // Proofs: what an expression is, from what the function itself shows. Shared by the native-orm
@@ -89,6 +90,8 @@ export class OrmProofs {
         expr.childForFieldName("attribute")?.text === "model" &&
         this.querysetOf(expr.childForFieldName("object")!);
       if (owner && owner.model !== "") return owner.model;
+      const held = classAttributeModel(this.project, expr, (n, at) => this.modelClassNamed(n, at));
+      if (held) return held;
       const qualified = qualifiedName(expr);
       if (!qualified) return undefined;
       const name = lastSegment(qualified);
