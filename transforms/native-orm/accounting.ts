@@ -9,6 +9,7 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { QUERYSET_RETURNING, asyncMethodFor, nativeTwinsSaid } from "../../src/django/api.js";
 import { isDjangoTestClient } from "../../src/django/test-client.js";
 import { isJsonMethod, plainKindOf } from "../../src/python/value-kinds.js";
+import { assignedValues } from "../../src/python/scope.js";
 import { namedCalls, relationKept, relationRead } from "./body-reads.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
 import { chainFunction, reachesOrmWork } from "./chains.js";
@@ -158,6 +159,13 @@ function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
     return {
       code: "AS215",
       message: `${wrapper} wrapper ${name}() calls ${compactChain(factory)} (line ${lineOf(factory)}), a factory_boy factory's, which saves through the ORM with no native async form: it stays a thread wrapper`,
+    };
+  // orm-review-9 R3: a value that may be a queryset, iterated: the wrapper may well query.
+  const evaluated = fn.problems.find((p) => p.evaluatesUnknown);
+  if (evaluated)
+    return {
+      code: "AS205",
+      message: `${wrapper} wrapper ${name}() kept: line ${lineOf(evaluated.node)}: ${evaluated.message}`,
     };
   const unproven = body.descendantsOfType("call").find((c) => ormLookingCall(f, c));
   if (unproven) {
@@ -395,7 +403,29 @@ function ormLookingCall(f: OrmFile, call: SyntaxNode): boolean {
   // uses show a mapping (value-kinds) is a dict's, not a queryset's.
   // (A record's field, `payload.items`, may hold a related manager: not said of attributes.)
   if (receiver.type !== "attribute" && plainKindOf(receiver) && isJsonMethod(method)) return false;
+  if (isBuiltContainer(f, receiver)) return false;
   return ormName(callee) || (looksLikeQueryset(call) && !f.proofs.querysetOf(call));
+}
+
+/** Containers Python builds, whatever their items: their methods are their own. */
+const CONTAINERS = new Set([
+  "dictionary",
+  "list",
+  "set",
+  "dictionary_comprehension",
+  "list_comprehension",
+  "set_comprehension",
+]);
+
+/**
+ * orm-review-9 R3 (codecov `results = {r.pk: r for r in queryset}` then `results.get(key)`): a
+ * name every binding of which is a dict, list or set display or comprehension holds that
+ * container (`get`, `count`, `update` are dict's and list's), whatever its items are.
+ */
+function isBuiltContainer(f: OrmFile, receiver: SyntaxNode): boolean {
+  if (receiver.type !== "identifier") return false;
+  const values = assignedValues(f.file.visibleBindings(receiver, receiver.text));
+  return !!values && values.every((v) => CONTAINERS.has(v.type));
 }
 
 /** `file.save()`: an ORM method name on an unproven receiver named like a non-model. */

@@ -50,6 +50,8 @@ export interface Problem {
   unsafe?: boolean;
   /** What the unsafe rewrite takes for true, said in its message ("order is a model instance"). */
   assumes?: string;
+  /** A value that may be a queryset, evaluated (iterated, tested, listed): no ORM site, a blocker. */
+  evaluatesUnknown?: true;
 }
 
 /** What a region of code holds: ORM work to convert, and what blocks converting it. */
