@@ -34,6 +34,7 @@ import {
 } from "./alternatives.js";
 import { getattrDispatch, valueCall } from "./dispatch.js";
 import { callMaker } from "./makers.js";
+import { moduleAliasOf, parameterDefault } from "./aliased-callees.js";
 import { inheritedCall } from "./inherited-calls.js";
 import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
@@ -109,7 +110,10 @@ export class SameFileFunctions {
     const fact: CallFact = { text: callee.text };
     if (callee.type === "identifier" || callee.type === "attribute") {
       // A guarded optional import (`except ImportError: Name = None`) keeps the library's name.
-      const qualified = this.file.qualifiedName(callee) ?? guardedImportName(this.file, callee);
+      const qualified =
+        this.file.qualifiedName(callee) ??
+        guardedImportName(this.file, callee) ??
+        moduleAliasOf(this.file, callee, at);
       if (qualified) fact.qualified = qualified;
     }
     // `Registers()`: a class of this file, whose constructor runs (constructors.ts).
@@ -159,11 +163,7 @@ export class SameFileFunctions {
     return this.withAlternatives(fact);
   }
 
-  /**
-   * `action.run()` with `action: _BuiltAction`, a project Protocol: the method of each project
-   * class meeting it may run (alternatives.ts, Y18g); another class may meet it too, so the call
-   * stays unproven. False when the receiver is not so typed.
-   */
+  /** `action.run()`, `action` typed by a Protocol: what each class meeting it runs (Y18g). */
   private withImplementers(fact: CallFact, receiver: SyntaxNode, at: SyntaxNode): boolean {
     const made = this.madeByRaw(receiver, at);
     if (!made || !isProtocol(this.project, made)) return false;
@@ -229,11 +229,12 @@ export class SameFileFunctions {
       if (overrides.length > 0) fact.alternatives = overrides;
     } else if (!fact.reaches && !fact.qualified && !fact.receiverMadeBy && !fact.alternatives) {
       const receiver = fact.text.slice(0, fact.text.length - fact.method.length - 1);
-      // Too many to read: none is read, and the call stays unproven.
+      // Too many to read: none is read, and the call stays unproven (at a site, refused: Z7).
       const namesakes = namesakesOf(this.project, fact.method, receiver);
       if (namesakes?.length !== 0) {
         fact.alternatives = namesakes ?? [];
         fact.namesakes = true;
+        if (!namesakes) fact.namesakesUnread = true;
       }
     }
     return fact;
@@ -252,6 +253,9 @@ export class SameFileFunctions {
     const stepped = it && steppingFact(this.file, it, call, (f, at) => this.callFact(f, at));
     if (stepped) return [{ ...stepped, line }];
     const fact: CallFact = { ...this.callFact(callee, call), line };
+    // `sleep(0.5)` with `sleep=time.sleep` the parameter's default (Z23).
+    const byDefault = parameterDefault(this.file, callee, call);
+    if (byDefault) return [fact, { text: callee.text, qualified: byDefault, line }];
     // A method of a value of unknown class (`moves.is_maintenance_active()` with `moves` from
     // `getattr(...)` or a bare parameter: hazard-review-5 J1, InvokeAI) may be any project
     // method of that name: read through them, and never proven. A method every dict, list or

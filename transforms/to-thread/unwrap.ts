@@ -42,6 +42,19 @@ interface LoopCheck {
   namesakesRead?: string[];
   /** The receiver's annotation, a project Protocol: `namesakesRead` are its implementers'. */
   protocol?: string;
+  /** The site's method, of which the project has more than the check reads (Z7). */
+  namesakesUnread?: string;
+}
+
+/**
+ * AS307 for a method of a value of unknown class that more of the project's methods are named
+ * than the check reads: any of them may be what runs, unread (hazard-review-9 Z7: haystack's
+ * 420 `run` methods, one of which waits on a pool's futures).
+ */
+function namesakesRefusal(fnText: string, check: LoopCheck): string | undefined {
+  const method = check.checked ? undefined : check.namesakesUnread;
+  if (!method) return undefined;
+  return `cannot unwrap: ${fnText} is a method of a value whose class is not known here, and the project has more methods named ${method} than the check reads one by one: any of them may be what runs, so whether it takes a lock, waits on another thread or starts an event loop is not known; project code the check cannot read is refused even with --unsafe-fixes; it stays in its thread`;
 }
 
 /**
@@ -134,6 +147,7 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
       // Or the classes its assignments make (`DebugReplayManager() if m is None else m`).
       ...(fact.alternatives?.length ? { namesakesRead: namesakesRead(scan, fact) } : {}),
       ...(fact.protocol ? { protocol: fact.protocol } : {}),
+      ...(fact.namesakesUnread ? { namesakesUnread: fact.method } : {}),
     };
   return { checked: true, ...reading.lists };
 }
@@ -437,7 +451,9 @@ export function unwrapSite(
   const { check, checked, stepping, judged } = siteCheck(scan, site, target);
   const refused = check.hazard
     ? refusal(scan, checked, check.hazard)
-    : (unreadRefusal(scan, checked, check) ?? lookupRefusal(scan, judged ?? target, check));
+    : (unreadRefusal(scan, checked, check) ??
+      lookupRefusal(scan, judged ?? target, check) ??
+      namesakesRefusal(checked, check));
   if (refused) {
     out.report(
       site.awaited,
