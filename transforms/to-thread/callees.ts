@@ -19,6 +19,8 @@ import {
   moduleClass,
   quotedClass,
   typedDictField,
+  ANY_CLASS,
+  BUILTIN_CLASSES,
 } from "./receivers.js";
 import {
   constructorKey,
@@ -76,12 +78,6 @@ import {
  * same-file base, or an imported function of the project, whose facts the survey gathered) and
  * what its body calls.
  */
-/** Annotations that name no class: a value so typed is of unknown class. */
-const ANY_CLASS = new Set(["typing.Any", "typing_extensions.Any", "object", "Any"]);
-
-/** Builtin containers' classes: their methods neither lock nor wait. */
-const BUILTIN_CLASSES = new Set(["dict", "list", "set", "frozenset", "tuple", "str"]);
-
 export class SameFileFunctions {
   private readonly defs = new Map<string, SyntaxNode>();
   private readonly facts = new Map<string, FunctionFacts>();
