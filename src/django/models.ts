@@ -56,6 +56,11 @@ const MODEL_BASES = new Set([
   "PolymorphicModel",
 ]);
 
+/** Whether a base class name (its last segment) is one of Django's or a known library's model bases. */
+export function isKnownModelBase(name: string): boolean {
+  return MODEL_BASES.has(name);
+}
+
 /** `models.CharField(...)`, `models.ManyToManyField(...)`: a field only a model body declares. */
 function isModelField(callee: SyntaxNode, imports?: Map<string, string>): boolean {
   if (!/Field$/.test(lastName(callee))) return false;

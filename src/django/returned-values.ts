@@ -113,7 +113,7 @@ function isThreadWrapper(decorator: SyntaxNode): boolean {
 }
 
 /** The values of a def's own `return` statements (a bare `return` gives `None`). */
-function returnsOf(def: SyntaxNode): (SyntaxNode | null)[] {
+export function returnsOf(def: SyntaxNode): (SyntaxNode | null)[] {
   if (def.descendantsOfType("yield").length > 0) return [];
   return def
     .descendantsOfType("return_statement")

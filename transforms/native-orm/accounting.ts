@@ -290,6 +290,11 @@ function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
       code: "AS201",
       message: `${written} kept${stored}: nothing proves ${shortText(receiver)} is a queryset, manager or model instance, so ${method}() is not known to have Django's native async form (annotate it with its model class, or QuerySet[Model] for a queryset, to make it proven)`,
     };
+  const model = projectModelOf(f, receiver, method);
+  if (model)
+    return kept(
+      `${written} runs ${model}.${method}(), a method of the project's model that is not followed here (it gets no async twin)${stored}`,
+    );
   const owner = projectOwner(f, receiver);
   if (owner)
     return {
@@ -340,6 +345,19 @@ function superInsideTwin(receiver: SyntaxNode, twin: string): boolean {
 }
 
 /** "the project class X" for `self` in a class or a model class of the project; else undefined. */
+/**
+ * The model of a proven instance whose class defines `method`, when the wrapper was not followed
+ * to its twin (K14: a class decorator not shown to give the class back; a method reading columns
+ * that may be deferred; a subclass overriding it): said as the model's own method, not Django's.
+ */
+function projectModelOf(f: OrmFile, receiver: SyntaxNode, method: string): string | undefined {
+  const model = f.proofs.instanceOf(receiver)?.model;
+  const index = f.ctx.project.index;
+  return model && index && functionsNamed(index, method).some((fn) => fn.className === model)
+    ? model
+    : undefined;
+}
+
 function projectOwner(f: OrmFile, receiver: SyntaxNode): string | undefined {
   if (receiver.type !== "identifier") return undefined;
   if (f.ctx.project.models[receiver.text]) return `the model class ${receiver.text}`;

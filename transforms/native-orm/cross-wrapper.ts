@@ -197,7 +197,7 @@ export function crossWrapped(f: ScannedFile, ref: SyntaxNode): boolean {
     f,
     w.call,
     "AS210",
-    `${name} runs a project function whose chain of calls converts to Django's native async ORM: its async twin ${twin} (added beside it${w.importFrom ? ` in ${w.importFrom}, and imported from there: the package re-exports only the sync name` : ""}) is called directly`,
+    `${name} runs a project function whose chain of calls converts to Django's native async ORM: its async twin ${twin} (${plan.existing.includes(w.target) ? "already defined" : "added"} beside it${w.importFrom ? ` in ${w.importFrom}, and imported from there: the package re-exports only the sync name` : ""}) is called directly`,
     rewrittenText(f.source, w.call, edits),
     fix,
   );
