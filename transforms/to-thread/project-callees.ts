@@ -23,6 +23,7 @@ import type {
 import { SameFileFunctions } from "./callees.js";
 import { moduleLevelClass } from "./constructors.js";
 import { consumedProducer } from "./consumed-generators.js";
+import { siteLambda } from "./lambda-arguments.js";
 import { propertyAccessors } from "./implicit-calls.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
@@ -346,6 +347,9 @@ function siteFacts(file: FileSemantics, project: ProjectFacts | undefined): Call
       (iterator ? producerOf(file, iterator, site.call) : target.fn);
     if (!fn) continue;
     const fact = functions.callFact(fn, fn);
+    // `lambda: f(g())`: what the lambda computes in the thread (lambda-arguments.ts).
+    const lambda = siteLambda(target);
+    if (lambda) sameFile.push(functions.keyOf(lambda));
     // `func` a parameter of a helper: what its callers pass (passed-functions.ts).
     const wrapped = wrappedFunction(fn);
     for (const arg of wrapped ? [wrapped] : (passedFunctions(file, fn, project?.index) ?? []))
