@@ -1,6 +1,6 @@
 import { FUTURE_WAITS } from "../../src/python/thread-waits.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
-import { threadWait } from "../../src/python/thread-waits.js";
+import { threadWait, workerPools } from "../../src/python/thread-waits.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { madeByValue } from "./receivers.js";
 import { selfAssignments, selfAttribute } from "./classes.js";
@@ -173,10 +173,7 @@ export function threadWaitSites(file: FileSemantics): ThreadWaitSite[] {
 }
 
 /** Executors whose `with` block exit joins every task (`shutdown(wait=True)`). */
-const POOLS = new Set([
-  "concurrent.futures.ThreadPoolExecutor",
-  "concurrent.futures.ProcessPoolExecutor",
-]);
+const POOLS = workerPools({ onlyFutures: true, submodules: false });
 
 /**
  * In `async def` (hazard-review-6 V18, mem0's `get_all`): `with ThreadPoolExecutor() as ex:` (a

@@ -1,5 +1,6 @@
+import { isAsyncFunction } from "../../src/python/shapes.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
-import { functionsNamed, modulePaths, projectTopModules } from "../../src/project/index-lookup.js";
+import { functionsNamed, projectTopModules } from "../../src/project/index-lookup.js";
 import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/types.js";
 import { guardedImportName } from "../../src/python/guarded-imports.js";
 import { isJsonMethod } from "../../src/python/value-kinds.js";
@@ -11,6 +12,7 @@ import {
   classNamed,
   elementOf,
   enclosingDef,
+  selfScopeDef,
   annotatedParameter,
   defaultdictElement,
   fromSelfElement,
@@ -28,8 +30,10 @@ import {
   overridesIn,
   methodKey,
   overridesOf,
+  protocolImplementers,
 } from "./alternatives.js";
 import { getattrDispatch, valueCall } from "./dispatch.js";
+import { callMaker } from "./makers.js";
 import { inheritedCall } from "./inherited-calls.js";
 import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
@@ -40,14 +44,15 @@ import {
   callableValues,
   decoratorCalls,
   projectValueKey,
-  returnedClass,
   valuesFact,
 } from "./returned-callables.js";
 import { enteredFacts, enteredValueAt, propertyRead } from "./entered-values.js";
 import { isCalledLambda, passedCallables } from "./passed-callables.js";
 import {
   annotatedClass,
+  annotatedContainer,
   builtinContainer,
+  builtinFactory,
   getattrLiteral,
   fieldFactory,
   narrowedClass,
@@ -129,7 +134,7 @@ export class SameFileFunctions {
       if (madeBy && (!local || def)) fact.receiverMadeBy = madeBy;
       // An element of a container of the instance, or an inherited method out of sight.
       else if (local || fromSelfElement(this.file, receiver, at)) fact.collaborator = true;
-      else this.withCandidates(fact, receiver, at);
+      else if (!this.withImplementers(fact, receiver, at)) this.withCandidates(fact, receiver, at);
     }
     // `self.transform(tree)` from a library base, which calls the class's methods back.
     if (!def && callee.type === "attribute" && !fact.receiverMadeBy)
@@ -154,6 +159,24 @@ export class SameFileFunctions {
       if (cls?.includes(".")) fact.reaches = `${PROJECT_KEY}${cls}.${fact.method}`;
     }
     return this.withAlternatives(fact);
+  }
+
+  /**
+   * `action.run()` with `action: _BuiltAction`, a project Protocol: the method of each project
+   * class meeting it may run (alternatives.ts, Y18g); another class may meet it too, so the call
+   * stays unproven. False when the receiver is not so typed.
+   */
+  private withImplementers(fact: CallFact, receiver: SyntaxNode, at: SyntaxNode): boolean {
+    const made = this.madeByRaw(receiver, at);
+    if (!made || !isProtocol(this.project, made)) return false;
+    const found = protocolImplementers(this.project, made, fact.method!);
+    if (!found) return false;
+    fact.alternatives = found;
+    fact.collaborator = true;
+    const protocol = made.slice(made.lastIndexOf(".") + 1);
+    fact.protocol = protocol;
+    fact.maybeWhy = `a class of this project that meets the Protocol ${protocol}, which ${receiver.text} is annotated with`;
+    return true;
   }
 
   /** `self.mem0.add` with `self.mem0` one of some project classes: theirs may run (candidateClasses). */
@@ -329,7 +352,9 @@ export class SameFileFunctions {
     const cls = classOfMethod(def);
     const name = def.childForFieldName("name")?.text ?? this.file.path;
     const qualname = cls ? `${cls.childForFieldName("name")!.text}.${name}` : name;
-    return { name: qualname, calls, path: this.file.path, line: def.startPosition.row + 1 };
+    const line = def.startPosition.row + 1;
+    const async = isAsyncFunction(def) ? { async: true as const } : {};
+    return { name: qualname, calls, path: this.file.path, line, ...async };
   }
 
   /** The function of this file `callee` stands for at `at`: a def by name, or `self.<method>`. */
@@ -371,14 +396,11 @@ export class SameFileFunctions {
     }
   }
 
+  /** The def whose `self` a node reads (receivers.ts). */
   private enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
-    return enclosingDef(node);
+    return selfScopeDef(node);
   }
 
-  /**
-   * The class that made the module-level value `name` (`WorkflowValidator =
-   * TypeAdapter(Workflow)`: `pydantic.TypeAdapter`), for a method of it called from another file.
-   */
   /** `logger = base_logger` at module level: the import the name aliases (`loguru.logger`). */
   moduleAlias(name: string): string | undefined {
     const bindings = this.file.bindingsNamed(this.file.root, name);
@@ -388,6 +410,10 @@ export class SameFileFunctions {
     return qualified?.includes(".") ? qualified : undefined;
   }
 
+  /**
+   * The class that made the module-level value `name` (`WorkflowValidator =
+   * TypeAdapter(Workflow)`: `pydantic.TypeAdapter`), for a method of it called from another file.
+   */
   moduleValueMaker(name: string): string | undefined {
     const bindings = this.file.bindingsNamed(this.file.root, name);
     return bindings.length > 0
@@ -507,7 +533,7 @@ export class SameFileFunctions {
 
   /** The class one binding of a name makes (madeByAssignments), when the file says. */
   private madeByBinding(binding: SyntaxNode | null): string | undefined {
-    const container = builtinContainer(binding);
+    const container = builtinContainer(this.file, binding);
     if (container) return container;
     if (binding?.type === "as_pattern_target" || binding?.type === "for_statement")
       return libraryMaker(this.file, binding, this.project, (r, at) => this.madeBy(r, at));
@@ -521,6 +547,10 @@ export class SameFileFunctions {
     // `_runner: threading.Thread | None = None`: the annotation says what it holds later.
     const annotated = binding?.type === "assignment" ? binding.childForFieldName("type") : null;
     const factory = fieldFactory(this.file, right);
+    // `PrivateAttr(default_factory=dict)`, `x: dict[int, Y] = Field(...)`: a builtin container,
+    // whose `get` is no project method's namesake (hazard-review-8 V12, crewAI's backends).
+    const made = factory ? (annotatedContainer(annotated) ?? builtinFactory(factory)) : undefined;
+    if (made) return made;
     if (factory && factory !== "none") return classNamed(this.file, factory);
     if (annotated && ((right?.type !== "call" && right?.type !== "await") || factory)) {
       const named = annotatedClass(annotated);
@@ -565,33 +595,6 @@ export class SameFileFunctions {
         : right.type === "call"
           ? right.childForFieldName("function")
           : null;
-    return fn && fn.type !== "call" ? this.maker(fn, right) : undefined;
-  }
-
-  /**
-   * What a call of `fn` makes: a class's instance, a library factory's product (`redis.from_url`,
-   * known by its maker), or what a project function's return annotation names.
-   */
-  private maker(fn: SyntaxNode, call: SyntaxNode): string | undefined {
-    const named = classNamed(this.file, fn);
-    const index = this.project?.index;
-    const projectFunction =
-      named !== undefined &&
-      /^[a-z_]/.test(named.slice(named.lastIndexOf(".") + 1)) &&
-      index !== undefined &&
-      projectTopModules(index).has(named.split(".")[0]);
-    if (named && !projectFunction) return named;
-    // `Memory.from_config(...)`: an alternate constructor makes its class.
-    const parts = named?.split(".") ?? [];
-    if (parts.length > 1 && /^from_/.test(parts.at(-1)!) && /^[A-Z]/.test(parts.at(-2)!))
-      return parts.slice(0, -1).join(".");
-    // `TYPES.get(k)` of a project module's dict (neither a module's function nor a class's): a
-    // value of unknown class, not one named for the method (hazard-review-6 V20).
-    const owner = named?.slice(0, named.lastIndexOf(".")) ?? "";
-    const ofValue =
-      projectFunction &&
-      modulePaths(index!, owner).length === 0 &&
-      !/^[A-Z][a-z]/.test(owner.slice(owner.lastIndexOf(".") + 1));
-    return returnedClass(this, fn, call) ?? (ofValue ? undefined : named);
+    return fn && fn.type !== "call" ? callMaker(this, fn, right) : undefined;
   }
 }

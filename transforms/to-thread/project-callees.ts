@@ -26,6 +26,7 @@ import { consumedProducer } from "./consumed-generators.js";
 import { siteLambda } from "./lambda-arguments.js";
 import { propertyAccessors } from "./implicit-calls.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
+import { contextRunFunction } from "./context-runs.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
 import { DECORATED, DECORATING, RETURNED, returnedValues } from "./returned-callables.js";
 import { HAZARD_DEPTH, PROJECT_KEY, type CallFact, type FunctionFacts } from "./loop-hazards.js";
@@ -342,7 +343,9 @@ function siteFacts(file: FileSemantics, project: ProjectFacts | undefined): Call
     if (!target || "problem" in target) continue;
     // `to_thread(next, it)`: what made the generator runs (generator-steps.ts).
     const iterator = siteIterator(file, target, site.call);
+    const ran = contextRunFunction(file, (f, at) => functions.callFact(f, at), site, target);
     const fn =
+      ran ??
       consumedProducer({ functions }, target, site.call) ??
       (iterator ? producerOf(file, iterator, site.call) : target.fn);
     if (!fn) continue;

@@ -146,6 +146,22 @@ export function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
 }
 
 /**
+ * The def whose `self` a node reads: the method, through the closures nested in it that do not
+ * bind `self` themselves (crewAI's `run_crew()` in `kickoff_async`, whose `self.kickoff` was
+ * taken for a method of a value of unknown class: hazard-review-8 V12).
+ */
+export function selfScopeDef(node: SyntaxNode): SyntaxNode | undefined {
+  const inner = enclosingDef(node);
+  for (let def = inner; def; def = enclosingDef(def)) {
+    if (classOfMethod(def)) return def;
+    const parameters = def.childForFieldName("parameters")?.namedChildren ?? [];
+    const names = parameters.map((p) => (p.type === "identifier" ? p : p.namedChildren[0])?.text);
+    if (names.includes("self") || names.includes("cls")) return inner;
+  }
+  return inner;
+}
+
+/**
  * `info["lock"]` with `info` a `_LockInfo`, a TypedDict of this file declaring `lock:
  * threading.Lock`: the key's declared class (hazard-review-7 Y10, prefect's in-memory locks,
  * whose `acquire` was unwrapped as a method of a value of no known class).

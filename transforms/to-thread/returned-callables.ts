@@ -8,6 +8,7 @@ import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/ty
 import { classOfMethod } from "./class-attributes.js";
 import { passedFunctions } from "./passed-functions.js";
 import { lookedUp } from "./dynamic-lookups.js";
+import { methodsPickedByName } from "./dispatch.js";
 import { PROJECT_KEY, type CallFact } from "./loop-hazards.js";
 
 /*
@@ -56,13 +57,15 @@ const NONE: CallableValues = { keys: [], unknown: false };
 const UNKNOWN: CallableValues = { keys: [], unknown: true };
 
 function union(values: CallableValues[], why?: string): CallableValues {
-  const said = why ?? values.find((v) => v.why)?.why;
-  const lookup = values.find((v) => v.lookup)?.lookup;
+  const lookup = values.find((v) => v.lookup);
+  // Methods picked by name, and nothing else: the lookup says best why they may run.
+  const onlyPicked = values.every((v) => v.lookup || v.keys.length === 0);
+  const said = (onlyPicked ? lookup?.why : undefined) ?? why ?? values.find((v) => v.why)?.why;
   return {
     keys: [...new Set(values.flatMap((v) => v.keys))],
     unknown: values.some((v) => v.unknown),
     ...(said ? { why: said } : {}),
-    ...(lookup ? { lookup } : {}),
+    ...(lookup?.lookup ? { lookup: lookup.lookup } : {}),
   };
 }
 
@@ -118,12 +121,9 @@ function valuesOf(
       );
     }
     case "call":
-      return madeBy(reader, value, seen);
-    case "subscript": {
-      // `self._methods[name]` of `getattr(self, n)`s: any method, picked at run time (Y18e).
-      const lookup = lookedUp(reader.file, value, () => false);
-      return lookup ? { keys: [], unknown: true, lookup } : UNKNOWN;
-    }
+      return pickedByName(reader, value) ?? madeBy(reader, value, seen);
+    case "subscript":
+      return pickedByName(reader, value) ?? UNKNOWN;
     case "identifier":
       return nameValues(reader, value, at, seen);
     case "attribute": {
@@ -135,6 +135,26 @@ function valuesOf(
     default:
       return UNKNOWN;
   }
+}
+
+/**
+ * `self._methods[name]` (or `.get(name)`) of `getattr(self, n)`s: any method of the class or of a
+ * subclass, picked at run time (Y18e). Each is read as one that may run, so that one that takes
+ * a lock is named (Y18f); the value stays one the check cannot read whole.
+ */
+function pickedByName(reader: CallableReader, value: SyntaxNode): CallableValues | undefined {
+  // `getattr(obj, name)` itself is read where it is called (dispatch.ts) or made (madeBy).
+  if (value.type === "call" && value.childForFieldName("function")?.text === "getattr")
+    return undefined;
+  const lookup = lookedUp(reader.file, value, () => false);
+  if (!lookup) return undefined;
+  const def = reader.file.enclosingDef(value);
+  // Only the instance's own lookups pick the class's methods (not `getattr(module, name)`'s).
+  const own = /^getattr\(\s*(self|cls)\s*,/.test(lookup);
+  const cls = def && own ? classOfMethod(def) : undefined;
+  const keys = cls ? methodsPickedByName(reader.project, cls, (d) => reader.keyOf(d)) : [];
+  const why = `a method of the class or of a subclass, which ${lookup} may give`;
+  return { keys, unknown: true, lookup, why };
 }
 
 /** A name: a def, a project function imported, a local's assigned values, a parameter's passed ones. */
