@@ -24,7 +24,7 @@ import { SameFileFunctions } from "./callees.js";
 import { moduleLevelClass } from "./constructors.js";
 import { consumedProducer } from "./consumed-generators.js";
 import { siteLambda } from "./lambda-arguments.js";
-import { propertyAccessors } from "./implicit-calls.js";
+import { isLibraryDunder, propertyAccessors } from "./implicit-calls.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
 import { contextRunFunction } from "./context-runs.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
@@ -228,6 +228,9 @@ function moduleValueMethod(
     ? absoluteName(made, file.module, file.path)
     : `${file.module}.${made}`;
   if (!cls) return undefined;
+  // `app[k]` of `app = FastAPI()`: an implicit call of a library's value is not read (as in a file).
+  if (isLibraryDunder(functions.project, cls, method))
+    return { facts: { name: qualname, hop: true, calls: [], path: file.path }, reaches: "" };
   const reaches = `${PROJECT_KEY}${cls}.${method}`;
   // `with _sem:` from another module (`_sem.__enter__`): entering it, as the waits table says.
   const entered = method === "__enter__";
