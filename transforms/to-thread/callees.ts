@@ -42,7 +42,7 @@ import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
 import { classAt, constructorFacts } from "./constructors.js";
 import { implicitCalls } from "./implicit-calls.js";
-import { methodOfSelf } from "./member-classes.js";
+import { methodOfSelf, superCallFact } from "./self-calls.js";
 import {
   callableValues,
   decoratorCalls,
@@ -104,6 +104,8 @@ export class SameFileFunctions {
   /** The facts of a callee expression (`helper`, `self.execute`, `ready.wait`) used at `at`. */
   callFact(callee: SyntaxNode, at: SyntaxNode): CallFact {
     const fact: CallFact = { text: callee.text };
+    const parent = superCallFact(this, callee, at);
+    if (parent) return parent;
     if (callee.type === "identifier" || callee.type === "attribute") {
       // A guarded optional import (`except ImportError: Name = None`) keeps the library's name.
       const qualified =
