@@ -1,16 +1,8 @@
-import { modelReturnedBy } from "./annotated-returns.js";
 import { modelOfAnnotation } from "./annotation-models.js";
 import { lastSegment } from "../python/lookup.js";
 import { onlyReturned } from "../python/shapes.js";
 import { syncDefReturning } from "./returning-defs.js";
-import {
-  awaitedDef,
-  instanceFromHelper,
-  unpackedFromHelper,
-  listedQueryset,
-  querysetThroughParameter,
-  relatedInstance,
-} from "./returned-values.js";
+import { awaitedDef, querysetThroughParameter, relatedInstance } from "./returned-values.js";
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { bindingsNamed, enclosingScope } from "../python/scope.js";
@@ -22,7 +14,6 @@ import { querysetOfAnnotation, querysetReturnedBy } from "./queryset-annotations
 import { querysetPropertyProof } from "./queryset-properties.js";
 import { inheritedQuerysetReturn } from "./inherited-returns.js";
 import { classAnnotatedInstance } from "./self-attributes.js";
-import { indexedRowOf, shortcutObjectOf } from "./generic-objects.js";
 import { reexportsAllOf, starImportedModel } from "./star-reexports.js";
 import {
   bindingSite,
@@ -33,14 +24,12 @@ import {
   relatedManagerProof,
   modelOfCall,
   onlyChild,
-  awaitedValue,
   passedFields,
   prefetchedBy,
   reachingAssignment,
   reachingBinding,
   mergeQuerysets,
   isLazySlice,
-  modelSelfProof,
   modelClassParameter,
   callThroughWrapper,
   selectedBy,
@@ -48,19 +37,16 @@ import {
   CHAIN_NOT_QUERYSET,
   YIELDS_NON_INSTANCES,
   chainOnlyRefines,
-  unpackedItem,
   withRefinements,
 } from "./proof-parts.js";
 import type { SelectedRelations } from "./proof-parts.js";
-import { DJANGO_USER, USER_CREATING, isRelatedManagerOf } from "./user-model.js";
+import { isRelatedManagerOf } from "./user-model.js";
+import { instanceBoundBy, instanceReturnedBy } from "./instance-bindings.js";
+import { classAttributeModel } from "./class-model-attributes.js";
 
 // ---------------------------------------------------------------------------------------------
 // Proofs: what an expression is, from what the function itself shows. Shared by the native-orm
 // and to-thread transforms; every answer is "proven" or undefined, never a guess.
-
-/** Terminal calls that return one model instance (`get_or_create`: a tuple whose first item is). */
-const INSTANCE_RETURNING = new Set(["get", "create", "first", "last", "latest", "earliest"]);
-const INSTANCE_TUPLE_RETURNING = new Set(["get_or_create", "update_or_create"]);
 
 export type { SelectedRelations };
 
@@ -104,6 +90,8 @@ export class OrmProofs {
         expr.childForFieldName("attribute")?.text === "model" &&
         this.querysetOf(expr.childForFieldName("object")!);
       if (owner && owner.model !== "") return owner.model;
+      const held = classAttributeModel(this.project, expr, (n, at) => this.modelClassNamed(n, at));
+      if (held) return held;
       const qualified = qualifiedName(expr);
       if (!qualified) return undefined;
       const name = lastSegment(qualified);
@@ -394,15 +382,17 @@ export class OrmProofs {
    * `get_object_or_404`, the loop variable over a queryset, or a parameter annotated with a model.
    */
   instanceOf(expr: SyntaxNode): InstanceProof | undefined {
+    // `self.meeting` a plain class annotates; orm-review-9 S12: `post.poll`, a ForeignKey of a
+    // proven instance (whether reading it loads a row is lazy-relations.ts's question).
     if (expr.type === "attribute")
-      return classAnnotatedInstance(
-        this.project,
-        expr,
-        (t) => this.modelOfAnnotation(t),
-        (value) =>
-          value.type === "identifier"
-            ? this.instanceOf(value)
-            : this.instanceReturnedBy(value, false),
+      return (
+        classAnnotatedInstance(
+          this.project,
+          expr,
+          (t) => this.modelOfAnnotation(t),
+          (value) =>
+            value.type === "identifier" ? this.instanceOf(value) : this.instanceReturned(value),
+        ) ?? relatedInstance(this.project, expr, this)
       );
     // orm-human-5 H2: `TodoItem(text=text).save`, the instance a model's constructor makes.
     const model = expr.type === "call" && this.modelClassOf(expr.childForFieldName("function")!);
@@ -416,7 +406,7 @@ export class OrmProofs {
 
   /** The instance a call returns (`Card.objects.get(pk=pk)`), as a name bound to it would be. */
   instanceReturned(call: SyntaxNode): InstanceProof | undefined {
-    return this.instanceReturnedBy(call, false);
+    return instanceReturnedBy(this, this.project, call, false);
   }
 
   private instanceNamed(identifier: SyntaxNode): InstanceProof | undefined {
@@ -424,7 +414,7 @@ export class OrmProofs {
     if (!bindings) return undefined;
     // The assignment that reaches this read on every path decides, whatever the others bind.
     const reaching = bindings.nodes.length > 1 && reachingBinding(identifier, bindings.nodes);
-    const flowProof = reaching ? this.instanceBoundBy(reaching) : undefined;
+    const flowProof = reaching ? instanceBoundBy(this, this.project, reaching) : undefined;
     if (flowProof) return flowProof;
     const key = `obj:${bindings.scope.id}:${identifier.text}`;
     // Every read of a name in one scope has the same answer.
@@ -443,7 +433,7 @@ export class OrmProofs {
     try {
       let proof: InstanceProof | undefined;
       for (const bound of bindings.nodes) {
-        const next = this.instanceBoundBy(bound);
+        const next = instanceBoundBy(this, this.project, bound);
         if (!next) return undefined;
         if (proof && proof.model !== next.model) return undefined;
         proof = proof
@@ -458,99 +448,6 @@ export class OrmProofs {
     } finally {
       this.inProgress.delete(key);
     }
-  }
-
-  private instanceBoundBy(bound: SyntaxNode): InstanceProof | undefined {
-    const site = bindingSite(bound);
-    if (!site) return undefined;
-    switch (site.type) {
-      case "parameters":
-        return modelSelfProof(this.project, site, bound) ?? this.parameterFromCallers?.(bound);
-      case "typed_parameter":
-      case "typed_default_parameter": {
-        const name =
-          site.type === "typed_parameter" ? site.namedChildren[0] : site.childForFieldName("name");
-        if (name?.id !== bound.id) return undefined;
-        const type = site.childForFieldName("type");
-        const model = type ? this.modelOfAnnotation(type) : undefined;
-        return model ? { model, selected: new Set(), fromParameter: true } : undefined;
-      }
-      case "for_statement":
-      case "for_in_clause": {
-        if (site.childForFieldName("left")?.id !== bound.id) return undefined;
-        const iterable = site.childForFieldName("right");
-        // A queryset, or a list of its instances (`await sync_to_async(list)(qs)`).
-        const qs = iterable
-          ? (this.querysetOf(iterable) ?? listedQueryset(this, iterable))
-          : undefined;
-        const model = qs?.model || qs?.relatedModel;
-        if (!qs || !qs.yieldsInstances || !model) return undefined;
-        return { model, selected: qs.selected };
-      }
-      case "assignment": {
-        const left = site.childForFieldName("left");
-        let value = site.childForFieldName("right");
-        if (!left || !value) return undefined;
-        value = awaitedValue(value);
-        const returned = left.id === bound.id ? this.instanceReturnedBy(value, false) : undefined;
-        // `cell: ScriptCell = await sync_to_async(load)()`: annotated, loaded out of sight.
-        const type = left.id === bound.id && !returned ? site.childForFieldName("type") : null;
-        const annotated = type ? this.modelOfAnnotation(type) : undefined;
-        if (annotated) return { model: annotated, selected: new Set(), fromParameter: true };
-        if (left.id === bound.id) return returned ?? relatedInstance(this.project, value, this);
-        // `obj, created = Model.objects.get_or_create(...)`
-        const unpacked = left.type === "pattern_list" || left.type === "tuple_pattern";
-        const at = unpacked ? left.namedChildren.findIndex((n) => n.id === bound.id) : -1;
-        if (at === 0 && left.namedChildren.length === 2) {
-          const pair = this.instanceReturnedBy(value, true);
-          if (pair) return pair;
-        }
-        if (at < 0) return undefined;
-        const item = unpackedItem(value, at, left.namedChildren.length);
-        return item
-          ? this.instanceReturnedBy(item, false)
-          : unpackedFromHelper(this, site, at, left.namedChildren.length);
-      }
-    }
-    return undefined;
-  }
-
-  /** The instance a call returns: a terminal ORM call, `Model(...)`, `get_object_or_404(...)`. */
-  private instanceReturnedBy(value: SyntaxNode, asPair: boolean): InstanceProof | undefined {
-    const row = asPair ? undefined : indexedRowOf(this, value);
-    if (row) return row;
-    const unwrapped = callThroughWrapper(value);
-    if (!unwrapped) return undefined;
-    const { callee } = unwrapped;
-    value = unwrapped.call;
-    if (!asPair) {
-      const model = this.modelClassOf(callee);
-      if (model) return { model, selected: passedFields(value, new Set(), "create") };
-      // `await get_attachment(pk)`, a def of this file returning `Attachment.objects.get(...)`:
-      // what it loads (its select_related) counts before its return annotation (orm-review-5 Q21).
-      const helper = instanceFromHelper(
-        this,
-        value.parent?.type === "await" ? value.parent : value,
-      );
-      const returned = modelReturnedBy(this, this.project, callee, value);
-      if (helper && (!returned || returned.model === helper.model)) return helper;
-      if (returned) return returned;
-      const shortcut =
-        shortcutObjectOf(this, callee, value) ?? this.returnedByProject?.(callee, value);
-      if (shortcut) return shortcut;
-    }
-    if (callee.type !== "attribute") return undefined;
-    const method = (callee.childForFieldName("attribute")?.text ?? "").replace(/^a(?=[a-z])/, "");
-    const named = callee.childForFieldName("attribute")?.text ?? "";
-    const isTerminal = (set: Set<string>) =>
-      set.has(named) || (named.startsWith("a") && set.has(method));
-    const made = !asPair && USER_CREATING.has(method); // G11: Django's create_user's saved user
-    if (!made && !isTerminal(asPair ? INSTANCE_TUPLE_RETURNING : INSTANCE_RETURNING)) return;
-    const receiver = callee.childForFieldName("object");
-    const qs = receiver ? this.querysetOf(receiver) : undefined;
-    const model = qs?.model || qs?.relatedModel; // orm-review-7 S7: `sub.products.first()`
-    if (!qs?.yieldsInstances || !model || (made && model !== DJANGO_USER)) return;
-    return { model, selected: passedFields(value, qs.selected, method) };
   }
 
   /** The model of an annotation: `Batch`, `"Batch"`, `Optional[Batch]`, `Batch | None`. */

@@ -113,7 +113,7 @@ function isThreadWrapper(decorator: SyntaxNode): boolean {
 }
 
 /** The values of a def's own `return` statements (a bare `return` gives `None`). */
-function returnsOf(def: SyntaxNode): (SyntaxNode | null)[] {
+export function returnsOf(def: SyntaxNode): (SyntaxNode | null)[] {
   if (def.descendantsOfType("yield").length > 0) return [];
   return def
     .descendantsOfType("return_statement")
@@ -283,7 +283,8 @@ export function relatedInstance(
   if (value.type !== "attribute") return undefined;
   const owner = asker.instanceOf(value.childForFieldName("object")!);
   const field = value.childForFieldName("attribute")!.text;
-  const target = owner && project.models[owner.model]?.targets?.[field];
+  const facts = owner && project.models[owner.model];
+  const target = facts && facts.relations.includes(field) ? facts.targets?.[field] : undefined;
   const model = target === "self" ? owner?.model : target;
   return model && project.models[model]
     ? { model, selected: new Set(), fromParameter: true }

@@ -169,6 +169,10 @@ function mappingUse(use: SyntaxNode): "key" | "whole" | "no" {
   }
   if (parent.type === "argument_list" || parent.type === "keyword_argument") return "whole";
   if (parent.type === "return_statement") return "whole";
+  // orm-review-9 R4 (codecov `if filters and filters.get("components"):`): a test of truth, which
+  // any value takes; the string keys read elsewhere prove the mapping (a queryset's truth test
+  // would query, but a queryset's get() takes no positional string).
+  if (parent.type === "not_operator" || isTestOf(parent, use)) return "whole";
   if (
     (parent.type === "for_statement" || parent.type === "for_in_clause") &&
     parent.childForFieldName("right")?.id === use.id

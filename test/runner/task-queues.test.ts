@@ -24,7 +24,7 @@ describe("task queues (the pool's affinity)", () => {
   });
 
   it("runs tasks no worker holds in consecutive batches, as without affinity", () => {
-    const q = new TaskQueues(7, () => undefined);
+    const q = new TaskQueues<string>(7, () => undefined);
     expect([q.take("A", 3), q.take("B", 3), q.take("A", 3)]).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
   });
 });

@@ -9,12 +9,14 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { QUERYSET_RETURNING, asyncMethodFor, nativeTwinsSaid } from "../../src/django/api.js";
 import { isDjangoTestClient } from "../../src/django/test-client.js";
 import { isJsonMethod, plainKindOf } from "../../src/python/value-kinds.js";
+import { assignedValues } from "../../src/python/scope.js";
 import { namedCalls, relationKept, relationRead } from "./body-reads.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
 import { chainFunction, reachesOrmWork } from "./chains.js";
 import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
 import { stoppedOrmWork } from "./unfollowed-calls.js";
 import { kept, lambdaReason, localDef, nameReason, type Reason } from "./kept-reasons.js";
+import { localProjectCallReason } from "./project-calls-said.js";
 import { lineOf, report } from "./state.js";
 import { wrapperKind } from "./wrappers.js";
 import { unfollowedCallsReason } from "./unfollowed-calls.js";
@@ -158,6 +160,13 @@ function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
       code: "AS215",
       message: `${wrapper} wrapper ${name}() calls ${compactChain(factory)} (line ${lineOf(factory)}), a factory_boy factory's, which saves through the ORM with no native async form: it stays a thread wrapper`,
     };
+  // orm-review-9 R3: a value that may be a queryset, iterated: the wrapper may well query.
+  const evaluated = fn.problems.find((p) => p.evaluatesUnknown);
+  if (evaluated)
+    return {
+      code: "AS205",
+      message: `${wrapper} wrapper ${name}() kept: line ${lineOf(evaluated.node)}: ${evaluated.message}`,
+    };
   const unproven = body.descendantsOfType("call").find((c) => ormLookingCall(f, c));
   if (unproven) {
     // Named by the chain's root, the first value not built by a queryset step.
@@ -217,7 +226,7 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
   const def = localDef(f, target);
   const callee = site.node.childForFieldName("function");
   const database = !!callee && wrapperKind(f, callee) === "database";
-  if (def) return localReason(f, def, written, stored, database);
+  if (def) return localReason(f, def, target, written, stored, database);
   if (target.type === "lambda") return lambdaReason(f, target, written, stored);
   // orm-review-6 R1: an unbound name of a file with star imports is theirs, not a builtin.
   const stars = target.type === "identifier" ? starImportsNaming(f, target) : "";
@@ -281,6 +290,11 @@ function methodReason(f: OrmFile, target: SyntaxNode, written: string, stored: s
       code: "AS201",
       message: `${written} kept${stored}: nothing proves ${shortText(receiver)} is a queryset, manager or model instance, so ${method}() is not known to have Django's native async form (annotate it with its model class, or QuerySet[Model] for a queryset, to make it proven)`,
     };
+  const model = projectModelOf(f, receiver, method);
+  if (model)
+    return kept(
+      `${written} runs ${model}.${method}(), a method of the project's model that is not followed here (it gets no async twin)${stored}`,
+    );
   const owner = projectOwner(f, receiver);
   if (owner)
     return {
@@ -331,6 +345,19 @@ function superInsideTwin(receiver: SyntaxNode, twin: string): boolean {
 }
 
 /** "the project class X" for `self` in a class or a model class of the project; else undefined. */
+/**
+ * The model of a proven instance whose class defines `method`, when the wrapper was not followed
+ * to its twin (K14: a class decorator not shown to give the class back; a method reading columns
+ * that may be deferred; a subclass overriding it): said as the model's own method, not Django's.
+ */
+function projectModelOf(f: OrmFile, receiver: SyntaxNode, method: string): string | undefined {
+  const model = f.proofs.instanceOf(receiver)?.model;
+  const index = f.ctx.project.index;
+  return model && index && functionsNamed(index, method).some((fn) => fn.className === model)
+    ? model
+    : undefined;
+}
+
 function projectOwner(f: OrmFile, receiver: SyntaxNode): string | undefined {
   if (receiver.type !== "identifier") return undefined;
   if (f.ctx.project.models[receiver.text]) return `the model class ${receiver.text}`;
@@ -376,7 +403,29 @@ function ormLookingCall(f: OrmFile, call: SyntaxNode): boolean {
   // uses show a mapping (value-kinds) is a dict's, not a queryset's.
   // (A record's field, `payload.items`, may hold a related manager: not said of attributes.)
   if (receiver.type !== "attribute" && plainKindOf(receiver) && isJsonMethod(method)) return false;
+  if (isBuiltContainer(f, receiver)) return false;
   return ormName(callee) || (looksLikeQueryset(call) && !f.proofs.querysetOf(call));
+}
+
+/** Containers Python builds, whatever their items: their methods are their own. */
+const CONTAINERS = new Set([
+  "dictionary",
+  "list",
+  "set",
+  "dictionary_comprehension",
+  "list_comprehension",
+  "set_comprehension",
+]);
+
+/**
+ * orm-review-9 R3 (codecov `results = {r.pk: r for r in queryset}` then `results.get(key)`): a
+ * name every binding of which is a dict, list or set display or comprehension holds that
+ * container (`get`, `count`, `update` are dict's and list's), whatever its items are.
+ */
+function isBuiltContainer(f: OrmFile, receiver: SyntaxNode): boolean {
+  if (receiver.type !== "identifier") return false;
+  const values = assignedValues(f.file.visibleBindings(receiver, receiver.text));
+  return !!values && values.every((v) => CONTAINERS.has(v.type));
 }
 
 /** `file.save()`: an ORM method name on an unproven receiver named like a non-model. */
@@ -403,6 +452,7 @@ function asyncTarget(what: string): Reason {
 function localReason(
   f: OrmFile,
   def: SyntaxNode,
+  target: SyntaxNode,
   written: string,
   stored: string,
   database: boolean,
@@ -412,6 +462,11 @@ function localReason(
   const fn = chainFunction(f, def);
   const stopped = fn.findings.ormSites === 0 ? stoppedOrmWork(fn, def, written) : undefined;
   if (stopped) return stopped;
+  const project =
+    fn.findings.ormSites === 0 && !reachesOrmWork(f, fn.calls)
+      ? localProjectCallReason(f, def, target, written, stored)
+      : undefined;
+  if (project) return project;
   if (fn.findings.ormSites === 0 && !reachesOrmWork(f, fn.calls))
     return kept(
       `${written} runs ${name} (line ${lineOf(def)}), which holds no Django ORM work with a native async form that this transform can see${stored}`,

@@ -340,7 +340,12 @@ function probesOf(f: ScannedFile): ChainLink[] {
 /** The file's wrappers whose chain reaches another file. */
 function wrappersOf(f: ScannedFile): WrapperFacts[] {
   const wrappers = f.sites.decoratedDefs.flatMap((def) => decoratedFacts(f, def) ?? []);
-  for (const [n, w] of f.wrappedCross.entries())
+  for (const [n, w] of f.wrappedCross.entries()) {
+    if (w.nested) {
+      const nested = nestedFacts(f, w.nested, siteKey(f.file.module ?? "", n), w);
+      if (nested) wrappers.push(nested);
+      continue;
+    }
     wrappers.push({
       key: siteKey(f.file.module ?? "", n),
       name: `${wrapperWritten(w.wrap)}(${w.helper.text})`,
@@ -350,10 +355,35 @@ function wrappersOf(f: ScannedFile): WrapperFacts[] {
         {
           target: w.target,
           line: lineOf(w.call),
-          ...withPasses(passesOf(f, w.call, enclosingDef(w.call))),
+          ...withPasses(passesOf(f, w.inner ?? w.call, enclosingDef(w.call))),
         },
       ],
       orm: false,
     });
+  }
   return wrappers;
+}
+
+/**
+ * orm-review-8 S13: `sync_to_async(load_blocking)()` of a def nested in the caller whose calls
+ * reach other files: the nested def stands as the wrapper's body, as a decorated def's does,
+ * when nothing of its own keeps it sync.
+ */
+function nestedFacts(
+  f: ScannedFile,
+  def: SyntaxNode,
+  key: string,
+  w: { wrap: SyntaxNode; helper: SyntaxNode },
+): WrapperFacts | undefined {
+  const fn = chainFunction(f, def);
+  const cross = new Set(fn.cross.map((c) => c.call.id));
+  if (fn.problems.some((p) => !cross.has(p.node.id))) return undefined;
+  return {
+    key,
+    name: `${wrapperWritten(w.wrap)}(${w.helper.text})`,
+    path: f.file.path,
+    line: lineOf(def),
+    calls: linksOf(f, fn.calls, fn.cross, def),
+    orm: fn.findings.ormSites > 0,
+  };
 }

@@ -92,9 +92,38 @@ export function methodTarget(f: OrmFile, callee: SyntaxNode): SyntaxNode | undef
   const receiver = callee.childForFieldName("object");
   const name = callee.childForFieldName("attribute")?.text;
   if (callee.type !== "attribute" || receiver?.type !== "identifier" || !name) return undefined;
-  const cls = selfClass(f, callee);
+  const self = selfClass(f, callee);
+  const cls = self ?? classReceiver(f, receiver);
   const found = cls && resolveMethod(cls, name, undefined, passesImported(f, name));
-  return found?.kind === "local" ? plainMethod(f, found.cls, name) : undefined;
+  if (found?.kind !== "local") return undefined;
+  const def = plainMethod(f, found.cls, name);
+  // Through the class (`cls.clear()`, `Local.counted()`) a plain method would be unbound.
+  return def && (self || def.parent?.type === "decorated_definition") ? def : undefined;
+}
+
+/**
+ * orm-review-8 S13: the class a class-level call names: `cls` in a `@classmethod` of a class of
+ * this file, or a class defined at this file's module level (`Local.counted()`).
+ */
+function classReceiver(f: OrmFile, receiver: SyntaxNode): SyntaxNode | undefined {
+  const method = f.file.enclosingScope(receiver);
+  const first = method.childForFieldName("parameters")?.namedChildren[0];
+  if (method.type === "function_definition" && first?.text === receiver.text) {
+    const holder = method.parent?.type === "decorated_definition" ? method.parent : method;
+    const cls = holder.parent?.parent;
+    const decorated =
+      holder.type === "decorated_definition" && classLevel(holder)?.id === method.id;
+    return decorated && cls?.type === "class_definition" && isClassMethod(method) ? cls : undefined;
+  }
+  const bound = f.file.visibleBindings(receiver, receiver.text);
+  const cls = bound.length === 1 ? bound[0].node.parent : undefined;
+  return cls?.type === "class_definition" && cls.parent?.type === "module" ? cls : undefined;
+}
+
+function isClassMethod(def: SyntaxNode): boolean {
+  const decorator =
+    def.parent?.type === "decorated_definition" ? def.parent.namedChildren[0] : null;
+  return decorator?.text.slice(1).trim() === "classmethod";
 }
 
 function plainMethod(f: OrmFile, cls: SyntaxNode, name: string): SyntaxNode | undefined {
@@ -102,12 +131,14 @@ function plainMethod(f: OrmFile, cls: SyntaxNode, name: string): SyntaxNode | un
   return def && !subclassOverride(f, cls, name) ? def : undefined;
 }
 
-/** The plain `self` method (or lone `@classmethod`) `name` of `cls`'s own body. */
+/** The plain `self` method (or lone `@classmethod` or `@staticmethod`) `name` of `cls`'s own body. */
 function ownPlainMethod(cls: SyntaxNode, name: string): SyntaxNode | undefined {
   const def = (cls.childForFieldName("body")?.namedChildren ?? [])
     .map(classLevel)
     .find((c) => c?.type === "function_definition" && c.childForFieldName("name")?.text === name);
   if (!def || def.children.some((c) => c.type === "async")) return undefined;
+  // orm-review-8 S13: a `@staticmethod` takes neither `self` nor `cls`.
+  if (def.parent?.type === "decorated_definition" && !isClassMethod(def)) return def;
   const first = def.childForFieldName("parameters")?.namedChildren[0]?.text;
   // orm-review-5 Q12 (takahe's `self.transition_perform_queryset(...)`): a `@classmethod` too.
   if (first !== (def.parent?.type === "decorated_definition" ? "cls" : "self")) return undefined;
@@ -173,13 +204,18 @@ function superClassOf(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefined {
   return holder.parent?.type === "block" && cls?.type === "class_definition" ? cls : undefined;
 }
 
-/** A member def, or the def a lone `@classmethod` decorates (its twin keeps the decorator). */
+/**
+ * A member def, or the def a lone `@classmethod` or `@staticmethod` decorates (its twin keeps the
+ * decorator).
+ */
 function classLevel(member: SyntaxNode): SyntaxNode | undefined {
   if (member.type !== "decorated_definition") return member;
   const decorators = member.namedChildren.filter((d) => d.type === "decorator");
-  const only = decorators.length === 1 && decorators[0].text.slice(1).trim() === "classmethod";
+  const only = decorators.length === 1 && CLASS_LEVEL.has(decorators[0].text.slice(1).trim());
   return only ? (member.childForFieldName("definition") ?? undefined) : undefined;
 }
+
+const CLASS_LEVEL = new Set(["classmethod", "staticmethod"]);
 
 /**
  * Another class's method of that name that may be what `self.<name>` runs (a subclass overriding

@@ -5,6 +5,7 @@ import { absoluteName as absoluteModule } from "../../src/python/relative-import
 import { decorators, fromModuleName, isAsyncFunction } from "../../src/python/shapes.js";
 import { dottedName, importedModuleId } from "../../src/python/module-names.js";
 import { resolveMethod } from "../../src/python/mro.js";
+import { decoratorsKeepModel } from "../../src/django/decorated-models.js";
 import {
   importedClassLookup,
   joinedAfter,
@@ -334,8 +335,8 @@ export function plainFunctions(f: OrmFile): SyntaxNode[] {
   const defs: SyntaxNode[] = [];
   for (const statement of f.root.namedChildren) {
     if (statement.type === "function_definition") defs.push(statement);
-    if (statement.type !== "class_definition") continue;
-    for (const member of statement.childForFieldName("body")?.namedChildren ?? []) {
+    const cls = keptClass(f, statement);
+    for (const member of cls?.childForFieldName("body")?.namedChildren ?? []) {
       if (
         member.type === "function_definition" &&
         member.childForFieldName("parameters")?.namedChildren[0]?.text === "self"
@@ -353,6 +354,16 @@ export function plainFunctions(f: OrmFile): SyntaxNode[] {
       !isAsyncFunction(def) &&
       decorators(def).every((d) => CLASS_LEVEL.has(d.text.slice(1).trim())),
   );
+}
+
+/** A module-level class, or a model class under decorators that give the model back (K14). */
+function keptClass(f: OrmFile, statement: SyntaxNode): SyntaxNode | undefined {
+  if (statement.type === "class_definition") return statement;
+  const cls =
+    statement.type === "decorated_definition" && statement.childForFieldName("definition");
+  const name = cls && cls.type === "class_definition" && cls.childForFieldName("name")?.text;
+  const model = name && f.ctx.project.models[name];
+  return model && decoratorsKeepModel(f.ctx.project, cls) ? cls : undefined;
 }
 
 /** Decorators whose methods are called through the class: a twin keeps the decorator. */

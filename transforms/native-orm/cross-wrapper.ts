@@ -7,7 +7,7 @@ import { chainFunction, nameOf } from "./chains.js";
 import { chainKey, plainFunctions, projectPlan } from "./cross-calls.js";
 import { rewrittenText } from "./rewrite.js";
 import { wrapperWritten } from "./chain-arguments.js";
-import { fixOf, recordBlocked, report } from "./state.js";
+import { fixOf, lineOf, recordBlocked, report } from "./state.js";
 import type {
   ChainCall,
   ChainPlan,
@@ -16,6 +16,7 @@ import type {
   OrmFile,
   ProjectChainPlan,
   ScannedFile,
+  WrappedCross,
   WrapperDecision,
 } from "./types.js";
 
@@ -163,25 +164,30 @@ export function crossWrapped(f: ScannedFile, ref: SyntaxNode): boolean {
   if (n < 0 || !plan || !decision || "noOrm" in decision) return false;
   const w = all[n];
   const name = `${wrapperWritten(w.wrap)}(${w.helper.text})`;
+  if (w.nested) return crossNested(f, ref, w, w.nested, decision, plan);
   if ("blocker" in decision) {
     reportBlocked(f, decision, [{ ...w, target: w.target }], w.call, `${name} kept`);
     return true;
   }
   const twin = plan.twins[w.target];
   if (!twin) return false;
+  // `sync_to_async(lambda: services.reserve(pk))()` keeps the lambda's call, awaited.
   const edits: Edit[] = [
-    { start: w.call.startIndex, end: w.helper.startIndex, text: "" },
+    { start: w.call.startIndex, end: (w.inner ?? w.helper).startIndex, text: "" },
     { start: w.callee.startIndex, end: w.callee.endIndex, text: twin },
-    { start: w.helper.endIndex, end: w.wrap.endIndex, text: "" },
+    w.inner
+      ? { start: w.inner.endIndex, end: w.call.endIndex, text: "" }
+      : { start: w.helper.endIndex, end: w.wrap.endIndex, text: "" },
   ];
   const fix = fixOf("safe", edits, [], [ref, ...(w.binding ? [w.callee] : [])]);
   fix.imports = twinImports(f, plan, [w], true);
-  if (/^[\w.]+$/.test(w.helper.text))
+  const helper = w.inner?.childForFieldName("function") ?? w.helper;
+  if (/^[\w.]+$/.test(helper.text))
     fix.replaces = [
       {
         qualified: w.target.replace(":", "."),
-        local: w.helper.text,
-        by: `${w.helper.text.slice(0, w.helper.text.length - w.callee.text.length)}${twin}`,
+        local: helper.text,
+        by: `${helper.text.slice(0, helper.text.length - w.callee.text.length)}${twin}`,
         awaited: true,
         twin: true,
       },
@@ -191,8 +197,62 @@ export function crossWrapped(f: ScannedFile, ref: SyntaxNode): boolean {
     f,
     w.call,
     "AS210",
-    `${name} runs a project function whose chain of calls converts to Django's native async ORM: its async twin ${twin} (added beside it${w.importFrom ? ` in ${w.importFrom}, and imported from there: the package re-exports only the sync name` : ""}) is called directly`,
+    `${name} runs a project function whose chain of calls converts to Django's native async ORM: its async twin ${twin} (${plan.existing.includes(w.target) ? "already defined" : "added"} beside it${w.importFrom ? ` in ${w.importFrom}, and imported from there: the package re-exports only the sync name` : ""}) is called directly`,
     rewrittenText(f.source, w.call, edits),
+    fix,
+  );
+  return true;
+}
+
+/**
+ * orm-review-8 S13: `sync_to_async(load_blocking)()` of a nested def whose calls reach other
+ * files, as the plan decided: the def becomes `async def` in place (its one use is this call),
+ * awaiting its ORM work and the twins of the functions it calls, and the call loses its wrapper.
+ */
+function crossNested(
+  f: ScannedFile,
+  ref: SyntaxNode,
+  w: WrappedCross,
+  def: SyntaxNode,
+  decision: Exclude<WrapperDecision, { noOrm: true }>,
+  plan: ProjectChainPlan,
+): boolean {
+  const fn = chainFunction(f, def);
+  const calls = orderedCalls(fn.calls, fn.cross);
+  const name = `${wrapperWritten(w.wrap)}(${w.helper.text})`;
+  if ("blocker" in decision) {
+    reportBlocked(f, decision, calls, w.call, `${name} kept`);
+    return true;
+  }
+  const twinned = calls.filter((c) => !callsPure(f, plan, c));
+  if (twinned.some((c) => !plan.twins[targetOf(f, c)])) return false;
+  const unwrap: Edit[] = [
+    { start: w.call.startIndex, end: w.helper.startIndex, text: "" },
+    { start: w.helper.endIndex, end: w.wrap.endIndex, text: "" },
+  ];
+  const own = projectTwinEdits(
+    f,
+    def,
+    (c) => plan.twins[targetOf(f, c)],
+    (c) => callsPure(f, plan, c),
+  );
+  const fix = fixOf("safe", [...own, ...unwrap], fn.findings.conversions, [
+    ref,
+    ...fn.cross.flatMap((c) => (c.binding && !callsPure(f, plan, c) ? [c.callee] : [])),
+  ]);
+  fix.imports = [...(fix.imports ?? []), ...twinImports(f, plan, twinned, true)];
+  fix.replaces = [...(fix.replaces ?? []), ...replacedByTwins(f, plan, twinned)];
+  const names = twinNames(f, plan, twinned);
+  recordConverting(f, w.call, name, names);
+  const twins = names
+    ? `, awaiting the async twins of the project functions it calls (${names})`
+    : "";
+  report(
+    f,
+    w.call,
+    "AS210",
+    `${name} runs ${nameOf(def)}() (line ${lineOf(def)}), defined here and named only by this call, whose chain of calls converts to Django's native async ORM: it becomes an async def in place${twins}${pureNames(f, plan, calls)}, and is awaited without the wrapper`,
+    rewrittenText(f.source, def, own),
     fix,
   );
   return true;

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "../../src/model/types.js";
-import { chainFunctionsFrom, reachesOrmWork, reachesOtherFiles } from "./chains.js";
+import { chainFunctionsFrom, isNestedDef, reachesOrmWork, reachesOtherFiles } from "./chains.js";
 import {
   chainKey,
   crossTargetOf,
@@ -22,6 +22,8 @@ import { modelMethodTarget } from "./model-methods.js";
 import { managerMethodTarget } from "./chain-managers.js";
 import { unawaitedUse } from "./wrappers.js";
 import { wrapperWritten } from "./chain-arguments.js";
+import { callArguments } from "../../src/python/calls.js";
+import { lazyUserIn } from "./lazy-objects.js";
 
 // Stage 2, the scan: every per-file fact the chain planner and the reporters ask, built here in
 // one step from the sites, in the order they depend on each other, and never changed afterwards.
@@ -109,7 +111,18 @@ function wrappedCross(f: OrmFile, h: WrappedHelper): WrappedCross | undefined {
   if (h.local) {
     const { def, callee } = h.local;
     if (!reachesOtherFiles(f, [{ call: h.outer, callee, def }], [])) return undefined;
-    return { ...base, callee, target: chainKey(f, def) };
+    return {
+      ...base,
+      callee,
+      target: chainKey(f, def),
+      ...(isNestedDef(def) ? { nested: def } : {}),
+    };
+  }
+  const inner = lambdaCall(f, h);
+  if (inner) {
+    const callee = inner.childForFieldName("function")!;
+    const cross = crossTargetOf(f, callee) ?? inheritedTarget(f, callee);
+    return cross ? { ...base, ...cross, inner } : undefined;
   }
   // `crawl.is_finished` of a proven instance of a project model (orm-review M5).
   const cross =
@@ -118,4 +131,17 @@ function wrappedCross(f: OrmFile, h: WrappedHelper): WrappedCross | undefined {
     modelMethodTarget(f, h.target) ??
     managerMethodTarget(f, h.target);
   return cross ? { ...base, ...cross } : undefined;
+}
+
+/**
+ * orm-review-8 S13: `sync_to_async(lambda: services.reserve(pk))()`, a lambda of no parameters
+ * called with none, whose whole body is one call: that call.
+ */
+function lambdaCall(f: OrmFile, h: WrappedHelper): SyntaxNode | undefined {
+  if (h.target.type !== "lambda" || h.target.childForFieldName("parameters")) return undefined;
+  if ((h.outer.childForFieldName("arguments")?.namedChildren.length ?? 1) > 0) return undefined;
+  const body = h.target.childForFieldName("body");
+  // A lazy request.user read in the thread would be read on the loop.
+  if (body?.type !== "call" || callArguments(body).some((a) => lazyUserIn(f, a))) return undefined;
+  return body;
 }

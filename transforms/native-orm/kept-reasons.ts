@@ -5,6 +5,7 @@ import { chainTarget, methodTarget } from "./chains.js";
 import type { Blocker } from "./codes.js";
 import { scan } from "./scan.js";
 import { lineOf } from "./state.js";
+import { lambdaProjectCallReason } from "./project-calls-said.js";
 import type { OrmFile } from "./types.js";
 
 // accounting.ts's reasons for sites no reporter took that read the file's own bindings: a lambda
@@ -55,6 +56,11 @@ export function lambdaReason(
     return kept(
       `${written} reads ${relation.text}, ${relationKept(f, relation)} (select_related where the instance is loaded would make it a plain read)${stored}`,
     );
+  const project =
+    body && (!findings || findings.ormSites === 0)
+      ? lambdaProjectCallReason(f, body, written, stored)
+      : undefined;
+  if (project) return project;
   if (!findings || findings.ormSites === 0)
     return kept(
       `${written}: the lambda holds no Django ORM call with a native async form that this transform can see${stored}`,

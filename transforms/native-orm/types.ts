@@ -50,6 +50,8 @@ export interface Problem {
   unsafe?: boolean;
   /** What the unsafe rewrite takes for true, said in its message ("order is a model instance"). */
   assumes?: string;
+  /** A value that may be a queryset, evaluated (iterated, tested, listed): no ORM site, a blocker. */
+  evaluatesUnknown?: true;
 }
 
 /** What a region of code holds: ORM work to convert, and what blocks converting it. */
@@ -118,6 +120,13 @@ export interface WrappedCross {
   binding?: ImportBinding;
   /** See CrossCall.importFrom. */
   importFrom?: string;
+  /**
+   * orm-review-8 S13: `helper` is a def nested in the calling function and named only by the
+   * wrapper, whose own calls reach other files: it is the wrapper's body, converted in place.
+   */
+  nested?: SyntaxNode;
+  /** orm-review-8 S13: `helper` is `lambda: services.reserve(pk)`, and this its one call. */
+  inner?: SyntaxNode;
 }
 
 /** A call between functions of a chain, as the survey sends it: plain data. */

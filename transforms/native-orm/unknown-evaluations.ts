@@ -4,6 +4,8 @@ import { looksLikeQueryset } from "./proofs.js";
 import type { OrmFile, Problem } from "./types.js";
 import { parameterPassed } from "./caller-arguments.js";
 import { classReturnedElsewhere } from "../../src/django/annotated-returns.js";
+import { passesImported, selfClass } from "./cross-calls.js";
+import { resolveMethod } from "../../src/python/mro.js";
 
 // orm-review-4 W2: `list(intakes)` where `intakes = base_query.select_related(...).distinct()`
 // and `base_query = intake_work_item_base_query(...)`, a helper of the project whose value is not
@@ -54,6 +56,8 @@ export function mayBeQueryset(
   const called = expr.type === "call" ? expr.childForFieldName("function") : null;
   if (called && isProjectFunction(called) && !plainKindOf(expr) && !returnsContainer(f, expr))
     return `${called.text}() is a function of the project whose value is not proven (it may be a queryset)`;
+  if (called && selfMethodMayQuery(f, called) && !plainKindOf(expr))
+    return `${called.text}() is a method of this object whose value is not proven (it may be a queryset; a subclass may override it)`;
   if (expr.type !== "identifier" || plainKindOf(expr) || f.proofs.instanceOf(expr))
     return undefined;
   // Where it is read: a comprehension's first iterable is bound outside the comprehension.
@@ -87,6 +91,8 @@ export function mayBeQueryset(
     const callee = value.childForFieldName("function")!;
     if (isProjectFunction(callee) && !returnsContainer(f, value))
       return `${expr.text} is bound at line ${line} to what ${callee.text}() returns, a function of the project whose value is not proven (it may be a queryset)`;
+    if (selfMethodMayQuery(f, callee))
+      return `${expr.text} is bound at line ${line} to what ${callee.text}() returns, a method of this object whose value is not proven (it may be a queryset; a subclass may override it)`;
   }
   return undefined;
 }
@@ -112,6 +118,45 @@ function returnsContainer(f: OrmFile, call: SyntaxNode): boolean {
       : undefined;
   const cls = qualified ? classReturnedElsewhere(f.ctx.project, qualified, awaited) : undefined;
   return !!cls && CONTAINER_OR_PLAIN.test(cls);
+}
+
+/**
+ * orm-review-9 R3 (codecov's `queryset = self.batch_queryset(keys)`, which subclasses override):
+ * `self.<method>()` of a method a class of this file defines (a library base's is not judged),
+ * whose value may be a queryset: no return annotation of a container or a plain value, and
+ * abstract (it returns no value itself: a subclass gives it). One that returns values is followed
+ * by the chains, which judge its body.
+ */
+function selfMethodMayQuery(f: OrmFile, callee: SyntaxNode): boolean {
+  const cls = callee.type === "attribute" ? selfClass(f, callee) : undefined;
+  const name = callee.childForFieldName("attribute")?.text;
+  if (!cls || !name) return false;
+  const found = resolveMethod(cls, name, undefined, passesImported(f, name));
+  const def = found?.kind === "local" ? ownDef(found.cls, name) : undefined;
+  if (!def) return false;
+  const written = def.childForFieldName("return_type");
+  if (written) return !CONTAINER_OR_PLAIN.test(containerAnnotation(written.text));
+  return !returnsValue(def);
+}
+
+/** The def (decorated or not) named `name` in the class's own body. */
+function ownDef(cls: SyntaxNode, name: string): SyntaxNode | undefined {
+  for (const member of cls.childForFieldName("body")?.namedChildren ?? []) {
+    const def =
+      member.type === "decorated_definition" ? member.childForFieldName("definition") : member;
+    if (def?.type === "function_definition" && def.childForFieldName("name")?.text === name)
+      return def;
+  }
+  return undefined;
+}
+
+/** Whether `def` returns a value of its own (a `return x` not in a nested def or lambda). */
+function returnsValue(def: SyntaxNode): boolean {
+  return def.descendantsOfType("return_statement").some((r) => {
+    for (let n = r.parent; n && n.id !== def.id; n = n.parent)
+      if (n.type === "function_definition" || n.type === "lambda") return false;
+    return r.namedChildren.length > 0;
+  });
 }
 
 /** The annotation as the pre-pass records a container: `list[Server]` -> `list[]`. */
@@ -152,6 +197,7 @@ export function unknownEvaluationProblem(
         code: "AS205",
         node: call,
         message: `${callee.text}(${arg.text.replace(/\s+/g, " ").slice(0, 40)}) iterates a value that may be a queryset, which would be evaluated synchronously on the event loop: ${why}`,
+        evaluatesUnknown: true,
       };
   }
   return undefined;
@@ -189,5 +235,6 @@ export function unknownIterationProblem(
     code: "AS205",
     node,
     message: `${loop ? "the loop iterates" : "the condition tests"} ${expr.text.replace(/\s+/g, " ").slice(0, 40)}, a value that may be a queryset, which would be evaluated synchronously on the event loop: ${why}`,
+    evaluatesUnknown: true,
   };
 }

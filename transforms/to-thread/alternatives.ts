@@ -113,13 +113,16 @@ export function constructorKey(project: ProjectFacts | undefined, key: string): 
   const className = dotted.slice(dotted.lastIndexOf(".") + 1);
   const module = dotted.slice(0, dotted.lastIndexOf("."));
   if (!/^[A-Z]/.test(className) || !module) return undefined;
-  const found = functionsNamed(index, "__init__").some(
-    (f) =>
-      f.className === className &&
-      !f.nested &&
-      (f.module === module || f.module.endsWith(`.${module}`) || f.module.endsWith(`/${module}`)),
-  );
-  return found ? `${key}.__init__` : undefined;
+  const defines = (name: string) =>
+    functionsNamed(index, name).some(
+      (f) =>
+        f.className === className &&
+        !f.nested &&
+        (f.module === module || f.module.endsWith(`.${module}`) || f.module.endsWith(`/${module}`)),
+    );
+  // With a `__new__` or a dataclass's `__post_init__`, the class is read whole (constructors.ts).
+  const more = defines("__new__") || defines("__post_init__");
+  return defines("__init__") && !more ? `${key}.__init__` : undefined;
 }
 
 /**

@@ -38,6 +38,9 @@ import { moduleAliasOf, parameterDefault } from "./aliased-callees.js";
 import { inheritedCall } from "./inherited-calls.js";
 import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
+import { classAt, constructorFacts } from "./constructors.js";
+import { implicitCalls } from "./implicit-calls.js";
+import { methodOfSelf } from "./member-classes.js";
 import {
   callableValues,
   decoratorCalls,
@@ -113,7 +116,8 @@ export class SameFileFunctions {
         moduleAliasOf(this.file, callee, at);
       if (qualified) fact.qualified = qualified;
     }
-    let def = this.resolve(callee, at);
+    // `Registers()`: a class of this file, whose constructor runs (constructors.ts).
+    let def = this.resolve(callee, at) ?? classAt(this.file, callee, at);
     // `operator(obj)` with `operator = _make_operator(...)`: what the maker returns (V9b).
     const values = !def && !fact.qualified ? callableValues(this, callee, at) : undefined;
     if (values) return valuesFact(fact, values);
@@ -319,6 +323,7 @@ export class SameFileFunctions {
   }
 
   private factsOf(def: SyntaxNode): FunctionFacts {
+    if (def.type === "class_definition") return constructorFacts(this, def, this.file.path);
     const calls: CallFact[] = [];
     const visit = (node: SyntaxNode): void => {
       // Nested definitions do not run when the function runs.
@@ -333,6 +338,7 @@ export class SameFileFunctions {
         calls.push(...enteredFacts(this, entered, node, (v) => projectValueKey(this, v)));
       if (node.type === "attribute")
         calls.push(...propertyRead(this, node, (r) => this.madeBy(r, node)));
+      calls.push(...implicitCalls(this, node));
       // `sorted(rows, key=store.rank)`: a function handed to a call, called by it (Y15c).
       if (node.type === "call") calls.push(...passedCallables(this, node));
       // `max(rows, key=lambda r: store.rank(r))`: the lambda runs in the call.
@@ -357,7 +363,8 @@ export class SameFileFunctions {
   resolve(callee: SyntaxNode, at: SyntaxNode): SyntaxNode | undefined {
     if (callee.type === "identifier") return this.functionNamed(callee.text, at);
     const object = callee.childForFieldName("object");
-    const method = this.enclosingDef(at);
+    // `self.wait()` in a wrapper a method returns: that method's self (member-classes.ts).
+    const method = object ? methodOfSelf(object.text, at) : undefined;
     const cls = method && classOfMethod(method);
     if (callee.type !== "attribute" || !cls || !isSelfOrCls(object, method!)) return undefined;
     return likelyLocalMethod(cls, callee.childForFieldName("attribute")!.text);

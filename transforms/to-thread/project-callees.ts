@@ -21,6 +21,9 @@ import type {
   SyntaxNode,
 } from "../../src/model/types.js";
 import { SameFileFunctions } from "./callees.js";
+import { moduleLevelClass } from "./constructors.js";
+import { consumedProducer } from "./consumed-generators.js";
+import { propertyAccessors } from "./implicit-calls.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
 import { contextRunFunction } from "./context-runs.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
@@ -117,7 +120,15 @@ function factsOf(
         else queue.push({ def: functions.defOf(k)!, depth: Number(depth) });
       continue;
     }
-    const def = defNamed(file, name) ?? classInit(file, name);
+    // A property's getter and setter share a name: both are read (implicit-calls.ts).
+    const accessors = key ? propertyAccessors(functions, file, name) : undefined;
+    if (accessors) {
+      out.functions[key] = accessors.facts;
+      queue.push(...accessors.defs.map((def) => ({ def, depth: Number(depth) })));
+      continue;
+    }
+    // A class asked as a constructor: what building an instance runs (constructors.ts).
+    const def = defNamed(file, name) ?? moduleLevelClass(file, name);
     if (!def) {
       const hop = key
         ? (reexported(file, name, key) ??
@@ -243,19 +254,15 @@ function returnedHop(
   // `dec(*)`: what a decorator returns around the def it decorates (decoratorCalls); what is not
   // read there adds nothing, as at a decorator of the same file.
   const decorating = name.endsWith(DECORATING);
-  const maker = defNamed(file, name.slice(0, -(decorating ? DECORATING : RETURNED).length));
+  const made = name.slice(0, -(decorating ? DECORATING : RETURNED).length);
+  // `limiter.limit` of a module value `limiter = RateLimiter(...)`: its class's method (Z17).
+  const maker = defNamed(file, made) ?? moduleValueDef(functions, file, made);
   const values = maker
     ? returnedValues(functions, maker, new Set(), decorating ? DECORATED : undefined)
     : { keys: [], unknown: !decorating };
   if (!decorating && (values.unknown || values.keys.length === 0)) return undefined;
   const calls = values.keys.map((reaches) => ({ text: name, reaches }));
   return { facts: { name, hop: true, calls, path: file.path }, keys: values.keys };
-}
-
-/** `KnowledgeImportError`, asked as a constructor: its `__init__`, or a same-file base's. */
-function classInit(file: FileSemantics, name: string): SyntaxNode | undefined {
-  const cls = name.includes(".") ? undefined : moduleClass(file, name);
-  return cls && likelyLocalMethod(cls, "__init__");
 }
 
 /**
@@ -293,6 +300,18 @@ function classBases(
   return { facts: { name, hop: true, calls, path: file.path } };
 }
 
+/** `limiter.limit` with `limiter = RateLimiter(...)` at module level: the method of that class. */
+function moduleValueDef(
+  functions: SameFileFunctions,
+  file: FileSemantics,
+  qualname: string,
+): SyntaxNode | undefined {
+  const [value, method, more] = qualname.split(".");
+  const made = method && more === undefined ? functions.moduleValueMaker(value) : undefined;
+  const cls = made && !made.includes(".") ? moduleClass(file, made) : undefined;
+  return cls && likelyLocalMethod(cls, method);
+}
+
 /** A module-level def `name` or a method `Class.name` of a module-level class. */
 function defNamed(file: FileSemantics, qualname: string): SyntaxNode | undefined {
   const [first, second] = qualname.split(".");
@@ -324,7 +343,10 @@ function siteFacts(file: FileSemantics, project: ProjectFacts | undefined): Call
     // `to_thread(next, it)`: what made the generator runs (generator-steps.ts).
     const iterator = siteIterator(file, target, site.call);
     const ran = contextRunFunction(file, (f, at) => functions.callFact(f, at), site, target);
-    const fn = ran ?? (iterator ? producerOf(file, iterator, site.call) : target.fn);
+    const fn =
+      ran ??
+      consumedProducer({ functions }, target, site.call) ??
+      (iterator ? producerOf(file, iterator, site.call) : target.fn);
     if (!fn) continue;
     const fact = functions.callFact(fn, fn);
     // `func` a parameter of a helper: what its callers pass (passed-functions.ts).

@@ -1,4 +1,5 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
+import { dottedName } from "../../src/python/module-names.js";
 import { functionsNamed, modulePaths, projectTopModules } from "../../src/project/index-lookup.js";
 import { annotatedClass, getattrLiteral } from "./call-shapes.js";
 import { methodKey } from "./alternatives.js";
@@ -38,6 +39,8 @@ export interface CallableReader {
   callFact(callee: SyntaxNode, at: SyntaxNode): CallFact;
   /** The class that made the value `value` holds at `at`, when the file says. */
   madeBy(value: SyntaxNode, at: SyntaxNode): string | undefined;
+  /** The def of this file a key names. */
+  defOf(key: string): SyntaxNode | undefined;
 }
 
 /** The functions a value may be: their keys, and whether some value could not be read. */
@@ -223,7 +226,39 @@ function madeBy(reader: CallableReader, call: SyntaxNode, seen: Set<number>): Ca
   }
   // A function of another module of the project: what it returns is read by the survey.
   const key = projectFunctionKey(reader, fn);
-  return key ? { keys: [`${key}${RETURNED}`], unknown: false, why } : UNKNOWN;
+  if (key) return { keys: [`${key}${RETURNED}`], unknown: false, why };
+  return fn.type === "attribute" ? methodReturns(reader, fn, call, seen, why) : UNKNOWN;
+}
+
+/**
+ * `self._limiter.limit(fn)`, `limiter.limit(abs)`: a method of a project class that returns a
+ * nested def (a rate limiter's wrapper, which sleeps), called on the spot (hazard-review-9 Z17).
+ * The receiver's class says which method; what it returns is read as a function's.
+ */
+function methodReturns(
+  reader: CallableReader,
+  fn: SyntaxNode,
+  call: SyntaxNode,
+  seen: Set<number>,
+  why: string,
+): CallableValues {
+  const reaches = reader.callFact(fn, call).reaches;
+  const method = reaches ? reader.defOf(reaches) : undefined;
+  if (method?.type === "function_definition") {
+    const returned = returnedValues(reader, method, seen, argumentValues(reader, call, seen));
+    const own = returned.unknown ? ownKey(reader, method) : undefined;
+    return own ? { keys: [own], unknown: false, why } : { ...returned, why };
+  }
+  return reaches && isProjectKey(reader, reaches)
+    ? { keys: [`${reaches}${RETURNED}`], unknown: false, why }
+    : UNKNOWN;
+}
+
+/** Does a `py:` key name code of this project (not a library's class)? */
+function isProjectKey(reader: CallableReader, key: string): boolean {
+  const index = reader.project?.index;
+  const dotted = key.startsWith(PROJECT_KEY) ? dottedName(key.slice(PROJECT_KEY.length)) : "";
+  return index !== undefined && dotted !== "" && projectTopModules(index).has(dotted.split(".")[0]);
 }
 
 /**
@@ -432,7 +467,12 @@ function decoratorValues(reader: CallableReader, expr: SyntaxNode): string[] {
     const maker = reader.resolve(expr, expr);
     if (maker) return wrappers(maker);
     const key = projectFunctionKey(reader, expr);
-    return key ? [`${key}${DECORATING}`] : [];
+    if (key) return [`${key}${DECORATING}`];
+    // `@limiter.limit` with `limiter = RateLimiter(...)`: the method of its class (Z17).
+    const reaches = expr.type === "attribute" ? reader.callFact(expr, expr).reaches : undefined;
+    const method = reaches ? reader.defOf(reaches) : undefined;
+    if (method?.type === "function_definition") return wrappers(method);
+    return reaches && isProjectKey(reader, reaches) ? [`${reaches}${DECORATING}`] : [];
   }
   const fn = expr.type === "call" ? expr.childForFieldName("function") : null;
   const maker =

@@ -11,6 +11,7 @@ import { returnedBy, unreadRefusal, type UnreadCall } from "./unread-refusal.js"
 import { dynamicLookupOf } from "./dynamic-lookups.js";
 import { contextRunFunction } from "./context-runs.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
+import { consumedProducer } from "./consumed-generators.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import { reindented } from "./reindent.js";
@@ -387,6 +388,14 @@ function siteCheck(
       checked: ran.text,
       stepping: `${target.fn.text}() runs ${ran.text}: `,
       judged: { shape: "direct", fn: ran },
+    };
+  // `to_thread(list, rows())`: the generator's body runs in list() (consumed-generators.ts).
+  const consumed = consumedProducer(scan, target, site.call);
+  if (consumed)
+    return {
+      check: loopCheck(scan, { ...target, fn: consumed }),
+      checked: consumed.text,
+      stepping: `${target.fn.text}() runs the body of the generator ${consumed.text}() makes: `,
     };
   const iterator = siteIterator(scan.file, target, site.call);
   if (!iterator) return { check: loopCheck(scan, target), checked: target.fn.text, stepping: "" };
