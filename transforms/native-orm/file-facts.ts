@@ -23,7 +23,6 @@ import { managerMethodTarget } from "./chain-managers.js";
 import { unawaitedUse } from "./wrappers.js";
 import { wrapperWritten } from "./chain-arguments.js";
 import { callArguments } from "../../src/python/calls.js";
-import { lazyUserIn } from "./lazy-objects.js";
 
 // Stage 2, the scan: every per-file fact the chain planner and the reporters ask, built here in
 // one step from the sites, in the order they depend on each other, and never changed afterwards.
@@ -118,7 +117,7 @@ function wrappedCross(f: OrmFile, h: WrappedHelper): WrappedCross | undefined {
       ...(isNestedDef(def) ? { nested: def } : {}),
     };
   }
-  const inner = lambdaCall(f, h);
+  const inner = lambdaCall(h);
   if (inner) {
     const callee = inner.childForFieldName("function")!;
     const cross = crossTargetOf(f, callee) ?? inheritedTarget(f, callee);
@@ -137,11 +136,22 @@ function wrappedCross(f: OrmFile, h: WrappedHelper): WrappedCross | undefined {
  * orm-review-8 S13: `sync_to_async(lambda: services.reserve(pk))()`, a lambda of no parameters
  * called with none, whose whole body is one call: that call.
  */
-function lambdaCall(f: OrmFile, h: WrappedHelper): SyntaxNode | undefined {
+function lambdaCall(h: WrappedHelper): SyntaxNode | undefined {
   if (h.target.type !== "lambda" || h.target.childForFieldName("parameters")) return undefined;
   if ((h.outer.childForFieldName("arguments")?.namedChildren.length ?? 1) > 0) return undefined;
   const body = h.target.childForFieldName("body");
-  // A lazy request.user read in the thread would be read on the loop.
-  if (body?.type !== "call" || callArguments(body).some((a) => lazyUserIn(f, a))) return undefined;
+  // Its arguments were evaluated in the thread: on the loop, only names and literals are sure to
+  // run no query (a relation read, a property or a call may; `request.user` loads lazily).
+  if (body?.type !== "call" || !callArguments(body).every(readOnLoop)) return undefined;
   return body;
+}
+
+const LITERALS = new Set(["identifier", "string", "integer", "float", "true", "false", "none"]);
+
+function readOnLoop(argument: SyntaxNode): boolean {
+  const value =
+    argument.type === "keyword_argument" ? argument.childForFieldName("value") : argument;
+  return (
+    !!value && LITERALS.has(value.type) && value.descendantsOfType("interpolation").length === 0
+  );
 }

@@ -75,7 +75,7 @@ export function lambdaProjectCallReason(
     };
   return {
     code: "AS205",
-    message: `${written} kept${stored}: the lambda calls ${found.said}, a project function the chain does not follow from here (only a lambda whose whole body is one call of a function of another module, called with no arguments, is followed): not in Django's async API, and may touch the database`,
+    message: `${written} kept${stored}: the lambda calls ${found.said}, a project function the chain does not follow from here (a lambda is followed when its whole body is one call of a function of another module with names and literals as arguments, which the thread evaluated, and it is called with none): not in Django's async API, and may touch the database`,
   };
 }
 

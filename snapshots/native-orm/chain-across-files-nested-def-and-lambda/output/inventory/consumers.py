@@ -31,3 +31,8 @@ async def label_for(sku: str) -> str:
 
 async def label_inline(sku: str) -> str:
     return await sync_to_async(lambda: stock.normalized(sku))()
+
+
+async def restock_line(line) -> None:
+    # line.item may be a relation, read in the thread: not moved onto the loop.
+    await sync_to_async(lambda: stock.restock(line.item.sku, 1))()
