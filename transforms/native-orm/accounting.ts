@@ -9,14 +9,15 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { QUERYSET_RETURNING, asyncMethodFor, nativeTwinsSaid } from "../../src/django/api.js";
 import { isDjangoTestClient } from "../../src/django/test-client.js";
 import { isJsonMethod, plainKindOf } from "../../src/python/value-kinds.js";
-import { assignedValues } from "../../src/python/scope.js";
 import { namedCalls, relationKept, relationRead } from "./body-reads.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
-import { chainFunction, reachesOrmWork } from "./chains.js";
+import { chainFunction, reachedFunctions, reachesOrmWork } from "./chains.js";
 import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
 import { stoppedOrmWork } from "./unfollowed-calls.js";
 import { kept, lambdaReason, localDef, nameReason, type Reason } from "./kept-reasons.js";
 import { localProjectCallReason } from "./project-calls-said.js";
+import { publishedTarget, publishReason } from "./task-publish.js";
+import { isBuiltContainer } from "./built-containers.js";
 import { lineOf, report } from "./state.js";
 import { wrapperKind } from "./wrappers.js";
 import { unfollowedCallsReason } from "./unfollowed-calls.js";
@@ -195,6 +196,8 @@ function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
       code: "AS215",
       message: `${wrapper} wrapper ${name}() only builds a queryset and returns it (line ${lineOf(built)}): no query runs inside it, so the thread moves nothing off the event loop; the query runs where its callers evaluate the result (\`async for\` over it, or an a-method such as \`afirst()\`): the decorator can go, by hand, and the \`await\` of each call with it`,
     };
+  const publish = publishReason(f, body, `${wrapper} wrapper ${name}() kept`);
+  if (publish) return publish;
   return {
     code: "AS215",
     message: `${wrapper} wrapper ${name}() holds no Django ORM work with a native async form that this transform can see${namedCalls(body)}: it stays a thread wrapper`,
@@ -227,6 +230,8 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
     );
   // A method of a value (`Order.objects.count` resolves through the import of `Order`), unless
   // the value is an imported module (`services.helper`).
+  const publish = publishedTarget(f, target, written);
+  if (publish) return publish;
   if (target.type === "attribute" && !importedModuleAttribute(f, target))
     return methodReason(f, target, written, stored);
   const qualified =
@@ -394,27 +399,6 @@ function ormLookingCall(f: OrmFile, call: SyntaxNode): boolean {
   return ormName(callee) || (looksLikeQueryset(call) && !f.proofs.querysetOf(call));
 }
 
-/** Containers Python builds, whatever their items: their methods are their own. */
-const CONTAINERS = new Set([
-  "dictionary",
-  "list",
-  "set",
-  "dictionary_comprehension",
-  "list_comprehension",
-  "set_comprehension",
-]);
-
-/**
- * orm-review-9 R3 (codecov `results = {r.pk: r for r in queryset}` then `results.get(key)`): a
- * name every binding of which is a dict, list or set display or comprehension holds that
- * container (`get`, `count`, `update` are dict's and list's), whatever its items are.
- */
-function isBuiltContainer(f: OrmFile, receiver: SyntaxNode): boolean {
-  if (receiver.type !== "identifier") return false;
-  const values = assignedValues(f.file.visibleBindings(receiver, receiver.text));
-  return !!values && values.every((v) => CONTAINERS.has(v.type));
-}
-
 /** `file.save()`: an ORM method name on an unproven receiver named like a non-model. */
 function nonModelNamedOrmCall(f: OrmFile, call: SyntaxNode): boolean {
   const callee = call.childForFieldName("function");
@@ -454,6 +438,19 @@ function localReason(
       ? localProjectCallReason(f, def, target, written, stored)
       : undefined;
   if (project) return project;
+  // orm-human-8 K10: a relation read (here or in a def it calls) is a query, not "no ORM work".
+  const read =
+    fn.findings.ormSites === 0 && !reachesOrmWork(f, fn.calls)
+      ? [fn, ...reachedFunctions(f, fn.calls)]
+          .map((r) => relationRead(f, r.def.childForFieldName("body")!))
+          .find(Boolean)
+      : undefined;
+  if (read)
+    return kept(
+      `${written} runs ${name} (line ${lineOf(def)}), which reads ${read.text} (line ${lineOf(read)}), ${relationKept(f, read)}${stored}`,
+    );
+  const publish = publishReason(f, def.childForFieldName("body")!, `${written} runs ${name}`);
+  if (publish && fn.findings.ormSites === 0) return publish;
   if (fn.findings.ormSites === 0 && !reachesOrmWork(f, fn.calls))
     return kept(
       `${written} runs ${name} (line ${lineOf(def)}), which holds no Django ORM work with a native async form that this transform can see${stored}`,
