@@ -19,6 +19,8 @@ import {
   moduleClass,
   quotedClass,
   typedDictField,
+  ANY_CLASS,
+  BUILTIN_CLASSES,
 } from "./receivers.js";
 import {
   constructorKey,
@@ -40,7 +42,7 @@ import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
 import { classAt, constructorFacts } from "./constructors.js";
 import { implicitCalls } from "./implicit-calls.js";
-import { methodOfSelf } from "./member-classes.js";
+import { methodOfSelf, superCallFact } from "./self-calls.js";
 import {
   callableValues,
   decoratorCalls,
@@ -76,12 +78,6 @@ import {
  * same-file base, or an imported function of the project, whose facts the survey gathered) and
  * what its body calls.
  */
-/** Annotations that name no class: a value so typed is of unknown class. */
-const ANY_CLASS = new Set(["typing.Any", "typing_extensions.Any", "object", "Any"]);
-
-/** Builtin containers' classes: their methods neither lock nor wait. */
-const BUILTIN_CLASSES = new Set(["dict", "list", "set", "frozenset", "tuple", "str"]);
-
 export class SameFileFunctions {
   private readonly defs = new Map<string, SyntaxNode>();
   private readonly facts = new Map<string, FunctionFacts>();
@@ -108,6 +104,8 @@ export class SameFileFunctions {
   /** The facts of a callee expression (`helper`, `self.execute`, `ready.wait`) used at `at`. */
   callFact(callee: SyntaxNode, at: SyntaxNode): CallFact {
     const fact: CallFact = { text: callee.text };
+    const parent = superCallFact(this, callee, at);
+    if (parent) return parent;
     if (callee.type === "identifier" || callee.type === "attribute") {
       // A guarded optional import (`except ImportError: Name = None`) keeps the library's name.
       const qualified =

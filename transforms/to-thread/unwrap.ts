@@ -13,6 +13,7 @@ import { unpinnedRefusal } from "./unpinned-refusal.js";
 import { contextRunFunction } from "./context-runs.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
 import { consumedProducer } from "./consumed-generators.js";
+import { lambdaArgumentsHazard } from "./lambda-arguments.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import { reindented } from "./reindent.js";
@@ -140,6 +141,9 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
     (facts && loopHazard(facts, functions.lookup, seen, 0, { notRead: reading.notRead })) ??
     alternativesHazard(scan, target, fact, seen, reading);
   if (hazard) return { hazard, checked: true, ...none };
+  // `lambda: f(g())`: g() runs in the thread too (lambda-arguments.ts).
+  const argument = lambdaArgumentsHazard(functions, target, seen, reading.notRead);
+  if (argument) return { hazard: argument, checked: true, ...none };
   // A wrapper factory's product (`safe_async_db(f)`) is read, and so is the function it wraps.
   const passed =
     facts && !wrappedFunction(target.fn) ? undefined : passedHazard(scan, target, seen, reading);
