@@ -38,6 +38,7 @@ import { inheritedCall } from "./inherited-calls.js";
 import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
 import { classAt, constructorFacts } from "./constructors.js";
+import { defAt } from "./defs-at.js";
 import { implicitCalls } from "./implicit-calls.js";
 import { methodOfSelf, superCallFact } from "./self-calls.js";
 import {
@@ -294,7 +295,7 @@ export class SameFileFunctions {
       callee,
       at,
       (c, a) => this.resolve(c, a),
-      (name) => this.functionNamed(name, at),
+      (name) => defAt(this.file, name, at),
     );
   }
 
@@ -359,7 +360,7 @@ export class SameFileFunctions {
 
   /** The function of this file `callee` stands for at `at`: a def by name, or `self.<method>`. */
   resolve(callee: SyntaxNode, at: SyntaxNode): SyntaxNode | undefined {
-    if (callee.type === "identifier") return this.functionNamed(callee.text, at);
+    if (callee.type === "identifier") return defAt(this.file, callee.text, at);
     const object = callee.childForFieldName("object");
     // `self.wait()` in a wrapper a method returns: that method's self (member-classes.ts).
     const method = object ? methodOfSelf(object.text, at) : undefined;
@@ -376,24 +377,6 @@ export class SameFileFunctions {
     return isSelfOrCls(callee.childForFieldName("object"), method!)
       ? cls.childForFieldName("name")?.text
       : undefined;
-  }
-
-  /** The def `name` stands for at `at`, when every binding of it in its scope is a def. */
-  private functionNamed(name: string, at: SyntaxNode): SyntaxNode | undefined {
-    for (let scope = this.file.enclosingScope(at); ; scope = this.file.enclosingScope(scope)) {
-      // A class body's names are not visible from its methods.
-      if (scope.type !== "class_definition") {
-        const bindings = this.file.bindingsNamed(scope, name);
-        if (bindings.length > 0) {
-          const defs = bindings.map((b) => b.node.parent);
-          const allDefs = bindings.every(
-            (b, k) => b.kind === "definition" && defs[k]?.type === "function_definition",
-          );
-          return allDefs ? defs[defs.length - 1]! : undefined;
-        }
-      }
-      if (scope.type === "module") return undefined;
-    }
   }
 
   /** The def whose `self` a node reads (receivers.ts). */

@@ -1,5 +1,6 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { baseExpressions, methodResolutionOrder, ownMethod } from "../../src/python/mro.js";
+import { defAt } from "./defs-at.js";
 import { PROJECT_KEY, type CallFact, type FunctionFacts } from "./loop-hazards.js";
 import type { CallableReader } from "./returned-callables.js";
 
@@ -20,13 +21,7 @@ export function classAt(
   name: SyntaxNode,
   at: SyntaxNode,
 ): SyntaxNode | undefined {
-  if (name.type !== "identifier") return undefined;
-  const bindings = file.visibleBindings(at, name.text);
-  const classes = bindings.map((b) => b.node.parent);
-  const all =
-    bindings.length > 0 &&
-    bindings.every((b, k) => b.kind === "definition" && classes[k]?.type === "class_definition");
-  return all ? (classes.at(-1) ?? undefined) : undefined;
+  return name.type === "identifier" ? defAt(file, name.text, at, "class_definition") : undefined;
 }
 
 /** The module-level class `name` of a file (a survey asks for `Registers` as a constructor). */
