@@ -37,7 +37,7 @@ import { callMaker } from "./makers.js";
 import { inheritedCall } from "./inherited-calls.js";
 import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
-import { classAt, constructorFacts } from "./constructors.js";
+import { classAt, constructorFacts, ownClassAt } from "./constructors.js";
 import { defAt } from "./defs-at.js";
 import { implicitCalls } from "./implicit-calls.js";
 import { methodOfSelf, superCallFact } from "./self-calls.js";
@@ -116,7 +116,7 @@ export class SameFileFunctions {
       if (qualified) fact.qualified = qualified;
     }
     // `Registers()`: a class of this file, whose constructor runs (constructors.ts).
-    let def = this.resolve(callee, at) ?? classAt(this.file, callee, at);
+    let def = this.resolve(callee, at) ?? classAt(this.file, callee, at) ?? ownClassAt(callee, at);
     // `operator(obj)` with `operator = _make_operator(...)`: what the maker returns (V9b).
     const values = !def && !fact.qualified ? callableValues(this, callee, at) : undefined;
     if (values) return valuesFact(fact, values);
