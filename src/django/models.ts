@@ -148,8 +148,11 @@ function bodyFactsOf(
       if (nullable !== undefined)
         facts.pkRelations = { ...facts.pkRelations, [target.text]: nullable };
       writings[target.text] = targetWriting(value);
-    } else if (FIELD_MANY_TO_MANY.has(calleeName)) facts.manyToMany!.push(target.text);
-    else if (FILE_FIELD.test(calleeName)) (facts.files ??= []).push(target.text);
+    } else if (FIELD_MANY_TO_MANY.has(calleeName)) {
+      facts.manyToMany!.push(target.text);
+      const to = relationTarget(value);
+      if (to) facts.manyToManyTargets = { ...facts.manyToManyTargets, [target.text]: to };
+    } else if (FILE_FIELD.test(calleeName)) (facts.files ??= []).push(target.text);
     else if (/Manager$/.test(calleeName) || /\.as_manager$/.test(callee?.text ?? "")) {
       facts.managers.push(target.text);
       if (/Manager$/.test(calleeName))
@@ -436,7 +439,7 @@ function inheritedMaps(
   cls: ClassFacts,
   modelBases: string[],
   models: Record<string, ModelFacts>,
-): Pick<ModelFacts, "columns" | "targets" | "pkRelations" | "boundTargets"> {
+): Pick<ModelFacts, "columns" | "targets" | "manyToManyTargets" | "pkRelations" | "boundTargets"> {
   const merged = <T>(pick: (m: ModelFacts) => Record<string, T> | undefined) => {
     const all = Object.assign({}, ...modelBases.map((b) => pick(models[b])), pick(cls.facts));
     return Object.keys(all).length > 0 ? (all as Record<string, T>) : undefined;
@@ -444,9 +447,11 @@ function inheritedMaps(
   const columns = merged((m) => m.columns);
   const targets = merged((m) => m.targets);
   const pkRelations = merged((m) => m.pkRelations);
+  const manyToManyTargets = merged((m) => m.manyToManyTargets);
   return {
     ...(columns ? { columns } : {}),
     ...(targets ? { targets } : {}),
+    ...(manyToManyTargets ? { manyToManyTargets } : {}),
     ...(pkRelations ? { pkRelations } : {}),
     ...(cls.facts.boundTargets ? { boundTargets: cls.facts.boundTargets } : {}),
   };

@@ -321,7 +321,10 @@ export function passedFields(
 /** The value an assignment binds, seen through parentheses and `await`. */
 export function awaitedValue(value: SyntaxNode): SyntaxNode {
   if (value.type === "parenthesized_expression") value = onlyChild(value) ?? value;
-  return value.type === "await" ? (value.namedChildren[0] ?? value) : value;
+  if (value.type !== "await") return value;
+  // `await (qs.filter(...)\n .afirst())`, a chain split over lines (orm-human-9 H2).
+  const awaited = value.namedChildren[0] ?? value;
+  return awaited.type === "parenthesized_expression" ? (onlyChild(awaited) ?? awaited) : awaited;
 }
 
 /** `Optional[X]` or `typing.Optional[X]`, as a generic type or a subscript: X. */
@@ -544,7 +547,12 @@ export function relatedManagerProof(
   attribute: string,
 ): QuerysetProof {
   const proof = { model: "", selected: new Set<string>(), locksRows: false, yieldsInstances: true };
-  const named = project.models[model]?.reverseModels?.[attribute];
+  const facts = project.models[model];
+  // orm-human-9 H2: `course.tickets`, a ManyToManyField's rows are its target's.
+  const written = facts?.manyToManyTargets?.[attribute];
+  const forward = written === "self" ? model : written;
+  const named =
+    facts?.reverseModels?.[attribute] ?? (forward && project.models[forward] ? forward : undefined);
   const set = /^([a-z0-9_]+)_set$/.exec(attribute)?.[1];
   const owners = set ? Object.keys(project.models).filter((m) => m.toLowerCase() === set) : [];
   const related = named ?? (owners.length === 1 ? owners[0] : undefined);

@@ -2,7 +2,7 @@ import { modelOfAnnotation } from "./annotation-models.js";
 import { lastSegment } from "../python/lookup.js";
 import { onlyReturned } from "../python/shapes.js";
 import { syncDefReturning } from "./returning-defs.js";
-import { awaitedDef, querysetThroughParameter } from "./returned-values.js";
+import { awaitedDef, querysetThroughParameter, relatedInstance } from "./returned-values.js";
 import type { ProjectFacts, SyntaxNode } from "../model/types.js";
 import { importBindingOf, qualifiedName } from "../python/imports.js";
 import { bindingsNamed, enclosingScope } from "../python/scope.js";
@@ -42,6 +42,7 @@ import {
 import type { SelectedRelations } from "./proof-parts.js";
 import { isRelatedManagerOf } from "./user-model.js";
 import { instanceBoundBy, instanceReturnedBy } from "./instance-bindings.js";
+import { classAttributeModel } from "./class-model-attributes.js";
 
 // ---------------------------------------------------------------------------------------------
 // Proofs: what an expression is, from what the function itself shows. Shared by the native-orm
@@ -89,6 +90,8 @@ export class OrmProofs {
         expr.childForFieldName("attribute")?.text === "model" &&
         this.querysetOf(expr.childForFieldName("object")!);
       if (owner && owner.model !== "") return owner.model;
+      const held = classAttributeModel(this.project, expr, (n, at) => this.modelClassNamed(n, at));
+      if (held) return held;
       const qualified = qualifiedName(expr);
       if (!qualified) return undefined;
       const name = lastSegment(qualified);
@@ -379,13 +382,17 @@ export class OrmProofs {
    * `get_object_or_404`, the loop variable over a queryset, or a parameter annotated with a model.
    */
   instanceOf(expr: SyntaxNode): InstanceProof | undefined {
+    // `self.meeting` a plain class annotates; orm-review-9 S12: `post.poll`, a ForeignKey of a
+    // proven instance (whether reading it loads a row is lazy-relations.ts's question).
     if (expr.type === "attribute")
-      return classAnnotatedInstance(
-        this.project,
-        expr,
-        (t) => this.modelOfAnnotation(t),
-        (value) =>
-          value.type === "identifier" ? this.instanceOf(value) : this.instanceReturned(value),
+      return (
+        classAnnotatedInstance(
+          this.project,
+          expr,
+          (t) => this.modelOfAnnotation(t),
+          (value) =>
+            value.type === "identifier" ? this.instanceOf(value) : this.instanceReturned(value),
+        ) ?? relatedInstance(this.project, expr, this)
       );
     // orm-human-5 H2: `TodoItem(text=text).save`, the instance a model's constructor makes.
     const model = expr.type === "call" && this.modelClassOf(expr.childForFieldName("function")!);

@@ -283,7 +283,8 @@ export function relatedInstance(
   if (value.type !== "attribute") return undefined;
   const owner = asker.instanceOf(value.childForFieldName("object")!);
   const field = value.childForFieldName("attribute")!.text;
-  const target = owner && project.models[owner.model]?.targets?.[field];
+  const facts = owner && project.models[owner.model];
+  const target = facts && facts.relations.includes(field) ? facts.targets?.[field] : undefined;
   const model = target === "self" ? owner?.model : target;
   return model && project.models[model]
     ? { model, selected: new Set(), fromParameter: true }

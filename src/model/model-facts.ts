@@ -23,6 +23,8 @@ export interface ModelFacts {
    * for the model itself, as written): reading it gives an instance of that model.
    */
   targets?: Record<string, string>;
+  /** By ManyToManyField attribute, the class name of its rows' model (`"self"` as written). */
+  manyToManyTargets?: Record<string, string>;
   /**
    * orm-human-7 K3: by ForeignKey or OneToOneField attribute that points at its target's primary
    * key (no `to_field`), whether it is nullable (`null=True`).

@@ -35,8 +35,9 @@ import { NamedCalls, writeNamedCalls } from "./named-calls.js";
  * 17: class facts read subscripted bases (`models.Manager["RunEnvelope"]`).
  * 18: a manager class's facts name the QuerySet class its `get_queryset` makes.
  * 19: a chain method may read a part of a clock (`created_at__date=timezone.now().date()`).
+ * 20: class facts name each ManyToManyField's target (`manyToManyTargets`).
  */
-const CACHE_VERSION = 19;
+const CACHE_VERSION = 20;
 export { CACHE_DIR };
 
 /**

@@ -5,6 +5,64 @@
  * blocking-calls (a wait written in `async def`, hazard-review-4 K8).
  */
 
+/** A pool of worker threads or processes, and what the code can do with it. */
+interface WorkerPool {
+  /**
+   * `concurrent.futures`': `submit(fn)` calls `fn` in a worker and gives a Future, and
+   * `shutdown()` and the end of a `with` block wait for every task (`shutdown(wait=True)`).
+   * `multiprocessing`'s pools end a `with` block in `terminate()`, which stops the workers and
+   * joins its handler threads: a wait too, but not for the tasks.
+   */
+  futures: boolean;
+  /**
+   * The class under the submodule that defines it (`concurrent.futures.thread.ThreadPoolExecutor`):
+   * the same class as the package exports, under the name few write. Read where a use of that
+   * spelling was met (to-thread's submits, blocking-calls' helpers); the other readers ask the
+   * package's name only.
+   */
+  submodule?: true;
+}
+
+/** The pools of worker threads and processes, by qualified name. */
+const WORKER_POOLS: Readonly<Record<string, WorkerPool>> = {
+  "concurrent.futures.ThreadPoolExecutor": { futures: true },
+  "concurrent.futures.ProcessPoolExecutor": { futures: true },
+  "concurrent.futures.thread.ThreadPoolExecutor": { futures: true, submodule: true },
+  "concurrent.futures.process.ProcessPoolExecutor": { futures: true, submodule: true },
+  "multiprocessing.Pool": { futures: false },
+  "multiprocessing.pool.ThreadPool": { futures: false },
+};
+
+/**
+ * The pools a reader asks for: concurrent.futures' only (whose `submit` gives a Future and whose
+ * `with` exit waits for every task) or multiprocessing's too, and whether spelled through their
+ * defining submodule too.
+ */
+export function workerPools(which: {
+  onlyFutures: boolean;
+  submodules: boolean;
+}): ReadonlySet<string> {
+  return new Set(
+    Object.entries(WORKER_POOLS)
+      .filter(
+        ([, pool]) => (!which.onlyFutures || pool.futures) && (which.submodules || !pool.submodule),
+      )
+      .map(([name]) => name),
+  );
+}
+
+/**
+ * concurrent.futures' pools as the package names them: `shutdown()` and a `with` exit join, and
+ * `map()`'s results wait for each task as they are read (hazard-review-9 Z24: `list(pool.map(f,
+ * xs))`; a map not read waits for nothing, but it is made to be read).
+ */
+const FUTURES_POOL_WAITS = Object.fromEntries(
+  [...workerPools({ onlyFutures: true, submodules: false })].map((pool) => [
+    pool,
+    ["shutdown", "with", "map"],
+  ]),
+);
+
 /** The methods that wait, by what makes the value (`with` for entering it). */
 export const THREAD_WAITS_BY_CLASS: Readonly<Record<string, readonly string[]>> = {
   "threading.Event": ["wait"],
@@ -15,6 +73,8 @@ export const THREAD_WAITS_BY_CLASS: Readonly<Record<string, readonly string[]>> 
   "threading.Semaphore": ["acquire", "with"],
   "threading.BoundedSemaphore": ["acquire", "with"],
   "threading.Thread": ["join"],
+  // A Timer is a Thread (hazard-review-9 Z25).
+  "threading.Timer": ["join"],
   "queue.Queue": ["get", "put", "join"],
   "queue.LifoQueue": ["get", "put", "join"],
   "queue.PriorityQueue": ["get", "put", "join"],
@@ -33,8 +93,22 @@ export const THREAD_WAITS_BY_CLASS: Readonly<Record<string, readonly string[]>> 
   "concurrent.futures.Future": ["result", "exception"],
   // `shutdown()` (wait=True by default) and the end of a `with` block join the pool's workers
   // (hazard-review-6 V6: xinference's ProcessPoolExecutor shut down on the loop).
-  "concurrent.futures.ThreadPoolExecutor": ["shutdown", "with"],
-  "concurrent.futures.ProcessPoolExecutor": ["shutdown", "with"],
+  ...FUTURES_POOL_WAITS,
+  // Installed libraries' locks, which wait as a thread's do, for another process or client too:
+  // a file lock (portalocker, filelock, fasteners) or a Redis lock polls with time.sleep until
+  // the holder lets go (hazard-review-8 Y21: crewAI's lock store, reached from a flow's
+  // persistence, was unwrapped as "library code not read").
+  "portalocker.Lock": ["acquire", "with"],
+  "portalocker.RLock": ["acquire", "with"],
+  "portalocker.RedisLock": ["acquire", "with"],
+  "portalocker.BoundedSemaphore": ["acquire", "with"],
+  "filelock.FileLock": ["acquire", "with"],
+  "filelock.SoftFileLock": ["acquire", "with"],
+  "fasteners.InterProcessLock": ["acquire", "with"],
+  "redis.lock.Lock": ["acquire", "with"],
+  // A connection pool's `getconn` (and `connection()`) waits for another thread to give one
+  // back; `close()` and a `with` block's end join its worker threads (Y22).
+  "psycopg_pool.ConnectionPool": ["getconn", "connection", "wait", "close", "with"],
 };
 
 /** Does `method` of a value made by `madeBy` wait on another thread? */

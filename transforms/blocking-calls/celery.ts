@@ -1,5 +1,4 @@
-import { importedCalleeName } from "../../src/python/relative-imports.js";
-import { functionsNamed } from "../../src/project/index-lookup.js";
+import { projectTaskName as taskName } from "../../src/project/celery-tasks.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.js";
 
@@ -17,7 +16,6 @@ import type { Context, FileSemantics, SyntaxNode } from "../../src/model/types.j
 const PUBLISH = new Set(["delay", "apply_async"]);
 const WAITS = new Set(["get", "wait"]);
 const READS = new Set(["state", "status", "result", "ready", "successful", "failed"]);
-const TASK_DECORATOR = /(^|\.)(shared_task|task)$/;
 const ASYNC_RESULT = new Set(["celery.result.AsyncResult", "celery.AsyncResult"]);
 
 export interface CelerySite {
@@ -78,29 +76,6 @@ function publish(call: SyntaxNode, callee: SyntaxNode, task: string): CelerySite
 function argumentsAfter(call: SyntaxNode): string {
   const inner = call.childForFieldName("arguments")!.text.slice(1, -1).trim();
   return inner ? `, ${inner}` : "";
-}
-
-/** The project task a name stands for (`analyse`, `tasks.analyse`), by its decorator. */
-function taskName(file: FileSemantics, ctx: Context, node: SyntaxNode): string | undefined {
-  if (node.type !== "identifier" && node.type !== "attribute") return undefined;
-  const name = node.text.slice(node.text.lastIndexOf(".") + 1);
-  const index = ctx.project.index;
-  if (!index) return undefined;
-  const imported = importedCalleeName(file, node);
-  const module = imported
-    ? imported.slice(0, imported.lastIndexOf("."))
-    : node.type === "identifier"
-      ? file.module
-      : undefined;
-  if (module === undefined) return undefined;
-  const task = functionsNamed(index, name).find(
-    (f) =>
-      !f.className &&
-      !f.nested &&
-      (f.module === module || f.module.endsWith(`.${module}`) || f.module.endsWith(`/${module}`)) &&
-      f.decorators.some((d) => TASK_DECORATOR.test(d)),
-  );
-  return task ? `${task.name} (${task.path}:${task.line})` : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { FUTURE_WAITS } from "../../src/python/thread-waits.js";
+import { FUTURE_WAITS, workerPools } from "../../src/python/thread-waits.js";
 import { blockingCall } from "../../src/python/effects.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import type { HelperBlock } from "./refusals.js";
@@ -52,13 +52,11 @@ function poolEntered(
   );
 }
 
-const POOLS = new Set([
-  "concurrent.futures.ThreadPoolExecutor",
-  "concurrent.futures.ProcessPoolExecutor",
-  "concurrent.futures.thread.ThreadPoolExecutor",
-  "multiprocessing.Pool",
-  "multiprocessing.pool.ThreadPool",
-]);
+/** Every pool, multiprocessing's too: leaving its `with` block waits (thread-waits.ts). */
+const POOLS = workerPools({ onlyFutures: false, submodules: true });
+
+/** concurrent.futures' pools, whose `submit(...).result()` waits for the task. */
+const FUTURES_POOLS = workerPools({ onlyFutures: true, submodules: false });
 
 /** `_POOL.submit(runner).result()` on a ThreadPoolExecutor or ProcessPoolExecutor: a wait. */
 function waitsOnPool(file: FileSemantics, callee: SyntaxNode): boolean {
@@ -70,10 +68,7 @@ function waitsOnPool(file: FileSemantics, callee: SyntaxNode): boolean {
   if (fn?.childForFieldName("attribute")?.text !== "submit" || pool?.type !== "identifier")
     return false;
   const made = madeByName(file, pool, 0);
-  return (
-    made === "concurrent.futures.ThreadPoolExecutor" ||
-    made === "concurrent.futures.ProcessPoolExecutor"
-  );
+  return made !== undefined && FUTURES_POOLS.has(made);
 }
 
 /** `_POOL.submit(runner).result` -> `_POOL.submit(...).result`: a callee as a message shows it. */

@@ -93,11 +93,15 @@ function madeByCall(
     if (seen) seen.factory = absolute;
     return makers[absolute];
   }
+  // `Local.make()`: a classmethod of a class of this file, annotated `-> Session` (Y26).
+  const classMethod = fn.type === "attribute" ? fileClassMethod(file, fn) : undefined;
+  const classProduct = classMethod && returnedProduct(file, classMethod, depth + 1);
+  if (classProduct) return classProduct;
   if (qualified) return MAKER_OF.has(qualified) ? undefined : qualified;
   // `self.sync_redis.lock(...)`: what a catalogued value's method makes (a redis lock).
   const method = fn.type === "attribute" ? fn.childForFieldName("attribute")!.text : "";
   const from =
-    method === "lock"
+    method === "lock" || method === "submit"
       ? madeByValue(file, fn.childForFieldName("object")!, depth + 1, makers)
       : undefined;
   const ofMethod = madeByMethod(from, method);
@@ -121,6 +125,15 @@ function madeByCall(
   // `SessionLocal()`: a name bound at module level to `sessionmaker(...)`.
   const factory = madeByName(file, fn, depth + 1, makers);
   return factory ? MAKER_OF.get(factory) : undefined;
+}
+
+/** `Local.make` with `Local` a module-level class of this file: its sync method `make`. */
+function fileClassMethod(file: FileSemantics, fn: SyntaxNode): SyntaxNode | undefined {
+  const owner = fn.childForFieldName("object");
+  if (owner?.type !== "identifier" || file.importBindingOf(owner.text, owner)) return undefined;
+  const cls = definitionNamed(file.root, "class_definition", owner.text);
+  const def = cls && ownMethod(cls, fn.childForFieldName("attribute")!.text);
+  return def && !isAsyncFunction(def) ? def : undefined;
 }
 
 /**

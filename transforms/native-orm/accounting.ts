@@ -9,14 +9,15 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { QUERYSET_RETURNING, asyncMethodFor, nativeTwinsSaid } from "../../src/django/api.js";
 import { isDjangoTestClient } from "../../src/django/test-client.js";
 import { isJsonMethod, plainKindOf } from "../../src/python/value-kinds.js";
-import { assignedValues } from "../../src/python/scope.js";
 import { namedCalls, relationKept, relationRead } from "./body-reads.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
-import { chainFunction, reachesOrmWork } from "./chains.js";
+import { chainFunction, reachedFunctions, reachesOrmWork } from "./chains.js";
 import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset } from "./proofs.js";
 import { stoppedOrmWork } from "./unfollowed-calls.js";
 import { kept, lambdaReason, localDef, nameReason, type Reason } from "./kept-reasons.js";
 import { localProjectCallReason } from "./project-calls-said.js";
+import { publishedTarget, publishReason } from "./task-publish.js";
+import { isBuiltContainer } from "./built-containers.js";
 import { lineOf, report } from "./state.js";
 import { wrapperKind } from "./wrappers.js";
 import { unfollowedCallsReason } from "./unfollowed-calls.js";
@@ -27,6 +28,7 @@ import { importedModuleAttribute } from "./unknown-callees.js";
 import type { OrmFile, ScannedFile } from "./types.js";
 import { HTTP_METHODS } from "../../src/python/http-methods.js";
 import { starImportsNaming } from "./wrapper-aliases.js";
+import { awaitedUncalled } from "./uncalled-wrappers.js";
 
 // Every sync_to_async site ends as a rewrite or a diagnostic (issue 23, item 9). The sites' own
 // reporters (sites.ts, the chains) record what they rewrite or block; what is left is said here:
@@ -88,7 +90,8 @@ export function accountForSites(f: ScannedFile): void {
     const reason =
       site.form === "decorator"
         ? decoratedReason(f, site)
-        : (awaitedUncalled(site) ?? targetReason(f, site));
+        : ((site.form === "stored" ? awaitedUncalled(f, site.node, site.target) : undefined) ??
+          targetReason(f, site));
     if (!reason) {
       f.out.sites.push({ kind: "sync_to_async", context: "silent", start: site.node.startIndex });
       continue;
@@ -110,21 +113,6 @@ export function accountForSites(f: ScannedFile): void {
       kept ? "info" : undefined,
     );
   }
-}
-
-/**
- * orm-review-8 S7: `await sync_to_async(f)`, the wrapper awaited without being called: a
- * TypeError where it runs (a SyncToAsync is no awaitable), not a wrapper stored for later calls.
- */
-function awaitedUncalled(site: Site): Reason | undefined {
-  let up = site.node.parent;
-  while (up?.type === "parenthesized_expression") up = up.parent;
-  if (site.form !== "stored" || up?.type !== "await") return undefined;
-  const wrapped = site.target ? site.target.text.replace(/\s+/g, " ") : "f";
-  return {
-    code: "AS208",
-    message: `await ${site.node.childForFieldName("function")?.text ?? "sync_to_async"}(${wrapped}) awaits the wrapper itself, not a call of it: a TypeError where it runs (the wrapper is no awaitable); call it, \`await sync_to_async(${wrapped})(...)\`, by hand`,
-  };
 }
 
 /**
@@ -208,6 +196,8 @@ function decoratedReason(f: OrmFile, site: Site): Reason | undefined {
       code: "AS215",
       message: `${wrapper} wrapper ${name}() only builds a queryset and returns it (line ${lineOf(built)}): no query runs inside it, so the thread moves nothing off the event loop; the query runs where its callers evaluate the result (\`async for\` over it, or an a-method such as \`afirst()\`): the decorator can go, by hand, and the \`await\` of each call with it`,
     };
+  const publish = publishReason(f, body, `${wrapper} wrapper ${name}() kept`);
+  if (publish) return publish;
   return {
     code: "AS215",
     message: `${wrapper} wrapper ${name}() holds no Django ORM work with a native async form that this transform can see${namedCalls(body)}: it stays a thread wrapper`,
@@ -240,6 +230,8 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
     );
   // A method of a value (`Order.objects.count` resolves through the import of `Order`), unless
   // the value is an imported module (`services.helper`).
+  const publish = publishedTarget(f, target, written);
+  if (publish) return publish;
   if (target.type === "attribute" && !importedModuleAttribute(f, target))
     return methodReason(f, target, written, stored);
   const qualified =
@@ -407,27 +399,6 @@ function ormLookingCall(f: OrmFile, call: SyntaxNode): boolean {
   return ormName(callee) || (looksLikeQueryset(call) && !f.proofs.querysetOf(call));
 }
 
-/** Containers Python builds, whatever their items: their methods are their own. */
-const CONTAINERS = new Set([
-  "dictionary",
-  "list",
-  "set",
-  "dictionary_comprehension",
-  "list_comprehension",
-  "set_comprehension",
-]);
-
-/**
- * orm-review-9 R3 (codecov `results = {r.pk: r for r in queryset}` then `results.get(key)`): a
- * name every binding of which is a dict, list or set display or comprehension holds that
- * container (`get`, `count`, `update` are dict's and list's), whatever its items are.
- */
-function isBuiltContainer(f: OrmFile, receiver: SyntaxNode): boolean {
-  if (receiver.type !== "identifier") return false;
-  const values = assignedValues(f.file.visibleBindings(receiver, receiver.text));
-  return !!values && values.every((v) => CONTAINERS.has(v.type));
-}
-
 /** `file.save()`: an ORM method name on an unproven receiver named like a non-model. */
 function nonModelNamedOrmCall(f: OrmFile, call: SyntaxNode): boolean {
   const callee = call.childForFieldName("function");
@@ -467,6 +438,19 @@ function localReason(
       ? localProjectCallReason(f, def, target, written, stored)
       : undefined;
   if (project) return project;
+  // orm-human-8 K10: a relation read (here or in a def it calls) is a query, not "no ORM work".
+  const read =
+    fn.findings.ormSites === 0 && !reachesOrmWork(f, fn.calls)
+      ? [fn, ...reachedFunctions(f, fn.calls)]
+          .map((r) => relationRead(f, r.def.childForFieldName("body")!))
+          .find(Boolean)
+      : undefined;
+  if (read)
+    return kept(
+      `${written} runs ${name} (line ${lineOf(def)}), which reads ${read.text} (line ${lineOf(read)}), ${relationKept(f, read)}${stored}`,
+    );
+  const publish = publishReason(f, def.childForFieldName("body")!, `${written} runs ${name}`);
+  if (publish && fn.findings.ormSites === 0) return publish;
   if (fn.findings.ormSites === 0 && !reachesOrmWork(f, fn.calls))
     return kept(
       `${written} runs ${name} (line ${lineOf(def)}), which holds no Django ORM work with a native async form that this transform can see${stored}`,

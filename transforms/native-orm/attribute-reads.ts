@@ -3,6 +3,10 @@ import { plainKindOf, unknownKindReason } from "../../src/python/value-kinds.js"
 import { isInMemoryValue, shortened } from "./no-async-api.js";
 import { isDjangoRequest, libraryAttributeSaid, libraryValueOf } from "./library-values.js";
 import type { OrmFile, Problem } from "./types.js";
+import type { AttributeRead } from "./lazy-relations.js";
+import { COMMON_RELATION_NAMES } from "../../src/django/library-models.js";
+import { mayBeUnseenModel } from "../../src/django/proof-parts.js";
+import { lazyUserIn } from "./lazy-objects.js";
 import { relatedPathModel } from "./related-paths.js";
 import { classOfSelf, selfIsNoModel } from "../../src/django/plain-self.js";
 import { methodResolutionOrder } from "../../src/python/mro.js";
@@ -38,11 +42,11 @@ function lazyNames(f: OrmFile): LazyNames {
     const key = `${name}\0${kind}`;
     owners.set(key, [...(owners.get(key) ?? []), model]);
   };
-  for (const [model, facts] of Object.entries(project.models)) {
+  // orm-review-8/9 S12: a ManyToManyField or a ForeignKey's related_name reads a related manager,
+  // which runs no query until it is evaluated (`order.candidates.add(w)`, `list(p.items.all())`):
+  // only forward ForeignKeys and OneToOneFields load a row when read.
+  for (const [model, facts] of Object.entries(project.models))
     for (const name of facts.relations) own(name, "a ForeignKey or OneToOneField", model);
-    for (const name of facts.reverse ?? []) own(name, "a reverse relation", model);
-    for (const name of facts.manyToMany ?? []) own(name, "a ManyToManyField", model);
-  }
   for (const [key, models] of owners) {
     const [name, kind] = key.split("\0");
     add(name, `${kind} of ${ownersSaid(models)}`);
@@ -165,17 +169,19 @@ function isNestedClass(f: OrmFile, object: SyntaxNode): boolean {
  * queryset or an in-memory value, where `attr` is a name a project model loads lazily or a
  * project class computes (AS205): the read may query, on the event loop once the wrapper goes.
  */
-export function attributeReadProblem(f: OrmFile, node: SyntaxNode): Problem | undefined {
-  const object = node.childForFieldName("object");
-  const attribute = node.childForFieldName("attribute")?.text ?? "";
+export function attributeReadProblem(f: OrmFile, read: AttributeRead): Problem | undefined {
+  const { node, object, attribute } = read;
   const chained = object?.type === "attribute";
   if (!object || (object.type !== "identifier" && !chained)) return undefined;
   if (PLAIN_ATTRIBUTE.test(attribute)) return undefined;
-  if (chained && loadedAlongPath(f, node)) return undefined;
-  const along = chained ? relationAlongPath(f, node) : undefined;
+  // `a.b.c` spelled as attributes; a getattr of a path reads only its last name.
+  const path = chained && node.type === "attribute";
+  if (path && loadedAlongPath(f, node)) return undefined;
+  const along = path ? relationAlongPath(f, node) : undefined;
   if (along) return along;
   const names = lazyNames(f);
-  const lazy = names.why.get(attribute) ?? propertyHere(f, object, attribute);
+  const lazy =
+    names.why.get(attribute) ?? propertyHere(f, object, attribute) ?? unseenRelation(f, read);
   if (!lazy || plainSelfAttribute(f, object, attribute, names) || isDjangoRequest(f, object))
     return undefined;
   const parent = node.parent;
@@ -202,7 +208,7 @@ export function attributeReadProblem(f: OrmFile, node: SyntaxNode): Problem | un
   if (!instance && (isInMemoryValue(f, object) || plainKindOf(object))) return undefined;
   const why = chained ? undefined : unknownKindReason(object);
   // orm-review-4 P8: `interaction: discord.Interaction`; `guild` is no relation of its class.
-  const library = instance ? undefined : libraryAttributeSaid(f, node);
+  const library = instance ? undefined : libraryAttributeSaid(f, object, attribute);
   if (library)
     return {
       code: "AS205",
@@ -221,11 +227,57 @@ export function attributeReadProblem(f: OrmFile, node: SyntaxNode): Problem | un
   const effect = lazy.startsWith("a property")
     ? "an instance of that class, reading it runs that property, whose body may query"
     : "an instance of a model with that field, reading it may load a row lazily, a sync query";
+  if (!names.why.has(attribute) && !lazy.startsWith("a property"))
+    return {
+      code: "AS205",
+      node,
+      message: `${shortened(node)} may run a query when read: ${shortened(object)} is not proven a model instance whose ${attribute} is loaded, a queryset or an in-memory value${held ? ` (${held})` : ""}, and ${lazy}, whose fields are not known here: if ${attribute} is a ForeignKey or OneToOneField of one, reading it loads a row lazily, a sync query`,
+    };
   return {
     code: "AS205",
     node,
     message: `${shortened(node)} may run a query when read: ${shortened(object)} is not proven a model instance whose ${attribute} is loaded, a queryset or an in-memory value${held ? ` (${held})` : ""}, and in this project ${attribute} is the name of ${lazy}: if ${shortened(object)} is ${effect}`,
   };
+}
+
+/**
+ * orm-review-9 RW1 (codecov-api, whose `models.py` star-imports its models from an installed
+ * package): the file uses model classes the project does not declare, so the names their
+ * relations have are not known. A read off an unproven value is taken for one of them when its
+ * name is a relation on many models (`author`, `owner`), or the read value has attributes read
+ * in turn (`repo.author.ownerid`), as a related row has: "this file uses models ..." or undefined.
+ */
+function unseenRelation(f: OrmFile, read: AttributeRead): string | undefined {
+  const { node, attribute } = read;
+  const readOn =
+    node.parent?.type === "attribute" && node.parent.childForFieldName("object")?.id === node.id;
+  if (!readOn && !COMMON_RELATION_NAMES.has(attribute)) return undefined;
+  // `request.user` is Django's lazy user, said as such where it is read (lazy-objects.ts).
+  if (lazyUserIn(f, node)?.id === node.id) return undefined;
+  const unseen = unseenModelsOf(f);
+  if (unseen.length === 0) return undefined;
+  const modules = [...new Set(unseen.map(([, module]) => module))].join(", ");
+  const names = unseen.map(([name]) => name);
+  const said = names.length > 3 ? `${names.slice(0, 3).join(", ")} and more` : names.join(", ");
+  return `this file uses models the project does not declare (${said}, from ${modules})`;
+}
+
+/** The file's imports of model classes the project does not declare, Django's own aside. */
+function unseenModelsOf(f: OrmFile): [string, string][] {
+  return f.root.tree.memoized("unseenModels", () => importedUnseenModels(f));
+}
+
+function importedUnseenModels(f: OrmFile): [string, string][] {
+  const project = f.ctx.project;
+  const found: [string, string][] = [];
+  for (const name of f.file.importedNames()) {
+    const qualified = f.file.importBindingOf(name, f.root)?.qualified;
+    const module = qualified?.slice(0, qualified.lastIndexOf("."));
+    const imported = qualified?.slice(qualified.lastIndexOf(".") + 1) ?? "";
+    if (!module || module.startsWith("django.") || project.models[imported]) continue;
+    if (mayBeUnseenModel(project, module, imported)) found.push([name, module]);
+  }
+  return found;
 }
 
 /** `info.context.request`: read off `info`, a parameter of a library class (what it holds is not known). */

@@ -110,8 +110,12 @@ export function planChains(input: PlannerInput): ChainDecisions {
   const decisions: Record<string, WrapperDecision> = {};
   for (const w of input.wrappers) {
     const { blocked, orm } = walks.get(w.key)!;
+    // orm-human-8 K10: a relation read that may load its row lazily is a query (its native form
+    // is a fetch by the key): a chain stopped there is kept for it, not as a thread wrapper.
+    const lazyRead = blocked?.blocker.code === "AS202";
     // No ORM work anywhere down the chain (past the first blocker too): a thread wrapper.
-    if (!w.orm && !orm && !(blocked && ormBeyond(w, input))) decisions[w.key] = { noOrm: true };
+    if (!w.orm && !orm && !lazyRead && !(blocked && ormBeyond(w, input)))
+      decisions[w.key] = { noOrm: true };
     else if (blocked) decisions[w.key] = blocked;
     else if (input.rewritten(w.path)) decisions[w.key] = { convert: true };
   }

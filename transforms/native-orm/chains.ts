@@ -19,6 +19,7 @@ import {
   selfClass,
 } from "./cross-calls.js";
 import { scan } from "./scan.js";
+import { fetchConversion, relationFetch, returnedRead } from "./relation-fetch.js";
 import type {
   ChainCall,
   ChainFunction,
@@ -337,10 +338,35 @@ export function chainFunctionsFrom(
   return found;
 }
 
+/**
+ * orm-human-7 K3: `return self.client`, a forward relation read, as the whole body: one native
+ * fetch (relation-fetch.ts), or the reason it is not written; undefined for any other body.
+ */
+export function relationFetchFindings(f: OrmFile, body: SyntaxNode): Findings | undefined {
+  const read = returnedRead(body);
+  const fetch = read && relationFetch(f, read);
+  if (!fetch) return undefined;
+  if ("why" in fetch)
+    return {
+      conversions: [],
+      problems: [
+        {
+          code: "AS208",
+          node: read,
+          message: `${read.text} loads a related row (a query), whose native form is an aget() by its key column, but ${fetch.why}: rewrite by hand`,
+        },
+      ],
+      ormSites: 1,
+    };
+  const conversion = fetchConversion(f, fetch, read.parent!, `return ${read.text}`);
+  return { conversions: [conversion], problems: [], ormSites: 1 };
+}
+
 /** `def` scanned as a link of a chain: its ORM work, its calls, its own blockers. */
 function scanChainFunction(f: OrmFile, def: SyntaxNode): ChainFunction {
   const body = def.childForFieldName("body")!;
-  const findings = scan(f, body, "wrapper");
+  // orm-human-8 K10: `def get_team(): return experiment.team`, fetched natively as a wrapper's.
+  const findings = relationFetchFindings(f, body) ?? scan(f, body, "wrapper");
   const calls = chainCallsOf(f, findings);
   const cross = crossCallsOf(f, findings);
   const chained = new Set(calls.map((c) => c.call.id));

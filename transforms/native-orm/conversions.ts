@@ -14,6 +14,7 @@ import { isInsideOwnTwin, looksLikeNonModel, looksLikeQueryset, modelEvidence } 
 import { lockProblem, unprovenLockProblem } from "./transactions.js";
 import type { Conversion, OrmFile, Problem, ScanMode } from "./types.js";
 import { modelsByBinding, whatBinds } from "./receiver-bindings.js";
+import { relatedManagerChain } from "./related-chains.js";
 
 // What one ORM call becomes: the edits of its native async form, or the problem that stops it.
 
@@ -101,11 +102,11 @@ export function methodConversion(
   const client = asyncMethodFor("test-client", method);
   if (client && isDjangoTestClient(f.file, receiver, f.ctx.project)) return rename(client, true);
   // Unproven: a chain through a manager or queryset methods is very likely the ORM.
-  if (looksLikeQueryset(receiver)) {
-    const m = asyncMethodFor("queryset", method);
-    if (!m) return undefined;
+  const likely = likelyQuerysetMethod(f, receiver, method, mode);
+  if (likely === "none") return undefined;
+  if (likely) {
     if (receiver.text.includes("select_for_update(")) return unprovenLockProblem(node);
-    return rename(m, false);
+    return rename(likely, false);
   }
   const plain = mode === "wrapper" ? plainClassOf(f, receiver) : undefined;
   if (plain && (asyncMethodFor("instance", method) || asyncMethodFor("user", method)))
@@ -131,6 +132,27 @@ export function methodConversion(
     }
   }
   return undefined;
+}
+
+/**
+ * The native method of `<receiver>.<method>` when the receiver looks like a queryset: a chain
+ * through a manager or queryset methods, or (orm-human-9 H3, in async def) a chain on a related
+ * manager's name. "none": it looks like one, and the method has no native form.
+ */
+function likelyQuerysetMethod(
+  f: OrmFile,
+  receiver: SyntaxNode,
+  method: string,
+  mode: ScanMode,
+): AsyncMethod | "none" | undefined {
+  const related = mode === "async" && relatedManagerChain(f, receiver);
+  if (!looksLikeQueryset(receiver) && !related) return undefined;
+  const manager = related && receiver.type === "attribute";
+  return (
+    asyncMethodFor("queryset", method) ??
+    (manager ? asyncMethodFor("related-manager", method) : undefined) ??
+    "none"
+  );
 }
 
 function foreignArgumentProblem(
@@ -369,7 +391,9 @@ export function listConversion(
   container = "list",
 ): Conversion | Problem | undefined {
   const qs = f.proofs.querysetOf(qsNode);
-  const likely = !qs && looksLikeQueryset(qsNode);
+  const likely =
+    !qs &&
+    (looksLikeQueryset(qsNode) || (f.file.inAsyncContext(whole) && relatedManagerChain(f, qsNode)));
   if (!qs && !likely) return undefined;
   if (qs?.locksRows) return lockProblem(inner, qs);
   const def = f.file.enclosingDef(whole) ?? f.root;

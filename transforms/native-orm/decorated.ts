@@ -6,6 +6,7 @@ import {
   conversionProblems,
   mayReachOrmElsewhere,
   reachesOrmWork,
+  relationFetchFindings,
 } from "./chains.js";
 import { unprovenAssumption } from "./conversions.js";
 import { unprovenReceiverSaid } from "./receiver-bindings.js";
@@ -13,7 +14,6 @@ import { withoutPureCalls } from "./pure-helpers.js";
 import { chainKey, crossCallsOf } from "./cross-calls.js";
 import { lazyCallerProblem } from "./lazy-objects.js";
 import { unprovenChains } from "./lazy-relations.js";
-import { fetchConversion, relationFetch, returnedRead } from "./relation-fetch.js";
 import { awaitedEdits, losesComments, rewrittenText, suggestionFor } from "./rewrite.js";
 import { scan } from "./scan.js";
 import { atomicDecoratorProblem } from "./transactions.js";
@@ -98,30 +98,6 @@ export function decoratedAnalysis(
     chainCalls,
     crossCalls,
   };
-}
-
-/**
- * orm-human-7 K3: `return self.client`, a forward relation read, as the whole body: one native
- * fetch (relation-fetch.ts), or the reason it is not written; undefined for any other body.
- */
-function relationFetchFindings(f: OrmFile, body: SyntaxNode): Findings | undefined {
-  const read = returnedRead(body);
-  const fetch = read && relationFetch(f, read);
-  if (!fetch) return undefined;
-  if ("why" in fetch)
-    return {
-      conversions: [],
-      problems: [
-        {
-          code: "AS208",
-          node: read,
-          message: `${read.text} loads a related row (a query), whose native form is an aget() by its key column, but ${fetch.why}: rewrite by hand`,
-        },
-      ],
-      ormSites: 1,
-    };
-  const conversion = fetchConversion(f, fetch, read.parent!, `return ${read.text}`);
-  return { conversions: [conversion], problems: [], ormSites: 1 };
 }
 
 /** Everything that keeps a decorated wrapper sync, the site's own blockers first. */

@@ -10,6 +10,7 @@ import { scanFile } from "./file-facts.js";
 import { reportSites } from "./report-sites.js";
 import { findSites } from "./sites.js";
 import { newOrmFile } from "./state.js";
+import { relatedManagerNames } from "./related-chains.js";
 
 export { survey } from "./project-chains.js";
 
@@ -51,7 +52,11 @@ function mayHoldSyncOrmCalls(source: string, ctx: Context): boolean {
   if (!source.includes("async")) return false;
   if (/models|_default_manager|get_user_model|django/.test(source)) return true;
   if (OBJECTS_MANAGER.test(source)) return true;
-  return Object.keys(ctx.project.models).some((name) => source.includes(name));
+  if (Object.keys(ctx.project.models).some((name) => source.includes(name))) return true;
+  // orm-human-9 H3: `self.scope["user"].messages.filter(...)`, a related manager's name alone.
+  for (const name of relatedManagerNames(ctx.project))
+    if (source.includes(`.${name}.`)) return true;
+  return false;
 }
 
 /** Before the parse: every site is a wrapper, whose name is spelled, or a sync ORM call. */

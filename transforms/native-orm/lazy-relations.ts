@@ -5,17 +5,49 @@ import {
 } from "../../src/django/api.js";
 import { COMMON_RELATION_NAMES, LIBRARY_MODEL_RELATIONS } from "../../src/django/library-models.js";
 import type { SyntaxNode } from "../../src/model/types.js";
+import { callArguments } from "../../src/python/calls.js";
+import { stringLiteralValue } from "../../src/python/shapes.js";
 import type { Conversion, OrmFile, Problem } from "./types.js";
 import { indexedFunctionsNamed } from "./cross-calls.js";
 import { isWrapperCall } from "./wrappers.js";
+import { relatedPathModel } from "./related-paths.js";
 
 // Reading a ForeignKey or OneToOne attribute the loading queryset did not select_related runs a
 // sync query, which raises SynchronousOnlyOperation in async code (AS202).
 
-/** Reading a ForeignKey/OneToOne attribute the loading queryset did not select_related. */
-export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | undefined {
-  const object = node.childForFieldName("object");
+/**
+ * A read of an attribute: `node` is `object.attribute`, or a call that reads it by its literal
+ * name (`getattr(user, "profile", None)`, `hasattr(user, "profile")`: orm-human-9 H4).
+ */
+export interface AttributeRead {
+  node: SyntaxNode;
+  object: SyntaxNode | null;
+  attribute: string;
+}
+
+/** `x.attr` as a read. */
+export function attributeRead(node: SyntaxNode): AttributeRead {
   const attribute = node.childForFieldName("attribute")?.text ?? "";
+  return { node, object: node.childForFieldName("object"), attribute };
+}
+
+/**
+ * `getattr(user, "profile", None)`, `hasattr(user, "profile")`: Python's builtins reading the
+ * attribute named by a literal, as `user.profile` would (a relation loads its row there too).
+ */
+export function readByName(f: OrmFile, call: SyntaxNode): AttributeRead | undefined {
+  const callee = call.childForFieldName("function");
+  if (callee?.type !== "identifier" || !/^(getattr|hasattr)$/.test(callee.text)) return undefined;
+  if (!f.file.isBuiltin(callee.text, callee)) return undefined;
+  const [object, name] = callArguments(call);
+  const attribute = name ? stringLiteralValue(name) : undefined;
+  if (!object || object.type === "keyword_argument" || !attribute) return undefined;
+  return /^[A-Za-z_]\w*$/.test(attribute) ? { node: call, object, attribute } : undefined;
+}
+
+/** Reading a ForeignKey/OneToOne attribute the loading queryset did not select_related. */
+export function relationReadProblem(f: OrmFile, read: AttributeRead): Problem | undefined {
+  const { node, object, attribute } = read;
   // `card.account`, `Card.objects.get(pk=pk).account` read off the call itself, or
   // `self.secret.tenant` where the class body annotates `secret` with a model (loaded elsewhere,
   // like a parameter: its queryset is out of sight).
@@ -27,6 +59,9 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
     return undefined;
   if (parent?.type === "call" && parent.childForFieldName("function")?.id === node.id)
     return undefined;
+  // `order_item.order.client`, a path of relations from a proven instance: attribute-reads.ts
+  // says it whole (`select_related("order__client")`).
+  if (object.type === "attribute" && relatedPathModel(f, object)) return undefined;
   const instance =
     object.type === "call" ? f.proofs.instanceReturned(object) : f.proofs.instanceOf(object);
   if (!instance) return undefined;
@@ -35,7 +70,7 @@ export function relationReadProblem(f: OrmFile, node: SyntaxNode): Problem | und
   if (!f.proofs.knowsFieldsOf(instance.model))
     return selected || definedByClass(f, instance.model, attribute)
       ? undefined
-      : unknownFieldRead(f, node, instance.model, instance.fromParameter);
+      : unknownFieldRead(f, read, instance.model, instance.fromParameter);
   if (!f.proofs.relationsOf(instance.model).includes(attribute)) return undefined;
   if (instance.selected === "all" || instance.selected.has(attribute)) return undefined;
   if (object.type === "identifier" && loadedInThreadBefore(f, node, object.text, attribute))
@@ -233,12 +268,12 @@ const NEVER_RELATED = /^(pk|id|\w+_id)$/;
  */
 function unknownFieldRead(
   f: OrmFile,
-  node: SyntaxNode,
+  read: AttributeRead,
   model: string,
   fromParameter?: boolean,
 ): Problem | undefined {
-  const object = node.childForFieldName("object")!.text;
-  const attribute = node.childForFieldName("attribute")?.text ?? "";
+  const { node, attribute } = read;
+  const object = read.object!.text;
   if (NEVER_RELATED.test(attribute)) return undefined;
   if (DJANGO_MODEL_PLAIN_ATTRIBUTES[model]?.has(attribute)) return undefined;
   const imported = importedModel(f, model, node);

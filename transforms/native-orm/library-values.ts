@@ -61,11 +61,13 @@ export function libraryValueOf(f: OrmFile, expr: SyntaxNode): string | undefined
  * `interaction.guild` off a value of a library class: what the read is said to be instead of a
  * relation of a project model that declares the same name.
  */
-export function libraryAttributeSaid(f: OrmFile, node: SyntaxNode): string | undefined {
-  const object = node.childForFieldName("object");
-  const cls = object ? libraryValueOf(f, object) : undefined;
-  if (!object || !cls) return undefined;
-  const attribute = node.childForFieldName("attribute")!.text;
+export function libraryAttributeSaid(
+  f: OrmFile,
+  object: SyntaxNode,
+  attribute: string,
+): string | undefined {
+  const cls = libraryValueOf(f, object);
+  if (!cls) return undefined;
   return `${object.text} is a ${cls} (a class of a library, not a model of this project), so ${attribute} is none of the project's relations; what reading it does is not known here: it may touch the database or the network`;
 }
 

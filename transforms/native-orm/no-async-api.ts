@@ -1,6 +1,8 @@
 import { assignedValues } from "../../src/python/scope.js";
 import { functionsNamed, projectTopModules } from "../../src/project/index-lookup.js";
 import { fromModuleName } from "../../src/python/shapes.js";
+import { projectTaskName, TASK_PUBLISH } from "../../src/project/celery-tasks.js";
+import { taskPublishSaid } from "./task-publish.js";
 import { QUERYSET_RETURNING } from "../../src/django/orm.js";
 import {
   isPureAuthHelper,
@@ -462,6 +464,8 @@ export function noAsyncApiProblem(
   const construction = constructionProblem(f, callee);
   if (construction) return problem(construction);
   if (!receiver || !method) return problem(unknownCallee(f, callee));
+  const task = TASK_PUBLISH.has(method) && projectTaskName(f.file, f.ctx, receiver);
+  if (task) return problem(taskPublishSaid(callee, task));
   const fileSystem = fileSystemProblem(f, call, callee);
   if (fileSystem) return problem(fileSystem);
   if (method === "is_valid" || /form/i.test(receiver.text))

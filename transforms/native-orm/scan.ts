@@ -4,7 +4,8 @@ import type { Edit, SyntaxNode } from "../../src/model/types.js";
 import { ormCall } from "./conversions.js";
 import { lazyQueryProblem } from "./lazy-objects.js";
 import { attributeReadProblem } from "./attribute-reads.js";
-import { relationReadProblem } from "./lazy-relations.js";
+import { attributeRead, readByName, relationReadProblem } from "./lazy-relations.js";
+import type { AttributeRead } from "./lazy-relations.js";
 import { keyedReadProblem } from "./keyed-reads.js";
 import { isProjectFunction, noAsyncApiProblem } from "./no-async-api.js";
 import { unknownIterationProblem } from "./unknown-evaluations.js";
@@ -120,10 +121,13 @@ function visit(walk: Walk, node: SyntaxNode): WalkStep {
     case "for_in_clause":
       loop(walk, node);
       return true;
-    case "call":
+    case "call": {
       if (mode === "async" && isWrapperCall(f, node)) return false;
+      const byName = readByName(f, node);
+      if (byName) add(walk, readProblem(f, byName, mode));
       call(walk, node);
       return true;
+    }
     case "if_statement":
     case "elif_clause":
     case "while_statement":
@@ -150,9 +154,7 @@ function visit(walk: Walk, node: SyntaxNode): WalkStep {
       // there is already a blocker, so what the walk finds inside is never rewritten).
       return mode === "wrapper";
     case "attribute": {
-      const read =
-        relationReadProblem(f, node) ??
-        (mode === "wrapper" ? attributeReadProblem(f, node) : undefined);
+      const read = readProblem(f, attributeRead(node), mode);
       // The read is the blocker of a call made on it (`shop.content.count()`): said once.
       if (read?.code === "AS205")
         walk.findings.problems = walk.findings.problems.filter(
@@ -168,6 +170,13 @@ function visit(walk: Walk, node: SyntaxNode): WalkStep {
     }
   }
   return true;
+}
+
+/** What reading an attribute may do: load a relation lazily (AS202), or in a wrapper query (AS205). */
+function readProblem(f: OrmFile, read: AttributeRead, mode: ScanMode): Problem | undefined {
+  return (
+    relationReadProblem(f, read) ?? (mode === "wrapper" ? attributeReadProblem(f, read) : undefined)
+  );
 }
 
 /** A truth test: of a queryset (AS204's), or in a wrapper of a value that may be one (W2). */

@@ -1,4 +1,5 @@
 import { mayDeriveFrom } from "../../src/project/class-tree.js";
+import { dottedName } from "../../src/python/module-names.js";
 import { functionsNamed, projectTopModules } from "../../src/project/index-lookup.js";
 import type { IndexedFunction, ProjectFacts } from "../../src/model/types.js";
 import { PROJECT_KEY } from "./loop-hazards.js";
@@ -62,6 +63,10 @@ export function overridesIn(
  */
 const TEST_MODULE = /(^|\/)(tests\/|test_[^/]*\.py$|[^/]*_test\.py$|conftest\.py$)/;
 
+export function isTestModule(path: string): boolean {
+  return TEST_MODULE.test(path);
+}
+
 /**
  * Every project method named `name` outside the tests, when few enough to read (undefined when
  * too many), the classes whose names share the most words with the receiver's first
@@ -108,13 +113,16 @@ export function constructorKey(project: ProjectFacts | undefined, key: string): 
   const className = dotted.slice(dotted.lastIndexOf(".") + 1);
   const module = dotted.slice(0, dotted.lastIndexOf("."));
   if (!/^[A-Z]/.test(className) || !module) return undefined;
-  const found = functionsNamed(index, "__init__").some(
-    (f) =>
-      f.className === className &&
-      !f.nested &&
-      (f.module === module || f.module.endsWith(`.${module}`) || f.module.endsWith(`/${module}`)),
-  );
-  return found ? `${key}.__init__` : undefined;
+  const defines = (name: string) =>
+    functionsNamed(index, name).some(
+      (f) =>
+        f.className === className &&
+        !f.nested &&
+        (f.module === module || f.module.endsWith(`.${module}`) || f.module.endsWith(`/${module}`)),
+    );
+  // With a `__new__` or a dataclass's `__post_init__`, the class is read whole (constructors.ts).
+  const more = defines("__new__") || defines("__post_init__");
+  return defines("__init__") && !more ? `${key}.__init__` : undefined;
 }
 
 /**
@@ -135,6 +143,9 @@ export function attributeChainOfClass(
   const index = project?.index;
   if (!index || !key.startsWith(PROJECT_KEY)) return undefined;
   const parts = key.slice(PROJECT_KEY.length).split(".");
+  // A library's (`EdgeShard.load(path).flush()`): its code, not a project method's namesake (V12).
+  const top = dottedName(key.slice(PROJECT_KEY.length)).split(".")[0];
+  if (!projectTopModules(index).has(top)) return undefined;
   const klass = parts.findIndex((p) => /^[A-Z]/.test(p));
   // A class, then at least one attribute of it, then the method.
   if (klass < 1 || parts.length - klass < 3) return undefined;
@@ -182,4 +193,44 @@ export function methodOfClass(
     ? functionsNamed(index, name).filter((f) => f.className === className && !f.nested)
     : [];
   return found.length === 1 ? methodKey(found[0]) : undefined;
+}
+
+/** More classes than this meeting one Protocol are not read one by one: the call stays unproven. */
+const MAX_IMPLEMENTERS = 200;
+
+/**
+ * The methods `name` of the project's classes that meet the Protocol `protocol` (a value
+ * annotated with it may be any of them): classes deriving from it, and classes that define every
+ * method it declares (structurally, as a type checker accepts them). Undefined when there are
+ * too many to read. crewAI's `action: _BuiltAction` runs `action.run()`, and a tool's `run`
+ * takes `BaseTool._usage_lock` in another file (hazard-review-8 Y18g).
+ */
+export function protocolImplementers(
+  project: ProjectFacts | undefined,
+  protocol: string,
+  name: string,
+): string[] | undefined {
+  const index = project?.index;
+  if (!index) return [];
+  const owner = protocol.slice(protocol.lastIndexOf(".") + 1);
+  const declared = new Set(
+    index.functions
+      .filter((f) => f.className === owner && !f.nested && !/^__\w+__$/.test(f.name))
+      .map((f) => f.name),
+  );
+  const methods = new Map<string, Set<string>>();
+  for (const f of index.functions) {
+    if (!f.className || f.nested || f.className === owner || isTestModule(f.path)) continue;
+    const cls = `${f.module}.${f.className}`;
+    methods.set(cls, (methods.get(cls) ?? new Set()).add(f.name));
+  }
+  const found: string[] = [];
+  for (const [cls, own] of methods) {
+    const className = cls.slice(cls.lastIndexOf(".") + 1);
+    if (!own.has(name)) continue;
+    const derives = project.subclassHeads !== undefined && mayDeriveFrom(project, className, owner);
+    if (derives || [...declared].every((m) => own.has(m)))
+      found.push(`${PROJECT_KEY}${cls}.${name}`);
+  }
+  return found.length > MAX_IMPLEMENTERS ? undefined : found;
 }

@@ -31,8 +31,27 @@ export function annotatedClass(type: SyntaxNode | null): SyntaxNode | undefined 
     /(^|\.)Optional$/.test(node.namedChildren[0]?.text ?? "")
   )
     node = node.namedChildren[1]?.namedChildren[0]?.namedChildren[0];
+  // `InternalInstructor[Any]`, `Queue[int]`: a generic class's instance (hazard-review-8 V12:
+  // its `to_json` "may run" an unrelated class's). Not typing's forms and abstract collections.
+  else if (node?.type === "generic_type") {
+    const base = node.namedChildren[0];
+    const name = base?.text.slice(base.text.lastIndexOf(".") + 1) ?? "";
+    node = /^[A-Z]/.test(name) && !TYPING_FORMS.has(name) ? base : undefined;
+  }
   return node?.type === "identifier" || node?.type === "attribute" ? node : undefined;
 }
+
+/** Generic forms whose subscript says what they hold, not a class of their own: not followed. */
+const TYPING_FORMS = new Set(
+  (
+    "Union Optional Callable Type ClassVar Annotated Literal Final Iterator Iterable Generator " +
+    "AsyncIterator AsyncIterable AsyncGenerator Awaitable Coroutine Sequence MutableSequence " +
+    "Mapping MutableMapping Set AbstractSet MutableSet FrozenSet Collection Container Dict List " +
+    "Tuple DefaultDict OrderedDict Counter ChainMap Deque Generic Protocol TypeGuard TypeIs " +
+    "Required NotRequired ReadOnly Unpack ContextManager AsyncContextManager " +
+    "AbstractContextManager AbstractAsyncContextManager IO Pattern Match Concatenate"
+  ).split(" "),
+);
 
 /**
  * `await asyncio.to_thread(Chunker, 256)`, `await loop.run_in_executor(None, Chunker, 256)`: the
@@ -106,16 +125,31 @@ const LITERALS: Record<string, string> = {
  * Its methods (`seen.add`, `sizes.get`) are the builtin's, never a project method of that name
  * (hazard-review-6 V8: `seen.add(text)` "may run ApiKeyCache.add()").
  */
-export function builtinContainer(binding: SyntaxNode | null): string | undefined {
+export function builtinContainer(
+  file: FileSemantics,
+  binding: SyntaxNode | null,
+): string | undefined {
   if (binding?.type === "typed_parameter" || binding?.type === "typed_default_parameter")
     return annotatedContainer(binding.childForFieldName("type"));
   if (binding?.type !== "assignment") return undefined;
   const right = binding.childForFieldName("right");
   if (right && Object.hasOwn(LITERALS, right.type)) return LITERALS[right.type];
-  return right ? undefined : annotatedContainer(binding.childForFieldName("type"));
+  // `known: set[str] = set()`: the annotation, or the builtin's own call (hazard-review-8 V12:
+  // `known.add(x)` "may run CacheHandler.add()", a lock in an unrelated class).
+  const annotated = annotatedContainer(binding.childForFieldName("type"));
+  if (!right || annotated) return annotated;
+  const fn = right.type === "call" ? right.childForFieldName("function") : null;
+  const builtin = fn?.type === "identifier" && file.isBuiltin(fn.text, fn);
+  return builtin && Object.hasOwn(CONTAINERS, fn.text) ? CONTAINERS[fn.text] : undefined;
 }
 
-function annotatedContainer(type: SyntaxNode | null): string | undefined {
+/** `default_factory=dict`: the builtin container a field factory makes. */
+export function builtinFactory(factory: SyntaxNode | "none"): string | undefined {
+  if (factory === "none" || factory.type !== "identifier") return undefined;
+  return Object.values(CONTAINERS).includes(factory.text) ? factory.text : undefined;
+}
+
+export function annotatedContainer(type: SyntaxNode | null): string | undefined {
   const node = type?.type === "type" ? type.namedChildren[0] : type;
   const base = node?.type === "generic_type" ? node.namedChildren[0] : node;
   const name = base?.text.replace(/^typing\./, "");

@@ -1,5 +1,6 @@
+import { isAsyncFunction } from "../../src/python/shapes.js";
 import { absoluteName } from "../../src/python/relative-imports.js";
-import { functionsNamed, modulePaths, projectTopModules } from "../../src/project/index-lookup.js";
+import { functionsNamed, projectTopModules } from "../../src/project/index-lookup.js";
 import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/types.js";
 import { guardedImportName } from "../../src/python/guarded-imports.js";
 import { isJsonMethod } from "../../src/python/value-kinds.js";
@@ -11,12 +12,15 @@ import {
   classNamed,
   elementOf,
   enclosingDef,
+  selfScopeDef,
   annotatedParameter,
   defaultdictElement,
   fromSelfElement,
   moduleClass,
   quotedClass,
   typedDictField,
+  ANY_CLASS,
+  BUILTIN_CLASSES,
 } from "./receivers.js";
 import {
   constructorKey,
@@ -28,23 +32,30 @@ import {
   overridesIn,
   methodKey,
   overridesOf,
+  protocolImplementers,
 } from "./alternatives.js";
 import { getattrDispatch, valueCall } from "./dispatch.js";
+import { callMaker } from "./makers.js";
+import { moduleAliasOf, parameterDefault } from "./aliased-callees.js";
 import { inheritedCall } from "./inherited-calls.js";
 import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
+import { classAt, constructorFacts } from "./constructors.js";
+import { implicitCalls } from "./implicit-calls.js";
+import { methodOfSelf, superCallFact } from "./self-calls.js";
 import {
   callableValues,
   decoratorCalls,
   projectValueKey,
-  returnedClass,
   valuesFact,
 } from "./returned-callables.js";
 import { enteredFacts, enteredValueAt, propertyRead } from "./entered-values.js";
 import { isCalledLambda, passedCallables } from "./passed-callables.js";
 import {
   annotatedClass,
+  annotatedContainer,
   builtinContainer,
+  builtinFactory,
   getattrLiteral,
   fieldFactory,
   narrowedClass,
@@ -67,12 +78,6 @@ import {
  * same-file base, or an imported function of the project, whose facts the survey gathered) and
  * what its body calls.
  */
-/** Annotations that name no class: a value so typed is of unknown class. */
-const ANY_CLASS = new Set(["typing.Any", "typing_extensions.Any", "object", "Any"]);
-
-/** Builtin containers' classes: their methods neither lock nor wait. */
-const BUILTIN_CLASSES = new Set(["dict", "list", "set", "frozenset", "tuple", "str"]);
-
 export class SameFileFunctions {
   private readonly defs = new Map<string, SyntaxNode>();
   private readonly facts = new Map<string, FunctionFacts>();
@@ -99,12 +104,18 @@ export class SameFileFunctions {
   /** The facts of a callee expression (`helper`, `self.execute`, `ready.wait`) used at `at`. */
   callFact(callee: SyntaxNode, at: SyntaxNode): CallFact {
     const fact: CallFact = { text: callee.text };
+    const parent = superCallFact(this, callee, at);
+    if (parent) return parent;
     if (callee.type === "identifier" || callee.type === "attribute") {
       // A guarded optional import (`except ImportError: Name = None`) keeps the library's name.
-      const qualified = this.file.qualifiedName(callee) ?? guardedImportName(this.file, callee);
+      const qualified =
+        this.file.qualifiedName(callee) ??
+        guardedImportName(this.file, callee) ??
+        moduleAliasOf(this.file, callee, at);
       if (qualified) fact.qualified = qualified;
     }
-    let def = this.resolve(callee, at);
+    // `Registers()`: a class of this file, whose constructor runs (constructors.ts).
+    let def = this.resolve(callee, at) ?? classAt(this.file, callee, at);
     // `operator(obj)` with `operator = _make_operator(...)`: what the maker returns (V9b).
     const values = !def && !fact.qualified ? callableValues(this, callee, at) : undefined;
     if (values) return valuesFact(fact, values);
@@ -123,7 +134,7 @@ export class SameFileFunctions {
       if (madeBy && (!local || def)) fact.receiverMadeBy = madeBy;
       // An element of a container of the instance, or an inherited method out of sight.
       else if (local || fromSelfElement(this.file, receiver, at)) fact.collaborator = true;
-      else this.withCandidates(fact, receiver, at);
+      else if (!this.withImplementers(fact, receiver, at)) this.withCandidates(fact, receiver, at);
     }
     // `self.transform(tree)` from a library base, which calls the class's methods back.
     if (!def && callee.type === "attribute" && !fact.receiverMadeBy)
@@ -148,6 +159,20 @@ export class SameFileFunctions {
       if (cls?.includes(".")) fact.reaches = `${PROJECT_KEY}${cls}.${fact.method}`;
     }
     return this.withAlternatives(fact);
+  }
+
+  /** `action.run()`, `action` typed by a Protocol: what each class meeting it runs (Y18g). */
+  private withImplementers(fact: CallFact, receiver: SyntaxNode, at: SyntaxNode): boolean {
+    const made = this.madeByRaw(receiver, at);
+    if (!made || !isProtocol(this.project, made)) return false;
+    const found = protocolImplementers(this.project, made, fact.method!);
+    if (!found) return false;
+    fact.alternatives = found;
+    fact.collaborator = true;
+    const protocol = made.slice(made.lastIndexOf(".") + 1);
+    fact.protocol = protocol;
+    fact.maybeWhy = `a class of this project that meets the Protocol ${protocol}, which ${receiver.text} is annotated with`;
+    return true;
   }
 
   /** `self.mem0.add` with `self.mem0` one of some project classes: theirs may run (candidateClasses). */
@@ -202,11 +227,12 @@ export class SameFileFunctions {
       if (overrides.length > 0) fact.alternatives = overrides;
     } else if (!fact.reaches && !fact.qualified && !fact.receiverMadeBy && !fact.alternatives) {
       const receiver = fact.text.slice(0, fact.text.length - fact.method.length - 1);
-      // Too many to read: none is read, and the call stays unproven.
+      // Too many to read: none is read, and the call stays unproven (at a site, refused: Z7).
       const namesakes = namesakesOf(this.project, fact.method, receiver);
       if (namesakes?.length !== 0) {
         fact.alternatives = namesakes ?? [];
         fact.namesakes = true;
+        if (!namesakes) fact.namesakesUnread = true;
       }
     }
     return fact;
@@ -225,6 +251,9 @@ export class SameFileFunctions {
     const stepped = it && steppingFact(this.file, it, call, (f, at) => this.callFact(f, at));
     if (stepped) return [{ ...stepped, line }];
     const fact: CallFact = { ...this.callFact(callee, call), line };
+    // `sleep(0.5)` with `sleep=time.sleep` the parameter's default (Z23).
+    const byDefault = parameterDefault(this.file, callee, call);
+    if (byDefault) return [fact, { text: callee.text, qualified: byDefault, line }];
     // A method of a value of unknown class (`moves.is_maintenance_active()` with `moves` from
     // `getattr(...)` or a bare parameter: hazard-review-5 J1, InvokeAI) may be any project
     // method of that name: read through them, and never proven. A method every dict, list or
@@ -292,6 +321,7 @@ export class SameFileFunctions {
   }
 
   private factsOf(def: SyntaxNode): FunctionFacts {
+    if (def.type === "class_definition") return constructorFacts(this, def, this.file.path);
     const calls: CallFact[] = [];
     const visit = (node: SyntaxNode): void => {
       // Nested definitions do not run when the function runs.
@@ -306,6 +336,7 @@ export class SameFileFunctions {
         calls.push(...enteredFacts(this, entered, node, (v) => projectValueKey(this, v)));
       if (node.type === "attribute")
         calls.push(...propertyRead(this, node, (r) => this.madeBy(r, node)));
+      calls.push(...implicitCalls(this, node));
       // `sorted(rows, key=store.rank)`: a function handed to a call, called by it (Y15c).
       if (node.type === "call") calls.push(...passedCallables(this, node));
       // `max(rows, key=lambda r: store.rank(r))`: the lambda runs in the call.
@@ -321,14 +352,17 @@ export class SameFileFunctions {
     const cls = classOfMethod(def);
     const name = def.childForFieldName("name")?.text ?? this.file.path;
     const qualname = cls ? `${cls.childForFieldName("name")!.text}.${name}` : name;
-    return { name: qualname, calls, path: this.file.path, line: def.startPosition.row + 1 };
+    const line = def.startPosition.row + 1;
+    const async = isAsyncFunction(def) ? { async: true as const } : {};
+    return { name: qualname, calls, path: this.file.path, line, ...async };
   }
 
   /** The function of this file `callee` stands for at `at`: a def by name, or `self.<method>`. */
   resolve(callee: SyntaxNode, at: SyntaxNode): SyntaxNode | undefined {
     if (callee.type === "identifier") return this.functionNamed(callee.text, at);
     const object = callee.childForFieldName("object");
-    const method = this.enclosingDef(at);
+    // `self.wait()` in a wrapper a method returns: that method's self (member-classes.ts).
+    const method = object ? methodOfSelf(object.text, at) : undefined;
     const cls = method && classOfMethod(method);
     if (callee.type !== "attribute" || !cls || !isSelfOrCls(object, method!)) return undefined;
     return likelyLocalMethod(cls, callee.childForFieldName("attribute")!.text);
@@ -362,14 +396,11 @@ export class SameFileFunctions {
     }
   }
 
+  /** The def whose `self` a node reads (receivers.ts). */
   private enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
-    return enclosingDef(node);
+    return selfScopeDef(node);
   }
 
-  /**
-   * The class that made the module-level value `name` (`WorkflowValidator =
-   * TypeAdapter(Workflow)`: `pydantic.TypeAdapter`), for a method of it called from another file.
-   */
   /** `logger = base_logger` at module level: the import the name aliases (`loguru.logger`). */
   moduleAlias(name: string): string | undefined {
     const bindings = this.file.bindingsNamed(this.file.root, name);
@@ -379,6 +410,10 @@ export class SameFileFunctions {
     return qualified?.includes(".") ? qualified : undefined;
   }
 
+  /**
+   * The class that made the module-level value `name` (`WorkflowValidator =
+   * TypeAdapter(Workflow)`: `pydantic.TypeAdapter`), for a method of it called from another file.
+   */
   moduleValueMaker(name: string): string | undefined {
     const bindings = this.file.bindingsNamed(this.file.root, name);
     return bindings.length > 0
@@ -498,7 +533,7 @@ export class SameFileFunctions {
 
   /** The class one binding of a name makes (madeByAssignments), when the file says. */
   private madeByBinding(binding: SyntaxNode | null): string | undefined {
-    const container = builtinContainer(binding);
+    const container = builtinContainer(this.file, binding);
     if (container) return container;
     if (binding?.type === "as_pattern_target" || binding?.type === "for_statement")
       return libraryMaker(this.file, binding, this.project, (r, at) => this.madeBy(r, at));
@@ -512,6 +547,10 @@ export class SameFileFunctions {
     // `_runner: threading.Thread | None = None`: the annotation says what it holds later.
     const annotated = binding?.type === "assignment" ? binding.childForFieldName("type") : null;
     const factory = fieldFactory(this.file, right);
+    // `PrivateAttr(default_factory=dict)`, `x: dict[int, Y] = Field(...)`: a builtin container,
+    // whose `get` is no project method's namesake (hazard-review-8 V12, crewAI's backends).
+    const made = factory ? (annotatedContainer(annotated) ?? builtinFactory(factory)) : undefined;
+    if (made) return made;
     if (factory && factory !== "none") return classNamed(this.file, factory);
     if (annotated && ((right?.type !== "call" && right?.type !== "await") || factory)) {
       const named = annotatedClass(annotated);
@@ -556,33 +595,6 @@ export class SameFileFunctions {
         : right.type === "call"
           ? right.childForFieldName("function")
           : null;
-    return fn && fn.type !== "call" ? this.maker(fn, right) : undefined;
-  }
-
-  /**
-   * What a call of `fn` makes: a class's instance, a library factory's product (`redis.from_url`,
-   * known by its maker), or what a project function's return annotation names.
-   */
-  private maker(fn: SyntaxNode, call: SyntaxNode): string | undefined {
-    const named = classNamed(this.file, fn);
-    const index = this.project?.index;
-    const projectFunction =
-      named !== undefined &&
-      /^[a-z_]/.test(named.slice(named.lastIndexOf(".") + 1)) &&
-      index !== undefined &&
-      projectTopModules(index).has(named.split(".")[0]);
-    if (named && !projectFunction) return named;
-    // `Memory.from_config(...)`: an alternate constructor makes its class.
-    const parts = named?.split(".") ?? [];
-    if (parts.length > 1 && /^from_/.test(parts.at(-1)!) && /^[A-Z]/.test(parts.at(-2)!))
-      return parts.slice(0, -1).join(".");
-    // `TYPES.get(k)` of a project module's dict (neither a module's function nor a class's): a
-    // value of unknown class, not one named for the method (hazard-review-6 V20).
-    const owner = named?.slice(0, named.lastIndexOf(".")) ?? "";
-    const ofValue =
-      projectFunction &&
-      modulePaths(index!, owner).length === 0 &&
-      !/^[A-Z][a-z]/.test(owner.slice(owner.lastIndexOf(".") + 1));
-    return returnedClass(this, fn, call) ?? (ofValue ? undefined : named);
+    return fn && fn.type !== "call" ? callMaker(this, fn, right) : undefined;
   }
 }

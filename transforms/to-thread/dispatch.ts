@@ -1,5 +1,7 @@
-import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/types.js";
+import { mayDeriveFrom } from "../../src/project/class-tree.js";
 import { likelyLocalMethod } from "../../src/python/mro.js";
+import { isTestModule, methodKey } from "./alternatives.js";
 import { classOfMethod, otherMethodsOf } from "./class-attributes.js";
 
 /*
@@ -89,4 +91,33 @@ export function valueCall(
     defs.push(...found);
   }
   return defs;
+}
+
+/** More methods than this picked by name are not read one by one (the lookup refuses anyway). */
+const MAX_PICKED = 200;
+
+/**
+ * The methods `getattr(self, name)` may pick in `cls`: its own (by `keyOf`, read in this file)
+ * and those of the project's subclasses of it, outside the tests (crewAI's flows define their
+ * steps in subclasses of `Flow`, whose `_methods` holds them: hazard-review-8 Y18f).
+ */
+export function methodsPickedByName(
+  project: ProjectFacts | undefined,
+  cls: SyntaxNode,
+  keyOf: (def: SyntaxNode) => string,
+): string[] {
+  const own = otherMethodsOf(cls, cls).map(keyOf);
+  const name = cls.childForFieldName("name")?.text;
+  const index = project?.index;
+  if (!name || !index || !project.subclassHeads) return own;
+  const inherited = index.functions.filter(
+    (f) =>
+      f.className !== undefined &&
+      f.className !== name &&
+      !f.nested &&
+      !/^__\w+__$/.test(f.name) &&
+      !isTestModule(f.path) &&
+      mayDeriveFrom(project, f.className, name),
+  );
+  return inherited.length > MAX_PICKED ? own : [...own, ...inherited.map(methodKey)];
 }

@@ -46,8 +46,10 @@ export function lookedUp(
   }
   // `self._methods[name]` with `self._methods = {n: getattr(self, n) for n in dir(...)}`
   // (hazard-review-8 Y18: crewAI's flow methods, run by `ctx.run(method, ...)`).
-  if (value.type === "subscript") {
-    const values = storedLookups(value.childForFieldName("value"));
+  if (value.type === "subscript" || containerGet(value)) {
+    const container =
+      value.type === "subscript" ? value.childForFieldName("value") : containerGet(value)!;
+    const values = storedLookups(container);
     const found = values.map((v) => lookedUp(file, v, isLibrary));
     return found.length > 0 && found.every((f) => f !== undefined) ? found[0] : undefined;
   }
@@ -66,9 +68,18 @@ function importedAtRunTime(file: FileSemantics, value: SyntaxNode): boolean {
   return !!callee && IMPORTERS.has(file.qualifiedName(callee) ?? callee.text);
 }
 
+/** `self._methods.get(name)` (or `.get(name, default)`): the container, else undefined. */
+function containerGet(value: SyntaxNode): SyntaxNode | undefined {
+  const callee = value.type === "call" ? value.childForFieldName("function") : null;
+  if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "get")
+    return undefined;
+  return callee.childForFieldName("object") ?? undefined;
+}
+
 /**
  * The values a dict built by comprehension holds (`{n: getattr(self, n) for n in names}`), read
- * where `container` (`self._methods`, or a name) is assigned in its class or function.
+ * where `container` (`self._methods`, or a name) is assigned in its class or function; for an
+ * instance's dict filled another way, the class's own lookups by name (selfLookups).
  */
 function storedLookups(container: SyntaxNode | null): SyntaxNode[] {
   if (container?.type !== "attribute" && container?.type !== "identifier") return [];
@@ -76,11 +87,44 @@ function storedLookups(container: SyntaxNode | null): SyntaxNode[] {
   const kind = container.type === "attribute" ? "class_definition" : "function_definition";
   while (scope && scope.type !== kind) scope = scope.parent;
   if (!scope) return [];
-  return scope
+  const built = scope
     .descendantsOfType("assignment")
     .filter((a) => a.childForFieldName("left")?.text === container.text)
     .map((a) => a.childForFieldName("right"))
     .filter((r): r is SyntaxNode => r?.type === "dictionary_comprehension")
     .map((r) => r.childForFieldName("body")?.childForFieldName("value"))
     .filter((v): v is SyntaxNode => v !== null && v !== undefined);
+  return built.length > 0 || kind !== "class_definition" ? built : selfLookups(scope, container);
+}
+
+/**
+ * `self._methods[name]` in a class that fills `self._methods` out of a comprehension
+ * (`self._methods.update(methods)`, `self._methods[k] = v`) and looks its own methods up by a
+ * computed name (`getattr(self, name)`): the dict may hold any method of the class or of a
+ * subclass (hazard-review-8 Y18f: crewAI's flow methods, gathered by a helper method into a
+ * local dict first, which was read as a value of unknown class and unwrapped with
+ * --unsafe-fixes; one of those methods takes a `threading.Lock` in another file).
+ */
+function selfLookups(cls: SyntaxNode, container: SyntaxNode): SyntaxNode[] {
+  if (container.childForFieldName("object")?.text !== "self") return [];
+  const filled = cls.descendantsOfType(["call", "assignment"]).some((node) => {
+    if (node.type === "assignment") {
+      const left = node.childForFieldName("left");
+      return left?.type === "subscript" && left.childForFieldName("value")?.text === container.text;
+    }
+    const callee = node.childForFieldName("function");
+    return (
+      callee?.type === "attribute" &&
+      callee.childForFieldName("object")?.text === container.text &&
+      ["update", "setdefault"].includes(callee.childForFieldName("attribute")?.text ?? "")
+    );
+  });
+  if (!filled) return [];
+  return cls.descendantsOfType("call").filter((call) => {
+    if (call.childForFieldName("function")?.text !== "getattr") return false;
+    const [object, name] = (call.childForFieldName("arguments")?.namedChildren ?? []).filter(
+      (a) => a.type !== "comment",
+    );
+    return object?.text === "self" && name !== undefined && name.type !== "string";
+  });
 }

@@ -8,6 +8,7 @@ import { methodKey } from "./alternatives.js";
 import { isPropertyDef } from "./property-reads.js";
 import { moduleClass } from "./receivers.js";
 import { getattrLiteral, valueSides } from "./call-shapes.js";
+import { memberClass } from "./member-classes.js";
 import { LOCK_NAME, PROJECT_KEY, type CallFact } from "./loop-hazards.js";
 import type { CallableReader } from "./returned-callables.js";
 
@@ -204,15 +205,24 @@ export function propertyRead(
   const own = reader.resolve(node, node);
   if (own) return isPropertyDef(own) ? [{ text: node.text, reaches: reader.keyOf(own), line }] : [];
   const object = node.childForFieldName("object");
-  const made = object ? madeBy(object) : undefined;
+  // `h.map.closed`: the class `h`'s own class gives its `map` (member-classes.ts, Z18).
+  const made = object ? (madeBy(object) ?? memberClass(reader, object, node)) : undefined;
   const getter = made && classMethodKey(reader, made, name);
-  return getter && properties.some((p) => methodKey(p) === getter)
-    ? [{ text: node.text, reaches: getter, line }]
-    : [];
+  // A class of this file: its getter by its decorator (its key is the def's, not the index's).
+  const local = made && !made.includes(".") ? moduleClass(reader.file, made) : undefined;
+  const def = local && likelyLocalMethod(local, name);
+  const isGetter = local
+    ? def !== undefined && isPropertyDef(def)
+    : properties.some((p) => methodKey(p) === getter);
+  return getter && isGetter ? [{ text: node.text, reaches: getter, line }] : [];
 }
 
 /** The key of `method` of the class `made` names, when it is the project's (by the index). */
-function classMethodKey(reader: CallableReader, made: string, method: string): string | undefined {
+export function classMethodKey(
+  reader: CallableReader,
+  made: string,
+  method: string,
+): string | undefined {
   const local = made.includes(".") ? undefined : moduleClass(reader.file, made);
   if (local) {
     const def = likelyLocalMethod(local, method);

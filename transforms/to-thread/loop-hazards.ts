@@ -47,10 +47,14 @@ export interface CallFact {
   unknownEntered?: true;
   /** The callee is looked up by name at run time (`getattr(self, name)`): any method (Y18e). */
   runTimeLookup?: string;
+  /** The receiver is annotated with this project Protocol; `alternatives` are its implementers. */
+  protocol?: string;
   /** `next(it)` of an iterator made out of sight: a body the check cannot read (V5). */
   unknownStep?: true;
   /** The alternatives are the project's methods of that name: the receiver's class is unknown. */
   namesakes?: true;
+  /** There are more of those than the check reads: none was read (hazard-review-9 Z7). */
+  namesakesUnread?: true;
   /**
    * Why the alternatives may run, when neither overrides nor namesakes: the methods
    * `getattr(self, name)` may pick (dispatch.ts), a class one branch assigns the receiver.
@@ -68,6 +72,11 @@ export interface FunctionFacts {
   hop?: true;
   /** 1-based line of the def. */
   line?: number;
+  /**
+   * An `async def`: a call from sync code makes a coroutine and runs none of its body, which
+   * only an await (in another `async def`) or a loop runner (a hazard itself) would run.
+   */
+  async?: true;
 }
 
 /** The functions a check has walked into, with the smallest depth it reached each at. */
@@ -155,27 +164,49 @@ export function callHazard(call: CallFact): string | undefined {
   // `with REGISTRY_LOCK:` imported from a project module is read there (what made it), not named.
   const readThere = call.method === "with" && call.reaches?.endsWith(".__enter__");
   if (!call.receiverMadeBy && !readThere && lockByName(call)) {
-    const what = call.method === "with" ? `enters ${call.text}` : `calls ${call.text}()`;
+    const what = call.method === "with" ? `enters ${entered(call.text)}` : `calls ${call.text}()`;
     return `${what}, a wait on what its name says is a lock (what makes it is not visible here): the event loop stops until another thread releases it`;
   }
   if (call.runTimeLookup)
     return `calls ${call.text}(), a function looked up by name at run time (${call.runTimeLookup}): any method of the class or of a subclass, whose code the check cannot read, so whether it takes a lock, waits on another thread or starts an event loop is not known`;
   if (call.unknownStep) return unknownStepReason(call.text.replace(/\.__next__$/, ""));
   if (call.unknownEntered)
-    return `enters ${call.text}, a value whose class the check cannot tell from where it is made (a lock, perhaps: entering one on the loop's thread stops the event loop until another thread releases it)`;
+    return `enters ${entered(call.text)}, a value whose class the check cannot tell from where it is made (a lock, perhaps: entering one on the loop's thread stops the event loop until another thread releases it)`;
   // `x.acquire()` of a value of no known class: by its name a lock's or a semaphore's wait.
   if (call.method === "acquire" && !call.receiverMadeBy && !call.qualified && !call.reaches)
     return `calls ${call.text}(), by its name a wait on a lock or a semaphore (the class of the value is not known here): the event loop stops until another thread releases it`;
   const waits = call.receiverMadeBy ? WAITS[call.receiverMadeBy] : undefined;
   if (waits && call.method && waits.includes(call.method)) {
-    const what = call.method === "with" ? `enters ${call.text}` : `calls ${call.text}()`;
+    const what = call.method === "with" ? `enters ${entered(call.text)}` : `calls ${call.text}()`;
     // A pool's `with` exit and `shutdown()` join its workers (hazard-review-6 V6).
-    if (/Executor$/.test(call.receiverMadeBy!))
-      return `${what}, ${call.method === "with" ? "whose exit" : "which"} waits for a ${call.receiverMadeBy}'s workers to finish: the event loop stops until they do`;
-    return `${what}, a wait on a ${call.receiverMadeBy}: the event loop stops until another thread releases it, and for ever if only a task would`;
+    const made = call.receiverMadeBy!;
+    if (call.method === "map")
+      return `${what}, whose results wait for a ${made}'s tasks as they are read: the event loop stops until they finish`;
+    if (
+      /Executor$/.test(made) ||
+      (made === CONNECTION_POOL && ["close", "with"].includes(call.method))
+    )
+      return `${what}, ${call.method === "with" ? "whose exit" : "which"} waits for a ${made}'s workers to finish: the event loop stops until they do`;
+    if (made === CONNECTION_POOL)
+      return `${what}, which waits for a ${made}'s connection that another thread gives back: the event loop stops until one does`;
+    const holder = PROCESS_LOCKS.test(made)
+      ? "its holder, another process or thread,"
+      : "another thread";
+    return `${what}, a wait on a ${made}: the event loop stops until ${holder} releases it, and for ever if only a task would`;
   }
   return undefined;
 }
+
+/** `with portalocker.RedisLock(\n channel=...,\n)`: a call written over lines, named by its callee. */
+function entered(text: string): string {
+  return text.includes("\n") ? text.replace(/\(.*$/s, "(...)") : text;
+}
+
+/** Locks a file or a server holds for other processes too. */
+const PROCESS_LOCKS = /^(portalocker|filelock|fasteners|redis)\./;
+
+/** psycopg's pool: `close()` joins its workers, `getconn()` waits for a connection back. */
+const CONNECTION_POOL = "psycopg_pool.ConnectionPool";
 
 /** Why stepping `it`, made where the check cannot see, cannot be unwrapped. */
 export function unknownStepReason(it: string): string {
@@ -216,6 +247,11 @@ export function loopHazard(
   const notRead = walk.notRead ?? (() => {});
   for (const call of facts.calls) {
     const reason = callHazard(call) ?? (walk.blockingIo ? blockingIo(call) : undefined);
+    // A method picked by name that cannot run on the loop is named, not only "not known" (Y18f).
+    const picked = reason && call.runTimeLookup && depth < HAZARD_DEPTH;
+    const async = facts.async === true;
+    const named = picked ? reachedHazard(call, lookup, seen, depth, walk, async) : undefined;
+    if (named) return named;
     if (reason) return { reason, via: [], path: facts.path, line: call.line };
     if (isCollaboratorCall(call)) notRead(call);
   }
@@ -229,7 +265,7 @@ export function loopHazard(
   // (bisheng's Milvus lock, not an unrelated class's `delete` for an Elasticsearch client's).
   let guess: LoopHazard | undefined;
   for (const call of facts.calls) {
-    const found = reachedHazard(call, lookup, seen, depth, walk);
+    const found = reachedHazard(call, lookup, seen, depth, walk, facts.async === true);
     if (found && !found.guess) return found;
     guess ??= found;
   }
@@ -243,6 +279,8 @@ function reachedHazard(
   seen: Seen,
   depth: number,
   walk: HazardWalk,
+  /** The call is in an `async def`, where it may be awaited. */
+  inAsync: boolean,
 ): LoopHazard | undefined {
   // Inside a namesake, another call's namesakes are not read: a guess on a guess says nothing.
   const guess = call.namesakes && walk.inNamesake;
@@ -259,6 +297,9 @@ function reachedHazard(
     const namesake = k > 0 && call.namesakes === true;
     if (!namesake) seen.set(key, depth);
     const callee = lookup(key);
+    // Called from sync code, an `async def` runs nothing: what its body reaches is not reached
+    // (crewAI's `run_async`, named as the way to a thread's join that the call never makes).
+    if (callee?.async && !inAsync) continue;
     // An alternative not read leaves the call unproven, as its own callee would.
     if (!callee && !namesake) walk.notRead?.(k === 0 ? call : { ...call, reaches: key });
     const inner =
@@ -352,6 +393,8 @@ export function isCollaboratorCall(call: CallFact): boolean {
     !call.reaches &&
     !call.receiverMadeBy &&
     !call.qualified &&
-    /^self\.\w+\.\w+$/.test(call.text)
+    // `self._client.chat.completions.create`: deeper in the object, as unread (Y21: an
+    // instructor client's call, taken as known and clean behind a safe unwrap).
+    /^self\.\w+(\.\w+)+$/.test(call.text)
   );
 }

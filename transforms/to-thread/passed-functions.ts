@@ -72,11 +72,13 @@ export function passedFunctions(
     const args = (call.childForFieldName("arguments")?.namedChildren ?? []).filter(
       (a) => a.type !== "comment",
     );
-    if (args.some((a) => a.type === "list_splat" || a.type === "dictionary_splat"))
-      return undefined;
     const keyword = args.find(
       (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name.text,
     );
+    // `self._execute(name, step, *args)`: a splat after the argument leaves its place known.
+    const before = args.slice(0, parameter.position + 1);
+    if (!keyword && before.some((a) => a.type === "list_splat" || a.type === "dictionary_splat"))
+      return undefined;
     const arg = keyword?.childForFieldName("value") ?? args[parameter.position];
     if (!arg || arg.type === "keyword_argument") return undefined;
     passed.push(arg);

@@ -21,7 +21,12 @@ import type {
   SyntaxNode,
 } from "../../src/model/types.js";
 import { SameFileFunctions } from "./callees.js";
+import { moduleLevelClass } from "./constructors.js";
+import { consumedProducer } from "./consumed-generators.js";
+import { siteLambda } from "./lambda-arguments.js";
+import { isLibraryDunder, propertyAccessors } from "./implicit-calls.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
+import { contextRunFunction } from "./context-runs.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
 import { DECORATED, DECORATING, RETURNED, returnedValues } from "./returned-callables.js";
 import { HAZARD_DEPTH, PROJECT_KEY, type CallFact, type FunctionFacts } from "./loop-hazards.js";
@@ -116,7 +121,15 @@ function factsOf(
         else queue.push({ def: functions.defOf(k)!, depth: Number(depth) });
       continue;
     }
-    const def = defNamed(file, name) ?? classInit(file, name);
+    // A property's getter and setter share a name: both are read (implicit-calls.ts).
+    const accessors = key ? propertyAccessors(functions, file, name) : undefined;
+    if (accessors) {
+      out.functions[key] = accessors.facts;
+      queue.push(...accessors.defs.map((def) => ({ def, depth: Number(depth) })));
+      continue;
+    }
+    // A class asked as a constructor: what building an instance runs (constructors.ts).
+    const def = defNamed(file, name) ?? moduleLevelClass(file, name);
     if (!def) {
       const hop = key
         ? (reexported(file, name, key) ??
@@ -215,6 +228,9 @@ function moduleValueMethod(
     ? absoluteName(made, file.module, file.path)
     : `${file.module}.${made}`;
   if (!cls) return undefined;
+  // `app[k]` of `app = FastAPI()`: an implicit call of a library's value is not read (as in a file).
+  if (isLibraryDunder(functions.project, cls, method))
+    return { facts: { name: qualname, hop: true, calls: [], path: file.path }, reaches: "" };
   const reaches = `${PROJECT_KEY}${cls}.${method}`;
   // `with _sem:` from another module (`_sem.__enter__`): entering it, as the waits table says.
   const entered = method === "__enter__";
@@ -242,19 +258,15 @@ function returnedHop(
   // `dec(*)`: what a decorator returns around the def it decorates (decoratorCalls); what is not
   // read there adds nothing, as at a decorator of the same file.
   const decorating = name.endsWith(DECORATING);
-  const maker = defNamed(file, name.slice(0, -(decorating ? DECORATING : RETURNED).length));
+  const made = name.slice(0, -(decorating ? DECORATING : RETURNED).length);
+  // `limiter.limit` of a module value `limiter = RateLimiter(...)`: its class's method (Z17).
+  const maker = defNamed(file, made) ?? moduleValueDef(functions, file, made);
   const values = maker
     ? returnedValues(functions, maker, new Set(), decorating ? DECORATED : undefined)
     : { keys: [], unknown: !decorating };
   if (!decorating && (values.unknown || values.keys.length === 0)) return undefined;
   const calls = values.keys.map((reaches) => ({ text: name, reaches }));
   return { facts: { name, hop: true, calls, path: file.path }, keys: values.keys };
-}
-
-/** `KnowledgeImportError`, asked as a constructor: its `__init__`, or a same-file base's. */
-function classInit(file: FileSemantics, name: string): SyntaxNode | undefined {
-  const cls = name.includes(".") ? undefined : moduleClass(file, name);
-  return cls && likelyLocalMethod(cls, "__init__");
 }
 
 /**
@@ -292,6 +304,18 @@ function classBases(
   return { facts: { name, hop: true, calls, path: file.path } };
 }
 
+/** `limiter.limit` with `limiter = RateLimiter(...)` at module level: the method of that class. */
+function moduleValueDef(
+  functions: SameFileFunctions,
+  file: FileSemantics,
+  qualname: string,
+): SyntaxNode | undefined {
+  const [value, method, more] = qualname.split(".");
+  const made = method && more === undefined ? functions.moduleValueMaker(value) : undefined;
+  const cls = made && !made.includes(".") ? moduleClass(file, made) : undefined;
+  return cls && likelyLocalMethod(cls, method);
+}
+
 /** A module-level def `name` or a method `Class.name` of a module-level class. */
 function defNamed(file: FileSemantics, qualname: string): SyntaxNode | undefined {
   const [first, second] = qualname.split(".");
@@ -322,9 +346,16 @@ function siteFacts(file: FileSemantics, project: ProjectFacts | undefined): Call
     if (!target || "problem" in target) continue;
     // `to_thread(next, it)`: what made the generator runs (generator-steps.ts).
     const iterator = siteIterator(file, target, site.call);
-    const fn = iterator ? producerOf(file, iterator, site.call) : target.fn;
+    const ran = contextRunFunction(file, (f, at) => functions.callFact(f, at), site, target);
+    const fn =
+      ran ??
+      consumedProducer({ functions }, target, site.call) ??
+      (iterator ? producerOf(file, iterator, site.call) : target.fn);
     if (!fn) continue;
     const fact = functions.callFact(fn, fn);
+    // `lambda: f(g())`: what the lambda computes in the thread (lambda-arguments.ts).
+    const lambda = siteLambda(target);
+    if (lambda) sameFile.push(functions.keyOf(lambda));
     // `func` a parameter of a helper: what its callers pass (passed-functions.ts).
     const wrapped = wrappedFunction(fn);
     for (const arg of wrapped ? [wrapped] : (passedFunctions(file, fn, project?.index) ?? []))

@@ -1,6 +1,12 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { classOfMethod } from "./class-attributes.js";
 
+/** Annotations that name no class: a value so typed is of unknown class. */
+export const ANY_CLASS = new Set(["typing.Any", "typing_extensions.Any", "object", "Any"]);
+
+/** Builtin containers' classes: their methods neither lock nor wait. */
+export const BUILTIN_CLASSES = new Set(["dict", "list", "set", "frozenset", "tuple", "str"]);
+
 /*
  * What class a receiver's value has, where the file says it without a constructor call: a
  * module-level class of this file named by an annotation (`manager: ReplayManager`,
@@ -143,6 +149,22 @@ export function enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
   let n = node.parent;
   while (n && n.type !== "function_definition") n = n.parent;
   return n ?? undefined;
+}
+
+/**
+ * The def whose `self` a node reads: the method, through the closures nested in it that do not
+ * bind `self` themselves (crewAI's `run_crew()` in `kickoff_async`, whose `self.kickoff` was
+ * taken for a method of a value of unknown class: hazard-review-8 V12).
+ */
+export function selfScopeDef(node: SyntaxNode): SyntaxNode | undefined {
+  const inner = enclosingDef(node);
+  for (let def = inner; def; def = enclosingDef(def)) {
+    if (classOfMethod(def)) return def;
+    const parameters = def.childForFieldName("parameters")?.namedChildren ?? [];
+    const names = parameters.map((p) => (p.type === "identifier" ? p : p.namedChildren[0])?.text);
+    if (names.includes("self") || names.includes("cls")) return inner;
+  }
+  return inner;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { absoluteName } from "../../src/python/relative-imports.js";
+import { dottedName } from "../../src/python/module-names.js";
 import { functionsNamed, modulePaths, projectTopModules } from "../../src/project/index-lookup.js";
 import { annotatedClass, getattrLiteral } from "./call-shapes.js";
 import { methodKey } from "./alternatives.js";
@@ -7,6 +8,7 @@ import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/ty
 import { classOfMethod } from "./class-attributes.js";
 import { passedFunctions } from "./passed-functions.js";
 import { lookedUp } from "./dynamic-lookups.js";
+import { methodsPickedByName } from "./dispatch.js";
 import { PROJECT_KEY, type CallFact } from "./loop-hazards.js";
 
 /*
@@ -37,6 +39,8 @@ export interface CallableReader {
   callFact(callee: SyntaxNode, at: SyntaxNode): CallFact;
   /** The class that made the value `value` holds at `at`, when the file says. */
   madeBy(value: SyntaxNode, at: SyntaxNode): string | undefined;
+  /** The def of this file a key names. */
+  defOf(key: string): SyntaxNode | undefined;
 }
 
 /** The functions a value may be: their keys, and whether some value could not be read. */
@@ -53,13 +57,15 @@ const NONE: CallableValues = { keys: [], unknown: false };
 const UNKNOWN: CallableValues = { keys: [], unknown: true };
 
 function union(values: CallableValues[], why?: string): CallableValues {
-  const said = why ?? values.find((v) => v.why)?.why;
-  const lookup = values.find((v) => v.lookup)?.lookup;
+  const lookup = values.find((v) => v.lookup);
+  // Methods picked by name, and nothing else: the lookup says best why they may run.
+  const onlyPicked = values.every((v) => v.lookup || v.keys.length === 0);
+  const said = (onlyPicked ? lookup?.why : undefined) ?? why ?? values.find((v) => v.why)?.why;
   return {
     keys: [...new Set(values.flatMap((v) => v.keys))],
     unknown: values.some((v) => v.unknown),
     ...(said ? { why: said } : {}),
-    ...(lookup ? { lookup } : {}),
+    ...(lookup?.lookup ? { lookup: lookup.lookup } : {}),
   };
 }
 
@@ -115,12 +121,9 @@ function valuesOf(
       );
     }
     case "call":
-      return madeBy(reader, value, seen);
-    case "subscript": {
-      // `self._methods[name]` of `getattr(self, n)`s: any method, picked at run time (Y18e).
-      const lookup = lookedUp(reader.file, value, () => false);
-      return lookup ? { keys: [], unknown: true, lookup } : UNKNOWN;
-    }
+      return pickedByName(reader, value) ?? madeBy(reader, value, seen);
+    case "subscript":
+      return pickedByName(reader, value) ?? UNKNOWN;
     case "identifier":
       return nameValues(reader, value, at, seen);
     case "attribute": {
@@ -132,6 +135,26 @@ function valuesOf(
     default:
       return UNKNOWN;
   }
+}
+
+/**
+ * `self._methods[name]` (or `.get(name)`) of `getattr(self, n)`s: any method of the class or of a
+ * subclass, picked at run time (Y18e). Each is read as one that may run, so that one that takes
+ * a lock is named (Y18f); the value stays one the check cannot read whole.
+ */
+function pickedByName(reader: CallableReader, value: SyntaxNode): CallableValues | undefined {
+  // `getattr(obj, name)` itself is read where it is called (dispatch.ts) or made (madeBy).
+  if (value.type === "call" && value.childForFieldName("function")?.text === "getattr")
+    return undefined;
+  const lookup = lookedUp(reader.file, value, () => false);
+  if (!lookup) return undefined;
+  const def = reader.file.enclosingDef(value);
+  // Only the instance's own lookups pick the class's methods (not `getattr(module, name)`'s).
+  const own = /^getattr\(\s*(self|cls)\s*,/.test(lookup);
+  const cls = def && own ? classOfMethod(def) : undefined;
+  const keys = cls ? methodsPickedByName(reader.project, cls, (d) => reader.keyOf(d)) : [];
+  const why = `a method of the class or of a subclass, which ${lookup} may give`;
+  return { keys, unknown: true, lookup, why };
 }
 
 /** A name: a def, a project function imported, a local's assigned values, a parameter's passed ones. */
@@ -203,7 +226,39 @@ function madeBy(reader: CallableReader, call: SyntaxNode, seen: Set<number>): Ca
   }
   // A function of another module of the project: what it returns is read by the survey.
   const key = projectFunctionKey(reader, fn);
-  return key ? { keys: [`${key}${RETURNED}`], unknown: false, why } : UNKNOWN;
+  if (key) return { keys: [`${key}${RETURNED}`], unknown: false, why };
+  return fn.type === "attribute" ? methodReturns(reader, fn, call, seen, why) : UNKNOWN;
+}
+
+/**
+ * `self._limiter.limit(fn)`, `limiter.limit(abs)`: a method of a project class that returns a
+ * nested def (a rate limiter's wrapper, which sleeps), called on the spot (hazard-review-9 Z17).
+ * The receiver's class says which method; what it returns is read as a function's.
+ */
+function methodReturns(
+  reader: CallableReader,
+  fn: SyntaxNode,
+  call: SyntaxNode,
+  seen: Set<number>,
+  why: string,
+): CallableValues {
+  const reaches = reader.callFact(fn, call).reaches;
+  const method = reaches ? reader.defOf(reaches) : undefined;
+  if (method?.type === "function_definition") {
+    const returned = returnedValues(reader, method, seen, argumentValues(reader, call, seen));
+    const own = returned.unknown ? ownKey(reader, method) : undefined;
+    return own ? { keys: [own], unknown: false, why } : { ...returned, why };
+  }
+  return reaches && isProjectKey(reader, reaches)
+    ? { keys: [`${reaches}${RETURNED}`], unknown: false, why }
+    : UNKNOWN;
+}
+
+/** Does a `py:` key name code of this project (not a library's class)? */
+function isProjectKey(reader: CallableReader, key: string): boolean {
+  const index = reader.project?.index;
+  const dotted = key.startsWith(PROJECT_KEY) ? dottedName(key.slice(PROJECT_KEY.length)) : "";
+  return index !== undefined && dotted !== "" && projectTopModules(index).has(dotted.split(".")[0]);
 }
 
 /**
@@ -412,7 +467,12 @@ function decoratorValues(reader: CallableReader, expr: SyntaxNode): string[] {
     const maker = reader.resolve(expr, expr);
     if (maker) return wrappers(maker);
     const key = projectFunctionKey(reader, expr);
-    return key ? [`${key}${DECORATING}`] : [];
+    if (key) return [`${key}${DECORATING}`];
+    // `@limiter.limit` with `limiter = RateLimiter(...)`: the method of its class (Z17).
+    const reaches = expr.type === "attribute" ? reader.callFact(expr, expr).reaches : undefined;
+    const method = reaches ? reader.defOf(reaches) : undefined;
+    if (method?.type === "function_definition") return wrappers(method);
+    return reaches && isProjectKey(reader, reaches) ? [`${reaches}${DECORATING}`] : [];
   }
   const fn = expr.type === "call" ? expr.childForFieldName("function") : null;
   const maker =

@@ -1,4 +1,5 @@
 import { callsByLastName } from "../../src/python/lookup.js";
+import { workerPools } from "../../src/python/thread-waits.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { coroutineDef } from "./coroutine-target.js";
 import type { FileScan } from "./proofs.js";
@@ -15,12 +16,7 @@ import { argumentsOf, isPositional, type Site, type Target } from "./sites.js";
  */
 
 /** concurrent.futures' pools, whose `submit(fn)` calls `fn` in a thread of theirs. */
-const POOLS = new Set([
-  "concurrent.futures.ThreadPoolExecutor",
-  "concurrent.futures.ProcessPoolExecutor",
-  "concurrent.futures.thread.ThreadPoolExecutor",
-  "concurrent.futures.process.ProcessPoolExecutor",
-]);
+const POOLS = workerPools({ onlyFutures: true, submodules: true });
 
 /** Does the text hold a pool's submit (the cheap test before the parse)? */
 export function mayHoldSubmit(source: string): boolean {

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "../../src/model/types.js";
+import { relative, resolve, sep } from "node:path";
 import type { FileScan } from "./proofs.js";
 import { PROJECT_KEY } from "./loop-hazards.js";
 import { projectTopModules } from "../../src/project/index-lookup.js";
@@ -9,11 +9,14 @@ import { ormNative } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
 import { returnedBy, unreadRefusal, type UnreadCall } from "./unread-refusal.js";
 import { dynamicLookupOf } from "./dynamic-lookups.js";
+import { contextRunFunction } from "./context-runs.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
+import { consumedProducer } from "./consumed-generators.js";
+import { lambdaArgumentsHazard } from "./lambda-arguments.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import { reindented } from "./reindent.js";
-import { argumentsOf, isPositional, isPrimary, type Site, type Target } from "./sites.js";
+import { isPrimary, type Site, type Target } from "./sites.js";
 import {
   callHazard,
   isCollaboratorCall,
@@ -38,6 +41,21 @@ interface LoopCheck {
   receiverUnknown?: boolean;
   /** For a receiver of unknown class: the project's methods of that name, read, none a hazard. */
   namesakesRead?: string[];
+  /** The receiver's annotation, a project Protocol: `namesakesRead` are its implementers'. */
+  protocol?: string;
+  /** The site's method, of which the project has more than the check reads (Z7). */
+  namesakesUnread?: string;
+}
+
+/**
+ * AS307 for a method of a value of unknown class that more of the project's methods are named
+ * than the check reads: any of them may be what runs, unread (hazard-review-9 Z7: haystack's
+ * 420 `run` methods, one of which waits on a pool's futures).
+ */
+function namesakesRefusal(fnText: string, check: LoopCheck): string | undefined {
+  const method = check.checked ? undefined : check.namesakesUnread;
+  if (!method) return undefined;
+  return `cannot unwrap: ${fnText} is a method of a value whose class is not known here, and the project has more methods named ${method} than the check reads one by one: any of them may be what runs, so whether it takes a lock, waits on another thread or starts an event loop is not known; project code the check cannot read is refused even with --unsafe-fixes; it stays in its thread`;
 }
 
 /**
@@ -92,14 +110,24 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
   const fact = functions.callFact(target.fn, target.fn);
   const reason = callHazard(fact) ?? unknownWait(fact);
   const none = { unread: [], objects: [], libraries: [] };
-  if (reason) return { hazard: { reason, via: [], direct: true }, checked: true, ...none };
-  const facts = fact.reaches ? functions.lookup(fact.reaches) : undefined;
   const seen: Seen = new Map(fact.reaches ? [[fact.reaches, -1]] : []);
   const reading = new Unread(scan);
+  if (reason) {
+    // A method picked by name that cannot run on the loop is named (Y18f).
+    const picked = fact.runTimeLookup
+      ? alternativesHazard(scan, target, fact, seen, reading)
+      : undefined;
+    const hazard = picked ?? { reason, via: [], direct: true };
+    return { hazard, checked: true, ...none };
+  }
+  const facts = fact.reaches ? functions.lookup(fact.reaches) : undefined;
   const hazard =
     (facts && loopHazard(facts, functions.lookup, seen, 0, { notRead: reading.notRead })) ??
     alternativesHazard(scan, target, fact, seen, reading);
   if (hazard) return { hazard, checked: true, ...none };
+  // `lambda: f(g())`: g() runs in the thread too (lambda-arguments.ts).
+  const argument = lambdaArgumentsHazard(functions, target, seen, reading.notRead);
+  if (argument) return { hazard: argument, checked: true, ...none };
   // A wrapper factory's product (`safe_async_db(f)`) is read, and so is the function it wraps.
   const passed =
     facts && !wrappedFunction(target.fn) ? undefined : passedHazard(scan, target, seen, reading);
@@ -122,6 +150,8 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
       ...(fact.method && !fact.qualified && !fact.reaches ? { receiverUnknown: true } : {}),
       // Or the classes its assignments make (`DebugReplayManager() if m is None else m`).
       ...(fact.alternatives?.length ? { namesakesRead: namesakesRead(scan, fact) } : {}),
+      ...(fact.protocol ? { protocol: fact.protocol } : {}),
+      ...(fact.namesakesUnread ? { namesakesUnread: fact.method } : {}),
     };
   return { checked: true, ...reading.lists };
 }
@@ -274,10 +304,14 @@ function uncheckedNote(fnText: string, check: Omit<LoopCheck, "hazard">): string
   if (check.libraries.length > 0)
     return `; it calls ${check.libraries.join(", ")}${check.checked ? ` (reached from ${fnText})` : ""}, library code the check cannot read${assumes(check.libraries.length > 1)}`;
   if (!check.checked && check.receiverUnknown) {
-    const value =
-      "is a method of a value whose class was not found here (a parameter without annotation, or a value from a call)";
+    const value = check.protocol
+      ? `is a method of a value annotated with the Protocol ${check.protocol}, which any class with its methods meets`
+      : "is a method of a value whose class was not found here (a parameter without annotation, or a value from a call)";
+    const read = check.protocol
+      ? "the methods of the project's classes that meet it"
+      : "the project's methods of that name";
     if (check.namesakesRead?.length)
-      return `; ${fnText} ${value}; the project's methods of that name (${check.namesakesRead.join(", ")}) were checked ${what} and make none, but the value may be of another class${assumes(false)}`;
+      return `; ${fnText} ${value}; ${read} (${check.namesakesRead.join(", ")}) were checked ${what} and make none, but the value may be of another class${assumes(false)}`;
     return `; ${fnText} ${value}, so it was not checked ${what}${assumes(false)}`;
   }
   if (!check.checked && check.madeAtRunTime)
@@ -304,7 +338,7 @@ function refusal(
         .filter((name, i) => i > 0 || name !== fnText)
         .map((name) =>
           name === maybe?.name
-            ? maybeRuns(maybe, fnText)
+            ? maybeRuns({ ...maybe, path: projectPath(scan, maybe.path) }, fnText)
             : // A script run by a library (an Alembic env.py) is named by its path.
               ` through ${name}${name.includes("/") ? "" : "()"}`,
         )
@@ -312,6 +346,16 @@ function refusal(
   // Another file's line is named: the reader must find the lock or the wait there.
   const where = path && path !== scan.file.path && line ? ` (${path}:${line})` : "";
   return `cannot unwrap: ${who} ${reason}${where}; it stays in its thread`;
+}
+
+/**
+ * A def of the file being rewritten is named by its path from the project root, as the survey
+ * names other files' (the run names the file by the path it was given: `trees/app/x.py`).
+ */
+function projectPath(scan: FileScan, path: string | undefined): string | undefined {
+  const root = scan.ctx.project.index?.root;
+  if (!path || path !== scan.file.path || !root) return path;
+  return relative(root, resolve(path)).split(sep).join("/");
 }
 
 /** ` calls self._engine.open(), which may run GitEngine.open() (app/git.py:12, ...), which`. */
@@ -336,13 +380,26 @@ function siteCheck(
   target: Target,
 ): { check: LoopCheck; checked: string; stepping: string; judged?: Target } {
   // `to_thread(ctx.run, method, *args)`: the context runs `method` (hazard-review-8 Y18).
-  const ran = contextRunFunction(scan, site, target);
+  const ran = contextRunFunction(
+    scan.file,
+    (f, at) => scan.functions.callFact(f, at),
+    site,
+    target,
+  );
   if (ran)
     return {
       check: loopCheck(scan, { shape: "direct", fn: ran }),
       checked: ran.text,
       stepping: `${target.fn.text}() runs ${ran.text}: `,
       judged: { shape: "direct", fn: ran },
+    };
+  // `to_thread(list, rows())`: the generator's body runs in list() (consumed-generators.ts).
+  const consumed = consumedProducer(scan, target, site.call);
+  if (consumed)
+    return {
+      check: loopCheck(scan, { ...target, fn: consumed }),
+      checked: consumed.text,
+      stepping: `${target.fn.text}() runs the body of the generator ${consumed.text}() makes: `,
     };
   const iterator = siteIterator(scan.file, target, site.call);
   if (!iterator) return { check: loopCheck(scan, target), checked: target.fn.text, stepping: "" };
@@ -360,28 +417,6 @@ function siteCheck(
     checked: producer.text,
     stepping: `next(${iterator.text}) runs the body of the generator ${producer.text}() made: `,
   };
-}
-
-/** What makes a `contextvars.Context`, whose `run(f, *args)` calls `f` there and then. */
-const CONTEXT_MAKERS = new Set(["contextvars.copy_context", "contextvars.Context"]);
-
-/** The function `ctx.run` is handed at a site (`to_thread(ctx.run, f, ...)`), else undefined. */
-function contextRunFunction(scan: FileScan, site: Site, target: Target): SyntaxNode | undefined {
-  const fn = target.fn;
-  if (fn.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "run")
-    return undefined;
-  const receiver = fn.childForFieldName("object")!;
-  const made =
-    receiver.type === "call"
-      ? scan.file.qualifiedName(receiver.childForFieldName("function")!)
-      : scan.functions.callFact(fn, fn).receiverMadeBy;
-  if (!made || !CONTEXT_MAKERS.has(made)) return undefined;
-  const args =
-    target.shape === "direct"
-      ? site.args.slice(site.fnIndex + 1)
-      : argumentsOf(target.inner!).slice(target.shape === "partial" ? 1 : 0);
-  const ran = args[0];
-  return ran && isPositional(ran) && ran.type !== "list_splat" ? ran : undefined;
 }
 
 /**
@@ -420,7 +455,9 @@ export function unwrapSite(
   const { check, checked, stepping, judged } = siteCheck(scan, site, target);
   const refused = check.hazard
     ? refusal(scan, checked, check.hazard)
-    : (unreadRefusal(scan, checked, check) ?? lookupRefusal(scan, judged ?? target, check));
+    : (unreadRefusal(scan, checked, check) ??
+      lookupRefusal(scan, judged ?? target, check) ??
+      namesakesRefusal(checked, check));
   if (refused) {
     out.report(
       site.awaited,

@@ -1,0 +1,25 @@
+import strawberry
+
+
+@strawberry.type
+class ModuleNode:
+    """Resolvers receive the Module row as self."""
+
+    id: strawberry.ID
+
+    @strawberry.field
+    async def issue_ids(self, number: int) -> list[int]:
+        return [obj async for obj in self.issues.filter(number=number).values_list("id", flat=True)]
+
+    @strawberry.field
+    async def recent_issues(self, limit: int = 5) -> list[int]:
+        queryset = self.issues.order_by("-updated_at")
+        return [obj async for obj in queryset[:limit]]
+
+    @strawberry.field
+    async def has_issue(self, number: int) -> bool:
+        return await self.issues.filter(number=number).aexists()
+
+    @strawberry.field
+    async def issues_count(self) -> int:
+        return await self.issues.acount()

@@ -1,0 +1,12 @@
+import asyncio
+
+from pkg.db import close_pool
+from pkg.state import save_state
+
+
+async def persist(path: str, state: dict) -> None:
+    await asyncio.to_thread(save_state, path, state)
+
+
+async def on_shutdown() -> None:
+    await asyncio.to_thread(close_pool)
