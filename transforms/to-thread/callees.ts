@@ -36,7 +36,7 @@ import {
 } from "./alternatives.js";
 import { getattrDispatch, valueCall } from "./dispatch.js";
 import { callMaker } from "./makers.js";
-import { moduleAliasOf, parameterDefault } from "./aliased-callees.js";
+import { instanceCall, moduleAliasOf, parameterDefault } from "./aliased-callees.js";
 import { inheritedCall } from "./inherited-calls.js";
 import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
@@ -116,6 +116,8 @@ export class SameFileFunctions {
     }
     // `Registers()`: a class of this file, whose constructor runs (constructors.ts).
     let def = this.resolve(callee, at) ?? classAt(this.file, callee, at);
+    const called = !def && !fact.qualified ? instanceCall(this, callee, at) : undefined;
+    if (called) return { ...fact, reaches: called }; // `tool(x)`: its `__call__` (Z2)
     // `operator(obj)` with `operator = _make_operator(...)`: what the maker returns (V9b).
     const values = !def && !fact.qualified ? callableValues(this, callee, at) : undefined;
     if (values) return valuesFact(fact, values);
@@ -202,11 +204,7 @@ export class SameFileFunctions {
     fact.maybeWhy = `a class one of the assignments of ${receiver.text} makes${or}`;
   }
 
-  /**
-   * A method call's other possible callees: the overrides of a project class's method, or, when
-   * the receiver's class is unknown (`request.app.replay_manager.stop`), every project method of
-   * that name (alternatives.ts).
-   */
+  /** A method's other callees: overrides, or for a receiver of unknown class its namesakes. */
   private withAlternatives(fact: CallFact): CallFact {
     if (!this.project?.index) return fact;
     const constructor = fact.reaches && constructorKey(this.project, fact.reaches);
@@ -410,10 +408,7 @@ export class SameFileFunctions {
     return qualified?.includes(".") ? qualified : undefined;
   }
 
-  /**
-   * The class that made the module-level value `name` (`WorkflowValidator =
-   * TypeAdapter(Workflow)`: `pydantic.TypeAdapter`), for a method of it called from another file.
-   */
+  /** What made the module-level value `name` (`V = TypeAdapter(W)`), for another file's call. */
   moduleValueMaker(name: string): string | undefined {
     const bindings = this.file.bindingsNamed(this.file.root, name);
     return bindings.length > 0
