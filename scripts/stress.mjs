@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Corpus stress for asyncshift (issue 7): `npm run stress` runs it all; test/stress.test.ts runs a
+// Corpus stress for asyncshift (issue 7): `npm run stress` runs it all; test/stress/*.test.ts run a
 // subset of each check inside `npm test`. It drives the built command line (dist/) as a user would.
 //
 //   node scripts/stress.mjs [--quick] [--kills N] [--many N] [--keep]

@@ -1,4 +1,5 @@
 from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.db import models
 
@@ -19,3 +20,12 @@ class WatchmanConsumer(AsyncWebsocketConsumer):
             activate_waiter
         )
         await self.accept()
+
+
+class GroupConsumer(AsyncWebsocketConsumer):
+    async def receive(self, text_data=None, bytes_data=None):
+        # create() runs at once, here; the wrapper is made of the new row
+        await database_sync_to_async(Waiter.objects.create(
+            identifier=text_data,
+        ))
+        await database_sync_to_async(activate_waiter(text_data))

@@ -394,13 +394,32 @@ class TestCalls {
     { heads: Set<string>; lasts: Set<string> } | null
   >();
   private readonly functionsOf = new Map<string, Set<string>>();
+  /**
+   * Each test file's imports (dotted), and every dotted head of one (`a` and `a.b` for `a.b.c`),
+   * read once: every module of the run is asked against every test. Null: not known.
+   */
+  private readonly importsOf = new Map<string, { names: Set<string>; heads: Set<string> } | null>();
 
   constructor(private readonly index: ProjectIndex) {}
 
   /** Does the test file import `module` (dotted), a name of it or a package above it? */
   private imports(testPath: string, module: string): boolean {
-    const imports = this.index.modules?.[testPath]?.imports.map((i) => dottedName(i));
-    return importsModule(imports, module);
+    let known = this.importsOf.get(testPath);
+    if (known === undefined) {
+      const imports = this.index.modules?.[testPath]?.imports.map((i) => dottedName(i));
+      known = imports
+        ? { names: new Set(imports), heads: new Set(imports.flatMap(dottedHeads)) }
+        : null;
+      this.importsOf.set(testPath, known);
+    }
+    // Unknown imports (an index made by hand) link every module.
+    if (!known) return true;
+    // The module itself, a name in it (`module.x`), or a package above it.
+    return (
+      known.names.has(module) ||
+      known.heads.has(module) ||
+      dottedHeads(module).some((head) => known.names.has(head))
+    );
   }
 
   /** What a test file calls (first and last names), read when first asked. */
@@ -456,8 +475,9 @@ class TestCalls {
    */
   exercises(testPath: string, module: string): boolean {
     const calls = this.calledBy(testPath);
-    if (!calls || !this.imports(testPath, dottedName(module))) return false;
-    if (calls.heads.has(lastSegment(dottedName(module)))) return true;
+    const dotted = dottedName(module);
+    if (!calls || !this.imports(testPath, dotted)) return false;
+    if (calls.heads.has(lastSegment(dotted))) return true;
     let own = this.functionsOf.get(module);
     if (!own)
       this.functionsOf.set(
@@ -469,12 +489,12 @@ class TestCalls {
   }
 }
 
-/** Unknown imports (an index made by hand) link every module. */
-function importsModule(imports: readonly string[] | undefined, module: string): boolean {
-  return (
-    !imports ||
-    imports.some((i) => i === module || i.startsWith(`${module}.`) || module.startsWith(`${i}.`))
-  );
+/** `a.b.c` -> `a`, `a.b`: what comes before each of its dots. */
+function dottedHeads(name: string): string[] {
+  const heads: string[] = [];
+  for (let dot = name.indexOf("."); dot >= 0; dot = name.indexOf(".", dot + 1))
+    heads.push(name.slice(0, dot));
+  return heads;
 }
 
 /** The results with each mock finding added to its test file's result (a new one if unnamed). */

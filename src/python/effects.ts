@@ -7,6 +7,7 @@
  */
 
 import { moduleEffect } from "./module-effects.js";
+import { workerPools } from "./thread-waits.js";
 
 /** What a blocking call does: the family its async alternative belongs to. */
 export type BlockingFamily = "http" | "subprocess" | "file" | "redis" | "database";
@@ -266,10 +267,15 @@ const REDIS_LOCK: BlockingMethods = {
 
 /** What a method of a catalogued value makes, when that is catalogued too: `client.lock(...)`. */
 export function madeByMethod(madeBy: string | undefined, method: string): string | undefined {
+  // `_POOL.submit(f, x)`: a Future, whose `result()` waits (hazard-review-9 Z24b).
+  if (madeBy && method === "submit" && FUTURES_POOLS.has(madeBy))
+    return "concurrent.futures.Future";
   return madeBy && BLOCKING_METHODS.get(madeBy) === SYNC_REDIS && method === "lock"
     ? "redis.lock.Lock"
     : undefined;
 }
+
+const FUTURES_POOLS = workerPools({ onlyFutures: true, submodules: true });
 
 /**
  * pathlib's file-system calls (ruff ASYNC240; hazard-review-7 Y11, airweave's storage backend,

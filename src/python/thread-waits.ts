@@ -51,11 +51,15 @@ export function workerPools(which: {
   );
 }
 
-/** concurrent.futures' pools as the package names them: `shutdown()` and a `with` exit join. */
+/**
+ * concurrent.futures' pools as the package names them: `shutdown()` and a `with` exit join, and
+ * `map()`'s results wait for each task as they are read (hazard-review-9 Z24: `list(pool.map(f,
+ * xs))`; a map not read waits for nothing, but it is made to be read).
+ */
 const FUTURES_POOL_WAITS = Object.fromEntries(
   [...workerPools({ onlyFutures: true, submodules: false })].map((pool) => [
     pool,
-    ["shutdown", "with"],
+    ["shutdown", "with", "map"],
   ]),
 );
 
@@ -69,6 +73,8 @@ export const THREAD_WAITS_BY_CLASS: Readonly<Record<string, readonly string[]>> 
   "threading.Semaphore": ["acquire", "with"],
   "threading.BoundedSemaphore": ["acquire", "with"],
   "threading.Thread": ["join"],
+  // A Timer is a Thread (hazard-review-9 Z25).
+  "threading.Timer": ["join"],
   "queue.Queue": ["get", "put", "join"],
   "queue.LifoQueue": ["get", "put", "join"],
   "queue.PriorityQueue": ["get", "put", "join"],

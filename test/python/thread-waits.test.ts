@@ -26,10 +26,11 @@ describe("workerPools", () => {
     ]);
   });
 
-  it("lists concurrent.futures' pools among the thread waits: shutdown() and a with exit join", () => {
+  it("lists concurrent.futures' pools among the thread waits: shutdown(), a with exit, map()", () => {
     expect(THREAD_WAITS_BY_CLASS["concurrent.futures.ThreadPoolExecutor"]).toEqual([
       "shutdown",
       "with",
+      "map",
     ]);
     expect(THREAD_WAITS_BY_CLASS["multiprocessing.Pool"]).toBeUndefined();
   });

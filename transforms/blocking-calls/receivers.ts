@@ -101,7 +101,7 @@ function madeByCall(
   // `self.sync_redis.lock(...)`: what a catalogued value's method makes (a redis lock).
   const method = fn.type === "attribute" ? fn.childForFieldName("attribute")!.text : "";
   const from =
-    method === "lock"
+    method === "lock" || method === "submit"
       ? madeByValue(file, fn.childForFieldName("object")!, depth + 1, makers)
       : undefined;
   const ofMethod = madeByMethod(from, method);

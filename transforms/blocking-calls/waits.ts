@@ -123,6 +123,9 @@ function advice(madeBy: string, receiver: string, method: string, argsText: stri
     return `an asyncio.Queue if only tasks use it, else await asyncio.to_thread(${receiver}.${method}${args})`;
   if (method === "with")
     return `an asyncio.Lock if only tasks share it, else the work under the lock in await asyncio.to_thread(...)`;
+  // `list(pool.map(f, xs))`: the map's results wait as they are read, wherever they are read.
+  if (method === "map")
+    return `await asyncio.gather(*(loop.run_in_executor(${receiver}, ...) for ...)), with loop = asyncio.get_running_loop()`;
   return `await asyncio.to_thread(${receiver}.${method}${args})${madeBy === "threading.Event" ? ", or an asyncio.Event if only tasks set it" : ""}`;
 }
 
@@ -133,6 +136,30 @@ function messageOf(madeBy: string, receiver: string, method: string): string {
       : `a ${madeBy}`;
   const wait = method === "with" ? `with ${receiver}:` : `${receiver}.${method}()`;
   return `${wait} in async def waits on ${what}: the event loop stops until another thread answers, and for ever if only a task of this loop would`;
+}
+
+/**
+ * `future = executor.submit(...)` in `with ThreadPoolExecutor() as executor:`, its `result()` read
+ * after the block: the block's exit joined the pool, the future is done and `result()` waits for
+ * nothing (the exit is the wait, reported as such).
+ */
+function poolJoined(file: FileSemantics, future: SyntaxNode, call: SyntaxNode): boolean {
+  if (future.type !== "identifier") return false;
+  const bindings = file.visibleBindings(call, future.text);
+  return (
+    bindings.length > 0 &&
+    bindings.every((b) => {
+      let block: SyntaxNode | null = b.node.parent;
+      while (block && block.type !== "with_statement") block = block.parent;
+      const pooled = block?.descendantsOfType("with_item").some((item) => {
+        const value = item.childForFieldName("value");
+        const made = value?.type === "as_pattern" ? value.namedChildren[0] : value;
+        const fn = made?.type === "call" ? made.childForFieldName("function") : null;
+        return !!fn && POOLS.has(file.qualifiedName(fn) ?? "");
+      });
+      return pooled && (call.startIndex < block!.startIndex || call.startIndex >= block!.endIndex);
+    })
+  );
 }
 
 /** The waits on other threads written directly in `async def` bodies of the file. */
@@ -148,6 +175,7 @@ export function threadWaitSites(file: FileSemantics): ThreadWaitSite[] {
     const madeBy = madeByValue(file, receiver, 0, {});
     if (!madeBy || !threadWait(madeBy, method) || drains(call, receiver.text, method)) continue;
     if (method === "put" && unboundedQueue(file, receiver)) continue;
+    if (madeBy === "concurrent.futures.Future" && poolJoined(file, receiver, call)) continue;
     const args = call.childForFieldName("arguments")?.text ?? "()";
     sites.push({
       node: call,

@@ -28,6 +28,7 @@ import { importedModuleAttribute } from "./unknown-callees.js";
 import type { OrmFile, ScannedFile } from "./types.js";
 import { HTTP_METHODS } from "../../src/python/http-methods.js";
 import { starImportsNaming } from "./wrapper-aliases.js";
+import { awaitedUncalled } from "./uncalled-wrappers.js";
 
 // Every sync_to_async site ends as a rewrite or a diagnostic (issue 23, item 9). The sites' own
 // reporters (sites.ts, the chains) record what they rewrite or block; what is left is said here:
@@ -89,7 +90,8 @@ export function accountForSites(f: ScannedFile): void {
     const reason =
       site.form === "decorator"
         ? decoratedReason(f, site)
-        : (awaitedUncalled(site) ?? targetReason(f, site));
+        : ((site.form === "stored" ? awaitedUncalled(f, site.node, site.target) : undefined) ??
+          targetReason(f, site));
     if (!reason) {
       f.out.sites.push({ kind: "sync_to_async", context: "silent", start: site.node.startIndex });
       continue;
@@ -111,21 +113,6 @@ export function accountForSites(f: ScannedFile): void {
       kept ? "info" : undefined,
     );
   }
-}
-
-/**
- * orm-review-8 S7: `await sync_to_async(f)`, the wrapper awaited without being called: a
- * TypeError where it runs (a SyncToAsync is no awaitable), not a wrapper stored for later calls.
- */
-function awaitedUncalled(site: Site): Reason | undefined {
-  let up = site.node.parent;
-  while (up?.type === "parenthesized_expression") up = up.parent;
-  if (site.form !== "stored" || up?.type !== "await") return undefined;
-  const wrapped = site.target ? site.target.text.replace(/\s+/g, " ") : "f";
-  return {
-    code: "AS208",
-    message: `await ${site.node.childForFieldName("function")?.text ?? "sync_to_async"}(${wrapped}) awaits the wrapper itself, not a call of it: a TypeError where it runs (the wrapper is no awaitable); call it, \`await sync_to_async(${wrapped})(...)\`, by hand`,
-  };
 }
 
 /**

@@ -3,6 +3,7 @@ import { callArguments } from "../../src/python/calls.js";
 import { callsNamed, functionsNamed } from "../../src/project/index-lookup.js";
 import type { IndexedCall, SyntaxNode } from "../../src/model/types.js";
 import type { Conversion, OrmFile, Problem, ScanMode } from "./types.js";
+import { isAdrfRequest } from "./drf-requests.js";
 import { isRelatedManagerOf, RUN_TIME_USER } from "../../src/django/user-model.js";
 
 // `request.user` is a SimpleLazyObject: the first use loads the user (and the session) with sync
@@ -40,7 +41,7 @@ export function loadedRequestUser(
   const request = expr.type === "attribute" ? expr.childForFieldName("object") : undefined;
   if (expr.childForFieldName("attribute")?.text !== "user" || request?.type !== "identifier")
     return undefined;
-  if (!userReplacedByDecorator(f, request)) return undefined;
+  if (!userReplacedByDecorator(f, request) && !isAdrfRequest(f, request)) return undefined;
   return { model: f.proofs.userModel ?? "User", selected: new Set() };
 }
 
@@ -101,7 +102,7 @@ function requestOf(user: SyntaxNode): string {
 
 /** `request`, `self.request`, or a parameter annotated with a request class. */
 function isRequest(f: OrmFile, expr: SyntaxNode): boolean {
-  if (userReplacedByDecorator(f, expr)) return false;
+  if (userReplacedByDecorator(f, expr) || isAdrfRequest(f, expr)) return false;
   if (expr.type === "attribute") return expr.childForFieldName("attribute")?.text === "request";
   if (expr.type !== "identifier") return false;
   if (isStarletteRequest(f, expr)) return false;

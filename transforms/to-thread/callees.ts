@@ -19,6 +19,8 @@ import {
   moduleClass,
   quotedClass,
   typedDictField,
+  ANY_CLASS,
+  BUILTIN_CLASSES,
 } from "./receivers.js";
 import {
   constructorKey,
@@ -34,12 +36,13 @@ import {
 } from "./alternatives.js";
 import { getattrDispatch, valueCall } from "./dispatch.js";
 import { callMaker } from "./makers.js";
+import { moduleAliasOf, parameterDefault } from "./aliased-callees.js";
 import { inheritedCall } from "./inherited-calls.js";
 import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
 import { classAt, constructorFacts } from "./constructors.js";
 import { implicitCalls } from "./implicit-calls.js";
-import { methodOfSelf } from "./member-classes.js";
+import { methodOfSelf, superCallFact } from "./self-calls.js";
 import {
   callableValues,
   decoratorCalls,
@@ -75,12 +78,6 @@ import {
  * same-file base, or an imported function of the project, whose facts the survey gathered) and
  * what its body calls.
  */
-/** Annotations that name no class: a value so typed is of unknown class. */
-const ANY_CLASS = new Set(["typing.Any", "typing_extensions.Any", "object", "Any"]);
-
-/** Builtin containers' classes: their methods neither lock nor wait. */
-const BUILTIN_CLASSES = new Set(["dict", "list", "set", "frozenset", "tuple", "str"]);
-
 export class SameFileFunctions {
   private readonly defs = new Map<string, SyntaxNode>();
   private readonly facts = new Map<string, FunctionFacts>();
@@ -107,9 +104,14 @@ export class SameFileFunctions {
   /** The facts of a callee expression (`helper`, `self.execute`, `ready.wait`) used at `at`. */
   callFact(callee: SyntaxNode, at: SyntaxNode): CallFact {
     const fact: CallFact = { text: callee.text };
+    const parent = superCallFact(this, callee, at);
+    if (parent) return parent;
     if (callee.type === "identifier" || callee.type === "attribute") {
       // A guarded optional import (`except ImportError: Name = None`) keeps the library's name.
-      const qualified = this.file.qualifiedName(callee) ?? guardedImportName(this.file, callee);
+      const qualified =
+        this.file.qualifiedName(callee) ??
+        guardedImportName(this.file, callee) ??
+        moduleAliasOf(this.file, callee, at);
       if (qualified) fact.qualified = qualified;
     }
     // `Registers()`: a class of this file, whose constructor runs (constructors.ts).
@@ -159,11 +161,7 @@ export class SameFileFunctions {
     return this.withAlternatives(fact);
   }
 
-  /**
-   * `action.run()` with `action: _BuiltAction`, a project Protocol: the method of each project
-   * class meeting it may run (alternatives.ts, Y18g); another class may meet it too, so the call
-   * stays unproven. False when the receiver is not so typed.
-   */
+  /** `action.run()`, `action` typed by a Protocol: what each class meeting it runs (Y18g). */
   private withImplementers(fact: CallFact, receiver: SyntaxNode, at: SyntaxNode): boolean {
     const made = this.madeByRaw(receiver, at);
     if (!made || !isProtocol(this.project, made)) return false;
@@ -229,11 +227,12 @@ export class SameFileFunctions {
       if (overrides.length > 0) fact.alternatives = overrides;
     } else if (!fact.reaches && !fact.qualified && !fact.receiverMadeBy && !fact.alternatives) {
       const receiver = fact.text.slice(0, fact.text.length - fact.method.length - 1);
-      // Too many to read: none is read, and the call stays unproven.
+      // Too many to read: none is read, and the call stays unproven (at a site, refused: Z7).
       const namesakes = namesakesOf(this.project, fact.method, receiver);
       if (namesakes?.length !== 0) {
         fact.alternatives = namesakes ?? [];
         fact.namesakes = true;
+        if (!namesakes) fact.namesakesUnread = true;
       }
     }
     return fact;
@@ -252,6 +251,9 @@ export class SameFileFunctions {
     const stepped = it && steppingFact(this.file, it, call, (f, at) => this.callFact(f, at));
     if (stepped) return [{ ...stepped, line }];
     const fact: CallFact = { ...this.callFact(callee, call), line };
+    // `sleep(0.5)` with `sleep=time.sleep` the parameter's default (Z23).
+    const byDefault = parameterDefault(this.file, callee, call);
+    if (byDefault) return [fact, { text: callee.text, qualified: byDefault, line }];
     // A method of a value of unknown class (`moves.is_maintenance_active()` with `moves` from
     // `getattr(...)` or a bare parameter: hazard-review-5 J1, InvokeAI) may be any project
     // method of that name: read through them, and never proven. A method every dict, list or

@@ -2,7 +2,7 @@ import { absoluteName } from "../../src/python/relative-imports.js";
 import { methodResolutionOrder, ownMethod } from "../../src/python/mro.js";
 import { functionsNamed, modulePaths, projectTopModules } from "../../src/project/index-lookup.js";
 import { dottedName } from "../../src/python/module-names.js";
-import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import type { FileSemantics, ProjectFacts, SyntaxNode } from "../../src/model/types.js";
 import { lacksMethod, overridesOf } from "./alternatives.js";
 import { classOfMethod } from "./class-attributes.js";
 import { classMethodKey } from "./entered-values.js";
@@ -226,6 +226,20 @@ function importedValue(reader: ImplicitReader, value: SyntaxNode): string | unde
     : `${PROJECT_KEY}${absolute}`;
 }
 
+/**
+ * An implicit method (`__getitem__`, not `__enter__`, which a lock's wait is) of a value a
+ * library class made: a module value asked of another file is judged as one of this file is.
+ */
+export function isLibraryDunder(
+  project: ProjectFacts | undefined,
+  cls: string,
+  method: string,
+): boolean {
+  const index = project?.index;
+  if (!index || method === "__enter__" || !/^__\w+__$/.test(method)) return false;
+  return !projectTopModules(index).has(dottedName(cls).split(".")[0]);
+}
+
 /** Does some module-level class of this file define `method`? */
 function localClassDefines(file: FileSemantics, method: string): boolean {
   return file.root.namedChildren.some((s) => {
@@ -238,6 +252,8 @@ function localClassDefines(file: FileSemantics, method: string): boolean {
 function methodOf(reader: ImplicitReader, made: string, method: string): string | undefined {
   const local = made.includes(".") ? undefined : moduleClass(reader.file, made);
   if (local) return classMethodKey(reader, made, method);
+  // A class's instance only: a function's product (`flatten(tools)`) is known by its maker.
+  if (!/^[A-Z]/.test(made.slice(made.lastIndexOf(".") + 1))) return undefined;
   const index = reader.project!.index!;
   if (!made.includes("."))
     return functionsNamed(index, method).some((f) => f.className === made && !f.nested)

@@ -53,6 +53,8 @@ export interface CallFact {
   unknownStep?: true;
   /** The alternatives are the project's methods of that name: the receiver's class is unknown. */
   namesakes?: true;
+  /** There are more of those than the check reads: none was read (hazard-review-9 Z7). */
+  namesakesUnread?: true;
   /**
    * Why the alternatives may run, when neither overrides nor namesakes: the methods
    * `getattr(self, name)` may pick (dispatch.ts), a class one branch assigns the receiver.
@@ -178,6 +180,8 @@ export function callHazard(call: CallFact): string | undefined {
     const what = call.method === "with" ? `enters ${entered(call.text)}` : `calls ${call.text}()`;
     // A pool's `with` exit and `shutdown()` join its workers (hazard-review-6 V6).
     const made = call.receiverMadeBy!;
+    if (call.method === "map")
+      return `${what}, whose results wait for a ${made}'s tasks as they are read: the event loop stops until they finish`;
     if (
       /Executor$/.test(made) ||
       (made === CONNECTION_POOL && ["close", "with"].includes(call.method))

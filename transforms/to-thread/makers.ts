@@ -1,7 +1,11 @@
 import { modulePaths, projectTopModules } from "../../src/project/index-lookup.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { classNamed } from "./receivers.js";
+import { workerPools } from "../../src/python/thread-waits.js";
 import { returnedClass, type CallableReader } from "./returned-callables.js";
+
+/** concurrent.futures' pools, whose `submit` gives a Future. */
+const FUTURES_POOLS = workerPools({ onlyFutures: true, submodules: true });
 
 /**
  * What a call of `fn` makes: a class's instance, a library factory's product (`redis.from_url`,
@@ -12,6 +16,12 @@ export function callMaker(
   fn: SyntaxNode,
   call: SyntaxNode,
 ): string | undefined {
+  // `_POOL.submit(f, x)` on a concurrent.futures pool: a Future, whose `result()` waits (Z24).
+  const pool = fn.type === "attribute" ? fn.childForFieldName("object") : null;
+  if (fn.childForFieldName("attribute")?.text === "submit" && pool) {
+    const made = reader.madeBy(pool, call);
+    if (made && FUTURES_POOLS.has(made)) return "concurrent.futures.Future";
+  }
   const named = classNamed(reader.file, fn);
   const index = reader.project?.index;
   const projectFunction =

@@ -1,7 +1,11 @@
 import type { FileSemantics, ProjectIndex, SyntaxNode } from "../../src/model/types.js";
 import { functionsNamed, projectTopModules } from "../../src/project/index-lookup.js";
 import { dottedName } from "../../src/python/module-names.js";
-import { RUNS_LATER_FUNCTIONS, RUNS_LATER_METHODS } from "../../src/python/thread-waits.js";
+import {
+  RUNS_LATER_FUNCTIONS,
+  RUNS_LATER_METHODS,
+  threadWait,
+} from "../../src/python/thread-waits.js";
 import { PROJECT_KEY, type CallFact } from "./loop-hazards.js";
 import type { CallableReader } from "./returned-callables.js";
 import { isPropertyDef } from "./property-reads.js";
@@ -44,6 +48,9 @@ export function passedCallables(reader: PassingReader, call: SyntaxNode): CallFa
   if (values.length === 0 || runsLater(reader.file, call)) return [];
   const line = call.startPosition.row + 1;
   return values.flatMap((value) => {
+    // `iter(q.get, None)`: a thread primitive's wait, called by what it is handed to (Z25).
+    const wait = value.type === "attribute" ? reader.callFact(value, call) : undefined;
+    if (wait && threadWait(wait.receiverMadeBy, wait.method!)) return [{ ...wait, line }];
     // Only a name some function of the project has is worth following.
     const name =
       value.type === "identifier" ? value.text : value.childForFieldName("attribute")!.text;

@@ -23,7 +23,8 @@ import type {
 import { SameFileFunctions } from "./callees.js";
 import { moduleLevelClass } from "./constructors.js";
 import { consumedProducer } from "./consumed-generators.js";
-import { propertyAccessors } from "./implicit-calls.js";
+import { siteLambda } from "./lambda-arguments.js";
+import { isLibraryDunder, propertyAccessors } from "./implicit-calls.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
 import { contextRunFunction } from "./context-runs.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
@@ -227,6 +228,9 @@ function moduleValueMethod(
     ? absoluteName(made, file.module, file.path)
     : `${file.module}.${made}`;
   if (!cls) return undefined;
+  // `app[k]` of `app = FastAPI()`: an implicit call of a library's value is not read (as in a file).
+  if (isLibraryDunder(functions.project, cls, method))
+    return { facts: { name: qualname, hop: true, calls: [], path: file.path }, reaches: "" };
   const reaches = `${PROJECT_KEY}${cls}.${method}`;
   // `with _sem:` from another module (`_sem.__enter__`): entering it, as the waits table says.
   const entered = method === "__enter__";
@@ -349,6 +353,9 @@ function siteFacts(file: FileSemantics, project: ProjectFacts | undefined): Call
       (iterator ? producerOf(file, iterator, site.call) : target.fn);
     if (!fn) continue;
     const fact = functions.callFact(fn, fn);
+    // `lambda: f(g())`: what the lambda computes in the thread (lambda-arguments.ts).
+    const lambda = siteLambda(target);
+    if (lambda) sameFile.push(functions.keyOf(lambda));
     // `func` a parameter of a helper: what its callers pass (passed-functions.ts).
     const wrapped = wrappedFunction(fn);
     for (const arg of wrapped ? [wrapped] : (passedFunctions(file, fn, project?.index) ?? []))

@@ -1,6 +1,12 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { classOfMethod } from "./class-attributes.js";
 
+/** Annotations that name no class: a value so typed is of unknown class. */
+export const ANY_CLASS = new Set(["typing.Any", "typing_extensions.Any", "object", "Any"]);
+
+/** Builtin containers' classes: their methods neither lock nor wait. */
+export const BUILTIN_CLASSES = new Set(["dict", "list", "set", "frozenset", "tuple", "str"]);
+
 /*
  * What class a receiver's value has, where the file says it without a constructor call: a
  * module-level class of this file named by an annotation (`manager: ReplayManager`,

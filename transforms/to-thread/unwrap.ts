@@ -12,6 +12,7 @@ import { dynamicLookupOf } from "./dynamic-lookups.js";
 import { contextRunFunction } from "./context-runs.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
 import { consumedProducer } from "./consumed-generators.js";
+import { lambdaArgumentsHazard } from "./lambda-arguments.js";
 import { passedFunctions, wrappedFunction } from "./passed-functions.js";
 import { plainCallText, rewriteEdits } from "./rewrite.js";
 import { reindented } from "./reindent.js";
@@ -42,6 +43,19 @@ interface LoopCheck {
   namesakesRead?: string[];
   /** The receiver's annotation, a project Protocol: `namesakesRead` are its implementers'. */
   protocol?: string;
+  /** The site's method, of which the project has more than the check reads (Z7). */
+  namesakesUnread?: string;
+}
+
+/**
+ * AS307 for a method of a value of unknown class that more of the project's methods are named
+ * than the check reads: any of them may be what runs, unread (hazard-review-9 Z7: haystack's
+ * 420 `run` methods, one of which waits on a pool's futures).
+ */
+function namesakesRefusal(fnText: string, check: LoopCheck): string | undefined {
+  const method = check.checked ? undefined : check.namesakesUnread;
+  if (!method) return undefined;
+  return `cannot unwrap: ${fnText} is a method of a value whose class is not known here, and the project has more methods named ${method} than the check reads one by one: any of them may be what runs, so whether it takes a lock, waits on another thread or starts an event loop is not known; project code the check cannot read is refused even with --unsafe-fixes; it stays in its thread`;
 }
 
 /**
@@ -111,6 +125,9 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
     (facts && loopHazard(facts, functions.lookup, seen, 0, { notRead: reading.notRead })) ??
     alternativesHazard(scan, target, fact, seen, reading);
   if (hazard) return { hazard, checked: true, ...none };
+  // `lambda: f(g())`: g() runs in the thread too (lambda-arguments.ts).
+  const argument = lambdaArgumentsHazard(functions, target, seen, reading.notRead);
+  if (argument) return { hazard: argument, checked: true, ...none };
   // A wrapper factory's product (`safe_async_db(f)`) is read, and so is the function it wraps.
   const passed =
     facts && !wrappedFunction(target.fn) ? undefined : passedHazard(scan, target, seen, reading);
@@ -134,6 +151,7 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
       // Or the classes its assignments make (`DebugReplayManager() if m is None else m`).
       ...(fact.alternatives?.length ? { namesakesRead: namesakesRead(scan, fact) } : {}),
       ...(fact.protocol ? { protocol: fact.protocol } : {}),
+      ...(fact.namesakesUnread ? { namesakesUnread: fact.method } : {}),
     };
   return { checked: true, ...reading.lists };
 }
@@ -437,7 +455,9 @@ export function unwrapSite(
   const { check, checked, stepping, judged } = siteCheck(scan, site, target);
   const refused = check.hazard
     ? refusal(scan, checked, check.hazard)
-    : (unreadRefusal(scan, checked, check) ?? lookupRefusal(scan, judged ?? target, check));
+    : (unreadRefusal(scan, checked, check) ??
+      lookupRefusal(scan, judged ?? target, check) ??
+      namesakesRefusal(checked, check));
   if (refused) {
     out.report(
       site.awaited,

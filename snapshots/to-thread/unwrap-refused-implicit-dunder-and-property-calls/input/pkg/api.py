@@ -46,3 +46,7 @@ async def debug(settings: Settings):
 
 async def plain(p: Plain):
     return await asyncio.to_thread(ops.plain, p)
+
+
+async def first_ordered():
+    return await asyncio.to_thread(ops.first_ordered)

@@ -1,4 +1,4 @@
-from pkg.store import Plain, SafeMap, Settings, registry
+from pkg.store import Plain, SafeMap, Settings, ordered, plain_items, registry
 
 
 def size(m: SafeMap) -> int:
@@ -48,4 +48,11 @@ def plain(p: Plain) -> int:
     p.name = "x"
     if p:
         return len(p) + len(p.items)
+    return 0
+
+
+def first_ordered() -> int:
+    items = plain_items()
+    if items and "a" in ordered:
+        return ordered["a"] + len(items)
     return 0

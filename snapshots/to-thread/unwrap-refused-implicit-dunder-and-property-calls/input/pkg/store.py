@@ -1,3 +1,4 @@
+import collections
 import threading
 from functools import cached_property
 
@@ -64,3 +65,11 @@ class Plain:
 
 
 registry = SafeMap()
+
+
+# a library's mapping: its implicit methods are library code, as in the file that made it
+ordered = collections.OrderedDict()
+
+
+def plain_items() -> list:
+    return [1]

@@ -46,3 +46,7 @@ async def debug(settings: Settings):
 
 async def plain(p: Plain):
     return ops.plain(p)
+
+
+async def first_ordered():
+    return ops.first_ordered()

@@ -1,0 +1,5 @@
+import { patchCorpusShard } from "../helpers/patch-corpus.js";
+
+// The whole-corpus patch test on the snapshot cases whose names hash to shard 0 (see
+// test/helpers/patch-corpus.ts).
+patchCorpusShard(0);

@@ -1,0 +1,4 @@
+import { snapshotShard } from "../helpers/snapshot-suite.js";
+
+// The snapshot cases whose names hash to shard 1 (see test/helpers/snapshot-suite.ts).
+snapshotShard(1);
