@@ -117,11 +117,15 @@ function lazyStepConversion(
   if (!whole || callArguments(wrap).length !== 1) return undefined;
   const qs = f.proofs.querysetOf(target.childForFieldName("object")!);
   if (!qs || qs.bypassed?.includes(method) || qs.chains?.methods[method]) return undefined;
+  // orm-review-9 R5: a target over several lines was continued inside the wrapper's brackets:
+  // the call keeps brackets of its own (`(Keyword.objects\n.annotate(...)\n.filter(...))`).
+  const spans = target.startPosition.row !== target.endPosition.row;
   return {
     node: awaitNode,
     edits: [
-      { start: awaitNode.startIndex, end: target.startIndex, text: "" },
+      { start: awaitNode.startIndex, end: target.startIndex, text: spans ? "(" : "" },
       { start: target.endIndex, end: wrap.endIndex, text: "" },
+      ...(spans ? [{ start: outer.endIndex, end: outer.endIndex, text: ")" }] : []),
     ],
     proven: true,
     since: "1.0",
