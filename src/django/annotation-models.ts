@@ -38,9 +38,11 @@ export function modelOfAnnotation(
   }
   // `django.db.models.Model` itself, or a TypeVar bound to it: an instance of some model.
   if (isDjangoModel(node)) return "Model";
-  if (node.type === "identifier")
+  if (node.type === "identifier") {
     // An alias first: `AnyUser` imported from a models module may look like an unseen model.
-    return aliasedModel(proofs, project, node) ?? proofs.modelClassOf(node);
+    const aliased = aliasedModel(proofs, project, node);
+    return aliased === null ? undefined : (aliased ?? proofs.modelClassOf(node));
+  }
   if (node.type === "attribute") return proofs.modelClassOf(node);
   return undefined;
 }
@@ -82,13 +84,14 @@ function unionInner(node: SyntaxNode): SyntaxNode | undefined {
 
 /**
  * `AnyUser` bound once at module level to an annotation (`AnyUser: TypeAlias = Union[...]`), or
- * imported from a module whose pre-pass facts name it an alias of one class.
+ * imported from a module whose pre-pass facts name it an alias of one class; null for an alias
+ * of several classes with no model base they share (no model class, not an unseen one either).
  */
 function aliasedModel(
   proofs: ModelNames,
   project: ProjectFacts,
   node: SyntaxNode,
-): string | undefined {
+): string | null | undefined {
   const imported = importBindingOf(node.text, node);
   if (imported) {
     const name = imported.qualified.split(".").pop()!;
@@ -98,6 +101,9 @@ function aliasedModel(
       ),
     );
     const [cls] = classes;
+    // orm-review-9 R9 (SearchBot): `TextsUnion = Union[RussianTexts, EnglishTexts]`, rows of
+    // models on one abstract base: an instance of that base, whose fields they share.
+    if (classes.size === 1 && cls.includes("|")) return sharedModelBase(project, cls.split("|"));
     return classes.size === 1 && (project.models[cls] || cls === "Model") ? cls : undefined;
   }
   const bound = bindingsNamed(node.tree.rootNode, node.text);
@@ -124,4 +130,22 @@ function isDjangoModel(node: SyntaxNode): boolean {
   if (node.type !== "identifier" && node.type !== "attribute") return false;
   const q = qualifiedName(node);
   return q === "django.db.models.Model" || q === "django.db.models.base.Model";
+}
+
+/** The nearest model of the project every one of `members` is, or derives from; else null. */
+function sharedModelBase(project: ProjectFacts, members: string[]): string | null {
+  if (!members.every((m) => project.models[m])) return null;
+  let best: { name: string; size: number } | undefined;
+  for (const name of Object.keys(project.models)) {
+    const below = new Set([name]);
+    for (const queue = [name]; queue.length > 0;)
+      for (const sub of project.models[queue.pop()!]?.subclasses ?? []) {
+        if (below.has(sub)) continue;
+        below.add(sub);
+        queue.push(sub);
+      }
+    if (members.every((m) => below.has(m)) && (!best || below.size < best.size))
+      best = { name, size: below.size };
+  }
+  return best?.name ?? null;
 }

@@ -55,3 +55,13 @@ export const COMMON_RELATION_NAMES: ReadonlySet<string> = new Set([
   "permission",
   "parent",
 ]);
+
+/**
+ * orm-review-9 R7, orm-human-8 K3: the ManyToManyFields a library's abstract model declares for the
+ * project's models built on it, by the base's name (a base the project does not declare itself):
+ * `class User(AbstractUser)` has Django's `groups` and `user_permissions` (PermissionsMixin's).
+ */
+export const LIBRARY_BASE_MANY_TO_MANY: Readonly<Record<string, readonly string[]>> = {
+  AbstractUser: ["groups", "user_permissions"],
+  PermissionsMixin: ["groups", "user_permissions"],
+};

@@ -15,6 +15,9 @@ import {
 import type { TargetWriting } from "./relation-keys.js";
 import { inheritedReverse, metaOf, relationWritten } from "./reverse-names.js";
 import type { MetaFacts, PendingReverse } from "./reverse-names.js";
+import { LIBRARY_BASE_MANY_TO_MANY } from "./library-models.js";
+
+const libraryManyToMany = (base: string) => LIBRARY_BASE_MANY_TO_MANY[base] ?? [];
 
 /** A Python identifier, which may hold letters beyond ASCII (`class Bücher`). */
 export const IDENTIFIER = "[\\p{ID_Start}_][\\p{ID_Continue}]*";
@@ -360,10 +363,11 @@ export function modelClassesFrom(
       const modelBases = cls.bases.filter((b) => b !== name && models[b]);
       const known = cls.declaresFields || cls.bases.some((b) => MODEL_BASES.has(b));
       if (!known && modelBases.length === 0) continue;
+      const fromLibrary = cls.bases.flatMap((b) => (all.has(b) ? [] : libraryManyToMany(b)));
       const facts: ModelFacts = {
         managers: [...cls.facts.managers],
         relations: [...cls.facts.relations],
-        manyToMany: [...(cls.facts.manyToMany ?? [])],
+        manyToMany: [...new Set([...(cls.facts.manyToMany ?? []), ...fromLibrary])],
       };
       const files = [
         ...(cls.facts.files ?? []),

@@ -112,7 +112,8 @@ const NOT_A_MODEL = /^(?:None|NoneType|AnonymousUser|Union|Optional|typing)$/;
 
 /**
  * orm-review D8: module-level type aliases of a union holding one class beside None and
- * AnonymousUser, by alias name: `{ AnyUser: "User" }`. Whether it is a model is known later.
+ * AnonymousUser, by alias name: `{ AnyUser: "User" }`, or several (`{ Texts: "Ru|En" }`). Whether
+ * they are models is known later.
  */
 export function typeAliasesIn(source: string): Record<string, string> | undefined {
   let found: Record<string, string> | undefined;
@@ -131,6 +132,9 @@ export function typeAliasesIn(source: string): Record<string, string> | undefine
       .map((m) => m[0].split(".").pop()!)
       .filter((n) => !NOT_A_MODEL.test(n));
     if (names.length === 1 && /^[A-Z]/.test(names[0])) (found ??= {})[match[1]] = names[0];
+    // orm-review-9 R9: several classes, as `A|B` (annotation-models.ts finds their model base).
+    else if (names.length > 1 && names.every((n) => /^[A-Z]/.test(n)))
+      (found ??= {})[match[1]] = names.join("|");
   }
   return found;
 }

@@ -218,18 +218,26 @@ class Scanner {
       }
     }
     if (this.hasChain) this.endChain(-1);
+    return this.outline();
+  }
+
+  /**
+   * The outline read, with only the keys that hold something. Made apart from `run`, without
+   * object spreads: each mix of keys is a new object shape, and the spreads' shape checks, inlined
+   * into the scanning loop, threw its optimized code away again and again (231 times in the
+   * pre-pass over wagtail's 1,379 files; 6 now).
+   */
+  private outline(): Outline {
+    const outline: Outline = { functions: this.functions, calls: this.calls };
     const references = this.references.list();
-    return {
-      functions: this.functions,
-      calls: this.calls,
-      ...(this.patches.length > 0 ? { patches: this.patches } : {}),
-      ...(references.length > 0 ? { references } : {}),
-      ...(this.imports.size > 0 ? { imports: [...this.imports] } : {}),
-      ...(this.awaitableTypes ? { awaitableTypes: true as const } : {}),
-      ...(Object.keys(this.returns).length > 0 ? { returns: this.returns } : {}),
-      ...(this.annotated.length > 0 ? { annotated: this.annotated } : {}),
-      ...(this.assigned.length > 0 ? { assigned: this.assigned } : {}),
-    };
+    if (this.patches.length > 0) outline.patches = this.patches;
+    if (references.length > 0) outline.references = references;
+    if (this.imports.size > 0) outline.imports = [...this.imports];
+    if (this.awaitableTypes) outline.awaitableTypes = true;
+    if (Object.keys(this.returns).length > 0) outline.returns = this.returns;
+    if (this.annotated.length > 0) outline.annotated = this.annotated;
+    if (this.assigned.length > 0) outline.assigned = this.assigned;
+    return outline;
   }
 
   /** The chain read last ends, not called: `next` is the character after it (-1: none). */

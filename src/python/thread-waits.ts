@@ -109,7 +109,16 @@ export const THREAD_WAITS_BY_CLASS: Readonly<Record<string, readonly string[]>> 
   // A connection pool's `getconn` (and `connection()`) waits for another thread to give one
   // back; `close()` and a `with` block's end join its worker threads (Y22).
   "psycopg_pool.ConnectionPool": ["getconn", "connection", "wait", "close", "with"],
+  // OpenTelemetry's SDK: a batch span processor's shutdown and flush join its export thread (up
+  // to 30 s), as the tracer provider's do through it (hazard-review-9 Z21, phoenix e904911122).
+  "opentelemetry.sdk.trace.TracerProvider": ["shutdown", "force_flush"],
+  "opentelemetry.sdk.trace.export.BatchSpanProcessor": ["shutdown", "force_flush"],
 };
+
+/** The top modules of the catalogue's classes: a file naming none of them makes none of them. */
+export const THREAD_WAIT_MODULES: ReadonlySet<string> = new Set(
+  Object.keys(THREAD_WAITS_BY_CLASS).map((name) => name.split(".")[0]),
+);
 
 /** Does `method` of a value made by `madeBy` wait on another thread? */
 export function threadWait(madeBy: string | undefined, method: string): boolean {

@@ -1,8 +1,8 @@
-import { FUTURE_WAITS, workerPools } from "../../src/python/thread-waits.js";
+import { FUTURE_WAITS, threadWait, workerPools } from "../../src/python/thread-waits.js";
 import { blockingCall } from "../../src/python/effects.js";
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import type { HelperBlock } from "./refusals.js";
-import { blockingReceiverCall, madeByName } from "./receivers.js";
+import { blockingReceiverCall, madeByName, madeByValue } from "./receivers.js";
 
 /*
  * The blocking calls a helper's walk stops at, written in the helper itself: the catalogue's
@@ -25,7 +25,8 @@ export function blocks(file: FileSemantics, call: SyntaxNode): HelperBlock | und
     // A client's constructor does no I/O: a helper returning one blocks nothing by that.
     (blockingCall(qualified) !== undefined && !blockingCall(qualified)!.constructs) ||
     blockingReceiverCall(file, callee) !== undefined ||
-    waitsOnPool(file, callee);
+    waitsOnPool(file, callee) ||
+    waitsOnThread(file, callee);
   if (blocking) return { call: `${shortText(callee)}()`, ...at };
   // `with ThreadPoolExecutor(...) as ex:`: leaving the block waits for every task (J11).
   return poolEntered(file, call, qualified)
@@ -57,6 +58,16 @@ const POOLS = workerPools({ onlyFutures: false, submodules: true });
 
 /** concurrent.futures' pools, whose `submit(...).result()` waits for the task. */
 const FUTURES_POOLS = workerPools({ onlyFutures: true, submodules: false });
+
+/**
+ * `self._provider.shutdown()` on a value whose method waits for another thread (thread-waits.ts:
+ * an OpenTelemetry provider joining its exporter, hazard-review-9 Z21; an Event's `wait()`).
+ */
+function waitsOnThread(file: FileSemantics, callee: SyntaxNode): boolean {
+  if (callee.type !== "attribute") return false;
+  const made = madeByValue(file, callee.childForFieldName("object")!, 0, {});
+  return threadWait(made, callee.childForFieldName("attribute")!.text);
+}
 
 /** `_POOL.submit(runner).result()` on a ThreadPoolExecutor or ProcessPoolExecutor: a wait. */
 function waitsOnPool(file: FileSemantics, callee: SyntaxNode): boolean {

@@ -1,3 +1,4 @@
+import { THREAD_WAIT_MODULES } from "../../src/python/thread-waits.js";
 import { isAsyncFunction } from "../../src/python/shapes.js";
 import {
   BLOCKING_CALLS,
@@ -82,8 +83,16 @@ function unwrapMode(ctx: Context): boolean {
 }
 
 /** The modules and names a wait on another thread needs (waits.ts). */
-const THREAD_WAIT_WORDS =
-  /\b(?:threading|queue|multiprocessing|run_coroutine_threadsafe|Future|concurrent|ThreadPoolExecutor|ProcessPoolExecutor)\b/;
+const THREAD_WAIT_WORDS = new RegExp(
+  `\\b(?:${[
+    // asyncio's one entry (`run_coroutine_threadsafe`) is looked for by name: every file says asyncio.
+    ...[...THREAD_WAIT_MODULES].filter((module) => module !== "asyncio"),
+    "run_coroutine_threadsafe",
+    "Future",
+    "ThreadPoolExecutor",
+    "ProcessPoolExecutor",
+  ].join("|")})\\b`,
+);
 
 /** A call of builtin `open` (the only blocking function called unimported). */
 const OPEN_CALL = /\bopen\s*\(/;

@@ -224,10 +224,19 @@ function targetReason(f: OrmFile, site: Site): Reason | undefined {
     return kept(
       `${written} runs ${target.text}(), a name this file binds only through its star imports (${stars}): not followed${stored}`,
     );
-  if (target.type === "identifier" && f.file.isBuiltin(target.text, target))
+  if (target.type === "identifier" && f.file.isBuiltin(target.text, target)) {
+    // orm-review-9 R6 (storefront): `await sync_to_async(len)(clients)` before a sync resolver
+    // iterates `clients`: len() fills the queryset's result cache; acount() would not.
+    const outer = site.node.parent;
+    const [value] = outer?.type === "call" ? callArguments(outer) : [];
+    if (value && f.proofs.querysetOf(value))
+      return kept(
+        `${written} runs ${target.text}() on ${shortText(value)}, a queryset: it evaluates it and fills its result cache, which later reads of it use (acount() would count without filling it)${stored}`,
+      );
     return kept(
       `${written} runs the builtin ${target.text}() on a value nothing proves a queryset${stored}`,
     );
+  }
   // A method of a value (`Order.objects.count` resolves through the import of `Order`), unless
   // the value is an imported module (`services.helper`).
   const publish = publishedTarget(f, target, written);

@@ -1,4 +1,7 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { functionsNamed } from "../../src/project/index-lookup.js";
+import { classMethodKey } from "./entered-values.js";
+import type { CallableReader } from "./returned-callables.js";
 
 /*
  * Callees the code names by another name than the function's (hazard-review-9 Z23): `_sleep =
@@ -40,4 +43,21 @@ export function parameterDefault(
   if (value?.type !== "identifier" && value?.type !== "attribute") return undefined;
   const qualified = file.qualifiedName(value);
   return qualified?.includes(".") ? qualified : undefined;
+}
+
+/**
+ * `tool(x)` with `tool: Tool`, an instance of a project class defining `__call__`: that method
+ * runs (hazard-review-9 Z2, camel's `FunctionTool.__call__`, which waits on a pool's future).
+ */
+export function instanceCall(
+  reader: CallableReader,
+  callee: SyntaxNode,
+  at: SyntaxNode,
+): string | undefined {
+  const index = reader.project?.index;
+  if (!index || (callee.type !== "identifier" && callee.type !== "attribute")) return undefined;
+  const made = reader.madeBy(callee, at);
+  const className = made?.slice(made.lastIndexOf(".") + 1);
+  const defines = functionsNamed(index, "__call__").some((f) => f.className === className);
+  return made && defines ? classMethodKey(reader, made, "__call__") : undefined;
 }

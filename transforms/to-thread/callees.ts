@@ -36,11 +36,12 @@ import {
 } from "./alternatives.js";
 import { getattrDispatch, valueCall } from "./dispatch.js";
 import { callMaker } from "./makers.js";
-import { moduleAliasOf, parameterDefault } from "./aliased-callees.js";
+import { instanceCall, moduleAliasOf, parameterDefault } from "./aliased-callees.js";
 import { inheritedCall } from "./inherited-calls.js";
 import { steppedIterator, steppingFact } from "./generator-steps.js";
 import { libraryMaker } from "./library-values.js";
-import { classAt, constructorFacts } from "./constructors.js";
+import { classAt, constructorFacts, ownClassAt } from "./constructors.js";
+import { defAt } from "./defs-at.js";
 import { implicitCalls } from "./implicit-calls.js";
 import { methodOfSelf, superCallFact } from "./self-calls.js";
 import {
@@ -115,7 +116,9 @@ export class SameFileFunctions {
       if (qualified) fact.qualified = qualified;
     }
     // `Registers()`: a class of this file, whose constructor runs (constructors.ts).
-    let def = this.resolve(callee, at) ?? classAt(this.file, callee, at);
+    let def = this.resolve(callee, at) ?? classAt(this.file, callee, at) ?? ownClassAt(callee, at);
+    const called = !def && !fact.qualified ? instanceCall(this, callee, at) : undefined;
+    if (called) return { ...fact, reaches: called }; // `tool(x)`: its `__call__` (Z2)
     // `operator(obj)` with `operator = _make_operator(...)`: what the maker returns (V9b).
     const values = !def && !fact.qualified ? callableValues(this, callee, at) : undefined;
     if (values) return valuesFact(fact, values);
@@ -202,11 +205,7 @@ export class SameFileFunctions {
     fact.maybeWhy = `a class one of the assignments of ${receiver.text} makes${or}`;
   }
 
-  /**
-   * A method call's other possible callees: the overrides of a project class's method, or, when
-   * the receiver's class is unknown (`request.app.replay_manager.stop`), every project method of
-   * that name (alternatives.ts).
-   */
+  /** A method's other callees: overrides, or for a receiver of unknown class its namesakes. */
   private withAlternatives(fact: CallFact): CallFact {
     if (!this.project?.index) return fact;
     const constructor = fact.reaches && constructorKey(this.project, fact.reaches);
@@ -294,7 +293,7 @@ export class SameFileFunctions {
       callee,
       at,
       (c, a) => this.resolve(c, a),
-      (name) => this.functionNamed(name, at),
+      (name) => defAt(this.file, name, at),
     );
   }
 
@@ -359,7 +358,7 @@ export class SameFileFunctions {
 
   /** The function of this file `callee` stands for at `at`: a def by name, or `self.<method>`. */
   resolve(callee: SyntaxNode, at: SyntaxNode): SyntaxNode | undefined {
-    if (callee.type === "identifier") return this.functionNamed(callee.text, at);
+    if (callee.type === "identifier") return defAt(this.file, callee.text, at);
     const object = callee.childForFieldName("object");
     // `self.wait()` in a wrapper a method returns: that method's self (member-classes.ts).
     const method = object ? methodOfSelf(object.text, at) : undefined;
@@ -378,24 +377,6 @@ export class SameFileFunctions {
       : undefined;
   }
 
-  /** The def `name` stands for at `at`, when every binding of it in its scope is a def. */
-  private functionNamed(name: string, at: SyntaxNode): SyntaxNode | undefined {
-    for (let scope = this.file.enclosingScope(at); ; scope = this.file.enclosingScope(scope)) {
-      // A class body's names are not visible from its methods.
-      if (scope.type !== "class_definition") {
-        const bindings = this.file.bindingsNamed(scope, name);
-        if (bindings.length > 0) {
-          const defs = bindings.map((b) => b.node.parent);
-          const allDefs = bindings.every(
-            (b, k) => b.kind === "definition" && defs[k]?.type === "function_definition",
-          );
-          return allDefs ? defs[defs.length - 1]! : undefined;
-        }
-      }
-      if (scope.type === "module") return undefined;
-    }
-  }
-
   /** The def whose `self` a node reads (receivers.ts). */
   private enclosingDef(node: SyntaxNode): SyntaxNode | undefined {
     return selfScopeDef(node);
@@ -410,10 +391,7 @@ export class SameFileFunctions {
     return qualified?.includes(".") ? qualified : undefined;
   }
 
-  /**
-   * The class that made the module-level value `name` (`WorkflowValidator =
-   * TypeAdapter(Workflow)`: `pydantic.TypeAdapter`), for a method of it called from another file.
-   */
+  /** What made the module-level value `name` (`V = TypeAdapter(W)`), for another file's call. */
   moduleValueMaker(name: string): string | undefined {
     const bindings = this.file.bindingsNamed(this.file.root, name);
     return bindings.length > 0

@@ -1,5 +1,9 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import { baseExpressions, methodResolutionOrder, ownMethod } from "../../src/python/mro.js";
+import { defAt } from "./defs-at.js";
+import { isSelfOrCls } from "./call-shapes.js";
+import { classOfMethod } from "./class-attributes.js";
+import { methodOfSelf } from "./self-calls.js";
 import { PROJECT_KEY, type CallFact, type FunctionFacts } from "./loop-hazards.js";
 import type { CallableReader } from "./returned-callables.js";
 
@@ -20,13 +24,29 @@ export function classAt(
   name: SyntaxNode,
   at: SyntaxNode,
 ): SyntaxNode | undefined {
-  if (name.type !== "identifier") return undefined;
-  const bindings = file.visibleBindings(at, name.text);
-  const classes = bindings.map((b) => b.node.parent);
-  const all =
-    bindings.length > 0 &&
-    bindings.every((b, k) => b.kind === "definition" && classes[k]?.type === "class_definition");
-  return all ? (classes.at(-1) ?? undefined) : undefined;
+  return name.type === "identifier" ? defAt(file, name.text, at, "class_definition") : undefined;
+}
+
+/**
+ * The class whose instance `cls(...)` in a classmethod, `type(self)(...)` or
+ * `self.__class__(...)` builds: the method's own (a subclass's may run instead; its overrides
+ * are read with it by the caller).
+ */
+export function ownClassAt(callee: SyntaxNode, at: SyntaxNode): SyntaxNode | undefined {
+  const fn = callee.type === "call" ? callee.childForFieldName("function") : null;
+  const args = callee.childForFieldName("arguments")?.namedChildren ?? [];
+  const self =
+    fn?.text === "type" && args.length === 1
+      ? args[0]
+      : callee.type === "attribute" && callee.childForFieldName("attribute")?.text === "__class__"
+        ? callee.childForFieldName("object")
+        : callee.type === "identifier" && callee.text === "cls"
+          ? callee
+          : null;
+  if (self?.type !== "identifier" || (self.text !== "self" && self.text !== "cls"))
+    return undefined;
+  const method = methodOfSelf(self.text, at);
+  return method && isSelfOrCls(self, method) ? classOfMethod(method) : undefined;
 }
 
 /** The module-level class `name` of a file (a survey asks for `Registers` as a constructor). */

@@ -174,7 +174,14 @@ function enteredClass(
   if (THREAD_WAITS_BY_CLASS[made]?.includes("with"))
     return [{ text: value.text, method: "with", receiverMadeBy: made, line }];
   const enter = classMethodKey(reader, made, "__enter__");
-  return enter ? [{ text: `${value.text}.__enter__`, reaches: enter, line }] : [];
+  if (!enter) return [];
+  // Leaving the block runs `__exit__`, which may take a lock too (hazard-review-9 Z18).
+  const exit = classMethodKey(reader, made, "__exit__");
+  return [enter, ...(exit ? [exit] : [])].map((reaches) => ({
+    text: `${value.text}.${reaches === enter ? "__enter__" : "__exit__"}`,
+    reaches,
+    line,
+  }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { relative, resolve, sep } from "node:path";
 import type { FileScan } from "./proofs.js";
 import { PROJECT_KEY } from "./loop-hazards.js";
-import { projectTopModules } from "../../src/project/index-lookup.js";
+import { functionsNamed, projectTopModules } from "../../src/project/index-lookup.js";
 import { isCatalogued } from "../../src/python/effects.js";
 import { dottedName } from "../../src/python/module-names.js";
 import { isStdlibModule } from "../../src/python/stdlib.js";
@@ -9,6 +9,7 @@ import { ormNative } from "./proofs.js";
 import { targetGone, type SiteResults } from "./results.js";
 import { returnedBy, unreadRefusal, type UnreadCall } from "./unread-refusal.js";
 import { dynamicLookupOf } from "./dynamic-lookups.js";
+import { unpinnedRefusal } from "./unpinned-refusal.js";
 import { contextRunFunction } from "./context-runs.js";
 import { producerOf, siteIterator } from "./generator-steps.js";
 import { consumedProducer } from "./consumed-generators.js";
@@ -33,6 +34,8 @@ interface LoopCheck {
   /** Project functions reached and not read: not found, or (`deep`) deeper than the check follows. */
   unread: UnreadCall[];
   objects: string[];
+  /** Those of `objects` that may be this project's code (unpinned-refusal.ts). */
+  unpinned: string[];
   /** Library calls the check cannot read (not the standard library's, not catalogued). */
   libraries: string[];
   madeAtRunTime?: boolean;
@@ -69,12 +72,17 @@ const DEF_KEY = /^(?!py:|env:)[^:]+:\d+$/;
 class Unread {
   readonly unread = new Map<string, Omit<UnreadCall, "call">>();
   readonly objects = new Set<string>();
+  /** Those of `objects` that may be project code: no method, or one the project's classes have. */
+  readonly unpinned = new Set<string>();
   readonly libraries = new Set<string>();
 
   constructor(private readonly scan: FileScan) {}
 
   readonly notRead = (call: CallFact, deep = false): void => {
-    if (isCollaboratorCall(call)) this.objects.add(`${call.text}()`);
+    if (isCollaboratorCall(call)) {
+      this.objects.add(`${call.text}()`);
+      if (mayBeProjectCode(this.scan, call)) this.unpinned.add(`${call.text}()`);
+    }
     // Project code the survey left unread (deeper than it follows, or not found) is unchecked.
     else if (
       call.reaches &&
@@ -92,13 +100,21 @@ class Unread {
     }
   };
 
-  get lists(): Pick<LoopCheck, "unread" | "objects" | "libraries"> {
+  get lists(): Pick<LoopCheck, "unread" | "objects" | "libraries" | "unpinned"> {
     return {
       unread: [...this.unread].map(([call, how]) => ({ call, ...how })),
       objects: [...this.objects],
+      unpinned: [...this.unpinned],
       libraries: [...this.libraries],
     };
   }
+}
+
+/** `handler(x)`, `self._store.flush()` with project methods named `flush`: maybe the project's. */
+function mayBeProjectCode(scan: FileScan, call: CallFact): boolean {
+  const index = scan.ctx.project.index;
+  if (!call.method || !index) return true;
+  return functionsNamed(index, call.method).some((f) => f.className !== undefined && !f.nested);
 }
 
 /**
@@ -109,7 +125,7 @@ function loopCheck(scan: FileScan, target: Target): LoopCheck {
   const functions = scan.functions;
   const fact = functions.callFact(target.fn, target.fn);
   const reason = callHazard(fact) ?? unknownWait(fact);
-  const none = { unread: [], objects: [], libraries: [] };
+  const none = { unread: [], objects: [], unpinned: [], libraries: [] };
   const seen: Seen = new Map(fact.reaches ? [[fact.reaches, -1]] : []);
   const reading = new Unread(scan);
   if (reason) {
@@ -407,7 +423,7 @@ function siteCheck(
   if (!producer) {
     const hazard = { reason: unknownStepReason(iterator.text), via: [], direct: true };
     return {
-      check: { hazard, checked: true, objects: [], unread: [], libraries: [] },
+      check: { hazard, checked: true, objects: [], unpinned: [], unread: [], libraries: [] },
       checked: target.fn.text,
       stepping: "",
     };
@@ -457,7 +473,8 @@ export function unwrapSite(
     ? refusal(scan, checked, check.hazard)
     : (unreadRefusal(scan, checked, check) ??
       lookupRefusal(scan, judged ?? target, check) ??
-      namesakesRefusal(checked, check));
+      namesakesRefusal(checked, check) ??
+      unpinnedRefusal(scan, checked, (judged ?? target).fn, check));
   if (refused) {
     out.report(
       site.awaited,

@@ -19,7 +19,7 @@ class ToolsWebsocket(AsyncJsonWebsocketConsumer):
         # Closed off the loop: Django's connections are thread-bound.
         await asyncio.to_thread(self.close_connections)
         self.run_named("run_ping")
-        self.run_plugin("cleanup")
+        await asyncio.to_thread(self.run_plugin, "cleanup")
 
     def run_func(self, func_name, data):
         with safe_db_connection():
