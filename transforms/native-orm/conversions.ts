@@ -15,6 +15,7 @@ import { lockProblem, unprovenLockProblem } from "./transactions.js";
 import type { Conversion, OrmFile, Problem, ScanMode } from "./types.js";
 import { modelsByBinding, whatBinds } from "./receiver-bindings.js";
 import { relatedManagerChain } from "./related-chains.js";
+import { superManagerMethod } from "./super-managers.js";
 
 // What one ORM call becomes: the edits of its native async form, or the problem that stops it.
 
@@ -101,6 +102,9 @@ export function methodConversion(
   // `self.client.force_login(user)` in a Django test case: the test client's own twin (5.0).
   const client = asyncMethodFor("test-client", method);
   if (client && isDjangoTestClient(f.file, receiver, f.ctx.project)) return rename(client, true);
+  // orm-review-9 R8: `super().get(...)` in a subclass of Django's Manager.
+  const manager = superManagerMethod(f, node, receiver, method);
+  if (manager) return foreign("queryset", manager) ?? rename(manager, true);
   // Unproven: a chain through a manager or queryset methods is very likely the ORM.
   const likely = likelyQuerysetMethod(f, receiver, method, mode);
   if (likely === "none") return undefined;

@@ -1,0 +1,42 @@
+import { asyncMethodFor, type AsyncMethod } from "../../src/django/orm.js";
+import type { SyntaxNode } from "../../src/model/types.js";
+import type { OrmFile } from "./types.js";
+
+// orm-review-9 R8 (SearchBot `class AsyncBaseManager(models.Manager)`: `super().get(**kwargs)`):
+// in a method of a class whose one base is Django's Manager, `super()` is that Manager: its
+// methods are Django's, with their native forms (`super().aget(...)`), whatever the class itself
+// defines (its own `aget` is skipped by `super()` as by the sync call).
+
+const DJANGO_MANAGER = new Set(["django.db.models.Manager", "django.db.models.manager.Manager"]);
+
+/** `super()` (no arguments) in a plain method of a class whose only base is Django's Manager. */
+export function isSuperDjangoManager(f: OrmFile, receiver: SyntaxNode): boolean {
+  const fn = receiver.type === "call" ? receiver.childForFieldName("function") : null;
+  const args = receiver.childForFieldName("arguments")?.namedChildren ?? [];
+  if (fn?.type !== "identifier" || fn.text !== "super" || args.length > 0) return false;
+  if (!f.file.isBuiltin("super", fn)) return false;
+  const method = f.file.enclosingScope(receiver);
+  if (method.type !== "function_definition") return false;
+  const holder = method.parent?.type === "decorated_definition" ? method.parent : method;
+  const cls = holder.parent?.parent;
+  if (holder.parent?.type !== "block" || cls?.type !== "class_definition") return false;
+  const bases = cls.childForFieldName("superclasses")?.namedChildren ?? [];
+  if (bases.length !== 1 || !["identifier", "attribute"].includes(bases[0].type)) return false;
+  return DJANGO_MANAGER.has(f.file.qualifiedName(bases[0]) ?? "");
+}
+
+/**
+ * Django's native form of `super().<method>(...)` (`call`) in such a class, unless the call is in
+ * an override of one of Django's own methods (`def create(...)`): that method's twin would take
+ * Django's name (`acreate`) and change what every `Model.objects.acreate(...)` of the project runs.
+ */
+export function superManagerMethod(
+  f: OrmFile,
+  call: SyntaxNode,
+  receiver: SyntaxNode,
+  method: string,
+): AsyncMethod | undefined {
+  const within = f.file.enclosingScope(call).childForFieldName("name")?.text ?? "";
+  if (asyncMethodFor("queryset", within) || !isSuperDjangoManager(f, receiver)) return undefined;
+  return asyncMethodFor("queryset", method);
+}
