@@ -29,7 +29,8 @@ function calledClassAttribute(f: OrmFile, node: SyntaxNode): boolean {
   // `self.model()` of a manager is said for itself (which model the manager's is).
   if (!body || !name || name === "model") return false;
   return !body.namedChildren.some((statement) => {
-    const def = statement.type === "decorated_definition" ? statement.namedChildren.at(-1) : statement;
+    const def =
+      statement.type === "decorated_definition" ? statement.namedChildren.at(-1) : statement;
     return def?.type === "function_definition" && def.childForFieldName("name")?.text === name;
   });
 }
