@@ -35,19 +35,28 @@ export function relatedManagerNames(project: Context["project"]): ReadonlySet<st
  * `shelf.items`, `shelf.items.filter(...).order_by(...)`, `qs[:5]` of such a chain, or a name
  * every binding of which assigns one: a related manager's queryset on an unproven receiver.
  */
-export function relatedManagerChain(f: OrmFile, expr: SyntaxNode, depth = 0): boolean {
+export function relatedManagerChain(
+  f: OrmFile,
+  expr: SyntaxNode,
+  depth = 0,
+  following: ReadonlySet<string> = new Set(),
+): boolean {
   if (depth > 6) return false;
   if (expr.type === "subscript")
-    return relatedManagerChain(f, expr.childForFieldName("value")!, depth + 1);
+    return relatedManagerChain(f, expr.childForFieldName("value")!, depth + 1, following);
   if (expr.type === "identifier") {
+    // `qs = qs.filter(...)` in a branch (orm-human-9 H3b, Nest's `queryset`): a binding that
+    // narrows the name's own value is as related as the bindings it narrows.
+    if (following.has(expr.text)) return true;
     const values = assignedValues(f.file.visibleBindings(expr, expr.text));
-    return !!values && values.every((v) => relatedManagerChain(f, v, depth + 1));
+    const inner = new Set([...following, expr.text]);
+    return !!values && values.every((v) => relatedManagerChain(f, v, depth + 1, inner));
   }
   if (expr.type === "call") {
     const callee = expr.childForFieldName("function");
     const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")!.text : "";
     if (!QUERYSET_RETURNING.has(method) || method === "raw") return false;
-    return relatedManagerChain(f, callee!.childForFieldName("object")!, depth + 1);
+    return relatedManagerChain(f, callee!.childForFieldName("object")!, depth + 1, following);
   }
   if (expr.type !== "attribute") return false;
   const object = expr.childForFieldName("object")!;

@@ -17,6 +17,13 @@ class ModuleNode:
         return list(queryset[:limit])
 
     @strawberry.field
+    async def page(self, label: str | None = None, offset: int = 0, limit: int = 5) -> list[int]:
+        queryset = self.issues.select_related("module")
+        if label:  # narrowed in a branch: still the related manager's queryset
+            queryset = queryset.filter(labels__name=label)
+        return list(queryset.order_by("-updated_at")[offset : offset + limit])
+
+    @strawberry.field
     async def has_issue(self, number: int) -> bool:
         return self.issues.filter(number=number).exists()
 
