@@ -5,7 +5,8 @@ import { callerParameter, createdRow, returnedBy } from "./caller-proofs.js";
 import { isProjectFunction } from "./no-async-api.js";
 import { isMaterialized } from "./materialized-arguments.js";
 import { factoryTarget } from "./library-targets.js";
-import { ITERATING_BUILTINS, mayBeQueryset } from "./unknown-evaluations.js";
+import { mayBeQueryset } from "./unknown-evaluations.js";
+import { ITERATING_BUILTINS } from "../../src/python/iterating-builtins.js";
 import type { ChainLink, FunctionFacts, OrmFile } from "./types.js";
 
 // orm-review-5 W1 across a chain: a function the chain makes async (or calls as it is, D6) that

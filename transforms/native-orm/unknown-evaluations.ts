@@ -6,37 +6,13 @@ import { parameterPassed } from "./caller-arguments.js";
 import { classReturnedElsewhere } from "../../src/django/annotated-returns.js";
 import { passesImported, selfClass } from "./cross-calls.js";
 import { resolveMethod } from "../../src/python/mro.js";
+import { ITERATING_BUILTINS } from "../../src/python/iterating-builtins.js";
 
 // orm-review-4 W2: `list(intakes)` where `intakes = base_query.select_related(...).distinct()`
 // and `base_query = intake_work_item_base_query(...)`, a helper of the project whose value is not
 // proven: `list()` is a builtin that touches no database only when what it iterates is no
 // queryset. A value built by queryset-named steps, or returned by a function of the project,
 // may be one: evaluating it on the event loop raises SynchronousOnlyOperation. Kept, said.
-
-/** Builtins that iterate (evaluate) a positional argument. */
-export const ITERATING_BUILTINS = new Set([
-  "list",
-  "tuple",
-  "set",
-  "frozenset",
-  "dict",
-  "sorted",
-  "len",
-  "sum",
-  "min",
-  "max",
-  "any",
-  "all",
-  "enumerate",
-  "zip",
-  "map",
-  "filter",
-  "reversed",
-  "bool",
-  "repr",
-  "iter",
-  "next",
-]);
 
 /**
  * How `expr` may be a queryset nothing proves: said, or undefined when it cannot be one. Names

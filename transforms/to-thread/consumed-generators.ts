@@ -1,5 +1,6 @@
 import { projectTopModules } from "../../src/project/index-lookup.js";
 import { dottedName } from "../../src/python/module-names.js";
+import { CONSUMING_BUILTINS } from "../../src/python/iterating-builtins.js";
 import type { SyntaxNode } from "../../src/model/types.js";
 import { PROJECT_KEY } from "./loop-hazards.js";
 import { producerOf } from "./generator-steps.js";
@@ -14,25 +15,11 @@ import { argumentsOf, type Target } from "./sites.js";
  * judged instead, as for `to_thread(next, it)` (generator-steps.ts).
  */
 
-/** Builtins that run through the iterable they are given, there and then. */
-const CONSUMERS = new Set([
-  "list",
-  "tuple",
-  "set",
-  "frozenset",
-  "dict",
-  "sorted",
-  "sum",
-  "any",
-  "all",
-  "min",
-  "max",
-]);
-
 /** Is `fn` a consumer builtin (`list`, not a name of the file's own) or a string's `join`? */
 function isConsumer(scan: { functions: SameFileFunctions }, fn: SyntaxNode): boolean {
   const file = scan.functions.file;
-  if (fn.type === "identifier") return CONSUMERS.has(fn.text) && file.isBuiltin(fn.text, fn);
+  if (fn.type === "identifier")
+    return CONSUMING_BUILTINS.has(fn.text) && file.isBuiltin(fn.text, fn);
   return (
     fn.type === "attribute" &&
     fn.childForFieldName("object")?.type === "string" &&
