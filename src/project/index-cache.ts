@@ -37,8 +37,9 @@ import { NamedCalls, writeNamedCalls } from "./named-calls.js";
  * 19: a chain method may read a part of a clock (`created_at__date=timezone.now().date()`).
  * 20: class facts name each ManyToManyField's target (`manyToManyTargets`).
  * 21: type aliases of a union of several classes are kept (`Texts = Union[Ru, En]` as `Ru|En`).
+ * 22: a `Union[...]` alias written over several lines is read.
  */
-const CACHE_VERSION = 21;
+const CACHE_VERSION = 22;
 export { CACHE_DIR };
 
 /**

@@ -100,9 +100,12 @@ function methodsReturning(source: string): [string, string][] {
   return found;
 }
 
-/** `AnyUser: TypeAlias = Union[AnonymousUser, "User"]`, `Owner = User | AnonymousUser` at module level. */
+/**
+ * `AnyUser: TypeAlias = Union[AnonymousUser, "User"]`, `Owner = User | AnonymousUser` at module
+ * level; a `Union[...]` may run over several lines (orm-review-9 R9b: one member a line).
+ */
 const TYPE_ALIAS =
-  /^([A-Za-z_]\w*)[ \t]*(?::[ \t]*(?:typing\.)?TypeAlias[ \t]*)?=[ \t]*((?:typing\.)?(?:Union|Optional)\[[^\n]*\]|[^\n=()]*\|[^\n=()]*)[ \t]*(?:#[^\n]*)?$/gm;
+  /^([A-Za-z_]\w*)[ \t]*(?::[ \t]*(?:typing\.)?TypeAlias[ \t]*)?=[ \t]*((?:typing\.)?(?:Union|Optional)\[(?:[^\n]*|[^\]]*)\]|[^\n=()]*\|[^\n=()]*)[ \t]*(?:#[^\n]*)?$/gm;
 
 const TYPE_VAR =
   /^([A-Za-z_]\w*)[ \t]*=[ \t]*(?:[\w.]*\.)?TypeVar\(\s*["'][\w]+["']\s*,\s*bound\s*=\s*["']?([\w.]+)["']?\s*\)/gm;
@@ -128,7 +131,7 @@ export function typeAliasesIn(source: string): Record<string, string> | undefine
   }
   if (!/Union\[|Optional\[|\|/.test(source)) return found;
   for (const match of source.matchAll(TYPE_ALIAS)) {
-    const names = [...match[2].matchAll(/[A-Za-z_][\w.]*/g)]
+    const names = [...match[2].replace(/#[^\n]*/g, "").matchAll(/[A-Za-z_][\w.]*/g)]
       .map((m) => m[0].split(".").pop()!)
       .filter((n) => !NOT_A_MODEL.test(n));
     if (names.length === 1 && /^[A-Z]/.test(names[0])) (found ??= {})[match[1]] = names[0];

@@ -24,3 +24,9 @@ class FrenchGreeting(GreetingBase):
 
 
 Greeting = Union[EnglishGreeting, FrenchGreeting]
+
+# Written one member a line (orm-review-9 R9b, SearchBot's texts alias).
+GreetingChoice = Union[
+    EnglishGreeting,  # the default
+    FrenchGreeting,
+]

@@ -1,7 +1,7 @@
 from asgiref.sync import sync_to_async
 from django.contrib.auth.models import Group, Permission
 
-from accounts.models import Greeting, User
+from accounts.models import Greeting, GreetingChoice, User
 
 
 async def make_agent(user: User, group: Group, perm: Permission) -> None:
@@ -15,3 +15,7 @@ async def is_agent(user: User) -> bool:
 
 async def greeting_title(greeting: Greeting) -> str:
     return greeting.title.upper()
+
+
+async def choice_title(greeting: GreetingChoice) -> str:
+    return greeting.title.lower()

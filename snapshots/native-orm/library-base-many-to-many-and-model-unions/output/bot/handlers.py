@@ -1,6 +1,6 @@
 from django.contrib.auth.models import Group, Permission
 
-from accounts.models import Greeting, User
+from accounts.models import Greeting, GreetingChoice, User
 
 
 async def make_agent(user: User, group: Group, perm: Permission) -> None:
@@ -14,3 +14,7 @@ async def is_agent(user: User) -> bool:
 
 async def greeting_title(greeting: Greeting) -> str:
     return greeting.title.upper()
+
+
+async def choice_title(greeting: GreetingChoice) -> str:
+    return greeting.title.lower()
