@@ -106,7 +106,7 @@ export function methodConversion(
   const manager = superManagerMethod(f, node, receiver, method);
   if (manager) return foreign("queryset", manager) ?? rename(manager, true);
   // Unproven: a chain through a manager or queryset methods is very likely the ORM.
-  const likely = likelyQuerysetMethod(f, receiver, method, mode);
+  const likely = likelyQuerysetMethod(f, node, receiver, method, mode);
   if (likely === "none") return undefined;
   if (likely) {
     if (receiver.text.includes("select_for_update(")) return unprovenLockProblem(node);
@@ -145,11 +145,15 @@ export function methodConversion(
  */
 function likelyQuerysetMethod(
   f: OrmFile,
+  call: SyntaxNode,
   receiver: SyntaxNode,
   method: string,
   mode: ScanMode,
 ): AsyncMethod | "none" | undefined {
-  const related = mode === "async" && relatedManagerChain(f, receiver);
+  // An awaited call is an async API's (orm-human-9 H10: `await client.batches.create(...)` of
+  // AsyncOpenAI, where `batches` is also a related_name of the project): a sync ORM call's value
+  // cannot be awaited, so only a name proves nothing there.
+  const related = mode === "async" && !isAwaited(call) && relatedManagerChain(f, receiver);
   if (!looksLikeQueryset(receiver) && !related) return undefined;
   const manager = related && receiver.type === "attribute";
   return (
@@ -449,4 +453,11 @@ export function syncOnlyEffect(f: OrmFile): string {
   return allowed
     ? `blocks the event loop (${allowed} sets DJANGO_ALLOW_ASYNC_UNSAFE, so where it applies Django does not raise SynchronousOnlyOperation)`
     : "raises SynchronousOnlyOperation";
+}
+
+/** Whether `call`'s value is awaited where it stands (`await x.m()`, `await (x.m())`). */
+function isAwaited(call: SyntaxNode): boolean {
+  let up = call.parent;
+  while (up?.type === "parenthesized_expression") up = up.parent;
+  return up?.type === "await";
 }
