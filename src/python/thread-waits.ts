@@ -63,6 +63,24 @@ const FUTURES_POOL_WAITS = Object.fromEntries(
   ]),
 );
 
+/** The calls of pymilvus's client that wait on its server (see the table below). */
+const MILVUS_CLIENT_CALLS = [
+  "close",
+  "create_collection",
+  "drop_collection",
+  "has_collection",
+  "insert",
+  "upsert",
+  "delete",
+  "get",
+  "query",
+  "search",
+  "flush",
+  "load_collection",
+  "release_collection",
+  "create_index",
+] as const;
+
 /** The methods that wait, by what makes the value (`with` for entering it). */
 export const THREAD_WAITS_BY_CLASS: Readonly<Record<string, readonly string[]>> = {
   "threading.Event": ["wait"],
@@ -113,6 +131,11 @@ export const THREAD_WAITS_BY_CLASS: Readonly<Record<string, readonly string[]>> 
   // to 30 s), as the tracer provider's do through it (hazard-review-9 Z21, phoenix e904911122).
   "opentelemetry.sdk.trace.TracerProvider": ["shutdown", "force_flush"],
   "opentelemetry.sdk.trace.export.BatchSpanProcessor": ["shutdown", "force_flush"],
+  // pymilvus's client on a local file (`MilvusClient("./x.db")`) starts milvus-lite's server in
+  // the process: each call waits on its server threads, `close()` takes its ServerManager lock
+  // (hazard-review-9 Z12, agentscope's Milvus store). A remote client's calls wait on gRPC's.
+  "pymilvus.MilvusClient": [...MILVUS_CLIENT_CALLS],
+  "pymilvus.milvus_client.MilvusClient": [...MILVUS_CLIENT_CALLS],
 };
 
 /** The top modules of the catalogue's classes: a file naming none of them makes none of them. */

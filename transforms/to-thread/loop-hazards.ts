@@ -189,6 +189,8 @@ export function callHazard(call: CallFact): string | undefined {
       return `${what}, ${call.method === "with" ? "whose exit" : "which"} waits for a ${made}'s workers to finish: the event loop stops until they do`;
     if (made === CONNECTION_POOL)
       return `${what}, which waits for a ${made}'s connection that another thread gives back: the event loop stops until one does`;
+    if (made.endsWith(".MilvusClient"))
+      return `${what}, which waits on a ${made}'s server (milvus-lite runs it in this process, on threads of its own and under a lock): the event loop stops until it answers`;
     const holder = PROCESS_LOCKS.test(made)
       ? "its holder, another process or thread,"
       : "another thread";
