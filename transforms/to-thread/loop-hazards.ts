@@ -190,7 +190,7 @@ export function callHazard(call: CallFact): string | undefined {
     if (made === CONNECTION_POOL)
       return `${what}, which waits for a ${made}'s connection that another thread gives back: the event loop stops until one does`;
     if (made.endsWith(".MilvusClient"))
-      return `${what}, which waits on a ${made}'s server (milvus-lite runs it in this process, on threads of its own and under a lock): the event loop stops until it answers`;
+      return `${what}, which waits on a ${made}'s server (for a local file, milvus-lite's, run in this process on threads of its own and under a lock; else one reached over gRPC): the event loop stops until it answers`;
     const holder = PROCESS_LOCKS.test(made)
       ? "its holder, another process or thread,"
       : "another thread";
