@@ -19,6 +19,7 @@ import {
   selfClass,
 } from "./cross-calls.js";
 import { scan } from "./scan.js";
+import { superCallClass } from "./super-managers.js";
 import { fetchConversion, relationFetch, returnedRead } from "./relation-fetch.js";
 import type {
   ChainCall,
@@ -193,16 +194,7 @@ export function superResolution(
 
 /** The class whose method holds `callee` = `super().<name>` (the builtin, no arguments). */
 function superClassOf(f: OrmFile, callee: SyntaxNode): SyntaxNode | undefined {
-  const receiver = callee.type === "attribute" ? callee.childForFieldName("object") : undefined;
-  const fn = receiver?.type === "call" ? receiver.childForFieldName("function") : undefined;
-  const args = receiver?.childForFieldName("arguments")?.namedChildren ?? [];
-  if (fn?.type !== "identifier" || fn.text !== "super" || args.length > 0) return undefined;
-  if (!f.file.isBuiltin("super", fn)) return undefined;
-  const method = f.file.enclosingScope(callee);
-  if (method.type !== "function_definition") return undefined;
-  const holder = method.parent?.type === "decorated_definition" ? method.parent : method;
-  const cls = holder.parent?.parent;
-  return holder.parent?.type === "block" && cls?.type === "class_definition" ? cls : undefined;
+  return superCallClass(f, callee.type === "attribute" ? callee.childForFieldName("object") : null);
 }
 
 /**

@@ -11,15 +11,8 @@ const DJANGO_MANAGER = new Set(["django.db.models.Manager", "django.db.models.ma
 
 /** `super()` (no arguments) in a plain method of a class whose only base is Django's Manager. */
 export function isSuperDjangoManager(f: OrmFile, receiver: SyntaxNode): boolean {
-  const fn = receiver.type === "call" ? receiver.childForFieldName("function") : null;
-  const args = receiver.childForFieldName("arguments")?.namedChildren ?? [];
-  if (fn?.type !== "identifier" || fn.text !== "super" || args.length > 0) return false;
-  if (!f.file.isBuiltin("super", fn)) return false;
-  const method = f.file.enclosingScope(receiver);
-  if (method.type !== "function_definition") return false;
-  const holder = method.parent?.type === "decorated_definition" ? method.parent : method;
-  const cls = holder.parent?.parent;
-  if (holder.parent?.type !== "block" || cls?.type !== "class_definition") return false;
+  const cls = superCallClass(f, receiver);
+  if (!cls) return false;
   const bases = cls.childForFieldName("superclasses")?.namedChildren ?? [];
   if (bases.length !== 1 || !["identifier", "attribute"].includes(bases[0].type)) return false;
   return DJANGO_MANAGER.has(f.file.qualifiedName(bases[0]) ?? "");
@@ -39,4 +32,23 @@ export function superManagerMethod(
   const within = f.file.enclosingScope(call).childForFieldName("name")?.text ?? "";
   if (asyncMethodFor("queryset", within) || !isSuperDjangoManager(f, receiver)) return undefined;
   return asyncMethodFor("queryset", method);
+}
+
+/**
+ * The class whose method holds `receiver` when it is a bare `super()` of Python's builtin (the
+ * class `super()` starts its lookup after); undefined for anything else.
+ */
+export function superCallClass(
+  f: OrmFile,
+  receiver: SyntaxNode | null | undefined,
+): SyntaxNode | undefined {
+  const fn = receiver?.type === "call" ? receiver.childForFieldName("function") : undefined;
+  const args = receiver?.childForFieldName("arguments")?.namedChildren ?? [];
+  if (fn?.type !== "identifier" || fn.text !== "super" || args.length > 0) return undefined;
+  if (!f.file.isBuiltin("super", fn)) return undefined;
+  const method = f.file.enclosingScope(receiver!);
+  if (method.type !== "function_definition") return undefined;
+  const holder = method.parent?.type === "decorated_definition" ? method.parent : method;
+  const cls = holder.parent?.parent;
+  return holder.parent?.type === "block" && cls?.type === "class_definition" ? cls : undefined;
 }

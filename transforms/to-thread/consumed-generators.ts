@@ -5,7 +5,7 @@ import type { SyntaxNode } from "../../src/model/types.js";
 import { PROJECT_KEY } from "./loop-hazards.js";
 import { producerOf } from "./generator-steps.js";
 import type { SameFileFunctions } from "./callees.js";
-import { argumentsOf, type Target } from "./sites.js";
+import { argumentAfterTarget, type Target } from "./sites.js";
 
 /*
  * `to_thread(list, rows())` or `to_thread(lambda: list(rows()))`: `rows()` only makes the
@@ -50,9 +50,7 @@ export function consumedProducer(
   call: SyntaxNode,
 ): SyntaxNode | undefined {
   if (!isConsumer(scan, target.fn)) return undefined;
-  const args = argumentsOf(target.inner ?? call);
-  const at = args.findIndex((a) => a.id === target.fn.id);
-  const consumed = at >= 0 ? args[at + 1] : args[0];
+  const consumed = argumentAfterTarget(target, call);
   const producer = consumed && producerOf(scan.functions.file, consumed, call);
   if (!producer) return undefined;
   const functions = scan.functions;

@@ -1,6 +1,6 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
 import type { CallFact } from "./loop-hazards.js";
-import { argumentsOf, type Target } from "./sites.js";
+import { argumentAfterTarget, argumentsOf, type Target } from "./sites.js";
 
 /*
  * `next(it)` runs the body of the generator `it` holds, up to its next `yield`: xinference's
@@ -30,9 +30,7 @@ export function siteIterator(
   call: SyntaxNode,
 ): SyntaxNode | undefined {
   if (!isBuiltinNext(file, target.fn)) return undefined;
-  const args = argumentsOf(target.inner ?? call);
-  const at = args.findIndex((a) => a.id === target.fn.id);
-  return at >= 0 ? args[at + 1] : args[0];
+  return argumentAfterTarget(target, call);
 }
 
 /** The iterator a call in a body steps (`next(_gen)`, `_gen.__next__()`), if it steps one. */

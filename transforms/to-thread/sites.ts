@@ -32,6 +32,16 @@ export function argumentsOf(call: SyntaxNode): SyntaxNode[] {
   return call.childForFieldName("arguments")?.type === "argument_list" ? callArguments(call) : [];
 }
 
+/**
+ * What a site hands the callable it names: the argument after it (`to_thread(next, it)`,
+ * `to_thread(list, rows())`), else the inner call's first (`lambda: next(it)`).
+ */
+export function argumentAfterTarget(target: Target, call: SyntaxNode): SyntaxNode | undefined {
+  const args = argumentsOf(target.inner ?? call);
+  const at = args.findIndex((a) => a.id === target.fn.id);
+  return at >= 0 ? args[at + 1] : args[0];
+}
+
 export function commentsOf(call: SyntaxNode): SyntaxNode[] {
   return (
     call.childForFieldName("arguments")?.namedChildren.filter((c) => c.type === "comment") ?? []
