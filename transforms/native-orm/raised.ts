@@ -1,5 +1,5 @@
 import { functionsNamed } from "../../src/project/index-lookup.js";
-import type { SyntaxNode } from "../../src/model/types.js";
+import type { IndexedFunction, SyntaxNode } from "../../src/model/types.js";
 import type { OrmFile } from "./types.js";
 
 // orm-review-4 P3: `raise GraphQLError(...)`, `raise HttpError(400, "...")`, `raise
@@ -30,6 +30,24 @@ function classPath(callee: SyntaxNode): string | undefined {
   return [n.text, ...names].join(".");
 }
 
+/** The project's `__init__`s by class name, the first in index order: made once per index. */
+const byClassOfInits = new WeakMap<
+  readonly IndexedFunction[],
+  ReadonlyMap<string, IndexedFunction>
+>();
+
+function initializersByClass(
+  inits: readonly IndexedFunction[],
+): ReadonlyMap<string, IndexedFunction> {
+  let byClass = byClassOfInits.get(inits);
+  if (byClass) return byClass;
+  const made = new Map<string, IndexedFunction>();
+  for (const fn of inits)
+    if (fn.className !== undefined && !made.has(fn.className)) made.set(fn.className, fn);
+  byClassOfInits.set(inits, (byClass = made));
+  return byClass;
+}
+
 /**
  * Where a class of the project named `name` defines `__init__` (`app/errors.py:12`), by the
  * project's index, or the file's own class of that name when there is no index.
@@ -37,7 +55,7 @@ function classPath(callee: SyntaxNode): string | undefined {
 export function ownInitializer(f: OrmFile, name: string): string | undefined {
   const index = f.ctx.project.index;
   if (index) {
-    const init = functionsNamed(index, "__init__").find((fn) => fn.className === name);
+    const init = initializersByClass(functionsNamed(index, "__init__")).get(name);
     return init ? `${init.path}:${init.line}` : undefined;
   }
   for (const statement of f.root.namedChildren) {
