@@ -155,9 +155,9 @@ function throughOf(file: IndexedModule): string[] {
 /**
  * For a few files (a one-file run's): the files each one's imports may lead to, module by module,
  * itself included, walked forward from it. A file is in `filesReaching` exactly when one of these
- * is accepted, and `setsReached` gives it the sets of these: the same reach, without a fixed point
- * over the whole project, which costs more than the walk from one file. Undefined when the index
- * does not know the project's imports.
+ * is accepted, and `setsReached` gives it the sets of these: the same reach (`keysOf`,
+ * `throughOf`), without a fixed point over the whole project, which costs more than the walk from
+ * one file. Undefined when the index does not know the project's imports.
  */
 export function reachFrom(
   index: ProjectIndex,
@@ -175,13 +175,18 @@ export function reachFrom(
     if (!modules[start]) return undefined;
     const reached = new Set([start]);
     const pending = [start];
+    // Each key's files are taken once: most files of a project import the same few modules.
+    const taken = new Set<string>();
     for (let path = pending.pop(); path !== undefined; path = pending.pop())
-      for (const key of throughOf(modules[path]))
+      for (const key of throughOf(modules[path])) {
+        if (taken.has(key)) continue;
+        taken.add(key);
         for (const next of byKey.get(key) ?? [])
           if (!reached.has(next)) {
             reached.add(next);
             pending.push(next);
           }
+      }
     return reached;
   };
 }
