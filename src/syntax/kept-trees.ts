@@ -1,16 +1,22 @@
 import type { NativeTree, SyntaxTree } from "./tree.js";
 
 /*
- * Trees the survey parsed, kept for the rewrite pass of the same file in the same thread: a file a
- * cross-file survey reads (every file holding `sync_to_async`) is parsed and copied once, not once
- * per pass. A tree is handed out only for the very text it was parsed from, and at most once; the
- * kept trees' texts stay under a budget (the oldest go first), so memory stays bounded whatever
- * the survey reads. The copy is kept bare (SyntaxTree.bare: what the survey made of it is not).
- * The parser's tree, which lets a rewrite re-parse its edits incrementally, is kept only where
- * asked: it lives in the WebAssembly heap, which grows to the most it ever held and never
- * shrinks, and each worker has its own (two workers keeping the parser's trees of the dense
- * corpus peaked 130 MB higher, against 20 MB for the copies alone). Whatever is not taken is
- * deleted when evicted or dropped.
+ * Trees the survey parsed, kept for later rounds of the survey and for the rewrite pass of the
+ * same file in the same thread: a file a cross-file survey reads (every file holding
+ * `sync_to_async`) is parsed and copied once, not once per round and pass. A tree is handed out
+ * only for the very text it was parsed from, and at most once. What is kept stays under a budget
+ * of bytes, so memory stays bounded whatever the survey reads:
+ * - the copy is kept bare (SyntaxTree.bare: what the survey made of it is not), about 6 bytes a
+ *   character of source (its columns and the text);
+ * - the parser's tree, which lets a rewrite re-parse its edits incrementally, is kept only where
+ *   asked, and given up first when the budget is short: it lives in the WebAssembly heap, about 20
+ *   bytes a character, which grows to the most it ever held and never shrinks (two workers
+ *   keeping the parser's trees of the dense corpus peaked 130 MB higher, against 20 MB for the
+ *   copies alone);
+ * - once the copies alone fill the budget, nothing more is kept until a tree is taken: the survey
+ *   asks its files again round after round in the same order, so evicting the oldest for the
+ *   newest would drop each tree just before it is asked for (crewAI: 6 parses saved that way).
+ * Whatever is not taken is deleted when given up or dropped.
  */
 
 interface Kept {
@@ -19,11 +25,14 @@ interface Kept {
   native?: NativeTree;
 }
 
-/** Characters of source the kept trees may stand for, together (a tree is about 20 bytes a character). */
-const KEPT_CHARS = 2 * 2 ** 20;
+/** Bytes the kept trees may hold, together (estimated: see copyBytes and NATIVE_BYTES_PER_CHAR). */
+const KEPT_BYTES = 48 * 2 ** 20;
+let budget = KEPT_BYTES;
+/** What a parser's tree holds in the WebAssembly heap, per character of its source (measured). */
+const NATIVE_BYTES_PER_CHAR = 20;
 
 const kept = new Map<string, Kept>();
-let keptChars = 0;
+let keptBytes = 0;
 /** Whether this thread keeps trees: only when its rewrite pass will run here (see keepTreesHere). */
 let keeping = false;
 /** Whether it keeps the parser's trees with the copies. */
@@ -32,28 +41,53 @@ let keepingParser = true;
 /**
  * Keep the survey's trees in this thread (`on`: the rewrite pass will run here too), or not (it
  * will run on other threads, which the trees cannot serve: they would only hold memory);
- * `parser`: with the parser's trees, or the copies alone.
+ * `parser`: with the parser's trees, or the copies alone; `bytes`: the budget (for the tests).
  */
-export function keepTreesHere(on: boolean, parser = true): void {
+export function keepTreesHere(on: boolean, parser = true, bytes = KEPT_BYTES): void {
   keeping = on;
   keepingParser = parser;
+  budget = bytes;
   if (!on) dropKeptTrees();
 }
 
-/** Keeps the parse of `text` (the file `key`) until it is taken, evicted or dropped. */
+/** Keeps the parse of `text` (the file `key`) until it is taken, given up or dropped. */
 export function keepTree(key: string, text: string, tree: SyntaxTree, native?: NativeTree): void {
   release(key);
-  if (!keeping || text.length > KEPT_CHARS) {
+  const copy = copyBytes(tree);
+  if (!keeping || !roomFor(copy)) {
     native?.delete();
     return;
   }
-  if (!keepingParser) native?.delete();
-  kept.set(key, { text, tree: tree.bare(), ...(keepingParser && native ? { native } : {}) });
-  keptChars += text.length;
-  for (const oldest of kept.keys()) {
-    if (keptChars <= KEPT_CHARS) break;
-    release(oldest);
+  const entry: Kept = { text, tree: tree.bare() };
+  keptBytes += copy;
+  if (native && keepingParser && roomFor(nativeBytes(text))) {
+    entry.native = native;
+    keptBytes += nativeBytes(text);
+  } else native?.delete();
+  kept.set(key, entry);
+}
+
+/**
+ * Whether `bytes` more fit in the budget, once the kept parser's trees are given up as needed
+ * (the oldest first): their copies stay.
+ */
+function roomFor(bytes: number): boolean {
+  for (const entry of kept.values()) {
+    if (keptBytes + bytes <= budget) break;
+    if (!entry.native) continue;
+    entry.native.delete();
+    entry.native = undefined;
+    keptBytes -= nativeBytes(entry.text);
   }
+  return keptBytes + bytes <= budget;
+}
+
+function copyBytes(tree: SyntaxTree): number {
+  return tree.columnBytes + tree.source.length;
+}
+
+function nativeBytes(text: string): number {
+  return text.length * NATIVE_BYTES_PER_CHAR;
 }
 
 /**
@@ -66,8 +100,7 @@ export function takeTree(
 ): { tree: SyntaxTree; native?: NativeTree } | undefined {
   const found = kept.get(key);
   if (!found) return undefined;
-  kept.delete(key);
-  keptChars -= found.text.length;
+  forget(key, found);
   if (found.text === text) return found;
   found.native?.delete();
   return undefined;
@@ -81,7 +114,11 @@ export function dropKeptTrees(): void {
 function release(key: string): void {
   const found = kept.get(key);
   if (!found) return;
-  kept.delete(key);
-  keptChars -= found.text.length;
+  forget(key, found);
   found.native?.delete();
+}
+
+function forget(key: string, found: Kept): void {
+  kept.delete(key);
+  keptBytes -= copyBytes(found.tree) + (found.native ? nativeBytes(found.text) : 0);
 }

@@ -99,6 +99,14 @@ export class SyntaxTree {
     return this.columns.type.length;
   }
 
+  /** What the columns hold, in bytes. */
+  get columnBytes(): number {
+    return Object.values(this.columns).reduce(
+      (sum: number, column: ArrayBufferView) => sum + column.byteLength,
+      0,
+    );
+  }
+
   /**
    * The same tree without what reading it made (its nodes' objects, its memos and index), as a
    * fresh copy would be, for the price of the columns alone: a tree kept for a later pass

@@ -162,6 +162,22 @@ async def summary(user):
     return {"open": total}
 `;
 
+const chainedTasks = (k: number, next: number) => `from asgiref.sync import sync_to_async
+
+from desk.app${next}.tasks import count_open as count_next
+
+from .models import Ticket${k}
+
+
+def count_open(user):
+    return Ticket${k}.objects.filter(owner=user, closed=False).count()
+
+
+async def summary(user):
+    total = await sync_to_async(count_next)(user)
+    return {"open": total}
+`;
+
 function project(): string {
   const files: Record<string, string> = {
     "manage.py": "import django\n",
@@ -207,6 +223,28 @@ describe("the work a run does, counted", () => {
     // Copied for the transforms: each task module as read, and once more as native-orm rewrote it
     // (the transforms after it read the new text).
     expect(counts.copies).toBeLessThanOrEqual(2 * ASYNC_APPS);
+  });
+
+  it("parses a file the survey asks of again in a later round once", async () => {
+    // Each task module wraps a helper of the next one's, which holds sync_to_async too: the
+    // first round reads every task module, the next asks each again for the helper's body.
+    const files: Record<string, string> = {
+      "manage.py": "import django\n",
+      "pyproject.toml": '[project]\nname = "desk"\ndependencies = ["Django>=5.0"]\n',
+    };
+    for (let k = 0; k < APPS; k++) {
+      Object.assign(files, {
+        [`desk/app${k}/__init__.py`]: "",
+        [`desk/app${k}/models.py`]: models(k),
+        [`desk/app${k}/tasks.py`]: chainedTasks(k, (k + 1) % APPS),
+      });
+    }
+    const dir = tempProject(files);
+    takeWorkCounts();
+    await run([dir], { config: false, cache: false, jobs: 1 });
+    const counts = takeWorkCounts();
+    // Each models.py (the pre-pass) and each task module once.
+    expect(counts.parses).toBeLessThanOrEqual(2 * APPS);
   });
 
   it("a warm run hashes and parses no file that did not change, and reads a changed one", async () => {
