@@ -489,6 +489,8 @@ export function callsInFile(index: ProjectIndex, path: string): readonly Indexed
   return ofFile ? ofFile(path) : index.calls.filter((c) => c.path === path);
 }
 
+const DOT = ".".charCodeAt(0);
+
 /** Each file's module and what its imports bind, made absolute (see IndexedModule). */
 function importsOfOutlines(
   modules: ModuleNames,
@@ -497,6 +499,8 @@ function importsOfOutlines(
   const out: Record<string, IndexedModule> = {};
   for (const { path, shown, outline } of withOutlines) {
     const module = modules.ofRelative(path);
+    // A module without an import root names its absolute imports as written (see absoluteName).
+    const asWritten = !module.includes("/");
     const imports = new Set<string>();
     const renames: [string, string][] = [];
     for (const written of outline.i ?? []) {
@@ -504,7 +508,10 @@ function importsOfOutlines(
       const qualified = as < 0 ? written : written.slice(0, as);
       if (as >= 0)
         renames.push([qualified.slice(qualified.lastIndexOf(".") + 1), written.slice(as + 4)]);
-      const absolute = absoluteName(qualified, module, shown);
+      const absolute =
+        asWritten && qualified.charCodeAt(0) !== DOT
+          ? qualified
+          : absoluteName(qualified, module, shown);
       if (absolute !== undefined) imports.add(dottedName(absolute));
     }
     // Assigned, not spread (a spread is a slow copy, for every file of the project).
