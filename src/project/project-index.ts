@@ -382,9 +382,17 @@ function indexOf(
 ): ProjectIndex {
   const functions: IndexedFunction[] = [];
   const names = new Set<string>(ALWAYS_INDEXED);
+  // Literals, not spreads: once per file of the project.
   const withOutlines = outlines.flatMap((o) =>
     o.outline
-      ? [{ ...o, shown: sep === "/" ? o.path : o.path.split(sep).join("/"), outline: o.outline }]
+      ? [
+          {
+            file: o.file,
+            path: o.path,
+            shown: sep === "/" ? o.path : o.path.split(sep).join("/"),
+            outline: o.outline,
+          },
+        ]
       : [],
   );
   for (const file of withOutlines) {
