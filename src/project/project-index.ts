@@ -382,19 +382,7 @@ function indexOf(
 ): ProjectIndex {
   const functions: IndexedFunction[] = [];
   const names = new Set<string>(ALWAYS_INDEXED);
-  // Literals, not spreads: once per file of the project.
-  const withOutlines = outlines.flatMap((o) =>
-    o.outline
-      ? [
-          {
-            file: o.file,
-            path: o.path,
-            shown: sep === "/" ? o.path : o.path.split(sep).join("/"),
-            outline: o.outline,
-          },
-        ]
-      : [],
-  );
+  const withOutlines = outlinedFiles(outlines);
   for (const file of withOutlines) {
     const { shown: path, outline } = file;
     if (outline.f.length === 0) continue;
@@ -460,6 +448,14 @@ function indexOf(
       named.lookup(withOutlines, names, () => calls),
     );
   return index;
+}
+
+/** The files that have an outline, with their root-relative path in "/" separators. */
+function outlinedFiles(outlines: FileOutline[]): (Required<FileOutline> & { shown: string })[] {
+  // Literals, not spreads: once per file of the project.
+  return outlines.flatMap(({ file, path, outline }) =>
+    outline ? [{ file, path, shown: sep === "/" ? path : path.split(sep).join("/"), outline }] : [],
+  );
 }
 
 /** How an index this module made gives one file's calls (see callsInFile). */
