@@ -18,11 +18,13 @@ export function prepareSurvey(pool: Pool, prePass: PrePassResult, found: readonl
 }
 
 /**
- * Whether a survey round is worth threads. When the rewrite pass will run on threads, by all of
- * its files' bytes, as that pass decides: the threads start anyway, and the trees they keep serve
- * the rewrite. Otherwise by the bytes of the files that will parse alone: a round of files that
- * only have their text searched (perf-review P2: awx's first round, 497 files, 6 parsed) costs
- * less inline than the two threads it started (awx, `--jobs 2`: 4.1 s of CPU, `--jobs 1`: 3.0 s).
+ * Whether a survey round is worth threads. When the rewrite pass will run on threads, always:
+ * the threads start anyway, and the trees they keep serve the rewrite, where a round run here
+ * parses files the threads parse again (perf-review P4: python-telegram-bot's rounds of 89 and 25
+ * files, 102 parses made twice). Otherwise by the bytes of the files that will parse alone: a
+ * round of files that only have their text searched (perf-review P2: awx's first round, 497
+ * files, 6 parsed) costs less here than the two threads it started (awx, `--jobs 2`: 3.6 s of
+ * CPU, `--jobs 1`: 2.6 s).
  */
 export function surveyWorthThreads(pool: Pool, prePass: PrePassResult, found: readonly string[]) {
   const rewriteThreaded = rewriteWorthThreads(
@@ -30,8 +32,8 @@ export function surveyWorthThreads(pool: Pool, prePass: PrePassResult, found: re
     prePass.sizes,
     pool.size,
   );
-  return (files: string[], parsing: string[]) =>
-    rewriteWorthThreads(rewriteThreaded ? files : parsing, prePass.sizes, pool.size);
+  return (_files: string[], parsing: string[]) =>
+    rewriteThreaded || rewriteWorthThreads(parsing, prePass.sizes, pool.size);
 }
 
 /** The files of the run the pre-pass did not find inert. */
