@@ -16,22 +16,40 @@ export function isAsyncFunction(fn: {
 
 /**
  * The def or class named `name` among a block's statements (a module, or a class body), decorated
- * or not: the definition itself, without its decorators.
+ * or not: the definition itself, without its decorators. The first one, when several have the name.
  */
 export function definitionNamed(
   block: SyntaxNode | null | undefined,
   type: "function_definition" | "class_definition",
   name: string,
 ): SyntaxNode | undefined {
-  for (const statement of block?.namedChildren ?? []) {
+  if (!block) return undefined;
+  // Asked for every call by a bare name in some transforms (a test module's thousand calls):
+  // each block's definitions are listed once per tree.
+  const byBlock = block.tree.memoized(
+    "definitionsNamed",
+    () => new Map<number, Map<string, SyntaxNode>>(),
+  );
+  let definitions = byBlock.get(block.id);
+  if (!definitions) byBlock.set(block.id, (definitions = definitionsOf(block)));
+  return definitions.get(`${type} ${name}`);
+}
+
+/** A block's defs and classes by `<type> <name>`, the first of each. */
+function definitionsOf(block: SyntaxNode): Map<string, SyntaxNode> {
+  const definitions = new Map<string, SyntaxNode>();
+  for (const statement of block.namedChildren) {
     const definition =
       statement.type === "decorated_definition"
         ? statement.childForFieldName("definition")
         : statement;
-    if (definition?.type === type && definition.childForFieldName("name")?.text === name)
-      return definition;
+    if (definition?.type !== "function_definition" && definition?.type !== "class_definition")
+      continue;
+    const name = definition.childForFieldName("name")?.text;
+    const key = `${definition.type} ${name}`;
+    if (name !== undefined && !definitions.has(key)) definitions.set(key, definition);
   }
-  return undefined;
+  return definitions;
 }
 
 /** The expression of a body that is `return <expression>`, after an optional docstring. */

@@ -1,4 +1,5 @@
 import type { FileSemantics, SyntaxNode } from "../../src/model/types.js";
+import { definitionNamed } from "../../src/python/shapes.js";
 import { classOfMethod } from "./class-attributes.js";
 
 /** Annotations that name no class: a value so typed is of unknown class. */
@@ -17,15 +18,7 @@ export const BUILTIN_CLASSES = new Set(["dict", "list", "set", "frozenset", "tup
 
 /** A module-level class of the file named `name`, through decorators. */
 export function moduleClass(file: FileSemantics, name: string): SyntaxNode | undefined {
-  for (const statement of file.root.namedChildren) {
-    const def =
-      statement.type === "decorated_definition"
-        ? statement.childForFieldName("definition")
-        : statement;
-    if (def?.type === "class_definition" && def.childForFieldName("name")?.text === name)
-      return def;
-  }
-  return undefined;
+  return definitionNamed(file.root, "class_definition", name);
 }
 
 /**
