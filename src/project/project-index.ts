@@ -382,11 +382,7 @@ function indexOf(
 ): ProjectIndex {
   const functions: IndexedFunction[] = [];
   const names = new Set<string>(ALWAYS_INDEXED);
-  const withOutlines = outlines.flatMap((o) =>
-    o.outline
-      ? [{ ...o, shown: sep === "/" ? o.path : o.path.split(sep).join("/"), outline: o.outline }]
-      : [],
-  );
+  const withOutlines = outlinedFiles(outlines);
   for (const file of withOutlines) {
     const { shown: path, outline } = file;
     if (outline.f.length === 0) continue;
@@ -454,6 +450,14 @@ function indexOf(
   return index;
 }
 
+/** The files that have an outline, with their root-relative path in "/" separators. */
+function outlinedFiles(outlines: FileOutline[]): (Required<FileOutline> & { shown: string })[] {
+  // Literals, not spreads: once per file of the project.
+  return outlines.flatMap(({ file, path, outline }) =>
+    outline ? [{ file, path, shown: sep === "/" ? path : path.split(sep).join("/"), outline }] : [],
+  );
+}
+
 /** How an index this module made gives one file's calls (see callsInFile). */
 const callsOfFileIn = new WeakMap<ProjectIndex, (path: string) => readonly IndexedCall[]>();
 
@@ -489,6 +493,8 @@ export function callsInFile(index: ProjectIndex, path: string): readonly Indexed
   return ofFile ? ofFile(path) : index.calls.filter((c) => c.path === path);
 }
 
+const DOT = ".".charCodeAt(0);
+
 /** Each file's module and what its imports bind, made absolute (see IndexedModule). */
 function importsOfOutlines(
   modules: ModuleNames,
@@ -497,6 +503,8 @@ function importsOfOutlines(
   const out: Record<string, IndexedModule> = {};
   for (const { path, shown, outline } of withOutlines) {
     const module = modules.ofRelative(path);
+    // A module without an import root names its absolute imports as written (see absoluteName).
+    const asWritten = !module.includes("/");
     const imports = new Set<string>();
     const renames: [string, string][] = [];
     for (const written of outline.i ?? []) {
@@ -504,7 +512,10 @@ function importsOfOutlines(
       const qualified = as < 0 ? written : written.slice(0, as);
       if (as >= 0)
         renames.push([qualified.slice(qualified.lastIndexOf(".") + 1), written.slice(as + 4)]);
-      const absolute = absoluteName(qualified, module, shown);
+      const absolute =
+        asWritten && qualified.charCodeAt(0) !== DOT
+          ? qualified
+          : absoluteName(qualified, module, shown);
       if (absolute !== undefined) imports.add(dottedName(absolute));
     }
     // Assigned, not spread (a spread is a slow copy, for every file of the project).

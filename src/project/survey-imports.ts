@@ -141,52 +141,80 @@ function keysOf(file: IndexedModule): string[] {
  * and the packages they are in ("="), and the packages' insides ("<").
  */
 function throughOf(file: IndexedModule): string[] {
-  const through = [`=${dottedName(file.module)}`];
+  const through: string[] = [];
+  eachThrough(file, (key, inside) => through.push(inside ? `<${key}` : `=${key}`));
+  return through;
+}
+
+/** `throughOf`'s keys, each given as a module name and whether it is the package's inside. */
+function eachThrough(file: IndexedModule, visit: (key: string, inside: boolean) => void): void {
+  visit(dottedName(file.module), false);
   for (const name of file.imports) {
     const star = name.endsWith(".*");
     const target = star ? name.slice(0, -2) : name;
-    through.push(`=${target}`, `<${target}`);
+    visit(target, false);
+    visit(target, true);
     const dot = target.lastIndexOf(".");
-    if (!star && dot > 0) through.push(`=${target.slice(0, dot)}`);
+    if (!star && dot > 0) visit(target.slice(0, dot), false);
   }
-  return through;
 }
 
 /**
  * For a few files (a one-file run's): the files each one's imports may lead to, module by module,
  * itself included, walked forward from it. A file is in `filesReaching` exactly when one of these
  * is accepted, and `setsReached` gives it the sets of these: the same reach (`keysOf`,
- * `throughOf`), without a fixed point over the whole project, which costs more than the walk from
- * one file. Undefined when the index does not know the project's imports.
+ * `eachThrough`), without a fixed point over the whole project, which costs more than the walk
+ * from one file. Undefined when the index does not know the project's imports.
  */
 export function reachFrom(
   index: ProjectIndex,
 ): ((path: string) => ReadonlySet<string> | undefined) | undefined {
   const modules = index.modules;
   if (!modules) return undefined;
-  const byKey = new Map<string, string[]>();
-  for (const [path, file] of Object.entries(modules))
-    for (const key of keysOf(file)) {
-      const found = byKey.get(key);
-      if (found) found.push(path);
-      else byKey.set(key, [path]);
+  // The files by dotted name, and in its order: a package's inside ("<p") is the run of names
+  // that start with `p.` (the names `keysOf` gives "<p"), found by a binary search.
+  const byName = new Map<string, string[]>();
+  const sorted: { dotted: string; path: string }[] = [];
+  for (const [path, file] of Object.entries(modules)) {
+    const dotted = dottedName(file.module);
+    const found = byName.get(dotted);
+    if (found) found.push(path);
+    else byName.set(dotted, [path]);
+    sorted.push({ dotted, path });
+  }
+  sorted.sort((a, b) => (a.dotted < b.dotted ? -1 : a.dotted > b.dotted ? 1 : 0));
+  const inside = (pkg: string): string[] => {
+    if (pkg === "") return [];
+    const head = `${pkg}.`;
+    let low = 0;
+    for (let high = sorted.length; low < high;) {
+      const mid = (low + high) >>> 1;
+      if (sorted[mid].dotted < head) low = mid + 1;
+      else high = mid;
     }
+    const found: string[] = [];
+    for (let k = low; k < sorted.length && sorted[k].dotted.startsWith(head); k++)
+      found.push(sorted[k].path);
+    return found;
+  };
   return (start) => {
     if (!modules[start]) return undefined;
     const reached = new Set([start]);
     const pending = [start];
     // Each key's files are taken once: most files of a project import the same few modules.
-    const taken = new Set<string>();
+    const taken = [new Set<string>(), new Set<string>()];
+    const take = (key: string, isInside: boolean) => {
+      const seen = taken[isInside ? 1 : 0];
+      if (seen.has(key)) return;
+      seen.add(key);
+      for (const next of isInside ? inside(key) : (byName.get(key) ?? []))
+        if (!reached.has(next)) {
+          reached.add(next);
+          pending.push(next);
+        }
+    };
     for (let path = pending.pop(); path !== undefined; path = pending.pop())
-      for (const key of throughOf(modules[path])) {
-        if (taken.has(key)) continue;
-        taken.add(key);
-        for (const next of byKey.get(key) ?? [])
-          if (!reached.has(next)) {
-            reached.add(next);
-            pending.push(next);
-          }
-      }
+      eachThrough(modules[path], take);
     return reached;
   };
 }

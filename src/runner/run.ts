@@ -36,7 +36,7 @@ import {
 import type { Registry } from "../model/registry.js";
 import type { ModuleNames } from "../python/module-names.js";
 import { surveyProject } from "../project/survey.js";
-import { surveySkips } from "../project/survey-job.js";
+import { prepareSurvey, startWordSkips, surveyWorthThreads } from "./survey-setup.js";
 import { runNotices, subProjectNotices } from "./notices.js";
 import { planFormatter, type FormatterPlan } from "./formatter.js";
 import { DEFAULT_DJANGO_VERSION } from "../django/orm.js";
@@ -204,7 +204,7 @@ async function runLocked(
     makeContext(options, prePass.project, transforms),
     { ...prePass, skips: startWordSkips(setup.registry, prePass, found) },
     rewritten,
-    (files) => rewriteWorthThreads(files, prePass.sizes, pool.size),
+    surveyWorthThreads(pool, prePass, found),
     { source: hooks.source, maxBytes: options.maxFileSize * 1024 * 1024 },
   );
   const project: ProjectFacts = { ...prePass.project, plans };
@@ -244,22 +244,6 @@ async function runLocked(
     summary: summarize(results, transforms, (performance.now() - started) / 1000),
     exitCode: exitCodeOf(options.mode, results),
   };
-}
-
-/**
- * The project index every later task sees, and whether the survey keeps its parses for the
- * rewrite pass: when both will run in this thread (kept-trees.ts).
- */
-function prepareSurvey(pool: Pool, prePass: PrePassResult, found: readonly string[]): void {
-  pool.shareIndex(prePass.index);
-  const active = found.filter((_, i) => !prePass.prePass[i]?.inert);
-  pool.keepTrees(rewriteWorthThreads(active, prePass.sizes, pool.size));
-}
-
-/** The survey's first round need not read a file the pre-pass saw without its start words. */
-function startWordSkips(registry: Registry, prePass: PrePassResult, found: readonly string[]) {
-  const starts = new Map(found.map((file, i) => [file, prePass.prePass[i]?.starts]));
-  return (file: string, id: string) => surveySkips(registry, id, starts.get(file));
 }
 
 /** The run's files: those found under the paths, and those it rewrites (--changed-since). */

@@ -43,23 +43,27 @@ function reexporters(index: ProjectIndex, files: readonly IndexedModule[]) {
   for (const f of index.functions) if (f.async && !f.className) bind(dottedName(f.module), f.name);
   const importing = new Set<string>();
   const reexported = new Set<string>();
+  // Each import split once, in the order the rounds read them.
+  const entries = files.flatMap((file) => {
+    const module = dottedName(file.module);
+    return file.imports.map((entry) => {
+      const dot = entry.lastIndexOf(".");
+      return { file, module, from: entry.slice(0, dot), name: entry.slice(dot + 1) };
+    });
+  });
   for (let grew = true; grew;) {
     grew = false;
-    for (const file of files) {
-      const module = dottedName(file.module);
-      for (const entry of file.imports) {
-        const dot = entry.lastIndexOf(".");
-        const from = binds.get(entry.slice(0, dot));
-        const name = entry.slice(dot + 1);
-        const names = name === "*" ? [...(from ?? [])] : from?.has(name) ? [name] : [];
-        // Under the names it is imported as too (a rename is kept by its imported name).
-        for (const bound of names)
-          for (const local of [bound, ...localNames(file, bound)]) {
-            grew = bind(module, local) || grew;
-            importing.add(module);
-            reexported.add(local);
-          }
-      }
+    for (const { file, module, from: fromModule, name } of entries) {
+      const from = binds.get(fromModule);
+      if (!from) continue;
+      const names = name === "*" ? [...from] : from.has(name) ? [name] : [];
+      // Under the names it is imported as too (a rename is kept by its imported name).
+      for (const bound of names)
+        for (const local of [bound, ...localNames(file, bound)]) {
+          grew = bind(module, local) || grew;
+          importing.add(module);
+          reexported.add(local);
+        }
     }
   }
   return { modules: importing, names: reexported };
