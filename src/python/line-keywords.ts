@@ -40,21 +40,28 @@ export function lineStartsOf(source: string, keyword: string): readonly number[]
   return starts;
 }
 
+/** Ascending lists of distinct line starts (a line opens with one keyword only), as one. */
+function merged(lists: readonly (readonly number[])[]): readonly number[] {
+  return lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a - b);
+}
+
 /**
- * `[...source.matchAll(pattern)]` for a pattern with flags `gm` that opens with `^[ \t]*` (or
- * `^([ \t]*)`) and then `keyword`: such a match can only start where a line opens with the
- * keyword, so the pattern is tried there alone, in order, each match past the one before (as
- * `matchAll` never lets two overlap).
+ * `[...source.matchAll(pattern)]` for a pattern with flags `gm` that opens with `^`, maybe spaces
+ * and tabs (`^[ \t]*`, `^([ \t]*)`, `^[ \t]+`, none) and then one of `keywords`: such a match can
+ * only start where a line opens with a keyword, so the pattern is tried there alone, in order,
+ * each match past the one before (as `matchAll` never lets two overlap).
  */
 export function matchesAtLineStarts(
   source: string,
-  keyword: string,
+  keywords: string | readonly string[],
   pattern: RegExp,
 ): RegExpExecArray[] {
   const sticky = stickyOf(pattern);
   const found: RegExpExecArray[] = [];
   let end = 0;
-  for (const start of lineStartsOf(source, keyword)) {
+  for (const start of typeof keywords === "string"
+    ? lineStartsOf(source, keywords)
+    : merged(keywords.map((keyword) => lineStartsOf(source, keyword)))) {
     if (start < end) continue;
     sticky.lastIndex = start;
     const match = sticky.exec(source);

@@ -28,6 +28,14 @@ describe("matchesAtLineStarts", () => {
       }
   });
 
+  it("tries the pattern at the lines opening with any of the keywords, in order", () => {
+    const def = /^[ \t]+(?:async[ \t]+)?def[ \t]+(\w+)/gm;
+    const text = "class A:\n    async def b(self):\n        pass\n    def c(self):\n  async x\n";
+    const found = matchesAtLineStarts(text, ["def", "async"], def).map((m) => [m.index, ...m]);
+    expect(found).toEqual([...text.matchAll(def)].map((m) => [m.index, ...m]));
+    expect(found.map((m) => m[2])).toEqual(["b", "c"]);
+  });
+
   it("lists the starts of the lines whose first word begins with the keyword", () => {
     expect(lineStartsOf("class A:\n  class B:\nx.class_\n\tclassy = 1\n", "class")).toEqual([
       0, 9, 29,
