@@ -189,3 +189,35 @@ function endsWithName(chain: string, name: string, end: number): boolean {
     (start === 0 || chain.charCodeAt(start - 1) === DOT)
   );
 }
+
+/** Words a `(` may follow that open no call: a chain before them ends there. */
+export const KEYWORDS_BEFORE_PAREN = new Set([
+  "if",
+  "elif",
+  "while",
+  "for",
+  "in",
+  "not",
+  "and",
+  "or",
+  "return",
+  "yield",
+  "assert",
+  "del",
+  "with",
+  "as",
+  "except",
+  "lambda",
+  "is",
+  "print",
+  "exec",
+  "await",
+  "else",
+  "from",
+  "import",
+  "raise",
+  "case",
+  "match",
+  "def",
+  "class",
+]);

@@ -12,6 +12,7 @@ import {
   isPatcher,
   isRegExpSpace,
   isSetter,
+  KEYWORDS_BEFORE_PAREN,
   LF,
   SPACE,
   TAB,
@@ -91,36 +92,6 @@ export interface Outline {
 
 /** `request.user`, `self.request.user`: the lazy user of a Django request. */
 const REQUEST_USER = /(^|\.)request\.user$/;
-const KEYWORDS_BEFORE_PAREN = new Set([
-  "if",
-  "elif",
-  "while",
-  "for",
-  "in",
-  "not",
-  "and",
-  "or",
-  "return",
-  "yield",
-  "assert",
-  "del",
-  "with",
-  "as",
-  "except",
-  "lambda",
-  "is",
-  "print",
-  "exec",
-  "await",
-  "else",
-  "from",
-  "import",
-  "raise",
-  "case",
-  "match",
-  "def",
-  "class",
-]);
 
 const PATCH_ARGS = /^\(\s*(?:target\s*=\s*)?["']([\w.]+)["']/;
 /** What a test replaces a method with: a lambda or a mock (not `self.x = value`). */
