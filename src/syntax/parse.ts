@@ -1,17 +1,11 @@
-import { Edit as TreeEdit, Language, Parser, type Point } from "web-tree-sitter";
-import { grammarWasm } from "./grammar.js";
+import { Edit as TreeEdit, Parser, type Point } from "web-tree-sitter";
+import { python } from "./binding.js";
 import { python2Form } from "./python2.js";
 import { lineIndexAt, lineStartsOf } from "./lines.js";
 import { copyTree } from "./tree.js";
 import { withTypeParameterDefaultsMasked } from "./type-defaults.js";
 import { workCounts } from "./work-counts.js";
 import type { Edit, NativeTree, SyntaxTree as Tree } from "./tree.js";
-
-// tree-sitter's WebAssembly build (issue 24: nothing to compile, the same code on every platform).
-// Loading it is asynchronous, so it happens once per thread as this module loads (top-level
-// await); every parse after that is synchronous, as the transforms and the pipeline expect.
-await Parser.init();
-const python = await Language.load(grammarWasm());
 
 let parser: Parser | undefined;
 

@@ -1,4 +1,5 @@
-import type { Tree as ParserTree, TreeCursor } from "web-tree-sitter";
+import type { Tree as ParserTree } from "web-tree-sitter";
+import { copyCursor } from "./cursor.js";
 import { typesWithFields } from "./grammar.js";
 import { lineIndexAt, lineStartsOf } from "./lines.js";
 import { workCounts } from "./work-counts.js";
@@ -347,71 +348,73 @@ export function walkNamed(node: SyntaxNode, enter: (node: SyntaxNode) => WalkSte
  * native call, so the pass reads only what it cannot know: a node's field only under node types
  * that have fields, and the range of a keyword, punctuation or ASCII identifier token not at all
  * when only whitespace separates it from where the previous token ends (the text gives it).
+ * `viaBinding`: step through the binding's own TreeCursor (see cursor.ts; for the tests).
  */
-export function copyTree(native: NativeTree, source: string): SyntaxTree {
+export function copyTree(native: NativeTree, source: string, viaBinding = false): SyntaxTree {
   const root = native.rootNode;
   const columns = new Columns(root.descendantCount);
   workCounts.copies++;
   workCounts.copiedNodes += columns.type.length;
   const withErrors = root.hasError;
-  const cursor = native.walk();
+  const { types, fields } = native.language;
+  const cursor = copyCursor(native, viaBinding);
   // Index of the parent of the node the cursor is on, at each depth.
   const parents: number[] = [-1];
   let depth = 0;
   // Where the node the cursor is on may start: its parent's start, or its previous sibling's end.
   let from = 0;
   let count = 0;
-  for (;;) {
-    const i = count++;
-    const typeId = cursor.nodeTypeId;
-    if (typeNames[typeId] === undefined) learnType(typeId, cursor);
-    const parent = parents[parents.length - 1];
-    columns.type[i] = typeId;
-    columns.parent[i] = parent;
-    // A token whose range the text gives is a leaf: no child to look for either.
-    const leaf = withErrors ? -1 : tokenStart(source, from, typeId);
-    if (leaf >= 0) {
-      columns.start[i] = leaf;
-      columns.end[i] = typeTokens[typeId]
-        ? leaf + typeTokens[typeId].length
-        : identifierEnd(source, leaf);
-    } else {
-      columns.start[i] = cursor.startIndex;
-      columns.end[i] = cursor.endIndex;
-    }
-    if (parent >= 0 && typeHasFields[columns.type[parent]]) columns.field[i] = fieldIdAt(cursor);
-    // Error trees are rare (the pipeline leaves them alone): asked node by node, as the binding
-    // answers (an ERROR node around skipped text alone does not count as having an error).
-    if (withErrors) {
-      const node = cursor.currentNode;
-      columns.missing[i] = node.isMissing ? 1 : 0;
-      columns.error[i] = node.hasError ? 1 : 0;
-    }
-    if (leaf < 0 && cursor.gotoFirstChild()) {
-      parents.push(i);
-      // `parents` holds -1 and then one index per level above the child the cursor is now on.
-      if (parents.length - 1 > depth) depth = parents.length - 1;
-      from = columns.start[i];
-      continue;
-    }
-    columns.after[i] = count;
-    from = columns.end[i];
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        // The cursor lives in the WebAssembly heap, as the tree does.
-        cursor.delete();
-        return new SyntaxTree(source, columns, depth);
+  try {
+    for (;;) {
+      const i = count++;
+      const typeId = cursor.typeId();
+      if (typeNames[typeId] === undefined) learnType(typeId, types[typeId], cursor.isNamed());
+      const parent = parents[parents.length - 1];
+      columns.type[i] = typeId;
+      columns.parent[i] = parent;
+      // A token whose range the text gives is a leaf: no child to look for either.
+      const leaf = withErrors ? -1 : tokenStart(source, from, typeId);
+      if (leaf >= 0) {
+        columns.start[i] = leaf;
+        columns.end[i] = typeTokens[typeId]
+          ? leaf + typeTokens[typeId].length
+          : identifierEnd(source, leaf);
+      } else {
+        columns.start[i] = cursor.startIndex();
+        columns.end[i] = cursor.endIndex();
       }
-      const done = parents.pop()!;
-      columns.after[done] = count;
-      from = columns.end[done];
+      if (parent >= 0 && typeHasFields[columns.type[parent]])
+        columns.field[i] = fieldIdAt(cursor.fieldId(), fields);
+      // Error trees are rare (the pipeline leaves them alone): asked node by node, as the binding
+      // answers (an ERROR node around skipped text alone does not count as having an error).
+      if (withErrors) {
+        columns.missing[i] = cursor.isMissing() ? 1 : 0;
+        columns.error[i] = cursor.hasError() ? 1 : 0;
+      }
+      if (leaf < 0 && cursor.gotoFirstChild()) {
+        parents.push(i);
+        // `parents` holds -1 and then one index per level above the child the cursor is now on.
+        if (parents.length - 1 > depth) depth = parents.length - 1;
+        from = columns.start[i];
+        continue;
+      }
+      columns.after[i] = count;
+      from = columns.end[i];
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return new SyntaxTree(source, columns, depth);
+        const done = parents.pop()!;
+        columns.after[done] = count;
+        from = columns.end[done];
+      }
     }
+  } finally {
+    cursor.delete();
   }
 }
 
-function learnType(typeId: number, cursor: TreeCursor): void {
-  const name = cursor.nodeType;
-  const named = cursor.nodeIsNamed;
+/** Learns a symbol's type: `name` as the binding's TreeCursor.nodeType gives it. */
+function learnType(typeId: number, name: string | null | undefined, named: boolean): void {
+  name ||= "ERROR";
   typeNames[typeId] = name;
   typeIsNamed[typeId] = named;
   // A type not met yet is in no tree copied so far, so no search can miss it.
@@ -452,11 +455,11 @@ function isAsciiWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
-function fieldIdAt(cursor: TreeCursor): number {
-  const id = cursor.currentFieldId as number | undefined;
-  if (id === undefined || id === NO_FIELD) return NO_FIELD;
+/** `id`, with its name learnt from the grammar's `fields` the first time it is met. */
+function fieldIdAt(id: number, fields: readonly (string | null)[]): number {
+  if (id === NO_FIELD) return NO_FIELD;
   if (fieldNames[id] === undefined) {
-    const name = cursor.currentFieldName as string;
+    const name = fields[id] as string;
     fieldNames[id] = name;
     fieldIds.set(name, id);
   }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Node as NativeNode, Tree as NativeTree } from "web-tree-sitter";
 import { describe, expect, it } from "vitest";
 import { parseNative } from "../../src/syntax/parse.js";
+import { copiesOverExports } from "../../src/syntax/cursor.js";
 import { copyTree, walkNamed, type SyntaxNode } from "../../src/syntax/tree.js";
 
 const root = join(import.meta.dirname, "../..");
@@ -135,6 +136,38 @@ describe("copyTree", () => {
       expect(native.rootNode.hasError).toBe(true);
       compare(native, source);
     }
+  });
+
+  it("copies over the WebAssembly exports as over the binding's TreeCursor", () => {
+    // The fast copy keeps the cursor in the binding's transfer buffer (cursor.ts); the binding's
+    // own cursor marshals it at every step. Both must give the same columns, on every input and
+    // on trees with ERROR and MISSING nodes (whose hasError reads the node through the buffer).
+    expect(copiesOverExports()).toBe(true);
+    const sources = [
+      ...files.map((f) => f.source),
+      "x = (1,\n",
+      "def f(:\n    pass\n",
+      "if x\n    y = 1\n",
+      "print(é 😀 ])\n",
+      "class A:\n    def f(self:\n        return [x for x in\n",
+    ];
+    const differing: string[] = [];
+    for (const source of sources) {
+      const native = parseNative(source);
+      const fast = copyTree(native, source);
+      const slow = copyTree(native, source, true);
+      native.delete();
+      // Byte by byte (a deep equality over every file's typed arrays takes seconds).
+      const bytes = (tree: typeof fast) =>
+        Object.values(tree.columns).map((column: ArrayBufferView) =>
+          Buffer.from(column.buffer, column.byteOffset, column.byteLength),
+        );
+      const same =
+        fast.depth === slow.depth &&
+        bytes(fast).every((column, k) => column.equals(bytes(slow)[k]));
+      if (!same) differing.push(source.slice(0, 80));
+    }
+    expect(differing).toEqual([]);
   });
 
   it("copies the token shapes whose ranges it reads from the text", () => {
