@@ -1,3 +1,5 @@
+import { matchesAtLineStarts } from "../python/line-keywords.js";
+
 // Which base classes are known to lie outside Django's ORM, read from a file's text: the pre-pass
 // must tell a pydantic `class CardRequest(BaseModel)` in a `models.py` from a Django model.
 
@@ -49,12 +51,12 @@ export function importedModules(source: string): Map<string, string> {
 function importsOf(source: string): Map<string, string> {
   const modules = new Map<string, string>();
   if (!source.includes("import")) return modules;
-  for (const [, module, list] of source.matchAll(FROM_IMPORT))
+  for (const [, module, list] of matchesAtLineStarts(source, "from", FROM_IMPORT))
     for (const item of list.replace(/[()]|#[^\n]*/g, "").split(",")) {
       const [name, alias] = item.trim().split(/\s+as\s+/);
       if (name) modules.set((alias ?? name).trim(), module);
     }
-  for (const [, list] of source.matchAll(PLAIN_IMPORT))
+  for (const [, list] of matchesAtLineStarts(source, "import", PLAIN_IMPORT))
     for (const item of list.split(",")) {
       const [name, alias] = item.trim().split(/\s+as\s+/);
       if (name)

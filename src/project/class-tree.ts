@@ -1,4 +1,5 @@
 import type { ProjectFacts } from "../model/types.js";
+import { matchesAtLineStarts } from "../python/line-keywords.js";
 
 // orm-review-3 N7d (django-ninja-extra): `self.delete` in `ModelService` is its own method unless
 // a subclass overrides it. Another class of the project with a `delete` (a `Route`, a factory's
@@ -17,7 +18,7 @@ export interface ClassTreeFacts {
 export function classTreeFactsIn(source: string): ClassTreeFacts {
   if (!source.includes("class")) return {};
   const bases: Record<string, string[]> = {};
-  for (const head of source.matchAll(CLASS_HEAD)) {
+  for (const head of matchesAtLineStarts(source, "class", CLASS_HEAD)) {
     const names = basesIn(source, head.index + head[0].length).filter((b) => b !== head[1]);
     if (names.length > 0) bases[head[1]] = [...new Set([...(bases[head[1]] ?? []), ...names])];
   }
@@ -32,21 +33,23 @@ export function classTreeFactsIn(source: string): ClassTreeFacts {
 function basesIn(source: string, start: number): string[] {
   const names: string[] = [];
   let depth = 0;
-  let item = "";
-  const flush = () => {
+  let itemStart = start;
+  const flush = (end: number) => {
+    const item = source.slice(itemStart, end);
     if (!/^\s*\w+\s*=(?!=)/.test(item))
       for (const [name] of item.replace(/#[^\n]*/g, "").matchAll(NAME)) names.push(name);
-    item = "";
+    itemStart = end + 1;
   };
-  for (let i = start; i < source.length && i < start + 2000; i++) {
-    const c = source[i];
-    if (c === ")" && depth === 0) break;
-    if (c === "(" || c === "[") depth++;
-    else if (c === ")" || c === "]") depth--;
-    if (c === "," && depth === 0) flush();
-    else item += c;
+  let i = start;
+  for (const last = Math.min(source.length, start + 2000); i < last; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 41 /* ) */ && depth === 0) break;
+    if (c === 40 /* ( */ || c === 91 /* [ */) depth++;
+    else if (c === 41 || c === 93 /* ] */) depth--;
+    // Each item is the text between commas at the list's own depth.
+    if (c === 44 /* , */ && depth === 0) flush(i);
   }
-  flush();
+  flush(i);
   return names;
 }
 

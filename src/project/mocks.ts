@@ -61,7 +61,7 @@ export function mockedRewrites(
     const code = isNamed || !readFirst ? undefined : m.read();
     const replaced = code !== undefined ? replacedInCode(index, code, m.module) : undefined;
     if (replaced?.length === 0) continue;
-    if (!isNamed && !testPaths.some((path) => tests.exercises(path, m.module))) continue;
+    if (!isNamed && !tests.exercisedByAny(testPaths, m.module)) continue;
     const read = code ?? m.read();
     if (read !== undefined)
       modules.push({
@@ -402,8 +402,11 @@ class TestCalls {
 
   constructor(private readonly index: ProjectIndex) {}
 
-  /** Does the test file import `module` (dotted), a name of it or a package above it? */
-  private imports(testPath: string, module: string): boolean {
+  /**
+   * Does the test file import `module` (dotted, `heads` its dotted heads), a name of it or a
+   * package above it?
+   */
+  private imports(testPath: string, module: string, heads: readonly string[]): boolean {
     let known = this.importsOf.get(testPath);
     if (known === undefined) {
       const imports = this.index.modules?.[testPath]?.imports.map((i) => dottedName(i));
@@ -418,7 +421,7 @@ class TestCalls {
     return (
       known.names.has(module) ||
       known.heads.has(module) ||
-      dottedHeads(module).some((head) => known.names.has(head))
+      heads.some((head) => known.names.has(head))
     );
   }
 
@@ -474,17 +477,29 @@ class TestCalls {
    * (hazard-review-8 Y16, crewAI's 11 false AS920).
    */
   exercises(testPath: string, module: string): boolean {
-    const calls = this.calledBy(testPath);
+    return this.exercisedByAny([testPath], module);
+  }
+
+  /**
+   * Does any of the test files call into `module` (see exercises)? Every module of a run is asked
+   * against every test with a patch: the module's names are made once for all of them.
+   */
+  exercisedByAny(testPaths: readonly string[], module: string): boolean {
     const dotted = dottedName(module);
-    if (!calls || !this.imports(testPath, dotted)) return false;
-    if (calls.heads.has(lastSegment(dotted))) return true;
-    let own = this.functionsOf.get(module);
-    if (!own)
-      this.functionsOf.set(
-        module,
-        (own = new Set(functionsOfModule(this.index, module).map((f) => f.name))),
-      );
-    for (const name of calls.lasts) if (own.has(name)) return true;
+    const last = lastSegment(dotted);
+    const heads = dottedHeads(dotted);
+    for (const testPath of testPaths) {
+      const calls = this.calledBy(testPath);
+      if (!calls || !this.imports(testPath, dotted, heads)) continue;
+      if (calls.heads.has(last)) return true;
+      let own = this.functionsOf.get(module);
+      if (!own)
+        this.functionsOf.set(
+          module,
+          (own = new Set(functionsOfModule(this.index, module).map((f) => f.name))),
+        );
+      for (const name of calls.lasts) if (own.has(name)) return true;
+    }
     return false;
   }
 }

@@ -1,14 +1,11 @@
 import { userAssigningDecoratorsIn } from "./user-assigning-decorators.js";
 import { userReverseOf } from "../django/user-model.js";
-import { lastSegment } from "../python/lookup.js";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { parse as parseToml } from "smol-toml";
-import { withNativeTree } from "../syntax/parse.js";
-import { inCode, matchesAtTopLevel } from "../syntax/top-level.js";
-import type { ModelFacts, ProjectFacts, SubProject, SyntaxNode } from "../model/types.js";
-import { basesOutsideOrm, importedModules } from "../django/class-bases.js";
+import type { ModelFacts, ProjectFacts, SubProject } from "../model/types.js";
 import { functionKey } from "../model/function-key.js";
+import { classesOfFile } from "./file-classes.js";
 import { returnedClassesIn, typeAliasesIn } from "./return-annotations.js";
 import { plainClassesFrom } from "./plain-classes.js";
 import { requestFactsIn, starletteRequestFiles, type RequestFacts } from "./request-classes.js";
@@ -20,9 +17,7 @@ import {
   type TestCaseFacts,
 } from "./test-case-classes.js";
 import {
-  classesIn,
   otherClassesFrom,
-  IDENTIFIER,
   modelClassesFrom,
   mayDeclareModels,
   type ClassFacts,
@@ -361,93 +356,6 @@ export interface FileFacts extends RequestFacts, TestCaseFacts, ClassTreeFacts {
 }
 
 /**
- * What `classesIn` reads in a class body: a call of a relation field, of a manager (`...Manager(`,
- * `.as_manager(`) or of any `models.<X>Field(` (a model whatever its bases), assigned to a name. A file with no such call declares no such facts, and its
- * class heads alone say which classes extend which ("context manager" in prose or docstrings, or a
- * head such as `class ConnectionManager(`, no longer costs a parse).
- */
-const CLASS_BODY_FACTS =
-  /(?<!\bclass\s+\w*)(?:ForeignKey|OneToOneField|ManyToManyField|Manager|as_manager|models\s*\.\s*\w*Field)\s*\(/;
-// A manager class's methods (`def create`) are body facts too: a model's manager may override one.
-// `models.Manager["RunEnvelope"]` too (orm-review-6 R4: a manager typed with its model).
-const MANAGER_CLASS_HEAD = /\bclass\s+\w+\s*\([^)]*Manager\s*(\[[^\]]*\]\s*)?[,)]/;
-// Field and manager declarations in a model body come with Django's names or a model base class in
-// the text; "Manager" alone is everywhere (multiprocessing, logging).
-const MODEL_CONTEXT = /django|models|Model\b/;
-// The base list may hold comments, and a comment may hold a parenthesis. A comment is taken whole
-// (to the end of its line), so the pattern never tries the ways of splitting one.
-const CLASS_HEAD = new RegExp(
-  `^[ \\t]*class[ \\t]+(${IDENTIFIER})[ \\t]*\\(((?:[^)#]|#[^\\n]*(?![^\\n]))*)\\)`,
-  "gmu",
-);
-const DOTTED_NAME = new RegExp(`^${IDENTIFIER}(?:\\s*\\.\\s*${IDENTIFIER})*$`, "u");
-
-/**
- * Classes with bases, read from the class heads without a parse: the same bases `classesIn` keeps
- * (plain and dotted names, last segment; no calls, subscripts or keywords), with empty body facts.
- */
-function classHeadsIn(source: string, codeOnly = false): Record<string, ClassFacts> | undefined {
-  const classes: Record<string, ClassFacts> = {};
-  let imports: Map<string, string> | undefined;
-  let heads = [...source.matchAll(CLASS_HEAD)];
-  if (codeOnly) {
-    const code = inCode(
-      source,
-      heads.map((head) => head.index),
-    );
-    if (!code) return undefined;
-    heads = heads.filter((_, i) => code[i]);
-  }
-  for (const [, name, list] of heads) {
-    const written = list
-      .replace(/#[^\n]*/g, "")
-      .split(",")
-      .map((base) => base.trim())
-      .filter((base) => DOTTED_NAME.test(base));
-    const bases = written.map((base) => lastSegment(base).trim());
-    if (bases.length === 0) continue;
-    const outside = basesOutsideOrm(written, (imports ??= importedModules(source)));
-    classes[name] = {
-      bases,
-      facts: { managers: [], relations: [], manyToMany: [] },
-      ...(outside.length ? { outsideOrm: outside } : {}),
-    };
-  }
-  return classes;
-}
-
-/**
- * Classes with the facts their bodies declare. A body fact is an assignment in a class body, whose
- * call starts outside every bracket, string and comment: where every call that could be one sits
- * inside brackets (a migration's `models.CharField(` in its operations list), strings or comments,
- * the class heads in the code say what the parse would, and nothing is parsed.
- */
-const INDENTED_DEF = /^[ \t]+(?:async[ \t]+)?def[ \t]/m;
-
-function classesReadingBodies(source: string): Record<string, ClassFacts> {
-  // A method is a body fact too (a QuerySet's chain methods, a model's in-memory methods).
-  if (
-    MANAGER_CLASS_HEAD.test(source) ||
-    INDENTED_DEF.test(source) ||
-    matchesAtTopLevel(source, CLASS_BODY_FACTS)
-  )
-    return classesOfBodies(source);
-  return classHeadsIn(source, true) ?? classesOfBodies(source);
-}
-
-/**
- * Classes with the facts their bodies declare, read from the binding's own tree: `classesIn` asks
- * a few nodes per class (its descendant search runs in C), which costs far less than copying every
- * node of the file into JavaScript (`parsePython`), as the transforms' many steps need.
- */
-function classesOfBodies(source: string): Record<string, ClassFacts> {
-  // The binding's nodes answer the part of the SyntaxNode interface classesIn reads, alike.
-  return withNativeTree(source, (native) =>
-    classesIn(native.rootNode as unknown as SyntaxNode, source),
-  );
-}
-
-/**
  * The pre-pass over one file: text checks for imports and class heads; a parse only when a class
  * body may declare fields or managers (the pre-pass must not double the run's parse cost), and
  * the file names Django or a model unless `readAllBodies`.
@@ -469,10 +377,9 @@ export function factsOfFile(source: string, readAllBodies = false): FileFacts {
       : {}),
   };
   if (mayDeclareModels(source)) {
-    const bodyFacts = CLASS_BODY_FACTS.test(source) || MANAGER_CLASS_HEAD.test(source);
-    const read = bodyFacts && (readAllBodies || MODEL_CONTEXT.test(source));
-    facts.classes = read ? classesReadingBodies(source) : classHeadsIn(source)!;
-    if (bodyFacts && !read) facts.bodiesUnread = true;
+    const { classes, bodiesUnread } = classesOfFile(source, readAllBodies);
+    facts.classes = classes;
+    if (bodiesUnread) facts.bodiesUnread = true;
     facts.models = modelClassesFrom([facts.classes]);
   }
   return facts;

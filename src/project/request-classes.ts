@@ -1,4 +1,5 @@
 import { importedModules } from "../django/class-bases.js";
+import { matchesAtLineStarts } from "../python/line-keywords.js";
 
 // orm-review D3: `request.user` is Django's lazy user (a SimpleLazyObject whose first use queries)
 // only when `request` is Django's request. A FastAPI/starlette request (taiga's
@@ -27,7 +28,7 @@ export function requestFactsIn(source: string): RequestFacts {
   if (
     !source.includes("starlette") &&
     !source.includes("fastapi") &&
-    !/request[ \t]*:/.test(source)
+    !(source.includes("request") && /request[ \t]*:/.test(source))
   )
     return {};
   let imports: Map<string, string> | undefined;
@@ -37,7 +38,7 @@ export function requestFactsIn(source: string): RequestFacts {
     return parts.length > 1 ? (imports.get(parts[0]) ?? parts[0]) : imports.get(written);
   };
   const facts: RequestFacts = {};
-  for (const [, name, bases] of source.matchAll(CLASS_HEAD))
+  for (const [, name, bases] of matchesAtLineStarts(source, "class", CLASS_HEAD))
     if (bases.split(",").some((b) => STARLETTE.test(moduleOf(b.trim()) ?? "")))
       (facts.starletteRequests ??= []).push(name);
   // Signatures only: `form.cleaned_dict(request)` is a call handing the request on (taiga).

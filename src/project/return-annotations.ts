@@ -1,4 +1,5 @@
 import { factoryFunctionsIn, factoryModelsIn } from "./factory-returns.js";
+import { matchesAtLineStarts } from "../python/line-keywords.js";
 
 // orm-review M1: `shop = await factories.make_shop(...)` where `make_shop` is `async def ... -> Shop`
 // in another module: the callee's return annotation proves a model instance, exactly as a
@@ -29,7 +30,7 @@ export function returnedClassesIn(source: string): Record<string, string> | unde
   let found: Record<string, string> | undefined =
     factories && factoryFunctionsIn(source, factories);
   if (!source.includes("->")) return found;
-  for (const match of source.matchAll(ANNOTATED_DEF)) {
+  for (const match of matchesAtLineStarts(source, DEF_KEYWORDS, ANNOTATED_DEF)) {
     const cls = RETURNED_CLASS.exec(match[2].trim())?.[1] ?? containerReturned(match[2].trim());
     if (cls) (found ??= {})[match[1]] = cls;
   }
@@ -66,6 +67,9 @@ const CLASS_HEAD = /^class[ \t]+([A-Za-z_]\w*)/gm;
 /** A line starting with code at column 0: not blank, not a comment, not indented. */
 const CODE_LINE = /\n[^\s#]/g;
 
+/** The words a def's line opens with. */
+const DEF_KEYWORDS = ["def", "async"];
+
 /** ANNOTATED_DEF indented: a method (or a def nested deeper, which the index tells apart). */
 const INDENTED_DEF = new RegExp(ANNOTATED_DEF.source.replace("^", "^[ \\t]+"), "gm");
 
@@ -78,14 +82,14 @@ const INDENTED_DEF = new RegExp(ANNOTATED_DEF.source.replace("^", "^[ \\t]+"), "
  */
 function methodsReturning(source: string): [string, string][] {
   if (!source.includes("class")) return [];
-  const heads = [...source.matchAll(CLASS_HEAD)];
+  const heads = matchesAtLineStarts(source, "class", CLASS_HEAD);
   // Where a line starts with code at column 0 (the `\n`), once: each def asks whether one lies
   // between its class head and itself (a search of the text between was quadratic in a class).
   const codeLines = [...source.matchAll(CODE_LINE)].map((m) => m.index);
   const found: [string, string][] = [];
   let k = -1;
   let code = 0;
-  for (const match of source.matchAll(INDENTED_DEF)) {
+  for (const match of matchesAtLineStarts(source, DEF_KEYWORDS, INDENTED_DEF)) {
     // The last class head above the def (defs come in source order).
     while (k + 1 < heads.length && heads[k + 1].index < match.index) k++;
     const head = heads[k];

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from "../model/types.js";
 import { importedModules } from "../django/class-bases.js";
+import { matchesAtLineStarts } from "../python/line-keywords.js";
 import {
   CLIENT_LOGIN_METHODS,
   DJANGO_TEST_CASES,
@@ -39,27 +40,40 @@ export interface TestCaseFacts {
 interface ClassBlock {
   name: string;
   bases: string[];
-  body: string;
+  /** The body's text, found when asked: most classes' bodies are never read. */
+  body: () => string;
+}
+
+/** Per indentation: a line break whose next line has code indented that much or less. */
+const blockEnds = new Map<number, RegExp>();
+
+/** The end of the block whose head ends at `start`, its head indented `indent` characters. */
+function blockEnd(source: string, start: number, indent: number): number {
+  let end = blockEnds.get(indent);
+  if (!end) {
+    end = new RegExp(`\\n(?![ \\t]{${indent + 1}}|[ \\t]*(#[^\\n]*)?(\\n|$))`, "g");
+    blockEnds.set(indent, end);
+  }
+  end.lastIndex = start;
+  return end.exec(source)?.index ?? source.length;
 }
 
 /** The file's classes with their bases as written and their bodies' text (by indentation). */
 function classBlocks(source: string): ClassBlock[] {
   const blocks: ClassBlock[] = [];
-  for (const head of source.matchAll(CLASS_HEAD)) {
+  for (const head of matchesAtLineStarts(source, "class", CLASS_HEAD)) {
     const [text, indent, name, list] = head;
     const start = head.index + text.length;
-    const end = source
-      .slice(start)
-      .search(new RegExp(`\\n(?![ \\t]{${indent.length + 1}}|[ \\t]*(#[^\\n]*)?(\\n|$))`));
     const bases = list
       .replace(/#[^\n]*/g, "")
       .split(",")
       .map((b) => b.trim())
       .filter((b) => /^[A-Za-z_][\w.]*$/.test(b));
+    let body: string | undefined;
     blocks.push({
       name,
       bases,
-      body: end < 0 ? source.slice(start) : source.slice(start, start + end),
+      body: () => (body ??= source.slice(start, blockEnd(source, start, indent.length))),
     });
   }
   return blocks;
@@ -71,12 +85,14 @@ export function testCaseFactsIn(source: string): TestCaseFacts {
   if (!source.includes("class") || (!tests && !clients)) return {};
   const imports = importedModules(source);
   const facts: TestCaseFacts = {};
+  // A body binds no client where the file never spells the word.
+  const bindsClients = source.includes("client");
   for (const { name, bases, body } of classBlocks(source)) {
     if (tests)
       (facts.testCaseHeads ??= {})[name] = bases.map((base) =>
         isDjangoName(base, imports, DJANGO_TEST_CASES) ? "django" : base.split(".").pop()!,
       );
-    const built = clientsBuilt(body, imports);
+    const built = bindsClients ? clientsBuilt(body(), imports) : [];
     if (built.length > 0) (facts.clientBindings ??= {})[name] = built;
     const clientBases = bases.map((base) =>
       isDjangoName(base, imports, DJANGO_TEST_CLIENTS) ? "django" : base.split(".").pop()!,
@@ -84,7 +100,7 @@ export function testCaseFactsIn(source: string): TestCaseFacts {
     if (clientBases.includes("django") || /Client$/.test(name))
       // One base: a mixin beside Django's client may override its logout().
       (facts.clientClassHeads ??= {})[name] =
-        overridesLogin(body) || clientBases.length !== 1 ? false : clientBases;
+        overridesLogin(body()) || clientBases.length !== 1 ? false : clientBases;
   }
   return facts;
 }

@@ -14,7 +14,7 @@ const USER_ASSIGNED = /^[ \t]*[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.user[ \t]*=(?!=)(
 
 /** The names of the file's decorators that replace `request.user` before calling the view. */
 export function userAssigningDecoratorsIn(source: string): string[] | undefined {
-  if (!/\.user[ \t]*=[^=]/.test(source)) return undefined;
+  if (!source.includes(".user") || !/\.user[ \t]*=[^=]/.test(source)) return undefined;
   const lines = source.split(/\r?\n/);
   const found: string[] = [];
   for (let i = 0; i < lines.length; i++) {

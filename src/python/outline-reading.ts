@@ -8,6 +8,7 @@ export const TAB = 9;
 export const SPACE = 32;
 export const HASH = 35;
 export const BACKSLASH = 92;
+export const DOT = 46;
 
 export interface ImportStatement {
   text: string;
@@ -36,13 +37,32 @@ export function importStatementAt(s: string, at: number): ImportStatement | unde
 
 const FROM_IMPORT = /^from\s+(\.*[\p{ID_Continue}.]*)\s+import\s+(.*)$/su;
 
-/** `a as b, c.d` -> `[["a", "b"], ["c.d", undefined]]`. */
+/**
+ * `a as b, c.d` -> `[["a", "b"], ["c.d", undefined]]`: each item's words (its runs of characters
+ * other than what `\s` matches), read in place: every import statement of a project asks.
+ */
 function importedNames(list: string): [string, string | undefined][] {
-  return list.split(",").flatMap((item): [string, string | undefined][] => {
-    const [name, as, alias] = item.trim().split(/\s+/);
-    if (!name) return [];
-    return [[name, as === "as" ? alias : undefined]];
-  });
+  const names: [string, string | undefined][] = [];
+  for (let at = 0; at <= list.length;) {
+    const comma = list.indexOf(",", at);
+    const end = comma < 0 ? list.length : comma;
+    const [name, as, alias] = wordsIn(list, at, end, 3);
+    if (name) names.push([name, as === "as" ? alias : undefined]);
+    at = end + 1;
+  }
+  return names;
+}
+
+/** The first `most` words of `text` between `from` and `to`. */
+function wordsIn(text: string, from: number, to: number, most: number): string[] {
+  const words: string[] = [];
+  for (let i = from; i < to && words.length < most; i++) {
+    if (isRegExpSpace(text.charCodeAt(i))) continue;
+    const start = i;
+    while (i < to && !isRegExpSpace(text.charCodeAt(i))) i++;
+    words.push(text.slice(start, i));
+  }
+  return words;
 }
 
 /**
@@ -145,3 +165,59 @@ export function identifierAt(s: string, at: number): string | undefined {
 function isAsciiWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
+
+/**
+ * `patch`, `mock.patch`, `unittest.mock.patch`, `patch.object`, `mocker.patch.object`: asked of
+ * every call, so by the chain's end rather than a pattern.
+ */
+export function isPatcher(chain: string): boolean {
+  const end = chain.endsWith(".object") ? chain.length - ".object".length : chain.length;
+  return endsWithName(chain, "patch", end);
+}
+
+/** `setattr`, `monkeypatch.setattr`, `mocker.patch.object`'s plain cousin: replaces a name. */
+export function isSetter(chain: string): boolean {
+  return endsWithName(chain, "setattr", chain.length);
+}
+
+/** Does `chain` up to `end` end with the whole name `name` (the chain's first, or after a dot)? */
+function endsWithName(chain: string, name: string, end: number): boolean {
+  const start = end - name.length;
+  return (
+    start >= 0 &&
+    chain.startsWith(name, start) &&
+    (start === 0 || chain.charCodeAt(start - 1) === DOT)
+  );
+}
+
+/** Words a `(` may follow that open no call: a chain before them ends there. */
+export const KEYWORDS_BEFORE_PAREN = new Set([
+  "if",
+  "elif",
+  "while",
+  "for",
+  "in",
+  "not",
+  "and",
+  "or",
+  "return",
+  "yield",
+  "assert",
+  "del",
+  "with",
+  "as",
+  "except",
+  "lambda",
+  "is",
+  "print",
+  "exec",
+  "await",
+  "else",
+  "from",
+  "import",
+  "raise",
+  "case",
+  "match",
+  "def",
+  "class",
+]);

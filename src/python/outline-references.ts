@@ -1,3 +1,4 @@
+import { isSetter } from "./outline-reading.js";
 import { isStdlibModule } from "./stdlib.js";
 
 /**
@@ -76,8 +77,10 @@ function endsValue(next: number): boolean {
   );
 }
 
-/** `setattr(obj, "name", value)`, `monkeypatch.setattr(...)`: the name is replaced, as getattr gets it. */
-const SETTERS = /(^|\.)setattr$/;
+/** The start of a call's arguments (its `(` at `at`): what GETATTR_ARGS reads. */
+function argumentsHead(source: string, at: number): string {
+  return source.slice(at, at + 300);
+}
 
 /** The references of one file, as its outline's scan meets imports, names and strings. */
 export class ReferenceRecorder {
@@ -116,14 +119,18 @@ export class ReferenceRecorder {
       this.add(REFERENCE.attribute, chain.slice(chain.lastIndexOf(".") + 1), line);
   }
 
-  /** A call of `chain`, whose arguments start `head`: `getattr(...)` and `task.delay(...)` refer. */
-  called(chain: string, root: string, line: number, head: () => string): void {
+  /**
+   * A call of `chain`, whose arguments open at `at` in `source`: `getattr(...)` and
+   * `task.delay(...)` refer.
+   */
+  called(chain: string, root: string, line: number, source: string, at: number): void {
     if (chain === root) {
-      if (chain === "getattr" || chain === "setattr") this.getattr(head(), line);
+      if (chain === "getattr" || chain === "setattr") this.getattr(argumentsHead(source, at), line);
       return;
     }
-    if (SETTERS.test(chain)) {
-      this.getattr(head(), line);
+    // `setattr(obj, "name", value)`, `monkeypatch.setattr(...)`: replaced, as getattr gets it.
+    if (isSetter(chain)) {
+      this.getattr(argumentsHead(source, at), line);
       return;
     }
     // `restock.delay(pk)`: the task `restock`, imported, is run by Celery, not called here.

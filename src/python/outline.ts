@@ -4,11 +4,15 @@ import {
   annotatedMemberAt,
   BACKSLASH,
   CR,
+  DOT,
   HASH,
   identifierAt,
   importStatementAt,
   isIdentStartAt,
+  isPatcher,
   isRegExpSpace,
+  isSetter,
+  KEYWORDS_BEFORE_PAREN,
   LF,
   SPACE,
   TAB,
@@ -88,42 +92,8 @@ export interface Outline {
 
 /** `request.user`, `self.request.user`: the lazy user of a Django request. */
 const REQUEST_USER = /(^|\.)request\.user$/;
-const KEYWORDS_BEFORE_PAREN = new Set([
-  "if",
-  "elif",
-  "while",
-  "for",
-  "in",
-  "not",
-  "and",
-  "or",
-  "return",
-  "yield",
-  "assert",
-  "del",
-  "with",
-  "as",
-  "except",
-  "lambda",
-  "is",
-  "print",
-  "exec",
-  "await",
-  "else",
-  "from",
-  "import",
-  "raise",
-  "case",
-  "match",
-  "def",
-  "class",
-]);
 
-/** `patch`, `mock.patch`, `unittest.mock.patch`, `patch.object`, `mocker.patch.object`. */
-const PATCHER = /(^|\.)patch(\.object)?$/;
 const PATCH_ARGS = /^\(\s*(?:target\s*=\s*)?["']([\w.]+)["']/;
-/** `setattr`, `monkeypatch.setattr`, `mocker.patch.object`'s plain cousin: replaces a name. */
-const SETTER = /(^|\.)setattr$/;
 /** What a test replaces a method with: a lambda or a mock (not `self.x = value`). */
 const REPLACED_BY =
   /^\s*(?:lambda\b|(?:[\w.]+\.)?(?:Magic|Async|NonCallable)?Mock\(|(?:[\w.]+\.)?create_autospec\()/;
@@ -146,7 +116,6 @@ export function outlineOf(source: string): Outline {
 const FF = 12;
 const DQUOTE = 34;
 const SQUOTE = 39;
-const DOT = 46;
 const AT = 64;
 const EQUALS = 61;
 
@@ -182,6 +151,9 @@ class Scanner {
   private chainEnd = 0;
   private chainAwaited = false;
 
+  /** Whether REPLACED_BY can match anywhere (asked at the file's first `x.y = ...`). */
+  private mayReplace: boolean | undefined;
+
   constructor(private readonly s: string) {}
 
   run(): Outline {
@@ -191,7 +163,9 @@ class Scanner {
       if (this.lineStart && this.depth === 0) this.startLine();
       if (this.i >= length) break;
       const c = s.charCodeAt(this.i);
-      if (c === LF) this.newline();
+      // The commonest character, which changes nothing (as the last branch would find).
+      if (c === SPACE) this.i++;
+      else if (c === LF) this.newline();
       else if (c === HASH) this.skipComment();
       else if (
         c === BACKSLASH &&
@@ -354,10 +328,12 @@ class Scanner {
     }
     const parentDef = this.innermostDef();
     const index = this.functions.length;
+    // Every key always present (undefined when it does not apply): one object shape for all
+    // (see `outline`), which packOutline reads alike.
     this.functions.push({
       name,
-      ...(enclosing?.kind === "class" ? { className: enclosing.name } : {}),
-      ...(parentDef ? { parent: parentDef.index } : {}),
+      className: enclosing?.kind === "class" ? enclosing.name : undefined,
+      parent: parentDef?.index,
       async: isAsync,
       decorators: this.decorators,
       line: this.line,
@@ -456,12 +432,10 @@ class Scanner {
       };
       if (within !== undefined) call.within = within;
       this.calls.push(call);
-      if (PATCHER.test(this.chainText)) this.patch(this.chainText.endsWith(".object"));
+      if (isPatcher(this.chainText)) this.patch(this.chainText.endsWith(".object"));
       // `monkeypatch.setattr(runner, "mark_done", fake)`, or with a dotted path: a patch too.
-      else if (SETTER.test(this.chainText)) this.patch(true) || this.patch(false);
-      this.references.called(this.chainText, this.chainRoot, this.line, () =>
-        this.s.slice(this.i, this.i + 300),
-      );
+      else if (isSetter(this.chainText)) this.patch(true) || this.patch(false);
+      this.references.called(this.chainText, this.chainRoot, this.line, this.s, this.i);
       this.hasChain = false;
     }
     this.bracket(1, opened);
@@ -485,9 +459,18 @@ class Scanner {
    * with a sync callable patches it as `patch.object` would (the `=` at `this.i`).
    */
   private replacement(): void {
+    // Every assignment to a name asks: the cheap answers first (the chain is a joined string
+    // until something reads its characters).
+    const root = this.chainRoot;
+    // A chain of one name holds no dot.
+    if (this.chainText === root || root === "self" || root === "cls") return;
+    const s = this.s;
+    this.mayReplace ??=
+      s.includes("lambda") || s.includes("Mock(") || s.includes("create_autospec(");
+    if (!this.mayReplace) return;
     const chain = this.chainText;
     const dot = chain.lastIndexOf(".");
-    if (dot < 0 || this.chainRoot === "self" || this.chainRoot === "cls") return;
+    if (dot < 0) return;
     if (!REPLACED_BY.test(this.s.slice(this.i + 1, this.i + 80))) return;
     this.patches.push({
       target: chain.slice(0, dot),
