@@ -106,6 +106,15 @@ export function takeTree(
   return undefined;
 }
 
+/**
+ * The kept copy of the file `key`, bare, when it was parsed from exactly `text`; it stays kept (for
+ * a reader that only looks at the file, as the module constants do).
+ */
+export function peekTree(key: string, text: string): SyntaxTree | undefined {
+  const found = kept.get(key);
+  return found?.text === text ? found.tree.bare() : undefined;
+}
+
 /** Deletes every kept tree (the end of a run). */
 export function dropKeptTrees(): void {
   for (const key of [...kept.keys()]) release(key);
