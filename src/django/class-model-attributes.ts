@@ -17,8 +17,7 @@ export function classAttributeModel(
   const cls = methodClass(expr, object.text);
   const className = cls?.childForFieldName("name")?.text;
   if (!cls || !className || !project.subclassHeads) return undefined;
-  if (Object.values(project.subclassHeads).some((bases) => bases.includes(className)))
-    return undefined;
+  if (namedAsBase(project.subclassHeads).has(className)) return undefined;
   const values = (cls.childForFieldName("body")?.namedChildren ?? []).flatMap((statement) => {
     const assignment =
       statement.type === "expression_statement" ? statement.namedChildren[0] : null;
@@ -30,6 +29,15 @@ export function classAttributeModel(
   const value = values.length === 1 ? values[0] : null;
   if (value?.type !== "identifier" || assignedInMethods(cls, name)) return undefined;
   return modelNamed(value.text, value);
+}
+
+/** Every name some project class lists as a base, made once per project's heads (asked per `self.x`). */
+const basesOfHeads = new WeakMap<Record<string, string[]>, ReadonlySet<string>>();
+
+function namedAsBase(heads: Record<string, string[]>): ReadonlySet<string> {
+  let bases = basesOfHeads.get(heads);
+  if (!bases) basesOfHeads.set(heads, (bases = new Set(Object.values(heads).flat())));
+  return bases;
 }
 
 /** The class whose method (first parameter `self` or `cls`) holds `node`. */

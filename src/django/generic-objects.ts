@@ -34,7 +34,7 @@ function classAttribute(cls: SyntaxNode, name: string): SyntaxNode | undefined {
 }
 
 /** The `queryset` the generic base reads, when the order reaches it past nothing that overrides. */
-function genericQueryset(order: MroClass[], cls: SyntaxNode): SyntaxNode | undefined {
+function genericQueryset(order: readonly MroClass[], cls: SyntaxNode): SyntaxNode | undefined {
   let queryset: SyntaxNode | undefined;
   for (const c of order) {
     if (c.kind === "local") {

@@ -32,11 +32,7 @@ export function managerSelfProof(
   if (!def || !className) return undefined;
   // `self = ...` in the method: no longer the manager.
   if (bindingsNamed(def, identifier.text).some((b) => b.kind !== "parameter")) return undefined;
-  const users = Object.entries(project.models).flatMap(([model, facts]) =>
-    Object.entries(facts.selfManagers ?? {})
-      .filter(([, managerClass]) => managerClass === className)
-      .map(([attribute]) => ({ model, attribute })),
-  );
+  const users = managerUsers(project.models).get(className) ?? [];
   if (users.length !== 1) return undefined;
   const { model, attribute } = users[0];
   const proof: ManagerProof = {
@@ -64,6 +60,22 @@ export function managerSelfProof(
     ...(bypassed.length > 0 ? { bypassed } : {}),
     ...(chains ? { chains } : {}),
   };
+}
+
+type ManagerUse = { model: string; attribute: string };
+
+/** By manager class name, the models using it and as which attribute: made once per project. */
+const usersOfModels = new WeakMap<ProjectFacts["models"], ReadonlyMap<string, ManagerUse[]>>();
+
+function managerUsers(models: ProjectFacts["models"]): ReadonlyMap<string, ManagerUse[]> {
+  let users = usersOfModels.get(models);
+  if (users) return users;
+  const made = new Map<string, ManagerUse[]>();
+  for (const [model, facts] of Object.entries(models))
+    for (const [attribute, managerClass] of Object.entries(facts.selfManagers ?? {}))
+      made.set(managerClass, [...(made.get(managerClass) ?? []), { model, attribute }]);
+  usersOfModels.set(models, (users = made));
+  return users;
 }
 
 /** The def whose first parameter `identifier` names, when it is a plain method (not static/class). */

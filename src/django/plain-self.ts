@@ -104,8 +104,22 @@ export function classOfSelf(self: SyntaxNode): SyntaxNode | undefined {
  */
 export function selfIsNoModel(project: ProjectFacts, self: SyntaxNode): boolean {
   const cls = classOfSelf(self);
-  const name = cls?.childForFieldName("name")?.text;
-  if (!cls || !name || project.models[name]) return false;
+  if (!cls) return false;
+  // Asked for each `self.x` read: one answer per class and project.
+  const perTree = cls.tree.memoized(
+    "selfIsNoModel",
+    () => new WeakMap<ProjectFacts, Map<number, boolean>>(),
+  );
+  let known = perTree.get(project);
+  if (!known) perTree.set(project, (known = new Map()));
+  let answer = known.get(cls.id);
+  if (answer === undefined) known.set(cls.id, (answer = classIsNoModel(project, cls)));
+  return answer;
+}
+
+function classIsNoModel(project: ProjectFacts, cls: SyntaxNode): boolean {
+  const name = cls.childForFieldName("name")?.text;
+  if (!name || project.models[name]) return false;
   const order = methodResolutionOrder(cls);
   if (!order) return false;
   if (order.some((c) => noModelClass(project, c, cls))) return derivedOnlyByNoModels(project, name);

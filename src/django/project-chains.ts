@@ -40,13 +40,24 @@ export function afterProjectChain(base: QuerysetProof, method: string): Queryset
   return base.chains?.now.includes(method) ? afterStep(base) : undefined;
 }
 
-/** The chain methods of every model's project managers and QuerySet classes, by name. */
+const namesOfModels = new WeakMap<ProjectFacts["models"], ReadonlySet<string>>();
+
+/**
+ * The chain methods of every model's project managers and QuerySet classes, by name: asked by
+ * each file's proofs, made once per project's models.
+ */
 export function chainMethodNames(project: ProjectFacts): ReadonlySet<string> {
-  return new Set(
-    Object.values(project.models).flatMap((m) =>
-      Object.values(m.chains ?? {}).flatMap((c) => [...c.manager, ...c.queryset]),
-    ),
-  );
+  let names = namesOfModels.get(project.models);
+  if (!names)
+    namesOfModels.set(
+      project.models,
+      (names = new Set(
+        Object.values(project.models).flatMap((m) =>
+          Object.values(m.chains ?? {}).flatMap((c) => [...c.manager, ...c.queryset]),
+        ),
+      )),
+    );
+  return names;
 }
 
 /**

@@ -155,7 +155,7 @@ export interface FileSemantics extends ParsedFile {
   /** The bindings `name` has where `at` reads it: the nearest enclosing scope's that binds it. */
   visibleBindings(at: SyntaxNode, name: string): readonly Binding[];
   /** References to `name` in `scope` and the nested scopes that do not rebind it. */
-  referencesInScope(scope: SyntaxNode, name: string): SyntaxNode[];
+  referencesInScope(scope: SyntaxNode, name: string): readonly SyntaxNode[];
   /** Calls whose callee stands for one of `qualified` through the file's imports, in source order. */
   callsTo(qualified: readonly string[]): SyntaxNode[];
   /** Does `node` run inside an `async def` (its nearest enclosing def, lambdas skipped)? */

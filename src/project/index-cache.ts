@@ -202,13 +202,14 @@ export class IndexCache {
   /**
    * The calls grouped by name (see named-calls.ts) when this run found the cache as it left it
    * (`save` wrote nothing: every file of the run has its stored entry, and no other is stored),
-   * so they are the calls of this run's outlines; else undefined.
+   * so they are the calls of this run's outlines; else undefined. The file is read when a name is
+   * first asked, and used only if it was written with these entries.
    */
   namedCalls(): NamedCalls | undefined {
     if (!this.untouched) return undefined;
     if (this.named === undefined) {
       const dir = cacheFolder(this.root, false);
-      this.named = (dir && NamedCalls.read(dir, this.namedFile, this.token)) || null;
+      this.named = dir ? new NamedCalls(dir, this.namedFile, this.token) : null;
     }
     return this.named ?? undefined;
   }

@@ -74,41 +74,54 @@ export function writeNamedCalls(
   writeCacheFile(dir, file, JSON.stringify(header) + "\n" + parts.join(""));
 }
 
-/** The named-calls file as read: each name's calls made when first asked. */
+/**
+ * The named-calls file, read when a name is first asked (a one-file run that follows no call
+ * across files never reads its megabytes): each name's calls made when first asked.
+ */
 export class NamedCalls {
-  private constructor(
-    private readonly bytes: Buffer,
-    private readonly body: number,
-    private readonly header: Header,
+  /** The file as read, or null when it is not the one written with these entries. */
+  private read?: { bytes: Buffer; body: number; header: Header } | null;
+
+  constructor(
+    private readonly dir: string,
+    private readonly file: string,
+    private readonly token: string,
   ) {}
 
-  /** The file written with the entries of `token`, or undefined (none, another, unreadable). */
-  static read(dir: string, file: string, token: string): NamedCalls | undefined {
+  /** The file written with the entries of `token`, or null (none, another, unreadable). */
+  private contents(): { bytes: Buffer; body: number; header: Header } | null {
+    if (this.read !== undefined) return this.read;
+    this.read = null;
     try {
-      const bytes = readFileSync(join(dir, file));
+      const bytes = readFileSync(join(this.dir, this.file));
       const end = bytes.indexOf(10);
-      if (end < 0) return undefined;
+      if (end < 0) return null;
       const header = JSON.parse(bytes.toString("utf8", 0, end)) as unknown;
-      if (!isHeader(header) || header.token !== token || token === "") return undefined;
-      return new NamedCalls(bytes, end + 1, header);
+      if (!isHeader(header) || header.token !== this.token || this.token === "") return null;
+      this.read = { bytes, body: end + 1, header };
     } catch {
-      return undefined;
+      // none: the project's calls are made instead
     }
+    return this.read;
   }
 
   /**
    * The calls whose callee's last name is `name`, ordered as `position` orders their paths (the
-   * run's index order; a path it does not know is left out), each path's in source order.
+   * run's index order; a path it does not know is left out), each path's in source order; or
+   * undefined when the file is not the one written with these entries.
    */
-  calls(name: string, position: (path: string) => number | undefined): IndexedCall[] {
-    const range = Object.hasOwn(this.header.names, name) ? this.header.names[name] : undefined;
+  calls(name: string, position: (path: string) => number | undefined): IndexedCall[] | undefined {
+    const read = this.contents();
+    if (!read) return undefined;
+    const { bytes, body, header } = read;
+    const range = Object.hasOwn(header.names, name) ? header.names[name] : undefined;
     if (!range) return [];
-    const start = this.body + range[0];
-    const values = JSON.parse(this.bytes.toString("utf8", start, start + range[1])) as unknown;
+    const start = body + range[0];
+    const values = JSON.parse(bytes.toString("utf8", start, start + range[1])) as unknown;
     if (!Array.isArray(values)) return [];
     const found: { at: number; call: IndexedCall }[] = [];
     for (let k = 0; k + NAMED_CALL_WIDTH - 1 < values.length; k += NAMED_CALL_WIDTH) {
-      const path = this.header.paths[values[k] as number];
+      const path = header.paths[values[k] as number];
       const at = path === undefined ? undefined : position(path);
       if (at === undefined) continue;
       const flags = values[k + 3] as number;
@@ -130,7 +143,7 @@ export class NamedCalls {
   /**
    * `callsNamed` for an index made of these outlines (in index order) whose calls are filtered
    * by `names`: a name's calls from this file, made once, until the project's calls are made
-   * (undefined then: the lookup reads those).
+   * (undefined then, or when the file cannot be used: the lookup reads those).
    */
   lookup(
     outlines: readonly { shown: string }[],
@@ -140,12 +153,13 @@ export class NamedCalls {
     let positions: Map<string, number> | undefined;
     const ofName = new Map<string, IndexedCall[]>();
     return (name) => {
-      if (made()) return undefined;
+      if (made() || !this.contents()) return undefined;
       if (!names.has(name)) return [];
       let found = ofName.get(name);
       if (!found) {
         positions ??= new Map(outlines.map((o, i) => [o.shown, i]));
         found = this.calls(name, (path) => positions!.get(path));
+        if (!found) return undefined;
         ofName.set(name, found);
       }
       return found;

@@ -118,17 +118,7 @@ export function setsReached(
   const files = Object.entries(modules).map(([path, file]) => {
     const bits = new Uint32Array(words);
     for (const k of seedsOf(path, file)) bits[k >>> 5] |= 1 << (k & 31);
-    const module = dottedName(file.module);
-    // What the file reaches through: modules by name ("=") and packages' insides ("<").
-    const through = [`=${module}`];
-    for (const name of file.imports) {
-      const star = name.endsWith(".*");
-      const target = star ? name.slice(0, -2) : name;
-      through.push(`=${target}`, `<${target}`);
-      const dot = target.lastIndexOf(".");
-      if (!star && dot > 0) through.push(`=${target.slice(0, dot)}`);
-    }
-    return { path, bits, keys: [`=${module}`, ...prefixesOf(module).map((p) => `<${p}`)], through };
+    return { path, bits, keys: keysOf(file), through: throughOf(file) };
   });
   for (let grew = true; grew;) {
     grew = false;
@@ -138,4 +128,65 @@ export function setsReached(
       for (const key of file.through) grew = orInto(file.bits, sets.get(key)) || grew;
   }
   return new Map(files.map((file) => [file.path, file.bits]));
+}
+
+/** The keys a file is found by: its dotted name ("="), and the packages above it ("<"). */
+function keysOf(file: IndexedModule): string[] {
+  const module = dottedName(file.module);
+  return [`=${module}`, ...prefixesOf(module).map((p) => `<${p}`)];
+}
+
+/**
+ * The keys a file reaches other files through: its own dotted name, the modules its imports name
+ * and the packages they are in ("="), and the packages' insides ("<").
+ */
+function throughOf(file: IndexedModule): string[] {
+  const through = [`=${dottedName(file.module)}`];
+  for (const name of file.imports) {
+    const star = name.endsWith(".*");
+    const target = star ? name.slice(0, -2) : name;
+    through.push(`=${target}`, `<${target}`);
+    const dot = target.lastIndexOf(".");
+    if (!star && dot > 0) through.push(`=${target.slice(0, dot)}`);
+  }
+  return through;
+}
+
+/**
+ * For a few files (a one-file run's): the files each one's imports may lead to, module by module,
+ * itself included, walked forward from it. A file is in `filesReaching` exactly when one of these
+ * is accepted, and `setsReached` gives it the sets of these: the same reach (`keysOf`,
+ * `throughOf`), without a fixed point over the whole project, which costs more than the walk from
+ * one file. Undefined when the index does not know the project's imports.
+ */
+export function reachFrom(
+  index: ProjectIndex,
+): ((path: string) => ReadonlySet<string> | undefined) | undefined {
+  const modules = index.modules;
+  if (!modules) return undefined;
+  const byKey = new Map<string, string[]>();
+  for (const [path, file] of Object.entries(modules))
+    for (const key of keysOf(file)) {
+      const found = byKey.get(key);
+      if (found) found.push(path);
+      else byKey.set(key, [path]);
+    }
+  return (start) => {
+    if (!modules[start]) return undefined;
+    const reached = new Set([start]);
+    const pending = [start];
+    // Each key's files are taken once: most files of a project import the same few modules.
+    const taken = new Set<string>();
+    for (let path = pending.pop(); path !== undefined; path = pending.pop())
+      for (const key of throughOf(modules[path])) {
+        if (taken.has(key)) continue;
+        taken.add(key);
+        for (const next of byKey.get(key) ?? [])
+          if (!reached.has(next)) {
+            reached.add(next);
+            pending.push(next);
+          }
+      }
+    return reached;
+  };
 }

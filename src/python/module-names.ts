@@ -39,6 +39,8 @@ export class ModuleNames {
   /** Each relative path's place and id, once asked: the index, the survey and the jobs ask again. */
   private readonly places = new Map<string, ModulePlace>();
   private readonly ids = new Map<string, string>();
+  /** Per folder (`placeIn`): its modules' import root, and the packages they are named under. */
+  private readonly folderPlaces = new Map<string, { importRoot: string; packages?: string }>();
   /** Per folder (`importRootOf`): where its package chain ends, and whether that is on sys.path. */
   private readonly folderRoots = new Map<string, { base: number; onPath: boolean }>();
   /** The root as `join` spells it, once asked. */
@@ -117,13 +119,48 @@ export class ModuleNames {
   }
 
   private placeOnDisk(path: string): ModulePlace {
-    const parts = path.split(sep);
-    const last = parts.pop()!.replace(/\.py$/, "");
-    if (last !== "__init__") parts.push(last);
-    const { base, onPath } = this.importRootOf(parts, parts.length - 1);
-    return onPath
-      ? { importRoot: parts.slice(0, base).join("/"), dotted: parts.slice(base).join(".") }
-      : { importRoot: "", dotted: parts.join(".") };
+    const cut = path.lastIndexOf(sep);
+    const file = path.slice(cut + 1);
+    const last = file.endsWith(".py") ? file.slice(0, -3) : file;
+    if (last !== "__init__") return this.placeIn(cut < 0 ? "" : path.slice(0, cut), last);
+    if (cut < 0) {
+      // The root's own `__init__.py`: no module name. Its chain is asked as it always was (the
+      // answer is kept for the root folder, as other files of the root then find it).
+      this.importRootOf([], -1);
+      return { importRoot: "", dotted: "" };
+    }
+    // A package's module is named in the folder above it, by the package's folder name.
+    const folder = path.slice(0, cut);
+    const up = folder.lastIndexOf(sep);
+    return this.placeIn(up < 0 ? "" : folder.slice(0, up), folder.slice(up + 1));
+  }
+
+  /**
+   * The place of the module `name` in the folder `folder` (relative to the root, "" for the root
+   * itself): its import root and the dotted name it is imported by there are the folder's, asked
+   * once for all its files.
+   */
+  private placeIn(folder: string, name: string): ModulePlace {
+    let place = this.folderPlaces.get(folder);
+    if (!place) {
+      const parts = folder === "" ? [] : folder.split(sep);
+      // Asked with the first file's name, as always: only a base of -1 (the root's own
+      // `__init__.py` asked first) reads past the folder's parts.
+      const { base, onPath } = this.importRootOf([...parts, name], parts.length);
+      // Where the chain cuts the module's parts (the folder's and its name): a base of -1 leaves
+      // the name alone below the whole folder.
+      const cut = base < 0 ? parts.length + 1 + base : base;
+      const packages = onPath ? parts.slice(cut) : parts;
+      place = {
+        importRoot: onPath ? parts.slice(0, cut).join("/") : "",
+        ...(packages.length > 0 ? { packages: packages.join(".") } : {}),
+      };
+      this.folderPlaces.set(folder, place);
+    }
+    return {
+      importRoot: place.importRoot,
+      dotted: place.packages === undefined ? name : `${place.packages}.${name}`,
+    };
   }
 
   /**

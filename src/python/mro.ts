@@ -47,8 +47,14 @@ function baseClass(root: SyntaxNode, base: SyntaxNode): MroClass {
  * The C3 linearization of `cls` (itself first), or undefined when Python would refuse the class
  * (no consistent order) or a base cycle makes it meaningless.
  */
-export function methodResolutionOrder(cls: SyntaxNode): MroClass[] | undefined {
-  return linearize({ kind: "local", node: cls }, cls.tree.rootNode, new Set());
+export function methodResolutionOrder(cls: SyntaxNode): readonly MroClass[] | undefined {
+  // Asked for each `self.<name>` resolved: linearized once per class (trees never change).
+  const perTree = cls.tree.memoized("mro", () => new Map<number, readonly MroClass[] | null>());
+  const known = perTree.get(cls.id);
+  if (known !== undefined) return known ?? undefined;
+  const order = linearize({ kind: "local", node: cls }, cls.tree.rootNode, new Set());
+  perTree.set(cls.id, order ?? null);
+  return order;
 }
 
 function linearize(c: MroClass, root: SyntaxNode, visiting: Set<string>): MroClass[] | undefined {
@@ -125,7 +131,7 @@ export function resolveSuperMethod(
 }
 
 function resolveAlong(
-  order: MroClass[],
+  order: readonly MroClass[],
   name: string,
   definesImported: (binding: ImportBinding) => boolean,
   passesImported: (binding: ImportBinding) => boolean,

@@ -282,7 +282,19 @@ export function isNameReference(identifier: SyntaxNode): boolean {
  * Every read of `name` that resolves to `scope`'s binding: references in `scope` itself and in
  * nested scopes that do not bind `name` again.
  */
-export function referencesInScope(scope: SyntaxNode, name: string): SyntaxNode[] {
+export function referencesInScope(scope: SyntaxNode, name: string): readonly SyntaxNode[] {
+  // Asked again for each binding and use of a name (value kinds, mapping uses): walked once.
+  const perTree = scope.tree.memoized(
+    "referencesInScope",
+    () => new Map<string, readonly SyntaxNode[]>(),
+  );
+  const key = `${scope.id}:${name}`;
+  let found = perTree.get(key);
+  if (!found) perTree.set(key, (found = referencesWalked(scope, name)));
+  return found;
+}
+
+function referencesWalked(scope: SyntaxNode, name: string): SyntaxNode[] {
   const result: SyntaxNode[] = [];
   // `countHere` is false inside a class body that rebinds the name: its own reads see the class
   // attribute, but functions and comprehensions nested in it skip class scope and see ours.

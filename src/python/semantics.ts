@@ -66,7 +66,7 @@ export class FileSemantics implements Semantics {
   }
 
   /** References to `name` in `scope` and the nested scopes that do not rebind it. */
-  referencesInScope(scope: SyntaxNode, name: string): SyntaxNode[] {
+  referencesInScope(scope: SyntaxNode, name: string): readonly SyntaxNode[] {
     return referencesInScope(scope, name);
   }
 

@@ -7,7 +7,7 @@ import {
   methodsOfName,
   pathsOfModuleTail,
 } from "../../src/project/index-modules.js";
-import { filesReaching, setsReached } from "../../src/project/survey-imports.js";
+import { filesReaching, reachFrom, setsReached } from "../../src/project/survey-imports.js";
 import type { IndexedFunction, IndexedModule, ProjectIndex } from "../../src/model/types.js";
 
 /*
@@ -134,5 +134,19 @@ describe("setsReached", () => {
       const many = Object.keys(modules).filter((p) => (reached.get(p)![0] & (1 << k)) !== 0);
       expect(new Set(many)).toEqual(one);
     }
+  });
+
+  it("is the walk from each file, for each set (reachFrom)", () => {
+    const reached = setsReached(idx, (path) => seeds[path] ?? [], 3)!;
+    const walk = reachFrom(idx)!;
+    for (const path of Object.keys(modules)) {
+      const from = walk(path)!;
+      expect(from.has(path)).toBe(true);
+      for (let k = 0; k < 3; k++)
+        expect([...from].some((p) => (seeds[p] ?? []).includes(k))).toBe(
+          (reached.get(path)![0] & (1 << k)) !== 0,
+        );
+    }
+    expect(walk("missing.py")).toBeUndefined();
   });
 });

@@ -256,4 +256,40 @@ describe("the project index", () => {
     writeFileSync(join(root, "shop/manage.py"), "");
     expect(moduleOf(root, file)).toBe("services");
   });
+
+  it("names each folder's modules alike in any order, a root __init__.py first too", () => {
+    const root = tempProject({
+      "setup.py": "",
+      "__init__.py": "",
+      "x.py": "",
+      "a/__init__.py": "",
+      "a/y.py": "",
+      "a/b/__init__.py": "",
+      "a/b/z.py": "",
+      "c/w.py": "",
+      "src/pkg/__init__.py": "",
+      "src/pkg/v.py": "",
+    });
+    const names = {
+      "__init__.py": "",
+      "a/__init__.py": "a",
+      "a/b/__init__.py": "a.b",
+      "a/b/z.py": "a.b.z",
+      "a/y.py": "a.y",
+      "c/w.py": "c.w",
+      "setup.py": "setup",
+      "src/pkg/__init__.py": "pkg",
+      "src/pkg/v.py": "pkg.v",
+      "x.py": "x",
+    };
+    const files = Object.keys(names).map((path) => join(root, path));
+    for (const order of [files, [...files].reverse()]) {
+      const modules = projectModuleNames(root, order);
+      expect(
+        Object.fromEntries(
+          order.map((f, i) => [Object.keys(names)[files.indexOf(f)], modules.of(order[i])]),
+        ),
+      ).toEqual(names);
+    }
+  });
 });

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { run } from "../../src/api.js";
 import { takeWorkCounts } from "../../src/syntax/work-counts.js";
 import { typedSurvey } from "../../transforms/missing-await/typed.js";
+import { typedStart } from "../../transforms/missing-await/typed-start.js";
+import type { IndexedFunction, IndexedModule, ProjectIndex } from "../../src/model/types.js";
 import { removeTempProjects, tempProject } from "../helpers/project.js";
 
 /*
@@ -147,5 +149,70 @@ describe("the typed survey's start", () => {
     expect(JSON.stringify(started.files)).toBe(JSON.stringify(all.files));
     // The loose files import nothing: still left out.
     expect(all.parses - started.parses).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe("the typed survey's start of a few files", () => {
+  const asyncDef = (module: string, name: string, path: string, className?: string) =>
+    ({
+      module,
+      path,
+      name,
+      ...(className ? { className } : {}),
+      nested: false,
+      async: true,
+      decorators: [],
+      line: 1,
+    }) satisfies IndexedFunction;
+  const mod = (module: string, imports: string[], more: Partial<IndexedModule> = {}) => ({
+    module,
+    imports,
+    ...more,
+  });
+  const modules: Record<string, IndexedModule> = {
+    "clients/inventory.py": mod("clients.inventory", []),
+    "clients/factory.py": mod("clients.factory", ["clients.inventory.InventoryClient"], {
+      renames: [["InventoryClient", "Client"]],
+      returns: { make_client: "Client" },
+    }),
+    "perms/__init__.py": mod("perms", ["perms.rules.may_edit"], {
+      renames: [["may_edit", "can_edit"]],
+    }),
+    "perms/rules.py": mod("perms.rules", []),
+    "hooks/types.py": mod("hooks.types", ["typing.Awaitable"], {
+      awaitableTypes: true,
+      annotated: ["Hooks.on_save\tHook"],
+      assigned: ["Hook"],
+    }),
+    "books/hooked.py": mod("books.hooked", ["hooks.types.Hooks"]),
+    "books/plain.py": mod("books.plain", ["clients.inventory.Ledger"]),
+    "books/made.py": mod("books.made", ["clients.factory.make_client"]),
+    "books/edit.py": mod("books.edit", ["perms.can_edit"]),
+    "books/star.py": mod("books.star", ["clients.*"]),
+    "books/loose.py": mod("books.loose", []),
+    "svc/books/plain.py": mod("svc/books.plain", ["books.plain"]),
+  };
+  const index = {
+    root: "/p",
+    functions: [
+      asyncDef("clients.inventory", "reserve", "clients/inventory.py", "InventoryClient"),
+      asyncDef("perms.rules", "may_edit", "perms/rules.py"),
+    ],
+    calls: [],
+    patches: [],
+    references: [],
+    modules,
+  } as ProjectIndex;
+
+  it("walked from each file, is the start the whole project's reach gives it", () => {
+    const paths = Object.keys(modules);
+    const everyFile = typedStart(index, new Set(paths));
+    const pathOf = (start: (typeof everyFile)[number]) =>
+      typeof start === "string" ? start : start.path;
+    expect(everyFile.length).toBeGreaterThan(4);
+    for (const path of paths)
+      expect(typedStart(index, new Set([path]))).toEqual(
+        everyFile.filter((start) => pathOf(start) === path),
+      );
   });
 });

@@ -1,4 +1,9 @@
-import { filesReaching, importsLeadingTo, setsReached } from "../../src/project/survey-imports.js";
+import {
+  filesReaching,
+  importsLeadingTo,
+  reachFrom,
+  setsReached,
+} from "../../src/project/survey-imports.js";
 import { dottedName } from "../../src/python/module-names.js";
 import { lastSegment } from "../../src/python/lookup.js";
 import type { IndexedModule, ProjectIndex, SurveyStart } from "../../src/model/types.js";
@@ -166,22 +171,18 @@ function startsOf(
   if (!modules) return new Map(paths.map((path) => [path, path]));
   const entries = Object.entries(modules);
   const files = entries.map(([, file]) => file);
-  const reaching = filesReaching(
-    index,
-    (path, file) => asyncIn.has(path) || !!file.awaitableTypes,
-  )!;
+  const declares = (path: string, file: IndexedModule) =>
+    asyncIn.has(path) || !!file.awaitableTypes;
   const reexports = reexporters(index, files);
   const importsReexporter = importsLeadingTo(reexports.modules);
   const { names, declaredIn } = classNames(index, entries);
-  let reached: Map<string, Uint32Array> | undefined;
-  /** The classes' alternatives whose declaring files `path` reaches. */
-  const namesFor = (path: string) => {
-    const bits = (reached ??= classesReached(index, declaredIn)!).get(path);
-    return names.filter((_, k) => bits !== undefined && (bits[k >>> 5] & (1 << (k & 31))) !== 0);
-  };
+  const { reaches, namesFor } =
+    paths.length <= FEW_FILES
+      ? walkedFrom(index, declares, names, declaredIn)
+      : fixedPoint(index, declares, names, declaredIn);
   const starts = new Map<string, string | SurveyStart>();
   for (const path of paths) {
-    if (!reaching.has(path)) continue;
+    if (!reaches(path)) continue;
     const file = modules[path];
     const own = names.length > 0 ? namesFor(path) : [];
     // A re-exported name is called through an import of the module re-exporting it.
@@ -190,4 +191,59 @@ function startsOf(
     else if (own.length > 0) starts.set(path, { path, names: own });
   }
   return starts;
+}
+
+/**
+ * Up to this many files, each one's reach is walked from it (`reachFrom`); beyond, the reach of
+ * every file of the project is made at once (`filesReaching`, `setsReached`): a walk from one file
+ * costs about one of the fixed point's rounds over the project.
+ */
+const FEW_FILES = 4;
+
+type Alternatives = ReturnType<typeof classNames>["names"];
+
+/**
+ * Whether a file reaches a declaring file (`declares`), and the classes' alternatives whose
+ * declaring files it reaches: from a walk of its imports.
+ */
+function walkedFrom(
+  index: ProjectIndex,
+  declares: (path: string, file: IndexedModule) => boolean,
+  names: Alternatives,
+  declaredIn: readonly ReadonlySet<string>[],
+) {
+  const modules = index.modules!;
+  const reachOf = reachFrom(index)!;
+  const walks = new Map<string, ReadonlySet<string> | undefined>();
+  const walk = (path: string) => {
+    if (!walks.has(path)) walks.set(path, reachOf(path));
+    return walks.get(path);
+  };
+  return {
+    reaches: (path: string) =>
+      [...(walk(path) ?? [])].some((reached) => declares(reached, modules[reached])),
+    namesFor: (path: string) => {
+      const reached = walk(path);
+      if (reached === undefined) return [];
+      return names.filter((_, k) => [...declaredIn[k]].some((p) => reached.has(p)));
+    },
+  };
+}
+
+/** `walkedFrom`'s answers for every file of the project at once. */
+function fixedPoint(
+  index: ProjectIndex,
+  declares: (path: string, file: IndexedModule) => boolean,
+  names: Alternatives,
+  declaredIn: readonly ReadonlySet<string>[],
+) {
+  const reaching = filesReaching(index, declares)!;
+  let reached: Map<string, Uint32Array> | undefined;
+  return {
+    reaches: (path: string) => reaching.has(path),
+    namesFor: (path: string) => {
+      const bits = (reached ??= classesReached(index, declaredIn)!).get(path);
+      return names.filter((_, k) => bits !== undefined && (bits[k >>> 5] & (1 << (k & 31))) !== 0);
+    },
+  };
 }

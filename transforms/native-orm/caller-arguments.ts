@@ -68,8 +68,18 @@ function decoratedWith(def: SyntaxNode, name: string): boolean {
   );
 }
 
-/** The calls in `f` that run `def`: `name(...)`, `self.name(...)`, and through a wrapper. */
-function callsOf(f: OrmFile, def: SyntaxNode): CallOf[] {
+/**
+ * The calls in `f` that run `def`: `name(...)`, `self.name(...)`, and through a wrapper. Found
+ * once per def of the tree: each parameter's proof (and each use's) asks for them again.
+ */
+function callsOf(f: OrmFile, def: SyntaxNode): readonly CallOf[] {
+  const perTree = f.root.tree.memoized("callsOfDef", () => new Map<number, readonly CallOf[]>());
+  let found = perTree.get(def.id);
+  if (!found) perTree.set(def.id, (found = callsFound(f, def)));
+  return found;
+}
+
+function callsFound(f: OrmFile, def: SyntaxNode): CallOf[] {
   const name = def.childForFieldName("name")?.text ?? "";
   const found: CallOf[] = [];
   for (const call of callNodes(f)) {
@@ -265,9 +275,11 @@ function passedByEveryCaller(
   if (!parameter || !index || proving.has(parameter.def.id)) return undefined;
   const { def, position, name } = parameter;
   const fn = def.childForFieldName("name")?.text ?? "";
-  const found = callsOf(f, def);
   const here = relative(index.root, f.absolutePath).split("\\").join("/");
   const indexed = callsNamed(index, fn);
+  // A caller in another file settles it before this file's calls are looked for.
+  if (indexed.some((c) => c.path !== here)) return undefined;
+  const found = callsOf(f, def);
   // orm-review-5 Q1c: `sync_to_async(self.f)(x)` names `self.f` as a value where it calls it.
   const wrappedLines = new Set(
     found.filter((c) => c.wrapped).map((c) => c.call.startPosition.row + 1),
@@ -275,7 +287,6 @@ function passedByEveryCaller(
   const direct = found.filter((c) => !c.wrapped).length;
   if (
     found.length === 0 ||
-    indexed.some((c) => c.path !== here) ||
     indexed.length < direct ||
     indexed.length > found.length + callsOfNamesakes(f, def) ||
     nonCallReferencesOf(index, f.file.module, def).some(

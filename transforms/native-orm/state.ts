@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { DEFAULT_DJANGO_VERSION, OrmProofs } from "../../src/django/orm.js";
 import { FindingsReporter } from "../../src/model/findings.js";
 import type {
@@ -6,6 +6,7 @@ import type {
   Edit,
   FileSemantics,
   Fix,
+  ProjectFacts,
   ReplacedName,
   SyntaxNode,
 } from "../../src/model/types.js";
@@ -77,16 +78,33 @@ export function newOrmFile(
   useProjectRecords(file.root, projectRecords(f));
   // orm-review-6 R12: `from utils.consts import STATUS`, a literal of another project module.
   const root = ctx.project.root;
-  if (root)
-    useForeignConstants(file.root, (_, qualified) =>
-      moduleConstantValues(root, f.absolutePath, qualified),
-    );
+  if (root) {
+    // Asked for each read of an imported name; where the module is found depends only on the
+    // importing file's folder, and no file changes before the run's write phase.
+    const constants = foreignConstantsOf(ctx.project);
+    const folder = dirname(f.absolutePath);
+    useForeignConstants(file.root, (_, qualified) => {
+      const key = `${folder}\0${qualified}`;
+      if (!constants.has(key))
+        constants.set(key, moduleConstantValues(root, f.absolutePath, qualified));
+      return constants.get(key);
+    });
+  }
   // orm-review-5 Q20: `now_ist()` of another module annotated `-> datetime` is a plain value.
   useForeignReturns(file.root, (callee, awaited) => {
     const qualified = file.qualifiedName(callee);
     return qualified ? classReturnedElsewhere(ctx.project, qualified, awaited) : undefined;
   });
   return f;
+}
+
+/** By importing folder and qualified name, the values moduleConstantValues found: once per run. */
+const foreignConstants = new WeakMap<ProjectFacts, Map<string, SyntaxNode[] | undefined>>();
+
+function foreignConstantsOf(project: ProjectFacts): Map<string, SyntaxNode[] | undefined> {
+  let constants = foreignConstants.get(project);
+  if (!constants) foreignConstants.set(project, (constants = new Map()));
+  return constants;
 }
 
 export function recordSite(f: OrmFile, kind: SiteKind, node: SyntaxNode, blocker?: Blocker): void {
