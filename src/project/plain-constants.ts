@@ -1,7 +1,9 @@
 import { statSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import type { SyntaxNode } from "../model/types.js";
-import { parsePython } from "../syntax/parse.js";
+import { firstSyntaxProblem, parsePython } from "../syntax/parse.js";
+import { keepTree, peekTree } from "../syntax/kept-trees.js";
+import type { SyntaxTree } from "../syntax/tree.js";
 import { bindingsNamed } from "../python/scope.js";
 import { textOfPath } from "./source.js";
 
@@ -36,12 +38,25 @@ function moduleRoot(file: string): SyntaxNode | undefined {
   let root: SyntaxNode | null = null;
   try {
     const text = size <= MAX_BYTES ? textOfPath(file) : undefined;
-    if (text !== undefined) root = parsePython(text).rootNode;
+    if (text !== undefined) root = sharedTree(file, text).rootNode;
   } catch {
     root = null;
   }
   trees.set(file, { stamp, root });
   return root ?? undefined;
+}
+
+/**
+ * The tree of `file`: the one the survey keeps for it in this thread, or a parse kept for the
+ * survey and the rewrite when clean (Django: half its modules read for constants are surveyed
+ * too, a parse each of up to 100,000 characters, in either order).
+ */
+function sharedTree(file: string, text: string): SyntaxTree {
+  const kept = peekTree(file, text);
+  if (kept) return kept;
+  const tree = parsePython(text);
+  if (!firstSyntaxProblem(tree)) keepTree(file, text, tree);
+  return tree;
 }
 
 /** The files a dotted module may be, looked for from `folder`: `a/b.py` or `a/b/__init__.py`. */

@@ -50,6 +50,8 @@ export interface DropKeptTrees {
 /** Sent to a worker: whether it keeps the survey's parses (the rewrite pass runs on workers). */
 export interface KeepTrees {
   keepTrees: boolean;
+  /** The workers keeping trees: they share the budget one thread would have (kept-trees.ts). */
+  among: number;
 }
 
 /** What a worker sends back per task: its result, or why it could not produce one. */
@@ -264,7 +266,10 @@ export class Pool implements JobRunner {
     this.workersKeep = onWorkers && this.useWorkers;
     if (!this.workersKeep) this.homes.clear();
     for (const slot of this.slots)
-      slot.worker.postMessage({ keepTrees: this.workersKeep } satisfies KeepTrees);
+      slot.worker.postMessage({
+        keepTrees: this.workersKeep,
+        among: this.size,
+      } satisfies KeepTrees);
   }
 
   private homeOf(task: Job): Slot | undefined {
@@ -321,7 +326,8 @@ export class Pool implements JobRunner {
     const worker = new Worker(this.setup.workerFile!);
     const slot: Slot = { worker, shared: undefined, inFlight: new Map() };
     worker.on("message", (reply: WorkerReply) => this.handlers?.onReply(slot, reply));
-    if (this.workersKeep) worker.postMessage({ keepTrees: true } satisfies KeepTrees);
+    if (this.workersKeep)
+      worker.postMessage({ keepTrees: true, among: this.size } satisfies KeepTrees);
     const died = (why: string) => {
       if (!this.slots.includes(slot)) return;
       if (this.handlers) this.handlers.onDeath(slot, why);

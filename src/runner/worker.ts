@@ -12,7 +12,7 @@ import {
 } from "./pool.js";
 import { setSharedIndex } from "../project/shared-index.js";
 import { unpackIndex } from "../project/packed-index.js";
-import { dropKeptTrees, keepTreesHere } from "../syntax/kept-trees.js";
+import { dropKeptTrees, KEPT_BYTES, keepTreesHere } from "../syntax/kept-trees.js";
 
 /**
  * A full collection, when V8 lets us have one. Trees are mostly native memory V8 does not count,
@@ -76,7 +76,8 @@ export function serveJobs(kinds: JobKinds): void {
     }
     if ("keepTrees" in message) {
       // The copies alone: each worker's WebAssembly heap would grow by the parser's trees it holds.
-      keepTreesHere(message.keepTrees, false);
+      // The workers share one thread's budget: two jobs hold no more trees than one.
+      keepTreesHere(message.keepTrees, false, KEPT_BYTES / message.among);
       return;
     }
     queue.push(message);

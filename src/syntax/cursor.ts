@@ -84,17 +84,35 @@ const cursorExports: CursorExports | undefined = EXPORTED_FUNCTIONS.every(
  */
 const transferWord = cursorExports ? cursorExports._ts_init() >> 2 : 0;
 
-/** A cursor at the root of `native`: over the exports when they are there. */
+/** Whether the copy walks over the exports: they are there, and the self-check agreed. */
+let overExports = cursorExports !== undefined;
+
+/**
+ * Uses the exports only if `sameCopies` (a copy of a small tree over them and over the binding's
+ * cursor, compared: parse.ts asks once per thread) says both give the same tree: another
+ * web-tree-sitter whose C side keeps the cursor otherwise falls back to the binding's cursor
+ * instead of copying wrong trees.
+ */
+export function checkCopiesOverExports(sameCopies: () => boolean): void {
+  if (!overExports) return;
+  try {
+    overExports = sameCopies();
+  } catch {
+    overExports = false;
+  }
+}
+
+/** A cursor at the root of `native`: over the exports when they are there and agreed. */
 export function copyCursor(native: ParserTree, viaBinding = false): CopyCursor {
   const address = (native as unknown as Record<number, unknown>)[0];
-  if (cursorExports && !viaBinding && typeof address === "number" && address !== 0)
+  if (cursorExports && overExports && !viaBinding && typeof address === "number" && address !== 0)
     return new ExportCursor(cursorExports, address);
   return new BindingCursor(native.walk());
 }
 
 /** Whether copies are made over the exports in this thread. */
 export function copiesOverExports(): boolean {
-  return cursorExports !== undefined;
+  return overExports;
 }
 
 /**

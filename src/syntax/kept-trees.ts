@@ -25,8 +25,11 @@ interface Kept {
   native?: NativeTree;
 }
 
-/** Bytes the kept trees may hold, together (estimated: see copyBytes and NATIVE_BYTES_PER_CHAR). */
-const KEPT_BYTES = 48 * 2 ** 20;
+/**
+ * Bytes the kept trees of a run may hold, together (estimated: see copyBytes and
+ * NATIVE_BYTES_PER_CHAR); the workers keeping trees share it (see worker.ts).
+ */
+export const KEPT_BYTES = 48 * 2 ** 20;
 let budget = KEPT_BYTES;
 /** What a parser's tree holds in the WebAssembly heap, per character of its source (measured). */
 const NATIVE_BYTES_PER_CHAR = 20;
@@ -41,7 +44,7 @@ let keepingParser = true;
 /**
  * Keep the survey's trees in this thread (`on`: the rewrite pass will run here too), or not (it
  * will run on other threads, which the trees cannot serve: they would only hold memory);
- * `parser`: with the parser's trees, or the copies alone; `bytes`: the budget (for the tests).
+ * `parser`: with the parser's trees, or the copies alone; `bytes`: the budget.
  */
 export function keepTreesHere(on: boolean, parser = true, bytes = KEPT_BYTES): void {
   keeping = on;
@@ -104,6 +107,15 @@ export function takeTree(
   if (found.text === text) return found;
   found.native?.delete();
   return undefined;
+}
+
+/**
+ * The kept copy of the file `key`, bare, when it was parsed from exactly `text`; it stays kept (for
+ * a reader that only looks at the file, as the module constants do).
+ */
+export function peekTree(key: string, text: string): SyntaxTree | undefined {
+  const found = kept.get(key);
+  return found?.text === text ? found.tree.bare() : undefined;
 }
 
 /** Deletes every kept tree (the end of a run). */

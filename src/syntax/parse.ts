@@ -2,7 +2,8 @@ import { Edit as TreeEdit, Parser, type Point } from "web-tree-sitter";
 import { python } from "./binding.js";
 import { python2Form } from "./python2.js";
 import { lineIndexAt, lineStartsOf } from "./lines.js";
-import { copyTree } from "./tree.js";
+import { checkCopiesOverExports } from "./cursor.js";
+import { copyTree, sameCopies } from "./tree.js";
 import { withTypeParameterDefaultsMasked } from "./type-defaults.js";
 import { workCounts } from "./work-counts.js";
 import type { Edit, NativeTree, SyntaxTree as Tree } from "./tree.js";
@@ -17,6 +18,16 @@ function threadParser(): Parser {
   }
   return parser;
 }
+
+/**
+ * What the copy over the WebAssembly exports is checked on, once per thread (cursor.ts): fields,
+ * a string, a comprehension, a token the text cannot give (`é`) and an error to recover from.
+ */
+const COPY_CHECK =
+  'class A(B, metaclass=M):\n    def f(self, x: int = "s") -> None:\n        return [y for y in x if y.é]\n(1,\n';
+checkCopiesOverExports(() =>
+  withNativeTree(COPY_CHECK, (native) => sameCopies(native, COPY_CHECK)),
+);
 
 /**
  * The parser's tree of `source`: what the pipeline keeps to re-parse incrementally. It lives in

@@ -420,6 +420,17 @@ export function copyTree(native: NativeTree, source: string, viaBinding = false)
   }
 }
 
+/** Whether copying `native` over the exports and over the binding's cursor give the same tree. */
+export function sameCopies(native: NativeTree, source: string): boolean {
+  const [fast, slow] = [copyTree(native, source), copyTree(native, source, true)];
+  const bytes = (tree: SyntaxTree) =>
+    Object.values(tree.columns).map((column: ArrayBufferView) =>
+      Buffer.from(column.buffer, column.byteOffset, column.byteLength),
+    );
+  const slowBytes = bytes(slow);
+  return fast.depth === slow.depth && bytes(fast).every((column, k) => column.equals(slowBytes[k]));
+}
+
 /** Learns a symbol's type: `name` as the binding's TreeCursor.nodeType gives it. */
 function learnType(typeId: number, name: string | null | undefined, named: boolean): void {
   name ||= "ERROR";
