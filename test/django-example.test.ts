@@ -35,7 +35,10 @@ describe("the Django proof's set-up", () => {
   });
 
   it("keeps the virtual environments out of git", () => {
-    expect(readFileSync(join(ROOT, ".gitignore"), "utf8")).toContain("/.venv-test/");
+    // Without a trailing slash: a worktree's `.venv-test` symlink to the main checkout's is ignored too.
+    const ignored = readFileSync(join(ROOT, ".gitignore"), "utf8").split("\n");
+    expect(ignored).toContain("/.venv-test");
+    expect(ignored).toContain("/.venv-tools");
   });
 });
 
