@@ -23,9 +23,7 @@ export function moduleAliasOf(
     return undefined;
   const assignment = module[0].node.parent;
   const right = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;
-  if (right?.type !== "identifier" && right?.type !== "attribute") return undefined;
-  const qualified = file.qualifiedName(right);
-  return qualified?.includes(".") ? qualified : undefined;
+  return dottedName(file, right);
 }
 
 /** `sleep` a parameter whose default is an imported function (`= time.sleep`): its name. */
@@ -39,7 +37,11 @@ export function parameterDefault(
   const parameter = bindings.length === 1 ? bindings[0].node.parent : undefined;
   if (parameter?.type !== "default_parameter" && parameter?.type !== "typed_default_parameter")
     return undefined;
-  const value = parameter.childForFieldName("value");
+  return dottedName(file, parameter.childForFieldName("value"));
+}
+
+/** The dotted name a name or attribute value stands for (`time.sleep`), when it has a dot. */
+function dottedName(file: FileSemantics, value: SyntaxNode | null): string | undefined {
   if (value?.type !== "identifier" && value?.type !== "attribute") return undefined;
   const qualified = file.qualifiedName(value);
   return qualified?.includes(".") ? qualified : undefined;
